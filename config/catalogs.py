@@ -1,0 +1,101 @@
+"""Default catalogs, taken from the system our users run today (see REFERENCE.md).
+
+A site publishes its own signed catalog later; these are the embedded defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Machine:
+    station_id: str
+    size: str
+    unit_weight_kg: float
+
+
+@dataclass(frozen=True)
+class Measurement:
+    key: str
+    label: str
+    minimum: float
+    maximum: float
+
+
+@dataclass(frozen=True)
+class QualityBands:
+    """Mean rejection (%) bands: below `excellent` is excellent, then good, attention, critical."""
+
+    excellent: float = 2.0
+    good: float = 4.0
+    attention: float = 6.0
+    target: float = 3.0
+
+    def rank(self, value: float) -> str:
+        if value < self.excellent:
+            return "excellent"
+        if value < self.good:
+            return "good"
+        if value < self.attention:
+            return "attention"
+        return "critical"
+
+
+NO_REJECTION = "N/A"
+
+_MACHINE_ROWS: tuple[tuple[str, str, float], ...] = (
+    ("201", "#1", 0.000076),
+    ("202", "#2", 0.000063),
+    ("203", "#0", 0.000096),
+    ("204", "#0", 0.000096),
+    ("205", "#2", 0.000063),
+    ("206", "#00", 0.000121),
+    ("207", "#0", 0.000096),
+    ("208", "#3", 0.000050),
+    ("209", "#0", 0.000096),
+    ("210", "#00", 0.000121),
+    ("211", "#0", 0.000096),
+    ("212", "#0", 0.000096),
+    ("213", "#00", 0.000121),
+    ("214", "#4", 0.000038),
+)
+
+DEFAULT_DEFECTS: tuple[str, ...] = (
+    "Amassada", "Apara Retida", "Barra Colada", "Cápsula Fina", "Dente", "Furo", "Rachada",
+    "Short", "Suja", NO_REJECTION,
+)
+DEFAULT_LOCATIONS: tuple[str, ...] = ("Cap", "Body", "Cap/Body", NO_REJECTION)
+DEFAULT_MEASUREMENTS: tuple[Measurement, ...] = (
+    Measurement("cam_d", "CAM-D %", 0.0, 100.0),
+    Measurement("cam_w", "CAM-W %", 0.0, 100.0),
+)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What a form may contain: machines (with size and unit weight), defects, locations."""
+
+    machines: tuple[Machine, ...] = tuple(Machine(*row) for row in _MACHINE_ROWS)
+    defects: tuple[str, ...] = DEFAULT_DEFECTS
+    locations: tuple[str, ...] = DEFAULT_LOCATIONS
+    measurements: tuple[Measurement, ...] = DEFAULT_MEASUREMENTS
+    bands: QualityBands = field(default_factory=QualityBands)
+    max_rejections: int = 3
+
+    @property
+    def sizes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(machine.size for machine in self.machines))
+
+    def machine(self, station_id: str) -> Machine | None:
+        return next((m for m in self.machines if m.station_id == station_id), None)
+
+    def measurement(self, key: str) -> Measurement:
+        return next(m for m in self.measurements if m.key == key)
+
+    def unit_weight_for_size(self, size: str) -> float | None:
+        return next((m.unit_weight_kg for m in self.machines if m.size == size), None)
+
+
+def default_catalog() -> Catalog:
+    return Catalog()

@@ -1,0 +1,67 @@
+"""Every file location the application uses, computed in one place.
+
+`SHOPFLOOR_HOME` (or the `--home DIR` option, which sets it) puts configuration, data and
+logs under one folder: tests and portable installs use it. Otherwise the platform's own
+directories are used (platformdirs).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ShopfloorCollector"
+APP_AUTHOR = "Shopfloor"
+HOME_ENV = "SHOPFLOOR_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The folders and files of one installation."""
+
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def database_file(self) -> Path:
+        return self.data_dir / "shopfloor.sqlite3"
+
+    @property
+    def local_key_file(self) -> Path:
+        """HMAC key for audit checkpoints until the site key exists (0600)."""
+        return self.config_dir / "local-audit.key"
+
+    @property
+    def checkpoint_file(self) -> Path:
+        """Latest signed checkpoint, kept outside the database so a restored copy is caught."""
+        return self.data_dir / "audit-checkpoint.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "shopfloor.log"
+
+    def ensure(self) -> "AppPaths":
+        for folder in (self.config_dir, self.data_dir, self.log_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
+    """Locations for `home` if given, else `$SHOPFLOOR_HOME`, else the platform defaults."""
+    chosen = home if home is not None else os.environ.get(HOME_ENV)
+    if chosen:
+        root = Path(chosen).expanduser().resolve()
+        return AppPaths(config_dir=root / "config", data_dir=root / "data", log_dir=root / "logs")
+    return AppPaths(
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+    )

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy Core schema, migrations, repositories, exports and legacy import."""

@@ -1,0 +1,119 @@
+"""Rows of the audit chain and its checkpoints. Append and read only: never update or delete."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from sqlalchemy import Connection, and_, func, select
+
+from data import schema
+
+T = schema.audit_events
+C = schema.audit_checkpoints
+
+
+@dataclass(frozen=True)
+class StoredCheckpoint:
+    station: str
+    seq: int
+    head_hash: str
+    ts: str
+    key_id: str
+    sig: str
+
+    def payload(self) -> dict:
+        return {"v": 1, "station": self.station, "seq": self.seq, "head_hash": self.head_hash,
+                "ts": self.ts, "key_id": self.key_id}
+
+
+def chain_head(connection: Connection, station: str) -> tuple[int, bytes] | None:
+    row = connection.execute(
+        select(T.c.seq, T.c.hash).where(T.c.station == station).order_by(T.c.seq.desc()).limit(1)
+    ).first()
+    return None if row is None else (row.seq, bytes(row.hash))
+
+
+def insert_event(connection: Connection, *, station: str, seq: int, ts: str, username: str | None,
+                 role: str | None, action: str, entity: str | None, entity_id: str | None,
+                 command_id: str | None, prev_hash: bytes, hash_: bytes, key_id: str, mac: bytes,
+                 body: str) -> None:
+    connection.execute(T.insert().values(
+        station=station, seq=seq, ts=ts, username=username, role=role, action=action,
+        entity=entity, entity_id=entity_id, command_id=command_id, prev_hash=prev_hash,
+        hash=hash_, key_id=key_id, mac=mac, body=body))
+
+
+def stations(connection: Connection) -> list[str]:
+    return list(connection.execute(select(T.c.station).distinct().order_by(T.c.station)).scalars())
+
+
+def event_count(connection: Connection, station: str) -> int:
+    return connection.execute(select(func.count()).select_from(T).where(T.c.station == station)).scalar_one()
+
+
+def list_events(connection: Connection, *, station: str | None = None, user: str | None = None,
+                action: str | None = None, start: str | None = None, end: str | None = None,
+                limit: int = 1000, offset: int = 0) -> list[dict]:
+    conditions = []
+    if station:
+        conditions.append(T.c.station == station)
+    if user:
+        conditions.append(T.c.username == user)
+    if action:
+        conditions.append(T.c.action == action)
+    if start:
+        conditions.append(T.c.ts >= start)
+    if end:
+        conditions.append(T.c.ts < end)
+    query = (select(T.c.station, T.c.seq, T.c.ts, T.c.username, T.c.role, T.c.action, T.c.entity,
+                    T.c.entity_id, T.c.command_id, T.c.body)
+             .where(and_(*conditions)).order_by(T.c.station, T.c.seq).limit(limit).offset(offset))
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def insert_checkpoint(connection: Connection, checkpoint: StoredCheckpoint) -> None:
+    connection.execute(C.insert().values(
+        station=checkpoint.station, seq=checkpoint.seq, head_hash=checkpoint.head_hash,
+        ts=checkpoint.ts, key_id=checkpoint.key_id, sig=checkpoint.sig))
+
+
+def checkpoints(connection: Connection, station: str) -> list[StoredCheckpoint]:
+    rows = connection.execute(select(C).where(C.c.station == station).order_by(C.c.seq, C.c.id))
+    return [StoredCheckpoint(r.station, r.seq, r.head_hash, r.ts, r.key_id, r.sig) for r in rows]
+
+
+def last_checkpoint_seq(connection: Connection, station: str) -> int:
+    return connection.execute(
+        select(func.coalesce(func.max(C.c.seq), 0)).where(C.c.station == station)).scalar_one()
+
+
+# --- Fast paths for the verifier (plain sqlite3: a million rows per second matter here). ---
+
+def iter_chain_sqlite(connection: sqlite3.Connection, station: str, batch: int = 5000
+                      ) -> Iterator[Sequence[tuple[int, bytes, bytes, bytes, bytes, bytes]]]:
+    """Batches of (seq, prev_hash, hash, key_id, mac, body) in chain order, all as bytes."""
+    connection.text_factory = bytes
+    cursor = connection.execute(
+        "SELECT seq, prev_hash, hash, key_id, mac, body FROM audit_events WHERE station = ? "
+        "ORDER BY seq, id", (station,))
+    while True:
+        rows = cursor.fetchmany(batch)
+        if not rows:
+            return
+        yield rows
+
+
+def first_inconsistent_row_sqlite(connection: sqlite3.Connection, station: str) -> int | None:
+    """Lowest seq whose indexed columns disagree with its hashed body (None when all agree).
+
+    Runs inside SQLite's C code (json_extract), in parallel with the hash pass.
+    """
+    row = connection.execute(
+        "SELECT min(seq) FROM audit_events WHERE station = ? AND "
+        "json_extract(body, '$.seq', '$.station', '$.ts', '$.user', '$.role', '$.action', "
+        "'$.entity', '$.entity_id', '$.command_id') IS NOT "
+        "json_array(seq, station, ts, username, role, action, entity, entity_id, command_id)",
+        (station,)).fetchone()
+    return None if row is None else row[0]

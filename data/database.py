@@ -1,0 +1,116 @@
+"""Opening the local database: SQLite with WAL, synchronous=FULL and foreign keys.
+
+`Database.write()` starts an IMMEDIATE transaction (takes the write lock up front, so a
+read-then-write such as appending to the audit chain never fails half way with a busy
+snapshot); `Database.read()` a deferred one. Both commit on success and roll back on error.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Connection, Engine, create_engine, event
+
+from data.migrations import apply_migrations
+from data.netfs import network_filesystem_reason
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be used; the message says why and what to do."""
+
+
+class NetworkDatabaseRefused(DatabaseError):
+    pass
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # We issue BEGIN ourselves (pysqlite's implicit transactions are not what we want).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get("immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Database:
+    """One database: an engine plus transaction helpers. Created by `open_database`."""
+
+    def __init__(self, engine: Engine, path: Path | None):
+        self.engine = engine
+        self.path = path
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(immediate=True)
+            with connection.begin():
+                yield connection
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            with connection.begin():
+                yield connection
+
+    def raw_sqlite_connection(self, read_only: bool = True) -> sqlite3.Connection:
+        """A plain sqlite3 connection for hot loops (verify streams a million rows)."""
+        if self.path is None:
+            raise DatabaseError("raw connections need a file database")
+        mode = "ro" if read_only else "rw"
+        connection = sqlite3.connect(f"file:{self.path}?mode={mode}", uri=True,
+                                     check_same_thread=False)
+        connection.execute("PRAGMA busy_timeout=10000")
+        return connection
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, *, allow_network: bool = False, migrate: bool = True) -> Database:
+    """Open (creating if needed) the SQLite database at `path` and bring its schema up to date.
+
+    Refuses a network filesystem: SQLite's locking is unreliable there and records could be
+    lost or corrupted.
+    """
+    path = Path(path)
+    reason = None if allow_network else network_filesystem_reason(path.parent if not path.exists() else path)
+    if reason:
+        raise NetworkDatabaseRefused(
+            f"The local database cannot be on a network folder ({reason}). Nothing was opened "
+            f"or changed. Choose a folder on this PC's own disk (set SHOPFLOOR_HOME or --home); "
+            f"only the shared site folder belongs on the network."
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot create the data folder {path.parent}: {exc}") from exc
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    _configure_sqlite(engine)
+    database = Database(engine, path)
+    if migrate:
+        try:
+            apply_migrations(database)
+        except sqlite3.DatabaseError as exc:
+            engine.dispose()
+            raise DatabaseError(f"The database {path} cannot be read ({exc}). It was not "
+                                f"changed; restore it from a backup or move it aside.") from exc
+    return database

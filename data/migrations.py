@@ -1,0 +1,89 @@
+"""Versioned schema migrations, applied in order at start, each in its own transaction.
+
+Each migration is a function of an open write connection. Once released, a migration never
+changes: a later version adds a new step.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Callable
+
+from sqlalchemy import Connection, inspect, select
+
+from data import schema
+from models.canonical import format_utc
+
+if TYPE_CHECKING:
+    from data.database import Database
+
+log = logging.getLogger(__name__)
+
+_SQLITE_APPEND_ONLY = """
+CREATE TRIGGER IF NOT EXISTS {table}_no_{verb} BEFORE {verb_upper} ON {table}
+BEGIN SELECT RAISE(ABORT, '{table} is append-only: {verb_upper} refused'); END
+"""
+
+_POSTGRES_APPEND_ONLY = """
+CREATE OR REPLACE FUNCTION shopfloor_append_only() RETURNS trigger AS $$
+BEGIN RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP; END $$
+LANGUAGE plpgsql;
+"""
+
+
+def _create_append_only_triggers(connection: Connection) -> None:
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        connection.exec_driver_sql(_POSTGRES_APPEND_ONLY)
+    for table in schema.APPEND_ONLY_TABLES:
+        for verb in ("update", "delete"):
+            if dialect == "sqlite":
+                connection.exec_driver_sql(_SQLITE_APPEND_ONLY.format(
+                    table=table, verb=verb, verb_upper=verb.upper()))
+            elif dialect == "postgresql":
+                connection.exec_driver_sql(
+                    f"CREATE TRIGGER {table}_no_{verb} BEFORE {verb.upper()} ON {table} "
+                    f"FOR EACH ROW EXECUTE FUNCTION shopfloor_append_only()")
+
+
+def _v1_initial(connection: Connection) -> None:
+    schema.metadata.create_all(connection)
+    _create_append_only_triggers(connection)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "initial schema: users, records, lots, audit chain, checkpoints", _v1_initial),
+]
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(connection: Connection) -> int:
+    if not inspect(connection).has_table("schema_migrations"):
+        return 0
+    versions = connection.execute(select(schema.schema_migrations.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def apply_migrations(database: "Database") -> int:
+    """Apply every pending migration; returns the schema version now in force."""
+    with database.write() as connection:
+        version = current_version(connection)
+    if version > LATEST_VERSION:
+        raise RuntimeError(
+            f"The database has schema version {version}, newer than this program knows "
+            f"({LATEST_VERSION}). Nothing was changed: update the program.")
+    for number, description, step in MIGRATIONS:
+        if number <= version:
+            continue
+        with database.write() as connection:
+            if number <= current_version(connection):  # another process got there first
+                continue
+            step(connection)
+            schema.schema_migrations.create(connection, checkfirst=True)
+            connection.execute(schema.schema_migrations.insert().values(
+                version=number, description=description,
+                applied_at=format_utc(datetime.now(timezone.utc))))
+        log.info("Applied database migration %d: %s", number, description)
+        version = number
+    return version

@@ -1,0 +1,127 @@
+"""Tables (SQLAlchemy Core). Timestamps are ISO-8601 UTC text with milliseconds.
+
+`record_versions`, `audit_events` and `audit_checkpoints` are append-only: database triggers
+reject UPDATE and DELETE on them (see data.migrations).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean, Column, Float, Index, Integer, LargeBinary, MetaData, String, Table,
+    Text, UniqueConstraint,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", Text, nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
+meta_info = Table(
+    "meta_info", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+users = Table(
+    "users", metadata,
+    Column("username", String(64), primary_key=True),
+    Column("full_name", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("must_change_password", Boolean, nullable=False, default=True),
+    Column("badge_id", String(128), nullable=True, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", String(32), nullable=True),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+record_versions = Table(
+    "record_versions", metadata,
+    Column("record_id", String(64), primary_key=True),
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("station_id", String(64), nullable=False),
+    Column("lot", String(64), nullable=False),
+    Column("box", Integer, nullable=False),
+    Column("size", String(20), nullable=False),
+    Column("unit_weight_kg", Float, nullable=True),
+    Column("rej1_defect", String(64)), Column("rej1_location", String(64)),
+    Column("rej2_defect", String(64)), Column("rej2_location", String(64)),
+    Column("rej3_defect", String(64)), Column("rej3_location", String(64)),
+    Column("cam_d", Float, nullable=True),
+    Column("cam_w", Float, nullable=True),
+    Column("operator", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("utc_offset_minutes", Integer, nullable=False),
+    Column("origin", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("editor", String(64), nullable=True),
+    Column("edited_at", String(32), nullable=True),
+    Column("base_version", Integer, nullable=True),
+)
+Index("ix_record_versions_station_time", record_versions.c.station_id,
+      record_versions.c.recorded_at)
+Index("ix_record_versions_lot", record_versions.c.lot)
+
+import_keys = Table(
+    "import_keys", metadata,
+    Column("source_key", String(64), primary_key=True),
+    Column("record_id", String(64), nullable=False),
+    Column("imported_at", String(32), nullable=False),
+)
+
+lots = Table(
+    "lots", metadata,
+    Column("station_id", String(64), primary_key=True),
+    Column("code", String(64), nullable=False),
+    Column("total_boxes", Integer, nullable=False),
+    Column("current_box", Integer, nullable=False),
+    Column("registered_count", Integer, nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+
+audit_events = Table(
+    "audit_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("station", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("ts", String(32), nullable=False),
+    Column("username", String(64), nullable=True),
+    Column("role", String(16), nullable=True),
+    Column("action", String(64), nullable=False),
+    Column("entity", String(64), nullable=True),
+    Column("entity_id", String(128), nullable=True),
+    Column("command_id", String(64), nullable=True),
+    Column("prev_hash", LargeBinary(32), nullable=False),
+    Column("hash", LargeBinary(32), nullable=False),
+    # HMAC-SHA256(key, hash): an event recomputed without the key is caught at once.
+    Column("key_id", String(64), nullable=False),
+    Column("mac", LargeBinary(32), nullable=False),
+    Column("body", Text, nullable=False),
+    UniqueConstraint("station", "seq", name="uq_audit_station_seq"),
+)
+Index("ix_audit_ts", audit_events.c.ts)
+Index("ix_audit_user", audit_events.c.username)
+Index("ix_audit_entity", audit_events.c.entity, audit_events.c.entity_id)
+
+audit_checkpoints = Table(
+    "audit_checkpoints", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("station", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("head_hash", String(64), nullable=False),
+    Column("ts", String(32), nullable=False),
+    Column("key_id", String(64), nullable=False),
+    Column("sig", String(64), nullable=False),
+)
+Index("ix_checkpoints_station_seq", audit_checkpoints.c.station, audit_checkpoints.c.seq)
+
+APPEND_ONLY_TABLES = ("record_versions", "audit_events", "audit_checkpoints")
+

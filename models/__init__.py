@@ -1,0 +1,1 @@
+"""Domain dataclasses, validation and canonical JSON. No I/O, no Qt."""

@@ -1,0 +1,225 @@
+"""Field-level validation of what a person or a file typed.
+
+Each problem is a `FieldError` with a stable `code` (the GUI translates it), the `field` it
+belongs next to, and an English message for logs and the CLI. Nothing is half accepted: a draft
+is returned only when every field is valid.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from config.catalogs import NO_REJECTION, Catalog
+from models.record import Rejection
+
+LOT_CODE_MAX = 40
+TEXT_MAX = 500
+_LOT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/#-]*\Z")
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)\Z")
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    code: str
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RecordDraft:
+    """A validated box, not yet stored: the service adds identity, time and author."""
+
+    lot: str
+    box: int
+    size: str
+    unit_weight_kg: float | None
+    rejections: tuple[Rejection, ...]
+    cam_d: float | None
+    cam_w: float | None
+
+
+class ValidationFailed(ValueError):
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+
+
+def has_forbidden_characters(text: str) -> bool:
+    """Control characters, bidi overrides and other format characters are never accepted."""
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text)
+
+
+def parse_decimal(text: str) -> float:
+    """'3,5' and '3.5' both mean 3.5. Thousands separators are refused as ambiguous."""
+    cleaned = text.strip()
+    if not _NUMBER.match(cleaned):
+        raise ValueError(text)
+    value = float(cleaned.replace(",", "."))
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError(text)
+    return value
+
+
+def validate_text(field_name: str, value: Any, *, required: bool, max_length: int = TEXT_MAX,
+                  min_length: int = 0) -> tuple[str | None, list[FieldError]]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            return None, [FieldError(field_name, "required", f"{field_name} is required")]
+        return None, []
+    if not isinstance(value, str):
+        return None, [FieldError(field_name, "type", f"{field_name} must be text")]
+    text = value.strip()
+    if has_forbidden_characters(text):
+        return None, [FieldError(field_name, "control_characters",
+                                 f"{field_name} contains control or direction characters")]
+    if len(text) > max_length:
+        return None, [FieldError(field_name, "too_long",
+                                 f"{field_name} is longer than {max_length} characters",
+                                 {"max": max_length})]
+    if len(text) < min_length:
+        return None, [FieldError(field_name, "too_short",
+                                 f"{field_name} needs at least {min_length} characters",
+                                 {"min": min_length})]
+    return text, []
+
+
+def validate_lot_code(value: Any, field_name: str = "lot") -> tuple[str | None, list[FieldError]]:
+    text, errors = validate_text(field_name, value, required=True, max_length=LOT_CODE_MAX)
+    if errors or text is None:
+        return None, errors
+    if not _LOT_CODE.match(text):
+        return None, [FieldError(field_name, "lot_format",
+                                 "lot code may hold letters, digits, space and . _ / # - only")]
+    return text, []
+
+
+def validate_int(field_name: str, value: Any, *, minimum: int, maximum: int | None = None
+                 ) -> tuple[int | None, list[FieldError]]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, [FieldError(field_name, "required", f"{field_name} is required")]
+    if isinstance(value, bool):
+        return None, [FieldError(field_name, "integer", f"{field_name} must be a whole number")]
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d{1,9}\s*", value):
+        number = int(value)
+    else:
+        return None, [FieldError(field_name, "integer", f"{field_name} must be a whole number")]
+    if number < minimum or (maximum is not None and number > maximum):
+        high = "" if maximum is None else f" to {maximum}"
+        return None, [FieldError(field_name, "out_of_range",
+                                 f"{field_name} must be from {minimum}{high}",
+                                 {"min": minimum, "max": maximum})]
+    return number, []
+
+
+def validate_measurement(field_name: str, value: Any, low: float, high: float, *, required: bool
+                         ) -> tuple[float | None, list[FieldError]]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            return None, [FieldError(field_name, "required", f"{field_name} is required")]
+        return None, []
+    if isinstance(value, bool):
+        return None, [FieldError(field_name, "number", f"{field_name} must be a number")]
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if math.isnan(number) or math.isinf(number):
+            return None, [FieldError(field_name, "number", f"{field_name} must be a number")]
+    else:
+        try:
+            number = parse_decimal(str(value))
+        except ValueError:
+            return None, [FieldError(field_name, "number",
+                                     f"{field_name} must be a number such as 3,5")]
+    if not low <= number <= high:
+        return None, [FieldError(field_name, "out_of_range",
+                                 f"{field_name} must be from {low:g} to {high:g}",
+                                 {"min": low, "max": high})]
+    return round(number, 4), []
+
+
+def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog
+                        ) -> tuple[tuple[Rejection, ...], list[FieldError]]:
+    errors: list[FieldError] = []
+    rejections: list[Rejection] = []
+    if len(pairs) > catalog.max_rejections:
+        errors.append(FieldError("rejections", "too_many",
+                                 f"at most {catalog.max_rejections} rejections",
+                                 {"max": catalog.max_rejections}))
+    for index, (defect, location) in enumerate(pairs[: catalog.max_rejections], start=1):
+        defect_text = (defect or "").strip() if isinstance(defect, str) else defect
+        location_text = (location or "").strip() if isinstance(location, str) else location
+        no_defect = defect_text in (None, "", NO_REJECTION)
+        no_location = location_text in (None, "", NO_REJECTION)
+        if no_defect and no_location:
+            continue
+        if no_defect:
+            errors.append(FieldError(f"rej{index}_defect", "defect_missing",
+                                     "choose the defect for this location"))
+            continue
+        if defect_text not in catalog.defects:
+            errors.append(FieldError(f"rej{index}_defect", "not_in_catalog",
+                                     f"defect {defect_text!r} is not in the catalog",
+                                     {"value": defect_text}))
+            continue
+        if no_location:
+            errors.append(FieldError(f"rej{index}_location", "location_missing",
+                                     "choose where the defect is (Cap, Body, Cap/Body)"))
+            continue
+        if location_text not in catalog.locations:
+            errors.append(FieldError(f"rej{index}_location", "not_in_catalog",
+                                     f"location {location_text!r} is not in the catalog",
+                                     {"value": location_text}))
+            continue
+        rejections.append(Rejection(defect_text, location_text))
+    return tuple(rejections), errors
+
+
+def validate_record_input(raw: Mapping[str, Any], catalog: Catalog, *,
+                          total_boxes: int | None = None,
+                          require_measurements: bool = True) -> RecordDraft:
+    """Check a form or file row; return a draft or raise `ValidationFailed` with every error.
+
+    `raw` keys: lot, box, size, rej1_defect, rej1_location, ... rej3_*, cam_d, cam_w,
+    optionally unit_weight_kg (else taken from the catalog for the size).
+    """
+    errors: list[FieldError] = []
+    lot, found = validate_lot_code(raw.get("lot"))
+    errors += found
+    box, found = validate_int("box", raw.get("box"), minimum=1, maximum=total_boxes)
+    errors += found
+    size, found = validate_text("size", raw.get("size"), required=True, max_length=20)
+    errors += found
+    if size is not None and size not in catalog.sizes:
+        errors.append(FieldError("size", "not_in_catalog", f"size {size!r} is not in the catalog",
+                                 {"value": size}))
+        size = None
+    pairs = [(raw.get(f"rej{i}_defect"), raw.get(f"rej{i}_location"))
+             for i in range(1, catalog.max_rejections + 1)]
+    rejections, found = validate_rejections(pairs, catalog)
+    errors += found
+    measured: dict[str, float | None] = {}
+    for measurement in catalog.measurements:
+        value, found = validate_measurement(measurement.key, raw.get(measurement.key),
+                                            measurement.minimum, measurement.maximum,
+                                            required=require_measurements)
+        measured[measurement.key] = value
+        errors += found
+    unit_weight: float | None = None
+    if raw.get("unit_weight_kg") not in (None, ""):
+        unit_weight, found = validate_measurement("unit_weight_kg", raw.get("unit_weight_kg"),
+                                                  0.0, 1.0, required=False)
+        errors += found
+    elif size is not None:
+        unit_weight = catalog.unit_weight_for_size(size)
+    if errors:
+        raise ValidationFailed(errors)
+    assert lot is not None and box is not None and size is not None
+    return RecordDraft(lot=lot, box=box, size=size, unit_weight_kg=unit_weight,
+                       rejections=rejections, cam_d=measured.get("cam_d"),
+                       cam_w=measured.get("cam_w"))

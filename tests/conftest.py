@@ -1,0 +1,33 @@
+"""Shared fixtures: every test gets its own home folder and fails if it leaves a thread running."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+LEGACY_SAMPLE = SHARED / "samples" / "legacy_dados_producao.csv"
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_behind():
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    leftover = [t for t in threading.enumerate()
+                if t.ident not in before and t.is_alive() and not t.name.startswith("pydevd")]
+    for thread in leftover:
+        thread.join(timeout=5)
+    still = [t.name for t in leftover if t.is_alive()]
+    assert not still, f"test left threads running: {still}"
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "home"
+    monkeypatch.setenv("SHOPFLOOR_HOME", str(root))
+    return root

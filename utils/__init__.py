@@ -1,0 +1,1 @@
+"""Services: audit chain, accounts and permissions, production, logging, atomic file I/O."""

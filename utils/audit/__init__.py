@@ -1,0 +1,1 @@
+"""The tamper-evident audit trail: hash chain per station, signed checkpoints, verifier."""

@@ -1,0 +1,168 @@
+"""Appending to a station's audit chain.
+
+`hash = SHA-256(prev_hash || body)` where `body` is the canonical JSON of the event (which holds
+its own `seq` and `station`). The first event's `prev_hash` is derived from the chain anchor
+(the site id) and the station id. An event is always written in the caller's transaction, so a
+change and its audit event are stored together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import socket
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from sqlalchemy import Connection
+
+from data import audit_repo
+from data.audit_repo import StoredCheckpoint
+from data.database import Database
+from models.audit_event import AuditEvent
+from models.canonical import canonical_bytes, format_utc
+from utils.atomic_io import atomic_write_text
+from utils.audit.keys import SigningKey
+from utils.clock import Clock, SystemClock
+
+log = logging.getLogger(__name__)
+
+
+def genesis_hash(anchor: str, station: str) -> bytes:
+    return hashlib.sha256(canonical_bytes(
+        {"genesis": True, "anchor": anchor, "station": station})).digest()
+
+
+def event_hash(prev_hash: bytes, body: str | bytes) -> bytes:
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    return hashlib.sha256(prev_hash + data).digest()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did something: a user and role, or the system (user None)."""
+
+    user: str | None
+    role: str | None
+
+    @classmethod
+    def system(cls) -> "Actor":
+        return cls(None, "system")
+
+
+class AuditLog:
+    """The audit trail of one station in one database."""
+
+    def __init__(self, database: Database, *, anchor: str, station: str, key: SigningKey,
+                 checkpoint_file: Any = None, checkpoint_every: int = 500,
+                 clock: Clock | None = None, host: str | None = None,
+                 on_checkpoint: Callable[[StoredCheckpoint], None] | None = None):
+        self.database = database
+        self.anchor = anchor
+        self.station = station
+        self.key = key
+        self.checkpoint_file = checkpoint_file
+        self.checkpoint_every = checkpoint_every
+        self.clock = clock or SystemClock()
+        self.host = host or socket.gethostname()
+        self.on_checkpoint = on_checkpoint
+        self._pending_checkpoint: StoredCheckpoint | None = None
+
+    # -- appending ---------------------------------------------------------------------------
+
+    def append(self, connection: Connection, actor: Actor, action: str, *,
+               entity: str | None = None, entity_id: str | None = None, before: Any = None,
+               after: Any = None, reason: str | None = None,
+               command_id: str | None = None) -> AuditEvent:
+        """Add one event inside the caller's (write) transaction."""
+        head = audit_repo.chain_head(connection, self.station)
+        seq, prev = (1, genesis_hash(self.anchor, self.station)) if head is None else (
+            head[0] + 1, head[1])
+        event = AuditEvent(station=self.station, seq=seq, ts=format_utc(self.clock.now()),
+                           user=actor.user, role=actor.role, action=action, entity=entity,
+                           entity_id=entity_id, host=self.host, before=before, after=after,
+                           reason=reason, command_id=command_id)
+        body = event.body()
+        digest = event_hash(prev, body)
+        audit_repo.insert_event(
+            connection, station=self.station, seq=seq, ts=event.ts, username=actor.user,
+            role=actor.role, action=action, entity=entity, entity_id=entity_id,
+            command_id=command_id, prev_hash=prev, hash_=digest, key_id=self.key.key_id,
+            mac=self.key.mac(digest), body=body)
+        if seq - audit_repo.last_checkpoint_seq(connection, self.station) >= self.checkpoint_every:
+            self._write_checkpoint_row(connection, seq, digest)
+        return event
+
+    def record(self, actor: Actor, action: str, **fields: Any) -> AuditEvent:
+        """Append one event in its own durable transaction."""
+        with self.database.write() as connection:
+            event = self.append(connection, actor, action, **fields)
+        self.flush_checkpoint_file()
+        return event
+
+    # -- checkpoints -------------------------------------------------------------------------
+
+    def checkpoint_now(self) -> StoredCheckpoint | None:
+        """Sign the current head (at shutdown, before a backup, on request)."""
+        with self.database.write() as connection:
+            head = audit_repo.chain_head(connection, self.station)
+            if head is None:
+                return None
+            if audit_repo.last_checkpoint_seq(connection, self.station) == head[0]:
+                existing = audit_repo.checkpoints(connection, self.station)[-1]
+                self._pending_checkpoint = existing
+            else:
+                self._write_checkpoint_row(connection, head[0], head[1])
+        return self.flush_checkpoint_file()
+
+    def _write_checkpoint_row(self, connection: Connection, seq: int, head: bytes) -> None:
+        unsigned = StoredCheckpoint(self.station, seq, head.hex(), format_utc(self.clock.now()),
+                                    self.key.key_id, "")
+        checkpoint = StoredCheckpoint(**{**unsigned.__dict__, "sig": self.key.sign(unsigned.payload())})
+        audit_repo.insert_checkpoint(connection, checkpoint)
+        self._pending_checkpoint = checkpoint
+
+    def flush_checkpoint_file(self) -> StoredCheckpoint | None:
+        """After commit: write the latest checkpoint outside the database (the local witness)."""
+        checkpoint, self._pending_checkpoint = self._pending_checkpoint, None
+        if checkpoint is None:
+            return None
+        if self.checkpoint_file is not None:
+            write_checkpoint_file(self.checkpoint_file, checkpoint)
+        if self.on_checkpoint is not None:
+            self.on_checkpoint(checkpoint)
+        return checkpoint
+
+
+def checkpoint_to_json(checkpoint: StoredCheckpoint) -> dict:
+    return {**checkpoint.payload(), "sig": checkpoint.sig}
+
+
+def checkpoint_from_json(raw: dict) -> StoredCheckpoint:
+    return StoredCheckpoint(str(raw["station"]), int(raw["seq"]), str(raw["head_hash"]),
+                            str(raw["ts"]), str(raw["key_id"]), str(raw["sig"]))
+
+
+def read_checkpoint_file(path: Any) -> dict[str, StoredCheckpoint]:
+    """Latest checkpoint per station from the witness file ({} when there is none)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            raw = json.load(handle)
+        return {station: checkpoint_from_json(item) for station, item in raw["stations"].items()}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("Checkpoint file %s unreadable: %s", path, exc)
+        return {}
+
+
+def write_checkpoint_file(path: Any, checkpoint: StoredCheckpoint) -> None:
+    current = read_checkpoint_file(path)
+    previous = current.get(checkpoint.station)
+    if previous is not None and previous.seq > checkpoint.seq:
+        return  # never move the witness backwards
+    current[checkpoint.station] = checkpoint
+    atomic_write_text(path, json.dumps(
+        {"v": 1, "stations": {k: checkpoint_to_json(v) for k, v in sorted(current.items())}},
+        indent=1, sort_keys=True))

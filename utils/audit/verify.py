@@ -1,0 +1,240 @@
+"""Streaming verification of one station's audit chain.
+
+Reports ok, events checked, the first bad sequence number and its kind:
+
+- modified  an event's content or indexed columns no longer match its hash (or an event was
+            rewritten and re-hashed, breaking its successor's link)
+- deleted   a sequence number is missing, or the chain skips an event
+- inserted  an extra event sits in the chain (a duplicate number or a fork)
+- reordered two events changed places
+- truncated the chain is shorter than a checkpoint signed earlier (tail cut, old copy restored)
+- forged    an event or checkpoint whose hash is consistent but whose HMAC does not verify
+            with the site's keys: recomputed without the key
+
+The hash pass runs in Python over raw bytes; the check that indexed columns agree with the
+hashed body runs at the same time inside SQLite on a second connection (see data.audit_repo).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Callable, Iterable, Sequence
+
+from data.audit_repo import StoredCheckpoint
+from utils.audit.keys import KeyRing
+
+Row = tuple[int, bytes, bytes, bytes, bytes, bytes]  # seq, prev, hash, key_id, mac, body
+
+
+class TamperKind(StrEnum):
+    MODIFIED = "modified"
+    DELETED = "deleted"
+    INSERTED = "inserted"
+    REORDERED = "reordered"
+    TRUNCATED = "truncated"
+    FORGED = "forged"
+
+
+class VerifyCancelled(Exception):
+    pass
+
+
+@dataclass
+class VerifyResult:
+    station: str
+    ok: bool
+    events_checked: int
+    first_bad_seq: int | None = None
+    kind: TamperKind | None = None
+    detail: str = ""
+    cancelled: bool = False
+    head_seq: int = 0
+    checkpoints_checked: int = 0
+    unverifiable_macs: int = 0
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["kind"] = None if self.kind is None else str(self.kind)
+        return data
+
+
+@dataclass(order=True)
+class _Finding:
+    seq: int
+    priority: int  # at the same seq, the more specific finding wins (lower number)
+    kind: TamperKind = field(compare=False)
+    detail: str = field(compare=False)
+
+
+_SPECIFIC, _GENERIC = 0, 1
+
+
+class _Pending:
+    """A row whose own hash is right but which does not link to its predecessor."""
+
+    def __init__(self, row: Row, expected_prev: bytes, previous: Row | None):
+        self.row, self.expected_prev, self.previous = row, expected_prev, previous
+
+    def resolve(self, following: Row | None) -> _Finding:
+        seq, prev, digest, _kid, _mac, body = self.row
+        if following is not None and following[1] == self.expected_prev:
+            if prev == following[2]:
+                return _Finding(seq, _SPECIFIC, TamperKind.REORDERED,
+                                f"events {seq} and {following[0]} are out of order")
+            return _Finding(seq, _SPECIFIC, TamperKind.INSERTED,
+                            f"event {seq} does not belong to the chain; the next one continues "
+                            f"from event {seq - 1}")
+        if self.previous is not None and prev == self.previous[1]:
+            return _Finding(self.previous[0], _SPECIFIC, TamperKind.INSERTED,
+                            f"event {self.previous[0]} was inserted before event {seq}")
+        if self.previous is None:
+            return _Finding(seq, _SPECIFIC, TamperKind.FORGED,
+                            "the first event does not start from this station's anchor")
+        try:
+            claimed = json.loads(body).get("seq")
+        except ValueError:
+            claimed = None
+        if isinstance(claimed, int) and claimed > seq:
+            return _Finding(seq, _SPECIFIC, TamperKind.DELETED,
+                            f"event {seq} is missing (the following ones were renumbered)")
+        return _Finding(seq - 1, _SPECIFIC, TamperKind.MODIFIED,
+                        f"event {seq - 1} was rewritten and re-hashed; event {seq} no longer "
+                        f"links to it")
+
+
+def verify_stream(
+    batches: Iterable[Sequence[Row]], *, station: str, genesis: bytes, keyring: KeyRing,
+    checkpoints: Iterable[StoredCheckpoint] = (), total: int | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    consistency: Callable[[], int | None] | None = None,
+    stop_consistency: Callable[[], None] | None = None,
+) -> VerifyResult:
+    """Verify rows given in chain order. `consistency`, if given, runs in a second thread and
+    returns the lowest seq whose indexed columns disagree with the body."""
+    findings: list[_Finding] = []
+    valid_checkpoints: dict[int, list[str]] = {}
+    forged_checkpoints: list[StoredCheckpoint] = []
+    checkpoint_count = 0
+    for checkpoint in checkpoints:
+        checkpoint_count += 1
+        key = keyring.get(checkpoint.key_id)
+        if key is not None and key.check(checkpoint.payload(), checkpoint.sig):
+            valid_checkpoints.setdefault(checkpoint.seq, []).append(checkpoint.head_hash)
+        else:
+            forged_checkpoints.append(checkpoint)
+
+    consistency_result: list[int | None] = []
+    consistency_thread = None
+    if consistency is not None:
+        consistency_thread = threading.Thread(
+            target=lambda: consistency_result.append(consistency()),
+            name=f"audit-consistency-{station}", daemon=True)
+        consistency_thread.start()
+
+    keys: dict[bytes, Callable[[bytes], bytes] | None] = {}
+
+    def mac_function(key_id: bytes) -> Callable[[bytes], bytes] | None:
+        if key_id not in keys:
+            key = keyring.get(key_id.decode("utf-8", "replace"))
+            keys[key_id] = None if key is None else key.mac
+        return keys[key_id]
+
+    sha256, compare = hashlib.sha256, hmac.compare_digest
+    expected_seq, expected_prev = 1, genesis
+    previous: Row | None = None
+    last_good_checkpoint = 0
+    checked = 0
+    unverifiable = 0
+    pending: _Pending | None = None
+    cancelled = False
+    try:
+        for batch in batches:
+            if cancel is not None and cancel():
+                cancelled = True
+                break
+            for row in batch:
+                if pending is not None:
+                    findings.append(pending.resolve(row))
+                    pending = None
+                    break
+                seq, prev, digest, key_id, mac, body = row
+                if previous is not None and seq == previous[0]:
+                    findings.append(_Finding(seq, _SPECIFIC, TamperKind.INSERTED,
+                                             f"two events carry number {seq}"))
+                    break
+                if seq != expected_seq:
+                    findings.append(_Finding(expected_seq, _SPECIFIC, TamperKind.DELETED,
+                                             f"event {expected_seq} is missing"))
+                    break
+                if sha256(prev + body).digest() != digest:
+                    findings.append(_Finding(seq, _SPECIFIC, TamperKind.MODIFIED,
+                                             f"event {seq} was changed after it was written"))
+                    break
+                if prev != expected_prev:
+                    pending = _Pending(row, expected_prev, previous)
+                    continue
+                mac_of = mac_function(key_id)
+                if mac_of is None:
+                    unverifiable += 1
+                elif not compare(mac_of(digest), mac):
+                    findings.append(_Finding(seq, _SPECIFIC, TamperKind.FORGED,
+                                             f"event {seq} was recomputed without the key"))
+                    break
+                heads = valid_checkpoints.get(seq)
+                if heads is not None:
+                    if any(head != digest.hex() for head in heads):
+                        findings.append(_Finding(last_good_checkpoint + 1, _SPECIFIC,
+                                                 TamperKind.FORGED,
+                                                 f"the chain differs from the checkpoint signed "
+                                                 f"at event {seq}"))
+                        break
+                    last_good_checkpoint = seq
+                previous = row
+                expected_seq, expected_prev = seq + 1, digest
+                checked += 1
+            else:
+                if progress is not None:
+                    progress(checked, total)
+                continue
+            break
+        if pending is not None and not cancelled:
+            findings.append(pending.resolve(None))
+    finally:
+        if consistency_thread is not None:
+            if cancelled and stop_consistency is not None:
+                stop_consistency()
+            consistency_thread.join()
+
+    if cancelled:
+        return VerifyResult(station, False, checked, cancelled=True, detail="cancelled",
+                            head_seq=expected_seq - 1)
+    head = expected_seq - 1
+    if not findings:
+        beyond = [seq for seq in valid_checkpoints if seq > head]
+        if beyond:
+            findings.append(_Finding(head + 1, _SPECIFIC, TamperKind.TRUNCATED,
+                                     f"the chain ends at event {head} but event {max(beyond)} "
+                                     f"was signed earlier"))
+    for checkpoint in forged_checkpoints:
+        base = max((seq for seq in valid_checkpoints if seq < checkpoint.seq), default=0)
+        findings.append(_Finding(base + 1, _GENERIC, TamperKind.FORGED,
+                                 f"the checkpoint at event {checkpoint.seq} is not signed with "
+                                 f"a key of this site"))
+    if consistency_result and consistency_result[0] is not None:
+        seq = consistency_result[0]
+        findings.append(_Finding(seq, _GENERIC, TamperKind.MODIFIED,
+                                 f"event {seq}'s stored columns differ from what was hashed"))
+    if not findings:
+        return VerifyResult(station, True, checked, head_seq=head,
+                            checkpoints_checked=checkpoint_count, unverifiable_macs=unverifiable,
+                            detail=f"{checked} events intact")
+    first = min(findings)
+    return VerifyResult(station, False, checked, first.seq, first.kind, first.detail,
+                        head_seq=head, checkpoints_checked=checkpoint_count,
+                        unverifiable_macs=unverifiable)
