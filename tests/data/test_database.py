@@ -1,0 +1,52 @@
+"""Opening the database: pragmas, migrations, network refusal, append-only tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from data.database import NetworkDatabaseRefused, open_database
+from data.migrations import LATEST_VERSION, current_version
+from data.netfs import Mount, network_filesystem_reason
+
+
+def test_pragmas_and_migrations(tmp_path):
+    db = open_database(tmp_path / "db.sqlite3")
+    with db.read() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert current_version(c) == LATEST_VERSION
+    db.dispose()
+    again = open_database(tmp_path / "db.sqlite3")  # re-opening applies nothing twice
+    with again.read() as c:
+        rows = c.exec_driver_sql("SELECT count(*) FROM schema_migrations").scalar()
+    assert rows == LATEST_VERSION
+    again.dispose()
+
+
+@pytest.mark.parametrize("path,mounts,expected", [
+    (r"\\server\share\db.sqlite3", [], "UNC"),
+    ("//server/share/db.sqlite3", [], "UNC"),
+    ("/mnt/plant/db.sqlite3", [Mount("/", "ext4"), Mount("/mnt/plant", "cifs")], "cifs"),
+    ("/srv/nfs/x/db.sqlite3", [Mount("/", "ext4"), Mount("/srv/nfs", "nfs4")], "nfs4"),
+    ("/home/op/db.sqlite3", [Mount("/", "ext4"), Mount("/mnt/plant", "smb3")], None),
+])
+def test_network_detection(path, mounts, expected):
+    reason = network_filesystem_reason(path, mounts=lambda: mounts)
+    if expected is None:
+        assert reason is None
+    else:
+        assert reason is not None and expected in reason
+
+
+def test_database_on_network_mount_is_refused_and_nothing_created(tmp_path, monkeypatch):
+    import data.database as database_module
+
+    monkeypatch.setattr(database_module, "network_filesystem_reason",
+                        lambda path: f"{path} is on a cifs network mount (/mnt/share)")
+    target = tmp_path / "share" / "db.sqlite3"
+    with pytest.raises(NetworkDatabaseRefused) as error:
+        open_database(target)
+    message = str(error.value)
+    assert "network folder" in message and "own disk" in message
+    assert not target.exists()

@@ -1,0 +1,79 @@
+"""The composition root: builds the services of one installation from its home folder.
+
+The CLI, the GUI and the tests all start here, so they share one wiring.
+"""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from config.catalogs import Catalog, default_catalog
+from config.paths import AppPaths, resolve_paths
+from config.settings import Settings
+from data import meta_repo
+from data.database import Database, open_database
+from utils.audit.chain import AuditLog
+from utils.audit.keys import KeyRing, SigningKey, load_or_create_local_key
+from utils.audit.service import verify_database
+from utils.audit.verify import VerifyResult
+from utils.auth import AuthService
+from utils.clock import Clock, SystemClock
+from utils.production import ProductionService
+from utils.settings_store import load_settings
+
+ANCHOR_KEY = "chain_anchor"
+
+
+def default_station_id() -> str:
+    """Before a PC joins a site, its chain is named after the host."""
+    return "pc-" + (socket.gethostname().split(".")[0].lower() or "local")
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    settings: Settings
+    database: Database
+    anchor: str
+    station_id: str
+    key: SigningKey
+    keyring: KeyRing
+    audit: AuditLog
+    auth: AuthService
+    production: ProductionService
+    catalog: Catalog
+    clock: Clock = field(default_factory=SystemClock)
+
+    @classmethod
+    def open(cls, home: str | Path | None = None, *, clock: Clock | None = None,
+             settings: Settings | None = None) -> "AppContext":
+        paths = resolve_paths(home).ensure()
+        settings = settings or load_settings(paths.settings_file)
+        clock = clock or SystemClock()
+        database = open_database(paths.database_file)
+        with database.write() as connection:
+            anchor = meta_repo.get_or_create(connection, ANCHOR_KEY)
+        station_id = settings.station_id or default_station_id()
+        key = load_or_create_local_key(paths.local_key_file)
+        keyring = KeyRing(key)
+        audit = AuditLog(database, anchor=anchor, station=station_id, key=key,
+                         checkpoint_file=paths.checkpoint_file,
+                         checkpoint_every=settings.checkpoint_every_events, clock=clock)
+        catalog = default_catalog()
+        auth = AuthService(database, audit, settings, clock)
+        production = ProductionService(database, audit, catalog, station_id=station_id,
+                                       timezone=settings.timezone, clock=clock)
+        return cls(paths, settings, database, anchor, station_id, key, keyring, audit, auth,
+                   production, catalog, clock)
+
+    def verify_audit(self, **options) -> list[VerifyResult]:
+        return verify_database(self.database, anchor=self.anchor, keyring=self.keyring,
+                               witness_files=(self.paths.checkpoint_file,), **options)
+
+    def close(self) -> None:
+        try:
+            self.audit.checkpoint_now()
+        finally:
+            self.database.dispose()

@@ -1,0 +1,251 @@
+"""Recording production: register a box, set the lot, correct and void records.
+
+Every change and its audit event are written in one transaction. Permissions are checked
+here, not only in the GUI: an operator reaching `edit_record` by any path is refused and the
+attempt is audited.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+from config.catalogs import Catalog
+from config.constants import Permission, Role
+from data import records_repo
+from data.database import Database
+from data.records_repo import RecordFilter
+from models.lot import Lot
+from models.record import MIN_REASON_LENGTH, Origin, ProductionRecord, RecordStatus
+from models.validation import (
+    FieldError, ValidationFailed, validate_int, validate_lot_code, validate_record_input,
+    validate_text,
+)
+from utils.audit.chain import Actor, AuditLog
+from utils.auth import Session
+from utils.clock import Clock, SystemClock
+from utils.permissions import require
+
+
+class ProductionError(RuntimeError):
+    """A request that cannot be carried out as asked; nothing was saved."""
+
+    def __init__(self, code: str, message: str):
+        self.code = code
+        super().__init__(message)
+
+
+def actor_of(session: Session) -> Actor:
+    return Actor(session.username, str(session.role))
+
+
+def validate_reason(reason: Any, field_name: str = "reason") -> str:
+    text, errors = validate_text(field_name, reason, required=True, max_length=500,
+                                 min_length=MIN_REASON_LENGTH)
+    if errors:
+        raise ValidationFailed(errors)
+    assert text is not None
+    return text
+
+
+class ProductionService:
+    def __init__(self, database: Database, audit: AuditLog, catalog: Catalog, *,
+                 station_id: str, timezone: str = "UTC", clock: Clock | None = None):
+        self.database = database
+        self.audit = audit
+        self.catalog = catalog
+        self.station_id = station_id
+        self.zone = ZoneInfo(timezone)
+        self.clock = clock or SystemClock()
+        self.locked_reason: str | None = None
+
+    # -- the operator's lot --------------------------------------------------------------------
+
+    def current_lot(self) -> Lot | None:
+        with self.database.read() as connection:
+            return records_repo.get_lot(connection, self.station_id)
+
+    def set_lot(self, session: Session, code: Any, total_boxes: Any, current_box: Any = 1, *,
+                command_id: str | None = None) -> Lot:
+        require(session, Permission.LOT_SET, self.audit, target=self.station_id)
+        errors: list[FieldError] = []
+        lot_code, found = validate_lot_code(code)
+        errors += found
+        total, found = validate_int("total_boxes", total_boxes, minimum=1, maximum=100_000)
+        errors += found
+        box, found = validate_int("current_box", current_box, minimum=1,
+                                  maximum=total if total else None)
+        errors += found
+        if errors:
+            raise ValidationFailed(errors)
+        assert lot_code is not None and total is not None and box is not None
+        lot = Lot(lot_code, total, box, 0)
+        with self.database.write() as connection:
+            before = records_repo.get_lot(connection, self.station_id)
+            records_repo.put_lot(connection, self.station_id, lot, self.clock.now())
+            self.audit.append(connection, actor_of(session), "lot.set", entity="lot",
+                              entity_id=lot_code, before=_lot_view(before), after=_lot_view(lot),
+                              command_id=command_id)
+        self.audit.flush_checkpoint_file()
+        return lot
+
+    # -- registering a box ---------------------------------------------------------------------
+
+    def register_box(self, session: Session, form: Mapping[str, Any]) -> ProductionRecord:
+        """Validate the form against the current lot and store the box with its audit event.
+
+        The box number and lot come from the station's lot, not from the form.
+        """
+        require(session, Permission.RECORD_CREATE, self.audit, target=self.station_id)
+        if self.locked_reason is not None:
+            raise ProductionError("station_locked",
+                                  f"Production entry is locked: {self.locked_reason}")
+        with self.database.write() as connection:
+            lot = records_repo.get_lot(connection, self.station_id)
+            if lot is None:
+                raise ProductionError("no_lot", "Set the lot before registering a box.")
+            if not lot.can_register:
+                raise ProductionError("lot_complete",
+                                      f"Lot {lot.code} is complete ({lot.total_boxes} boxes); "
+                                      f"set a new lot.")
+            draft = validate_record_input(
+                {**form, "lot": lot.code, "box": lot.current_box}, self.catalog,
+                total_boxes=lot.total_boxes)
+            now = self.clock.now()
+            record = ProductionRecord(
+                record_id=uuid.uuid4().hex, station_id=self.station_id, lot=draft.lot,
+                box=draft.box, size=draft.size, unit_weight_kg=draft.unit_weight_kg,
+                rejections=draft.rejections, cam_d=draft.cam_d, cam_w=draft.cam_w,
+                operator=session.username, recorded_at=now,
+                utc_offset_minutes=self._offset_minutes(now), origin=Origin.STATION)
+            records_repo.insert_version(connection, record)
+            records_repo.put_lot(connection, self.station_id, lot.after_registration(), now)
+            self.audit.append(connection, actor_of(session), "record.create", entity="record",
+                              entity_id=record.record_id, after=record.audit_view())
+        self.audit.flush_checkpoint_file()
+        return record
+
+    def manual_record(self, session: Session, station_id: str, form: Mapping[str, Any],
+                      reason: Any, recorded_at: datetime | None = None) -> ProductionRecord:
+        """A supervisor enters a box on behalf of a station, with a mandatory reason."""
+        require(session, Permission.RECORD_MANUAL, self.audit, target=station_id)
+        reason_text = validate_reason(reason)
+        draft = validate_record_input(form, self.catalog)
+        now = self.clock.now()
+        when = recorded_at or now
+        record = ProductionRecord(
+            record_id=uuid.uuid4().hex, station_id=station_id, lot=draft.lot, box=draft.box,
+            size=draft.size, unit_weight_kg=draft.unit_weight_kg, rejections=draft.rejections,
+            cam_d=draft.cam_d, cam_w=draft.cam_w, operator=session.username, recorded_at=when,
+            utc_offset_minutes=self._offset_minutes(when), origin=Origin.MANUAL,
+            reason=reason_text)
+        with self.database.write() as connection:
+            records_repo.insert_version(connection, record)
+            self.audit.append(connection, actor_of(session), "record.manual", entity="record",
+                              entity_id=record.record_id, after=record.audit_view(),
+                              reason=reason_text)
+        self.audit.flush_checkpoint_file()
+        return record
+
+    # -- corrections ---------------------------------------------------------------------------
+
+    def edit_record(self, session: Session, record_id: str, changes: Mapping[str, Any],
+                    reason: Any, *, base_version: int | None = None) -> ProductionRecord:
+        """Write a new version. The original author stays; the editor is recorded.
+
+        `base_version` is the version the editor was looking at. If someone else saved a
+        version since, both are kept and the new one is marked as a conflict.
+        """
+        require(session, Permission.RECORD_EDIT, self.audit, target=record_id)
+        reason_text = validate_reason(reason)
+        with self.database.write() as connection:
+            current = records_repo.current(connection, record_id)
+            if current is None:
+                raise ProductionError("not_found", f"Record {record_id} does not exist.")
+            if current.status == RecordStatus.VOIDED:
+                raise ProductionError("voided", "A voided record cannot be edited.")
+            merged = {**_form_of(current), **changes}
+            draft = validate_record_input(merged, self.catalog,
+                                          require_measurements=current.origin != Origin.IMPORT)
+            now = self.clock.now()
+            new = replace(current, lot=draft.lot, box=draft.box, size=draft.size,
+                          unit_weight_kg=draft.unit_weight_kg, rejections=draft.rejections,
+                          cam_d=draft.cam_d, cam_w=draft.cam_w, version=current.version + 1,
+                          reason=reason_text, editor=session.username, edited_at=now,
+                          base_version=current.version if base_version is None else base_version)
+            records_repo.insert_version(connection, new)
+            self.audit.append(connection, actor_of(session), "record.edit", entity="record",
+                              entity_id=record_id, before=current.audit_view(),
+                              after=new.audit_view(), reason=reason_text)
+        self.audit.flush_checkpoint_file()
+        return new
+
+    def void_record(self, session: Session, record_id: str, reason: Any, *,
+                    base_version: int | None = None) -> ProductionRecord:
+        require(session, Permission.RECORD_VOID, self.audit, target=record_id)
+        reason_text = validate_reason(reason)
+        with self.database.write() as connection:
+            current = records_repo.current(connection, record_id)
+            if current is None:
+                raise ProductionError("not_found", f"Record {record_id} does not exist.")
+            if current.status == RecordStatus.VOIDED:
+                raise ProductionError("voided", "The record is already voided.")
+            now = self.clock.now()
+            new = replace(current, status=RecordStatus.VOIDED, version=current.version + 1,
+                          reason=reason_text, editor=session.username, edited_at=now,
+                          base_version=current.version if base_version is None else base_version)
+            records_repo.insert_version(connection, new)
+            self.audit.append(connection, actor_of(session), "record.void", entity="record",
+                              entity_id=record_id, before=current.audit_view(),
+                              after=new.audit_view(), reason=reason_text)
+        self.audit.flush_checkpoint_file()
+        return new
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def history(self, session: Session, record_id: str) -> list[ProductionRecord]:
+        with self.database.read() as connection:
+            versions = records_repo.history(connection, record_id)
+        if versions and versions[0].station_id != self.station_id or not versions:
+            require(session, Permission.RECORD_VIEW_SITE, self.audit, target=record_id)
+        else:
+            require(session, Permission.RECORD_VIEW_OWN, self.audit, target=record_id)
+        return versions
+
+    def list_records(self, session: Session, record_filter: RecordFilter = RecordFilter()
+                     ) -> list[dict[str, Any]]:
+        """Operators see their own station only; analysts and up see the whole database."""
+        record_filter = self.scope_filter(session, record_filter)
+        with self.database.read() as connection:
+            return records_repo.list_current_rows(connection, record_filter)
+
+    def scope_filter(self, session: Session, record_filter: RecordFilter) -> RecordFilter:
+        if session.role in (Role.OPERATOR,) or record_filter.station_id == self.station_id:
+            require(session, Permission.RECORD_VIEW_OWN, self.audit)
+            return replace(record_filter, station_id=self.station_id)
+        require(session, Permission.RECORD_VIEW_SITE, self.audit)
+        return record_filter
+
+    def _offset_minutes(self, moment: datetime) -> int:
+        offset = moment.astimezone(self.zone).utcoffset()
+        return 0 if offset is None else int(offset.total_seconds() // 60)
+
+
+def _lot_view(lot: Lot | None) -> dict[str, Any] | None:
+    if lot is None:
+        return None
+    return {"code": lot.code, "total_boxes": lot.total_boxes, "current_box": lot.current_box}
+
+
+def _form_of(record: ProductionRecord) -> dict[str, Any]:
+    form: dict[str, Any] = {"lot": record.lot, "box": record.box, "size": record.size,
+                            "unit_weight_kg": record.unit_weight_kg,
+                            "cam_d": record.cam_d, "cam_w": record.cam_w}
+    for index in range(1, 4):
+        rejection = record.rejections[index - 1] if index <= len(record.rejections) else None
+        form[f"rej{index}_defect"] = rejection.defect if rejection else None
+        form[f"rej{index}_location"] = rejection.location if rejection else None
+    return form

@@ -1,0 +1,96 @@
+"""Importing the old system's CSV and exporting records, with permissions and audit.
+
+Parsing and file formats live in `data/` (legacy_import, exports); this module decides who
+may do it, writes records and audit events together, and writes export files atomically.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from config.constants import Permission
+from data import records_repo
+from data.exports import records_to_dataframe, write_csv, write_xlsx
+from data.legacy_import import LegacyParseResult, RejectedRow, parse_legacy_csv
+from data.records_repo import RecordFilter
+from models.record import Origin, ProductionRecord
+from utils.atomic_io import atomic_write_with
+from utils.auth import Session
+from utils.permissions import require
+from utils.production import ProductionService, actor_of
+
+EXPORT_FORMATS = ("csv", "xlsx")
+IMPORT_BATCH = 500
+
+
+@dataclass
+class ImportReport:
+    total_rows: int = 0
+    imported: int = 0
+    already_present: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_legacy_file(service: ProductionService, session: Session, path: Path,
+                       timezone: str) -> ImportReport:
+    """Import a legacy `dados_producao.csv`. Re-importing the same rows adds nothing.
+
+    Raises data.legacy_import.LegacyFileError when the file cannot be read at all.
+    """
+    require(session, Permission.IMPORT_LEGACY, service.audit, target=str(path))
+    parsed: LegacyParseResult = parse_legacy_csv(Path(path), service.catalog, timezone)
+    report = ImportReport(total_rows=parsed.total_rows, rejected=list(parsed.rejected),
+                          warnings=list(parsed.warnings))
+    actor = actor_of(session)
+    rows = list(parsed.rows)
+    for start in range(0, len(rows), IMPORT_BATCH):
+        with service.database.write() as connection:
+            for row in rows[start:start + IMPORT_BATCH]:
+                if records_repo.import_key_exists(connection, row.source_key):
+                    report.already_present += 1
+                    continue
+                draft = row.draft
+                record = ProductionRecord(
+                    record_id=uuid.uuid4().hex, station_id=row.station_id, lot=draft.lot,
+                    box=draft.box, size=draft.size, unit_weight_kg=draft.unit_weight_kg,
+                    rejections=draft.rejections, cam_d=draft.cam_d, cam_w=draft.cam_w,
+                    operator=row.operator, recorded_at=row.recorded_at_utc,
+                    utc_offset_minutes=row.utc_offset_minutes, origin=Origin.IMPORT,
+                    reason=row.justification or None)
+                records_repo.insert_version(connection, record)
+                records_repo.insert_import_key(connection, row.source_key, record.record_id,
+                                               service.clock.now())
+                service.audit.append(connection, actor, "record.import", entity="record",
+                                     entity_id=record.record_id, after={
+                                         **record.audit_view(), "legacy_origin": row.legacy_origin,
+                                         "source_file": Path(path).name, "line": row.line})
+                report.imported += 1
+    service.audit.record(actor, "import.legacy", entity="file", entity_id=Path(path).name,
+                         after={"total_rows": report.total_rows, "imported": report.imported,
+                                "already_present": report.already_present,
+                                "rejected": len(report.rejected)})
+    return report
+
+
+def export_records(service: ProductionService, session: Session, fmt: str, out: Path,
+                   record_filter: RecordFilter = RecordFilter()) -> int:
+    """Write the current version of the matching records to `out`; returns the row count."""
+    require(session, Permission.EXPORT, service.audit, target=str(out))
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"export format must be one of {', '.join(EXPORT_FORMATS)}")
+    rows = service.list_records(session, record_filter)
+    frame = records_to_dataframe(rows)
+    writer = write_csv if fmt == "csv" else write_xlsx
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_with(out, lambda temp: writer(frame, temp))
+    scoped = service.scope_filter(session, record_filter)
+    service.audit.record(actor_of(session), "records.export", entity="file", entity_id=out.name,
+                         after={"format": fmt, "rows": len(rows), "station": scoped.station_id,
+                                "lot": scoped.lot, "operator": scoped.operator,
+                                "from": None if scoped.start is None else scoped.start.isoformat(),
+                                "to": None if scoped.end is None else scoped.end.isoformat()})
+    return len(rows)

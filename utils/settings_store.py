@@ -1,0 +1,33 @@
+"""Reading and writing the settings file (migrating older formats on the way in)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from config.settings import Settings, SettingsError, parse_settings_text, settings_to_dict
+from utils.atomic_io import atomic_write_text
+
+log = logging.getLogger(__name__)
+
+
+def load_settings(path: Path) -> Settings:
+    """Settings from `path`, or the embedded defaults when there is no file yet."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
+    settings, migrated = parse_settings_text(text, f"settings file {path}")
+    if migrated:
+        log.info("Settings file %s migrated to format %d", path, settings.version)
+        save_settings(path, settings)
+    return settings
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, json.dumps(settings_to_dict(settings.validate()), indent=2,
+                                       sort_keys=True) + "\n")
