@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, func, select, true
 
 from data import schema
 
@@ -69,7 +69,7 @@ def list_events(connection: Connection, *, station: str | None = None, user: str
         conditions.append(T.c.ts < end)
     query = (select(T.c.station, T.c.seq, T.c.ts, T.c.username, T.c.role, T.c.action, T.c.entity,
                     T.c.entity_id, T.c.command_id, T.c.body)
-             .where(and_(*conditions)).order_by(T.c.station, T.c.seq).limit(limit).offset(offset))
+             .where(true(), *conditions).order_by(T.c.station, T.c.seq).limit(limit).offset(offset))
     return [dict(row._mapping) for row in connection.execute(query)]
 
 

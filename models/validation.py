@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from config.catalogs import NO_REJECTION, Catalog
-from models.record import Rejection
+from models.record import MIN_REASON_LENGTH, Rejection
 
 LOT_CODE_MAX = 40
 TEXT_MAX = 500
@@ -223,3 +223,36 @@ def validate_record_input(raw: Mapping[str, Any], catalog: Catalog, *,
     return RecordDraft(lot=lot, box=box, size=size, unit_weight_kg=unit_weight,
                        rejections=rejections, cam_d=measured.get("cam_d"),
                        cam_w=measured.get("cam_w"))
+
+
+USERNAME_MAX = 32
+_USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}\Z")
+
+
+def normalize_username(value: Any) -> str:
+    """Usernames are compared case-insensitively: 'Maria ' and 'maria' are one account."""
+    return value.strip().lower() if isinstance(value, str) else ""
+
+
+def validate_username(value: Any, field_name: str = "username"
+                      ) -> tuple[str | None, list[FieldError]]:
+    """2 to 32 of a-z, 0-9, '.', '_', '-', starting with a letter or digit (badge-scanner safe)."""
+    text, errors = validate_text(field_name, value, required=True, max_length=USERNAME_MAX)
+    if errors or text is None:
+        return None, errors
+    name = normalize_username(text)
+    if not _USERNAME.match(name):
+        return None, [FieldError(field_name, "username_format",
+                                 "username must be 2 to 32 letters, digits, '.', '_' or '-', "
+                                 "starting with a letter or digit")]
+    return name, []
+
+
+def validate_reason(reason: Any, field_name: str = "reason") -> str:
+    """A change's justification: at least MIN_REASON_LENGTH characters; raises ValidationFailed."""
+    text, errors = validate_text(field_name, reason, required=True, max_length=TEXT_MAX,
+                                 min_length=MIN_REASON_LENGTH)
+    if errors:
+        raise ValidationFailed(errors)
+    assert text is not None
+    return text

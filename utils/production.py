@@ -19,10 +19,10 @@ from data import records_repo
 from data.database import Database
 from data.records_repo import RecordFilter
 from models.lot import Lot
-from models.record import MIN_REASON_LENGTH, Origin, ProductionRecord, RecordStatus
+from models.record import Origin, ProductionRecord, RecordStatus
 from models.validation import (
-    FieldError, ValidationFailed, validate_int, validate_lot_code, validate_record_input,
-    validate_text,
+    FieldError, ValidationFailed, validate_int, validate_lot_code, validate_reason,
+    validate_record_input,
 )
 from utils.audit.chain import Actor, AuditLog
 from utils.auth import Session
@@ -39,16 +39,7 @@ class ProductionError(RuntimeError):
 
 
 def actor_of(session: Session) -> Actor:
-    return Actor(session.username, str(session.role))
-
-
-def validate_reason(reason: Any, field_name: str = "reason") -> str:
-    text, errors = validate_text(field_name, reason, required=True, max_length=500,
-                                 min_length=MIN_REASON_LENGTH)
-    if errors:
-        raise ValidationFailed(errors)
-    assert text is not None
-    return text
+    return session.actor
 
 
 class ProductionService:
