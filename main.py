@@ -73,6 +73,9 @@ def _login_as(ctx, username: str | None):
             local = result.locked_until.astimezone()
             raise CliError(f"{username} is locked until {local:%H:%M} after repeated failures")
         raise CliError("wrong username or password")
+    if result.session.must_change_password:
+        raise CliError(f"{username} must change the password first: "
+                       f"shopfloor user change-password {username}")
     return result.session
 
 
@@ -95,6 +98,12 @@ def cmd_user(ctx, args) -> int:
                            confirm=True)
         user = ctx.auth.create_user(actor, args.username, full_name, role, password, args.reason)
         print(f"created {user.role} {user.username} (must change the password at first login)")
+        return EXIT_OK
+    if args.user_command == "change-password":
+        old = _secret("SHOPFLOOR_PASSWORD", f"Current password for {args.username}: ")
+        new = _secret("SHOPFLOOR_NEW_PASSWORD", f"New password for {args.username}: ", confirm=True)
+        ctx.auth.change_password(args.username, old, new)
+        print(f"password of {args.username} changed")
         return EXIT_OK
     actor = _login_as(ctx, args.as_user)
     if args.user_command == "list":
@@ -186,7 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--full-name")
     for name, text in (("list", "list users"), ("reset-password", "reset a password"),
                        ("unlock", "unlock a locked account"),
-                       ("deactivate", "deactivate an account (never deleted)")):
+                       ("deactivate", "deactivate an account (never deleted)"),
+                       ("change-password", "change your own password (needed after a reset)")):
         sub = user_commands.add_parser(name, help=text)
         if name != "list":
             sub.add_argument("username")
@@ -266,7 +276,9 @@ def run_cli() -> None:
 
 
 def run_gui() -> None:
-    sys.exit(main(["gui", *sys.argv[1:]]))
+    # The station window arrives with the station-app issue; until then the GUI entry point
+    # runs the same commands as `shopfloor`, so an installed shortcut is never a dead end.
+    sys.exit(main())
 
 
 if __name__ == "__main__":

@@ -50,8 +50,17 @@ def test_user_commands(site):
     wrong = run(site, "user", "list", "--as", "maria", password="not-the-password")
     assert wrong.returncode == 2 and wrong.stderr.strip() == "error: wrong username or password"
     assert "Traceback" not in wrong.stderr
-    denied = run(site, "user", "deactivate", "maria", "--as", "joao", password="Joao-First-Pass1")
-    assert denied.returncode == 2 and "Traceback" not in denied.stderr
+    must_change = run(site, "user", "list", "--as", "joao", password="Joao-First-Pass1")
+    assert must_change.returncode == 2 and "change-password" in must_change.stderr
+    changed = run(site, "user", "change-password", "joao", password="Joao-First-Pass1",
+                  new_password="Joao-Own-Pass-77")
+    assert changed.returncode == 0, changed.stderr
+    denied = run(site, "user", "deactivate", "maria", "--as", "joao", password="Joao-Own-Pass-77")
+    assert denied.returncode == 2 and "not allowed" in denied.stderr
+    assert "Traceback" not in denied.stderr
+    too_long = run(site, "user", "reset-password", "joao", "--as", "maria",
+                   password="Quarry-Lantern-42", new_password="Kx9-Qy7-" * 9 + "z")
+    assert too_long.returncode == 2 and "72 bytes" in too_long.stderr
 
 
 def test_no_secret_without_terminal_is_a_clear_error(tmp_path):
