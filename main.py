@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 log = logging.getLogger("shopfloor.cli")
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_RESTART = 75  # the agent asks to be started again (restart_app)
 
 
 class CliError(Exception):
@@ -177,6 +178,221 @@ def cmd_verify_audit(ctx, args) -> int:
     return EXIT_OK if intact else EXIT_FAILED
 
 
+def cmd_site(ctx, args) -> int:
+    from utils.site.membership import create_site_membership, join_site_membership
+
+    kind = "office" if args.office else "production"
+    if args.site_command == "create":
+        passphrase = _secret("SHOPFLOOR_PASSPHRASE", "New site passphrase: ", confirm=True)
+        admin = args.admin
+        if not ctx.auth.has_users():
+            if not admin:
+                raise CliError("name the first admin with --admin USERNAME")
+            password = _secret("SHOPFLOOR_PASSWORD", f"New password for {admin}: ", confirm=True)
+            from utils.passwords import check_policy
+
+            check_policy(password, username=admin)  # before anything is written
+        else:
+            password = None
+            if admin:
+                _require_admin(_login_as(ctx, admin))
+        membership = create_site_membership(ctx.paths, ctx.settings, Path(args.folder), passphrase,
+                                            station_id=args.station, kind=kind,
+                                            name=args.name or "", clock=ctx.clock)
+        if password is not None:
+            from utils.context import AppContext
+
+            # Reopen with the new station id and site key, so the first admin's audit event
+            # starts this station's chain.
+            member_ctx = AppContext.open()
+            try:
+                member_ctx.auth.create_first_admin(admin, args.full_name or admin, password)
+            finally:
+                member_ctx.close()
+        print(f"site {membership.info.site_id} created in {args.folder}; this PC is "
+              f"{kind} station {args.station}")
+    else:
+        passphrase = _secret("SHOPFLOOR_PASSPHRASE", "Site passphrase: ")
+        membership = join_site_membership(ctx.paths, ctx.settings, Path(args.folder), passphrase,
+                                          station_id=args.station, kind=kind)
+        print(f"joined site {membership.info.site_id} as {kind} station {args.station}")
+    print(f"site key kept in: {membership.key_location}")
+    if membership.folder_note:
+        print(f"note: {membership.folder_note}; status and commands use a 500 ms rescan there")
+    print("start syncing with: shopfloor agent   (or the app)")
+    return EXIT_OK
+
+
+def _require_admin(session) -> None:
+    from config.constants import Role
+
+    if session.role != Role.ADMIN:
+        raise CliError(f"{session.username} is not an admin")
+
+
+def _site_parts(ctx):
+    if not ctx.settings.site_id or not ctx.site_folder:
+        raise CliError("this PC is not in a site yet: shopfloor site create … or site join …")
+    if ctx.site_key is None:
+        raise CliError("the site key of this PC is missing: run shopfloor site join again")
+    return ctx.site_folder, ctx.site_key
+
+
+def cmd_agent(ctx, args) -> int:
+    import signal
+    import threading
+
+    from utils.site.effects import HeadlessEffects
+    from utils.site.station_sync import SyncService
+
+    folder, key = _site_parts(ctx)
+    effects = HeadlessEffects()
+    service = SyncService(ctx, site_root=folder, site_key=key, effects=effects)
+    stop = effects.stop_requested
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: stop.set())
+    exporter = None
+    if args.metrics_port or ctx.settings.metrics_port:
+        from utils.site.metrics_endpoint import start_metrics_endpoint
+
+        exporter = start_metrics_endpoint(service, args.metrics_port or ctx.settings.metrics_port)
+    service.start()
+    print(f"station {ctx.station_id} syncing with {folder} (Ctrl+C to stop)", flush=True)
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        service.stop("restart" if effects.restart_requested else "clean exit")
+        if exporter is not None:
+            exporter.shutdown()
+    print("stopped", flush=True)
+    return EXIT_RESTART if effects.restart_requested else EXIT_OK
+
+
+def cmd_status(ctx, args) -> int:
+    from utils.site.fleet import FleetMonitor
+
+    folder, key = _site_parts(ctx)
+    views = FleetMonitor(ctx, site_root=folder, site_key=key).poll()
+    rows = []
+    for view in views:
+        status = view.status or {}
+        metrics = status.get("metrics") or {}
+        user = status.get("user") or {}
+        lot = status.get("lot") or {}
+        rows.append({"station": view.station_id, "state": str(view.liveness),
+                     "last_seen": status.get("sent_at"), "user": user.get("username"),
+                     "lot": lot.get("code"), "box": lot.get("current_box"),
+                     "total_boxes": lot.get("total_boxes"),
+                     "cpu": (metrics.get("cpu") or {}).get("value"),
+                     "memory": (metrics.get("memory") or {}).get("value"),
+                     "disk": (metrics.get("disk") or {}).get("value"),
+                     "version": status.get("version"), "locked": status.get("locked"),
+                     "skew_s": None if view.skew_s is None else round(view.skew_s, 3),
+                     "duplicate_id_suspected": view.duplicate_id_suspected})
+    if args.json:
+        print(json.dumps({"stations": rows}, indent=2))
+        return EXIT_OK
+    if not rows:
+        print("no stations have reported yet")
+    for row in rows:
+        box = f"{row['box']}/{row['total_boxes']}" if row["lot"] else "-"
+        print(f"{row['station']:<12} {row['state']:<8} {row['user'] or '-':<14} "
+              f"{row['lot'] or '-':<14} {box:<9} cpu {row['cpu']}% mem {row['memory']}% "
+              f"disk {row['disk']}%  seen {row['last_seen']}")
+    return EXIT_OK
+
+
+def _parse_params(pairs: list[str]) -> dict:
+    params: dict = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise CliError(f"parameters are key=value, not {pair!r}")
+        name, value = pair.split("=", 1)
+        params[name] = value
+    return params
+
+
+def _typed_params(command_type, raw: dict) -> dict:
+    from config.command_catalog import COMMAND_PARAMS
+
+    specs = {spec.name: spec for spec in COMMAND_PARAMS[command_type]}
+    typed: dict = {}
+    for name, value in raw.items():
+        spec = specs.get(name)
+        if spec is None:
+            raise CliError(f"{command_type} has no parameter {name!r}; it takes: "
+                           f"{', '.join(specs) or 'none'}")
+        if spec.kind == "int":
+            try:
+                typed[name] = int(value)
+            except ValueError:
+                raise CliError(f"{name} must be a whole number") from None
+        elif spec.kind == "bool":
+            if value.lower() not in ("true", "false", "yes", "no", "1", "0"):
+                raise CliError(f"{name} must be true or false")
+            typed[name] = value.lower() in ("true", "yes", "1")
+        else:
+            typed[name] = value
+    return typed
+
+
+def cmd_send(ctx, args) -> int:
+    import threading
+    from datetime import timedelta
+
+    from config.constants import CommandType
+    from utils.site.fleet import FINAL_STATES, FleetMonitor
+
+    folder, key = _site_parts(ctx)
+    words = list(args.words)
+    if args.all:
+        if not words:
+            raise CliError("give the command type")
+        targets, rest = None, words
+    else:
+        types = [i for i, w in enumerate(words) if w in {str(c) for c in CommandType}]
+        if not types or types[0] == 0:
+            raise CliError("usage: shopfloor send STATION... TYPE [key=value ...] --as USERNAME")
+        targets, rest = words[:types[0]], words[types[0]:]
+    try:
+        command_type = CommandType(rest[0])
+    except ValueError:
+        raise CliError(f"unknown command type {rest[0]!r}") from None
+    params = _typed_params(command_type, _parse_params(rest[1:]))
+    session = _login_as(ctx, args.as_user)
+    fleet = FleetMonitor(ctx, site_root=folder, site_key=key)
+    try:
+        sent = fleet.send(session, command_type, targets, params,
+                          ttl=timedelta(seconds=args.ttl))
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    ids = {document["id"]: document["target"] for document in sent}
+    for document in sent:
+        print(json.dumps({"sent": document["id"], "target": document["target"],
+                          "type": document["type"]}), flush=True)
+    if not args.wait:
+        return EXIT_OK
+    deadline = ctx.clock.monotonic() + args.wait
+    results: dict = {}
+    pause = threading.Event()
+    while len(results) < len(ids) and ctx.clock.monotonic() < deadline:
+        for row in fleet.track():
+            if row["command_id"] in ids:
+                results[row["command_id"]] = row
+                print(json.dumps({"id": row["command_id"], "target": row["target"],
+                                  "state": row["state"], "reason": row["reason"],
+                                  "result": row["result"]}), flush=True)
+        pause.wait(0.02)
+    for command_id, target in ids.items():
+        if command_id not in results:
+            print(json.dumps({"id": command_id, "target": target, "state": "pending",
+                              "reason": f"no ack within {args.wait} s"}), flush=True)
+    done = all(row["state"] == "done" for row in results.values()) and len(results) == len(ids)
+    return EXIT_OK if done else EXIT_FAILED
+
+
 # -- parser ---------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -222,6 +438,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     ver = commands.add_parser("verify-audit", help="verify the audit trail; exit 1 if tampered")
     ver.add_argument("--json", action="store_true")
+
+    site = commands.add_parser("site", help="create or join a site (the shared folder)")
+    site_commands = site.add_subparsers(dest="site_command", metavar="ACTION", required=True)
+    for name, text in (("create", "create a new site in a shared folder"),
+                       ("join", "join an existing site")):
+        sub = site_commands.add_parser(name, help=text)
+        sub.add_argument("--folder", required=True, metavar="PATH")
+        sub.add_argument("--station", required=True, metavar="ID",
+                         help="this PC's station id (e.g. the machine number)")
+        sub.add_argument("--office", action="store_true", help="an office PC (no production)")
+    create = site_commands.choices["create"]
+    create.add_argument("--admin", metavar="USERNAME", help="the first admin (empty database)")
+    create.add_argument("--full-name", help="the first admin's full name")
+    create.add_argument("--name", help="a name for the site, e.g. the plant")
+
+    agent = commands.add_parser("agent", help="run this station's sync headless until stopped")
+    agent.add_argument("--metrics-port", type=int, metavar="N",
+                       help="serve Prometheus metrics on 127.0.0.1:N")
+
+    status = commands.add_parser("status", help="every station's state, as this PC sees it")
+    status.add_argument("--json", action="store_true")
+
+    send = commands.add_parser("send", help="send a remote command: STATION... TYPE [key=value]")
+    send.add_argument("words", nargs="+", metavar="STATION... TYPE [key=value]")
+    send.add_argument("--all", action="store_true", help="to every station")
+    send.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    send.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                      help="wait for the acks and print them")
+    send.add_argument("--ttl", type=float, default=600, metavar="SECONDS",
+                      help="how long the command stays valid (default 600)")
     return parser
 
 
@@ -230,6 +476,10 @@ COMMANDS: dict[str, Callable] = {
     "import-legacy": cmd_import_legacy,
     "export": cmd_export,
     "verify-audit": cmd_verify_audit,
+    "site": cmd_site,
+    "agent": cmd_agent,
+    "status": cmd_status,
+    "send": cmd_send,
 }
 
 
@@ -272,7 +522,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_cli() -> None:
-    sys.exit(main())
+    code = main()
+    if code == EXIT_RESTART and os.name == "posix":
+        # restart_app on a headless agent: start the same command again in this process slot.
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+    sys.exit(code)
 
 
 def run_gui() -> None:

@@ -29,6 +29,7 @@ class Settings:
     station_id: str | None = None
     station_kind: str = "production"
     site_folder: str | None = None
+    site_id: str | None = None  # set when the PC creates or joins a site
     status_interval_ms: int = 1000
     # None means "decide from the folder": 50 ms on a local folder, 500 ms on a network share.
     rescan_interval_ms: int | None = None
@@ -39,6 +40,8 @@ class Settings:
     timezone: str = "America/Sao_Paulo"
     register_window: bool = True
     checkpoint_every_events: int = 500
+    command_max_skew_s: int = 300  # how far a command's issue time may be in our future
+    metrics_port: int | None = None  # Prometheus endpoint on 127.0.0.1, off by default
 
     def validate(self) -> "Settings":
         _check_range("status_interval_ms", self.status_interval_ms, 10, 3_600_000)
@@ -48,6 +51,9 @@ class Settings:
         _check_range("lockout_threshold", self.lockout_threshold, 1, 100)
         _check_range("lockout_minutes", self.lockout_minutes, 1, 24 * 60)
         _check_range("checkpoint_every_events", self.checkpoint_every_events, 1, 1_000_000)
+        _check_range("command_max_skew_s", self.command_max_skew_s, 0, 86_400)
+        if self.metrics_port is not None:
+            _check_range("metrics_port", self.metrics_port, 1024, 65_535)
         if self.language not in LANGUAGES:
             raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
         if self.station_kind not in STATION_KINDS:

@@ -38,6 +38,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA recursive_triggers=ON")  # REPLACE fires DELETE triggers too
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
 

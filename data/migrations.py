@@ -25,6 +25,19 @@ CREATE TRIGGER IF NOT EXISTS {table}_no_{verb} BEFORE {verb_upper} ON {table}
 BEGIN SELECT RAISE(ABORT, '{table} is append-only: {verb_upper} refused'); END
 """
 
+# INSERT OR REPLACE deletes the old row without firing DELETE triggers (unless a connection
+# enables recursive_triggers), so a conflicting insert is refused outright.
+_SQLITE_NO_REPLACE = """
+CREATE TRIGGER IF NOT EXISTS {table}_no_replace BEFORE INSERT ON {table}
+WHEN EXISTS (SELECT 1 FROM {table} WHERE {conflict})
+BEGIN SELECT RAISE(ABORT, '{table} is append-only: overwriting refused'); END
+"""
+_CONFLICTS = {
+    "record_versions": "record_id = NEW.record_id AND version = NEW.version",
+    "audit_events": "id = NEW.id OR (station = NEW.station AND seq = NEW.seq)",
+    "audit_checkpoints": "id = NEW.id",
+}
+
 _POSTGRES_APPEND_ONLY = """
 CREATE OR REPLACE FUNCTION shopfloor_append_only() RETURNS trigger AS $$
 BEGIN RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP; END $$
@@ -37,6 +50,9 @@ def _create_append_only_triggers(connection: Connection) -> None:
     if dialect == "postgresql":
         connection.exec_driver_sql(_POSTGRES_APPEND_ONLY)
     for table in schema.APPEND_ONLY_TABLES:
+        if dialect == "sqlite":
+            connection.exec_driver_sql(_SQLITE_NO_REPLACE.format(table=table,
+                                                                 conflict=_CONFLICTS[table]))
         for verb in ("update", "delete"):
             if dialect == "sqlite":
                 connection.exec_driver_sql(_SQLITE_APPEND_ONLY.format(
@@ -48,12 +64,17 @@ def _create_append_only_triggers(connection: Connection) -> None:
 
 
 def _v1_initial(connection: Connection) -> None:
-    schema.metadata.create_all(connection)
+    schema.metadata.create_all(connection, tables=list(schema.V1_TABLES))
     _create_append_only_triggers(connection)
+
+
+def _v2_site_sync(connection: Connection) -> None:
+    schema.metadata.create_all(connection, tables=list(schema.V2_TABLES))
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: users, records, lots, audit chain, checkpoints", _v1_initial),
+    (2, "site sync: command ledger, sent commands", _v2_site_sync),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

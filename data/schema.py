@@ -125,3 +125,41 @@ Index("ix_checkpoints_station_seq", audit_checkpoints.c.station, audit_checkpoin
 
 APPEND_ONLY_TABLES = ("record_versions", "audit_events", "audit_checkpoints")
 
+
+# -- version 2: site sync ----------------------------------------------------------------------
+
+# The station's memory of every command it received: what makes execution exactly-once across
+# restarts (a replayed file finds its id here) and lets an ack lost in a crash be rewritten.
+command_ledger = Table(
+    "command_ledger", metadata,
+    Column("command_id", String(32), primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("issued_by", String(64), nullable=True),
+    Column("received_at", String(32), nullable=False),
+    Column("status", String(16), nullable=False),  # executing, done, failed, rejected, expired
+    Column("reason", Text, nullable=True),
+    Column("result", Text, nullable=True),  # canonical JSON
+    Column("finished_at", String(32), nullable=True),
+    Column("ack_written", Boolean, nullable=False, default=False),
+)
+
+# Commands this PC sent (admin side), tracked to their final state.
+sent_commands = Table(
+    "sent_commands", metadata,
+    Column("command_id", String(32), primary_key=True),
+    Column("target", String(64), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("params", Text, nullable=False),
+    Column("issued_by", String(64), nullable=False),
+    Column("issued_at", String(32), nullable=False),
+    Column("not_after", String(32), nullable=False),
+    Column("state", String(16), nullable=False),  # pending, done, failed, rejected, expired, duplicate, timed_out
+    Column("reason", Text, nullable=True),
+    Column("result", Text, nullable=True),
+    Column("updated_at", String(32), nullable=False),
+)
+Index("ix_sent_commands_state", sent_commands.c.state)
+
+V1_TABLES = (schema_migrations, meta_info, users, record_versions, import_keys, lots,
+             audit_events, audit_checkpoints)
+V2_TABLES = (command_ledger, sent_commands)

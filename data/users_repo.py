@@ -69,12 +69,40 @@ def insert(connection: Connection, user: User, password_hash: str, when: datetim
         created_at=stamp, updated_at=stamp, version=user.version))
 
 
+# Lockout counters are this PC's own business; changing only them is not a new version of the
+# account (the site directory would otherwise see a "newer" account after every typo).
+LOCAL_ONLY_COLUMNS = frozenset({"failed_attempts", "locked_until"})
+
+
 def update(connection: Connection, username: str, when: datetime, **changes: Any) -> None:
-    """Change the given columns, stamp `updated_at` and bump `version`."""
+    """Change the given columns and stamp `updated_at`; bump `version` unless only the local
+    lockout counters changed."""
     values = dict(changes)
+    if not set(values) <= LOCAL_ONLY_COLUMNS:
+        values["version"] = U.c.version + 1
     if "role" in values:
         values["role"] = str(values["role"])
     if isinstance(values.get("locked_until"), datetime):
         values["locked_until"] = format_utc(values["locked_until"])
     connection.execute(U.update().where(U.c.username == username).values(
-        **values, updated_at=format_utc(when), version=U.c.version + 1))
+        **values, updated_at=format_utc(when)))
+
+
+def get_with_hash_row(connection: Connection, username: str) -> dict[str, Any] | None:
+    """The whole stored row (for publishing to the site directory)."""
+    row = connection.execute(select(U).where(U.c.username == username)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def upsert_from_directory(connection: Connection, entry: dict[str, Any], when: datetime) -> None:
+    """Take a newer account from the site directory, keeping this PC's lockout counters."""
+    values = {"full_name": entry["full_name"], "role": entry["role"], "active": entry["active"],
+              "must_change_password": entry["must_change_password"],
+              "badge_id": entry.get("badge_id"), "password_hash": entry["password_hash"],
+              "version": entry["version"], "updated_at": format_utc(when)}
+    if exists(connection, entry["username"]):
+        connection.execute(U.update().where(U.c.username == entry["username"]).values(**values))
+    else:
+        connection.execute(U.insert().values(username=entry["username"], failed_attempts=0,
+                                             locked_until=None, created_at=format_utc(when),
+                                             **values))

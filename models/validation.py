@@ -118,8 +118,8 @@ def validate_int(field_name: str, value: Any, *, minimum: int, maximum: int | No
     return number, []
 
 
-def validate_measurement(field_name: str, value: Any, low: float, high: float, *, required: bool
-                         ) -> tuple[float | None, list[FieldError]]:
+def validate_measurement(field_name: str, value: Any, low: float, high: float, *, required: bool,
+                         decimals: int = 4) -> tuple[float | None, list[FieldError]]:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             return None, [FieldError(field_name, "required", f"{field_name} is required")]
@@ -140,7 +140,7 @@ def validate_measurement(field_name: str, value: Any, low: float, high: float, *
         return None, [FieldError(field_name, "out_of_range",
                                  f"{field_name} must be from {low:g} to {high:g}",
                                  {"min": low, "max": high})]
-    return round(number, 4), []
+    return round(number, decimals), []
 
 
 def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog
@@ -213,7 +213,7 @@ def validate_record_input(raw: Mapping[str, Any], catalog: Catalog, *,
     unit_weight: float | None = None
     if raw.get("unit_weight_kg") not in (None, ""):
         unit_weight, found = validate_measurement("unit_weight_kg", raw.get("unit_weight_kg"),
-                                                  0.0, 1.0, required=False)
+                                                  0.0, 1.0, required=False, decimals=9)
         errors += found
     elif size is not None:
         unit_weight = catalog.unit_weight_for_size(size)

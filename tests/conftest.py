@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the OS keyring of the machine they run on: site keys go to files.
+os.environ["SHOPFLOOR_KEYRING"] = "off"
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 LEGACY_SAMPLE = SHARED / "samples" / "legacy_dados_producao.csv"

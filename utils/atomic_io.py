@@ -122,3 +122,39 @@ def sweep_temp_files(folder: Path, *, older_than_s: float = 60.0,
         except OSError:
             continue
     return removed
+
+
+def atomic_create_bytes(path: Path, data: bytes, *, durable: bool = True,
+                        link: Callable[[Path, Path], None] = os.link) -> None:
+    """Write-once: create `path` with `data` whole, or raise FileExistsError if it exists.
+
+    Commands and acks are write-once: a second writer must never replace the first. A hard
+    link from the complete temp file is atomic and refuses an existing name; where the file
+    system cannot link (some SMB servers), an existence check followed by a rename is the
+    fallback (each such file has one writer by protocol, so the window is harmless).
+    """
+    path = Path(path)
+    temp = _temp_path(path)
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        try:
+            link(temp, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(temp, path)
+    finally:
+        try:
+            temp.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            log.warning("Could not remove temp file %s: %s", temp, exc)
+    if durable:
+        fsync_directory(path.parent)

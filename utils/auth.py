@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Callable
 
 from config.constants import Permission, Role
 from config.settings import Settings
@@ -84,6 +84,12 @@ class AuthService:
         self.audit = audit
         self.settings = settings
         self.clock = clock or SystemClock()
+        # Called with a username after its account changed (the site directory publishes it).
+        self.on_user_changed: Callable[[str], None] | None = None
+
+    def _changed(self, username: str) -> None:
+        if self.on_user_changed is not None:
+            self.on_user_changed(username)
 
     @property
     def station(self) -> str:
@@ -110,6 +116,7 @@ class AuthService:
             self.audit.append(connection, Actor.system(), "user.create_first_admin",
                               entity="user", entity_id=name, after=_user_view(user))
         self.audit.flush_checkpoint_file()
+        self._changed(name)
         return user
 
     # -- login and sessions --------------------------------------------------------------------
@@ -229,6 +236,7 @@ class AuthService:
             self.audit.append(connection, Actor(name, str(user.role)), "user.password_change",
                               entity="user", entity_id=name)
         self.audit.flush_checkpoint_file()
+        self._changed(name)
         return replace(user, must_change_password=False, failed_attempts=0, locked_until=None)
 
     # -- administration ------------------------------------------------------------------------
@@ -265,6 +273,7 @@ class AuthService:
             self.audit.append(connection, actor.actor, "user.create", entity="user",
                               entity_id=name, after=_user_view(user), reason=reason_text)
         self.audit.flush_checkpoint_file()
+        self._changed(name)
         return user
 
     def reset_password(self, actor: Session, username: str, new_password: str, reason: str) -> User:
@@ -333,6 +342,7 @@ class AuthService:
             self.audit.append(connection, actor.actor, action, entity="user", entity_id=username,
                               before=_user_view(before), after=_user_view(after), reason=reason)
         self.audit.flush_checkpoint_file()
+        self._changed(username)
         return replace(after, version=before.version + 1)
 
     def _require_manager(self, actor: Session) -> None:

@@ -5,9 +5,11 @@ The CLI, the GUI and the tests all start here, so they share one wiring.
 
 from __future__ import annotations
 
+import logging
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from config.catalogs import Catalog, default_catalog
 from config.paths import AppPaths, resolve_paths
@@ -22,6 +24,9 @@ from utils.auth import AuthService
 from utils.clock import Clock, SystemClock
 from utils.production import ProductionService
 from utils.settings_store import load_settings
+from utils.site.keystore import load_site_key
+
+log = logging.getLogger(__name__)
 
 ANCHOR_KEY = "chain_anchor"
 
@@ -45,6 +50,12 @@ class AppContext:
     production: ProductionService
     catalog: Catalog
     clock: Clock = field(default_factory=SystemClock)
+    site_key: SigningKey | None = None
+    directory: Any = None  # utils.site.directory.UserDirectory once the PC is in a site
+
+    @property
+    def site_folder(self) -> Path | None:
+        return Path(self.settings.site_folder) if self.settings.site_folder else None
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, clock: Clock | None = None,
@@ -56,8 +67,17 @@ class AppContext:
         with database.write() as connection:
             anchor = meta_repo.get_or_create(connection, ANCHOR_KEY)
         station_id = settings.station_id or default_station_id()
-        key = load_or_create_local_key(paths.local_key_file)
-        keyring = KeyRing(key)
+        local_key = load_or_create_local_key(paths.local_key_file)
+        site_key = (load_site_key(paths.config_dir, settings.site_id)
+                    if settings.site_id else None)
+        if settings.site_id and site_key is None:
+            log.error("This PC belongs to site %s but its site key is missing: join the site "
+                      "again (shopfloor site join). Audit checkpoints use the local key.",
+                      settings.site_id)
+        # Once the PC is in a site, new audit MACs and checkpoints use the site key, so admin
+        # PCs can check them; older events keep verifying with the local key.
+        key = site_key or local_key
+        keyring = KeyRing(local_key, *([site_key] if site_key else []))
         audit = AuditLog(database, anchor=anchor, station=station_id, key=key,
                          checkpoint_file=paths.checkpoint_file,
                          checkpoint_every=settings.checkpoint_every_events, clock=clock)
@@ -65,8 +85,16 @@ class AppContext:
         auth = AuthService(database, audit, settings, clock)
         production = ProductionService(database, audit, catalog, station_id=station_id,
                                        timezone=settings.timezone, clock=clock)
+        directory = None
+        if site_key is not None and settings.site_folder:
+            from utils.site.directory import UserDirectory
+            from utils.site.layout import SiteLayout
+
+            directory = UserDirectory(SiteLayout(Path(settings.site_folder)), site_key, database,
+                                      clock)
+            auth.on_user_changed = directory.publish_quietly
         return cls(paths, settings, database, anchor, station_id, key, keyring, audit, auth,
-                   production, catalog, clock)
+                   production, catalog, clock, site_key, directory)
 
     def verify_audit(self, **options) -> list[VerifyResult]:
         return verify_database(self.database, anchor=self.anchor, keyring=self.keyring,

@@ -1,0 +1,568 @@
+"""Reading the old Tkinter collector's `dados_producao.csv` into validated drafts.
+
+The file is streamed with the `csv` module (it can be large and is often on a share), columns
+are matched by name (their order differs between installations), and every data row ends up
+either as a `LegacyRow` ready to be stored or as a `RejectedRow` that names its physical line
+and why. Only problems with the file as a whole (missing, unreadable, not the expected CSV,
+too large, unknown time zone) raise `LegacyFileError`; a bad row never does.
+
+Decisions worth knowing (see also REFERENCE.md):
+- `data_hora` is local wall-clock time in the zone given by the caller. A time that does not
+  exist (clock jumped forward) is read with the offset in force before the jump; a time that
+  occurs twice (clock turned back) is read as the first occurrence. Both are reported as
+  warnings with their line numbers.
+- `percent_cam_*` may be empty (the old collector let operators skip them): they become None.
+- `peso` is kept at full precision (validation would round it to 4 decimals); empty means the
+  catalog weight for the size.
+- `source_key` hashes the normalised content (not the line number), so the same rows imported
+  again, from this file or from another PC's copy, are recognised. Identical rows within one
+  file get an occurrence counter in the key, so each copy is imported once (and reported in a
+  warning so a supervisor can void real duplicates).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone as dt_timezone
+from pathlib import Path
+from typing import Any, Iterator, TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from config.catalogs import NO_REJECTION, Catalog
+from models.canonical import canonical_json
+from models.validation import (
+    TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,
+    parse_decimal, validate_record_input,
+)
+
+# A production CSV of a few years is tens of MB; anything far larger is not one, and reading it
+# would tie up the importing PC.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+# Bumped whenever the content hashed into `source_key` changes, so old keys are not silently
+# compared with keys computed a different way.
+SOURCE_KEY_SCHEME = "legacy-dados-producao/1"
+
+DEFAULT_OPERATOR = "legacy"
+OPERATOR_MAX = 64  # the records table's operator column
+LEGACY_ORIGINS = ("coletor", "manual")
+
+# Columns without which a row cannot be a box: a file lacking one is not a legacy file.
+REQUIRED_COLUMNS: tuple[str, ...] = ("maquina", "lote", "numero_caixa", "size", "data_hora")
+# Older collector versions wrote fewer columns; a missing one reads as empty, with a warning.
+OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "peso", "rej1_defect", "rej1_local", "rej2_defect", "rej2_local", "rej3_defect",
+    "rej3_local", "percent_cam_d", "percent_cam_w", "origem", "justificativa", "usuario_reg",
+)
+KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+# Spellings seen in hand-edited copies; mapped to the collector's own names.
+_ALIASES = {
+    "machine": "maquina", "lot": "lote", "box": "numero_caixa", "caixa": "numero_caixa",
+    "unit_weight_kg": "peso", "data": "data_hora",
+    **{f"rej{i}_location": f"rej{i}_local" for i in range(1, 4)},
+}
+
+# Which legacy column a validation error's field came from, to name it in the reason.
+_FIELD_TO_COLUMN = {
+    "lot": "lote", "box": "numero_caixa", "size": "size", "unit_weight_kg": "peso",
+    "cam_d": "percent_cam_d", "cam_w": "percent_cam_w",
+    **{f"rej{i}_defect": f"rej{i}_defect" for i in range(1, 4)},
+    **{f"rej{i}_location": f"rej{i}_local" for i in range(1, 4)},
+}
+
+# The collector wrote ISO-like local time; day-first dates come from copies saved by a
+# Portuguese-locale Excel (never month-first in this plant, so there is no ambiguity).
+_DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
+)
+_PLAUSIBLE_YEARS = range(1990, 2101)
+_DELIMITERS = (",", ";", "\t")
+_FORMULA_START = ("=", "+", "-", "@")
+_NUMBER_LIKE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)\Z")
+_VALUE_SHOWN_MAX = 60
+_LINES_LISTED_MAX = 20
+
+
+class LegacyFileError(Exception):
+    """The file as a whole cannot be imported; the message says what and what to do."""
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    line: int  # 1-based physical line in the file; the header is line 1
+    reason: str
+
+
+@dataclass(frozen=True)
+class LegacyRow:
+    line: int
+    station_id: str
+    draft: RecordDraft
+    operator: str
+    recorded_at_utc: datetime
+    utc_offset_minutes: int
+    legacy_origin: str
+    justification: str
+    source_key: str
+
+
+@dataclass
+class LegacyParseResult:
+    rows: list[LegacyRow] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    total_rows: int = 0  # non-blank data records: always len(rows) + len(rejected)
+
+
+class _RestartWithAnotherEncoding(Exception):
+    """Internal: the chosen encoding failed part-way; parse again from the start."""
+
+
+def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParseResult:
+    """Parse a legacy `dados_producao.csv`; rows are validated, nothing is stored.
+
+    `timezone` is the IANA name of the site's zone (e.g. "America/Sao_Paulo"), in which
+    `data_hora` was written. Raises `LegacyFileError` when the import cannot start.
+    """
+    zone = _zone(timezone)
+    path = Path(path)
+    raw_start = _check_file(path)
+    encodings = _candidate_encodings(raw_start)
+    first_error: UnicodeDecodeError | None = None
+    for index, encoding in enumerate(encodings):
+        try:
+            result = _parse_with_encoding(path, encoding, catalog, zone, timezone)
+        except UnicodeDecodeError as exc:
+            # Decoding is lazy while streaming, so a bad byte can surface deep in the file;
+            # the partial result is discarded and the next encoding starts from line 1.
+            first_error = first_error or exc
+            continue
+        if index > 0:
+            result.warnings.insert(0, (
+                f"The file is not valid UTF-8 ({_describe_decode_error(first_error)}); it was "
+                f"read as {_ENCODING_NAMES.get(encoding, encoding)}. Check accented text such "
+                f"as 'Cápsula Fina' in the imported rows."))
+        return result
+    raise LegacyFileError(  # latin-1 decodes any byte, so this is only reached for UTF-16 files
+        f"{path.name} could not be decoded ({_describe_decode_error(first_error)}). Save it "
+        "from the spreadsheet as 'CSV UTF-8' and import again.")
+
+
+_ENCODING_NAMES = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1 (ISO-8859-1)"}
+
+
+def _describe_decode_error(exc: UnicodeDecodeError | None) -> str:
+    if exc is None:
+        return "undecodable bytes"
+    return f"byte 0x{exc.object[exc.start]:02x} at offset {exc.start}"
+
+
+def _zone(name: str) -> ZoneInfo:
+    # The zone usually comes from the command line or settings; a typo must read as a message,
+    # not a traceback, hence LegacyFileError (the import cannot start either way).
+    if not isinstance(name, str) or not name.strip():
+        raise LegacyFileError("No time zone given for the legacy times: pass the site's IANA "
+                              "time zone, e.g. America/Sao_Paulo.")
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise LegacyFileError(f"Unknown time zone {name!r}: use an IANA name such as "
+                              f"America/Sao_Paulo.") from exc
+
+
+def _check_file(path: Path) -> bytes:
+    """Existence, type, size and readability; returns the first bytes for encoding sniffing."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise LegacyFileError(f"Legacy file not found: {path}. Check the path and that the "
+                              "shared folder is reachable.") from exc
+    except OSError as exc:
+        raise LegacyFileError(f"Cannot access {path}: {exc.strerror or exc}. Check the path "
+                              "and your permissions on it.") from exc
+    if not path.is_file():
+        raise LegacyFileError(f"{path} is not a file. Choose the dados_producao.csv file itself.")
+    if info.st_size > MAX_FILE_BYTES:
+        raise LegacyFileError(
+            f"{path.name} is {info.st_size / 1_048_576:.0f} MB, more than the "
+            f"{MAX_FILE_BYTES // 1_048_576} MB a legacy production file can be. Check that it "
+            "is the right file, or split it and import the parts.")
+    if info.st_size == 0:
+        raise LegacyFileError(f"{path.name} is empty: it has no header and no rows. Import "
+                              "a copy of dados_producao.csv that holds data.")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4)
+    except OSError as exc:
+        raise LegacyFileError(f"Cannot read {path}: {exc.strerror or exc}. Check your "
+                              "permissions and that the file is not locked.") from exc
+
+
+def _candidate_encodings(start: bytes) -> tuple[str, ...]:
+    # Excel's "Unicode text" is UTF-16 with a BOM; everything else the collector or Excel
+    # wrote is UTF-8 (maybe with BOM) or, on old Windows PCs, cp1252. latin-1 never fails,
+    # which makes it the last resort for files with bytes cp1252 leaves undefined.
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ("utf-16",)
+    return ("utf-8-sig", "cp1252", "latin-1")
+
+
+def _parse_with_encoding(path: Path, encoding: str, catalog: Catalog, zone: ZoneInfo,
+                         zone_name: str) -> LegacyParseResult:
+    try:
+        with open(path, "r", encoding=encoding, errors="strict", newline="") as handle:
+            return _Parser(catalog, zone, zone_name, path.name).parse(handle)
+    except UnicodeDecodeError:
+        raise
+    except OSError as exc:  # e.g. the share went away in the middle of the file
+        raise LegacyFileError(f"Reading {path} failed: {exc.strerror or exc}. Nothing was "
+                              "imported; try again when the file is reachable.") from exc
+
+
+def _normalise_header(name: str) -> str:
+    """'  Máquina ', 'MAQUINA', 'numero caixa' → 'maquina', 'maquina', 'numero_caixa'."""
+    text = name.replace("\ufeff", "").replace("ï»¿", "").strip().lower()
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(ch))
+    text = re.sub(r"[\s\-]+", "_", text)
+    return _ALIASES.get(text, text)
+
+
+def _show(value: str) -> str:
+    """A cell as quoted in a reason: escaped, and cut so a huge cell cannot flood the report."""
+    shown = value if len(value) <= _VALUE_SHOWN_MAX else value[:_VALUE_SHOWN_MAX] + "…"
+    return repr(shown)
+
+
+def _lines(lines: list[int]) -> str:
+    listed = ", ".join(str(n) for n in lines[:_LINES_LISTED_MAX])
+    more = len(lines) - _LINES_LISTED_MAX
+    return listed + (f" and {more} more" if more > 0 else "")
+
+
+class _Parser:
+    """One pass over one decoded stream; holds the per-file state (header, counters)."""
+
+    def __init__(self, catalog: Catalog, zone: ZoneInfo, zone_name: str, file_name: str):
+        self.catalog = catalog
+        self.zone = zone
+        self.zone_name = zone_name
+        self.file_name = file_name
+        self.result = LegacyParseResult()
+        self.columns: dict[str, int] = {}  # canonical name -> cell index
+        self.labels: dict[str, str] = {}  # canonical name -> header text as written
+        self.width = 0
+        self.occurrences: dict[str, int] = {}
+        self.duplicates: list[int] = []
+        self.gap_lines: list[int] = []
+        self.ambiguous_lines: list[int] = []
+        self.blank_lines = 0
+
+    # -- file level -----------------------------------------------------------------------
+
+    def parse(self, handle: TextIO) -> LegacyParseResult:
+        header_line, header_text = self._read_header_line(handle)
+        delimiter = self._map_header(header_text)
+        reader = csv.reader(handle, delimiter=delimiter)
+        for start, end, cells, error in self._records(reader, header_line):
+            if error is not None:
+                self.result.total_rows += 1
+                self.result.rejected.append(RejectedRow(start, error))
+                continue
+            if not any(cell.strip() for cell in cells):
+                self.blank_lines += end - start + 1
+                continue
+            self.result.total_rows += 1
+            outcome = self._row(start, end, cells)
+            if isinstance(outcome, LegacyRow):
+                self.result.rows.append(outcome)
+            else:
+                self.result.rejected.append(outcome)
+        self._summarise()
+        return self.result
+
+    def _read_header_line(self, handle: TextIO) -> tuple[int, str]:
+        # Read by hand (not through csv) so the delimiter can be chosen from it; leading
+        # blank lines are tolerated and still counted, keeping line numbers physical.
+        line_number = 0
+        while True:
+            line = handle.readline()
+            if line == "":
+                raise LegacyFileError(f"{self.file_name} has no header line. Import a copy of "
+                                      "dados_producao.csv that starts with its column names.")
+            line_number += 1
+            if line.strip().replace("\ufeff", ""):
+                return line_number, line
+
+    def _map_header(self, header_text: str) -> str:
+        candidates = []
+        for delimiter in _DELIMITERS:
+            names = next(csv.reader([header_text], delimiter=delimiter), [])
+            normalised = [_normalise_header(name) for name in names]
+            found = sum(1 for column in REQUIRED_COLUMNS if column in normalised)
+            candidates.append((found, delimiter, names, normalised))
+        # The delimiter that reveals the most required columns; ties go to the comma.
+        found, delimiter, names, normalised = max(candidates, key=lambda c: c[0])
+        missing = [column for column in REQUIRED_COLUMNS if column not in normalised]
+        if missing:
+            raise LegacyFileError(
+                f"{self.file_name} is not a legacy production CSV: the header lacks the "
+                f"column(s) {', '.join(missing)}. Expected columns such as "
+                f"{', '.join(KNOWN_COLUMNS)} (any order).")
+        ignored: list[str] = []
+        for index, (name, canonical) in enumerate(zip(names, normalised)):
+            if canonical in KNOWN_COLUMNS:
+                if canonical in self.columns:
+                    raise LegacyFileError(
+                        f"{self.file_name} has the column {canonical} twice (columns "
+                        f"{self.columns[canonical] + 1} and {index + 1}), so it is unclear "
+                        "which to use. Remove one copy and import again.")
+                self.columns[canonical] = index
+                self.labels[canonical] = name.replace("\ufeff", "").strip()
+            elif canonical:
+                ignored.append(name.strip())
+        self.width = len(names)
+        if delimiter != ",":
+            shown = "semicolon" if delimiter == ";" else "tab"
+            self.result.warnings.append(f"The file separates columns with a {shown}, not a "
+                                        "comma (probably re-saved from Excel); it was read so.")
+        if ignored:
+            self.result.warnings.append(f"Unknown column(s) ignored: {', '.join(ignored)}.")
+        absent = [column for column in OPTIONAL_COLUMNS if column not in self.columns]
+        if absent:
+            self.result.warnings.append(
+                f"Column(s) {', '.join(absent)} are not in the file (older collector version?); "
+                "they were read as empty.")
+        return delimiter
+
+    def _records(self, reader: Any, header_line: int
+                 ) -> Iterator[tuple[int, int, list[str], str | None]]:
+        """(first line, last line, cells, csv error) per record; line numbers are physical."""
+        previous = 0
+        while True:
+            try:
+                cells = next(reader)
+                error = None
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                cells = []
+                if reader.line_num == previous:
+                    # The reader made no progress: it cannot recover, so stop rather than loop.
+                    raise LegacyFileError(
+                        f"{self.file_name} stops being readable CSV at line "
+                        f"{header_line + previous + 1} ({exc}). Nothing was imported; fix or "
+                        "cut that part of the file.") from exc
+                error = f"The line could not be read as CSV ({exc})."
+            start = header_line + previous + 1
+            end = header_line + reader.line_num
+            previous = reader.line_num
+            yield start, end, cells, error
+
+    def _summarise(self) -> None:
+        warnings = self.result.warnings
+        if self.blank_lines:
+            warnings.append(f"{self.blank_lines} blank line(s) skipped.")
+        if self.gap_lines:
+            warnings.append(
+                f"{len(self.gap_lines)} row(s) have a local time that does not exist in "
+                f"{self.zone_name} (the clock jumped forward for daylight saving time): lines "
+                f"{_lines(self.gap_lines)}. They were read with the UTC offset in force before "
+                "the jump.")
+        if self.ambiguous_lines:
+            warnings.append(
+                f"{len(self.ambiguous_lines)} row(s) have a local time that occurs twice in "
+                f"{self.zone_name} (the clock was turned back): lines "
+                f"{_lines(self.ambiguous_lines)}. They were read as the first occurrence.")
+        if self.duplicates:
+            warnings.append(
+                f"{len(self.duplicates)} row(s) repeat an earlier row exactly: lines "
+                f"{_lines(self.duplicates)}. Each copy is imported once (re-imports stay "
+                "idempotent); void real duplicates after checking them.")
+        if self.result.total_rows == 0:
+            warnings.append("The file has a header but no data rows.")
+
+    # -- row level ------------------------------------------------------------------------
+
+    def _cell(self, cells: list[str], column: str) -> str:
+        index = self.columns.get(column)
+        return "" if index is None else cells[index]
+
+    def _label(self, column: str) -> str:
+        return self.labels.get(column, column)
+
+    def _problem(self, column: str, value: str, message: str) -> str:
+        state = "is empty" if not value.strip() else f"has {_show(value)}"
+        return f"Column '{self._label(column)}' {state}: {message.rstrip('.')}."
+
+    def _row(self, start: int, end: int, cells: list[str]) -> LegacyRow | RejectedRow:
+        if len(cells) != self.width:
+            spans = f" The record spans lines {start} to {end}: a quote is probably not " \
+                    "closed, so those lines were read as one." if end > start else ""
+            return RejectedRow(start, f"The line has {len(cells)} fields but the header has "
+                                      f"{self.width}.{spans}")
+        problems: list[str] = []
+        values: dict[str, str] = {}
+        for column in KNOWN_COLUMNS:
+            raw = self._cell(cells, column)
+            # Checked before stripping: a leading tab or CR is itself a formula trick.
+            if has_forbidden_characters(raw):
+                bad = next(ch for ch in raw
+                           if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"))
+                problems.append(self._problem(
+                    column, raw, f"it contains the control or invisible character "
+                                 f"U+{ord(bad):04X}, which is not accepted"))
+                continue
+            value = unicodedata.normalize("NFC", raw.strip())
+            if value.startswith(_FORMULA_START) and not _NUMBER_LIKE.match(value):
+                problems.append(self._problem(
+                    column, value, "it looks like a spreadsheet formula and is not imported"))
+                continue
+            values[column] = value
+        if problems:
+            return RejectedRow(start, " ".join(problems))
+        return self._validated(start, values)
+
+    def _validated(self, line: int, values: dict[str, str]) -> LegacyRow | RejectedRow:
+        problems: list[str] = []
+        station = values["maquina"]
+        if not station:
+            problems.append(self._problem("maquina", station, "the machine is required"))
+        elif self.catalog.machine(station) is None:
+            problems.append(self._problem("maquina", station,
+                                          f"machine {station} is not in the machine catalog"))
+        local, when_problem = self._local_time(values["data_hora"])
+        if when_problem:
+            problems.append(when_problem)
+        origin = values.get("origem", "").lower()
+        if origin and origin not in LEGACY_ORIGINS:
+            problems.append(self._problem("origem", values["origem"],
+                                          "the origin must be 'coletor' or 'manual'"))
+        operator = values.get("usuario_reg", "") or DEFAULT_OPERATOR
+        if len(operator) > OPERATOR_MAX:
+            problems.append(self._problem("usuario_reg", operator,
+                                          f"the user name is longer than {OPERATOR_MAX} "
+                                          "characters"))
+        justification = values.get("justificativa", "")
+        if len(justification) > TEXT_MAX:
+            problems.append(self._problem("justificativa", justification,
+                                          f"the justification is longer than {TEXT_MAX} "
+                                          "characters"))
+        weight, weight_problem = self._unit_weight(values.get("peso", ""))
+        if weight_problem:
+            problems.append(weight_problem)
+        draft: RecordDraft | None = None
+        try:
+            draft = validate_record_input(self._raw_for_validation(values), self.catalog,
+                                          require_measurements=False)
+        except ValidationFailed as failed:
+            problems.extend(self._explain(error, values) for error in failed.errors)
+        if problems or draft is None or local is None:
+            return RejectedRow(line, " ".join(problems))
+        if weight is not None:
+            draft = replace(draft, unit_weight_kg=weight)
+        moment = self._localise(local, line)
+        offset = moment.utcoffset() or timedelta(0)
+        return LegacyRow(
+            line=line, station_id=station, draft=draft, operator=operator,
+            recorded_at_utc=moment.astimezone(dt_timezone.utc),
+            utc_offset_minutes=int(offset.total_seconds() // 60), legacy_origin=origin,
+            justification=justification,
+            source_key=self._source_key(line, station, draft, local, origin, justification,
+                                        operator))
+
+    def _raw_for_validation(self, values: dict[str, str]) -> dict[str, Any]:
+        raw: dict[str, Any] = {"lot": values["lote"], "box": values["numero_caixa"],
+                               "size": values["size"]}
+        for index in range(1, 4):
+            raw[f"rej{index}_defect"] = self._catalog_spelling(
+                values.get(f"rej{index}_defect", ""), self.catalog.defects)
+            raw[f"rej{index}_location"] = self._catalog_spelling(
+                values.get(f"rej{index}_local", ""), self.catalog.locations)
+        for key, column in (("cam_d", "percent_cam_d"), ("cam_w", "percent_cam_w")):
+            value = values.get(column, "")
+            # The collector wrote N/A for "not measured" as it did for "no rejection".
+            raw[key] = "" if value.upper() == NO_REJECTION else value
+        # unit_weight_kg is left out on purpose: validation rounds it to 4 decimals, which
+        # would turn 0.000121 into 0.0001. `_unit_weight` checks it at full precision.
+        return raw
+
+    @staticmethod
+    def _catalog_spelling(value: str, options: tuple[str, ...]) -> str:
+        # Hand-edited copies have 'rachada' or 'CAP'; the catalog's spelling is what we store.
+        folded = value.casefold()
+        return next((option for option in options if option.casefold() == folded), value)
+
+    def _unit_weight(self, value: str) -> tuple[float | None, str | None]:
+        if not value or value.upper() == NO_REJECTION:
+            return None, None  # the draft already carries the catalog weight for the size
+        try:
+            weight = parse_decimal(value)
+        except ValueError:
+            return None, self._problem("peso", value, "the unit weight must be a number in kg "
+                                                      "such as 0,000121")
+        if not 0.0 < weight <= 1.0:
+            return None, self._problem("peso", value, "the unit weight must be more than 0 "
+                                                      "and at most 1 kg")
+        return weight, None
+
+    def _explain(self, error: FieldError, values: dict[str, str]) -> str:
+        column = _FIELD_TO_COLUMN.get(error.field)
+        if column is None:
+            return f"{error.message[:1].upper()}{error.message[1:].rstrip('.')}."
+        return self._problem(column, values.get(column, ""), error.message)
+
+    def _local_time(self, text: str) -> tuple[datetime | None, str | None]:
+        if not text:
+            return None, self._problem("data_hora", text, "the date and time are required")
+        for fmt in _DATE_FORMATS:
+            try:
+                moment = datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+            if moment.year not in _PLAUSIBLE_YEARS:
+                return None, self._problem("data_hora", text,
+                                           f"the year {moment.year} is not plausible")
+            return moment, None
+        return None, self._problem("data_hora", text, "expected a local date and time such "
+                                                      "as 2025-11-03 06:02:23")
+
+    def _localise(self, naive: datetime, line: int) -> datetime:
+        """Attach the site zone; DST gaps and repeats are resolved with fold=0 and reported."""
+        first = naive.replace(tzinfo=self.zone, fold=0)
+        second = naive.replace(tzinfo=self.zone, fold=1)
+        if first.utcoffset() != second.utcoffset():
+            round_trip = first.astimezone(dt_timezone.utc).astimezone(self.zone)
+            if round_trip.replace(tzinfo=None) != naive:
+                self.gap_lines.append(line)
+            else:
+                self.ambiguous_lines.append(line)
+        # fold=0 means: before the jump for a gap (the PC clock was not moved yet), the
+        # earlier instant for a repeat. Its offset keeps the local time exactly as written.
+        return first
+
+    def _source_key(self, line: int, station: str, draft: RecordDraft, local: datetime,
+                    origin: str, justification: str, operator: str) -> str:
+        # Local time as written (not UTC): importing the same rows with another zone setting
+        # must not create a second copy of every box.
+        content = {
+            "scheme": SOURCE_KEY_SCHEME, "station": station, "lot": draft.lot, "box": draft.box,
+            "size": draft.size, "unit_weight_kg": draft.unit_weight_kg,
+            "rejections": [[r.defect, r.location] for r in draft.rejections],
+            "cam_d": draft.cam_d, "cam_w": draft.cam_w,
+            "local_time": local.strftime("%Y-%m-%dT%H:%M:%S"), "origin": origin,
+            "justification": justification, "operator": operator,
+        }
+        identity = canonical_json(content)
+        occurrence = self.occurrences.get(identity, 0) + 1
+        self.occurrences[identity] = occurrence
+        if occurrence > 1:
+            self.duplicates.append(line)
+        content["occurrence"] = occurrence
+        return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()

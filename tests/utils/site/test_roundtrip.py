@@ -1,0 +1,46 @@
+"""Two PCs on one tmp_path share: an admin sends commands, a station runs them once."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.constants import CommandType
+from data import audit_repo
+from utils.site.fleet import FleetMonitor
+
+from tests.utils.site.sitekit import ADMIN_PW, make_site, start_sync, wait_until
+
+
+@pytest.fixture(autouse=True)
+def fast_bcrypt(monkeypatch):
+    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
+
+
+@pytest.fixture
+def site(tmp_path):
+    site = make_site(tmp_path)
+    yield site
+    site.admin.close()
+
+
+def test_ping_round_trip_once_with_audit_on_both_sides(site, tmp_path):
+    station = site.station(tmp_path, "206")
+    service = start_sync(station)
+    try:
+        fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key)
+        ana = site.admin.auth.login("ana", ADMIN_PW).session
+        sent = fleet.send(ana, CommandType.PING, ["206"])
+        finished = wait_until(fleet.track)
+        assert finished[0]["state"] == "done" and finished[0]["result"]["station"] == "206"
+        command_id = sent[0]["id"]
+        with station.database.read() as c:
+            station_events = [e for e in audit_repo.list_events(c) if e["command_id"] == command_id]
+        with site.admin.database.read() as c:
+            admin_events = [e for e in audit_repo.list_events(c) if e["command_id"] == command_id]
+        assert [e["action"] for e in station_events] == ["command.received", "command.done"]
+        assert [e["action"] for e in admin_events] == ["command.send", "command.ack.done"]
+        views = {v.station_id: v for v in fleet.poll()}
+        assert views["206"].liveness == "online"
+    finally:
+        service.stop()
+        station.close()

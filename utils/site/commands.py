@@ -1,0 +1,170 @@
+"""Remote commands: issuing a signed command, and the station's checks in the architecture's
+order (JSON, schema, signature, target, expiry and clock skew, duplicate, issuer's role).
+
+Nothing here has side effects: `check_command` returns a decision; the sync service executes,
+acks and audits.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any, Callable
+
+from config.command_catalog import check_params
+from config.constants import COMMAND_ROLES, CommandType, Role
+from models.canonical import format_utc, parse_utc
+from models.validation import has_forbidden_characters
+from utils.audit.keys import SigningKey
+from utils.site.layout import PROTOCOL_VERSION
+from utils.site.signed import parse_document, sign_document, signature_ok
+
+COMMAND_MAX_BYTES = 64 * 1024
+DEFAULT_TTL = timedelta(minutes=10)
+MAX_TTL = timedelta(days=1)
+_ID = re.compile(r"[0-9a-f]{32}\Z")
+_FIELDS = ("v", "id", "type", "target", "params", "issued_by", "role", "issued_at", "not_after",
+           "key_id", "sig")
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    FAILED = "failed"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    DUPLICATE = "duplicate"
+
+
+def valid_command_id(text: str) -> bool:
+    return bool(_ID.match(text))
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str
+    type: CommandType
+    target: str
+    params: dict[str, Any]
+    issued_by: str
+    role: Role
+    issued_at: datetime
+    not_after: datetime
+    document: dict[str, Any] = field(compare=False, repr=False)
+
+
+def issue_command(key: SigningKey, command_type: CommandType | str, target: str,
+                  params: dict[str, Any] | None, *, issued_by: str, role: Role | str,
+                  now: datetime, ttl: timedelta = DEFAULT_TTL,
+                  command_id: str | None = None) -> dict[str, Any]:
+    """A signed command document, ready to be written to the target's inbox."""
+    command_type = CommandType(command_type)
+    params = dict(params or {})
+    problem = check_params(command_type, params)
+    if problem:
+        raise ValueError(problem)
+    return sign_document({
+        "v": PROTOCOL_VERSION, "id": command_id or uuid.uuid4().hex, "type": str(command_type),
+        "target": target, "params": params, "issued_by": issued_by, "role": str(Role(role)),
+        "issued_at": format_utc(now), "not_after": format_utc(now + min(ttl, MAX_TTL)),
+    }, key)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """`outcome` None means: execute it."""
+
+    outcome: Outcome | None
+    reason: str
+    command: Command | None = None
+    command_id: str | None = None  # known even when the command is refused
+
+
+def _refuse(outcome: Outcome, reason: str, command_id: str | None,
+            command: Command | None = None) -> Decision:
+    return Decision(outcome, reason, command, command_id)
+
+
+def check_command(data: bytes, *, file_stem: str, key: SigningKey, station_id: str,
+                  now: datetime, max_skew: timedelta, seen_before: Callable[[str], bool],
+                  role_of: Callable[[str], Role | None]) -> Decision:
+    """Apply every check in order; the first failure decides the outcome."""
+    stem_id = file_stem if valid_command_id(file_stem) else None
+    # 1. JSON
+    try:
+        raw = parse_document(data)
+    except (UnicodeDecodeError, ValueError) as exc:
+        return _refuse(Outcome.REJECTED, f"not valid JSON: {exc}", stem_id)
+    # 2. schema
+    if not isinstance(raw, dict):
+        return _refuse(Outcome.REJECTED, "not a JSON object", stem_id)
+    missing = [name for name in _FIELDS if name not in raw]
+    if missing:
+        return _refuse(Outcome.REJECTED, f"missing field(s): {', '.join(missing)}", stem_id)
+    extra = sorted(set(raw) - set(_FIELDS))
+    if extra:
+        return _refuse(Outcome.REJECTED, f"unexpected field(s): {', '.join(extra)}", stem_id)
+    if raw["v"] != PROTOCOL_VERSION:
+        return _refuse(Outcome.REJECTED, f"protocol version {raw['v']!r} not supported", stem_id)
+    if not isinstance(raw["id"], str) or raw["id"] != file_stem or not valid_command_id(raw["id"]):
+        return _refuse(Outcome.REJECTED, "the command id does not match its file name", stem_id)
+    try:
+        command_type = CommandType(raw["type"])
+    except ValueError:
+        return _refuse(Outcome.REJECTED, f"unknown command type {raw['type']!r}", stem_id)
+    problem = check_params(command_type, raw["params"])
+    if problem is None:
+        texts = [v for v in raw["params"].values() if isinstance(v, str)]
+        texts += [raw[name] for name in ("target", "issued_by") if isinstance(raw[name], str)]
+        if any(has_forbidden_characters(text) for text in texts):
+            problem = "control or direction characters in the command"
+    if problem:
+        return _refuse(Outcome.REJECTED, problem, stem_id)
+    try:
+        role = Role(raw["role"])
+        issued_at, not_after = parse_utc(raw["issued_at"]), parse_utc(raw["not_after"])
+        if not isinstance(raw["target"], str) or not isinstance(raw["issued_by"], str):
+            raise ValueError("target and issued_by must be text")
+    except (ValueError, TypeError) as exc:
+        return _refuse(Outcome.REJECTED, f"bad field: {exc}", stem_id)
+    command = Command(raw["id"], command_type, raw["target"], raw["params"], raw["issued_by"],
+                      role, issued_at, not_after, raw)
+    # 3. signature
+    if raw["key_id"] != key.key_id or not signature_ok(raw, key):
+        return _refuse(Outcome.REJECTED, "bad signature (unsigned, wrong key or altered)",
+                       stem_id, command)
+    # 4. target
+    if command.target != station_id:
+        return _refuse(Outcome.REJECTED, f"addressed to {command.target}, not {station_id}",
+                       stem_id, command)
+    # 5. expiry and clock skew
+    if command.not_after - command.issued_at > MAX_TTL or command.not_after < command.issued_at:
+        return _refuse(Outcome.REJECTED, "validity window is not acceptable", stem_id, command)
+    if command.issued_at > now + max_skew:
+        return _refuse(Outcome.REJECTED, "issued in the future beyond the allowed clock skew",
+                       stem_id, command)
+    if now > command.not_after:
+        return _refuse(Outcome.EXPIRED, f"expired at {raw['not_after']}", stem_id, command)
+    # 6. duplicate
+    if seen_before(command.id):
+        return _refuse(Outcome.DUPLICATE, "already received", stem_id, command)
+    # 7. the issuer's role, as the user directory knows it (not as the file claims)
+    known_role = role_of(command.issued_by)
+    if known_role is None:
+        return _refuse(Outcome.REJECTED, f"{command.issued_by} is not an active user", stem_id,
+                       command)
+    if known_role != command.role or known_role not in COMMAND_ROLES[command_type]:
+        return _refuse(Outcome.REJECTED, f"role {known_role} may not send {command_type}",
+                       stem_id, command)
+    return Decision(None, "accepted", command, command.id)
+
+
+def make_ack(key: SigningKey, *, command_id: str, station_id: str, outcome: Outcome,
+             reason: str, result: Any, finished_at: datetime,
+             command_type: str | None = None) -> dict[str, Any]:
+    return sign_document({"v": PROTOCOL_VERSION, "kind": "ack", "id": command_id,
+                          "station": station_id, "type": command_type, "status": str(outcome),
+                          "reason": reason, "result": result,
+                          "finished_at": format_utc(finished_at)}, key)

@@ -1,0 +1,249 @@
+"""The admin side of site sync (`FleetMonitor`): every station's status, live metrics and the
+commands this PC sent, tracked to their end.
+
+Status is read efficiently: one directory scan and one `stat` per station per poll, and a file
+is opened only when its modification time or size changed. Online / stale / offline is decided
+with this PC's own clock (when did *we* last see a new heartbeat), never with the station's
+timestamps, which only serve to measure clock skew.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from config.constants import COMMAND_ROLES, CommandType, Permission, Role
+from data import commands_repo
+from models.canonical import parse_utc
+from utils.atomic_io import atomic_create_bytes
+from utils.audit.keys import SigningKey
+from utils.auth import Session
+from utils.clock import Clock, SystemClock
+from utils.permissions import PermissionDenied, require
+from utils.site.commands import DEFAULT_TTL, issue_command
+from utils.site.layout import SiteLayout, valid_station_id
+from utils.site.share_files import ReadState, read_json_file
+from utils.site.signed import document_bytes, signature_ok
+from utils.site.timeseries import MetricRing
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
+
+log = logging.getLogger(__name__)
+
+STATUS_MAX_BYTES = 256 * 1024
+ACK_MAX_BYTES = 128 * 1024
+ACK_GRACE = timedelta(seconds=30)  # client caches on SMB can delay an ack by seconds
+FINAL_STATES = ("done", "failed", "rejected", "expired", "duplicate", "timed_out")
+
+
+class Liveness(StrEnum):
+    ONLINE = "online"
+    STALE = "stale"
+    OFFLINE = "offline"
+    STOPPED = "stopped"  # clean exit (death file)
+
+
+@dataclass
+class StationView:
+    station_id: str
+    liveness: Liveness = Liveness.OFFLINE
+    status: dict[str, Any] | None = None
+    last_seen_mono: float | None = None
+    last_seen: datetime | None = None
+    interval_s: float = 1.0
+    skew_s: float | None = None
+    seq_gaps: int = 0
+    session_id: str | None = None
+    sessions_seen: list[str] = field(default_factory=list)
+    duplicate_id_suspected: bool = False
+    bad_signatures: int = 0
+    _marker: tuple[int, int] | None = None
+    _last_seq: int | None = None
+
+    @property
+    def values_are_stale(self) -> bool:
+        return self.liveness != Liveness.ONLINE
+
+
+class FleetMonitor:
+    def __init__(self, ctx: "AppContext", *, site_root: Path, site_key: SigningKey,
+                 clock: Clock | None = None, ring_capacity: int = 3600):
+        self.ctx = ctx
+        self.layout = SiteLayout(Path(site_root))
+        self.key = site_key
+        self.clock = clock or ctx.clock or SystemClock()
+        self.ring_capacity = ring_capacity
+        self.views: dict[str, StationView] = {}
+        self.rings: dict[str, MetricRing] = {}
+        self.reads = 0  # files opened (to show that unchanged status files are not re-read)
+
+    # -- status --------------------------------------------------------------------------------
+
+    def poll(self) -> list[StationView]:
+        try:
+            names = [entry.name for entry in os.scandir(self.layout.stations_dir)
+                     if entry.is_dir() and valid_station_id(entry.name)]
+        except OSError:
+            names = list(self.views)
+        for name in names:
+            self._poll_station(name)
+        now = self.clock.monotonic()
+        for view in self.views.values():
+            self._decide(view, now)
+        return sorted(self.views.values(), key=lambda v: v.station_id)
+
+    def _poll_station(self, station_id: str) -> None:
+        view = self.views.setdefault(station_id, StationView(station_id))
+        status_path = self.layout.station(station_id).status
+        try:
+            info = os.stat(status_path)
+        except OSError:
+            return
+        marker = (info.st_mtime_ns, info.st_size)
+        if marker == view._marker:
+            return
+        result = read_json_file(status_path, max_bytes=STATUS_MAX_BYTES)
+        self.reads += 1
+        if result.state != ReadState.OK:
+            return  # not ready: next poll
+        document = result.document
+        if not (isinstance(document, dict) and document.get("kind") == "status"
+                and document.get("station") == station_id and signature_ok(document, self.key)):
+            view.bad_signatures += 1
+            view._marker = marker
+            log.warning("Status of %s is not validly signed; ignored", station_id)
+            return
+        view._marker = marker
+        seq, session = document.get("seq"), document.get("session_id")
+        if not isinstance(seq, int):
+            return
+        if session == view.session_id and view._last_seq is not None:
+            if seq <= view._last_seq:
+                return  # an older file (stale cache): nothing new
+            view.seq_gaps += seq - view._last_seq - 1
+        elif session != view.session_id:
+            if session in view.sessions_seen[-3:] and view.session_id is not None:
+                view.duplicate_id_suspected = True  # two live sessions alternate
+            view.sessions_seen = (view.sessions_seen + [session])[-10:]
+            view.session_id = session
+        view._last_seq = seq
+        now = self.clock.now()
+        view.status = document
+        view.last_seen_mono = self.clock.monotonic()
+        view.last_seen = now
+        interval_ms = document.get("interval_ms")
+        view.interval_s = interval_ms / 1000 if isinstance(interval_ms, int) and interval_ms > 0 else 1.0
+        ts_ms = document.get("ts_ms")
+        if isinstance(ts_ms, int):
+            view.skew_s = ts_ms / 1000 - now.timestamp()
+        metrics = document.get("metrics") or {}
+        ring = self.rings.setdefault(station_id, MetricRing(self.ring_capacity))
+        ring.append(now.timestamp(), {name: (metrics.get(name) or {}).get("value")
+                                      for name in ("cpu", "memory", "disk")})
+
+    def _decide(self, view: StationView, now_mono: float) -> None:
+        if view.last_seen_mono is None:
+            view.liveness = Liveness.OFFLINE
+            return
+        age = now_mono - view.last_seen_mono
+        if age <= 1.5 * view.interval_s + 0.5:
+            view.liveness = Liveness.ONLINE
+            return
+        if self._stopped(view):
+            view.liveness = Liveness.STOPPED
+        elif age <= 3 * view.interval_s + 0.5:
+            view.liveness = Liveness.STALE
+        else:
+            view.liveness = Liveness.OFFLINE
+
+    def _stopped(self, view: StationView) -> bool:
+        result = read_json_file(self.layout.station(view.station_id).death, max_bytes=16 * 1024)
+        return (result.state == ReadState.OK and isinstance(result.document, dict)
+                and result.document.get("session_id") == view.session_id
+                and signature_ok(result.document, self.key))
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def send(self, session: Session, command_type: CommandType | str,
+             targets: Iterable[str] | None, params: dict[str, Any] | None = None, *,
+             ttl: timedelta = DEFAULT_TTL) -> list[dict[str, Any]]:
+        """Sign and drop one command per target (None = every known station)."""
+        command_type = CommandType(command_type)
+        require(session, Permission.COMMAND_SEND, self.ctx.audit, target=str(command_type))
+        if Role(session.role) not in COMMAND_ROLES[command_type]:
+            self.ctx.audit.record(session.actor, "permission.denied", entity="command",
+                                  entity_id=str(command_type), after={"target": "send"})
+            raise PermissionDenied(session.username, session.role, Permission.COMMAND_SEND)
+        if targets is None:
+            self.poll()
+            targets = sorted(self.views)
+        documents = []
+        for target in targets:
+            station = self.layout.station(target)
+            document = issue_command(self.key, command_type, target, params,
+                                     issued_by=session.username, role=session.role,
+                                     now=self.clock.now(), ttl=ttl)
+            station.inbox.mkdir(parents=True, exist_ok=True)
+            atomic_create_bytes(station.inbox / f"{document['id']}.json", document_bytes(document))
+            with self.ctx.database.write() as connection:
+                commands_repo.sent_insert(connection, document, self.clock.now())
+                self.ctx.audit.append(connection, session.actor, "command.send", entity="command",
+                                      entity_id=document["id"], command_id=document["id"],
+                                      after={"type": document["type"], "target": target,
+                                             "params": document["params"]})
+            self.ctx.audit.flush_checkpoint_file()
+            documents.append(document)
+        return documents
+
+    def track(self) -> list[dict[str, Any]]:
+        """Look for the acks of pending commands; returns the ones that reached a final state."""
+        finished = []
+        with self.ctx.database.read() as connection:
+            pending = commands_repo.sent_list(connection, pending_only=True)
+        now = self.clock.now()
+        for row in pending:
+            ack_path = self.layout.station(row["target"]).acks / f"{row['command_id']}.json"
+            result = read_json_file(ack_path, max_bytes=ACK_MAX_BYTES)
+            state, reason, payload = None, None, None
+            if result.state == ReadState.OK:
+                ack = result.document
+                if (isinstance(ack, dict) and ack.get("kind") == "ack"
+                        and ack.get("id") == row["command_id"]
+                        and ack.get("station") == row["target"] and signature_ok(ack, self.key)):
+                    state, reason, payload = ack.get("status"), ack.get("reason"), ack.get("result")
+                else:
+                    log.warning("Ack %s is not validly signed; ignored", ack_path.name)
+            if state is None and now > parse_utc(row["not_after"]) + ACK_GRACE:
+                state, reason = "timed_out", "no answer before the command expired"
+            if state is None or state not in FINAL_STATES:
+                continue
+            with self.ctx.database.write() as connection:
+                commands_repo.sent_update(connection, row["command_id"], state, reason, payload, now)
+                self.ctx.audit.append(connection, _system(), f"command.ack.{state}",
+                                      entity="command", entity_id=row["command_id"],
+                                      command_id=row["command_id"],
+                                      after={"target": row["target"], "reason": reason})
+            self.ctx.audit.flush_checkpoint_file()
+            finished.append({**row, "state": state, "reason": reason, "result": payload})
+        return finished
+
+    def sent_commands(self, limit: int = 500) -> list[dict[str, Any]]:
+        with self.ctx.database.read() as connection:
+            rows = commands_repo.sent_list(connection, limit=limit)
+        for row in rows:
+            row["params"] = json.loads(row["params"])
+            row["result"] = None if row["result"] is None else json.loads(row["result"])
+        return rows
+
+
+def _system():
+    from utils.audit.chain import Actor
+
+    return Actor.system()

@@ -1,0 +1,84 @@
+"""Where everything lives on the shared folder (protocol version 1, ARCHITECTURE.md §5)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+PROTOCOL_VERSION = 1
+SITE_FILE_NAME = "shopfloor-site.json"
+_STATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+
+
+def valid_station_id(station_id: str) -> bool:
+    """Station ids become folder names on every OS: keep them to a safe alphabet."""
+    return bool(_STATION_ID.match(station_id or "")) and station_id not in (".", "..")
+
+
+@dataclass(frozen=True)
+class SiteLayout:
+    root: Path
+
+    @property
+    def site_file(self) -> Path:
+        return self.root / SITE_FILE_NAME
+
+    @property
+    def users_dir(self) -> Path:
+        return self.root / "directory" / "users"
+
+    @property
+    def catalog_file(self) -> Path:
+        return self.root / "directory" / "catalog.json"
+
+    @property
+    def stations_dir(self) -> Path:
+        return self.root / "stations"
+
+    def station(self, station_id: str) -> "StationLayout":
+        if not valid_station_id(station_id):
+            raise ValueError(f"not a valid station id: {station_id!r}")
+        return StationLayout(self.stations_dir / station_id, station_id)
+
+    def quarantine(self, station_id: str) -> Path:
+        return self.root / "quarantine" / station_id
+
+
+@dataclass(frozen=True)
+class StationLayout:
+    folder: Path
+    station_id: str
+
+    @property
+    def birth(self) -> Path:
+        return self.folder / "birth.json"
+
+    @property
+    def status(self) -> Path:
+        return self.folder / "status.json"
+
+    @property
+    def death(self) -> Path:
+        return self.folder / "death.json"
+
+    @property
+    def inbox(self) -> Path:
+        return self.folder / "inbox"
+
+    @property
+    def acks(self) -> Path:
+        return self.folder / "acks"
+
+    @property
+    def journal(self) -> Path:
+        return self.folder / "journal"
+
+    @property
+    def checkpoint(self) -> Path:
+        return self.folder / "checkpoint.json"
+
+    def ensure(self) -> "StationLayout":
+        for folder in (self.folder, self.inbox, self.acks, self.journal):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self

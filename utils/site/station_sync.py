@@ -1,0 +1,549 @@
+"""The station side of site sync (`SyncService`): birth, heartbeat, inbox, acks, directory.
+
+Threads (all owned here, all stopped by `stop()`):
+- the loop: heartbeat every `status_interval_ms` and at once on a state change, inbox rescan
+  every `rescan_interval_ms` (the source of truth), directory refresh, pending acks;
+- the watchdog observer: a hint that wakes the loop early (it misses changes made by other
+  hosts on SMB/NFS, which is why the rescan exists);
+- a command executor (two workers): slow commands never stall the heartbeat;
+- a supervisor: restarts a dead loop or observer with backoff.
+
+The share may vanish at any moment: every share operation is guarded, the state becomes
+"share offline (since ...)", status is not queued (the next heartbeat carries the latest
+state), and production keeps writing to the local database.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import sys
+import threading
+import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from config.constants import CommandType, Role
+from data import commands_repo, meta_repo, users_repo
+from models.canonical import canonical_json, format_utc
+from utils.atomic_io import atomic_create_bytes, atomic_write_bytes, sweep_temp_files
+from utils.audit.chain import Actor
+from utils.audit.keys import SigningKey
+from utils.auth import Session
+from utils.clock import Clock, SystemClock
+from utils.metrics import MetricsSampler
+from utils.site.commands import (
+    COMMAND_MAX_BYTES, Command, Decision, Outcome, check_command, make_ack, valid_command_id,
+)
+from utils.site.directory import UserDirectory
+from utils.site.effects import StationEffects
+from utils.site.layout import PROTOCOL_VERSION, SiteLayout
+from utils.site.netshare import default_rescan_ms
+from utils.site.share_files import (
+    FailureCounter, ReadState, list_json_files, quarantine, read_json_file,
+)
+from utils.site.signed import document_bytes, sign_document
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
+
+log = logging.getLogger(__name__)
+
+APP_VERSION = "0.1.0"
+LOCK_META_KEY = "station.entry_lock"
+SIZE_META_KEY = "station.size"
+INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
+DIRECTORY_REFRESH_S = 5.0
+ACK_RESULT_MAX = 48 * 1024
+
+
+@dataclass(frozen=True)
+class ShareState:
+    online: bool
+    since: datetime | None  # offline since
+    last_sync: datetime | None
+
+
+class SyncService:
+    def __init__(self, ctx: "AppContext", *, site_root: Path, site_key: SigningKey,
+                 effects: StationEffects, clock: Clock | None = None, watch: bool = True,
+                 observer_factory: Callable[[], Any] | None = None,
+                 on_share_state: Callable[[ShareState], None] | None = None):
+        self.ctx = ctx
+        self.layout = SiteLayout(Path(site_root))
+        self.station = self.layout.station(ctx.station_id)
+        self.key = site_key
+        self.effects = effects
+        self.clock = clock or ctx.clock or SystemClock()
+        self.session_id = uuid.uuid4().hex
+        self.directory = ctx.directory or UserDirectory(self.layout, site_key, ctx.database,
+                                                        self.clock)
+        self.metrics = MetricsSampler(ctx.paths.data_dir)
+        self.watch = watch
+        self.observer_factory = observer_factory
+        self.on_share_state = on_share_state
+        self.status_interval_s = ctx.settings.status_interval_ms / 1000
+        self.rescan_interval_s = (ctx.settings.rescan_interval_ms
+                                  or default_rescan_ms(self.layout.root)) / 1000
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._state_dirty = threading.Event()
+        self._lock = threading.Lock()
+        self._seq = 0
+        self._online = True
+        self._offline_since: datetime | None = None
+        self._last_sync: datetime | None = None
+        self._next_heartbeat = 0.0
+        self._next_rescan = 0.0
+        self._next_directory = 0.0
+        self._in_flight: dict[str, Future] = {}
+        self._results: list[dict[str, Any]] = []
+        self._failures = FailureCounter()
+        self._executor: ThreadPoolExecutor | None = None
+        self._loop_thread: threading.Thread | None = None
+        self._supervisor_thread: threading.Thread | None = None
+        self._observer: Any = None
+        self.restarts = {"loop": 0, "observer": 0}
+        self.counters = {"heartbeats": 0, "commands": 0, "share_errors": 0, "rejected": 0}
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._restore_local_state()
+        try:
+            self.station.ensure()
+            sweep_temp_files(self.station.folder)
+            sweep_temp_files(self.station.inbox)
+            self._write_birth()
+        except OSError as exc:
+            self._went_offline(exc)
+        try:
+            self.directory.refresh()  # know the site's users before the first command
+        except OSError as exc:
+            self._went_offline(exc)
+        self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="shopfloor-cmd")
+        self._start_loop()
+        self._start_observer()
+        self._supervisor_thread = threading.Thread(target=self._supervise, name="shopfloor-supervisor",
+                                                   daemon=True)
+        self._supervisor_thread.start()
+
+    def stop(self, reason: str = "clean exit") -> None:
+        """Stop every thread; write the death file when the share is there."""
+        self._stop.set()
+        self._wake.set()
+        for thread in (self._supervisor_thread, self._loop_thread):
+            if thread is not None:
+                thread.join(timeout=10)
+        self._stop_observer()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+        self._flush_acks()
+        try:
+            self._write_signed(self.station.death, {"kind": "death", "station": self.station.station_id,
+                                                    "session_id": self.session_id, "reason": reason,
+                                                    "at": format_utc(self.clock.now())})
+        except OSError as exc:
+            log.warning("Could not write the death file (share offline?): %s", exc)
+
+    def notify_state_changed(self) -> None:
+        """Login, logout, record saved, lot changed, lock: publish status now."""
+        self._state_dirty.set()
+        self._wake.set()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def share_state(self) -> ShareState:
+        with self._lock:
+            return ShareState(self._online, self._offline_since, self._last_sync)
+
+    @property
+    def last_results(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self._results)
+
+    # -- threads -------------------------------------------------------------------------------
+
+    def _start_loop(self) -> None:
+        self._loop_thread = threading.Thread(target=self._loop, name="shopfloor-sync", daemon=True)
+        self._loop_thread.start()
+
+    def _start_observer(self) -> None:
+        if not self.watch:
+            return
+        try:
+            if self.observer_factory is not None:
+                observer = self.observer_factory()
+            else:
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                service = self
+
+                class _Hint(FileSystemEventHandler):
+                    def on_any_event(self, event: Any) -> None:
+                        service._wake.set()
+
+                observer = Observer()
+                observer.schedule(_Hint(), str(self.station.inbox), recursive=False)
+            observer.daemon = True
+            observer.start()
+            self._observer = observer
+        except Exception as exc:  # no inotify, folder gone...: the rescan carries on alone
+            log.warning("Inbox watcher not started (%s); relying on the rescan", exc)
+            self._observer = None
+
+    def _stop_observer(self) -> None:
+        observer, self._observer = self._observer, None
+        if observer is not None:
+            try:
+                observer.stop()
+                observer.join(timeout=5)
+            except Exception as exc:
+                log.warning("Inbox watcher did not stop cleanly: %s", exc)
+
+    def _supervise(self) -> None:
+        backoff = {"loop": 0.5, "observer": 0.5}
+        due = {"loop": 0.0, "observer": 0.0}
+        while not self._stop.wait(0.5):
+            now = self.clock.monotonic()
+            if self._loop_thread is not None and not self._loop_thread.is_alive() and now >= due["loop"]:
+                log.error("Sync loop died; restarting it")
+                self.restarts["loop"] += 1
+                self._start_loop()
+                due["loop"], backoff["loop"] = now + backoff["loop"], min(backoff["loop"] * 2, 30)
+            if self.watch and now >= due["observer"] and (
+                    self._observer is None or not self._observer.is_alive()):
+                if self.station.inbox.is_dir():
+                    self.restarts["observer"] += 1
+                    self._stop_observer()
+                    self._start_observer()
+                    log.info("Inbox watcher restarted")
+                due["observer"] = now + backoff["observer"]
+                backoff["observer"] = min(backoff["observer"] * 2, 30)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.tick()
+            except Exception:  # one bad iteration must not end syncing
+                log.exception("Sync loop iteration failed")
+            now = self.clock.monotonic()
+            wait = max(0.0, min(self._next_heartbeat, self._next_rescan) - now)
+            self._wake.wait(wait)
+            self._wake.clear()
+
+    def tick(self) -> None:
+        """One pass of the loop (public so tests can drive it without threads)."""
+        now = self.clock.monotonic()
+        if self._state_dirty.is_set() or now >= self._next_heartbeat:
+            self._state_dirty.clear()
+            self._heartbeat()
+            self._next_heartbeat = now + self.status_interval_s
+        if not self._online:
+            return
+        self._rescan_inbox()
+        self._next_rescan = now + self.rescan_interval_s
+        self._flush_acks()
+        if now >= self._next_directory:
+            try:
+                self.directory.refresh()
+            except OSError as exc:
+                self._went_offline(exc)
+            self._next_directory = now + DIRECTORY_REFRESH_S
+
+    # -- share state ---------------------------------------------------------------------------
+
+    def _went_offline(self, exc: BaseException) -> None:
+        self.counters["share_errors"] += 1
+        with self._lock:
+            if not self._online:
+                return
+            self._online = False
+            self._offline_since = self.clock.now()
+            state = ShareState(False, self._offline_since, self._last_sync)
+        log.warning("Share offline: %s. Production continues locally.", exc)
+        if self.on_share_state:
+            self.on_share_state(state)
+
+    def _came_back(self) -> None:
+        with self._lock:
+            was_offline = not self._online
+            self._online = True
+            self._offline_since = None
+            self._last_sync = self.clock.now()
+            state = ShareState(True, None, self._last_sync)
+        if was_offline:
+            log.info("Share back online; resuming")
+            try:
+                self.station.ensure()
+                self._write_birth()
+            except OSError as exc:
+                self._went_offline(exc)
+                return
+            if self.on_share_state:
+                self.on_share_state(state)
+
+    # -- files -------------------------------------------------------------------------------
+
+    def _write_signed(self, path: Path, document: dict[str, Any]) -> None:
+        atomic_write_bytes(path, document_bytes(sign_document(document, self.key)))
+
+    def _write_birth(self) -> None:
+        self._write_signed(self.station.birth, {
+            "kind": "birth", "station": self.station.station_id, "session_id": self.session_id,
+            "version": APP_VERSION, "host": platform.node(), "pid": os.getpid(),
+            "station_kind": self.ctx.settings.station_kind,
+            "started_at": format_utc(self.clock.now()),
+            "status_interval_ms": int(self.status_interval_s * 1000),
+            "capabilities": sorted(str(c) for c in CommandType)})
+
+    def status_document(self) -> dict[str, Any]:
+        lot = self.ctx.production.current_lot()
+        user = self.effects.current_user()
+        with self._lock:
+            self._seq += 1
+            seq = self._seq
+            results = list(self._results)
+        now = self.clock.now()
+        return {"kind": "status", "station": self.station.station_id, "session_id": self.session_id,
+                "seq": seq, "ts_ms": int(now.timestamp() * 1000), "sent_at": format_utc(now),
+                "interval_ms": int(self.status_interval_s * 1000), "version": APP_VERSION,
+                "user": None if user is None else {"username": user[0], "role": user[1]},
+                "lot": None if lot is None else {"code": lot.code, "current_box": lot.current_box,
+                                                 "total_boxes": lot.total_boxes},
+                "size": self._meta(SIZE_META_KEY),
+                "locked": self.ctx.production.locked_reason,
+                "metrics": self.metrics.sample(), "last_results": results,
+                "pending_commands": len(self._in_flight)}
+
+    def _heartbeat(self) -> None:
+        try:
+            self._write_signed(self.station.status, self.status_document())
+        except OSError as exc:
+            self._went_offline(exc)
+            return
+        self.counters["heartbeats"] += 1
+        self._came_back()
+
+    # -- inbox -----------------------------------------------------------------------------------
+
+    def _rescan_inbox(self) -> None:
+        try:
+            entries = list_json_files(self.station.inbox, limit=INBOX_BATCH)
+            if not self.station.inbox.is_dir():
+                raise FileNotFoundError(self.station.inbox)
+        except OSError as exc:
+            self._went_offline(exc)
+            return
+        for entry in entries:
+            stem = entry.name[:-5]
+            if stem in self._in_flight:
+                continue
+            self._consider(Path(entry.path), stem)
+
+    def _consider(self, path: Path, stem: str) -> None:
+        result = read_json_file(path, max_bytes=COMMAND_MAX_BYTES, parse=lambda data: data)
+        if result.state == ReadState.MISSING:
+            return
+        if result.state == ReadState.TOO_LARGE:
+            self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"file too large: {result.reason}",
+                                                   None, stem if valid_command_id(stem) else None))
+            return
+        if result.state == ReadState.NOT_READY:
+            if self._failures.failed(path):
+                self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"unreadable: {result.reason}",
+                                                       None, stem if valid_command_id(stem) else None))
+            return
+        decision = check_command(result.data, file_stem=stem, key=self.key,
+                                 station_id=self.station.station_id, now=self.clock.now(),
+                                 max_skew=timedelta(seconds=self.ctx.settings.command_max_skew_s),
+                                 seen_before=self._seen_before, role_of=self._role_of)
+        if decision.outcome is None and decision.command is not None:
+            self._failures.forget(path)
+            self._accept(path, decision.command)
+        elif decision.reason.startswith("not valid JSON") and not self._failures.failed(path):
+            return  # perhaps still being written by a careless writer: not ready yet
+        else:
+            self._refuse_file(path, stem, decision)
+
+    def _seen_before(self, command_id: str) -> bool:
+        with self.ctx.database.read() as connection:
+            return commands_repo.ledger_has(connection, command_id)
+
+    def _role_of(self, username: str) -> Role | None:
+        with self.ctx.database.read() as connection:
+            found = users_repo.get(connection, username)
+        if found is None:
+            # A new admin may have been published a moment ago: look at the directory now
+            # rather than reject a genuine command until the next periodic refresh.
+            try:
+                self.directory.refresh()
+            except OSError as exc:
+                self._went_offline(exc)
+            with self.ctx.database.read() as connection:
+                found = users_repo.get(connection, username)
+        return None if found is None or not found[0].active else found[0].role
+
+    def _refuse_file(self, path: Path, stem: str, decision: Decision) -> None:
+        """Rejected, expired or duplicate: audit, ack (unless one exists), take the file away."""
+        self._failures.forget(path)
+        self.counters["rejected"] += 1
+        command_id = decision.command_id
+        command = decision.command
+        outcome = decision.outcome or Outcome.REJECTED
+        now = self.clock.now()
+        if command_id is not None and outcome != Outcome.DUPLICATE:
+            with self.ctx.database.write() as connection:
+                if not commands_repo.ledger_has(connection, command_id):
+                    commands_repo.ledger_start(connection, command_id,
+                                               str(command.type) if command else "unknown",
+                                               command.issued_by if command else None, now,
+                                               status=str(outcome), reason=decision.reason)
+                    commands_repo.ledger_finish(connection, command_id, str(outcome),
+                                                decision.reason, None, now)
+                    self._audit(connection, Actor.system(), f"command.{outcome}", command_id,
+                                command, decision.reason)
+        else:
+            with self.ctx.database.write() as connection:
+                self._audit(connection, Actor.system(), f"command.{outcome}", command_id, command,
+                            decision.reason)
+        self.ctx.audit.flush_checkpoint_file()
+        if outcome == Outcome.REJECTED:  # kept as evidence, out of the inbox
+            quarantine(path, self.layout.quarantine(self.station.station_id), decision.reason)
+        else:
+            _remove(path)
+        self._flush_acks()
+        self._remember({"id": command_id, "type": str(command.type) if command else None,
+                        "status": str(outcome), "reason": decision.reason, "at": format_utc(now)})
+
+    def _accept(self, path: Path, command: Command) -> None:
+        now = self.clock.now()
+        with self.ctx.database.write() as connection:
+            if commands_repo.ledger_has(connection, command.id):  # raced with another rescan
+                return
+            commands_repo.ledger_start(connection, command.id, str(command.type),
+                                       command.issued_by, now)
+            self._audit(connection, Actor(command.issued_by, str(command.role)),
+                        "command.received", command.id, command, None)
+        self.ctx.audit.flush_checkpoint_file()
+        self.counters["commands"] += 1
+        assert self._executor is not None
+        future = self._executor.submit(self._run, command)
+        self._in_flight[command.id] = future
+        future.add_done_callback(lambda _f: self._done(command, path))
+
+    def _done(self, command: Command, path: Path) -> None:
+        self._in_flight.pop(command.id, None)
+        _remove(path)
+        self._wake.set()
+
+    def _run(self, command: Command) -> None:
+        from utils.site.executor import execute
+
+        try:
+            outcome, reason, result = execute(self, command)
+        except Exception as exc:
+            log.exception("Command %s (%s) failed", command.id, command.type)
+            outcome, reason, result = Outcome.FAILED, f"{type(exc).__name__}: {exc}", None
+        now = self.clock.now()
+        with self.ctx.database.write() as connection:
+            commands_repo.ledger_finish(connection, command.id, str(outcome), reason,
+                                        _bounded(result), now)
+            self._audit(connection, Actor(command.issued_by, str(command.role)),
+                        f"command.{outcome}", command.id, command, reason)
+        self.ctx.audit.flush_checkpoint_file()
+        self._remember({"id": command.id, "type": str(command.type), "status": str(outcome),
+                        "reason": reason, "at": format_utc(now)})
+        self._flush_acks()
+        self.notify_state_changed()
+
+    def _audit(self, connection: Any, actor: Actor, action: str, command_id: str | None,
+               command: Command | None, reason: str | None) -> None:
+        self.ctx.audit.append(connection, actor, action, entity="command", entity_id=command_id,
+                              command_id=command_id, reason=reason,
+                              after=None if command is None else {
+                                  "type": str(command.type), "params": command.params,
+                                  "issued_by": command.issued_by})
+
+    def _remember(self, result: dict[str, Any]) -> None:
+        with self._lock:
+            self._results = (self._results + [result])[-10:]
+
+    def _flush_acks(self) -> None:
+        """Write every ack not yet written (after a crash or an outage too); write-once."""
+        if not self._online:
+            return
+        with self.ctx.database.read() as connection:
+            pending = [row for row in commands_repo.ledger_unacked(connection)
+                       if row["status"] != "executing" or row["command_id"] not in self._in_flight]
+        for row in pending:
+            status, reason, result = row["status"], row["reason"] or "", row["result"]
+            if status == "executing":  # a crash interrupted it: never run twice, report it
+                status, reason, result = "failed", "interrupted by a restart of the station", None
+                with self.ctx.database.write() as connection:
+                    commands_repo.ledger_finish(connection, row["command_id"], status, reason,
+                                                None, self.clock.now())
+                    self._audit(connection, Actor.system(), "command.failed", row["command_id"],
+                                None, reason)
+            ack = make_ack(self.key, command_id=row["command_id"], station_id=self.station.station_id,
+                           outcome=Outcome(status), reason=reason,
+                           result=None if result is None else json.loads(result),
+                           finished_at=self.clock.now(), command_type=row["type"])
+            try:
+                atomic_create_bytes(self.station.acks / f"{row['command_id']}.json",
+                                    document_bytes(ack))
+            except FileExistsError:
+                pass  # written before a crash, or a stale client cache: the first ack stands
+            except OSError as exc:
+                self._went_offline(exc)
+                return
+            with self.ctx.database.write() as connection:
+                commands_repo.ledger_mark_acked(connection, row["command_id"])
+
+    # -- station state kept across restarts ----------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        with self.ctx.database.read() as connection:
+            return meta_repo.get(connection, key)
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.ctx.database.write() as connection:
+            meta_repo.put(connection, key, "" if value is None else value)
+
+    def _restore_local_state(self) -> None:
+        lock = self._meta(LOCK_META_KEY)
+        self.ctx.production.locked_reason = lock or None
+
+    def issuer_session(self, command: Command) -> Session:
+        """The person who sent the command, as a session for the services' permission checks."""
+        with self.ctx.database.read() as connection:
+            found = users_repo.get(connection, command.issued_by)
+        full_name = found[0].full_name if found else command.issued_by
+        return Session(command.issued_by, full_name, command.role, self.station.station_id,
+                       self.clock.now(), False, command.id)
+
+
+def _remove(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("Could not remove processed command %s: %s", path.name, exc)
+
+
+def _bounded(result: Any) -> Any:
+    """Acks have a size limit; a larger result is cut with a note rather than dropped."""
+    if result is None:
+        return None
+    text = canonical_json(result)
+    if len(text) <= ACK_RESULT_MAX:
+        return result
+    return {"truncated": True, "size": len(text), "head": text[:ACK_RESULT_MAX // 2]}
