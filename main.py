@@ -162,7 +162,15 @@ def cmd_export(ctx, args) -> int:
 
 
 def cmd_verify_audit(ctx, args) -> int:
-    results = ctx.verify_audit()
+    if args.site:
+        from utils.site.site_view import SiteView
+
+        folder, key = _site_parts(ctx)
+        view = SiteView(ctx, site_root=folder, site_key=key)
+        view.ingest()
+        results = view.verify_site()
+    else:
+        results = ctx.verify_audit()
     intact = all(result.ok for result in results)
     if args.json:
         print(json.dumps({"ok": intact, "stations": [r.to_json() for r in results]}, indent=2))
@@ -438,6 +446,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ver = commands.add_parser("verify-audit", help="verify the audit trail; exit 1 if tampered")
     ver.add_argument("--json", action="store_true")
+    ver.add_argument("--site", action="store_true",
+                     help="also every station's journal on the share (admin PCs)")
 
     site = commands.add_parser("site", help="create or join a site (the shared folder)")
     site_commands = site.add_subparsers(dest="site_command", metavar="ACTION", required=True)

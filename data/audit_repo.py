@@ -117,3 +117,20 @@ def first_inconsistent_row_sqlite(connection: sqlite3.Connection, station: str) 
         "json_array(seq, station, ts, username, role, action, entity, entity_id, command_id)",
         (station,)).fetchone()
     return None if row is None else row[0]
+
+
+def events_after(connection: Connection, station: str, after_seq: int, limit: int
+                 ) -> list[tuple[int, bytes, bytes, str, bytes, str]]:
+    """(seq, prev_hash, hash, key_id, mac, body) of the events after `after_seq`, in order."""
+    rows = connection.execute(
+        select(T.c.seq, T.c.prev_hash, T.c.hash, T.c.key_id, T.c.mac, T.c.body)
+        .where((T.c.station == station) & (T.c.seq > after_seq))
+        .order_by(T.c.seq).limit(limit))
+    return [tuple(row) for row in rows]
+
+
+def latest_checkpoint(connection: Connection, station: str) -> StoredCheckpoint | None:
+    row = connection.execute(select(C).where(C.c.station == station)
+                             .order_by(C.c.seq.desc(), C.c.id.desc()).limit(1)).first()
+    return None if row is None else StoredCheckpoint(row.station, row.seq, row.head_hash, row.ts,
+                                                     row.key_id, row.sig)

@@ -74,7 +74,7 @@ def _v2_site_sync(connection: Connection) -> None:
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: users, records, lots, audit chain, checkpoints", _v1_initial),
-    (2, "site sync: command ledger, sent commands", _v2_site_sync),
+    (2, "site sync: command ledger, sent commands, site read-model", _v2_site_sync),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

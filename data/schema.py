@@ -160,6 +160,67 @@ sent_commands = Table(
 )
 Index("ix_sent_commands_state", sent_commands.c.state)
 
+# -- the site read-model (admin PCs): every station's journal, ingested and checked ---------
+
+site_audit_events = Table(
+    "site_audit_events", metadata,
+    Column("station", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("ts", String(32), nullable=False),
+    Column("username", String(64), nullable=True),
+    Column("role", String(16), nullable=True),
+    Column("action", String(64), nullable=False),
+    Column("entity", String(64), nullable=True),
+    Column("entity_id", String(128), nullable=True),
+    Column("command_id", String(64), nullable=True),
+    Column("hash", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+)
+Index("ix_site_audit_ts", site_audit_events.c.ts)
+Index("ix_site_audit_user", site_audit_events.c.username)
+
+# Record versions as published by their station (the station's audit event is the source).
+# The key includes the publishing station: two PCs writing the same version number of one
+# record is a conflict, and both versions are kept.
+site_record_versions = Table(
+    "site_record_versions", metadata,
+    *[Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable,
+             autoincrement=False if c.primary_key else "auto")
+      for c in record_versions.columns],
+    Column("source_station", String(64), primary_key=True),
+    Column("source_seq", Integer, nullable=False),
+)
+Index("ix_site_records_station_time", site_record_versions.c.station_id,
+      site_record_versions.c.recorded_at)
+
+# Every signed checkpoint this PC has seen from each station: the witness against rollback.
+site_checkpoints = Table(
+    "site_checkpoints", metadata,
+    Column("station", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("head_hash", String(64), nullable=False),
+    Column("ts", String(32), nullable=False),
+    Column("key_id", String(64), nullable=False),
+    Column("sig", String(64), nullable=False),
+    Column("seen_at", String(32), nullable=False),
+)
+
+# Where ingestion of each station's journal stands, and whether it found the journal broken.
+site_ingest_state = Table(
+    "site_ingest_state", metadata,
+    Column("station", String(64), primary_key=True),
+    Column("anchor", String(64), nullable=True),
+    Column("segment", Integer, nullable=False),
+    Column("offset", Integer, nullable=False),
+    Column("last_seq", Integer, nullable=False),
+    Column("last_hash", String(64), nullable=True),
+    Column("broken_seq", Integer, nullable=True),
+    Column("broken_kind", String(16), nullable=True),
+    Column("broken_detail", Text, nullable=True),
+    Column("updated_at", String(32), nullable=False),
+)
+
 V1_TABLES = (schema_migrations, meta_info, users, record_versions, import_keys, lots,
              audit_events, audit_checkpoints)
-V2_TABLES = (command_ledger, sent_commands)
+V2_TABLES = (command_ledger, sent_commands, site_audit_events, site_record_versions,
+             site_checkpoints, site_ingest_state)

@@ -85,6 +85,8 @@ class ProductionRecord:
             "version": self.version,
             "reason": self.reason,
             "editor": self.editor,
+            "edited_at": None if self.edited_at is None else format_utc(self.edited_at),
+            "base_version": self.base_version,
         }
 
     def next_version(self, **changes: Any) -> "ProductionRecord":

@@ -42,12 +42,14 @@ from utils.site.commands import (
 )
 from utils.site.directory import UserDirectory
 from utils.site.effects import StationEffects
+from utils.site.journal import JournalWriter
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout
 from utils.site.netshare import default_rescan_ms
 from utils.site.share_files import (
     FailureCounter, ReadState, list_json_files, quarantine, read_json_file,
 )
 from utils.site.signed import document_bytes, sign_document
+from utils.site.site_view import SiteView
 
 if TYPE_CHECKING:
     from utils.context import AppContext
@@ -59,6 +61,7 @@ LOCK_META_KEY = "station.entry_lock"
 SIZE_META_KEY = "station.size"
 INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
 DIRECTORY_REFRESH_S = 5.0
+INGEST_INTERVAL_S = 2.0
 ACK_RESULT_MAX = 48 * 1024
 
 
@@ -84,6 +87,11 @@ class SyncService:
         self.directory = ctx.directory or UserDirectory(self.layout, site_key, ctx.database,
                                                         self.clock)
         self.metrics = MetricsSampler(ctx.paths.data_dir)
+        self.journal = JournalWriter(ctx.database, self.station, ctx.anchor, site_key)
+        # Office (admin) PCs keep the site read-model up to date; production PCs do not need it.
+        self.site_view = (SiteView(ctx, site_root=site_root, site_key=site_key)
+                          if ctx.settings.station_kind == "office" else None)
+        self._next_ingest = 0.0
         self.watch = watch
         self.observer_factory = observer_factory
         self.on_share_state = on_share_state
@@ -144,6 +152,9 @@ class SyncService:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
         self._flush_acks()
+        if self._online:
+            self.ctx.audit.checkpoint_now()
+            self._export_journal()
         try:
             self._write_signed(self.station.death, {"kind": "death", "station": self.station.station_id,
                                                     "session_id": self.session_id, "reason": reason,
@@ -251,12 +262,24 @@ class SyncService:
         self._rescan_inbox()
         self._next_rescan = now + self.rescan_interval_s
         self._flush_acks()
+        self._export_journal()
+        if self.site_view is not None and now >= self._next_ingest:
+            self.site_view.ingest()
+            self._next_ingest = now + INGEST_INTERVAL_S
         if now >= self._next_directory:
             try:
                 self.directory.refresh()
             except OSError as exc:
                 self._went_offline(exc)
             self._next_directory = now + DIRECTORY_REFRESH_S
+
+    def _export_journal(self) -> None:
+        try:
+            while self.journal.sync() and not self._stop.is_set():
+                pass  # a backlog after an outage goes out in batches, this tick
+        except OSError as exc:
+            self.journal.reset()
+            self._went_offline(exc)
 
     # -- share state ---------------------------------------------------------------------------
 
@@ -281,6 +304,7 @@ class SyncService:
             state = ShareState(True, None, self._last_sync)
         if was_offline:
             log.info("Share back online; resuming")
+            self.journal.reset()
             try:
                 self.station.ensure()
                 self._write_birth()

@@ -1,0 +1,152 @@
+"""Journals: a station's records reach the admin's site view once, through outages, and an
+altered or rolled-back journal is caught with the first bad event and its kind."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from config.constants import Role
+from data import site_repo
+from utils.site.journal import JournalWriter, list_segments
+from utils.site.site_view import SiteView
+
+from tests.utils.site.sitekit import ADMIN_PW, make_site
+
+FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
+        "cam_d": "4,42", "cam_w": "3.98"}
+
+
+@pytest.fixture(autouse=True)
+def fast_bcrypt(monkeypatch):
+    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
+
+
+@pytest.fixture
+def setup(tmp_path):
+    site = make_site(tmp_path)
+    station = site.station(tmp_path, "206", checkpoint_every_events=5)
+    admin_session = site.admin.auth.login("ana", ADMIN_PW).session
+    # The station learns its users from the site directory.
+    site.admin.auth.create_user(admin_session, "op", "Op", Role.OPERATOR, "Initial-Pass-1",
+                                "operator for machine 206")
+    station.directory.refresh()
+    operator = station.auth.login("op", "Initial-Pass-1").session
+    station.production.set_lot(operator, "L1", 100)
+    writer = JournalWriter(station.database, site_layout(site).station("206").ensure(),
+                           station.anchor, station.site_key, segment_max_bytes=4096)
+    view = SiteView(site.admin, site_root=site.share, site_key=site.admin.site_key)
+    yield site, station, operator, writer, view
+    station.close()
+    site.admin.close()
+
+
+def site_layout(site):
+    from utils.site.layout import SiteLayout
+
+    return SiteLayout(site.share)
+
+
+def register(station, operator, count):
+    return [station.production.register_box(operator, FORM) for _ in range(count)]
+
+
+def site_records(site):
+    with site.admin.database.read() as c:
+        return site_repo.list_record_versions(c, station="206")
+
+
+def test_records_reach_the_site_view_once_across_rotation_and_resume(setup):
+    site, station, operator, writer, view = setup
+    register(station, operator, 30)
+    assert writer.sync() > 0
+    assert len(list_segments(writer.station.journal)) > 1  # rotated by size
+    view.ingest()
+    assert len(site_records(site)) == 30
+    # A new writer (a restart) resumes where the share's journal ends: no duplicate, no gap.
+    register(station, operator, 5)
+    again = JournalWriter(station.database, writer.station, station.anchor, station.site_key,
+                          segment_max_bytes=4096)
+    while again.sync():
+        pass
+    view.ingest()
+    view.ingest()
+    records = site_records(site)
+    assert len(records) == 35 and len({r["record_id"] for r in records}) == 35
+    report = view.ingest_station("206")
+    assert report.broken_seq is None and report.ingested == 0
+
+
+def test_torn_last_line_is_trimmed_and_rewritten(setup):
+    site, station, operator, writer, view = setup
+    register(station, operator, 3)
+    writer.sync()
+    segment = list_segments(writer.station.journal)[-1][1]
+    with open(segment, "ab") as handle:
+        handle.write(b'{"kind": "event", "seq": 99')  # a crash mid-append
+    register(station, operator, 2)
+    fresh = JournalWriter(station.database, writer.station, station.anchor, station.site_key)
+    fresh.sync()
+    view.ingest()
+    assert len(site_records(site)) == 5
+    assert all(r.ok for r in [view.verify_station("206")])
+
+
+def _rewrite_event(path, seq, change):
+    lines = path.read_bytes().splitlines(keepends=True)
+    out = []
+    for line in lines:
+        entry = json.loads(line)
+        if entry.get("kind") == "event" and entry["seq"] == seq:
+            entry = change(entry)
+            if entry is None:
+                continue
+            line = (json.dumps(entry) + "\n").encode()
+        out.append(line)
+    path.write_bytes(b"".join(out))
+
+
+@pytest.mark.parametrize("tamper, kind", [
+    (lambda e: {**e, "body": e["body"].replace('"Rachada"', '"Amassada"')}, "modified"),
+    (lambda e: None, "deleted"),
+])
+def test_altered_journal_is_flagged_with_first_bad_event(setup, tamper, kind):
+    site, station, operator, writer, view = setup
+    register(station, operator, 6)
+    writer.sync()
+    segment = list_segments(writer.station.journal)[0][1]
+    target = 4
+    _rewrite_event(segment, target, tamper)
+    result = view.verify_station("206")
+    assert not result.ok and result.first_bad_seq == target and result.kind == kind
+    report = view.ingest_station("206")
+    assert report.broken_seq == target and report.broken_kind == kind
+    assert len(site_records(site)) < 6  # nothing after the bad event entered the site view
+
+
+def test_rolled_back_journal_is_truncated(setup, tmp_path):
+    site, station, operator, writer, view = setup
+    register(station, operator, 4)
+    writer.sync()
+    old_copy = tmp_path / "old-journal"
+    shutil.copytree(writer.station.journal, old_copy)
+    register(station, operator, 10)  # checkpoints every 5 events
+    station.audit.checkpoint_now()
+    writer.sync()
+    assert view.verify_station("206").ok  # witnesses the newer checkpoint
+    shutil.rmtree(writer.station.journal)
+    shutil.copytree(old_copy, writer.station.journal)
+    result = view.verify_station("206")
+    assert not result.ok and result.kind == "truncated"
+
+
+def test_journal_recomputed_with_another_key_is_forged(setup):
+    site, station, operator, writer, view = setup
+    register(station, operator, 3)
+    writer.sync()
+    segment = list_segments(writer.station.journal)[0][1]
+    _rewrite_event(segment, 2, lambda e: {**e, "mac": "00" * 32})
+    result = view.verify_station("206")
+    assert not result.ok and result.first_bad_seq == 2 and result.kind == "forged"

@@ -1,0 +1,262 @@
+"""Admin side: ingest every station's journal into the site read-model, witness their signed
+checkpoints, and verify every station's published chain.
+
+Ingestion checks each event as it arrives (sequence, hash link, MAC) and stops at the first bad
+one, recording where and what; it never lets an altered journal into the read-model. Verify
+re-reads the whole journal from the start against every checkpoint this PC has ever witnessed
+for that station, so a journal rolled back or cut short is caught even when it is internally
+consistent.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from data import site_repo
+from data.audit_repo import StoredCheckpoint
+from utils.audit.chain import checkpoint_from_json, genesis_hash
+from utils.audit.keys import KeyRing, SigningKey
+from utils.audit.verify import TamperKind, VerifyResult, verify_stream
+from utils.site.journal import JournalEvent, as_verify_rows, link_ok, read_journal
+from utils.site.layout import SiteLayout, valid_station_id
+from utils.site.share_files import ReadState, read_json_file
+from utils.site.signed import signature_ok
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
+
+log = logging.getLogger(__name__)
+
+RECORD_ACTIONS = ("record.create", "record.manual", "record.edit", "record.void", "record.import")
+INGEST_BATCH = 2000
+
+
+@dataclass
+class IngestReport:
+    station: str
+    ingested: int = 0
+    broken_seq: int | None = None
+    broken_kind: str | None = None
+    unverifiable_macs: int = 0
+
+
+def _record_row(after: dict[str, Any], station: str, seq: int) -> dict[str, Any]:
+    rejections = after.get("rejections") or []
+    row = {name: after.get(name) for name in (
+        "record_id", "version", "lot", "box", "size", "unit_weight_kg", "cam_d", "cam_w",
+        "operator", "recorded_at", "utc_offset_minutes", "origin", "status", "reason", "editor",
+        "edited_at", "base_version")}
+    row["station_id"] = after.get("station")
+    for index in range(1, 4):
+        pair = rejections[index - 1] if index <= len(rejections) else None
+        row[f"rej{index}_defect"] = pair[0] if pair else None
+        row[f"rej{index}_location"] = pair[1] if pair else None
+    row["source_station"] = station
+    row["source_seq"] = seq
+    return row
+
+
+class SiteView:
+    def __init__(self, ctx: "AppContext", *, site_root: Path, site_key: SigningKey):
+        self.ctx = ctx
+        self.layout = SiteLayout(Path(site_root))
+        self.key = site_key
+        self.keyring = KeyRing(site_key)
+        self._checkpoint_markers: dict[str, tuple[int, int]] = {}
+
+    def station_ids(self) -> list[str]:
+        try:
+            return sorted(p.name for p in self.layout.stations_dir.iterdir()
+                          if p.is_dir() and valid_station_id(p.name))
+        except OSError:
+            return []
+
+    # -- checkpoints -----------------------------------------------------------------------------
+
+    def witness_checkpoint(self, station_id: str) -> StoredCheckpoint | None:
+        """Read the station's published checkpoint (if changed) and keep it as a witness."""
+        path = self.layout.station(station_id).checkpoint
+        result = read_json_file(path, max_bytes=16 * 1024)
+        if result.state != ReadState.OK:
+            return None
+        marker = (result.stat.st_mtime_ns, result.stat.st_size)
+        document = result.document
+        if not (isinstance(document, dict) and document.get("kind") == "checkpoint"
+                and document.get("station") == station_id and signature_ok(document, self.key)):
+            log.warning("Checkpoint of %s is not validly signed; ignored", station_id)
+            return None
+        try:
+            checkpoint = checkpoint_from_json({**document, "sig": document["checkpoint_sig"]})
+        except (KeyError, TypeError, ValueError):
+            return None
+        if self._checkpoint_markers.get(station_id) != marker:
+            key = self.keyring.get(checkpoint.key_id)
+            if key is not None and key.check(checkpoint.payload(), checkpoint.sig):
+                with self.ctx.database.write() as connection:
+                    site_repo.witness(connection, checkpoint, self.ctx.clock.now())
+            self._checkpoint_markers[station_id] = marker
+        return checkpoint
+
+    # -- ingestion -------------------------------------------------------------------------------
+
+    def ingest(self) -> list[IngestReport]:
+        reports = []
+        for station_id in self.station_ids():
+            if station_id == self.ctx.station_id:
+                continue  # this PC's own chain is already in its database
+            try:
+                reports.append(self.ingest_station(station_id))
+                self.witness_checkpoint(station_id)
+            except OSError as exc:
+                log.warning("Journal of %s not readable now: %s", station_id, exc)
+        return reports
+
+    def ingest_station(self, station_id: str) -> IngestReport:
+        report = IngestReport(station_id)
+        with self.ctx.database.read() as connection:
+            state = site_repo.ingest_state(connection, station_id)
+        if state is not None and state["broken_seq"] is not None:
+            report.broken_seq, report.broken_kind = state["broken_seq"], state["broken_kind"]
+            return report
+        anchor = None if state is None else state["anchor"]
+        headers: list[dict[str, Any]] = []
+        segment = 1 if state is None else state["segment"]
+        offset = 0 if state is None else state["offset"]
+        last_seq = 0 if state is None else state["last_seq"]
+        last_hash = None if state is None or state["last_hash"] is None else bytes.fromhex(state["last_hash"])
+        events = read_journal(self.layout.station(station_id).journal, start_segment=segment,
+                              start_offset=offset, on_header=headers.append)
+        pending_events: list[dict[str, Any]] = []
+        pending_records: list[dict[str, Any]] = []
+        broken: tuple[int, str, str] | None = None
+        position = (segment, offset)
+        for event in events:
+            if anchor is None:
+                anchor = next((h.get("anchor") for h in headers if h.get("station") == station_id), None)
+                if anchor is None:
+                    broken = (event.seq, str(TamperKind.MODIFIED), "journal header missing")
+                    break
+            if last_hash is None:
+                last_hash = genesis_hash(anchor, station_id)
+            problem = self._check(event, last_seq, last_hash, report)
+            if problem is not None:
+                broken = (event.seq if problem[0] != str(TamperKind.DELETED) else last_seq + 1,
+                          problem[0], problem[1])
+                break
+            body = json.loads(event.body)
+            pending_events.append({
+                "station": station_id, "seq": event.seq, "ts": body.get("ts"),
+                "username": body.get("user"), "role": body.get("role"),
+                "action": body.get("action"), "entity": body.get("entity"),
+                "entity_id": body.get("entity_id"), "command_id": body.get("command_id"),
+                "hash": event.hash.hex(), "body": event.body})
+            if body.get("action") in RECORD_ACTIONS and isinstance(body.get("after"), dict):
+                pending_records.append(_record_row(body["after"], station_id, event.seq))
+            last_seq, last_hash = event.seq, event.hash
+            position = (event.segment, event.end_offset)
+            if len(pending_events) >= INGEST_BATCH:
+                self._store(station_id, anchor, position, last_seq, last_hash, pending_events,
+                            pending_records, None)
+                report.ingested += len(pending_events)
+                pending_events, pending_records = [], []
+        self._store(station_id, anchor, position, last_seq, last_hash, pending_events,
+                    pending_records, broken)
+        report.ingested += len(pending_events)
+        if broken is not None:
+            report.broken_seq, report.broken_kind = broken[0], broken[1]
+            log.error("Journal of %s is broken at event %d (%s): %s; ingestion stopped for it",
+                      station_id, *broken)
+        return report
+
+    def _check(self, event: JournalEvent, last_seq: int, last_hash: bytes,
+               report: IngestReport) -> tuple[str, str] | None:
+        if event.seq > last_seq + 1:
+            return str(TamperKind.DELETED), f"event {last_seq + 1} is missing"
+        if event.seq <= last_seq:
+            return str(TamperKind.INSERTED), f"event {event.seq} appears again after {last_seq}"
+        if not link_ok(event.prev, event.body, event.hash):
+            return str(TamperKind.MODIFIED), "the event does not match its hash"
+        if event.prev != last_hash:
+            return str(TamperKind.MODIFIED), "the event does not link to the one before it"
+        key = self.keyring.get(event.key_id)
+        if key is None:
+            report.unverifiable_macs += 1
+        elif key.mac(event.hash) != event.mac:
+            return str(TamperKind.FORGED), "the event's MAC does not verify with the site key"
+        return None
+
+    def _store(self, station_id: str, anchor: str | None, position: tuple[int, int],
+               last_seq: int, last_hash: bytes | None, events: list[dict[str, Any]],
+               records: list[dict[str, Any]], broken: tuple[int, str, str] | None) -> None:
+        with self.ctx.database.write() as connection:
+            for row in events:
+                site_repo.insert_event(connection, row)
+            for row in records:
+                site_repo.insert_record_version(connection, row)
+            values: dict[str, Any] = {"anchor": anchor, "segment": position[0],
+                                      "offset": position[1], "last_seq": last_seq,
+                                      "last_hash": None if last_hash is None else last_hash.hex()}
+            if broken is not None:
+                values.update(broken_seq=broken[0], broken_kind=broken[1], broken_detail=broken[2])
+            site_repo.put_ingest_state(connection, station_id, self.ctx.clock.now(), **values)
+
+    # -- verification ----------------------------------------------------------------------------
+
+    def verify_station(self, station_id: str, *,
+                       progress: Callable[[str, int, int | None], None] | None = None,
+                       cancel: threading.Event | None = None) -> VerifyResult:
+        """The station's whole published journal against every checkpoint ever witnessed."""
+        current = self.witness_checkpoint(station_id)
+        with self.ctx.database.read() as connection:
+            witnessed = site_repo.witnessed(connection, station_id)
+            state = site_repo.ingest_state(connection, station_id)
+        headers: list[dict[str, Any]] = []
+        events = read_journal(self.layout.station(station_id).journal, on_header=headers.append)
+        first_batch = list(_take(events, 1))
+        anchor = (state or {}).get("anchor") or next(
+            (h.get("anchor") for h in headers if h.get("station") == station_id), None)
+        if anchor is None:
+            if not first_batch and not witnessed:
+                return VerifyResult(station_id, True, 0, detail="no journal published yet")
+            return VerifyResult(station_id, False, 0, first_bad_seq=1, kind=TamperKind.TRUNCATED
+                                if not first_batch else TamperKind.MODIFIED,
+                                detail="journal missing or its header is gone")
+        checkpoints = [*witnessed, *([current] if current else [])]
+        stream = as_verify_rows(_chain(first_batch, events))
+        return verify_stream(stream, station=station_id, genesis=genesis_hash(anchor, station_id),
+                             keyring=self.keyring, checkpoints=checkpoints,
+                             progress=None if progress is None else
+                             (lambda done, total: progress(station_id, done, total)),
+                             cancel=None if cancel is None else cancel.is_set)
+
+    def verify_site(self, *, progress: Callable[[str, int, int | None], None] | None = None,
+                    cancel: threading.Event | None = None) -> list[VerifyResult]:
+        """Every station's journal (including stations known only from witnessed checkpoints),
+        plus this PC's own local chains."""
+        with self.ctx.database.read() as connection:
+            known = set(site_repo.stations(connection))
+        station_ids = sorted((set(self.station_ids()) | known) - {self.ctx.station_id})
+        results = self.ctx.verify_audit(progress=progress, cancel=cancel)
+        for station_id in station_ids:
+            if cancel is not None and cancel.is_set():
+                break
+            results.append(self.verify_station(station_id, progress=progress, cancel=cancel))
+        return results
+
+
+def _take(iterator, count: int):
+    for _ in range(count):
+        try:
+            yield next(iterator)
+        except StopIteration:
+            return
+
+
+def _chain(first: list, rest):
+    yield from first
+    yield from rest
