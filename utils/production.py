@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 from zoneinfo import ZoneInfo
 
 from config.catalogs import Catalog
@@ -52,6 +52,12 @@ class ProductionService:
         self.zone = ZoneInfo(timezone)
         self.clock = clock or SystemClock()
         self.locked_reason: str | None = None
+        # Called after every saved change (the sync service publishes status at once).
+        self.on_changed: Callable[[], None] | None = None
+
+    def _changed(self) -> None:
+        if self.on_changed is not None:
+            self.on_changed()
 
     # -- the operator's lot --------------------------------------------------------------------
 
@@ -81,6 +87,7 @@ class ProductionService:
                               entity_id=lot_code, before=_lot_view(before), after=_lot_view(lot),
                               command_id=command_id)
         self.audit.flush_checkpoint_file()
+        self._changed()
         return lot
 
     # -- registering a box ---------------------------------------------------------------------
@@ -117,6 +124,7 @@ class ProductionService:
             self.audit.append(connection, actor_of(session), "record.create", entity="record",
                               entity_id=record.record_id, after=record.audit_view())
         self.audit.flush_checkpoint_file()
+        self._changed()
         return record
 
     def manual_record(self, session: Session, station_id: str, form: Mapping[str, Any],
@@ -139,6 +147,7 @@ class ProductionService:
                               entity_id=record.record_id, after=record.audit_view(),
                               reason=reason_text)
         self.audit.flush_checkpoint_file()
+        self._changed()
         return record
 
     # -- corrections ---------------------------------------------------------------------------
@@ -172,6 +181,7 @@ class ProductionService:
                               entity_id=record_id, before=current.audit_view(),
                               after=new.audit_view(), reason=reason_text)
         self.audit.flush_checkpoint_file()
+        self._changed()
         return new
 
     def void_record(self, session: Session, record_id: str, reason: Any, *,
@@ -193,6 +203,7 @@ class ProductionService:
                               entity_id=record_id, before=current.audit_view(),
                               after=new.audit_view(), reason=reason_text)
         self.audit.flush_checkpoint_file()
+        self._changed()
         return new
 
     # -- reading -------------------------------------------------------------------------------

@@ -136,7 +136,13 @@ class FleetMonitor:
         view._last_seq = seq
         now = self.clock.now()
         view.status = document
-        view.last_seen_mono = self.clock.monotonic()
+        if view.last_seen_mono is None:
+            # First sight (e.g. `shopfloor status`, one poll): judge by the file's age on the
+            # share rather than assume it was written just now.
+            age = max(0.0, now.timestamp() - info.st_mtime)
+            view.last_seen_mono = self.clock.monotonic() - age
+        else:
+            view.last_seen_mono = self.clock.monotonic()
         view.last_seen = now
         interval_ms = document.get("interval_ms")
         view.interval_s = interval_ms / 1000 if isinstance(interval_ms, int) and interval_ms > 0 else 1.0

@@ -123,6 +123,7 @@ class SyncService:
 
     def start(self) -> None:
         self._restore_local_state()
+        self.ctx.production.on_changed = self.notify_state_changed
         try:
             self.station.ensure()
             sweep_temp_files(self.station.folder)
@@ -145,6 +146,8 @@ class SyncService:
         """Stop every thread; write the death file when the share is there."""
         self._stop.set()
         self._wake.set()
+        if self.ctx.production.on_changed == self.notify_state_changed:
+            self.ctx.production.on_changed = None
         for thread in (self._supervisor_thread, self._loop_thread):
             if thread is not None:
                 thread.join(timeout=10)

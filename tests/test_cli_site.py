@@ -1,0 +1,83 @@
+"""Two PCs set up with the command line alone (two --home folders, one shared folder): a
+command sent from one is executed once by the other's agent and its ack printed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.utils.site.sitekit import wait_until
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSPHRASE = "long site passphrase 1"
+PASSWORD = "Quarry-Lantern-42"
+
+
+def env(**extra: str) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("SHOPFLOOR_")}
+    return {**base, "SHOPFLOOR_KEYRING": "off", **extra}
+
+
+def run(home: Path, *args: str, **extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(home), *args],
+                          capture_output=True, text=True, env=env(**extra), timeout=120,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def two_pcs(tmp_path):
+    share, office, station = tmp_path / "share", tmp_path / "office", tmp_path / "pc206"
+    created = run(office, "site", "create", "--folder", str(share), "--station", "office1",
+                  "--office", "--admin", "ana", SHOPFLOOR_PASSPHRASE=PASSPHRASE,
+                  SHOPFLOOR_PASSWORD=PASSWORD)
+    assert created.returncode == 0, created.stderr
+    wrong = run(station, "site", "join", "--folder", str(share), "--station", "206",
+                SHOPFLOOR_PASSPHRASE="not the passphrase at all")
+    assert wrong.returncode == 2 and "passphrase is wrong" in wrong.stderr
+    joined = run(station, "site", "join", "--folder", str(share), "--station", "206",
+                 SHOPFLOOR_PASSPHRASE=PASSPHRASE)
+    assert joined.returncode == 0, joined.stderr
+    # The first admin reaches the share's user directory (published when created).
+    assert (share / "directory" / "users" / "ana.json").exists()
+    return share, office, station
+
+
+def test_command_round_trip_between_two_homes(two_pcs, tmp_path):
+    share, office, station = two_pcs
+    agent = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--home", str(station),
+                              "agent"], env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, stdin=subprocess.DEVNULL)
+    try:
+        wait_until(lambda: (share / "stations" / "206" / "status.json").exists(), timeout=30)
+        again = run(tmp_path / "other", "site", "join", "--folder", str(share), "--station",
+                    "206", SHOPFLOOR_PASSPHRASE=PASSPHRASE)
+        assert again.returncode == 2 and "in use" in again.stderr
+        sent = run(office, "send", "206", "set_lot", "code=L2503-9", "total_boxes=40",
+                   "--as", "ana", "--wait", "30", SHOPFLOOR_PASSWORD=PASSWORD)
+        assert sent.returncode == 0, sent.stdout + sent.stderr
+        acks = [json.loads(line) for line in sent.stdout.splitlines() if '"state"' in line]
+        assert len(acks) == 1 and acks[0]["state"] == "done"
+        assert acks[0]["result"]["lot"] == "L2503-9"
+        status = run(office, "status", "--json")
+        rows = {row["station"]: row for row in json.loads(status.stdout)["stations"]}
+        assert rows["206"]["state"] == "online"
+        wait_until(lambda: json.loads(run(office, "status", "--json").stdout)["stations"] and
+                   {r["station"]: r for r in json.loads(run(office, "status", "--json").stdout)
+                    ["stations"]}["206"]["lot"] == "L2503-9", timeout=30)
+    finally:
+        agent.send_signal(signal.SIGTERM)
+        out, err = agent.communicate(timeout=60)
+    assert agent.returncode == 0, err
+    assert "stopped" in out
+    assert (share / "stations" / "206" / "death.json").exists()
+    # The admin sees the station's journal and every chain verifies.
+    verified = run(office, "verify-audit", "--site", "--json")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    stations = {s["station"] for s in json.loads(verified.stdout)["stations"]}
+    assert {"office1", "206"} <= stations
