@@ -57,6 +57,7 @@ class MetricsEndpoint:
 
 
 def start_metrics_endpoint(service: "SyncService", port: int) -> MetricsEndpoint:
+    """Serve on 127.0.0.1:`port` (0 picks a free port; see `server.server_address`)."""
     registry = CollectorRegistry()
     registry.register(_StationCollector(service))
     server, thread = start_http_server(port, addr="127.0.0.1", registry=registry)

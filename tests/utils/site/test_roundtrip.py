@@ -44,3 +44,24 @@ def test_ping_round_trip_once_with_audit_on_both_sides(site, tmp_path):
     finally:
         service.stop()
         station.close()
+
+
+def test_prometheus_endpoint_serves_station_metrics_on_localhost(site, tmp_path):
+    import urllib.request
+
+    from utils.site.metrics_endpoint import start_metrics_endpoint
+
+    station = site.station(tmp_path, "206")
+    service = start_sync(station, watch=False)
+    endpoint = start_metrics_endpoint(service, 0)
+    try:
+        host, port = endpoint.server.server_address[:2]
+        assert host == "127.0.0.1"
+        wait_until(lambda: service.counters["heartbeats"] > 0)
+        text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
+        assert 'shopfloor_share_online{station="206"} 1.0' in text
+        assert "shopfloor_sync_heartbeats_total" in text and "shopfloor_cpu_percent" in text
+    finally:
+        endpoint.shutdown()
+        service.stop()
+        station.close()
