@@ -449,6 +449,11 @@ def build_parser() -> argparse.ArgumentParser:
     ver.add_argument("--site", action="store_true",
                      help="also every station's journal on the share (admin PCs)")
 
+    gui = commands.add_parser("gui", help="open the station window (the default)")
+    gui.add_argument("--smoke", action="store_true",
+                     help="start, wait for the login window, render it, exit 0 (checks)")
+    gui.add_argument("--screenshot", metavar="PNG", help="with --smoke: save the window here")
+
     site = commands.add_parser("site", help="create or join a site (the shared folder)")
     site_commands = site.add_subparsers(dest="site_command", metavar="ACTION", required=True)
     for name, text in (("create", "create a new site in a shared folder"),
@@ -499,8 +504,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.home:
         os.environ["SHOPFLOOR_HOME"] = str(Path(args.home).expanduser().resolve())
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        args.command, args.smoke, args.screenshot = "gui", False, None  # no command: the app
     from config.paths import resolve_paths
 
     paths = resolve_paths().ensure()
@@ -511,6 +515,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"warning: logging to {paths.log_dir} is not possible: {exc}", file=sys.stderr)
     ctx = None
+    if args.command == "gui":
+        from gui.app import run_gui
+
+        return run_gui(smoke=args.smoke,
+                       smoke_png=Path(args.screenshot) if args.screenshot else None)
     try:
         from utils.context import AppContext
 
@@ -540,9 +549,11 @@ def run_cli() -> None:
 
 
 def run_gui() -> None:
-    # The station window arrives with the station-app issue; until then the GUI entry point
-    # runs the same commands as `shopfloor`, so an installed shortcut is never a dead end.
-    sys.exit(main())
+    """The no-console entry (`shopfloor-gui`): the station window."""
+    code = main(["gui", *sys.argv[1:]])
+    if code == EXIT_RESTART and os.name == "posix":
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+    sys.exit(code)
 
 
 if __name__ == "__main__":

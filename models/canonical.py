@@ -22,7 +22,9 @@ def format_utc(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise CanonicalJSONError("naive datetime has no time zone; use an aware datetime")
     utc = moment.astimezone(timezone.utc)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+    # Built by hand: strftime's %Y is not zero-padded below year 1000 on every platform.
+    return (f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:"
+            f"{utc.second:02d}.{utc.microsecond // 1000:03d}Z")
 
 
 def parse_utc(text: str) -> datetime:
@@ -33,8 +35,19 @@ def parse_utc(text: str) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
+def _check_text(text: str) -> str:
+    # A lone surrogate (e.g. "\ud800" arriving through json.loads) has no UTF-8 encoding.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CanonicalJSONError(f"text with an unpaired surrogate: {exc}") from None
+    return text
+
+
 def _normalise(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, str)):
+    if isinstance(value, str):
+        return _check_text(value)
+    if value is None or isinstance(value, (bool, int)):
         return value
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
@@ -47,7 +60,7 @@ def _normalise(value: Any) -> Any:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise CanonicalJSONError(f"object keys must be strings, got {key!r}")
-            out[key] = _normalise(item)
+            out[_check_text(key)] = _normalise(item)
         return out
     if isinstance(value, (list, tuple)):
         return [_normalise(item) for item in value]

@@ -19,7 +19,9 @@ from models.record import MIN_REASON_LENGTH, Rejection
 LOT_CODE_MAX = 40
 TEXT_MAX = 500
 _LOT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/#-]*\Z")
-_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)\Z")
+# ASCII digits only: "１２" or "١٢" look like numbers but are not what the operator typed.
+_NUMBER = re.compile(r"[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)\Z")
+INT_MAX = 2**31 - 1  # what every database we target stores in an INTEGER column
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class ValidationFailed(ValueError):
 
 def has_forbidden_characters(text: str) -> bool:
     """Control characters, bidi overrides and other format characters are never accepted."""
-    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text)
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") for ch in text)
 
 
 def parse_decimal(text: str) -> float:
@@ -73,7 +75,7 @@ def validate_text(field_name: str, value: Any, *, required: bool, max_length: in
         return None, []
     if not isinstance(value, str):
         return None, [FieldError(field_name, "type", f"{field_name} must be text")]
-    text = value.strip()
+    text = unicodedata.normalize("NFC", value.strip())  # "Cápsula" typed either way is one word
     if has_forbidden_characters(text):
         return None, [FieldError(field_name, "control_characters",
                                  f"{field_name} contains control or direction characters")]
@@ -106,11 +108,11 @@ def validate_int(field_name: str, value: Any, *, minimum: int, maximum: int | No
         return None, [FieldError(field_name, "integer", f"{field_name} must be a whole number")]
     if isinstance(value, int):
         number = value
-    elif isinstance(value, str) and re.fullmatch(r"\s*\d{1,9}\s*", value):
+    elif isinstance(value, str) and re.fullmatch(r" *[0-9]{1,9} *", value):
         number = int(value)
     else:
         return None, [FieldError(field_name, "integer", f"{field_name} must be a whole number")]
-    if number < minimum or (maximum is not None and number > maximum):
+    if number < minimum or number > (INT_MAX if maximum is None else maximum):
         high = "" if maximum is None else f" to {maximum}"
         return None, [FieldError(field_name, "out_of_range",
                                  f"{field_name} must be from {minimum}{high}",
@@ -140,7 +142,7 @@ def validate_measurement(field_name: str, value: Any, low: float, high: float, *
         return None, [FieldError(field_name, "out_of_range",
                                  f"{field_name} must be from {low:g} to {high:g}",
                                  {"min": low, "max": high})]
-    return round(number, decimals), []
+    return round(number, decimals) + 0.0, []  # + 0.0 turns -0.0 into 0.0
 
 
 def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog

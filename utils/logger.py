@@ -347,6 +347,11 @@ def tail_log(path: Path, lines: int = 200, contains: str | None = None) -> list[
     file's size. Lines are decoded as UTF-8 (invalid bytes replaced) without their line ending.
     A missing file has no lines.
     """
+    # Both may come from a remote `get_logs` command: refuse wrong types with a clear error.
+    if isinstance(lines, bool) or not isinstance(lines, int):
+        raise TypeError(f"lines must be an int, not {type(lines).__name__}")
+    if contains is not None and not isinstance(contains, str):
+        raise TypeError(f"contains must be text, not {type(contains).__name__}")
     if lines <= 0:
         return []
     needle = contains.casefold() if contains else None

@@ -1,0 +1,162 @@
+"""Starting the station app: Qt application, translations, one instance per station, the sync
+service with its Qt bridge, the window; and a clean stop of everything on exit."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import threading
+import traceback
+from pathlib import Path
+
+# PySide6 first, so pyqtgraph (imported by later views) can only pick this binding.
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+from PySide6.QtCore import QTimer, Qt  # noqa: E402
+from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from utils.context import AppContext  # noqa: E402
+
+from gui.i18n import install_translators  # noqa: E402
+from gui.station_controller import StationController  # noqa: E402
+from gui.station_window import StationWindow  # noqa: E402
+from gui.sync_bridge import SyncBridge  # noqa: E402
+from gui.theme import STYLESHEET  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "Shopfloor"
+APPLICATION = "Shopfloor Collector"
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setStyleSheet(STYLESHEET)
+    return app  # type: ignore[return-value]
+
+
+def install_excepthook() -> None:
+    """Log every uncaught error; show a dialog only when on the GUI thread."""
+    previous = sys.excepthook
+
+    def hook(kind, value, tb) -> None:
+        log.error("Uncaught error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        app = QApplication.instance()
+        if app is not None and threading.current_thread() is threading.main_thread():
+            QMessageBox.critical(None, APPLICATION, QApplication.translate(
+                "App", "Something went wrong: %1\nYour saved records are safe. The details are "
+                "in the log; tell your administrator.").replace("%1", str(value)))
+        elif previous is not None and previous is not sys.__excepthook__:
+            previous(kind, value, tb)
+
+    sys.excepthook = hook
+
+
+class SingleInstance:
+    """One running app per station (per home folder): a second launch asks the first to come
+    to the front and exits."""
+
+    def __init__(self, home: Path):
+        digest = hashlib.sha256(str(home.resolve()).encode()).hexdigest()[:16]
+        self.name = f"shopfloor-{digest}"
+        self.server: QLocalServer | None = None
+
+    def already_running(self) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if socket.waitForConnected(500):
+            socket.write(b"raise\n")
+            socket.flush()
+            socket.waitForBytesWritten(500)
+            socket.disconnectFromServer()
+            return True
+        return False
+
+    def listen(self, on_raise) -> None:
+        QLocalServer.removeServer(self.name)  # a stale socket from a crash
+        self.server = QLocalServer()
+        self.server.listen(self.name)
+
+        def accept() -> None:
+            while self.server is not None and self.server.hasPendingConnections():
+                connection = self.server.nextPendingConnection()
+                connection.readyRead.connect(on_raise)
+                connection.disconnected.connect(connection.deleteLater)
+
+        self.server.newConnection.connect(accept)
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+
+
+class StationApp:
+    """Everything one running station needs, started and stopped together."""
+
+    def __init__(self, ctx: AppContext, *, start_sync: bool = True):
+        self.ctx = ctx
+        self.bridge = SyncBridge()
+        self.sync = None
+        if start_sync and ctx.site_key is not None and ctx.site_folder is not None:
+            from utils.site.station_sync import SyncService
+
+            self.sync = SyncService(ctx, site_root=ctx.site_folder, site_key=ctx.site_key,
+                                    effects=self.bridge, on_share_state=self.bridge.on_share_state)
+        self.controller = StationController(ctx, self.bridge, self.sync)
+        self.window = StationWindow(self.controller)
+        self.exit_code = 0
+        self.window.quit_requested.connect(self._quit)
+
+    def start(self) -> None:
+        if self.sync is not None:
+            self.sync.start()
+        self.window.show()
+
+    def _quit(self, code: int) -> None:
+        self.exit_code = code
+        QApplication.instance().exit(code)
+
+    def stop(self) -> None:
+        self.bridge.close()  # answer every waiting command before stopping its thread
+        if self.sync is not None:
+            self.sync.stop("restart" if self.exit_code == 75 else "clean exit")
+            self.sync = None
+        self.window.runner.shutdown()
+        self.window.register_window.allow_close = True
+        self.window.register_window.close()
+
+
+def run_gui(*, smoke: bool = False, smoke_png: Path | None = None) -> int:
+    app = make_application(sys.argv[:1])
+    install_excepthook()
+    ctx = AppContext.open()
+    install_translators(app, ctx.settings.language, ctx.paths.data_dir / "translations")
+    instance = SingleInstance(ctx.paths.data_dir)
+    if not smoke and instance.already_running():
+        ctx.close()
+        print("already running: the open window was brought to the front")
+        return 0
+    station = StationApp(ctx, start_sync=not smoke)
+    if not smoke:
+        instance.listen(station.window.bring_form_forward)
+    station.start()
+    if smoke:
+        def check() -> None:
+            shown = station.window.isVisible() and station.window.login_page.isVisible()
+            if smoke_png is not None:
+                station.window.grab().save(str(smoke_png))
+            print("smoke: login window shown" if shown else "smoke: login window NOT shown")
+            station.exit_code = 0 if shown else 1
+            app.exit(station.exit_code)
+
+        QTimer.singleShot(0, check)
+    code = app.exec()
+    station.stop()
+    instance.close()
+    ctx.close()
+    return station.exit_code if smoke else code

@@ -1,0 +1,91 @@
+"""A supervisor's correction of a record: new values, a reason of at least 10 characters and
+the supervisor's password (a signature meaning "correction"). The service writes a new
+version; the original author stays and the editor is recorded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from models.validation import ValidationFailed
+from utils.permissions import PermissionDenied
+from utils.production import ProductionError
+
+from gui.messages import field_error_text, field_label, production_error_text
+from gui.station_controller import StationController
+
+
+class CorrectionDialog(QDialog):
+    def __init__(self, controller: StationController, row: dict[str, Any],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.row = row
+        self.setObjectName("correctionDialog")
+        self.setWindowTitle(self.tr("Correct record"))
+        session = controller.session
+        who = session.full_name if session else ""
+        intro = QLabel(self.tr("Lot %1, box %2, registered by %3. Your correction is kept as a "
+                               "new version; the original stays in the history.")
+                       .replace("%1", row["lot"]).replace("%2", str(row["box"]))
+                       .replace("%3", row["operator"]))
+        intro.setWordWrap(True)
+        self.size = QComboBox()
+        self.size.addItems(list(controller.ctx.catalog.sizes))
+        self.size.setCurrentText(row["size"])
+        self.cam_d = QLineEdit("" if row["cam_d"] is None else str(row["cam_d"]).replace(".", ","))
+        self.cam_w = QLineEdit("" if row["cam_w"] is None else str(row["cam_w"]).replace(".", ","))
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("Why (at least 10 characters)"))
+        self.password = QLineEdit()
+        self.password.setObjectName("signaturePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Size"), self.size)
+        form.addRow(self.tr("CAM-D %"), self.cam_d)
+        form.addRow(self.tr("CAM-W %"), self.cam_w)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Your password"), self.password)
+        signature = QLabel(self.tr("Signing as %1: this means \"correction\".").replace("%1", who))
+        signature.setProperty("role", "hint")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(signature)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def apply(self) -> None:
+        self.error.clear()
+        if not self.controller.verify_signature(self.password.text()):
+            self.password.clear()
+            self.error.setText(self.tr("Wrong password: the correction was not saved."))
+            return
+        changes = {"size": self.size.currentText(), "cam_d": self.cam_d.text(),
+                   "cam_w": self.cam_w.text(), "unit_weight_kg": None}
+        try:
+            self.controller.edit_record(self.row["record_id"], changes, self.reason.text(),
+                                        base_version=self.row["version"])
+        except ValidationFailed as exc:
+            self.error.setText("\n".join(f"{field_label(e.field)}: {field_error_text(e)}"
+                                         for e in exc.errors))
+            return
+        except ProductionError as exc:
+            self.error.setText(production_error_text(exc.code, str(exc)))
+            return
+        except PermissionDenied:
+            self.error.setText(self.tr("Your role may not correct records."))
+            return
+        self.accept()

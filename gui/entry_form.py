@@ -1,0 +1,181 @@
+"""The production entry form: size, three rejections (defect + location), CAM-D and CAM-W.
+
+The form only collects text; the service validates. Errors come back per field and are shown
+right under the field they belong to. Lot and box are not typed here: they come from the
+station's lot (shown above the form), so a box can never be registered twice by a typo.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from config.catalogs import NO_REJECTION, Catalog
+from models.validation import FieldError
+
+from gui.messages import field_error_text
+
+
+class EntryForm(QWidget):
+    submitted = Signal(dict)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.catalog = catalog
+        self.setObjectName("entryForm")
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        row = 0
+        self.size = QComboBox()
+        self.size.addItems(list(catalog.sizes))
+        self._add(grid, row, "size", self.tr("Size"), self.size)
+        self.unit_weight = QLabel()
+        self.unit_weight.setProperty("role", "hint")
+        grid.addWidget(self.unit_weight, row, 2)
+        self.size.currentTextChanged.connect(self._show_unit_weight)
+        row += 2
+        rejections = QGroupBox(self.tr("Rejections (up to 3)"))
+        rej_grid = QGridLayout(rejections)
+        rej_grid.addWidget(QLabel(self.tr("Defect")), 0, 1)
+        rej_grid.addWidget(QLabel(self.tr("Location")), 0, 2)
+        for index in range(1, 4):
+            defect, location = QComboBox(), QComboBox()
+            defect.addItem(self.tr("(none)"), None)
+            for name in catalog.defects:
+                if name != NO_REJECTION:
+                    defect.addItem(name, name)
+            location.addItem(self.tr("(none)"), None)
+            for name in catalog.locations:
+                if name != NO_REJECTION:
+                    location.addItem(name, name)
+            defect.setObjectName(f"rej{index}_defect")
+            location.setObjectName(f"rej{index}_location")
+            self.fields[f"rej{index}_defect"] = defect
+            self.fields[f"rej{index}_location"] = location
+            rej_grid.addWidget(QLabel(str(index)), 1 + (index - 1) * 2, 0)
+            rej_grid.addWidget(defect, 1 + (index - 1) * 2, 1)
+            rej_grid.addWidget(location, 1 + (index - 1) * 2, 2)
+            for column, name in ((1, f"rej{index}_defect"), (2, f"rej{index}_location")):
+                label = self._error_label(name)
+                rej_grid.addWidget(label, 2 + (index - 1) * 2, column)
+        grid.addWidget(rejections, row, 0, 1, 3)
+        row += 1
+        self.cam_d = QLineEdit()
+        self.cam_d.setPlaceholderText("0,00")
+        self._add(grid, row, "cam_d", self.tr("CAM-D %"), self.cam_d)
+        row += 2
+        self.cam_w = QLineEdit()
+        self.cam_w.setPlaceholderText("0,00")
+        self._add(grid, row, "cam_w", self.tr("CAM-W %"), self.cam_w)
+        row += 2
+        self.general_error = QLabel()
+        self.general_error.setObjectName("formError")
+        self.general_error.setProperty("role", "error")
+        self.general_error.setWordWrap(True)
+        self.save = QPushButton(self.tr("Register box"))
+        self.save.setObjectName("primary")
+        self.save.setMinimumHeight(64)
+        self.confirmation = QLabel()
+        self.confirmation.setObjectName("confirmation")
+        self.confirmation.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.save)
+        layout.addWidget(self.confirmation)
+        layout.addStretch(1)
+        self.save.clicked.connect(self.submit)
+        self.cam_d.returnPressed.connect(self.cam_w.setFocus)
+        self.cam_w.returnPressed.connect(self.submit)
+        self._show_unit_weight(self.size.currentText())
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error_{name}")
+        label.setProperty("role", "error")
+        label.setWordWrap(True)
+        self.errors[name] = label
+        return label
+
+    def _add(self, grid: QGridLayout, row: int, name: str, text: str, widget: QWidget) -> None:
+        widget.setObjectName(name)
+        self.fields[name] = widget
+        label = QLabel(text)
+        label.setBuddy(widget)
+        grid.addWidget(label, row, 0)
+        grid.addWidget(widget, row, 1)
+        grid.addWidget(self._error_label(name), row + 1, 1, 1, 2)
+
+    def _show_unit_weight(self, size: str) -> None:
+        weight = self.catalog.unit_weight_for_size(size)
+        self.unit_weight.setText("" if weight is None else
+                                 self.tr("Unit weight: %1 kg").replace("%1", f"{weight:.6f}"))
+
+    def set_size(self, size: str | None) -> None:
+        if size and self.size.findText(size) >= 0:
+            self.size.setCurrentText(size)
+
+    def values(self) -> dict[str, Any]:
+        form: dict[str, Any] = {"size": self.size.currentText(),
+                                "cam_d": self.cam_d.text(), "cam_w": self.cam_w.text()}
+        for index in range(1, 4):
+            for part in ("defect", "location"):
+                combo: QComboBox = self.fields[f"rej{index}_{part}"]  # type: ignore[assignment]
+                form[f"rej{index}_{part}"] = combo.currentData()
+        return form
+
+    def submit(self) -> None:
+        self.clear_errors()
+        self.submitted.emit(self.values())
+
+    def clear_errors(self) -> None:
+        for name, label in self.errors.items():
+            label.clear()
+            widget = self.fields.get(name)
+            if widget is not None:
+                widget.setProperty("invalid", False)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+        self.general_error.clear()
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        first: QWidget | None = None
+        for error in errors:
+            label = self.errors.get(error.field)
+            if label is None:
+                self.general_error.setText(field_error_text(error))
+                continue
+            label.setText(field_error_text(error))
+            widget = self.fields.get(error.field)
+            if widget is not None:
+                widget.setProperty("invalid", True)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+                first = first or widget
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_general_error(self, text: str) -> None:
+        self.general_error.setText(text)
+
+    def saved(self, text: str) -> None:
+        """After a real save: confirm it and get ready for the next box."""
+        self.confirmation.setText(text)
+        self.cam_d.clear()
+        self.cam_w.clear()
+        for index in range(1, 4):
+            for part in ("defect", "location"):
+                self.fields[f"rej{index}_{part}"].setCurrentIndex(0)  # type: ignore[attr-defined]
+        self.fields["rej1_defect"].setFocus()
+
+    def set_enabled_for_entry(self, enabled: bool) -> None:
+        for widget in self.fields.values():
+            widget.setEnabled(enabled)
+        self.save.setEnabled(enabled)

@@ -1,0 +1,87 @@
+"""Languages: Portuguese (Brazil) and English.
+
+The `.ts` sources live in gui/translations/. They are compiled to `.qm` with pyside6-lrelease
+by `python -m gui.i18n` (run by the packaging build) and, when a `.qm` is missing or older than
+its `.ts` (a fresh checkout), at start-up into the data folder, so no step can be forgotten.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+SOURCE_DIR = Path(__file__).resolve().parent / "translations"
+LANGUAGES = ("pt_BR", "en")
+
+
+def _lrelease() -> str | None:
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return found
+    candidate = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(candidate) if candidate.exists() else None
+
+
+def compile_translations(out_dir: Path) -> list[Path]:
+    """Compile every .ts whose .qm is missing or stale; returns the .qm files available."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tool = _lrelease()
+    compiled = []
+    for ts in sorted(SOURCE_DIR.glob("shopfloor_*.ts")):
+        qm = out_dir / (ts.stem + ".qm")
+        bundled = ts.with_suffix(".qm")
+        if bundled.exists() and bundled.stat().st_mtime >= ts.stat().st_mtime:
+            compiled.append(bundled)  # shipped pre-compiled (frozen bundle)
+            continue
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            if tool is None:
+                log.warning("pyside6-lrelease not found; %s stays untranslated", ts.name)
+                continue
+            result = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)],
+                                    capture_output=True, text=True, timeout=60)
+            if result.returncode != 0:
+                log.warning("Compiling %s failed: %s", ts.name, result.stderr.strip())
+                continue
+        compiled.append(qm)
+    return compiled
+
+
+def choose_language(setting: str) -> str:
+    """'system' follows the OS locale: Portuguese for pt*, English otherwise."""
+    if setting in LANGUAGES:
+        return setting
+    return "pt_BR" if QLocale.system().name().startswith("pt") else "en"
+
+
+def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) -> str:
+    """Load our catalogue and Qt's own (standard buttons) for the chosen language."""
+    language = choose_language(setting)
+    for old in getattr(app, "_shopfloor_translators", []):
+        app.removeTranslator(old)
+    translators = []
+    if language != "en":
+        by_name = {path.stem: path for path in compile_translations(cache_dir)}
+        ours = QTranslator(app)
+        qm = by_name.get(f"shopfloor_{language}")
+        if qm is not None and ours.load(str(qm)):
+            app.installTranslator(ours)
+            translators.append(ours)
+        qt_base = QTranslator(app)
+        if qt_base.load(QLocale(language), "qtbase", "_",
+                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_base)
+            translators.append(qt_base)
+    app._shopfloor_translators = translators  # type: ignore[attr-defined]
+    return language
+
+
+if __name__ == "__main__":  # used by the packaging build: compile next to the sources
+    for path in compile_translations(SOURCE_DIR):
+        print(path)

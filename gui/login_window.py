@@ -1,0 +1,205 @@
+"""Login: username and password, a caps-lock hint, messages that never reveal whether a
+username exists, "locked until HH:MM", and the forced password change.
+
+A badge scanner that types the username followed by Enter works: Enter in the username field
+moves to the password.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from utils.auth import AuthError, LoginFailure, Session
+from utils.passwords import PasswordPolicyError
+
+from gui.messages import password_policy_text
+from gui.station_controller import StationController
+
+
+def local_hm(moment) -> str:
+    return moment.astimezone().strftime("%H:%M")
+
+
+class CapsLockWatcher(QObject):
+    """Qt cannot ask the keyboard for caps lock, so infer it from the letters typed: an upper-
+    case letter without Shift (or lower-case with Shift) means caps lock is on."""
+
+    changed = Signal(bool)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            text = key_event.text()
+            if len(text) == 1 and text.isalpha() and text.upper() != text.lower():
+                shift = bool(key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.changed.emit(text.isupper() != shift)
+        return False
+
+
+class LoginWindow(QWidget):
+    logged_in = Signal(object)  # Session
+
+    def __init__(self, controller: StationController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("loginWindow")
+        self.setWindowTitle(self.tr("Shopfloor Collector: log in"))
+        ctx = controller.ctx
+        title = QLabel(self.tr("Station %1").replace("%1", ctx.station_id))
+        title.setStyleSheet("font-size: 26px; font-weight: bold;")
+        subtitle = QLabel(self.tr("Log in to record production"))
+        subtitle.setProperty("role", "hint")
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setPlaceholderText(self.tr("Username or badge"))
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.caps = QLabel(self.tr("Caps Lock is on"))
+        self.caps.setProperty("role", "hint")
+        self.caps.setVisible(False)
+        self.error = QLabel()
+        self.error.setObjectName("loginError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.login_button = QPushButton(self.tr("Log in"))
+        self.login_button.setObjectName("primary")
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "hint")
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(self.tr("Username"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addLayout(form)
+        layout.addWidget(self.caps)
+        layout.addWidget(self.error)
+        layout.addWidget(self.login_button)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+        self.setMinimumWidth(460)
+        self._caps_watcher = CapsLockWatcher(self)
+        self._caps_watcher.changed.connect(self.caps.setVisible)
+        self.password.installEventFilter(self._caps_watcher)
+        self.username.returnPressed.connect(self._username_done)
+        self.password.returnPressed.connect(self.attempt)
+        self.login_button.clicked.connect(self.attempt)
+        if not ctx.auth.has_users():
+            self.notice.setText(self.tr(
+                "There are no user accounts on this PC yet. Create the site and its first "
+                "admin with: shopfloor site create (or shopfloor user add NAME --role admin)."))
+
+    def _username_done(self) -> None:
+        if self.username.text().strip():
+            self.password.setFocus()
+
+    def reset(self, message: str = "") -> None:
+        self.password.clear()
+        self.username.clear()
+        self.error.setText(message)
+        self.username.setFocus()
+
+    def attempt(self) -> None:
+        username, password = self.username.text(), self.password.text()
+        if not username.strip() or not password:
+            self.error.setText(self.tr("Type your username and password."))
+            return
+        self.login_button.setEnabled(False)
+        try:
+            result = self.controller.login(username, password)
+        finally:
+            self.login_button.setEnabled(True)
+        self.password.clear()
+        if result.ok and result.session is not None:
+            if result.session.must_change_password:
+                session = self._forced_change(result.session, password)
+                if session is None:
+                    return
+            else:
+                session = result.session
+            self.error.clear()
+            self.logged_in.emit(session)
+            return
+        if result.failure == LoginFailure.LOCKED and result.locked_until is not None:
+            self.error.setText(self.tr(
+                "This account is locked until %1 after repeated failures. A supervisor can "
+                "unlock it.").replace("%1", local_hm(result.locked_until)))
+        else:
+            self.error.setText(self.tr("Wrong username or password."))
+        self.password.setFocus()
+
+    def _forced_change(self, session: Session, old_password: str) -> Session | None:
+        dialog = ChangePasswordDialog(session.username, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                result = self.controller.change_password_and_login(
+                    session.username, old_password, dialog.new_password())
+            except PasswordPolicyError as exc:
+                dialog.show_error(password_policy_text(exc.code, exc.params))
+                continue
+            except AuthError:
+                dialog.reject()
+                break
+            if result.ok and result.session is not None:
+                return result.session
+            break
+        self.error.setText(self.tr("You must change your password before you can work. "
+                                   "Log in again to change it."))
+        return None
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(self, username: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle(self.tr("Change your password"))
+        intro = QLabel(self.tr("%1, you must choose a new password before you start. Use 8 to "
+                               "72 characters; avoid common passwords.").replace("%1", username))
+        intro.setWordWrap(True)
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setObjectName("newPassword")
+        self.second = QLineEdit()
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second.setObjectName("repeatPassword")
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("New password"), self.first)
+        form.addRow(self.tr("Repeat it"), self.second)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def _check(self) -> None:
+        if self.first.text() != self.second.text():
+            self.show_error(self.tr("The two passwords differ."))
+            return
+        self.accept()
+
+    def new_password(self) -> str:
+        return self.first.text()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.first.clear()
+        self.second.clear()
+        self.first.setFocus()

@@ -1,0 +1,123 @@
+"""Translated, actionable texts for the codes the services raise.
+
+Services raise stable codes (FieldError.code, ProductionError.code, AuthError.code,
+PasswordPolicyError.code); this module turns them into the operator's language. Every string is
+a literal inside QCoreApplication.translate so lupdate finds it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from models.validation import FieldError
+
+_C = "Messages"
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "lot": QCoreApplication.translate(_C, "Lot"),
+        "box": QCoreApplication.translate(_C, "Box"),
+        "size": QCoreApplication.translate(_C, "Size"),
+        "cam_d": QCoreApplication.translate(_C, "CAM-D %"),
+        "cam_w": QCoreApplication.translate(_C, "CAM-W %"),
+        "unit_weight_kg": QCoreApplication.translate(_C, "Unit weight"),
+        "total_boxes": QCoreApplication.translate(_C, "Total boxes"),
+        "current_box": QCoreApplication.translate(_C, "Current box"),
+        "reason": QCoreApplication.translate(_C, "Reason"),
+        "rejections": QCoreApplication.translate(_C, "Rejections"),
+    }
+    if field.startswith("rej") and "_" in field:
+        number, part = field[3], field.split("_", 1)[1]
+        if part == "defect":
+            return QCoreApplication.translate(_C, "Defect %1").replace("%1", number)
+        return QCoreApplication.translate(_C, "Location %1").replace("%1", number)
+    return labels.get(field, field)
+
+
+def field_error_text(error: FieldError) -> str:
+    """One short sentence to show next to the field."""
+    p = error.params
+    code = error.code
+    if code == "required":
+        return QCoreApplication.translate(_C, "Required.")
+    if code == "number":
+        return QCoreApplication.translate(_C, "Type a number, e.g. 3,5.")
+    if code == "integer":
+        return QCoreApplication.translate(_C, "Type a whole number.")
+    if code == "out_of_range":
+        low, high = p.get("min"), p.get("max")
+        if high is None:
+            return QCoreApplication.translate(_C, "Must be at least %1.").replace("%1", _num(low))
+        return (QCoreApplication.translate(_C, "Must be from %1 to %2.")
+                .replace("%1", _num(low)).replace("%2", _num(high)))
+    if code == "too_long":
+        return QCoreApplication.translate(_C, "Too long (at most %1 characters).").replace(
+            "%1", str(p.get("max")))
+    if code == "too_short":
+        return QCoreApplication.translate(_C, "Too short (at least %1 characters).").replace(
+            "%1", str(p.get("min")))
+    if code == "control_characters":
+        return QCoreApplication.translate(_C, "Contains invisible or control characters.")
+    if code == "lot_format":
+        return QCoreApplication.translate(
+            _C, "Use letters, digits, space and . _ / # - only.")
+    if code == "not_in_catalog":
+        return QCoreApplication.translate(_C, "Not in the list: choose one of the options.")
+    if code == "defect_missing":
+        return QCoreApplication.translate(_C, "Choose the defect for this location.")
+    if code == "location_missing":
+        return QCoreApplication.translate(_C, "Choose where the defect is (Cap, Body, Cap/Body).")
+    if code == "too_many":
+        return QCoreApplication.translate(_C, "At most %1 rejections.").replace("%1", str(p.get("max")))
+    if code == "username_format":
+        return QCoreApplication.translate(
+            _C, "2 to 32 letters, digits, '.', '_' or '-'.")
+    if code == "type":
+        return QCoreApplication.translate(_C, "Wrong kind of value.")
+    return error.message
+
+
+def production_error_text(code: str, detail: str) -> str:
+    if code == "no_lot":
+        return QCoreApplication.translate(_C, "No lot is set. Set the lot first (Lot… button).")
+    if code == "lot_complete":
+        return QCoreApplication.translate(
+            _C, "This lot is complete. Set the next lot to continue; nothing was saved.")
+    if code == "station_locked":
+        return QCoreApplication.translate(
+            _C, "Production entry is locked by a supervisor: %1").replace(
+            "%1", detail.split(": ", 1)[-1])
+    if code == "voided":
+        return QCoreApplication.translate(_C, "This record is voided and cannot be changed.")
+    if code == "not_found":
+        return QCoreApplication.translate(_C, "This record no longer exists here.")
+    return detail
+
+
+def password_policy_text(code: str, params: dict) -> str:
+    if code == "too_short":
+        return QCoreApplication.translate(_C, "The password needs at least %1 characters.").replace(
+            "%1", str(params.get("min", 8)))
+    if code == "too_long":
+        return QCoreApplication.translate(
+            _C, "The password may have at most 72 bytes (accented letters count as 2).")
+    if code == "common":
+        return QCoreApplication.translate(_C, "This password is too common or too easy to guess.")
+    if code == "unchanged":
+        return QCoreApplication.translate(_C, "The new password must differ from the old one.")
+    if code == "is_username":
+        return QCoreApplication.translate(_C, "The password must not be the username.")
+    if code == "control_characters":
+        return QCoreApplication.translate(_C, "The password contains invisible characters.")
+    return QCoreApplication.translate(_C, "This password cannot be used.")
+
+
+def _num(value: object) -> str:
+    """Numbers as the operator types them (decimal comma in Portuguese)."""
+    if value is None:
+        return ""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    if QCoreApplication.translate(_C, "decimal-separator") == ",":
+        text = text.replace(".", ",")
+    return text

@@ -1,0 +1,90 @@
+"""The shift's records as a Qt table model (plain rows from the service; no widget logic)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from models.canonical import parse_utc
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordsTableModel(QAbstractTableModel):
+    COLUMNS = ("time", "lot", "box", "size", "rejections", "cam_d", "cam_w", "operator", "status")
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self._headers = (self.tr("Time"), self.tr("Lot"), self.tr("Box"), self.tr("Size"),
+                         self.tr("Rejections"), self.tr("CAM-D %"), self.tr("CAM-W %"),
+                         self.tr("Operator"), self.tr("Status"))
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(reversed(rows))  # newest first: the operator looks at the last box
+        self.endResetModel()
+
+    def row_data(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._headers):
+                return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("box", "cam_d", "cam_w"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and row.get("reason"):
+            return row["reason"]
+        return None
+
+    def _display(self, row: dict[str, Any], column: str) -> str:
+        if column == "time":
+            moment = parse_utc(row["recorded_at"]) + timedelta(minutes=row["utc_offset_minutes"])
+            return moment.strftime("%H:%M:%S")
+        if column == "rejections":
+            parts = [f"{row[f'rej{i}_defect']} ({row[f'rej{i}_location']})"
+                     for i in range(1, 4) if row.get(f"rej{i}_defect")]
+            return ", ".join(parts) if parts else "—"
+        if column in ("cam_d", "cam_w"):
+            value = row.get(column)
+            return "—" if value is None else f"{value:.2f}".replace(".", self._decimal())
+        if column == "status":
+            if row["status"] == "voided":
+                return self.tr("voided")
+            return self.tr("corrected") if row["version"] > 1 else self.tr("saved")
+        value = row.get(column)
+        return "" if value is None else str(value)
+
+    def _decimal(self) -> str:
+        return "," if self.tr("decimal-separator") == "," else "."
+
+    def totals(self) -> dict[str, Any]:
+        """Boxes, rejections and mean measurements of the active records shown."""
+        active = [r for r in self._rows if r["status"] == "active"]
+        rejections = sum(1 for r in active for i in range(1, 4) if r.get(f"rej{i}_defect"))
+
+        def mean(key: str) -> float | None:
+            values = [r[key] for r in active if r.get(key) is not None]
+            return sum(values) / len(values) if values else None
+
+        return {"boxes": len(active), "rejections": rejections, "cam_d": mean("cam_d"),
+                "cam_w": mean("cam_w")}

@@ -1,0 +1,88 @@
+"""The one way the GUI runs work in the background (verify, export, import, reports).
+
+`TaskRunner.run(work, on_done=..., on_error=..., on_progress=...)` runs `work(progress, cancel)`
+on a plain Python thread (so it is joined, and seen by the tests' thread-leak check) and calls
+the callbacks on the GUI thread through queued signals. `work` never touches widgets; it gets a
+`progress(done, total)` function and a `threading.Event` it should check to stop early.
+Every task is tracked so the window can cancel and wait for all of them when it closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; signals emitted from the worker arrive queued."""
+
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, object)
+
+
+class Task:
+    def __init__(self, work: Callable[[Callable[[int, int | None], None], threading.Event], Any]):
+        self.work = work
+        self.thread = threading.Thread(target=self.run, name="shopfloor-task", daemon=True)
+        self.cancel = threading.Event()
+        self.finished = threading.Event()
+        self.relay = _Relay()
+
+    def run(self) -> None:
+        try:
+            result = self.work(lambda done, total: self.relay.progress.emit(done, total), self.cancel)
+        except BaseException as exc:  # reported to the person, and logged with its traceback
+            log.error("Background task failed:\n%s", traceback.format_exc())
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.done.emit(result)
+        finally:
+            self.finished.set()
+
+
+class TaskRunner(QObject):
+    """Owns the running tasks of one window."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._tasks: list[Task] = []
+
+    def run(self, work, *, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None,
+            on_progress: Callable[[int, Any], None] | None = None) -> Task:
+        task = Task(work)
+        if on_done:
+            task.relay.done.connect(on_done)
+        if on_error:
+            task.relay.failed.connect(on_error)
+        if on_progress:
+            task.relay.progress.connect(on_progress)
+        task.relay.done.connect(lambda _r, t=task: self._forget(t))
+        task.relay.failed.connect(lambda _e, t=task: self._forget(t))
+        self._tasks.append(task)
+        task.thread.start()
+        return task
+
+    def _forget(self, task: Task) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+
+    @property
+    def busy(self) -> bool:
+        return any(not task.finished.is_set() for task in self._tasks)
+
+    def shutdown(self, timeout_s: float = 30.0) -> bool:
+        """Cancel every task and wait for them; True when all stopped."""
+        tasks, self._tasks = list(self._tasks), []
+        for task in tasks:
+            task.cancel.set()
+        for task in tasks:
+            task.thread.join(timeout_s)
+        return not any(task.thread.is_alive() for task in tasks)

@@ -1,0 +1,464 @@
+"""models.validation: every field of the production form, and the bad input of FAULTS.md.
+
+Each refusal is checked by the field it belongs next to and its stable code (what the GUI
+translates), not by the English message. Bad input is written with escapes (\\u202e, \\x00...)
+so the test source shows exactly which code points are tried.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from config.catalogs import NO_REJECTION, default_catalog
+from models.record import Rejection
+from models.validation import (
+    LOT_CODE_MAX, TEXT_MAX, RecordDraft, ValidationFailed, has_forbidden_characters,
+    parse_decimal, validate_int, validate_lot_code, validate_record_input, validate_rejections,
+    validate_text,
+)
+
+CATALOG = default_catalog()
+VALID: dict[str, Any] = {
+    "lot": "L-2026/001", "box": "12", "size": "#1",
+    "rej1_defect": "Furo", "rej1_location": "Cap",
+    "cam_d": "3,5", "cam_w": "4.25",
+}
+
+# Characters no field accepts (FAULTS.md: control characters, right-to-left overrides).
+CONTROL_AND_FORMAT = [
+    "\x00",        # NUL
+    "\x07",        # bell
+    "\x1b[31m",    # ANSI escape: recolours a terminal or log viewer
+    "\t",          # tab (inside the text; at the ends it is stripped as whitespace)
+    "\r\n",        # line break inside a one-line field
+    "\x85",        # NEL
+    "\u202e",      # RIGHT-TO-LEFT OVERRIDE ("Trojan source" reordering)
+    "\u202d",      # LEFT-TO-RIGHT OVERRIDE
+    "\u2066",      # LEFT-TO-RIGHT ISOLATE
+    "\u200f",      # RIGHT-TO-LEFT MARK
+    "\u200b",      # ZERO WIDTH SPACE: two lot codes that look identical
+    "\ufeff",      # BOM / zero width no-break space
+    "\udc80",      # lone surrogate (from surrogateescape decoding)
+    "\ue000",      # private use
+]
+
+
+def draft_of(raw: dict[str, Any], **kwargs: Any) -> RecordDraft:
+    return validate_record_input(raw, CATALOG, **kwargs)
+
+
+def errors_of(raw: dict[str, Any], **kwargs: Any) -> set[tuple[str, str]]:
+    with pytest.raises(ValidationFailed) as failure:
+        validate_record_input(raw, CATALOG, **kwargs)
+    for error in failure.value.errors:
+        assert error.message, "every refusal needs a message for the log and the CLI"
+    return {(error.field, error.code) for error in failure.value.errors}
+
+
+def assert_only_error(raw: dict[str, Any], field: str, code: str, **kwargs: Any) -> None:
+    assert errors_of(raw, **kwargs) == {(field, code)}
+
+
+# -- the whole form -------------------------------------------------------------------------
+
+def test_valid_form_becomes_a_draft():
+    assert draft_of(VALID) == RecordDraft(
+        lot="L-2026/001", box=12, size="#1", unit_weight_kg=0.000076,
+        rejections=(Rejection("Furo", "Cap"),), cam_d=3.5, cam_w=4.25)
+
+
+def test_surrounding_whitespace_is_trimmed():
+    draft = draft_of({**VALID, "lot": "  L1 ", "box": " 7 ", "size": " #1\t",
+                      "rej1_defect": " Furo ", "rej1_location": " Cap ", "cam_d": " 3,5 "})
+    assert (draft.lot, draft.box, draft.size, draft.cam_d) == ("L1", 7, "#1", 3.5)
+    assert draft.rejections == (Rejection("Furo", "Cap"),)
+
+
+def test_empty_form_reports_every_required_field():
+    assert errors_of({}) == {("lot", "required"), ("box", "required"), ("size", "required"),
+                             ("cam_d", "required"), ("cam_w", "required")}
+
+
+def test_every_error_is_reported_at_once_and_nothing_is_half_accepted():
+    raw = {"lot": "-bad", "box": "0", "size": "#9", "rej1_defect": "Furo",
+           "rej2_location": "Body", "rej3_defect": "Mancha", "rej3_location": "Cap",
+           "cam_d": "abc", "cam_w": "101"}
+    assert errors_of(raw) == {
+        ("lot", "lot_format"), ("box", "out_of_range"), ("size", "not_in_catalog"),
+        ("rej1_location", "location_missing"), ("rej2_defect", "defect_missing"),
+        ("rej3_defect", "not_in_catalog"), ("cam_d", "number"), ("cam_w", "out_of_range")}
+
+
+def test_validation_failed_message_names_the_fields():
+    with pytest.raises(ValidationFailed) as failure:
+        draft_of({**VALID, "lot": "", "cam_w": "x"})
+    assert "lot:" in str(failure.value) and "cam_w:" in str(failure.value)
+    assert isinstance(failure.value, ValueError)
+
+
+# -- lot ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lot", ["L1", "0", "A" * LOT_CODE_MAX, "L 1.2_3/4#5-6", "lote-2026"])
+def test_lot_accepted(lot):
+    assert draft_of({**VALID, "lot": lot}).lot == lot
+
+
+@pytest.mark.parametrize(("lot", "code"), [
+    (None, "required"),
+    ("", "required"),
+    ("   ", "required"),
+    ("A" * (LOT_CODE_MAX + 1), "too_long"),
+    ("A" * 100_000, "too_long"),
+    ("-L1", "lot_format"),             # must start with a letter or digit
+    (".L1", "lot_format"),
+    ("=SUM(A1:A9)", "lot_format"),     # spreadsheet formula injection
+    ("+55 1234", "lot_format"),
+    ("@lot", "lot_format"),
+    ("L1;DROP TABLE x", "lot_format"),
+    ("L1,2", "lot_format"),            # a comma would break naive CSV consumers
+    ("Lote\u00e7", "lot_format"),      # letters are ASCII only in lot codes
+    ("L\U0001F642", "lot_format"),     # emoji
+    ("\u0644\u0648\u062a", "lot_format"),   # right-to-left (Arabic) letters
+    ("L\u00a01", "lot_format"),        # no-break space looks like a space but is not one
+    ("\uff2c\uff11", "lot_format"),    # fullwidth "L1"
+    (123, "type"),
+    (["L1"], "type"),
+    (b"L1", "type"),
+])
+def test_lot_refused(lot, code):
+    assert_only_error({**VALID, "lot": lot}, "lot", code)
+
+
+@pytest.mark.parametrize("bad", CONTROL_AND_FORMAT)
+def test_lot_with_control_or_format_characters(bad):
+    assert_only_error({**VALID, "lot": f"L{bad}1"}, "lot", "control_characters")
+
+
+def test_validate_lot_code_direct():
+    assert validate_lot_code("  L 1  ") == ("L 1", [])
+    value, errors = validate_lot_code("-x", field_name="new_lot")
+    assert value is None and [(e.field, e.code) for e in errors] == [("new_lot", "lot_format")]
+    value, errors = validate_lot_code("A" * (LOT_CODE_MAX + 1))
+    assert errors[0].code == "too_long" and errors[0].params == {"max": LOT_CODE_MAX}
+
+
+# -- box ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("box", "expected"), [
+    ("7", 7), (7, 7), (" 0012 ", 12), ("1", 1), ("999999999", 999_999_999),
+])
+def test_box_accepted(box, expected):
+    assert draft_of({**VALID, "box": box}).box == expected
+
+
+@pytest.mark.parametrize(("box", "code"), [
+    (None, "required"),
+    ("", "required"),
+    ("  ", "required"),
+    ("0", "out_of_range"),
+    (0, "out_of_range"),
+    (-3, "out_of_range"),
+    ("-1", "integer"),
+    ("1.0", "integer"),
+    ("1,5", "integer"),
+    ("1.000", "integer"),     # thousands separator
+    ("1 000", "integer"),
+    ("1_000", "integer"),     # int() would take it; a person would not type it
+    ("12a", "integer"),
+    ("1e3", "integer"),
+    ("1234567890", "integer"),  # more than 9 digits
+    ("\u202e12", "integer"),
+    ("1\x002", "integer"),
+    (True, "integer"),         # bool is an int in Python, never a box number
+    (12.0, "integer"),
+    (Decimal("12"), "integer"),
+    (b"12", "integer"),
+])
+def test_box_refused(box, code):
+    assert_only_error({**VALID, "box": box}, "box", code)
+
+
+def test_box_bounded_by_the_lot_size():
+    assert draft_of({**VALID, "box": "50"}, total_boxes=50).box == 50
+    with pytest.raises(ValidationFailed) as failure:
+        draft_of({**VALID, "box": "51"}, total_boxes=50)
+    (error,) = failure.value.errors
+    assert (error.field, error.code, error.params) == ("box", "out_of_range",
+                                                       {"min": 1, "max": 50})
+
+
+# -- size and unit weight -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("size", "weight"), [
+    ("#00", 0.000121), ("#0", 0.000096), ("#1", 0.000076), ("#2", 0.000063),
+    ("#3", 0.000050), ("#4", 0.000038),
+])
+def test_unit_weight_comes_from_the_catalog_for_the_size(size, weight):
+    draft = draft_of({**VALID, "size": size})
+    assert draft.size == size and draft.unit_weight_kg == weight
+
+
+@pytest.mark.parametrize(("size", "code"), [
+    (None, "required"),
+    ("", "required"),
+    ("#9", "not_in_catalog"),
+    ("1", "not_in_catalog"),
+    ("#1#1#1#1#1#1#1#1#1#1#", "too_long"),   # 21 characters
+    ("#1\x00", "control_characters"),
+    ("#\u202e1", "control_characters"),
+    (1, "type"),
+])
+def test_size_refused(size, code):
+    # An unknown size has no unit weight; that must not add a second error.
+    assert_only_error({**VALID, "size": size}, "size", code)
+
+
+def test_explicit_unit_weight_is_validated():
+    assert_only_error({**VALID, "unit_weight_kg": "abc"}, "unit_weight_kg", "number")
+    assert_only_error({**VALID, "unit_weight_kg": "2"}, "unit_weight_kg", "out_of_range")
+    assert_only_error({**VALID, "unit_weight_kg": "-0,1"}, "unit_weight_kg", "out_of_range")
+    assert_only_error({**VALID, "unit_weight_kg": "NaN"}, "unit_weight_kg", "number")
+    assert_only_error({**VALID, "unit_weight_kg": True}, "unit_weight_kg", "number")
+    # Empty means "take it from the catalog".
+    assert draft_of({**VALID, "unit_weight_kg": ""}).unit_weight_kg == 0.000076
+    assert draft_of({**VALID, "unit_weight_kg": "0,5"}).unit_weight_kg == 0.5
+
+
+def test_explicit_unit_weight_keeps_its_precision():
+    # Unit weights are ~1e-4 kg: rounding them like a percentage (4 decimals) would zero them.
+    assert draft_of({**VALID, "unit_weight_kg": "0,000038"}).unit_weight_kg == 0.000038
+    assert draft_of({**VALID, "unit_weight_kg": 0.000076}).unit_weight_kg == 0.000076
+    assert draft_of({**VALID, "unit_weight_kg": "0.000121"}).unit_weight_kg == 0.000121
+
+
+# -- rejections -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("index", [1, 2, 3])
+@pytest.mark.parametrize(("defect", "location", "field", "code"), [
+    ("Furo", "", "location", "location_missing"),
+    ("Furo", None, "location", "location_missing"),
+    ("Furo", NO_REJECTION, "location", "location_missing"),
+    ("", "Cap", "defect", "defect_missing"),
+    (None, "Body", "defect", "defect_missing"),
+    (NO_REJECTION, "Cap/Body", "defect", "defect_missing"),
+    ("Mancha", "Cap", "defect", "not_in_catalog"),
+    ("furo", "Cap", "defect", "not_in_catalog"),       # catalog names are exact
+    ("Furo\u202e", "Cap", "defect", "not_in_catalog"),
+    (5, "Cap", "defect", "not_in_catalog"),
+    ("Furo", "Top", "location", "not_in_catalog"),
+    ("Furo", "cap", "location", "not_in_catalog"),
+])
+def test_partial_or_unknown_rejection_pairs(index, defect, location, field, code):
+    raw = {**VALID, "rej1_defect": None, "rej1_location": None,
+           f"rej{index}_defect": defect, f"rej{index}_location": location}
+    assert_only_error(raw, f"rej{index}_{field}", code)
+
+
+def test_unknown_values_are_echoed_in_params():
+    with pytest.raises(ValidationFailed) as failure:
+        draft_of({**VALID, "rej2_defect": "Mancha", "rej2_location": "Cap"})
+    (error,) = failure.value.errors
+    assert error.params == {"value": "Mancha"}
+
+
+@pytest.mark.parametrize(("defect", "location"), [
+    (None, None), ("", ""), (NO_REJECTION, NO_REJECTION), (f" {NO_REJECTION} ", "  "),
+    (NO_REJECTION, ""), ("", NO_REJECTION),
+])
+def test_no_rejection(defect, location):
+    draft = draft_of({**VALID, "rej1_defect": defect, "rej1_location": location})
+    assert draft.rejections == ()
+
+
+def test_three_rejections_in_order_and_gaps_are_skipped():
+    raw = {**VALID, "rej1_defect": "Furo", "rej1_location": "Cap",
+           "rej2_defect": "Cápsula Fina", "rej2_location": "Body",
+           "rej3_defect": "Suja", "rej3_location": "Cap/Body"}
+    assert draft_of(raw).rejections == (Rejection("Furo", "Cap"),
+                                         Rejection("Cápsula Fina", "Body"),
+                                         Rejection("Suja", "Cap/Body"))
+    gap = {**VALID, "rej1_defect": NO_REJECTION, "rej1_location": NO_REJECTION,
+           "rej3_defect": "Dente", "rej3_location": "Body"}
+    assert draft_of(gap).rejections == (Rejection("Dente", "Body"),)
+
+
+def test_more_pairs_than_the_catalog_allows():
+    pairs = [("Furo", "Cap")] * 3 + [("Dente", "Body")]
+    rejections, errors = validate_rejections(pairs, CATALOG)
+    assert [(e.field, e.code, e.params) for e in errors] == [
+        ("rejections", "too_many", {"max": 3})]
+    assert rejections == (Rejection("Furo", "Cap"),) * 3
+
+
+def test_a_fourth_pair_in_the_form_is_ignored():
+    # The form has three rows; an extra key in a file row is not read.
+    assert draft_of({**VALID, "rej4_defect": "Mancha"}).rejections == (Rejection("Furo", "Cap"),)
+
+
+# -- measurements ---------------------------------------------------------------------------
+
+MEASUREMENTS = ["cam_d", "cam_w"]
+
+
+@pytest.mark.parametrize("field", MEASUREMENTS)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3,5", 3.5), ("3.5", 3.5), ("0", 0.0), ("0,0", 0.0), ("100", 100.0), ("100,0", 100.0),
+    (",5", 0.5), ("5,", 5.0), ("+2", 2.0), (" 7,25 ", 7.25), ("007", 7.0),
+    ("3,14159", 3.1416),                     # kept to 4 decimals
+    (3, 3.0), (2.5, 2.5), (Decimal("3.5"), 3.5),
+])
+def test_measurement_accepted(field, text, expected):
+    assert getattr(draft_of({**VALID, field: text}), field) == expected
+
+
+@pytest.mark.parametrize("field", MEASUREMENTS)
+@pytest.mark.parametrize("value", [
+    "NaN", "nan", "inf", "-inf", "Infinity", "1e2", "0x10", "abc", ".", ",", "-", "3,5,1",
+    "3..5", "1.000,5", "1,000.5", "1 000", "1_000", "3,5%", "\u202e3,5", "3\u200b5",
+    "3,5\x00", "\u216b",                    # Roman numeral twelve
+    float("nan"), float("inf"), float("-inf"), True, False,
+], ids=lambda v: repr(v))
+def test_measurement_not_a_number(field, value):
+    assert_only_error({**VALID, field: value}, field, "number")
+
+
+@pytest.mark.parametrize("field", MEASUREMENTS)
+@pytest.mark.parametrize("value", ["-0,1", "-1", "100,01", "101", "1" + "0" * 300, -1, 100.5])
+def test_measurement_out_of_range(field, value):
+    with pytest.raises(ValidationFailed) as failure:
+        draft_of({**VALID, field: value})
+    (error,) = failure.value.errors
+    assert (error.field, error.code, error.params) == (field, "out_of_range",
+                                                       {"min": 0.0, "max": 100.0})
+
+
+def test_huge_digit_strings_are_not_infinity():
+    # 400 digits overflow float to inf: refused as "not a number", never stored.
+    assert_only_error({**VALID, "cam_d": "9" * 400}, "cam_d", "number")
+
+
+@pytest.mark.parametrize("field", MEASUREMENTS)
+def test_measurement_required_unless_told_otherwise(field):
+    for empty in (None, "", "   "):
+        assert_only_error({**VALID, field: empty}, field, "required")
+        draft = draft_of({**VALID, field: empty}, require_measurements=False)
+        assert getattr(draft, field) is None
+    # Present values are still checked when optional.
+    assert_only_error({**VALID, field: "abc"}, field, "number", require_measurements=False)
+
+
+def test_parse_decimal_direct():
+    assert parse_decimal("3,5") == 3.5
+    assert parse_decimal(" -0.25 ") == -0.25
+    for text in ("1.000,5", "nan", "inf", "", "1e5", "9" * 400):
+        with pytest.raises(ValueError):
+            parse_decimal(text)
+
+
+# -- validate_text --------------------------------------------------------------------------
+
+def test_validate_text_required_and_optional():
+    for empty in (None, "", "  \t "):
+        assert validate_text("note", empty, required=False) == (None, [])
+        value, errors = validate_text("note", empty, required=True)
+        assert value is None and [(e.field, e.code) for e in errors] == [("note", "required")]
+
+
+@pytest.mark.parametrize("value", [5, 5.0, True, b"text", ["text"], {"a": 1}, object()],
+                         ids=lambda v: type(v).__name__)
+def test_validate_text_wrong_type_even_when_optional(value):
+    for required in (True, False):
+        result, errors = validate_text("note", value, required=required)
+        assert result is None and [(e.field, e.code) for e in errors] == [("note", "type")]
+
+
+def test_validate_text_length_limits():
+    assert validate_text("note", "x" * TEXT_MAX, required=True) == ("x" * TEXT_MAX, [])
+    value, errors = validate_text("note", "x" * (TEXT_MAX + 1), required=True)
+    assert value is None and [(e.code, e.params) for e in errors] == [("too_long",
+                                                                       {"max": TEXT_MAX})]
+    # Length is counted after trimming, in code points.
+    assert validate_text("note", "  abcd  ", required=True, max_length=4) == ("abcd", [])
+    value, errors = validate_text("note", "  abc  ", required=True, min_length=5)
+    assert [(e.code, e.params) for e in errors] == [("too_short", {"min": 5})]
+    assert validate_text("note", "\U0001F642" * 3, required=True, max_length=3)[1] == []
+
+
+def test_validate_text_very_long_input_is_refused_quickly():
+    value, errors = validate_text("note", "a" * 5_000_000, required=True)
+    assert value is None and errors[0].code == "too_long"
+
+
+@pytest.mark.parametrize("bad", CONTROL_AND_FORMAT)
+def test_validate_text_control_and_format_characters(bad):
+    value, errors = validate_text("note", f"before {bad} after", required=True)
+    assert value is None
+    assert [(e.field, e.code) for e in errors] == [("note", "control_characters")]
+    assert has_forbidden_characters(bad)
+
+
+def test_control_characters_are_reported_before_length():
+    value, errors = validate_text("note", "a" * (TEXT_MAX + 10) + "\x00", required=True)
+    assert [e.code for e in errors] == ["control_characters"]
+
+
+@pytest.mark.parametrize("text", [
+    "Cápsula rachada no corpo",
+    "\u0645\u0631\u062d\u0628\u0627",        # right-to-left letters are legitimate text
+    "\u05e9\u05dc\u05d5\u05dd 123",          # Hebrew mixed with digits
+    "ok \U0001F44D",                          # emoji
+    "\U0001F44D\U0001F3FD",                   # emoji with a skin-tone modifier
+    "\u65e5\u672c\u8a9e",
+    "a\u00a0b",                               # no-break space
+    "=HYPERLINK(\"http://x\")",               # free text may look like a formula: exports
+                                              # must neutralise it, validation keeps it as typed
+])
+def test_validate_text_accepts_real_text(text):
+    assert validate_text("note", text, required=True) == (text, [])
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_validate_text_refuses_unicode_line_separators(separator):
+    value, errors = validate_text("reason", f"first{separator}second", required=True)
+    assert [e.code for e in errors] == ["control_characters"]
+
+
+# -- validate_int ---------------------------------------------------------------------------
+
+def test_validate_int_bounds_and_params():
+    assert validate_int("n", "1", minimum=1, maximum=10) == (1, [])
+    assert validate_int("n", 10, minimum=1, maximum=10) == (10, [])
+    assert validate_int("n", 10**6, minimum=1) == (10**6, [])
+    for value, maximum in (("0", 10), (11, 10), (-5, None)):
+        result, errors = validate_int("n", value, minimum=1, maximum=maximum)
+        assert result is None
+        assert [(e.field, e.code, e.params) for e in errors] == [
+            ("n", "out_of_range", {"min": 1, "max": maximum})]
+
+
+@pytest.mark.parametrize("value", [True, False, 1.5, 2.0, "2.0", "two", "0x10", "١٢x", [1]],
+                         ids=lambda v: repr(v))
+def test_validate_int_not_a_whole_number(value):
+    result, errors = validate_int("n", value, minimum=0)
+    assert result is None and [(e.field, e.code) for e in errors] == [("n", "integer")]
+
+
+@pytest.mark.parametrize("text", ["12\x1f", "\x1c12", "1\x1d"])
+def test_validate_int_information_separators_do_not_crash(text):
+    result, errors = validate_int("box", text, minimum=1)
+    assert result is not None or errors
+
+
+def test_validate_int_refuses_integers_too_large_to_store():
+    result, errors = validate_int("box", 10**30, minimum=1)
+    assert result is None and errors
+
+
+def test_has_forbidden_characters_plain_text():
+    assert not has_forbidden_characters("Lote 12 – Cápsula Fina 🙂")
+    assert has_forbidden_characters("x\x7f")
+    assert not math.isnan(parse_decimal("0"))
