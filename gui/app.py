@@ -127,6 +127,7 @@ class StationApp:
             self.sync.stop("restart" if self.exit_code == 75 else "clean exit")
             self.sync = None
         self.window.runner.shutdown()
+        QApplication.instance().removeEventFilter(self.window.idle)
         self.window.register_window.allow_close = True
         self.window.register_window.close()
 

@@ -138,6 +138,9 @@ class StationWindow(QMainWindow):
         self.idle.countdown.connect(self._show_countdown)
         self.idle.active.connect(lambda: self.countdown.setVisible(False))
         self.idle.expired.connect(self._idle_expired)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().installEventFilter(self.idle)  # any input anywhere is activity
 
         self.login_page.logged_in.connect(self._session_started)
         self.logout_button.clicked.connect(lambda: controller.logout("user"))
@@ -281,6 +284,7 @@ class StationWindow(QMainWindow):
         dialog.setModal(True)
         dialog.open()
         dialog.code.setFocus()
+        self.lot_dialog = dialog
         return dialog
 
     def bring_form_forward(self) -> None:
@@ -472,6 +476,9 @@ class StationWindow(QMainWindow):
         self.allow_close = True
         self.controller.logout("shutdown")
         self.idle.stop()
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().removeEventFilter(self.idle)
         self.runner.shutdown()
         self.register_window.allow_close = True
         self.register_window.close()

@@ -1,0 +1,296 @@
+"""Verifying the audit trail from the GUI: a modal progress window that turns into the result.
+
+`run_verify(parent, runner, verify)` opens the dialog (non-blocking, `open()`) and runs
+`verify(progress, cancel)` through the window's TaskRunner. `verify` is normally
+`lambda progress, cancel: ctx.verify_audit(progress=progress, cancel=cancel)`: it reports
+`progress(station, done, total)` and stops when the `threading.Event` is set.
+
+The progress window and the result are one window whose content changes, rather than a
+progress dialog followed by a message box: nothing jumps, nothing needs `exec()`, and the
+result stays readable where the person was already looking. The text shown is kept in
+`result_text` (and `outcome`) so tests and callers can read it; `finished_with(list)` carries
+the VerifyResults, `failed(object)` the exception when the check could not run.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QStackedWidget, QStyle,
+    QVBoxLayout, QWidget,
+)
+
+from utils.audit.verify import TamperKind, VerifyResult
+
+from gui.tasks import Task, TaskRunner
+from gui.theme import ERROR_COLOR, OK_COLOR, TOUCH_MIN_PX, WARN_COLOR
+
+StationProgress = Callable[[str, int, "int | None"], None]
+VerifyFunction = Callable[[StationProgress, threading.Event], list[VerifyResult]]
+
+INTACT, TAMPERED, CANCELLED, ERROR = "intact", "tampered", "cancelled", "error"
+
+
+class VerifyDialog(QDialog):
+    finished_with = Signal(list)
+    failed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("verifyDialog")
+        self.setWindowTitle(self.tr("Verify audit trail"))
+        self.setModal(True)
+        self.setMinimumWidth(560)
+        self.task: Task | None = None
+        self.results: list[VerifyResult] | None = None
+        self.outcome: str | None = None
+        self.result_text = ""
+        self._locale = QLocale()
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._progress_page())
+        self.pages.addWidget(self._result_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _progress_page(self) -> QWidget:
+        page = QWidget()
+        self.heading = QLabel(self.tr("Verifying the audit trail…"))
+        self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.station_label = QLabel(self.tr("Starting…"))
+        self.station_label.setObjectName("verifyStation")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until the first report says how many events there are
+        self.bar.setTextVisible(False)
+        self.bar.setMinimumHeight(24)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("verifyCount")
+        self.count_label.setProperty("role", "hint")
+        hint = QLabel(self.tr("Verifying only reads the data; you can cancel at any time."))
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("verifyCancel")
+        self.cancel_button.setMinimumHeight(TOUCH_MIN_PX)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.station_label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.count_label)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        layout.addLayout(_right_aligned(self.cancel_button))
+        return page
+
+    def _result_page(self) -> QWidget:
+        page = QWidget()
+        self.icon = QLabel()
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.result_heading = QLabel()
+        self.result_heading.setObjectName("verifyResultHeading")
+        self.result_heading.setWordWrap(True)
+        self.result_body = QLabel()
+        self.result_body.setObjectName("verifyResultText")
+        self.result_body.setWordWrap(True)
+        self.result_body.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.result_body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Many stations can be tampered with at once (an admin PC holds the whole site's chains).
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.result_body)
+        scroll.setMinimumHeight(120)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("verifyClose")
+        self.close_button.setMinimumHeight(TOUCH_MIN_PX)
+        self.close_button.clicked.connect(self.accept)
+        text = QVBoxLayout()
+        text.addWidget(self.result_heading)
+        text.addWidget(scroll, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.icon)
+        top.addLayout(text, 1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top, 1)
+        layout.addLayout(_right_aligned(self.close_button))
+        return page
+
+    # -- running -----------------------------------------------------------------------------
+
+    def start(self, runner: TaskRunner, verify: VerifyFunction) -> Task:
+        def work(progress: Callable[[int, Any], None], cancel: threading.Event):
+            # The runner's progress carries (done, object): the station rides in the object.
+            return verify(lambda station, done, total: progress(done, (station, total)), cancel)
+
+        self.task = runner.run(work, on_done=self._done, on_error=self._error,
+                               on_progress=self._progress)
+        return self.task
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and self.outcome is None
+
+    def cancel(self) -> None:
+        if not self.running:
+            return
+        self.task.cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Cancelling…"))
+
+    def reject(self) -> None:
+        # Escape or the window's close button while running means "cancel"; the window stays
+        # until the check has stopped and can say how far it got.
+        if self.running:
+            self.cancel()
+            return
+        super().reject()
+
+    def _progress(self, done: int, payload: Any) -> None:
+        station, total = payload if isinstance(payload, tuple) else ("", payload)
+        self.station_label.setText(self.tr("Station %1").replace("%1", str(station)))
+        if total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+            self.count_label.setText(self.tr("%1 of %2 events checked")
+                                     .replace("%1", self._number(done))
+                                     .replace("%2", self._number(total)))
+        else:
+            self.bar.setRange(0, 0)
+            self.count_label.setText(self.tr("%1 events checked").replace("%1", self._number(done)))
+
+    def _done(self, results: list[VerifyResult]) -> None:
+        self.results = list(results)
+        tampered = [r for r in self.results if not r.ok and not r.cancelled]
+        cancelled = any(r.cancelled for r in self.results)
+        if tampered:
+            self._show(TAMPERED, self.tr("The audit trail has been tampered with"),
+                       self._tampered_text(tampered, cancelled))
+        elif cancelled:
+            self._show(CANCELLED, self.tr("Verification cancelled"), self._cancelled_text())
+        else:
+            self._show(INTACT, self.tr("The audit trail is intact"), self._intact_text())
+        self.finished_with.emit(self.results)
+
+    def _error(self, exc: BaseException) -> None:
+        reason = str(exc) or type(exc).__name__
+        self._show(ERROR, self.tr("The audit trail could not be verified"), self.tr(
+            "The check stopped with an error: %1\n\nNothing was changed: verifying only reads "
+            "the data. Try again; if it fails again, call your administrator (the log file "
+            "has the details).").replace("%1", reason))
+        self.failed.emit(exc)
+
+    # -- texts -------------------------------------------------------------------------------
+
+    def _intact_text(self) -> str:
+        results = self.results or []
+        events = sum(r.events_checked for r in results)
+        text = (self.tr("The audit trail is intact: %1 events checked in %2 chain(s).")
+                .replace("%1", self._number(events)).replace("%2", self._number(len(results))))
+        unverifiable = sum(r.unverifiable_macs for r in results)
+        if unverifiable:
+            text += "\n\n" + self.tr(
+                "%1 of these events are signed with a key this PC does not have: their content "
+                "and order were checked, their signatures were not.").replace(
+                "%1", self._number(unverifiable))
+        return text
+
+    def _cancelled_text(self) -> str:
+        events = sum(r.events_checked for r in self.results or [])
+        return self.tr("Verification cancelled after %1 events; nothing is known about the "
+                       "rest.").replace("%1", self._number(events))
+
+    def _tampered_text(self, tampered: list[VerifyResult], cancelled: bool) -> str:
+        kinds = self._kind_texts()
+        lines = []
+        for result in tampered:
+            station = str(result.station)
+            if result.kind is None:
+                lines.append(self.tr("Station %1: the chain could not be verified.")
+                             .replace("%1", station))
+            else:
+                name, meaning = kinds.get(str(result.kind), (str(result.kind), ""))
+                if result.first_bad_seq is None:
+                    line = (self.tr("Station %1: %2. %3")
+                            .replace("%1", station).replace("%2", name).replace("%3", meaning))
+                else:
+                    line = (self.tr("Station %1, event %2: %3. %4")
+                            .replace("%1", station)
+                            .replace("%2", self._number(result.first_bad_seq))
+                            .replace("%3", name).replace("%4", meaning))
+                lines.append(line)
+            if result.detail:
+                # The verifier's own words, in English, for the administrator's report.
+                lines.append(self.tr("Details for the administrator: %1").replace(
+                    "%1", result.detail))
+        parts = ["\n".join(lines)]
+        if cancelled:
+            parts.append(self.tr("Verification was cancelled before every chain was checked; "
+                                 "nothing is known about the rest."))
+        parts.append(self.tr("What to do: keep this PC as it is and call your administrator; "
+                             "do not restore backups, and do not delete or edit anything."))
+        return "\n\n".join(parts)
+
+    def _kind_texts(self) -> dict[str, tuple[str, str]]:
+        """Each kind's name and a one-line plain explanation (literals, so lupdate finds them)."""
+        return {
+            TamperKind.MODIFIED: (self.tr("modified"),
+                                  self.tr("An event was changed after it was written.")),
+            TamperKind.DELETED: (self.tr("deleted"),
+                                 self.tr("An event was removed from the trail.")),
+            TamperKind.INSERTED: (self.tr("inserted"),
+                                  self.tr("An event that was never recorded here was slipped "
+                                          "into the trail.")),
+            TamperKind.REORDERED: (self.tr("reordered"),
+                                   self.tr("Events were moved out of the order they were "
+                                           "recorded in.")),
+            TamperKind.TRUNCATED: (self.tr("truncated"),
+                                   self.tr("The newest events were cut off, or an older copy of "
+                                           "the data was put back.")),
+            TamperKind.FORGED: (self.tr("forged"),
+                                self.tr("Events or a checkpoint were recomputed without the "
+                                        "station's secret key.")),
+        }
+
+    def _show(self, outcome: str, heading: str, text: str) -> None:
+        self.outcome = outcome
+        self.result_text = text
+        icon, color = {
+            INTACT: (QStyle.StandardPixmap.SP_DialogApplyButton, OK_COLOR),
+            CANCELLED: (QStyle.StandardPixmap.SP_MessageBoxWarning, WARN_COLOR),
+            TAMPERED: (QStyle.StandardPixmap.SP_MessageBoxCritical, ERROR_COLOR),
+            ERROR: (QStyle.StandardPixmap.SP_MessageBoxCritical, ERROR_COLOR),
+        }[outcome]
+        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(48, 48))
+        self.result_heading.setText(heading)
+        self.result_heading.setStyleSheet(f"font-size: 18px; font-weight: bold; color: {color};")
+        self.result_body.setText(text)
+        self.pages.setCurrentIndex(1)
+        self.setWindowTitle(heading)
+        self.close_button.setFocus()
+
+    def _number(self, value: int) -> str:
+        return self._locale.toString(int(value))
+
+
+def _right_aligned(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return row
+
+
+def run_verify(parent: QWidget | None, runner: TaskRunner, verify: VerifyFunction) -> VerifyDialog:
+    """Open the verify dialog (window-modal, non-blocking) and start `verify` in the background."""
+    dialog = VerifyDialog(parent)
+    # The window keeps a reference to the last dialog; Qt frees each one once it is closed.
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.start(runner, verify)
+    dialog.open()
+    return dialog

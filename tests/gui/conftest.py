@@ -1,0 +1,76 @@
+"""GUI fixtures: a real database in tmp_path, fast bcrypt, an operator and a supervisor."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.constants import Role
+from config.settings import Settings
+from utils.clock import ManualClock
+from utils.context import AppContext
+
+ADMIN_PW = "Quarry-Lantern-42"
+
+
+@pytest.fixture(autouse=True)
+def fast_bcrypt(monkeypatch):
+    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
+
+
+@pytest.fixture
+def clock():
+    return ManualClock()
+
+
+@pytest.fixture
+def ctx(tmp_path, clock):
+    context = AppContext.open(tmp_path / "home", clock=clock, settings=Settings(
+        station_id="206", timezone="America/Sao_Paulo", lockout_threshold=3, idle_logout_minutes=5))
+    context.auth.create_first_admin("ana", "Ana Admin", ADMIN_PW)
+    admin = context.auth.login("ana", ADMIN_PW).session
+    context.auth.create_user(admin, "op", "Olga Operadora", Role.OPERATOR, "Initial-Pass-op",
+                             "operator of machine 206")
+    context.auth.change_password("op", "Initial-Pass-op", "Olga-Own-Pass-1")
+    context.auth.create_user(admin, "sup", "Saulo Supervisor", Role.SUPERVISOR, "Initial-Pass-sup",
+                             "supervisor of shift A")
+    context.auth.change_password("sup", "Initial-Pass-sup", "Saulo-Own-Pass-1")
+    context.auth.create_user(admin, "newbie", "Nina Nova", Role.OPERATOR, "Initial-Pass-new",
+                             "new operator this week")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def station(qtbot, ctx):
+    from gui.app import StationApp, make_application
+
+    make_application([])
+    app = StationApp(ctx, start_sync=False)
+    qtbot.addWidget(app.window)
+    app.start()
+    yield app
+    app.stop()
+    app.window.allow_close = True
+    app.window.close()
+
+
+def wait_for(predicate, timeout: float = 5.0):
+    """Process Qt events until `predicate()` holds, with a hard bound.
+
+    Used where a plain Python thread posts a queued signal: qtbot.waitUntil's qWait could keep
+    the interpreter lock while that thread needed it to emit.
+    """
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    pause = threading.Event()
+    waited = 0.0
+    while waited < timeout:
+        QApplication.processEvents()
+        value = predicate()
+        if value:
+            return value
+        pause.wait(0.005)
+        waited += 0.005
+    raise AssertionError(f"condition not met within {timeout} s")
