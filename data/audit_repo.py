@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from sqlalchemy import Connection, func, select, true
+from sqlalchemy import Connection, bindparam, func, select, true
 
 from data import schema
 
@@ -28,21 +28,26 @@ class StoredCheckpoint:
                 "ts": self.ts, "key_id": self.key_id}
 
 
+# Built once: appending is on every save's path, and building a statement costs more than
+# running it (SQLAlchemy then reuses the compiled form from its cache).
+_HEAD = (select(T.c.seq, T.c.hash).where(T.c.station == bindparam("station"))
+         .order_by(T.c.seq.desc()).limit(1))
+_INSERT = T.insert()
+
+
 def chain_head(connection: Connection, station: str) -> tuple[int, bytes] | None:
-    row = connection.execute(
-        select(T.c.seq, T.c.hash).where(T.c.station == station).order_by(T.c.seq.desc()).limit(1)
-    ).first()
-    return None if row is None else (row.seq, bytes(row.hash))
+    row = connection.execute(_HEAD, {"station": station}).first()
+    return None if row is None else (row[0], bytes(row[1]))
 
 
 def insert_event(connection: Connection, *, station: str, seq: int, ts: str, username: str | None,
                  role: str | None, action: str, entity: str | None, entity_id: str | None,
                  command_id: str | None, prev_hash: bytes, hash_: bytes, key_id: str, mac: bytes,
                  body: str) -> None:
-    connection.execute(T.insert().values(
-        station=station, seq=seq, ts=ts, username=username, role=role, action=action,
-        entity=entity, entity_id=entity_id, command_id=command_id, prev_hash=prev_hash,
-        hash=hash_, key_id=key_id, mac=mac, body=body))
+    connection.execute(_INSERT, {
+        "station": station, "seq": seq, "ts": ts, "username": username, "role": role,
+        "action": action, "entity": entity, "entity_id": entity_id, "command_id": command_id,
+        "prev_hash": prev_hash, "hash": hash_, "key_id": key_id, "mac": mac, "body": body})
 
 
 def stations(connection: Connection) -> list[str]:

@@ -68,6 +68,9 @@ class AuditLog:
         self.host = host or socket.gethostname()
         self.on_checkpoint = on_checkpoint
         self._pending_checkpoint: StoredCheckpoint | None = None
+        # Seq of the last checkpoint, read once: asking the database on every append costs
+        # more than the append. If another process wrote one meanwhile, ours just comes early.
+        self._last_checkpoint_seq: int | None = None
 
     # -- appending ---------------------------------------------------------------------------
 
@@ -90,7 +93,9 @@ class AuditLog:
             role=actor.role, action=action, entity=entity, entity_id=entity_id,
             command_id=command_id, prev_hash=prev, hash_=digest, key_id=self.key.key_id,
             mac=self.key.mac(digest), body=body)
-        if seq - audit_repo.last_checkpoint_seq(connection, self.station) >= self.checkpoint_every:
+        if self._last_checkpoint_seq is None:
+            self._last_checkpoint_seq = audit_repo.last_checkpoint_seq(connection, self.station)
+        if seq - self._last_checkpoint_seq >= self.checkpoint_every:
             self._write_checkpoint_row(connection, seq, digest)
         return event
 
@@ -122,6 +127,7 @@ class AuditLog:
         checkpoint = StoredCheckpoint(**{**unsigned.__dict__, "sig": self.key.sign(unsigned.payload())})
         audit_repo.insert_checkpoint(connection, checkpoint)
         self._pending_checkpoint = checkpoint
+        self._last_checkpoint_seq = seq
 
     def flush_checkpoint_file(self) -> StoredCheckpoint | None:
         """After commit: write the latest checkpoint outside the database (the local witness)."""

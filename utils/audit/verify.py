@@ -71,7 +71,11 @@ class _Finding:
     detail: str = field(compare=False)
 
 
-_SPECIFIC, _GENERIC = 0, 1
+# At the same seq the more specific finding wins. A forged checkpoint only bounds where the
+# damage starts (after the last good checkpoint), so it counts only when no event itself is
+# found bad.
+_SPECIFIC, _GENERIC, _BOUND = 0, 1, 2
+LOOKAHEAD_ROWS = 200_000
 
 
 class _Pending:
@@ -105,6 +109,27 @@ class _Pending:
         return _Finding(seq - 1, _SPECIFIC, TamperKind.MODIFIED,
                         f"event {seq - 1} was rewritten and re-hashed; event {seq} no longer "
                         f"links to it")
+
+
+class _Search:
+    """An event looks missing. Before saying "deleted", look further on for the event that
+    should be here (it links to the last good event): if it turns up later, events were moved,
+    not deleted."""
+
+    def __init__(self, finding: _Finding, expected_prev: bytes):
+        self.finding = finding
+        self.expected_prev = expected_prev
+        self.looked = 0
+
+    def sees(self, row: Row) -> bool:
+        """True when the search is over (found, or looked far enough)."""
+        self.looked += 1
+        if row[1] == self.expected_prev:
+            self.finding = _Finding(self.finding.seq, _SPECIFIC, TamperKind.REORDERED,
+                                    f"event {self.finding.seq} was moved to a later place in "
+                                    f"the chain")
+            return True
+        return self.looked >= LOOKAHEAD_ROWS
 
 
 def verify_stream(
@@ -151,7 +176,10 @@ def verify_stream(
     last_good_checkpoint = 0
     checked = 0
     unverifiable = 0
+    keyed = False
     pending: _Pending | None = None
+    searching: _Search | None = None
+    suspect: tuple[_Finding, bytes] | None = None
     cancelled = False
     try:
         for batch in batches:
@@ -159,9 +187,30 @@ def verify_stream(
                 cancelled = True
                 break
             for row in batch:
+                if suspect is not None:
+                    # A forged event: if the next one links past it to the same predecessor,
+                    # the forged one was slipped in (a fork): "inserted" says what happened.
+                    finding, fork_prev = suspect
+                    if row[1] == fork_prev:
+                        finding = _Finding(finding.seq, _SPECIFIC, TamperKind.INSERTED,
+                                           f"event {finding.seq} was slipped in without the key; "
+                                           f"the next event continues from event {finding.seq - 1}")
+                    findings.append(finding)
+                    suspect = None
+                    break
+                if searching is not None:
+                    if searching.sees(row):
+                        break
+                    continue
                 if pending is not None:
-                    findings.append(pending.resolve(row))
+                    finding = pending.resolve(row)
                     pending = None
+                    if finding.kind == TamperKind.DELETED:
+                        searching = _Search(finding, expected_prev)
+                        if searching.sees(row):
+                            break
+                        continue
+                    findings.append(finding)
                     break
                 seq, prev, digest, key_id, mac, body = row
                 if previous is not None and seq == previous[0]:
@@ -169,9 +218,11 @@ def verify_stream(
                                              f"two events carry number {seq}"))
                     break
                 if seq != expected_seq:
-                    findings.append(_Finding(expected_seq, _SPECIFIC, TamperKind.DELETED,
-                                             f"event {expected_seq} is missing"))
-                    break
+                    searching = _Search(_Finding(expected_seq, _SPECIFIC, TamperKind.DELETED,
+                                                 f"event {expected_seq} is missing"), expected_prev)
+                    if searching.sees(row):
+                        break
+                    continue
                 if sha256(prev + body).digest() != digest:
                     findings.append(_Finding(seq, _SPECIFIC, TamperKind.MODIFIED,
                                              f"event {seq} was changed after it was written"))
@@ -181,11 +232,19 @@ def verify_stream(
                     continue
                 mac_of = mac_function(key_id)
                 if mac_of is None:
+                    if keyed:  # a chain never goes back from a key we hold to one we do not
+                        suspect = (_Finding(seq, _SPECIFIC, TamperKind.FORGED,
+                                            f"event {seq} is signed with an unknown key after "
+                                            f"events signed with a known one"), expected_prev)
+                        continue
                     unverifiable += 1
-                elif not compare(mac_of(digest), mac):
-                    findings.append(_Finding(seq, _SPECIFIC, TamperKind.FORGED,
-                                             f"event {seq} was recomputed without the key"))
-                    break
+                elif mac_of(digest) != mac:  # not secret: no need for a constant-time compare
+                    suspect = (_Finding(seq, _SPECIFIC, TamperKind.FORGED,
+                                        f"event {seq} was recomputed without the key"),
+                               expected_prev)
+                    continue
+                else:
+                    keyed = True
                 heads = valid_checkpoints.get(seq)
                 if heads is not None:
                     if any(head != digest.hex() for head in heads):
@@ -203,8 +262,16 @@ def verify_stream(
                     progress(checked, total)
                 continue
             break
+        if suspect is not None:
+            findings.append(suspect[0])
         if pending is not None and not cancelled:
-            findings.append(pending.resolve(None))
+            finding = pending.resolve(None)
+            if finding.kind == TamperKind.DELETED and searching is None:
+                searching = _Search(finding, expected_prev)
+            else:
+                findings.append(finding)
+        if searching is not None:
+            findings.append(searching.finding)
     finally:
         if consistency_thread is not None:
             if cancelled and stop_consistency is not None:
@@ -223,7 +290,7 @@ def verify_stream(
                                      f"was signed earlier"))
     for checkpoint in forged_checkpoints:
         base = max((seq for seq in valid_checkpoints if seq < checkpoint.seq), default=0)
-        findings.append(_Finding(base + 1, _GENERIC, TamperKind.FORGED,
+        findings.append(_Finding(base + 1, _BOUND, TamperKind.FORGED,
                                  f"the checkpoint at event {checkpoint.seq} is not signed with "
                                  f"a key of this site"))
     if consistency_result and consistency_result[0] is not None:
@@ -234,7 +301,8 @@ def verify_stream(
         return VerifyResult(station, True, checked, head_seq=head,
                             checkpoints_checked=checkpoint_count, unverifiable_macs=unverifiable,
                             detail=f"{checked} events intact")
-    first = min(findings)
+    precise = [finding for finding in findings if finding.priority != _BOUND]
+    first = min(precise or findings)
     return VerifyResult(station, False, checked, first.seq, first.kind, first.detail,
                         head_seq=head, checkpoints_checked=checkpoint_count,
                         unverifiable_macs=unverifiable)
