@@ -351,7 +351,7 @@ def cmd_send(ctx, args) -> int:
     from datetime import timedelta
 
     from config.constants import CommandType
-    from utils.site.fleet import FINAL_STATES, FleetMonitor
+    from utils.site.fleet import FleetMonitor
 
     folder, key = _site_parts(ctx)
     words = list(args.words)

@@ -10,6 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
@@ -84,8 +85,13 @@ class AboutDialog(QDialog):
         layout.addWidget(subtitle)
         layout.addSpacing(8)
         layout.addLayout(form)
-        layout.addStretch(1)
         layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Wrapped folder paths: the automatic size measures them at the size hint's width,
+        # narrower than the minimum, and leaves a gap; measure at the real width instead.
+        self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
 
     def text(self) -> str:
         """Everything shown, one `label: value` per line (for tests and support requests)."""

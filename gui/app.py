@@ -13,7 +13,7 @@ from pathlib import Path
 
 # PySide6 first, so pyqtgraph (imported by later views) can only pick this binding.
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-from PySide6.QtCore import QTimer, Qt  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 

@@ -14,6 +14,7 @@ from models.validation import ValidationFailed
 from utils.permissions import PermissionDenied
 from utils.production import ProductionError
 
+from gui.theme import form_label
 from gui.messages import field_error_text, field_label, production_error_text
 from gui.station_controller import StationController
 
@@ -48,11 +49,11 @@ class CorrectionDialog(QDialog):
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("Size"), self.size)
-        form.addRow(self.tr("CAM-D %"), self.cam_d)
-        form.addRow(self.tr("CAM-W %"), self.cam_w)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("Your password"), self.password)
+        form.addRow(form_label(self.tr("Size")), self.size)
+        form.addRow(form_label(self.tr("CAM-D %")), self.cam_d)
+        form.addRow(form_label(self.tr("CAM-W %")), self.cam_w)
+        form.addRow(form_label(self.tr("Reason")), self.reason)
+        form.addRow(form_label(self.tr("Your password")), self.password)
         signature = QLabel(self.tr("Signing as %1: this means \"correction\".").replace("%1", who))
         signature.setProperty("role", "hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -115,8 +115,10 @@ class EntryForm(QWidget):
 
     def _show_unit_weight(self, size: str) -> None:
         weight = self.catalog.unit_weight_for_size(size)
+        decimal = QCoreApplication.translate("Messages", "decimal-separator")
+        text = f"{weight:.6f}".replace(".", "," if decimal == "," else ".") if weight else ""
         self.unit_weight.setText("" if weight is None else
-                                 self.tr("Unit weight: %1 kg").replace("%1", f"{weight:.6f}"))
+                                 self.tr("Unit weight: %1 kg").replace("%1", text))
 
     def set_size(self, size: str | None) -> None:
         if size and self.size.findText(size) >= 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from models.lot import Lot
@@ -85,6 +85,8 @@ class StationHeader(QFrame):
 
 
 def role_name(widget: QWidget, role: str) -> str:
-    names = {"operator": widget.tr("operator"), "analyst": widget.tr("analyst"),
-             "supervisor": widget.tr("supervisor"), "admin": widget.tr("admin")}
+    names = {"operator": QCoreApplication.translate("Roles", "operator"),
+             "analyst": QCoreApplication.translate("Roles", "analyst"),
+             "supervisor": QCoreApplication.translate("Roles", "supervisor"),
+             "admin": QCoreApplication.translate("Roles", "admin")}
     return names.get(role, role)

@@ -56,7 +56,10 @@ class LogViewer(QDialog):
         self.count.setRange(MIN_LINES, MAX_LINES)
         self.count.setSingleStep(100)
         self.count.setValue(DEFAULT_LINES)
-        self.count.setMinimumWidth(110)
+        self.count.setMinimumWidth(140)
+        # Arrows a finger can hit: the default ones are about 20 px wide.
+        self.count.setStyleSheet("QSpinBox { padding-right: 40px; }"
+                                 "QSpinBox::up-button, QSpinBox::down-button { width: 40px; }")
         self.refresh_button = self._button(self.tr("Refresh"), "logRefresh")
         self.save_button = self._button(self.tr("Save as…"), "logSave")
         self.close_button = self._button(self.tr("Close"), "logClose")

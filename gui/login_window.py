@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from utils.auth import AuthError, LoginFailure, Session
 from utils.passwords import PasswordPolicyError
 
+from gui.theme import form_label
 from gui.messages import password_policy_text
 from gui.station_controller import StationController
 
@@ -73,9 +74,8 @@ class LoginWindow(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setProperty("role", "hint")
         form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow(self.tr("Username"), self.username)
-        form.addRow(self.tr("Password"), self.password)
+        form.addRow(form_label(self.tr("Username")), self.username)
+        form.addRow(form_label(self.tr("Password")), self.password)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(12)
@@ -176,8 +176,8 @@ class ChangePasswordDialog(QDialog):
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("New password"), self.first)
-        form.addRow(self.tr("Repeat it"), self.second)
+        form.addRow(form_label(self.tr("New password")), self.first)
+        form.addRow(form_label(self.tr("Repeat it")), self.second)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from models.lot import Lot
 from models.validation import ValidationFailed
 
+from gui.theme import form_label
 from gui.messages import field_error_text
 from gui.station_controller import StationController
 
@@ -33,11 +34,11 @@ class LotDialog(QDialog):
         self.current.setObjectName("currentBox")
         self.errors = {name: self._error() for name in ("lot", "total_boxes", "current_box")}
         form = QFormLayout()
-        form.addRow(self.tr("Lot code"), self.code)
+        form.addRow(form_label(self.tr("Lot code")), self.code)
         form.addRow("", self.errors["lot"])
-        form.addRow(self.tr("Total boxes"), self.total)
+        form.addRow(form_label(self.tr("Total boxes")), self.total)
         form.addRow("", self.errors["total_boxes"])
-        form.addRow(self.tr("Current box"), self.current)
+        form.addRow(form_label(self.tr("Current box")), self.current)
         form.addRow("", self.errors["current_box"])
         self.general = self._error()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -11,27 +11,26 @@ from PySide6.QtCore import QCoreApplication
 
 from models.validation import FieldError
 
-_C = "Messages"
 
 
 def field_label(field: str) -> str:
     labels = {
-        "lot": QCoreApplication.translate(_C, "Lot"),
-        "box": QCoreApplication.translate(_C, "Box"),
-        "size": QCoreApplication.translate(_C, "Size"),
-        "cam_d": QCoreApplication.translate(_C, "CAM-D %"),
-        "cam_w": QCoreApplication.translate(_C, "CAM-W %"),
-        "unit_weight_kg": QCoreApplication.translate(_C, "Unit weight"),
-        "total_boxes": QCoreApplication.translate(_C, "Total boxes"),
-        "current_box": QCoreApplication.translate(_C, "Current box"),
-        "reason": QCoreApplication.translate(_C, "Reason"),
-        "rejections": QCoreApplication.translate(_C, "Rejections"),
+        "lot": QCoreApplication.translate("Messages", "Lot"),
+        "box": QCoreApplication.translate("Messages", "Box"),
+        "size": QCoreApplication.translate("Messages", "Size"),
+        "cam_d": QCoreApplication.translate("Messages", "CAM-D %"),
+        "cam_w": QCoreApplication.translate("Messages", "CAM-W %"),
+        "unit_weight_kg": QCoreApplication.translate("Messages", "Unit weight"),
+        "total_boxes": QCoreApplication.translate("Messages", "Total boxes"),
+        "current_box": QCoreApplication.translate("Messages", "Current box"),
+        "reason": QCoreApplication.translate("Messages", "Reason"),
+        "rejections": QCoreApplication.translate("Messages", "Rejections"),
     }
     if field.startswith("rej") and "_" in field:
         number, part = field[3], field.split("_", 1)[1]
         if part == "defect":
-            return QCoreApplication.translate(_C, "Defect %1").replace("%1", number)
-        return QCoreApplication.translate(_C, "Location %1").replace("%1", number)
+            return QCoreApplication.translate("Messages", "Defect %1").replace("%1", number)
+        return QCoreApplication.translate("Messages", "Location %1").replace("%1", number)
     return labels.get(field, field)
 
 
@@ -40,77 +39,72 @@ def field_error_text(error: FieldError) -> str:
     p = error.params
     code = error.code
     if code == "required":
-        return QCoreApplication.translate(_C, "Required.")
+        return QCoreApplication.translate("Messages", "Required.")
     if code == "number":
-        return QCoreApplication.translate(_C, "Type a number, e.g. 3,5.")
+        return QCoreApplication.translate("Messages", "Type a number, e.g. 3,5.")
     if code == "integer":
-        return QCoreApplication.translate(_C, "Type a whole number.")
+        return QCoreApplication.translate("Messages", "Type a whole number.")
     if code == "out_of_range":
         low, high = p.get("min"), p.get("max")
         if high is None:
-            return QCoreApplication.translate(_C, "Must be at least %1.").replace("%1", _num(low))
-        return (QCoreApplication.translate(_C, "Must be from %1 to %2.")
+            return QCoreApplication.translate("Messages", "Must be at least %1.").replace("%1", _num(low))
+        return (QCoreApplication.translate("Messages", "Must be from %1 to %2.")
                 .replace("%1", _num(low)).replace("%2", _num(high)))
     if code == "too_long":
-        return QCoreApplication.translate(_C, "Too long (at most %1 characters).").replace(
+        return QCoreApplication.translate("Messages", "Too long (at most %1 characters).").replace(
             "%1", str(p.get("max")))
     if code == "too_short":
-        return QCoreApplication.translate(_C, "Too short (at least %1 characters).").replace(
+        return QCoreApplication.translate("Messages", "Too short (at least %1 characters).").replace(
             "%1", str(p.get("min")))
     if code == "control_characters":
-        return QCoreApplication.translate(_C, "Contains invisible or control characters.")
+        return QCoreApplication.translate("Messages", "Contains invisible or control characters.")
     if code == "lot_format":
-        return QCoreApplication.translate(
-            _C, "Use letters, digits, space and . _ / # - only.")
+        return QCoreApplication.translate("Messages", "Use letters, digits, space and . _ / # - only.")
     if code == "not_in_catalog":
-        return QCoreApplication.translate(_C, "Not in the list: choose one of the options.")
+        return QCoreApplication.translate("Messages", "Not in the list: choose one of the options.")
     if code == "defect_missing":
-        return QCoreApplication.translate(_C, "Choose the defect for this location.")
+        return QCoreApplication.translate("Messages", "Choose the defect for this location.")
     if code == "location_missing":
-        return QCoreApplication.translate(_C, "Choose where the defect is (Cap, Body, Cap/Body).")
+        return QCoreApplication.translate("Messages", "Choose where the defect is (Cap, Body, Cap/Body).")
     if code == "too_many":
-        return QCoreApplication.translate(_C, "At most %1 rejections.").replace("%1", str(p.get("max")))
+        return QCoreApplication.translate("Messages", "At most %1 rejections.").replace("%1", str(p.get("max")))
     if code == "username_format":
-        return QCoreApplication.translate(
-            _C, "2 to 32 letters, digits, '.', '_' or '-'.")
+        return QCoreApplication.translate("Messages", "2 to 32 letters, digits, '.', '_' or '-'.")
     if code == "type":
-        return QCoreApplication.translate(_C, "Wrong kind of value.")
+        return QCoreApplication.translate("Messages", "Wrong kind of value.")
     return error.message
 
 
 def production_error_text(code: str, detail: str) -> str:
     if code == "no_lot":
-        return QCoreApplication.translate(_C, "No lot is set. Set the lot first (Lot… button).")
+        return QCoreApplication.translate("Messages", "No lot is set. Set the lot first (Lot… button).")
     if code == "lot_complete":
-        return QCoreApplication.translate(
-            _C, "This lot is complete. Set the next lot to continue; nothing was saved.")
+        return QCoreApplication.translate("Messages", "This lot is complete. Set the next lot to continue; nothing was saved.")
     if code == "station_locked":
-        return QCoreApplication.translate(
-            _C, "Production entry is locked by a supervisor: %1").replace(
+        return QCoreApplication.translate("Messages", "Production entry is locked by a supervisor: %1").replace(
             "%1", detail.split(": ", 1)[-1])
     if code == "voided":
-        return QCoreApplication.translate(_C, "This record is voided and cannot be changed.")
+        return QCoreApplication.translate("Messages", "This record is voided and cannot be changed.")
     if code == "not_found":
-        return QCoreApplication.translate(_C, "This record no longer exists here.")
+        return QCoreApplication.translate("Messages", "This record no longer exists here.")
     return detail
 
 
 def password_policy_text(code: str, params: dict) -> str:
     if code == "too_short":
-        return QCoreApplication.translate(_C, "The password needs at least %1 characters.").replace(
+        return QCoreApplication.translate("Messages", "The password needs at least %1 characters.").replace(
             "%1", str(params.get("min", 8)))
     if code == "too_long":
-        return QCoreApplication.translate(
-            _C, "The password may have at most 72 bytes (accented letters count as 2).")
+        return QCoreApplication.translate("Messages", "The password may have at most 72 bytes (accented letters count as 2).")
     if code == "common":
-        return QCoreApplication.translate(_C, "This password is too common or too easy to guess.")
+        return QCoreApplication.translate("Messages", "This password is too common or too easy to guess.")
     if code == "unchanged":
-        return QCoreApplication.translate(_C, "The new password must differ from the old one.")
+        return QCoreApplication.translate("Messages", "The new password must differ from the old one.")
     if code == "is_username":
-        return QCoreApplication.translate(_C, "The password must not be the username.")
+        return QCoreApplication.translate("Messages", "The password must not be the username.")
     if code == "control_characters":
-        return QCoreApplication.translate(_C, "The password contains invisible characters.")
-    return QCoreApplication.translate(_C, "This password cannot be used.")
+        return QCoreApplication.translate("Messages", "The password contains invisible characters.")
+    return QCoreApplication.translate("Messages", "This password cannot be used.")
 
 
 def _num(value: object) -> str:
@@ -118,6 +112,6 @@ def _num(value: object) -> str:
     if value is None:
         return ""
     text = f"{value:g}" if isinstance(value, float) else str(value)
-    if QCoreApplication.translate(_C, "decimal-separator") == ",":
+    if QCoreApplication.translate("Messages", "decimal-separator") == ",":
         text = text.replace(".", ",")
     return text

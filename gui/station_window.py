@@ -114,8 +114,9 @@ class StationWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        left.setMaximumWidth(600)  # the form needs no more; the table gets the rest
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
         self.work_page = splitter
 
         self.pages = QStackedWidget()

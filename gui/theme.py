@@ -26,3 +26,15 @@ QFrame#banner {{ background: {ERROR_COLOR}; color: white; }}
 QFrame#header {{ background: #263238; }}
 QFrame#header QLabel {{ color: white; }}
 """
+
+
+def form_label(text: str):
+    """A form label as tall as the touch-sized field beside it, text centred vertically
+    (QFormLayout would otherwise pin it to the field's top edge)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(text)
+    label.setMinimumHeight(TOUCH_MIN_PX)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return label

@@ -15,11 +15,12 @@ the VerifyResults, `failed(object)` the exception when the check could not run.
 from __future__ import annotations
 
 import threading
+from html import escape
 from typing import Any, Callable
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QStackedWidget, QStyle,
+    QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget, QStyle,
     QVBoxLayout, QWidget,
 )
 
@@ -31,7 +32,12 @@ from gui.theme import ERROR_COLOR, OK_COLOR, TOUCH_MIN_PX, WARN_COLOR
 StationProgress = Callable[[str, int, "int | None"], None]
 VerifyFunction = Callable[[StationProgress, threading.Event], list[VerifyResult]]
 
+Paragraph = tuple[str, str, str]  # lead (bold), body, detail (small, grey)
+
 INTACT, TAMPERED, CANCELLED, ERROR = "intact", "tampered", "cancelled", "error"
+# An admin PC holds the whole site's chains: past this many tampered stations the rest are
+# named in one line, so the dialog never outgrows the screen and the action stays in view.
+MAX_STATIONS_SHOWN = 5
 
 
 class VerifyDialog(QDialog):
@@ -48,7 +54,6 @@ class VerifyDialog(QDialog):
         self.results: list[VerifyResult] | None = None
         self.outcome: str | None = None
         self.result_text = ""
-        self._locale = QLocale()
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._progress_page())
@@ -98,22 +103,24 @@ class VerifyDialog(QDialog):
         self.result_body = QLabel()
         self.result_body.setObjectName("verifyResultText")
         self.result_body.setWordWrap(True)
-        self.result_body.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_body.setTextFormat(Qt.TextFormat.RichText)  # built from escaped parts
         self.result_body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.result_body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Many stations can be tampered with at once (an admin PC holds the whole site's chains).
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.result_body)
-        scroll.setMinimumHeight(120)
+        self.action_label = QLabel()
+        self.action_label.setObjectName("verifyAction")
+        self.action_label.setWordWrap(True)
+        self.action_label.setStyleSheet("font-weight: bold;")
+        self.action_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action_label.hide()
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("verifyClose")
         self.close_button.setMinimumHeight(TOUCH_MIN_PX)
         self.close_button.clicked.connect(self.accept)
         text = QVBoxLayout()
         text.addWidget(self.result_heading)
-        text.addWidget(scroll, 1)
+        text.addWidget(self.result_body, 1)
+        text.addSpacing(8)
+        text.addWidget(self.action_label)
         top = QHBoxLayout()
         top.addWidget(self.icon)
         top.addLayout(text, 1)
@@ -159,83 +166,87 @@ class VerifyDialog(QDialog):
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
             self.count_label.setText(self.tr("%1 of %2 events checked")
-                                     .replace("%1", self._number(done))
-                                     .replace("%2", self._number(total)))
+                                     .replace("%1", str(done)).replace("%2", str(total)))
         else:
             self.bar.setRange(0, 0)
-            self.count_label.setText(self.tr("%1 events checked").replace("%1", self._number(done)))
+            self.count_label.setText(self.tr("%1 events checked").replace("%1", str(done)))
 
     def _done(self, results: list[VerifyResult]) -> None:
         self.results = list(results)
         tampered = [r for r in self.results if not r.ok and not r.cancelled]
         cancelled = any(r.cancelled for r in self.results)
         if tampered:
-            self._show(TAMPERED, self.tr("The audit trail has been tampered with"),
-                       self._tampered_text(tampered, cancelled))
+            paragraphs = self._tampered_paragraphs(tampered)
+            if cancelled:
+                paragraphs.append(("", self.tr(
+                    "Verification was cancelled before every chain was checked; nothing is "
+                    "known about the rest."), ""))
+            self._show(TAMPERED, self.tr("The audit trail has been tampered with"), paragraphs,
+                       self.tr("What to do: keep this PC as it is and call your administrator; "
+                               "do not restore backups, and do not delete or edit anything."))
         elif cancelled:
-            self._show(CANCELLED, self.tr("Verification cancelled"), self._cancelled_text())
+            self._show(CANCELLED, self.tr("Verification cancelled"), [("", self._cancelled_text(), "")])
         else:
-            self._show(INTACT, self.tr("The audit trail is intact"), self._intact_text())
+            self._show(INTACT, self.tr("The audit trail is intact"), self._intact_paragraphs())
         self.finished_with.emit(self.results)
 
     def _error(self, exc: BaseException) -> None:
         reason = str(exc) or type(exc).__name__
-        self._show(ERROR, self.tr("The audit trail could not be verified"), self.tr(
-            "The check stopped with an error: %1\n\nNothing was changed: verifying only reads "
-            "the data. Try again; if it fails again, call your administrator (the log file "
-            "has the details).").replace("%1", reason))
+        self._show(ERROR, self.tr("The audit trail could not be verified"), [
+            ("", self.tr("The check stopped with an error: %1").replace("%1", reason), ""),
+            ("", self.tr("Nothing was changed: verifying only reads the data. Try again; if it "
+                         "fails again, call your administrator (the log file has the "
+                         "details)."), ""),
+        ])
         self.failed.emit(exc)
 
     # -- texts -------------------------------------------------------------------------------
+    # A paragraph is (lead, body, detail): the lead in bold, the detail smaller and grey.
 
-    def _intact_text(self) -> str:
+    def _intact_paragraphs(self) -> list[Paragraph]:
         results = self.results or []
         events = sum(r.events_checked for r in results)
-        text = (self.tr("The audit trail is intact: %1 events checked in %2 chain(s).")
-                .replace("%1", self._number(events)).replace("%2", self._number(len(results))))
+        paragraphs = [("", self.tr("The audit trail is intact: %1 events checked in %2 chain(s).")
+                       .replace("%1", str(events)).replace("%2", str(len(results))), "")]
         unverifiable = sum(r.unverifiable_macs for r in results)
         if unverifiable:
-            text += "\n\n" + self.tr(
+            paragraphs.append(("", self.tr(
                 "%1 of these events are signed with a key this PC does not have: their content "
                 "and order were checked, their signatures were not.").replace(
-                "%1", self._number(unverifiable))
-        return text
+                "%1", str(unverifiable)), ""))
+        return paragraphs
 
     def _cancelled_text(self) -> str:
         events = sum(r.events_checked for r in self.results or [])
         return self.tr("Verification cancelled after %1 events; nothing is known about the "
-                       "rest.").replace("%1", self._number(events))
+                       "rest.").replace("%1", str(events))
 
-    def _tampered_text(self, tampered: list[VerifyResult], cancelled: bool) -> str:
+    def _tampered_paragraphs(self, tampered: list[VerifyResult]) -> list[Paragraph]:
         kinds = self._kind_texts()
-        lines = []
-        for result in tampered:
+        paragraphs: list[Paragraph] = []
+        for result in tampered[:MAX_STATIONS_SHOWN]:
             station = str(result.station)
+            # The verifier's own words, in English, for the administrator's report.
+            detail = (self.tr("Details for the administrator: %1").replace("%1", result.detail)
+                      if result.detail else "")
             if result.kind is None:
-                lines.append(self.tr("Station %1: the chain could not be verified.")
-                             .replace("%1", station))
+                paragraphs.append((self.tr("Station %1: the chain could not be verified.")
+                                   .replace("%1", station), "", detail))
+                continue
+            name, meaning = kinds.get(str(result.kind), (str(result.kind), ""))
+            if result.first_bad_seq is None:
+                lead = self.tr("Station %1: %2.").replace("%1", station).replace("%2", name)
             else:
-                name, meaning = kinds.get(str(result.kind), (str(result.kind), ""))
-                if result.first_bad_seq is None:
-                    line = (self.tr("Station %1: %2. %3")
-                            .replace("%1", station).replace("%2", name).replace("%3", meaning))
-                else:
-                    line = (self.tr("Station %1, event %2: %3. %4")
-                            .replace("%1", station)
-                            .replace("%2", self._number(result.first_bad_seq))
-                            .replace("%3", name).replace("%4", meaning))
-                lines.append(line)
-            if result.detail:
-                # The verifier's own words, in English, for the administrator's report.
-                lines.append(self.tr("Details for the administrator: %1").replace(
-                    "%1", result.detail))
-        parts = ["\n".join(lines)]
-        if cancelled:
-            parts.append(self.tr("Verification was cancelled before every chain was checked; "
-                                 "nothing is known about the rest."))
-        parts.append(self.tr("What to do: keep this PC as it is and call your administrator; "
-                             "do not restore backups, and do not delete or edit anything."))
-        return "\n\n".join(parts)
+                lead = (self.tr("Station %1, event %2: %3.").replace("%1", station)
+                        .replace("%2", str(result.first_bad_seq)).replace("%3", name))
+            paragraphs.append((lead, meaning, detail))
+        rest = tampered[MAX_STATIONS_SHOWN:]
+        if rest:
+            paragraphs.append((self.tr("%1 more stations were tampered with: %2.")
+                               .replace("%1", str(len(rest)))
+                               .replace("%2", ", ".join(str(r.station) for r in rest)),
+                               self.tr("The administrator can list every finding with: shopfloor verify-audit"), ""))
+        return paragraphs
 
     def _kind_texts(self) -> dict[str, tuple[str, str]]:
         """Each kind's name and a one-line plain explanation (literals, so lupdate finds them)."""
@@ -258,9 +269,12 @@ class VerifyDialog(QDialog):
                                         "station's secret key.")),
         }
 
-    def _show(self, outcome: str, heading: str, text: str) -> None:
+    def _show(self, outcome: str, heading: str, paragraphs: list[Paragraph],
+              action: str = "") -> None:
         self.outcome = outcome
-        self.result_text = text
+        plain = [" ".join(part for part in (lead, body) if part) + (f"\n{detail}" if detail else "")
+                 for lead, body, detail in paragraphs]
+        self.result_text = "\n\n".join(plain + ([action] if action else []))
         icon, color = {
             INTACT: (QStyle.StandardPixmap.SP_DialogApplyButton, OK_COLOR),
             CANCELLED: (QStyle.StandardPixmap.SP_MessageBoxWarning, WARN_COLOR),
@@ -270,13 +284,27 @@ class VerifyDialog(QDialog):
         self.icon.setPixmap(self.style().standardIcon(icon).pixmap(48, 48))
         self.result_heading.setText(heading)
         self.result_heading.setStyleSheet(f"font-size: 18px; font-weight: bold; color: {color};")
-        self.result_body.setText(text)
+        self.result_body.setText("".join(_html(paragraph) for paragraph in paragraphs))
+        self.action_label.setText(action)
+        self.action_label.setVisible(bool(action))
         self.pages.setCurrentIndex(1)
         self.setWindowTitle(heading)
+        self._fit_result()
         self.close_button.setFocus()
 
-    def _number(self, value: int) -> str:
-        return self._locale.toString(int(value))
+    def _fit_result(self) -> None:
+        # Not adjustSize(): it measures the wrapped text at the size hint's width, narrower
+        # than the dialog's minimum, and leaves a gap below it.
+        self.layout().activate()
+        self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
+
+
+def _html(paragraph: Paragraph) -> str:
+    lead, body, detail = (escape(part) for part in paragraph)
+    text = " ".join(part for part in (f"<b>{lead}</b>" if lead else "", body) if part)
+    if detail:
+        text += f'<br><span style="color: #555555; font-size: 13px;">{detail}</span>'
+    return f"<p>{text}</p>"
 
 
 def _right_aligned(button: QPushButton) -> QHBoxLayout:

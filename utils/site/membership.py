@@ -9,7 +9,6 @@ from pathlib import Path
 
 from config.paths import AppPaths
 from config.settings import Settings
-from data.database import open_database
 from data.netfs import network_filesystem_reason
 from utils.clock import Clock, SystemClock
 from utils.settings_store import save_settings

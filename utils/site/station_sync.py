@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import platform
-import sys
 import threading
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -43,7 +42,7 @@ from utils.site.commands import (
 from utils.site.directory import UserDirectory
 from utils.site.effects import StationEffects
 from utils.site.journal import JournalWriter
-from utils.site.layout import PROTOCOL_VERSION, SiteLayout
+from utils.site.layout import SiteLayout
 from utils.site.netshare import default_rescan_ms
 from utils.site.share_files import (
     FailureCounter, ReadState, list_json_files, quarantine, read_json_file,

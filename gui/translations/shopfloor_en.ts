@@ -1,0 +1,1138 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../about_dialog.py" line="45"/>
+        <source>About %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="51"/>
+        <location filename="../about_dialog.py" line="99"/>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="58"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="59"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="60"/>
+        <source>Log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="61"/>
+        <source>Settings folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="62"/>
+        <source>Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="62"/>
+        <source>%1 (PySide6 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="64"/>
+        <source>Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="75"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../app.py" line="50"/>
+        <source>Something went wrong: %1
+Your saved records are safe. The details are in the log; tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../login_window.py" line="165"/>
+        <source>Change your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="166"/>
+        <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="179"/>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="180"/>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="194"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../correction_dialog.py" line="29"/>
+        <source>Correct record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="32"/>
+        <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="44"/>
+        <source>Why (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="52"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="53"/>
+        <source>CAM-D %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="54"/>
+        <source>CAM-W %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="55"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="56"/>
+        <source>Your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="57"/>
+        <source>Signing as %1: this means &quot;correction&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="75"/>
+        <source>Wrong password: the correction was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="90"/>
+        <source>Your role may not correct records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../entry_form.py" line="38"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="44"/>
+        <source>Rejections (up to 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="46"/>
+        <source>Defect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="47"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="50"/>
+        <location filename="../entry_form.py" line="54"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="72"/>
+        <source>CAM-D %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="76"/>
+        <source>CAM-W %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="82"/>
+        <source>Register box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="121"/>
+        <source>Unit weight: %1 kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogViewer</name>
+    <message>
+        <location filename="../log_viewer.py" line="47"/>
+        <location filename="../log_viewer.py" line="116"/>
+        <location filename="../log_viewer.py" line="199"/>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="52"/>
+        <source>Show only lines containing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="63"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="64"/>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="65"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="80"/>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="83"/>
+        <source>Last lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="117"/>
+        <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="145"/>
+        <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="158"/>
+        <source>There is no log file yet (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="160"/>
+        <source>%1 lines containing “%2”, newest at the bottom. File: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="163"/>
+        <source>The last %1 lines, newest at the bottom. File: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="178"/>
+        <source>Save the log as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="179"/>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="189"/>
+        <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="192"/>
+        <source>Saved %1 lines to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../login_window.py" line="51"/>
+        <source>Shopfloor Collector: log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="53"/>
+        <source>Station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="55"/>
+        <source>Log in to record production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="59"/>
+        <source>Username or badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="63"/>
+        <location filename="../login_window.py" line="78"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="64"/>
+        <source>Caps Lock is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="71"/>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="77"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="99"/>
+        <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="115"/>
+        <source>Type your username and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="135"/>
+        <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="138"/>
+        <source>Wrong username or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="156"/>
+        <source>You must change your password before you can work. Log in again to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LotDialog</name>
+    <message>
+        <location filename="../lot_dialog.py" line="24"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="26"/>
+        <source>Lot %1 is complete. Scan or type the next lot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="27"/>
+        <source>Scan or type the lot code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="37"/>
+        <source>Lot code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="39"/>
+        <source>Total boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="41"/>
+        <source>Current box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="46"/>
+        <source>Set lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="47"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../messages.py" line="18"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="19"/>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="20"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="21"/>
+        <source>CAM-D %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="22"/>
+        <source>CAM-W %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="23"/>
+        <source>Unit weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="24"/>
+        <source>Total boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="25"/>
+        <source>Current box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="26"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="27"/>
+        <source>Rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="32"/>
+        <source>Defect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="33"/>
+        <source>Location %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42"/>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="44"/>
+        <source>Type a number, e.g. 3,5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="46"/>
+        <source>Type a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="50"/>
+        <source>Must be at least %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="51"/>
+        <source>Must be from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="54"/>
+        <source>Too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="57"/>
+        <source>Too short (at least %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="60"/>
+        <source>Contains invisible or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="62"/>
+        <source>Use letters, digits, space and . _ / # - only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="64"/>
+        <source>Not in the list: choose one of the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="66"/>
+        <source>Choose the defect for this location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="68"/>
+        <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="70"/>
+        <source>At most %1 rejections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="74"/>
+        <source>Wrong kind of value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="80"/>
+        <source>No lot is set. Set the lot first (Lot… button).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="82"/>
+        <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="84"/>
+        <source>Production entry is locked by a supervisor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="87"/>
+        <source>This record is voided and cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="89"/>
+        <source>This record no longer exists here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="95"/>
+        <source>The password needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="98"/>
+        <source>The password may have at most 72 bytes (accented letters count as 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="100"/>
+        <source>This password is too common or too easy to guess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="102"/>
+        <source>The new password must differ from the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="104"/>
+        <source>The password must not be the username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="106"/>
+        <source>The password contains invisible characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="107"/>
+        <source>This password cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="118"/>
+        <location filename="../messages.py" line="115"/>
+        <source>decimal-separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTableModel</name>
+    <message>
+        <location filename="../records_model.py" line="21"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="21"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="21"/>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="21"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="22"/>
+        <source>Rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="22"/>
+        <source>CAM-D %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="22"/>
+        <source>CAM-W %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="23"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="23"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="72"/>
+        <source>voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="73"/>
+        <source>corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="73"/>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="78"/>
+        <source>decimal-separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWindow</name>
+    <message>
+        <location filename="../register_window.py" line="24"/>
+        <location filename="../register_window.py" line="31"/>
+        <source>Register production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../register_window.py" line="44"/>
+        <source>Station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../register_window.py" line="47"/>
+        <source>No lot set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../register_window.py" line="49"/>
+        <source>Lot %1 · box %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../header.py" line="88"/>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="89"/>
+        <source>analyst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="90"/>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="91"/>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationHeader</name>
+    <message>
+        <location filename="../header.py" line="27"/>
+        <source>Station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="58"/>
+        <source>Size %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="58"/>
+        <source>Size: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="62"/>
+        <source>No lot set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="64"/>
+        <source>Lot %1 complete (%2 boxes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="67"/>
+        <source>Lot %1 · box %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="76"/>
+        <source>Not in a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="79"/>
+        <source>Share online · last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="82"/>
+        <source>Share offline since %1 · saving on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <location filename="../station_window.py" line="54"/>
+        <source>Shopfloor Collector · station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="74"/>
+        <source>Lot… (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="77"/>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="92"/>
+        <source>Correct record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="106"/>
+        <source>This shift at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="180"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="181"/>
+        <source>Export this shift to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="182"/>
+        <source>Export this shift to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="185"/>
+        <location filename="../station_window.py" line="467"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="190"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="191"/>
+        <source>Verify audit integrity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="194"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="195"/>
+        <source>About…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="197"/>
+        <source>Log viewer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="243"/>
+        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="249"/>
+        <source>You were logged out after a period without activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="260"/>
+        <source>Set the lot before registering (Lot… or F2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="274"/>
+        <source>Your role may not register production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="277"/>
+        <source>Saved: lot %1, box %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="307"/>
+        <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="326"/>
+        <source>Production entry is locked by a supervisor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="351"/>
+        <source>Message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="353"/>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="355"/>
+        <source>I have read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="371"/>
+        <source>%1 logged you out remotely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="382"/>
+        <source>Close the application?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="383"/>
+        <source>%1 asks to restart the application now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="384"/>
+        <source>%1 asks to close the application now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="385"/>
+        <source>Everything you saved is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="414"/>
+        <source>Export this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="432"/>
+        <source>Exported %1 records to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="436"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="437"/>
+        <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="468"/>
+        <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../verify_dialog.py" line="50"/>
+        <source>Verify audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="68"/>
+        <source>Verifying the audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="70"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="79"/>
+        <source>Verifying only reads the data; you can cancel at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="82"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="115"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="152"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="164"/>
+        <source>Station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="168"/>
+        <source>%1 of %2 events checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="172"/>
+        <source>%1 events checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="184"/>
+        <source>The audit trail has been tampered with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="188"/>
+        <source>Verification cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="190"/>
+        <source>The audit trail is intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="195"/>
+        <source>The audit trail could not be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="209"/>
+        <source>The audit trail is intact: %1 events checked in %2 chain(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="214"/>
+        <source>%1 of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="221"/>
+        <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="233"/>
+        <source>Station %1: the chain could not be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="230"/>
+        <source>Details for the administrator: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="182"/>
+        <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="185"/>
+        <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="196"/>
+        <source>The check stopped with an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="197"/>
+        <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="238"/>
+        <source>Station %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="240"/>
+        <source>Station %1, event %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="245"/>
+        <source>%1 more stations were tampered with: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="248"/>
+        <source>The administrator can list every finding with: shopfloor verify-audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="254"/>
+        <source>modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="255"/>
+        <source>An event was changed after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="256"/>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="257"/>
+        <source>An event was removed from the trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="258"/>
+        <source>inserted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="259"/>
+        <source>An event that was never recorded here was slipped into the trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="261"/>
+        <source>reordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="262"/>
+        <source>Events were moved out of the order they were recorded in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="264"/>
+        <source>truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="265"/>
+        <source>The newest events were cut off, or an older copy of the data was put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="267"/>
+        <source>forged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="268"/>
+        <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

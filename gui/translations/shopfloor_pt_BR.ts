@@ -1,0 +1,1138 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../about_dialog.py" line="45" />
+        <source>About %1</source>
+        <translation>Sobre o %1</translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="51" />
+        <location filename="../about_dialog.py" line="99" />
+        <source>Version %1</source>
+        <translation>Versão %1</translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="58" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="59" />
+        <source>Data folder</source>
+        <translation>Pasta de dados</translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="60" />
+        <source>Log folder</source>
+        <translation>Pasta de logs</translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="61" />
+        <source>Settings folder</source>
+        <translation>Pasta de configurações</translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="62" />
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="62" />
+        <source>%1 (PySide6 %2)</source>
+        <translation>%1 (PySide6 %2)</translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="64" />
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../about_dialog.py" line="75" />
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../app.py" line="50" />
+        <source>Something went wrong: %1
+Your saved records are safe. The details are in the log; tell your administrator.</source>
+        <translation>Algo deu errado: %1
+Os registros salvos estão seguros. Os detalhes estão no log; avise o administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../login_window.py" line="165" />
+        <source>Change your password</source>
+        <translation>Troque sua senha</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="166" />
+        <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
+        <translation>%1, escolha uma nova senha antes de começar. Use de 8 a 72 caracteres; evite senhas comuns.</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="179" />
+        <source>New password</source>
+        <translation>Nova senha</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="180" />
+        <source>Repeat it</source>
+        <translation>Repita a senha</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="194" />
+        <source>The two passwords differ.</source>
+        <translation>As duas senhas são diferentes.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../correction_dialog.py" line="29" />
+        <source>Correct record</source>
+        <translation>Corrigir registro</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="32" />
+        <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
+        <translation>Lote %1, caixa %2, registrada por %3. Sua correção vira uma nova versão; a original continua no histórico.</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="44" />
+        <source>Why (at least 10 characters)</source>
+        <translation>Motivo (ao menos 10 caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="52" />
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="53" />
+        <source>CAM-D %</source>
+        <translation>CAM-D %</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="54" />
+        <source>CAM-W %</source>
+        <translation>CAM-W %</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="55" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="56" />
+        <source>Your password</source>
+        <translation>Sua senha</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="57" />
+        <source>Signing as %1: this means "correction".</source>
+        <translation>Assinando como %1: isto significa "correção".</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="75" />
+        <source>Wrong password: the correction was not saved.</source>
+        <translation>Senha errada: a correção não foi salva.</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="90" />
+        <source>Your role may not correct records.</source>
+        <translation>Seu perfil não pode corrigir registros.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../entry_form.py" line="38" />
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="44" />
+        <source>Rejections (up to 3)</source>
+        <translation>Rejeições (até 3)</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="46" />
+        <source>Defect</source>
+        <translation>Defeito</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="47" />
+        <source>Location</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="50" />
+        <location filename="../entry_form.py" line="54" />
+        <source>(none)</source>
+        <translation>(nenhum)</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="72" />
+        <source>CAM-D %</source>
+        <translation>CAM-D %</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="76" />
+        <source>CAM-W %</source>
+        <translation>CAM-W %</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="82" />
+        <source>Register box</source>
+        <translation>Registrar caixa</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="121" />
+        <source>Unit weight: %1 kg</source>
+        <translation>Peso unitário: %1 kg</translation>
+    </message>
+</context>
+<context>
+    <name>LogViewer</name>
+    <message>
+        <location filename="../log_viewer.py" line="47" />
+        <location filename="../log_viewer.py" line="116" />
+        <location filename="../log_viewer.py" line="199" />
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="52" />
+        <source>Show only lines containing…</source>
+        <translation>Mostrar só linhas que contêm…</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="63" />
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="64" />
+        <source>Save as…</source>
+        <translation>Salvar como…</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="65" />
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="80" />
+        <source>Filter</source>
+        <translation>Filtro</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="83" />
+        <source>Last lines</source>
+        <translation>Últimas linhas</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="117" />
+        <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
+        <translation>Só um administrador pode ver o log. Sua tentativa foi registrada; peça a um administrador se precisar de algo dele.</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="145" />
+        <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
+        <translation>Não foi possível ler o log: %1. Nada foi alterado; tente Atualizar.</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="158" />
+        <source>There is no log file yet (%1).</source>
+        <translation>Ainda não há arquivo de log (%1).</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="160" />
+        <source>%1 lines containing “%2”, newest at the bottom. File: %3</source>
+        <translation>%1 linhas que contêm “%2”, as mais novas embaixo. Arquivo: %3</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="163" />
+        <source>The last %1 lines, newest at the bottom. File: %2</source>
+        <translation>As últimas %1 linhas, as mais novas embaixo. Arquivo: %2</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="178" />
+        <source>Save the log as</source>
+        <translation>Salvar o log como</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="179" />
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation>Arquivos de texto (*.txt *.log);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="189" />
+        <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
+        <translation>O log não foi salvo em %1: %2. Nada foi gravado lá; escolha outra pasta.</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="192" />
+        <source>Saved %1 lines to %2.</source>
+        <translation>%1 linhas salvas em %2.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../login_window.py" line="51" />
+        <source>Shopfloor Collector: log in</source>
+        <translation>Shopfloor Collector: entrar</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="53" />
+        <source>Station %1</source>
+        <translation>Estação %1</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="55" />
+        <source>Log in to record production</source>
+        <translation>Entre para registrar a produção</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="59" />
+        <source>Username or badge</source>
+        <translation>Usuário ou crachá</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="63" />
+        <location filename="../login_window.py" line="78" />
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="64" />
+        <source>Caps Lock is on</source>
+        <translation>Caps Lock está ativado</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="71" />
+        <source>Log in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="77" />
+        <source>Username</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="99" />
+        <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
+        <translation>Ainda não há contas de usuário neste PC. Crie o site e o primeiro administrador com: shopfloor site create (ou shopfloor user add NOME --role admin).</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="115" />
+        <source>Type your username and password.</source>
+        <translation>Digite seu usuário e sua senha.</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="135" />
+        <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
+        <translation>Esta conta está bloqueada até %1 por tentativas erradas. Um encarregado pode desbloqueá-la.</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="138" />
+        <source>Wrong username or password.</source>
+        <translation>Usuário ou senha incorretos.</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="156" />
+        <source>You must change your password before you can work. Log in again to change it.</source>
+        <translation>Você precisa trocar sua senha antes de trabalhar. Entre de novo para trocá-la.</translation>
+    </message>
+</context>
+<context>
+    <name>LotDialog</name>
+    <message>
+        <location filename="../lot_dialog.py" line="24" />
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="26" />
+        <source>Lot %1 is complete. Scan or type the next lot.</source>
+        <translation>O lote %1 está completo. Leia ou digite o próximo lote.</translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="27" />
+        <source>Scan or type the lot code.</source>
+        <translation>Leia ou digite o código do lote.</translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="37" />
+        <source>Lot code</source>
+        <translation>Código do lote</translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="39" />
+        <source>Total boxes</source>
+        <translation>Total de caixas</translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="41" />
+        <source>Current box</source>
+        <translation>Caixa atual</translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="46" />
+        <source>Set lot</source>
+        <translation>Definir lote</translation>
+    </message>
+    <message>
+        <location filename="../lot_dialog.py" line="47" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../messages.py" line="18" />
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="19" />
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="20" />
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="21" />
+        <source>CAM-D %</source>
+        <translation>CAM-D %</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="22" />
+        <source>CAM-W %</source>
+        <translation>CAM-W %</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="23" />
+        <source>Unit weight</source>
+        <translation>Peso unitário</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="24" />
+        <source>Total boxes</source>
+        <translation>Total de caixas</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="25" />
+        <source>Current box</source>
+        <translation>Caixa atual</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="26" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="27" />
+        <source>Rejections</source>
+        <translation>Rejeições</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="32" />
+        <source>Defect %1</source>
+        <translation>Defeito %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="33" />
+        <source>Location %1</source>
+        <translation>Local %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42" />
+        <source>Required.</source>
+        <translation>Obrigatório.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="44" />
+        <source>Type a number, e.g. 3,5.</source>
+        <translation>Digite um número, por exemplo 3,5.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="46" />
+        <source>Type a whole number.</source>
+        <translation>Digite um número inteiro.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="50" />
+        <source>Must be at least %1.</source>
+        <translation>Deve ser no mínimo %1.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="51" />
+        <source>Must be from %1 to %2.</source>
+        <translation>Deve estar entre %1 e %2.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="54" />
+        <source>Too long (at most %1 characters).</source>
+        <translation>Longo demais (no máximo %1 caracteres).</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="57" />
+        <source>Too short (at least %1 characters).</source>
+        <translation>Curto demais (ao menos %1 caracteres).</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="60" />
+        <source>Contains invisible or control characters.</source>
+        <translation>Contém caracteres invisíveis ou de controle.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="62" />
+        <source>Use letters, digits, space and . _ / # - only.</source>
+        <translation>Use só letras, números, espaço e . _ / # -.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="64" />
+        <source>Not in the list: choose one of the options.</source>
+        <translation>Não está na lista: escolha uma das opções.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="66" />
+        <source>Choose the defect for this location.</source>
+        <translation>Escolha o defeito para este local.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="68" />
+        <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
+        <translation>Escolha onde está o defeito (Cap, Body, Cap/Body).</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="70" />
+        <source>At most %1 rejections.</source>
+        <translation>No máximo %1 rejeições.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72" />
+        <source>2 to 32 letters, digits, '.', '_' or '-'.</source>
+        <translation>De 2 a 32 letras, números, '.', '_' ou '-'.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="74" />
+        <source>Wrong kind of value.</source>
+        <translation>Tipo de valor errado.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="80" />
+        <source>No lot is set. Set the lot first (Lot… button).</source>
+        <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="82" />
+        <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
+        <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="84" />
+        <source>Production entry is locked by a supervisor: %1</source>
+        <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="87" />
+        <source>This record is voided and cannot be changed.</source>
+        <translation>Este registro foi anulado e não pode ser alterado.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="89" />
+        <source>This record no longer exists here.</source>
+        <translation>Este registro não existe mais aqui.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="95" />
+        <source>The password needs at least %1 characters.</source>
+        <translation>A senha precisa de ao menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="98" />
+        <source>The password may have at most 72 bytes (accented letters count as 2).</source>
+        <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="100" />
+        <source>This password is too common or too easy to guess.</source>
+        <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="102" />
+        <source>The new password must differ from the old one.</source>
+        <translation>A nova senha deve ser diferente da antiga.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="104" />
+        <source>The password must not be the username.</source>
+        <translation>A senha não pode ser o nome de usuário.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="106" />
+        <source>The password contains invisible characters.</source>
+        <translation>A senha contém caracteres invisíveis.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="107" />
+        <source>This password cannot be used.</source>
+        <translation>Esta senha não pode ser usada.</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="118" />
+        <location filename="../messages.py" line="115" />
+        <source>decimal-separator</source>
+        <translation>,</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTableModel</name>
+    <message>
+        <location filename="../records_model.py" line="21" />
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="21" />
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="21" />
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="21" />
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="22" />
+        <source>Rejections</source>
+        <translation>Rejeições</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="22" />
+        <source>CAM-D %</source>
+        <translation>CAM-D %</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="22" />
+        <source>CAM-W %</source>
+        <translation>CAM-W %</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="23" />
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="23" />
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="72" />
+        <source>voided</source>
+        <translation>anulado</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="73" />
+        <source>corrected</source>
+        <translation>corrigido</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="73" />
+        <source>saved</source>
+        <translation>salvo</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="78" />
+        <source>decimal-separator</source>
+        <translation>,</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWindow</name>
+    <message>
+        <location filename="../register_window.py" line="24" />
+        <location filename="../register_window.py" line="31" />
+        <source>Register production</source>
+        <translation>Registrar produção</translation>
+    </message>
+    <message>
+        <location filename="../register_window.py" line="44" />
+        <source>Station %1</source>
+        <translation>Estação %1</translation>
+    </message>
+    <message>
+        <location filename="../register_window.py" line="47" />
+        <source>No lot set</source>
+        <translation>Nenhum lote definido</translation>
+    </message>
+    <message>
+        <location filename="../register_window.py" line="49" />
+        <source>Lot %1 · box %2/%3</source>
+        <translation>Lote %1 · caixa %2/%3</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../header.py" line="88" />
+        <source>operator</source>
+        <translation>operador</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="89" />
+        <source>analyst</source>
+        <translation>analista</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="90" />
+        <source>supervisor</source>
+        <translation>encarregado</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="91" />
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+</context>
+<context>
+    <name>StationHeader</name>
+    <message>
+        <location filename="../header.py" line="27" />
+        <source>Station %1</source>
+        <translation>Estação %1</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="58" />
+        <source>Size %1</source>
+        <translation>Tamanho %1</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="58" />
+        <source>Size: —</source>
+        <translation>Tamanho: —</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="62" />
+        <source>No lot set</source>
+        <translation>Nenhum lote definido</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="64" />
+        <source>Lot %1 complete (%2 boxes)</source>
+        <translation>Lote %1 completo (%2 caixas)</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="67" />
+        <source>Lot %1 · box %2/%3</source>
+        <translation>Lote %1 · caixa %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="76" />
+        <source>Not in a site</source>
+        <translation>Fora de um site</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="79" />
+        <source>Share online · last sync %1</source>
+        <translation>Pasta compartilhada on-line · última sincronização %1</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="82" />
+        <source>Share offline since %1 · saving on this PC</source>
+        <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <location filename="../station_window.py" line="54" />
+        <source>Shopfloor Collector · station %1</source>
+        <translation>Shopfloor Collector · estação %1</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="74" />
+        <source>Lot… (F2)</source>
+        <translation>Lote… (F2)</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="77" />
+        <source>Log out</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="92" />
+        <source>Correct record…</source>
+        <translation>Corrigir registro…</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="106" />
+        <source>This shift at this station</source>
+        <translation>Este turno nesta estação</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="180" />
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="181" />
+        <source>Export this shift to CSV…</source>
+        <translation>Exportar este turno para CSV…</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="182" />
+        <source>Export this shift to Excel…</source>
+        <translation>Exportar este turno para Excel…</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="185" />
+        <location filename="../station_window.py" line="467" />
+        <source>Quit</source>
+        <translation>Encerrar</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="190" />
+        <source>&amp;Tools</source>
+        <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="191" />
+        <source>Verify audit integrity…</source>
+        <translation>Verificar integridade da auditoria…</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="194" />
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="195" />
+        <source>About…</source>
+        <translation>Sobre…</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="197" />
+        <source>Log viewer…</source>
+        <translation>Visualizar log…</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="243" />
+        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
+        <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="249" />
+        <source>You were logged out after a period without activity.</source>
+        <translation>Você foi desconectado após um período sem atividade.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="260" />
+        <source>Set the lot before registering (Lot… or F2).</source>
+        <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="274" />
+        <source>Your role may not register production.</source>
+        <translation>Seu perfil não pode registrar produção.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="277" />
+        <source>Saved: lot %1, box %2.</source>
+        <translation>Salvo: lote %1, caixa %2.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="307" />
+        <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
+        <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="326" />
+        <source>Production entry is locked by a supervisor: %1</source>
+        <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="351" />
+        <source>Message from %1</source>
+        <translation>Mensagem de %1</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="353" />
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="355" />
+        <source>I have read it</source>
+        <translation>Li a mensagem</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="371" />
+        <source>%1 logged you out remotely.</source>
+        <translation>%1 encerrou sua sessão remotamente.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="382" />
+        <source>Close the application?</source>
+        <translation>Fechar o aplicativo?</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="383" />
+        <source>%1 asks to restart the application now.</source>
+        <translation>%1 pede para reiniciar o aplicativo agora.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="384" />
+        <source>%1 asks to close the application now.</source>
+        <translation>%1 pede para fechar o aplicativo agora.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="385" />
+        <source>Everything you saved is kept.</source>
+        <translation>Tudo o que você salvou está guardado.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="414" />
+        <source>Export this shift</source>
+        <translation>Exportar este turno</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="432" />
+        <source>Exported %1 records to %2</source>
+        <translation>%1 registros exportados para %2</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="436" />
+        <source>Export failed</source>
+        <translation>A exportação falhou</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="437" />
+        <source>The file was not written: %1. Your records are safe in this PC's database; try another folder.</source>
+        <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="468" />
+        <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
+        <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../verify_dialog.py" line="50" />
+        <source>Verify audit trail</source>
+        <translation>Verificar trilha de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="68" />
+        <source>Verifying the audit trail…</source>
+        <translation>Verificando a trilha de auditoria…</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="70" />
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="79" />
+        <source>Verifying only reads the data; you can cancel at any time.</source>
+        <translation>A verificação só lê os dados; você pode cancelar a qualquer momento.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="82" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="115" />
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="152" />
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="164" />
+        <source>Station %1</source>
+        <translation>Estação %1</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="168" />
+        <source>%1 of %2 events checked</source>
+        <translation>%1 de %2 eventos verificados</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="172" />
+        <source>%1 events checked</source>
+        <translation>%1 eventos verificados</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="184" />
+        <source>The audit trail has been tampered with</source>
+        <translation>A trilha de auditoria foi adulterada</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="188" />
+        <source>Verification cancelled</source>
+        <translation>Verificação cancelada</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="190" />
+        <source>The audit trail is intact</source>
+        <translation>A trilha de auditoria está íntegra</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="195" />
+        <source>The audit trail could not be verified</source>
+        <translation>Não foi possível verificar a trilha de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="209" />
+        <source>The audit trail is intact: %1 events checked in %2 chain(s).</source>
+        <translation>A trilha de auditoria está íntegra: %1 eventos verificados em %2 cadeia(s).</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="214" />
+        <source>%1 of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
+        <translation>%1 destes eventos estão assinados com uma chave que este PC não tem: conteúdo e ordem foram verificados, as assinaturas não.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="221" />
+        <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
+        <translation>Verificação cancelada após %1 eventos; nada se sabe sobre o restante.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="233" />
+        <source>Station %1: the chain could not be verified.</source>
+        <translation>Estação %1: não foi possível verificar a cadeia.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="230" />
+        <source>Details for the administrator: %1</source>
+        <translation>Detalhes para o administrador: %1</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="182" />
+        <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
+        <translation>A verificação foi cancelada antes de todas as cadeias serem verificadas; nada se sabe sobre o restante.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="185" />
+        <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
+        <translation>O que fazer: deixe este PC como está e chame o administrador; não restaure backups e não apague nem edite nada.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="196" />
+        <source>The check stopped with an error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="197" />
+        <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="238" />
+        <source>Station %1: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="240" />
+        <source>Station %1, event %2: %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="245" />
+        <source>%1 more stations were tampered with: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="248" />
+        <source>The administrator can list every finding with: shopfloor verify-audit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="254" />
+        <source>modified</source>
+        <translation>alterado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="255" />
+        <source>An event was changed after it was written.</source>
+        <translation>Um evento foi alterado depois de gravado.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="256" />
+        <source>deleted</source>
+        <translation>apagado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="257" />
+        <source>An event was removed from the trail.</source>
+        <translation>Um evento foi removido da trilha.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="258" />
+        <source>inserted</source>
+        <translation>inserido</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="259" />
+        <source>An event that was never recorded here was slipped into the trail.</source>
+        <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="261" />
+        <source>reordered</source>
+        <translation>reordenado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="262" />
+        <source>Events were moved out of the order they were recorded in.</source>
+        <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="264" />
+        <source>truncated</source>
+        <translation>truncado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="265" />
+        <source>The newest events were cut off, or an older copy of the data was put back.</source>
+        <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="267" />
+        <source>forged</source>
+        <translation>forjado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="268" />
+        <source>Events or a checkpoint were recomputed without the station's secret key.</source>
+        <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,103 @@
+"""Render the station app's windows to PNG in both languages (offscreen).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/gui/screenshots.py [OUT_DIR]
+
+Writes login, station window (with records), lot dialog, register window and a validation error,
+for pt_BR and en, into OUT_DIR (default docs/screenshots). Uses a throwaway home folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["SHOPFLOOR_KEYRING"] = "off"
+
+
+def _settle(app) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def render(out_dir: Path) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    import utils.passwords
+    from config.constants import Role
+    from config.settings import Settings
+    from gui.app import StationApp, make_application
+    from gui.i18n import install_translators
+    from utils.clock import ManualClock
+    from utils.context import AppContext
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application(sys.argv[:1])
+    written: list[Path] = []
+    for language in ("pt_BR", "en"):
+        home = Path(tempfile.mkdtemp(prefix="shopfloor-shots-"))
+        ctx = AppContext.open(home, clock=ManualClock(), settings=Settings(
+            station_id="206", language=language, timezone="America/Sao_Paulo"))
+        install_translators(app, language, home / "translations")
+        ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
+        admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
+        ctx.auth.create_user(admin, "olga", "Olga Operadora", Role.OPERATOR, "Olga-Initial-1",
+                             "operator of machine 206")
+        ctx.auth.change_password("olga", "Olga-Initial-1", "Olga-Own-Pass-1")
+        station = StationApp(ctx, start_sync=False)
+        window = station.window
+        window.resize(1280, 800)
+        station.start()
+        _settle(app)
+
+        def shot(widget, name: str) -> None:
+            _settle(app)
+            path = out_dir / f"{name}-{language}.png"
+            widget.grab().save(str(path))
+            written.append(path)
+
+        window.login_page.username.setText("olga")
+        window.login_page.error.setText(window.login_page.tr("Wrong username or password."))
+        shot(window, "login")
+        window.login_page.error.clear()
+        station.controller.login("olga", "Olga-Own-Pass-1")
+        dialog = window.open_lot_dialog()
+        dialog.code.setText("L2503-001")
+        dialog.total.setText("40")
+        dialog.current.setText("1")
+        shot(dialog, "lot-dialog")
+        dialog.apply()
+        for cam_d, cam_w, defect in (("4,42", "3,98", "Rachada"), ("2,1", "2,5", None),
+                                     ("3,3", "3,49", "Amassada")):
+            form = window.form
+            if defect:
+                form.fields["rej1_defect"].setCurrentText(defect)
+                form.fields["rej1_location"].setCurrentText("Cap/Body")
+            form.cam_d.setText(cam_d)
+            form.cam_w.setText(cam_w)
+            form.submit()
+        shot(window, "station")
+        window.form.cam_d.setText("150")
+        window.form.cam_w.setText("abc")
+        window.form.fields["rej1_defect"].setCurrentText("Furo")
+        window.form.submit()
+        shot(window, "validation-error")
+        shot(window.register_window, "register-window")
+        station.stop()
+        window.allow_close = True
+        window.close()
+        ctx.close()
+    QApplication.processEvents()
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    for path in render(target):
+        print(path)
