@@ -1047,32 +1047,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <message>
         <location filename="../verify_dialog.py" line="196" />
         <source>The check stopped with an error: %1</source>
-        <translation type="unfinished" />
+        <translation>A verificação parou com um erro: %1</translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="197" />
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
-        <translation type="unfinished" />
+        <translation>Nada foi alterado: a verificação só lê os dados. Tente de novo; se falhar outra vez, chame o administrador (o log tem os detalhes).</translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="238" />
         <source>Station %1: %2.</source>
-        <translation type="unfinished" />
+        <translation>Estação %1: %2.</translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="240" />
         <source>Station %1, event %2: %3.</source>
-        <translation type="unfinished" />
+        <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="245" />
         <source>%1 more stations were tampered with: %2.</source>
-        <translation type="unfinished" />
+        <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="248" />
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
-        <translation type="unfinished" />
+        <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="254" />
