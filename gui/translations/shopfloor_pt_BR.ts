@@ -203,8 +203,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>LogViewer</name>
     <message>
         <location filename="../log_viewer.py" line="47" />
-        <location filename="../log_viewer.py" line="116" />
-        <location filename="../log_viewer.py" line="199" />
+        <location filename="../log_viewer.py" line="118" />
+        <location filename="../log_viewer.py" line="201" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
@@ -229,57 +229,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="80" />
+        <location filename="../log_viewer.py" line="82" />
         <source>Filter</source>
         <translation>Filtro</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="83" />
+        <location filename="../log_viewer.py" line="85" />
         <source>Last lines</source>
         <translation>Últimas linhas</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="117" />
+        <location filename="../log_viewer.py" line="119" />
         <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
         <translation>Só um administrador pode ver o log. Sua tentativa foi registrada; peça a um administrador se precisar de algo dele.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="145" />
+        <location filename="../log_viewer.py" line="147" />
         <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
         <translation>Não foi possível ler o log: %1. Nada foi alterado; tente Atualizar.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="158" />
+        <location filename="../log_viewer.py" line="160" />
         <source>There is no log file yet (%1).</source>
         <translation>Ainda não há arquivo de log (%1).</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="160" />
+        <location filename="../log_viewer.py" line="162" />
         <source>%1 lines containing “%2”, newest at the bottom. File: %3</source>
         <translation>%1 linhas que contêm “%2”, as mais novas embaixo. Arquivo: %3</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="163" />
+        <location filename="../log_viewer.py" line="165" />
         <source>The last %1 lines, newest at the bottom. File: %2</source>
         <translation>As últimas %1 linhas, as mais novas embaixo. Arquivo: %2</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="178" />
+        <location filename="../log_viewer.py" line="180" />
         <source>Save the log as</source>
         <translation>Salvar o log como</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="179" />
+        <location filename="../log_viewer.py" line="181" />
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation>Arquivos de texto (*.txt *.log);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="189" />
+        <location filename="../log_viewer.py" line="191" />
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
         <translation>O log não foi salvo em %1: %2. Nada foi gravado lá; escolha outra pasta.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="192" />
+        <location filename="../log_viewer.py" line="194" />
         <source>Saved %1 lines to %2.</source>
         <translation>%1 linhas salvas em %2.</translation>
     </message>

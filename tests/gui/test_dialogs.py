@@ -1,0 +1,223 @@
+"""The verify, log viewer and about dialogs, driven on a real AppContext (offscreen Qt).
+
+Nothing here calls exec(): the dialogs open with open(), and the tests wait for their state
+with waitSignal / waitUntil.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import closing
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from config.constants import Role
+from config.settings import Settings
+from data import audit_repo
+from utils.audit.verify import VerifyResult
+from utils.clock import ManualClock
+from utils.context import AppContext
+
+from gui.about_dialog import AboutDialog, app_version
+from gui.log_viewer import LogViewer
+from gui.tasks import TaskRunner
+from gui.verify_dialog import VerifyDialog, run_verify
+
+ADMIN_PW = "Quarry-Lantern-42"
+WAIT_MS = 10_000
+
+
+@pytest.fixture(autouse=True)
+def fast_bcrypt(monkeypatch):
+    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    context = AppContext.open(tmp_path / "home", clock=ManualClock(),
+                              settings=Settings(station_id="206"))
+    context.auth.create_first_admin("ana", "Ana", ADMIN_PW)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def window(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return parent
+
+
+@pytest.fixture
+def runner():
+    tasks = TaskRunner()
+    yield tasks
+    assert tasks.shutdown(timeout_s=10)
+
+
+def admin(ctx):
+    return ctx.auth.login("ana", ADMIN_PW).session
+
+
+def verify_with(ctx):
+    return lambda progress, cancel: ctx.verify_audit(progress=progress, cancel=cancel)
+
+
+def actions(ctx, action):
+    with ctx.database.read() as connection:
+        return audit_repo.list_events(connection, action=action)
+
+
+# -- verify ----------------------------------------------------------------------------------
+
+def test_verify_on_an_intact_chain_says_intact(qtbot, ctx, window, runner):
+    admin(ctx)  # a second event, so the chain has more than its first link
+    dialog = run_verify(window, runner, verify_with(ctx))
+    with qtbot.waitSignal(dialog.finished_with, timeout=WAIT_MS) as finished:
+        pass
+    results = finished.args[0]
+    assert [r.ok for r in results] == [True]
+    events = results[0].events_checked
+    assert events >= 2
+    assert dialog.outcome == "intact"
+    assert dialog.result_text.startswith(
+        f"The audit trail is intact: {events} events checked in 1 chain(s).")
+    assert dialog.isModal() and dialog.isVisible()
+    assert not dialog.cancel_button.isVisible()  # the window now shows the result
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+
+
+def test_verify_on_a_tampered_chain_names_the_event_and_the_kind(qtbot, ctx, window, runner):
+    admin(ctx)
+    # What an attacker with the database file does: drop the guard, rewrite who did event 2.
+    with closing(sqlite3.connect(ctx.paths.database_file)) as connection:
+        connection.execute("DROP TRIGGER audit_events_no_update")
+        connection.execute("UPDATE audit_events SET username = 'mallory' WHERE seq = 2")
+        connection.commit()
+    dialog = run_verify(window, runner, verify_with(ctx))
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=WAIT_MS)
+    assert dialog.outcome == "tampered"
+    text = dialog.result_text
+    assert "Station 206, event 2: modified." in text
+    assert "An event was changed after it was written." in text
+    assert "call your administrator" in text and "do not restore backups" in text
+    assert "intact" not in text
+
+
+def test_cancel_stops_the_check_and_says_how_far_it_got(qtbot, window, runner):
+    started = threading.Event()
+
+    def slow_verify(progress, cancel):
+        progress("206", 3, 10)
+        started.set()
+        assert cancel.wait(WAIT_MS / 1000), "the dialog never cancelled"
+        return [VerifyResult("206", False, 3, cancelled=True, detail="cancelled")]
+
+    dialog = run_verify(window, runner, slow_verify)
+    qtbot.waitUntil(lambda: dialog.count_label.text() == "3 of 10 events checked",
+                    timeout=WAIT_MS)
+    assert dialog.station_label.text() == "Station 206"
+    assert started.is_set()
+    with qtbot.waitSignal(dialog.finished_with, timeout=WAIT_MS):
+        dialog.cancel_button.click()
+        assert not dialog.cancel_button.isEnabled()
+    assert dialog.outcome == "cancelled"
+    assert dialog.result_text == ("Verification cancelled after 3 events; nothing is known "
+                                  "about the rest.")
+
+
+def test_escape_while_running_cancels_instead_of_closing(qtbot, window, runner):
+    def waits(progress, cancel):
+        cancel.wait(WAIT_MS / 1000)
+        return [VerifyResult("206", False, 0, cancelled=True)]
+
+    dialog = run_verify(window, runner, waits)
+    dialog.reject()
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.outcome == "cancelled", timeout=WAIT_MS)
+
+
+def test_a_failing_check_says_what_happened_and_that_nothing_changed(qtbot, window, runner):
+    def broken(progress, cancel):
+        raise OSError("disk I/O error")
+
+    dialog = run_verify(window, runner, broken)
+    with qtbot.waitSignal(dialog.failed, timeout=WAIT_MS) as failed:
+        pass
+    assert isinstance(failed.args[0], OSError)
+    assert dialog.outcome == "error"
+    assert "disk I/O error" in dialog.result_text
+    assert "Nothing was changed" in dialog.result_text
+
+
+def test_every_kind_has_a_name_and_an_explanation(qtbot):
+    dialog = VerifyDialog()
+    qtbot.addWidget(dialog)
+    kinds = dialog._kind_texts()
+    assert set(kinds) == {"modified", "deleted", "inserted", "reordered", "truncated", "forged"}
+    assert all(name and meaning.endswith(".") for name, meaning in kinds.values())
+
+
+# -- log viewer ------------------------------------------------------------------------------
+
+def test_log_viewer_refuses_an_operator_and_audits_it(qtbot, ctx, window):
+    ctx.auth.create_user(admin(ctx), "bob", "Bob", Role.OPERATOR, "Initial-Pass-1",
+                         "new hire on shift A")
+    operator = ctx.auth.login("bob", "Initial-Pass-1").session
+    assert LogViewer.open_for(operator, ctx, window) is None
+    denied = actions(ctx, "permission.denied")
+    assert [(e["username"], e["entity_id"]) for e in denied] == [("bob", "logs.view")]
+    refusal = window.findChild(QMessageBox, "logRefused")
+    assert refusal is not None and refusal.isVisible()
+    assert "Only an administrator can view the log" in refusal.text()
+    assert window.findChild(LogViewer) is None
+
+
+def test_log_viewer_shows_the_last_lines_filtered_and_saves_them(qtbot, ctx, window, tmp_path):
+    ctx.paths.log_file.write_text(
+        "".join(f"2026-11-22T12:00:{i:02d}.000Z INFO     [MainThread] test: line {i}"
+                f"{' SYNC ok' if i % 3 == 0 else ''}\n" for i in range(30)), encoding="utf-8")
+    viewer = LogViewer.open_for(admin(ctx), ctx, window)
+    assert viewer is not None and viewer.isVisible()
+    assert viewer.count.minimum() == 100 and viewer.count.maximum() == 5000
+    assert viewer.text.isReadOnly()
+    shown = viewer.text.toPlainText().splitlines()
+    assert len(shown) == 30 and shown[-1].endswith("line 29")
+
+    viewer.filter_edit.setText("sync")  # case-insensitive; applied once typing pauses
+    qtbot.waitUntil(lambda: len(viewer.text.toPlainText().splitlines()) == 10, timeout=WAIT_MS)
+    shown = viewer.text.toPlainText().splitlines()
+    assert all("SYNC" in line for line in shown)
+    assert shown[0].endswith("line 0 SYNC ok") and shown[-1].endswith("line 27 SYNC ok")
+    assert viewer.status.text().startswith("10 lines containing")
+
+    target = tmp_path / "out" / "log.txt"
+    target.parent.mkdir()
+    assert viewer.save_as(ask=lambda suggested: str(target)) == target
+    assert target.read_text(encoding="utf-8").splitlines() == shown
+    assert viewer.save_as(ask=lambda suggested: "") is None  # the person cancelled the chooser
+
+
+def test_log_viewer_with_no_log_file_says_so(qtbot, ctx, window):
+    viewer = LogViewer.open_for(admin(ctx), ctx, window)
+    assert viewer.text.toPlainText() == ""
+    assert viewer.status.text().startswith("There is no log file yet")
+    assert not viewer.save_button.isEnabled()
+
+
+# -- about -----------------------------------------------------------------------------------
+
+def test_about_shows_version_station_and_folders(qtbot, ctx, window):
+    dialog = AboutDialog(ctx, window)
+    dialog.open()
+    text = dialog.text()
+    assert f"Version {app_version()}" in text
+    assert app_version() != "unknown"
+    assert "Station: 206" in text
+    for folder in (ctx.paths.data_dir, ctx.paths.log_dir, ctx.paths.config_dir):
+        assert str(folder) in text
+    assert "Python: " in text and "Qt: " in text
+    assert dialog.fields["data"].text() == str(ctx.paths.data_dir)
