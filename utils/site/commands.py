@@ -124,9 +124,10 @@ def check_command(data: bytes, *, file_stem: str, key: SigningKey, station_id: s
         return _refuse(Outcome.REJECTED, problem, stem_id)
     try:
         role = Role(raw["role"])
+        for name in ("issued_at", "not_after", "target", "issued_by"):
+            if not isinstance(raw[name], str):
+                raise ValueError(f"{name} must be text")
         issued_at, not_after = parse_utc(raw["issued_at"]), parse_utc(raw["not_after"])
-        if not isinstance(raw["target"], str) or not isinstance(raw["issued_by"], str):
-            raise ValueError("target and issued_by must be text")
     except (ValueError, TypeError) as exc:
         return _refuse(Outcome.REJECTED, f"bad field: {exc}", stem_id)
     command = Command(raw["id"], command_type, raw["target"], raw["params"], raw["issued_by"],

@@ -68,6 +68,7 @@ class UserDirectory:
                                   "role": str(row["role"]), "active": bool(row["active"]),
                                   "must_change_password": bool(row["must_change_password"]),
                                   "updated_at": format_utc(self.clock.now())}, self.key)
+        self.layout.require_root()
         self.layout.users_dir.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(self._file(username), document_bytes(document))
         return True

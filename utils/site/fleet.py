@@ -190,6 +190,7 @@ class FleetMonitor:
         if targets is None:
             self.poll()
             targets = sorted(self.views)
+        self.layout.require_root()  # never "send" into a phantom share
         documents = []
         for target in targets:
             station = self.layout.station(target)

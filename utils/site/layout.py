@@ -36,6 +36,13 @@ class SiteLayout:
     def stations_dir(self) -> Path:
         return self.root / "stations"
 
+    def require_root(self) -> None:
+        """Raise FileNotFoundError unless the share is really there. Nobody creates folders
+        under a share root that has vanished (that would make a phantom share on the local
+        disk, or in an empty mount point, and report it as online)."""
+        if not self.site_file.is_file():
+            raise FileNotFoundError(f"the site folder {self.root} is not reachable")
+
     def station(self, station_id: str) -> "StationLayout":
         if not valid_station_id(station_id):
             raise ValueError(f"not a valid station id: {station_id!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -28,6 +29,7 @@ class ReadState(StrEnum):
     MISSING = "missing"
     NOT_READY = "not_ready"
     TOO_LARGE = "too_large"
+    NOT_A_FILE = "not_a_file"  # a FIFO, device or folder: opening it could block or mislead
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ def read_json_file(path: Path, *, max_bytes: int,
         info = os.stat(path)
     except FileNotFoundError:
         return ReadResult(ReadState.MISSING)
+    if not stat.S_ISREG(info.st_mode):
+        return ReadResult(ReadState.NOT_A_FILE, reason="not a regular file", stat=info)
     if info.st_size > max_bytes:
         return ReadResult(ReadState.TOO_LARGE, reason=f"{info.st_size} bytes, more than the "
                           f"{max_bytes} allowed", stat=info)
@@ -105,6 +109,8 @@ class FailureCounter:
 
 def quarantine(path: Path, quarantine_dir: Path, reason: str) -> Path | None:
     """Move a file out of the way with a `.reason` beside it; None if it vanished meanwhile."""
+    if not os.path.lexists(path):
+        return None  # gone (and perhaps the share with it): create nothing
     quarantine_dir.mkdir(parents=True, exist_ok=True)
     target = quarantine_dir / path.name
     counter = 1

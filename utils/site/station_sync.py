@@ -61,6 +61,8 @@ SIZE_META_KEY = "station.size"
 INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
 DIRECTORY_REFRESH_S = 5.0
 INGEST_INTERVAL_S = 2.0
+INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType.RESTART_APP})
+LOOP_STALL_S = 30.0
 ACK_RESULT_MAX = 48 * 1024
 
 
@@ -101,6 +103,9 @@ class SyncService:
         self._wake = threading.Event()
         self._state_dirty = threading.Event()
         self._lock = threading.Lock()
+        self._ack_lock = threading.Lock()
+        self._undeletable: set[str] = set()  # processed files the share would not let us remove
+        self._loop_beat = 0.0
         self._seq = 0
         self._online = True
         self._offline_since: datetime | None = None
@@ -112,18 +117,22 @@ class SyncService:
         self._results: list[dict[str, Any]] = []
         self._failures = FailureCounter()
         self._executor: ThreadPoolExecutor | None = None
+        self._interactive: ThreadPoolExecutor | None = None
         self._loop_thread: threading.Thread | None = None
         self._supervisor_thread: threading.Thread | None = None
         self._observer: Any = None
         self.restarts = {"loop": 0, "observer": 0}
+        self.stalled = False
         self.counters = {"heartbeats": 0, "commands": 0, "share_errors": 0, "rejected": 0}
 
     # -- lifecycle -----------------------------------------------------------------------------
 
     def start(self) -> None:
+        self._settle_interrupted()
         self._restore_local_state()
         self.ctx.production.on_changed = self.notify_state_changed
         try:
+            self.layout.require_root()
             self.station.ensure()
             sweep_temp_files(self.station.folder)
             sweep_temp_files(self.station.inbox)
@@ -135,6 +144,9 @@ class SyncService:
         except OSError as exc:
             self._went_offline(exc)
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="shopfloor-cmd")
+        # Commands that wait for the operator (a message to acknowledge, a close to confirm)
+        # get their own workers, so they never hold up a ping, a lock or a set_lot.
+        self._interactive = ThreadPoolExecutor(max_workers=4, thread_name_prefix="shopfloor-ask")
         self._start_loop()
         self._start_observer()
         self._supervisor_thread = threading.Thread(target=self._supervise, name="shopfloor-supervisor",
@@ -151,8 +163,9 @@ class SyncService:
             if thread is not None:
                 thread.join(timeout=10)
         self._stop_observer()
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+        for pool in (self._executor, self._interactive):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
         self._flush_acks()
         if self._online:
             self.ctx.audit.checkpoint_now()
@@ -231,6 +244,14 @@ class SyncService:
                 self.restarts["loop"] += 1
                 self._start_loop()
                 due["loop"], backoff["loop"] = now + backoff["loop"], min(backoff["loop"] * 2, 30)
+            if (self._loop_thread is not None and self._loop_thread.is_alive()
+                    and self._loop_beat and now - self._loop_beat > max(LOOP_STALL_S, 5 * self.status_interval_s)
+                    and not self.stalled):
+                self.stalled = True
+                log.error("Sync loop has not come round for %.0f s (a blocked file-system call?)",
+                          now - self._loop_beat)
+            elif self.stalled and now - self._loop_beat < LOOP_STALL_S:
+                self.stalled = False
             if self.watch and now >= due["observer"] and (
                     self._observer is None or not self._observer.is_alive()):
                 if self.station.inbox.is_dir():
@@ -243,6 +264,7 @@ class SyncService:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            self._loop_beat = self.clock.monotonic()
             try:
                 self.tick()
             except Exception:  # one bad iteration must not end syncing
@@ -308,6 +330,7 @@ class SyncService:
             log.info("Share back online; resuming")
             self.journal.reset()
             try:
+                self.layout.require_root()
                 self.station.ensure()
                 self._write_birth()
             except OSError as exc:
@@ -351,6 +374,9 @@ class SyncService:
 
     def _heartbeat(self) -> None:
         try:
+            self.layout.require_root()
+            if not self._online or not self.station.folder.is_dir():
+                self.station.ensure()
             self._write_signed(self.station.status, self.status_document())
         except OSError as exc:
             self._went_offline(exc)
@@ -372,14 +398,18 @@ class SyncService:
             stem = entry.name[:-5]
             if stem in self._in_flight:
                 continue
+            if stem in self._undeletable:
+                _remove(Path(entry.path), self._undeletable, stem)  # retry quietly
+                continue
             self._consider(Path(entry.path), stem)
 
     def _consider(self, path: Path, stem: str) -> None:
         result = read_json_file(path, max_bytes=COMMAND_MAX_BYTES, parse=lambda data: data)
         if result.state == ReadState.MISSING:
             return
-        if result.state == ReadState.TOO_LARGE:
-            self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"file too large: {result.reason}",
+        if result.state in (ReadState.TOO_LARGE, ReadState.NOT_A_FILE):
+            prefix = "file too large" if result.state == ReadState.TOO_LARGE else "file refused"
+            self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"{prefix}: {result.reason}",
                                                    None, stem if valid_command_id(stem) else None))
             return
         if result.state == ReadState.NOT_READY:
@@ -425,26 +455,24 @@ class SyncService:
         command = decision.command
         outcome = decision.outcome or Outcome.REJECTED
         now = self.clock.now()
-        if command_id is not None and outcome != Outcome.DUPLICATE:
-            with self.ctx.database.write() as connection:
-                if not commands_repo.ledger_has(connection, command_id):
-                    commands_repo.ledger_start(connection, command_id,
-                                               str(command.type) if command else "unknown",
-                                               command.issued_by if command else None, now,
-                                               status=str(outcome), reason=decision.reason)
-                    commands_repo.ledger_finish(connection, command_id, str(outcome),
-                                                decision.reason, None, now)
-                    self._audit(connection, Actor.system(), f"command.{outcome}", command_id,
-                                command, decision.reason)
-        else:
-            with self.ctx.database.write() as connection:
-                self._audit(connection, Actor.system(), f"command.{outcome}", command_id, command,
-                            decision.reason)
+        with self.ctx.database.write() as connection:
+            # Every refused file is audited, a second copy of a forged one too; only the first
+            # goes to the ledger (which is what gets it its one ack).
+            if (command_id is not None and outcome != Outcome.DUPLICATE
+                    and not commands_repo.ledger_has(connection, command_id)):
+                commands_repo.ledger_start(connection, command_id,
+                                           str(command.type) if command else "unknown",
+                                           command.issued_by if command else None, now,
+                                           status=str(outcome), reason=decision.reason)
+                commands_repo.ledger_finish(connection, command_id, str(outcome),
+                                            decision.reason, None, now)
+            self._audit(connection, Actor.system(), f"command.{outcome}", command_id, command,
+                        decision.reason)
         self.ctx.audit.flush_checkpoint_file()
         if outcome == Outcome.REJECTED:  # kept as evidence, out of the inbox
             quarantine(path, self.layout.quarantine(self.station.station_id), decision.reason)
         else:
-            _remove(path)
+            _remove(path, self._undeletable, path.stem)
         self._flush_acks()
         self._remember({"id": command_id, "type": str(command.type) if command else None,
                         "status": str(outcome), "reason": decision.reason, "at": format_utc(now)})
@@ -460,14 +488,15 @@ class SyncService:
                         "command.received", command.id, command, None)
         self.ctx.audit.flush_checkpoint_file()
         self.counters["commands"] += 1
-        assert self._executor is not None
-        future = self._executor.submit(self._run, command)
+        pool = self._interactive if command.type in INTERACTIVE else self._executor
+        assert pool is not None
+        future = pool.submit(self._run, command)
         self._in_flight[command.id] = future
         future.add_done_callback(lambda _f: self._done(command, path))
 
     def _done(self, command: Command, path: Path) -> None:
+        _remove(path, self._undeletable, command.id)  # first: a rescan must not see the file once it is out of _in_flight
         self._in_flight.pop(command.id, None)
-        _remove(path)
         self._wake.set()
 
     def _run(self, command: Command) -> None:
@@ -506,18 +535,17 @@ class SyncService:
         """Write every ack not yet written (after a crash or an outage too); write-once."""
         if not self._online:
             return
+        with self._ack_lock:
+            self._write_pending_acks()
+
+    def _write_pending_acks(self) -> None:
         with self.ctx.database.read() as connection:
+            # "executing" rows belong to commands running now; leftovers from a crash were
+            # settled once at start (_settle_interrupted).
             pending = [row for row in commands_repo.ledger_unacked(connection)
-                       if row["status"] != "executing" or row["command_id"] not in self._in_flight]
+                       if row["status"] != "executing"]
         for row in pending:
             status, reason, result = row["status"], row["reason"] or "", row["result"]
-            if status == "executing":  # a crash interrupted it: never run twice, report it
-                status, reason, result = "failed", "interrupted by a restart of the station", None
-                with self.ctx.database.write() as connection:
-                    commands_repo.ledger_finish(connection, row["command_id"], status, reason,
-                                                None, self.clock.now())
-                    self._audit(connection, Actor.system(), "command.failed", row["command_id"],
-                                None, reason)
             ack = make_ack(self.key, command_id=row["command_id"], station_id=self.station.station_id,
                            outcome=Outcome(status), reason=reason,
                            result=None if result is None else json.loads(result),
@@ -532,6 +560,19 @@ class SyncService:
                 return
             with self.ctx.database.write() as connection:
                 commands_repo.ledger_mark_acked(connection, row["command_id"])
+
+    def _settle_interrupted(self) -> None:
+        """At start, before any command runs: a command left "executing" was cut off by a
+        crash or power loss. It is never run again; it is acked as failed."""
+        reason = "interrupted by a restart of the station"
+        with self.ctx.database.write() as connection:
+            for row in commands_repo.ledger_unacked(connection):
+                if row["status"] == "executing":
+                    commands_repo.ledger_finish(connection, row["command_id"], "failed", reason,
+                                                None, self.clock.now())
+                    self._audit(connection, Actor.system(), "command.failed", row["command_id"],
+                                None, reason)
+        self.ctx.audit.flush_checkpoint_file()
 
     # -- station state kept across restarts ----------------------------------------------------
 
@@ -556,13 +597,22 @@ class SyncService:
                        self.clock.now(), False, command.id)
 
 
-def _remove(path: Path) -> None:
+def _remove(path: Path, undeletable: set[str] | None = None, stem: str | None = None) -> None:
+    """Take a processed command out of the inbox. If the share refuses, remember the name so
+    the rescan skips it (and retries the removal) instead of reading it again every time."""
+    undeletable = set() if undeletable is None else undeletable
+    stem = path.stem if stem is None else stem
     try:
         os.unlink(path)
     except FileNotFoundError:
-        pass
+        undeletable.discard(stem)
+        return
     except OSError as exc:
-        log.warning("Could not remove processed command %s: %s", path.name, exc)
+        if stem not in undeletable:
+            log.warning("Could not remove processed command %s: %s", path.name, exc)
+        undeletable.add(stem)
+        return
+    undeletable.discard(stem)
 
 
 def _bounded(result: Any) -> Any:
