@@ -35,7 +35,7 @@ def verify_station(database: Database, station: str, *, anchor: str, keyring: Ke
             progress=None if progress is None else (lambda done, all_: progress(station, done, all_)),
             cancel=None if cancel is None else cancel.is_set,
             consistency=lambda: _consistency(checker, station),
-            stop_consistency=checker.interrupt)
+            stop_consistency=checker.interrupt, require_known_keys=True)
     finally:
         reader.close()
         checker.close()

@@ -75,6 +75,7 @@ class _Finding:
 # found bad.
 _SPECIFIC, _GENERIC, _BOUND = 0, 1, 2
 LOOKAHEAD_ROWS = 200_000
+MAX_UNCHECKED = 20_000  # without checkpoints, MACs are checked in blocks of this size
 
 
 class _Pending:
@@ -138,6 +139,7 @@ def verify_stream(
     cancel: Callable[[], bool] | None = None,
     consistency: Callable[[], int | None] | None = None,
     stop_consistency: Callable[[], None] | None = None,
+    require_known_keys: bool = False,
 ) -> VerifyResult:
     """Verify rows given in chain order. `consistency`, if given, runs in a second thread and
     returns the lowest seq whose indexed columns disagree with the body."""
@@ -175,10 +177,40 @@ def verify_stream(
     last_good_checkpoint = 0
     checked = 0
     unverifiable = 0
-    keyed = False
+    # A PC verifying its own database holds every key its chains were signed with: there an
+    # unknown key is a forgery from the first event. An admin reading another station's journal
+    # may lack the key of events written before that station joined the site.
+    keyed = require_known_keys
     pending: _Pending | None = None
     searching: _Search | None = None
-    suspect: tuple[_Finding, bytes] | None = None
+    unchecked: list[Row] = []  # events after the last good checkpoint, MACs not yet checked
+    breaking_row: Row | None = None
+    first_unlinked: Row | None = None  # the first event that did not link to the one before
+
+    def check_macs(rows: list[Row], following: Row | None) -> _Finding | None:
+        """The first event in `rows` whose MAC does not verify (None if all do)."""
+        nonlocal keyed, unverifiable
+        for index, (seq, prev, digest, key_id, mac, _body) in enumerate(rows):
+            mac_of = mac_function(key_id)
+            if mac_of is None:
+                if not keyed:
+                    unverifiable += 1
+                    continue
+                detail = f"event {seq} is signed with an unknown key after events signed with a known one"
+            elif mac_of(digest) != mac:  # not secret: no need for a constant-time compare
+                detail = f"event {seq} was recomputed without the key"
+            else:
+                keyed = True
+                continue
+            after = rows[index + 1] if index + 1 < len(rows) else following
+            if after is not None and after[1] == prev:
+                # The next event links past it to the same predecessor: the forged one was
+                # slipped in (a fork), and "inserted" says what happened.
+                return _Finding(seq, _SPECIFIC, TamperKind.INSERTED,
+                                f"event {seq} was slipped in without the key; the next event "
+                                f"continues from event {seq - 1}")
+            return _Finding(seq, _SPECIFIC, TamperKind.FORGED, detail)
+        return None
     cancelled = False
     try:
         for batch in batches:
@@ -186,17 +218,7 @@ def verify_stream(
                 cancelled = True
                 break
             for row in batch:
-                if suspect is not None:
-                    # A forged event: if the next one links past it to the same predecessor,
-                    # the forged one was slipped in (a fork): "inserted" says what happened.
-                    finding, fork_prev = suspect
-                    if row[1] == fork_prev:
-                        finding = _Finding(finding.seq, _SPECIFIC, TamperKind.INSERTED,
-                                           f"event {finding.seq} was slipped in without the key; "
-                                           f"the next event continues from event {finding.seq - 1}")
-                    findings.append(finding)
-                    suspect = None
-                    break
+                breaking_row = row
                 if searching is not None:
                     if searching.sees(row):
                         break
@@ -228,31 +250,29 @@ def verify_stream(
                     break
                 if prev != expected_prev:
                     pending = _Pending(row, expected_prev, previous)
+                    first_unlinked = row
                     continue
-                mac_of = mac_function(key_id)
-                if mac_of is None:
-                    if keyed:  # a chain never goes back from a key we hold to one we do not
-                        suspect = (_Finding(seq, _SPECIFIC, TamperKind.FORGED,
-                                            f"event {seq} is signed with an unknown key after "
-                                            f"events signed with a known one"), expected_prev)
-                        continue
-                    unverifiable += 1
-                elif mac_of(digest) != mac:  # not secret: no need for a constant-time compare
-                    suspect = (_Finding(seq, _SPECIFIC, TamperKind.FORGED,
-                                        f"event {seq} was recomputed without the key"),
-                               expected_prev)
-                    continue
-                else:
-                    keyed = True
+                unchecked.append(row)
                 heads = valid_checkpoints.get(seq)
                 if heads is not None:
                     if any(head != digest.hex() for head in heads):
-                        findings.append(_Finding(last_good_checkpoint + 1, _SPECIFIC,
-                                                 TamperKind.FORGED,
-                                                 f"the chain differs from the checkpoint signed "
-                                                 f"at event {seq}"))
+                        finding = check_macs(unchecked, None)
+                        findings.append(finding or _Finding(
+                            last_good_checkpoint + 1, _SPECIFIC, TamperKind.FORGED,
+                            f"the chain differs from the checkpoint signed at event {seq}"))
+                        unchecked = []
                         break
+                    # A signed checkpoint vouches for every event up to it (the hash chain
+                    # binds them): their own MACs need not be checked one by one.
                     last_good_checkpoint = seq
+                    unchecked = []
+                    keyed = True
+                elif len(unchecked) >= MAX_UNCHECKED:
+                    finding = check_macs(unchecked, None)
+                    unchecked = []
+                    if finding is not None:
+                        findings.append(finding)
+                        break
                 previous = row
                 expected_seq, expected_prev = seq + 1, digest
                 checked += 1
@@ -261,8 +281,12 @@ def verify_stream(
                     progress(checked, total)
                 continue
             break
-        if suspect is not None:
-            findings.append(suspect[0])
+        if unchecked and not cancelled:
+            # The tail after the last checkpoint, or the events before whatever broke the loop.
+            following = first_unlinked or (breaking_row if findings or pending or searching else None)
+            finding = check_macs(unchecked, following)
+            if finding is not None:
+                findings.insert(0, finding)  # at the same seq, a failed MAC is the precise cause
         if pending is not None and not cancelled:
             finding = pending.resolve(None)
             if finding.kind == TamperKind.DELETED and searching is None:

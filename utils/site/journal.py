@@ -28,7 +28,7 @@ from models.canonical import canonical_json
 from utils.audit.chain import checkpoint_to_json
 from utils.audit.keys import SigningKey
 from utils.atomic_io import atomic_write_bytes
-from utils.site.layout import PROTOCOL_VERSION, StationLayout
+from utils.site.layout import PROTOCOL_VERSION, SiteLayout, StationLayout
 from utils.site.signed import document_bytes, sign_document
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,7 @@ class JournalWriter:
 
     def _recover(self) -> None:
         """Find the last event really on the share; trim a torn last line."""
+        SiteLayout(self.station.folder.parent.parent).require_root()  # no phantom share
         self.station.journal.mkdir(parents=True, exist_ok=True)
         segments = list_segments(self.station.journal)
         if not segments:

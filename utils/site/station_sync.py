@@ -122,6 +122,7 @@ class SyncService:
         self._supervisor_thread: threading.Thread | None = None
         self._observer: Any = None
         self.restarts = {"loop": 0, "observer": 0}
+        self._watched_identity: tuple[int, int] | None = None
         self.stalled = False
         self.counters = {"heartbeats": 0, "commands": 0, "share_errors": 0, "rejected": 0}
 
@@ -221,6 +222,7 @@ class SyncService:
             observer.daemon = True
             observer.start()
             self._observer = observer
+            self._watched_identity = _identity(self.station.inbox)
         except Exception as exc:  # no inotify, folder gone...: the rescan carries on alone
             log.warning("Inbox watcher not started (%s); relying on the rescan", exc)
             self._observer = None
@@ -252,8 +254,10 @@ class SyncService:
                           now - self._loop_beat)
             elif self.stalled and now - self._loop_beat < LOOP_STALL_S:
                 self.stalled = False
+            moved = (self._observer is not None and self._watched_identity is not None
+                     and _identity(self.station.inbox) != self._watched_identity)
             if self.watch and now >= due["observer"] and (
-                    self._observer is None or not self._observer.is_alive()):
+                    self._observer is None or not self._observer.is_alive() or moved):
                 if self.station.inbox.is_dir():
                     self.restarts["observer"] += 1
                     self._stop_observer()
@@ -261,6 +265,8 @@ class SyncService:
                     log.info("Inbox watcher restarted")
                 due["observer"] = now + backoff["observer"]
                 backoff["observer"] = min(backoff["observer"] * 2, 30)
+            elif self._observer is not None and self._observer.is_alive() and not moved:
+                backoff["observer"] = 0.5  # healthy again: the next failure is retried quickly
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -595,6 +601,16 @@ class SyncService:
         full_name = found[0].full_name if found else command.issued_by
         return Session(command.issued_by, full_name, command.role, self.station.station_id,
                        self.clock.now(), False, command.id)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """(device, inode) of a folder: a watcher on a folder that was renamed or recreated keeps
+    watching the old one, so the supervisor compares identities, not just thread liveness."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _remove(path: Path, undeletable: set[str] | None = None, stem: str | None = None) -> None:

@@ -142,11 +142,26 @@ def test_rolled_back_journal_is_truncated(setup, tmp_path):
     assert not result.ok and result.kind == "truncated"
 
 
-def test_journal_recomputed_with_another_key_is_forged(setup):
+def test_journal_recomputed_without_the_key_is_forged(setup):
+    """An attacker edits event 2 and recomputes every later hash, but cannot make MACs."""
+    import hashlib
+
     site, station, operator, writer, view = setup
     register(station, operator, 3)
     writer.sync()
     segment = list_segments(writer.station.journal)[0][1]
-    _rewrite_event(segment, 2, lambda e: {**e, "mac": "00" * 32})
+    lines, previous_hash, out = segment.read_bytes().splitlines(keepends=True), None, []
+    for line in lines:
+        entry = json.loads(line)
+        if entry.get("kind") == "event" and entry["seq"] >= 2:
+            if entry["seq"] == 2:
+                entry["body"] = entry["body"][:-1] + ',"zz":"mallory"}'  # content changed
+            entry["prev"] = previous_hash
+            entry["hash"] = hashlib.sha256(bytes.fromhex(entry["prev"]) + entry["body"].encode()).hexdigest()
+            line = (json.dumps(entry) + "\n").encode()
+        if entry.get("kind") == "event":
+            previous_hash = entry["hash"]
+        out.append(line)
+    segment.write_bytes(b"".join(out))
     result = view.verify_station("206")
     assert not result.ok and result.first_bad_seq == 2 and result.kind == "forged"
