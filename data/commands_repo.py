@@ -28,10 +28,10 @@ def ledger_start(connection: Connection, command_id: str, command_type: str,
 
 
 def ledger_finish(connection: Connection, command_id: str, status: str, reason: str,
-                  result: Any, when: datetime) -> None:
+                  result: Any, when: datetime, *, acked: bool = False) -> None:
     connection.execute(LEDGER.update().where(LEDGER.c.command_id == command_id).values(
         status=status, reason=reason, result=canonical_json(result),
-        finished_at=format_utc(when)))
+        finished_at=format_utc(when), ack_written=acked))
 
 
 def ledger_mark_acked(connection: Connection, command_id: str) -> None:

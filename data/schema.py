@@ -142,6 +142,7 @@ command_ledger = Table(
     Column("finished_at", String(32), nullable=True),
     Column("ack_written", Boolean, nullable=False, default=False),
 )
+Index("ix_command_ledger_unacked", command_ledger.c.ack_written)
 
 # Commands this PC sent (admin side), tracked to their final state.
 sent_commands = Table(

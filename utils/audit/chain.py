@@ -68,6 +68,9 @@ class AuditLog:
         self.host = host or socket.gethostname()
         self.on_checkpoint = on_checkpoint
         self._pending_checkpoint: StoredCheckpoint | None = None
+        # Called after each committed change (flush_checkpoint_file is every writer's last
+        # step): the journal exporter uses it to know there is something new to publish.
+        self.after_commit: list[Callable[[], None]] = []
         # Seq of the last checkpoint, read once: asking the database on every append costs
         # more than the append. If another process wrote one meanwhile, ours just comes early.
         self._last_checkpoint_seq: int | None = None
@@ -131,6 +134,8 @@ class AuditLog:
 
     def flush_checkpoint_file(self) -> StoredCheckpoint | None:
         """After commit: write the latest checkpoint outside the database (the local witness)."""
+        for listener in list(self.after_commit):
+            listener()
         checkpoint, self._pending_checkpoint = self._pending_checkpoint, None
         if checkpoint is None:
             return None

@@ -82,6 +82,7 @@ class FleetMonitor:
         self.ring_capacity = ring_capacity
         self.views: dict[str, StationView] = {}
         self.rings: dict[str, MetricRing] = {}
+        self._death_cache: dict[str, tuple[tuple, bool]] = {}
         self.reads = 0  # files opened (to show that unchanged status files are not re-read)
 
     # -- status --------------------------------------------------------------------------------
@@ -170,10 +171,22 @@ class FleetMonitor:
             view.liveness = Liveness.OFFLINE
 
     def _stopped(self, view: StationView) -> bool:
-        result = read_json_file(self.layout.station(view.station_id).death, max_bytes=16 * 1024)
-        return (result.state == ReadState.OK and isinstance(result.document, dict)
-                and result.document.get("session_id") == view.session_id
-                and signature_ok(result.document, self.key))
+        """A death file of the current session; read only when it changed (stat first)."""
+        path = self.layout.station(view.station_id).death
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        marker = (info.st_mtime_ns, info.st_size, view.session_id)
+        cached = self._death_cache.get(view.station_id)
+        if cached is not None and cached[0] == marker:
+            return cached[1]
+        result = read_json_file(path, max_bytes=16 * 1024)
+        stopped = (result.state == ReadState.OK and isinstance(result.document, dict)
+                   and result.document.get("session_id") == view.session_id
+                   and signature_ok(result.document, self.key))
+        self._death_cache[view.station_id] = (marker, stopped)
+        return stopped
 
     # -- commands ------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import time
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +23,7 @@ from utils.site.signed import parse_document
 log = logging.getLogger(__name__)
 
 QUARANTINE_AFTER = 5
+QUARANTINE_MIN_AGE_S = 3.0
 
 
 class ReadState(StrEnum):
@@ -71,12 +73,14 @@ def read_json_file(path: Path, *, max_bytes: int,
     return ReadResult(ReadState.OK, data, document, stat=info)
 
 
-def list_json_files(folder: Path, *, limit: int) -> list[os.DirEntry]:
-    """Up to `limit` candidate files (not temp, not .reason), oldest first by name and time."""
+def list_json_files(folder: Path, *, limit: int,
+                    skip: frozenset[str] | set[str] = frozenset()) -> list[os.DirEntry]:
+    """Up to `limit` candidate files (not temp, not .reason, not in `skip` by stem), oldest
+    first. Skipped names are left out before the limit, so they can never crowd out new files."""
     try:
         entries = [entry for entry in os.scandir(folder)
                    if entry.name.endswith(".json") and not is_temp_name(entry.name)
-                   and not entry.name.startswith(".")]
+                   and not entry.name.startswith(".") and entry.name[:-5] not in skip]
     except FileNotFoundError:
         return []
 
@@ -91,17 +95,26 @@ def list_json_files(folder: Path, *, limit: int) -> list[os.DirEntry]:
 
 
 class FailureCounter:
-    """Counts repeated failures per file; says when to quarantine."""
+    """Counts repeated failures per file; says when to quarantine.
 
-    def __init__(self, threshold: int = QUARANTINE_AFTER):
+    Both a number of failures and a time: with a 20 ms rescan, five failures take 0.1 s, far
+    less than a slow writer on a network share may need to finish a file.
+    """
+
+    def __init__(self, threshold: int = QUARANTINE_AFTER, min_age_s: float = QUARANTINE_MIN_AGE_S,
+                 clock: Callable[[], float] = time.monotonic):
         self.threshold = threshold
-        self._counts: dict[str, int] = {}
+        self.min_age_s = min_age_s
+        self.clock = clock
+        self._counts: dict[str, tuple[int, float]] = {}
 
     def failed(self, path: Path) -> bool:
-        """Record one failure; True when the file has now failed `threshold` times."""
+        """Record one failure; True when the file has failed often enough, for long enough."""
         key = str(path)
-        self._counts[key] = self._counts.get(key, 0) + 1
-        return self._counts[key] >= self.threshold
+        count, first = self._counts.get(key, (0, self.clock()))
+        count += 1
+        self._counts[key] = (count, first)
+        return count >= self.threshold and self.clock() - first >= self.min_age_s
 
     def forget(self, path: Path) -> None:
         self._counts.pop(str(path), None)

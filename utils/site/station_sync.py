@@ -61,6 +61,8 @@ SIZE_META_KEY = "station.size"
 INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
 DIRECTORY_REFRESH_S = 5.0
 INGEST_INTERVAL_S = 2.0
+SWEEP_INTERVAL_S = 5.0
+WATCHED_RESCAN_S = 1.0
 INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType.RESTART_APP})
 LOOP_STALL_S = 30.0
 ACK_RESULT_MAX = 48 * 1024
@@ -102,6 +104,9 @@ class SyncService:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._state_dirty = threading.Event()
+        self._acks_pending = threading.Event()
+        self._journal_dirty = threading.Event()
+        self._next_sweep = 0.0
         self._lock = threading.Lock()
         self._ack_lock = threading.Lock()
         self._undeletable: set[str] = set()  # processed files the share would not let us remove
@@ -132,6 +137,9 @@ class SyncService:
         self._settle_interrupted()
         self._restore_local_state()
         self.ctx.production.on_changed = self.notify_state_changed
+        self.ctx.audit.after_commit.append(self._journal_dirty.set)
+        self._acks_pending.set()
+        self._journal_dirty.set()
         try:
             self.layout.require_root()
             self.station.ensure()
@@ -160,6 +168,8 @@ class SyncService:
         self._wake.set()
         if self.ctx.production.on_changed == self.notify_state_changed:
             self.ctx.production.on_changed = None
+        if self._journal_dirty.set in self.ctx.audit.after_commit:
+            self.ctx.audit.after_commit.remove(self._journal_dirty.set)
         for thread in (self._supervisor_thread, self._loop_thread):
             if thread is not None:
                 thread.join(timeout=10)
@@ -215,7 +225,11 @@ class SyncService:
 
                 class _Hint(FileSystemEventHandler):
                     def on_any_event(self, event: Any) -> None:
-                        service._wake.set()
+                        # A writer's temp file coming and going is not a command yet; the
+                        # rename that publishes it is (its destination is the real name).
+                        name = os.path.basename(getattr(event, "dest_path", "") or event.src_path)
+                        if not name.startswith("."):
+                            service._wake.set()
 
                 observer = Observer()
                 observer.schedule(_Hint(), str(self.station.inbox), recursive=False)
@@ -290,9 +304,18 @@ class SyncService:
         if not self._online:
             return
         self._rescan_inbox()
-        self._next_rescan = now + self.rescan_interval_s
-        self._flush_acks()
-        self._export_journal()
+        self._next_rescan = now + self._rescan_interval()
+        # Idle passes must cost next to nothing: database work only when something changed
+        # (flags set after commits), plus a slow safety sweep for other processes' writes.
+        sweep = now >= self._next_sweep
+        if sweep:
+            self._next_sweep = now + SWEEP_INTERVAL_S
+        if sweep or self._acks_pending.is_set():
+            self._acks_pending.clear()
+            self._flush_acks()
+        if sweep or self._journal_dirty.is_set():
+            self._journal_dirty.clear()
+            self._export_journal()
         if self.site_view is not None and now >= self._next_ingest:
             self.site_view.ingest()
             self._next_ingest = now + INGEST_INTERVAL_S
@@ -302,6 +325,17 @@ class SyncService:
             except OSError as exc:
                 self._went_offline(exc)
             self._next_directory = now + DIRECTORY_REFRESH_S
+
+    def _rescan_interval(self) -> float:
+        """The configured interval; by default 50 ms on a local folder, but 1 s while the
+        watcher is alive there (it wakes the loop at once; the rescan is only the safety net).
+        On a network share the watcher sees nothing from other hosts: 500 ms."""
+        if self.ctx.settings.rescan_interval_ms is not None:
+            return self.rescan_interval_s
+        watching = self._observer is not None and self._observer.is_alive()
+        if watching and self.rescan_interval_s < WATCHED_RESCAN_S:
+            return WATCHED_RESCAN_S
+        return self.rescan_interval_s
 
     def _export_journal(self) -> None:
         try:
@@ -335,6 +369,8 @@ class SyncService:
         if was_offline:
             log.info("Share back online; resuming")
             self.journal.reset()
+            self._acks_pending.set()
+            self._journal_dirty.set()
             try:
                 self.layout.require_root()
                 self.station.ensure()
@@ -394,18 +430,18 @@ class SyncService:
 
     def _rescan_inbox(self) -> None:
         try:
-            entries = list_json_files(self.station.inbox, limit=INBOX_BATCH)
+            entries = list_json_files(self.station.inbox, limit=INBOX_BATCH,
+                                      skip=self._undeletable | set(self._in_flight))
             if not self.station.inbox.is_dir():
                 raise FileNotFoundError(self.station.inbox)
         except OSError as exc:
             self._went_offline(exc)
             return
+        for stem in list(self._undeletable):  # the share may allow it now (rare: one call each)
+            _remove(self.station.inbox / f"{stem}.json", self._undeletable, stem)
         for entry in entries:
             stem = entry.name[:-5]
             if stem in self._in_flight:
-                continue
-            if stem in self._undeletable:
-                _remove(Path(entry.path), self._undeletable, stem)  # retry quietly
                 continue
             self._consider(Path(entry.path), stem)
 
@@ -475,9 +511,14 @@ class SyncService:
             self._audit(connection, Actor.system(), f"command.{outcome}", command_id, command,
                         decision.reason)
         self.ctx.audit.flush_checkpoint_file()
+        moved = False
         if outcome == Outcome.REJECTED:  # kept as evidence, out of the inbox
-            quarantine(path, self.layout.quarantine(self.station.station_id), decision.reason)
-        else:
+            try:
+                moved = quarantine(path, self.layout.quarantine(self.station.station_id),
+                                   decision.reason) is not None
+            except OSError as exc:
+                log.warning("Could not quarantine %s (%s); removing it instead", path.name, exc)
+        if not moved:
             _remove(path, self._undeletable, path.stem)
         self._flush_acks()
         self._remember({"id": command_id, "type": str(command.type) if command else None,
@@ -514,16 +555,40 @@ class SyncService:
             log.exception("Command %s (%s) failed", command.id, command.type)
             outcome, reason, result = Outcome.FAILED, f"{type(exc).__name__}: {exc}", None
         now = self.clock.now()
+        result = _bounded(result)
+        # The ack goes out first and the ledger records it in the same commit as the outcome:
+        # one durable commit less on every command's path. A crash in between leaves the
+        # command "executing": at restart it is settled as failed, but the ack already written
+        # stands (write-once), and the command is never run again either way.
+        acked = self._write_ack(command.id, str(command.type), outcome, reason, result, now)
         with self.ctx.database.write() as connection:
-            commands_repo.ledger_finish(connection, command.id, str(outcome), reason,
-                                        _bounded(result), now)
+            commands_repo.ledger_finish(connection, command.id, str(outcome), reason, result,
+                                        now, acked=acked)
             self._audit(connection, Actor(command.issued_by, str(command.role)),
                         f"command.{outcome}", command.id, command, reason)
         self.ctx.audit.flush_checkpoint_file()
         self._remember({"id": command.id, "type": str(command.type), "status": str(outcome),
                         "reason": reason, "at": format_utc(now)})
-        self._flush_acks()
+        if not acked:
+            self._acks_pending.set()
         self.notify_state_changed()
+
+    def _write_ack(self, command_id: str, command_type: str | None, outcome: Outcome,
+                   reason: str, result: Any, when: datetime) -> bool:
+        """Create the ack file; True when it is on the share (now or from before)."""
+        if not self._online:
+            return False
+        ack = make_ack(self.key, command_id=command_id, station_id=self.station.station_id,
+                       outcome=outcome, reason=reason, result=result, finished_at=when,
+                       command_type=command_type)
+        try:
+            atomic_create_bytes(self.station.acks / f"{command_id}.json", document_bytes(ack))
+        except FileExistsError:
+            return True  # written before a crash, or a stale client cache: the first ack stands
+        except OSError as exc:
+            self._went_offline(exc)
+            return False
+        return True
 
     def _audit(self, connection: Any, actor: Actor, action: str, command_id: str | None,
                command: Command | None, reason: str | None) -> None:
@@ -552,17 +617,11 @@ class SyncService:
                        if row["status"] != "executing"]
         for row in pending:
             status, reason, result = row["status"], row["reason"] or "", row["result"]
-            ack = make_ack(self.key, command_id=row["command_id"], station_id=self.station.station_id,
-                           outcome=Outcome(status), reason=reason,
-                           result=None if result is None else json.loads(result),
-                           finished_at=self.clock.now(), command_type=row["type"])
-            try:
-                atomic_create_bytes(self.station.acks / f"{row['command_id']}.json",
-                                    document_bytes(ack))
-            except FileExistsError:
-                pass  # written before a crash, or a stale client cache: the first ack stands
-            except OSError as exc:
-                self._went_offline(exc)
+            written = self._write_ack(row["command_id"], row["type"], Outcome(status), reason,
+                                      None if result is None else json.loads(result),
+                                      self.clock.now())
+            if not written:
+                self._acks_pending.set()
                 return
             with self.ctx.database.write() as connection:
                 commands_repo.ledger_mark_acked(connection, row["command_id"])
