@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from config.constants import CommandType, Role
-from models.canonical import format_utc
 from utils.site.commands import Command
 
 from tests.gui.conftest import wait_for

@@ -47,7 +47,7 @@ from utils.site.netshare import default_rescan_ms
 from utils.site.share_files import (
     FailureCounter, ReadState, list_json_files, quarantine, read_json_file,
 )
-from utils.site.signed import document_bytes, sign_document
+from utils.site.signed import document_bytes, sign_document, signature_ok
 from utils.site.site_view import SiteView
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ class SyncService:
         self._next_directory = 0.0
         self._in_flight: dict[str, Future] = {}
         self._results: list[dict[str, Any]] = []
-        self._failures = FailureCounter()
+        self._failures = FailureCounter(clock=self.clock.monotonic)
         self._executor: ThreadPoolExecutor | None = None
         self._interactive: ThreadPoolExecutor | None = None
         self._loop_thread: threading.Thread | None = None
@@ -628,16 +628,38 @@ class SyncService:
 
     def _settle_interrupted(self) -> None:
         """At start, before any command runs: a command left "executing" was cut off by a
-        crash or power loss. It is never run again; it is acked as failed."""
+        crash or power loss. It is never run again. If its ack had already gone out, the
+        ledger and the audit record what that ack says; otherwise it is acked as failed."""
         reason = "interrupted by a restart of the station"
-        with self.ctx.database.write() as connection:
-            for row in commands_repo.ledger_unacked(connection):
-                if row["status"] == "executing":
+        with self.ctx.database.read() as connection:
+            leftovers = [row for row in commands_repo.ledger_unacked(connection)
+                         if row["status"] == "executing"]
+        for row in leftovers:
+            ack = self._existing_ack(row["command_id"])
+            with self.ctx.database.write() as connection:
+                if ack is not None:
+                    commands_repo.ledger_finish(connection, row["command_id"], ack["status"],
+                                                ack.get("reason") or "", ack.get("result"),
+                                                self.clock.now(), acked=True)
+                    self._audit(connection, Actor.system(), f"command.{ack['status']}",
+                                row["command_id"], None,
+                                f"{ack.get('reason') or ''} (recorded after a restart)".strip())
+                else:
                     commands_repo.ledger_finish(connection, row["command_id"], "failed", reason,
                                                 None, self.clock.now())
                     self._audit(connection, Actor.system(), "command.failed", row["command_id"],
                                 None, reason)
         self.ctx.audit.flush_checkpoint_file()
+
+    def _existing_ack(self, command_id: str) -> dict[str, Any] | None:
+        """A validly signed ack this station wrote before a crash, if the share has it."""
+        result = read_json_file(self.station.acks / f"{command_id}.json", max_bytes=ACK_RESULT_MAX * 2)
+        ack = result.document
+        if (result.state == ReadState.OK and isinstance(ack, dict) and ack.get("kind") == "ack"
+                and ack.get("id") == command_id and ack.get("station") == self.station.station_id
+                and ack.get("status") in {str(o) for o in Outcome} and signature_ok(ack, self.key)):
+            return ack
+        return None
 
     # -- station state kept across restarts ----------------------------------------------------
 

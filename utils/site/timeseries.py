@@ -1,7 +1,7 @@
 """Fixed-size ring buffers of station metrics for live plots (NumPy, no per-sample objects).
 
 One buffer per station: timestamps (float64 seconds) and cpu/memory/disk (float32, NaN when a
-metric was unavailable). 3,600 samples = one hour at 1 Hz; 200 stations take about 11.5 MB.
+metric was unavailable). 3,600 samples = one hour at 1 Hz; 200 stations take about 14.4 MB.
 """
 
 from __future__ import annotations

@@ -89,3 +89,106 @@ def start_sync(ctx: AppContext, effects=None, **options: Any) -> SyncService:
                           effects=effects or RecordingEffects(), **options)
     service.start()
     return service
+
+
+# -- helpers for fault tests: commands dropped straight into an inbox, acks read back ---------
+
+OPERATOR_PW = "Initial-Pass-1"
+
+
+def site_layout(share: Path):
+    from utils.site.layout import SiteLayout
+
+    return SiteLayout(Path(share))
+
+
+def admin_session(site: Site):
+    return site.admin.auth.login("ana", ADMIN_PW).session
+
+
+def add_user(site: Site, username: str, role: Any, password: str = OPERATOR_PW) -> None:
+    """Create an account on the admin PC; the admin's directory publishes it to the share."""
+    site.admin.auth.create_user(admin_session(site), username, username.title(), role, password,
+                                "created by a test")
+
+
+def issue(site: Site, command_type: Any, target: str = "206", params: dict | None = None, *,
+          issued_by: str = "ana", role: str = "admin", now: Any = None, ttl: Any = None,
+          command_id: str | None = None, key: Any = None) -> dict:
+    """A command signed with the site key (or `key`), as an admin PC would write it."""
+    from datetime import datetime, timezone
+
+    from utils.site.commands import DEFAULT_TTL, issue_command
+
+    return issue_command(key or site.admin.site_key, command_type, target, params,
+                         issued_by=issued_by, role=role, now=now or datetime.now(timezone.utc),
+                         ttl=ttl or DEFAULT_TTL, command_id=command_id)
+
+
+def drop(share: Path, station_id: str, document: dict | bytes, *, name: str | None = None) -> Path:
+    """Write a command file straight into a station's inbox (write-once, like the admin)."""
+    from utils.atomic_io import atomic_create_bytes
+    from utils.site.signed import document_bytes
+
+    inbox = site_layout(share).station(station_id).inbox
+    inbox.mkdir(parents=True, exist_ok=True)
+    data = document if isinstance(document, bytes) else document_bytes(document)
+    if name is None:
+        assert isinstance(document, dict)
+        name = f"{document['id']}.json"
+    path = inbox / name
+    atomic_create_bytes(path, data, durable=False)
+    return path
+
+
+def read_ack(share: Path, station_id: str, command_id: str) -> dict | None:
+    import json
+
+    path = site_layout(share).station(station_id).acks / f"{command_id}.json"
+    try:
+        return json.loads(path.read_bytes())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def wait_ack(share: Path, station_id: str, command_id: str, timeout: float = 10.0) -> dict:
+    return wait_until(lambda: read_ack(share, station_id, command_id), timeout)
+
+
+def command_actions(ctx: AppContext, command_id: str) -> list[str]:
+    """The audit actions carrying `command_id`, in chain order."""
+    from data import audit_repo
+
+    with ctx.database.read() as connection:
+        return [e["action"] for e in audit_repo.list_events(connection, limit=100_000)
+                if e["command_id"] == command_id]
+
+
+def status_seq(share: Path, station_id: str) -> int | None:
+    import json
+
+    try:
+        return json.loads(site_layout(share).station(station_id).status.read_bytes())["seq"]
+    except (FileNotFoundError, ValueError, KeyError):
+        return None
+
+
+def use_fast_kdf(monkeypatch) -> None:
+    """New sites derive their key with a cheap scrypt cost (the cost is recorded in the site
+    file, so joining PCs use the same one): tests build many sites."""
+    import functools
+
+    from utils.site import membership, site_key
+
+    monkeypatch.setattr(membership, "create_site",
+                        functools.partial(site_key.create_site, scrypt_n=2 ** 10))
+
+
+def wait_actions(ctx: AppContext, command_id: str, expected: list[str],
+                 timeout: float = 10.0) -> list[str]:
+    """Wait until the audit actions for `command_id` are exactly `expected` (the station writes
+    the ack before it commits the outcome's audit event)."""
+    try:
+        return wait_until(lambda: command_actions(ctx, command_id) == expected, timeout)
+    except AssertionError:
+        raise AssertionError(f"audit actions {command_actions(ctx, command_id)} != {expected}")

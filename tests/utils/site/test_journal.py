@@ -19,10 +19,6 @@ FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
         "cam_d": "4,42", "cam_w": "3.98"}
 
 
-@pytest.fixture(autouse=True)
-def fast_bcrypt(monkeypatch):
-    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
-
 
 @pytest.fixture
 def setup(tmp_path):

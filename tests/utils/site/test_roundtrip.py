@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 from config.constants import CommandType
 from data import audit_repo
 from utils.site.fleet import FleetMonitor
 
-from tests.utils.site.sitekit import ADMIN_PW, make_site, start_sync, wait_until
+from tests.utils.site.sitekit import ADMIN_PW, command_actions, start_sync, wait_until
 
 
-@pytest.fixture(autouse=True)
-def fast_bcrypt(monkeypatch):
-    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
-
-
-@pytest.fixture
-def site(tmp_path):
-    site = make_site(tmp_path)
-    yield site
-    site.admin.close()
 
 
 def test_ping_round_trip_once_with_audit_on_both_sides(site, tmp_path):
@@ -33,6 +21,8 @@ def test_ping_round_trip_once_with_audit_on_both_sides(site, tmp_path):
         finished = wait_until(fleet.track)
         assert finished[0]["state"] == "done" and finished[0]["result"]["station"] == "206"
         command_id = sent[0]["id"]
+        # The station writes the ack before it commits the outcome's audit event.
+        wait_until(lambda: "command.done" in command_actions(station, command_id))
         with station.database.read() as c:
             station_events = [e for e in audit_repo.list_events(c) if e["command_id"] == command_id]
         with site.admin.database.read() as c:
