@@ -30,16 +30,17 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
-import platform
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import benchkit  # noqa: E402  (shared with the other benchmark scripts)
+from benchkit import log  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -77,10 +78,6 @@ def payload(n: int) -> dict:
 
 def event_fields(n: int) -> dict:
     return {"entity": "record", "entity_id": f"206-{n:010d}", "after": payload(n)}
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 # --- the product's audit chain -----------------------------------------------------------------
@@ -172,36 +169,11 @@ def reference_run(folder: Path, count: int) -> dict:
 # --- reporting ---------------------------------------------------------------------------------
 
 def machine_info(folder: Path) -> dict:
-    info = {
-        "platform": platform.platform(), "python": platform.python_version(),
-        "implementation": platform.python_implementation(),
-        "sqlite": sqlite3.sqlite_version, "logical_cpus": os.cpu_count(),
-        "cpu": platform.processor() or platform.machine(),
-    }
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                info["cpu"] = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    info = benchkit.machine_info(folder)
     try:
         import sqlalchemy
 
         info["sqlalchemy"] = sqlalchemy.__version__
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        import psutil
-
-        info["memory_bytes"] = psutil.virtual_memory().total
-        best = None
-        for part in psutil.disk_partitions(all=True):
-            if str(folder).startswith(part.mountpoint) and (
-                    best is None or len(part.mountpoint) > len(best.mountpoint)):
-                best = part
-        if best is not None:
-            info["temp_filesystem"] = f"{best.fstype} on {best.mountpoint} ({best.device})"
     except ImportError:  # pragma: no cover
         pass
     return info

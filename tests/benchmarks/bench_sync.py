@@ -53,13 +53,11 @@ import cProfile
 import io
 import json
 import os
-import platform
 import pstats
 import random
 import re
 import shutil
 import signal
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -69,6 +67,10 @@ import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import benchkit  # noqa: E402  (shared with the other benchmark scripts)
+from benchkit import log  # noqa: E402
 from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,10 +100,6 @@ QUICK = {"commands": 100, "idle_s": 8.0, "ops_s": 5.0, "fanin_s": 15.0}
 WARMUP_COMMANDS = 10
 SETTLE_S = 3.0  # after an agent is up, before its idle window starts
 REFERENCE_LOOP_SLEEP_S = 0.001
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -1019,30 +1017,7 @@ def phase_fanin(folder: Path, params: dict) -> dict[str, Any]:
 # --- reporting ---------------------------------------------------------------------------------
 
 def machine_info(folder: Path) -> dict:
-    info = {"platform": platform.platform(), "python": platform.python_version(),
-            "implementation": platform.python_implementation(), "sqlite": sqlite3.sqlite_version,
-            "logical_cpus": os.cpu_count(), "cpu": platform.processor() or platform.machine()}
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                info["cpu"] = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        import psutil
-
-        info["memory_bytes"] = psutil.virtual_memory().total
-        best = None
-        for part in psutil.disk_partitions(all=True):
-            if str(folder).startswith(part.mountpoint) and (
-                    best is None or len(part.mountpoint) > len(best.mountpoint)):
-                best = part
-        if best is not None:
-            info["temp_filesystem"] = f"{best.fstype} on {best.mountpoint} ({best.device})"
-        info["psutil"] = psutil.__version__
-    except ImportError:  # pragma: no cover
-        pass
+    info = benchkit.machine_info(folder)
     try:
         import watchdog.version
         from watchdog.observers import Observer
