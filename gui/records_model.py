@@ -52,8 +52,11 @@ class RecordsTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("box", "cam_d", "cam_w"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and row.get("reason"):
-            return row["reason"]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "rejections":  # the column may be cut on a narrow screen
+                return self._display(row, column)
+            if row.get("reason"):
+                return row["reason"]
         return None
 
     def _display(self, row: dict[str, Any], column: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox,
+    QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
     QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -74,6 +74,12 @@ class StationWindow(QMainWindow):
         self.lot_button = QPushButton(self.tr("Lot… (F2)"))
         self.lot_button.setObjectName("lotButton")
         self.lot_button.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        # A barcode scanner types the lot code and Enter: it lands here and opens the lot
+        # dialog with the code filled in (the operator confirms the box count).
+        self.scan_lot = QLineEdit()
+        self.scan_lot.setObjectName("scanLot")
+        self.scan_lot.setPlaceholderText(self.tr("Scan a new lot"))
+        self.scan_lot.returnPressed.connect(self._lot_scanned)
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.setObjectName("logoutButton")
         self.model = RecordsTableModel(self)
@@ -82,8 +88,11 @@ class StationWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The rejections column takes what is left, so every column fits without scrolling.
+        header.setSectionResizeMode(RecordsTableModel.COLUMNS.index("rejections"),
+                                    QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(36)
         self.table.doubleClicked.connect(self._correct_selected)
         self.totals = QLabel()
@@ -97,7 +106,7 @@ class StationWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         buttons = QHBoxLayout()
         buttons.addWidget(self.lot_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.scan_lot, 1)
         buttons.addWidget(self.logout_button)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.form)
@@ -280,8 +289,15 @@ class StationWindow(QMainWindow):
         if lot is not None and lot.is_complete:
             self.open_lot_dialog(completed=lot)
 
-    def open_lot_dialog(self, *, completed=None) -> LotDialog:
-        dialog = LotDialog(self.controller, self, completed=completed)
+    def _lot_scanned(self) -> None:
+        code = self.scan_lot.text().strip()
+        self.scan_lot.clear()
+        if code:
+            dialog = self.open_lot_dialog(scanned_code=code)
+            dialog.total.setFocus()
+
+    def open_lot_dialog(self, *, completed=None, scanned_code: str = "") -> LotDialog:
+        dialog = LotDialog(self.controller, self, completed=completed, scanned_code=scanned_code)
         dialog.setModal(True)
         dialog.open()
         dialog.code.setFocus()

@@ -776,163 +776,168 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="77"/>
+        <location filename="../station_window.py" line="81"/>
+        <source>Scan a new lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="83"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="92"/>
+        <location filename="../station_window.py" line="101"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="106"/>
+        <location filename="../station_window.py" line="115"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="180"/>
+        <location filename="../station_window.py" line="189"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="181"/>
+        <location filename="../station_window.py" line="190"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="182"/>
+        <location filename="../station_window.py" line="191"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="185"/>
-        <location filename="../station_window.py" line="467"/>
+        <location filename="../station_window.py" line="194"/>
+        <location filename="../station_window.py" line="483"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="190"/>
+        <location filename="../station_window.py" line="199"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="191"/>
+        <location filename="../station_window.py" line="200"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="194"/>
+        <location filename="../station_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="195"/>
+        <location filename="../station_window.py" line="204"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="197"/>
+        <location filename="../station_window.py" line="206"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="243"/>
+        <location filename="../station_window.py" line="252"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="249"/>
+        <location filename="../station_window.py" line="258"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="260"/>
+        <location filename="../station_window.py" line="269"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="274"/>
+        <location filename="../station_window.py" line="283"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="277"/>
+        <location filename="../station_window.py" line="286"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="307"/>
+        <location filename="../station_window.py" line="323"/>
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="326"/>
+        <location filename="../station_window.py" line="342"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="351"/>
+        <location filename="../station_window.py" line="367"/>
         <source>Message from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="369"/>
         <source>From %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="371"/>
         <source>I have read it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="371"/>
+        <location filename="../station_window.py" line="387"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="382"/>
+        <location filename="../station_window.py" line="398"/>
         <source>Close the application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="383"/>
+        <location filename="../station_window.py" line="399"/>
         <source>%1 asks to restart the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="384"/>
+        <location filename="../station_window.py" line="400"/>
         <source>%1 asks to close the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="385"/>
+        <location filename="../station_window.py" line="401"/>
         <source>Everything you saved is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="414"/>
+        <location filename="../station_window.py" line="430"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="432"/>
+        <location filename="../station_window.py" line="448"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="436"/>
+        <location filename="../station_window.py" line="452"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="437"/>
+        <location filename="../station_window.py" line="453"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="468"/>
+        <location filename="../station_window.py" line="484"/>
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -776,163 +776,168 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="77" />
+        <location filename="../station_window.py" line="81" />
+        <source>Scan a new lot</source>
+        <translation>Ler novo lote</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="83" />
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="92" />
+        <location filename="../station_window.py" line="101" />
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="106" />
+        <location filename="../station_window.py" line="115" />
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="180" />
+        <location filename="../station_window.py" line="189" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="181" />
+        <location filename="../station_window.py" line="190" />
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="182" />
+        <location filename="../station_window.py" line="191" />
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="185" />
-        <location filename="../station_window.py" line="467" />
+        <location filename="../station_window.py" line="194" />
+        <location filename="../station_window.py" line="483" />
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="190" />
+        <location filename="../station_window.py" line="199" />
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="191" />
+        <location filename="../station_window.py" line="200" />
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="194" />
+        <location filename="../station_window.py" line="203" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="195" />
+        <location filename="../station_window.py" line="204" />
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="197" />
+        <location filename="../station_window.py" line="206" />
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="243" />
+        <location filename="../station_window.py" line="252" />
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="249" />
+        <location filename="../station_window.py" line="258" />
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="260" />
+        <location filename="../station_window.py" line="269" />
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="274" />
+        <location filename="../station_window.py" line="283" />
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="277" />
+        <location filename="../station_window.py" line="286" />
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="307" />
+        <location filename="../station_window.py" line="323" />
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="326" />
+        <location filename="../station_window.py" line="342" />
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="351" />
+        <location filename="../station_window.py" line="367" />
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353" />
+        <location filename="../station_window.py" line="369" />
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355" />
+        <location filename="../station_window.py" line="371" />
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="371" />
+        <location filename="../station_window.py" line="387" />
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="382" />
+        <location filename="../station_window.py" line="398" />
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="383" />
+        <location filename="../station_window.py" line="399" />
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="384" />
+        <location filename="../station_window.py" line="400" />
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="385" />
+        <location filename="../station_window.py" line="401" />
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="414" />
+        <location filename="../station_window.py" line="430" />
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="432" />
+        <location filename="../station_window.py" line="448" />
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="436" />
+        <location filename="../station_window.py" line="452" />
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="437" />
+        <location filename="../station_window.py" line="453" />
         <source>The file was not written: %1. Your records are safe in this PC's database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="468" />
+        <location filename="../station_window.py" line="484" />
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
     </message>

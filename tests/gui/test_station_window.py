@@ -333,3 +333,15 @@ def test_bridge_answers_pending_requests_when_closing(qtbot, station, clock):
     wait_for(lambda: "result" in box)
     thread.join()
     assert box["result"]["answered"] is False
+
+
+def test_scanned_lot_code_goes_to_the_lot_dialog(qtbot, station):
+    login(qtbot, station, "op", OP_PW)
+    window = station.window
+    qtbot.keyClicks(window.scan_lot, "L2511-077")
+    qtbot.keyClick(window.scan_lot, Qt.Key.Key_Return)
+    dialog = window.lot_dialog
+    assert dialog.isVisible() and dialog.code.text() == "L2511-077"
+    dialog.total.setText("12")
+    dialog.apply()
+    assert "L2511-077 · box 1/12" in window.header.lot.text()
