@@ -127,6 +127,9 @@ class StationApp:
             self.sync.stop("restart" if self.exit_code == 75 else "clean exit")
             self.sync = None
         self.window.runner.shutdown()
+        if getattr(self.window, "admin_window", None) is not None:
+            self.window.admin_window.close()
+            self.window.admin_window = None
         QApplication.instance().removeEventFilter(self.window.idle)
         self.window.register_window.allow_close = True
         self.window.register_window.close()

@@ -200,6 +200,9 @@ class StationWindow(QMainWindow):
         self.verify_action = QAction(self.tr("Verify audit integrity…"), self)
         self.verify_action.triggered.connect(self.verify_audit)
         tools.addAction(self.verify_action)
+        self.admin_action = QAction(self.tr("Admin panel…"), self)
+        self.admin_action.triggered.connect(self.ask_admin_panel)
+        tools.addAction(self.admin_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("About…"), self)
         about.triggered.connect(self.show_about)
@@ -219,6 +222,10 @@ class StationWindow(QMainWindow):
         for action in (self.export_csv, self.export_xlsx, self.verify_action):
             action.setEnabled(logged_in)
         self.logs_action.setVisible(bool(session) and role_allows(session.role, Permission.LOGS_VIEW))
+        self.admin_action.setVisible(bool(session) and role_allows(session.role, Permission.FLEET_VIEW))
+        if session is None and getattr(self, "admin_window", None) is not None:
+            self.admin_window.close()  # a logout closes the panel opened with that session
+            self.admin_window = None
         can_correct = bool(session) and role_allows(session.role, Permission.RECORD_EDIT)
         self.correct_button.setVisible(can_correct)
         self.countdown.setVisible(False)
@@ -474,6 +481,35 @@ class StationWindow(QMainWindow):
         if self.controller.session is not None:
             self.log_viewer = LogViewer.open_for(self.controller.session, self.controller.ctx, self)
 
+    def ask_admin_panel(self) -> None:
+        """Supervisors and admins re-enter their password: the panel acts in their name."""
+        from PySide6.QtWidgets import QInputDialog
+
+        dialog = QInputDialog(self)
+        dialog.setObjectName("adminPassword")
+        dialog.setWindowTitle(self.tr("Admin panel"))
+        dialog.setLabelText(self.tr("Your password, to open the admin panel:"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(self.open_admin_panel)
+        dialog.open()
+        self.admin_password_dialog = dialog
+
+    def open_admin_panel(self, password: str) -> bool:
+        session = self.controller.session
+        if session is None or not role_allows(session.role, Permission.FLEET_VIEW):
+            return False
+        if not self.controller.verify_signature(password):
+            self.statusBar().showMessage(self.tr("Wrong password: the admin panel was not opened."),
+                                         10000)
+            return False
+        from gui.admin.window import AdminWindow
+
+        if getattr(self, "admin_window", None) is not None:
+            self.admin_window.close()
+        self.admin_window = AdminWindow(self.controller.ctx, session)
+        self.admin_window.show()
+        return True
+
     # -- closing ---------------------------------------------------------------------------------
 
     def _quit_from_menu(self) -> None:
@@ -491,6 +527,9 @@ class StationWindow(QMainWindow):
     def shutdown(self, code: int = 0) -> None:
         """Close for real: log out, stop background work, close the register window."""
         self.allow_close = True
+        if getattr(self, "admin_window", None) is not None:
+            self.admin_window.close()
+            self.admin_window = None
         self.controller.logout("shutdown")
         self.idle.stop()
         from PySide6.QtWidgets import QApplication

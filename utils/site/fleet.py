@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -80,6 +81,7 @@ class FleetMonitor:
         self.key = site_key
         self.clock = clock or ctx.clock or SystemClock()
         self.ring_capacity = ring_capacity
+        self.lock = threading.RLock()
         self.views: dict[str, StationView] = {}
         self.rings: dict[str, MetricRing] = {}
         self._death_cache: dict[str, tuple[tuple, bool]] = {}
@@ -87,7 +89,26 @@ class FleetMonitor:
 
     # -- status --------------------------------------------------------------------------------
 
+    def series(self, station_id: str, metric: str):
+        """(times, values) of one station's metric, copied under the lock (the poller thread
+        appends while the GUI draws)."""
+        with self.lock:
+            ring = self.rings.get(station_id)
+            return None if ring is None else ring.series(metric)
+
+    def snapshot(self) -> list[StationView]:
+        """Copies of every station's view, safe to hand to another thread."""
+        import copy
+
+        with self.lock:
+            return [copy.copy(view) for view in sorted(self.views.values(),
+                                                        key=lambda v: v.station_id)]
+
     def poll(self) -> list[StationView]:
+        with self.lock:
+            return self._poll()
+
+    def _poll(self) -> list[StationView]:
         try:
             names = [entry.name for entry in os.scandir(self.layout.stations_dir)
                      if entry.is_dir() and valid_station_id(entry.name)]
