@@ -84,7 +84,7 @@ class StationHeader(QFrame):
             self.share.setStyleSheet(f"background: {ERROR_COLOR}; padding: 4px;")
 
 
-def role_name(widget: QWidget, role: str) -> str:
+def role_name(widget: QWidget | None, role: str) -> str:
     names = {"operator": QCoreApplication.translate("Roles", "operator"),
              "analyst": QCoreApplication.translate("Roles", "analyst"),
              "supervisor": QCoreApplication.translate("Roles", "supervisor"),

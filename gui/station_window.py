@@ -234,6 +234,8 @@ class StationWindow(QMainWindow):
             self.refresh_records()
             self._apply_entry_state()
             self.form.fields["rej1_defect"].setFocus()
+            if self.is_office_pc and role_allows(session.role, Permission.FLEET_VIEW):
+                self._open_admin_window(session)  # an office PC is where the panel lives
         else:
             self.idle.stop()
             self.model.set_rows([])
@@ -267,7 +269,16 @@ class StationWindow(QMainWindow):
 
     # -- entry -----------------------------------------------------------------------------------
 
+    @property
+    def is_office_pc(self) -> bool:
+        return self.controller.ctx.settings.station_kind == "office"
+
     def _apply_entry_state(self) -> None:
+        if self.is_office_pc:
+            self.form.set_enabled_for_entry(False)
+            self.form.show_general_error(self.tr("This is an office PC: production is recorded "
+                                                 "at the stations."))
+            return
         lot = self.controller.current_lot()
         locked = self.controller.locked_reason
         enabled = locked is None and lot is not None and lot.can_register
@@ -502,13 +513,16 @@ class StationWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Wrong password: the admin panel was not opened."),
                                          10000)
             return False
+        self._open_admin_window(session)
+        return True
+
+    def _open_admin_window(self, session: Session) -> None:
         from gui.admin.window import AdminWindow
 
         if getattr(self, "admin_window", None) is not None:
             self.admin_window.close()
         self.admin_window = AdminWindow(self.controller.ctx, session)
         self.admin_window.show()
-        return True
 
     # -- closing ---------------------------------------------------------------------------------
 

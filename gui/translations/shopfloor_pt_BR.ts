@@ -55,6 +55,50 @@
     </message>
 </context>
 <context>
+    <name>AdminWindow</name>
+    <message>
+        <location filename="../admin/window.py" line="36" />
+        <source>Shopfloor Collector · admin panel · %1</source>
+        <translation>Shopfloor Collector · painel de administração · %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="52" />
+        <location filename="../admin/window.py" line="62" />
+        <source>Fleet</source>
+        <translation>Estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="56" />
+        <source>Commands</source>
+        <translation>Comandos</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="58" />
+        <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
+        <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="67" />
+        <source>Users</source>
+        <translation>Usuários</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="72" />
+        <source>Audit</source>
+        <translation>Auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="73" />
+        <source>&amp;Tools</source>
+        <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="74" />
+        <source>Verify audit integrity (whole site)…</source>
+        <translation>Verificar integridade da auditoria (site inteiro)…</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../app.py" line="50" />
@@ -62,6 +106,124 @@
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
 Os registros salvos estão seguros. Os detalhes estão no log; avise o administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditEventsModel</name>
+    <message>
+        <location filename="../admin/audit_tab.py" line="43" />
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="43" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="43" />
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="43" />
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="44" />
+        <source>Role</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="44" />
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="44" />
+        <source>Entity</source>
+        <translation>Entidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="44" />
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="45" />
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../admin/audit_tab.py" line="156" />
+        <source>user</source>
+        <translation>usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="158" />
+        <source>action, e.g. record.edit</source>
+        <translation>ação, por exemplo record.edit</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="162" />
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="164" />
+        <source>Verify audit integrity…</source>
+        <translation>Verificar integridade da auditoria…</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="166" />
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="168" />
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="192" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="193" />
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="193" />
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="240" />
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="253" />
+        <source>%1 events</source>
+        <translation>%1 eventos</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="282" />
+        <location filename="../admin/audit_tab.py" line="298" />
+        <source>Export the audit trail</source>
+        <translation>Exportar a trilha de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="292" />
+        <location filename="../admin/audit_tab.py" line="324" />
+        <source>Exported %1 events to %2</source>
+        <translation>%1 eventos exportados para %2</translation>
     </message>
 </context>
 <context>
@@ -90,6 +252,296 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../login_window.py" line="194" />
         <source>The two passwords differ.</source>
         <translation>As duas senhas são diferentes.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandHistoryModel</name>
+    <message>
+        <location filename="../admin/commands_tab.py" line="39" />
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="39" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="39" />
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="40" />
+        <source>Parameters</source>
+        <translation>Parâmetros</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="40" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="40" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="41" />
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="42" />
+        <source>pending</source>
+        <translation>pendente</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="42" />
+        <source>done</source>
+        <translation>feito</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="43" />
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="43" />
+        <source>rejected</source>
+        <translation>recusado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="44" />
+        <source>expired</source>
+        <translation>expirado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="44" />
+        <source>timed out</source>
+        <translation>sem resposta</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="45" />
+        <source>duplicate</source>
+        <translation>duplicado</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../admin/commands_tab.py" line="266" />
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="266" />
+        <location filename="../admin/commands_tab.py" line="282" />
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="267" />
+        <source>Log the user out</source>
+        <translation>Encerrar a sessão do usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="267" />
+        <source>Lock entry</source>
+        <translation>Bloquear registro</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="268" />
+        <source>Unlock entry</source>
+        <translation>Desbloquear registro</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="268" />
+        <source>Set lot</source>
+        <translation>Definir lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="269" />
+        <source>Set product (size)</source>
+        <translation>Definir produto (tamanho)</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="270" />
+        <source>Change settings</source>
+        <translation>Alterar configurações</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="271" />
+        <source>Send status again</source>
+        <translation>Reenviar status</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="272" />
+        <source>Collect diagnostics</source>
+        <translation>Coletar diagnóstico</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="273" />
+        <source>Get logs</source>
+        <translation>Obter logs</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="273" />
+        <source>Back up now</source>
+        <translation>Fazer backup agora</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="274" />
+        <source>Verify audit</source>
+        <translation>Verificar auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="275" />
+        <source>Restart the application</source>
+        <translation>Reiniciar o aplicativo</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="276" />
+        <source>Close the application</source>
+        <translation>Fechar o aplicativo</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="282" />
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="283" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="283" />
+        <source>Lot code</source>
+        <translation>Código do lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="284" />
+        <source>Total boxes</source>
+        <translation>Total de caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="284" />
+        <source>Current box</source>
+        <translation>Caixa atual</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="285" />
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="285" />
+        <source>Status interval (ms)</source>
+        <translation>Intervalo de status (ms)</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="286" />
+        <source>Inbox rescan interval (ms)</source>
+        <translation>Intervalo de varredura da caixa de entrada (ms)</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="287" />
+        <source>Idle logout (minutes)</source>
+        <translation>Saída por inatividade (minutos)</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="288" />
+        <source>Lines</source>
+        <translation>Linhas</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="288" />
+        <source>Containing</source>
+        <translation>Contendo</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="289" />
+        <source>Without asking the operator</source>
+        <translation>Sem perguntar ao operador</translation>
+    </message>
+</context>
+<context>
+    <name>CommandsTab</name>
+    <message>
+        <location filename="../admin/commands_tab.py" line="103" />
+        <source>Selected stations (Fleet tab)</source>
+        <translation>Estações selecionadas (aba Estações)</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="104" />
+        <source>These stations:</source>
+        <translation>Estas estações:</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="105" />
+        <source>All stations</source>
+        <translation>Todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="119" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="126" />
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="142" />
+        <source>Send to</source>
+        <translation>Enviar para</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="143" />
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="144" />
+        <source>Valid for</source>
+        <translation>Válido por</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="150" />
+        <source>History</source>
+        <translation>Histórico</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="223" />
+        <source>Choose at least one station.</source>
+        <translation>Escolha ao menos uma estação.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="227" />
+        <source>all stations</source>
+        <translation>todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="228" />
+        <source>Send %1 to %2? The operators there will be interrupted.</source>
+        <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="234" />
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="248" />
+        <source>Your role may not send this command.</source>
+        <translation>Seu perfil não pode enviar este comando.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="254" />
+        <source>The command was not sent: the shared folder is not reachable (%1). Nothing was queued; try again when it is back.</source>
+        <translation>O comando não foi enviado: a pasta compartilhada não está acessível (%1). Nada ficou na fila; tente de novo quando ela voltar.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +649,172 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../entry_form.py" line="121" />
         <source>Unit weight: %1 kg</source>
         <translation>Peso unitário: %1 kg</translation>
+    </message>
+</context>
+<context>
+    <name>FleetTab</name>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="45" />
+        <source>Search stations, users, lots…</source>
+        <translation>Buscar estações, usuários, lotes…</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="65" />
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="65" />
+        <source>Memory %</source>
+        <translation>Memória %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="65" />
+        <source>Disk %</source>
+        <translation>Disco %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="79" />
+        <source>Acknowledge alarm…</source>
+        <translation>Reconhecer alarme…</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="90" />
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="109" />
+        <source>%1 stations · %2 online · %3 stale · %4 offline</source>
+        <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="146" />
+        <source>not reporting</source>
+        <translation>sem comunicação</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="146" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="147" />
+        <source>memory</source>
+        <translation>memória</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="147" />
+        <source>disk</source>
+        <translation>disco</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="148" />
+        <source>warning</source>
+        <translation>atenção</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="148" />
+        <source>critical</source>
+        <translation>crítico</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="152" />
+        <source>Station %1: %2 (%3)</source>
+        <translation>Estação %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="163" />
+        <source>Acknowledge alarm</source>
+        <translation>Reconhecer alarme</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="164" />
+        <source>Note (what you are doing about it):</source>
+        <translation>Observação (o que você está fazendo a respeito):</translation>
+    </message>
+</context>
+<context>
+    <name>FleetTableModel</name>
+    <message>
+        <location filename="../admin/fleet_model.py" line="53" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="53" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="53" />
+        <source>Last seen</source>
+        <translation>Visto por último</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="54" />
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="54" />
+        <source>Lot / box</source>
+        <translation>Lote / caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="54" />
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="55" />
+        <source>Memory %</source>
+        <translation>Memória %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="55" />
+        <source>Disk %</source>
+        <translation>Disco %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="55" />
+        <source>Version</source>
+        <translation>Versão</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="56" />
+        <source>Clock skew</source>
+        <translation>Diferença de relógio</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="56" />
+        <source>Pending</source>
+        <translation>Pendentes</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="57" />
+        <source>online</source>
+        <translation>on-line</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="57" />
+        <source>stale</source>
+        <translation>atrasada</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="58" />
+        <source>offline</source>
+        <translation>fora do ar</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="58" />
+        <source>stopped</source>
+        <translation>encerrada</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="108" />
+        <source>Last known values</source>
+        <translation>Últimos valores conhecidos</translation>
     </message>
 </context>
 <context>
@@ -648,22 +1266,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="72" />
+        <location filename="../records_model.py" line="75" />
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="73" />
+        <location filename="../records_model.py" line="76" />
         <source>corrected</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="73" />
+        <location filename="../records_model.py" line="76" />
         <source>saved</source>
         <translation>salvo</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="78" />
+        <location filename="../records_model.py" line="81" />
         <source>decimal-separator</source>
         <translation>,</translation>
     </message>
@@ -812,7 +1430,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../station_window.py" line="194" />
-        <location filename="../station_window.py" line="483" />
+        <location filename="../station_window.py" line="533" />
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
@@ -828,118 +1446,334 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../station_window.py" line="203" />
+        <source>Admin panel…</source>
+        <translation>Painel de administração…</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="206" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="204" />
+        <location filename="../station_window.py" line="207" />
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="206" />
+        <location filename="../station_window.py" line="209" />
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="252" />
+        <location filename="../station_window.py" line="261" />
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="258" />
+        <location filename="../station_window.py" line="267" />
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="269" />
+        <location filename="../station_window.py" line="279" />
+        <source>This is an office PC: production is recorded at the stations.</source>
+        <translation>Este é um PC de escritório: a produção é registrada nas estações.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="287" />
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="283" />
+        <location filename="../station_window.py" line="301" />
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="286" />
+        <location filename="../station_window.py" line="304" />
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="323" />
+        <location filename="../station_window.py" line="341" />
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342" />
+        <location filename="../station_window.py" line="360" />
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="367" />
+        <location filename="../station_window.py" line="385" />
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="369" />
+        <location filename="../station_window.py" line="387" />
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="371" />
+        <location filename="../station_window.py" line="389" />
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="387" />
+        <location filename="../station_window.py" line="405" />
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="398" />
+        <location filename="../station_window.py" line="416" />
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="399" />
+        <location filename="../station_window.py" line="417" />
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="400" />
+        <location filename="../station_window.py" line="418" />
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="401" />
+        <location filename="../station_window.py" line="419" />
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="430" />
+        <location filename="../station_window.py" line="448" />
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="448" />
+        <location filename="../station_window.py" line="466" />
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="452" />
+        <location filename="../station_window.py" line="470" />
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="453" />
+        <location filename="../station_window.py" line="471" />
         <source>The file was not written: %1. Your records are safe in this PC's database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="484" />
+        <location filename="../station_window.py" line="501" />
+        <source>Admin panel</source>
+        <translation>Painel de administração</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="502" />
+        <source>Your password, to open the admin panel:</source>
+        <translation>Sua senha, para abrir o painel de administração:</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="513" />
+        <source>Wrong password: the admin panel was not opened.</source>
+        <translation>Senha errada: o painel de administração não foi aberto.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="534" />
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../admin/users_tab.py" line="95" />
+        <source>Why (at least 10 characters; kept in the audit trail)</source>
+        <translation>Motivo (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="102" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="133" />
+        <source>Your role may not manage users.</source>
+        <translation>Seu perfil não pode administrar usuários.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../admin/users_tab.py" line="141" />
+        <source>This is the last active admin: make another admin first.</source>
+        <translation>Este é o último administrador ativo: crie outro administrador antes.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="143" />
+        <source>This username is or was in use; usernames are never reused.</source>
+        <translation>Este nome de usuário está ou esteve em uso; nomes de usuário nunca são reaproveitados.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="145" />
+        <source>That badge belongs to another account.</source>
+        <translation>Esse crachá pertence a outra conta.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="147" />
+        <source>There is no such account.</source>
+        <translation>Essa conta não existe.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="163" />
+        <source>Search users…</source>
+        <translation>Buscar usuários…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="176" />
+        <source>New user…</source>
+        <translation>Novo usuário…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="176" />
+        <source>Change role…</source>
+        <translation>Alterar perfil…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="177" />
+        <source>Change name…</source>
+        <translation>Alterar nome…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="177" />
+        <source>Reset password…</source>
+        <translation>Redefinir senha…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="178" />
+        <source>Unlock…</source>
+        <translation>Desbloquear…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="178" />
+        <source>Deactivate…</source>
+        <translation>Desativar…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="179" />
+        <source>Reactivate…</source>
+        <translation>Reativar…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="217" />
+        <source>Username</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="217" />
+        <location filename="../admin/users_tab.py" line="231" />
+        <source>Full name</source>
+        <translation>Nome completo</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="218" />
+        <location filename="../admin/users_tab.py" line="226" />
+        <source>Role</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="218" />
+        <source>Initial password</source>
+        <translation>Senha inicial</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="224" />
+        <source>New user (must change the password at first login)</source>
+        <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="229" />
+        <source>Change the role of %1</source>
+        <translation>Alterar o perfil de %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="234" />
+        <source>Change the name of %1</source>
+        <translation>Alterar o nome de %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="236" />
+        <source>Temporary password</source>
+        <translation>Senha temporária</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="239" />
+        <source>Reset the password of %1</source>
+        <translation>Redefinir a senha de %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="246" />
+        <source>Unlock %1</source>
+        <translation>Desbloquear %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="246" />
+        <source>Deactivate %1</source>
+        <translation>Desativar %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="247" />
+        <source>Reactivate %1</source>
+        <translation>Reativar %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <location filename="../admin/users_tab.py" line="37" />
+        <source>Username</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="37" />
+        <source>Full name</source>
+        <translation>Nome completo</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="37" />
+        <source>Role</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="38" />
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="38" />
+        <source>Must change password</source>
+        <translation>Deve trocar a senha</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="39" />
+        <source>Locked until</source>
+        <translation>Bloqueado até</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="39" />
+        <source>Badge</source>
+        <translation>Crachá</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="68" />
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="68" />
+        <source>no</source>
+        <translation>não</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1972,49 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../verify_dialog.py" line="268" />
         <source>Events or a checkpoint were recomputed without the station's secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyResultsModel</name>
+    <message>
+        <location filename="../admin/audit_tab.py" line="92" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="92" />
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="92" />
+        <source>Events checked</source>
+        <translation>Eventos verificados</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="93" />
+        <source>First bad event</source>
+        <translation>Primeiro evento adulterado</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="93" />
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="126" />
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="127" />
+        <source>intact</source>
+        <translation>íntegra</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="127" />
+        <source>TAMPERED</source>
+        <translation>ADULTERADA</translation>
     </message>
 </context>
 </TS>

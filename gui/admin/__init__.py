@@ -1,0 +1,1 @@
+"""The admin panel (supervisors and admins): fleet, commands, users, audit."""

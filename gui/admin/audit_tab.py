@@ -1,0 +1,333 @@
+"""Audit: the site-wide trail (every station's journal in the read-model, plus this PC's own
+chain) with filters, the event's full content, site-wide verification with a per-station
+result table, and exports to CSV and PDF for inspectors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QDateTime, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimeZone,
+)
+from PySide6.QtGui import QBrush, QColor, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox, QDateTimeEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from config.constants import Permission
+from data import audit_repo, site_repo
+from models.canonical import format_utc, parse_utc
+from utils.atomic_io import atomic_write_bytes, atomic_write_text
+from utils.audit.verify import VerifyResult
+from utils.auth import Session
+from utils.permissions import require
+
+_Index = QModelIndex | QPersistentModelIndex
+EVENT_LIMIT = 5000
+
+
+class AuditEventsModel(QAbstractTableModel):
+    COLUMNS = ("ts", "station", "seq", "username", "role", "action", "entity", "entity_id",
+               "command_id")
+
+    def __init__(self, parent: QObject | None = None, zone: ZoneInfo | None = None):
+        super().__init__(parent)
+        self.zone = zone
+        self._rows: list[dict[str, Any]] = []
+        self._headers = (self.tr("Time"), self.tr("Station"), self.tr("Event"), self.tr("User"),
+                         self.tr("Role"), self.tr("Action"), self.tr("Entity"), self.tr("Id"),
+                         self.tr("Command"))
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[dict[str, Any]]:
+        return list(self._rows)
+
+    def row_data(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_value(self._rows[index.row()], self.COLUMNS[index.column()], self.zone)
+        return None
+
+
+def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None) -> str:
+    """Times in the site's time zone, like the filters (every PC of a site agrees)."""
+    value = row.get(column)
+    if column == "ts" and value:
+        return parse_utc(value).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+    return "" if value is None else str(value)
+
+
+class VerifyResultsModel(QAbstractTableModel):
+    COLUMNS = ("station", "result", "events", "first_bad", "kind")
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._results: list[VerifyResult] = []
+        self._headers = (self.tr("Station"), self.tr("Result"), self.tr("Events checked"),
+                         self.tr("First bad event"), self.tr("Kind"))
+
+    def set_results(self, results: list[VerifyResult]) -> None:
+        self.beginResetModel()
+        self._results = list(results)
+        self.endResetModel()
+
+    def result_at(self, row: int) -> VerifyResult:
+        return self._results[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._results)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._results):
+            return None
+        result = self._results[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "station":
+                return result.station
+            if column == "result":
+                if result.cancelled:
+                    return self.tr("cancelled")
+                return self.tr("intact") if result.ok else self.tr("TAMPERED")
+            if column == "events":
+                return str(result.events_checked)
+            if column == "first_bad":
+                return "" if result.first_bad_seq is None else str(result.first_bad_seq)
+            return "" if result.kind is None else str(result.kind)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if result.cancelled:
+                return None
+            return QBrush(QColor("#d4edda") if result.ok else QColor("#f8d7da"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return result.detail
+        return None
+
+
+class AuditTab(QWidget):
+    def __init__(self, ctx, session: Session, runner, site_view=None,
+                 parent: QWidget | None = None):
+        require(session, Permission.AUDIT_VIEW, ctx.audit, target="audit trail")
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.runner = runner
+        self.site_view = site_view
+        self.zone = ZoneInfo(ctx.settings.timezone)
+        self.setObjectName("auditTab")
+        self.station = QComboBox()
+        self.station.setObjectName("auditStation")
+        self.user = QLineEdit()
+        self.user.setPlaceholderText(self.tr("user"))
+        self.action = QLineEdit()
+        self.action.setPlaceholderText(self.tr("action, e.g. record.edit"))
+        now = datetime.now(timezone.utc)
+        self.start = self._datetime_edit(now - timedelta(days=7))
+        self.end = self._datetime_edit(now + timedelta(minutes=5))
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.clicked.connect(self.refresh)
+        self.verify_button = QPushButton(self.tr("Verify audit integrity…"))
+        self.verify_button.clicked.connect(self.verify)
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.csv_button.clicked.connect(lambda: self.export_csv())
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.model = AuditEventsModel(self, self.zone)
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setObjectName("auditDetail")
+        self.results = VerifyResultsModel(self)
+        self.results_table = QTableView()
+        self.results_table.setObjectName("verifyResults")
+        self.results_table.setModel(self.results)
+        self.results_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.results_table.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel()
+
+        filters = QHBoxLayout()
+        for widget in (QLabel(self.tr("Station")), self.station, self.user, self.action,
+                       QLabel(self.tr("from")), self.start, QLabel(self.tr("to")), self.end,
+                       self.apply_button):
+            filters.addWidget(widget)
+        actions = QHBoxLayout()
+        for widget in (self.verify_button, self.csv_button, self.pdf_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.status)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.detail)
+        right.addWidget(self.results_table)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setSizes([900, 450])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        self._fill_stations()
+        self.refresh()
+
+    def _datetime_edit(self, moment: datetime) -> QDateTimeEdit:
+        edit = QDateTimeEdit()
+        edit.setTimeZone(QTimeZone(self.ctx.settings.timezone.encode()))
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setCalendarPopup(True)
+        minute = moment.minute - moment.minute % 5  # 5-minute steps
+        edit.setDateTime(QDateTime.fromSecsSinceEpoch(
+            int(moment.replace(minute=minute, second=0, microsecond=0).timestamp()),
+            QTimeZone(self.ctx.settings.timezone.encode())))
+        return edit
+
+    def set_range(self, start: datetime, end: datetime) -> None:
+        for edit, moment in ((self.start, start), (self.end, end)):
+            edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()),
+                                                          QTimeZone(self.ctx.settings.timezone.encode())))
+
+    def _range(self) -> tuple[str, str]:
+        start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch(), timezone.utc)
+        end = datetime.fromtimestamp(self.end.dateTime().toSecsSinceEpoch(), timezone.utc)
+        return format_utc(start), format_utc(end)
+
+    def _fill_stations(self) -> None:
+        with self.ctx.database.read() as connection:
+            stations = set(site_repo.stations(connection)) | set(audit_repo.stations(connection))
+        self.station.clear()
+        self.station.addItem(self.tr("all"), None)
+        for station in sorted(stations):
+            self.station.addItem(station, station)
+
+    def refresh(self) -> None:
+        start, end = self._range()
+        filters = {"station": self.station.currentData(), "user": self.user.text().strip() or None,
+                   "action": self.action.text().strip() or None, "start": start, "end": end}
+        with self.ctx.database.read() as connection:
+            rows = site_repo.list_events(connection, limit=EVENT_LIMIT, **filters)
+            rows += audit_repo.list_events(connection, limit=EVENT_LIMIT, **filters)
+        rows.sort(key=lambda r: (r["ts"], r["station"], r["seq"]), reverse=True)
+        self.model.set_rows(rows[:EVENT_LIMIT])
+        self.status.setText(self.tr("%1 events").replace("%1", str(self.model.rowCount())))
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.detail.clear()
+            return
+        body = self.model.row_data(current.row())["body"]
+        try:
+            self.detail.setPlainText(json.dumps(json.loads(body), indent=2, ensure_ascii=False))
+        except ValueError:
+            self.detail.setPlainText(body)
+
+    # -- verification ------------------------------------------------------------------------
+
+    def verify(self):
+        from gui.verify_dialog import run_verify
+
+        if self.site_view is not None:
+            work = lambda progress, cancel: self.site_view.verify_site(progress=progress, cancel=cancel)  # noqa: E731
+        else:
+            work = lambda progress, cancel: self.ctx.verify_audit(progress=progress, cancel=cancel)  # noqa: E731
+        self.verify_dialog = run_verify(self, self.runner, work)
+        self.verify_dialog.finished_with.connect(self.results.set_results)
+        return self.verify_dialog
+
+    # -- exports -------------------------------------------------------------------------------
+
+    def export_csv(self, path: str | None = None) -> Path | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"),
+                                                  str(Path.home() / "audit.csv"), "CSV (*.csv)")
+            if not path:
+                return None
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([*AuditEventsModel.COLUMNS, "body"])
+        for row in self.model.rows():
+            writer.writerow([display_value(row, c, self.zone) for c in AuditEventsModel.COLUMNS]
+                            + [row["body"]])
+        atomic_write_text(Path(path), "\ufeff" + buffer.getvalue())
+        self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(self.model.rowCount()))
+                            .replace("%2", str(path)))
+        return Path(path)
+
+    def export_pdf(self, path: str | None = None) -> Path | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"),
+                                                  str(Path.home() / "audit.pdf"), "PDF (*.pdf)")
+            if not path:
+                return None
+        start, end = self._range()
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{_html(display_value(row, c, self.zone))}</td>"
+                             for c in AuditEventsModel.COLUMNS[:8]) + "</tr>"
+            for row in self.model.rows())
+        header = "".join(f"<th>{_html(self.model.headerData(i, Qt.Orientation.Horizontal))}</th>"
+                         for i in range(8))
+        html = (f"<h2>{_html(self.tr('Audit trail'))}</h2>"
+                f"<p>{_html(self.tr('Stations: %1 · from %2 to %3 · generated %4 by %5'))}</p>"
+                .replace("%1", _html(self.station.currentText())).replace("%2", start)
+                .replace("%3", end).replace("%4", format_utc(datetime.now(timezone.utc)))
+                .replace("%5", _html(self.session.full_name))
+                + f"<table border='1' cellspacing='0' cellpadding='2'><tr>{header}</tr>{cells}</table>")
+        document = QTextDocument()
+        document.setHtml(html)
+        temp = Path(path).with_name("." + Path(path).name + ".pdf-tmp")
+        writer = QPdfWriter(str(temp))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        document.print_(writer)
+        del writer  # closes the file
+        atomic_write_bytes(Path(path), temp.read_bytes())
+        temp.unlink(missing_ok=True)
+        self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(self.model.rowCount()))
+                            .replace("%2", str(path)))
+        return Path(path)
+
+
+def _html(text: Any) -> str:
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))

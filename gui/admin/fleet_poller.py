@@ -1,0 +1,59 @@
+"""A long-lived worker that keeps the fleet view fresh: it polls station status and tracks
+sent commands off the GUI thread and hands plain snapshots to the GUI through a signal.
+
+Started with the admin window, stopped and joined when it closes (tests fail otherwise).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+from utils.site.fleet import FleetMonitor
+
+log = logging.getLogger(__name__)
+
+POLL_INTERVAL_S = 0.5
+
+
+class FleetPoller(QObject):
+    updated = Signal(object)  # list[StationView] (copies)
+    commands_finished = Signal(object)  # list of finished sent-command rows
+
+    def __init__(self, fleet: FleetMonitor, parent: QObject | None = None,
+                 interval_s: float = POLL_INTERVAL_S):
+        super().__init__(parent)
+        self.fleet = fleet
+        self.interval_s = interval_s
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="shopfloor-fleet", daemon=True)
+        self._thread.start()
+
+    def poll_now(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.fleet.poll()
+                finished = self.fleet.track()
+                self.updated.emit(self.fleet.snapshot())
+                if finished:
+                    self.commands_finished.emit(finished)
+            except Exception:  # the share may be gone; the next pass tries again
+                log.exception("Fleet poll failed")
+            self._wake.wait(self.interval_s)
+            self._wake.clear()

@@ -1,0 +1,172 @@
+"""Fleet: every station in a table (search, colours), live CPU / memory / disk plots of the
+selected stations, and the alarm list with acknowledgement.
+
+Plot items are created once per station and updated with setData (pyqtgraph's own advice);
+the data are NumPy copies from the fleet's ring buffers.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is already imported: keep it
+
+import pyqtgraph as pg  # noqa: E402
+from PySide6.QtCore import QSortFilterProxyModel, Qt  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from utils.auth import Session  # noqa: E402
+from utils.site.fleet import FleetMonitor, StationView  # noqa: E402
+
+from gui.admin.fleet_model import FleetTableModel  # noqa: E402
+
+PLOTTED = (("cpu", "CPU %"), ("memory", "Memory %"), ("disk", "Disk %"))
+MAX_PLOTTED_STATIONS = 8
+
+
+class FleetTab(QWidget):
+    def __init__(self, fleet: FleetMonitor, ctx, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fleet = fleet
+        self.ctx = ctx
+        self.session = session
+        self.setObjectName("fleetTab")
+        self.model = FleetTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.search = QLineEdit()
+        self.search.setObjectName("fleetSearch")
+        self.search.setPlaceholderText(self.tr("Search stations, users, lots…"))
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.summary = QLabel()
+        self.summary.setObjectName("fleetSummary")
+        self.table = QTableView()
+        self.table.setObjectName("fleetTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        pg.setConfigOptions(antialias=False, background="w", foreground="k")
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setObjectName("fleetPlots")
+        self._plot_items: dict[str, pg.PlotItem] = {}
+        labels = {"cpu": self.tr("CPU %"), "memory": self.tr("Memory %"), "disk": self.tr("Disk %")}
+        for row, (name, _english) in enumerate(PLOTTED):
+            plot = self.plots.addPlot(row=row, col=0,
+                                      axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+            plot.setLabel("left", labels[name])
+            plot.setYRange(0, 100)
+            plot.showGrid(y=True, alpha=0.3)
+            if row == 0:
+                plot.addLegend(offset=(-10, 10))
+            self._plot_items[name] = plot
+        self._curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+
+        self.alarms = QListWidget()
+        self.alarms.setObjectName("alarms")
+        self.ack_button = QPushButton(self.tr("Acknowledge alarm…"))
+        self.ack_button.clicked.connect(self.acknowledge_selected)
+        self._acknowledged: set[tuple[str, str, str]] = set()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.summary)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 3)
+        left_layout.addWidget(QLabel(self.tr("Alarms")))
+        left_layout.addWidget(self.alarms, 1)
+        left_layout.addWidget(self.ack_button)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.plots)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([860, 540])  # the table's columns first; the plots take the rest
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # -- updates from the poller -------------------------------------------------------------------
+
+    def update_views(self, views: list[StationView]) -> None:
+        self.model.update_views(views)
+        counts: dict[str, int] = {}
+        for view in views:
+            counts[str(view.liveness)] = counts.get(str(view.liveness), 0) + 1
+        self.summary.setText(self.tr("%1 stations · %2 online · %3 stale · %4 offline")
+                             .replace("%1", str(len(views)))
+                             .replace("%2", str(counts.get("online", 0)))
+                             .replace("%3", str(counts.get("stale", 0)))
+                             .replace("%4", str(counts.get("offline", 0) + counts.get("stopped", 0))))
+        self._refresh_alarms()
+        self._refresh_plots()
+
+    def selected_stations(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.model.view_at(self.proxy.mapToSource(index).row()).station_id
+                for index in rows]
+
+    def _selection_changed(self, *_args) -> None:
+        self._refresh_plots()
+
+    def _refresh_plots(self) -> None:
+        wanted = self.selected_stations()[:MAX_PLOTTED_STATIONS]
+        for key in [k for k in self._curves if k[0] not in wanted]:
+            curve = self._curves.pop(key)
+            self._plot_items[key[1]].removeItem(curve)
+        for index, station_id in enumerate(wanted):
+            pen = pg.mkPen(pg.intColor(index, hues=MAX_PLOTTED_STATIONS), width=2)
+            for name, _label in PLOTTED:
+                series = self.fleet.series(station_id, name)
+                key = (station_id, name)
+                curve = self._curves.get(key)
+                if curve is None:  # created once, then only setData
+                    curve = self._plot_items[name].plot(name=station_id if name == "cpu" else None,
+                                                        pen=pen)
+                    self._curves[key] = curve
+                if series is not None:
+                    curve.setData(series[0], series[1], connect="finite")
+
+    # -- alarms --------------------------------------------------------------------------------
+
+    def _refresh_alarms(self) -> None:
+        names = {"state": self.tr("not reporting"), "cpu": self.tr("CPU"),
+                 "memory": self.tr("memory"), "disk": self.tr("disk")}
+        levels = {"warning": self.tr("warning"), "critical": self.tr("critical")}
+        current = [a for a in self.model.alarms() if a not in self._acknowledged]
+        self.alarms.clear()
+        for station, what, level in current:
+            item = QListWidgetItem(self.tr("Station %1: %2 (%3)").replace("%1", station)
+                                   .replace("%2", names[what]).replace("%3", levels[level]))
+            item.setData(Qt.ItemDataRole.UserRole, (station, what, level))
+            item.setForeground(Qt.GlobalColor.darkRed if level == "critical" else Qt.GlobalColor.darkYellow)
+            self.alarms.addItem(item)
+
+    def acknowledge_selected(self, note: str | None = None) -> bool:
+        item = self.alarms.currentItem()
+        if item is None:
+            return False
+        if note is None:
+            note, ok = QInputDialog.getText(self, self.tr("Acknowledge alarm"),
+                                            self.tr("Note (what you are doing about it):"))
+            if not ok:
+                return False
+        alarm = item.data(Qt.ItemDataRole.UserRole)
+        self.ctx.audit.record(self.session.actor, "alarm.ack", entity="station", entity_id=alarm[0],
+                              after={"alarm": alarm[1], "level": alarm[2], "note": note})
+        self._acknowledged.add(tuple(alarm))
+        self._refresh_alarms()
+        return True

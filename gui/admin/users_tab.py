@@ -1,0 +1,254 @@
+"""Users: list, create (initial password → forced change), change role or name, reset password,
+unlock, deactivate and reactivate. Never delete, never reuse a name; every change carries a
+reason and is audited by the service; the last active admin stays."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from config.constants import Role
+from models.user import User
+from models.validation import ValidationFailed
+from utils.auth import AuthError, Session
+from utils.passwords import PasswordPolicyError
+from utils.permissions import PermissionDenied
+
+from gui.header import role_name
+from gui.messages import field_error_text, password_policy_text
+from gui.theme import form_label
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class UsersTableModel(QAbstractTableModel):
+    COLUMNS = ("username", "full_name", "role", "active", "must_change", "locked_until", "badge")
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._users: list[User] = []
+        self._headers = (self.tr("Username"), self.tr("Full name"), self.tr("Role"),
+                         self.tr("Active"), self.tr("Must change password"),
+                         self.tr("Locked until"), self.tr("Badge"))
+
+    def set_users(self, users: list[User]) -> None:
+        self.beginResetModel()
+        self._users = list(users)
+        self.endResetModel()
+
+    def user_at(self, row: int) -> User:
+        return self._users[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._users)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._users):
+            return None
+        user = self._users[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            yes, no = self.tr("yes"), self.tr("no")
+            return {
+                "username": user.username, "full_name": user.full_name,
+                "role": role_name(None, str(user.role)),
+                "active": yes if user.active else no,
+                "must_change": yes if user.must_change_password else no,
+                "locked_until": "" if user.locked_until is None
+                else user.locked_until.astimezone().strftime("%Y-%m-%d %H:%M"),
+                "badge": user.badge_id or "",
+            }[column]
+        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
+            return Qt.GlobalColor.gray
+        return None
+
+
+class UserDialog(QDialog):
+    """Fields for one account change plus the mandatory reason; `apply` calls the service."""
+
+    def __init__(self, title: str, fields: dict[str, QWidget], action: Callable[[dict, str], Any],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("userDialog")
+        self.setWindowTitle(title)
+        self.fields = fields
+        self.action = action
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("Why (at least 10 characters; kept in the audit trail)"))
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        for label, widget in fields.items():
+            form.addRow(form_label(label), widget)
+        form.addRow(form_label(self.tr("Reason")), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for label, widget in self.fields.items():
+            out[label] = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
+        return out
+
+    def apply(self) -> bool:
+        self.error.clear()
+        try:
+            self.action(self.values(), self.reason.text())
+        except ValidationFailed as exc:
+            self.error.setText("\n".join(field_error_text(e) for e in exc.errors))
+            return False
+        except PasswordPolicyError as exc:
+            self.error.setText(password_policy_text(exc.code, exc.params))
+            return False
+        except AuthError as exc:
+            self.error.setText(auth_error_text(self, exc))
+            return False
+        except PermissionDenied:
+            self.error.setText(self.tr("Your role may not manage users."))
+            return False
+        self.accept()
+        return True
+
+
+def auth_error_text(widget: QWidget, error: AuthError) -> str:
+    if error.code == "last_admin":
+        return QCoreApplication.translate("UsersTab", "This is the last active admin: make another admin first.")
+    if error.code == "username_taken":
+        return QCoreApplication.translate("UsersTab", "This username is or was in use; usernames are never reused.")
+    if error.code == "badge_taken":
+        return QCoreApplication.translate("UsersTab", "That badge belongs to another account.")
+    if error.code == "not_found":
+        return QCoreApplication.translate("UsersTab", "There is no such account.")
+    return str(error)
+
+
+class UsersTab(QWidget):
+    def __init__(self, ctx, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.setObjectName("usersTab")
+        self.model = UsersTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search users…"))
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("usersTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        buttons = QHBoxLayout()
+        self.actions: dict[str, QPushButton] = {}
+        for key, text in (("create", self.tr("New user…")), ("role", self.tr("Change role…")),
+                          ("name", self.tr("Change name…")), ("reset", self.tr("Reset password…")),
+                          ("unlock", self.tr("Unlock…")), ("deactivate", self.tr("Deactivate…")),
+                          ("reactivate", self.tr("Reactivate…"))):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, k=key: self.open_dialog(k))
+            buttons.addWidget(button)
+            self.actions[key] = button
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_users(self.ctx.auth.list_users(self.session))
+
+    def selected_username(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return None if not rows else self.model.user_at(self.proxy.mapToSource(rows[0]).row()).username
+
+    def select(self, username: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.user_at(row).username == username:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def _roles(self) -> QComboBox:
+        combo = QComboBox()
+        for role in Role:
+            combo.addItem(role_name(None, str(role)), str(role))
+        return combo
+
+    def open_dialog(self, kind: str) -> UserDialog | None:
+        auth, actor = self.ctx.auth, self.session
+        name = self.selected_username()
+        if kind != "create" and name is None:
+            return None
+        password = QLineEdit()
+        password.setEchoMode(QLineEdit.EchoMode.Password)
+        fields: dict[str, QWidget]
+        if kind == "create":
+            fields = {self.tr("Username"): QLineEdit(), self.tr("Full name"): QLineEdit(),
+                      self.tr("Role"): self._roles(), self.tr("Initial password"): password}
+            labels = list(fields)
+
+            def action(values: dict, reason: str) -> Any:
+                return auth.create_user(actor, values[labels[0]], values[labels[1]],
+                                        values[labels[2]], values[labels[3]], reason)
+            title = self.tr("New user (must change the password at first login)")
+        elif kind == "role":
+            fields = {self.tr("Role"): self._roles()}
+            def action(values, reason):  # noqa: E306
+                return auth.set_role(actor, name, next(iter(values.values())), reason)
+            title = self.tr("Change the role of %1").replace("%1", name)
+        elif kind == "name":
+            fields = {self.tr("Full name"): QLineEdit()}
+            def action(values, reason):  # noqa: E306
+                return auth.set_full_name(actor, name, next(iter(values.values())), reason)
+            title = self.tr("Change the name of %1").replace("%1", name)
+        elif kind == "reset":
+            fields = {self.tr("Temporary password"): password}
+            def action(values, reason):  # noqa: E306
+                return auth.reset_password(actor, name, next(iter(values.values())), reason)
+            title = self.tr("Reset the password of %1").replace("%1", name)
+        else:
+            fields = {}
+            method = {"unlock": auth.unlock, "deactivate": auth.deactivate,
+                      "reactivate": auth.reactivate}[kind]
+            def action(values, reason):  # noqa: E306
+                return method(actor, name, reason)
+            title = {"unlock": self.tr("Unlock %1"), "deactivate": self.tr("Deactivate %1"),
+                     "reactivate": self.tr("Reactivate %1")}[kind].replace("%1", name)
+        for widget in fields.values():
+            widget.setObjectName("field")
+        dialog = UserDialog(title, fields, action, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        self.dialog = dialog
+        return dialog

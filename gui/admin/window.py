@@ -1,0 +1,105 @@
+"""The admin panel: Fleet, Commands, Users and Audit tabs for supervisors and admins.
+
+Opened from the station window (a supervisor or admin re-enters their password) or, on an
+office PC, after login. Tabs appear only for roles allowed to use them; the services check
+permissions again on every call.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from config.constants import Permission, role_allows
+from utils.auth import Session
+from utils.context import AppContext
+from utils.site.fleet import FleetMonitor
+from utils.site.site_view import SiteView
+
+from gui.admin.commands_tab import CommandsTab
+from gui.admin.fleet_poller import FleetPoller
+from gui.admin.fleet_tab import FleetTab
+from gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class AdminWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, session: Session, parent: QWidget | None = None, *,
+                 poll_interval_s: float = 0.5):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.setObjectName("adminWindow")
+        self.setWindowTitle(self.tr("Shopfloor Collector · admin panel · %1")
+                            .replace("%1", session.full_name))
+        self.runner = TaskRunner(self)
+        self.tabs = QTabWidget()
+        self.setCentralWidget(self.tabs)
+        self.fleet: FleetMonitor | None = None
+        self.site_view: SiteView | None = None
+        self.poller: FleetPoller | None = None
+        in_site = ctx.site_key is not None and ctx.site_folder is not None
+        if in_site:
+            self.fleet = FleetMonitor(ctx, site_root=ctx.site_folder, site_key=ctx.site_key)
+            self.site_view = SiteView(ctx, site_root=ctx.site_folder, site_key=ctx.site_key)
+        self.fleet_tab: FleetTab | None = None
+        self.commands_tab: CommandsTab | None = None
+        if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):
+            self.fleet_tab = FleetTab(self.fleet, ctx, session)
+            self.tabs.addTab(self.fleet_tab, self.tr("Fleet"))
+            if role_allows(session.role, Permission.COMMAND_SEND):
+                self.commands_tab = CommandsTab(self.fleet, session,
+                                                self.fleet_tab.selected_stations)
+                self.tabs.addTab(self.commands_tab, self.tr("Commands"))
+        elif self.fleet is None:
+            notice = QLabel(self.tr("This PC is not in a site yet: the fleet and remote "
+                                    "commands appear once it is (shopfloor site create / join)."))
+            notice.setWordWrap(True)
+            notice.setMargin(24)
+            self.tabs.addTab(notice, self.tr("Fleet"))
+        if role_allows(session.role, Permission.USER_MANAGE):
+            from gui.admin.users_tab import UsersTab
+
+            self.users_tab = UsersTab(ctx, session)
+            self.tabs.addTab(self.users_tab, self.tr("Users"))
+        if role_allows(session.role, Permission.AUDIT_VIEW):
+            from gui.admin.audit_tab import AuditTab
+
+            self.audit_tab = AuditTab(ctx, session, self.runner, site_view=self.site_view)
+            self.tabs.addTab(self.audit_tab, self.tr("Audit"))
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        verify = QAction(self.tr("Verify audit integrity (whole site)…"), self)
+        verify.triggered.connect(self.verify_site)
+        tools.addAction(verify)
+        if self.fleet is not None:
+            self.poller = FleetPoller(self.fleet, self, interval_s=poll_interval_s)
+            if self.fleet_tab is not None:
+                self.poller.updated.connect(self.fleet_tab.update_views)
+            if self.commands_tab is not None:
+                self.poller.commands_finished.connect(
+                    lambda _rows: self.commands_tab.refresh_history())
+            self.poller.start()
+        self.resize(1400, 860)
+
+    def verify_site(self) -> None:
+        if getattr(self, "audit_tab", None) is not None:
+            self.tabs.setCurrentWidget(self.audit_tab)
+            self.audit_tab.verify()
+            return
+        from gui.verify_dialog import run_verify
+
+        self.verify_dialog = run_verify(self, self.runner, lambda progress, cancel:
+                                        self.ctx.verify_audit(progress=progress, cancel=cancel))
+
+    def shutdown(self) -> None:
+        if self.poller is not None:
+            self.poller.stop()
+            self.poller = None
+        self.runner.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        event.accept()

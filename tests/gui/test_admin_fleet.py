@@ -1,0 +1,136 @@
+"""Admin panel, fleet and commands: fed by a real station on a tmp_path share."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.constants import CommandType, Role
+
+from tests.gui.conftest import wait_for
+from tests.utils.site.sitekit import ADMIN_PW, RecordingEffects, make_site, start_sync, use_fast_kdf
+
+
+@pytest.fixture
+def fleet_site(tmp_path, monkeypatch):
+    use_fast_kdf(monkeypatch)
+    site = make_site(tmp_path)
+    station = site.station(tmp_path, "206")
+    service = start_sync(station, RecordingEffects())
+    yield site, station, service
+    service.stop()
+    station.close()
+    site.admin.close()
+
+
+@pytest.fixture
+def admin_window(qtbot, fleet_site):
+    from gui.admin.window import AdminWindow
+    from gui.app import make_application
+
+    make_application([])
+    site, _station, _service = fleet_site
+    session = site.admin.auth.login("ana", ADMIN_PW).session
+    window = AdminWindow(site.admin, session, poll_interval_s=0.05)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+
+
+def test_every_tab_for_an_admin(admin_window):
+    names = [admin_window.tabs.tabText(i) for i in range(admin_window.tabs.count())]
+    assert names == ["Fleet", "Commands", "Users", "Audit"]
+
+
+def test_fleet_table_shows_the_live_station(qtbot, admin_window, qtmodeltester):
+    model = admin_window.fleet_tab.model
+    wait_for(lambda: any(model.view_at(r).station_id == "206" and model.view_at(r).liveness == "online"
+                         for r in range(model.rowCount())), timeout=10)
+    qtmodeltester.check(model)
+    row = next(r for r in range(model.rowCount()) if model.view_at(r).station_id == "206")
+    assert model.data(model.index(row, model.COLUMNS.index("state"))) == "online"
+    admin_window.fleet_tab.table.selectRow(
+        admin_window.fleet_tab.proxy.mapFromSource(model.index(row, 0)).row())
+    wait_for(lambda: ("206", "cpu") in admin_window.fleet_tab._curves)
+    assert "1 stations" in admin_window.fleet_tab.summary.text() or "stations" in admin_window.fleet_tab.summary.text()
+
+
+def test_command_sent_from_the_panel_reaches_the_station(qtbot, admin_window, fleet_site):
+    _site, station, _service = fleet_site
+    tab = admin_window.commands_tab
+    tab.to_list.setChecked(True)
+    tab.station_list.setText("206")
+    tab.type_combo.setCurrentIndex(tab.type_combo.findData(str(CommandType.SET_LOT)))
+    tab.set_param("code", "L-PANEL-1")
+    tab.set_param("total_boxes", 25)
+    tab.send()
+    assert tab.error.text() == ""
+    wait_for(lambda: tab.history.rowCount() and tab.history.row_data(0)["state"] == "done",
+             timeout=15)
+    assert tab.history.row_data(0)["result"]["lot"] == "L-PANEL-1"
+    assert station.production.current_lot().code == "L-PANEL-1"
+
+
+def test_disruptive_command_asks_for_confirmation(qtbot, admin_window):
+    tab = admin_window.commands_tab
+    asked = []
+    tab._confirm = asked.append
+    tab.to_list.setChecked(True)
+    tab.station_list.setText("206")
+    tab.type_combo.setCurrentIndex(tab.type_combo.findData(str(CommandType.LOCK)))
+    tab.set_param("reason", "cleaning the hopper")
+    tab.send()
+    assert asked and "206" in asked[0]
+    wait_for(lambda: tab.history.rowCount() and tab.history.row_data(0)["state"] == "done",
+             timeout=15)
+
+
+def test_command_form_is_generated_and_no_station_is_refused(qtbot, admin_window):
+    tab = admin_window.commands_tab
+    tab.type_combo.setCurrentIndex(tab.type_combo.findData(str(CommandType.MESSAGE)))
+    assert set(tab.inputs) == {"text", "title"}
+    tab.to_list.setChecked(True)
+    tab.station_list.setText("")
+    tab.send()
+    assert "at least one station" in tab.error.text()
+
+
+def test_alarm_acknowledgement_is_audited(qtbot, admin_window, fleet_site):
+    from data import audit_repo
+    from utils.site.fleet import Liveness
+
+    site, _station, _service = fleet_site
+    tab = admin_window.fleet_tab
+    wait_for(lambda: tab.model.rowCount() > 0)
+    views = [v for v in tab.fleet.snapshot()]
+    for view in views:
+        view.liveness = Liveness.OFFLINE
+    admin_window.poller.stop()  # hold the picture still while the alarm is acknowledged
+    tab.update_views(views)
+    assert tab.alarms.count() >= 1
+    tab.alarms.setCurrentRow(0)
+    assert tab.acknowledge_selected(note="called the line leader")
+    with site.admin.database.read() as c:
+        acks = audit_repo.list_events(c, action="alarm.ack")
+    assert acks and "called the line leader" in acks[-1]["body"]
+
+
+def test_operator_never_gets_the_panel(qtbot, ctx):
+    from gui.app import StationApp, make_application
+
+    make_application([])
+    app = StationApp(ctx, start_sync=False)
+    qtbot.addWidget(app.window)
+    app.start()
+    try:
+        app.controller.login("op", "Olga-Own-Pass-1")
+        assert not app.window.admin_action.isVisible()
+        assert app.window.open_admin_panel("Olga-Own-Pass-1") is False
+        app.controller.logout()
+        app.controller.login("sup", "Saulo-Own-Pass-1")
+        assert app.window.admin_action.isVisible()
+        assert app.window.open_admin_panel("wrong password") is False
+    finally:
+        app.stop()
+        app.window.allow_close = True
+        app.window.close()

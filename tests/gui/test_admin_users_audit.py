@@ -1,0 +1,170 @@
+"""Admin panel, users and audit tabs, on a real database."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+
+from data import audit_repo
+from utils.permissions import PermissionDenied
+
+from tests.gui.conftest import ADMIN_PW, wait_for
+
+
+@pytest.fixture
+def admin(ctx):
+    return ctx.auth.login("ana", ADMIN_PW).session
+
+
+@pytest.fixture
+def users_tab(qtbot, ctx, admin):
+    from gui.admin.users_tab import UsersTab
+    from gui.app import make_application
+
+    make_application([])
+    tab = UsersTab(ctx, admin)
+    qtbot.addWidget(tab)
+    return tab
+
+
+def fill(dialog, *values):
+    for widget, value in zip(dialog.fields.values(), values):
+        if hasattr(widget, "findData"):
+            widget.setCurrentIndex(widget.findData(value))
+        else:
+            widget.setText(value)
+
+
+def actions(ctx, prefix):
+    with ctx.database.read() as c:
+        return [e["action"] for e in audit_repo.list_events(c) if e["action"].startswith(prefix)]
+
+
+def test_users_table_and_create(qtbot, qtmodeltester, users_tab, ctx):
+    qtmodeltester.check(users_tab.model)
+    assert users_tab.model.rowCount() == 4
+    dialog = users_tab.open_dialog("create")
+    fill(dialog, "carla", "Carla Costa", "analyst", "Carla-First-Pass-1")
+    dialog.reason.setText("new analyst for quality")
+    assert dialog.apply()
+    assert users_tab.model.rowCount() == 5
+    user = ctx.auth.get_user(users_tab.session, "carla")
+    assert user.must_change_password and str(user.role) == "analyst"
+    again = users_tab.open_dialog("create")
+    fill(again, "carla", "Other", "operator", "Carla-First-Pass-1")
+    again.reason.setText("trying the same name again")
+    assert not again.apply()
+    assert "never reused" in again.error.text()
+
+
+def test_short_reason_and_weak_password_are_explained(users_tab):
+    dialog = users_tab.open_dialog("create")
+    fill(dialog, "dan", "Dan", "operator", "12345678")
+    dialog.reason.setText("short")
+    assert not dialog.apply() and "at least 10" in dialog.error.text()
+    dialog.reason.setText("long enough reason here")
+    assert not dialog.apply() and "too common" in dialog.error.text()
+
+
+def test_last_admin_rule_and_role_change(users_tab, ctx):
+    users_tab.select("ana")
+    dialog = users_tab.open_dialog("role")
+    fill(dialog, "supervisor")
+    dialog.reason.setText("stepping down from admin")
+    assert not dialog.apply() and "last active admin" in dialog.error.text()
+    users_tab.select("sup")
+    dialog = users_tab.open_dialog("role")
+    fill(dialog, "admin")
+    dialog.reason.setText("second admin for nights")
+    assert dialog.apply()
+    assert "user.role" in actions(ctx, "user.")
+
+
+def test_reset_unlock_deactivate(users_tab, ctx):
+    for attempt in range(3):
+        ctx.auth.login("op", f"wrong-{attempt}-pass")
+    users_tab.refresh()
+    users_tab.select("op")
+    dialog = users_tab.open_dialog("unlock")
+    dialog.reason.setText("called from the line, verified")
+    assert dialog.apply()
+    assert ctx.auth.login("op", "Olga-Own-Pass-1").ok
+    users_tab.select("op")
+    dialog = users_tab.open_dialog("reset")
+    fill(dialog, "Temp-Pass-4455")
+    dialog.reason.setText("forgot the password again")
+    assert dialog.apply()
+    assert ctx.auth.login("op", "Temp-Pass-4455").session.must_change_password
+    users_tab.select("op")
+    dialog = users_tab.open_dialog("deactivate")
+    dialog.reason.setText("left the company in May")
+    assert dialog.apply()
+    assert not ctx.auth.login("op", "Temp-Pass-4455").ok
+    assert {"user.unlock", "user.password_reset", "user.deactivate"} <= set(actions(ctx, "user."))
+
+
+@pytest.fixture
+def audit_tab(qtbot, ctx, admin):
+    from gui.admin.audit_tab import AuditTab
+    from gui.app import make_application
+    from gui.tasks import TaskRunner
+
+    make_application([])
+    runner = TaskRunner()
+    tab = AuditTab(ctx, admin, runner)
+    qtbot.addWidget(tab)
+    now = ctx.clock.now()
+    tab.set_range(now - timedelta(days=1), now + timedelta(hours=1))
+    tab.refresh()
+    yield tab
+    runner.shutdown()
+
+
+def test_operator_is_refused_the_audit_tab(qtbot, ctx):
+    from gui.admin.audit_tab import AuditTab
+    from gui.tasks import TaskRunner
+
+    operator = ctx.auth.login("op", "Olga-Own-Pass-1").session
+    with pytest.raises(PermissionDenied):
+        AuditTab(ctx, operator, TaskRunner())
+    assert actions(ctx, "permission.denied")
+
+
+def test_audit_filters_and_detail(qtmodeltester, audit_tab):
+    qtmodeltester.check(audit_tab.model)
+    total = audit_tab.model.rowCount()
+    assert total > 5
+    audit_tab.action.setText("user.create")
+    audit_tab.refresh()
+    assert 0 < audit_tab.model.rowCount() < total
+    assert all(audit_tab.model.row_data(r)["action"] == "user.create"
+               for r in range(audit_tab.model.rowCount()))
+    audit_tab.table.selectRow(0)
+    assert '"action": "user.create"' in audit_tab.detail.toPlainText()
+
+
+def test_verify_intact_then_tampered(qtbot, audit_tab, ctx):
+    dialog = audit_tab.verify()
+    wait_for(lambda: audit_tab.results.rowCount() > 0, timeout=20)
+    assert all(audit_tab.results.result_at(r).ok for r in range(audit_tab.results.rowCount()))
+    dialog.close()
+    db = sqlite3.connect(ctx.paths.database_file)
+    db.execute("DROP TRIGGER audit_events_no_update")
+    db.execute("UPDATE audit_events SET username = 'mallory' WHERE seq = 2")
+    db.commit()
+    db.close()
+    audit_tab.results.set_results([])
+    audit_tab.verify()
+    wait_for(lambda: audit_tab.results.rowCount() > 0, timeout=20)
+    bad = [audit_tab.results.result_at(r) for r in range(audit_tab.results.rowCount())
+           if not audit_tab.results.result_at(r).ok]
+    assert bad and bad[0].first_bad_seq == 2 and str(bad[0].kind) == "modified"
+
+
+def test_exports(audit_tab, tmp_path):
+    csv_path = audit_tab.export_csv(str(tmp_path / "audit.csv"))
+    assert csv_path.read_text(encoding="utf-8-sig").startswith("ts,station,seq")
+    pdf_path = audit_tab.export_pdf(str(tmp_path / "audit.pdf"))
+    assert pdf_path.read_bytes().startswith(b"%PDF")
