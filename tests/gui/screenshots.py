@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/gui/screenshots.py [OUT_DIR]
 
-Writes login, station window (with records), lot dialog, register window and a validation error,
-for pt_BR and en, into OUT_DIR (default docs/screenshots). Uses a throwaway home folder.
+Writes login, station window (with records), lot dialog, register window, a validation error
+and the admin panel's tabs, for pt_BR and en, into OUT_DIR (default docs/screenshots). Uses
+throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -97,7 +98,69 @@ def render(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_admin(out_dir: Path) -> list[Path]:
+    """The admin panel's tabs, with three live stations on a throwaway share."""
+    import threading
+
+    import utils.passwords
+    from config.constants import CommandType
+    from gui.admin.window import AdminWindow
+    from gui.app import make_application
+    from gui.i18n import install_translators
+    from tests.utils.site.sitekit import ADMIN_PW, RecordingEffects, make_site, start_sync
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    app = make_application(sys.argv[:1])
+    written: list[Path] = []
+    pause = threading.Event()
+
+    def settle(rounds: int) -> None:
+        for _ in range(rounds):
+            app.processEvents()
+            pause.wait(0.02)
+
+    for language in ("pt_BR", "en"):
+        folder = Path(tempfile.mkdtemp(prefix="shopfloor-admin-shots-"))
+        install_translators(app, language, folder / "qm")
+        site = make_site(folder)
+        stations = [site.station(folder, sid) for sid in ("201", "206", "210")]
+        services = [start_sync(station, RecordingEffects()) for station in stations]
+        window = AdminWindow(site.admin, site.admin.auth.login("ana", ADMIN_PW).session,
+                             poll_interval_s=0.2)
+        window.show()
+        settle(150)
+        window.fleet_tab.table.selectAll()
+        settle(60)
+        shots = [("admin-fleet", window.fleet_tab)]
+        tab = window.commands_tab
+        tab.to_list.setChecked(True)
+        tab.station_list.setText("206")
+        tab.type_combo.setCurrentIndex(tab.type_combo.findData(str(CommandType.SET_LOT)))
+        tab.set_param("code", "L2503-001")
+        tab.set_param("total_boxes", 40)
+        tab.send()
+        settle(60)
+        shots += [("admin-commands", window.commands_tab), ("admin-users", window.users_tab),
+                  ("admin-audit", window.audit_tab)]
+        for name, widget in shots:
+            window.tabs.setCurrentWidget(widget)
+            if widget is window.audit_tab:
+                widget.refresh()
+                widget.table.selectRow(0)
+            settle(5)
+            path = out_dir / f"{name}-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+        window.close()
+        for service in services:
+            service.stop()
+        for station in stations:
+            station.close()
+        site.admin.close()
+    return written
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    for path in render(target):
+    for path in render(target) + render_admin(target):
         print(path)
