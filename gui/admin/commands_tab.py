@@ -206,6 +206,18 @@ class CommandsTab(QWidget):
         else:
             widget.setText(str(value))  # type: ignore[attr-defined]
 
+    def prepare(self, command_type: CommandType, stations: list[str] | None,
+                **params: Any) -> None:
+        """Fill the form: targets (None = all), command and parameters (e.g. to send again)."""
+        if stations is None:
+            self.to_all.setChecked(True)
+        else:
+            self.to_list.setChecked(True)
+            self.station_list.setText(", ".join(stations))
+        self.type_combo.setCurrentIndex(self.type_combo.findData(str(command_type)))
+        for name, value in params.items():
+            self.set_param(name, value)
+
     # -- sending ---------------------------------------------------------------------------------
 
     def targets(self) -> list[str] | None:

@@ -132,13 +132,8 @@ def render_admin(out_dir: Path) -> list[Path]:
         window.fleet_tab.table.selectAll()
         settle(60)
         shots = [("admin-fleet", window.fleet_tab)]
-        tab = window.commands_tab
-        tab.to_list.setChecked(True)
-        tab.station_list.setText("206")
-        tab.type_combo.setCurrentIndex(tab.type_combo.findData(str(CommandType.SET_LOT)))
-        tab.set_param("code", "L2503-001")
-        tab.set_param("total_boxes", 40)
-        tab.send()
+        window.commands_tab.prepare(CommandType.SET_LOT, ["206"], code="L2503-001", total_boxes=40)
+        window.commands_tab.send()
         settle(60)
         shots += [("admin-commands", window.commands_tab), ("admin-users", window.users_tab),
                   ("admin-audit", window.audit_tab)]

@@ -58,11 +58,7 @@ def test_fleet_table_shows_the_live_station(qtbot, admin_window, qtmodeltester):
 def test_command_sent_from_the_panel_reaches_the_station(qtbot, admin_window, fleet_site):
     _site, station, _service = fleet_site
     tab = admin_window.commands_tab
-    tab.to_list.setChecked(True)
-    tab.station_list.setText("206")
-    tab.type_combo.setCurrentIndex(tab.type_combo.findData(str(CommandType.SET_LOT)))
-    tab.set_param("code", "L-PANEL-1")
-    tab.set_param("total_boxes", 25)
+    tab.prepare(CommandType.SET_LOT, ["206"], code="L-PANEL-1", total_boxes=25)
     tab.send()
     assert tab.error.text() == ""
     wait_for(lambda: tab.history.rowCount() and tab.history.row_data(0)["state"] == "done",
