@@ -1,0 +1,153 @@
+"""Production statistics for the dashboard (pandas): Top-5 defects, Pareto with the 80 % line,
+mean CAM-D / CAM-W per station ranked by the quality bands, production per hour and per shift.
+
+Plain functions of a DataFrame of record rows (the columns of `record_versions`), so each number
+can be traced back to the rows it came from and tested against a hand computation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterable
+
+import pandas as pd
+
+from config.catalogs import NO_REJECTION, QualityBands
+from utils.shifts import shift_of
+
+REJECTION_COLUMNS = (("rej1_defect", "rej1_location"), ("rej2_defect", "rej2_location"),
+                     ("rej3_defect", "rej3_location"))
+PARETO_LINE = 80.0
+
+
+def records_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """Active records only (voided ones do not count), with `recorded_at` as UTC timestamps."""
+    frame = pd.DataFrame(list(rows))
+    if frame.empty:
+        return pd.DataFrame(columns=["record_id", "station_id", "recorded_at", "cam_d", "cam_w",
+                                     *[c for pair in REJECTION_COLUMNS for c in pair]])
+    if "status" in frame:
+        frame = frame[frame["status"] == "active"]
+    frame = frame.copy()
+    frame["recorded_at"] = pd.to_datetime(frame["recorded_at"], utc=True, format="ISO8601")
+    return frame
+
+
+def rejections(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per rejection (defect, location, station, record), N/A and empty left out."""
+    parts = []
+    for defect, location in REJECTION_COLUMNS:
+        if defect not in frame:
+            continue
+        part = frame[["record_id", "station_id", defect, location]].rename(
+            columns={defect: "defect", location: "location"})
+        parts.append(part)
+    if not parts:
+        return pd.DataFrame(columns=["record_id", "station_id", "defect", "location"])
+    stacked = pd.concat(parts, ignore_index=True)
+    keep = stacked["defect"].notna() & (stacked["defect"] != "") & (stacked["defect"] != NO_REJECTION)
+    return stacked[keep].reset_index(drop=True)
+
+
+def defect_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """defect, count, share (% of all rejections), most frequent first (ties by name)."""
+    found = rejections(frame)
+    if found.empty:
+        return pd.DataFrame(columns=["defect", "count", "share"])
+    counts = found.groupby("defect").size().reset_index(name="count")
+    counts = counts.sort_values(["count", "defect"], ascending=[False, True]).reset_index(drop=True)
+    counts["share"] = counts["count"] * 100.0 / counts["count"].sum()
+    return counts
+
+
+def top_defects(frame: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+    return defect_counts(frame).head(n).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Pareto:
+    table: pd.DataFrame  # defect, count, share, cumulative
+    critical: list[str]  # the defects that make up the first 80 % (the one crossing included)
+
+
+def pareto(frame: pd.DataFrame, line: float = PARETO_LINE) -> Pareto:
+    table = defect_counts(frame)
+    table["cumulative"] = table["share"].cumsum()
+    critical: list[str] = []
+    for defect, cumulative in zip(table["defect"], table["cumulative"]):
+        critical.append(defect)
+        if cumulative >= line - 1e-9:
+            break
+    return Pareto(table, critical)
+
+
+def station_means(frame: pd.DataFrame, bands: QualityBands = QualityBands()) -> pd.DataFrame:
+    """station, cam_d, cam_w (means over the records that have them), mean of the two, the band
+    (excellent / good / attention / critical) and the rank (1 = best), best first."""
+    if frame.empty:
+        return pd.DataFrame(columns=["station", "cam_d", "cam_w", "mean", "band", "rank", "boxes"])
+    grouped = frame.groupby("station_id").agg(cam_d=("cam_d", "mean"), cam_w=("cam_w", "mean"),
+                                              boxes=("record_id", "count")).reset_index()
+    grouped = grouped.rename(columns={"station_id": "station"})
+    grouped["mean"] = grouped[["cam_d", "cam_w"]].mean(axis=1)
+    grouped["band"] = [bands.rank(value) if pd.notna(value) else "unknown"
+                       for value in grouped["mean"]]
+    grouped = grouped.sort_values(["mean", "station"]).reset_index(drop=True)
+    grouped["rank"] = range(1, len(grouped) + 1)
+    return grouped
+
+
+def per_hour(frame: pd.DataFrame, timezone: str) -> pd.Series:
+    """Boxes per local hour of the day (0–23), every hour present."""
+    hours = frame["recorded_at"].dt.tz_convert(timezone).dt.hour if not frame.empty else pd.Series(dtype=int)
+    return hours.value_counts().reindex(range(24), fill_value=0).sort_index()
+
+
+def per_shift(frame: pd.DataFrame, timezone: str) -> pd.DataFrame:
+    """day (local date the shift started), shift (1–3), boxes."""
+    if frame.empty:
+        return pd.DataFrame(columns=["day", "shift", "boxes"])
+    shifts = [shift_of(moment.to_pydatetime(), timezone) for moment in frame["recorded_at"]]
+    table = pd.DataFrame({"day": [s.day for s in shifts], "shift": [s.number for s in shifts]})
+    return (table.groupby(["day", "shift"]).size().reset_index(name="boxes")
+            .sort_values(["day", "shift"]).reset_index(drop=True))
+
+
+def rows_behind(frame: pd.DataFrame, *, defect: str | None = None,
+                station: str | None = None) -> pd.DataFrame:
+    """The records a number came from (for "show the rows")."""
+    selected = frame
+    if station is not None:
+        selected = selected[selected["station_id"] == station]
+    if defect is not None:
+        ids = set(rejections(selected).query("defect == @defect")["record_id"])
+        selected = selected[selected["record_id"].isin(ids)]
+    return selected.reset_index(drop=True)
+
+
+def window(frame: pd.DataFrame, start: datetime | None, end: datetime | None) -> pd.DataFrame:
+    """Records with start <= recorded_at < end (either bound optional)."""
+    selected = frame
+    if start is not None:
+        selected = selected[selected["recorded_at"] >= pd.Timestamp(start)]
+    if end is not None:
+        selected = selected[selected["recorded_at"] < pd.Timestamp(end)]
+    return selected
+
+
+def load_site_records(database) -> pd.DataFrame:
+    """The current version of every record this PC knows: the site read-model (every station's
+    journal) and its own database. Where two sources hold the same record, the higher version
+    wins (a correction made on an admin PC supersedes the station's original)."""
+    from data import records_repo, site_repo
+
+    with database.read() as connection:
+        rows = site_repo.list_record_versions(connection)
+        rows += records_repo.list_current_rows(connection)
+    latest: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        known = latest.get(row["record_id"])
+        if known is None or row["version"] > known["version"]:
+            latest[row["record_id"]] = row
+    return records_frame(latest.values())
