@@ -60,6 +60,11 @@ class AdminWindow(QMainWindow):
             notice.setWordWrap(True)
             notice.setMargin(24)
             self.tabs.addTab(notice, self.tr("Fleet"))
+        if role_allows(session.role, Permission.RECORD_VIEW_SITE):
+            from gui.admin.dashboard_tab import DashboardTab
+
+            self.dashboard_tab = DashboardTab(ctx)
+            self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
         if role_allows(session.role, Permission.USER_MANAGE):
             from gui.admin.users_tab import UsersTab
 
@@ -95,6 +100,8 @@ class AdminWindow(QMainWindow):
                                         self.ctx.verify_audit(progress=progress, cancel=cancel))
 
     def shutdown(self) -> None:
+        if getattr(self, "dashboard_tab", None) is not None:
+            self.dashboard_tab.timer.stop()
         if self.poller is not None:
             self.poller.stop()
             self.poller = None

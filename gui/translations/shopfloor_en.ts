@@ -80,21 +80,26 @@
     </message>
     <message>
         <location filename="../admin/window.py" line="67"/>
-        <source>Users</source>
+        <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/window.py" line="72"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="77"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="73"/>
+        <location filename="../admin/window.py" line="78"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="74"/>
+        <location filename="../admin/window.py" line="79"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -111,47 +116,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="43"/>
+        <location filename="../admin/audit_tab.py" line="44"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="43"/>
+        <location filename="../admin/audit_tab.py" line="44"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="43"/>
+        <location filename="../admin/audit_tab.py" line="44"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="43"/>
+        <location filename="../admin/audit_tab.py" line="44"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44"/>
+        <location filename="../admin/audit_tab.py" line="45"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44"/>
+        <location filename="../admin/audit_tab.py" line="45"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44"/>
+        <location filename="../admin/audit_tab.py" line="45"/>
         <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44"/>
+        <location filename="../admin/audit_tab.py" line="45"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="45"/>
+        <location filename="../admin/audit_tab.py" line="46"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -159,69 +164,69 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="156"/>
+        <location filename="../admin/audit_tab.py" line="158"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="158"/>
+        <location filename="../admin/audit_tab.py" line="160"/>
         <source>action, e.g. record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="162"/>
+        <location filename="../admin/audit_tab.py" line="164"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="164"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="168"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="168"/>
+        <location filename="../admin/audit_tab.py" line="170"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="192"/>
+        <location filename="../admin/audit_tab.py" line="194"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="193"/>
+        <location filename="../admin/audit_tab.py" line="195"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="193"/>
+        <location filename="../admin/audit_tab.py" line="195"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="240"/>
+        <location filename="../admin/audit_tab.py" line="242"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="253"/>
+        <location filename="../admin/audit_tab.py" line="255"/>
         <source>%1 events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="282"/>
-        <location filename="../admin/audit_tab.py" line="298"/>
+        <location filename="../admin/audit_tab.py" line="284"/>
+        <location filename="../admin/audit_tab.py" line="301"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="292"/>
-        <location filename="../admin/audit_tab.py" line="324"/>
+        <location filename="../admin/audit_tab.py" line="295"/>
+        <location filename="../admin/audit_tab.py" line="327"/>
         <source>Exported %1 events to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -330,138 +335,138 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="266"/>
+        <location filename="../admin/commands_tab.py" line="278"/>
         <source>Ping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="266"/>
-        <location filename="../admin/commands_tab.py" line="282"/>
+        <location filename="../admin/commands_tab.py" line="278"/>
+        <location filename="../admin/commands_tab.py" line="294"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="267"/>
+        <location filename="../admin/commands_tab.py" line="279"/>
         <source>Log the user out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="267"/>
+        <location filename="../admin/commands_tab.py" line="279"/>
         <source>Lock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="268"/>
+        <location filename="../admin/commands_tab.py" line="280"/>
         <source>Unlock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="268"/>
+        <location filename="../admin/commands_tab.py" line="280"/>
         <source>Set lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="269"/>
+        <location filename="../admin/commands_tab.py" line="281"/>
         <source>Set product (size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="270"/>
+        <location filename="../admin/commands_tab.py" line="282"/>
         <source>Change settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="271"/>
+        <location filename="../admin/commands_tab.py" line="283"/>
         <source>Send status again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="272"/>
+        <location filename="../admin/commands_tab.py" line="284"/>
         <source>Collect diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="273"/>
+        <location filename="../admin/commands_tab.py" line="285"/>
         <source>Get logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="273"/>
+        <location filename="../admin/commands_tab.py" line="285"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="274"/>
+        <location filename="../admin/commands_tab.py" line="286"/>
         <source>Verify audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="275"/>
+        <location filename="../admin/commands_tab.py" line="287"/>
         <source>Restart the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="276"/>
+        <location filename="../admin/commands_tab.py" line="288"/>
         <source>Close the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="282"/>
+        <location filename="../admin/commands_tab.py" line="294"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="283"/>
+        <location filename="../admin/commands_tab.py" line="295"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="283"/>
+        <location filename="../admin/commands_tab.py" line="295"/>
         <source>Lot code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="284"/>
+        <location filename="../admin/commands_tab.py" line="296"/>
         <source>Total boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="284"/>
+        <location filename="../admin/commands_tab.py" line="296"/>
         <source>Current box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285"/>
+        <location filename="../admin/commands_tab.py" line="297"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285"/>
+        <location filename="../admin/commands_tab.py" line="297"/>
         <source>Status interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="286"/>
+        <location filename="../admin/commands_tab.py" line="298"/>
         <source>Inbox rescan interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="287"/>
+        <location filename="../admin/commands_tab.py" line="299"/>
         <source>Idle logout (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="288"/>
+        <location filename="../admin/commands_tab.py" line="300"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="288"/>
+        <location filename="../admin/commands_tab.py" line="300"/>
         <source>Containing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="289"/>
+        <location filename="../admin/commands_tab.py" line="301"/>
         <source>Without asking the operator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,32 +519,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="223"/>
+        <location filename="../admin/commands_tab.py" line="235"/>
         <source>Choose at least one station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="227"/>
+        <location filename="../admin/commands_tab.py" line="239"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="228"/>
+        <location filename="../admin/commands_tab.py" line="240"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="234"/>
+        <location filename="../admin/commands_tab.py" line="246"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="248"/>
+        <location filename="../admin/commands_tab.py" line="260"/>
         <source>Your role may not send this command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="254"/>
+        <location filename="../admin/commands_tab.py" line="266"/>
         <source>The command was not sent: the shared folder is not reachable (%1). Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,6 +604,104 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../correction_dialog.py" line="90"/>
         <source>Your role may not correct records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="35"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="35"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="36"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="36"/>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="40"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="52"/>
+        <source>Top 5 defects (share of rejections)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="53"/>
+        <source>Pareto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="55"/>
+        <source>Mean CAM-D / CAM-W per station (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="56"/>
+        <source>Boxes per hour of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="97"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="128"/>
+        <source>Critical defects (first 80 %): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="134"/>
+        <source>excellent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="134"/>
+        <source>good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="135"/>
+        <source>attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="135"/>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="136"/>
+        <source>no measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="137"/>
+        <source>Ranking: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1977,42 +2080,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="92"/>
+        <location filename="../admin/audit_tab.py" line="94"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="92"/>
+        <location filename="../admin/audit_tab.py" line="94"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="92"/>
+        <location filename="../admin/audit_tab.py" line="94"/>
         <source>Events checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="93"/>
+        <location filename="../admin/audit_tab.py" line="95"/>
         <source>First bad event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="93"/>
+        <location filename="../admin/audit_tab.py" line="95"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="126"/>
+        <location filename="../admin/audit_tab.py" line="128"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="127"/>
+        <location filename="../admin/audit_tab.py" line="129"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="127"/>
+        <location filename="../admin/audit_tab.py" line="129"/>
         <source>TAMPERED</source>
         <translation type="unfinished"></translation>
     </message>

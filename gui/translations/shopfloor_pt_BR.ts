@@ -79,21 +79,26 @@
     </message>
     <message>
         <location filename="../admin/window.py" line="67" />
+        <source>Dashboard</source>
+        <translation>Painel</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="72" />
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="72" />
+        <location filename="../admin/window.py" line="77" />
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="73" />
+        <location filename="../admin/window.py" line="78" />
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="74" />
+        <location filename="../admin/window.py" line="79" />
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -111,47 +116,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="43" />
+        <location filename="../admin/audit_tab.py" line="44" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="43" />
+        <location filename="../admin/audit_tab.py" line="44" />
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="43" />
+        <location filename="../admin/audit_tab.py" line="44" />
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="43" />
+        <location filename="../admin/audit_tab.py" line="44" />
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44" />
+        <location filename="../admin/audit_tab.py" line="45" />
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44" />
+        <location filename="../admin/audit_tab.py" line="45" />
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44" />
+        <location filename="../admin/audit_tab.py" line="45" />
         <source>Entity</source>
         <translation>Entidade</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44" />
+        <location filename="../admin/audit_tab.py" line="45" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="45" />
+        <location filename="../admin/audit_tab.py" line="46" />
         <source>Command</source>
         <translation>Comando</translation>
     </message>
@@ -159,69 +164,69 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="156" />
+        <location filename="../admin/audit_tab.py" line="158" />
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="158" />
+        <location filename="../admin/audit_tab.py" line="160" />
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="162" />
+        <location filename="../admin/audit_tab.py" line="164" />
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="164" />
+        <location filename="../admin/audit_tab.py" line="166" />
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166" />
+        <location filename="../admin/audit_tab.py" line="168" />
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="168" />
+        <location filename="../admin/audit_tab.py" line="170" />
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="192" />
+        <location filename="../admin/audit_tab.py" line="194" />
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="193" />
+        <location filename="../admin/audit_tab.py" line="195" />
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="193" />
+        <location filename="../admin/audit_tab.py" line="195" />
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="240" />
+        <location filename="../admin/audit_tab.py" line="242" />
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="253" />
+        <location filename="../admin/audit_tab.py" line="255" />
         <source>%1 events</source>
         <translation>%1 eventos</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="282" />
-        <location filename="../admin/audit_tab.py" line="298" />
+        <location filename="../admin/audit_tab.py" line="284" />
+        <location filename="../admin/audit_tab.py" line="301" />
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="292" />
-        <location filename="../admin/audit_tab.py" line="324" />
+        <location filename="../admin/audit_tab.py" line="295" />
+        <location filename="../admin/audit_tab.py" line="327" />
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
@@ -330,138 +335,138 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="266" />
+        <location filename="../admin/commands_tab.py" line="278" />
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="266" />
-        <location filename="../admin/commands_tab.py" line="282" />
+        <location filename="../admin/commands_tab.py" line="278" />
+        <location filename="../admin/commands_tab.py" line="294" />
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="267" />
+        <location filename="../admin/commands_tab.py" line="279" />
         <source>Log the user out</source>
         <translation>Encerrar a sessão do usuário</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="267" />
+        <location filename="../admin/commands_tab.py" line="279" />
         <source>Lock entry</source>
         <translation>Bloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="268" />
+        <location filename="../admin/commands_tab.py" line="280" />
         <source>Unlock entry</source>
         <translation>Desbloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="268" />
+        <location filename="../admin/commands_tab.py" line="280" />
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="269" />
+        <location filename="../admin/commands_tab.py" line="281" />
         <source>Set product (size)</source>
         <translation>Definir produto (tamanho)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="270" />
+        <location filename="../admin/commands_tab.py" line="282" />
         <source>Change settings</source>
         <translation>Alterar configurações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="271" />
+        <location filename="../admin/commands_tab.py" line="283" />
         <source>Send status again</source>
         <translation>Reenviar status</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="272" />
+        <location filename="../admin/commands_tab.py" line="284" />
         <source>Collect diagnostics</source>
         <translation>Coletar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="273" />
+        <location filename="../admin/commands_tab.py" line="285" />
         <source>Get logs</source>
         <translation>Obter logs</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="273" />
+        <location filename="../admin/commands_tab.py" line="285" />
         <source>Back up now</source>
         <translation>Fazer backup agora</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="274" />
+        <location filename="../admin/commands_tab.py" line="286" />
         <source>Verify audit</source>
         <translation>Verificar auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="275" />
+        <location filename="../admin/commands_tab.py" line="287" />
         <source>Restart the application</source>
         <translation>Reiniciar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="276" />
+        <location filename="../admin/commands_tab.py" line="288" />
         <source>Close the application</source>
         <translation>Fechar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="282" />
+        <location filename="../admin/commands_tab.py" line="294" />
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="283" />
+        <location filename="../admin/commands_tab.py" line="295" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="283" />
+        <location filename="../admin/commands_tab.py" line="295" />
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="284" />
+        <location filename="../admin/commands_tab.py" line="296" />
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="284" />
+        <location filename="../admin/commands_tab.py" line="296" />
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285" />
+        <location filename="../admin/commands_tab.py" line="297" />
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285" />
+        <location filename="../admin/commands_tab.py" line="297" />
         <source>Status interval (ms)</source>
         <translation>Intervalo de status (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="286" />
+        <location filename="../admin/commands_tab.py" line="298" />
         <source>Inbox rescan interval (ms)</source>
         <translation>Intervalo de varredura da caixa de entrada (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="287" />
+        <location filename="../admin/commands_tab.py" line="299" />
         <source>Idle logout (minutes)</source>
         <translation>Saída por inatividade (minutos)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="288" />
+        <location filename="../admin/commands_tab.py" line="300" />
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="288" />
+        <location filename="../admin/commands_tab.py" line="300" />
         <source>Containing</source>
         <translation>Contendo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="289" />
+        <location filename="../admin/commands_tab.py" line="301" />
         <source>Without asking the operator</source>
         <translation>Sem perguntar ao operador</translation>
     </message>
@@ -514,32 +519,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="223" />
+        <location filename="../admin/commands_tab.py" line="235" />
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="227" />
+        <location filename="../admin/commands_tab.py" line="239" />
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="228" />
+        <location filename="../admin/commands_tab.py" line="240" />
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="234" />
+        <location filename="../admin/commands_tab.py" line="246" />
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="248" />
+        <location filename="../admin/commands_tab.py" line="260" />
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="254" />
+        <location filename="../admin/commands_tab.py" line="266" />
         <source>The command was not sent: the shared folder is not reachable (%1). Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada não está acessível (%1). Nada ficou na fila; tente de novo quando ela voltar.</translation>
     </message>
@@ -600,6 +605,104 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../correction_dialog.py" line="90" />
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="35" />
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="35" />
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="36" />
+        <source>Last 30 days</source>
+        <translation>Últimos 30 dias</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="36" />
+        <source>Everything</source>
+        <translation>Tudo</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="40" />
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="52" />
+        <source>Top 5 defects (share of rejections)</source>
+        <translation>Top 5 defeitos (parte das rejeições)</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="53" />
+        <source>Pareto</source>
+        <translation>Pareto</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="55" />
+        <source>Mean CAM-D / CAM-W per station (%)</source>
+        <translation>CAM-D / CAM-W médio por estação (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="56" />
+        <source>Boxes per hour of the day</source>
+        <translation>Caixas por hora do dia</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="75" />
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="75" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="97" />
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="128" />
+        <source>Critical defects (first 80 %): %1</source>
+        <translation>Defeitos críticos (primeiros 80 %): %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="134" />
+        <source>excellent</source>
+        <translation>excelente</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="134" />
+        <source>good</source>
+        <translation>bom</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="135" />
+        <source>attention</source>
+        <translation>atenção</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="135" />
+        <source>critical</source>
+        <translation>crítico</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="136" />
+        <source>no measurements</source>
+        <translation>sem medições</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="137" />
+        <source>Ranking: %1</source>
+        <translation>Classificação: %1</translation>
     </message>
 </context>
 <context>
@@ -1977,42 +2080,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="92" />
+        <location filename="../admin/audit_tab.py" line="94" />
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="92" />
+        <location filename="../admin/audit_tab.py" line="94" />
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="92" />
+        <location filename="../admin/audit_tab.py" line="94" />
         <source>Events checked</source>
         <translation>Eventos verificados</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="93" />
+        <location filename="../admin/audit_tab.py" line="95" />
         <source>First bad event</source>
         <translation>Primeiro evento adulterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="93" />
+        <location filename="../admin/audit_tab.py" line="95" />
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="126" />
+        <location filename="../admin/audit_tab.py" line="128" />
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="127" />
+        <location filename="../admin/audit_tab.py" line="129" />
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="127" />
+        <location filename="../admin/audit_tab.py" line="129" />
         <source>TAMPERED</source>
         <translation>ADULTERADA</translation>
     </message>

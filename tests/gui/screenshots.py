@@ -123,6 +123,9 @@ def render_admin(out_dir: Path) -> list[Path]:
         folder = Path(tempfile.mkdtemp(prefix="shopfloor-admin-shots-"))
         install_translators(app, language, folder / "qm")
         site = make_site(folder)
+        from tests.gui.test_admin_dashboard import load_sample_into_site_view
+
+        load_sample_into_site_view(site.admin)  # the legacy sample gives the dashboard data
         stations = [site.station(folder, sid) for sid in ("201", "206", "210")]
         services = [start_sync(station, RecordingEffects()) for station in stations]
         window = AdminWindow(site.admin, site.admin.auth.login("ana", ADMIN_PW).session,
@@ -135,10 +138,13 @@ def render_admin(out_dir: Path) -> list[Path]:
         window.commands_tab.prepare(CommandType.SET_LOT, ["206"], code="L2503-001", total_boxes=40)
         window.commands_tab.send()
         settle(60)
-        shots += [("admin-commands", window.commands_tab), ("admin-users", window.users_tab),
+        shots += [("admin-commands", window.commands_tab),
+                  ("admin-dashboard", window.dashboard_tab), ("admin-users", window.users_tab),
                   ("admin-audit", window.audit_tab)]
         for name, widget in shots:
             window.tabs.setCurrentWidget(widget)
+            if widget is window.dashboard_tab:
+                widget.refresh()
             if widget is window.audit_tab:
                 widget.refresh()
                 widget.table.selectRow(0)
