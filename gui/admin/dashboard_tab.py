@@ -23,6 +23,7 @@ from utils import analytics  # noqa: E402
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
                "critical": "#c62828", "unknown": "#9e9e9e"}
 REFRESH_MS = 10_000
+MAX_SHIFT_BARS = 21  # one week of three shifts; older ones are in the exports
 
 
 class DashboardTab(QWidget):
@@ -54,6 +55,8 @@ class DashboardTab(QWidget):
         self.means_plot = self.charts.addPlot(row=1, col=0,
                                               title=self.tr("Mean CAM-D / CAM-W per station (%)"))
         self.hour_plot = self.charts.addPlot(row=1, col=1, title=self.tr("Boxes per hour of the day"))
+        self.shift_plot = self.charts.addPlot(row=2, col=0, colspan=2,
+                                              title=self.tr("Boxes per shift (day · shift)"))
         # Items created once; refresh() only changes their data.
         self.top_plot.getAxis("bottom").setHeight(44)  # two-line labels: defect and share
         self.top_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#1565c0")
@@ -71,6 +74,8 @@ class DashboardTab(QWidget):
                                                              style=pg.QtCore.Qt.PenStyle.DashLine)))
         self.hour_bars = pg.BarGraphItem(x=list(range(24)), height=[0] * 24, width=0.8, brush="#00897b")
         self.hour_plot.addItem(self.hour_bars)
+        self.shift_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="#5e35b1")
+        self.shift_plot.addItem(self.shift_bars)
         top = QHBoxLayout()
         for widget in (QLabel(self.tr("Period")), self.period, QLabel(self.tr("Station")),
                        self.station, self.refresh_button):
@@ -141,3 +146,8 @@ class DashboardTab(QWidget):
             for r in means.itertuples()) or "—"))
         hours = analytics.per_hour(frame, self.ctx.settings.timezone)
         self.hour_bars.setOpts(height=hours.to_numpy(float))
+        shifts = analytics.per_shift(frame, self.ctx.settings.timezone).tail(MAX_SHIFT_BARS)
+        self.shift_bars.setOpts(x=np.arange(len(shifts)), height=shifts["boxes"].to_numpy(float))
+        self.shift_plot.getAxis("bottom").setTicks([[
+            (i, f"{day[5:]} · {int(number)}") for i, (day, number) in
+            enumerate(zip(shifts["day"], shifts["shift"]))]])

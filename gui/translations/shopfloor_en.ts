@@ -610,97 +610,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="35"/>
+        <location filename="../admin/dashboard_tab.py" line="36"/>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="35"/>
+        <location filename="../admin/dashboard_tab.py" line="36"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="36"/>
+        <location filename="../admin/dashboard_tab.py" line="37"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="36"/>
+        <location filename="../admin/dashboard_tab.py" line="37"/>
         <source>Everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="40"/>
+        <location filename="../admin/dashboard_tab.py" line="41"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="52"/>
+        <location filename="../admin/dashboard_tab.py" line="53"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="53"/>
+        <location filename="../admin/dashboard_tab.py" line="54"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="55"/>
+        <location filename="../admin/dashboard_tab.py" line="56"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="56"/>
+        <location filename="../admin/dashboard_tab.py" line="57"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <location filename="../admin/dashboard_tab.py" line="59"/>
+        <source>Boxes per shift (day · shift)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="80"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <location filename="../admin/dashboard_tab.py" line="80"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="97"/>
+        <location filename="../admin/dashboard_tab.py" line="102"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="128"/>
+        <location filename="../admin/dashboard_tab.py" line="133"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="134"/>
+        <location filename="../admin/dashboard_tab.py" line="139"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="134"/>
+        <location filename="../admin/dashboard_tab.py" line="139"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="135"/>
+        <location filename="../admin/dashboard_tab.py" line="140"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="135"/>
+        <location filename="../admin/dashboard_tab.py" line="140"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="136"/>
+        <location filename="../admin/dashboard_tab.py" line="141"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="137"/>
+        <location filename="../admin/dashboard_tab.py" line="143"/>
         <source>Ranking: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,6 +1322,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../entry_form.py" line="118"/>
         <location filename="../messages.py" line="115"/>
+        <location filename="../admin/dashboard_tab.py" line="142"/>
         <source>decimal-separator</source>
         <translation type="unfinished"></translation>
     </message>

@@ -610,97 +610,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="35" />
+        <location filename="../admin/dashboard_tab.py" line="36" />
         <source>Last 24 hours</source>
         <translation>Últimas 24 horas</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="35" />
+        <location filename="../admin/dashboard_tab.py" line="36" />
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="36" />
+        <location filename="../admin/dashboard_tab.py" line="37" />
         <source>Last 30 days</source>
         <translation>Últimos 30 dias</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="36" />
+        <location filename="../admin/dashboard_tab.py" line="37" />
         <source>Everything</source>
         <translation>Tudo</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="40" />
+        <location filename="../admin/dashboard_tab.py" line="41" />
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="52" />
+        <location filename="../admin/dashboard_tab.py" line="53" />
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="53" />
+        <location filename="../admin/dashboard_tab.py" line="54" />
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="55" />
+        <location filename="../admin/dashboard_tab.py" line="56" />
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="56" />
+        <location filename="../admin/dashboard_tab.py" line="57" />
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75" />
+        <location filename="../admin/dashboard_tab.py" line="59" />
+        <source>Boxes per shift (day · shift)</source>
+        <translation>Caixas por turno (dia · turno)</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="80" />
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75" />
+        <location filename="../admin/dashboard_tab.py" line="80" />
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="97" />
+        <location filename="../admin/dashboard_tab.py" line="102" />
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="128" />
+        <location filename="../admin/dashboard_tab.py" line="133" />
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="134" />
+        <location filename="../admin/dashboard_tab.py" line="139" />
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="134" />
+        <location filename="../admin/dashboard_tab.py" line="139" />
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="135" />
+        <location filename="../admin/dashboard_tab.py" line="140" />
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="135" />
+        <location filename="../admin/dashboard_tab.py" line="140" />
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="136" />
+        <location filename="../admin/dashboard_tab.py" line="141" />
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="137" />
+        <location filename="../admin/dashboard_tab.py" line="143" />
         <source>Ranking: %1</source>
         <translation>Classificação: %1</translation>
     </message>
@@ -1317,6 +1322,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <message>
         <location filename="../entry_form.py" line="118" />
         <location filename="../messages.py" line="115" />
+        <location filename="../admin/dashboard_tab.py" line="142" />
         <source>decimal-separator</source>
         <translation>,</translation>
     </message>

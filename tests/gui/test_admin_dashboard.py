@@ -59,6 +59,8 @@ def test_dashboard_matches_the_statistics(dashboard, ctx):
     means = analytics.station_means(frame)
     assert dashboard.ranking.text().startswith(f"Ranking: 1. {means['station'][0]}")
     assert sum(dashboard.hour_bars.opts["height"]) == len(frame)
+    shifts = analytics.per_shift(frame, ctx.settings.timezone).tail(21)
+    assert list(dashboard.shift_bars.opts["height"]) == list(shifts["boxes"])
 
 
 def test_station_filter(dashboard):
