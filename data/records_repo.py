@@ -51,6 +51,11 @@ def _to_row(record: ProductionRecord) -> dict[str, Any]:
     return row
 
 
+def row_to_dict(record: ProductionRecord) -> dict[str, Any]:
+    """A record version as the plain row the read-model and exports use."""
+    return _to_row(record)
+
+
 def row_to_record(row: Any) -> ProductionRecord:
     data = row._mapping if hasattr(row, "_mapping") else row
     rejections = tuple(

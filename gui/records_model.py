@@ -15,16 +15,23 @@ _Index = QModelIndex | QPersistentModelIndex
 class RecordsTableModel(QAbstractTableModel):
     COLUMNS = ("time", "lot", "box", "size", "rejections", "cam_d", "cam_w", "operator", "status")
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, *, with_station: bool = False,
+                 newest_first: bool = True):
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
-        self._headers = (self.tr("Time"), self.tr("Lot"), self.tr("Box"), self.tr("Size"),
+        self.newest_first = newest_first
+        if with_station:  # the admin's site-wide list: which station, and the date too
+            self.COLUMNS = ("station_id", "date", *RecordsTableModel.COLUMNS)
+        headers = {"station_id": self.tr("Station"), "date": self.tr("Date")}
+        self._extra = tuple(headers[c] for c in self.COLUMNS if c in headers)
+        self._headers = self._extra + (self.tr("Time"), self.tr("Lot"), self.tr("Box"), self.tr("Size"),
                          self.tr("Rejections"), self.tr("CAM-D %"), self.tr("CAM-W %"),
                          self.tr("Operator"), self.tr("Status"))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
-        self._rows = list(reversed(rows))  # newest first: the operator looks at the last box
+        # Newest first: the operator looks at the last box.
+        self._rows = list(reversed(rows)) if self.newest_first else list(rows)
         self.endResetModel()
 
     def row_data(self, row: int) -> dict[str, Any]:
@@ -60,9 +67,9 @@ class RecordsTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: dict[str, Any], column: str) -> str:
-        if column == "time":
+        if column in ("time", "date"):  # the local time where the box was registered
             moment = parse_utc(row["recorded_at"]) + timedelta(minutes=row["utc_offset_minutes"])
-            return moment.strftime("%H:%M:%S")
+            return moment.strftime("%H:%M:%S" if column == "time" else "%Y-%m-%d")
         if column == "rejections":
             parts = [f"{row[f'rej{i}_defect']} ({row[f'rej{i}_location']})"
                      for i in range(1, 4) if row.get(f"rej{i}_defect")]

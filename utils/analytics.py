@@ -21,13 +21,14 @@ REJECTION_COLUMNS = (("rej1_defect", "rej1_location"), ("rej2_defect", "rej2_loc
 PARETO_LINE = 80.0
 
 
-def records_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
-    """Active records only (voided ones do not count), with `recorded_at` as UTC timestamps."""
+def records_frame(rows: Iterable[dict[str, Any]], *, include_voided: bool = False) -> pd.DataFrame:
+    """Active records only unless asked (voided ones do not count in statistics), with
+    `recorded_at` as UTC timestamps."""
     frame = pd.DataFrame(list(rows))
     if frame.empty:
         return pd.DataFrame(columns=["record_id", "station_id", "recorded_at", "cam_d", "cam_w",
                                      *[c for pair in REJECTION_COLUMNS for c in pair]])
-    if "status" in frame:
+    if "status" in frame and not include_voided:
         frame = frame[frame["status"] == "active"]
     frame = frame.copy()
     frame["recorded_at"] = pd.to_datetime(frame["recorded_at"], utc=True, format="ISO8601")
@@ -136,7 +137,7 @@ def window(frame: pd.DataFrame, start: datetime | None, end: datetime | None) ->
     return selected
 
 
-def load_site_records(database) -> pd.DataFrame:
+def load_site_records(database, *, include_voided: bool = False) -> pd.DataFrame:
     """The current version of every record this PC knows: the site read-model (every station's
     journal) and its own database. Where two sources hold the same record, the higher version
     wins (a correction made on an admin PC supersedes the station's original)."""
@@ -150,4 +151,23 @@ def load_site_records(database) -> pd.DataFrame:
         known = latest.get(row["record_id"])
         if known is None or row["version"] > known["version"]:
             latest[row["record_id"]] = row
-    return records_frame(latest.values())
+    return records_frame(latest.values(), include_voided=include_voided)
+
+
+def record_history(database, record_id: str) -> list[dict[str, Any]]:
+    """Every version of one record this PC knows (site read-model and own database), oldest
+    first; two versions with the same number from different PCs are both kept (a conflict)."""
+    from sqlalchemy import select
+
+    from data import records_repo, schema
+
+    with database.read() as connection:
+        site = [dict(row._mapping) for row in connection.execute(
+            select(schema.site_record_versions).where(
+                schema.site_record_versions.c.record_id == record_id))]
+        own = [records_repo.row_to_dict(version) for version in
+               records_repo.history(connection, record_id)]
+    seen = {(row["version"], row.get("editor"), row.get("edited_at")) for row in site}
+    versions = site + [row for row in own
+                       if (row["version"], row.get("editor"), row.get("edited_at")) not in seen]
+    return sorted(versions, key=lambda row: (row["version"], row.get("edited_at") or ""))

@@ -79,18 +79,32 @@ def export_records(service: ProductionService, session: Session, fmt: str, out: 
                    record_filter: RecordFilter = RecordFilter()) -> int:
     """Write the current version of the matching records to `out`; returns the row count."""
     require(session, Permission.EXPORT, service.audit, target=str(out))
+    rows = service.list_records(session, record_filter)
+    scoped = service.scope_filter(session, record_filter)
+    return write_export(service.audit, session, rows, fmt, out, {
+        "station": scoped.station_id, "lot": scoped.lot, "operator": scoped.operator,
+        "from": None if scoped.start is None else scoped.start.isoformat(),
+        "to": None if scoped.end is None else scoped.end.isoformat()})
+
+
+def export_site_records(audit, session: Session, rows: list[dict], fmt: str, out: Path,
+                        filters: dict) -> int:
+    """Export records already selected from the site read-model (admin panel)."""
+    require(session, Permission.RECORD_VIEW_SITE, audit, target=str(out))
+    require(session, Permission.EXPORT, audit, target=str(out))
+    return write_export(audit, session, rows, fmt, out, filters)
+
+
+def write_export(audit, session: Session, rows: list[dict], fmt: str, out: Path,
+                 filters: dict) -> int:
+    """The file, written atomically, and its audit event (what, how many, which filters)."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"export format must be one of {', '.join(EXPORT_FORMATS)}")
-    rows = service.list_records(session, record_filter)
     frame = records_to_dataframe(rows)
     writer = write_csv if fmt == "csv" else write_xlsx
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_with(out, lambda temp: writer(frame, temp))
-    scoped = service.scope_filter(session, record_filter)
-    service.audit.record(actor_of(session), "records.export", entity="file", entity_id=out.name,
-                         after={"format": fmt, "rows": len(rows), "station": scoped.station_id,
-                                "lot": scoped.lot, "operator": scoped.operator,
-                                "from": None if scoped.start is None else scoped.start.isoformat(),
-                                "to": None if scoped.end is None else scoped.end.isoformat()})
+    audit.record(actor_of(session), "records.export", entity="file", entity_id=out.name,
+                 after={"format": fmt, "rows": len(rows), **filters})
     return len(rows)

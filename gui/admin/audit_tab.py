@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QDateTime, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimeZone,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -28,6 +26,8 @@ from utils.atomic_io import atomic_write_bytes, atomic_write_text
 from utils.audit.verify import VerifyResult
 from utils.auth import Session
 from utils.permissions import require
+
+from gui.admin.time_range import five_minute_edit, moment_of, set_moment
 
 _Index = QModelIndex | QPersistentModelIndex
 EVENT_LIMIT = 5000
@@ -159,8 +159,8 @@ class AuditTab(QWidget):
         self.action = QLineEdit()
         self.action.setPlaceholderText(self.tr("action, e.g. record.edit"))
         now = datetime.now(timezone.utc)
-        self.start = self._datetime_edit(now - timedelta(days=7))
-        self.end = self._datetime_edit(now + timedelta(minutes=5))
+        self.start = five_minute_edit(ctx.settings.timezone, now - timedelta(days=7))
+        self.end = five_minute_edit(ctx.settings.timezone, now + timedelta(minutes=5))
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.refresh)
         self.verify_button = QPushButton(self.tr("Verify audit integrity…"))
@@ -214,26 +214,12 @@ class AuditTab(QWidget):
         self._fill_stations()
         self.refresh()
 
-    def _datetime_edit(self, moment: datetime) -> QDateTimeEdit:
-        edit = QDateTimeEdit()
-        edit.setTimeZone(QTimeZone(self.ctx.settings.timezone.encode()))
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        edit.setCalendarPopup(True)
-        minute = moment.minute - moment.minute % 5  # 5-minute steps
-        edit.setDateTime(QDateTime.fromSecsSinceEpoch(
-            int(moment.replace(minute=minute, second=0, microsecond=0).timestamp()),
-            QTimeZone(self.ctx.settings.timezone.encode())))
-        return edit
-
     def set_range(self, start: datetime, end: datetime) -> None:
-        for edit, moment in ((self.start, start), (self.end, end)):
-            edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()),
-                                                          QTimeZone(self.ctx.settings.timezone.encode())))
+        set_moment(self.start, self.ctx.settings.timezone, start)
+        set_moment(self.end, self.ctx.settings.timezone, end)
 
     def _range(self) -> tuple[str, str]:
-        start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch(), timezone.utc)
-        end = datetime.fromtimestamp(self.end.dateTime().toSecsSinceEpoch(), timezone.utc)
-        return format_utc(start), format_utc(end)
+        return format_utc(moment_of(self.start)), format_utc(moment_of(self.end))
 
     def _fill_stations(self) -> None:
         with self.ctx.database.read() as connection:

@@ -62,6 +62,10 @@ class AdminWindow(QMainWindow):
             self.tabs.addTab(notice, self.tr("Fleet"))
         if role_allows(session.role, Permission.RECORD_VIEW_SITE):
             from gui.admin.dashboard_tab import DashboardTab
+            from gui.admin.production_tab import ProductionTab
+
+            self.production_tab = ProductionTab(ctx, session, self.runner)
+            self.tabs.addTab(self.production_tab, self.tr("Production"))
 
             self.dashboard_tab = DashboardTab(ctx)
             self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))

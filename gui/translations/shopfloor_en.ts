@@ -79,27 +79,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="67"/>
+        <location filename="../admin/window.py" line="68"/>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="71"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="72"/>
+        <location filename="../admin/window.py" line="76"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="77"/>
+        <location filename="../admin/window.py" line="81"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="78"/>
+        <location filename="../admin/window.py" line="82"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="79"/>
+        <location filename="../admin/window.py" line="83"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -209,24 +214,24 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="242"/>
+        <location filename="../admin/audit_tab.py" line="228"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="255"/>
+        <location filename="../admin/audit_tab.py" line="241"/>
         <source>%1 events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="284"/>
-        <location filename="../admin/audit_tab.py" line="301"/>
+        <location filename="../admin/audit_tab.py" line="270"/>
+        <location filename="../admin/audit_tab.py" line="287"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="295"/>
-        <location filename="../admin/audit_tab.py" line="327"/>
+        <location filename="../admin/audit_tab.py" line="281"/>
+        <location filename="../admin/audit_tab.py" line="313"/>
         <source>Exported %1 events to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1328,69 +1333,162 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>ProductionTab</name>
+    <message>
+        <location filename="../admin/production_tab.py" line="47"/>
+        <source>lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="49"/>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="51"/>
+        <source>any defect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="55"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="57"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="59"/>
+        <source>Export Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="75"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="75"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="126"/>
+        <source>%1 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="134"/>
+        <source>all stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="146"/>
+        <source>Record %1 · lot %2 · box %3 · registered by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="153"/>
+        <source>Version %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="160"/>
+        <source>CONFLICT: written from version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="168"/>
+        <source>Export records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="178"/>
+        <source>Exported %1 records to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="182"/>
+        <source>The file was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../records_model.py" line="21"/>
+        <location filename="../records_model.py" line="25"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="25"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="27"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="21"/>
+        <location filename="../records_model.py" line="27"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="21"/>
+        <location filename="../records_model.py" line="27"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="21"/>
+        <location filename="../records_model.py" line="27"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="22"/>
+        <location filename="../records_model.py" line="28"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="22"/>
+        <location filename="../records_model.py" line="28"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="22"/>
+        <location filename="../records_model.py" line="28"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="23"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="23"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="75"/>
+        <location filename="../records_model.py" line="82"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="76"/>
+        <location filename="../records_model.py" line="83"/>
         <source>corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="76"/>
+        <location filename="../records_model.py" line="83"/>
         <source>saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="81"/>
+        <location filename="../records_model.py" line="88"/>
         <source>decimal-separator</source>
         <translation type="unfinished"></translation>
     </message>

@@ -78,27 +78,32 @@
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="67" />
+        <location filename="../admin/window.py" line="68" />
+        <source>Production</source>
+        <translation>Produção</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="71" />
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="72" />
+        <location filename="../admin/window.py" line="76" />
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="77" />
+        <location filename="../admin/window.py" line="81" />
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="78" />
+        <location filename="../admin/window.py" line="82" />
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="79" />
+        <location filename="../admin/window.py" line="83" />
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -209,24 +214,24 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="242" />
+        <location filename="../admin/audit_tab.py" line="228" />
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="255" />
+        <location filename="../admin/audit_tab.py" line="241" />
         <source>%1 events</source>
         <translation>%1 eventos</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="284" />
-        <location filename="../admin/audit_tab.py" line="301" />
+        <location filename="../admin/audit_tab.py" line="270" />
+        <location filename="../admin/audit_tab.py" line="287" />
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="295" />
-        <location filename="../admin/audit_tab.py" line="327" />
+        <location filename="../admin/audit_tab.py" line="281" />
+        <location filename="../admin/audit_tab.py" line="313" />
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
@@ -1328,69 +1333,162 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>ProductionTab</name>
+    <message>
+        <location filename="../admin/production_tab.py" line="47" />
+        <source>lot</source>
+        <translation>lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="49" />
+        <source>operator</source>
+        <translation>operador</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="51" />
+        <source>any defect</source>
+        <translation>qualquer defeito</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="55" />
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="57" />
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="59" />
+        <source>Export Excel…</source>
+        <translation>Exportar Excel…</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="75" />
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="75" />
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="126" />
+        <source>%1 records</source>
+        <translation>%1 registros</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="134" />
+        <source>all stations</source>
+        <translation>todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="146" />
+        <source>Record %1 · lot %2 · box %3 · registered by %4</source>
+        <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="153" />
+        <source>Version %1 · %2 · %3</source>
+        <translation>Versão %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="160" />
+        <source>CONFLICT: written from version %1</source>
+        <translation>CONFLITO: escrito a partir da versão %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="168" />
+        <source>Export records</source>
+        <translation>Exportar registros</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="178" />
+        <source>Exported %1 records to %2</source>
+        <translation>%1 registros exportados para %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="182" />
+        <source>The file was not written: %1</source>
+        <translation>O arquivo não foi gravado: %1</translation>
+    </message>
+</context>
+<context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../records_model.py" line="21" />
+        <location filename="../records_model.py" line="25" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="25" />
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../records_model.py" line="27" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="21" />
+        <location filename="../records_model.py" line="27" />
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="21" />
+        <location filename="../records_model.py" line="27" />
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="21" />
+        <location filename="../records_model.py" line="27" />
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="22" />
+        <location filename="../records_model.py" line="28" />
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="22" />
+        <location filename="../records_model.py" line="28" />
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="22" />
+        <location filename="../records_model.py" line="28" />
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="23" />
+        <location filename="../records_model.py" line="29" />
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="23" />
+        <location filename="../records_model.py" line="29" />
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="75" />
+        <location filename="../records_model.py" line="82" />
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="76" />
+        <location filename="../records_model.py" line="83" />
         <source>corrected</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="76" />
+        <location filename="../records_model.py" line="83" />
         <source>saved</source>
         <translation>salvo</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="81" />
+        <location filename="../records_model.py" line="88" />
         <source>decimal-separator</source>
         <translation>,</translation>
     </message>

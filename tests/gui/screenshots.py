@@ -139,12 +139,20 @@ def render_admin(out_dir: Path) -> list[Path]:
         window.commands_tab.send()
         settle(60)
         shots += [("admin-commands", window.commands_tab),
+                  ("admin-production", window.production_tab),
                   ("admin-dashboard", window.dashboard_tab), ("admin-users", window.users_tab),
                   ("admin-audit", window.audit_tab)]
         for name, widget in shots:
             window.tabs.setCurrentWidget(widget)
             if widget is window.dashboard_tab:
                 widget.refresh()
+            if widget is window.production_tab:
+                from datetime import datetime, timezone
+
+                widget.set_range(datetime(2025, 11, 1, tzinfo=timezone.utc),
+                                 datetime(2025, 11, 30, tzinfo=timezone.utc))
+                widget.refresh()
+                widget.table.selectRow(0)
             if widget is window.audit_tab:
                 widget.refresh()
                 widget.table.selectRow(0)

@@ -1,0 +1,185 @@
+"""Production: the site-wide records (every station's journal, in the read-model) with filters,
+each record's version history with what changed, and exports to CSV and Excel.
+
+Read-only for now: manual records, corrections and voids of other stations' records from the
+admin panel are the next step (see the issue note).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from config.catalogs import NO_REJECTION
+from config.constants import Permission
+from utils import analytics
+from utils.auth import Session
+from utils.permissions import require
+from utils.records_io import export_site_records
+
+from gui.admin.time_range import five_minute_edit, moment_of, set_moment
+from gui.records_model import RecordsTableModel
+
+HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rej1_defect", "rej1_location",
+                  "rej2_defect", "rej2_location", "rej3_defect", "rej3_location", "status", "reason")
+
+
+class ProductionTab(QWidget):
+    def __init__(self, ctx, session: Session, runner, parent: QWidget | None = None):
+        require(session, Permission.RECORD_VIEW_SITE, ctx.audit, target="site records")
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.runner = runner
+        self.setObjectName("productionTab")
+        zone = ctx.settings.timezone
+        now = ctx.clock.now()
+        self.start = five_minute_edit(zone, now - timedelta(days=7))
+        self.end = five_minute_edit(zone, now + timedelta(minutes=5))
+        self.station = QComboBox()
+        self.lot = QLineEdit()
+        self.lot.setPlaceholderText(self.tr("lot"))
+        self.operator = QLineEdit()
+        self.operator.setPlaceholderText(self.tr("operator"))
+        self.defect = QComboBox()
+        self.defect.addItem(self.tr("any defect"), None)
+        for name in ctx.catalog.defects:
+            if name != NO_REJECTION:
+                self.defect.addItem(name, name)
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.clicked.connect(self.refresh)
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.xlsx_button = QPushButton(self.tr("Export Excel…"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.status = QLabel()
+        self.model = RecordsTableModel(self, with_station=True, newest_first=True)
+        self.table = QTableView()
+        self.table.setObjectName("siteRecords")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._show_history)
+        self.history = QPlainTextEdit()
+        self.history.setObjectName("recordHistory")
+        self.history.setReadOnly(True)
+        filters = QHBoxLayout()
+        for widget in (QLabel(self.tr("from")), self.start, QLabel(self.tr("to")), self.end,
+                       self.station, self.lot, self.operator, self.defect, self.apply_button):
+            filters.addWidget(widget)
+        actions = QHBoxLayout()
+        for widget in (self.csv_button, self.xlsx_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.status)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.history)
+        splitter.setSizes([1000, 400])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        self.rows: list[dict[str, Any]] = []
+        self.refresh()
+
+    def set_range(self, start, end) -> None:
+        set_moment(self.start, self.ctx.settings.timezone, start)
+        set_moment(self.end, self.ctx.settings.timezone, end)
+
+    def filters(self) -> dict[str, Any]:
+        return {"from": moment_of(self.start).isoformat(), "to": moment_of(self.end).isoformat(),
+                "station": self.station.currentData(), "lot": self.lot.text().strip() or None,
+                "operator": self.operator.text().strip() or None,
+                "defect": self.defect.currentData()}
+
+    def refresh(self) -> None:
+        frame = analytics.load_site_records(self.ctx.database, include_voided=True)
+        self._fill_stations(sorted(frame["station_id"].dropna().unique()) if not frame.empty else [])
+        selected = analytics.window(frame, moment_of(self.start), moment_of(self.end))
+        wanted = self.filters()
+        if wanted["station"]:
+            selected = selected[selected["station_id"] == wanted["station"]]
+        if wanted["lot"]:
+            selected = selected[selected["lot"] == wanted["lot"]]
+        if wanted["operator"]:
+            selected = selected[selected["operator"] == wanted["operator"]]
+        if wanted["defect"]:
+            selected = analytics.rows_behind(selected, defect=wanted["defect"])
+        selected = selected.sort_values(["recorded_at", "record_id"])
+        rows = selected.to_dict("records")
+        for row in rows:  # back to the text form the models and exports expect
+            row["recorded_at"] = row["recorded_at"].strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+            for key, value in list(row.items()):
+                if value != value:  # NaN from pandas means "no value"
+                    row[key] = None
+        self.rows = rows
+        self.model.set_rows(rows)
+        self.status.setText(self.tr("%1 records").replace("%1", str(len(rows))))
+
+    def _fill_stations(self, stations: list[str]) -> None:
+        current = self.station.currentData()
+        if [self.station.itemData(i) for i in range(self.station.count())] == [None, *stations]:
+            return
+        self.station.blockSignals(True)
+        self.station.clear()
+        self.station.addItem(self.tr("all stations"), None)
+        for station in stations:
+            self.station.addItem(station, station)
+        self.station.setCurrentIndex(max(self.station.findData(current), 0))
+        self.station.blockSignals(False)
+
+    def _show_history(self, current, _previous) -> None:
+        if not current.isValid():
+            self.history.clear()
+            return
+        record = self.model.row_data(current.row())
+        versions = analytics.record_history(self.ctx.database, record["record_id"])
+        lines = [self.tr("Record %1 · lot %2 · box %3 · registered by %4")
+                 .replace("%1", record["record_id"][:8]).replace("%2", str(record["lot"]))
+                 .replace("%3", str(record["box"])).replace("%4", str(record["operator"])), ""]
+        previous = None
+        for version in versions:
+            who = version.get("editor") or version.get("operator")
+            when = version.get("edited_at") or version.get("recorded_at")
+            lines.append(self.tr("Version %1 · %2 · %3").replace("%1", str(version["version"]))
+                         .replace("%2", str(who)).replace("%3", str(when)))
+            if previous is not None:
+                for field in HISTORY_FIELDS:
+                    if previous.get(field) != version.get(field):
+                        lines.append(f"    {field}: {previous.get(field)!r} → {version.get(field)!r}")
+            if version.get("base_version") is not None and version["base_version"] != version["version"] - 1:
+                lines.append("    " + self.tr("CONFLICT: written from version %1")
+                             .replace("%1", str(version["base_version"])))
+            previous = version
+        self.history.setPlainText("\n".join(lines))
+
+    def export(self, fmt: str, path: str | None = None) -> None:
+        if path is None:
+            suffix = "csv" if fmt == "csv" else "xlsx"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export records"),
+                                                  str(Path.home() / f"records.{suffix}"),
+                                                  "CSV (*.csv)" if fmt == "csv" else "Excel (*.xlsx)")
+            if not path:
+                return
+        rows, filters, audit, session = list(self.rows), self.filters(), self.ctx.audit, self.session
+        self.last_export = None
+
+        def done(count: int) -> None:
+            self.last_export = (path, count)
+            self.status.setText(self.tr("Exported %1 records to %2").replace("%1", str(count))
+                                .replace("%2", str(path)))
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(self.tr("The file was not written: %1").replace("%1", str(exc)))
+
+        self.runner.run(lambda progress, cancel: export_site_records(
+            audit, session, rows, fmt, Path(path), filters), on_done=done, on_error=failed)
