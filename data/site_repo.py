@@ -85,3 +85,10 @@ def list_record_versions(connection: Connection, *, station: str | None = None
         query = query.where(R.c.station_id == station)
     rows = connection.execute(query.order_by(R.c.recorded_at, R.c.record_id, R.c.version))
     return [dict(row._mapping) for row in rows]
+
+
+def latest_record_version(connection: Connection, record_id: str) -> dict[str, Any] | None:
+    """The highest version of one record in the read-model (any source PC), or None."""
+    row = connection.execute(select(R).where(R.c.record_id == record_id)
+                             .order_by(R.c.version.desc(), R.c.edited_at.desc()).limit(1)).first()
+    return None if row is None else dict(row._mapping)

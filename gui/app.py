@@ -35,7 +35,8 @@ def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setStyleSheet(STYLESHEET)
+    if app.styleSheet() != STYLESHEET:  # setting it again re-polishes every live widget
+        app.setStyleSheet(STYLESHEET)
     return app  # type: ignore[return-value]
 
 

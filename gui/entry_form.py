@@ -133,6 +133,18 @@ class EntryForm(QWidget):
                 form[f"rej{index}_{part}"] = combo.currentData()
         return form
 
+    def set_values(self, row: dict[str, Any]) -> None:
+        """Fill the form from a record row (for a correction)."""
+        self.set_size(row.get("size"))
+        decimal = QCoreApplication.translate("Messages", "decimal-separator")
+        for name, edit in (("cam_d", self.cam_d), ("cam_w", self.cam_w)):
+            value = row.get(name)
+            edit.setText("" if value is None else str(value).replace(".", decimal if decimal in ",." else "."))
+        for index in range(1, 4):
+            for part in ("defect", "location"):
+                combo: QComboBox = self.fields[f"rej{index}_{part}"]  # type: ignore[assignment]
+                combo.setCurrentIndex(max(combo.findData(row.get(f"rej{index}_{part}")), 0))
+
     def submit(self) -> None:
         self.clear_errors()
         self.submitted.emit(self.values())

@@ -87,6 +87,10 @@ def production_error_text(code: str, detail: str) -> str:
         return QCoreApplication.translate("Messages", "This record is voided and cannot be changed.")
     if code == "not_found":
         return QCoreApplication.translate("Messages", "This record no longer exists here.")
+    if code == "unknown_station":
+        return QCoreApplication.translate("Messages", "This station is not in the machine table; choose one from the list. Nothing was saved.")
+    if code == "future":
+        return QCoreApplication.translate("Messages", "The date and time are in the future. Enter when the box was really made; nothing was saved.")
     return detail
 
 

@@ -12,7 +12,7 @@ HEADER_OK_COLOR = "#7fe0a0"  # readable on the dark header
 
 STYLESHEET = f"""
 QWidget {{ font-size: 15px; }}
-QPushButton, QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QToolButton {{
+QPushButton, QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateTimeEdit, QToolButton {{
     min-height: {TOUCH_MIN_PX}px;
 }}
 QPushButton {{ padding: 0 16px; }}

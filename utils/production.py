@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Callable, Mapping
 from zoneinfo import ZoneInfo
 
 from config.catalogs import Catalog
 from config.constants import Permission, Role
-from data import records_repo
+from data import records_repo, site_repo
 from data.database import Database
 from data.records_repo import RecordFilter
 from models.lot import Lot
@@ -28,6 +28,22 @@ from utils.audit.chain import Actor, AuditLog
 from utils.auth import Session
 from utils.clock import Clock, SystemClock
 from utils.permissions import require
+
+
+# A manual record may be dated a little ahead (clocks differ) but not into the future.
+MANUAL_FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+def current_version(connection, record_id: str) -> ProductionRecord | None:
+    """The newest version of a record this PC knows: its own database or, on an admin PC, the
+    site read-model (another station's record). A correction made here becomes version n + 1
+    of whichever is newer, is stored in this PC's own database and reaches the site through
+    this PC's journal; every reader takes the highest version."""
+    local = records_repo.current(connection, record_id)
+    site = site_repo.latest_record_version(connection, record_id)
+    if site is not None and (local is None or site["version"] > local.version):
+        return records_repo.row_to_record(site)
+    return local
 
 
 class ProductionError(RuntimeError):
@@ -132,9 +148,14 @@ class ProductionService:
         """A supervisor enters a box on behalf of a station, with a mandatory reason."""
         require(session, Permission.RECORD_MANUAL, self.audit, target=station_id)
         reason_text = validate_reason(reason)
+        if self.catalog.machine(str(station_id)) is None:
+            raise ProductionError("unknown_station",
+                                  f"Station {station_id!r} is not in the machine table.")
         draft = validate_record_input(form, self.catalog)
         now = self.clock.now()
         when = recorded_at or now
+        if when - now > MANUAL_FUTURE_TOLERANCE:
+            raise ProductionError("future", "A record cannot be entered for a time in the future.")
         record = ProductionRecord(
             record_id=uuid.uuid4().hex, station_id=station_id, lot=draft.lot, box=draft.box,
             size=draft.size, unit_weight_kg=draft.unit_weight_kg, rejections=draft.rejections,
@@ -162,7 +183,7 @@ class ProductionService:
         require(session, Permission.RECORD_EDIT, self.audit, target=record_id)
         reason_text = validate_reason(reason)
         with self.database.write() as connection:
-            current = records_repo.current(connection, record_id)
+            current = current_version(connection, record_id)
             if current is None:
                 raise ProductionError("not_found", f"Record {record_id} does not exist.")
             if current.status == RecordStatus.VOIDED:
@@ -189,7 +210,7 @@ class ProductionService:
         require(session, Permission.RECORD_VOID, self.audit, target=record_id)
         reason_text = validate_reason(reason)
         with self.database.write() as connection:
-            current = records_repo.current(connection, record_id)
+            current = current_version(connection, record_id)
             if current is None:
                 raise ProductionError("not_found", f"Record {record_id} does not exist.")
             if current.status == RecordStatus.VOIDED:

@@ -1,8 +1,7 @@
 """Production: the site-wide records (every station's journal, in the read-model) with filters,
-each record's version history with what changed, and exports to CSV and Excel.
-
-Read-only for now: manual records, corrections and voids of other stations' records from the
-admin panel are the next step (see the issue note).
+each record's version history with what changed, exports to CSV and Excel, and, for the roles
+allowed, a manual record on behalf of a station and signed corrections and voids of any
+station's record (gui/admin/record_dialog.py; the services check the role again).
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from config.catalogs import NO_REJECTION
-from config.constants import Permission
+from config.constants import Permission, role_allows
 from utils import analytics
 from utils.auth import Session
 from utils.permissions import require
@@ -58,6 +57,19 @@ class ProductionTab(QWidget):
         self.csv_button.clicked.connect(lambda: self.export("csv"))
         self.xlsx_button = QPushButton(self.tr("Export Excel…"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.manual_button = QPushButton(self.tr("Manual record…"))
+        self.manual_button.setObjectName("manualRecord")
+        self.manual_button.clicked.connect(self.manual_record)
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.setObjectName("correctRecord")
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.void_button = QPushButton(self.tr("Void…"))
+        self.void_button.setObjectName("voidRecord")
+        self.void_button.clicked.connect(self.void_selected)
+        self.manual_button.setVisible(role_allows(session.role, Permission.RECORD_MANUAL))
+        self.correct_button.setVisible(role_allows(session.role, Permission.RECORD_EDIT))
+        self.void_button.setVisible(role_allows(session.role, Permission.RECORD_VOID))
+        self.dialog = None
         self.status = QLabel()
         self.model = RecordsTableModel(self, with_station=True, newest_first=True)
         self.table = QTableView()
@@ -76,7 +88,8 @@ class ProductionTab(QWidget):
                        self.station, self.lot, self.operator, self.defect, self.apply_button):
             filters.addWidget(widget)
         actions = QHBoxLayout()
-        for widget in (self.csv_button, self.xlsx_button):
+        for widget in (self.manual_button, self.correct_button, self.void_button,
+                       self.csv_button, self.xlsx_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.status)
@@ -124,6 +137,56 @@ class ProductionTab(QWidget):
         self.rows = rows
         self.model.set_rows(rows)
         self.status.setText(self.tr("%1 records").replace("%1", str(len(rows))))
+
+    def selected_row(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        return self.model.row_data(index.row()) if index.isValid() else None
+
+    def manual_record(self) -> None:
+        from gui.admin.record_dialog import RecordDialog
+
+        self._open(RecordDialog(self.ctx, self.session, parent=self))
+
+    def correct_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.status.setText(self.tr("Select a record first."))
+            return
+        if row.get("status") == "voided":
+            self.status.setText(self.tr("This record is voided and cannot be changed."))
+            return
+        from gui.admin.record_dialog import RecordDialog
+
+        self._open(RecordDialog(self.ctx, self.session, row, parent=self))
+
+    def void_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.status.setText(self.tr("Select a record first."))
+            return
+        if row.get("status") == "voided":
+            self.status.setText(self.tr("This record is already voided."))
+            return
+        from gui.admin.record_dialog import VoidDialog
+
+        self._open(VoidDialog(self.ctx, self.session, row, parent=self))
+
+    def _open(self, dialog) -> None:
+        """Open a record dialog (non-blocking, so tests and the fleet view keep running) and
+        show the saved version when it closes with a save."""
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._saved(dialog.result_record))
+        dialog.open()
+
+    def _saved(self, record) -> None:
+        self.refresh()
+        for row_number in range(self.model.rowCount()):
+            if self.model.row_data(row_number)["record_id"] == record.record_id:
+                self.table.selectRow(row_number)
+                break
+        self.status.setText(self.tr("Saved version %1 of lot %2, box %3.")
+                            .replace("%1", str(record.version)).replace("%2", record.lot)
+                            .replace("%3", str(record.box)))
 
     def _fill_stations(self, stations: list[str]) -> None:
         current = self.station.currentData()

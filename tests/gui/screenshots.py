@@ -160,6 +160,20 @@ def render_admin(out_dir: Path) -> list[Path]:
             path = out_dir / f"{name}-{language}.png"
             window.grab().save(str(path))
             written.append(path)
+        # The production tab's record dialogs: signed correction, signed void, manual record.
+        window.tabs.setCurrentWidget(window.production_tab)
+        for name, opener in (("admin-record-correct", window.production_tab.correct_selected),
+                             ("admin-record-void", window.production_tab.void_selected),
+                             ("admin-record-manual", window.production_tab.manual_record)):
+            opener()
+            dialog = window.production_tab.dialog
+            dialog.reason.setText("re-measured on the bench" if language == "en"
+                                  else "medido de novo na bancada")
+            settle(5)
+            path = out_dir / f"{name}-{language}.png"
+            dialog.grab().save(str(path))
+            written.append(path)
+            dialog.reject()
         window.close()
         for service in services:
             service.stop()

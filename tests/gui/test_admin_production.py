@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 
@@ -79,3 +79,121 @@ def test_analyst_may_view_but_operator_not(qtbot, ctx):
     operator = ctx.auth.login("op", "Olga-Own-Pass-1").session
     with pytest.raises(PermissionDenied):
         ProductionTab(ctx, operator, TaskRunner())
+
+
+# -- changing records from the panel ------------------------------------------------------------
+
+def _select(tab, record_id):
+    row = next(i for i in range(tab.model.rowCount())
+               if tab.model.row_data(i)["record_id"] == record_id)
+    tab.table.selectRow(row)
+    return tab.model.row_data(row)
+
+
+def _other_station_row(tab):
+    return next(r for r in tab.rows if r["station_id"] != "206" and r["status"] == "active"
+                and r["cam_d"] is not None)
+
+
+def _versions(ctx, record_id):
+    from utils import analytics
+
+    return [v["version"] for v in analytics.record_history(ctx.database, record_id)]
+
+
+def test_signed_correction_of_another_stations_record(production, ctx):
+    tab, _total = production
+    target = _other_station_row(tab)
+    _select(tab, target["record_id"])
+    tab.correct_button.click()
+    dialog = tab.dialog
+    assert dialog.objectName() == "recordDialog" and dialog.lot.text() == target["lot"]
+    assert "Ana Admin" in dialog.signature.text() and "correction" in dialog.signature.text()
+    dialog.entry.cam_d.setText("0,5")
+    dialog.reason.setText("re-measured on the bench")
+    dialog.password.setText("not my password")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "Wrong password" in dialog.error.text() and dialog.isVisible()
+    assert _versions(ctx, target["record_id"]) == [target["version"]]
+    dialog.password.setText(ADMIN_PW)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    row = _select(tab, target["record_id"])
+    assert row["cam_d"] == 0.5 and row["version"] == target["version"] + 1
+    assert row["editor"] == "ana" and row["operator"] == target["operator"]
+    assert "Saved version" in tab.status.text()
+    assert "re-measured on the bench" in tab.history.toPlainText()
+
+
+def test_correction_errors_are_shown_and_nothing_is_saved(production, ctx):
+    tab, _total = production
+    target = _other_station_row(tab)
+    _select(tab, target["record_id"])
+    tab.correct_button.click()
+    dialog = tab.dialog
+    dialog.entry.cam_d.setText("150")
+    dialog.reason.setText("short")
+    dialog.password.setText(ADMIN_PW)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and dialog.error.text()
+    dialog.reason.setText("a reason long enough")
+    dialog.password.setText(ADMIN_PW)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and dialog.entry.errors["cam_d"].text()
+    assert _versions(ctx, target["record_id"]) == [target["version"]]
+    dialog.reject()
+
+
+def test_signed_void_keeps_the_record_in_the_history(production, ctx):
+    tab, _total = production
+    target = _other_station_row(tab)
+    _select(tab, target["record_id"])
+    tab.void_button.click()
+    dialog = tab.dialog
+    assert dialog.objectName() == "voidDialog"
+    dialog.reason.setText("box counted twice on the paper log")
+    dialog.password.setText(ADMIN_PW)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert _select(tab, target["record_id"])["status"] == "voided"
+    tab.void_button.click()
+    assert "already voided" in tab.status.text()
+
+
+def test_manual_record_on_behalf_of_a_station(production, ctx, clock):
+    tab, total = production
+    tab.manual_button.click()
+    dialog = tab.dialog
+    dialog.station.setCurrentIndex(dialog.station.findData("203"))
+    assert dialog.entry.size.currentText() == "#0"  # the machine's size
+    dialog.lot.setText("L-MAN-1")
+    dialog.box.setText("4")
+    dialog.entry.cam_d.setText("2,5")
+    dialog.entry.cam_w.setText("1,5")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and dialog.error.text()  # the reason is mandatory
+    dialog.reason.setText("collector of 203 was down")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert tab.model.rowCount() == total + 1
+    row = next(r for r in tab.rows if r["lot"] == "L-MAN-1")
+    assert (row["station_id"], row["box"], row["origin"], row["operator"]) == ("203", 4, "manual", "ana")
+
+
+def test_roles_without_the_right_do_not_get_the_buttons(qtbot, ctx):
+    from gui.admin.production_tab import ProductionTab
+    from gui.app import make_application
+    from gui.tasks import TaskRunner
+
+    from config.constants import Role
+
+    make_application([])
+    admin = ctx.auth.login("ana", ADMIN_PW).session
+    ctx.auth.create_user(admin, "ana2", "Ana Analyst", Role.ANALYST, "Initial-Pass-an",
+                         "quality analyst, reports only")
+    ctx.auth.change_password("ana2", "Initial-Pass-an", "Analyst-Own-Pass-1")
+    runner = TaskRunner()
+    tab = ProductionTab(ctx, ctx.auth.login("ana2", "Analyst-Own-Pass-1").session, runner)
+    qtbot.addWidget(tab)
+    assert tab.manual_button.isHidden() and tab.correct_button.isHidden() and tab.void_button.isHidden()
+    runner.shutdown()

@@ -1,7 +1,7 @@
 """The verify, log viewer and about dialogs, driven on a real AppContext (offscreen Qt).
 
 Nothing here calls exec(): the dialogs open with open(), and the tests wait for their state
-with waitSignal / waitUntil.
+with tests.gui.conftest.wait_for (bounded; the work runs on plain Python threads).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from gui.about_dialog import AboutDialog, app_version
 from gui.log_viewer import LogViewer
 from gui.tasks import TaskRunner
 from gui.verify_dialog import VerifyDialog, run_verify
+
+from tests.gui.conftest import wait_for
 
 ADMIN_PW = "Quarry-Lantern-42"
 WAIT_MS = 10_000
@@ -75,9 +77,10 @@ def actions(ctx, action):
 def test_verify_on_an_intact_chain_says_intact(qtbot, ctx, window, runner):
     admin(ctx)  # a second event, so the chain has more than its first link
     dialog = run_verify(window, runner, verify_with(ctx))
-    with qtbot.waitSignal(dialog.finished_with, timeout=WAIT_MS) as finished:
-        pass
-    results = finished.args[0]
+    finished: list = []
+    dialog.finished_with.connect(finished.append)
+    wait_for(lambda: finished, timeout=WAIT_MS / 1000)
+    results = finished[0]
     assert [r.ok for r in results] == [True]
     events = results[0].events_checked
     assert events >= 2
@@ -98,7 +101,7 @@ def test_verify_on_a_tampered_chain_names_the_event_and_the_kind(qtbot, ctx, win
         connection.execute("UPDATE audit_events SET username = 'mallory' WHERE seq = 2")
         connection.commit()
     dialog = run_verify(window, runner, verify_with(ctx))
-    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=WAIT_MS)
+    wait_for(lambda: dialog.outcome is not None, timeout=WAIT_MS / 1000)
     assert dialog.outcome == "tampered"
     text = dialog.result_text
     assert "Station 206, event 2: modified." in text
@@ -117,13 +120,13 @@ def test_cancel_stops_the_check_and_says_how_far_it_got(qtbot, window, runner):
         return [VerifyResult("206", False, 3, cancelled=True, detail="cancelled")]
 
     dialog = run_verify(window, runner, slow_verify)
-    qtbot.waitUntil(lambda: dialog.count_label.text() == "3 of 10 events checked",
-                    timeout=WAIT_MS)
+    wait_for(lambda: dialog.count_label.text() == "3 of 10 events checked",
+             timeout=WAIT_MS / 1000)
     assert dialog.station_label.text() == "Station 206"
     assert started.is_set()
-    with qtbot.waitSignal(dialog.finished_with, timeout=WAIT_MS):
-        dialog.cancel_button.click()
-        assert not dialog.cancel_button.isEnabled()
+    dialog.cancel_button.click()
+    assert not dialog.cancel_button.isEnabled()
+    wait_for(lambda: dialog.outcome is not None, timeout=WAIT_MS / 1000)
     assert dialog.outcome == "cancelled"
     assert dialog.result_text == ("Verification cancelled after 3 events; nothing is known "
                                   "about the rest.")
@@ -137,7 +140,7 @@ def test_escape_while_running_cancels_instead_of_closing(qtbot, window, runner):
     dialog = run_verify(window, runner, waits)
     dialog.reject()
     assert dialog.isVisible()
-    qtbot.waitUntil(lambda: dialog.outcome == "cancelled", timeout=WAIT_MS)
+    wait_for(lambda: dialog.outcome == "cancelled", timeout=WAIT_MS / 1000)
 
 
 def test_a_failing_check_says_what_happened_and_that_nothing_changed(qtbot, window, runner):
@@ -145,9 +148,10 @@ def test_a_failing_check_says_what_happened_and_that_nothing_changed(qtbot, wind
         raise OSError("disk I/O error")
 
     dialog = run_verify(window, runner, broken)
-    with qtbot.waitSignal(dialog.failed, timeout=WAIT_MS) as failed:
-        pass
-    assert isinstance(failed.args[0], OSError)
+    failed: list = []
+    dialog.failed.connect(failed.append)
+    wait_for(lambda: failed, timeout=WAIT_MS / 1000)
+    assert isinstance(failed[0], OSError)
     assert dialog.outcome == "error"
     assert "disk I/O error" in dialog.result_text
     assert "Nothing was changed" in dialog.result_text
@@ -188,7 +192,7 @@ def test_log_viewer_shows_the_last_lines_filtered_and_saves_them(qtbot, ctx, win
     assert len(shown) == 30 and shown[-1].endswith("line 29")
 
     viewer.filter_edit.setText("sync")  # case-insensitive; applied once typing pauses
-    qtbot.waitUntil(lambda: len(viewer.text.toPlainText().splitlines()) == 10, timeout=WAIT_MS)
+    wait_for(lambda: len(viewer.text.toPlainText().splitlines()) == 10, timeout=WAIT_MS / 1000)
     shown = viewer.text.toPlainText().splitlines()
     assert all("SYNC" in line for line in shown)
     assert shown[0].endswith("line 0 SYNC ok") and shown[-1].endswith("line 27 SYNC ok")

@@ -1,0 +1,215 @@
+"""Changing site records from the admin panel: a manual record on behalf of a station (with a
+mandatory reason), a correction of any station's record and a void, both signed.
+
+A signature is the person re-entering their password; it means "correction" (or "void") and the
+dialog shows the name and the time it is made with. The services check permissions again and
+write the new version with its audit event; nothing here decides what is allowed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from models.validation import ValidationFailed
+from utils.auth import Session
+from utils.permissions import PermissionDenied
+from utils.production import ProductionError
+
+from gui.admin.time_range import five_minute_edit, moment_of
+from gui.entry_form import EntryForm
+from gui.messages import production_error_text
+from gui.theme import form_label
+
+
+class _SignedDialog(QDialog):
+    """Reason, optional password signature and the error line, shared by the three dialogs."""
+
+    def __init__(self, ctx, session: Session, meaning: str, *, signed: bool,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.signed = signed
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("Why (at least 10 characters)"))
+        self.password = QLineEdit()
+        self.password.setObjectName("signaturePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        when = ctx.clock.now().astimezone(_zone(ctx)).strftime("%Y-%m-%d %H:%M")
+        self.signature = QLabel(self.tr("Signing as %1 (%2) at %3: this means \"%4\".")
+                                .replace("%1", session.full_name).replace("%2", session.username)
+                                .replace("%3", when).replace("%4", meaning))
+        self.signature.setProperty("role", "hint")
+        self.signature.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        self.result_record = None
+
+    def add_signature_rows(self, form: QFormLayout) -> None:
+        form.addRow(form_label(self.tr("Reason")), self.reason)
+        if self.signed:
+            form.addRow(form_label(self.tr("Your password")), self.password)
+
+    def finish_layout(self, layout: QVBoxLayout) -> None:
+        if self.signed:
+            layout.addWidget(self.signature)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+    def apply(self) -> None:
+        self.error.clear()
+        if self.signed and not self.ctx.auth.verify_password(self.session, self.password.text()):
+            self.password.clear()
+            self.error.setText(self.tr("Wrong password: nothing was saved. After repeated "
+                                       "wrong entries your account is locked for a while."))
+            return
+        try:
+            self.result_record = self.save()
+        except ValidationFailed as exc:
+            self.show_validation(exc)
+            return
+        except ProductionError as exc:
+            self.error.setText(production_error_text(exc.code, str(exc)))
+            return
+        except PermissionDenied:
+            self.error.setText(self.tr("Your role may not do this; nothing was saved."))
+            return
+        self.accept()
+
+    def show_validation(self, exc: ValidationFailed) -> None:
+        from gui.messages import field_error_text, field_label
+
+        self.error.setText("\n".join(f"{field_label(e.field)}: {field_error_text(e)}"
+                                     for e in exc.errors))
+
+    def save(self):  # pragma: no cover - every dialog defines it
+        raise NotImplementedError
+
+
+def _zone(ctx):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(ctx.settings.timezone)
+
+
+class RecordDialog(_SignedDialog):
+    """A manual record (no `row`) or a correction of `row`, with the whole entry form."""
+
+    def __init__(self, ctx, session: Session, row: dict[str, Any] | None = None,
+                 parent: QWidget | None = None):
+        editing = row is not None
+        super().__init__(ctx, session, QCoreApplication.translate("RecordDialog", "correction"),
+                         signed=editing, parent=parent)
+        self.row = row
+        self.setObjectName("recordDialog")
+        self.setWindowTitle(self.tr("Correct record") if editing else self.tr("Manual record"))
+        self.entry = EntryForm(ctx.catalog)
+        self.entry.save.hide()
+        self.entry.confirmation.hide()
+        self.station = QComboBox()
+        self.station.setObjectName("station")
+        for machine in ctx.catalog.machines:
+            self.station.addItem(self.tr("%1 (size %2)").replace("%1", machine.station_id)
+                                 .replace("%2", machine.size), machine.station_id)
+        self.station.currentIndexChanged.connect(self._station_changed)
+        self.lot = QLineEdit()
+        self.lot.setObjectName("lot")
+        self.box = QLineEdit()
+        self.box.setObjectName("box")
+        self.when = five_minute_edit(ctx.settings.timezone, ctx.clock.now())
+        self.when.setObjectName("recordedAt")
+        form = QFormLayout()
+        if editing:
+            intro = QLabel(self.tr("Station %1 · registered by %2 · version %3. Your correction is "
+                                   "kept as a new version; the original stays in the history.")
+                           .replace("%1", str(row["station_id"])).replace("%2", str(row["operator"]))
+                           .replace("%3", str(row["version"])))
+            intro.setWordWrap(True)
+            form.addRow(intro)
+            self.lot.setText(str(row["lot"]))
+            self.box.setText(str(row["box"]))
+            self.entry.set_values(row)
+        else:
+            intro = QLabel(self.tr("A box entered on behalf of a station, for example while its "
+                                   "PC was down. It is marked as manual and signed with your name."))
+            intro.setWordWrap(True)
+            form.addRow(intro)
+            form.addRow(form_label(self.tr("Station")), self.station)
+            form.addRow(form_label(self.tr("Made at")), self.when)
+            self._station_changed()
+        form.addRow(form_label(self.tr("Lot")), self.lot)
+        form.addRow(form_label(self.tr("Box")), self.box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.entry)
+        tail = QFormLayout()
+        self.add_signature_rows(tail)
+        layout.addLayout(tail)
+        self.finish_layout(layout)
+
+    def _station_changed(self) -> None:
+        machine = self.ctx.catalog.machine(self.station.currentData() or "")
+        if machine is not None:
+            self.entry.set_size(machine.size)
+
+    def form_values(self) -> dict[str, Any]:
+        return {**self.entry.values(), "lot": self.lot.text(), "box": self.box.text(),
+                "unit_weight_kg": None}
+
+    def show_validation(self, exc: ValidationFailed) -> None:
+        self.entry.clear_errors()
+        self.entry.show_errors([e for e in exc.errors if e.field in self.entry.errors])
+        others = ValidationFailed([e for e in exc.errors if e.field not in self.entry.errors])
+        if others.errors:
+            super().show_validation(others)
+        else:
+            self.error.setText(self.tr("Some values need attention; nothing was saved."))
+
+    def save(self):
+        production = self.ctx.production
+        if self.row is None:
+            return production.manual_record(self.session, self.station.currentData(),
+                                            self.form_values(), self.reason.text(),
+                                            recorded_at=moment_of(self.when))
+        return production.edit_record(self.session, self.row["record_id"], self.form_values(),
+                                      self.reason.text(), base_version=self.row["version"])
+
+
+class VoidDialog(_SignedDialog):
+    """Void a record: it stays in the history and no longer counts."""
+
+    def __init__(self, ctx, session: Session, row: dict[str, Any], parent: QWidget | None = None):
+        super().__init__(ctx, session, QCoreApplication.translate("VoidDialog", "void"),
+                         signed=True, parent=parent)
+        self.row = row
+        self.setObjectName("voidDialog")
+        self.setWindowTitle(self.tr("Void record"))
+        intro = QLabel(self.tr("Void lot %1, box %2 of station %3 (registered by %4)? The record "
+                               "stays in the history, marked as voided, and no longer counts in "
+                               "totals and statistics.")
+                       .replace("%1", str(row["lot"])).replace("%2", str(row["box"]))
+                       .replace("%3", str(row["station_id"])).replace("%4", str(row["operator"])))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.add_signature_rows(form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        self.finish_layout(layout)
+
+    def save(self):
+        return self.ctx.production.void_record(self.session, self.row["record_id"],
+                                               self.reason.text(), base_version=self.row["version"])
