@@ -42,6 +42,26 @@ class QualityBands:
         return "critical"
 
 
+@dataclass(frozen=True)
+class MetricThresholds:
+    """A station metric (per cent) is stable below `warning`, then warning, then critical."""
+
+    warning: float
+    critical: float
+
+    def level(self, value: float | None) -> str:
+        if value is None:
+            return "unknown"
+        if value >= self.critical:
+            return "critical"
+        return "warning" if value >= self.warning else "stable"
+
+
+FLEET_METRICS: tuple[str, ...] = ("cpu", "memory", "disk")
+DEFAULT_THRESHOLDS: dict[str, MetricThresholds] = {
+    "cpu": MetricThresholds(80, 95), "memory": MetricThresholds(80, 95),
+    "disk": MetricThresholds(85, 95)}
+
 NO_REJECTION = "N/A"
 
 _MACHINE_ROWS: tuple[tuple[str, str, float], ...] = (
@@ -74,7 +94,9 @@ DEFAULT_MEASUREMENTS: tuple[Measurement, ...] = (
 
 @dataclass(frozen=True)
 class Catalog:
-    """What a form may contain: machines (with size and unit weight), defects, locations."""
+    """What a form may contain (machines with size and unit weight, defects, locations,
+    measurement ranges), how results are judged (quality bands and target, fleet thresholds)
+    and the site's default intervals. A site publishes its own as a signed file."""
 
     machines: tuple[Machine, ...] = tuple(Machine(*row) for row in _MACHINE_ROWS)
     defects: tuple[str, ...] = DEFAULT_DEFECTS
@@ -82,6 +104,11 @@ class Catalog:
     measurements: tuple[Measurement, ...] = DEFAULT_MEASUREMENTS
     bands: QualityBands = field(default_factory=QualityBands)
     max_rejections: int = 3
+    thresholds: dict[str, MetricThresholds] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
+    # The site's default intervals (ms) pushed to every station; None keeps each PC's own.
+    status_interval_ms: int | None = None
+    rescan_interval_ms: int | None = None
+    version: int = 0  # 0: the embedded defaults; a published site catalog counts from 1
 
     @property
     def sizes(self) -> tuple[str, ...]:

@@ -47,14 +47,8 @@ class EntryForm(QWidget):
         rej_grid.addWidget(QLabel(self.tr("Location")), 0, 2)
         for index in range(1, 4):
             defect, location = QComboBox(), QComboBox()
-            defect.addItem(self.tr("(none)"), None)
-            for name in catalog.defects:
-                if name != NO_REJECTION:
-                    defect.addItem(name, name)
-            location.addItem(self.tr("(none)"), None)
-            for name in catalog.locations:
-                if name != NO_REJECTION:
-                    location.addItem(name, name)
+            self._fill_choices(defect, catalog.defects)
+            self._fill_choices(location, catalog.locations)
             defect.setObjectName(f"rej{index}_defect")
             location.setObjectName(f"rej{index}_location")
             self.fields[f"rej{index}_defect"] = defect
@@ -94,6 +88,28 @@ class EntryForm(QWidget):
         self.save.clicked.connect(self.submit)
         self.cam_d.returnPressed.connect(self.cam_w.setFocus)
         self.cam_w.returnPressed.connect(self.submit)
+        self._show_unit_weight(self.size.currentText())
+
+    def _fill_choices(self, combo: QComboBox, names: tuple[str, ...]) -> None:
+        """"(none)" then the catalog's names, keeping the current choice when it still exists."""
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(self.tr("(none)"), None)
+        for name in names:
+            if name != NO_REJECTION:
+                combo.addItem(name, name)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """A newer site catalog: sizes, defects and locations as it lists them."""
+        self.catalog = catalog
+        size = self.size.currentText()
+        self.size.clear()
+        self.size.addItems(list(catalog.sizes))
+        self.set_size(size)
+        for index in range(1, 4):
+            self._fill_choices(self.fields[f"rej{index}_defect"], catalog.defects)  # type: ignore[arg-type]
+            self._fill_choices(self.fields[f"rej{index}_location"], catalog.locations)  # type: ignore[arg-type]
         self._show_unit_weight(self.size.currentText())
 
     def _error_label(self, name: str) -> QLabel:

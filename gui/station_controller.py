@@ -34,6 +34,7 @@ class StationController(QObject):
     product_changed = Signal(str)
     records_changed = Signal()
     share_changed = Signal(object)  # ShareState
+    catalog_changed = Signal(object)  # config.catalogs.Catalog (a newer site catalog)
     interaction_requested = Signal(object)  # Request the window must show (message, logout, close, restart)
 
     def __init__(self, ctx: AppContext, bridge: SyncBridge | None = None,
@@ -46,6 +47,7 @@ class StationController(QObject):
         if bridge is not None:
             bridge.requested.connect(self._on_request)
             bridge.share_state_changed.connect(self.share_changed)
+            bridge.catalog_changed_signal.connect(self.catalog_changed)
 
     # -- sessions --------------------------------------------------------------------------------
 

@@ -162,6 +162,7 @@ class StationWindow(QMainWindow):
         controller.product_changed.connect(self._product_changed)
         controller.records_changed.connect(self.refresh_records)
         controller.share_changed.connect(self.header.set_share)
+        controller.catalog_changed.connect(self.form.set_catalog)
         controller.interaction_requested.connect(self._interaction)
         self._product_changed(controller.station_size() or "")
         self._lot_changed(controller.current_lot())

@@ -46,6 +46,7 @@ class SyncBridge(QObject):
 
     requested = Signal(object)  # Request
     share_state_changed = Signal(object)  # ShareState
+    catalog_changed_signal = Signal(object)  # config.catalogs.Catalog
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -102,6 +103,10 @@ class SyncBridge(QObject):
 
     def current_user(self) -> tuple[str, str] | None:
         return self.user
+
+    def catalog_changed(self, catalog) -> None:
+        """A newer site catalog is in use: the window refreshes its lists (no answer needed)."""
+        self.catalog_changed_signal.emit(catalog)
 
     def on_share_state(self, state: ShareState) -> None:
         self.share_state_changed.emit(state)

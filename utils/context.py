@@ -5,6 +5,7 @@ The CLI, the GUI and the tests all start here, so they share one wiring.
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 from dataclasses import dataclass, field
@@ -31,6 +32,23 @@ log = logging.getLogger(__name__)
 ANCHOR_KEY = "chain_anchor"
 
 
+def _stored_catalog(database: Database) -> Catalog | None:
+    """The newest site catalog this PC has taken, if any (kept so the form works offline)."""
+    from utils.site_catalog import META_KEY, catalog_from_dict
+
+    with database.read() as connection:
+        text = meta_repo.get(connection, META_KEY)
+    if not text:
+        return None
+    try:
+        document = json.loads(text)
+        return catalog_from_dict(document["catalog"], version=document["version"])
+    except (ValueError, KeyError, TypeError) as exc:  # ValidationFailed is a ValueError
+        log.error("The stored site catalog cannot be read (%s); the embedded defaults are used "
+                  "until the site's catalog is taken again", exc)
+        return None
+
+
 def default_station_id() -> str:
     """Before a PC joins a site, its chain is named after the host."""
     return "pc-" + (socket.gethostname().split(".")[0].lower() or "local")
@@ -52,6 +70,7 @@ class AppContext:
     clock: Clock = field(default_factory=SystemClock)
     site_key: SigningKey | None = None
     directory: Any = None  # utils.site.directory.UserDirectory once the PC is in a site
+    site_catalog: Any = None  # utils.site_catalog.SiteCatalogService
 
     @property
     def site_folder(self) -> Path | None:
@@ -81,7 +100,7 @@ class AppContext:
         audit = AuditLog(database, anchor=anchor, station=station_id, key=key,
                          checkpoint_file=paths.checkpoint_file,
                          checkpoint_every=settings.checkpoint_every_events, clock=clock)
-        catalog = default_catalog()
+        catalog = _stored_catalog(database) or default_catalog()
         auth = AuthService(database, audit, settings, clock)
         production = ProductionService(database, audit, catalog, station_id=station_id,
                                        timezone=settings.timezone, clock=clock)
@@ -93,8 +112,22 @@ class AppContext:
             directory = UserDirectory(SiteLayout(Path(settings.site_folder)), site_key, database,
                                       clock)
             auth.on_user_changed = directory.publish_quietly
-        return cls(paths, settings, database, anchor, station_id, key, keyring, audit, auth,
-                   production, catalog, clock, site_key, directory)
+        context = cls(paths, settings, database, anchor, station_id, key, keyring, audit, auth,
+                      production, catalog, clock, site_key, directory)
+        from utils.site_catalog import SiteCatalogService
+
+        layout = None
+        if site_key is not None and settings.site_folder:
+            from utils.site.layout import SiteLayout
+
+            layout = SiteLayout(Path(settings.site_folder))
+        context.site_catalog = SiteCatalogService(context, layout, site_key)
+        return context
+
+    def apply_catalog(self, catalog: Catalog) -> None:
+        """Use a newer site catalog from now on (forms, validation, bands, thresholds)."""
+        self.catalog = catalog
+        self.production.catalog = catalog
 
     def verify_audit(self, **options) -> list[VerifyResult]:
         return verify_database(self.database, anchor=self.anchor, keyring=self.keyring,

@@ -27,10 +27,10 @@ MAX_SHIFT_BARS = 21  # one week of three shifts; older ones are in the exports
 
 
 class DashboardTab(QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands = QualityBands()):
+    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.bands = bands
+        self._bands = bands
         self.setObjectName("dashboardTab")
         self.period = QComboBox()
         for days, text in ((1, self.tr("Last 24 hours")), (7, self.tr("Last 7 days")),
@@ -69,9 +69,10 @@ class DashboardTab(QWidget):
                                                  pen=pg.mkPen("#c62828", style=pg.QtCore.Qt.PenStyle.DashLine)))
         self.means_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brushes=[])
         self.means_plot.addItem(self.means_bars)
-        self.means_plot.addItem(pg.InfiniteLine(pos=bands.target, angle=0,
-                                                pen=pg.mkPen("#000000", width=1,
-                                                             style=pg.QtCore.Qt.PenStyle.DashLine)))
+        self.target_line = pg.InfiniteLine(pos=self.bands.target, angle=0,
+                                           pen=pg.mkPen("#000000", width=1,
+                                                        style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.means_plot.addItem(self.target_line)
         self.hour_bars = pg.BarGraphItem(x=list(range(24)), height=[0] * 24, width=0.8, brush="#00897b")
         self.hour_plot.addItem(self.hour_bars)
         self.shift_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="#5e35b1")
@@ -91,6 +92,12 @@ class DashboardTab(QWidget):
         self.timer.start(REFRESH_MS)  # records keep arriving from the stations' journals
         self.frame = analytics.records_frame([])
         self.refresh()
+
+    @property
+    def bands(self) -> QualityBands:
+        """The bands and target given, else the site catalog's (read at each refresh, so a
+        newly published catalog shows at the next refresh)."""
+        return self._bands or self.ctx.catalog.bands
 
     def _fill_stations(self, stations: list[str]) -> None:
         current = self.station.currentData()
@@ -133,6 +140,7 @@ class DashboardTab(QWidget):
         self.critical.setText(self.tr("Critical defects (first 80 %): %1").replace(
             "%1", ", ".join(result.critical) if result.critical else "—"))
         means = analytics.station_means(frame, self.bands)
+        self.target_line.setPos(self.bands.target)  # a newly published catalog moves it
         self.means_bars.setOpts(x=np.arange(len(means)), height=means["mean"].fillna(0).to_numpy(float),
                                 brushes=[pg.mkBrush(BAND_COLORS[b]) for b in means["band"]])
         self.means_plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(means["station"])]])

@@ -6,32 +6,17 @@ not online are kept and shown in grey, flagged as last known.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from config.catalogs import DEFAULT_THRESHOLDS
 from utils.site.fleet import Liveness, StationView
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class Thresholds:
-    warning: float
-    critical: float
-
-    def level(self, value: float | None) -> str:
-        if value is None:
-            return "unknown"
-        if value >= self.critical:
-            return "critical"
-        return "warning" if value >= self.warning else "stable"
-
-
-DEFAULT_THRESHOLDS = {"cpu": Thresholds(80, 95), "memory": Thresholds(80, 95),
-                      "disk": Thresholds(85, 95)}
 LEVEL_COLORS = {"warning": QColor("#fff3cd"), "critical": QColor("#f8d7da")}
 STATE_COLORS = {Liveness.ONLINE: QColor("#1b7f3b"), Liveness.STALE: QColor("#b26a00"),
                 Liveness.OFFLINE: QColor("#b00020"), Liveness.STOPPED: QColor("#555555")}

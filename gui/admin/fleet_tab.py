@@ -34,7 +34,7 @@ class FleetTab(QWidget):
         self.ctx = ctx
         self.session = session
         self.setObjectName("fleetTab")
-        self.model = FleetTableModel(self)
+        self.model = FleetTableModel(self, thresholds=ctx.catalog.thresholds)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -102,6 +102,7 @@ class FleetTab(QWidget):
     # -- updates from the poller -------------------------------------------------------------------
 
     def update_views(self, views: list[StationView]) -> None:
+        self.model.thresholds = self.ctx.catalog.thresholds  # a newly published site catalog
         self.model.update_views(views)
         counts: dict[str, int] = {}
         for view in views:

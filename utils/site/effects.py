@@ -11,6 +11,7 @@ import logging
 import threading
 from typing import Any, Protocol
 
+from config.catalogs import Catalog
 from models.lot import Lot
 from utils.site.commands import Command
 
@@ -28,6 +29,7 @@ class StationEffects(Protocol):
     def close_app(self, command: Command, force: bool) -> dict[str, Any]: ...
     def restart_app(self, command: Command, force: bool) -> dict[str, Any]: ...
     def current_user(self) -> tuple[str, str] | None: ...
+    def catalog_changed(self, catalog: Catalog) -> None: ...
 
 
 class HeadlessEffects:
@@ -72,3 +74,6 @@ class HeadlessEffects:
 
     def current_user(self) -> tuple[str, str] | None:
         return None
+
+    def catalog_changed(self, catalog: Catalog) -> None:
+        log.info("Site catalog version %s in use", catalog.version)

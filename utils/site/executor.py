@@ -18,7 +18,6 @@ from config.constants import CommandType
 from models.canonical import format_utc
 from models.validation import ValidationFailed
 from utils.site.commands import Command, Outcome
-from utils.settings_store import save_settings
 
 if TYPE_CHECKING:
     from utils.site.station_sync import SyncService
@@ -82,16 +81,7 @@ def _set_config(service: "SyncService", command: Command) -> Result:
     changes = dict(command.params)
     if not changes:
         return Outcome.FAILED, "nothing to change", None
-    ctx = service.ctx
-    new_settings = ctx.settings.with_changes(**changes)
-    save_settings(ctx.paths.settings_file, new_settings)
-    ctx.settings = new_settings
-    ctx.auth.settings = new_settings
-    if "status_interval_ms" in changes:
-        service.status_interval_s = changes["status_interval_ms"] / 1000
-    if "rescan_interval_ms" in changes:
-        service.rescan_interval_s = changes["rescan_interval_ms"] / 1000
-    service.notify_state_changed()
+    service.apply_settings(changes)
     return Outcome.DONE, "settings changed", service.effects.config_changed(command, changes)
 
 

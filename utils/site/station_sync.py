@@ -188,6 +188,37 @@ class SyncService:
         except OSError as exc:
             log.warning("Could not write the death file (share offline?): %s", exc)
 
+    def apply_settings(self, changes: dict[str, Any]) -> None:
+        """Change this PC's settings now and keep them (set_config, a site catalog's intervals)."""
+        from utils.settings_store import save_settings
+
+        ctx = self.ctx
+        new_settings = ctx.settings.with_changes(**changes)
+        save_settings(ctx.paths.settings_file, new_settings)
+        ctx.settings = new_settings
+        ctx.auth.settings = new_settings
+        if "status_interval_ms" in changes:
+            self.status_interval_s = changes["status_interval_ms"] / 1000
+        if "rescan_interval_ms" in changes:
+            self.rescan_interval_s = changes["rescan_interval_ms"] / 1000
+        self.notify_state_changed()
+
+    def _refresh_catalog(self) -> None:
+        """Take a newer signed site catalog: forms, bands and thresholds at once, and the
+        site's default intervals into this PC's settings."""
+        if self.ctx.site_catalog is None:
+            return
+        catalog = self.ctx.site_catalog.refresh()
+        if catalog is None:
+            return
+        changes = {name: value for name, value in (
+            ("status_interval_ms", catalog.status_interval_ms),
+            ("rescan_interval_ms", catalog.rescan_interval_ms))
+            if value is not None and getattr(self.ctx.settings, name) != value}
+        if changes:
+            self.apply_settings(changes)
+        self.effects.catalog_changed(catalog)
+
     def notify_state_changed(self) -> None:
         """Login, logout, record saved, lot changed, lock: publish status now."""
         self._state_dirty.set()
@@ -322,6 +353,7 @@ class SyncService:
         if now >= self._next_directory:
             try:
                 self.directory.refresh()
+                self._refresh_catalog()
             except OSError as exc:
                 self._went_offline(exc)
             self._next_directory = now + DIRECTORY_REFRESH_S

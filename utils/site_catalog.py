@@ -1,0 +1,315 @@
+"""The site catalog: machines, defects, locations, measurement ranges, quality bands and target,
+fleet thresholds and default intervals, edited by an admin and published to every PC.
+
+On the share it is `directory/catalog.json`, signed with the site key (a file without a valid
+signature is ignored, so write access to the share is not enough to change what stations accept).
+Every PC keeps the newest catalog it has seen in its own database, so the form works while the
+share is away; a catalog is taken only when its `version` is higher than the one held. Publishing
+is an admin's act, checked here and audited with the before and after and a reason.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from config.catalogs import (
+    FLEET_METRICS, NO_REJECTION, Catalog, Machine, Measurement, MetricThresholds, QualityBands,
+    default_catalog,
+)
+from config.constants import Permission
+from data import meta_repo
+from models.canonical import canonical_json, format_utc
+from models.validation import FieldError, ValidationFailed, validate_reason, validate_text
+from utils.atomic_io import atomic_write_bytes
+from utils.audit.chain import Actor
+from utils.auth import Session
+from utils.permissions import require
+
+log = logging.getLogger(__name__)
+
+META_KEY = "site_catalog"
+CATALOG_MAX_BYTES = 256 * 1024
+NAME_MAX = 40
+STATUS_INTERVAL_RANGE = (100, 60_000)
+RESCAN_INTERVAL_RANGE = (10, 60_000)
+
+
+# -- the catalog as plain data -----------------------------------------------------------------
+
+def catalog_to_dict(catalog: Catalog) -> dict[str, Any]:
+    """The catalog as the JSON document's body (no signature, no version)."""
+    return {
+        "machines": [{"station_id": m.station_id, "size": m.size,
+                      "unit_weight_kg": m.unit_weight_kg} for m in catalog.machines],
+        "defects": [d for d in catalog.defects if d != NO_REJECTION],
+        "locations": [loc for loc in catalog.locations if loc != NO_REJECTION],
+        "measurements": [{"key": m.key, "label": m.label, "minimum": m.minimum,
+                          "maximum": m.maximum} for m in catalog.measurements],
+        "bands": {"excellent": catalog.bands.excellent, "good": catalog.bands.good,
+                  "attention": catalog.bands.attention, "target": catalog.bands.target},
+        "thresholds": {name: {"warning": t.warning, "critical": t.critical}
+                       for name, t in catalog.thresholds.items()},
+        "intervals": {"status_interval_ms": catalog.status_interval_ms,
+                      "rescan_interval_ms": catalog.rescan_interval_ms},
+        "max_rejections": catalog.max_rejections,
+    }
+
+
+def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
+    """Check every part of a catalog and build it; `ValidationFailed` lists every problem.
+
+    The fields are named after where an editor shows them (`machines.3.size`), so each error can
+    be put next to the value it is about.
+    """
+    errors: list[FieldError] = []
+
+    def number(field: str, value: Any, low: float, high: float) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            errors.append(FieldError(field, "not_a_number", f"{field} must be a number"))
+            return low
+        if not low <= value <= high:
+            errors.append(FieldError(field, "out_of_range", f"{field} must be between {low} and "
+                                     f"{high}", {"min": low, "max": high}))
+        return float(value)
+
+    def names(field: str, values: Any) -> tuple[str, ...]:
+        if not isinstance(values, list) or not values:
+            errors.append(FieldError(field, "required", f"{field} needs at least one entry"))
+            return ()
+        taken: list[str] = []
+        for index, value in enumerate(values):
+            text, found = validate_text(f"{field}.{index}", value, required=True,
+                                        max_length=NAME_MAX)
+            errors.extend(found)
+            if text is None:
+                continue
+            if text == NO_REJECTION:
+                continue  # always present, added below
+            if text.casefold() in (t.casefold() for t in taken):
+                errors.append(FieldError(f"{field}.{index}", "duplicate", f"{text!r} twice"))
+                continue
+            taken.append(text)
+        return (*taken, NO_REJECTION)
+
+    machines: list[Machine] = []
+    raw_machines = raw.get("machines")
+    if not isinstance(raw_machines, list) or not raw_machines:
+        errors.append(FieldError("machines", "required", "the machine table needs a machine"))
+        raw_machines = []
+    seen: set[str] = set()
+    for index, entry in enumerate(raw_machines):
+        entry = entry if isinstance(entry, Mapping) else {}
+        station, found = validate_text(f"machines.{index}.station_id", entry.get("station_id"),
+                                       required=True, max_length=64)
+        errors.extend(found)
+        size, found = validate_text(f"machines.{index}.size", entry.get("size"), required=True,
+                                    max_length=20)
+        errors.extend(found)
+        weight = number(f"machines.{index}.unit_weight_kg", entry.get("unit_weight_kg"), 0.0, 1.0)
+        if station is not None and station in seen:
+            errors.append(FieldError(f"machines.{index}.station_id", "duplicate",
+                                     f"station {station} twice"))
+        elif station is not None and size is not None:
+            seen.add(station)
+            machines.append(Machine(station, size, weight))
+    defects = names("defects", raw.get("defects"))
+    locations = names("locations", raw.get("locations"))
+
+    defaults = {m.key: m for m in default_catalog().measurements}
+    measurements: list[Measurement] = []
+    raw_measurements = {m.get("key"): m for m in raw.get("measurements") or []
+                        if isinstance(m, Mapping)}
+    for key, default in defaults.items():  # the record has exactly these measurements
+        entry = raw_measurements.get(key, {})
+        low = number(f"measurements.{key}.minimum", entry.get("minimum", default.minimum), 0, 100)
+        high = number(f"measurements.{key}.maximum", entry.get("maximum", default.maximum), 0, 100)
+        if low >= high:
+            errors.append(FieldError(f"measurements.{key}.maximum", "not_above_minimum",
+                                     f"{key}: the maximum must be above the minimum"))
+        measurements.append(Measurement(key, default.label, low, high))
+
+    raw_bands = raw.get("bands") if isinstance(raw.get("bands"), Mapping) else {}
+    band_values = {name: number(f"bands.{name}", raw_bands.get(name), 0, 100)
+                   for name in ("excellent", "good", "attention", "target")}
+    if not band_values["excellent"] < band_values["good"] < band_values["attention"]:
+        errors.append(FieldError("bands.good", "bands_order",
+                                 "the bands must rise: excellent < good < attention"))
+
+    thresholds: dict[str, MetricThresholds] = {}
+    raw_thresholds = raw.get("thresholds") if isinstance(raw.get("thresholds"), Mapping) else {}
+    for name in FLEET_METRICS:
+        entry = raw_thresholds.get(name) if isinstance(raw_thresholds.get(name), Mapping) else {}
+        warning = number(f"thresholds.{name}.warning", entry.get("warning"), 1, 100)
+        critical = number(f"thresholds.{name}.critical", entry.get("critical"), 1, 100)
+        if warning >= critical:
+            errors.append(FieldError(f"thresholds.{name}.critical", "not_above_warning",
+                                     f"{name}: critical must be above warning"))
+        thresholds[name] = MetricThresholds(warning, critical)
+
+    raw_intervals = raw.get("intervals") if isinstance(raw.get("intervals"), Mapping) else {}
+    intervals: dict[str, int | None] = {}
+    for name, (low, high) in (("status_interval_ms", STATUS_INTERVAL_RANGE),
+                              ("rescan_interval_ms", RESCAN_INTERVAL_RANGE)):
+        value = raw_intervals.get(name)
+        if value is None:
+            intervals[name] = None
+        elif isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            intervals[name] = value
+        else:
+            errors.append(FieldError(f"intervals.{name}", "out_of_range",
+                                     f"{name} must be a whole number from {low} to {high}",
+                                     {"min": low, "max": high}))
+            intervals[name] = None
+
+    max_rejections = raw.get("max_rejections", 3)
+    if max_rejections not in (1, 2, 3) or isinstance(max_rejections, bool):
+        errors.append(FieldError("max_rejections", "out_of_range", "1 to 3 rejections per box",
+                                 {"min": 1, "max": 3}))
+        max_rejections = 3
+    if errors:
+        raise ValidationFailed(errors)
+    return Catalog(machines=tuple(machines), defects=defects, locations=locations,
+                   measurements=tuple(measurements),
+                   bands=QualityBands(**band_values), max_rejections=max_rejections,
+                   thresholds=thresholds, status_interval_ms=intervals["status_interval_ms"],
+                   rescan_interval_ms=intervals["rescan_interval_ms"], version=version)
+
+
+# -- keeping, publishing and taking the catalog ------------------------------------------------
+
+@dataclass(frozen=True)
+class Published:
+    catalog: Catalog
+    published_by: str
+    published_at: str
+
+
+class SiteCatalogService:
+    """One PC's view of the site catalog: its stored copy, publishing, and taking newer ones."""
+
+    def __init__(self, ctx, layout=None, site_key=None):
+        self.ctx = ctx
+        self.layout = layout  # utils.site.layout.SiteLayout when the PC is in a site
+        self.key = site_key
+        self._seen: tuple[int, int] | None = None  # (mtime_ns, size) of the file last read
+
+    # stored copy ---------------------------------------------------------------------------
+    def stored(self) -> Published | None:
+        with self.ctx.database.read() as connection:
+            text = meta_repo.get(connection, META_KEY)
+        if not text:
+            return None
+        document = json.loads(text)
+        return Published(catalog_from_dict(document["catalog"], version=document["version"]),
+                         document.get("published_by", ""), document.get("published_at", ""))
+
+    def _store(self, connection, document: dict[str, Any]) -> None:
+        meta_repo.put(connection, META_KEY, canonical_json(document))
+
+    # publishing ----------------------------------------------------------------------------
+    def publish(self, session: Session, raw: Mapping[str, Any], reason: Any) -> Catalog:
+        """Check, sign, keep and publish a new catalog (version = newest known + 1)."""
+        require(session, Permission.SETTINGS_MANAGE, self.ctx.audit, target="site catalog")
+        reason_text = validate_reason(reason)
+        catalog_from_dict(raw)  # every problem before anything is written
+        on_share = self._read_share()
+        newest = max(self.ctx.catalog.version, on_share["version"] if on_share else 0)
+        before = catalog_to_dict(self.ctx.catalog)
+        catalog = catalog_from_dict(raw, version=newest + 1)
+        document = {"kind": "catalog", "version": catalog.version,
+                    "catalog": catalog_to_dict(catalog), "published_by": session.username,
+                    "published_at": format_utc(self.ctx.clock.now())}
+        with self.ctx.database.write() as connection:
+            self._store(connection, document)
+            self.ctx.audit.append(connection, session.actor, "catalog.publish", entity="catalog",
+                                  entity_id=str(catalog.version), before=before,
+                                  after=document["catalog"], reason=reason_text)
+        self.ctx.audit.flush_checkpoint_file()
+        self.ctx.apply_catalog(catalog)
+        self._write_share(document)
+        return catalog
+
+    def _write_share(self, document: dict[str, Any]) -> bool:
+        """Publish to the share if it is there; `refresh` retries later when it is not."""
+        if self.layout is None or self.key is None:
+            return False
+        from utils.site.signed import document_bytes, sign_document
+
+        try:
+            self.layout.require_root()
+            self.layout.catalog_file.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.layout.catalog_file,
+                               document_bytes(sign_document(document, self.key)))
+        except OSError as exc:
+            log.warning("Site catalog version %s kept here, not yet on the share (%s); "
+                        "will retry", document["version"], exc)
+            return False
+        return True
+
+    # taking --------------------------------------------------------------------------------
+    def _read_share(self) -> dict[str, Any] | None:
+        if self.layout is None or self.key is None:
+            return None
+        from utils.site.share_files import ReadState, read_json_file
+        from utils.site.signed import signature_ok
+
+        result = read_json_file(self.layout.catalog_file, max_bytes=CATALOG_MAX_BYTES)
+        if result.state != ReadState.OK:
+            return None
+        document = result.document
+        if not (isinstance(document, dict) and document.get("kind") == "catalog"
+                and isinstance(document.get("version"), int)
+                and isinstance(document.get("catalog"), dict)
+                and signature_ok(document, self.key)):
+            log.warning("The site catalog on the share is not validly signed; it is ignored")
+            return None
+        return document
+
+    def refresh(self) -> Catalog | None:
+        """Take the share's catalog if it is newer than ours (returns it), and put ours on the
+        share if ours is newer (published while the share was away)."""
+        if self.layout is None:
+            return None
+        try:
+            info = self.layout.catalog_file.stat()
+            marker = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            marker = None
+        if marker is not None and marker == self._seen:
+            return None  # unchanged since we last looked: nothing to read
+        document = self._read_share()
+        self._seen = marker
+        held = self.ctx.catalog.version
+        if document is not None and document["version"] > held:
+            body = {k: v for k, v in document.items() if k not in ("sig", "key_id", "v")}
+            try:
+                catalog = catalog_from_dict(body["catalog"], version=body["version"])
+            except ValidationFailed as exc:
+                log.warning("Site catalog version %s refused: %s", body["version"],
+                            "; ".join(e.message for e in exc.errors))
+                return None
+            with self.ctx.database.write() as connection:
+                self._store(connection, body)
+                self.ctx.audit.append(connection, Actor.system(), "catalog.take",
+                                      entity="catalog", entity_id=str(catalog.version),
+                                      after={"version": catalog.version,
+                                             "published_by": body.get("published_by"),
+                                             "published_at": body.get("published_at")})
+            self.ctx.audit.flush_checkpoint_file()
+            self.ctx.apply_catalog(catalog)
+            log.info("Site catalog version %s taken (published by %s)", catalog.version,
+                     body.get("published_by"))
+            return catalog
+        if held > 0 and (document is None or document["version"] < held):
+            stored = self._stored_document()
+            if stored is not None and self._write_share(stored):
+                self._seen = None
+        return None
+
+    def _stored_document(self) -> dict[str, Any] | None:
+        with self.ctx.database.read() as connection:
+            text = meta_repo.get(connection, META_KEY)
+        return json.loads(text) if text else None
