@@ -83,7 +83,7 @@ def desktop_entry(command: Sequence[str]) -> str:
     exec_line = " ".join(desktop_quote(argument) for argument in command)
     return ("[Desktop Entry]\n"
             "Type=Application\n"
-            "Version=1.5\n"
+            "Version=1.0\n"
             "Name=Shopfloor Collector\n"
             "Comment=Production station: opens the login window when this PC starts\n"
             f"Exec={exec_line}\n"

@@ -4,6 +4,8 @@ Windows and is not exercised here)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -171,3 +173,13 @@ def test_windows_frozen_path_with_spaces_is_quoted():
     switch.command = lambda: command  # type: ignore[method-assign]
     switch.enable()
     assert key.values[RUN_VALUE] == r'"C:\Program Files\Shopfloor\shopfloor-gui.exe"'
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
+                    reason="desktop-file-validate is not installed")
+def test_entry_passes_desktop_file_validate(xdg, tmp_path):
+    switch = Autostart(platform="linux", home=tmp_path / "a home with spaces")
+    switch.enable()
+    result = subprocess.run(["desktop-file-validate", str(switch.desktop_file)],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
