@@ -72,6 +72,16 @@ def field_error_text(error: FieldError) -> str:
         return QCoreApplication.translate("Messages", "2 to 32 letters, digits, '.', '_' or '-'.")
     if code == "type":
         return QCoreApplication.translate("Messages", "Wrong kind of value.")
+    if code == "not_a_number":
+        return QCoreApplication.translate("Messages", "Type a number, e.g. 0,000076.")
+    if code == "duplicate":
+        return QCoreApplication.translate("Messages", "Appears twice; keep one.")
+    if code == "bands_order":
+        return QCoreApplication.translate("Messages", "The bands must rise: excellent below good below attention.")
+    if code == "not_above_minimum":
+        return QCoreApplication.translate("Messages", "The maximum must be above the minimum.")
+    if code == "not_above_warning":
+        return QCoreApplication.translate("Messages", "Critical must be above warning.")
     return error.message
 
 

@@ -21,7 +21,8 @@ QPushButton#primary {{ font-size: 18px; font-weight: bold; background: #1565c0; 
 QPushButton#primary:disabled {{ background: #90a4ae; }}
 QLabel[role="error"] {{ color: {ERROR_COLOR}; }}
 QLabel[role="hint"] {{ color: #555555; }}
-QLineEdit[invalid="true"], QComboBox[invalid="true"] {{ border: 2px solid {ERROR_COLOR}; }}
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"],
+QDoubleSpinBox[invalid="true"], QPlainTextEdit[invalid="true"], QTableWidget[invalid="true"] {{ border: 2px solid {ERROR_COLOR}; }}
 QFrame#banner {{ background: {ERROR_COLOR}; color: white; }}
 QFrame#header {{ background: #263238; }}
 QFrame#header QLabel {{ color: white; }}

@@ -195,6 +195,8 @@ class SiteCatalogService:
         self.layout = layout  # utils.site.layout.SiteLayout when the PC is in a site
         self.key = site_key
         self._seen: tuple[int, int] | None = None  # (mtime_ns, size) of the file last read
+        # True while a catalog published here could not yet be written to the share (in a site).
+        self.share_pending = False
 
     # stored copy ---------------------------------------------------------------------------
     def stored(self) -> Published | None:
@@ -229,7 +231,7 @@ class SiteCatalogService:
                                   after=document["catalog"], reason=reason_text)
         self.ctx.audit.flush_checkpoint_file()
         self.ctx.apply_catalog(catalog)
-        self._write_share(document)
+        self.share_pending = self.layout is not None and not self._write_share(document)
         return catalog
 
     def _write_share(self, document: dict[str, Any]) -> bool:
@@ -307,6 +309,7 @@ class SiteCatalogService:
             stored = self._stored_document()
             if stored is not None and self._write_share(stored):
                 self._seen = None
+                self.share_pending = False
         return None
 
     def _stored_document(self) -> dict[str, Any] | None:

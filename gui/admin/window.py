@@ -1,4 +1,4 @@
-"""The admin panel: Fleet, Commands, Users and Audit tabs for supervisors and admins.
+"""The admin panel: Fleet, Commands, Production, Dashboard, Users, Audit and Settings tabs for supervisors and admins.
 
 Opened from the station window (a supervisor or admin re-enters their password) or, on an
 office PC, after login. Tabs appear only for roles allowed to use them; the services check
@@ -79,6 +79,11 @@ class AdminWindow(QMainWindow):
 
             self.audit_tab = AuditTab(ctx, session, self.runner, site_view=self.site_view)
             self.tabs.addTab(self.audit_tab, self.tr("Audit"))
+        if role_allows(session.role, Permission.SETTINGS_MANAGE):
+            from gui.admin.settings_tab import SettingsTab
+
+            self.settings_tab = SettingsTab(ctx, session, self.runner)
+            self.tabs.addTab(self.settings_tab, self.tr("Settings"))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         verify = QAction(self.tr("Verify audit integrity (whole site)…"), self)
         verify.triggered.connect(self.verify_site)

@@ -95,6 +95,7 @@ class SyncService:
         self.site_view = (SiteView(ctx, site_root=site_root, site_key=site_key)
                           if ctx.settings.station_kind == "office" else None)
         self._next_ingest = 0.0
+        self._catalog_announced = ctx.catalog.version  # the catalog the form already shows
         self.watch = watch
         self.observer_factory = observer_factory
         self.on_share_state = on_share_state
@@ -208,9 +209,13 @@ class SyncService:
         site's default intervals into this PC's settings."""
         if self.ctx.site_catalog is None:
             return
-        catalog = self.ctx.site_catalog.refresh()
-        if catalog is None:
+        self.ctx.site_catalog.refresh()
+        # Announce by version, not by what refresh() took: a catalog published from this PC's
+        # own admin panel must reach this PC's form and intervals too.
+        catalog = self.ctx.catalog
+        if catalog.version == self._catalog_announced:
             return
+        self._catalog_announced = catalog.version
         changes = {name: value for name, value in (
             ("status_interval_ms", catalog.status_interval_ms),
             ("rescan_interval_ms", catalog.rescan_interval_ms))

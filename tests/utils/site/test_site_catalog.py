@@ -153,3 +153,21 @@ def test_a_running_station_applies_the_catalog_and_its_intervals(site, tmp_path,
     finally:
         service.stop("test over")
         station.close()
+
+
+def test_a_catalog_published_on_this_pc_reaches_its_own_running_form(site, monkeypatch):
+    """The admin panel and the station window share a PC: its sync announces the new version
+    even though refresh() took nothing from the share."""
+    monkeypatch.setattr("utils.site.station_sync.DIRECTORY_REFRESH_S", 0.05)
+    from tests.utils.site.sitekit import RecordingEffects
+
+    effects_seen = []
+    effects = RecordingEffects()
+    effects.catalog_changed = effects_seen.append
+    service = start_sync(site.admin, effects)
+    try:
+        site.admin.site_catalog.publish(admin(site), edited(), "new defect for the night shift")
+        wait_until(lambda: effects_seen)
+        assert [c.version for c in effects_seen] == [1] and "Bolha" in effects_seen[0].defects
+    finally:
+        service.stop("test over")

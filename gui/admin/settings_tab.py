@@ -1,0 +1,438 @@
+"""Settings (admin): the site catalog — machine table, defects, locations, measurement ranges,
+quality bands and target, fleet thresholds, the site's default intervals — edited here and
+published as the signed site catalog with a reason (utils.site_catalog checks the permission,
+validates, audits and signs; this view only collects values and shows where a problem is)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from config.catalogs import FLEET_METRICS, NO_REJECTION, Catalog
+from models.validation import FieldError, ValidationFailed, validate_reason
+from utils.auth import Session
+from utils.permissions import PermissionDenied
+from utils.site_catalog import (
+    RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, catalog_from_dict, catalog_to_dict,
+)
+
+from gui.messages import field_error_text
+from gui.tasks import TaskRunner
+from gui.theme import ERROR_COLOR, form_label
+
+MACHINE_COLUMNS = ("station_id", "size", "unit_weight_kg")
+BAND_NAMES = ("excellent", "good", "attention", "target")
+INTERVAL_NAMES = ("status_interval_ms", "rescan_interval_ms")
+
+
+def _weight_text(value: float) -> str:
+    """Unit weights are tiny (0.000076 kg): fixed-point, never 7.6e-05."""
+    return f"{value:.9f}".rstrip("0").rstrip(".")
+
+
+def _parse_number(text: str) -> Any:
+    """A typed number (comma or point); the text itself when it is not one, so the service
+    reports it as not a number next to the cell."""
+    cleaned = text.strip().replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return text
+
+
+class SettingsTab(QWidget):
+    published = Signal(object)  # the new Catalog
+
+    def __init__(self, ctx, session: Session, runner: TaskRunner | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.runner = runner or TaskRunner(self)
+        self.setObjectName("settingsTab")
+        self.invalid: list[QWidget] = []
+
+        self.machines = QTableWidget(0, len(MACHINE_COLUMNS))
+        self.machines.setObjectName("machines")
+        self.machines.setHorizontalHeaderLabels(
+            [self.tr("Station (machine)"), self.tr("Size"), self.tr("Unit weight (kg)")])
+        self.machines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.machines.verticalHeader().setDefaultSectionSize(36)
+        self.machines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.add_machine_button = QPushButton(self.tr("Add machine"))
+        self.add_machine_button.clicked.connect(self.add_machine)
+        self.remove_machine_button = QPushButton(self.tr("Remove selected"))
+        self.remove_machine_button.clicked.connect(self.remove_machines)
+
+        self.defects = QPlainTextEdit()
+        self.defects.setObjectName("defects")
+        self.locations = QPlainTextEdit()
+        self.locations.setObjectName("locations")
+
+        self.ranges: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}
+        self.bands: dict[str, QDoubleSpinBox] = {}
+        self.thresholds: dict[str, tuple[QSpinBox, QSpinBox]] = {}
+        self.intervals: dict[str, QSpinBox] = {}
+        self.max_rejections = QSpinBox()
+        self.max_rejections.setRange(1, 3)
+
+        self.status = QLabel()
+        self.status.setObjectName("catalogStatus")
+        self.status.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(
+            self.tr("Why (at least 10 characters; kept in the audit trail)"))
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.revert_button = QPushButton(self.tr("Undo my edits"))
+        self.revert_button.clicked.connect(self.load)
+        self.publish_button = QPushButton(self.tr("Publish to every station"))
+        self.publish_button.setObjectName("primary")
+        self.publish_button.clicked.connect(self.publish)
+
+        self._build_layout()
+        self.load()
+
+    # layout --------------------------------------------------------------------------------
+    def _spin(self, low: float, high: float, decimals: int = 2, suffix: str = " %") -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(low, high)
+        box.setDecimals(decimals)
+        box.setSuffix(suffix)
+        return box
+
+    def _build_layout(self) -> None:
+        machines_box = QGroupBox(self.tr("Machine table"))
+        machine_buttons = QHBoxLayout()
+        machine_buttons.addWidget(self.add_machine_button)
+        machine_buttons.addWidget(self.remove_machine_button)
+        machine_buttons.addStretch(1)
+        machines_layout = QVBoxLayout(machines_box)
+        machines_layout.addWidget(self.machines, 1)
+        machines_layout.addLayout(machine_buttons)
+
+        lists_box = QGroupBox(self.tr("Defects and locations (one per line; \"%1\" is always there)")
+                              .replace("%1", NO_REJECTION))
+        lists = QGridLayout(lists_box)
+        lists.addWidget(QLabel(self.tr("Defects")), 0, 0)
+        lists.addWidget(QLabel(self.tr("Locations")), 0, 1)
+        lists.addWidget(self.defects, 1, 0)
+        lists.addWidget(self.locations, 1, 1)
+
+        ranges_box = QGroupBox(self.tr("Measurement ranges"))
+        ranges = QGridLayout(ranges_box)
+        ranges.addWidget(QLabel(self.tr("Minimum")), 0, 1)
+        ranges.addWidget(QLabel(self.tr("Maximum")), 0, 2)
+        for row, measurement in enumerate(self.ctx.catalog.measurements, start=1):
+            low, high = self._spin(0, 100), self._spin(0, 100)
+            self.ranges[measurement.key] = (low, high)
+            ranges.addWidget(form_label(measurement.label), row, 0)
+            ranges.addWidget(low, row, 1)
+            ranges.addWidget(high, row, 2)
+        ranges.addWidget(form_label(self.tr("Rejections per box")), row + 1, 0)
+        ranges.addWidget(self.max_rejections, row + 1, 1)
+
+        bands_box = QGroupBox(self.tr("Quality bands and target (mean CAM %)"))
+        bands = QFormLayout(bands_box)
+        band_labels = {"excellent": self.tr("Excellent below"), "good": self.tr("Good below"),
+                       "attention": self.tr("Attention below (critical above)"),
+                       "target": self.tr("Target line")}
+        for name in BAND_NAMES:
+            self.bands[name] = self._spin(0, 100)
+            bands.addRow(form_label(band_labels[name]), self.bands[name])
+
+        thresholds_box = QGroupBox(self.tr("Fleet thresholds (warning / critical)"))
+        thresholds = QGridLayout(thresholds_box)
+        thresholds.addWidget(QLabel(self.tr("Warning from")), 0, 1)
+        thresholds.addWidget(QLabel(self.tr("Critical from")), 0, 2)
+        metric_labels = {"cpu": self.tr("CPU"), "memory": self.tr("Memory"), "disk": self.tr("Disk")}
+        for row, name in enumerate(FLEET_METRICS, start=1):
+            pair = (QSpinBox(), QSpinBox())
+            for box in pair:
+                box.setRange(1, 100)
+                box.setSuffix(" %")
+            self.thresholds[name] = pair
+            thresholds.addWidget(form_label(metric_labels.get(name, name)), row, 0)
+            thresholds.addWidget(pair[0], row, 1)
+            thresholds.addWidget(pair[1], row, 2)
+
+        intervals_box = QGroupBox(self.tr("Site default intervals"))
+        intervals = QFormLayout(intervals_box)
+        own = self.tr("each PC's own")
+        for name, (low, high), label in (
+                ("status_interval_ms", STATUS_INTERVAL_RANGE, self.tr("Status every")),
+                ("rescan_interval_ms", RESCAN_INTERVAL_RANGE, self.tr("Command rescan every"))):
+            box = QSpinBox()
+            # The value just below the range stands for "not set": each PC keeps its own.
+            box.setRange(low - 1, high)
+            box.setSingleStep(10 if high <= 1000 else 100 if low >= 100 else 10)
+            box.setSuffix(" ms")
+            box.setSpecialValueText(own)
+            self.intervals[name] = box
+            intervals.addRow(form_label(label), box)
+
+        # Three columns so a 1400 x 860 admin window shows everything without scrolling.
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(machines_box, 3)
+        left.addWidget(lists_box, 2)
+        columns.addLayout(left, 5)
+        for boxes in ((ranges_box, bands_box), (thresholds_box, intervals_box)):
+            column = QVBoxLayout()
+            for box in boxes:
+                column.addWidget(box)
+            column.addStretch(1)
+            columns.addLayout(column, 3)
+        body = QWidget()
+        body.setLayout(columns)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+
+        actions = QHBoxLayout()
+        actions.addWidget(form_label(self.tr("Reason")))
+        actions.addWidget(self.reason, 1)
+        actions.addWidget(self.revert_button)
+        actions.addWidget(self.publish_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(actions)
+
+    # values --------------------------------------------------------------------------------
+    def load(self, catalog: Catalog | None = None) -> None:
+        """Show a catalog (the one in force by default), dropping unpublished edits."""
+        catalog = catalog or self.ctx.catalog
+        self.clear_errors()
+        self.machines.setRowCount(0)
+        for machine in catalog.machines:
+            self._append_machine_row(machine.station_id, machine.size,
+                                     _weight_text(machine.unit_weight_kg))
+        self.defects.setPlainText("\n".join(d for d in catalog.defects if d != NO_REJECTION))
+        self.locations.setPlainText("\n".join(x for x in catalog.locations if x != NO_REJECTION))
+        for measurement in catalog.measurements:
+            low, high = self.ranges[measurement.key]
+            low.setValue(measurement.minimum)
+            high.setValue(measurement.maximum)
+        self.max_rejections.setValue(catalog.max_rejections)
+        for name in BAND_NAMES:
+            self.bands[name].setValue(getattr(catalog.bands, name))
+        for name, (warning, critical) in self.thresholds.items():
+            limits = catalog.thresholds[name]
+            warning.setValue(round(limits.warning))
+            critical.setValue(round(limits.critical))
+        for name, box in self.intervals.items():
+            value = getattr(catalog, name)
+            box.setValue(box.minimum() if value is None else value)
+        self.reason.clear()
+        self._show_status(catalog)
+
+    def _show_status(self, catalog: Catalog) -> None:
+        stored = self.ctx.site_catalog.stored() if self.ctx.site_catalog is not None else None
+        if catalog.version == 0 or stored is None:
+            text = self.tr("In force: the built-in catalog (nothing published for this site yet).")
+        else:
+            text = (self.tr("In force: site catalog version %1, published by %2 at %3.")
+                    .replace("%1", str(stored.catalog.version)).replace("%2", stored.published_by)
+                    .replace("%3", stored.published_at.replace("T", " ").rstrip("Z") + " UTC"))
+        if self.ctx.site_key is None or self.ctx.site_folder is None:
+            text += " " + self.tr("This PC is not in a site: a published catalog applies here "
+                                  "only, until the PC joins one.")
+        self.status.setText(text)
+
+    def _append_machine_row(self, station: str = "", size: str = "", weight: str = "") -> int:
+        row = self.machines.rowCount()
+        self.machines.insertRow(row)
+        for column, text in enumerate((station, size, weight)):
+            self.machines.setItem(row, column, QTableWidgetItem(text))
+        return row
+
+    def add_machine(self) -> None:
+        row = self._append_machine_row()
+        self.machines.setCurrentCell(row, 0)
+        self.machines.editItem(self.machines.item(row, 0))
+
+    def remove_machines(self) -> None:
+        for row in sorted({index.row() for index in self.machines.selectedIndexes()},
+                          reverse=True):
+            self.machines.removeRow(row)
+
+    def values(self) -> dict[str, Any]:
+        """The edited catalog as the service's plain document."""
+        machines = []
+        for row in range(self.machines.rowCount()):
+            texts = [(self.machines.item(row, c).text() if self.machines.item(row, c) else "")
+                     for c in range(len(MACHINE_COLUMNS))]
+            if not any(t.strip() for t in texts):
+                continue  # an empty row someone added and left
+            machines.append({"station_id": texts[0].strip(), "size": texts[1].strip(),
+                             "unit_weight_kg": _parse_number(texts[2])})
+        raw = catalog_to_dict(self.ctx.catalog)
+        raw.update({
+            "machines": machines,
+            "defects": [line.strip() for line in self.defects.toPlainText().splitlines()
+                        if line.strip()],
+            "locations": [line.strip() for line in self.locations.toPlainText().splitlines()
+                          if line.strip()],
+            "measurements": [{"key": m.key, "label": m.label, "minimum": self.ranges[m.key][0].value(),
+                              "maximum": self.ranges[m.key][1].value()}
+                             for m in self.ctx.catalog.measurements],
+            "bands": {name: box.value() for name, box in self.bands.items()},
+            "thresholds": {name: {"warning": w.value(), "critical": c.value()}
+                           for name, (w, c) in self.thresholds.items()},
+            "intervals": {name: (None if box.value() == box.minimum() else box.value())
+                          for name, box in self.intervals.items()},
+            "max_rejections": self.max_rejections.value(),
+        })
+        return raw
+
+    # errors --------------------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        self.error.clear()
+        for widget in self.invalid:
+            self._mark(widget, False)
+        self.invalid = []
+        for row in range(self.machines.rowCount()):
+            for column in range(len(MACHINE_COLUMNS)):
+                item = self.machines.item(row, column)
+                if item is not None:
+                    item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                    item.setToolTip("")
+
+    def _mark(self, widget: QWidget, invalid: bool) -> None:
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        if invalid:
+            self.invalid.append(widget)
+
+    def _machine_row_of(self, index: int) -> int:
+        """The table row of the n-th non-empty machine (values() skips empty rows)."""
+        seen = -1
+        for row in range(self.machines.rowCount()):
+            texts = [(self.machines.item(row, c).text() if self.machines.item(row, c) else "")
+                     for c in range(len(MACHINE_COLUMNS))]
+            if any(t.strip() for t in texts):
+                seen += 1
+                if seen == index:
+                    return row
+        return -1
+
+    def _place(self, error: FieldError) -> tuple[str, QWidget | None]:
+        """Where an error belongs: a label for the message list and the widget to outline."""
+        parts = error.field.split(".")
+        head = parts[0]
+        if head == "machines":
+            if len(parts) == 3:
+                row = self._machine_row_of(int(parts[1]))
+                column = MACHINE_COLUMNS.index(parts[2])
+                item = self.machines.item(row, column) if row >= 0 else None
+                if item is not None:
+                    item.setData(Qt.ItemDataRole.BackgroundRole, QColor(ERROR_COLOR).lighter(190))
+                    item.setToolTip(field_error_text(error))
+                return (self.tr("Machine table, row %1").replace("%1", str(row + 1)),
+                        self.machines)
+            return self.tr("Machine table"), self.machines
+        if head in ("defects", "locations"):
+            editor = self.defects if head == "defects" else self.locations
+            title = self.tr("Defects") if head == "defects" else self.tr("Locations")
+            if len(parts) == 2:
+                title = self.tr("%1, line %2").replace("%1", title).replace(
+                    "%2", str(self._line_of(editor, int(parts[1])) + 1))
+            return title, editor
+        if head == "measurements" and len(parts) == 3:
+            low, high = self.ranges[parts[1]]
+            label = self.ctx.catalog.measurement(parts[1]).label
+            return label, (low if parts[2] == "minimum" else high)
+        if head == "bands" and len(parts) == 2:
+            return self.tr("Quality bands"), self.bands[parts[1]]
+        if head == "thresholds" and len(parts) == 3:
+            warning, critical = self.thresholds[parts[1]]
+            return (self.tr("Fleet thresholds"), warning if parts[2] == "warning" else critical)
+        if head == "intervals" and len(parts) == 2:
+            return self.tr("Site default intervals"), self.intervals[parts[1]]
+        if head == "max_rejections":
+            return self.tr("Rejections per box"), self.max_rejections
+        if head == "reason":
+            return self.tr("Reason"), self.reason
+        return error.field, None
+
+    @staticmethod
+    def _line_of(editor: QPlainTextEdit, index: int) -> int:
+        """The editor line of the n-th non-empty entry."""
+        seen = -1
+        for line_number, line in enumerate(editor.toPlainText().splitlines()):
+            if line.strip():
+                seen += 1
+                if seen == index:
+                    return line_number
+        return index
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        lines = []
+        for error in errors:
+            where, widget = self._place(error)
+            if widget is not None and widget not in self.invalid:
+                self._mark(widget, True)
+            lines.append(f"{where}: {field_error_text(error)}")
+        self.error.setText(self.tr("Nothing was published. Correct these and publish again:")
+                           + "\n" + "\n".join(lines))
+
+    # publishing ----------------------------------------------------------------------------
+    def publish(self) -> None:
+        """Check everything here first (no waiting for a share for a typo), then publish in
+        the background: signing and writing to a slow share must not freeze the window."""
+        self.clear_errors()
+        raw, reason = self.values(), self.reason.text()
+        errors: list[FieldError] = []
+        for check in (lambda: catalog_from_dict(raw), lambda: validate_reason(reason)):
+            try:
+                check()
+            except ValidationFailed as exc:
+                errors.extend(exc.errors)
+        if errors:
+            self.show_errors(errors)
+            return
+        self.publish_button.setEnabled(False)
+        self.status.setText(self.tr("Publishing…"))
+        self.runner.run(lambda _progress, _cancel: self.ctx.site_catalog.publish(
+            self.session, raw, reason), on_done=self._published, on_error=self._failed)
+
+    def _published(self, catalog: Catalog) -> None:
+        self.publish_button.setEnabled(True)
+        self.load(catalog)
+        if self.ctx.site_catalog.share_pending:
+            note = self.tr("The shared folder cannot be reached now: the catalog is kept on this "
+                           "PC and is put on the share as soon as it is back; stations take it "
+                           "then.")
+        elif self.ctx.site_catalog.layout is not None:
+            note = self.tr("Stations take it within a few seconds (at their next directory "
+                           "check).")
+        else:
+            note = ""
+        self.status.setText((self.status.text() + " " + note).strip())
+        self.published.emit(catalog)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.publish_button.setEnabled(True)
+        self._show_status(self.ctx.catalog)
+        if isinstance(exc, ValidationFailed):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, PermissionDenied):
+            self.error.setText(self.tr("Only an admin may publish the site catalog; nothing "
+                                       "was changed."))
+        else:
+            self.error.setText(self.tr("The catalog could not be published: %1. Nothing was "
+                                       "changed; your edits are still here, try again.")
+                               .replace("%1", str(exc)))

@@ -1,0 +1,140 @@
+"""Settings tab: the site catalog edited, checked with the problems shown where they are, and
+published (signed, audited) by an admin; stations in the site take it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtWidgets import QTableWidgetItem
+
+from data import audit_repo
+from utils.site_catalog import catalog_to_dict
+
+from tests.gui.conftest import ADMIN_PW, wait_for
+
+
+@pytest.fixture
+def make_tab(qtbot):
+    from gui.admin.settings_tab import SettingsTab
+    from gui.app import make_application
+
+    make_application([])
+    made = []
+
+    def make(ctx, session):
+        tab = SettingsTab(ctx, session)
+        qtbot.addWidget(tab)
+        made.append(tab)
+        return tab
+
+    yield make
+    for tab in made:
+        assert tab.runner.shutdown(10)
+
+
+def publish_actions(ctx):
+    with ctx.database.read() as c:
+        return [e for e in audit_repo.list_events(c) if e["action"] == "catalog.publish"]
+
+
+def test_the_tab_shows_the_catalog_in_force(make_tab, ctx):
+    tab = make_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
+    assert tab.machines.rowCount() == len(ctx.catalog.machines)
+    assert tab.machines.item(0, 0).text() == "201" and tab.machines.item(0, 2).text() == "0.000076"
+    assert "Furo" in tab.defects.toPlainText().splitlines()
+    assert "N/A" not in tab.locations.toPlainText()
+    assert tab.bands["target"].value() == 3.0 and tab.thresholds["disk"][0].value() == 85
+    assert tab.intervals["status_interval_ms"].text() == "each PC's own"
+    assert "built-in catalog" in tab.status.text()
+    assert catalog_to_dict(ctx.catalog) == tab.values()  # nothing edited: the same document
+
+
+def test_an_admin_publishes_and_it_applies_at_once(qtbot, make_tab, ctx):
+    tab = make_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
+    tab.add_machine()
+    row = tab.machines.rowCount() - 1
+    for column, text in enumerate(("215", "#5", "0,00003")):
+        tab.machines.setItem(row, column, QTableWidgetItem(text))
+    tab.defects.setPlainText(tab.defects.toPlainText() + "\nBolha\n\n")
+    tab.bands["target"].setValue(2.5)
+    tab.thresholds["cpu"][0].setValue(70)
+    tab.intervals["status_interval_ms"].setValue(700)
+    tab.reason.setText("new machine 215 and the bubble defect")
+    with qtbot.waitSignal(tab.published, timeout=10_000) as published:
+        tab.publish()
+    catalog = published.args[0]
+    assert catalog.version == 1 and ctx.catalog is catalog
+    assert catalog.machine("215").unit_weight_kg == pytest.approx(0.00003)
+    assert catalog.defects[-2:] == ("Bolha", "N/A") and catalog.bands.target == 2.5
+    assert catalog.thresholds["cpu"].warning == 70 and catalog.status_interval_ms == 700
+    assert ctx.production.catalog is catalog  # the form's validation follows at once
+    [event] = publish_actions(ctx)
+    body = json.loads(event["body"])
+    assert event["username"] == "ana"
+    assert body["reason"] == "new machine 215 and the bubble defect"
+    assert "version 1, published by ana" in tab.status.text()
+    assert tab.reason.text() == "" and tab.error.text() == ""
+
+
+def test_problems_are_shown_where_they_are_and_nothing_is_published(make_tab, ctx):
+    tab = make_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
+    tab.machines.item(1, 0).setText("201")            # the same station twice
+    tab.machines.item(2, 2).setText("heavy")           # not a number
+    tab.defects.setPlainText("Furo\n\nfuro")           # the same defect twice (case-blind)
+    tab.bands["good"].setValue(1.0)                     # below "excellent"
+    tab.thresholds["memory"][0].setValue(96)            # warning above critical
+    tab.reason.setText("short")
+    tab.publish()
+    text = tab.error.text()
+    assert text.startswith("Nothing was published")
+    assert "Machine table, row 2: Appears twice" in text
+    assert "Machine table, row 3: Type a number" in text
+    assert "Defects, line 3: Appears twice" in text
+    assert "The bands must rise" in text and "Critical must be above warning" in text
+    assert "Reason: Too short" in text
+    assert tab.machines.item(1, 0).toolTip() == "Appears twice; keep one."
+    for widget in (tab.machines, tab.defects, tab.bands["good"], tab.thresholds["memory"][1],
+                   tab.reason):
+        assert widget.property("invalid") is True
+    assert ctx.catalog.version == 0 and publish_actions(ctx) == []
+    tab.load()  # "Undo my edits": back to the catalog in force, marks gone
+    assert tab.error.text() == "" and tab.reason.property("invalid") is False
+    assert tab.machines.item(1, 0).text() == "202"
+
+
+def test_a_supervisor_gets_no_settings_tab_and_the_service_refuses(make_tab, ctx):
+    from gui.admin.window import AdminWindow
+
+    session = ctx.auth.login("sup", "Saulo-Own-Pass-1").session
+    window = AdminWindow(ctx, session)
+    try:
+        assert getattr(window, "settings_tab", None) is None
+    finally:
+        window.shutdown()
+        window.deleteLater()
+    tab = make_tab(ctx, session)  # even if the view were reached, the service says no
+    tab.reason.setText("trying without the right role")
+    tab.publish()
+    wait_for(lambda: "Only an admin" in tab.error.text())
+    assert ctx.catalog.version == 0 and publish_actions(ctx) == []
+
+
+def test_published_in_a_site_reaches_a_station(tmp_path, make_tab, monkeypatch):
+    from tests.utils.site.sitekit import make_site, use_fast_kdf
+
+    use_fast_kdf(monkeypatch)
+    site = make_site(tmp_path)
+    station = site.station(tmp_path, "206")
+    try:
+        tab = make_tab(site.admin, site.admin.auth.login("ana", ADMIN_PW).session)
+        tab.locations.setPlainText("Cap\nBody\nCap/Body\nRim")
+        tab.reason.setText("rim defects are tracked from today")
+        tab.publish()
+        wait_for(lambda: site.admin.catalog.version == 1)
+        assert "Stations take it within a few seconds" in tab.status.text()
+        assert station.site_catalog.refresh() is not None
+        assert station.catalog.locations == ("Cap", "Body", "Cap/Body", "Rim", "N/A")
+    finally:
+        station.close()
+        site.admin.close()
