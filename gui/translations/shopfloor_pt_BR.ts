@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>AboutDialog</name>
@@ -98,12 +99,17 @@
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="82" />
+        <location filename="../admin/window.py" line="86" />
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="87" />
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="83" />
+        <location filename="../admin/window.py" line="88" />
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -111,7 +117,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="50" />
+        <location filename="../app.py" line="51" />
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -665,52 +671,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80" />
+        <location filename="../admin/dashboard_tab.py" line="81" />
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80" />
+        <location filename="../admin/dashboard_tab.py" line="81" />
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102" />
+        <location filename="../admin/dashboard_tab.py" line="109" />
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="133" />
+        <location filename="../admin/dashboard_tab.py" line="140" />
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="139" />
+        <location filename="../admin/dashboard_tab.py" line="147" />
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="139" />
+        <location filename="../admin/dashboard_tab.py" line="147" />
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="140" />
+        <location filename="../admin/dashboard_tab.py" line="148" />
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="140" />
+        <location filename="../admin/dashboard_tab.py" line="148" />
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="141" />
+        <location filename="../admin/dashboard_tab.py" line="149" />
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="143" />
+        <location filename="../admin/dashboard_tab.py" line="151" />
         <source>Ranking: %1</source>
         <translation>Classificação: %1</translation>
     </message>
@@ -738,28 +744,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="50" />
-        <location filename="../entry_form.py" line="54" />
+        <location filename="../entry_form.py" line="97" />
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="72" />
+        <location filename="../entry_form.py" line="66" />
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="76" />
+        <location filename="../entry_form.py" line="70" />
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="82" />
+        <location filename="../entry_form.py" line="76" />
         <source>Register box</source>
         <translation>Registrar caixa</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="121" />
+        <location filename="../entry_form.py" line="137" />
         <source>Unit weight: %1 kg</source>
         <translation>Peso unitário: %1 kg</translation>
     </message>
@@ -797,52 +802,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="109" />
+        <location filename="../admin/fleet_tab.py" line="110" />
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="146" />
+        <location filename="../admin/fleet_tab.py" line="147" />
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="146" />
+        <location filename="../admin/fleet_tab.py" line="147" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="147" />
+        <location filename="../admin/fleet_tab.py" line="148" />
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="147" />
+        <location filename="../admin/fleet_tab.py" line="148" />
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="148" />
+        <location filename="../admin/fleet_tab.py" line="149" />
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="148" />
+        <location filename="../admin/fleet_tab.py" line="149" />
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="152" />
+        <location filename="../admin/fleet_tab.py" line="153" />
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="163" />
+        <location filename="../admin/fleet_tab.py" line="164" />
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="164" />
+        <location filename="../admin/fleet_tab.py" line="165" />
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -850,82 +855,82 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="53" />
+        <location filename="../admin/fleet_model.py" line="38" />
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="53" />
+        <location filename="../admin/fleet_model.py" line="38" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="53" />
+        <location filename="../admin/fleet_model.py" line="38" />
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="54" />
+        <location filename="../admin/fleet_model.py" line="39" />
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="54" />
+        <location filename="../admin/fleet_model.py" line="39" />
         <source>Lot / box</source>
         <translation>Lote / caixa</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="54" />
+        <location filename="../admin/fleet_model.py" line="39" />
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="55" />
+        <location filename="../admin/fleet_model.py" line="40" />
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="55" />
+        <location filename="../admin/fleet_model.py" line="40" />
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="55" />
+        <location filename="../admin/fleet_model.py" line="40" />
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="56" />
+        <location filename="../admin/fleet_model.py" line="41" />
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="56" />
+        <location filename="../admin/fleet_model.py" line="41" />
         <source>Pending</source>
         <translation>Pendentes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="57" />
+        <location filename="../admin/fleet_model.py" line="42" />
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="57" />
+        <location filename="../admin/fleet_model.py" line="42" />
         <source>stale</source>
         <translation>atrasada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="58" />
+        <location filename="../admin/fleet_model.py" line="43" />
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="58" />
+        <location filename="../admin/fleet_model.py" line="43" />
         <source>stopped</source>
         <translation>encerrada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="108" />
+        <location filename="../admin/fleet_model.py" line="93" />
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
     </message>
@@ -1265,69 +1270,105 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Tipo de valor errado.</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="76" />
+        <source>Type a number, e.g. 0,000076.</source>
+        <translation>Digite um número, p. ex. 0,000076.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="78" />
+        <source>Appears twice; keep one.</source>
+        <translation>Aparece duas vezes; mantenha um.</translation>
+    </message>
+    <message>
         <location filename="../messages.py" line="80" />
+        <source>The bands must rise: excellent below good below attention.</source>
+        <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="82" />
+        <source>The maximum must be above the minimum.</source>
+        <translation>O máximo deve ser maior que o mínimo.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="84" />
+        <source>Critical must be above warning.</source>
+        <translation>Crítico deve ser maior que alerta.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="90" />
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82" />
+        <location filename="../messages.py" line="92" />
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84" />
+        <location filename="../messages.py" line="94" />
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87" />
+        <location filename="../messages.py" line="97" />
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89" />
+        <location filename="../messages.py" line="99" />
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95" />
+        <location filename="../messages.py" line="101" />
+        <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
+        <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="103" />
+        <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
+        <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="109" />
         <source>The password needs at least %1 characters.</source>
         <translation>A senha precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98" />
+        <location filename="../messages.py" line="112" />
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100" />
+        <location filename="../messages.py" line="114" />
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102" />
+        <location filename="../messages.py" line="116" />
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104" />
+        <location filename="../messages.py" line="118" />
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106" />
+        <location filename="../messages.py" line="120" />
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107" />
+        <location filename="../messages.py" line="121" />
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="118" />
-        <location filename="../messages.py" line="115" />
-        <location filename="../admin/dashboard_tab.py" line="142" />
+        <location filename="../entry_form.py" line="134" />
+        <location filename="../entry_form.py" line="155" />
+        <location filename="../messages.py" line="129" />
+        <location filename="../admin/dashboard_tab.py" line="150" />
         <source>decimal-separator</source>
         <translation>,</translation>
     </message>
@@ -1335,84 +1376,178 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="47" />
+        <location filename="../admin/production_tab.py" line="46" />
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="49" />
+        <location filename="../admin/production_tab.py" line="48" />
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="51" />
+        <location filename="../admin/production_tab.py" line="50" />
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="55" />
+        <location filename="../admin/production_tab.py" line="54" />
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="57" />
+        <location filename="../admin/production_tab.py" line="56" />
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="59" />
+        <location filename="../admin/production_tab.py" line="58" />
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="75" />
+        <location filename="../admin/production_tab.py" line="60" />
+        <source>Manual record…</source>
+        <translation>Registro manual…</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="63" />
+        <source>Correct…</source>
+        <translation>Corrigir…</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="66" />
+        <source>Void…</source>
+        <translation>Anular…</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="87" />
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="75" />
+        <location filename="../admin/production_tab.py" line="87" />
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="126" />
+        <location filename="../admin/production_tab.py" line="139" />
         <source>%1 records</source>
         <translation>%1 registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="134" />
+        <location filename="../admin/production_tab.py" line="153" />
+        <location filename="../admin/production_tab.py" line="165" />
+        <source>Select a record first.</source>
+        <translation>Selecione um registro primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="156" />
+        <source>This record is voided and cannot be changed.</source>
+        <translation>Este registro está anulado e não pode ser alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="168" />
+        <source>This record is already voided.</source>
+        <translation>Este registro já está anulado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="187" />
+        <source>Saved version %1 of lot %2, box %3.</source>
+        <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="197" />
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="146" />
+        <location filename="../admin/production_tab.py" line="209" />
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="153" />
+        <location filename="../admin/production_tab.py" line="216" />
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="160" />
+        <location filename="../admin/production_tab.py" line="223" />
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="168" />
+        <location filename="../admin/production_tab.py" line="231" />
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="178" />
+        <location filename="../admin/production_tab.py" line="241" />
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="182" />
+        <location filename="../admin/production_tab.py" line="245" />
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../admin/record_dialog.py" line="114" />
+        <source>correction</source>
+        <translation>correção</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="118" />
+        <source>Correct record</source>
+        <translation>Corrigir registro</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="118" />
+        <source>Manual record</source>
+        <translation>Registro manual</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="125" />
+        <source>%1 (size %2)</source>
+        <translation>%1 (tamanho %2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="136" />
+        <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
+        <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="146" />
+        <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
+        <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="150" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="151" />
+        <source>Made at</source>
+        <translation>Feita em</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="153" />
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="154" />
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="179" />
+        <source>Some values need attention; nothing was saved.</source>
+        <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1676,240 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../admin/settings_tab.py" line="65" />
+        <source>Station (machine)</source>
+        <translation>Estação (máquina)</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="65" />
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="65" />
+        <source>Unit weight (kg)</source>
+        <translation>Peso unitário (kg)</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="69" />
+        <source>Add machine</source>
+        <translation>Adicionar máquina</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="71" />
+        <source>Remove selected</source>
+        <translation>Remover selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="92" />
+        <source>Why (at least 10 characters; kept in the audit trail)</source>
+        <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="97" />
+        <source>Undo my edits</source>
+        <translation>Desfazer minhas edições</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="99" />
+        <source>Publish to every station</source>
+        <translation>Publicar para todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="115" />
+        <location filename="../admin/settings_tab.py" line="346" />
+        <source>Machine table</source>
+        <translation>Tabela de máquinas</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="124" />
+        <source>Defects and locations (one per line; "%1" is always there)</source>
+        <translation>Defeitos e locais (um por linha; "%1" sempre existe)</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="127" />
+        <location filename="../admin/settings_tab.py" line="349" />
+        <source>Defects</source>
+        <translation>Defeitos</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="128" />
+        <location filename="../admin/settings_tab.py" line="349" />
+        <source>Locations</source>
+        <translation>Locais</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="132" />
+        <source>Measurement ranges</source>
+        <translation>Faixas de medição</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="134" />
+        <source>Minimum</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="135" />
+        <source>Maximum</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="142" />
+        <location filename="../admin/settings_tab.py" line="366" />
+        <source>Rejections per box</source>
+        <translation>Rejeições por caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="145" />
+        <source>Quality bands and target (mean CAM %)</source>
+        <translation>Faixas de qualidade e meta (CAM médio %)</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="147" />
+        <source>Excellent below</source>
+        <translation>Excelente abaixo de</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="147" />
+        <source>Good below</source>
+        <translation>Boa abaixo de</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="148" />
+        <source>Attention below (critical above)</source>
+        <translation>Atenção abaixo de (crítica acima)</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="149" />
+        <source>Target line</source>
+        <translation>Linha de meta</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="154" />
+        <source>Fleet thresholds (warning / critical)</source>
+        <translation>Limites das estações (alerta / crítico)</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="156" />
+        <source>Warning from</source>
+        <translation>Alerta a partir de</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="157" />
+        <source>Critical from</source>
+        <translation>Crítico a partir de</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="158" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="158" />
+        <source>Memory</source>
+        <translation>Memória</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="158" />
+        <source>Disk</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="169" />
+        <location filename="../admin/settings_tab.py" line="364" />
+        <source>Site default intervals</source>
+        <translation>Intervalos padrão do site</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="171" />
+        <source>each PC's own</source>
+        <translation>o de cada PC</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="173" />
+        <source>Status every</source>
+        <translation>Status a cada</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="174" />
+        <source>Command rescan every</source>
+        <translation>Busca de comandos a cada</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="203" />
+        <location filename="../admin/settings_tab.py" line="368" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="244" />
+        <source>In force: the built-in catalog (nothing published for this site yet).</source>
+        <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="246" />
+        <source>In force: site catalog version %1, published by %2 at %3.</source>
+        <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="250" />
+        <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
+        <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="344" />
+        <source>Machine table, row %1</source>
+        <translation>Tabela de máquinas, linha %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="351" />
+        <source>%1, line %2</source>
+        <translation>%1, linha %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="359" />
+        <source>Quality bands</source>
+        <translation>Faixas de qualidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="362" />
+        <source>Fleet thresholds</source>
+        <translation>Limites das estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="389" />
+        <source>Nothing was published. Correct these and publish again:</source>
+        <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="408" />
+        <source>Publishing…</source>
+        <translation>Publicando…</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="416" />
+        <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
+        <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="420" />
+        <source>Stations take it within a few seconds (at their next directory check).</source>
+        <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="433" />
+        <source>Only an admin may publish the site catalog; nothing was changed.</source>
+        <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="436" />
+        <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
+        <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
+    </message>
+</context>
+<context>
     <name>StationHeader</name>
     <message>
         <location filename="../header.py" line="27" />
@@ -1621,173 +1990,173 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="189" />
+        <location filename="../station_window.py" line="190" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="190" />
+        <location filename="../station_window.py" line="191" />
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="191" />
+        <location filename="../station_window.py" line="192" />
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="194" />
-        <location filename="../station_window.py" line="533" />
+        <location filename="../station_window.py" line="195" />
+        <location filename="../station_window.py" line="534" />
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="199" />
+        <location filename="../station_window.py" line="200" />
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="200" />
+        <location filename="../station_window.py" line="201" />
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="203" />
+        <location filename="../station_window.py" line="204" />
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="206" />
+        <location filename="../station_window.py" line="207" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="207" />
+        <location filename="../station_window.py" line="208" />
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="209" />
+        <location filename="../station_window.py" line="210" />
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="261" />
+        <location filename="../station_window.py" line="262" />
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="267" />
+        <location filename="../station_window.py" line="268" />
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="279" />
+        <location filename="../station_window.py" line="280" />
         <source>This is an office PC: production is recorded at the stations.</source>
         <translation>Este é um PC de escritório: a produção é registrada nas estações.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="287" />
+        <location filename="../station_window.py" line="288" />
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="301" />
+        <location filename="../station_window.py" line="302" />
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="304" />
+        <location filename="../station_window.py" line="305" />
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="341" />
+        <location filename="../station_window.py" line="342" />
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="360" />
+        <location filename="../station_window.py" line="361" />
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="385" />
+        <location filename="../station_window.py" line="386" />
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="387" />
+        <location filename="../station_window.py" line="388" />
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="389" />
+        <location filename="../station_window.py" line="390" />
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="405" />
+        <location filename="../station_window.py" line="406" />
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="416" />
+        <location filename="../station_window.py" line="417" />
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="417" />
+        <location filename="../station_window.py" line="418" />
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="418" />
+        <location filename="../station_window.py" line="419" />
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="419" />
+        <location filename="../station_window.py" line="420" />
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="448" />
+        <location filename="../station_window.py" line="449" />
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="466" />
+        <location filename="../station_window.py" line="467" />
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="470" />
+        <location filename="../station_window.py" line="471" />
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="471" />
+        <location filename="../station_window.py" line="472" />
         <source>The file was not written: %1. Your records are safe in this PC's database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="501" />
+        <location filename="../station_window.py" line="502" />
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="502" />
+        <location filename="../station_window.py" line="503" />
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="513" />
+        <location filename="../station_window.py" line="514" />
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="534" />
+        <location filename="../station_window.py" line="535" />
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
     </message>
@@ -2222,6 +2591,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/audit_tab.py" line="129" />
         <source>TAMPERED</source>
         <translation>ADULTERADA</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../admin/record_dialog.py" line="195" />
+        <source>void</source>
+        <translation>anulação</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="199" />
+        <source>Void record</source>
+        <translation>Anular registro</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="200" />
+        <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
+        <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
+    </message>
+</context>
+<context>
+    <name>_SignedDialog</name>
+    <message>
+        <location filename="../admin/record_dialog.py" line="40" />
+        <source>Why (at least 10 characters)</source>
+        <translation>Por quê (ao menos 10 caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="45" />
+        <source>Signing as %1 (%2) at %3: this means "%4".</source>
+        <translation>Assinando como %1 (%2) em %3: significa "%4".</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="61" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="63" />
+        <source>Your password</source>
+        <translation>Sua senha</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="76" />
+        <source>Wrong password: nothing was saved. After repeated wrong entries your account is locked for a while.</source>
+        <translation>Senha errada: nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="88" />
+        <source>Your role may not do this; nothing was saved.</source>
+        <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>
 </context>
 </TS>
