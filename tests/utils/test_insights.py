@@ -1,0 +1,413 @@
+"""Insights statistics checked against independent hand computations.
+
+On the legacy sample every figure is recomputed here in plain Python from the parsed rows (no
+pandas, no utils.shifts); small hand-made record sets pin down each rule's edges (trend limits,
+2 σ outliers, week over week, repeated defects, recommendations).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from config.catalogs import NO_REJECTION, QualityBands, default_catalog
+from data.legacy_import import parse_legacy_csv
+from utils import analytics, insights
+
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "legacy_dados_producao.csv"
+ZONE = "America/Sao_Paulo"
+
+
+# --- the legacy sample, by hand ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def records():
+    """Plain dicts, one per parsed row, with the ids the frame gets."""
+    out = []
+    for index, row in enumerate(parse_legacy_csv(SAMPLE, default_catalog(), ZONE).rows):
+        draft = row.draft
+        out.append({"record_id": f"r{index:05d}", "station_id": row.station_id,
+                    "when": row.recorded_at_utc, "lot": draft.lot, "box": draft.box,
+                    "cam_d": draft.cam_d, "cam_w": draft.cam_w,
+                    "rejections": [(r.defect, r.location) for r in draft.rejections
+                                   if r.defect and r.defect != NO_REJECTION]})
+    return out
+
+
+def rows_of(records):
+    rows = []
+    for record in records:
+        row = {"record_id": record["record_id"], "station_id": record["station_id"],
+               "status": "active", "recorded_at": record["when"].isoformat(),
+               "lot": record.get("lot", "L1"), "box": record.get("box", 1),
+               "cam_d": record["cam_d"], "cam_w": record["cam_w"]}
+        for number in range(1, 4):
+            pair = (record["rejections"][number - 1] if number <= len(record["rejections"])
+                    else (None, None))
+            row[f"rej{number}_defect"], row[f"rej{number}_location"] = pair
+        rows.append(row)
+    return rows
+
+
+def frame_of(records):
+    return analytics.records_frame(rows_of(records))
+
+
+@pytest.fixture(scope="module")
+def computed(records):
+    return {i.station: i for i in insights.site_insights(frame_of(records), ZONE)}
+
+
+def groups(records):
+    """Site (None) and each station, records in time order (ties by id)."""
+    ordered = sorted(records, key=lambda r: (r["when"], r["record_id"]))
+    by_station = defaultdict(list)
+    for record in ordered:
+        by_station[record["station_id"]].append(record)
+    return {None: ordered, **by_station}
+
+
+def hand_mean_cam(records):
+    d = [r["cam_d"] for r in records if r["cam_d"] is not None]
+    w = [r["cam_w"] for r in records if r["cam_w"] is not None]
+    means = [sum(v) / len(v) for v in (d, w) if v]
+    return sum(means) / len(means) if means else None
+
+
+def hand_shift(moment: datetime) -> int:
+    hour = moment.astimezone(ZoneInfo(ZONE)).hour
+    return 1 if 6 <= hour < 14 else 2 if 14 <= hour < 22 else 3
+
+
+def test_sample_covers_every_station_and_the_site(records, computed):
+    assert set(computed) == {None} | {r["station_id"] for r in records}
+    assert computed[None].boxes == len(records) == 600
+    assert list(computed)[0] is None  # the site first, then stations in order
+    assert list(computed)[1:] == sorted(s for s in computed if s is not None)
+
+
+def test_top_defects_and_locations(records, computed):
+    for station, rows in groups(records).items():
+        for index, key in ((0, "top_defects"), (1, "top_locations")):
+            counts = Counter(pair[index] for r in rows for pair in r["rejections"]
+                             if pair[index] and pair[index] != NO_REJECTION)
+            total = sum(counts.values())
+            expected = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:5]
+            got = getattr(computed[station], key)
+            assert [(s.name, s.count) for s in got] == expected, (station, key)
+            for share in got:
+                assert share.share == pytest.approx(share.count * 100 / total)
+                assert share.record_ids == tuple(
+                    r["record_id"] for r in rows
+                    if any(pair[index] == share.name for pair in r["rejections"]))
+
+
+def test_means_and_quality_score(records, computed):
+    for station, rows in groups(records).items():
+        insight = computed[station]
+        d = [r["cam_d"] for r in rows if r["cam_d"] is not None]
+        w = [r["cam_w"] for r in rows if r["cam_w"] is not None]
+        assert insight.cam_d.value == pytest.approx(sum(d) / len(d))
+        assert insight.cam_w.value == pytest.approx(sum(w) / len(w))
+        mean = (sum(d) / len(d) + sum(w) / len(w)) / 2
+        assert insight.mean_cam.value == pytest.approx(mean)
+        assert insight.score == pytest.approx(min(100, max(0, 100 - 10 * mean)))
+        assert insight.band == QualityBands().rank(mean)
+        assert insight.mean_cam.record_ids == tuple(
+            r["record_id"] for r in rows if r["cam_d"] is not None or r["cam_w"] is not None)
+    # the station means are the dashboard's
+    table = analytics.station_means(frame_of(records)).set_index("station")
+    for station in table.index:
+        assert computed[station].mean_cam.value == pytest.approx(table.loc[station, "mean"])
+
+
+def test_half_split_trend(records, computed):
+    statuses = Counter()
+    for station, rows in groups(records).items():
+        half = len(rows) // 2
+        first, second = hand_mean_cam(rows[:half]), hand_mean_cam(rows[half:])
+        change = (second - first) / first
+        expected = "worsening" if change > 0.10 else "improving" if change < -0.10 else "stable"
+        trend = computed[station].trend
+        assert trend.status == expected, station
+        assert trend.change_pct == pytest.approx(change * 100)
+        assert trend.first.record_ids == tuple(r["record_id"] for r in rows[:half])
+        assert trend.second.record_ids == tuple(r["record_id"] for r in rows[half:])
+        statuses[expected] += 1
+    assert set(statuses) == {"worsening", "improving", "stable"}  # the sample has all three
+
+
+def test_worst_shift(records, computed):
+    for station, rows in groups(records).items():
+        by_shift = defaultdict(list)
+        for r in rows:
+            by_shift[hand_shift(r["when"])].append(r)
+        insight = computed[station]
+        assert {(f.shift, f.boxes) for f in insight.shifts} == {
+            (number, len(group)) for number, group in by_shift.items()}
+        for figure in insight.shifts:
+            assert figure.mean == pytest.approx(hand_mean_cam(by_shift[figure.shift]))
+            assert figure.record_ids == tuple(r["record_id"] for r in by_shift[figure.shift])
+        candidates = [(hand_mean_cam(g), -n, n) for n, g in by_shift.items() if len(g) >= 3]
+        assert insight.worst_shift.shift == max(candidates)[2]
+
+
+def test_defect_frequency_and_risk_bands(records, computed):
+    for station, rows in groups(records).items():
+        expected = {}
+        for r in rows:
+            for defect in {pair[0] for pair in r["rejections"]}:
+                expected.setdefault(defect, []).append(r["record_id"])
+        risks = computed[station].risks
+        assert {risk.defect: list(risk.record_ids) for risk in risks} == expected
+        for risk in risks:
+            frequency = len(expected[risk.defect]) * 100 / len(rows)
+            assert risk.frequency == pytest.approx(frequency)
+            assert risk.band == ("high" if frequency >= 20 else "medium" if frequency >= 10 else "low")
+            places = Counter(pair[1] for r in rows for pair in r["rejections"]
+                             if pair[0] == risk.defect and pair[1] != NO_REJECTION)
+            assert risk.location == (min(places, key=lambda p: (-places[p], p)) if places else None)
+    assert any(r.band == "high" for r in computed["207"].risks)  # Furo in 26 % of 207's boxes
+
+
+def test_cam_outliers_on_the_sample(records, computed):
+    total = 0
+    for station, rows in groups(records).items():
+        expected = set()
+        for measure in ("cam_d", "cam_w"):
+            values = [r[measure] for r in rows if r[measure] is not None]
+            limit = statistics.mean(values) + 2 * statistics.stdev(values)
+            expected |= {(r["record_id"], measure) for r in rows
+                         if r[measure] is not None and r[measure] > limit}
+        got = {(a.record_ids[0], a.params["measure"]) for a in computed[station].anomalies
+               if a.kind == "cam_outlier"}
+        assert got == expected, station
+        total += len(got)
+    assert total > 10
+
+
+def hand_runs(rows, length=3):
+    """Maximal runs of one defect over consecutive records of one station."""
+    found = set()
+    by_station = defaultdict(list)
+    for r in rows:
+        by_station[r["station_id"]].append(r)
+    for station, mine in by_station.items():
+        for defect in {pair[0] for r in mine for pair in r["rejections"]}:
+            run = []
+            for r in mine + [None]:
+                if r is not None and any(pair[0] == defect for pair in r["rejections"]):
+                    run.append(r["record_id"])
+                    continue
+                if len(run) >= length:
+                    found.add((station, defect, tuple(run)))
+                run = []
+    return found
+
+
+def test_repeated_defects_on_the_sample(records, computed):
+    for station, rows in groups(records).items():
+        got = {(a.params["station"], a.params["defect"], a.record_ids)
+               for a in computed[station].anomalies if a.kind == "repeated_defect"}
+        assert got == hand_runs(rows), station
+        for anomaly in computed[station].anomalies:
+            if anomaly.kind == "repeated_defect":
+                assert anomaly.params["length"] == len(anomaly.record_ids)
+    assert any(a.kind == "repeated_defect" for a in computed[None].anomalies)
+
+
+def test_two_days_have_no_week_over_week_comparison(computed):
+    assert not any(a.kind == "week_increase" for i in computed.values() for a in i.anomalies)
+
+
+def test_recommendations_on_the_sample(computed):
+    codes = {station: [r.code for r in i.recommendations] for station, i in computed.items()}
+    assert "worsening_trend" in codes["201"]
+    assert "high_risk_defect" in codes["207"]
+    assert "attention_band" in codes["204"]
+    assert codes["202"] == ["no_action"]
+    for insight in computed.values():
+        for recommendation in insight.recommendations:
+            assert recommendation.record_ids  # every recommendation can show its rows
+            assert set(recommendation.record_ids) <= set(insight.record_ids)
+
+
+# --- hand-made record sets ---------------------------------------------------------------------
+
+MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo(ZONE))  # a Monday, 09:00 local (shift 1)
+
+
+def make(values, *, station="206", start=MONDAY, step=timedelta(minutes=10), defects=None,
+         prefix="x"):
+    """One record per value (a number for both measurements, a (d, w) pair, or None)."""
+    out = []
+    for index, value in enumerate(values):
+        d, w = value if isinstance(value, tuple) else (value, value)
+        named = (defects or {}).get(index, [])
+        out.append({"record_id": f"{prefix}{index:03d}", "station_id": station,
+                    "when": (start + step * index).astimezone(timezone.utc), "cam_d": d, "cam_w": w,
+                    "rejections": [(n, "Cap") for n in ([named] if isinstance(named, str) else named)]})
+    return out
+
+
+def one(records, station="206"):
+    return {i.station: i for i in insights.site_insights(frame_of(records), ZONE)}[station]
+
+
+@pytest.mark.parametrize("first, second, status", [
+    (3.0, 3.3, "stable"),       # exactly +10 % (3.3 / 3.0 is 1.0999… in binary) is still stable
+    (3.0, 3.31, "worsening"),
+    (3.0, 2.7, "stable"),       # exactly −10 %
+    (3.0, 2.69, "improving"),
+    (0.0, 0.0, "stable"),
+    (0.0, 0.5, "worsening"),    # from nothing to something: no relative change, but worse
+])
+def test_trend_limits(first, second, status):
+    trend = one(make([first, first, second, second])).trend
+    assert trend.status == status
+    if first:
+        assert trend.change_pct == pytest.approx((second - first) / first * 100)
+    else:
+        assert trend.change_pct is None
+
+
+def test_trend_needs_four_records_and_measurements_in_both_halves():
+    assert one(make([1.0, 1.0, 9.0])).trend.status == "not_enough_data"
+    assert one(make([None, None, 2.0, 2.0])).trend.status == "not_enough_data"
+    trend = one(make([2.0, 2.0, 2.0, 2.0, 3.0])).trend  # odd: the middle record goes second
+    assert trend.first.record_ids == ("x000", "x001")
+    assert trend.second.record_ids == ("x002", "x003", "x004")
+    assert trend.second.value == pytest.approx(7 / 3)
+
+
+def test_trend_follows_time_not_input_order():
+    records = make([1.0, 1.0, 2.0, 2.0])
+    assert one(list(reversed(records))).trend.status == "worsening"
+
+
+def test_quality_score_is_clipped():
+    assert insights.quality_score(0.0) == 100.0
+    assert insights.quality_score(3.5) == pytest.approx(65.0)
+    assert insights.quality_score(12.0) == 0.0
+    assert insights.quality_score(None) is None
+
+
+def test_risk_band_limits():
+    bands = insights.RiskBands()
+    assert [bands.band(v) for v in (9.99, 10.0, 19.99, 20.0)] == ["low", "medium", "medium", "high"]
+
+
+def test_cam_outlier_rule():
+    values = [2.0] * 9 + [9.0]
+    found = [a for a in one(make(values)).anomalies if a.kind == "cam_outlier"]
+    # both measurements of x009 are far above mean + 2 σ
+    mean, sigma = statistics.mean(values), statistics.stdev(values)
+    assert {(a.record_ids, a.params["measure"]) for a in found} == {
+        (("x009",), "cam_d"), (("x009",), "cam_w")}
+    assert found[0].params["threshold"] == pytest.approx(mean + 2 * sigma)
+    # five values can never be 2 σ above their own mean: not judged at all
+    assert not [a for a in one(make([2.0] * 4 + [9.0])).anomalies if a.kind == "cam_outlier"]
+    # only the measurement that is high counts; missing values are left out
+    mixed = [(2.0, 3.0)] * 8 + [(None, 3.0), (9.0, 3.0)]
+    found = [a for a in one(make(mixed)).anomalies if a.kind == "cam_outlier"]
+    assert [(a.record_ids, a.params["measure"]) for a in found] == [(("x009",), "cam_d")]
+
+
+def week(values, monday, prefix):
+    return make(values, start=monday, step=timedelta(hours=20), prefix=prefix)
+
+
+def test_week_over_week_increase():
+    before = week([2.0, 2.0, 2.0], MONDAY, "a")
+    after = week([2.7, 2.7, 2.7], MONDAY + timedelta(days=7), "b")
+    found = [a for a in one(before + after).anomalies if a.kind == "week_increase"]
+    assert len(found) == 1
+    assert found[0].params["week"] == "2026-03-09" and found[0].params["previous_week"] == "2026-03-02"
+    assert found[0].params["change_pct"] == pytest.approx(35.0)
+    assert found[0].record_ids == ("a000", "a001", "a002", "b000", "b001", "b002")
+    assert "week_increase" in [r.code for r in one(before + after).recommendations]
+
+
+@pytest.mark.parametrize("after_values, gap_days", [
+    ([2.6, 2.6, 2.6], 7),   # exactly +30 % is not "more than 30 %"
+    ([2.7, 2.7], 7),        # two boxes are not a week to compare
+    ([2.7, 2.7, 2.7], 14),  # not the week just before
+    ([1.0, 1.0, 1.0], 7),   # a fall
+])
+def test_week_over_week_no_anomaly(after_values, gap_days):
+    records = week([2.0, 2.0, 2.0], MONDAY, "a") + week(after_values, MONDAY + timedelta(days=gap_days), "b")
+    assert not [a for a in one(records).anomalies if a.kind == "week_increase"]
+
+
+def test_weeks_are_local_weeks():
+    # Sunday 23:30 in São Paulo is Monday 02:30 UTC: it belongs to the week before.
+    sunday_night = MONDAY + timedelta(days=6, hours=14, minutes=30)
+    records = (week([2.0, 2.0], MONDAY, "a") + make([2.0], start=sunday_night, prefix="s")
+               + week([3.0, 3.0, 3.0], MONDAY + timedelta(days=7), "b"))
+    found = [a for a in one(records).anomalies if a.kind == "week_increase"]
+    assert len(found) == 1 and found[0].record_ids[:3] == ("a000", "a001", "s000")
+
+
+def test_repeated_defect_runs():
+    defects = {0: "Furo", 1: "Furo", 2: ["Furo", "Suja"], 3: "Suja", 4: "Suja", 5: [],
+               6: "Dente", 7: "Dente", 8: "Furo"}
+    runs = [(a.params["defect"], a.params["length"], a.record_ids)
+            for a in one(make([2.0] * 9, defects=defects)).anomalies if a.kind == "repeated_defect"]
+    assert sorted(runs) == [("Furo", 3, ("x000", "x001", "x002")),
+                            ("Suja", 3, ("x002", "x003", "x004"))]  # Dente twice is not a run
+
+
+def test_repeated_defect_is_per_station():
+    # 206 and 207 alternate in time; 206 has Furo three times in a row of its own records.
+    a = make([2.0] * 3, station="206", defects={0: "Furo", 1: "Furo", 2: "Furo"}, prefix="a")
+    b = make([2.0] * 3, station="207", start=MONDAY + timedelta(minutes=5), prefix="b")
+    site = one(a + b, station=None)
+    runs = [a.record_ids for a in site.anomalies if a.kind == "repeated_defect"]
+    assert runs == [("a000", "a001", "a002")]
+    assert "repeated_defect" in [r.code for r in one(a + b, "206").recommendations]
+    assert not [x for x in one(a + b, "207").anomalies if x.kind == "repeated_defect"]
+
+
+def test_worst_shift_needs_three_boxes():
+    morning = make([2.0, 2.0, 2.0], prefix="m")  # shift 1
+    night = make([9.0, 9.0], start=MONDAY.replace(hour=23), prefix="n")  # shift 3, two boxes
+    insight = one(morning + night)
+    assert insight.worst_shift.shift == 1
+    afternoon = make([4.0, 4.0, 4.0], start=MONDAY.replace(hour=15), prefix="t")  # shift 2
+    insight = one(morning + night + afternoon)
+    assert insight.worst_shift.shift == 2
+    assert insight.worst_shift.record_ids == ("t000", "t001", "t002")
+
+
+def test_recommendation_rules():
+    critical = one(make([7.0] * 8))
+    assert [r.code for r in critical.recommendations] == ["critical_band"]
+    assert critical.recommendations[0].params == {"mean": 7.0, "limit": 6.0}
+    fine = one(make([1.0] * 8))
+    assert [r.code for r in fine.recommendations] == ["no_action"]
+    assert fine.recommendations[0].record_ids == fine.record_ids
+    # a worse shift (2: 15:00) more than 10 % above the mean, and a frequent defect
+    mixed = one(make([1.0] * 4, defects={0: "Furo", 1: "Furo"}, prefix="m")
+                + make([1.5] * 4, start=MONDAY.replace(hour=15), prefix="t"))
+    codes = [r.code for r in mixed.recommendations]
+    assert codes == ["worsening_trend", "high_risk_defect", "worst_shift"]
+    shift = mixed.recommendations[-1]
+    assert shift.params["shift"] == 2 and shift.params["mean"] == pytest.approx(1.5)
+    assert shift.params["overall"] == pytest.approx(1.25)
+    risk = mixed.recommendations[1]
+    assert risk.params == {"defect": "Furo", "frequency": 25.0, "location": "Cap"}
+    assert not one(make([1.0, 1.0])).recommendations  # too little data to advise anything
+
+
+def test_voided_and_empty():
+    assert insights.site_insights(analytics.records_frame([]), ZONE) == []
+    rows = rows_of(make([2.0, 2.0]))
+    rows[0]["status"] = "voided"
+    kept = analytics.records_frame(rows)
+    assert insights.site_insights(kept, ZONE)[0].record_ids == ("x001",)
