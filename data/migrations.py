@@ -1,7 +1,9 @@
 """Versioned schema migrations, applied in order at start, each in its own transaction.
 
 Each migration is a function of an open write connection. Once released, a migration never
-changes: a later version adds a new step.
+changes: a later version adds a new step. (Steps 1 and 2 were extended after release, so
+databases made by those releases lack objects a new database has; step 3 adds them. The
+upgrade fixtures in tests/fixtures/upgrade/ catch such drift.)
 """
 
 from __future__ import annotations
@@ -72,9 +74,28 @@ def _v2_site_sync(connection: Connection) -> None:
     schema.metadata.create_all(connection, tables=list(schema.V2_TABLES))
 
 
+def _v3_repair(connection: Connection) -> None:
+    """Bring databases made by earlier releases level with a new one.
+
+    A version-1 database from before the REPLACE guards lacks the `*_no_replace` triggers; a
+    version-2 database from the first site-sync release lacks the site read-model tables
+    (without them an edit fails with "no such table: site_record_versions") and the
+    unacknowledged-commands index. Every statement skips what already exists.
+    """
+    tables = [*schema.V1_TABLES, *schema.V2_TABLES]
+    schema.metadata.create_all(connection, tables=tables)  # checkfirst: only missing tables
+    for table in tables:  # indexes of tables that existed already
+        for index in table.indexes:
+            index.create(connection, checkfirst=True)
+    if connection.dialect.name == "sqlite":  # the PostgreSQL triggers never changed
+        _create_append_only_triggers(connection)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: users, records, lots, audit chain, checkpoints", _v1_initial),
     (2, "site sync: command ledger, sent commands, site read-model", _v2_site_sync),
+    (3, "repair: REPLACE guards, site read-model and indexes missing from older databases",
+     _v3_repair),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
