@@ -22,8 +22,15 @@ def load_settings(path: Path) -> Settings:
         raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
     settings, migrated = parse_settings_text(text, f"settings file {path}")
     if migrated:
-        log.info("Settings file %s migrated to format %d", path, settings.version)
-        save_settings(path, settings)
+        try:
+            save_settings(path, settings)
+        except OSError as exc:
+            # The file was read: one that cannot be rewritten (read-only, deployed by IT) must
+            # not stop the station after an upgrade. It is migrated again at each start.
+            log.warning("Settings file %s is in an older format and could not be rewritten "
+                        "(%s); it is migrated in memory at each start", path, exc)
+        else:
+            log.info("Settings file %s migrated to format %d", path, settings.version)
     return settings
 
 

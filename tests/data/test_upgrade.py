@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -22,7 +23,7 @@ import pytest
 from sqlalchemy import select
 
 from config.constants import Role
-from config.settings import SETTINGS_VERSION
+from config.settings import SETTINGS_VERSION, SettingsError
 from data import audit_repo, records_repo, schema, users_repo
 from data.migrations import LATEST_VERSION, MIGRATIONS
 from data.records_repo import RecordFilter
@@ -342,6 +343,41 @@ def test_hand_written_format_0_settings_are_migrated_on_an_upgraded_home(tmp_pat
         assert not {"machine", "heartbeat_ms", "max_attempts"} & set(on_disk)
         assert ctx.station_id == "206"
         assert_audit_intact(ctx, EXPECTED["v1-10f95d3"]["events"])
+    finally:
+        ctx.close()
+
+
+def test_settings_from_a_newer_program_are_refused_and_left_unchanged(tmp_path):
+    home = copy_fixture("v1-10f95d3", tmp_path)
+    settings_file = home / "config" / "settings.json"
+    newer = json.loads(settings_file.read_text(encoding="utf-8"))
+    newer.update(version=SETTINGS_VERSION + 1, some_future_key=True)
+    settings_file.write_text(json.dumps(newer), encoding="utf-8")
+    before = settings_file.read_bytes()
+    with pytest.raises(SettingsError, match="written by a newer version"):
+        open_ctx(home)
+    assert settings_file.read_bytes() == before
+
+
+def test_an_old_settings_file_that_cannot_be_rewritten_does_not_stop_the_station(
+        tmp_path, monkeypatch, caplog):
+    """A format-0 file deployed read-only: the station starts with the migrated values and
+    says why the file stays old (the migration is redone at each start)."""
+    home = copy_fixture("v1-10f95d3", tmp_path)
+    settings_file = home / "config" / "settings.json"
+    shutil.copyfile(FIXTURES / "settings-v0" / "settings.json", settings_file)
+    before = settings_file.read_bytes()
+
+    def refuse(path, _text):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("utils.settings_store.atomic_write_text", refuse)
+    with caplog.at_level(logging.WARNING, logger="utils.settings_store"):
+        ctx = open_ctx(home)
+    try:
+        assert {key: getattr(ctx.settings, key) for key in COMMON_SETTINGS} == COMMON_SETTINGS
+        assert settings_file.read_bytes() == before
+        assert "could not be rewritten" in caplog.text
     finally:
         ctx.close()
 
