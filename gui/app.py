@@ -17,7 +17,9 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
+from data.database import NetworkDatabaseRefused  # noqa: E402
 from utils.context import AppContext  # noqa: E402
+from utils.first_run import needs_first_run  # noqa: E402
 
 from gui.i18n import install_translators  # noqa: E402
 from gui.station_controller import StationController  # noqa: E402
@@ -136,32 +138,110 @@ class StationApp:
         self.window.register_window.close()
 
 
+class Launcher:
+    """The first-run wizard when this PC has no configuration yet, then the station app with
+    the context the wizard set up; straight to the station app otherwise."""
+
+    def __init__(self, ctx: AppContext, *, start_sync: bool = True, wizard_options=None):
+        self.ctx = ctx
+        self.start_sync = start_sync
+        self.wizard_options = wizard_options
+        self.station: StationApp | None = None
+        self.wizard = None  # gui.wizard.FirstRunWizard while it is shown
+
+    def start(self) -> None:
+        if needs_first_run(self.ctx):
+            from gui.wizard import FirstRunWizard
+
+            self.wizard = FirstRunWizard(self.ctx, self.wizard_options)
+            self.wizard.completed.connect(self._set_up)
+            self.wizard.show()
+        else:
+            self._start_station()
+
+    def _set_up(self, result) -> None:
+        before, self.ctx = self.ctx, result.ctx
+        self._start_station()  # shown before the wizard closes: the app does not quit between
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None:
+            wizard.close()
+            wizard.deleteLater()
+        before.close()
+
+    def _start_station(self) -> None:
+        self.station = StationApp(self.ctx, start_sync=self.start_sync)
+        self.station.start()
+
+    def bring_forward(self) -> None:
+        if self.station is not None:
+            self.station.window.bring_form_forward()
+        elif self.wizard is not None:
+            self.wizard.showNormal()
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+
+    def stop(self) -> None:
+        if self.station is not None:
+            self.station.stop()
+        if self.wizard is not None:
+            self.wizard.close()  # closes a context the wizard set up but did not hand over
+            self.wizard = None
+        self.ctx.close()
+
+
+def _refuse_network_database(exc: Exception, smoke: bool) -> int:
+    """The data folder is on a network drive: say so plainly, open nothing."""
+    from config.paths import resolve_paths
+    from utils.first_run import SetupError
+
+    from gui.wizard.texts import setup_error_text
+
+    text = setup_error_text(SetupError("database_on_network", str(exc),
+                                       folder=str(resolve_paths().data_dir)))
+    log.error("%s", exc)
+    print(f"error: {exc}", file=sys.stderr)
+    if not smoke:
+        QMessageBox.critical(None, APPLICATION, text)
+    return 2
+
+
 def run_gui(*, smoke: bool = False, smoke_png: Path | None = None) -> int:
     app = make_application(sys.argv[:1])
     install_excepthook()
-    ctx = AppContext.open()
+    try:
+        ctx = AppContext.open()
+    except NetworkDatabaseRefused as exc:
+        return _refuse_network_database(exc, smoke)
     install_translators(app, ctx.settings.language, ctx.paths.data_dir / "translations")
     instance = SingleInstance(ctx.paths.data_dir)
     if not smoke and instance.already_running():
         ctx.close()
         print("already running: the open window was brought to the front")
         return 0
-    station = StationApp(ctx, start_sync=not smoke)
+    launcher = Launcher(ctx, start_sync=not smoke)
     if not smoke:
-        instance.listen(station.window.bring_form_forward)
-    station.start()
+        instance.listen(launcher.bring_forward)
+    launcher.start()
+    smoke_code = [1]
     if smoke:
         def check() -> None:
-            shown = station.window.isVisible() and station.window.login_page.isVisible()
+            if launcher.wizard is not None:
+                window = launcher.wizard
+                shown = window.isVisible()
+                print("smoke: first-run wizard shown" if shown
+                      else "smoke: first-run wizard NOT shown")
+            else:
+                assert launcher.station is not None
+                window = launcher.station.window
+                shown = window.isVisible() and window.login_page.isVisible()
+                print("smoke: login window shown" if shown else "smoke: login window NOT shown")
             if smoke_png is not None:
-                station.window.grab().save(str(smoke_png))
-            print("smoke: login window shown" if shown else "smoke: login window NOT shown")
-            station.exit_code = 0 if shown else 1
-            app.exit(station.exit_code)
+                window.grab().save(str(smoke_png))
+            smoke_code[0] = 0 if shown else 1
+            app.exit(smoke_code[0])
 
         QTimer.singleShot(0, check)
     code = app.exec()
-    station.stop()
+    launcher.stop()
     instance.close()
-    ctx.close()
-    return station.exit_code if smoke else code
+    return smoke_code[0] if smoke else code

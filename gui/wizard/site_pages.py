@@ -1,0 +1,332 @@
+"""The pages that collect the set-up: the shared folder and passphrase, the first admin
+account, and what this PC is (production station or office PC, starting with the PC)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
+
+from config.catalogs import Catalog
+from models.validation import validate_text, validate_username
+from utils.auth import FULL_NAME_MAX
+from utils.first_run import AdminAccount, check_folder, machines_on_share
+from utils.passwords import PasswordPolicyError, check_policy
+from utils.site.site_key import PASSPHRASE_MIN_CHARS
+
+from gui.messages import field_error_text, password_policy_text
+from gui.theme import TOUCH_MIN_PX, form_label
+from gui.wizard.page import WizardOptions, WizardPage
+from gui.wizard.widgets import FolderField, StationChoice, error_label, hint_label, mark_invalid
+
+
+def _secret_field(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class SitePage(WizardPage):
+    """Create: a folder (new or empty) and the passphrase twice. Join: the site's folder and
+    its passphrase. The folder is checked in the background before moving on."""
+
+    fields = frozenset({"folder", "passphrase"})
+
+    def __init__(self, mode: str, options: WizardOptions, parent: QWidget | None = None):
+        super().__init__(f"sitePage_{mode}", parent)
+        self.mode = mode
+        self.options = options
+        self.folder = FolderField("siteFolder")
+        self.folder_error = error_label("folderError")
+        self.passphrase = _secret_field("passphrase")
+        self.repeat = _secret_field("passphraseRepeat")
+        self.passphrase_error = error_label("passphraseError")
+        self.passphrase_hint = hint_label()
+        self.folder_label = form_label("")
+        self.passphrase_label = form_label("")
+        self.repeat_label = form_label("")
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.addRow(self.folder_label, self.folder)
+        form.addRow("", self.folder_error)
+        form.addRow(self.passphrase_label, self.passphrase)
+        if mode == "create":
+            form.addRow(self.repeat_label, self.repeat)
+        else:
+            self.repeat.hide()
+        form.addRow("", self.passphrase_error)
+        form.addRow("", self.passphrase_hint)
+        self.body.addLayout(form)
+        self.body.addWidget(self.error)
+        self.body.addStretch(1)
+        self.checked_folder: Path | None = None
+        self.machines: list[str] = []  # the site's machine table as listed on the share
+        self.passphrase.returnPressed.connect(lambda: self.repeat.setFocus())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.folder_label.setText(self.tr("Shared folder"))
+        self.passphrase_label.setText(self.tr("Site passphrase"))
+        self.repeat_label.setText(self.tr("Repeat it"))
+        if self.mode == "create":
+            self.passphrase_hint.setText(self.tr(
+                "At least %1 characters, for example a few unrelated words. Every PC that joins "
+                "the site needs it, and it cannot be recovered: write it down and keep it in a "
+                "safe place.").replace("%1", str(PASSPHRASE_MIN_CHARS)))
+        else:
+            self.passphrase_hint.setText(self.tr(
+                "The passphrase chosen when the site was created; ask the person who created "
+                "it."))
+
+    def heading(self) -> str:
+        return self.tr("The site's shared folder") if self.mode == "create" else self.tr(
+            "Join a site")
+
+    def intro(self) -> str:
+        if self.mode == "create":
+            return self.tr("Choose a folder that every PC of the plant can open and write, "
+                           "usually on a file server. The site's files are created inside it; "
+                           "this PC's own records stay on this PC.")
+        return self.tr("Choose the site's shared folder (the one chosen when the site was "
+                       "created) and type the site passphrase.")
+
+    def validate(self) -> bool:
+        ok = True
+        self.folder_error.clear()
+        self.passphrase_error.clear()
+        for edit in (self.folder.edit, self.passphrase, self.repeat):
+            mark_invalid(edit, False)
+        if not self.folder.text():
+            self.folder_error.setText(self.tr("Choose the shared folder."))
+            mark_invalid(self.folder.edit, True)
+            ok = False
+        passphrase = self.passphrase.text()
+        if self.mode == "create" and len(passphrase.strip()) < PASSPHRASE_MIN_CHARS:
+            self.passphrase_error.setText(self.tr("The site passphrase needs at least %1 "
+                                                  "characters.").replace(
+                "%1", str(PASSPHRASE_MIN_CHARS)))
+            mark_invalid(self.passphrase, True)
+            ok = False
+        elif self.mode == "create" and passphrase != self.repeat.text():
+            self.passphrase_error.setText(self.tr("The two passphrases differ. Type them again."))
+            self.repeat.clear()
+            mark_invalid(self.repeat, True)
+            ok = False
+        elif not passphrase:
+            self.passphrase_error.setText(self.tr("Type the site passphrase."))
+            mark_invalid(self.passphrase, True)
+            ok = False
+        return ok
+
+    def background_check(self) -> Callable[[], Any]:
+        folder, mode, probe = self.folder.text(), self.mode, self.options.probe
+
+        def check() -> tuple[Path, list[str]]:
+            checked = check_folder(folder, mode, probe=probe)
+            return checked, machines_on_share(checked) if mode == "join" else []
+
+        return check
+
+    def busy_text(self) -> str:
+        return self.tr("Checking the folder…")
+
+    def checked(self, result: tuple[Path, list[str]]) -> None:
+        self.checked_folder, self.machines = result
+
+    def show_problem(self, text: str, field: str | None = None) -> None:
+        if field == "folder":
+            self.folder_error.setText(text)
+            mark_invalid(self.folder.edit, True)
+        elif field == "passphrase":
+            self.passphrase_error.setText(text)
+            mark_invalid(self.passphrase, True)
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+        else:
+            self.error.setText(text)
+
+    def clear_problem(self) -> None:
+        for label in (self.error, self.folder_error, self.passphrase_error):
+            label.clear()
+
+
+class AdminPage(WizardPage):
+    """The first admin: username, full name, password twice, checked against the password
+    policy with the reason shown next to the field."""
+
+    fields = frozenset({"admin", "password"})
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("adminPage", parent)
+        self.username = QLineEdit()
+        self.username.setObjectName("adminUsername")
+        self.username.setMaxLength(32)
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("adminFullName")
+        self.full_name.setMaxLength(FULL_NAME_MAX)
+        self.password = _secret_field("adminPassword")
+        self.repeat = _secret_field("adminPasswordRepeat")
+        self.errors = {name: error_label(f"{name}Error")
+                       for name in ("username", "full_name", "password")}
+        self.labels = {name: form_label("") for name in ("username", "full_name", "password",
+                                                           "repeat")}
+        self.hint = hint_label()
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.addRow(self.labels["username"], self.username)
+        form.addRow("", self.errors["username"])
+        form.addRow(self.labels["full_name"], self.full_name)
+        form.addRow("", self.errors["full_name"])
+        form.addRow(self.labels["password"], self.password)
+        form.addRow(self.labels["repeat"], self.repeat)
+        form.addRow("", self.errors["password"])
+        form.addRow("", self.hint)
+        self.body.addLayout(form)
+        self.body.addWidget(self.error)
+        self.body.addStretch(1)
+        self.username.returnPressed.connect(self.full_name.setFocus)
+        self.full_name.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.repeat.setFocus)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.labels["username"].setText(self.tr("Username"))
+        self.labels["full_name"].setText(self.tr("Full name"))
+        self.labels["password"].setText(self.tr("Password"))
+        self.labels["repeat"].setText(self.tr("Repeat it"))
+        self.username.setPlaceholderText(self.tr("for example maria"))
+        self.hint.setText(self.tr("8 to 72 characters; not a common password, not the "
+                                  "username. There are no built-in accounts: this is the only "
+                                  "way in, so remember it."))
+
+    def heading(self) -> str:
+        return self.tr("The first admin account")
+
+    def intro(self) -> str:
+        return self.tr("The admin manages users and settings. You log in with this account "
+                       "when the set-up is done.")
+
+    def validate(self) -> bool:
+        for label in self.errors.values():
+            label.clear()
+        for edit in (self.username, self.full_name, self.password, self.repeat):
+            mark_invalid(edit, False)
+        ok = True
+        name, errors = validate_username(self.username.text())
+        if errors:
+            self.errors["username"].setText(field_error_text(errors[0]))
+            mark_invalid(self.username, True)
+            ok = False
+        _full, errors = validate_text("full_name", self.full_name.text(), required=True,
+                                      max_length=FULL_NAME_MAX)
+        if errors:
+            self.errors["full_name"].setText(field_error_text(errors[0]))
+            mark_invalid(self.full_name, True)
+            ok = False
+        try:
+            check_policy(self.password.text(), username=name)
+        except PasswordPolicyError as exc:
+            self._password_problem(password_policy_text(exc.code, exc.params))
+            return False
+        if self.password.text() != self.repeat.text():
+            self._password_problem(self.tr("The two passwords differ. Type them again."))
+            return False
+        return ok
+
+    def _password_problem(self, text: str) -> None:
+        self.errors["password"].setText(text)
+        mark_invalid(self.password, True)
+        self.password.clear()
+        self.repeat.clear()
+
+    def account(self) -> AdminAccount:
+        return AdminAccount(self.username.text().strip(), self.full_name.text().strip(),
+                            self.password.text())
+
+    def show_problem(self, text: str, field: str | None = None) -> None:
+        if field == "password":
+            self._password_problem(text)
+        else:
+            self.error.setText(text)
+
+    def clear_problem(self) -> None:
+        for label in (self.error, *self.errors.values()):
+            label.clear()
+
+
+class StationPage(WizardPage):
+    """Production station (its machine) or office PC, and starting with the PC."""
+
+    fields = frozenset({"station"})
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None):
+        super().__init__("stationPage", parent)
+        self.catalog = catalog
+        self.choice = StationChoice(catalog)
+        self.autostart = QCheckBox()
+        self.autostart.setObjectName("autostart")
+        self.autostart.setMinimumHeight(TOUCH_MIN_PX)
+        self.autostart_hint = hint_label()
+        self.kind_hint = hint_label()
+        self.autostart_wanted = True
+        self.body.addWidget(self.choice)
+        self.body.addWidget(self.kind_hint)
+        self.body.addSpacing(12)
+        self.body.addWidget(self.autostart)
+        self.body.addWidget(self.autostart_hint)
+        self.body.addWidget(self.error)
+        self.body.addStretch(1)
+        self.choice.kind_changed.connect(self._kind_changed)
+        self.autostart.toggled.connect(self._autostart_toggled)
+        self.retranslate()
+        self._kind_changed(self.choice.kind())
+
+    def retranslate(self) -> None:
+        self.autostart.setText(self.tr("Start automatically when this PC starts"))
+        self.autostart_hint.setText(self.tr("For production stations: after a restart or a "
+                                            "power cut the login window opens by itself."))
+        self.kind_hint.setText(self.tr("A production station records the boxes of its "
+                                       "machine. An office PC records nothing; supervisors and "
+                                       "admins get the admin panel there right after login."))
+
+    def heading(self) -> str:
+        return self.tr("What is this PC?")
+
+    def prepare(self, *, autostart: bool, machines: list[str] | None = None) -> None:
+        """Defaults for the chosen way: the site's machines when joining; autostart on for a
+        real site's station, off for a trial."""
+        if machines:
+            self.choice.set_machines(machines + [m.station_id for m in self.catalog.machines])
+        self.autostart_wanted = autostart
+        self._kind_changed(self.choice.kind())
+
+    def _kind_changed(self, kind: str) -> None:
+        production = kind == "production"
+        self.autostart.setEnabled(production)
+        self.autostart.blockSignals(True)
+        self.autostart.setChecked(production and self.autostart_wanted)
+        self.autostart.blockSignals(False)
+
+    def _autostart_toggled(self, on: bool) -> None:
+        self.autostart_wanted = on
+
+    def validate(self) -> bool:
+        return self.choice.validate()
+
+    def show_problem(self, text: str, field: str | None = None) -> None:
+        if field == "station":
+            self.choice.error.setText(text)
+        else:
+            self.error.setText(text)
+
+    def clear_problem(self) -> None:
+        self.error.clear()
+        self.choice.error.clear()
+
+
+def machine_label(catalog: Catalog, station_id: str) -> str:
+    machine = catalog.machine(station_id)
+    return f"{station_id} ({machine.size})" if machine else station_id
+
