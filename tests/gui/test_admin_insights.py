@@ -1,0 +1,200 @@
+"""The Insights tab shows the statistics of the records in the site read-model, and the rows
+behind each number."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timezone
+
+import pytest
+
+from config.catalogs import NO_REJECTION, default_catalog
+from data import site_repo
+from data.legacy_import import parse_legacy_csv
+from tests.gui.test_admin_dashboard import SAMPLE, load_sample_into_site_view
+from utils import analytics, insights
+
+
+@pytest.fixture
+def tab(qtbot, ctx):
+    from gui.admin.insights_tab import InsightsTab
+    from gui.app import make_application
+
+    make_application([])
+    load_sample_into_site_view(ctx)
+    widget = InsightsTab(ctx)
+    qtbot.addWidget(widget)
+    yield widget
+    widget.timer.stop()
+    if widget.dialog is not None:
+        widget.dialog.close()
+
+
+@pytest.fixture(scope="module")
+def by_station():
+    """The sample by hand: each station's rows in time order, with the loader's record ids."""
+    rows = parse_legacy_csv(SAMPLE, default_catalog(), "America/Sao_Paulo").rows
+    stations = defaultdict(list)
+    for index, row in sorted(enumerate(rows), key=lambda pair: (pair[1].recorded_at_utc, pair[0])):
+        defects = {r.defect for r in row.draft.rejections if r.defect != NO_REJECTION}
+        stations[row.station_id].append({"id": f"r{index:05d}", "cam_d": row.draft.cam_d,
+                                         "cam_w": row.draft.cam_w, "defects": defects})
+    return stations
+
+
+def cell(tab, row: int, column: str) -> str:
+    from gui.admin.insights_tab import InsightsModel
+
+    return tab.model.data(tab.model.index(row, InsightsModel.COLUMNS.index(column)))
+
+
+def mean_of(rows) -> float:
+    d = [r["cam_d"] for r in rows if r["cam_d"] is not None]
+    w = [r["cam_w"] for r in rows if r["cam_w"] is not None]
+    return (sum(d) / len(d) + sum(w) / len(w)) / 2
+
+
+def test_summary_shows_the_figures(tab, by_station):
+    assert tab.model.rowCount() == 1 + len(by_station)
+    assert cell(tab, 0, "station") == "Site" and cell(tab, 0, "boxes") == "600"
+    for row in range(1, tab.model.rowCount()):
+        station = cell(tab, row, "station")
+        mine = by_station[station]
+        mean = mean_of(mine)
+        assert cell(tab, row, "boxes") == str(len(mine))
+        assert cell(tab, row, "mean") == f"{mean:.2f}"
+        assert cell(tab, row, "score") == f"{min(100, max(0, 100 - 10 * mean)):.0f}"
+        half = len(mine) // 2
+        change = (mean_of(mine[half:]) - mean_of(mine[:half])) / mean_of(mine[:half]) * 100
+        word = "worsening" if change > 10 else "improving" if change < -10 else "stable"
+        assert cell(tab, row, "trend") == f"{word} ({'+' if change > 0 else ''}{change:.1f} %)"
+    # The other columns are the same objects the statistics module returns (checked by hand in
+    # tests/utils/test_insights.py).
+    expected = insights.site_insights(analytics.load_site_records(tab.ctx.database), "America/Sao_Paulo")
+    for row, insight in enumerate(expected):
+        assert cell(tab, row, "anomalies") == str(len(insight.anomalies))
+        assert cell(tab, row, "top_defect").startswith(insight.top_defects[0].name + " (")
+        assert cell(tab, row, "worst_shift").startswith(f"{insight.worst_shift.shift} (")
+
+
+def test_model_passes_the_model_tester(tab, qtmodeltester):
+    qtmodeltester.check(tab.model)
+    tab.station.setCurrentIndex(tab.station.findData("206"))
+    qtmodeltester.check(tab.model)
+
+
+def test_show_rows_of_a_summary_cell(tab, by_station):
+    tab.select_station("207", "top_defect")
+    assert cell(tab, tab.model.station_row("207"), "top_defect").startswith("Furo")
+    dialog = tab.show_rows()
+    expected = [r["id"] for r in by_station["207"] if "Furo" in r["defects"]]
+    assert dialog.record_ids() == expected and len(expected) == 8
+    assert dialog.label.text().startswith(f"{len(expected)} records behind: 207 · Top defect: Furo")
+    dialog.close()
+    tab.select_station("208", "trend")
+    assert tab.show_rows().record_ids() == [r["id"] for r in by_station["208"]]
+    tab.select_station(None, "boxes")
+    assert len(tab.show_rows().record_ids()) == 600
+
+
+def detail(tab, group_prefix: str, label_prefix: str):
+    tree = tab.details
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        if group.text(0).startswith(group_prefix):
+            for c in range(group.childCount()):
+                if group.child(c).text(0).startswith(label_prefix):
+                    return group.child(c)
+    raise AssertionError(f"no {group_prefix} / {label_prefix}")
+
+
+def test_details_and_their_rows(tab, by_station):
+    tab.select_station("208")
+    assert tab.detail_title.text() == "Details: 208"
+    mine = by_station["208"]
+    half = len(mine) // 2
+    first = detail(tab, "Trend", "First half")
+    assert first.text(0) == f"First half (n = {half})"
+    assert first.text(1) == f"{mean_of(mine[:half]):.2f}"
+    tab.details.setCurrentItem(first)
+    assert tab.show_rows().record_ids() == [r["id"] for r in mine[:half]]
+    # a repeated defect: the three boxes in a row
+    run = detail(tab, "Anomalies", "208 · Furo in a row")
+    tab.details.setCurrentItem(run)
+    ids = tab.show_rows().record_ids()
+    positions = [[r["id"] for r in mine].index(i) for i in ids]
+    assert len(ids) >= 3 and positions == list(range(positions[0], positions[0] + len(ids)))
+    assert all("Furo" in mine[p]["defects"] for p in positions)
+
+
+def test_recommendations_are_sentences_with_their_rows(tab, by_station):
+    tab.select_station("201")
+    texts = [tab.recommendations.item(i).text() for i in range(tab.recommendations.count())]
+    assert texts[0].startswith("Mean CAM rose 20 % from the first to the second half")
+    tab.recommendations.setCurrentRow(0)
+    assert tab.show_rows().record_ids() == [r["id"] for r in by_station["201"]]
+    tab.select_station("202")
+    assert [tab.recommendations.item(i).text() for i in range(tab.recommendations.count())] == [
+        "No rule fired: no action suggested."]
+
+
+def test_station_and_period_filters(tab, clock):
+    tab.select_station("206", "score")
+    tab.station.setCurrentIndex(tab.station.findData("206"))
+    assert tab.model.rowCount() == 1 and cell(tab, 0, "station") == "206"
+    assert set(tab.frame["station_id"]) == {"206"}
+    tab.station.setCurrentIndex(0)
+    assert tab.model.rowCount() == 15
+    assert cell(tab, tab.model.station_row(tab._current_station()), "station") == "206"  # kept
+    tab.period.setCurrentIndex(tab.period.findData(7))  # the clock is a year after the sample
+    assert tab.model.rowCount() == 0 and tab.note.text() == "No records in this period."
+    assert not tab.show_rows_button.isEnabled() and tab.show_rows() is None
+    clock.advance((datetime(2025, 11, 5, tzinfo=timezone.utc) - clock.now()).total_seconds())
+    tab.refresh()
+    assert tab.model.rowCount() == 15 and tab.note.text().startswith("600 records")
+
+
+def test_new_records_show_at_the_next_tick_while_visible(tab, ctx):
+    tab.show()
+    record = {"record_id": "late1", "version": 1, "station_id": "299", "lot": "L9", "box": 1,
+              "size": "#0", "unit_weight_kg": 0.000096, "cam_d": 2.0, "cam_w": 2.0, "operator": "op",
+              "recorded_at": "2025-11-05T12:00:00.000Z", "utc_offset_minutes": -180,
+              "origin": "station", "status": "active", "reason": None, "editor": None,
+              "edited_at": None, "base_version": None, "source_station": "299", "source_seq": 1,
+              "rej1_defect": None, "rej1_location": None, "rej2_defect": None,
+              "rej2_location": None, "rej3_defect": None, "rej3_location": None}
+    with ctx.database.write() as connection:
+        site_repo.insert_record_version(connection, record)
+    tab.hide()
+    tab._tick()  # hidden: nothing recomputed
+    assert tab.model.station_row("299") is None
+    tab.show()
+    tab._tick()
+    assert cell(tab, tab.model.station_row("299"), "boxes") == "1"
+    assert cell(tab, 0, "boxes") == "601"
+
+
+def test_portuguese_shows_decimal_commas(qtbot, ctx, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from gui.admin.insights_tab import InsightsTab
+    from gui.app import make_application
+    from gui.i18n import install_translators
+
+    app = make_application([])
+    load_sample_into_site_view(ctx)
+    try:
+        assert install_translators(app, "pt_BR", tmp_path / "qm") == "pt_BR"
+        widget = InsightsTab(ctx)
+        qtbot.addWidget(widget)
+        widget.timer.stop()
+        assert "," in cell(widget, 0, "mean") and "." not in cell(widget, 0, "mean")
+        for station in [None, *sorted(set(widget.frame["station_id"]))]:
+            widget.select_station(station, "trend")  # every detail and sentence is worded
+            assert widget.recommendations.count() >= 1
+        widget.details.setCurrentItem(detail(widget, "", ""))
+        dialog = widget.show_rows()
+        assert dialog.model.rowCount() >= 1
+        dialog.close()
+    finally:
+        install_translators(QApplication.instance(), "en", tmp_path / "qm")
