@@ -540,19 +540,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             ctx.close()
 
 
+def _restart() -> None:
+    """Start the same command again in this process slot. In a frozen bundle sys.executable is
+    the app itself, so sys.argv[0] must not be passed again as the first argument."""
+    args = sys.argv[1:] if getattr(sys, "frozen", False) else sys.argv
+    os.execv(sys.executable, [sys.executable, *args])
+
+
 def run_cli() -> None:
     code = main()
     if code == EXIT_RESTART and os.name == "posix":
-        # restart_app on a headless agent: start the same command again in this process slot.
-        os.execv(sys.executable, [sys.executable, *sys.argv])
+        _restart()  # restart_app on a headless agent
     sys.exit(code)
 
 
 def run_gui() -> None:
-    """The no-console entry (`shopfloor-gui`): the station window."""
-    code = main(["gui", *sys.argv[1:]])
+    """The no-console entry (`shopfloor-gui [--home DIR] [gui] [--smoke]`): the station window;
+    the word `gui` is optional."""
+    args = sys.argv[1:]
+    if "gui" not in args:
+        at = 2 if args[:1] == ["--home"] else 0  # --home belongs before the command
+        args = [*args[:at], "gui", *args[at:]]
+    code = main(args)
     if code == EXIT_RESTART and os.name == "posix":
-        os.execv(sys.executable, [sys.executable, *sys.argv])
+        _restart()
     sys.exit(code)
 
 

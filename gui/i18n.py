@@ -31,6 +31,9 @@ def _lrelease() -> str | None:
 
 def compile_translations(out_dir: Path) -> list[Path]:
     """Compile every .ts whose .qm is missing or stale; returns the .qm files available."""
+    if getattr(sys, "frozen", False):
+        # The bundle ships the compiled .qm next to where the .ts would be, and no lrelease.
+        return sorted(SOURCE_DIR.glob("shopfloor_*.qm"))
     out_dir.mkdir(parents=True, exist_ok=True)
     tool = _lrelease()
     compiled = []

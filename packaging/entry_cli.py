@@ -1,0 +1,5 @@
+"""Frozen entry of `shopfloor`: the command line (console)."""
+
+from main import run_cli
+
+run_cli()
