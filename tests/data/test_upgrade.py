@@ -23,8 +23,9 @@ import pytest
 from sqlalchemy import select
 
 from config.constants import Role
-from config.settings import SETTINGS_VERSION, SettingsError
-from data import audit_repo, records_repo, schema, users_repo
+from config.paths import resolve_paths
+from config.settings import SETTINGS_VERSION, Settings, SettingsError
+from data import audit_repo, records_repo, schema, site_repo, users_repo
 from data.migrations import LATEST_VERSION, MIGRATIONS
 from data.records_repo import RecordFilter
 from models.canonical import parse_utc
@@ -32,6 +33,10 @@ from utils.auth import LoginFailure
 from utils.clock import ManualClock
 from utils.context import AppContext
 from utils.records_io import import_legacy_file
+from utils.site.journal import JournalWriter
+from utils.site.layout import SiteLayout
+from utils.site.membership import join_site_membership
+from utils.site.site_view import SiteView
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
@@ -145,6 +150,11 @@ def assert_audit_intact(ctx: AppContext, events: int) -> None:
     results = ctx.verify_audit()
     assert [(r.station, r.ok, r.kind) for r in results] == [("206", True, None)], results
     assert results[0].head_seq == events
+
+
+def _chain_of(ctx: AppContext) -> list[tuple[int, str, str]]:
+    with ctx.database.read() as connection:
+        return chain_rows(connection)
 
 
 def chain_rows(connection) -> list[tuple[int, str, str]]:
@@ -436,6 +446,42 @@ def test_cli_site_verify_on_an_upgraded_first_v2_copy(tmp_path):
     result = cli(home, "verify-audit", "--site", "--json")
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout)["ok"] is True
+
+
+def test_an_upgraded_station_publishes_its_old_chain_to_an_office_pc_joined_today(tmp_path):
+    """The first-v2 station, upgraded, exports its whole chain (from before the upgrade and
+    before the site) to its journal; an office PC joining the site with today's code ingests
+    and verifies it. The events signed with the station's local key, before it created the
+    site, are counted as unverifiable MACs (the office PC never had that key)."""
+    home = copy_fixture("v2-5a62e3b", tmp_path)
+    share = home.parent / "site"
+    station = open_ctx(home)
+    try:
+        writer = JournalWriter(station.database, SiteLayout(share).station("206").ensure(),
+                               station.anchor, station.site_key)
+        while writer.sync():
+            pass
+        local_events = sum(1 for _, _, key_id in _chain_of(station) if key_id.startswith("local:"))
+    finally:
+        station.close()
+
+    office_home = tmp_path / "office"
+    join_site_membership(resolve_paths(office_home).ensure(), Settings(), share, MAKER.PASSPHRASE,
+                         station_id="office-1", kind="office")
+    office = AppContext.open(office_home, clock=fixture_clock(home))
+    try:
+        view = SiteView(office, site_root=share, site_key=office.site_key)
+        [report] = view.ingest()
+        assert (report.station, report.ingested, report.broken_seq) == ("206", 34, None)
+        assert report.unverifiable_macs == local_events == 19
+        [result] = view.verify_site()
+        assert (result.station, result.ok, result.head_seq) == ("206", True, 34)
+        with office.database.read() as connection:
+            versions = site_repo.list_record_versions(connection, station="206")
+        # 206's records: two imported (one voided), two registered (one edited).
+        assert len(versions) == 6
+    finally:
+        office.close()
 
 
 # -- refusals and failures --------------------------------------------------------------------
