@@ -211,7 +211,9 @@ def prepare(frame: pd.DataFrame, timezone: str) -> pd.DataFrame:
         ordered[column] = pd.to_numeric(ordered[column], errors="coerce").astype(float)
     moments = ordered["recorded_at"]
     ordered["shift"] = _shift_numbers(moments, timezone)
-    local_days = moments.dt.tz_convert(timezone).dt.normalize()
+    # Wall-clock dates without a zone: a local midnight may not exist (a DST start at 00:00,
+    # as São Paulo had until 2019), and naive day arithmetic cannot cross a DST change.
+    local_days = moments.dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
     mondays = local_days - pd.to_timedelta(local_days.dt.day_of_week, unit="D")
     ordered["week"] = mondays.dt.strftime("%Y-%m-%d")
     return ordered

@@ -354,6 +354,18 @@ def test_weeks_are_local_weeks():
     assert len(found) == 1 and found[0].record_ids[:3] == ("a000", "a001", "s000")
 
 
+def test_weeks_across_a_midnight_dst_start():
+    # São Paulo began DST at 00:00 on Sunday 2018-11-04 (that midnight never happened); the
+    # week of Monday 2018-10-29 runs across it with an hour less.
+    before = make([2.0, 2.0, 2.0], start=datetime(2018, 10, 29, 9, tzinfo=ZoneInfo(ZONE)),
+                  step=timedelta(days=3), prefix="a")  # Mon 29, Thu 1, Sun 4 (after the jump)
+    after = make([3.0, 3.0, 3.0], start=datetime(2018, 11, 5, 9, tzinfo=ZoneInfo(ZONE)),
+                 step=timedelta(days=2), prefix="b")
+    found = [a for a in one(before + after).anomalies if a.kind == "week_increase"]
+    assert [(a.params["previous_week"], a.params["week"]) for a in found] == [
+        ("2018-10-29", "2018-11-05")]
+
+
 def test_repeated_defect_runs():
     defects = {0: "Furo", 1: "Furo", 2: ["Furo", "Suja"], 3: "Suja", 4: "Suja", 5: [],
                6: "Dente", 7: "Dente", 8: "Furo"}
