@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from utils.autostart import Autostart
@@ -31,6 +32,7 @@ class WizardOptions:
 class WizardPage(Retranslating):
     #: The set-up problems (SetupError.field) this page's inputs can correct.
     fields: frozenset[str] = frozenset()
+    submitted = Signal()  # Enter in the page's last field: the same as "Next"
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)

@@ -63,7 +63,12 @@ class SitePage(WizardPage):
         self.body.addStretch(1)
         self.checked_folder: Path | None = None
         self.machines: list[str] = []  # the site's machine table as listed on the share
-        self.passphrase.returnPressed.connect(lambda: self.repeat.setFocus())
+        self.folder.edit.returnPressed.connect(self.passphrase.setFocus)
+        if mode == "create":
+            self.passphrase.returnPressed.connect(self.repeat.setFocus)
+            self.repeat.returnPressed.connect(self.submitted)
+        else:
+            self.passphrase.returnPressed.connect(self.submitted)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -189,6 +194,7 @@ class AdminPage(WizardPage):
         self.username.returnPressed.connect(self.full_name.setFocus)
         self.full_name.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.repeat.setFocus)
+        self.repeat.returnPressed.connect(self.submitted)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -279,6 +285,7 @@ class StationPage(WizardPage):
         self.body.addWidget(self.error)
         self.body.addStretch(1)
         self.choice.kind_changed.connect(self._kind_changed)
+        self.choice.office_id.returnPressed.connect(self.submitted)
         self.autostart.toggled.connect(self._autostart_toggled)
         self.retranslate()
         self._kind_changed(self.choice.kind())

@@ -16,6 +16,12 @@ from utils.site.layout import valid_station_id
 from gui.theme import TOUCH_MIN_PX
 
 
+# Radio buttons and check boxes at the size of a fingertip (the theme sizes the other
+# controls); set on the wizard and the PC settings dialog.
+TOUCH_INDICATORS = ("QRadioButton::indicator, QCheckBox::indicator { width: 26px; height: 26px; }"
+                    " QRadioButton, QCheckBox { spacing: 10px; }")
+
+
 def error_label(name: str = "") -> QLabel:
     label = QLabel()
     label.setProperty("role", "error")

@@ -11,6 +11,7 @@ The ways through it:
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -33,9 +34,18 @@ from gui.wizard.page import WizardOptions, WizardPage
 from gui.wizard.site_pages import AdminPage, SitePage, StationPage
 from gui.wizard.start_pages import LanguagePage, ModePage
 from gui.wizard.texts import problem_text
-from gui.wizard.widgets import Retranslating
+from gui.wizard.widgets import TOUCH_INDICATORS, Retranslating
 
 log = logging.getLogger(__name__)
+
+
+# What a person corrects in the wizard; anything else is a real failure and logged as one.
+EXPECTED_REFUSALS = (SetupError, PasswordPolicyError, ValidationFailed)
+
+
+@dataclass(frozen=True)
+class _Refused:
+    exc: BaseException
 
 
 def problem_field(exc: BaseException) -> str | None:
@@ -62,6 +72,7 @@ class FirstRunWizard(Retranslating):
         self.result: SetupResult | None = None
         self._finished_result: SetupResult | None = None  # set by the worker itself
         self._handed_over = False
+        self._cursor_busy = False
         catalog = ctx.catalog
 
         self.title = QLabel()
@@ -141,6 +152,9 @@ class FirstRunWizard(Retranslating):
         self.next_button.clicked.connect(self.next)
         self.language_page.language_chosen.connect(self.apply_language)
         self.mode_page.mode_chosen.connect(self.choose_mode)
+        for page in self.all_pages:
+            page.submitted.connect(self.next)  # Enter in a page's last field
+        self.setStyleSheet(TOUCH_INDICATORS)
         self.resize(1024, 700)
         self.setMinimumSize(800, 600)
         self.retranslate()
@@ -326,8 +340,24 @@ class FirstRunWizard(Retranslating):
     # -- background work ---------------------------------------------------------------------
 
     def _run(self, work: Callable[[], Any], text: str, on_done, on_error) -> None:
+        """Run `work` in the background; a refusal the person can correct comes back as a
+        value (logged as information, not as a failure with a traceback)."""
+
+        def guarded(_progress, _cancel) -> Any:
+            try:
+                return work()
+            except EXPECTED_REFUSALS as exc:
+                log.info("Set-up refused (%s): %s", type(exc).__name__, exc)
+                return _Refused(exc)
+
+        def done(value: Any) -> None:
+            if isinstance(value, _Refused):
+                on_error(value.exc)
+            else:
+                on_done(value)
+
         self._set_busy(text)
-        self.runner.run(lambda _progress, _cancel: work(), on_done=on_done, on_error=on_error)
+        self.runner.run(guarded, on_done=done, on_error=on_error)
 
     def _set_busy(self, text: str | None) -> None:
         busy = text is not None
@@ -339,17 +369,17 @@ class FirstRunWizard(Retranslating):
             self.stack.setEnabled(not busy)
             self.back_button.setEnabled(not busy and self.result is None
                                         and self.sequence.index(self.current) > 0)
-        if busy:
+        if busy and not self._cursor_busy:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        elif QApplication.overrideCursor() is not None:
+        elif not busy and self._cursor_busy:
             QApplication.restoreOverrideCursor()
+        self._cursor_busy = busy
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A set-up under way finishes (it cannot stop half-way); a context it opened and
         # nobody took is closed here.
         self.runner.shutdown()
-        if QApplication.overrideCursor() is not None:
-            QApplication.restoreOverrideCursor()
+        self._set_busy(None)
         leftover = self.result or self._finished_result
         if leftover is not None and not self._handed_over:
             self._handed_over = True
