@@ -373,15 +373,18 @@ class InsightsTab(QWidget):
             frame = frame[frame["station_id"] == station]
         self.frame = frame
         previous = self._current_station()
+        column = self.table.currentIndex().column()
         self.insights = insights.site_insights(frame, self.ctx.settings.timezone, bands=self.bands,
                                                with_site=station is None)
         self.model.set_insights(self.insights)
         self.note.setText(self.tr("%1 records · descriptive statistics, not predictions")
                           .replace("%1", str(len(frame))) if len(frame) else
                           self.tr("No records in this period."))
-        row = self.model.station_row(previous)
+        row = self.model.station_row(previous)  # the same number stays selected, if still there
         self.select_station(previous if row is not None else
-                            (self.insights[0].station if self.insights else None))
+                            (self.insights[0].station if self.insights else None),
+                            InsightsModel.COLUMNS[column] if row is not None and column >= 0
+                            else "station")
 
     def _current_station(self) -> str | None:
         index = self.table.currentIndex()
