@@ -114,4 +114,7 @@ def open_database(path: Path, *, allow_network: bool = False, migrate: bool = Tr
             engine.dispose()
             raise DatabaseError(f"The database {path} cannot be read ({exc}). It was not "
                                 f"changed; restore it from a backup or move it aside.") from exc
+        except BaseException:  # e.g. a database from a newer program: close before refusing
+            engine.dispose()
+            raise
     return database
