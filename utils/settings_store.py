@@ -23,6 +23,11 @@ def load_settings(path: Path) -> Settings:
     settings, migrated = parse_settings_text(text, f"settings file {path}")
     if migrated:
         try:
+            # The old file is kept beside the new one, so a downgrade or a question about what
+            # the upgrade changed can be answered from the original.
+            backup = path.with_name(f"{path.name}.before-format-{settings.version}")
+            if not backup.exists():
+                atomic_write_text(backup, text)
             save_settings(path, settings)
         except OSError as exc:
             # The file was read: one that cannot be rewritten (read-only, deployed by IT) must

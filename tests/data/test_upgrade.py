@@ -344,9 +344,12 @@ def test_hand_written_format_0_settings_are_migrated_on_an_upgraded_home(tmp_pat
     settings_file = home / "config" / "settings.json"
     shutil.copyfile(FIXTURES / "settings-v0" / "settings.json", settings_file)
     assert "version" not in json.loads(settings_file.read_text(encoding="utf-8"))
+    original = settings_file.read_bytes()
 
     ctx = open_ctx(home)
     try:
+        [backup] = settings_file.parent.glob("settings.json.before-format-*")
+        assert backup.read_bytes() == original  # the old file is kept beside the new one
         assert {key: getattr(ctx.settings, key) for key in COMMON_SETTINGS} == COMMON_SETTINGS
         on_disk = json.loads(settings_file.read_text(encoding="utf-8"))
         assert {key: on_disk[key] for key in COMMON_SETTINGS} == COMMON_SETTINGS
