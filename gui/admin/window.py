@@ -1,4 +1,5 @@
-"""The admin panel: Fleet, Commands, Production, Dashboard, Users, Audit and Settings tabs for supervisors and admins.
+"""The admin panel: Fleet, Commands, Production, Dashboard, Insights, Users, Audit and Settings
+tabs for supervisors and admins.
 
 Opened from the station window (a supervisor or admin re-enters their password) or, on an
 office PC, after login. Tabs appear only for roles allowed to use them; the services check
@@ -69,6 +70,11 @@ class AdminWindow(QMainWindow):
 
             self.dashboard_tab = DashboardTab(ctx)
             self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
+
+            from gui.admin.insights_tab import InsightsTab
+
+            self.insights_tab = InsightsTab(ctx)
+            self.tabs.addTab(self.insights_tab, self.tr("Insights"))
         if role_allows(session.role, Permission.USER_MANAGE):
             from gui.admin.users_tab import UsersTab
 
@@ -111,6 +117,8 @@ class AdminWindow(QMainWindow):
     def shutdown(self) -> None:
         if getattr(self, "dashboard_tab", None) is not None:
             self.dashboard_tab.timer.stop()
+        if getattr(self, "insights_tab", None) is not None:
+            self.insights_tab.timer.stop()
         if self.poller is not None:
             self.poller.stop()
             self.poller = None

@@ -140,12 +140,15 @@ def render_admin(out_dir: Path) -> list[Path]:
         settle(60)
         shots += [("admin-commands", window.commands_tab),
                   ("admin-production", window.production_tab),
-                  ("admin-dashboard", window.dashboard_tab), ("admin-users", window.users_tab),
+                  ("admin-dashboard", window.dashboard_tab), ("admin-insights", window.insights_tab), ("admin-users", window.users_tab),
                   ("admin-audit", window.audit_tab), ("admin-settings", window.settings_tab)]
         for name, widget in shots:
             window.tabs.setCurrentWidget(widget)
             if widget is window.dashboard_tab:
                 widget.refresh()
+            if widget is window.insights_tab:
+                widget.refresh()
+                widget.select_station("208", "trend")
             if widget is window.production_tab:
                 from datetime import datetime, timezone
 
