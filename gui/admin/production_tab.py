@@ -128,12 +128,7 @@ class ProductionTab(QWidget):
         if wanted["defect"]:
             selected = analytics.rows_behind(selected, defect=wanted["defect"])
         selected = selected.sort_values(["recorded_at", "record_id"])
-        rows = selected.to_dict("records")
-        for row in rows:  # back to the text form the models and exports expect
-            row["recorded_at"] = row["recorded_at"].strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-            for key, value in list(row.items()):
-                if value != value:  # NaN from pandas means "no value"
-                    row[key] = None
+        rows = analytics.frame_rows(selected)  # the text form the models and exports expect
         self.rows = rows
         self.model.set_rows(rows)
         self.status.setText(self.tr("%1 records").replace("%1", str(len(rows))))
