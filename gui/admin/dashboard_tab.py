@@ -6,7 +6,7 @@ items created once and updated in place as records arrive."""
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -118,7 +118,7 @@ class DashboardTab(QWidget):
         self._fill_stations(sorted(frame["station_id"].dropna().unique()) if not frame.empty else [])
         days = self.period.currentData()
         if days:
-            frame = analytics.window(frame, datetime.now(timezone.utc) - timedelta(days=days), None)
+            frame = analytics.window(frame, self.ctx.clock.now() - timedelta(days=days), None)
         station = self.station.currentData()
         if station is not None:
             frame = frame[frame["station_id"] == station]
