@@ -204,6 +204,9 @@ class StationWindow(QMainWindow):
         self.admin_action = QAction(self.tr("Admin panel…"), self)
         self.admin_action.triggered.connect(self.ask_admin_panel)
         tools.addAction(self.admin_action)
+        self.pc_settings_action = QAction(self.tr("This PC's settings…"), self)
+        self.pc_settings_action.triggered.connect(self.ask_pc_settings)
+        tools.addAction(self.pc_settings_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("About…"), self)
         about.triggered.connect(self.show_about)
@@ -224,6 +227,11 @@ class StationWindow(QMainWindow):
             action.setEnabled(logged_in)
         self.logs_action.setVisible(bool(session) and role_allows(session.role, Permission.LOGS_VIEW))
         self.admin_action.setVisible(bool(session) and role_allows(session.role, Permission.FLEET_VIEW))
+        self.pc_settings_action.setVisible(
+            bool(session) and role_allows(session.role, Permission.SETTINGS_MANAGE))
+        if session is None and getattr(self, "pc_settings_dialog", None) is not None:
+            self.pc_settings_dialog.reject()  # opened with the session that just ended
+            self.pc_settings_dialog = None
         if session is None and getattr(self, "admin_window", None) is not None:
             self.admin_window.close()  # a logout closes the panel opened with that session
             self.admin_window = None
@@ -515,6 +523,36 @@ class StationWindow(QMainWindow):
                                          10000)
             return False
         self._open_admin_window(session)
+        return True
+
+    def ask_pc_settings(self) -> None:
+        """Admins re-enter their password: the change is made and audited in their name."""
+        from PySide6.QtWidgets import QInputDialog
+
+        dialog = QInputDialog(self)
+        dialog.setObjectName("pcSettingsPassword")
+        dialog.setWindowTitle(self.tr("This PC's settings"))
+        dialog.setLabelText(self.tr("Your password, to change this PC's settings:"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(self.open_pc_settings)
+        dialog.open()
+        self.pc_settings_password_dialog = dialog
+
+    def open_pc_settings(self, password: str) -> bool:
+        session = self.controller.session
+        if session is None or not role_allows(session.role, Permission.SETTINGS_MANAGE):
+            return False
+        if not self.controller.verify_signature(password):
+            self.statusBar().showMessage(self.tr("Wrong password: this PC's settings were not "
+                                                 "opened."), 10000)
+            return False
+        from gui.pc_settings_dialog import PcSettingsDialog
+
+        self.pc_settings_dialog = PcSettingsDialog(self.controller.ctx, session, self)
+        # The register window follows its setting at once.
+        self.pc_settings_dialog.saved.connect(
+            lambda _change: self._update_register_window(self.controller.session))
+        self.pc_settings_dialog.open()
         return True
 
     def _open_admin_window(self, session: Session) -> None:

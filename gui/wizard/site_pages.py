@@ -16,9 +16,11 @@ from utils.passwords import PasswordPolicyError, check_policy
 from utils.site.site_key import PASSPHRASE_MIN_CHARS
 
 from gui.messages import field_error_text, password_policy_text
-from gui.theme import TOUCH_MIN_PX, form_label
+from gui.theme import TOUCH_MIN_PX
 from gui.wizard.page import WizardOptions, WizardPage
-from gui.wizard.widgets import FolderField, StationChoice, error_label, hint_label, mark_invalid
+from gui.wizard.widgets import (
+    FolderField, StationChoice, error_label, hint_label, mark_invalid, row_label, with_notes,
+)
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -44,20 +46,20 @@ class SitePage(WizardPage):
         self.repeat = _secret_field("passphraseRepeat")
         self.passphrase_error = error_label("passphraseError")
         self.passphrase_hint = hint_label()
-        self.folder_label = form_label("")
-        self.passphrase_label = form_label("")
-        self.repeat_label = form_label("")
+        self.folder_label = row_label()
+        self.passphrase_label = row_label()
+        self.repeat_label = row_label()
         form = QFormLayout()
-        form.setVerticalSpacing(6)
-        form.addRow(self.folder_label, self.folder)
-        form.addRow("", self.folder_error)
-        form.addRow(self.passphrase_label, self.passphrase)
+        form.setVerticalSpacing(10)
+        form.addRow(self.folder_label, with_notes(self.folder, self.folder_error))
         if mode == "create":
-            form.addRow(self.repeat_label, self.repeat)
+            form.addRow(self.passphrase_label, self.passphrase)
+            form.addRow(self.repeat_label, with_notes(self.repeat, self.passphrase_error,
+                                                      self.passphrase_hint))
         else:
             self.repeat.hide()
-        form.addRow("", self.passphrase_error)
-        form.addRow("", self.passphrase_hint)
+            form.addRow(self.passphrase_label, with_notes(self.passphrase, self.passphrase_error,
+                                                          self.passphrase_hint))
         self.body.addLayout(form)
         self.body.addWidget(self.error)
         self.body.addStretch(1)
@@ -175,19 +177,17 @@ class AdminPage(WizardPage):
         self.repeat = _secret_field("adminPasswordRepeat")
         self.errors = {name: error_label(f"{name}Error")
                        for name in ("username", "full_name", "password")}
-        self.labels = {name: form_label("") for name in ("username", "full_name", "password",
-                                                           "repeat")}
+        self.labels = {name: row_label() for name in ("username", "full_name", "password",
+                                                       "repeat")}
         self.hint = hint_label()
         form = QFormLayout()
-        form.setVerticalSpacing(6)
-        form.addRow(self.labels["username"], self.username)
-        form.addRow("", self.errors["username"])
-        form.addRow(self.labels["full_name"], self.full_name)
-        form.addRow("", self.errors["full_name"])
+        form.setVerticalSpacing(10)
+        form.addRow(self.labels["username"], with_notes(self.username, self.errors["username"]))
+        form.addRow(self.labels["full_name"], with_notes(self.full_name,
+                                                         self.errors["full_name"]))
         form.addRow(self.labels["password"], self.password)
-        form.addRow(self.labels["repeat"], self.repeat)
-        form.addRow("", self.errors["password"])
-        form.addRow("", self.hint)
+        form.addRow(self.labels["repeat"], with_notes(self.repeat, self.errors["password"],
+                                                      self.hint))
         self.body.addLayout(form)
         self.body.addWidget(self.error)
         self.body.addStretch(1)

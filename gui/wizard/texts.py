@@ -32,46 +32,46 @@ def setup_error_text(exc: SetupError) -> str:
                   ).replace("%1", folder)
     if code == "parent_not_found":
         return _t("Neither %1 nor %2, where it would be created, exists. Check that the drive "
-                  "or network share is connected, or create the folder first. Nothing was set "
-                  "up.").replace("%1", folder).replace("%2", str(p.get("parent", "")))
+                  "or network share is connected, or create the folder first. Nothing was "
+                  "changed.").replace("%1", folder).replace("%2", str(p.get("parent", "")))
     if code == "folder_not_found":
         return _t("The folder %1 cannot be found. Check the path and that the share is "
-                  "connected. Nothing was set up.").replace("%1", folder)
+                  "connected. Nothing was changed.").replace("%1", folder)
     if code == "not_a_folder":
         return _t("%1 is a file, not a folder. Choose a folder.").replace("%1", folder)
     if code == "no_site":
         return _t("There is no Shopfloor site in %1. Choose the folder that was chosen when the "
                   "site was created (it holds shopfloor-site.json), or create a new site. "
-                  "Nothing was set up.").replace("%1", folder)
+                  "Nothing was changed.").replace("%1", folder)
     if code == "site_exists":
         return _t("%1 already holds a Shopfloor site. To use it, go back and choose \"Join a "
                   "site\"; for a new site, choose another folder. Nothing was changed."
                   ).replace("%1", folder)
     if code == "permission_denied":
         return _t("This PC may not write in %1 (permission denied). Ask IT to give this PC's "
-                  "user write access to the share, or choose another folder. Nothing was set "
-                  "up.").replace("%1", folder)
+                  "user write access to the share, or choose another folder. Nothing was "
+                  "changed.").replace("%1", folder)
     if code == "read_only":
         return _t("%1 is read-only. Choose a folder this PC can write to, or ask IT to make "
-                  "the share writable. Nothing was set up.").replace("%1", folder)
+                  "the share writable. Nothing was changed.").replace("%1", folder)
     if code == "disk_full":
         return _t("The disk that holds %1 is full. Free some space or choose another folder. "
-                  "Nothing was set up.").replace("%1", folder)
+                  "Nothing was changed.").replace("%1", folder)
     if code == "offline":
         return _t("The network share of %1 cannot be reached: the file server may be off, the "
                   "network down, or the name misspelled. Check the connection and try again. "
-                  "Nothing was set up.").replace("%1", folder)
+                  "Nothing was changed.").replace("%1", folder)
     if code == "cannot_delete":
         return _t("This PC can create files in %1 but not delete them, and the site needs "
-                  "both. Ask IT for full write (modify) access to the share. Nothing was set "
-                  "up.").replace("%1", folder)
+                  "both. Ask IT for full write (modify) access to the share. Nothing was "
+                  "changed.").replace("%1", folder)
     if code == "folder_unusable":
-        return _t("%1 cannot be used: %2. Choose another folder or ask IT. Nothing was set "
-                  "up.").replace("%1", folder).replace("%2", str(p.get("detail", exc)))
+        return _t("%1 cannot be used: %2. Choose another folder or ask IT. Nothing was "
+                  "changed.").replace("%1", folder).replace("%2", str(p.get("detail", exc)))
     if code == "database_on_network":
         return _t("This PC's data folder %1 is on a network drive, and the database must be "
                   "on this PC's own disk (a network drive can corrupt it). Ask IT to keep the "
-                  "application data on the local disk. Nothing was set up.").replace("%1", folder)
+                  "application data on the local disk. Nothing was changed.").replace("%1", folder)
     if code == "wrong_passphrase":
         return _t("The site passphrase is wrong. Check it with the person who created the site "
                   "(capital letters count) and type it again. Nothing was changed.")

@@ -6,29 +6,74 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit,
+    QPushButton, QRadioButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from config.catalogs import Catalog
 from utils.site.layout import valid_station_id
 
-from gui.theme import TOUCH_MIN_PX
+from gui.theme import TOUCH_MIN_PX, form_label
 
 
 # Radio buttons and check boxes at the size of a fingertip (the theme sizes the other
 # controls); set on the wizard and the PC settings dialog.
 TOUCH_INDICATORS = ("QRadioButton::indicator, QCheckBox::indicator { width: 26px; height: 26px; }"
-                    " QRadioButton, QCheckBox { spacing: 10px; }")
+                    " QRadioButton, QCheckBox { spacing: 10px; }"
+                    # Wider arrows; once they are styled the frame must be styled too.
+                    " QSpinBox { border: 1px solid #a0a0a0; border-radius: 3px;"
+                    " background: white; padding-left: 4px; }"
+                    " QSpinBox:disabled { background: #f0f0f0; color: #9e9e9e; }"
+                    " QSpinBox::up-button, QSpinBox::down-button { width: 32px; }")
 
 
-def error_label(name: str = "") -> QLabel:
-    label = QLabel()
-    label.setProperty("role", "error")
-    label.setWordWrap(True)
+class ErrorLabel(QLabel):
+    """An inline error that takes no room while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("role", "error")
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.setVisible(False)
+
+
+def error_label(name: str = "") -> ErrorLabel:
+    label = ErrorLabel()
     if name:
         label.setObjectName(name)
     return label
+
+
+def row_label(text: str = "") -> QLabel:
+    """A form label level with the first line of a field that may grow below it (an error,
+    a hint): as tall as a touch control, never stretched to the whole row."""
+    label = form_label(text)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    label.setFixedHeight(TOUCH_MIN_PX)
+    return label
+
+
+def with_notes(field: QWidget | QLayout, *notes: QWidget) -> QWidget:
+    """A field with its error and hint right below it, as one form cell."""
+    cell = QWidget()
+    layout = QVBoxLayout(cell)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    if isinstance(field, QLayout):
+        layout.addLayout(field)
+    else:
+        layout.addWidget(field)
+    for note in notes:
+        layout.addWidget(note)
+    return cell
 
 
 def hint_label(name: str = "") -> QLabel:

@@ -11,7 +11,6 @@ The ways through it:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +30,7 @@ from gui.i18n import choose_language, install_translators
 from gui.tasks import TaskRunner
 from gui.wizard.finish_page import FinishPage
 from gui.wizard.page import WizardOptions, WizardPage
+from gui.wizard.refusals import run_expecting
 from gui.wizard.site_pages import AdminPage, SitePage, StationPage
 from gui.wizard.start_pages import LanguagePage, ModePage
 from gui.wizard.texts import problem_text
@@ -41,11 +41,6 @@ log = logging.getLogger(__name__)
 
 # What a person corrects in the wizard; anything else is a real failure and logged as one.
 EXPECTED_REFUSALS = (SetupError, PasswordPolicyError, ValidationFailed)
-
-
-@dataclass(frozen=True)
-class _Refused:
-    exc: BaseException
 
 
 def problem_field(exc: BaseException) -> str | None:
@@ -340,24 +335,8 @@ class FirstRunWizard(Retranslating):
     # -- background work ---------------------------------------------------------------------
 
     def _run(self, work: Callable[[], Any], text: str, on_done, on_error) -> None:
-        """Run `work` in the background; a refusal the person can correct comes back as a
-        value (logged as information, not as a failure with a traceback)."""
-
-        def guarded(_progress, _cancel) -> Any:
-            try:
-                return work()
-            except EXPECTED_REFUSALS as exc:
-                log.info("Set-up refused (%s): %s", type(exc).__name__, exc)
-                return _Refused(exc)
-
-        def done(value: Any) -> None:
-            if isinstance(value, _Refused):
-                on_error(value.exc)
-            else:
-                on_done(value)
-
         self._set_busy(text)
-        self.runner.run(guarded, on_done=done, on_error=on_error)
+        run_expecting(self.runner, work, EXPECTED_REFUSALS, on_done=on_done, on_refused=on_error)
 
     def _set_busy(self, text: str | None) -> None:
         busy = text is not None
