@@ -147,10 +147,11 @@ class WinRegRunKey:
 class Autostart:
     """Enable, disable and query autostart on one platform (injectable for tests)."""
 
-    def __init__(self, *, platform: str | None = None, folder: Path | None = None,
-                 run_key: RunKey | None = None, home: str | os.PathLike[str] | None = None):
+    def __init__(self, *, platform: str | None = None,
+                 folder: str | os.PathLike[str] | None = None, run_key: RunKey | None = None,
+                 home: str | os.PathLike[str] | None = None):
         self.platform = platform or sys.platform
-        self.folder = folder
+        self.folder = Path(folder) if folder is not None else None
         self.run_key = run_key
         self.home = home
 

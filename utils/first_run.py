@@ -340,9 +340,10 @@ def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock
     switch = autostart or Autostart(home=home)
     try:
         switch.set_enabled(plan.autostart and plan.station_kind == "production")
-    except AutostartError as exc:
+    except Exception as exc:  # the PC is set up already: this must not undo or hide that
         autostart_error = str(exc)
-        log.warning("Autostart not switched: %s", exc)
+        log.warning("Autostart not switched: %s", exc,
+                    exc_info=not isinstance(exc, AutostartError))
     return SetupResult(ctx, membership, plan, folder, autostart_error, accounts)
 
 

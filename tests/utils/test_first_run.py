@@ -286,3 +286,18 @@ def test_machines_listed_from_the_share(tmp_path):
     assert machines_on_share(tmp_path) == ["301", "302"]
     catalog.write_text("not json")
     assert machines_on_share(tmp_path) == []
+
+
+def test_autostart_trouble_does_not_undo_the_set_up(tmp_path):
+    class Broken(Autostart):
+        def set_enabled(self, enabled):
+            raise OSError("the autostart folder is on a full disk")
+
+    result = set_up(tmp_path / "home", SetupPlan("trial", station_id="201", admin=ADMIN,
+                                                 autostart=True),
+                    autostart=Broken(platform="linux", folder=str(tmp_path / "as")))
+    try:
+        assert "full disk" in result.autostart_error
+        assert result.ctx.auth.login("maria", ADMIN.password).ok
+    finally:
+        result.ctx.close()
