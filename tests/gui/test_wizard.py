@@ -334,3 +334,20 @@ def test_smoke_on_an_unconfigured_home_shows_the_wizard(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "smoke: first-run wizard shown" in result.stdout
     assert (tmp_path / "wizard.png").stat().st_size > 1000
+
+
+def test_a_database_on_a_network_drive_is_refused_at_start(monkeypatch, capsys, tmp_path):
+    from data.database import NetworkDatabaseRefused
+    from gui import app as app_module
+
+    class RefusingContext:
+        @classmethod
+        def open(cls, *args, **kwargs):
+            raise NetworkDatabaseRefused("The local database cannot be on a network folder "
+                                         "(/home is on a cifs network mount)")
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    monkeypatch.setenv("SHOPFLOOR_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(app_module, "AppContext", RefusingContext)
+    assert app_module.run_gui(smoke=True) == 2
+    assert "network folder" in capsys.readouterr().err
