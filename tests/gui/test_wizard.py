@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import wait_for
@@ -282,18 +282,35 @@ def test_office_id_is_checked(make_launcher):
     assert wizard.current is wizard.station_page and choice.error.text()
 
 
-def test_language_is_applied_and_saved(make_launcher, tmp_path):
+class MarkingTranslator(QTranslator):
+    """Stands in for a catalogue: marks every text of the wizard's pages."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"«{source}»" if context in ("ModePage", "FirstRunWizard") else None
+
+    def isEmpty(self):  # noqa: N802 (Qt's name); an empty translator is skipped
+        return False
+
+
+def test_language_is_applied_at_once_and_saved(make_launcher, tmp_path):
     wizard = make_launcher().wizard
     app = QApplication.instance()
+    marking = MarkingTranslator()
     try:
         wizard.language_page.buttons["pt_BR"].click()
         assert app._shopfloor_translators  # Portuguese catalogues installed at once
         next_page(wizard)
         assert load_settings(tmp_path / "home" / "config" / "settings.json").language == "pt_BR"
         assert wizard.current is wizard.mode_page
+        # Every page and the window retranslate themselves on the language change.
+        app.installTranslator(marking)
+        wait_for(lambda: wizard.mode_page.buttons["join"].title.text() == "«Join a site»")
+        assert wizard.heading.text() == "«How will this PC be used?»"
+        assert wizard.next_button.text() == "«Next»"
     finally:
         from gui.i18n import install_translators
 
+        app.removeTranslator(marking)
         install_translators(app, "en", tmp_path / "translations")
 
 
