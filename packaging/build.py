@@ -25,6 +25,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SPEC = HERE / "shopfloor.spec"
+DEFAULT_DIST = ROOT / "dist"  # windows/shopfloor.iss looks for the bundle and assets here
+DEFAULT_WORK = ROOT / "build"
+ASSETS_SUBDIR = "assets"
 BUNDLE_NAME = "shopfloor"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 BUILD_TIMEOUT_S = 1800
@@ -122,16 +125,16 @@ def measure_startup(bundle: Path, runs: int) -> list[float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist",
+    parser.add_argument("--dist", type=Path, default=DEFAULT_DIST,
                         help="where the bundle folder goes (default: dist/)")
-    parser.add_argument("--work", type=Path, default=ROOT / "build",
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK,
                         help="PyInstaller's work folder and the prepared assets (default: build/)")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     parser.add_argument("--measure", type=int, default=0, metavar="N",
                         help="then time N frozen `shopfloor-gui --smoke` runs (median)")
     args = parser.parse_args(argv)
     dist, work = args.dist.resolve(), args.work.resolve()
-    assets = work / "assets"
+    assets = work / ASSETS_SUBDIR
     started = time.perf_counter()
     prepare_assets(assets)
     run_pyinstaller(dist, work, assets, args.clean)

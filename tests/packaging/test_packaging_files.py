@@ -93,7 +93,14 @@ def test_inno_setup_script_installs_what_the_spec_builds():
     assert defines["GuiExe"] == f"{facts['GUI_NAME']}.exe"
     assert defines["CliExe"] == f"{facts['CLI_NAME']}.exe"
     assert defines["AppVersion"] == __version__
-    assert defines["BundleDir"].replace("\\", "/").endswith(f"dist/{facts['bundle']}")
+    # Its default folders are where build.py puts the bundle and the icons by default.
+    build = load("build")
+
+    def from_iss(relative: str) -> Path:
+        return (ISS.parent / relative.replace("\\", "/")).resolve()
+
+    assert from_iss(defines["BundleDir"]) == build.bundle_dir(build.DEFAULT_DIST)
+    assert from_iss(defines["AssetsDir"]) == build.DEFAULT_WORK / build.ASSETS_SUBDIR
     # The autostart task and the app's own autostart setting write the same Run value.
     assert defines["RunValueName"] == RUN_VALUE
     text = ISS.read_text(encoding="utf-8")
