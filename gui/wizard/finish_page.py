@@ -93,6 +93,10 @@ class FinishPage(WizardPage):
             lines.append(self.tr("No accounts of the site reached this PC yet (is the shared "
                                  "folder reachable?). They arrive by themselves once it is; "
                                  "until then nobody can log in here."))
+        if result.plan.mode == "create":
+            lines.append(self.tr("Set up the plant's other PCs with \"Join a site\": the "
+                                 "folder %1 and the site passphrase.").replace(
+                "%1", _b(str(result.folder))))
         if result.plan.mode == "trial":
             lines.append(self.tr("The trial site is in %1. For a real site, set up the PCs "
                                  "with a shared folder.").replace("%1", _b(str(result.folder))))
