@@ -20,7 +20,7 @@ import secrets
 import sys
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Iterable
 
 from config.catalogs import Catalog
@@ -165,6 +165,10 @@ def check_folder(text: str | os.PathLike[str] | None, purpose: str, *,
                          folder=raw)
     try:
         exists = folder.exists()
+        if not exists and is_unc_path(raw) and not Path(PureWindowsPath(raw).anchor).exists():
+            # Windows reports an unreachable \\server\share as "not found": say what it is.
+            raise SetupError("offline", f"the network share of {raw} cannot be reached",
+                             field="folder", folder=raw)
         if not exists:
             if purpose == "join":
                 raise SetupError("no_site" if folder.parent.is_dir() else "folder_not_found",
