@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 
 DESKTOP_FILE_NAME = "shopfloor-collector.desktop"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
-RUN_VALUE = "ShopfloorCollector"
+RUN_VALUE = "ShopfloorCollector"  # the installer's autostart task writes the same value
+GUI_EXECUTABLE = "shopfloor-gui"  # the bundle's window executable (packaging/shopfloor.spec)
 # main.py sits next to the packages (editable and regular installs alike).
 MAIN_SCRIPT = Path(__file__).resolve().parents[1] / "main.py"
 
@@ -48,8 +49,13 @@ def launch_command(*, home: str | os.PathLike[str] | None = None, frozen: bool |
     platform = platform or sys.platform
     home_text = os.fspath(home) if home is not None else os.environ.get(HOME_ENV) or None
     if frozen:
-        # The bundle's executable opens the window without arguments. Its argument parsing
-        # puts the subcommand first, so a custom home goes through the environment.
+        # The bundle's window executable (no console), even when the console one is running;
+        # it opens the window without arguments. Its argument parsing puts the subcommand
+        # first, so a custom home goes through the environment.
+        suffix = ".exe" if platform == "win32" else ""
+        windowed = Path(executable).with_name(GUI_EXECUTABLE + suffix)
+        if windowed.exists():
+            executable = str(windowed)
         if home_text and platform != "win32":
             return ["env", f"{HOME_ENV}={home_text}", executable]
         if home_text:

@@ -105,6 +105,17 @@ def test_a_custom_home_is_passed_on(xdg, tmp_path):
         sys.executable, str(autostart.MAIN_SCRIPT), "--home", str(home), "gui"]
 
 
+def test_frozen_bundle_prefers_its_window_executable(tmp_path):
+    bundle = tmp_path / "shopfloor"
+    bundle.mkdir()
+    (bundle / "shopfloor").write_text("console")
+    assert launch_command(frozen=True, executable=str(bundle / "shopfloor"), platform="linux",
+                          home=None) == [str(bundle / "shopfloor")]  # no window executable here
+    (bundle / "shopfloor-gui").write_text("window")
+    assert launch_command(frozen=True, executable=str(bundle / "shopfloor"), platform="linux",
+                          home=None) == [str(bundle / "shopfloor-gui")]
+
+
 def test_frozen_bundle_starts_its_executable():
     assert launch_command(frozen=True, executable="/opt/shopfloor/shopfloor-gui",
                           platform="linux", home=None) == ["/opt/shopfloor/shopfloor-gui"]
