@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from main import __version__
-from utils.autostart import RUN_VALUE
+from utils.autostart import GUI_EXECUTABLE, RUN_VALUE
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -69,6 +69,8 @@ def test_spec_and_build_script_name_the_same_executables():
     assert bundle.name == facts["bundle"]
     assert build.gui_exe(bundle).name.removesuffix(".exe") == facts["GUI_NAME"]
     assert build.cli_exe(bundle).name.removesuffix(".exe") == facts["CLI_NAME"]
+    # Autostart from a frozen app starts the window executable by this name.
+    assert GUI_EXECUTABLE == facts["GUI_NAME"]
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
