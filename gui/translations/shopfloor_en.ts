@@ -56,60 +56,113 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../wizard/site_pages.py" line="201"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="202"/>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="203"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="204"/>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="205"/>
+        <source>for example maria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="206"/>
+        <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="211"/>
+        <source>The first admin account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="214"/>
+        <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="240"/>
+        <source>The two passwords differ. Type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="36"/>
+        <location filename="../admin/window.py" line="37"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="52"/>
-        <location filename="../admin/window.py" line="62"/>
+        <location filename="../admin/window.py" line="53"/>
+        <location filename="../admin/window.py" line="63"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="56"/>
+        <location filename="../admin/window.py" line="57"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="58"/>
+        <location filename="../admin/window.py" line="59"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="68"/>
+        <location filename="../admin/window.py" line="69"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="71"/>
+        <location filename="../admin/window.py" line="72"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="76"/>
+        <location filename="../admin/window.py" line="77"/>
+        <source>Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="82"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="81"/>
+        <location filename="../admin/window.py" line="87"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="86"/>
+        <location filename="../admin/window.py" line="92"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="87"/>
+        <location filename="../admin/window.py" line="93"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="88"/>
+        <location filename="../admin/window.py" line="94"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -117,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="51"/>
+        <location filename="../app.py" line="53"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -769,6 +822,152 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../wizard/finish_page.py" line="43"/>
+        <source>Setting up takes a few seconds: the site key is derived from the passphrase, on purpose slowly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="51"/>
+        <source>This PC is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="51"/>
+        <source>Ready to set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="54"/>
+        <source>Check, then press &quot;Set up this PC&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="60"/>
+        <source>Create a new site in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="62"/>
+        <source>Join the site in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="64"/>
+        <source>A trial site on this PC only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="67"/>
+        <source>First admin: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="70"/>
+        <source>Start with the PC: yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="71"/>
+        <source>Start with the PC: no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="76"/>
+        <source>This PC: production station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="78"/>
+        <source>This PC: office PC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="87"/>
+        <source>Log in as %1 with the password you chose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="90"/>
+        <source>%1 accounts of the site reached this PC; log in with yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="93"/>
+        <source>No accounts of the site reached this PC yet (is the shared folder reachable?). They arrive by themselves once it is; until then nobody can log in here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="97"/>
+        <source>Set up the plant&apos;s other PCs with &quot;Join a site&quot;: the folder %1 and the site passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="101"/>
+        <source>The trial site is in %1. For a real site, set up the PCs with a shared folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="104"/>
+        <source>The shared folder is on the network: status and commands are checked every half second there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="108"/>
+        <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="112"/>
+        <source>The app starts by itself when this PC starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../wizard/window.py" line="170"/>
+        <source>Shopfloor Collector: set up this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="171"/>
+        <source>Shopfloor Collector · set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="172"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="182"/>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="186"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="187"/>
+        <source>Set up this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="189"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="308"/>
+        <source>Setting up this PC…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FleetTab</name>
     <message>
         <location filename="../admin/fleet_tab.py" line="45"/>
@@ -776,77 +975,77 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="65"/>
+        <location filename="../admin/fleet_tab.py" line="68"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="65"/>
+        <location filename="../admin/fleet_tab.py" line="68"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="65"/>
+        <location filename="../admin/fleet_tab.py" line="68"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="90"/>
+        <location filename="../admin/fleet_tab.py" line="93"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="110"/>
+        <location filename="../admin/fleet_tab.py" line="113"/>
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="147"/>
+        <location filename="../admin/fleet_tab.py" line="156"/>
         <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="147"/>
+        <location filename="../admin/fleet_tab.py" line="156"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="148"/>
+        <location filename="../admin/fleet_tab.py" line="157"/>
         <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="148"/>
+        <location filename="../admin/fleet_tab.py" line="157"/>
         <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="149"/>
+        <location filename="../admin/fleet_tab.py" line="158"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="149"/>
+        <location filename="../admin/fleet_tab.py" line="158"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="153"/>
+        <location filename="../admin/fleet_tab.py" line="162"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="164"/>
+        <location filename="../admin/fleet_tab.py" line="173"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="165"/>
+        <location filename="../admin/fleet_tab.py" line="174"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -931,6 +1130,451 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/fleet_model.py" line="93"/>
         <source>Last known values</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <location filename="../wizard/widgets.py" line="127"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="128"/>
+        <source>for example \\server\shopfloor or /mnt/shopfloor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="137"/>
+        <source>Choose the shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsModel</name>
+    <message>
+        <location filename="../admin/insights_tab.py" line="65"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="65"/>
+        <source>Boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="65"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="66"/>
+        <source>Mean CAM %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="66"/>
+        <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="66"/>
+        <source>Worst shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="67"/>
+        <source>Top defect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="67"/>
+        <source>Anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="84"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="87"/>
+        <source>improving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="87"/>
+        <source>worsening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="88"/>
+        <source>stable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="89"/>
+        <source>not enough data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="129"/>
+        <source>Site: every record of the period together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="130"/>
+        <source>Records (boxes) in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="131"/>
+        <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="132"/>
+        <source>Average of mean CAM-D and mean CAM-W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="133"/>
+        <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="135"/>
+        <source>Shift with the highest mean CAM (at least 3 boxes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="136"/>
+        <source>Most frequent defect and its share of the rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="137"/>
+        <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="157"/>
+        <source>%1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsTab</name>
+    <message>
+        <location filename="../admin/insights_tab.py" line="231"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="231"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="232"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="232"/>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="236"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="261"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="261"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="278"/>
+        <source>Show rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="283"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="283"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="296"/>
+        <source>Recommendations (rules over these statistics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="341"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="380"/>
+        <source>%1 records · descriptive statistics, not predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="382"/>
+        <source>No records in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="410"/>
+        <source>Selected: %1 (%2 records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="451"/>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="476"/>
+        <location filename="../admin/insights_tab.py" line="479"/>
+        <source>Mean CAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="477"/>
+        <source>Quality score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="478"/>
+        <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="480"/>
+        <source>Average of mean CAM-D and mean CAM-W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="481"/>
+        <location filename="../admin/insights_tab.py" line="543"/>
+        <source>CAM-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="543"/>
+        <source>CAM-W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="486"/>
+        <source>Trend: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="488"/>
+        <source>First half (n = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="490"/>
+        <source>Second half (n = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="492"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="495"/>
+        <source>Mean CAM by shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="498"/>
+        <source>Shift %1 (n = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="501"/>
+        <source>%1 · worst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="505"/>
+        <source>% of rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="506"/>
+        <source>Top defects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="507"/>
+        <source>Top locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="510"/>
+        <source>%1 (%2×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="513"/>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="513"/>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="513"/>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="514"/>
+        <source>Defect frequency · risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="514"/>
+        <source>% of boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="515"/>
+        <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="518"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="523"/>
+        <source>Anomalies (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="537"/>
+        <source>Not enough records for recommendations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="544"/>
+        <source>%1 · %2/%3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="546"/>
+        <source>%1 &gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="549"/>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="550"/>
+        <source>%1 → %2 (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="552"/>
+        <source>%1 · %2 in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="553"/>
+        <source>%1 boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="559"/>
+        <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="564"/>
+        <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="567"/>
+        <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="572"/>
+        <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="578"/>
+        <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="582"/>
+        <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="586"/>
+        <source>%1 is in %2 % of the boxes: act on this defect first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="588"/>
+        <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="592"/>
+        <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="596"/>
+        <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="600"/>
+        <source>No rule fired: no action suggested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../wizard/start_pages.py" line="40"/>
+        <source>Welcome to Shopfloor Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="43"/>
+        <source>This PC is not set up yet. A few questions, and it is ready. First, the language:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1368,7 +2012,162 @@ Your saved records are safe. The details are in the log; tell your administrator
         <location filename="../entry_form.py" line="155"/>
         <location filename="../messages.py" line="129"/>
         <location filename="../admin/dashboard_tab.py" line="150"/>
+        <location filename="../admin/insights_tab.py" line="45"/>
         <source>decimal-separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModePage</name>
+    <message>
+        <location filename="../wizard/start_pages.py" line="74"/>
+        <source>Create a new site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="75"/>
+        <source>The first PC of a plant. You choose a shared folder that every PC can open, the site passphrase, and the first admin account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="78"/>
+        <source>Join a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="79"/>
+        <source>Another PC of a plant whose site exists already. You need the shared folder and the site passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="82"/>
+        <source>Try it on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="83"/>
+        <source>Everything stays on this PC, to see how the app works. You choose the admin&apos;s username and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="87"/>
+        <source>How will this PC be used?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="94"/>
+        <source>Choose one of the three.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PcSettingsDialog</name>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="54"/>
+        <location filename="../pc_settings_dialog.py" line="144"/>
+        <location filename="../pc_settings_dialog.py" line="200"/>
+        <source>This PC&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="71"/>
+        <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="73"/>
+        <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="79"/>
+        <source>As the system (Portuguese or English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="85"/>
+        <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="93"/>
+        <source>Show the small &quot;Register production&quot; window to operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="97"/>
+        <source>Start automatically when this PC starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="113"/>
+        <source>Shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="115"/>
+        <source>This PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="116"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="117"/>
+        <source>Status every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="118"/>
+        <source>Commands checked every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="122"/>
+        <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="132"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="135"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="201"/>
+        <source>Saved. Start the app again to use the new %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="211"/>
+        <source>shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="211"/>
+        <location filename="../pc_settings_dialog.py" line="212"/>
+        <source>station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="212"/>
+        <source>language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="213"/>
+        <source>intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="220"/>
+        <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1430,63 +2229,63 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="139"/>
+        <location filename="../admin/production_tab.py" line="134"/>
         <source>%1 records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="153"/>
-        <location filename="../admin/production_tab.py" line="165"/>
+        <location filename="../admin/production_tab.py" line="148"/>
+        <location filename="../admin/production_tab.py" line="160"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="156"/>
+        <location filename="../admin/production_tab.py" line="151"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="168"/>
+        <location filename="../admin/production_tab.py" line="163"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="187"/>
+        <location filename="../admin/production_tab.py" line="182"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="197"/>
+        <location filename="../admin/production_tab.py" line="192"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="209"/>
+        <location filename="../admin/production_tab.py" line="204"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="216"/>
+        <location filename="../admin/production_tab.py" line="211"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="223"/>
+        <location filename="../admin/production_tab.py" line="218"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="231"/>
+        <location filename="../admin/production_tab.py" line="226"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="241"/>
+        <location filename="../admin/production_tab.py" line="236"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="245"/>
+        <location filename="../admin/production_tab.py" line="240"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,6 +2345,20 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/record_dialog.py" line="179"/>
         <source>Some values need attention; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsBehindDialog</name>
+    <message>
+        <location filename="../admin/insights_tab.py" line="193"/>
+        <source>Records behind a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="197"/>
+        <source>%1 records behind: %2
+Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1909,6 +2722,250 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>Setup</name>
+    <message>
+        <location filename="../wizard/texts.py" line="21"/>
+        <source>Choose the shared folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="23"/>
+        <source>Type the full path of the folder, for example \\server\shopfloor or /mnt/shopfloor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="25"/>
+        <source>%1 is a Windows network path. On this computer the share must be mounted first (ask IT, for example under /mnt/shopfloor); then choose that folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="27"/>
+        <source>Neither %1 nor %2, where it would be created, exists. Check that the drive or network share is connected, or create the folder first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="29"/>
+        <source>The folder %1 cannot be found. Check the path and that the share is connected. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="31"/>
+        <source>%1 is a file, not a folder. Choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="33"/>
+        <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="35"/>
+        <source>%1 already holds a Shopfloor site. To use it, go back and choose &quot;Join a site&quot;; for a new site, choose another folder. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="37"/>
+        <source>This PC may not write in %1 (permission denied). Ask IT to give this PC&apos;s user write access to the share, or choose another folder. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="39"/>
+        <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="41"/>
+        <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="43"/>
+        <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="45"/>
+        <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="47"/>
+        <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="49"/>
+        <source>This PC&apos;s data folder %1 is on a network drive, and the database must be on this PC&apos;s own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="51"/>
+        <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="53"/>
+        <source>The site passphrase needs at least 12 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="55"/>
+        <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="57"/>
+        <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="59"/>
+        <source>A station id has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="61"/>
+        <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="63"/>
+        <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="65"/>
+        <source>A new site needs its first admin account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="67"/>
+        <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="69"/>
+        <source>This PC is not in a site, so it has no shared folder to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="71"/>
+        <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="84"/>
+        <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="85"/>
+        <source>Something went wrong: %1. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <location filename="../wizard/site_pages.py" line="77"/>
+        <source>Shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="78"/>
+        <source>Site passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="79"/>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="82"/>
+        <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="87"/>
+        <source>The passphrase chosen when the site was created; ask the person who created it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="91"/>
+        <source>The site&apos;s shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="92"/>
+        <source>Join a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="96"/>
+        <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="99"/>
+        <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="109"/>
+        <source>Choose the shared folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="114"/>
+        <source>The site passphrase needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="120"/>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="125"/>
+        <source>Type the site passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="140"/>
+        <source>Checking the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationChoice</name>
+    <message>
+        <location filename="../wizard/widgets.py" line="217"/>
+        <source>Production station, machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="218"/>
+        <source>Office PC (no production entry), id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="219"/>
+        <source>for example office1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="266"/>
+        <source>The machine table is empty: make this an office PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="271"/>
+        <source>Type an id of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, for example office1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StationHeader</name>
     <message>
         <location filename="../header.py" line="27"/>
@@ -1953,6 +3010,29 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../header.py" line="82"/>
         <source>Share offline since %1 · saving on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../wizard/site_pages.py" line="294"/>
+        <source>Start automatically when this PC starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="295"/>
+        <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="297"/>
+        <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="302"/>
+        <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2005,7 +3085,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../station_window.py" line="195"/>
-        <location filename="../station_window.py" line="534"/>
+        <location filename="../station_window.py" line="572"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2026,136 +3106,156 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../station_window.py" line="207"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="208"/>
-        <source>About…</source>
+        <source>This PC&apos;s settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../station_window.py" line="210"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="211"/>
+        <source>About…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="213"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="262"/>
+        <location filename="../station_window.py" line="270"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="268"/>
+        <location filename="../station_window.py" line="276"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="280"/>
+        <location filename="../station_window.py" line="288"/>
         <source>This is an office PC: production is recorded at the stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="288"/>
+        <location filename="../station_window.py" line="296"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="302"/>
+        <location filename="../station_window.py" line="310"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="305"/>
+        <location filename="../station_window.py" line="313"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342"/>
+        <location filename="../station_window.py" line="350"/>
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="369"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="386"/>
+        <location filename="../station_window.py" line="394"/>
         <source>Message from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="388"/>
+        <location filename="../station_window.py" line="396"/>
         <source>From %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="390"/>
+        <location filename="../station_window.py" line="398"/>
         <source>I have read it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="406"/>
+        <location filename="../station_window.py" line="414"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="417"/>
+        <location filename="../station_window.py" line="425"/>
         <source>Close the application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="418"/>
+        <location filename="../station_window.py" line="426"/>
         <source>%1 asks to restart the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="419"/>
+        <location filename="../station_window.py" line="427"/>
         <source>%1 asks to close the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="420"/>
+        <location filename="../station_window.py" line="428"/>
         <source>Everything you saved is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="449"/>
+        <location filename="../station_window.py" line="457"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="467"/>
+        <location filename="../station_window.py" line="475"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="471"/>
+        <location filename="../station_window.py" line="479"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="472"/>
+        <location filename="../station_window.py" line="480"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="502"/>
+        <location filename="../station_window.py" line="510"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="503"/>
+        <location filename="../station_window.py" line="511"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="514"/>
+        <location filename="../station_window.py" line="522"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../station_window.py" line="534"/>
+        <source>This PC&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../station_window.py" line="535"/>
+        <source>Your password, to change this PC&apos;s settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="546"/>
+        <source>Wrong password: this PC&apos;s settings were not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="573"/>
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation type="unfinished"></translation>
     </message>

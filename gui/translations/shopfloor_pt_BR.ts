@@ -56,60 +56,113 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../wizard/site_pages.py" line="201" />
+        <source>Username</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="202" />
+        <source>Full name</source>
+        <translation>Nome completo</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="203" />
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="204" />
+        <source>Repeat it</source>
+        <translation>Repita</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="205" />
+        <source>for example maria</source>
+        <translation>por exemplo maria</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="206" />
+        <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
+        <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="211" />
+        <source>The first admin account</source>
+        <translation>A primeira conta de administrador</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="214" />
+        <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
+        <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="240" />
+        <source>The two passwords differ. Type them again.</source>
+        <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="36" />
+        <location filename="../admin/window.py" line="37" />
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="52" />
-        <location filename="../admin/window.py" line="62" />
+        <location filename="../admin/window.py" line="53" />
+        <location filename="../admin/window.py" line="63" />
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="56" />
+        <location filename="../admin/window.py" line="57" />
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="58" />
+        <location filename="../admin/window.py" line="59" />
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="68" />
+        <location filename="../admin/window.py" line="69" />
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="71" />
+        <location filename="../admin/window.py" line="72" />
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="76" />
+        <location filename="../admin/window.py" line="77" />
+        <source>Insights</source>
+        <translation>Estatísticas</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="82" />
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="81" />
+        <location filename="../admin/window.py" line="87" />
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="86" />
+        <location filename="../admin/window.py" line="92" />
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="87" />
+        <location filename="../admin/window.py" line="93" />
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="88" />
+        <location filename="../admin/window.py" line="94" />
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -117,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="51" />
+        <location filename="../app.py" line="53" />
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -770,6 +823,152 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../wizard/finish_page.py" line="43" />
+        <source>Setting up takes a few seconds: the site key is derived from the passphrase, on purpose slowly.</source>
+        <translation>A instalação leva alguns segundos: a chave do site é derivada da frase-senha, lentamente de propósito.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="51" />
+        <source>This PC is ready</source>
+        <translation>Este PC está pronto</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="51" />
+        <source>Ready to set up</source>
+        <translation>Pronto para instalar</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="54" />
+        <source>Check, then press "Set up this PC".</source>
+        <translation>Confira e então pressione "Configurar este PC".</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="60" />
+        <source>Create a new site in %1</source>
+        <translation>Criar um novo site em %1</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="62" />
+        <source>Join the site in %1</source>
+        <translation>Entrar no site em %1</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="64" />
+        <source>A trial site on this PC only</source>
+        <translation>Um site de teste só neste PC</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="67" />
+        <source>First admin: %1 (%2)</source>
+        <translation>Primeiro administrador: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="70" />
+        <source>Start with the PC: yes</source>
+        <translation>Iniciar com o PC: sim</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="71" />
+        <source>Start with the PC: no</source>
+        <translation>Iniciar com o PC: não</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="76" />
+        <source>This PC: production station %1</source>
+        <translation>Este PC: estação de produção %1</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="78" />
+        <source>This PC: office PC %1</source>
+        <translation>Este PC: PC de escritório %1</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="87" />
+        <source>Log in as %1 with the password you chose.</source>
+        <translation>Entre como %1 com a senha que você escolheu.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="90" />
+        <source>%1 accounts of the site reached this PC; log in with yours.</source>
+        <translation>%1 contas do site chegaram a este PC; entre com a sua.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="93" />
+        <source>No accounts of the site reached this PC yet (is the shared folder reachable?). They arrive by themselves once it is; until then nobody can log in here.</source>
+        <translation>Nenhuma conta do site chegou a este PC ainda (a pasta compartilhada está acessível?). Elas chegam sozinhas quando estiver; até lá ninguém consegue entrar aqui.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="97" />
+        <source>Set up the plant's other PCs with "Join a site": the folder %1 and the site passphrase.</source>
+        <translation>Configure os outros PCs da fábrica com "Entrar em um site": a pasta %1 e a frase-senha do site.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="101" />
+        <source>The trial site is in %1. For a real site, set up the PCs with a shared folder.</source>
+        <translation>O site de teste está em %1. Para um site de verdade, configure os PCs com uma pasta compartilhada.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="104" />
+        <source>The shared folder is on the network: status and commands are checked every half second there.</source>
+        <translation>A pasta compartilhada está na rede: status e comandos são verificados lá a cada meio segundo.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="108" />
+        <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC's settings.</source>
+        <translation>Não foi possível ativar o início com o PC: %1. Um administrador pode tentar de novo em Ferramentas → Configurações deste PC.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="112" />
+        <source>The app starts by itself when this PC starts.</source>
+        <translation>O aplicativo abre sozinho quando este PC liga.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../wizard/window.py" line="170" />
+        <source>Shopfloor Collector: set up this PC</source>
+        <translation>Shopfloor Collector: configurar este PC</translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="171" />
+        <source>Shopfloor Collector · set-up</source>
+        <translation>Shopfloor Collector · instalação</translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="172" />
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="182" />
+        <source>Step %1 of %2</source>
+        <translation>Passo %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="186" />
+        <source>Start</source>
+        <translation>Começar</translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="187" />
+        <source>Set up this PC</source>
+        <translation>Configurar este PC</translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="189" />
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <location filename="../wizard/window.py" line="308" />
+        <source>Setting up this PC…</source>
+        <translation>Configurando este PC…</translation>
+    </message>
+</context>
+<context>
     <name>FleetTab</name>
     <message>
         <location filename="../admin/fleet_tab.py" line="45" />
@@ -777,77 +976,77 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="65" />
+        <location filename="../admin/fleet_tab.py" line="68" />
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="65" />
+        <location filename="../admin/fleet_tab.py" line="68" />
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="65" />
+        <location filename="../admin/fleet_tab.py" line="68" />
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79" />
+        <location filename="../admin/fleet_tab.py" line="82" />
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="90" />
+        <location filename="../admin/fleet_tab.py" line="93" />
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="110" />
+        <location filename="../admin/fleet_tab.py" line="113" />
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="147" />
+        <location filename="../admin/fleet_tab.py" line="156" />
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="147" />
+        <location filename="../admin/fleet_tab.py" line="156" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="148" />
+        <location filename="../admin/fleet_tab.py" line="157" />
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="148" />
+        <location filename="../admin/fleet_tab.py" line="157" />
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="149" />
+        <location filename="../admin/fleet_tab.py" line="158" />
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="149" />
+        <location filename="../admin/fleet_tab.py" line="158" />
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="153" />
+        <location filename="../admin/fleet_tab.py" line="162" />
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="164" />
+        <location filename="../admin/fleet_tab.py" line="173" />
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="165" />
+        <location filename="../admin/fleet_tab.py" line="174" />
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -933,6 +1132,451 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/fleet_model.py" line="93" />
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <location filename="../wizard/widgets.py" line="127" />
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="128" />
+        <source>for example \\server\shopfloor or /mnt/shopfloor</source>
+        <translation>por exemplo \\servidor\shopfloor ou /mnt/shopfloor</translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="137" />
+        <source>Choose the shared folder</source>
+        <translation>Escolha a pasta compartilhada</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsModel</name>
+    <message>
+        <location filename="../admin/insights_tab.py" line="65" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="65" />
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="65" />
+        <source>Score</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="66" />
+        <source>Mean CAM %</source>
+        <translation>CAM médio %</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="66" />
+        <source>Trend</source>
+        <translation>Tendência</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="66" />
+        <source>Worst shift</source>
+        <translation>Pior turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="67" />
+        <source>Top defect</source>
+        <translation>Principal defeito</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="67" />
+        <source>Anomalies</source>
+        <translation>Anomalias</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="84" />
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="87" />
+        <source>improving</source>
+        <translation>melhorando</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="87" />
+        <source>worsening</source>
+        <translation>piorando</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="88" />
+        <source>stable</source>
+        <translation>estável</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="89" />
+        <source>not enough data</source>
+        <translation>dados insuficientes</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="129" />
+        <source>Site: every record of the period together</source>
+        <translation>Site: todos os registros do período juntos</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="130" />
+        <source>Records (boxes) in the period</source>
+        <translation>Registros (caixas) no período</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="131" />
+        <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
+        <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="132" />
+        <source>Average of mean CAM-D and mean CAM-W</source>
+        <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="133" />
+        <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
+        <translation>CAM médio da segunda metade dos registros contra a primeira; dentro de ±10 % é estável</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="135" />
+        <source>Shift with the highest mean CAM (at least 3 boxes)</source>
+        <translation>Turno com o maior CAM médio (ao menos 3 caixas)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="136" />
+        <source>Most frequent defect and its share of the rejections</source>
+        <translation>Defeito mais frequente e sua parcela das rejeições</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="137" />
+        <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
+        <translation>CAM acima da média + 2σ, alta de mais de 30 % de uma semana para a outra, um defeito em 3 ou mais caixas seguidas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="157" />
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsTab</name>
+    <message>
+        <location filename="../admin/insights_tab.py" line="231" />
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="231" />
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="232" />
+        <source>Last 30 days</source>
+        <translation>Últimos 30 dias</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="232" />
+        <source>Everything</source>
+        <translation>Tudo</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="236" />
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="261" />
+        <source>Figure</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="261" />
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="278" />
+        <source>Show rows…</source>
+        <translation>Mostrar registros…</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="283" />
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="283" />
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="296" />
+        <source>Recommendations (rules over these statistics)</source>
+        <translation>Recomendações (regras sobre estas estatísticas)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="341" />
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="380" />
+        <source>%1 records · descriptive statistics, not predictions</source>
+        <translation>%1 registros · estatística descritiva, não previsões</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="382" />
+        <source>No records in this period.</source>
+        <translation>Nenhum registro neste período.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="410" />
+        <source>Selected: %1 (%2 records)</source>
+        <translation>Selecionado: %1 (%2 registros)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="451" />
+        <source>Details: %1</source>
+        <translation>Detalhes: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="476" />
+        <location filename="../admin/insights_tab.py" line="479" />
+        <source>Mean CAM</source>
+        <translation>CAM médio</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="477" />
+        <source>Quality score</source>
+        <translation>Nota de qualidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="478" />
+        <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
+        <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="480" />
+        <source>Average of mean CAM-D and mean CAM-W</source>
+        <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="481" />
+        <location filename="../admin/insights_tab.py" line="543" />
+        <source>CAM-D</source>
+        <translation>CAM-D</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="482" />
+        <location filename="../admin/insights_tab.py" line="543" />
+        <source>CAM-W</source>
+        <translation>CAM-W</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="486" />
+        <source>Trend: %1</source>
+        <translation>Tendência: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="488" />
+        <source>First half (n = %1)</source>
+        <translation>Primeira metade (n = %1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="490" />
+        <source>Second half (n = %1)</source>
+        <translation>Segunda metade (n = %1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="492" />
+        <source>Change</source>
+        <translation>Variação</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="495" />
+        <source>Mean CAM by shift</source>
+        <translation>CAM médio por turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="498" />
+        <source>Shift %1 (n = %2)</source>
+        <translation>Turno %1 (n = %2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="501" />
+        <source>%1 · worst</source>
+        <translation>%1 · pior</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="505" />
+        <source>% of rejections</source>
+        <translation>% das rejeições</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="506" />
+        <source>Top defects</source>
+        <translation>Principais defeitos</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="507" />
+        <source>Top locations</source>
+        <translation>Principais locais</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="510" />
+        <source>%1 (%2×)</source>
+        <translation>%1 (%2×)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="513" />
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="513" />
+        <source>medium</source>
+        <translation>médio</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="513" />
+        <source>low</source>
+        <translation>baixo</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="514" />
+        <source>Defect frequency · risk</source>
+        <translation>Frequência de defeitos · risco</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="514" />
+        <source>% of boxes</source>
+        <translation>% das caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="515" />
+        <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
+        <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="518" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="523" />
+        <source>Anomalies (%1)</source>
+        <translation>Anomalias (%1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="537" />
+        <source>Not enough records for recommendations.</source>
+        <translation>Registros insuficientes para recomendações.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="544" />
+        <source>%1 · %2/%3 · %4</source>
+        <translation>%1 · %2/%3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="546" />
+        <source>%1 &gt; %2</source>
+        <translation>%1 &gt; %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="549" />
+        <source>Week of %1</source>
+        <translation>Semana de %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="550" />
+        <source>%1 → %2 (%3 %)</source>
+        <translation>%1 → %2 (%3 %)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="552" />
+        <source>%1 · %2 in a row</source>
+        <translation>%1 · %2 seguidas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="553" />
+        <source>%1 boxes</source>
+        <translation>%1 caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="559" />
+        <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
+        <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="564" />
+        <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
+        <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="567" />
+        <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
+        <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="572" />
+        <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
+        <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="578" />
+        <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
+        <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="582" />
+        <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
+        <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="586" />
+        <source>%1 is in %2 % of the boxes: act on this defect first.</source>
+        <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="588" />
+        <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
+        <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="592" />
+        <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
+        <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="596" />
+        <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
+        <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="600" />
+        <source>No rule fired: no action suggested.</source>
+        <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../wizard/start_pages.py" line="40" />
+        <source>Welcome to Shopfloor Collector</source>
+        <translation>Bem-vindo ao Shopfloor Collector</translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="43" />
+        <source>This PC is not set up yet. A few questions, and it is ready. First, the language:</source>
+        <translation>Este PC ainda não está configurado. Algumas perguntas e ele fica pronto. Primeiro, o idioma:</translation>
     </message>
 </context>
 <context>
@@ -1369,8 +2013,163 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../entry_form.py" line="155" />
         <location filename="../messages.py" line="129" />
         <location filename="../admin/dashboard_tab.py" line="150" />
+        <location filename="../admin/insights_tab.py" line="45" />
         <source>decimal-separator</source>
         <translation>,</translation>
+    </message>
+</context>
+<context>
+    <name>ModePage</name>
+    <message>
+        <location filename="../wizard/start_pages.py" line="74" />
+        <source>Create a new site</source>
+        <translation>Criar um novo site</translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="75" />
+        <source>The first PC of a plant. You choose a shared folder that every PC can open, the site passphrase, and the first admin account.</source>
+        <translation>O primeiro PC de uma fábrica. Você escolhe uma pasta compartilhada que todos os PCs conseguem abrir, a frase-senha do site e a primeira conta de administrador.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="78" />
+        <source>Join a site</source>
+        <translation>Entrar em um site</translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="79" />
+        <source>Another PC of a plant whose site exists already. You need the shared folder and the site passphrase.</source>
+        <translation>Outro PC de uma fábrica cujo site já existe. Você precisa da pasta compartilhada e da frase-senha do site.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="82" />
+        <source>Try it on this PC</source>
+        <translation>Experimentar neste PC</translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="83" />
+        <source>Everything stays on this PC, to see how the app works. You choose the admin's username and password.</source>
+        <translation>Tudo fica neste PC, para ver como o aplicativo funciona. Você escolhe o usuário e a senha do administrador.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="87" />
+        <source>How will this PC be used?</source>
+        <translation>Como este PC será usado?</translation>
+    </message>
+    <message>
+        <location filename="../wizard/start_pages.py" line="94" />
+        <source>Choose one of the three.</source>
+        <translation>Escolha uma das três opções.</translation>
+    </message>
+</context>
+<context>
+    <name>PcSettingsDialog</name>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="54" />
+        <location filename="../pc_settings_dialog.py" line="144" />
+        <location filename="../pc_settings_dialog.py" line="200" />
+        <source>This PC's settings</source>
+        <translation>Configurações deste PC</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="71" />
+        <source>Only a new path to this PC's own site, for example after the share moved to another server.</source>
+        <translation>Só um novo caminho para o próprio site deste PC, por exemplo depois que a pasta mudou de servidor.</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="73" />
+        <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
+        <translation>Este PC não está em um site; criar ou entrar em um é feito pela instalação inicial.</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="79" />
+        <source>As the system (Portuguese or English)</source>
+        <translation>Como o sistema (português ou inglês)</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="85" />
+        <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
+        <translation>Automático: 50 ms em pasta local, 500 ms em pasta de rede</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="93" />
+        <source>Show the small "Register production" window to operators</source>
+        <translation>Mostrar aos operadores a janela pequena "Registrar produção"</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="97" />
+        <source>Start automatically when this PC starts</source>
+        <translation>Iniciar automaticamente quando este PC ligar</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="113" />
+        <source>Shared folder</source>
+        <translation>Pasta compartilhada</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="115" />
+        <source>This PC</source>
+        <translation>Este PC</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="116" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="117" />
+        <source>Status every</source>
+        <translation>Status a cada</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="118" />
+        <source>Commands checked every</source>
+        <translation>Comandos verificados a cada</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="122" />
+        <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
+        <translation>A pasta, a estação, o idioma e os intervalos valem quando o aplicativo abrir de novo; a janela de registro e o início com o PC, na hora. Um catálogo do site mais novo com seus próprios intervalos substitui estes.</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="132" />
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="135" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="201" />
+        <source>Saved. Start the app again to use the new %1.</source>
+        <translation>Salvo. Abra o aplicativo de novo para usar o novo valor de: %1.</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="211" />
+        <source>shared folder</source>
+        <translation>pasta compartilhada</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="211" />
+        <location filename="../pc_settings_dialog.py" line="212" />
+        <source>station</source>
+        <translation>estação</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="212" />
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="213" />
+        <source>intervals</source>
+        <translation>intervalos</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="220" />
+        <source>Only an admin can change this PC's settings. The attempt was recorded; nothing was changed.</source>
+        <translation>Só um administrador pode mudar as configurações deste PC. A tentativa foi registrada; nada foi alterado.</translation>
     </message>
 </context>
 <context>
@@ -1431,63 +2230,63 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="139" />
+        <location filename="../admin/production_tab.py" line="134" />
         <source>%1 records</source>
         <translation>%1 registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="153" />
-        <location filename="../admin/production_tab.py" line="165" />
+        <location filename="../admin/production_tab.py" line="148" />
+        <location filename="../admin/production_tab.py" line="160" />
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="156" />
+        <location filename="../admin/production_tab.py" line="151" />
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="168" />
+        <location filename="../admin/production_tab.py" line="163" />
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="187" />
+        <location filename="../admin/production_tab.py" line="182" />
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="197" />
+        <location filename="../admin/production_tab.py" line="192" />
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="209" />
+        <location filename="../admin/production_tab.py" line="204" />
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="216" />
+        <location filename="../admin/production_tab.py" line="211" />
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="223" />
+        <location filename="../admin/production_tab.py" line="218" />
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="231" />
+        <location filename="../admin/production_tab.py" line="226" />
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="241" />
+        <location filename="../admin/production_tab.py" line="236" />
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="245" />
+        <location filename="../admin/production_tab.py" line="240" />
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -1548,6 +2347,21 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/record_dialog.py" line="179" />
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsBehindDialog</name>
+    <message>
+        <location filename="../admin/insights_tab.py" line="193" />
+        <source>Records behind a number</source>
+        <translation>Registros por trás de um número</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="197" />
+        <source>%1 records behind: %2
+Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
+        <translation>%1 registros por trás de: %2
+CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2724,250 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>Setup</name>
+    <message>
+        <location filename="../wizard/texts.py" line="21" />
+        <source>Choose the shared folder.</source>
+        <translation>Escolha a pasta compartilhada.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="23" />
+        <source>Type the full path of the folder, for example \\server\shopfloor or /mnt/shopfloor.</source>
+        <translation>Digite o caminho completo da pasta, por exemplo \\servidor\shopfloor ou /mnt/shopfloor.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="25" />
+        <source>%1 is a Windows network path. On this computer the share must be mounted first (ask IT, for example under /mnt/shopfloor); then choose that folder.</source>
+        <translation>%1 é um caminho de rede do Windows. Neste computador a pasta precisa ser montada antes (peça à TI, por exemplo em /mnt/shopfloor); depois escolha essa pasta.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="27" />
+        <source>Neither %1 nor %2, where it would be created, exists. Check that the drive or network share is connected, or create the folder first. Nothing was changed.</source>
+        <translation>Nem %1 nem %2, onde ela seria criada, existem. Verifique se o disco ou a pasta de rede está conectado, ou crie a pasta antes. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="29" />
+        <source>The folder %1 cannot be found. Check the path and that the share is connected. Nothing was changed.</source>
+        <translation>A pasta %1 não foi encontrada. Verifique o caminho e se a pasta de rede está conectada. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="31" />
+        <source>%1 is a file, not a folder. Choose a folder.</source>
+        <translation>%1 é um arquivo, não uma pasta. Escolha uma pasta.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="33" />
+        <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
+        <translation>Não há um site Shopfloor em %1. Escolha a pasta que foi escolhida quando o site foi criado (ela contém shopfloor-site.json), ou crie um novo site. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="35" />
+        <source>%1 already holds a Shopfloor site. To use it, go back and choose "Join a site"; for a new site, choose another folder. Nothing was changed.</source>
+        <translation>%1 já contém um site Shopfloor. Para usá-lo, volte e escolha "Entrar em um site"; para um novo site, escolha outra pasta. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="37" />
+        <source>This PC may not write in %1 (permission denied). Ask IT to give this PC's user write access to the share, or choose another folder. Nothing was changed.</source>
+        <translation>Este PC não pode gravar em %1 (permissão negada). Peça à TI acesso de gravação na pasta para o usuário deste PC, ou escolha outra pasta. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="39" />
+        <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
+        <translation>%1 é somente leitura. Escolha uma pasta em que este PC possa gravar, ou peça à TI para liberar a gravação. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="41" />
+        <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
+        <translation>O disco de %1 está cheio. Libere espaço ou escolha outra pasta. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="43" />
+        <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
+        <translation>A pasta de rede de %1 não está acessível: o servidor de arquivos pode estar desligado, a rede fora do ar ou o nome digitado errado. Verifique a conexão e tente de novo. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="45" />
+        <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
+        <translation>Este PC consegue criar arquivos em %1, mas não apagá-los, e o site precisa das duas coisas. Peça à TI acesso completo de gravação (modificar) na pasta. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="47" />
+        <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
+        <translation>%1 não pode ser usada: %2. Escolha outra pasta ou peça ajuda à TI. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="49" />
+        <source>This PC's data folder %1 is on a network drive, and the database must be on this PC's own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
+        <translation>A pasta de dados deste PC, %1, está em um disco de rede, e o banco de dados precisa ficar no disco do próprio PC (um disco de rede pode corrompê-lo). Peça à TI para manter os dados do aplicativo no disco local. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="51" />
+        <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
+        <translation>A frase-senha do site está errada. Confirme com quem criou o site (maiúsculas contam) e digite de novo. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="53" />
+        <source>The site passphrase needs at least 12 characters.</source>
+        <translation>A frase-senha do site precisa de ao menos 12 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="55" />
+        <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
+        <translation>O arquivo do site nesta pasta está danificado ou não foi gravado pelo Shopfloor Collector. Pergunte a quem criou o site. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="57" />
+        <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
+        <translation>A estação %1 está em uso por um PC ligado agora. Escolha outra estação, ou feche antes o aplicativo naquele PC. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="59" />
+        <source>A station id has 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
+        <translation>Um id de estação tem de 1 a 64 letras, dígitos, '.', '_' ou '-', começando com letra ou dígito.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="61" />
+        <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
+        <translation>A estação %1 não está na tabela de máquinas. Escolha uma máquina da lista, ou faça deste um PC de escritório.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="63" />
+        <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
+        <translation>Este PC já pertence a um site; nada foi alterado. Abra o aplicativo de novo para entrar.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="65" />
+        <source>A new site needs its first admin account.</source>
+        <translation>Um novo site precisa da sua primeira conta de administrador.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="67" />
+        <source>%1 holds another site, not this PC's. Moving this PC to another site needs that site's passphrase: set it up again. Nothing was changed.</source>
+        <translation>%1 contém outro site, não o deste PC. Mudar este PC para outro site exige a frase-senha daquele site: configure-o de novo. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="69" />
+        <source>This PC is not in a site, so it has no shared folder to change.</source>
+        <translation>Este PC não está em um site, então não há pasta compartilhada para mudar.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="71" />
+        <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
+        <translation>Não foi possível mudar o início com o PC: %1. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="84" />
+        <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
+        <translation>Não foi possível gravar um arquivo: %1. Nada mais foi feito; verifique a pasta e tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="85" />
+        <source>Something went wrong: %1. The details are in the log.</source>
+        <translation>Algo deu errado: %1. Os detalhes estão no log.</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <location filename="../wizard/site_pages.py" line="77" />
+        <source>Shared folder</source>
+        <translation>Pasta compartilhada</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="78" />
+        <source>Site passphrase</source>
+        <translation>Frase-senha do site</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="79" />
+        <source>Repeat it</source>
+        <translation>Repita</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="82" />
+        <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
+        <translation>Ao menos %1 caracteres, por exemplo algumas palavras sem relação entre si. Todo PC que entrar no site precisa dela, e ela não pode ser recuperada: anote e guarde em lugar seguro.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="87" />
+        <source>The passphrase chosen when the site was created; ask the person who created it.</source>
+        <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="91" />
+        <source>The site's shared folder</source>
+        <translation>A pasta compartilhada do site</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="92" />
+        <source>Join a site</source>
+        <translation>Entrar em um site</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="96" />
+        <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site's files are created inside it; this PC's own records stay on this PC.</source>
+        <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="99" />
+        <source>Choose the site's shared folder (the one chosen when the site was created) and type the site passphrase.</source>
+        <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="109" />
+        <source>Choose the shared folder.</source>
+        <translation>Escolha a pasta compartilhada.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="114" />
+        <source>The site passphrase needs at least %1 characters.</source>
+        <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="120" />
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="125" />
+        <source>Type the site passphrase.</source>
+        <translation>Digite a frase-senha do site.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="140" />
+        <source>Checking the folder…</source>
+        <translation>Verificando a pasta…</translation>
+    </message>
+</context>
+<context>
+    <name>StationChoice</name>
+    <message>
+        <location filename="../wizard/widgets.py" line="217" />
+        <source>Production station, machine</source>
+        <translation>Estação de produção, máquina</translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="218" />
+        <source>Office PC (no production entry), id</source>
+        <translation>PC de escritório (sem lançamento de produção), id</translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="219" />
+        <source>for example office1</source>
+        <translation>por exemplo escritorio1</translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="266" />
+        <source>The machine table is empty: make this an office PC.</source>
+        <translation>A tabela de máquinas está vazia: faça deste um PC de escritório.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="271" />
+        <source>Type an id of 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, for example office1.</source>
+        <translation>Digite um id de 1 a 64 letras, dígitos, '.', '_' ou '-', começando com letra ou dígito, por exemplo escritorio1.</translation>
+    </message>
+</context>
+<context>
     <name>StationHeader</name>
     <message>
         <location filename="../header.py" line="27" />
@@ -1955,6 +3013,29 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../header.py" line="82" />
         <source>Share offline since %1 · saving on this PC</source>
         <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../wizard/site_pages.py" line="294" />
+        <source>Start automatically when this PC starts</source>
+        <translation>Iniciar automaticamente quando este PC ligar</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="295" />
+        <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
+        <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="297" />
+        <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
+        <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="302" />
+        <source>What is this PC?</source>
+        <translation>O que é este PC?</translation>
     </message>
 </context>
 <context>
@@ -2006,7 +3087,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../station_window.py" line="195" />
-        <location filename="../station_window.py" line="534" />
+        <location filename="../station_window.py" line="572" />
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
@@ -2027,136 +3108,156 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../station_window.py" line="207" />
+        <source>This PC's settings…</source>
+        <translation>Configurações deste PC…</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="210" />
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="208" />
+        <location filename="../station_window.py" line="211" />
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="210" />
+        <location filename="../station_window.py" line="213" />
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="262" />
+        <location filename="../station_window.py" line="270" />
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="268" />
+        <location filename="../station_window.py" line="276" />
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="280" />
+        <location filename="../station_window.py" line="288" />
         <source>This is an office PC: production is recorded at the stations.</source>
         <translation>Este é um PC de escritório: a produção é registrada nas estações.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="288" />
+        <location filename="../station_window.py" line="296" />
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="302" />
+        <location filename="../station_window.py" line="310" />
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="305" />
+        <location filename="../station_window.py" line="313" />
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342" />
+        <location filename="../station_window.py" line="350" />
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="361" />
+        <location filename="../station_window.py" line="369" />
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="386" />
+        <location filename="../station_window.py" line="394" />
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="388" />
+        <location filename="../station_window.py" line="396" />
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="390" />
+        <location filename="../station_window.py" line="398" />
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="406" />
+        <location filename="../station_window.py" line="414" />
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="417" />
+        <location filename="../station_window.py" line="425" />
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="418" />
+        <location filename="../station_window.py" line="426" />
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="419" />
+        <location filename="../station_window.py" line="427" />
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="420" />
+        <location filename="../station_window.py" line="428" />
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="449" />
+        <location filename="../station_window.py" line="457" />
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="467" />
+        <location filename="../station_window.py" line="475" />
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="471" />
+        <location filename="../station_window.py" line="479" />
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="472" />
+        <location filename="../station_window.py" line="480" />
         <source>The file was not written: %1. Your records are safe in this PC's database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="502" />
+        <location filename="../station_window.py" line="510" />
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="503" />
+        <location filename="../station_window.py" line="511" />
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="514" />
+        <location filename="../station_window.py" line="522" />
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
     <message>
+        <location filename="../station_window.py" line="534" />
+        <source>This PC's settings</source>
+        <translation>Configurações deste PC</translation>
+    </message>
+    <message>
         <location filename="../station_window.py" line="535" />
+        <source>Your password, to change this PC's settings:</source>
+        <translation>Sua senha, para mudar as configurações deste PC:</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="546" />
+        <source>Wrong password: this PC's settings were not opened.</source>
+        <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="573" />
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
     </message>

@@ -13,97 +13,62 @@ from utils.passwords import PasswordPolicyError
 from gui.messages import field_error_text, password_policy_text
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
-
-
 def setup_error_text(exc: SetupError) -> str:
     p = exc.params
     folder = str(p.get("folder", ""))
     code = exc.code
     if code == "folder_required":
-        return _t("Choose the shared folder.")
+        return QCoreApplication.translate("Setup", "Choose the shared folder.")
     if code == "folder_not_absolute":
-        return _t("Type the full path of the folder, for example \\\\server\\shopfloor or "
-                  "/mnt/shopfloor.")
+        return QCoreApplication.translate("Setup", "Type the full path of the folder, for example \\\\server\\shopfloor or /mnt/shopfloor.")
     if code == "unc_needs_mount":
-        return _t("%1 is a Windows network path. On this computer the share must be mounted "
-                  "first (ask IT, for example under /mnt/shopfloor); then choose that folder."
-                  ).replace("%1", folder)
+        return QCoreApplication.translate("Setup", "%1 is a Windows network path. On this computer the share must be mounted first (ask IT, for example under /mnt/shopfloor); then choose that folder.").replace("%1", folder)
     if code == "parent_not_found":
-        return _t("Neither %1 nor %2, where it would be created, exists. Check that the drive "
-                  "or network share is connected, or create the folder first. Nothing was "
-                  "changed.").replace("%1", folder).replace("%2", str(p.get("parent", "")))
+        return QCoreApplication.translate("Setup", "Neither %1 nor %2, where it would be created, exists. Check that the drive or network share is connected, or create the folder first. Nothing was changed.").replace("%1", folder).replace("%2", str(p.get("parent", "")))
     if code == "folder_not_found":
-        return _t("The folder %1 cannot be found. Check the path and that the share is "
-                  "connected. Nothing was changed.").replace("%1", folder)
+        return QCoreApplication.translate("Setup", "The folder %1 cannot be found. Check the path and that the share is connected. Nothing was changed.").replace("%1", folder)
     if code == "not_a_folder":
-        return _t("%1 is a file, not a folder. Choose a folder.").replace("%1", folder)
+        return QCoreApplication.translate("Setup", "%1 is a file, not a folder. Choose a folder.").replace("%1", folder)
     if code == "no_site":
-        return _t("There is no Shopfloor site in %1. Choose the folder that was chosen when the "
-                  "site was created (it holds shopfloor-site.json), or create a new site. "
-                  "Nothing was changed.").replace("%1", folder)
+        return QCoreApplication.translate("Setup", "There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.").replace("%1", folder)
     if code == "site_exists":
-        return _t("%1 already holds a Shopfloor site. To use it, go back and choose \"Join a "
-                  "site\"; for a new site, choose another folder. Nothing was changed."
-                  ).replace("%1", folder)
+        return QCoreApplication.translate("Setup", "%1 already holds a Shopfloor site. To use it, go back and choose \"Join a site\"; for a new site, choose another folder. Nothing was changed.").replace("%1", folder)
     if code == "permission_denied":
-        return _t("This PC may not write in %1 (permission denied). Ask IT to give this PC's "
-                  "user write access to the share, or choose another folder. Nothing was "
-                  "changed.").replace("%1", folder)
+        return QCoreApplication.translate("Setup", "This PC may not write in %1 (permission denied). Ask IT to give this PC's user write access to the share, or choose another folder. Nothing was changed.").replace("%1", folder)
     if code == "read_only":
-        return _t("%1 is read-only. Choose a folder this PC can write to, or ask IT to make "
-                  "the share writable. Nothing was changed.").replace("%1", folder)
+        return QCoreApplication.translate("Setup", "%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.").replace("%1", folder)
     if code == "disk_full":
-        return _t("The disk that holds %1 is full. Free some space or choose another folder. "
-                  "Nothing was changed.").replace("%1", folder)
+        return QCoreApplication.translate("Setup", "The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.").replace("%1", folder)
     if code == "offline":
-        return _t("The network share of %1 cannot be reached: the file server may be off, the "
-                  "network down, or the name misspelled. Check the connection and try again. "
-                  "Nothing was changed.").replace("%1", folder)
+        return QCoreApplication.translate("Setup", "The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.").replace("%1", folder)
     if code == "cannot_delete":
-        return _t("This PC can create files in %1 but not delete them, and the site needs "
-                  "both. Ask IT for full write (modify) access to the share. Nothing was "
-                  "changed.").replace("%1", folder)
+        return QCoreApplication.translate("Setup", "This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.").replace("%1", folder)
     if code == "folder_unusable":
-        return _t("%1 cannot be used: %2. Choose another folder or ask IT. Nothing was "
-                  "changed.").replace("%1", folder).replace("%2", str(p.get("detail", exc)))
+        return QCoreApplication.translate("Setup", "%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.").replace("%1", folder).replace("%2", str(p.get("detail", exc)))
     if code == "database_on_network":
-        return _t("This PC's data folder %1 is on a network drive, and the database must be "
-                  "on this PC's own disk (a network drive can corrupt it). Ask IT to keep the "
-                  "application data on the local disk. Nothing was changed.").replace("%1", folder)
+        return QCoreApplication.translate("Setup", "This PC's data folder %1 is on a network drive, and the database must be on this PC's own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.").replace("%1", folder)
     if code == "wrong_passphrase":
-        return _t("The site passphrase is wrong. Check it with the person who created the site "
-                  "(capital letters count) and type it again. Nothing was changed.")
+        return QCoreApplication.translate("Setup", "The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.")
     if code == "weak_passphrase":
-        return _t("The site passphrase needs at least 12 characters.")
+        return QCoreApplication.translate("Setup", "The site passphrase needs at least 12 characters.")
     if code == "bad_site_file":
-        return _t("The site file in this folder is damaged or was not written by Shopfloor "
-                  "Collector. Ask the person who created the site. Nothing was changed.")
+        return QCoreApplication.translate("Setup", "The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.")
     if code == "station_in_use":
-        return _t("Station %1 is in use by a PC that is running now. Choose another station, "
-                  "or close the app on that PC first. Nothing was changed."
-                  ).replace("%1", str(p.get("station", "")))
+        return QCoreApplication.translate("Setup", "Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.").replace("%1", str(p.get("station", "")))
     if code in ("bad_station_id", "bad_kind"):
-        return _t("A station id has 1 to 64 letters, digits, '.', '_' or '-', starting with a "
-                  "letter or digit.")
+        return QCoreApplication.translate("Setup", "A station id has 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
     if code == "unknown_machine":
-        return _t("Station %1 is not in the machine table. Choose a machine from the list, or "
-                  "make this an office PC.").replace("%1", str(p.get("station", "")))
+        return QCoreApplication.translate("Setup", "Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.").replace("%1", str(p.get("station", "")))
     if code == "already_member":
-        return _t("This PC already belongs to a site; nothing was changed. Start the app again "
-                  "to log in.")
+        return QCoreApplication.translate("Setup", "This PC already belongs to a site; nothing was changed. Start the app again to log in.")
     if code == "admin_required":
-        return _t("A new site needs its first admin account.")
+        return QCoreApplication.translate("Setup", "A new site needs its first admin account.")
     if code == "other_site":
-        return _t("%1 holds another site, not this PC's. Moving this PC to another site needs "
-                  "that site's passphrase: set it up again. Nothing was changed."
-                  ).replace("%1", folder)
+        return QCoreApplication.translate("Setup", "%1 holds another site, not this PC's. Moving this PC to another site needs that site's passphrase: set it up again. Nothing was changed.").replace("%1", folder)
     if code == "not_member":
-        return _t("This PC is not in a site, so it has no shared folder to change.")
+        return QCoreApplication.translate("Setup", "This PC is not in a site, so it has no shared folder to change.")
     if code == "autostart_failed":
-        return _t("Starting with the PC could not be switched: %1. Nothing was changed."
-                  ).replace("%1", str(p.get("detail", exc)))
+        return QCoreApplication.translate("Setup", "Starting with the PC could not be switched: %1. Nothing was changed.").replace("%1", str(p.get("detail", exc)))
     return str(exc)
 
 
@@ -116,6 +81,5 @@ def problem_text(exc: BaseException) -> str:
     if isinstance(exc, ValidationFailed):
         return " ".join(field_error_text(error) for error in exc.errors)
     if isinstance(exc, OSError):
-        return _t("A file could not be written: %1. Nothing more was done; check the folder "
-                  "and try again.").replace("%1", str(exc))
-    return _t("Something went wrong: %1. The details are in the log.").replace("%1", str(exc))
+        return QCoreApplication.translate("Setup", "A file could not be written: %1. Nothing more was done; check the folder and try again.").replace("%1", str(exc))
+    return QCoreApplication.translate("Setup", "Something went wrong: %1. The details are in the log.").replace("%1", str(exc))

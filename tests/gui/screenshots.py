@@ -2,9 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/gui/screenshots.py [OUT_DIR]
 
-Writes login, station window (with records), lot dialog, register window, a validation error
-and the admin panel's tabs, for pt_BR and en, into OUT_DIR (default docs/screenshots). Uses
-throwaway home and share folders.
+Writes login, station window (with records), lot dialog, register window, a validation error,
+the admin panel's tabs and dialogs, the first-run wizard's pages and This PC's settings, for
+pt_BR and en, into OUT_DIR (default docs/screenshots). Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -197,7 +197,131 @@ def render_admin(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_wizard(out_dir: Path) -> list[Path]:
+    """The first-run wizard's pages (create a site, with a folder problem and a weak password
+    shown, then join it with a wrong passphrase) and This PC's settings, on throwaway folders."""
+    import functools
+    import threading
+
+    import utils.passwords
+    from gui.app import make_application
+    from gui.i18n import install_translators
+    from gui.pc_settings_dialog import PcSettingsDialog
+    from gui.wizard import FirstRunWizard, WizardOptions
+    from utils.autostart import Autostart
+    from utils.context import AppContext
+    from utils.site import membership, site_key
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    fast_create = functools.partial(site_key.create_site, scrypt_n=2 ** 10)
+    real_create, membership.create_site = membership.create_site, fast_create
+    app = make_application(sys.argv[:1])
+    written: list[Path] = []
+    pause = threading.Event()
+
+    def settle(wizard=None) -> None:
+        for _ in range(2000):  # a background check or set-up: bounded wait for its end
+            app.processEvents()
+            if wizard is None or wizard.busy.isHidden():
+                break
+            pause.wait(0.005)
+        for _ in range(5):
+            app.processEvents()
+
+    try:
+        for language in ("pt_BR", "en"):
+            folder = Path(tempfile.mkdtemp(prefix="shopfloor-wizard-shots-"))
+            install_translators(app, language, folder / "qm")
+
+            def make(home: str) -> FirstRunWizard:
+                wizard = FirstRunWizard(AppContext.open(folder / home), WizardOptions(
+                    home=folder / home, translations_dir=folder / "qm",
+                    autostart=Autostart(platform="linux", folder=folder / f"{home}-autostart")))
+                wizard.language_page.buttons[language].setChecked(True)
+                wizard.resize(1024, 700)
+                wizard.show()
+                settle()
+                return wizard
+
+            def shot(widget, name: str) -> None:
+                settle()
+                path = out_dir / f"{name}-{language}.png"
+                widget.grab().save(str(path))
+                written.append(path)
+
+            wizard = make("office")
+            shot(wizard, "wizard-language")
+            wizard.next()
+            shot(wizard, "wizard-mode")
+            wizard.choose_mode("create")
+            site = wizard.site_pages["create"]
+            site.folder.set_text(str(folder / "not-mounted" / "shopfloor"))
+            site.passphrase.setText("long site passphrase 1")
+            site.repeat.setText("long site passphrase 1")
+            wizard.next()
+            settle(wizard)
+            shot(wizard, "wizard-site-folder-problem")
+            (folder / "share").mkdir()
+            site.folder.set_text(str(folder / "share" / "shopfloor"))
+            site.passphrase.setText("long site passphrase 1")
+            site.repeat.setText("long site passphrase 1")
+            wizard.next()
+            settle(wizard)
+            admin = wizard.admin_page
+            admin.username.setText("maria")
+            admin.full_name.setText("Maria Silva")
+            admin.password.setText("password")
+            admin.repeat.setText("password")
+            wizard.next()
+            shot(wizard, "wizard-admin-weak-password")
+            admin.password.setText("Quarry-Lantern-42")
+            admin.repeat.setText("Quarry-Lantern-42")
+            wizard.next()
+            wizard.station_page.choice.office.click()
+            wizard.station_page.choice.office_id.setText("office1")
+            shot(wizard, "wizard-station")
+            wizard.next()
+            shot(wizard, "wizard-summary")
+            wizard.next()
+            settle(wizard)
+            shot(wizard, "wizard-done")
+            office = wizard.result.ctx
+            wizard.start()  # the context is handed over (closed below)
+            wizard.close()
+
+            joining = make("station")
+            joining.next()
+            joining.choose_mode("join")
+            join = joining.site_pages["join"]
+            join.folder.set_text(str(folder / "share" / "shopfloor"))
+            join.passphrase.setText("not the passphrase")
+            joining.next()
+            settle(joining)
+            shot(joining, "wizard-join-station")
+            joining.next()
+            joining.next()
+            settle(joining)
+            shot(joining, "wizard-join-wrong-passphrase")
+            joining.close()
+            joining.ctx.close()
+
+            session = office.auth.login("maria", "Quarry-Lantern-42").session
+            dialog = PcSettingsDialog(office, session, autostart=Autostart(
+                platform="linux", folder=folder / "office-autostart"))
+            dialog.resize(1024, 700)
+            dialog.show()
+            shot(dialog, "pc-settings")
+            dialog.reject()
+            office.close()
+            wizard.ctx.close()
+    finally:
+        membership.create_site = real_create
+        install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
+    app.processEvents()
+    return written
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    for path in render(target) + render_admin(target):
+    for path in render(target) + render_admin(target) + render_wizard(target):
         print(path)
