@@ -55,6 +55,9 @@ class FleetTab(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fit the columns to the rows in view: the default measures up to 1,000 rows, which with
+        # 200 stations costs more than the rest of a refresh (bench_gui.py).
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -129,17 +132,23 @@ class FleetTab(QWidget):
             curve = self._curves.pop(key)
             self._plot_items[key[1]].removeItem(curve)
         for index, station_id in enumerate(wanted):
-            pen = pg.mkPen(pg.intColor(index, hues=MAX_PLOTTED_STATIONS), width=2)
+            # One-pixel lines without antialiasing: Qt's raster engine draws wider or smoothed
+            # lines of 3,600 points many times slower (bench_gui.py), and the dashboard turns
+            # pyqtgraph's global antialias option on, so it is set per curve.
+            pen = pg.mkPen(pg.intColor(index, hues=MAX_PLOTTED_STATIONS), width=1)
             for name, _label in PLOTTED:
                 series = self.fleet.series(station_id, name)
                 key = (station_id, name)
                 curve = self._curves.get(key)
                 if curve is None:  # created once, then only setData
                     curve = self._plot_items[name].plot(name=station_id if name == "cpu" else None,
-                                                        pen=pen)
+                                                        pen=pen, antialias=False)
                     self._curves[key] = curve
                 if series is not None:
                     curve.setData(series[0], series[1], connect="finite")
+        # Let the plots take their new time range now: done inside the paint (pyqtgraph's
+        # default), the range change asks for a second full repaint of every plot.
+        self.plots.scene().prepareForPaint()
 
     # -- alarms --------------------------------------------------------------------------------
 
