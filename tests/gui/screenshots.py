@@ -312,6 +312,8 @@ def render_wizard(out_dir: Path) -> list[Path]:
             dialog.show()
             shot(dialog, "pc-settings")
             dialog.reject()
+            dialog.deleteLater()  # gone before its context closes, not at interpreter exit
+            settle()
             office.close()
             wizard.ctx.close()
     finally:
