@@ -131,8 +131,8 @@ def test_published_in_a_site_reaches_a_station(tmp_path, make_tab, monkeypatch):
         tab.locations.setPlainText("Cap\nBody\nCap/Body\nRim")
         tab.reason.setText("rim defects are tracked from today")
         tab.publish()
-        wait_for(lambda: site.admin.catalog.version == 1)
-        assert "Stations take it within a few seconds" in tab.status.text()
+        wait_for(lambda: "Stations take it within a few seconds" in tab.status.text())
+        assert site.admin.catalog.version == 1
         assert station.site_catalog.refresh() is not None
         assert station.catalog.locations == ("Cap", "Body", "Cap/Body", "Rim", "N/A")
     finally:
