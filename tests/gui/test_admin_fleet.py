@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from config.constants import CommandType, Role
+from config.constants import CommandType
 
 from tests.gui.conftest import wait_for
 from tests.utils.site.sitekit import ADMIN_PW, RecordingEffects, make_site, start_sync, use_fast_kdf
