@@ -7,6 +7,7 @@ the data are NumPy copies from the fleet's ring buffers.
 
 from __future__ import annotations
 
+import math
 import os
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is already imported: keep it
@@ -14,17 +15,21 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is already impor
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QSortFilterProxyModel, Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QGraphicsItem, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from utils.auth import Session  # noqa: E402
 from utils.site.fleet import FleetMonitor, StationView  # noqa: E402
 
-from gui.admin.fleet_model import FleetTableModel  # noqa: E402
+from gui.admin.fleet_model import SEARCH_ROLE, FleetTableModel  # noqa: E402
 
 PLOTTED = (("cpu", "CPU %"), ("memory", "Memory %"), ("disk", "Disk %"))
 MAX_PLOTTED_STATIONS = 8
+HISTORY_S = 3600  # the plots show the last hour (the fleet keeps 3,600 samples per station)
+# The time axis moves in steps, not with every sample: an axis whose range changes redraws its
+# ticks and labels, which costs more than the curves (bench_gui.py).
+X_STEP_S = 30
 
 
 class FleetTab(QWidget):
@@ -38,7 +43,13 @@ class FleetTab(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        # One precomputed text per row to search: filtering on every column asks the model for
+        # each of 11 cells of every changed row, on every tick.
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        # Sorted and filtered again only when it can change the order (see update_views): the
+        # proxy's own dynamic re-sort runs on every tick for all 200 rows.
+        self.proxy.setDynamicSortFilter(False)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.search = QLineEdit()
         self.search.setObjectName("fleetSearch")
@@ -54,9 +65,10 @@ class FleetTab(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Fit the columns to the rows in view: the default measures up to 1,000 rows, which with
-        # 200 stations costs more than the rest of a refresh (bench_gui.py).
+        # Columns fitted to the rows in view when the stations change, not on every tick:
+        # re-measuring on each update cost more than the rest of a refresh (bench_gui.py). The
+        # person can widen a column; the texts of a column keep their width from tick to tick.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -70,18 +82,31 @@ class FleetTab(QWidget):
             plot = self.plots.addPlot(row=row, col=0,
                                       axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
             plot.setLabel("left", labels[name])
-            plot.setYRange(0, 100)
+            # Fixed ranges: per cent from 0 to 100, and the last hour (see _follow_time): no
+            # auto-range pass and no axis redraw on a tick; panning would only lose the live view.
+            plot.enableAutoRange(x=False, y=False)
+            plot.setYRange(0, 100, padding=0)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
             plot.showGrid(y=True, alpha=0.3)
+            for side in ("left", "bottom"):
+                # Axes (labels, ticks, the grid) kept as pixmaps until their range changes:
+                # replaying them cost three quarters of each plot repaint (bench_gui.py).
+                plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             if row == 0:
                 plot.addLegend(offset=(-10, 10))
             self._plot_items[name] = plot
         self._curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self._drawn: dict[tuple[str, str], tuple[int, float]] = {}  # (samples, last time) shown
+        self._x_end: float | None = None
+        self._follow_time()
 
         self.alarms = QListWidget()
         self.alarms.setObjectName("alarms")
         self.ack_button = QPushButton(self.tr("Acknowledge alarm…"))
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self._acknowledged: set[tuple[str, str, str]] = set()
+        self._alarms_shown: list[tuple[str, str, str]] | None = None
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -106,7 +131,12 @@ class FleetTab(QWidget):
 
     def update_views(self, views: list[StationView]) -> None:
         self.model.thresholds = self.ctx.catalog.thresholds  # a newly published site catalog
-        self.model.update_views(views)
+        if self.model.update_views(views):
+            self.table.resizeColumnsToContents()
+        elif self.model.changed_columns and (
+                self.table.horizontalHeader().sortIndicatorSection() in self.model.changed_columns
+                or self.proxy.filterRegularExpression().pattern()):
+            self.proxy.invalidate()  # the order or the search result may have changed
         counts: dict[str, int] = {}
         for view in views:
             counts[str(view.liveness)] = counts.get(str(view.liveness), 0) + 1
@@ -126,10 +156,21 @@ class FleetTab(QWidget):
     def _selection_changed(self, *_args) -> None:
         self._refresh_plots()
 
+    def _follow_time(self) -> None:
+        """Show the last hour, the right edge rounded up to the next X_STEP_S."""
+        now = self.fleet.clock.now().timestamp()
+        end = math.ceil(now / X_STEP_S) * X_STEP_S
+        if end != self._x_end:
+            self._x_end = end
+            for plot in self._plot_items.values():
+                plot.setXRange(end - HISTORY_S, end, padding=0)
+
     def _refresh_plots(self) -> None:
+        self._follow_time()
         wanted = self.selected_stations()[:MAX_PLOTTED_STATIONS]
         for key in [k for k in self._curves if k[0] not in wanted]:
             curve = self._curves.pop(key)
+            self._drawn.pop(key, None)
             self._plot_items[key[1]].removeItem(curve)
         for index, station_id in enumerate(wanted):
             # One-pixel lines without antialiasing: Qt's raster engine draws wider or smoothed
@@ -143,9 +184,21 @@ class FleetTab(QWidget):
                 if curve is None:  # created once, then only setData
                     curve = self._plot_items[name].plot(name=station_id if name == "cpu" else None,
                                                         pen=pen, antialias=False)
+                    # Drawn with at most a few points per pixel (peaks kept, so a spike shows).
+                    curve.setDownsampling(auto=True, method="peak")
+                    # About one bin per pixel (two points: its low and high); pyqtgraph's
+                    # default of five samples per pixel means no downsampling for an hour of
+                    # samples in a plot narrower than 720 px. No setter exists for it.
+                    curve.opts["autoDownsampleFactor"] = 1.0
+                    curve.setClipToView(True)
                     self._curves[key] = curve
-                if series is not None:
-                    curve.setData(series[0], series[1], connect="finite")
+                if series is None or not len(series[0]):
+                    continue
+                drawn = (len(series[0]), float(series[0][-1]))
+                if self._drawn.get(key) == drawn:
+                    continue  # no new sample since the last tick: nothing to redraw
+                self._drawn[key] = drawn
+                curve.setData(series[0], series[1], connect="finite")
         # Let the plots take their new time range now: done inside the paint (pyqtgraph's
         # default), the range change asks for a second full repaint of every plot.
         self.plots.scene().prepareForPaint()
@@ -157,6 +210,9 @@ class FleetTab(QWidget):
                  "memory": self.tr("memory"), "disk": self.tr("disk")}
         levels = {"warning": self.tr("warning"), "critical": self.tr("critical")}
         current = [a for a in self.model.alarms() if a not in self._acknowledged]
+        if current == self._alarms_shown:
+            return  # the same alarms: keep the list (and what the person selected in it)
+        self._alarms_shown = current
         self.alarms.clear()
         for station, what, level in current:
             item = QListWidgetItem(self.tr("Station %1: %2 (%3)").replace("%1", station)

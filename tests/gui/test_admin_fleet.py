@@ -130,3 +130,41 @@ def test_operator_never_gets_the_panel(qtbot, ctx):
         app.stop()
         app.window.allow_close = True
         app.window.close()
+
+
+def test_search_sort_and_colours_follow_each_update(qtbot, admin_window, qtmodeltester):
+    """The table is sorted and filtered again only when an update can change the result:
+    a new CPU figure moves a station when sorted by CPU; the search finds a new user."""
+    from PySide6.QtCore import Qt
+
+    from gui.admin.fleet_model import FleetTableModel
+    from utils.site.fleet import Liveness, StationView
+
+    admin_window.poller.stop()
+    tab = admin_window.fleet_tab
+
+    def views(cpu: dict[str, float], users: dict[str, str]) -> list[StationView]:
+        return [StationView(sid, Liveness.ONLINE, {
+            "metrics": {"cpu": {"value": cpu[sid]}, "memory": {"value": 40}, "disk": {"value": 50}},
+            "user": {"username": users.get(sid)} if users.get(sid) else None})
+            for sid in ("201", "202", "203")]
+
+    def shown(column: str = "station") -> list[str]:
+        index = FleetTableModel.COLUMNS.index(column)
+        return [tab.proxy.index(r, index).data() for r in range(tab.proxy.rowCount())]
+
+    tab.update_views(views({"201": 10, "202": 50, "203": 99}, {}))
+    qtmodeltester.check(tab.model)
+    cpu_column = FleetTableModel.COLUMNS.index("cpu")
+    tab.table.sortByColumn(cpu_column, Qt.SortOrder.DescendingOrder)
+    assert shown() == ["203", "202", "201"]
+    critical = tab.proxy.index(0, cpu_column).data(Qt.ItemDataRole.BackgroundRole)
+    assert critical.color().name() == "#f8d7da"  # 99 % is over the critical threshold
+    tab.update_views(views({"201": 90, "202": 50, "203": 5}, {}))
+    assert shown() == ["201", "202", "203"]
+    tab.search.setText("olga")
+    assert shown() == []
+    tab.update_views(views({"201": 90, "202": 50, "203": 5}, {"202": "olga"}))
+    assert shown() == ["202"]
+    tab.search.setText("")
+    assert len(shown()) == 3
