@@ -77,7 +77,9 @@ def event_count(connection: Connection, station: str) -> int:
 
 def list_events(connection: Connection, *, station: str | None = None, user: str | None = None,
                 action: str | None = None, start: str | None = None, end: str | None = None,
-                limit: int = 1000, offset: int = 0) -> list[dict]:
+                limit: int = 1000, offset: int = 0, newest_first: bool = False) -> list[dict]:
+    """Events matching the filters, in chain order; `newest_first` gives the latest by time
+    first (a viewer's page: it walks the time index instead of sorting the whole table)."""
     conditions = []
     if station:
         conditions.append(T.c.station == station)
@@ -91,7 +93,10 @@ def list_events(connection: Connection, *, station: str | None = None, user: str
         conditions.append(T.c.ts < end)
     query = (select(T.c.station, T.c.seq, T.c.ts, T.c.username, T.c.role, T.c.action, T.c.entity,
                     T.c.entity_id, T.c.command_id, T.c.body)
-             .where(true(), *conditions).order_by(T.c.station, T.c.seq).limit(limit).offset(offset))
+             .where(true(), *conditions)
+             .order_by(*((T.c.ts.desc(), T.c.station, T.c.seq.desc()) if newest_first
+                         else (T.c.station, T.c.seq)))
+             .limit(limit).offset(offset))
     return [dict(row._mapping) for row in connection.execute(query)]
 
 

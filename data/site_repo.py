@@ -62,7 +62,9 @@ def stations(connection: Connection) -> list[str]:
 
 def list_events(connection: Connection, *, station: str | None = None, user: str | None = None,
                 action: str | None = None, start: str | None = None, end: str | None = None,
-                limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+                limit: int = 1000, offset: int = 0, newest_first: bool = False
+                ) -> list[dict[str, Any]]:
+    """Site events matching the filters, oldest first, or the latest first (a viewer's page)."""
     query = select(E)
     if station:
         query = query.where(E.c.station == station)
@@ -74,7 +76,9 @@ def list_events(connection: Connection, *, station: str | None = None, user: str
         query = query.where(E.c.ts >= start)
     if end:
         query = query.where(E.c.ts < end)
-    query = query.order_by(E.c.ts, E.c.station, E.c.seq).limit(limit).offset(offset)
+    order = ((E.c.ts.desc(), E.c.station, E.c.seq.desc()) if newest_first
+             else (E.c.ts, E.c.station, E.c.seq))
+    query = query.order_by(*order).limit(limit).offset(offset)
     return [dict(row._mapping) for row in connection.execute(query)]
 
 

@@ -168,3 +168,17 @@ def test_exports(audit_tab, tmp_path):
     assert csv_path.read_text(encoding="utf-8-sig").startswith("ts,station,seq")
     pdf_path = audit_tab.export_pdf(str(tmp_path / "audit.pdf"))
     assert pdf_path.read_bytes().startswith(b"%PDF")
+
+
+def test_a_full_page_shows_the_newest_events(monkeypatch, audit_tab, ctx, admin):
+    """More events in the range than a page holds: the latest are shown, newest first."""
+    from config.constants import Role
+
+    monkeypatch.setattr("gui.admin.audit_tab.EVENT_LIMIT", 3)
+    ctx.auth.create_user(admin, "late", "Late Comer", Role.OPERATOR, "Late-Initial-1",
+                         "the newest event of all")
+    audit_tab.refresh()
+    rows = [audit_tab.model.row_data(r) for r in range(audit_tab.model.rowCount())]
+    assert len(rows) == 3
+    assert rows[0]["action"] == "user.create" and "late" in rows[0]["body"]
+    assert [r["seq"] for r in rows] == sorted((r["seq"] for r in rows), reverse=True)
