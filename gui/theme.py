@@ -4,6 +4,8 @@ and colours for states (online, offline, locked, errors)."""
 from __future__ import annotations
 
 TOUCH_MIN_PX = 44
+# Rows measured to fit a big table's columns (measuring them all freezes the window).
+SIZE_SAMPLE_ROWS = 100
 
 ERROR_COLOR = "#b00020"
 OK_COLOR = "#1b7f3b"

@@ -28,6 +28,7 @@ from utils.auth import Session
 from utils.permissions import require
 
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
+from gui.theme import SIZE_SAMPLE_ROWS
 
 _Index = QModelIndex | QPersistentModelIndex
 EVENT_LIMIT = 5000
@@ -175,10 +176,11 @@ class AuditTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Columns fitted to the rows in view: measuring up to 1,000 of 5,000 rows froze the
-        # window for a second when the tab first showed (bench_gui.py).
-        self.table.horizontalHeader().setResizeContentsPrecision(0)
+        # Columns fitted once per page to its first rows (resizeColumnsToContents in refresh):
+        # a header in ResizeToContents mode measured every one of the 5,000 rows whenever the
+        # tab was laid out — seconds on the GUI thread with a full page (bench_gui.py).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
@@ -246,6 +248,7 @@ class AuditTab(QWidget):
                                            **filters)
         rows.sort(key=lambda r: (r["ts"], r["station"], r["seq"]), reverse=True)
         self.model.set_rows(rows[:EVENT_LIMIT])
+        self.table.resizeColumnsToContents()
         self.status.setText(self.tr("%1 events").replace("%1", str(self.model.rowCount())))
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:

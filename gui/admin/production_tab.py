@@ -24,6 +24,7 @@ from utils.records_io import export_site_records
 
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
 from gui.records_model import RecordsTableModel
+from gui.theme import SIZE_SAMPLE_ROWS
 
 HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rej1_defect", "rej1_location",
                   "rej2_defect", "rej2_location", "rej3_defect", "rej3_location", "status", "reason")
@@ -77,7 +78,10 @@ class ProductionTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted once per refresh to a sample of rows: ResizeToContents re-measures up to every
+        # row on each layout, which a site's thousands of records make slow.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
         self.history = QPlainTextEdit()
@@ -131,6 +135,7 @@ class ProductionTab(QWidget):
         rows = analytics.frame_rows(selected)  # the text form the models and exports expect
         self.rows = rows
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         self.status.setText(self.tr("%1 records").replace("%1", str(len(rows))))
 
     def selected_row(self) -> dict[str, Any] | None:
