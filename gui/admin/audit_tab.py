@@ -29,6 +29,7 @@ from utils.permissions import require
 
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
 from gui.theme import SIZE_SAMPLE_ROWS
+from gui.verify_dialog import run_verify
 
 _Index = QModelIndex | QPersistentModelIndex
 EVENT_LIMIT = 5000
@@ -264,8 +265,6 @@ class AuditTab(QWidget):
     # -- verification ------------------------------------------------------------------------
 
     def verify(self):
-        from gui.verify_dialog import run_verify
-
         if self.site_view is not None:
             work = lambda progress, cancel: self.site_view.verify_site(progress=progress, cancel=cancel)  # noqa: E731
         else:
