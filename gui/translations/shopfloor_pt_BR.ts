@@ -4,53 +4,53 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../about_dialog.py" line="45" />
+        <location filename="../about_dialog.py" line="45"/>
         <source>About %1</source>
         <translation>Sobre o %1</translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="51" />
-        <location filename="../about_dialog.py" line="99" />
+        <location filename="../about_dialog.py" line="51"/>
+        <location filename="../about_dialog.py" line="99"/>
         <source>Version %1</source>
         <translation>Versão %1</translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="58" />
+        <location filename="../about_dialog.py" line="58"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="59" />
+        <location filename="../about_dialog.py" line="59"/>
         <source>Data folder</source>
         <translation>Pasta de dados</translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="60" />
+        <location filename="../about_dialog.py" line="60"/>
         <source>Log folder</source>
         <translation>Pasta de logs</translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="61" />
+        <location filename="../about_dialog.py" line="61"/>
         <source>Settings folder</source>
         <translation>Pasta de configurações</translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="62" />
+        <location filename="../about_dialog.py" line="62"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="62" />
+        <location filename="../about_dialog.py" line="62"/>
         <source>%1 (PySide6 %2)</source>
         <translation>%1 (PySide6 %2)</translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="64" />
+        <location filename="../about_dialog.py" line="64"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="75" />
+        <location filename="../about_dialog.py" line="75"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="201" />
+        <location filename="../wizard/site_pages.py" line="201"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="202" />
+        <location filename="../wizard/site_pages.py" line="202"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="203" />
+        <location filename="../wizard/site_pages.py" line="203"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="204" />
+        <location filename="../wizard/site_pages.py" line="204"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="205" />
+        <location filename="../wizard/site_pages.py" line="205"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="206" />
+        <location filename="../wizard/site_pages.py" line="206"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="211" />
+        <location filename="../wizard/site_pages.py" line="211"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="214" />
+        <location filename="../wizard/site_pages.py" line="214"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="240" />
+        <location filename="../wizard/site_pages.py" line="240"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -106,63 +106,63 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="37" />
+        <location filename="../admin/window.py" line="38"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="53" />
-        <location filename="../admin/window.py" line="63" />
+        <location filename="../admin/window.py" line="54"/>
+        <location filename="../admin/window.py" line="64"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="57" />
+        <location filename="../admin/window.py" line="58"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="59" />
+        <location filename="../admin/window.py" line="60"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="69" />
+        <location filename="../admin/window.py" line="70"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="72" />
+        <location filename="../admin/window.py" line="73"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="77" />
+        <location filename="../admin/window.py" line="78"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="82" />
+        <location filename="../admin/window.py" line="83"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="87" />
+        <location filename="../admin/window.py" line="88"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="92" />
+        <location filename="../admin/window.py" line="93"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93" />
+        <location filename="../admin/window.py" line="94"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="94" />
+        <location filename="../admin/window.py" line="95"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -170,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="53" />
+        <location filename="../app.py" line="53"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -180,47 +180,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="44" />
+        <location filename="../admin/audit_tab.py" line="46"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44" />
+        <location filename="../admin/audit_tab.py" line="46"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44" />
+        <location filename="../admin/audit_tab.py" line="46"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="44" />
+        <location filename="../admin/audit_tab.py" line="46"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="45" />
+        <location filename="../admin/audit_tab.py" line="47"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="45" />
+        <location filename="../admin/audit_tab.py" line="47"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="45" />
+        <location filename="../admin/audit_tab.py" line="47"/>
         <source>Entity</source>
         <translation>Entidade</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="45" />
+        <location filename="../admin/audit_tab.py" line="47"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="46" />
+        <location filename="../admin/audit_tab.py" line="48"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
@@ -228,69 +228,69 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="158" />
+        <location filename="../admin/audit_tab.py" line="160"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="160" />
+        <location filename="../admin/audit_tab.py" line="162"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="164" />
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166" />
+        <location filename="../admin/audit_tab.py" line="168"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="168" />
+        <location filename="../admin/audit_tab.py" line="170"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="170" />
+        <location filename="../admin/audit_tab.py" line="172"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="194" />
+        <location filename="../admin/audit_tab.py" line="201"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="195" />
+        <location filename="../admin/audit_tab.py" line="202"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="195" />
+        <location filename="../admin/audit_tab.py" line="202"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="228" />
+        <location filename="../admin/audit_tab.py" line="235"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="241" />
+        <location filename="../admin/audit_tab.py" line="253"/>
         <source>%1 events</source>
         <translation>%1 eventos</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="270" />
-        <location filename="../admin/audit_tab.py" line="287" />
+        <location filename="../admin/audit_tab.py" line="280"/>
+        <location filename="../admin/audit_tab.py" line="297"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="281" />
-        <location filename="../admin/audit_tab.py" line="313" />
+        <location filename="../admin/audit_tab.py" line="291"/>
+        <location filename="../admin/audit_tab.py" line="323"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
@@ -298,27 +298,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_window.py" line="165" />
+        <location filename="../login_window.py" line="165"/>
         <source>Change your password</source>
         <translation>Troque sua senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="166" />
+        <location filename="../login_window.py" line="166"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation>%1, escolha uma nova senha antes de começar. Use de 8 a 72 caracteres; evite senhas comuns.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="179" />
+        <location filename="../login_window.py" line="179"/>
         <source>New password</source>
         <translation>Nova senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="180" />
+        <location filename="../login_window.py" line="180"/>
         <source>Repeat it</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="194" />
+        <location filename="../login_window.py" line="194"/>
         <source>The two passwords differ.</source>
         <translation>As duas senhas são diferentes.</translation>
     </message>
@@ -326,72 +326,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="39" />
+        <location filename="../admin/commands_tab.py" line="39"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="39" />
+        <location filename="../admin/commands_tab.py" line="39"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="39" />
+        <location filename="../admin/commands_tab.py" line="39"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="40" />
+        <location filename="../admin/commands_tab.py" line="40"/>
         <source>Parameters</source>
         <translation>Parâmetros</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="40" />
+        <location filename="../admin/commands_tab.py" line="40"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="40" />
+        <location filename="../admin/commands_tab.py" line="40"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="41" />
+        <location filename="../admin/commands_tab.py" line="41"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="42" />
+        <location filename="../admin/commands_tab.py" line="42"/>
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="42" />
+        <location filename="../admin/commands_tab.py" line="42"/>
         <source>done</source>
         <translation>feito</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="43" />
+        <location filename="../admin/commands_tab.py" line="43"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="43" />
+        <location filename="../admin/commands_tab.py" line="43"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="44" />
+        <location filename="../admin/commands_tab.py" line="44"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="44" />
+        <location filename="../admin/commands_tab.py" line="44"/>
         <source>timed out</source>
         <translation>sem resposta</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="45" />
+        <location filename="../admin/commands_tab.py" line="45"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
@@ -399,138 +399,138 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="278" />
+        <location filename="../admin/commands_tab.py" line="278"/>
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="278" />
-        <location filename="../admin/commands_tab.py" line="294" />
+        <location filename="../admin/commands_tab.py" line="278"/>
+        <location filename="../admin/commands_tab.py" line="294"/>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="279" />
+        <location filename="../admin/commands_tab.py" line="279"/>
         <source>Log the user out</source>
         <translation>Encerrar a sessão do usuário</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="279" />
+        <location filename="../admin/commands_tab.py" line="279"/>
         <source>Lock entry</source>
         <translation>Bloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="280" />
+        <location filename="../admin/commands_tab.py" line="280"/>
         <source>Unlock entry</source>
         <translation>Desbloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="280" />
+        <location filename="../admin/commands_tab.py" line="280"/>
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="281" />
+        <location filename="../admin/commands_tab.py" line="281"/>
         <source>Set product (size)</source>
         <translation>Definir produto (tamanho)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="282" />
+        <location filename="../admin/commands_tab.py" line="282"/>
         <source>Change settings</source>
         <translation>Alterar configurações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="283" />
+        <location filename="../admin/commands_tab.py" line="283"/>
         <source>Send status again</source>
         <translation>Reenviar status</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="284" />
+        <location filename="../admin/commands_tab.py" line="284"/>
         <source>Collect diagnostics</source>
         <translation>Coletar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285" />
+        <location filename="../admin/commands_tab.py" line="285"/>
         <source>Get logs</source>
         <translation>Obter logs</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285" />
+        <location filename="../admin/commands_tab.py" line="285"/>
         <source>Back up now</source>
         <translation>Fazer backup agora</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="286" />
+        <location filename="../admin/commands_tab.py" line="286"/>
         <source>Verify audit</source>
         <translation>Verificar auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="287" />
+        <location filename="../admin/commands_tab.py" line="287"/>
         <source>Restart the application</source>
         <translation>Reiniciar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="288" />
+        <location filename="../admin/commands_tab.py" line="288"/>
         <source>Close the application</source>
         <translation>Fechar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="294" />
+        <location filename="../admin/commands_tab.py" line="294"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="295" />
+        <location filename="../admin/commands_tab.py" line="295"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="295" />
+        <location filename="../admin/commands_tab.py" line="295"/>
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="296" />
+        <location filename="../admin/commands_tab.py" line="296"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="296" />
+        <location filename="../admin/commands_tab.py" line="296"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="297" />
+        <location filename="../admin/commands_tab.py" line="297"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="297" />
+        <location filename="../admin/commands_tab.py" line="297"/>
         <source>Status interval (ms)</source>
         <translation>Intervalo de status (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="298" />
+        <location filename="../admin/commands_tab.py" line="298"/>
         <source>Inbox rescan interval (ms)</source>
         <translation>Intervalo de varredura da caixa de entrada (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="299" />
+        <location filename="../admin/commands_tab.py" line="299"/>
         <source>Idle logout (minutes)</source>
         <translation>Saída por inatividade (minutos)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="300" />
+        <location filename="../admin/commands_tab.py" line="300"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="300" />
+        <location filename="../admin/commands_tab.py" line="300"/>
         <source>Containing</source>
         <translation>Contendo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="301" />
+        <location filename="../admin/commands_tab.py" line="301"/>
         <source>Without asking the operator</source>
         <translation>Sem perguntar ao operador</translation>
     </message>
@@ -538,77 +538,77 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="103" />
+        <location filename="../admin/commands_tab.py" line="103"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="104" />
+        <location filename="../admin/commands_tab.py" line="104"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="105" />
+        <location filename="../admin/commands_tab.py" line="105"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="119" />
+        <location filename="../admin/commands_tab.py" line="119"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="126" />
+        <location filename="../admin/commands_tab.py" line="126"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="142" />
+        <location filename="../admin/commands_tab.py" line="142"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="143" />
+        <location filename="../admin/commands_tab.py" line="143"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="144" />
+        <location filename="../admin/commands_tab.py" line="144"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="150" />
+        <location filename="../admin/commands_tab.py" line="150"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="235" />
+        <location filename="../admin/commands_tab.py" line="235"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="239" />
+        <location filename="../admin/commands_tab.py" line="239"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="240" />
+        <location filename="../admin/commands_tab.py" line="240"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="246" />
+        <location filename="../admin/commands_tab.py" line="246"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="260" />
+        <location filename="../admin/commands_tab.py" line="260"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="266" />
+        <location filename="../admin/commands_tab.py" line="266"/>
         <source>The command was not sent: the shared folder is not reachable (%1). Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada não está acessível (%1). Nada ficou na fila; tente de novo quando ela voltar.</translation>
     </message>
@@ -616,57 +616,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="29" />
+        <location filename="../correction_dialog.py" line="29"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="32" />
+        <location filename="../correction_dialog.py" line="32"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Lote %1, caixa %2, registrada por %3. Sua correção vira uma nova versão; a original continua no histórico.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="44" />
+        <location filename="../correction_dialog.py" line="44"/>
         <source>Why (at least 10 characters)</source>
         <translation>Motivo (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="52" />
+        <location filename="../correction_dialog.py" line="52"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="53" />
+        <location filename="../correction_dialog.py" line="53"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="54" />
+        <location filename="../correction_dialog.py" line="54"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55" />
+        <location filename="../correction_dialog.py" line="55"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="56" />
+        <location filename="../correction_dialog.py" line="56"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="57" />
-        <source>Signing as %1: this means "correction".</source>
-        <translation>Assinando como %1: isto significa "correção".</translation>
+        <location filename="../correction_dialog.py" line="57"/>
+        <source>Signing as %1: this means &quot;correction&quot;.</source>
+        <translation>Assinando como %1: isto significa &quot;correção&quot;.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="75" />
+        <location filename="../correction_dialog.py" line="75"/>
         <source>Wrong password: the correction was not saved.</source>
         <translation>Senha errada: a correção não foi salva.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="90" />
+        <location filename="../correction_dialog.py" line="90"/>
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
     </message>
@@ -674,102 +674,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="36" />
+        <location filename="../admin/dashboard_tab.py" line="36"/>
         <source>Last 24 hours</source>
         <translation>Últimas 24 horas</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="36" />
+        <location filename="../admin/dashboard_tab.py" line="36"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="37" />
+        <location filename="../admin/dashboard_tab.py" line="37"/>
         <source>Last 30 days</source>
         <translation>Últimos 30 dias</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="37" />
+        <location filename="../admin/dashboard_tab.py" line="37"/>
         <source>Everything</source>
         <translation>Tudo</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="41" />
+        <location filename="../admin/dashboard_tab.py" line="41"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="53" />
+        <location filename="../admin/dashboard_tab.py" line="53"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="54" />
+        <location filename="../admin/dashboard_tab.py" line="54"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="56" />
+        <location filename="../admin/dashboard_tab.py" line="56"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="57" />
+        <location filename="../admin/dashboard_tab.py" line="57"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="59" />
+        <location filename="../admin/dashboard_tab.py" line="59"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="81" />
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="81" />
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="109" />
+        <location filename="../admin/dashboard_tab.py" line="109"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="140" />
+        <location filename="../admin/dashboard_tab.py" line="140"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="147" />
+        <location filename="../admin/dashboard_tab.py" line="147"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="147" />
+        <location filename="../admin/dashboard_tab.py" line="147"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="148" />
+        <location filename="../admin/dashboard_tab.py" line="148"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="148" />
+        <location filename="../admin/dashboard_tab.py" line="148"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="149" />
+        <location filename="../admin/dashboard_tab.py" line="149"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="151" />
+        <location filename="../admin/dashboard_tab.py" line="151"/>
         <source>Ranking: %1</source>
         <translation>Classificação: %1</translation>
     </message>
@@ -777,47 +777,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="38" />
+        <location filename="../entry_form.py" line="38"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="44" />
+        <location filename="../entry_form.py" line="44"/>
         <source>Rejections (up to 3)</source>
         <translation>Rejeições (até 3)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="46" />
+        <location filename="../entry_form.py" line="46"/>
         <source>Defect</source>
         <translation>Defeito</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="47" />
+        <location filename="../entry_form.py" line="47"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="97" />
+        <location filename="../entry_form.py" line="97"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="66" />
+        <location filename="../entry_form.py" line="66"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="70" />
+        <location filename="../entry_form.py" line="70"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="76" />
+        <location filename="../entry_form.py" line="76"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="137" />
+        <location filename="../entry_form.py" line="137"/>
         <source>Unit weight: %1 kg</source>
         <translation>Peso unitário: %1 kg</translation>
     </message>
@@ -825,102 +825,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../wizard/finish_page.py" line="43" />
+        <location filename="../wizard/finish_page.py" line="43"/>
         <source>Setting up takes a few seconds: the site key is derived from the passphrase, on purpose slowly.</source>
         <translation>A instalação leva alguns segundos: a chave do site é derivada da frase-senha, lentamente de propósito.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="51" />
+        <location filename="../wizard/finish_page.py" line="51"/>
         <source>This PC is ready</source>
         <translation>Este PC está pronto</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="51" />
+        <location filename="../wizard/finish_page.py" line="51"/>
         <source>Ready to set up</source>
         <translation>Pronto para instalar</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="54" />
-        <source>Check, then press "Set up this PC".</source>
-        <translation>Confira e então pressione "Configurar este PC".</translation>
+        <location filename="../wizard/finish_page.py" line="54"/>
+        <source>Check, then press &quot;Set up this PC&quot;.</source>
+        <translation>Confira e então pressione &quot;Configurar este PC&quot;.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="60" />
+        <location filename="../wizard/finish_page.py" line="60"/>
         <source>Create a new site in %1</source>
         <translation>Criar um novo site em %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="62" />
+        <location filename="../wizard/finish_page.py" line="62"/>
         <source>Join the site in %1</source>
         <translation>Entrar no site em %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="64" />
+        <location filename="../wizard/finish_page.py" line="64"/>
         <source>A trial site on this PC only</source>
         <translation>Um site de teste só neste PC</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="67" />
+        <location filename="../wizard/finish_page.py" line="67"/>
         <source>First admin: %1 (%2)</source>
         <translation>Primeiro administrador: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="70" />
+        <location filename="../wizard/finish_page.py" line="70"/>
         <source>Start with the PC: yes</source>
         <translation>Iniciar com o PC: sim</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="71" />
+        <location filename="../wizard/finish_page.py" line="71"/>
         <source>Start with the PC: no</source>
         <translation>Iniciar com o PC: não</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="76" />
+        <location filename="../wizard/finish_page.py" line="76"/>
         <source>This PC: production station %1</source>
         <translation>Este PC: estação de produção %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="78" />
+        <location filename="../wizard/finish_page.py" line="78"/>
         <source>This PC: office PC %1</source>
         <translation>Este PC: PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="87" />
+        <location filename="../wizard/finish_page.py" line="87"/>
         <source>Log in as %1 with the password you chose.</source>
         <translation>Entre como %1 com a senha que você escolheu.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="90" />
+        <location filename="../wizard/finish_page.py" line="90"/>
         <source>%1 accounts of the site reached this PC; log in with yours.</source>
         <translation>%1 contas do site chegaram a este PC; entre com a sua.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="93" />
+        <location filename="../wizard/finish_page.py" line="93"/>
         <source>No accounts of the site reached this PC yet (is the shared folder reachable?). They arrive by themselves once it is; until then nobody can log in here.</source>
         <translation>Nenhuma conta do site chegou a este PC ainda (a pasta compartilhada está acessível?). Elas chegam sozinhas quando estiver; até lá ninguém consegue entrar aqui.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="97" />
-        <source>Set up the plant's other PCs with "Join a site": the folder %1 and the site passphrase.</source>
-        <translation>Configure os outros PCs da fábrica com "Entrar em um site": a pasta %1 e a frase-senha do site.</translation>
+        <location filename="../wizard/finish_page.py" line="97"/>
+        <source>Set up the plant&apos;s other PCs with &quot;Join a site&quot;: the folder %1 and the site passphrase.</source>
+        <translation>Configure os outros PCs da fábrica com &quot;Entrar em um site&quot;: a pasta %1 e a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="101" />
+        <location filename="../wizard/finish_page.py" line="101"/>
         <source>The trial site is in %1. For a real site, set up the PCs with a shared folder.</source>
         <translation>O site de teste está em %1. Para um site de verdade, configure os PCs com uma pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="104" />
+        <location filename="../wizard/finish_page.py" line="104"/>
         <source>The shared folder is on the network: status and commands are checked every half second there.</source>
         <translation>A pasta compartilhada está na rede: status e comandos são verificados lá a cada meio segundo.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="108" />
-        <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC's settings.</source>
+        <location filename="../wizard/finish_page.py" line="108"/>
+        <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC&apos;s settings.</source>
         <translation>Não foi possível ativar o início com o PC: %1. Um administrador pode tentar de novo em Ferramentas → Configurações deste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="112" />
+        <location filename="../wizard/finish_page.py" line="112"/>
         <source>The app starts by itself when this PC starts.</source>
         <translation>O aplicativo abre sozinho quando este PC liga.</translation>
     </message>
@@ -928,42 +928,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="170" />
+        <location filename="../wizard/window.py" line="170"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation>Shopfloor Collector: configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="171" />
+        <location filename="../wizard/window.py" line="171"/>
         <source>Shopfloor Collector · set-up</source>
         <translation>Shopfloor Collector · instalação</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="172" />
+        <location filename="../wizard/window.py" line="172"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="182" />
+        <location filename="../wizard/window.py" line="182"/>
         <source>Step %1 of %2</source>
         <translation>Passo %1 de %2</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="186" />
+        <location filename="../wizard/window.py" line="186"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187" />
+        <location filename="../wizard/window.py" line="187"/>
         <source>Set up this PC</source>
         <translation>Configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="189" />
+        <location filename="../wizard/window.py" line="189"/>
         <source>Next</source>
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="308" />
+        <location filename="../wizard/window.py" line="308"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -971,82 +971,82 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="45" />
+        <location filename="../admin/fleet_tab.py" line="56"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="68" />
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="68" />
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="68" />
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82" />
+        <location filename="../admin/fleet_tab.py" line="106"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="93" />
+        <location filename="../admin/fleet_tab.py" line="118"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="113" />
+        <location filename="../admin/fleet_tab.py" line="143"/>
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="156" />
+        <location filename="../admin/fleet_tab.py" line="209"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="156" />
+        <location filename="../admin/fleet_tab.py" line="209"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="157" />
+        <location filename="../admin/fleet_tab.py" line="210"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="157" />
+        <location filename="../admin/fleet_tab.py" line="210"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="158" />
+        <location filename="../admin/fleet_tab.py" line="211"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="158" />
+        <location filename="../admin/fleet_tab.py" line="211"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="162" />
+        <location filename="../admin/fleet_tab.py" line="218"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="173" />
+        <location filename="../admin/fleet_tab.py" line="229"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="174" />
+        <location filename="../admin/fleet_tab.py" line="230"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -1054,82 +1054,82 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="38" />
+        <location filename="../admin/fleet_model.py" line="57"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="38" />
+        <location filename="../admin/fleet_model.py" line="57"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="38" />
+        <location filename="../admin/fleet_model.py" line="57"/>
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="39" />
+        <location filename="../admin/fleet_model.py" line="58"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="39" />
+        <location filename="../admin/fleet_model.py" line="58"/>
         <source>Lot / box</source>
         <translation>Lote / caixa</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="39" />
+        <location filename="../admin/fleet_model.py" line="58"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="40" />
+        <location filename="../admin/fleet_model.py" line="59"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="40" />
+        <location filename="../admin/fleet_model.py" line="59"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="40" />
+        <location filename="../admin/fleet_model.py" line="59"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="41" />
+        <location filename="../admin/fleet_model.py" line="60"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="41" />
+        <location filename="../admin/fleet_model.py" line="60"/>
         <source>Pending</source>
         <translation>Pendentes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="42" />
+        <location filename="../admin/fleet_model.py" line="61"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="42" />
+        <location filename="../admin/fleet_model.py" line="61"/>
         <source>stale</source>
         <translation>atrasada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="43" />
+        <location filename="../admin/fleet_model.py" line="62"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="43" />
+        <location filename="../admin/fleet_model.py" line="62"/>
         <source>stopped</source>
         <translation>encerrada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="93" />
+        <location filename="../admin/fleet_model.py" line="63"/>
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
     </message>
@@ -1137,17 +1137,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FolderField</name>
     <message>
-        <location filename="../wizard/widgets.py" line="127" />
+        <location filename="../wizard/widgets.py" line="127"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="128" />
+        <location filename="../wizard/widgets.py" line="128"/>
         <source>for example \\server\shopfloor or /mnt/shopfloor</source>
         <translation>por exemplo \\servidor\shopfloor ou /mnt/shopfloor</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="137" />
+        <location filename="../wizard/widgets.py" line="137"/>
         <source>Choose the shared folder</source>
         <translation>Escolha a pasta compartilhada</translation>
     </message>
@@ -1155,112 +1155,112 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="65" />
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65" />
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65" />
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Score</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66" />
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Mean CAM %</source>
         <translation>CAM médio %</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66" />
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Trend</source>
         <translation>Tendência</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66" />
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Worst shift</source>
         <translation>Pior turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="67" />
+        <location filename="../admin/insights_tab.py" line="67"/>
         <source>Top defect</source>
         <translation>Principal defeito</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="67" />
+        <location filename="../admin/insights_tab.py" line="67"/>
         <source>Anomalies</source>
         <translation>Anomalias</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="84" />
+        <location filename="../admin/insights_tab.py" line="84"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87" />
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>improving</source>
         <translation>melhorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87" />
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>worsening</source>
         <translation>piorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="88" />
+        <location filename="../admin/insights_tab.py" line="88"/>
         <source>stable</source>
         <translation>estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="89" />
+        <location filename="../admin/insights_tab.py" line="89"/>
         <source>not enough data</source>
         <translation>dados insuficientes</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="129" />
+        <location filename="../admin/insights_tab.py" line="129"/>
         <source>Site: every record of the period together</source>
         <translation>Site: todos os registros do período juntos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="130" />
+        <location filename="../admin/insights_tab.py" line="130"/>
         <source>Records (boxes) in the period</source>
         <translation>Registros (caixas) no período</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="131" />
+        <location filename="../admin/insights_tab.py" line="131"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="132" />
+        <location filename="../admin/insights_tab.py" line="132"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="133" />
+        <location filename="../admin/insights_tab.py" line="133"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation>CAM médio da segunda metade dos registros contra a primeira; dentro de ±10 % é estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="135" />
+        <location filename="../admin/insights_tab.py" line="135"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation>Turno com o maior CAM médio (ao menos 3 caixas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="136" />
+        <location filename="../admin/insights_tab.py" line="136"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation>Defeito mais frequente e sua parcela das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="137" />
+        <location filename="../admin/insights_tab.py" line="137"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation>CAM acima da média + 2σ, alta de mais de 30 % de uma semana para a outra, um defeito em 3 ou mais caixas seguidas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="157" />
+        <location filename="../admin/insights_tab.py" line="157"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
@@ -1268,300 +1268,300 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="231" />
+        <location filename="../admin/insights_tab.py" line="231"/>
         <source>Last 24 hours</source>
         <translation>Últimas 24 horas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="231" />
+        <location filename="../admin/insights_tab.py" line="231"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="232" />
+        <location filename="../admin/insights_tab.py" line="232"/>
         <source>Last 30 days</source>
         <translation>Últimos 30 dias</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="232" />
+        <location filename="../admin/insights_tab.py" line="232"/>
         <source>Everything</source>
         <translation>Tudo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="236" />
+        <location filename="../admin/insights_tab.py" line="236"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="261" />
+        <location filename="../admin/insights_tab.py" line="261"/>
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="261" />
+        <location filename="../admin/insights_tab.py" line="261"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="278" />
+        <location filename="../admin/insights_tab.py" line="278"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="283" />
+        <location filename="../admin/insights_tab.py" line="283"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="283" />
+        <location filename="../admin/insights_tab.py" line="283"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="296" />
+        <location filename="../admin/insights_tab.py" line="296"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="341" />
+        <location filename="../admin/insights_tab.py" line="341"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="380" />
+        <location filename="../admin/insights_tab.py" line="380"/>
         <source>%1 records · descriptive statistics, not predictions</source>
         <translation>%1 registros · estatística descritiva, não previsões</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="382" />
+        <location filename="../admin/insights_tab.py" line="382"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="410" />
+        <location filename="../admin/insights_tab.py" line="410"/>
         <source>Selected: %1 (%2 records)</source>
         <translation>Selecionado: %1 (%2 registros)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="451" />
+        <location filename="../admin/insights_tab.py" line="451"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="476" />
-        <location filename="../admin/insights_tab.py" line="479" />
+        <location filename="../admin/insights_tab.py" line="476"/>
+        <location filename="../admin/insights_tab.py" line="479"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="477" />
+        <location filename="../admin/insights_tab.py" line="477"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="478" />
+        <location filename="../admin/insights_tab.py" line="478"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="480" />
+        <location filename="../admin/insights_tab.py" line="480"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="481" />
-        <location filename="../admin/insights_tab.py" line="543" />
+        <location filename="../admin/insights_tab.py" line="481"/>
+        <location filename="../admin/insights_tab.py" line="543"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482" />
-        <location filename="../admin/insights_tab.py" line="543" />
+        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="543"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="486" />
+        <location filename="../admin/insights_tab.py" line="486"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="488" />
+        <location filename="../admin/insights_tab.py" line="488"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="490" />
+        <location filename="../admin/insights_tab.py" line="490"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="492" />
+        <location filename="../admin/insights_tab.py" line="492"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="495" />
+        <location filename="../admin/insights_tab.py" line="495"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="498" />
+        <location filename="../admin/insights_tab.py" line="498"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="501" />
+        <location filename="../admin/insights_tab.py" line="501"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="505" />
+        <location filename="../admin/insights_tab.py" line="505"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="506" />
+        <location filename="../admin/insights_tab.py" line="506"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="507" />
+        <location filename="../admin/insights_tab.py" line="507"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="510" />
+        <location filename="../admin/insights_tab.py" line="510"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513" />
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513" />
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513" />
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="514" />
+        <location filename="../admin/insights_tab.py" line="514"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="514" />
+        <location filename="../admin/insights_tab.py" line="514"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="515" />
+        <location filename="../admin/insights_tab.py" line="515"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518" />
+        <location filename="../admin/insights_tab.py" line="518"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523" />
+        <location filename="../admin/insights_tab.py" line="523"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="537" />
+        <location filename="../admin/insights_tab.py" line="537"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="544" />
+        <location filename="../admin/insights_tab.py" line="544"/>
         <source>%1 · %2/%3 · %4</source>
         <translation>%1 · %2/%3 · %4</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="546" />
+        <location filename="../admin/insights_tab.py" line="546"/>
         <source>%1 &gt; %2</source>
         <translation>%1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="549" />
+        <location filename="../admin/insights_tab.py" line="549"/>
         <source>Week of %1</source>
         <translation>Semana de %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="550" />
+        <location filename="../admin/insights_tab.py" line="550"/>
         <source>%1 → %2 (%3 %)</source>
         <translation>%1 → %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="552" />
+        <location filename="../admin/insights_tab.py" line="552"/>
         <source>%1 · %2 in a row</source>
         <translation>%1 · %2 seguidas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="553" />
+        <location filename="../admin/insights_tab.py" line="553"/>
         <source>%1 boxes</source>
         <translation>%1 caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="559" />
+        <location filename="../admin/insights_tab.py" line="559"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="564" />
+        <location filename="../admin/insights_tab.py" line="564"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="567" />
+        <location filename="../admin/insights_tab.py" line="567"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="572" />
+        <location filename="../admin/insights_tab.py" line="572"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="578" />
+        <location filename="../admin/insights_tab.py" line="578"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="582" />
+        <location filename="../admin/insights_tab.py" line="582"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="586" />
+        <location filename="../admin/insights_tab.py" line="586"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="588" />
+        <location filename="../admin/insights_tab.py" line="588"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="592" />
+        <location filename="../admin/insights_tab.py" line="592"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="596" />
+        <location filename="../admin/insights_tab.py" line="596"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="600" />
+        <location filename="../admin/insights_tab.py" line="600"/>
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
     </message>
@@ -1569,12 +1569,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../wizard/start_pages.py" line="40" />
+        <location filename="../wizard/start_pages.py" line="40"/>
         <source>Welcome to Shopfloor Collector</source>
         <translation>Bem-vindo ao Shopfloor Collector</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="43" />
+        <location filename="../wizard/start_pages.py" line="43"/>
         <source>This PC is not set up yet. A few questions, and it is ready. First, the language:</source>
         <translation>Este PC ainda não está configurado. Algumas perguntas e ele fica pronto. Primeiro, o idioma:</translation>
     </message>
@@ -1582,84 +1582,84 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LogViewer</name>
     <message>
-        <location filename="../log_viewer.py" line="47" />
-        <location filename="../log_viewer.py" line="118" />
-        <location filename="../log_viewer.py" line="201" />
+        <location filename="../log_viewer.py" line="47"/>
+        <location filename="../log_viewer.py" line="118"/>
+        <location filename="../log_viewer.py" line="201"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="52" />
+        <location filename="../log_viewer.py" line="52"/>
         <source>Show only lines containing…</source>
         <translation>Mostrar só linhas que contêm…</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="63" />
+        <location filename="../log_viewer.py" line="63"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="64" />
+        <location filename="../log_viewer.py" line="64"/>
         <source>Save as…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="65" />
+        <location filename="../log_viewer.py" line="65"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="82" />
+        <location filename="../log_viewer.py" line="82"/>
         <source>Filter</source>
         <translation>Filtro</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="85" />
+        <location filename="../log_viewer.py" line="85"/>
         <source>Last lines</source>
         <translation>Últimas linhas</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="119" />
+        <location filename="../log_viewer.py" line="119"/>
         <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
         <translation>Só um administrador pode ver o log. Sua tentativa foi registrada; peça a um administrador se precisar de algo dele.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="147" />
+        <location filename="../log_viewer.py" line="147"/>
         <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
         <translation>Não foi possível ler o log: %1. Nada foi alterado; tente Atualizar.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="160" />
+        <location filename="../log_viewer.py" line="160"/>
         <source>There is no log file yet (%1).</source>
         <translation>Ainda não há arquivo de log (%1).</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="162" />
+        <location filename="../log_viewer.py" line="162"/>
         <source>%1 lines containing “%2”, newest at the bottom. File: %3</source>
         <translation>%1 linhas que contêm “%2”, as mais novas embaixo. Arquivo: %3</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="165" />
+        <location filename="../log_viewer.py" line="165"/>
         <source>The last %1 lines, newest at the bottom. File: %2</source>
         <translation>As últimas %1 linhas, as mais novas embaixo. Arquivo: %2</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="180" />
+        <location filename="../log_viewer.py" line="180"/>
         <source>Save the log as</source>
         <translation>Salvar o log como</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="181" />
+        <location filename="../log_viewer.py" line="181"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation>Arquivos de texto (*.txt *.log);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="191" />
+        <location filename="../log_viewer.py" line="191"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
         <translation>O log não foi salvo em %1: %2. Nada foi gravado lá; escolha outra pasta.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="194" />
+        <location filename="../log_viewer.py" line="194"/>
         <source>Saved %1 lines to %2.</source>
         <translation>%1 linhas salvas em %2.</translation>
     </message>
@@ -1667,68 +1667,68 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../login_window.py" line="51" />
+        <location filename="../login_window.py" line="51"/>
         <source>Shopfloor Collector: log in</source>
         <translation>Shopfloor Collector: entrar</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="53" />
+        <location filename="../login_window.py" line="53"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="55" />
+        <location filename="../login_window.py" line="55"/>
         <source>Log in to record production</source>
         <translation>Entre para registrar a produção</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="59" />
+        <location filename="../login_window.py" line="59"/>
         <source>Username or badge</source>
         <translation>Usuário ou crachá</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="63" />
-        <location filename="../login_window.py" line="78" />
+        <location filename="../login_window.py" line="63"/>
+        <location filename="../login_window.py" line="78"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="64" />
+        <location filename="../login_window.py" line="64"/>
         <source>Caps Lock is on</source>
         <translation>Caps Lock está ativado</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="71" />
+        <location filename="../login_window.py" line="71"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="77" />
+        <location filename="../login_window.py" line="77"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="99" />
+        <location filename="../login_window.py" line="99"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation>Ainda não há contas de usuário neste PC. Crie o site e o primeiro administrador com: shopfloor site create (ou shopfloor user add NOME --role admin).</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="115" />
+        <location filename="../login_window.py" line="115"/>
         <source>Type your username and password.</source>
         <translation>Digite seu usuário e sua senha.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="135" />
+        <location filename="../login_window.py" line="135"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation>Esta conta está bloqueada até %1 por tentativas erradas. Um encarregado pode desbloqueá-la.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="138" />
+        <location filename="../login_window.py" line="138"/>
         <source>Wrong username or password.</source>
         <translation>Usuário ou senha incorretos.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="156" />
+        <location filename="../login_window.py" line="156"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation>Você precisa trocar sua senha antes de trabalhar. Entre de novo para trocá-la.</translation>
     </message>
@@ -1736,42 +1736,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotDialog</name>
     <message>
-        <location filename="../lot_dialog.py" line="24" />
+        <location filename="../lot_dialog.py" line="24"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="26" />
+        <location filename="../lot_dialog.py" line="26"/>
         <source>Lot %1 is complete. Scan or type the next lot.</source>
         <translation>O lote %1 está completo. Leia ou digite o próximo lote.</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="27" />
+        <location filename="../lot_dialog.py" line="27"/>
         <source>Scan or type the lot code.</source>
         <translation>Leia ou digite o código do lote.</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="37" />
+        <location filename="../lot_dialog.py" line="37"/>
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="39" />
+        <location filename="../lot_dialog.py" line="39"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="41" />
+        <location filename="../lot_dialog.py" line="41"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="46" />
+        <location filename="../lot_dialog.py" line="46"/>
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="47" />
+        <location filename="../lot_dialog.py" line="47"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -1779,241 +1779,241 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="18" />
+        <location filename="../messages.py" line="18"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="19" />
+        <location filename="../messages.py" line="19"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="20" />
+        <location filename="../messages.py" line="20"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="21" />
+        <location filename="../messages.py" line="21"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="22" />
+        <location filename="../messages.py" line="22"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="23" />
+        <location filename="../messages.py" line="23"/>
         <source>Unit weight</source>
         <translation>Peso unitário</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="24" />
+        <location filename="../messages.py" line="24"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="25" />
+        <location filename="../messages.py" line="25"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="26" />
+        <location filename="../messages.py" line="26"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="27" />
+        <location filename="../messages.py" line="27"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="32" />
+        <location filename="../messages.py" line="32"/>
         <source>Defect %1</source>
         <translation>Defeito %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="33" />
+        <location filename="../messages.py" line="33"/>
         <source>Location %1</source>
         <translation>Local %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42" />
+        <location filename="../messages.py" line="42"/>
         <source>Required.</source>
         <translation>Obrigatório.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="44" />
+        <location filename="../messages.py" line="44"/>
         <source>Type a number, e.g. 3,5.</source>
         <translation>Digite um número, por exemplo 3,5.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46" />
+        <location filename="../messages.py" line="46"/>
         <source>Type a whole number.</source>
         <translation>Digite um número inteiro.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50" />
+        <location filename="../messages.py" line="50"/>
         <source>Must be at least %1.</source>
         <translation>Deve ser no mínimo %1.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51" />
+        <location filename="../messages.py" line="51"/>
         <source>Must be from %1 to %2.</source>
         <translation>Deve estar entre %1 e %2.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54" />
+        <location filename="../messages.py" line="54"/>
         <source>Too long (at most %1 characters).</source>
         <translation>Longo demais (no máximo %1 caracteres).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="57" />
+        <location filename="../messages.py" line="57"/>
         <source>Too short (at least %1 characters).</source>
         <translation>Curto demais (ao menos %1 caracteres).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60" />
+        <location filename="../messages.py" line="60"/>
         <source>Contains invisible or control characters.</source>
         <translation>Contém caracteres invisíveis ou de controle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="62" />
+        <location filename="../messages.py" line="62"/>
         <source>Use letters, digits, space and . _ / # - only.</source>
         <translation>Use só letras, números, espaço e . _ / # -.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64" />
+        <location filename="../messages.py" line="64"/>
         <source>Not in the list: choose one of the options.</source>
         <translation>Não está na lista: escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66" />
+        <location filename="../messages.py" line="66"/>
         <source>Choose the defect for this location.</source>
         <translation>Escolha o defeito para este local.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68" />
+        <location filename="../messages.py" line="68"/>
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation>Escolha onde está o defeito (Cap, Body, Cap/Body).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70" />
+        <location filename="../messages.py" line="70"/>
         <source>At most %1 rejections.</source>
         <translation>No máximo %1 rejeições.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72" />
-        <source>2 to 32 letters, digits, '.', '_' or '-'.</source>
-        <translation>De 2 a 32 letras, números, '.', '_' ou '-'.</translation>
+        <location filename="../messages.py" line="72"/>
+        <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>De 2 a 32 letras, números, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74" />
+        <location filename="../messages.py" line="74"/>
         <source>Wrong kind of value.</source>
         <translation>Tipo de valor errado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76" />
+        <location filename="../messages.py" line="76"/>
         <source>Type a number, e.g. 0,000076.</source>
         <translation>Digite um número, p. ex. 0,000076.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78" />
+        <location filename="../messages.py" line="78"/>
         <source>Appears twice; keep one.</source>
         <translation>Aparece duas vezes; mantenha um.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80" />
+        <location filename="../messages.py" line="80"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82" />
+        <location filename="../messages.py" line="82"/>
         <source>The maximum must be above the minimum.</source>
         <translation>O máximo deve ser maior que o mínimo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84" />
+        <location filename="../messages.py" line="84"/>
         <source>Critical must be above warning.</source>
         <translation>Crítico deve ser maior que alerta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90" />
+        <location filename="../messages.py" line="90"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92" />
+        <location filename="../messages.py" line="92"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94" />
+        <location filename="../messages.py" line="94"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="97" />
+        <location filename="../messages.py" line="97"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99" />
+        <location filename="../messages.py" line="99"/>
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101" />
+        <location filename="../messages.py" line="101"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103" />
+        <location filename="../messages.py" line="103"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109" />
+        <location filename="../messages.py" line="109"/>
         <source>The password needs at least %1 characters.</source>
         <translation>A senha precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112" />
+        <location filename="../messages.py" line="112"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114" />
+        <location filename="../messages.py" line="114"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116" />
+        <location filename="../messages.py" line="116"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118" />
+        <location filename="../messages.py" line="118"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120" />
+        <location filename="../messages.py" line="120"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121" />
+        <location filename="../messages.py" line="121"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="134" />
-        <location filename="../entry_form.py" line="155" />
-        <location filename="../messages.py" line="129" />
-        <location filename="../admin/dashboard_tab.py" line="150" />
-        <location filename="../admin/insights_tab.py" line="45" />
+        <location filename="../entry_form.py" line="134"/>
+        <location filename="../entry_form.py" line="155"/>
+        <location filename="../messages.py" line="129"/>
+        <location filename="../admin/dashboard_tab.py" line="150"/>
+        <location filename="../admin/insights_tab.py" line="45"/>
         <source>decimal-separator</source>
         <translation>,</translation>
     </message>
@@ -2021,42 +2021,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ModePage</name>
     <message>
-        <location filename="../wizard/start_pages.py" line="74" />
+        <location filename="../wizard/start_pages.py" line="74"/>
         <source>Create a new site</source>
         <translation>Criar um novo site</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="75" />
+        <location filename="../wizard/start_pages.py" line="75"/>
         <source>The first PC of a plant. You choose a shared folder that every PC can open, the site passphrase, and the first admin account.</source>
         <translation>O primeiro PC de uma fábrica. Você escolhe uma pasta compartilhada que todos os PCs conseguem abrir, a frase-senha do site e a primeira conta de administrador.</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="78" />
+        <location filename="../wizard/start_pages.py" line="78"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="79" />
+        <location filename="../wizard/start_pages.py" line="79"/>
         <source>Another PC of a plant whose site exists already. You need the shared folder and the site passphrase.</source>
         <translation>Outro PC de uma fábrica cujo site já existe. Você precisa da pasta compartilhada e da frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="82" />
+        <location filename="../wizard/start_pages.py" line="82"/>
         <source>Try it on this PC</source>
         <translation>Experimentar neste PC</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="83" />
-        <source>Everything stays on this PC, to see how the app works. You choose the admin's username and password.</source>
+        <location filename="../wizard/start_pages.py" line="83"/>
+        <source>Everything stays on this PC, to see how the app works. You choose the admin&apos;s username and password.</source>
         <translation>Tudo fica neste PC, para ver como o aplicativo funciona. Você escolhe o usuário e a senha do administrador.</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="87" />
+        <location filename="../wizard/start_pages.py" line="87"/>
         <source>How will this PC be used?</source>
         <translation>Como este PC será usado?</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="94" />
+        <location filename="../wizard/start_pages.py" line="94"/>
         <source>Choose one of the three.</source>
         <translation>Escolha uma das três opções.</translation>
     </message>
@@ -2064,229 +2064,229 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="54" />
-        <location filename="../pc_settings_dialog.py" line="144" />
-        <location filename="../pc_settings_dialog.py" line="200" />
-        <source>This PC's settings</source>
+        <location filename="../pc_settings_dialog.py" line="54"/>
+        <location filename="../pc_settings_dialog.py" line="144"/>
+        <location filename="../pc_settings_dialog.py" line="200"/>
+        <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="71" />
-        <source>Only a new path to this PC's own site, for example after the share moved to another server.</source>
+        <location filename="../pc_settings_dialog.py" line="71"/>
+        <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation>Só um novo caminho para o próprio site deste PC, por exemplo depois que a pasta mudou de servidor.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="73" />
+        <location filename="../pc_settings_dialog.py" line="73"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation>Este PC não está em um site; criar ou entrar em um é feito pela instalação inicial.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="79" />
+        <location filename="../pc_settings_dialog.py" line="79"/>
         <source>As the system (Portuguese or English)</source>
         <translation>Como o sistema (português ou inglês)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="85" />
+        <location filename="../pc_settings_dialog.py" line="85"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation>Automático: 50 ms em pasta local, 500 ms em pasta de rede</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="93" />
-        <source>Show the small "Register production" window to operators</source>
-        <translation>Mostrar aos operadores a janela pequena "Registrar produção"</translation>
+        <location filename="../pc_settings_dialog.py" line="93"/>
+        <source>Show the small &quot;Register production&quot; window to operators</source>
+        <translation>Mostrar aos operadores a janela pequena &quot;Registrar produção&quot;</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="97" />
+        <location filename="../pc_settings_dialog.py" line="97"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="113" />
+        <location filename="../pc_settings_dialog.py" line="113"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="115" />
+        <location filename="../pc_settings_dialog.py" line="115"/>
         <source>This PC</source>
         <translation>Este PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="116" />
+        <location filename="../pc_settings_dialog.py" line="116"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="117" />
+        <location filename="../pc_settings_dialog.py" line="117"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="118" />
+        <location filename="../pc_settings_dialog.py" line="118"/>
         <source>Commands checked every</source>
         <translation>Comandos verificados a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="122" />
+        <location filename="../pc_settings_dialog.py" line="122"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation>A pasta, a estação, o idioma e os intervalos valem quando o aplicativo abrir de novo; a janela de registro e o início com o PC, na hora. Um catálogo do site mais novo com seus próprios intervalos substitui estes.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="132" />
+        <location filename="../pc_settings_dialog.py" line="132"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="135" />
+        <location filename="../pc_settings_dialog.py" line="135"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="201" />
+        <location filename="../pc_settings_dialog.py" line="201"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation>Salvo. Abra o aplicativo de novo para usar o novo valor de: %1.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211" />
+        <location filename="../pc_settings_dialog.py" line="211"/>
         <source>shared folder</source>
         <translation>pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211" />
-        <location filename="../pc_settings_dialog.py" line="212" />
+        <location filename="../pc_settings_dialog.py" line="211"/>
+        <location filename="../pc_settings_dialog.py" line="212"/>
         <source>station</source>
         <translation>estação</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="212" />
+        <location filename="../pc_settings_dialog.py" line="212"/>
         <source>language</source>
         <translation>idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="213" />
+        <location filename="../pc_settings_dialog.py" line="213"/>
         <source>intervals</source>
         <translation>intervalos</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="220" />
-        <source>Only an admin can change this PC's settings. The attempt was recorded; nothing was changed.</source>
+        <location filename="../pc_settings_dialog.py" line="220"/>
+        <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation>Só um administrador pode mudar as configurações deste PC. A tentativa foi registrada; nada foi alterado.</translation>
     </message>
 </context>
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="46" />
+        <location filename="../admin/production_tab.py" line="47"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="48" />
+        <location filename="../admin/production_tab.py" line="49"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="50" />
+        <location filename="../admin/production_tab.py" line="51"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="54" />
+        <location filename="../admin/production_tab.py" line="55"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="56" />
+        <location filename="../admin/production_tab.py" line="57"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="58" />
+        <location filename="../admin/production_tab.py" line="59"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="60" />
+        <location filename="../admin/production_tab.py" line="61"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="63" />
+        <location filename="../admin/production_tab.py" line="64"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="66" />
+        <location filename="../admin/production_tab.py" line="67"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="87" />
+        <location filename="../admin/production_tab.py" line="91"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="87" />
+        <location filename="../admin/production_tab.py" line="91"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="134" />
+        <location filename="../admin/production_tab.py" line="139"/>
         <source>%1 records</source>
         <translation>%1 registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="148" />
-        <location filename="../admin/production_tab.py" line="160" />
+        <location filename="../admin/production_tab.py" line="153"/>
+        <location filename="../admin/production_tab.py" line="165"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="151" />
+        <location filename="../admin/production_tab.py" line="156"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="163" />
+        <location filename="../admin/production_tab.py" line="168"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="182" />
+        <location filename="../admin/production_tab.py" line="187"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="192" />
+        <location filename="../admin/production_tab.py" line="197"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="204" />
+        <location filename="../admin/production_tab.py" line="209"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="211" />
+        <location filename="../admin/production_tab.py" line="216"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="218" />
+        <location filename="../admin/production_tab.py" line="223"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="226" />
+        <location filename="../admin/production_tab.py" line="231"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236" />
+        <location filename="../admin/production_tab.py" line="241"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="240" />
+        <location filename="../admin/production_tab.py" line="245"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -2294,57 +2294,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="114" />
+        <location filename="../admin/record_dialog.py" line="114"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="118" />
+        <location filename="../admin/record_dialog.py" line="118"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="118" />
+        <location filename="../admin/record_dialog.py" line="118"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="125" />
+        <location filename="../admin/record_dialog.py" line="125"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="136" />
+        <location filename="../admin/record_dialog.py" line="136"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="146" />
+        <location filename="../admin/record_dialog.py" line="146"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="150" />
+        <location filename="../admin/record_dialog.py" line="150"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="151" />
+        <location filename="../admin/record_dialog.py" line="151"/>
         <source>Made at</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="153" />
+        <location filename="../admin/record_dialog.py" line="153"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="154" />
+        <location filename="../admin/record_dialog.py" line="154"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="179" />
+        <location filename="../admin/record_dialog.py" line="179"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
@@ -2352,12 +2352,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="193" />
+        <location filename="../admin/insights_tab.py" line="193"/>
         <source>Records behind a number</source>
         <translation>Registros por trás de um número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="197" />
+        <location filename="../admin/insights_tab.py" line="197"/>
         <source>%1 records behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation>%1 registros por trás de: %2
@@ -2367,77 +2367,77 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../records_model.py" line="25" />
+        <location filename="../records_model.py" line="25"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="25" />
+        <location filename="../records_model.py" line="25"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27" />
+        <location filename="../records_model.py" line="27"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27" />
+        <location filename="../records_model.py" line="27"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27" />
+        <location filename="../records_model.py" line="27"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27" />
+        <location filename="../records_model.py" line="27"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28" />
+        <location filename="../records_model.py" line="28"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28" />
+        <location filename="../records_model.py" line="28"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28" />
+        <location filename="../records_model.py" line="28"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29" />
+        <location filename="../records_model.py" line="29"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29" />
+        <location filename="../records_model.py" line="29"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="82" />
+        <location filename="../records_model.py" line="82"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="83" />
+        <location filename="../records_model.py" line="83"/>
         <source>corrected</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="83" />
+        <location filename="../records_model.py" line="83"/>
         <source>saved</source>
         <translation>salvo</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="88" />
+        <location filename="../records_model.py" line="88"/>
         <source>decimal-separator</source>
         <translation>,</translation>
     </message>
@@ -2445,23 +2445,23 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../register_window.py" line="24" />
-        <location filename="../register_window.py" line="31" />
+        <location filename="../register_window.py" line="24"/>
+        <location filename="../register_window.py" line="31"/>
         <source>Register production</source>
         <translation>Registrar produção</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="44" />
+        <location filename="../register_window.py" line="44"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="47" />
+        <location filename="../register_window.py" line="47"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="49" />
+        <location filename="../register_window.py" line="49"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
@@ -2469,22 +2469,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="88" />
+        <location filename="../header.py" line="88"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../header.py" line="89" />
+        <location filename="../header.py" line="89"/>
         <source>analyst</source>
         <translation>analista</translation>
     </message>
     <message>
-        <location filename="../header.py" line="90" />
+        <location filename="../header.py" line="90"/>
         <source>supervisor</source>
         <translation>encarregado</translation>
     </message>
     <message>
-        <location filename="../header.py" line="91" />
+        <location filename="../header.py" line="91"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -2492,233 +2492,233 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="65" />
+        <location filename="../admin/settings_tab.py" line="65"/>
         <source>Station (machine)</source>
         <translation>Estação (máquina)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="65" />
+        <location filename="../admin/settings_tab.py" line="65"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="65" />
+        <location filename="../admin/settings_tab.py" line="65"/>
         <source>Unit weight (kg)</source>
         <translation>Peso unitário (kg)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="69" />
+        <location filename="../admin/settings_tab.py" line="69"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="71" />
+        <location filename="../admin/settings_tab.py" line="71"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="92" />
+        <location filename="../admin/settings_tab.py" line="92"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="97" />
+        <location filename="../admin/settings_tab.py" line="97"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="99" />
+        <location filename="../admin/settings_tab.py" line="99"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="115" />
-        <location filename="../admin/settings_tab.py" line="346" />
+        <location filename="../admin/settings_tab.py" line="115"/>
+        <location filename="../admin/settings_tab.py" line="346"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="124" />
-        <source>Defects and locations (one per line; "%1" is always there)</source>
-        <translation>Defeitos e locais (um por linha; "%1" sempre existe)</translation>
+        <location filename="../admin/settings_tab.py" line="124"/>
+        <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
+        <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="127" />
-        <location filename="../admin/settings_tab.py" line="349" />
+        <location filename="../admin/settings_tab.py" line="127"/>
+        <location filename="../admin/settings_tab.py" line="349"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="128" />
-        <location filename="../admin/settings_tab.py" line="349" />
+        <location filename="../admin/settings_tab.py" line="128"/>
+        <location filename="../admin/settings_tab.py" line="349"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="132" />
+        <location filename="../admin/settings_tab.py" line="132"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="134" />
+        <location filename="../admin/settings_tab.py" line="134"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="135" />
+        <location filename="../admin/settings_tab.py" line="135"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="142" />
-        <location filename="../admin/settings_tab.py" line="366" />
+        <location filename="../admin/settings_tab.py" line="142"/>
+        <location filename="../admin/settings_tab.py" line="366"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="145" />
+        <location filename="../admin/settings_tab.py" line="145"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="147" />
+        <location filename="../admin/settings_tab.py" line="147"/>
         <source>Excellent below</source>
         <translation>Excelente abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="147" />
+        <location filename="../admin/settings_tab.py" line="147"/>
         <source>Good below</source>
         <translation>Boa abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="148" />
+        <location filename="../admin/settings_tab.py" line="148"/>
         <source>Attention below (critical above)</source>
         <translation>Atenção abaixo de (crítica acima)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="149" />
+        <location filename="../admin/settings_tab.py" line="149"/>
         <source>Target line</source>
         <translation>Linha de meta</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="154" />
+        <location filename="../admin/settings_tab.py" line="154"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="156" />
+        <location filename="../admin/settings_tab.py" line="156"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="157" />
+        <location filename="../admin/settings_tab.py" line="157"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="158" />
+        <location filename="../admin/settings_tab.py" line="158"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="158" />
+        <location filename="../admin/settings_tab.py" line="158"/>
         <source>Memory</source>
         <translation>Memória</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="158" />
+        <location filename="../admin/settings_tab.py" line="158"/>
         <source>Disk</source>
         <translation>Disco</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="169" />
-        <location filename="../admin/settings_tab.py" line="364" />
+        <location filename="../admin/settings_tab.py" line="169"/>
+        <location filename="../admin/settings_tab.py" line="364"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="171" />
-        <source>each PC's own</source>
+        <location filename="../admin/settings_tab.py" line="171"/>
+        <source>each PC&apos;s own</source>
         <translation>o de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="173" />
+        <location filename="../admin/settings_tab.py" line="173"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="174" />
+        <location filename="../admin/settings_tab.py" line="174"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="203" />
-        <location filename="../admin/settings_tab.py" line="368" />
+        <location filename="../admin/settings_tab.py" line="203"/>
+        <location filename="../admin/settings_tab.py" line="368"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="244" />
+        <location filename="../admin/settings_tab.py" line="244"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="246" />
+        <location filename="../admin/settings_tab.py" line="246"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="250" />
+        <location filename="../admin/settings_tab.py" line="250"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="344" />
+        <location filename="../admin/settings_tab.py" line="344"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="351" />
+        <location filename="../admin/settings_tab.py" line="351"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="359" />
+        <location filename="../admin/settings_tab.py" line="359"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="362" />
+        <location filename="../admin/settings_tab.py" line="362"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="389" />
+        <location filename="../admin/settings_tab.py" line="389"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="408" />
+        <location filename="../admin/settings_tab.py" line="408"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="416" />
+        <location filename="../admin/settings_tab.py" line="416"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="420" />
+        <location filename="../admin/settings_tab.py" line="420"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="433" />
+        <location filename="../admin/settings_tab.py" line="433"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="436" />
+        <location filename="../admin/settings_tab.py" line="436"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -2726,142 +2726,142 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../wizard/texts.py" line="21" />
+        <location filename="../wizard/texts.py" line="21"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="23" />
+        <location filename="../wizard/texts.py" line="23"/>
         <source>Type the full path of the folder, for example \\server\shopfloor or /mnt/shopfloor.</source>
         <translation>Digite o caminho completo da pasta, por exemplo \\servidor\shopfloor ou /mnt/shopfloor.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="25" />
+        <location filename="../wizard/texts.py" line="25"/>
         <source>%1 is a Windows network path. On this computer the share must be mounted first (ask IT, for example under /mnt/shopfloor); then choose that folder.</source>
         <translation>%1 é um caminho de rede do Windows. Neste computador a pasta precisa ser montada antes (peça à TI, por exemplo em /mnt/shopfloor); depois escolha essa pasta.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="27" />
+        <location filename="../wizard/texts.py" line="27"/>
         <source>Neither %1 nor %2, where it would be created, exists. Check that the drive or network share is connected, or create the folder first. Nothing was changed.</source>
         <translation>Nem %1 nem %2, onde ela seria criada, existem. Verifique se o disco ou a pasta de rede está conectado, ou crie a pasta antes. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="29" />
+        <location filename="../wizard/texts.py" line="29"/>
         <source>The folder %1 cannot be found. Check the path and that the share is connected. Nothing was changed.</source>
         <translation>A pasta %1 não foi encontrada. Verifique o caminho e se a pasta de rede está conectada. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="31" />
+        <location filename="../wizard/texts.py" line="31"/>
         <source>%1 is a file, not a folder. Choose a folder.</source>
         <translation>%1 é um arquivo, não uma pasta. Escolha uma pasta.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="33" />
+        <location filename="../wizard/texts.py" line="33"/>
         <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
         <translation>Não há um site Shopfloor em %1. Escolha a pasta que foi escolhida quando o site foi criado (ela contém shopfloor-site.json), ou crie um novo site. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="35" />
-        <source>%1 already holds a Shopfloor site. To use it, go back and choose "Join a site"; for a new site, choose another folder. Nothing was changed.</source>
-        <translation>%1 já contém um site Shopfloor. Para usá-lo, volte e escolha "Entrar em um site"; para um novo site, escolha outra pasta. Nada foi alterado.</translation>
+        <location filename="../wizard/texts.py" line="35"/>
+        <source>%1 already holds a Shopfloor site. To use it, go back and choose &quot;Join a site&quot;; for a new site, choose another folder. Nothing was changed.</source>
+        <translation>%1 já contém um site Shopfloor. Para usá-lo, volte e escolha &quot;Entrar em um site&quot;; para um novo site, escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="37" />
-        <source>This PC may not write in %1 (permission denied). Ask IT to give this PC's user write access to the share, or choose another folder. Nothing was changed.</source>
+        <location filename="../wizard/texts.py" line="37"/>
+        <source>This PC may not write in %1 (permission denied). Ask IT to give this PC&apos;s user write access to the share, or choose another folder. Nothing was changed.</source>
         <translation>Este PC não pode gravar em %1 (permissão negada). Peça à TI acesso de gravação na pasta para o usuário deste PC, ou escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="39" />
+        <location filename="../wizard/texts.py" line="39"/>
         <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
         <translation>%1 é somente leitura. Escolha uma pasta em que este PC possa gravar, ou peça à TI para liberar a gravação. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="41" />
+        <location filename="../wizard/texts.py" line="41"/>
         <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
         <translation>O disco de %1 está cheio. Libere espaço ou escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="43" />
+        <location filename="../wizard/texts.py" line="43"/>
         <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
         <translation>A pasta de rede de %1 não está acessível: o servidor de arquivos pode estar desligado, a rede fora do ar ou o nome digitado errado. Verifique a conexão e tente de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="45" />
+        <location filename="../wizard/texts.py" line="45"/>
         <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
         <translation>Este PC consegue criar arquivos em %1, mas não apagá-los, e o site precisa das duas coisas. Peça à TI acesso completo de gravação (modificar) na pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="47" />
+        <location filename="../wizard/texts.py" line="47"/>
         <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
         <translation>%1 não pode ser usada: %2. Escolha outra pasta ou peça ajuda à TI. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="49" />
-        <source>This PC's data folder %1 is on a network drive, and the database must be on this PC's own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
+        <location filename="../wizard/texts.py" line="49"/>
+        <source>This PC&apos;s data folder %1 is on a network drive, and the database must be on this PC&apos;s own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
         <translation>A pasta de dados deste PC, %1, está em um disco de rede, e o banco de dados precisa ficar no disco do próprio PC (um disco de rede pode corrompê-lo). Peça à TI para manter os dados do aplicativo no disco local. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="51" />
+        <location filename="../wizard/texts.py" line="51"/>
         <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
         <translation>A frase-senha do site está errada. Confirme com quem criou o site (maiúsculas contam) e digite de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="53" />
+        <location filename="../wizard/texts.py" line="53"/>
         <source>The site passphrase needs at least 12 characters.</source>
         <translation>A frase-senha do site precisa de ao menos 12 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="55" />
+        <location filename="../wizard/texts.py" line="55"/>
         <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
         <translation>O arquivo do site nesta pasta está danificado ou não foi gravado pelo Shopfloor Collector. Pergunte a quem criou o site. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="57" />
+        <location filename="../wizard/texts.py" line="57"/>
         <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
         <translation>A estação %1 está em uso por um PC ligado agora. Escolha outra estação, ou feche antes o aplicativo naquele PC. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="59" />
-        <source>A station id has 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
-        <translation>Um id de estação tem de 1 a 64 letras, dígitos, '.', '_' ou '-', começando com letra ou dígito.</translation>
+        <location filename="../wizard/texts.py" line="59"/>
+        <source>A station id has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Um id de estação tem de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="61" />
+        <location filename="../wizard/texts.py" line="61"/>
         <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
         <translation>A estação %1 não está na tabela de máquinas. Escolha uma máquina da lista, ou faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="63" />
+        <location filename="../wizard/texts.py" line="63"/>
         <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation>Este PC já pertence a um site; nada foi alterado. Abra o aplicativo de novo para entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="65" />
+        <location filename="../wizard/texts.py" line="65"/>
         <source>A new site needs its first admin account.</source>
         <translation>Um novo site precisa da sua primeira conta de administrador.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="67" />
-        <source>%1 holds another site, not this PC's. Moving this PC to another site needs that site's passphrase: set it up again. Nothing was changed.</source>
+        <location filename="../wizard/texts.py" line="67"/>
+        <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation>%1 contém outro site, não o deste PC. Mudar este PC para outro site exige a frase-senha daquele site: configure-o de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="69" />
+        <location filename="../wizard/texts.py" line="69"/>
         <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation>Este PC não está em um site, então não há pasta compartilhada para mudar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="71" />
+        <location filename="../wizard/texts.py" line="71"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation>Não foi possível mudar o início com o PC: %1. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="84" />
+        <location filename="../wizard/texts.py" line="84"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation>Não foi possível gravar um arquivo: %1. Nada mais foi feito; verifique a pasta e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="85" />
+        <location filename="../wizard/texts.py" line="85"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation>Algo deu errado: %1. Os detalhes estão no log.</translation>
     </message>
@@ -2869,72 +2869,72 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="77" />
+        <location filename="../wizard/site_pages.py" line="77"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="78" />
+        <location filename="../wizard/site_pages.py" line="78"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="79" />
+        <location filename="../wizard/site_pages.py" line="79"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="82" />
+        <location filename="../wizard/site_pages.py" line="82"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation>Ao menos %1 caracteres, por exemplo algumas palavras sem relação entre si. Todo PC que entrar no site precisa dela, e ela não pode ser recuperada: anote e guarde em lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="87" />
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91" />
-        <source>The site's shared folder</source>
+        <location filename="../wizard/site_pages.py" line="91"/>
+        <source>The site&apos;s shared folder</source>
         <translation>A pasta compartilhada do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="92" />
+        <location filename="../wizard/site_pages.py" line="92"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="96" />
-        <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site's files are created inside it; this PC's own records stay on this PC.</source>
+        <location filename="../wizard/site_pages.py" line="96"/>
+        <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="99" />
-        <source>Choose the site's shared folder (the one chosen when the site was created) and type the site passphrase.</source>
+        <location filename="../wizard/site_pages.py" line="99"/>
+        <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="109" />
+        <location filename="../wizard/site_pages.py" line="109"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="114" />
+        <location filename="../wizard/site_pages.py" line="114"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="120" />
+        <location filename="../wizard/site_pages.py" line="120"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="125" />
+        <location filename="../wizard/site_pages.py" line="125"/>
         <source>Type the site passphrase.</source>
         <translation>Digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="140" />
+        <location filename="../wizard/site_pages.py" line="140"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
     </message>
@@ -2942,75 +2942,75 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationChoice</name>
     <message>
-        <location filename="../wizard/widgets.py" line="217" />
+        <location filename="../wizard/widgets.py" line="217"/>
         <source>Production station, machine</source>
         <translation>Estação de produção, máquina</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="218" />
+        <location filename="../wizard/widgets.py" line="218"/>
         <source>Office PC (no production entry), id</source>
         <translation>PC de escritório (sem lançamento de produção), id</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="219" />
+        <location filename="../wizard/widgets.py" line="219"/>
         <source>for example office1</source>
         <translation>por exemplo escritorio1</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="266" />
+        <location filename="../wizard/widgets.py" line="266"/>
         <source>The machine table is empty: make this an office PC.</source>
         <translation>A tabela de máquinas está vazia: faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="271" />
-        <source>Type an id of 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, for example office1.</source>
-        <translation>Digite um id de 1 a 64 letras, dígitos, '.', '_' ou '-', começando com letra ou dígito, por exemplo escritorio1.</translation>
+        <location filename="../wizard/widgets.py" line="271"/>
+        <source>Type an id of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, for example office1.</source>
+        <translation>Digite um id de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito, por exemplo escritorio1.</translation>
     </message>
 </context>
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="27" />
+        <location filename="../header.py" line="27"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="58" />
+        <location filename="../header.py" line="58"/>
         <source>Size %1</source>
         <translation>Tamanho %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="58" />
+        <location filename="../header.py" line="58"/>
         <source>Size: —</source>
         <translation>Tamanho: —</translation>
     </message>
     <message>
-        <location filename="../header.py" line="62" />
+        <location filename="../header.py" line="62"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message>
-        <location filename="../header.py" line="64" />
+        <location filename="../header.py" line="64"/>
         <source>Lot %1 complete (%2 boxes)</source>
         <translation>Lote %1 completo (%2 caixas)</translation>
     </message>
     <message>
-        <location filename="../header.py" line="67" />
+        <location filename="../header.py" line="67"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
     <message>
-        <location filename="../header.py" line="76" />
+        <location filename="../header.py" line="76"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
     </message>
     <message>
-        <location filename="../header.py" line="79" />
+        <location filename="../header.py" line="79"/>
         <source>Share online · last sync %1</source>
         <translation>Pasta compartilhada on-line · última sincronização %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="82" />
+        <location filename="../header.py" line="82"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
     </message>
@@ -3018,22 +3018,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="294" />
+        <location filename="../wizard/site_pages.py" line="294"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="295" />
+        <location filename="../wizard/site_pages.py" line="295"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="297" />
+        <location filename="../wizard/site_pages.py" line="297"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="302" />
+        <location filename="../wizard/site_pages.py" line="302"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>
@@ -3041,223 +3041,223 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="54" />
+        <location filename="../station_window.py" line="54"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="74" />
+        <location filename="../station_window.py" line="74"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="81" />
+        <location filename="../station_window.py" line="81"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="83" />
+        <location filename="../station_window.py" line="83"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="101" />
+        <location filename="../station_window.py" line="101"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="115" />
+        <location filename="../station_window.py" line="115"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="190" />
+        <location filename="../station_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="191" />
+        <location filename="../station_window.py" line="191"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="192" />
+        <location filename="../station_window.py" line="192"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="195" />
-        <location filename="../station_window.py" line="572" />
+        <location filename="../station_window.py" line="195"/>
+        <location filename="../station_window.py" line="572"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="200" />
+        <location filename="../station_window.py" line="200"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="201" />
+        <location filename="../station_window.py" line="201"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="204" />
+        <location filename="../station_window.py" line="204"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="207" />
-        <source>This PC's settings…</source>
+        <location filename="../station_window.py" line="207"/>
+        <source>This PC&apos;s settings…</source>
         <translation>Configurações deste PC…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="210" />
+        <location filename="../station_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="211" />
+        <location filename="../station_window.py" line="211"/>
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="213" />
+        <location filename="../station_window.py" line="213"/>
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="270" />
+        <location filename="../station_window.py" line="270"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="276" />
+        <location filename="../station_window.py" line="276"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="288" />
+        <location filename="../station_window.py" line="288"/>
         <source>This is an office PC: production is recorded at the stations.</source>
         <translation>Este é um PC de escritório: a produção é registrada nas estações.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="296" />
+        <location filename="../station_window.py" line="296"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="310" />
+        <location filename="../station_window.py" line="310"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="313" />
+        <location filename="../station_window.py" line="313"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="350" />
+        <location filename="../station_window.py" line="350"/>
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="369" />
+        <location filename="../station_window.py" line="369"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="394" />
+        <location filename="../station_window.py" line="394"/>
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="396" />
+        <location filename="../station_window.py" line="396"/>
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="398" />
+        <location filename="../station_window.py" line="398"/>
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="414" />
+        <location filename="../station_window.py" line="414"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="425" />
+        <location filename="../station_window.py" line="425"/>
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="426" />
+        <location filename="../station_window.py" line="426"/>
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="427" />
+        <location filename="../station_window.py" line="427"/>
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="428" />
+        <location filename="../station_window.py" line="428"/>
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="457" />
+        <location filename="../station_window.py" line="457"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="475" />
+        <location filename="../station_window.py" line="475"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="479" />
+        <location filename="../station_window.py" line="479"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="480" />
-        <source>The file was not written: %1. Your records are safe in this PC's database; try another folder.</source>
+        <location filename="../station_window.py" line="480"/>
+        <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="510" />
+        <location filename="../station_window.py" line="510"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="511" />
+        <location filename="../station_window.py" line="511"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="522" />
+        <location filename="../station_window.py" line="522"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="534" />
-        <source>This PC's settings</source>
+        <location filename="../station_window.py" line="534"/>
+        <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="535" />
-        <source>Your password, to change this PC's settings:</source>
+        <location filename="../station_window.py" line="535"/>
+        <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="546" />
-        <source>Wrong password: this PC's settings were not opened.</source>
+        <location filename="../station_window.py" line="546"/>
+        <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="573" />
+        <location filename="../station_window.py" line="573"/>
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
     </message>
@@ -3265,17 +3265,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="95" />
+        <location filename="../admin/users_tab.py" line="95"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Motivo (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="102" />
+        <location filename="../admin/users_tab.py" line="102"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="133" />
+        <location filename="../admin/users_tab.py" line="133"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -3283,124 +3283,124 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="141" />
+        <location filename="../admin/users_tab.py" line="141"/>
         <source>This is the last active admin: make another admin first.</source>
         <translation>Este é o último administrador ativo: crie outro administrador antes.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="143" />
+        <location filename="../admin/users_tab.py" line="143"/>
         <source>This username is or was in use; usernames are never reused.</source>
         <translation>Este nome de usuário está ou esteve em uso; nomes de usuário nunca são reaproveitados.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="145" />
+        <location filename="../admin/users_tab.py" line="145"/>
         <source>That badge belongs to another account.</source>
         <translation>Esse crachá pertence a outra conta.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="147" />
+        <location filename="../admin/users_tab.py" line="147"/>
         <source>There is no such account.</source>
         <translation>Essa conta não existe.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="163" />
+        <location filename="../admin/users_tab.py" line="163"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="176" />
+        <location filename="../admin/users_tab.py" line="176"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="176" />
+        <location filename="../admin/users_tab.py" line="176"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="177" />
+        <location filename="../admin/users_tab.py" line="177"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="177" />
+        <location filename="../admin/users_tab.py" line="177"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="178" />
+        <location filename="../admin/users_tab.py" line="178"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="178" />
+        <location filename="../admin/users_tab.py" line="178"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="179" />
+        <location filename="../admin/users_tab.py" line="179"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="217" />
+        <location filename="../admin/users_tab.py" line="217"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="217" />
-        <location filename="../admin/users_tab.py" line="231" />
+        <location filename="../admin/users_tab.py" line="217"/>
+        <location filename="../admin/users_tab.py" line="231"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="218" />
-        <location filename="../admin/users_tab.py" line="226" />
+        <location filename="../admin/users_tab.py" line="218"/>
+        <location filename="../admin/users_tab.py" line="226"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="218" />
+        <location filename="../admin/users_tab.py" line="218"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="224" />
+        <location filename="../admin/users_tab.py" line="224"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="229" />
+        <location filename="../admin/users_tab.py" line="229"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="234" />
+        <location filename="../admin/users_tab.py" line="234"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="236" />
+        <location filename="../admin/users_tab.py" line="236"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="239" />
+        <location filename="../admin/users_tab.py" line="239"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="246" />
+        <location filename="../admin/users_tab.py" line="246"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="246" />
+        <location filename="../admin/users_tab.py" line="246"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="247" />
+        <location filename="../admin/users_tab.py" line="247"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
@@ -3408,47 +3408,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="37" />
+        <location filename="../admin/users_tab.py" line="37"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="37" />
+        <location filename="../admin/users_tab.py" line="37"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="37" />
+        <location filename="../admin/users_tab.py" line="37"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="38" />
+        <location filename="../admin/users_tab.py" line="38"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="38" />
+        <location filename="../admin/users_tab.py" line="38"/>
         <source>Must change password</source>
         <translation>Deve trocar a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="39" />
+        <location filename="../admin/users_tab.py" line="39"/>
         <source>Locked until</source>
         <translation>Bloqueado até</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="39" />
+        <location filename="../admin/users_tab.py" line="39"/>
         <source>Badge</source>
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="68" />
+        <location filename="../admin/users_tab.py" line="68"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="68" />
+        <location filename="../admin/users_tab.py" line="68"/>
         <source>no</source>
         <translation>não</translation>
     </message>
@@ -3456,240 +3456,240 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../verify_dialog.py" line="50" />
+        <location filename="../verify_dialog.py" line="50"/>
         <source>Verify audit trail</source>
         <translation>Verificar trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="68" />
+        <location filename="../verify_dialog.py" line="68"/>
         <source>Verifying the audit trail…</source>
         <translation>Verificando a trilha de auditoria…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="70" />
+        <location filename="../verify_dialog.py" line="70"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="79" />
+        <location filename="../verify_dialog.py" line="79"/>
         <source>Verifying only reads the data; you can cancel at any time.</source>
         <translation>A verificação só lê os dados; você pode cancelar a qualquer momento.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="82" />
+        <location filename="../verify_dialog.py" line="82"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="115" />
+        <location filename="../verify_dialog.py" line="115"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="152" />
+        <location filename="../verify_dialog.py" line="152"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="164" />
+        <location filename="../verify_dialog.py" line="164"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="168" />
+        <location filename="../verify_dialog.py" line="168"/>
         <source>%1 of %2 events checked</source>
         <translation>%1 de %2 eventos verificados</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="172" />
+        <location filename="../verify_dialog.py" line="172"/>
         <source>%1 events checked</source>
         <translation>%1 eventos verificados</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="184" />
+        <location filename="../verify_dialog.py" line="184"/>
         <source>The audit trail has been tampered with</source>
         <translation>A trilha de auditoria foi adulterada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="188" />
+        <location filename="../verify_dialog.py" line="188"/>
         <source>Verification cancelled</source>
         <translation>Verificação cancelada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="190" />
+        <location filename="../verify_dialog.py" line="190"/>
         <source>The audit trail is intact</source>
         <translation>A trilha de auditoria está íntegra</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="195" />
+        <location filename="../verify_dialog.py" line="195"/>
         <source>The audit trail could not be verified</source>
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="209" />
+        <location filename="../verify_dialog.py" line="209"/>
         <source>The audit trail is intact: %1 events checked in %2 chain(s).</source>
         <translation>A trilha de auditoria está íntegra: %1 eventos verificados em %2 cadeia(s).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="214" />
+        <location filename="../verify_dialog.py" line="214"/>
         <source>%1 of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>%1 destes eventos estão assinados com uma chave que este PC não tem: conteúdo e ordem foram verificados, as assinaturas não.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="221" />
+        <location filename="../verify_dialog.py" line="221"/>
         <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
         <translation>Verificação cancelada após %1 eventos; nada se sabe sobre o restante.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="233" />
+        <location filename="../verify_dialog.py" line="233"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="230" />
+        <location filename="../verify_dialog.py" line="230"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="182" />
+        <location filename="../verify_dialog.py" line="182"/>
         <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
         <translation>A verificação foi cancelada antes de todas as cadeias serem verificadas; nada se sabe sobre o restante.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="185" />
+        <location filename="../verify_dialog.py" line="185"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation>O que fazer: deixe este PC como está e chame o administrador; não restaure backups e não apague nem edite nada.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="196" />
+        <location filename="../verify_dialog.py" line="196"/>
         <source>The check stopped with an error: %1</source>
         <translation>A verificação parou com um erro: %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="197" />
+        <location filename="../verify_dialog.py" line="197"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation>Nada foi alterado: a verificação só lê os dados. Tente de novo; se falhar outra vez, chame o administrador (o log tem os detalhes).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="238" />
+        <location filename="../verify_dialog.py" line="238"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="240" />
+        <location filename="../verify_dialog.py" line="240"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="245" />
+        <location filename="../verify_dialog.py" line="245"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="248" />
+        <location filename="../verify_dialog.py" line="248"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="254" />
+        <location filename="../verify_dialog.py" line="254"/>
         <source>modified</source>
         <translation>alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="255" />
+        <location filename="../verify_dialog.py" line="255"/>
         <source>An event was changed after it was written.</source>
         <translation>Um evento foi alterado depois de gravado.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="256" />
+        <location filename="../verify_dialog.py" line="256"/>
         <source>deleted</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="257" />
+        <location filename="../verify_dialog.py" line="257"/>
         <source>An event was removed from the trail.</source>
         <translation>Um evento foi removido da trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="258" />
+        <location filename="../verify_dialog.py" line="258"/>
         <source>inserted</source>
         <translation>inserido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="259" />
+        <location filename="../verify_dialog.py" line="259"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="261" />
+        <location filename="../verify_dialog.py" line="261"/>
         <source>reordered</source>
         <translation>reordenado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="262" />
+        <location filename="../verify_dialog.py" line="262"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="264" />
+        <location filename="../verify_dialog.py" line="264"/>
         <source>truncated</source>
         <translation>truncado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="265" />
+        <location filename="../verify_dialog.py" line="265"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="267" />
+        <location filename="../verify_dialog.py" line="267"/>
         <source>forged</source>
         <translation>forjado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="268" />
-        <source>Events or a checkpoint were recomputed without the station's secret key.</source>
+        <location filename="../verify_dialog.py" line="268"/>
+        <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
     </message>
 </context>
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="94" />
+        <location filename="../admin/audit_tab.py" line="96"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="94" />
+        <location filename="../admin/audit_tab.py" line="96"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="94" />
+        <location filename="../admin/audit_tab.py" line="96"/>
         <source>Events checked</source>
         <translation>Eventos verificados</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="95" />
+        <location filename="../admin/audit_tab.py" line="97"/>
         <source>First bad event</source>
         <translation>Primeiro evento adulterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="95" />
+        <location filename="../admin/audit_tab.py" line="97"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="128" />
+        <location filename="../admin/audit_tab.py" line="130"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="129" />
+        <location filename="../admin/audit_tab.py" line="131"/>
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="129" />
+        <location filename="../admin/audit_tab.py" line="131"/>
         <source>TAMPERED</source>
         <translation>ADULTERADA</translation>
     </message>
@@ -3697,17 +3697,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="195" />
+        <location filename="../admin/record_dialog.py" line="195"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="199" />
+        <location filename="../admin/record_dialog.py" line="199"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="200" />
+        <location filename="../admin/record_dialog.py" line="200"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -3715,32 +3715,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="40" />
+        <location filename="../admin/record_dialog.py" line="40"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="45" />
-        <source>Signing as %1 (%2) at %3: this means "%4".</source>
-        <translation>Assinando como %1 (%2) em %3: significa "%4".</translation>
+        <location filename="../admin/record_dialog.py" line="45"/>
+        <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
+        <translation>Assinando como %1 (%2) em %3: significa &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="61" />
+        <location filename="../admin/record_dialog.py" line="61"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="63" />
+        <location filename="../admin/record_dialog.py" line="63"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="76" />
+        <location filename="../admin/record_dialog.py" line="76"/>
         <source>Wrong password: nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada: nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="88" />
+        <location filename="../admin/record_dialog.py" line="88"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>
