@@ -121,6 +121,15 @@ class FleetTableModel(QAbstractTableModel):
         return _Row(display, sort, foreground, background,
                     None if online else self._last_known, " ".join(display))
 
+    def text_lengths(self) -> list[int]:
+        """The longest text of each column (the view widens a column when it grows)."""
+        lengths = [0] * len(self.COLUMNS)
+        for row in self._rows:
+            for column, text in enumerate(row.display):
+                if len(text) > lengths[column]:
+                    lengths[column] = len(text)
+        return lengths
+
     def view_at(self, row: int) -> StationView:
         return self._views[row]
 

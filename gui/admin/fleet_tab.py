@@ -15,7 +15,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is already impor
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QSortFilterProxyModel, Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QGraphicsItem, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QGraphicsItem, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -98,7 +98,7 @@ class FleetTab(QWidget):
             self._plot_items[name] = plot
         self._curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self._drawn: dict[tuple[str, str], tuple[int, float]] = {}  # (samples, last time) shown
-        self._x_end: float | None = None
+        self._x_range: tuple[float, float] | None = None
         self._follow_time()
 
         self.alarms = QListWidget()
@@ -107,13 +107,12 @@ class FleetTab(QWidget):
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self._acknowledged: set[tuple[str, str, str]] = set()
         self._alarms_shown: list[tuple[str, str, str]] | None = None
+        self._sized_lengths = [0] * len(FleetTableModel.COLUMNS)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.summary)
-        left_layout.addLayout(top)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.summary)  # its own line: long in Portuguese
         left_layout.addWidget(self.table, 3)
         left_layout.addWidget(QLabel(self.tr("Alarms")))
         left_layout.addWidget(self.alarms, 1)
@@ -133,7 +132,15 @@ class FleetTab(QWidget):
         self.model.thresholds = self.ctx.catalog.thresholds  # a newly published site catalog
         if self.model.update_views(views):
             self.table.resizeColumnsToContents()
-        elif self.model.changed_columns and (
+            self._sized_lengths = self.model.text_lengths()
+        else:
+            # A column whose texts got longer (a lot was set) is widened; others keep width.
+            lengths = self.model.text_lengths()
+            for column, (now, sized) in enumerate(zip(lengths, self._sized_lengths)):
+                if now > sized:
+                    self.table.resizeColumnToContents(column)
+            self._sized_lengths = [max(a, b) for a, b in zip(lengths, self._sized_lengths)]
+        if self.model.changed_columns and (
                 self.table.horizontalHeader().sortIndicatorSection() in self.model.changed_columns
                 or self.proxy.filterRegularExpression().pattern()):
             self.proxy.invalidate()  # the order or the search result may have changed
@@ -156,18 +163,23 @@ class FleetTab(QWidget):
     def _selection_changed(self, *_args) -> None:
         self._refresh_plots()
 
-    def _follow_time(self) -> None:
-        """Show the last hour, the right edge rounded up to the next X_STEP_S."""
+    def _follow_time(self, first_sample: float | None = None) -> None:
+        """Show the last hour, or from the first plotted sample when there is less history
+        (rounded down to the minute, so a new station's curve is not a dot at the right edge);
+        the right edge rounded up to the next X_STEP_S."""
         now = self.fleet.clock.now().timestamp()
         end = math.ceil(now / X_STEP_S) * X_STEP_S
-        if end != self._x_end:
-            self._x_end = end
+        start = end - HISTORY_S
+        if first_sample is not None:
+            start = max(start, min(math.floor(first_sample / 60) * 60, end - 60))
+        if (start, end) != self._x_range:
+            self._x_range = (start, end)
             for plot in self._plot_items.values():
-                plot.setXRange(end - HISTORY_S, end, padding=0)
+                plot.setXRange(start, end, padding=0)
 
     def _refresh_plots(self) -> None:
-        self._follow_time()
         wanted = self.selected_stations()[:MAX_PLOTTED_STATIONS]
+        first_sample = None
         for key in [k for k in self._curves if k[0] not in wanted]:
             curve = self._curves.pop(key)
             self._drawn.pop(key, None)
@@ -194,11 +206,14 @@ class FleetTab(QWidget):
                     self._curves[key] = curve
                 if series is None or not len(series[0]):
                     continue
+                first = float(series[0][0])
+                first_sample = first if first_sample is None else min(first_sample, first)
                 drawn = (len(series[0]), float(series[0][-1]))
                 if self._drawn.get(key) == drawn:
                     continue  # no new sample since the last tick: nothing to redraw
                 self._drawn[key] = drawn
                 curve.setData(series[0], series[1], connect="finite")
+        self._follow_time(first_sample)
         # Let the plots take their new time range now: done inside the paint (pyqtgraph's
         # default), the range change asks for a second full repaint of every plot.
         self.plots.scene().prepareForPaint()
