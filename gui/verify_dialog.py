@@ -18,7 +18,7 @@ import threading
 from html import escape
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget, QStyle,
     QVBoxLayout, QWidget,
@@ -35,6 +35,7 @@ VerifyFunction = Callable[[StationProgress, threading.Event], list[VerifyResult]
 Paragraph = tuple[str, str, str]  # lead (bold), body, detail (small, grey)
 
 INTACT, TAMPERED, CANCELLED, ERROR = "intact", "tampered", "cancelled", "error"
+PAINT_WAIT_MS = 250  # the check starts after the dialog's first paint, or after this at most
 # An admin PC holds the whole site's chains: past this many tampered stations the rest are
 # named in one line, so the dialog never outgrows the screen and the action stays in view.
 MAX_STATIONS_SHOWN = 5
@@ -51,6 +52,7 @@ class VerifyDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(560)
         self.task: Task | None = None
+        self._pending: tuple[TaskRunner, VerifyFunction] | None = None  # starts once painted
         self.results: list[VerifyResult] | None = None
         self.outcome: str | None = None
         self.result_text = ""
@@ -140,14 +142,38 @@ class VerifyDialog(QDialog):
                                on_progress=self._progress)
         return self.task
 
+    def start_when_painted(self, runner: TaskRunner, verify: VerifyFunction) -> None:
+        """Start the check right after the dialog's first paint. Painting calls back into
+        Python for every widget and table cell; with the check's thread already busy, each
+        call waits for the interpreter lock, and the first paint of the dialog and of the
+        window behind it stalled the window for 100-200 ms (bench_gui.py)."""
+        self._pending = (runner, verify)
+        QTimer.singleShot(PAINT_WAIT_MS, self, self._start_pending)  # if no paint comes
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and self._pending is not None:
+            QTimer.singleShot(0, self, self._start_pending)  # after this paint is done
+        return handled
+
+    def _start_pending(self) -> None:
+        if self._pending is None:
+            return
+        runner, verify = self._pending
+        self._pending = None
+        task = self.start(runner, verify)
+        if not self.cancel_button.isEnabled():  # cancelled before it started
+            task.cancel.set()
+
     @property
     def running(self) -> bool:
-        return self.task is not None and self.outcome is None
+        return (self.task is not None or self._pending is not None) and self.outcome is None
 
     def cancel(self) -> None:
         if not self.running:
             return
-        self.task.cancel.set()
+        if self.task is not None:
+            self.task.cancel.set()
         self.cancel_button.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancelling…"))
 
@@ -319,6 +345,6 @@ def run_verify(parent: QWidget | None, runner: TaskRunner, verify: VerifyFunctio
     dialog = VerifyDialog(parent)
     # The window keeps a reference to the last dialog; Qt frees each one once it is closed.
     dialog.finished.connect(dialog.deleteLater)
-    dialog.start(runner, verify)
     dialog.open()
+    dialog.start_when_painted(runner, verify)
     return dialog
