@@ -240,8 +240,12 @@ class FleetPanel:
         return self.tab.selected_stations()
 
     def close(self) -> None:
+        from PySide6.QtCore import QEvent
+
         self.window.close()  # stops the poller and the task runner
         self.window.deleteLater()
+        # Gone now, not in the next phase's first event loop (it would count there).
+        self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.app.processEvents()
         self.site.admin.close()
 

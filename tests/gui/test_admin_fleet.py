@@ -168,3 +168,23 @@ def test_search_sort_and_colours_follow_each_update(qtbot, admin_window, qtmodel
     assert shown() == ["202"]
     tab.search.setText("")
     assert len(shown()) == 3
+
+
+def test_plots_show_the_history_there_is_on_a_time_axis(qtbot, admin_window):
+    """A station seen for a few seconds fills the plot from its first sample (rounded down to
+    the minute), not a dot at the right edge of an hour; the curve is drawn once per sample."""
+    tab = admin_window.fleet_tab
+    wait_for(lambda: any(tab.model.view_at(r).station_id == "206"
+                         for r in range(tab.model.rowCount())))
+    tab.table.selectRow(0)
+
+    def drawn() -> bool:
+        curve = tab._curves.get(("206", "cpu"))
+        xs = None if curve is None else curve.getData()[0]
+        return xs is not None and len(xs) >= 2
+
+    wait_for(drawn, timeout=10)
+    times, _values = tab.fleet.series("206", "cpu")
+    (start, end), _y = tab._plot_items["cpu"].viewRange()
+    assert start <= times[0] and start >= times[0] - 120
+    assert end >= times[-1] and end - start <= 3600
