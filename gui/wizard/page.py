@@ -42,8 +42,8 @@ class WizardPage(Retranslating):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(10)
 
-    def heading(self) -> str:
-        raise NotImplementedError
+    # Each page defines heading(): its title, in the current language.
+    heading: Callable[[], str]
 
     def intro(self) -> str:
         return ""

@@ -4,6 +4,8 @@ choice (a machine from the machine table, or an office PC with a typed id)."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit,
@@ -95,8 +97,8 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
 class Retranslating(QWidget):
     """A widget whose texts are set in retranslate(), called again on a language change."""
 
-    def retranslate(self) -> None:  # pragma: no cover - every subclass has its own
-        raise NotImplementedError
+    # Each subclass defines retranslate(): sets its texts, at creation and on a language change.
+    retranslate: Callable[[], None]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
