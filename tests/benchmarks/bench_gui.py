@@ -68,7 +68,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchkit  # noqa: E402  (shared with the other benchmark scripts)
-from benchkit import log  # noqa: E402
+from benchkit import log, pct, summary  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -94,19 +94,6 @@ TIMER_MS = 5
 BCRYPT_ROUNDS = 4  # accounts made by the benchmark itself (not the start-up homes)
 ADMIN_PW = "Quarry-Lantern-42"
 CACHE_FORMAT = 1  # bump when the cached home's layout changes
-
-
-def pct(values: list[float], q: float) -> float:
-    import numpy
-
-    return float(numpy.percentile(numpy.asarray(values, dtype=float), q)) if values else float("nan")
-
-
-def summary(values: list[float]) -> dict[str, float]:
-    if not values:
-        return {"n": 0}
-    return {"n": len(values), "p50": statistics.median(values), "p90": pct(values, 90),
-            "p99": pct(values, 99), "max": max(values), "mean": statistics.fmean(values)}
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -710,12 +697,6 @@ def methods(params: dict) -> dict[str, str]:
     }
 
 
-def verdict(name: str, value: float | None) -> bool | None:
-    if value is None or value != value:
-        return None
-    return value <= TARGETS[name] if TARGET_OPS[name] == "<=" else value >= TARGETS[name]
-
-
 def print_table(metrics: dict, passed: dict) -> None:
     def fmt(value: Any, spec: str) -> str:
         return "n/a" if value is None or value != value else format(value, spec)
@@ -867,28 +848,14 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
     elapsed = time.perf_counter() - started
-    passed = {name: verdict(name, metrics.get(name)) for name in TARGETS}
     params.update({
         "cache_dir": None if params["cache_dir"] is None else str(params["cache_dir"]),
-        "loadavg_before": load_before,
-        "loadavg_after": os.getloadavg() if hasattr(os, "getloadavg") else None,
-        "phases": sorted(phases), "temp_folder": str(folder), "kept": args.keep,
-        "elapsed_s": round(elapsed, 1),
-        "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     })
-    report = {"metrics": metrics, "targets": dict(TARGETS), "target_ops": dict(TARGET_OPS),
-              "machine": machine_info(folder.parent), "params": params, "pass": passed,
-              "methods": methods(params), "diagnostics": diagnostics}
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
-    print_table(metrics, passed)
-    print("methods:")
-    for name, text in methods(params).items():
-        print(f"  {name}: {text}")
-    if args.quick:
-        print("note: --quick run (fewer ticks, 50,000 events, fewer runs)")
-    print(f"elapsed {elapsed:,.1f} s; results written to {args.json}")
-    return 1 if args.strict and not all(v for v in passed.values() if v is not None) else 0
+    return benchkit.write_report(
+        args, metrics=metrics, targets=TARGETS, target_ops=TARGET_OPS, params=params,
+        methods=methods(params), diagnostics=diagnostics, machine=machine_info(folder.parent),
+        phases=phases, folder=folder, load_before=load_before, elapsed=elapsed,
+        print_table=print_table, quick_note="fewer ticks, 50,000 events, fewer runs")
 
 
 if __name__ == "__main__":

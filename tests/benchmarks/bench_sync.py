@@ -70,7 +70,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchkit  # noqa: E402  (shared with the other benchmark scripts)
-from benchkit import log  # noqa: E402
+from benchkit import log, pct, summary  # noqa: E402
 from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,19 +100,6 @@ QUICK = {"commands": 100, "idle_s": 8.0, "ops_s": 5.0, "fanin_s": 15.0}
 WARMUP_COMMANDS = 10
 SETTLE_S = 3.0  # after an agent is up, before its idle window starts
 REFERENCE_LOOP_SLEEP_S = 0.001
-
-
-def pct(values: list[float], q: float) -> float:
-    import numpy
-
-    return float(numpy.percentile(numpy.asarray(values, dtype=float), q)) if values else float("nan")
-
-
-def summary(values: list[float]) -> dict[str, float]:
-    if not values:
-        return {"n": 0}
-    return {"n": len(values), "p50": statistics.median(values), "p90": pct(values, 90),
-            "p99": pct(values, 99), "max": max(values), "mean": statistics.fmean(values)}
 
 
 def child_env() -> dict[str, str]:
@@ -1070,13 +1057,6 @@ def methods(params: dict) -> dict[str, str]:
     }
 
 
-def verdict(name: str, value: float | None) -> bool | None:
-    if value is None or value != value:
-        return None
-    target = TARGETS[name]
-    return value <= target if TARGET_OPS[name] == "<=" else value >= target
-
-
 def print_table(metrics: dict, passed: dict) -> None:
     def fmt(value: Any, spec: str) -> str:
         return "n/a" if value is None or value != value else format(value, spec)
@@ -1264,7 +1244,6 @@ def main(argv: list[str] | None = None) -> int:
         metrics["idle_cpu_reference_ratio"] = (metrics["reference_idle_cpu_pct"]
                                                / metrics["idle_cpu_pct"])
     elapsed = time.perf_counter() - started
-    passed = {name: verdict(name, metrics.get(name)) for name in TARGETS}
     params.update({
         "station_status_interval_ms": 1000,
         "station_rescan_watch_mode": "product default (50 ms on a local folder)",
@@ -1282,25 +1261,12 @@ def main(argv: list[str] | None = None) -> int:
                            "writer's clock just before writing it",
         "fanin_admin_cpu": "thread CPU time inside FleetMonitor.poll() / wall time",
         "fanin_writer_durable": True,
-        "loadavg_before": load_before,
-        "loadavg_after": os.getloadavg() if hasattr(os, "getloadavg") else None,
-        "phases": sorted(phases), "temp_folder": str(folder), "kept": args.keep,
-        "elapsed_s": round(elapsed, 1),
-        "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     })
-    report = {"metrics": metrics, "targets": dict(TARGETS), "target_ops": dict(TARGET_OPS),
-              "machine": machine_info(folder.parent), "params": params, "pass": passed,
-              "methods": methods(params), "diagnostics": diagnostics}
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
-    print_table(metrics, passed)
-    print("methods:")
-    for name, text in methods(params).items():
-        print(f"  {name}: {text}")
-    if args.quick:
-        print("note: --quick run (fewer commands, shorter idle, strace and fan-in windows)")
-    print(f"elapsed {elapsed:,.1f} s; results written to {args.json}")
-    return 1 if args.strict and not all(v for v in passed.values() if v is not None) else 0
+    return benchkit.write_report(
+        args, metrics=metrics, targets=TARGETS, target_ops=TARGET_OPS, params=params,
+        methods=methods(params), diagnostics=diagnostics, machine=machine_info(folder.parent),
+        phases=phases, folder=folder, load_before=load_before, elapsed=elapsed,
+        print_table=print_table, quick_note="fewer commands, shorter idle, strace and fan-in windows")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,17 @@
-"""What every benchmark script shares: progress logging and a description of the machine."""
+"""What every benchmark script shares: progress logging, a description of the machine,
+percentiles and summaries, and the report (JSON, table, methods)."""
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import sqlite3
+import statistics
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, Callable
 
 
 def log(message: str) -> None:
@@ -41,3 +46,53 @@ def machine_info(folder: Path) -> dict:
     except ImportError:  # pragma: no cover
         pass
     return info
+
+
+def pct(values: list[float], q: float) -> float:
+    import numpy
+
+    return float(numpy.percentile(numpy.asarray(values, dtype=float), q)) if values else float("nan")
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {"n": 0}
+    return {"n": len(values), "p50": statistics.median(values), "p90": pct(values, 90),
+            "p99": pct(values, 99), "max": max(values), "mean": statistics.fmean(values)}
+
+
+def verdict(value: float | None, target: float, op: str) -> bool | None:
+    """Whether a metric meets its target (None: not measured)."""
+    if value is None or value != value:
+        return None
+    return value <= target if op == "<=" else value >= target
+
+
+def write_report(args: Any, *, metrics: dict, targets: dict, target_ops: dict, params: dict,
+                 methods: dict, diagnostics: dict, machine: dict, phases: set[str],
+                 folder: Path, load_before: Any, elapsed: float,
+                 print_table: Callable[[dict, dict], None], quick_note: str) -> int:
+    """Write the JSON, print the table and the methods; the exit status (1 with --strict when
+    a target is missed)."""
+    passed = {name: verdict(metrics.get(name), targets[name], target_ops[name])
+              for name in targets}
+    params.update({
+        "loadavg_before": load_before,
+        "loadavg_after": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        "phases": sorted(phases), "temp_folder": str(folder), "kept": args.keep,
+        "elapsed_s": round(elapsed, 1),
+        "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    })
+    report = {"metrics": metrics, "targets": dict(targets), "target_ops": dict(target_ops),
+              "machine": machine, "params": params, "pass": passed, "methods": methods,
+              "diagnostics": diagnostics}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print_table(metrics, passed)
+    print("methods:")
+    for name, text in methods.items():
+        print(f"  {name}: {text}")
+    if args.quick:
+        print(f"note: --quick run ({quick_note})")
+    print(f"elapsed {elapsed:,.1f} s; results written to {args.json}")
+    return 1 if args.strict and not all(v for v in passed.values() if v is not None) else 0
