@@ -6,7 +6,6 @@ items created once and updated in place as records arrive."""
 from __future__ import annotations
 
 import os
-from datetime import timedelta
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -14,11 +13,13 @@ import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QVBoxLayout, QWidget,
 )
 
 from config.catalogs import QualityBands  # noqa: E402
 from utils import analytics  # noqa: E402
+
+from gui.admin.record_filters import RecordFilters  # noqa: E402
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
                "critical": "#c62828", "unknown": "#9e9e9e"}
@@ -32,16 +33,8 @@ class DashboardTab(QWidget):
         self.ctx = ctx
         self._bands = bands
         self.setObjectName("dashboardTab")
-        self.period = QComboBox()
-        for days, text in ((1, self.tr("Last 24 hours")), (7, self.tr("Last 7 days")),
-                           (30, self.tr("Last 30 days")), (0, self.tr("Everything"))):
-            self.period.addItem(text, days)
-        self.period.setCurrentIndex(3)
-        self.station = QComboBox()
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.clicked.connect(self.refresh)
-        self.period.currentIndexChanged.connect(self.refresh)
-        self.station.currentIndexChanged.connect(self.refresh)
+        self.filters = RecordFilters(ctx)
+        self.filters.changed.connect(self.refresh)
         self.critical = QLabel()
         self.critical.setObjectName("paretoCritical")
         self.critical.setWordWrap(True)
@@ -78,9 +71,7 @@ class DashboardTab(QWidget):
         self.shift_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="#5e35b1")
         self.shift_plot.addItem(self.shift_bars)
         top = QHBoxLayout()
-        for widget in (QLabel(self.tr("Period")), self.period, QLabel(self.tr("Station")),
-                       self.station, self.refresh_button):
-            top.addWidget(widget)
+        top.addWidget(self.filters)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -99,33 +90,8 @@ class DashboardTab(QWidget):
         newly published catalog shows at the next refresh)."""
         return self._bands or self.ctx.catalog.bands
 
-    def _fill_stations(self, stations: list[str]) -> None:
-        current = self.station.currentData()
-        wanted = [None, *stations]
-        if [self.station.itemData(i) for i in range(self.station.count())] == wanted:
-            return
-        self.station.blockSignals(True)
-        self.station.clear()
-        self.station.addItem(self.tr("all"), None)
-        for station in stations:
-            self.station.addItem(station, station)
-        index = self.station.findData(current)
-        self.station.setCurrentIndex(max(index, 0))
-        self.station.blockSignals(False)
-
-    def selected_frame(self):
-        frame = analytics.load_site_records(self.ctx.database)
-        self._fill_stations(sorted(frame["station_id"].dropna().unique()) if not frame.empty else [])
-        days = self.period.currentData()
-        if days:
-            frame = analytics.window(frame, self.ctx.clock.now() - timedelta(days=days), None)
-        station = self.station.currentData()
-        if station is not None:
-            frame = frame[frame["station_id"] == station]
-        return frame
-
     def refresh(self) -> None:
-        frame = self.frame = self.selected_frame()
+        frame = self.frame = self.filters.apply(self.filters.load())
         top = analytics.top_defects(frame)
         self.top_bars.setOpts(x=np.arange(len(top)), height=top["share"].to_numpy(float))
         self.top_plot.getAxis("bottom").setTicks([[(i, f"{d}\n{s:.0f} %") for i, (d, s) in

@@ -9,7 +9,6 @@ records it was computed from ("Show rows…"). The figures come from utils.insig
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
     QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
@@ -28,6 +27,7 @@ from utils import analytics, insights
 from utils.insights import Ids, StationInsight
 
 from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
+from gui.admin.record_filters import RecordFilters
 from gui.records_model import RecordsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -227,16 +227,8 @@ class InsightsTab(QWidget):
         self.ctx = ctx
         self._bands = bands
         self.setObjectName("insightsTab")
-        self.period = QComboBox()
-        for days, text in ((1, self.tr("Last 24 hours")), (7, self.tr("Last 7 days")),
-                           (30, self.tr("Last 30 days")), (0, self.tr("Everything"))):
-            self.period.addItem(text, days)
-        self.period.setCurrentIndex(3)
-        self.station = QComboBox()
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.clicked.connect(lambda: self.refresh())
-        self.period.currentIndexChanged.connect(lambda _index: self.refresh())
-        self.station.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.filters = RecordFilters(ctx)
+        self.filters.changed.connect(self.refresh)
         self.note = QLabel()
         self.note.setObjectName("insightsNote")
         self.note.setProperty("role", "hint")
@@ -280,9 +272,7 @@ class InsightsTab(QWidget):
         self.show_rows_button.clicked.connect(self.show_rows)
 
         top = QHBoxLayout()
-        for widget in (QLabel(self.tr("Period")), self.period, QLabel(self.tr("Station")),
-                       self.station, self.refresh_button):
-            top.addWidget(widget)
+        top.addWidget(self.filters)
         top.addStretch(1)
         top.addWidget(self.note)
         detail_box = QWidget()
@@ -332,46 +322,23 @@ class InsightsTab(QWidget):
 
     # --- data -------------------------------------------------------------------------------
 
-    def _fill_stations(self, stations: list[str]) -> None:
-        current = self.station.currentData()
-        if [self.station.itemData(i) for i in range(self.station.count())] == [None, *stations]:
-            return
-        self.station.blockSignals(True)
-        self.station.clear()
-        self.station.addItem(self.tr("all"), None)
-        for station in stations:
-            self.station.addItem(station, station)
-        self.station.setCurrentIndex(max(self.station.findData(current), 0))
-        self.station.blockSignals(False)
-
-    def _load(self):
-        frame = analytics.load_site_records(self.ctx.database)
-        self._fill_stations(sorted(frame["station_id"].dropna().unique()) if not frame.empty else [])
-        return frame
-
     def _tick(self) -> None:
         """Timer: recompute only while shown, and only when the records changed or the period
         slides with the clock."""
         if not self.isVisible():
             return
-        frame = self._load()
-        if self.period.currentData() or self._loaded is None or not frame.equals(self._loaded):
+        frame = self.filters.load()
+        if self.filters.sliding or self._loaded is None or not frame.equals(self._loaded):
             self._compute(frame)
 
     def refresh(self) -> None:
         """Read the records again and recompute every figure."""
-        self._compute(self._load())
+        self._compute(self.filters.load())
 
     def _compute(self, loaded) -> None:
         self._loaded = loaded
-        frame = loaded
-        days = self.period.currentData()
-        if days:
-            frame = analytics.window(frame, self.ctx.clock.now() - timedelta(days=days), None)
-        station = self.station.currentData()
-        if station is not None:
-            frame = frame[frame["station_id"] == station]
-        self.frame = frame
+        frame = self.frame = self.filters.apply(loaded)
+        station = self.filters.station.currentData()
         previous = self._current_station()
         column = self.table.currentIndex().column()
         self.insights = insights.site_insights(frame, self.ctx.settings.timezone, bands=self.bands,

@@ -22,6 +22,7 @@ from utils.auth import Session
 from utils.permissions import require
 from utils.records_io import export_site_records
 
+from gui.admin.record_filters import fill_station_choice
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
 from gui.records_model import RecordsTableModel
 from gui.theme import SIZE_SAMPLE_ROWS
@@ -120,7 +121,8 @@ class ProductionTab(QWidget):
 
     def refresh(self) -> None:
         frame = analytics.load_site_records(self.ctx.database, include_voided=True)
-        self._fill_stations(sorted(frame["station_id"].dropna().unique()) if not frame.empty else [])
+        fill_station_choice(self.station, sorted(frame["station_id"].dropna().unique())
+                            if not frame.empty else [], self.tr("all stations"))
         selected = analytics.window(frame, moment_of(self.start), moment_of(self.end))
         wanted = self.filters()
         if wanted["station"]:
@@ -187,18 +189,6 @@ class ProductionTab(QWidget):
         self.status.setText(self.tr("Saved version %1 of lot %2, box %3.")
                             .replace("%1", str(record.version)).replace("%2", record.lot)
                             .replace("%3", str(record.box)))
-
-    def _fill_stations(self, stations: list[str]) -> None:
-        current = self.station.currentData()
-        if [self.station.itemData(i) for i in range(self.station.count())] == [None, *stations]:
-            return
-        self.station.blockSignals(True)
-        self.station.clear()
-        self.station.addItem(self.tr("all stations"), None)
-        for station in stations:
-            self.station.addItem(station, station)
-        self.station.setCurrentIndex(max(self.station.findData(current), 0))
-        self.station.blockSignals(False)
 
     def _show_history(self, current, _previous) -> None:
         if not current.isValid():

@@ -674,102 +674,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="36"/>
-        <source>Last 24 hours</source>
-        <translation>Últimas 24 horas</translation>
-    </message>
-    <message>
-        <location filename="../admin/dashboard_tab.py" line="36"/>
-        <source>Last 7 days</source>
-        <translation>Últimos 7 dias</translation>
-    </message>
-    <message>
-        <location filename="../admin/dashboard_tab.py" line="37"/>
-        <source>Last 30 days</source>
-        <translation>Últimos 30 dias</translation>
-    </message>
-    <message>
-        <location filename="../admin/dashboard_tab.py" line="37"/>
-        <source>Everything</source>
-        <translation>Tudo</translation>
-    </message>
-    <message>
-        <location filename="../admin/dashboard_tab.py" line="41"/>
-        <source>Refresh</source>
-        <translation>Atualizar</translation>
-    </message>
-    <message>
-        <location filename="../admin/dashboard_tab.py" line="53"/>
+        <location filename="../admin/dashboard_tab.py" line="46"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="54"/>
+        <location filename="../admin/dashboard_tab.py" line="47"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="56"/>
+        <location filename="../admin/dashboard_tab.py" line="49"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="57"/>
+        <location filename="../admin/dashboard_tab.py" line="50"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="59"/>
+        <location filename="../admin/dashboard_tab.py" line="52"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="81"/>
-        <source>Period</source>
-        <translation>Período</translation>
-    </message>
-    <message>
-        <location filename="../admin/dashboard_tab.py" line="81"/>
-        <source>Station</source>
-        <translation>Estação</translation>
-    </message>
-    <message>
-        <location filename="../admin/dashboard_tab.py" line="109"/>
-        <source>all</source>
-        <translation>todas</translation>
-    </message>
-    <message>
-        <location filename="../admin/dashboard_tab.py" line="140"/>
+        <location filename="../admin/dashboard_tab.py" line="106"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="147"/>
+        <location filename="../admin/dashboard_tab.py" line="113"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="147"/>
+        <location filename="../admin/dashboard_tab.py" line="113"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="148"/>
+        <location filename="../admin/dashboard_tab.py" line="114"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="148"/>
+        <location filename="../admin/dashboard_tab.py" line="114"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="149"/>
+        <location filename="../admin/dashboard_tab.py" line="115"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="151"/>
+        <location filename="../admin/dashboard_tab.py" line="117"/>
         <source>Ranking: %1</source>
         <translation>Classificação: %1</translation>
     </message>
@@ -996,57 +956,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="118"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="143"/>
+        <location filename="../admin/fleet_tab.py" line="150"/>
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="209"/>
+        <location filename="../admin/fleet_tab.py" line="224"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="209"/>
+        <location filename="../admin/fleet_tab.py" line="224"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="210"/>
+        <location filename="../admin/fleet_tab.py" line="225"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="210"/>
+        <location filename="../admin/fleet_tab.py" line="225"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="211"/>
+        <location filename="../admin/fleet_tab.py" line="226"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="211"/>
+        <location filename="../admin/fleet_tab.py" line="226"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="218"/>
+        <location filename="../admin/fleet_tab.py" line="233"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="229"/>
+        <location filename="../admin/fleet_tab.py" line="244"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="230"/>
+        <location filename="../admin/fleet_tab.py" line="245"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -1137,17 +1097,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FolderField</name>
     <message>
-        <location filename="../wizard/widgets.py" line="127"/>
+        <location filename="../wizard/widgets.py" line="129"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="128"/>
+        <location filename="../wizard/widgets.py" line="130"/>
         <source>for example \\server\shopfloor or /mnt/shopfloor</source>
         <translation>por exemplo \\servidor\shopfloor ou /mnt/shopfloor</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="137"/>
+        <location filename="../wizard/widgets.py" line="139"/>
         <source>Choose the shared folder</source>
         <translation>Escolha a pasta compartilhada</translation>
     </message>
@@ -1268,300 +1228,260 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="231"/>
-        <source>Last 24 hours</source>
-        <translation>Últimas 24 horas</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="231"/>
-        <source>Last 7 days</source>
-        <translation>Últimos 7 dias</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="232"/>
-        <source>Last 30 days</source>
-        <translation>Últimos 30 dias</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="232"/>
-        <source>Everything</source>
-        <translation>Tudo</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="236"/>
-        <source>Refresh</source>
-        <translation>Atualizar</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="261"/>
+        <location filename="../admin/insights_tab.py" line="253"/>
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="261"/>
+        <location filename="../admin/insights_tab.py" line="253"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="278"/>
+        <location filename="../admin/insights_tab.py" line="270"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="283"/>
-        <source>Period</source>
-        <translation>Período</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="283"/>
-        <source>Station</source>
-        <translation>Estação</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="296"/>
+        <location filename="../admin/insights_tab.py" line="286"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="341"/>
-        <source>all</source>
-        <translation>todas</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="380"/>
+        <location filename="../admin/insights_tab.py" line="347"/>
         <source>%1 records · descriptive statistics, not predictions</source>
         <translation>%1 registros · estatística descritiva, não previsões</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="382"/>
+        <location filename="../admin/insights_tab.py" line="349"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="410"/>
+        <location filename="../admin/insights_tab.py" line="377"/>
         <source>Selected: %1 (%2 records)</source>
         <translation>Selecionado: %1 (%2 registros)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="451"/>
+        <location filename="../admin/insights_tab.py" line="418"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="476"/>
-        <location filename="../admin/insights_tab.py" line="479"/>
+        <location filename="../admin/insights_tab.py" line="443"/>
+        <location filename="../admin/insights_tab.py" line="446"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="477"/>
+        <location filename="../admin/insights_tab.py" line="444"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="478"/>
+        <location filename="../admin/insights_tab.py" line="445"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="480"/>
+        <location filename="../admin/insights_tab.py" line="447"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="481"/>
-        <location filename="../admin/insights_tab.py" line="543"/>
+        <location filename="../admin/insights_tab.py" line="448"/>
+        <location filename="../admin/insights_tab.py" line="510"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
-        <location filename="../admin/insights_tab.py" line="543"/>
+        <location filename="../admin/insights_tab.py" line="449"/>
+        <location filename="../admin/insights_tab.py" line="510"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="486"/>
+        <location filename="../admin/insights_tab.py" line="453"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="488"/>
+        <location filename="../admin/insights_tab.py" line="455"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="490"/>
+        <location filename="../admin/insights_tab.py" line="457"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="492"/>
+        <location filename="../admin/insights_tab.py" line="459"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="495"/>
+        <location filename="../admin/insights_tab.py" line="462"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="498"/>
+        <location filename="../admin/insights_tab.py" line="465"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="501"/>
+        <location filename="../admin/insights_tab.py" line="468"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="505"/>
+        <location filename="../admin/insights_tab.py" line="472"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="506"/>
+        <location filename="../admin/insights_tab.py" line="473"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="507"/>
+        <location filename="../admin/insights_tab.py" line="474"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="510"/>
+        <location filename="../admin/insights_tab.py" line="477"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513"/>
+        <location filename="../admin/insights_tab.py" line="480"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513"/>
+        <location filename="../admin/insights_tab.py" line="480"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513"/>
+        <location filename="../admin/insights_tab.py" line="480"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="514"/>
+        <location filename="../admin/insights_tab.py" line="481"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="514"/>
+        <location filename="../admin/insights_tab.py" line="481"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="515"/>
+        <location filename="../admin/insights_tab.py" line="482"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="485"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="490"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="537"/>
+        <location filename="../admin/insights_tab.py" line="504"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="544"/>
+        <location filename="../admin/insights_tab.py" line="511"/>
         <source>%1 · %2/%3 · %4</source>
         <translation>%1 · %2/%3 · %4</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="546"/>
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>%1 &gt; %2</source>
         <translation>%1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="549"/>
+        <location filename="../admin/insights_tab.py" line="516"/>
         <source>Week of %1</source>
         <translation>Semana de %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="550"/>
+        <location filename="../admin/insights_tab.py" line="517"/>
         <source>%1 → %2 (%3 %)</source>
         <translation>%1 → %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="552"/>
+        <location filename="../admin/insights_tab.py" line="519"/>
         <source>%1 · %2 in a row</source>
         <translation>%1 · %2 seguidas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="553"/>
+        <location filename="../admin/insights_tab.py" line="520"/>
         <source>%1 boxes</source>
         <translation>%1 caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="559"/>
+        <location filename="../admin/insights_tab.py" line="526"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="564"/>
+        <location filename="../admin/insights_tab.py" line="531"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="567"/>
+        <location filename="../admin/insights_tab.py" line="534"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="572"/>
+        <location filename="../admin/insights_tab.py" line="539"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="578"/>
+        <location filename="../admin/insights_tab.py" line="545"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="582"/>
+        <location filename="../admin/insights_tab.py" line="549"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="586"/>
+        <location filename="../admin/insights_tab.py" line="553"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="588"/>
+        <location filename="../admin/insights_tab.py" line="555"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="592"/>
+        <location filename="../admin/insights_tab.py" line="559"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="596"/>
+        <location filename="../admin/insights_tab.py" line="563"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="600"/>
+        <location filename="../admin/insights_tab.py" line="567"/>
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
     </message>
@@ -2012,7 +1932,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../entry_form.py" line="134"/>
         <location filename="../entry_form.py" line="155"/>
         <location filename="../messages.py" line="129"/>
-        <location filename="../admin/dashboard_tab.py" line="150"/>
+        <location filename="../admin/dashboard_tab.py" line="116"/>
         <location filename="../admin/insights_tab.py" line="45"/>
         <source>decimal-separator</source>
         <translation>,</translation>
@@ -2175,118 +2095,118 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="47"/>
+        <location filename="../admin/production_tab.py" line="48"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="49"/>
+        <location filename="../admin/production_tab.py" line="50"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="51"/>
+        <location filename="../admin/production_tab.py" line="52"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="55"/>
+        <location filename="../admin/production_tab.py" line="56"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="57"/>
+        <location filename="../admin/production_tab.py" line="58"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="59"/>
+        <location filename="../admin/production_tab.py" line="60"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="61"/>
+        <location filename="../admin/production_tab.py" line="62"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="64"/>
+        <location filename="../admin/production_tab.py" line="65"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="67"/>
+        <location filename="../admin/production_tab.py" line="68"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="91"/>
+        <location filename="../admin/production_tab.py" line="92"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="91"/>
+        <location filename="../admin/production_tab.py" line="92"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="139"/>
+        <location filename="../admin/production_tab.py" line="141"/>
         <source>%1 records</source>
         <translation>%1 registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="153"/>
-        <location filename="../admin/production_tab.py" line="165"/>
+        <location filename="../admin/production_tab.py" line="155"/>
+        <location filename="../admin/production_tab.py" line="167"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="156"/>
+        <location filename="../admin/production_tab.py" line="158"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="168"/>
+        <location filename="../admin/production_tab.py" line="170"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="187"/>
+        <location filename="../admin/production_tab.py" line="189"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="197"/>
+        <location filename="../admin/production_tab.py" line="125"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="209"/>
+        <location filename="../admin/production_tab.py" line="199"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="216"/>
+        <location filename="../admin/production_tab.py" line="206"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="223"/>
+        <location filename="../admin/production_tab.py" line="213"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="231"/>
+        <location filename="../admin/production_tab.py" line="221"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="241"/>
+        <location filename="../admin/production_tab.py" line="231"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="245"/>
+        <location filename="../admin/production_tab.py" line="235"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -2347,6 +2267,49 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/record_dialog.py" line="179"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFilters</name>
+    <message>
+        <location filename="../admin/record_filters.py" line="22"/>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_filters.py" line="22"/>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_filters.py" line="23"/>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 dias</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_filters.py" line="23"/>
+        <source>Everything</source>
+        <translation>Tudo</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_filters.py" line="27"/>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_filters.py" line="33"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_filters.py" line="33"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_filters.py" line="60"/>
+        <source>all</source>
+        <translation>todas</translation>
     </message>
 </context>
 <context>
@@ -2942,27 +2905,27 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationChoice</name>
     <message>
-        <location filename="../wizard/widgets.py" line="217"/>
+        <location filename="../wizard/widgets.py" line="219"/>
         <source>Production station, machine</source>
         <translation>Estação de produção, máquina</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="218"/>
+        <location filename="../wizard/widgets.py" line="220"/>
         <source>Office PC (no production entry), id</source>
         <translation>PC de escritório (sem lançamento de produção), id</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="219"/>
+        <location filename="../wizard/widgets.py" line="221"/>
         <source>for example office1</source>
         <translation>por exemplo escritorio1</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="266"/>
+        <location filename="../wizard/widgets.py" line="268"/>
         <source>The machine table is empty: make this an office PC.</source>
         <translation>A tabela de máquinas está vazia: faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="271"/>
+        <location filename="../wizard/widgets.py" line="273"/>
         <source>Type an id of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, for example office1.</source>
         <translation>Digite um id de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito, por exemplo escritorio1.</translation>
     </message>
@@ -3456,197 +3419,197 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../verify_dialog.py" line="50"/>
+        <location filename="../verify_dialog.py" line="51"/>
         <source>Verify audit trail</source>
         <translation>Verificar trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="68"/>
+        <location filename="../verify_dialog.py" line="70"/>
         <source>Verifying the audit trail…</source>
         <translation>Verificando a trilha de auditoria…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="70"/>
+        <location filename="../verify_dialog.py" line="72"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="79"/>
+        <location filename="../verify_dialog.py" line="81"/>
         <source>Verifying only reads the data; you can cancel at any time.</source>
         <translation>A verificação só lê os dados; você pode cancelar a qualquer momento.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="82"/>
+        <location filename="../verify_dialog.py" line="84"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="115"/>
+        <location filename="../verify_dialog.py" line="117"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="152"/>
+        <location filename="../verify_dialog.py" line="178"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="164"/>
+        <location filename="../verify_dialog.py" line="190"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="168"/>
+        <location filename="../verify_dialog.py" line="194"/>
         <source>%1 of %2 events checked</source>
         <translation>%1 de %2 eventos verificados</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="172"/>
+        <location filename="../verify_dialog.py" line="198"/>
         <source>%1 events checked</source>
         <translation>%1 eventos verificados</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="184"/>
+        <location filename="../verify_dialog.py" line="210"/>
         <source>The audit trail has been tampered with</source>
         <translation>A trilha de auditoria foi adulterada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="188"/>
+        <location filename="../verify_dialog.py" line="214"/>
         <source>Verification cancelled</source>
         <translation>Verificação cancelada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="190"/>
+        <location filename="../verify_dialog.py" line="216"/>
         <source>The audit trail is intact</source>
         <translation>A trilha de auditoria está íntegra</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="195"/>
+        <location filename="../verify_dialog.py" line="221"/>
         <source>The audit trail could not be verified</source>
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="209"/>
+        <location filename="../verify_dialog.py" line="235"/>
         <source>The audit trail is intact: %1 events checked in %2 chain(s).</source>
         <translation>A trilha de auditoria está íntegra: %1 eventos verificados em %2 cadeia(s).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="214"/>
+        <location filename="../verify_dialog.py" line="240"/>
         <source>%1 of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>%1 destes eventos estão assinados com uma chave que este PC não tem: conteúdo e ordem foram verificados, as assinaturas não.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="221"/>
+        <location filename="../verify_dialog.py" line="247"/>
         <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
         <translation>Verificação cancelada após %1 eventos; nada se sabe sobre o restante.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="233"/>
+        <location filename="../verify_dialog.py" line="259"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="230"/>
+        <location filename="../verify_dialog.py" line="256"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="182"/>
+        <location filename="../verify_dialog.py" line="208"/>
         <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
         <translation>A verificação foi cancelada antes de todas as cadeias serem verificadas; nada se sabe sobre o restante.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="185"/>
+        <location filename="../verify_dialog.py" line="211"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation>O que fazer: deixe este PC como está e chame o administrador; não restaure backups e não apague nem edite nada.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="196"/>
+        <location filename="../verify_dialog.py" line="222"/>
         <source>The check stopped with an error: %1</source>
         <translation>A verificação parou com um erro: %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="197"/>
+        <location filename="../verify_dialog.py" line="223"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation>Nada foi alterado: a verificação só lê os dados. Tente de novo; se falhar outra vez, chame o administrador (o log tem os detalhes).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="238"/>
+        <location filename="../verify_dialog.py" line="264"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="240"/>
+        <location filename="../verify_dialog.py" line="266"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="245"/>
+        <location filename="../verify_dialog.py" line="271"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="248"/>
+        <location filename="../verify_dialog.py" line="274"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="254"/>
+        <location filename="../verify_dialog.py" line="280"/>
         <source>modified</source>
         <translation>alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="255"/>
+        <location filename="../verify_dialog.py" line="281"/>
         <source>An event was changed after it was written.</source>
         <translation>Um evento foi alterado depois de gravado.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="256"/>
+        <location filename="../verify_dialog.py" line="282"/>
         <source>deleted</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="257"/>
+        <location filename="../verify_dialog.py" line="283"/>
         <source>An event was removed from the trail.</source>
         <translation>Um evento foi removido da trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="258"/>
+        <location filename="../verify_dialog.py" line="284"/>
         <source>inserted</source>
         <translation>inserido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="259"/>
+        <location filename="../verify_dialog.py" line="285"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="261"/>
+        <location filename="../verify_dialog.py" line="287"/>
         <source>reordered</source>
         <translation>reordenado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="262"/>
+        <location filename="../verify_dialog.py" line="288"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="264"/>
+        <location filename="../verify_dialog.py" line="290"/>
         <source>truncated</source>
         <translation>truncado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="265"/>
+        <location filename="../verify_dialog.py" line="291"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="267"/>
+        <location filename="../verify_dialog.py" line="293"/>
         <source>forged</source>
         <translation>forjado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="268"/>
+        <location filename="../verify_dialog.py" line="294"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
     </message>

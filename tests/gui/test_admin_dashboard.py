@@ -64,6 +64,6 @@ def test_dashboard_matches_the_statistics(dashboard, ctx):
 
 
 def test_station_filter(dashboard):
-    dashboard.station.setCurrentIndex(dashboard.station.findData("206"))
+    dashboard.filters.station.setCurrentIndex(dashboard.filters.station.findData("206"))
     assert set(dashboard.frame["station_id"]) == {"206"}
     assert dashboard.ranking.text().startswith("Ranking: 1. 206")

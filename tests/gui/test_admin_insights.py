@@ -79,7 +79,7 @@ def test_summary_shows_the_figures(tab, by_station):
 
 def test_model_passes_the_model_tester(tab, qtmodeltester):
     qtmodeltester.check(tab.model)
-    tab.station.setCurrentIndex(tab.station.findData("206"))
+    tab.filters.station.setCurrentIndex(tab.filters.station.findData("206"))
     qtmodeltester.check(tab.model)
 
 
@@ -140,13 +140,13 @@ def test_recommendations_are_sentences_with_their_rows(tab, by_station):
 
 def test_station_and_period_filters(tab, clock):
     tab.select_station("206", "score")
-    tab.station.setCurrentIndex(tab.station.findData("206"))
+    tab.filters.station.setCurrentIndex(tab.filters.station.findData("206"))
     assert tab.model.rowCount() == 1 and cell(tab, 0, "station") == "206"
     assert set(tab.frame["station_id"]) == {"206"}
-    tab.station.setCurrentIndex(0)
+    tab.filters.station.setCurrentIndex(0)
     assert tab.model.rowCount() == 15
     assert tab.current_what.startswith("206 · Score: ")  # the same number stays selected
-    tab.period.setCurrentIndex(tab.period.findData(7))  # the clock is a year after the sample
+    tab.filters.period.setCurrentIndex(tab.filters.period.findData(7))  # the clock is a year after the sample
     assert tab.model.rowCount() == 0 and tab.note.text() == "No records in this period."
     assert not tab.show_rows_button.isEnabled() and tab.show_rows() is None
     clock.advance((datetime(2025, 11, 5, tzinfo=timezone.utc) - clock.now()).total_seconds())
