@@ -5,7 +5,6 @@ The CLI, the GUI and the tests all start here, so they share one wiring.
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from utils.clock import Clock, SystemClock
 from utils.production import ProductionService
 from utils.settings_store import load_settings
 from utils.site.keystore import load_site_key
+from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +34,10 @@ ANCHOR_KEY = "chain_anchor"
 
 def _stored_catalog(database: Database) -> Catalog | None:
     """The newest site catalog this PC has taken, if any (kept so the form works offline)."""
-    from utils.site_catalog import META_KEY, catalog_from_dict
-
-    with database.read() as connection:
-        text = meta_repo.get(connection, META_KEY)
-    if not text:
-        return None
     try:
-        document = json.loads(text)
+        document = stored_document(database)
+        if document is None:
+            return None
         return catalog_from_dict(document["catalog"], version=document["version"])
     except (ValueError, KeyError, TypeError) as exc:  # ValidationFailed is a ValueError
         log.error("The stored site catalog cannot be read (%s); the embedded defaults are used "
@@ -104,23 +100,16 @@ class AppContext:
         auth = AuthService(database, audit, settings, clock)
         production = ProductionService(database, audit, catalog, station_id=station_id,
                                        timezone=settings.timezone, clock=clock)
-        directory = None
+        directory = layout = None
         if site_key is not None and settings.site_folder:
             from utils.site.directory import UserDirectory
             from utils.site.layout import SiteLayout
 
-            directory = UserDirectory(SiteLayout(Path(settings.site_folder)), site_key, database,
-                                      clock)
+            layout = SiteLayout(Path(settings.site_folder))
+            directory = UserDirectory(layout, site_key, database, clock)
             auth.on_user_changed = directory.publish_quietly
         context = cls(paths, settings, database, anchor, station_id, key, keyring, audit, auth,
                       production, catalog, clock, site_key, directory)
-        from utils.site_catalog import SiteCatalogService
-
-        layout = None
-        if site_key is not None and settings.site_folder:
-            from utils.site.layout import SiteLayout
-
-            layout = SiteLayout(Path(settings.site_folder))
         context.site_catalog = SiteCatalogService(context, layout, site_key)
         return context
 

@@ -180,6 +180,13 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
 
 # -- keeping, publishing and taking the catalog ------------------------------------------------
 
+def stored_document(database) -> dict[str, Any] | None:
+    """The newest catalog document this PC has kept (None: never took or published one)."""
+    with database.read() as connection:
+        text = meta_repo.get(connection, META_KEY)
+    return json.loads(text) if text else None
+
+
 @dataclass(frozen=True)
 class Published:
     catalog: Catalog
@@ -200,11 +207,9 @@ class SiteCatalogService:
 
     # stored copy ---------------------------------------------------------------------------
     def stored(self) -> Published | None:
-        with self.ctx.database.read() as connection:
-            text = meta_repo.get(connection, META_KEY)
-        if not text:
+        document = stored_document(self.ctx.database)
+        if document is None:
             return None
-        document = json.loads(text)
         return Published(catalog_from_dict(document["catalog"], version=document["version"]),
                          document.get("published_by", ""), document.get("published_at", ""))
 
@@ -306,13 +311,8 @@ class SiteCatalogService:
                      body.get("published_by"))
             return catalog
         if held > 0 and (document is None or document["version"] < held):
-            stored = self._stored_document()
+            stored = stored_document(self.ctx.database)
             if stored is not None and self._write_share(stored):
                 self._seen = None
                 self.share_pending = False
         return None
-
-    def _stored_document(self) -> dict[str, Any] | None:
-        with self.ctx.database.read() as connection:
-            text = meta_repo.get(connection, META_KEY)
-        return json.loads(text) if text else None
