@@ -140,10 +140,11 @@ class FleetTab(QWidget):
                 if now > sized:
                     self.table.resizeColumnToContents(column)
             self._sized_lengths = [max(a, b) for a, b in zip(lengths, self._sized_lengths)]
-        if self.model.changed_columns and (
-                self.table.horizontalHeader().sortIndicatorSection() in self.model.changed_columns
-                or self.proxy.filterRegularExpression().pattern()):
-            self.proxy.invalidate()  # the order or the search result may have changed
+            if self.model.changed_columns and (
+                    self.table.horizontalHeader().sortIndicatorSection()
+                    in self.model.changed_columns
+                    or self.proxy.filterRegularExpression().pattern()):
+                self.proxy.invalidate()  # the order or the search result may have changed
         counts: dict[str, int] = {}
         for view in views:
             counts[str(view.liveness)] = counts.get(str(view.liveness), 0) + 1
