@@ -272,8 +272,7 @@ class SettingsTab(QWidget):
         """The edited catalog as the service's plain document."""
         machines = []
         for row in range(self.machines.rowCount()):
-            texts = [(self.machines.item(row, c).text() if self.machines.item(row, c) else "")
-                     for c in range(len(MACHINE_COLUMNS))]
+            texts = self._row_texts(row)
             if not any(t.strip() for t in texts):
                 continue  # an empty row someone added and left
             machines.append({"station_id": texts[0].strip(), "size": texts[1].strip(),
@@ -317,13 +316,15 @@ class SettingsTab(QWidget):
         if invalid:
             self.invalid.append(widget)
 
+    def _row_texts(self, row: int) -> list[str]:
+        items = [self.machines.item(row, column) for column in range(len(MACHINE_COLUMNS))]
+        return [item.text() if item is not None else "" for item in items]
+
     def _machine_row_of(self, index: int) -> int:
         """The table row of the n-th non-empty machine (values() skips empty rows)."""
         seen = -1
         for row in range(self.machines.rowCount()):
-            texts = [(self.machines.item(row, c).text() if self.machines.item(row, c) else "")
-                     for c in range(len(MACHINE_COLUMNS))]
-            if any(t.strip() for t in texts):
+            if any(t.strip() for t in self._row_texts(row)):
                 seen += 1
                 if seen == index:
                     return row
