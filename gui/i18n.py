@@ -63,6 +63,21 @@ def choose_language(setting: str) -> str:
     return "pt_BR" if QLocale.system().name().startswith("pt") else "en"
 
 
+def uses_decimal_comma() -> bool:
+    """The installed catalogue writes numbers with a decimal comma (Portuguese)."""
+    return QCoreApplication.translate("Messages", "decimal-separator") == ","
+
+
+def number_locale() -> QLocale:
+    """The locale number fields show and read, following the installed catalogue (not the
+    system): a decimal comma in Portuguese; no thousands separators (ids, milliseconds)."""
+    locale = (QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil)
+              if uses_decimal_comma() else QLocale(QLocale.Language.English,
+                                                   QLocale.Country.UnitedStates))
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale
+
+
 def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) -> str:
     """Load our catalogue and Qt's own (standard buttons) for the chosen language."""
     language = choose_language(setting)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication
 
 from models.validation import FieldError
 
+from gui.i18n import uses_decimal_comma
+
 
 
 def field_label(field: str) -> str:
@@ -126,6 +128,6 @@ def _num(value: object) -> str:
     if value is None:
         return ""
     text = f"{value:g}" if isinstance(value, float) else str(value)
-    if QCoreApplication.translate("Messages", "decimal-separator") == ",":
+    if uses_decimal_comma():
         text = text.replace(".", ",")
     return text

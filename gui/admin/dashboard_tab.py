@@ -11,7 +11,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QHBoxLayout, QLabel, QVBoxLayout, QWidget,
 )
@@ -20,6 +20,7 @@ from config.catalogs import QualityBands  # noqa: E402
 from utils import analytics  # noqa: E402
 
 from gui.admin.record_filters import RecordFilters  # noqa: E402
+from gui.i18n import uses_decimal_comma  # noqa: E402
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
                "critical": "#c62828", "unknown": "#9e9e9e"}
@@ -113,7 +114,7 @@ class DashboardTab(QWidget):
         bands = {"excellent": self.tr("excellent"), "good": self.tr("good"),
                  "attention": self.tr("attention"), "critical": self.tr("critical"),
                  "unknown": self.tr("no measurements")}
-        comma = QCoreApplication.translate("Messages", "decimal-separator") == ","
+        comma = uses_decimal_comma()
         self.ranking.setText(self.tr("Ranking: %1").replace("%1", " · ".join(
             f"{r.rank}. {r.station} "
             f"{(f'{r.mean:.2f}'.replace('.', ',') if comma else f'{r.mean:.2f}')} % ({bands[r.band]})"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
+    QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex,
     Qt, QTimer,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -28,6 +28,7 @@ from utils.insights import Ids, StationInsight
 
 from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
 from gui.admin.record_filters import RecordFilters
+from gui.i18n import uses_decimal_comma
 from gui.records_model import RecordsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -42,7 +43,7 @@ def number(value: float | None, digits: int = 2) -> str:
     if value is None:
         return "—"
     text = f"{value:.{digits}f}"
-    if QCoreApplication.translate("Messages", "decimal-separator") == ",":
+    if uses_decimal_comma():
         text = text.replace(".", ",")
     return text
 

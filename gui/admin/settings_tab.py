@@ -23,6 +23,7 @@ from utils.site_catalog import (
     RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, catalog_from_dict, catalog_to_dict,
 )
 
+from gui.i18n import number_locale, uses_decimal_comma
 from gui.messages import field_error_text
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, form_label
@@ -33,8 +34,10 @@ INTERVAL_NAMES = ("status_interval_ms", "rescan_interval_ms")
 
 
 def _weight_text(value: float) -> str:
-    """Unit weights are tiny (0.000076 kg): fixed-point, never 7.6e-05."""
-    return f"{value:.9f}".rstrip("0").rstrip(".")
+    """Unit weights are tiny (0.000076 kg): fixed-point, never 7.6e-05; a decimal comma in
+    Portuguese."""
+    text = f"{value:.9f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if uses_decimal_comma() else text
 
 
 def _parse_number(text: str) -> Any:
@@ -106,6 +109,7 @@ class SettingsTab(QWidget):
     # layout --------------------------------------------------------------------------------
     def _spin(self, low: float, high: float, decimals: int = 2, suffix: str = " %") -> QDoubleSpinBox:
         box = QDoubleSpinBox()
+        box.setLocale(number_locale())
         box.setRange(low, high)
         box.setDecimals(decimals)
         box.setSuffix(suffix)
