@@ -2,6 +2,11 @@
 
 Thresholds colour the metric cells (stable / warning / critical). Values of a station that is
 not online are kept and shown in grey, flagged as last known.
+
+The model sorts and searches itself (no QSortFilterProxyModel): the view asks for about a
+thousand cells per repaint, and each call that crosses from C++ into Python costs; through a
+proxy the count doubles (bench_gui.py). The cells are computed by `rows_for`, which touches no
+Qt object's state and runs on the poller's thread; the GUI thread only swaps them in.
 """
 
 from __future__ import annotations
@@ -26,24 +31,75 @@ _LEVEL_BRUSHES = {level: QBrush(color) for level, color in LEVEL_COLORS.items()}
 _STATE_BRUSHES = {state: QBrush(color) for state, color in STATE_COLORS.items()}
 _BLACK, _GREY = QBrush(QColor("black")), QBrush(QColor("#888888"))
 _METRIC_COLUMNS = ("cpu", "memory", "disk")
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+# Roles as plain ints: data() looks them up in a dict on every call.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+SORT = int(Qt.ItemDataRole.UserRole.value)  # raw values, for sorting
+CHANGE_CHUNK_ROWS = 32
 
 
 @dataclass(frozen=True, slots=True)
 class _Row:
     """One station's cells, ready for the view (compared to tell which rows changed)."""
 
+    station_id: str
     display: tuple[str, ...]
     sort: tuple[Any, ...]
     foreground: tuple[QBrush | None, ...]
     background: tuple[QBrush | None, ...]
-    tooltip: str | None
-    search: str  # every cell's text: the search box filters on this one value
+    tooltip: tuple[str | None, ...]
+    search: str  # every cell's text, case-folded: what the search box looks in
 
 
 def metric(view: StationView, name: str) -> float | None:
     metrics = (view.status or {}).get("metrics") or {}
     return (metrics.get(name) or {}).get("value")
+
+
+def alarms_for(views: list[StationView], thresholds) -> list[tuple[str, str, str]]:
+    """(station, what, level) for every station offline or with a metric over a threshold."""
+    found = []
+    for view in views:
+        if view.liveness in (Liveness.OFFLINE, Liveness.STALE):
+            found.append((view.station_id, "state", "critical" if view.liveness ==
+                          Liveness.OFFLINE else "warning"))
+        if view.liveness == Liveness.ONLINE:
+            for name in _METRIC_COLUMNS:
+                level = thresholds[name].level(metric(view, name))
+                if level in ("warning", "critical"):
+                    found.append((view.station_id, name, level))
+    return found
+
+
+def text_lengths(rows: list[_Row]) -> list[int]:
+    """The longest text of each column (the view widens a column when it grows)."""
+    lengths = [0] * len(FleetTableModel.COLUMNS)
+    for row in rows:
+        for column, text in enumerate(row.display):
+            if len(text) > lengths[column]:
+                lengths[column] = len(text)
+    return lengths
+
+
+def _changed_columns(old_rows: list[_Row], rows: list[_Row], changed: list[int]) -> tuple[int, int]:
+    """The first and last column with a changed cell in any of the `changed` rows (-1 as last:
+    none). Each row only compares the slices outside the range found so far (one tuple
+    comparison each), as 200 rows of 11 cells compared one by one cost milliseconds."""
+    width = len(FleetTableModel.COLUMNS)
+    first, last = width, -1
+    for i in changed:
+        a, b = old_rows[i], rows[i]
+        if a.foreground != b.foreground:  # a station's state changed: its whole row
+            return 0, width - 1
+        if a.display[:first] != b.display[:first] or a.background[:first] != b.background[:first]:
+            first = next(c for c in range(first)
+                         if a.display[c] != b.display[c] or a.background[c] is not b.background[c])
+        if a.display[last + 1:] != b.display[last + 1:] or a.background[last + 1:] != b.background[last + 1:]:
+            last = max(c for c in range(last + 1, width)
+                       if a.display[c] != b.display[c] or a.background[c] is not b.background[c])
+    return first, last
 
 
 class FleetTableModel(QAbstractTableModel):
@@ -53,7 +109,6 @@ class FleetTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, thresholds=DEFAULT_THRESHOLDS):
         super().__init__(parent)
         self.thresholds = thresholds
-        self._views: list[StationView] = []
         self._headers = (self.tr("Station"), self.tr("State"), self.tr("Last seen"),
                          self.tr("User"), self.tr("Lot / box"), self.tr("CPU %"),
                          self.tr("Memory %"), self.tr("Disk %"), self.tr("Version"),
@@ -61,33 +116,23 @@ class FleetTableModel(QAbstractTableModel):
         self._states = {Liveness.ONLINE: self.tr("online"), Liveness.STALE: self.tr("stale"),
                         Liveness.OFFLINE: self.tr("offline"), Liveness.STOPPED: self.tr("stopped")}
         self._last_known = self.tr("Last known values")
-        self._rows: list[_Row] = []
-        # Columns whose values changed in the last in-place update (the view re-sorts only when
-        # its sort column is one of them).
-        self.changed_columns: set[int] = set()
+        self._views: list[StationView] = []  # as the poller gives them (by station id)
+        self._rows: list[_Row] = []  # the same order
+        self._shown: list[int] = []  # positions in _rows, in the table's order (search, sort)
+        self._cells: dict[int, list[tuple]] = {}  # role -> cells of each shown row
+        self._sort_column = 0
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._search = ""
 
-    def update_views(self, views: list[StationView]) -> bool:
-        """Same stations: refresh values in place (no reset, selection kept), telling the view
-        only about rows that changed; else reset (returns True). Every cell is computed here, once per update,
-        so the view's many data() calls while painting, sizing and sorting are lookups."""
-        rows = [self._row(view) for view in views]
-        if [v.station_id for v in views] == [v.station_id for v in self._views]:
-            changed = [i for i, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
-            self.changed_columns = {column for i in changed
-                                    for column, (a, b) in enumerate(zip(self._rows[i].sort,
-                                                                        rows[i].sort)) if a != b}
-            self._views, self._rows = list(views), rows
-            if changed:
-                self.dataChanged.emit(self.index(changed[0], 0),
-                                      self.index(changed[-1], len(self.COLUMNS) - 1))
-            return False
-        self.beginResetModel()
-        self._views, self._rows = list(views), rows
-        self.changed_columns = set(range(len(self.COLUMNS)))
-        self.endResetModel()
-        return True
+    # -- rows: any thread --------------------------------------------------------------------------
 
-    def _row(self, view: StationView) -> "_Row":
+    def rows_for(self, views: list[StationView], thresholds=None) -> list[_Row]:
+        """Every cell of every station. Reads only texts fixed at construction, so the
+        poller's thread can call it while the GUI paints."""
+        thresholds = self.thresholds if thresholds is None else thresholds
+        return [self._row(view, thresholds) for view in views]
+
+    def _row(self, view: StationView, thresholds) -> _Row:
         """Every cell of one station, in one pass (this runs for 200 stations per tick)."""
         status = view.status or {}
         metrics = status.get("metrics") or {}
@@ -98,6 +143,7 @@ class FleetTableModel(QAbstractTableModel):
             local = view.last_seen.astimezone()
             seen = f"{local.hour:02d}:{local.minute:02d}:{local.second:02d}"
         lot = status.get("lot")
+        pending = status.get("pending_commands", 0)
         display = (
             view.station_id + (" ⚠" if view.duplicate_id_suspected else ""),
             self._states.get(view.liveness, str(view.liveness)),
@@ -106,37 +152,141 @@ class FleetTableModel(QAbstractTableModel):
             "—" if not lot else f"{lot['code']} · {lot['current_box']}/{lot['total_boxes']}",
             *("—" if value is None else f"{value:.0f}" for value in values),
             status.get("version") or "—",
-            "—" if view.skew_s is None else f"{view.skew_s:+.1f} s",
-            str(status.get("pending_commands", 0)),
+            # Whole seconds: the figure includes how long the file waited to be read (up to a
+            # poll interval), so tenths would only flicker.
+            "—" if view.skew_s is None else f"{round(view.skew_s):+d} s",
+            str(pending),
         )
-        numbers = [-1.0 if value is None else value for value in values]
-        sort = (*display[:5], *numbers, *display[8:])
+        sort = (view.station_id, display[1],
+                -1.0 if view.last_seen is None else view.last_seen.timestamp(), *display[3:5],
+                *(-1.0 if value is None else value for value in values), display[8],
+                float("-inf") if view.skew_s is None else round(view.skew_s),
+                pending if isinstance(pending, int) else -1)
         online = view.liveness == Liveness.ONLINE
         rest = None if online else _GREY  # last known values of a station not online
         foreground = (None, _STATE_BRUSHES.get(view.liveness, _BLACK), *([rest] * 9))
         background = (None, None, None, None, None,
-                      *(_LEVEL_BRUSHES.get(self.thresholds[name].level(value))
+                      *(_LEVEL_BRUSHES.get(thresholds[name].level(value))
                         for name, value in zip(_METRIC_COLUMNS, values)),
                       None, None, None)
-        return _Row(display, sort, foreground, background,
-                    None if online else self._last_known, " ".join(display))
+        tooltip = (None if online else self._last_known,) * len(self.COLUMNS)
+        return _Row(view.station_id, display, sort, foreground, background, tooltip,
+                    " ".join(display).casefold())
 
-    def text_lengths(self) -> list[int]:
-        """The longest text of each column (the view widens a column when it grows)."""
-        lengths = [0] * len(self.COLUMNS)
-        for row in self._rows:
-            for column, text in enumerate(row.display):
-                if len(text) > lengths[column]:
-                    lengths[column] = len(text)
-        return lengths
+    # -- the table: GUI thread ---------------------------------------------------------------------
+
+    def update_views(self, views: list[StationView]) -> bool:
+        """`apply` with rows computed here (tests, and callers without a poller thread)."""
+        return self.apply(views, self.rows_for(views))
+
+    def apply(self, views: list[StationView], rows: list[_Row]) -> bool:
+        """Same stations: values swapped in place (selection kept), the view told only about
+        rows that changed, moved when the sort or search result changed. Else the model is
+        reset (returns True: the caller restores the selection)."""
+        if [view.station_id for view in views] != [view.station_id for view in self._views]:
+            self.beginResetModel()
+            self._views, self._rows = list(views), rows
+            self._shown = self._order()
+            self._fill_cells()
+            self.endResetModel()
+            return True
+        changed = [i for i, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
+        old_rows = self._rows
+        self._views, self._rows = list(views), rows
+        if not changed:
+            return False
+        shown = self._order()
+        if sorted(shown) != sorted(self._shown):  # the search finds other stations now
+            self.beginResetModel()
+            self._shown = shown
+            self._fill_cells()
+            self.endResetModel()
+            return True
+        if shown != self._shown:
+            self._move_to(shown)
+            return False
+        self._fill_cells()
+        position = {source: place for place, source in enumerate(self._shown)}
+        places = [position[i] for i in changed if i in position]
+        if places:
+            # Only the columns that changed: the view repaints the cells inside the rectangle
+            # told, and a tick usually changes 4 or 5 of the 11 (time, box, CPU, memory).
+            first, last = _changed_columns(old_rows, rows, changed)
+            if last >= 0:
+                # In chunks: told about a range reaching far below what is in view, the view
+                # repaints all of its width instead of the changed columns (Qt 6.12).
+                low, high = min(places), max(places)
+                for top in range(low, high + 1, CHANGE_CHUNK_ROWS):
+                    bottom = min(top + CHANGE_CHUNK_ROWS - 1, high)
+                    self.dataChanged.emit(self.index(top, first), self.index(bottom, last))
+        return False
+
+    def set_search(self, text: str) -> None:
+        """Show only stations with `text` in any cell (case does not matter)."""
+        self._search = text.casefold()
+        self.beginResetModel()
+        self._shown = self._order()
+        self._fill_cells()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Called by the view when a header is clicked; the order is kept on every update."""
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self._sort_column, self._sort_order = column, order
+        shown = self._order()
+        if shown != self._shown:
+            self._move_to(shown)
+
+    def _order(self) -> list[int]:
+        positions = [i for i, row in enumerate(self._rows)
+                     if not self._search or self._search in row.search]
+        column = self._sort_column
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        # Python's sort is stable: equal values keep the station order, either way.
+        positions.sort(key=lambda i: self._rows[i].sort[column], reverse=descending)
+        return positions
+
+    def _move_to(self, shown: list[int]) -> None:
+        """New order of the same rows; selected and current rows follow their station."""
+        self.layoutAboutToBeChanged.emit()
+        place = {source: new for new, source in enumerate(shown)}
+        old_indexes = self.persistentIndexList()
+        new_indexes = [self.index(place[self._shown[index.row()]], index.column())
+                       for index in old_indexes]
+        self._shown = shown
+        self._fill_cells()
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+
+    def _fill_cells(self) -> None:
+        rows = [self._rows[i] for i in self._shown]
+        self._cells = {DISPLAY: [row.display for row in rows],
+                       SORT: [row.sort for row in rows],
+                       FOREGROUND: [row.foreground for row in rows],
+                       BACKGROUND: [row.background for row in rows],
+                       TOOLTIP: [row.tooltip for row in rows]}
 
     def view_at(self, row: int) -> StationView:
-        return self._views[row]
+        """The station shown in table row `row`."""
+        return self._views[self._shown[row]]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._views)
+    def row_of(self, station_id: str) -> int | None:
+        """The table row showing this station (None: not shown)."""
+        for place, source in enumerate(self._shown):
+            if self._rows[source].station_id == station_id:
+                return place
+        return None
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def alarms(self) -> list[tuple[str, str, str]]:
+        return alarms_for(self._views, self.thresholds)
+
+    # -- Qt's interface (called by C++ for every cell painted: keep it lean) -----------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -146,33 +296,12 @@ class FleetTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._views):
+    def data(self, index: _Index, role: int = DISPLAY) -> Any:
+        cells = self._cells.get(role)
+        row = index.row()
+        if cells is None or row < 0:
             return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.display[column]
-        if role == Qt.ItemDataRole.UserRole:  # sorting: raw values
-            return row.sort[column]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return row.foreground[column]  # grey: last known values of a station not online
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return row.background[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltip
-        if role == SEARCH_ROLE:
-            return row.search
-        return None
-
-    def alarms(self) -> list[tuple[str, str, str]]:
-        """(station, what, level) for every station offline or with a metric over a threshold."""
-        found = []
-        for view in self._views:
-            if view.liveness in (Liveness.OFFLINE, Liveness.STALE):
-                found.append((view.station_id, "state", "critical" if view.liveness ==
-                              Liveness.OFFLINE else "warning"))
-            for name in ("cpu", "memory", "disk"):
-                level = self.thresholds[name].level(metric(view, name))
-                if level in ("warning", "critical") and view.liveness == Liveness.ONLINE:
-                    found.append((view.station_id, name, level))
-        return found
+        try:
+            return cells[row][index.column()]
+        except IndexError:
+            return None

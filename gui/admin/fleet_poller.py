@@ -1,5 +1,7 @@
 """A long-lived worker that keeps the fleet view fresh: it polls station status and tracks
 sent commands off the GUI thread and hands plain snapshots to the GUI through a signal.
+With a `prepare` function (FleetTab.prepare), it also turns each snapshot into what the view
+shows, so the GUI thread only swaps it in.
 
 Started with the admin window, stopped and joined when it closes (tests fail otherwise).
 """
@@ -8,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from utils.site.fleet import FleetMonitor
+from utils.site.fleet import FleetMonitor, StationView
 
 log = logging.getLogger(__name__)
 
@@ -19,13 +22,15 @@ POLL_INTERVAL_S = 0.5
 
 
 class FleetPoller(QObject):
-    updated = Signal(object)  # list[StationView] (copies)
+    updated = Signal(object)  # prepare(list[StationView] copies), or the list itself
     commands_finished = Signal(object)  # list of finished sent-command rows
 
     def __init__(self, fleet: FleetMonitor, parent: QObject | None = None,
-                 interval_s: float = POLL_INTERVAL_S):
+                 interval_s: float = POLL_INTERVAL_S,
+                 prepare: Callable[[list[StationView]], object] | None = None):
         super().__init__(parent)
         self.fleet = fleet
+        self.prepare = prepare
         self.interval_s = interval_s
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -50,7 +55,8 @@ class FleetPoller(QObject):
             try:
                 self.fleet.poll()
                 finished = self.fleet.track()
-                self.updated.emit(self.fleet.snapshot())
+                views = self.fleet.snapshot()
+                self.updated.emit(views if self.prepare is None else self.prepare(views))
                 if finished:
                     self.commands_finished.emit(finished)
             except Exception:  # the share may be gone; the next pass tries again

@@ -1,19 +1,22 @@
 """Fleet: every station in a table (search, colours), live CPU / memory / disk plots of the
 selected stations, and the alarm list with acknowledgement.
 
-Plot items are created once per station and updated with setData (pyqtgraph's own advice);
-the data are NumPy copies from the fleet's ring buffers.
+A refresh is made in two halves. `prepare` runs on the poller's thread: the table's cells, the
+alarms and the plots' lines (fleet_traces.py). `show_frame` runs on the GUI thread and only
+swaps them in, so a tick leaves the GUI free for painting (bench_gui.py measures it). The plot
+items are created once and updated with their set_traces (pyqtgraph's advice: no new items per
+update).
 """
 
 from __future__ import annotations
 
-import math
 import os
+from dataclasses import dataclass
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is already imported: keep it
 
 import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QSortFilterProxyModel, Qt  # noqa: E402
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QGraphicsItem, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -22,14 +25,24 @@ from PySide6.QtWidgets import (  # noqa: E402
 from utils.auth import Session  # noqa: E402
 from utils.site.fleet import FleetMonitor, StationView  # noqa: E402
 
-from gui.admin.fleet_model import SEARCH_ROLE, FleetTableModel  # noqa: E402
+from gui.admin.fleet_model import FleetTableModel, alarms_for, text_lengths  # noqa: E402
+from gui.admin.fleet_traces import PlotFrame, TraceBuilder  # noqa: E402
+from gui.admin.trace_item import TraceSetItem  # noqa: E402
 
 PLOTTED = (("cpu", "CPU %"), ("memory", "Memory %"), ("disk", "Disk %"))
 MAX_PLOTTED_STATIONS = 8
-HISTORY_S = 3600  # the plots show the last hour (the fleet keeps 3,600 samples per station)
-# The time axis moves in steps, not with every sample: an axis whose range changes redraws its
-# ticks and labels, which costs more than the curves (bench_gui.py).
-X_STEP_S = 30
+
+
+@dataclass(frozen=True, slots=True)
+class FleetFrame:
+    """One refresh, ready for the GUI thread."""
+
+    views: list[StationView]
+    rows: list  # FleetTableModel rows
+    lengths: list[int]  # longest text per column
+    alarms: list[tuple[str, str, str]]
+    counts: dict[str, int]  # stations per liveness
+    plots: PlotFrame
 
 
 class FleetTab(QWidget):
@@ -40,30 +53,20 @@ class FleetTab(QWidget):
         self.session = session
         self.setObjectName("fleetTab")
         self.model = FleetTableModel(self, thresholds=ctx.catalog.thresholds)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        # One precomputed text per row to search: filtering on every column asks the model for
-        # each of 11 cells of every changed row, on every tick.
-        self.proxy.setFilterKeyColumn(0)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        # Sorted and filtered again only when it can change the order (see update_views): the
-        # proxy's own dynamic re-sort runs on every tick for all 200 rows.
-        self.proxy.setDynamicSortFilter(False)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.search = QLineEdit()
         self.search.setObjectName("fleetSearch")
         self.search.setPlaceholderText(self.tr("Search stations, users, lots…"))
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._search_changed)
         self.summary = QLabel()
         self.summary.setObjectName("fleetSummary")
         self.table = QTableView()
         self.table.setObjectName("fleetTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)  # the model sorts and searches itself (fleet_model.py)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)  # one line per cell: no text layout pass per cell
         self.table.verticalHeader().setDefaultSectionSize(34)
         # Columns fitted to the rows in view when the stations change, not on every tick:
         # re-measuring on each update cost more than the rest of a refresh (bench_gui.py). The
@@ -72,17 +75,20 @@ class FleetTab(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._selected: list[str] = []  # station ids, kept across model resets
 
         pg.setConfigOptions(antialias=False, background="w", foreground="k")
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setObjectName("fleetPlots")
         self._plot_items: dict[str, pg.PlotItem] = {}
+        self._settled_items: dict[str, TraceSetItem] = {}
+        self._live_items: dict[str, TraceSetItem] = {}
         labels = {"cpu": self.tr("CPU %"), "memory": self.tr("Memory %"), "disk": self.tr("Disk %")}
         for row, (name, _english) in enumerate(PLOTTED):
             plot = self.plots.addPlot(row=row, col=0,
                                       axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
             plot.setLabel("left", labels[name])
-            # Fixed ranges: per cent from 0 to 100, and the last hour (see _follow_time): no
+            # Fixed ranges: per cent from 0 to 100, and the last hour (fleet_traces.py): no
             # auto-range pass and no axis redraw on a tick; panning would only lose the live view.
             plot.enableAutoRange(x=False, y=False)
             plot.setYRange(0, 100, padding=0)
@@ -93,19 +99,31 @@ class FleetTab(QWidget):
                 # Axes (labels, ticks, the grid) kept as pixmaps until their range changes:
                 # replaying them cost three quarters of each plot repaint (bench_gui.py).
                 plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            if row == 0:
-                plot.addLegend(offset=(-10, 10))
+            self._settled_items[name] = TraceSetItem(cached=True)
+            self._live_items[name] = TraceSetItem(cached=False)
+            plot.addItem(self._settled_items[name], ignoreBounds=True)
+            plot.addItem(self._live_items[name], ignoreBounds=True)
             self._plot_items[name] = plot
-        self._curves: dict[tuple[str, str], pg.PlotDataItem] = {}
-        self._drawn: dict[tuple[str, str], tuple[int, float]] = {}  # (samples, last time) shown
+        self._legend = self._plot_items["cpu"].addLegend(offset=(-10, 10))
+        self._legend_samples: dict[str, pg.PlotDataItem] = {}
+        self._pens = [pg.mkPen(pg.intColor(i, hues=MAX_PLOTTED_STATIONS), width=1)
+                      for i in range(MAX_PLOTTED_STATIONS)]
+        self._hidden: set[str] = set()  # stations switched off in the legend
+        self.traces = TraceBuilder(fleet)
+        # Read by `prepare` on the poller's thread; only ever replaced whole on the GUI thread.
+        self._plotted: tuple[str, ...] = ()
+        self._width_px = 400
+        self._plot_items["cpu"].getViewBox().sigResized.connect(self._plots_resized)
         self._x_range: tuple[float, float] | None = None
-        self._follow_time()
+        self._shown_settled: dict[str, tuple] = {}
+        self._show_plots(self.traces.frame((), self._width_px))
 
         self.alarms = QListWidget()
         self.alarms.setObjectName("alarms")
         self.ack_button = QPushButton(self.tr("Acknowledge alarm…"))
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self._acknowledged: set[tuple[str, str, str]] = set()
+        self._current_alarms: list[tuple[str, str, str]] = []
         self._alarms_shown: list[tuple[str, str, str]] | None = None
         self._sized_lengths = [0] * len(FleetTableModel.COLUMNS)
 
@@ -128,96 +146,136 @@ class FleetTab(QWidget):
 
     # -- updates from the poller -------------------------------------------------------------------
 
-    def update_views(self, views: list[StationView]) -> None:
-        self.model.thresholds = self.ctx.catalog.thresholds  # a newly published site catalog
-        if self.model.update_views(views):
-            self.table.resizeColumnsToContents()
-            self._sized_lengths = self.model.text_lengths()
-        else:
-            # A column whose texts got longer (a lot was set) is widened; others keep width.
-            lengths = self.model.text_lengths()
-            for column, (now, sized) in enumerate(zip(lengths, self._sized_lengths)):
-                if now > sized:
-                    self.table.resizeColumnToContents(column)
-            self._sized_lengths = [max(a, b) for a, b in zip(lengths, self._sized_lengths)]
-            if self.model.changed_columns and (
-                    self.table.horizontalHeader().sortIndicatorSection()
-                    in self.model.changed_columns
-                    or self.proxy.filterRegularExpression().pattern()):
-                self.proxy.invalidate()  # the order or the search result may have changed
+    def prepare(self, views: list[StationView]) -> FleetFrame:
+        """Everything a refresh shows, computed without touching a widget: the poller's thread
+        calls this and hands the result to `show_frame` on the GUI thread."""
+        thresholds = self.ctx.catalog.thresholds  # a newly published site catalog applies
+        rows = self.model.rows_for(views, thresholds)
         counts: dict[str, int] = {}
         for view in views:
             counts[str(view.liveness)] = counts.get(str(view.liveness), 0) + 1
+        return FleetFrame(views, rows, text_lengths(rows), alarms_for(views, thresholds), counts,
+                          self.traces.frame(self._plotted, self._width_px))
+
+    def update_views(self, views: list[StationView]) -> None:
+        """A whole refresh on the calling (GUI) thread."""
+        self.show_frame(self.prepare(views))
+
+    def show_frame(self, frame: FleetFrame) -> None:
+        self.model.thresholds = self.ctx.catalog.thresholds
+        if self.model.apply(frame.views, frame.rows):
+            self.table.resizeColumnsToContents()
+            self._sized_lengths = frame.lengths
+            self._restore_selection()
+        else:
+            # A column whose texts got longer (a lot was set) is widened; others keep width.
+            for column, (now, sized) in enumerate(zip(frame.lengths, self._sized_lengths)):
+                if now > sized:
+                    self.table.resizeColumnToContents(column)
+            self._sized_lengths = [max(a, b) for a, b in zip(frame.lengths, self._sized_lengths)]
+        counts = frame.counts
         self.summary.setText(self.tr("%1 stations · %2 online · %3 stale · %4 offline")
-                             .replace("%1", str(len(views)))
+                             .replace("%1", str(len(frame.views)))
                              .replace("%2", str(counts.get("online", 0)))
                              .replace("%3", str(counts.get("stale", 0)))
                              .replace("%4", str(counts.get("offline", 0) + counts.get("stopped", 0))))
+        self._current_alarms = frame.alarms
         self._refresh_alarms()
-        self._refresh_plots()
+        if frame.plots.stations == self._plotted:  # else made before the selection changed
+            self._show_plots(frame.plots)
 
     def selected_stations(self) -> list[str]:
-        rows = self.table.selectionModel().selectedRows()
-        return [self.model.view_at(self.proxy.mapToSource(index).row()).station_id
-                for index in rows]
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.view_at(row).station_id for row in rows]
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+        self._restore_selection()
+
+    def _restore_selection(self) -> None:
+        """Select again the stations that were selected before the model was reset (those
+        still shown)."""
+        wanted = list(self._selected)
+        selection = QItemSelection()
+        for station in wanted:
+            row = self.model.row_of(station)
+            if row is not None:
+                selection.select(self.model.index(row, 0),
+                                 self.model.index(row, len(FleetTableModel.COLUMNS) - 1))
+        self.table.selectionModel().select(selection,
+                                           QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._selected = wanted  # kept even when the search hides some of them for now
 
     def _selection_changed(self, *_args) -> None:
-        self._refresh_plots()
+        self._selected = self.selected_stations()
+        plotted = tuple(self._selected[:MAX_PLOTTED_STATIONS])
+        if plotted != self._plotted:
+            self._plotted = plotted
+            self._show_plots(self.traces.frame(plotted, self._width_px))
 
-    def _follow_time(self, first_sample: float | None = None) -> None:
-        """Show the last hour, or from the first plotted sample when there is less history
-        (rounded down to the minute, so a new station's curve is not a dot at the right edge);
-        the right edge rounded up to the next X_STEP_S."""
-        now = self.fleet.clock.now().timestamp()
-        end = math.ceil(now / X_STEP_S) * X_STEP_S
-        start = end - HISTORY_S
-        if first_sample is not None:
-            start = max(start, min(math.floor(first_sample / 60) * 60, end - 60))
-        if (start, end) != self._x_range:
-            self._x_range = (start, end)
+    def _plots_resized(self, viewbox) -> None:
+        self._width_px = max(1, int(viewbox.width()))
+        self._show_plots(self.traces.frame(self._plotted, self._width_px))
+
+    # -- plots ---------------------------------------------------------------------------------
+
+    def _show_plots(self, frame: PlotFrame) -> None:
+        self._update_legend(frame.stations)
+        if frame.x_range != self._x_range:
+            self._x_range = frame.x_range
             for plot in self._plot_items.values():
-                plot.setXRange(start, end, padding=0)
-
-    def _refresh_plots(self) -> None:
-        wanted = self.selected_stations()[:MAX_PLOTTED_STATIONS]
-        first_sample = None
-        for key in [k for k in self._curves if k[0] not in wanted]:
-            curve = self._curves.pop(key)
-            self._drawn.pop(key, None)
-            self._plot_items[key[1]].removeItem(curve)
-        for index, station_id in enumerate(wanted):
-            # One-pixel lines without antialiasing: Qt's raster engine draws wider or smoothed
-            # lines of 3,600 points many times slower (bench_gui.py), and the dashboard turns
-            # pyqtgraph's global antialias option on, so it is set per curve.
-            pen = pg.mkPen(pg.intColor(index, hues=MAX_PLOTTED_STATIONS), width=1)
-            for name, _label in PLOTTED:
-                series = self.fleet.series(station_id, name)
-                key = (station_id, name)
-                curve = self._curves.get(key)
-                if curve is None:  # created once, then only setData
-                    curve = self._plot_items[name].plot(name=station_id if name == "cpu" else None,
-                                                        pen=pen, antialias=False)
-                    # Drawn with at most a few points per pixel (peaks kept, so a spike shows).
-                    curve.setDownsampling(auto=True, method="peak")
-                    # About one bin per pixel (two points: its low and high); pyqtgraph's
-                    # default of five samples per pixel means no downsampling for an hour of
-                    # samples in a plot narrower than 720 px. No setter exists for it.
-                    curve.opts["autoDownsampleFactor"] = 1.0
-                    curve.setClipToView(True)
-                    self._curves[key] = curve
-                if series is None or not len(series[0]):
-                    continue
-                first = float(series[0][0])
-                first_sample = first if first_sample is None else min(first_sample, first)
-                drawn = (len(series[0]), float(series[0][-1]))
-                if self._drawn.get(key) == drawn:
-                    continue  # no new sample since the last tick: nothing to redraw
-                self._drawn[key] = drawn
-                curve.setData(series[0], series[1], connect="finite")
-        self._follow_time(first_sample)
-        # Let the plots take their new time range now: done inside the paint (pyqtgraph's
-        # default), the range change asks for a second full repaint of every plot.
+                plot.setXRange(*frame.x_range, padding=0)
+        start, end = frame.x_range
+        for name, plot in self._plot_items.items():
+            box = plot.getViewBox()
+            pixel = ((end - start) / max(box.width(), 1.0), 100.0 / max(box.height(), 1.0))
+            settled = frame.settled[name]
+            seen = (frame.stations, pixel, tuple(map(id, settled)))
+            if self._shown_settled.get(name) != seen:  # the settled lines change every X_STEP_S
+                self._shown_settled[name] = seen
+                self._settled_items[name].set_traces(self._with_pens(frame.stations, settled),
+                                                     pixel)
+            self._live_items[name].set_traces(self._with_pens(frame.stations, frame.live[name]),
+                                              pixel)
+        # Let the plots take a new time range now: done inside the paint (pyqtgraph's default),
+        # the range change asks for a second full repaint of every plot.
         self.plots.scene().prepareForPaint()
+
+    def _with_pens(self, stations, traces) -> list:
+        return [(station, self._pens[i], trace)
+                for i, (station, trace) in enumerate(zip(stations, traces)) if trace is not None]
+
+    def _update_legend(self, stations: tuple[str, ...]) -> None:
+        if tuple(self._legend_samples) == stations:
+            return
+        for station, sample in self._legend_samples.items():
+            self._legend.removeItem(sample)
+        self._legend_samples = {}
+        self._hidden &= set(stations)
+        for index, station in enumerate(stations):
+            # The legend's sample stands for the station's lines in all three plots; clicking
+            # it switches them off and on.
+            sample = pg.PlotDataItem(pen=self._pens[index])
+            sample.setVisible(station not in self._hidden)
+            sample.visibleChanged.connect(lambda s=station, item=sample:
+                                          self._set_station_shown(s, item.isVisible()))
+            self._legend.addItem(sample, station)
+            self._legend_samples[station] = sample
+
+    def _set_station_shown(self, station: str, shown: bool) -> None:
+        (self._hidden.discard if shown else self._hidden.add)(station)
+        for item in (*self._settled_items.values(), *self._live_items.values()):
+            item.set_hidden(frozenset(self._hidden))
+
+    def drawn_points(self, station: str, metric: str) -> int:
+        """How many points of this station's line the plot draws (settled and live parts)."""
+        return (self._settled_items[metric].points(station)
+                + self._live_items[metric].points(station))
+
+    def x_range(self) -> tuple[float, float]:
+        """The time axis's range (seconds since the epoch)."""
+        (start, end), _y = self._plot_items["cpu"].viewRange()
+        return start, end
 
     # -- alarms --------------------------------------------------------------------------------
 
@@ -225,17 +283,36 @@ class FleetTab(QWidget):
         names = {"state": self.tr("not reporting"), "cpu": self.tr("CPU"),
                  "memory": self.tr("memory"), "disk": self.tr("disk")}
         levels = {"warning": self.tr("warning"), "critical": self.tr("critical")}
-        current = [a for a in self.model.alarms() if a not in self._acknowledged]
+        current = [a for a in self._current_alarms if a not in self._acknowledged]
         if current == self._alarms_shown:
             return  # the same alarms: keep the list (and what the person selected in it)
+        previous = self._alarms_shown or []
         self._alarms_shown = current
-        self.alarms.clear()
-        for station, what, level in current:
-            item = QListWidgetItem(self.tr("Station %1: %2 (%3)").replace("%1", station)
-                                   .replace("%2", names[what]).replace("%3", levels[level]))
-            item.setData(Qt.ItemDataRole.UserRole, (station, what, level))
-            item.setForeground(Qt.GlobalColor.darkRed if level == "critical" else Qt.GlobalColor.darkYellow)
-            self.alarms.addItem(item)
+        chosen = self.alarms.currentItem()
+        chosen_alarm = None if chosen is None else chosen.data(Qt.ItemDataRole.UserRole)
+        # Items changed in place (only those repaint); the list is not rebuilt on every tick.
+        for row, alarm in enumerate(current):
+            if row < len(previous) and previous[row] == alarm:
+                continue
+            station, what, level = alarm
+            item = self.alarms.item(row)
+            if item is None:
+                item = QListWidgetItem()
+                self.alarms.addItem(item)
+            item.setText(self.tr("Station %1: %2 (%3)").replace("%1", station)
+                         .replace("%2", names[what]).replace("%3", levels[level]))
+            item.setData(Qt.ItemDataRole.UserRole, alarm)
+            item.setForeground(Qt.GlobalColor.darkRed if level == "critical"
+                               else Qt.GlobalColor.darkYellow)
+        while self.alarms.count() > len(current):
+            self.alarms.takeItem(self.alarms.count() - 1)
+        # The selection follows its alarm: acknowledging must never hit another one.
+        if chosen_alarm is not None:
+            if tuple(chosen_alarm) in current:
+                self.alarms.setCurrentRow(current.index(tuple(chosen_alarm)))
+            else:
+                self.alarms.setCurrentItem(None)
+                self.alarms.clearSelection()
 
     def acknowledge_selected(self, note: str | None = None) -> bool:
         item = self.alarms.currentItem()

@@ -96,9 +96,11 @@ class AdminWindow(QMainWindow):
         verify.triggered.connect(self.verify_site)
         tools.addAction(verify)
         if self.fleet is not None:
-            self.poller = FleetPoller(self.fleet, self, interval_s=poll_interval_s)
+            prepare = None if self.fleet_tab is None else self.fleet_tab.prepare
+            self.poller = FleetPoller(self.fleet, self, interval_s=poll_interval_s,
+                                      prepare=prepare)
             if self.fleet_tab is not None:
-                self.poller.updated.connect(self.fleet_tab.update_views)
+                self.poller.updated.connect(self.fleet_tab.show_frame)
             if self.commands_tab is not None:
                 self.poller.commands_finished.connect(
                     lambda _rows: self.commands_tab.refresh_history())

@@ -49,9 +49,8 @@ def test_fleet_table_shows_the_live_station(qtbot, admin_window, qtmodeltester):
     qtmodeltester.check(model)
     row = next(r for r in range(model.rowCount()) if model.view_at(r).station_id == "206")
     assert model.data(model.index(row, model.COLUMNS.index("state"))) == "online"
-    admin_window.fleet_tab.table.selectRow(
-        admin_window.fleet_tab.proxy.mapFromSource(model.index(row, 0)).row())
-    wait_for(lambda: ("206", "cpu") in admin_window.fleet_tab._curves)
+    admin_window.fleet_tab.table.selectRow(row)
+    wait_for(lambda: admin_window.fleet_tab.drawn_points("206", "cpu") > 0)
     assert "1 stations" in admin_window.fleet_tab.summary.text() or "stations" in admin_window.fleet_tab.summary.text()
 
 
@@ -151,14 +150,14 @@ def test_search_sort_and_colours_follow_each_update(qtbot, admin_window, qtmodel
 
     def shown(column: str = "station") -> list[str]:
         index = FleetTableModel.COLUMNS.index(column)
-        return [tab.proxy.index(r, index).data() for r in range(tab.proxy.rowCount())]
+        return [tab.model.index(r, index).data() for r in range(tab.model.rowCount())]
 
     tab.update_views(views({"201": 10, "202": 50, "203": 99}, {}))
     qtmodeltester.check(tab.model)
     cpu_column = FleetTableModel.COLUMNS.index("cpu")
     tab.table.sortByColumn(cpu_column, Qt.SortOrder.DescendingOrder)
     assert shown() == ["203", "202", "201"]
-    critical = tab.proxy.index(0, cpu_column).data(Qt.ItemDataRole.BackgroundRole)
+    critical = tab.model.index(0, cpu_column).data(Qt.ItemDataRole.BackgroundRole)
     assert critical.color().name() == "#f8d7da"  # 99 % is over the critical threshold
     tab.update_views(views({"201": 90, "202": 50, "203": 5}, {}))
     assert shown() == ["201", "202", "203"]
@@ -178,13 +177,8 @@ def test_plots_show_the_history_there_is_on_a_time_axis(qtbot, admin_window):
                          for r in range(tab.model.rowCount())))
     tab.table.selectRow(0)
 
-    def drawn() -> bool:
-        curve = tab._curves.get(("206", "cpu"))
-        xs = None if curve is None else curve.getData()[0]
-        return xs is not None and len(xs) >= 2
-
-    wait_for(drawn, timeout=10)
+    wait_for(lambda: tab.drawn_points("206", "cpu") >= 2, timeout=10)
     times, _values = tab.fleet.series("206", "cpu")
-    (start, end), _y = tab._plot_items["cpu"].viewRange()
+    start, end = tab.x_range()
     assert start <= times[0] and start >= times[0] - 120
     assert end >= times[-1] and end - start <= 3600

@@ -42,3 +42,29 @@ class MetricRing:
     @property
     def nbytes(self) -> int:
         return self.times.nbytes + self.values.nbytes
+
+
+def peak_bins(times: np.ndarray, values: np.ndarray, bin_s: float) -> tuple[np.ndarray, np.ndarray]:
+    """A series reduced to its lowest and highest value per `bin_s` seconds (bins aligned to
+    multiples of `bin_s`, so the same samples give the same bins at any later call).
+
+    Drawn at about one bin per pixel, a line through each bin's low and high looks like the
+    full series and keeps every spike; a bin with only NaN stays NaN (a gap in the line).
+    Returns (times, values) with two points per bin: its low at the bin's start, its high at
+    its middle.
+    """
+    if not len(times):
+        return np.empty(0, np.float64), np.empty(0, np.float32)
+    keys = np.floor(times / bin_s)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    # fmin/fmax skip NaN unless the whole bin is NaN: a gap inside a bin does not hide its data.
+    low = np.fmin.reduceat(values, starts)
+    high = np.fmax.reduceat(values, starts)
+    bin_times = keys[starts] * bin_s
+    out_times = np.empty(2 * len(starts), np.float64)
+    out_times[0::2] = bin_times
+    out_times[1::2] = bin_times + bin_s / 2
+    out_values = np.empty(2 * len(starts), values.dtype)
+    out_values[0::2] = low
+    out_values[1::2] = high
+    return out_times, out_values

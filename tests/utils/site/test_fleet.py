@@ -271,6 +271,30 @@ def test_ring_buffer_keeps_at_most_capacity_samples_in_order():
     assert np.all(np.diff(times) > 0)
 
 
+def test_peak_bins_keep_each_bins_low_and_high_and_nan_only_bins_as_gaps():
+    from utils.site.timeseries import peak_bins
+
+    times = np.arange(100.0, 130.0)  # 30 one-second samples: bins [100, 110), [110, 120), [120, 130)
+    values = np.array([(i * 37) % 23 for i in range(30)], dtype=np.float32)
+    values[3] = np.nan  # a gap inside a bin: the bin keeps its other samples
+    values[20:30] = np.nan  # a bin of nothing but gaps
+    values[15] = 99.0  # a spike survives the reduction
+    out_times, out_values = peak_bins(times, values, 10.0)
+    expected = []
+    for start in (100.0, 110.0, 120.0):
+        inside = [float(v) for t, v in zip(times, values) if start <= t < start + 10 and v == v]
+        expected += [min(inside), max(inside)] if inside else [None, None]
+    assert list(out_times) == [100.0, 105.0, 110.0, 115.0, 120.0, 125.0]
+    assert [None if v != v else float(v) for v in out_values] == expected
+    assert out_values[3] == 99.0
+    # The same samples give the same bins later, whatever comes before them.
+    again_times, again_values = peak_bins(times[5:], values[5:], 10.0)
+    assert list(again_times[2:]) == list(out_times[2:])
+    assert np.array_equal(again_values[2:], out_values[2:], equal_nan=True)
+    empty_times, empty_values = peak_bins(np.empty(0), np.empty(0, np.float32), 10.0)
+    assert empty_times.size == empty_values.size == 0
+
+
 def test_fleet_ring_holds_the_latest_heartbeats(site, clock):
     fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key,
                          clock=clock, ring_capacity=4)
