@@ -83,23 +83,37 @@ def text_lengths(rows: list[_Row]) -> list[int]:
     return lengths
 
 
-def _changed_columns(old_rows: list[_Row], rows: list[_Row], changed: list[int]) -> tuple[int, int]:
-    """The first and last column with a changed cell in any of the `changed` rows (-1 as last:
-    none). Each row only compares the slices outside the range found so far (one tuple
-    comparison each), as 200 rows of 11 cells compared one by one cost milliseconds."""
+@dataclass(frozen=True, slots=True)
+class RowDiff:
+    """Which rows changed between `base` and the next rows, and the first and last column
+    with a changed cell in any of them (last = -1: no cell shown differs)."""
+
+    base: list[_Row]
+    changed: list[int]
+    first: int
+    last: int
+
+
+def diff_rows(base: list[_Row], rows: list[_Row]) -> RowDiff:
+    """What changed from `base` to `rows` (same stations, same order). Only the columns that
+    changed are repainted: a tick usually changes 4 or 5 of the 11 (time, box, CPU, memory).
+    Each row compares only the slices outside the column range found so far (one tuple
+    comparison each): 200 rows of 11 cells compared one by one cost milliseconds."""
+    changed = [i for i, (old, new) in enumerate(zip(base, rows)) if old != new]
     width = len(FleetTableModel.COLUMNS)
     first, last = width, -1
     for i in changed:
-        a, b = old_rows[i], rows[i]
+        a, b = base[i], rows[i]
         if a.foreground != b.foreground:  # a station's state changed: its whole row
-            return 0, width - 1
+            first, last = 0, width - 1
+            break
         if a.display[:first] != b.display[:first] or a.background[:first] != b.background[:first]:
             first = next(c for c in range(first)
                          if a.display[c] != b.display[c] or a.background[c] is not b.background[c])
         if a.display[last + 1:] != b.display[last + 1:] or a.background[last + 1:] != b.background[last + 1:]:
             last = max(c for c in range(last + 1, width)
                        if a.display[c] != b.display[c] or a.background[c] is not b.background[c])
-    return first, last
+    return RowDiff(base, changed, first, last)
 
 
 class FleetTableModel(QAbstractTableModel):
@@ -179,10 +193,12 @@ class FleetTableModel(QAbstractTableModel):
         """`apply` with rows computed here (tests, and callers without a poller thread)."""
         return self.apply(views, self.rows_for(views))
 
-    def apply(self, views: list[StationView], rows: list[_Row]) -> bool:
+    def apply(self, views: list[StationView], rows: list[_Row], diff: RowDiff | None = None) -> bool:
         """Same stations: values swapped in place (selection kept), the view told only about
         rows that changed, moved when the sort or search result changed. Else the model is
-        reset (returns True: the caller restores the selection)."""
+        reset (returns True: the caller restores the selection). `diff` is `diff_rows` of the
+        rows shown now and `rows`, made on the poller's thread (used only if it was made
+        against what the model holds)."""
         if [view.station_id for view in views] != [view.station_id for view in self._views]:
             self.beginResetModel()
             self._views, self._rows = list(views), rows
@@ -190,10 +206,10 @@ class FleetTableModel(QAbstractTableModel):
             self._fill_cells()
             self.endResetModel()
             return True
-        changed = [i for i, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
-        old_rows = self._rows
+        if diff is None or diff.base is not self._rows:
+            diff = diff_rows(self._rows, rows)
         self._views, self._rows = list(views), rows
-        if not changed:
+        if not diff.changed:
             return False
         shown = self._order()
         if sorted(shown) != sorted(self._shown):  # the search finds other stations now
@@ -207,18 +223,14 @@ class FleetTableModel(QAbstractTableModel):
             return False
         self._fill_cells()
         position = {source: place for place, source in enumerate(self._shown)}
-        places = [position[i] for i in changed if i in position]
-        if places:
-            # Only the columns that changed: the view repaints the cells inside the rectangle
-            # told, and a tick usually changes 4 or 5 of the 11 (time, box, CPU, memory).
-            first, last = _changed_columns(old_rows, rows, changed)
-            if last >= 0:
-                # In chunks: told about a range reaching far below what is in view, the view
-                # repaints all of its width instead of the changed columns (Qt 6.12).
-                low, high = min(places), max(places)
-                for top in range(low, high + 1, CHANGE_CHUNK_ROWS):
-                    bottom = min(top + CHANGE_CHUNK_ROWS - 1, high)
-                    self.dataChanged.emit(self.index(top, first), self.index(bottom, last))
+        places = [position[i] for i in diff.changed if i in position]
+        if places and diff.last >= 0:
+            # In chunks: told about a range reaching far below what is in view, the view
+            # repaints all of its width instead of the changed columns (Qt 6.12).
+            low, high = min(places), max(places)
+            for top in range(low, high + 1, CHANGE_CHUNK_ROWS):
+                bottom = min(top + CHANGE_CHUNK_ROWS - 1, high)
+                self.dataChanged.emit(self.index(top, diff.first), self.index(bottom, diff.last))
         return False
 
     def set_search(self, text: str) -> None:

@@ -11,6 +11,7 @@ update).
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is already imported: keep it
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (  # noqa: E402
 from utils.auth import Session  # noqa: E402
 from utils.site.fleet import FleetMonitor, StationView  # noqa: E402
 
-from gui.admin.fleet_model import FleetTableModel, alarms_for, text_lengths  # noqa: E402
+from gui.admin.fleet_model import (  # noqa: E402
+    FleetTableModel, RowDiff, alarms_for, diff_rows, text_lengths,
+)
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder  # noqa: E402
 from gui.admin.trace_item import TraceSetItem  # noqa: E402
 
@@ -39,6 +42,7 @@ class FleetFrame:
 
     views: list[StationView]
     rows: list  # FleetTableModel rows
+    diff: RowDiff  # against the rows of the frame before
     lengths: list[int]  # longest text per column
     alarms: list[tuple[str, str, str]]
     counts: dict[str, int]  # stations per liveness
@@ -110,6 +114,8 @@ class FleetTab(QWidget):
                       for i in range(MAX_PLOTTED_STATIONS)]
         self._hidden: set[str] = set()  # stations switched off in the legend
         self.traces = TraceBuilder(fleet)
+        self._prepare_lock = threading.Lock()
+        self._prepared_rows: list = []  # what the last frame's diff was made against
         # Read by `prepare` on the poller's thread; only ever replaced whole on the GUI thread.
         self._plotted: tuple[str, ...] = ()
         self._width_px = 400
@@ -120,6 +126,9 @@ class FleetTab(QWidget):
 
         self.alarms = QListWidget()
         self.alarms.setObjectName("alarms")
+        # One line each: an item changed in place repaints that item, not the whole list
+        # laid out again.
+        self.alarms.setUniformItemSizes(True)
         self.ack_button = QPushButton(self.tr("Acknowledge alarm…"))
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self._acknowledged: set[tuple[str, str, str]] = set()
@@ -151,10 +160,14 @@ class FleetTab(QWidget):
         calls this and hands the result to `show_frame` on the GUI thread."""
         thresholds = self.ctx.catalog.thresholds  # a newly published site catalog applies
         rows = self.model.rows_for(views, thresholds)
+        with self._prepare_lock:
+            diff = diff_rows(self._prepared_rows, rows)
+            self._prepared_rows = rows
         counts: dict[str, int] = {}
         for view in views:
             counts[str(view.liveness)] = counts.get(str(view.liveness), 0) + 1
-        return FleetFrame(views, rows, text_lengths(rows), alarms_for(views, thresholds), counts,
+        return FleetFrame(views, rows, diff, text_lengths(rows), alarms_for(views, thresholds),
+                          counts,
                           self.traces.frame(self._plotted, self._width_px))
 
     def update_views(self, views: list[StationView]) -> None:
@@ -162,8 +175,13 @@ class FleetTab(QWidget):
         self.show_frame(self.prepare(views))
 
     def show_frame(self, frame: FleetFrame) -> None:
+        # Plots first: their scene tells its view about the change through a queued call, which
+        # then runs before the window's repaint request that the table posts below, and one
+        # repaint draws both (plots last cost a second pass over the window per tick).
+        if frame.plots.stations == self._plotted:  # else made before the selection changed
+            self._show_plots(frame.plots)
         self.model.thresholds = self.ctx.catalog.thresholds
-        if self.model.apply(frame.views, frame.rows):
+        if self.model.apply(frame.views, frame.rows, frame.diff):
             self.table.resizeColumnsToContents()
             self._sized_lengths = frame.lengths
             self._restore_selection()
@@ -181,8 +199,6 @@ class FleetTab(QWidget):
                              .replace("%4", str(counts.get("offline", 0) + counts.get("stopped", 0))))
         self._current_alarms = frame.alarms
         self._refresh_alarms()
-        if frame.plots.stations == self._plotted:  # else made before the selection changed
-            self._show_plots(frame.plots)
 
     def selected_stations(self) -> list[str]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())

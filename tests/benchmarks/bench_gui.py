@@ -215,7 +215,7 @@ class FleetPanel:
         """What `FleetPoller._run` does once; the emit runs `FleetTab.show_frame` here."""
         self.fleet.poll()
         self.fleet.track()
-        self.window.poller.updated.emit(self.tab.prepare(self.fleet.snapshot()))
+        self.window.poller.updated.emit(self.window.poller.make_update(self.fleet.snapshot()))
 
     def select_plotted(self) -> list[str]:
         from PySide6.QtCore import QItemSelectionModel
@@ -298,12 +298,13 @@ def phase_refresh(folder: Path, params: dict) -> dict[str, Any]:
             panel.fleet.track()
             views = panel.fleet.snapshot()
             w1 = time.perf_counter()
-            frame = tab.prepare(views)  # the poller thread's share of a refresh
+            frame = panel.window.poller.make_update(views)  # the poller thread's share
             w2 = time.perf_counter()
             drain_events(app)  # between ticks: nothing of this tick's own left to do
             before = paints.snapshot()
             c0 = time.perf_counter()
             panel.window.poller.updated.emit(frame)  # direct call: FleetTab.show_frame
+            del frame  # as in the poller: only its queue of sent updates holds it
             c1 = time.perf_counter()
             drain_events(app)  # the repaint of the table and the plots
             c2 = time.perf_counter()
@@ -350,7 +351,7 @@ def profile_ticks(panel: FleetPanel, path: str) -> str:
     for tick in range(50):
         panel.writer.write(10_000 + tick)
         panel.fleet.poll()
-        frame = panel.tab.prepare(panel.fleet.snapshot())
+        frame = panel.window.poller.make_update(panel.fleet.snapshot())
         drain_events(panel.app)
         profiler.start()
         panel.window.poller.updated.emit(frame)
