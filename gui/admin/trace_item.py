@@ -49,11 +49,10 @@ class TraceSetItem(QGraphicsItem):
             self._hidden = stations
             self.update()
 
-    def stations(self) -> list[str]:
-        return [station for station, _pen, _trace in self._traces]
-
     def points(self, station: str) -> int:
-        """How many points of this station's line the item draws (0: none)."""
+        """How many points of this station's line the item draws (0: none, or switched off)."""
+        if station in self._hidden:
+            return 0
         return sum(trace.points for s, _pen, trace in self._traces if s == station)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)

@@ -1,0 +1,247 @@
+"""The fleet tab's refresh: lines made on the poller's thread (settled part kept until the time
+axis steps), the table model's own sort and search with the selection following its station,
+the row diff, the alarm list updated in place, the legend switching a station's lines off."""
+
+from __future__ import annotations
+
+import math
+import threading
+from datetime import datetime, timezone
+
+import numpy as np
+import pytest
+
+from utils.clock import ManualClock
+from utils.site.fleet import Liveness, StationView
+from utils.site.timeseries import MetricRing
+
+from tests.gui.conftest import wait_for
+
+
+class RingFleet:
+    """The two things TraceBuilder reads from a FleetMonitor: its clock and `series`."""
+
+    def __init__(self, clock: ManualClock):
+        self.clock = clock
+        self.rings: dict[str, MetricRing] = {}
+
+    def add(self, station: str, seconds: int, cpu=lambda k: 10.0 + k % 50) -> None:
+        ring = self.rings.setdefault(station, MetricRing(3600))
+        now = self.clock.now().timestamp()
+        for k in range(seconds):
+            ring.append(now - (seconds - 1 - k), {"cpu": cpu(k), "memory": 40.0, "disk": None})
+
+    def series(self, station: str, metric: str):
+        ring = self.rings.get(station)
+        return None if ring is None else ring.series(metric)
+
+
+@pytest.fixture
+def fleet():
+    # 10 s after a 30-s boundary: the next ticks stay inside the same step.
+    start = datetime.fromtimestamp(math.floor(1_800_000_000 / 30) * 30 + 10, timezone.utc)
+    return RingFleet(ManualClock(start))
+
+
+def test_settled_lines_are_kept_until_the_time_axis_steps(qapp, fleet):
+    from gui.admin.fleet_traces import X_STEP_S, TraceBuilder
+
+    fleet.add("201", 3600)
+    builder = TraceBuilder(fleet)
+    first = builder.frame(("201",), width_px=360)
+    now = fleet.clock.now().timestamp()
+    start, end = first.x_range
+    assert end == math.ceil(now / X_STEP_S) * X_STEP_S and end - start == 3600
+    settled, live = first.settled["cpu"][0], first.live["cpu"][0]
+    # 3,600 s over 360 px: 10-s bins, a low and a high each; the live part is the samples
+    # since the last step plus the one before it (the line is joined).
+    assert settled.points <= 2 * 361 and settled.x_max < end - X_STEP_S + 10
+    boundary = math.floor(now / X_STEP_S) * X_STEP_S
+    assert live.points == 10 + 1 + 1 and live.x_min < boundary <= live.x_max
+    assert first.settled["disk"][0] is None and first.live["disk"][0] is None  # never measured
+
+    for _ in range(5):  # five more seconds, still inside the step
+        fleet.clock.advance(1)
+        fleet.add("201", 1)
+        frame = builder.frame(("201",), width_px=360)
+        assert frame.settled["cpu"][0] is settled  # the same object: not redrawn
+        assert frame.x_range == first.x_range
+    assert frame.live["cpu"][0].points == live.points + 5
+
+    fleet.clock.advance(X_STEP_S)
+    fleet.add("201", X_STEP_S)
+    stepped = builder.frame(("201",), width_px=360)
+    assert stepped.x_range == (start + X_STEP_S, end + X_STEP_S)
+    assert stepped.settled["cpu"][0] is not settled
+    assert stepped.settled["cpu"][0].x_max > settled.x_max
+    # Another width: other bins.
+    wider = builder.frame(("201",), width_px=720)
+    assert wider.settled["cpu"][0].points > stepped.settled["cpu"][0].points
+
+
+def test_a_new_station_is_shown_from_its_first_minute(qapp, fleet):
+    from gui.admin.fleet_traces import TraceBuilder
+
+    fleet.add("201", 90)
+    frame = TraceBuilder(fleet).frame(("201", "999"), width_px=400)
+    first_sample = float(fleet.series("201", "cpu")[0][0])
+    start, end = frame.x_range
+    assert start == math.floor(first_sample / 60) * 60 and end - start <= 3600
+    assert frame.settled["cpu"][1] is None and frame.live["cpu"][1] is None  # never seen
+    drawn = sum(t.points for t in (frame.settled["cpu"][0], frame.live["cpu"][0]) if t)
+    assert drawn >= 90 // 2  # binned per second at this width: about every sample
+
+
+def test_peaks_survive_the_binning(qapp, fleet):
+    from gui.admin.fleet_traces import TraceBuilder
+
+    fleet.add("201", 3600, cpu=lambda k: 99.0 if k == 1234 else 20.0)
+    frame = TraceBuilder(fleet).frame(("201",), width_px=300)
+    assert frame.settled["cpu"][0].y_max == 99.0 and frame.settled["cpu"][0].y_min == 20.0
+
+
+def _view(station: str, cpu: float, state=Liveness.ONLINE, user: str | None = None) -> StationView:
+    return StationView(station, state, {
+        "metrics": {"cpu": {"value": cpu}, "memory": {"value": 40}, "disk": {"value": 50}},
+        "user": {"username": user} if user else None})
+
+
+def test_row_diff_names_the_changed_rows_and_columns(qapp):
+    from gui.admin.fleet_model import FleetTableModel, diff_rows
+
+    model = FleetTableModel()
+    before = model.rows_for([_view("201", 10), _view("202", 20), _view("203", 30)])
+    after = model.rows_for([_view("201", 10), _view("202", 25), _view("203", 30)])
+    diff = diff_rows(before, after)
+    cpu = FleetTableModel.COLUMNS.index("cpu")
+    assert diff.changed == [1] and (diff.first, diff.last) == (cpu, cpu) and diff.base is before
+    user = FleetTableModel.COLUMNS.index("user")
+    moved = model.rows_for([_view("201", 10, user="olga"), _view("202", 25), _view("203", 35)])
+    diff = diff_rows(after, moved)
+    assert diff.changed == [0, 2] and (diff.first, diff.last) == (user, cpu)
+    offline = model.rows_for([_view("201", 10, user="olga"), _view("202", 25),
+                              _view("203", 35, Liveness.OFFLINE)])
+    diff = diff_rows(moved, offline)  # a state change greys the whole row
+    assert diff.changed == [2] and (diff.first, diff.last) == (0, len(FleetTableModel.COLUMNS) - 1)
+    assert diff_rows(offline, offline).changed == []
+
+
+@pytest.fixture
+def fleet_tab(qtbot, ctx):
+    from gui.admin.fleet_tab import FleetTab
+    from gui.app import make_application
+
+    make_application([])
+    session = ctx.auth.login("ana", "Quarry-Lantern-42").session
+    fleet_stub = RingFleet(ManualClock(datetime(2026, 11, 29, 12, 0, 10, tzinfo=timezone.utc)))
+    tab = FleetTab(fleet_stub, ctx, session)
+    qtbot.addWidget(tab)
+    tab.resize(1300, 800)
+    tab.show()
+    return tab
+
+
+def test_selection_follows_its_station_through_sorts_resets_and_searches(qtbot, fleet_tab,
+                                                                         qtmodeltester):
+    from PySide6.QtCore import Qt
+
+    from gui.admin.fleet_model import FleetTableModel
+
+    tab = fleet_tab
+    tab.update_views([_view("201", 10), _view("202", 50), _view("203", 90)])
+    tab.table.selectRow(tab.model.row_of("202"))
+    assert tab.selected_stations() == ["202"]
+    tab.table.sortByColumn(FleetTableModel.COLUMNS.index("cpu"), Qt.SortOrder.DescendingOrder)
+    assert tab.model.row_of("202") == 1 and tab.selected_stations() == ["202"]
+    tab.update_views([_view("201", 10), _view("202", 95), _view("203", 90)])  # 202 moves up
+    assert tab.model.row_of("202") == 0 and tab.selected_stations() == ["202"]
+    tab.update_views([_view("201", 10), _view("202", 95), _view("203", 90), _view("204", 5)])
+    assert tab.model.rowCount() == 4 and tab.selected_stations() == ["202"]  # after a reset
+    tab.search.setText("203")
+    assert tab.model.rowCount() == 1 and tab.selected_stations() == []
+    tab.search.setText("")
+    assert tab.model.rowCount() == 4 and tab.selected_stations() == ["202"]
+    qtmodeltester.check(tab.model)
+    assert tab.model.data(tab.model.index(-1, -1)) is None
+
+
+def test_search_finds_a_station_by_any_cell_as_values_change(qtbot, fleet_tab):
+    tab = fleet_tab
+    tab.update_views([_view("201", 10), _view("202", 50)])
+    tab.search.setText("OLGA")
+    assert tab.model.rowCount() == 0
+    tab.update_views([_view("201", 10), _view("202", 50, user="olga")])
+    assert [tab.model.view_at(r).station_id for r in range(tab.model.rowCount())] == ["202"]
+
+
+def test_alarm_selection_follows_its_alarm_and_never_points_at_another(qtbot, fleet_tab):
+    tab = fleet_tab
+    tab.update_views([_view("201", 10), _view("202", 99), _view("203", 99)])
+    texts = [tab.alarms.item(i).text() for i in range(tab.alarms.count())]
+    assert len(texts) == 2 and "202" in texts[0] and "203" in texts[1]
+    tab.alarms.setCurrentRow(1)  # station 203's
+    tab.update_views([_view("201", 99), _view("202", 99), _view("203", 99)])  # one more above it
+    assert "203" in tab.alarms.currentItem().text() and tab.alarms.currentRow() == 2
+    tab.update_views([_view("201", 99), _view("202", 99), _view("203", 10)])  # 203's is over
+    assert tab.alarms.count() == 2 and tab.alarms.currentItem() is None
+    assert tab.acknowledge_selected(note="nothing chosen") is False
+
+
+def test_legend_switches_a_stations_lines_off_and_on(qtbot, fleet_tab):
+    tab = fleet_tab
+    tab.fleet.add("201", 120)
+    tab.fleet.add("202", 120)
+    tab.update_views([_view("201", 10), _view("202", 20)])
+    tab.table.selectAll()
+    assert tab.drawn_points("201", "cpu") > 0 and tab.drawn_points("202", "memory") > 0
+    sample, _label = next(item for item in tab._legend.items if item[1].text == "201")
+    sample.item.setVisible(False)  # what a click on the legend's sample does
+    assert tab.drawn_points("201", "cpu") == 0 and tab.drawn_points("202", "cpu") > 0
+    sample.item.setVisible(True)
+    assert tab.drawn_points("201", "cpu") > 0
+
+
+def test_the_poller_prepares_each_update_on_its_own_thread(qtbot, qapp):
+    from gui.admin.fleet_poller import FleetPoller
+
+    class OneStation:
+        def poll(self):
+            return []
+
+        def track(self):
+            return []
+
+        def snapshot(self):
+            return [_view("201", 10)]
+
+    threads: list[str] = []
+
+    def prepare(views):
+        threads.append(threading.current_thread().name)
+        return ("prepared", len(views))
+
+    poller = FleetPoller(OneStation(), interval_s=0.01, prepare=prepare)
+    received = []
+    poller.updated.connect(received.append)
+    poller.start()
+    try:
+        wait_for(lambda: len(received) >= 3)
+    finally:
+        poller.stop()
+    assert set(threads) == {"shopfloor-fleet"} and received[0] == ("prepared", 1)
+    assert not any(t.name == "shopfloor-fleet" for t in threading.enumerate())
+
+
+def test_lines_drawn_match_the_rings(qtbot, fleet_tab):
+    """What the plot draws for a station is the ring's data: the settled bins plus the live
+    samples (checked against the ring itself, not against the builder)."""
+    tab = fleet_tab
+    tab.fleet.add("201", 600, cpu=lambda k: float(k % 7))
+    tab.update_views([_view("201", 10)])
+    tab.table.selectRow(0)
+    times, values = tab.fleet.series("201", "cpu")
+    frame = tab.traces.frame(("201",), tab._width_px)
+    settled, live = frame.settled["cpu"][0], frame.live["cpu"][0]
+    assert settled.y_min == float(np.nanmin(values)) and settled.y_max == float(np.nanmax(values))
+    assert live.x_max == float(times[-1])
+    assert tab.drawn_points("201", "cpu") == settled.points + live.points
