@@ -33,6 +33,7 @@ from gui.verify_dialog import run_verify
 
 _Index = QModelIndex | QPersistentModelIndex
 EVENT_LIMIT = 5000
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)  # an int: compared on every cell painted
 
 
 class AuditEventsModel(QAbstractTableModel):
@@ -43,6 +44,9 @@ class AuditEventsModel(QAbstractTableModel):
         super().__init__(parent)
         self.zone = zone
         self._rows: list[dict[str, Any]] = []
+        # A row's texts, made the first time it is painted: the view asks for every visible
+        # cell on each repaint, and a time needs parsing and a time-zone conversion.
+        self._cells: dict[int, tuple[str, ...]] = {}
         self._headers = (self.tr("Time"), self.tr("Station"), self.tr("Event"), self.tr("User"),
                          self.tr("Role"), self.tr("Action"), self.tr("Entity"), self.tr("Id"),
                          self.tr("Command"))
@@ -50,6 +54,7 @@ class AuditEventsModel(QAbstractTableModel):
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._cells = {}
         self.endResetModel()
 
     def rows(self) -> list[dict[str, Any]]:
@@ -72,11 +77,16 @@ class AuditEventsModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if role != _DISPLAY or not 0 <= row < len(self._rows):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_value(self._rows[index.row()], self.COLUMNS[index.column()], self.zone)
-        return None
+        cells = self._cells.get(row)
+        if cells is None:
+            record = self._rows[row]
+            cells = self._cells[row] = tuple(display_value(record, column, self.zone)
+                                             for column in self.COLUMNS)
+        column = index.column()
+        return cells[column] if 0 <= column < len(cells) else None
 
 
 def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None) -> str:

@@ -121,7 +121,7 @@ class FleetTab(QWidget):
         self._width_px = 400
         self._plot_items["cpu"].getViewBox().sigResized.connect(self._plots_resized)
         self._x_range: tuple[float, float] | None = None
-        self._shown_settled: dict[str, tuple] = {}
+        self._shown_settled: dict[str, tuple] = {}  # per plot: what its settled item shows
         self._show_plots(self.traces.frame((), self._width_px))
 
         self.alarms = QListWidget()
@@ -246,7 +246,7 @@ class FleetTab(QWidget):
             box = plot.getViewBox()
             pixel = ((end - start) / max(box.width(), 1.0), 100.0 / max(box.height(), 1.0))
             settled = frame.settled[name]
-            seen = (frame.stations, pixel, tuple(map(id, settled)))
+            seen = (frame.stations, pixel, settled)  # Trace compares by identity
             if self._shown_settled.get(name) != seen:  # the settled lines change every X_STEP_S
                 self._shown_settled[name] = seen
                 self._settled_items[name].set_traces(self._with_pens(frame.stations, settled),

@@ -33,9 +33,10 @@ HISTORY_S = 3600  # the plots show the last hour (the fleet keeps 3,600 samples 
 X_STEP_S = 30
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Trace:
-    """One station's line (or part of it) in one plot, in data coordinates."""
+    """One station's line (or part of it) in one plot, in data coordinates. Compared by
+    identity: the builder hands out the same object for as long as the line is the same."""
 
     path: QPainterPath
     x_min: float

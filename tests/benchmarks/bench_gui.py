@@ -515,7 +515,11 @@ def phase_verify(folder: Path, params: dict) -> dict[str, Any]:
         for run in range(params["verify_runs"]):
             recorder.start()
             t0 = time.perf_counter()
+            before = getattr(window.audit_tab, "verify_dialog", None)
             window.verify_site()  # Tools → Verify audit integrity (whole site)…
+            # The dialog opens on the event loop's next turn (after the tab is painted).
+            run_loop(app, lambda: getattr(window.audit_tab, "verify_dialog", None)
+                     not in (None, before), timeout_s=10.0)
             dialog = window.audit_tab.verify_dialog
             finished = run_loop(app, lambda: dialog.outcome is not None,
                                 timeout_s=max(120.0, events / 5_000))
@@ -528,8 +532,9 @@ def phase_verify(folder: Path, params: dict) -> dict[str, Any]:
             if checked < events:
                 raise SystemExit(f"verify checked {checked:,} events, expected {events:,}+")
             order = sorted(range(len(gaps)), key=gaps.__getitem__, reverse=True)[:5]
-            # The first gap holds the menu action itself (on the first run, the audit tab's
-            # first show); the rest is the GUI thread while the task runs and the result shows.
+            # The first gap holds the menu action itself (the audit tab shown and painted; the
+            # dialog opens on the next turn); the rest is the GUI thread while the dialog opens,
+            # the task runs and the result shows.
             runs.append({"max_gap_ms": max(gaps), "start_gap_ms": gaps[0],
                          "running_max_gap_ms": max(gaps[1:], default=0.0),
                          "gaps": summary(gaps),
