@@ -28,6 +28,7 @@ from utils.auth import Session
 from utils.permissions import require
 
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
+from gui.fast_cells import FastCellDelegate
 from gui.theme import SIZE_SAMPLE_ROWS
 from gui.verify_dialog import run_verify
 
@@ -77,16 +78,22 @@ class AuditEventsModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = index.row()
-        if role != _DISPLAY or not 0 <= row < len(self._rows):
+        row, column = index.row(), index.column()
+        if role != _DISPLAY or not 0 <= row < len(self._rows) or not 0 <= column < len(self.COLUMNS):
             return None
+        return self._texts(row)[column]
+
+    def paint_cell(self, row: int, column: int) -> tuple[str, None, None]:
+        """Text of a shown cell, no colours (gui/fast_cells.py)."""
+        return self._texts(row)[column], None, None
+
+    def _texts(self, row: int) -> tuple[str, ...]:
         cells = self._cells.get(row)
         if cells is None:
             record = self._rows[row]
             cells = self._cells[row] = tuple(display_value(record, column, self.zone)
                                              for column in self.COLUMNS)
-        column = index.column()
-        return cells[column] if 0 <= column < len(cells) else None
+        return cells
 
 
 def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None) -> str:
@@ -185,6 +192,7 @@ class AuditTab(QWidget):
         self.table = QTableView()
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         # Columns fitted once per page to its first rows (resizeColumnsToContents in refresh):

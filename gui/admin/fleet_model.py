@@ -308,6 +308,12 @@ class FleetTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    def paint_cell(self, row: int, column: int) -> tuple[str, QBrush | None, QBrush | None]:
+        """Text, foreground and background of a shown cell (gui/fast_cells.py)."""
+        cells = self._cells
+        return (cells[DISPLAY][row][column], cells[FOREGROUND][row][column],
+                cells[BACKGROUND][row][column])
+
     def data(self, index: _Index, role: int = DISPLAY) -> Any:
         cells = self._cells.get(role)
         row = index.row()

@@ -31,6 +31,7 @@ from gui.admin.fleet_model import (  # noqa: E402
 )
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder  # noqa: E402
 from gui.admin.trace_item import TraceSetItem  # noqa: E402
+from gui.fast_cells import FastCellDelegate  # noqa: E402
 
 PLOTTED = (("cpu", "CPU %"), ("memory", "Memory %"), ("disk", "Disk %"))
 MAX_PLOTTED_STATIONS = 8
@@ -66,6 +67,7 @@ class FleetTab(QWidget):
         self.table = QTableView()
         self.table.setObjectName("fleetTable")
         self.table.setModel(self.model)  # the model sorts and searches itself (fleet_model.py)
+        self.table.setItemDelegate(FastCellDelegate(self.table))  # repainted on every tick
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

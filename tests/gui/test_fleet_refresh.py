@@ -245,3 +245,29 @@ def test_lines_drawn_match_the_rings(qtbot, fleet_tab):
     assert settled.y_min == float(np.nanmin(values)) and settled.y_max == float(np.nanmax(values))
     assert live.x_max == float(times[-1])
     assert tab.drawn_points("201", "cpu") == settled.points + live.points
+
+
+def test_fast_cells_draw_the_models_text_and_colours(qtbot, fleet_tab):
+    """The table's delegate paints from the model's cache: the text (cut with an ellipsis
+    only when the column is too narrow) and the threshold colour behind a CPU figure."""
+    from PySide6.QtGui import QColor, QFontMetrics
+
+    from gui.admin.fleet_model import LEVEL_COLORS, FleetTableModel
+    from gui.fast_cells import FastCellDelegate
+
+    tab = fleet_tab
+    tab.update_views([_view("201", 99, user="a-very-long-operator-name")])
+    delegate = tab.table.itemDelegate()
+    assert isinstance(delegate, FastCellDelegate)
+    cpu = FleetTableModel.COLUMNS.index("cpu")
+    text, _foreground, background = tab.model.paint_cell(0, cpu)
+    assert text == "99" and background.color() == LEVEL_COLORS["critical"]
+    metrics = QFontMetrics(tab.table.font())
+    name = "a-very-long-operator-name"
+    assert delegate.shown_text(name, 1000, metrics) == name
+    cut = delegate.shown_text(name, metrics.horizontalAdvance(name) // 2, metrics)
+    assert cut.endswith("…") and len(cut) < len(name)
+    # What was painted: the critical colour fills the CPU cell.
+    image = tab.table.viewport().grab().toImage()
+    rect = tab.table.visualRect(tab.model.index(0, cpu))
+    assert QColor(image.pixel(rect.right() - 2, rect.center().y())) == LEVEL_COLORS["critical"]
