@@ -24,7 +24,6 @@ _SELECTED = QStyle.StateFlag.State_Selected
 class FastCellDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView):
         super().__init__(view)
-        self._view = view
         palette = view.palette()
         self._highlight = palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
         self._highlighted_text = palette.color(QPalette.ColorGroup.Active,

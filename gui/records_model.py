@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from models.canonical import parse_utc
 
-_Index = QModelIndex | QPersistentModelIndex
+from gui.table_model import ColumnTableModel, Index as _Index
 
 
-class RecordsTableModel(QAbstractTableModel):
+class RecordsTableModel(ColumnTableModel):
     COLUMNS = ("time", "lot", "box", "size", "rejections", "cam_d", "cam_w", "operator", "status")
 
     def __init__(self, parent: QObject | None = None, *, with_station: bool = False,
@@ -36,19 +36,6 @@ class RecordsTableModel(QAbstractTableModel):
 
     def row_data(self, row: int) -> dict[str, Any]:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

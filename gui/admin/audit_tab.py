@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -29,15 +29,15 @@ from utils.permissions import require
 
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
 from gui.fast_cells import FastCellDelegate
+from gui.table_model import ColumnTableModel, Index as _Index
 from gui.theme import SIZE_SAMPLE_ROWS
 from gui.verify_dialog import run_verify
 
-_Index = QModelIndex | QPersistentModelIndex
 EVENT_LIMIT = 5000
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)  # an int: compared on every cell painted
 
 
-class AuditEventsModel(QAbstractTableModel):
+class AuditEventsModel(ColumnTableModel):
     COLUMNS = ("ts", "station", "seq", "username", "role", "action", "entity", "entity_id",
                "command_id")
 
@@ -63,19 +63,6 @@ class AuditEventsModel(QAbstractTableModel):
 
     def row_data(self, row: int) -> dict[str, Any]:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()
@@ -104,40 +91,27 @@ def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None
     return "" if value is None else str(value)
 
 
-class VerifyResultsModel(QAbstractTableModel):
+class VerifyResultsModel(ColumnTableModel):
     COLUMNS = ("station", "result", "events", "first_bad", "kind")
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._results: list[VerifyResult] = []
+        self._rows: list[VerifyResult] = []
         self._headers = (self.tr("Station"), self.tr("Result"), self.tr("Events checked"),
                          self.tr("First bad event"), self.tr("Kind"))
 
     def set_results(self, results: list[VerifyResult]) -> None:
         self.beginResetModel()
-        self._results = list(results)
+        self._rows = list(results)
         self.endResetModel()
 
     def result_at(self, row: int) -> VerifyResult:
-        return self._results[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._results)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._results):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        result = self._results[index.row()]
+        result = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "station":

@@ -8,7 +8,7 @@ import json
 from datetime import timedelta
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -22,15 +22,15 @@ from utils.auth import Session
 from utils.permissions import PermissionDenied
 from utils.site.fleet import FleetMonitor
 
+from gui.table_model import ColumnTableModel, Index as _Index
 from gui.theme import form_label
 
-_Index = QModelIndex | QPersistentModelIndex
 STATE_COLORS = {"pending": "#555555", "done": "#1b7f3b", "failed": "#b00020",
                 "rejected": "#b00020", "expired": "#b26a00", "timed_out": "#b26a00",
                 "duplicate": "#555555"}
 
 
-class CommandHistoryModel(QAbstractTableModel):
+class CommandHistoryModel(ColumnTableModel):
     COLUMNS = ("issued_at", "target", "type", "params", "state", "reason", "result")
 
     def __init__(self, parent: QObject | None = None):
@@ -51,19 +51,6 @@ class CommandHistoryModel(QAbstractTableModel):
 
     def row_data(self, row: int) -> dict[str, Any]:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -14,13 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from config.catalogs import DEFAULT_THRESHOLDS
 from utils.site.fleet import Liveness, StationView
 
-_Index = QModelIndex | QPersistentModelIndex
+from gui.table_model import ColumnTableModel, Index as _Index
 
 
 LEVEL_COLORS = {"warning": QColor("#fff3cd"), "critical": QColor("#f8d7da")}
@@ -36,7 +35,6 @@ DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-SORT = int(Qt.ItemDataRole.UserRole.value)  # raw values, for sorting
 CHANGE_CHUNK_ROWS = 32
 
 
@@ -116,13 +114,12 @@ def diff_rows(base: list[_Row], rows: list[_Row]) -> RowDiff:
     return RowDiff(base, changed, first, last)
 
 
-class FleetTableModel(QAbstractTableModel):
+class FleetTableModel(ColumnTableModel):
     COLUMNS = ("station", "state", "last_seen", "user", "lot", "cpu", "memory", "disk",
                "version", "skew", "pending")
 
-    def __init__(self, parent: QObject | None = None, thresholds=DEFAULT_THRESHOLDS):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.thresholds = thresholds
         self._headers = (self.tr("Station"), self.tr("State"), self.tr("Last seen"),
                          self.tr("User"), self.tr("Lot / box"), self.tr("CPU %"),
                          self.tr("Memory %"), self.tr("Disk %"), self.tr("Version"),
@@ -140,10 +137,9 @@ class FleetTableModel(QAbstractTableModel):
 
     # -- rows: any thread --------------------------------------------------------------------------
 
-    def rows_for(self, views: list[StationView], thresholds=None) -> list[_Row]:
-        """Every cell of every station. Reads only texts fixed at construction, so the
-        poller's thread can call it while the GUI paints."""
-        thresholds = self.thresholds if thresholds is None else thresholds
+    def rows_for(self, views: list[StationView], thresholds) -> list[_Row]:
+        """Every cell of every station, metric cells coloured by `thresholds`. Reads only
+        texts fixed at construction, so the poller's thread can call it while the GUI paints."""
         return [self._row(view, thresholds) for view in views]
 
     def _row(self, view: StationView, thresholds) -> _Row:
@@ -188,10 +184,6 @@ class FleetTableModel(QAbstractTableModel):
                     " ".join(display).casefold())
 
     # -- the table: GUI thread ---------------------------------------------------------------------
-
-    def update_views(self, views: list[StationView]) -> bool:
-        """`apply` with rows computed here (tests, and callers without a poller thread)."""
-        return self.apply(views, self.rows_for(views))
 
     def apply(self, views: list[StationView], rows: list[_Row], diff: RowDiff | None = None) -> bool:
         """Same stations: values swapped in place (selection kept), the view told only about
@@ -274,7 +266,6 @@ class FleetTableModel(QAbstractTableModel):
     def _fill_cells(self) -> None:
         rows = [self._rows[i] for i in self._shown]
         self._cells = {DISPLAY: [row.display for row in rows],
-                       SORT: [row.sort for row in rows],
                        FOREGROUND: [row.foreground for row in rows],
                        BACKGROUND: [row.background for row in rows],
                        TOOLTIP: [row.tooltip for row in rows]}
@@ -290,23 +281,10 @@ class FleetTableModel(QAbstractTableModel):
                 return place
         return None
 
-    def alarms(self) -> list[tuple[str, str, str]]:
-        return alarms_for(self._views, self.thresholds)
-
     # -- Qt's interface (called by C++ for every cell painted: keep it lean) -----------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def paint_cell(self, row: int, column: int) -> tuple[str, QBrush | None, QBrush | None]:
         """Text, foreground and background of a shown cell (gui/fast_cells.py)."""

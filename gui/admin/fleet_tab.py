@@ -57,7 +57,7 @@ class FleetTab(QWidget):
         self.ctx = ctx
         self.session = session
         self.setObjectName("fleetTab")
-        self.model = FleetTableModel(self, thresholds=ctx.catalog.thresholds)
+        self.model = FleetTableModel(self)
         self.search = QLineEdit()
         self.search.setObjectName("fleetSearch")
         self.search.setPlaceholderText(self.tr("Search stations, users, lots…"))
@@ -182,7 +182,6 @@ class FleetTab(QWidget):
         # repaint draws both (plots last cost a second pass over the window per tick).
         if frame.plots.stations == self._plotted:  # else made before the selection changed
             self._show_plots(frame.plots)
-        self.model.thresholds = self.ctx.catalog.thresholds
         if self.model.apply(frame.views, frame.rows, frame.diff):
             self.table.resizeColumnsToContents()
             self._sized_lengths = frame.lengths

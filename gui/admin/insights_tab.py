@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex,
-    Qt, QTimer,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
@@ -30,8 +27,8 @@ from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
 from gui.admin.record_filters import RecordFilters
 from gui.i18n import uses_decimal_comma
 from gui.records_model import RecordsTableModel
+from gui.table_model import ColumnTableModel, Index as _Index
 
-_Index = QModelIndex | QPersistentModelIndex
 IDS_ROLE = Qt.ItemDataRole.UserRole + 1  # the record ids behind a detail or recommendation
 WHAT_ROLE = Qt.ItemDataRole.UserRole + 2  # what that number is, for the rows dialog's title
 TREND_COLORS = {"worsening": "#c62828", "improving": "#1b7f3b"}
@@ -52,7 +49,7 @@ def signed(value: float | None) -> str:
     return "—" if value is None else ("+" if value > 0 else "") + number(value, 1)
 
 
-class InsightsModel(QAbstractTableModel):
+class InsightsModel(ColumnTableModel):
     """One row per StationInsight: the site first, then the stations in order (not sortable:
     a sort indicator would widen every column past what fits beside the details; the dashboard
     has the ranking)."""
@@ -88,12 +85,6 @@ class InsightsModel(QAbstractTableModel):
         return {"improving": self.tr("improving"), "worsening": self.tr("worsening"),
                 "stable": self.tr("stable"),
                 insights.NOT_ENOUGH_DATA: self.tr("not enough data")}[status]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

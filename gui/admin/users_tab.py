@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -23,46 +21,32 @@ from utils.permissions import PermissionDenied
 
 from gui.header import role_name
 from gui.messages import field_error_text, password_policy_text
+from gui.table_model import ColumnTableModel, Index as _Index
 from gui.theme import form_label
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(ColumnTableModel):
     COLUMNS = ("username", "full_name", "role", "active", "must_change", "locked_until", "badge")
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._users: list[User] = []
+        self._rows: list[User] = []
         self._headers = (self.tr("Username"), self.tr("Full name"), self.tr("Role"),
                          self.tr("Active"), self.tr("Must change password"),
                          self.tr("Locked until"), self.tr("Badge"))
 
     def set_users(self, users: list[User]) -> None:
         self.beginResetModel()
-        self._users = list(users)
+        self._rows = list(users)
         self.endResetModel()
 
     def user_at(self, row: int) -> User:
-        return self._users[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        user = self._users[index.row()]
+        user = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             yes, no = self.tr("yes"), self.tr("no")

@@ -107,20 +107,25 @@ def _view(station: str, cpu: float, state=Liveness.ONLINE, user: str | None = No
 
 
 def test_row_diff_names_the_changed_rows_and_columns(qapp):
+    from config.catalogs import DEFAULT_THRESHOLDS
     from gui.admin.fleet_model import FleetTableModel, diff_rows
 
     model = FleetTableModel()
-    before = model.rows_for([_view("201", 10), _view("202", 20), _view("203", 30)])
-    after = model.rows_for([_view("201", 10), _view("202", 25), _view("203", 30)])
+
+    def rows(*views):
+        return model.rows_for(list(views), DEFAULT_THRESHOLDS)
+
+    before = rows(_view("201", 10), _view("202", 20), _view("203", 30))
+    after = rows(_view("201", 10), _view("202", 25), _view("203", 30))
     diff = diff_rows(before, after)
     cpu = FleetTableModel.COLUMNS.index("cpu")
     assert diff.changed == [1] and (diff.first, diff.last) == (cpu, cpu) and diff.base is before
     user = FleetTableModel.COLUMNS.index("user")
-    moved = model.rows_for([_view("201", 10, user="olga"), _view("202", 25), _view("203", 35)])
+    moved = rows(_view("201", 10, user="olga"), _view("202", 25), _view("203", 35))
     diff = diff_rows(after, moved)
     assert diff.changed == [0, 2] and (diff.first, diff.last) == (user, cpu)
-    offline = model.rows_for([_view("201", 10, user="olga"), _view("202", 25),
-                              _view("203", 35, Liveness.OFFLINE)])
+    offline = rows(_view("201", 10, user="olga"), _view("202", 25),
+                   _view("203", 35, Liveness.OFFLINE))
     diff = diff_rows(moved, offline)  # a state change greys the whole row
     assert diff.changed == [2] and (diff.first, diff.last) == (0, len(FleetTableModel.COLUMNS) - 1)
     assert diff_rows(offline, offline).changed == []
