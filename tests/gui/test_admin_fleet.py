@@ -182,3 +182,32 @@ def test_plots_show_the_history_there_is_on_a_time_axis(qtbot, admin_window):
     start, end = tab.x_range()
     assert start <= times[0] and start >= times[0] - 120
     assert end >= times[-1] and end - start <= 3600
+
+
+def test_verify_from_the_menu_shows_the_audit_tab_once_its_dialog_closes(admin_window,
+                                                                        monkeypatch):
+    from gui.verify_dialog import ERROR, INTACT
+
+    window = admin_window
+    window.tabs.setCurrentWidget(window.fleet_tab)
+    window.verify_site()
+    dialog = window.audit_tab.verify_dialog
+    wait_for(lambda: dialog.outcome is not None, timeout=20)
+    assert dialog.outcome == INTACT
+    assert window.audit_tab.results.rowCount() > 0
+    assert window.tabs.currentWidget() is window.fleet_tab  # nothing switched behind the dialog
+    dialog.close()
+    assert window.tabs.currentWidget() is window.audit_tab  # the per-station table
+
+    class UnreadableSite:
+        def verify_site(self, progress, cancel):
+            raise OSError("the share cannot be read")
+
+    window.tabs.setCurrentWidget(window.fleet_tab)
+    monkeypatch.setattr(window.audit_tab, "site_view", UnreadableSite())
+    window.verify_site()
+    dialog = window.audit_tab.verify_dialog
+    wait_for(lambda: dialog.outcome is not None, timeout=20)
+    assert dialog.outcome == ERROR
+    dialog.close()
+    assert window.tabs.currentWidget() is window.fleet_tab  # no results: the person stays put

@@ -132,6 +132,7 @@ def test_the_admin_panel_done_when(qtbot, plant, window):
         assert results.result_at(row).ok
         assert results.data(results.index(row, 0), 8).color() == GREEN  # BackgroundRole
     window.audit_tab.verify_dialog.close()
+    assert window.tabs.currentWidget() is window.audit_tab  # the table, once the dialog closes
 
     # 5. One station's journal altered on the share: that station red, the others green.
     services[1].stop("before the journal is altered")
