@@ -118,7 +118,7 @@ class AdminWindow(QMainWindow):
             # The per-station results land in the audit tab, shown when the dialog closes
             # rather than on the click: the dialog is modal, so nothing behind it can be used
             # meanwhile, and showing and painting the tab (a page of 5,000 events) held the
-            # GUI thread 40-65 ms on the click (bench_gui.py measures both moments).
+            # GUI thread 40-67 ms on the click (bench_gui.py measures both moments).
             dialog.finished.connect(lambda _code: self._show_verify_results(dialog))
             return
         from gui.verify_dialog import run_verify
