@@ -197,3 +197,60 @@ def test_roles_without_the_right_do_not_get_the_buttons(qtbot, ctx):
     qtbot.addWidget(tab)
     assert tab.manual_button.isHidden() and tab.correct_button.isHidden() and tab.void_button.isHidden()
     runner.shutdown()
+
+
+# -- the date-and-time filter -------------------------------------------------------------------
+
+@pytest.fixture
+def minute_edit(qtbot):
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from gui.admin.time_range import five_minute_edit
+    from gui.app import make_application
+
+    make_application([])
+
+    def make(hour: int, minute: int) -> QDateTimeEdit:
+        # 12:05 UTC is 09:05 in São Paulo (UTC-3, no daylight saving since 2019).
+        edit = five_minute_edit("America/Sao_Paulo",
+                                datetime(2026, 3, 2, hour + 3, minute, tzinfo=timezone.utc))
+        qtbot.addWidget(edit)
+        edit.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+        return edit
+
+    return make
+
+
+def test_minutes_step_by_five_and_cross_the_hour(minute_edit):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    edit = minute_edit(9, 5)
+    assert edit.text() == "2026-03-02 09:05"
+    QTest.keyClick(edit, Qt.Key.Key_Up)
+    assert edit.text() == "2026-03-02 09:10"
+    QTest.keyClick(edit, Qt.Key.Key_Down)
+    QTest.keyClick(edit, Qt.Key.Key_Down)
+    assert edit.text() == "2026-03-02 09:00"
+    late = minute_edit(9, 55)
+    QTest.keyClick(late, Qt.Key.Key_Up)
+    assert late.text() == "2026-03-02 10:00"
+    QTest.keyClick(late, Qt.Key.Key_Down)
+    assert late.text() == "2026-03-02 09:55"
+
+
+def test_a_typed_minute_is_put_on_the_five_minute_grid(minute_edit):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from gui.admin.time_range import moment_of
+
+    edit = minute_edit(9, 5)
+    edit.setSelectedSection(QDateTimeEdit.Section.MinuteSection)
+    QTest.keyClicks(edit, "07")
+    assert edit.text() == "2026-03-02 09:07"
+    # Read before editing ends (Enter in a filter), the moment is already on the grid.
+    assert moment_of(edit) == datetime(2026, 3, 2, 12, 5, tzinfo=timezone.utc)
+    QTest.keyClick(edit, Qt.Key.Key_Return)  # editing ends: the field shows what is used
+    assert edit.text() == "2026-03-02 09:05"
