@@ -80,6 +80,26 @@ def list_events(connection: Connection, *, station: str | None = None, user: str
                 limit: int = 1000, offset: int = 0, newest_first: bool = False) -> list[dict]:
     """Events matching the filters, in chain order; `newest_first` gives the latest by time
     first (a viewer's page: it walks the time index instead of sorting the whole table)."""
+    order = ((T.c.ts.desc(), T.c.station, T.c.seq.desc()) if newest_first
+             else (T.c.station, T.c.seq))
+    query = (_events_query(station, user, action, start, end).order_by(*order)
+             .limit(limit).offset(offset))
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def iter_events_by_time(connection: Connection, *, station: str | None = None,
+                        user: str | None = None, action: str | None = None,
+                        start: str | None = None, end: str | None = None,
+                        batch: int = 2000) -> Iterator[dict]:
+    """Every event matching the filters, oldest first by (time, station, seq), streamed in
+    batches: an export of a whole trail must not hold a million rows in memory."""
+    query = _events_query(station, user, action, start, end).order_by(T.c.ts, T.c.station, T.c.seq)
+    for row in connection.execution_options(yield_per=batch).execute(query):
+        yield dict(row._mapping)
+
+
+def _events_query(station: str | None, user: str | None, action: str | None,
+                  start: str | None, end: str | None):
     conditions = []
     if station:
         conditions.append(T.c.station == station)
@@ -91,13 +111,9 @@ def list_events(connection: Connection, *, station: str | None = None, user: str
         conditions.append(T.c.ts >= start)
     if end:
         conditions.append(T.c.ts < end)
-    query = (select(T.c.station, T.c.seq, T.c.ts, T.c.username, T.c.role, T.c.action, T.c.entity,
-                    T.c.entity_id, T.c.command_id, T.c.body)
-             .where(true(), *conditions)
-             .order_by(*((T.c.ts.desc(), T.c.station, T.c.seq.desc()) if newest_first
-                         else (T.c.station, T.c.seq)))
-             .limit(limit).offset(offset))
-    return [dict(row._mapping) for row in connection.execute(query)]
+    return (select(T.c.station, T.c.seq, T.c.ts, T.c.username, T.c.role, T.c.action, T.c.entity,
+                   T.c.entity_id, T.c.command_id, T.c.body)
+            .where(true(), *conditions))
 
 
 def insert_checkpoint(connection: Connection, checkpoint: StoredCheckpoint) -> None:

@@ -4,7 +4,7 @@ checkpoints, and where ingestion of each station stands."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Iterator
 
 from sqlalchemy import Connection, select
 
@@ -65,6 +65,26 @@ def list_events(connection: Connection, *, station: str | None = None, user: str
                 limit: int = 1000, offset: int = 0, newest_first: bool = False
                 ) -> list[dict[str, Any]]:
     """Site events matching the filters, oldest first, or the latest first (a viewer's page)."""
+    order = ((E.c.ts.desc(), E.c.station, E.c.seq.desc()) if newest_first
+             else (E.c.ts, E.c.station, E.c.seq))
+    query = (_events_query(station, user, action, start, end).order_by(*order)
+             .limit(limit).offset(offset))
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def iter_events_by_time(connection: Connection, *, station: str | None = None,
+                        user: str | None = None, action: str | None = None,
+                        start: str | None = None, end: str | None = None,
+                        batch: int = 2000) -> Iterator[dict[str, Any]]:
+    """Every site event matching the filters, oldest first by (time, station, seq), streamed
+    in batches (an export of the whole site's trail)."""
+    query = _events_query(station, user, action, start, end).order_by(E.c.ts, E.c.station, E.c.seq)
+    for row in connection.execution_options(yield_per=batch).execute(query):
+        yield dict(row._mapping)
+
+
+def _events_query(station: str | None, user: str | None, action: str | None,
+                  start: str | None, end: str | None):
     query = select(E)
     if station:
         query = query.where(E.c.station == station)
@@ -76,10 +96,7 @@ def list_events(connection: Connection, *, station: str | None = None, user: str
         query = query.where(E.c.ts >= start)
     if end:
         query = query.where(E.c.ts < end)
-    order = ((E.c.ts.desc(), E.c.station, E.c.seq.desc()) if newest_first
-             else (E.c.ts, E.c.station, E.c.seq))
-    query = query.order_by(*order).limit(limit).offset(offset)
-    return [dict(row._mapping) for row in connection.execute(query)]
+    return query
 
 
 def list_record_versions(connection: Connection, *, station: str | None = None

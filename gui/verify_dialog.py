@@ -18,7 +18,7 @@ import threading
 from html import escape
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget, QStyle,
     QVBoxLayout, QWidget,
@@ -248,7 +248,7 @@ class VerifyDialog(QDialog):
                        "rest.").replace("%1", str(events))
 
     def _tampered_paragraphs(self, tampered: list[VerifyResult]) -> list[Paragraph]:
-        kinds = self._kind_texts()
+        kinds = kind_texts()
         paragraphs: list[Paragraph] = []
         for result in tampered[:MAX_STATIONS_SHOWN]:
             station = str(result.station)
@@ -273,27 +273,6 @@ class VerifyDialog(QDialog):
                                .replace("%2", ", ".join(str(r.station) for r in rest)),
                                self.tr("The administrator can list every finding with: shopfloor verify-audit"), ""))
         return paragraphs
-
-    def _kind_texts(self) -> dict[str, tuple[str, str]]:
-        """Each kind's name and a one-line plain explanation (literals, so lupdate finds them)."""
-        return {
-            TamperKind.MODIFIED: (self.tr("modified"),
-                                  self.tr("An event was changed after it was written.")),
-            TamperKind.DELETED: (self.tr("deleted"),
-                                 self.tr("An event was removed from the trail.")),
-            TamperKind.INSERTED: (self.tr("inserted"),
-                                  self.tr("An event that was never recorded here was slipped "
-                                          "into the trail.")),
-            TamperKind.REORDERED: (self.tr("reordered"),
-                                   self.tr("Events were moved out of the order they were "
-                                           "recorded in.")),
-            TamperKind.TRUNCATED: (self.tr("truncated"),
-                                   self.tr("The newest events were cut off, or an older copy of "
-                                           "the data was put back.")),
-            TamperKind.FORGED: (self.tr("forged"),
-                                self.tr("Events or a checkpoint were recomputed without the "
-                                        "station's secret key.")),
-        }
 
     def _show(self, outcome: str, heading: str, paragraphs: list[Paragraph],
               action: str = "") -> None:
@@ -323,6 +302,32 @@ class VerifyDialog(QDialog):
         # than the dialog's minimum, and leaves a gap below it.
         self.layout().activate()
         self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
+
+
+def kind_texts() -> dict[str, tuple[str, str]]:
+    """Each tamper kind's name and a one-line plain explanation, translated; the dialog and the
+    audit tab's result table share them (full translate calls with literals: lupdate reads
+    only those)."""
+    return {
+        TamperKind.MODIFIED: (
+            QCoreApplication.translate("VerifyDialog", "modified"),
+            QCoreApplication.translate("VerifyDialog", "An event was changed after it was written.")),
+        TamperKind.DELETED: (
+            QCoreApplication.translate("VerifyDialog", "deleted"),
+            QCoreApplication.translate("VerifyDialog", "An event was removed from the trail.")),
+        TamperKind.INSERTED: (
+            QCoreApplication.translate("VerifyDialog", "inserted"),
+            QCoreApplication.translate("VerifyDialog", "An event that was never recorded here was slipped into the trail.")),
+        TamperKind.REORDERED: (
+            QCoreApplication.translate("VerifyDialog", "reordered"),
+            QCoreApplication.translate("VerifyDialog", "Events were moved out of the order they were recorded in.")),
+        TamperKind.TRUNCATED: (
+            QCoreApplication.translate("VerifyDialog", "truncated"),
+            QCoreApplication.translate("VerifyDialog", "The newest events were cut off, or an older copy of the data was put back.")),
+        TamperKind.FORGED: (
+            QCoreApplication.translate("VerifyDialog", "forged"),
+            QCoreApplication.translate("VerifyDialog", "Events or a checkpoint were recomputed without the station's secret key.")),
+    }
 
 
 def _html(paragraph: Paragraph) -> str:

@@ -1,18 +1,19 @@
 """Audit: the site-wide trail (every station's journal in the read-model, plus this PC's own
 chain) with filters, the event's full content, site-wide verification with a per-station
-result table, and exports to CSV and PDF for inspectors."""
+result table, and exports to CSV and PDF for inspectors.
+
+The tab shows a page (the newest EVENT_LIMIT events for the filters); the exports hold every
+event for the filters (utils/audit/trail.py), the CSV written in the background."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -20,20 +21,27 @@ from PySide6.QtWidgets import (
 )
 
 from config.constants import Permission
-from data import audit_repo, site_repo
 from models.canonical import format_utc, parse_utc
-from utils.atomic_io import atomic_write_bytes, atomic_write_text
+from utils.atomic_io import atomic_write_bytes
+from utils.audit.trail import (
+    ExportCancelled, TrailFilter, export_trail_csv, record_export, trail_for_report, trail_page,
+    trail_stations,
+)
 from utils.audit.verify import VerifyResult
 from utils.auth import Session
-from utils.permissions import require
+from utils.permissions import PermissionDenied, require
 
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
 from gui.fast_cells import FastCellDelegate
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.theme import SIZE_SAMPLE_ROWS
-from gui.verify_dialog import run_verify
+from gui.tasks import Task
+from gui.verify_dialog import kind_texts, run_verify
 
 EVENT_LIMIT = 5000
+# A printed report beyond this would run to hundreds of pages: the person is asked to narrow
+# the filters or take the CSV, which has no limit.
+PDF_EVENT_LIMIT = 5000
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)  # an int: compared on every cell painted
 
 
@@ -124,7 +132,9 @@ class VerifyResultsModel(ColumnTableModel):
                 return str(result.events_checked)
             if column == "first_bad":
                 return "" if result.first_bad_seq is None else str(result.first_bad_seq)
-            return "" if result.kind is None else str(result.kind)
+            if result.kind is None:
+                return ""
+            return kind_texts().get(str(result.kind), (str(result.kind), ""))[0]
         if role == Qt.ItemDataRole.BackgroundRole:
             if result.cancelled:
                 return None
@@ -132,6 +142,17 @@ class VerifyResultsModel(ColumnTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return result.detail
         return None
+
+
+class StationFilter(QComboBox):
+    """The station filter, filled again each time its list opens: stations whose journals
+    reach the read-model after the panel opened can be picked without reopening it."""
+
+    about_to_open = Signal()
+
+    def showPopup(self) -> None:
+        self.about_to_open.emit()
+        super().showPopup()
 
 
 class AuditTab(QWidget):
@@ -145,8 +166,9 @@ class AuditTab(QWidget):
         self.site_view = site_view
         self.zone = ZoneInfo(ctx.settings.timezone)
         self.setObjectName("auditTab")
-        self.station = QComboBox()
+        self.station = StationFilter()
         self.station.setObjectName("auditStation")
+        self.station.about_to_open.connect(self._fill_stations)
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("user"))
         self.action = QLineEdit()
@@ -220,27 +242,27 @@ class AuditTab(QWidget):
     def _range(self) -> tuple[str, str]:
         return format_utc(moment_of(self.start)), format_utc(moment_of(self.end))
 
+    def _filters(self) -> TrailFilter:
+        start, end = self._range()
+        return TrailFilter(station=self.station.currentData(),
+                           user=self.user.text().strip() or None,
+                           action=self.action.text().strip() or None, start=start, end=end)
+
     def _fill_stations(self) -> None:
-        with self.ctx.database.read() as connection:
-            stations = set(site_repo.stations(connection)) | set(audit_repo.stations(connection))
+        chosen = self.station.currentData()
+        self.station.blockSignals(True)  # the choice is kept, not changed
         self.station.clear()
         self.station.addItem(self.tr("all"), None)
-        for station in sorted(stations):
+        for station in trail_stations(self.ctx.database):
             self.station.addItem(station, station)
+        self.station.setCurrentIndex(max(0, self.station.findData(chosen)))
+        self.station.blockSignals(False)
 
     def refresh(self) -> None:
-        start, end = self._range()
-        filters = {"station": self.station.currentData(), "user": self.user.text().strip() or None,
-                   "action": self.action.text().strip() or None, "start": start, "end": end}
-        with self.ctx.database.read() as connection:
-            # The newest of each source: with more than EVENT_LIMIT events in the range, the
-            # page shows the latest ones (narrow the range or filter for older ones).
-            rows = site_repo.list_events(connection, limit=EVENT_LIMIT, newest_first=True,
-                                         **filters)
-            rows += audit_repo.list_events(connection, limit=EVENT_LIMIT, newest_first=True,
-                                           **filters)
-        rows.sort(key=lambda r: (r["ts"], r["station"], r["seq"]), reverse=True)
-        self.model.set_rows(rows[:EVENT_LIMIT])
+        # The newest of each source: with more than EVENT_LIMIT events in the range, the page
+        # shows the latest ones (narrow the range or filter for older ones; exports hold all).
+        self.model.set_rows(trail_page(self.ctx.database, self.ctx.audit, self.session,
+                                       self._filters(), EVENT_LIMIT))
         self.table.resizeColumnsToContents()
         self.status.setText(self.tr("%1 events").replace("%1", str(self.model.rowCount())))
 
@@ -267,54 +289,131 @@ class AuditTab(QWidget):
 
     # -- exports -------------------------------------------------------------------------------
 
-    def export_csv(self, path: str | None = None) -> Path | None:
+    def export_csv(self, path: str | None = None) -> Task | None:
+        """Every event for the filters (not only the page shown), written in the background;
+        the status line follows it. Returns the running task, or None when no file was chosen."""
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"),
                                                   str(Path.home() / "audit.csv"), "CSV (*.csv)")
             if not path:
                 return None
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([*AuditEventsModel.COLUMNS, "body"])
-        for row in self.model.rows():
-            writer.writerow([display_value(row, c, self.zone) for c in AuditEventsModel.COLUMNS]
-                            + [row["body"]])
-        atomic_write_text(Path(path), "\ufeff" + buffer.getvalue())
-        self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(self.model.rowCount()))
-                            .replace("%2", str(path)))
-        return Path(path)
+        out, filters = Path(path), self._filters()
+        self.csv_button.setEnabled(False)
+        self.status.setText(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
+
+        def work(progress, cancel):
+            return export_trail_csv(self.ctx.database, self.ctx.audit, self.session, filters,
+                                    out, self.zone, cancel=cancel,
+                                    progress=lambda done: progress(done, None))
+
+        def progress(done: int, _total: Any) -> None:
+            self.status.setText(self.tr("Exporting the audit trail: %1 events so far…")
+                                .replace("%1", str(done)))
+
+        def done(count: int) -> None:
+            self.csv_button.setEnabled(True)
+            self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(count))
+                                .replace("%2", str(out)))
+
+        def failed(exc: BaseException) -> None:
+            self.csv_button.setEnabled(True)
+            self.status.setText(self._export_error(exc))
+
+        self.csv_task = self.runner.run(work, on_done=done, on_error=failed, on_progress=progress)
+        return self.csv_task
 
     def export_pdf(self, path: str | None = None) -> Path | None:
+        """Every event for the filters as a printable report with each event's reason and
+        changes, up to PDF_EVENT_LIMIT events (beyond that nothing is written and the person is
+        told why). Returns the file written, or None."""
+        filters = self._filters()
+        try:
+            rows = trail_for_report(self.ctx.database, self.ctx.audit, self.session, filters,
+                                    PDF_EVENT_LIMIT)
+        except PermissionDenied as exc:
+            self.status.setText(self._export_error(exc))
+            return None
+        if rows is None:
+            self.status.setText(self.tr(
+                "More than %1 events match the filters: too many for a printed report. Nothing "
+                "was written; narrow the station, user, action or time range, or export CSV, "
+                "which holds them all.").replace("%1", str(PDF_EVENT_LIMIT)))
+            return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"),
                                                   str(Path.home() / "audit.pdf"), "PDF (*.pdf)")
             if not path:
                 return None
-        start, end = self._range()
-        cells = "".join(
-            "<tr>" + "".join(f"<td>{_html(display_value(row, c, self.zone))}</td>"
-                             for c in AuditEventsModel.COLUMNS[:8]) + "</tr>"
-            for row in self.model.rows())
+        out = Path(path)
+        try:
+            atomic_write_bytes(out, self._pdf_bytes(rows, filters, out))
+        except OSError as exc:
+            self.status.setText(self._export_error(exc))
+            return None
+        record_export(self.ctx.audit, self.session, "pdf", out, len(rows), filters)
+        self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(len(rows)))
+                            .replace("%2", str(out)))
+        return out
+
+    def _pdf_bytes(self, rows: list[dict[str, Any]], filters: TrailFilter, out: Path) -> bytes:
+        shown = AuditEventsModel.COLUMNS[:8]  # the command id rides in the details column
         header = "".join(f"<th>{_html(self.model.headerData(i, Qt.Orientation.Horizontal))}</th>"
-                         for i in range(8))
-        html = (f"<h2>{_html(self.tr('Audit trail'))}</h2>"
-                f"<p>{_html(self.tr('Stations: %1 · from %2 to %3 · generated %4 by %5'))}</p>"
-                .replace("%1", _html(self.station.currentText())).replace("%2", start)
-                .replace("%3", end).replace("%4", format_utc(datetime.now(timezone.utc)))
-                .replace("%5", _html(self.session.full_name))
-                + f"<table border='1' cellspacing='0' cellpadding='2'><tr>{header}</tr>{cells}</table>")
+                         for i in range(len(shown))) + f"<th>{_html(self.tr('Details'))}</th>"
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{_html(display_value(row, c, self.zone))}</td>" for c in shown)
+            + f"<td>{_html(event_details(row))}</td></tr>" for row in rows)
+        title = self.tr("Audit trail")
+        subtitle = (self.tr("Stations: %1 · from %2 to %3 · generated %4 by %5")
+                    .replace("%1", self.station.currentText()).replace("%2", filters.start or "")
+                    .replace("%3", filters.end or "")
+                    .replace("%4", format_utc(self.ctx.clock.now()))
+                    .replace("%5", self.session.full_name))
         document = QTextDocument()
-        document.setHtml(html)
-        temp = Path(path).with_name("." + Path(path).name + ".pdf-tmp")
+        document.setHtml(f"<h2>{_html(title)}</h2><p>{_html(subtitle)}</p>"
+                         f"<table border='1' cellspacing='0' cellpadding='2'><tr>{header}</tr>"
+                         f"{cells}</table>")
+        temp = out.with_name("." + out.name + ".pdf-tmp")
         writer = QPdfWriter(str(temp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         document.print_(writer)
         del writer  # closes the file
-        atomic_write_bytes(Path(path), temp.read_bytes())
-        temp.unlink(missing_ok=True)
-        self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(self.model.rowCount()))
-                            .replace("%2", str(path)))
-        return Path(path)
+        try:
+            return temp.read_bytes()
+        finally:
+            temp.unlink(missing_ok=True)
+
+    def _export_error(self, exc: BaseException) -> str:
+        if isinstance(exc, ExportCancelled):
+            return self.tr("Export cancelled; no file was written.")
+        if isinstance(exc, PermissionDenied):
+            return self.tr("Your role may not export the audit trail; no file was written.")
+        return self.tr("The audit trail could not be exported (%1); no file was written. Check "
+                       "that the folder exists and can be written to, then try again."
+                       ).replace("%1", getattr(exc, "strerror", None) or type(exc).__name__)
+
+
+def event_details(row: dict[str, Any]) -> str:
+    """An event's reason, changed fields (before → after) and command, in one line of a report."""
+    try:
+        body = json.loads(row.get("body") or "{}")
+    except ValueError:
+        return str(row.get("body") or "")
+    parts = []
+    if body.get("reason"):
+        parts.append(str(body["reason"]))
+    before, after = body.get("before") or {}, body.get("after") or {}
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in sorted(set(before) | set(after)):
+            if before.get(key) != after.get(key):
+                parts.append(f"{key}: {_short(before.get(key))} → {_short(after.get(key))}")
+    if row.get("command_id"):
+        parts.append(f"command {row['command_id']}")
+    return "; ".join(parts)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = "–" if value is None else str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _html(text: Any) -> str:

@@ -164,8 +164,10 @@ def test_verify_intact_then_tampered(qtbot, audit_tab, ctx):
 
 
 def test_exports(audit_tab, tmp_path):
-    csv_path = audit_tab.export_csv(str(tmp_path / "audit.csv"))
-    assert csv_path.read_text(encoding="utf-8-sig").startswith("ts,station,seq")
+    task = audit_tab.export_csv(str(tmp_path / "audit.csv"))
+    wait_for(lambda: task.finished.is_set(), timeout=20)
+    csv_path = tmp_path / "audit.csv"
+    assert csv_path.read_text(encoding="utf-8-sig").startswith("Time (UTC),Local time,Station")
     pdf_path = audit_tab.export_pdf(str(tmp_path / "audit.pdf"))
     assert pdf_path.read_bytes().startswith(b"%PDF")
 

@@ -1,0 +1,237 @@
+"""Audit tab over a real site: another PC's station journal ingested into the read-model next to
+this PC's own chain; filters, the station list, exports of the whole filtered trail."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import timedelta
+
+import pytest
+
+from tests.gui.conftest import wait_for
+from tests.utils.site.sitekit import (
+    ADMIN_PW, RecordingEffects, drop, issue, make_site, start_sync, use_fast_kdf, wait_ack,
+)
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    use_fast_kdf(monkeypatch)
+    site = make_site(tmp_path)
+    station = site.station(tmp_path, "206")
+    service = start_sync(station, RecordingEffects())
+    yield site, station, service
+    service.stop()
+    station.close()
+    site.admin.close()
+
+
+@pytest.fixture
+def tab(qtbot, site):
+    from gui.admin.audit_tab import AuditTab
+    from gui.app import make_application
+    from gui.tasks import TaskRunner
+    from utils.site.site_view import SiteView
+
+    make_application([])
+    site_, _station, _service = site
+    admin = site_.admin
+    view = SiteView(admin, site_root=admin.site_folder, site_key=admin.site_key)
+    session = admin.auth.login("ana", ADMIN_PW).session
+    runner = TaskRunner()
+    widget = AuditTab(admin, session, runner, site_view=view)
+    qtbot.addWidget(widget)
+    now = admin.clock.now()
+    widget.set_range(now - timedelta(days=1), now + timedelta(hours=1))
+    widget.view = view
+    yield widget
+    runner.shutdown()
+
+
+def _ingest_station(tab, site) -> None:
+    """A command run at station 206 (events in its chain), then its journal read from the
+    share into this PC's read-model."""
+    from config.constants import CommandType
+    from data import site_repo
+
+    site_ = site[0]
+    command = issue(site_, CommandType.PING, "206")
+    drop(site_.share, "206", command)
+    wait_ack(site_.share, "206", command["id"], timeout=20)
+
+    def ingested() -> bool:
+        tab.view.ingest()
+        with tab.ctx.database.read() as connection:
+            return bool(site_repo.list_events(connection, station="206", limit=1))
+
+    wait_for(ingested, timeout=20)
+
+
+def _rows(tab) -> list[dict]:
+    return [tab.model.row_data(r) for r in range(tab.model.rowCount())]
+
+
+def test_the_viewer_shows_every_station_and_filters_by_station_user_and_time(qtmodeltester, tab,
+                                                                             site):
+    _ingest_station(tab, site)
+    # Stations that reached the read-model after the tab was made are offered when the list opens.
+    assert tab.station.findData("206") == -1
+    tab.station.showPopup()
+    tab.station.hidePopup()
+    assert tab.station.findData("206") > 0 and tab.station.findData("office1") > 0
+    assert tab.station.currentData() is None  # the choice ("all") was kept
+
+    tab.refresh()
+    qtmodeltester.check(tab.model)
+    everything = _rows(tab)
+    assert {"206", "office1"} <= {row["station"] for row in everything}
+
+    tab.station.setCurrentIndex(tab.station.findData("206"))
+    tab.refresh()
+    assert _rows(tab) and {row["station"] for row in _rows(tab)} == {"206"}
+    # Reopening the list keeps the station chosen.
+    tab.station.showPopup()
+    tab.station.hidePopup()
+    assert tab.station.currentData() == "206"
+
+    tab.station.setCurrentIndex(0)
+    tab.user.setText("ana")
+    tab.refresh()
+    assert _rows(tab) and {row["username"] for row in _rows(tab)} == {"ana"}
+    assert len(_rows(tab)) < len(everything)
+
+    tab.user.clear()
+    now = tab.ctx.clock.now()
+    tab.set_range(now + timedelta(hours=1), now + timedelta(hours=2))  # nothing happened yet
+    tab.refresh()
+    assert tab.model.rowCount() == 0
+    tab.set_range(now - timedelta(hours=1), now + timedelta(minutes=10))
+    tab.refresh()
+    assert tab.model.rowCount() == len(everything)
+
+
+def test_the_time_range_includes_its_start_and_excludes_its_end(site):
+    from models.canonical import format_utc
+    from utils.audit.trail import TrailFilter, trail_page
+
+    site_, _station, _service = site
+    admin = site_.admin
+    session = admin.auth.login("ana", ADMIN_PW).session
+    rows = trail_page(admin.database, admin.audit, session, TrailFilter(), 1000)
+    times = sorted({row["ts"] for row in rows})
+    assert len(times) >= 2
+    middle = times[len(times) // 2]
+    after = trail_page(admin.database, admin.audit, session, TrailFilter(start=middle), 1000)
+    before = trail_page(admin.database, admin.audit, session, TrailFilter(end=middle), 1000)
+    assert min(row["ts"] for row in after) == middle
+    assert max(row["ts"] for row in before) < middle
+    # A refreshed page holds the login above too; every event is on exactly one side.
+    assert len(after) + len(before) == len(trail_page(
+        admin.database, admin.audit, session, TrailFilter(end=format_utc(admin.clock.now()
+                                                                           + timedelta(hours=1))),
+        1000))
+
+
+def test_exports_hold_every_filtered_event_not_only_the_page(monkeypatch, tab, site, tmp_path):
+    from gui.admin import audit_tab as audit_module
+
+    _ingest_station(tab, site)
+    monkeypatch.setattr(audit_module, "EVENT_LIMIT", 2)  # a page smaller than the trail
+    tab.refresh()
+    assert tab.model.rowCount() == 2
+
+    task = tab.export_csv(str(tmp_path / "audit.csv"))
+    wait_for(lambda: task.finished.is_set(), timeout=20)
+    wait_for(lambda: tab.csv_button.isEnabled(), timeout=5)
+    with open(tmp_path / "audit.csv", encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    header, body = lines[0], lines[1:]
+    assert header[:3] == ["Time (UTC)", "Local time", "Station"]
+    assert len(body) > 2
+    assert {"206", "office1"} <= {line[2] for line in body}
+    assert [line[0] for line in body] == sorted(line[0] for line in body)  # oldest first
+    assert f"Exported {len(body)} events" in tab.status.text()
+    exported = [e for e in _audit_events(tab) if e["action"] == "audit.export"]
+    assert exported and exported[-1]["after"]["events"] == len(body)
+    assert exported[-1]["after"]["format"] == "csv"
+
+    pdf = tab.export_pdf(str(tmp_path / "audit.pdf"))
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    exported = [e for e in _audit_events(tab) if e["action"] == "audit.export"]
+    # The PDF holds the CSV's events plus the CSV export's own event.
+    assert exported[-1]["after"] == {**exported[-1]["after"], "format": "pdf",
+                                     "events": len(body) + 1}
+
+
+def test_a_pdf_of_too_many_events_is_refused_with_the_way_out(monkeypatch, tab, tmp_path):
+    from gui.admin import audit_tab as audit_module
+
+    monkeypatch.setattr(audit_module, "PDF_EVENT_LIMIT", 1)
+    assert tab.export_pdf(str(tmp_path / "audit.pdf")) is None
+    assert not (tmp_path / "audit.pdf").exists()
+    assert "More than 1 events" in tab.status.text() and "CSV" in tab.status.text()
+
+
+def test_csv_export_neutralises_spreadsheet_formulas(tab, tmp_path):
+    from config.constants import Role
+
+    tab.ctx.auth.create_user(tab.session, "eve", "=HYPERLINK(\"http://x\")", Role.OPERATOR,
+                             "Eve-Initial-Pass-1", "a name typed by anyone")
+    tab.user.setText("ana")
+    task = tab.export_csv(str(tmp_path / "audit.csv"))
+    wait_for(lambda: task.finished.is_set(), timeout=20)
+    text = (tmp_path / "audit.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    created = [row for row in rows[1:] if row[6] == "user.create" and "eve" in row[-1]]
+    assert created and json.loads(created[0][-1])["after"]["full_name"].startswith("=")
+    # The body cell starts with "{", so it is safe; a cell that starts with "=" gets a quote.
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_the_report_lists_each_events_reason_and_changes():
+    from gui.admin.audit_tab import event_details
+
+    body = json.dumps({"reason": "box weighed again", "before": {"cam_d": 4.0, "lot": "L1"},
+                       "after": {"cam_d": 1.5, "lot": "L1"}})
+    assert event_details({"body": body, "command_id": "c-9"}) == (
+        "box weighed again; cam_d: 4.0 → 1.5; command c-9")
+    assert event_details({"body": "not json"}) == "not json"
+
+
+def test_verify_results_name_the_kind_in_the_persons_language(qtmodeltester, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from gui.admin.audit_tab import VerifyResultsModel
+    from gui.app import make_application
+    from gui.i18n import compile_translations, install_translators
+    from utils.audit.verify import TamperKind, VerifyResult
+
+    model = VerifyResultsModel()
+    model.set_results([
+        VerifyResult(station="206", ok=False, events_checked=12, first_bad_seq=7,
+                     kind=TamperKind.MODIFIED, detail="hash mismatch"),
+        VerifyResult(station="201", ok=True, events_checked=30),
+    ])
+    qtmodeltester.check(model)
+    kind_column = model.COLUMNS.index("kind")
+    assert model.data(model.index(0, kind_column)) == "modified"
+    assert model.data(model.index(0, model.COLUMNS.index("result"))) == "TAMPERED"
+    assert model.data(model.index(1, kind_column)) == ""
+
+    make_application([])
+    app = QApplication.instance()
+    assert compile_translations(tmp_path / "qm")
+    try:
+        install_translators(app, "pt_BR", tmp_path / "qm")
+        assert model.data(model.index(0, kind_column)) not in ("modified", "")
+    finally:
+        install_translators(app, "en", tmp_path / "qm")
+
+
+def _audit_events(tab) -> list[dict]:
+    from data import audit_repo
+
+    with tab.ctx.database.read() as connection:
+        rows = audit_repo.list_events(connection, limit=100_000)
+    return [{**row, **json.loads(row["body"])} for row in rows]

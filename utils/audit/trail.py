@@ -1,0 +1,145 @@
+"""The site-wide audit trail as people read it: a viewer's page, and exports for inspectors.
+
+An admin PC holds two sources: the stations' journals ingested into the site read-model
+(`data.site_repo`) and its own chain (`data.audit_repo`). A page is the newest events of both
+for the filters; an export is *every* event for the filters, oldest first, streamed from both
+sources merged by time, so a whole site's trail never sits in memory. Each function checks
+the session's permission itself, and every export is written to the audit trail (who, what,
+how many, which filters).
+"""
+
+from __future__ import annotations
+
+import csv
+import heapq
+import threading
+from dataclasses import asdict, dataclass
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from config.constants import Permission
+from data import audit_repo, site_repo
+from data.database import Database
+from data.exports import neutralise_formula
+from models.canonical import parse_utc
+from utils.atomic_io import atomic_write_with
+from utils.audit.chain import AuditLog
+from utils.auth import Session
+from utils.permissions import require
+
+CSV_COLUMNS = ("Time (UTC)", "Local time", "Station", "Event", "User", "Role", "Action",
+               "Entity", "Id", "Command", "Body")
+_FIELDS = ("ts", "station", "seq", "username", "role", "action", "entity", "entity_id",
+           "command_id")
+PROGRESS_EVERY = 5000
+
+
+class ExportCancelled(Exception):
+    """The person cancelled an export; nothing was written."""
+
+
+@dataclass(frozen=True)
+class TrailFilter:
+    """Filters of the audit viewer; times are canonical UTC strings (start inclusive)."""
+
+    station: str | None = None
+    user: str | None = None
+    action: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+def trail_stations(database: Database) -> list[str]:
+    """Every station with events in either source, sorted."""
+    with database.read() as connection:
+        return sorted(set(site_repo.stations(connection)) | set(audit_repo.stations(connection)))
+
+
+def trail_page(database: Database, audit: AuditLog, session: Session, filters: TrailFilter,
+               limit: int) -> list[dict[str, Any]]:
+    """The newest `limit` events for the filters, newest first."""
+    require(session, Permission.AUDIT_VIEW, audit, target="audit trail")
+    with database.read() as connection:
+        rows = site_repo.list_events(connection, limit=limit, newest_first=True, **asdict(filters))
+        rows += audit_repo.list_events(connection, limit=limit, newest_first=True,
+                                       **asdict(filters))
+    rows.sort(key=_time_order, reverse=True)
+    return rows[:limit]
+
+
+def iter_trail(database: Database, filters: TrailFilter) -> Iterator[dict[str, Any]]:
+    """Every event for the filters from both sources, oldest first, streamed."""
+    with database.read() as connection:
+        yield from heapq.merge(
+            site_repo.iter_events_by_time(connection, **asdict(filters)),
+            audit_repo.iter_events_by_time(connection, **asdict(filters)),
+            key=_time_order)
+
+
+def trail_for_report(database: Database, audit: AuditLog, session: Session,
+                     filters: TrailFilter, limit: int) -> list[dict[str, Any]] | None:
+    """Every event for the filters, oldest first, or None when there are more than `limit`
+    (a printed report of more would be thousands of pages: narrow the filters or use CSV)."""
+    _require_export(session, audit)
+    rows: list[dict[str, Any]] = []
+    for row in iter_trail(database, filters):
+        if len(rows) == limit:
+            return None
+        rows.append(row)
+    return rows
+
+
+def export_trail_csv(database: Database, audit: AuditLog, session: Session,
+                     filters: TrailFilter, out: Path, zone: tzinfo, *,
+                     progress: Callable[[int], None] | None = None,
+                     cancel: threading.Event | None = None) -> int:
+    """Write every event for the filters to `out` (UTF-8 with BOM, as Excel expects), text
+    that a spreadsheet would run as a formula neutralised; returns the number of events.
+    Cancelled, it raises ExportCancelled and leaves no file."""
+    _require_export(session, audit)
+    count = 0
+
+    def write(temp: Path) -> None:
+        nonlocal count
+        with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(CSV_COLUMNS)
+            for row in iter_trail(database, filters):
+                writer.writerow([neutralise_formula(value) for value in csv_cells(row, zone)])
+                count += 1
+                if count % PROGRESS_EVERY == 0:
+                    if cancel is not None and cancel.is_set():
+                        raise ExportCancelled()
+                    if progress is not None:
+                        progress(count)
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_with(out, write)
+    record_export(audit, session, "csv", out, count, filters)
+    return count
+
+
+def csv_cells(row: dict[str, Any], zone: tzinfo) -> list[str]:
+    """One event as the export's cells (see CSV_COLUMNS)."""
+    ts = row.get("ts") or ""
+    local = parse_utc(ts).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S") if ts else ""
+    fields = ["" if row.get(name) is None else str(row[name]) for name in _FIELDS]
+    return [ts, local, *fields[1:], row.get("body") or ""]
+
+
+def record_export(audit: AuditLog, session: Session, fmt: str, out: Path, count: int,
+                  filters: TrailFilter) -> None:
+    """The export's own audit event: what was exported, how many events, which filters."""
+    audit.record(session.actor, "audit.export", entity="file", entity_id=Path(out).name,
+                 after={"format": fmt, "events": count, **asdict(filters)})
+
+
+def _require_export(session: Session, audit: AuditLog) -> None:
+    require(session, Permission.AUDIT_VIEW, audit, target="audit trail")
+    require(session, Permission.EXPORT, audit, target="audit trail export")
+
+
+def _time_order(row: dict[str, Any]) -> tuple[str, str, int]:
+    return (row["ts"], row["station"], row["seq"])
