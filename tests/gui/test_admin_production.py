@@ -71,6 +71,82 @@ def test_export_is_written_and_audited(production, tmp_path, ctx):
         assert audit_repo.list_events(c, action="records.export")
 
 
+# Four boxes that differ in lot, operator and time (São Paulo local time = UTC - 3).
+DIFFERING = [("a", "L1", "joao", "2026-03-02T12:00:00.000Z"),   # 09:00 local
+             ("b", "L1", "maria", "2026-03-02T12:05:00.000Z"),  # 09:05
+             ("c", "L2", "joao", "2026-03-02T12:10:00.000Z"),   # 09:10
+             ("d", "L2", "maria", "2026-03-02T13:00:00.000Z")]  # 10:00
+
+
+@pytest.fixture
+def small_site(qtbot, ctx):
+    from gui.admin.production_tab import ProductionTab
+    from gui.app import make_application
+    from gui.tasks import TaskRunner
+    from tests.gui.test_admin_dashboard import put_site_rows, site_row
+
+    make_application([])
+    put_site_rows(ctx, [site_row(record_id, "201", at, cam_d=1.0 + seq, cam_w=2.0, lot=lot,
+                                 operator=operator, box=seq + 1, seq=seq + 1)
+                        for seq, (record_id, lot, operator, at) in enumerate(DIFFERING)])
+    runner = TaskRunner()
+    tab = ProductionTab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
+    qtbot.addWidget(tab)
+    tab.set_range(datetime(2026, 3, 1, tzinfo=timezone.utc), datetime(2026, 3, 3, tzinfo=timezone.utc))
+    tab.refresh()
+    yield tab
+    runner.shutdown()
+
+
+def _shown(tab) -> set[str]:
+    return {row["record_id"] for row in tab.rows}
+
+
+def test_lot_operator_and_time_filters_narrow_the_rows(small_site):
+    tab = small_site
+    assert _shown(tab) == {"a", "b", "c", "d"}
+    tab.lot.setText("L1")
+    tab.refresh()
+    assert _shown(tab) == {"a", "b"}
+    tab.lot.clear()
+    tab.operator.setText(" joao ")  # stray spaces typed around the name do not matter
+    tab.refresh()
+    assert _shown(tab) == {"a", "c"}
+    tab.lot.setText("L2")
+    tab.refresh()
+    assert _shown(tab) == {"c"}
+    tab.lot.clear()
+    tab.operator.clear()
+    # From 09:05 (included) to 10:00 (excluded), local time.
+    tab.set_range(datetime(2026, 3, 2, 12, 5, tzinfo=timezone.utc),
+                  datetime(2026, 3, 2, 13, 0, tzinfo=timezone.utc))
+    tab.refresh()
+    assert _shown(tab) == {"b", "c"}
+    assert tab.start.text().endswith("09:05") and tab.end.text().endswith("10:00")
+    assert tab.status.text() == "2 records"
+
+
+def test_excel_export_from_the_tab_holds_the_filtered_rows(small_site, tmp_path):
+    from openpyxl import load_workbook
+
+    from data.exports import BOX, CAM_D, EXPORT_COLUMNS, LOT, OPERATOR, RECORD_ID
+
+    tab = small_site
+    tab.operator.setText("maria")
+    tab.refresh()
+    out = tmp_path / "maria.xlsx"
+    tab.export("xlsx", str(out))
+    wait_for(lambda: getattr(tab, "last_export", None))
+    assert tab.last_export == (str(out), 2)
+    sheet = load_workbook(out, read_only=True).active
+    header, *rows = [list(values) for values in sheet.iter_rows(values_only=True)]
+    assert tuple(header) == EXPORT_COLUMNS
+    got = [dict(zip(header, values)) for values in rows]
+    assert sorted((r[RECORD_ID], r[LOT], r[OPERATOR], r[BOX], r[CAM_D]) for r in got) == [
+        ("b", "L1", "maria", 2, 2.0), ("d", "L2", "maria", 4, 4.0)]
+    assert {r[RECORD_ID] for r in got} == _shown(tab)
+
+
 def test_analyst_may_view_but_operator_not(qtbot, ctx):
     from gui.admin.production_tab import ProductionTab
     from gui.tasks import TaskRunner
