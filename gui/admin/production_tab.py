@@ -24,11 +24,14 @@ from utils.records_io import export_site_records
 
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
+from gui.i18n import uses_decimal_comma
+from gui.messages import field_label
 from gui.records_model import RecordsTableModel
 from gui.theme import SIZE_SAMPLE_ROWS
 
-HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rej1_defect", "rej1_location",
-                  "rej2_defect", "rej2_location", "rej3_defect", "rej3_location", "status", "reason")
+# What a version may change, in the order the history lists it; the three rejection pairs
+# are compared and shown as one list, as the table shows them.
+HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status", "reason")
 
 
 class ProductionTab(QWidget):
@@ -207,13 +210,34 @@ class ProductionTab(QWidget):
                          .replace("%2", str(who)).replace("%3", str(when)))
             if previous is not None:
                 for field in HISTORY_FIELDS:
-                    if previous.get(field) != version.get(field):
-                        lines.append(f"    {field}: {previous.get(field)!r} → {version.get(field)!r}")
+                    before, after = (self._history_value(previous, field),
+                                     self._history_value(version, field))
+                    if before != after:
+                        lines.append(f"    {self._history_label(field)}: {before} → {after}")
             if version.get("base_version") is not None and version["base_version"] != version["version"] - 1:
                 lines.append("    " + self.tr("CONFLICT: written from version %1")
                              .replace("%1", str(version["base_version"])))
             previous = version
         self.history.setPlainText("\n".join(lines))
+
+    def _history_label(self, field: str) -> str:
+        return self.tr("Status") if field == "status" else field_label(field)
+
+    def _history_value(self, version: dict[str, Any], field: str) -> str:
+        """A version's value as the person reads it: numbers with the language's decimal
+        separator and two decimals (as in the table), rejections as "defect (location)"."""
+        if field == "rejections":
+            pairs = [f"{version[f'rej{i}_defect']} ({version[f'rej{i}_location']})"
+                     for i in range(1, 4) if version.get(f"rej{i}_defect")]
+            return ", ".join(pairs) if pairs else "—"
+        value = version.get(field)
+        if value is None or value == "":
+            return "—"
+        if field in ("cam_d", "cam_w"):
+            return f"{float(value):.2f}".replace(".", "," if uses_decimal_comma() else ".")
+        if field == "status":
+            return self.tr("voided") if value == "voided" else self.tr("active")
+        return str(value)
 
     def export(self, fmt: str, path: str | None = None) -> None:
         if path is None:

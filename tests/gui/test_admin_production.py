@@ -56,7 +56,44 @@ def test_version_history_shows_what_changed(production, ctx):
                if tab.model.row_data(i)["record_id"] == first["record_id"])
     tab.table.selectRow(row)
     text = tab.history.toPlainText()
-    assert "Version 2 · sup" in text and "cam_d" in text and "→ 1.11" in text
+    before = f"{first['cam_d']:.2f}"
+    assert "Version 2 · sup" in text and f"    CAM-D %: {before} → 1.11" in text
+
+
+def test_version_history_reads_as_labels_and_formatted_values(small_site, ctx, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from gui.i18n import install_translators
+    from tests.gui.test_admin_dashboard import put_site_rows, site_row
+
+    tab = small_site
+    first = next(r for r in tab.rows if r["record_id"] == "a")
+    corrected = site_row("a", "201", first["recorded_at"], cam_d=4.0, cam_w=2.0, lot="L1",
+                         operator="joao", rejections=[("Furo", "Cap"), ("Rachada", "Body")],
+                         seq=10)
+    voided = {**corrected, "version": 3, "status": "voided", "reason": "counted twice",
+              "editor": "ana", "edited_at": "2026-03-02T15:00:00.000Z", "base_version": 2}
+    put_site_rows(ctx, [{**corrected, "version": 2, "cam_d": 1.11, "rej2_defect": None,
+                         "rej2_location": None, "reason": "measured again", "editor": "sup",
+                         "edited_at": "2026-03-02T14:00:00.000Z", "base_version": 1}, voided])
+    tab.refresh()
+    _select(tab, "a")
+    text = tab.history.toPlainText()
+    assert "    CAM-D %: 1.00 → 1.11" in text and "    CAM-D %: 1.11 → 4.00" in text
+    assert "    Rejections: — → Furo (Cap)" in text
+    assert "    Rejections: Furo (Cap) → Furo (Cap), Rachada (Body)" in text
+    assert "    Status: active → voided" in text and "    Reason: — → measured again" in text
+    for internal in ("cam_d", "rej1_defect", "status:", "'", "None"):
+        assert internal not in text
+    app = QApplication.instance()
+    try:
+        install_translators(app, "pt_BR", tmp_path / "qm")
+        tab.table.clearSelection()
+        _select(tab, "b")
+        _select(tab, "a")
+        assert "1,00 → 1,11" in tab.history.toPlainText()
+    finally:
+        install_translators(app, "en", tmp_path / "qm")
 
 
 def test_export_is_written_and_audited(production, tmp_path, ctx):
