@@ -1,7 +1,7 @@
-"""Dashboard: Top-5 defects, Pareto with the 80 % line and the critical list, mean CAM-D / CAM-W
-per station coloured by the quality bands with the 3 % target line and a ranking, and
-production per hour. The numbers come from utils.analytics (pandas); the charts are pyqtgraph
-items created once and updated in place as records arrive."""
+"""Dashboard: Top-5 defects, Pareto with the 80 % line and the critical list, mean CAM-D and
+CAM-W per station (two bars each, each coloured by its quality band) with the target line and a
+ranking, and production per hour and per shift. The numbers come from utils.analytics (pandas);
+the charts are pyqtgraph items created once and updated in place as records arrive."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import os
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QBrush, QColor  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QHBoxLayout, QLabel, QVBoxLayout, QWidget,
 )
@@ -26,10 +28,32 @@ BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825"
                "critical": "#c62828", "unknown": "#9e9e9e"}
 REFRESH_MS = 10_000
 MAX_SHIFT_BARS = 21  # one week of three shifts; older ones are in the exports
+# Two bars per station: CAM-D left of the station's tick, CAM-W right of it. The fill colour is
+# the band, so the measure is told apart by the fill pattern (solid / hatched), not by colour.
+MEANS_OFFSET = 0.2
+MEANS_WIDTH = 0.38
+MEASURE_PATTERN = {"cam_d": Qt.BrushStyle.SolidPattern, "cam_w": Qt.BrushStyle.BDiagPattern}
+LEGEND_GREY = "#616161"
+
+
+def band_of(value: float, bands: QualityBands) -> str:
+    """The band of one mean; "unknown" when a station has no such measurement."""
+    return "unknown" if pd.isna(value) else bands.rank(float(value))
+
+
+def band_brush(band: str, measure: str) -> QBrush:
+    return QBrush(QColor(BAND_COLORS[band]), MEASURE_PATTERN[measure])
+
+
+def number_text(value: float, spec: str = ".2f") -> str:
+    """A number as the person reads it (decimal comma in Portuguese)."""
+    text = format(value, spec)
+    return text.replace(".", ",") if uses_decimal_comma() else text
 
 
 class DashboardTab(QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None, *,
+                 refresh_ms: int = REFRESH_MS):
         super().__init__(parent)
         self.ctx = ctx
         self._bands = bands
@@ -49,7 +73,7 @@ class DashboardTab(QWidget):
         self.means_plot = self.charts.addPlot(row=1, col=0,
                                               title=self.tr("Mean CAM-D / CAM-W per station (%)"))
         self.hour_plot = self.charts.addPlot(row=1, col=1, title=self.tr("Boxes per hour of the day"))
-        self.shift_plot = self.charts.addPlot(row=2, col=0, colspan=2,
+        self.shift_plot = self.charts.addPlot(row=3, col=0, colspan=2,
                                               title=self.tr("Boxes per shift (day · shift)"))
         # Items created once; refresh() only changes their data.
         self.top_plot.getAxis("bottom").setHeight(44)  # two-line labels: defect and share
@@ -59,13 +83,32 @@ class DashboardTab(QWidget):
         self.pareto_plot.addItem(self.pareto_bars)
         self.pareto_line = self.pareto_plot.plot([], [], pen=pg.mkPen("#c62828", width=2),
                                                  symbol="o", symbolSize=5)
-        self.pareto_plot.addItem(pg.InfiniteLine(pos=analytics.PARETO_LINE, angle=0,
-                                                 pen=pg.mkPen("#c62828", style=pg.QtCore.Qt.PenStyle.DashLine)))
-        self.means_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brushes=[])
-        self.means_plot.addItem(self.means_bars)
+        self.pareto_limit = pg.InfiniteLine(pos=analytics.PARETO_LINE, angle=0,
+                                            pen=pg.mkPen("#c62828", style=Qt.PenStyle.DashLine))
+        self.pareto_plot.addItem(self.pareto_limit)
+        # The legend goes under the plot, not over it: inside, it would hide the top of the bars.
+        legend = pg.LegendItem(colCount=3, labelTextSize="8pt")
+        self.charts.addItem(legend, row=2, col=0)
+        # The single `brush` is only the legend's sample; each bar is drawn with its band's.
+        self.means_bars: dict[str, pg.BarGraphItem] = {}
+        for measure, name in (("cam_d", self.tr("CAM-D")), ("cam_w", self.tr("CAM-W"))):
+            bars = pg.BarGraphItem(x=[], height=[], width=MEANS_WIDTH, brushes=[],
+                                   brush=QBrush(QColor(LEGEND_GREY), MEASURE_PATTERN[measure]),
+                                   pen=pg.mkPen(LEGEND_GREY))
+            self.means_plot.addItem(bars)
+            legend.addItem(bars, name)
+            self.means_bars[measure] = bars
+        # The band key: samples kept out of the plot, their labels follow the catalog's limits.
+        self.band_samples = {band: pg.BarGraphItem(x=[], height=[], width=1, brush=BAND_COLORS[band])
+                             for band in ("excellent", "good", "attention", "critical")}
+        for sample in self.band_samples.values():
+            legend.addItem(sample, "")
+        self.means_legend = legend
         self.target_line = pg.InfiniteLine(pos=self.bands.target, angle=0,
                                            pen=pg.mkPen("#000000", width=1,
-                                                        style=pg.QtCore.Qt.PenStyle.DashLine))
+                                                        style=Qt.PenStyle.DashLine),
+                                           label="", labelOpts={"position": 0.03, "color": "#000000",
+                                                                "anchors": [(0, 1), (0, 1)]})
         self.means_plot.addItem(self.target_line)
         self.hour_bars = pg.BarGraphItem(x=list(range(24)), height=[0] * 24, width=0.8, brush="#00897b")
         self.hour_plot.addItem(self.hour_bars)
@@ -81,7 +124,9 @@ class DashboardTab(QWidget):
         layout.addWidget(self.ranking)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
-        self.timer.start(REFRESH_MS)  # records keep arriving from the stations' journals
+        # Records reach this PC when the sync loop ingests the stations' journals, a thread that
+        # tells no one; re-reading on a timer is what shows them (tests use a short interval).
+        self.timer.start(refresh_ms)
         self.frame = analytics.records_frame([])
         self.refresh()
 
@@ -106,19 +151,7 @@ class DashboardTab(QWidget):
         self.pareto_plot.setYRange(0, 100)
         self.critical.setText(self.tr("Critical defects (first 80 %): %1").replace(
             "%1", ", ".join(result.critical) if result.critical else "—"))
-        means = analytics.station_means(frame, self.bands)
-        self.target_line.setPos(self.bands.target)  # a newly published catalog moves it
-        self.means_bars.setOpts(x=np.arange(len(means)), height=means["mean"].fillna(0).to_numpy(float),
-                                brushes=[pg.mkBrush(BAND_COLORS[b]) for b in means["band"]])
-        self.means_plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(means["station"])]])
-        bands = {"excellent": self.tr("excellent"), "good": self.tr("good"),
-                 "attention": self.tr("attention"), "critical": self.tr("critical"),
-                 "unknown": self.tr("no measurements")}
-        comma = uses_decimal_comma()
-        self.ranking.setText(self.tr("Ranking: %1").replace("%1", " · ".join(
-            f"{r.rank}. {r.station} "
-            f"{(f'{r.mean:.2f}'.replace('.', ',') if comma else f'{r.mean:.2f}')} % ({bands[r.band]})"
-            for r in means.itertuples()) or "—"))
+        self._show_means(frame)
         hours = analytics.per_hour(frame, self.ctx.settings.timezone)
         self.hour_bars.setOpts(height=hours.to_numpy(float))
         shifts = analytics.per_shift(frame, self.ctx.settings.timezone).tail(MAX_SHIFT_BARS)
@@ -126,3 +159,36 @@ class DashboardTab(QWidget):
         self.shift_plot.getAxis("bottom").setTicks([[
             (i, f"{day[5:]} · {int(number)}") for i, (day, number) in
             enumerate(zip(shifts["day"], shifts["shift"]))]])
+
+    def _show_means(self, frame: pd.DataFrame) -> None:
+        """CAM-D and CAM-W bars per station in ranking order, the target line, the band key and
+        the ranking (by the mean of the two, lowest first, as analytics ranks them)."""
+        bands = self.bands
+        means = analytics.station_means(frame, bands)
+        x = np.arange(len(means), dtype=float)
+        for measure, offset in (("cam_d", -MEANS_OFFSET), ("cam_w", MEANS_OFFSET)):
+            found = [band_of(value, bands) for value in means[measure]]
+            self.means_bars[measure].setOpts(
+                x=x + offset, height=means[measure].fillna(0).to_numpy(float),
+                brushes=[band_brush(band, measure) for band in found],
+                pens=[pg.mkPen(BAND_COLORS[band]) for band in found])
+        self.means_plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(means["station"])]])
+        self.target_line.setPos(bands.target)  # a newly published catalog moves it
+        self.target_line.label.setFormat(self.tr("target %1 %").replace(
+            "%1", number_text(bands.target, "g")))
+        limits = {"excellent": self.tr("excellent below %1 %"), "good": self.tr("good below %1 %"),
+                  "attention": self.tr("attention below %1 %"),
+                  "critical": self.tr("critical from %1 %")}
+        edges = {"excellent": bands.excellent, "good": bands.good,
+                 "attention": bands.attention, "critical": bands.attention}
+        for band, sample in self.band_samples.items():
+            self.means_legend.getLabel(sample).setText(
+                limits[band].replace("%1", number_text(edges[band], "g")))
+        names = {"excellent": self.tr("excellent"), "good": self.tr("good"),
+                 "attention": self.tr("attention"), "critical": self.tr("critical"),
+                 "unknown": self.tr("no measurements")}
+        self.ranking.setText(self.tr("Ranking by the mean of CAM-D and CAM-W, lowest first: %1")
+                             .replace("%1", " · ".join(
+                                 f"{r.rank}. {r.station} {number_text(r.mean)} % ({names[r.band]})"
+                                 if pd.notna(r.mean) else f"{r.rank}. {r.station} ({names[r.band]})"
+                                 for r in means.itertuples()) or "—"))
