@@ -111,7 +111,7 @@ class UserDialog(QDialog):
             self.error.setText(password_policy_text(exc.code, exc.params))
             return False
         except AuthError as exc:
-            self.error.setText(auth_error_text(self, exc))
+            self.error.setText(auth_error_text(exc))
             return False
         except PermissionDenied:
             self.error.setText(self.tr("Your role may not manage users."))
@@ -120,16 +120,28 @@ class UserDialog(QDialog):
         return True
 
 
-def auth_error_text(widget: QWidget, error: AuthError) -> str:
-    if error.code == "last_admin":
-        return QCoreApplication.translate("UsersTab", "This is the last active admin: make another admin first.")
-    if error.code == "username_taken":
-        return QCoreApplication.translate("UsersTab", "This username is or was in use; usernames are never reused.")
-    if error.code == "badge_taken":
-        return QCoreApplication.translate("UsersTab", "That badge belongs to another account.")
-    if error.code == "not_found":
-        return QCoreApplication.translate("UsersTab", "There is no such account.")
-    return str(error)
+def auth_error_text(error: AuthError) -> str:
+    """The refusal in the person's language: what happened, that nothing was changed (an
+    AuthError is raised before anything is written) and what to do. Never the service's own
+    English text; an unknown code gets the general message with the code for support."""
+    texts = {
+        "last_admin": QCoreApplication.translate(
+            "UsersTab", "Not changed: this is the last active admin. Make another account admin "
+            "first, then try again."),
+        "username_taken": QCoreApplication.translate(
+            "UsersTab", "Not created: this username is or was in use, and usernames are never "
+            "reused. Choose another username."),
+        "badge_taken": QCoreApplication.translate(
+            "UsersTab", "Not changed: that badge belongs to another account. Use another badge "
+            "or take it off that account first."),
+        "not_found": QCoreApplication.translate(
+            "UsersTab", "Not changed: there is no such account on this PC. Close this window, "
+            "choose the account in the list again and retry."),
+    }
+    return texts.get(error.code) or QCoreApplication.translate(
+        "UsersTab", "The account service refused this change (code %1); nothing was changed. "
+        "Check the values and try again; if it is refused again, give the code to support."
+    ).replace("%1", error.code)
 
 
 class UsersTab(QWidget):
