@@ -171,7 +171,8 @@ class DashboardTab(QWidget):
             self.means_bars[measure].setOpts(
                 x=x + offset, height=means[measure].fillna(0).to_numpy(float),
                 brushes=[band_brush(band, measure) for band in found],
-                pens=[pg.mkPen(BAND_COLORS[band]) for band in found])
+                # pyqtgraph 0.14 fails on an empty `pens` list; None (no bars) is the same.
+                pens=[pg.mkPen(BAND_COLORS[band]) for band in found] or None)
         self.means_plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(means["station"])]])
         self.target_line.setPos(bands.target)  # a newly published catalog moves it
         self.target_line.label.setFormat(self.tr("target %1 %").replace(

@@ -187,6 +187,15 @@ def test_pareto_cumulative_line_and_the_80_percent_line(hand_made):
     assert tab.critical.text() == "Critical defects (first 80 %): Furo, Rachada"
 
 
+def test_a_site_without_records_shows_empty_charts(qtbot, ctx):
+    tab = make_tab(qtbot, ctx)
+    tab.timer.stop()
+    assert list(tab.means_bars["cam_d"].opts["height"]) == []
+    assert tab.pareto_line.getData() == (None, None)  # pyqtgraph: a line with no points
+    assert tab.ranking.text().endswith(": —") and tab.critical.text().endswith(": —")
+    assert tab.target_line.value() == 3.0
+
+
 def test_a_record_that_arrives_shows_without_a_manual_refresh(qtbot, hand_made, ctx):
     tab = hand_made(refresh_ms=20)
     assert "205" not in tab.ranking.text()
