@@ -138,3 +138,38 @@ def test_published_in_a_site_reaches_a_station(tmp_path, make_tab, monkeypatch):
     finally:
         station.close()
         site.admin.close()
+
+
+def test_measurement_ranges_and_rejections_per_box_are_published(qtbot, make_tab, ctx):
+    from models.validation import ValidationFailed, validate_record_input
+
+    tab = make_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
+    assert ctx.catalog.max_rejections == 3
+    tab.ranges["cam_d"][0].setValue(0.5)
+    tab.ranges["cam_d"][1].setValue(40.0)
+    tab.ranges["cam_w"][0].setValue(1.0)
+    tab.ranges["cam_w"][1].setValue(35.0)
+    tab.max_rejections.setValue(2)
+    tab.reason.setText("measuring gauges replaced: tighter ranges")
+    with qtbot.waitSignal(tab.published, timeout=10_000):
+        tab.publish()
+    in_force = ctx.catalog
+    assert in_force.version == 1 and ctx.production.catalog is in_force
+    assert (in_force.measurement("cam_d").minimum, in_force.measurement("cam_d").maximum) == (0.5, 40.0)
+    assert (in_force.measurement("cam_w").minimum, in_force.measurement("cam_w").maximum) == (1.0, 35.0)
+    assert in_force.max_rejections == 2
+    # The tab now shows the catalog in force.
+    assert tab.ranges["cam_d"][1].value() == 40.0 and tab.max_rejections.value() == 2
+    # A box measured above the new maximum is refused by the form's validation.
+    with pytest.raises(ValidationFailed) as refused:
+        validate_record_input({"lot": "L1", "box": 1, "size": "#0", "cam_d": 45.0,
+                               "cam_w": 3.0}, in_force)
+    assert [(e.field, e.code) for e in refused.value.errors] == [("cam_d", "out_of_range")]
+    [event] = publish_actions(ctx)
+    body = json.loads(event["body"])
+    assert body["reason"] == "measuring gauges replaced: tighter ranges"
+    assert body["before"]["max_rejections"] == 3 and body["after"]["max_rejections"] == 2
+    assert [(m["key"], m["minimum"], m["maximum"]) for m in body["after"]["measurements"]] == [
+        ("cam_d", 0.5, 40.0), ("cam_w", 1.0, 35.0)]
+    assert [(m["minimum"], m["maximum"]) for m in body["before"]["measurements"]] == [
+        (0.0, 100.0), (0.0, 100.0)]
