@@ -3,13 +3,19 @@
 Every change and its audit event are written in one transaction. Permissions are checked
 here, not only in the GUI: an operator reaching `edit_record` by any path is refused and the
 attempt is audited.
+
+Corrections and voids are signed: the person re-enters their password and says what the
+signature means. The service checks the password through the auth service (a wrong one counts
+towards the lockout and nothing is saved) and writes the signature's manifest (who, full name,
+when, meaning; never the password) into the change's audit event.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any, Callable, Mapping
 from zoneinfo import ZoneInfo
 
@@ -18,6 +24,7 @@ from config.constants import Permission, Role
 from data import records_repo, site_repo
 from data.database import Database
 from data.records_repo import RecordFilter
+from models.canonical import format_utc
 from models.lot import Lot
 from models.record import Origin, ProductionRecord, RecordStatus
 from models.validation import (
@@ -25,7 +32,7 @@ from models.validation import (
     validate_record_input,
 )
 from utils.audit.chain import Actor, AuditLog
-from utils.auth import Session
+from utils.auth import AuthService, Session
 from utils.clock import Clock, SystemClock
 from utils.permissions import require
 
@@ -54,14 +61,36 @@ class ProductionError(RuntimeError):
         super().__init__(message)
 
 
+class SignatureRejected(ProductionError):
+    """The signature was missing, meant something else, or its password was wrong."""
+
+
+class Meaning(StrEnum):
+    """What a signature stands for (stored in the audit event as is)."""
+
+    CORRECTION = "correction"
+    VOID = "void"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The password the person re-entered to sign, and what the signature means."""
+
+    password: str = field(repr=False)  # never logged, never stored
+    meaning: Meaning
+
+
 def actor_of(session: Session) -> Actor:
     return session.actor
 
 
 class ProductionService:
     def __init__(self, database: Database, audit: AuditLog, catalog: Catalog, *,
-                 station_id: str, timezone: str = "UTC", clock: Clock | None = None):
+                 station_id: str, timezone: str = "UTC", clock: Clock | None = None,
+                 auth: AuthService | None = None):
         self.database = database
+        # Checks signatures; without it no signed change can be made on this PC.
+        self.auth = auth
         self.audit = audit
         self.catalog = catalog
         self.station_id = station_id
@@ -174,14 +203,17 @@ class ProductionService:
     # -- corrections ---------------------------------------------------------------------------
 
     def edit_record(self, session: Session, record_id: str, changes: Mapping[str, Any],
-                    reason: Any, *, base_version: int | None = None) -> ProductionRecord:
+                    reason: Any, *, base_version: int | None = None,
+                    signature: Signature | None = None) -> ProductionRecord:
         """Write a new version. The original author stays; the editor is recorded.
 
         `base_version` is the version the editor was looking at. If someone else saved a
-        version since, both are kept and the new one is marked as a conflict.
+        version since, both are kept and the new one is marked as a conflict. `signature`
+        means "correction"; see `_sign` for when one is required.
         """
         require(session, Permission.RECORD_EDIT, self.audit, target=record_id)
         reason_text = validate_reason(reason)
+        manifest = self._sign(session, record_id, signature, Meaning.CORRECTION)
         with self.database.write() as connection:
             current = current_version(connection, record_id)
             if current is None:
@@ -200,15 +232,18 @@ class ProductionService:
             records_repo.insert_version(connection, new)
             self.audit.append(connection, actor_of(session), "record.edit", entity="record",
                               entity_id=record_id, before=current.audit_view(),
-                              after=new.audit_view(), reason=reason_text)
+                              after=_signed_view(new, manifest), reason=reason_text)
         self.audit.flush_checkpoint_file()
         self._changed()
         return new
 
     def void_record(self, session: Session, record_id: str, reason: Any, *,
-                    base_version: int | None = None) -> ProductionRecord:
+                    base_version: int | None = None,
+                    signature: Signature | None = None) -> ProductionRecord:
+        """Mark the record voided in a new version; `signature` means "void"."""
         require(session, Permission.RECORD_VOID, self.audit, target=record_id)
         reason_text = validate_reason(reason)
+        manifest = self._sign(session, record_id, signature, Meaning.VOID)
         with self.database.write() as connection:
             current = current_version(connection, record_id)
             if current is None:
@@ -222,10 +257,44 @@ class ProductionService:
             records_repo.insert_version(connection, new)
             self.audit.append(connection, actor_of(session), "record.void", entity="record",
                               entity_id=record_id, before=current.audit_view(),
-                              after=new.audit_view(), reason=reason_text)
+                              after=_signed_view(new, manifest), reason=reason_text)
         self.audit.flush_checkpoint_file()
         self._changed()
         return new
+
+    def _sign(self, session: Session, record_id: str, signature: Signature | None,
+              meaning: Meaning) -> dict[str, Any] | None:
+        """Check the signature and return its manifest for the audit event.
+
+        Required for another station's record: the admin panel's site-wide corrections, which
+        always sign. A station's own records may still be changed unsigned, because the station
+        app's correction dialog checks the password itself through a controller that does not
+        pass a signature on yet; such an event says `"signature": null`, so it is visible.
+
+        Runs before the write transaction: a wrong password is counted by the auth service in
+        its own transaction, which must not wait behind ours.
+        """
+        if signature is None:
+            with self.database.read() as connection:
+                current = current_version(connection, record_id)
+            if current is not None and current.station_id != self.station_id:
+                raise SignatureRejected("signature_required",
+                                        "A change to another station's record must be signed "
+                                        "with your password; nothing was saved.")
+            return None
+        if signature.meaning != meaning:
+            raise SignatureRejected("signature_meaning",
+                                    f"A signature meaning {str(signature.meaning)!r} cannot sign "
+                                    f"a {meaning}; nothing was saved.")
+        if self.auth is None:
+            raise SignatureRejected("signature_unavailable",
+                                    "Signatures cannot be checked on this PC; nothing was saved.")
+        if not self.auth.verify_password(session, signature.password):
+            raise SignatureRejected("signature_rejected",
+                                    "Wrong password (or the account is locked); nothing was "
+                                    "saved.")
+        return {"meaning": str(meaning), "signed_by": session.username,
+                "full_name": session.full_name, "signed_at": format_utc(self.clock.now())}
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -261,6 +330,12 @@ def _lot_view(lot: Lot | None) -> dict[str, Any] | None:
     if lot is None:
         return None
     return {"code": lot.code, "total_boxes": lot.total_boxes, "current_box": lot.current_box}
+
+
+def _signed_view(record: ProductionRecord, manifest: dict[str, Any] | None) -> dict[str, Any]:
+    """The record as the audit event shows it after the change, with the signature that made
+    it (None: unsigned). The site read-model takes only the record's own fields from it."""
+    return {**record.audit_view(), "signature": manifest}
 
 
 def _form_of(record: ProductionRecord) -> dict[str, Any]:

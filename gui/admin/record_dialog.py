@@ -2,15 +2,17 @@
 mandatory reason), a correction of any station's record and a void, both signed.
 
 A signature is the person re-entering their password; it means "correction" (or "void") and the
-dialog shows the name and the time it is made with. The services check permissions again and
-write the new version with its audit event; nothing here decides what is allowed.
+dialog shows the name and the time it is made with, kept current while the dialog is open (the
+time recorded is the one at Save). The services check permissions and the password again and
+write the new version with its audit event and the signature; nothing here decides what is
+allowed.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 from models.validation import ValidationFailed
 from utils.auth import Session
 from utils.permissions import PermissionDenied
-from utils.production import ProductionError
+from utils.production import Meaning, ProductionError, Signature, SignatureRejected
 
 from gui.admin.time_range import five_minute_edit, moment_of
 from gui.entry_form import EntryForm
@@ -29,24 +31,31 @@ from gui.theme import form_label
 class _SignedDialog(QDialog):
     """Reason, optional password signature and the error line, shared by the three dialogs."""
 
-    def __init__(self, ctx, session: Session, meaning: str, *, signed: bool,
-                 parent: QWidget | None = None):
+    def __init__(self, ctx, session: Session, meaning: Meaning, shown_meaning: str, *,
+                 signed: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
         self.signed = signed
+        self.meaning = meaning
+        self.shown_meaning = shown_meaning
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("Why (at least 10 characters)"))
         self.password = QLineEdit()
         self.password.setObjectName("signaturePassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        when = ctx.clock.now().astimezone(_zone(ctx)).strftime("%Y-%m-%d %H:%M")
-        self.signature = QLabel(self.tr("Signing as %1 (%2) at %3: this means \"%4\".")
-                                .replace("%1", session.full_name).replace("%2", session.username)
-                                .replace("%3", when).replace("%4", meaning))
+        self.signature = QLabel()
+        self.signature.setObjectName("signatureLine")
         self.signature.setProperty("role", "hint")
         self.signature.setWordWrap(True)
+        self.show_signature()
+        # A dialog may stay open for minutes: the time shown follows the clock.
+        self.signature_timer = QTimer(self)
+        self.signature_timer.setInterval(1000)
+        self.signature_timer.timeout.connect(self.show_signature)
+        if signed:
+            self.signature_timer.start()
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setProperty("role", "error")
@@ -56,6 +65,17 @@ class _SignedDialog(QDialog):
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         self.result_record = None
+
+    def show_signature(self) -> None:
+        when = self.ctx.clock.now().astimezone(_zone(self.ctx)).strftime("%Y-%m-%d %H:%M")
+        self.signature.setText(self.tr("Signing as %1 (%2) at %3: this means \"%4\".")
+                               .replace("%1", self.session.full_name)
+                               .replace("%2", self.session.username)
+                               .replace("%3", when).replace("%4", self.shown_meaning))
+
+    def signature_given(self) -> Signature | None:
+        """What the person signs with; the service checks the password."""
+        return Signature(self.password.text(), self.meaning) if self.signed else None
 
     def add_signature_rows(self, form: QFormLayout) -> None:
         form.addRow(form_label(self.tr("Reason")), self.reason)
@@ -71,15 +91,20 @@ class _SignedDialog(QDialog):
 
     def apply(self) -> None:
         self.error.clear()
-        if self.signed and not self.ctx.auth.verify_password(self.session, self.password.text()):
-            self.password.clear()
-            self.error.setText(self.tr("Wrong password: nothing was saved. After repeated "
-                                       "wrong entries your account is locked for a while."))
-            return
+        self.show_signature()  # the moment of signing is now
         try:
             self.result_record = self.save()
         except ValidationFailed as exc:
             self.show_validation(exc)
+            return
+        except SignatureRejected as exc:
+            self.password.clear()
+            if exc.code == "signature_rejected":
+                self.error.setText(self.tr("Wrong password: nothing was saved. After repeated "
+                                           "wrong entries your account is locked for a while."))
+            else:  # this PC cannot check signatures (how it was set up), not the person's fault
+                self.error.setText(self.tr("Your signature cannot be checked on this PC, so "
+                                           "nothing was saved. Tell your administrator."))
             return
         except ProductionError as exc:
             self.error.setText(production_error_text(exc.code, str(exc)))
@@ -88,6 +113,11 @@ class _SignedDialog(QDialog):
             self.error.setText(self.tr("Your role may not do this; nothing was saved."))
             return
         self.accept()
+
+    def done(self, result: int) -> None:
+        # Every way the dialog closes (Save, Cancel, Escape) ends here.
+        self.signature_timer.stop()
+        super().done(result)
 
     def show_validation(self, exc: ValidationFailed) -> None:
         from gui.messages import field_error_text, field_label
@@ -111,7 +141,8 @@ class RecordDialog(_SignedDialog):
     def __init__(self, ctx, session: Session, row: dict[str, Any] | None = None,
                  parent: QWidget | None = None):
         editing = row is not None
-        super().__init__(ctx, session, QCoreApplication.translate("RecordDialog", "correction"),
+        super().__init__(ctx, session, Meaning.CORRECTION,
+                         QCoreApplication.translate("RecordDialog", "correction"),
                          signed=editing, parent=parent)
         self.row = row
         self.setObjectName("recordDialog")
@@ -185,14 +216,16 @@ class RecordDialog(_SignedDialog):
                                             self.form_values(), self.reason.text(),
                                             recorded_at=moment_of(self.when))
         return production.edit_record(self.session, self.row["record_id"], self.form_values(),
-                                      self.reason.text(), base_version=self.row["version"])
+                                      self.reason.text(), base_version=self.row["version"],
+                                      signature=self.signature_given())
 
 
 class VoidDialog(_SignedDialog):
     """Void a record: it stays in the history and no longer counts."""
 
     def __init__(self, ctx, session: Session, row: dict[str, Any], parent: QWidget | None = None):
-        super().__init__(ctx, session, QCoreApplication.translate("VoidDialog", "void"),
+        super().__init__(ctx, session, Meaning.VOID,
+                         QCoreApplication.translate("VoidDialog", "void"),
                          signed=True, parent=parent)
         self.row = row
         self.setObjectName("voidDialog")
@@ -212,4 +245,5 @@ class VoidDialog(_SignedDialog):
 
     def save(self):
         return self.ctx.production.void_record(self.session, self.row["record_id"],
-                                               self.reason.text(), base_version=self.row["version"])
+                                               self.reason.text(), base_version=self.row["version"],
+                                               signature=self.signature_given())

@@ -236,6 +236,9 @@ def test_signed_correction_of_another_stations_record(production, ctx):
     assert row["editor"] == "ana" and row["operator"] == target["operator"]
     assert "Saved version" in tab.status.text()
     assert "re-measured on the bench" in tab.history.toPlainText()
+    assert _last_signature(ctx, "record.edit") == {
+        "meaning": "correction", "signed_by": "ana", "full_name": "Ana Admin",
+        "signed_at": "2026-11-22T12:00:00.000Z"}
 
 
 def test_correction_errors_are_shown_and_nothing_is_saved(production, ctx):
@@ -269,8 +272,55 @@ def test_signed_void_keeps_the_record_in_the_history(production, ctx):
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert not dialog.isVisible()
     assert _select(tab, target["record_id"])["status"] == "voided"
+    assert _last_signature(ctx, "record.void")["meaning"] == "void"
     tab.void_button.click()
     assert "already voided" in tab.status.text()
+
+
+def _last_signature(ctx, action):
+    import json
+
+    from data import audit_repo
+
+    with ctx.database.read() as c:
+        events = audit_repo.list_events(c, action=action)
+        assert not [e for e in audit_repo.list_events(c) if ADMIN_PW in e["body"]]
+    return json.loads(events[-1]["body"])["after"]["signature"]
+
+
+def test_void_with_a_wrong_password_saves_nothing(production, ctx):
+    tab, _total = production
+    target = _other_station_row(tab)
+    _select(tab, target["record_id"])
+    tab.void_button.click()
+    dialog = tab.dialog
+    dialog.reason.setText("box counted twice on the paper log")
+    dialog.password.setText("not my password")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and "Wrong password: nothing was saved" in dialog.error.text()
+    assert dialog.password.text() == ""
+    assert _versions(ctx, target["record_id"]) == [target["version"]]
+    assert _select(tab, target["record_id"])["status"] == "active"
+    dialog.reject()
+
+
+def test_the_signature_shows_who_and_when_it_is_made(production, ctx, clock):
+    tab, _total = production
+    _select(tab, _other_station_row(tab)["record_id"])
+    tab.void_button.click()
+    dialog = tab.dialog
+    # 12:00 UTC is 09:00 in São Paulo, the site's time zone.
+    assert dialog.signature.text() == ('Signing as Ana Admin (ana) at 2026-11-22 09:00: '
+                                       'this means "void".')
+    clock.advance(minutes=7)  # the person reads, thinks, types: the time shown follows
+    wait_for(lambda: "09:07" in dialog.signature.text())
+    clock.advance(minutes=5)
+    dialog.reason.setText("box counted twice on the paper log")
+    dialog.password.setText(ADMIN_PW)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible() and "09:12" in dialog.signature.text()
+    assert _last_signature(ctx, "record.void")["signed_at"] == "2026-11-22T12:12:00.000Z"
+    assert not dialog.signature_timer.isActive()
 
 
 def test_manual_record_on_behalf_of_a_station(production, ctx, clock):

@@ -11,7 +11,7 @@ from models.validation import ValidationFailed
 from utils.clock import ManualClock
 from utils.context import AppContext
 from utils.permissions import PermissionDenied
-from utils.production import ProductionError
+from utils.production import Meaning, ProductionError, Signature, SignatureRejected
 
 FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
         "cam_d": "4,42", "cam_w": "3.98"}
@@ -157,3 +157,87 @@ def test_chain_verifies_after_all_of_it(ctx):
     ctx.production.edit_record(sup, record.record_id, {"cam_d": "1"}, "corrected from the log")
     results = ctx.verify_audit()
     assert results and all(r.ok for r in results)
+
+
+# -- signatures ---------------------------------------------------------------------------------
+
+def _events(ctx, action):
+    import json
+
+    from data import audit_repo
+
+    with ctx.database.read() as c:
+        return [json.loads(e["body"]) for e in audit_repo.list_events(c, action=action)]
+
+
+def _other_station_record(ctx, sup):
+    """A box entered here for machine 201: this PC (station 206) holds another station's record."""
+    return ctx.production.manual_record(sup, "201", {**FORM, "lot": "LX", "box": "1", "size": "#1"},
+                                        "machine 201 collector was down")
+
+
+def test_signed_edit_and_void_write_the_signature_manifest_never_the_password(ctx):
+    sup = login(ctx, "sup")
+    record = _other_station_record(ctx, sup)
+    ctx.clock.advance(minutes=3)
+    ctx.production.edit_record(sup, record.record_id, {"cam_d": "1"}, "corrected from the log",
+                               signature=Signature("Initial-Pass-sup", Meaning.CORRECTION))
+    signed_at = "2026-11-22T12:03:00.000Z"
+    assert _events(ctx, "record.edit")[-1]["after"]["signature"] == {
+        "meaning": "correction", "signed_by": "sup", "full_name": "Sup", "signed_at": signed_at}
+    ctx.clock.advance(minutes=2)
+    ctx.production.void_record(sup, record.record_id, "box counted twice by mistake",
+                               signature=Signature("Initial-Pass-sup", Meaning.VOID))
+    assert _events(ctx, "record.void")[-1]["after"]["signature"] == {
+        "meaning": "void", "signed_by": "sup", "full_name": "Sup",
+        "signed_at": "2026-11-22T12:05:00.000Z"}
+    from data import audit_repo
+
+    with ctx.database.read() as c:
+        assert not [e for e in audit_repo.list_events(c) if "Initial-Pass-sup" in e["body"]]
+    assert all(r.ok for r in ctx.verify_audit())
+
+
+def test_a_wrong_password_saves_nothing_and_counts_towards_the_lockout(ctx):
+    sup = login(ctx, "sup")
+    record = _other_station_record(ctx, sup)
+    for attempt in range(ctx.settings.lockout_threshold):
+        with pytest.raises(SignatureRejected) as error:
+            ctx.production.void_record(sup, record.record_id, "box counted twice by mistake",
+                                       signature=Signature(f"wrong-{attempt}", Meaning.VOID))
+        assert error.value.code == "signature_rejected"
+    assert [v.version for v in ctx.production.history(sup, record.record_id)] == [1]
+    assert _events(ctx, "record.void") == [] and _events(ctx, "user.locked")
+    # Locked now: even the right password does not sign until the lockout ends.
+    with pytest.raises(SignatureRejected):
+        ctx.production.void_record(sup, record.record_id, "box counted twice by mistake",
+                                   signature=Signature("Initial-Pass-sup", Meaning.VOID))
+    assert [v.version for v in ctx.production.history(sup, record.record_id)] == [1]
+
+
+def test_another_stations_record_needs_a_valid_signature(ctx):
+    sup = login(ctx, "sup")
+    record = _other_station_record(ctx, sup)
+    refused = [
+        (lambda: ctx.production.edit_record(sup, record.record_id, {"cam_d": "1"},
+                                            "corrected from the log"), "signature_required"),
+        (lambda: ctx.production.void_record(sup, record.record_id, "box counted twice, paper"),
+         "signature_required"),
+        # A signature given for another meaning does not sign this change.
+        (lambda: ctx.production.void_record(
+            sup, record.record_id, "box counted twice, paper",
+            signature=Signature("Initial-Pass-sup", Meaning.CORRECTION)), "signature_meaning"),
+    ]
+    for call, code in refused:
+        with pytest.raises(SignatureRejected) as error:
+            call()
+        assert error.value.code == code
+    assert [v.version for v in ctx.production.history(sup, record.record_id)] == [1]
+
+
+def test_a_stations_own_record_may_still_be_changed_unsigned_and_says_so(ctx):
+    op, sup = login(ctx, "op"), login(ctx, "sup")
+    ctx.production.set_lot(op, "L1", 5)
+    record = ctx.production.register_box(op, FORM)
+    ctx.production.edit_record(sup, record.record_id, {"cam_d": "1"}, "corrected from the log")
+    assert _events(ctx, "record.edit")[-1]["after"]["signature"] is None
