@@ -1,7 +1,9 @@
 """Every station as a row: state in colour and words, who, what lot, metrics, skew.
 
-Thresholds colour the metric cells (stable / warning / critical). Values of a station that is
-not online are kept and shown in grey, flagged as last known.
+Thresholds colour the metric cells (stable / warning / critical) and make the station's alarms,
+kept with its row. Values of a station that is not online are kept and shown in grey, flagged
+as last known. The table shows the stations that match both the search text and the state
+filter.
 
 The model sorts and searches itself (no QSortFilterProxyModel): the view asks for about a
 thousand cells per repaint, and each call that crosses from C++ into Python costs; through a
@@ -12,6 +14,7 @@ Qt object's state and runs on the poller's thread; the GUI thread only swaps the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
@@ -36,6 +39,14 @@ FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 CHANGE_CHUNK_ROWS = 32
+# The state filter's choices (FleetTableModel.set_state_filter) and the states each shows; a
+# station stopped on purpose counts with the offline ones, as in the tab's summary line.
+STATE_FILTERS: dict[str, frozenset[str]] = {
+    "online": frozenset({Liveness.ONLINE}), "stale": frozenset({Liveness.STALE}),
+    "offline": frozenset({Liveness.OFFLINE, Liveness.STOPPED})}
+ALL_STATIONS, WITH_ALARMS = "all", "alarms"
+
+Alarm = tuple[str, str, str]  # (station, what: "state" or a metric, level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,26 +60,37 @@ class _Row:
     background: tuple[QBrush | None, ...]
     tooltip: tuple[str | None, ...]
     search: str  # every cell's text, case-folded: what the search box looks in
+    liveness: str  # what the state filter looks at
+    alarms: tuple[Alarm, ...]  # this station's, for the alarm list and the state filter
 
 
-def metric(view: StationView, name: str) -> float | None:
-    metrics = (view.status or {}).get("metrics") or {}
-    return (metrics.get(name) or {}).get("value")
+def _station_alarms(view: StationView, levels: list[str]) -> tuple[Alarm, ...]:
+    """A station not reporting (stale: warning, offline: critical), or, while it reports, each
+    metric at warning or critical (`levels`: the metrics' threshold levels, in column order).
+    A stopped station exited cleanly: no alarm."""
+    if view.liveness == Liveness.OFFLINE:
+        return ((view.station_id, "state", "critical"),)
+    if view.liveness == Liveness.STALE:
+        return ((view.station_id, "state", "warning"),)
+    if view.liveness != Liveness.ONLINE:
+        return ()
+    return tuple((view.station_id, name, level) for name, level in zip(_METRIC_COLUMNS, levels)
+                 if level in ("warning", "critical"))
 
 
-def alarms_for(views: list[StationView], thresholds) -> list[tuple[str, str, str]]:
-    """(station, what, level) for every station offline or with a metric over a threshold."""
-    found = []
-    for view in views:
-        if view.liveness in (Liveness.OFFLINE, Liveness.STALE):
-            found.append((view.station_id, "state", "critical" if view.liveness ==
-                          Liveness.OFFLINE else "warning"))
-        if view.liveness == Liveness.ONLINE:
-            for name in _METRIC_COLUMNS:
-                level = thresholds[name].level(metric(view, name))
-                if level in ("warning", "critical"):
-                    found.append((view.station_id, name, level))
-    return found
+def alarms_of(rows: list[_Row]) -> list[Alarm]:
+    """Every station's alarms, in the rows' (station) order."""
+    return [alarm for row in rows for alarm in row.alarms]
+
+
+def moment_text(moment: datetime, zone: tzinfo, today: date) -> str:
+    """A moment in `zone`: the time of day, with the date in front when it is not `today`
+    (a station last seen yesterday must not read as seen today)."""
+    local = moment.astimezone(zone)
+    clock = f"{local.hour:02d}:{local.minute:02d}:{local.second:02d}"
+    if local.date() == today:
+        return clock
+    return f"{local.year:04d}-{local.month:02d}-{local.day:02d} {clock}"
 
 
 def text_lengths(rows: list[_Row]) -> list[int]:
@@ -134,24 +156,24 @@ class FleetTableModel(ColumnTableModel):
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._search = ""
+        self._state_filter = ALL_STATIONS
 
     # -- rows: any thread --------------------------------------------------------------------------
 
-    def rows_for(self, views: list[StationView], thresholds) -> list[_Row]:
-        """Every cell of every station, metric cells coloured by `thresholds`. Reads only
-        texts fixed at construction, so the poller's thread can call it while the GUI paints."""
-        return [self._row(view, thresholds) for view in views]
+    def rows_for(self, views: list[StationView], thresholds, *, zone: tzinfo,
+                 today: date) -> list[_Row]:
+        """Every cell of every station, metric cells coloured by `thresholds`, times in `zone`
+        (with the date when it is not `today`). Reads only texts fixed at construction, so the
+        poller's thread can call it while the GUI paints."""
+        return [self._row(view, thresholds, zone, today) for view in views]
 
-    def _row(self, view: StationView, thresholds) -> _Row:
+    def _row(self, view: StationView, thresholds, zone: tzinfo, today: date) -> _Row:
         """Every cell of one station, in one pass (this runs for 200 stations per tick)."""
         status = view.status or {}
         metrics = status.get("metrics") or {}
         values = [(metrics.get(name) or {}).get("value") for name in _METRIC_COLUMNS]
-        if view.last_seen is None:
-            seen = "—"
-        else:
-            local = view.last_seen.astimezone()
-            seen = f"{local.hour:02d}:{local.minute:02d}:{local.second:02d}"
+        levels = [thresholds[name].level(value) for name, value in zip(_METRIC_COLUMNS, values)]
+        seen = "—" if view.last_seen is None else moment_text(view.last_seen, zone, today)
         lot = status.get("lot")
         pending = status.get("pending_commands", 0)
         display = (
@@ -176,12 +198,12 @@ class FleetTableModel(ColumnTableModel):
         rest = None if online else _GREY  # last known values of a station not online
         foreground = (None, _STATE_BRUSHES.get(view.liveness, _BLACK), *([rest] * 9))
         background = (None, None, None, None, None,
-                      *(_LEVEL_BRUSHES.get(thresholds[name].level(value))
-                        for name, value in zip(_METRIC_COLUMNS, values)),
+                      *(_LEVEL_BRUSHES.get(level) for level in levels),
                       None, None, None)
         tooltip = (None if online else self._last_known,) * len(self.COLUMNS)
         return _Row(view.station_id, display, sort, foreground, background, tooltip,
-                    " ".join(display).casefold())
+                    " ".join(display).casefold(), str(view.liveness),
+                    _station_alarms(view, levels))
 
     # -- the table: GUI thread ---------------------------------------------------------------------
 
@@ -228,6 +250,17 @@ class FleetTableModel(ColumnTableModel):
     def set_search(self, text: str) -> None:
         """Show only stations with `text` in any cell (case does not matter)."""
         self._search = text.casefold()
+        self._filter_again()
+
+    def set_state_filter(self, choice: str) -> None:
+        """Show only stations in a state: ALL_STATIONS, WITH_ALARMS or a key of STATE_FILTERS
+        (together with the search)."""
+        if choice != ALL_STATIONS and choice != WITH_ALARMS and choice not in STATE_FILTERS:
+            raise ValueError(f"unknown state filter {choice!r}")
+        self._state_filter = choice
+        self._filter_again()
+
+    def _filter_again(self) -> None:
         self.beginResetModel()
         self._shown = self._order()
         self._fill_cells()
@@ -243,8 +276,12 @@ class FleetTableModel(ColumnTableModel):
             self._move_to(shown)
 
     def _order(self) -> list[int]:
+        search, choice = self._search, self._state_filter
+        states = STATE_FILTERS.get(choice)
         positions = [i for i, row in enumerate(self._rows)
-                     if not self._search or self._search in row.search]
+                     if (not search or search in row.search)
+                     and (choice == ALL_STATIONS or (row.alarms if states is None
+                                                     else row.liveness in states))]
         column = self._sort_column
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         # Python's sort is stable: equal values keep the station order, either way.

@@ -1,5 +1,9 @@
-"""Fleet: every station in a table (search, colours), live CPU / memory / disk plots of the
-selected stations, and the alarm list with acknowledgement.
+"""Fleet: every station in a table (search, state filter, colours), live CPU / memory / disk
+plots of the selected stations, and the alarm list with acknowledgement.
+
+An acknowledgement (who, when, note; audited) covers its alarm while the alarm's condition
+lasts: the alarm stays in the list, greyed, below the open ones. Once the condition clears the
+acknowledgement is dropped, so the next occurrence alarms again.
 
 A refresh is made in two halves. `prepare` runs on the poller's thread: the table's cells, the
 alarms and the plots' lines (fleet_traces.py). `show_frame` runs on the GUI thread and only
@@ -13,25 +17,30 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is already imported: keep it
 
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QGraphicsItem, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QGraphicsItem, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from models.canonical import parse_utc  # noqa: E402
 from utils.auth import Session  # noqa: E402
 from utils.site.fleet import FleetMonitor, StationView  # noqa: E402
 
 from gui.admin.fleet_model import (  # noqa: E402
-    FleetTableModel, RowDiff, alarms_for, diff_rows, text_lengths,
+    ALL_STATIONS, WITH_ALARMS, Alarm, FleetTableModel, RowDiff, alarms_of, diff_rows,
+    moment_text, text_lengths,
 )
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder  # noqa: E402
 from gui.admin.trace_item import TraceSetItem  # noqa: E402
 from gui.fast_cells import FastCellDelegate  # noqa: E402
+from gui.theme import TOUCH_MIN_PX  # noqa: E402
 
 PLOTTED = (("cpu", "CPU %"), ("memory", "Memory %"), ("disk", "Disk %"))
 MAX_PLOTTED_STATIONS = 8
@@ -45,9 +54,19 @@ class FleetFrame:
     rows: list  # FleetTableModel rows
     diff: RowDiff  # against the rows of the frame before
     lengths: list[int]  # longest text per column
-    alarms: list[tuple[str, str, str]]
+    alarms: list[Alarm]
     counts: dict[str, int]  # stations per liveness
     plots: PlotFrame
+    today: date  # in the site's time zone: times of another day are shown with their date
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    """Who acknowledged an alarm, when, and their note: as the audit event records them."""
+
+    user: str
+    at: datetime
+    note: str
 
 
 class FleetTab(QWidget):
@@ -62,6 +81,15 @@ class FleetTab(QWidget):
         self.search.setObjectName("fleetSearch")
         self.search.setPlaceholderText(self.tr("Search stations, users, lots…"))
         self.search.textChanged.connect(self._search_changed)
+        self.state_filter = QComboBox()
+        self.state_filter.setObjectName("fleetStateFilter")
+        self.state_filter.setMinimumHeight(TOUCH_MIN_PX)
+        for text, choice in ((self.tr("All stations"), ALL_STATIONS),
+                             (self.tr("Online"), "online"), (self.tr("Stale"), "stale"),
+                             (self.tr("Offline or stopped"), "offline"),
+                             (self.tr("With alarms"), WITH_ALARMS)):
+            self.state_filter.addItem(text, choice)
+        self.state_filter.currentIndexChanged.connect(self._state_filter_changed)
         self.summary = QLabel()
         self.summary.setObjectName("fleetSummary")
         self.table = QTableView()
@@ -86,6 +114,11 @@ class FleetTab(QWidget):
         pg.setConfigOptions(antialias=False, background="w", foreground="k")
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setObjectName("fleetPlots")
+        self.plot_hint = QLabel()  # says so when more stations are selected than plotted
+        self.plot_hint.setObjectName("fleetPlotHint")
+        self.plot_hint.setProperty("role", "hint")
+        self.plot_hint.setWordWrap(True)
+        self.plot_hint.hide()
         self._plot_items: dict[str, pg.PlotItem] = {}
         self._settled_items: dict[str, TraceSetItem] = {}
         self._live_items: dict[str, TraceSetItem] = {}
@@ -132,15 +165,24 @@ class FleetTab(QWidget):
         # laid out again.
         self.alarms.setUniformItemSizes(True)
         self.ack_button = QPushButton(self.tr("Acknowledge alarm…"))
-        self.ack_button.clicked.connect(self.acknowledge_selected)
-        self._acknowledged: set[tuple[str, str, str]] = set()
-        self._current_alarms: list[tuple[str, str, str]] = []
-        self._alarms_shown: list[tuple[str, str, str]] | None = None
+        # Not connected straight to acknowledge_selected: `clicked` passes its `checked` flag,
+        # which would be taken for the note and no note asked for.
+        self.ack_button.clicked.connect(lambda: self.acknowledge_selected())
+        self._acknowledged: dict[Alarm, Acknowledgement] = {}
+        self.alarms.itemSelectionChanged.connect(self._update_ack_button)
+        self._update_ack_button()
+        self._current_alarms: list[Alarm] = []
+        self._today = self._site_now().date()
+        # What the list shows: each alarm with its acknowledgement's text (None: open).
+        self._alarms_shown: list[tuple[Alarm, str | None]] | None = None
         self._sized_lengths = [0] * len(FleetTableModel.COLUMNS)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.state_filter)
+        left_layout.addLayout(filters)
         left_layout.addWidget(self.summary)  # its own line: long in Portuguese
         left_layout.addWidget(self.table, 3)
         left_layout.addWidget(QLabel(self.tr("Alarms")))
@@ -148,7 +190,12 @@ class FleetTab(QWidget):
         left_layout.addWidget(self.ack_button)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.plots)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.plot_hint)
+        right_layout.addWidget(self.plots, 1)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([860, 540])  # the table's columns first; the plots take the rest
@@ -161,16 +208,21 @@ class FleetTab(QWidget):
         """Everything a refresh shows, computed without touching a widget: the poller's thread
         calls this and hands the result to `show_frame` on the GUI thread."""
         thresholds = self.ctx.catalog.thresholds  # a newly published site catalog applies
-        rows = self.model.rows_for(views, thresholds)
+        now = self._site_now()
+        rows = self.model.rows_for(views, thresholds, zone=now.tzinfo, today=now.date())
         with self._prepare_lock:
             diff = diff_rows(self._prepared_rows, rows)
             self._prepared_rows = rows
         counts: dict[str, int] = {}
         for view in views:
             counts[str(view.liveness)] = counts.get(str(view.liveness), 0) + 1
-        return FleetFrame(views, rows, diff, text_lengths(rows), alarms_for(views, thresholds),
-                          counts,
-                          self.traces.frame(self._plotted, self._width_px))
+        return FleetFrame(views, rows, diff, text_lengths(rows), alarms_of(rows), counts,
+                          self.traces.frame(self._plotted, self._width_px), now.date())
+
+    def _site_now(self) -> datetime:
+        """Now by the fleet's clock, in the site's time zone (ZoneInfo keeps its zones cached:
+        the settings' zone is looked up again each time, so a changed setting applies)."""
+        return self.fleet.clock.now().astimezone(ZoneInfo(self.ctx.settings.timezone))
 
     def update_views(self, views: list[StationView]) -> None:
         """A whole refresh on the calling (GUI) thread."""
@@ -199,6 +251,7 @@ class FleetTab(QWidget):
                              .replace("%3", str(counts.get("stale", 0)))
                              .replace("%4", str(counts.get("offline", 0) + counts.get("stopped", 0))))
         self._current_alarms = frame.alarms
+        self._today = frame.today
         self._refresh_alarms()
 
     def selected_stations(self) -> list[str]:
@@ -207,6 +260,10 @@ class FleetTab(QWidget):
 
     def _search_changed(self, text: str) -> None:
         self.model.set_search(text)
+        self._restore_selection()
+
+    def _state_filter_changed(self, _index: int) -> None:
+        self.model.set_state_filter(self.state_filter.currentData())
         self._restore_selection()
 
     def _restore_selection(self) -> None:
@@ -226,6 +283,12 @@ class FleetTab(QWidget):
     def _selection_changed(self, *_args) -> None:
         self._selected = self.selected_stations()
         plotted = tuple(self._selected[:MAX_PLOTTED_STATIONS])
+        over = len(self._selected) > MAX_PLOTTED_STATIONS
+        if over:
+            self.plot_hint.setText(self.tr("Plots show the first %1 of %2 selected stations.")
+                                   .replace("%1", str(MAX_PLOTTED_STATIONS))
+                                   .replace("%2", str(len(self._selected))))
+        self.plot_hint.setVisible(over)
         if plotted != self._plotted:
             self._plotted = plotted
             self._show_plots(self.traces.frame(plotted, self._width_px))
@@ -297,52 +360,96 @@ class FleetTab(QWidget):
     # -- alarms --------------------------------------------------------------------------------
 
     def _refresh_alarms(self) -> None:
-        names = {"state": self.tr("not reporting"), "cpu": self.tr("CPU"),
-                 "memory": self.tr("memory"), "disk": self.tr("disk")}
-        levels = {"warning": self.tr("warning"), "critical": self.tr("critical")}
-        current = [a for a in self._current_alarms if a not in self._acknowledged]
-        if current == self._alarms_shown:
+        current = self._current_alarms
+        # An acknowledgement lasts as long as its alarm's condition: an alarm no longer
+        # computed has cleared, and its next occurrence must alarm again.
+        present = set(current)
+        for alarm in [a for a in self._acknowledged if a not in present]:
+            del self._acknowledged[alarm]
+        # Open alarms first; the acknowledged ones below them, with who, when and the note
+        # (their whole text: it names the day, which changes at midnight).
+        entries = ([(alarm, None) for alarm in current if alarm not in self._acknowledged]
+                   + [(alarm, self._acknowledged_text(alarm)) for alarm in current
+                      if alarm in self._acknowledged])
+        if entries == self._alarms_shown:
             return  # the same alarms: keep the list (and what the person selected in it)
         previous = self._alarms_shown or []
-        self._alarms_shown = current
+        self._alarms_shown = entries
         chosen = self.alarms.currentItem()
-        chosen_alarm = None if chosen is None else chosen.data(Qt.ItemDataRole.UserRole)
+        chosen_alarm = None if chosen is None else tuple(chosen.data(Qt.ItemDataRole.UserRole))
         # Items changed in place (only those repaint); the list is not rebuilt on every tick.
-        for row, alarm in enumerate(current):
-            if row < len(previous) and previous[row] == alarm:
+        for row, entry in enumerate(entries):
+            if row < len(previous) and previous[row] == entry:
                 continue
-            station, what, level = alarm
+            alarm, acknowledged = entry
             item = self.alarms.item(row)
             if item is None:
                 item = QListWidgetItem()
                 self.alarms.addItem(item)
-            item.setText(self.tr("Station %1: %2 (%3)").replace("%1", station)
-                         .replace("%2", names[what]).replace("%3", levels[level]))
+            if acknowledged is None:
+                item.setText(self._alarm_text(alarm))
+                item.setForeground(Qt.GlobalColor.darkRed if alarm[2] == "critical"
+                                   else Qt.GlobalColor.darkYellow)
+            else:
+                item.setText(acknowledged)
+                item.setForeground(Qt.GlobalColor.gray)
+            item.setToolTip(item.text())  # the note may be longer than the list is wide
             item.setData(Qt.ItemDataRole.UserRole, alarm)
-            item.setForeground(Qt.GlobalColor.darkRed if level == "critical"
-                               else Qt.GlobalColor.darkYellow)
-        while self.alarms.count() > len(current):
+        while self.alarms.count() > len(entries):
             self.alarms.takeItem(self.alarms.count() - 1)
         # The selection follows its alarm: acknowledging must never hit another one.
         if chosen_alarm is not None:
-            if tuple(chosen_alarm) in current:
-                self.alarms.setCurrentRow(current.index(tuple(chosen_alarm)))
+            rows = [row for row, (alarm, _ack) in enumerate(entries) if alarm == chosen_alarm]
+            if rows:
+                self.alarms.setCurrentRow(rows[0])
             else:
                 self.alarms.setCurrentItem(None)
                 self.alarms.clearSelection()
+        self._update_ack_button()
+
+    def _alarm_text(self, alarm: Alarm) -> str:
+        station, what, level = alarm
+        names = {"state": self.tr("not reporting"), "cpu": self.tr("CPU"),
+                 "memory": self.tr("memory"), "disk": self.tr("disk")}
+        levels = {"warning": self.tr("warning"), "critical": self.tr("critical")}
+        return (self.tr("Station %1: %2 (%3)").replace("%1", station)
+                .replace("%2", names[what]).replace("%3", levels[level]))
+
+    def _acknowledged_text(self, alarm: Alarm) -> str:
+        """The alarm, who acknowledged it, when (site time, with the date unless today) and
+        the note; the note is put in last, so a "%" typed in it is never taken for a
+        placeholder."""
+        ack = self._acknowledged[alarm]
+        when = moment_text(ack.at, ZoneInfo(self.ctx.settings.timezone), self._today)
+        return (self.tr("%1 · acknowledged by %2 at %3: %4")
+                .replace("%1", self._alarm_text(alarm)).replace("%2", ack.user)
+                .replace("%3", when).replace("%4", ack.note or "—"))
+
+    def _chosen_open_alarm(self) -> Alarm | None:
+        """The alarm selected in the list, if it is not acknowledged yet."""
+        item = self.alarms.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        alarm = tuple(item.data(Qt.ItemDataRole.UserRole))
+        return None if alarm in self._acknowledged else alarm
+
+    def _update_ack_button(self, *_args) -> None:
+        self.ack_button.setEnabled(self._chosen_open_alarm() is not None)
 
     def acknowledge_selected(self, note: str | None = None) -> bool:
-        item = self.alarms.currentItem()
-        if item is None:
+        """Acknowledge the selected open alarm (asks for the note unless given): audited, and
+        shown greyed in the list until the alarm's condition clears."""
+        alarm = self._chosen_open_alarm()  # read now: the list may change while the note is typed
+        if alarm is None:
             return False
         if note is None:
             note, ok = QInputDialog.getText(self, self.tr("Acknowledge alarm"),
                                             self.tr("Note (what you are doing about it):"))
             if not ok:
                 return False
-        alarm = item.data(Qt.ItemDataRole.UserRole)
-        self.ctx.audit.record(self.session.actor, "alarm.ack", entity="station", entity_id=alarm[0],
-                              after={"alarm": alarm[1], "level": alarm[2], "note": note})
-        self._acknowledged.add(tuple(alarm))
+        event = self.ctx.audit.record(self.session.actor, "alarm.ack", entity="station",
+                                      entity_id=alarm[0],
+                                      after={"alarm": alarm[1], "level": alarm[2], "note": note})
+        self._acknowledged[alarm] = Acknowledgement(event.user or "", parse_utc(event.ts), note)
         self._refresh_alarms()
         return True

@@ -113,7 +113,8 @@ def test_row_diff_names_the_changed_rows_and_columns(qapp):
     model = FleetTableModel()
 
     def rows(*views):
-        return model.rows_for(list(views), DEFAULT_THRESHOLDS)
+        return model.rows_for(list(views), DEFAULT_THRESHOLDS, zone=timezone.utc,
+                              today=datetime(2026, 11, 29).date())
 
     before = rows(_view("201", 10), _view("202", 20), _view("203", 30))
     after = rows(_view("201", 10), _view("202", 25), _view("203", 30))
@@ -276,3 +277,103 @@ def test_fast_cells_draw_the_models_text_and_colours(qtbot, fleet_tab):
     image = tab.table.viewport().grab().toImage()
     rect = tab.table.visualRect(tab.model.index(0, cpu))
     assert QColor(image.pixel(rect.right() - 2, rect.center().y())) == LEVEL_COLORS["critical"]
+
+
+def test_an_acknowledged_alarm_stays_listed_greyed_with_who_when_and_note(qtbot, fleet_tab, ctx,
+                                                                         monkeypatch):
+    """The button asks for the note; acknowledged, the alarm is still listed (below the open
+    alarms, greyed) with the acknowledging user, the time (site time; with the date, not
+    today) and the note, all as the audit event has them; acknowledging it again is refused;
+    once the condition clears it is gone."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QInputDialog
+
+    from data import audit_repo
+
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: (
+        asked.append(args[1:]) or ("cable unplugged, 50% of the line idle", True)))
+
+    tab = fleet_tab
+    tab.update_views([_view("201", 99), _view("202", 10, Liveness.OFFLINE)])
+    assert [tab.alarms.item(i).text() for i in range(tab.alarms.count())] == [
+        "Station 201: CPU (critical)", "Station 202: not reporting (critical)"]
+    tab.alarms.setCurrentRow(1)
+    tab.ack_button.click()
+    assert asked == [("Acknowledge alarm", "Note (what you are doing about it):")]
+    with ctx.database.read() as connection:
+        event = audit_repo.list_events(connection, action="alarm.ack")[-1]
+    # The audit clock: 12:00 UTC on 22 November, 09:00 in São Paulo; the fleet's today is 29th.
+    assert (event["username"], event["ts"]) == ("ana", "2026-11-22T12:00:00.000Z")
+    assert event["entity_id"] == "202" and "cable unplugged, 50% of the line idle" in event["body"]
+    texts = [tab.alarms.item(i).text() for i in range(tab.alarms.count())]
+    assert texts == ["Station 201: CPU (critical)",
+                     "Station 202: not reporting (critical) · acknowledged by ana at "
+                     "2026-11-22 09:00:00: cable unplugged, 50% of the line idle"]
+    assert tab.alarms.item(1).foreground().color() == QColor(Qt.GlobalColor.gray)
+    assert tab.alarms.item(0).foreground().color() == QColor(Qt.GlobalColor.darkRed)
+    tab.alarms.setCurrentRow(1)
+    assert not tab.ack_button.isEnabled()
+    assert tab.acknowledge_selected(note="twice") is False
+    tab.alarms.setCurrentRow(0)
+    assert tab.ack_button.isEnabled()
+    tab.update_views([_view("201", 99), _view("202", 10)])  # 202 reports again
+    assert [tab.alarms.item(i).text() for i in range(tab.alarms.count())] == [
+        "Station 201: CPU (critical)"]
+
+
+def test_state_filter_shows_the_chosen_states_together_with_the_search(qtbot, fleet_tab):
+    from gui.theme import TOUCH_MIN_PX
+
+    tab = fleet_tab
+    combo = tab.state_filter
+    assert combo.minimumHeight() >= TOUCH_MIN_PX and combo.height() >= TOUCH_MIN_PX
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "All stations", "Online", "Stale", "Offline or stopped", "With alarms"]
+
+    def shown() -> list[str]:
+        return [tab.model.view_at(r).station_id for r in range(tab.model.rowCount())]
+
+    def choose(text: str) -> None:
+        combo.setCurrentIndex(combo.findText(text))
+
+    tab.update_views([_view("201", 10), _view("202", 99), _view("203", 10, Liveness.STALE),
+                      _view("204", 10, Liveness.OFFLINE), _view("205", 10, Liveness.STOPPED)])
+    tab.table.selectRow(tab.model.row_of("201"))
+    choose("Online")
+    assert shown() == ["201", "202"] and tab.selected_stations() == ["201"]
+    choose("Stale")
+    assert shown() == ["203"] and tab.selected_stations() == []
+    choose("Offline or stopped")
+    assert shown() == ["204", "205"]
+    choose("With alarms")  # CPU over its threshold, stale, offline; a clean stop is no alarm
+    assert shown() == ["202", "203", "204"]
+    tab.search.setText("204")
+    assert shown() == ["204"]
+    tab.search.setText("")
+    tab.update_views([_view("201", 97), _view("202", 10), _view("203", 10),
+                      _view("204", 10, Liveness.OFFLINE), _view("205", 10, Liveness.STOPPED)])
+    assert shown() == ["201", "204"]  # the filter applies to each update
+    choose("All stations")
+    assert len(shown()) == 5 and tab.selected_stations() == ["201"]  # the selection is back
+
+
+def test_plots_say_when_more_stations_are_selected_than_drawn(qtbot, fleet_tab):
+    from gui.admin.fleet_tab import MAX_PLOTTED_STATIONS
+
+    tab = fleet_tab
+    stations = [str(201 + i) for i in range(MAX_PLOTTED_STATIONS + 2)]
+    for station in stations:
+        tab.fleet.add(station, 60)
+    tab.update_views([_view(station, 10) for station in stations])
+    tab.table.selectRow(0)
+    assert tab.plot_hint.isHidden()
+    tab.table.selectAll()
+    assert tab.plot_hint.isVisible()
+    assert tab.plot_hint.text() == (f"Plots show the first {MAX_PLOTTED_STATIONS} of "
+                                    f"{MAX_PLOTTED_STATIONS + 2} selected stations.")
+    assert tab.drawn_points(stations[MAX_PLOTTED_STATIONS - 1], "cpu") > 0
+    assert tab.drawn_points(stations[MAX_PLOTTED_STATIONS], "cpu") == 0  # the 9th: not drawn
+    tab.search.setText("201")  # one of them shown: one plotted, no hint
+    assert tab.plot_hint.isHidden()
