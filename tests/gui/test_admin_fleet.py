@@ -1,13 +1,20 @@
-"""Admin panel, fleet and commands: fed by a real station on a tmp_path share."""
+"""Admin panel, fleet and commands: fed by a real station on a tmp_path share (running on its
+own threads, or driven tick by tick with injected clocks for the fleet tab's states)."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
 
 import pytest
 
 from config.constants import CommandType
+from utils.clock import ManualClock
 
 from tests.gui.conftest import wait_for
-from tests.utils.site.sitekit import ADMIN_PW, RecordingEffects, make_site, start_sync, use_fast_kdf
+from tests.utils.site.sitekit import (
+    ADMIN_PW, RecordingEffects, make_site, start_sync, status_seq, use_fast_kdf,
+)
 
 
 @pytest.fixture
@@ -211,3 +218,222 @@ def test_verify_from_the_menu_shows_the_audit_tab_once_its_dialog_closes(admin_w
     assert dialog.outcome == ERROR
     dialog.close()
     assert window.tabs.currentWidget() is window.fleet_tab  # no results: the person stays put
+
+
+# -- the fleet tab fed by a real station driven tick by tick, on an injected time line ---------
+
+# 23:59:50 on 28 November in São Paulo (the site's time zone, UTC-3): a few seconds before
+# midnight, so "last seen" can be shown on the day after.
+FLOOR_START = datetime(2026, 11, 29, 2, 59, 50, tzinfo=timezone.utc)
+STATION_AHEAD_S = 7  # the station's clock runs ahead of the admin's by this much
+INTERVAL_S = 1.0  # the station's status interval: online up to 2 s, stale up to 3.5 s
+
+
+class Floor:
+    """A real production station (its SyncService driven by `tick`, no threads) and the admin
+    PC's FleetMonitor and fleet tab, with injected clocks: a station stops reporting when the
+    test stops ticking it, and time passes only when the test moves it."""
+
+    def __init__(self, site, tmp_path, session):
+        from gui.admin.fleet_tab import FleetTab
+        from utils.site.fleet import FleetMonitor
+        from utils.site.station_sync import SyncService
+
+        self.clock = ManualClock(FLOOR_START)
+        self.station_clock = ManualClock(FLOOR_START + timedelta(seconds=STATION_AHEAD_S))
+        self.station = site.station(tmp_path, "206", status_interval_ms=int(INTERVAL_S * 1000))
+        self.service = SyncService(self.station, site_root=self.station.site_folder,
+                                   site_key=self.station.site_key, effects=RecordingEffects(),
+                                   clock=self.station_clock, watch=False)
+        self.fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key,
+                                  clock=self.clock)
+        self.tab = FleetTab(self.fleet, site.admin, session)
+        self.share = site.share
+
+    def advance(self, seconds: float) -> None:
+        self.clock.advance(seconds)
+        self.station_clock.advance(seconds)
+
+    def report(self) -> None:
+        """One status interval passes and the station publishes its heartbeat."""
+        before = status_seq(self.share, "206")
+        self.advance(INTERVAL_S)
+        self.service.tick()
+        assert status_seq(self.share, "206") == (before or 0) + 1
+
+    def show(self) -> None:
+        """What the panel's poller does once: poll the share, show the snapshot."""
+        self.fleet.poll()
+        self.tab.update_views(self.fleet.snapshot())
+
+    def cell(self, column: str, role=None):
+        from PySide6.QtCore import Qt
+
+        model = self.tab.model
+        index = model.index(model.row_of("206"), model.COLUMNS.index(column))
+        return index.data(role or Qt.ItemDataRole.DisplayRole)
+
+    def alarm_texts(self) -> list[str]:
+        return [self.tab.alarms.item(i).text() for i in range(self.tab.alarms.count())]
+
+
+@pytest.fixture
+def readings(monkeypatch):
+    """What the station's metrics sampler reads from the PC (psutil, the system boundary):
+    fixed figures the test can change."""
+    import psutil
+
+    values = {"cpu": 12.0, "memory": 83.0, "disk": 97.0}
+    monkeypatch.setattr(psutil, "cpu_percent", lambda interval=None: values["cpu"])
+    monkeypatch.setattr(psutil, "virtual_memory", lambda: SimpleNamespace(percent=values["memory"]))
+    monkeypatch.setattr(psutil, "disk_usage", lambda path: SimpleNamespace(percent=values["disk"]))
+    return values
+
+
+@pytest.fixture
+def floor(qtbot, tmp_path, monkeypatch, readings):
+    from gui.app import make_application
+
+    make_application([])
+    use_fast_kdf(monkeypatch)
+    site = make_site(tmp_path)
+    floor = Floor(site, tmp_path, site.admin.auth.login("ana", ADMIN_PW).session)
+    qtbot.addWidget(floor.tab)
+    floor.tab.resize(1300, 800)
+    floor.tab.show()
+    # Two heartbeats: the first sight of a status file is judged by the file's age on the
+    # share (real time), the second by the admin's clock.
+    floor.report()
+    floor.show()
+    floor.report()
+    floor.show()
+    yield floor
+    floor.service.stop()
+    floor.station.close()
+    site.admin.close()
+
+
+def test_state_words_and_colours_follow_a_station_that_stops_reporting(floor):
+    from PySide6.QtCore import Qt
+
+    from gui.admin.fleet_model import STATE_COLORS
+    from utils.site.fleet import Liveness
+
+    foreground = Qt.ItemDataRole.ForegroundRole
+    assert floor.cell("state") == "online"
+    assert floor.cell("state", foreground).color() == STATE_COLORS[Liveness.ONLINE]
+    assert floor.cell("memory", foreground) is None  # live values in the normal colour
+    floor.advance(2.5)  # no heartbeat for 2.5 intervals
+    floor.show()
+    assert floor.cell("state") == "stale"
+    assert floor.cell("state", foreground).color() == STATE_COLORS[Liveness.STALE]
+    # The last known values stay, greyed and flagged as such.
+    assert floor.cell("memory") == "83"
+    assert floor.cell("memory", foreground).color().name() == "#888888"
+    assert floor.cell("memory", Qt.ItemDataRole.ToolTipRole) == "Last known values"
+    assert "1 stale" in floor.tab.summary.text()
+    floor.advance(1.5)
+    floor.show()
+    assert floor.cell("state") == "offline"
+    assert floor.cell("state", foreground).color() == STATE_COLORS[Liveness.OFFLINE]
+    assert "1 offline" in floor.tab.summary.text()
+    floor.report()
+    floor.show()
+    assert floor.cell("state") == "online" and floor.cell("memory", foreground) is None
+
+
+def test_cells_show_what_the_station_reports(floor, readings):
+    from PySide6.QtCore import Qt
+
+    from gui.admin.fleet_model import LEVEL_COLORS
+    from utils.site.station_sync import APP_VERSION
+
+    background = Qt.ItemDataRole.BackgroundRole
+    assert floor.cell("last_seen") == "23:59:52"  # the admin's clock, in São Paulo, today
+    assert floor.cell("version") == APP_VERSION
+    assert floor.cell("skew") == f"+{STATION_AHEAD_S} s"
+    assert floor.cell("pending") == "0"
+    assert floor.cell("cpu") == "12" and floor.cell("cpu", background) is None
+    assert floor.cell("memory") == "83"  # over the default warning (80), under critical (95)
+    assert floor.cell("memory", background).color() == LEVEL_COLORS["warning"]
+    assert floor.cell("disk") == "97"
+    assert floor.cell("disk", background).color() == LEVEL_COLORS["critical"]
+    readings["memory"] = 40.4
+    floor.report()
+    floor.show()
+    assert floor.cell("memory") == "40" and floor.cell("memory", background) is None
+    assert floor.cell("last_seen") == "23:59:53"
+
+
+def test_last_seen_on_another_day_shows_the_date(floor):
+    floor.advance(10)  # past midnight in São Paulo, and the station has gone quiet
+    floor.show()
+    assert floor.cell("state") == "offline"
+    assert floor.cell("last_seen") == "2026-11-28 23:59:52"
+    floor.report()
+    floor.show()
+    assert floor.cell("last_seen") == "00:00:03"  # today again: the time alone
+
+
+def test_an_acknowledged_offline_alarm_comes_back_when_the_station_goes_offline_again(floor):
+    """The station stops reporting (offline by the admin's own clock), the alarm is
+    acknowledged, the station comes back (the alarm clears), then stops again: the new
+    occurrence is an open alarm again, not hidden by the old acknowledgement."""
+    tab = floor.tab
+    offline = "Station 206: not reporting (critical)"
+    assert offline not in floor.alarm_texts()
+    floor.advance(5)
+    floor.show()
+    assert floor.alarm_texts() == [offline]  # the metric alarms are not raised for it now
+    tab.alarms.setCurrentRow(0)
+    assert tab.ack_button.isEnabled()
+    assert tab.acknowledge_selected(note="line leader called")
+
+    def acknowledged() -> bool:
+        texts = floor.alarm_texts()
+        return (len(texts) == 1 and texts[0].startswith(offline + " · acknowledged by ana at ")
+                and texts[0].endswith(": line leader called"))
+
+    assert acknowledged()
+    assert not tab.ack_button.isEnabled()  # nothing open is selected
+    floor.advance(60)  # still offline: the acknowledgement still covers it
+    floor.show()
+    assert acknowledged()
+    floor.report()
+    floor.show()
+    assert offline not in " ".join(floor.alarm_texts())  # back: the condition cleared
+    floor.advance(5)
+    floor.show()
+    assert floor.alarm_texts() == [offline]  # open again
+    tab.alarms.setCurrentRow(0)
+    assert tab.ack_button.isEnabled()
+
+
+def test_published_thresholds_recolour_the_table_and_change_the_alarms(floor):
+    """Thresholds published through the site catalog service (as the settings tab does) apply
+    to the fleet view at its next refresh."""
+    from PySide6.QtCore import Qt
+
+    from gui.admin.fleet_model import LEVEL_COLORS
+    from utils.site_catalog import catalog_to_dict
+
+    background = Qt.ItemDataRole.BackgroundRole
+    admin = floor.fleet.ctx
+    assert floor.alarm_texts() == ["Station 206: memory (warning)",
+                                   "Station 206: disk (critical)"]
+    session = admin.auth.login("ana", ADMIN_PW).session
+
+    def publish(**limits: tuple[float, float]) -> None:
+        raw = catalog_to_dict(admin.catalog)
+        for name, (warning, critical) in limits.items():
+            raw["thresholds"][name] = {"warning": warning, "critical": critical}
+        admin.site_catalog.publish(session, raw, "limits agreed with maintenance")
+        floor.show()
+
+    publish(memory=(90, 99), disk=(98, 99.5), cpu=(10, 50))
+    assert floor.cell("memory", background) is None and floor.cell("disk", background) is None
+    assert floor.cell("cpu", background).color() == LEVEL_COLORS["warning"]
+    assert floor.alarm_texts() == ["Station 206: CPU (warning)"]
+    publish(cpu=(5, 11))
+    assert floor.cell("cpu", background).color() == LEVEL_COLORS["critical"]
+    assert floor.alarm_texts() == ["Station 206: CPU (critical)"]
