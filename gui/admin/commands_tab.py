@@ -165,6 +165,7 @@ class CommandsTab(QWidget):
         return CommandType(self.type_combo.currentData())
 
     def _build_form(self) -> None:
+        self.error.clear()  # it was about the previous command's form
         while self.form.rowCount():
             self.form.removeRow(0)
         self.inputs = {}

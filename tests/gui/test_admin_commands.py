@@ -346,6 +346,8 @@ def test_form_problems_and_wrong_station_numbers_are_said_in_the_persons_words(
     tab.prepare(CommandType.LOCK, ["206"])  # the reason is required
     tab.send()
     assert tab.error.text() == "Fill in “Reason”: it is required. Nothing was sent."
+    tab.type_combo.setCurrentIndex(tab.type_combo.findData(str(CommandType.PING)))
+    assert tab.error.text() == ""  # it was about the other command's form
     tab.prepare(CommandType.PING, ["20/6", "206"])
     tab.send()
     assert tab.error.text() == ("Not a station number: 20/6. Nothing was sent; type the "
