@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from models.validation import ValidationFailed
 from utils.permissions import PermissionDenied
-from utils.production import ProductionError
+from utils.production import Meaning, ProductionError, Signature, SignatureRejected
 
 from gui.theme import form_label
 from gui.messages import field_error_text, field_label, production_error_text
@@ -70,18 +70,24 @@ class CorrectionDialog(QDialog):
 
     def apply(self) -> None:
         self.error.clear()
-        if not self.controller.verify_signature(self.password.text()):
-            self.password.clear()
-            self.error.setText(self.tr("Wrong password: the correction was not saved."))
-            return
         changes = {"size": self.size.currentText(), "cam_d": self.cam_d.text(),
                    "cam_w": self.cam_w.text(), "unit_weight_kg": None}
         try:
+            # The service checks the password (a wrong one counts towards the lockout) and
+            # writes who signed, when and for what into the audit event.
             self.controller.edit_record(self.row["record_id"], changes, self.reason.text(),
-                                        base_version=self.row["version"])
+                                        base_version=self.row["version"],
+                                        signature=Signature(self.password.text(),
+                                                            Meaning.CORRECTION))
         except ValidationFailed as exc:
             self.error.setText("\n".join(f"{field_label(e.field)}: {field_error_text(e)}"
                                          for e in exc.errors))
+            return
+        except SignatureRejected as exc:
+            self.password.clear()
+            self.error.setText(self.tr("Wrong password: the correction was not saved.")
+                               if exc.code == "signature_rejected"
+                               else production_error_text(exc.code, str(exc)))
             return
         except ProductionError as exc:
             self.error.setText(production_error_text(exc.code, str(exc)))

@@ -103,6 +103,12 @@ def production_error_text(code: str, detail: str) -> str:
         return QCoreApplication.translate("Messages", "This station is not in the machine table; choose one from the list. Nothing was saved.")
     if code == "future":
         return QCoreApplication.translate("Messages", "The date and time are in the future. Enter when the box was really made; nothing was saved.")
+    if code == "signature_rejected":
+        return QCoreApplication.translate("Messages", "Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.")
+    if code == "signature_required":
+        return QCoreApplication.translate("Messages", "A change to another station's record must be signed with your password; nothing was saved.")
+    if code in ("signature_meaning", "signature_unavailable"):
+        return QCoreApplication.translate("Messages", "Your signature cannot be checked here, so nothing was saved. Tell your administrator.")
     return detail
 
 

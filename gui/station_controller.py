@@ -17,6 +17,7 @@ from models.lot import Lot
 from models.record import ProductionRecord
 from utils.auth import LoginResult, Session
 from utils.context import AppContext
+from utils.production import Signature
 from utils.shifts import Shift, shift_of
 from utils.site.station_sync import ShareState, SyncService
 
@@ -83,6 +84,7 @@ class StationController(QObject):
             self._state_changed()
 
     def verify_signature(self, password: str) -> bool:
+        """The password re-entered to open the admin panel or this PC's settings."""
         return self.session is not None and self.ctx.auth.verify_password(self.session, password)
 
     # -- production ------------------------------------------------------------------------------
@@ -106,9 +108,10 @@ class StationController(QObject):
         return lot
 
     def edit_record(self, record_id: str, changes: Mapping[str, Any], reason: str,
-                    base_version: int) -> ProductionRecord:
+                    base_version: int, signature: Signature | None = None) -> ProductionRecord:
         record = self.ctx.production.edit_record(self._require_session(), record_id, changes,
-                                                 reason, base_version=base_version)
+                                                 reason, base_version=base_version,
+                                                 signature=signature)
         self.records_changed.emit()
         return record
 

@@ -99,7 +99,7 @@ class AppContext:
         catalog = _stored_catalog(database) or default_catalog()
         auth = AuthService(database, audit, settings, clock)
         production = ProductionService(database, audit, catalog, station_id=station_id,
-                                       timezone=settings.timezone, clock=clock)
+                                       timezone=settings.timezone, clock=clock, auth=auth)
         directory = layout = None
         if site_key is not None and settings.site_folder:
             from utils.site.directory import UserDirectory

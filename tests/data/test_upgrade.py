@@ -30,6 +30,7 @@ from data.migrations import LATEST_VERSION, MIGRATIONS
 from data.records_repo import RecordFilter
 from models.canonical import parse_utc
 from utils.auth import LoginFailure
+from utils.production import Meaning, Signature
 from utils.clock import ManualClock
 from utils.context import AppContext
 from utils.records_io import import_legacy_file
@@ -416,19 +417,21 @@ def test_audit_chain_verifies_after_the_upgrade_and_after_new_events(upgraded):
     with ctx.database.read() as connection:
         target = records_repo.list_current_rows(connection, RecordFilter(lot="L2504-001"))[0]
     ctx.production.edit_record(maria, target["record_id"], {"cam_d": "3,4"},
-                               "remedido depois da atualizacao")
+                               "remedido depois da atualizacao",
+                               signature=Signature(PASSWORDS["maria"], Meaning.CORRECTION))
     ctx.close()
 
     again = open_ctx(home)
     try:
         with again.database.read() as connection:
             new = [row for row in chain_rows(connection) if row[0] > events]
+        # The correction is signed: the auth service records the signature, then the edit.
         assert [action for _, action, _ in new] == ["login", "lot.set", "record.create", "login",
-                                                    "record.edit"]
+                                                    "signature", "record.edit"]
         assert {key_id for _, _, key_id in new} == {again.key.key_id}
-        assert_audit_intact(again, events + 5)
+        assert_audit_intact(again, events + 6)
         witness = json.loads(again.paths.checkpoint_file.read_text(encoding="utf-8"))
-        assert witness["stations"]["206"]["seq"] == events + 5
+        assert witness["stations"]["206"]["seq"] == events + 6
     finally:
         again.close()
 

@@ -17,12 +17,14 @@ from utils import analytics
 from utils.context import AppContext
 from utils.settings_store import save_settings
 from utils.site.membership import join_site_membership
-from utils.production import ProductionError
+from utils.production import Meaning, ProductionError, Signature
 from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
 from utils.site.site_view import SiteView
 
 from tests.utils.site.sitekit import ADMIN_PW, PASSPHRASE, make_site
+
+SIGNED = Signature(ADMIN_PW, Meaning.CORRECTION)
 
 FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
         "cam_d": "4,42", "cam_w": "3.98"}
@@ -78,7 +80,7 @@ def test_admin_edits_and_voids_a_station_record_it_only_knows_from_the_journal(s
 
     edited = site.admin.production.edit_record(admin, record.record_id, {"cam_d": "1,5"},
                                                "transcription error on the paper log",
-                                               base_version=1)
+                                               base_version=1, signature=SIGNED)
     assert (edited.version, edited.station_id, edited.cam_d, edited.operator, edited.editor) == (
         2, "206", 1.5, "op", "ana")
     row = current(site, record.record_id)
@@ -99,12 +101,13 @@ def test_admin_edits_and_voids_a_station_record_it_only_knows_from_the_journal(s
     assert current(office2, record.record_id)["version"] == 2
 
     voided = site.admin.production.void_record(admin, record.record_id,
-                                               "box scrapped, counted twice", base_version=2)
+                                               "box scrapped, counted twice", base_version=2,
+                                               signature=Signature(ADMIN_PW, Meaning.VOID))
     assert voided.version == 3 and voided.status == RecordStatus.VOIDED
     assert current(site, record.record_id)["status"] == "voided"
     with pytest.raises(ProductionError) as caught:
         site.admin.production.edit_record(admin, record.record_id, {"cam_d": "2"},
-                                          "too late, it is voided")
+                                          "too late, it is voided", signature=SIGNED)
     assert caught.value.code == "voided"
     history = analytics.record_history(site.admin.database, record.record_id)
     assert [v["version"] for v in history] == [1, 2, 3]
@@ -117,10 +120,12 @@ def test_a_correction_from_an_older_version_is_kept_and_marked_as_conflict(setup
     station_journal.sync()
     view.ingest()
     site.admin.production.edit_record(admin, record.record_id, {"cam_d": "1"},
-                                      "first correction from the log", base_version=1)
+                                      "first correction from the log", base_version=1,
+                                      signature=SIGNED)
     # Someone still looking at version 1 saves too: kept as version 3, written from version 1.
     late = site.admin.production.edit_record(admin, record.record_id, {"cam_w": "2"},
-                                             "second correction, older screen", base_version=1)
+                                             "second correction, older screen", base_version=1,
+                                             signature=SIGNED)
     assert late.version == 3 and late.base_version == 1
     assert current(site, record.record_id)["cam_w"] == 2.0
 
