@@ -266,10 +266,10 @@ class ProductionService:
               meaning: Meaning) -> dict[str, Any] | None:
         """Check the signature and return its manifest for the audit event.
 
-        Required for another station's record: the admin panel's site-wide corrections, which
-        always sign. A station's own records may still be changed unsigned, because the station
-        app's correction dialog checks the password itself through a controller that does not
-        pass a signature on yet; such an event says `"signature": null`, so it is visible.
+        Required for another station's record (the admin panel's site-wide corrections). The
+        GUI signs every edit and void (the station's correction dialog too); a station's own
+        record may still be changed unsigned by a program (tests, tools), and such an event
+        says `"signature": null`, so it is visible.
 
         Runs before the write transaction: a wrong password is counted by the auth service in
         its own transaction, which must not wait behind ours.
