@@ -100,13 +100,15 @@ def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None
 
 
 class VerifyResultsModel(ColumnTableModel):
-    COLUMNS = ("station", "result", "events", "first_bad", "kind")
+    # What a person looks for first (which station, whether it is intact, what was done to it
+    # and where) comes first: the table shares the tab's width with the event detail.
+    COLUMNS = ("station", "result", "kind", "first_bad", "events")
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[VerifyResult] = []
-        self._headers = (self.tr("Station"), self.tr("Result"), self.tr("Events checked"),
-                         self.tr("First bad event"), self.tr("Kind"))
+        self._headers = (self.tr("Station"), self.tr("Result"), self.tr("Kind"),
+                         self.tr("First bad event"), self.tr("Events checked"))
 
     def set_results(self, results: list[VerifyResult]) -> None:
         self.beginResetModel()
