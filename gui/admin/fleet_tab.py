@@ -123,9 +123,15 @@ class FleetTab(QWidget):
         self._settled_items: dict[str, TraceSetItem] = {}
         self._live_items: dict[str, TraceSetItem] = {}
         labels = {"cpu": self.tr("CPU %"), "memory": self.tr("Memory %"), "disk": self.tr("Disk %")}
+        # The time axis reads in the site's time zone, like "last seen" beside it (pyqtgraph
+        # would use this PC's own zone). pyqtgraph takes seconds west of UTC; the offset is the
+        # one when the panel opens (a daylight-saving change shows after reopening it).
+        site_offset = self.fleet.clock.now().astimezone(
+            ZoneInfo(self.ctx.settings.timezone)).utcoffset()
+        west_s = -int(site_offset.total_seconds()) if site_offset is not None else 0
         for row, (name, _english) in enumerate(PLOTTED):
-            plot = self.plots.addPlot(row=row, col=0,
-                                      axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+            plot = self.plots.addPlot(row=row, col=0, axisItems={
+                "bottom": pg.DateAxisItem(orientation="bottom", utcOffset=west_s)})
             plot.setLabel("left", labels[name])
             # Fixed ranges: per cent from 0 to 100, and the last hour (fleet_traces.py): no
             # auto-range pass and no axis redraw on a tick; panning would only lose the live view.

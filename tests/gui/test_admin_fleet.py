@@ -437,3 +437,25 @@ def test_published_thresholds_recolour_the_table_and_change_the_alarms(floor):
     publish(cpu=(5, 11))
     assert floor.cell("cpu", background).color() == LEVEL_COLORS["critical"]
     assert floor.alarm_texts() == ["Station 206: CPU (critical)"]
+
+
+def test_the_plots_time_axis_reads_in_the_sites_time_zone(admin_window):
+    """pyqtgraph would label the axis in this PC's zone; "last seen" is in the site's."""
+    from zoneinfo import ZoneInfo
+
+    tab = admin_window.fleet_tab
+    zone = ZoneInfo(admin_window.ctx.settings.timezone)
+    moment = tab.fleet.clock.now()
+    expected = (moment.astimezone(zone).replace(tzinfo=None)
+                - moment.astimezone(timezone.utc).replace(tzinfo=None))
+    for plot in tab._plot_items.values():
+        axis = plot.getAxis("bottom")
+        assert axis.utcOffset == -int(expected.total_seconds())
+        # Two minutes around noon UTC on 600 pixels: ticks labelled by the site's wall clock.
+        noon = datetime(2026, 11, 30, 12, 0, 0, tzinfo=timezone.utc).timestamp()
+        axis.setZoomLevelForDensity(120 / 600)
+        spacing, values = axis.tickValues(noon - 60, noon + 60, 600)[0]
+        labels = axis.tickStrings(values, 1.0, spacing)
+        assert labels and all(
+            label.startswith(datetime.fromtimestamp(value, zone).strftime("%H:%M"))
+            for value, label in zip(values, labels))
