@@ -408,19 +408,18 @@ def reason_text(row: dict[str, Any]) -> tuple[str, bool]:
     state = str(row.get("state"))
     if not reason:
         return "", True
-    tr = QCoreApplication.translate
     by_state = {
-        "done": tr("Commands", "Done."),
-        "failed": tr("Commands", "Failed on the station; the technical detail is in the "
+        "done": QCoreApplication.translate("Commands", "Done."),
+        "failed": QCoreApplication.translate("Commands", "Failed on the station; the technical detail is in the "
                                  "tooltip."),
-        "rejected": tr("Commands", "Refused by the station, nothing was done; the technical "
+        "rejected": QCoreApplication.translate("Commands", "Refused by the station, nothing was done; the technical "
                                    "detail is in the tooltip."),
         # These three have one cause each ("expired at <time>", "already received", and
         # fleet.py's "no answer before the command expired"): the state says it all.
-        "expired": tr("Commands", "Expired before the station could run it. Nothing was done; "
+        "expired": QCoreApplication.translate("Commands", "Expired before the station could run it. Nothing was done; "
                                   "send it again with a longer validity."),
-        "duplicate": tr("Commands", "Already received before: not run again."),
-        "timed_out": tr("Commands", "No answer before the command expired. Check that the "
+        "duplicate": QCoreApplication.translate("Commands", "Already received before: not run again."),
+        "timed_out": QCoreApplication.translate("Commands", "No answer before the command expired. Check that the "
                                     "station is on and reaches the shared folder, then send "
                                     "again."),
     }
@@ -428,49 +427,49 @@ def reason_text(row: dict[str, Any]) -> tuple[str, bool]:
         return by_state[state], True
     exact = {
         # done (utils/site/executor.py)
-        "pong": tr("Commands", "The station answered."),
-        "delivered": tr("Commands", "Message delivered."),
-        "logged out": tr("Commands", "User logged out."),
-        "production entry locked": tr("Commands", "Production entry locked."),
-        "production entry unlocked": tr("Commands", "Production entry unlocked."),
-        "lot set": tr("Commands", "Lot set."),
-        "product set": tr("Commands", "Product (size) set."),
-        "settings changed": tr("Commands", "Settings changed."),
-        "status sent again": tr("Commands", "Status sent again."),
-        "diagnostics collected": tr("Commands", "Diagnostics collected (see Result)."),
-        "backup written": tr("Commands", "Backup written on the station."),
-        "intact": tr("Commands", "Audit trail intact."),
-        "NOT intact": tr("Commands", "Audit trail NOT intact: verify the site from the Tools "
+        "pong": QCoreApplication.translate("Commands", "The station answered."),
+        "delivered": QCoreApplication.translate("Commands", "Message delivered."),
+        "logged out": QCoreApplication.translate("Commands", "User logged out."),
+        "production entry locked": QCoreApplication.translate("Commands", "Production entry locked."),
+        "production entry unlocked": QCoreApplication.translate("Commands", "Production entry unlocked."),
+        "lot set": QCoreApplication.translate("Commands", "Lot set."),
+        "product set": QCoreApplication.translate("Commands", "Product (size) set."),
+        "settings changed": QCoreApplication.translate("Commands", "Settings changed."),
+        "status sent again": QCoreApplication.translate("Commands", "Status sent again."),
+        "diagnostics collected": QCoreApplication.translate("Commands", "Diagnostics collected (see Result)."),
+        "backup written": QCoreApplication.translate("Commands", "Backup written on the station."),
+        "intact": QCoreApplication.translate("Commands", "Audit trail intact."),
+        "NOT intact": QCoreApplication.translate("Commands", "Audit trail NOT intact: verify the site from the Tools "
                                      "menu to see where."),
-        "restarting": tr("Commands", "Restarting."),
-        "closing": tr("Commands", "Closing."),
+        "restarting": QCoreApplication.translate("Commands", "Restarting."),
+        "closing": QCoreApplication.translate("Commands", "Closing."),
         # failed (executor.py, station_sync.py)
-        "nothing to change": tr("Commands", "Nothing to change: choose at least one setting "
+        "nothing to change": QCoreApplication.translate("Commands", "Nothing to change: choose at least one setting "
                                             "and send again."),
-        "the operator declined to close": tr("Commands", "The operator chose not to close the "
+        "the operator declined to close": QCoreApplication.translate("Commands", "The operator chose not to close the "
                                                          "application; it keeps running."),
-        "interrupted by a restart of the station": tr(
+        "interrupted by a restart of the station": QCoreApplication.translate(
             "Commands", "Interrupted by a restart of the station and not run again; send it "
                         "again if it is still needed."),
         # rejected (utils/site/commands.py)
-        "bad signature (unsigned, wrong key or altered)": tr(
+        "bad signature (unsigned, wrong key or altered)": QCoreApplication.translate(
             "Commands", "Refused: the signature does not match (another site key, or the file "
                         "was altered). Nothing was done."),
-        "issued in the future beyond the allowed clock skew": tr(
+        "issued in the future beyond the allowed clock skew": QCoreApplication.translate(
             "Commands", "Refused: this PC's clock is ahead of the station's. Nothing was done; "
                         "correct the clocks and send again."),
     }
     if reason in exact:
         return exact[reason], True
     patterns: list[tuple[str, str, Callable[[str], str]]] = [
-        (r"(\d+) lines", tr("Commands", "%1 log lines (see Result)."), str),
-        (r"size '(.*)' is not in the catalog", tr(
+        (r"(\d+) lines", QCoreApplication.translate("Commands", "%1 log lines (see Result)."), str),
+        (r"size '(.*)' is not in the catalog", QCoreApplication.translate(
             "Commands", "Size %1 is not in that station's catalogue. Nothing was changed; "
                         "check the site catalogue and send again."), str),
-        (r"(.*) is not an active user", tr(
+        (r"(.*) is not an active user", QCoreApplication.translate(
             "Commands", "Refused: the station does not know %1 as an active user (its copy of "
                         "the users may be older). Nothing was done."), str),
-        (r"role (.*) may not send .*", tr(
+        (r"role (.*) may not send .*", QCoreApplication.translate(
             "Commands", "Refused: the station does not allow the role %1 to send this command. "
                         "Nothing was done."), lambda role: role_name(None, role)),
     ]
@@ -478,4 +477,4 @@ def reason_text(row: dict[str, Any]) -> tuple[str, bool]:
         match = re.fullmatch(pattern, reason)
         if match:
             return text.replace("%1", shown(match.group(1))), True
-    return by_state.get(state, tr("Commands", "See the tooltip.")), False
+    return by_state.get(state, QCoreApplication.translate("Commands", "See the tooltip.")), False

@@ -180,47 +180,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="46"/>
+        <location filename="../admin/audit_tab.py" line="59"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="46"/>
+        <location filename="../admin/audit_tab.py" line="59"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="46"/>
+        <location filename="../admin/audit_tab.py" line="59"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="46"/>
+        <location filename="../admin/audit_tab.py" line="59"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="47"/>
+        <location filename="../admin/audit_tab.py" line="60"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="47"/>
+        <location filename="../admin/audit_tab.py" line="60"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="47"/>
+        <location filename="../admin/audit_tab.py" line="60"/>
         <source>Entity</source>
         <translation>Entidade</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="47"/>
+        <location filename="../admin/audit_tab.py" line="60"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="48"/>
+        <location filename="../admin/audit_tab.py" line="61"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
@@ -228,71 +228,111 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="160"/>
+        <location filename="../admin/audit_tab.py" line="175"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="162"/>
+        <location filename="../admin/audit_tab.py" line="177"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="181"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="168"/>
+        <location filename="../admin/audit_tab.py" line="183"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="170"/>
+        <location filename="../admin/audit_tab.py" line="185"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="172"/>
+        <location filename="../admin/audit_tab.py" line="187"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="201"/>
+        <location filename="../admin/audit_tab.py" line="217"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="202"/>
+        <location filename="../admin/audit_tab.py" line="218"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="202"/>
+        <location filename="../admin/audit_tab.py" line="218"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="235"/>
+        <location filename="../admin/audit_tab.py" line="257"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="253"/>
+        <location filename="../admin/audit_tab.py" line="269"/>
         <source>%1 events</source>
         <translation>%1 eventos</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="280"/>
-        <location filename="../admin/audit_tab.py" line="297"/>
+        <location filename="../admin/audit_tab.py" line="298"/>
+        <location filename="../admin/audit_tab.py" line="345"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="291"/>
-        <location filename="../admin/audit_tab.py" line="323"/>
+        <location filename="../admin/audit_tab.py" line="304"/>
+        <source>Exporting the audit trail to %1…</source>
+        <translation>Exportando a trilha de auditoria para %1…</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="312"/>
+        <source>Exporting the audit trail: %1 events so far…</source>
+        <translation>Exportando a trilha de auditoria: %1 eventos até agora…</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="317"/>
+        <location filename="../admin/audit_tab.py" line="356"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="340"/>
+        <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
+        <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="367"/>
+        <source>Audit trail</source>
+        <translation>Trilha de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="368"/>
+        <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
+        <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="389"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="391"/>
+        <source>Your role may not export the audit trail; no file was written.</source>
+        <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="392"/>
+        <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
+        <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
 </context>
 <context>
@@ -326,291 +366,491 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="39"/>
+        <location filename="../admin/commands_tab.py" line="44"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="39"/>
+        <location filename="../admin/commands_tab.py" line="44"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="39"/>
+        <location filename="../admin/commands_tab.py" line="44"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="40"/>
+        <location filename="../admin/commands_tab.py" line="45"/>
         <source>Parameters</source>
         <translation>Parâmetros</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="40"/>
+        <location filename="../admin/commands_tab.py" line="45"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="40"/>
+        <location filename="../admin/commands_tab.py" line="45"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="41"/>
+        <location filename="../admin/commands_tab.py" line="46"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="42"/>
+        <location filename="../admin/commands_tab.py" line="47"/>
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="42"/>
+        <location filename="../admin/commands_tab.py" line="47"/>
         <source>done</source>
         <translation>feito</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="43"/>
+        <location filename="../admin/commands_tab.py" line="48"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="43"/>
+        <location filename="../admin/commands_tab.py" line="48"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="44"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="44"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>timed out</source>
         <translation>sem resposta</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="45"/>
+        <location filename="../admin/commands_tab.py" line="50"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="93"/>
+        <source>The station&apos;s own words (not translated): %1</source>
+        <translation>Nas palavras da própria estação (sem tradução): %1</translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="278"/>
+        <location filename="../admin/commands_tab.py" line="355"/>
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="278"/>
-        <location filename="../admin/commands_tab.py" line="294"/>
+        <location filename="../admin/commands_tab.py" line="355"/>
+        <location filename="../admin/commands_tab.py" line="371"/>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="279"/>
+        <location filename="../admin/commands_tab.py" line="356"/>
         <source>Log the user out</source>
         <translation>Encerrar a sessão do usuário</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="279"/>
+        <location filename="../admin/commands_tab.py" line="356"/>
         <source>Lock entry</source>
         <translation>Bloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="280"/>
+        <location filename="../admin/commands_tab.py" line="357"/>
         <source>Unlock entry</source>
         <translation>Desbloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="280"/>
+        <location filename="../admin/commands_tab.py" line="357"/>
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="281"/>
+        <location filename="../admin/commands_tab.py" line="358"/>
         <source>Set product (size)</source>
         <translation>Definir produto (tamanho)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="282"/>
+        <location filename="../admin/commands_tab.py" line="359"/>
         <source>Change settings</source>
         <translation>Alterar configurações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="283"/>
+        <location filename="../admin/commands_tab.py" line="360"/>
         <source>Send status again</source>
         <translation>Reenviar status</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="284"/>
+        <location filename="../admin/commands_tab.py" line="361"/>
         <source>Collect diagnostics</source>
         <translation>Coletar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285"/>
+        <location filename="../admin/commands_tab.py" line="362"/>
         <source>Get logs</source>
         <translation>Obter logs</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285"/>
+        <location filename="../admin/commands_tab.py" line="362"/>
         <source>Back up now</source>
         <translation>Fazer backup agora</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="286"/>
+        <location filename="../admin/commands_tab.py" line="363"/>
         <source>Verify audit</source>
         <translation>Verificar auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="287"/>
+        <location filename="../admin/commands_tab.py" line="364"/>
         <source>Restart the application</source>
         <translation>Reiniciar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="288"/>
+        <location filename="../admin/commands_tab.py" line="365"/>
         <source>Close the application</source>
         <translation>Fechar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="294"/>
+        <location filename="../admin/commands_tab.py" line="371"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="295"/>
+        <location filename="../admin/commands_tab.py" line="372"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="295"/>
+        <location filename="../admin/commands_tab.py" line="372"/>
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="296"/>
+        <location filename="../admin/commands_tab.py" line="373"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="296"/>
+        <location filename="../admin/commands_tab.py" line="373"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="297"/>
+        <location filename="../admin/commands_tab.py" line="374"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="297"/>
+        <location filename="../admin/commands_tab.py" line="374"/>
         <source>Status interval (ms)</source>
         <translation>Intervalo de status (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="298"/>
+        <location filename="../admin/commands_tab.py" line="375"/>
         <source>Inbox rescan interval (ms)</source>
         <translation>Intervalo de varredura da caixa de entrada (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="299"/>
+        <location filename="../admin/commands_tab.py" line="376"/>
         <source>Idle logout (minutes)</source>
         <translation>Saída por inatividade (minutos)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="300"/>
+        <location filename="../admin/commands_tab.py" line="377"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="300"/>
+        <location filename="../admin/commands_tab.py" line="377"/>
         <source>Containing</source>
         <translation>Contendo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="301"/>
+        <location filename="../admin/commands_tab.py" line="378"/>
         <source>Without asking the operator</source>
         <translation>Sem perguntar ao operador</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="387"/>
+        <source>Fill in “%1”: it is required. Nothing was sent.</source>
+        <translation>Preencha “%1”: é obrigatório. Nada foi enviado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="390"/>
+        <source>“%1” must be from %2 to %3. Nothing was sent; correct it and send again.</source>
+        <translation>“%1” deve estar entre %2 e %3. Nada foi enviado; corrija e envie de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="393"/>
+        <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
+        <translation>“%1” deve ter de %2 a %3 caracteres. Nada foi enviado; corrija e envie de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="396"/>
+        <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
+        <translation>“%1” não confere com o catálogo de comandos. Nada foi enviado; confira o formulário e envie de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="412"/>
+        <source>Done.</source>
+        <translation>Feito.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="413"/>
+        <source>Failed on the station; the technical detail is in the tooltip.</source>
+        <translation>Falhou na estação; o detalhe técnico está na dica (passe o mouse).</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="415"/>
+        <source>Refused by the station, nothing was done; the technical detail is in the tooltip.</source>
+        <translation>Recusado pela estação, nada foi feito; o detalhe técnico está na dica (passe o mouse).</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="419"/>
+        <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
+        <translation>Expirou antes que a estação pudesse executá-lo. Nada foi feito; envie de novo com validade maior.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="421"/>
+        <source>Already received before: not run again.</source>
+        <translation>Já recebido antes: não foi executado de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="422"/>
+        <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
+        <translation>Sem resposta antes de o comando expirar. Verifique se a estação está ligada e alcança a pasta compartilhada, e envie de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="430"/>
+        <source>The station answered.</source>
+        <translation>A estação respondeu.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="431"/>
+        <source>Message delivered.</source>
+        <translation>Mensagem entregue.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="432"/>
+        <source>User logged out.</source>
+        <translation>Usuário desconectado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="433"/>
+        <source>Production entry locked.</source>
+        <translation>Lançamento de produção bloqueado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="434"/>
+        <source>Production entry unlocked.</source>
+        <translation>Lançamento de produção desbloqueado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="435"/>
+        <source>Lot set.</source>
+        <translation>Lote definido.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="436"/>
+        <source>Product (size) set.</source>
+        <translation>Produto (tamanho) definido.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="437"/>
+        <source>Settings changed.</source>
+        <translation>Configurações alteradas.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="438"/>
+        <source>Status sent again.</source>
+        <translation>Status enviado de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="439"/>
+        <source>Diagnostics collected (see Result).</source>
+        <translation>Diagnóstico coletado (veja Resultado).</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="440"/>
+        <source>Backup written on the station.</source>
+        <translation>Backup gravado na estação.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="441"/>
+        <source>Audit trail intact.</source>
+        <translation>Trilha de auditoria íntegra.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="442"/>
+        <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
+        <translation>Trilha de auditoria NÃO íntegra: verifique o site pelo menu Ferramentas para ver onde.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="444"/>
+        <source>Restarting.</source>
+        <translation>Reiniciando.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="445"/>
+        <source>Closing.</source>
+        <translation>Fechando.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="447"/>
+        <source>Nothing to change: choose at least one setting and send again.</source>
+        <translation>Nada a alterar: escolha ao menos uma configuração e envie de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="449"/>
+        <source>The operator chose not to close the application; it keeps running.</source>
+        <translation>O operador escolheu não fechar o aplicativo; ele continua rodando.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="451"/>
+        <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
+        <translation>Interrompido por um reinício da estação e não executado de novo; envie de novo se ainda for preciso.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="455"/>
+        <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
+        <translation>Recusado: a assinatura não confere (outra chave de site, ou o arquivo foi alterado). Nada foi feito.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="458"/>
+        <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
+        <translation>Recusado: o relógio deste PC está adiantado em relação ao da estação. Nada foi feito; acerte os relógios e envie de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="465"/>
+        <source>%1 log lines (see Result).</source>
+        <translation>%1 linhas de log (veja Resultado).</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="466"/>
+        <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
+        <translation>O tamanho %1 não está no catálogo daquela estação. Nada foi alterado; confira o catálogo do site e envie de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="469"/>
+        <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
+        <translation>Recusado: a estação não conhece %1 como usuário ativo (a cópia de usuários dela pode estar desatualizada). Nada foi feito.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="472"/>
+        <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
+        <translation>Recusado: a estação não permite que o papel %1 envie este comando. Nada foi feito.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="480"/>
+        <source>See the tooltip.</source>
+        <translation>Veja a dica (passe o mouse).</translation>
     </message>
 </context>
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="103"/>
+        <location filename="../admin/commands_tab.py" line="107"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="104"/>
+        <location filename="../admin/commands_tab.py" line="108"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="105"/>
+        <location filename="../admin/commands_tab.py" line="109"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="119"/>
+        <location filename="../admin/commands_tab.py" line="123"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="126"/>
+        <location filename="../admin/commands_tab.py" line="130"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="142"/>
+        <location filename="../admin/commands_tab.py" line="149"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="143"/>
+        <location filename="../admin/commands_tab.py" line="150"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="144"/>
+        <location filename="../admin/commands_tab.py" line="151"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="150"/>
+        <location filename="../admin/commands_tab.py" line="157"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="235"/>
+        <location filename="../admin/commands_tab.py" line="278"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="239"/>
+        <location filename="../admin/commands_tab.py" line="282"/>
+        <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
+        <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="293"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="240"/>
+        <location filename="../admin/commands_tab.py" line="294"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="246"/>
+        <location filename="../admin/commands_tab.py" line="303"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="260"/>
+        <location filename="../admin/commands_tab.py" line="321"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="266"/>
-        <source>The command was not sent: the shared folder is not reachable (%1). Nothing was queued; try again when it is back.</source>
-        <translation>O comando não foi enviado: a pasta compartilhada não está acessível (%1). Nada ficou na fila; tente de novo quando ela voltar.</translation>
+        <location filename="../admin/commands_tab.py" line="324"/>
+        <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
+        <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="334"/>
+        <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
+        <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="338"/>
+        <source>The shared folder %1 stopped answering while sending: only %2 station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
+        <translation>A pasta compartilhada %1 parou de responder durante o envio: só %2 estação(ões) receberam o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="345"/>
+        <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
+        <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>
 </context>
 <context>
@@ -661,12 +901,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Assinando como %1: isto significa &quot;correção&quot;.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="75"/>
+        <location filename="../correction_dialog.py" line="88"/>
         <source>Wrong password: the correction was not saved.</source>
         <translation>Senha errada: a correção não foi salva.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="90"/>
+        <location filename="../correction_dialog.py" line="96"/>
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
     </message>
@@ -674,64 +914,99 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="47"/>
+        <location filename="../admin/dashboard_tab.py" line="71"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="48"/>
+        <location filename="../admin/dashboard_tab.py" line="72"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="50"/>
+        <location filename="../admin/dashboard_tab.py" line="74"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="51"/>
+        <location filename="../admin/dashboard_tab.py" line="75"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="53"/>
+        <location filename="../admin/dashboard_tab.py" line="77"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="107"/>
+        <location filename="../admin/dashboard_tab.py" line="94"/>
+        <source>CAM-D</source>
+        <translation>CAM-D</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="94"/>
+        <source>CAM-W</source>
+        <translation>CAM-W</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="152"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="114"/>
+        <location filename="../admin/dashboard_tab.py" line="178"/>
+        <source>target %1 %</source>
+        <translation>meta %1 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="180"/>
+        <source>excellent below %1 %</source>
+        <translation>excelente abaixo de %1 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="180"/>
+        <source>good below %1 %</source>
+        <translation>bom abaixo de %1 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="181"/>
+        <source>attention below %1 %</source>
+        <translation>atenção abaixo de %1 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="182"/>
+        <source>critical from %1 %</source>
+        <translation>crítico a partir de %1 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="188"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="114"/>
+        <location filename="../admin/dashboard_tab.py" line="188"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="115"/>
+        <location filename="../admin/dashboard_tab.py" line="189"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="115"/>
+        <location filename="../admin/dashboard_tab.py" line="189"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="116"/>
+        <location filename="../admin/dashboard_tab.py" line="190"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="118"/>
-        <source>Ranking: %1</source>
-        <translation>Classificação: %1</translation>
+        <location filename="../admin/dashboard_tab.py" line="191"/>
+        <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
+        <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
 </context>
 <context>
@@ -931,82 +1206,117 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="56"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="87"/>
+        <source>All stations</source>
+        <translation>Todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="88"/>
+        <source>Online</source>
+        <translation>On-line</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="88"/>
+        <source>Stale</source>
+        <translation>Atrasadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="89"/>
+        <source>Offline or stopped</source>
+        <translation>Fora do ar ou paradas</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="90"/>
+        <source>With alarms</source>
+        <translation>Com alarmes</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="125"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="125"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="125"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="106"/>
+        <location filename="../admin/fleet_tab.py" line="173"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="194"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="151"/>
+        <location filename="../admin/fleet_tab.py" line="254"/>
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="225"/>
+        <location filename="../admin/fleet_tab.py" line="294"/>
+        <source>Plots show the first %1 of %2 selected stations.</source>
+        <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="225"/>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="226"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="226"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="227"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="227"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="234"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="245"/>
+        <location filename="../admin/fleet_tab.py" line="430"/>
+        <source>%1 · acknowledged by %2 at %3: %4</source>
+        <translation>%1 · reconhecido por %2 em %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="452"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="246"/>
+        <location filename="../admin/fleet_tab.py" line="453"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -1014,82 +1324,82 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="57"/>
+        <location filename="../admin/fleet_model.py" line="145"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="57"/>
+        <location filename="../admin/fleet_model.py" line="145"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="57"/>
+        <location filename="../admin/fleet_model.py" line="145"/>
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="58"/>
+        <location filename="../admin/fleet_model.py" line="146"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="58"/>
+        <location filename="../admin/fleet_model.py" line="146"/>
         <source>Lot / box</source>
         <translation>Lote / caixa</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="58"/>
+        <location filename="../admin/fleet_model.py" line="146"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="59"/>
+        <location filename="../admin/fleet_model.py" line="147"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="59"/>
+        <location filename="../admin/fleet_model.py" line="147"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="59"/>
+        <location filename="../admin/fleet_model.py" line="147"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="60"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="60"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>Pending</source>
         <translation>Pendentes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="61"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="61"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>stale</source>
         <translation>atrasada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="62"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="62"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>stopped</source>
         <translation>encerrada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="63"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
     </message>
@@ -1115,112 +1425,112 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Score</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Mean CAM %</source>
         <translation>CAM médio %</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Trend</source>
         <translation>Tendência</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Worst shift</source>
         <translation>Pior turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="68"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Top defect</source>
         <translation>Principal defeito</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="68"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Anomalies</source>
         <translation>Anomalias</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="85"/>
+        <location filename="../admin/insights_tab.py" line="82"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
+        <location filename="../admin/insights_tab.py" line="85"/>
         <source>improving</source>
         <translation>melhorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
+        <location filename="../admin/insights_tab.py" line="85"/>
         <source>worsening</source>
         <translation>piorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="89"/>
+        <location filename="../admin/insights_tab.py" line="86"/>
         <source>stable</source>
         <translation>estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="90"/>
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>not enough data</source>
         <translation>dados insuficientes</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="130"/>
+        <location filename="../admin/insights_tab.py" line="121"/>
         <source>Site: every record of the period together</source>
         <translation>Site: todos os registros do período juntos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="131"/>
+        <location filename="../admin/insights_tab.py" line="122"/>
         <source>Records (boxes) in the period</source>
         <translation>Registros (caixas) no período</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="132"/>
+        <location filename="../admin/insights_tab.py" line="123"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="133"/>
+        <location filename="../admin/insights_tab.py" line="124"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="134"/>
+        <location filename="../admin/insights_tab.py" line="125"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation>CAM médio da segunda metade dos registros contra a primeira; dentro de ±10 % é estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="136"/>
+        <location filename="../admin/insights_tab.py" line="127"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation>Turno com o maior CAM médio (ao menos 3 caixas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="137"/>
+        <location filename="../admin/insights_tab.py" line="128"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation>Defeito mais frequente e sua parcela das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="138"/>
+        <location filename="../admin/insights_tab.py" line="129"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation>CAM acima da média + 2σ, alta de mais de 30 % de uma semana para a outra, um defeito em 3 ou mais caixas seguidas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="158"/>
+        <location filename="../admin/insights_tab.py" line="149"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
@@ -1228,260 +1538,260 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="254"/>
+        <location filename="../admin/insights_tab.py" line="245"/>
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="254"/>
+        <location filename="../admin/insights_tab.py" line="245"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="271"/>
+        <location filename="../admin/insights_tab.py" line="262"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="287"/>
+        <location filename="../admin/insights_tab.py" line="278"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="348"/>
+        <location filename="../admin/insights_tab.py" line="339"/>
         <source>%1 records · descriptive statistics, not predictions</source>
         <translation>%1 registros · estatística descritiva, não previsões</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="350"/>
+        <location filename="../admin/insights_tab.py" line="341"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="378"/>
+        <location filename="../admin/insights_tab.py" line="369"/>
         <source>Selected: %1 (%2 records)</source>
         <translation>Selecionado: %1 (%2 registros)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="419"/>
+        <location filename="../admin/insights_tab.py" line="410"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="444"/>
-        <location filename="../admin/insights_tab.py" line="447"/>
+        <location filename="../admin/insights_tab.py" line="435"/>
+        <location filename="../admin/insights_tab.py" line="438"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="445"/>
+        <location filename="../admin/insights_tab.py" line="436"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="446"/>
+        <location filename="../admin/insights_tab.py" line="437"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="448"/>
+        <location filename="../admin/insights_tab.py" line="439"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="449"/>
-        <location filename="../admin/insights_tab.py" line="511"/>
+        <location filename="../admin/insights_tab.py" line="440"/>
+        <location filename="../admin/insights_tab.py" line="502"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="450"/>
-        <location filename="../admin/insights_tab.py" line="511"/>
+        <location filename="../admin/insights_tab.py" line="441"/>
+        <location filename="../admin/insights_tab.py" line="502"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="454"/>
+        <location filename="../admin/insights_tab.py" line="445"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="456"/>
+        <location filename="../admin/insights_tab.py" line="447"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="458"/>
+        <location filename="../admin/insights_tab.py" line="449"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="460"/>
+        <location filename="../admin/insights_tab.py" line="451"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="463"/>
+        <location filename="../admin/insights_tab.py" line="454"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="466"/>
+        <location filename="../admin/insights_tab.py" line="457"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="469"/>
+        <location filename="../admin/insights_tab.py" line="460"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="473"/>
+        <location filename="../admin/insights_tab.py" line="464"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="474"/>
+        <location filename="../admin/insights_tab.py" line="465"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="475"/>
+        <location filename="../admin/insights_tab.py" line="466"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="478"/>
+        <location filename="../admin/insights_tab.py" line="469"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="481"/>
+        <location filename="../admin/insights_tab.py" line="472"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="481"/>
+        <location filename="../admin/insights_tab.py" line="472"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="481"/>
+        <location filename="../admin/insights_tab.py" line="472"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="473"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="473"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="483"/>
+        <location filename="../admin/insights_tab.py" line="474"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="486"/>
+        <location filename="../admin/insights_tab.py" line="477"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="491"/>
+        <location filename="../admin/insights_tab.py" line="482"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="505"/>
+        <location filename="../admin/insights_tab.py" line="496"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="512"/>
+        <location filename="../admin/insights_tab.py" line="503"/>
         <source>%1 · %2/%3 · %4</source>
         <translation>%1 · %2/%3 · %4</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="514"/>
+        <location filename="../admin/insights_tab.py" line="505"/>
         <source>%1 &gt; %2</source>
         <translation>%1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="517"/>
+        <location filename="../admin/insights_tab.py" line="508"/>
         <source>Week of %1</source>
         <translation>Semana de %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="509"/>
         <source>%1 → %2 (%3 %)</source>
         <translation>%1 → %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="520"/>
+        <location filename="../admin/insights_tab.py" line="511"/>
         <source>%1 · %2 in a row</source>
         <translation>%1 · %2 seguidas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="521"/>
+        <location filename="../admin/insights_tab.py" line="512"/>
         <source>%1 boxes</source>
         <translation>%1 caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="527"/>
+        <location filename="../admin/insights_tab.py" line="518"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="532"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="535"/>
+        <location filename="../admin/insights_tab.py" line="526"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="540"/>
+        <location filename="../admin/insights_tab.py" line="531"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="546"/>
+        <location filename="../admin/insights_tab.py" line="537"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="550"/>
+        <location filename="../admin/insights_tab.py" line="541"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="554"/>
+        <location filename="../admin/insights_tab.py" line="545"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="556"/>
+        <location filename="../admin/insights_tab.py" line="547"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="560"/>
+        <location filename="../admin/insights_tab.py" line="551"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="564"/>
+        <location filename="../admin/insights_tab.py" line="555"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="568"/>
+        <location filename="../admin/insights_tab.py" line="559"/>
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
     </message>
@@ -1894,37 +2204,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="107"/>
+        <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
+        <translation>Senha errada (ou conta bloqueada): nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="109"/>
+        <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
+        <translation>Uma alteração em registro de outra estação precisa ser assinada com sua senha; nada foi salvo.</translation>
+    </message>
+    <message>
         <location filename="../messages.py" line="111"/>
+        <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
+        <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="117"/>
         <source>The password needs at least %1 characters.</source>
         <translation>A senha precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="120"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="122"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="124"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="126"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="128"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="129"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
@@ -2093,118 +2418,133 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="48"/>
+        <location filename="../admin/production_tab.py" line="51"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="50"/>
+        <location filename="../admin/production_tab.py" line="53"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="52"/>
+        <location filename="../admin/production_tab.py" line="55"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="56"/>
+        <location filename="../admin/production_tab.py" line="59"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="58"/>
+        <location filename="../admin/production_tab.py" line="61"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="60"/>
+        <location filename="../admin/production_tab.py" line="63"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="62"/>
+        <location filename="../admin/production_tab.py" line="65"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="65"/>
+        <location filename="../admin/production_tab.py" line="68"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="68"/>
+        <location filename="../admin/production_tab.py" line="71"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="92"/>
+        <location filename="../admin/production_tab.py" line="95"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="92"/>
+        <location filename="../admin/production_tab.py" line="95"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="141"/>
+        <location filename="../admin/production_tab.py" line="144"/>
         <source>%1 records</source>
         <translation>%1 registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="155"/>
-        <location filename="../admin/production_tab.py" line="167"/>
+        <location filename="../admin/production_tab.py" line="158"/>
+        <location filename="../admin/production_tab.py" line="170"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="158"/>
+        <location filename="../admin/production_tab.py" line="161"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="170"/>
+        <location filename="../admin/production_tab.py" line="173"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="189"/>
+        <location filename="../admin/production_tab.py" line="192"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="125"/>
+        <location filename="../admin/production_tab.py" line="128"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="199"/>
+        <location filename="../admin/production_tab.py" line="202"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="206"/>
+        <location filename="../admin/production_tab.py" line="209"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="213"/>
+        <location filename="../admin/production_tab.py" line="218"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="221"/>
+        <location filename="../admin/production_tab.py" line="224"/>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="239"/>
+        <source>voided</source>
+        <translation>anulado</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="239"/>
+        <source>active</source>
+        <translation>ativo</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="245"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="231"/>
+        <location filename="../admin/production_tab.py" line="255"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="235"/>
+        <location filename="../admin/production_tab.py" line="259"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -2212,57 +2552,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="114"/>
+        <location filename="../admin/record_dialog.py" line="145"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="118"/>
+        <location filename="../admin/record_dialog.py" line="149"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="118"/>
+        <location filename="../admin/record_dialog.py" line="149"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="125"/>
+        <location filename="../admin/record_dialog.py" line="156"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="136"/>
+        <location filename="../admin/record_dialog.py" line="167"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="146"/>
+        <location filename="../admin/record_dialog.py" line="177"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="150"/>
+        <location filename="../admin/record_dialog.py" line="181"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="151"/>
+        <location filename="../admin/record_dialog.py" line="182"/>
         <source>Made at</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="153"/>
+        <location filename="../admin/record_dialog.py" line="184"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="154"/>
+        <location filename="../admin/record_dialog.py" line="185"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="179"/>
+        <location filename="../admin/record_dialog.py" line="210"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
@@ -2313,12 +2653,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="194"/>
+        <location filename="../admin/insights_tab.py" line="185"/>
         <source>Records behind a number</source>
         <translation>Registros por trás de um número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="198"/>
+        <location filename="../admin/insights_tab.py" line="189"/>
         <source>%1 records behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation>%1 registros por trás de: %2
@@ -2383,22 +2723,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="82"/>
+        <location filename="../records_model.py" line="69"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="83"/>
+        <location filename="../records_model.py" line="70"/>
         <source>corrected</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="83"/>
+        <location filename="../records_model.py" line="70"/>
         <source>saved</source>
         <translation>salvo</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="88"/>
+        <location filename="../records_model.py" line="75"/>
         <source>decimal-separator</source>
         <translation>,</translation>
     </message>
@@ -3226,17 +3566,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="95"/>
+        <location filename="../admin/users_tab.py" line="79"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Motivo (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="102"/>
+        <location filename="../admin/users_tab.py" line="86"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="133"/>
+        <location filename="../admin/users_tab.py" line="117"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -3244,124 +3584,129 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UsersTab</name>
     <message>
+        <location filename="../admin/users_tab.py" line="128"/>
+        <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
+        <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="131"/>
+        <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
+        <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="134"/>
+        <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
+        <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="137"/>
+        <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
+        <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
+    </message>
+    <message>
         <location filename="../admin/users_tab.py" line="141"/>
-        <source>This is the last active admin: make another admin first.</source>
-        <translation>Este é o último administrador ativo: crie outro administrador antes.</translation>
+        <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
+        <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="143"/>
-        <source>This username is or was in use; usernames are never reused.</source>
-        <translation>Este nome de usuário está ou esteve em uso; nomes de usuário nunca são reaproveitados.</translation>
-    </message>
-    <message>
-        <location filename="../admin/users_tab.py" line="145"/>
-        <source>That badge belongs to another account.</source>
-        <translation>Esse crachá pertence a outra conta.</translation>
-    </message>
-    <message>
-        <location filename="../admin/users_tab.py" line="147"/>
-        <source>There is no such account.</source>
-        <translation>Essa conta não existe.</translation>
-    </message>
-    <message>
-        <location filename="../admin/users_tab.py" line="163"/>
+        <location filename="../admin/users_tab.py" line="159"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="176"/>
+        <location filename="../admin/users_tab.py" line="172"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="176"/>
+        <location filename="../admin/users_tab.py" line="172"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="177"/>
+        <location filename="../admin/users_tab.py" line="173"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="177"/>
+        <location filename="../admin/users_tab.py" line="173"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="178"/>
+        <location filename="../admin/users_tab.py" line="174"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="178"/>
+        <location filename="../admin/users_tab.py" line="174"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="179"/>
+        <location filename="../admin/users_tab.py" line="175"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="217"/>
+        <location filename="../admin/users_tab.py" line="213"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="217"/>
-        <location filename="../admin/users_tab.py" line="231"/>
+        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="227"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="218"/>
-        <location filename="../admin/users_tab.py" line="226"/>
+        <location filename="../admin/users_tab.py" line="214"/>
+        <location filename="../admin/users_tab.py" line="222"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="218"/>
+        <location filename="../admin/users_tab.py" line="214"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="224"/>
+        <location filename="../admin/users_tab.py" line="220"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="229"/>
+        <location filename="../admin/users_tab.py" line="225"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="234"/>
+        <location filename="../admin/users_tab.py" line="230"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="236"/>
+        <location filename="../admin/users_tab.py" line="232"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="239"/>
+        <location filename="../admin/users_tab.py" line="235"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="246"/>
+        <location filename="../admin/users_tab.py" line="242"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="246"/>
+        <location filename="../admin/users_tab.py" line="242"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="247"/>
+        <location filename="../admin/users_tab.py" line="243"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
@@ -3369,47 +3714,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="37"/>
+        <location filename="../admin/users_tab.py" line="34"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="37"/>
+        <location filename="../admin/users_tab.py" line="34"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="37"/>
+        <location filename="../admin/users_tab.py" line="34"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="38"/>
+        <location filename="../admin/users_tab.py" line="35"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="38"/>
+        <location filename="../admin/users_tab.py" line="35"/>
         <source>Must change password</source>
         <translation>Deve trocar a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="39"/>
+        <location filename="../admin/users_tab.py" line="36"/>
         <source>Locked until</source>
         <translation>Bloqueado até</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="39"/>
+        <location filename="../admin/users_tab.py" line="36"/>
         <source>Badge</source>
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="68"/>
+        <location filename="../admin/users_tab.py" line="52"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="68"/>
+        <location filename="../admin/users_tab.py" line="52"/>
         <source>no</source>
         <translation>não</translation>
     </message>
@@ -3552,62 +3897,62 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="280"/>
+        <location filename="../verify_dialog.py" line="313"/>
         <source>modified</source>
         <translation>alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="281"/>
+        <location filename="../verify_dialog.py" line="314"/>
         <source>An event was changed after it was written.</source>
         <translation>Um evento foi alterado depois de gravado.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="282"/>
+        <location filename="../verify_dialog.py" line="316"/>
         <source>deleted</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="283"/>
+        <location filename="../verify_dialog.py" line="317"/>
         <source>An event was removed from the trail.</source>
         <translation>Um evento foi removido da trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="284"/>
+        <location filename="../verify_dialog.py" line="319"/>
         <source>inserted</source>
         <translation>inserido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="285"/>
+        <location filename="../verify_dialog.py" line="320"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="287"/>
+        <location filename="../verify_dialog.py" line="322"/>
         <source>reordered</source>
         <translation>reordenado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="288"/>
+        <location filename="../verify_dialog.py" line="323"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="290"/>
+        <location filename="../verify_dialog.py" line="325"/>
         <source>truncated</source>
         <translation>truncado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="291"/>
+        <location filename="../verify_dialog.py" line="326"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="293"/>
+        <location filename="../verify_dialog.py" line="328"/>
         <source>forged</source>
         <translation>forjado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="294"/>
+        <location filename="../verify_dialog.py" line="329"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
     </message>
@@ -3615,42 +3960,42 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="96"/>
+        <location filename="../admin/audit_tab.py" line="110"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="96"/>
+        <location filename="../admin/audit_tab.py" line="110"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="96"/>
+        <location filename="../admin/audit_tab.py" line="111"/>
         <source>Events checked</source>
         <translation>Eventos verificados</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="97"/>
+        <location filename="../admin/audit_tab.py" line="111"/>
         <source>First bad event</source>
         <translation>Primeiro evento adulterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="97"/>
+        <location filename="../admin/audit_tab.py" line="110"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="130"/>
+        <location filename="../admin/audit_tab.py" line="131"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="131"/>
+        <location filename="../admin/audit_tab.py" line="132"/>
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="131"/>
+        <location filename="../admin/audit_tab.py" line="132"/>
         <source>TAMPERED</source>
         <translation>ADULTERADA</translation>
     </message>
@@ -3658,17 +4003,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="195"/>
+        <location filename="../admin/record_dialog.py" line="228"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="199"/>
+        <location filename="../admin/record_dialog.py" line="232"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="200"/>
+        <location filename="../admin/record_dialog.py" line="233"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -3676,32 +4021,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="40"/>
+        <location filename="../admin/record_dialog.py" line="44"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="45"/>
+        <location filename="../admin/record_dialog.py" line="71"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation>Assinando como %1 (%2) em %3: significa &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="61"/>
+        <location filename="../admin/record_dialog.py" line="81"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="63"/>
+        <location filename="../admin/record_dialog.py" line="83"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="76"/>
+        <location filename="../admin/record_dialog.py" line="103"/>
         <source>Wrong password: nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada: nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="88"/>
+        <location filename="../admin/record_dialog.py" line="106"/>
+        <source>Your signature cannot be checked on this PC, so nothing was saved. Tell your administrator.</source>
+        <translation>Sua assinatura não pode ser conferida neste PC, por isso nada foi salvo. Avise o administrador.</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="113"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>
