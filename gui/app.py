@@ -11,15 +11,19 @@ import threading
 import traceback
 from pathlib import Path
 
-# PySide6 first, so pyqtgraph (imported by later views) can only pick this binding.
+# The Qt-free layers (SQLAlchemy with them, some 200 modules) are imported before PySide6:
+# once PySide6 is in, its import hook reads the source of every module imported after it
+# (looking for `from __feature__ import`), which cost start-up about 60 ms.
+from data.database import NetworkDatabaseRefused  # noqa: E402
+from utils.context import AppContext  # noqa: E402
+from utils.first_run import needs_first_run  # noqa: E402
+from utils.site.station_sync import SyncService  # noqa: E402
+
+# pyqtgraph (imported by later views) can only pick this binding.
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-
-from data.database import NetworkDatabaseRefused  # noqa: E402
-from utils.context import AppContext  # noqa: E402
-from utils.first_run import needs_first_run  # noqa: E402
 
 from gui.i18n import install_translators  # noqa: E402
 from gui.station_controller import StationController  # noqa: E402
@@ -106,8 +110,6 @@ class StationApp:
         self.bridge = SyncBridge()
         self.sync = None
         if start_sync and ctx.site_key is not None and ctx.site_folder is not None:
-            from utils.site.station_sync import SyncService
-
             self.sync = SyncService(ctx, site_root=ctx.site_folder, site_key=ctx.site_key,
                                     effects=self.bridge, on_share_state=self.bridge.on_share_state)
         self.controller = StationController(ctx, self.bridge, self.sync)
