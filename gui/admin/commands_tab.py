@@ -8,6 +8,7 @@ import json
 import re
 from datetime import timedelta
 from typing import Any, Callable
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
@@ -38,8 +39,9 @@ STATE_COLORS = {"pending": "#555555", "done": "#1b7f3b", "failed": "#b00020",
 class CommandHistoryModel(ColumnTableModel):
     COLUMNS = ("issued_at", "target", "type", "params", "state", "reason", "result")
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, zone: ZoneInfo | None = None):
         super().__init__(parent)
+        self.zone = zone
         self._rows: list[dict[str, Any]] = []
         self._headers = (self.tr("Sent"), self.tr("Station"), self.tr("Command"),
                          self.tr("Parameters"), self.tr("State"), self.tr("Reason"),
@@ -70,9 +72,11 @@ class CommandHistoryModel(ColumnTableModel):
             if column == "state":
                 return self._states.get(value, value)
             if column in ("params", "result"):
-                return "" if value in (None, {}) else json.dumps(value, ensure_ascii=False)[:120]
-            if column == "issued_at":  # stored in UTC; shown in this PC's time
-                return parse_utc(str(value)).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+                if value in (None, {}):
+                    return ""
+                return pairs_text(value) if isinstance(value, dict) else str(value)
+            if column == "issued_at":  # stored in UTC; shown in the site's time, like every tab
+                return parse_utc(str(value)).astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S")
             if column == "type":
                 try:
                     return command_label(None, CommandType(value))
@@ -130,7 +134,7 @@ class CommandsTab(QWidget):
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self.send)
-        self.history = CommandHistoryModel(self)
+        self.history = CommandHistoryModel(self, ZoneInfo(fleet.ctx.settings.timezone))
         self.table = QTableView()
         self.table.setObjectName("commandHistory")
         self.table.setModel(self.history)
@@ -352,31 +356,67 @@ class CommandsTab(QWidget):
 
 def command_label(widget: QWidget | None, command: CommandType) -> str:
     labels = {
-        CommandType.PING: QCoreApplication.translate("Commands", "Ping"), CommandType.MESSAGE: QCoreApplication.translate("Commands", "Message"),
-        CommandType.LOGOUT: QCoreApplication.translate("Commands", "Log the user out"), CommandType.LOCK: QCoreApplication.translate("Commands", "Lock entry"),
-        CommandType.UNLOCK: QCoreApplication.translate("Commands", "Unlock entry"), CommandType.SET_LOT: QCoreApplication.translate("Commands", "Set lot"),
+        CommandType.PING: QCoreApplication.translate("Commands", "Ping"),
+        CommandType.MESSAGE: QCoreApplication.translate("Commands", "Message"),
+        CommandType.LOGOUT: QCoreApplication.translate("Commands", "Log the user out"),
+        CommandType.LOCK: QCoreApplication.translate("Commands", "Lock entry"),
+        CommandType.UNLOCK: QCoreApplication.translate("Commands", "Unlock entry"),
+        CommandType.SET_LOT: QCoreApplication.translate("Commands", "Set lot"),
         CommandType.SET_PRODUCT: QCoreApplication.translate("Commands", "Set product (size)"),
         CommandType.SET_CONFIG: QCoreApplication.translate("Commands", "Change settings"),
         CommandType.RESEND_STATUS: QCoreApplication.translate("Commands", "Send status again"),
-        CommandType.COLLECT_DIAGNOSTICS: QCoreApplication.translate("Commands", "Collect diagnostics"),
-        CommandType.GET_LOGS: QCoreApplication.translate("Commands", "Get logs"), CommandType.BACKUP_NOW: QCoreApplication.translate("Commands", "Back up now"),
+        CommandType.COLLECT_DIAGNOSTICS: QCoreApplication.translate("Commands",
+                                                                    "Collect diagnostics"),
+        CommandType.GET_LOGS: QCoreApplication.translate("Commands", "Get logs"),
+        CommandType.BACKUP_NOW: QCoreApplication.translate("Commands", "Back up now"),
         CommandType.VERIFY_AUDIT: QCoreApplication.translate("Commands", "Verify audit"),
-        CommandType.RESTART_APP: QCoreApplication.translate("Commands", "Restart the application"),
+        CommandType.RESTART_APP: QCoreApplication.translate("Commands",
+                                                            "Restart the application"),
         CommandType.CLOSE_APP: QCoreApplication.translate("Commands", "Close the application"),
     }
     return labels.get(command, str(command))
 
 
 def param_label(widget: QWidget | None, spec: ParamSpec) -> str:
-    labels = {"text": QCoreApplication.translate("Commands", "Message"), "title": QCoreApplication.translate("Commands", "Title"),
-              "reason": QCoreApplication.translate("Commands", "Reason"), "code": QCoreApplication.translate("Commands", "Lot code"),
-              "total_boxes": QCoreApplication.translate("Commands", "Total boxes"), "current_box": QCoreApplication.translate("Commands", "Current box"),
-              "size": QCoreApplication.translate("Commands", "Size"), "status_interval_ms": QCoreApplication.translate("Commands", "Status interval (ms)"),
-              "rescan_interval_ms": QCoreApplication.translate("Commands", "Inbox rescan interval (ms)"),
-              "idle_logout_minutes": QCoreApplication.translate("Commands", "Idle logout (minutes)"),
-              "lines": QCoreApplication.translate("Commands", "Lines"), "contains": QCoreApplication.translate("Commands", "Containing"),
-              "force": QCoreApplication.translate("Commands", "Without asking the operator")}
-    return labels.get(spec.name, spec.label or spec.name)
+    return param_name_label(spec.name, spec.label)
+
+
+def param_name_label(name: str, fallback: str = "") -> str:
+    """A parameter's name in the person's language (the form's labels, the history's cells)."""
+    labels = {
+        "text": QCoreApplication.translate("Commands", "Message"),
+        "title": QCoreApplication.translate("Commands", "Title"),
+        "reason": QCoreApplication.translate("Commands", "Reason"),
+        "code": QCoreApplication.translate("Commands", "Lot code"),
+        "total_boxes": QCoreApplication.translate("Commands", "Total boxes"),
+        "current_box": QCoreApplication.translate("Commands", "Current box"),
+        "size": QCoreApplication.translate("Commands", "Size"),
+        "status_interval_ms": QCoreApplication.translate("Commands", "Status interval (ms)"),
+        "rescan_interval_ms": QCoreApplication.translate("Commands",
+                                                         "Inbox rescan interval (ms)"),
+        "idle_logout_minutes": QCoreApplication.translate("Commands", "Idle logout (minutes)"),
+        "lines": QCoreApplication.translate("Commands", "Lines"),
+        "contains": QCoreApplication.translate("Commands", "Containing"),
+        "force": QCoreApplication.translate("Commands", "Without asking the operator"),
+    }
+    return labels.get(name, fallback or name)
+
+
+def pairs_text(values: dict[str, Any], limit: int = 160) -> str:
+    """A command's parameters or result in one cell: "Lot code: L1 · Total boxes: 40", names
+    in the person's language where the catalogue has them (a result's own keys as they are)."""
+    parts = []
+    for name, value in values.items():
+        if isinstance(value, bool):
+            shown = QCoreApplication.translate("Commands", "yes") if value else \
+                QCoreApplication.translate("Commands", "no")
+        elif isinstance(value, (dict, list)):
+            shown = json.dumps(value, ensure_ascii=False)
+        else:
+            shown = str(value)
+        parts.append(f"{param_name_label(name)}: {shown}")
+    text = " · ".join(parts)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def param_problem_text(problem: ParamProblem, command: CommandType) -> str:

@@ -170,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="53"/>
+        <location filename="../app.py" line="57"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -365,77 +365,77 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="44"/>
+        <location filename="../admin/commands_tab.py" line="46"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="44"/>
+        <location filename="../admin/commands_tab.py" line="46"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="44"/>
+        <location filename="../admin/commands_tab.py" line="46"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="45"/>
+        <location filename="../admin/commands_tab.py" line="47"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="45"/>
+        <location filename="../admin/commands_tab.py" line="47"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="45"/>
+        <location filename="../admin/commands_tab.py" line="47"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
+        <location filename="../admin/commands_tab.py" line="48"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="48"/>
+        <location filename="../admin/commands_tab.py" line="50"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="48"/>
+        <location filename="../admin/commands_tab.py" line="50"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="93"/>
+        <location filename="../admin/commands_tab.py" line="97"/>
         <source>The station&apos;s own words (not translated): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -443,313 +443,323 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="355"/>
+        <location filename="../admin/commands_tab.py" line="359"/>
         <source>Ping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="355"/>
-        <location filename="../admin/commands_tab.py" line="371"/>
+        <location filename="../admin/commands_tab.py" line="360"/>
+        <location filename="../admin/commands_tab.py" line="387"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="356"/>
+        <location filename="../admin/commands_tab.py" line="361"/>
         <source>Log the user out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="356"/>
+        <location filename="../admin/commands_tab.py" line="362"/>
         <source>Lock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="357"/>
+        <location filename="../admin/commands_tab.py" line="363"/>
         <source>Unlock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="357"/>
+        <location filename="../admin/commands_tab.py" line="364"/>
         <source>Set lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="358"/>
+        <location filename="../admin/commands_tab.py" line="365"/>
         <source>Set product (size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="359"/>
+        <location filename="../admin/commands_tab.py" line="366"/>
         <source>Change settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="360"/>
+        <location filename="../admin/commands_tab.py" line="367"/>
         <source>Send status again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="361"/>
+        <location filename="../admin/commands_tab.py" line="368"/>
         <source>Collect diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="362"/>
+        <location filename="../admin/commands_tab.py" line="370"/>
         <source>Get logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="362"/>
+        <location filename="../admin/commands_tab.py" line="371"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="363"/>
+        <location filename="../admin/commands_tab.py" line="372"/>
         <source>Verify audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="364"/>
+        <location filename="../admin/commands_tab.py" line="373"/>
         <source>Restart the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="365"/>
+        <location filename="../admin/commands_tab.py" line="375"/>
         <source>Close the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="371"/>
+        <location filename="../admin/commands_tab.py" line="388"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="372"/>
+        <location filename="../admin/commands_tab.py" line="389"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="372"/>
+        <location filename="../admin/commands_tab.py" line="390"/>
         <source>Lot code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="373"/>
+        <location filename="../admin/commands_tab.py" line="391"/>
         <source>Total boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="373"/>
+        <location filename="../admin/commands_tab.py" line="392"/>
         <source>Current box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="374"/>
+        <location filename="../admin/commands_tab.py" line="393"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="374"/>
+        <location filename="../admin/commands_tab.py" line="394"/>
         <source>Status interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="375"/>
+        <location filename="../admin/commands_tab.py" line="395"/>
         <source>Inbox rescan interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="376"/>
+        <location filename="../admin/commands_tab.py" line="397"/>
         <source>Idle logout (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="377"/>
+        <location filename="../admin/commands_tab.py" line="398"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="377"/>
+        <location filename="../admin/commands_tab.py" line="399"/>
         <source>Containing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="378"/>
+        <location filename="../admin/commands_tab.py" line="400"/>
         <source>Without asking the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="387"/>
-        <source>Fill in “%1”: it is required. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="390"/>
-        <source>“%1” must be from %2 to %3. Nothing was sent; correct it and send again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="393"/>
-        <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="396"/>
-        <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
+        <location filename="../admin/commands_tab.py" line="411"/>
+        <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="412"/>
-        <source>Done.</source>
+        <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="413"/>
-        <source>Failed on the station; the technical detail is in the tooltip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="415"/>
-        <source>Refused by the station, nothing was done; the technical detail is in the tooltip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="419"/>
-        <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="421"/>
-        <source>Already received before: not run again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="422"/>
-        <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
+        <location filename="../admin/commands_tab.py" line="427"/>
+        <source>Fill in “%1”: it is required. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="430"/>
-        <source>The station answered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="431"/>
-        <source>Message delivered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="432"/>
-        <source>User logged out.</source>
+        <source>“%1” must be from %2 to %3. Nothing was sent; correct it and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="433"/>
-        <source>Production entry locked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="434"/>
-        <source>Production entry unlocked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="435"/>
-        <source>Lot set.</source>
+        <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="436"/>
-        <source>Product (size) set.</source>
+        <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="437"/>
-        <source>Settings changed.</source>
+        <location filename="../admin/commands_tab.py" line="452"/>
+        <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="438"/>
-        <source>Status sent again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="439"/>
-        <source>Diagnostics collected (see Result).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="440"/>
-        <source>Backup written on the station.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="441"/>
-        <source>Audit trail intact.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="442"/>
-        <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="444"/>
-        <source>Restarting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="445"/>
-        <source>Closing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="447"/>
-        <source>Nothing to change: choose at least one setting and send again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="449"/>
-        <source>The operator chose not to close the application; it keeps running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="451"/>
-        <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
+        <location filename="../admin/commands_tab.py" line="453"/>
+        <source>Failed on the station; the technical detail is in the tooltip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="455"/>
-        <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
+        <source>Refused by the station, nothing was done; the technical detail is in the tooltip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="458"/>
-        <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
+        <location filename="../admin/commands_tab.py" line="459"/>
+        <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="465"/>
-        <source>%1 log lines (see Result).</source>
+        <location filename="../admin/commands_tab.py" line="461"/>
+        <source>Already received before: not run again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="466"/>
-        <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
+        <location filename="../admin/commands_tab.py" line="462"/>
+        <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="469"/>
-        <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
+        <location filename="../admin/commands_tab.py" line="470"/>
+        <source>The station answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="471"/>
+        <source>Message delivered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="472"/>
-        <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
+        <source>User logged out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="473"/>
+        <source>Production entry locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="474"/>
+        <source>Production entry unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="475"/>
+        <source>Lot set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="476"/>
+        <source>Product (size) set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="477"/>
+        <source>Settings changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="478"/>
+        <source>Status sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="479"/>
+        <source>Diagnostics collected (see Result).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="480"/>
+        <source>Backup written on the station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="481"/>
+        <source>Audit trail intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="482"/>
+        <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="484"/>
+        <source>Restarting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="485"/>
+        <source>Closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="487"/>
+        <source>Nothing to change: choose at least one setting and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="489"/>
+        <source>The operator chose not to close the application; it keeps running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="491"/>
+        <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="495"/>
+        <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="498"/>
+        <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="505"/>
+        <source>%1 log lines (see Result).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="506"/>
+        <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="509"/>
+        <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="512"/>
+        <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="520"/>
         <source>See the tooltip.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,97 +767,97 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="107"/>
+        <location filename="../admin/commands_tab.py" line="111"/>
         <source>Selected stations (Fleet tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="108"/>
+        <location filename="../admin/commands_tab.py" line="112"/>
         <source>These stations:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="109"/>
+        <location filename="../admin/commands_tab.py" line="113"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="123"/>
+        <location filename="../admin/commands_tab.py" line="127"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="130"/>
+        <location filename="../admin/commands_tab.py" line="134"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="149"/>
+        <location filename="../admin/commands_tab.py" line="153"/>
         <source>Send to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="150"/>
+        <location filename="../admin/commands_tab.py" line="154"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="151"/>
+        <location filename="../admin/commands_tab.py" line="155"/>
         <source>Valid for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="157"/>
+        <location filename="../admin/commands_tab.py" line="161"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="278"/>
+        <location filename="../admin/commands_tab.py" line="282"/>
         <source>Choose at least one station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="282"/>
+        <location filename="../admin/commands_tab.py" line="286"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="293"/>
+        <location filename="../admin/commands_tab.py" line="297"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="294"/>
+        <location filename="../admin/commands_tab.py" line="298"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="303"/>
+        <location filename="../admin/commands_tab.py" line="307"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="321"/>
+        <location filename="../admin/commands_tab.py" line="325"/>
         <source>Your role may not send this command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="324"/>
+        <location filename="../admin/commands_tab.py" line="328"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="334"/>
+        <location filename="../admin/commands_tab.py" line="338"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="338"/>
+        <location filename="../admin/commands_tab.py" line="342"/>
         <source>The shared folder %1 stopped answering while sending: only %2 station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="345"/>
+        <location filename="../admin/commands_tab.py" line="349"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -170,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="53"/>
+        <location filename="../app.py" line="57"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -366,77 +366,77 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="44"/>
+        <location filename="../admin/commands_tab.py" line="46"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="44"/>
+        <location filename="../admin/commands_tab.py" line="46"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="44"/>
+        <location filename="../admin/commands_tab.py" line="46"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="45"/>
+        <location filename="../admin/commands_tab.py" line="47"/>
         <source>Parameters</source>
         <translation>Parâmetros</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="45"/>
+        <location filename="../admin/commands_tab.py" line="47"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="45"/>
+        <location filename="../admin/commands_tab.py" line="47"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
+        <location filename="../admin/commands_tab.py" line="48"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>done</source>
         <translation>feito</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="48"/>
+        <location filename="../admin/commands_tab.py" line="50"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="48"/>
+        <location filename="../admin/commands_tab.py" line="50"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>timed out</source>
         <translation>sem resposta</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="93"/>
+        <location filename="../admin/commands_tab.py" line="97"/>
         <source>The station&apos;s own words (not translated): %1</source>
         <translation>Nas palavras da própria estação (sem tradução): %1</translation>
     </message>
@@ -444,313 +444,323 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="355"/>
+        <location filename="../admin/commands_tab.py" line="359"/>
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="355"/>
-        <location filename="../admin/commands_tab.py" line="371"/>
+        <location filename="../admin/commands_tab.py" line="360"/>
+        <location filename="../admin/commands_tab.py" line="387"/>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="356"/>
+        <location filename="../admin/commands_tab.py" line="361"/>
         <source>Log the user out</source>
         <translation>Encerrar a sessão do usuário</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="356"/>
+        <location filename="../admin/commands_tab.py" line="362"/>
         <source>Lock entry</source>
         <translation>Bloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="357"/>
+        <location filename="../admin/commands_tab.py" line="363"/>
         <source>Unlock entry</source>
         <translation>Desbloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="357"/>
+        <location filename="../admin/commands_tab.py" line="364"/>
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="358"/>
+        <location filename="../admin/commands_tab.py" line="365"/>
         <source>Set product (size)</source>
         <translation>Definir produto (tamanho)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="359"/>
+        <location filename="../admin/commands_tab.py" line="366"/>
         <source>Change settings</source>
         <translation>Alterar configurações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="360"/>
+        <location filename="../admin/commands_tab.py" line="367"/>
         <source>Send status again</source>
         <translation>Reenviar status</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="361"/>
+        <location filename="../admin/commands_tab.py" line="368"/>
         <source>Collect diagnostics</source>
         <translation>Coletar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="362"/>
+        <location filename="../admin/commands_tab.py" line="370"/>
         <source>Get logs</source>
         <translation>Obter logs</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="362"/>
+        <location filename="../admin/commands_tab.py" line="371"/>
         <source>Back up now</source>
         <translation>Fazer backup agora</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="363"/>
+        <location filename="../admin/commands_tab.py" line="372"/>
         <source>Verify audit</source>
         <translation>Verificar auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="364"/>
+        <location filename="../admin/commands_tab.py" line="373"/>
         <source>Restart the application</source>
         <translation>Reiniciar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="365"/>
+        <location filename="../admin/commands_tab.py" line="375"/>
         <source>Close the application</source>
         <translation>Fechar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="371"/>
+        <location filename="../admin/commands_tab.py" line="388"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="372"/>
+        <location filename="../admin/commands_tab.py" line="389"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="372"/>
+        <location filename="../admin/commands_tab.py" line="390"/>
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="373"/>
+        <location filename="../admin/commands_tab.py" line="391"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="373"/>
+        <location filename="../admin/commands_tab.py" line="392"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="374"/>
+        <location filename="../admin/commands_tab.py" line="393"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="374"/>
+        <location filename="../admin/commands_tab.py" line="394"/>
         <source>Status interval (ms)</source>
         <translation>Intervalo de status (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="375"/>
+        <location filename="../admin/commands_tab.py" line="395"/>
         <source>Inbox rescan interval (ms)</source>
         <translation>Intervalo de varredura da caixa de entrada (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="376"/>
+        <location filename="../admin/commands_tab.py" line="397"/>
         <source>Idle logout (minutes)</source>
         <translation>Saída por inatividade (minutos)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="377"/>
+        <location filename="../admin/commands_tab.py" line="398"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="377"/>
+        <location filename="../admin/commands_tab.py" line="399"/>
         <source>Containing</source>
         <translation>Contendo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="378"/>
+        <location filename="../admin/commands_tab.py" line="400"/>
         <source>Without asking the operator</source>
         <translation>Sem perguntar ao operador</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="387"/>
+        <location filename="../admin/commands_tab.py" line="411"/>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="412"/>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="427"/>
         <source>Fill in “%1”: it is required. Nothing was sent.</source>
         <translation>Preencha “%1”: é obrigatório. Nada foi enviado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="390"/>
+        <location filename="../admin/commands_tab.py" line="430"/>
         <source>“%1” must be from %2 to %3. Nothing was sent; correct it and send again.</source>
         <translation>“%1” deve estar entre %2 e %3. Nada foi enviado; corrija e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="393"/>
+        <location filename="../admin/commands_tab.py" line="433"/>
         <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
         <translation>“%1” deve ter de %2 a %3 caracteres. Nada foi enviado; corrija e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="396"/>
+        <location filename="../admin/commands_tab.py" line="436"/>
         <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
         <translation>“%1” não confere com o catálogo de comandos. Nada foi enviado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="412"/>
+        <location filename="../admin/commands_tab.py" line="452"/>
         <source>Done.</source>
         <translation>Feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="413"/>
+        <location filename="../admin/commands_tab.py" line="453"/>
         <source>Failed on the station; the technical detail is in the tooltip.</source>
         <translation>Falhou na estação; o detalhe técnico está na dica (passe o mouse).</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="415"/>
+        <location filename="../admin/commands_tab.py" line="455"/>
         <source>Refused by the station, nothing was done; the technical detail is in the tooltip.</source>
         <translation>Recusado pela estação, nada foi feito; o detalhe técnico está na dica (passe o mouse).</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="419"/>
+        <location filename="../admin/commands_tab.py" line="459"/>
         <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation>Expirou antes que a estação pudesse executá-lo. Nada foi feito; envie de novo com validade maior.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="421"/>
+        <location filename="../admin/commands_tab.py" line="461"/>
         <source>Already received before: not run again.</source>
         <translation>Já recebido antes: não foi executado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="422"/>
+        <location filename="../admin/commands_tab.py" line="462"/>
         <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation>Sem resposta antes de o comando expirar. Verifique se a estação está ligada e alcança a pasta compartilhada, e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="430"/>
+        <location filename="../admin/commands_tab.py" line="470"/>
         <source>The station answered.</source>
         <translation>A estação respondeu.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="431"/>
+        <location filename="../admin/commands_tab.py" line="471"/>
         <source>Message delivered.</source>
         <translation>Mensagem entregue.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="432"/>
+        <location filename="../admin/commands_tab.py" line="472"/>
         <source>User logged out.</source>
         <translation>Usuário desconectado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="433"/>
+        <location filename="../admin/commands_tab.py" line="473"/>
         <source>Production entry locked.</source>
         <translation>Lançamento de produção bloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="434"/>
+        <location filename="../admin/commands_tab.py" line="474"/>
         <source>Production entry unlocked.</source>
         <translation>Lançamento de produção desbloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="435"/>
+        <location filename="../admin/commands_tab.py" line="475"/>
         <source>Lot set.</source>
         <translation>Lote definido.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="436"/>
+        <location filename="../admin/commands_tab.py" line="476"/>
         <source>Product (size) set.</source>
         <translation>Produto (tamanho) definido.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="437"/>
+        <location filename="../admin/commands_tab.py" line="477"/>
         <source>Settings changed.</source>
         <translation>Configurações alteradas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="438"/>
+        <location filename="../admin/commands_tab.py" line="478"/>
         <source>Status sent again.</source>
         <translation>Status enviado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="439"/>
+        <location filename="../admin/commands_tab.py" line="479"/>
         <source>Diagnostics collected (see Result).</source>
         <translation>Diagnóstico coletado (veja Resultado).</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="440"/>
+        <location filename="../admin/commands_tab.py" line="480"/>
         <source>Backup written on the station.</source>
         <translation>Backup gravado na estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="441"/>
+        <location filename="../admin/commands_tab.py" line="481"/>
         <source>Audit trail intact.</source>
         <translation>Trilha de auditoria íntegra.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="442"/>
+        <location filename="../admin/commands_tab.py" line="482"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation>Trilha de auditoria NÃO íntegra: verifique o site pelo menu Ferramentas para ver onde.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="444"/>
+        <location filename="../admin/commands_tab.py" line="484"/>
         <source>Restarting.</source>
         <translation>Reiniciando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="445"/>
+        <location filename="../admin/commands_tab.py" line="485"/>
         <source>Closing.</source>
         <translation>Fechando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="447"/>
+        <location filename="../admin/commands_tab.py" line="487"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation>Nada a alterar: escolha ao menos uma configuração e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="449"/>
+        <location filename="../admin/commands_tab.py" line="489"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation>O operador escolheu não fechar o aplicativo; ele continua rodando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="451"/>
+        <location filename="../admin/commands_tab.py" line="491"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation>Interrompido por um reinício da estação e não executado de novo; envie de novo se ainda for preciso.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="455"/>
+        <location filename="../admin/commands_tab.py" line="495"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation>Recusado: a assinatura não confere (outra chave de site, ou o arquivo foi alterado). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="458"/>
+        <location filename="../admin/commands_tab.py" line="498"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation>Recusado: o relógio deste PC está adiantado em relação ao da estação. Nada foi feito; acerte os relógios e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="465"/>
+        <location filename="../admin/commands_tab.py" line="505"/>
         <source>%1 log lines (see Result).</source>
         <translation>%1 linhas de log (veja Resultado).</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="466"/>
+        <location filename="../admin/commands_tab.py" line="506"/>
         <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
         <translation>O tamanho %1 não está no catálogo daquela estação. Nada foi alterado; confira o catálogo do site e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="469"/>
+        <location filename="../admin/commands_tab.py" line="509"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation>Recusado: a estação não conhece %1 como usuário ativo (a cópia de usuários dela pode estar desatualizada). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="472"/>
+        <location filename="../admin/commands_tab.py" line="512"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
         <translation>Recusado: a estação não permite que o papel %1 envie este comando. Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="480"/>
+        <location filename="../admin/commands_tab.py" line="520"/>
         <source>See the tooltip.</source>
         <translation>Veja a dica (passe o mouse).</translation>
     </message>
@@ -758,97 +768,97 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="107"/>
+        <location filename="../admin/commands_tab.py" line="111"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="108"/>
+        <location filename="../admin/commands_tab.py" line="112"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="109"/>
+        <location filename="../admin/commands_tab.py" line="113"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="123"/>
+        <location filename="../admin/commands_tab.py" line="127"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="130"/>
+        <location filename="../admin/commands_tab.py" line="134"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="149"/>
+        <location filename="../admin/commands_tab.py" line="153"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="150"/>
+        <location filename="../admin/commands_tab.py" line="154"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="151"/>
+        <location filename="../admin/commands_tab.py" line="155"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="157"/>
+        <location filename="../admin/commands_tab.py" line="161"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="278"/>
+        <location filename="../admin/commands_tab.py" line="282"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="282"/>
+        <location filename="../admin/commands_tab.py" line="286"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="293"/>
+        <location filename="../admin/commands_tab.py" line="297"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="294"/>
+        <location filename="../admin/commands_tab.py" line="298"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="303"/>
+        <location filename="../admin/commands_tab.py" line="307"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="321"/>
+        <location filename="../admin/commands_tab.py" line="325"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="324"/>
+        <location filename="../admin/commands_tab.py" line="328"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="334"/>
+        <location filename="../admin/commands_tab.py" line="338"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="338"/>
+        <location filename="../admin/commands_tab.py" line="342"/>
         <source>The shared folder %1 stopped answering while sending: only %2 station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>A pasta compartilhada %1 parou de responder durante o envio: só %2 estação(ões) receberam o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="345"/>
+        <location filename="../admin/commands_tab.py" line="349"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>

@@ -132,12 +132,26 @@ def render_admin(out_dir: Path) -> list[Path]:
                              poll_interval_s=0.2)
         window.show()
         settle(150)
-        window.fleet_tab.table.selectAll()
+        # Station 210 stops reporting as after a power cut (no death file): the fleet shows it
+        # offline, with its alarm.
+        from utils.site.layout import SiteLayout
+
+        services[2].stop()
+        SiteLayout(site.share).station("210").death.unlink(missing_ok=True)
+        settle_until(lambda: _liveness(window, "210") == "offline", settle)
+        _select_stations(window, ("201", "206"))
         settle(60)
         shots = [("admin-fleet", window.fleet_tab)]
         window.commands_tab.prepare(CommandType.SET_LOT, ["206"], code="L2503-001", total_boxes=40)
         window.commands_tab.send()
         settle(60)
+        # A line of station 206's journal altered on the share (its sync stopped first): the
+        # audit tab's verify table shows it red, the others green, from a real verify.
+        settle_until(lambda: bool(window.commands_tab.history.rowCount()) and
+                     window.commands_tab.history.row_data(0)["state"] == "done", settle)
+        window.site_view.ingest()  # the admin PC's own sync loop does this every few seconds
+        services[1].stop()
+        _alter_journal(site.share, "206")
         shots += [("admin-commands", window.commands_tab),
                   ("admin-production", window.production_tab),
                   ("admin-dashboard", window.dashboard_tab), ("admin-insights", window.insights_tab), ("admin-users", window.users_tab),
@@ -159,6 +173,9 @@ def render_admin(out_dir: Path) -> list[Path]:
             if widget is window.audit_tab:
                 widget.refresh()
                 widget.table.selectRow(0)
+                dialog = widget.verify()
+                settle_until(lambda: dialog.outcome is not None, settle)
+                dialog.accept()
             settle(5)
             path = out_dir / f"{name}-{language}.png"
             window.grab().save(str(path))
@@ -195,6 +212,53 @@ def render_admin(out_dir: Path) -> list[Path]:
             station.close()
         site.admin.close()
     return written
+
+
+def settle_until(condition, settle, rounds: int = 1500) -> None:
+    """Let the event loop run until `condition()` holds (bounded: a screenshot of a state that
+    never came would be a lie, so it raises)."""
+    for _ in range(rounds):
+        if condition():
+            return
+        settle(1)
+    raise RuntimeError("the state to photograph never came")
+
+
+def _liveness(window, station_id: str) -> str | None:
+    model = window.fleet_tab.model
+    for row in range(model.rowCount()):
+        if model.view_at(row).station_id == station_id:
+            return model.view_at(row).liveness
+    return None
+
+
+def _select_stations(window, station_ids) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    table, model = window.fleet_tab.table, window.fleet_tab.model
+    table.clearSelection()
+    for row in range(model.rowCount()):
+        if model.view_at(row).station_id in station_ids:
+            table.selectionModel().select(
+                model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def _alter_journal(share: Path, station_id: str) -> None:
+    """Change one event's action in the station's journal on the share, leaving its hash as it
+    was (as someone editing the file would)."""
+    import json
+
+    from utils.site.journal import list_segments
+    from utils.site.layout import SiteLayout
+
+    segment = list_segments(SiteLayout(share).station(station_id).journal)[0][1]
+    lines = segment.read_bytes().splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if '"action' in json.loads(line).get("body", ""))
+    entry = json.loads(lines[index])
+    entry["body"] = entry["body"].replace('"action":"', '"action":"x', 1)
+    lines[index] = (json.dumps(entry) + "\n").encode()
+    segment.write_bytes(b"".join(lines))
 
 
 def render_wizard(out_dir: Path) -> list[Path]:

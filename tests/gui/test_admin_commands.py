@@ -314,7 +314,25 @@ def test_history_shows_every_state_with_its_word_colour_and_reason(tab_with_cloc
     reason = model.index(row, model.COLUMNS.index("reason"))
     assert reason.data(Qt.ItemDataRole.ToolTipRole) == \
         "The station's own words (not translated): OSError: label printer offline"
-    assert model.index(row, model.COLUMNS.index("params")).data() == f'{{"size": "{size}"}}'
+    assert model.index(row, model.COLUMNS.index("params")).data() == f"Size: {size}"
+    # Sent in the site's time zone, like every other tab (stored in UTC).
+    from zoneinfo import ZoneInfo
+
+    from models.canonical import parse_utc
+
+    sent = model.rows()[row]["issued_at"]
+    site_time = parse_utc(sent).astimezone(ZoneInfo(tab.fleet.ctx.settings.timezone))
+    assert model.index(row, model.COLUMNS.index("issued_at")).data() == \
+        site_time.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_history_cells_read_as_names_and_values():
+    from gui.admin.commands_tab import pairs_text
+
+    assert pairs_text({"code": "L2503-001", "total_boxes": 40}) == \
+        "Lot code: L2503-001 · Total boxes: 40"
+    assert pairs_text({"force": True, "lot": "L1"}) == "Without asking the operator: yes · lot: L1"
+    assert pairs_text({"text": "x" * 300}).endswith("…")
 
 
 def check_rows(tab, ids, expected):
