@@ -6,9 +6,10 @@ station's record (gui/admin/record_dialog.py; the services check the role again)
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from config.catalogs import NO_REJECTION
 from config.constants import Permission, role_allows
+from models.canonical import parse_utc
 from utils import analytics
 from utils.auth import Session
 from utils.permissions import require
@@ -207,7 +209,7 @@ class ProductionTab(QWidget):
             who = version.get("editor") or version.get("operator")
             when = version.get("edited_at") or version.get("recorded_at")
             lines.append(self.tr("Version %1 · %2 · %3").replace("%1", str(version["version"]))
-                         .replace("%2", str(who)).replace("%3", str(when)))
+                         .replace("%2", str(who)).replace("%3", self._site_time(when)))
             if previous is not None:
                 for field in HISTORY_FIELDS:
                     before, after = (self._history_value(previous, field),
@@ -219,6 +221,14 @@ class ProductionTab(QWidget):
                              .replace("%1", str(version["base_version"])))
             previous = version
         self.history.setPlainText("\n".join(lines))
+
+    def _site_time(self, when: Any) -> str:
+        """A stored UTC time as the site's wall clock, like the table's Date and Time."""
+        if not when:
+            return "—"
+        moment = when if isinstance(when, datetime) else parse_utc(str(when))
+        return moment.astimezone(ZoneInfo(self.ctx.settings.timezone)).strftime(
+            "%Y-%m-%d %H:%M:%S")
 
     def _history_label(self, field: str) -> str:
         return self.tr("Status") if field == "status" else field_label(field)

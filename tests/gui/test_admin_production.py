@@ -58,6 +58,12 @@ def test_version_history_shows_what_changed(production, ctx):
     text = tab.history.toPlainText()
     before = f"{first['cam_d']:.2f}"
     assert "Version 2 · sup" in text and f"    CAM-D %: {before} → 1.11" in text
+    # 12:00 UTC in the site's time zone, as the table's Date and Time are.
+    from zoneinfo import ZoneInfo
+
+    edited = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
+    local = edited.astimezone(ZoneInfo(ctx.settings.timezone)).strftime("%Y-%m-%d %H:%M:%S")
+    assert f"Version 2 · sup · {local}" in text and "2026-11-22T12:00:00" not in text
 
 
 def test_version_history_reads_as_labels_and_formatted_values(small_site, ctx, tmp_path):
