@@ -80,6 +80,16 @@ class Signature:
     meaning: Meaning
 
 
+def _changeable(connection, record_id: str, voided_message: str) -> ProductionRecord:
+    """The current version of a record that may still be changed; refuses otherwise."""
+    current = current_version(connection, record_id)
+    if current is None:
+        raise ProductionError("not_found", f"Record {record_id} does not exist.")
+    if current.status == RecordStatus.VOIDED:
+        raise ProductionError("voided", voided_message)
+    return current
+
+
 def actor_of(session: Session) -> Actor:
     return session.actor
 
@@ -213,16 +223,16 @@ class ProductionService:
         """
         require(session, Permission.RECORD_EDIT, self.audit, target=record_id)
         reason_text = validate_reason(reason)
-        manifest = self._sign(session, record_id, signature, Meaning.CORRECTION)
+        # Every refusal that needs no signature comes first, so a refused change leaves no
+        # signature event behind and does not count the password.
+        with self.database.read() as connection:
+            current = _changeable(connection, record_id, "A voided record cannot be edited.")
+        self._edited_draft(current, changes)
+        manifest = self._sign(session, current, signature, Meaning.CORRECTION)
         with self.database.write() as connection:
-            current = current_version(connection, record_id)
-            if current is None:
-                raise ProductionError("not_found", f"Record {record_id} does not exist.")
-            if current.status == RecordStatus.VOIDED:
-                raise ProductionError("voided", "A voided record cannot be edited.")
-            merged = {**_form_of(current), **changes}
-            draft = validate_record_input(merged, self.catalog,
-                                          require_measurements=current.origin != Origin.IMPORT)
+            # Again: another change may have landed while the person signed.
+            current = _changeable(connection, record_id, "A voided record cannot be edited.")
+            draft = self._edited_draft(current, changes)
             now = self.clock.now()
             new = replace(current, lot=draft.lot, box=draft.box, size=draft.size,
                           unit_weight_kg=draft.unit_weight_kg, rejections=draft.rejections,
@@ -243,13 +253,11 @@ class ProductionService:
         """Mark the record voided in a new version; `signature` means "void"."""
         require(session, Permission.RECORD_VOID, self.audit, target=record_id)
         reason_text = validate_reason(reason)
-        manifest = self._sign(session, record_id, signature, Meaning.VOID)
+        with self.database.read() as connection:  # refusals first, as in edit_record
+            current = _changeable(connection, record_id, "The record is already voided.")
+        manifest = self._sign(session, current, signature, Meaning.VOID)
         with self.database.write() as connection:
-            current = current_version(connection, record_id)
-            if current is None:
-                raise ProductionError("not_found", f"Record {record_id} does not exist.")
-            if current.status == RecordStatus.VOIDED:
-                raise ProductionError("voided", "The record is already voided.")
+            current = _changeable(connection, record_id, "The record is already voided.")
             now = self.clock.now()
             new = replace(current, status=RecordStatus.VOIDED, version=current.version + 1,
                           reason=reason_text, editor=session.username, edited_at=now,
@@ -262,7 +270,12 @@ class ProductionService:
         self._changed()
         return new
 
-    def _sign(self, session: Session, record_id: str, signature: Signature | None,
+    def _edited_draft(self, current: ProductionRecord, changes: Mapping[str, Any]):
+        """The record with `changes` applied, validated (raises ValidationFailed)."""
+        return validate_record_input({**_form_of(current), **changes}, self.catalog,
+                                     require_measurements=current.origin != Origin.IMPORT)
+
+    def _sign(self, session: Session, current: ProductionRecord, signature: Signature | None,
               meaning: Meaning) -> dict[str, Any] | None:
         """Check the signature and return its manifest for the audit event.
 
@@ -275,9 +288,7 @@ class ProductionService:
         its own transaction, which must not wait behind ours.
         """
         if signature is None:
-            with self.database.read() as connection:
-                current = current_version(connection, record_id)
-            if current is not None and current.station_id != self.station_id:
+            if current.station_id != self.station_id:
                 raise SignatureRejected("signature_required",
                                         "A change to another station's record must be signed "
                                         "with your password; nothing was saved.")

@@ -215,6 +215,27 @@ def test_a_wrong_password_saves_nothing_and_counts_towards_the_lockout(ctx):
     assert [v.version for v in ctx.production.history(sup, record.record_id)] == [1]
 
 
+def test_a_change_refused_for_its_content_leaves_no_signature_behind(ctx):
+    """Refusals that need no signature come first: no "signature" event, no password counted."""
+    sup = login(ctx, "sup")
+    record = _other_station_record(ctx, sup)
+    signed = Signature("Initial-Pass-sup", Meaning.CORRECTION)
+    with pytest.raises(ValidationFailed):
+        ctx.production.edit_record(sup, record.record_id, {"cam_d": "abc"},
+                                   "corrected from the log", signature=signed)
+    with pytest.raises(ProductionError) as error:
+        ctx.production.edit_record(sup, "0" * 32, {"cam_d": "1"}, "corrected from the log",
+                                   signature=signed)
+    assert error.value.code == "not_found"
+    ctx.production.void_record(sup, record.record_id, "box counted twice by mistake",
+                               signature=Signature("Initial-Pass-sup", Meaning.VOID))
+    with pytest.raises(ProductionError) as error:
+        ctx.production.void_record(sup, record.record_id, "box counted twice by mistake",
+                                   signature=Signature("Initial-Pass-sup", Meaning.VOID))
+    assert error.value.code == "voided"
+    assert len(_events(ctx, "signature")) == 1  # the one void that was saved
+
+
 def test_another_stations_record_needs_a_valid_signature(ctx):
     sup = login(ctx, "sup")
     record = _other_station_record(ctx, sup)
