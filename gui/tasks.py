@@ -39,7 +39,10 @@ class Task:
         try:
             result = self.work(lambda done, total: self.relay.progress.emit(done, total), self.cancel)
         except BaseException as exc:  # reported to the person, and logged with its traceback
-            log.error("Background task failed:\n%s", traceback.format_exc())
+            if self.cancel.is_set():  # stopped as asked: not a failure
+                log.info("Background task stopped after cancel: %s", type(exc).__name__)
+            else:
+                log.error("Background task failed:\n%s", traceback.format_exc())
             self.relay.failed.emit(exc)
         else:
             self.relay.done.emit(result)
@@ -53,22 +56,31 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._tasks: list[Task] = []
+        # Set by shutdown (the window is closing): results that arrive after it, already
+        # queued, are dropped instead of reaching widgets that may be gone.
+        self._closed = False
 
     def run(self, work, *, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None,
             on_progress: Callable[[int, Any], None] | None = None) -> Task:
         task = Task(work)
         if on_done:
-            task.relay.done.connect(on_done)
+            task.relay.done.connect(self._unless_closed(on_done))
         if on_error:
-            task.relay.failed.connect(on_error)
+            task.relay.failed.connect(self._unless_closed(on_error))
         if on_progress:
-            task.relay.progress.connect(on_progress)
+            task.relay.progress.connect(self._unless_closed(on_progress))
         task.relay.done.connect(lambda _r, t=task: self._forget(t))
         task.relay.failed.connect(lambda _e, t=task: self._forget(t))
         self._tasks.append(task)
         task.thread.start()
         return task
+
+    def _unless_closed(self, callback: Callable[..., None]) -> Callable[..., None]:
+        def call(*args: Any) -> None:
+            if not self._closed:
+                callback(*args)
+        return call
 
     def _forget(self, task: Task) -> None:
         if task in self._tasks:
@@ -79,7 +91,9 @@ class TaskRunner(QObject):
         return any(not task.finished.is_set() for task in self._tasks)
 
     def shutdown(self, timeout_s: float = 30.0) -> bool:
-        """Cancel every task and wait for them; True when all stopped."""
+        """Cancel every task and wait for them; True when all stopped. The window is closing:
+        no callback runs after this."""
+        self._closed = True
         tasks, self._tasks = list(self._tasks), []
         for task in tasks:
             task.cancel.set()

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QBrush, QColor, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from config.constants import Permission
 from models.canonical import format_utc, parse_utc
-from utils.atomic_io import atomic_write_bytes
+from utils.atomic_io import atomic_write_with
 from utils.audit.trail import (
     ExportCancelled, TrailFilter, export_trail_csv, record_export, trail_for_report, trail_page,
     trail_stations,
@@ -294,95 +294,86 @@ class AuditTab(QWidget):
     def export_csv(self, path: str | None = None) -> Task | None:
         """Every event for the filters (not only the page shown), written in the background;
         the status line follows it. Returns the running task, or None when no file was chosen."""
+        out = self._export_path(path, "audit.csv", "CSV (*.csv)")
+        if out is None:
+            return None
+        database, audit, session, zone = self.ctx.database, self.ctx.audit, self.session, self.zone
+        filters = self._filters()
+
+        def work(progress, cancel):  # on the task's thread: plain objects only, no widgets
+            return export_trail_csv(database, audit, session, filters, out, zone, cancel=cancel,
+                                    progress=lambda done: progress(done, None))
+
+        self.csv_task = self._run_export(self.csv_button, out, work)
+        return self.csv_task
+
+    def export_pdf(self, path: str | None = None) -> Task | None:
+        """Every event for the filters as a printable report with each event's reason and
+        changes, up to PDF_EVENT_LIMIT events (beyond that nothing is written and the person is
+        told why), made and printed in the background: a report of thousands of rows held the
+        window for seconds. Returns the running task, or None when no file was chosen."""
+        out = self._export_path(path, "audit.pdf", "PDF (*.pdf)")
+        if out is None:
+            return None
+        database, audit, session, zone = self.ctx.database, self.ctx.audit, self.session, self.zone
+        filters, limit = self._filters(), PDF_EVENT_LIMIT
+        # Every text the report needs, in the person's language, made here on the GUI thread.
+        headers = [self.model.headerData(i, Qt.Orientation.Horizontal)
+                   for i in range(len(REPORT_COLUMNS))] + [self.tr("Details")]
+        title = self.tr("Audit trail")
+        subtitle = (self.tr("Stations: %1 · from %2 to %3 · generated %4 by %5")
+                    .replace("%1", self.station.currentText())
+                    .replace("%2", _site_time(filters.start, zone))
+                    .replace("%3", _site_time(filters.end, zone))
+                    .replace("%4", _site_time(format_utc(self.ctx.clock.now()), zone))
+                    .replace("%5", session.full_name))
+        command_word = self.tr("command %1")
+
+        def work(_progress, _cancel):  # QTextDocument and QPdfWriter work off the GUI thread
+            rows = trail_for_report(database, audit, session, filters, limit)
+            if rows is None:
+                return None
+            heading, header, rows_html = report_html(rows, headers, title, subtitle, zone,
+                                                     command_word)
+            atomic_write_with(out, lambda temp: _print_pdf(heading, header, rows_html, temp))
+            record_export(audit, session, "pdf", out, len(rows), filters)
+            return len(rows)
+
+        self.pdf_task = self._run_export(self.pdf_button, out, work)
+        return self.pdf_task
+
+    def _export_path(self, path: str | None, name: str, kinds: str) -> Path | None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"),
-                                                  str(Path.home() / "audit.csv"), "CSV (*.csv)")
-            if not path:
-                return None
-        out, filters = Path(path), self._filters()
-        self.csv_button.setEnabled(False)
-        self.status.setText(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
+                                                  str(Path.home() / name), kinds)
+        return Path(path) if path else None
 
-        def work(progress, cancel):
-            return export_trail_csv(self.ctx.database, self.ctx.audit, self.session, filters,
-                                    out, self.zone, cancel=cancel,
-                                    progress=lambda done: progress(done, None))
+    def _run_export(self, button: QPushButton, out: Path, work) -> Task:
+        """Run an export in the background; the status line follows it and says how it ended
+        (a None result: too many events for a report, nothing written)."""
+        button.setEnabled(False)
+        self.status.setText(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
 
         def progress(done: int, _total: Any) -> None:
             self.status.setText(self.tr("Exporting the audit trail: %1 events so far…")
                                 .replace("%1", str(done)))
 
-        def done(count: int) -> None:
-            self.csv_button.setEnabled(True)
+        def done(count: int | None) -> None:
+            button.setEnabled(True)
+            if count is None:
+                self.status.setText(self.tr(
+                    "More than %1 events match the filters: too many for a printed report. "
+                    "Nothing was written; narrow the station, user, action or time range, or "
+                    "export CSV, which holds them all.").replace("%1", str(PDF_EVENT_LIMIT)))
+                return
             self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(count))
                                 .replace("%2", str(out)))
 
         def failed(exc: BaseException) -> None:
-            self.csv_button.setEnabled(True)
+            button.setEnabled(True)
             self.status.setText(self._export_error(exc))
 
-        self.csv_task = self.runner.run(work, on_done=done, on_error=failed, on_progress=progress)
-        return self.csv_task
-
-    def export_pdf(self, path: str | None = None) -> Path | None:
-        """Every event for the filters as a printable report with each event's reason and
-        changes, up to PDF_EVENT_LIMIT events (beyond that nothing is written and the person is
-        told why). Returns the file written, or None."""
-        filters = self._filters()
-        try:
-            rows = trail_for_report(self.ctx.database, self.ctx.audit, self.session, filters,
-                                    PDF_EVENT_LIMIT)
-        except PermissionDenied as exc:
-            self.status.setText(self._export_error(exc))
-            return None
-        if rows is None:
-            self.status.setText(self.tr(
-                "More than %1 events match the filters: too many for a printed report. Nothing "
-                "was written; narrow the station, user, action or time range, or export CSV, "
-                "which holds them all.").replace("%1", str(PDF_EVENT_LIMIT)))
-            return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"),
-                                                  str(Path.home() / "audit.pdf"), "PDF (*.pdf)")
-            if not path:
-                return None
-        out = Path(path)
-        try:
-            atomic_write_bytes(out, self._pdf_bytes(rows, filters, out))
-        except OSError as exc:
-            self.status.setText(self._export_error(exc))
-            return None
-        record_export(self.ctx.audit, self.session, "pdf", out, len(rows), filters)
-        self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(len(rows)))
-                            .replace("%2", str(out)))
-        return out
-
-    def _pdf_bytes(self, rows: list[dict[str, Any]], filters: TrailFilter, out: Path) -> bytes:
-        shown = AuditEventsModel.COLUMNS[:8]  # the command id rides in the details column
-        header = "".join(f"<th>{_html(self.model.headerData(i, Qt.Orientation.Horizontal))}</th>"
-                         for i in range(len(shown))) + f"<th>{_html(self.tr('Details'))}</th>"
-        cells = "".join(
-            "<tr>" + "".join(f"<td>{_html(display_value(row, c, self.zone))}</td>" for c in shown)
-            + f"<td>{_html(event_details(row))}</td></tr>" for row in rows)
-        title = self.tr("Audit trail")
-        subtitle = (self.tr("Stations: %1 · from %2 to %3 · generated %4 by %5")
-                    .replace("%1", self.station.currentText()).replace("%2", filters.start or "")
-                    .replace("%3", filters.end or "")
-                    .replace("%4", format_utc(self.ctx.clock.now()))
-                    .replace("%5", self.session.full_name))
-        document = QTextDocument()
-        document.setHtml(f"<h2>{_html(title)}</h2><p>{_html(subtitle)}</p>"
-                         f"<table border='1' cellspacing='0' cellpadding='2'><tr>{header}</tr>"
-                         f"{cells}</table>")
-        temp = out.with_name("." + out.name + ".pdf-tmp")
-        writer = QPdfWriter(str(temp))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        document.print_(writer)
-        del writer  # closes the file
-        try:
-            return temp.read_bytes()
-        finally:
-            temp.unlink(missing_ok=True)
+        return self.runner.run(work, on_done=done, on_error=failed, on_progress=progress)
 
     def _export_error(self, exc: BaseException) -> str:
         if isinstance(exc, ExportCancelled):
@@ -394,8 +385,65 @@ class AuditTab(QWidget):
                        ).replace("%1", getattr(exc, "strerror", None) or type(exc).__name__)
 
 
-def event_details(row: dict[str, Any]) -> str:
-    """An event's reason, changed fields (before → after) and command, in one line of a report."""
+REPORT_COLUMNS = AuditEventsModel.COLUMNS[:8]  # the command id rides in the details column
+
+
+def report_html(rows: list[dict[str, Any]], headers: list[str], title: str, subtitle: str,
+                zone: ZoneInfo | None, command_word: str) -> tuple[str, str, list[str]]:
+    """The printed report in parts: the heading (title and what it covers), the table's
+    header row, and one table row per event."""
+    heading = f"<h2>{_html(title)}</h2><p>{_html(subtitle)}</p>"
+    header = "<tr>" + "".join(f"<th>{_html(text)}</th>" for text in headers) + "</tr>"
+    rows_html = [
+        "<tr>" + "".join(f"<td>{_html(display_value(row, c, zone))}</td>" for c in REPORT_COLUMNS)
+        + f"<td>{_html(event_details(row, command_word))}</td></tr>" for row in rows]
+    return heading, header, rows_html
+
+
+ROWS_PER_PAGE_TRIED = 30
+
+
+def _print_pdf(heading: str, header: str, rows: list[str], path: Path) -> None:
+    """Print the report page by page: each page is its own small document, laid out and drawn
+    in a few milliseconds. One document of thousands of rows held Python's interpreter lock for
+    most of a second in single calls, and the window with it, even from a background thread."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(96)  # the document's fonts keep their screen sizes
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    painter = QPainter(writer)
+    try:
+        start, first = 0, True
+        while first or start < len(rows):
+            count = min(ROWS_PER_PAGE_TRIED, len(rows) - start)
+            while True:
+                document = QTextDocument()
+                document.documentLayout().setPaintDevice(writer)
+                document.setTextWidth(page.width())
+                document.setHtml((heading if first else "") + "<table width='100%' border='1' "
+                                 "cellspacing='0' cellpadding='2'>" + header
+                                 + "".join(rows[start:start + count]) + "</table>")
+                if count <= 1 or document.size().height() <= page.height():
+                    break
+                count = max(1, count * 3 // 4)  # long details wrapped: fewer rows fit
+            if not first:
+                writer.newPage()
+            document.drawContents(painter)
+            start, first = start + count, False
+    finally:
+        painter.end()
+    del writer  # closes the file before it is moved into place
+
+
+def _site_time(utc_text: str | None, zone: ZoneInfo | None) -> str:
+    if not utc_text:
+        return "—"
+    return parse_utc(utc_text).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def event_details(row: dict[str, Any], command_word: str = "command %1") -> str:
+    """An event's reason, changed fields (before → after; the audit trail's own field names,
+    as the CSV and the event detail show them) and command, in one line of a report."""
     try:
         body = json.loads(row.get("body") or "{}")
     except ValueError:
@@ -409,7 +457,7 @@ def event_details(row: dict[str, Any]) -> str:
             if before.get(key) != after.get(key):
                 parts.append(f"{key}: {_short(before.get(key))} → {_short(after.get(key))}")
     if row.get("command_id"):
-        parts.append(f"command {row['command_id']}")
+        parts.append(command_word.replace("%1", str(row["command_id"])))
     return "; ".join(parts)
 
 

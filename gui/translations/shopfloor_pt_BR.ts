@@ -283,54 +283,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>%1 eventos</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="298"/>
-        <location filename="../admin/audit_tab.py" line="345"/>
+        <location filename="../admin/audit_tab.py" line="322"/>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="330"/>
+        <source>command %1</source>
+        <translation>comando %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="347"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="304"/>
+        <location filename="../admin/audit_tab.py" line="355"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="312"/>
+        <location filename="../admin/audit_tab.py" line="358"/>
         <source>Exporting the audit trail: %1 events so far…</source>
         <translation>Exportando a trilha de auditoria: %1 eventos até agora…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="317"/>
-        <location filename="../admin/audit_tab.py" line="356"/>
+        <location filename="../admin/audit_tab.py" line="369"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 eventos exportados para %2</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="340"/>
+        <location filename="../admin/audit_tab.py" line="365"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="367"/>
+        <location filename="../admin/audit_tab.py" line="323"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="368"/>
+        <location filename="../admin/audit_tab.py" line="324"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="389"/>
+        <location filename="../admin/audit_tab.py" line="380"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="391"/>
+        <location filename="../admin/audit_tab.py" line="382"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="392"/>
+        <location filename="../admin/audit_tab.py" line="383"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -2428,133 +2436,133 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="51"/>
+        <location filename="../admin/production_tab.py" line="53"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="53"/>
+        <location filename="../admin/production_tab.py" line="55"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="55"/>
+        <location filename="../admin/production_tab.py" line="57"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="59"/>
+        <location filename="../admin/production_tab.py" line="61"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="61"/>
+        <location filename="../admin/production_tab.py" line="63"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="63"/>
+        <location filename="../admin/production_tab.py" line="65"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="65"/>
+        <location filename="../admin/production_tab.py" line="67"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="68"/>
+        <location filename="../admin/production_tab.py" line="70"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="71"/>
+        <location filename="../admin/production_tab.py" line="73"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="95"/>
+        <location filename="../admin/production_tab.py" line="97"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="95"/>
+        <location filename="../admin/production_tab.py" line="97"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="144"/>
+        <location filename="../admin/production_tab.py" line="146"/>
         <source>%1 records</source>
         <translation>%1 registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="158"/>
-        <location filename="../admin/production_tab.py" line="170"/>
+        <location filename="../admin/production_tab.py" line="160"/>
+        <location filename="../admin/production_tab.py" line="172"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="161"/>
+        <location filename="../admin/production_tab.py" line="163"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="173"/>
+        <location filename="../admin/production_tab.py" line="175"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="192"/>
+        <location filename="../admin/production_tab.py" line="194"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="128"/>
+        <location filename="../admin/production_tab.py" line="130"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="202"/>
+        <location filename="../admin/production_tab.py" line="204"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="209"/>
+        <location filename="../admin/production_tab.py" line="211"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="218"/>
+        <location filename="../admin/production_tab.py" line="220"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="224"/>
+        <location filename="../admin/production_tab.py" line="234"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="239"/>
+        <location filename="../admin/production_tab.py" line="249"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="239"/>
+        <location filename="../admin/production_tab.py" line="249"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="245"/>
+        <location filename="../admin/production_tab.py" line="255"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="255"/>
+        <location filename="../admin/production_tab.py" line="265"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="259"/>
+        <location filename="../admin/production_tab.py" line="269"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>

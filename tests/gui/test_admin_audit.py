@@ -156,8 +156,9 @@ def test_exports_hold_every_filtered_event_not_only_the_page(monkeypatch, tab, s
     assert exported and exported[-1]["after"]["events"] == len(body)
     assert exported[-1]["after"]["format"] == "csv"
 
-    pdf = tab.export_pdf(str(tmp_path / "audit.pdf"))
-    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    task = tab.export_pdf(str(tmp_path / "audit.pdf"))
+    wait_for(lambda: task.finished.is_set() and tab.pdf_button.isEnabled(), timeout=20)
+    assert (tmp_path / "audit.pdf").read_bytes().startswith(b"%PDF")
     exported = [e for e in _audit_events(tab) if e["action"] == "audit.export"]
     # The PDF holds the CSV's events plus the CSV export's own event.
     assert exported[-1]["after"] == {**exported[-1]["after"], "format": "pdf",
@@ -168,7 +169,8 @@ def test_a_pdf_of_too_many_events_is_refused_with_the_way_out(monkeypatch, tab, 
     from gui.admin import audit_tab as audit_module
 
     monkeypatch.setattr(audit_module, "PDF_EVENT_LIMIT", 1)
-    assert tab.export_pdf(str(tmp_path / "audit.pdf")) is None
+    task = tab.export_pdf(str(tmp_path / "audit.pdf"))
+    wait_for(lambda: task.finished.is_set() and tab.pdf_button.isEnabled(), timeout=20)
     assert not (tmp_path / "audit.pdf").exists()
     assert "More than 1 events" in tab.status.text() and "CSV" in tab.status.text()
 
@@ -196,6 +198,7 @@ def test_the_report_lists_each_events_reason_and_changes():
                        "after": {"cam_d": 1.5, "lot": "L1"}})
     assert event_details({"body": body, "command_id": "c-9"}) == (
         "box weighed again; cam_d: 4.0 → 1.5; command c-9")
+    assert event_details({"body": body, "command_id": "c-9"}, "comando %1").endswith("comando c-9")
     assert event_details({"body": "not json"}) == "not json"
 
 
@@ -235,3 +238,41 @@ def _audit_events(tab) -> list[dict]:
     with tab.ctx.database.read() as connection:
         rows = audit_repo.list_events(connection, limit=100_000)
     return [{**row, **json.loads(row["body"])} for row in rows]
+
+
+def test_the_report_says_its_range_in_the_sites_time(tab):
+    from zoneinfo import ZoneInfo
+
+    from gui.admin.audit_tab import _site_time
+
+    zone = ZoneInfo("America/Sao_Paulo")
+    assert _site_time("2026-11-30T12:00:00.000Z", zone) == "2026-11-30 09:00"
+    assert _site_time(None, zone) == "—"
+
+
+def test_closing_the_panel_during_an_export_reaches_no_widget(qtbot, tab, tmp_path):
+    """The window's runner shuts down on close; a result still queued is dropped."""
+    from PySide6.QtWidgets import QApplication
+
+    task = tab.export_csv(str(tmp_path / "audit.csv"))
+    task.thread.join(20)
+    assert tab.runner.shutdown(5)
+    status = tab.status.text()
+    QApplication.processEvents()  # deliver what was queued
+    assert tab.status.text() == status and not tab.csv_button.isEnabled()
+
+
+def test_a_long_report_is_printed_page_by_page_with_the_header_on_each(tab, tmp_path):
+    """Each page is its own small document (a single one held the window for seconds)."""
+    import re
+
+    from gui.admin.audit_tab import _print_pdf
+
+    header = "<tr><th>Time</th><th>Details</th></tr>"
+    rows = [f"<tr><td>2026-11-30 09:{i % 60:02d}</td><td>event {i}</td></tr>" for i in range(200)]
+    out = tmp_path / "report.pdf"
+    _print_pdf("<h2>Audit trail</h2>", header, rows, out)
+    pages = len(re.findall(rb"/Type /Page(?!s)", out.read_bytes()))
+    assert 3 <= pages <= 10  # 200 short rows: several pages, none empty
+    _print_pdf("<h2>Audit trail</h2>", header, [], tmp_path / "empty.pdf")
+    assert len(re.findall(rb"/Type /Page(?!s)", (tmp_path / "empty.pdf").read_bytes())) == 1

@@ -168,8 +168,9 @@ def test_exports(audit_tab, tmp_path):
     wait_for(lambda: task.finished.is_set(), timeout=20)
     csv_path = tmp_path / "audit.csv"
     assert csv_path.read_text(encoding="utf-8-sig").startswith("Time (UTC),Local time,Station")
-    pdf_path = audit_tab.export_pdf(str(tmp_path / "audit.pdf"))
-    assert pdf_path.read_bytes().startswith(b"%PDF")
+    task = audit_tab.export_pdf(str(tmp_path / "audit.pdf"))
+    wait_for(lambda: task.finished.is_set() and audit_tab.pdf_button.isEnabled(), timeout=20)
+    assert (tmp_path / "audit.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_a_full_page_shows_the_newest_events(monkeypatch, audit_tab, ctx, admin):
