@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from models.canonical import parse_utc  # noqa: E402
 from utils.auth import Session  # noqa: E402
-from utils.site.fleet import FleetMonitor, StationView  # noqa: E402
+from utils.site.fleet import FleetMonitor, Liveness, StationView  # noqa: E402
 
 from gui.admin.fleet_model import (  # noqa: E402
     ALL_STATIONS, WITH_ALARMS, Alarm, FleetTableModel, RowDiff, alarms_of, diff_rows,
@@ -178,6 +178,7 @@ class FleetTab(QWidget):
         self.alarms.itemSelectionChanged.connect(self._update_ack_button)
         self._update_ack_button()
         self._current_alarms: list[Alarm] = []
+        self._reporting: set[str] = set()  # stations online in the last frame
         self._today = self._site_now().date()
         # What the list shows: each alarm with its acknowledgement's text (None: open).
         self._alarms_shown: list[tuple[Alarm, str | None]] | None = None
@@ -257,6 +258,8 @@ class FleetTab(QWidget):
                              .replace("%3", str(counts.get("stale", 0)))
                              .replace("%4", str(counts.get("offline", 0) + counts.get("stopped", 0))))
         self._current_alarms = frame.alarms
+        self._reporting = {view.station_id for view in frame.views
+                           if view.liveness == Liveness.ONLINE}
         self._today = frame.today
         self._refresh_alarms()
 
@@ -371,7 +374,11 @@ class FleetTab(QWidget):
         # computed has cleared, and its next occurrence must alarm again.
         present = set(current)
         for alarm in [a for a in self._acknowledged if a not in present]:
-            del self._acknowledged[alarm]
+            # A metric's alarm is only known while its station reports: one late status (the
+            # station stale for a moment) must not throw its acknowledgement away.
+            station, what, _level = alarm
+            if what == "state" or station in self._reporting:
+                del self._acknowledged[alarm]
         # Open alarms first; the acknowledged ones below them, with who, when and the note
         # (their whole text: it names the day, which changes at midnight).
         entries = ([(alarm, None) for alarm in current if alarm not in self._acknowledged]

@@ -323,6 +323,26 @@ def test_an_acknowledged_alarm_stays_listed_greyed_with_who_when_and_note(qtbot,
         "Station 201: CPU (critical)"]
 
 
+def test_a_metric_acknowledgement_outlives_a_late_status_but_not_its_condition(qtbot, fleet_tab):
+    """While a station is stale its metrics are unknown: the acknowledgement of its CPU alarm
+    is kept; once it reports again without the condition, it is dropped."""
+    tab = fleet_tab
+    tab.update_views([_view("201", 99)])
+    tab.alarms.setCurrentRow(0)
+    assert tab.acknowledge_selected(note="batch job, ends at noon")
+
+    def texts():
+        return [tab.alarms.item(i).text() for i in range(tab.alarms.count())]
+
+    tab.update_views([_view("201", 99, Liveness.STALE)])  # one status late
+    assert texts() == ["Station 201: not reporting (warning)"]
+    tab.update_views([_view("201", 99)])  # back, still hot: still acknowledged
+    assert len(texts()) == 1 and "acknowledged by ana" in texts()[0]
+    tab.update_views([_view("201", 10)])  # the condition cleared while reporting
+    tab.update_views([_view("201", 99)])  # and came back: a new alarm
+    assert texts() == ["Station 201: CPU (critical)"]
+
+
 def test_state_filter_shows_the_chosen_states_together_with_the_search(qtbot, fleet_tab):
     from gui.theme import TOUCH_MIN_PX
 
