@@ -83,11 +83,9 @@ class CorrectionDialog(QDialog):
             self.error.setText("\n".join(f"{field_label(e.field)}: {field_error_text(e)}"
                                          for e in exc.errors))
             return
-        except SignatureRejected as exc:
-            self.password.clear()
-            self.error.setText(self.tr("Wrong password: the correction was not saved.")
-                               if exc.code == "signature_rejected"
-                               else production_error_text(exc.code, str(exc)))
+        except SignatureRejected as exc:  # a wrong password or a locked account, said alike
+            self.password.clear()         # in the station app and the admin panel
+            self.error.setText(production_error_text(exc.code, str(exc)))
             return
         except ProductionError as exc:
             self.error.setText(production_error_text(exc.code, str(exc)))

@@ -97,14 +97,9 @@ class _SignedDialog(QDialog):
         except ValidationFailed as exc:
             self.show_validation(exc)
             return
-        except SignatureRejected as exc:
-            self.password.clear()
-            if exc.code == "signature_rejected":
-                self.error.setText(self.tr("Wrong password: nothing was saved. After repeated "
-                                           "wrong entries your account is locked for a while."))
-            else:  # this PC cannot check signatures (how it was set up), not the person's fault
-                self.error.setText(self.tr("Your signature cannot be checked on this PC, so "
-                                           "nothing was saved. Tell your administrator."))
+        except SignatureRejected as exc:  # a wrong password, a locked account, or this PC
+            self.password.clear()         # cannot check signatures: said as gui/messages.py does
+            self.error.setText(production_error_text(exc.code, str(exc)))
             return
         except ProductionError as exc:
             self.error.setText(production_error_text(exc.code, str(exc)))

@@ -918,12 +918,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="88"/>
-        <source>Wrong password: the correction was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="96"/>
+        <location filename="../correction_dialog.py" line="94"/>
         <source>Your role may not correct records.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,67 +1268,67 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="194"/>
+        <location filename="../admin/fleet_tab.py" line="195"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="254"/>
+        <location filename="../admin/fleet_tab.py" line="255"/>
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="294"/>
+        <location filename="../admin/fleet_tab.py" line="297"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="425"/>
         <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="425"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="426"/>
         <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="426"/>
         <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="430"/>
+        <location filename="../admin/fleet_tab.py" line="437"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="452"/>
+        <location filename="../admin/fleet_tab.py" line="459"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="453"/>
+        <location filename="../admin/fleet_tab.py" line="460"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2569,57 +2564,57 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="145"/>
+        <location filename="../admin/record_dialog.py" line="140"/>
         <source>correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="149"/>
+        <location filename="../admin/record_dialog.py" line="144"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="149"/>
+        <location filename="../admin/record_dialog.py" line="144"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="156"/>
+        <location filename="../admin/record_dialog.py" line="151"/>
         <source>%1 (size %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="167"/>
+        <location filename="../admin/record_dialog.py" line="162"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="177"/>
+        <location filename="../admin/record_dialog.py" line="172"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="181"/>
+        <location filename="../admin/record_dialog.py" line="176"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="182"/>
+        <location filename="../admin/record_dialog.py" line="177"/>
         <source>Made at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="184"/>
+        <location filename="../admin/record_dialog.py" line="179"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="185"/>
+        <location filename="../admin/record_dialog.py" line="180"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="210"/>
+        <location filename="../admin/record_dialog.py" line="205"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4019,17 +4014,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="228"/>
+        <location filename="../admin/record_dialog.py" line="223"/>
         <source>void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="232"/>
+        <location filename="../admin/record_dialog.py" line="227"/>
         <source>Void record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="233"/>
+        <location filename="../admin/record_dialog.py" line="228"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4057,17 +4052,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="103"/>
-        <source>Wrong password: nothing was saved. After repeated wrong entries your account is locked for a while.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="106"/>
-        <source>Your signature cannot be checked on this PC, so nothing was saved. Tell your administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="113"/>
+        <location filename="../admin/record_dialog.py" line="108"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>

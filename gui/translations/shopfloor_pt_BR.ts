@@ -919,12 +919,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Assinando como %1: isto significa &quot;correção&quot;.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="88"/>
-        <source>Wrong password: the correction was not saved.</source>
-        <translation>Senha errada: a correção não foi salva.</translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="96"/>
+        <location filename="../correction_dialog.py" line="94"/>
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
     </message>
@@ -1274,67 +1269,67 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="194"/>
+        <location filename="../admin/fleet_tab.py" line="195"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="254"/>
+        <location filename="../admin/fleet_tab.py" line="255"/>
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="294"/>
+        <location filename="../admin/fleet_tab.py" line="297"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="425"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="425"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="426"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="426"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="430"/>
+        <location filename="../admin/fleet_tab.py" line="437"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="452"/>
+        <location filename="../admin/fleet_tab.py" line="459"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="453"/>
+        <location filename="../admin/fleet_tab.py" line="460"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2570,57 +2565,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="145"/>
+        <location filename="../admin/record_dialog.py" line="140"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="149"/>
+        <location filename="../admin/record_dialog.py" line="144"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="149"/>
+        <location filename="../admin/record_dialog.py" line="144"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="156"/>
+        <location filename="../admin/record_dialog.py" line="151"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="167"/>
+        <location filename="../admin/record_dialog.py" line="162"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="177"/>
+        <location filename="../admin/record_dialog.py" line="172"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="181"/>
+        <location filename="../admin/record_dialog.py" line="176"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="182"/>
+        <location filename="../admin/record_dialog.py" line="177"/>
         <source>Made at</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="184"/>
+        <location filename="../admin/record_dialog.py" line="179"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="185"/>
+        <location filename="../admin/record_dialog.py" line="180"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="210"/>
+        <location filename="../admin/record_dialog.py" line="205"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
@@ -4021,17 +4016,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="228"/>
+        <location filename="../admin/record_dialog.py" line="223"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="232"/>
+        <location filename="../admin/record_dialog.py" line="227"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="233"/>
+        <location filename="../admin/record_dialog.py" line="228"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -4059,17 +4054,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="103"/>
-        <source>Wrong password: nothing was saved. After repeated wrong entries your account is locked for a while.</source>
-        <translation>Senha errada: nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="106"/>
-        <source>Your signature cannot be checked on this PC, so nothing was saved. Tell your administrator.</source>
-        <translation>Sua assinatura não pode ser conferida neste PC, por isso nada foi salvo. Avise o administrador.</translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="113"/>
+        <location filename="../admin/record_dialog.py" line="108"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>

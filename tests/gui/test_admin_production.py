@@ -303,7 +303,7 @@ def test_void_with_a_wrong_password_saves_nothing(production, ctx):
     dialog.reason.setText("box counted twice on the paper log")
     dialog.password.setText("not my password")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert dialog.isVisible() and "Wrong password: nothing was saved" in dialog.error.text()
+    assert dialog.isVisible() and "Wrong password (or the account is locked): nothing was saved" in dialog.error.text()
     assert dialog.password.text() == ""
     assert _versions(ctx, target["record_id"]) == [target["version"]]
     assert _select(tab, target["record_id"])["status"] == "active"
