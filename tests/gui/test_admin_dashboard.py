@@ -17,6 +17,8 @@ from data.legacy_import import parse_legacy_csv
 from models.canonical import format_utc
 from utils import analytics
 
+from tests.gui.conftest import wait_for
+
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "legacy_dados_producao.csv"
 
 
@@ -202,7 +204,7 @@ def test_a_record_that_arrives_shows_without_a_manual_refresh(qtbot, hand_made, 
     # What the sync loop's ingest does when station 205's journal arrives on the share.
     put_site_rows(ctx, [site_row("n1", "205", "2025-11-03T13:00:00.000Z", cam_d=0.5,
                                  cam_w=1.5, rejections=[("Furo", "Cap")])])
-    qtbot.waitUntil(lambda: ": 1. 205 1.00 % (excellent)" in tab.ranking.text(), timeout=5000)
+    wait_for(lambda: ": 1. 205 1.00 % (excellent)" in tab.ranking.text(), timeout=5)
     assert list(tab.means_bars["cam_d"].opts["height"]) == pytest.approx([0.5, 1.5, 4.0, 7.0, 0.0])
     assert list(tab.pareto_line.getData()[1]) == pytest.approx(
         [6 / 11 * 100, 9 / 11 * 100, 10 / 11 * 100, 100.0])

@@ -8,13 +8,14 @@ import logging
 from PySide6.QtWidgets import QApplication
 
 from gui.tasks import TaskRunner
+from tests.gui.conftest import wait_for
 
 
 def test_a_result_reaches_its_callback_on_the_gui_thread(qtbot):
     runner = TaskRunner()
     called = []
     task = runner.run(lambda progress, cancel: 42, on_done=called.append)
-    qtbot.waitUntil(lambda: called == [42], timeout=5000)
+    wait_for(lambda: called == [42], timeout=5)  # (qtbot.waitUntil: see wait_for's docstring)
     assert task.finished.is_set()
     assert runner.shutdown(5)
 
