@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from utils.site.alarm_acks import Alarm  # (station, what: "state" or a metric, level)
 from utils.site.fleet import Liveness, StationView
 
 from gui.table_model import ColumnTableModel, Index as _Index
@@ -45,8 +46,6 @@ STATE_FILTERS: dict[str, frozenset[str]] = {
     "online": frozenset({Liveness.ONLINE}), "stale": frozenset({Liveness.STALE}),
     "offline": frozenset({Liveness.OFFLINE, Liveness.STOPPED})}
 ALL_STATIONS, WITH_ALARMS = "all", "alarms"
-
-Alarm = tuple[str, str, str]  # (station, what: "state" or a metric, level)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (  # noqa: E402
     QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from models.canonical import parse_utc  # noqa: E402
 from utils.auth import Session  # noqa: E402
+from utils.permissions import PermissionDenied  # noqa: E402
+from utils.site.alarm_acks import Acknowledgement, acknowledge, may_acknowledge  # noqa: E402
 from utils.site.fleet import FleetMonitor, Liveness, StationView  # noqa: E402
 
 from gui.admin.fleet_model import (  # noqa: E402
@@ -58,15 +59,6 @@ class FleetFrame:
     counts: dict[str, int]  # stations per liveness
     plots: PlotFrame
     today: date  # in the site's time zone: times of another day are shown with their date
-
-
-@dataclass(frozen=True, slots=True)
-class Acknowledgement:
-    """Who acknowledged an alarm, when, and their note: as the audit event records them."""
-
-    user: str
-    at: datetime
-    note: str
 
 
 class FleetTab(QWidget):
@@ -447,7 +439,8 @@ class FleetTab(QWidget):
         return None if alarm in self._acknowledged else alarm
 
     def _update_ack_button(self, *_args) -> None:
-        self.ack_button.setEnabled(self._chosen_open_alarm() is not None)
+        self.ack_button.setEnabled(may_acknowledge(self.session)
+                                   and self._chosen_open_alarm() is not None)
 
     def acknowledge_selected(self, note: str | None = None) -> bool:
         """Acknowledge the selected open alarm (asks for the note unless given): audited, and
@@ -460,9 +453,9 @@ class FleetTab(QWidget):
                                             self.tr("Note (what you are doing about it):"))
             if not ok:
                 return False
-        event = self.ctx.audit.record(self.session.actor, "alarm.ack", entity="station",
-                                      entity_id=alarm[0],
-                                      after={"alarm": alarm[1], "level": alarm[2], "note": note})
-        self._acknowledged[alarm] = Acknowledgement(event.user or "", parse_utc(event.ts), note)
+        try:
+            self._acknowledged[alarm] = acknowledge(self.ctx.audit, self.session, alarm, note)
+        except PermissionDenied:  # the button is disabled for these roles; a safety net
+            return False
         self._refresh_alarms()
         return True

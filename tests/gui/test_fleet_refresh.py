@@ -397,3 +397,32 @@ def test_plots_say_when_more_stations_are_selected_than_drawn(qtbot, fleet_tab):
     assert tab.drawn_points(stations[MAX_PLOTTED_STATIONS], "cpu") == 0  # the 9th: not drawn
     tab.search.setText("201")  # one of them shown: one plotted, no hint
     assert tab.plot_hint.isHidden()
+
+
+def test_an_analyst_sees_alarms_but_may_not_acknowledge_them(qtbot, ctx):
+    """Analysts are read-only: the button stays off, and the service refuses and audits."""
+    from config.constants import Role
+    from data import audit_repo
+    from gui.admin.fleet_tab import FleetTab
+    from gui.app import make_application
+    from utils.permissions import PermissionDenied
+    from utils.site.alarm_acks import acknowledge
+
+    make_application([])
+    admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
+    ctx.auth.create_user(admin, "vera", "Vera Analyst", Role.ANALYST, "Vera-Initial-Pass-1",
+                         "quality analyst, reads the fleet")
+    ctx.auth.change_password("vera", "Vera-Initial-Pass-1", "Vera-Own-Pass-22")
+    analyst = ctx.auth.login("vera", "Vera-Own-Pass-22").session
+    tab = FleetTab(RingFleet(ManualClock(datetime(2026, 11, 29, 12, 0, 10, tzinfo=timezone.utc))),
+                   ctx, analyst)
+    qtbot.addWidget(tab)
+    tab.update_views([_view("201", 99)])
+    tab.alarms.setCurrentRow(0)
+    assert tab.alarms.count() == 1 and not tab.ack_button.isEnabled()
+    assert tab.acknowledge_selected(note="not mine to say") is False
+    with pytest.raises(PermissionDenied):
+        acknowledge(ctx.audit, analyst, ("201", "cpu", "critical"), "not mine to say")
+    with ctx.database.read() as connection:
+        assert not audit_repo.list_events(connection, action="alarm.ack")
+        assert audit_repo.list_events(connection, action="permission.denied", user="vera")
