@@ -26,6 +26,10 @@ Everything runs on this PC in a fresh temporary folder, Qt on the offscreen plat
                           on the GUI thread between ticks, outside the timing, so ticks are not
                           disturbed by a thread this benchmark cannot pace. The dashboard's
                           10-second timer is stopped (its refresh is not a fleet tick).
+- live_gap_*_ms           not a target: the panel as it runs, the real poller thread polling
+                          and preparing while the 200 stations report once a second (30 s; 5 s
+                          with --quick); the GUI thread's gaps (a 5 ms timer) show what the
+                          poller's work costs it, interpreter lock included.
 - max_stall_ms_verify     the longest gap between ticks of a 5 ms `QTimer` on the GUI thread
                           from the click on "Verify audit integrity" (Tools menu → the verify
                           dialog, run by gui/tasks.py) until its result shows, while it checks N
@@ -60,6 +64,7 @@ import argparse
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import statistics
@@ -88,8 +93,10 @@ TARGETS = {"refresh_median_ms": 16.0, "max_stall_ms_verify": 50.0, "startup_s": 
            "rss_mb": 300.0}
 TARGET_OPS = {name: "<=" for name in TARGETS}
 
-FULL = {"ticks": 300, "events": 1_000_000, "verify_runs": 3, "startup_runs": 7, "settle_s": 5.0}
-QUICK = {"ticks": 40, "events": 50_000, "verify_runs": 2, "startup_runs": 3, "settle_s": 2.0}
+FULL = {"ticks": 300, "events": 1_000_000, "verify_runs": 3, "startup_runs": 7, "settle_s": 5.0,
+        "live_s": 30.0}
+QUICK = {"ticks": 40, "events": 50_000, "verify_runs": 2, "startup_runs": 3, "settle_s": 2.0,
+         "live_s": 5.0}
 WARMUP_TICKS = 10
 STATIONS = 200
 DEAD_STATIONS = 6  # stop reporting after the first tick: stale, then offline (alarms)
@@ -344,6 +351,52 @@ def phase_refresh(folder: Path, params: dict) -> dict[str, Any]:
         return result
     finally:
         panel.close()
+
+
+def phase_live(folder: Path, params: dict) -> dict[str, Any]:
+    """The panel as it runs: the real poller thread polls, prepares and hands over updates
+    while the 200 stations report once a second; the GUI thread's longest gaps (a 5 ms timer)
+    show what the poller thread's work costs it, interpreter lock included. Not a target:
+    the refresh phase times the tick itself."""
+    panel = FleetPanel(folder, run_poller=True)
+    app = panel.app
+    try:
+        panel.select_plotted()
+        settle_end = time.perf_counter() + 2.0
+        run_loop(app, lambda: time.perf_counter() >= settle_end, 10.0)
+        frames = [0]
+        panel.window.poller.updated.connect(lambda _frame: frames.__setitem__(0, frames[0] + 1))
+        # The stations are other PCs: they report from a process of their own, so their
+        # signing and writing never competes with this one's GUI thread.
+        context = multiprocessing.get_context("spawn")
+        stop = context.Event()
+        stations = context.Process(target=report_every_second,
+                                   args=(panel.site.share, panel.site.admin.site_key, stop))
+        stations.start()
+        try:
+            recorder = GapRecorder()
+            recorder.start()
+            end = time.perf_counter() + params["live_s"]
+            run_loop(app, lambda: time.perf_counter() >= end, params["live_s"] + 30)
+            gaps = recorder.stop()
+        finally:
+            stop.set()
+            stations.join(30)
+        return {"seconds": params["live_s"], "frames_shown": frames[0], "gaps": summary(gaps),
+                "poll_interval_s": panel.window.poller.interval_s}
+    finally:
+        panel.close()
+
+
+def report_every_second(share: Path, key, stop) -> None:
+    """The stations' side of the live phase, in a child process: every status once a second."""
+    writer = StatusWriter(share, key)
+    tick = 0
+    while not stop.is_set():
+        tick += 1
+        started = time.monotonic()
+        writer.write(tick)
+        stop.wait(max(0.0, 1.0 - (time.monotonic() - started)))
 
 
 def profile_ticks(panel: FleetPanel, path: str) -> str:
@@ -740,6 +793,8 @@ def print_table(metrics: dict, passed: dict) -> None:
          "p99 " + fmt(metrics.get("refresh_paint_p99_ms"), ".2f"), None),
         ("  prepare (poller thread)", fmt(metrics.get("refresh_prepare_median_ms"), ".2f"),
          "p99 " + fmt(metrics.get("refresh_prepare_p99_ms"), ".2f"), None),
+        ("live: GUI gap p99, real poller", fmt(metrics.get("live_gap_p99_ms"), ".1f"),
+         "max " + fmt(metrics.get("live_gap_max_ms"), ".1f"), None),
         ("max_stall_ms_verify", fmt(metrics.get("max_stall_ms_verify"), ".1f"),
          "idle " + fmt(metrics.get("idle_max_gap_ms"), ".1f"), "max_stall_ms_verify"),
         ("  starting it, first run", fmt(metrics.get("verify_start_stall_ms_first_run"), ".1f"),
@@ -787,8 +842,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=None)
     parser.add_argument("--settle-s", type=float, default=None,
                         help="seconds the panel runs before its RSS is read")
-    parser.add_argument("--phases", default="startup,refresh,verify,rss",
-                        help="comma-separated subset of startup,refresh,verify,rss")
+    parser.add_argument("--phases", default="startup,refresh,live,verify,rss",
+                        help="comma-separated subset of startup,refresh,live,verify,rss")
     parser.add_argument("--cache-dir", type=Path,
                         default=Path(tempfile.gettempdir()) / "shopfloor-bench-gui-cache",
                         help="where the N-event home is kept between runs")
@@ -811,6 +866,7 @@ def main(argv: list[str] | None = None) -> int:
         "verify_runs": args.verify_runs or base["verify_runs"],
         "startup_runs": args.startup_runs or base["startup_runs"],
         "settle_s": args.settle_s or base["settle_s"],
+        "live_s": base["live_s"],
         "stations": STATIONS, "dead_stations": DEAD_STATIONS, "plotted_stations": PLOTTED,
         "history_samples_per_station": HISTORY_S, "timer_ms": TIMER_MS,
         "cache_dir": None if args.no_cache else args.cache_dir,
@@ -864,6 +920,17 @@ def main(argv: list[str] | None = None) -> int:
                 "paint_ms": summary(refresh["paint_ms"])}
             log(f"    tick median {metrics['refresh_median_ms']:.2f} ms, p99 "
                 f"{metrics['refresh_p99_ms']:.2f} ms")
+        if "live" in phases:
+            log(f"[live] real poller thread, {STATIONS} stations reporting, {params['live_s']:g} s")
+            (folder / "live").mkdir()
+            t0 = time.perf_counter()
+            live = phase_live(folder / "live", params)
+            diagnostics["phase_s"]["live"] = round(time.perf_counter() - t0, 1)
+            diagnostics["live"] = live
+            metrics["live_gap_p99_ms"] = live["gaps"]["p99"]
+            metrics["live_gap_max_ms"] = live["gaps"]["max"]
+            log(f"    {live['frames_shown']} updates shown; GUI gaps p99 "
+                f"{live['gaps']['p99']:.1f} ms, max {live['gaps']['max']:.1f} ms")
         if "verify" in phases:
             log(f"[verify] {params['events']:,} events, {params['verify_runs']} runs")
             (folder / "verify").mkdir()
