@@ -54,6 +54,36 @@ def station(qtbot, ctx):
     app.window.close()
 
 
+@pytest.fixture
+def fleet_site(tmp_path, monkeypatch):
+    """A site on a tmp_path share: the admin PC, and station 206 with its sync service running.
+    Yields (site, station context, sync service)."""
+    from tests.utils.site.sitekit import RecordingEffects, make_site, start_sync, use_fast_kdf
+
+    use_fast_kdf(monkeypatch)
+    site = make_site(tmp_path)
+    station = site.station(tmp_path, "206")
+    service = start_sync(station, RecordingEffects())
+    yield site, station, service
+    service.stop()
+    station.close()
+    site.admin.close()
+
+
+def open_admin_window(qtbot, site):
+    """The admin panel on `site`'s admin PC, logged in as ana, its poller fast; shown. The
+    caller closes it."""
+    from gui.admin.window import AdminWindow
+    from gui.app import make_application
+
+    make_application([])
+    session = site.admin.auth.login("ana", ADMIN_PW).session
+    window = AdminWindow(site.admin, session, poll_interval_s=0.05)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def wait_for(predicate, timeout: float = 5.0):
     """Process Qt events until `predicate()` holds, with a hard bound.
 

@@ -10,32 +10,18 @@ from datetime import timedelta
 import pytest
 
 from tests.gui.conftest import wait_for
-from tests.utils.site.sitekit import (
-    ADMIN_PW, RecordingEffects, drop, issue, make_site, start_sync, use_fast_kdf, wait_ack,
-)
+from tests.utils.site.sitekit import ADMIN_PW, drop, issue, wait_ack
 
 
 @pytest.fixture
-def site(tmp_path, monkeypatch):
-    use_fast_kdf(monkeypatch)
-    site = make_site(tmp_path)
-    station = site.station(tmp_path, "206")
-    service = start_sync(station, RecordingEffects())
-    yield site, station, service
-    service.stop()
-    station.close()
-    site.admin.close()
-
-
-@pytest.fixture
-def tab(qtbot, site):
+def tab(qtbot, fleet_site):
     from gui.admin.audit_tab import AuditTab
     from gui.app import make_application
     from gui.tasks import TaskRunner
     from utils.site.site_view import SiteView
 
     make_application([])
-    site_, _station, _service = site
+    site_, _station, _service = fleet_site
     admin = site_.admin
     view = SiteView(admin, site_root=admin.site_folder, site_key=admin.site_key)
     session = admin.auth.login("ana", ADMIN_PW).session
@@ -49,13 +35,13 @@ def tab(qtbot, site):
     runner.shutdown()
 
 
-def _ingest_station(tab, site) -> None:
+def _ingest_station(tab, fleet_site) -> None:
     """A command run at station 206 (events in its chain), then its journal read from the
     share into this PC's read-model."""
     from config.constants import CommandType
     from data import site_repo
 
-    site_ = site[0]
+    site_ = fleet_site[0]
     command = issue(site_, CommandType.PING, "206")
     drop(site_.share, "206", command)
     wait_ack(site_.share, "206", command["id"], timeout=20)
@@ -73,8 +59,8 @@ def _rows(tab) -> list[dict]:
 
 
 def test_the_viewer_shows_every_station_and_filters_by_station_user_and_time(qtmodeltester, tab,
-                                                                             site):
-    _ingest_station(tab, site)
+                                                                             fleet_site):
+    _ingest_station(tab, fleet_site)
     # Stations that reached the read-model after the tab was made are offered when the list opens.
     assert tab.station.findData("206") == -1
     tab.station.showPopup()
@@ -111,11 +97,11 @@ def test_the_viewer_shows_every_station_and_filters_by_station_user_and_time(qtm
     assert tab.model.rowCount() == len(everything)
 
 
-def test_the_time_range_includes_its_start_and_excludes_its_end(site):
+def test_the_time_range_includes_its_start_and_excludes_its_end(fleet_site):
     from models.canonical import format_utc
     from utils.audit.trail import TrailFilter, trail_page
 
-    site_, _station, _service = site
+    site_, _station, _service = fleet_site
     admin = site_.admin
     session = admin.auth.login("ana", ADMIN_PW).session
     rows = trail_page(admin.database, admin.audit, session, TrailFilter(), 1000)
@@ -133,10 +119,11 @@ def test_the_time_range_includes_its_start_and_excludes_its_end(site):
         1000))
 
 
-def test_exports_hold_every_filtered_event_not_only_the_page(monkeypatch, tab, site, tmp_path):
+def test_exports_hold_every_filtered_event_not_only_the_page(monkeypatch, tab, fleet_site,
+                                                              tmp_path):
     from gui.admin import audit_tab as audit_module
 
-    _ingest_station(tab, site)
+    _ingest_station(tab, fleet_site)
     monkeypatch.setattr(audit_module, "EVENT_LIMIT", 2)  # a page smaller than the trail
     tab.refresh()
     assert tab.model.rowCount() == 2

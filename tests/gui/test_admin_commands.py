@@ -14,7 +14,7 @@ from data import audit_repo
 from utils.clock import ManualClock
 from utils.site.fleet import FleetMonitor
 
-from tests.gui.conftest import wait_for
+from tests.gui.conftest import open_admin_window, wait_for
 from tests.utils.site.sitekit import (
     ADMIN_PW, RecordingEffects, command_actions, make_site, site_layout, start_sync, use_fast_kdf,
 )
@@ -54,14 +54,7 @@ def agents(site, tmp_path):
 
 @pytest.fixture
 def admin_window(qtbot, site):
-    from gui.admin.window import AdminWindow
-    from gui.app import make_application
-
-    make_application([])
-    session = site.admin.auth.login("ana", ADMIN_PW).session
-    window = AdminWindow(site.admin, session, poll_interval_s=0.05)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_admin_window(qtbot, site)
     yield window
     window.close()
 

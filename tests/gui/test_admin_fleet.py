@@ -11,35 +11,15 @@ import pytest
 from config.constants import CommandType
 from utils.clock import ManualClock
 
-from tests.gui.conftest import wait_for
+from tests.gui.conftest import open_admin_window, wait_for
 from tests.utils.site.sitekit import (
-    ADMIN_PW, RecordingEffects, make_site, start_sync, status_seq, use_fast_kdf,
+    ADMIN_PW, RecordingEffects, make_site, status_seq, use_fast_kdf,
 )
 
 
 @pytest.fixture
-def fleet_site(tmp_path, monkeypatch):
-    use_fast_kdf(monkeypatch)
-    site = make_site(tmp_path)
-    station = site.station(tmp_path, "206")
-    service = start_sync(station, RecordingEffects())
-    yield site, station, service
-    service.stop()
-    station.close()
-    site.admin.close()
-
-
-@pytest.fixture
 def admin_window(qtbot, fleet_site):
-    from gui.admin.window import AdminWindow
-    from gui.app import make_application
-
-    make_application([])
-    site, _station, _service = fleet_site
-    session = site.admin.auth.login("ana", ADMIN_PW).session
-    window = AdminWindow(site.admin, session, poll_interval_s=0.05)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_admin_window(qtbot, fleet_site[0])
     yield window
     window.close()
 
