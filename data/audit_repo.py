@@ -93,27 +93,40 @@ def iter_events_by_time(connection: Connection, *, station: str | None = None,
                         batch: int = 2000) -> Iterator[dict]:
     """Every event matching the filters, oldest first by (time, station, seq), streamed in
     batches: an export of a whole trail must not hold a million rows in memory."""
-    query = _events_query(station, user, action, start, end).order_by(T.c.ts, T.c.station, T.c.seq)
-    for row in connection.execution_options(yield_per=batch).execute(query):
+    return stream_by_time(connection, _events_query(station, user, action, start, end), T, batch)
+
+
+def filter_events(query, table, station: str | None, user: str | None, action: str | None,
+                  start: str | None, end: str | None):
+    """`query` narrowed by the audit viewer's filters. `table` is this PC's chain or the site
+    read-model (data/site_repo.py): both have these columns."""
+    conditions = []
+    if station:
+        conditions.append(table.c.station == station)
+    if user:
+        conditions.append(table.c.username == user)
+    if action:
+        conditions.append(table.c.action == action)
+    if start:
+        conditions.append(table.c.ts >= start)
+    if end:
+        conditions.append(table.c.ts < end)
+    return query.where(true(), *conditions)
+
+
+def stream_by_time(connection: Connection, query, table, batch: int) -> Iterator[dict]:
+    """The rows of an events `query` of `table`, oldest first by (time, station, seq), fetched
+    `batch` at a time."""
+    ordered = query.order_by(table.c.ts, table.c.station, table.c.seq)
+    for row in connection.execution_options(yield_per=batch).execute(ordered):
         yield dict(row._mapping)
 
 
 def _events_query(station: str | None, user: str | None, action: str | None,
                   start: str | None, end: str | None):
-    conditions = []
-    if station:
-        conditions.append(T.c.station == station)
-    if user:
-        conditions.append(T.c.username == user)
-    if action:
-        conditions.append(T.c.action == action)
-    if start:
-        conditions.append(T.c.ts >= start)
-    if end:
-        conditions.append(T.c.ts < end)
-    return (select(T.c.station, T.c.seq, T.c.ts, T.c.username, T.c.role, T.c.action, T.c.entity,
-                   T.c.entity_id, T.c.command_id, T.c.body)
-            .where(true(), *conditions))
+    return filter_events(select(T.c.station, T.c.seq, T.c.ts, T.c.username, T.c.role, T.c.action,
+                                T.c.entity, T.c.entity_id, T.c.command_id, T.c.body),
+                         T, station, user, action, start, end)
 
 
 def insert_checkpoint(connection: Connection, checkpoint: StoredCheckpoint) -> None:

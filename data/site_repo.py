@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from sqlalchemy import Connection, select
 
 from data import schema
-from data.audit_repo import StoredCheckpoint
+from data.audit_repo import StoredCheckpoint, filter_events, stream_by_time
 from models.canonical import format_utc
 
 E = schema.site_audit_events
@@ -78,25 +78,12 @@ def iter_events_by_time(connection: Connection, *, station: str | None = None,
                         batch: int = 2000) -> Iterator[dict[str, Any]]:
     """Every site event matching the filters, oldest first by (time, station, seq), streamed
     in batches (an export of the whole site's trail)."""
-    query = _events_query(station, user, action, start, end).order_by(E.c.ts, E.c.station, E.c.seq)
-    for row in connection.execution_options(yield_per=batch).execute(query):
-        yield dict(row._mapping)
+    return stream_by_time(connection, _events_query(station, user, action, start, end), E, batch)
 
 
 def _events_query(station: str | None, user: str | None, action: str | None,
                   start: str | None, end: str | None):
-    query = select(E)
-    if station:
-        query = query.where(E.c.station == station)
-    if user:
-        query = query.where(E.c.username == user)
-    if action:
-        query = query.where(E.c.action == action)
-    if start:
-        query = query.where(E.c.ts >= start)
-    if end:
-        query = query.where(E.c.ts < end)
-    return query
+    return filter_events(select(E), E, station, user, action, start, end)
 
 
 def list_record_versions(connection: Connection, *, station: str | None = None
