@@ -450,18 +450,21 @@ def reason_text(row: dict[str, Any]) -> tuple[str, bool]:
         return "", True
     by_state = {
         "done": QCoreApplication.translate("Commands", "Done."),
-        "failed": QCoreApplication.translate("Commands", "Failed on the station; the technical detail is in the "
-                                 "tooltip."),
-        "rejected": QCoreApplication.translate("Commands", "Refused by the station, nothing was done; the technical "
-                                   "detail is in the tooltip."),
+        "failed": QCoreApplication.translate(
+            "Commands", "Failed on the station; the technical detail is in the tooltip."),
+        "rejected": QCoreApplication.translate(
+            "Commands", "Refused by the station, nothing was done; the technical detail is in "
+                        "the tooltip."),
         # These three have one cause each ("expired at <time>", "already received", and
         # fleet.py's "no answer before the command expired"): the state says it all.
-        "expired": QCoreApplication.translate("Commands", "Expired before the station could run it. Nothing was done; "
-                                  "send it again with a longer validity."),
-        "duplicate": QCoreApplication.translate("Commands", "Already received before: not run again."),
-        "timed_out": QCoreApplication.translate("Commands", "No answer before the command expired. Check that the "
-                                    "station is on and reaches the shared folder, then send "
-                                    "again."),
+        "expired": QCoreApplication.translate(
+            "Commands", "Expired before the station could run it. Nothing was done; send it "
+                        "again with a longer validity."),
+        "duplicate": QCoreApplication.translate(
+            "Commands", "Already received before: not run again."),
+        "timed_out": QCoreApplication.translate(
+            "Commands", "No answer before the command expired. Check that the station is on and "
+                        "reaches the shared folder, then send again."),
     }
     if state in ("expired", "duplicate", "timed_out"):
         return by_state[state], True
@@ -470,24 +473,28 @@ def reason_text(row: dict[str, Any]) -> tuple[str, bool]:
         "pong": QCoreApplication.translate("Commands", "The station answered."),
         "delivered": QCoreApplication.translate("Commands", "Message delivered."),
         "logged out": QCoreApplication.translate("Commands", "User logged out."),
-        "production entry locked": QCoreApplication.translate("Commands", "Production entry locked."),
-        "production entry unlocked": QCoreApplication.translate("Commands", "Production entry unlocked."),
+        "production entry locked": QCoreApplication.translate(
+            "Commands", "Production entry locked."),
+        "production entry unlocked": QCoreApplication.translate(
+            "Commands", "Production entry unlocked."),
         "lot set": QCoreApplication.translate("Commands", "Lot set."),
         "product set": QCoreApplication.translate("Commands", "Product (size) set."),
         "settings changed": QCoreApplication.translate("Commands", "Settings changed."),
         "status sent again": QCoreApplication.translate("Commands", "Status sent again."),
-        "diagnostics collected": QCoreApplication.translate("Commands", "Diagnostics collected (see Result)."),
+        "diagnostics collected": QCoreApplication.translate(
+            "Commands", "Diagnostics collected (see Result)."),
         "backup written": QCoreApplication.translate("Commands", "Backup written on the station."),
         "intact": QCoreApplication.translate("Commands", "Audit trail intact."),
-        "NOT intact": QCoreApplication.translate("Commands", "Audit trail NOT intact: verify the site from the Tools "
-                                     "menu to see where."),
+        "NOT intact": QCoreApplication.translate(
+            "Commands", "Audit trail NOT intact: verify the site from the Tools menu to see "
+                        "where."),
         "restarting": QCoreApplication.translate("Commands", "Restarting."),
         "closing": QCoreApplication.translate("Commands", "Closing."),
         # failed (executor.py, station_sync.py)
-        "nothing to change": QCoreApplication.translate("Commands", "Nothing to change: choose at least one setting "
-                                            "and send again."),
-        "the operator declined to close": QCoreApplication.translate("Commands", "The operator chose not to close the "
-                                                         "application; it keeps running."),
+        "nothing to change": QCoreApplication.translate(
+            "Commands", "Nothing to change: choose at least one setting and send again."),
+        "the operator declined to close": QCoreApplication.translate(
+            "Commands", "The operator chose not to close the application; it keeps running."),
         "interrupted by a restart of the station": QCoreApplication.translate(
             "Commands", "Interrupted by a restart of the station and not run again; send it "
                         "again if it is still needed."),

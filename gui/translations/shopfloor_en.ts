@@ -632,142 +632,142 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="459"/>
+        <location filename="../admin/commands_tab.py" line="460"/>
         <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="461"/>
+        <location filename="../admin/commands_tab.py" line="463"/>
         <source>Already received before: not run again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="462"/>
+        <location filename="../admin/commands_tab.py" line="465"/>
         <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="470"/>
+        <location filename="../admin/commands_tab.py" line="473"/>
         <source>The station answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="471"/>
+        <location filename="../admin/commands_tab.py" line="474"/>
         <source>Message delivered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="472"/>
+        <location filename="../admin/commands_tab.py" line="475"/>
         <source>User logged out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="473"/>
+        <location filename="../admin/commands_tab.py" line="476"/>
         <source>Production entry locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="474"/>
+        <location filename="../admin/commands_tab.py" line="478"/>
         <source>Production entry unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="475"/>
+        <location filename="../admin/commands_tab.py" line="480"/>
         <source>Lot set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="476"/>
+        <location filename="../admin/commands_tab.py" line="481"/>
         <source>Product (size) set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="477"/>
+        <location filename="../admin/commands_tab.py" line="482"/>
         <source>Settings changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="478"/>
+        <location filename="../admin/commands_tab.py" line="483"/>
         <source>Status sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="479"/>
+        <location filename="../admin/commands_tab.py" line="484"/>
         <source>Diagnostics collected (see Result).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="480"/>
+        <location filename="../admin/commands_tab.py" line="486"/>
         <source>Backup written on the station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="481"/>
+        <location filename="../admin/commands_tab.py" line="487"/>
         <source>Audit trail intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="482"/>
+        <location filename="../admin/commands_tab.py" line="488"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="484"/>
+        <location filename="../admin/commands_tab.py" line="491"/>
         <source>Restarting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="485"/>
+        <location filename="../admin/commands_tab.py" line="492"/>
         <source>Closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="487"/>
+        <location filename="../admin/commands_tab.py" line="494"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="489"/>
+        <location filename="../admin/commands_tab.py" line="496"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="491"/>
+        <location filename="../admin/commands_tab.py" line="498"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="495"/>
+        <location filename="../admin/commands_tab.py" line="502"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="498"/>
+        <location filename="../admin/commands_tab.py" line="505"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="505"/>
+        <location filename="../admin/commands_tab.py" line="512"/>
         <source>%1 log lines (see Result).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="506"/>
+        <location filename="../admin/commands_tab.py" line="513"/>
         <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="509"/>
+        <location filename="../admin/commands_tab.py" line="516"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="512"/>
+        <location filename="../admin/commands_tab.py" line="519"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="520"/>
+        <location filename="../admin/commands_tab.py" line="527"/>
         <source>See the tooltip.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,117 +1218,117 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="74"/>
         <source>Search stations, users, lots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="87"/>
+        <location filename="../admin/fleet_tab.py" line="79"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="88"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="88"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="89"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Offline or stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="90"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>With alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="125"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="125"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="125"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="173"/>
+        <location filename="../admin/fleet_tab.py" line="165"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="195"/>
+        <location filename="../admin/fleet_tab.py" line="187"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="255"/>
+        <location filename="../admin/fleet_tab.py" line="247"/>
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="297"/>
+        <location filename="../admin/fleet_tab.py" line="289"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="425"/>
+        <location filename="../admin/fleet_tab.py" line="417"/>
         <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="425"/>
+        <location filename="../admin/fleet_tab.py" line="417"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="428"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="437"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="459"/>
+        <location filename="../admin/fleet_tab.py" line="452"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="460"/>
+        <location filename="../admin/fleet_tab.py" line="453"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,82 +1336,82 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="144"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="144"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="144"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="145"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="145"/>
         <source>Lot / box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="145"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="146"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="146"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="146"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="147"/>
         <source>Clock skew</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="147"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Last known values</source>
         <translation type="unfinished"></translation>
     </message>

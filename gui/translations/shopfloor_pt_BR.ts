@@ -633,142 +633,142 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Recusado pela estação, nada foi feito; o detalhe técnico está na dica (passe o mouse).</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="459"/>
+        <location filename="../admin/commands_tab.py" line="460"/>
         <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation>Expirou antes que a estação pudesse executá-lo. Nada foi feito; envie de novo com validade maior.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="461"/>
+        <location filename="../admin/commands_tab.py" line="463"/>
         <source>Already received before: not run again.</source>
         <translation>Já recebido antes: não foi executado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="462"/>
+        <location filename="../admin/commands_tab.py" line="465"/>
         <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation>Sem resposta antes de o comando expirar. Verifique se a estação está ligada e alcança a pasta compartilhada, e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="470"/>
+        <location filename="../admin/commands_tab.py" line="473"/>
         <source>The station answered.</source>
         <translation>A estação respondeu.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="471"/>
+        <location filename="../admin/commands_tab.py" line="474"/>
         <source>Message delivered.</source>
         <translation>Mensagem entregue.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="472"/>
+        <location filename="../admin/commands_tab.py" line="475"/>
         <source>User logged out.</source>
         <translation>Usuário desconectado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="473"/>
+        <location filename="../admin/commands_tab.py" line="476"/>
         <source>Production entry locked.</source>
         <translation>Lançamento de produção bloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="474"/>
+        <location filename="../admin/commands_tab.py" line="478"/>
         <source>Production entry unlocked.</source>
         <translation>Lançamento de produção desbloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="475"/>
+        <location filename="../admin/commands_tab.py" line="480"/>
         <source>Lot set.</source>
         <translation>Lote definido.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="476"/>
+        <location filename="../admin/commands_tab.py" line="481"/>
         <source>Product (size) set.</source>
         <translation>Produto (tamanho) definido.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="477"/>
+        <location filename="../admin/commands_tab.py" line="482"/>
         <source>Settings changed.</source>
         <translation>Configurações alteradas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="478"/>
+        <location filename="../admin/commands_tab.py" line="483"/>
         <source>Status sent again.</source>
         <translation>Status enviado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="479"/>
+        <location filename="../admin/commands_tab.py" line="484"/>
         <source>Diagnostics collected (see Result).</source>
         <translation>Diagnóstico coletado (veja Resultado).</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="480"/>
+        <location filename="../admin/commands_tab.py" line="486"/>
         <source>Backup written on the station.</source>
         <translation>Backup gravado na estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="481"/>
+        <location filename="../admin/commands_tab.py" line="487"/>
         <source>Audit trail intact.</source>
         <translation>Trilha de auditoria íntegra.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="482"/>
+        <location filename="../admin/commands_tab.py" line="488"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation>Trilha de auditoria NÃO íntegra: verifique o site pelo menu Ferramentas para ver onde.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="484"/>
+        <location filename="../admin/commands_tab.py" line="491"/>
         <source>Restarting.</source>
         <translation>Reiniciando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="485"/>
+        <location filename="../admin/commands_tab.py" line="492"/>
         <source>Closing.</source>
         <translation>Fechando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="487"/>
+        <location filename="../admin/commands_tab.py" line="494"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation>Nada a alterar: escolha ao menos uma configuração e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="489"/>
+        <location filename="../admin/commands_tab.py" line="496"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation>O operador escolheu não fechar o aplicativo; ele continua rodando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="491"/>
+        <location filename="../admin/commands_tab.py" line="498"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation>Interrompido por um reinício da estação e não executado de novo; envie de novo se ainda for preciso.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="495"/>
+        <location filename="../admin/commands_tab.py" line="502"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation>Recusado: a assinatura não confere (outra chave de site, ou o arquivo foi alterado). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="498"/>
+        <location filename="../admin/commands_tab.py" line="505"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation>Recusado: o relógio deste PC está adiantado em relação ao da estação. Nada foi feito; acerte os relógios e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="505"/>
+        <location filename="../admin/commands_tab.py" line="512"/>
         <source>%1 log lines (see Result).</source>
         <translation>%1 linhas de log (veja Resultado).</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="506"/>
+        <location filename="../admin/commands_tab.py" line="513"/>
         <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
         <translation>O tamanho %1 não está no catálogo daquela estação. Nada foi alterado; confira o catálogo do site e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="509"/>
+        <location filename="../admin/commands_tab.py" line="516"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation>Recusado: a estação não conhece %1 como usuário ativo (a cópia de usuários dela pode estar desatualizada). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="512"/>
+        <location filename="../admin/commands_tab.py" line="519"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
         <translation>Recusado: a estação não permite que o papel %1 envie este comando. Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="520"/>
+        <location filename="../admin/commands_tab.py" line="527"/>
         <source>See the tooltip.</source>
         <translation>Veja a dica (passe o mouse).</translation>
     </message>
@@ -1219,117 +1219,117 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="74"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="87"/>
+        <location filename="../admin/fleet_tab.py" line="79"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="88"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="88"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="89"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="90"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="125"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="125"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="125"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="173"/>
+        <location filename="../admin/fleet_tab.py" line="165"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="195"/>
+        <location filename="../admin/fleet_tab.py" line="187"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="255"/>
+        <location filename="../admin/fleet_tab.py" line="247"/>
         <source>%1 stations · %2 online · %3 stale · %4 offline</source>
         <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="297"/>
+        <location filename="../admin/fleet_tab.py" line="289"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="425"/>
+        <location filename="../admin/fleet_tab.py" line="417"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="425"/>
+        <location filename="../admin/fleet_tab.py" line="417"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="428"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="437"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="459"/>
+        <location filename="../admin/fleet_tab.py" line="452"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="460"/>
+        <location filename="../admin/fleet_tab.py" line="453"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -1337,82 +1337,82 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="144"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="144"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="144"/>
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="145"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="145"/>
         <source>Lot / box</source>
         <translation>Lote / caixa</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="145"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="146"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="146"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="146"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="147"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="147"/>
         <source>Pending</source>
         <translation>Pendentes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>stale</source>
         <translation>atrasada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>stopped</source>
         <translation>encerrada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
     </message>
