@@ -91,11 +91,22 @@ def _v3_repair(connection: Connection) -> None:
         _create_append_only_triggers(connection)
 
 
+def _v4_keys_by_role(connection: Connection) -> None:
+    """Per-person signing keys on accounts; the directory log, its outbox; site lockout."""
+    columns = {c["name"] for c in inspect(connection).get_columns("users")}
+    for name, kind in (("public_key", "VARCHAR(64)"), ("sealed_key", "TEXT")):
+        if name not in columns:
+            connection.exec_driver_sql(f"ALTER TABLE users ADD COLUMN {name} {kind}")
+    schema.metadata.create_all(connection, tables=list(schema.V4_TABLES))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: users, records, lots, audit chain, checkpoints", _v1_initial),
     (2, "site sync: command ledger, sent commands, site read-model", _v2_site_sync),
     (3, "repair: REPLACE guards, site read-model and indexes missing from older databases",
      _v3_repair),
+    (4, "keys by role: person keys, directory log and outbox, site-wide lockout",
+     _v4_keys_by_role),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

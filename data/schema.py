@@ -40,6 +40,10 @@ users = Table(
     Column("created_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
     Column("version", Integer, nullable=False, default=1),
+    # Version 4: the person's signing key (public half, and the private half sealed under
+    # their password), from the site directory; None on a PC outside a site.
+    Column("public_key", String(64), nullable=True),
+    Column("sealed_key", Text, nullable=True),
 )
 
 record_versions = Table(
@@ -221,7 +225,46 @@ site_ingest_state = Table(
     Column("updated_at", String(32), nullable=False),
 )
 
+# -- version 4: keys by role (the signed directory log, site-wide lockout) -------------------
+
+# Every entry of the site's directory log this PC has verified, in order: the state every
+# signature is checked against is rebuilt from it at start, and the share's copy is healed
+# from it when entries vanish there.
+directory_log = Table(
+    "directory_log", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("hash", String(64), nullable=False),
+    Column("entry", Text, nullable=False),  # canonical JSON, exactly as verified
+)
+
+# Signed operations made on this PC that the share has not taken yet (it was away).
+directory_outbox = Table(
+    "directory_outbox", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("op", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+# Failed passwords, this PC's and those other PCs published: the lockout counts them all.
+login_failures = Table(
+    "login_failures", metadata,
+    Column("station", String(64), primary_key=True),
+    Column("username", String(64), primary_key=True),
+    Column("at", String(32), primary_key=True),
+    Column("n", Integer, primary_key=True, autoincrement=False),  # several in one millisecond
+)
+Index("ix_login_failures_user", login_failures.c.username, login_failures.c.at)
+
+# The last successful login of each account on each station (resets the count before it).
+login_successes = Table(
+    "login_successes", metadata,
+    Column("station", String(64), primary_key=True),
+    Column("username", String(64), primary_key=True),
+    Column("at", String(32), nullable=False),
+)
+
 V1_TABLES = (schema_migrations, meta_info, users, record_versions, import_keys, lots,
              audit_events, audit_checkpoints)
 V2_TABLES = (command_ledger, sent_commands, site_audit_events, site_record_versions,
              site_checkpoints, site_ingest_state)
+V4_TABLES = (directory_log, directory_outbox, login_failures, login_successes)

@@ -1,0 +1,283 @@
+"""The site directory log on the share, and this PC's verified copy of it.
+
+Files: `<share>/directory/log/00000001.json`, `00000002.json`, ... one entry each, created
+write-once (a hard link refuses an existing name, so two admins appending at once cannot both
+take the same number: the loser reads the winner's entry and tries the next number).
+
+An entry is `{"v": 2, "kind": "dirlog", "seq": N, "prev": <hash of entry N-1>, "op": {...}}`;
+the operation inside is signed by its author (root, admin, or the person), the envelope is not:
+the hash chain fixes the order, the signatures say who. Readers apply an entry only when it
+links to the previous one and its operation passes `directory_state.check_op`; an entry that
+does not (junk, a replayed old operation) is moved to the quarantine, so it neither changes any
+PC's state nor blocks the number for a real writer.
+
+This PC keeps every entry it has verified in its database. At start it rebuilds the state from
+that copy (no share needed to log in or check a signature); when the share lacks entries this
+PC holds (a rolled-back or cleaned share) it writes them back, and it refuses a share whose
+entry differs from one it holds (a fork) and says so.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from data import directory_repo
+from data.database import Database
+from models.canonical import canonical_json, format_utc
+from utils.atomic_io import atomic_create_bytes
+from utils.clock import Clock
+from utils.site.layout import SiteLayout
+from utils.site.share_files import ReadState, quarantine, read_json_file
+from utils.site.signed import document_bytes, parse_document
+from utils.trust.crypto import PublicKey, SigningKeyPair
+from utils.trust.directory_state import (
+    DirectoryState, OpRefused, apply_op, check_op, entry_hash, genesis_prev,
+)
+
+log = logging.getLogger(__name__)
+
+ENTRY_MAX_BYTES = 512 * 1024
+APPEND_ATTEMPTS = 25
+LOG_VERSION = 2
+
+
+class DirectoryUnavailable(OSError):
+    """The share (or its directory) cannot be reached or written now."""
+
+
+class DirectoryFork(RuntimeError):
+    """The share holds an entry that differs from the one this PC verified before."""
+
+
+@dataclass
+class RefreshReport:
+    taken: list[dict[str, Any]] = field(default_factory=list)  # operations applied, in order
+    refused: list[str] = field(default_factory=list)  # "seq N: reason"
+    healed: int = 0  # entries written back to the share
+    fork: str | None = None
+
+
+def make_op(signer_name: str, key: SigningKeyPair, site_id: str, op: str, data: dict[str, Any],
+            at: datetime) -> dict[str, Any]:
+    """A signed directory operation (signed by `key`, the key that `signer_name` stands for)."""
+    return key.sign_document({"kind": "op", "site_id": site_id, "op": op, "signer": signer_name,
+                              "at": format_utc(at), "data": data})
+
+
+def make_entry(seq: int, prev: str, op: dict[str, Any]) -> dict[str, Any]:
+    return {"v": LOG_VERSION, "kind": "dirlog", "seq": seq, "prev": prev, "op": op}
+
+
+def check_entry(state: DirectoryState, entry: Any, seq: int) -> None:
+    if not isinstance(entry, dict) or entry.get("kind") != "dirlog" or entry.get("v") != LOG_VERSION:
+        raise OpRefused("not a directory log entry")
+    if set(entry) != {"v", "kind", "seq", "prev", "op"}:
+        raise OpRefused("unexpected fields in a directory log entry")
+    if entry.get("seq") != seq:
+        raise OpRefused(f"entry says it is number {entry.get('seq')!r}")
+    expected_prev = state.head_hash if seq > 1 else genesis_prev(state.site_id)
+    if entry.get("prev") != expected_prev:
+        raise OpRefused("does not link to the entry before it")
+    check_op(state, entry.get("op"))
+
+
+def _advance(state: DirectoryState, entry: dict[str, Any], seq: int) -> DirectoryState:
+    new = apply_op(state, entry["op"], seq)
+    new.head_seq, new.head_hash = seq, entry_hash(entry)
+    return new
+
+
+class DirectoryLog:
+    """The verified directory of one site on this PC (thread-safe)."""
+
+    def __init__(self, layout: SiteLayout, database: Database, *, site_id: str, root: PublicKey,
+                 clock: Clock, on_change: Callable[[RefreshReport], None] | None = None):
+        self.layout = layout
+        self.database = database
+        self.clock = clock
+        self.on_change = on_change
+        self._lock = threading.RLock()
+        self._state = DirectoryState(site_id, root)
+        self._load_local()
+
+    @property
+    def folder(self) -> Path:
+        return self.layout.root / "directory" / "log"
+
+    def _file(self, seq: int) -> Path:
+        return self.folder / f"{seq:08d}.json"
+
+    @property
+    def state(self) -> DirectoryState:
+        """The current state (treat as read-only: each change makes a new object)."""
+        with self._lock:
+            return self._state
+
+    # -- this PC's copy ----------------------------------------------------------------------
+
+    def _load_local(self) -> None:
+        with self.database.read() as connection:
+            rows = directory_repo.log_entries(connection)
+        state = self._state
+        for seq, digest, text in rows:
+            entry = json.loads(text)
+            try:
+                check_entry(state, entry, seq)
+            except OpRefused as exc:  # our own database altered: stop trusting from here
+                log.error("This PC's copy of the site directory is damaged at entry %d (%s); "
+                          "entries after it are read again from the share", seq, exc)
+                break
+            state = _advance(state, entry, seq)
+        self._state = state
+
+    def _keep(self, seq: int, entry: dict[str, Any], state: DirectoryState) -> None:
+        with self.database.write() as connection:
+            directory_repo.log_append(connection, seq, state.head_hash, canonical_json(entry))
+
+    # -- reading the share -------------------------------------------------------------------
+
+    def refresh(self) -> RefreshReport:
+        """Take every new valid entry from the share; heal what the share lost.
+        Raises DirectoryUnavailable when the share is not there."""
+        with self._lock:
+            report = RefreshReport()
+            self.layout.require_root()
+            while True:
+                seq = self._state.head_seq + 1
+                path = self._file(seq)
+                result = read_json_file(path, max_bytes=ENTRY_MAX_BYTES)
+                if result.state == ReadState.MISSING:
+                    break
+                if result.state != ReadState.OK:
+                    if result.state == ReadState.NOT_READY and result.reason == "empty":
+                        break  # a writer is between create and rename: next time
+                    self._throw_out(path, seq, f"unreadable: {result.reason}", report)
+                    continue
+                try:
+                    check_entry(self._state, result.document, seq)
+                except OpRefused as exc:
+                    self._throw_out(path, seq, str(exc), report)
+                    continue
+                new = _advance(self._state, result.document, seq)
+                self._keep(seq, result.document, new)
+                self._state = new
+                report.taken.append(result.document["op"])
+            self._heal(report)
+        if report.taken and self.on_change is not None:
+            self.on_change(report)
+        return report
+
+    def _throw_out(self, path: Path, seq: int, reason: str, report: RefreshReport) -> None:
+        report.refused.append(f"entry {seq}: {reason}")
+        log.warning("Site directory entry %d refused (%s); moved to the quarantine", seq, reason)
+        try:
+            if quarantine(path, self.layout.quarantine("directory"), reason) is None:
+                return
+        except OSError as exc:
+            raise DirectoryUnavailable(f"cannot move a refused directory entry: {exc}") from exc
+
+    def _heal(self, report: RefreshReport) -> None:
+        """Write back entries this PC holds that the share has lost (rolled back, deleted)."""
+        head = self._state.head_seq
+        if head == 0 or os.path.lexists(self._file(head)):
+            return
+        with self.database.read() as connection:
+            rows = directory_repo.log_entries(connection)
+        for seq, _digest, text in rows:
+            path = self._file(seq)
+            if os.path.lexists(path):
+                existing = read_json_file(path, max_bytes=ENTRY_MAX_BYTES)
+                if existing.state == ReadState.OK and canonical_json(existing.document) != text:
+                    report.fork = f"entry {seq} on the share differs from the one this PC verified"
+                    log.error("Site directory: %s; this PC keeps its own", report.fork)
+                    return
+                continue
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                atomic_create_bytes(path, document_bytes(parse_document(text.encode("utf-8"))))
+                report.healed += 1
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise DirectoryUnavailable(f"cannot write the site directory: {exc}") from exc
+        if report.healed:
+            log.warning("Site directory: %d entries missing from the share were written back "
+                        "from this PC's copy (the share was rolled back or cleaned)",
+                        report.healed)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def append(self, op: dict[str, Any]) -> int:
+        """Add one signed operation at the end of the log; returns its number.
+
+        Raises OpRefused when the operation is not allowed in the site's current state, and
+        DirectoryUnavailable when the share cannot be written (the caller may queue it)."""
+        for _attempt in range(APPEND_ATTEMPTS):
+            self.refresh()
+            with self._lock:
+                state = self._state
+                check_op(state, op)
+                seq = state.head_seq + 1
+                entry = make_entry(seq, state.head_hash if seq > 1 else genesis_prev(state.site_id), op)
+                try:
+                    self.folder.mkdir(parents=True, exist_ok=True)
+                    atomic_create_bytes(self._file(seq), document_bytes(entry))
+                except FileExistsError:
+                    continue  # another writer took this number: read theirs, try the next
+                except OSError as exc:
+                    raise DirectoryUnavailable(f"cannot write the site directory: {exc}") from exc
+                new = _advance(state, entry, seq)
+                self._keep(seq, entry, new)
+                self._state = new
+            if self.on_change is not None:
+                self.on_change(RefreshReport(taken=[op]))
+            return seq
+        raise DirectoryUnavailable("the site directory is busy (many writers at once); try again")
+
+    def start(self, genesis: dict[str, Any]) -> None:
+        """Write the log's first entry (a new site). Refused if the share has a log already."""
+        if self._state.head_seq or os.path.lexists(self._file(1)):
+            raise OpRefused("this site already has a directory")
+        self.append(genesis)
+
+    # -- queued operations (made while the share was away) -----------------------------------
+
+    def submit(self, op: dict[str, Any]) -> int | None:
+        """Append now, or keep it in the outbox for the next refresh when the share is away.
+        Returns the entry number when it was appended now."""
+        try:
+            return self.append(op)
+        except DirectoryUnavailable as exc:
+            with self.database.write() as connection:
+                directory_repo.outbox_add(connection, canonical_json(op), self.clock.now())
+            log.warning("Site directory not reachable (%s); the change is kept on this PC and "
+                        "published when the share is back", exc)
+            return None
+
+    def flush_outbox(self) -> list[str]:
+        """Publish queued operations in order; returns the refusals (superseded changes)."""
+        refused: list[str] = []
+        with self.database.read() as connection:
+            items = directory_repo.outbox_list(connection)
+        for item_id, text in items:
+            op = json.loads(text)
+            try:
+                self.append(op)
+            except OpRefused as exc:
+                refused.append(f"{op.get('op')} by {op.get('signer')}: {exc}")
+                log.warning("A directory change made while the share was away was refused by "
+                            "the site (%s); the site's version stands", exc)
+            with self.database.write() as connection:
+                directory_repo.outbox_remove(connection, item_id)
+        return refused
+
+    def pending(self) -> int:
+        with self.database.read() as connection:
+            return len(directory_repo.outbox_list(connection))
