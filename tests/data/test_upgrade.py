@@ -563,5 +563,6 @@ def test_a_later_step_failing_keeps_the_earlier_steps(tmp_path, monkeypatch):
 
     monkeypatch.setattr("data.migrations.MIGRATIONS", MIGRATIONS)
     open_ctx(home).close()
-    assert [row[0] for row in migrations_rows(database_file(home))] == [1, 2, 3]
+    assert [row[0] for row in migrations_rows(database_file(home))] == [
+        number for number, _text, _step in MIGRATIONS]
     assert guard in schema_of(database_file(home))["objects"]
