@@ -166,7 +166,7 @@ def cmd_verify_audit(ctx, args) -> int:
         from utils.site.site_view import SiteView
 
         folder, key = _site_parts(ctx)
-        view = SiteView(ctx, site_root=folder, site_key=key)
+        view = SiteView(ctx, site_root=folder)
         view.ingest()
         results = view.verify_site()
     else:
@@ -189,7 +189,7 @@ def cmd_verify_audit(ctx, args) -> int:
 def cmd_site(ctx, args) -> int:
     from utils.site.membership import create_site_membership, join_site_membership
 
-    kind = "office" if args.office else "production"
+    kind = "office" if getattr(args, "office", False) else "production"
     if args.site_command == "create":
         passphrase = _secret("SHOPFLOOR_PASSPHRASE", "New site passphrase: ", confirm=True)
         admin = args.admin
@@ -207,24 +207,45 @@ def cmd_site(ctx, args) -> int:
         membership = create_site_membership(ctx.paths, ctx.settings, Path(args.folder), passphrase,
                                             station_id=args.station, kind=kind,
                                             name=args.name or "", clock=ctx.clock)
-        if password is not None:
-            from utils.context import AppContext
+        from utils.context import AppContext
 
-            # Reopen with the new station id and site key, so the first admin's audit event
-            # starts this station's chain.
-            member_ctx = AppContext.open()
-            try:
-                member_ctx.auth.create_first_admin(admin, args.full_name or admin, password)
-            finally:
-                member_ctx.close()
+        # Reopen as the new member, so the first admin's audit event starts this station's
+        # chain; the site's root (opened by the passphrase just typed) certifies that admin.
+        member_ctx = AppContext.open()
+        try:
+            if password is not None:
+                member_ctx.auth.create_first_admin(admin, args.full_name or admin, password,
+                                                   root=membership.root)
+            else:
+                from utils.trust.bootstrap import certify_existing_accounts
+
+                admin_password = _secret("SHOPFLOOR_PASSWORD", f"Password of {admin}: ")
+                certify_existing_accounts(member_ctx, admin, admin_password, membership.root)
+        finally:
+            member_ctx.close()
         print(f"site {membership.info.site_id} created in {args.folder}; this PC is "
               f"{kind} station {args.station}")
+    elif args.site_command == "upgrade":
+        from utils.trust.upgrade import upgrade_site
+
+        passphrase = _secret("SHOPFLOOR_PASSPHRASE", "Site passphrase: ")
+        password = _secret("SHOPFLOOR_PASSWORD", f"Password of {args.as_user}: ")
+        report = upgrade_site(None, passphrase, args.as_user, password)  # --home is in the env
+        print(f"site {report.site_id} moved to keys by role; {len(report.certified_accounts)} "
+              "accounts certified")
+        if report.without_keys:
+            print("without a signing key until an admin resets their password: "
+                  + ", ".join(report.without_keys))
+        print("next: on every other PC of the site, join again with the passphrase "
+              "(shopfloor site join --folder ... --station <its id>)")
+        return EXIT_OK
     else:
         passphrase = _secret("SHOPFLOOR_PASSPHRASE", "Site passphrase: ")
         membership = join_site_membership(ctx.paths, ctx.settings, Path(args.folder), passphrase,
-                                          station_id=args.station, kind=kind)
+                                          station_id=args.station, kind=kind,
+                                          takeover_reason=args.take_over, clock=ctx.clock)
         print(f"joined site {membership.info.site_id} as {kind} station {args.station}")
-    print(f"site key kept in: {membership.key_location}")
+    print(f"this PC's key kept in: {membership.key_location}")
     if membership.folder_note:
         print(f"note: {membership.folder_note}; status and commands use a 500 ms rescan there")
     print("start syncing with: shopfloor agent   (or the app)")
@@ -241,9 +262,11 @@ def _require_admin(session) -> None:
 def _site_parts(ctx):
     if not ctx.settings.site_id or not ctx.site_folder:
         raise CliError("this PC is not in a site yet: shopfloor site create … or site join …")
-    if ctx.site_key is None:
-        raise CliError("the site key of this PC is missing: run shopfloor site join again")
-    return ctx.site_folder, ctx.site_key
+    if ctx.trust is None:
+        raise CliError("this PC holds no certified membership of its site (its key is missing, "
+                       "or the site still uses the old shared key): an admin upgrades the site "
+                       "(shopfloor site upgrade), then this PC joins again (shopfloor site join)")
+    return ctx.site_folder, ctx.trust
 
 
 def cmd_agent(ctx, args) -> int:
@@ -255,7 +278,7 @@ def cmd_agent(ctx, args) -> int:
 
     folder, key = _site_parts(ctx)
     effects = HeadlessEffects()
-    service = SyncService(ctx, site_root=folder, site_key=key, effects=effects)
+    service = SyncService(ctx, site_root=folder, effects=effects)
     stop = effects.stop_requested
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGINT, signal.SIGTERM):
@@ -282,7 +305,7 @@ def cmd_status(ctx, args) -> int:
     from utils.site.fleet import FleetMonitor
 
     folder, key = _site_parts(ctx)
-    views = FleetMonitor(ctx, site_root=folder, site_key=key).poll()
+    views = FleetMonitor(ctx, site_root=folder).poll()
     rows = []
     for view in views:
         status = view.status or {}
@@ -370,7 +393,7 @@ def cmd_send(ctx, args) -> int:
         raise CliError(f"unknown command type {rest[0]!r}") from None
     params = _typed_params(command_type, _parse_params(rest[1:]))
     session = _login_as(ctx, args.as_user)
-    fleet = FleetMonitor(ctx, site_root=folder, site_key=key)
+    fleet = FleetMonitor(ctx, site_root=folder)
     try:
         sent = fleet.send(session, command_type, targets, params,
                           ttl=timedelta(seconds=args.ttl))
@@ -467,6 +490,14 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--admin", metavar="USERNAME", help="the first admin (empty database)")
     create.add_argument("--full-name", help="the first admin's full name")
     create.add_argument("--name", help="a name for the site, e.g. the plant")
+    upgrade = site_commands.add_parser(
+        "upgrade", help="move this PC's site from the old shared key to keys by role (once, "
+        "by an admin, with the site passphrase)")
+    upgrade.add_argument("--as", dest="as_user", required=True, metavar="ADMIN")
+    join = site_commands.choices["join"]
+    join.add_argument("--take-over", metavar="REASON",
+                      help="take the station id over from the PC that holds it (that PC must "
+                           "be stopped; it no longer acts for the station), with the reason")
 
     agent = commands.add_parser("agent", help="run this station's sync headless until stopped")
     agent.add_argument("--metrics-port", type=int, metavar="N",

@@ -74,11 +74,21 @@ def remove_failure(connection: Connection, station: str, username: str, at: str)
             & (F.c.n == row[0])))
 
 
+def clear_failures(connection: Connection, username: str, station: str | None = None) -> None:
+    """A success (this station's failures) or an unlock (every station's) resets the count."""
+    condition = F.c.username == username
+    if station is not None:
+        condition = condition & (F.c.station == station)
+    connection.execute(delete(F).where(condition))
+
+
 def failures_since(connection: Connection, username: str, since: str | None) -> list[str]:
-    """Every station's failures of one account after `since`, oldest first."""
+    """Every station's failures of one account from `since` on, oldest first. A failure in
+    the very millisecond of a success still counts (safe side: the success's own attempt is
+    removed, not masked)."""
     query = select(F.c.at).where(F.c.username == username)
     if since is not None:
-        query = query.where(F.c.at > since)
+        query = query.where(F.c.at >= since)
     return [row[0] for row in connection.execute(query.order_by(F.c.at))]
 
 

@@ -58,7 +58,8 @@ def list_all(connection: Connection) -> list[User]:
     return [_to_user(row) for row in connection.execute(select(U).order_by(U.c.username))]
 
 
-def insert(connection: Connection, user: User, password_hash: str, when: datetime) -> None:
+def insert(connection: Connection, user: User, password_hash: str, when: datetime, *,
+           public_key: str | None = None, sealed_key: str | None = None) -> None:
     stamp = format_utc(when)
     connection.execute(U.insert().values(
         username=user.username, full_name=user.full_name, role=str(user.role),
@@ -66,7 +67,8 @@ def insert(connection: Connection, user: User, password_hash: str, when: datetim
         badge_id=user.badge_id, password_hash=password_hash,
         failed_attempts=user.failed_attempts,
         locked_until=None if user.locked_until is None else format_utc(user.locked_until),
-        created_at=stamp, updated_at=stamp, version=user.version))
+        created_at=stamp, updated_at=stamp, version=user.version, public_key=public_key,
+        sealed_key=sealed_key))
 
 
 # Lockout counters are this PC's own business; changing only them is not a new version of the
@@ -99,7 +101,8 @@ def upsert_from_directory(connection: Connection, entry: dict[str, Any], when: d
     values = {"full_name": entry["full_name"], "role": entry["role"], "active": entry["active"],
               "must_change_password": entry["must_change_password"],
               "badge_id": entry.get("badge_id"), "password_hash": entry["password_hash"],
-              "version": entry["version"], "updated_at": format_utc(when)}
+              "version": entry["version"], "updated_at": format_utc(when),
+              "public_key": entry.get("public_key"), "sealed_key": entry.get("sealed_key")}
     if exists(connection, entry["username"]):
         connection.execute(U.update().where(U.c.username == entry["username"]).values(**values))
     else:

@@ -109,8 +109,8 @@ class StationApp:
         self.ctx = ctx
         self.bridge = SyncBridge()
         self.sync = None
-        if start_sync and ctx.site_key is not None and ctx.site_folder is not None:
-            self.sync = SyncService(ctx, site_root=ctx.site_folder, site_key=ctx.site_key,
+        if start_sync and ctx.trust is not None and ctx.site_folder is not None:
+            self.sync = SyncService(ctx, site_root=ctx.site_folder,
                                     effects=self.bridge, on_share_state=self.bridge.on_share_state)
         self.controller = StationController(ctx, self.bridge, self.sync)
         self.window = StationWindow(self.controller)

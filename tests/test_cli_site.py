@@ -43,8 +43,9 @@ def two_pcs(tmp_path):
     joined = run(station, "site", "join", "--folder", str(share), "--station", "206",
                  SHOPFLOOR_PASSPHRASE=PASSPHRASE)
     assert joined.returncode == 0, joined.stderr
-    # The first admin reaches the share's user directory (published when created).
-    assert (share / "directory" / "users" / "ana.json").exists()
+    # The first admin is in the site's directory, certified by the site's root.
+    first = json.loads((share / "directory" / "log" / "00000003.json").read_text())["op"]
+    assert (first["op"], first["signer"], first["data"]["username"]) == ("user.put", "root", "ana")
     return share, office, station
 
 

@@ -105,18 +105,20 @@ def atomic_write_text(path: Path, text: str, **options: object) -> None:
 
 
 def sweep_temp_files(folder: Path, *, older_than_s: float = 60.0,
-                     now: Callable[[], float] = time.time) -> int:
-    """Remove temp files left by a writer that was killed; returns how many were removed."""
+                     now: Callable[[], float] = time.time,
+                     match: Callable[[str], bool] = is_temp_name) -> int:
+    """Remove temp files left by a writer that was killed (or other files `match` names once
+    they are old enough); returns how many were removed."""
     removed = 0
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return 0
     for entry in entries:
-        if not is_temp_name(entry.name):
+        if not match(entry.name):
             continue
         try:
-            if now() - entry.stat().st_mtime >= older_than_s:
+            if now() - entry.stat(follow_symlinks=False).st_mtime >= older_than_s:
                 os.unlink(entry.path)
                 removed += 1
         except OSError:

@@ -12,16 +12,18 @@ account is named as locked, because the operator must know to call a supervisor.
 
 from __future__ import annotations
 
+import logging
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from config.constants import Permission, Role
 from config.settings import Settings
-from data import users_repo
+from data import directory_repo, users_repo
 from data.database import Database
+from models.canonical import format_utc, parse_utc
 from models.user import User
 from models.validation import (
     ValidationFailed, normalize_username, validate_reason, validate_text, validate_username,
@@ -30,6 +32,12 @@ from utils.audit.chain import Actor, AuditLog
 from utils.clock import Clock, SystemClock
 from utils.passwords import burn_equivalent_time, check_password, check_policy, hash_password
 from utils.permissions import PermissionDenied, require
+
+if TYPE_CHECKING:
+    from utils.trust.crypto import SigningKeyPair
+    from utils.trust.site_accounts import SiteAccounts
+
+log = logging.getLogger(__name__)
 
 FULL_NAME_MAX = 100
 
@@ -56,6 +64,9 @@ class Session:
     started_at: datetime
     must_change_password: bool = False
     session_id: str = ""
+    # The person's own signing key, opened with the password they typed at login (in a site);
+    # it signs their commands, corrections and account changes. Never shown, never stored.
+    signer: "SigningKeyPair | None" = field(default=None, repr=False, compare=False)
 
     @property
     def actor(self) -> Actor:
@@ -68,6 +79,13 @@ class LoginResult:
     session: Session | None = None
     failure: LoginFailure | None = None
     locked_until: datetime | None = None
+
+
+def _row_of(user: User, password_hash: str) -> dict[str, Any]:
+    """A new account as the local table and the site directory describe it."""
+    return {"username": user.username, "full_name": user.full_name, "role": str(user.role),
+            "active": user.active, "must_change_password": user.must_change_password,
+            "badge_id": user.badge_id, "password_hash": password_hash}
 
 
 def _user_view(user: User) -> dict[str, Any]:
@@ -84,12 +102,9 @@ class AuthService:
         self.audit = audit
         self.settings = settings
         self.clock = clock or SystemClock()
-        # Called with a username after its account changed (the site directory publishes it).
-        self.on_user_changed: Callable[[str], None] | None = None
-
-    def _changed(self, username: str) -> None:
-        if self.on_user_changed is not None:
-            self.on_user_changed(username)
+        # The site's accounts when this PC is in a site: every change becomes an operation
+        # signed by the person who made it, in the site's directory log.
+        self.site: "SiteAccounts | None" = None
 
     @property
     def station(self) -> str:
@@ -101,84 +116,151 @@ class AuthService:
         with self.database.read() as connection:
             return users_repo.count(connection) > 0
 
-    def create_first_admin(self, username: str, full_name: str, password: str) -> User:
+    def create_first_admin(self, username: str, full_name: str, password: str, *,
+                           root: "SigningKeyPair | None" = None) -> User:
         """The very first account, on an empty database only. The person chose the password,
-        so no forced change follows."""
+        so no forced change follows. In a site the site's root certifies this first admin
+        (`root`: the root key, opened with the passphrase the person just typed)."""
         name = self._valid_username(username)
         full = self._valid_full_name(full_name)
         check_policy(password, username=name)
         password_hash = hash_password(password)
         user = User(name, full, Role.ADMIN, must_change_password=False)
+        keys: dict[str, Any] = {}
+        op = None
+        if self.site is not None:
+            if root is None:
+                raise AuthError("root_required", "the site's first admin is certified with the "
+                                "site passphrase; create the site and its first admin together")
+            keys = dict(zip(("public_key", "sealed_key"), self.site.new_key(name, password)))
+            op = self.site.user_op(root, self.site.root_name(), {
+                **_row_of(user, password_hash), **keys})
+            self._site_check(op)
         with self.database.write() as connection:
             if users_repo.count(connection) > 0:
                 raise AuthError("not_first", "accounts already exist; an admin must add users")
-            users_repo.insert(connection, user, password_hash, self.clock.now())
+            users_repo.insert(connection, user, password_hash, self.clock.now(), **keys)
             self.audit.append(connection, Actor.system(), "user.create_first_admin",
                               entity="user", entity_id=name, after=_user_view(user))
         self.audit.flush_checkpoint_file()
-        self._changed(name)
+        self._publish(op)
         return user
 
     # -- login and sessions --------------------------------------------------------------------
 
     def login(self, username: str, password: str) -> LoginResult:
-        """Check a password; count failures and lock; return a session on success.
+        """Check a password with the lockout first; return a session on success.
 
-        The bcrypt check runs outside the write transaction (it takes a quarter of a second
-        and must not hold up production writes); the counters are re-read inside it.
-        """
+        The attempt is counted *before* the password is checked, in one write transaction,
+        so a burst of guesses (threads, processes, PCs) gets no more checks than the
+        threshold allows; the count is undone when the password is right."""
         typed = normalize_username(username)
         with self.database.read() as connection:
             found = users_repo.get(connection, typed)
             if found is None and isinstance(username, str) and username.strip():
                 badge_user = users_repo.find_by_badge(connection, username.strip())
                 found = None if badge_user is None else users_repo.get(connection, badge_user.username)
-        now = self.clock.now()
         if found is None or not found[0].active:
             burn_equivalent_time(password if isinstance(password, str) else "")
             self.audit.record(Actor.system(), "login.failed", entity="user",
                               entity_id=self._loggable_name(typed),
                               after={"cause": "unknown_or_inactive"})
             return LoginResult(False, failure=LoginFailure.BAD_CREDENTIALS)
-        user, password_hash = found
-        if user.locked_until is not None and user.locked_until > now:
-            self.audit.record(Actor.system(), "login.refused_locked", entity="user",
-                              entity_id=user.username,
-                              after={"locked_until": user.locked_until.isoformat()})
-            return LoginResult(False, failure=LoginFailure.LOCKED, locked_until=user.locked_until)
-        matched = check_password(password, password_hash)
-        with self.database.write() as connection:
-            fresh = users_repo.get(connection, user.username)
-            assert fresh is not None
-            user = fresh[0]
-            if not matched:
-                return self._count_failure(connection, user, now)
-            changes: dict[str, Any] = {}
-            if user.failed_attempts or user.locked_until is not None:
-                changes = {"failed_attempts": 0, "locked_until": None}
-                users_repo.update(connection, user.username, now, **changes)
-            session = Session(user.username, user.full_name, user.role, self.station, now,
-                              user.must_change_password, uuid.uuid4().hex)
-            self.audit.append(connection, session.actor, "login", entity="session",
-                              entity_id=session.session_id,
-                              after={"must_change_password": user.must_change_password})
-        self.audit.flush_checkpoint_file()
+        user = found[0]
+        outcome = self._attempt(user.username, password, failure_action="login.failed")
+        if isinstance(outcome, datetime):
+            return LoginResult(False, failure=LoginFailure.LOCKED, locked_until=outcome)
+        if outcome is None:
+            fresh = self._stored(user.username)
+            if fresh is not None and fresh[0].locked_until is not None:
+                return LoginResult(False, failure=LoginFailure.LOCKED,
+                                   locked_until=fresh[0].locked_until)
+            return LoginResult(False, failure=LoginFailure.BAD_CREDENTIALS)
+        user, row = outcome
+        signer = None
+        if self.site is not None:
+            signer = self.site.open_key(user.username, row.get("sealed_key"), password)
+            if signer is None and row.get("sealed_key"):
+                log.warning("The signing key of %s does not open with the password that logged "
+                            "in; signatures by this person are refused until an admin resets "
+                            "the password", user.username)
+        session = Session(user.username, user.full_name, user.role, self.station, self.clock.now(),
+                          user.must_change_password, uuid.uuid4().hex, signer)
+        self.audit.record(session.actor, "login", entity="session", entity_id=session.session_id,
+                          after={"must_change_password": user.must_change_password})
         return LoginResult(True, session=session)
 
-    def _count_failure(self, connection, user: User, now: datetime) -> LoginResult:
-        attempts = user.failed_attempts + 1
-        if attempts >= self.settings.lockout_threshold:
-            until = now + timedelta(minutes=self.settings.lockout_minutes)
-            users_repo.update(connection, user.username, now, failed_attempts=0, locked_until=until)
-            self.audit.append(connection, Actor.system(), "user.locked", entity="user",
-                              entity_id=user.username,
-                              after={"failed_attempts": attempts, "locked_until": until.isoformat()})
-            return LoginResult(False, failure=LoginFailure.LOCKED, locked_until=until)
-        users_repo.update(connection, user.username, now, failed_attempts=attempts,
-                          locked_until=None)
-        self.audit.append(connection, Actor.system(), "login.failed", entity="user",
-                          entity_id=user.username, after={"failed_attempts": attempts})
-        return LoginResult(False, failure=LoginFailure.BAD_CREDENTIALS)
+    def _stored(self, username: str) -> tuple[User, str] | None:
+        with self.database.read() as connection:
+            return users_repo.get(connection, username)
+
+    def _lock_state(self, connection, username: str, now: datetime) -> tuple[datetime | None, int]:
+        """(locked until, failures counting towards the next lock) from every station's
+        failures after the account's last success or unlock anywhere."""
+        since = directory_repo.last_success(connection, username)
+        threshold = self.settings.lockout_threshold
+        span = timedelta(minutes=self.settings.lockout_minutes)
+        locked_until: datetime | None = None
+        count = 0
+        for text in directory_repo.failures_since(connection, username, since):
+            moment = parse_utc(text)
+            if locked_until is not None:
+                if moment < locked_until:
+                    continue  # guesses during a lock (from a PC that had not heard yet)
+                locked_until = None
+            count += 1
+            if count >= threshold:
+                locked_until, count = moment + span, 0
+        if locked_until is not None and locked_until <= now:
+            locked_until = None
+        return locked_until, count
+
+    def _attempt(self, username: str, password: Any, *, failure_action: str
+                 ) -> "tuple[User, dict[str, Any]] | datetime | None":
+        """One password check under the lockout: (user, row) when right, the lock's end when
+        the account is locked (the password is not even checked), None when wrong."""
+        now = self.clock.now()
+        at = format_utc(now)
+        with self.database.write() as connection:
+            locked_until, _count = self._lock_state(connection, username, now)
+            if locked_until is not None:
+                users_repo.update(connection, username, now, locked_until=locked_until)
+                self.audit.append(connection, Actor.system(), "login.refused_locked",
+                                  entity="user", entity_id=username,
+                                  after={"locked_until": locked_until.isoformat()})
+            else:
+                directory_repo.add_failure(connection, self.station, username, at)
+            row = users_repo.get_with_hash_row(connection, username)
+        self.audit.flush_checkpoint_file()
+        if locked_until is not None:
+            return locked_until
+        assert row is not None
+        matched = check_password(password, row["password_hash"])
+        with self.database.write() as connection:
+            if matched:
+                directory_repo.clear_failures(connection, username, self.station)
+                directory_repo.set_success(connection, self.station, username, at)
+                users_repo.update(connection, username, now, failed_attempts=0, locked_until=None)
+                fresh = users_repo.get(connection, username)
+            else:
+                locked_until, count = self._lock_state(connection, username, now)
+                if locked_until is not None:
+                    users_repo.update(connection, username, now, failed_attempts=0,
+                                      locked_until=locked_until)
+                    self.audit.append(connection, Actor.system(), "user.locked", entity="user",
+                                      entity_id=username,
+                                      after={"failed_attempts": self.settings.lockout_threshold,
+                                             "locked_until": locked_until.isoformat()})
+                else:
+                    users_repo.update(connection, username, now, failed_attempts=count,
+                                      locked_until=None)
+                    self.audit.append(connection, Actor.system(), failure_action, entity="user",
+                                      entity_id=username, after={"failed_attempts": count})
+        self.audit.flush_checkpoint_file()
+        if not matched:
+            return None
+        assert fresh is not None
+        return fresh[0], row
 
     def logout(self, session: Session, reason: str = "user") -> None:
         """`reason`: user, idle, remote, shutdown."""
@@ -188,55 +270,54 @@ class AuthService:
     def verify_password(self, session: Session, password: str) -> bool:
         """A signature: the logged-in person re-enters their password to confirm a change.
 
-        A wrong entry counts towards the lockout like a failed login.
-        """
-        with self.database.read() as connection:
-            found = users_repo.get(connection, session.username)
+        A wrong entry counts towards the lockout like a failed login; a locked account is
+        refused even with the right password."""
+        found = self._stored(session.username)
         if found is None or not found[0].active:
             return False
-        user, password_hash = found
-        now = self.clock.now()
-        if user.locked_until is not None and user.locked_until > now:
+        outcome = self._attempt(session.username, password, failure_action="signature.failed")
+        if not isinstance(outcome, tuple):
             return False
-        if check_password(password, password_hash):
-            self.audit.record(session.actor, "signature", entity="session",
-                              entity_id=session.session_id)
-            return True
-        with self.database.write() as connection:
-            fresh = users_repo.get(connection, user.username)
-            assert fresh is not None
-            self._count_failure(connection, fresh[0], now)
-        self.audit.flush_checkpoint_file()
-        return False
+        self.audit.record(session.actor, "signature", entity="session",
+                          entity_id=session.session_id)
+        return True
 
     def change_password(self, username: str, old_password: str, new_password: str) -> User:
-        """The person changes their own password (forced after creation or a reset)."""
+        """The person changes their own password (forced after creation or a reset). In a
+        site their signing key is sealed again under the new password and the change is
+        signed by that key."""
         name = normalize_username(username)
-        with self.database.read() as connection:
-            found = users_repo.get(connection, name)
-        now = self.clock.now()
+        found = self._stored(name)
         if found is None or not found[0].active:
             burn_equivalent_time(old_password if isinstance(old_password, str) else "")
             raise AuthError("bad_credentials", "wrong username or password")
-        user, password_hash = found
-        if user.locked_until is not None and user.locked_until > now:
-            raise AuthError("locked", f"the account is locked until {user.locked_until:%H:%M} UTC")
-        if not check_password(old_password, password_hash):
-            with self.database.write() as connection:
-                fresh = users_repo.get(connection, name)
-                assert fresh is not None
-                self._count_failure(connection, fresh[0], now)
-            self.audit.flush_checkpoint_file()
+        outcome = self._attempt(name, old_password, failure_action="login.failed")
+        if isinstance(outcome, datetime):
+            raise AuthError("locked", f"the account is locked until {outcome:%H:%M} UTC")
+        if outcome is None:
             raise AuthError("bad_credentials", "wrong username or password")
+        user, row = outcome
         check_policy(new_password, username=name, old_password=old_password)
         new_hash = hash_password(new_password)
+        now = self.clock.now()
+        changes: dict[str, Any] = {"password_hash": new_hash, "must_change_password": False}
+        op = None
+        if self.site is not None:
+            signer = self.site.open_key(name, row.get("sealed_key"), old_password)
+            if signer is None:
+                raise AuthError("no_key", "your signing key does not open with this password; "
+                                "ask an admin to reset your password")
+            changes["sealed_key"] = self.site.reseal(signer, name, new_password)
+            op = self.site.user_op(signer, self.site.trust.person_name(name),
+                                   {**row, **changes})
+            self._site_check(op)
         with self.database.write() as connection:
-            users_repo.update(connection, name, now, password_hash=new_hash,
-                              must_change_password=False, failed_attempts=0, locked_until=None)
+            users_repo.update(connection, name, now, failed_attempts=0, locked_until=None,
+                              **changes)
             self.audit.append(connection, Actor(name, str(user.role)), "user.password_change",
                               entity="user", entity_id=name)
         self.audit.flush_checkpoint_file()
-        self._changed(name)
+        self._publish(op)
         return replace(user, must_change_password=False, failed_attempts=0, locked_until=None)
 
     # -- administration ------------------------------------------------------------------------
@@ -263,34 +344,67 @@ class AuthService:
         check_policy(initial_password, username=name)
         password_hash = hash_password(initial_password)
         user = User(name, full, role, must_change_password=True, badge_id=badge)
+        keys: dict[str, Any] = {}
+        op = None
+        if self.site is not None:
+            with self.database.read() as connection:
+                taken = users_repo.exists(connection, name)
+            if not taken:  # the local check below says it in words; no key wasted first
+                keys = dict(zip(("public_key", "sealed_key"),
+                                self.site.new_key(name, initial_password)))
+                op = self._signed_user_op(actor, {**_row_of(user, password_hash), **keys})
         with self.database.write() as connection:
             if users_repo.exists(connection, name):
                 raise AuthError("username_taken",
                                 f"the username {name!r} is or was in use; usernames are never reused")
             if badge is not None and users_repo.find_by_badge(connection, badge) is not None:
                 raise AuthError("badge_taken", "that badge is already assigned to another account")
-            users_repo.insert(connection, user, password_hash, self.clock.now())
+            users_repo.insert(connection, user, password_hash, self.clock.now(), **keys)
             self.audit.append(connection, actor.actor, "user.create", entity="user",
                               entity_id=name, after=_user_view(user), reason=reason_text)
         self.audit.flush_checkpoint_file()
-        self._changed(name)
+        self._publish(op)
         return user
 
     def reset_password(self, actor: Session, username: str, new_password: str, reason: str) -> User:
-        """An admin sets a temporary password; the person must change it at the next login."""
+        """An admin sets a temporary password; the person must change it at the next login.
+        In a site the person gets a new signing key (the old one is sealed under a password
+        nobody remembers), certified by the admin."""
         self._require_manager(actor)
         reason_text = validate_reason(reason)
         name = normalize_username(username)
         check_policy(new_password, username=name)
         new_hash = hash_password(new_password)
+        changes: dict[str, Any] = {"password_hash": new_hash, "must_change_password": True}
+        if self.site is not None:
+            changes.update(zip(("public_key", "sealed_key"), self.site.new_key(name, new_password)))
         return self._change(actor, name, "user.password_reset", reason_text,
-                            password_hash=new_hash, must_change_password=True,
-                            failed_attempts=0, locked_until=None)
+                            failed_attempts=0, locked_until=None, **changes)
 
     def unlock(self, actor: Session, username: str, reason: str) -> User:
+        """An admin lifts a lock: failures before now stop counting, on every PC of the site."""
         self._require_manager(actor)
-        return self._change(actor, normalize_username(username), "user.unlock",
-                            validate_reason(reason), failed_attempts=0, locked_until=None)
+        name = normalize_username(username)
+        reason_text = validate_reason(reason)
+        at = format_utc(self.clock.now())
+        op = None
+        if self.site is not None:
+            if actor.signer is None:
+                raise self._no_signer(actor)
+            op = self.site.unlock_op(actor.signer, self.site.trust.person_name(actor.username),
+                                     name, at)
+            self._site_check(op)
+        from utils.trust.site_accounts import UNLOCK_STATION
+
+        with self.database.write() as connection:
+            if users_repo.get(connection, name) is None:
+                raise AuthError("not_found", f"there is no account named {name!r}")
+            directory_repo.clear_failures(connection, name)
+            directory_repo.set_success(connection, UNLOCK_STATION, name, at)
+        user = self._change(actor, name, "user.unlock", reason_text, failed_attempts=0,
+                            locked_until=None)
+        self._publish(op)
+        return user
 
     def deactivate(self, actor: Session, username: str, reason: str) -> User:
         self._require_manager(actor)
@@ -325,14 +439,23 @@ class AuthService:
 
     def _change(self, actor: Session, username: str, action: str, reason: str,
                 **changes: Any) -> User:
-        """Apply column changes to one account with the last-admin rule and an audit event."""
+        """Apply column changes to one account with the last-admin rule and an audit event;
+        in a site, signed by the admin and added to the site's directory."""
         now = self.clock.now()
+        site_columns = {k: v for k, v in changes.items() if k not in users_repo.LOCAL_ONLY_COLUMNS}
+        op = None
+        if self.site is not None and site_columns:
+            with self.database.read() as connection:
+                row = users_repo.get_with_hash_row(connection, username)
+            if row is not None:
+                op = self._signed_user_op(actor, {**row, **site_columns})
         with self.database.write() as connection:
             found = users_repo.get(connection, username)
             if found is None:
                 raise AuthError("not_found", f"there is no account named {username!r}")
             before = found[0]
-            after = replace(before, **{k: v for k, v in changes.items() if k != "password_hash"})
+            after = replace(before, **{k: v for k, v in changes.items()
+                                       if k not in ("password_hash", "public_key", "sealed_key")})
             loses_admin = before.role == Role.ADMIN and before.active and (
                 after.role != Role.ADMIN or not after.active)
             if loses_admin and users_repo.count_active_admins(connection) <= 1:
@@ -342,8 +465,39 @@ class AuthService:
             self.audit.append(connection, actor.actor, action, entity="user", entity_id=username,
                               before=_user_view(before), after=_user_view(after), reason=reason)
         self.audit.flush_checkpoint_file()
-        self._changed(username)
-        return replace(after, version=before.version + 1)
+        self._publish(op)
+        bumped = 1 if site_columns else 0
+        return replace(after, version=before.version + bumped)
+
+    # -- the site's directory --------------------------------------------------------------------
+
+    def _signed_user_op(self, actor: Session, row: dict[str, Any]) -> dict[str, Any]:
+        assert self.site is not None
+        if actor.signer is None:
+            raise self._no_signer(actor)
+        op = self.site.user_op(actor.signer, self.site.trust.person_name(actor.username), row)
+        self._site_check(op)
+        return op
+
+    @staticmethod
+    def _no_signer(actor: Session) -> AuthError:
+        return AuthError("no_signing_key", f"{actor.username} has no signing key open in this "
+                         "session (log in again with your password, or ask an admin to certify "
+                         "your key); nothing was changed")
+
+    def _site_check(self, op: dict[str, Any]) -> None:
+        from utils.trust.directory_state import OpRefused
+
+        assert self.site is not None
+        try:
+            self.site.check(op)
+        except OpRefused as exc:
+            raise AuthError("site_refused", f"the site's directory refuses this change: {exc}; "
+                            "nothing was changed") from exc
+
+    def _publish(self, op: dict[str, Any] | None) -> None:
+        if op is not None and self.site is not None:
+            self.site.submit(op)
 
     def _require_manager(self, actor: Session) -> None:
         """The role in the session must allow it, and the stored account must still agree:

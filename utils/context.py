@@ -24,7 +24,7 @@ from utils.auth import AuthService
 from utils.clock import Clock, SystemClock
 from utils.production import ProductionService
 from utils.settings_store import load_settings
-from utils.site.keystore import load_site_key
+from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_file
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,32 @@ def _stored_catalog(database: Database) -> Catalog | None:
         log.error("The stored site catalog cannot be read (%s); the embedded defaults are used "
                   "until the site's catalog is taken again", exc)
         return None
+
+
+def _open_trust(paths: AppPaths, settings: Settings, database: Database, layout: Any,
+                station_id: str, clock: Clock) -> Any:
+    """This PC's trust in its site (pinned root, own key, verified directory), or None with
+    the reason logged: production goes on locally either way."""
+    from utils.trust.dirlog import DirectoryLog
+    from utils.trust.site_trust import SiteTrust
+
+    assert settings.site_id is not None
+    member = read_member_file(paths.config_dir, settings.site_id)
+    pc_key = load_pc_key(paths.config_dir, settings.site_id)
+    if member is None or pc_key is None:
+        log.warning("This PC belongs to site %s but holds no membership of the new kind "
+                    "(keys by role): an admin upgrades the site, then this PC joins again "
+                    "(shopfloor site join). Production continues on this PC meanwhile.",
+                    settings.site_id)
+        return None
+    if member.pc_key_id != pc_key.key_id:
+        log.error("This PC's key does not match its membership for site %s; join again",
+                  settings.site_id)
+        return None
+    directory = DirectoryLog(layout, database, site_id=settings.site_id, root=member.root,
+                             clock=clock)
+    return SiteTrust(site_id=settings.site_id, station_id=station_id, pc_key=pc_key,
+                     directory=directory)
 
 
 def default_station_id() -> str:
@@ -64,8 +90,8 @@ class AppContext:
     production: ProductionService
     catalog: Catalog
     clock: Clock = field(default_factory=SystemClock)
-    site_key: SigningKey | None = None
-    directory: Any = None  # utils.site.directory.UserDirectory once the PC is in a site
+    trust: Any = None  # utils.trust.site_trust.SiteTrust once the PC is a certified member
+    directory: Any = None  # utils.trust.site_accounts.SiteAccounts, with `trust`
     site_catalog: Any = None  # utils.site_catalog.SiteCatalogService
 
     @property
@@ -83,34 +109,33 @@ class AppContext:
             anchor = meta_repo.get_or_create(connection, ANCHOR_KEY)
         station_id = settings.station_id or default_station_id()
         local_key = load_or_create_local_key(paths.local_key_file)
-        site_key = (load_site_key(paths.config_dir, settings.site_id)
-                    if settings.site_id else None)
-        if settings.site_id and site_key is None:
-            log.error("This PC belongs to site %s but its site key is missing: join the site "
-                      "again (shopfloor site join). Audit checkpoints use the local key.",
-                      settings.site_id)
-        # Once the PC is in a site, new audit MACs and checkpoints use the site key, so admin
-        # PCs can check them; older events keep verifying with the local key.
-        key = site_key or local_key
-        keyring = KeyRing(local_key, *([site_key] if site_key else []))
-        audit = AuditLog(database, anchor=anchor, station=station_id, key=key,
+        # Audit MACs use this PC's own local key: other PCs check a station's journal by the
+        # signed seals in it (utils/trust), not by a shared secret. A site of protocol 1 left
+        # events MACed with its old shared key: kept only to verify those.
+        legacy = load_legacy_site_key(paths.config_dir, settings.site_id) if settings.site_id else None
+        keyring = KeyRing(local_key, *([legacy] if legacy else []))
+        audit = AuditLog(database, anchor=anchor, station=station_id, key=local_key,
                          checkpoint_file=paths.checkpoint_file,
                          checkpoint_every=settings.checkpoint_every_events, clock=clock)
         catalog = _stored_catalog(database) or default_catalog()
         auth = AuthService(database, audit, settings, clock)
         production = ProductionService(database, audit, catalog, station_id=station_id,
                                        timezone=settings.timezone, clock=clock, auth=auth)
-        directory = layout = None
-        if site_key is not None and settings.site_folder:
-            from utils.site.directory import UserDirectory
+        trust = accounts = layout = None
+        if settings.site_id and settings.site_folder:
             from utils.site.layout import SiteLayout
 
             layout = SiteLayout(Path(settings.site_folder))
-            directory = UserDirectory(layout, site_key, database, clock)
-            auth.on_user_changed = directory.publish_quietly
-        context = cls(paths, settings, database, anchor, station_id, key, keyring, audit, auth,
-                      production, catalog, clock, site_key, directory)
-        context.site_catalog = SiteCatalogService(context, layout, site_key)
+            trust = _open_trust(paths, settings, database, layout, station_id, clock)
+            if trust is not None:
+                from utils.trust.site_accounts import SiteAccounts
+
+                accounts = SiteAccounts(trust, database, clock)
+                accounts.project()
+                auth.site = accounts
+        context = cls(paths, settings, database, anchor, station_id, local_key, keyring, audit,
+                      auth, production, catalog, clock, trust, accounts)
+        context.site_catalog = SiteCatalogService(context, layout, trust)
         return context
 
     def apply_catalog(self, catalog: Catalog) -> None:

@@ -44,7 +44,6 @@ MODES = ("create", "join", "trial")
 TRIAL_FOLDER_NAME = "trial-site"
 # Dot-prefixed with a .tmp suffix: every reader skips it and the temp sweep removes a leftover.
 PROBE_PREFIX = ".shopfloor-write-check-"
-CATALOG_LIST_MAX_BYTES = 4 * 1024 * 1024
 
 # errno values and Windows error numbers that mean "the network share is not reachable".
 _OFFLINE_ERRNOS = frozenset(code for code in (
@@ -203,18 +202,21 @@ def check_folder(text: str | os.PathLike[str] | None, purpose: str, *,
 def machines_on_share(folder: Path) -> list[str]:
     """Station ids of the site catalog's machine table, for the join page's list only.
 
-    The signature cannot be checked before the passphrase is known, so this is a suggestion:
-    the station verifies the signed catalog when it syncs. An unreadable catalog gives []."""
-    from utils.site.share_files import ReadState, read_json_file
+    Read from the site's directory log, checked against the root key the site file names; the
+    passphrase (typed next) confirms that root. An unreadable site gives []."""
+    from utils.site.site_key import read_site
+    from utils.trust.dirlog import read_state_from_share
 
     try:
-        result = read_json_file(SiteLayout(Path(folder)).catalog_file,
-                                max_bytes=CATALOG_LIST_MAX_BYTES)
-    except OSError:
+        info = read_site(Path(folder))
+        if info.root is None:
+            return []
+        state = read_state_from_share(SiteLayout(Path(folder)), site_id=info.site_id,
+                                      root=info.root)
+    except (OSError, SiteError):
         return []
-    if result.state != ReadState.OK or not isinstance(result.document, dict):
-        return []
-    machines = (result.document.get("catalog") or {}).get("machines")
+    catalog = (state.catalog or {}).get("catalog") or {}
+    machines = catalog.get("machines") if isinstance(catalog, dict) else None
     if not isinstance(machines, list):
         return []
     ids = [str(m.get("station_id")) for m in machines if isinstance(m, dict)
@@ -333,7 +335,7 @@ def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock
     try:
         if plan.admin is not None:
             ctx.auth.create_first_admin(plan.admin.username, plan.admin.full_name,
-                                        plan.admin.password)
+                                        plan.admin.password, root=membership.root)
         else:
             _take_site_directory(ctx)
         accounts = _count_accounts(ctx)
@@ -359,7 +361,7 @@ def _take_site_directory(ctx: AppContext) -> None:
             ctx.directory.refresh()
         if ctx.site_catalog is not None:
             ctx.site_catalog.refresh()
-    except OSError as exc:
+    except OSError as exc:  # DirectoryUnavailable is one
         log.warning("The site's accounts could not be read yet (%s); they arrive when the "
                     "share is reachable", exc)
 

@@ -24,7 +24,6 @@ from utils.first_run import SetupError, check_folder, write_probe
 from utils.permissions import require
 from utils.settings_store import save_settings
 from utils.site.layout import valid_station_id
-from utils.site.membership import station_in_use
 from utils.site.site_key import SiteError, read_site
 
 log = logging.getLogger(__name__)
@@ -162,12 +161,12 @@ def _check_station(ctx, wanted: PcSettings) -> None:
     if kind == "production" and ctx.catalog.machine(station_id) is None:
         raise PcSettingsError("unknown_machine", f"station {station_id} is not in the machine "
                               "table", field="station", station=station_id)
-    folder = wanted.site_folder or ctx.settings.site_folder
-    if folder and station_id != ctx.station_id:
-        try:
-            in_use = station_in_use(Path(folder), station_id)
-        except OSError:
-            in_use = False  # the share is away: nothing to compare with, as at a join
-        if in_use:
-            raise PcSettingsError("station_in_use", f"station id {station_id} is in use by a "
-                                  "running PC", field="station", station=station_id)
+    if ctx.settings.site_id and (station_id != ctx.station_id
+                                 or kind != ctx.settings.station_kind):
+        # In a site, a PC's key is certified for one station id and kind when it joins:
+        # another id is another certificate, given only with the site passphrase.
+        raise PcSettingsError("rejoin_needed", "in a site, this PC's station id and kind are "
+                              "certified when it joins; to change them, join the site again "
+                              "with the passphrase (shopfloor site join --station ID "
+                              "--take-over REASON if the id belongs to another PC)",
+                              field="station", station=station_id)

@@ -23,7 +23,6 @@ from config.constants import Permission
 from data import meta_repo
 from models.canonical import canonical_json, format_utc
 from models.validation import FieldError, ValidationFailed, validate_reason, validate_text
-from utils.atomic_io import atomic_write_bytes
 from utils.audit.chain import Actor
 from utils.auth import Session
 from utils.permissions import require
@@ -195,15 +194,21 @@ class Published:
 
 
 class SiteCatalogService:
-    """One PC's view of the site catalog: its stored copy, publishing, and taking newer ones."""
+    """One PC's view of the site catalog: its stored copy, publishing, and taking newer ones.
 
-    def __init__(self, ctx, layout=None, site_key=None):
+    In a site the catalog is published as a `catalog.publish` operation in the site's
+    directory log, signed by the admin who publishes it: versions only grow and every PC
+    witnesses them, so an older catalog put back on the share is never taken."""
+
+    def __init__(self, ctx, layout=None, trust=None):
         self.ctx = ctx
         self.layout = layout  # utils.site.layout.SiteLayout when the PC is in a site
-        self.key = site_key
-        self._seen: tuple[int, int] | None = None  # (mtime_ns, size) of the file last read
-        # True while a catalog published here could not yet be written to the share (in a site).
-        self.share_pending = False
+        self.trust = trust  # utils.trust.site_trust.SiteTrust when it is a certified member
+
+    @property
+    def share_pending(self) -> bool:
+        """True while a catalog published here waits for the share (in the outbox)."""
+        return self.trust is not None and self.trust.directory.pending() > 0
 
     # stored copy ---------------------------------------------------------------------------
     def stored(self) -> Published | None:
@@ -222,13 +227,28 @@ class SiteCatalogService:
         require(session, Permission.SETTINGS_MANAGE, self.ctx.audit, target="site catalog")
         reason_text = validate_reason(reason)
         catalog_from_dict(raw)  # every problem before anything is written
-        on_share = self._read_share()
-        newest = max(self.ctx.catalog.version, on_share["version"] if on_share else 0)
+        site_version = self.trust.state.catalog_version if self.trust is not None else 0
+        newest = max(self.ctx.catalog.version, site_version)
         before = catalog_to_dict(self.ctx.catalog)
         catalog = catalog_from_dict(raw, version=newest + 1)
         document = {"kind": "catalog", "version": catalog.version,
                     "catalog": catalog_to_dict(catalog), "published_by": session.username,
                     "published_at": format_utc(self.ctx.clock.now())}
+        op = None
+        if self.trust is not None:
+            from utils.trust.directory_state import OpRefused, check_op
+            from utils.trust.dirlog import make_op
+
+            if session.signer is None:
+                raise PermissionError(f"{session.username} has no signing key open in this "
+                                      "session; log in again with your password")
+            op = make_op(self.trust.person_name(session.username), session.signer,
+                         self.trust.site_id, "catalog.publish",
+                         {"version": catalog.version, "catalog": document}, self.ctx.clock.now())
+            try:
+                check_op(self.trust.state, op)
+            except OpRefused as exc:
+                raise PermissionError(f"the site's directory refuses this catalog: {exc}") from exc
         with self.ctx.database.write() as connection:
             self._store(connection, document)
             self.ctx.audit.append(connection, session.actor, "catalog.publish", entity="catalog",
@@ -236,83 +256,37 @@ class SiteCatalogService:
                                   after=document["catalog"], reason=reason_text)
         self.ctx.audit.flush_checkpoint_file()
         self.ctx.apply_catalog(catalog)
-        self.share_pending = self.layout is not None and not self._write_share(document)
+        if op is not None:
+            self.trust.directory.submit(op)
         return catalog
 
-    def _write_share(self, document: dict[str, Any]) -> bool:
-        """Publish to the share if it is there; `refresh` retries later when it is not."""
-        if self.layout is None or self.key is None:
-            return False
-        from utils.site.signed import document_bytes, sign_document
-
-        try:
-            self.layout.require_root()
-            self.layout.catalog_file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.layout.catalog_file,
-                               document_bytes(sign_document(document, self.key)))
-        except OSError as exc:
-            log.warning("Site catalog version %s kept here, not yet on the share (%s); "
-                        "will retry", document["version"], exc)
-            return False
-        return True
-
     # taking --------------------------------------------------------------------------------
-    def _read_share(self) -> dict[str, Any] | None:
-        if self.layout is None or self.key is None:
-            return None
-        from utils.site.share_files import ReadState, read_json_file
-        from utils.site.signed import signature_ok
-
-        result = read_json_file(self.layout.catalog_file, max_bytes=CATALOG_MAX_BYTES)
-        if result.state != ReadState.OK:
-            return None
-        document = result.document
-        if not (isinstance(document, dict) and document.get("kind") == "catalog"
-                and isinstance(document.get("version"), int)
-                and isinstance(document.get("catalog"), dict)
-                and signature_ok(document, self.key)):
-            log.warning("The site catalog on the share is not validly signed; it is ignored")
-            return None
-        return document
-
     def refresh(self) -> Catalog | None:
-        """Take the share's catalog if it is newer than ours (returns it), and put ours on the
-        share if ours is newer (published while the share was away)."""
-        if self.layout is None:
+        """Take the site's catalog from the verified directory if it is newer than ours."""
+        if self.trust is None:
             return None
-        try:
-            info = self.layout.catalog_file.stat()
-            marker = (info.st_mtime_ns, info.st_size)
-        except OSError:
-            marker = None
-        if marker is not None and marker == self._seen:
-            return None  # unchanged since we last looked: nothing to read
-        document = self._read_share()
-        self._seen = marker
+        state = self.trust.state
         held = self.ctx.catalog.version
-        if document is not None and document["version"] > held:
-            body = {k: v for k, v in document.items() if k not in ("sig", "key_id", "v")}
-            try:
-                catalog = catalog_from_dict(body["catalog"], version=body["version"])
-            except ValidationFailed as exc:
-                log.warning("Site catalog version %s refused: %s", body["version"],
-                            "; ".join(e.message for e in exc.errors))
-                return None
-            with self.ctx.database.write() as connection:
-                self._store(connection, body)
-                self.ctx.audit.append(connection, Actor.system(), "catalog.take",
-                                      entity="catalog", entity_id=str(catalog.version),
-                                      after={"version": catalog.version,
-                                             "published_by": body.get("published_by"),
-                                             "published_at": body.get("published_at")})
-            self.ctx.audit.flush_checkpoint_file()
-            self.ctx.apply_catalog(catalog)
-            log.info("Site catalog version %s taken (published by %s)", catalog.version,
-                     body.get("published_by"))
-            return catalog
-        if held > 0 and (document is None or document["version"] < held):
-            stored = stored_document(self.ctx.database)
-            if stored is not None and self._write_share(stored):
-                self._seen = None
-                self.share_pending = False
-        return None
+        if state.catalog is None or state.catalog_version <= held:
+            return None
+        body = state.catalog
+        try:
+            catalog = catalog_from_dict(body["catalog"], version=state.catalog_version)
+        except (ValidationFailed, KeyError, TypeError) as exc:
+            detail = ("; ".join(e.message for e in exc.errors) if isinstance(exc, ValidationFailed)
+                      else str(exc))
+            log.warning("Site catalog version %s refused: %s", state.catalog_version, detail)
+            return None
+        body = {**body, "version": catalog.version}
+        with self.ctx.database.write() as connection:
+            self._store(connection, body)
+            self.ctx.audit.append(connection, Actor.system(), "catalog.take",
+                                  entity="catalog", entity_id=str(catalog.version),
+                                  after={"version": catalog.version,
+                                         "published_by": body.get("published_by"),
+                                         "published_at": body.get("published_at")})
+        self.ctx.audit.flush_checkpoint_file()
+        self.ctx.apply_catalog(catalog)
+        log.info("Site catalog version %s taken (published by %s)", catalog.version,
+                 body.get("published_by"))
+        return catalog

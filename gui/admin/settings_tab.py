@@ -250,7 +250,7 @@ class SettingsTab(QWidget):
             text = (self.tr("In force: site catalog version %1, published by %2 at %3.")
                     .replace("%1", str(stored.catalog.version)).replace("%2", stored.published_by)
                     .replace("%3", stored.published_at.replace("T", " ").rstrip("Z") + " UTC"))
-        if self.ctx.site_key is None or self.ctx.site_folder is None:
+        if self.ctx.trust is None or self.ctx.site_folder is None:
             text += " " + self.tr("This PC is not in a site: a published catalog applies here "
                                   "only, until the PC joins one.")
         self.status.setText(text)

@@ -43,10 +43,10 @@ class AdminWindow(QMainWindow):
         self.fleet: FleetMonitor | None = None
         self.site_view: SiteView | None = None
         self.poller: FleetPoller | None = None
-        in_site = ctx.site_key is not None and ctx.site_folder is not None
+        in_site = ctx.trust is not None and ctx.site_folder is not None
         if in_site:
-            self.fleet = FleetMonitor(ctx, site_root=ctx.site_folder, site_key=ctx.site_key)
-            self.site_view = SiteView(ctx, site_root=ctx.site_folder, site_key=ctx.site_key)
+            self.fleet = FleetMonitor(ctx, site_root=ctx.site_folder)
+            self.site_view = SiteView(ctx, site_root=ctx.site_folder)
         self.fleet_tab: FleetTab | None = None
         self.commands_tab: CommandsTab | None = None
         if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):

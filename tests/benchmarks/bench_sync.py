@@ -337,7 +337,7 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
     stamps.install()
     try:
         counters.watch_engine("admin", site.admin.database.engine)
-        fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key)
+        fleet = FleetMonitor(site.admin, site_root=site.share)
         session = site.admin.auth.login("ana", kit.ADMIN_PW).session
         modes = [("watch", "206", {"status_interval_ms": 1000, "rescan_interval_ms": None},
                   {"watch": True}, None),
@@ -917,7 +917,7 @@ def phase_fanin(folder: Path, params: dict) -> dict[str, Any]:
     command = [sys.executable, str(Path(__file__).resolve()), "--_fanin-writer", str(site.share),
                str(site_folder / "home-admin"), str(stations), str(warmup + duration + 2),
                str(params["fanin_writer_threads"]), repr(start_at), str(report)]
-    fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key)
+    fleet = FleetMonitor(site.admin, site_root=site.share)
     interval = params["fanin_poll_ms"] / 1000
     measure_from, measure_to = start_at + warmup, start_at + warmup + duration
     observed: dict[tuple[str, int], float] = {}  # (station, seq) -> staleness

@@ -35,6 +35,7 @@ from utils.clock import ManualClock
 from utils.context import AppContext
 from utils.records_io import import_legacy_file
 from utils.site.journal import JournalWriter
+from utils.trust.upgrade import upgrade_site
 from utils.site.layout import SiteLayout
 from utils.site.membership import join_site_membership
 from utils.site.site_view import SiteView
@@ -166,9 +167,10 @@ def chain_rows(connection) -> list[tuple[int, str, str]]:
     return [tuple(row) for row in connection.execute(query)]
 
 
-def cli(home: Path, *args: str) -> subprocess.CompletedProcess:
+def cli(home: Path, *args: str, **secrets: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SHOPFLOOR_")}
     env["SHOPFLOOR_KEYRING"] = "off"
+    env.update(secrets)
     return subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(home), *args],
                           capture_output=True, text=True, env=env, timeout=180,
                           stdin=subprocess.DEVNULL)
@@ -332,7 +334,10 @@ def test_settings_keep_their_old_values(upgraded):
     actual = {key: getattr(ctx.settings, key) for key in expected}
     assert actual == expected
     if name.startswith("v2"):
-        assert ctx.settings.site_id and ctx.site_key is not None
+        # A protocol-1 site: no membership of the new kind until the site is upgraded, but
+        # the old shared key is kept to verify the MACs made with it.
+        assert ctx.settings.site_id and ctx.trust is None
+        assert all(ctx.keyring.get(key_id) is not None for _, _, key_id in _chain_of(ctx))
         assert ctx.settings.site_folder == str(home.parent / "site")
     assert ctx.station_id == "206"  # new events continue the old chain
 
@@ -449,6 +454,11 @@ def test_cli_site_verify_on_an_upgraded_first_v2_copy(tmp_path):
     """The site read-model tables came after the first schema-v2 release: the upgrade must
     add them, or the admin side fails with "no such table"."""
     home = copy_fixture("v2-5a62e3b", tmp_path)
+    refused = cli(home, "verify-audit", "--site", "--json")
+    assert refused.returncode == 2 and "site upgrade" in refused.stderr
+    upgraded = cli(home, "site", "upgrade", "--as", "maria",
+                   SHOPFLOOR_PASSPHRASE=MAKER.PASSPHRASE, SHOPFLOOR_PASSWORD=PASSWORDS["maria"])
+    assert upgraded.returncode == 0, upgraded.stdout + upgraded.stderr
     result = cli(home, "verify-audit", "--site", "--json")
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout)["ok"] is True
@@ -461,10 +471,12 @@ def test_an_upgraded_station_publishes_its_old_chain_to_an_office_pc_joined_toda
     site, are counted as unverifiable MACs (the office PC never had that key)."""
     home = copy_fixture("v2-5a62e3b", tmp_path)
     share = home.parent / "site"
+    upgrade_site(home, MAKER.PASSPHRASE, "maria", PASSWORDS["maria"], clock=fixture_clock(home),
+                 scrypt_n=2 ** 10)
     station = open_ctx(home)
     try:
         writer = JournalWriter(station.database, SiteLayout(share).station("206").ensure(),
-                               station.anchor, station.site_key)
+                               station.anchor, station.trust.pc_key)
         while writer.sync():
             pass
         local_events = sum(1 for _, _, key_id in _chain_of(station) if key_id.startswith("local:"))
@@ -476,12 +488,15 @@ def test_an_upgraded_station_publishes_its_old_chain_to_an_office_pc_joined_toda
                          station_id="office-1", kind="office")
     office = AppContext.open(office_home, clock=fixture_clock(home))
     try:
-        view = SiteView(office, site_root=share, site_key=office.site_key)
+        view = SiteView(office, site_root=share)
         [report] = view.ingest()
-        assert (report.station, report.ingested, report.broken_seq) == ("206", 34, None)
-        assert report.unverifiable_macs == local_events == 19
+        # 34 events from before, and the upgrade's own event on this station's chain.
+        assert (report.station, report.ingested, report.broken_seq) == ("206", 35, None)
+        # MACed with the PC's own local key: the 19 made before the site existed, and the
+        # upgrade's (from protocol 2 on, the signed journal heads vouch, not a shared key).
+        assert local_events == 20
         [result] = view.verify_site()
-        assert (result.station, result.ok, result.head_seq) == ("206", True, 34)
+        assert (result.station, result.ok, result.head_seq) == ("206", True, 35)
         with office.database.read() as connection:
             versions = site_repo.list_record_versions(connection, station="206")
         # 206's records: two imported (one voided), two registered (one edited).

@@ -23,7 +23,7 @@ def tab(qtbot, fleet_site):
     make_application([])
     site_, _station, _service = fleet_site
     admin = site_.admin
-    view = SiteView(admin, site_root=admin.site_folder, site_key=admin.site_key)
+    view = SiteView(admin, site_root=admin.site_folder)
     session = admin.auth.login("ana", ADMIN_PW).session
     runner = TaskRunner()
     widget = AuditTab(admin, session, runner, site_view=view)

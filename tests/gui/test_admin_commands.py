@@ -194,7 +194,7 @@ def test_a_confirm_hook_answers_for_the_person(qtbot, site):
     from gui.app import make_application
 
     make_application([])
-    fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key)
+    fleet = FleetMonitor(site.admin, site_root=site.share)
     session = site.admin.auth.login("ana", ADMIN_PW).session
     asked: list[str] = []
     answers = iter([True, False, True])
@@ -237,7 +237,7 @@ def tab_with_clock(qtbot, site):
 
     make_application([])
     clock = ManualClock(datetime.now(timezone.utc))
-    fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key,
+    fleet = FleetMonitor(site.admin, site_root=site.share,
                          clock=clock)
     session = site.admin.auth.login("ana", ADMIN_PW).session
     tab = CommandsTab(fleet, session, lambda: [], confirm=lambda text: True)

@@ -222,10 +222,9 @@ class Floor:
         self.clock = ManualClock(FLOOR_START)
         self.station_clock = ManualClock(FLOOR_START + timedelta(seconds=STATION_AHEAD_S))
         self.station = site.station(tmp_path, "206", status_interval_ms=int(INTERVAL_S * 1000))
-        self.service = SyncService(self.station, site_root=self.station.site_folder,
-                                   site_key=self.station.site_key, effects=RecordingEffects(),
+        self.service = SyncService(self.station, site_root=self.station.site_folder, effects=RecordingEffects(),
                                    clock=self.station_clock, watch=False)
-        self.fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key,
+        self.fleet = FleetMonitor(site.admin, site_root=site.share,
                                   clock=self.clock)
         self.tab = FleetTab(self.fleet, site.admin, session)
         self.share = site.share

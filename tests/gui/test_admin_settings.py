@@ -133,6 +133,7 @@ def test_published_in_a_site_reaches_a_station(tmp_path, make_tab, monkeypatch):
         tab.publish()
         wait_for(lambda: "Stations take it within a few seconds" in tab.status.text())
         assert site.admin.catalog.version == 1
+        station.directory.refresh()
         assert station.site_catalog.refresh() is not None
         assert station.catalog.locations == ("Cap", "Body", "Cap/Body", "Rim", "N/A")
     finally:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+
 from config.settings import Settings
 from data import audit_repo
 from data.netfs import Mount
@@ -23,6 +24,7 @@ from utils.first_run import (
 )
 from utils.passwords import PasswordPolicyError
 from utils.settings_store import load_settings
+from utils.site_catalog import catalog_to_dict
 from config.paths import resolve_paths
 from tests.utils.site.sitekit import use_fast_kdf
 
@@ -192,7 +194,7 @@ def test_trial_on_this_pc(tmp_path):
         saved = load_settings(paths.settings_file)
         assert (saved.station_id, saved.station_kind, saved.site_id) == (
             "201", "production", result.membership.info.site_id)
-        assert ctx.station_id == "201" and ctx.site_key is not None
+        assert ctx.station_id == "201" and ctx.trust is not None
         assert ctx.auth.login("maria", ADMIN.password).ok
         first = _events(ctx)[0]
         assert (first["station"], first["seq"], first["action"]) == (
@@ -277,15 +279,26 @@ def test_a_leftover_trial_site_is_left_alone(tmp_path):
     assert (leftover / "shopfloor-site.json").read_text() == "{}"
 
 
-def test_machines_listed_from_the_share(tmp_path):
-    catalog = tmp_path / "directory" / "catalog.json"
+def test_machines_listed_from_the_share(tmp_path, monkeypatch):
+    """The join page lists the machines of the catalog in the site's directory, checked
+    against the site's root; junk in the directory ends the list where it starts."""
+    from tests.utils.site.sitekit import make_site, use_fast_kdf
+
+    use_fast_kdf(monkeypatch)
     assert machines_on_share(tmp_path) == []
-    catalog.parent.mkdir(parents=True)
-    catalog.write_text('{"kind": "catalog", "catalog": {"machines": ['
-                       '{"station_id": "301"}, {"station_id": "302"}, {"bad": 1}]}}')
-    assert machines_on_share(tmp_path) == ["301", "302"]
-    catalog.write_text("not json")
-    assert machines_on_share(tmp_path) == []
+    site = make_site(tmp_path)
+    try:
+        session = site.admin.auth.login("ana", "Quarry-Lantern-42").session
+        raw = catalog_to_dict(site.admin.catalog)
+        raw["machines"] = [{"station_id": "301", "size": "#1", "unit_weight_kg": 0.000076},
+                           {"station_id": "302", "size": "#2", "unit_weight_kg": 0.000063}]
+        site.admin.site_catalog.publish(session, raw, "machines of the new hall")
+        assert machines_on_share(site.share) == ["301", "302"]
+        junk = site.share / "directory" / "log" / "00000001.json"
+        junk.write_text("not json")
+        assert machines_on_share(site.share) == []
+    finally:
+        site.admin.close()
 
 
 def test_autostart_trouble_does_not_undo_the_set_up(tmp_path):

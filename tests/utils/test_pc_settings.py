@@ -155,21 +155,14 @@ def test_station_id_rules(site, switch):
     with pytest.raises(PcSettingsError) as excinfo:
         change_pc_settings(ctx, session, replace(current, station_id="../x"), autostart=switch)
     assert excinfo.value.code == "bad_station_id"
-    # A station publishing a fresh status under that id is running: refused.
-    status = site.share / "stations" / "207" / "status.json"
-    status.parent.mkdir(parents=True)
-    status.write_text(json.dumps({"kind": "status", "session_id": "s1", "interval_ms": 1000}))
-    with pytest.raises(PcSettingsError) as excinfo:
-        change_pc_settings(ctx, session, replace(current, station_kind="production",
-                                                 station_id="207"), autostart=switch)
-    assert excinfo.value.code == "station_in_use"
-    old = status.stat().st_mtime - 3600
-    os.utime(status, (old, old))  # that PC stopped long ago
-    change = change_pc_settings(ctx, session, replace(current, station_kind="production",
-                                                      station_id="207"), autostart=switch)
-    assert set(change.restart_needed) == {"station_id", "station_kind"}
+    # In a site the id and kind are certified at join: another one needs the passphrase.
+    for change in ({"station_kind": "production", "station_id": "207"},
+                   {"station_id": "desk2"}):
+        with pytest.raises(PcSettingsError) as excinfo:
+            change_pc_settings(ctx, session, replace(current, **change), autostart=switch)
+        assert excinfo.value.code == "rejoin_needed" and excinfo.value.field == "station"
     saved = load_settings(ctx.paths.settings_file)
-    assert (saved.station_id, saved.station_kind) == ("207", "production")
+    assert (saved.station_id, saved.station_kind) == ("office1", "office")
 
 
 def test_autostart_failure_keeps_everything_as_it_was(site, tmp_path):

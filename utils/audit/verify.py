@@ -10,6 +10,7 @@ Reports ok, events checked, the first bad sequence number and its kind:
 - truncated the chain is shorter than a checkpoint signed earlier (tail cut, old copy restored)
 - forged    an event or checkpoint whose hash is consistent but whose HMAC does not verify
             with the site's keys: recomputed without the key
+- not_a_member  (site verify) a station folder no certified PC stands for
 
 The hash pass runs in Python over raw bytes; the check that indexed columns agree with the
 hashed body runs at the same time inside SQLite on a second connection (see data.audit_repo).
@@ -37,6 +38,7 @@ class TamperKind(StrEnum):
     REORDERED = "reordered"
     TRUNCATED = "truncated"
     FORGED = "forged"
+    NOT_A_MEMBER = "not_a_member"  # a station no PC is certified for: nothing of it is trusted
 
 
 class VerifyCancelled(Exception):

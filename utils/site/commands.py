@@ -1,6 +1,10 @@
 """Remote commands: issuing a signed command, and the station's checks in the architecture's
 order (JSON, schema, signature, target, expiry and clock skew, duplicate, issuer's role).
 
+A command is signed by the *person* who sends it, with their own key (opened by their
+password at login): no PC, not even the office PC that writes the file, can sign one for them.
+The station checks the signature against that person's key in the site directory.
+
 Nothing here has side effects: `check_command` returns a decision; the sync service executes,
 acks and audits.
 """
@@ -18,9 +22,8 @@ from config.command_catalog import check_params
 from config.constants import COMMAND_ROLES, CommandType, Role
 from models.canonical import format_utc, parse_utc
 from models.validation import has_forbidden_characters
-from utils.audit.keys import SigningKey
 from utils.site.layout import PROTOCOL_VERSION
-from utils.site.signed import parse_document, sign_document, signature_ok
+from utils.site.signed import parse_document, sign_document
 
 COMMAND_MAX_BYTES = 64 * 1024
 DEFAULT_TTL = timedelta(minutes=10)
@@ -55,11 +58,12 @@ class Command:
     document: dict[str, Any] = field(compare=False, repr=False)
 
 
-def issue_command(key: SigningKey, command_type: CommandType | str, target: str,
+def issue_command(key: Any, command_type: CommandType | str, target: str,
                   params: dict[str, Any] | None, *, issued_by: str, role: Role | str,
                   now: datetime, ttl: timedelta = DEFAULT_TTL,
                   command_id: str | None = None) -> dict[str, Any]:
-    """A signed command document, ready to be written to the target's inbox."""
+    """A command document signed by `key` (the issuing person's key pair), ready to be
+    written to the target's inbox."""
     command_type = CommandType(command_type)
     params = dict(params or {})
     problem = check_params(command_type, params)
@@ -87,10 +91,15 @@ def _refuse(outcome: Outcome, reason: str, command_id: str | None,
     return Decision(outcome, reason, command, command_id)
 
 
-def check_command(data: bytes, *, file_stem: str, key: SigningKey, station_id: str,
-                  now: datetime, max_skew: timedelta, seen_before: Callable[[str], bool],
+def check_command(data: bytes, *, file_stem: str,
+                  signature_problem: Callable[[str, dict[str, Any]], str | None],
+                  station_id: str, now: datetime, max_skew: timedelta,
+                  seen_before: Callable[[str], bool],
                   role_of: Callable[[str], Role | None]) -> Decision:
-    """Apply every check in order; the first failure decides the outcome."""
+    """Apply every check in order; the first failure decides the outcome.
+
+    `signature_problem(issued_by, document)` is None when the document is signed by that
+    person's current key (utils/trust/site_trust.py `check_person`), else why not."""
     stem_id = file_stem if valid_command_id(file_stem) else None
     # 1. JSON
     try:
@@ -132,10 +141,10 @@ def check_command(data: bytes, *, file_stem: str, key: SigningKey, station_id: s
         return _refuse(Outcome.REJECTED, f"bad field: {exc}", stem_id)
     command = Command(raw["id"], command_type, raw["target"], raw["params"], raw["issued_by"],
                       role, issued_at, not_after, raw)
-    # 3. signature
-    if raw["key_id"] != key.key_id or not signature_ok(raw, key):
-        return _refuse(Outcome.REJECTED, "bad signature (unsigned, wrong key or altered)",
-                       stem_id, command)
+    # 3. signature: the issuing person's own key
+    problem = signature_problem(command.issued_by, raw)
+    if problem is not None:
+        return _refuse(Outcome.REJECTED, f"bad signature: {problem}", stem_id, command)
     # 4. target
     if command.target != station_id:
         return _refuse(Outcome.REJECTED, f"addressed to {command.target}, not {station_id}",
@@ -162,10 +171,21 @@ def check_command(data: bytes, *, file_stem: str, key: SigningKey, station_id: s
     return Decision(None, "accepted", command, command.id)
 
 
-def make_ack(key: SigningKey, *, command_id: str, station_id: str, outcome: Outcome,
+def make_ack(key: Any, *, command_id: str, station_id: str, outcome: Outcome,
              reason: str, result: Any, finished_at: datetime,
              command_type: str | None = None) -> dict[str, Any]:
     return sign_document({"v": PROTOCOL_VERSION, "kind": "ack", "id": command_id,
                           "station": station_id, "type": command_type, "status": str(outcome),
                           "reason": reason, "result": result,
                           "finished_at": format_utc(finished_at)}, key)
+
+
+def ack_problem(ack: Any, *, command_id: str, station_id: str,
+                check_pc: Callable[[str, Any], str | None]) -> str | None:
+    """None when `ack` is the station's own answer to this command (signed by the PC
+    certified for that station); otherwise why it is not an outcome at all."""
+    if not (isinstance(ack, dict) and ack.get("kind") == "ack" and ack.get("v") == PROTOCOL_VERSION
+            and ack.get("id") == command_id and ack.get("station") == station_id
+            and ack.get("status") in {str(o) for o in Outcome}):
+        return "not an ack of this command"
+    return check_pc(station_id, ack)

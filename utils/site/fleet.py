@@ -2,9 +2,12 @@
 commands this PC sent, tracked to their end.
 
 Status is read efficiently: one directory scan and one `stat` per station per poll, and a file
-is opened only when its modification time or size changed. Online / stale / offline is decided
-with this PC's own clock (when did *we* last see a new heartbeat), never with the station's
-timestamps, which only serve to measure clock skew.
+is opened only when its modification time or size changed (a hint to look, never a reason to
+believe). A status counts only when it is signed by the PC certified for that station and is
+*newer in content* than the last one taken: the same session with a higher sequence number, or
+a new session whose signed send time is later. Online / stale / offline is then decided with
+this PC's own clock (when did *we* last take a new heartbeat); an old status put back, or a file
+time moved to the future, never revives a station.
 """
 
 from __future__ import annotations
@@ -23,15 +26,15 @@ from config.constants import COMMAND_ROLES, CommandType, Permission, Role
 from data import commands_repo
 from models.canonical import parse_utc
 from utils.atomic_io import atomic_create_bytes
-from utils.audit.keys import SigningKey
 from utils.auth import Session
 from utils.clock import Clock, SystemClock
 from utils.permissions import PermissionDenied, require
-from utils.site.commands import DEFAULT_TTL, issue_command
-from utils.site.layout import SiteLayout, valid_station_id
-from utils.site.share_files import ReadState, read_json_file
-from utils.site.signed import document_bytes, signature_ok
+from utils.site.commands import DEFAULT_TTL, ack_problem, issue_command
+from utils.site.layout import PROTOCOL_VERSION, SiteLayout, valid_station_id
+from utils.site.share_files import ReadState, quarantine, read_json_file
+from utils.site.signed import document_bytes
 from utils.site.timeseries import MetricRing
+from utils.trust.site_trust import NOT_A_MEMBER, SiteTrust
 
 if TYPE_CHECKING:
     from utils.context import AppContext
@@ -65,8 +68,10 @@ class StationView:
     sessions_seen: list[str] = field(default_factory=list)
     duplicate_id_suspected: bool = False
     bad_signatures: int = 0
+    anomaly: str | None = None  # the last refused file of this station and why
     _marker: tuple[int, int] | None = None
     _last_seq: int | None = None
+    _last_ts_ms: int | None = None
 
     @property
     def values_are_stale(self) -> bool:
@@ -74,11 +79,13 @@ class StationView:
 
 
 class FleetMonitor:
-    def __init__(self, ctx: "AppContext", *, site_root: Path, site_key: SigningKey,
+    def __init__(self, ctx: "AppContext", *, site_root: Path, trust: SiteTrust | None = None,
                  clock: Clock | None = None, ring_capacity: int = 3600):
         self.ctx = ctx
         self.layout = SiteLayout(Path(site_root))
-        self.key = site_key
+        self.trust = trust or ctx.trust
+        # Files refused by this panel (forged acks, statuses of non-members...), newest last.
+        self.anomalies: list[dict[str, Any]] = []
         self.clock = clock or ctx.clock or SystemClock()
         self.ring_capacity = ring_capacity
         self.lock = threading.RLock()
@@ -136,32 +143,43 @@ class FleetMonitor:
         if result.state != ReadState.OK:
             return  # not ready: next poll
         document = result.document
-        if not (isinstance(document, dict) and document.get("kind") == "status"
-                and document.get("station") == station_id and signature_ok(document, self.key)):
-            view.bad_signatures += 1
-            view._marker = marker
-            log.warning("Status of %s is not validly signed; ignored", station_id)
-            return
         view._marker = marker
-        seq, session = document.get("seq"), document.get("session_id")
-        if not isinstance(seq, int):
+        problem = None
+        if not (isinstance(document, dict) and document.get("kind") == "status"
+                and document.get("station") == station_id
+                and document.get("v") == PROTOCOL_VERSION):
+            problem = "not a status of this station"
+        else:
+            problem = self.trust.check_pc(station_id, document)
+        seq, session, ts_ms = (document.get("seq"), document.get("session_id"),
+                               document.get("ts_ms")) if isinstance(document, dict) else (None,) * 3
+        if problem is None and not (isinstance(seq, int) and isinstance(ts_ms, int)
+                                    and isinstance(session, str)):
+            problem = "status without sequence, session or time"
+        if problem is not None:
+            view.bad_signatures += 1
+            self._anomaly(station_id, "status.json", problem)
             return
         if session == view.session_id and view._last_seq is not None:
             if seq <= view._last_seq:
-                return  # an older file (stale cache): nothing new
+                return  # an older file (stale cache, or put back): nothing new
             view.seq_gaps += seq - view._last_seq - 1
         elif session != view.session_id:
+            if view._last_ts_ms is not None and ts_ms <= view._last_ts_ms:
+                return  # an older session's status put back: not a sign of life
             if session in view.sessions_seen[-3:] and view.session_id is not None:
                 view.duplicate_id_suspected = True  # two live sessions alternate
             view.sessions_seen = (view.sessions_seen + [session])[-10:]
             view.session_id = session
-        view._last_seq = seq
+        view._last_seq, view._last_ts_ms = seq, ts_ms
+        view.anomaly = None
         now = self.clock.now()
         view.status = document
         if view.last_seen_mono is None:
-            # First sight (e.g. `shopfloor status`, one poll): judge by the file's age on the
-            # share rather than assume it was written just now.
-            age = max(0.0, now.timestamp() - info.st_mtime)
+            # First sight (e.g. `shopfloor status`, one poll): judge by the time the station
+            # signed, never by the file's time (anyone may set that), and never as younger
+            # than "just now".
+            age = max(0.0, now.timestamp() - ts_ms / 1000)
             view.last_seen_mono = self.clock.monotonic() - age
         else:
             view.last_seen_mono = self.clock.monotonic()
@@ -204,8 +222,9 @@ class FleetMonitor:
             return cached[1]
         result = read_json_file(path, max_bytes=16 * 1024)
         stopped = (result.state == ReadState.OK and isinstance(result.document, dict)
+                   and result.document.get("kind") == "death"
                    and result.document.get("session_id") == view.session_id
-                   and signature_ok(result.document, self.key))
+                   and self.trust.check_pc(view.station_id, result.document) is None)
         self._death_cache[view.station_id] = (marker, stopped)
         return stopped
 
@@ -221,6 +240,8 @@ class FleetMonitor:
             self.ctx.audit.record(session.actor, "permission.denied", entity="command",
                                   entity_id=str(command_type), after={"target": "send"})
             raise PermissionDenied(session.username, session.role, Permission.COMMAND_SEND)
+        if session.signer is None:
+            raise NoSigningKey(session.username)
         if targets is None:
             self.poll()
             targets = sorted(self.views)
@@ -228,7 +249,8 @@ class FleetMonitor:
         documents = []
         for target in targets:
             station = self.layout.station(target)
-            document = issue_command(self.key, command_type, target, params,
+            # Signed by the person, with their own key: no PC can send in their name.
+            document = issue_command(session.signer, command_type, target, params,
                                      issued_by=session.username, role=session.role,
                                      now=self.clock.now(), ttl=ttl)
             station.inbox.mkdir(parents=True, exist_ok=True)
@@ -255,12 +277,22 @@ class FleetMonitor:
             state, reason, payload = None, None, None
             if result.state == ReadState.OK:
                 ack = result.document
-                if (isinstance(ack, dict) and ack.get("kind") == "ack"
-                        and ack.get("id") == row["command_id"]
-                        and ack.get("station") == row["target"] and signature_ok(ack, self.key)):
+                problem = ack_problem(ack, command_id=row["command_id"], station_id=row["target"],
+                                      check_pc=self.trust.check_pc)
+                if problem is None:
                     state, reason, payload = ack.get("status"), ack.get("reason"), ack.get("result")
                 else:
-                    log.warning("Ack %s is not validly signed; ignored", ack_path.name)
+                    # Not the station's answer: never an outcome. Out of the way (so the
+                    # station's own ack can take the name), and shown as an anomaly.
+                    self._anomaly(row["target"], ack_path.name, f"ack refused: {problem}")
+                    # (A station certified a moment ago may look unknown: left in place.)
+                    if problem != NOT_A_MEMBER:
+                        try:
+                            quarantine(ack_path, self.layout.quarantine(row["target"]),
+                                       f"ack refused by the admin panel: {problem}")
+                        except OSError as exc:
+                            log.warning("Could not move the refused ack %s: %s", ack_path.name,
+                                        exc)
             if state is None and now > parse_utc(row["not_after"]) + ACK_GRACE:
                 state, reason = "timed_out", "no answer before the command expired"
             if state is None or state not in FINAL_STATES:
@@ -275,6 +307,18 @@ class FleetMonitor:
             finished.append({**row, "state": state, "reason": reason, "result": payload})
         return finished
 
+    def _anomaly(self, station_id: str, name: str, problem: str) -> None:
+        """A refused file: logged once per kind of problem, kept for the panel's alarms."""
+        view = self.views.get(station_id)
+        first = view is None or view.anomaly != problem
+        if view is not None:
+            view.anomaly = problem
+        if first:
+            log.warning("Station %s: %s refused (%s)", station_id, name, problem)
+            self.anomalies = (self.anomalies + [{"station": station_id, "file": name,
+                                                 "problem": problem,
+                                                 "at": self.clock.now()}])[-200:]
+
     def sent_commands(self, limit: int = 500) -> list[dict[str, Any]]:
         with self.ctx.database.read() as connection:
             rows = commands_repo.sent_list(connection, limit=limit)
@@ -282,6 +326,19 @@ class FleetMonitor:
             row["params"] = json.loads(row["params"])
             row["result"] = None if row["result"] is None else json.loads(row["result"])
         return rows
+
+
+class NoSigningKey(PermissionDenied):
+    """The person's signing key is not open in this session: no command can carry their
+    signature (log in again, or ask an admin to certify a key)."""
+
+    def __init__(self, username: str):
+        super().__init__(username, "", Permission.COMMAND_SEND)
+        self.args = (f"{username} has no signing key open in this session; log in again "
+                     "with your password (or ask an admin to certify your key)",)
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 def _system():

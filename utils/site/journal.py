@@ -25,17 +25,23 @@ from typing import Any, Callable, Iterator
 from data import audit_repo
 from data.database import Database
 from models.canonical import canonical_json
-from utils.audit.chain import checkpoint_to_json
-from utils.audit.keys import SigningKey
+from data.audit_repo import StoredCheckpoint
+from models.canonical import format_utc
 from utils.atomic_io import atomic_write_bytes
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout, StationLayout
-from utils.site.signed import document_bytes, sign_document
+from utils.site.signed import document_bytes
 
 log = logging.getLogger(__name__)
 
 SEGMENT_MAX_BYTES = 4 * 1024 * 1024
 EXPORT_BATCH = 2000
 LINE_MAX_BYTES = 1024 * 1024
+
+
+def _utc_now() -> Any:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc)
 
 
 def segment_name(number: int) -> str:
@@ -64,7 +70,8 @@ def event_line(row: tuple) -> bytes:
 
 class JournalWriter:
     def __init__(self, database: Database, station: StationLayout, anchor: str,
-                 key: SigningKey, *, segment_max_bytes: int = SEGMENT_MAX_BYTES):
+                 key: Any, *, segment_max_bytes: int = SEGMENT_MAX_BYTES,
+                 clock: Callable[[], Any] | None = None):
         self.database = database
         self.station = station
         self.anchor = anchor
@@ -72,7 +79,9 @@ class JournalWriter:
         self.segment_max_bytes = segment_max_bytes
         self._segment: int | None = None  # None: find out from the share first
         self._last_seq = 0
+        self._last_hash = ""
         self._published_checkpoint: tuple[int, str] | None = None
+        self._now = clock or _utc_now
 
     def reset(self) -> None:
         """After an outage: trust only what the share holds, not what we remember."""
@@ -104,14 +113,15 @@ class JournalWriter:
                 handle.flush()
                 os.fsync(handle.fileno())
             log.warning("Journal %s: trimmed a torn last line (%d bytes)", path.name, len(data) - end)
-        last = 0
+        last, last_hash = 0, ""
         for line in data[:end].splitlines():
             try:
                 entry = json.loads(line)
             except ValueError:
                 continue
             if isinstance(entry, dict) and entry.get("kind") == "event":
-                last = max(last, int(entry.get("seq", 0)))
+                if int(entry.get("seq", 0)) > last:
+                    last, last_hash = int(entry["seq"]), str(entry.get("hash", ""))
         if last == 0 and number > 1:
             # Only a header in the newest segment: the previous segment holds the last event.
             for line in reversed(segments[-2][1].read_bytes().splitlines()):
@@ -120,9 +130,9 @@ class JournalWriter:
                 except ValueError:
                     continue
                 if entry.get("kind") == "event":
-                    last = int(entry["seq"])
+                    last, last_hash = int(entry["seq"]), str(entry.get("hash", ""))
                     break
-        self._segment, self._last_seq = number, last
+        self._segment, self._last_seq, self._last_hash = number, last, last_hash
 
     def sync(self, batch: int = EXPORT_BATCH) -> int:
         """Append the events not yet on the share; returns how many. Raises OSError when the
@@ -154,7 +164,7 @@ class JournalWriter:
                 chunk += self._header(self._segment)
             chunk += event_line(row)
         self._write(path, chunk)
-        self._last_seq = rows[-1][0]
+        self._last_seq, self._last_hash = rows[-1][0], bytes(rows[-1][2]).hex()
 
     @staticmethod
     def _write(path: Path, chunk: bytes) -> None:
@@ -166,15 +176,18 @@ class JournalWriter:
             os.fsync(handle.fileno())
 
     def _publish_checkpoint(self) -> None:
-        with self.database.read() as connection:
-            checkpoint = audit_repo.latest_checkpoint(connection, self.station.station_id)
-        if checkpoint is None or checkpoint.seq > self._last_seq:
-            return  # publish a checkpoint only once the journal holds what it covers
-        marker = (checkpoint.seq, checkpoint.sig)
+        """After each export: this PC signs the head of what the journal holds now. Other
+        PCs take events only up to a head so signed (an event appended by anyone else is
+        never covered), and keep every head they saw as a witness against rollback."""
+        if self._last_seq == 0:
+            return
+        marker = (self._last_seq, self._last_hash)
         if marker == self._published_checkpoint:
             return
-        document = sign_document({"kind": "checkpoint", **checkpoint_to_json(checkpoint),
-                                  "checkpoint_sig": checkpoint.sig}, self.key)
+        unsigned = StoredCheckpoint(self.station.station_id, self._last_seq, self._last_hash,
+                                    format_utc(self._now()), self.key.key_id, "")
+        document = {"kind": "checkpoint", **unsigned.payload(),
+                    "sig": self.key.sign(unsigned.payload())}
         atomic_write_bytes(self.station.checkpoint, document_bytes(document))
         self._published_checkpoint = marker
 

@@ -1,16 +1,26 @@
-"""Keeping the site key on this PC: the OS keyring when one is usable, else a 0600 file.
+"""Keeping this PC's own private key: the OS keyring when one is usable, else a 0600 file.
 
-Never on the share. `SHOPFLOOR_KEYRING=off` forces the file (tests, portable installs).
+Each PC has its own Ed25519 key, made when it joins a site and certified by the site's root
+(utils/trust). It signs only what this PC itself says: its status, acks, journal seals and
+failed-login records. Never on the share. `SHOPFLOOR_KEYRING=off` forces the file (tests,
+portable installs).
+
+Beside it, the *membership file* (`site-<id>.member.json`, not secret) pins what this PC was
+given when it joined: the site's root public key, its station id and kind, its key's id.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
-from utils.atomic_io import atomic_write_with
+from utils.atomic_io import atomic_write_text, atomic_write_with
 from utils.audit.keys import SigningKey, key_id_for
+from utils.trust.crypto import PublicKey, SigningKeyPair
 
 log = logging.getLogger(__name__)
 
@@ -30,23 +40,29 @@ def _usable_keyring():
             return None
         return keyring
     except Exception as exc:  # any backend trouble means: use the file
-        log.info("OS keyring not usable (%s); the site key goes to a protected file", type(exc).__name__)
+        log.info("OS keyring not usable (%s); this PC's key goes to a protected file",
+                 type(exc).__name__)
         return None
 
 
 def key_file(config_dir: Path, site_id: str) -> Path:
-    return Path(config_dir) / f"site-{site_id}.key"
+    return Path(config_dir) / f"pc-{site_id}.key"
 
 
-def store_site_key(config_dir: Path, site_id: str, key: SigningKey) -> str:
+def _entry(site_id: str) -> str:
+    return f"pc-{site_id}"
+
+
+def store_pc_key(config_dir: Path, site_id: str, pair: SigningKeyPair) -> str:
     """Keep the key; returns where ('keyring' or the file path) for the person's information."""
+    secret = pair.private_raw().hex()
     backend = _usable_keyring()
     if backend is not None:
         try:
-            backend.set_password(SERVICE, f"site-{site_id}", key.secret.hex())
+            backend.set_password(SERVICE, _entry(site_id), secret)
             return "keyring"
         except Exception as exc:
-            log.warning("Could not store the site key in the OS keyring (%s); using a file",
+            log.warning("Could not store this PC's key in the OS keyring (%s); using a file",
                         type(exc).__name__)
     path = key_file(config_dir, site_id)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,13 +70,76 @@ def store_site_key(config_dir: Path, site_id: str, key: SigningKey) -> str:
     def _write(temp: Path) -> None:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(key.secret.hex())
+            handle.write(secret)
 
     atomic_write_with(path, _write)
     return str(path)
 
 
-def load_site_key(config_dir: Path, site_id: str) -> SigningKey | None:
+def load_pc_key(config_dir: Path, site_id: str) -> SigningKeyPair | None:
+    secret_hex: str | None = None
+    backend = _usable_keyring()
+    if backend is not None:
+        try:
+            secret_hex = backend.get_password(SERVICE, _entry(site_id))
+        except Exception as exc:
+            log.warning("Could not read the OS keyring (%s)", type(exc).__name__)
+    if secret_hex is None:
+        try:
+            secret_hex = key_file(config_dir, site_id).read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            return None
+    try:
+        return SigningKeyPair.from_raw(bytes.fromhex(secret_hex))
+    except ValueError:
+        log.error("This PC's key for site %s is damaged; join the site again", site_id)
+        return None
+
+
+@dataclass(frozen=True)
+class MemberFile:
+    site_id: str
+    root_public_key: str
+    station_id: str
+    kind: str
+    pc_key_id: str
+
+    @property
+    def root(self) -> PublicKey:
+        return PublicKey.from_hex(self.root_public_key)
+
+
+def member_file(config_dir: Path, site_id: str) -> Path:
+    return Path(config_dir) / f"site-{site_id}.member.json"
+
+
+def write_member_file(config_dir: Path, member: MemberFile) -> None:
+    atomic_write_text(member_file(config_dir, member.site_id),
+                      json.dumps({"v": 1, **asdict(member)}, indent=1, sort_keys=True))
+
+
+def read_member_file(config_dir: Path, site_id: str) -> MemberFile | None:
+    try:
+        raw: Any = json.loads(member_file(config_dir, site_id).read_text(encoding="utf-8"))
+        return MemberFile(str(raw["site_id"]), str(raw["root_public_key"]),
+                          str(raw["station_id"]), str(raw["kind"]), str(raw["pc_key_id"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.error("This PC's membership file for site %s is unreadable (%s); join again",
+                  site_id, exc)
+        return None
+
+
+# -- protocol 1 ----------------------------------------------------------------------------------
+
+def legacy_key_file(config_dir: Path, site_id: str) -> Path:
+    return Path(config_dir) / f"site-{site_id}.key"
+
+
+def load_legacy_site_key(config_dir: Path, site_id: str) -> SigningKey | None:
+    """The shared site key of a protocol-1 site, where this PC still has it: used only to
+    verify the audit MACs made with it before the upgrade, and to upgrade the site."""
     secret_hex: str | None = None
     backend = _usable_keyring()
     if backend is not None:
@@ -69,10 +148,12 @@ def load_site_key(config_dir: Path, site_id: str) -> SigningKey | None:
         except Exception as exc:
             log.warning("Could not read the OS keyring (%s)", type(exc).__name__)
     if secret_hex is None:
-        path = key_file(config_dir, site_id)
         try:
-            secret_hex = path.read_text(encoding="ascii").strip()
+            secret_hex = legacy_key_file(config_dir, site_id).read_text(encoding="ascii").strip()
         except FileNotFoundError:
             return None
-    secret = bytes.fromhex(secret_hex)
+    try:
+        secret = bytes.fromhex(secret_hex)
+    except ValueError:
+        return None
     return SigningKey(key_id_for("site", secret), secret)

@@ -1,23 +1,41 @@
-"""Making this PC a member of a site: create one, or join one (CLI and first-run wizard)."""
+"""Making this PC a member of a site: create one, or join one (CLI and first-run wizard).
+
+Creating a site makes its root key (sealed under the passphrase in the site file), starts the
+site's directory log with the root's genesis entry, and certifies this PC. Joining opens the
+root with the passphrase just long enough to certify this PC's new key in the directory log;
+the root's private half is then forgotten. Each PC keeps its own private key (keystore) and
+the root's public key it pinned (the membership file).
+
+A station id already certified to another PC is refused unless the person asks for a
+takeover, gives a reason, and that PC is not running now; the takeover is an audited directory
+entry, and the old PC stops acting for the station as soon as it reads it.
+"""
 
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from config.paths import AppPaths
 from config.settings import Settings
+from data.database import open_database
 from data.netfs import network_filesystem_reason
+from models.canonical import parse_utc
 from utils.clock import Clock, SystemClock
 from utils.settings_store import save_settings
-from utils.site.keystore import store_site_key
+from utils.site.keystore import MemberFile, read_member_file, store_pc_key, write_member_file
 from utils.site.layout import SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
 from utils.site.site_key import SiteError, SiteInfo, create_site, join_site
+from utils.trust.crypto import SigningKeyPair
+from utils.trust.directory_state import ROOT, OpRefused, PcMember
+from utils.trust.dirlog import DirectoryLog, DirectoryUnavailable, make_op
 
 log = logging.getLogger(__name__)
+
+STATUS_MAX_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -26,6 +44,9 @@ class Membership:
     settings: Settings
     key_location: str
     folder_note: str | None  # e.g. "this is a network share": for the person's information
+    # The site's root key, only right after *creating* a site, for the caller to certify the
+    # first admin at once; it is never stored.
+    root: SigningKeyPair | None = field(default=None, repr=False, compare=False)
 
 
 def _check_station(station_id: str, kind: str) -> None:
@@ -36,31 +57,58 @@ def _check_station(station_id: str, kind: str) -> None:
                         "or '-', starting with a letter or digit")
 
 
-def station_in_use(folder: Path, station_id: str, *, now: float | None = None) -> bool:
-    """True when a live station already publishes under this id (fresh status, no death file
-    for its session)."""
-    station = SiteLayout(Path(folder)).station(station_id)
-    status = read_json_file(station.status, max_bytes=256 * 1024)
-    if status.state != ReadState.OK or not isinstance(status.document, dict):
+def station_running(folder: Path, member: PcMember, *, now: datetime) -> bool:
+    """True when the PC certified for this station publishes a fresh status now: signed by its
+    key, sent (by its own signed clock) within three intervals of our clock, and not followed
+    by a death file of the same session. File times are never trusted."""
+    station = SiteLayout(Path(folder)).station(member.station)
+    status = read_json_file(station.status, max_bytes=STATUS_MAX_BYTES)
+    document = status.document
+    if status.state != ReadState.OK or not member.public_key.verify_document(document):
         return False
-    interval_s = max((status.document.get("interval_ms") or 1000) / 1000, 1.0)
-    age = (now or time.time()) - status.stat.st_mtime
-    if age > 3 * interval_s + 2:
+    try:
+        sent = parse_utc(document["sent_at"])
+        interval_s = max(float(document.get("interval_ms") or 1000) / 1000, 1.0)
+    except (KeyError, TypeError, ValueError):
+        return False
+    if abs((now - sent).total_seconds()) > 3 * interval_s + 2:
         return False
     death = read_json_file(station.death, max_bytes=16 * 1024)
-    return not (death.state == ReadState.OK and isinstance(death.document, dict)
-                and death.document.get("session_id") == status.document.get("session_id"))
+    return not (death.state == ReadState.OK and member.public_key.verify_document(death.document)
+                and death.document.get("session_id") == document.get("session_id"))
 
 
-def _remember(paths: AppPaths, settings: Settings, info: SiteInfo, key, folder: Path,
-              station_id: str, kind: str) -> Membership:
-    location = store_site_key(paths.config_dir, info.site_id, key)
+def _certify_op(root: SigningKeyPair, info: SiteInfo, pc: SigningKeyPair, station_id: str,
+                kind: str, now: datetime, *, takeover: bool, reason: str | None) -> dict:
+    import platform
+
+    data = {"station": station_id, "kind": kind, "public_key": pc.public.hex,
+            "host": platform.node()}
+    if takeover:
+        data.update(takeover=True, reason=reason or "")
+    return make_op(ROOT, root, info.site_id, "pc.certify", data, now)
+
+
+def _remember(paths: AppPaths, settings: Settings, info: SiteInfo, pc: SigningKeyPair,
+              folder: Path, station_id: str, kind: str,
+              root: SigningKeyPair | None = None) -> Membership:
+    location = store_pc_key(paths.config_dir, info.site_id, pc)
+    assert info.root is not None
+    write_member_file(paths.config_dir, MemberFile(info.site_id, info.root.hex, station_id,
+                                                   kind, pc.key_id))
     new_settings = settings.with_changes(site_folder=str(Path(folder).resolve()),
                                          site_id=info.site_id, station_id=station_id,
                                          station_kind=kind)
     save_settings(paths.settings_file, new_settings)
     note = network_filesystem_reason(Path(folder))
-    return Membership(info, new_settings, location, note)
+    return Membership(info, new_settings, location, note, root)
+
+
+def _directory(paths: AppPaths, folder: Path, info: SiteInfo, clock: Clock):
+    assert info.root is not None
+    database = open_database(paths.database_file)
+    return database, DirectoryLog(SiteLayout(Path(folder)), database, site_id=info.site_id,
+                                  root=info.root, clock=clock)
 
 
 def create_site_membership(paths: AppPaths, settings: Settings, folder: Path, passphrase: str, *,
@@ -71,17 +119,98 @@ def create_site_membership(paths: AppPaths, settings: Settings, folder: Path, pa
     if settings.site_id:
         raise SiteError("already_member", "this PC already belongs to a site")
     clock = clock or SystemClock()
-    info, key = create_site(Path(folder), passphrase, name=name, now=clock.now())
-    return _remember(paths, settings, info, key, Path(folder), station_id, kind)
+    info, root = create_site(Path(folder), passphrase, name=name, now=clock.now())
+    pc = SigningKeyPair.generate()
+    database, directory = _directory(paths, Path(folder), info, clock)
+    try:
+        directory.start(make_op(ROOT, root, info.site_id, "site.genesis",
+                                {"root_public_key": root.public.hex, "name": name},
+                                clock.now()))
+        directory.append(_certify_op(root, info, pc, station_id, kind, clock.now(),
+                                     takeover=False, reason=None))
+    except (DirectoryUnavailable, OpRefused) as exc:
+        raise SiteError("folder_unusable", f"cannot start the site's directory: {exc}") from exc
+    finally:
+        database.dispose()
+    return _remember(paths, settings, info, pc, Path(folder), station_id, kind, root)
 
 
 def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, passphrase: str, *,
-                         station_id: str, kind: str = "production") -> Membership:
+                         station_id: str, kind: str = "production",
+                         takeover_reason: str | None = None,
+                         clock: Clock | None = None) -> Membership:
+    """Certify a new key for this PC as `station_id`. A station id that another PC holds
+    needs `takeover_reason` (and that PC must not be running now)."""
     _check_station(station_id, kind)
-    if settings.site_id:
+    clock = clock or SystemClock()
+    info, root = join_site(Path(folder), passphrase)
+    if settings.site_id and not (settings.site_id == info.site_id
+                                 and read_member_file(paths.config_dir, info.site_id) is None):
+        # (A PC of this very site with no membership of the new kind joins again after the
+        # site's upgrade to keys by role; its chain and settings stay.)
         raise SiteError("already_member", "this PC already belongs to a site")
-    info, key = join_site(Path(folder), passphrase)
-    if station_in_use(Path(folder), station_id):
-        raise SiteError("station_in_use", f"station id {station_id} is in use by a running "
-                        "PC; choose another id, or stop that PC first")
-    return _remember(paths, settings, info, key, Path(folder), station_id, kind)
+    database, directory = _directory(paths, Path(folder), info, clock)
+    try:
+        try:
+            directory.refresh()
+        except DirectoryUnavailable as exc:
+            raise SiteError("folder_unusable", f"cannot read the site's directory: {exc}") from exc
+        _check_not_rolled_back(Path(folder), directory)
+        current = directory.state.member(station_id)
+        if current is not None:
+            if station_running(Path(folder), current, now=clock.now()):
+                raise SiteError("station_in_use", f"station id {station_id} is in use by a "
+                                "running PC; choose another id, or stop that PC first")
+            if not (takeover_reason or "").strip():
+                raise SiteError("station_taken", f"station id {station_id} belongs to another "
+                                f"PC ({current.host or current.key_id}); to replace that PC, "
+                                "join again asking for a takeover with a reason (that PC "
+                                "then stops acting for the station)")
+            log.warning("Station %s taken over from PC %s: %s", station_id, current.host,
+                        takeover_reason)
+        pc = SigningKeyPair.generate()
+        try:
+            directory.append(_certify_op(root, info, pc, station_id, kind, clock.now(),
+                                         takeover=current is not None, reason=takeover_reason))
+        except (DirectoryUnavailable, OpRefused) as exc:
+            raise SiteError("folder_unusable", f"cannot certify this PC: {exc}") from exc
+    finally:
+        database.dispose()
+    return _remember(paths, settings, info, pc, Path(folder), station_id, kind)
+
+
+def _check_not_rolled_back(folder: Path, directory: DirectoryLog) -> None:
+    """Refuse a share whose directory is older than what a member PC has witnessed: each
+    status carries the directory head its PC holds, signed by that PC."""
+    layout = SiteLayout(folder)
+    for attempt in range(2):
+        ahead = _witnessed_ahead(layout, directory)
+        if ahead is None:
+            return
+        if attempt == 0:
+            directory.refresh()  # a PC may have appended a moment ago: look once more
+    station_id, seen = ahead
+    raise SiteError("directory_rolled_back", f"the site's directory on the share (entry "
+                    f"{directory.state.head_seq}) is older than what station {station_id} has "
+                    f"seen (entry {seen}): the share was rolled back or is still being "
+                    "restored. Start an up-to-date PC of the site (it writes the missing "
+                    "entries back), then join again.")
+
+
+def _witnessed_ahead(layout: SiteLayout, directory: DirectoryLog) -> tuple[str, int] | None:
+    state = directory.state
+    for station_id in sorted(state.pcs):
+        member = state.member(station_id)
+        if member is None:
+            continue
+        status = read_json_file(layout.station(station_id).status, max_bytes=STATUS_MAX_BYTES)
+        document = status.document
+        if status.state != ReadState.OK or not member.public_key.verify_document(document):
+            continue
+        head = document.get("directory_head")
+        if isinstance(head, list) and len(head) == 2 and isinstance(head[0], int) \
+                and head[0] > state.head_seq:
+            return station_id, head[0]
+    return None
+
+

@@ -1,16 +1,23 @@
-"""Creating a site and joining it: the site file, the passphrase and the derived site key.
+"""Creating a site and joining it: the site file and the site's root key.
 
-The site file holds the site id, the protocol version, the scrypt salt and parameters, and a
-key check (HMAC of a fixed label with the derived key), so a wrong passphrase is refused at
-once instead of producing a key whose signatures nobody accepts. The key itself never goes to
-the share.
+The site file (`shopfloor-site.json`, protocol 2) holds the site id, its name, the root's
+public key and the root's private key *sealed* under the site passphrase (scrypt and
+ChaCha20-Poly1305, utils/trust/crypto.py). Opening the seal is how a passphrase is checked:
+a wrong passphrase, or a site file a share writer made with a passphrase of their own, does not
+open, so a PC never pins a root it was not given by someone who knows the passphrase.
+
+The root's private half exists in memory only while a PC joins (to certify that PC) or while
+a site is created or upgraded; it is never stored on any PC. Every PC keeps the root's public
+key it pinned at join and checks every certificate against that copy, never against the share.
+
+A protocol-1 site file (one shared HMAC key derived from the passphrase) is read only to offer
+the upgrade (`shopfloor site upgrade`); nobody joins such a site any more.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,15 +25,18 @@ from pathlib import Path
 from typing import Any
 
 from models.canonical import format_utc
-from utils.atomic_io import atomic_create_bytes
-from utils.audit.keys import SigningKey, key_id_for
+from utils.atomic_io import atomic_create_bytes, atomic_write_bytes
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout
-from utils.site.signed import document_bytes, parse_document
+from utils.site.share_files import ReadState, read_json_file
+from utils.site.signed import document_bytes
+from utils.trust.crypto import (
+    ROOT_SCRYPT_N, PublicKey, SigningKeyPair, WrongSecret, seal, unseal,
+)
 
 PASSPHRASE_MIN_CHARS = 12
-# scrypt cost: about 0.1 s and 32 MiB on a shop-floor PC, paid once when a PC joins.
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 1
-_KEY_CHECK_LABEL = b"shopfloor-site-key-check-v1"
+SITE_FILE_MAX_BYTES = 64 * 1024
+LEGACY_PROTOCOL = 1
+_V1_KEY_CHECK_LABEL = b"shopfloor-site-key-check-v1"
 
 
 class SiteError(RuntimeError):
@@ -37,35 +47,51 @@ class SiteError(RuntimeError):
         super().__init__(message)
 
 
+def root_purpose(site_id: str) -> str:
+    return f"shopfloor-root:{site_id}"
+
+
 @dataclass(frozen=True)
 class SiteInfo:
     site_id: str
     name: str
     created_at: str
-    salt: bytes
-    scrypt_n: int
-    scrypt_r: int
-    scrypt_p: int
-    key_check: str
+    root: PublicKey | None  # None on a protocol-1 site (not upgraded yet)
+    root_sealed: dict[str, Any] | None
+    legacy: dict[str, Any] | None = None  # a protocol-1 file's scrypt salt and key check
+
+    @property
+    def is_legacy(self) -> bool:
+        return self.root is None
 
     def to_json(self) -> dict[str, Any]:
-        return {"v": PROTOCOL_VERSION, "kind": "shopfloor-site", "site_id": self.site_id,
-                "name": self.name, "created_at": self.created_at, "salt": self.salt.hex(),
-                "kdf": {"name": "scrypt", "n": self.scrypt_n, "r": self.scrypt_r,
-                        "p": self.scrypt_p},
-                "key_check": self.key_check}
+        assert self.root is not None and self.root_sealed is not None
+        document: dict[str, Any] = {
+            "v": PROTOCOL_VERSION, "kind": "shopfloor-site", "site_id": self.site_id,
+            "name": self.name, "created_at": self.created_at,
+            "root_public_key": self.root.hex, "root_sealed": self.root_sealed}
+        if self.legacy is not None:
+            document["upgraded_from"] = self.legacy
+        return document
 
     @classmethod
     def from_json(cls, raw: Any) -> "SiteInfo":
         try:
             if raw.get("kind") != "shopfloor-site":
                 raise ValueError("not a site file")
-            if raw.get("v") != PROTOCOL_VERSION:
-                raise ValueError(f"protocol version {raw.get('v')} is not supported")
-            kdf = raw["kdf"]
+            version = raw.get("v")
+            if version == LEGACY_PROTOCOL:
+                kdf = raw["kdf"]
+                legacy = {"salt": str(raw["salt"]), "n": int(kdf["n"]), "r": int(kdf["r"]),
+                          "p": int(kdf["p"]), "key_check": str(raw["key_check"])}
+                return cls(str(raw["site_id"]), str(raw.get("name", "")),
+                           str(raw["created_at"]), None, None, legacy)
+            if version != PROTOCOL_VERSION:
+                raise ValueError(f"protocol version {version!r} is not supported")
+            upgraded = raw.get("upgraded_from")
             return cls(str(raw["site_id"]), str(raw.get("name", "")), str(raw["created_at"]),
-                       bytes.fromhex(raw["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"]),
-                       str(raw["key_check"]))
+                       PublicKey.from_hex(raw["root_public_key"]), dict(raw["root_sealed"]),
+                       dict(upgraded) if isinstance(upgraded, dict) else None)
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise SiteError("bad_site_file", f"the site file is not valid: {exc}") from exc
 
@@ -76,19 +102,19 @@ def check_passphrase(passphrase: str) -> None:
                         f"the site passphrase needs at least {PASSPHRASE_MIN_CHARS} characters")
 
 
-def derive_key(passphrase: str, info: SiteInfo) -> SigningKey:
-    secret = hashlib.scrypt(passphrase.encode("utf-8"), salt=info.salt, n=info.scrypt_n,
-                            r=info.scrypt_r, p=info.scrypt_p, maxmem=256 * 1024 * 1024, dklen=32)
-    return SigningKey(key_id_for("site", secret), secret)
-
-
-def _key_check(key: SigningKey) -> str:
-    return hmac.new(key.secret, _KEY_CHECK_LABEL, hashlib.sha256).hexdigest()
+def new_site_info(site_id: str, name: str, created_at: str, passphrase: str, *,
+                  scrypt_n: int = ROOT_SCRYPT_N,
+                  legacy: dict[str, Any] | None = None) -> tuple[SiteInfo, SigningKeyPair]:
+    """A new root key pair, sealed under the passphrase, and the site file that carries it."""
+    root = SigningKeyPair.generate()
+    sealed = seal(root, passphrase, purpose=root_purpose(site_id), scrypt_n=scrypt_n)
+    return SiteInfo(site_id, name, created_at, root.public, sealed, legacy), root
 
 
 def create_site(folder: Path, passphrase: str, *, name: str = "", now: datetime,
-                scrypt_n: int = SCRYPT_N) -> tuple[SiteInfo, SigningKey]:
-    """Write a new site file in `folder` (refused if one exists) and return the site key."""
+                scrypt_n: int = ROOT_SCRYPT_N) -> tuple[SiteInfo, SigningKeyPair]:
+    """Write a new site file in `folder` (refused if one exists); returns the root key pair,
+    which the caller uses at once (genesis, first admin, this PC) and then forgets."""
     check_passphrase(passphrase)
     layout = SiteLayout(Path(folder))
     try:
@@ -97,42 +123,71 @@ def create_site(folder: Path, passphrase: str, *, name: str = "", now: datetime,
         raise SiteError("folder_unusable", f"cannot use the folder {folder}: {exc}") from exc
     if layout.site_file.exists():
         raise SiteError("site_exists", f"{folder} already holds a site: join it instead")
-    partial = SiteInfo(uuid.uuid4().hex, name, format_utc(now), secrets.token_bytes(16),
-                       scrypt_n, SCRYPT_R, SCRYPT_P, "")
-    key = derive_key(passphrase, partial)
-    info = SiteInfo(**{**partial.__dict__, "key_check": _key_check(key)})
+    info, root = new_site_info(uuid.uuid4().hex, name, format_utc(now), passphrase,
+                               scrypt_n=scrypt_n)
     try:
         atomic_create_bytes(layout.site_file, document_bytes(info.to_json()))
     except FileExistsError as exc:
         raise SiteError("site_exists", f"{folder} already holds a site: join it instead") from exc
     except OSError as exc:
         raise SiteError("folder_unusable", f"cannot write to {folder}: {exc}") from exc
-    for sub in (layout.users_dir, layout.stations_dir):
+    for sub in (layout.users_dir.parent, layout.stations_dir):
         sub.mkdir(parents=True, exist_ok=True)
-    return info, key
+    return info, root
 
 
 def read_site(folder: Path) -> SiteInfo:
     layout = SiteLayout(Path(folder))
-    try:
-        data = layout.site_file.read_bytes()
-    except FileNotFoundError as exc:
+    result = read_json_file(layout.site_file, max_bytes=SITE_FILE_MAX_BYTES)
+    if result.state == ReadState.MISSING:
         raise SiteError("no_site", f"no site found in {folder}: check the folder, or create "
-                        "the site first") from exc
-    except OSError as exc:
-        raise SiteError("folder_unusable", f"cannot read {layout.site_file}: {exc}") from exc
-    if len(data) > 64 * 1024:
+                        "the site first")
+    if result.state == ReadState.TOO_LARGE:
         raise SiteError("bad_site_file", "the site file is too large to be genuine")
+    if result.state != ReadState.OK:
+        if "cannot read" in result.reason:
+            raise SiteError("folder_unusable", f"cannot read {layout.site_file}: {result.reason}")
+        raise SiteError("bad_site_file", f"the site file is not valid JSON: {result.reason}")
+    return SiteInfo.from_json(result.document)
+
+
+def open_root(info: SiteInfo, passphrase: str) -> SigningKeyPair:
+    """The root key pair, opened with the passphrase; SiteError when it does not open."""
+    if info.is_legacy:
+        raise SiteError("legacy_site", "this site still uses the old shared site key: an admin "
+                        "upgrades it first (shopfloor site upgrade, or Settings in the admin "
+                        "panel); nothing was changed")
     try:
-        return SiteInfo.from_json(parse_document(data))
-    except ValueError as exc:
-        raise SiteError("bad_site_file", f"the site file is not valid JSON: {exc}") from exc
+        root = unseal(info.root_sealed, passphrase, purpose=root_purpose(info.site_id))
+    except WrongSecret as exc:
+        raise SiteError("wrong_passphrase", "the site passphrase is wrong; nothing was "
+                        "changed") from exc
+    if root.public != info.root:
+        raise SiteError("bad_site_file", "the site file's root key does not match its seal")
+    return root
 
 
-def join_site(folder: Path, passphrase: str) -> tuple[SiteInfo, SigningKey]:
-    """Derive the site key from the passphrase; a wrong passphrase is refused."""
+def join_site(folder: Path, passphrase: str) -> tuple[SiteInfo, SigningKeyPair]:
+    """Open the site's root with the passphrase (to certify this PC); a wrong one is refused."""
     info = read_site(folder)
-    key = derive_key(passphrase, info)
-    if not hmac.compare_digest(_key_check(key), info.key_check):
+    return info, open_root(info, passphrase)
+
+
+# -- protocol 1, only to upgrade -----------------------------------------------------------------
+
+def legacy_key_secret(info: SiteInfo, passphrase: str) -> bytes:
+    """The old shared site key (HMAC secret) of a protocol-1 site; SiteError if wrong."""
+    assert info.legacy is not None
+    legacy = info.legacy
+    secret = hashlib.scrypt(passphrase.encode("utf-8"), salt=bytes.fromhex(legacy["salt"]),
+                            n=legacy["n"], r=legacy["r"], p=legacy["p"],
+                            maxmem=256 * 1024 * 1024, dklen=32)
+    check = hmac.new(secret, _V1_KEY_CHECK_LABEL, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(check, legacy["key_check"]):
         raise SiteError("wrong_passphrase", "the site passphrase is wrong; nothing was changed")
-    return info, key
+    return secret
+
+
+def write_upgraded_site_file(folder: Path, info: SiteInfo) -> None:
+    """Replace a protocol-1 site file by the upgraded one (same site id, a root now)."""
+    atomic_write_bytes(SiteLayout(Path(folder)).site_file, document_bytes(info.to_json()))

@@ -1,8 +1,12 @@
 """Admin side: ingest every station's journal into the site read-model, witness their signed
 checkpoints, and verify every station's published chain.
 
-Ingestion checks each event as it arrives (sequence, hash link, MAC) and stops at the first bad
-one, recording where and what; it never lets an altered journal into the read-model. Verify
+Only members count: a journal is read only for a station whose PC is certified in the site
+directory, and only up to the head that PC signed (its published checkpoint, signed with its
+own key): an event appended by anyone else is never covered by such a head, so it never
+enters the view. Ingestion checks each event as it arrives (sequence, hash link) and stops at
+the first bad one, recording where and what; it never lets an altered journal into the
+read-model. Verify
 re-reads the whole journal from the start against every checkpoint this PC has ever witnessed
 for that station, so a journal rolled back or cut short is caught even when it is internally
 consistent.
@@ -20,12 +24,12 @@ from typing import TYPE_CHECKING, Any, Callable
 from data import site_repo
 from data.audit_repo import StoredCheckpoint
 from utils.audit.chain import checkpoint_from_json, genesis_hash
-from utils.audit.keys import KeyRing, SigningKey
+from utils.audit.keys import KeyRing
 from utils.audit.verify import TamperKind, VerifyResult, verify_stream
 from utils.site.journal import JournalEvent, as_verify_rows, link_ok, read_journal
 from utils.site.layout import SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
-from utils.site.signed import signature_ok
+from utils.trust.site_trust import NOT_A_MEMBER, SiteTrust
 
 if TYPE_CHECKING:
     from utils.context import AppContext
@@ -62,12 +66,12 @@ def _record_row(after: dict[str, Any], station: str, seq: int) -> dict[str, Any]
 
 
 class SiteView:
-    def __init__(self, ctx: "AppContext", *, site_root: Path, site_key: SigningKey):
+    def __init__(self, ctx: "AppContext", *, site_root: Path, trust: SiteTrust | None = None):
         self.ctx = ctx
         self.layout = SiteLayout(Path(site_root))
-        self.key = site_key
-        self.keyring = KeyRing(site_key)
+        self.trust = trust or ctx.trust
         self._checkpoint_markers: dict[str, tuple[int, int]] = {}
+        self._refused: dict[str, str] = {}  # station -> why its files are not taken (logged once)
 
     def station_ids(self) -> list[str]:
         try:
@@ -86,21 +90,43 @@ class SiteView:
             return None
         marker = (result.stat.st_mtime_ns, result.stat.st_size)
         document = result.document
-        if not (isinstance(document, dict) and document.get("kind") == "checkpoint"
-                and document.get("station") == station_id and signature_ok(document, self.key)):
-            log.warning("Checkpoint of %s is not validly signed; ignored", station_id)
+        problem = self.signed_head_problem(station_id, document)
+        if problem is not None:
+            self._refuse(station_id, f"checkpoint: {problem}")
             return None
-        try:
-            checkpoint = checkpoint_from_json({**document, "sig": document["checkpoint_sig"]})
-        except (KeyError, TypeError, ValueError):
-            return None
+        checkpoint = checkpoint_from_json(document)
         if self._checkpoint_markers.get(station_id) != marker:
-            key = self.keyring.get(checkpoint.key_id)
-            if key is not None and key.check(checkpoint.payload(), checkpoint.sig):
-                with self.ctx.database.write() as connection:
-                    site_repo.witness(connection, checkpoint, self.ctx.clock.now())
+            with self.ctx.database.write() as connection:
+                site_repo.witness(connection, checkpoint, self.ctx.clock.now())
             self._checkpoint_markers[station_id] = marker
         return checkpoint
+
+    def signed_head_problem(self, station_id: str, document: Any) -> str | None:
+        """None when `document` is a checkpoint signed by the PC certified for the station."""
+        member = self.trust.state.member(station_id)
+        if member is None:
+            return NOT_A_MEMBER
+        if not (isinstance(document, dict) and document.get("kind") == "checkpoint"
+                and document.get("station") == station_id):
+            return "not a checkpoint of this station"
+        try:
+            checkpoint = checkpoint_from_json(document)
+        except (KeyError, TypeError, ValueError):
+            return "not a checkpoint"
+        if checkpoint.key_id != member.key_id or not member.public_key.check(
+                checkpoint.payload(), checkpoint.sig):
+            return "not signed by the PC certified for this station"
+        return None
+
+    def _refuse(self, station_id: str, problem: str) -> None:
+        if self._refused.get(station_id) != problem:
+            self._refused[station_id] = problem
+            log.warning("Station %s: %s; its files are not taken into the site view",
+                        station_id, problem)
+
+    def anomalies(self) -> dict[str, str]:
+        """Stations whose files on the share are refused, and why (for the fleet's alarms)."""
+        return dict(self._refused)
 
     # -- ingestion -------------------------------------------------------------------------------
 
@@ -109,15 +135,21 @@ class SiteView:
         for station_id in self.station_ids():
             if station_id == self.ctx.station_id:
                 continue  # this PC's own chain is already in its database
+            self.trust.refresh_if_unknown(station_id)
+            if self.trust.state.member(station_id) is None:
+                self._refuse(station_id, NOT_A_MEMBER)
+                continue
             try:
                 reports.append(self.ingest_station(station_id))
-                self.witness_checkpoint(station_id)
             except OSError as exc:
                 log.warning("Journal of %s not readable now: %s", station_id, exc)
         return reports
 
     def ingest_station(self, station_id: str) -> IngestReport:
         report = IngestReport(station_id)
+        head = self.witness_checkpoint(station_id)
+        if head is None:
+            return report  # nothing signed by the station's PC yet: nothing to take
         with self.ctx.database.read() as connection:
             state = site_repo.ingest_state(connection, station_id)
         if state is not None and state["broken_seq"] is not None:
@@ -136,6 +168,8 @@ class SiteView:
         broken: tuple[int, str, str] | None = None
         position = (segment, offset)
         for event in events:
+            if event.seq > head.seq:
+                break  # not covered by a head its PC signed (yet, or ever)
             if anchor is None:
                 anchor = next((h.get("anchor") for h in headers if h.get("station") == station_id), None)
                 if anchor is None:
@@ -147,6 +181,10 @@ class SiteView:
             if problem is not None:
                 broken = (event.seq if problem[0] != str(TamperKind.DELETED) else last_seq + 1,
                           problem[0], problem[1])
+                break
+            if event.seq == head.seq and event.hash.hex() != head.head_hash:
+                broken = (event.seq, str(TamperKind.FORGED),
+                          "the journal differs from the head its PC signed")
                 break
             body = json.loads(event.body)
             pending_events.append({
@@ -183,11 +221,7 @@ class SiteView:
             return str(TamperKind.MODIFIED), "the event does not match its hash"
         if event.prev != last_hash:
             return str(TamperKind.MODIFIED), "the event does not link to the one before it"
-        key = self.keyring.get(event.key_id)
-        if key is None:
-            report.unverifiable_macs += 1
-        elif key.mac(event.hash) != event.mac:
-            return str(TamperKind.FORGED), "the event's MAC does not verify with the site key"
+        report.unverifiable_macs += 1  # MACs use the station's own local key: the signed head vouches
         return None
 
     def _store(self, station_id: str, anchor: str | None, position: tuple[int, int],
@@ -210,10 +244,19 @@ class SiteView:
     def verify_station(self, station_id: str, *,
                        progress: Callable[[str, int, int | None], None] | None = None,
                        cancel: threading.Event | None = None) -> VerifyResult:
-        """The station's whole published journal against every checkpoint ever witnessed."""
+        """The station's whole published journal against every checkpoint ever witnessed
+        from the PC now certified for it. A station with no certified PC is not a member:
+        never "intact", whatever its files say."""
+        member = self.trust.state.member(station_id)
+        if member is None:
+            return VerifyResult(station_id, False, 0, first_bad_seq=None,
+                                kind=TamperKind.NOT_A_MEMBER,
+                                detail="no PC is certified for this station in the site "
+                                       "directory; its files are not trusted")
         current = self.witness_checkpoint(station_id)
         with self.ctx.database.read() as connection:
-            witnessed = site_repo.witnessed(connection, station_id)
+            witnessed = [cp for cp in site_repo.witnessed(connection, station_id)
+                         if cp.key_id == member.key_id]
             state = site_repo.ingest_state(connection, station_id)
         headers: list[dict[str, Any]] = []
         events = read_journal(self.layout.station(station_id).journal, on_header=headers.append)
@@ -229,7 +272,7 @@ class SiteView:
         checkpoints = [*witnessed, *([current] if current else [])]
         stream = as_verify_rows(_chain(first_batch, events))
         return verify_stream(stream, station=station_id, genesis=genesis_hash(anchor, station_id),
-                             keyring=self.keyring, checkpoints=checkpoints,
+                             keyring=KeyRing(member.public_key), checkpoints=checkpoints,
                              progress=None if progress is None else
                              (lambda done, total: progress(station_id, done, total)),
                              cancel=None if cancel is None else cancel.is_set)

@@ -29,17 +29,16 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from config.constants import CommandType, Role
 from data import commands_repo, meta_repo, users_repo
-from models.canonical import canonical_json, format_utc
+from models.canonical import canonical_json, format_utc, parse_utc
 from utils.atomic_io import atomic_create_bytes, atomic_write_bytes, sweep_temp_files
 from utils.audit.chain import Actor
-from utils.audit.keys import SigningKey
 from utils.auth import Session
 from utils.clock import Clock, SystemClock
 from utils.metrics import MetricsSampler
 from utils.site.commands import (
-    COMMAND_MAX_BYTES, Command, Decision, Outcome, check_command, make_ack, valid_command_id,
+    COMMAND_MAX_BYTES, Command, Decision, Outcome, ack_problem, check_command, make_ack,
+    valid_command_id,
 )
-from utils.site.directory import UserDirectory
 from utils.site.effects import StationEffects
 from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
@@ -47,8 +46,10 @@ from utils.site.netshare import default_rescan_ms
 from utils.site.share_files import (
     FailureCounter, ReadState, list_json_files, quarantine, read_json_file,
 )
-from utils.site.signed import document_bytes, sign_document, signature_ok
+from utils.site.signed import document_bytes
 from utils.site.site_view import SiteView
+from utils.trust.lockout_share import LockoutShare
+from utils.trust.site_trust import SiteTrust
 
 if TYPE_CHECKING:
     from utils.context import AppContext
@@ -58,6 +59,9 @@ log = logging.getLogger(__name__)
 APP_VERSION = "0.1.0"
 LOCK_META_KEY = "station.entry_lock"
 SIZE_META_KEY = "station.size"
+LAST_SESSION_META_KEY = "station.last_session"
+CLAIMS_PRUNE_S = 3600.0
+CLAIM_KEEP_S = 2 * 86400.0  # longer than any command's validity (one day)
 INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
 DIRECTORY_REFRESH_S = 5.0
 INGEST_INTERVAL_S = 2.0
@@ -76,24 +80,29 @@ class ShareState:
 
 
 class SyncService:
-    def __init__(self, ctx: "AppContext", *, site_root: Path, site_key: SigningKey,
-                 effects: StationEffects, clock: Clock | None = None, watch: bool = True,
+    def __init__(self, ctx: "AppContext", *, site_root: Path, effects: StationEffects,
+                 trust: SiteTrust | None = None, clock: Clock | None = None, watch: bool = True,
                  observer_factory: Callable[[], Any] | None = None,
                  on_share_state: Callable[[ShareState], None] | None = None):
         self.ctx = ctx
         self.layout = SiteLayout(Path(site_root))
         self.station = self.layout.station(ctx.station_id)
-        self.key = site_key
+        self.trust = trust or ctx.trust
+        if self.trust is None:
+            raise ValueError("this PC is not a certified member of a site")
         self.effects = effects
         self.clock = clock or ctx.clock or SystemClock()
         self.session_id = uuid.uuid4().hex
-        self.directory = ctx.directory or UserDirectory(self.layout, site_key, ctx.database,
-                                                        self.clock)
+        self.directory = ctx.directory
         self.metrics = MetricsSampler(ctx.paths.data_dir)
-        self.journal = JournalWriter(ctx.database, self.station, ctx.anchor, site_key)
+        self.journal = JournalWriter(ctx.database, self.station, ctx.anchor, self.trust.pc_key)
+        self.lockout = LockoutShare(self.layout, self.trust, ctx.database, self.clock)
         # Office (admin) PCs keep the site read-model up to date; production PCs do not need it.
-        self.site_view = (SiteView(ctx, site_root=site_root, site_key=site_key)
+        self.site_view = (SiteView(ctx, site_root=site_root, trust=self.trust)
                           if ctx.settings.station_kind == "office" else None)
+        # Why this PC may not act for its station now (revoked, taken over, another PC with
+        # this key running): shown, logged once, and no command is taken meanwhile.
+        self.refusal: str | None = None
         self._next_ingest = 0.0
         self._catalog_announced = ctx.catalog.version  # the catalog the form already shows
         self.watch = watch
@@ -130,6 +139,10 @@ class SyncService:
         self.restarts = {"loop": 0, "observer": 0}
         self._watched_identity: tuple[int, int] | None = None
         self.stalled = False
+        self._takeover: str | None = None
+        self._previous_session: str | None = None
+        self._next_claims_prune = 0.0
+        self._written_marker: tuple[int, int] | None = None  # our last status file
         self.counters = {"heartbeats": 0, "commands": 0, "share_errors": 0, "rejected": 0}
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -149,10 +162,8 @@ class SyncService:
             self._write_birth()
         except OSError as exc:
             self._went_offline(exc)
-        try:
-            self.directory.refresh()  # know the site's users before the first command
-        except OSError as exc:
-            self._went_offline(exc)
+        self._refresh_directory()  # know the site's users and members before any command
+        self._check_standing()
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="shopfloor-cmd")
         # Commands that wait for the operator (a message to acknowledge, a close to confirm)
         # get their own workers, so they never hold up a ping, a lock or a set_lot.
@@ -178,6 +189,9 @@ class SyncService:
         for pool in (self._executor, self._interactive):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+        if self.refusal is not None:
+            self.ctx.audit.checkpoint_now()  # locally; the station's files are not ours now
+            return
         self._flush_acks()
         if self._online:
             self.ctx.audit.checkpoint_now()
@@ -333,6 +347,14 @@ class SyncService:
     def tick(self) -> None:
         """One pass of the loop (public so tests can drive it without threads)."""
         now = self.clock.monotonic()
+        if self.refusal is not None:
+            # Not acting for the station: only keep reading the directory (it says when this
+            # PC may act again, e.g. after a person confirmed a takeover).
+            if now >= self._next_directory:
+                self._refresh_directory()
+                self._check_standing()
+                self._next_directory = now + DIRECTORY_REFRESH_S
+            return
         if self._state_dirty.is_set() or now >= self._next_heartbeat:
             self._state_dirty.clear()
             self._heartbeat()
@@ -346,6 +368,10 @@ class SyncService:
         sweep = now >= self._next_sweep
         if sweep:
             self._next_sweep = now + SWEEP_INTERVAL_S
+        if now >= self._next_claims_prune:
+            self._next_claims_prune = now + CLAIMS_PRUNE_S
+            sweep_temp_files(self.station.folder / "claims", older_than_s=CLAIM_KEEP_S,
+                             match=lambda name: name.endswith(".json"))
         if sweep or self._acks_pending.is_set():
             self._acks_pending.clear()
             self._flush_acks()
@@ -356,12 +382,89 @@ class SyncService:
             self.site_view.ingest()
             self._next_ingest = now + INGEST_INTERVAL_S
         if now >= self._next_directory:
+            self._refresh_directory()
+            self._check_standing()
             try:
-                self.directory.refresh()
                 self._refresh_catalog()
+                self.lockout.publish()
+                self.lockout.take()
             except OSError as exc:
                 self._went_offline(exc)
             self._next_directory = now + DIRECTORY_REFRESH_S
+
+    # -- this PC's standing in the site --------------------------------------------------------
+
+    def _refresh_directory(self) -> None:
+        try:
+            self.directory.refresh()
+        except OSError as exc:
+            self._went_offline(exc)
+
+    def _check_standing(self) -> None:
+        """Act for the station only while this PC's key is the certified one and no other
+        process runs with it (the lease: the station's signed status carries its session)."""
+        problem = self.trust.membership_problem()
+        if problem is None and self._online:
+            problem = self._lease_problem()
+        if problem != self.refusal:
+            if problem is not None:
+                log.warning("Not acting for station %s: %s. Production continues locally.",
+                            self.station.station_id, problem)
+                self._written_marker = None  # from now on judged as a newcomer again
+            else:
+                log.info("Acting for station %s", self.station.station_id)
+            self.refusal = problem
+            if self.on_share_state:
+                self.on_share_state(self.share_state())
+        if problem is None and self._previous_session is None:
+            self._previous_session = self._meta(LAST_SESSION_META_KEY) or ""
+            self.set_meta(LAST_SESSION_META_KEY, self.session_id)
+
+    def _lease_problem(self) -> str | None:
+        """Another process with this PC's key runs as the station (a copy of this PC), or
+        ran last and nobody confirmed that this PC takes over from it."""
+        result = read_json_file(self.station.status, max_bytes=256 * 1024)
+        status = result.document
+        if result.state != ReadState.OK or not self.trust.pc_key.public.verify_document(status):
+            return None  # nothing of ours there: nobody else runs with our key
+        session = status.get("session_id")
+        if session == self.session_id:
+            return None
+        running = (f"another PC runs as station {self.station.station_id} with this PC's "
+                   f"key (host {status.get('host', '?')}, session {str(session)[:8]}); stop it "
+                   "first")
+        if self._written_marker is not None:
+            return running  # we hold the station and someone wrote over our status
+        if self._released(session):
+            return None  # it stopped cleanly
+        if _fresh(status, self.clock.now()):
+            # Even this PC's own last session: one instance runs per PC, so a fresh status
+            # of it now is a copy's (after a crash it turns stale within seconds).
+            return running
+        if session == self._meta(LAST_SESSION_META_KEY) or self._takeover is not None:
+            return None  # this PC's own previous run, cut short
+        return ("the station's last session on the share was not this PC's (a copy of "
+                "this PC, or a restored backup, ran as it); a person confirms the takeover "
+                "before this PC acts for the station")
+
+    def _released(self, session: Any) -> bool:
+        """A death file of that session, signed with this PC's key: it stopped cleanly."""
+        death = read_json_file(self.station.death, max_bytes=16 * 1024).document
+        return (self.trust.pc_key.public.verify_document(death) and isinstance(death, dict)
+                and death.get("session_id") == session)
+
+    def confirm_takeover(self, session: Session, reason: str) -> None:
+        """A person confirms that this PC takes its station over from the copy that ran last
+        (audited); the PC acts for the station from the next pass."""
+        from models.validation import validate_reason
+
+        reason_text = validate_reason(reason)
+        self.ctx.audit.record(session.actor, "station.takeover", entity="station",
+                              entity_id=self.station.station_id, reason=reason_text,
+                              after={"session_id": self.session_id})
+        self._takeover = reason_text
+        self._check_standing()
+        self.wake()
 
     def _rescan_interval(self) -> float:
         """The configured interval; by default 50 ms on a local folder, but 1 s while the
@@ -421,7 +524,7 @@ class SyncService:
     # -- files -------------------------------------------------------------------------------
 
     def _write_signed(self, path: Path, document: dict[str, Any]) -> None:
-        atomic_write_bytes(path, document_bytes(sign_document(document, self.key)))
+        atomic_write_bytes(path, document_bytes(self.trust.sign(document)))
 
     def _write_birth(self) -> None:
         self._write_signed(self.station.birth, {
@@ -449,19 +552,33 @@ class SyncService:
                 "size": self._meta(SIZE_META_KEY),
                 "locked": self.ctx.production.locked_reason,
                 "metrics": self.metrics.sample(), "last_results": results,
-                "pending_commands": len(self._in_flight)}
+                "pending_commands": len(self._in_flight), "host": platform.node(),
+                # The directory this PC holds, signed: a PC joining later refuses a share
+                # whose directory is older than this (rolled back).
+                "directory_head": [self.trust.state.head_seq, self.trust.state.head_hash]}
 
     def _heartbeat(self) -> None:
         try:
             self.layout.require_root()
             if not self._online or not self.station.folder.is_dir():
                 self.station.ensure()
+            if self._status_replaced() and self._lease_problem() is not None:
+                self._check_standing()
+                return
             self._write_signed(self.station.status, self.status_document())
+            self._written_marker = _marker(self.station.status)
         except OSError as exc:
             self._went_offline(exc)
             return
         self.counters["heartbeats"] += 1
         self._came_back()
+
+    def _status_replaced(self) -> bool:
+        """The status file is no longer the one we wrote last (someone else wrote it)."""
+        if self._written_marker is None:
+            return False
+        current = _marker(self.station.status)
+        return current is not None and current != self._written_marker
 
     # -- inbox -----------------------------------------------------------------------------------
 
@@ -496,7 +613,8 @@ class SyncService:
                 self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"unreadable: {result.reason}",
                                                        None, stem if valid_command_id(stem) else None))
             return
-        decision = check_command(result.data, file_stem=stem, key=self.key,
+        decision = check_command(result.data, file_stem=stem,
+                                 signature_problem=self.trust.check_person,
                                  station_id=self.station.station_id, now=self.clock.now(),
                                  max_skew=timedelta(seconds=self.ctx.settings.command_max_skew_s),
                                  seen_before=self._seen_before, role_of=self._role_of)
@@ -513,18 +631,14 @@ class SyncService:
             return commands_repo.ledger_has(connection, command_id)
 
     def _role_of(self, username: str) -> Role | None:
-        with self.ctx.database.read() as connection:
-            found = users_repo.get(connection, username)
-        if found is None:
-            # A new admin may have been published a moment ago: look at the directory now
+        """The issuer's role as the site directory says (never as the command file says)."""
+        role = self.trust.role_of(username)
+        if role is None:
+            # A new admin may have been certified a moment ago: read the directory now
             # rather than reject a genuine command until the next periodic refresh.
-            try:
-                self.directory.refresh()
-            except OSError as exc:
-                self._went_offline(exc)
-            with self.ctx.database.read() as connection:
-                found = users_repo.get(connection, username)
-        return None if found is None or not found[0].active else found[0].role
+            self._refresh_directory()
+            role = self.trust.role_of(username)
+        return role
 
     def _refuse_file(self, path: Path, stem: str, decision: Decision) -> None:
         """Rejected, expired or duplicate: audit, ack (unless one exists), take the file away."""
@@ -563,6 +677,11 @@ class SyncService:
 
     def _accept(self, path: Path, command: Command) -> None:
         now = self.clock.now()
+        if not self._claim(command):
+            self._refuse_file(path, path.stem, Decision(
+                Outcome.DUPLICATE, "claimed by another session of this station", command,
+                command.id))
+            return
         with self.ctx.database.write() as connection:
             if commands_repo.ledger_has(connection, command.id):  # raced with another rescan
                 return
@@ -577,6 +696,33 @@ class SyncService:
         future = pool.submit(self._run, command)
         self._in_flight[command.id] = future
         future.add_done_callback(lambda _f: self._done(command, path))
+
+    def _claim(self, command: Command) -> bool:
+        """Take the command for this session, write-once on the share, so that even two
+        processes running with this PC's key (a copied PC, before the lease stops one) never
+        both execute it. False when another session holds the claim."""
+        folder = self.station.folder / "claims"
+        path = folder / f"{command.id}.json"
+        claim = self.trust.sign({"v": 2, "kind": "claim", "id": command.id,
+                                 "station": self.station.station_id,
+                                 "session_id": self.session_id})
+        for _attempt in range(3):
+            try:
+                folder.mkdir(exist_ok=True)
+                atomic_create_bytes(path, document_bytes(claim), durable=False)
+                return True
+            except FileExistsError:
+                existing = read_json_file(path, max_bytes=4096).document
+                if self.trust.pc_key.public.verify_document(existing) and isinstance(existing, dict):
+                    return existing.get("session_id") in (self.session_id,
+                                                          self._previous_session)
+                if quarantine(path, self.layout.quarantine(self.station.station_id),
+                              "a claim this station did not sign") is None:
+                    continue
+            except OSError as exc:
+                self._went_offline(exc)
+                return False
+        return False
 
     def _done(self, command: Command, path: Path) -> None:
         _remove(path, self._undeletable, command.id)  # first: a rescan must not see the file once it is out of _in_flight
@@ -615,17 +761,30 @@ class SyncService:
         """Create the ack file; True when it is on the share (now or from before)."""
         if not self._online:
             return False
-        ack = make_ack(self.key, command_id=command_id, station_id=self.station.station_id,
+        ack = make_ack(self.trust.pc_key, command_id=command_id, station_id=self.station.station_id,
                        outcome=outcome, reason=reason, result=result, finished_at=when,
                        command_type=command_type)
-        try:
-            atomic_create_bytes(self.station.acks / f"{command_id}.json", document_bytes(ack))
-        except FileExistsError:
-            return True  # written before a crash, or a stale client cache: the first ack stands
-        except OSError as exc:
-            self._went_offline(exc)
-            return False
-        return True
+        path = self.station.acks / f"{command_id}.json"
+        for _attempt in range(3):
+            try:
+                atomic_create_bytes(path, document_bytes(ack))
+                return True
+            except FileExistsError:
+                if self._existing_ack(command_id) is not None:
+                    return True  # ours, written before a crash (or a stale cache): it stands
+                # Someone else's file squats the name: it is no outcome of ours. Move it to
+                # the quarantine (the admin sees it as an anomaly there) and write ours.
+                try:
+                    if quarantine(path, self.layout.quarantine(self.station.station_id),
+                                  "an ack this station did not sign") is None:
+                        continue
+                except OSError as exc:
+                    self._went_offline(exc)
+                    return False
+            except OSError as exc:
+                self._went_offline(exc)
+                return False
+        return False
 
     def _audit(self, connection: Any, actor: Actor, action: str, command_id: str | None,
                command: Command | None, reason: str | None) -> None:
@@ -691,11 +850,11 @@ class SyncService:
     def _existing_ack(self, command_id: str) -> dict[str, Any] | None:
         """A validly signed ack this station wrote before a crash, if the share has it."""
         result = read_json_file(self.station.acks / f"{command_id}.json", max_bytes=ACK_RESULT_MAX * 2)
-        ack = result.document
-        if (result.state == ReadState.OK and isinstance(ack, dict) and ack.get("kind") == "ack"
-                and ack.get("id") == command_id and ack.get("station") == self.station.station_id
-                and ack.get("status") in {str(o) for o in Outcome} and signature_ok(ack, self.key)):
-            return ack
+        own = self.trust.pc_key.public
+        if result.state == ReadState.OK and ack_problem(
+                result.document, command_id=command_id, station_id=self.station.station_id,
+                check_pc=lambda _station, doc: None if own.verify_document(doc) else "not ours") is None:
+            return result.document
         return None
 
     # -- station state kept across restarts ----------------------------------------------------
@@ -719,6 +878,24 @@ class SyncService:
         full_name = found[0].full_name if found else command.issued_by
         return Session(command.issued_by, full_name, command.role, self.station.station_id,
                        self.clock.now(), False, command.id)
+
+
+def _marker(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _fresh(status: dict[str, Any], now: datetime) -> bool:
+    """A status sent (by its own signed clock) within three intervals of ours."""
+    try:
+        sent = parse_utc(status["sent_at"])
+        interval_s = max(float(status.get("interval_ms") or 1000) / 1000, 1.0)
+    except (KeyError, TypeError, ValueError):
+        return False
+    return abs((now - sent).total_seconds()) <= 3 * interval_s + 2
 
 
 def _identity(folder: Path) -> tuple[int, int] | None:

@@ -84,6 +84,10 @@ class PublicKey:
             return False
         return True
 
+    # The verifier interface signed.py's `signature_ok` uses (as the old HMAC key had).
+    def check(self, payload: Mapping[str, Any], signature: Any) -> bool:
+        return self.verify(payload, signature)
+
     def verify_document(self, document: Any) -> bool:
         """A signed document: `key_id` must name this key and `sig` must verify over the rest."""
         if not isinstance(document, dict) or document.get("key_id") != self.key_id:

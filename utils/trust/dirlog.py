@@ -253,8 +253,12 @@ class DirectoryLog:
         """Append now, or keep it in the outbox for the next refresh when the share is away.
         Returns the entry number when it was appended now."""
         try:
+            if self.pending():  # keep the order: what waited goes first
+                self.flush_outbox()
+                if self.pending():
+                    raise DirectoryUnavailable("earlier changes still wait for the share")
             return self.append(op)
-        except DirectoryUnavailable as exc:
+        except OSError as exc:  # DirectoryUnavailable, or the share's root gone
             with self.database.write() as connection:
                 directory_repo.outbox_add(connection, canonical_json(op), self.clock.now())
             log.warning("Site directory not reachable (%s); the change is kept on this PC and "
@@ -270,6 +274,8 @@ class DirectoryLog:
             op = json.loads(text)
             try:
                 self.append(op)
+            except OSError:
+                break  # still away: keep the rest for next time
             except OpRefused as exc:
                 refused.append(f"{op.get('op')} by {op.get('signer')}: {exc}")
                 log.warning("A directory change made while the share was away was refused by "
@@ -281,3 +287,22 @@ class DirectoryLog:
     def pending(self) -> int:
         with self.database.read() as connection:
             return len(directory_repo.outbox_list(connection))
+
+
+def read_state_from_share(layout: SiteLayout, *, site_id: str, root: PublicKey,
+                          max_entries: int = 100_000) -> DirectoryState:
+    """The directory state the share's log gives, read without keeping anything (for a PC
+    that has not joined yet, e.g. to list the site's machines). Stops at the first entry that
+    does not verify."""
+    state = DirectoryState(site_id, root)
+    folder = layout.root / "directory" / "log"
+    for seq in range(1, max_entries + 1):
+        result = read_json_file(folder / f"{seq:08d}.json", max_bytes=ENTRY_MAX_BYTES)
+        if result.state != ReadState.OK:
+            break
+        try:
+            check_entry(state, result.document, seq)
+        except OpRefused:
+            break
+        state = _advance(state, result.document, seq)
+    return state

@@ -51,10 +51,11 @@ def make_site(tmp_path: Path) -> Site:
     share = tmp_path / "share"
     home = tmp_path / "home-admin"
     paths = resolve_paths(home).ensure()
-    create_site_membership(paths, Settings(status_interval_ms=100, rescan_interval_ms=20), share,
-                           PASSPHRASE, station_id="office1", kind="office")
+    membership = create_site_membership(paths, Settings(status_interval_ms=100,
+                                                        rescan_interval_ms=20), share,
+                                        PASSPHRASE, station_id="office1", kind="office")
     admin = AppContext.open(home)
-    admin.auth.create_first_admin("ana", "Ana Admin", ADMIN_PW)
+    admin.auth.create_first_admin("ana", "Ana Admin", ADMIN_PW, root=membership.root)
     return Site(share, admin)
 
 
@@ -84,8 +85,8 @@ class RecordingEffects(HeadlessEffects):
 
 
 def start_sync(ctx: AppContext, effects=None, **options: Any) -> SyncService:
-    assert ctx.site_key is not None and ctx.site_folder is not None
-    service = SyncService(ctx, site_root=ctx.site_folder, site_key=ctx.site_key,
+    assert ctx.trust is not None and ctx.site_folder is not None
+    service = SyncService(ctx, site_root=ctx.site_folder,
                           effects=effects or RecordingEffects(), **options)
     service.start()
     return service
@@ -110,17 +111,20 @@ def add_user(site: Site, username: str, role: Any, password: str = OPERATOR_PW) 
     """Create an account on the admin PC; the admin's directory publishes it to the share."""
     site.admin.auth.create_user(admin_session(site), username, username.title(), role, password,
                                 "created by a test")
+    PASSWORDS[username] = password
 
 
 def issue(site: Site, command_type: Any, target: str = "206", params: dict | None = None, *,
           issued_by: str = "ana", role: str = "admin", now: Any = None, ttl: Any = None,
           command_id: str | None = None, key: Any = None) -> dict:
-    """A command signed with the site key (or `key`), as an admin PC would write it."""
+    """A command signed by `issued_by`'s own key (or `key`), as the admin panel writes it."""
     from datetime import datetime, timezone
 
     from utils.site.commands import DEFAULT_TTL, issue_command
 
-    return issue_command(key or site.admin.site_key, command_type, target, params,
+    if key is None:
+        key = person_signer(site, issued_by)
+    return issue_command(key, command_type, target, params,
                          issued_by=issued_by, role=role, now=now or datetime.now(timezone.utc),
                          ttl=ttl or DEFAULT_TTL, command_id=command_id)
 
@@ -174,14 +178,26 @@ def status_seq(share: Path, station_id: str) -> int | None:
 
 
 def use_fast_kdf(monkeypatch) -> None:
-    """New sites derive their key with a cheap scrypt cost (the cost is recorded in the site
-    file, so joining PCs use the same one): tests build many sites."""
+    """New sites seal their root, and accounts their keys, with a cheap scrypt cost (the
+    cost is recorded in each seal, so opening them uses the same one): tests build many."""
     import functools
 
     from utils.site import membership, site_key
+    from utils.trust import person_keys
 
     monkeypatch.setattr(membership, "create_site",
                         functools.partial(site_key.create_site, scrypt_n=2 ** 10))
+    monkeypatch.setattr(person_keys, "SCRYPT_N", 2 ** 8)
+
+
+PASSWORDS: dict[str, str] = {"ana": ADMIN_PW}
+
+
+def person_signer(site: "Site", username: str):
+    """The person's own signing key, opened with their password as a login does."""
+    session = site.admin.auth.login(username, PASSWORDS.get(username, OPERATOR_PW)).session
+    assert session is not None and session.signer is not None, f"{username} cannot sign"
+    return session.signer
 
 
 def wait_actions(ctx: AppContext, command_id: str, expected: list[str],
@@ -192,3 +208,26 @@ def wait_actions(ctx: AppContext, command_id: str, expected: list[str],
         return wait_until(lambda: command_actions(ctx, command_id) == expected, timeout)
     except AssertionError:
         raise AssertionError(f"audit actions {command_actions(ctx, command_id)} != {expected}")
+
+
+def certified_pc_key(site: "Site", station_id: str, *, kind: str = "production",
+                     takeover: bool = False):
+    """A new PC key certified for `station_id` by the admin (as a PC that joined would be)."""
+    from utils.trust.crypto import SigningKeyPair
+    from utils.trust.dirlog import make_op
+
+    pair = SigningKeyPair.generate()
+    data = {"station": station_id, "kind": kind, "public_key": pair.public.hex, "host": "fake"}
+    if takeover:
+        data["takeover"] = True
+    trust = site.admin.trust
+    trust.directory.append(make_op(trust.person_name("ana"), person_signer(site, "ana"),
+                                   trust.site_id, "pc.certify", data, site.admin.clock.now()))
+    return pair
+
+
+def pc_sign(pair, document: dict) -> dict:
+    """A document signed by a PC key, as SiteTrust.sign makes it."""
+    from utils.site.layout import PROTOCOL_VERSION
+
+    return pair.sign_document({"v": PROTOCOL_VERSION, **document})

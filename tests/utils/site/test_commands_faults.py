@@ -15,7 +15,7 @@ import pytest
 from config.command_catalog import COMMAND_PARAMS
 from config.constants import CommandType, Role
 from data import commands_repo
-from utils.audit.keys import SigningKey, key_id_for
+from utils.trust.crypto import SigningKeyPair
 from utils.context import AppContext
 from utils.site import share_files, station_sync
 from utils.site.commands import COMMAND_MAX_BYTES, Outcome, check_command
@@ -24,7 +24,7 @@ from utils.site.signed import document_bytes, sign_document
 
 from tests.utils.site.sitekit import (
     RecordingEffects, add_user, admin_session, command_actions, drop, issue, read_ack,
-    site_layout, start_sync, status_seq, wait_ack, wait_actions,
+    person_signer, site_layout, start_sync, status_seq, wait_ack, wait_actions,
     wait_until,
 )
 
@@ -119,10 +119,10 @@ def test_blank_signature_is_rejected(site, station):
 
 @pytest.mark.parametrize("same_key_id", [False, True], ids=["other-key-id", "forged-key-id"])
 def test_command_signed_with_a_wrong_key_is_rejected(site, station, same_key_id):
-    secret = b"not the site key".ljust(32, b"!")
-    wrong = SigningKey(site.admin.site_key.key_id if same_key_id else key_id_for("site", secret),
-                       secret)
+    wrong = SigningKeyPair.generate()  # anybody's key but ana's
     document = issue(site, CommandType.LOCK, params={"reason": "forged"}, key=wrong)
+    if same_key_id:  # it claims to be ana's key
+        document["key_id"] = person_signer(site, "ana").key_id
     drop(site.share, "206", document)
     assert_rejected(station, document["id"], "bad signature")
     assert station.ctx.production.locked_reason is None and effect_calls(station.effects) == []
@@ -145,7 +145,7 @@ def test_unknown_type_signed_with_the_site_key_is_rejected(site, station):
     document = issue(site, CommandType.PING)
     document["type"] = "shell"
     document["params"] = {"cmd": "rm -rf /"}
-    document = sign_document(document, site.admin.site_key)
+    document = sign_document(document, person_signer(site, "ana"))
     drop(site.share, "206", document)
     assert_rejected(station, document["id"], "unknown command type 'shell'")
 
@@ -154,7 +154,7 @@ def test_unknown_type_signed_with_the_site_key_is_rejected(site, station):
 def test_missing_fields_are_rejected(site, station, field):
     document = issue(site, CommandType.LOCK, params={"reason": "x"})
     del document[field]
-    document = sign_document(document, site.admin.site_key)
+    document = sign_document(document, person_signer(site, "ana"))
     drop(site.share, "206", document)
     assert_rejected(station, document["id"], f"missing field(s): {field}")
     assert station.ctx.production.locked_reason is None
@@ -163,7 +163,7 @@ def test_missing_fields_are_rejected(site, station, field):
 def test_bad_parameters_are_rejected(site, station):
     document = issue(site, CommandType.SET_LOT, params={"code": "L", "total_boxes": 10})
     document["params"]["total_boxes"] = 0
-    document = sign_document(document, site.admin.site_key)
+    document = sign_document(document, person_signer(site, "ana"))
     drop(site.share, "206", document)
     assert_rejected(station, document["id"], "total_boxes")
     assert station.ctx.production.current_lot() is None
@@ -253,7 +253,9 @@ def test_issuer_role_not_allowed_is_rejected(site_with_people, tmp_path, issuer,
     running = Running(site, tmp_path)
     try:
         interval = running.ctx.settings.status_interval_ms
-        document = issue(site, command_type, params=params, issued_by=issuer, role=role)
+        # Nobody has no key: that command carries somebody else's signature (ana's).
+        key = person_signer(site, "ana") if issuer == "nobody" else None
+        document = issue(site, command_type, params=params, issued_by=issuer, role=role, key=key)
         drop(site.share, "206", document)
         assert_rejected(running, document["id"], reason)
         assert running.ctx.production.locked_reason is None
@@ -380,7 +382,7 @@ def test_sample_params_cover_the_catalogue():
 
 
 def test_every_command_type_round_trips_to_done(site, station):
-    fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key)
+    fleet = FleetMonitor(site.admin, site_root=site.share)
     ana = admin_session(site)
     results = {}
     for command_type, params in SAMPLE_PARAMS.items():
@@ -478,7 +480,7 @@ def test_check_command_rejects_timestamps_of_the_wrong_type(site, field, value):
     document = issue(site, CommandType.PING)
     document[field] = value
     decision = check_command(document_bytes(document), file_stem=document["id"],
-                             key=site.admin.site_key, station_id="206",
+                             signature_problem=lambda _name, _doc: None, station_id="206",
                              now=datetime.now(timezone.utc), max_skew=timedelta(minutes=5),
                              seen_before=lambda _id: False, role_of=lambda _name: Role.ADMIN)
     assert decision.outcome == Outcome.REJECTED and "bad field" in decision.reason
@@ -666,7 +668,7 @@ def test_crash_after_the_ack_but_before_the_ledger_commit_keeps_both_sides_in_ag
     with ctx.database.write() as connection:
         commands_repo.ledger_start(connection, lock["id"], "lock", "ana", now)
     acks = site_layout(site.share).station("206").ensure().acks
-    ack = make_ack(site.admin.site_key, command_id=lock["id"], station_id="206",
+    ack = make_ack(ctx.trust.pc_key, command_id=lock["id"], station_id="206",
                    outcome=Outcome.DONE, reason="production entry locked",
                    result={"locked": True, "reason": "before the crash"}, finished_at=now,
                    command_type="lock")

@@ -13,14 +13,14 @@ import pytest
 
 from config.constants import Role
 from utils.atomic_io import atomic_write_bytes
-from utils.audit.keys import SigningKey
+from utils.trust.crypto import SigningKeyPair
 from utils.clock import ManualClock
 from utils.site.fleet import FleetMonitor, Liveness
 from utils.site.signed import document_bytes, sign_document
 from utils.site.timeseries import MetricRing
 
 from tests.utils.site.sitekit import (
-    OPERATOR_PW, add_user, admin_session, site_layout, )
+    OPERATOR_PW, add_user, admin_session, certified_pc_key, pc_sign, site_layout, )
 
 
 
@@ -34,9 +34,10 @@ class FakeStation:
         self.session, self.interval_ms = session, interval_ms
         self.layout = site_layout(site.share).station(station_id).ensure()
         self.seq = 0
+        self.key = certified_pc_key(site, station_id)
 
     def _write(self, path, document, key=None):
-        atomic_write_bytes(path, document_bytes(sign_document(document, key or self.site.admin.site_key)),
+        atomic_write_bytes(path, document_bytes(pc_sign(key or self.key, document)),
                            durable=False)
         stamp = int(self.clock.now().timestamp() * 1e9)
         os.utime(path, ns=(stamp, stamp))  # the share's clock agrees with the admin's here
@@ -51,7 +52,7 @@ class FakeStation:
                                 "memory": {"value": 50.0, "quality": "good"},
                                 "disk": {"value": None, "quality": "unavailable"}}}
         if tamper:
-            signed = sign_document(document, self.site.admin.site_key)
+            signed = pc_sign(self.key, document)
             signed["seq"] += 100  # altered after signing
             atomic_write_bytes(self.layout.status, document_bytes(signed), durable=False)
             stamp = int(now.timestamp() * 1e9)
@@ -72,7 +73,7 @@ def clock():
 
 @pytest.fixture
 def fleet(site, clock):
-    return FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key,
+    return FleetMonitor(site.admin, site_root=site.share,
                         clock=clock)
 
 
@@ -134,15 +135,13 @@ def test_death_file_of_the_same_session_means_stopped(site, clock, fleet):
 
 
 def test_death_file_of_another_session_or_forged_is_not_stopped(site, clock, fleet):
-    from utils.audit.keys import SigningKey
-
     station = FakeStation(site, clock=clock)
     station.heartbeat()
     view(fleet)
     station.death(session="an-earlier-session")
     clock.advance(2.1)
     assert view(fleet).liveness == Liveness.STALE
-    station.death(key=SigningKey(site.admin.site_key.key_id, b"x" * 32))
+    station.death(key=SigningKeyPair.generate())  # a key nobody certified
     clock.advance(2.0)
     assert view(fleet).liveness == Liveness.OFFLINE
 
@@ -191,8 +190,6 @@ def test_an_unchanged_status_file_is_not_read_again(site, clock, fleet):
 
 
 def test_status_with_a_bad_signature_is_ignored(site, clock, fleet):
-    from utils.audit.keys import SigningKey
-
     station = FakeStation(site, clock=clock)
     station.heartbeat()
     assert view(fleet).status["seq"] == 1
@@ -201,7 +198,7 @@ def test_status_with_a_bad_signature_is_ignored(site, clock, fleet):
     current = view(fleet)
     assert current.bad_signatures == 1 and current.status["seq"] == 1
     clock.advance(0.5)
-    station.heartbeat(key=SigningKey("site:forged", b"f" * 32))
+    station.heartbeat(key=SigningKeyPair.generate())
     current = view(fleet)
     assert current.bad_signatures == 2 and current.status["seq"] == 1
     clock.advance(1.5)  # forged files do not keep a dead station online
@@ -228,18 +225,21 @@ def test_a_late_ack_within_the_grace_is_not_a_false_failure(site, clock, fleet):
     from utils.site.fleet import ACK_GRACE
 
     ana = admin_session(site)
+    station_key = certified_pc_key(site, "206")
     late, lost = fleet.send(ana, "ping", ["206", "207"], ttl=timedelta(seconds=10))
     assert fleet.track() == []
     clock.advance(10 + ACK_GRACE.total_seconds() - 1)  # expired, but an ack may still arrive
     assert fleet.track() == []
     acks = site_layout(site.share).station("206").acks
     acks.mkdir(parents=True, exist_ok=True)
-    forged = make_ack(SigningKey(site.admin.site_key.key_id, b"z" * 32), command_id=late["id"],
+    forged = make_ack(SigningKeyPair.generate(), command_id=late["id"],
                       station_id="206", outcome=Outcome.FAILED, reason="forged", result=None,
                       finished_at=clock.now())
     (acks / f"{late['id']}.json").write_bytes(document_bytes(forged))
-    assert fleet.track() == []  # a forged ack is ignored
-    ack = make_ack(site.admin.site_key, command_id=late["id"], station_id="206",
+    assert fleet.track() == []  # a forged ack is ignored (and moved to the quarantine)
+    assert not (acks / f"{late['id']}.json").exists()
+    assert fleet.anomalies[-1]["station"] == "206"
+    ack = make_ack(station_key, command_id=late["id"], station_id="206",
                    outcome=Outcome.DONE, reason="pong", result={"station": "206"},
                    finished_at=clock.now())
     (acks / f"{late['id']}.json").write_bytes(document_bytes(ack))
@@ -296,7 +296,7 @@ def test_peak_bins_keep_each_bins_low_and_high_and_nan_only_bins_as_gaps():
 
 
 def test_fleet_ring_holds_the_latest_heartbeats(site, clock):
-    fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key,
+    fleet = FleetMonitor(site.admin, site_root=site.share,
                          clock=clock, ring_capacity=4)
     station = FakeStation(site, clock=clock)
     stamps = []
@@ -331,40 +331,34 @@ def test_200_stations_times_3600_samples_stay_under_50_mb():
 
 def test_user_directory_login_offline_deactivation_and_no_resurrection(site, tmp_path):
     add_user(site, "olga", Role.OPERATOR)
-    users = site_layout(site.share).users_dir
+    log_folder = site.share / "directory" / "log"
     station = site.station(tmp_path, "206")
     stale = site.station(tmp_path, "207")  # a PC that will keep an old copy
     try:
-        assert "olga" in station.directory.refresh().taken
-        assert station.auth.login("olga", OPERATOR_PW).ok
-        stale.directory.refresh()
-        old_copy = (users / "olga.json").read_bytes()
+        assert station.auth.login("olga", OPERATOR_PW).ok  # taken when the PC joined
 
         away = tmp_path / "share-away"
         os.rename(site.share, away)
-        station.directory.refresh()  # the share is gone: nothing breaks
-        assert station.auth.login("olga", OPERATOR_PW).ok  # the local cache serves logins
+        with pytest.raises(OSError):
+            station.directory.refresh()  # the share is gone: said, nothing breaks
+        assert station.auth.login("olga", OPERATOR_PW).ok  # the local copy serves logins
         os.rename(away, site.share)
 
         site.admin.auth.deactivate(admin_session(site), "olga", "left the company")
-        assert b'"active":false' in (users / "olga.json").read_bytes()
         assert "olga" in station.directory.refresh().taken
         assert not station.auth.login("olga", OPERATOR_PW).ok
-
-        # The PC with the old copy catches up and does not publish its copy back.
-        report = stale.directory.refresh()
-        assert report.taken == ["olga"] and report.published == []
+        assert stale.directory.refresh().taken == ["olga"]
         assert not stale.auth.login("olga", OPERATOR_PW).ok
 
-        # An old copy of the file comes back (share restored from a backup, a client cache):
-        # every PC that saw the deactivation ignores it and puts the newer file back.
-        (users / "olga.json").write_bytes(old_copy)
-        assert station.directory.refresh().published == ["olga"]
-        assert b'"active":false' in (users / "olga.json").read_bytes()
+        # The deactivation's entry vanishes from the share (restored from a backup, or
+        # removed): every PC that saw it writes it back, and nobody takes the older state.
+        newest = sorted(log_folder.iterdir())[-1]
+        newest.unlink()
+        assert station.directory.refresh().taken == []
+        assert newest.exists()
         for pc in (station, stale, site.admin):
             pc.directory.refresh()
             assert not pc.auth.login("olga", OPERATOR_PW).ok
-        assert b'"active":false' in (users / "olga.json").read_bytes()
     finally:
         station.close()
         stale.close()

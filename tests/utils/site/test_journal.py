@@ -32,8 +32,8 @@ def setup(tmp_path):
     operator = station.auth.login("op", "Initial-Pass-1").session
     station.production.set_lot(operator, "L1", 100)
     writer = JournalWriter(station.database, site_layout(site).station("206").ensure(),
-                           station.anchor, station.site_key, segment_max_bytes=4096)
-    view = SiteView(site.admin, site_root=site.share, site_key=site.admin.site_key)
+                           station.anchor, station.trust.pc_key, segment_max_bytes=4096)
+    view = SiteView(site.admin, site_root=site.share)
     yield site, station, operator, writer, view
     station.close()
     site.admin.close()
@@ -63,7 +63,7 @@ def test_records_reach_the_site_view_once_across_rotation_and_resume(setup):
     assert len(site_records(site)) == 30
     # A new writer (a restart) resumes where the share's journal ends: no duplicate, no gap.
     register(station, operator, 5)
-    again = JournalWriter(station.database, writer.station, station.anchor, station.site_key,
+    again = JournalWriter(station.database, writer.station, station.anchor, station.trust.pc_key,
                           segment_max_bytes=4096)
     while again.sync():
         pass
@@ -83,7 +83,7 @@ def test_torn_last_line_is_trimmed_and_rewritten(setup):
     with open(segment, "ab") as handle:
         handle.write(b'{"kind": "event", "seq": 99')  # a crash mid-append
     register(station, operator, 2)
-    fresh = JournalWriter(station.database, writer.station, station.anchor, station.site_key)
+    fresh = JournalWriter(station.database, writer.station, station.anchor, station.trust.pc_key)
     fresh.sync()
     view.ingest()
     assert len(site_records(site)) == 5
@@ -160,4 +160,7 @@ def test_journal_recomputed_without_the_key_is_forged(setup):
         out.append(line)
     segment.write_bytes(b"".join(out))
     result = view.verify_station("206")
-    assert not result.ok and result.first_bad_seq == 2 and result.kind == "forged"
+    # Recomputed hashes are caught by the head the station's PC signed; without a shared
+    # key per event, the damage is placed after the last head that still matches (here the
+    # first event on: the journal's only heads are after event 5).
+    assert not result.ok and result.kind == "forged" and 1 <= result.first_bad_seq <= 2

@@ -15,7 +15,7 @@ def test_ping_round_trip_once_with_audit_on_both_sides(site, tmp_path):
     station = site.station(tmp_path, "206")
     service = start_sync(station)
     try:
-        fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key)
+        fleet = FleetMonitor(site.admin, site_root=site.share)
         ana = site.admin.auth.login("ana", ADMIN_PW).session
         sent = fleet.send(ana, CommandType.PING, ["206"])
         finished = wait_until(fleet.track)

@@ -4,6 +4,7 @@ join as a station that is already running."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -111,7 +112,7 @@ def test_duplicate_events_and_rescans_execute_once_with_one_ack(site, tmp_path, 
     closing.append(effects)
     holder = {}
     flood = FakeObserver("hints", hint=lambda: holder["service"].wake())  # a hint every 2 ms
-    service = SyncService(station, site_root=station.site_folder, site_key=station.site_key,
+    service = SyncService(station, site_root=station.site_folder,
                           effects=effects, observer_factory=lambda: flood)
     holder["service"] = service
     service.start()
@@ -215,7 +216,7 @@ def test_share_renamed_away_then_back(site, tmp_path, closing):
 
     # The admin PC still reaches the share and sends a short-lived command meanwhile.
     ana = admin_session(site)
-    away_fleet = FleetMonitor(site.admin, site_root=away, site_key=site.admin.site_key)
+    away_fleet = FleetMonitor(site.admin, site_root=away)
     sent = away_fleet.send(ana, CommandType.LOCK, ["206"], {"reason": "too late"},
                            ttl=timedelta(milliseconds=300))[0]
     not_after = datetime.fromisoformat(sent["not_after"].replace("Z", "+00:00"))
@@ -234,7 +235,7 @@ def test_share_renamed_away_then_back(site, tmp_path, closing):
     ack = wait_ack(site.share, "206", sent["id"])
     assert ack["status"] == "expired"
     assert station.production.locked_reason is None
-    fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key)
+    fleet = FleetMonitor(site.admin, site_root=site.share)
     finished = wait_until(fleet.track)
     assert finished[0]["state"] == "expired"
     journal = site_layout(site.share).station("206").journal
@@ -276,7 +277,7 @@ def test_station_started_while_the_share_is_away_stays_offline(site, tmp_path, c
 
 
 def test_sending_while_the_share_is_away_fails_without_a_phantom_share(site, tmp_path):
-    fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key)
+    fleet = FleetMonitor(site.admin, site_root=site.share)
     ana = admin_session(site)
     os.rename(site.share, tmp_path / "share-away")
     try:
@@ -292,11 +293,12 @@ def test_user_change_while_the_share_is_away_is_published_later(site, tmp_path):
     os.rename(site.share, away)
     add_user(site, "olga", Role.OPERATOR)  # the local change is made; publishing waits
     assert not site.share.exists()
+    assert site.admin.trust.directory.pending() == 1  # signed, kept in the outbox
     os.rename(away, site.share)
-    assert "olga" in site.admin.directory.refresh().published
+    site.admin.directory.refresh()
+    assert site.admin.trust.directory.pending() == 0
     station = site.station(tmp_path, "206")
     try:
-        station.directory.refresh()
         assert station.auth.login("olga", OPERATOR_PW).ok
     finally:
         station.close()
@@ -308,7 +310,7 @@ def test_journal_export_with_the_share_away_raises_and_creates_nothing(site, tmp
     station = site.station(tmp_path, "206")
     try:
         writer = JournalWriter(station.database, site_layout(site.share).station("206"),
-                               station.anchor, station.site_key)
+                               station.anchor, station.trust.pc_key)
         os.rename(site.share, tmp_path / "share-away")
         with pytest.raises(OSError):  # the caller marks the share offline
             writer.sync()
@@ -333,7 +335,7 @@ def hand_driven(site, tmp_path, closing):
     station = site.station(tmp_path, "206")
     closing.append(station)
     effects = RecordingEffects()
-    service = SyncService(station, site_root=station.site_folder, site_key=station.site_key,
+    service = SyncService(station, site_root=station.site_folder,
                           effects=effects, watch=False)
     closing.append(service)
     site_layout(site.share).station("206").ensure()
@@ -494,27 +496,38 @@ def test_second_pc_claiming_a_live_station_id_is_refused(site, tmp_path, closing
     wait_until(lambda: status_seq(site.share, "206"))
     paths, settings = _second_pc(tmp_path, "intruder")
     try:
-        with pytest.raises(SiteError) as refused:
-            join_site_membership(paths, settings, site.share, PASSPHRASE, station_id="206")
-        assert refused.value.code == "station_in_use"
+        for reason in (None, "the old PC is broken"):  # running: refused even as a takeover
+            with pytest.raises(SiteError) as refused:
+                join_site_membership(paths, settings, site.share, PASSPHRASE, station_id="206",
+                                     takeover_reason=reason)
+            assert refused.value.code == "station_in_use"
         assert not paths.settings_file.exists()  # nothing was changed on the second PC
         other = join_site_membership(paths, settings, site.share, PASSPHRASE, station_id="207")
         assert other.settings.station_id == "207"
     finally:
         service.stop()
-    # After a clean exit (death file of the same session) the id may be taken over.
+    # Stopped, the id still belongs to its PC: taking it over is a decision, with a reason.
     paths2, settings2 = _second_pc(tmp_path, "replacement")
-    joined = join_site_membership(paths2, settings2, site.share, PASSPHRASE, station_id="206")
+    with pytest.raises(SiteError) as taken:
+        join_site_membership(paths2, settings2, site.share, PASSPHRASE, station_id="206")
+    assert taken.value.code == "station_taken"
+    joined = join_site_membership(paths2, settings2, site.share, PASSPHRASE, station_id="206",
+                                  takeover_reason="PC replaced after a disk failure")
     assert joined.settings.station_id == "206"
+    # The old PC comes back: it no longer acts for the station (no status, no commands).
+    again = start_sync(station, watch=False)
+    closing.append(again)
+    assert again.refusal and "taken over" in again.refusal
+    certify = [op for op in (json.loads(p.read_text())["op"]
+                             for p in sorted((site.share / "directory" / "log").iterdir()))
+               if op["op"] == "pc.certify" and op["data"]["station"] == "206"]
+    assert certify[-1]["data"]["takeover"] is True
+    assert certify[-1]["data"]["reason"] == "PC replaced after a disk failure"
 
 
-def test_two_live_sessions_under_one_id_are_detected_by_the_admin(site, tmp_path, closing):
-    first = site.station(tmp_path, "206")
-    closing.append(first)
-    one = start_sync(first, watch=False)
-    closing.append(one)
-    wait_until(lambda: status_seq(site.share, "206"))
-    # The same id forced onto a second PC anyway (e.g. a copied configuration).
+def test_a_pc_whose_key_is_certified_for_another_station_does_not_act_for_this_one(
+        site, tmp_path, closing):
+    """A PC's settings edited to another station id: its key is not that station's."""
     from utils.context import AppContext
     from utils.settings_store import load_settings, save_settings
 
@@ -523,16 +536,35 @@ def test_two_live_sessions_under_one_id_are_detected_by_the_admin(site, tmp_path
     save_settings(settings_file, load_settings(settings_file).with_changes(station_id="206"))
     clone = AppContext.open(tmp_path / "home-clone")
     closing.append(clone)
-    two = start_sync(clone, watch=False)
+    service = start_sync(clone, watch=False)
+    closing.append(service)
+    assert service.refusal and "certified for station clone" in service.refusal
+    assert status_seq(site.share, "206") is None  # it wrote nothing as 206
+
+
+def test_a_copy_of_a_running_pc_does_not_run_next_to_it(site, tmp_path, closing):
+    """The whole home of a running station copied to a second machine (same key): the copy
+    refuses to act for the station; commands run once."""
+    import shutil
+
+    from utils.context import AppContext
+
+    first = site.station(tmp_path, "206")
+    closing.append(first)
+    one = start_sync(first, watch=False)
+    closing.append(one)
+    wait_until(lambda: status_seq(site.share, "206"))
+    shutil.copytree(tmp_path / "home-206", tmp_path / "home-copy")
+    copy = AppContext.open(tmp_path / "home-copy")
+    closing.append(copy)
+    two = start_sync(copy, watch=False)
     closing.append(two)
-    fleet = FleetMonitor(site.admin, site_root=site.share, site_key=site.admin.site_key)
-
-    def suspected():
-        fleet.poll()
-        return fleet.views["206"].duplicate_id_suspected
-
-    wait_until(suspected, timeout=10, step=0.03)
-    assert {one.session_id, two.session_id} <= set(fleet.views["206"].sessions_seen)
+    assert two.refusal and "another PC runs as station 206" in two.refusal
+    document = issue(site, CommandType.PING)
+    drop(site.share, "206", document)
+    assert wait_ack(site.share, "206", document["id"])["status"] == "done"
+    wait_actions(first, document["id"], ["command.received", "command.done"])
+    assert command_actions(copy, document["id"]) == []
 
 
 def test_wrong_passphrase_is_refused(site, tmp_path):

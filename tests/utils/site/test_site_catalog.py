@@ -70,12 +70,22 @@ def test_every_bad_part_is_named(change, field):
     assert field in [e.field for e in caught.value.errors]
 
 
+def published_ops(site):
+    """The catalog operations in the site's directory log, in order."""
+    folder = site.share / "directory" / "log"
+    return [op for op in (json.loads(p.read_text())["op"] for p in sorted(folder.iterdir()))
+            if op["op"] == "catalog.publish"]
+
+
 def test_admin_publishes_a_signed_audited_catalog_that_applies_at_once(site):
     catalog = site.admin.site_catalog.publish(admin(site), edited(), "new defect found in audit")
     assert catalog.version == 1 and "Bolha" in catalog.defects and catalog.machine("215")
     assert site.admin.catalog is catalog and site.admin.production.catalog is catalog
-    document = json.loads(SiteLayout(site.share).catalog_file.read_text())
-    assert document["version"] == 1 and document["sig"] and document["published_by"] == "ana"
+    ops = published_ops(site)
+    assert [op["data"]["version"] for op in ops] == [1]
+    assert ops[0]["signer"] == "person:ana" and ops[0]["sig"]
+    assert ops[0]["key_id"] == site.admin.trust.state.person_key("ana").key_id
+    assert ops[0]["data"]["catalog"]["published_by"] == "ana"
     with site.admin.database.read() as c:
         event = audit_repo.list_events(c, action="catalog.publish")[-1]
     body = json.loads(event["body"])
@@ -99,7 +109,7 @@ def test_only_an_admin_may_publish_and_the_refusal_is_audited(site):
     supervisor = site.admin.auth.login("sup", "Saulo-Own-Pass-1").session
     with pytest.raises(PermissionDenied):
         site.admin.site_catalog.publish(supervisor, edited(), "trying to add a defect")
-    assert not SiteLayout(site.share).catalog_file.exists()
+    assert published_ops(site) == []
     with site.admin.database.read() as c:
         assert audit_repo.list_events(c, action="permission.denied")
 
@@ -108,27 +118,35 @@ def test_a_station_takes_a_newer_catalog_and_refuses_forged_or_older_ones(site, 
     station = site.station(tmp_path, "206")
     try:
         site.admin.site_catalog.publish(admin(site), edited(), "new defect found in audit")
+        station.directory.refresh()
         assert station.site_catalog.refresh().version == 1
         assert "Bolha" in station.catalog.defects and station.production.catalog.version == 1
         with station.database.read() as c:
             assert [e["action"] for e in audit_repo.list_events(c, action="catalog.take")]
-        # Someone with write access to the share but without the key.
-        path = SiteLayout(site.share).catalog_file
-        forged = json.loads(path.read_text())
-        forged["version"] = 9
-        forged["catalog"]["defects"].append("Forjado")
-        path.write_text(json.dumps(forged))
+        # Someone with write access to the share but without an admin's key: a newer
+        # version, altered from the real one, as the next entry of the directory.
+        log_folder = site.share / "directory" / "log"
+        last = sorted(log_folder.iterdir())[-1]
+        entry = json.loads(last.read_text())
+        forged = {**entry, "seq": entry["seq"] + 1, "prev": site.admin.trust.state.head_hash,
+                  "op": {**entry["op"], "data": {**entry["op"]["data"], "version": 9}}}
+        forged["op"]["data"]["catalog"]["catalog"]["defects"].append("Forjado")
+        (log_folder / f"{forged['seq']:08d}.json").write_text(json.dumps(forged))
+        assert station.directory.refresh().refused
         assert station.site_catalog.refresh() is None
         assert station.catalog.version == 1 and "Forjado" not in station.catalog.defects
-        # An older, validly signed file put back (a replay) is not taken either, and the
-        # station's newer copy is written back over it.
+        # An older, validly signed catalog put back (a replay) is not taken either.
         site.admin.site_catalog.publish(admin(site), edited(), "second version of the list")
-        old = path.read_bytes()
         site.admin.site_catalog.publish(admin(site), edited(defects=["Furo"]), "third version of the list")
+        station.directory.refresh()
         assert station.site_catalog.refresh().version == 3
-        path.write_bytes(old)
+        second = published_ops(site)[1]
+        replay = {"v": 2, "kind": "dirlog", "seq": site.admin.trust.state.head_seq + 1,
+                  "prev": site.admin.trust.state.head_hash, "op": second}
+        (log_folder / f"{replay['seq']:08d}.json").write_text(json.dumps(replay))
+        report = station.directory.refresh()
+        assert report.refused and "not newer" in report.refused[0]
         assert station.site_catalog.refresh() is None and station.catalog.version == 3
-        assert json.loads(path.read_text())["version"] == 3
     finally:
         station.close()
 

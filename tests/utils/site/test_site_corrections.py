@@ -41,10 +41,10 @@ def setup(tmp_path):
     station.production.set_lot(operator, "L1", 100)
     layout = SiteLayout(site.share)
     station_journal = JournalWriter(station.database, layout.station("206").ensure(),
-                                    station.anchor, station.site_key)
+                                    station.anchor, station.trust.pc_key)
     admin_journal = JournalWriter(site.admin.database, layout.station("office1").ensure(),
-                                  site.admin.anchor, site.admin.site_key)
-    view = SiteView(site.admin, site_root=site.share, site_key=site.admin.site_key)
+                                  site.admin.anchor, site.admin.trust.pc_key)
+    view = SiteView(site.admin, site_root=site.share)
     yield site, station, operator, admin, station_journal, admin_journal, view
     station.close()
     site.admin.close()
@@ -92,7 +92,7 @@ def test_admin_edits_and_voids_a_station_record_it_only_knows_from_the_journal(s
 
     # The correction travels through the admin PC's own journal to every other admin PC.
     admin_journal.sync()
-    other = SiteView(office2, site_root=site.share, site_key=office2.site_key)
+    other = SiteView(office2, site_root=site.share)
     other.ingest()
     with office2.database.read() as c:
         sources = {(v["version"], v["source_station"])

@@ -1,0 +1,138 @@
+"""What one PC trusts in its site, and how it signs: the questions every sync part asks.
+
+- `sign(document)`: this PC's own signature (status, birth, death, acks, journal seals,
+  checkpoints, failed-login records). Only this PC's own words.
+- `check_pc(station, document)`: was this document signed by the PC *currently certified* for
+  that station? ("not a member", "revoked", "bad signature" otherwise.)
+- `check_person(username, document)`: was it signed by that person's current key, while they
+  are an active account? (Commands, and the signature manifests of corrections.)
+
+Everything is answered from the verified directory log (utils/trust/dirlog.py), which chains
+every certificate to the root this PC pinned when it joined; nothing is taken from the share
+without that chain.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from config.constants import Role
+from utils.trust.crypto import SigningKeyPair
+from utils.trust.directory_state import PERSON_PREFIX, DirectoryState
+from utils.trust.dirlog import DirectoryLog
+
+NOT_A_MEMBER = "not a member of the site"
+REFRESH_AT_MOST_EVERY_S = 1.0
+
+
+class SiteTrust:
+    def __init__(self, *, site_id: str, station_id: str, pc_key: SigningKeyPair,
+                 directory: DirectoryLog):
+        self.site_id = site_id
+        self.station_id = station_id
+        self.pc_key = pc_key
+        self.directory = directory
+        self._last_refresh = 0.0
+
+    @property
+    def state(self) -> DirectoryState:
+        return self.directory.state
+
+    @property
+    def key_id(self) -> str:
+        return self.pc_key.key_id
+
+    def sign(self, document: dict[str, Any]) -> dict[str, Any]:
+        """This PC's signature over `document` (with the protocol version set)."""
+        from utils.site.layout import PROTOCOL_VERSION
+
+        return self.pc_key.sign_document({"v": PROTOCOL_VERSION, **document})
+
+    # -- this PC's own standing ----------------------------------------------------------------
+
+    def membership_problem(self) -> str | None:
+        """None while this PC's key is the one certified for its station; else why not."""
+        state = self.state
+        mine = state.pc_keys.get(self.pc_key.key_id)
+        if mine is None:
+            return "this PC's key is not certified in the site directory (yet)"
+        if mine.station != self.station_id:
+            return f"this PC's key is certified for station {mine.station}, not {self.station_id}"
+        if mine.revoked_seq is not None:
+            current = state.member(self.station_id)
+            if current is not None:
+                return (f"station {self.station_id} was taken over by another PC "
+                        f"({current.host or current.key_id}); this PC no longer acts for it")
+            return f"this PC's certificate for station {self.station_id} was revoked"
+        return None
+
+    # -- other PCs -----------------------------------------------------------------------------
+
+    def check_pc(self, station: str, document: Any) -> str | None:
+        """None when `document` is signed by the PC now certified for `station`. A station
+        or key not known yet makes this PC read the directory once more (at most once a
+        second): a PC that joined a moment ago is a member at once."""
+        problem = self._check_pc(station, document)
+        if problem is not None and self._may_refresh():
+            problem = self._check_pc(station, document)
+        return problem
+
+    def refresh_if_unknown(self, station: str) -> None:
+        """Read the directory once more (at most once a second) when `station` is not a
+        member yet: a PC that joined a moment ago counts at once."""
+        if self.state.member(station) is None:
+            self._may_refresh()
+
+    def _may_refresh(self) -> bool:
+        now = time.monotonic()
+        if now - self._last_refresh < REFRESH_AT_MOST_EVERY_S:
+            return False
+        self._last_refresh = now
+        try:
+            return bool(self.directory.refresh().taken)
+        except OSError:
+            return False
+
+    def _check_pc(self, station: str, document: Any) -> str | None:
+        state = self.state
+        member = state.member(station)
+        if member is None:
+            signer = state.pc_keys.get(document.get("key_id")) if isinstance(document, dict) else None
+            if signer is not None and signer.station == station and signer.revoked_seq is not None:
+                return "signed by a revoked PC key"
+            return NOT_A_MEMBER
+        if not isinstance(document, dict) or document.get("key_id") != member.key_id:
+            revoked = state.pc_keys.get(document.get("key_id")) if isinstance(document, dict) else None
+            if revoked is not None and revoked.station == station:
+                return "signed by a revoked PC key"
+            return "not signed by the PC certified for this station"
+        if not member.public_key.verify_document(document):
+            return "bad signature"
+        return None
+
+    def members(self) -> list[str]:
+        return sorted(station for station in self.state.pcs if self.state.member(station))
+
+    # -- people --------------------------------------------------------------------------------
+
+    def check_person(self, username: str, document: Any) -> str | None:
+        key = self.state.person_key(username)
+        if (key is None or not key.verify_document(document)) and self._may_refresh():
+            key = self.state.person_key(username)
+        if key is None:
+            person = self.state.users.get(username)
+            if person is None or not person.active:
+                return f"{username} is not an active user"
+            return f"{username} has no certified signing key"
+        if not key.verify_document(document):
+            return "bad signature (not signed by that person's key, or altered)"
+        return None
+
+    def role_of(self, username: str) -> Role | None:
+        person = self.state.active_person(username)
+        return None if person is None else person.role
+
+    @staticmethod
+    def person_name(username: str) -> str:
+        return PERSON_PREFIX + username
