@@ -130,7 +130,7 @@ def cmd_user(ctx, args) -> int:
 
 
 def cmd_import_legacy(ctx, args) -> int:
-    from data.legacy_import import LegacyFileError
+    from data.legacy_import import GAP_DESCRIPTIONS, LegacyFileError
     from utils.records_io import import_legacy_file
 
     session = _login_as(ctx, args.as_user)
@@ -144,7 +144,11 @@ def cmd_import_legacy(ctx, args) -> int:
     for rejected in report.rejected:
         print(f"rejected line {rejected.line}: {rejected.reason}")
     print(f"rows: {report.total_rows}, imported: {report.imported}, "
+          f"imported with gaps: {report.imported_with_gaps}, "
           f"already present: {report.already_present}, rejected: {len(report.rejected)}")
+    if report.gaps:
+        print("gaps (rows): " + ", ".join(f"{GAP_DESCRIPTIONS.get(gap, gap)}: {count}"
+                                          for gap, count in sorted(report.gaps.items())))
     return EXIT_OK
 
 

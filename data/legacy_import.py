@@ -11,7 +11,25 @@ Decisions worth knowing (see also REFERENCE.md):
   exist (clock jumped forward) is read with the offset in force before the jump; a time that
   occurs twice (clock turned back) is read as the first occurrence. Both are reported as
   warnings with their line numbers.
-- `percent_cam_*` may be empty (the old collector let operators skip them): they become None.
+- Numbers are read as Python and pandas write them (the old collector wrote the table with
+  pandas `DataFrame.to_csv`): plain (0.000121), scientific notation (7.6e-05, 1e-05), with a
+  decimal point or a decimal comma (pandas' `decimal=","`: "7,6e-05", "3,5"), and whole numbers
+  written as floats ("2.0", "2,0", what pandas writes for a column that has an empty cell; the
+  same for a machine "201.0"). Neither Python nor pandas writes thousands separators, so one
+  separator is always the decimal one. Refused as ambiguous, with the row's line: two or more
+  separators ("1.234,5", "1,234.5", "1.234.567"), and in a whole-number column a fraction other
+  than a single zero ("1.000" may be one or a thousand, "2.5" is no box number). "inf" is
+  refused; "nan" is pandas' missing value and reads as empty.
+- `percent_cam_*` may be empty, "N/A" or "nan" (the old collector let operators skip them):
+  they become None, and the row counts as imported with a gap.
+- A defect whose location is empty or "N/A" (the old form allowed it) is imported with the
+  location LOCATION_NOT_RECORDED (config.catalogs): a distinct value the GUI shows translated,
+  never a catalog location; the row counts as imported with a gap and is listed in a warning.
+  A location without a defect is still rejected: it cannot say which rejection it was.
+- Gaps are missing values kept as missing; wrong values (out of range, not in the catalog,
+  contradictory) reject the row, because importing them would put a false value in the plant's
+  history. Only rows that cannot be a box are rejected: no machine from the table, no readable
+  time, no lot, box or size, or text that is not data (formulas, control characters).
 - `peso` is kept at full precision (validation would round it to 4 decimals); empty means the
   catalog weight for the size.
 - `source_key` hashes the normalised content (not the line number), so the same rows imported
@@ -33,7 +51,7 @@ from pathlib import Path
 from typing import Any, Iterator, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from config.catalogs import NO_REJECTION, Catalog
+from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
 from models.canonical import canonical_json
 from models.validation import (
     TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,
@@ -78,13 +96,16 @@ _FIELD_TO_COLUMN = {
 # The collector wrote ISO-like local time; day-first dates come from copies saved by a
 # Portuguese-locale Excel (never month-first in this plant, so there is no ambiguity).
 _DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
     "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
 )
 _PLAUSIBLE_YEARS = range(1990, 2101)
 _DELIMITERS = (",", ";", "\t")
 _FORMULA_START = ("=", "+", "-", "@")
-_NUMBER_LIKE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)\Z")
+# A whole number that pandas wrote as a float because its column had an empty cell: "2.0".
+_WHOLE_AS_FLOAT = re.compile(r"([0-9]+)[.,]0\Z")
+# pandas' and Python's text for a missing float; read as an empty cell.
+_MISSING_NUMBER = ("", NO_REJECTION, "NAN")
 _VALUE_SHOWN_MAX = 60
 _LINES_LISTED_MAX = 20
 
@@ -99,6 +120,14 @@ class RejectedRow:
     reason: str
 
 
+# What a row imported with gaps lacks (LegacyRow.gaps).
+GAP_LOCATION = "location"  # a defect without its location: LOCATION_NOT_RECORDED
+GAP_CAM_D = "cam_d"  # CAM-D not measured
+GAP_CAM_W = "cam_w"  # CAM-W not measured
+GAP_DESCRIPTIONS = {GAP_LOCATION: "location not recorded", GAP_CAM_D: "CAM-D not recorded",
+                    GAP_CAM_W: "CAM-W not recorded"}
+
+
 @dataclass(frozen=True)
 class LegacyRow:
     line: int
@@ -110,6 +139,7 @@ class LegacyRow:
     legacy_origin: str
     justification: str
     source_key: str
+    gaps: tuple[str, ...] = ()  # GAP_* values, empty for a complete row
 
 
 @dataclass
@@ -240,6 +270,14 @@ def _show(value: str) -> str:
     return repr(shown)
 
 
+def _is_number(value: str) -> bool:
+    try:
+        parse_decimal(value, allow_exponent=True)
+    except ValueError:
+        return False
+    return True
+
+
 def _lines(lines: list[int]) -> str:
     listed = ", ".join(str(n) for n in lines[:_LINES_LISTED_MAX])
     more = len(lines) - _LINES_LISTED_MAX
@@ -260,7 +298,8 @@ class _Parser:
         self.width = 0
         self.occurrences: dict[str, int] = {}
         self.duplicates: list[int] = []
-        self.gap_lines: list[int] = []
+        self.gap_lines: list[int] = []  # DST gaps (local times that do not exist)
+        self.unrecorded_location_lines: list[int] = []
         self.ambiguous_lines: list[int] = []
         self.blank_lines = 0
 
@@ -380,6 +419,12 @@ class _Parser:
                 f"{len(self.ambiguous_lines)} row(s) have a local time that occurs twice in "
                 f"{self.zone_name} (the clock was turned back): lines "
                 f"{_lines(self.ambiguous_lines)}. They were read as the first occurrence.")
+        if self.unrecorded_location_lines:
+            warnings.append(
+                f"{len(self.unrecorded_location_lines)} row(s) have a defect without its "
+                f"location (empty or N/A): lines {_lines(self.unrecorded_location_lines)}. They "
+                f"were imported with the location '{LOCATION_NOT_RECORDED}', shown as 'location "
+                "not recorded'; correct a record if the location is known.")
         if self.duplicates:
             warnings.append(
                 f"{len(self.duplicates)} row(s) repeat an earlier row exactly: lines "
@@ -420,7 +465,7 @@ class _Parser:
                                  f"U+{ord(bad):04X}, which is not accepted"))
                 continue
             value = unicodedata.normalize("NFC", raw.strip())
-            if value.startswith(_FORMULA_START) and not _NUMBER_LIKE.match(value):
+            if value.startswith(_FORMULA_START) and not _is_number(value):
                 problems.append(self._problem(
                     column, value, "it looks like a spreadsheet formula and is not imported"))
                 continue
@@ -431,7 +476,7 @@ class _Parser:
 
     def _validated(self, line: int, values: dict[str, str]) -> LegacyRow | RejectedRow:
         problems: list[str] = []
-        station = values["maquina"]
+        station = self._station(values["maquina"])
         if not station:
             problems.append(self._problem("maquina", station, "the machine is required"))
         elif self.catalog.machine(station) is None:
@@ -457,14 +502,18 @@ class _Parser:
         weight, weight_problem = self._unit_weight(values.get("peso", ""))
         if weight_problem:
             problems.append(weight_problem)
+        raw, gaps, number_problems = self._raw_for_validation(values)
+        problems.extend(number_problems)
         draft: RecordDraft | None = None
         try:
-            draft = validate_record_input(self._raw_for_validation(values), self.catalog,
-                                          require_measurements=False)
+            draft = validate_record_input(raw, self.catalog, require_measurements=False,
+                                          allow_unrecorded_location=True)
         except ValidationFailed as failed:
             problems.extend(self._explain(error, values) for error in failed.errors)
         if problems or draft is None or local is None:
             return RejectedRow(line, " ".join(problems))
+        if GAP_LOCATION in gaps:
+            self.unrecorded_location_lines.append(line)
         if weight is not None:
             draft = replace(draft, unit_weight_kg=weight)
         moment = self._localise(local, line)
@@ -475,23 +524,71 @@ class _Parser:
             utc_offset_minutes=int(offset.total_seconds() // 60), legacy_origin=origin,
             justification=justification,
             source_key=self._source_key(line, station, draft, local, origin, justification,
-                                        operator))
+                                        operator),
+            gaps=gaps)
 
-    def _raw_for_validation(self, values: dict[str, str]) -> dict[str, Any]:
-        raw: dict[str, Any] = {"lot": values["lote"], "box": values["numero_caixa"],
+    def _station(self, value: str) -> str:
+        """The machine as the catalog names it; "201.0" (pandas' float for a column with an
+        empty cell) is machine 201 when the catalog has no "201.0"."""
+        whole = _WHOLE_AS_FLOAT.match(value)
+        if whole and self.catalog.machine(value) is None \
+                and self.catalog.machine(whole.group(1)) is not None:
+            return whole.group(1)
+        return value
+
+    def _raw_for_validation(self, values: dict[str, str]
+                            ) -> tuple[dict[str, Any], tuple[str, ...], list[str]]:
+        """The validation input, the row's gaps and the problems with its numbers."""
+        gaps: list[str] = []
+        problems: list[str] = []
+        box = values["numero_caixa"]
+        whole = _WHOLE_AS_FLOAT.match(box)
+        raw: dict[str, Any] = {"lot": values["lote"], "box": whole.group(1) if whole else box,
                                "size": values["size"]}
         for index in range(1, 4):
-            raw[f"rej{index}_defect"] = self._catalog_spelling(
-                values.get(f"rej{index}_defect", ""), self.catalog.defects)
-            raw[f"rej{index}_location"] = self._catalog_spelling(
-                values.get(f"rej{index}_local", ""), self.catalog.locations)
-        for key, column in (("cam_d", "percent_cam_d"), ("cam_w", "percent_cam_w")):
-            value = values.get(column, "")
-            # The collector wrote N/A for "not measured" as it did for "no rejection".
-            raw[key] = "" if value.upper() == NO_REJECTION else value
+            defect = self._catalog_spelling(values.get(f"rej{index}_defect", ""),
+                                            self.catalog.defects)
+            location = self._catalog_spelling(values.get(f"rej{index}_local", ""),
+                                              self.catalog.locations)
+            if defect and defect.upper() != NO_REJECTION and (
+                    not location or location.upper() == NO_REJECTION):
+                # The old form let a defect be saved without its location: keep the defect,
+                # say plainly that the location is unknown, never guess one.
+                location = LOCATION_NOT_RECORDED
+            if location == LOCATION_NOT_RECORDED and GAP_LOCATION not in gaps:
+                gaps.append(GAP_LOCATION)
+            raw[f"rej{index}_defect"] = defect
+            raw[f"rej{index}_location"] = location
+        for key, column, gap in (("cam_d", "percent_cam_d", GAP_CAM_D),
+                                 ("cam_w", "percent_cam_w", GAP_CAM_W)):
+            value, problem = self._number(column, values.get(column, ""), "3,5")
+            if problem:
+                problems.append(problem)
+            elif value is None:
+                gaps.append(gap)
+            # Parsed here (validation checks the range): validation's own parser takes only
+            # what a person types, not scientific notation.
+            raw[key] = "" if value is None else value
         # unit_weight_kg is left out on purpose: validation rounds it to 4 decimals, which
         # would turn 0.000121 into 0.0001. `_unit_weight` checks it at full precision.
-        return raw
+        return raw, tuple(gaps), problems
+
+    def _number(self, column: str, value: str, example: str
+                ) -> tuple[float | None, str | None]:
+        """A number as Python or pandas wrote it (see the module docstring); None if missing.
+        The collector wrote N/A for "not measured" as it did for "no rejection"."""
+        if value.upper() in _MISSING_NUMBER:
+            return None, None
+        try:
+            return parse_decimal(value, allow_exponent=True), None
+        except ValueError:
+            pass
+        if sum(value.count(mark) for mark in ".,") > 1:
+            return None, self._problem(
+                column, value, "a number with more than one separator is ambiguous (thousands "
+                               "or decimals?), so it is not guessed; write it with one decimal "
+                               f"separator, such as {example}")
+        return None, self._problem(column, value, f"it must be a number such as {example}")
 
     @staticmethod
     def _catalog_spelling(value: str, options: tuple[str, ...]) -> str:
@@ -500,13 +597,10 @@ class _Parser:
         return next((option for option in options if option.casefold() == folded), value)
 
     def _unit_weight(self, value: str) -> tuple[float | None, str | None]:
-        if not value or value.upper() == NO_REJECTION:
-            return None, None  # the draft already carries the catalog weight for the size
-        try:
-            weight = parse_decimal(value)
-        except ValueError:
-            return None, self._problem("peso", value, "the unit weight must be a number in kg "
-                                                      "such as 0,000121")
+        weight, problem = self._number("peso", value, "0,000121 or 1.21e-04 (kg)")
+        if weight is None:
+            # Missing: the draft already carries the catalog weight for the size.
+            return None, problem
         if not 0.0 < weight <= 1.0:
             return None, self._problem("peso", value, "the unit weight must be more than 0 "
                                                       "and at most 1 kg")

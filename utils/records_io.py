@@ -32,6 +32,10 @@ class ImportReport:
     already_present: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Of `imported`: rows that lack something the old system did not record (a defect's
+    # location, a measurement); `gaps` counts those rows per kind (data.legacy_import GAP_*).
+    imported_with_gaps: int = 0
+    gaps: dict[str, int] = field(default_factory=dict)
 
 
 def import_legacy_file(service: ProductionService, session: Session, path: Path,
@@ -66,10 +70,17 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
                 service.audit.append(connection, actor, "record.import", entity="record",
                                      entity_id=record.record_id, after={
                                          **record.audit_view(), "legacy_origin": row.legacy_origin,
-                                         "source_file": Path(path).name, "line": row.line})
+                                         "source_file": Path(path).name, "line": row.line,
+                                         "gaps": list(row.gaps)})
                 report.imported += 1
+                if row.gaps:
+                    report.imported_with_gaps += 1
+                    for gap in row.gaps:
+                        report.gaps[gap] = report.gaps.get(gap, 0) + 1
     service.audit.record(actor, "import.legacy", entity="file", entity_id=Path(path).name,
                          after={"total_rows": report.total_rows, "imported": report.imported,
+                                "imported_with_gaps": report.imported_with_gaps,
+                                "gaps": dict(sorted(report.gaps.items())),
                                 "already_present": report.already_present,
                                 "rejected": len(report.rejected)})
     return report
