@@ -40,7 +40,6 @@ Decisions worth knowing (see also REFERENCE.md):
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import re
@@ -48,10 +47,14 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone as dt_timezone
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
+from data.legacy_csv import (
+    LegacyFileError, LegacyFileKind, map_header, physical_records, read_header_line,
+    read_legacy_file,
+)
 from models.canonical import canonical_json
 from models.validation import (
     TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,
@@ -84,6 +87,8 @@ _ALIASES = {
     "unit_weight_kg": "peso", "data": "data_hora",
     **{f"rej{i}_location": f"rej{i}_local" for i in range(1, 4)},
 }
+FILE_KIND = LegacyFileKind(expected="dados_producao.csv", description="legacy production CSV",
+                           required=REQUIRED_COLUMNS, known=KNOWN_COLUMNS, aliases=_ALIASES)
 
 # Which legacy column a validation error's field came from, to name it in the reason.
 _FIELD_TO_COLUMN = {
@@ -96,11 +101,10 @@ _FIELD_TO_COLUMN = {
 # The collector wrote ISO-like local time; day-first dates come from copies saved by a
 # Portuguese-locale Excel (never month-first in this plant, so there is no ambiguity).
 _DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
-    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
 )
 _PLAUSIBLE_YEARS = range(1990, 2101)
-_DELIMITERS = (",", ";", "\t")
 _FORMULA_START = ("=", "+", "-", "@")
 # A whole number that pandas wrote as a float because its column had an empty cell: "2.0".
 _WHOLE_AS_FLOAT = re.compile(r"([0-9]+)[.,]0\Z")
@@ -108,10 +112,6 @@ _WHOLE_AS_FLOAT = re.compile(r"([0-9]+)[.,]0\Z")
 _MISSING_NUMBER = ("", NO_REJECTION, "NAN")
 _VALUE_SHOWN_MAX = 60
 _LINES_LISTED_MAX = 20
-
-
-class LegacyFileError(Exception):
-    """The file as a whole cannot be imported; the message says what and what to do."""
 
 
 @dataclass(frozen=True)
@@ -150,10 +150,6 @@ class LegacyParseResult:
     total_rows: int = 0  # non-blank data records: always len(rows) + len(rejected)
 
 
-class _RestartWithAnotherEncoding(Exception):
-    """Internal: the chosen encoding failed part-way; parse again from the start."""
-
-
 def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParseResult:
     """Parse a legacy `dados_producao.csv`; rows are validated, nothing is stored.
 
@@ -162,35 +158,12 @@ def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParse
     """
     zone = _zone(timezone)
     path = Path(path)
-    raw_start = _check_file(path)
-    encodings = _candidate_encodings(raw_start)
-    first_error: UnicodeDecodeError | None = None
-    for index, encoding in enumerate(encodings):
-        try:
-            result = _parse_with_encoding(path, encoding, catalog, zone, timezone)
-        except UnicodeDecodeError as exc:
-            # Decoding is lazy while streaming, so a bad byte can surface deep in the file;
-            # the partial result is discarded and the next encoding starts from line 1.
-            first_error = first_error or exc
-            continue
-        if index > 0:
-            result.warnings.insert(0, (
-                f"The file is not valid UTF-8 ({_describe_decode_error(first_error)}); it was "
-                f"read as {_ENCODING_NAMES.get(encoding, encoding)}. Check accented text such "
-                f"as 'Cápsula Fina' in the imported rows."))
-        return result
-    raise LegacyFileError(  # latin-1 decodes any byte, so this is only reached for UTF-16 files
-        f"{path.name} could not be decoded ({_describe_decode_error(first_error)}). Save it "
-        "from the spreadsheet as 'CSV UTF-8' and import again.")
-
-
-_ENCODING_NAMES = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1 (ISO-8859-1)"}
-
-
-def _describe_decode_error(exc: UnicodeDecodeError | None) -> str:
-    if exc is None:
-        return "undecodable bytes"
-    return f"byte 0x{exc.object[exc.start]:02x} at offset {exc.start}"
+    result, encoding_warning = read_legacy_file(
+        path, FILE_KIND, MAX_FILE_BYTES,
+        lambda handle: _Parser(catalog, zone, timezone, path.name).parse(handle))
+    if encoding_warning:
+        result.warnings.insert(0, encoding_warning)
+    return result
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -204,64 +177,6 @@ def _zone(name: str) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise LegacyFileError(f"Unknown time zone {name!r}: use an IANA name such as "
                               f"America/Sao_Paulo.") from exc
-
-
-def _check_file(path: Path) -> bytes:
-    """Existence, type, size and readability; returns the first bytes for encoding sniffing."""
-    try:
-        info = path.stat()
-    except FileNotFoundError as exc:
-        raise LegacyFileError(f"Legacy file not found: {path}. Check the path and that the "
-                              "shared folder is reachable.") from exc
-    except OSError as exc:
-        raise LegacyFileError(f"Cannot access {path}: {exc.strerror or exc}. Check the path "
-                              "and your permissions on it.") from exc
-    if not path.is_file():
-        raise LegacyFileError(f"{path} is not a file. Choose the dados_producao.csv file itself.")
-    if info.st_size > MAX_FILE_BYTES:
-        raise LegacyFileError(
-            f"{path.name} is {info.st_size / 1_048_576:.0f} MB, more than the "
-            f"{MAX_FILE_BYTES // 1_048_576} MB a legacy production file can be. Check that it "
-            "is the right file, or split it and import the parts.")
-    if info.st_size == 0:
-        raise LegacyFileError(f"{path.name} is empty: it has no header and no rows. Import "
-                              "a copy of dados_producao.csv that holds data.")
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(4)
-    except OSError as exc:
-        raise LegacyFileError(f"Cannot read {path}: {exc.strerror or exc}. Check your "
-                              "permissions and that the file is not locked.") from exc
-
-
-def _candidate_encodings(start: bytes) -> tuple[str, ...]:
-    # Excel's "Unicode text" is UTF-16 with a BOM; everything else the collector or Excel
-    # wrote is UTF-8 (maybe with BOM) or, on old Windows PCs, cp1252. latin-1 never fails,
-    # which makes it the last resort for files with bytes cp1252 leaves undefined.
-    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return ("utf-16",)
-    return ("utf-8-sig", "cp1252", "latin-1")
-
-
-def _parse_with_encoding(path: Path, encoding: str, catalog: Catalog, zone: ZoneInfo,
-                         zone_name: str) -> LegacyParseResult:
-    try:
-        with open(path, "r", encoding=encoding, errors="strict", newline="") as handle:
-            return _Parser(catalog, zone, zone_name, path.name).parse(handle)
-    except UnicodeDecodeError:
-        raise
-    except OSError as exc:  # e.g. the share went away in the middle of the file
-        raise LegacyFileError(f"Reading {path} failed: {exc.strerror or exc}. Nothing was "
-                              "imported; try again when the file is reachable.") from exc
-
-
-def _normalise_header(name: str) -> str:
-    """'  Máquina ', 'MAQUINA', 'numero caixa' → 'maquina', 'maquina', 'numero_caixa'."""
-    text = name.replace("\ufeff", "").replace("ï»¿", "").strip().lower()
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(ch))
-    text = re.sub(r"[\s\-]+", "_", text)
-    return _ALIASES.get(text, text)
 
 
 def _show(value: str) -> str:
@@ -306,10 +221,17 @@ class _Parser:
     # -- file level -----------------------------------------------------------------------
 
     def parse(self, handle: TextIO) -> LegacyParseResult:
-        header_line, header_text = self._read_header_line(handle)
-        delimiter = self._map_header(header_text)
-        reader = csv.reader(handle, delimiter=delimiter)
-        for start, end, cells, error in self._records(reader, header_line):
+        header_line, header_text = read_header_line(handle, self.file_name, FILE_KIND)
+        header = map_header(header_text, self.file_name, FILE_KIND)
+        self.columns, self.labels, self.width = header.columns, header.labels, header.width
+        self.result.warnings.extend(header.warnings)
+        absent = [column for column in OPTIONAL_COLUMNS if column not in self.columns]
+        if absent:
+            self.result.warnings.append(
+                f"Column(s) {', '.join(absent)} are not in the file (older collector version?); "
+                "they were read as empty.")
+        reader = csv.reader(handle, delimiter=header.delimiter)
+        for start, end, cells, error in physical_records(reader, header_line, self.file_name):
             if error is not None:
                 self.result.total_rows += 1
                 self.result.rejected.append(RejectedRow(start, error))
@@ -325,84 +247,6 @@ class _Parser:
                 self.result.rejected.append(outcome)
         self._summarise()
         return self.result
-
-    def _read_header_line(self, handle: TextIO) -> tuple[int, str]:
-        # Read by hand (not through csv) so the delimiter can be chosen from it; leading
-        # blank lines are tolerated and still counted, keeping line numbers physical.
-        line_number = 0
-        while True:
-            line = handle.readline()
-            if line == "":
-                raise LegacyFileError(f"{self.file_name} has no header line. Import a copy of "
-                                      "dados_producao.csv that starts with its column names.")
-            line_number += 1
-            if line.strip().replace("\ufeff", ""):
-                return line_number, line
-
-    def _map_header(self, header_text: str) -> str:
-        candidates = []
-        for delimiter in _DELIMITERS:
-            names = next(csv.reader([header_text], delimiter=delimiter), [])
-            normalised = [_normalise_header(name) for name in names]
-            found = sum(1 for column in REQUIRED_COLUMNS if column in normalised)
-            candidates.append((found, delimiter, names, normalised))
-        # The delimiter that reveals the most required columns; ties go to the comma.
-        found, delimiter, names, normalised = max(candidates, key=lambda c: c[0])
-        missing = [column for column in REQUIRED_COLUMNS if column not in normalised]
-        if missing:
-            raise LegacyFileError(
-                f"{self.file_name} is not a legacy production CSV: the header lacks the "
-                f"column(s) {', '.join(missing)}. Expected columns such as "
-                f"{', '.join(KNOWN_COLUMNS)} (any order).")
-        ignored: list[str] = []
-        for index, (name, canonical) in enumerate(zip(names, normalised)):
-            if canonical in KNOWN_COLUMNS:
-                if canonical in self.columns:
-                    raise LegacyFileError(
-                        f"{self.file_name} has the column {canonical} twice (columns "
-                        f"{self.columns[canonical] + 1} and {index + 1}), so it is unclear "
-                        "which to use. Remove one copy and import again.")
-                self.columns[canonical] = index
-                self.labels[canonical] = name.replace("\ufeff", "").strip()
-            elif canonical:
-                ignored.append(name.strip())
-        self.width = len(names)
-        if delimiter != ",":
-            shown = "semicolon" if delimiter == ";" else "tab"
-            self.result.warnings.append(f"The file separates columns with a {shown}, not a "
-                                        "comma (probably re-saved from Excel); it was read so.")
-        if ignored:
-            self.result.warnings.append(f"Unknown column(s) ignored: {', '.join(ignored)}.")
-        absent = [column for column in OPTIONAL_COLUMNS if column not in self.columns]
-        if absent:
-            self.result.warnings.append(
-                f"Column(s) {', '.join(absent)} are not in the file (older collector version?); "
-                "they were read as empty.")
-        return delimiter
-
-    def _records(self, reader: Any, header_line: int
-                 ) -> Iterator[tuple[int, int, list[str], str | None]]:
-        """(first line, last line, cells, csv error) per record; line numbers are physical."""
-        previous = 0
-        while True:
-            try:
-                cells = next(reader)
-                error = None
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                cells = []
-                if reader.line_num == previous:
-                    # The reader made no progress: it cannot recover, so stop rather than loop.
-                    raise LegacyFileError(
-                        f"{self.file_name} stops being readable CSV at line "
-                        f"{header_line + previous + 1} ({exc}). Nothing was imported; fix or "
-                        "cut that part of the file.") from exc
-                error = f"The line could not be read as CSV ({exc})."
-            start = header_line + previous + 1
-            end = header_line + reader.line_num
-            previous = reader.line_num
-            yield start, end, cells, error
 
     def _summarise(self) -> None:
         warnings = self.result.warnings
