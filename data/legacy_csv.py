@@ -43,6 +43,12 @@ class LegacyFileKind:
     accented_example: str = "'Cápsula Fina'"  # what to check after a non-UTF-8 read
 
 
+@dataclass(frozen=True)
+class RejectedRow:
+    line: int  # 1-based physical line in the file; the header is line 1 (after blank lines)
+    reason: str
+
+
 @dataclass
 class Header:
     delimiter: str

@@ -52,8 +52,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
 from data.legacy_csv import (
-    LegacyFileError, LegacyFileKind, map_header, physical_records, read_header_line,
-    read_legacy_file,
+    LegacyFileError, LegacyFileKind, RejectedRow, map_header, physical_records,
+    read_header_line, read_legacy_file,
 )
 from models.canonical import canonical_json
 from models.validation import (
@@ -112,12 +112,6 @@ _WHOLE_AS_FLOAT = re.compile(r"([0-9]+)[.,]0\Z")
 _MISSING_NUMBER = ("", NO_REJECTION, "NAN")
 _VALUE_SHOWN_MAX = 60
 _LINES_LISTED_MAX = 20
-
-
-@dataclass(frozen=True)
-class RejectedRow:
-    line: int  # 1-based physical line in the file; the header is line 1
-    reason: str
 
 
 # What a row imported with gaps lacks (LegacyRow.gaps).

@@ -247,6 +247,7 @@ def validate_record_input(raw: Mapping[str, Any], catalog: Catalog, *,
 
 
 USERNAME_MAX = 32
+FULL_NAME_MAX = 100
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}\Z")
 
 

@@ -24,14 +24,13 @@ from data import users_repo
 from data.database import Database
 from models.user import User
 from models.validation import (
-    ValidationFailed, normalize_username, validate_reason, validate_text, validate_username,
+    FULL_NAME_MAX, ValidationFailed, normalize_username, validate_reason, validate_text,
+    validate_username,
 )
 from utils.audit.chain import Actor, AuditLog
 from utils.clock import Clock, SystemClock
 from utils.passwords import burn_equivalent_time, check_password, check_policy, hash_password
 from utils.permissions import PermissionDenied, require
-
-FULL_NAME_MAX = 100
 
 
 class AuthError(RuntimeError):
