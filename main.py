@@ -156,6 +156,7 @@ def cmd_import_legacy_users(ctx, args) -> int:
     """The old system's usuarios.csv: one account each, a one-time password each, shown once
     (stdout, or a 0600 sheet with --sheet); utils.legacy_users has the rules."""
     from data.legacy_csv import LegacyFileError
+    from data.legacy_users import PASSWORDS_IN_FILE
     from utils.legacy_users import import_legacy_users, one_time_sheet, write_sheet
     from utils.permissions import PermissionDenied
 
@@ -176,7 +177,7 @@ def cmd_import_legacy_users(ctx, args) -> int:
                        "imported") from None
     except LegacyFileError as exc:
         raise CliError(f"cannot import {args.file}: {exc}") from exc
-    for warning in report.warnings:
+    for warning in report.warnings + ([PASSWORDS_IN_FILE] if report.had_passwords else []):
         print(f"warning: {warning}")
     for problem in report.problems:
         print(f"not imported, line {problem.line}: {problem.reason}")

@@ -49,6 +49,9 @@ FILE_KIND = LegacyFileKind(expected="usuarios.csv", description="legacy accounts
                            required=REQUIRED_COLUMNS, known=KNOWN_COLUMNS, aliases=_ALIASES,
                            accented_example="'João'")
 _SHOWN_MAX = 40
+PASSWORDS_IN_FILE = ("The file holds the old system's passwords in plain text (column senha). "
+                     "They were not read and are not used: every account gets a new one-time "
+                     "password. Delete the file, or keep it where only admins can read it.")
 
 # UserRowProblem codes (the GUI translates them; `reason` is the English for the CLI and logs).
 PROBLEM_FIELDS = "fields"  # the line has another number of fields than the header
@@ -83,7 +86,9 @@ class LegacyUsersParse:
     problems: list[UserRowProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     total_rows: int = 0  # non-blank data records: len(accounts) + len(problems)
-    had_passwords: bool = False  # the file has a senha column (never read)
+    # The file has a senha column (never read): the CLI and the GUI tell the admin to delete
+    # the file or lock it away (PASSWORDS_IN_FILE is the CLI's words).
+    had_passwords: bool = False
 
 
 def parse_legacy_users(path: Path) -> LegacyUsersParse:
@@ -151,11 +156,6 @@ def _parse(handle: TextIO, file_name: str) -> LegacyUsersParse:
         result.warnings.append(f"{blank} blank line(s) skipped.")
     if result.total_rows == 0:
         result.warnings.append("The file has a header but no accounts.")
-    if result.had_passwords:
-        result.warnings.append(
-            "The file holds the old system's passwords in plain text (column senha). They were "
-            "not read and are not used: every account gets a new one-time password. Delete the "
-            "file, or keep it where only admins can read it.")
     return result
 
 

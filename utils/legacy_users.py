@@ -53,6 +53,7 @@ class UsersImportReport:
     warnings: list[str] = field(default_factory=list)
     full_name_from_login: list[str] = field(default_factory=list)  # usernames
     stopped: bool = False  # cancelled part-way; the accounts listed were created
+    had_passwords: bool = False  # the file holds the old plain-text passwords (never read)
 
 
 def import_legacy_users(auth: AuthService, session: Session, path: Path, *,
@@ -68,7 +69,8 @@ def import_legacy_users(auth: AuthService, session: Session, path: Path, *,
     taken = {user.username for user in auth.list_users(session)}
     parsed = parse_legacy_users(path)
     report = UsersImportReport(file_name=path.name, total_rows=parsed.total_rows,
-                               problems=list(parsed.problems), warnings=list(parsed.warnings))
+                               problems=list(parsed.problems), warnings=list(parsed.warnings),
+                               had_passwords=parsed.had_passwords)
     total = len(parsed.accounts)
     for done, account in enumerate(parsed.accounts):
         if cancel is not None and cancel.is_set():

@@ -924,6 +924,29 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>CreatedAccountsModel</name>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="40"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="40"/>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="40"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="41"/>
+        <source>One-time password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <location filename="../admin/dashboard_tab.py" line="71"/>
@@ -1828,6 +1851,122 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../wizard/start_pages.py" line="43"/>
         <source>This PC is not set up yet. A few questions, and it is ready. First, the language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LegacyUsers</name>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="72"/>
+        <source>Line %1: the login is empty, so this row is no account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="75"/>
+        <source>Line %1: the login &quot;%2&quot; cannot be a username here (2 to 32 letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; no spaces or accents). Create this account by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="80"/>
+        <source>Line %1: the login &quot;%2&quot; appears earlier in the file; this copy was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="84"/>
+        <source>Line %1: the account type &quot;%2&quot; is not Desenvolvedor, Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create this account by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="89"/>
+        <source>Line %1: the full name has control characters or more than 100 characters. Fix it in the file or create this account by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="93"/>
+        <source>Line %1: it has a different number of fields than the header (a comma inside a name must be quoted). Fix the line or create this account by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="97"/>
+        <source>Line %1: it cannot be read as CSV. Fix the line or create this account by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="101"/>
+        <source>Line %1: the account &quot;%2&quot; was refused (%3). Create it by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LegacyUsersDialog</name>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="114"/>
+        <source>Accounts imported from the old system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="121"/>
+        <source>%1: %2 account(s) created, %3 already existed (not changed), %4 line(s) not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="137"/>
+        <source>These one-time passwords are shown only now. Print them or note them and give each person their own: at the first login each person chooses a new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="149"/>
+        <source>Already exist, not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="152"/>
+        <source>No full name in the file (the login is used until changed): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="155"/>
+        <source>The import was stopped: only the accounts listed were created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="159"/>
+        <source>The file holds the old passwords in plain text. They were not read; delete the file or keep it where only admins can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="169"/>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="182"/>
+        <source>Accounts imported from %1 by %2 on %3. Each password works once: at the first login the person chooses their own. Hand each slip to its person only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="187"/>
+        <source>One-time password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="188"/>
+        <source>One-time passwords</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3597,17 +3736,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="79"/>
+        <location filename="../admin/users_tab.py" line="86"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="86"/>
+        <location filename="../admin/users_tab.py" line="93"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="117"/>
+        <location filename="../admin/users_tab.py" line="124"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3615,177 +3754,227 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="128"/>
+        <location filename="../admin/users_tab.py" line="135"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="131"/>
+        <location filename="../admin/users_tab.py" line="138"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="134"/>
+        <location filename="../admin/users_tab.py" line="141"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="137"/>
+        <location filename="../admin/users_tab.py" line="144"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="141"/>
+        <location filename="../admin/users_tab.py" line="148"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="159"/>
+        <location filename="../admin/users_tab.py" line="170"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="172"/>
+        <location filename="../admin/users_tab.py" line="183"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="172"/>
+        <location filename="../admin/users_tab.py" line="183"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="173"/>
+        <location filename="../admin/users_tab.py" line="184"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="173"/>
+        <location filename="../admin/users_tab.py" line="184"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="175"/>
+        <location filename="../admin/users_tab.py" line="186"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="192"/>
+        <source>Import from the old system…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="195"/>
+        <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="236"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
-        <location filename="../admin/users_tab.py" line="227"/>
+        <location filename="../admin/users_tab.py" line="236"/>
+        <location filename="../admin/users_tab.py" line="250"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="214"/>
-        <location filename="../admin/users_tab.py" line="222"/>
+        <location filename="../admin/users_tab.py" line="237"/>
+        <location filename="../admin/users_tab.py" line="245"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="214"/>
+        <location filename="../admin/users_tab.py" line="237"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="220"/>
+        <location filename="../admin/users_tab.py" line="243"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="225"/>
+        <location filename="../admin/users_tab.py" line="248"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="230"/>
+        <location filename="../admin/users_tab.py" line="253"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="232"/>
+        <location filename="../admin/users_tab.py" line="255"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="235"/>
+        <location filename="../admin/users_tab.py" line="258"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="265"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="265"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="243"/>
+        <location filename="../admin/users_tab.py" line="266"/>
         <source>Reactivate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="281"/>
+        <source>The old system&apos;s usuarios.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="282"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="287"/>
+        <source>Importing the accounts of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="293"/>
+        <source>Importing the accounts of %1: %2 of %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="302"/>
+        <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="316"/>
+        <source>Your role may not manage users; no account was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="318"/>
+        <source>The file could not be imported and no account was created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="321"/>
+        <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="41"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="41"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="41"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="35"/>
+        <location filename="../admin/users_tab.py" line="42"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="35"/>
+        <location filename="../admin/users_tab.py" line="42"/>
         <source>Must change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="36"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Locked until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="36"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="52"/>
+        <location filename="../admin/users_tab.py" line="59"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="52"/>
+        <location filename="../admin/users_tab.py" line="59"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>

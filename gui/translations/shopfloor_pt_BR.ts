@@ -925,6 +925,29 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>CreatedAccountsModel</name>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="40"/>
+        <source>Username</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="40"/>
+        <source>Full name</source>
+        <translation>Nome completo</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="40"/>
+        <source>Role</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="41"/>
+        <source>One-time password</source>
+        <translation>Senha de uso único</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <location filename="../admin/dashboard_tab.py" line="71"/>
@@ -1830,6 +1853,122 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../wizard/start_pages.py" line="43"/>
         <source>This PC is not set up yet. A few questions, and it is ready. First, the language:</source>
         <translation>Este PC ainda não está configurado. Algumas perguntas e ele fica pronto. Primeiro, o idioma:</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyUsers</name>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="72"/>
+        <source>Line %1: the login is empty, so this row is no account.</source>
+        <translation>Linha %1: o login está vazio, então esta linha não é uma conta.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="75"/>
+        <source>Line %1: the login &quot;%2&quot; cannot be a username here (2 to 32 letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; no spaces or accents). Create this account by hand.</source>
+        <translation>Linha %1: o login &quot;%2&quot; não pode ser um nome de usuário aqui (2 a 32 letras a-z, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;; sem espaços nem acentos). Crie esta conta à mão.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="80"/>
+        <source>Line %1: the login &quot;%2&quot; appears earlier in the file; this copy was not imported.</source>
+        <translation>Linha %1: o login &quot;%2&quot; aparece antes no arquivo; esta cópia não foi importada.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="84"/>
+        <source>Line %1: the account type &quot;%2&quot; is not Desenvolvedor, Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create this account by hand.</source>
+        <translation>Linha %1: o tipo de conta &quot;%2&quot; não é Desenvolvedor, Coordenador, Encarregado, Analista nem Operador; o perfil não é adivinhado. Crie esta conta à mão.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="89"/>
+        <source>Line %1: the full name has control characters or more than 100 characters. Fix it in the file or create this account by hand.</source>
+        <translation>Linha %1: o nome completo tem caracteres de controle ou mais de 100 caracteres. Corrija-o no arquivo ou crie esta conta à mão.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="93"/>
+        <source>Line %1: it has a different number of fields than the header (a comma inside a name must be quoted). Fix the line or create this account by hand.</source>
+        <translation>Linha %1: tem um número de campos diferente do cabeçalho (uma vírgula dentro de um nome precisa estar entre aspas). Corrija a linha ou crie esta conta à mão.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="97"/>
+        <source>Line %1: it cannot be read as CSV. Fix the line or create this account by hand.</source>
+        <translation>Linha %1: não pode ser lida como CSV. Corrija a linha ou crie esta conta à mão.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="101"/>
+        <source>Line %1: the account &quot;%2&quot; was refused (%3). Create it by hand.</source>
+        <translation>Linha %1: a conta &quot;%2&quot; foi recusada (%3). Crie-a à mão.</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyUsersDialog</name>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="114"/>
+        <source>Accounts imported from the old system</source>
+        <translation>Contas importadas do sistema antigo</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="121"/>
+        <source>%1: %2 account(s) created, %3 already existed (not changed), %4 line(s) not imported.</source>
+        <translation>%1: conta(s) criada(s): %2; já existiam (não alteradas): %3; linha(s) não importada(s): %4.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="137"/>
+        <source>These one-time passwords are shown only now. Print them or note them and give each person their own: at the first login each person chooses a new password.</source>
+        <translation>Estas senhas de uso único são mostradas só agora. Imprima-as ou anote-as e entregue a cada pessoa a sua: no primeiro acesso cada pessoa escolhe uma senha nova.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="149"/>
+        <source>Already exist, not changed: %1</source>
+        <translation>Já existem, não alteradas: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="152"/>
+        <source>No full name in the file (the login is used until changed): %1</source>
+        <translation>Sem nome completo no arquivo (o login é usado até ser alterado): %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="155"/>
+        <source>The import was stopped: only the accounts listed were created.</source>
+        <translation>A importação foi interrompida: só as contas listadas foram criadas.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="159"/>
+        <source>The file holds the old passwords in plain text. They were not read; delete the file or keep it where only admins can read it.</source>
+        <translation>O arquivo contém as senhas antigas em texto puro. Elas não foram lidas; apague o arquivo ou guarde-o onde só administradores possam lê-lo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="169"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="182"/>
+        <source>Accounts imported from %1 by %2 on %3. Each password works once: at the first login the person chooses their own. Hand each slip to its person only.</source>
+        <translation>Contas importadas de %1 por %2 em %3. Cada senha vale uma vez: no primeiro acesso a pessoa escolhe a sua. Entregue cada recorte somente à sua pessoa.</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <source>Username</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <source>Role</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="187"/>
+        <source>One-time password</source>
+        <translation>Senha de uso único</translation>
+    </message>
+    <message>
+        <location filename="../admin/legacy_users_dialog.py" line="188"/>
+        <source>One-time passwords</source>
+        <translation>Senhas de uso único</translation>
     </message>
 </context>
 <context>
@@ -3599,17 +3738,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="79"/>
+        <location filename="../admin/users_tab.py" line="86"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Motivo (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="86"/>
+        <location filename="../admin/users_tab.py" line="93"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="117"/>
+        <location filename="../admin/users_tab.py" line="124"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -3617,177 +3756,227 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="128"/>
+        <location filename="../admin/users_tab.py" line="135"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="131"/>
+        <location filename="../admin/users_tab.py" line="138"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="134"/>
+        <location filename="../admin/users_tab.py" line="141"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="137"/>
+        <location filename="../admin/users_tab.py" line="144"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="141"/>
+        <location filename="../admin/users_tab.py" line="148"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="159"/>
+        <location filename="../admin/users_tab.py" line="170"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="172"/>
+        <location filename="../admin/users_tab.py" line="183"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="172"/>
+        <location filename="../admin/users_tab.py" line="183"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="173"/>
+        <location filename="../admin/users_tab.py" line="184"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="173"/>
+        <location filename="../admin/users_tab.py" line="184"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="175"/>
+        <location filename="../admin/users_tab.py" line="186"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="192"/>
+        <source>Import from the old system…</source>
+        <translation>Importar do sistema antigo…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="195"/>
+        <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
+        <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="236"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
-        <location filename="../admin/users_tab.py" line="227"/>
+        <location filename="../admin/users_tab.py" line="236"/>
+        <location filename="../admin/users_tab.py" line="250"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="214"/>
-        <location filename="../admin/users_tab.py" line="222"/>
+        <location filename="../admin/users_tab.py" line="237"/>
+        <location filename="../admin/users_tab.py" line="245"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="214"/>
+        <location filename="../admin/users_tab.py" line="237"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="220"/>
+        <location filename="../admin/users_tab.py" line="243"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="225"/>
+        <location filename="../admin/users_tab.py" line="248"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="230"/>
+        <location filename="../admin/users_tab.py" line="253"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="232"/>
+        <location filename="../admin/users_tab.py" line="255"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="235"/>
+        <location filename="../admin/users_tab.py" line="258"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="265"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="265"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="243"/>
+        <location filename="../admin/users_tab.py" line="266"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="281"/>
+        <source>The old system&apos;s usuarios.csv</source>
+        <translation>O usuarios.csv do sistema antigo</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="282"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="287"/>
+        <source>Importing the accounts of %1…</source>
+        <translation>Importando as contas de %1…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="293"/>
+        <source>Importing the accounts of %1: %2 of %3…</source>
+        <translation>Importando as contas de %1: %2 de %3…</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="302"/>
+        <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
+        <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="316"/>
+        <source>Your role may not manage users; no account was created.</source>
+        <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="318"/>
+        <source>The file could not be imported and no account was created: %1</source>
+        <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="321"/>
+        <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
+        <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>
 </context>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="41"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="41"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="41"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="35"/>
+        <location filename="../admin/users_tab.py" line="42"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="35"/>
+        <location filename="../admin/users_tab.py" line="42"/>
         <source>Must change password</source>
         <translation>Deve trocar a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="36"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Locked until</source>
         <translation>Bloqueado até</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="36"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Badge</source>
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="52"/>
+        <location filename="../admin/users_tab.py" line="59"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="52"/>
+        <location filename="../admin/users_tab.py" line="59"/>
         <source>no</source>
         <translation>não</translation>
     </message>

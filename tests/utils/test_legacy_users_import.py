@@ -153,6 +153,7 @@ def test_cli_prints_the_passwords_once_and_a_second_run_creates_nothing(cli_home
     out = capsys.readouterr().out
     assert out.count("One-time password:") == 4  # joao, dev, sup, rita (no sup here yet)
     assert "not imported, line 6" in out and "created: 4" in out
+    assert "passwords in plain text (column senha)" in out
     assert all(secret not in out for secret in OLD)
     assert run_cli("--home", str(cli_home), "import-legacy-users", str(usuarios),
                    "--as", "ana") == 0
