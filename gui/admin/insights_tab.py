@@ -472,12 +472,13 @@ class InsightsTab(QWidget):
         unrecorded = insight.locations_not_recorded
         if unrecorded is not None:
             # Beside the ranking, not in it: the old system did not record these locations.
-            add(parent, self.tr("%1 (%2×), not ranked").replace(
-                "%1", location_text(unrecorded.name)).replace("%2", str(unrecorded.count)),
-                number(unrecorded.share, 1), unrecorded.record_ids, None,
-                self.tr("Rejections imported from the old system without their location. "
-                        "Per cent of all rejections; the top locations count only known "
-                        "locations."))
+            # Short, so the narrow tree does not cut it; the tooltip says the rest.
+            add(parent, self.tr("not recorded (%1×)").replace("%1", str(unrecorded.count)),
+                number(unrecorded.share, 1), unrecorded.record_ids, "#777777",
+                self.tr("%1: rejections imported from the old system without their location. "
+                        "Not ranked; per cent of all rejections, while the locations above "
+                        "count only known locations.").replace(
+                            "%1", location_text(unrecorded.name)))
 
         risk_names = {"high": self.tr("high"), "medium": self.tr("medium"), "low": self.tr("low")}
         risks = group(self.tr("Defect frequency · risk"), self.tr("% of boxes"),

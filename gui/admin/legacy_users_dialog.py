@@ -14,10 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFontDatabase, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QApplication, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +39,12 @@ class CreatedAccountsModel(ColumnTableModel):
         self._rows = list(accounts)
         self._headers = (self.tr("Username"), self.tr("Full name"), self.tr("Role"),
                          self.tr("One-time password"))
+        # Fixed width and bold, at least as large as the text around it: it is read off the
+        # screen and typed, letter by letter.
+        self._password_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._password_font.setPointSizeF(max(self._password_font.pointSizeF(),
+                                              QApplication.font().pointSizeF()))
+        self._password_font.setBold(True)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -50,9 +56,7 @@ class CreatedAccountsModel(ColumnTableModel):
                     "role": role_name(None, str(account.role)),
                     "password": account.one_time_password}[column]
         if role == Qt.ItemDataRole.FontRole and column == "password":
-            from PySide6.QtGui import QFontDatabase
-
-            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            return self._password_font
         return None
 
     def accounts(self) -> list[CreatedAccount]:

@@ -1635,13 +1635,13 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="441"/>
-        <location filename="../admin/insights_tab.py" line="512"/>
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="442"/>
-        <location filename="../admin/insights_tab.py" line="512"/>
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,142 +1701,142 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="475"/>
-        <source>%1 (%2×), not ranked</source>
+        <location filename="../admin/insights_tab.py" line="476"/>
+        <source>not recorded (%1×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="478"/>
-        <source>Rejections imported from the old system without their location. Per cent of all rejections; the top locations count only known locations.</source>
+        <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="483"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="483"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="483"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="483"/>
+        <location filename="../admin/insights_tab.py" line="484"/>
         <source>Defect frequency · risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="483"/>
+        <location filename="../admin/insights_tab.py" line="484"/>
         <source>% of boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="484"/>
+        <location filename="../admin/insights_tab.py" line="485"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="487"/>
+        <location filename="../admin/insights_tab.py" line="488"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="492"/>
+        <location filename="../admin/insights_tab.py" line="493"/>
         <source>Anomalies (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="506"/>
+        <location filename="../admin/insights_tab.py" line="507"/>
         <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513"/>
+        <location filename="../admin/insights_tab.py" line="514"/>
         <source>%1 · %2/%3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="515"/>
+        <location filename="../admin/insights_tab.py" line="516"/>
         <source>%1 &gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="519"/>
         <source>Week of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="519"/>
+        <location filename="../admin/insights_tab.py" line="520"/>
         <source>%1 → %2 (%3 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="521"/>
+        <location filename="../admin/insights_tab.py" line="522"/>
         <source>%1 · %2 in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="522"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
         <source>%1 boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="528"/>
+        <location filename="../admin/insights_tab.py" line="529"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="533"/>
+        <location filename="../admin/insights_tab.py" line="534"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="536"/>
+        <location filename="../admin/insights_tab.py" line="537"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="541"/>
+        <location filename="../admin/insights_tab.py" line="542"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="547"/>
+        <location filename="../admin/insights_tab.py" line="548"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="551"/>
+        <location filename="../admin/insights_tab.py" line="552"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="555"/>
+        <location filename="../admin/insights_tab.py" line="556"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="557"/>
+        <location filename="../admin/insights_tab.py" line="558"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="561"/>
+        <location filename="../admin/insights_tab.py" line="562"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="565"/>
+        <location filename="../admin/insights_tab.py" line="566"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="569"/>
+        <location filename="../admin/insights_tab.py" line="570"/>
         <source>No rule fired: no action suggested.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1636,13 +1636,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="441"/>
-        <location filename="../admin/insights_tab.py" line="512"/>
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="442"/>
-        <location filename="../admin/insights_tab.py" line="512"/>
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
@@ -1702,142 +1702,142 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="475"/>
-        <source>%1 (%2×), not ranked</source>
-        <translation>%1 (%2×), fora da classificação</translation>
+        <location filename="../admin/insights_tab.py" line="476"/>
+        <source>not recorded (%1×)</source>
+        <translation>não registrado (%1×)</translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="478"/>
-        <source>Rejections imported from the old system without their location. Per cent of all rejections; the top locations count only known locations.</source>
-        <translation>Rejeições importadas do sistema antigo sem o local. Percentual de todas as rejeições; os locais mais frequentes contam só locais conhecidos.</translation>
+        <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
+        <translation>%1: rejeições importadas do sistema antigo sem o local. Fora da classificação; percentual de todas as rejeições, enquanto os locais acima contam só locais conhecidos.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="483"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="483"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="483"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="483"/>
+        <location filename="../admin/insights_tab.py" line="484"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="483"/>
+        <location filename="../admin/insights_tab.py" line="484"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="484"/>
+        <location filename="../admin/insights_tab.py" line="485"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="487"/>
+        <location filename="../admin/insights_tab.py" line="488"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="492"/>
+        <location filename="../admin/insights_tab.py" line="493"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="506"/>
+        <location filename="../admin/insights_tab.py" line="507"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513"/>
+        <location filename="../admin/insights_tab.py" line="514"/>
         <source>%1 · %2/%3 · %4</source>
         <translation>%1 · %2/%3 · %4</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="515"/>
+        <location filename="../admin/insights_tab.py" line="516"/>
         <source>%1 &gt; %2</source>
         <translation>%1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="519"/>
         <source>Week of %1</source>
         <translation>Semana de %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="519"/>
+        <location filename="../admin/insights_tab.py" line="520"/>
         <source>%1 → %2 (%3 %)</source>
         <translation>%1 → %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="521"/>
+        <location filename="../admin/insights_tab.py" line="522"/>
         <source>%1 · %2 in a row</source>
         <translation>%1 · %2 seguidas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="522"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
         <source>%1 boxes</source>
         <translation>%1 caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="528"/>
+        <location filename="../admin/insights_tab.py" line="529"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="533"/>
+        <location filename="../admin/insights_tab.py" line="534"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="536"/>
+        <location filename="../admin/insights_tab.py" line="537"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="541"/>
+        <location filename="../admin/insights_tab.py" line="542"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="547"/>
+        <location filename="../admin/insights_tab.py" line="548"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="551"/>
+        <location filename="../admin/insights_tab.py" line="552"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="555"/>
+        <location filename="../admin/insights_tab.py" line="556"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="557"/>
+        <location filename="../admin/insights_tab.py" line="558"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="561"/>
+        <location filename="../admin/insights_tab.py" line="562"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="565"/>
+        <location filename="../admin/insights_tab.py" line="566"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="569"/>
+        <location filename="../admin/insights_tab.py" line="570"/>
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
     </message>
