@@ -130,7 +130,7 @@ def cmd_user(ctx, args) -> int:
 
 
 def cmd_import_legacy(ctx, args) -> int:
-    from data.legacy_import import LegacyFileError
+    from data.legacy_import import GAP_DESCRIPTIONS, LegacyFileError
     from utils.records_io import import_legacy_file
 
     session = _login_as(ctx, args.as_user)
@@ -144,7 +144,67 @@ def cmd_import_legacy(ctx, args) -> int:
     for rejected in report.rejected:
         print(f"rejected line {rejected.line}: {rejected.reason}")
     print(f"rows: {report.total_rows}, imported: {report.imported}, "
+          f"imported with gaps: {report.imported_with_gaps}, "
           f"already present: {report.already_present}, rejected: {len(report.rejected)}")
+    if report.gaps:
+        print("gaps (rows): " + ", ".join(f"{GAP_DESCRIPTIONS.get(gap, gap)}: {count}"
+                                          for gap, count in sorted(report.gaps.items())))
+    return EXIT_OK
+
+
+def cmd_import_legacy_users(ctx, args) -> int:
+    """The old system's usuarios.csv: one account each, a one-time password each, shown once
+    (stdout, or a 0600 sheet with --sheet); utils.legacy_users has the rules."""
+    from data.legacy_csv import LegacyFileError
+    from data.legacy_users import PASSWORDS_IN_FILE
+    from utils.legacy_users import import_legacy_users, one_time_sheet, write_sheet
+    from utils.permissions import PermissionDenied
+
+    session = _login_as(ctx, args.as_user)
+    sheet = Path(args.sheet) if args.sheet else None
+    if sheet is not None:  # before any account exists, so a bad path costs nothing
+        if sheet.exists():
+            raise CliError(f"{sheet} already exists; a sheet of passwords is never overwritten. "
+                           "Name a new file; nothing was imported")
+        if not sheet.parent.is_dir():
+            raise CliError(f"the folder {sheet.parent} does not exist; nothing was imported")
+    try:
+        report = import_legacy_users(ctx.auth, session, Path(args.file))
+    except PermissionDenied:
+        log.warning("import-legacy-users refused: %s is not allowed to manage users",
+                    session.username)
+        raise CliError(f"{session.username} may not manage users (admins only); nothing was "
+                       "imported") from None
+    except LegacyFileError as exc:
+        raise CliError(f"cannot import {args.file}: {exc}") from exc
+    for warning in report.warnings + ([PASSWORDS_IN_FILE] if report.had_passwords else []):
+        print(f"warning: {warning}")
+    for problem in report.problems:
+        print(f"not imported, line {problem.line}: {problem.reason}")
+    for account in report.existing:
+        print(f"exists already, line {account.line}: {account.username} (not changed)")
+    for username in report.full_name_from_login:
+        print(f"note: {username} had no full name in the file; the login is used until changed")
+    if report.created:
+        text = one_time_sheet(report, issued_by=session.username,
+                              issued_at=ctx.clock.now().astimezone())
+        if sheet is None:
+            print(text)
+        else:
+            try:
+                write_sheet(sheet, text)
+            except OSError as exc:
+                raise CliError(
+                    f"{len(report.created)} accounts were created, but the sheet could not be "
+                    f"written ({exc.strerror or exc}), so their one-time passwords are lost. "
+                    "Give each a new one: shopfloor user reset-password NAME --as "
+                    f"{session.username}") from exc
+            print(f"one-time passwords of {len(report.created)} account(s) written to {sheet} "
+                  "(readable by you only): hand each person their slip, then destroy the sheet")
+    print(f"rows: {report.total_rows}, created: {len(report.created)}, "
+          f"existing (not changed): {len(report.existing)}, "
+          f"not imported: {len(report.problems)}; every new account must change its password "
+          "at first login")
     return EXIT_OK
 
 
@@ -457,6 +517,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--timezone", metavar="AREA/CITY",
                      help="time zone of the file's local times (default: the station's)")
 
+    imu = commands.add_parser("import-legacy-users",
+                              help="create accounts from the old system's usuarios.csv")
+    imu.add_argument("file")
+    imu.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
+                     help="the admin doing it (asked for their password)")
+    imu.add_argument("--sheet", metavar="PATH",
+                     help="write the one-time passwords to this new file (0600) instead of "
+                          "printing them")
+
     exp = commands.add_parser("export", help="export records to CSV or XLSX")
     exp.add_argument("--format", required=True, choices=["csv", "xlsx"])
     exp.add_argument("--out", required=True, metavar="PATH")
@@ -520,6 +589,7 @@ def build_parser() -> argparse.ArgumentParser:
 COMMANDS: dict[str, Callable] = {
     "user": cmd_user,
     "import-legacy": cmd_import_legacy,
+    "import-legacy-users": cmd_import_legacy_users,
     "export": cmd_export,
     "verify-audit": cmd_verify_audit,
     "site": cmd_site,

@@ -63,6 +63,11 @@ DEFAULT_THRESHOLDS: dict[str, MetricThresholds] = {
     "disk": MetricThresholds(85, 95)}
 
 NO_REJECTION = "N/A"
+# A rejection whose defect is known but whose location the old system did not record (its form
+# allowed an empty or "N/A" location). Stored as this token, never as a catalog location; only
+# imports (and corrections of imported records) may carry it, the GUI shows it translated, and
+# statistics never rank it as a location. Site catalogs may not use it as a name.
+LOCATION_NOT_RECORDED = "(not recorded)"
 
 _MACHINE_ROWS: tuple[tuple[str, str, float], ...] = (
     ("201", "#1", 0.000076),

@@ -60,13 +60,22 @@ def role_allows(role: Role | str, permission: Permission) -> bool:
         return False
 
 
-# Old system's role names (Portuguese) mapped on import.
+# The old system's account types (`tipo` in its usuarios.csv, lower case, accents removed, the
+# feminine forms too) and the role each account gets when imported. No import creates an admin:
+# - Coordenador -> supervisor: the coordinator runs production (panel, corrections, commands);
+#   whether they also administer users and the site catalog is a decision for this site's
+#   admin, who promotes them by hand with a reason (audited).
+# - Desenvolvedor -> analyst: in the old system the developer was whoever maintained the
+#   program (its hard-coded developer password was one of its defects), not a plant role. In
+#   ours that work needs no account at all, so the account keeps read-only access and an admin
+#   gives it more deliberately if the person needs it.
+# The others map one to one (Operador, Analista, Encarregado = foreman -> supervisor).
 LEGACY_ROLE_MAP: dict[str, Role] = {
-    "operador": Role.OPERATOR,
+    "operador": Role.OPERATOR, "operadora": Role.OPERATOR,
     "analista": Role.ANALYST,
-    "encarregado": Role.SUPERVISOR,
-    "coordenador": Role.ADMIN,
-    "desenvolvedor": Role.ADMIN,
+    "encarregado": Role.SUPERVISOR, "encarregada": Role.SUPERVISOR,
+    "coordenador": Role.SUPERVISOR, "coordenadora": Role.SUPERVISOR,
+    "desenvolvedor": Role.ANALYST, "desenvolvedora": Role.ANALYST,
 }
 
 

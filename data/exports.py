@@ -1,6 +1,8 @@
 """Export of production records to CSV and XLSX for spreadsheets, and reading them back.
 
 One row per record (its current version), English column headers, numbers kept as numbers.
+A rejection imported without its location (config.catalogs.LOCATION_NOT_RECORDED) is written
+as a readable text, "location not recorded" or the caller's translation of it.
 Both formats neutralise spreadsheet formula injection: a text cell that a spreadsheet would
 run as a formula (starting with = + - @ tab or CR) gets a leading apostrophe, so lot codes,
 reasons or names typed by anyone can never execute on the machine that opens the export.
@@ -19,6 +21,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from config.catalogs import LOCATION_NOT_RECORDED
 from models.canonical import format_utc, parse_utc
 
 RECORD_ID = "Record ID"
@@ -62,6 +65,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit, minus the header row
 SHEET_NAME = "Records"
 LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+NOT_RECORDED_TEXT = "location not recorded"
 # Characters the XLSX format (XML 1.0) cannot hold; openpyxl would raise on them.
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -100,7 +104,7 @@ def _local_text(value: Any, offset_minutes: Any) -> str | None:
     return (moment + timedelta(minutes=offset)).strftime(LOCAL_TIME_FORMAT)
 
 
-def _export_row(row: Mapping[str, Any]) -> dict[str, Any]:
+def _export_row(row: Mapping[str, Any], not_recorded_text: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         RECORD_ID: row.get("record_id"), VERSION: row.get("version"),
         STATION: row.get("station_id"), LOT: row.get("lot"), BOX: row.get("box"),
@@ -108,7 +112,9 @@ def _export_row(row: Mapping[str, Any]) -> dict[str, Any]:
     }
     for index in range(1, 4):
         out[f"Rejection {index} defect"] = row.get(f"rej{index}_defect")
-        out[f"Rejection {index} location"] = row.get(f"rej{index}_location")
+        location = row.get(f"rej{index}_location")
+        out[f"Rejection {index} location"] = (not_recorded_text if location == LOCATION_NOT_RECORDED
+                                              else location)
     out.update({
         CAM_D: row.get("cam_d"), CAM_W: row.get("cam_w"), OPERATOR: row.get("operator"),
         RECORDED_AT_UTC: _utc_text(row.get("recorded_at")),
@@ -131,9 +137,11 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def records_to_dataframe(rows: list[dict[str, Any]]) -> pd.DataFrame:
+def records_to_dataframe(rows: list[dict[str, Any]], *,
+                         not_recorded_text: str = NOT_RECORDED_TEXT) -> pd.DataFrame:
     """The current version of each record as an export frame (columns = EXPORT_COLUMNS)."""
-    frame = pd.DataFrame([_export_row(row) for row in rows], columns=list(EXPORT_COLUMNS))
+    frame = pd.DataFrame([_export_row(row, not_recorded_text) for row in rows],
+                         columns=list(EXPORT_COLUMNS))
     return _typed(frame)
 
 

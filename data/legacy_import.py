@@ -11,7 +11,25 @@ Decisions worth knowing (see also REFERENCE.md):
   exist (clock jumped forward) is read with the offset in force before the jump; a time that
   occurs twice (clock turned back) is read as the first occurrence. Both are reported as
   warnings with their line numbers.
-- `percent_cam_*` may be empty (the old collector let operators skip them): they become None.
+- Numbers are read as Python and pandas write them (the old collector wrote the table with
+  pandas `DataFrame.to_csv`): plain (0.000121), scientific notation (7.6e-05, 1e-05), with a
+  decimal point or a decimal comma (pandas' `decimal=","`: "7,6e-05", "3,5"), and whole numbers
+  written as floats ("2.0", "2,0", what pandas writes for a column that has an empty cell; the
+  same for a machine "201.0"). Neither Python nor pandas writes thousands separators, so one
+  separator is always the decimal one. Refused as ambiguous, with the row's line: two or more
+  separators ("1.234,5", "1,234.5", "1.234.567"), and in a whole-number column a fraction other
+  than a single zero ("1.000" may be one or a thousand, "2.5" is no box number). "inf" is
+  refused; "nan" is pandas' missing value and reads as empty.
+- `percent_cam_*` may be empty, "N/A" or "nan" (the old collector let operators skip them):
+  they become None, and the row counts as imported with a gap.
+- A defect whose location is empty or "N/A" (the old form allowed it) is imported with the
+  location LOCATION_NOT_RECORDED (config.catalogs): a distinct value the GUI shows translated,
+  never a catalog location; the row counts as imported with a gap and is listed in a warning.
+  A location without a defect is still rejected: it cannot say which rejection it was.
+- Gaps are missing values kept as missing; wrong values (out of range, not in the catalog,
+  contradictory) reject the row, because importing them would put a false value in the plant's
+  history. Only rows that cannot be a box are rejected: no machine from the table, no readable
+  time, no lot, box or size, or text that is not data (formulas, control characters).
 - `peso` is kept at full precision (validation would round it to 4 decimals); empty means the
   catalog weight for the size.
 - `source_key` hashes the normalised content (not the line number), so the same rows imported
@@ -22,7 +40,6 @@ Decisions worth knowing (see also REFERENCE.md):
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import re
@@ -30,10 +47,14 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone as dt_timezone
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from config.catalogs import NO_REJECTION, Catalog
+from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
+from data.legacy_csv import (
+    LegacyFileError, LegacyFileKind, RejectedRow, map_header, physical_records,
+    read_header_line, read_legacy_file,
+)
 from models.canonical import canonical_json
 from models.validation import (
     TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,
@@ -66,6 +87,8 @@ _ALIASES = {
     "unit_weight_kg": "peso", "data": "data_hora",
     **{f"rej{i}_location": f"rej{i}_local" for i in range(1, 4)},
 }
+FILE_KIND = LegacyFileKind(expected="dados_producao.csv", description="legacy production CSV",
+                           required=REQUIRED_COLUMNS, known=KNOWN_COLUMNS, aliases=_ALIASES)
 
 # Which legacy column a validation error's field came from, to name it in the reason.
 _FIELD_TO_COLUMN = {
@@ -78,25 +101,25 @@ _FIELD_TO_COLUMN = {
 # The collector wrote ISO-like local time; day-first dates come from copies saved by a
 # Portuguese-locale Excel (never month-first in this plant, so there is no ambiguity).
 _DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
-    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
 )
 _PLAUSIBLE_YEARS = range(1990, 2101)
-_DELIMITERS = (",", ";", "\t")
 _FORMULA_START = ("=", "+", "-", "@")
-_NUMBER_LIKE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)\Z")
+# A whole number that pandas wrote as a float because its column had an empty cell: "2.0".
+_WHOLE_AS_FLOAT = re.compile(r"([0-9]+)[.,]0\Z")
+# pandas' and Python's text for a missing float; read as an empty cell.
+_MISSING_NUMBER = ("", NO_REJECTION, "NAN")
 _VALUE_SHOWN_MAX = 60
 _LINES_LISTED_MAX = 20
 
 
-class LegacyFileError(Exception):
-    """The file as a whole cannot be imported; the message says what and what to do."""
-
-
-@dataclass(frozen=True)
-class RejectedRow:
-    line: int  # 1-based physical line in the file; the header is line 1
-    reason: str
+# What a row imported with gaps lacks (LegacyRow.gaps).
+GAP_LOCATION = "location"  # a defect without its location: LOCATION_NOT_RECORDED
+GAP_CAM_D = "cam_d"  # CAM-D not measured
+GAP_CAM_W = "cam_w"  # CAM-W not measured
+GAP_DESCRIPTIONS = {GAP_LOCATION: "location not recorded", GAP_CAM_D: "CAM-D not recorded",
+                    GAP_CAM_W: "CAM-W not recorded"}
 
 
 @dataclass(frozen=True)
@@ -110,6 +133,7 @@ class LegacyRow:
     legacy_origin: str
     justification: str
     source_key: str
+    gaps: tuple[str, ...] = ()  # GAP_* values, empty for a complete row
 
 
 @dataclass
@@ -120,10 +144,6 @@ class LegacyParseResult:
     total_rows: int = 0  # non-blank data records: always len(rows) + len(rejected)
 
 
-class _RestartWithAnotherEncoding(Exception):
-    """Internal: the chosen encoding failed part-way; parse again from the start."""
-
-
 def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParseResult:
     """Parse a legacy `dados_producao.csv`; rows are validated, nothing is stored.
 
@@ -132,35 +152,12 @@ def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParse
     """
     zone = _zone(timezone)
     path = Path(path)
-    raw_start = _check_file(path)
-    encodings = _candidate_encodings(raw_start)
-    first_error: UnicodeDecodeError | None = None
-    for index, encoding in enumerate(encodings):
-        try:
-            result = _parse_with_encoding(path, encoding, catalog, zone, timezone)
-        except UnicodeDecodeError as exc:
-            # Decoding is lazy while streaming, so a bad byte can surface deep in the file;
-            # the partial result is discarded and the next encoding starts from line 1.
-            first_error = first_error or exc
-            continue
-        if index > 0:
-            result.warnings.insert(0, (
-                f"The file is not valid UTF-8 ({_describe_decode_error(first_error)}); it was "
-                f"read as {_ENCODING_NAMES.get(encoding, encoding)}. Check accented text such "
-                f"as 'Cápsula Fina' in the imported rows."))
-        return result
-    raise LegacyFileError(  # latin-1 decodes any byte, so this is only reached for UTF-16 files
-        f"{path.name} could not be decoded ({_describe_decode_error(first_error)}). Save it "
-        "from the spreadsheet as 'CSV UTF-8' and import again.")
-
-
-_ENCODING_NAMES = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1 (ISO-8859-1)"}
-
-
-def _describe_decode_error(exc: UnicodeDecodeError | None) -> str:
-    if exc is None:
-        return "undecodable bytes"
-    return f"byte 0x{exc.object[exc.start]:02x} at offset {exc.start}"
+    result, encoding_warning = read_legacy_file(
+        path, FILE_KIND, MAX_FILE_BYTES,
+        lambda handle: _Parser(catalog, zone, timezone, path.name).parse(handle))
+    if encoding_warning:
+        result.warnings.insert(0, encoding_warning)
+    return result
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -176,68 +173,18 @@ def _zone(name: str) -> ZoneInfo:
                               f"America/Sao_Paulo.") from exc
 
 
-def _check_file(path: Path) -> bytes:
-    """Existence, type, size and readability; returns the first bytes for encoding sniffing."""
-    try:
-        info = path.stat()
-    except FileNotFoundError as exc:
-        raise LegacyFileError(f"Legacy file not found: {path}. Check the path and that the "
-                              "shared folder is reachable.") from exc
-    except OSError as exc:
-        raise LegacyFileError(f"Cannot access {path}: {exc.strerror or exc}. Check the path "
-                              "and your permissions on it.") from exc
-    if not path.is_file():
-        raise LegacyFileError(f"{path} is not a file. Choose the dados_producao.csv file itself.")
-    if info.st_size > MAX_FILE_BYTES:
-        raise LegacyFileError(
-            f"{path.name} is {info.st_size / 1_048_576:.0f} MB, more than the "
-            f"{MAX_FILE_BYTES // 1_048_576} MB a legacy production file can be. Check that it "
-            "is the right file, or split it and import the parts.")
-    if info.st_size == 0:
-        raise LegacyFileError(f"{path.name} is empty: it has no header and no rows. Import "
-                              "a copy of dados_producao.csv that holds data.")
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(4)
-    except OSError as exc:
-        raise LegacyFileError(f"Cannot read {path}: {exc.strerror or exc}. Check your "
-                              "permissions and that the file is not locked.") from exc
-
-
-def _candidate_encodings(start: bytes) -> tuple[str, ...]:
-    # Excel's "Unicode text" is UTF-16 with a BOM; everything else the collector or Excel
-    # wrote is UTF-8 (maybe with BOM) or, on old Windows PCs, cp1252. latin-1 never fails,
-    # which makes it the last resort for files with bytes cp1252 leaves undefined.
-    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return ("utf-16",)
-    return ("utf-8-sig", "cp1252", "latin-1")
-
-
-def _parse_with_encoding(path: Path, encoding: str, catalog: Catalog, zone: ZoneInfo,
-                         zone_name: str) -> LegacyParseResult:
-    try:
-        with open(path, "r", encoding=encoding, errors="strict", newline="") as handle:
-            return _Parser(catalog, zone, zone_name, path.name).parse(handle)
-    except UnicodeDecodeError:
-        raise
-    except OSError as exc:  # e.g. the share went away in the middle of the file
-        raise LegacyFileError(f"Reading {path} failed: {exc.strerror or exc}. Nothing was "
-                              "imported; try again when the file is reachable.") from exc
-
-
-def _normalise_header(name: str) -> str:
-    """'  Máquina ', 'MAQUINA', 'numero caixa' → 'maquina', 'maquina', 'numero_caixa'."""
-    text = name.replace("\ufeff", "").replace("ï»¿", "").strip().lower()
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(ch))
-    text = re.sub(r"[\s\-]+", "_", text)
-    return _ALIASES.get(text, text)
-
-
 def _show(value: str) -> str:
     """A cell as quoted in a reason: escaped, and cut so a huge cell cannot flood the report."""
     shown = value if len(value) <= _VALUE_SHOWN_MAX else value[:_VALUE_SHOWN_MAX] + "…"
     return repr(shown)
+
+
+def _is_number(value: str) -> bool:
+    try:
+        parse_decimal(value, allow_exponent=True)
+    except ValueError:
+        return False
+    return True
 
 
 def _lines(lines: list[int]) -> str:
@@ -260,17 +207,25 @@ class _Parser:
         self.width = 0
         self.occurrences: dict[str, int] = {}
         self.duplicates: list[int] = []
-        self.gap_lines: list[int] = []
+        self.gap_lines: list[int] = []  # DST gaps (local times that do not exist)
+        self.unrecorded_location_lines: list[int] = []
         self.ambiguous_lines: list[int] = []
         self.blank_lines = 0
 
     # -- file level -----------------------------------------------------------------------
 
     def parse(self, handle: TextIO) -> LegacyParseResult:
-        header_line, header_text = self._read_header_line(handle)
-        delimiter = self._map_header(header_text)
-        reader = csv.reader(handle, delimiter=delimiter)
-        for start, end, cells, error in self._records(reader, header_line):
+        header_line, header_text = read_header_line(handle, self.file_name, FILE_KIND)
+        header = map_header(header_text, self.file_name, FILE_KIND)
+        self.columns, self.labels, self.width = header.columns, header.labels, header.width
+        self.result.warnings.extend(header.warnings)
+        absent = [column for column in OPTIONAL_COLUMNS if column not in self.columns]
+        if absent:
+            self.result.warnings.append(
+                f"Column(s) {', '.join(absent)} are not in the file (older collector version?); "
+                "they were read as empty.")
+        reader = csv.reader(handle, delimiter=header.delimiter)
+        for start, end, cells, error in physical_records(reader, header_line, self.file_name):
             if error is not None:
                 self.result.total_rows += 1
                 self.result.rejected.append(RejectedRow(start, error))
@@ -287,84 +242,6 @@ class _Parser:
         self._summarise()
         return self.result
 
-    def _read_header_line(self, handle: TextIO) -> tuple[int, str]:
-        # Read by hand (not through csv) so the delimiter can be chosen from it; leading
-        # blank lines are tolerated and still counted, keeping line numbers physical.
-        line_number = 0
-        while True:
-            line = handle.readline()
-            if line == "":
-                raise LegacyFileError(f"{self.file_name} has no header line. Import a copy of "
-                                      "dados_producao.csv that starts with its column names.")
-            line_number += 1
-            if line.strip().replace("\ufeff", ""):
-                return line_number, line
-
-    def _map_header(self, header_text: str) -> str:
-        candidates = []
-        for delimiter in _DELIMITERS:
-            names = next(csv.reader([header_text], delimiter=delimiter), [])
-            normalised = [_normalise_header(name) for name in names]
-            found = sum(1 for column in REQUIRED_COLUMNS if column in normalised)
-            candidates.append((found, delimiter, names, normalised))
-        # The delimiter that reveals the most required columns; ties go to the comma.
-        found, delimiter, names, normalised = max(candidates, key=lambda c: c[0])
-        missing = [column for column in REQUIRED_COLUMNS if column not in normalised]
-        if missing:
-            raise LegacyFileError(
-                f"{self.file_name} is not a legacy production CSV: the header lacks the "
-                f"column(s) {', '.join(missing)}. Expected columns such as "
-                f"{', '.join(KNOWN_COLUMNS)} (any order).")
-        ignored: list[str] = []
-        for index, (name, canonical) in enumerate(zip(names, normalised)):
-            if canonical in KNOWN_COLUMNS:
-                if canonical in self.columns:
-                    raise LegacyFileError(
-                        f"{self.file_name} has the column {canonical} twice (columns "
-                        f"{self.columns[canonical] + 1} and {index + 1}), so it is unclear "
-                        "which to use. Remove one copy and import again.")
-                self.columns[canonical] = index
-                self.labels[canonical] = name.replace("\ufeff", "").strip()
-            elif canonical:
-                ignored.append(name.strip())
-        self.width = len(names)
-        if delimiter != ",":
-            shown = "semicolon" if delimiter == ";" else "tab"
-            self.result.warnings.append(f"The file separates columns with a {shown}, not a "
-                                        "comma (probably re-saved from Excel); it was read so.")
-        if ignored:
-            self.result.warnings.append(f"Unknown column(s) ignored: {', '.join(ignored)}.")
-        absent = [column for column in OPTIONAL_COLUMNS if column not in self.columns]
-        if absent:
-            self.result.warnings.append(
-                f"Column(s) {', '.join(absent)} are not in the file (older collector version?); "
-                "they were read as empty.")
-        return delimiter
-
-    def _records(self, reader: Any, header_line: int
-                 ) -> Iterator[tuple[int, int, list[str], str | None]]:
-        """(first line, last line, cells, csv error) per record; line numbers are physical."""
-        previous = 0
-        while True:
-            try:
-                cells = next(reader)
-                error = None
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                cells = []
-                if reader.line_num == previous:
-                    # The reader made no progress: it cannot recover, so stop rather than loop.
-                    raise LegacyFileError(
-                        f"{self.file_name} stops being readable CSV at line "
-                        f"{header_line + previous + 1} ({exc}). Nothing was imported; fix or "
-                        "cut that part of the file.") from exc
-                error = f"The line could not be read as CSV ({exc})."
-            start = header_line + previous + 1
-            end = header_line + reader.line_num
-            previous = reader.line_num
-            yield start, end, cells, error
-
     def _summarise(self) -> None:
         warnings = self.result.warnings
         if self.blank_lines:
@@ -380,6 +257,12 @@ class _Parser:
                 f"{len(self.ambiguous_lines)} row(s) have a local time that occurs twice in "
                 f"{self.zone_name} (the clock was turned back): lines "
                 f"{_lines(self.ambiguous_lines)}. They were read as the first occurrence.")
+        if self.unrecorded_location_lines:
+            warnings.append(
+                f"{len(self.unrecorded_location_lines)} row(s) have a defect without its "
+                f"location (empty or N/A): lines {_lines(self.unrecorded_location_lines)}. They "
+                f"were imported with the location '{LOCATION_NOT_RECORDED}', shown as 'location "
+                "not recorded'; correct a record if the location is known.")
         if self.duplicates:
             warnings.append(
                 f"{len(self.duplicates)} row(s) repeat an earlier row exactly: lines "
@@ -420,7 +303,7 @@ class _Parser:
                                  f"U+{ord(bad):04X}, which is not accepted"))
                 continue
             value = unicodedata.normalize("NFC", raw.strip())
-            if value.startswith(_FORMULA_START) and not _NUMBER_LIKE.match(value):
+            if value.startswith(_FORMULA_START) and not _is_number(value):
                 problems.append(self._problem(
                     column, value, "it looks like a spreadsheet formula and is not imported"))
                 continue
@@ -431,7 +314,7 @@ class _Parser:
 
     def _validated(self, line: int, values: dict[str, str]) -> LegacyRow | RejectedRow:
         problems: list[str] = []
-        station = values["maquina"]
+        station = self._station(values["maquina"])
         if not station:
             problems.append(self._problem("maquina", station, "the machine is required"))
         elif self.catalog.machine(station) is None:
@@ -457,14 +340,18 @@ class _Parser:
         weight, weight_problem = self._unit_weight(values.get("peso", ""))
         if weight_problem:
             problems.append(weight_problem)
+        raw, gaps, number_problems = self._raw_for_validation(values)
+        problems.extend(number_problems)
         draft: RecordDraft | None = None
         try:
-            draft = validate_record_input(self._raw_for_validation(values), self.catalog,
-                                          require_measurements=False)
+            draft = validate_record_input(raw, self.catalog, require_measurements=False,
+                                          allow_unrecorded_location=True)
         except ValidationFailed as failed:
             problems.extend(self._explain(error, values) for error in failed.errors)
         if problems or draft is None or local is None:
             return RejectedRow(line, " ".join(problems))
+        if GAP_LOCATION in gaps:
+            self.unrecorded_location_lines.append(line)
         if weight is not None:
             draft = replace(draft, unit_weight_kg=weight)
         moment = self._localise(local, line)
@@ -475,23 +362,71 @@ class _Parser:
             utc_offset_minutes=int(offset.total_seconds() // 60), legacy_origin=origin,
             justification=justification,
             source_key=self._source_key(line, station, draft, local, origin, justification,
-                                        operator))
+                                        operator),
+            gaps=gaps)
 
-    def _raw_for_validation(self, values: dict[str, str]) -> dict[str, Any]:
-        raw: dict[str, Any] = {"lot": values["lote"], "box": values["numero_caixa"],
+    def _station(self, value: str) -> str:
+        """The machine as the catalog names it; "201.0" (pandas' float for a column with an
+        empty cell) is machine 201 when the catalog has no "201.0"."""
+        whole = _WHOLE_AS_FLOAT.match(value)
+        if whole and self.catalog.machine(value) is None \
+                and self.catalog.machine(whole.group(1)) is not None:
+            return whole.group(1)
+        return value
+
+    def _raw_for_validation(self, values: dict[str, str]
+                            ) -> tuple[dict[str, Any], tuple[str, ...], list[str]]:
+        """The validation input, the row's gaps and the problems with its numbers."""
+        gaps: list[str] = []
+        problems: list[str] = []
+        box = values["numero_caixa"]
+        whole = _WHOLE_AS_FLOAT.match(box)
+        raw: dict[str, Any] = {"lot": values["lote"], "box": whole.group(1) if whole else box,
                                "size": values["size"]}
         for index in range(1, 4):
-            raw[f"rej{index}_defect"] = self._catalog_spelling(
-                values.get(f"rej{index}_defect", ""), self.catalog.defects)
-            raw[f"rej{index}_location"] = self._catalog_spelling(
-                values.get(f"rej{index}_local", ""), self.catalog.locations)
-        for key, column in (("cam_d", "percent_cam_d"), ("cam_w", "percent_cam_w")):
-            value = values.get(column, "")
-            # The collector wrote N/A for "not measured" as it did for "no rejection".
-            raw[key] = "" if value.upper() == NO_REJECTION else value
+            defect = self._catalog_spelling(values.get(f"rej{index}_defect", ""),
+                                            self.catalog.defects)
+            location = self._catalog_spelling(values.get(f"rej{index}_local", ""),
+                                              self.catalog.locations)
+            if defect and defect.upper() != NO_REJECTION and (
+                    not location or location.upper() == NO_REJECTION):
+                # The old form let a defect be saved without its location: keep the defect,
+                # say plainly that the location is unknown, never guess one.
+                location = LOCATION_NOT_RECORDED
+            if location == LOCATION_NOT_RECORDED and GAP_LOCATION not in gaps:
+                gaps.append(GAP_LOCATION)
+            raw[f"rej{index}_defect"] = defect
+            raw[f"rej{index}_location"] = location
+        for key, column, gap in (("cam_d", "percent_cam_d", GAP_CAM_D),
+                                 ("cam_w", "percent_cam_w", GAP_CAM_W)):
+            value, problem = self._number(column, values.get(column, ""), "3,5")
+            if problem:
+                problems.append(problem)
+            elif value is None:
+                gaps.append(gap)
+            # Parsed here (validation checks the range): validation's own parser takes only
+            # what a person types, not scientific notation.
+            raw[key] = "" if value is None else value
         # unit_weight_kg is left out on purpose: validation rounds it to 4 decimals, which
         # would turn 0.000121 into 0.0001. `_unit_weight` checks it at full precision.
-        return raw
+        return raw, tuple(gaps), problems
+
+    def _number(self, column: str, value: str, example: str
+                ) -> tuple[float | None, str | None]:
+        """A number as Python or pandas wrote it (see the module docstring); None if missing.
+        The collector wrote N/A for "not measured" as it did for "no rejection"."""
+        if value.upper() in _MISSING_NUMBER:
+            return None, None
+        try:
+            return parse_decimal(value, allow_exponent=True), None
+        except ValueError:
+            pass
+        if sum(value.count(mark) for mark in ".,") > 1:
+            return None, self._problem(
+                column, value, "a number with more than one separator is ambiguous (thousands "
+                               "or decimals?), so it is not guessed; write it with one decimal "
+                               f"separator, such as {example}")
+        return None, self._problem(column, value, f"it must be a number such as {example}")
 
     @staticmethod
     def _catalog_spelling(value: str, options: tuple[str, ...]) -> str:
@@ -500,13 +435,10 @@ class _Parser:
         return next((option for option in options if option.casefold() == folded), value)
 
     def _unit_weight(self, value: str) -> tuple[float | None, str | None]:
-        if not value or value.upper() == NO_REJECTION:
-            return None, None  # the draft already carries the catalog weight for the size
-        try:
-            weight = parse_decimal(value)
-        except ValueError:
-            return None, self._problem("peso", value, "the unit weight must be a number in kg "
-                                                      "such as 0,000121")
+        weight, problem = self._number("peso", value, "0,000121 or 1.21e-04 (kg)")
+        if weight is None:
+            # Missing: the draft already carries the catalog weight for the size.
+            return None, problem
         if not 0.0 < weight <= 1.0:
             return None, self._problem("peso", value, "the unit weight must be more than 0 "
                                                       "and at most 1 kg")

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import NO_REJECTION, Catalog
+from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
 from models.validation import FieldError
 
-from gui.messages import field_error_text
+from gui.messages import field_error_text, location_text
 
 
 class EntryForm(QWidget):
@@ -159,7 +159,12 @@ class EntryForm(QWidget):
         for index in range(1, 4):
             for part in ("defect", "location"):
                 combo: QComboBox = self.fields[f"rej{index}_{part}"]  # type: ignore[assignment]
-                combo.setCurrentIndex(max(combo.findData(row.get(f"rej{index}_{part}")), 0))
+                value = row.get(f"rej{index}_{part}")
+                if value == LOCATION_NOT_RECORDED and combo.findData(value) < 0:
+                    # An imported record's unknown location: offered as it is, so correcting
+                    # something else keeps it; the person may pick the real one instead.
+                    combo.addItem(location_text(value), value)
+                combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def submit(self) -> None:
         self.clear_errors()

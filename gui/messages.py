@@ -7,8 +7,11 @@ a literal inside QCoreApplication.translate so lupdate finds it.
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from PySide6.QtCore import QCoreApplication
 
+from config.catalogs import LOCATION_NOT_RECORDED
 from models.validation import FieldError
 
 from gui.i18n import uses_decimal_comma
@@ -34,6 +37,21 @@ def field_label(field: str) -> str:
             return QCoreApplication.translate("Messages", "Defect %1").replace("%1", number)
         return QCoreApplication.translate("Messages", "Location %1").replace("%1", number)
     return labels.get(field, field)
+
+
+def location_text(location: str) -> str:
+    """A rejection's location as shown: the catalog's name, or "location not recorded" in the
+    person's language for a rejection imported without one (config.catalogs)."""
+    if location == LOCATION_NOT_RECORDED:
+        return QCoreApplication.translate("Messages", "location not recorded")
+    return location
+
+
+def rejections_text(row: Mapping[str, Any]) -> str:
+    """A record row's rejections as "defect (location), …", or "—" when it has none."""
+    parts = [f"{row[f'rej{i}_defect']} ({location_text(row.get(f'rej{i}_location') or '')})"
+             for i in range(1, 4) if row.get(f"rej{i}_defect")]
+    return ", ".join(parts) if parts else "—"
 
 
 def field_error_text(error: FieldError) -> str:
@@ -78,6 +96,10 @@ def field_error_text(error: FieldError) -> str:
         return QCoreApplication.translate("Messages", "Type a number, e.g. 0,000076.")
     if code == "duplicate":
         return QCoreApplication.translate("Messages", "Appears twice; keep one.")
+    if code == "reserved":
+        return QCoreApplication.translate(
+            "Messages", "Reserved for imported rejections whose location was not recorded; "
+            "choose another name.")
     if code == "bands_order":
         return QCoreApplication.translate("Messages", "The bands must rise: excellent below good below attention.")
     if code == "not_above_minimum":

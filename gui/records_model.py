@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 
 from models.canonical import parse_utc
 
+from gui.messages import rejections_text
 from gui.table_model import ColumnTableModel, Index as _Index
 
 
@@ -58,9 +59,7 @@ class RecordsTableModel(ColumnTableModel):
             moment = parse_utc(row["recorded_at"]) + timedelta(minutes=row["utc_offset_minutes"])
             return moment.strftime("%H:%M:%S" if column == "time" else "%Y-%m-%d")
         if column == "rejections":
-            parts = [f"{row[f'rej{i}_defect']} ({row[f'rej{i}_location']})"
-                     for i in range(1, 4) if row.get(f"rej{i}_defect")]
-            return ", ".join(parts) if parts else "—"
+            return rejections_text(row)
         if column in ("cam_d", "cam_w"):
             value = row.get(column)
             return "—" if value is None else f"{value:.2f}".replace(".", self._decimal())

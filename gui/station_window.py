@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
+from config.catalogs import LOCATION_NOT_RECORDED
 from config.constants import Permission, Role, role_allows
 from data.records_repo import RecordFilter
 from models.validation import ValidationFailed
@@ -31,7 +32,7 @@ from gui.header import StationHeader
 from gui.idle_watcher import IdleWatcher
 from gui.login_window import LoginWindow
 from gui.lot_dialog import LotDialog
-from gui.messages import production_error_text
+from gui.messages import location_text, production_error_text
 from gui.records_model import RecordsTableModel
 from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
@@ -465,10 +466,12 @@ class StationWindow(QMainWindow):
         record_filter = RecordFilter(start=shift.start_utc, end=shift.end_utc,
                                      station_id=self.controller.ctx.station_id)
         production = self.controller.ctx.production
+        not_recorded = location_text(LOCATION_NOT_RECORDED)
         self.last_export = None
 
         def work(progress, cancel):
-            return export_records(production, session, fmt, Path(path), record_filter)
+            return export_records(production, session, fmt, Path(path), record_filter,
+                                  not_recorded_text=not_recorded)
 
         def done(count: int) -> None:
             self.last_export = (path, count)

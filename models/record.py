@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from config.catalogs import LOCATION_NOT_RECORDED
 from models.canonical import format_utc
 
 
@@ -27,7 +28,11 @@ MIN_REASON_LENGTH = 10
 @dataclass(frozen=True)
 class Rejection:
     defect: str
-    location: str
+    location: str  # a catalog location, or LOCATION_NOT_RECORDED (imported, see config.catalogs)
+
+    @property
+    def location_recorded(self) -> bool:
+        return self.location != LOCATION_NOT_RECORDED
 
 
 @dataclass(frozen=True)

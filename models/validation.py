@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from config.catalogs import NO_REJECTION, Catalog
+from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
 from models.record import MIN_REASON_LENGTH, Rejection
 
 LOT_CODE_MAX = 40
@@ -21,6 +21,10 @@ TEXT_MAX = 500
 _LOT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/#-]*\Z")
 # ASCII digits only: "１２" or "١٢" look like numbers but are not what the operator typed.
 _NUMBER = re.compile(r"[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)\Z")
+# The same with an exponent, as Python's repr and pandas write small floats (7.6e-05), also
+# with a decimal comma (pandas' `decimal=","` writes 7,6e-05).
+_NUMBER_WITH_EXPONENT = re.compile(
+    r"[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]{1,3})?\Z")
 INT_MAX = 2**31 - 1  # what every database we target stores in an INTEGER column
 
 
@@ -56,10 +60,15 @@ def has_forbidden_characters(text: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") for ch in text)
 
 
-def parse_decimal(text: str) -> float:
-    """'3,5' and '3.5' both mean 3.5. Thousands separators are refused as ambiguous."""
+def parse_decimal(text: str, *, allow_exponent: bool = False) -> float:
+    """'3,5' and '3.5' both mean 3.5. Thousands separators are refused as ambiguous.
+
+    `allow_exponent` also takes scientific notation ('7.6e-05', '7,6e-05'), for files written
+    by programs; a person typing into a form never means it, so forms leave it off.
+    """
     cleaned = text.strip()
-    if not _NUMBER.match(cleaned):
+    pattern = _NUMBER_WITH_EXPONENT if allow_exponent else _NUMBER
+    if not pattern.match(cleaned):
         raise ValueError(text)
     value = float(cleaned.replace(",", "."))
     if math.isnan(value) or math.isinf(value):
@@ -145,8 +154,12 @@ def validate_measurement(field_name: str, value: Any, low: float, high: float, *
     return round(number, decimals) + 0.0, []  # + 0.0 turns -0.0 into 0.0
 
 
-def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog
+def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog, *,
+                        allow_unrecorded_location: bool = False
                         ) -> tuple[tuple[Rejection, ...], list[FieldError]]:
+    """Defect and location pairs; `allow_unrecorded_location` accepts LOCATION_NOT_RECORDED as
+    the location of a known defect (imports of the old system, and corrections of them). A
+    person entering a box always names the location."""
     errors: list[FieldError] = []
     rejections: list[Rejection] = []
     if len(pairs) > catalog.max_rejections:
@@ -169,7 +182,10 @@ def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog
                                      f"defect {defect_text!r} is not in the catalog",
                                      {"value": defect_text}))
             continue
-        if no_location:
+        if location_text == LOCATION_NOT_RECORDED and allow_unrecorded_location:
+            rejections.append(Rejection(defect_text, LOCATION_NOT_RECORDED))
+            continue
+        if no_location or location_text == LOCATION_NOT_RECORDED:
             errors.append(FieldError(f"rej{index}_location", "location_missing",
                                      "choose where the defect is (Cap, Body, Cap/Body)"))
             continue
@@ -184,11 +200,13 @@ def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog
 
 def validate_record_input(raw: Mapping[str, Any], catalog: Catalog, *,
                           total_boxes: int | None = None,
-                          require_measurements: bool = True) -> RecordDraft:
+                          require_measurements: bool = True,
+                          allow_unrecorded_location: bool = False) -> RecordDraft:
     """Check a form or file row; return a draft or raise `ValidationFailed` with every error.
 
     `raw` keys: lot, box, size, rej1_defect, rej1_location, ... rej3_*, cam_d, cam_w,
     optionally unit_weight_kg (else taken from the catalog for the size).
+    `allow_unrecorded_location`: see `validate_rejections`.
     """
     errors: list[FieldError] = []
     lot, found = validate_lot_code(raw.get("lot"))
@@ -203,7 +221,8 @@ def validate_record_input(raw: Mapping[str, Any], catalog: Catalog, *,
         size = None
     pairs = [(raw.get(f"rej{i}_defect"), raw.get(f"rej{i}_location"))
              for i in range(1, catalog.max_rejections + 1)]
-    rejections, found = validate_rejections(pairs, catalog)
+    rejections, found = validate_rejections(
+        pairs, catalog, allow_unrecorded_location=allow_unrecorded_location)
     errors += found
     measured: dict[str, float | None] = {}
     for measurement in catalog.measurements:
@@ -228,6 +247,7 @@ def validate_record_input(raw: Mapping[str, Any], catalog: Catalog, *,
 
 
 USERNAME_MAX = 32
+FULL_NAME_MAX = 100
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}\Z")
 
 

@@ -127,8 +127,11 @@ def sweep_temp_files(folder: Path, *, older_than_s: float = 60.0,
 
 
 def atomic_create_bytes(path: Path, data: bytes, *, durable: bool = True,
-                        link: Callable[[Path, Path], None] = os.link) -> None:
+                        link: Callable[[Path, Path], None] = os.link, mode: int = 0o666) -> None:
     """Write-once: create `path` with `data` whole, or raise FileExistsError if it exists.
+
+    `mode` (less the umask) is set when the temp file is created, so a secret written with
+    0o600 is never readable by others, not even for a moment.
 
     Commands and acks are write-once: a second writer must never replace the first. A hard
     link from the complete temp file is atomic and refuses an existing name; where the file
@@ -138,7 +141,8 @@ def atomic_create_bytes(path: Path, data: bytes, *, durable: bool = True,
     path = Path(path)
     temp = _temp_path(path)
     try:
-        with open(temp, "wb") as handle:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(temp, flags, mode), "wb") as handle:
             handle.write(data)
             handle.flush()
             if durable:

@@ -26,7 +26,8 @@ from data.database import Database
 from models.canonical import format_utc, parse_utc
 from models.user import User
 from models.validation import (
-    ValidationFailed, normalize_username, validate_reason, validate_text, validate_username,
+    FULL_NAME_MAX, ValidationFailed, normalize_username, validate_reason, validate_text,
+    validate_username,
 )
 from utils.audit.chain import Actor, AuditLog
 from utils.clock import Clock, SystemClock
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
     from utils.trust.site_accounts import SiteAccounts
 
 log = logging.getLogger(__name__)
-
-FULL_NAME_MAX = 100
 
 
 class AuthError(RuntimeError):

@@ -13,6 +13,11 @@ Definitions used throughout (each is tested against a hand computation):
 - **Order** of records: by `recorded_at`, then `record_id` (a stable order for equal times).
 - **Site-wide** figures are the same statistics over all records of the period together,
   except the repeated-defect rule, which always looks at consecutive records of one station.
+- **Location not recorded** (imports of the old system, config.catalogs.LOCATION_NOT_RECORDED)
+  is not a location: it is never ranked among the top locations nor named as a defect's usual
+  location, and the shares of the top locations are of the rejections whose location is known.
+  Its own count is reported beside them (`locations_not_recorded`), so nothing is hidden. The
+  defect of such a rejection counts like any other (top defects, risks, repeats).
 
 Recommendations are codes with parameters, never sentences: the GUI words them in the user's
 language. No Qt here (layering rule).
@@ -26,7 +31,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from config.catalogs import NO_REJECTION, QualityBands
+from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, QualityBands
 from utils import analytics
 from utils.shifts import SHIFT_STARTS, shift_of
 
@@ -169,6 +174,8 @@ class StationInsight:
     risks: tuple[DefectRisk, ...]
     anomalies: tuple[Anomaly, ...]
     recommendations: tuple[Recommendation, ...] = field(default=())
+    # Rejections whose location the old system did not record: count, share of all rejections.
+    locations_not_recorded: Share | None = None
 
     @property
     def boxes(self) -> int:
@@ -260,7 +267,23 @@ def quality_score(mean: float | None) -> float | None:
 
 
 def _named(value: Any) -> bool:
-    return isinstance(value, str) and value != "" and value != NO_REJECTION
+    return isinstance(value, str) and value not in ("", NO_REJECTION, LOCATION_NOT_RECORDED)
+
+
+def locations_not_recorded(frame: pd.DataFrame, found: pd.DataFrame | None = None
+                           ) -> Share | None:
+    """The rejections (of a named defect) whose location was not recorded, with their share of
+    all such rejections; None when every location is known."""
+    found = analytics.rejections(frame) if found is None else found
+    defects = [d for d in found["defect"].tolist() if _named(d)]
+    records = [str(record) for defect, location, record in
+               zip(found["defect"].tolist(), found["location"].tolist(),
+                   found["record_id"].tolist())
+               if _named(defect) and location == LOCATION_NOT_RECORDED]
+    if not records:
+        return None
+    return Share(LOCATION_NOT_RECORDED, len(records), len(records) * 100.0 / len(defects),
+                 _in_order(frame, set(records)))
 
 
 def shares(frame: pd.DataFrame, column: str, top: int = TOP_N,
@@ -491,7 +514,8 @@ def station_insight(prepared: pd.DataFrame, station: str | None, *,
         score=quality_score(mean.value),
         band="unknown" if mean.value is None else bands.rank(mean.value),
         trend=trend(frame), shifts=shift_figures, worst_shift=worst,
-        risks=risks(frame, risk_bands, found), anomalies=tuple(anomalies))
+        risks=risks(frame, risk_bands, found), anomalies=tuple(anomalies),
+        locations_not_recorded=locations_not_recorded(frame, found))
     return replace(insight, recommendations=recommend(insight, bands))
 
 

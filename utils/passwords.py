@@ -8,6 +8,8 @@ normal failure, never a crash.
 
 from __future__ import annotations
 
+import secrets
+
 import bcrypt
 
 from models.validation import has_forbidden_characters
@@ -50,6 +52,25 @@ def check_policy(password: str, *, username: str | None = None,
         raise PasswordPolicyError("is_username", "the password must not be the username")
     if old_password is not None and password == old_password:
         raise PasswordPolicyError("unchanged", "the new password must differ from the old one")
+
+
+# One-time passwords are read off a screen or a printed slip and typed once: no letters or
+# digits that look alike (0/O, 1/l/I), lower case only, in groups of four.
+ONE_TIME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+ONE_TIME_GROUPS = 3
+
+
+def one_time_password(username: str | None = None) -> str:
+    """A random password that passes the policy, e.g. 'k7mq-x2fa-9tnb' (about 74 bits). The
+    person must change it at first login (the account is created with must_change_password)."""
+    while True:
+        candidate = "-".join("".join(secrets.choice(ONE_TIME_ALPHABET) for _ in range(4))
+                             for _ in range(ONE_TIME_GROUPS))
+        try:
+            check_policy(candidate, username=username)
+        except PasswordPolicyError:  # astronomically unlikely, but never hand out a bad one
+            continue
+        return candidate
 
 
 def hash_password(password: str) -> str:

@@ -272,8 +272,12 @@ class ProductionService:
 
     def _edited_draft(self, current: ProductionRecord, changes: Mapping[str, Any]):
         """The record with `changes` applied, validated (raises ValidationFailed)."""
+        # An imported record may lack what the old system did not record (a measurement, a
+        # defect's location); a correction keeps such a gap unless the editor fills it.
+        imported = current.origin == Origin.IMPORT
         return validate_record_input({**_form_of(current), **changes}, self.catalog,
-                                     require_measurements=current.origin != Origin.IMPORT)
+                                     require_measurements=not imported,
+                                     allow_unrecorded_location=imported)
 
     def _sign(self, session: Session, current: ProductionRecord, signature: Signature | None,
               meaning: Meaning) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from config.constants import Permission
 from data import records_repo
-from data.exports import records_to_dataframe, write_csv, write_xlsx
+from data.exports import NOT_RECORDED_TEXT, records_to_dataframe, write_csv, write_xlsx
 from data.legacy_import import LegacyParseResult, RejectedRow, parse_legacy_csv
 from data.records_repo import RecordFilter
 from models.record import Origin, ProductionRecord
@@ -32,6 +32,10 @@ class ImportReport:
     already_present: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Of `imported`: rows that lack something the old system did not record (a defect's
+    # location, a measurement); `gaps` counts those rows per kind (data.legacy_import GAP_*).
+    imported_with_gaps: int = 0
+    gaps: dict[str, int] = field(default_factory=dict)
 
 
 def import_legacy_file(service: ProductionService, session: Session, path: Path,
@@ -66,41 +70,52 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
                 service.audit.append(connection, actor, "record.import", entity="record",
                                      entity_id=record.record_id, after={
                                          **record.audit_view(), "legacy_origin": row.legacy_origin,
-                                         "source_file": Path(path).name, "line": row.line})
+                                         "source_file": Path(path).name, "line": row.line,
+                                         "gaps": list(row.gaps)})
                 report.imported += 1
+                if row.gaps:
+                    report.imported_with_gaps += 1
+                    for gap in row.gaps:
+                        report.gaps[gap] = report.gaps.get(gap, 0) + 1
     service.audit.record(actor, "import.legacy", entity="file", entity_id=Path(path).name,
                          after={"total_rows": report.total_rows, "imported": report.imported,
+                                "imported_with_gaps": report.imported_with_gaps,
+                                "gaps": dict(sorted(report.gaps.items())),
                                 "already_present": report.already_present,
                                 "rejected": len(report.rejected)})
     return report
 
 
 def export_records(service: ProductionService, session: Session, fmt: str, out: Path,
-                   record_filter: RecordFilter = RecordFilter()) -> int:
-    """Write the current version of the matching records to `out`; returns the row count."""
+                   record_filter: RecordFilter = RecordFilter(), *,
+                   not_recorded_text: str = NOT_RECORDED_TEXT) -> int:
+    """Write the current version of the matching records to `out`; returns the row count.
+    `not_recorded_text`: "location not recorded" in the person's language."""
     require(session, Permission.EXPORT, service.audit, target=str(out))
     rows = service.list_records(session, record_filter)
     scoped = service.scope_filter(session, record_filter)
     return write_export(service.audit, session, rows, fmt, out, {
         "station": scoped.station_id, "lot": scoped.lot, "operator": scoped.operator,
         "from": None if scoped.start is None else scoped.start.isoformat(),
-        "to": None if scoped.end is None else scoped.end.isoformat()})
+        "to": None if scoped.end is None else scoped.end.isoformat()},
+        not_recorded_text=not_recorded_text)
 
 
 def export_site_records(audit, session: Session, rows: list[dict], fmt: str, out: Path,
-                        filters: dict) -> int:
+                        filters: dict, *, not_recorded_text: str = NOT_RECORDED_TEXT) -> int:
     """Export records already selected from the site read-model (admin panel)."""
     require(session, Permission.RECORD_VIEW_SITE, audit, target=str(out))
     require(session, Permission.EXPORT, audit, target=str(out))
-    return write_export(audit, session, rows, fmt, out, filters)
+    return write_export(audit, session, rows, fmt, out, filters,
+                        not_recorded_text=not_recorded_text)
 
 
 def write_export(audit, session: Session, rows: list[dict], fmt: str, out: Path,
-                 filters: dict) -> int:
+                 filters: dict, *, not_recorded_text: str = NOT_RECORDED_TEXT) -> int:
     """The file, written atomically, and its audit event (what, how many, which filters)."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"export format must be one of {', '.join(EXPORT_FORMATS)}")
-    frame = records_to_dataframe(rows)
+    frame = records_to_dataframe(rows, not_recorded_text=not_recorded_text)
     writer = write_csv if fmt == "csv" else write_xlsx
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

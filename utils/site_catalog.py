@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from config.catalogs import (
-    FLEET_METRICS, NO_REJECTION, Catalog, Machine, Measurement, MetricThresholds, QualityBands,
+    FLEET_METRICS, LOCATION_NOT_RECORDED, NO_REJECTION, Catalog, Machine, Measurement, MetricThresholds, QualityBands,
     default_catalog,
 )
 from config.constants import Permission
@@ -87,6 +87,12 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
                 continue
             if text == NO_REJECTION:
                 continue  # always present, added below
+            if text.casefold() == LOCATION_NOT_RECORDED.casefold():
+                # Imported records use it for "the old system did not record the location";
+                # as a catalog name it would make such records look located.
+                errors.append(FieldError(f"{field}.{index}", "reserved",
+                                         f"{text!r} is reserved for imported records"))
+                continue
             if text.casefold() in (t.casefold() for t in taken):
                 errors.append(FieldError(f"{field}.{index}", "duplicate", f"{text!r} twice"))
                 continue

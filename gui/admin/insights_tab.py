@@ -26,6 +26,7 @@ from utils.insights import Ids, StationInsight
 from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
 from gui.admin.record_filters import RecordFilters
 from gui.i18n import uses_decimal_comma
+from gui.messages import location_text
 from gui.records_model import RecordsTableModel
 from gui.table_model import ColumnTableModel, Index as _Index
 
@@ -468,6 +469,16 @@ class InsightsTab(QWidget):
             for share in figures:
                 add(parent, self.tr("%1 (%2×)").replace("%1", share.name).replace("%2", str(share.count)),
                     number(share.share, 1), share.record_ids)
+        unrecorded = insight.locations_not_recorded
+        if unrecorded is not None:
+            # Beside the ranking, not in it: the old system did not record these locations.
+            # Short, so the narrow tree does not cut it; the tooltip says the rest.
+            add(parent, self.tr("not recorded (%1×)").replace("%1", str(unrecorded.count)),
+                number(unrecorded.share, 1), unrecorded.record_ids, "#777777",
+                self.tr("%1: rejections imported from the old system without their location. "
+                        "Not ranked; per cent of all rejections, while the locations above "
+                        "count only known locations.").replace(
+                            "%1", location_text(unrecorded.name)))
 
         risk_names = {"high": self.tr("high"), "medium": self.tr("medium"), "low": self.tr("low")}
         risks = group(self.tr("Defect frequency · risk"), self.tr("% of boxes"),

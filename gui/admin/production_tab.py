@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import NO_REJECTION
+from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION
 from config.constants import Permission, role_allows
 from models.canonical import parse_utc
 from utils import analytics
@@ -27,7 +27,7 @@ from utils.records_io import export_site_records
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
 from gui.i18n import uses_decimal_comma
-from gui.messages import field_label
+from gui.messages import field_label, location_text, rejections_text
 from gui.records_model import RecordsTableModel
 from gui.theme import SIZE_SAMPLE_ROWS
 
@@ -237,9 +237,7 @@ class ProductionTab(QWidget):
         """A version's value as the person reads it: numbers with the language's decimal
         separator and two decimals (as in the table), rejections as "defect (location)"."""
         if field == "rejections":
-            pairs = [f"{version[f'rej{i}_defect']} ({version[f'rej{i}_location']})"
-                     for i in range(1, 4) if version.get(f"rej{i}_defect")]
-            return ", ".join(pairs) if pairs else "—"
+            return rejections_text(version)
         value = version.get(field)
         if value is None or value == "":
             return "—"
@@ -258,6 +256,7 @@ class ProductionTab(QWidget):
             if not path:
                 return
         rows, filters, audit, session = list(self.rows), self.filters(), self.ctx.audit, self.session
+        not_recorded = location_text(LOCATION_NOT_RECORDED)
         self.last_export = None
 
         def done(count: int) -> None:
@@ -269,4 +268,5 @@ class ProductionTab(QWidget):
             self.status.setText(self.tr("The file was not written: %1").replace("%1", str(exc)))
 
         self.runner.run(lambda progress, cancel: export_site_records(
-            audit, session, rows, fmt, Path(path), filters), on_done=done, on_error=failed)
+            audit, session, rows, fmt, Path(path), filters, not_recorded_text=not_recorded),
+            on_done=done, on_error=failed)

@@ -1,27 +1,34 @@
 """Users: list, create (initial password → forced change), change role or name, reset password,
 unlock, deactivate and reactivate. Never delete, never reuse a name; every change carries a
-reason and is audited by the service; the last active admin stays."""
+reason and is audited by the service; the last active admin stays. "Import from the old
+system…" creates the old system's accounts in the background (utils.legacy_users) and shows
+their one-time passwords once (gui.admin.legacy_users_dialog)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from config.constants import Role
+from data.legacy_csv import LegacyFileError
 from models.user import User
 from models.validation import ValidationFailed
 from utils.auth import AuthError, Session
+from utils.legacy_users import UsersImportReport, import_legacy_users
 from utils.passwords import PasswordPolicyError
 from utils.permissions import PermissionDenied
 
+from gui.admin.legacy_users_dialog import LegacyUsersDialog
 from gui.header import role_name
 from gui.messages import field_error_text, password_policy_text
 from gui.table_model import ColumnTableModel, Index as _Index
+from gui.tasks import TaskRunner
 from gui.theme import form_label
 
 
@@ -145,10 +152,14 @@ def auth_error_text(error: AuthError) -> str:
 
 
 class UsersTab(QWidget):
-    def __init__(self, ctx, session: Session, parent: QWidget | None = None):
+    def __init__(self, ctx, session: Session, runner: TaskRunner | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
+        # The admin panel's runner (shut down with the window); a tab on its own gets one.
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.legacy_dialog: LegacyUsersDialog | None = None
         self.setObjectName("usersTab")
         self.model = UsersTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -177,10 +188,22 @@ class UsersTab(QWidget):
             button.clicked.connect(lambda _checked=False, k=key: self.open_dialog(k))
             buttons.addWidget(button)
             self.actions[key] = button
+        buttons.addStretch(1)
+        self.import_button = QPushButton(self.tr("Import from the old system…"))
+        self.import_button.setObjectName("importLegacyUsers")
+        self.import_button.setToolTip(self.tr(
+            "Create the accounts of the old system's usuarios.csv, each with a one-time "
+            "password; its old passwords are never used"))
+        self.import_button.clicked.connect(lambda _checked=False: self.import_legacy())
+        buttons.addWidget(self.import_button)
+        self.status = QLabel()
+        self.status.setObjectName("usersStatus")
+        self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.status)
         self.refresh()
 
     def refresh(self) -> None:
@@ -248,3 +271,54 @@ class UsersTab(QWidget):
         dialog.open()
         self.dialog = dialog
         return dialog
+
+    # -- the old system's accounts -------------------------------------------------------------
+
+    def import_legacy(self, path: str | None = None) -> None:
+        """Ask for usuarios.csv (unless given), then create its accounts in the background."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("The old system's usuarios.csv"), "",
+                self.tr("CSV files (*.csv);;All files (*)"))
+            if not path:
+                return
+        auth, session, chosen = self.ctx.auth, self.session, Path(path)
+        self.import_button.setEnabled(False)
+        self.status.setText(self.tr("Importing the accounts of %1…").replace("%1", chosen.name))
+
+        def work(progress, cancel) -> UsersImportReport:
+            return import_legacy_users(auth, session, chosen, progress=progress, cancel=cancel)
+
+        def progress(done: int, total: Any) -> None:
+            self.status.setText(self.tr("Importing the accounts of %1: %2 of %3…").replace(
+                "%1", chosen.name).replace("%2", str(done)).replace("%3", str(total)))
+
+        self.runner.run(work, on_done=self._imported, on_error=self._import_failed,
+                        on_progress=progress)
+
+    def _imported(self, report: UsersImportReport) -> None:
+        self.import_button.setEnabled(True)
+        self.refresh()
+        self.status.setText(self.tr("Import of %1 finished: %2 created, %3 already existed, %4 "
+                                    "not imported.").replace("%1", report.file_name)
+                            .replace("%2", str(len(report.created)))
+                            .replace("%3", str(len(report.existing)))
+                            .replace("%4", str(len(report.problems))))
+        dialog = LegacyUsersDialog(report, self.session.username,
+                                   self.ctx.clock.now().astimezone(), self)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "legacy_dialog", None))
+        self.legacy_dialog = dialog
+        dialog.open()
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        if isinstance(error, PermissionDenied):
+            text = self.tr("Your role may not manage users; no account was created.")
+        elif isinstance(error, LegacyFileError):
+            text = self.tr("The file could not be imported and no account was created: %1"
+                           ).replace("%1", str(error))
+        else:
+            text = self.tr("The import stopped with an error (%1). Accounts created before it "
+                           "are in the list; their one-time passwords are lost, so reset "
+                           "theirs. See the log for details.").replace("%1", type(error).__name__)
+        self.status.setText(text)

@@ -79,7 +79,7 @@ class AdminWindow(QMainWindow):
         if role_allows(session.role, Permission.USER_MANAGE):
             from gui.admin.users_tab import UsersTab
 
-            self.users_tab = UsersTab(ctx, session)
+            self.users_tab = UsersTab(ctx, session, self.runner)
             self.tabs.addTab(self.users_tab, self.tr("Users"))
         if role_allows(session.role, Permission.AUDIT_VIEW):
             from gui.admin.audit_tab import AuditTab

@@ -174,3 +174,15 @@ def test_rows_from_the_repository_export(tmp_path):
     assert current["Rejection 1 defect"] == "Furo" and pd.isna(current["Rejection 2 defect"])
     write_xlsx(frame, tmp_path / "out.xlsx")
     assert_frame_equal(read_export(tmp_path / "out.xlsx"), frame)
+
+
+def test_location_not_recorded_is_written_as_words_in_the_callers_language(tmp_path):
+    from config.catalogs import LOCATION_NOT_RECORDED
+
+    rows = [row(rej1_location=LOCATION_NOT_RECORDED, origin="import")]
+    assert records_to_dataframe(rows).loc[0, "Rejection 1 location"] == "location not recorded"
+    translated = records_to_dataframe(rows, not_recorded_text="local não registrado")
+    write_csv(translated, tmp_path / "out.csv")
+    back = read_export(tmp_path / "out.csv")
+    assert back.loc[0, "Rejection 1 location"] == "local não registrado"
+    assert back.loc[0, "Rejection 1 defect"] == "Cápsula Fina"

@@ -317,7 +317,7 @@ def test_bad_rows_are_rejected_with_line_and_reason(tmp_path):
         row_with(usuario_reg="op\x07"),                              # 9 control character
         row_with(usuario_reg="op\u202eabc"),                         # 10 bidi override
         row_with(origem="robot"),                                    # 11 unknown origin
-        row_with(rej1_local=""),                                     # 12 defect without place
+        row_with(rej1_defect="", rej1_local="Cap"),                  # 12 place without defect
         row_with(percent_cam_w="101"),                               # 13 out of range
         row_with(numero_caixa="0"),                                  # 14 box out of range
         row_with(size="#9"),                                         # 15 unknown size
@@ -333,7 +333,7 @@ def test_bad_rows_are_rejected_with_line_and_reason(tmp_path):
     assert result.total_rows == 2 + 15
     expectations = {
         3: "18 fields", 4: "3 fields", 5: "'299'", 6: "'data_hora'", 7: "formula",
-        8: "formula", 9: "U+0007", 10: "U+202E", 11: "'robot'", 12: "'rej1_local' is empty",
+        8: "formula", 9: "U+0007", 10: "U+202E", 11: "'robot'", 12: "'rej1_defect' is empty",
         13: "'101'", 14: "'numero_caixa' has '0'", 15: "'#9'", 16: "'peso' has '2'",
         17: "1900",
     }
@@ -375,3 +375,45 @@ def test_oversized_cell_rejects_only_its_line(tmp_path):
     assert [r.line for r in result.rows] == [2, 4]
     assert [r.line for r in result.rejected] == [3]
     assert "could not be read as CSV" in result.rejected[0].reason
+
+
+# -- what pandas writes, and what stays refused ------------------------------------------------
+
+def test_scientific_notation_and_pandas_missing_values(tmp_path):
+    path = write(tmp_path, [HEADER, row_with(peso="1.21e-04", percent_cam_d="4.42e+00",
+                                             percent_cam_w="nan"),
+                            row_with(peso='"1,21e-04"', percent_cam_d="NaN", numero_caixa="2.0",
+                                     data_hora="2025-11-03 06:02:23.250000")])
+    first, second = parse(path).rows
+    assert (first.draft.unit_weight_kg, first.draft.cam_d, first.draft.cam_w) == (
+        0.000121, 4.42, None)
+    assert first.gaps == (legacy.GAP_CAM_W,)
+    assert (second.draft.unit_weight_kg, second.draft.cam_d, second.draft.box) == (
+        0.000121, None, 2)
+
+
+@pytest.mark.parametrize("column, value, words", [
+    ("percent_cam_d", '"1.234,5"', "more than one separator"),
+    ("percent_cam_w", "1.2.3", "more than one separator"),
+    ("peso", "inf", "must be a number"),
+    ("numero_caixa", "1.000", "'numero_caixa' has '1.000'"),
+    ("numero_caixa", "2.5", "'numero_caixa' has '2.5'"),
+])
+def test_ambiguous_or_unreadable_numbers_reject_the_row_with_the_reason(tmp_path, column, value,
+                                                                       words):
+    result = parse(write(tmp_path, [HEADER, row_with(**{column: value})]))
+    (rejected,) = result.rejected
+    assert rejected.line == 2 and words in rejected.reason, rejected.reason
+
+
+def test_defect_without_location_is_imported_as_not_recorded(tmp_path):
+    lines = [HEADER, row_with(rej1_local="", rej2_local="N/A"), row_with(rej1_local="n/a"), GOOD]
+    result = parse(write(tmp_path, lines))
+    first, second, third = result.rows
+    assert first.draft.rejections == (Rejection("Rachada", legacy.LOCATION_NOT_RECORDED),
+                                      Rejection("Amassada", legacy.LOCATION_NOT_RECORDED))
+    assert second.draft.rejections[0] == Rejection("Rachada", legacy.LOCATION_NOT_RECORDED)
+    assert first.gaps == second.gaps == (legacy.GAP_LOCATION,) and third.gaps == ()
+    assert result.rejected == []
+    assert any("2 row(s) have a defect without its location" in w and "lines 2, 3" in w
+               for w in result.warnings)

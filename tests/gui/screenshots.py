@@ -387,7 +387,90 @@ def render_wizard(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_legacy(out_dir: Path) -> list[Path]:
+    """What the migration from the old system shows: imported records with "location not
+    recorded" (production tab, insights), the Users tab's import and its one-time passwords
+    dialog; the users tab and the dialog also at 1366×768."""
+    import threading
+
+    import utils.passwords
+    from gui.admin.window import AdminWindow
+    from gui.app import make_application
+    from gui.i18n import install_translators
+    from tests.fixtures.legacy_collector import write_collector_csv
+    from tests.gui.test_admin_dashboard import load_sample_into_site_view
+    from tests.utils.site.sitekit import ADMIN_PW, make_site
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    app = make_application(sys.argv[:1])
+    written: list[Path] = []
+    pause = threading.Event()
+
+    def settle(rounds: int = 10) -> None:
+        for _ in range(rounds):
+            app.processEvents()
+            pause.wait(0.02)
+
+    def save(widget, name: str) -> None:
+        path = out_dir / f"{name}-{language}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    for language in ("pt_BR", "en"):
+        folder = Path(tempfile.mkdtemp(prefix="shopfloor-legacy-shots-"))
+        install_translators(app, language, folder / "qm")
+        site = make_site(folder)
+        generated = write_collector_csv(folder / "dados_producao.csv", boxes_per_machine=4)
+        load_sample_into_site_view(site.admin, generated.path)
+        usuarios = folder / "usuarios.csv"
+        usuarios.write_text("login;senha;tipo;nome_completo\r\n"
+                            "joao;x1;Operador;João Souza\r\n"
+                            "marta;x2;Encarregada;Marta Nunes\r\n"
+                            "rita;x3;Coordenadora;Rita Reis\r\n"
+                            "dev;x4;Desenvolvedor;Equipe de Sistemas\r\n"
+                            "ana;x5;Coordenador;Ana Admin\r\n"
+                            "zé;x6;Operador;José Silva\r\n", encoding="utf-8")
+        window = AdminWindow(site.admin, site.admin.auth.login("ana", ADMIN_PW).session)
+        window.show()
+        settle()
+        from datetime import datetime, timezone
+
+        window.tabs.setCurrentWidget(window.production_tab)
+        window.production_tab.set_range(datetime(2025, 11, 1, tzinfo=timezone.utc),
+                                        datetime(2025, 11, 30, tzinfo=timezone.utc))
+        window.production_tab.refresh()
+        settle()
+        save(window, "legacy-production")
+        window.tabs.setCurrentWidget(window.insights_tab)
+        window.insights_tab.refresh()
+        settle()
+        window.insights_tab.select_station(None, "station")
+        settle()
+        save(window, "legacy-insights")
+        window.tabs.setCurrentWidget(window.users_tab)
+        window.users_tab.import_legacy(str(usuarios))
+        settle_until(lambda: window.users_tab.legacy_dialog is not None, settle)
+        dialog = window.users_tab.legacy_dialog
+        settle()
+        save(window, "legacy-users-tab")
+        save(dialog, "legacy-users-dialog")
+        window.resize(1366, 768)
+        dialog.resize(min(dialog.width(), 1366), min(dialog.height(), 768))
+        settle()
+        save(window, "legacy-users-tab-1366x768")
+        dialog.close()
+        window.close()
+        site.admin.close()
+    install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
+    return written
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    for path in render(target) + render_admin(target) + render_wizard(target):
-        print(path)
+    if sys.argv[2:] == ["legacy"]:  # only the migration's windows
+        renderers = [render_legacy]
+    else:
+        renderers = [render, render_admin, render_wizard, render_legacy]
+    for renderer in renderers:
+        for path in renderer(target):
+            print(path)

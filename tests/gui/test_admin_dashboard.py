@@ -48,8 +48,9 @@ def put_site_rows(ctx, rows: Sequence[dict[str, Any]]) -> None:
             site_repo.insert_record_version(connection, row)
 
 
-def load_sample_into_site_view(ctx) -> int:
-    rows = parse_legacy_csv(SAMPLE, default_catalog(), "America/Sao_Paulo").rows
+def load_sample_into_site_view(ctx, path: Path = SAMPLE) -> int:
+    """The legacy sample (or another legacy file) as records the site read-model holds."""
+    rows = parse_legacy_csv(path, default_catalog(), "America/Sao_Paulo").rows
     put_site_rows(ctx, [site_row(
         f"r{index:05d}", row.station_id, format_utc(row.recorded_at_utc),
         cam_d=row.draft.cam_d, cam_w=row.draft.cam_w,

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from config.catalogs import NO_REJECTION, default_catalog
+from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, default_catalog
 from models.record import Rejection
 from models.validation import (
     LOT_CODE_MAX, TEXT_MAX, RecordDraft, ValidationFailed, has_forbidden_characters,
@@ -357,6 +357,35 @@ def test_parse_decimal_direct():
     for text in ("1.000,5", "nan", "inf", "", "1e5", "9" * 400):
         with pytest.raises(ValueError):
             parse_decimal(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("7.6e-05", 0.000076), ("7,6e-05", 0.000076), ("1e-05", 0.00001), ("5E-5", 0.00005),
+    ("1.21e-04", 0.000121), ("+2.5e1", 25.0), ("3,5", 3.5), ("0.000121", 0.000121)])
+def test_parse_decimal_with_exponent_reads_what_python_and_pandas_write(text, value):
+    assert parse_decimal(text, allow_exponent=True) == value
+
+
+@pytest.mark.parametrize("text", ["1.234,5", "1,234.5", "1.2.3", "1e", "e5", "1e5.0", "inf",
+                                  "nan", "1e-5000", "7.6e-05x", "٧.٦e-05"])
+def test_parse_decimal_with_exponent_still_refuses_the_ambiguous_and_the_unreadable(text):
+    with pytest.raises(ValueError):
+        parse_decimal(text, allow_exponent=True)
+
+
+def test_location_not_recorded_only_where_allowed():
+    """A person at the form names the location; an import of the old system may keep it unknown."""
+    pairs = [("Furo", LOCATION_NOT_RECORDED), ("Dente", "Cap")]
+    rejections, errors = validate_rejections(pairs, CATALOG, allow_unrecorded_location=True)
+    assert errors == []
+    assert rejections == (Rejection("Furo", LOCATION_NOT_RECORDED), Rejection("Dente", "Cap"))
+    assert not rejections[0].location_recorded and rejections[1].location_recorded
+    _none, refused = validate_rejections(pairs, CATALOG)
+    assert [(e.field, e.code) for e in refused] == [("rej1_location", "location_missing")]
+    # It names a missing location, never a rejection by itself.
+    _none, alone = validate_rejections([(None, LOCATION_NOT_RECORDED)], CATALOG,
+                                       allow_unrecorded_location=True)
+    assert [(e.field, e.code) for e in alone] == [("rej1_defect", "defect_missing")]
 
 
 # -- validate_text --------------------------------------------------------------------------

@@ -423,3 +423,28 @@ def test_voided_and_empty():
     rows[0]["status"] = "voided"
     kept = analytics.records_frame(rows)
     assert insights.site_insights(kept, ZONE)[0].record_ids == ("x001",)
+
+
+def test_location_not_recorded_is_counted_beside_the_ranking_never_in_it():
+    """Imported rejections without a location: their defects count, their 'location' is not
+    ranked nor named as a defect's usual place, and their number is reported on its own."""
+    from config.catalogs import LOCATION_NOT_RECORDED
+
+    start = datetime(2025, 11, 3, 9, 0, tzinfo=timezone.utc)
+    pairs = [[("Furo", LOCATION_NOT_RECORDED)], [("Furo", LOCATION_NOT_RECORDED)],
+             [("Furo", LOCATION_NOT_RECORDED), ("Dente", "Cap")], [("Furo", "Body")], []]
+    records = [{"record_id": f"r{i}", "station_id": "206", "when": start + timedelta(minutes=i),
+                "cam_d": 2.0, "cam_w": 3.0, "rejections": rejections}
+               for i, rejections in enumerate(pairs)]
+    (site,) = insights.site_insights(frame_of(records), ZONE, with_site=False)
+    assert [(s.name, s.count) for s in site.top_defects] == [("Furo", 4), ("Dente", 1)]
+    assert [(s.name, s.count, s.share) for s in site.top_locations] == [
+        ("Body", 1, 50.0), ("Cap", 1, 50.0)]
+    unrecorded = site.locations_not_recorded
+    assert (unrecorded.count, unrecorded.share, unrecorded.record_ids) == (3, 60.0,
+                                                                          ("r0", "r1", "r2"))
+    furo = next(risk for risk in site.risks if risk.defect == "Furo")
+    assert furo.location == "Body"  # the only known one, not the three unknown
+    complete = [r for r in records if r["record_id"] in ("r3", "r4")]
+    (without,) = insights.site_insights(frame_of(complete), ZONE, with_site=False)
+    assert without.locations_not_recorded is None

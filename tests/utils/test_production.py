@@ -262,3 +262,32 @@ def test_a_stations_own_record_may_still_be_changed_unsigned_and_says_so(ctx):
     record = ctx.production.register_box(op, FORM)
     ctx.production.edit_record(sup, record.record_id, {"cam_d": "1"}, "corrected from the log")
     assert _events(ctx, "record.edit")[-1]["after"]["signature"] is None
+
+
+def test_an_imported_gap_survives_a_correction_and_can_be_filled(ctx, tmp_path):
+    """A defect imported without its location keeps "not recorded" through a correction of
+    something else, may get a real location, and no box entered here can carry it."""
+    from config.catalogs import LOCATION_NOT_RECORDED
+    from models.record import Rejection
+    from utils.records_io import import_legacy_file
+
+    path = tmp_path / "dados_producao.csv"
+    path.write_text("maquina,lote,numero_caixa,size,peso,rej1_defect,rej1_local,percent_cam_d,"
+                    "percent_cam_w,data_hora\n206,L1,1,#00,0.000121,Furo,N/A,2.5,,"
+                    "2025-11-03 06:02:23\n", encoding="utf-8")
+    sup = login(ctx, "sup")
+    assert import_legacy_file(ctx.production, sup, path, "America/Sao_Paulo").imported == 1
+    (row,) = ctx.production.list_records(sup)
+    corrected = ctx.production.edit_record(sup, row["record_id"], {"cam_d": "2,7"},
+                                           "value re-read from the paper log")
+    assert corrected.rejections == (Rejection("Furo", LOCATION_NOT_RECORDED),)
+    assert corrected.cam_w is None
+    filled = ctx.production.edit_record(sup, row["record_id"], {"rej1_location": "Cap"},
+                                        "location found on the paper log")
+    assert filled.rejections == (Rejection("Furo", "Cap"),)
+    op = login(ctx, "op")
+    ctx.production.set_lot(op, "L2", 5)
+    with pytest.raises(ValidationFailed) as refused:
+        ctx.production.register_box(op, {**FORM, "rej1_location": LOCATION_NOT_RECORDED})
+    assert [(e.field, e.code) for e in refused.value.errors] == [
+        ("rej1_location", "location_missing")]

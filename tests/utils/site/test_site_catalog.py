@@ -63,6 +63,8 @@ def test_the_defaults_round_trip():
     ({"measurements": [{"key": "cam_d", "minimum": 50, "maximum": 10}]}, "measurements.cam_d.maximum"),
     ({"intervals": {"status_interval_ms": 5, "rescan_interval_ms": None}}, "intervals.status_interval_ms"),
     ({"max_rejections": 7}, "max_rejections"),
+    ({"locations": ["Cap", "(Not Recorded)"]}, "locations.1"),
+    ({"defects": ["(not recorded)"]}, "defects.0"),
 ])
 def test_every_bad_part_is_named(change, field):
     with pytest.raises(ValidationFailed) as caught:
