@@ -103,3 +103,32 @@ def test_verify_audit_exits_1_and_names_the_event(tmp_path):
     assert "first bad event 2 (modified)" in result.stdout
     as_json = json.loads(run(home, "verify-audit", "--json").stdout)
     assert as_json["ok"] is False and as_json["stations"][0]["first_bad_seq"] == 2
+
+
+def test_sixteen_concurrent_cli_processes_get_no_more_guesses_than_the_threshold(tmp_path):
+    """Issue 13: 16 processes guessing at once on one PC. The attempt is counted before the
+    password is checked, in one transaction, so at most `lockout_threshold` (5) passwords are
+    ever checked; the right one afterwards is refused as locked."""
+    home = tmp_path / "home"
+    created = run(home, "user", "add", "maria", "--role", "admin", "--full-name", "Maria Silva",
+                  password="Quarry-Lantern-42")
+    assert created.returncode == 0, created.stderr
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SHOPFLOOR_")}
+    guesses = [subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--home", str(home), "user", "list", "--as",
+         "maria"], env={**env, "SHOPFLOOR_PASSWORD": f"wrong-guess-{n}"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+        for n in range(16)]
+    outcomes = [process.communicate(timeout=180) for process in guesses]
+    assert all(process.returncode == 2 for process in guesses), outcomes
+    connection = sqlite3.connect(home / "data" / "shopfloor.sqlite3")
+    try:
+        actions = [row[0] for row in connection.execute(
+            "SELECT action FROM audit_events WHERE entity_id = 'maria' AND action IN "
+            "('login.failed', 'user.locked', 'login.refused_locked')")]
+    finally:
+        connection.close()
+    checked = actions.count("login.failed") + actions.count("user.locked")
+    assert checked <= 5 and actions.count("login.refused_locked") >= 11, actions
+    right = run(home, "user", "list", "--as", "maria", password="Quarry-Lantern-42")
+    assert right.returncode == 2 and "locked until" in right.stderr
