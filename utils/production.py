@@ -35,6 +35,7 @@ from utils.audit.chain import Actor, AuditLog
 from utils.auth import AuthService, Session
 from utils.clock import Clock, SystemClock
 from utils.permissions import require
+from utils.trust.record_signatures import sign_manifest
 
 
 # A manual record may be dated a little ahead (clocks differ) but not into the future.
@@ -201,11 +202,16 @@ class ProductionService:
             cam_d=draft.cam_d, cam_w=draft.cam_w, operator=session.username, recorded_at=when,
             utc_offset_minutes=self._offset_minutes(when), origin=Origin.MANUAL,
             reason=reason_text)
+        # Made on behalf of a station: in a site, signed with the person's own key (opened
+        # by the password they typed at login), or no other PC's site view takes it.
+        manifest = {"meaning": "manual", "signed_by": session.username,
+                    "full_name": session.full_name, "signed_at": format_utc(now)}
+        after = (_signed_view(record, manifest, session, reason_text)
+                 if session.signer is not None else record.audit_view())
         with self.database.write() as connection:
             records_repo.insert_version(connection, record)
             self.audit.append(connection, actor_of(session), "record.manual", entity="record",
-                              entity_id=record.record_id, after=record.audit_view(),
-                              reason=reason_text)
+                              entity_id=record.record_id, after=after, reason=reason_text)
         self.audit.flush_checkpoint_file()
         self._changed()
         return record
@@ -242,7 +248,8 @@ class ProductionService:
             records_repo.insert_version(connection, new)
             self.audit.append(connection, actor_of(session), "record.edit", entity="record",
                               entity_id=record_id, before=current.audit_view(),
-                              after=_signed_view(new, manifest), reason=reason_text)
+                              after=_signed_view(new, manifest, session, reason_text),
+                              reason=reason_text)
         self.audit.flush_checkpoint_file()
         self._changed()
         return new
@@ -265,7 +272,8 @@ class ProductionService:
             records_repo.insert_version(connection, new)
             self.audit.append(connection, actor_of(session), "record.void", entity="record",
                               entity_id=record_id, before=current.audit_view(),
-                              after=_signed_view(new, manifest), reason=reason_text)
+                              after=_signed_view(new, manifest, session, reason_text),
+                              reason=reason_text)
         self.audit.flush_checkpoint_file()
         self._changed()
         return new
@@ -347,10 +355,15 @@ def _lot_view(lot: Lot | None) -> dict[str, Any] | None:
     return {"code": lot.code, "total_boxes": lot.total_boxes, "current_box": lot.current_box}
 
 
-def _signed_view(record: ProductionRecord, manifest: dict[str, Any] | None) -> dict[str, Any]:
+def _signed_view(record: ProductionRecord, manifest: dict[str, Any] | None, session: Session,
+                 reason: str) -> dict[str, Any]:
     """The record as the audit event shows it after the change, with the signature that made
-    it (None: unsigned). The site read-model takes only the record's own fields from it."""
-    return {**record.audit_view(), "signature": manifest}
+    it (None: unsigned). In a site the manifest is signed with the person's own key, bound to
+    this content. The site read-model takes only the record's own fields from it."""
+    view = record.audit_view()
+    if manifest is not None and session.signer is not None:
+        manifest = sign_manifest(session.signer, view, manifest, reason)
+    return {**view, "signature": manifest}
 
 
 def _form_of(record: ProductionRecord) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from utils.audit.verify import TamperKind, VerifyResult, verify_stream
 from utils.site.journal import JournalEvent, as_verify_rows, link_ok, read_journal
 from utils.site.layout import SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
+from utils.trust.record_signatures import manifest_problem
 from utils.trust.site_trust import NOT_A_MEMBER, SiteTrust
 
 if TYPE_CHECKING:
@@ -194,7 +195,12 @@ class SiteView:
                 "entity_id": body.get("entity_id"), "command_id": body.get("command_id"),
                 "hash": event.hash.hex(), "body": event.body})
             if body.get("action") in RECORD_ACTIONS and isinstance(body.get("after"), dict):
-                pending_records.append(_record_row(body["after"], station_id, event.seq))
+                problem = self._foreign_change_problem(station_id, body)
+                if problem is None:
+                    pending_records.append(_record_row(body["after"], station_id, event.seq))
+                else:
+                    self._refuse(station_id, f"event {event.seq} changes station "
+                                 f"{body['after'].get('station')}'s record: {problem}")
             last_seq, last_hash = event.seq, event.hash
             position = (event.segment, event.end_offset)
             if len(pending_events) >= INGEST_BATCH:
@@ -223,6 +229,14 @@ class SiteView:
             return str(TamperKind.MODIFIED), "the event does not link to the one before it"
         report.unverifiable_macs += 1  # MACs use the station's own local key: the signed head vouches
         return None
+
+    def _foreign_change_problem(self, station_id: str, body: dict[str, Any]) -> str | None:
+        """A PC may change its own station's records; a change to another station's record
+        (the admin panel's corrections) counts only when a person signed it with their key."""
+        after = body["after"]
+        if after.get("station") == station_id:
+            return None
+        return manifest_problem(self.trust.state, after, body.get("reason"))
 
     def _store(self, station_id: str, anchor: str | None, position: tuple[int, int],
                last_seq: int, last_hash: bytes | None, events: list[dict[str, Any]],

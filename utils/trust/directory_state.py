@@ -94,11 +94,15 @@ class DirectoryState:
     pc_keys: dict[str, PcMember] = field(default_factory=dict)  # key id -> member, ever
     catalog: dict[str, Any] | None = None
     catalog_version: int = 0
+    # Every person key ever certified (key id -> username): a signature made while the key
+    # was theirs stays theirs after a reset or a deactivation.
+    person_keys: dict[str, tuple[str, PublicKey]] = field(default_factory=dict)
 
     def copy(self) -> "DirectoryState":
         return DirectoryState(
             self.site_id, self.root, self.head_seq, self.head_hash, dict(self.users),
-            dict(self.pcs), dict(self.pc_keys), self.catalog, self.catalog_version)
+            dict(self.pcs), dict(self.pc_keys), self.catalog, self.catalog_version,
+            dict(self.person_keys))
 
     # -- questions the rest of the program asks --------------------------------------------------
 
@@ -296,6 +300,9 @@ def apply_op(state: DirectoryState, op: dict[str, Any], seq: int) -> DirectorySt
             new.pcs[member.station] = member
     elif name == "user.put":
         previous = new.users.get(data["username"])
+        if data["public_key"] is not None:
+            key = PublicKey.from_hex(data["public_key"])
+            new.person_keys[key.key_id] = (data["username"], key)
         new.users[data["username"]] = Person(
             data["username"], data["full_name"], Role(data["role"]), data["active"],
             data["must_change_password"], data["badge_id"], data["password_hash"],

@@ -55,7 +55,8 @@ def closing():
 def _journal_station(site, tmp_path, station_id="206", boxes=3):
     """A member station with `boxes` records exported to its journal (signed head)."""
     station = site.station(tmp_path, station_id)
-    add_user(site, "op", Role.OPERATOR)
+    if "op" not in site.admin.trust.state.users:
+        add_user(site, "op", Role.OPERATOR)
     station.directory.refresh()
     operator = station.auth.login("op", OPERATOR_PW).session
     station.production.set_lot(operator, "L1", 100)
@@ -322,3 +323,49 @@ def test_guesses_spread_over_stations_add_up_site_wide(site, tmp_path, closing):
         "failures": {"ana": ["2026-01-01T00:00:00.000Z"] * 9}, "successes": {}})))
     assert shares[0].take() == 0
     assert stations[0].auth.login("ana", ADMIN_PW).ok
+
+
+def test_a_production_pc_cannot_correct_another_stations_record_in_anyones_name(
+        site, tmp_path, closing):
+    """Station 206's owner writes, into 206's own (validly signed) journal, a "correction" of
+    station 203's record claiming ana signed it: the view refuses that version."""
+    from utils.audit.chain import Actor
+
+    other, other_writer = _journal_station(site, tmp_path, "203", boxes=1)
+    closing.append(other)
+    station, writer = _journal_station(site, tmp_path, "206", boxes=0)
+    closing.append(station)
+    view = SiteView(site.admin, site_root=site.share)
+    view.ingest()
+    [original] = _site_records(site, "203")
+    forged = {**{k: original[k] for k in ("record_id", "lot", "box", "size", "operator",
+                                          "recorded_at", "origin")},
+              "station": "203", "version": original["version"] + 1, "status": "void",
+              "reason": "forged void", "editor": "ana", "rejections": [],
+              "signature": {"meaning": "void", "signed_by": "ana", "full_name": "Ana Admin",
+                            "signed_at": "2026-12-01T08:00:00.000Z",
+                            "key_id": site.admin.trust.state.person_key("ana").key_id,
+                            "sig": "0" * 128}}
+    station.audit.record(Actor("ana", "admin"), "record.void", entity="record",
+                         entity_id=original["record_id"], after=forged, reason="forged void")
+    writer.sync()
+    view.ingest()
+    assert [r["version"] for r in _site_records(site, "203")] == [original["version"]]
+    assert "203's record" in view.anomalies()["206"]
+    # The same void made by ana on her PC, signed with her key, is taken.
+    session = site.admin.auth.login("ana", ADMIN_PW).session
+    from utils.production import Meaning, Signature
+
+    site.admin.production.void_record(session, original["record_id"], "duplicate box entered",
+                                      signature=Signature(ADMIN_PW, Meaning.VOID))
+    admin_writer = JournalWriter(site.admin.database,
+                                 site_layout(site.share).station("office1").ensure(),
+                                 site.admin.anchor, site.admin.trust.pc_key)
+    admin_writer.sync()
+    office2 = site.station(tmp_path, "office2", station_kind="office")
+    closing.append(office2)
+    SiteView(office2, site_root=site.share).ingest()
+    with office2.database.read() as connection:
+        versions = site_repo.list_record_versions(connection, station="203")
+    assert sorted((v["version"], v["status"]) for v in versions) == [
+        (original["version"], original["status"]), (original["version"] + 1, "voided")]
