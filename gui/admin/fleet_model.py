@@ -66,15 +66,19 @@ class _Row:
 def _station_alarms(view: StationView, levels: list[str]) -> tuple[Alarm, ...]:
     """A station not reporting (stale: warning, offline: critical), or, while it reports, each
     metric at warning or critical (`levels`: the metrics' threshold levels, in column order).
-    A stopped station exited cleanly: no alarm."""
+    A stopped station exited cleanly: no alarm. Files of the station refused on the share
+    (forged, not a member, a journal that does not match its signed head) alarm whatever its
+    state: someone is writing there who should not."""
+    refused = (((view.station_id, "files", "critical"),)
+               if view.anomaly or view.journal_anomaly else ())
     if view.liveness == Liveness.OFFLINE:
-        return ((view.station_id, "state", "critical"),)
+        return ((view.station_id, "state", "critical"),) + refused
     if view.liveness == Liveness.STALE:
-        return ((view.station_id, "state", "warning"),)
+        return ((view.station_id, "state", "warning"),) + refused
     if view.liveness != Liveness.ONLINE:
-        return ()
+        return refused
     return tuple((view.station_id, name, level) for name, level in zip(_METRIC_COLUMNS, levels)
-                 if level in ("warning", "critical"))
+                 if level in ("warning", "critical")) + refused
 
 
 def alarms_of(rows: list[_Row]) -> list[Alarm]:

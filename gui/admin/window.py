@@ -47,6 +47,7 @@ class AdminWindow(QMainWindow):
         if in_site:
             self.fleet = FleetMonitor(ctx, site_root=ctx.site_folder)
             self.site_view = SiteView(ctx, site_root=ctx.site_folder)
+            self.fleet.anomaly_sources.append(self.site_view.anomalies)
         self.fleet_tab: FleetTab | None = None
         self.commands_tab: CommandsTab | None = None
         if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):

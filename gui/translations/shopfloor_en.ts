@@ -111,58 +111,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="54"/>
-        <location filename="../admin/window.py" line="64"/>
+        <location filename="../admin/window.py" line="55"/>
+        <location filename="../admin/window.py" line="65"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="58"/>
+        <location filename="../admin/window.py" line="59"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="60"/>
+        <location filename="../admin/window.py" line="61"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="70"/>
+        <location filename="../admin/window.py" line="71"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="73"/>
+        <location filename="../admin/window.py" line="74"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="78"/>
+        <location filename="../admin/window.py" line="79"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="83"/>
+        <location filename="../admin/window.py" line="84"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="88"/>
+        <location filename="../admin/window.py" line="89"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="94"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="94"/>
+        <location filename="../admin/window.py" line="95"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="95"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1327,31 +1327,36 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/fleet_tab.py" line="419"/>
-        <source>warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
-        <source>critical</source>
+        <source>files refused on the share (forged, or not a member)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/fleet_tab.py" line="420"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="420"/>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="429"/>
+        <location filename="../admin/fleet_tab.py" line="430"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="452"/>
+        <location filename="../admin/fleet_tab.py" line="453"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="453"/>
+        <location filename="../admin/fleet_tab.py" line="454"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,82 +1364,82 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="144"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="144"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="144"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>Lot / box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Clock skew</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Last known values</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1857,42 +1862,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LegacyUsers</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="72"/>
+        <location filename="../admin/legacy_users_dialog.py" line="76"/>
         <source>Line %1: the login is empty, so this row is no account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="75"/>
+        <location filename="../admin/legacy_users_dialog.py" line="79"/>
         <source>Line %1: the login &quot;%2&quot; cannot be a username here (2 to 32 letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; no spaces or accents). Create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="80"/>
+        <location filename="../admin/legacy_users_dialog.py" line="84"/>
         <source>Line %1: the login &quot;%2&quot; appears earlier in the file; this copy was not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="84"/>
+        <location filename="../admin/legacy_users_dialog.py" line="88"/>
         <source>Line %1: the account type &quot;%2&quot; is not Desenvolvedor, Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="89"/>
+        <location filename="../admin/legacy_users_dialog.py" line="93"/>
         <source>Line %1: the full name has control characters or more than 100 characters. Fix it in the file or create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="93"/>
+        <location filename="../admin/legacy_users_dialog.py" line="97"/>
         <source>Line %1: it has a different number of fields than the header (a comma inside a name must be quoted). Fix the line or create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="97"/>
+        <location filename="../admin/legacy_users_dialog.py" line="101"/>
         <source>Line %1: it cannot be read as CSV. Fix the line or create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="101"/>
+        <location filename="../admin/legacy_users_dialog.py" line="105"/>
         <source>Line %1: the account &quot;%2&quot; was refused (%3). Create it by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,72 +1905,72 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LegacyUsersDialog</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="114"/>
+        <location filename="../admin/legacy_users_dialog.py" line="118"/>
         <source>Accounts imported from the old system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="121"/>
+        <location filename="../admin/legacy_users_dialog.py" line="125"/>
         <source>%1: %2 account(s) created, %3 already existed (not changed), %4 line(s) not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="137"/>
+        <location filename="../admin/legacy_users_dialog.py" line="141"/>
         <source>These one-time passwords are shown only now. Print them or note them and give each person their own: at the first login each person chooses a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="149"/>
+        <location filename="../admin/legacy_users_dialog.py" line="153"/>
         <source>Already exist, not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="152"/>
+        <location filename="../admin/legacy_users_dialog.py" line="156"/>
         <source>No full name in the file (the login is used until changed): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="155"/>
+        <location filename="../admin/legacy_users_dialog.py" line="159"/>
         <source>The import was stopped: only the accounts listed were created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="159"/>
+        <location filename="../admin/legacy_users_dialog.py" line="163"/>
         <source>The file holds the old passwords in plain text. They were not read; delete the file or keep it where only admins can read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="169"/>
+        <location filename="../admin/legacy_users_dialog.py" line="173"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="182"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Accounts imported from %1 by %2 on %3. Each password works once: at the first login the person chooses their own. Hand each slip to its person only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="190"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="190"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="190"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="187"/>
+        <location filename="../admin/legacy_users_dialog.py" line="191"/>
         <source>One-time password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="188"/>
+        <location filename="../admin/legacy_users_dialog.py" line="192"/>
         <source>One-time passwords</source>
         <translation type="unfinished"></translation>
     </message>

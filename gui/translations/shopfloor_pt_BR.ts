@@ -111,58 +111,58 @@
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="54"/>
-        <location filename="../admin/window.py" line="64"/>
+        <location filename="../admin/window.py" line="55"/>
+        <location filename="../admin/window.py" line="65"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="58"/>
+        <location filename="../admin/window.py" line="59"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="60"/>
+        <location filename="../admin/window.py" line="61"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="70"/>
+        <location filename="../admin/window.py" line="71"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="73"/>
+        <location filename="../admin/window.py" line="74"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="78"/>
+        <location filename="../admin/window.py" line="79"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="83"/>
+        <location filename="../admin/window.py" line="84"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="88"/>
+        <location filename="../admin/window.py" line="89"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="94"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="94"/>
+        <location filename="../admin/window.py" line="95"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="95"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -1328,31 +1328,36 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/fleet_tab.py" line="419"/>
+        <source>files refused on the share (forged, or not a member)</source>
+        <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="429"/>
+        <location filename="../admin/fleet_tab.py" line="430"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="452"/>
+        <location filename="../admin/fleet_tab.py" line="453"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="453"/>
+        <location filename="../admin/fleet_tab.py" line="454"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -1360,82 +1365,82 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="144"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="144"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="144"/>
+        <location filename="../admin/fleet_model.py" line="148"/>
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>Lot / box</source>
         <translation>Lote / caixa</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="145"/>
+        <location filename="../admin/fleet_model.py" line="149"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="146"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="147"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Pending</source>
         <translation>Pendentes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>stale</source>
         <translation>atrasada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>stopped</source>
         <translation>encerrada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
     </message>
@@ -1858,42 +1863,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LegacyUsers</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="72"/>
+        <location filename="../admin/legacy_users_dialog.py" line="76"/>
         <source>Line %1: the login is empty, so this row is no account.</source>
         <translation>Linha %1: o login está vazio, então esta linha não é uma conta.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="75"/>
+        <location filename="../admin/legacy_users_dialog.py" line="79"/>
         <source>Line %1: the login &quot;%2&quot; cannot be a username here (2 to 32 letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; no spaces or accents). Create this account by hand.</source>
         <translation>Linha %1: o login &quot;%2&quot; não pode ser um nome de usuário aqui (2 a 32 letras a-z, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;; sem espaços nem acentos). Crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="80"/>
+        <location filename="../admin/legacy_users_dialog.py" line="84"/>
         <source>Line %1: the login &quot;%2&quot; appears earlier in the file; this copy was not imported.</source>
         <translation>Linha %1: o login &quot;%2&quot; aparece antes no arquivo; esta cópia não foi importada.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="84"/>
+        <location filename="../admin/legacy_users_dialog.py" line="88"/>
         <source>Line %1: the account type &quot;%2&quot; is not Desenvolvedor, Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create this account by hand.</source>
         <translation>Linha %1: o tipo de conta &quot;%2&quot; não é Desenvolvedor, Coordenador, Encarregado, Analista nem Operador; o perfil não é adivinhado. Crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="89"/>
+        <location filename="../admin/legacy_users_dialog.py" line="93"/>
         <source>Line %1: the full name has control characters or more than 100 characters. Fix it in the file or create this account by hand.</source>
         <translation>Linha %1: o nome completo tem caracteres de controle ou mais de 100 caracteres. Corrija-o no arquivo ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="93"/>
+        <location filename="../admin/legacy_users_dialog.py" line="97"/>
         <source>Line %1: it has a different number of fields than the header (a comma inside a name must be quoted). Fix the line or create this account by hand.</source>
         <translation>Linha %1: tem um número de campos diferente do cabeçalho (uma vírgula dentro de um nome precisa estar entre aspas). Corrija a linha ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="97"/>
+        <location filename="../admin/legacy_users_dialog.py" line="101"/>
         <source>Line %1: it cannot be read as CSV. Fix the line or create this account by hand.</source>
         <translation>Linha %1: não pode ser lida como CSV. Corrija a linha ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="101"/>
+        <location filename="../admin/legacy_users_dialog.py" line="105"/>
         <source>Line %1: the account &quot;%2&quot; was refused (%3). Create it by hand.</source>
         <translation>Linha %1: a conta &quot;%2&quot; foi recusada (%3). Crie-a à mão.</translation>
     </message>
@@ -1901,72 +1906,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LegacyUsersDialog</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="114"/>
+        <location filename="../admin/legacy_users_dialog.py" line="118"/>
         <source>Accounts imported from the old system</source>
         <translation>Contas importadas do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="121"/>
+        <location filename="../admin/legacy_users_dialog.py" line="125"/>
         <source>%1: %2 account(s) created, %3 already existed (not changed), %4 line(s) not imported.</source>
         <translation>%1: conta(s) criada(s): %2; já existiam (não alteradas): %3; linha(s) não importada(s): %4.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="137"/>
+        <location filename="../admin/legacy_users_dialog.py" line="141"/>
         <source>These one-time passwords are shown only now. Print them or note them and give each person their own: at the first login each person chooses a new password.</source>
         <translation>Estas senhas de uso único são mostradas só agora. Imprima-as ou anote-as e entregue a cada pessoa a sua: no primeiro acesso cada pessoa escolhe uma senha nova.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="149"/>
+        <location filename="../admin/legacy_users_dialog.py" line="153"/>
         <source>Already exist, not changed: %1</source>
         <translation>Já existem, não alteradas: %1</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="152"/>
+        <location filename="../admin/legacy_users_dialog.py" line="156"/>
         <source>No full name in the file (the login is used until changed): %1</source>
         <translation>Sem nome completo no arquivo (o login é usado até ser alterado): %1</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="155"/>
+        <location filename="../admin/legacy_users_dialog.py" line="159"/>
         <source>The import was stopped: only the accounts listed were created.</source>
         <translation>A importação foi interrompida: só as contas listadas foram criadas.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="159"/>
+        <location filename="../admin/legacy_users_dialog.py" line="163"/>
         <source>The file holds the old passwords in plain text. They were not read; delete the file or keep it where only admins can read it.</source>
         <translation>O arquivo contém as senhas antigas em texto puro. Elas não foram lidas; apague o arquivo ou guarde-o onde só administradores possam lê-lo.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="169"/>
+        <location filename="../admin/legacy_users_dialog.py" line="173"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="182"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Accounts imported from %1 by %2 on %3. Each password works once: at the first login the person chooses their own. Hand each slip to its person only.</source>
         <translation>Contas importadas de %1 por %2 em %3. Cada senha vale uma vez: no primeiro acesso a pessoa escolhe a sua. Entregue cada recorte somente à sua pessoa.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="190"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="190"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="190"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="187"/>
+        <location filename="../admin/legacy_users_dialog.py" line="191"/>
         <source>One-time password</source>
         <translation>Senha de uso único</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="188"/>
+        <location filename="../admin/legacy_users_dialog.py" line="192"/>
         <source>One-time passwords</source>
         <translation>Senhas de uso único</translation>
     </message>

@@ -438,3 +438,29 @@ def test_the_plots_time_axis_reads_in_the_sites_time_zone(admin_window):
         assert labels and all(
             label.startswith(datetime.fromtimestamp(value, zone).strftime("%H:%M"))
             for value, label in zip(values, labels))
+
+
+def test_files_forged_on_the_share_raise_an_alarm(qtbot, admin_window, fleet_site):
+    """A status for a station that never joined (signed with a key of the writer's own) is
+    refused and shown as an alarm naming the station, not as a station online."""
+    from utils.site.signed import document_bytes
+    from utils.trust.crypto import SigningKeyPair
+
+    from tests.utils.site.sitekit import pc_sign, site_layout
+
+    site = fleet_site[0]
+    fake = site_layout(site.share).station("299").ensure()
+    now = datetime.now(timezone.utc)
+    fake.status.write_bytes(document_bytes(pc_sign(SigningKeyPair.generate(), {
+        "kind": "status", "station": "299", "session_id": "s", "seq": 1,
+        "ts_ms": int(now.timestamp() * 1000), "interval_ms": 1000})))
+    tab = admin_window.fleet_tab
+
+    def texts():
+        return [tab.alarms.item(i).text() for i in range(tab.alarms.count())]
+
+    wait_for(lambda: any("299" in text and "refused" in text for text in texts()), timeout=10)
+    model = tab.model
+    row = next(r for r in range(model.rowCount()) if model.view_at(r).station_id == "299")
+    assert model.view_at(row).liveness != "online"
+    assert model.view_at(row).anomaly == "not a member of the site"

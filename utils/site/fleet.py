@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from config.constants import COMMAND_ROLES, CommandType, Permission, Role
 from data import commands_repo
@@ -69,6 +69,7 @@ class StationView:
     duplicate_id_suspected: bool = False
     bad_signatures: int = 0
     anomaly: str | None = None  # the last refused file of this station and why
+    journal_anomaly: str | None = None  # why its journal is not (fully) taken, if so
     _marker: tuple[int, int] | None = None
     _last_seq: int | None = None
     _last_ts_ms: int | None = None
@@ -86,6 +87,8 @@ class FleetMonitor:
         self.trust = trust or ctx.trust
         # Files refused by this panel (forged acks, statuses of non-members...), newest last.
         self.anomalies: list[dict[str, Any]] = []
+        # Other refusals to show as alarms (the site view's: journals not taken, and why).
+        self.anomaly_sources: list[Callable[[], dict[str, str]]] = []
         self.clock = clock or ctx.clock or SystemClock()
         self.ring_capacity = ring_capacity
         self.lock = threading.RLock()
@@ -123,6 +126,10 @@ class FleetMonitor:
             names = list(self.views)
         for name in names:
             self._poll_station(name)
+        for source in self.anomaly_sources:
+            for station_id, problem in source().items():
+                view = self.views.setdefault(station_id, StationView(station_id))
+                view.journal_anomaly = problem
         now = self.clock.monotonic()
         for view in self.views.values():
             self._decide(view, now)
