@@ -348,7 +348,15 @@ def cmd_agent(ctx, args) -> int:
         from utils.site.metrics_endpoint import start_metrics_endpoint
 
         exporter = start_metrics_endpoint(service, args.metrics_port or ctx.settings.metrics_port)
+    taker = None
+    if args.take_over:
+        taker = _login_as(ctx, args.as_user)  # before starting: the prompt needs the terminal
     service.start()
+    if taker is not None and service.refusal is not None:
+        service.confirm_takeover(taker, args.take_over)
+    if service.refusal is not None:
+        print(f"not acting for station {ctx.station_id}: {service.refusal}", file=sys.stderr,
+              flush=True)
     print(f"station {ctx.station_id} syncing with {folder} (Ctrl+C to stop)", flush=True)
     try:
         while not stop.wait(0.5):
@@ -571,6 +579,11 @@ def build_parser() -> argparse.ArgumentParser:
     agent = commands.add_parser("agent", help="run this station's sync headless until stopped")
     agent.add_argument("--metrics-port", type=int, metavar="N",
                        help="serve Prometheus metrics on 127.0.0.1:N")
+    agent.add_argument("--take-over", metavar="REASON",
+                       help="confirm that this PC takes its station over from a copy that ran "
+                            "as it last (audited; needs --as)")
+    agent.add_argument("--as", dest="as_user", metavar="USERNAME",
+                       help="the person confirming a takeover")
 
     status = commands.add_parser("status", help="every station's state, as this PC sees it")
     status.add_argument("--json", action="store_true")

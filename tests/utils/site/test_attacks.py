@@ -369,3 +369,42 @@ def test_a_production_pc_cannot_correct_another_stations_record_in_anyones_name(
         versions = site_repo.list_record_versions(connection, station="203")
     assert sorted((v["version"], v["status"]) for v in versions) == [
         (original["version"], original["status"]), (original["version"] + 1, "voided")]
+
+
+def test_a_restored_copy_acts_for_the_station_only_after_a_person_confirms(site, tmp_path,
+                                                                           closing):
+    """The station's home is restored from an old backup on another machine after the
+    original ran on: the session on the share is not the copy's last one, and stale. The copy
+    waits; an admin confirms the takeover (audited) and it acts for the station."""
+    from utils.context import AppContext
+
+    first = site.station(tmp_path, "206")
+    backup = tmp_path / "backup-206"
+    shutil.copytree(tmp_path / "home-206", backup)  # before the original's session ran
+    service = start_sync(first, watch=False)
+    wait_until(lambda: site_layout(site.share).station("206").status.exists())
+    service._stop.set()  # the original dies without a clean exit (no death file)
+    service._wake.set()
+    service._loop_thread.join(5)
+    service._supervisor_thread.join(5)
+    if service._executor:
+        service._executor.shutdown()
+        service._interactive.shutdown()
+    first.close()
+    from utils.clock import ManualClock
+
+    restored = AppContext.open(backup, clock=ManualClock(datetime.now(timezone.utc)
+                                                           + timedelta(minutes=10)))
+    closing.append(restored)
+    copy = start_sync(restored, watch=False)
+    closing.append(copy)
+    assert copy.refusal and "confirms the takeover" in copy.refusal
+    add_user(site, "sue", Role.SUPERVISOR)
+    restored.directory.refresh()
+    sue = restored.auth.login("sue", OPERATOR_PW).session
+    copy.confirm_takeover(sue, "backup restored after the disk failed")
+    assert copy.refusal is None
+    from data import audit_repo
+
+    with restored.database.read() as connection:
+        assert audit_repo.list_events(connection, action="station.takeover")
