@@ -208,7 +208,8 @@ def machines_on_share(folder: Path) -> list[str]:
     from utils.site.share_files import ReadState, read_json_file
 
     try:
-        result = read_json_file(SiteLayout(Path(folder)).catalog_file,
+        layout = SiteLayout(Path(folder))
+        result = read_json_file(layout.catalog_file, share=layout.fs,
                                 max_bytes=CATALOG_LIST_MAX_BYTES)
     except OSError:
         return []

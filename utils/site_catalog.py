@@ -23,7 +23,6 @@ from config.constants import Permission
 from data import meta_repo
 from models.canonical import canonical_json, format_utc
 from models.validation import FieldError, ValidationFailed, validate_reason, validate_text
-from utils.atomic_io import atomic_write_bytes
 from utils.audit.chain import Actor
 from utils.auth import Session
 from utils.permissions import require
@@ -204,6 +203,7 @@ class SiteCatalogService:
         self._seen: tuple[int, int] | None = None  # (mtime_ns, size) of the file last read
         # True while a catalog published here could not yet be written to the share (in a site).
         self.share_pending = False
+        self._refusal: str | None = None  # the last problem logged (each is logged once)
 
     # stored copy ---------------------------------------------------------------------------
     def stored(self) -> Published | None:
@@ -247,12 +247,15 @@ class SiteCatalogService:
 
         try:
             self.layout.require_root()
-            self.layout.catalog_file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.layout.catalog_file,
-                               document_bytes(sign_document(document, self.key)))
+            fs = self.layout.fs  # nothing on the share is followed
+            fs.mkdirs(self.layout.catalog_file.parent)
+            fs.write_atomic(self.layout.catalog_file,
+                            document_bytes(sign_document(document, self.key)))
         except OSError as exc:
-            log.warning("Site catalog version %s kept here, not yet on the share (%s); "
-                        "will retry", document["version"], exc)
+            if str(exc) != self._refusal:  # once per cause, not at every refresh
+                self._refusal = str(exc)
+                log.warning("Site catalog version %s kept here, not yet on the share (%s); "
+                            "will retry", document["version"], exc)
             return False
         return True
 
@@ -263,7 +266,15 @@ class SiteCatalogService:
         from utils.site.share_files import ReadState, read_json_file
         from utils.site.signed import signature_ok
 
-        result = read_json_file(self.layout.catalog_file, max_bytes=CATALOG_MAX_BYTES)
+        result = read_json_file(self.layout.catalog_file, max_bytes=CATALOG_MAX_BYTES,
+                                share=self.layout.fs)
+        if result.state in (ReadState.TOO_LARGE, ReadState.BEYOND_LIMITS, ReadState.NOT_A_FILE,
+                            ReadState.REFUSED):
+            if result.reason != self._refusal:  # once, not at every refresh
+                self._refusal = result.reason
+                log.warning("The site catalog on the share is refused (%s); the catalog held "
+                            "here stays in use", result.reason)
+            return None
         if result.state != ReadState.OK:
             return None
         document = result.document
@@ -281,7 +292,7 @@ class SiteCatalogService:
         if self.layout is None:
             return None
         try:
-            info = self.layout.catalog_file.stat()
+            info = self.layout.fs.lstat(self.layout.catalog_file)
             marker = (info.st_mtime_ns, info.st_size)
         except OSError:
             marker = None

@@ -6,12 +6,15 @@ newer than its own copy and publishes its own copy when it is the newer one; so 
 never brings back a deactivated account once the newer file has been seen. Two PCs changing the
 same account from the same version is a conflict: detected, logged, and the file on the share
 (first writer) wins.
+
+Files are read through the share's seam and the bounded reader: a link, a FIFO, or a file
+too large or nested beyond the bounds is refused, logged once per version of the file, and
+never stops the refresh.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +22,6 @@ from data import users_repo
 from data.database import Database
 from models.canonical import format_utc
 from models.validation import validate_username
-from utils.atomic_io import atomic_write_bytes
 from utils.audit.keys import SigningKey
 from utils.clock import Clock
 from utils.site.layout import SiteLayout
@@ -48,6 +50,7 @@ class UserDirectory:
         self.database = database
         self.clock = clock
         self._seen: dict[str, tuple[int, int]] = {}  # name -> (mtime_ns, size) last read
+        self._refused: dict[str, tuple[int, int]] = {}  # name -> marker of a file refused
 
     def _file(self, username: str):
         return self.layout.users_dir / f"{username}.json"
@@ -69,8 +72,9 @@ class UserDirectory:
                                   "must_change_password": bool(row["must_change_password"]),
                                   "updated_at": format_utc(self.clock.now())}, self.key)
         self.layout.require_root()
-        self.layout.users_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self._file(username), document_bytes(document))
+        fs = self.layout.fs
+        fs.mkdirs(self.layout.users_dir)
+        fs.write_atomic(self._file(username), document_bytes(document))
         return True
 
     def publish_quietly(self, username: str) -> None:
@@ -82,10 +86,17 @@ class UserDirectory:
             log.warning("Account %s not yet published to the share (%s); will retry", username, exc)
 
     def _read(self, username: str) -> dict[str, Any] | None:
-        result = read_json_file(self._file(username), max_bytes=USER_FILE_MAX_BYTES)
-        if result.state != ReadState.OK or not self._valid(result.document, username):
-            return None
-        return result.document
+        return self._read_why(username)[0]
+
+    def _read_why(self, username: str) -> tuple[dict[str, Any] | None, str]:
+        """The valid document, or None and why not."""
+        result = read_json_file(self._file(username), max_bytes=USER_FILE_MAX_BYTES,
+                                share=self.layout.fs)
+        if result.state != ReadState.OK:
+            return None, result.reason or str(result.state)
+        if not self._valid(result.document, username):
+            return None, "not validly signed"
+        return result.document, ""
 
     def _valid(self, document: Any, username: str) -> bool:
         return (isinstance(document, dict) and document.get("kind") == "user"
@@ -97,7 +108,7 @@ class UserDirectory:
         """Take newer accounts from the share; publish ours where ours are newer."""
         report = DirectoryReport()
         try:
-            entries = list(os.scandir(self.layout.users_dir))
+            entries = self.layout.fs.scandir(self.layout.users_dir)  # a linked folder: refused
         except OSError:
             return report
         on_share: set[str] = set()
@@ -110,17 +121,16 @@ class UserDirectory:
                 report.refused.append(entry.name)
                 continue
             on_share.add(username)
-            try:
-                info = entry.stat()
-            except OSError:
-                continue
+            info = entry.info
             marker = (info.st_mtime_ns, info.st_size)
             if self._seen.get(username) == marker:
                 continue  # unchanged since we last read it: no need to open it
-            document = self._read(username)
+            document, why = self._read_why(username)
             if document is None:
                 report.refused.append(entry.name)
-                log.warning("Directory file %s is not validly signed; ignored", entry.name)
+                if self._refused.get(username) != marker:  # once per version of the file
+                    self._refused[username] = marker
+                    log.warning("Directory file %s ignored: %s", entry.name, why)
                 continue
             self._seen[username] = marker
             with self.database.write() as connection:

@@ -5,13 +5,16 @@ Status is read efficiently: one directory scan and one `stat` per station per po
 is opened only when its modification time or size changed. Online / stale / offline is decided
 with this PC's own clock (when did *we* last see a new heartbeat), never with the station's
 timestamps, which only serve to measure clock skew.
+
+Every access goes through the share's seam and the bounded reader: a station folder that is a
+link, or a status file that is a link, a FIFO, too large or nested beyond the bounds, is not
+read; the view names it (`problem`, shown by `shopfloor status`) and the poll carries on.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -22,7 +25,6 @@ from typing import TYPE_CHECKING, Any, Iterable
 from config.constants import COMMAND_ROLES, CommandType, Permission, Role
 from data import commands_repo
 from models.canonical import parse_utc
-from utils.atomic_io import atomic_create_bytes
 from utils.audit.keys import SigningKey
 from utils.auth import Session
 from utils.clock import Clock, SystemClock
@@ -30,6 +32,7 @@ from utils.permissions import PermissionDenied, require
 from utils.site.commands import DEFAULT_TTL, issue_command
 from utils.site.layout import SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
+from utils.site.share_fs import ShareRefused, describe
 from utils.site.signed import document_bytes, signature_ok
 from utils.site.timeseries import MetricRing
 
@@ -65,6 +68,7 @@ class StationView:
     sessions_seen: list[str] = field(default_factory=list)
     duplicate_id_suspected: bool = False
     bad_signatures: int = 0
+    problem: str | None = None  # a refused file or folder of this station, named
     _marker: tuple[int, int] | None = None
     _last_seq: int | None = None
 
@@ -78,6 +82,7 @@ class FleetMonitor:
                  clock: Clock | None = None, ring_capacity: int = 3600):
         self.ctx = ctx
         self.layout = SiteLayout(Path(site_root))
+        self.fs = self.layout.fs
         self.key = site_key
         self.clock = clock or ctx.clock or SystemClock()
         self.ring_capacity = ring_capacity
@@ -110,10 +115,18 @@ class FleetMonitor:
 
     def _poll(self) -> list[StationView]:
         try:
-            names = [entry.name for entry in os.scandir(self.layout.stations_dir)
-                     if entry.is_dir() and valid_station_id(entry.name)]
+            entries = [entry for entry in self.fs.scandir(self.layout.stations_dir)
+                       if valid_station_id(entry.name)]
         except OSError:
+            entries = None
+        if entries is None:
             names = list(self.views)
+        else:
+            names = [entry.name for entry in entries if entry.is_dir]
+            for entry in entries:
+                if entry.problem is not None:  # a link named like a station: shown, not read
+                    view = self.views.setdefault(entry.name, StationView(entry.name))
+                    self._refused(view, f"stations/{entry.name}", entry.problem)
         for name in names:
             self._poll_station(name)
         now = self.clock.monotonic()
@@ -125,14 +138,26 @@ class FleetMonitor:
         view = self.views.setdefault(station_id, StationView(station_id))
         status_path = self.layout.station(station_id).status
         try:
-            info = os.stat(status_path)
+            info = self.fs.lstat(status_path)
+        except ShareRefused as exc:
+            self._refused(view, self._relative(exc.path), exc.reason)
+            return
         except OSError:
             return
         marker = (info.st_mtime_ns, info.st_size)
         if marker == view._marker:
             return
-        result = read_json_file(status_path, max_bytes=STATUS_MAX_BYTES)
+        if describe(info) is not None:  # a link or a FIFO: never opened
+            view._marker = marker
+            self._refused(view, self._relative(status_path), describe(info) or "")
+            return
+        result = read_json_file(status_path, max_bytes=STATUS_MAX_BYTES, share=self.fs)
         self.reads += 1
+        if result.state in (ReadState.TOO_LARGE, ReadState.BEYOND_LIMITS, ReadState.NOT_A_FILE,
+                            ReadState.REFUSED):
+            view._marker = marker  # the same file is not read again
+            self._refused(view, self._relative(status_path), result.reason)
+            return
         if result.state != ReadState.OK:
             return  # not ready: next poll
         document = result.document
@@ -143,6 +168,7 @@ class FleetMonitor:
             log.warning("Status of %s is not validly signed; ignored", station_id)
             return
         view._marker = marker
+        view.problem = None
         seq, session = document.get("seq"), document.get("session_id")
         if not isinstance(seq, int):
             return
@@ -176,6 +202,19 @@ class FleetMonitor:
         ring.append(now.timestamp(), {name: (metrics.get(name) or {}).get("value")
                                       for name in ("cpu", "memory", "disk")})
 
+    def _refused(self, view: StationView, where: str, reason: str) -> None:
+        """Name what was refused for a station (logged once per file and reason)."""
+        problem = f"{where}: {reason}"
+        if view.problem != problem:
+            view.problem = problem
+            log.warning("Fleet: %s refused (%s); the station's status is not read", where, reason)
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return Path(path).relative_to(self.layout.root).as_posix()
+        except ValueError:
+            return str(path)
+
     def _decide(self, view: StationView, now_mono: float) -> None:
         if view.last_seen_mono is None:
             view.liveness = Liveness.OFFLINE
@@ -195,14 +234,14 @@ class FleetMonitor:
         """A death file of the current session; read only when it changed (stat first)."""
         path = self.layout.station(view.station_id).death
         try:
-            info = os.stat(path)
+            info = self.fs.lstat(path)
         except OSError:
             return False
         marker = (info.st_mtime_ns, info.st_size, view.session_id)
         cached = self._death_cache.get(view.station_id)
         if cached is not None and cached[0] == marker:
             return cached[1]
-        result = read_json_file(path, max_bytes=16 * 1024)
+        result = read_json_file(path, max_bytes=16 * 1024, share=self.fs)
         stopped = (result.state == ReadState.OK and isinstance(result.document, dict)
                    and result.document.get("session_id") == view.session_id
                    and signature_ok(result.document, self.key))
@@ -231,8 +270,8 @@ class FleetMonitor:
             document = issue_command(self.key, command_type, target, params,
                                      issued_by=session.username, role=session.role,
                                      now=self.clock.now(), ttl=ttl)
-            station.inbox.mkdir(parents=True, exist_ok=True)
-            atomic_create_bytes(station.inbox / f"{document['id']}.json", document_bytes(document))
+            self.fs.mkdirs(station.inbox)  # a linked inbox is refused (ShareRefused), never written
+            self.fs.create_once(station.inbox / f"{document['id']}.json", document_bytes(document))
             with self.ctx.database.write() as connection:
                 commands_repo.sent_insert(connection, document, self.clock.now())
                 self.ctx.audit.append(connection, session.actor, "command.send", entity="command",
@@ -251,7 +290,7 @@ class FleetMonitor:
         now = self.clock.now()
         for row in pending:
             ack_path = self.layout.station(row["target"]).acks / f"{row['command_id']}.json"
-            result = read_json_file(ack_path, max_bytes=ACK_MAX_BYTES)
+            result = read_json_file(ack_path, max_bytes=ACK_MAX_BYTES, share=self.fs)
             state, reason, payload = None, None, None
             if result.state == ReadState.OK:
                 ack = result.document

@@ -39,15 +39,16 @@ def _check_station(station_id: str, kind: str) -> None:
 def station_in_use(folder: Path, station_id: str, *, now: float | None = None) -> bool:
     """True when a live station already publishes under this id (fresh status, no death file
     for its session)."""
-    station = SiteLayout(Path(folder)).station(station_id)
-    status = read_json_file(station.status, max_bytes=256 * 1024)
+    layout = SiteLayout(Path(folder))
+    station = layout.station(station_id)
+    status = read_json_file(station.status, max_bytes=256 * 1024, share=layout.fs)
     if status.state != ReadState.OK or not isinstance(status.document, dict):
         return False
     interval_s = max((status.document.get("interval_ms") or 1000) / 1000, 1.0)
     age = (now or time.time()) - status.stat.st_mtime
     if age > 3 * interval_s + 2:
         return False
-    death = read_json_file(station.death, max_bytes=16 * 1024)
+    death = read_json_file(station.death, max_bytes=16 * 1024, share=layout.fs)
     return not (death.state == ReadState.OK and isinstance(death.document, dict)
                 and death.document.get("session_id") == status.document.get("session_id"))
 

@@ -59,20 +59,24 @@ _WARNED_MAX = 10_000
 
 class ShareRefused(OSError):
     """A share entry we will not use. `path` is the entry at fault (perhaps a folder above
-    the one asked for), `reason` says what it is."""
+    the one asked for), `reason` says what it is, `hard_linked` marks a plain file that only
+    has more than one name (our own write-once create has two for a moment: not ready yet,
+    rather than hostile at first sight)."""
 
-    def __init__(self, path: Path, reason: str):
+    def __init__(self, path: Path, reason: str, *, hard_linked: bool = False):
         super().__init__(f"{path}: {reason}; not followed")
         self.path = path
         self.reason = reason
+        self.hard_linked = hard_linked
 
 
 _warned: set[tuple[str, str]] = set()
 _warned_lock = threading.Lock()
 
 
-def _refuse(path: Path, reason: str) -> ShareRefused:
-    """The exception for a refusal, logged once per path and reason."""
+def note_refusal(path: Path, reason: str) -> None:
+    """Log a refusal as one WARNING line, once per path and reason (a rescan every 50 ms must
+    not repeat it)."""
     key = (str(path), reason)
     with _warned_lock:
         first = key not in _warned
@@ -82,7 +86,12 @@ def _refuse(path: Path, reason: str) -> ShareRefused:
             _warned.add(key)
     if first:
         log.warning("Shared folder: refused %s (%s); not followed", path, reason)
-    return ShareRefused(path, reason)
+
+
+def refused(path: Path, reason: str, *, hard_linked: bool = False) -> ShareRefused:
+    """The exception for a refusal, logged once (`note_refusal`)."""
+    note_refusal(path, reason)
+    return ShareRefused(path, reason, hard_linked=hard_linked)
 
 
 def describe(info: os.stat_result) -> str | None:
@@ -132,9 +141,6 @@ class _Folder:
     path: Path
     fd: int | None
 
-    def at(self, name: str) -> str | Path:
-        return name if self.fd is not None else self.path / name
-
 
 class ShareFS:
     """Every operation on one share; paths are given as `root / ...` (the layout's paths)."""
@@ -154,10 +160,10 @@ class ShareFS:
         try:
             names = PurePath(path).relative_to(self.root).parts
         except ValueError:
-            raise _refuse(Path(path), "outside the shared folder") from None
+            raise refused(Path(path), "outside the shared folder") from None
         for name in names:
             if name in ("", ".", "..") or "/" in name or "\\" in name or "\0" in name:
-                raise _refuse(Path(path), "a path that leaves the shared folder")
+                raise refused(Path(path), "a path that leaves the shared folder")
         return names
 
     def _path(self, names: tuple[str, ...]) -> Path:
@@ -206,9 +212,9 @@ class ShareFS:
             return exc
         problem = describe(info)
         if problem is not None:
-            return _refuse(here, problem)
+            return refused(here, problem)
         if not stat.S_ISDIR(info.st_mode):
-            return _refuse(here, "a file where a folder belongs")
+            return refused(here, "a file where a folder belongs")
         return exc
 
     def _folder_portable(self, names: tuple[str, ...], create: bool) -> _Folder:
@@ -229,9 +235,9 @@ class ShareFS:
                 info = os.lstat(current)
             problem = describe(info)
             if problem is not None:
-                raise _refuse(current, problem)
+                raise refused(current, problem)
             if not stat.S_ISDIR(info.st_mode):
-                raise _refuse(current, "a file where a folder belongs")
+                raise refused(current, "a file where a folder belongs")
         return _Folder(current, None)
 
     def _lstat_in(self, folder: _Folder, name: str) -> os.stat_result:
@@ -282,7 +288,7 @@ class ShareFS:
     def _split(self, path: Path | str) -> tuple[tuple[str, ...], str]:
         names = self.parts(path)
         if not names:
-            raise _refuse(self.root, "the share root is not a file")
+            raise refused(self.root, "the share root is not a file")
         return names[:-1], names[-1]
 
     def lstat(self, path: Path | str) -> os.stat_result:
@@ -291,19 +297,26 @@ class ShareFS:
         with self._folder(parents) as folder:
             return self._lstat_in(folder, name)
 
-    def _check_file(self, here: Path, info: os.stat_result, single_link: bool) -> None:
+    def _check_file(self, here: Path, info: os.stat_result, single_link: bool,
+                    writing: bool) -> None:
         problem = describe(info)
         if problem is None and not stat.S_ISREG(info.st_mode):
             problem = "a folder where a file belongs"
-        if problem is None and single_link and info.st_nlink > 1:
-            problem = f"a file with {info.st_nlink} names (hard-linked)"
         if problem is not None:
-            raise _refuse(here, problem)
+            raise refused(here, problem)
+        if single_link and info.st_nlink > 1:
+            reason = f"a file with {info.st_nlink} names (hard-linked)"
+            if writing:
+                raise refused(here, reason, hard_linked=True)
+            # A reader may meet a write-once file between its link and the removal of the
+            # temp name: the caller decides (not ready yet) and logs if it persists.
+            raise ShareRefused(here, reason, hard_linked=True)
 
     def _open_file(self, folder: _Folder, name: str, here: Path, flags: int,
                    single_link: bool, create: bool = False) -> tuple[int, os.stat_result]:
         """Open a regular file in `folder` without following anything; checks before and
         after the open. Returns the descriptor and its fstat."""
+        writing = bool(flags & (os.O_WRONLY | os.O_RDWR))
         try:
             before: os.stat_result | None = self._lstat_in(folder, name)
         except FileNotFoundError:
@@ -312,7 +325,9 @@ class ShareFS:
             before = None
             flags |= os.O_EXCL  # whatever appears meanwhile is not ours: fail, open nothing
         if before is not None:
-            self._check_file(here, before, single_link)  # a device is never opened
+            # A device is never opened. The link count is judged after the open only: on
+            # NFS and CIFS an lstat may come from the attribute cache, the open revalidates.
+            self._check_file(here, before, False, writing)
         flags |= _O_NOFOLLOW | _O_NONBLOCK | _O_CLOEXEC | _O_BINARY
         if folder.fd is not None:
             fd = os.open(name, flags, 0o666, dir_fd=folder.fd)
@@ -321,8 +336,8 @@ class ShareFS:
         try:
             info = os.fstat(fd)
             if before is not None and (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino):
-                raise _refuse(here, "replaced while being opened")
-            self._check_file(here, info, single_link)
+                raise refused(here, "replaced while being opened")
+            self._check_file(here, info, single_link, writing)
         except BaseException:
             os.close(fd)
             raise

@@ -18,15 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from models.canonical import format_utc
-from utils.atomic_io import atomic_create_bytes
+from models.bounded_json import JsonLimits
 from utils.audit.keys import SigningKey, key_id_for
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout
+from utils.site.share_fs import ShareRefused
 from utils.site.signed import document_bytes, parse_document
 
 PASSPHRASE_MIN_CHARS = 12
 # scrypt cost: about 0.1 s and 32 MiB on a shop-floor PC, paid once when a PC joins.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 1
 _KEY_CHECK_LABEL = b"shopfloor-site-key-check-v1"
+SITE_FILE_LIMITS = JsonLimits(max_bytes=64 * 1024)
 
 
 class SiteError(RuntimeError):
@@ -95,36 +97,46 @@ def create_site(folder: Path, passphrase: str, *, name: str = "", now: datetime,
         layout.root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SiteError("folder_unusable", f"cannot use the folder {folder}: {exc}") from exc
-    if layout.site_file.exists():
+    fs = layout.fs  # below the chosen folder nothing is followed
+    try:
+        taken = fs.exists(layout.site_file)
+    except OSError as exc:
+        raise SiteError("folder_unusable", f"cannot use the folder {folder}: {exc}") from exc
+    if taken:
         raise SiteError("site_exists", f"{folder} already holds a site: join it instead")
     partial = SiteInfo(uuid.uuid4().hex, name, format_utc(now), secrets.token_bytes(16),
                        scrypt_n, SCRYPT_R, SCRYPT_P, "")
     key = derive_key(passphrase, partial)
     info = SiteInfo(**{**partial.__dict__, "key_check": _key_check(key)})
     try:
-        atomic_create_bytes(layout.site_file, document_bytes(info.to_json()))
+        fs.create_once(layout.site_file, document_bytes(info.to_json()))
     except FileExistsError as exc:
         raise SiteError("site_exists", f"{folder} already holds a site: join it instead") from exc
     except OSError as exc:
         raise SiteError("folder_unusable", f"cannot write to {folder}: {exc}") from exc
     for sub in (layout.users_dir, layout.stations_dir):
-        sub.mkdir(parents=True, exist_ok=True)
+        fs.mkdirs(sub)
     return info, key
 
 
 def read_site(folder: Path) -> SiteInfo:
     layout = SiteLayout(Path(folder))
     try:
-        data = layout.site_file.read_bytes()
+        data, _info = layout.fs.read_bytes(layout.site_file,
+                                           max_bytes=SITE_FILE_LIMITS.max_bytes)
     except FileNotFoundError as exc:
         raise SiteError("no_site", f"no site found in {folder}: check the folder, or create "
                         "the site first") from exc
+    except ShareRefused as exc:
+        raise SiteError("bad_site_file", f"the site file is refused: {exc.reason}; it is "
+                        "not followed. Ask whoever looks after the shared folder to put the "
+                        "site file back") from exc
     except OSError as exc:
         raise SiteError("folder_unusable", f"cannot read {layout.site_file}: {exc}") from exc
-    if len(data) > 64 * 1024:
+    if len(data) > SITE_FILE_LIMITS.max_bytes:
         raise SiteError("bad_site_file", "the site file is too large to be genuine")
     try:
-        return SiteInfo.from_json(parse_document(data))
+        return SiteInfo.from_json(parse_document(data, SITE_FILE_LIMITS))
     except ValueError as exc:
         raise SiteError("bad_site_file", f"the site file is not valid JSON: {exc}") from exc
 

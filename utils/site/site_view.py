@@ -6,11 +6,16 @@ one, recording where and what; it never lets an altered journal into the read-mo
 re-reads the whole journal from the start against every checkpoint this PC has ever witnessed
 for that station, so a journal rolled back or cut short is caught even when it is internally
 consistent.
+
+Everything is read through the share's seam and the bounded reader: a linked journal folder or
+segment is not read, an unreadable line or a refused checkpoint is named in verify's result
+(a journal holding a line the station never wrote is not called intact), and nothing there
+can make ingestion or verify raise.
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import logging
 import threading
 from dataclasses import dataclass
@@ -22,9 +27,10 @@ from data.audit_repo import StoredCheckpoint
 from utils.audit.chain import checkpoint_from_json, genesis_hash
 from utils.audit.keys import KeyRing, SigningKey
 from utils.audit.verify import TamperKind, VerifyResult, verify_stream
-from utils.site.journal import JournalEvent, as_verify_rows, link_ok, read_journal
+from utils.site.journal import JournalEvent, as_verify_rows, link_ok, parse_body, read_journal
 from utils.site.layout import SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
+from utils.site.share_fs import ShareRefused
 from utils.site.signed import signature_ok
 
 if TYPE_CHECKING:
@@ -65,23 +71,47 @@ class SiteView:
     def __init__(self, ctx: "AppContext", *, site_root: Path, site_key: SigningKey):
         self.ctx = ctx
         self.layout = SiteLayout(Path(site_root))
+        self.fs = self.layout.fs
         self.key = site_key
         self.keyring = KeyRing(site_key)
         self._checkpoint_markers: dict[str, tuple[int, int]] = {}
+        # What was refused on the share, per station, as "file: reason" (named by verify).
+        self.problems: dict[str, dict[str, str]] = {}
 
     def station_ids(self) -> list[str]:
+        """Station folders on the share (a link named like a station is refused, not listed)."""
         try:
-            return sorted(p.name for p in self.layout.stations_dir.iterdir()
-                          if p.is_dir() and valid_station_id(p.name))
+            entries = self.fs.scandir(self.layout.stations_dir)
         except OSError:
             return []
+        for entry in entries:
+            if valid_station_id(entry.name) and entry.problem is not None:
+                self._problem(entry.name, entry.path, f"{entry.problem}; not followed")
+        return sorted(entry.name for entry in entries
+                      if entry.is_dir and valid_station_id(entry.name))
+
+    def _problem(self, station_id: str, path: Path, reason: str) -> None:
+        """Remember a refused file of a station, logged once per file and reason."""
+        where = self._relative(path)
+        known = self.problems.setdefault(station_id, {})
+        if known.get(where) != reason:
+            known[where] = reason
+            log.warning("Site view: %s refused: %s", where, reason)
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return Path(path).relative_to(self.layout.root).as_posix()
+        except ValueError:
+            return str(path)
 
     # -- checkpoints -----------------------------------------------------------------------------
 
     def witness_checkpoint(self, station_id: str) -> StoredCheckpoint | None:
         """Read the station's published checkpoint (if changed) and keep it as a witness."""
         path = self.layout.station(station_id).checkpoint
-        result = read_json_file(path, max_bytes=16 * 1024)
+        result = read_json_file(path, max_bytes=16 * 1024, share=self.fs)
+        if result.state not in (ReadState.OK, ReadState.MISSING, ReadState.NOT_READY):
+            self._problem(station_id, path, result.reason)
         if result.state != ReadState.OK:
             return None
         marker = (result.stat.st_mtime_ns, result.stat.st_size)
@@ -112,6 +142,8 @@ class SiteView:
             try:
                 reports.append(self.ingest_station(station_id))
                 self.witness_checkpoint(station_id)
+            except ShareRefused as exc:
+                self._problem(station_id, exc.path, f"{exc.reason}; not followed")
             except OSError as exc:
                 log.warning("Journal of %s not readable now: %s", station_id, exc)
         return reports
@@ -129,8 +161,10 @@ class SiteView:
         offset = 0 if state is None else state["offset"]
         last_seq = 0 if state is None else state["last_seq"]
         last_hash = None if state is None or state["last_hash"] is None else bytes.fromhex(state["last_hash"])
-        events = read_journal(self.layout.station(station_id).journal, start_segment=segment,
-                              start_offset=offset, on_header=headers.append)
+        journal = self.layout.station(station_id).journal
+        events = read_journal(journal, start_segment=segment, start_offset=offset,
+                              on_header=headers.append, share=self.fs,
+                              on_bad_line=self._bad_line_noter(station_id, journal))
         pending_events: list[dict[str, Any]] = []
         pending_records: list[dict[str, Any]] = []
         broken: tuple[int, str, str] | None = None
@@ -148,7 +182,14 @@ class SiteView:
                 broken = (event.seq if problem[0] != str(TamperKind.DELETED) else last_seq + 1,
                           problem[0], problem[1])
                 break
-            body = json.loads(event.body)
+            try:
+                body = parse_body(event.body)
+                if not isinstance(body, dict):
+                    raise ValueError("not a JSON object")
+            except ValueError as exc:
+                broken = (event.seq, str(TamperKind.MODIFIED), f"the event's body is not "
+                          f"readable: {exc}")
+                break
             pending_events.append({
                 "station": station_id, "seq": event.seq, "ts": body.get("ts"),
                 "username": body.get("user"), "role": body.get("role"),
@@ -216,8 +257,25 @@ class SiteView:
             witnessed = site_repo.witnessed(connection, station_id)
             state = site_repo.ingest_state(connection, station_id)
         headers: list[dict[str, Any]] = []
-        events = read_journal(self.layout.station(station_id).journal, on_header=headers.append)
-        first_batch = list(_take(events, 1))
+        journal = self.layout.station(station_id).journal
+        bad_lines: list[tuple[int, str]] = []  # (after which seq, "file byte N: reason")
+        last_seen = [0]
+
+        def _bad_line(number: int, offset: int, reason: str) -> None:
+            where = f"{self._relative(journal / f'{number:08d}.jsonl')} byte {offset}"
+            bad_lines.append((last_seen[0], f"{where}: {reason}"))
+            self._bad_line_noter(station_id, journal)(number, offset, reason)
+
+        events = _noting_seq(read_journal(journal, on_header=headers.append, share=self.fs,
+                                          on_bad_line=_bad_line), last_seen)
+        try:
+            first_batch = list(_take(events, 1))
+        except ShareRefused as exc:  # the journal folder (or the station's) is a link
+            self._problem(station_id, exc.path, f"{exc.reason}; not followed")
+            return VerifyResult(station_id, False, 0, first_bad_seq=1,
+                                kind=TamperKind.TRUNCATED,
+                                detail=f"the journal cannot be read: {self._relative(exc.path)} "
+                                       f"is {exc.reason}; not followed")
         anchor = (state or {}).get("anchor") or next(
             (h.get("anchor") for h in headers if h.get("station") == station_id), None)
         if anchor is None:
@@ -228,11 +286,40 @@ class SiteView:
                                 detail="journal missing or its header is gone")
         checkpoints = [*witnessed, *([current] if current else [])]
         stream = as_verify_rows(_chain(first_batch, events))
-        return verify_stream(stream, station=station_id, genesis=genesis_hash(anchor, station_id),
-                             keyring=self.keyring, checkpoints=checkpoints,
-                             progress=None if progress is None else
-                             (lambda done, total: progress(station_id, done, total)),
-                             cancel=None if cancel is None else cancel.is_set)
+        result = verify_stream(stream, station=station_id, genesis=genesis_hash(anchor, station_id),
+                               keyring=self.keyring, checkpoints=checkpoints,
+                               progress=None if progress is None else
+                               (lambda done, total: progress(station_id, done, total)),
+                               cancel=None if cancel is None else cancel.is_set)
+        return self._with_problems(result, station_id, bad_lines)
+
+    def _with_problems(self, result: VerifyResult, station_id: str,
+                       bad_lines: list[tuple[int, str]]) -> VerifyResult:
+        """Name every refused file of the station in the result. A journal line the station
+        never wrote (unreadable, too long, nested beyond the bounds) makes it not intact."""
+        notes = [text for _seq, text in bad_lines]
+        segments = f"stations/{station_id}/journal/"  # their lines are in `bad_lines` already
+        notes += [f"{where}: {reason}" for where, reason in
+                  sorted(self.problems.get(station_id, {}).items())
+                  if not where.startswith(segments)]
+        if not notes:
+            return result
+        named = "; ".join(dict.fromkeys(notes))
+        if result.ok and bad_lines and not result.cancelled:
+            first = bad_lines[0][0] + 1
+            return dataclasses.replace(
+                result, ok=False, first_bad_seq=first, kind=TamperKind.INSERTED,
+                detail=f"the journal holds a line the station never wrote, after event "
+                       f"{first - 1}: {named}")
+        detail = f"{result.detail}; refused on the share: {named}" if result.detail else \
+            f"refused on the share: {named}"
+        return dataclasses.replace(result, detail=detail)
+
+    def _bad_line_noter(self, station_id: str, journal: Path) -> Callable[[int, int, str], None]:
+        def _note(number: int, offset: int, reason: str) -> None:
+            self._problem(station_id, journal / f"{number:08d}.jsonl",
+                          f"byte {offset}: {reason}")
+        return _note
 
     def verify_site(self, *, progress: Callable[[str, int, int | None], None] | None = None,
                     cancel: threading.Event | None = None) -> list[VerifyResult]:
@@ -247,6 +334,13 @@ class SiteView:
                 break
             results.append(self.verify_station(station_id, progress=progress, cancel=cancel))
         return results
+
+
+def _noting_seq(events, last_seen: list[int]):
+    """Pass events through, remembering the seq of the last one (where a bad line sits)."""
+    for event in events:
+        last_seen[0] = event.seq
+        yield event
 
 
 def _take(iterator, count: int):

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from config.constants import CommandType, Role
 from data import commands_repo, meta_repo, users_repo
+from models.bounded_json import JsonLimits, check_limits
 from models.canonical import canonical_json, format_utc
-from utils.atomic_io import atomic_create_bytes, atomic_write_bytes, sweep_temp_files
 from utils.audit.chain import Actor
 from utils.audit.keys import SigningKey
 from utils.auth import Session
@@ -47,6 +47,7 @@ from utils.site.netshare import default_rescan_ms
 from utils.site.share_files import (
     FailureCounter, ReadState, list_json_files, quarantine, read_json_file,
 )
+from utils.site.share_fs import ShareFS, ShareRefused
 from utils.site.signed import document_bytes, sign_document, signature_ok
 from utils.site.site_view import SiteView
 
@@ -66,6 +67,7 @@ WATCHED_RESCAN_S = 1.0
 INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType.RESTART_APP})
 LOOP_STALL_S = 30.0
 ACK_RESULT_MAX = 48 * 1024
+COMMAND_LIMITS = JsonLimits(max_bytes=COMMAND_MAX_BYTES)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class SyncService:
         self.ctx = ctx
         self.layout = SiteLayout(Path(site_root))
         self.station = self.layout.station(ctx.station_id)
+        self.fs: ShareFS = self.layout.fs  # every share operation goes through it
         self.key = site_key
         self.effects = effects
         self.clock = clock or ctx.clock or SystemClock()
@@ -143,9 +146,9 @@ class SyncService:
         self._journal_dirty.set()
         try:
             self.layout.require_root()
-            self.station.ensure()
-            sweep_temp_files(self.station.folder)
-            sweep_temp_files(self.station.inbox)
+            self._ensure_station()
+            self.fs.sweep_temp_files(self.station.folder)
+            self.fs.sweep_temp_files(self.station.inbox)
             self._write_birth()
         except OSError as exc:
             self._went_offline(exc)
@@ -267,12 +270,17 @@ class SyncService:
                         if not name.startswith("."):
                             service._wake.set()
 
+                # Never watch through a link: a linked inbox is refused (and quarantined by
+                # the rescan). A swap between this check and the watch can only cause hints.
+                self.fs.require_folder(self.station.inbox)
                 observer = Observer()
                 observer.schedule(_Hint(), str(self.station.inbox), recursive=False)
             observer.daemon = True
             observer.start()
             self._observer = observer
-            self._watched_identity = _identity(self.station.inbox)
+            self._watched_identity = self.fs.identity(self.station.inbox)
+        except ShareRefused:
+            self._observer = None  # logged once by the seam; the rescan carries on alone
         except Exception as exc:  # no inotify, folder gone...: the rescan carries on alone
             log.warning("Inbox watcher not started (%s); relying on the rescan", exc)
             self._observer = None
@@ -305,10 +313,10 @@ class SyncService:
             elif self.stalled and now - self._loop_beat < LOOP_STALL_S:
                 self.stalled = False
             moved = (self._observer is not None and self._watched_identity is not None
-                     and _identity(self.station.inbox) != self._watched_identity)
+                     and self.fs.identity(self.station.inbox) != self._watched_identity)
             if self.watch and now >= due["observer"] and (
                     self._observer is None or not self._observer.is_alive() or moved):
-                if self.station.inbox.is_dir():
+                if self.fs.identity(self.station.inbox) is not None:  # a real folder, no link
                     self.restarts["observer"] += 1
                     self._stop_observer()
                     self._start_observer()
@@ -378,6 +386,11 @@ class SyncService:
         try:
             while self.journal.sync() and not self._stop.is_set():
                 pass  # a backlog after an outage goes out in batches, this tick
+        except ShareRefused as exc:
+            # A link or a hard-linked file among our journal segments: never appended to.
+            # Moved aside (the entry itself), the writer starts over from what the share holds.
+            self.journal.reset()
+            self._quarantine_refused(exc)
         except OSError as exc:
             self.journal.reset()
             self._went_offline(exc)
@@ -410,7 +423,7 @@ class SyncService:
             self._journal_dirty.set()
             try:
                 self.layout.require_root()
-                self.station.ensure()
+                self._ensure_station()
                 self._write_birth()
             except OSError as exc:
                 self._went_offline(exc)
@@ -421,8 +434,39 @@ class SyncService:
     # -- files -------------------------------------------------------------------------------
 
     def _write_signed(self, path: Path, document: dict[str, Any]) -> None:
-        atomic_write_bytes(path, document_bytes(sign_document(document, self.key)))
+        self.fs.write_atomic(path, document_bytes(sign_document(document, self.key)))
 
+    def _ensure_station(self) -> None:
+        """Make the station's folders. A link or a file where one of them belongs is moved to
+        the quarantine (the entry itself, never followed) and the folder made again. Raises
+        ShareRefused only when the station folder cannot be used at all; an inbox, acks or
+        journal that stays refused is left out (logged once), the rest carries on."""
+        for _attempt in range(8):
+            try:
+                self.station.ensure()
+                return
+            except ShareRefused as exc:
+                if self._quarantine_refused(exc):
+                    continue
+                if exc.path in (self.station.inbox, self.station.acks, self.station.journal):
+                    return
+                raise
+
+    def _quarantine_refused(self, exc: ShareRefused) -> bool:
+        """Move a refused entry of this station's own folder to the quarantine; True if moved.
+        Entries elsewhere (stations/ itself, another station's folder) are left alone."""
+        own = self.station.folder
+        if exc.path != own and own not in exc.path.parents:
+            return False
+        try:
+            moved = quarantine(exc.path, self.layout.quarantine(self.station.station_id),
+                               f"{exc.reason}, found on the share where this station keeps "
+                               f"its files; moved aside unread, never followed", share=self.fs)
+        except OSError as error:  # the quarantine folder itself may be refused: logged there
+            if not isinstance(error, ShareRefused):
+                log.warning("Could not move %s to the quarantine: %s", exc.path, error)
+            return False
+        return moved is not None
     def _write_birth(self) -> None:
         self._write_signed(self.station.birth, {
             "kind": "birth", "station": self.station.station_id, "session_id": self.session_id,
@@ -454,8 +498,8 @@ class SyncService:
     def _heartbeat(self) -> None:
         try:
             self.layout.require_root()
-            if not self._online or not self.station.folder.is_dir():
-                self.station.ensure()
+            if not self._online or self.fs.identity(self.station.folder) is None:
+                self._ensure_station()
             self._write_signed(self.station.status, self.status_document())
         except OSError as exc:
             self._went_offline(exc)
@@ -468,14 +512,23 @@ class SyncService:
     def _rescan_inbox(self) -> None:
         try:
             entries = list_json_files(self.station.inbox, limit=INBOX_BATCH,
-                                      skip=self._undeletable | set(self._in_flight))
-            if not self.station.inbox.is_dir():
-                raise FileNotFoundError(self.station.inbox)
+                                      skip=self._undeletable | set(self._in_flight),
+                                      share=self.fs)
+            self.fs.require_folder(self.station.inbox)
+        except ShareRefused as exc:
+            # The inbox (or the station folder) is a link: nothing in it is read, moved or
+            # deleted. Our own linked inbox is moved aside and a real one made.
+            if self._quarantine_refused(exc):
+                try:
+                    self._ensure_station()
+                except OSError as error:
+                    self._went_offline(error)
+            return
         except OSError as exc:
             self._went_offline(exc)
             return
         for stem in list(self._undeletable):  # the share may allow it now (rare: one call each)
-            _remove(self.station.inbox / f"{stem}.json", self._undeletable, stem)
+            _remove(self.fs, self.station.inbox / f"{stem}.json", self._undeletable, stem)
         for entry in entries:
             stem = entry.name[:-5]
             if stem in self._in_flight:
@@ -483,11 +536,13 @@ class SyncService:
             self._consider(Path(entry.path), stem)
 
     def _consider(self, path: Path, stem: str) -> None:
-        result = read_json_file(path, max_bytes=COMMAND_MAX_BYTES, parse=lambda data: data)
-        if result.state == ReadState.MISSING:
-            return
-        if result.state in (ReadState.TOO_LARGE, ReadState.NOT_A_FILE):
-            prefix = "file too large" if result.state == ReadState.TOO_LARGE else "file refused"
+        result = read_json_file(path, max_bytes=COMMAND_MAX_BYTES, parse=_within_command_limits,
+                                share=self.fs)
+        if result.state in (ReadState.MISSING, ReadState.REFUSED):
+            return  # gone, or the inbox itself is refused (handled by the rescan)
+        if result.state in (ReadState.TOO_LARGE, ReadState.NOT_A_FILE, ReadState.BEYOND_LIMITS):
+            prefix = {ReadState.TOO_LARGE: "file too large", ReadState.NOT_A_FILE: "file refused",
+                      ReadState.BEYOND_LIMITS: "file beyond the limits"}[result.state]
             self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"{prefix}: {result.reason}",
                                                    None, stem if valid_command_id(stem) else None))
             return
@@ -552,11 +607,11 @@ class SyncService:
         if outcome == Outcome.REJECTED:  # kept as evidence, out of the inbox
             try:
                 moved = quarantine(path, self.layout.quarantine(self.station.station_id),
-                                   decision.reason) is not None
+                                   decision.reason, share=self.fs) is not None
             except OSError as exc:
                 log.warning("Could not quarantine %s (%s); removing it instead", path.name, exc)
         if not moved:
-            _remove(path, self._undeletable, path.stem)
+            _remove(self.fs, path, self._undeletable, path.stem)
         self._flush_acks()
         self._remember({"id": command_id, "type": str(command.type) if command else None,
                         "status": str(outcome), "reason": decision.reason, "at": format_utc(now)})
@@ -579,7 +634,7 @@ class SyncService:
         future.add_done_callback(lambda _f: self._done(command, path))
 
     def _done(self, command: Command, path: Path) -> None:
-        _remove(path, self._undeletable, command.id)  # first: a rescan must not see the file once it is out of _in_flight
+        _remove(self.fs, path, self._undeletable, command.id)  # first: a rescan must not see the file once it is out of _in_flight
         self._in_flight.pop(command.id, None)
         self._wake.set()
 
@@ -619,9 +674,16 @@ class SyncService:
                        outcome=outcome, reason=reason, result=result, finished_at=when,
                        command_type=command_type)
         try:
-            atomic_create_bytes(self.station.acks / f"{command_id}.json", document_bytes(ack))
+            self.fs.create_once(self.station.acks / f"{command_id}.json", document_bytes(ack))
         except FileExistsError:
             return True  # written before a crash, or a stale client cache: the first ack stands
+        except ShareRefused as exc:  # the acks folder is a link: moved aside, retried later
+            if self._quarantine_refused(exc):
+                try:
+                    self._ensure_station()
+                except OSError as error:
+                    log.warning("Acks folder not made again yet: %s", error)
+            return False
         except OSError as exc:
             self._went_offline(exc)
             return False
@@ -690,7 +752,8 @@ class SyncService:
 
     def _existing_ack(self, command_id: str) -> dict[str, Any] | None:
         """A validly signed ack this station wrote before a crash, if the share has it."""
-        result = read_json_file(self.station.acks / f"{command_id}.json", max_bytes=ACK_RESULT_MAX * 2)
+        result = read_json_file(self.station.acks / f"{command_id}.json",
+                                max_bytes=ACK_RESULT_MAX * 2, share=self.fs)
         ack = result.document
         if (result.state == ReadState.OK and isinstance(ack, dict) and ack.get("kind") == "ack"
                 and ack.get("id") == command_id and ack.get("station") == self.station.station_id
@@ -721,23 +784,21 @@ class SyncService:
                        self.clock.now(), False, command.id)
 
 
-def _identity(folder: Path) -> tuple[int, int] | None:
-    """(device, inode) of a folder: a watcher on a folder that was renamed or recreated keeps
-    watching the old one, so the supervisor compares identities, not just thread liveness."""
-    try:
-        info = os.stat(folder)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
+def _within_command_limits(data: bytes) -> bytes:
+    """Commands are checked whole by `check_command`; here only the bounds, so a command
+    nested or sized to exhaust a parser is refused at once (never "not ready yet")."""
+    check_limits(data, COMMAND_LIMITS)
+    return data
 
 
-def _remove(path: Path, undeletable: set[str] | None = None, stem: str | None = None) -> None:
+def _remove(fs: ShareFS, path: Path, undeletable: set[str] | None = None,
+            stem: str | None = None) -> None:
     """Take a processed command out of the inbox. If the share refuses, remember the name so
     the rescan skips it (and retries the removal) instead of reading it again every time."""
     undeletable = set() if undeletable is None else undeletable
     stem = path.stem if stem is None else stem
     try:
-        os.unlink(path)
+        fs.unlink(path)
     except FileNotFoundError:
         undeletable.discard(stem)
         return
