@@ -51,6 +51,15 @@ class IngestReport:
     unverifiable_macs: int = 0
 
 
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """A row for the read-model: only text, numbers and None (anything else in a journal's
+    event is refused, not handed to the database)."""
+    for name, value in row.items():
+        if value is not None and not isinstance(value, (str, int, float)):
+            raise ValueError(f"{name} is a {type(value).__name__}")
+    return row
+
+
 def _record_row(after: dict[str, Any], station: str, seq: int) -> dict[str, Any]:
     rejections = after.get("rejections") or []
     row = {name: after.get(name) for name in (
@@ -186,18 +195,22 @@ class SiteView:
                 body = parse_body(event.body)
                 if not isinstance(body, dict):
                     raise ValueError("not a JSON object")
-            except ValueError as exc:
+                row = _plain({
+                    "station": station_id, "seq": event.seq, "ts": body.get("ts"),
+                    "username": body.get("user"), "role": body.get("role"),
+                    "action": body.get("action"), "entity": body.get("entity"),
+                    "entity_id": body.get("entity_id"), "command_id": body.get("command_id"),
+                    "hash": event.hash.hex(), "body": event.body})
+                record = None
+                if body.get("action") in RECORD_ACTIONS and isinstance(body.get("after"), dict):
+                    record = _plain(_record_row(body["after"], station_id, event.seq))
+            except (ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
                 broken = (event.seq, str(TamperKind.MODIFIED), f"the event's body is not "
                           f"readable: {exc}")
                 break
-            pending_events.append({
-                "station": station_id, "seq": event.seq, "ts": body.get("ts"),
-                "username": body.get("user"), "role": body.get("role"),
-                "action": body.get("action"), "entity": body.get("entity"),
-                "entity_id": body.get("entity_id"), "command_id": body.get("command_id"),
-                "hash": event.hash.hex(), "body": event.body})
-            if body.get("action") in RECORD_ACTIONS and isinstance(body.get("after"), dict):
-                pending_records.append(_record_row(body["after"], station_id, event.seq))
+            pending_events.append(row)
+            if record is not None:
+                pending_records.append(record)
             last_seq, last_hash = event.seq, event.hash
             position = (event.segment, event.end_offset)
             if len(pending_events) >= INGEST_BATCH:

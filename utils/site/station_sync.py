@@ -390,7 +390,8 @@ class SyncService:
             # A link or a hard-linked file among our journal segments: never appended to.
             # Moved aside (the entry itself), the writer starts over from what the share holds.
             self.journal.reset()
-            self._quarantine_refused(exc)
+            if self._quarantine_refused(exc):
+                self._journal_dirty.set()  # export again next pass, into a real segment
         except OSError as exc:
             self.journal.reset()
             self._went_offline(exc)
