@@ -91,11 +91,12 @@ def read_json_file(path: Path, *, max_bytes: int, parse: Callable[[bytes], Any] 
 
 
 def list_json_files(folder: Path, *, limit: int, skip: frozenset[str] | set[str] = frozenset(),
-                    share: ShareFS | None = None) -> list[ShareEntry]:
+                    share: ShareFS | None = None, missing_ok: bool = True) -> list[ShareEntry]:
     """Up to `limit` candidate files (not temp, not .reason, not in `skip` by stem), oldest
     first. Skipped names are left out before the limit, so they can never crowd out new files.
     Links, FIFOs and the like are listed too (never followed), so they can be quarantined.
-    Raises ShareRefused when the folder itself, or one above it, is a link."""
+    Raises ShareRefused when the folder itself, or one above it, is a link, and
+    FileNotFoundError for a missing folder unless `missing_ok`."""
     folder = Path(folder)
     fs = share or ShareFS(folder.parent)
     try:
@@ -103,6 +104,8 @@ def list_json_files(folder: Path, *, limit: int, skip: frozenset[str] | set[str]
                    if entry.name.endswith(".json") and not is_temp_name(entry.name)
                    and not entry.name.startswith(".") and entry.name[:-5] not in skip]
     except FileNotFoundError:
+        if not missing_ok:
+            raise
         return []
     entries.sort(key=lambda entry: (entry.info.st_mtime, entry.name))
     return entries[:limit]

@@ -499,9 +499,15 @@ class SyncService:
     def _heartbeat(self) -> None:
         try:
             self.layout.require_root()
-            if not self._online or self.fs.identity(self.station.folder) is None:
+            if not self._online:
                 self._ensure_station()
-            self._write_signed(self.station.status, self.status_document())
+            document = self.status_document()
+            try:
+                self._write_signed(self.station.status, document)
+            except (FileNotFoundError, ShareRefused):
+                # The station folder was removed, or replaced by a link (moved aside here).
+                self._ensure_station()
+                self._write_signed(self.station.status, document)
         except OSError as exc:
             self._went_offline(exc)
             return
@@ -514,8 +520,7 @@ class SyncService:
         try:
             entries = list_json_files(self.station.inbox, limit=INBOX_BATCH,
                                       skip=self._undeletable | set(self._in_flight),
-                                      share=self.fs)
-            self.fs.require_folder(self.station.inbox)
+                                      share=self.fs, missing_ok=False)
         except ShareRefused as exc:
             # The inbox (or the station folder) is a link: nothing in it is read, moved or
             # deleted. Our own linked inbox is moved aside and a real one made.
