@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,8 +26,8 @@ MAX_DEPTH = 64
 MAX_ITEMS = 10_000
 MAX_STRING = 1024 * 1024
 MAX_VALUES = 200_000
-MAX_INT_DIGITS = 64  # far beyond any sequence number or size we write; int() of a long digit
-# string is quadratic when Python's own digit limit is switched off
+MAX_INT_DIGITS = 640  # far beyond any number we write, where Python's own digit limit is off
+# (int() of a long digit string is quadratic)
 
 
 @dataclass(frozen=True)
@@ -66,17 +67,17 @@ def check_limits(data: bytes | str, limits: JsonLimits) -> None:
     size = len(data)
     if size > limits.max_bytes:
         raise JsonLimitError(f"{size} bytes, more than the {limits.max_bytes} allowed")
-    if isinstance(data, str):  # a JSON text inside a JSON string (a journal event's body)
-        opens = data.count("[") + data.count("{")
-        commas, colons = data.count(","), data.count(":")
-    else:
-        opens = data.count(b"[") + data.count(b"{")
-        commas, colons = data.count(b","), data.count(b":")
-    if (opens <= limits.max_depth and commas < limits.max_items
-            and 1 + commas + opens + colons <= limits.max_values
-            and size <= limits.max_string):
-        return  # these counts include every string's content: nothing can exceed a bound
-    _scan(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data, limits)
+    text = isinstance(data, str)  # a JSON text inside a JSON string (a journal event's body)
+    opens = (data.count("[") + data.count("{")) if text else (data.count(b"[") + data.count(b"{"))
+    if opens <= limits.max_depth:
+        if size < limits.max_items and size < limits.max_values and size <= limits.max_string:
+            return  # a document this small cannot hold more items, values or string bytes
+        commas, colons = ((data.count(","), data.count(":")) if text
+                          else (data.count(b","), data.count(b":")))
+        if (commas < limits.max_items and 1 + commas + opens + colons <= limits.max_values
+                and size <= limits.max_string):
+            return  # these counts include every string's content: nothing can exceed a bound
+    _scan(data.encode("utf-8", "surrogatepass") if text else data, limits)
 
 
 def _scan(data: bytes, limits: JsonLimits) -> None:
@@ -143,11 +144,17 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
+# One decoder for every call: `json.loads` with hooks builds a new one each time, which costs
+# more than parsing a journal line. Integers go through a hook only where Python's own limit
+# on digit strings (4,300 by default) has been switched off.
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant, parse_float=_finite_float,
+    parse_int=_bounded_int if sys.get_int_max_str_digits() == 0 else None)
+
+
 def parse_json(data: bytes | str, limits: JsonLimits = DEFAULT_LIMITS) -> Any:
     """Parse UTF-8 JSON within `limits`; duplicate keys refused (a second `target` must not
     hide behind the first). Raises ValueError (JsonLimitError, JSONDecodeError,
     UnicodeDecodeError) and nothing else for any input."""
     check_limits(data, limits)
-    text = data if isinstance(data, str) else data.decode("utf-8")
-    return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant,
-                      parse_float=_finite_float, parse_int=_bounded_int)
+    return _DECODER.decode(data if isinstance(data, str) else data.decode("utf-8"))
