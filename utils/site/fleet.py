@@ -32,7 +32,7 @@ from utils.permissions import PermissionDenied, require
 from utils.site.commands import DEFAULT_TTL, issue_command
 from utils.site.layout import SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
-from utils.site.share_fs import ShareRefused, describe
+from utils.site.share_fs import OpenFolder, ShareRefused, describe
 from utils.site.signed import document_bytes, signature_ok
 from utils.site.timeseries import MetricRing
 
@@ -115,30 +115,26 @@ class FleetMonitor:
 
     def _poll(self) -> list[StationView]:
         try:
-            entries = [entry for entry in self.fs.scandir(self.layout.stations_dir)
-                       if valid_station_id(entry.name)]
+            with self.fs.opened(self.layout.stations_dir) as stations:  # walked once per poll
+                entries = [entry for entry in stations.scandir() if valid_station_id(entry.name)]
+                for entry in entries:
+                    if entry.problem is not None:  # a link named like a station: shown, unread
+                        view = self.views.setdefault(entry.name, StationView(entry.name))
+                        self._refused(view, f"stations/{entry.name}", entry.problem)
+                    elif entry.is_dir:
+                        self._poll_station(entry.name, stations)
         except OSError:
-            entries = None
-        if entries is None:
-            names = list(self.views)
-        else:
-            names = [entry.name for entry in entries if entry.is_dir]
-            for entry in entries:
-                if entry.problem is not None:  # a link named like a station: shown, not read
-                    view = self.views.setdefault(entry.name, StationView(entry.name))
-                    self._refused(view, f"stations/{entry.name}", entry.problem)
-        for name in names:
-            self._poll_station(name)
+            pass  # the share is away (or stations/ refused): the views keep what they had
         now = self.clock.monotonic()
         for view in self.views.values():
             self._decide(view, now)
         return sorted(self.views.values(), key=lambda v: v.station_id)
 
-    def _poll_station(self, station_id: str) -> None:
+    def _poll_station(self, station_id: str, stations: OpenFolder) -> None:
         view = self.views.setdefault(station_id, StationView(station_id))
         status_path = self.layout.station(station_id).status
         try:
-            info = self.fs.lstat(status_path)
+            info = stations.lstat(station_id, status_path.name)
         except ShareRefused as exc:
             self._refused(view, self._relative(exc.path), exc.reason)
             return

@@ -142,6 +142,40 @@ class _Folder:
     fd: int | None
 
 
+class OpenFolder:
+    """A share folder held open by `ShareFS.opened`; valid inside that `with` only."""
+
+    def __init__(self, fs: "ShareFS", folder: _Folder):
+        self._fs = fs
+        self._folder = folder
+
+    @property
+    def path(self) -> Path:
+        return self._folder.path
+
+    def scandir(self) -> list[ShareEntry]:
+        """This folder's entries with their lstat (links listed, never followed)."""
+        return self._fs._list(self._folder)
+
+    def lstat(self, *names: str) -> os.stat_result:
+        """lstat of `path/names...`: every folder on the way opened without following, like
+        any other walk; the last name itself is reported, not followed."""
+        target = self._folder.path.joinpath(*names)
+        self._fs.parts(target)  # the same name checks as every path
+        if self._folder.fd is None:
+            return self._fs.lstat(target)
+        fd, opened = self._folder.fd, []
+        try:
+            for index, name in enumerate(names[:-1]):
+                fd = self._fs._descend(fd, name, self._folder.path.joinpath(*names[:index + 1]),
+                                       False)
+                opened.append(fd)
+            return os.stat(names[-1], dir_fd=fd, follow_symlinks=False)
+        finally:
+            for descriptor in opened:
+                os.close(descriptor)
+
+
 class ShareFS:
     """Every operation on one share; paths are given as `root / ...` (the layout's paths)."""
 
@@ -245,6 +279,13 @@ class ShareFS:
             return os.stat(name, dir_fd=folder.fd, follow_symlinks=False)
         return os.lstat(folder.path / name)
 
+    @contextlib.contextmanager
+    def opened(self, path: Path | str) -> Iterator["OpenFolder"]:
+        """A folder held open for many look-ups below it (the fleet's poll of every station):
+        its own components are walked once."""
+        with self._folder(self.parts(path)) as folder:
+            yield OpenFolder(self, folder)
+
     def mkdirs(self, path: Path | str) -> Path:
         """Make `path` and the folders above it where missing; refuses a link on the way."""
         names = self.parts(path)
@@ -269,18 +310,19 @@ class ShareFS:
 
     def scandir(self, path: Path | str) -> list[ShareEntry]:
         """Every entry of a folder with its lstat (links are listed, never followed)."""
-        names = self.parts(path)
+        with self._folder(self.parts(path)) as folder:
+            return self._list(folder)
+
+    def _list(self, folder: _Folder) -> list[ShareEntry]:
         entries = []
-        with self._folder(names) as folder:
-            with os.scandir(folder.fd if folder.fd is not None else folder.path) as listing:
-                found = list(listing)
-            base = self._path(names)
-            for entry in found:
-                try:
-                    info = entry.stat(follow_symlinks=False)
-                except OSError:
-                    continue  # gone meanwhile
-                entries.append(ShareEntry(entry.name, base / entry.name, info))
+        with os.scandir(folder.fd if folder.fd is not None else folder.path) as listing:
+            found = list(listing)
+        for entry in found:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue  # gone meanwhile
+            entries.append(ShareEntry(entry.name, folder.path / entry.name, info))
         return entries
 
     # -- files -----------------------------------------------------------------------------

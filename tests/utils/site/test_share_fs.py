@@ -217,3 +217,18 @@ def test_missing_things_are_missing_not_refused(share):
     gone = ShareFS(share.root.parent / "unmounted", portable=share.portable)
     with pytest.raises(FileNotFoundError):
         gone.write_atomic(gone.root / "status.json", b"x")
+
+
+def test_a_folder_held_open_checks_what_lies_below_it(share, private):
+    """The fleet's poll holds stations/ open and looks below it: the same refusals apply."""
+    stations = share.root / "stations"
+    (stations / "206" / "status.json").write_bytes(b"{}")
+    os.symlink(private, stations / "207")
+    with share.opened(stations) as folder:
+        assert folder.lstat("206", "status.json").st_size == 2
+        entries = {entry.name: entry for entry in folder.scandir()}
+        assert entries["206"].is_dir and entries["207"].problem == "a symbolic link"
+        with pytest.raises(ShareRefused, match="symbolic link"):
+            folder.lstat("207", "secret.json")
+        with pytest.raises(ShareRefused, match="leaves the shared folder"):
+            folder.lstat("..", "..", "private", "secret.json")
