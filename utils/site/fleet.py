@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATUS_MAX_BYTES = 256 * 1024
+STATUS_NAME = "status.json"  # StationLayout.status, looked up below stations/ held open
 ACK_MAX_BYTES = 128 * 1024
 ACK_GRACE = timedelta(seconds=30)  # client caches on SMB can delay an ack by seconds
 FINAL_STATES = ("done", "failed", "rejected", "expired", "duplicate", "timed_out")
@@ -132,9 +133,8 @@ class FleetMonitor:
 
     def _poll_station(self, station_id: str, stations: OpenFolder) -> None:
         view = self.views.setdefault(station_id, StationView(station_id))
-        status_path = self.layout.station(station_id).status
         try:
-            info = stations.lstat(station_id, status_path.name)
+            info = stations.lstat(station_id, STATUS_NAME)
         except ShareRefused as exc:
             self._refused(view, self._relative(exc.path), exc.reason)
             return
@@ -143,6 +143,7 @@ class FleetMonitor:
         marker = (info.st_mtime_ns, info.st_size)
         if marker == view._marker:
             return
+        status_path = self.layout.station(station_id).status
         if describe(info) is not None:  # a link or a FIFO: never opened
             view._marker = marker
             self._refused(view, self._relative(status_path), describe(info) or "")

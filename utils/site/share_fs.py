@@ -117,8 +117,12 @@ class ShareEntry:
     """One name in a listed folder, with what `lstat` says about it (links not followed)."""
 
     name: str
-    path: Path
+    folder: Path
     info: os.stat_result
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.name
 
     @property
     def is_file(self) -> bool:
@@ -134,12 +138,28 @@ class ShareEntry:
         return describe(self.info)
 
 
-@dataclass
 class _Folder:
-    """A folder reached safely: its descriptor (POSIX) or its checked path (portable)."""
+    """A folder reached safely: its descriptor (POSIX) or its checked path (portable). Its
+    path is only built when asked for (messages, the portable strategy): a poll of hundreds
+    of stations must not pay for pathlib on every call."""
 
-    path: Path
-    fd: int | None
+    __slots__ = ("_root", "_names", "_path", "fd")
+
+    def __init__(self, root: Path, names: tuple[str, ...], fd: int | None,
+                 path: Path | None = None):
+        self._root, self._names, self._path, self.fd = root, names, path, fd
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = self._root.joinpath(*self._names)
+        return self._path
+
+
+def _plain_names(names: tuple[str, ...]) -> bool:
+    """Every name is one step down: no `..`, no separator, nothing empty."""
+    return not any(name in ("", ".", "..") or "/" in name or "\\" in name or "\0" in name
+                   for name in names)
 
 
 class OpenFolder:
@@ -160,15 +180,16 @@ class OpenFolder:
     def lstat(self, *names: str) -> os.stat_result:
         """lstat of `path/names...`: every folder on the way opened without following, like
         any other walk; the last name itself is reported, not followed."""
-        target = self._folder.path.joinpath(*names)
-        self._fs.parts(target)  # the same name checks as every path
+        if not names or not _plain_names(names):
+            raise refused(self._folder.path.joinpath(*names),
+                          "a path that leaves the shared folder")
         if self._folder.fd is None:
-            return self._fs.lstat(target)
+            return self._fs.lstat(self._folder.path.joinpath(*names))
         fd, opened = self._folder.fd, []
+        below = self._folder._names
         try:
             for index, name in enumerate(names[:-1]):
-                fd = self._fs._descend(fd, name, self._folder.path.joinpath(*names[:index + 1]),
-                                       False)
+                fd = self._fs._descend(fd, name, (*below, *names[:index + 1]), False)
                 opened.append(fd)
             return os.stat(names[-1], dir_fd=fd, follow_symlinks=False)
         finally:
@@ -181,6 +202,8 @@ class ShareFS:
 
     def __init__(self, root: Path | str, *, portable: bool | None = None):
         self.root = Path(root)
+        self._root_text = os.fspath(self.root)
+        self._prefix = self._root_text.rstrip(os.sep) + os.sep
         # `portable` forces the Windows strategy (lstat checks, no dir_fd); tests use it.
         self.portable = (not DIR_FD_WORKS) if portable is None else portable
 
@@ -191,13 +214,15 @@ class ShareFS:
 
     def parts(self, path: Path | str) -> tuple[str, ...]:
         """The names from the root down to `path`; refuses anything that leaves the share."""
-        try:
-            names = PurePath(path).relative_to(self.root).parts
-        except ValueError:
-            raise refused(Path(path), "outside the shared folder") from None
-        for name in names:
-            if name in ("", ".", "..") or "/" in name or "\\" in name or "\0" in name:
-                raise refused(Path(path), "a path that leaves the shared folder")
+        # Plain string work: pathlib's relative_to costs more than the system calls of a poll.
+        text = os.fspath(path if isinstance(path, PurePath) else Path(path))
+        if text == self._root_text:
+            return ()
+        if not text.startswith(self._prefix):
+            raise refused(Path(text), "outside the shared folder")
+        names = tuple(text[len(self._prefix):].split(os.sep))
+        if not _plain_names(names):
+            raise refused(Path(text), "a path that leaves the shared folder")
         return names
 
     def _path(self, names: tuple[str, ...]) -> Path:
@@ -214,15 +239,15 @@ class ShareFS:
         fd = os.open(self.root, os.O_RDONLY | _O_DIRECTORY | _O_CLOEXEC)
         try:
             for index, name in enumerate(names):
-                child = self._descend(fd, name, self._path(names[:index + 1]), create)
+                child = self._descend(fd, name, names[:index + 1], create)
                 os.close(fd)
                 fd = child
-            yield _Folder(self._path(names), fd)
+            yield _Folder(self.root, names, fd)
         finally:
             os.close(fd)
 
-    def _descend(self, parent: int, name: str, here: Path, create: bool) -> int:
-        """Open `name` in `parent` as a folder, never through a link."""
+    def _descend(self, parent: int, name: str, names: tuple[str, ...], create: bool) -> int:
+        """Open `name` (the last of `names`) in `parent` as a folder, never through a link."""
         flags = os.O_RDONLY | _O_DIRECTORY | _O_NOFOLLOW | _O_CLOEXEC
         for _attempt in range(3):
             try:
@@ -235,8 +260,9 @@ class ShareFS:
                 except FileExistsError:
                     pass  # made by someone else meanwhile (or a dangling link: refused next)
             except OSError as exc:
-                raise self._not_a_folder(parent, name, here, exc) from None
-        raise self._not_a_folder(parent, name, here, FileNotFoundError(here))
+                raise self._not_a_folder(parent, name, self._path(names), exc) from None
+        raise self._not_a_folder(parent, name, self._path(names),
+                                 FileNotFoundError(self._path(names)))
 
     def _not_a_folder(self, parent: int, name: str, here: Path, exc: OSError) -> OSError:
         """Why `name` could not be opened as a folder: a refusal if it is something else."""
@@ -272,7 +298,7 @@ class ShareFS:
                 raise refused(current, problem)
             if not stat.S_ISDIR(info.st_mode):
                 raise refused(current, "a file where a folder belongs")
-        return _Folder(current, None)
+        return _Folder(self.root, names, None, current)
 
     def _lstat_in(self, folder: _Folder, name: str) -> os.stat_result:
         if folder.fd is not None:
@@ -322,7 +348,7 @@ class ShareFS:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue  # gone meanwhile
-            entries.append(ShareEntry(entry.name, folder.path / entry.name, info))
+            entries.append(ShareEntry(entry.name, folder.path, info))
         return entries
 
     # -- files -----------------------------------------------------------------------------
