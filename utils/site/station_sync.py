@@ -278,6 +278,8 @@ class SyncService:
             observer.daemon = True
             observer.start()
             self._observer = observer
+            # A watcher on a folder that was renamed or recreated keeps watching the old one:
+            # the supervisor compares identities, not just thread liveness.
             self._watched_identity = self.fs.identity(self.station.inbox)
         except ShareRefused:
             self._observer = None  # logged once by the seam; the rescan carries on alone
@@ -468,6 +470,7 @@ class SyncService:
                 log.warning("Could not move %s to the quarantine: %s", exc.path, error)
             return False
         return moved is not None
+
     def _write_birth(self) -> None:
         self._write_signed(self.station.birth, {
             "kind": "birth", "station": self.station.station_id, "session_id": self.session_id,
@@ -640,7 +643,8 @@ class SyncService:
         future.add_done_callback(lambda _f: self._done(command, path))
 
     def _done(self, command: Command, path: Path) -> None:
-        _remove(self.fs, path, self._undeletable, command.id)  # first: a rescan must not see the file once it is out of _in_flight
+        # First: a rescan must not see the file once it is out of _in_flight.
+        _remove(self.fs, path, self._undeletable, command.id)
         self._in_flight.pop(command.id, None)
         self._wake.set()
 

@@ -360,7 +360,8 @@ def test_a_deep_user_file_and_catalog_stop_no_refresh(site, tmp_path, closing, k
 
 
 @pytest.mark.parametrize("kind,depth", SHAPES)
-def test_a_deep_command_is_rejected_at_once_and_the_next_one_runs(site, tmp_path, closing, kind, depth):
+def test_a_deep_command_is_rejected_at_once_and_the_next_one_runs(site, tmp_path, closing, kind,
+                                                                  depth):
     station = site.station(tmp_path, "206")
     closing.append(station)
     service = start_sync(station)
