@@ -389,7 +389,8 @@ def cmd_status(ctx, args) -> int:
                      "disk": (metrics.get("disk") or {}).get("value"),
                      "version": status.get("version"), "locked": status.get("locked"),
                      "skew_s": None if view.skew_s is None else round(view.skew_s, 3),
-                     "duplicate_id_suspected": view.duplicate_id_suspected})
+                     "duplicate_id_suspected": view.duplicate_id_suspected,
+                     "problem": view.problem})
     if args.json:
         print(json.dumps({"stations": rows}, indent=2))
         return EXIT_OK
@@ -400,6 +401,8 @@ def cmd_status(ctx, args) -> int:
         print(f"{row['station']:<12} {row['state']:<8} {row['user'] or '-':<14} "
               f"{row['lot'] or '-':<14} {box:<9} cpu {row['cpu']}% mem {row['memory']}% "
               f"disk {row['disk']}%  seen {row['last_seen']}")
+        if row["problem"]:
+            print(f"{'':<12} refused on the share: {row['problem']}")
     return EXIT_OK
 
 

@@ -70,7 +70,7 @@ def _station_alarms(view: StationView, levels: list[str]) -> tuple[Alarm, ...]:
     (forged, not a member, a journal that does not match its signed head) alarm whatever its
     state: someone is writing there who should not."""
     refused = (((view.station_id, "files", "critical"),)
-               if view.anomaly or view.journal_anomaly else ())
+               if view.problem or view.journal_anomaly else ())
     if view.liveness == Liveness.OFFLINE:
         return ((view.station_id, "state", "critical"),) + refused
     if view.liveness == Liveness.STALE:

@@ -205,7 +205,8 @@ class Counters:
 
 
 class Stamps:
-    """When the inbox file and the ack file became visible (wrapping atomic_create_bytes)."""
+    """When the inbox file and the ack file became visible (wrapping the share seam's
+    write-once create, which both the admin's send and the station's ack go through)."""
 
     def __init__(self) -> None:
         self.inbox: dict[str, float] = {}
@@ -213,18 +214,19 @@ class Stamps:
         self._undo: list[Callable[[], None]] = []
 
     def install(self) -> None:
-        import utils.site.fleet as fleet_module
-        import utils.site.station_sync as sync_module
+        from utils.site.share_fs import ShareFS
 
-        for module, book in ((fleet_module, self.inbox), (sync_module, self.ack)):
-            original = module.atomic_create_bytes
+        original = ShareFS.create_once
+        books = {"inbox": self.inbox, "acks": self.ack}
 
-            def _wrapped(path, data, *a, _original=original, _book=book, **k):
-                _original(path, data, *a, **k)
-                _book[Path(path).stem] = time.perf_counter()
+        def _wrapped(fs, path, data, *a, **k):
+            original(fs, path, data, *a, **k)
+            book = books.get(Path(path).parent.name)
+            if book is not None:
+                book[Path(path).stem] = time.perf_counter()
 
-            module.atomic_create_bytes = _wrapped
-            self._undo.append(lambda m=module, o=original: setattr(m, "atomic_create_bytes", o))
+        ShareFS.create_once = _wrapped
+        self._undo.append(lambda: setattr(ShareFS, "create_once", original))
 
     def uninstall(self) -> None:
         for undo in self._undo:

@@ -463,4 +463,4 @@ def test_files_forged_on_the_share_raise_an_alarm(qtbot, admin_window, fleet_sit
     model = tab.model
     row = next(r for r in range(model.rowCount()) if model.view_at(r).station_id == "299")
     assert model.view_at(row).liveness != "online"
-    assert model.view_at(row).anomaly == "not a member of the site"
+    assert model.view_at(row).problem == "status.json: not a member of the site"

@@ -21,12 +21,17 @@ from data import audit_repo
 from data.audit_repo import StoredCheckpoint
 from data.database import Database
 from models.audit_event import AuditEvent
+from models.bounded_json import JsonLimits, parse_json
 from models.canonical import canonical_bytes, format_utc
 from utils.atomic_io import atomic_write_text
 from utils.audit.keys import SigningKey
 from utils.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
+
+# The witness file holds one checkpoint per station (a few hundred bytes each): bounded like
+# anything read from the share, so a damaged or planted file can only be "unreadable".
+WITNESS_LIMITS = JsonLimits(max_bytes=16 * 1024 * 1024)
 
 
 def genesis_hash(anchor: str, station: str) -> bytes:
@@ -158,12 +163,12 @@ def checkpoint_from_json(raw: dict) -> StoredCheckpoint:
 def read_checkpoint_file(path: Any) -> dict[str, StoredCheckpoint]:
     """Latest checkpoint per station from the witness file ({} when there is none)."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            raw = json.load(handle)
+        with open(path, "rb") as handle:
+            raw = parse_json(handle.read(WITNESS_LIMITS.max_bytes + 1), WITNESS_LIMITS)
         return {station: checkpoint_from_json(item) for station, item in raw["stations"].items()}
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         log.warning("Checkpoint file %s unreadable: %s", path, exc)
         return {}
 

@@ -19,13 +19,13 @@ hashed body runs at the same time inside SQLite on a second connection (see data
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Callable, Iterable, Sequence
 
 from data.audit_repo import StoredCheckpoint
+from models.bounded_json import DEFAULT_LIMITS, parse_json
 from utils.audit.keys import KeyRing
 
 Row = tuple[int, bytes, bytes, bytes, bytes, bytes]  # seq, prev, hash, key_id, mac, body
@@ -102,7 +102,8 @@ class _Pending:
             return _Finding(seq, _SPECIFIC, TamperKind.FORGED,
                             "the first event does not start from this station's anchor")
         try:
-            claimed = json.loads(body).get("seq")
+            claimed = parse_json(body, DEFAULT_LIMITS)  # a journal's body: bounded
+            claimed = claimed.get("seq") if isinstance(claimed, dict) else None
         except ValueError:
             claimed = None
         if isinstance(claimed, int) and claimed > seq:

@@ -8,6 +8,11 @@ believe). A status counts only when it is signed by the PC certified for that st
 a new session whose signed send time is later. Online / stale / offline is then decided with
 this PC's own clock (when did *we* last take a new heartbeat); an old status put back, or a file
 time moved to the future, never revives a station.
+
+Every access goes through the share's seam and the bounded reader: a station folder that is a
+link, or a status file that is a link, a FIFO, too large or nested beyond the bounds, is not
+read; the view names it (`problem`, shown by `shopfloor status` and as a fleet alarm) and the
+poll carries on.
 """
 
 from __future__ import annotations
@@ -25,13 +30,13 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from config.constants import COMMAND_ROLES, CommandType, Permission, Role
 from data import commands_repo
 from models.canonical import parse_utc
-from utils.atomic_io import atomic_create_bytes
 from utils.auth import Session
 from utils.clock import Clock, SystemClock
 from utils.permissions import PermissionDenied, require
 from utils.site.commands import DEFAULT_TTL, ack_problem, issue_command
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, quarantine, read_json_file
+from utils.site.share_fs import OpenFolder, ShareRefused, describe
 from utils.site.signed import document_bytes
 from utils.site.timeseries import MetricRing
 from utils.trust.site_trust import NOT_A_MEMBER, SiteTrust
@@ -42,6 +47,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATUS_MAX_BYTES = 256 * 1024
+STATUS_NAME = "status.json"  # StationLayout.status, looked up below stations/ held open
 ACK_MAX_BYTES = 128 * 1024
 ACK_GRACE = timedelta(seconds=30)  # client caches on SMB can delay an ack by seconds
 FINAL_STATES = ("done", "failed", "rejected", "expired", "duplicate", "timed_out")
@@ -68,7 +74,7 @@ class StationView:
     sessions_seen: list[str] = field(default_factory=list)
     duplicate_id_suspected: bool = False
     bad_signatures: int = 0
-    anomaly: str | None = None  # the last refused file of this station and why
+    problem: str | None = None  # the last refused file of this station, named, and why
     journal_anomaly: str | None = None  # why its journal is not (fully) taken, if so
     _marker: tuple[int, int] | None = None
     _last_seq: int | None = None
@@ -84,6 +90,7 @@ class FleetMonitor:
                  clock: Clock | None = None, ring_capacity: int = 3600):
         self.ctx = ctx
         self.layout = SiteLayout(Path(site_root))
+        self.fs = self.layout.fs
         self.trust = trust or ctx.trust
         # Files refused by this panel (forged acks, statuses of non-members...), newest last.
         self.anomalies: list[dict[str, Any]] = []
@@ -120,12 +127,16 @@ class FleetMonitor:
 
     def _poll(self) -> list[StationView]:
         try:
-            names = [entry.name for entry in os.scandir(self.layout.stations_dir)
-                     if entry.is_dir() and valid_station_id(entry.name)]
+            with self.fs.opened(self.layout.stations_dir) as stations:  # walked once per poll
+                entries = [entry for entry in stations.scandir() if valid_station_id(entry.name)]
+                for entry in entries:
+                    if entry.problem is not None:  # a link named like a station: shown, unread
+                        view = self.views.setdefault(entry.name, StationView(entry.name))
+                        self._refused(view, f"stations/{entry.name}", entry.problem)
+                    elif entry.is_dir:
+                        self._poll_station(entry.name, stations)
         except OSError:
-            names = list(self.views)
-        for name in names:
-            self._poll_station(name)
+            pass  # the share is away (or stations/ refused): the views keep what they had
         for source in self.anomaly_sources:
             for station_id, problem in source().items():
                 view = self.views.setdefault(station_id, StationView(station_id))
@@ -135,18 +146,30 @@ class FleetMonitor:
             self._decide(view, now)
         return sorted(self.views.values(), key=lambda v: v.station_id)
 
-    def _poll_station(self, station_id: str) -> None:
+    def _poll_station(self, station_id: str, stations: OpenFolder) -> None:
         view = self.views.setdefault(station_id, StationView(station_id))
-        status_path = self.layout.station(station_id).status
         try:
-            info = os.stat(status_path)
+            info = stations.lstat(station_id, STATUS_NAME)
+        except ShareRefused as exc:
+            self._refused(view, self._relative(exc.path), exc.reason)
+            return
         except OSError:
             return
         marker = (info.st_mtime_ns, info.st_size)
         if marker == view._marker:
             return
-        result = read_json_file(status_path, max_bytes=STATUS_MAX_BYTES)
+        status_path = self.layout.station(station_id).status
+        if describe(info) is not None:  # a link or a FIFO: never opened
+            view._marker = marker
+            self._refused(view, self._relative(status_path), describe(info) or "")
+            return
+        result = read_json_file(status_path, max_bytes=STATUS_MAX_BYTES, share=self.fs)
         self.reads += 1
+        if result.state in (ReadState.TOO_LARGE, ReadState.BEYOND_LIMITS, ReadState.NOT_A_FILE,
+                            ReadState.REFUSED):
+            view._marker = marker  # the same file is not read again
+            self._refused(view, self._relative(status_path), result.reason)
+            return
         if result.state != ReadState.OK:
             return  # not ready: next poll
         document = result.document
@@ -179,7 +202,7 @@ class FleetMonitor:
             view.sessions_seen = (view.sessions_seen + [session])[-10:]
             view.session_id = session
         view._last_seq, view._last_ts_ms = seq, ts_ms
-        view.anomaly = None
+        view.problem = None
         now = self.clock.now()
         view.status = document
         if view.last_seen_mono is None:
@@ -201,6 +224,16 @@ class FleetMonitor:
         ring.append(now.timestamp(), {name: (metrics.get(name) or {}).get("value")
                                       for name in ("cpu", "memory", "disk")})
 
+    def _refused(self, view: StationView, where: str, reason: str) -> None:
+        """Name what was refused for a station (logged once per file and reason)."""
+        self._anomaly(view.station_id, where, reason)
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return Path(path).relative_to(self.layout.root).as_posix()
+        except ValueError:
+            return str(path)
+
     def _decide(self, view: StationView, now_mono: float) -> None:
         if view.last_seen_mono is None:
             view.liveness = Liveness.OFFLINE
@@ -220,14 +253,14 @@ class FleetMonitor:
         """A death file of the current session; read only when it changed (stat first)."""
         path = self.layout.station(view.station_id).death
         try:
-            info = os.stat(path)
+            info = self.fs.lstat(path)
         except OSError:
             return False
         marker = (info.st_mtime_ns, info.st_size, view.session_id)
         cached = self._death_cache.get(view.station_id)
         if cached is not None and cached[0] == marker:
             return cached[1]
-        result = read_json_file(path, max_bytes=16 * 1024)
+        result = read_json_file(path, max_bytes=16 * 1024, share=self.fs)
         stopped = (result.state == ReadState.OK and isinstance(result.document, dict)
                    and result.document.get("kind") == "death"
                    and result.document.get("session_id") == view.session_id
@@ -260,8 +293,8 @@ class FleetMonitor:
             document = issue_command(session.signer, command_type, target, params,
                                      issued_by=session.username, role=session.role,
                                      now=self.clock.now(), ttl=ttl)
-            station.inbox.mkdir(parents=True, exist_ok=True)
-            atomic_create_bytes(station.inbox / f"{document['id']}.json", document_bytes(document))
+            self.fs.mkdirs(station.inbox)  # a linked inbox is refused (ShareRefused), never written
+            self.fs.create_once(station.inbox / f"{document['id']}.json", document_bytes(document))
             with self.ctx.database.write() as connection:
                 commands_repo.sent_insert(connection, document, self.clock.now())
                 self.ctx.audit.append(connection, session.actor, "command.send", entity="command",
@@ -280,7 +313,7 @@ class FleetMonitor:
         now = self.clock.now()
         for row in pending:
             ack_path = self.layout.station(row["target"]).acks / f"{row['command_id']}.json"
-            result = read_json_file(ack_path, max_bytes=ACK_MAX_BYTES)
+            result = read_json_file(ack_path, max_bytes=ACK_MAX_BYTES, share=self.fs)
             state, reason, payload = None, None, None
             if result.state == ReadState.OK:
                 ack = result.document
@@ -296,7 +329,8 @@ class FleetMonitor:
                     if problem != NOT_A_MEMBER:
                         try:
                             quarantine(ack_path, self.layout.quarantine(row["target"]),
-                                       f"ack refused by the admin panel: {problem}")
+                                       f"ack refused by the admin panel: {problem}",
+                                       share=self.fs)
                         except OSError as exc:
                             log.warning("Could not move the refused ack %s: %s", ack_path.name,
                                         exc)
@@ -317,9 +351,9 @@ class FleetMonitor:
     def _anomaly(self, station_id: str, name: str, problem: str) -> None:
         """A refused file: logged once per kind of problem, kept for the panel's alarms."""
         view = self.views.get(station_id)
-        first = view is None or view.anomaly != problem
+        first = view is None or view.problem != f"{name}: {problem}"
         if view is not None:
-            view.anomaly = problem
+            view.problem = f"{name}: {problem}"
         if first:
             log.warning("Station %s: %s refused (%s)", station_id, name, problem)
             self.anomalies = (self.anomalies + [{"station": station_id, "file": name,

@@ -10,25 +10,28 @@ Layout: `journal/00000001.jsonl`, `00000002.jsonl`, ... rotated by size; the fir
 segment is a header naming the station and its chain anchor. One writer (the station). After an
 outage or a crash the writer reads where the share's journal really ends, trims a torn last
 line, and continues from the next event: no gap, no duplicate.
+
+Every access goes through the share's seam (utils.site.share_fs): a segment that is a link or a
+hard-linked file is never appended to, truncated or read (ShareRefused), and every line is
+parsed with the bounded reader, read at most LINE_MAX_BYTES at a time.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from data import audit_repo
 from data.database import Database
+from models.bounded_json import JsonLimits, parse_json
 from models.canonical import canonical_json
 from data.audit_repo import StoredCheckpoint
 from models.canonical import format_utc
-from utils.atomic_io import atomic_write_bytes
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout, StationLayout
+from utils.site.share_fs import ShareFS, ShareRefused, refused
 from utils.site.signed import document_bytes
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,11 @@ log = logging.getLogger(__name__)
 SEGMENT_MAX_BYTES = 4 * 1024 * 1024
 EXPORT_BATCH = 2000
 LINE_MAX_BYTES = 1024 * 1024
+LINE_LIMITS = JsonLimits(max_bytes=LINE_MAX_BYTES)
+BODY_LIMITS = JsonLimits(max_bytes=LINE_MAX_BYTES)  # an event's body: a JSON text in a line
+# Recovery reads the newest segment whole: one the station wrote is at most a batch past the
+# rotation size; anything far larger is not ours and is refused.
+RECOVER_MAX_BYTES = 64 * 1024 * 1024
 
 
 def _utc_now() -> Any:
@@ -48,9 +56,15 @@ def segment_name(number: int) -> str:
     return f"{number:08d}.jsonl"
 
 
-def list_segments(folder: Path) -> list[tuple[int, Path]]:
+def _share_of(folder: Path) -> ShareFS:
+    """A journal folder is always `<share>/stations/<id>/journal`."""
+    return ShareFS(Path(folder).parents[2])
+
+
+def list_segments(folder: Path, *, share: ShareFS | None = None) -> list[tuple[int, Path]]:
+    """Segment files by number (links and the like are listed too: reading them is refused)."""
     try:
-        names = os.listdir(folder)
+        names = [entry.name for entry in (share or _share_of(folder)).scandir(folder)]
     except FileNotFoundError:
         return []
     segments = []
@@ -59,6 +73,30 @@ def list_segments(folder: Path) -> list[tuple[int, Path]]:
         if ext == "jsonl" and stem.isdigit() and len(stem) == 8:
             segments.append((int(stem), folder / name))
     return sorted(segments)
+
+
+def parse_line(line: bytes) -> Any:
+    """One journal line, bounded (ValueError for anything unreadable)."""
+    return parse_json(line, LINE_LIMITS)
+
+
+def parse_body(body: str) -> Any:
+    """An event's body (canonical JSON text), bounded (ValueError for anything unreadable)."""
+    return parse_json(body, BODY_LIMITS)
+
+
+def _event_head(lines: list[bytes]) -> tuple[int, str]:
+    """(seq, hash) of the highest event among `lines`; (0, "") when there is none."""
+    best, best_hash = 0, ""
+    for line in lines:
+        try:
+            entry = parse_line(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("kind") == "event" \
+                and type(entry.get("seq")) is int and entry["seq"] > best:
+            best, best_hash = entry["seq"], str(entry.get("hash", ""))
+    return best, best_hash
 
 
 def event_line(row: tuple) -> bytes:
@@ -98,41 +136,30 @@ class JournalWriter:
 
     def _recover(self) -> None:
         """Find the last event really on the share; trim a torn last line."""
-        SiteLayout(self.station.folder.parent.parent).require_root()  # no phantom share
-        self.station.journal.mkdir(parents=True, exist_ok=True)
-        segments = list_segments(self.station.journal)
+        SiteLayout(self.station.root).require_root()  # no phantom share
+        fs = self.station.fs
+        fs.mkdirs(self.station.journal)
+        segments = list_segments(self.station.journal, share=fs)
         if not segments:
             self._segment, self._last_seq = 1, 0
             return
         number, path = segments[-1]
-        data = path.read_bytes()
+        data = self._read_segment(path)
         end = data.rfind(b"\n") + 1
         if end < len(data):  # a torn line from a crash or outage mid-append
-            with open(path, "r+b") as handle:
-                handle.truncate(end)
-                handle.flush()
-                os.fsync(handle.fileno())
+            fs.truncate(path, end)
             log.warning("Journal %s: trimmed a torn last line (%d bytes)", path.name, len(data) - end)
-        last, last_hash = 0, ""
-        for line in data[:end].splitlines():
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(entry, dict) and entry.get("kind") == "event":
-                if int(entry.get("seq", 0)) > last:
-                    last, last_hash = int(entry["seq"]), str(entry.get("hash", ""))
+        last, last_hash = _event_head(data[:end].splitlines())
         if last == 0 and number > 1:
             # Only a header in the newest segment: the previous segment holds the last event.
-            for line in reversed(segments[-2][1].read_bytes().splitlines()):
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    continue
-                if entry.get("kind") == "event":
-                    last, last_hash = int(entry["seq"]), str(entry.get("hash", ""))
-                    break
+            last, last_hash = _event_head(self._read_segment(segments[-2][1]).splitlines())
         self._segment, self._last_seq, self._last_hash = number, last, last_hash
+
+    def _read_segment(self, path: Path) -> bytes:
+        data, _info = self.station.fs.read_bytes(path, max_bytes=RECOVER_MAX_BYTES)
+        if len(data) > RECOVER_MAX_BYTES:
+            raise refused(path, "a journal segment far larger than the station writes")
+        return data
 
     def sync(self, batch: int = EXPORT_BATCH) -> int:
         """Append the events not yet on the share; returns how many. Raises OSError when the
@@ -151,7 +178,10 @@ class JournalWriter:
         """Append whole lines, starting a new segment whenever the current one is full."""
         assert self._segment is not None
         path = self.station.journal / segment_name(self._segment)
-        size = path.stat().st_size if path.exists() else 0
+        try:
+            size = self.station.fs.lstat(path).st_size
+        except FileNotFoundError:
+            size = 0
         chunk = bytearray()
         for row in rows:
             if size + len(chunk) >= self.segment_max_bytes:
@@ -166,14 +196,10 @@ class JournalWriter:
         self._write(path, chunk)
         self._last_seq, self._last_hash = rows[-1][0], bytes(rows[-1][2]).hex()
 
-    @staticmethod
-    def _write(path: Path, chunk: bytes) -> None:
+    def _write(self, path: Path, chunk: bytes) -> None:
         if not chunk:
             return
-        with open(path, "ab") as handle:
-            handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
+        self.station.fs.append(path, bytes(chunk))  # never to a link or a hard-linked file
 
     def _publish_checkpoint(self) -> None:
         """After each export: this PC signs the head of what the journal holds now. Other
@@ -188,7 +214,7 @@ class JournalWriter:
                                     format_utc(self._now()), self.key.key_id, "")
         document = {"kind": "checkpoint", **unsigned.payload(),
                     "sig": self.key.sign(unsigned.payload())}
-        atomic_write_bytes(self.station.checkpoint, document_bytes(document))
+        self.station.fs.write_atomic(self.station.checkpoint, document_bytes(document))
         self._published_checkpoint = marker
 
 
@@ -208,39 +234,79 @@ class JournalEvent:
 
 def read_journal(folder: Path, *, start_segment: int = 1, start_offset: int = 0,
                  on_header: Callable[[dict[str, Any]], None] | None = None,
-                 on_bad_line: Callable[[int, int, str], None] | None = None
-                 ) -> Iterator[JournalEvent]:
-    """Complete lines from (segment, offset) on; a torn last line is left for next time."""
-    for number, path in list_segments(folder):
+                 on_bad_line: Callable[[int, int, str], None] | None = None,
+                 share: ShareFS | None = None) -> Iterator[JournalEvent]:
+    """Complete lines from (segment, offset) on; a torn last line is left for next time.
+
+    A segment that is a link or a hard-linked file is not read: `on_bad_line(number, 0,
+    reason)` and the reading stops there (nothing after it can be trusted to follow on)."""
+    fs = share or _share_of(folder)
+    for number, path in list_segments(folder, share=fs):
         if number < start_segment:
             continue
         offset = start_offset if number == start_segment else 0
         try:
-            with open(path, "rb") as handle:
+            with fs.open_read(path) as (handle, _info):
                 handle.seek(offset)
-                for line in handle:
-                    if not line.endswith(b"\n"):
-                        return  # still being written
-                    offset += len(line)
+                while True:
+                    line = handle.readline(LINE_MAX_BYTES + 1)
+                    if not line:
+                        break
                     if len(line) > LINE_MAX_BYTES:
+                        skipped = _skip_rest_of_line(handle)
+                        if skipped is None:
+                            return  # still being written (or never ends): not a line yet
+                        offset += len(line) + skipped
                         if on_bad_line:
                             on_bad_line(number, offset, "line too long")
                         continue
+                    if not line.endswith(b"\n"):
+                        return  # still being written
+                    offset += len(line)
                     try:
-                        entry = json.loads(line)
+                        entry = parse_line(line)
                         if entry.get("kind") == "header":
                             if on_header:
                                 on_header(entry)
                             continue
-                        yield JournalEvent(int(entry["seq"]), bytes.fromhex(entry["prev"]),
+                        yield JournalEvent(_seq(entry["seq"]), bytes.fromhex(entry["prev"]),
                                            bytes.fromhex(entry["hash"]), str(entry["key_id"]),
-                                           bytes.fromhex(entry["mac"]), str(entry["body"]),
+                                           bytes.fromhex(entry["mac"]), _text(entry["body"]),
                                            number, offset)
                     except (ValueError, KeyError, TypeError, AttributeError) as exc:
                         if on_bad_line:
                             on_bad_line(number, offset, f"unreadable line: {exc}")
         except FileNotFoundError:
             continue
+        except ShareRefused as exc:
+            if on_bad_line:
+                on_bad_line(number, 0, f"{exc.path.name}: {exc.reason}; not read")
+            return
+
+
+def _skip_rest_of_line(handle: Any) -> int | None:
+    """Read past the rest of an over-long line, a bounded chunk at a time; None when it
+    has no end yet."""
+    skipped = 0
+    while True:
+        chunk = handle.readline(LINE_MAX_BYTES)
+        if not chunk:
+            return None
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            return skipped
+
+
+def _seq(value: Any) -> int:
+    if type(value) is not int:
+        raise TypeError("seq is not an integer")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("body is not text")
+    return value
 
 
 def as_verify_rows(events: Iterator[JournalEvent], batch: int = 5000):

@@ -1,10 +1,17 @@
-"""Where everything lives on the shared folder (protocol version 1, ARCHITECTURE.md §5)."""
+"""Where everything lives on the shared folder (protocol version 1, ARCHITECTURE.md §5).
+
+Each layout also hands out the share's file-system seam (`fs`, utils.site.share_fs): every
+operation on these paths goes through it, so nothing on the share is followed.
+"""
 
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from utils.site.share_fs import ShareFS, describe, refused
 
 PROTOCOL_VERSION = 2  # 2: keys by role (Ed25519 root, PC and person keys); 1 had one shared HMAC key
 SITE_FILE_NAME = "shopfloor-site.json"
@@ -21,16 +28,17 @@ class SiteLayout:
     root: Path
 
     @property
+    def fs(self) -> ShareFS:
+        return ShareFS(self.root)
+
+    @property
     def site_file(self) -> Path:
         return self.root / SITE_FILE_NAME
 
     @property
-    def users_dir(self) -> Path:
-        return self.root / "directory" / "users"
-
-    @property
-    def catalog_file(self) -> Path:
-        return self.root / "directory" / "catalog.json"
+    def directory_dir(self) -> Path:
+        """The site directory: its signed log (utils/trust/dirlog.py), failed-login records."""
+        return self.root / "directory"
 
     @property
     def stations_dir(self) -> Path:
@@ -40,8 +48,13 @@ class SiteLayout:
         """Raise FileNotFoundError unless the share is really there. Nobody creates folders
         under a share root that has vanished (that would make a phantom share on the local
         disk, or in an empty mount point, and report it as online)."""
-        if not self.site_file.is_file():
-            raise FileNotFoundError(f"the site folder {self.root} is not reachable")
+        try:
+            info = self.fs.lstat(self.site_file)
+        except FileNotFoundError:
+            raise FileNotFoundError(f"the site folder {self.root} is not reachable") from None
+        problem = describe(info)
+        if problem is not None or not stat.S_ISREG(info.st_mode):
+            raise refused(self.site_file, problem or "a folder where a file belongs")
 
     def station(self, station_id: str) -> "StationLayout":
         if not valid_station_id(station_id):
@@ -56,6 +69,15 @@ class SiteLayout:
 class StationLayout:
     folder: Path
     station_id: str
+
+    @property
+    def root(self) -> Path:
+        """The share root: a station folder is always `<root>/stations/<id>`."""
+        return self.folder.parent.parent
+
+    @property
+    def fs(self) -> ShareFS:
+        return ShareFS(self.root)
 
     @property
     def birth(self) -> Path:
@@ -86,6 +108,9 @@ class StationLayout:
         return self.folder / "checkpoint.json"
 
     def ensure(self) -> "StationLayout":
+        """Make the station's folders; raises ShareRefused (naming it) when stations/, the
+        station folder, inbox, acks or journal is a link or not a folder."""
+        fs = self.fs
         for folder in (self.folder, self.inbox, self.acks, self.journal):
-            folder.mkdir(parents=True, exist_ok=True)
+            fs.mkdirs(folder)
         return self

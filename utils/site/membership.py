@@ -61,8 +61,9 @@ def station_running(folder: Path, member: PcMember, *, now: datetime) -> bool:
     """True when the PC certified for this station publishes a fresh status now: signed by its
     key, sent (by its own signed clock) within three intervals of our clock, and not followed
     by a death file of the same session. File times are never trusted."""
-    station = SiteLayout(Path(folder)).station(member.station)
-    status = read_json_file(station.status, max_bytes=STATUS_MAX_BYTES)
+    layout = SiteLayout(Path(folder))
+    station = layout.station(member.station)
+    status = read_json_file(station.status, max_bytes=STATUS_MAX_BYTES, share=layout.fs)
     document = status.document
     if status.state != ReadState.OK or not member.public_key.verify_document(document):
         return False
@@ -73,7 +74,7 @@ def station_running(folder: Path, member: PcMember, *, now: datetime) -> bool:
         return False
     if abs((now - sent).total_seconds()) > 3 * interval_s + 2:
         return False
-    death = read_json_file(station.death, max_bytes=16 * 1024)
+    death = read_json_file(station.death, max_bytes=16 * 1024, share=layout.fs)
     return not (death.state == ReadState.OK and member.public_key.verify_document(death.document)
                 and death.document.get("session_id") == document.get("session_id"))
 
@@ -203,7 +204,8 @@ def _witnessed_ahead(layout: SiteLayout, directory: DirectoryLog) -> tuple[str, 
         member = state.member(station_id)
         if member is None:
             continue
-        status = read_json_file(layout.station(station_id).status, max_bytes=STATUS_MAX_BYTES)
+        status = read_json_file(layout.station(station_id).status, max_bytes=STATUS_MAX_BYTES,
+                                share=layout.fs)
         document = status.document
         if status.state != ReadState.OK or not member.public_key.verify_document(document):
             continue

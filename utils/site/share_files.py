@@ -4,20 +4,26 @@ A file may be missing, empty, half-written by a writer that ignores the protocol
 garbage. None of that is an error on the first sight: it is "not ready" and retried. Only a
 file that keeps failing (or is too large to ever be genuine) is moved to the quarantine with a
 `.reason` file beside it. Temp files (dot-prefixed) are never read.
+
+It may also be hostile: a link, a FIFO, a device, a hard link to someone's private file, a
+folder above it that is a link, or JSON nested or sized to exhaust a parser. Every access goes
+through the share's seam (utils.site.share_fs: nothing followed) and every parse through the
+bounded reader (models.bounded_json); what they refuse comes back as a state, never raised.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import stat
 import time
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Callable
 
-from utils.atomic_io import atomic_write_text, is_temp_name
+from models.bounded_json import JsonLimitError, JsonLimits
+from utils.atomic_io import is_temp_name
+from utils.site.share_fs import ShareEntry, ShareFS, ShareRefused
 from utils.site.signed import parse_document
 
 log = logging.getLogger(__name__)
@@ -31,7 +37,9 @@ class ReadState(StrEnum):
     MISSING = "missing"
     NOT_READY = "not_ready"
     TOO_LARGE = "too_large"
-    NOT_A_FILE = "not_a_file"  # a FIFO, device or folder: opening it could block or mislead
+    NOT_A_FILE = "not_a_file"  # a link, FIFO, device or folder: never opened, never followed
+    BEYOND_LIMITS = "beyond_limits"  # JSON nested, wide or long beyond what its kind allows
+    REFUSED = "refused"  # a folder on the way is a link (or not a folder): nothing was read
 
 
 @dataclass(frozen=True)
@@ -43,54 +51,63 @@ class ReadResult:
     stat: os.stat_result | None = None
 
 
-def read_json_file(path: Path, *, max_bytes: int,
-                   parse: Callable[[bytes], Any] = parse_document) -> ReadResult:
-    """Read and parse one JSON file, never raising for what other PCs may have done to it."""
+def read_json_file(path: Path, *, max_bytes: int, parse: Callable[[bytes], Any] | None = None,
+                   share: ShareFS | None = None, limits: JsonLimits | None = None) -> ReadResult:
+    """Read and parse one JSON file, never raising for what other PCs may have done to it.
+
+    `share` is the share the file is on (its layout's `fs`); without it only the file itself is
+    checked. `parse` defaults to the bounded reader with `limits` (default: `max_bytes` and the
+    standard depth, width and string bounds); a JsonLimitError from any parser means
+    BEYOND_LIMITS."""
+    path = Path(path)
+    fs = share or ShareFS(path.parent)
     try:
-        info = os.stat(path)
+        data, info = fs.read_bytes(path, max_bytes=max_bytes)
     except FileNotFoundError:
         return ReadResult(ReadState.MISSING)
-    if not stat.S_ISREG(info.st_mode):
-        return ReadResult(ReadState.NOT_A_FILE, reason="not a regular file", stat=info)
-    if info.st_size > max_bytes:
-        return ReadResult(ReadState.TOO_LARGE, reason=f"{info.st_size} bytes, more than the "
-                          f"{max_bytes} allowed", stat=info)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        return ReadResult(ReadState.MISSING)
+    except ShareRefused as exc:
+        if exc.path != path:
+            return ReadResult(ReadState.REFUSED, reason=f"{exc.path}: {exc.reason}")
+        if exc.hard_linked:  # a write-once create has two names for a moment
+            return ReadResult(ReadState.NOT_READY, reason=exc.reason)
+        return ReadResult(ReadState.NOT_A_FILE, reason=exc.reason)
     except OSError as exc:
-        return ReadResult(ReadState.NOT_READY, reason=f"cannot read: {exc}", stat=info)
+        return ReadResult(ReadState.NOT_READY, reason=f"cannot read: {exc}")
     if len(data) > max_bytes:
-        return ReadResult(ReadState.TOO_LARGE, reason="grew beyond the size limit", stat=info)
+        reason = (f"{info.st_size} bytes, more than the {max_bytes} allowed"
+                  if info.st_size > max_bytes else "grew beyond the size limit")
+        return ReadResult(ReadState.TOO_LARGE, reason=reason, stat=info)
     if not data.strip():
         return ReadResult(ReadState.NOT_READY, reason="empty", stat=info)
+    limits = limits or JsonLimits(max_bytes=max_bytes)
     try:
-        document = parse(data)
+        document = parse(data) if parse is not None else parse_document(data, limits)
+    except JsonLimitError as exc:
+        return ReadResult(ReadState.BEYOND_LIMITS, data, reason=f"refused unread: {exc}",
+                          stat=info)
     except (UnicodeDecodeError, ValueError) as exc:
         return ReadResult(ReadState.NOT_READY, data, reason=f"not valid JSON: {exc}", stat=info)
     return ReadResult(ReadState.OK, data, document, stat=info)
 
 
-def list_json_files(folder: Path, *, limit: int,
-                    skip: frozenset[str] | set[str] = frozenset()) -> list[os.DirEntry]:
+def list_json_files(folder: Path, *, limit: int, skip: frozenset[str] | set[str] = frozenset(),
+                    share: ShareFS | None = None, missing_ok: bool = True) -> list[ShareEntry]:
     """Up to `limit` candidate files (not temp, not .reason, not in `skip` by stem), oldest
-    first. Skipped names are left out before the limit, so they can never crowd out new files."""
+    first. Skipped names are left out before the limit, so they can never crowd out new files.
+    Links, FIFOs and the like are listed too (never followed), so they can be quarantined.
+    Raises ShareRefused when the folder itself, or one above it, is a link, and
+    FileNotFoundError for a missing folder unless `missing_ok`."""
+    folder = Path(folder)
+    fs = share or ShareFS(folder.parent)
     try:
-        entries = [entry for entry in os.scandir(folder)
+        entries = [entry for entry in fs.scandir(folder)
                    if entry.name.endswith(".json") and not is_temp_name(entry.name)
                    and not entry.name.startswith(".") and entry.name[:-5] not in skip]
     except FileNotFoundError:
+        if not missing_ok:
+            raise
         return []
-
-    def _age(entry: os.DirEntry) -> tuple[float, str]:
-        try:
-            return entry.stat().st_mtime, entry.name
-        except OSError:
-            return 0.0, entry.name
-
-    entries.sort(key=_age)
+    entries.sort(key=lambda entry: (entry.info.st_mtime, entry.name))
     return entries[:limit]
 
 
@@ -120,20 +137,30 @@ class FailureCounter:
         self._counts.pop(str(path), None)
 
 
-def quarantine(path: Path, quarantine_dir: Path, reason: str) -> Path | None:
-    """Move a file out of the way with a `.reason` beside it; None if it vanished meanwhile."""
-    if not os.path.lexists(path):
+def quarantine(path: Path, quarantine_dir: Path, reason: str, *,
+               share: ShareFS | None = None) -> Path | None:
+    """Move a file out of the way with a `.reason` beside it; None if it vanished meanwhile.
+
+    The entry itself is moved (a link moves as a link, a FIFO is never opened); the quarantine
+    folder and every folder above it must be real folders on the share, or ShareRefused is
+    raised and nothing is written."""
+    path, quarantine_dir = Path(path), Path(quarantine_dir)
+    fs = share or ShareFS(Path(os.path.commonpath([path.parent, quarantine_dir])))
+    try:
+        fs.lstat(path)
+    except FileNotFoundError:
         return None  # gone (and perhaps the share with it): create nothing
-    quarantine_dir.mkdir(parents=True, exist_ok=True)
+    fs.mkdirs(quarantine_dir)
     target = quarantine_dir / path.name
     counter = 1
-    while target.exists():
+    while fs.exists(target):
         target = quarantine_dir / f"{path.stem}.{counter}{path.suffix}"
         counter += 1
     try:
-        os.replace(path, target)
+        fs.rename(path, target)
     except FileNotFoundError:
         return None
-    atomic_write_text(target.with_name(target.name + ".reason"), reason + "\n", durable=False)
+    fs.write_atomic(target.with_name(target.name + ".reason"), (reason + "\n").encode("utf-8"),
+                    durable=False)
     log.warning("Quarantined %s: %s", path.name, reason)
     return target

@@ -6,9 +6,9 @@ write to the share but lacks the key cannot make a file a station will act on.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from models.bounded_json import DEFAULT_LIMITS, JsonLimits, parse_json
 from models.canonical import CanonicalJSONError, canonical_bytes
 from utils.audit.keys import SigningKey
 from utils.site.layout import PROTOCOL_VERSION
@@ -38,20 +38,7 @@ def document_bytes(document: dict[str, Any]) -> bytes:
     return canonical_bytes(document) + b"\n"
 
 
-def parse_document(data: bytes) -> Any:
-    """JSON with duplicate keys refused (a second `target` must not hide behind the first)."""
-
-    def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
-                raise ValueError(f"duplicate key {key!r}")
-            result[key] = value
-        return result
-
-    return json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates,
-                      parse_constant=_refuse_constant)
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+def parse_document(data: bytes, limits: JsonLimits = DEFAULT_LIMITS) -> Any:
+    """JSON from the share, bounded (models.bounded_json), duplicate keys refused (a second
+    `target` must not hide behind the first)."""
+    return parse_json(data, limits)

@@ -25,16 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from models.canonical import format_utc
-from utils.atomic_io import atomic_create_bytes, atomic_write_bytes
+from models.bounded_json import JsonLimits
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout
-from utils.site.share_files import ReadState, read_json_file
-from utils.site.signed import document_bytes
+from utils.site.share_fs import ShareRefused
+from utils.site.signed import document_bytes, parse_document
 from utils.trust.crypto import (
     ROOT_SCRYPT_N, PublicKey, SigningKeyPair, WrongSecret, seal, unseal,
 )
 
 PASSPHRASE_MIN_CHARS = 12
-SITE_FILE_MAX_BYTES = 64 * 1024
+SITE_FILE_LIMITS = JsonLimits(max_bytes=64 * 1024)
 LEGACY_PROTOCOL = 1
 _V1_KEY_CHECK_LABEL = b"shopfloor-site-key-check-v1"
 
@@ -121,34 +121,46 @@ def create_site(folder: Path, passphrase: str, *, name: str = "", now: datetime,
         layout.root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SiteError("folder_unusable", f"cannot use the folder {folder}: {exc}") from exc
-    if layout.site_file.exists():
+    fs = layout.fs  # below the chosen folder nothing is followed
+    try:
+        taken = fs.exists(layout.site_file)
+    except OSError as exc:
+        raise SiteError("folder_unusable", f"cannot use the folder {folder}: {exc}") from exc
+    if taken:
         raise SiteError("site_exists", f"{folder} already holds a site: join it instead")
     info, root = new_site_info(uuid.uuid4().hex, name, format_utc(now), passphrase,
                                scrypt_n=scrypt_n)
     try:
-        atomic_create_bytes(layout.site_file, document_bytes(info.to_json()))
+        fs.create_once(layout.site_file, document_bytes(info.to_json()))
     except FileExistsError as exc:
         raise SiteError("site_exists", f"{folder} already holds a site: join it instead") from exc
     except OSError as exc:
         raise SiteError("folder_unusable", f"cannot write to {folder}: {exc}") from exc
-    for sub in (layout.users_dir.parent, layout.stations_dir):
-        sub.mkdir(parents=True, exist_ok=True)
+    for sub in (layout.directory_dir, layout.stations_dir):
+        fs.mkdirs(sub)
     return info, root
 
 
 def read_site(folder: Path) -> SiteInfo:
     layout = SiteLayout(Path(folder))
-    result = read_json_file(layout.site_file, max_bytes=SITE_FILE_MAX_BYTES)
-    if result.state == ReadState.MISSING:
+    try:
+        data, _info = layout.fs.read_bytes(layout.site_file,
+                                           max_bytes=SITE_FILE_LIMITS.max_bytes)
+    except FileNotFoundError as exc:
         raise SiteError("no_site", f"no site found in {folder}: check the folder, or create "
-                        "the site first")
-    if result.state == ReadState.TOO_LARGE:
+                        "the site first") from exc
+    except ShareRefused as exc:
+        raise SiteError("bad_site_file", f"the site file is refused: {exc.reason}; it is "
+                        "not followed. Ask whoever looks after the shared folder to put the "
+                        "site file back") from exc
+    except OSError as exc:
+        raise SiteError("folder_unusable", f"cannot read {layout.site_file}: {exc}") from exc
+    if len(data) > SITE_FILE_LIMITS.max_bytes:
         raise SiteError("bad_site_file", "the site file is too large to be genuine")
-    if result.state != ReadState.OK:
-        if "cannot read" in result.reason:
-            raise SiteError("folder_unusable", f"cannot read {layout.site_file}: {result.reason}")
-        raise SiteError("bad_site_file", f"the site file is not valid JSON: {result.reason}")
-    return SiteInfo.from_json(result.document)
+    try:
+        return SiteInfo.from_json(parse_document(data, SITE_FILE_LIMITS))
+    except ValueError as exc:
+        raise SiteError("bad_site_file", f"the site file is not valid JSON: {exc}") from exc
 
 
 def open_root(info: SiteInfo, passphrase: str) -> SigningKeyPair:
@@ -190,4 +202,5 @@ def legacy_key_secret(info: SiteInfo, passphrase: str) -> bytes:
 
 def write_upgraded_site_file(folder: Path, info: SiteInfo) -> None:
     """Replace a protocol-1 site file by the upgraded one (same site id, a root now)."""
-    atomic_write_bytes(SiteLayout(Path(folder)).site_file, document_bytes(info.to_json()))
+    layout = SiteLayout(Path(folder))
+    layout.fs.write_atomic(layout.site_file, document_bytes(info.to_json()))

@@ -10,11 +10,16 @@ read-model. Verify
 re-reads the whole journal from the start against every checkpoint this PC has ever witnessed
 for that station, so a journal rolled back or cut short is caught even when it is internally
 consistent.
+
+Everything is read through the share's seam and the bounded reader: a linked journal folder or
+segment is not read, an unreadable line or a refused checkpoint is named in verify's result
+(a journal holding a line the station never wrote is not called intact), and nothing there
+can make ingestion or verify raise.
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import logging
 import threading
 from dataclasses import dataclass
@@ -26,9 +31,10 @@ from data.audit_repo import StoredCheckpoint
 from utils.audit.chain import checkpoint_from_json, genesis_hash
 from utils.audit.keys import KeyRing
 from utils.audit.verify import TamperKind, VerifyResult, verify_stream
-from utils.site.journal import JournalEvent, as_verify_rows, link_ok, read_journal
+from utils.site.journal import JournalEvent, as_verify_rows, link_ok, parse_body, read_journal
 from utils.site.layout import SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
+from utils.site.share_fs import ShareRefused
 from utils.trust.record_signatures import manifest_problem
 from utils.trust.site_trust import NOT_A_MEMBER, SiteTrust
 
@@ -48,6 +54,15 @@ class IngestReport:
     broken_seq: int | None = None
     broken_kind: str | None = None
     unverifiable_macs: int = 0
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """A row for the read-model: only text, numbers and None (anything else in a journal's
+    event is refused, not handed to the database)."""
+    for name, value in row.items():
+        if value is not None and not isinstance(value, (str, int, float)):
+            raise ValueError(f"{name} is a {type(value).__name__}")
+    return row
 
 
 def _record_row(after: dict[str, Any], station: str, seq: int) -> dict[str, Any]:
@@ -70,23 +85,47 @@ class SiteView:
     def __init__(self, ctx: "AppContext", *, site_root: Path, trust: SiteTrust | None = None):
         self.ctx = ctx
         self.layout = SiteLayout(Path(site_root))
+        self.fs = self.layout.fs
         self.trust = trust or ctx.trust
         self._checkpoint_markers: dict[str, tuple[int, int]] = {}
         self._refused: dict[str, str] = {}  # station -> why its files are not taken (logged once)
+        # What was refused on the share, per station, as "file: reason" (named by verify).
+        self.problems: dict[str, dict[str, str]] = {}
 
     def station_ids(self) -> list[str]:
+        """Station folders on the share (a link named like a station is refused, not listed)."""
         try:
-            return sorted(p.name for p in self.layout.stations_dir.iterdir()
-                          if p.is_dir() and valid_station_id(p.name))
+            entries = self.fs.scandir(self.layout.stations_dir)
         except OSError:
             return []
+        for entry in entries:
+            if valid_station_id(entry.name) and entry.problem is not None:
+                self._problem(entry.name, entry.path, f"{entry.problem}; not followed")
+        return sorted(entry.name for entry in entries
+                      if entry.is_dir and valid_station_id(entry.name))
+
+    def _problem(self, station_id: str, path: Path, reason: str) -> None:
+        """Remember a refused file of a station, logged once per file and reason."""
+        where = self._relative(path)
+        known = self.problems.setdefault(station_id, {})
+        if known.get(where) != reason:
+            known[where] = reason
+            log.warning("Site view: %s refused: %s", where, reason)
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return Path(path).relative_to(self.layout.root).as_posix()
+        except ValueError:
+            return str(path)
 
     # -- checkpoints -----------------------------------------------------------------------------
 
     def witness_checkpoint(self, station_id: str) -> StoredCheckpoint | None:
         """Read the station's published checkpoint (if changed) and keep it as a witness."""
         path = self.layout.station(station_id).checkpoint
-        result = read_json_file(path, max_bytes=16 * 1024)
+        result = read_json_file(path, max_bytes=16 * 1024, share=self.fs)
+        if result.state not in (ReadState.OK, ReadState.MISSING, ReadState.NOT_READY):
+            self._problem(station_id, path, result.reason)
         if result.state != ReadState.OK:
             return None
         marker = (result.stat.st_mtime_ns, result.stat.st_size)
@@ -142,6 +181,8 @@ class SiteView:
                 continue
             try:
                 reports.append(self.ingest_station(station_id))
+            except ShareRefused as exc:
+                self._problem(station_id, exc.path, f"{exc.reason}; not followed")
             except OSError as exc:
                 log.warning("Journal of %s not readable now: %s", station_id, exc)
         return reports
@@ -162,8 +203,10 @@ class SiteView:
         offset = 0 if state is None else state["offset"]
         last_seq = 0 if state is None else state["last_seq"]
         last_hash = None if state is None or state["last_hash"] is None else bytes.fromhex(state["last_hash"])
-        events = read_journal(self.layout.station(station_id).journal, start_segment=segment,
-                              start_offset=offset, on_header=headers.append)
+        journal = self.layout.station(station_id).journal
+        events = read_journal(journal, start_segment=segment, start_offset=offset,
+                              on_header=headers.append, share=self.fs,
+                              on_bad_line=self._bad_line_noter(station_id, journal))
         pending_events: list[dict[str, Any]] = []
         pending_records: list[dict[str, Any]] = []
         broken: tuple[int, str, str] | None = None
@@ -187,20 +230,31 @@ class SiteView:
                 broken = (event.seq, str(TamperKind.FORGED),
                           "the journal differs from the head its PC signed")
                 break
-            body = json.loads(event.body)
-            pending_events.append({
-                "station": station_id, "seq": event.seq, "ts": body.get("ts"),
-                "username": body.get("user"), "role": body.get("role"),
-                "action": body.get("action"), "entity": body.get("entity"),
-                "entity_id": body.get("entity_id"), "command_id": body.get("command_id"),
-                "hash": event.hash.hex(), "body": event.body})
-            if body.get("action") in RECORD_ACTIONS and isinstance(body.get("after"), dict):
-                problem = self._foreign_change_problem(station_id, body)
-                if problem is None:
-                    pending_records.append(_record_row(body["after"], station_id, event.seq))
-                else:
-                    self._refuse(station_id, f"event {event.seq} changes station "
-                                 f"{body['after'].get('station')}'s record: {problem}")
+            try:
+                body = parse_body(event.body)
+                if not isinstance(body, dict):
+                    raise ValueError("not a JSON object")
+                row = _plain({
+                    "station": station_id, "seq": event.seq, "ts": body.get("ts"),
+                    "username": body.get("user"), "role": body.get("role"),
+                    "action": body.get("action"), "entity": body.get("entity"),
+                    "entity_id": body.get("entity_id"), "command_id": body.get("command_id"),
+                    "hash": event.hash.hex(), "body": event.body})
+                record = None
+                if body.get("action") in RECORD_ACTIONS and isinstance(body.get("after"), dict):
+                    problem = self._foreign_change_problem(station_id, body)
+                    if problem is None:
+                        record = _plain(_record_row(body["after"], station_id, event.seq))
+                    else:
+                        self._refuse(station_id, f"event {event.seq} changes station "
+                                     f"{body['after'].get('station')}'s record: {problem}")
+            except (ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
+                broken = (event.seq, str(TamperKind.MODIFIED), f"the event's body is not "
+                          f"readable: {exc}")
+                break
+            pending_events.append(row)
+            if record is not None:
+                pending_records.append(record)
             last_seq, last_hash = event.seq, event.hash
             position = (event.segment, event.end_offset)
             if len(pending_events) >= INGEST_BATCH:
@@ -273,8 +327,25 @@ class SiteView:
                          if cp.key_id == member.key_id]
             state = site_repo.ingest_state(connection, station_id)
         headers: list[dict[str, Any]] = []
-        events = read_journal(self.layout.station(station_id).journal, on_header=headers.append)
-        first_batch = list(_take(events, 1))
+        journal = self.layout.station(station_id).journal
+        bad_lines: list[tuple[int, str]] = []  # (after which seq, "file byte N: reason")
+        last_seen = [0]
+
+        def _bad_line(number: int, offset: int, reason: str) -> None:
+            where = f"{self._relative(journal / f'{number:08d}.jsonl')} byte {offset}"
+            bad_lines.append((last_seen[0], f"{where}: {reason}"))
+            self._bad_line_noter(station_id, journal)(number, offset, reason)
+
+        events = _noting_seq(read_journal(journal, on_header=headers.append, share=self.fs,
+                                          on_bad_line=_bad_line), last_seen)
+        try:
+            first_batch = list(_take(events, 1))
+        except ShareRefused as exc:  # the journal folder (or the station's) is a link
+            self._problem(station_id, exc.path, f"{exc.reason}; not followed")
+            return VerifyResult(station_id, False, 0, first_bad_seq=1,
+                                kind=TamperKind.TRUNCATED,
+                                detail=f"the journal cannot be read: {self._relative(exc.path)} "
+                                       f"is {exc.reason}; not followed")
         anchor = (state or {}).get("anchor") or next(
             (h.get("anchor") for h in headers if h.get("station") == station_id), None)
         if anchor is None:
@@ -285,11 +356,40 @@ class SiteView:
                                 detail="journal missing or its header is gone")
         checkpoints = [*witnessed, *([current] if current else [])]
         stream = as_verify_rows(_chain(first_batch, events))
-        return verify_stream(stream, station=station_id, genesis=genesis_hash(anchor, station_id),
-                             keyring=KeyRing(member.public_key), checkpoints=checkpoints,
-                             progress=None if progress is None else
-                             (lambda done, total: progress(station_id, done, total)),
-                             cancel=None if cancel is None else cancel.is_set)
+        result = verify_stream(stream, station=station_id, genesis=genesis_hash(anchor, station_id),
+                               keyring=KeyRing(member.public_key), checkpoints=checkpoints,
+                               progress=None if progress is None else
+                               (lambda done, total: progress(station_id, done, total)),
+                               cancel=None if cancel is None else cancel.is_set)
+        return self._with_problems(result, station_id, bad_lines)
+
+    def _with_problems(self, result: VerifyResult, station_id: str,
+                       bad_lines: list[tuple[int, str]]) -> VerifyResult:
+        """Name every refused file of the station in the result. A journal line the station
+        never wrote (unreadable, too long, nested beyond the bounds) makes it not intact."""
+        notes = [text for _seq, text in bad_lines]
+        segments = f"stations/{station_id}/journal/"  # their lines are in `bad_lines` already
+        notes += [f"{where}: {reason}" for where, reason in
+                  sorted(self.problems.get(station_id, {}).items())
+                  if not where.startswith(segments)]
+        if not notes:
+            return result
+        named = "; ".join(dict.fromkeys(notes))
+        if result.ok and bad_lines and not result.cancelled:
+            first = bad_lines[0][0] + 1
+            return dataclasses.replace(
+                result, ok=False, first_bad_seq=first, kind=TamperKind.INSERTED,
+                detail=f"the journal holds a line the station never wrote, after event "
+                       f"{first - 1}: {named}")
+        detail = f"{result.detail}; refused on the share: {named}" if result.detail else \
+            f"refused on the share: {named}"
+        return dataclasses.replace(result, detail=detail)
+
+    def _bad_line_noter(self, station_id: str, journal: Path) -> Callable[[int, int, str], None]:
+        def _note(number: int, offset: int, reason: str) -> None:
+            self._problem(station_id, journal / f"{number:08d}.jsonl",
+                          f"byte {offset}: {reason}")
+        return _note
 
     def verify_site(self, *, progress: Callable[[str, int, int | None], None] | None = None,
                     cancel: threading.Event | None = None) -> list[VerifyResult]:
@@ -304,6 +404,13 @@ class SiteView:
                 break
             results.append(self.verify_station(station_id, progress=progress, cancel=cancel))
         return results
+
+
+def _noting_seq(events, last_seen: list[int]):
+    """Pass events through, remembering the seq of the last one (where a bad line sits)."""
+    for event in events:
+        last_seen[0] = event.seq
+        yield event
 
 
 def _take(iterator, count: int):

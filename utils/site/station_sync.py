@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from config.constants import CommandType, Role
 from data import commands_repo, meta_repo, users_repo
+from models.bounded_json import JsonLimits, check_limits
 from models.canonical import canonical_json, format_utc, parse_utc
-from utils.atomic_io import atomic_create_bytes, atomic_write_bytes, sweep_temp_files
 from utils.audit.chain import Actor
 from utils.auth import Session
 from utils.clock import Clock, SystemClock
@@ -46,6 +46,7 @@ from utils.site.netshare import default_rescan_ms
 from utils.site.share_files import (
     FailureCounter, ReadState, list_json_files, quarantine, read_json_file,
 )
+from utils.site.share_fs import ShareFS, ShareRefused
 from utils.site.signed import document_bytes
 from utils.site.site_view import SiteView
 from utils.trust.lockout_share import LockoutShare
@@ -70,6 +71,7 @@ WATCHED_RESCAN_S = 1.0
 INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType.RESTART_APP})
 LOOP_STALL_S = 30.0
 ACK_RESULT_MAX = 48 * 1024
+COMMAND_LIMITS = JsonLimits(max_bytes=COMMAND_MAX_BYTES)
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class SyncService:
         self.ctx = ctx
         self.layout = SiteLayout(Path(site_root))
         self.station = self.layout.station(ctx.station_id)
+        self.fs: ShareFS = self.layout.fs  # every share operation goes through it
         self.trust = trust or ctx.trust
         if self.trust is None:
             raise ValueError("this PC is not a certified member of a site")
@@ -156,9 +159,9 @@ class SyncService:
         self._journal_dirty.set()
         try:
             self.layout.require_root()
-            self.station.ensure()
-            sweep_temp_files(self.station.folder)
-            sweep_temp_files(self.station.inbox)
+            self._ensure_station()
+            self.fs.sweep_temp_files(self.station.folder)
+            self.fs.sweep_temp_files(self.station.inbox)
             self._write_birth()
         except OSError as exc:
             self._went_offline(exc)
@@ -281,12 +284,19 @@ class SyncService:
                         if not name.startswith("."):
                             service._wake.set()
 
+                # Never watch through a link: a linked inbox is refused (and quarantined by
+                # the rescan). A swap between this check and the watch can only cause hints.
+                self.fs.require_folder(self.station.inbox)
                 observer = Observer()
                 observer.schedule(_Hint(), str(self.station.inbox), recursive=False)
             observer.daemon = True
             observer.start()
             self._observer = observer
-            self._watched_identity = _identity(self.station.inbox)
+            # A watcher on a folder that was renamed or recreated keeps watching the old one:
+            # the supervisor compares identities, not just thread liveness.
+            self._watched_identity = self.fs.identity(self.station.inbox)
+        except ShareRefused:
+            self._observer = None  # logged once by the seam; the rescan carries on alone
         except Exception as exc:  # no inotify, folder gone...: the rescan carries on alone
             log.warning("Inbox watcher not started (%s); relying on the rescan", exc)
             self._observer = None
@@ -319,10 +329,10 @@ class SyncService:
             elif self.stalled and now - self._loop_beat < LOOP_STALL_S:
                 self.stalled = False
             moved = (self._observer is not None and self._watched_identity is not None
-                     and _identity(self.station.inbox) != self._watched_identity)
+                     and self.fs.identity(self.station.inbox) != self._watched_identity)
             if self.watch and now >= due["observer"] and (
                     self._observer is None or not self._observer.is_alive() or moved):
-                if self.station.inbox.is_dir():
+                if self.fs.identity(self.station.inbox) is not None:  # a real folder, no link
                     self.restarts["observer"] += 1
                     self._stop_observer()
                     self._start_observer()
@@ -370,8 +380,8 @@ class SyncService:
             self._next_sweep = now + SWEEP_INTERVAL_S
         if now >= self._next_claims_prune:
             self._next_claims_prune = now + CLAIMS_PRUNE_S
-            sweep_temp_files(self.station.folder / "claims", older_than_s=CLAIM_KEEP_S,
-                             match=lambda name: name.endswith(".json"))
+            self.fs.sweep_temp_files(self.station.folder / "claims", older_than_s=CLAIM_KEEP_S,
+                                     match=lambda name: name.endswith(".json"))
         if sweep or self._acks_pending.is_set():
             self._acks_pending.clear()
             self._flush_acks()
@@ -423,7 +433,7 @@ class SyncService:
     def _lease_problem(self) -> str | None:
         """Another process with this PC's key runs as the station (a copy of this PC), or
         ran last and nobody confirmed that this PC takes over from it."""
-        result = read_json_file(self.station.status, max_bytes=256 * 1024)
+        result = read_json_file(self.station.status, max_bytes=256 * 1024, share=self.fs)
         status = result.document
         if result.state != ReadState.OK or not self.trust.pc_key.public.verify_document(status):
             return None  # nothing of ours there: nobody else runs with our key
@@ -449,7 +459,7 @@ class SyncService:
 
     def _released(self, session: Any) -> bool:
         """A death file of that session, signed with this PC's key: it stopped cleanly."""
-        death = read_json_file(self.station.death, max_bytes=16 * 1024).document
+        death = read_json_file(self.station.death, max_bytes=16 * 1024, share=self.fs).document
         return (self.trust.pc_key.public.verify_document(death) and isinstance(death, dict)
                 and death.get("session_id") == session)
 
@@ -481,6 +491,12 @@ class SyncService:
         try:
             while self.journal.sync() and not self._stop.is_set():
                 pass  # a backlog after an outage goes out in batches, this tick
+        except ShareRefused as exc:
+            # A link or a hard-linked file among our journal segments: never appended to.
+            # Moved aside (the entry itself), the writer starts over from what the share holds.
+            self.journal.reset()
+            if self._quarantine_refused(exc):
+                self._journal_dirty.set()  # export again next pass, into a real segment
         except OSError as exc:
             self.journal.reset()
             self._went_offline(exc)
@@ -513,7 +529,7 @@ class SyncService:
             self._journal_dirty.set()
             try:
                 self.layout.require_root()
-                self.station.ensure()
+                self._ensure_station()
                 self._write_birth()
             except OSError as exc:
                 self._went_offline(exc)
@@ -524,7 +540,39 @@ class SyncService:
     # -- files -------------------------------------------------------------------------------
 
     def _write_signed(self, path: Path, document: dict[str, Any]) -> None:
-        atomic_write_bytes(path, document_bytes(self.trust.sign(document)))
+        self.fs.write_atomic(path, document_bytes(self.trust.sign(document)))
+
+    def _ensure_station(self) -> None:
+        """Make the station's folders. A link or a file where one of them belongs is moved to
+        the quarantine (the entry itself, never followed) and the folder made again. Raises
+        ShareRefused only when the station folder cannot be used at all; an inbox, acks or
+        journal that stays refused is left out (logged once), the rest carries on."""
+        for _attempt in range(8):
+            try:
+                self.station.ensure()
+                return
+            except ShareRefused as exc:
+                if self._quarantine_refused(exc):
+                    continue
+                if exc.path in (self.station.inbox, self.station.acks, self.station.journal):
+                    return
+                raise
+
+    def _quarantine_refused(self, exc: ShareRefused) -> bool:
+        """Move a refused entry of this station's own folder to the quarantine; True if moved.
+        Entries elsewhere (stations/ itself, another station's folder) are left alone."""
+        own = self.station.folder
+        if exc.path != own and own not in exc.path.parents:
+            return False
+        try:
+            moved = quarantine(exc.path, self.layout.quarantine(self.station.station_id),
+                               f"{exc.reason}, found on the share where this station keeps "
+                               f"its files; moved aside unread, never followed", share=self.fs)
+        except OSError as error:  # the quarantine folder itself may be refused: logged there
+            if not isinstance(error, ShareRefused):
+                log.warning("Could not move %s to the quarantine: %s", exc.path, error)
+            return False
+        return moved is not None
 
     def _write_birth(self) -> None:
         self._write_signed(self.station.birth, {
@@ -560,24 +608,37 @@ class SyncService:
     def _heartbeat(self) -> None:
         try:
             self.layout.require_root()
-            if not self._online or not self.station.folder.is_dir():
-                self.station.ensure()
+            if not self._online:
+                self._ensure_station()
             if self._status_replaced() and self._lease_problem() is not None:
                 self._check_standing()
                 return
-            self._write_signed(self.station.status, self.status_document())
-            self._written_marker = _marker(self.station.status)
+            document = self.status_document()
+            try:
+                self._write_signed(self.station.status, document)
+            except (FileNotFoundError, ShareRefused):
+                # The station folder was removed, or replaced by a link (moved aside here).
+                self._ensure_station()
+                self._write_signed(self.station.status, document)
+            self._written_marker = self._marker(self.station.status)
         except OSError as exc:
             self._went_offline(exc)
             return
         self.counters["heartbeats"] += 1
         self._came_back()
 
+    def _marker(self, path: Path) -> tuple[int, int] | None:
+        try:
+            info = self.fs.lstat(path)
+        except OSError:
+            return None
+        return info.st_mtime_ns, info.st_size
+
     def _status_replaced(self) -> bool:
         """The status file is no longer the one we wrote last (someone else wrote it)."""
         if self._written_marker is None:
             return False
-        current = _marker(self.station.status)
+        current = self._marker(self.station.status)
         return current is not None and current != self._written_marker
 
     # -- inbox -----------------------------------------------------------------------------------
@@ -585,14 +646,22 @@ class SyncService:
     def _rescan_inbox(self) -> None:
         try:
             entries = list_json_files(self.station.inbox, limit=INBOX_BATCH,
-                                      skip=self._undeletable | set(self._in_flight))
-            if not self.station.inbox.is_dir():
-                raise FileNotFoundError(self.station.inbox)
+                                      skip=self._undeletable | set(self._in_flight),
+                                      share=self.fs, missing_ok=False)
+        except ShareRefused as exc:
+            # The inbox (or the station folder) is a link: nothing in it is read, moved or
+            # deleted. Our own linked inbox is moved aside and a real one made.
+            if self._quarantine_refused(exc):
+                try:
+                    self._ensure_station()
+                except OSError as error:
+                    self._went_offline(error)
+            return
         except OSError as exc:
             self._went_offline(exc)
             return
         for stem in list(self._undeletable):  # the share may allow it now (rare: one call each)
-            _remove(self.station.inbox / f"{stem}.json", self._undeletable, stem)
+            _remove(self.fs, self.station.inbox / f"{stem}.json", self._undeletable, stem)
         for entry in entries:
             stem = entry.name[:-5]
             if stem in self._in_flight:
@@ -600,11 +669,13 @@ class SyncService:
             self._consider(Path(entry.path), stem)
 
     def _consider(self, path: Path, stem: str) -> None:
-        result = read_json_file(path, max_bytes=COMMAND_MAX_BYTES, parse=lambda data: data)
-        if result.state == ReadState.MISSING:
-            return
-        if result.state in (ReadState.TOO_LARGE, ReadState.NOT_A_FILE):
-            prefix = "file too large" if result.state == ReadState.TOO_LARGE else "file refused"
+        result = read_json_file(path, max_bytes=COMMAND_MAX_BYTES, parse=_within_command_limits,
+                                share=self.fs)
+        if result.state in (ReadState.MISSING, ReadState.REFUSED):
+            return  # gone, or the inbox itself is refused (handled by the rescan)
+        if result.state in (ReadState.TOO_LARGE, ReadState.NOT_A_FILE, ReadState.BEYOND_LIMITS):
+            prefix = {ReadState.TOO_LARGE: "file too large", ReadState.NOT_A_FILE: "file refused",
+                      ReadState.BEYOND_LIMITS: "file beyond the limits"}[result.state]
             self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"{prefix}: {result.reason}",
                                                    None, stem if valid_command_id(stem) else None))
             return
@@ -666,11 +737,11 @@ class SyncService:
         if outcome == Outcome.REJECTED:  # kept as evidence, out of the inbox
             try:
                 moved = quarantine(path, self.layout.quarantine(self.station.station_id),
-                                   decision.reason) is not None
+                                   decision.reason, share=self.fs) is not None
             except OSError as exc:
                 log.warning("Could not quarantine %s (%s); removing it instead", path.name, exc)
         if not moved:
-            _remove(path, self._undeletable, path.stem)
+            _remove(self.fs, path, self._undeletable, path.stem)
         self._flush_acks()
         self._remember({"id": command_id, "type": str(command.type) if command else None,
                         "status": str(outcome), "reason": decision.reason, "at": format_utc(now)})
@@ -708,16 +779,16 @@ class SyncService:
                                  "session_id": self.session_id})
         for _attempt in range(3):
             try:
-                folder.mkdir(exist_ok=True)
-                atomic_create_bytes(path, document_bytes(claim), durable=False)
+                self.fs.mkdirs(folder)
+                self.fs.create_once(path, document_bytes(claim), durable=False)
                 return True
             except FileExistsError:
-                existing = read_json_file(path, max_bytes=4096).document
+                existing = read_json_file(path, max_bytes=4096, share=self.fs).document
                 if self.trust.pc_key.public.verify_document(existing) and isinstance(existing, dict):
                     return existing.get("session_id") in (self.session_id,
                                                           self._previous_session)
                 if quarantine(path, self.layout.quarantine(self.station.station_id),
-                              "a claim this station did not sign") is None:
+                              "a claim this station did not sign", share=self.fs) is None:
                     continue
             except OSError as exc:
                 self._went_offline(exc)
@@ -725,7 +796,8 @@ class SyncService:
         return False
 
     def _done(self, command: Command, path: Path) -> None:
-        _remove(path, self._undeletable, command.id)  # first: a rescan must not see the file once it is out of _in_flight
+        # First: a rescan must not see the file once it is out of _in_flight.
+        _remove(self.fs, path, self._undeletable, command.id)
         self._in_flight.pop(command.id, None)
         self._wake.set()
 
@@ -767,7 +839,7 @@ class SyncService:
         path = self.station.acks / f"{command_id}.json"
         for _attempt in range(3):
             try:
-                atomic_create_bytes(path, document_bytes(ack))
+                self.fs.create_once(path, document_bytes(ack))
                 return True
             except FileExistsError:
                 if self._existing_ack(command_id) is not None:
@@ -776,11 +848,18 @@ class SyncService:
                 # the quarantine (the admin sees it as an anomaly there) and write ours.
                 try:
                     if quarantine(path, self.layout.quarantine(self.station.station_id),
-                                  "an ack this station did not sign") is None:
+                                  "an ack this station did not sign", share=self.fs) is None:
                         continue
                 except OSError as exc:
                     self._went_offline(exc)
                     return False
+            except ShareRefused as exc:  # the acks folder is a link: moved aside, retried later
+                if self._quarantine_refused(exc):
+                    try:
+                        self._ensure_station()
+                    except OSError as error:
+                        log.warning("Acks folder not made again yet: %s", error)
+                return False
             except OSError as exc:
                 self._went_offline(exc)
                 return False
@@ -849,7 +928,8 @@ class SyncService:
 
     def _existing_ack(self, command_id: str) -> dict[str, Any] | None:
         """A validly signed ack this station wrote before a crash, if the share has it."""
-        result = read_json_file(self.station.acks / f"{command_id}.json", max_bytes=ACK_RESULT_MAX * 2)
+        result = read_json_file(self.station.acks / f"{command_id}.json",
+                                max_bytes=ACK_RESULT_MAX * 2, share=self.fs)
         own = self.trust.pc_key.public
         if result.state == ReadState.OK and ack_problem(
                 result.document, command_id=command_id, station_id=self.station.station_id,
@@ -880,14 +960,6 @@ class SyncService:
                        self.clock.now(), False, command.id)
 
 
-def _marker(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path, follow_symlinks=False)
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
-
-
 def _fresh(status: dict[str, Any], now: datetime) -> bool:
     """A status sent (by its own signed clock) within three intervals of ours."""
     try:
@@ -898,23 +970,21 @@ def _fresh(status: dict[str, Any], now: datetime) -> bool:
     return abs((now - sent).total_seconds()) <= 3 * interval_s + 2
 
 
-def _identity(folder: Path) -> tuple[int, int] | None:
-    """(device, inode) of a folder: a watcher on a folder that was renamed or recreated keeps
-    watching the old one, so the supervisor compares identities, not just thread liveness."""
-    try:
-        info = os.stat(folder)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
+def _within_command_limits(data: bytes) -> bytes:
+    """Commands are checked whole by `check_command`; here only the bounds, so a command
+    nested or sized to exhaust a parser is refused at once (never "not ready yet")."""
+    check_limits(data, COMMAND_LIMITS)
+    return data
 
 
-def _remove(path: Path, undeletable: set[str] | None = None, stem: str | None = None) -> None:
+def _remove(fs: ShareFS, path: Path, undeletable: set[str] | None = None,
+            stem: str | None = None) -> None:
     """Take a processed command out of the inbox. If the share refuses, remember the name so
     the rescan skips it (and retries the removal) instead of reading it again every time."""
     undeletable = set() if undeletable is None else undeletable
     stem = path.stem if stem is None else stem
     try:
-        os.unlink(path)
+        fs.unlink(path)
     except FileNotFoundError:
         undeletable.discard(stem)
         return

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,11 +30,10 @@ from typing import Any, Callable
 from data import directory_repo
 from data.database import Database
 from models.canonical import canonical_json, format_utc
-from utils.atomic_io import atomic_create_bytes
 from utils.clock import Clock
 from utils.site.layout import SiteLayout
 from utils.site.share_files import ReadState, quarantine, read_json_file
-from utils.site.signed import document_bytes, parse_document
+from utils.site.signed import document_bytes
 from utils.trust.crypto import PublicKey, SigningKeyPair
 from utils.trust.directory_state import (
     DirectoryState, OpRefused, apply_op, check_op, entry_hash, genesis_prev,
@@ -152,7 +150,7 @@ class DirectoryLog:
             while True:
                 seq = self._state.head_seq + 1
                 path = self._file(seq)
-                result = read_json_file(path, max_bytes=ENTRY_MAX_BYTES)
+                result = read_json_file(path, max_bytes=ENTRY_MAX_BYTES, share=self.layout.fs)
                 if result.state == ReadState.MISSING:
                     break
                 if result.state != ReadState.OK:
@@ -178,7 +176,8 @@ class DirectoryLog:
         report.refused.append(f"entry {seq}: {reason}")
         log.warning("Site directory entry %d refused (%s); moved to the quarantine", seq, reason)
         try:
-            if quarantine(path, self.layout.quarantine("directory"), reason) is None:
+            if quarantine(path, self.layout.quarantine("directory"), reason,
+                          share=self.layout.fs) is None:
                 return
         except OSError as exc:
             raise DirectoryUnavailable(f"cannot move a refused directory entry: {exc}") from exc
@@ -186,22 +185,23 @@ class DirectoryLog:
     def _heal(self, report: RefreshReport) -> None:
         """Write back entries this PC holds that the share has lost (rolled back, deleted)."""
         head = self._state.head_seq
-        if head == 0 or os.path.lexists(self._file(head)):
+        if head == 0 or self.layout.fs.exists(self._file(head)):
             return
         with self.database.read() as connection:
             rows = directory_repo.log_entries(connection)
         for seq, _digest, text in rows:
             path = self._file(seq)
-            if os.path.lexists(path):
-                existing = read_json_file(path, max_bytes=ENTRY_MAX_BYTES)
+            if self.layout.fs.exists(path):
+                existing = read_json_file(path, max_bytes=ENTRY_MAX_BYTES,
+                                          share=self.layout.fs)
                 if existing.state == ReadState.OK and canonical_json(existing.document) != text:
                     report.fork = f"entry {seq} on the share differs from the one this PC verified"
                     log.error("Site directory: %s; this PC keeps its own", report.fork)
                     return
                 continue
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                atomic_create_bytes(path, document_bytes(parse_document(text.encode("utf-8"))))
+                self.layout.fs.mkdirs(self.folder)
+                self.layout.fs.create_once(path, document_bytes(json.loads(text)))
                 report.healed += 1
             except FileExistsError:
                 continue
@@ -227,8 +227,8 @@ class DirectoryLog:
                 seq = state.head_seq + 1
                 entry = make_entry(seq, state.head_hash if seq > 1 else genesis_prev(state.site_id), op)
                 try:
-                    self.folder.mkdir(parents=True, exist_ok=True)
-                    atomic_create_bytes(self._file(seq), document_bytes(entry))
+                    self.layout.fs.mkdirs(self.folder)
+                    self.layout.fs.create_once(self._file(seq), document_bytes(entry))
                 except FileExistsError:
                     continue  # another writer took this number: read theirs, try the next
                 except OSError as exc:
@@ -243,7 +243,7 @@ class DirectoryLog:
 
     def start(self, genesis: dict[str, Any]) -> None:
         """Write the log's first entry (a new site). Refused if the share has a log already."""
-        if self._state.head_seq or os.path.lexists(self._file(1)):
+        if self._state.head_seq or self.layout.fs.exists(self._file(1)):
             raise OpRefused("this site already has a directory")
         self.append(genesis)
 
@@ -297,7 +297,8 @@ def read_state_from_share(layout: SiteLayout, *, site_id: str, root: PublicKey,
     state = DirectoryState(site_id, root)
     folder = layout.root / "directory" / "log"
     for seq in range(1, max_entries + 1):
-        result = read_json_file(folder / f"{seq:08d}.json", max_bytes=ENTRY_MAX_BYTES)
+        result = read_json_file(folder / f"{seq:08d}.json", max_bytes=ENTRY_MAX_BYTES,
+                                share=layout.fs)
         if result.state != ReadState.OK:
             break
         try:

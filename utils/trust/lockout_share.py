@@ -10,7 +10,6 @@ certified for the station it names, so a share writer cannot lock anyone out or 
 from __future__ import annotations
 
 import logging
-import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from typing import Any
 from data import directory_repo
 from data.database import Database
 from models.canonical import canonical_json, format_utc
-from utils.atomic_io import atomic_write_bytes
 from utils.clock import Clock
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
@@ -62,16 +60,16 @@ class LockoutShare:
                                     "station": station, "at": format_utc(self.clock.now()),
                                     **body})
         self.layout.require_root()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.folder / f"{station}.json", document_bytes(document),
-                           durable=False)
+        self.layout.fs.mkdirs(self.folder)
+        self.layout.fs.write_atomic(self.folder / f"{station}.json", document_bytes(document),
+                                    durable=False)
         self._published = marker
         return True
 
     def take(self) -> int:
         """Take other PCs' changed files; returns how many were taken."""
         try:
-            entries = list(os.scandir(self.folder))
+            entries = self.layout.fs.scandir(self.folder)
         except OSError:
             return 0
         taken = 0
@@ -79,11 +77,9 @@ class LockoutShare:
             station = entry.name[:-5] if entry.name.endswith(".json") else ""
             if not valid_station_id(station) or station == self.trust.station_id:
                 continue
-            try:
-                info = entry.stat(follow_symlinks=False)
-            except OSError:
-                continue
-            marker = (info.st_mtime_ns, info.st_size)
+            if not entry.is_file:
+                continue  # a link, a FIFO, a folder: never opened
+            marker = (entry.info.st_mtime_ns, entry.info.st_size)
             if self._seen.get(station) == marker:
                 continue
             self._seen[station] = marker
@@ -92,7 +88,7 @@ class LockoutShare:
         return taken
 
     def _take_one(self, path: Path, station: str) -> bool:
-        result = read_json_file(path, max_bytes=FILE_MAX_BYTES)
+        result = read_json_file(path, max_bytes=FILE_MAX_BYTES, share=self.layout.fs)
         document = result.document
         problem = (f"unreadable ({result.reason})" if result.state != ReadState.OK
                    else self.trust.check_pc(station, document))

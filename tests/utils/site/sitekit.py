@@ -231,3 +231,18 @@ def pc_sign(pair, document: dict) -> dict:
     from utils.site.layout import PROTOCOL_VERSION
 
     return pair.sign_document({"v": PROTOCOL_VERSION, **document})
+
+
+def called_path(path: Any, kwargs: dict) -> str:
+    """The full path an os call was made on. The share's seam calls `os.unlink(name,
+    dir_fd=fd)` and the like; fault-injecting wrappers compare full paths, so the folder is
+    found from its descriptor (Linux: /proc; elsewhere the name alone is compared)."""
+    import os
+
+    dir_fd = kwargs.get("dir_fd", kwargs.get("src_dir_fd"))
+    if dir_fd is None:
+        return os.fspath(path)
+    try:
+        return os.path.join(os.readlink(f"/proc/self/fd/{dir_fd}"), os.fspath(path))
+    except OSError:
+        return os.fspath(path)

@@ -23,8 +23,8 @@ from utils.site.fleet import FleetMonitor
 from utils.site.signed import document_bytes, sign_document
 
 from tests.utils.site.sitekit import (
-    RecordingEffects, add_user, admin_session, command_actions, drop, issue, read_ack,
-    person_signer, site_layout, start_sync, status_seq, wait_ack, wait_actions,
+    RecordingEffects, add_user, admin_session, called_path, command_actions, drop, issue,
+    person_signer, read_ack, site_layout, start_sync, status_seq, wait_ack, wait_actions,
     wait_until,
 )
 
@@ -516,7 +516,7 @@ def test_a_command_file_that_cannot_be_removed_is_not_reprocessed_every_rescan(s
     refusals = []
 
     def unlink(path, *args, **kwargs):
-        if os.fspath(path) == os.fspath(protected) and len(refusals) < 1000:
+        if called_path(path, kwargs) == os.fspath(protected) and len(refusals) < 1000:
             refusals.append(path)
             raise PermissionError(13, "Access is denied")  # the share lets us read, not delete
         return real_unlink(path, *args, **kwargs)
@@ -607,14 +607,14 @@ def test_a_refused_file_that_cannot_be_quarantined_does_not_block_the_inbox(site
     forged = issue(site, CommandType.LOCK, params={"reason": "forged"})
     forged["params"]["reason"] = "altered"
     stuck = station.layout.inbox / f"{forged['id']}.json"
-    real_replace = os.replace
+    real_rename = os.rename
 
-    def replace(source, target, *args, **kwargs):
-        if os.fspath(source) == os.fspath(stuck):
+    def rename(source, target, *args, **kwargs):  # the quarantine's move
+        if called_path(source, kwargs) == os.fspath(stuck):
             raise PermissionError(13, "Access is denied")
-        return real_replace(source, target, *args, **kwargs)
+        return real_rename(source, target, *args, **kwargs)
 
-    monkeypatch.setattr(share_files.os, "replace", replace)
+    monkeypatch.setattr(share_files.os, "rename", rename)
     drop(site.share, "206", forged)
     ping = issue(site, CommandType.PING)
     drop(site.share, "206", ping)
@@ -636,8 +636,9 @@ def test_processed_files_the_station_may_not_delete_do_not_starve_new_commands(s
     inbox = os.fspath(station.layout.inbox)
     real_unlink = os.unlink
 
-    def unlink(path, *args, **kwargs):
-        if os.path.dirname(os.fspath(path)) == inbox:
+    def unlink(path, *args, **kwargs):  # the station's deletes only: the admin's temp files go
+        full = called_path(path, kwargs)
+        if os.path.dirname(full) == inbox and not os.path.basename(full).startswith("."):
             raise PermissionError(13, "Access is denied")
         return real_unlink(path, *args, **kwargs)
 
