@@ -2,12 +2,14 @@
 user would: the command line's version and audit verification in a fresh home, the window's
 smoke start, a small site (create, join, agent, a remote command) and what the bundle holds.
 
-Slow (a PyInstaller build takes 2-3 minutes on two cores): every test here is in one xdist
-group, so only one worker builds, while the other goes on with the rest of the suite. Skipped,
+Slow (a PyInstaller build takes 2-3 minutes on two cores): the run builds once, under a lock
+its workers share, and every test here uses that build; they are in one xdist group so that,
+where xdist keeps groups together, the other worker goes on with the rest of the suite. Skipped,
 saying why, only when PyInstaller is not installed (it is in the dev extras)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -37,18 +39,58 @@ SMOKE_LINE = re.compile(r"^smoke: (?P<what>.+) shown$", re.MULTILINE)
 
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("bundle")
-    log = root / "build.log"
-    with log.open("w") as out:
+    # One build per test run, whichever worker asks first: the xdist group above should keep the
+    # bundle's tests on one worker, but pytest-xdist 3.8 under pytest 9 splits groups, and two
+    # PyInstaller builds at once corrupt its shared cache (seen in CI: SIGBUS executables). So
+    # workers share a folder of the run and a lock; the last worker done with it removes it.
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    root = shared / "bundle"
+    with _run_lock(shared / "bundle.lock"):
+        users = root / "users"
+        if not (root / "built").exists():
+            root.mkdir(exist_ok=True)
+            _build(root)
+            (root / "built").touch()
+        users.mkdir(exist_ok=True)
+        (users / os.environ.get("PYTEST_XDIST_WORKER", "main")).touch()
+    text = (root / "build.log").read_text(errors="replace")
+    assert (root / "ok").exists(), f"build failed:\n{text[-6000:]}"
+    assert "bundle size:" in text
+    yield root / "dist" / "shopfloor"
+    with _run_lock(shared / "bundle.lock"):
+        (users / os.environ.get("PYTEST_XDIST_WORKER", "main")).unlink(missing_ok=True)
+        if not any(users.iterdir()):
+            shutil.rmtree(root / "dist", ignore_errors=True)  # ~230 MB: do not keep it around
+            shutil.rmtree(root / "work", ignore_errors=True)
+
+
+def _build(root: Path) -> None:
+    with (root / "build.log").open("w") as out:
         result = subprocess.run([sys.executable, str(BUILD), "--dist", str(root / "dist"),
                                  "--work", str(root / "work")], cwd=ROOT, stdout=out,
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 timeout=1800)
-    text = log.read_text(errors="replace")
-    assert result.returncode == 0, f"build failed (exit {result.returncode}):\n{text[-6000:]}"
-    assert "bundle size:" in text
-    yield root / "dist" / "shopfloor"
-    shutil.rmtree(root, ignore_errors=True)  # a bundle is ~230 MB: do not keep it around
+        out.write(f"\nexit {result.returncode}\n")
+    if result.returncode == 0:
+        (root / "ok").touch()
+
+
+@contextlib.contextmanager
+def _run_lock(path: Path):
+    """An exclusive lock across the run's worker processes (POSIX; one process elsewhere)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no xdist workers there in our runs
+        yield
+        return
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def clean_env(**extra: str) -> dict[str, str]:
