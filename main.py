@@ -150,25 +150,41 @@ def cmd_import_legacy(ctx, args) -> int:
 
 def cmd_export(ctx, args) -> int:
     from data.records_repo import RecordFilter
-    from utils.records_io import export_records
+    from utils.records_io import export_records, export_view_records
+    from utils.site.view_report import catch_up, why_empty
 
     session = _login_as(ctx, args.as_user)
     zone = ctx.settings.timezone
     record_filter = RecordFilter(start=_parse_time(args.start, zone), end=_parse_time(args.end, zone),
-                                 station_id=args.station, lot=args.lot, operator=args.operator)
-    count = export_records(ctx.production, session, args.format, Path(args.out), record_filter)
+                                 station_id=args.station, lot=args.lot, operator=args.operator,
+                                 defect=args.defect, include_voided=True)
+    if args.site:
+        # Every station, the Production tab's filters and rows: the site view, read up to
+        # now first (on a production PC the first time this reads the whole site).
+        catch_up(ctx)
+        filters = {"site": True, "station": args.station, "lot": args.lot,
+                   "operator": args.operator, "defect": args.defect, "from": args.start,
+                   "to": args.end}
+        count = export_view_records(ctx.site_view, ctx.audit, session, record_filter,
+                                    args.format, Path(args.out), filters)
+    else:
+        if args.defect:
+            raise CliError("--defect filters the site view: use it with --site")
+        count = export_records(ctx.production, session, args.format, Path(args.out),
+                               record_filter)
     print(f"exported {count} records to {args.out}")
+    if count == 0:
+        print(f"why none: {why_empty(ctx, record_filter, site=args.site)}")
     return EXIT_OK
 
 
 def cmd_verify_audit(ctx, args) -> int:
     if args.site:
-        from utils.site.site_view import SiteView
+        from utils.site.view_report import catch_up
 
-        folder, key = _site_parts(ctx)
-        view = SiteView(ctx, site_root=folder, site_key=key)
-        view.ingest()
-        results = view.verify_site()
+        _site_parts(ctx)
+        catch_up(ctx)  # what the view took is a witness too: a journal shorter is truncated
+        results = ctx.site_view.verify_site()
     else:
         results = ctx.verify_audit()
     intact = all(result.ok for result in results)
@@ -179,7 +195,12 @@ def cmd_verify_audit(ctx, args) -> int:
             print("no audit events yet: nothing to verify")
         for r in results:
             if r.ok:
-                print(f"station {r.station}: intact, {r.events_checked} events checked")
+                unsealed = (f" ({r.unsealed} more not yet sealed by the station)"
+                            if r.unsealed else "")
+                print(f"station {r.station}: intact, {r.events_checked} events checked{unsealed}")
+            elif str(r.kind) == "not_member":
+                print(f"station {r.station}: NOT a member of this site: {r.detail}; its journal "
+                      f"is not read")
             else:
                 print(f"station {r.station}: NOT intact: first bad event {r.first_bad_seq} "
                       f"({r.kind}): {r.detail}; {r.events_checked} events verified before it")
@@ -280,9 +301,11 @@ def cmd_agent(ctx, args) -> int:
 
 def cmd_status(ctx, args) -> int:
     from utils.site.fleet import FleetMonitor
+    from utils.site.view_report import station_summaries
 
     folder, key = _site_parts(ctx)
     views = FleetMonitor(ctx, site_root=folder, site_key=key).poll()
+    held = station_summaries(ctx) if ctx.paths.site_view_file.exists() else {}
     rows = []
     for view in views:
         status = view.status or {}
@@ -298,7 +321,8 @@ def cmd_status(ctx, args) -> int:
                      "disk": (metrics.get("disk") or {}).get("value"),
                      "version": status.get("version"), "locked": status.get("locked"),
                      "skew_s": None if view.skew_s is None else round(view.skew_s, 3),
-                     "duplicate_id_suspected": view.duplicate_id_suspected})
+                     "duplicate_id_suspected": view.duplicate_id_suspected,
+                     "site_view": held.get(view.station_id)})
     if args.json:
         print(json.dumps({"stations": rows}, indent=2))
         return EXIT_OK
@@ -308,8 +332,21 @@ def cmd_status(ctx, args) -> int:
         box = f"{row['box']}/{row['total_boxes']}" if row["lot"] else "-"
         print(f"{row['station']:<12} {row['state']:<8} {row['user'] or '-':<14} "
               f"{row['lot'] or '-':<14} {box:<9} cpu {row['cpu']}% mem {row['memory']}% "
-              f"disk {row['disk']}%  seen {row['last_seen']}")
+              f"disk {row['disk']}%  seen {row['last_seen']}  {_view_text(row['site_view'])}")
+    if not held:
+        print("this PC's site view is empty: it is read when the admin panel opens, or with "
+              "shopfloor export --site / verify-audit --site")
     return EXIT_OK
+
+
+def _view_text(held: dict | None) -> str:
+    """What this PC's site view holds of a station, in a few words."""
+    if held is None:
+        return "view: nothing read"
+    if held["broken"]:
+        return (f"view: BROKEN at event {held['broken']['seq']} ({held['broken']['kind']}), "
+                f"{held['events']} events before it")
+    return f"view: {held['events']} events, up to {held['data_up_to'] or '—'}"
 
 
 def _parse_params(pairs: list[str]) -> dict:
@@ -434,7 +471,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--timezone", metavar="AREA/CITY",
                      help="time zone of the file's local times (default: the station's)")
 
-    exp = commands.add_parser("export", help="export records to CSV or XLSX")
+    exp = commands.add_parser("export", help="export records to CSV or XLSX (this PC's own, or "
+                                             "with --site every station's)")
+    exp.add_argument("--site", action="store_true",
+                     help="every station's records from this PC's site view (read up to now "
+                          "first), with the admin panel's Production filters")
     exp.add_argument("--format", required=True, choices=["csv", "xlsx"])
     exp.add_argument("--out", required=True, metavar="PATH")
     exp.add_argument("--from", dest="start", metavar="ISO")
@@ -442,12 +483,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--station", metavar="ID")
     exp.add_argument("--lot")
     exp.add_argument("--operator", metavar="USERNAME")
+    exp.add_argument("--defect", metavar="NAME", help="records with this rejection (--site)")
     exp.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
 
     ver = commands.add_parser("verify-audit", help="verify the audit trail; exit 1 if tampered")
     ver.add_argument("--json", action="store_true")
     ver.add_argument("--site", action="store_true",
-                     help="also every station's journal on the share (admin PCs)")
+                     help="also every station's journal on the share, against what this PC's "
+                          "site view read before")
 
     gui = commands.add_parser("gui", help="open the station window (the default)")
     gui.add_argument("--smoke", action="store_true",

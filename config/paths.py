@@ -35,6 +35,12 @@ class AppPaths:
         return self.data_dir / "shopfloor.sqlite3"
 
     @property
+    def site_view_file(self) -> Path:
+        """The site view: every station's journal read into a database of its own, rebuilt
+        from the journals when needed (never on the share)."""
+        return self.data_dir / "site-view.sqlite3"
+
+    @property
     def local_key_file(self) -> Path:
         """HMAC key for audit checkpoints until the site key exists (0600)."""
         return self.config_dir / "local-audit.key"

@@ -91,11 +91,21 @@ def _v3_repair(connection: Connection) -> None:
         _create_append_only_triggers(connection)
 
 
+def _v4_site_view_moved(connection: Connection) -> None:
+    """The site read-model moved to a database of its own (data/view_db.py), read again from
+    the journals: its old tables here held nothing else, and are dropped. The witnessed
+    checkpoints (evidence, not derived) stay."""
+    for name in ("site_audit_events", "site_record_versions", "site_ingest_state"):
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: users, records, lots, audit chain, checkpoints", _v1_initial),
     (2, "site sync: command ledger, sent commands, site read-model", _v2_site_sync),
     (3, "repair: REPLACE guards, site read-model and indexes missing from older databases",
      _v3_repair),
+    (4, "site view moved to its own database: the old read-model tables dropped",
+     _v4_site_view_moved),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

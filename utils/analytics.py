@@ -151,37 +151,26 @@ def window(frame: pd.DataFrame, start: datetime | None, end: datetime | None) ->
     return selected
 
 
-def load_site_records(database, *, include_voided: bool = False) -> pd.DataFrame:
-    """The current version of every record this PC knows: the site read-model (every station's
-    journal) and its own database. Where two sources hold the same record, the higher version
-    wins (a correction made on an admin PC supersedes the station's original)."""
-    from data import records_repo, site_repo
+def load_site_records(view, *, include_voided: bool = False, start: datetime | None = None,
+                      end: datetime | None = None, station: str | None = None) -> pd.DataFrame:
+    """The current version of the site's records in the site view (utils/site/site_view.py),
+    optionally within [start, end) and for one station, as a frame (voided ones left out
+    unless asked)."""
+    from data import view_repo
+    from data.records_repo import RecordFilter
 
-    with database.read() as connection:
-        rows = site_repo.list_record_versions(connection)
-        rows += records_repo.list_current_rows(connection)
-    latest: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        known = latest.get(row["record_id"])
-        if known is None or row["version"] > known["version"]:
-            latest[row["record_id"]] = row
-    return records_frame(latest.values(), include_voided=include_voided)
+    record_filter = RecordFilter(start=start, end=end, station_id=station,
+                                 include_voided=include_voided)
+    with view.database.read() as connection:
+        rows = list(view_repo.iter_records(connection, record_filter))
+    return records_frame(rows, include_voided=include_voided)
 
 
-def record_history(database, record_id: str) -> list[dict[str, Any]]:
-    """Every version of one record this PC knows (site read-model and own database), oldest
-    first; two versions with the same number from different PCs are both kept (a conflict)."""
-    from sqlalchemy import select
+def record_history(view, record_id: str) -> list[dict[str, Any]]:
+    """Every version of one record in the site view, oldest first; two versions with the same
+    number from different PCs are both kept (a conflict)."""
+    from data import view_repo
 
-    from data import records_repo, schema
-
-    with database.read() as connection:
-        site = [dict(row._mapping) for row in connection.execute(
-            select(schema.site_record_versions).where(
-                schema.site_record_versions.c.record_id == record_id))]
-        own = [records_repo.row_to_dict(version) for version in
-               records_repo.history(connection, record_id)]
-    seen = {(row["version"], row.get("editor"), row.get("edited_at")) for row in site}
-    versions = site + [row for row in own
-                       if (row["version"], row.get("editor"), row.get("edited_at")) not in seen]
+    with view.database.read() as connection:
+        versions = view_repo.record_versions(connection, record_id)
     return sorted(versions, key=lambda row: (row["version"], row.get("edited_at") or ""))

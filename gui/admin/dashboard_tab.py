@@ -22,6 +22,7 @@ from config.catalogs import QualityBands  # noqa: E402
 from utils import analytics  # noqa: E402
 
 from gui.admin.record_filters import RecordFilters  # noqa: E402
+from gui.admin.view_status import ViewStatus  # noqa: E402
 from gui.i18n import uses_decimal_comma  # noqa: E402
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
@@ -53,13 +54,14 @@ def number_text(value: float, spec: str = ".2f") -> str:
 
 class DashboardTab(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None, *,
-                 refresh_ms: int = REFRESH_MS):
+                 refresh_ms: int = REFRESH_MS, bridge=None):
         super().__init__(parent)
         self.ctx = ctx
         self._bands = bands
         self.setObjectName("dashboardTab")
         self.filters = RecordFilters(ctx)
         self.filters.changed.connect(self.refresh)
+        self.currency = ViewStatus(bridge, ctx.settings.timezone, ctx.clock)
         self.critical = QLabel()
         self.critical.setObjectName("paretoCritical")
         self.critical.setWordWrap(True)
@@ -119,15 +121,19 @@ class DashboardTab(QWidget):
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.currency)
         layout.addWidget(self.charts, 1)
         layout.addWidget(self.critical)
         layout.addWidget(self.ranking)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
-        # Records reach this PC when the sync loop ingests the stations' journals, a thread that
-        # tells no one; re-reading on a timer is what shows them (tests use a short interval).
+        # New records arrive through the site view (bridge.changed, coalesced); the timer
+        # moves a sliding period ("last 24 hours") on with the clock.
         self.timer.start(refresh_ms)
+        if bridge is not None:
+            bridge.changed.connect(self._view_changed)
         self.frame = analytics.records_frame([])
+        self._stale = False
         self.refresh()
 
     @property
@@ -135,6 +141,21 @@ class DashboardTab(QWidget):
         """The bands and target given, else the site catalog's (read at each refresh, so a
         newly published catalog shows at the next refresh)."""
         return self._bands or self.ctx.catalog.bands
+
+    def _view_changed(self, change) -> None:
+        """Records arrived or changed: recompute now if shown, else when next shown."""
+        if not change.records:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         frame = self.frame = self.filters.apply(self.filters.load())

@@ -25,6 +25,7 @@ from utils.insights import Ids, StationInsight
 
 from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
 from gui.admin.record_filters import RecordFilters
+from gui.admin.view_status import ViewStatus
 from gui.i18n import uses_decimal_comma
 from gui.records_model import RecordsTableModel
 from gui.table_model import ColumnTableModel, Index as _Index
@@ -214,13 +215,15 @@ class RecordsBehindDialog(QDialog):
 
 
 class InsightsTab(QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None,
+                 *, bridge=None):
         super().__init__(parent)
         self.ctx = ctx
         self._bands = bands
         self.setObjectName("insightsTab")
         self.filters = RecordFilters(ctx)
         self.filters.changed.connect(self.refresh)
+        self.currency = ViewStatus(bridge, ctx.settings.timezone, ctx.clock)
         self.note = QLabel()
         self.note.setObjectName("insightsNote")
         self.note.setProperty("role", "hint")
@@ -291,6 +294,7 @@ class InsightsTab(QWidget):
         bottom.addWidget(self.show_rows_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.currency)
         layout.addWidget(middle, 1)
         layout.addLayout(bottom)
 
@@ -301,9 +305,13 @@ class InsightsTab(QWidget):
         self.dialog: RecordsBehindDialog | None = None
         self._loaded = None
         self._detail_insight: StationInsight | None = None
+        self._stale = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
-        self.timer.start(REFRESH_MS)  # records keep arriving from the stations' journals
+        self.timer.start(REFRESH_MS)  # a sliding period moves on with the clock
+        if bridge is not None:
+            # A correction on any PC shows here without Refresh (coalesced by the bridge).
+            bridge.changed.connect(self._view_changed)
         self.refresh()
 
     @property
@@ -313,6 +321,21 @@ class InsightsTab(QWidget):
         return self._bands or self.ctx.catalog.bands
 
     # --- data -------------------------------------------------------------------------------
+
+    def _view_changed(self, change) -> None:
+        """Records arrived or changed: recompute now if shown, else when next shown."""
+        if not change.records:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def _tick(self) -> None:
         """Timer: recompute only while shown, and only when the records changed or the period

@@ -1,6 +1,7 @@
 """The period and station filters the dashboard and the insights tab share: a row of controls,
-the site's records read from the read-model (the station list follows them), and the records
-the chosen period and station keep."""
+the site's records read from the site view (the station list follows them), and the records
+the chosen period and station keep. Every period but "Everything" ends now and slides with the
+clock."""
 
 from __future__ import annotations
 
@@ -40,8 +41,8 @@ class RecordFilters(QWidget):
         return bool(self.period.currentData())
 
     def load(self):
-        """Every site record from the read-model; the station list follows them."""
-        frame = analytics.load_site_records(self.ctx.database)
+        """Every site record from the site view; the station list follows them."""
+        frame = analytics.load_site_records(self.ctx.site_view)
         self._fill_stations(sorted(frame["station_id"].dropna().unique()) if not frame.empty
                             else [])
         return frame

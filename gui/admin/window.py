@@ -23,6 +23,7 @@ from utils.site.site_view import SiteView
 from gui.admin.commands_tab import CommandsTab
 from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
+from gui.admin.view_bridge import ViewBridge
 from gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -41,12 +42,17 @@ class AdminWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
         self.fleet: FleetMonitor | None = None
-        self.site_view: SiteView | None = None
         self.poller: FleetPoller | None = None
         in_site = ctx.site_key is not None and ctx.site_folder is not None
         if in_site:
             self.fleet = FleetMonitor(ctx, site_root=ctx.site_folder, site_key=ctx.site_key)
-            self.site_view = SiteView(ctx, site_root=ctx.site_folder, site_key=ctx.site_key)
+        # The whole site on any PC: the view catches up with the stations' journals in the
+        # background (the tabs say how far) and follows them while this window is open.
+        self.site_view: SiteView = ctx.site_view
+        self.follower = ctx.view_follower
+        self.bridge = ViewBridge(self.site_view, self.follower, self)
+        self.follower.acquire()
+        self._following = True
         self.fleet_tab: FleetTab | None = None
         self.commands_tab: CommandsTab | None = None
         if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):
@@ -66,15 +72,15 @@ class AdminWindow(QMainWindow):
             from gui.admin.dashboard_tab import DashboardTab
             from gui.admin.production_tab import ProductionTab
 
-            self.production_tab = ProductionTab(ctx, session, self.runner)
+            self.production_tab = ProductionTab(ctx, session, self.runner, self.bridge)
             self.tabs.addTab(self.production_tab, self.tr("Production"))
 
-            self.dashboard_tab = DashboardTab(ctx)
+            self.dashboard_tab = DashboardTab(ctx, bridge=self.bridge)
             self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
 
             from gui.admin.insights_tab import InsightsTab
 
-            self.insights_tab = InsightsTab(ctx)
+            self.insights_tab = InsightsTab(ctx, bridge=self.bridge)
             self.tabs.addTab(self.insights_tab, self.tr("Insights"))
         if role_allows(session.role, Permission.USER_MANAGE):
             from gui.admin.users_tab import UsersTab
@@ -84,7 +90,8 @@ class AdminWindow(QMainWindow):
         if role_allows(session.role, Permission.AUDIT_VIEW):
             from gui.admin.audit_tab import AuditTab
 
-            self.audit_tab = AuditTab(ctx, session, self.runner, site_view=self.site_view)
+            self.audit_tab = AuditTab(ctx, session, self.runner, site_view=self.site_view,
+                                      bridge=self.bridge)
             self.tabs.addTab(self.audit_tab, self.tr("Audit"))
         if role_allows(session.role, Permission.SETTINGS_MANAGE):
             from gui.admin.settings_tab import SettingsTab
@@ -140,6 +147,12 @@ class AdminWindow(QMainWindow):
         if self.poller is not None:
             self.poller.stop()
             self.poller = None
+        if self._following:
+            # The last user stops following: an idle production PC reads nothing of other
+            # stations once its panel is closed (an office PC's sync service keeps it).
+            self._following = False
+            self.bridge.close()
+            self.follower.release()
         self.runner.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -106,63 +106,63 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="38"/>
+        <location filename="../admin/window.py" line="39"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="54"/>
-        <location filename="../admin/window.py" line="64"/>
+        <location filename="../admin/window.py" line="60"/>
+        <location filename="../admin/window.py" line="70"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="58"/>
+        <location filename="../admin/window.py" line="64"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="60"/>
+        <location filename="../admin/window.py" line="66"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="70"/>
+        <location filename="../admin/window.py" line="76"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="73"/>
+        <location filename="../admin/window.py" line="79"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="78"/>
+        <location filename="../admin/window.py" line="84"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="83"/>
+        <location filename="../admin/window.py" line="89"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="88"/>
+        <location filename="../admin/window.py" line="95"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="100"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="94"/>
+        <location filename="../admin/window.py" line="101"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="95"/>
+        <location filename="../admin/window.py" line="102"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -179,47 +179,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="59"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="59"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="59"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="59"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="60"/>
+        <location filename="../admin/audit_tab.py" line="74"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="60"/>
+        <location filename="../admin/audit_tab.py" line="74"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="60"/>
+        <location filename="../admin/audit_tab.py" line="74"/>
         <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="60"/>
+        <location filename="../admin/audit_tab.py" line="74"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="61"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -227,117 +227,107 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="175"/>
+        <location filename="../admin/audit_tab.py" line="219"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="177"/>
+        <location filename="../admin/audit_tab.py" line="221"/>
         <source>action, e.g. record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="181"/>
+        <location filename="../admin/audit_tab.py" line="226"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="183"/>
+        <location filename="../admin/audit_tab.py" line="228"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="185"/>
+        <location filename="../admin/audit_tab.py" line="230"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="187"/>
+        <location filename="../admin/audit_tab.py" line="232"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="217"/>
+        <location filename="../admin/audit_tab.py" line="265"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="218"/>
-        <source>from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="218"/>
-        <source>to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="257"/>
+        <location filename="../admin/audit_tab.py" line="306"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="269"/>
+        <location filename="../admin/audit_tab.py" line="353"/>
         <source>%1 events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="322"/>
+        <location filename="../admin/audit_tab.py" line="406"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="330"/>
+        <location filename="../admin/audit_tab.py" line="414"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="347"/>
+        <location filename="../admin/audit_tab.py" line="431"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="355"/>
+        <location filename="../admin/audit_tab.py" line="439"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="358"/>
+        <location filename="../admin/audit_tab.py" line="442"/>
         <source>Exporting the audit trail: %1 events so far…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="369"/>
+        <location filename="../admin/audit_tab.py" line="453"/>
         <source>Exported %1 events to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="365"/>
+        <location filename="../admin/audit_tab.py" line="449"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="323"/>
+        <location filename="../admin/audit_tab.py" line="407"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="324"/>
+        <location filename="../admin/audit_tab.py" line="408"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="380"/>
+        <location filename="../admin/audit_tab.py" line="464"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="382"/>
+        <location filename="../admin/audit_tab.py" line="466"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="383"/>
+        <location filename="../admin/audit_tab.py" line="467"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,97 +916,97 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="71"/>
+        <location filename="../admin/dashboard_tab.py" line="73"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="72"/>
+        <location filename="../admin/dashboard_tab.py" line="74"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="74"/>
+        <location filename="../admin/dashboard_tab.py" line="76"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <location filename="../admin/dashboard_tab.py" line="77"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="77"/>
+        <location filename="../admin/dashboard_tab.py" line="79"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="94"/>
+        <location filename="../admin/dashboard_tab.py" line="96"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="94"/>
+        <location filename="../admin/dashboard_tab.py" line="96"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="152"/>
+        <location filename="../admin/dashboard_tab.py" line="161"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="178"/>
+        <location filename="../admin/dashboard_tab.py" line="187"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="180"/>
+        <location filename="../admin/dashboard_tab.py" line="189"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="180"/>
+        <location filename="../admin/dashboard_tab.py" line="189"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="181"/>
+        <location filename="../admin/dashboard_tab.py" line="190"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="182"/>
+        <location filename="../admin/dashboard_tab.py" line="191"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="188"/>
+        <location filename="../admin/dashboard_tab.py" line="197"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="188"/>
+        <location filename="../admin/dashboard_tab.py" line="197"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="189"/>
+        <location filename="../admin/dashboard_tab.py" line="198"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="189"/>
+        <location filename="../admin/dashboard_tab.py" line="198"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="190"/>
+        <location filename="../admin/dashboard_tab.py" line="199"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="191"/>
+        <location filename="../admin/dashboard_tab.py" line="200"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1437,112 +1427,112 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="63"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="63"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="63"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Mean CAM %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Worst shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Top defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Anomalies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="82"/>
+        <location filename="../admin/insights_tab.py" line="83"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="85"/>
+        <location filename="../admin/insights_tab.py" line="86"/>
         <source>improving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="85"/>
+        <location filename="../admin/insights_tab.py" line="86"/>
         <source>worsening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="86"/>
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="88"/>
         <source>not enough data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="121"/>
+        <location filename="../admin/insights_tab.py" line="122"/>
         <source>Site: every record of the period together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="122"/>
+        <location filename="../admin/insights_tab.py" line="123"/>
         <source>Records (boxes) in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="123"/>
+        <location filename="../admin/insights_tab.py" line="124"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
+        <location filename="../admin/insights_tab.py" line="125"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
+        <location filename="../admin/insights_tab.py" line="126"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="127"/>
+        <location filename="../admin/insights_tab.py" line="128"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="128"/>
+        <location filename="../admin/insights_tab.py" line="129"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="129"/>
+        <location filename="../admin/insights_tab.py" line="130"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="149"/>
+        <location filename="../admin/insights_tab.py" line="150"/>
         <source>%1 (%2 %)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,260 +1540,260 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="245"/>
+        <location filename="../admin/insights_tab.py" line="248"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="245"/>
+        <location filename="../admin/insights_tab.py" line="248"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="262"/>
+        <location filename="../admin/insights_tab.py" line="265"/>
         <source>Show rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="278"/>
+        <location filename="../admin/insights_tab.py" line="281"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="339"/>
+        <location filename="../admin/insights_tab.py" line="350"/>
         <source>%1 records · descriptive statistics, not predictions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="341"/>
+        <location filename="../admin/insights_tab.py" line="352"/>
         <source>No records in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="369"/>
+        <location filename="../admin/insights_tab.py" line="380"/>
         <source>Selected: %1 (%2 records)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="410"/>
+        <location filename="../admin/insights_tab.py" line="421"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="435"/>
-        <location filename="../admin/insights_tab.py" line="438"/>
+        <location filename="../admin/insights_tab.py" line="446"/>
+        <location filename="../admin/insights_tab.py" line="449"/>
         <source>Mean CAM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="436"/>
+        <location filename="../admin/insights_tab.py" line="447"/>
         <source>Quality score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="437"/>
+        <location filename="../admin/insights_tab.py" line="448"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="439"/>
+        <location filename="../admin/insights_tab.py" line="450"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="440"/>
-        <location filename="../admin/insights_tab.py" line="502"/>
+        <location filename="../admin/insights_tab.py" line="451"/>
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="441"/>
-        <location filename="../admin/insights_tab.py" line="502"/>
+        <location filename="../admin/insights_tab.py" line="452"/>
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="445"/>
+        <location filename="../admin/insights_tab.py" line="456"/>
         <source>Trend: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="447"/>
+        <location filename="../admin/insights_tab.py" line="458"/>
         <source>First half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="449"/>
+        <location filename="../admin/insights_tab.py" line="460"/>
         <source>Second half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="451"/>
+        <location filename="../admin/insights_tab.py" line="462"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="454"/>
+        <location filename="../admin/insights_tab.py" line="465"/>
         <source>Mean CAM by shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="457"/>
+        <location filename="../admin/insights_tab.py" line="468"/>
         <source>Shift %1 (n = %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="460"/>
+        <location filename="../admin/insights_tab.py" line="471"/>
         <source>%1 · worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="464"/>
+        <location filename="../admin/insights_tab.py" line="475"/>
         <source>% of rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="465"/>
+        <location filename="../admin/insights_tab.py" line="476"/>
         <source>Top defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="466"/>
+        <location filename="../admin/insights_tab.py" line="477"/>
         <source>Top locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="469"/>
+        <location filename="../admin/insights_tab.py" line="480"/>
         <source>%1 (%2×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="472"/>
+        <location filename="../admin/insights_tab.py" line="483"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="472"/>
+        <location filename="../admin/insights_tab.py" line="483"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="472"/>
+        <location filename="../admin/insights_tab.py" line="483"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="473"/>
+        <location filename="../admin/insights_tab.py" line="484"/>
         <source>Defect frequency · risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="473"/>
+        <location filename="../admin/insights_tab.py" line="484"/>
         <source>% of boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="474"/>
+        <location filename="../admin/insights_tab.py" line="485"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="477"/>
+        <location filename="../admin/insights_tab.py" line="488"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="493"/>
         <source>Anomalies (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="496"/>
+        <location filename="../admin/insights_tab.py" line="507"/>
         <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="503"/>
+        <location filename="../admin/insights_tab.py" line="514"/>
         <source>%1 · %2/%3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="505"/>
+        <location filename="../admin/insights_tab.py" line="516"/>
         <source>%1 &gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="508"/>
+        <location filename="../admin/insights_tab.py" line="519"/>
         <source>Week of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="509"/>
+        <location filename="../admin/insights_tab.py" line="520"/>
         <source>%1 → %2 (%3 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="511"/>
+        <location filename="../admin/insights_tab.py" line="522"/>
         <source>%1 · %2 in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="512"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
         <source>%1 boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="529"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="534"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="526"/>
+        <location filename="../admin/insights_tab.py" line="537"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="531"/>
+        <location filename="../admin/insights_tab.py" line="542"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="537"/>
+        <location filename="../admin/insights_tab.py" line="548"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="541"/>
+        <location filename="../admin/insights_tab.py" line="552"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="545"/>
+        <location filename="../admin/insights_tab.py" line="556"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="547"/>
+        <location filename="../admin/insights_tab.py" line="558"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="551"/>
+        <location filename="../admin/insights_tab.py" line="562"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="555"/>
+        <location filename="../admin/insights_tab.py" line="566"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="559"/>
+        <location filename="../admin/insights_tab.py" line="570"/>
         <source>No rule fired: no action suggested.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1818,6 +1808,29 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../wizard/start_pages.py" line="43"/>
         <source>This PC is not set up yet. A few questions, and it is ready. First, the language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveRange</name>
+    <message>
+        <location filename="../admin/time_range.py" line="89"/>
+        <source>until now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/time_range.py" line="91"/>
+        <source>The range follows the clock: what arrives is shown. Untick to choose a fixed end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/time_range.py" line="97"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/time_range.py" line="97"/>
+        <source>to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2430,133 +2443,124 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="53"/>
+        <location filename="../admin/production_tab.py" line="59"/>
         <source>lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="55"/>
+        <location filename="../admin/production_tab.py" line="61"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="57"/>
+        <location filename="../admin/production_tab.py" line="63"/>
         <source>any defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="61"/>
+        <location filename="../admin/production_tab.py" line="67"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="63"/>
+        <location filename="../admin/production_tab.py" line="69"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="65"/>
+        <location filename="../admin/production_tab.py" line="71"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="67"/>
+        <location filename="../admin/production_tab.py" line="73"/>
         <source>Manual record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="70"/>
+        <location filename="../admin/production_tab.py" line="76"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="73"/>
+        <location filename="../admin/production_tab.py" line="79"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="97"/>
-        <source>from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="97"/>
-        <source>to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="146"/>
+        <location filename="../admin/production_tab.py" line="200"/>
         <source>%1 records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="160"/>
-        <location filename="../admin/production_tab.py" line="172"/>
+        <location filename="../admin/production_tab.py" line="214"/>
+        <location filename="../admin/production_tab.py" line="226"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="163"/>
+        <location filename="../admin/production_tab.py" line="217"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="175"/>
+        <location filename="../admin/production_tab.py" line="229"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="194"/>
+        <location filename="../admin/production_tab.py" line="248"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="130"/>
+        <location filename="../admin/production_tab.py" line="154"/>
+        <location filename="../admin/production_tab.py" line="180"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="204"/>
+        <location filename="../admin/production_tab.py" line="258"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="211"/>
+        <location filename="../admin/production_tab.py" line="265"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="220"/>
+        <location filename="../admin/production_tab.py" line="274"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="234"/>
+        <location filename="../admin/production_tab.py" line="288"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="249"/>
+        <location filename="../admin/production_tab.py" line="303"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="249"/>
+        <location filename="../admin/production_tab.py" line="303"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="255"/>
+        <location filename="../admin/production_tab.py" line="309"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="265"/>
+        <location filename="../admin/production_tab.py" line="320"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="269"/>
+        <location filename="../admin/production_tab.py" line="324"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2622,42 +2626,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordFilters</name>
     <message>
-        <location filename="../admin/record_filters.py" line="22"/>
+        <location filename="../admin/record_filters.py" line="23"/>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="22"/>
+        <location filename="../admin/record_filters.py" line="23"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="23"/>
+        <location filename="../admin/record_filters.py" line="24"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="23"/>
+        <location filename="../admin/record_filters.py" line="24"/>
         <source>Everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="27"/>
+        <location filename="../admin/record_filters.py" line="28"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="33"/>
+        <location filename="../admin/record_filters.py" line="34"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="33"/>
+        <location filename="../admin/record_filters.py" line="34"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="60"/>
+        <location filename="../admin/record_filters.py" line="61"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2665,12 +2669,12 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="185"/>
+        <location filename="../admin/insights_tab.py" line="186"/>
         <source>Records behind a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="189"/>
+        <location filename="../admin/insights_tab.py" line="190"/>
         <source>%1 records behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
@@ -2734,22 +2738,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="69"/>
+        <location filename="../records_model.py" line="71"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="70"/>
+        <location filename="../records_model.py" line="72"/>
         <source>corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="70"/>
+        <location filename="../records_model.py" line="72"/>
         <source>saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="75"/>
+        <location filename="../records_model.py" line="77"/>
         <source>decimal-separator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3853,17 +3857,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="247"/>
+        <location filename="../verify_dialog.py" line="253"/>
         <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="259"/>
+        <location filename="../verify_dialog.py" line="265"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="256"/>
+        <location filename="../verify_dialog.py" line="262"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3888,126 +3892,189 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="264"/>
+        <location filename="../verify_dialog.py" line="246"/>
+        <source>%1 events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="270"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="266"/>
+        <location filename="../verify_dialog.py" line="272"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="271"/>
+        <location filename="../verify_dialog.py" line="277"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="274"/>
+        <location filename="../verify_dialog.py" line="280"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="313"/>
+        <location filename="../verify_dialog.py" line="319"/>
         <source>modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="314"/>
+        <location filename="../verify_dialog.py" line="320"/>
         <source>An event was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="316"/>
+        <location filename="../verify_dialog.py" line="322"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="317"/>
+        <location filename="../verify_dialog.py" line="323"/>
         <source>An event was removed from the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="319"/>
+        <location filename="../verify_dialog.py" line="325"/>
         <source>inserted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="320"/>
+        <location filename="../verify_dialog.py" line="326"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="322"/>
+        <location filename="../verify_dialog.py" line="328"/>
         <source>reordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="323"/>
+        <location filename="../verify_dialog.py" line="329"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="325"/>
+        <location filename="../verify_dialog.py" line="331"/>
         <source>truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="326"/>
+        <location filename="../verify_dialog.py" line="332"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="328"/>
+        <location filename="../verify_dialog.py" line="334"/>
         <source>forged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="329"/>
+        <location filename="../verify_dialog.py" line="335"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="337"/>
+        <source>not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="338"/>
+        <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="110"/>
+        <location filename="../admin/audit_tab.py" line="153"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="110"/>
+        <location filename="../admin/audit_tab.py" line="153"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="111"/>
+        <location filename="../admin/audit_tab.py" line="154"/>
         <source>Events checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="111"/>
+        <location filename="../admin/audit_tab.py" line="154"/>
         <source>First bad event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="110"/>
+        <location filename="../admin/audit_tab.py" line="153"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="131"/>
+        <location filename="../admin/audit_tab.py" line="174"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="132"/>
+        <location filename="../admin/audit_tab.py" line="175"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="132"/>
+        <location filename="../admin/audit_tab.py" line="175"/>
         <source>TAMPERED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewStatus</name>
+    <message>
+        <location filename="../admin/view_status.py" line="40"/>
+        <source>fixed range: nothing after %1 is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="47"/>
+        <source>This PC is not in a site: its own records only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="51"/>
+        <source>Reading the stations&apos; journals: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="53"/>
+        <source>Showing data up to %1, catching up: %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="57"/>
+        <source>Shared folder unreachable since %1: showing what this PC holds (journals last read at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="63"/>
+        <source>Live: every station&apos;s journal read at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="67"/>
+        <source>Not following the stations now: showing what this PC holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="71"/>
+        <source>journal of station %1 broken at event %2 (%3): nothing after it is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="76"/>
+        <source>(and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,33 +1,40 @@
-"""Station journals on the share: the station's audit chain, exported line by line.
+"""Station journals on the share: the station's audit chain, exported line by line, sealed.
 
 Every change a station makes (records, versions, voids, users, commands...) is an audit event,
 and record events carry the whole record in `after`. So the journal is the audit chain itself:
 one JSON line per event with its `seq`, `prev`, `hash`, key id, MAC and the exact hashed body.
-An admin PC rebuilds the site's records from it and can verify it like a local chain; nothing
-in a journal is trusted without its hash link and MAC.
+After each exported batch the writer appends one **seal line**
+
+    {"kind": "seal", "station": ID, "seq": N, "hash": HEX, "ts": ISO, "key_id": KID, "sig": SIG}
+
+signed (over the canonical JSON of the line without `sig`) by the writer's sealer, where
+(seq, hash) are those of the last event line before it. Through the hash chain a seal vouches
+for every event up to it; a reader takes events into its site view only once a seal covering
+them verifies (utils/site/journal_check.py). Nothing in a journal is trusted without that.
 
 Layout: `journal/00000001.jsonl`, `00000002.jsonl`, ... rotated by size; the first line of each
 segment is a header naming the station and its chain anchor. One writer (the station). After an
 outage or a crash the writer reads where the share's journal really ends, trims a torn last
-line, and continues from the next event: no gap, no duplicate.
+line, seals an unsealed tail with what its own database holds, and continues from the next
+event: no gap, no duplicate.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Protocol
 
 from data import audit_repo
 from data.database import Database
-from models.canonical import canonical_json
+from models.canonical import canonical_json, format_utc
 from utils.audit.chain import checkpoint_to_json
 from utils.audit.keys import SigningKey
 from utils.atomic_io import atomic_write_bytes
+from utils.clock import Clock, SystemClock
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout, StationLayout
 from utils.site.signed import document_bytes, sign_document
 
@@ -36,6 +43,15 @@ log = logging.getLogger(__name__)
 SEGMENT_MAX_BYTES = 4 * 1024 * 1024
 EXPORT_BATCH = 2000
 LINE_MAX_BYTES = 1024 * 1024
+
+
+class Sealer(Protocol):
+    """What signs seal lines: today the site key (utils/audit/keys.SigningKey), later a PC's
+    own key with the same shape."""
+
+    key_id: str
+
+    def sign(self, payload: dict) -> str: ...
 
 
 def segment_name(number: int) -> str:
@@ -62,16 +78,31 @@ def event_line(row: tuple) -> bytes:
                            "mac": bytes(mac).hex(), "body": body}).encode("utf-8") + b"\n"
 
 
+def seal_payload(station_id: str, seq: int, digest_hex: str, ts: str, key_id: str) -> dict:
+    """A seal line without its signature: what the sealer signs."""
+    return {"kind": "seal", "station": station_id, "seq": seq, "hash": digest_hex, "ts": ts,
+            "key_id": key_id}
+
+
+def seal_line(sealer: Sealer, station_id: str, seq: int, digest: bytes, ts: str) -> bytes:
+    payload = seal_payload(station_id, seq, bytes(digest).hex(), ts, sealer.key_id)
+    return canonical_json({**payload, "sig": sealer.sign(payload)}).encode("utf-8") + b"\n"
+
+
 class JournalWriter:
     def __init__(self, database: Database, station: StationLayout, anchor: str,
-                 key: SigningKey, *, segment_max_bytes: int = SEGMENT_MAX_BYTES):
+                 key: SigningKey, *, segment_max_bytes: int = SEGMENT_MAX_BYTES,
+                 sealer: Sealer | None = None, clock: Clock | None = None):
         self.database = database
         self.station = station
         self.anchor = anchor
-        self.key = key
+        self.key = key  # signs the published checkpoint file
+        self.sealer: Sealer = sealer or key
+        self.clock = clock or SystemClock()
         self.segment_max_bytes = segment_max_bytes
         self._segment: int | None = None  # None: find out from the share first
         self._last_seq = 0
+        self._unsealed_tail = False  # the share's last event has no seal after it
         self._published_checkpoint: tuple[int, str] | None = None
 
     def reset(self) -> None:
@@ -88,10 +119,12 @@ class JournalWriter:
                                "segment": number}).encode("utf-8") + b"\n"
 
     def _recover(self) -> None:
-        """Find the last event really on the share; trim a torn last line."""
+        """Find the last event really on the share; trim a torn last line; note whether that
+        event is sealed."""
         SiteLayout(self.station.folder.parent.parent).require_root()  # no phantom share
         self.station.journal.mkdir(parents=True, exist_ok=True)
         segments = list_segments(self.station.journal)
+        self._unsealed_tail = False
         if not segments:
             self._segment, self._last_seq = 1, 0
             return
@@ -104,55 +137,63 @@ class JournalWriter:
                 handle.flush()
                 os.fsync(handle.fileno())
             log.warning("Journal %s: trimmed a torn last line (%d bytes)", path.name, len(data) - end)
-        last = 0
-        for line in data[:end].splitlines():
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(entry, dict) and entry.get("kind") == "event":
-                last = max(last, int(entry.get("seq", 0)))
+        last, sealed = _last_event(data[:end].splitlines())
         if last == 0 and number > 1:
             # Only a header in the newest segment: the previous segment holds the last event.
-            for line in reversed(segments[-2][1].read_bytes().splitlines()):
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    continue
-                if entry.get("kind") == "event":
-                    last = int(entry["seq"])
-                    break
+            last, previous_sealed = _last_event(segments[-2][1].read_bytes().splitlines())
+            sealed = sealed or previous_sealed
         self._segment, self._last_seq = number, last
+        self._unsealed_tail = last > 0 and not sealed
 
     def sync(self, batch: int = EXPORT_BATCH) -> int:
-        """Append the events not yet on the share; returns how many. Raises OSError when the
-        share is unreachable (the caller marks it offline and calls `reset`)."""
+        """Append the events not yet on the share, then their seal; returns how many. Raises
+        OSError when the share is unreachable (the caller marks it offline and calls `reset`)."""
         if self._segment is None:
             self._recover()
         assert self._segment is not None
         with self.database.read() as connection:
             rows = audit_repo.events_after(connection, self.station.station_id, self._last_seq, batch)
+            tail = (audit_repo.events_after(connection, self.station.station_id,
+                                            self._last_seq - 1, 1)
+                    if self._unsealed_tail and not rows else [])
         if rows:
             self._append(rows)
+        elif tail:
+            # The share's last events lost their seal (a torn line trimmed after a crash): seal
+            # them with what this PC's own database says, never with what the share says.
+            self._write(self.station.journal / segment_name(self._segment),
+                        self._seal(tail[0][0], tail[0][2]))
+        self._unsealed_tail = False
         self._publish_checkpoint()
         return len(rows)
 
+    def _seal(self, seq: int, digest: bytes) -> bytes:
+        return seal_line(self.sealer, self.station.station_id, seq, digest,
+                         format_utc(self.clock.now()))
+
     def _append(self, rows: list[tuple]) -> None:
-        """Append whole lines, starting a new segment whenever the current one is full."""
+        """Append whole lines, starting a new segment whenever the current one is full; every
+        segment's part of the batch ends with a seal of its last event."""
         assert self._segment is not None
         path = self.station.journal / segment_name(self._segment)
         size = path.stat().st_size if path.exists() else 0
         chunk = bytearray()
+        last: tuple | None = None
         for row in rows:
             if size + len(chunk) >= self.segment_max_bytes:
+                if last is not None:
+                    chunk += self._seal(last[0], last[2])
                 self._write(path, chunk)
                 self._last_seq = row[0] - 1
                 self._segment += 1
                 path = self.station.journal / segment_name(self._segment)
-                size, chunk = 0, bytearray()
+                size, chunk, last = 0, bytearray(), None
             if size == 0 and not chunk:
                 chunk += self._header(self._segment)
             chunk += event_line(row)
+            last = row
+        if last is not None:
+            chunk += self._seal(last[0], last[2])
         self._write(path, chunk)
         self._last_seq = rows[-1][0]
 
@@ -179,69 +220,117 @@ class JournalWriter:
         self._published_checkpoint = marker
 
 
+def _last_event(lines: list[bytes]) -> tuple[int, bool]:
+    """(seq of the last event line, whether a seal line follows it) in a segment's lines."""
+    last, sealed = 0, False
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("kind") == "event":
+            try:
+                last, sealed = max(last, int(entry.get("seq", 0))), False
+            except (TypeError, ValueError):
+                continue
+        elif entry.get("kind") == "seal" and last:
+            sealed = True
+    return last, sealed
+
+
 # -- reading journals ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JournalEvent:
     seq: int
-    prev: bytes
-    hash: bytes
+    prev: str  # hex, as on the line
+    hash: str  # hex
     key_id: str
-    mac: bytes
+    mac: str  # hex
     body: str
     segment: int
     end_offset: int  # where the next line starts in the segment
 
 
-def read_journal(folder: Path, *, start_segment: int = 1, start_offset: int = 0,
-                 on_header: Callable[[dict[str, Any]], None] | None = None,
-                 on_bad_line: Callable[[int, int, str], None] | None = None
-                 ) -> Iterator[JournalEvent]:
-    """Complete lines from (segment, offset) on; a torn last line is left for next time."""
+@dataclass(frozen=True, slots=True)
+class JournalSeal:
+    document: dict[str, Any]  # the whole line, signature included
+    segment: int
+    end_offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class JournalHeader:
+    document: dict[str, Any]
+    segment: int
+    end_offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class BadLine:
+    """A line that is not JSON, not an object, or too long: never taken, it breaks the
+    reader's expectations only if an event was needed there."""
+
+    reason: str
+    segment: int
+    end_offset: int
+
+
+JournalEntry = JournalEvent | JournalSeal | JournalHeader | BadLine
+
+
+def read_journal(folder: Path, *, start_segment: int = 1, start_offset: int = 0
+                 ) -> Iterator[JournalEntry]:
+    """Complete lines from (segment, offset) on, in order; a torn last line (still being
+    written) is left for next time. Raises OSError when the folder cannot be read."""
     for number, path in list_segments(folder):
         if number < start_segment:
             continue
         offset = start_offset if number == start_segment else 0
         try:
-            with open(path, "rb") as handle:
-                handle.seek(offset)
-                for line in handle:
-                    if not line.endswith(b"\n"):
-                        return  # still being written
-                    offset += len(line)
-                    if len(line) > LINE_MAX_BYTES:
-                        if on_bad_line:
-                            on_bad_line(number, offset, "line too long")
-                        continue
-                    try:
-                        entry = json.loads(line)
-                        if entry.get("kind") == "header":
-                            if on_header:
-                                on_header(entry)
-                            continue
-                        yield JournalEvent(int(entry["seq"]), bytes.fromhex(entry["prev"]),
-                                           bytes.fromhex(entry["hash"]), str(entry["key_id"]),
-                                           bytes.fromhex(entry["mac"]), str(entry["body"]),
-                                           number, offset)
-                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                        if on_bad_line:
-                            on_bad_line(number, offset, f"unreadable line: {exc}")
+            handle = open(path, "rb")
         except FileNotFoundError:
             continue
+        with handle:
+            handle.seek(offset)
+            for line in handle:
+                if not line.endswith(b"\n"):
+                    return  # still being written
+                offset += len(line)
+                if len(line) > LINE_MAX_BYTES:
+                    yield BadLine("line too long", number, offset)
+                    continue
+                yield _entry(line, number, offset)
 
 
-def as_verify_rows(events: Iterator[JournalEvent], batch: int = 5000):
-    """Journal events as the verifier's rows (seq, prev, hash, key_id, mac, body) in batches."""
-    chunk: list[tuple] = []
-    for event in events:
-        chunk.append((event.seq, event.prev, event.hash, event.key_id.encode(), event.mac,
-                      event.body.encode("utf-8")))
-        if len(chunk) >= batch:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _entry(line: bytes, segment: int, offset: int) -> JournalEntry:
+    try:
+        entry = json.loads(line)
+        kind = entry.get("kind")
+        if kind == "event":
+            return JournalEvent(int(entry["seq"]), str(entry["prev"]), str(entry["hash"]),
+                                str(entry["key_id"]), str(entry["mac"]), str(entry["body"]),
+                                segment, offset)
+        if kind == "seal":
+            return JournalSeal(entry, segment, offset)
+        if kind == "header":
+            return JournalHeader(entry, segment, offset)
+        return BadLine(f"unknown line kind {kind!r}", segment, offset)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        return BadLine(f"unreadable line: {type(exc).__name__}", segment, offset)
 
 
-def link_ok(prev: bytes, body: str, digest: bytes) -> bool:
-    return hashlib.sha256(prev + body.encode("utf-8")).digest() == digest
+def journal_size(folder: Path, start_segment: int = 1, start_offset: int = 0) -> int:
+    """Bytes of journal from (segment, offset) on: what is left to read (for progress)."""
+    total = 0
+    for number, path in list_segments(folder):
+        if number < start_segment:
+            continue
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            continue
+        total += max(0, size - start_offset) if number == start_segment else size
+    return total

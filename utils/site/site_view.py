@@ -1,29 +1,46 @@
-"""Admin side: ingest every station's journal into the site read-model, witness their signed
-checkpoints, and verify every station's published chain.
+"""The site view: one read-model over every station's sealed journal and this PC's own chain,
+in its own SQLite database (data/view_db.py), used by every tab of the admin panel, the CLI
+and the exports.
 
-Ingestion checks each event as it arrives (sequence, hash link, MAC) and stops at the first bad
-one, recording where and what; it never lets an altered journal into the read-model. Verify
-re-reads the whole journal from the start against every checkpoint this PC has ever witnessed
-for that station, so a journal rolled back or cut short is caught even when it is internally
-consistent.
+`SiteView.ingest` reads each station's journal from where it stopped, through the one
+per-event check (utils/site/journal_check.py): events enter the view only in sealed runs, the
+reading position never moves past the last seal, and the first bad thing stops ingestion for
+that station and is recorded (station, seq, kind, detail). This PC's own chain is read from its
+own database (`ingest_local`), so its own records show at once, share or no share.
+
+`verify_station` re-reads a station's whole journal through the same check and compares it with
+every checkpoint this PC ever witnessed and with what the view already took: a journal rolled
+back or cut short is caught even when it is internally consistent. `verify_site` does that for
+every station, plus this PC's own chains.
+
+Who follows the journals continuously (catch-up with progress, follow, stop) is
+utils/site/view_follower.py; this module does one pass when asked.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
+import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from data import site_repo
+from data import audit_repo, site_repo, view_repo
 from data.audit_repo import StoredCheckpoint
-from utils.audit.chain import checkpoint_from_json, genesis_hash
+from data.database import Database
+from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
+from data.view_store import Batch, Position, Stored, ViewWriter, record_row
+from models.canonical import format_utc
+from utils.audit.chain import checkpoint_from_json
 from utils.audit.keys import KeyRing, SigningKey
-from utils.audit.verify import TamperKind, VerifyResult, verify_stream
-from utils.site.journal import JournalEvent, as_verify_rows, link_ok, read_journal
+from utils.audit.verify import TamperKind, VerifyResult
+from utils.site.journal import JournalEvent, journal_size, list_segments, read_journal
+from utils.site.journal_check import ChainCheck
 from utils.site.layout import SiteLayout, valid_station_id
+from utils.site.seals import SealCheck, site_key_seal_check
 from utils.site.share_files import ReadState, read_json_file
 from utils.site.signed import signature_ok
 
@@ -33,7 +50,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RECORD_ACTIONS = ("record.create", "record.manual", "record.edit", "record.void", "record.import")
-INGEST_BATCH = 2000
+INGEST_BATCH = 5000  # events per transaction
+LOCAL_BATCH = 5000
+VERIFY_PROGRESS_EVERY = 20_000
 
 
 @dataclass
@@ -42,44 +61,120 @@ class IngestReport:
     ingested: int = 0
     broken_seq: int | None = None
     broken_kind: str | None = None
-    unverifiable_macs: int = 0
+    broken_detail: str | None = None
+    unsealed: int = 0  # events read after the last seal: left for the next pass
+    records: int = 0  # records whose current version changed
+    more: bool = False  # stopped at `max_events` with more to read
 
 
-def _record_row(after: dict[str, Any], station: str, seq: int) -> dict[str, Any]:
-    rejections = after.get("rejections") or []
-    row = {name: after.get(name) for name in (
-        "record_id", "version", "lot", "box", "size", "unit_weight_kg", "cam_d", "cam_w",
-        "operator", "recorded_at", "utc_offset_minutes", "origin", "status", "reason", "editor",
-        "edited_at", "base_version")}
-    row["station_id"] = after.get("station")
-    for index in range(1, 4):
-        pair = rejections[index - 1] if index <= len(rejections) else None
-        row[f"rej{index}_defect"] = pair[0] if pair else None
-        row[f"rej{index}_location"] = pair[1] if pair else None
-    row["source_station"] = station
-    row["source_seq"] = seq
-    return row
+@dataclass
+class ViewChange:
+    """What one stored batch changed: for the tabs, to refresh only what they show."""
+
+    stations: set[str] = field(default_factory=set)  # whose records changed
+    events: int = 0
+    records: int = 0
+
+
+Listener = Callable[[ViewChange], None]
+
+
+def _text(value: Any) -> str | None:
+    """A body field as a column value: text or nothing (a body is only as tidy as its writer)."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, sort_keys=True)
 
 
 class SiteView:
-    def __init__(self, ctx: "AppContext", *, site_root: Path, site_key: SigningKey):
+    def __init__(self, ctx: "AppContext", *, site_root: Path | None = None,
+                 site_key: SigningKey | None = None, seal_ok: SealCheck | None = None,
+                 database: Database | None = None):
         self.ctx = ctx
-        self.layout = SiteLayout(Path(site_root))
-        self.key = site_key
-        self.keyring = KeyRing(site_key)
+        root = site_root if site_root is not None else ctx.site_folder
+        self.layout = None if root is None else SiteLayout(Path(root))
+        self.site_key = site_key if site_key is not None else ctx.site_key
+        self.keyring = KeyRing(*([self.site_key] if self.site_key is not None else []))
+        self.seal_ok = seal_ok or site_key_seal_check(self.keyring)
+        self._own_database = database is None
+        self.database = database or open_view_database(ctx.paths.site_view_file)
+        self._writer: ViewWriter | None = None
+        self._lock = threading.RLock()  # one ingest at a time in this process
+        self._listeners: list[Listener] = []
         self._checkpoint_markers: dict[str, tuple[int, int]] = {}
+        self.zone_name = ctx.settings.timezone
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+        if self._own_database:
+            self.database.dispose()
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _writer_for_use(self) -> ViewWriter:
+        if self._writer is None:
+            self._writer = ViewWriter(self.database, self.zone_name)
+            if get_meta(self.database, TIMEZONE_KEY) != self.zone_name:
+                # The aggregates are local hours, days and months: another site time zone
+                # means counting every record again (a new view has none to count).
+                count = self._writer.rebuild_aggregates()
+                if count:
+                    log.info("Site view: aggregates rebuilt for time zone %s (%d records)",
+                             self.zone_name, count)
+        return self._writer
+
+    # -- what is on the share ----------------------------------------------------------------
 
     def station_ids(self) -> list[str]:
-        try:
-            return sorted(p.name for p in self.layout.stations_dir.iterdir()
-                          if p.is_dir() and valid_station_id(p.name))
-        except OSError:
+        """Stations with a folder on the share (OSError when the share is unreachable)."""
+        if self.layout is None:
             return []
+        return sorted(entry.name for entry in os.scandir(self.layout.stations_dir)
+                      if entry.is_dir(follow_symlinks=False) and valid_station_id(entry.name))
 
-    # -- checkpoints -----------------------------------------------------------------------------
+    def journal_stations(self) -> list[str]:
+        """The stations whose journals this PC reads (every one but its own)."""
+        return [s for s in self.station_ids() if s != self.ctx.station_id]
+
+    def remaining_bytes(self, station_id: str) -> int:
+        """Journal bytes not yet taken into the view (for progress)."""
+        assert self.layout is not None
+        with self.database.read() as connection:
+            source = view_repo.source(connection, station_id)
+        if source is not None and source["broken_seq"] is not None:
+            return 0
+        start = (1, 0) if source is None else (source["segment"], source["offset"])
+        return journal_size(self.layout.station(station_id).journal, *start)
+
+    def first_event_ts(self, station_id: str) -> str | None:
+        """The time of a station's first journal event (where catching up with it starts)."""
+        assert self.layout is not None
+        for entry in read_journal(self.layout.station(station_id).journal):
+            if isinstance(entry, JournalEvent):
+                try:
+                    return _text(json.loads(entry.body).get("ts"))
+                except (ValueError, AttributeError):
+                    return None
+        return None
+
+    # -- checkpoints -------------------------------------------------------------------------
 
     def witness_checkpoint(self, station_id: str) -> StoredCheckpoint | None:
-        """Read the station's published checkpoint (if changed) and keep it as a witness."""
+        """Read the station's published checkpoint (if changed) and keep it as a witness in
+        this PC's own database (evidence: never in the rebuildable view)."""
+        if self.layout is None or self.site_key is None:
+            return None
+        key = self.site_key
         path = self.layout.station(station_id).checkpoint
         result = read_json_file(path, max_bytes=16 * 1024)
         if result.state != ReadState.OK:
@@ -87,7 +182,7 @@ class SiteView:
         marker = (result.stat.st_mtime_ns, result.stat.st_size)
         document = result.document
         if not (isinstance(document, dict) and document.get("kind") == "checkpoint"
-                and document.get("station") == station_id and signature_ok(document, self.key)):
+                and document.get("station") == station_id and signature_ok(document, key)):
             log.warning("Checkpoint of %s is not validly signed; ignored", station_id)
             return None
         try:
@@ -95,20 +190,24 @@ class SiteView:
         except (KeyError, TypeError, ValueError):
             return None
         if self._checkpoint_markers.get(station_id) != marker:
-            key = self.keyring.get(checkpoint.key_id)
-            if key is not None and key.check(checkpoint.payload(), checkpoint.sig):
+            signing = self.keyring.get(checkpoint.key_id)
+            if signing is not None and signing.check(checkpoint.payload(), checkpoint.sig):
                 with self.ctx.database.write() as connection:
                     site_repo.witness(connection, checkpoint, self.ctx.clock.now())
             self._checkpoint_markers[station_id] = marker
         return checkpoint
 
-    # -- ingestion -------------------------------------------------------------------------------
+    # -- ingestion ---------------------------------------------------------------------------
 
-    def ingest(self) -> list[IngestReport]:
+    def ingest(self, *, stop: threading.Event | None = None) -> list[IngestReport]:
+        """One pass: this PC's own chain, then every other station's journal to its last
+        seal. Returns one report per journal read. Raises OSError when the share cannot be
+        listed (what was stored so far stays)."""
+        self.ingest_local()
         reports = []
-        for station_id in self.station_ids():
-            if station_id == self.ctx.station_id:
-                continue  # this PC's own chain is already in its database
+        for station_id in self.journal_stations():
+            if stop is not None and stop.is_set():
+                break
             try:
                 reports.append(self.ingest_station(station_id))
                 self.witness_checkpoint(station_id)
@@ -116,130 +215,208 @@ class SiteView:
                 log.warning("Journal of %s not readable now: %s", station_id, exc)
         return reports
 
-    def ingest_station(self, station_id: str) -> IngestReport:
+    def ingest_station(self, station_id: str, *, max_events: int | None = None) -> IngestReport:
+        """Read one station's journal from where the view stopped, taking sealed runs, until
+        its end (or about `max_events` events). Raises OSError if the share goes away; what
+        was stored before stays, and the next call resumes from there."""
+        assert self.layout is not None
         report = IngestReport(station_id)
-        with self.ctx.database.read() as connection:
-            state = site_repo.ingest_state(connection, station_id)
-        if state is not None and state["broken_seq"] is not None:
-            report.broken_seq, report.broken_kind = state["broken_seq"], state["broken_kind"]
-            return report
-        anchor = None if state is None else state["anchor"]
-        headers: list[dict[str, Any]] = []
-        segment = 1 if state is None else state["segment"]
-        offset = 0 if state is None else state["offset"]
-        last_seq = 0 if state is None else state["last_seq"]
-        last_hash = None if state is None or state["last_hash"] is None else bytes.fromhex(state["last_hash"])
-        events = read_journal(self.layout.station(station_id).journal, start_segment=segment,
-                              start_offset=offset, on_header=headers.append)
-        pending_events: list[dict[str, Any]] = []
-        pending_records: list[dict[str, Any]] = []
-        broken: tuple[int, str, str] | None = None
-        position = (segment, offset)
-        for event in events:
-            if anchor is None:
-                anchor = next((h.get("anchor") for h in headers if h.get("station") == station_id), None)
-                if anchor is None:
-                    broken = (event.seq, str(TamperKind.MODIFIED), "journal header missing")
-                    break
-            if last_hash is None:
-                last_hash = genesis_hash(anchor, station_id)
-            problem = self._check(event, last_seq, last_hash, report)
-            if problem is not None:
-                broken = (event.seq if problem[0] != str(TamperKind.DELETED) else last_seq + 1,
-                          problem[0], problem[1])
-                break
-            body = json.loads(event.body)
-            pending_events.append({
-                "station": station_id, "seq": event.seq, "ts": body.get("ts"),
-                "username": body.get("user"), "role": body.get("role"),
-                "action": body.get("action"), "entity": body.get("entity"),
-                "entity_id": body.get("entity_id"), "command_id": body.get("command_id"),
-                "hash": event.hash.hex(), "body": event.body})
-            if body.get("action") in RECORD_ACTIONS and isinstance(body.get("after"), dict):
-                pending_records.append(_record_row(body["after"], station_id, event.seq))
-            last_seq, last_hash = event.seq, event.hash
-            position = (event.segment, event.end_offset)
-            if len(pending_events) >= INGEST_BATCH:
-                self._store(station_id, anchor, position, last_seq, last_hash, pending_events,
-                            pending_records, None)
-                report.ingested += len(pending_events)
-                pending_events, pending_records = [], []
-        self._store(station_id, anchor, position, last_seq, last_hash, pending_events,
-                    pending_records, broken)
-        report.ingested += len(pending_events)
-        if broken is not None:
-            report.broken_seq, report.broken_kind = broken[0], broken[1]
-            log.error("Journal of %s is broken at event %d (%s): %s; ingestion stopped for it",
-                      station_id, *broken)
+        with self._lock:
+            with self.database.read() as connection:
+                source = view_repo.source(connection, station_id)
+            if source is not None and source["broken_seq"] is not None:
+                report.broken_seq, report.broken_kind = source["broken_seq"], source["broken_kind"]
+                report.broken_detail = source["broken_detail"]
+                return report
+            start = (Position() if source is None else
+                     Position(source["segment"], source["offset"], source["last_seq"],
+                              source["last_hash"]))
+            check = ChainCheck(station_id, self.seal_ok, last_seq=start.last_seq,
+                               last_hash=start.last_hash,
+                               anchor=None if source is None else source["anchor"],
+                               keyring=self.keyring)
+            entries = read_journal(self.layout.station(station_id).journal,
+                                   start_segment=start.segment, start_offset=start.offset)
+            batch = self._batch(station_id, "journal", start, check.anchor)
+            for run in check.runs(entries):
+                for event in run.events:
+                    self._add(batch, station_id, event.seq, event.hash, event.body)
+                last = run.events[-1]
+                batch.end = Position(*run.position, last.seq, last.hash)
+                batch.anchor = check.anchor
+                if len(batch.events) >= INGEST_BATCH:
+                    if not self._store(batch, report):
+                        return report
+                    batch = self._batch(station_id, "journal", batch.end, check.anchor)
+                    if max_events is not None and report.ingested >= max_events:
+                        report.more = True
+                        break
+            else:
+                if check.broken is not None:
+                    broken = check.broken
+                    batch.broken = (broken.seq, broken.kind, broken.detail)
+                    report.broken_seq, report.broken_kind = broken.seq, broken.kind
+                    report.broken_detail = broken.detail
+                    log.error("Journal of %s is broken at event %d (%s): %s; ingestion stopped "
+                              "for it", station_id, broken.seq, broken.kind, broken.detail)
+                report.unsealed = check.unsealed
+            if batch.events or batch.broken is not None or source is None and check.anchor:
+                self._store(batch, report)
         return report
 
-    def _check(self, event: JournalEvent, last_seq: int, last_hash: bytes,
-               report: IngestReport) -> tuple[str, str] | None:
-        if event.seq > last_seq + 1:
-            return str(TamperKind.DELETED), f"event {last_seq + 1} is missing"
-        if event.seq <= last_seq:
-            return str(TamperKind.INSERTED), f"event {event.seq} appears again after {last_seq}"
-        if not link_ok(event.prev, event.body, event.hash):
-            return str(TamperKind.MODIFIED), "the event does not match its hash"
-        if event.prev != last_hash:
-            return str(TamperKind.MODIFIED), "the event does not link to the one before it"
-        key = self.keyring.get(event.key_id)
-        if key is None:
-            report.unverifiable_macs += 1
-        elif key.mac(event.hash) != event.mac:
-            return str(TamperKind.FORGED), "the event's MAC does not verify with the site key"
-        return None
+    def ingest_local(self, *, max_events: int | None = None) -> int:
+        """This PC's own chains, from its own database (no seal needed: this is where they
+        are written). Returns the events taken."""
+        taken = 0
+        with self._lock:
+            with self.ctx.database.read() as connection:
+                chains = audit_repo.stations(connection)
+            with self.database.read() as connection:
+                known = {s["station"]: s for s in view_repo.sources(connection)}
+            for station_id in chains:
+                source = known.get(station_id)
+                if source is not None and source["kind"] != "local":
+                    continue  # the same id is read from a journal (another PC's chain)
+                start = Position(0, 0, 0 if source is None else source["last_seq"],
+                                 None if source is None else source["last_hash"])
+                while max_events is None or taken < max_events:
+                    with self.ctx.database.read() as connection:
+                        rows = audit_repo.events_after(connection, station_id, start.last_seq,
+                                                       LOCAL_BATCH)
+                    if not rows:
+                        break
+                    batch = self._batch(station_id, "local", start, self.ctx.anchor
+                                        if station_id == self.ctx.station_id else None)
+                    for seq, _prev, digest, _key_id, _mac, body in rows:
+                        self._add(batch, station_id, seq, bytes(digest).hex(), body)
+                    batch.end = Position(0, 0, rows[-1][0], bytes(rows[-1][2]).hex())
+                    report = IngestReport(station_id)
+                    if not self._store(batch, report):
+                        break
+                    taken += report.ingested
+                    start = batch.end
+        return taken
 
-    def _store(self, station_id: str, anchor: str | None, position: tuple[int, int],
-               last_seq: int, last_hash: bytes | None, events: list[dict[str, Any]],
-               records: list[dict[str, Any]], broken: tuple[int, str, str] | None) -> None:
-        with self.ctx.database.write() as connection:
-            for row in events:
-                site_repo.insert_event(connection, row)
-            for row in records:
-                site_repo.insert_record_version(connection, row)
-            values: dict[str, Any] = {"anchor": anchor, "segment": position[0],
-                                      "offset": position[1], "last_seq": last_seq,
-                                      "last_hash": None if last_hash is None else last_hash.hex()}
-            if broken is not None:
-                values.update(broken_seq=broken[0], broken_kind=broken[1], broken_detail=broken[2])
-            site_repo.put_ingest_state(connection, station_id, self.ctx.clock.now(), **values)
+    def _batch(self, station_id: str, kind: str, start: Position, anchor: str | None) -> Batch:
+        return Batch(station_id, kind, start, start, anchor,
+                     now=format_utc(self.ctx.clock.now()))
 
-    # -- verification ----------------------------------------------------------------------------
+    @staticmethod
+    def _add(batch: Batch, station_id: str, seq: int, digest: str, body_text: str) -> None:
+        try:
+            body = json.loads(body_text)
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            body = {}
+        action = _text(body.get("action")) or ""
+        batch.events.append((station_id, seq, _text(body.get("ts")) or "", _text(body.get("user")),
+                             _text(body.get("role")), action, _text(body.get("entity")),
+                             _text(body.get("entity_id")), _text(body.get("command_id")), digest,
+                             body_text))
+        if action in RECORD_ACTIONS:
+            row = record_row(body.get("after"), station_id, seq)
+            if row is not None:
+                batch.records.append(row)
+            else:
+                log.warning("Event %d of %s carries no well-formed record; its record is not "
+                            "shown", seq, station_id)
+
+    def _store(self, batch: Batch, report: IngestReport) -> bool:
+        stored = self._writer_for_use().store(batch)
+        if stored is None:
+            log.info("Site view: %s was read by another reader meanwhile; skipped", batch.station)
+            return False
+        report.ingested += stored.events
+        report.records += stored.records
+        if stored.events or stored.records:
+            self._notify(stored)
+        return True
+
+    def _notify(self, stored: Stored) -> None:
+        change = ViewChange(set(stored.stations), stored.events, stored.records)
+        for listener in list(self._listeners):
+            try:
+                listener(change)
+            except Exception:  # a listener's bug must not stop ingestion
+                log.exception("Site view listener failed")
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def current_record(self, record_id: str) -> dict[str, Any] | None:
+        with self.database.read() as connection:
+            return view_repo.current_record(connection, record_id)
+
+    # -- verification ------------------------------------------------------------------------
 
     def verify_station(self, station_id: str, *,
                        progress: Callable[[str, int, int | None], None] | None = None,
                        cancel: threading.Event | None = None) -> VerifyResult:
-        """The station's whole published journal against every checkpoint ever witnessed."""
+        """The station's whole published journal, through the same check as ingestion,
+        against every checkpoint ever witnessed and what this view already took."""
+        assert self.layout is not None
         current = self.witness_checkpoint(station_id)
         with self.ctx.database.read() as connection:
             witnessed = site_repo.witnessed(connection, station_id)
-            state = site_repo.ingest_state(connection, station_id)
-        headers: list[dict[str, Any]] = []
-        events = read_journal(self.layout.station(station_id).journal, on_header=headers.append)
-        first_batch = list(_take(events, 1))
-        anchor = (state or {}).get("anchor") or next(
-            (h.get("anchor") for h in headers if h.get("station") == station_id), None)
-        if anchor is None:
-            if not first_batch and not witnessed:
+        with self.database.read() as connection:
+            source = view_repo.source(connection, station_id)
+        heads = _valid_heads([*witnessed, *([current] if current else [])], self.keyring)
+        if source is not None and source["kind"] == "journal" and source["last_seq"]:
+            heads.setdefault(source["last_seq"], set()).add(source["last_hash"])
+        folder = self.layout.station(station_id).journal
+        if not list_segments(folder):
+            if not heads:
                 return VerifyResult(station_id, True, 0, detail="no journal published yet")
-            return VerifyResult(station_id, False, 0, first_bad_seq=1, kind=TamperKind.TRUNCATED
-                                if not first_batch else TamperKind.MODIFIED,
-                                detail="journal missing or its header is gone")
-        checkpoints = [*witnessed, *([current] if current else [])]
-        stream = as_verify_rows(_chain(first_batch, events))
-        return verify_stream(stream, station=station_id, genesis=genesis_hash(anchor, station_id),
-                             keyring=self.keyring, checkpoints=checkpoints,
-                             progress=None if progress is None else
-                             (lambda done, total: progress(station_id, done, total)),
-                             cancel=None if cancel is None else cancel.is_set)
+            return VerifyResult(station_id, False, 0, first_bad_seq=1,
+                                kind=TamperKind.TRUNCATED,
+                                detail=f"the journal is gone but event {max(heads)} was "
+                                       f"seen before")
+        check = ChainCheck(station_id, self.seal_ok, keyring=self.keyring)
+        checked, mismatch = 0, None
+        seqs = sorted(heads)
+        for run in check.runs(read_journal(folder)):
+            mismatch = mismatch or _first_mismatch(run.events, seqs, heads)
+            checked += len(run.events)
+            if progress is not None and checked // VERIFY_PROGRESS_EVERY != (
+                    checked - len(run.events)) // VERIFY_PROGRESS_EVERY:
+                progress(station_id, checked, None)
+            if cancel is not None and cancel.is_set():
+                return VerifyResult(station_id, False, checked, cancelled=True,
+                                    detail="cancelled", head_seq=check.sealed_seq)
+        mismatch = mismatch or _first_mismatch(check.pending, seqs, heads)
+        head = check.head_seq
+        if check.broken is not None:
+            broken = check.broken
+            return VerifyResult(station_id, False, checked, broken.seq, TamperKind(broken.kind),
+                                broken.detail, head_seq=head, unsealed=check.unsealed,
+                                checkpoints_checked=len(heads))
+        if mismatch is not None:
+            return VerifyResult(station_id, False, checked, mismatch, TamperKind.FORGED,
+                                f"the chain differs at event {mismatch} from what was signed or "
+                                f"read there before", head_seq=head,
+                                checkpoints_checked=len(heads))
+        beyond = [seq for seq in heads if seq > head]
+        if beyond:
+            return VerifyResult(station_id, False, checked, head + 1, TamperKind.TRUNCATED,
+                                f"the journal ends at event {head} but event {max(beyond)} was "
+                                f"signed or read before", head_seq=head,
+                                checkpoints_checked=len(heads))
+        detail = f"{checked} events intact"
+        if check.unsealed:
+            detail += f"; {check.unsealed} more not yet sealed"
+        return VerifyResult(station_id, True, checked, head_seq=check.sealed_seq,
+                            checkpoints_checked=len(heads), unsealed=check.unsealed,
+                            detail=detail)
 
     def verify_site(self, *, progress: Callable[[str, int, int | None], None] | None = None,
                     cancel: threading.Event | None = None) -> list[VerifyResult]:
-        """Every station's journal (including stations known only from witnessed checkpoints),
-        plus this PC's own local chains."""
+        """Every station's journal (including stations known only from witnessed checkpoints
+        or from the view), plus this PC's own local chains."""
         with self.ctx.database.read() as connection:
             known = set(site_repo.stations(connection))
+        with self.database.read() as connection:
+            known |= {s["station"] for s in view_repo.sources(connection)
+                      if s["kind"] == "journal"}
         station_ids = sorted((set(self.station_ids()) | known) - {self.ctx.station_id})
         results = self.ctx.verify_audit(progress=progress, cancel=cancel)
         for station_id in station_ids:
@@ -249,14 +426,25 @@ class SiteView:
         return results
 
 
-def _take(iterator, count: int):
-    for _ in range(count):
-        try:
-            yield next(iterator)
-        except StopIteration:
-            return
+def _valid_heads(checkpoints: Iterable[StoredCheckpoint], keyring: KeyRing) -> dict[int, set[str]]:
+    heads: dict[int, set[str]] = {}
+    for checkpoint in checkpoints:
+        key = keyring.get(checkpoint.key_id)
+        if key is not None and key.check(checkpoint.payload(), checkpoint.sig):
+            heads.setdefault(checkpoint.seq, set()).add(checkpoint.head_hash)
+    return heads
 
 
-def _chain(first: list, rest):
-    yield from first
-    yield from rest
+def _first_mismatch(events: list[JournalEvent], seqs: list[int],
+                    heads: dict[int, set[str]]) -> int | None:
+    """The first event whose hash differs from a head signed or read before at its seq."""
+    if not events or not seqs:
+        return None
+    first = events[0].seq
+    index = bisect.bisect_left(seqs, first)
+    while index < len(seqs) and seqs[index] <= events[-1].seq:
+        seq = seqs[index]
+        if events[seq - first].hash not in heads[seq]:
+            return seq
+        index += 1
+    return None

@@ -48,7 +48,6 @@ from utils.site.share_files import (
     FailureCounter, ReadState, list_json_files, quarantine, read_json_file,
 )
 from utils.site.signed import document_bytes, sign_document, signature_ok
-from utils.site.site_view import SiteView
 
 if TYPE_CHECKING:
     from utils.context import AppContext
@@ -60,7 +59,6 @@ LOCK_META_KEY = "station.entry_lock"
 SIZE_META_KEY = "station.size"
 INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
 DIRECTORY_REFRESH_S = 5.0
-INGEST_INTERVAL_S = 2.0
 SWEEP_INTERVAL_S = 5.0
 WATCHED_RESCAN_S = 1.0
 INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType.RESTART_APP})
@@ -91,10 +89,9 @@ class SyncService:
                                                         self.clock)
         self.metrics = MetricsSampler(ctx.paths.data_dir)
         self.journal = JournalWriter(ctx.database, self.station, ctx.anchor, site_key)
-        # Office (admin) PCs keep the site read-model up to date; production PCs do not need it.
-        self.site_view = (SiteView(ctx, site_root=site_root, site_key=site_key)
-                          if ctx.settings.station_kind == "office" else None)
-        self._next_ingest = 0.0
+        # Office (admin) PCs keep the site view current all the time; a production PC only
+        # while its admin panel is open (the panel asks the follower itself).
+        self.follows_site = ctx.settings.station_kind == "office"
         self._catalog_announced = ctx.catalog.version  # the catalog the form already shows
         self.watch = watch
         self.observer_factory = observer_factory
@@ -138,7 +135,7 @@ class SyncService:
         self._settle_interrupted()
         self._restore_local_state()
         self.ctx.production.on_changed = self.notify_state_changed
-        self.ctx.audit.after_commit.append(self._journal_dirty.set)
+        self.ctx.audit.after_commit.append(self._journal_changed)
         self._acks_pending.set()
         self._journal_dirty.set()
         try:
@@ -162,15 +159,19 @@ class SyncService:
         self._supervisor_thread = threading.Thread(target=self._supervise, name="shopfloor-supervisor",
                                                    daemon=True)
         self._supervisor_thread.start()
+        if self.follows_site:
+            self.ctx.view_follower.acquire()
 
     def stop(self, reason: str = "clean exit") -> None:
         """Stop every thread; write the death file when the share is there."""
+        if self.follows_site:
+            self.ctx.view_follower.release()
         self._stop.set()
         self._wake.set()
         if self.ctx.production.on_changed == self.notify_state_changed:
             self.ctx.production.on_changed = None
-        if self._journal_dirty.set in self.ctx.audit.after_commit:
-            self.ctx.audit.after_commit.remove(self._journal_dirty.set)
+        if self._journal_changed in self.ctx.audit.after_commit:
+            self.ctx.audit.after_commit.remove(self._journal_changed)
         for thread in (self._supervisor_thread, self._loop_thread):
             if thread is not None:
                 thread.join(timeout=10)
@@ -230,6 +231,11 @@ class SyncService:
         self._wake.set()
 
     def wake(self) -> None:
+        self._wake.set()
+
+    def _journal_changed(self) -> None:
+        """After a commit: export it now (other PCs follow the journal within seconds)."""
+        self._journal_dirty.set()
         self._wake.set()
 
     def share_state(self) -> ShareState:
@@ -352,9 +358,6 @@ class SyncService:
         if sweep or self._journal_dirty.is_set():
             self._journal_dirty.clear()
             self._export_journal()
-        if self.site_view is not None and now >= self._next_ingest:
-            self.site_view.ingest()
-            self._next_ingest = now + INGEST_INTERVAL_S
         if now >= self._next_directory:
             try:
                 self.directory.refresh()

@@ -9,7 +9,9 @@ import shutil
 import pytest
 
 from config.constants import Role
-from data import site_repo
+from sqlalchemy import select
+
+from data import view_schema
 from utils.site.journal import JournalWriter, list_segments
 from utils.site.site_view import SiteView
 
@@ -35,6 +37,7 @@ def setup(tmp_path):
                            station.anchor, station.site_key, segment_max_bytes=4096)
     view = SiteView(site.admin, site_root=site.share, site_key=site.admin.site_key)
     yield site, station, operator, writer, view
+    view.close()
     station.close()
     site.admin.close()
 
@@ -49,9 +52,10 @@ def register(station, operator, count):
     return [station.production.register_box(operator, FORM) for _ in range(count)]
 
 
-def site_records(site):
-    with site.admin.database.read() as c:
-        return site_repo.list_record_versions(c, station="206")
+def site_records(view):
+    table = view_schema.view_record_versions
+    with view.database.read() as c:
+        return [dict(r._mapping) for r in c.execute(select(table).where(table.c.station_id == "206"))]
 
 
 def test_records_reach_the_site_view_once_across_rotation_and_resume(setup):
@@ -60,7 +64,7 @@ def test_records_reach_the_site_view_once_across_rotation_and_resume(setup):
     assert writer.sync() > 0
     assert len(list_segments(writer.station.journal)) > 1  # rotated by size
     view.ingest()
-    assert len(site_records(site)) == 30
+    assert len(site_records(view)) == 30
     # A new writer (a restart) resumes where the share's journal ends: no duplicate, no gap.
     register(station, operator, 5)
     again = JournalWriter(station.database, writer.station, station.anchor, station.site_key,
@@ -69,7 +73,7 @@ def test_records_reach_the_site_view_once_across_rotation_and_resume(setup):
         pass
     view.ingest()
     view.ingest()
-    records = site_records(site)
+    records = site_records(view)
     assert len(records) == 35 and len({r["record_id"] for r in records}) == 35
     report = view.ingest_station("206")
     assert report.broken_seq is None and report.ingested == 0
@@ -86,7 +90,7 @@ def test_torn_last_line_is_trimmed_and_rewritten(setup):
     fresh = JournalWriter(station.database, writer.station, station.anchor, station.site_key)
     fresh.sync()
     view.ingest()
-    assert len(site_records(site)) == 5
+    assert len(site_records(view)) == 5
     assert all(r.ok for r in [view.verify_station("206")])
 
 
@@ -119,7 +123,7 @@ def test_altered_journal_is_flagged_with_first_bad_event(setup, tamper, kind):
     assert not result.ok and result.first_bad_seq == target and result.kind == kind
     report = view.ingest_station("206")
     assert report.broken_seq == target and report.broken_kind == kind
-    assert len(site_records(site)) < 6  # nothing after the bad event entered the site view
+    assert len(site_records(view)) < 6  # nothing after the bad event entered the site view
 
 
 def test_rolled_back_journal_is_truncated(setup, tmp_path):

@@ -1,0 +1,195 @@
+"""The one place where a station's journal is checked event by event: sequence, hash link and
+seal. Ingest (the site view) and verify both read journals through `ChainCheck`.
+
+Events are held as pending while they are read. A seal line that covers the last pending
+event, and verifies through the injected seal check (utils/site/seals.py), releases them as one
+`SealedRun`: only sealed events are ever taken into the site view, and a reader's position
+never moves past the last seal. Events after the last seal are "not yet sealed": still being
+written, or appended by someone without the station's key; neither is tampering by itself.
+
+The first bad thing stops the check and is kept in `broken` (first bad seq, kind, detail): an
+event whose seq is not the next one, whose hash does not match its content, or that does not
+link to the one before it; an unreadable line; a header naming another station or anchor; a
+seal that does not cover the events before it or does not verify; a station that is not a
+member. Nothing after it is released.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from utils.audit.chain import genesis_hash
+from utils.audit.keys import KeyRing
+from utils.audit.verify import TamperKind
+from utils.site.journal import BadLine, JournalEntry, JournalEvent, JournalHeader, JournalSeal
+from utils.site.seals import NotMember, SealCheck
+
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    kind: str  # a TamperKind value (not_member included)
+    detail: str
+
+
+@dataclass
+class SealedRun:
+    """Consecutive events vouched for by the seal after them."""
+
+    events: list[JournalEvent]
+    seal: JournalSeal
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Where reading resumes: just after the seal line."""
+        return self.seal.segment, self.seal.end_offset
+
+
+@dataclass
+class ChainCheck:
+    """Follows one station's journal from a known point (the start, or the last seal a reader
+    took). `last_hash` is the hex hash of event `last_seq` (None at the start: the chain then
+    begins at the genesis hash of the journal's anchor)."""
+
+    station_id: str
+    seal_ok: SealCheck
+    last_seq: int = 0
+    last_hash: str | None = None
+    anchor: str | None = None
+    keyring: KeyRing | None = None  # only to name the first forged event when a seal fails
+    broken: ChainBreak | None = None
+    pending: list[JournalEvent] = field(default_factory=list)
+    sealed_seq: int = 0
+    sealed_hash: str | None = None
+
+    def __post_init__(self) -> None:
+        self.sealed_seq, self.sealed_hash = self.last_seq, self.last_hash
+
+    @property
+    def unsealed(self) -> int:
+        return len(self.pending)
+
+    @property
+    def head_seq(self) -> int:
+        """The last event read that links correctly (sealed or not)."""
+        return self.last_seq
+
+    def runs(self, entries: Iterable[JournalEntry]) -> Iterator[SealedRun]:
+        """The sealed runs in `entries`; stops at the first bad thing (see `broken`)."""
+        if self.broken is not None:
+            return
+        sha256, fromhex = hashlib.sha256, bytes.fromhex
+        expected, last_hash = self.last_seq + 1, self.last_hash
+        pending = self.pending
+        for entry in entries:
+            if type(entry) is JournalEvent:
+                if last_hash is None:
+                    if self.anchor is None:
+                        self._break(entry.seq, TamperKind.MODIFIED,
+                                    "the journal's header (its chain anchor) is missing")
+                        break
+                    last_hash = genesis_hash(self.anchor, self.station_id).hex()
+                if entry.seq != expected:
+                    if entry.seq > expected:
+                        self._break(expected, TamperKind.DELETED, f"event {expected} is missing")
+                    else:
+                        self._break(entry.seq, TamperKind.INSERTED,
+                                    f"event {entry.seq} appears again after event {expected - 1}")
+                    break
+                try:
+                    intact = sha256(fromhex(entry.prev) + entry.body.encode()).hexdigest() == entry.hash
+                except (ValueError, UnicodeEncodeError):
+                    intact = False
+                if not intact:
+                    self._break(entry.seq, TamperKind.MODIFIED,
+                                f"event {entry.seq} was changed after it was written")
+                    break
+                if entry.prev != last_hash:
+                    self._break(entry.seq, TamperKind.MODIFIED,
+                                f"event {entry.seq} does not link to the one before it")
+                    break
+                pending.append(entry)
+                expected, last_hash = expected + 1, entry.hash
+                self.last_seq, self.last_hash = entry.seq, entry.hash
+            elif type(entry) is JournalSeal:
+                run = self._seal(entry)
+                if self.broken is not None:
+                    break
+                if run is not None:
+                    yield run
+                    pending = self.pending
+            elif type(entry) is JournalHeader:
+                if not self._header(entry, expected):
+                    break
+            else:
+                assert isinstance(entry, BadLine)
+                self._break(expected, TamperKind.MODIFIED,
+                            f"{entry.reason} in segment {entry.segment} where event {expected} "
+                            f"should be")
+                break
+
+    def _seal(self, seal: JournalSeal) -> SealedRun | None:
+        document = seal.document
+        if document.get("station") != self.station_id:
+            self._break(self._first_unsealed(), TamperKind.FORGED,
+                        f"a seal of station {document.get('station')!r} in this journal")
+            return None
+        if not self.pending:
+            if document.get("seq") == self.sealed_seq and document.get("hash") == self.sealed_hash:
+                return None  # the same head sealed again (after a restart): nothing new
+            self._break(self.sealed_seq + 1, TamperKind.FORGED,
+                        f"a seal of event {document.get('seq')} where no event waits for one")
+            return None
+        last = self.pending[-1]
+        if document.get("seq") != last.seq or document.get("hash") != last.hash:
+            first = self._first_forged()
+            self._break(first, TamperKind.FORGED,
+                        f"events {self.pending[0].seq}–{last.seq} differ from what the station "
+                        f"sealed (seal of event {document.get('seq')}): rewritten without its key")
+            return None
+        refusal = self.seal_ok(self.station_id, document)
+        if refusal is not None:
+            kind = TamperKind.NOT_MEMBER if isinstance(refusal, NotMember) else TamperKind.FORGED
+            self._break(self.pending[0].seq, kind, f"seal of event {last.seq}: {refusal}")
+            return None
+        run = SealedRun(self.pending, seal)
+        self.pending = []
+        self.sealed_seq, self.sealed_hash = last.seq, last.hash
+        return run
+
+    def _header(self, header: JournalHeader, expected: int) -> bool:
+        document = header.document
+        if document.get("station") != self.station_id:
+            self._break(expected, TamperKind.MODIFIED,
+                        f"segment {header.segment} names station {document.get('station')!r}")
+            return False
+        anchor = document.get("anchor")
+        if self.anchor is None and isinstance(anchor, str):
+            self.anchor = anchor
+        elif anchor != self.anchor:
+            self._break(expected, TamperKind.MODIFIED,
+                        f"segment {header.segment} names another chain anchor")
+            return False
+        return True
+
+    def _first_unsealed(self) -> int:
+        return self.pending[0].seq if self.pending else self.sealed_seq + 1
+
+    def _first_forged(self) -> int:
+        """Within the pending events, the first whose per-event MAC fails (when this PC holds
+        the key): names the first rewritten event exactly; else the first pending one."""
+        if self.keyring is not None:
+            for event in self.pending:
+                key = self.keyring.get(event.key_id)
+                try:
+                    if key is not None and key.mac(bytes.fromhex(event.hash)).hex() != event.mac:
+                        return event.seq
+                except ValueError:
+                    return event.seq
+        return self.pending[0].seq
+
+    def _break(self, seq: int, kind: str, detail: str) -> None:
+        self.broken = ChainBreak(seq, str(kind), detail)
