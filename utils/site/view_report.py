@@ -42,6 +42,9 @@ def catch_up(ctx: "AppContext", out: TextIO | None = None) -> ViewState:
     finally:
         follower.remove_state_listener(show)
     state = follower.state()
+    if state.phase != Phase.OFFLINE:
+        print("reading the stations' journals: 100%, every journal read to its last seal",
+              file=out, flush=True)
     if state.phase == Phase.OFFLINE:
         print("warning: the shared folder cannot be read now; this PC's site view holds what it "
               "read before", file=out, flush=True)
