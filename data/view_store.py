@@ -193,31 +193,7 @@ class ViewWriter:
         return found
 
     def _count(self, record: dict[str, Any], sign: int, counts: dict, defects: dict) -> None:
-        """Add (sign 1) or take away (-1) one active record's share of the aggregates."""
-        if record.get("status") != "active" or not record.get("recorded_at"):
-            return
-        station = record["station_id"]
-        hour_bucket, day_bucket, month_bucket, hour = self.buckets.of(record["recorded_at"])
-        cam_d, cam_w = record.get("cam_d"), record.get("cam_w")
-        rejections = [(record.get(f"rej{i}_defect"), record.get(f"rej{i}_location") or "")
-                      for i in range(1, 4)]
-        rejections = [(d, l) for d, l in rejections if d and d != NO_REJECTION]
-        for level, bucket in (("H", hour_bucket), ("D", day_bucket), ("M", month_bucket)):
-            key = (level, bucket, station)
-            values = counts.get(key)
-            if values is None:
-                values = counts[key] = [0, 0.0, 0, 0.0, 0] + [0] * 24
-            values[0] += sign
-            if cam_d is not None:
-                values[1] += sign * cam_d
-                values[2] += sign
-            if cam_w is not None:
-                values[3] += sign * cam_w
-                values[4] += sign
-            values[5 + hour] += sign
-            for defect, location in rejections:
-                defect_key = (level, bucket, station, defect, location)
-                defects[defect_key] = defects.get(defect_key, 0) + sign
+        count_record(record, sign, self.buckets, counts, defects)
 
     # -- rebuilding ------------------------------------------------------------------------
 
@@ -250,6 +226,37 @@ class ViewWriter:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+
+def count_record(record: dict[str, Any], sign: int, buckets: Buckets, counts: dict,
+                 defects: dict) -> None:
+    """Add (sign 1) or take away (-1) one active record's share of the aggregates: per
+    (level, bucket, station) boxes, CAM sums and counts and boxes per local hour of day; per
+    (level, bucket, station, defect, location) rejections."""
+    if record.get("status") != "active" or not record.get("recorded_at"):
+        return
+    station = record["station_id"]
+    hour_bucket, day_bucket, month_bucket, hour = buckets.of(record["recorded_at"])
+    cam_d, cam_w = record.get("cam_d"), record.get("cam_w")
+    rejections = [(record.get(f"rej{i}_defect"), record.get(f"rej{i}_location") or "")
+                  for i in range(1, 4)]
+    rejections = [(d, l) for d, l in rejections if d and d != NO_REJECTION]
+    for level, bucket in (("H", hour_bucket), ("D", day_bucket), ("M", month_bucket)):
+        key = (level, bucket, station)
+        values = counts.get(key)
+        if values is None:
+            values = counts[key] = [0, 0.0, 0, 0.0, 0] + [0] * 24
+        values[0] += sign
+        if cam_d is not None:
+            values[1] += sign * cam_d
+            values[2] += sign
+        if cam_w is not None:
+            values[3] += sign * cam_w
+            values[4] += sign
+        values[5 + hour] += sign
+        for defect, location in rejections:
+            defect_key = (level, bucket, station, defect, location)
+            defects[defect_key] = defects.get(defect_key, 0) + sign
 
 
 def _newer(record: dict[str, Any], known: dict[str, Any]) -> bool:

@@ -1,7 +1,8 @@
 """Dashboard: Top-5 defects, Pareto with the 80 % line and the critical list, mean CAM-D and
 CAM-W per station (two bars each, each coloured by its quality band) with the target line and a
-ranking, and production per hour and per shift. The numbers come from utils.analytics (pandas);
-the charts are pyqtgraph items created once and updated in place as records arrive."""
+ranking, and production per hour and per shift. The numbers come from the site view's
+aggregates (utils.analytics.dashboard: sums kept on ingest, never a scan of every record); the
+charts are pyqtgraph items created once and updated in place as records arrive."""
 
 from __future__ import annotations
 
@@ -132,7 +133,7 @@ class DashboardTab(QWidget):
         self.timer.start(refresh_ms)
         if bridge is not None:
             bridge.changed.connect(self._view_changed)
-        self.frame = analytics.records_frame([])
+        self.figures: analytics.Dashboard | None = None
         self._stale = False
         self.refresh()
 
@@ -158,12 +159,15 @@ class DashboardTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        frame = self.frame = self.filters.apply(self.filters.load())
-        top = analytics.top_defects(frame)
+        self.filters.refill_stations()
+        figures = self.figures = analytics.dashboard(
+            self.ctx.site_view, self.filters.start(), None, self.filters.station.currentData(),
+            bands=self.bands, timezone=self.ctx.settings.timezone, shift_limit=MAX_SHIFT_BARS)
+        top = figures.defects.head(5)
         self.top_bars.setOpts(x=np.arange(len(top)), height=top["share"].to_numpy(float))
         self.top_plot.getAxis("bottom").setTicks([[(i, f"{d}\n{s:.0f} %") for i, (d, s) in
                                                    enumerate(zip(top["defect"], top["share"]))]])
-        result = analytics.pareto(frame)
+        result = figures.pareto
         table = result.table
         x = np.arange(len(table))
         self.pareto_bars.setOpts(x=x, height=table["share"].to_numpy(float))
@@ -172,20 +176,18 @@ class DashboardTab(QWidget):
         self.pareto_plot.setYRange(0, 100)
         self.critical.setText(self.tr("Critical defects (first 80 %): %1").replace(
             "%1", ", ".join(result.critical) if result.critical else "—"))
-        self._show_means(frame)
-        hours = analytics.per_hour(frame, self.ctx.settings.timezone)
-        self.hour_bars.setOpts(height=hours.to_numpy(float))
-        shifts = analytics.per_shift(frame, self.ctx.settings.timezone).tail(MAX_SHIFT_BARS)
+        self._show_means(figures.means)
+        self.hour_bars.setOpts(height=figures.hours.to_numpy(float))
+        shifts = figures.shifts
         self.shift_bars.setOpts(x=np.arange(len(shifts)), height=shifts["boxes"].to_numpy(float))
         self.shift_plot.getAxis("bottom").setTicks([[
             (i, f"{day[5:]} · {int(number)}") for i, (day, number) in
             enumerate(zip(shifts["day"], shifts["shift"]))]])
 
-    def _show_means(self, frame: pd.DataFrame) -> None:
+    def _show_means(self, means: pd.DataFrame) -> None:
         """CAM-D and CAM-W bars per station in ranking order, the target line, the band key and
         the ranking (by the mean of the two, lowest first, as analytics ranks them)."""
         bands = self.bands
-        means = analytics.station_means(frame, bands)
         x = np.arange(len(means), dtype=float)
         for measure, offset in (("cam_d", -MEANS_OFFSET), ("cam_w", MEANS_OFFSET)):
             found = [band_of(value, bands) for value in means[measure]]

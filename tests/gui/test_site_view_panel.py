@@ -103,14 +103,14 @@ def test_a_production_pcs_panel_shows_the_whole_site_live_and_stops_when_closed(
 
         # A new box at 206 arrives without Apply; the selected record stays selected.
         production.table.selectRow(production.model.row_of({"record_id": first[0].record_id}))
-        dashboard_before = len(window.dashboard_tab.frame)
+        dashboard_before = window.dashboard_tab.figures.boxes
         [late] = _register(stations["206"])
         wait_for(lambda: late.record_id in {r["record_id"] for r in _production_rows(production)},
                  timeout=10)
         assert production.selected_row()["record_id"] == first[0].record_id
         # The dashboard, hidden meanwhile, is current as soon as it is shown.
         window.tabs.setCurrentWidget(window.dashboard_tab)
-        wait_for(lambda: len(window.dashboard_tab.frame) == dashboard_before + 1, timeout=10)
+        wait_for(lambda: window.dashboard_tab.figures.boxes == dashboard_before + 1, timeout=10)
         events = audit.model.rowCount()
         _register(stations["206"])
         wait_for(lambda: audit.model.rowCount() > events, timeout=10)

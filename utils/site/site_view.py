@@ -25,13 +25,16 @@ import logging
 import os
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from data import audit_repo, site_repo, view_repo
 from data.audit_repo import StoredCheckpoint
 from data.database import Database
+from data.view_buckets import Buckets
 from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
+from data.view_figures import SiteCounts, site_counts
 from data.view_store import Batch, Position, Stored, ViewWriter, record_row
 from models.canonical import format_utc
 from utils.audit.chain import checkpoint_from_json
@@ -103,6 +106,7 @@ class SiteView:
         self._listeners: list[Listener] = []
         self._checkpoint_markers: dict[str, tuple[int, int]] = {}
         self.zone_name = ctx.settings.timezone
+        self._buckets = Buckets(self.zone_name)
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -122,6 +126,10 @@ class SiteView:
             self._listeners.remove(listener)
 
     def _writer_for_use(self) -> ViewWriter:
+        with self._lock:
+            return self._writer_or_new()
+
+    def _writer_or_new(self) -> ViewWriter:
         if self._writer is None:
             self._writer = ViewWriter(self.database, self.zone_name)
             if get_meta(self.database, TIMEZONE_KEY) != self.zone_name:
@@ -346,6 +354,14 @@ class SiteView:
     def current_record(self, record_id: str) -> dict[str, Any] | None:
         with self.database.read() as connection:
             return view_repo.current_record(connection, record_id)
+
+    def counts(self, start: datetime | None, end: datetime | None, station: str | None = None,
+               *, recent_hours: int = 0) -> SiteCounts:
+        """The dashboard's sums for [start, end) from the aggregates (data/view_figures.py).
+        (After the site's time zone changed, the next ingest counts them again.)"""
+        with self.database.read() as connection:
+            return site_counts(connection, self._buckets, start, end, station,
+                               recent_hours=recent_hours)
 
     # -- verification ------------------------------------------------------------------------
 
