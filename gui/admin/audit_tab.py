@@ -28,8 +28,8 @@ from models.canonical import format_utc, parse_utc
 from utils.atomic_io import atomic_write_with
 from data import view_repo
 from utils.audit.trail import (
-    ExportCancelled, TrailFilter, export_trail_csv, record_export, trail_count, trail_for_report,
-    trail_page, trail_stations,
+    ExportCancelled, TrailFilter, export_trail_csv, record_export, trail_for_report, trail_page,
+    trail_stations,
 )
 from utils.audit.verify import VerifyResult
 from utils.auth import Session
@@ -78,13 +78,24 @@ class AuditEventsModel(ColumnTableModel):
         self.filters = filters
         self.reload()
 
-    def reload(self) -> None:
-        count = trail_count(self.view, self.audit, self.session, self.filters)
+    def reload(self, keep: list[dict[str, Any] | None] = ()) -> list[int | None]:
+        """Count again and forget every page; the new rows of the events in `keep`, found in
+        the same read of the view as the count (see SiteRecordsModel.reload)."""
+        require(self.session, Permission.AUDIT_VIEW, self.audit, target="audit trail")
+        with self.view.database.read() as connection:
+            count = view_repo.count_events(connection, **asdict(self.filters))
+            rows = [None if event is None else self._position(connection, event, count)
+                    for event in keep]
         self.beginResetModel()
         self._count = count
         self._pages.clear()
         self._cells = {}
         self.endResetModel()
+        return rows
+
+    def _position(self, connection, event: dict[str, Any], count: int) -> int | None:
+        row = view_repo.events_before(connection, event, **asdict(self.filters))
+        return row if row < count else None
 
     def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent is not None and parent.isValid() else self._count
@@ -107,8 +118,8 @@ class AuditEventsModel(ColumnTableModel):
     def row_of(self, event: dict[str, Any]) -> int | None:
         """The row of an event under the current filters, or None if it is not there."""
         with self.view.database.read() as connection:
-            row = view_repo.events_before(connection, event, **asdict(self.filters))
-        if row >= self._count:
+            row = self._position(connection, event, self._count)
+        if row is None:
             return None
         found = self.row_data(row)
         return row if (found.get("station"), found.get("seq")) == (event["station"],
@@ -329,14 +340,11 @@ class AuditTab(QWidget):
         at_top = scroll.value() == 0
         top_row = self.table.rowAt(0)
         anchor = self.model.row_data(top_row) if top_row >= 0 and not at_top else None
-        self.model.reload()
-        if anchor:
-            row = self.model.row_of(anchor)
-            if row is not None:
-                self.table.scrollTo(self.model.index(row, 0),
-                                    QAbstractItemView.ScrollHint.PositionAtTop)
+        anchor_row, row = self.model.reload([anchor or None, selected])
+        if anchor and anchor_row is not None:
+            self.table.scrollTo(self.model.index(anchor_row, 0),
+                                QAbstractItemView.ScrollHint.PositionAtTop)
         if selected:
-            row = self.model.row_of(selected)
             if row is not None:
                 self.table.selectionModel().blockSignals(True)
                 self.table.selectRow(row)

@@ -178,14 +178,13 @@ class ProductionTab(QWidget):
         with self.view.database.read() as connection:
             stations = view_repo.record_stations(connection)
         fill_station_choice(self.station, stations, self.tr("all stations"))
-        self.model.reload()
+        anchor_row, selected_row = self.model.reload([anchor or None, selected])
         if anchor:
-            row = self.model.row_of(anchor)
-            if row is not None:
-                self.table.scrollTo(self.model.index(row, 0),
+            if anchor_row is not None:
+                self.table.scrollTo(self.model.index(anchor_row, 0),
                                     QAbstractItemView.ScrollHint.PositionAtTop)
         if selected:
-            row = self.model.row_of(selected)
+            row = selected_row
             if row is not None:
                 self.table.selectionModel().blockSignals(True)  # the same record: no re-read
                 self.table.selectRow(row)

@@ -32,14 +32,30 @@ class SiteRecordsModel(RecordsTableModel):
         self.record_filter = record_filter
         self.reload()
 
-    def reload(self) -> None:
-        """Count again and forget every page (the view changed, or the filter did)."""
+    def reload(self, keep: list[dict[str, Any] | None] = ()) -> list[int | None]:
+        """Count again and forget every page (the view changed, or the filter did). Returns
+        the new row of each record in `keep` (None: not there any more), found in the same
+        read of the view as the count and the first page, so a batch stored meanwhile by the
+        follower cannot shift them (its own notification brings the next reload)."""
         with self.view.database.read() as connection:
             count = view_repo.count_records(connection, self.record_filter)
+            rows = [None if record is None else self._position(connection, record, count)
+                    for record in keep]
+            first = view_repo.record_page(connection, self.record_filter, limit=PAGE_ROWS)
         self.beginResetModel()
         self._count = count
         self._pages.clear()
+        self._pages[0] = first
         self.endResetModel()
+        return rows
+
+    def _position(self, connection, record: dict[str, Any], count: int) -> int | None:
+        current = view_repo.current_record(connection, record["record_id"])
+        if current is None:
+            return None
+        row = view_repo.rows_before(connection, self.record_filter, current["recorded_at"],
+                                    current["record_id"])
+        return row if row < count else None
 
     def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent is not None and parent.isValid() else self._count
@@ -64,11 +80,7 @@ class SiteRecordsModel(RecordsTableModel):
     def row_of(self, record: dict[str, Any]) -> int | None:
         """The row of a record (by id) under the current filter, or None if it is not there."""
         with self.view.database.read() as connection:
-            current = view_repo.current_record(connection, record["record_id"])
-            if current is None:
-                return None
-            row = view_repo.rows_before(connection, self.record_filter, current["recorded_at"],
-                                        current["record_id"])
-        if row >= self._count or self.row_data(row).get("record_id") != record["record_id"]:
+            row = self._position(connection, record, self._count)
+        if row is None or self.row_data(row).get("record_id") != record["record_id"]:
             return None
         return row
