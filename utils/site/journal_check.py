@@ -7,6 +7,12 @@ event, and verifies through the injected seal check (utils/site/seals.py), relea
 never moves past the last seal. Events after the last seal are "not yet sealed": still being
 written, or appended by someone without the station's key; neither is tampering by itself.
 
+A station seals every export, often every box. Through the hash chain a later seal vouches
+for every event before it, so catching up checks every seal's place (its seq and hash against
+the event before it, a string comparison) but its signature only every `verify_after` events
+and at the end of what is read; when one fails, the seals since the last good one are checked
+one by one to name the first bad one. Verify (`every_seal`) checks each seal's signature.
+
 The first bad thing stops the check and is kept in `broken` (first bad seq, kind, detail): an
 event whose seq is not the next one, whose hash does not match its content, or that does not
 link to the one before it; an unreadable line; a header naming another station or anchor; a
@@ -60,10 +66,15 @@ class ChainCheck:
     last_hash: str | None = None
     anchor: str | None = None
     keyring: KeyRing | None = None  # only to name the first forged event when a seal fails
+    every_seal: bool = False  # verify: check each seal's signature, not only the last ones
+    verify_after: int = 4000  # catching up: events between two signature checks
     broken: ChainBreak | None = None
     pending: list[JournalEvent] = field(default_factory=list)
     sealed_seq: int = 0
     sealed_hash: str | None = None
+    # Seals in their right place whose signatures are not checked yet: (seal, events before
+    # it in `pending`).
+    candidates: list[tuple[JournalSeal, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.sealed_seq, self.sealed_hash = self.last_seq, self.last_hash
@@ -115,12 +126,13 @@ class ChainCheck:
                 expected, last_hash = expected + 1, entry.hash
                 self.last_seq, self.last_hash = entry.seq, entry.hash
             elif type(entry) is JournalSeal:
-                run = self._seal(entry)
-                if self.broken is not None:
+                if not self._seal(entry):
                     break
-                if run is not None:
-                    yield run
+                if self.every_seal or len(pending) >= self.verify_after:
+                    yield from self._release()
                     pending = self.pending
+                    if self.broken is not None:
+                        break
             elif type(entry) is JournalHeader:
                 if not self._header(entry, expected):
                     break
@@ -130,35 +142,71 @@ class ChainCheck:
                             f"{entry.reason} in segment {entry.segment} where event {expected} "
                             f"should be")
                 break
+        else:
+            yield from self._release()  # the end of what is on the share: check the last seal
 
-    def _seal(self, seal: JournalSeal) -> SealedRun | None:
+    def _seal(self, seal: JournalSeal) -> bool:
+        """Check a seal's place; keep it as a candidate. False when it breaks the journal."""
         document = seal.document
         if document.get("station") != self.station_id:
             self._break(self._first_unsealed(), TamperKind.FORGED,
                         f"a seal of station {document.get('station')!r} in this journal")
-            return None
-        if not self.pending:
+            return False
+        covered = len(self.pending)
+        if self.candidates and self.candidates[-1][1] == covered:
+            previous = self.candidates[-1][0].document
+            if (document.get("seq"), document.get("hash")) == (previous.get("seq"),
+                                                               previous.get("hash")):
+                return True  # the same head sealed again (after a restart): nothing new
+        if not covered:
             if document.get("seq") == self.sealed_seq and document.get("hash") == self.sealed_hash:
-                return None  # the same head sealed again (after a restart): nothing new
+                return True
             self._break(self.sealed_seq + 1, TamperKind.FORGED,
                         f"a seal of event {document.get('seq')} where no event waits for one")
-            return None
+            return False
         last = self.pending[-1]
         if document.get("seq") != last.seq or document.get("hash") != last.hash:
-            first = self._first_forged()
+            start = self.candidates[-1][1] if self.candidates else 0
+            first = self._first_forged(self.pending[start:])
             self._break(first, TamperKind.FORGED,
-                        f"events {self.pending[0].seq}–{last.seq} differ from what the station "
-                        f"sealed (seal of event {document.get('seq')}): rewritten without its key")
-            return None
-        refusal = self.seal_ok(self.station_id, document)
-        if refusal is not None:
+                        f"events {self.pending[start].seq}–{last.seq} differ from what the "
+                        f"station sealed (seal of event {document.get('seq')}): rewritten "
+                        f"without its key")
+            return False
+        self.candidates.append((seal, covered))
+        return True
+
+    def _release(self) -> Iterator[SealedRun]:
+        """Check the newest candidate's signature and release the events it covers; if it
+        fails, check the candidates in order, release up to the last good one and break at
+        the first bad one."""
+        if not self.candidates:
+            return
+        seal, covered = self.candidates[-1]
+        if self._refusal(seal) is None:
+            yield self._run(seal, covered)
+            return
+        while self.candidates:
+            seal, covered = self.candidates[0]
+            refusal = self._refusal(seal)
+            if refusal is None:
+                yield self._run(seal, covered)
+                continue
+            first = self.pending[0].seq
             kind = TamperKind.NOT_MEMBER if isinstance(refusal, NotMember) else TamperKind.FORGED
-            self._break(self.pending[0].seq, kind, f"seal of event {last.seq}: {refusal}")
-            return None
-        run = SealedRun(self.pending, seal)
-        self.pending = []
+            self._break(first, kind, f"seal of event {seal.document.get('seq')}: {refusal}")
+            return
+
+    def _refusal(self, seal: JournalSeal) -> str | None:
+        return self.seal_ok(self.station_id, seal.document)
+
+    def _run(self, seal: JournalSeal, covered: int) -> SealedRun:
+        """The pending events up to a good seal, as a run; the candidates move down."""
+        events, self.pending = self.pending[:covered], self.pending[covered:]
+        self.candidates = [(s, n - covered) for s, n in self.candidates if n > covered]
+        last = events[-1]
         self.sealed_seq, self.sealed_hash = last.seq, last.hash
-        return run
+        return SealedRun(events, seal)
 
     def _header(self, header: JournalHeader, expected: int) -> bool:
         document = header.document
@@ -178,18 +226,18 @@ class ChainCheck:
     def _first_unsealed(self) -> int:
         return self.pending[0].seq if self.pending else self.sealed_seq + 1
 
-    def _first_forged(self) -> int:
-        """Within the pending events, the first whose per-event MAC fails (when this PC holds
-        the key): names the first rewritten event exactly; else the first pending one."""
+    def _first_forged(self, events: list[JournalEvent]) -> int:
+        """Within `events`, the first whose per-event MAC fails (when this PC holds the key):
+        names the first rewritten event exactly; else the first of them."""
         if self.keyring is not None:
-            for event in self.pending:
+            for event in events:
                 key = self.keyring.get(event.key_id)
                 try:
                     if key is not None and key.mac(bytes.fromhex(event.hash)).hex() != event.mac:
                         return event.seq
                 except ValueError:
                     return event.seq
-        return self.pending[0].seq
+        return events[0].seq
 
     def _break(self, seq: int, kind: str, detail: str) -> None:
         self.broken = ChainBreak(seq, str(kind), detail)

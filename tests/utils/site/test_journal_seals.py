@@ -195,3 +195,40 @@ def test_a_seal_of_another_station_in_this_journal_is_refused(setup, tmp_path):
     path.write_bytes(b"\n".join(lines) + b"\n")
     [report] = site.admin.site_view.ingest()
     assert report.broken_kind == "forged" and report.ingested == 0
+
+
+def _resign(path, predicate, sig="0" * 64):
+    """Spoil the signature of the seal lines `predicate` picks (their place stays right)."""
+    lines = path.read_bytes().splitlines()
+    seals = [i for i, line in enumerate(lines) if b'"kind":"seal"' in line]
+    for index in predicate(seals):
+        seal = json.loads(lines[index])
+        seal["sig"] = sig
+        lines[index] = canonical_bytes(seal)
+    path.write_bytes(b"\n".join(lines) + b"\n")
+
+
+def test_catching_up_checks_the_last_seals_signature_and_verify_checks_every_one(setup):
+    """A seal per event, as a running station writes them: a spoiled seal in the middle does
+    not keep out the events the next good seal vouches for (the hash chain binds them), but
+    verify names it; a spoiled last seal keeps out only what it alone covers."""
+    site, station, operator, _writer = setup
+    writer = JournalWriter(station.database, _layout(site).station("206"), station.anchor,
+                           station.site_key, seal_every=1)
+    _register(station, operator, 6)
+    writer.sync()
+    path = list_segments(writer.station.journal)[-1][1]
+    total = writer.last_exported_seq
+    _resign(path, lambda seals: [seals[2]])  # the third event's seal
+    view = site.admin.site_view
+    [report] = view.ingest()
+    assert report.broken_seq is None and report.ingested == total
+    result = view.verify_station("206")
+    assert not result.ok and result.kind == "forged" and result.first_bad_seq == 3
+
+    _register(station, operator, 3)
+    writer.sync()
+    _resign(path, lambda seals: [seals[-1]])  # the newest seal
+    [report] = view.ingest()
+    assert report.ingested == 2 and report.broken_seq == writer.last_exported_seq
+    assert report.broken_kind == "forged"
