@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
@@ -314,7 +315,26 @@ def read_journal(folder: Path, *, start_segment: int = 1, start_offset: int = 0
                 yield _entry(line, number, offset)
 
 
+# An event line as the writer makes it (canonical JSON, keys sorted): the fields after the
+# body are fixed-form, so they are matched at the end of the line and only the body string is
+# decoded. A line in any other form (valid JSON all the same) takes the general path.
+_EVENT_TAIL = re.compile(rb'","hash":"([0-9a-f]{64})","key_id":"([^"\\]*)","kind":"event",'
+                         rb'"mac":"([0-9a-f]{64})","prev":"([0-9a-f]{64})","seq":([1-9][0-9]{0,15})}\n\Z')
+_BODY_HEAD = b'{"body":"'
+_decode_string = json.JSONDecoder().decode
+
+
 def _entry(line: bytes, segment: int, offset: int) -> JournalEntry:
+    if line.startswith(_BODY_HEAD):
+        tail = _EVENT_TAIL.search(line, len(_BODY_HEAD))
+        if tail is not None:
+            try:
+                body = _decode_string(line[len(_BODY_HEAD) - 1:tail.start() + 1].decode("utf-8"))
+                if type(body) is str:
+                    return JournalEvent(int(tail[5]), tail[4].decode(), tail[1].decode(),
+                                        tail[2].decode(), tail[3].decode(), body, segment, offset)
+            except (ValueError, UnicodeDecodeError):
+                pass  # not what it looked like: the general path says what it is
     try:
         entry = json.loads(line)
         kind = entry.get("kind")

@@ -52,7 +52,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RECORD_ACTIONS = ("record.create", "record.manual", "record.edit", "record.void", "record.import")
+RECORD_ACTIONS = frozenset(("record.create", "record.manual", "record.edit", "record.void",
+                            "record.import"))
+_BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
 INGEST_BATCH = 5000  # events per transaction
 LOCAL_BATCH = 5000
 VERIFY_PROGRESS_EVERY = 20_000
@@ -315,15 +317,18 @@ class SiteView:
             body = json.loads(body_text)
         except ValueError:
             body = None
-        if not isinstance(body, dict):
+        if type(body) is not dict:
             body = {}
-        action = _text(body.get("action")) or ""
-        batch.events.append((station_id, seq, _text(body.get("ts")) or "", _text(body.get("user")),
-                             _text(body.get("role")), action, _text(body.get("entity")),
-                             _text(body.get("entity_id")), _text(body.get("command_id")), digest,
-                             body_text))
+        get = body.get
+        values = [get(name) for name in _BODY_COLUMNS]
+        for index, value in enumerate(values):  # a body is only as tidy as its writer
+            if value is not None and type(value) is not str:
+                values[index] = _text(value)
+        ts, user, role, action, entity, entity_id, command_id = values
+        batch.events.append((station_id, seq, ts or "", user, role, action or "", entity,
+                             entity_id, command_id, digest, body_text))
         if action in RECORD_ACTIONS:
-            row = record_row(body.get("after"), station_id, seq)
+            row = record_row(get("after"), station_id, seq)
             if row is not None:
                 batch.records.append(row)
             else:

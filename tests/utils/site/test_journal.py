@@ -165,3 +165,21 @@ def test_journal_recomputed_without_the_key_is_forged(setup):
     segment.write_bytes(b"".join(out))
     result = view.verify_station("206")
     assert not result.ok and result.first_bad_seq == 2 and result.kind == "forged"
+
+
+def test_an_event_line_reads_the_same_in_the_writers_form_and_in_any_other():
+    """Lines as the writer makes them are read through a fast path; the same event written any
+    other valid way (spaces, another key order) reads the same through the general one."""
+    from utils.site.journal import JournalEvent, _entry, event_line
+
+    body = json.dumps({"action": "record.edit", "reason": 'a "quoted" \\ reason, ünï ✓'},
+                      ensure_ascii=False)
+    line = event_line((7, b"\x01" * 32, b"\x02" * 32, "site:k1", b"\x03" * 32, body))
+    fast = _entry(line, 2, 100)
+    entry = json.loads(line)
+    other = (json.dumps(dict(reversed(list(entry.items()))), indent=1)
+             .replace("\n", " ") + "\n").encode()
+    general = _entry(other, 2, 100)
+    assert isinstance(fast, JournalEvent) and fast == general
+    assert (fast.seq, fast.body, fast.key_id) == (7, body, "site:k1")
+    assert fast.prev == "01" * 32 and fast.hash == "02" * 32 and fast.mac == "03" * 32
