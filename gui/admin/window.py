@@ -80,7 +80,7 @@ class AdminWindow(QMainWindow):
 
             from gui.admin.insights_tab import InsightsTab
 
-            self.insights_tab = InsightsTab(ctx, bridge=self.bridge)
+            self.insights_tab = InsightsTab(ctx, bridge=self.bridge, runner=self.runner)
             self.tabs.addTab(self.insights_tab, self.tr("Insights"))
         if role_allows(session.role, Permission.USER_MANAGE):
             from gui.admin.users_tab import UsersTab
