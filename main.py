@@ -349,6 +349,47 @@ def _view_text(held: dict | None) -> str:
     return f"view: {held['events']} events, up to {held['data_up_to'] or '—'}"
 
 
+def cmd_demo(args) -> int:
+    """A demo plant of 14 stations in a home of its own, then the app on its office PC with
+    the stations at work (utils/site/demo.py)."""
+    from config.paths import demo_root, resolve_paths
+    from utils.settings_store import load_settings
+    from utils.site.demo import LivePlant, create_demo, demo_layout, demo_plan
+    from utils.site.keystore import load_site_key
+
+    root = Path(args.folder).expanduser().resolve() if args.folder else demo_root()
+    if not (root / "office").exists():
+        password = _secret("SHOPFLOOR_PASSWORD",
+                           f"Choose a password for the demo's admin {args.admin}: ", confirm=True)
+        print(f"making the DEMO plant in {root}: 14 stations, {args.days} days of synthetic "
+              f"production (a minute or two)…", flush=True)
+        try:
+            demo = create_demo(root, args.admin, "Demo admin", password, days=args.days)
+        except FileExistsError as exc:
+            raise CliError(f"{exc}; choose another with --folder") from exc
+    else:
+        demo = demo_layout(root, demo_plan(args.days, datetime.now(timezone.utc)))
+    print(f"DEMO site (synthetic data, not a real plant): {root}")
+    print(f"the office PC's home: {demo.office_home}; log in as {args.admin}")
+    if args.no_gui:
+        return EXIT_OK
+    paths = resolve_paths(demo.office_home)
+    settings = load_settings(paths.settings_file)
+    key = load_site_key(paths.config_dir, settings.site_id)
+    if key is None:
+        raise CliError(f"the demo in {root} has lost its site key: remove the folder and run "
+                       f"shopfloor demo again")
+    os.environ["SHOPFLOOR_HOME"] = str(demo.office_home)
+    plant = LivePlant(demo, key)
+    plant.start()
+    try:
+        from gui.app import run_gui
+
+        return run_gui()
+    finally:
+        plant.stop()
+
+
 def _parse_params(pairs: list[str]) -> dict:
     params: dict = {}
     for pair in pairs:
@@ -518,6 +559,15 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="every station's state, as this PC sees it")
     status.add_argument("--json", action="store_true")
 
+    demo = commands.add_parser("demo", help="a demo plant of 14 simulated stations, in a home "
+                                            "of its own, opened in the app")
+    demo.add_argument("--folder", metavar="DIR",
+                      help="where the demo lives (default: a demo folder of its own)")
+    demo.add_argument("--days", type=int, default=14, help="days of history (default 14)")
+    demo.add_argument("--admin", default="demo", metavar="USERNAME",
+                      help="the demo admin's username (its password is asked)")
+    demo.add_argument("--no-gui", action="store_true", help="make the demo, do not open it")
+
     send = commands.add_parser("send", help="send a remote command: STATION... TYPE [key=value]")
     send.add_argument("words", nargs="+", metavar="STATION... TYPE [key=value]")
     send.add_argument("--all", action="store_true", help="to every station")
@@ -558,6 +608,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"warning: logging to {paths.log_dir} is not possible: {exc}", file=sys.stderr)
     ctx = None
+    if args.command == "demo":
+        try:
+            return cmd_demo(args)
+        except CliError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.code
     if args.command == "gui":
         from gui.app import run_gui
 
