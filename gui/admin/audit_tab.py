@@ -322,7 +322,7 @@ class AuditTab(QWidget):
 
     def refresh(self) -> None:
         """Apply the filters: count again and read the first page."""
-        self.view.ingest_local()  # this PC's own newest events, whoever follows the rest
+        self.view.ingest_local(wait=False)  # this PC's own newest events (see ingest_local)
         self.model.set_filters(self._filters())
         self.currency.set_fixed_until(self.range.fixed_until())
         if not self._fitted and self.model.rowCount():

@@ -148,7 +148,7 @@ class ProductionTab(QWidget):
 
     def refresh(self) -> None:
         """Apply the filters: read the count and the first page again."""
-        self.view.ingest_local()  # this PC's own newest records, whoever follows the rest
+        self.view.ingest_local(wait=False)  # this PC's own newest records (see ingest_local)
         with self.view.database.read() as connection:
             stations = view_repo.record_stations(connection)
         fill_station_choice(self.station, stations, self.tr("all stations"))
@@ -239,7 +239,7 @@ class ProductionTab(QWidget):
         dialog.open()
 
     def _saved(self, record) -> None:
-        self.view.ingest_local()  # this PC's new version, into the view at once
+        self.view.ingest_local(wait=False)  # this PC's new version, unless the follower is busy
         self.refresh()
         row = self.model.row_of({"record_id": record.record_id})
         if row is not None:

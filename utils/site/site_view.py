@@ -274,37 +274,46 @@ class SiteView:
                 self._store(batch, report)
         return report
 
-    def ingest_local(self, *, max_events: int | None = None) -> int:
+    def ingest_local(self, *, max_events: int | None = None, wait: bool = True) -> int:
         """This PC's own chains, from its own database (no seal needed: this is where they
-        are written). Returns the events taken."""
+        are written). Returns the events taken. `wait` False (the GUI thread): when the
+        follower is storing a batch now, return at once; it takes them on its next pass (it
+        is woken by every commit of this PC)."""
+        if not self._lock.acquire(blocking=wait):
+            return 0
+        try:
+            return self._ingest_local(max_events)
+        finally:
+            self._lock.release()
+
+    def _ingest_local(self, max_events: int | None) -> int:
         taken = 0
-        with self._lock:
-            with self.ctx.database.read() as connection:
-                chains = audit_repo.stations(connection)
-            with self.database.read() as connection:
-                known = {s["station"]: s for s in view_repo.sources(connection)}
-            for station_id in chains:
-                source = known.get(station_id)
-                if source is not None and source["kind"] != "local":
-                    continue  # the same id is read from a journal (another PC's chain)
-                start = Position(0, 0, 0 if source is None else source["last_seq"],
-                                 None if source is None else source["last_hash"])
-                while max_events is None or taken < max_events:
-                    with self.ctx.database.read() as connection:
-                        rows = audit_repo.events_after(connection, station_id, start.last_seq,
-                                                       LOCAL_BATCH)
-                    if not rows:
-                        break
-                    batch = self._batch(station_id, "local", start, self.ctx.anchor
-                                        if station_id == self.ctx.station_id else None)
-                    for seq, _prev, digest, _key_id, _mac, body in rows:
-                        self._add(batch, station_id, seq, bytes(digest).hex(), body)
-                    batch.end = Position(0, 0, rows[-1][0], bytes(rows[-1][2]).hex())
-                    report = IngestReport(station_id)
-                    if not self._store(batch, report):
-                        break
-                    taken += report.ingested
-                    start = batch.end
+        with self.ctx.database.read() as connection:
+            chains = audit_repo.stations(connection)
+        with self.database.read() as connection:
+            known = {s["station"]: s for s in view_repo.sources(connection)}
+        for station_id in chains:
+            source = known.get(station_id)
+            if source is not None and source["kind"] != "local":
+                continue  # the same id is read from a journal (another PC's chain)
+            start = Position(0, 0, 0 if source is None else source["last_seq"],
+                             None if source is None else source["last_hash"])
+            while max_events is None or taken < max_events:
+                with self.ctx.database.read() as connection:
+                    rows = audit_repo.events_after(connection, station_id, start.last_seq,
+                                                   LOCAL_BATCH)
+                if not rows:
+                    break
+                batch = self._batch(station_id, "local", start, self.ctx.anchor
+                                    if station_id == self.ctx.station_id else None)
+                for seq, _prev, digest, _key_id, _mac, body in rows:
+                    self._add(batch, station_id, seq, bytes(digest).hex(), body)
+                batch.end = Position(0, 0, rows[-1][0], bytes(rows[-1][2]).hex())
+                report = IngestReport(station_id)
+                if not self._store(batch, report):
+                    break
+                taken += report.ingested
+                start = batch.end
         return taken
 
     def _batch(self, station_id: str, kind: str, start: Position, anchor: str | None) -> Batch:
