@@ -281,8 +281,8 @@ def render_catching_up(out_dir: Path) -> list[Path]:
         window.resize(1366, 768)
         window.show()
         try:
-            settle_until(lambda: len(changes) >= 12 and "%" in window.production_tab.currency.text(),
-                         settle)
+            settle_until(lambda: len(changes) >= 12
+                         and "%" in window.production_tab.currency.text(), settle)
             # From the plant's first day, so the rows read so far show (the default week would
             # still be empty: the view fills in time order).
             window.production_tab.set_range(now - timedelta(days=21))
