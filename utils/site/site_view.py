@@ -225,10 +225,12 @@ class SiteView:
                 log.warning("Journal of %s not readable now: %s", station_id, exc)
         return reports
 
-    def ingest_station(self, station_id: str, *, max_events: int | None = None) -> IngestReport:
+    def ingest_station(self, station_id: str, *, max_events: int | None = None,
+                       until: str | None = None) -> IngestReport:
         """Read one station's journal from where the view stopped, taking sealed runs, until
-        its end (or about `max_events` events). Raises OSError if the share goes away; what
-        was stored before stays, and the next call resumes from there."""
+        its end (or about `max_events` events, or the first run that reaches past the time
+        `until`). Raises OSError if the share goes away; what was stored before stays, and
+        the next call resumes from there."""
         assert self.layout is not None
         report = IngestReport(station_id)
         with self._lock:
@@ -254,6 +256,9 @@ class SiteView:
                 last = run.events[-1]
                 batch.end = Position(*run.position, last.seq, last.hash)
                 batch.anchor = check.anchor
+                if until is not None and batch.events[-1][2] > until:
+                    report.more = True  # the rest waits for the other stations to get here
+                    break
                 if len(batch.events) >= INGEST_BATCH:
                     if not self._store(batch, report):
                         return report

@@ -25,18 +25,19 @@ import logging
 import os
 import threading
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Callable
 
 from data import view_repo
-from models.canonical import parse_utc
+from models.canonical import format_utc, parse_utc
 from utils.clock import Clock, SystemClock
 from utils.site.site_view import SiteView, ViewChange
 
 log = logging.getLogger(__name__)
 
 CHUNK_EVENTS = 20_000  # per station and turn while catching up: a few tenths of a second
+ROUND_BYTES = 64 * 2 ** 20  # journal bytes read per round of every station while catching up
 FOLLOW_RESCAN_S = 1.0  # the safety rescan (local with a watcher, and on a network share)
 WITNESS_EVERY_S = 30.0  # published checkpoints are read this often (and after a journal grew)
 STATE_EVERY_S = 0.25  # progress is published at most this often while catching up
@@ -219,26 +220,38 @@ class ViewFollower:
         fronts = self._fronts([s for s, left in remaining.items() if left])
         self._set_state(phase=Phase.CATCHING_UP, progress=0.0 if total else 1.0,
                         complete_up_to=_moment(_least(fronts)), offline_since=None)
-        while not self._stop.is_set():
-            active = [s for s, left in remaining.items() if left > 0]
-            if not active:
-                break
-            station = min(active, key=lambda s: fronts.get(s) or "")
-            try:
-                report = self.view.ingest_station(station, max_events=self.chunk_events)
-                assert self.view.layout is not None
-                self.view.layout.require_root()  # a vanished share reads as empty journals
-                left = self.view.remaining_bytes(station) if report.more else 0
-            except OSError as exc:
-                self._offline(exc)
-                return False
-            done += max(0, remaining[station] - left)
-            remaining[station] = left
-            fronts[station] = self._front(station)
-            if not left:
-                fronts.pop(station, None)
-                self._witness(station, force=True)
-            self._publish_progress(done / total if total else 1.0, _least(fronts))
+        # Rounds in time: every station read up to a horizon, then the horizon moves on, so
+        # "showing data up to" is the horizon (every station complete up to it). A round is
+        # about ROUND_BYTES of journals, whatever the number of stations.
+        step = self._step(fronts, total)
+        horizon = _moment(_least(fronts))
+        complete = _least(fronts)  # every station is read up to here
+        while not self._stop.is_set() and any(left > 0 for left in remaining.values()):
+            horizon = None if horizon is None else horizon + step
+            until = None if horizon is None else format_utc(horizon)
+            for station in sorted(s for s, left in remaining.items() if left > 0):
+                if self._stop.is_set():
+                    break
+                front = fronts.get(station)
+                if until is not None and front is not None and front > until:
+                    continue
+                try:
+                    report = self.view.ingest_station(station, max_events=self.chunk_events,
+                                                      until=until)
+                    assert self.view.layout is not None
+                    self.view.layout.require_root()  # a vanished share reads as empty journals
+                    left = self.view.remaining_bytes(station) if report.more else 0
+                except OSError as exc:
+                    self._offline(exc)
+                    return False
+                done += max(0, remaining[station] - left)
+                remaining[station] = left
+                fronts[station] = self._front(station) or front or ""
+                if not left:
+                    fronts.pop(station, None)
+                    self._witness(station, force=True)
+                self._publish_progress(done / total if total else 1.0, complete)
+            complete = until
         if self._stop.is_set():
             return False
         self._remember_sizes(stations)
@@ -312,6 +325,16 @@ class ViewFollower:
         if force or now >= self._next_witness.get(station, 0.0):
             self.view.witness_checkpoint(station)
             self._next_witness[station] = now + WITNESS_EVERY_S
+
+    def _step(self, fronts: dict[str, str], total: int) -> timedelta:
+        """How far the horizon moves per round: the span still to read over the rounds that
+        about ROUND_BYTES of journals each make."""
+        earliest = _moment(_least(fronts))
+        if earliest is None:
+            return timedelta(days=1)
+        span = max(timedelta(hours=1), self.clock.now() - earliest)
+        rounds = max(1, total // ROUND_BYTES)
+        return max(timedelta(minutes=10), span / rounds)
 
     def _fronts(self, stations: list[str]) -> dict[str, str]:
         """Per station, the time its view reaches (its first event's if nothing is read)."""
