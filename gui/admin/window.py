@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -51,8 +52,11 @@ class AdminWindow(QMainWindow):
         self.site_view: SiteView = ctx.site_view
         self.follower = ctx.view_follower
         self.bridge = ViewBridge(self.site_view, self.follower, self)
-        self.follower.acquire()
-        self._following = True
+        self._following = False
+        self._shut = False
+        # Following starts once the window is up: its thread's first pass (listing 200
+        # journals, reading where each begins) would otherwise compete with building the tabs.
+        QTimer.singleShot(0, self._start_following)
         self.fleet_tab: FleetTab | None = None
         self.commands_tab: CommandsTab | None = None
         if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):
@@ -119,6 +123,11 @@ class AdminWindow(QMainWindow):
         # for 100 ms and more while it walks them (bench_gui.py, verify of 1M events).
         gc.freeze()
 
+    def _start_following(self) -> None:
+        if not self._following and not self._shut:
+            self._following = True
+            self.follower.acquire()
+
     def verify_site(self) -> None:
         if getattr(self, "audit_tab", None) is not None:
             dialog = self.audit_tab.verify()
@@ -140,6 +149,7 @@ class AdminWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.audit_tab)
 
     def shutdown(self) -> None:
+        self._shut = True
         if getattr(self, "dashboard_tab", None) is not None:
             self.dashboard_tab.timer.stop()
         if getattr(self, "insights_tab", None) is not None:

@@ -84,10 +84,10 @@ def test_a_production_pcs_panel_shows_the_whole_site_live_and_stops_when_closed(
     assert not stations["201"].paths.site_view_file.exists()  # an idle production PC reads nothing
 
     window = _panel(qtbot, stations["201"])
-    assert _follower_threads("201")
-    production, audit = window.production_tab, window.audit_tab
     states = []
     window.bridge.state_changed.connect(states.append)
+    wait_for(lambda: _follower_threads("201"), timeout=5)  # started once the window is up
+    production, audit = window.production_tab, window.audit_tab
     try:
         ids = {record.record_id for record in first}
         wait_for(lambda: ids <= {r["record_id"] for r in _production_rows(production)},
@@ -103,14 +103,13 @@ def test_a_production_pcs_panel_shows_the_whole_site_live_and_stops_when_closed(
 
         # A new box at 206 arrives without Apply; the selected record stays selected.
         production.table.selectRow(production.model.row_of({"record_id": first[0].record_id}))
-        dashboard_before = window.dashboard_tab.figures.boxes
         [late] = _register(stations["206"])
         wait_for(lambda: late.record_id in {r["record_id"] for r in _production_rows(production)},
                  timeout=10)
         assert production.selected_row()["record_id"] == first[0].record_id
         # The dashboard, hidden meanwhile, is current as soon as it is shown.
         window.tabs.setCurrentWidget(window.dashboard_tab)
-        wait_for(lambda: window.dashboard_tab.figures.boxes == dashboard_before + 1, timeout=10)
+        wait_for(lambda: window.dashboard_tab.figures.boxes == len(first) + 1, timeout=10)
         events = audit.model.rowCount()
         _register(stations["206"])
         wait_for(lambda: audit.model.rowCount() > events, timeout=10)
