@@ -218,7 +218,7 @@ def pump(seconds: float = 0.0, until=None, timeout: float = 600.0) -> float:
 
 
 def phase_panel(folder: Path, site: dict, params: dict, metrics: dict,
-                diagnostics: dict) -> None:
+                diagnostics: dict, *, with_insights: bool = True) -> None:
     """A production PC opens the panel for the first time, then everything measured on it."""
     from gui.admin.window import AdminWindow
     from gui.app import make_application
@@ -266,7 +266,8 @@ def phase_panel(folder: Path, site: dict, params: dict, metrics: dict,
     measure_tabs(window, params, metrics, diagnostics)
     metrics["view_rss_mb"] = round(_rss_mb(), 1)
     log(f"    rss {metrics['view_rss_mb']:.0f} MB")
-    measure_insights(window, params, metrics, diagnostics)
+    if with_insights:
+        measure_insights(window, params, metrics, diagnostics)
     window.close()
     window.runner.shutdown(60)
     ctx.close()
@@ -453,8 +454,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="one tenth of the year (about 1 M events)")
     parser.add_argument("--json", required=True, type=Path, help="where to write the results")
-    parser.add_argument("--phases", default="catchup,panel",
-                        help="comma-separated subset of catchup,panel")
+    parser.add_argument("--phases", default="catchup,panel,insights",
+                        help="comma-separated subset of catchup,panel,insights (insights "
+                             "needs panel)")
     parser.add_argument("--cache-dir", type=Path,
                         default=Path(tempfile.gettempdir()) / "shopfloor-bench-site-cache",
                         help="where the synthetic site is kept between runs")
@@ -491,7 +493,8 @@ def main(argv: list[str] | None = None) -> int:
         if "panel" in phases:
             log("[panel] a production PC opens the admin panel for the first time")
             t0 = time.perf_counter()
-            phase_panel(folder, site, params, metrics, diagnostics)
+            phase_panel(folder, site, params, metrics, diagnostics,
+                        with_insights="insights" in phases)
             diagnostics["phase_s"]["panel"] = round(time.perf_counter() - t0, 1)
     finally:
         if not args.keep:
