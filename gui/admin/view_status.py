@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from utils.site.view_follower import Phase, ViewState
 
 from gui.theme import ERROR_COLOR, OK_COLOR, WARN_COLOR
+from gui.verify_dialog import kind_texts
 
 
 class ViewStatus(QLabel):
@@ -71,7 +72,7 @@ class ViewStatus(QLabel):
             text += " · " + (self.tr("journal of station %1 broken at event %2 (%3): nothing "
                                      "after it is shown")
                              .replace("%1", first.station).replace("%2", str(first.seq))
-                             .replace("%3", first.kind))
+                             .replace("%3", kind_texts().get(first.kind, (first.kind, ""))[0]))
             if len(state.broken) > 1:
                 text += " " + self.tr("(and %1 more)").replace("%1", str(len(state.broken) - 1))
             color = ERROR_COLOR

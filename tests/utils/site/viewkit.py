@@ -18,7 +18,8 @@ def put_view_rows(view, rows: Sequence[dict[str, Any]], source: str = "fixture")
     start = (Position() if known is None else
              Position(known["segment"], known["offset"], known["last_seq"], known["last_hash"]))
     end = Position(start.segment, start.offset + 1, start.last_seq, start.last_hash)
-    batch = Batch(source, "journal", start, end, None, records=list(rows),
+    # A source of kind "local" (like this PC's own chain): not a journal to verify on a share.
+    batch = Batch(source, "local", start, end, None, records=list(rows),
                   now=format_utc(view.ctx.clock.now()))
     stored = view._writer_for_use().store(batch)
     assert stored is not None
