@@ -204,6 +204,8 @@ class ViewFollower:
     def _catch_up(self) -> bool:
         """Read every journal to its end, oldest view first; True when done (False: the
         share went away or the thread is stopping; what was read stays)."""
+        # Said at once: listing and sizing every journal takes a moment on a large site.
+        self._set_state(phase=Phase.CATCHING_UP, progress=0.0, complete_up_to=None)
         self.view.ingest_local()
         stations = self._stations()
         if stations is None:
