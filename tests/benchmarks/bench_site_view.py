@@ -434,7 +434,8 @@ def methods(params: dict, site: dict) -> dict[str, str]:
         "site": f"{site.get('stations')} stations x {site.get('days')} days x "
                 f"{BOXES_PER_DAY} boxes/day: {site.get('records', 0):,} records, "
                 f"{site.get('events', 0):,} events (utils/site/synthetic.py; sealed journals "
-                f"by JournalWriter, a seal every 3 events); journals {site.get('journal_bytes', 0):,} bytes",
+                f"by JournalWriter, a seal every 3 events); journals "
+                f"{site.get('journal_bytes', 0):,} bytes",
         "catchup_events_per_s": "ViewFollower.catch_up_now() on an office PC with an empty view",
         "catchup_full_s": "AdminWindow (offscreen, 1366x768) on a production PC with an empty "
                           "view, from construction until the follower's phase is 'following'",

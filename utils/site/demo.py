@@ -33,7 +33,7 @@ from utils.settings_store import save_settings
 from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
 from utils.site.synthetic import (
-    ANCHOR_KEY, PlantPlan, _later_change, _profile, _record, write_plant,
+    ANCHOR_KEY, PlantPlan, later_change, station_profile, synthetic_record, write_plant,
 )
 
 log = logging.getLogger(__name__)
@@ -137,11 +137,12 @@ class LivePlant:
         station_id = self.rng.choice(self.demo.plan.stations)
         database, audit, writer = self._station(station_id)
         now = self.clock.now()
-        profile = _profile(random.Random(f"{self.demo.plan.seed}:{station_id}"), self.catalog)
+        profile = station_profile(random.Random(f"{self.demo.plan.seed}:{station_id}"),
+                                  self.catalog)
         machine = self.catalog.machine(station_id)
         box = self._boxes.get(station_id, 0) + 1
         self._boxes[station_id] = box
-        record = _record(self.rng, profile, station_id, machine.size if machine else "#0",
+        record = synthetic_record(self.rng, profile, station_id, machine.size if machine else "#0",
                          machine.unit_weight_kg if machine else 0.000096,
                          f"op{station_id}a", f"L{station_id}-LIVE", box, now,
                          self.clock_zone(), 1.0)
@@ -150,7 +151,7 @@ class LivePlant:
             audit.append(connection, operator, "record.create", entity="record",
                          entity_id=record.record_id, after=record.audit_view())
             if self.rng.random() < 0.1:
-                when, actor, action, fields = _later_change(self.rng, self.demo.plan, record,
+                when, actor, action, fields = later_change(self.rng, self.demo.plan, record,
                                                             now - timedelta(minutes=10),
                                                             station_id)
                 audit.append(connection, actor, action, **fields)

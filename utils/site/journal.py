@@ -159,7 +159,8 @@ class JournalWriter:
             self._recover()
         assert self._segment is not None
         with self.database.read() as connection:
-            rows = audit_repo.events_after(connection, self.station.station_id, self._last_seq, batch)
+            rows = audit_repo.events_after(connection, self.station.station_id, self._last_seq,
+                                           batch)
             tail = (audit_repo.events_after(connection, self.station.station_id,
                                             self._last_seq - 1, 1)
                     if self._unsealed_tail and not rows else [])
@@ -319,7 +320,8 @@ def read_journal(folder: Path, *, start_segment: int = 1, start_offset: int = 0
 # body are fixed-form, so they are matched at the end of the line and only the body string is
 # decoded. A line in any other form (valid JSON all the same) takes the general path.
 _EVENT_TAIL = re.compile(rb'","hash":"([0-9a-f]{64})","key_id":"([^"\\]*)","kind":"event",'
-                         rb'"mac":"([0-9a-f]{64})","prev":"([0-9a-f]{64})","seq":([1-9][0-9]{0,15})}\n\Z')
+                         rb'"mac":"([0-9a-f]{64})","prev":"([0-9a-f]{64})",'
+                         rb'"seq":([1-9][0-9]{0,15})}\n\Z')
 _BODY_HEAD = b'{"body":"'
 _decode_string = json.JSONDecoder().decode
 

@@ -111,7 +111,8 @@ class ChainCheck:
                                     f"event {entry.seq} appears again after event {expected - 1}")
                     break
                 try:
-                    intact = sha256(fromhex(entry.prev) + entry.body.encode()).hexdigest() == entry.hash
+                    digest = sha256(fromhex(entry.prev) + entry.body.encode()).hexdigest()
+                    intact = digest == entry.hash
                 except (ValueError, UnicodeEncodeError):
                     intact = False
                 if not intact:

@@ -85,7 +85,7 @@ class _Clock:
 
 
 @dataclass
-class _Profile:
+class StationProfile:
     """How one station behaves: its CAM levels, drift and defects."""
 
     cam_d: float
@@ -96,11 +96,11 @@ class _Profile:
     locations: tuple[str, ...] = ()
 
 
-def _profile(rng: random.Random, catalog: Catalog) -> _Profile:
+def station_profile(rng: random.Random, catalog: Catalog) -> StationProfile:
     defects = [d for d in catalog.defects if d != NO_REJECTION]
     weights = [rng.random() ** 2 for _ in defects]
     total = sum(weights) or 1.0
-    return _Profile(cam_d=rng.uniform(1.0, 6.0), cam_w=rng.uniform(1.0, 5.0),
+    return StationProfile(cam_d=rng.uniform(1.0, 6.0), cam_w=rng.uniform(1.0, 5.0),
                     drift=rng.uniform(-1.0, 1.5), rejection=rng.uniform(0.15, 0.6),
                     defects=[(d, w / total) for d, w in zip(defects, weights)],
                     locations=tuple(l for l in catalog.locations if l != NO_REJECTION))
@@ -111,7 +111,7 @@ def station_events(plan: PlantPlan, station_id: str, catalog: Catalog
     """The station's events in time order: (moment, who, action, audit fields)."""
     rng = random.Random(f"{plan.seed}:{station_id}")
     zone = ZoneInfo(plan.timezone)
-    profile = _profile(rng, catalog)
+    profile = station_profile(rng, catalog)
     machine = catalog.machine(station_id)
     size, weight = (machine.size, machine.unit_weight_kg) if machine else ("#0", 0.000096)
     first_day = (plan.end.astimezone(zone) - timedelta(days=plan.days)).date()
@@ -124,13 +124,15 @@ def station_events(plan: PlantPlan, station_id: str, catalog: Catalog
         day = first_day + timedelta(days=day_index)
         progress = day_index / max(1, plan.days - 1)
         for hour, suffix in SHIFTS:
-            start = datetime(day.year, day.month, day.day, hour, tzinfo=zone).astimezone(timezone.utc)
+            start = datetime(day.year, day.month, day.day, hour,
+                             tzinfo=zone).astimezone(timezone.utc)
             if start >= plan.end:
                 break
             end = min(start + timedelta(hours=8), plan.end)
             events: list[tuple[datetime, Actor, str, dict[str, Any]]] = []
             operator = Actor(f"op{station_id}{suffix}", "operator")
-            boxes = 0 if rng.random() < plan.stops else max(0, round(rng.gauss(per_shift, per_shift * 0.1)))
+            boxes = (0 if rng.random() < plan.stops
+                     else max(0, round(rng.gauss(per_shift, per_shift * 0.1))))
             span = (end - start).total_seconds()
             session = f"{rng.getrandbits(64):016x}"
             events.append((start + timedelta(seconds=rng.uniform(30, 300)), operator, "login",
@@ -145,14 +147,14 @@ def station_events(plan: PlantPlan, station_id: str, catalog: Catalog
                     events.append((moment - timedelta(seconds=20), operator, "lot.set",
                                    {"entity": "lot", "entity_id": code, "after": {
                                        "code": code, "total_boxes": LOT_BOXES, "current_box": 1}}))
-                record = _record(rng, profile, station_id, size, weight, operator.user,
+                record = synthetic_record(rng, profile, station_id, size, weight, operator.user,
                                  f"L{station_id}-{lot_number:04d}", box, moment, zone, progress)
                 box += 1
                 events.append((moment, operator, "record.create",
                                {"entity": "record", "entity_id": record.record_id,
                                 "after": record.audit_view()}))
                 if rng.random() < plan.corrections + plan.voids:
-                    later.append(_later_change(rng, plan, record, moment, station_id))
+                    later.append(later_change(rng, plan, record, moment, station_id))
             for _ in range(_count(rng, others * boxes if boxes else others * per_shift) // 2):
                 moment = start + timedelta(seconds=rng.uniform(60, span - 60))
                 command = f"{rng.getrandbits(64):016x}"
@@ -179,7 +181,8 @@ def _count(rng: random.Random, expected: float) -> int:
     return whole + (1 if rng.random() < expected - whole else 0)
 
 
-def _record(rng: random.Random, profile: _Profile, station_id: str, size: str, weight: float,
+def synthetic_record(rng: random.Random, profile: StationProfile, station_id: str, size: str,
+                     weight: float,
             operator: str, lot: str, box: int, moment: datetime, zone: ZoneInfo,
             progress: float) -> ProductionRecord:
     rejections: list[Rejection] = []
@@ -199,7 +202,7 @@ def _record(rng: random.Random, profile: _Profile, station_id: str, size: str, w
                             utc_offset_minutes=offset)
 
 
-def _later_change(rng: random.Random, plan: PlantPlan, record: ProductionRecord,
+def later_change(rng: random.Random, plan: PlantPlan, record: ProductionRecord,
                   moment: datetime, station_id: str) -> tuple[datetime, Actor, str, dict]:
     """A supervisor's signed correction (or void) of a box, some minutes after it."""
     when = moment + timedelta(minutes=rng.uniform(10, 90))
