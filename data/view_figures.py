@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -137,5 +136,3 @@ def _drop_empty(counts: SiteCounts) -> None:
     counts.defects = {d: n for d, n in counts.defects.items() if n > 0}
     counts.locations = {p: n for p, n in counts.locations.items() if n > 0}
 
-
-__all__: list[Any] = ["SiteCounts", "site_counts"]
