@@ -71,6 +71,8 @@ class AppContext:
     site_key: SigningKey | None = None
     directory: Any = None  # utils.site.directory.UserDirectory once the PC is in a site
     site_catalog: Any = None  # utils.site_catalog.SiteCatalogService
+    # How journal seals are checked (utils/site/seals.py); None: with the site key.
+    seal_check: Any = None
     _site_view: Any = None  # opened on first use: utils.site.site_view.SiteView
     _view_follower: Any = None
 
@@ -81,7 +83,7 @@ class AppContext:
         if self._site_view is None:
             from utils.site.site_view import SiteView
 
-            self._site_view = SiteView(self)
+            self._site_view = SiteView(self, seal_ok=self.seal_check)
         return self._site_view
 
     @property
