@@ -210,25 +210,41 @@ def cmd_import_legacy_users(ctx, args) -> int:
 
 def cmd_export(ctx, args) -> int:
     from data.records_repo import RecordFilter
-    from utils.records_io import export_records
+    from utils.records_io import export_records, export_view_records
+    from utils.site.view_report import catch_up, why_empty
 
     session = _login_as(ctx, args.as_user)
     zone = ctx.settings.timezone
     record_filter = RecordFilter(start=_parse_time(args.start, zone), end=_parse_time(args.end, zone),
-                                 station_id=args.station, lot=args.lot, operator=args.operator)
-    count = export_records(ctx.production, session, args.format, Path(args.out), record_filter)
+                                 station_id=args.station, lot=args.lot, operator=args.operator,
+                                 defect=args.defect, include_voided=True)
+    if args.site:
+        # Every station, the Production tab's filters and rows: the site view, read up to
+        # now first (on a production PC the first time this reads the whole site).
+        catch_up(ctx)
+        filters = {"site": True, "station": args.station, "lot": args.lot,
+                   "operator": args.operator, "defect": args.defect, "from": args.start,
+                   "to": args.end}
+        count = export_view_records(ctx.site_view, ctx.audit, session, record_filter,
+                                    args.format, Path(args.out), filters)
+    else:
+        if args.defect:
+            raise CliError("--defect filters the site view: use it with --site")
+        count = export_records(ctx.production, session, args.format, Path(args.out),
+                               record_filter)
     print(f"exported {count} records to {args.out}")
+    if count == 0:
+        print(f"why none: {why_empty(ctx, record_filter, site=args.site)}")
     return EXIT_OK
 
 
 def cmd_verify_audit(ctx, args) -> int:
     if args.site:
-        from utils.site.site_view import SiteView
+        from utils.site.view_report import catch_up
 
-        folder, key = _site_parts(ctx)
-        view = SiteView(ctx, site_root=folder)
-        view.ingest()
-        results = view.verify_site()
+        _site_parts(ctx)
+        catch_up(ctx)  # what the view took is a witness too: a journal shorter is truncated
+        results = ctx.site_view.verify_site()
     else:
         results = ctx.verify_audit()
     intact = all(result.ok for result in results)
@@ -239,7 +255,12 @@ def cmd_verify_audit(ctx, args) -> int:
             print("no audit events yet: nothing to verify")
         for r in results:
             if r.ok:
-                print(f"station {r.station}: intact, {r.events_checked} events checked")
+                unsealed = (f" ({r.unsealed} more not yet sealed by the station)"
+                            if r.unsealed else "")
+                print(f"station {r.station}: intact, {r.events_checked} events checked{unsealed}")
+            elif str(r.kind) == "not_a_member":
+                print(f"station {r.station}: NOT a member of this site: {r.detail}; its journal "
+                      f"is not read")
             else:
                 print(f"station {r.station}: NOT intact: first bad event {r.first_bad_seq} "
                       f"({r.kind}): {r.detail}; {r.events_checked} events verified before it")
@@ -371,9 +392,11 @@ def cmd_agent(ctx, args) -> int:
 
 def cmd_status(ctx, args) -> int:
     from utils.site.fleet import FleetMonitor
+    from utils.site.view_report import station_summaries
 
     folder, key = _site_parts(ctx)
     views = FleetMonitor(ctx, site_root=folder).poll()
+    held = station_summaries(ctx) if ctx.paths.site_view_file.exists() else {}
     rows = []
     for view in views:
         status = view.status or {}
@@ -390,7 +413,8 @@ def cmd_status(ctx, args) -> int:
                      "version": status.get("version"), "locked": status.get("locked"),
                      "skew_s": None if view.skew_s is None else round(view.skew_s, 3),
                      "duplicate_id_suspected": view.duplicate_id_suspected,
-                     "problem": view.problem})
+                     "problem": view.problem,
+                     "site_view": held.get(view.station_id)})
     if args.json:
         print(json.dumps({"stations": rows}, indent=2))
         return EXIT_OK
@@ -400,10 +424,56 @@ def cmd_status(ctx, args) -> int:
         box = f"{row['box']}/{row['total_boxes']}" if row["lot"] else "-"
         print(f"{row['station']:<12} {row['state']:<8} {row['user'] or '-':<14} "
               f"{row['lot'] or '-':<14} {box:<9} cpu {row['cpu']}% mem {row['memory']}% "
-              f"disk {row['disk']}%  seen {row['last_seen']}")
+              f"disk {row['disk']}%  seen {row['last_seen']}  {_view_text(row['site_view'])}")
         if row["problem"]:
             print(f"{'':<12} refused on the share: {row['problem']}")
+    if not held:
+        print("this PC's site view is empty: it is read when the admin panel opens, or with "
+              "shopfloor export --site / verify-audit --site")
     return EXIT_OK
+
+
+def _view_text(held: dict | None) -> str:
+    """What this PC's site view holds of a station, in a few words."""
+    if held is None:
+        return "view: nothing read"
+    if held["broken"]:
+        return (f"view: BROKEN at event {held['broken']['seq']} ({held['broken']['kind']}), "
+                f"{held['events']} events before it")
+    return f"view: {held['events']} events, up to {held['data_up_to'] or '—'}"
+
+
+def cmd_demo(args) -> int:
+    """A demo plant of 14 stations in a home of its own, then the app on its office PC with
+    the stations at work (utils/site/demo.py)."""
+    from config.paths import demo_root
+    from utils.site.demo import LivePlant, create_demo, demo_layout, demo_plan
+
+    root = Path(args.folder).expanduser().resolve() if args.folder else demo_root()
+    if not (root / "office").exists():
+        password = _secret("SHOPFLOOR_PASSWORD",
+                           f"Choose a password for the demo's admin {args.admin}: ", confirm=True)
+        print(f"making the DEMO plant in {root}: 14 stations, {args.days} days of synthetic "
+              f"production (a minute or two)…", flush=True)
+        try:
+            demo = create_demo(root, args.admin, "Demo admin", password, days=args.days)
+        except FileExistsError as exc:
+            raise CliError(f"{exc}; choose another with --folder") from exc
+    else:
+        demo = demo_layout(root, demo_plan(args.days, datetime.now(timezone.utc)))
+    print(f"DEMO site (synthetic data, not a real plant): {root}")
+    print(f"the office PC's home: {demo.office_home}; log in as {args.admin}")
+    if args.no_gui:
+        return EXIT_OK
+    os.environ["SHOPFLOOR_HOME"] = str(demo.office_home)
+    plant = LivePlant(demo)
+    plant.start()
+    try:
+        from gui.app import run_gui
+
+        return run_gui()
+    finally:
+        plant.stop()
 
 
 def _parse_params(pairs: list[str]) -> dict:
@@ -537,7 +607,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write the one-time passwords to this new file (0600) instead of "
                           "printing them")
 
-    exp = commands.add_parser("export", help="export records to CSV or XLSX")
+    exp = commands.add_parser("export", help="export records to CSV or XLSX (this PC's own, or "
+                                             "with --site every station's)")
+    exp.add_argument("--site", action="store_true",
+                     help="every station's records from this PC's site view (read up to now "
+                          "first), with the admin panel's Production filters")
     exp.add_argument("--format", required=True, choices=["csv", "xlsx"])
     exp.add_argument("--out", required=True, metavar="PATH")
     exp.add_argument("--from", dest="start", metavar="ISO")
@@ -545,12 +619,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--station", metavar="ID")
     exp.add_argument("--lot")
     exp.add_argument("--operator", metavar="USERNAME")
+    exp.add_argument("--defect", metavar="NAME", help="records with this rejection (--site)")
     exp.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
 
     ver = commands.add_parser("verify-audit", help="verify the audit trail; exit 1 if tampered")
     ver.add_argument("--json", action="store_true")
     ver.add_argument("--site", action="store_true",
-                     help="also every station's journal on the share (admin PCs)")
+                     help="also every station's journal on the share, against what this PC's "
+                          "site view read before")
 
     gui = commands.add_parser("gui", help="open the station window (the default)")
     gui.add_argument("--smoke", action="store_true",
@@ -590,6 +666,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser("status", help="every station's state, as this PC sees it")
     status.add_argument("--json", action="store_true")
+
+    demo = commands.add_parser("demo", help="a demo plant of 14 simulated stations, in a home "
+                                            "of its own, opened in the app")
+    demo.add_argument("--folder", metavar="DIR",
+                      help="where the demo lives (default: a demo folder of its own)")
+    demo.add_argument("--days", type=int, default=14, help="days of history (default 14)")
+    demo.add_argument("--admin", default="demo", metavar="USERNAME",
+                      help="the demo admin's username (its password is asked)")
+    demo.add_argument("--no-gui", action="store_true", help="make the demo, do not open it")
 
     send = commands.add_parser("send", help="send a remote command: STATION... TYPE [key=value]")
     send.add_argument("words", nargs="+", metavar="STATION... TYPE [key=value]")
@@ -632,6 +717,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"warning: logging to {paths.log_dir} is not possible: {exc}", file=sys.stderr)
     ctx = None
+    if args.command == "demo":
+        try:
+            return cmd_demo(args)
+        except CliError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.code
     if args.command == "gui":
         from gui.app import run_gui
 

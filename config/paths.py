@@ -35,6 +35,12 @@ class AppPaths:
         return self.data_dir / "shopfloor.sqlite3"
 
     @property
+    def site_view_file(self) -> Path:
+        """The site view: every station's journal read into a database of its own, rebuilt
+        from the journals when needed (never on the share)."""
+        return self.data_dir / "site-view.sqlite3"
+
+    @property
     def local_key_file(self) -> Path:
         """HMAC key for audit checkpoints until the site key exists (0600)."""
         return self.config_dir / "local-audit.key"
@@ -65,3 +71,12 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
         log_dir=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
     )
+
+
+def demo_root() -> Path:
+    """Where `shopfloor demo` keeps its plant: a home of its own, never the installation's
+    (under `SHOPFLOOR_HOME` when that is set, for portable and test use)."""
+    chosen = os.environ.get(HOME_ENV)
+    if chosen:
+        return Path(chosen).expanduser().resolve() / "demo"
+    return Path(platformdirs.user_data_dir(APP_NAME + "-demo", APP_AUTHOR))

@@ -99,7 +99,7 @@ def iter_events_by_time(connection: Connection, *, station: str | None = None,
 def filter_events(query, table, station: str | None, user: str | None, action: str | None,
                   start: str | None, end: str | None):
     """`query` narrowed by the audit viewer's filters. `table` is this PC's chain or the site
-    read-model (data/site_repo.py): both have these columns."""
+    view's events (data/view_repo.py): both have these columns."""
     conditions = []
     if station:
         conditions.append(table.c.station == station)

@@ -29,14 +29,14 @@ class NetworkDatabaseRefused(DatabaseError):
     pass
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, synchronous: str = "FULL") -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # We issue BEGIN ourselves (pysqlite's implicit transactions are not what we want).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA recursive_triggers=ON")  # REPLACE fires DELETE triggers too
         cursor.execute("PRAGMA busy_timeout=10000")
@@ -72,25 +72,34 @@ class Database:
             with connection.begin():
                 yield connection
 
-    def raw_sqlite_connection(self, read_only: bool = True) -> sqlite3.Connection:
-        """A plain sqlite3 connection for hot loops (verify streams a million rows)."""
+    def raw_sqlite_connection(self, read_only: bool = True, *,
+                              synchronous: str | None = None) -> sqlite3.Connection:
+        """A plain sqlite3 connection for hot loops (verify streams a million rows; the site
+        view ingests them). Writers get autocommit mode: they issue BEGIN themselves."""
         if self.path is None:
             raise DatabaseError("raw connections need a file database")
         mode = "ro" if read_only else "rw"
         connection = sqlite3.connect(f"file:{self.path}?mode={mode}", uri=True,
                                      check_same_thread=False)
         connection.execute("PRAGMA busy_timeout=10000")
+        if not read_only:
+            connection.isolation_level = None
+            if synchronous in ("FULL", "NORMAL"):
+                connection.execute(f"PRAGMA synchronous={synchronous}")
         return connection
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def open_database(path: Path, *, allow_network: bool = False, migrate: bool = True) -> Database:
+def open_database(path: Path, *, allow_network: bool = False, migrate: bool = True,
+                  synchronous: str = "FULL") -> Database:
     """Open (creating if needed) the SQLite database at `path` and bring its schema up to date.
 
     Refuses a network filesystem: SQLite's locking is unreliable there and records could be
-    lost or corrupted.
+    lost or corrupted. `synchronous` is FULL for this PC's own records; a database that can
+    be rebuilt from elsewhere (the site view) may trade the last commits before a power cut
+    for speed with NORMAL.
     """
     path = Path(path)
     reason = None if allow_network else network_filesystem_reason(path.parent if not path.exists() else path)
@@ -104,8 +113,10 @@ def open_database(path: Path, *, allow_network: bool = False, migrate: bool = Tr
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(f"Cannot create the data folder {path.parent}: {exc}") from exc
+    if synchronous not in ("FULL", "NORMAL"):
+        raise ValueError(f"synchronous must be FULL or NORMAL, not {synchronous!r}")
     engine = create_engine(f"sqlite:///{path}", future=True)
-    _configure_sqlite(engine)
+    _configure_sqlite(engine, synchronous)
     database = Database(engine, path)
     if migrate:
         try:

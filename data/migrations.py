@@ -100,6 +100,14 @@ def _v4_keys_by_role(connection: Connection) -> None:
     schema.metadata.create_all(connection, tables=list(schema.V4_TABLES))
 
 
+def _v5_site_view_moved(connection: Connection) -> None:
+    """The site read-model moved to a database of its own (data/view_db.py), read again from
+    the journals: its old tables here held nothing else, and are dropped. The witnessed
+    checkpoints (evidence, not derived) stay."""
+    for name in ("site_audit_events", "site_record_versions", "site_ingest_state"):
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: users, records, lots, audit chain, checkpoints", _v1_initial),
     (2, "site sync: command ledger, sent commands, site read-model", _v2_site_sync),
@@ -107,6 +115,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
      _v3_repair),
     (4, "keys by role: person keys, directory log and outbox, site-wide lockout",
      _v4_keys_by_role),
+    (5, "site view moved to its own database: the old read-model tables dropped",
+     _v5_site_view_moved),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

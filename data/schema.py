@@ -165,7 +165,9 @@ sent_commands = Table(
 )
 Index("ix_sent_commands_state", sent_commands.c.state)
 
-# -- the site read-model (admin PCs): every station's journal, ingested and checked ---------
+# -- the site read-model of schema versions 2 and 3 (admin PCs) ------------------------------
+# Created by migrations 2 and 3 and dropped by migration 4: the site view now has a database of
+# its own (data/view_schema.py). Kept here because released migrations never change.
 
 site_audit_events = Table(
     "site_audit_events", metadata,
@@ -198,7 +200,8 @@ site_record_versions = Table(
 Index("ix_site_records_station_time", site_record_versions.c.station_id,
       site_record_versions.c.recorded_at)
 
-# Every signed checkpoint this PC has seen from each station: the witness against rollback.
+# Every signed checkpoint this PC has seen from each station: the witness against rollback
+# (kept: evidence, not derived from the journals).
 site_checkpoints = Table(
     "site_checkpoints", metadata,
     Column("station", String(64), primary_key=True),

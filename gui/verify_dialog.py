@@ -240,6 +240,12 @@ class VerifyDialog(QDialog):
                 "%1 of these events are signed with a key this PC does not have: their content "
                 "and order were checked, their signatures were not.").replace(
                 "%1", str(unverifiable)), ""))
+        unsealed = sum(r.unsealed for r in results)
+        if unsealed:
+            paragraphs.append(("", self.tr(
+                "%1 events at the end of the stations' journals are not yet sealed by their "
+                "station: not counted above, and not shown until they are (a station seals "
+                "what it writes within seconds).").replace("%1", str(unsealed)), ""))
         return paragraphs
 
     def _cancelled_text(self) -> str:
@@ -327,6 +333,9 @@ def kind_texts() -> dict[str, tuple[str, str]]:
         TamperKind.FORGED: (
             QCoreApplication.translate("VerifyDialog", "forged"),
             QCoreApplication.translate("VerifyDialog", "Events or a checkpoint were recomputed without the station's secret key.")),
+        TamperKind.NOT_A_MEMBER: (
+            QCoreApplication.translate("VerifyDialog", "not a member"),
+            QCoreApplication.translate("VerifyDialog", "The station's journal is sealed by a PC that is not a member of this site: its events are not taken.")),
     }
 
 

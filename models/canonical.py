@@ -8,7 +8,6 @@ Tuples encode as lists. Known-answer tests pin the exact bytes.
 from __future__ import annotations
 
 import json
-import math
 from datetime import datetime, timezone
 from typing import Any
 
@@ -35,46 +34,51 @@ def parse_utc(text: str) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def _check_text(text: str) -> str:
-    # A lone surrogate (e.g. "\ud800" arriving through json.loads) has no UTF-8 encoding.
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise CanonicalJSONError(f"text with an unpaired surrogate: {exc}") from None
-    return text
-
-
-def _normalise(value: Any) -> Any:
-    if isinstance(value, str):
-        return _check_text(value)
-    if value is None or isinstance(value, (bool, int)):
-        return value
-    if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
-            raise CanonicalJSONError(f"{value!r} cannot be encoded canonically")
-        return value
-    if isinstance(value, datetime):
-        return format_utc(value)
+def _check_keys(value: Any) -> None:
+    """Object keys must be strings (json.dumps would turn 1 into "1"): checked in one walk of
+    the containers; everything else is checked by the encoder itself."""
     if isinstance(value, dict):
-        out = {}
         for key, item in value.items():
             if not isinstance(key, str):
                 raise CanonicalJSONError(f"object keys must be strings, got {key!r}")
-            out[_check_text(key)] = _normalise(item)
-        return out
-    if isinstance(value, (list, tuple)):
-        return [_normalise(item) for item in value]
+            if isinstance(item, (dict, list, tuple)):
+                _check_keys(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            if isinstance(item, (dict, list, tuple)):
+                _check_keys(item)
+
+
+def _encode_other(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return format_utc(value)
     raise CanonicalJSONError(f"type {type(value).__name__} has no canonical JSON encoding")
+
+
+def _encode(value: Any) -> tuple[str, bytes]:
+    """The canonical text and its UTF-8 bytes. The C encoder does the work (sorting, floats in
+    their shortest form, escapes); NaN, infinity, unknown types, non-string keys and text that
+    has no UTF-8 form (a lone surrogate) are refused as CanonicalJSONError."""
+    _check_keys(value)
+    try:
+        text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                          allow_nan=False, default=_encode_other)
+    except CanonicalJSONError:
+        raise
+    except (ValueError, TypeError) as exc:
+        raise CanonicalJSONError(f"{exc}") from None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CanonicalJSONError(f"text with an unpaired surrogate: {exc}") from None
+    return text, data
 
 
 def canonical_json(value: Any) -> str:
     """The canonical text of `value`."""
-    return json.dumps(
-        _normalise(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-        allow_nan=False,
-    )
+    return _encode(value)[0]
 
 
 def canonical_bytes(value: Any) -> bytes:
     """The canonical UTF-8 bytes of `value`: what gets hashed and signed."""
-    return canonical_json(value).encode("utf-8")
+    return _encode(value)[1]

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from config.catalogs import NO_REJECTION, QualityBands
+from models.canonical import parse_utc
 from utils.shifts import shift_of
 
 REJECTION_COLUMNS = (("rej1_defect", "rej1_location"), ("rej2_defect", "rej2_location"),
@@ -56,10 +57,18 @@ def defect_counts(frame: pd.DataFrame) -> pd.DataFrame:
     found = rejections(frame)
     if found.empty:
         return pd.DataFrame(columns=["defect", "count", "share"])
-    counts = found.groupby("defect").size().reset_index(name="count")
-    counts = counts.sort_values(["count", "defect"], ascending=[False, True]).reset_index(drop=True)
-    counts["share"] = counts["count"] * 100.0 / counts["count"].sum()
-    return counts
+    return counts_table(found.groupby("defect").size().to_dict())
+
+
+def counts_table(counts: dict[str, int]) -> pd.DataFrame:
+    """Rejections per defect as defect, count, share, most frequent first (ties by name): from
+    the records (defect_counts) or from the site view's aggregates."""
+    table = pd.DataFrame({"defect": list(counts), "count": [int(n) for n in counts.values()]})
+    if table.empty or not table["count"].sum():
+        return pd.DataFrame(columns=["defect", "count", "share"])
+    table = table.sort_values(["count", "defect"], ascending=[False, True]).reset_index(drop=True)
+    table["share"] = table["count"] * 100.0 / table["count"].sum()
+    return table
 
 
 def top_defects(frame: pd.DataFrame, n: int = 5) -> pd.DataFrame:
@@ -73,7 +82,12 @@ class Pareto:
 
 
 def pareto(frame: pd.DataFrame, line: float = PARETO_LINE) -> Pareto:
-    table = defect_counts(frame)
+    return pareto_of(defect_counts(frame), line)
+
+
+def pareto_of(table: pd.DataFrame, line: float = PARETO_LINE) -> Pareto:
+    """The Pareto of a counts table (defect, count, share)."""
+    table = table.copy()
     table["cumulative"] = table["share"].cumsum()
     critical: list[str] = []
     for defect, cumulative in zip(table["defect"], table["cumulative"]):
@@ -90,13 +104,34 @@ def station_means(frame: pd.DataFrame, bands: QualityBands = QualityBands()) -> 
         return pd.DataFrame(columns=["station", "cam_d", "cam_w", "mean", "band", "rank", "boxes"])
     grouped = frame.groupby("station_id").agg(cam_d=("cam_d", "mean"), cam_w=("cam_w", "mean"),
                                               boxes=("record_id", "count")).reset_index()
-    grouped = grouped.rename(columns={"station_id": "station"})
+    return _ranked(grouped.rename(columns={"station_id": "station"}), bands)
+
+
+def station_means_of(stations: dict[str, list], bands: QualityBands = QualityBands()
+                     ) -> pd.DataFrame:
+    """station_means from the site view's sums: station -> [boxes, CAM-D sum, CAM-D count,
+    CAM-W sum, CAM-W count]."""
+    if not stations:
+        return pd.DataFrame(columns=["station", "cam_d", "cam_w", "mean", "band", "rank", "boxes"])
+    rows = [{"station": station, "boxes": int(v[0]),
+             "cam_d": v[1] / v[2] if v[2] else float("nan"),
+             "cam_w": v[3] / v[4] if v[4] else float("nan")}
+            for station, v in stations.items()]
+    return _ranked(pd.DataFrame(rows), bands)
+
+
+def _ranked(grouped: pd.DataFrame, bands: QualityBands) -> pd.DataFrame:
     grouped["mean"] = grouped[["cam_d", "cam_w"]].mean(axis=1)
     grouped["band"] = [bands.rank(value) if pd.notna(value) else "unknown"
                        for value in grouped["mean"]]
     grouped = grouped.sort_values(["mean", "station"]).reset_index(drop=True)
     grouped["rank"] = range(1, len(grouped) + 1)
     return grouped
+
+
+def per_hour_of(hours: list[int]) -> pd.Series:
+    """Boxes per local hour of the day (0–23) from the site view's hour counts."""
+    return pd.Series(hours, index=range(24), dtype=int)
 
 
 def per_hour(frame: pd.DataFrame, timezone: str) -> pd.Series:
@@ -113,6 +148,23 @@ def per_shift(frame: pd.DataFrame, timezone: str) -> pd.DataFrame:
     table = pd.DataFrame({"day": [s.day for s in shifts], "shift": [s.number for s in shifts]})
     return (table.groupby(["day", "shift"]).size().reset_index(name="boxes")
             .sort_values(["day", "shift"]).reset_index(drop=True))
+
+
+def per_shift_of(hours: list[tuple[str, int]], timezone: str, limit: int) -> pd.DataFrame:
+    """The last `limit` shifts with boxes, oldest first (day, shift, boxes), from boxes per
+    hour bucket (newest first, as the site view gives them). Shifts start on the hour, so an
+    hour lies in one shift."""
+    totals: dict[tuple[str, int], int] = {}
+    for bucket, boxes in hours:
+        shift = shift_of(parse_utc(bucket), timezone)
+        key = (shift.day, shift.number)
+        if key not in totals and len(totals) >= limit:
+            break
+        totals[key] = totals.get(key, 0) + boxes
+    table = pd.DataFrame([{"day": day, "shift": number, "boxes": boxes}
+                          for (day, number), boxes in sorted(totals.items())],
+                         columns=["day", "shift", "boxes"])
+    return table.reset_index(drop=True)
 
 
 def rows_behind(frame: pd.DataFrame, *, defect: str | None = None,
@@ -151,37 +203,51 @@ def window(frame: pd.DataFrame, start: datetime | None, end: datetime | None) ->
     return selected
 
 
-def load_site_records(database, *, include_voided: bool = False) -> pd.DataFrame:
-    """The current version of every record this PC knows: the site read-model (every station's
-    journal) and its own database. Where two sources hold the same record, the higher version
-    wins (a correction made on an admin PC supersedes the station's original)."""
-    from data import records_repo, site_repo
+def load_site_records(view, *, include_voided: bool = False, start: datetime | None = None,
+                      end: datetime | None = None, station: str | None = None) -> pd.DataFrame:
+    """The current version of the site's records in the site view (utils/site/site_view.py),
+    optionally within [start, end) and for one station, as a frame (voided ones left out
+    unless asked)."""
+    from data import view_repo
+    from data.records_repo import RecordFilter
 
-    with database.read() as connection:
-        rows = site_repo.list_record_versions(connection)
-        rows += records_repo.list_current_rows(connection)
-    latest: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        known = latest.get(row["record_id"])
-        if known is None or row["version"] > known["version"]:
-            latest[row["record_id"]] = row
-    return records_frame(latest.values(), include_voided=include_voided)
+    record_filter = RecordFilter(start=start, end=end, station_id=station,
+                                 include_voided=include_voided)
+    with view.database.read() as connection:
+        rows = list(view_repo.iter_records(connection, record_filter))
+    return records_frame(rows, include_voided=include_voided)
 
 
-def record_history(database, record_id: str) -> list[dict[str, Any]]:
-    """Every version of one record this PC knows (site read-model and own database), oldest
-    first; two versions with the same number from different PCs are both kept (a conflict)."""
-    from sqlalchemy import select
+def record_history(view, record_id: str) -> list[dict[str, Any]]:
+    """Every version of one record in the site view, oldest first; two versions with the same
+    number from different PCs are both kept (a conflict)."""
+    from data import view_repo
 
-    from data import records_repo, schema
-
-    with database.read() as connection:
-        site = [dict(row._mapping) for row in connection.execute(
-            select(schema.site_record_versions).where(
-                schema.site_record_versions.c.record_id == record_id))]
-        own = [records_repo.row_to_dict(version) for version in
-               records_repo.history(connection, record_id)]
-    seen = {(row["version"], row.get("editor"), row.get("edited_at")) for row in site}
-    versions = site + [row for row in own
-                       if (row["version"], row.get("editor"), row.get("edited_at")) not in seen]
+    with view.database.read() as connection:
+        versions = view_repo.record_versions(connection, record_id)
     return sorted(versions, key=lambda row: (row["version"], row.get("edited_at") or ""))
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """What the dashboard draws, from the site view's aggregates over a range."""
+
+    boxes: int
+    defects: pd.DataFrame  # defect, count, share
+    pareto: Pareto
+    means: pd.DataFrame  # station_means columns
+    hours: pd.Series
+    shifts: pd.DataFrame  # day, shift, boxes (the last few shifts)
+    stations: tuple[str, ...]
+
+
+def dashboard(view, start: datetime | None, end: datetime | None, station: str | None, *,
+              bands: QualityBands = QualityBands(), timezone: str = "UTC",
+              shift_limit: int = 21) -> Dashboard:
+    """Every dashboard figure for [start, end) and one station or all, from the aggregates."""
+    counts = view.counts(start, end, station, recent_hours=shift_limit * 8)
+    table = counts_table(counts.defects)
+    return Dashboard(counts.boxes, table, pareto_of(table),
+                     station_means_of(counts.stations, bands), per_hour_of(counts.hours),
+                     per_shift_of(counts.recent_hours, timezone, shift_limit),
+                     tuple(sorted(counts.stations)))

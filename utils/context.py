@@ -9,7 +9,7 @@ import logging
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from config.catalogs import Catalog, default_catalog
 from config.paths import AppPaths, resolve_paths
@@ -26,6 +26,10 @@ from utils.production import ProductionService
 from utils.settings_store import load_settings
 from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_file
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
+
+if TYPE_CHECKING:
+    from utils.site.site_view import SiteView
+    from utils.site.view_follower import ViewFollower
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +97,33 @@ class AppContext:
     trust: Any = None  # utils.trust.site_trust.SiteTrust once the PC is a certified member
     directory: Any = None  # utils.trust.site_accounts.SiteAccounts, with `trust`
     site_catalog: Any = None  # utils.site_catalog.SiteCatalogService
+    _site_view: Any = None  # opened on first use: utils.site.site_view.SiteView
+    _view_follower: Any = None
+
+    @property
+    def site_view(self) -> "SiteView":
+        """The site view of this PC (its own database, opened on first use): every station's
+        journal and this PC's own chain, for every tab, the CLI and the exports."""
+        if self._site_view is None:
+            from utils.site.site_view import SiteView
+
+            self._site_view = SiteView(self)
+        return self._site_view
+
+    @property
+    def view_follower(self) -> "ViewFollower":
+        """What keeps the site view current while someone needs it (view_follower.py)."""
+        if self._view_follower is None:
+            from utils.site.view_follower import ViewFollower
+
+            self._view_follower = ViewFollower(self.site_view, clock=self.clock)
+        return self._view_follower
+
+    def _site_record(self, record_id: str) -> dict[str, Any] | None:
+        """The current version of a record in the site view, if this PC has a view."""
+        if self._site_view is None and not self.paths.site_view_file.exists():
+            return None
+        return self.site_view.current_record(record_id)
 
     @property
     def site_folder(self) -> Path | None:
@@ -136,6 +167,7 @@ class AppContext:
         context = cls(paths, settings, database, anchor, station_id, local_key, keyring, audit,
                       auth, production, catalog, clock, trust, accounts)
         context.site_catalog = SiteCatalogService(context, layout, trust)
+        production.site_records = context._site_record
         return context
 
     def apply_catalog(self, catalog: Catalog) -> None:
@@ -149,6 +181,10 @@ class AppContext:
 
     def close(self) -> None:
         try:
+            if self._view_follower is not None:
+                self._view_follower.stop()
+            if self._site_view is not None:
+                self._site_view.close()
             self.audit.checkpoint_now()
         finally:
             self.database.dispose()

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from config.catalogs import Catalog
 from config.constants import Permission, Role
-from data import records_repo, site_repo
+from data import records_repo
 from data.database import Database
 from data.records_repo import RecordFilter
 from models.canonical import format_utc
@@ -42,13 +42,17 @@ from utils.trust.record_signatures import sign_manifest
 MANUAL_FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
-def current_version(connection, record_id: str) -> ProductionRecord | None:
-    """The newest version of a record this PC knows: its own database or, on an admin PC, the
-    site read-model (another station's record). A correction made here becomes version n + 1
+SiteRecords = Callable[[str], "dict[str, Any] | None"]
+
+
+def current_version(connection, record_id: str,
+                    site_records: SiteRecords | None = None) -> ProductionRecord | None:
+    """The newest version of a record this PC knows: its own database or the site view
+    (another station's record, `site_records`). A correction made here becomes version n + 1
     of whichever is newer, is stored in this PC's own database and reaches the site through
     this PC's journal; every reader takes the highest version."""
     local = records_repo.current(connection, record_id)
-    site = site_repo.latest_record_version(connection, record_id)
+    site = None if site_records is None else site_records(record_id)
     if site is not None and (local is None or site["version"] > local.version):
         return records_repo.row_to_record(site)
     return local
@@ -81,9 +85,10 @@ class Signature:
     meaning: Meaning
 
 
-def _changeable(connection, record_id: str, voided_message: str) -> ProductionRecord:
+def _changeable(connection, record_id: str, voided_message: str,
+                site_records: SiteRecords | None = None) -> ProductionRecord:
     """The current version of a record that may still be changed; refuses otherwise."""
-    current = current_version(connection, record_id)
+    current = current_version(connection, record_id, site_records)
     if current is None:
         raise ProductionError("not_found", f"Record {record_id} does not exist.")
     if current.status == RecordStatus.VOIDED:
@@ -110,6 +115,8 @@ class ProductionService:
         self.locked_reason: str | None = None
         # Called after every saved change (the sync service publishes status at once).
         self.on_changed: Callable[[], None] | None = None
+        # Another station's records, as this PC's site view holds them (set by the context).
+        self.site_records: SiteRecords | None = None
 
     def _changed(self) -> None:
         if self.on_changed is not None:
@@ -232,12 +239,14 @@ class ProductionService:
         # Every refusal that needs no signature comes first, so a refused change leaves no
         # signature event behind and does not count the password.
         with self.database.read() as connection:
-            current = _changeable(connection, record_id, "A voided record cannot be edited.")
+            current = _changeable(connection, record_id, "A voided record cannot be edited.",
+                                  self.site_records)
         self._edited_draft(current, changes)
         manifest = self._sign(session, current, signature, Meaning.CORRECTION)
         with self.database.write() as connection:
             # Again: another change may have landed while the person signed.
-            current = _changeable(connection, record_id, "A voided record cannot be edited.")
+            current = _changeable(connection, record_id, "A voided record cannot be edited.",
+                                  self.site_records)
             draft = self._edited_draft(current, changes)
             now = self.clock.now()
             new = replace(current, lot=draft.lot, box=draft.box, size=draft.size,
@@ -261,10 +270,12 @@ class ProductionService:
         require(session, Permission.RECORD_VOID, self.audit, target=record_id)
         reason_text = validate_reason(reason)
         with self.database.read() as connection:  # refusals first, as in edit_record
-            current = _changeable(connection, record_id, "The record is already voided.")
+            current = _changeable(connection, record_id, "The record is already voided.",
+                                  self.site_records)
         manifest = self._sign(session, current, signature, Meaning.VOID)
         with self.database.write() as connection:
-            current = _changeable(connection, record_id, "The record is already voided.")
+            current = _changeable(connection, record_id, "The record is already voided.",
+                                  self.site_records)
             now = self.clock.now()
             new = replace(current, status=RecordStatus.VOIDED, version=current.version + 1,
                           reason=reason_text, editor=session.username, edited_at=now,

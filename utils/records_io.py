@@ -101,12 +101,24 @@ def export_records(service: ProductionService, session: Session, fmt: str, out: 
         not_recorded_text=not_recorded_text)
 
 
-def export_site_records(audit, session: Session, rows: list[dict], fmt: str, out: Path,
-                        filters: dict, *, not_recorded_text: str = NOT_RECORDED_TEXT) -> int:
-    """Export records already selected from the site read-model (admin panel)."""
+def view_records(view, record_filter: RecordFilter) -> list[dict]:
+    """The site view's records for a filter, oldest first: what the Production tab lists
+    (newest first there) and what `export --site` writes."""
+    from data import view_repo
+
+    with view.database.read() as connection:
+        return list(view_repo.iter_records(connection, record_filter))
+
+
+def export_view_records(view, audit, session: Session, record_filter: RecordFilter, fmt: str,
+                        out: Path, filters: dict, *,
+                        not_recorded_text: str = NOT_RECORDED_TEXT) -> int:
+    """Export every site record for the filter from the site view (the admin panel's
+    Production tab and `shopfloor export --site` alike); returns the row count.
+    `not_recorded_text`: "location not recorded" in the person's language."""
     require(session, Permission.RECORD_VIEW_SITE, audit, target=str(out))
     require(session, Permission.EXPORT, audit, target=str(out))
-    return write_export(audit, session, rows, fmt, out, filters,
+    return write_export(audit, session, view_records(view, record_filter), fmt, out, filters,
                         not_recorded_text=not_recorded_text)
 
 

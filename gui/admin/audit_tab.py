@@ -1,14 +1,17 @@
-"""Audit: the site-wide trail (every station's journal in the read-model, plus this PC's own
-chain) with filters, the event's full content, site-wide verification with a per-station
-result table, and exports to CSV and PDF for inspectors.
+"""Audit: the site-wide trail (every station's journal and this PC's own chain, in the site
+view) with filters, live by default (the range runs "until now"; events appear as they arrive,
+the selection and the scroll position kept), the event's full content, site-wide verification
+with a per-station result table, and exports to CSV and PDF for inspectors.
 
-The tab shows a page (the newest EVENT_LIMIT events for the filters); the exports hold every
-event for the filters (utils/audit/trail.py), the CSV written in the background."""
+The table reads the events for the filters a page at a time as it scrolls (newest first); the
+exports hold every event for the filters (utils/audit/trail.py), written in the background."""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from collections import OrderedDict
+from dataclasses import asdict
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,13 +19,14 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from config.constants import Permission
 from models.canonical import format_utc, parse_utc
 from utils.atomic_io import atomic_write_with
+from data import view_repo
 from utils.audit.trail import (
     ExportCancelled, TrailFilter, export_trail_csv, record_export, trail_for_report, trail_page,
     trail_stations,
@@ -31,14 +35,16 @@ from utils.audit.verify import VerifyResult
 from utils.auth import Session
 from utils.permissions import PermissionDenied, require
 
-from gui.admin.time_range import five_minute_edit, moment_of, set_moment
+from gui.admin.time_range import LiveRange
+from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.theme import SIZE_SAMPLE_ROWS
 from gui.tasks import Task
 from gui.verify_dialog import kind_texts, run_verify
 
-EVENT_LIMIT = 5000
+PAGE_ROWS = 500  # events read at a time as the table scrolls
+PAGES_KEPT = 16
 # A printed report beyond this would run to hundreds of pages: the person is asked to narrow
 # the filters or take the CSV, which has no limit.
 PDF_EVENT_LIMIT = 5000
@@ -46,35 +52,82 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)  # an int: compared on every c
 
 
 class AuditEventsModel(ColumnTableModel):
+    """The events for the filters, newest first, read a page at a time from the site view (a
+    year of a large plant is millions of events; only the pages on screen are in memory)."""
+
     COLUMNS = ("ts", "station", "seq", "username", "role", "action", "entity", "entity_id",
                "command_id")
 
-    def __init__(self, parent: QObject | None = None, zone: ZoneInfo | None = None):
+    def __init__(self, parent: QObject | None = None, zone: ZoneInfo | None = None, *,
+                 view=None, audit=None, session: Session | None = None):
         super().__init__(parent)
         self.zone = zone
-        self._rows: list[dict[str, Any]] = []
+        self.view, self.audit, self.session = view, audit, session
+        self.filters = TrailFilter()
+        self._count = 0
+        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         # A row's texts, made the first time it is painted: the view asks for every visible
         # cell on each repaint, and a time needs parsing and a time-zone conversion.
         self._cells: dict[int, tuple[str, ...]] = {}
+        self._rows: list[dict[str, Any]] = []  # unused: rows come from pages
         self._headers = (self.tr("Time"), self.tr("Station"), self.tr("Event"), self.tr("User"),
                          self.tr("Role"), self.tr("Action"), self.tr("Entity"), self.tr("Id"),
                          self.tr("Command"))
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_filters(self, filters: TrailFilter) -> None:
+        self.filters = filters
+        self.reload()
+
+    def reload(self, keep: list[dict[str, Any] | None] = ()) -> list[int | None]:
+        """Count again and forget every page; the new rows of the events in `keep`, found in
+        the same read of the view as the count (see SiteRecordsModel.reload)."""
+        require(self.session, Permission.AUDIT_VIEW, self.audit, target="audit trail")
+        with self.view.database.read() as connection:
+            count = view_repo.count_events(connection, **asdict(self.filters))
+            rows = [None if event is None else self._position(connection, event, count)
+                    for event in keep]
         self.beginResetModel()
-        self._rows = list(rows)
+        self._count = count
+        self._pages.clear()
         self._cells = {}
         self.endResetModel()
+        return rows
 
-    def rows(self) -> list[dict[str, Any]]:
-        return list(self._rows)
+    def _position(self, connection, event: dict[str, Any], count: int) -> int | None:
+        row = view_repo.events_before(connection, event, **asdict(self.filters))
+        return row if row < count else None
+
+    def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent is not None and parent.isValid() else self._count
 
     def row_data(self, row: int) -> dict[str, Any]:
-        return self._rows[row]
+        number, within = divmod(row, PAGE_ROWS)
+        page = self._pages.get(number)
+        if page is None:
+            page = trail_page(self.view, self.audit, self.session, self.filters, PAGE_ROWS,
+                              number * PAGE_ROWS)
+            self._pages[number] = page
+            if len(self._pages) > PAGES_KEPT:
+                dropped, _ = self._pages.popitem(last=False)
+                for gone in range(dropped * PAGE_ROWS, (dropped + 1) * PAGE_ROWS):
+                    self._cells.pop(gone, None)
+        else:
+            self._pages.move_to_end(number)
+        return page[within] if within < len(page) else {}
+
+    def row_of(self, event: dict[str, Any]) -> int | None:
+        """The row of an event under the current filters, or None if it is not there."""
+        with self.view.database.read() as connection:
+            row = self._position(connection, event, self._count)
+        if row is None:
+            return None
+        found = self.row_data(row)
+        return row if (found.get("station"), found.get("seq")) == (event["station"],
+                                                                   event["seq"]) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()
-        if role != _DISPLAY or not 0 <= row < len(self._rows) or not 0 <= column < len(self.COLUMNS):
+        if role != _DISPLAY or not 0 <= row < self._count or not 0 <= column < len(self.COLUMNS):
             return None
         return self._texts(row)[column]
 
@@ -85,9 +138,10 @@ class AuditEventsModel(ColumnTableModel):
     def _texts(self, row: int) -> tuple[str, ...]:
         cells = self._cells.get(row)
         if cells is None:
-            record = self._rows[row]
-            cells = self._cells[row] = tuple(display_value(record, column, self.zone)
-                                             for column in self.COLUMNS)
+            record = self.row_data(row)
+            cells = tuple(display_value(record, column, self.zone) for column in self.COLUMNS)
+            if record:
+                self._cells[row] = cells
         return cells
 
 
@@ -158,7 +212,7 @@ class StationFilter(QComboBox):
 
 
 class AuditTab(QWidget):
-    def __init__(self, ctx, session: Session, runner, site_view=None,
+    def __init__(self, ctx, session: Session, runner, site_view=None, bridge=None,
                  parent: QWidget | None = None):
         require(session, Permission.AUDIT_VIEW, ctx.audit, target="audit trail")
         super().__init__(parent)
@@ -166,6 +220,7 @@ class AuditTab(QWidget):
         self.session = session
         self.runner = runner
         self.site_view = site_view
+        self.view = site_view if site_view is not None else ctx.site_view
         self.zone = ZoneInfo(ctx.settings.timezone)
         self.setObjectName("auditTab")
         self.station = StationFilter()
@@ -175,9 +230,10 @@ class AuditTab(QWidget):
         self.user.setPlaceholderText(self.tr("user"))
         self.action = QLineEdit()
         self.action.setPlaceholderText(self.tr("action, e.g. record.edit"))
-        now = datetime.now(timezone.utc)
-        self.start = five_minute_edit(ctx.settings.timezone, now - timedelta(days=7))
-        self.end = five_minute_edit(ctx.settings.timezone, now + timedelta(minutes=5))
+        self.range = LiveRange(ctx.settings.timezone, ctx.clock,
+                               ctx.clock.now() - timedelta(days=7))
+        self.range.changed.connect(self.refresh)
+        self.currency = ViewStatus(bridge, ctx.settings.timezone, ctx.clock)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.refresh)
         self.verify_button = QPushButton(self.tr("Verify audit integrity…"))
@@ -186,12 +242,15 @@ class AuditTab(QWidget):
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
-        self.model = AuditEventsModel(self, self.zone)
+        self.model = AuditEventsModel(self, self.zone, view=self.view, audit=ctx.audit,
+                                      session=session)
         self.table = QTableView()
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         # Columns fitted once per page to its first rows (resizeColumnsToContents in refresh):
         # a header in ResizeToContents mode measured every one of the 5,000 rows whenever the
@@ -215,8 +274,7 @@ class AuditTab(QWidget):
 
         filters = QHBoxLayout()
         for widget in (QLabel(self.tr("Station")), self.station, self.user, self.action,
-                       QLabel(self.tr("from")), self.start, QLabel(self.tr("to")), self.end,
-                       self.apply_button):
+                       self.range, self.apply_button):
             filters.addWidget(widget)
         actions = QHBoxLayout()
         for widget in (self.verify_button, self.csv_button, self.pdf_button):
@@ -232,47 +290,81 @@ class AuditTab(QWidget):
         splitter.setSizes([900, 450])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.currency)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
+        self._fitted = False
         self._fill_stations()
+        if bridge is not None:
+            bridge.changed.connect(self.view_changed)
         self.refresh()
 
-    def set_range(self, start: datetime, end: datetime) -> None:
-        set_moment(self.start, self.ctx.settings.timezone, start)
-        set_moment(self.end, self.ctx.settings.timezone, end)
-
-    def _range(self) -> tuple[str, str]:
-        return format_utc(moment_of(self.start)), format_utc(moment_of(self.end))
+    def set_range(self, start: datetime, end: datetime | None = None) -> None:
+        """Show [start, end) as a fixed range; end None: from start until now (live)."""
+        self.range.set_range(start, end)
 
     def _filters(self) -> TrailFilter:
-        start, end = self._range()
+        start, end = self.range.bounds()
         return TrailFilter(station=self.station.currentData(),
                            user=self.user.text().strip() or None,
-                           action=self.action.text().strip() or None, start=start, end=end)
+                           action=self.action.text().strip() or None, start=format_utc(start),
+                           end=None if end is None else format_utc(end))
 
     def _fill_stations(self) -> None:
         chosen = self.station.currentData()
         self.station.blockSignals(True)  # the choice is kept, not changed
         self.station.clear()
         self.station.addItem(self.tr("all"), None)
-        for station in trail_stations(self.ctx.database):
+        for station in trail_stations(self.view):
             self.station.addItem(station, station)
         self.station.setCurrentIndex(max(0, self.station.findData(chosen)))
         self.station.blockSignals(False)
 
     def refresh(self) -> None:
-        # The newest of each source: with more than EVENT_LIMIT events in the range, the page
-        # shows the latest ones (narrow the range or filter for older ones; exports hold all).
-        self.model.set_rows(trail_page(self.ctx.database, self.ctx.audit, self.session,
-                                       self._filters(), EVENT_LIMIT))
-        self.table.resizeColumnsToContents()
+        """Apply the filters: count again and read the first page."""
+        self.view.ingest_local(wait=False)  # this PC's own newest events (see ingest_local)
+        self.model.set_filters(self._filters())
+        self.currency.set_fixed_until(self.range.fixed_until())
+        if not self._fitted and self.model.rowCount():
+            self.table.resizeColumnsToContents()  # once: later pages keep the widths
+            self._fitted = True
+        self._show_count()
+
+    def view_changed(self, _change) -> None:
+        """New events arrived: show them, the selected event kept selected and the rows in
+        view where they were (at the top, the newest stay in sight)."""
+        if self.range.fixed_until() is not None:
+            return  # a fixed range ending in the past gains nothing new (said on the tab)
+        selected = self._selected_event()
+        scroll = self.table.verticalScrollBar()
+        at_top = scroll.value() == 0
+        top_row = self.table.rowAt(0)
+        anchor = self.model.row_data(top_row) if top_row >= 0 and not at_top else None
+        anchor_row, row = self.model.reload([anchor or None, selected])
+        if anchor and anchor_row is not None:
+            self.table.scrollTo(self.model.index(anchor_row, 0),
+                                QAbstractItemView.ScrollHint.PositionAtTop)
+        if selected:
+            if row is not None:
+                self.table.selectionModel().blockSignals(True)
+                self.table.selectRow(row)
+                self.table.selectionModel().blockSignals(False)
+        if at_top:
+            scroll.setValue(0)
+        self._show_count()
+
+    def _selected_event(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        return self.model.row_data(index.row()) if index.isValid() else None
+
+    def _show_count(self) -> None:
         self.status.setText(self.tr("%1 events").replace("%1", str(self.model.rowCount())))
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.detail.clear()
             return
-        body = self.model.row_data(current.row())["body"]
+        body = self.model.row_data(current.row()).get("body") or ""
         try:
             self.detail.setPlainText(json.dumps(json.loads(body), indent=2, ensure_ascii=False))
         except ValueError:
@@ -297,7 +389,7 @@ class AuditTab(QWidget):
         out = self._export_path(path, "audit.csv", "CSV (*.csv)")
         if out is None:
             return None
-        database, audit, session, zone = self.ctx.database, self.ctx.audit, self.session, self.zone
+        database, audit, session, zone = self.view, self.ctx.audit, self.session, self.zone
         filters = self._filters()
 
         def work(progress, cancel):  # on the task's thread: plain objects only, no widgets
@@ -315,7 +407,7 @@ class AuditTab(QWidget):
         out = self._export_path(path, "audit.pdf", "PDF (*.pdf)")
         if out is None:
             return None
-        database, audit, session, zone = self.ctx.database, self.ctx.audit, self.session, self.zone
+        database, audit, session, zone = self.view, self.ctx.audit, self.session, self.zone
         filters, limit = self._filters(), PDF_EVENT_LIMIT
         # Every text the report needs, in the person's language, made here on the GUI thread.
         headers = [self.model.headerData(i, Qt.Orientation.Horizontal)

@@ -1,7 +1,8 @@
 """Dashboard: Top-5 defects, Pareto with the 80 % line and the critical list, mean CAM-D and
 CAM-W per station (two bars each, each coloured by its quality band) with the target line and a
-ranking, and production per hour and per shift. The numbers come from utils.analytics (pandas);
-the charts are pyqtgraph items created once and updated in place as records arrive."""
+ranking, and production per hour and per shift. The numbers come from the site view's
+aggregates (utils.analytics.dashboard: sums kept on ingest, never a scan of every record); the
+charts are pyqtgraph items created once and updated in place as records arrive."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from config.catalogs import QualityBands  # noqa: E402
 from utils import analytics  # noqa: E402
 
 from gui.admin.record_filters import RecordFilters  # noqa: E402
+from gui.admin.view_status import ViewStatus  # noqa: E402
 from gui.i18n import uses_decimal_comma  # noqa: E402
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
@@ -53,13 +55,14 @@ def number_text(value: float, spec: str = ".2f") -> str:
 
 class DashboardTab(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None, *,
-                 refresh_ms: int = REFRESH_MS):
+                 refresh_ms: int = REFRESH_MS, bridge=None):
         super().__init__(parent)
         self.ctx = ctx
         self._bands = bands
         self.setObjectName("dashboardTab")
         self.filters = RecordFilters(ctx)
         self.filters.changed.connect(self.refresh)
+        self.currency = ViewStatus(bridge, ctx.settings.timezone, ctx.clock)
         self.critical = QLabel()
         self.critical.setObjectName("paretoCritical")
         self.critical.setWordWrap(True)
@@ -119,15 +122,19 @@ class DashboardTab(QWidget):
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.currency)
         layout.addWidget(self.charts, 1)
         layout.addWidget(self.critical)
         layout.addWidget(self.ranking)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
-        # Records reach this PC when the sync loop ingests the stations' journals, a thread that
-        # tells no one; re-reading on a timer is what shows them (tests use a short interval).
+        # New records arrive through the site view (bridge.changed, coalesced); the timer
+        # moves a sliding period ("last 24 hours") on with the clock.
         self.timer.start(refresh_ms)
-        self.frame = analytics.records_frame([])
+        if bridge is not None:
+            bridge.changed.connect(self._view_changed)
+        self.figures: analytics.Dashboard | None = None
+        self._stale = False
         self.refresh()
 
     @property
@@ -136,13 +143,31 @@ class DashboardTab(QWidget):
         newly published catalog shows at the next refresh)."""
         return self._bands or self.ctx.catalog.bands
 
+    def _view_changed(self, change) -> None:
+        """Records arrived or changed: recompute now if shown, else when next shown."""
+        if not change.records:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
     def refresh(self) -> None:
-        frame = self.frame = self.filters.apply(self.filters.load())
-        top = analytics.top_defects(frame)
+        self.filters.refill_stations()
+        figures = self.figures = analytics.dashboard(
+            self.ctx.site_view, self.filters.start(), None, self.filters.station.currentData(),
+            bands=self.bands, timezone=self.ctx.settings.timezone, shift_limit=MAX_SHIFT_BARS)
+        top = figures.defects.head(5)
         self.top_bars.setOpts(x=np.arange(len(top)), height=top["share"].to_numpy(float))
         self.top_plot.getAxis("bottom").setTicks([[(i, f"{d}\n{s:.0f} %") for i, (d, s) in
                                                    enumerate(zip(top["defect"], top["share"]))]])
-        result = analytics.pareto(frame)
+        result = figures.pareto
         table = result.table
         x = np.arange(len(table))
         self.pareto_bars.setOpts(x=x, height=table["share"].to_numpy(float))
@@ -151,20 +176,18 @@ class DashboardTab(QWidget):
         self.pareto_plot.setYRange(0, 100)
         self.critical.setText(self.tr("Critical defects (first 80 %): %1").replace(
             "%1", ", ".join(result.critical) if result.critical else "—"))
-        self._show_means(frame)
-        hours = analytics.per_hour(frame, self.ctx.settings.timezone)
-        self.hour_bars.setOpts(height=hours.to_numpy(float))
-        shifts = analytics.per_shift(frame, self.ctx.settings.timezone).tail(MAX_SHIFT_BARS)
+        self._show_means(figures.means)
+        self.hour_bars.setOpts(height=figures.hours.to_numpy(float))
+        shifts = figures.shifts
         self.shift_bars.setOpts(x=np.arange(len(shifts)), height=shifts["boxes"].to_numpy(float))
         self.shift_plot.getAxis("bottom").setTicks([[
             (i, f"{day[5:]} · {int(number)}") for i, (day, number) in
             enumerate(zip(shifts["day"], shifts["shift"]))]])
 
-    def _show_means(self, frame: pd.DataFrame) -> None:
+    def _show_means(self, means: pd.DataFrame) -> None:
         """CAM-D and CAM-W bars per station in ranking order, the target line, the band key and
         the ranking (by the mean of the two, lowest first, as analytics ranks them)."""
         bands = self.bands
-        means = analytics.station_means(frame, bands)
         x = np.arange(len(means), dtype=float)
         for measure, offset in (("cam_d", -MEANS_OFFSET), ("cam_w", MEANS_OFFSET)):
             found = [band_of(value, bands) for value in means[measure]]

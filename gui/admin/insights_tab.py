@@ -25,6 +25,7 @@ from utils.insights import Ids, StationInsight
 
 from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
 from gui.admin.record_filters import RecordFilters
+from gui.admin.view_status import ViewStatus
 from gui.i18n import uses_decimal_comma
 from gui.messages import location_text
 from gui.records_model import RecordsTableModel
@@ -215,13 +216,22 @@ class RecordsBehindDialog(QDialog):
 
 
 class InsightsTab(QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None,
+                 *, bridge=None, runner=None):
         super().__init__(parent)
         self.ctx = ctx
         self._bands = bands
+        # With a task runner (the admin window's) the figures are computed in the background
+        # and only while the tab is shown: they are record by record, and a site's year is
+        # millions of records. Without one (tests), at once on this thread.
+        self.runner = runner
+        self._bridge = bridge
+        self._computing = False
+        self._again = False
         self.setObjectName("insightsTab")
         self.filters = RecordFilters(ctx)
         self.filters.changed.connect(self.refresh)
+        self.currency = ViewStatus(bridge, ctx.settings.timezone, ctx.clock)
         self.note = QLabel()
         self.note.setObjectName("insightsNote")
         self.note.setProperty("role", "hint")
@@ -292,6 +302,7 @@ class InsightsTab(QWidget):
         bottom.addWidget(self.show_rows_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.currency)
         layout.addWidget(middle, 1)
         layout.addLayout(bottom)
 
@@ -302,9 +313,13 @@ class InsightsTab(QWidget):
         self.dialog: RecordsBehindDialog | None = None
         self._loaded = None
         self._detail_insight: StationInsight | None = None
+        self._stale = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
-        self.timer.start(REFRESH_MS)  # records keep arriving from the stations' journals
+        self.timer.start(REFRESH_MS)  # a sliding period moves on with the clock
+        if bridge is not None:
+            # A correction on any PC shows here without Refresh (coalesced by the bridge).
+            bridge.changed.connect(self._view_changed)
         self.refresh()
 
     @property
@@ -315,10 +330,29 @@ class InsightsTab(QWidget):
 
     # --- data -------------------------------------------------------------------------------
 
+    def _view_changed(self, change) -> None:
+        """Records arrived or changed: recompute now if shown, else when next shown."""
+        if not change.records:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
     def _tick(self) -> None:
-        """Timer: recompute only while shown, and only when the records changed or the period
-        slides with the clock."""
+        """Timer: recompute only while shown, when the period slides with the clock (new
+        records come through the bridge; without one, when the records changed)."""
         if not self.isVisible():
+            return
+        if self.runner is not None:
+            if self.filters.sliding:
+                self.refresh()
             return
         frame = self.filters.load()
         if self.filters.sliding or self._loaded is None or not frame.equals(self._loaded):
@@ -326,16 +360,59 @@ class InsightsTab(QWidget):
 
     def refresh(self) -> None:
         """Read the records again and recompute every figure."""
-        self._compute(self.filters.load())
+        if self.runner is None:
+            self._compute(self.filters.load())
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._request()
+
+    def _request(self) -> None:
+        """Compute in the background; one more time after it if asked meanwhile."""
+        if self._computing:
+            self._again = True
+            return
+        self._computing = True
+        self.filters.refill_stations()
+        view, start = self.ctx.site_view, self.filters.start()
+        station, zone, bands = self.filters.station.currentData(), self.ctx.settings.timezone, \
+            self.bands
+        self.note.setText(self.tr("Computing the statistics…"))
+
+        def work(_progress, _cancel):  # plain objects only: no widget off the GUI thread
+            frame = analytics.load_site_records(view, start=start, station=station)
+            return frame, insights.site_insights(frame, zone, bands=bands,
+                                                 with_site=station is None)
+
+        self.runner.run(work, on_done=self._computed, on_error=self._failed)
+
+    def _computed(self, result) -> None:
+        self._computing = False
+        frame, computed = result
+        self._show(frame, computed)
+        if self._again:
+            self._again = False
+            self._request()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._computing = False
+        self.note.setText(self.tr("The statistics could not be computed (%1); the figures shown "
+                                  "are the last ones. Press Refresh to try again.")
+                          .replace("%1", type(exc).__name__))
 
     def _compute(self, loaded) -> None:
         self._loaded = loaded
-        frame = self.frame = self.filters.apply(loaded)
+        frame = self.filters.apply(loaded)
         station = self.filters.station.currentData()
+        self._show(frame, insights.site_insights(frame, self.ctx.settings.timezone,
+                                                 bands=self.bands, with_site=station is None))
+
+    def _show(self, frame, computed) -> None:
+        self.frame = frame
         previous = self._current_station()
         column = self.table.currentIndex().column()
-        self.insights = insights.site_insights(frame, self.ctx.settings.timezone, bands=self.bands,
-                                               with_site=station is None)
+        self.insights = computed
         self.model.set_insights(self.insights)
         self.note.setText(self.tr("%1 records · descriptive statistics, not predictions")
                           .replace("%1", str(len(frame))) if len(frame) else

@@ -1,6 +1,8 @@
-"""Production: the site-wide records (every station's journal, in the read-model) with filters,
-each record's version history with what changed, exports to CSV and Excel, and, for the roles
-allowed, a manual record on behalf of a station and signed corrections and voids of any
+"""Production: the site-wide records (every station's journal, in the site view) with filters,
+live by default (the range runs "until now" and records appear as they arrive, the selection
+and the scroll position kept), each record's version history with what changed, exports to CSV
+and Excel (every record for the filters, the same as `shopfloor export --site`), and, for the
+roles allowed, a manual record on behalf of a station and signed corrections and voids of any
 station's record (gui/admin/record_dialog.py; the services check the role again).
 """
 
@@ -12,23 +14,26 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION
 from config.constants import Permission, role_allows
+from data import view_repo
+from data.records_repo import RecordFilter
 from models.canonical import parse_utc
 from utils import analytics
 from utils.auth import Session
 from utils.permissions import require
-from utils.records_io import export_site_records
+from utils.records_io import export_view_records
 
 from gui.admin.record_filters import fill_station_choice
-from gui.admin.time_range import five_minute_edit, moment_of, set_moment
+from gui.admin.site_records_model import SiteRecordsModel
+from gui.admin.time_range import LiveRange
+from gui.admin.view_status import ViewStatus
 from gui.i18n import uses_decimal_comma
 from gui.messages import field_label, location_text, rejections_text
-from gui.records_model import RecordsTableModel
 from gui.theme import SIZE_SAMPLE_ROWS
 
 # What a version may change, in the order the history lists it; the three rejection pairs
@@ -37,17 +42,18 @@ HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status"
 
 
 class ProductionTab(QWidget):
-    def __init__(self, ctx, session: Session, runner, parent: QWidget | None = None):
+    def __init__(self, ctx, session: Session, runner, bridge=None,
+                 parent: QWidget | None = None):
         require(session, Permission.RECORD_VIEW_SITE, ctx.audit, target="site records")
         super().__init__(parent)
         self.ctx = ctx
+        self.view = ctx.site_view
         self.session = session
         self.runner = runner
         self.setObjectName("productionTab")
         zone = ctx.settings.timezone
-        now = ctx.clock.now()
-        self.start = five_minute_edit(zone, now - timedelta(days=7))
-        self.end = five_minute_edit(zone, now + timedelta(minutes=5))
+        self.range = LiveRange(zone, ctx.clock, ctx.clock.now() - timedelta(days=7))
+        self.range.changed.connect(self.refresh)
         self.station = QComboBox()
         self.lot = QLineEdit()
         self.lot.setPlaceholderText(self.tr("lot"))
@@ -78,11 +84,14 @@ class ProductionTab(QWidget):
         self.void_button.setVisible(role_allows(session.role, Permission.RECORD_VOID))
         self.dialog = None
         self.status = QLabel()
-        self.model = RecordsTableModel(self, with_station=True, newest_first=True)
+        self.currency = ViewStatus(bridge, zone, ctx.clock)
+        self.model = SiteRecordsModel(self.view, self)
         self.table = QTableView()
         self.table.setObjectName("siteRecords")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         # Fitted once per refresh to a sample of rows: ResizeToContents re-measures up to every
         # row on each layout, which a site's thousands of records make slow.
@@ -94,8 +103,8 @@ class ProductionTab(QWidget):
         self.history.setObjectName("recordHistory")
         self.history.setReadOnly(True)
         filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("from")), self.start, QLabel(self.tr("to")), self.end,
-                       self.station, self.lot, self.operator, self.defect, self.apply_button):
+        for widget in (self.range, self.station, self.lot, self.operator, self.defect,
+                       self.apply_button):
             filters.addWidget(widget)
         actions = QHBoxLayout()
         for widget in (self.manual_button, self.correct_button, self.void_button,
@@ -109,41 +118,85 @@ class ProductionTab(QWidget):
         splitter.setSizes([1000, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.currency)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
-        self.rows: list[dict[str, Any]] = []
+        self._fitted = False
+        if bridge is not None:
+            bridge.changed.connect(self.view_changed)
         self.refresh()
 
-    def set_range(self, start, end) -> None:
-        set_moment(self.start, self.ctx.settings.timezone, start)
-        set_moment(self.end, self.ctx.settings.timezone, end)
+    def set_range(self, start, end=None) -> None:
+        """Show [start, end) as a fixed range; end None: from start until now (live)."""
+        self.range.set_range(start, end)
+
+    def record_filter(self) -> RecordFilter:
+        """The filters on screen, as the view (and `shopfloor export --site`) take them."""
+        start, end = self.range.bounds()
+        return RecordFilter(start=start, end=end, station_id=self.station.currentData(),
+                            lot=self.lot.text().strip() or None,
+                            operator=self.operator.text().strip() or None,
+                            defect=self.defect.currentData(), include_voided=True)
 
     def filters(self) -> dict[str, Any]:
-        return {"from": moment_of(self.start).isoformat(), "to": moment_of(self.end).isoformat(),
-                "station": self.station.currentData(), "lot": self.lot.text().strip() or None,
-                "operator": self.operator.text().strip() or None,
-                "defect": self.defect.currentData()}
+        """The filters as the export's audit event records them."""
+        chosen = self.record_filter()
+        return {"from": chosen.start.isoformat(),
+                "to": None if chosen.end is None else chosen.end.isoformat(),
+                "station": chosen.station_id, "lot": chosen.lot, "operator": chosen.operator,
+                "defect": chosen.defect}
 
     def refresh(self) -> None:
-        frame = analytics.load_site_records(self.ctx.database, include_voided=True)
-        fill_station_choice(self.station, sorted(frame["station_id"].dropna().unique())
-                            if not frame.empty else [], self.tr("all stations"))
-        selected = analytics.window(frame, moment_of(self.start), moment_of(self.end))
-        wanted = self.filters()
-        if wanted["station"]:
-            selected = selected[selected["station_id"] == wanted["station"]]
-        if wanted["lot"]:
-            selected = selected[selected["lot"] == wanted["lot"]]
-        if wanted["operator"]:
-            selected = selected[selected["operator"] == wanted["operator"]]
-        if wanted["defect"]:
-            selected = analytics.rows_behind(selected, defect=wanted["defect"])
-        selected = selected.sort_values(["recorded_at", "record_id"])
-        rows = analytics.frame_rows(selected)  # the text form the models and exports expect
-        self.rows = rows
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        self.status.setText(self.tr("%1 records").replace("%1", str(len(rows))))
+        """Apply the filters: read the count and the first page again."""
+        self.view.ingest_local(wait=False)  # this PC's own newest records (see ingest_local)
+        with self.view.database.read() as connection:
+            stations = view_repo.record_stations(connection)
+        fill_station_choice(self.station, stations, self.tr("all stations"))
+        self.model.set_filter(self.record_filter())
+        self.currency.set_fixed_until(self.range.fixed_until())
+        if not self._fitted and self.model.rowCount():
+            self.table.resizeColumnsToContents()  # once: later pages keep the widths
+            self._fitted = True
+        self._show_count()
+
+    def view_changed(self, change) -> None:
+        """New or changed records arrived: show them, keeping the selected record selected
+        and the rows in view where they were (at the top, the newest stay in sight)."""
+        if not change.records:
+            return
+        station = self.station.currentData()
+        if station is not None and station not in change.stations:
+            return
+        self.live_refresh()
+
+    def live_refresh(self) -> None:
+        selected = self.selected_row()
+        scroll = self.table.verticalScrollBar()
+        at_top = scroll.value() == 0
+        top_row = self.table.rowAt(0)
+        anchor = self.model.row_data(top_row) if top_row >= 0 and not at_top else None
+        with self.view.database.read() as connection:
+            stations = view_repo.record_stations(connection)
+        fill_station_choice(self.station, stations, self.tr("all stations"))
+        anchor_row, selected_row = self.model.reload([anchor or None, selected])
+        if anchor:
+            if anchor_row is not None:
+                self.table.scrollTo(self.model.index(anchor_row, 0),
+                                    QAbstractItemView.ScrollHint.PositionAtTop)
+        if selected:
+            row = selected_row
+            if row is not None:
+                self.table.selectionModel().blockSignals(True)  # the same record: no re-read
+                self.table.selectRow(row)
+                self.table.selectionModel().blockSignals(False)
+                if anchor is None and not at_top:
+                    self.table.scrollTo(self.model.index(row, 0))
+        if at_top:
+            scroll.setValue(0)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.status.setText(self.tr("%1 records").replace("%1", str(self.model.rowCount())))
 
     def selected_row(self) -> dict[str, Any] | None:
         index = self.table.currentIndex()
@@ -186,11 +239,11 @@ class ProductionTab(QWidget):
         dialog.open()
 
     def _saved(self, record) -> None:
+        self.view.ingest_local(wait=False)  # this PC's new version, unless the follower is busy
         self.refresh()
-        for row_number in range(self.model.rowCount()):
-            if self.model.row_data(row_number)["record_id"] == record.record_id:
-                self.table.selectRow(row_number)
-                break
+        row = self.model.row_of({"record_id": record.record_id})
+        if row is not None:
+            self.table.selectRow(row)
         self.status.setText(self.tr("Saved version %1 of lot %2, box %3.")
                             .replace("%1", str(record.version)).replace("%2", record.lot)
                             .replace("%3", str(record.box)))
@@ -200,7 +253,7 @@ class ProductionTab(QWidget):
             self.history.clear()
             return
         record = self.model.row_data(current.row())
-        versions = analytics.record_history(self.ctx.database, record["record_id"])
+        versions = analytics.record_history(self.view, record["record_id"])
         lines = [self.tr("Record %1 · lot %2 · box %3 · registered by %4")
                  .replace("%1", record["record_id"][:8]).replace("%2", str(record["lot"]))
                  .replace("%3", str(record["box"])).replace("%4", str(record["operator"])), ""]
@@ -255,7 +308,8 @@ class ProductionTab(QWidget):
                                                   "CSV (*.csv)" if fmt == "csv" else "Excel (*.xlsx)")
             if not path:
                 return
-        rows, filters, audit, session = list(self.rows), self.filters(), self.ctx.audit, self.session
+        view, chosen, filters = self.view, self.record_filter(), self.filters()
+        audit, session = self.ctx.audit, self.session
         not_recorded = location_text(LOCATION_NOT_RECORDED)
         self.last_export = None
 
@@ -267,6 +321,6 @@ class ProductionTab(QWidget):
         def failed(exc: BaseException) -> None:
             self.status.setText(self.tr("The file was not written: %1").replace("%1", str(exc)))
 
-        self.runner.run(lambda progress, cancel: export_site_records(
-            audit, session, rows, fmt, Path(path), filters, not_recorded_text=not_recorded),
-            on_done=done, on_error=failed)
+        self.runner.run(lambda progress, cancel: export_view_records(
+            view, audit, session, chosen, fmt, Path(path), filters,
+            not_recorded_text=not_recorded), on_done=done, on_error=failed)

@@ -1,6 +1,7 @@
 """The period and station filters the dashboard and the insights tab share: a row of controls,
-the site's records read from the read-model (the station list follows them), and the records
-the chosen period and station keep."""
+the site's records read from the site view (the station list follows them), and the records
+the chosen period and station keep. Every period but "Everything" ends now and slides with the
+clock."""
 
 from __future__ import annotations
 
@@ -39,9 +40,21 @@ class RecordFilters(QWidget):
         """The period moves with the clock (the same records can give other figures)."""
         return bool(self.period.currentData())
 
+    def start(self):
+        """Where the chosen period starts (None: everything); it ends now."""
+        days = self.period.currentData()
+        return self.ctx.clock.now() - timedelta(days=days) if days else None
+
+    def refill_stations(self) -> None:
+        """The station list from the site view (stations with records)."""
+        from data import view_repo
+
+        with self.ctx.site_view.database.read() as connection:
+            self._fill_stations(view_repo.record_stations(connection))
+
     def load(self):
-        """Every site record from the read-model; the station list follows them."""
-        frame = analytics.load_site_records(self.ctx.database)
+        """Every site record from the site view; the station list follows them."""
+        frame = analytics.load_site_records(self.ctx.site_view)
         self._fill_stations(sorted(frame["station_id"].dropna().unique()) if not frame.empty
                             else [])
         return frame

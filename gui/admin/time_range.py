@@ -1,12 +1,13 @@
 """Date-and-time filters in the site's time zone, in 5-minute steps (what the old dashboard
-offered, and what every PC of a site agrees on)."""
+offered, and what every PC of a site agrees on), and the range control of the site tabs: from
+a moment "until now", following the clock, unless a fixed end is chosen explicitly."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QDateTime, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit
+from PySide6.QtCore import QDateTime, QTimer, QTimeZone, Signal
+from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QWidget
 
 STEP_MINUTES = 5
 STEP_SECONDS = STEP_MINUTES * 60
@@ -67,3 +68,66 @@ def moment_of(edit: QDateTimeEdit) -> datetime:
     applied with Enter while the field still has focus)."""
     seconds = _on_grid(edit.dateTime().toSecsSinceEpoch())
     return datetime.fromtimestamp(seconds, timezone.utc)
+
+
+CLOCK_TICK_MS = 30_000  # how often a live range's "to" field shows the clock again
+
+
+class LiveRange(QWidget):
+    """From [moment] to [moment] [x] until now. Live (the default) the range has no end: it
+    follows the clock, and the "to" field shows the time, greyed; unticked, the end is the
+    moment chosen, and the tab says so."""
+
+    changed = Signal()  # "until now" ticked or unticked
+
+    def __init__(self, zone_name: str, clock, start: datetime, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.zone_name = zone_name
+        self.clock = clock
+        self.start = five_minute_edit(zone_name, start)
+        self.end = five_minute_edit(zone_name, clock.now())
+        self.live = QCheckBox(self.tr("until now"))
+        self.live.setObjectName("untilNow")
+        self.live.setToolTip(self.tr("The range follows the clock: what arrives is shown. Untick "
+                                     "to choose a fixed end."))
+        self.live.setChecked(True)
+        self.live.toggled.connect(self._toggled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (QLabel(self.tr("from")), self.start, QLabel(self.tr("to")), self.end,
+                       self.live):
+            layout.addWidget(widget)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.show_clock)
+        self._timer.start(CLOCK_TICK_MS)
+        self._toggled(True)
+
+    @property
+    def is_live(self) -> bool:
+        return self.live.isChecked()
+
+    def bounds(self) -> tuple[datetime, datetime | None]:
+        """(start, end): end None while live."""
+        return moment_of(self.start), None if self.is_live else moment_of(self.end)
+
+    def fixed_until(self) -> datetime | None:
+        return None if self.is_live else moment_of(self.end)
+
+    def set_range(self, start: datetime, end: datetime | None) -> None:
+        """Show [start, end) as a fixed range (end None: live from start)."""
+        set_moment(self.start, self.zone_name, start)
+        if end is not None:
+            set_moment(self.end, self.zone_name, end)
+        self.live.setChecked(end is None)
+
+    def show_clock(self) -> None:
+        if self.is_live:
+            set_moment(self.end, self.zone_name, self.clock.now())
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _toggled(self, live: bool) -> None:
+        self.end.setEnabled(not live)
+        self.show_clock()
+        self.changed.emit()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -23,6 +24,7 @@ from utils.site.site_view import SiteView
 from gui.admin.commands_tab import CommandsTab
 from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
+from gui.admin.view_bridge import ViewBridge
 from gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -41,13 +43,22 @@ class AdminWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
         self.fleet: FleetMonitor | None = None
-        self.site_view: SiteView | None = None
         self.poller: FleetPoller | None = None
         in_site = ctx.trust is not None and ctx.site_folder is not None
         if in_site:
             self.fleet = FleetMonitor(ctx, site_root=ctx.site_folder)
-            self.site_view = SiteView(ctx, site_root=ctx.site_folder)
+        # The whole site on any PC: the view catches up with the stations' journals in the
+        # background (the tabs say how far) and follows them while this window is open.
+        self.site_view: SiteView = ctx.site_view
+        self.follower = ctx.view_follower
+        self.bridge = ViewBridge(self.site_view, self.follower, self)
+        if self.fleet is not None:  # refused journals raise the fleet's alarm
             self.fleet.anomaly_sources.append(self.site_view.anomalies)
+        self._following = False
+        self._shut = False
+        # Following starts once the window is up: its thread's first pass (listing 200
+        # journals, reading where each begins) would otherwise compete with building the tabs.
+        QTimer.singleShot(0, self._start_following)
         self.fleet_tab: FleetTab | None = None
         self.commands_tab: CommandsTab | None = None
         if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):
@@ -67,15 +78,15 @@ class AdminWindow(QMainWindow):
             from gui.admin.dashboard_tab import DashboardTab
             from gui.admin.production_tab import ProductionTab
 
-            self.production_tab = ProductionTab(ctx, session, self.runner)
+            self.production_tab = ProductionTab(ctx, session, self.runner, self.bridge)
             self.tabs.addTab(self.production_tab, self.tr("Production"))
 
-            self.dashboard_tab = DashboardTab(ctx)
+            self.dashboard_tab = DashboardTab(ctx, bridge=self.bridge)
             self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
 
             from gui.admin.insights_tab import InsightsTab
 
-            self.insights_tab = InsightsTab(ctx)
+            self.insights_tab = InsightsTab(ctx, bridge=self.bridge, runner=self.runner)
             self.tabs.addTab(self.insights_tab, self.tr("Insights"))
         if role_allows(session.role, Permission.USER_MANAGE):
             from gui.admin.users_tab import UsersTab
@@ -85,7 +96,8 @@ class AdminWindow(QMainWindow):
         if role_allows(session.role, Permission.AUDIT_VIEW):
             from gui.admin.audit_tab import AuditTab
 
-            self.audit_tab = AuditTab(ctx, session, self.runner, site_view=self.site_view)
+            self.audit_tab = AuditTab(ctx, session, self.runner, site_view=self.site_view,
+                                      bridge=self.bridge)
             self.tabs.addTab(self.audit_tab, self.tr("Audit"))
         if role_allows(session.role, Permission.SETTINGS_MANAGE):
             from gui.admin.settings_tab import SettingsTab
@@ -113,6 +125,11 @@ class AdminWindow(QMainWindow):
         # for 100 ms and more while it walks them (bench_gui.py, verify of 1M events).
         gc.freeze()
 
+    def _start_following(self) -> None:
+        if not self._following and not self._shut:
+            self._following = True
+            self.follower.acquire()
+
     def verify_site(self) -> None:
         if getattr(self, "audit_tab", None) is not None:
             dialog = self.audit_tab.verify()
@@ -134,6 +151,7 @@ class AdminWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.audit_tab)
 
     def shutdown(self) -> None:
+        self._shut = True
         if getattr(self, "dashboard_tab", None) is not None:
             self.dashboard_tab.timer.stop()
         if getattr(self, "insights_tab", None) is not None:
@@ -141,6 +159,12 @@ class AdminWindow(QMainWindow):
         if self.poller is not None:
             self.poller.stop()
             self.poller = None
+        if self._following:
+            # The last user stops following: an idle production PC reads nothing of other
+            # stations once its panel is closed (an office PC's sync service keeps it).
+            self._following = False
+            self.bridge.close()
+            self.follower.release()
         self.runner.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -106,63 +106,63 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="38"/>
+        <location filename="../admin/window.py" line="40"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="55"/>
-        <location filename="../admin/window.py" line="65"/>
+        <location filename="../admin/window.py" line="66"/>
+        <location filename="../admin/window.py" line="76"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="59"/>
+        <location filename="../admin/window.py" line="70"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="61"/>
+        <location filename="../admin/window.py" line="72"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="71"/>
+        <location filename="../admin/window.py" line="82"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="74"/>
+        <location filename="../admin/window.py" line="85"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="79"/>
+        <location filename="../admin/window.py" line="90"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="84"/>
+        <location filename="../admin/window.py" line="95"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="89"/>
+        <location filename="../admin/window.py" line="101"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="94"/>
+        <location filename="../admin/window.py" line="106"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="95"/>
+        <location filename="../admin/window.py" line="107"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="96"/>
+        <location filename="../admin/window.py" line="108"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -179,47 +179,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="59"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="59"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="59"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="59"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="60"/>
+        <location filename="../admin/audit_tab.py" line="74"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="60"/>
+        <location filename="../admin/audit_tab.py" line="74"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="60"/>
+        <location filename="../admin/audit_tab.py" line="74"/>
         <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="60"/>
+        <location filename="../admin/audit_tab.py" line="74"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="61"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -227,117 +227,107 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="175"/>
+        <location filename="../admin/audit_tab.py" line="230"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="177"/>
+        <location filename="../admin/audit_tab.py" line="232"/>
         <source>action, e.g. record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="181"/>
+        <location filename="../admin/audit_tab.py" line="237"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="183"/>
+        <location filename="../admin/audit_tab.py" line="239"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="185"/>
+        <location filename="../admin/audit_tab.py" line="241"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="187"/>
+        <location filename="../admin/audit_tab.py" line="243"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="217"/>
+        <location filename="../admin/audit_tab.py" line="276"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="218"/>
-        <source>from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="218"/>
-        <source>to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="257"/>
+        <location filename="../admin/audit_tab.py" line="317"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="269"/>
+        <location filename="../admin/audit_tab.py" line="361"/>
         <source>%1 events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="322"/>
+        <location filename="../admin/audit_tab.py" line="414"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="330"/>
+        <location filename="../admin/audit_tab.py" line="422"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="347"/>
+        <location filename="../admin/audit_tab.py" line="439"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="355"/>
+        <location filename="../admin/audit_tab.py" line="447"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="358"/>
+        <location filename="../admin/audit_tab.py" line="450"/>
         <source>Exporting the audit trail: %1 events so far…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="369"/>
+        <location filename="../admin/audit_tab.py" line="461"/>
         <source>Exported %1 events to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="365"/>
+        <location filename="../admin/audit_tab.py" line="457"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="323"/>
+        <location filename="../admin/audit_tab.py" line="415"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="324"/>
+        <location filename="../admin/audit_tab.py" line="416"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="380"/>
+        <location filename="../admin/audit_tab.py" line="472"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="382"/>
+        <location filename="../admin/audit_tab.py" line="474"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="383"/>
+        <location filename="../admin/audit_tab.py" line="475"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -949,97 +939,97 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="71"/>
+        <location filename="../admin/dashboard_tab.py" line="74"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="72"/>
+        <location filename="../admin/dashboard_tab.py" line="75"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="74"/>
+        <location filename="../admin/dashboard_tab.py" line="77"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <location filename="../admin/dashboard_tab.py" line="78"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="77"/>
+        <location filename="../admin/dashboard_tab.py" line="80"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="94"/>
+        <location filename="../admin/dashboard_tab.py" line="97"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="94"/>
+        <location filename="../admin/dashboard_tab.py" line="97"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="152"/>
+        <location filename="../admin/dashboard_tab.py" line="177"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="178"/>
+        <location filename="../admin/dashboard_tab.py" line="201"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="180"/>
+        <location filename="../admin/dashboard_tab.py" line="203"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="180"/>
+        <location filename="../admin/dashboard_tab.py" line="203"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="181"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="182"/>
+        <location filename="../admin/dashboard_tab.py" line="205"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="188"/>
+        <location filename="../admin/dashboard_tab.py" line="211"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="188"/>
+        <location filename="../admin/dashboard_tab.py" line="211"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="189"/>
+        <location filename="../admin/dashboard_tab.py" line="212"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="189"/>
+        <location filename="../admin/dashboard_tab.py" line="212"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="190"/>
+        <location filename="../admin/dashboard_tab.py" line="213"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="191"/>
+        <location filename="../admin/dashboard_tab.py" line="214"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1465,112 +1455,112 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Mean CAM %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Worst shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="67"/>
         <source>Top defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="67"/>
         <source>Anomalies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="83"/>
+        <location filename="../admin/insights_tab.py" line="84"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="86"/>
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>improving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="86"/>
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>worsening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="88"/>
         <source>stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
+        <location filename="../admin/insights_tab.py" line="89"/>
         <source>not enough data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="122"/>
+        <location filename="../admin/insights_tab.py" line="123"/>
         <source>Site: every record of the period together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="123"/>
+        <location filename="../admin/insights_tab.py" line="124"/>
         <source>Records (boxes) in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
+        <location filename="../admin/insights_tab.py" line="125"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
+        <location filename="../admin/insights_tab.py" line="126"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="126"/>
+        <location filename="../admin/insights_tab.py" line="127"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="128"/>
+        <location filename="../admin/insights_tab.py" line="129"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="129"/>
+        <location filename="../admin/insights_tab.py" line="130"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="130"/>
+        <location filename="../admin/insights_tab.py" line="131"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="150"/>
+        <location filename="../admin/insights_tab.py" line="151"/>
         <source>%1 (%2 %)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,270 +1568,280 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="246"/>
+        <location filename="../admin/insights_tab.py" line="256"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="246"/>
+        <location filename="../admin/insights_tab.py" line="256"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="263"/>
+        <location filename="../admin/insights_tab.py" line="273"/>
         <source>Show rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="279"/>
+        <location filename="../admin/insights_tab.py" line="289"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="340"/>
+        <location filename="../admin/insights_tab.py" line="381"/>
+        <source>Computing the statistics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="400"/>
+        <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="417"/>
         <source>%1 records · descriptive statistics, not predictions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="342"/>
+        <location filename="../admin/insights_tab.py" line="419"/>
         <source>No records in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="370"/>
+        <location filename="../admin/insights_tab.py" line="447"/>
         <source>Selected: %1 (%2 records)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="411"/>
+        <location filename="../admin/insights_tab.py" line="488"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="436"/>
-        <location filename="../admin/insights_tab.py" line="439"/>
+        <location filename="../admin/insights_tab.py" line="513"/>
+        <location filename="../admin/insights_tab.py" line="516"/>
         <source>Mean CAM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="437"/>
+        <location filename="../admin/insights_tab.py" line="514"/>
         <source>Quality score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="438"/>
+        <location filename="../admin/insights_tab.py" line="515"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="440"/>
+        <location filename="../admin/insights_tab.py" line="517"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="441"/>
-        <location filename="../admin/insights_tab.py" line="513"/>
+        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="590"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="442"/>
-        <location filename="../admin/insights_tab.py" line="513"/>
+        <location filename="../admin/insights_tab.py" line="519"/>
+        <location filename="../admin/insights_tab.py" line="590"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="446"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
         <source>Trend: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="448"/>
+        <location filename="../admin/insights_tab.py" line="525"/>
         <source>First half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="450"/>
+        <location filename="../admin/insights_tab.py" line="527"/>
         <source>Second half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="452"/>
+        <location filename="../admin/insights_tab.py" line="529"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="455"/>
+        <location filename="../admin/insights_tab.py" line="532"/>
         <source>Mean CAM by shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="458"/>
+        <location filename="../admin/insights_tab.py" line="535"/>
         <source>Shift %1 (n = %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="461"/>
+        <location filename="../admin/insights_tab.py" line="538"/>
         <source>%1 · worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="465"/>
+        <location filename="../admin/insights_tab.py" line="542"/>
         <source>% of rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="466"/>
+        <location filename="../admin/insights_tab.py" line="543"/>
         <source>Top defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="467"/>
+        <location filename="../admin/insights_tab.py" line="544"/>
         <source>Top locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="470"/>
+        <location filename="../admin/insights_tab.py" line="547"/>
         <source>%1 (%2×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="476"/>
+        <location filename="../admin/insights_tab.py" line="553"/>
         <source>not recorded (%1×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="478"/>
+        <location filename="../admin/insights_tab.py" line="555"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="483"/>
+        <location filename="../admin/insights_tab.py" line="560"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="483"/>
+        <location filename="../admin/insights_tab.py" line="560"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="483"/>
+        <location filename="../admin/insights_tab.py" line="560"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="484"/>
+        <location filename="../admin/insights_tab.py" line="561"/>
         <source>Defect frequency · risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="484"/>
+        <location filename="../admin/insights_tab.py" line="561"/>
         <source>% of boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="485"/>
+        <location filename="../admin/insights_tab.py" line="562"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="488"/>
+        <location filename="../admin/insights_tab.py" line="565"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="493"/>
+        <location filename="../admin/insights_tab.py" line="570"/>
         <source>Anomalies (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="507"/>
+        <location filename="../admin/insights_tab.py" line="584"/>
         <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="514"/>
+        <location filename="../admin/insights_tab.py" line="591"/>
         <source>%1 · %2/%3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="516"/>
+        <location filename="../admin/insights_tab.py" line="593"/>
         <source>%1 &gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="519"/>
+        <location filename="../admin/insights_tab.py" line="596"/>
         <source>Week of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="520"/>
+        <location filename="../admin/insights_tab.py" line="597"/>
         <source>%1 → %2 (%3 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="522"/>
+        <location filename="../admin/insights_tab.py" line="599"/>
         <source>%1 · %2 in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="600"/>
         <source>%1 boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="529"/>
+        <location filename="../admin/insights_tab.py" line="606"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="534"/>
+        <location filename="../admin/insights_tab.py" line="611"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="537"/>
+        <location filename="../admin/insights_tab.py" line="614"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="542"/>
+        <location filename="../admin/insights_tab.py" line="619"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="548"/>
+        <location filename="../admin/insights_tab.py" line="625"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="552"/>
+        <location filename="../admin/insights_tab.py" line="629"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="556"/>
+        <location filename="../admin/insights_tab.py" line="633"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="558"/>
+        <location filename="../admin/insights_tab.py" line="635"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="562"/>
+        <location filename="../admin/insights_tab.py" line="639"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="566"/>
+        <location filename="../admin/insights_tab.py" line="643"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="570"/>
+        <location filename="../admin/insights_tab.py" line="647"/>
         <source>No rule fired: no action suggested.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1972,6 +1972,29 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/legacy_users_dialog.py" line="192"/>
         <source>One-time passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveRange</name>
+    <message>
+        <location filename="../admin/time_range.py" line="89"/>
+        <source>until now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/time_range.py" line="91"/>
+        <source>The range follows the clock: what arrives is shown. Untick to choose a fixed end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/time_range.py" line="97"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/time_range.py" line="97"/>
+        <source>to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2594,133 +2617,124 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="53"/>
+        <location filename="../admin/production_tab.py" line="59"/>
         <source>lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="55"/>
+        <location filename="../admin/production_tab.py" line="61"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="57"/>
+        <location filename="../admin/production_tab.py" line="63"/>
         <source>any defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="61"/>
+        <location filename="../admin/production_tab.py" line="67"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="63"/>
+        <location filename="../admin/production_tab.py" line="69"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="65"/>
+        <location filename="../admin/production_tab.py" line="71"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="67"/>
+        <location filename="../admin/production_tab.py" line="73"/>
         <source>Manual record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="70"/>
+        <location filename="../admin/production_tab.py" line="76"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="73"/>
+        <location filename="../admin/production_tab.py" line="79"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="97"/>
-        <source>from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="97"/>
-        <source>to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="146"/>
+        <location filename="../admin/production_tab.py" line="199"/>
         <source>%1 records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="160"/>
-        <location filename="../admin/production_tab.py" line="172"/>
+        <location filename="../admin/production_tab.py" line="213"/>
+        <location filename="../admin/production_tab.py" line="225"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="163"/>
+        <location filename="../admin/production_tab.py" line="216"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="175"/>
+        <location filename="../admin/production_tab.py" line="228"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="194"/>
+        <location filename="../admin/production_tab.py" line="247"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="130"/>
+        <location filename="../admin/production_tab.py" line="154"/>
+        <location filename="../admin/production_tab.py" line="180"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="204"/>
+        <location filename="../admin/production_tab.py" line="257"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="211"/>
+        <location filename="../admin/production_tab.py" line="264"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="220"/>
+        <location filename="../admin/production_tab.py" line="273"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="234"/>
+        <location filename="../admin/production_tab.py" line="287"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="247"/>
+        <location filename="../admin/production_tab.py" line="300"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="247"/>
+        <location filename="../admin/production_tab.py" line="300"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="253"/>
+        <location filename="../admin/production_tab.py" line="306"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="264"/>
+        <location filename="../admin/production_tab.py" line="318"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="268"/>
+        <location filename="../admin/production_tab.py" line="322"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2786,42 +2800,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordFilters</name>
     <message>
-        <location filename="../admin/record_filters.py" line="22"/>
+        <location filename="../admin/record_filters.py" line="23"/>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="22"/>
+        <location filename="../admin/record_filters.py" line="23"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="23"/>
+        <location filename="../admin/record_filters.py" line="24"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="23"/>
+        <location filename="../admin/record_filters.py" line="24"/>
         <source>Everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="27"/>
+        <location filename="../admin/record_filters.py" line="28"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="33"/>
+        <location filename="../admin/record_filters.py" line="34"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="33"/>
+        <location filename="../admin/record_filters.py" line="34"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="60"/>
+        <location filename="../admin/record_filters.py" line="73"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2829,12 +2843,12 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="186"/>
+        <location filename="../admin/insights_tab.py" line="187"/>
         <source>Records behind a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="190"/>
+        <location filename="../admin/insights_tab.py" line="191"/>
         <source>%1 records behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
@@ -2898,22 +2912,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="68"/>
+        <location filename="../records_model.py" line="70"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="69"/>
+        <location filename="../records_model.py" line="71"/>
         <source>corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="69"/>
+        <location filename="../records_model.py" line="71"/>
         <source>saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="74"/>
+        <location filename="../records_model.py" line="76"/>
         <source>decimal-separator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4067,17 +4081,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="247"/>
+        <location filename="../verify_dialog.py" line="253"/>
         <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="259"/>
+        <location filename="../verify_dialog.py" line="265"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="256"/>
+        <location filename="../verify_dialog.py" line="262"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4102,126 +4116,189 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="264"/>
+        <location filename="../verify_dialog.py" line="246"/>
+        <source>%1 events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="270"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="266"/>
+        <location filename="../verify_dialog.py" line="272"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="271"/>
+        <location filename="../verify_dialog.py" line="277"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="274"/>
+        <location filename="../verify_dialog.py" line="280"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="313"/>
+        <location filename="../verify_dialog.py" line="319"/>
         <source>modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="314"/>
+        <location filename="../verify_dialog.py" line="320"/>
         <source>An event was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="316"/>
+        <location filename="../verify_dialog.py" line="322"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="317"/>
+        <location filename="../verify_dialog.py" line="323"/>
         <source>An event was removed from the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="319"/>
+        <location filename="../verify_dialog.py" line="325"/>
         <source>inserted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="320"/>
+        <location filename="../verify_dialog.py" line="326"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="322"/>
+        <location filename="../verify_dialog.py" line="328"/>
         <source>reordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="323"/>
+        <location filename="../verify_dialog.py" line="329"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="325"/>
+        <location filename="../verify_dialog.py" line="331"/>
         <source>truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="326"/>
+        <location filename="../verify_dialog.py" line="332"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="328"/>
+        <location filename="../verify_dialog.py" line="334"/>
         <source>forged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="329"/>
+        <location filename="../verify_dialog.py" line="335"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="337"/>
+        <source>not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="338"/>
+        <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="110"/>
+        <location filename="../admin/audit_tab.py" line="164"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="110"/>
+        <location filename="../admin/audit_tab.py" line="164"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="111"/>
+        <location filename="../admin/audit_tab.py" line="165"/>
         <source>Events checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="111"/>
+        <location filename="../admin/audit_tab.py" line="165"/>
         <source>First bad event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="110"/>
+        <location filename="../admin/audit_tab.py" line="164"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="131"/>
+        <location filename="../admin/audit_tab.py" line="185"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="132"/>
+        <location filename="../admin/audit_tab.py" line="186"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="132"/>
+        <location filename="../admin/audit_tab.py" line="186"/>
         <source>TAMPERED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewStatus</name>
+    <message>
+        <location filename="../admin/view_status.py" line="41"/>
+        <source>fixed range: nothing after %1 is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="48"/>
+        <source>This PC is not in a site: its own records only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="52"/>
+        <source>Reading the stations&apos; journals: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="54"/>
+        <source>Showing data up to %1, catching up: %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="58"/>
+        <source>Shared folder unreachable since %1: showing what this PC holds (journals last read at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="64"/>
+        <source>Live: every station&apos;s journal read at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="68"/>
+        <source>Not following the stations now: showing what this PC holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="72"/>
+        <source>journal of station %1 broken at event %2 (%3): nothing after it is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="77"/>
+        <source>(and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

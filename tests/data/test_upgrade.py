@@ -25,7 +25,7 @@ from sqlalchemy import select
 from config.constants import Role
 from config.paths import resolve_paths
 from config.settings import SETTINGS_VERSION, Settings, SettingsError
-from data import audit_repo, records_repo, schema, site_repo, users_repo
+from data import audit_repo, records_repo, schema, users_repo, view_schema
 from data.migrations import LATEST_VERSION, MIGRATIONS
 from data.records_repo import RecordFilter
 from models.canonical import parse_utc
@@ -38,7 +38,6 @@ from utils.site.journal import JournalWriter
 from utils.trust.upgrade import upgrade_site
 from utils.site.layout import SiteLayout
 from utils.site.membership import join_site_membership
-from utils.site.site_view import SiteView
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "upgrade"
@@ -468,7 +467,8 @@ def test_an_upgraded_station_publishes_its_old_chain_to_an_office_pc_joined_toda
     """The first-v2 station, upgraded, exports its whole chain (from before the upgrade and
     before the site) to its journal; an office PC joining the site with today's code ingests
     and verifies it. The events signed with the station's local key, before it created the
-    site, are counted as unverifiable MACs (the office PC never had that key)."""
+    site, carry MACs the office PC cannot check (it never had that key): the seal the station
+    writes after them with the site key vouches for them through the hash chain."""
     home = copy_fixture("v2-5a62e3b", tmp_path)
     share = home.parent / "site"
     upgrade_site(home, MAKER.PASSPHRASE, "maria", PASSWORDS["maria"], clock=fixture_clock(home),
@@ -488,17 +488,18 @@ def test_an_upgraded_station_publishes_its_old_chain_to_an_office_pc_joined_toda
                          station_id="office-1", kind="office")
     office = AppContext.open(office_home, clock=fixture_clock(home))
     try:
-        view = SiteView(office, site_root=share)
+        view = office.site_view
         [report] = view.ingest()
         # 34 events from before, and the upgrade's own event on this station's chain.
         assert (report.station, report.ingested, report.broken_seq) == ("206", 35, None)
         # MACed with the PC's own local key: the 19 made before the site existed, and the
-        # upgrade's (from protocol 2 on, the signed journal heads vouch, not a shared key).
-        assert local_events == 20
+        # upgrade's (from protocol 2 on, the seals its PC signs vouch, not a shared key).
+        assert local_events == 20 and report.unsealed == 0
         [result] = view.verify_site()
         assert (result.station, result.ok, result.head_seq) == ("206", True, 35)
-        with office.database.read() as connection:
-            versions = site_repo.list_record_versions(connection, station="206")
+        table = view_schema.view_record_versions
+        with view.database.read() as connection:
+            versions = connection.execute(select(table).where(table.c.station_id == "206")).all()
         # 206's records: two imported (one voided), two registered (one edited).
         assert len(versions) == 6
     finally:
@@ -580,4 +581,9 @@ def test_a_later_step_failing_keeps_the_earlier_steps(tmp_path, monkeypatch):
     open_ctx(home).close()
     assert [row[0] for row in migrations_rows(database_file(home))] == [
         number for number, _text, _step in MIGRATIONS]
-    assert guard in schema_of(database_file(home))["objects"]
+    objects = schema_of(database_file(home))["objects"]
+    assert guard in objects
+    # Step 5: the old read-model tables are gone (the site view has its own database), the
+    # witnessed checkpoints stay.
+    assert ("table", "site_ingest_state", "site_ingest_state") not in objects
+    assert ("table", "site_checkpoints", "site_checkpoints") in objects

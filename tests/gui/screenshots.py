@@ -1,10 +1,12 @@
 """Render the station app's windows to PNG in both languages (offscreen).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/gui/screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/gui/screenshots.py [OUT_DIR [WHICH]]
 
 Writes login, station window (with records), lot dialog, register window, a validation error,
-the admin panel's tabs and dialogs, the first-run wizard's pages and This PC's settings, for
-pt_BR and en, into OUT_DIR (default docs/screenshots). Uses throwaway home and share folders.
+the admin panel's tabs and dialogs, the panel of a production PC catching up with a synthetic
+plant, the first-run wizard's pages and This PC's settings, for pt_BR and en, into OUT_DIR
+(default docs/screenshots). WHICH: a comma-separated subset of station, admin, wizard,
+catching-up. Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -211,6 +213,95 @@ def render_admin(out_dir: Path) -> list[Path]:
         for station in stations:
             station.close()
         site.admin.close()
+    return written
+
+
+def render_catching_up(out_dir: Path) -> list[Path]:
+    """A production PC opening the admin panel for the first time on a synthetic plant: the
+    tabs while the view catches up ("showing data up to HH:MM, catching up: N %"), at
+    1366x768. The follower is held part-way (a listener that waits) so the state is steady."""
+    import functools
+    import threading
+    from datetime import datetime, timedelta, timezone
+
+    import utils.passwords
+    from config.paths import resolve_paths
+    from config.settings import Settings
+    from gui.admin.window import AdminWindow
+    from gui.app import make_application
+    from gui.i18n import install_translators
+    from utils.context import AppContext
+    from utils.site import membership, site_key
+    from utils.site.membership import create_site_membership, join_site_membership
+    from utils.site.synthetic import PlantPlan, certify_plant, write_plant
+    from utils.site.view_follower import Phase
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    membership.create_site = functools.partial(site_key.create_site, scrypt_n=2 ** 10)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application(sys.argv[:1])
+    pause = threading.Event()
+
+    def settle(rounds: int) -> None:
+        for _ in range(rounds):
+            app.processEvents()
+            pause.wait(0.02)
+
+    folder = Path(tempfile.mkdtemp(prefix="shopfloor-catchup-shots-"))
+    share, passphrase = folder / "share", "long site passphrase 1"
+    office_paths = resolve_paths(folder / "office").ensure()
+    membership = create_site_membership(office_paths, Settings(), share, passphrase,
+                                        station_id="office1", kind="office")
+    office = AppContext.open(folder / "office")
+    office.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42", root=membership.root)
+    now = datetime.now(timezone.utc)
+    plan = PlantPlan(stations=tuple(str(n) for n in range(201, 215)), days=20,
+                     boxes_per_day=120, end=now)
+    write_plant(plan, share, certify_plant(plan, share, passphrase, folder / "work"),
+                folder / "work")
+    office.close()
+    written: list[Path] = []
+    for language in ("pt_BR", "en"):
+        install_translators(app, language, folder / "qm")
+        home = folder / f"pc-{language}"
+        paths = resolve_paths(home).ensure()
+        join_site_membership(paths, Settings(language=language), share, passphrase,
+                             station_id="207", kind="production")
+        ctx = AppContext.open(home)
+        ctx.directory.refresh()
+        gate, changes = threading.Event(), []
+
+        def hold(change, changes=changes, gate=gate) -> None:
+            changes.append(change)
+            if len(changes) == 12:
+                gate.wait(60)  # the follower waits here while the pictures are taken
+
+        ctx.site_view.add_listener(hold)
+        ctx.view_follower.chunk_events = 1500
+        window = AdminWindow(ctx, ctx.auth.login("ana", "Quarry-Lantern-42").session)
+        window.resize(1366, 768)
+        window.show()
+        try:
+            settle_until(lambda: len(changes) >= 12
+                         and "%" in window.production_tab.currency.text(), settle)
+            # From the plant's first day, so the rows read so far show (the default week would
+            # still be empty: the view fills in time order).
+            window.production_tab.set_range(now - timedelta(days=21))
+            window.production_tab.refresh()
+            settle(20)
+            assert window.follower.state().phase == Phase.CATCHING_UP
+            for name, tab in (("admin-catching-up", window.production_tab),
+                              ("admin-catching-up-dashboard", window.dashboard_tab)):
+                window.tabs.setCurrentWidget(tab)
+                settle(10)
+                path = out_dir / f"{name}-{language}.png"
+                window.grab().save(str(path))
+                written.append(path)
+        finally:
+            gate.set()
+            window.close()
+            window.runner.shutdown(30)
+            ctx.close()
     return written
 
 
@@ -467,10 +558,9 @@ def render_legacy(out_dir: Path) -> list[Path]:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    if sys.argv[2:] == ["legacy"]:  # only the migration's windows
-        renderers = [render_legacy]
-    else:
-        renderers = [render, render_admin, render_wizard, render_legacy]
-    for renderer in renderers:
-        for path in renderer(target):
-            print(path)
+    only = sys.argv[2].split(",") if len(sys.argv) > 2 else ["station", "admin", "wizard",
+                                                              "legacy", "catching-up"]
+    renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
+                 "legacy": render_legacy, "catching-up": render_catching_up}
+    for path in [p for name in only for p in renderers[name](target)]:
+        print(path)

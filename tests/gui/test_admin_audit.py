@@ -1,5 +1,6 @@
-"""Audit tab over a real site: another PC's station journal ingested into the read-model next to
-this PC's own chain; filters, the station list, exports of the whole filtered trail."""
+"""Audit tab over a real site: another PC's station journal ingested into the site view next to
+this PC's own chain; filters, the station list, pages read as the table scrolls, exports of the
+whole filtered trail."""
 
 from __future__ import annotations
 
@@ -18,19 +19,17 @@ def tab(qtbot, fleet_site):
     from gui.admin.audit_tab import AuditTab
     from gui.app import make_application
     from gui.tasks import TaskRunner
-    from utils.site.site_view import SiteView
 
     make_application([])
     site_, _station, _service = fleet_site
     admin = site_.admin
-    view = SiteView(admin, site_root=admin.site_folder)
+    view = admin.site_view
     session = admin.auth.login("ana", ADMIN_PW).session
     runner = TaskRunner()
     widget = AuditTab(admin, session, runner, site_view=view)
     qtbot.addWidget(widget)
     now = admin.clock.now()
     widget.set_range(now - timedelta(days=1), now + timedelta(hours=1))
-    widget.view = view
     yield widget
     runner.shutdown()
 
@@ -39,7 +38,7 @@ def _ingest_station(tab, fleet_site) -> None:
     """A command run at station 206 (events in its chain), then its journal read from the
     share into this PC's read-model."""
     from config.constants import CommandType
-    from data import site_repo
+    from data import view_repo
 
     site_ = fleet_site[0]
     command = issue(site_, CommandType.PING, "206")
@@ -48,8 +47,8 @@ def _ingest_station(tab, fleet_site) -> None:
 
     def ingested() -> bool:
         tab.view.ingest()
-        with tab.ctx.database.read() as connection:
-            return bool(site_repo.list_events(connection, station="206", limit=1))
+        with tab.view.database.read() as connection:
+            return bool(view_repo.count_events(connection, station="206"))
 
     wait_for(ingested, timeout=20)
 
@@ -104,19 +103,19 @@ def test_the_time_range_includes_its_start_and_excludes_its_end(fleet_site):
     site_, _station, _service = fleet_site
     admin = site_.admin
     session = admin.auth.login("ana", ADMIN_PW).session
-    rows = trail_page(admin.database, admin.audit, session, TrailFilter(), 1000)
+    admin.site_view.ingest_local()
+    rows = trail_page(admin.site_view, admin.audit, session, TrailFilter(), 1000)
     times = sorted({row["ts"] for row in rows})
     assert len(times) >= 2
     middle = times[len(times) // 2]
-    after = trail_page(admin.database, admin.audit, session, TrailFilter(start=middle), 1000)
-    before = trail_page(admin.database, admin.audit, session, TrailFilter(end=middle), 1000)
+    after = trail_page(admin.site_view, admin.audit, session, TrailFilter(start=middle), 1000)
+    before = trail_page(admin.site_view, admin.audit, session, TrailFilter(end=middle), 1000)
     assert min(row["ts"] for row in after) == middle
     assert max(row["ts"] for row in before) < middle
-    # A refreshed page holds the login above too; every event is on exactly one side.
+    # Every event is on exactly one side.
     assert len(after) + len(before) == len(trail_page(
-        admin.database, admin.audit, session, TrailFilter(end=format_utc(admin.clock.now()
-                                                                           + timedelta(hours=1))),
-        1000))
+        admin.site_view, admin.audit, session, TrailFilter(end=format_utc(
+            admin.clock.now() + timedelta(hours=1))), 1000))
 
 
 def test_exports_hold_every_filtered_event_not_only_the_page(monkeypatch, tab, fleet_site,
@@ -124,9 +123,13 @@ def test_exports_hold_every_filtered_event_not_only_the_page(monkeypatch, tab, f
     from gui.admin import audit_tab as audit_module
 
     _ingest_station(tab, fleet_site)
-    monkeypatch.setattr(audit_module, "EVENT_LIMIT", 2)  # a page smaller than the trail
+    monkeypatch.setattr(audit_module, "PAGE_ROWS", 2)  # pages smaller than the trail
     tab.refresh()
-    assert tab.model.rowCount() == 2
+    total = tab.model.rowCount()
+    assert total > 2
+    shown = _rows(tab)  # read page by page
+    assert len({(row["station"], row["seq"]) for row in shown}) == total
+    assert [row["ts"] for row in shown] == sorted((row["ts"] for row in shown), reverse=True)
 
     task = tab.export_csv(str(tmp_path / "audit.csv"))
     wait_for(lambda: task.finished.is_set(), timeout=20)

@@ -9,7 +9,6 @@ from datetime import datetime, timezone
 import pytest
 
 from config.catalogs import NO_REJECTION, default_catalog
-from data import site_repo
 from data.legacy_import import parse_legacy_csv
 from tests.gui.test_admin_dashboard import SAMPLE, load_sample_into_site_view
 from utils import analytics, insights
@@ -70,7 +69,7 @@ def test_summary_shows_the_figures(tab, by_station):
         assert cell(tab, row, "trend") == f"{word} ({'+' if change > 0 else ''}{change:.1f} %)"
     # The other columns are the same objects the statistics module returns (checked by hand in
     # tests/utils/test_insights.py).
-    expected = insights.site_insights(analytics.load_site_records(tab.ctx.database), "America/Sao_Paulo")
+    expected = insights.site_insights(analytics.load_site_records(tab.ctx.site_view), "America/Sao_Paulo")
     for row, insight in enumerate(expected):
         assert cell(tab, row, "anomalies") == str(len(insight.anomalies))
         assert cell(tab, row, "top_defect").startswith(insight.top_defects[0].name + " (")
@@ -163,8 +162,9 @@ def test_new_records_show_at_the_next_tick_while_visible(tab, ctx):
               "edited_at": None, "base_version": None, "source_station": "299", "source_seq": 1,
               "rej1_defect": None, "rej1_location": None, "rej2_defect": None,
               "rej2_location": None, "rej3_defect": None, "rej3_location": None}
-    with ctx.database.write() as connection:
-        site_repo.insert_record_version(connection, record)
+    from tests.utils.site.viewkit import put_view_rows
+
+    put_view_rows(ctx.site_view, [record])
     tab.hide()
     tab._tick()  # hidden: nothing recomputed
     assert tab.model.station_row("299") is None

@@ -6,8 +6,6 @@ from datetime import datetime, timezone
 
 import pytest
 
-from data import site_repo
-
 from tests.gui.conftest import ADMIN_PW, wait_for
 from tests.gui.test_admin_dashboard import load_sample_into_site_view
 
@@ -35,22 +33,27 @@ def test_every_record_and_filters(qtmodeltester, production):
     qtmodeltester.check(tab.model)
     tab.station.setCurrentIndex(tab.station.findData("206"))
     tab.refresh()
-    assert tab.model.rowCount() and {r["station_id"] for r in tab.rows} == {"206"}
+    assert tab.model.rowCount() and {r["station_id"] for r in rows_of(tab)} == {"206"}
     tab.station.setCurrentIndex(0)
     tab.defect.setCurrentIndex(tab.defect.findData("Furo"))
     tab.refresh()
-    assert all("Furo" in (r["rej1_defect"], r["rej2_defect"], r["rej3_defect"]) for r in tab.rows)
+    assert tab.model.rowCount() and all(
+        "Furo" in (r["rej1_defect"], r["rej2_defect"], r["rej3_defect"]) for r in rows_of(tab))
+
+
+def rows_of(tab):
+    return [tab.model.row_data(row) for row in range(tab.model.rowCount())]
 
 
 def test_version_history_shows_what_changed(production, ctx):
     tab, _total = production
-    first = tab.rows[0]
-    with ctx.database.write() as connection:
-        site_repo.insert_record_version(connection, {**first, "version": 2, "cam_d": 1.11,
-                                                     "editor": "sup", "edited_at": "2026-11-22T12:00:00.000Z",
-                                                     "reason": "measured again on the bench",
-                                                     "base_version": 1, "source_station": "office1",
-                                                     "source_seq": 999})
+    from tests.utils.site.viewkit import put_view_rows
+
+    first = rows_of(tab)[-1]
+    put_view_rows(ctx.site_view, [{**first, "version": 2, "cam_d": 1.11, "editor": "sup",
+                                   "edited_at": "2026-11-22T12:00:00.000Z",
+                                   "reason": "measured again on the bench", "base_version": 1,
+                                   "source_station": "office1", "source_seq": 999}])
     tab.refresh()
     row = next(i for i in range(tab.model.rowCount())
                if tab.model.row_data(i)["record_id"] == first["record_id"])
@@ -73,7 +76,7 @@ def test_version_history_reads_as_labels_and_formatted_values(small_site, ctx, t
     from tests.gui.test_admin_dashboard import put_site_rows, site_row
 
     tab = small_site
-    first = next(r for r in tab.rows if r["record_id"] == "a")
+    first = next(r for r in rows_of(tab) if r["record_id"] == "a")
     corrected = site_row("a", "201", first["recorded_at"], cam_d=4.0, cam_w=2.0, lot="L1",
                          operator="joao", rejections=[("Furo", "Cap"), ("Rachada", "Body")],
                          seq=10)
@@ -142,7 +145,7 @@ def small_site(qtbot, ctx):
 
 
 def _shown(tab) -> set[str]:
-    return {row["record_id"] for row in tab.rows}
+    return {row["record_id"] for row in rows_of(tab)}
 
 
 def test_lot_operator_and_time_filters_narrow_the_rows(small_site):
@@ -165,7 +168,7 @@ def test_lot_operator_and_time_filters_narrow_the_rows(small_site):
                   datetime(2026, 3, 2, 13, 0, tzinfo=timezone.utc))
     tab.refresh()
     assert _shown(tab) == {"b", "c"}
-    assert tab.start.text().endswith("09:05") and tab.end.text().endswith("10:00")
+    assert tab.range.start.text().endswith("09:05") and tab.range.end.text().endswith("10:00")
     assert tab.status.text() == "2 records"
 
 
@@ -210,14 +213,14 @@ def _select(tab, record_id):
 
 
 def _other_station_row(tab):
-    return next(r for r in tab.rows if r["station_id"] != "206" and r["status"] == "active"
+    return next(r for r in rows_of(tab) if r["station_id"] != "206" and r["status"] == "active"
                 and r["cam_d"] is not None)
 
 
 def _versions(ctx, record_id):
     from utils import analytics
 
-    return [v["version"] for v in analytics.record_history(ctx.database, record_id)]
+    return [v["version"] for v in analytics.record_history(ctx.site_view, record_id)]
 
 
 def test_signed_correction_of_another_stations_record(production, ctx):
@@ -345,7 +348,7 @@ def test_manual_record_on_behalf_of_a_station(production, ctx, clock):
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert not dialog.isVisible()
     assert tab.model.rowCount() == total + 1
-    row = next(r for r in tab.rows if r["lot"] == "L-MAN-1")
+    row = next(r for r in rows_of(tab) if r["lot"] == "L-MAN-1")
     assert (row["station_id"], row["box"], row["origin"], row["operator"]) == ("203", 4, "manual", "ana")
 
 

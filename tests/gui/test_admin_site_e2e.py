@@ -114,8 +114,8 @@ def test_the_admin_panel_done_when(qtbot, plant, window):
 
     def dashboard_has_them() -> bool:
         dashboard.refresh()
-        frame = dashboard.frame
-        return len(frame[frame["station_id"] == "206"]) == 3
+        means = dashboard.figures.means
+        return list(means[means["station"] == "206"]["boxes"]) == [3]
 
     wait_for(dashboard_has_them, timeout=15)
     assert "Rachada" in dashboard.critical.text()

@@ -161,7 +161,8 @@ def test_every_kind_has_a_name_and_an_explanation():
     from gui.verify_dialog import kind_texts
 
     kinds = kind_texts()
-    assert set(kinds) == {"modified", "deleted", "inserted", "reordered", "truncated", "forged"}
+    assert set(kinds) == {"modified", "deleted", "inserted", "reordered", "truncated", "forged",
+                          "not_a_member"}
     assert all(name and meaning.endswith(".") for name, meaning in kinds.values())
 
 

@@ -110,22 +110,25 @@ def test_voided_records_do_not_count_and_empty_input():
 
 
 def test_load_site_records_keeps_the_highest_version(tmp_path):
-    from data import site_repo
-    from data.database import open_database
+    from utils.context import AppContext
 
-    database = open_database(tmp_path / "x.sqlite3")
+    from tests.utils.site.viewkit import put_view_rows
+
+    ctx = AppContext.open(tmp_path / "home")
     base = {"station_id": "206", "lot": "L1", "box": 1, "size": "#00", "unit_weight_kg": 0.000121,
             "rej1_defect": "Furo", "rej1_location": "Cap", "rej2_defect": None,
             "rej2_location": None, "rej3_defect": None, "rej3_location": None, "cam_d": 4.0,
             "cam_w": 3.0, "operator": "op", "recorded_at": "2026-11-22T12:00:00.000Z",
             "utc_offset_minutes": -180, "origin": "station", "status": "active", "reason": None,
             "editor": None, "edited_at": None, "base_version": None}
-    with database.write() as connection:
-        site_repo.insert_record_version(connection, {**base, "record_id": "r1", "version": 1,
-                                                     "source_station": "206", "source_seq": 3})
-        site_repo.insert_record_version(connection, {**base, "record_id": "r1", "version": 2,
-                                                     "cam_d": 2.0, "source_station": "office1",
-                                                     "source_seq": 9})
-    frame = analytics.load_site_records(database)
+    put_view_rows(ctx.site_view, [{**base, "record_id": "r1", "version": 1,
+                                   "source_station": "206", "source_seq": 3}], source="206")
+    put_view_rows(ctx.site_view, [{**base, "record_id": "r1", "version": 2, "cam_d": 2.0,
+                                   "source_station": "office1", "source_seq": 9}],
+                  source="office1")
+    put_view_rows(ctx.site_view, [{**base, "record_id": "r1", "version": 1,  # late, lower
+                                   "source_station": "207", "source_seq": 4}], source="207")
+    frame = analytics.load_site_records(ctx.site_view)
     assert len(frame) == 1 and frame["cam_d"].iloc[0] == 2.0
-    database.dispose()
+    assert [v["version"] for v in analytics.record_history(ctx.site_view, "r1")] == [1, 1, 2]
+    ctx.close()

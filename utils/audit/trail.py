@@ -1,17 +1,15 @@
 """The site-wide audit trail as people read it: a viewer's page, and exports for inspectors.
 
-An admin PC holds two sources: the stations' journals ingested into the site read-model
-(`data.site_repo`) and its own chain (`data.audit_repo`). A page is the newest events of both
-for the filters; an export is *every* event for the filters, oldest first, streamed from both
-sources merged by time, so a whole site's trail never sits in memory. Each function checks
-the session's permission itself, and every export is written to the audit trail (who, what,
-how many, which filters).
+Everything is read from the site view (utils/site/site_view.py), which holds every station's
+sealed journal and this PC's own chain. A page is events for the filters, newest first; an
+export is *every* event for the filters, oldest first, streamed, so a whole site's trail never
+sits in memory. Each function checks the session's permission itself, and every export is
+written to the audit trail (who, what, how many, which filters).
 """
 
 from __future__ import annotations
 
 import csv
-import heapq
 import threading
 from dataclasses import asdict, dataclass
 from datetime import tzinfo
@@ -19,8 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from config.constants import Permission
-from data import audit_repo, site_repo
-from data.database import Database
+from data import view_repo
 from data.exports import neutralise_formula
 from models.canonical import parse_utc
 from utils.atomic_io import atomic_write_with
@@ -50,47 +47,49 @@ class TrailFilter:
     end: str | None = None
 
 
-def trail_stations(database: Database) -> list[str]:
-    """Every station with events in either source, sorted."""
-    with database.read() as connection:
-        return sorted(set(site_repo.stations(connection)) | set(audit_repo.stations(connection)))
+def trail_stations(view) -> list[str]:
+    """Every station with events in the view, sorted."""
+    with view.database.read() as connection:
+        return view_repo.event_stations(connection)
 
 
-def trail_page(database: Database, audit: AuditLog, session: Session, filters: TrailFilter,
-               limit: int) -> list[dict[str, Any]]:
-    """The newest `limit` events for the filters, newest first."""
+def trail_count(view, audit: AuditLog, session: Session, filters: TrailFilter) -> int:
+    """How many events match the filters."""
     require(session, Permission.AUDIT_VIEW, audit, target="audit trail")
-    with database.read() as connection:
-        rows = site_repo.list_events(connection, limit=limit, newest_first=True, **asdict(filters))
-        rows += audit_repo.list_events(connection, limit=limit, newest_first=True,
-                                       **asdict(filters))
-    rows.sort(key=_time_order, reverse=True)
-    return rows[:limit]
+    with view.database.read() as connection:
+        return view_repo.count_events(connection, **asdict(filters))
 
 
-def iter_trail(database: Database, filters: TrailFilter) -> Iterator[dict[str, Any]]:
-    """Every event for the filters from both sources, oldest first, streamed."""
-    with database.read() as connection:
-        yield from heapq.merge(
-            site_repo.iter_events_by_time(connection, **asdict(filters)),
-            audit_repo.iter_events_by_time(connection, **asdict(filters)),
-            key=_time_order)
+def trail_page(view, audit: AuditLog, session: Session, filters: TrailFilter, limit: int,
+               offset: int = 0) -> list[dict[str, Any]]:
+    """`limit` events for the filters from `offset` on, newest first."""
+    require(session, Permission.AUDIT_VIEW, audit, target="audit trail")
+    with view.database.read() as connection:
+        return view_repo.event_page(connection, limit=limit, offset=offset, **asdict(filters))
 
 
-def trail_for_report(database: Database, audit: AuditLog, session: Session,
+def iter_trail(view, filters: TrailFilter) -> Iterator[dict[str, Any]]:
+    """Every event for the filters, oldest first, streamed (this PC's own newest events taken
+    into the view first: an export holds everything this PC has)."""
+    view.ingest_local()
+    with view.database.read() as connection:
+        yield from view_repo.iter_events(connection, **asdict(filters))
+
+
+def trail_for_report(view, audit: AuditLog, session: Session,
                      filters: TrailFilter, limit: int) -> list[dict[str, Any]] | None:
     """Every event for the filters, oldest first, or None when there are more than `limit`
     (a printed report of more would be thousands of pages: narrow the filters or use CSV)."""
     _require_export(session, audit)
     rows: list[dict[str, Any]] = []
-    for row in iter_trail(database, filters):
+    for row in iter_trail(view, filters):
         if len(rows) == limit:
             return None
         rows.append(row)
     return rows
 
 
-def export_trail_csv(database: Database, audit: AuditLog, session: Session,
+def export_trail_csv(view, audit: AuditLog, session: Session,
                      filters: TrailFilter, out: Path, zone: tzinfo, *,
                      progress: Callable[[int], None] | None = None,
                      cancel: threading.Event | None = None) -> int:
@@ -105,7 +104,7 @@ def export_trail_csv(database: Database, audit: AuditLog, session: Session,
         with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(CSV_COLUMNS)
-            for row in iter_trail(database, filters):
+            for row in iter_trail(view, filters):
                 writer.writerow([neutralise_formula(value) for value in csv_cells(row, zone)])
                 count += 1
                 if count % PROGRESS_EVERY == 0:
@@ -140,6 +139,3 @@ def _require_export(session: Session, audit: AuditLog) -> None:
     require(session, Permission.AUDIT_VIEW, audit, target="audit trail")
     require(session, Permission.EXPORT, audit, target="audit trail export")
 
-
-def _time_order(row: dict[str, Any]) -> tuple[str, str, int]:
-    return (row["ts"], row["station"], row["seq"])

@@ -10,7 +10,8 @@ Reports ok, events checked, the first bad sequence number and its kind:
 - truncated the chain is shorter than a checkpoint signed earlier (tail cut, old copy restored)
 - forged    an event or checkpoint whose hash is consistent but whose HMAC does not verify
             with the site's keys: recomputed without the key
-- not_a_member  (site verify) a station folder no certified PC stands for
+- not_a_member (journals only) the station is not a member of the site (no PC certified for
+            it): neither intact nor tampered, said apart from both; nothing of it is trusted
 
 The hash pass runs in Python over raw bytes; the check that indexed columns agree with the
 hashed body runs at the same time inside SQLite on a second connection (see data.audit_repo).
@@ -57,6 +58,7 @@ class VerifyResult:
     head_seq: int = 0
     checkpoints_checked: int = 0
     unverifiable_macs: int = 0
+    unsealed: int = 0  # journals: events after the last seal ("not yet sealed", not tampering)
 
     def to_json(self) -> dict:
         data = asdict(self)

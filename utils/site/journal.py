@@ -1,35 +1,45 @@
-"""Station journals on the share: the station's audit chain, exported line by line.
+"""Station journals on the share: the station's audit chain, exported line by line, sealed.
 
 Every change a station makes (records, versions, voids, users, commands...) is an audit event,
 and record events carry the whole record in `after`. So the journal is the audit chain itself:
 one JSON line per event with its `seq`, `prev`, `hash`, key id, MAC and the exact hashed body.
-An admin PC rebuilds the site's records from it and can verify it like a local chain; nothing
-in a journal is trusted without its hash link and MAC.
+After each exported batch the writer appends one **seal line**
+
+    {"kind": "seal", "station": ID, "seq": N, "hash": HEX, "ts": ISO, "key_id": KID, "sig": SIG}
+
+signed (over the canonical JSON of the line without `sig`) by the writer's sealer, where
+(seq, hash) are those of the last event line before it. Through the hash chain a seal vouches
+for every event up to it; a reader takes events into its site view only once a seal covering
+them verifies (utils/site/journal_check.py). Nothing in a journal is trusted without that.
 
 Layout: `journal/00000001.jsonl`, `00000002.jsonl`, ... rotated by size; the first line of each
 segment is a header naming the station and its chain anchor. One writer (the station). After an
 outage or a crash the writer reads where the share's journal really ends, trims a torn last
-line, and continues from the next event: no gap, no duplicate.
+line, seals an unsealed tail with what its own database holds, and continues from the next
+event: no gap, no duplicate.
 
 Every access goes through the share's seam (utils.site.share_fs): a segment that is a link or a
 hard-linked file is never appended to, truncated or read (ShareRefused), and every line is
-parsed with the bounded reader, read at most LINE_MAX_BYTES at a time.
+parsed with the bounded reader, read at most LINE_MAX_BYTES at a time. Seals are signed by the
+station's own PC key (Ed25519, certified in the site directory): no other PC, and nobody with
+write access to the share alone, can seal a station's events.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator, Protocol
 
 from data import audit_repo
+from data.audit_repo import StoredCheckpoint
 from data.database import Database
 from models.bounded_json import JsonLimits, parse_json
-from models.canonical import canonical_json
-from data.audit_repo import StoredCheckpoint
-from models.canonical import format_utc
+from models.canonical import canonical_json, format_utc
+from utils.clock import Clock, SystemClock
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout, StationLayout
 from utils.site.share_fs import ShareFS, ShareRefused, refused
 from utils.site.signed import document_bytes
@@ -46,10 +56,13 @@ BODY_LIMITS = JsonLimits(max_bytes=LINE_MAX_BYTES)  # an event's body: a JSON te
 RECOVER_MAX_BYTES = 64 * 1024 * 1024
 
 
-def _utc_now() -> Any:
-    from datetime import datetime, timezone
+class Sealer(Protocol):
+    """What signs seal lines and the published checkpoint: the station's PC key
+    (utils/trust/crypto.SigningKeyPair)."""
 
-    return datetime.now(timezone.utc)
+    key_id: str
+
+    def sign(self, payload: dict) -> str: ...
 
 
 def segment_name(number: int) -> str:
@@ -85,20 +98,6 @@ def parse_body(body: str) -> Any:
     return parse_json(body, BODY_LIMITS)
 
 
-def _event_head(lines: list[bytes]) -> tuple[int, str]:
-    """(seq, hash) of the highest event among `lines`; (0, "") when there is none."""
-    best, best_hash = 0, ""
-    for line in lines:
-        try:
-            entry = parse_line(line)
-        except ValueError:
-            continue
-        if isinstance(entry, dict) and entry.get("kind") == "event" \
-                and type(entry.get("seq")) is int and entry["seq"] > best:
-            best, best_hash = entry["seq"], str(entry.get("hash", ""))
-    return best, best_hash
-
-
 def event_line(row: tuple) -> bytes:
     seq, prev, digest, key_id, mac, body = row
     return canonical_json({"kind": "event", "seq": seq, "prev": bytes(prev).hex(),
@@ -106,20 +105,39 @@ def event_line(row: tuple) -> bytes:
                            "mac": bytes(mac).hex(), "body": body}).encode("utf-8") + b"\n"
 
 
+def seal_payload(station_id: str, seq: int, digest_hex: str, ts: str, key_id: str) -> dict:
+    """A seal line without its signature: what the sealer signs."""
+    return {"kind": "seal", "station": station_id, "seq": seq, "hash": digest_hex, "ts": ts,
+            "key_id": key_id}
+
+
+def seal_line(sealer: Sealer, station_id: str, seq: int, digest: bytes, ts: str) -> bytes:
+    payload = seal_payload(station_id, seq, bytes(digest).hex(), ts, sealer.key_id)
+    return canonical_json({**payload, "sig": sealer.sign(payload)}).encode("utf-8") + b"\n"
+
+
 class JournalWriter:
     def __init__(self, database: Database, station: StationLayout, anchor: str,
-                 key: Any, *, segment_max_bytes: int = SEGMENT_MAX_BYTES,
-                 clock: Callable[[], Any] | None = None):
+                 key: Sealer, *, segment_max_bytes: int = SEGMENT_MAX_BYTES,
+                 sealer: Sealer | None = None, clock: Clock | None = None,
+                 seal_every: int | None = None, durable: bool = True):
         self.database = database
         self.station = station
         self.anchor = anchor
-        self.key = key
+        self.key = key  # signs the published checkpoint file
+        self.sealer: Sealer = sealer or key
+        self.clock = clock or SystemClock()
         self.segment_max_bytes = segment_max_bytes
+        # A running station exports (and so seals) every commit, often one box: the synthetic
+        # site (utils/site/synthetic.py) writes a year at once and asks for a seal every few
+        # events to lay its journals out as such a station's would be. None: one per batch.
+        self.seal_every = seal_every
+        self.durable = durable  # False only for the synthetic site: no fsync per append
         self._segment: int | None = None  # None: find out from the share first
         self._last_seq = 0
         self._last_hash = ""
+        self._unsealed_tail = False  # the share's last event has no seal after it
         self._published_checkpoint: tuple[int, str] | None = None
-        self._now = clock or _utc_now
 
     def reset(self) -> None:
         """After an outage: trust only what the share holds, not what we remember."""
@@ -135,11 +153,13 @@ class JournalWriter:
                                "segment": number}).encode("utf-8") + b"\n"
 
     def _recover(self) -> None:
-        """Find the last event really on the share; trim a torn last line."""
+        """Find the last event really on the share; trim a torn last line; note whether that
+        event is sealed."""
         SiteLayout(self.station.root).require_root()  # no phantom share
         fs = self.station.fs
         fs.mkdirs(self.station.journal)
         segments = list_segments(self.station.journal, share=fs)
+        self._unsealed_tail = False
         if not segments:
             self._segment, self._last_seq = 1, 0
             return
@@ -149,11 +169,14 @@ class JournalWriter:
         if end < len(data):  # a torn line from a crash or outage mid-append
             fs.truncate(path, end)
             log.warning("Journal %s: trimmed a torn last line (%d bytes)", path.name, len(data) - end)
-        last, last_hash = _event_head(data[:end].splitlines())
+        last, last_hash, sealed = _last_event(data[:end].splitlines())
         if last == 0 and number > 1:
             # Only a header in the newest segment: the previous segment holds the last event.
-            last, last_hash = _event_head(self._read_segment(segments[-2][1]).splitlines())
+            last, last_hash, previous_sealed = _last_event(
+                self._read_segment(segments[-2][1]).splitlines())
+            sealed = sealed or previous_sealed
         self._segment, self._last_seq, self._last_hash = number, last, last_hash
+        self._unsealed_tail = last > 0 and not sealed
 
     def _read_segment(self, path: Path) -> bytes:
         data, _info = self.station.fs.read_bytes(path, max_bytes=RECOVER_MAX_BYTES)
@@ -162,20 +185,35 @@ class JournalWriter:
         return data
 
     def sync(self, batch: int = EXPORT_BATCH) -> int:
-        """Append the events not yet on the share; returns how many. Raises OSError when the
-        share is unreachable (the caller marks it offline and calls `reset`)."""
+        """Append the events not yet on the share, then their seal; returns how many. Raises
+        OSError when the share is unreachable (the caller marks it offline and calls `reset`)."""
         if self._segment is None:
             self._recover()
         assert self._segment is not None
         with self.database.read() as connection:
-            rows = audit_repo.events_after(connection, self.station.station_id, self._last_seq, batch)
+            rows = audit_repo.events_after(connection, self.station.station_id, self._last_seq,
+                                           batch)
+            tail = (audit_repo.events_after(connection, self.station.station_id,
+                                            self._last_seq - 1, 1)
+                    if self._unsealed_tail and not rows else [])
         if rows:
             self._append(rows)
+        elif tail:
+            # The share's last events lost their seal (a torn line trimmed after a crash): seal
+            # them with what this PC's own database says, never with what the share says.
+            self._write(self.station.journal / segment_name(self._segment),
+                        self._seal(tail[0][0], tail[0][2]))
+        self._unsealed_tail = False
         self._publish_checkpoint()
         return len(rows)
 
+    def _seal(self, seq: int, digest: bytes) -> bytes:
+        return seal_line(self.sealer, self.station.station_id, seq, digest,
+                         format_utc(self.clock.now()))
+
     def _append(self, rows: list[tuple]) -> None:
-        """Append whole lines, starting a new segment whenever the current one is full."""
+        """Append whole lines, starting a new segment whenever the current one is full; every
+        segment's part of the batch ends with a seal of its last event."""
         assert self._segment is not None
         path = self.station.journal / segment_name(self._segment)
         try:
@@ -183,63 +221,120 @@ class JournalWriter:
         except FileNotFoundError:
             size = 0
         chunk = bytearray()
+        last: tuple | None = None
         for row in rows:
             if size + len(chunk) >= self.segment_max_bytes:
+                if last is not None:
+                    chunk += self._seal(last[0], last[2])
                 self._write(path, chunk)
                 self._last_seq = row[0] - 1
                 self._segment += 1
                 path = self.station.journal / segment_name(self._segment)
-                size, chunk = 0, bytearray()
+                size, chunk, last = 0, bytearray(), None
             if size == 0 and not chunk:
                 chunk += self._header(self._segment)
             chunk += event_line(row)
+            last = row
+            if self.seal_every and row[0] % self.seal_every == 0:
+                chunk += self._seal(row[0], row[2])
+                last = None
+        if last is not None:
+            chunk += self._seal(last[0], last[2])
         self._write(path, chunk)
         self._last_seq, self._last_hash = rows[-1][0], bytes(rows[-1][2]).hex()
 
     def _write(self, path: Path, chunk: bytes) -> None:
         if not chunk:
             return
-        self.station.fs.append(path, bytes(chunk))  # never to a link or a hard-linked file
+        # Never to a link or a hard-linked file (the share's seam refuses them).
+        self.station.fs.append(path, bytes(chunk), durable=self.durable)
 
     def _publish_checkpoint(self) -> None:
         """After each export: this PC signs the head of what the journal holds now. Other
-        PCs take events only up to a head so signed (an event appended by anyone else is
-        never covered), and keep every head they saw as a witness against rollback."""
+        PCs keep every head they saw as a witness: a journal later rolled back or cut short
+        is caught by verify even when it is internally consistent."""
         if self._last_seq == 0:
             return
         marker = (self._last_seq, self._last_hash)
         if marker == self._published_checkpoint:
             return
         unsigned = StoredCheckpoint(self.station.station_id, self._last_seq, self._last_hash,
-                                    format_utc(self._now()), self.key.key_id, "")
+                                    format_utc(self.clock.now()), self.key.key_id, "")
         document = {"kind": "checkpoint", **unsigned.payload(),
                     "sig": self.key.sign(unsigned.payload())}
         self.station.fs.write_atomic(self.station.checkpoint, document_bytes(document))
         self._published_checkpoint = marker
 
 
+def _last_event(lines: list[bytes]) -> tuple[int, str, bool]:
+    """(seq and hash of the last event line, whether a seal line follows it) in a segment's
+    lines, each parsed within bounds."""
+    last, last_hash, sealed = 0, "", False
+    for line in lines:
+        try:
+            entry = parse_line(line)
+        except ValueError:
+            continue
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("kind") == "event":
+            if type(entry.get("seq")) is int and entry["seq"] > last:
+                last, last_hash, sealed = entry["seq"], str(entry.get("hash", "")), False
+        elif entry.get("kind") == "seal" and last:
+            sealed = True
+    return last, last_hash, sealed
+
+
 # -- reading journals ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JournalEvent:
     seq: int
-    prev: bytes
-    hash: bytes
+    prev: str  # hex, as on the line
+    hash: str  # hex
     key_id: str
-    mac: bytes
+    mac: str  # hex
     body: str
     segment: int
     end_offset: int  # where the next line starts in the segment
 
 
-def read_journal(folder: Path, *, start_segment: int = 1, start_offset: int = 0,
-                 on_header: Callable[[dict[str, Any]], None] | None = None,
-                 on_bad_line: Callable[[int, int, str], None] | None = None,
-                 share: ShareFS | None = None) -> Iterator[JournalEvent]:
-    """Complete lines from (segment, offset) on; a torn last line is left for next time.
+@dataclass(frozen=True, slots=True)
+class JournalSeal:
+    document: dict[str, Any]  # the whole line, signature included
+    segment: int
+    end_offset: int
 
-    A segment that is a link or a hard-linked file is not read: `on_bad_line(number, 0,
-    reason)` and the reading stops there (nothing after it can be trusted to follow on)."""
+
+@dataclass(frozen=True, slots=True)
+class JournalHeader:
+    document: dict[str, Any]
+    segment: int
+    end_offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class BadLine:
+    """A line that is not JSON, not an object, or too long: never taken, it breaks the
+    reader's expectations only if an event was needed there."""
+
+    reason: str
+    segment: int
+    end_offset: int
+    stop: bool = False  # the reader ends here (a segment it refuses to open)
+
+
+JournalEntry = JournalEvent | JournalSeal | JournalHeader | BadLine
+
+
+def read_journal(folder: Path, *, start_segment: int = 1, start_offset: int = 0,
+                 share: ShareFS | None = None) -> Iterator[JournalEntry]:
+    """Complete lines from (segment, offset) on, in order; a torn last line (still being
+    written) is left for next time. Raises OSError when the folder cannot be read.
+
+    Through the share's seam, a line at most LINE_MAX_BYTES at a time: an over-long line is a
+    BadLine. A segment that is a link or a hard-linked file is not read: one BadLine with
+    `stop` set, and reading ends there (nothing after it can be trusted to follow on)."""
     fs = share or _share_of(folder)
     for number, path in list_segments(folder, share=fs):
         if number < start_segment:
@@ -257,30 +352,16 @@ def read_journal(folder: Path, *, start_segment: int = 1, start_offset: int = 0,
                         if skipped is None:
                             return  # still being written (or never ends): not a line yet
                         offset += len(line) + skipped
-                        if on_bad_line:
-                            on_bad_line(number, offset, "line too long")
+                        yield BadLine("line too long", number, offset)
                         continue
                     if not line.endswith(b"\n"):
                         return  # still being written
                     offset += len(line)
-                    try:
-                        entry = parse_line(line)
-                        if entry.get("kind") == "header":
-                            if on_header:
-                                on_header(entry)
-                            continue
-                        yield JournalEvent(_seq(entry["seq"]), bytes.fromhex(entry["prev"]),
-                                           bytes.fromhex(entry["hash"]), str(entry["key_id"]),
-                                           bytes.fromhex(entry["mac"]), _text(entry["body"]),
-                                           number, offset)
-                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                        if on_bad_line:
-                            on_bad_line(number, offset, f"unreadable line: {exc}")
+                    yield _entry(line, number, offset)
         except FileNotFoundError:
             continue
         except ShareRefused as exc:
-            if on_bad_line:
-                on_bad_line(number, 0, f"{exc.path.name}: {exc.reason}; not read")
+            yield BadLine(f"{exc.path.name}: {exc.reason}; not read", number, 0, stop=True)
             return
 
 
@@ -297,30 +378,57 @@ def _skip_rest_of_line(handle: Any) -> int | None:
             return skipped
 
 
-def _seq(value: Any) -> int:
-    if type(value) is not int:
-        raise TypeError("seq is not an integer")
-    return value
+# An event line as the writer makes it (canonical JSON, keys sorted): the fields after the
+# body are fixed-form, so they are matched at the end of the line and only the body string is
+# decoded. A line in any other form (valid JSON all the same) takes the general path.
+_EVENT_TAIL = re.compile(rb'","hash":"([0-9a-f]{64})","key_id":"([^"\\]*)","kind":"event",'
+                         rb'"mac":"([0-9a-f]{64})","prev":"([0-9a-f]{64})",'
+                         rb'"seq":([1-9][0-9]{0,15})}\n\Z')
+_BODY_HEAD = b'{"body":"'
+_decode_string = json.JSONDecoder().decode
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError("body is not text")
-    return value
+def _entry(line: bytes, segment: int, offset: int) -> JournalEntry:
+    if line.startswith(_BODY_HEAD):
+        tail = _EVENT_TAIL.search(line, len(_BODY_HEAD))
+        if tail is not None:
+            try:
+                body = _decode_string(line[len(_BODY_HEAD) - 1:tail.start() + 1].decode("utf-8"))
+                if type(body) is str:
+                    return JournalEvent(int(tail[5]), tail[4].decode(), tail[1].decode(),
+                                        tail[2].decode(), tail[3].decode(), body, segment, offset)
+            except (ValueError, UnicodeDecodeError):
+                pass  # not what it looked like: the general path says what it is
+    try:
+        entry = parse_line(line)
+        kind = entry.get("kind")
+        if kind == "event":
+            if type(entry["seq"]) is not int or not isinstance(entry["body"], str):
+                raise TypeError("seq or body of the wrong type")
+            return JournalEvent(entry["seq"], str(entry["prev"]), str(entry["hash"]),
+                                str(entry["key_id"]), str(entry["mac"]), entry["body"],
+                                segment, offset)
+        if kind == "seal":
+            return JournalSeal(entry, segment, offset)
+        if kind == "header":
+            return JournalHeader(entry, segment, offset)
+        return BadLine(f"unknown line kind {kind!r}", segment, offset)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        reason = str(exc)[:200] or type(exc).__name__
+        return BadLine(f"unreadable line: {reason}", segment, offset)
 
 
-def as_verify_rows(events: Iterator[JournalEvent], batch: int = 5000):
-    """Journal events as the verifier's rows (seq, prev, hash, key_id, mac, body) in batches."""
-    chunk: list[tuple] = []
-    for event in events:
-        chunk.append((event.seq, event.prev, event.hash, event.key_id.encode(), event.mac,
-                      event.body.encode("utf-8")))
-        if len(chunk) >= batch:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def link_ok(prev: bytes, body: str, digest: bytes) -> bool:
-    return hashlib.sha256(prev + body.encode("utf-8")).digest() == digest
+def journal_size(folder: Path, start_segment: int = 1, start_offset: int = 0, *,
+                 share: ShareFS | None = None) -> int:
+    """Bytes of journal from (segment, offset) on: what is left to read (for progress)."""
+    fs = share or _share_of(folder)
+    total = 0
+    for number, path in list_segments(folder, share=fs):
+        if number < start_segment:
+            continue
+        try:
+            size = fs.lstat(path).st_size
+        except FileNotFoundError:
+            continue
+        total += max(0, size - start_offset) if number == start_segment else size
+    return total

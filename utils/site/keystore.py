@@ -65,6 +65,12 @@ def store_pc_key(config_dir: Path, site_id: str, pair: SigningKeyPair) -> str:
             log.warning("Could not store this PC's key in the OS keyring (%s); using a file",
                         type(exc).__name__)
     path = key_file(config_dir, site_id)
+    write_secret_file(path, secret)
+    return str(path)
+
+
+def write_secret_file(path: Path, secret: str) -> None:
+    """A secret in a file only its owner reads (0600 from its creation), replaced whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
 
     def _write(temp: Path) -> None:
@@ -73,7 +79,6 @@ def store_pc_key(config_dir: Path, site_id: str, pair: SigningKeyPair) -> str:
             handle.write(secret)
 
     atomic_write_with(path, _write)
-    return str(path)
 
 
 def load_pc_key(config_dir: Path, site_id: str) -> SigningKeyPair | None:

@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Iterable
 
 from config.paths import AppPaths
 from config.settings import Settings
@@ -80,11 +81,12 @@ def station_running(folder: Path, member: PcMember, *, now: datetime) -> bool:
 
 
 def _certify_op(root: SigningKeyPair, info: SiteInfo, pc: SigningKeyPair, station_id: str,
-                kind: str, now: datetime, *, takeover: bool, reason: str | None) -> dict:
+                kind: str, now: datetime, *, takeover: bool, reason: str | None,
+                host: str | None = None) -> dict:
     import platform
 
     data = {"station": station_id, "kind": kind, "public_key": pc.public.hex,
-            "host": platform.node()}
+            "host": platform.node() if host is None else host}
     if takeover:
         data.update(takeover=True, reason=reason or "")
     return make_op(ROOT, root, info.site_id, "pc.certify", data, now)
@@ -106,8 +108,12 @@ def _remember(paths: AppPaths, settings: Settings, info: SiteInfo, pc: SigningKe
 
 
 def _directory(paths: AppPaths, folder: Path, info: SiteInfo, clock: Clock):
+    return _directory_at(paths.database_file, folder, info, clock)
+
+
+def _directory_at(database_file: Path, folder: Path, info: SiteInfo, clock: Clock):
     assert info.root is not None
-    database = open_database(paths.database_file)
+    database = open_database(database_file)
     return database, DirectoryLog(SiteLayout(Path(folder)), database, site_id=info.site_id,
                                   root=info.root, clock=clock)
 
@@ -178,6 +184,35 @@ def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, pass
     finally:
         database.dispose()
     return _remember(paths, settings, info, pc, Path(folder), station_id, kind)
+
+
+def certify_simulated_pcs(folder: Path, passphrase: str, station_ids: Iterable[str], *,
+                          database_file: Path, clock: Clock | None = None
+                          ) -> dict[str, SigningKeyPair]:
+    """A fresh PC key certified for each of `station_ids`, for stations that are simulated on
+    this PC (`shopfloor demo`, the benchmark's synthetic plant): members of the site like real
+    ones, each sealing its own journal. Needs the site's passphrase, as a join does; a station
+    id already held is refused. `database_file` keeps this PC's copy of the directory."""
+    clock = clock or SystemClock()
+    info, root = join_site(Path(folder), passphrase)
+    database, directory = _directory_at(database_file, Path(folder), info, clock)
+    pairs: dict[str, SigningKeyPair] = {}
+    try:
+        directory.refresh()
+        for station_id in station_ids:
+            _check_station(station_id, "production")
+            if directory.state.member(station_id) is not None:
+                raise SiteError("station_taken", f"station id {station_id} is already in use")
+            pair = SigningKeyPair.generate()
+            directory.append(_certify_op(root, info, pair, station_id, "production",
+                                         clock.now(), takeover=False, reason=None,
+                                         host=f"simulated-{station_id}"))
+            pairs[station_id] = pair
+    except (DirectoryUnavailable, OpRefused) as exc:
+        raise SiteError("folder_unusable", f"cannot certify the simulated stations: {exc}") from exc
+    finally:
+        database.dispose()
+    return pairs
 
 
 def _check_not_rolled_back(folder: Path, directory: DirectoryLog) -> None:

@@ -1,50 +1,76 @@
-"""Admin side: ingest every station's journal into the site read-model, witness their signed
-checkpoints, and verify every station's published chain.
+"""The site view: one read-model over every station's sealed journal and this PC's own chain,
+in its own SQLite database (data/view_db.py), used by every tab of the admin panel, the CLI
+and the exports.
 
 Only members count: a journal is read only for a station whose PC is certified in the site
-directory, and only up to the head that PC signed (its published checkpoint, signed with its
-own key): an event appended by anyone else is never covered by such a head, so it never
-enters the view. Ingestion checks each event as it arrives (sequence, hash link) and stops at
-the first bad one, recording where and what; it never lets an altered journal into the
-read-model. Verify
-re-reads the whole journal from the start against every checkpoint this PC has ever witnessed
-for that station, so a journal rolled back or cut short is caught even when it is internally
-consistent.
+directory, and its events enter the view only under a seal that PC signed (or a PC it took
+over from): an event appended by anyone else is never covered. A change to another station's
+record (an office PC's correction) counts only when the person who made it signed it with
+their own key (utils/trust/record_signatures.py).
 
-Everything is read through the share's seam and the bounded reader: a linked journal folder or
-segment is not read, an unreadable line or a refused checkpoint is named in verify's result
-(a journal holding a line the station never wrote is not called intact), and nothing there
-can make ingestion or verify raise.
+`SiteView.ingest` reads each station's journal from where it stopped, through the one
+per-event check (utils/site/journal_check.py): events enter the view only in sealed runs, the
+reading position never moves past the last seal, and the first bad thing stops ingestion for
+that station and is recorded (station, seq, kind, detail). This PC's own chain is read from its
+own database (`ingest_local`), so its own records show at once, share or no share.
+
+`verify_station` re-reads a station's whole journal through the same check and compares it with
+every checkpoint this PC ever witnessed and with what the view already took: a journal rolled
+back or cut short is caught even when it is internally consistent. `verify_site` does that for
+every station, plus this PC's own chains.
+
+Everything is read through the share's seam and the bounded reader: a linked station folder,
+journal folder or segment is not read, an unreadable line or a refused checkpoint is named
+(`problems`, and in verify's result: a journal holding a line the station never wrote is not
+called intact), and nothing there can make ingestion or verify raise.
+
+Who follows the journals continuously (catch-up with progress, follow, stop) is
+utils/site/view_follower.py; this module does one pass when asked.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import json
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from data import site_repo
+from data import audit_repo, site_repo, view_repo
 from data.audit_repo import StoredCheckpoint
-from utils.audit.chain import checkpoint_from_json, genesis_hash
-from utils.audit.keys import KeyRing
-from utils.audit.verify import TamperKind, VerifyResult, verify_stream
-from utils.site.journal import JournalEvent, as_verify_rows, link_ok, parse_body, read_journal
+from data.database import Database
+from data.view_buckets import Buckets
+from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
+from data.view_figures import SiteCounts, site_counts
+from data.view_store import Batch, Position, Stored, ViewWriter, record_row
+from models.canonical import format_utc
+from utils.audit.chain import checkpoint_from_json
+from utils.audit.verify import TamperKind, VerifyResult
+from utils.site.journal import (BadLine, JournalEvent, journal_size, list_segments,
+                                parse_body, read_journal)
+from utils.site.journal_check import ChainCheck
 from utils.site.layout import SiteLayout, valid_station_id
+from utils.site.seals import SealCheck, no_site_seal_check, pc_seal_check
 from utils.site.share_files import ReadState, read_json_file
 from utils.site.share_fs import ShareRefused
 from utils.trust.record_signatures import manifest_problem
-from utils.trust.site_trust import NOT_A_MEMBER, SiteTrust
+from utils.trust.site_trust import NOT_A_MEMBER
 
 if TYPE_CHECKING:
     from utils.context import AppContext
 
 log = logging.getLogger(__name__)
 
-RECORD_ACTIONS = ("record.create", "record.manual", "record.edit", "record.void", "record.import")
-INGEST_BATCH = 2000
+RECORD_ACTIONS = frozenset(("record.create", "record.manual", "record.edit", "record.void",
+                            "record.import"))
+_BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
+INGEST_BATCH = 5000  # events per transaction
+LOCAL_BATCH = 5000
+VERIFY_PROGRESS_EVERY = 20_000
 
 
 @dataclass
@@ -53,56 +79,121 @@ class IngestReport:
     ingested: int = 0
     broken_seq: int | None = None
     broken_kind: str | None = None
-    unverifiable_macs: int = 0
+    broken_detail: str | None = None
+    unsealed: int = 0  # events read after the last seal: left for the next pass
+    records: int = 0  # records whose current version changed
+    more: bool = False  # stopped at `max_events` with more to read
 
 
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    """A row for the read-model: only text, numbers and None (anything else in a journal's
-    event is refused, not handed to the database)."""
-    for name, value in row.items():
-        if value is not None and not isinstance(value, (str, int, float)):
-            raise ValueError(f"{name} is a {type(value).__name__}")
-    return row
+@dataclass
+class ViewChange:
+    """What one stored batch changed: for the tabs, to refresh only what they show."""
+
+    stations: set[str] = field(default_factory=set)  # whose records changed
+    events: int = 0
+    records: int = 0
 
 
-def _record_row(after: dict[str, Any], station: str, seq: int) -> dict[str, Any]:
-    rejections = after.get("rejections") or []
-    row = {name: after.get(name) for name in (
-        "record_id", "version", "lot", "box", "size", "unit_weight_kg", "cam_d", "cam_w",
-        "operator", "recorded_at", "utc_offset_minutes", "origin", "status", "reason", "editor",
-        "edited_at", "base_version")}
-    row["station_id"] = after.get("station")
-    for index in range(1, 4):
-        pair = rejections[index - 1] if index <= len(rejections) else None
-        row[f"rej{index}_defect"] = pair[0] if pair else None
-        row[f"rej{index}_location"] = pair[1] if pair else None
-    row["source_station"] = station
-    row["source_seq"] = seq
-    return row
+Listener = Callable[[ViewChange], None]
+
+
+def _text(value: Any) -> str | None:
+    """A body field as a column value: text or nothing (a body is only as tidy as its writer)."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, sort_keys=True)
 
 
 class SiteView:
-    def __init__(self, ctx: "AppContext", *, site_root: Path, trust: SiteTrust | None = None):
+    def __init__(self, ctx: "AppContext", *, site_root: Path | None = None,
+                 seal_ok: SealCheck | None = None, database: Database | None = None):
         self.ctx = ctx
-        self.layout = SiteLayout(Path(site_root))
-        self.fs = self.layout.fs
-        self.trust = trust or ctx.trust
-        self._checkpoint_markers: dict[str, tuple[int, int]] = {}
+        root = site_root if site_root is not None else ctx.site_folder
+        self.layout = None if root is None else SiteLayout(Path(root))
+        self.fs = None if self.layout is None else self.layout.fs
+        self.trust = ctx.trust  # None: this PC is in no site (it trusts no journal)
+        self.seal_ok = seal_ok or (no_site_seal_check if self.trust is None
+                                   else pc_seal_check(self.trust))
         self._refused: dict[str, str] = {}  # station -> why its files are not taken (logged once)
         # What was refused on the share, per station, as "file: reason" (named by verify).
         self.problems: dict[str, dict[str, str]] = {}
+        self._own_database = database is None
+        self.database = database or open_view_database(ctx.paths.site_view_file)
+        self._writer: ViewWriter | None = None
+        self._lock = threading.RLock()  # one ingest at a time in this process
+        self._listeners: list[Listener] = []
+        self._checkpoint_markers: dict[str, tuple[int, int]] = {}
+        self.zone_name = ctx.settings.timezone
+        self._buckets = Buckets(self.zone_name)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+        if self._own_database:
+            self.database.dispose()
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _writer_for_use(self) -> ViewWriter:
+        with self._lock:
+            return self._writer_or_new()
+
+    def _writer_or_new(self) -> ViewWriter:
+        if self._writer is None:
+            self._writer = ViewWriter(self.database, self.zone_name)
+            if get_meta(self.database, TIMEZONE_KEY) != self.zone_name:
+                # The aggregates are local hours, days and months: another site time zone
+                # means counting every record again (a new view has none to count).
+                count = self._writer.rebuild_aggregates()
+                if count:
+                    log.info("Site view: aggregates rebuilt for time zone %s (%d records)",
+                             self.zone_name, count)
+        return self._writer
+
+    # -- what is on the share ----------------------------------------------------------------
 
     def station_ids(self) -> list[str]:
-        """Station folders on the share (a link named like a station is refused, not listed)."""
+        """Stations with a folder on the share (OSError when the share is unreachable); a
+        link named like a station is refused, not listed."""
+        if self.layout is None or self.fs is None:
+            return []
         try:
             entries = self.fs.scandir(self.layout.stations_dir)
-        except OSError:
+        except ShareRefused as exc:  # `stations` itself is a link: nothing under it is read
+            self._problem("", exc.path, f"{exc.reason}; not followed")
             return []
         for entry in entries:
             if valid_station_id(entry.name) and entry.problem is not None:
                 self._problem(entry.name, entry.path, f"{entry.problem}; not followed")
         return sorted(entry.name for entry in entries
                       if entry.is_dir and valid_station_id(entry.name))
+
+    def journal_stations(self) -> list[str]:
+        """The stations whose journals this PC reads: every member but itself. A folder of a
+        station no PC is certified for is refused (`anomalies`), never read."""
+        stations = []
+        for station_id in self.station_ids():
+            if station_id == self.ctx.station_id:
+                continue
+            if self.trust is not None:
+                self.trust.refresh_if_unknown(station_id)
+            if self.trust is None or self.trust.state.member(station_id) is None:
+                self._refuse(station_id, NOT_A_MEMBER)
+                continue
+            self._refused.pop(station_id, None)
+            stations.append(station_id)
+        return stations
+
+    # -- what was refused --------------------------------------------------------------------
 
     def _problem(self, station_id: str, path: Path, reason: str) -> None:
         """Remember a refused file of a station, logged once per file and reason."""
@@ -115,13 +206,55 @@ class SiteView:
     def _relative(self, path: Path) -> str:
         try:
             return Path(path).relative_to(self.layout.root).as_posix()
-        except ValueError:
+        except (ValueError, AttributeError):
             return str(path)
 
-    # -- checkpoints -----------------------------------------------------------------------------
+    def _refuse(self, station_id: str, problem: str) -> None:
+        if self._refused.get(station_id) != problem:
+            self._refused[station_id] = problem
+            log.warning("Station %s: %s; its files are not taken into the site view",
+                        station_id, problem)
+
+    def anomalies(self) -> dict[str, str]:
+        """Stations whose files on the share are refused, and why (for the fleet's alarms)."""
+        return dict(self._refused)
+
+    def _note_bad_lines(self, station_id: str, check: ChainCheck) -> None:
+        assert self.layout is not None
+        journal = self.layout.station(station_id).journal
+        for _after, line in check.bad_lines:
+            self._problem(station_id, journal / f"{line.segment:08d}.jsonl",
+                          f"byte {line.end_offset}: {line.reason}")
+
+    def remaining_bytes(self, station_id: str) -> int:
+        """Journal bytes not yet taken into the view (for progress)."""
+        assert self.layout is not None
+        with self.database.read() as connection:
+            source = view_repo.source(connection, station_id)
+        if source is not None and source["broken_seq"] is not None:
+            return 0
+        start = (1, 0) if source is None else (source["segment"], source["offset"])
+        return journal_size(self.layout.station(station_id).journal, *start, share=self.fs)
+
+    def first_event_ts(self, station_id: str) -> str | None:
+        """The time of a station's first journal event (where catching up with it starts)."""
+        assert self.layout is not None
+        for entry in read_journal(self.layout.station(station_id).journal, share=self.fs):
+            if isinstance(entry, JournalEvent):
+                try:
+                    return _text(parse_body(entry.body).get("ts"))
+                except (ValueError, AttributeError):
+                    return None
+        return None
+
+    # -- checkpoints -------------------------------------------------------------------------
 
     def witness_checkpoint(self, station_id: str) -> StoredCheckpoint | None:
-        """Read the station's published checkpoint (if changed) and keep it as a witness."""
+        """Read the station's published checkpoint (the head its PC signed, if changed) and
+        keep it as a witness in this PC's own database (evidence: never in the rebuildable
+        view)."""
+        if self.layout is None or self.fs is None:
+            return None
         path = self.layout.station(station_id).checkpoint
         result = read_json_file(path, max_bytes=16 * 1024, share=self.fs)
         if result.state not in (ReadState.OK, ReadState.MISSING, ReadState.NOT_READY):
@@ -142,9 +275,10 @@ class SiteView:
         return checkpoint
 
     def signed_head_problem(self, station_id: str, document: Any) -> str | None:
-        """None when `document` is a checkpoint signed by the PC certified for the station."""
-        member = self.trust.state.member(station_id)
-        if member is None:
+        """None when `document` is a checkpoint of the station signed by one of its journal
+        keys (its PC now, or one it took over from)."""
+        keys = {} if self.trust is None else self.trust.journal_keys(station_id)
+        if not keys:
             return NOT_A_MEMBER
         if not (isinstance(document, dict) and document.get("kind") == "checkpoint"
                 and document.get("station") == station_id):
@@ -153,230 +287,305 @@ class SiteView:
             checkpoint = checkpoint_from_json(document)
         except (KeyError, TypeError, ValueError):
             return "not a checkpoint"
-        if checkpoint.key_id != member.key_id or not member.public_key.check(
-                checkpoint.payload(), checkpoint.sig):
+        key = keys.get(checkpoint.key_id)
+        if key is None or not key.check(checkpoint.payload(), checkpoint.sig):
             return "not signed by the PC certified for this station"
         return None
 
-    def _refuse(self, station_id: str, problem: str) -> None:
-        if self._refused.get(station_id) != problem:
-            self._refused[station_id] = problem
-            log.warning("Station %s: %s; its files are not taken into the site view",
-                        station_id, problem)
+    # -- ingestion ---------------------------------------------------------------------------
 
-    def anomalies(self) -> dict[str, str]:
-        """Stations whose files on the share are refused, and why (for the fleet's alarms)."""
-        return dict(self._refused)
-
-    # -- ingestion -------------------------------------------------------------------------------
-
-    def ingest(self) -> list[IngestReport]:
+    def ingest(self, *, stop: threading.Event | None = None) -> list[IngestReport]:
+        """One pass: this PC's own chain, then every other station's journal to its last
+        seal. Returns one report per journal read. Raises OSError when the share cannot be
+        listed (what was stored so far stays)."""
+        self.ingest_local()
         reports = []
-        for station_id in self.station_ids():
-            if station_id == self.ctx.station_id:
-                continue  # this PC's own chain is already in its database
-            self.trust.refresh_if_unknown(station_id)
-            if self.trust.state.member(station_id) is None:
-                self._refuse(station_id, NOT_A_MEMBER)
-                continue
+        for station_id in self.journal_stations():
+            if stop is not None and stop.is_set():
+                break
             try:
                 reports.append(self.ingest_station(station_id))
+                self.witness_checkpoint(station_id)
             except ShareRefused as exc:
                 self._problem(station_id, exc.path, f"{exc.reason}; not followed")
             except OSError as exc:
                 log.warning("Journal of %s not readable now: %s", station_id, exc)
         return reports
 
-    def ingest_station(self, station_id: str) -> IngestReport:
+    def ingest_station(self, station_id: str, *, max_events: int | None = None,
+                       until: str | None = None) -> IngestReport:
+        """Read one station's journal from where the view stopped, taking sealed runs, until
+        its end (or about `max_events` events, or the first run that reaches past the time
+        `until`). Raises OSError if the share goes away; what was stored before stays, and
+        the next call resumes from there."""
+        assert self.layout is not None
         report = IngestReport(station_id)
-        head = self.witness_checkpoint(station_id)
-        if head is None:
-            return report  # nothing signed by the station's PC yet: nothing to take
-        with self.ctx.database.read() as connection:
-            state = site_repo.ingest_state(connection, station_id)
-        if state is not None and state["broken_seq"] is not None:
-            report.broken_seq, report.broken_kind = state["broken_seq"], state["broken_kind"]
-            return report
-        anchor = None if state is None else state["anchor"]
-        headers: list[dict[str, Any]] = []
-        segment = 1 if state is None else state["segment"]
-        offset = 0 if state is None else state["offset"]
-        last_seq = 0 if state is None else state["last_seq"]
-        last_hash = None if state is None or state["last_hash"] is None else bytes.fromhex(state["last_hash"])
-        journal = self.layout.station(station_id).journal
-        events = read_journal(journal, start_segment=segment, start_offset=offset,
-                              on_header=headers.append, share=self.fs,
-                              on_bad_line=self._bad_line_noter(station_id, journal))
-        pending_events: list[dict[str, Any]] = []
-        pending_records: list[dict[str, Any]] = []
-        broken: tuple[int, str, str] | None = None
-        position = (segment, offset)
-        for event in events:
-            if event.seq > head.seq:
-                break  # not covered by a head its PC signed (yet, or ever)
-            if anchor is None:
-                anchor = next((h.get("anchor") for h in headers if h.get("station") == station_id), None)
-                if anchor is None:
-                    broken = (event.seq, str(TamperKind.MODIFIED), "journal header missing")
+        with self._lock:
+            with self.database.read() as connection:
+                source = view_repo.source(connection, station_id)
+            if source is not None and source["broken_seq"] is not None:
+                report.broken_seq, report.broken_kind = source["broken_seq"], source["broken_kind"]
+                report.broken_detail = source["broken_detail"]
+                return report
+            start = (Position() if source is None else
+                     Position(source["segment"], source["offset"], source["last_seq"],
+                              source["last_hash"]))
+            check = ChainCheck(station_id, self.seal_ok, last_seq=start.last_seq,
+                               last_hash=start.last_hash,
+                               anchor=None if source is None else source["anchor"])
+            entries = read_journal(self.layout.station(station_id).journal,
+                                   start_segment=start.segment, start_offset=start.offset,
+                                   share=self.fs)
+            batch = self._batch(station_id, "journal", start, check.anchor)
+            for run in check.runs(entries):
+                for event in run.events:
+                    self._add(batch, station_id, event.seq, event.hash, event.body,
+                              foreign_checked=True)
+                last = run.events[-1]
+                batch.end = Position(*run.position, last.seq, last.hash)
+                batch.anchor = check.anchor
+                if until is not None and batch.events[-1][2] > until:
+                    report.more = True  # the rest waits for the other stations to get here
                     break
-            if last_hash is None:
-                last_hash = genesis_hash(anchor, station_id)
-            problem = self._check(event, last_seq, last_hash, report)
-            if problem is not None:
-                broken = (event.seq if problem[0] != str(TamperKind.DELETED) else last_seq + 1,
-                          problem[0], problem[1])
-                break
-            if event.seq == head.seq and event.hash.hex() != head.head_hash:
-                broken = (event.seq, str(TamperKind.FORGED),
-                          "the journal differs from the head its PC signed")
-                break
-            try:
-                body = parse_body(event.body)
-                if not isinstance(body, dict):
-                    raise ValueError("not a JSON object")
-                row = _plain({
-                    "station": station_id, "seq": event.seq, "ts": body.get("ts"),
-                    "username": body.get("user"), "role": body.get("role"),
-                    "action": body.get("action"), "entity": body.get("entity"),
-                    "entity_id": body.get("entity_id"), "command_id": body.get("command_id"),
-                    "hash": event.hash.hex(), "body": event.body})
-                record = None
-                if body.get("action") in RECORD_ACTIONS and isinstance(body.get("after"), dict):
-                    problem = self._foreign_change_problem(station_id, body)
-                    if problem is None:
-                        record = _plain(_record_row(body["after"], station_id, event.seq))
-                    else:
-                        self._refuse(station_id, f"event {event.seq} changes station "
-                                     f"{body['after'].get('station')}'s record: {problem}")
-            except (ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
-                broken = (event.seq, str(TamperKind.MODIFIED), f"the event's body is not "
-                          f"readable: {exc}")
-                break
-            pending_events.append(row)
-            if record is not None:
-                pending_records.append(record)
-            last_seq, last_hash = event.seq, event.hash
-            position = (event.segment, event.end_offset)
-            if len(pending_events) >= INGEST_BATCH:
-                self._store(station_id, anchor, position, last_seq, last_hash, pending_events,
-                            pending_records, None)
-                report.ingested += len(pending_events)
-                pending_events, pending_records = [], []
-        self._store(station_id, anchor, position, last_seq, last_hash, pending_events,
-                    pending_records, broken)
-        report.ingested += len(pending_events)
-        if broken is not None:
-            report.broken_seq, report.broken_kind = broken[0], broken[1]
-            log.error("Journal of %s is broken at event %d (%s): %s; ingestion stopped for it",
-                      station_id, *broken)
+                if len(batch.events) >= INGEST_BATCH:
+                    if not self._store(batch, report):
+                        return report
+                    batch = self._batch(station_id, "journal", batch.end, check.anchor)
+                    if max_events is not None and report.ingested >= max_events:
+                        report.more = True
+                        break
+            else:
+                if check.broken is not None:
+                    broken = check.broken
+                    batch.broken = (broken.seq, broken.kind, broken.detail)
+                    report.broken_seq, report.broken_kind = broken.seq, broken.kind
+                    report.broken_detail = broken.detail
+                    log.error("Journal of %s is broken at event %d (%s): %s; ingestion stopped "
+                              "for it", station_id, broken.seq, broken.kind, broken.detail)
+                report.unsealed = check.unsealed
+            self._note_bad_lines(station_id, check)
+            if batch.events or batch.broken is not None or source is None and check.anchor:
+                self._store(batch, report)
         return report
 
-    def _check(self, event: JournalEvent, last_seq: int, last_hash: bytes,
-               report: IngestReport) -> tuple[str, str] | None:
-        if event.seq > last_seq + 1:
-            return str(TamperKind.DELETED), f"event {last_seq + 1} is missing"
-        if event.seq <= last_seq:
-            return str(TamperKind.INSERTED), f"event {event.seq} appears again after {last_seq}"
-        if not link_ok(event.prev, event.body, event.hash):
-            return str(TamperKind.MODIFIED), "the event does not match its hash"
-        if event.prev != last_hash:
-            return str(TamperKind.MODIFIED), "the event does not link to the one before it"
-        report.unverifiable_macs += 1  # MACs use the station's own local key: the signed head vouches
-        return None
+    def ingest_local(self, *, max_events: int | None = None, wait: bool = True) -> int:
+        """This PC's own chains, from its own database (no seal needed: this is where they
+        are written). Returns the events taken. `wait` False (the GUI thread): when the
+        follower is storing a batch now, return at once; it takes them on its next pass (it
+        is woken by every commit of this PC)."""
+        if not self._lock.acquire(blocking=wait):
+            return 0
+        try:
+            return self._ingest_local(max_events)
+        finally:
+            self._lock.release()
 
-    def _foreign_change_problem(self, station_id: str, body: dict[str, Any]) -> str | None:
-        """A PC may change its own station's records; a change to another station's record
-        (the admin panel's corrections) counts only when a person signed it with their key."""
-        after = body["after"]
-        if after.get("station") == station_id:
-            return None
-        return manifest_problem(self.trust.state, after, body.get("reason"))
+    def _ingest_local(self, max_events: int | None) -> int:
+        taken = 0
+        with self.ctx.database.read() as connection:
+            chains = audit_repo.stations(connection)
+        with self.database.read() as connection:
+            known = {s["station"]: s for s in view_repo.sources(connection)}
+        for station_id in chains:
+            source = known.get(station_id)
+            if source is not None and source["kind"] != "local":
+                continue  # the same id is read from a journal (another PC's chain)
+            start = Position(0, 0, 0 if source is None else source["last_seq"],
+                             None if source is None else source["last_hash"])
+            while max_events is None or taken < max_events:
+                with self.ctx.database.read() as connection:
+                    rows = audit_repo.events_after(connection, station_id, start.last_seq,
+                                                   LOCAL_BATCH)
+                if not rows:
+                    break
+                batch = self._batch(station_id, "local", start, self.ctx.anchor
+                                    if station_id == self.ctx.station_id else None)
+                for seq, _prev, digest, _key_id, _mac, body in rows:
+                    self._add(batch, station_id, seq, bytes(digest).hex(), body)
+                batch.end = Position(0, 0, rows[-1][0], bytes(rows[-1][2]).hex())
+                report = IngestReport(station_id)
+                if not self._store(batch, report):
+                    break
+                taken += report.ingested
+                start = batch.end
+        return taken
 
-    def _store(self, station_id: str, anchor: str | None, position: tuple[int, int],
-               last_seq: int, last_hash: bytes | None, events: list[dict[str, Any]],
-               records: list[dict[str, Any]], broken: tuple[int, str, str] | None) -> None:
-        with self.ctx.database.write() as connection:
-            for row in events:
-                site_repo.insert_event(connection, row)
-            for row in records:
-                site_repo.insert_record_version(connection, row)
-            values: dict[str, Any] = {"anchor": anchor, "segment": position[0],
-                                      "offset": position[1], "last_seq": last_seq,
-                                      "last_hash": None if last_hash is None else last_hash.hex()}
-            if broken is not None:
-                values.update(broken_seq=broken[0], broken_kind=broken[1], broken_detail=broken[2])
-            site_repo.put_ingest_state(connection, station_id, self.ctx.clock.now(), **values)
+    def _batch(self, station_id: str, kind: str, start: Position, anchor: str | None) -> Batch:
+        return Batch(station_id, kind, start, start, anchor,
+                     now=format_utc(self.ctx.clock.now()))
 
-    # -- verification ----------------------------------------------------------------------------
+    def _add(self, batch: Batch, station_id: str, seq: int, digest: str, body_text: str, *,
+             foreign_checked: bool = False) -> None:
+        """One event into `batch`, and its record's version when it carries one. With
+        `foreign_checked` (a journal), a change to another station's record is taken only
+        when a person signed it."""
+        try:
+            body = parse_body(body_text)
+        except ValueError:
+            body = None
+        if type(body) is not dict:
+            body = {}
+        get = body.get
+        values = [get(name) for name in _BODY_COLUMNS]
+        for index, value in enumerate(values):  # a body is only as tidy as its writer
+            if value is not None and type(value) is not str:
+                values[index] = _text(value)
+        ts, user, role, action, entity, entity_id, command_id = values
+        batch.events.append((station_id, seq, ts or "", user, role, action or "", entity,
+                             entity_id, command_id, digest, body_text))
+        if action in RECORD_ACTIONS:
+            row = record_row(get("after"), station_id, seq)
+            problem = None
+            if row is not None and foreign_checked and row["station_id"] != station_id:
+                problem = manifest_problem(self.trust.state, get("after"), get("reason"))
+            if problem is not None:
+                self._refuse(station_id, f"event {seq} changes station {row['station_id']}'s "
+                                         f"record: {problem}")
+            elif row is not None:
+                batch.records.append(row)
+            else:
+                log.warning("Event %d of %s carries no well-formed record; its record is not "
+                            "shown", seq, station_id)
+
+    def _store(self, batch: Batch, report: IngestReport) -> bool:
+        stored = self._writer_for_use().store(batch)
+        if stored is None:
+            log.info("Site view: %s was read by another reader meanwhile; skipped", batch.station)
+            return False
+        report.ingested += stored.events
+        report.records += stored.records
+        if stored.events or stored.records:
+            self._notify(stored)
+        return True
+
+    def _notify(self, stored: Stored) -> None:
+        change = ViewChange(set(stored.stations), stored.events, stored.records)
+        for listener in list(self._listeners):
+            try:
+                listener(change)
+            except Exception:  # a listener's bug must not stop ingestion
+                log.exception("Site view listener failed")
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def current_record(self, record_id: str) -> dict[str, Any] | None:
+        with self.database.read() as connection:
+            return view_repo.current_record(connection, record_id)
+
+    def counts(self, start: datetime | None, end: datetime | None, station: str | None = None,
+               *, recent_hours: int = 0) -> SiteCounts:
+        """The dashboard's sums for [start, end) from the aggregates (data/view_figures.py).
+        (After the site's time zone changed, the next ingest counts them again.)"""
+        with self.database.read() as connection:
+            return site_counts(connection, self._buckets, start, end, station,
+                               recent_hours=recent_hours)
+
+    # -- verification ------------------------------------------------------------------------
 
     def verify_station(self, station_id: str, *,
                        progress: Callable[[str, int, int | None], None] | None = None,
                        cancel: threading.Event | None = None) -> VerifyResult:
-        """The station's whole published journal against every checkpoint ever witnessed
-        from the PC now certified for it. A station with no certified PC is not a member:
-        never "intact", whatever its files say."""
-        member = self.trust.state.member(station_id)
-        if member is None:
+        """The station's whole published journal, through the same check as ingestion,
+        against every checkpoint ever witnessed and what this view already took. A station
+        with no certified PC is not a member: never "intact", whatever its files say."""
+        assert self.layout is not None
+        keys = {} if self.trust is None else self.trust.journal_keys(station_id)
+        if not keys:
             return VerifyResult(station_id, False, 0, first_bad_seq=None,
                                 kind=TamperKind.NOT_A_MEMBER,
                                 detail="no PC is certified for this station in the site "
                                        "directory; its files are not trusted")
-        current = self.witness_checkpoint(station_id)
-        with self.ctx.database.read() as connection:
-            witnessed = [cp for cp in site_repo.witnessed(connection, station_id)
-                         if cp.key_id == member.key_id]
-            state = site_repo.ingest_state(connection, station_id)
-        headers: list[dict[str, Any]] = []
-        journal = self.layout.station(station_id).journal
-        bad_lines: list[tuple[int, str]] = []  # (after which seq, "file byte N: reason")
-        last_seen = [0]
-
-        def _bad_line(number: int, offset: int, reason: str) -> None:
-            where = f"{self._relative(journal / f'{number:08d}.jsonl')} byte {offset}"
-            bad_lines.append((last_seen[0], f"{where}: {reason}"))
-            self._bad_line_noter(station_id, journal)(number, offset, reason)
-
-        events = _noting_seq(read_journal(journal, on_header=headers.append, share=self.fs,
-                                          on_bad_line=_bad_line), last_seen)
         try:
-            first_batch = list(_take(events, 1))
+            result = self._verify_member(station_id, keys, progress, cancel)
         except ShareRefused as exc:  # the journal folder (or the station's) is a link
             self._problem(station_id, exc.path, f"{exc.reason}; not followed")
             return VerifyResult(station_id, False, 0, first_bad_seq=1,
                                 kind=TamperKind.TRUNCATED,
                                 detail=f"the journal cannot be read: {self._relative(exc.path)} "
                                        f"is {exc.reason}; not followed")
-        anchor = (state or {}).get("anchor") or next(
-            (h.get("anchor") for h in headers if h.get("station") == station_id), None)
-        if anchor is None:
-            if not first_batch and not witnessed:
+        return result
+
+    def _verify_member(self, station_id: str, keys: dict[str, Any],
+                       progress: Callable[[str, int, int | None], None] | None,
+                       cancel: threading.Event | None) -> VerifyResult:
+        assert self.layout is not None
+        current = self.witness_checkpoint(station_id)
+        with self.ctx.database.read() as connection:
+            witnessed = site_repo.witnessed(connection, station_id)
+        with self.database.read() as connection:
+            source = view_repo.source(connection, station_id)
+        heads = _valid_heads([*witnessed, *([current] if current else [])], keys)
+        if source is not None and source["kind"] == "journal" and source["last_seq"]:
+            heads.setdefault(source["last_seq"], set()).add(source["last_hash"])
+        folder = self.layout.station(station_id).journal
+        if not list_segments(folder, share=self.fs):
+            if not heads:
                 return VerifyResult(station_id, True, 0, detail="no journal published yet")
-            return VerifyResult(station_id, False, 0, first_bad_seq=1, kind=TamperKind.TRUNCATED
-                                if not first_batch else TamperKind.MODIFIED,
-                                detail="journal missing or its header is gone")
-        checkpoints = [*witnessed, *([current] if current else [])]
-        stream = as_verify_rows(_chain(first_batch, events))
-        result = verify_stream(stream, station=station_id, genesis=genesis_hash(anchor, station_id),
-                               keyring=KeyRing(member.public_key), checkpoints=checkpoints,
-                               progress=None if progress is None else
-                               (lambda done, total: progress(station_id, done, total)),
-                               cancel=None if cancel is None else cancel.is_set)
-        return self._with_problems(result, station_id, bad_lines)
+            return VerifyResult(station_id, False, 0, first_bad_seq=1,
+                                kind=TamperKind.TRUNCATED,
+                                detail=f"the journal is gone but event {max(heads)} was "
+                                       f"seen before")
+        check = ChainCheck(station_id, self.seal_ok, every_seal=True)
+        checked, mismatch = 0, None
+        seqs = sorted(heads)
+        for run in check.runs(read_journal(folder, share=self.fs)):
+            mismatch = mismatch or _first_mismatch(run.events, seqs, heads)
+            checked += len(run.events)
+            if progress is not None and checked // VERIFY_PROGRESS_EVERY != (
+                    checked - len(run.events)) // VERIFY_PROGRESS_EVERY:
+                progress(station_id, checked, None)
+            if cancel is not None and cancel.is_set():
+                return VerifyResult(station_id, False, checked, cancelled=True,
+                                    detail="cancelled", head_seq=check.sealed_seq)
+        mismatch = mismatch or _first_mismatch(check.pending, seqs, heads)
+        self._note_bad_lines(station_id, check)
+        return self._with_problems(self._verdict(station_id, check, checked, mismatch, heads),
+                                   station_id, check)
+
+    @staticmethod
+    def _verdict(station_id: str, check: ChainCheck, checked: int, mismatch: int | None,
+                 heads: dict[int, set[str]]) -> VerifyResult:
+        head = check.head_seq
+        if check.broken is not None:
+            broken = check.broken
+            return VerifyResult(station_id, False, checked, broken.seq, TamperKind(broken.kind),
+                                broken.detail, head_seq=head, unsealed=check.unsealed,
+                                checkpoints_checked=len(heads))
+        if mismatch is not None:
+            return VerifyResult(station_id, False, checked, mismatch, TamperKind.FORGED,
+                                f"the chain differs at event {mismatch} from what was signed or "
+                                f"read there before", head_seq=head,
+                                checkpoints_checked=len(heads))
+        beyond = [seq for seq in heads if seq > head]
+        if beyond:
+            return VerifyResult(station_id, False, checked, head + 1, TamperKind.TRUNCATED,
+                                f"the journal ends at event {head} but event {max(beyond)} was "
+                                f"signed or read before", head_seq=head,
+                                checkpoints_checked=len(heads))
+        detail = f"{checked} events intact"
+        if check.unsealed:
+            detail += f"; {check.unsealed} more not yet sealed"
+        return VerifyResult(station_id, True, checked, head_seq=check.sealed_seq,
+                            checkpoints_checked=len(heads), unsealed=check.unsealed,
+                            detail=detail)
 
     def _with_problems(self, result: VerifyResult, station_id: str,
-                       bad_lines: list[tuple[int, str]]) -> VerifyResult:
+                       check: ChainCheck) -> VerifyResult:
         """Name every refused file of the station in the result. A journal line the station
         never wrote (unreadable, too long, nested beyond the bounds) makes it not intact."""
-        notes = [text for _seq, text in bad_lines]
-        segments = f"stations/{station_id}/journal/"  # their lines are in `bad_lines` already
+        assert self.layout is not None
+        journal = self.layout.station(station_id).journal
+        notes = [f"{self._relative(journal / f'{line.segment:08d}.jsonl')} byte "
+                 f"{line.end_offset}: {line.reason}" for _after, line in check.bad_lines]
+        segments = f"stations/{station_id}/journal/"  # their lines are in `notes` already
         notes += [f"{where}: {reason}" for where, reason in
                   sorted(self.problems.get(station_id, {}).items())
                   if not where.startswith(segments)]
         if not notes:
             return result
         named = "; ".join(dict.fromkeys(notes))
-        if result.ok and bad_lines and not result.cancelled:
-            first = bad_lines[0][0] + 1
+        if result.ok and check.bad_lines and not result.cancelled:
+            first = check.bad_lines[0][0] + 1
             return dataclasses.replace(
                 result, ok=False, first_bad_seq=first, kind=TamperKind.INSERTED,
                 detail=f"the journal holds a line the station never wrote, after event "
@@ -385,18 +594,15 @@ class SiteView:
             f"refused on the share: {named}"
         return dataclasses.replace(result, detail=detail)
 
-    def _bad_line_noter(self, station_id: str, journal: Path) -> Callable[[int, int, str], None]:
-        def _note(number: int, offset: int, reason: str) -> None:
-            self._problem(station_id, journal / f"{number:08d}.jsonl",
-                          f"byte {offset}: {reason}")
-        return _note
-
     def verify_site(self, *, progress: Callable[[str, int, int | None], None] | None = None,
                     cancel: threading.Event | None = None) -> list[VerifyResult]:
-        """Every station's journal (including stations known only from witnessed checkpoints),
-        plus this PC's own local chains."""
+        """Every station's journal (including stations known only from witnessed checkpoints
+        or from the view), plus this PC's own local chains."""
         with self.ctx.database.read() as connection:
             known = set(site_repo.stations(connection))
+        with self.database.read() as connection:
+            known |= {s["station"] for s in view_repo.sources(connection)
+                      if s["kind"] == "journal"}
         station_ids = sorted((set(self.station_ids()) | known) - {self.ctx.station_id})
         results = self.ctx.verify_audit(progress=progress, cancel=cancel)
         for station_id in station_ids:
@@ -406,21 +612,27 @@ class SiteView:
         return results
 
 
-def _noting_seq(events, last_seen: list[int]):
-    """Pass events through, remembering the seq of the last one (where a bad line sits)."""
-    for event in events:
-        last_seen[0] = event.seq
-        yield event
+def _valid_heads(checkpoints: Iterable[StoredCheckpoint],
+                 keys: dict[str, Any]) -> dict[int, set[str]]:
+    """Heads signed by one of the station's journal keys, by seq."""
+    heads: dict[int, set[str]] = {}
+    for checkpoint in checkpoints:
+        key = keys.get(checkpoint.key_id)
+        if key is not None and key.check(checkpoint.payload(), checkpoint.sig):
+            heads.setdefault(checkpoint.seq, set()).add(checkpoint.head_hash)
+    return heads
 
 
-def _take(iterator, count: int):
-    for _ in range(count):
-        try:
-            yield next(iterator)
-        except StopIteration:
-            return
-
-
-def _chain(first: list, rest):
-    yield from first
-    yield from rest
+def _first_mismatch(events: list[JournalEvent], seqs: list[int],
+                    heads: dict[int, set[str]]) -> int | None:
+    """The first event whose hash differs from a head signed or read before at its seq."""
+    if not events or not seqs:
+        return None
+    first = events[0].seq
+    index = bisect.bisect_left(seqs, first)
+    while index < len(seqs) and seqs[index] <= events[-1].seq:
+        seq = seqs[index]
+        if events[seq - first].hash not in heads[seq]:
+            return seq
+        index += 1
+    return None

@@ -48,7 +48,6 @@ from utils.site.share_files import (
 )
 from utils.site.share_fs import ShareFS, ShareRefused
 from utils.site.signed import document_bytes
-from utils.site.site_view import SiteView
 from utils.trust.lockout_share import LockoutShare
 from utils.trust.site_trust import SiteTrust
 
@@ -65,7 +64,6 @@ CLAIMS_PRUNE_S = 3600.0
 CLAIM_KEEP_S = 2 * 86400.0  # longer than any command's validity (one day)
 INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
 DIRECTORY_REFRESH_S = 5.0
-INGEST_INTERVAL_S = 2.0
 SWEEP_INTERVAL_S = 5.0
 WATCHED_RESCAN_S = 1.0
 INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType.RESTART_APP})
@@ -100,13 +98,12 @@ class SyncService:
         self.metrics = MetricsSampler(ctx.paths.data_dir)
         self.journal = JournalWriter(ctx.database, self.station, ctx.anchor, self.trust.pc_key)
         self.lockout = LockoutShare(self.layout, self.trust, ctx.database, self.clock)
-        # Office (admin) PCs keep the site read-model up to date; production PCs do not need it.
-        self.site_view = (SiteView(ctx, site_root=site_root, trust=self.trust)
-                          if ctx.settings.station_kind == "office" else None)
+        # Office (admin) PCs keep the site view current all the time; a production PC only
+        # while its admin panel is open (the panel asks the follower itself).
+        self.follows_site = ctx.settings.station_kind == "office"
         # Why this PC may not act for its station now (revoked, taken over, another PC with
         # this key running): shown, logged once, and no command is taken meanwhile.
         self.refusal: str | None = None
-        self._next_ingest = 0.0
         self._catalog_announced = ctx.catalog.version  # the catalog the form already shows
         self.watch = watch
         self.observer_factory = observer_factory
@@ -154,7 +151,7 @@ class SyncService:
         self._settle_interrupted()
         self._restore_local_state()
         self.ctx.production.on_changed = self.notify_state_changed
-        self.ctx.audit.after_commit.append(self._journal_dirty.set)
+        self.ctx.audit.after_commit.append(self._journal_changed)
         self._acks_pending.set()
         self._journal_dirty.set()
         try:
@@ -176,15 +173,19 @@ class SyncService:
         self._supervisor_thread = threading.Thread(target=self._supervise, name="shopfloor-supervisor",
                                                    daemon=True)
         self._supervisor_thread.start()
+        if self.follows_site:
+            self.ctx.view_follower.acquire()
 
     def stop(self, reason: str = "clean exit") -> None:
         """Stop every thread; write the death file when the share is there."""
+        if self.follows_site:
+            self.ctx.view_follower.release()
         self._stop.set()
         self._wake.set()
         if self.ctx.production.on_changed == self.notify_state_changed:
             self.ctx.production.on_changed = None
-        if self._journal_dirty.set in self.ctx.audit.after_commit:
-            self.ctx.audit.after_commit.remove(self._journal_dirty.set)
+        if self._journal_changed in self.ctx.audit.after_commit:
+            self.ctx.audit.after_commit.remove(self._journal_changed)
         for thread in (self._supervisor_thread, self._loop_thread):
             if thread is not None:
                 thread.join(timeout=10)
@@ -247,6 +248,11 @@ class SyncService:
         self._wake.set()
 
     def wake(self) -> None:
+        self._wake.set()
+
+    def _journal_changed(self) -> None:
+        """After a commit: export it now (other PCs follow the journal within seconds)."""
+        self._journal_dirty.set()
         self._wake.set()
 
     def share_state(self) -> ShareState:
@@ -388,9 +394,6 @@ class SyncService:
         if sweep or self._journal_dirty.is_set():
             self._journal_dirty.clear()
             self._export_journal()
-        if self.site_view is not None and now >= self._next_ingest:
-            self.site_view.ingest()
-            self._next_ingest = now + INGEST_INTERVAL_S
         if now >= self._next_directory:
             self._refresh_directory()
             self._check_standing()

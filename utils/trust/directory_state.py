@@ -55,6 +55,9 @@ class PcMember:
     host: str
     certified_seq: int
     revoked_seq: int | None = None
+    # Revoked by a takeover (another PC now acts for the station), not as lost or stolen: what
+    # it sealed before stays the station's history (utils/trust/site_trust.journal_keys).
+    superseded: bool = False
 
     @property
     def key_id(self) -> str:
@@ -289,7 +292,7 @@ def apply_op(state: DirectoryState, op: dict[str, Any], seq: int) -> DirectorySt
                           str(data.get("host", "")), seq)
         previous = new.member(member.station)
         if previous is not None:  # a takeover: the old PC stops counting from here
-            revoked = replace(previous, revoked_seq=seq)
+            revoked = replace(previous, revoked_seq=seq, superseded=True)
             new.pc_keys[previous.key_id] = revoked
         new.pcs[member.station] = member
         new.pc_keys[member.key_id] = member

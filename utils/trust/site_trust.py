@@ -18,7 +18,7 @@ import time
 from typing import Any
 
 from config.constants import Role
-from utils.trust.crypto import SigningKeyPair
+from utils.trust.crypto import PublicKey, SigningKeyPair
 from utils.trust.directory_state import PERSON_PREFIX, DirectoryState
 from utils.trust.dirlog import DirectoryLog
 
@@ -109,6 +109,33 @@ class SiteTrust:
             return "not signed by the PC certified for this station"
         if not member.public_key.verify_document(document):
             return "bad signature"
+        return None
+
+    def journal_keys(self, station: str) -> dict[str, PublicKey]:
+        """The keys whose seals count in `station`'s journal: its PC's now, and those of the
+        PCs it took over from (their seals are its history). None at all when the station is
+        not a member now; a key revoked as lost or stolen never counts."""
+        state = self.state
+        if state.member(station) is None:
+            return {}
+        return {key_id: pc.public_key for key_id, pc in state.pc_keys.items()
+                if pc.station == station and (pc.revoked_seq is None or pc.superseded)}
+
+    def check_seal(self, station: str, document: Any) -> str | None:
+        """None when a journal seal of `station` is signed by one of its `journal_keys`."""
+        keys = self.journal_keys(station)
+        if not keys and self._may_refresh():
+            keys = self.journal_keys(station)
+        if not keys:
+            return NOT_A_MEMBER
+        key = keys.get(document.get("key_id")) if isinstance(document, dict) else None
+        if key is None and self._may_refresh():
+            keys = self.journal_keys(station)
+            key = keys.get(document.get("key_id")) if isinstance(document, dict) else None
+        if key is None:
+            return "the seal is not signed by a PC certified for this station"
+        if not key.verify_document(document):
+            return "the seal's signature does not verify"
         return None
 
     def members(self) -> list[str]:

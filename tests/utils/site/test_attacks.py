@@ -19,7 +19,6 @@ import pytest
 from config.constants import CommandType, Role
 from config.paths import resolve_paths
 from config.settings import Settings
-from data import site_repo
 from models.canonical import format_utc
 from utils.audit.verify import TamperKind
 from utils.auth import LoginFailure
@@ -28,7 +27,6 @@ from utils.site.journal import JournalWriter, list_segments
 from utils.site.membership import join_site_membership
 from utils.site.signed import document_bytes
 from utils.site.site_key import SiteError
-from utils.site.site_view import SiteView
 from utils.trust.crypto import SigningKeyPair
 from utils.trust.directory_state import OpRefused
 from utils.trust.dirlog import make_op
@@ -69,9 +67,17 @@ def _journal_station(site, tmp_path, station_id="206", boxes=3):
     return station, writer
 
 
-def _site_records(site, station_id):
-    with site.admin.database.read() as connection:
-        return site_repo.list_record_versions(connection, station=station_id)
+def _site_records(site, station_id, ctx=None):
+    """Every version of the station's records in a PC's site view (the admin's by default)."""
+    from sqlalchemy import select
+
+    from data import view_schema
+
+    table = view_schema.view_record_versions
+    view = (ctx or site.admin).site_view
+    with view.database.read() as connection:
+        rows = connection.execute(select(table).where(table.c.station_id == station_id)).all()
+    return [dict(row._mapping) for row in rows]
 
 
 # -- a share writer without any key --------------------------------------------------------------
@@ -88,7 +94,7 @@ def test_a_journal_of_a_station_that_never_joined_is_not_a_member(site, tmp_path
     head = json.loads(writer.station.checkpoint.read_text())
     head = {k: v for k, v in head.items() if k not in ("sig", "key_id")}
     fake.checkpoint.write_bytes(document_bytes(pc_sign(own, {**head, "station": "299"})))
-    view = SiteView(site.admin, site_root=site.share)
+    view = site.admin.site_view
     reports = {r.station: r for r in view.ingest()}
     assert "299" not in reports and _site_records(site, "299") == []
     assert view.anomalies()["299"] == "not a member of the site"
@@ -99,16 +105,17 @@ def test_a_journal_of_a_station_that_never_joined_is_not_a_member(site, tmp_path
 
 def test_an_event_appended_to_a_real_journal_never_enters_the_view(site, tmp_path, closing):
     """A share writer appends a well-linked event (a void of a real record) to station 206's
-    journal: no head signed by 206's PC covers it, so the view never shows it; when the
+    journal: no seal signed by 206's PC covers it, so the view never shows it; when the
     station exports its own next event the journal no longer matches and ingestion stops
     for 206 with the place named."""
     station, writer = _journal_station(site, tmp_path)
     closing.append(station)
-    view = SiteView(site.admin, site_root=site.share)
+    view = site.admin.site_view
     view.ingest()
     assert len(_site_records(site, "206")) == 3
     segment = list_segments(writer.station.journal)[-1][1]
-    last = json.loads(segment.read_bytes().splitlines()[-1])
+    last = [entry for entry in map(json.loads, segment.read_bytes().splitlines())
+            if entry["kind"] == "event"][-1]
     body = json.loads(last["body"])
     forged_body = json.dumps({**body, "seq": last["seq"] + 1, "action": "record.void",
                               "after": {**(body.get("after") or {}), "status": "void"}},
@@ -121,8 +128,10 @@ def test_an_event_appended_to_a_real_journal_never_enters_the_view(site, tmp_pat
     with open(segment, "ab") as handle:
         handle.write(json.dumps(forged).encode() + b"\n")
     view.ingest()
-    with site.admin.database.read() as connection:
-        seqs = [e["seq"] for e in site_repo.list_events(connection, station="206")]
+    from data import view_repo
+
+    with site.admin.site_view.database.read() as connection:
+        seqs = [e["seq"] for e in view_repo.iter_events(connection, station="206")]
     assert forged["seq"] not in seqs
     assert all(r["status"] != "void" for r in _site_records(site, "206"))
 
@@ -252,7 +261,7 @@ def test_a_production_pcs_key_signs_no_account_and_no_command(site, tmp_path, cl
 def test_a_revoked_pc_key_stops_counting(site, tmp_path, closing):
     station, writer = _journal_station(site, tmp_path)
     closing.append(station)
-    view = SiteView(site.admin, site_root=site.share)
+    view = site.admin.site_view
     view.ingest()
     member = site.admin.trust.state.member("206")
     session = site.admin.auth.login("ana", ADMIN_PW).session
@@ -335,11 +344,13 @@ def test_a_production_pc_cannot_correct_another_stations_record_in_anyones_name(
     closing.append(other)
     station, writer = _journal_station(site, tmp_path, "206", boxes=0)
     closing.append(station)
-    view = SiteView(site.admin, site_root=site.share)
+    view = site.admin.site_view
     view.ingest()
     [original] = _site_records(site, "203")
-    forged = {**{k: original[k] for k in ("record_id", "lot", "box", "size", "operator",
-                                          "recorded_at", "origin")},
+    from data.view_store import RECORD_FIELDS
+
+    # A well-formed record in every field (an ill-formed one is not even read as a record).
+    forged = {**{k: original[k] for k in RECORD_FIELDS},
               "station": "203", "version": original["version"] + 1, "status": "void",
               "reason": "forged void", "editor": "ana", "rejections": [],
               "signature": {"meaning": "void", "signed_by": "ana", "full_name": "Ana Admin",
@@ -364,9 +375,8 @@ def test_a_production_pc_cannot_correct_another_stations_record_in_anyones_name(
     admin_writer.sync()
     office2 = site.station(tmp_path, "office2", station_kind="office")
     closing.append(office2)
-    SiteView(office2, site_root=site.share).ingest()
-    with office2.database.read() as connection:
-        versions = site_repo.list_record_versions(connection, station="203")
+    office2.site_view.ingest()
+    versions = _site_records(site, "203", office2)
     assert sorted((v["version"], v["status"]) for v in versions) == [
         (original["version"], original["status"]), (original["version"] + 1, "voided")]
 

@@ -18,7 +18,6 @@ from utils.audit.chain import Actor
 from utils.site.fleet import FleetMonitor
 from utils.site.share_files import ReadState, read_json_file
 from utils.site.signed import document_bytes, sign_document
-from utils.site.site_view import SiteView
 
 from tests.utils.site.sitekit import (
     add_user, certified_pc_key, command_actions, drop, issue, person_signer, read_ack,
@@ -262,7 +261,7 @@ def test_a_linked_stations_folder_is_not_entered_and_the_station_carries_on(site
     assert len([line for line in lines if line.startswith("Shared folder: refused")]) == 1
     assert len(lines) == 2 and "Production continues locally" in lines[1]
     # The admin side does not follow it either.
-    assert SiteView(site.admin, site_root=site.share).ingest() == []
+    assert site.admin.site_view.ingest() == []
     assert FleetMonitor(site.admin, site_root=site.share).poll() == []
 
 
@@ -394,7 +393,7 @@ def test_deep_status_checkpoint_ack_and_journal_line_are_named_not_raised(site, 
     sent = fleet.send(session, CommandType.PING, ["207"])[0]
     (other.acks / f"{sent['id']}.json").write_bytes(nested(kind, depth))
     assert fleet.track() == []
-    view = SiteView(site.admin, site_root=site.share)
+    view = site.admin.site_view
     view.ingest()
     assert view.witness_checkpoint("207") is None
     result = view.verify_station("207")
@@ -404,13 +403,16 @@ def test_deep_status_checkpoint_ack_and_journal_line_are_named_not_raised(site, 
     assert "stations/207/checkpoint.json" in result.detail
 
 
-def test_a_deep_event_body_stops_ingestion_there_without_raising(site, tmp_path, closing):
-    """A line whose hash link holds (anyone can compute a SHA-256) but whose body is nested
-    beyond the bounds: ingestion stops at it, named; verify does not raise either."""
+def test_a_deep_sealed_event_body_is_read_within_bounds_without_raising(site, tmp_path, closing):
+    """A line whose hash link holds (anyone can compute a SHA-256) and whose body is nested
+    beyond the bounds, sealed by the station's own PC (its owner could): the body is read
+    within the bounds and refused as unreadable: the event is kept with no record, nothing
+    raises, and verify does not raise either."""
     import hashlib
     import json
 
     from utils.audit.chain import genesis_hash
+    from utils.site.journal import seal_line
 
     key = certified_pc_key(site, "207")
     other = site_layout(site.share).station("207")
@@ -418,21 +420,16 @@ def test_a_deep_event_body_stops_ingestion_there_without_raising(site, tmp_path,
     body = "[" * DEEP + "]" * DEEP
     prev = genesis_hash("anchor-207", "207")
     digest = hashlib.sha256(prev + body.encode()).digest()
-    lines = [json.dumps({"kind": "header", "v": 1, "station": "207", "anchor": "anchor-207",
+    lines = [json.dumps({"kind": "header", "v": 2, "station": "207", "anchor": "anchor-207",
                          "segment": 1}),
              json.dumps({"kind": "event", "seq": 1, "prev": prev.hex(), "hash": digest.hex(),
                          "key_id": "nobody", "mac": "00", "body": body})]
-    (other.journal / "00000001.jsonl").write_text("\n".join(lines) + "\n")
-    # Its PC signs a head that covers the line (the PC's owner could): the body is read.
-    from data.audit_repo import StoredCheckpoint
-
-    head = StoredCheckpoint("207", 1, digest.hex(), "2026-12-01T00:00:00.000Z", key.key_id, "")
-    other.checkpoint.write_bytes(document_bytes({"kind": "checkpoint", **head.payload(),
-                                                 "sig": key.sign(head.payload())}))
-    view = SiteView(site.admin, site_root=site.share)
+    (other.journal / "00000001.jsonl").write_bytes(
+        ("\n".join(lines) + "\n").encode() + seal_line(key, "207", 1, digest,
+                                                        "2026-12-01T00:00:00.000Z"))
+    view = site.admin.site_view
     report = next(r for r in view.ingest() if r.station == "207")
-    assert report.broken_seq == 1 and report.ingested == 0
-    # Verify checks the hash chain and the signed head, not the body: it must not raise.
+    assert (report.ingested, report.records, report.broken_seq) == (1, 0, None)
     assert view.verify_station("207").station == "207"
 
 
@@ -472,6 +469,6 @@ def test_fifty_megabytes_and_a_million_keys_are_refused_quickly(site, tmp_path):
         handle.write(b'{"anchor":"x","kind":"header","segment":1,"station":"207","v":1}\n')
         handle.write(b'"' + b"x" * (50 * 1024 * 1024) + b'"\n')
     started = time.perf_counter()
-    result = SiteView(site.admin, site_root=site.share).verify_station("207")
+    result = site.admin.site_view.verify_station("207")
     assert time.perf_counter() - started < 5.0
     assert not result.ok and "line too long" in result.detail

@@ -9,9 +9,10 @@ import shutil
 import pytest
 
 from config.constants import Role
-from data import site_repo
+from sqlalchemy import select
+
+from data import view_schema
 from utils.site.journal import JournalWriter, list_segments
-from utils.site.site_view import SiteView
 
 from tests.utils.site.sitekit import ADMIN_PW, make_site
 
@@ -33,8 +34,9 @@ def setup(tmp_path):
     station.production.set_lot(operator, "L1", 100)
     writer = JournalWriter(station.database, site_layout(site).station("206").ensure(),
                            station.anchor, station.trust.pc_key, segment_max_bytes=4096)
-    view = SiteView(site.admin, site_root=site.share)
+    view = site.admin.site_view
     yield site, station, operator, writer, view
+    view.close()
     station.close()
     site.admin.close()
 
@@ -49,9 +51,10 @@ def register(station, operator, count):
     return [station.production.register_box(operator, FORM) for _ in range(count)]
 
 
-def site_records(site):
-    with site.admin.database.read() as c:
-        return site_repo.list_record_versions(c, station="206")
+def site_records(view):
+    table = view_schema.view_record_versions
+    with view.database.read() as c:
+        return [dict(r._mapping) for r in c.execute(select(table).where(table.c.station_id == "206"))]
 
 
 def test_records_reach_the_site_view_once_across_rotation_and_resume(setup):
@@ -60,7 +63,7 @@ def test_records_reach_the_site_view_once_across_rotation_and_resume(setup):
     assert writer.sync() > 0
     assert len(list_segments(writer.station.journal)) > 1  # rotated by size
     view.ingest()
-    assert len(site_records(site)) == 30
+    assert len(site_records(view)) == 30
     # A new writer (a restart) resumes where the share's journal ends: no duplicate, no gap.
     register(station, operator, 5)
     again = JournalWriter(station.database, writer.station, station.anchor, station.trust.pc_key,
@@ -69,7 +72,7 @@ def test_records_reach_the_site_view_once_across_rotation_and_resume(setup):
         pass
     view.ingest()
     view.ingest()
-    records = site_records(site)
+    records = site_records(view)
     assert len(records) == 35 and len({r["record_id"] for r in records}) == 35
     report = view.ingest_station("206")
     assert report.broken_seq is None and report.ingested == 0
@@ -86,7 +89,7 @@ def test_torn_last_line_is_trimmed_and_rewritten(setup):
     fresh = JournalWriter(station.database, writer.station, station.anchor, station.trust.pc_key)
     fresh.sync()
     view.ingest()
-    assert len(site_records(site)) == 5
+    assert len(site_records(view)) == 5
     assert all(r.ok for r in [view.verify_station("206")])
 
 
@@ -119,7 +122,7 @@ def test_altered_journal_is_flagged_with_first_bad_event(setup, tamper, kind):
     assert not result.ok and result.first_bad_seq == target and result.kind == kind
     report = view.ingest_station("206")
     assert report.broken_seq == target and report.broken_kind == kind
-    assert len(site_records(site)) < 6  # nothing after the bad event entered the site view
+    assert len(site_records(view)) < 6  # nothing after the bad event entered the site view
 
 
 def test_rolled_back_journal_is_truncated(setup, tmp_path):
@@ -164,3 +167,21 @@ def test_journal_recomputed_without_the_key_is_forged(setup):
     # key per event, the damage is placed after the last head that still matches (here the
     # first event on: the journal's only heads are after event 5).
     assert not result.ok and result.kind == "forged" and 1 <= result.first_bad_seq <= 2
+
+
+def test_an_event_line_reads_the_same_in_the_writers_form_and_in_any_other():
+    """Lines as the writer makes them are read through a fast path; the same event written any
+    other valid way (spaces, another key order) reads the same through the general one."""
+    from utils.site.journal import JournalEvent, _entry, event_line
+
+    body = json.dumps({"action": "record.edit", "reason": 'a "quoted" \\ reason, ünï ✓'},
+                      ensure_ascii=False)
+    line = event_line((7, b"\x01" * 32, b"\x02" * 32, "site:k1", b"\x03" * 32, body))
+    fast = _entry(line, 2, 100)
+    entry = json.loads(line)
+    other = (json.dumps(dict(reversed(list(entry.items()))), indent=1)
+             .replace("\n", " ") + "\n").encode()
+    general = _entry(other, 2, 100)
+    assert isinstance(fast, JournalEvent) and fast == general
+    assert (fast.seq, fast.body, fast.key_id) == (7, body, "site:k1")
+    assert fast.prev == "01" * 32 and fast.hash == "02" * 32 and fast.mac == "03" * 32

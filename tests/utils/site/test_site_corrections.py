@@ -9,7 +9,9 @@ from datetime import timedelta
 import pytest
 
 from config.constants import Role
-from data import audit_repo, site_repo
+from sqlalchemy import select
+
+from data import audit_repo, view_schema
 from models.record import Origin, RecordStatus
 from config.paths import resolve_paths
 from config.settings import Settings
@@ -20,7 +22,6 @@ from utils.site.membership import join_site_membership
 from utils.production import Meaning, ProductionError, Signature
 from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
-from utils.site.site_view import SiteView
 
 from tests.utils.site.sitekit import ADMIN_PW, PASSPHRASE, make_site
 
@@ -44,7 +45,7 @@ def setup(tmp_path):
                                     station.anchor, station.trust.pc_key)
     admin_journal = JournalWriter(site.admin.database, layout.station("office1").ensure(),
                                   site.admin.anchor, site.admin.trust.pc_key)
-    view = SiteView(site.admin, site_root=site.share)
+    view = site.admin.site_view
     yield site, station, operator, admin, station_journal, admin_journal, view
     station.close()
     site.admin.close()
@@ -66,7 +67,8 @@ def office2(setup, tmp_path):
 
 def current(ctx_or_site, record_id):
     ctx = getattr(ctx_or_site, "admin", ctx_or_site)
-    frame = analytics.load_site_records(ctx.database, include_voided=True)
+    ctx.site_view.ingest_local()  # this PC's own corrections, as the panel does after a save
+    frame = analytics.load_site_records(ctx.site_view, include_voided=True)
     rows = frame[frame["record_id"] == record_id].to_dict("records")
     assert len(rows) == 1
     return rows[0]
@@ -92,11 +94,12 @@ def test_admin_edits_and_voids_a_station_record_it_only_knows_from_the_journal(s
 
     # The correction travels through the admin PC's own journal to every other admin PC.
     admin_journal.sync()
-    other = SiteView(office2, site_root=site.share)
+    other = office2.site_view
     other.ingest()
-    with office2.database.read() as c:
-        sources = {(v["version"], v["source_station"])
-                   for v in site_repo.list_record_versions(c, station="206")}
+    versions = view_schema.view_record_versions
+    with other.database.read() as c:
+        sources = {(v.version, v.source_station) for v in c.execute(
+            select(versions).where(versions.c.station_id == "206"))}
     assert sources == {(1, "206"), (2, "office1")}
     assert current(office2, record.record_id)["version"] == 2
 
@@ -109,7 +112,7 @@ def test_admin_edits_and_voids_a_station_record_it_only_knows_from_the_journal(s
         site.admin.production.edit_record(admin, record.record_id, {"cam_d": "2"},
                                           "too late, it is voided", signature=SIGNED)
     assert caught.value.code == "voided"
-    history = analytics.record_history(site.admin.database, record.record_id)
+    history = analytics.record_history(site.admin.site_view, record.record_id)
     assert [v["version"] for v in history] == [1, 2, 3]
     assert all(r.ok for r in site.admin.verify_audit())
 

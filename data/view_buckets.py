@@ -1,0 +1,123 @@
+"""Time buckets of the dashboard aggregates: local hours, days and months of the site's time
+zone, each named by the UTC instant it starts at (canonical text, so text order is time order).
+
+`Buckets.of` maps a record's time to its three buckets (cached per UTC quarter hour: every UTC
+offset in use is a multiple of 15 minutes, so a quarter hour lies in one local hour).
+`Buckets.cover` splits a time range into whole months, days and hours of aggregates plus the
+partial hours at its ends, which are read from the records themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from models.canonical import format_utc, parse_utc
+
+LEVELS = ("H", "D", "M")
+LOWEST, HIGHEST = "", "~"  # below and above every canonical time text
+CACHE_LIMIT = 200_000
+
+
+@dataclass
+class Cover:
+    """A range [start, end) as aggregate parts (level, from bucket, to bucket: buckets whose
+    start is in [from, to)) and raw parts (UTC text ranges read from the records)."""
+
+    parts: list[tuple[str, str, str]] = field(default_factory=list)
+    raw: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Buckets:
+    def __init__(self, zone_name: str):
+        self.zone_name = zone_name
+        self.zone = ZoneInfo(zone_name)
+        self._cache: dict[str, tuple[str, str, str, int]] = {}
+
+    # -- one record --------------------------------------------------------------------------
+
+    def of(self, recorded_at: str) -> tuple[str, str, str, int]:
+        """(hour, day, month bucket, local hour of day) of a canonical UTC time text."""
+        key = recorded_at[:14] + str(int(recorded_at[14:16]) // 15)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            local = parse_utc(recorded_at).astimezone(self.zone)
+            found = self._cache[key] = (
+                format_utc(self.floor("H", local)), format_utc(self.floor("D", local)),
+                format_utc(self.floor("M", local)), local.hour)
+        return found
+
+    # -- bucket arithmetic -------------------------------------------------------------------
+
+    def floor(self, level: str, moment: datetime) -> datetime:
+        """The start (UTC) of the local hour, day or month holding `moment`."""
+        local = moment.astimezone(self.zone)
+        if level == "H":
+            start = local.replace(minute=0, second=0, microsecond=0)
+        elif level == "D":
+            start = datetime.combine(local.date(), time(0), tzinfo=self.zone)
+        else:
+            start = datetime.combine(local.date().replace(day=1), time(0), tzinfo=self.zone)
+        return start.astimezone(timezone.utc)
+
+    def next(self, level: str, start: datetime) -> datetime:
+        """The start of the bucket after the one starting at `start`."""
+        if level == "H":
+            return self.floor("H", start + timedelta(minutes=75))
+        local = start.astimezone(self.zone).date()
+        if level == "D":
+            following = local + timedelta(days=1)
+        else:
+            following = date(local.year + local.month // 12, local.month % 12 + 1, 1)
+        return datetime.combine(following, time(0), tzinfo=self.zone).astimezone(timezone.utc)
+
+    def ceil(self, level: str, moment: datetime) -> datetime:
+        start = self.floor(level, moment)
+        return start if start == moment else self.next(level, start)
+
+    def local_day_hour(self, bucket: str) -> tuple[str, int]:
+        """The local date (ISO) and hour of an hour bucket."""
+        local = parse_utc(bucket).astimezone(self.zone)
+        return local.date().isoformat(), local.hour
+
+    # -- ranges ------------------------------------------------------------------------------
+
+    def cover(self, start: datetime | None, end: datetime | None) -> Cover:
+        """Whole months, then days, then hours inside [start, end), and the rest as raw ranges.
+        `start` None: from the beginning; `end` None: without end (no partial hour read)."""
+        cover = Cover()
+        low = None if start is None else self.ceil("H", start)
+        high = None if end is None else self.floor("H", end)
+        if low is not None and high is not None and low >= high:
+            cover.raw.append((format_utc(start), format_utc(end)))
+            return cover
+        if start is not None and low is not None and start < low:
+            cover.raw.append((format_utc(start), format_utc(low)))
+        if end is not None and high is not None and high < end:
+            cover.raw.append((format_utc(high), format_utc(end)))
+        self._split(cover, "H", low, high)
+        return cover
+
+    def _split(self, cover: Cover, level: str, low: datetime | None, high: datetime | None) -> None:
+        """Cover [low, high) (on `level`'s grid; None: unbounded) with the coarsest buckets."""
+        coarser = {"H": "D", "D": "M"}.get(level)
+        if coarser is None:
+            cover.parts.append((level, _text(low, LOWEST), _text(high, HIGHEST)))
+            return
+        inner_low = None if low is None else self.ceil(coarser, low)
+        inner_high = None if high is None else self.floor(coarser, high)
+        if inner_low is not None and inner_high is not None and inner_low >= inner_high:
+            cover.parts.append((level, _text(low, LOWEST), _text(high, HIGHEST)))
+            return
+        if low is not None and inner_low is not None and low < inner_low:
+            cover.parts.append((level, _text(low, LOWEST), _text(inner_low, HIGHEST)))
+        if high is not None and inner_high is not None and inner_high < high:
+            cover.parts.append((level, _text(inner_high, LOWEST), _text(high, HIGHEST)))
+        self._split(cover, coarser, inner_low, inner_high)
+
+
+def _text(moment: datetime | None, default: str) -> str:
+    return default if moment is None else format_utc(moment)

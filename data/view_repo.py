@@ -1,0 +1,155 @@
+"""Reading the site view (data/view_schema.py): records with the Production tab's filters, page
+by page; a record's versions; the site's audit events with the Audit tab's filters; where each
+station's chain stands. Every query is served by an index (no full-table scan for a page).
+
+Records are listed newest first by (recorded_at, record_id) for a viewer and oldest first for
+exports; both orders are total, so pages never overlap or skip.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from sqlalchemy import Connection, and_, func, or_, select, tuple_
+
+from data import view_schema
+from data.audit_repo import filter_events, stream_by_time
+from data.records_repo import RecordFilter
+from models.canonical import format_utc
+
+R = view_schema.view_records
+V = view_schema.view_record_versions
+E = view_schema.view_events
+S = view_schema.view_sources
+A = view_schema.agg_counts
+
+
+# -- records ------------------------------------------------------------------------------------
+
+def _record_conditions(f: RecordFilter) -> list:
+    conditions = []
+    if f.start is not None:
+        conditions.append(R.c.recorded_at >= format_utc(f.start))
+    if f.end is not None:
+        conditions.append(R.c.recorded_at < format_utc(f.end))
+    if f.station_id:
+        conditions.append(R.c.station_id == f.station_id)
+    if f.lot:
+        conditions.append(R.c.lot == f.lot)
+    if f.operator:
+        conditions.append(R.c.operator == f.operator)
+    if f.defect:
+        conditions.append(or_(R.c.rej1_defect == f.defect, R.c.rej2_defect == f.defect,
+                              R.c.rej3_defect == f.defect))
+    if not f.include_voided:
+        conditions.append(R.c.status == "active")
+    return conditions
+
+
+def count_records(connection: Connection, f: RecordFilter) -> int:
+    return connection.execute(select(func.count()).select_from(R)
+                              .where(*_record_conditions(f))).scalar_one()
+
+
+def record_page(connection: Connection, f: RecordFilter, *, limit: int, offset: int = 0,
+                newest_first: bool = True) -> list[dict[str, Any]]:
+    order = ((R.c.recorded_at.desc(), R.c.record_id.desc()) if newest_first
+             else (R.c.recorded_at, R.c.record_id))
+    query = select(R).where(*_record_conditions(f)).order_by(*order).limit(limit).offset(offset)
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def iter_records(connection: Connection, f: RecordFilter, batch: int = 5000
+                 ) -> Iterator[dict[str, Any]]:
+    """Every record for the filter, oldest first, fetched `batch` at a time (exports)."""
+    query = select(R).where(*_record_conditions(f)).order_by(R.c.recorded_at, R.c.record_id)
+    for row in connection.execution_options(yield_per=batch).execute(query):
+        yield dict(row._mapping)
+
+
+def rows_before(connection: Connection, f: RecordFilter, recorded_at: str, record_id: str) -> int:
+    """How many records come before this one in the newest-first order for the filter (its
+    row number in a viewer): the rows newer than it."""
+    newer = or_(R.c.recorded_at > recorded_at,
+                and_(R.c.recorded_at == recorded_at, R.c.record_id > record_id))
+    return connection.execute(select(func.count()).select_from(R)
+                              .where(*_record_conditions(f), newer)).scalar_one()
+
+
+def current_record(connection: Connection, record_id: str) -> dict[str, Any] | None:
+    row = connection.execute(select(R).where(R.c.record_id == record_id)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def record_versions(connection: Connection, record_id: str) -> list[dict[str, Any]]:
+    """Every version of one record, oldest first; two versions with one number from two PCs
+    are both there (a conflict)."""
+    rows = connection.execute(select(V).where(V.c.record_id == record_id)
+                              .order_by(V.c.version, V.c.edited_at, V.c.source_station))
+    return [dict(row._mapping) for row in rows]
+
+
+def record_stations(connection: Connection) -> list[str]:
+    """Stations with records (read from the monthly aggregates: a few rows per station, where
+    a DISTINCT over the records would read millions)."""
+    counted = set(connection.execute(select(A.c.station).where(A.c.level == "M").distinct())
+                  .scalars())
+    return sorted(counted)
+
+
+# -- events -------------------------------------------------------------------------------------
+
+_EVENT_FIELDS = (E.c.station, E.c.seq, E.c.ts, E.c.username, E.c.role, E.c.action, E.c.entity,
+                 E.c.entity_id, E.c.command_id, E.c.body)
+
+
+def count_events(connection: Connection, *, station: str | None = None, user: str | None = None,
+                 action: str | None = None, start: str | None = None,
+                 end: str | None = None) -> int:
+    query = filter_events(select(func.count()).select_from(E), E, station, user, action, start,
+                          end)
+    return connection.execute(query).scalar_one()
+
+
+def event_page(connection: Connection, *, station: str | None = None, user: str | None = None,
+               action: str | None = None, start: str | None = None, end: str | None = None,
+               limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+    """Events for the filters, newest first by (time, station, seq)."""
+    query = (filter_events(select(*_EVENT_FIELDS), E, station, user, action, start, end)
+             .order_by(E.c.ts.desc(), E.c.station.desc(), E.c.seq.desc())
+             .limit(limit).offset(offset))
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def events_before(connection: Connection, row: dict[str, Any], *, station: str | None = None,
+                  user: str | None = None, action: str | None = None, start: str | None = None,
+                  end: str | None = None) -> int:
+    """How many events come before `row` in the newest-first order for the filters."""
+    newer = tuple_(E.c.ts, E.c.station, E.c.seq) > tuple_(row["ts"], row["station"], row["seq"])
+    query = filter_events(select(func.count()).select_from(E), E, station, user, action, start,
+                          end).where(newer)
+    return connection.execute(query).scalar_one()
+
+
+def iter_events(connection: Connection, *, station: str | None = None, user: str | None = None,
+                action: str | None = None, start: str | None = None, end: str | None = None,
+                batch: int = 2000) -> Iterator[dict[str, Any]]:
+    """Every event for the filters, oldest first by (time, station, seq), streamed."""
+    query = filter_events(select(*_EVENT_FIELDS), E, station, user, action, start, end)
+    return stream_by_time(connection, query, E, batch)
+
+
+def event_stations(connection: Connection) -> list[str]:
+    return list(connection.execute(select(S.c.station).where(S.c.events > 0)
+                                   .order_by(S.c.station)).scalars())
+
+
+# -- sources ------------------------------------------------------------------------------------
+
+def sources(connection: Connection) -> list[dict[str, Any]]:
+    return [dict(row._mapping) for row in connection.execute(select(S).order_by(S.c.station))]
+
+
+def source(connection: Connection, station: str) -> dict[str, Any] | None:
+    row = connection.execute(select(S).where(S.c.station == station)).first()
+    return None if row is None else dict(row._mapping)

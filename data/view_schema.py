@@ -1,0 +1,134 @@
+"""Tables of the site view: its own SQLite database (never on the share), rebuilt from the
+stations' journals whenever needed, so nothing in it is the only copy of anything.
+
+- `view_sources`    where reading each station's chain stands (its journal on the share, or
+                    this PC's own database for its own chain), and whether it was found broken
+- `view_events`     every station's audit events (the journals' sealed events)
+- `view_record_versions`  every version of every record, with the station whose event
+                    published it (two PCs writing the same version number: both kept)
+- `view_records`    the current version of each record (the highest), what every table,
+                    filter and export reads
+- `agg_counts`, `agg_defects`  dashboard aggregates per station and local hour, day and month,
+                    kept up to date on ingest (data/view_aggregates.py)
+
+Timestamps are canonical UTC text (models/canonical.py), so text order is time order.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column, Float, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text,
+)
+
+from data import schema
+
+metadata = MetaData()
+
+# Bumped whenever a table or the meaning of a column changes: an older view is dropped and
+# read again from the journals (data/view_db.py).
+VIEW_FORMAT = 1
+
+view_meta = Table(
+    "view_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+view_sources = Table(
+    "view_sources", metadata,
+    Column("station", String(64), primary_key=True),
+    Column("number", Integer, nullable=False, unique=True),  # the high bits of its events' ids
+    Column("kind", String(8), nullable=False),  # journal | local
+    Column("anchor", String(64), nullable=True),
+    Column("segment", Integer, nullable=False, default=1),
+    Column("offset", Integer, nullable=False, default=0),
+    Column("last_seq", Integer, nullable=False, default=0),
+    Column("last_hash", String(64), nullable=True),
+    Column("first_ts", String(32), nullable=True),
+    Column("last_ts", String(32), nullable=True),
+    Column("events", Integer, nullable=False, default=0),
+    Column("broken_seq", Integer, nullable=True),
+    Column("broken_kind", String(16), nullable=True),
+    Column("broken_detail", Text, nullable=True),
+    Column("updated_at", String(32), nullable=False),
+)
+
+# id = station number << 40 | seq: the rowid itself keeps one row per (station, seq) without a
+# second unique index, and a station's events are one id range.
+view_events = Table(
+    "view_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("station", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("ts", String(32), nullable=False),
+    Column("username", String(64), nullable=True),
+    Column("role", String(16), nullable=True),
+    Column("action", String(64), nullable=False),
+    Column("entity", String(64), nullable=True),
+    Column("entity_id", String(128), nullable=True),
+    Column("command_id", String(64), nullable=True),
+    Column("hash", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+)
+Index("ix_view_events_ts", view_events.c.ts)
+Index("ix_view_events_station_ts", view_events.c.station, view_events.c.ts)
+Index("ix_view_events_user_ts", view_events.c.username, view_events.c.ts)
+Index("ix_view_events_action_ts", view_events.c.action, view_events.c.ts)
+
+_RECORD_COLUMNS = [c for c in schema.record_versions.columns]
+
+
+def _record_columns() -> list[Column]:
+    return [Column(c.name, c.type, nullable=c.nullable) for c in _RECORD_COLUMNS]
+
+
+view_record_versions = Table(
+    "view_record_versions", metadata,
+    *_record_columns(),
+    Column("source_station", String(64), nullable=False),
+    Column("source_seq", Integer, nullable=False),
+    PrimaryKeyConstraint("record_id", "version", "source_station"),
+)
+
+view_records = Table(
+    "view_records", metadata,
+    *[Column(c.name, c.type, nullable=c.nullable, primary_key=c.name == "record_id")
+      for c in _RECORD_COLUMNS],
+    Column("source_station", String(64), nullable=False),
+    Column("source_seq", Integer, nullable=False),
+)
+Index("ix_view_records_time", view_records.c.recorded_at, view_records.c.record_id)
+Index("ix_view_records_station_time", view_records.c.station_id, view_records.c.recorded_at)
+Index("ix_view_records_lot", view_records.c.lot)
+Index("ix_view_records_operator", view_records.c.operator)
+
+RECORD_FIELDS = tuple(c.name for c in _RECORD_COLUMNS)
+HOURS = tuple(f"h{hour}" for hour in range(24))
+
+# level: H (a local hour), D (a local day), M (a local month); bucket: its start in UTC.
+agg_counts = Table(
+    "agg_counts", metadata,
+    Column("level", String(1), nullable=False),
+    Column("bucket", String(32), nullable=False),
+    Column("station", String(64), nullable=False),
+    Column("boxes", Integer, nullable=False, default=0),
+    Column("cam_d_sum", Float, nullable=False, default=0.0),
+    Column("cam_d_n", Integer, nullable=False, default=0),
+    Column("cam_w_sum", Float, nullable=False, default=0.0),
+    Column("cam_w_n", Integer, nullable=False, default=0),
+    *[Column(name, Integer, nullable=False, default=0) for name in HOURS],
+    PrimaryKeyConstraint("level", "bucket", "station"),
+    sqlite_with_rowid=False,
+)
+
+agg_defects = Table(
+    "agg_defects", metadata,
+    Column("level", String(1), nullable=False),
+    Column("bucket", String(32), nullable=False),
+    Column("station", String(64), nullable=False),
+    Column("defect", String(64), nullable=False),
+    Column("location", String(64), nullable=False),
+    Column("rejections", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("level", "bucket", "station", "defect", "location"),
+    sqlite_with_rowid=False,
+)

@@ -1,0 +1,338 @@
+"""Writing the site view: one transaction per batch of sealed events of one station, with the
+records they carry, the current version of each record, the dashboard aggregates and the
+station's reading position, all together (so a reader never sees half a batch, and a batch
+stored twice is impossible: the position is checked inside the transaction).
+
+The hot path of catching up (millions of events) goes straight to the sqlite3 driver, as the
+audit chain's append does (data/audit_repo.py): building Core statements would cost more than
+running them.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from config.catalogs import NO_REJECTION
+from data.database import Database
+from data.view_buckets import Buckets
+from data.view_schema import HOURS, RECORD_FIELDS
+
+ID_SHIFT = 40  # view_events.id = station number << 40 | seq
+CACHE_KIB = 64 * 1024
+WAL_CHECKPOINT_PAGES = 16_000
+IN_CHUNK = 500
+
+EVENT_COLUMNS = ("station", "seq", "ts", "username", "role", "action", "entity", "entity_id",
+                 "command_id", "hash", "body")
+RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
+_INSERT_EVENT = (f"INSERT INTO view_events (id, {', '.join(EVENT_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 1))})")
+_INSERT_VERSION = (f"INSERT OR IGNORE INTO view_record_versions ({', '.join(RECORD_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(RECORD_COLUMNS))})")
+_PUT_CURRENT = (f"INSERT OR REPLACE INTO view_records ({', '.join(RECORD_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(RECORD_COLUMNS))})")
+_COUNT_FIELDS = ("boxes", "cam_d_sum", "cam_d_n", "cam_w_sum", "cam_w_n", *HOURS)
+_ADD_COUNTS = (
+    f"INSERT INTO agg_counts (level, bucket, station, {', '.join(_COUNT_FIELDS)}) "
+    f"VALUES ({', '.join('?' * (len(_COUNT_FIELDS) + 3))}) "
+    f"ON CONFLICT (level, bucket, station) DO UPDATE SET "
+    + ", ".join(f"{name} = {name} + excluded.{name}" for name in _COUNT_FIELDS))
+_ADD_DEFECTS = (
+    "INSERT INTO agg_defects (level, bucket, station, defect, location, rejections) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (level, bucket, station, defect, location) "
+    "DO UPDATE SET rejections = rejections + excluded.rejections")
+_SOURCE = ("SELECT number, segment, offset, last_seq FROM view_sources WHERE station = ?")
+_SOURCE_COLUMNS = ("kind", "anchor", "segment", "offset", "last_seq", "last_hash", "first_ts",
+                   "last_ts", "events", "broken_seq", "broken_kind", "broken_detail",
+                   "updated_at")
+
+
+@dataclass
+class Position:
+    """Where reading a station's chain stands: its journal's (segment, offset) just after the
+    last seal taken (0, 0 for this PC's own chain), the last event taken and its hash."""
+
+    segment: int = 1
+    offset: int = 0
+    last_seq: int = 0
+    last_hash: str | None = None
+
+    def key(self) -> tuple[int, int, int]:
+        return self.segment, self.offset, self.last_seq
+
+
+@dataclass
+class Batch:
+    """What one transaction stores for one station."""
+
+    station: str
+    kind: str  # journal | local
+    start: Position  # the position the events were read from (checked in the transaction)
+    end: Position
+    anchor: str | None
+    events: list[tuple] = field(default_factory=list)  # EVENT_COLUMNS order
+    records: list[dict[str, Any]] = field(default_factory=list)  # RECORD_COLUMNS keys
+    broken: tuple[int, str, str] | None = None  # first bad seq, kind, detail
+    now: str = ""
+
+
+@dataclass
+class Stored:
+    events: int = 0
+    records: int = 0  # records whose current version changed
+    stations: set[str] = field(default_factory=set)  # stations whose records changed
+
+
+class ViewWriter:
+    """The site view's one writer connection (used from one thread at a time)."""
+
+    def __init__(self, database: Database, zone_name: str):
+        self.connection: sqlite3.Connection = database.raw_sqlite_connection(
+            read_only=False, synchronous="NORMAL")
+        # Catching up writes millions of rows into four indexes: a larger page cache keeps
+        # their upper levels in memory, and fewer checkpoints of the write-ahead log run.
+        self.connection.execute(f"PRAGMA cache_size={-CACHE_KIB}")
+        self.connection.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+        self.buckets = Buckets(zone_name)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def store(self, batch: Batch) -> Stored | None:
+        """Store a batch; None when the station's position moved since it was read (another
+        reader of this view stored it first): nothing is stored then."""
+        db = self.connection
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute(_SOURCE, (batch.station,)).fetchone()
+            if row is None:
+                if batch.start.key() != Position().key() and batch.kind == "journal":
+                    db.execute("ROLLBACK")
+                    return None
+                number = db.execute("SELECT coalesce(max(number), 0) + 1 FROM view_sources"
+                                    ).fetchone()[0]
+                db.execute("INSERT INTO view_sources (station, number, kind, segment, offset, "
+                           "last_seq, events, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                           (batch.station, number, batch.kind, batch.start.segment,
+                            batch.start.offset, batch.start.last_seq, batch.now))
+            elif tuple(row[1:]) != batch.start.key():
+                db.execute("ROLLBACK")
+                return None
+            else:
+                number = row[0]
+            stored = Stored(events=len(batch.events))
+            base = number << ID_SHIFT
+            if batch.events:
+                db.executemany(_INSERT_EVENT, [(base + event[1], *event) for event in batch.events])
+            if batch.records:
+                self._records(batch.records, stored)
+            self._position(batch)
+            db.execute("COMMIT")
+            return stored
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _position(self, batch: Batch) -> None:
+        events = batch.events
+        values = {"kind": batch.kind, "anchor": batch.anchor, "segment": batch.end.segment,
+                  "offset": batch.end.offset, "last_seq": batch.end.last_seq,
+                  "last_hash": batch.end.last_hash, "updated_at": batch.now}
+        assignments = [f'"{name}" = :{name}' for name in values]
+        if events:
+            values["last_ts"], values["first_ts"] = events[-1][2], events[0][2]
+            values["count"] = len(events)
+            assignments += ["last_ts = :last_ts", "first_ts = coalesce(first_ts, :first_ts)",
+                            "events = events + :count"]
+        if batch.broken is not None:
+            values.update(broken_seq=batch.broken[0], broken_kind=batch.broken[1],
+                          broken_detail=batch.broken[2])
+            assignments += ["broken_seq = :broken_seq", "broken_kind = :broken_kind",
+                            "broken_detail = :broken_detail"]
+        values["station"] = batch.station
+        self.connection.execute(f"UPDATE view_sources SET {', '.join(assignments)} "
+                                f"WHERE station = :station", values)
+
+    # -- records and aggregates ------------------------------------------------------------
+
+    def _records(self, records: list[dict[str, Any]], stored: Stored) -> None:
+        db = self.connection
+        db.executemany(_INSERT_VERSION, [tuple(r.get(c) for c in RECORD_COLUMNS) for r in records])
+        current = self._current({r["record_id"] for r in records})
+        counts: dict[tuple[str, str, str], list] = {}
+        defects: dict[tuple[str, str, str, str, str], int] = {}
+        changed: dict[str, dict[str, Any]] = {}
+        for record in records:
+            known = current.get(record["record_id"])
+            if known is not None and not _newer(record, known):
+                continue
+            if known is not None:
+                self._count(known, -1, counts, defects)
+            self._count(record, 1, counts, defects)
+            current[record["record_id"]] = changed[record["record_id"]] = record
+            stored.stations.add(record["station_id"])
+            if known is not None:
+                stored.stations.add(known["station_id"])
+        if changed:
+            db.executemany(_PUT_CURRENT, [tuple(r.get(c) for c in RECORD_COLUMNS)
+                                          for r in changed.values()])
+        stored.records = len(changed)
+        if counts:
+            db.executemany(_ADD_COUNTS, [(*key, *values) for key, values in counts.items()])
+        if defects:
+            db.executemany(_ADD_DEFECTS, [(*key, value) for key, value in defects.items()
+                                          if value])
+
+    def _current(self, record_ids: set[str]) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        ids = list(record_ids)
+        for start in range(0, len(ids), IN_CHUNK):
+            chunk = ids[start:start + IN_CHUNK]
+            cursor = self.connection.execute(
+                f"SELECT {', '.join(RECORD_COLUMNS)} FROM view_records WHERE record_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk)
+            for row in cursor:
+                found[row[0]] = dict(zip(RECORD_COLUMNS, row))
+        return found
+
+    def _count(self, record: dict[str, Any], sign: int, counts: dict, defects: dict) -> None:
+        count_record(record, sign, self.buckets, counts, defects)
+
+    # -- rebuilding ------------------------------------------------------------------------
+
+    def rebuild_aggregates(self, batch: int = 20_000) -> int:
+        """Empty the aggregates and count every current record again (after the site's time
+        zone changed: the buckets are local hours, days and months). Returns the records."""
+        db = self.connection
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM agg_counts")
+            db.execute("DELETE FROM agg_defects")
+            cursor = db.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM view_records")
+            total = 0
+            while True:
+                rows = cursor.fetchmany(batch)
+                if not rows:
+                    break
+                counts: dict = {}
+                defects: dict = {}
+                for row in rows:
+                    self._count(dict(zip(RECORD_COLUMNS, row)), 1, counts, defects)
+                db.executemany(_ADD_COUNTS, [(*key, *values) for key, values in counts.items()])
+                db.executemany(_ADD_DEFECTS, [(*key, value) for key, value in defects.items()])
+                total += len(rows)
+            db.execute("INSERT INTO view_meta (key, value) VALUES ('aggregates_timezone', ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       (self.buckets.zone_name,))
+            db.execute("COMMIT")
+            return total
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def count_record(record: dict[str, Any], sign: int, buckets: Buckets, counts: dict,
+                 defects: dict) -> None:
+    """Add (sign 1) or take away (-1) one active record's share of the aggregates: per
+    (level, bucket, station) boxes, CAM sums and counts and boxes per local hour of day; per
+    (level, bucket, station, defect, location) rejections."""
+    if record.get("status") != "active" or not record.get("recorded_at"):
+        return
+    station = record["station_id"]
+    try:
+        hour_bucket, day_bucket, month_bucket, hour = buckets.of(record["recorded_at"])
+    except ValueError:  # a date that does not exist: listed, but counted nowhere
+        return
+    cam_d, cam_w = record.get("cam_d"), record.get("cam_w")
+    rejections = [(record.get(f"rej{i}_defect"), record.get(f"rej{i}_location") or "")
+                  for i in range(1, 4)]
+    rejections = [(d, l) for d, l in rejections if d and d != NO_REJECTION]
+    for level, bucket in (("H", hour_bucket), ("D", day_bucket), ("M", month_bucket)):
+        key = (level, bucket, station)
+        values = counts.get(key)
+        if values is None:
+            values = counts[key] = [0, 0.0, 0, 0.0, 0] + [0] * 24
+        values[0] += sign
+        if cam_d is not None:
+            values[1] += sign * cam_d
+            values[2] += sign
+        if cam_w is not None:
+            values[3] += sign * cam_w
+            values[4] += sign
+        values[5 + hour] += sign
+        for defect, location in rejections:
+            defect_key = (level, bucket, station, defect, location)
+            defects[defect_key] = defects.get(defect_key, 0) + sign
+
+
+def _newer(record: dict[str, Any], known: dict[str, Any]) -> bool:
+    """The higher version is the current one; of two equal versions (two PCs corrected the
+    same version: a conflict, both kept) the one edited later."""
+    return ((record["version"], record.get("edited_at") or "")
+            > (known["version"], known.get("edited_at") or ""))
+
+
+_REQUIRED = ("record_id", "station_id", "lot", "size", "operator", "recorded_at", "origin",
+             "status")
+_OPTIONAL_TEXT = ("reason", "editor", "edited_at", "rej1_defect", "rej1_location",
+                  "rej2_defect", "rej2_location", "rej3_defect", "rej3_location")
+# Canonical UTC text (models/canonical.format_utc): every time filter and the aggregates rely
+# on its order. A date that matches and still does not exist (30 February) is caught when
+# the aggregates place it (count_record).
+_UTC_TEXT = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):"
+                       r"[0-5]\d:[0-5]\d\.\d{3}Z\Z")
+
+
+def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, Any] | None:
+    """A record event's `after` (models/record.audit_view) as a view row; None when it is not
+    a well-formed record (a sealed journal vouches for who wrote it, not for its shape)."""
+    if type(after) is not dict:
+        return None
+    get = after.get
+    row = {name: get(name) for name in RECORD_FIELDS}
+    row["station_id"] = get("station")
+    rejections = get("rejections") or []
+    if type(rejections) is not list or len(rejections) > 3:
+        return None
+    for index in range(3):
+        pair = rejections[index] if index < len(rejections) else None
+        if pair is None:
+            row[f"rej{index + 1}_defect"] = row[f"rej{index + 1}_location"] = None
+        elif type(pair) is list and len(pair) == 2:
+            row[f"rej{index + 1}_defect"], row[f"rej{index + 1}_location"] = pair
+        else:
+            return None
+    for name in _REQUIRED:
+        if type(row[name]) is not str:
+            return None
+    for name in _OPTIONAL_TEXT:
+        if row[name] is not None and type(row[name]) is not str:
+            return None
+    if not (_is_int(row["version"]) and _is_int(row["box"])
+            and _is_int(row["utc_offset_minutes"])):
+        return None
+    if row["base_version"] is not None and not _is_int(row["base_version"]):
+        return None
+    for name in ("cam_d", "cam_w", "unit_weight_kg"):
+        if row[name] is not None and not _is_number(row[name]):
+            return None
+    if not _UTC_TEXT.match(row["recorded_at"]):
+        return None
+    row["source_station"] = source_station
+    row["source_seq"] = source_seq
+    return row
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _is_number(value: Any) -> bool:
+    return (type(value) is float and value == value and value not in (_INF, -_INF)) \
+        or type(value) is int
+
+
+_INF = float("inf")

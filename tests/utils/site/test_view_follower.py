@@ -1,0 +1,139 @@
+"""The follower keeps the site view current while someone needs it: it catches up with every
+station's journal in time order with progress, follows new batches, says when the share is
+away and resumes without duplicates, and stops (its thread joined) when the last user lets go."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from config.constants import Role
+from data import view_repo
+from utils.site.journal import JournalWriter
+from utils.site.layout import SiteLayout
+from utils.site.view_follower import Phase, ViewFollower
+
+from tests.utils.site.sitekit import ADMIN_PW, wait_until
+
+FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
+        "cam_d": "4,42", "cam_w": "3.98"}
+
+
+@pytest.fixture
+def plant(site, tmp_path):
+    """Two production stations with boxes in their journals (206's before 207's)."""
+    admin_session = site.admin.auth.login("ana", ADMIN_PW).session
+    site.admin.auth.create_user(admin_session, "op", "Op", Role.OPERATOR, "Initial-Pass-1",
+                                "operator of the test plant")
+    stations, writers, operators = {}, {}, {}
+    for station_id in ("206", "207"):
+        ctx = site.station(tmp_path, station_id)
+        ctx.directory.refresh()
+        operators[station_id] = ctx.auth.login("op", "Initial-Pass-1").session
+        ctx.production.set_lot(operators[station_id], f"L{station_id}", 500)
+        stations[station_id] = ctx
+        writers[station_id] = JournalWriter(ctx.database, SiteLayout(site.share)
+                                            .station(station_id).ensure(), ctx.anchor,
+                                            ctx.trust.pc_key)
+    yield site, stations, writers, operators
+    for ctx in stations.values():
+        ctx.close()
+
+
+def _boxes(stations, writers, operators, station_id, count):
+    for _ in range(count):
+        stations[station_id].production.register_box(operators[station_id], FORM)
+    while writers[station_id].sync():
+        pass
+
+
+def _journal_events(view):
+    with view.database.read() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT station, seq FROM view_events WHERE station IN ('206', '207')").all()
+    return rows
+
+
+def test_catch_up_in_time_order_then_follow_then_stop(plant):
+    site, stations, writers, operators = plant
+    _boxes(stations, writers, operators, "206", 12)
+    _boxes(stations, writers, operators, "207", 12)
+    view = site.admin.site_view
+    follower = ViewFollower(view, rescan_s=0.05, chunk_events=4)
+    states, order = [], []
+    follower.add_state_listener(states.append)
+    view.add_listener(lambda change: order.extend(sorted(change.stations)))
+    follower.acquire()
+    try:
+        wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
+        catching = [s for s in states if s.phase == Phase.CATCHING_UP]
+        assert catching and catching[0].progress == 0.0
+        progress = [s.progress for s in catching]
+        assert progress == sorted(progress) and follower.state().checked_at is not None
+        fronts = [s.complete_up_to for s in catching if s.complete_up_to is not None]
+        assert fronts == sorted(fronts)  # "showing data up to" only moves forward
+        # 206's boxes are older: its records come in before 207's.
+        assert order.index("206") < order.index("207")
+        expected = {(sid, seq) for sid, ctx in stations.items()
+                    for seq in range(1, writers[sid].last_exported_seq + 1)}
+        assert set(_journal_events(view)) == expected
+
+        _boxes(stations, writers, operators, "207", 1)  # followed while it runs
+        wait_until(lambda: len(_journal_events(view)) > len(expected), timeout=10)
+    finally:
+        follower.release()
+    assert not follower.running and follower.state().phase == Phase.STOPPED
+    assert not [t for t in threading.enumerate() if t.name.startswith("shopfloor-site-view")]
+
+
+def test_an_idle_pc_reads_nothing_until_someone_needs_the_view(plant):
+    site, stations, writers, operators = plant
+    _boxes(stations, writers, operators, "206", 3)
+    view = site.admin.site_view
+    follower = ViewFollower(view, rescan_s=0.05)
+    follower.acquire()
+    follower.acquire()  # the panel and the sync service
+    wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
+    follower.release()
+    assert follower.running  # one user left
+    follower.release()
+    assert not follower.running
+    _boxes(stations, writers, operators, "206", 2)
+    passes = follower.passes
+    threading.Event().wait(0.2)  # a stopped follower: nothing to wait for, nothing happens
+    assert follower.passes == passes
+    with view.database.read() as connection:
+        assert view_repo.source(connection, "206")["last_seq"] < writers["206"].last_exported_seq
+
+
+def test_catch_up_survives_the_share_going_away_and_resumes_without_duplicates(plant, tmp_path):
+    site, stations, writers, operators = plant
+    _boxes(stations, writers, operators, "206", 15)
+    _boxes(stations, writers, operators, "207", 15)
+    away = tmp_path / "share-away"
+    view = site.admin.site_view
+    follower = ViewFollower(view, rescan_s=0.05, chunk_events=5)
+    gone = threading.Event()
+
+    def pull_the_cable(change) -> None:
+        if change.stations & {"206", "207"} and not gone.is_set():
+            gone.set()
+            os.rename(site.share, away)  # the share vanishes in the middle of catching up
+
+    view.add_listener(pull_the_cable)
+    follower.acquire()
+    try:
+        wait_until(lambda: follower.state().phase == Phase.OFFLINE, timeout=20)
+        assert follower.state().offline_since is not None
+        partial = len(_journal_events(view))
+        expected = sum(w.last_exported_seq for w in writers.values())
+        assert 0 < partial < expected
+        os.rename(away, site.share)  # back
+        follower.wake()
+        wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
+        rows = _journal_events(view)
+        assert len(rows) == len(set(rows)) == expected
+    finally:
+        follower.release()

@@ -1,0 +1,183 @@
+"""`shopfloor demo`: a plant of 14 simulated stations in a home of its own, so a newcomer's
+admin panel has life in one command.
+
+`create_demo` makes, under one folder: a demo site (`share/`, named as a demo), an office PC's
+home (`office/`) whose first admin the person names and gives a password (there are no
+built-in accounts, not even in a demo), and the stations' history (utils/site/synthetic.py:
+operators by shift, boxes with rejections and CAM measurements, machine stops, commands,
+corrections and voids), written to the share as real sealed journals. `LivePlant` then keeps
+the stations working while the demo runs: every few seconds one of them registers a box, now
+and then a supervisor corrects one, through the same chain and journal writer.
+
+Nothing here touches the person's real installation: the demo lives in its own folder, and
+its site is called a demo everywhere it is named.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from config.catalogs import default_catalog
+from config.paths import resolve_paths
+from config.settings import Settings
+from data.database import Database, open_database
+from utils.audit.chain import Actor, AuditLog
+from utils.clock import Clock, SystemClock
+from utils.settings_store import save_settings
+from utils.site.journal import JournalWriter
+from utils.site.layout import SiteLayout
+from utils.site.synthetic import (
+    ANCHOR_KEY, PlantPlan, certify_plant, later_change, plant_keys, station_keys, station_profile,
+    synthetic_record, write_plant,
+)
+
+log = logging.getLogger(__name__)
+
+DEMO_STATIONS = tuple(str(number) for number in range(201, 215))
+DEMO_SITE_NAME = "DEMO plant (synthetic data, not a real site)"
+DEMO_OFFICE = "demo-office"
+LIVE_INTERVAL_S = 3.0
+
+
+@dataclass(frozen=True)
+class Demo:
+    root: Path
+    share: Path
+    office_home: Path
+    work: Path  # the simulated stations' own databases
+    plan: PlantPlan
+
+
+def demo_layout(root: Path, plan: PlantPlan) -> Demo:
+    root = Path(root)
+    return Demo(root, root / "share", root / "office", root / "stations", plan)
+
+
+def demo_plan(days: int, end: datetime, timezone: str = "America/Sao_Paulo") -> PlantPlan:
+    return PlantPlan(stations=DEMO_STATIONS, days=days, boxes_per_day=150, end=end,
+                     timezone=timezone, corrections=0.02, voids=0.004, stops=0.06, seal_every=1)
+
+
+def create_demo(root: Path, admin: str, full_name: str, password: str, *, days: int = 14,
+                clock: Clock | None = None, passphrase: str | None = None) -> Demo:
+    """Make the demo under `root` (refused if it holds anything else)."""
+    import secrets
+
+    from utils.context import AppContext
+    from utils.site.membership import create_site_membership
+
+    clock = clock or SystemClock()
+    root = Path(root)
+    if root.exists() and any(root.iterdir()):
+        raise FileExistsError(f"{root} is not empty: the demo needs a folder of its own")
+    demo = demo_layout(root, demo_plan(days, clock.now()))
+    paths = resolve_paths(demo.office_home).ensure()
+    settings = Settings(timezone=demo.plan.timezone)
+    save_settings(paths.settings_file, settings)
+    # A passphrase nobody needs to type again: no other PC ever joins a demo (the simulated
+    # stations are certified with it here, once).
+    passphrase = passphrase or secrets.token_urlsafe(24)
+    membership = create_site_membership(paths, settings, demo.share, passphrase,
+                                        station_id=DEMO_OFFICE, kind="office",
+                                        name=DEMO_SITE_NAME)
+    office = AppContext.open(demo.office_home, clock=clock)
+    try:
+        office.auth.create_first_admin(admin, full_name, password, root=membership.root)
+        keys = certify_plant(demo.plan, demo.share, passphrase, demo.work)
+        write_plant(demo.plan, demo.share, keys, demo.work, keep=lambda _station: True)
+    finally:
+        office.close()
+    return demo
+
+
+class LivePlant:
+    """The demo's stations at work: one box every `interval_s` at a station picked at random,
+    sometimes a correction, each through the station's chain and journal (a real export)."""
+
+    def __init__(self, demo: Demo, *, interval_s: float = LIVE_INTERVAL_S,
+                 clock: Clock | None = None, seed: int = 2026):
+        self.demo = demo
+        self.keys = plant_keys(demo.work)  # each simulated station's PC key (certify_plant)
+        self.interval_s = interval_s
+        self.clock = clock or SystemClock()
+        self.rng = random.Random(seed)
+        self.catalog = default_catalog()
+        self._stations: dict[str, tuple[Database, AuditLog, JournalWriter]] = {}
+        self._boxes: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.registered = 0
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="shopfloor-demo-plant",
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+        for database, _audit, _writer in self._stations.values():
+            database.dispose()
+        self._stations.clear()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval_s * self.rng.uniform(0.5, 1.5)):
+            try:
+                self.tick()
+            except Exception:  # the demo plant must not take the app down
+                log.exception("Demo plant: a simulated box failed")
+
+    def tick(self) -> None:
+        """One box at one station (and, now and then, a supervisor's correction of it)."""
+        station_id = self.rng.choice(self.demo.plan.stations)
+        database, audit, writer = self._station(station_id)
+        now = self.clock.now()
+        profile = station_profile(random.Random(f"{self.demo.plan.seed}:{station_id}"),
+                                  self.catalog)
+        machine = self.catalog.machine(station_id)
+        box = self._boxes.get(station_id, 0) + 1
+        self._boxes[station_id] = box
+        record = synthetic_record(self.rng, profile, station_id, machine.size if machine else "#0",
+                         machine.unit_weight_kg if machine else 0.000096,
+                         f"op{station_id}a", f"L{station_id}-LIVE", box, now,
+                         self.clock_zone(), 1.0)
+        operator = Actor(f"op{station_id}a", "operator")
+        with database.write() as connection:
+            audit.append(connection, operator, "record.create", entity="record",
+                         entity_id=record.record_id, after=record.audit_view())
+            if self.rng.random() < 0.1:
+                when, actor, action, fields = later_change(self.rng, self.demo.plan, record,
+                                                            now - timedelta(minutes=10),
+                                                            station_id)
+                audit.append(connection, actor, action, **fields)
+        while writer.sync():
+            pass
+        self.registered += 1
+
+    def clock_zone(self):
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(self.demo.plan.timezone)
+
+    def _station(self, station_id: str) -> tuple[Database, AuditLog, JournalWriter]:
+        known = self._stations.get(station_id)
+        if known is None:
+            from data import meta_repo
+
+            database = open_database(self.demo.work / f"station-{station_id}.sqlite3")
+            with database.write() as connection:
+                anchor = meta_repo.get_or_create(connection, ANCHOR_KEY)
+            sealer, key = station_keys(self.keys[station_id])
+            audit = AuditLog(database, anchor=anchor, station=station_id, key=key,
+                             checkpoint_file=None, clock=self.clock, host=f"pc-{station_id}")
+            writer = JournalWriter(database, SiteLayout(self.demo.share).station(station_id),
+                                   anchor, sealer, clock=self.clock)
+            known = self._stations[station_id] = (database, audit, writer)
+        return known

@@ -1,0 +1,455 @@
+"""Keeping the site view current: one thread that catches up with every station's journal (in
+time order, with progress), then follows them while anyone needs the view, and stops when the
+last user lets go.
+
+Who needs it: an office PC's sync service (always), and the admin panel on any PC while it is
+open (`acquire` when it opens, `release` when it closes). An idle production PC therefore reads
+nothing of other stations.
+
+Catching up takes the station whose view is oldest next, a chunk at a time, so the view fills
+in time order and "showing data up to HH:MM" means every station's records up to then. Progress
+is the share of journal bytes read. Following: a watcher on each journal folder wakes the
+thread (a hint: it sees nothing written by other hosts on SMB/NFS), and a rescan every
+`rescan_s` looks at each journal's newest segment (two stat calls per station) and reads those
+that changed. The share may vanish at any moment: what was stored stays, the state says since
+when the share is gone, and reading resumes where it stopped when it is back (no duplicate:
+positions are stored with the data).
+
+State changes and stored batches reach listeners (plain callbacks, from this thread); the GUI
+turns them into signals (gui/admin/view_bridge.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any, Callable
+
+from data import view_repo
+from models.canonical import format_utc, parse_utc
+from utils.clock import Clock, SystemClock
+from utils.site.site_view import SiteView, ViewChange
+
+log = logging.getLogger(__name__)
+
+CHUNK_EVENTS = 20_000  # per station and turn while catching up: a few tenths of a second
+ROUND_BYTES = 64 * 2 ** 20  # journal bytes read per round of every station while catching up
+FOLLOW_RESCAN_S = 1.0  # the safety rescan (local with a watcher, and on a network share)
+WITNESS_EVERY_S = 30.0  # published checkpoints are read this often (and after a journal grew)
+STATE_EVERY_S = 0.25  # progress is published at most this often while catching up
+
+
+class Phase(StrEnum):
+    STOPPED = "stopped"  # nobody needs the view now: it is as current as when it stopped
+    CATCHING_UP = "catching_up"
+    FOLLOWING = "following"
+    OFFLINE = "offline"  # the share cannot be read; the view holds what it had
+
+
+@dataclass(frozen=True)
+class Broken:
+    station: str
+    seq: int
+    kind: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """How current the view is, for every tab's "how current" line and the CLI."""
+
+    phase: Phase = Phase.STOPPED
+    progress: float | None = None  # 0..1 while catching up
+    complete_up_to: datetime | None = None  # every station's data up to here (catching up)
+    checked_at: datetime | None = None  # every journal last read to its end at
+    offline_since: datetime | None = None
+    has_share: bool = True  # False: a PC outside a site (only its own chain)
+    broken: tuple[Broken, ...] = field(default_factory=tuple)
+
+
+class ViewFollower:
+    def __init__(self, view: SiteView, *, clock: Clock | None = None,
+                 rescan_s: float | None = None, watch: bool = True,
+                 chunk_events: int = CHUNK_EVENTS,
+                 observer_factory: Callable[[], Any] | None = None):
+        self.view = view
+        self.clock = clock or SystemClock()
+        self.rescan_s = rescan_s if rescan_s is not None else FOLLOW_RESCAN_S
+        self.watch = watch and view.layout is not None
+        self.chunk_events = chunk_events
+        self.observer_factory = observer_factory
+        self._users = 0
+        self._users_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._observer: Any = None
+        self._watched: set[str] = set()
+        self._seen: dict[str, tuple] = {}
+        self._next_witness: dict[str, float] = {}
+        self._state = ViewState(has_share=view.layout is not None)
+        self._state_lock = threading.Lock()
+        self._listeners: list[Callable[[ViewState], None]] = []
+        self._published_at = 0.0
+        self.passes = 0  # follow passes done (tests wait on it)
+
+    # -- users -------------------------------------------------------------------------------
+
+    def acquire(self) -> None:
+        """Someone needs the view current: start following if nobody did."""
+        with self._users_lock:
+            self._users += 1
+            if self._users == 1:
+                self._start()
+
+    def release(self) -> None:
+        """One user less; the last one stops the thread (and waits for it)."""
+        with self._users_lock:
+            if self._users == 0:
+                return
+            self._users -= 1
+            if self._users == 0:
+                self._stop_thread()
+
+    def stop(self) -> None:
+        """Stop following whoever still holds the view (the PC is shutting down)."""
+        with self._users_lock:
+            if self._users:
+                self._users = 0
+                self._stop_thread()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def catch_up_now(self) -> bool:
+        """Catch up once on the calling thread (the command line: no thread to follow with);
+        True when every journal was read to its end. State listeners see the progress."""
+        if self.running:
+            raise RuntimeError("the view is being followed by its thread already")
+        self._stop.clear()
+        done = self._catch_up()
+        if done:
+            self._set_state(phase=Phase.STOPPED)
+        return done
+
+    def wake(self) -> None:
+        """Something may have changed (this PC committed, a watcher saw a journal grow)."""
+        self._wake.set()
+
+    def add_state_listener(self, listener: Callable[[ViewState], None]) -> None:
+        self._listeners.append(listener)
+
+    def remove_state_listener(self, listener: Callable[[ViewState], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def state(self) -> ViewState:
+        with self._state_lock:
+            return self._state
+
+    # -- the thread --------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        self._stop.clear()
+        self._wake.clear()
+        self.view.ctx.audit.after_commit.append(self.wake)
+        self._thread = threading.Thread(target=self._run, daemon=True,
+                                        name=f"shopfloor-site-view-{self.view.ctx.station_id}")
+        self._thread.start()
+
+    def _stop_thread(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join(timeout=30)
+        self._stop_observer()
+        if self.wake in self.view.ctx.audit.after_commit:
+            self.view.ctx.audit.after_commit.remove(self.wake)
+        self._set_state(phase=Phase.STOPPED, progress=None, complete_up_to=None)
+
+    def _run(self) -> None:
+        caught_up = False
+        while not self._stop.is_set():
+            try:
+                if not caught_up:
+                    caught_up = self._catch_up()
+                else:
+                    self._follow_pass()
+            except Exception:  # one bad pass must not end following; the next one retries
+                log.exception("Site view pass failed")
+            if caught_up and not self._stop.is_set():
+                self._wake.wait(self.rescan_s)
+                self._wake.clear()
+            elif not caught_up and not self._stop.is_set():
+                self._wake.wait(self.rescan_s)  # the share is away: try again shortly
+                self._wake.clear()
+
+    def _stations(self) -> list[str] | None:
+        """The journals to read, or None when the share cannot be listed (state: offline)."""
+        if self.view.layout is None:
+            return []
+        try:
+            self.view.layout.require_root()
+            return self.view.journal_stations()
+        except OSError as exc:
+            self._offline(exc)
+            return None
+
+    def _catch_up(self) -> bool:
+        """Read every journal to its end, oldest view first; True when done (False: the
+        share went away or the thread is stopping; what was read stays)."""
+        # Said at once: listing and sizing every journal takes a moment on a large site.
+        self._set_state(phase=Phase.CATCHING_UP, progress=0.0, complete_up_to=None)
+        self.view.ingest_local()
+        stations = self._stations()
+        if stations is None:
+            return False
+        if self._thread is not None:  # a one-off catch-up (the command line) watches nothing
+            self._watch(stations)
+        try:
+            remaining = {s: self.view.remaining_bytes(s) for s in stations}
+        except OSError as exc:
+            self._offline(exc)
+            return False
+        total = sum(remaining.values())
+        done = 0
+        fronts = self._fronts([s for s, left in remaining.items() if left])
+        self._set_state(phase=Phase.CATCHING_UP, progress=0.0 if total else 1.0,
+                        complete_up_to=_moment(_least(fronts)), offline_since=None)
+        # Rounds in time: every station read up to a horizon, then the horizon moves on, so
+        # "showing data up to" is the horizon (every station complete up to it). A round is
+        # about ROUND_BYTES of journals, whatever the number of stations.
+        step = self._step(fronts, total)
+        horizon = _moment(_least(fronts))
+        complete = _least(fronts)  # every station is read up to here
+        while not self._stop.is_set() and any(left > 0 for left in remaining.values()):
+            horizon = None if horizon is None else horizon + step
+            until = None if horizon is None else format_utc(horizon)
+            for station in sorted(s for s, left in remaining.items() if left > 0):
+                if self._stop.is_set():
+                    break
+                front = fronts.get(station)
+                if until is not None and front is not None and front > until:
+                    continue
+                try:
+                    report = self.view.ingest_station(station, max_events=self.chunk_events,
+                                                      until=until)
+                    assert self.view.layout is not None
+                    self.view.layout.require_root()  # a vanished share reads as empty journals
+                    left = self.view.remaining_bytes(station) if report.more else 0
+                except OSError as exc:
+                    self._offline(exc)
+                    return False
+                done += max(0, remaining[station] - left)
+                remaining[station] = left
+                fronts[station] = self._front(station) or front or ""
+                if not left:
+                    fronts.pop(station, None)
+                    self._witness(station, force=True)
+                self._publish_progress(done / total if total else 1.0, complete)
+            complete = until
+        if self._stop.is_set():
+            return False
+        self._remember_sizes(stations)
+        self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
+                        checked_at=self.clock.now(), offline_since=None,
+                        broken=self._broken())
+        return True
+
+    def _follow_pass(self) -> None:
+        self.view.ingest_local()
+        stations = self._stations()
+        if stations is None:
+            return
+        self._watch(stations)
+        for station in stations:
+            if self._stop.is_set():
+                return
+            try:
+                assert self.view.layout is not None
+                self.view.layout.require_root()
+                marker = self._marker(station)
+                if marker != self._seen.get(station):
+                    report = self.view.ingest_station(station)
+                    self._seen[station] = marker
+                    self._witness(station, force=report.ingested > 0)
+                else:
+                    self._witness(station)
+            except OSError as exc:
+                self._offline(exc)
+                return
+        self.passes += 1
+        self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
+                        checked_at=self.clock.now(), offline_since=None,
+                        broken=self._broken())
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _marker(self, station: str) -> tuple:
+        """What changes when a journal grows: its folder (a new segment) and its newest
+        segment (size and time). The folder is listed only when its own time changed."""
+        assert self.view.layout is not None
+        folder = self.view.layout.station(station).journal
+        try:
+            info = os.stat(folder)
+        except FileNotFoundError:
+            return ()
+        previous = self._seen.get(station)
+        if previous and previous[0] == info.st_mtime_ns:
+            newest = previous[1]
+        else:
+            newest = max((name for name in os.listdir(folder) if name.endswith(".jsonl")),
+                         default=None)
+        size: tuple[int, int] = (-1, -1)
+        if newest is not None:
+            try:
+                segment = os.stat(folder / newest)
+                size = (segment.st_size, segment.st_mtime_ns)
+            except FileNotFoundError:
+                pass
+        return (info.st_mtime_ns, newest, size)
+
+    def _remember_sizes(self, stations: list[str]) -> None:
+        for station in stations:
+            try:
+                self._seen[station] = self._marker(station)
+            except OSError:
+                self._seen.pop(station, None)
+
+    def _witness(self, station: str, force: bool = False) -> None:
+        now = self.clock.monotonic()
+        if force or now >= self._next_witness.get(station, 0.0):
+            self.view.witness_checkpoint(station)
+            self._next_witness[station] = now + WITNESS_EVERY_S
+
+    def _step(self, fronts: dict[str, str], total: int) -> timedelta:
+        """How far the horizon moves per round: the span still to read over the rounds that
+        about ROUND_BYTES of journals each make."""
+        earliest = _moment(_least(fronts))
+        if earliest is None:
+            return timedelta(days=1)
+        span = max(timedelta(hours=1), self.clock.now() - earliest)
+        rounds = max(1, total // ROUND_BYTES)
+        return max(timedelta(minutes=10), span / rounds)
+
+    def _fronts(self, stations: list[str]) -> dict[str, str]:
+        """Per station, the time its view reaches (its first event's if nothing is read)."""
+        fronts = {}
+        for station in stations:
+            front = self._front(station)
+            if front is None:
+                try:
+                    front = self.view.first_event_ts(station)
+                except OSError:
+                    front = None
+            if front is not None:
+                fronts[station] = front
+        return fronts
+
+    def _front(self, station: str) -> str | None:
+        with self.view.database.read() as connection:
+            source = view_repo.source(connection, station)
+        return None if source is None else source["last_ts"]
+
+    def _broken(self) -> tuple[Broken, ...]:
+        with self.view.database.read() as connection:
+            return tuple(Broken(s["station"], s["broken_seq"], s["broken_kind"],
+                                s["broken_detail"] or "")
+                         for s in view_repo.sources(connection) if s["broken_seq"] is not None)
+
+    def _offline(self, exc: BaseException) -> None:
+        state = self.state()
+        if state.phase != Phase.OFFLINE:
+            log.warning("Site view: the share cannot be read (%s); showing what this PC holds",
+                        exc)
+            self._set_state(phase=Phase.OFFLINE, offline_since=self.clock.now())
+
+    def _publish_progress(self, progress: float, up_to: str | None) -> None:
+        now = self.clock.monotonic()
+        if now - self._published_at < STATE_EVERY_S:
+            with self._state_lock:  # kept current for whoever asks, told only now and then
+                self._state = replace(self._state, progress=progress,
+                                      complete_up_to=_moment(up_to))
+            return
+        self._published_at = now
+        self._set_state(progress=progress, complete_up_to=_moment(up_to))
+
+    def _set_state(self, **changes: Any) -> None:
+        with self._state_lock:
+            self._state = replace(self._state, **changes)
+            state = self._state
+        for listener in list(self._listeners):
+            try:
+                listener(state)
+            except Exception:
+                log.exception("Site view state listener failed")
+
+    # -- the watcher (a hint; the rescan is the truth) ---------------------------------------
+
+    def _watch(self, stations: list[str]) -> None:
+        if not self.watch:
+            return
+        assert self.view.layout is not None
+        try:
+            if self._observer is None:
+                if self.observer_factory is not None:
+                    self._observer = self.observer_factory()
+                else:
+                    from watchdog.observers import Observer
+
+                    self._observer = Observer()
+                self._observer.daemon = True
+                self._observer.start()
+            handler = _Hint(self.wake)
+            for station in stations:
+                if station in self._watched:
+                    continue
+                folder = self.view.layout.station(station).journal
+                if folder.is_dir():
+                    self._observer.schedule(handler, str(folder), recursive=False)
+                    self._watched.add(station)
+        except Exception as exc:  # no inotify, too many watches...: the rescan carries on
+            log.warning("Journal watcher not available (%s); relying on the rescan", exc)
+            self.watch = False
+
+    def _stop_observer(self) -> None:
+        observer, self._observer = self._observer, None
+        self._watched.clear()
+        if observer is not None:
+            try:
+                observer.stop()
+                observer.join(timeout=5)
+            except Exception as exc:
+                log.warning("Journal watcher did not stop cleanly: %s", exc)
+
+
+class _Hint:
+    """A watchdog handler that only wakes the follower (dispatch is all watchdog calls)."""
+
+    def __init__(self, wake: Callable[[], None]):
+        self._wake = wake
+
+    def dispatch(self, event: Any) -> None:
+        name = os.path.basename(getattr(event, "dest_path", "") or event.src_path)
+        if name.endswith(".jsonl"):
+            self._wake()
+
+
+def _least(fronts: dict[str, str]) -> str | None:
+    return min(fronts.values()) if fronts else None
+
+
+def _moment(text: str | None) -> datetime | None:
+    try:
+        return None if not text else parse_utc(text)
+    except ValueError:
+        return None
+
+
+__all__ = ["Broken", "Phase", "ViewChange", "ViewFollower", "ViewState"]

@@ -1,0 +1,102 @@
+"""The site view as the command line tells it: catching up once with progress on a stream, what
+each station's part of the view holds, and, when an export finds nothing, why (in one line a
+person can act on)."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from data import view_repo
+from data.records_repo import RecordFilter
+from utils.site.view_follower import Phase, ViewState
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
+
+PROGRESS_STEP = 0.1  # a progress line every 10 %
+
+
+def catch_up(ctx: "AppContext", out: TextIO | None = None) -> ViewState:
+    """Read every station's journal into this PC's site view now (this PC's own chain too),
+    printing progress to `out` (stderr by default). Returns the state it ended in: OFFLINE
+    when the share could not be read (the view then holds what it had)."""
+    out = out or sys.stderr
+    follower = ctx.view_follower
+    printed = {"step": -1}
+
+    def show(state: ViewState) -> None:
+        if state.phase != Phase.CATCHING_UP or state.progress is None:
+            return
+        step = int(state.progress / PROGRESS_STEP)
+        if step > printed["step"]:
+            printed["step"] = step
+            up_to = ("" if state.complete_up_to is None else
+                     f", data up to {state.complete_up_to:%Y-%m-%d %H:%M} UTC")
+            print(f"reading the stations' journals: {state.progress:.0%}{up_to}", file=out,
+                  flush=True)
+
+    follower.add_state_listener(show)
+    try:
+        follower.catch_up_now()
+    finally:
+        follower.remove_state_listener(show)
+    state = follower.state()
+    if state.phase != Phase.OFFLINE:
+        print("reading the stations' journals: 100%, every journal read to its last seal",
+              file=out, flush=True)
+    if state.phase == Phase.OFFLINE:
+        print("warning: the shared folder cannot be read now; this PC's site view holds what it "
+              "read before", file=out, flush=True)
+    for broken in state.broken:
+        print(f"warning: the journal of station {broken.station} is broken at event "
+              f"{broken.seq} ({broken.kind}); nothing after it is in the site view", file=out,
+              flush=True)
+    return state
+
+
+def station_summaries(ctx: "AppContext") -> dict[str, dict[str, Any]]:
+    """Per station: what this PC's site view holds of it (events, up to when, read when, and
+    where its journal broke, if it did)."""
+    with ctx.site_view.database.read() as connection:
+        sources = view_repo.sources(connection)
+    return {s["station"]: {"events": s["events"], "data_up_to": s["last_ts"],
+                           "read_at": s["updated_at"], "source": s["kind"],
+                           "broken": None if s["broken_seq"] is None else {
+                               "seq": s["broken_seq"], "kind": s["broken_kind"],
+                               "detail": s["broken_detail"]}}
+            for s in sources}
+
+
+def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool) -> str:
+    """Why an export found no records, and what to do."""
+    station = record_filter.station_id
+    if not site:
+        if station and station != ctx.station_id:
+            return (f"this PC's own records hold none of station {station} (this PC is "
+                    f"{ctx.station_id}); run with --site to read every station's journal "
+                    f"into this PC's site view")
+        return "this PC holds no records within these filters"
+    with ctx.site_view.database.read() as connection:
+        if station:
+            held = view_repo.count_records(connection, RecordFilter(station_id=station))
+            source = view_repo.source(connection, station)
+        else:
+            held = view_repo.count_records(connection, RecordFilter())
+            source = None
+    if held:
+        whose = f"of station {station}" if station else "of the site"
+        return f"this PC's site view holds {held} records {whose}, none within these filters"
+    if station is None:
+        return ("this PC's site view holds no records yet: no station's journal with records "
+                "was found on the shared folder")
+    if source is not None and source["broken_seq"] is not None:
+        return (f"this PC holds no records of station {station}: its journal is broken at "
+                f"event {source['broken_seq']} ({source['broken_kind']}), and nothing after "
+                f"that is read; verify with: shopfloor verify-audit --site")
+    if source is None:
+        return (f"this PC holds no records of station {station}: no journal of that station "
+                f"was found on the shared folder; check the station id, or wait until the "
+                f"station has synced (its status in: shopfloor status)")
+    return (f"this PC holds no records of station {station}: its journal has none yet "
+            f"({source['events']} events read, up to {source['last_ts'] or '—'})")
