@@ -369,7 +369,7 @@ class FleetTab(QWidget):
             # A metric's alarm is only known while its station reports: one late status (the
             # station stale for a moment) must not throw its acknowledgement away.
             station, what, _level = alarm
-            if what in ("state", "files") or station in self._reporting:
+            if what in ("state", "files", "journal") or station in self._reporting:
                 del self._acknowledged[alarm]
         # Open alarms first; the acknowledged ones below them, with who, when and the note
         # (their whole text: it names the day, which changes at midnight).
@@ -416,7 +416,9 @@ class FleetTab(QWidget):
         station, what, level = alarm
         names = {"state": self.tr("not reporting"), "cpu": self.tr("CPU"),
                  "memory": self.tr("memory"), "disk": self.tr("disk"),
-                 "files": self.tr("files refused on the share (forged, or not a member)")}
+                 "files": self.tr("files refused on the share (forged, or not a member)"),
+                 "journal": self.tr("journal held back: the share holds another PC's chain "
+                                    "for this station (after a takeover)")}
         levels = {"warning": self.tr("warning"), "critical": self.tr("critical")}
         return (self.tr("Station %1: %2 (%3)").replace("%1", station)
                 .replace("%2", names[what]).replace("%3", levels[level]))

@@ -1322,31 +1322,36 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/fleet_tab.py" line="420"/>
+        <source>journal held back: the share holds another PC&apos;s chain for this station (after a takeover)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="430"/>
+        <location filename="../admin/fleet_tab.py" line="432"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="453"/>
+        <location filename="../admin/fleet_tab.py" line="455"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="454"/>
+        <location filename="../admin/fleet_tab.py" line="456"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,82 +1359,82 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Lot / box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Clock skew</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>Last known values</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1323,31 +1323,36 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/fleet_tab.py" line="420"/>
+        <source>journal held back: the share holds another PC&apos;s chain for this station (after a takeover)</source>
+        <translation>diário retido: a pasta compartilhada guarda a cadeia de outro PC para esta estação (após uma substituição)</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="430"/>
+        <location filename="../admin/fleet_tab.py" line="432"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="453"/>
+        <location filename="../admin/fleet_tab.py" line="455"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="454"/>
+        <location filename="../admin/fleet_tab.py" line="456"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -1355,82 +1360,82 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="148"/>
+        <location filename="../admin/fleet_model.py" line="150"/>
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Lot / box</source>
         <translation>Lote / caixa</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="149"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Pending</source>
         <translation>Pendentes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>stale</source>
         <translation>atrasada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>stopped</source>
         <translation>encerrada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
     </message>

@@ -76,6 +76,7 @@ class StationView:
     bad_signatures: int = 0
     problem: str | None = None  # the last refused file of this station, named, and why
     journal_anomaly: str | None = None  # why its journal is not (fully) taken, if so
+    journal_held: str | None = None  # why the station holds its journal events back, if so
     _marker: tuple[int, int] | None = None
     _last_seq: int | None = None
     _last_ts_ms: int | None = None
@@ -203,6 +204,10 @@ class FleetMonitor:
             view.session_id = session
         view._last_seq, view._last_ts_ms = seq, ts_ms
         view.problem = None
+        held = document.get("journal_held")
+        # The station says (signed) that its journal on the share is another chain's: its
+        # events do not reach the site view until an admin retires that journal.
+        view.journal_held = held if isinstance(held, str) else None
         now = self.clock.now()
         view.status = document
         if view.last_seen_mono is None:

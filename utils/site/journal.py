@@ -65,6 +65,13 @@ class Sealer(Protocol):
     def sign(self, payload: dict) -> str: ...
 
 
+class JournalNotOurs(Exception):
+    """The station's journal on the share holds another chain than this PC's: the PC this one
+    took over from, or a copy of this PC that ran on past the backup this one was restored
+    from. Appending would break it for every reader, so this PC holds its events (they stay in
+    its own database) and says so until an admin retires that journal."""
+
+
 def segment_name(number: int) -> str:
     return f"{number:08d}.jsonl"
 
@@ -137,11 +144,13 @@ class JournalWriter:
         self._last_seq = 0
         self._last_hash = ""
         self._unsealed_tail = False  # the share's last event has no seal after it
+        self._not_ours: str | None = None  # why the share's journal is not this chain's
         self._published_checkpoint: tuple[int, str] | None = None
 
     def reset(self) -> None:
         """After an outage: trust only what the share holds, not what we remember."""
         self._segment = None
+        self._not_ours = None
 
     @property
     def last_exported_seq(self) -> int:
@@ -175,8 +184,28 @@ class JournalWriter:
             last, last_hash, previous_sealed = _last_event(
                 self._read_segment(segments[-2][1]).splitlines())
             sealed = sealed or previous_sealed
+        self._check_ours(_header_anchor(data[:end]), last, last_hash)
         self._segment, self._last_seq, self._last_hash = number, last, last_hash
         self._unsealed_tail = last > 0 and not sealed
+
+    def _check_ours(self, anchor: str | None, last: int, last_hash: str) -> None:
+        """The share's journal must be this PC's chain: its anchor, and its last event the
+        very event this PC's database holds at that seq. Raises JournalNotOurs (kept until
+        `reset`) when it is not."""
+        problem = None
+        if anchor is not None and anchor != self.anchor:
+            problem = ("the journal on the share holds another chain of this station (the PC "
+                       "it took over from)")
+        elif last:
+            with self.database.read() as connection:
+                own = audit_repo.events_after(connection, self.station.station_id, last - 1, 1)
+            if not own or own[0][0] != last or bytes(own[0][2]).hex() != last_hash:
+                problem = (f"the journal on the share goes on past this PC's chain at event "
+                           f"{last} (another copy of this PC ran on after the backup this one "
+                           f"was restored from)")
+        if problem is not None:
+            self._not_ours = problem
+            raise JournalNotOurs(problem)
 
     def _read_segment(self, path: Path) -> bytes:
         data, _info = self.station.fs.read_bytes(path, max_bytes=RECOVER_MAX_BYTES)
@@ -187,6 +216,8 @@ class JournalWriter:
     def sync(self, batch: int = EXPORT_BATCH) -> int:
         """Append the events not yet on the share, then their seal; returns how many. Raises
         OSError when the share is unreachable (the caller marks it offline and calls `reset`)."""
+        if self._not_ours is not None:
+            raise JournalNotOurs(self._not_ours)  # until reset: the share is not read again
         if self._segment is None:
             self._recover()
         assert self._segment is not None
@@ -264,6 +295,19 @@ class JournalWriter:
                     "sig": self.key.sign(unsigned.payload())}
         self.station.fs.write_atomic(self.station.checkpoint, document_bytes(document))
         self._published_checkpoint = marker
+
+
+def _header_anchor(data: bytes) -> str | None:
+    """The chain anchor named by a segment's header (its first line), if it has one."""
+    first = data.split(b"\n", 1)[0]
+    try:
+        entry = parse_line(first)
+    except ValueError:
+        return None
+    if isinstance(entry, dict) and entry.get("kind") == "header" \
+            and isinstance(entry.get("anchor"), str):
+        return entry["anchor"]
+    return None
 
 
 def _last_event(lines: list[bytes]) -> tuple[int, str, bool]:

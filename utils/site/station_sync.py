@@ -40,7 +40,7 @@ from utils.site.commands import (
     valid_command_id,
 )
 from utils.site.effects import StationEffects
-from utils.site.journal import JournalWriter
+from utils.site.journal import JournalNotOurs, JournalWriter
 from utils.site.layout import SiteLayout
 from utils.site.netshare import default_rescan_ms
 from utils.site.share_files import (
@@ -104,6 +104,9 @@ class SyncService:
         # Why this PC may not act for its station now (revoked, taken over, another PC with
         # this key running): shown, logged once, and no command is taken meanwhile.
         self.refusal: str | None = None
+        # Why this PC holds its journal events back (the share's journal is another chain's:
+        # utils/site/journal.JournalNotOurs); in the status, so admins see it.
+        self.journal_held: str | None = None
         self._catalog_announced = ctx.catalog.version  # the catalog the form already shows
         self.watch = watch
         self.observer_factory = observer_factory
@@ -494,6 +497,16 @@ class SyncService:
         try:
             while self.journal.sync() and not self._stop.is_set():
                 pass  # a backlog after an outage goes out in batches, this tick
+            if self.journal_held is not None:
+                self.journal_held = None
+                self.notify_state_changed()
+        except JournalNotOurs as exc:
+            if self.journal_held != str(exc):
+                self.journal_held = str(exc)
+                log.warning("Journal of station %s held back: %s; this PC's events stay in "
+                            "its database until an admin retires that journal",
+                            self.station.station_id, exc)
+                self.notify_state_changed()
         except ShareRefused as exc:
             # A link or a hard-linked file among our journal segments: never appended to.
             # Moved aside (the entry itself), the writer starts over from what the share holds.
@@ -606,7 +619,8 @@ class SyncService:
                 "pending_commands": len(self._in_flight), "host": platform.node(),
                 # The directory this PC holds, signed: a PC joining later refuses a share
                 # whose directory is older than this (rolled back).
-                "directory_head": [self.trust.state.head_seq, self.trust.state.head_hash]}
+                "directory_head": [self.trust.state.head_seq, self.trust.state.head_hash],
+                "journal_held": self.journal_held}
 
     def _heartbeat(self) -> None:
         try:

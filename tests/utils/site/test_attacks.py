@@ -418,3 +418,28 @@ def test_a_restored_copy_acts_for_the_station_only_after_a_person_confirms(site,
 
     with restored.database.read() as connection:
         assert audit_repo.list_events(connection, action="station.takeover")
+
+
+def test_a_takeover_pc_holds_its_journal_and_the_admin_sees_why(site, tmp_path, closing):
+    """Station 206's PC is replaced (takeover with a reason) while the old PC's journal is on
+    the share: the new PC's sync holds its events back, says so in its signed status, and the
+    admin's fleet view shows it (the old journal stays readable, untouched)."""
+    old, _writer = _journal_station(site, tmp_path, "206", boxes=2)
+    old.close()
+    home = tmp_path / "home-206-replacement"
+    paths = resolve_paths(home).ensure()
+    join_site_membership(paths, Settings(status_interval_ms=100, rescan_interval_ms=20),
+                         site.share, PASSPHRASE, station_id="206",
+                         takeover_reason="motherboard replaced")
+    from utils.context import AppContext
+
+    new = AppContext.open(home)
+    closing.append(new)
+    service = start_sync(new, watch=False)
+    closing.append(service)
+    fleet = FleetMonitor(site.admin, site_root=site.share)
+    wait_until(lambda: any(v.station_id == "206" and v.journal_held for v in fleet.poll()))
+    [view] = [v for v in fleet.poll() if v.station_id == "206"]
+    assert "another chain" in view.journal_held
+    site.admin.site_view.ingest()
+    assert len(_site_records(site, "206")) == 2  # the old PC's records, intact

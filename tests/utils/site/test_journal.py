@@ -185,3 +185,71 @@ def test_an_event_line_reads_the_same_in_the_writers_form_and_in_any_other():
     assert isinstance(fast, JournalEvent) and fast == general
     assert (fast.seq, fast.body, fast.key_id) == (7, body, "site:k1")
     assert fast.prev == "01" * 32 and fast.hash == "02" * 32 and fast.mac == "03" * 32
+
+
+def _share_bytes(writer):
+    return {path.name: path.read_bytes() for _n, path in list_segments(writer.station.journal)}
+
+
+def test_a_pc_that_took_the_station_over_holds_its_events_instead_of_breaking_the_journal(
+        setup, tmp_path):
+    """A new PC certified for station 206 by a takeover starts its own chain: the journal on
+    the share is the old PC's. Appending would make it unreadable for every site view from
+    there on: the new PC's writer refuses (JournalNotOurs), the share is left byte for byte,
+    and the refusal holds until an outage resets the writer (then it is checked again)."""
+    from config.paths import resolve_paths
+    from config.settings import Settings
+    from utils.context import AppContext
+    from utils.settings_store import save_settings
+    from utils.site.journal import JournalNotOurs
+    from utils.site.membership import join_site_membership
+    from tests.utils.site.sitekit import PASSPHRASE
+
+    site, station, operator, writer, view = setup
+    register(station, operator, 3)
+    while writer.sync():
+        pass
+    before = _share_bytes(writer)
+    home = tmp_path / "home-206-new"
+    paths = resolve_paths(home).ensure()
+    save_settings(paths.settings_file, Settings())
+    join_site_membership(paths, Settings(), site.share, PASSPHRASE, station_id="206",
+                         takeover_reason="old PC's disk failed")
+    new = AppContext.open(home)
+    try:
+        new.directory.refresh()
+        new_operator = new.auth.login("op", "Initial-Pass-1").session
+        new.production.set_lot(new_operator, "L2", 10)
+        new.production.register_box(new_operator, FORM)
+        new_writer = JournalWriter(new.database, writer.station, new.anchor, new.trust.pc_key)
+        for _attempt in range(2):
+            with pytest.raises(JournalNotOurs, match="another chain"):
+                new_writer.sync()
+        new_writer.reset()
+        with pytest.raises(JournalNotOurs):
+            new_writer.sync()
+        assert _share_bytes(writer) == before
+        view.ingest()
+        assert len(site_records(view)) == 3  # the old PC's records, intact, still shown
+    finally:
+        new.close()
+
+
+def test_a_restored_backup_does_not_append_after_the_events_its_original_exported(setup):
+    """The station's database goes back to a backup while the share's journal holds events
+    exported after it: the writer holds its events (the share goes on past its chain)."""
+    from utils.site.journal import JournalNotOurs
+
+    site, station, operator, writer, view = setup
+    register(station, operator, 2)
+    while writer.sync():
+        pass
+    # What a restored backup looks like to the writer: its own chain ends before the share's.
+    with station.database.write() as connection:
+        connection.exec_driver_sql("DROP TRIGGER IF EXISTS audit_events_no_delete")
+        last = connection.exec_driver_sql("SELECT max(seq) FROM audit_events").scalar()
+        connection.exec_driver_sql("DELETE FROM audit_events WHERE seq = ?", (last,))
+    fresh = JournalWriter(station.database, writer.station, station.anchor,
+                          station.trust.pc_key)
+    with pytest.raises(JournalNotOurs, match="goes on past"):
+        fresh.sync()
