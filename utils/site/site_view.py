@@ -215,6 +215,11 @@ class SiteView:
             log.warning("Station %s: %s; its files are not taken into the site view",
                         station_id, problem)
 
+    def _refuse_broken(self, station_id: str, report: "IngestReport") -> None:
+        """A broken journal stops ingestion for its station and raises the fleet's alarm."""
+        self._refuse(station_id, f"journal broken at event {report.broken_seq} "
+                                 f"({report.broken_kind}): {report.broken_detail}")
+
     def anomalies(self) -> dict[str, str]:
         """Stations whose files on the share are refused, and why (for the fleet's alarms)."""
         return dict(self._refused)
@@ -326,6 +331,7 @@ class SiteView:
             if source is not None and source["broken_seq"] is not None:
                 report.broken_seq, report.broken_kind = source["broken_seq"], source["broken_kind"]
                 report.broken_detail = source["broken_detail"]
+                self._refuse_broken(station_id, report)
                 return report
             start = (Position() if source is None else
                      Position(source["segment"], source["offset"], source["last_seq"],
@@ -360,8 +366,7 @@ class SiteView:
                     batch.broken = (broken.seq, broken.kind, broken.detail)
                     report.broken_seq, report.broken_kind = broken.seq, broken.kind
                     report.broken_detail = broken.detail
-                    log.error("Journal of %s is broken at event %d (%s): %s; ingestion stopped "
-                              "for it", station_id, broken.seq, broken.kind, broken.detail)
+                    self._refuse_broken(station_id, report)
                 report.unsealed = check.unsealed
             self._note_bad_lines(station_id, check)
             if batch.events or batch.broken is not None or source is None and check.anchor:

@@ -153,6 +153,8 @@ def test_a_forged_seal_stops_ingestion_and_is_recorded(setup):
     assert report.broken_seq == taken + 1  # the first event the bad seal was to vouch for
     source = _source(view)
     assert (source["broken_seq"], source["broken_kind"]) == (taken + 1, "forged")
+    # The fleet's alarm source names it (the admin sees it, not only the log).
+    assert view.anomalies()["206"].startswith(f"journal broken at event {taken + 1} (forged)")
     assert "does not verify" in source["broken_detail"]
     assert source["events"] == taken
     # Stopped for good: a later good batch is not taken either (the break stays visible).
