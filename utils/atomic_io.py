@@ -57,7 +57,12 @@ _TEMP_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 
 
 def _write_new(name: str, data: bytes, dir_fd: int, durable: bool) -> None:
     """Create `name` (it must not exist; a link there is not followed) and fill it."""
-    fd = os.open(name, _TEMP_FLAGS, 0o666, dir_fd=dir_fd)
+    write_and_close(os.open(name, _TEMP_FLAGS, 0o666, dir_fd=dir_fd), data, durable=durable)
+
+
+def write_and_close(fd: int, data: bytes, *, durable: bool) -> None:
+    """All of `data` to an open descriptor (os.write may write less than asked), fsynced when
+    `durable`; the descriptor is closed whatever happens."""
     try:
         view = memoryview(data)
         while view:

@@ -40,7 +40,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import BinaryIO, Callable, Iterator
 
-from utils.atomic_io import atomic_create_bytes, atomic_write_bytes, sweep_temp_files
+from utils.atomic_io import (
+    atomic_create_bytes, atomic_write_bytes, sweep_temp_files, write_and_close,
+)
 
 log = logging.getLogger(__name__)
 
@@ -437,14 +439,7 @@ class ShareFS:
         with self._folder(parents) as folder:
             fd, info = self._open_file(folder, name, here, os.O_WRONLY | os.O_APPEND | os.O_CREAT,
                                        True, create=True)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_and_close(fd, data, durable=durable)
         return info.st_size
 
     def truncate(self, path: Path | str, size: int) -> None:
