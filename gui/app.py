@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from gui.i18n import install_translators  # noqa: E402
 from gui.station_controller import StationController  # noqa: E402
 from gui.station_window import StationWindow  # noqa: E402
+from gui.office_window import OfficeWindow  # noqa: E402
 from gui.sync_bridge import SyncBridge  # noqa: E402
 from gui.theme import STYLESHEET  # noqa: E402
 
@@ -113,7 +114,9 @@ class StationApp:
             self.sync = SyncService(ctx, site_root=ctx.site_folder, site_key=ctx.site_key,
                                     effects=self.bridge, on_share_state=self.bridge.on_share_state)
         self.controller = StationController(ctx, self.bridge, self.sync)
-        self.window = StationWindow(self.controller)
+        # An office PC's window is the admin panel; a production PC's, the entry form.
+        kind = OfficeWindow if ctx.settings.station_kind == "office" else StationWindow
+        self.window = kind(self.controller)
         self.exit_code = 0
         self.window.quit_requested.connect(self._quit)
 
@@ -132,12 +135,8 @@ class StationApp:
             self.sync.stop("restart" if self.exit_code == 75 else "clean exit")
             self.sync = None
         self.window.runner.shutdown()
-        if getattr(self.window, "admin_window", None) is not None:
-            self.window.admin_window.close()
-            self.window.admin_window = None
         QApplication.instance().removeEventFilter(self.window.idle)
-        self.window.register_window.allow_close = True
-        self.window.register_window.close()
+        self.window.stop_work()
 
 
 class Launcher:
@@ -176,7 +175,7 @@ class Launcher:
 
     def bring_forward(self) -> None:
         if self.station is not None:
-            self.station.window.bring_form_forward()
+            self.station.window.bring_forward()
         elif self.wizard is not None:
             self.wizard.showNormal()
             self.wizard.raise_()

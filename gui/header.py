@@ -20,11 +20,14 @@ def _hm(moment: datetime | None) -> str:
 
 
 class StationHeader(QFrame):
-    def __init__(self, station_id: str, parent: QWidget | None = None, *, now=None):
+    def __init__(self, station_id: str, parent: QWidget | None = None, *, now=None,
+                 office: bool = False):
         super().__init__(parent)
         self.setObjectName("header")
         self._now = now or datetime.now
-        self.station = QLabel(self.tr("Station %1").replace("%1", station_id))
+        self.office = office
+        self.station = QLabel(self.tr("Office PC %1").replace("%1", station_id) if office
+                              else self.tr("Station %1").replace("%1", station_id))
         self.station.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.size = QLabel()
         self.lot = QLabel()
@@ -40,9 +43,13 @@ class StationHeader(QFrame):
         layout.setSpacing(24)
         for widget in (self.station, self.size, self.lot, self.user):
             layout.addWidget(widget)
+        # An office PC has no machine: no size, no lot.
+        self.size.setVisible(not office)
+        self.lot.setVisible(not office)
         layout.addStretch(1)
         layout.addWidget(self.share)
         layout.addWidget(self.clock)
+        self._layout = layout
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
@@ -50,6 +57,10 @@ class StationHeader(QFrame):
         self.set_lot(None)
         self.set_user(None)
         self.set_share(None)
+
+    def add_button(self, button: QWidget) -> None:
+        """A button at the header's right end (the office PC's Log out)."""
+        self._layout.addWidget(button)
 
     def _tick(self) -> None:
         self.clock.setText(self._now().strftime("%H:%M:%S"))

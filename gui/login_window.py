@@ -50,9 +50,12 @@ class LoginWindow(QWidget):
         self.setObjectName("loginWindow")
         self.setWindowTitle(self.tr("Shopfloor Collector: log in"))
         ctx = controller.ctx
-        title = QLabel(self.tr("Station %1").replace("%1", ctx.station_id))
+        office = ctx.settings.station_kind == "office"
+        title = QLabel(self.tr("Office PC %1").replace("%1", ctx.station_id) if office
+                       else self.tr("Station %1").replace("%1", ctx.station_id))
         title.setStyleSheet("font-size: 26px; font-weight: bold;")
-        subtitle = QLabel(self.tr("Log in to record production"))
+        subtitle = QLabel(self.tr("Log in to open the admin panel") if office
+                          else self.tr("Log in to record production"))
         subtitle.setProperty("role", "hint")
         self.username = QLineEdit()
         self.username.setObjectName("username")

@@ -2,7 +2,7 @@
 tabs for supervisors and admins.
 
 Opened from the station window (a supervisor or admin re-enters their password) or, on an
-office PC, after login. Tabs appear only for roles allowed to use them; the services check
+office PC, inside its window right after login (gui/office_window.py). Tabs appear only for roles allowed to use them; the services check
 permissions again on every call.
 """
 
@@ -92,9 +92,9 @@ class AdminWindow(QMainWindow):
             self.settings_tab = SettingsTab(ctx, session, self.runner)
             self.tabs.addTab(self.settings_tab, self.tr("Settings"))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
-        verify = QAction(self.tr("Verify audit integrity (whole site)…"), self)
-        verify.triggered.connect(self.verify_site)
-        tools.addAction(verify)
+        self.verify_site_action = QAction(self.tr("Verify audit integrity (whole site)…"), self)
+        self.verify_site_action.triggered.connect(self.verify_site)
+        tools.addAction(self.verify_site_action)
         if self.fleet is not None:
             prepare = None if self.fleet_tab is None else self.fleet_tab.prepare
             self.poller = FleetPoller(self.fleet, self, interval_s=poll_interval_s,
@@ -111,6 +111,10 @@ class AdminWindow(QMainWindow):
         # background task's allocations trigger no longer holds the GUI thread (and the GIL)
         # for 100 ms and more while it walks them (bench_gui.py, verify of 1M events).
         gc.freeze()
+
+    def menu_actions(self) -> list[QAction]:
+        """The panel's menu entries, for a window that shows the panel inside itself."""
+        return [self.verify_site_action]
 
     def verify_site(self) -> None:
         if getattr(self, "audit_tab", None) is not None:

@@ -170,9 +170,133 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="57"/>
+        <location filename="../app.py" line="58"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppWindow</name>
+    <message>
+        <location filename="../app_window.py" line="133"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="134"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="135"/>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="140"/>
+        <location filename="../app_window.py" line="337"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="145"/>
+        <source>Verify audit integrity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="148"/>
+        <source>This PC&apos;s settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="151"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="152"/>
+        <source>About…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="154"/>
+        <source>Log viewer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="188"/>
+        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="194"/>
+        <source>You were logged out after a period without activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="200"/>
+        <source>Production entry is locked by a supervisor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="212"/>
+        <source>Message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="214"/>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="216"/>
+        <source>I have read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="234"/>
+        <source>%1 logged you out remotely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="251"/>
+        <source>Close the application?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="252"/>
+        <source>%1 asks to restart the application now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="253"/>
+        <source>%1 asks to close the application now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="254"/>
+        <source>Everything you saved is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="311"/>
+        <source>This PC&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="312"/>
+        <source>Your password, to change this PC&apos;s settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="320"/>
+        <source>Wrong password: this PC&apos;s settings were not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="338"/>
+        <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -345,27 +469,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_window.py" line="165"/>
+        <location filename="../login_window.py" line="168"/>
         <source>Change your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="166"/>
+        <location filename="../login_window.py" line="169"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="179"/>
+        <location filename="../login_window.py" line="182"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="180"/>
+        <location filename="../login_window.py" line="183"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="194"/>
+        <location filename="../login_window.py" line="197"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1914,63 +2038,73 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="53"/>
-        <source>Station %1</source>
+        <location filename="../login_window.py" line="54"/>
+        <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../login_window.py" line="55"/>
+        <source>Station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="57"/>
+        <source>Log in to open the admin panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="58"/>
         <source>Log in to record production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="59"/>
+        <location filename="../login_window.py" line="62"/>
         <source>Username or badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="63"/>
-        <location filename="../login_window.py" line="78"/>
+        <location filename="../login_window.py" line="66"/>
+        <location filename="../login_window.py" line="81"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="64"/>
+        <location filename="../login_window.py" line="67"/>
         <source>Caps Lock is on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="71"/>
+        <location filename="../login_window.py" line="74"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="77"/>
+        <location filename="../login_window.py" line="80"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="99"/>
+        <location filename="../login_window.py" line="102"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="115"/>
+        <location filename="../login_window.py" line="118"/>
         <source>Type your username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="135"/>
+        <location filename="../login_window.py" line="138"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="138"/>
+        <location filename="../login_window.py" line="141"/>
         <source>Wrong username or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="156"/>
+        <location filename="../login_window.py" line="159"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2313,6 +2447,24 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../wizard/start_pages.py" line="94"/>
         <source>Choose one of the three.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../office_window.py" line="25"/>
+        <source>Shopfloor Collector · office PC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office_window.py" line="28"/>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office_window.py" line="39"/>
+        <source>This is an office PC: production is recorded at the stations, and the admin panel is for supervisors, analysts and admins. Log out when you are done.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2781,22 +2933,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="88"/>
+        <location filename="../header.py" line="99"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="89"/>
+        <location filename="../header.py" line="100"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="90"/>
+        <location filename="../header.py" line="101"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="91"/>
+        <location filename="../header.py" line="102"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3282,47 +3434,52 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="27"/>
+        <location filename="../header.py" line="29"/>
+        <source>Office PC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="30"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="58"/>
+        <location filename="../header.py" line="69"/>
         <source>Size %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="58"/>
+        <location filename="../header.py" line="69"/>
         <source>Size: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="62"/>
+        <location filename="../header.py" line="73"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="64"/>
+        <location filename="../header.py" line="75"/>
         <source>Lot %1 complete (%2 boxes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="67"/>
+        <location filename="../header.py" line="78"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="76"/>
+        <location filename="../header.py" line="87"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="79"/>
+        <location filename="../header.py" line="90"/>
         <source>Share online · last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="82"/>
+        <location filename="../header.py" line="93"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3353,224 +3510,103 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="54"/>
+        <location filename="../station_window.py" line="45"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="74"/>
+        <location filename="../station_window.py" line="63"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="81"/>
+        <location filename="../station_window.py" line="70"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="83"/>
+        <location filename="../station_window.py" line="72"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="101"/>
+        <location filename="../station_window.py" line="90"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="115"/>
+        <location filename="../station_window.py" line="104"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="190"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="191"/>
+        <location filename="../station_window.py" line="122"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="192"/>
+        <location filename="../station_window.py" line="123"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="195"/>
-        <location filename="../station_window.py" line="572"/>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="200"/>
-        <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="201"/>
-        <source>Verify audit integrity…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="204"/>
+        <location filename="../station_window.py" line="128"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="207"/>
-        <source>This PC&apos;s settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="210"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="211"/>
-        <source>About…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="213"/>
-        <source>Log viewer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="270"/>
-        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="276"/>
-        <source>You were logged out after a period without activity.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="288"/>
-        <source>This is an office PC: production is recorded at the stations.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="296"/>
+        <location filename="../station_window.py" line="184"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="310"/>
+        <location filename="../station_window.py" line="198"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="313"/>
+        <location filename="../station_window.py" line="201"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="350"/>
+        <location filename="../station_window.py" line="234"/>
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="369"/>
-        <source>Production entry is locked by a supervisor: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="394"/>
-        <source>Message from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="396"/>
-        <source>From %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="398"/>
-        <source>I have read it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="414"/>
-        <source>%1 logged you out remotely.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="425"/>
-        <source>Close the application?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="426"/>
-        <source>%1 asks to restart the application now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="427"/>
-        <source>%1 asks to close the application now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="428"/>
-        <source>Everything you saved is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="457"/>
+        <location filename="../station_window.py" line="277"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="475"/>
+        <location filename="../station_window.py" line="295"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="479"/>
+        <location filename="../station_window.py" line="299"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="480"/>
+        <location filename="../station_window.py" line="300"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="510"/>
+        <location filename="../station_window.py" line="307"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="511"/>
+        <location filename="../station_window.py" line="308"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="522"/>
+        <location filename="../station_window.py" line="316"/>
         <source>Wrong password: the admin panel was not opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="534"/>
-        <source>This PC&apos;s settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="535"/>
-        <source>Your password, to change this PC&apos;s settings:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="546"/>
-        <source>Wrong password: this PC&apos;s settings were not opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="573"/>
-        <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
