@@ -62,16 +62,19 @@ def _parse_time(text: str | None, zone: str) -> datetime | None:
 
 # -- commands -------------------------------------------------------------------------------
 
-def _login_as(ctx, username: str | None):
+def _login_as(ctx, username: str | None, password: str | None = None):
     from utils.auth import LoginFailure
 
     if not username:
         raise CliError("this command needs --as USERNAME (the person doing it)")
-    password = _secret("SHOPFLOOR_PASSWORD", f"Password for {username}: ")
+    if password is None:
+        password = _secret("SHOPFLOOR_PASSWORD", f"Password for {username}: ")
     result = ctx.auth.login(username, password)
     if not result.ok:
         if result.failure == LoginFailure.LOCKED and result.locked_until is not None:
-            local = result.locked_until.astimezone()
+            from zoneinfo import ZoneInfo
+
+            local = result.locked_until.astimezone(ZoneInfo(ctx.timezone))
             raise CliError(f"{username} is locked until {local:%H:%M} after repeated failures")
         raise CliError("wrong username or password")
     if result.session.must_change_password:
@@ -134,7 +137,7 @@ def cmd_import_legacy(ctx, args) -> int:
     from utils.records_io import import_legacy_file
 
     session = _login_as(ctx, args.as_user)
-    zone = args.timezone or ctx.settings.timezone
+    zone = args.timezone or ctx.timezone
     try:
         report = import_legacy_file(ctx.production, session, Path(args.file), zone)
     except LegacyFileError as exc:
@@ -153,7 +156,7 @@ def cmd_export(ctx, args) -> int:
     from utils.records_io import export_records
 
     session = _login_as(ctx, args.as_user)
-    zone = ctx.settings.timezone
+    zone = ctx.timezone
     record_filter = RecordFilter(start=_parse_time(args.start, zone), end=_parse_time(args.end, zone),
                                  station_id=args.station, lot=args.lot, operator=args.operator)
     count = export_records(ctx.production, session, args.format, Path(args.out), record_filter)
@@ -191,34 +194,50 @@ def cmd_site(ctx, args) -> int:
 
     kind = "office" if args.office else "production"
     if args.site_command == "create":
+        from utils.timezones import pc_zone_name, valid_zone
+
+        zone = args.timezone or pc_zone_name() or ctx.settings.timezone
+        if not valid_zone(zone):
+            raise CliError(f"{zone!r} is not a time zone name such as America/Sao_Paulo; "
+                           "nothing was created")
         passphrase = _secret("SHOPFLOOR_PASSPHRASE", "New site passphrase: ", confirm=True)
         admin = args.admin
-        if not ctx.auth.has_users():
+        first_admin = not ctx.auth.has_users()
+        password = None
+        if first_admin:
             if not admin:
                 raise CliError("name the first admin with --admin USERNAME")
             password = _secret("SHOPFLOOR_PASSWORD", f"New password for {admin}: ", confirm=True)
             from utils.passwords import check_policy
 
             check_policy(password, username=admin)  # before anything is written
-        else:
-            password = None
-            if admin:
-                _require_admin(_login_as(ctx, admin))
+        elif admin:
+            password = _secret("SHOPFLOOR_PASSWORD", f"Password for {admin}: ")
+            _require_admin(_login_as(ctx, admin, password))
         membership = create_site_membership(ctx.paths, ctx.settings, Path(args.folder), passphrase,
                                             station_id=args.station, kind=kind,
                                             name=args.name or "", clock=ctx.clock)
         if password is not None:
             from utils.context import AppContext
+            from utils.first_run import name_site_zone
 
             # Reopen with the new station id and site key, so the first admin's audit event
-            # starts this station's chain.
+            # starts this station's chain and the site's first catalog reaches the share.
             member_ctx = AppContext.open()
             try:
-                member_ctx.auth.create_first_admin(admin, args.full_name or admin, password)
+                if first_admin:
+                    member_ctx.auth.create_first_admin(admin, args.full_name or admin, password)
+                name_site_zone(member_ctx, admin, password, zone)
             finally:
                 member_ctx.close()
         print(f"site {membership.info.site_id} created in {args.folder}; this PC is "
               f"{kind} station {args.station}")
+        if password is not None:
+            print(f"the site's time zone: {zone} (an admin changes it in the admin panel's "
+                  "Settings)")
+        else:
+            print("note: without --admin the site's time zone is not recorded yet: an admin "
+                  "chooses it in the admin panel's Settings")
     else:
         passphrase = _secret("SHOPFLOOR_PASSPHRASE", "Site passphrase: ")
         membership = join_site_membership(ctx.paths, ctx.settings, Path(args.folder), passphrase,
@@ -432,7 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
     imp.add_argument("--timezone", metavar="AREA/CITY",
-                     help="time zone of the file's local times (default: the station's)")
+                     help="time zone of the file's local times (default: the site's)")
 
     exp = commands.add_parser("export", help="export records to CSV or XLSX")
     exp.add_argument("--format", required=True, choices=["csv", "xlsx"])
@@ -467,6 +486,8 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--admin", metavar="USERNAME", help="the first admin (empty database)")
     create.add_argument("--full-name", help="the first admin's full name")
     create.add_argument("--name", help="a name for the site, e.g. the plant")
+    create.add_argument("--timezone", metavar="AREA/CITY",
+                        help="the site's time zone (default: this PC's, e.g. America/Sao_Paulo)")
 
     agent = commands.add_parser("agent", help="run this station's sync headless until stopped")
     agent.add_argument("--metrics-port", type=int, metavar="N",

@@ -45,7 +45,7 @@ class AppWindow(QMainWindow):
         ctx = controller.ctx
         self.runner = TaskRunner(self)
         self.allow_close = False
-        self.header = StationHeader(ctx.station_id, office=self.is_office_pc)
+        self.header = StationHeader(ctx, office=self.is_office_pc)
         self.banner = QFrame()
         self.banner.setObjectName("banner")
         banner_layout = QHBoxLayout(self.banner)

@@ -1,5 +1,6 @@
 """The station window's header: station, size, lot and box, user and role, share status and
-clock, in large type readable from a few steps away."""
+clock, in large type readable from a few steps away. Its times are the site's (the clock that
+shifts and records follow), labelled with the site's zone when this PC's own zone differs."""
 
 from __future__ import annotations
 
@@ -12,19 +13,17 @@ from models.lot import Lot
 from utils.auth import Session
 from utils.site.station_sync import ShareState
 
+from gui.site_time import site_text, with_zone, zone_note
 from gui.theme import ERROR_COLOR, HEADER_OK_COLOR
 
 
-def _hm(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%H:%M")
-
-
 class StationHeader(QFrame):
-    def __init__(self, station_id: str, parent: QWidget | None = None, *, now=None,
-                 office: bool = False):
+    def __init__(self, ctx, parent: QWidget | None = None, *, office: bool = False):
+        """`ctx`: the AppContext (its clock, station id and the site's zone)."""
         super().__init__(parent)
         self.setObjectName("header")
-        self._now = now or datetime.now
+        self.ctx = ctx
+        station_id = ctx.station_id
         self.office = office
         self.station = QLabel(self.tr("Office PC %1").replace("%1", station_id) if office
                               else self.tr("Station %1").replace("%1", station_id))
@@ -62,8 +61,12 @@ class StationHeader(QFrame):
         """A button at the header's right end (the office PC's Log out)."""
         self._layout.addWidget(button)
 
+    def _hm(self, moment: datetime | None) -> str:
+        return "" if moment is None else site_text(self.ctx, moment, "%H:%M")
+
     def _tick(self) -> None:
-        self.clock.setText(self._now().strftime("%H:%M:%S"))
+        now = self.ctx.clock.now()
+        self.clock.setText(with_zone(site_text(self.ctx, now, "%H:%M:%S"), zone_note(self.ctx, now)))
 
     def set_size(self, size: str | None) -> None:
         self.size.setText(self.tr("Size %1").replace("%1", size) if size else self.tr("Size: —"))
@@ -87,11 +90,11 @@ class StationHeader(QFrame):
             self.share.setText(self.tr("Not in a site"))
             self.share.setStyleSheet("")
         elif state.online:
-            self.share.setText(self.tr("Share online · last sync %1").replace("%1", _hm(state.last_sync)))
+            self.share.setText(self.tr("Share online · last sync %1").replace("%1", self._hm(state.last_sync)))
             self.share.setStyleSheet(f"color: {HEADER_OK_COLOR};")
         else:
             self.share.setText(self.tr("Share offline since %1 · saving on this PC")
-                               .replace("%1", _hm(state.since)))
+                               .replace("%1", self._hm(state.since)))
             self.share.setStyleSheet(f"background: {ERROR_COLOR}; padding: 4px;")
 
 

@@ -16,13 +16,10 @@ from PySide6.QtWidgets import (
 from utils.auth import AuthError, LoginFailure, Session
 from utils.passwords import PasswordPolicyError
 
-from gui.theme import form_label
 from gui.messages import password_policy_text
+from gui.site_time import site_text, with_zone, zone_note
+from gui.theme import form_label
 from gui.station_controller import StationController
-
-
-def local_hm(moment) -> str:
-    return moment.astimezone().strftime("%H:%M")
 
 
 class CapsLockWatcher(QObject):
@@ -136,7 +133,9 @@ class LoginWindow(QWidget):
         if result.failure == LoginFailure.LOCKED and result.locked_until is not None:
             self.error.setText(self.tr(
                 "This account is locked until %1 after repeated failures. A supervisor can "
-                "unlock it.").replace("%1", local_hm(result.locked_until)))
+                "unlock it.").replace("%1", with_zone(
+                    site_text(self.controller.ctx, result.locked_until, "%H:%M"),
+                    zone_note(self.controller.ctx))))
         else:
             self.error.setText(self.tr("Wrong username or password."))
         self.password.setFocus()

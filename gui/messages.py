@@ -76,6 +76,8 @@ def field_error_text(error: FieldError) -> str:
         return QCoreApplication.translate("Messages", "Wrong kind of value.")
     if code == "not_a_number":
         return QCoreApplication.translate("Messages", "Type a number, e.g. 0,000076.")
+    if code == "not_a_zone":
+        return QCoreApplication.translate("Messages", "Not a time zone: choose one from the list.")
     if code == "duplicate":
         return QCoreApplication.translate("Messages", "Appears twice; keep one.")
     if code == "bands_order":

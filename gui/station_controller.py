@@ -116,7 +116,7 @@ class StationController(QObject):
         return record
 
     def shift(self, now: datetime | None = None) -> Shift:
-        return shift_of(now or self.ctx.clock.now(), self.ctx.settings.timezone)
+        return shift_of(now or self.ctx.clock.now(), self.ctx.timezone)
 
     def shift_records(self) -> list[dict[str, Any]]:
         """This station's records of the current shift (what the operator's table shows)."""

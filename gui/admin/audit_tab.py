@@ -166,7 +166,7 @@ class AuditTab(QWidget):
         self.session = session
         self.runner = runner
         self.site_view = site_view
-        self.zone = ZoneInfo(ctx.settings.timezone)
+        self.zone = ZoneInfo(ctx.timezone)
         self.setObjectName("auditTab")
         self.station = StationFilter()
         self.station.setObjectName("auditStation")
@@ -176,8 +176,8 @@ class AuditTab(QWidget):
         self.action = QLineEdit()
         self.action.setPlaceholderText(self.tr("action, e.g. record.edit"))
         now = datetime.now(timezone.utc)
-        self.start = five_minute_edit(ctx.settings.timezone, now - timedelta(days=7))
-        self.end = five_minute_edit(ctx.settings.timezone, now + timedelta(minutes=5))
+        self.start = five_minute_edit(ctx.timezone, now - timedelta(days=7))
+        self.end = five_minute_edit(ctx.timezone, now + timedelta(minutes=5))
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.refresh)
         self.verify_button = QPushButton(self.tr("Verify audit integrity…"))
@@ -238,8 +238,8 @@ class AuditTab(QWidget):
         self.refresh()
 
     def set_range(self, start: datetime, end: datetime) -> None:
-        set_moment(self.start, self.ctx.settings.timezone, start)
-        set_moment(self.end, self.ctx.settings.timezone, end)
+        set_moment(self.start, self.ctx.timezone, start)
+        set_moment(self.end, self.ctx.timezone, end)
 
     def _range(self) -> tuple[str, str]:
         return format_utc(moment_of(self.start)), format_utc(moment_of(self.end))

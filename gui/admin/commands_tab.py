@@ -134,7 +134,7 @@ class CommandsTab(QWidget):
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self.send)
-        self.history = CommandHistoryModel(self, ZoneInfo(fleet.ctx.settings.timezone))
+        self.history = CommandHistoryModel(self, ZoneInfo(fleet.ctx.timezone))
         self.table = QTableView()
         self.table.setObjectName("commandHistory")
         self.table.setModel(self.history)

@@ -152,9 +152,9 @@ class DashboardTab(QWidget):
         self.critical.setText(self.tr("Critical defects (first 80 %): %1").replace(
             "%1", ", ".join(result.critical) if result.critical else "—"))
         self._show_means(frame)
-        hours = analytics.per_hour(frame, self.ctx.settings.timezone)
+        hours = analytics.per_hour(frame, self.ctx.timezone)
         self.hour_bars.setOpts(height=hours.to_numpy(float))
-        shifts = analytics.per_shift(frame, self.ctx.settings.timezone).tail(MAX_SHIFT_BARS)
+        shifts = analytics.per_shift(frame, self.ctx.timezone).tail(MAX_SHIFT_BARS)
         self.shift_bars.setOpts(x=np.arange(len(shifts)), height=shifts["boxes"].to_numpy(float))
         self.shift_plot.getAxis("bottom").setTicks([[
             (i, f"{day[5:]} · {int(number)}") for i, (day, number) in

@@ -119,7 +119,7 @@ class FleetTab(QWidget):
         # would use this PC's own zone). pyqtgraph takes seconds west of UTC; the offset is the
         # one when the panel opens (a daylight-saving change shows after reopening it).
         site_offset = self.fleet.clock.now().astimezone(
-            ZoneInfo(self.ctx.settings.timezone)).utcoffset()
+            ZoneInfo(self.ctx.timezone)).utcoffset()
         west_s = -int(site_offset.total_seconds()) if site_offset is not None else 0
         for row, (name, _english) in enumerate(PLOTTED):
             plot = self.plots.addPlot(row=row, col=0, axisItems={
@@ -221,7 +221,7 @@ class FleetTab(QWidget):
     def _site_now(self) -> datetime:
         """Now by the fleet's clock, in the site's time zone (ZoneInfo keeps its zones cached:
         the settings' zone is looked up again each time, so a changed setting applies)."""
-        return self.fleet.clock.now().astimezone(ZoneInfo(self.ctx.settings.timezone))
+        return self.fleet.clock.now().astimezone(ZoneInfo(self.ctx.timezone))
 
     def update_views(self, views: list[StationView]) -> None:
         """A whole refresh on the calling (GUI) thread."""
@@ -425,7 +425,7 @@ class FleetTab(QWidget):
         the note; the note is put in last, so a "%" typed in it is never taken for a
         placeholder."""
         ack = self._acknowledged[alarm]
-        when = moment_text(ack.at, ZoneInfo(self.ctx.settings.timezone), self._today)
+        when = moment_text(ack.at, ZoneInfo(self.ctx.timezone), self._today)
         return (self.tr("%1 · acknowledged by %2 at %3: %4")
                 .replace("%1", self._alarm_text(alarm)).replace("%2", ack.user)
                 .replace("%3", when).replace("%4", ack.note or "—"))

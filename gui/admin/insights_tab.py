@@ -333,7 +333,7 @@ class InsightsTab(QWidget):
         station = self.filters.station.currentData()
         previous = self._current_station()
         column = self.table.currentIndex().column()
-        self.insights = insights.site_insights(frame, self.ctx.settings.timezone, bands=self.bands,
+        self.insights = insights.site_insights(frame, self.ctx.timezone, bands=self.bands,
                                                with_site=station is None)
         self.model.set_insights(self.insights)
         self.note.setText(self.tr("%1 records · descriptive statistics, not predictions")

@@ -44,7 +44,7 @@ class ProductionTab(QWidget):
         self.session = session
         self.runner = runner
         self.setObjectName("productionTab")
-        zone = ctx.settings.timezone
+        zone = ctx.timezone
         now = ctx.clock.now()
         self.start = five_minute_edit(zone, now - timedelta(days=7))
         self.end = five_minute_edit(zone, now + timedelta(minutes=5))
@@ -115,8 +115,8 @@ class ProductionTab(QWidget):
         self.refresh()
 
     def set_range(self, start, end) -> None:
-        set_moment(self.start, self.ctx.settings.timezone, start)
-        set_moment(self.end, self.ctx.settings.timezone, end)
+        set_moment(self.start, self.ctx.timezone, start)
+        set_moment(self.end, self.ctx.timezone, end)
 
     def filters(self) -> dict[str, Any]:
         return {"from": moment_of(self.start).isoformat(), "to": moment_of(self.end).isoformat(),
@@ -227,7 +227,7 @@ class ProductionTab(QWidget):
         if not when:
             return "—"
         moment = when if isinstance(when, datetime) else parse_utc(str(when))
-        return moment.astimezone(ZoneInfo(self.ctx.settings.timezone)).strftime(
+        return moment.astimezone(ZoneInfo(self.ctx.timezone)).strftime(
             "%Y-%m-%d %H:%M:%S")
 
     def _history_label(self, field: str) -> str:

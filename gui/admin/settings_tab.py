@@ -1,5 +1,6 @@
 """Settings (admin): the site catalog — machine table, defects, locations, measurement ranges,
-quality bands and target, fleet thresholds, the site's default intervals — edited here and
+quality bands and target, fleet thresholds, the site's default intervals and time zone — edited
+here and
 published as the signed site catalog with a reason (utils.site_catalog checks the permission,
 validates, audits and signs; this view only collects values and shows where a problem is)."""
 
@@ -16,17 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from config.catalogs import FLEET_METRICS, NO_REJECTION, Catalog
+from models.canonical import parse_utc
 from models.validation import FieldError, ValidationFailed, validate_reason
 from utils.auth import Session
 from utils.permissions import PermissionDenied
 from utils.site_catalog import (
     RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, catalog_from_dict, catalog_to_dict,
 )
+from utils.timezones import zone_label
 
 from gui.i18n import number_locale, uses_decimal_comma
 from gui.messages import field_error_text
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, form_label
+from gui.site_time import site_text
+from gui.zone_field import ZoneField
 
 MACHINE_COLUMNS = ("station_id", "size", "unit_weight_kg")
 BAND_NAMES = ("excellent", "good", "attention", "target")
@@ -85,6 +90,7 @@ class SettingsTab(QWidget):
         self.intervals: dict[str, QSpinBox] = {}
         self.max_rejections = QSpinBox()
         self.max_rejections.setRange(1, 3)
+        self.zone = ZoneField("siteTimezone")
 
         self.status = QLabel()
         self.status.setObjectName("catalogStatus")
@@ -185,13 +191,21 @@ class SettingsTab(QWidget):
             self.intervals[name] = box
             intervals.addRow(form_label(label), box)
 
+        zone_box = QGroupBox(self.tr("Site time zone"))
+        zone_layout = QVBoxLayout(zone_box)
+        zone_layout.addWidget(self.zone)
+        zone_hint = QLabel(self.tr("Shifts and every time on screen, on every PC of the site."))
+        zone_hint.setProperty("role", "hint")
+        zone_hint.setWordWrap(True)
+        zone_layout.addWidget(zone_hint)
+
         # Three columns so a 1400 x 860 admin window shows everything without scrolling.
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(machines_box, 3)
         left.addWidget(lists_box, 2)
         columns.addLayout(left, 5)
-        for boxes in ((ranges_box, bands_box), (thresholds_box, intervals_box)):
+        for boxes in ((ranges_box, bands_box), (zone_box, thresholds_box, intervals_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)
@@ -239,6 +253,8 @@ class SettingsTab(QWidget):
         for name, box in self.intervals.items():
             value = getattr(catalog, name)
             box.setValue(box.minimum() if value is None else value)
+        # A catalog that names no zone yet: the one in force (what a publish will keep).
+        self.zone.set_zone(catalog.timezone or self.ctx.timezone)
         self.reason.clear()
         self._show_status(catalog)
 
@@ -249,11 +265,20 @@ class SettingsTab(QWidget):
         else:
             text = (self.tr("In force: site catalog version %1, published by %2 at %3.")
                     .replace("%1", str(stored.catalog.version)).replace("%2", stored.published_by)
-                    .replace("%3", stored.published_at.replace("T", " ").rstrip("Z") + " UTC"))
+                    .replace("%3", self._published_at(stored.published_at)))
         if self.ctx.site_key is None or self.ctx.site_folder is None:
             text += " " + self.tr("This PC is not in a site: a published catalog applies here "
                                   "only, until the PC joins one.")
         self.status.setText(text)
+
+    def _published_at(self, utc_text: str) -> str:
+        """When a catalog was published, on the site's clock, with the zone named (the zone
+        itself is one of the things a catalog changes)."""
+        try:
+            moment = parse_utc(utc_text)
+        except ValueError:
+            return utc_text
+        return f"{site_text(self.ctx, moment)} ({zone_label(self.ctx.timezone, moment)})"
 
     def _append_machine_row(self, station: str = "", size: str = "", weight: str = "") -> int:
         row = self.machines.rowCount()
@@ -297,6 +322,8 @@ class SettingsTab(QWidget):
             "intervals": {name: (None if box.value() == box.minimum() else box.value())
                           for name, box in self.intervals.items()},
             "max_rejections": self.max_rejections.value(),
+            # The typed text, valid or not: the service says so next to the field.
+            "timezone": self.zone.zone() or self.zone.currentText().strip(),
         })
         return raw
 
@@ -369,6 +396,8 @@ class SettingsTab(QWidget):
             return self.tr("Site default intervals"), self.intervals[parts[1]]
         if head == "max_rejections":
             return self.tr("Rejections per box"), self.max_rejections
+        if head == "timezone":
+            return self.tr("Site time zone"), self.zone
         if head == "reason":
             return self.tr("Reason"), self.reason
         return error.field, None

@@ -5,6 +5,7 @@ reason and is audited by the service; the last active admin stays."""
 from __future__ import annotations
 
 from typing import Any, Callable
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -28,8 +29,9 @@ from gui.theme import form_label
 class UsersTableModel(ColumnTableModel):
     COLUMNS = ("username", "full_name", "role", "active", "must_change", "locked_until", "badge")
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, zone: str = "UTC"):
         super().__init__(parent)
+        self.zone = zone  # the site's: "locked until" reads like every other time shown
         self._rows: list[User] = []
         self._headers = (self.tr("Username"), self.tr("Full name"), self.tr("Role"),
                          self.tr("Active"), self.tr("Must change password"),
@@ -56,7 +58,7 @@ class UsersTableModel(ColumnTableModel):
                 "active": yes if user.active else no,
                 "must_change": yes if user.must_change_password else no,
                 "locked_until": "" if user.locked_until is None
-                else user.locked_until.astimezone().strftime("%Y-%m-%d %H:%M"),
+                else user.locked_until.astimezone(ZoneInfo(self.zone)).strftime("%Y-%m-%d %H:%M"),
                 "badge": user.badge_id or "",
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and not user.active:
@@ -150,7 +152,7 @@ class UsersTab(QWidget):
         self.ctx = ctx
         self.session = session
         self.setObjectName("usersTab")
-        self.model = UsersTableModel(self)
+        self.model = UsersTableModel(self, ctx.timezone)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)

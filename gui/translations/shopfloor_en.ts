@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="201"/>
+        <location filename="../wizard/site_pages.py" line="223"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="202"/>
+        <location filename="../wizard/site_pages.py" line="224"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="203"/>
+        <location filename="../wizard/site_pages.py" line="225"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="204"/>
+        <location filename="../wizard/site_pages.py" line="226"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="205"/>
+        <location filename="../wizard/site_pages.py" line="227"/>
         <source>for example maria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="206"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="211"/>
+        <location filename="../wizard/site_pages.py" line="233"/>
         <source>The first admin account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="214"/>
+        <location filename="../wizard/site_pages.py" line="236"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="240"/>
+        <location filename="../wizard/site_pages.py" line="262"/>
         <source>The two passwords differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,27 +469,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_window.py" line="168"/>
+        <location filename="../login_window.py" line="167"/>
         <source>Change your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="169"/>
+        <location filename="../login_window.py" line="168"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="182"/>
+        <location filename="../login_window.py" line="181"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="183"/>
+        <location filename="../login_window.py" line="182"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="197"/>
+        <location filename="../login_window.py" line="196"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1237,61 +1237,66 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../wizard/finish_page.py" line="70"/>
+        <source>Site time zone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="72"/>
         <source>Start with the PC: yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="71"/>
+        <location filename="../wizard/finish_page.py" line="73"/>
         <source>Start with the PC: no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="76"/>
+        <location filename="../wizard/finish_page.py" line="78"/>
         <source>This PC: production station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="78"/>
+        <location filename="../wizard/finish_page.py" line="80"/>
         <source>This PC: office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="87"/>
+        <location filename="../wizard/finish_page.py" line="89"/>
         <source>Log in as %1 with the password you chose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="90"/>
+        <location filename="../wizard/finish_page.py" line="92"/>
         <source>%1 accounts of the site reached this PC; log in with yours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="93"/>
+        <location filename="../wizard/finish_page.py" line="95"/>
         <source>No accounts of the site reached this PC yet (is the shared folder reachable?). They arrive by themselves once it is; until then nobody can log in here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="97"/>
+        <location filename="../wizard/finish_page.py" line="99"/>
         <source>Set up the plant&apos;s other PCs with &quot;Join a site&quot;: the folder %1 and the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="101"/>
+        <location filename="../wizard/finish_page.py" line="103"/>
         <source>The trial site is in %1. For a real site, set up the PCs with a shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="104"/>
+        <location filename="../wizard/finish_page.py" line="106"/>
         <source>The shared folder is on the network: status and commands are checked every half second there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="108"/>
+        <location filename="../wizard/finish_page.py" line="110"/>
         <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="112"/>
+        <location filename="../wizard/finish_page.py" line="114"/>
         <source>The app starts by itself when this PC starts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1299,42 +1304,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="170"/>
+        <location filename="../wizard/window.py" line="171"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="171"/>
+        <location filename="../wizard/window.py" line="172"/>
         <source>Shopfloor Collector · set-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="172"/>
+        <location filename="../wizard/window.py" line="173"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="182"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="186"/>
+        <location filename="../wizard/window.py" line="187"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="188"/>
         <source>Set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="189"/>
+        <location filename="../wizard/window.py" line="190"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="308"/>
+        <location filename="../wizard/window.py" line="312"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2033,78 +2038,78 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../login_window.py" line="51"/>
+        <location filename="../login_window.py" line="48"/>
         <source>Shopfloor Collector: log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="54"/>
+        <location filename="../login_window.py" line="51"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="55"/>
+        <location filename="../login_window.py" line="52"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="57"/>
+        <location filename="../login_window.py" line="54"/>
         <source>Log in to open the admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="58"/>
+        <location filename="../login_window.py" line="55"/>
         <source>Log in to record production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="62"/>
+        <location filename="../login_window.py" line="59"/>
         <source>Username or badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="66"/>
-        <location filename="../login_window.py" line="81"/>
+        <location filename="../login_window.py" line="63"/>
+        <location filename="../login_window.py" line="78"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="67"/>
+        <location filename="../login_window.py" line="64"/>
         <source>Caps Lock is on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="74"/>
+        <location filename="../login_window.py" line="71"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="80"/>
+        <location filename="../login_window.py" line="77"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="102"/>
+        <location filename="../login_window.py" line="99"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="118"/>
+        <location filename="../login_window.py" line="115"/>
         <source>Type your username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="138"/>
+        <location filename="../login_window.py" line="135"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="141"/>
+        <location filename="../login_window.py" line="140"/>
         <source>Wrong username or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="159"/>
+        <location filename="../login_window.py" line="158"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2296,106 +2301,111 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../messages.py" line="80"/>
-        <source>Appears twice; keep one.</source>
+        <source>Not a time zone: choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="82"/>
-        <source>The bands must rise: excellent below good below attention.</source>
+        <source>Appears twice; keep one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="84"/>
-        <source>The maximum must be above the minimum.</source>
+        <source>The bands must rise: excellent below good below attention.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="86"/>
+        <source>The maximum must be above the minimum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="88"/>
         <source>Critical must be above warning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="94"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="96"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="98"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="101"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="103"/>
         <source>This record no longer exists here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="105"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="107"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="109"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="111"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="113"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117"/>
+        <location filename="../messages.py" line="119"/>
         <source>The password needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="122"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="124"/>
         <source>This password is too common or too easy to guess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="126"/>
         <source>The new password must differ from the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="128"/>
         <source>The password must not be the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="130"/>
         <source>The password contains invisible characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="131"/>
         <source>This password cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2933,22 +2943,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="99"/>
+        <location filename="../header.py" line="102"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="100"/>
+        <location filename="../header.py" line="103"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="101"/>
+        <location filename="../header.py" line="104"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="102"/>
+        <location filename="../header.py" line="105"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2956,233 +2966,244 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
         <source>Station (machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
         <source>Unit weight (kg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="74"/>
+        <location filename="../admin/settings_tab.py" line="79"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="95"/>
+        <location filename="../admin/settings_tab.py" line="101"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="100"/>
+        <location filename="../admin/settings_tab.py" line="106"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="102"/>
+        <location filename="../admin/settings_tab.py" line="108"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="119"/>
-        <location filename="../admin/settings_tab.py" line="351"/>
+        <location filename="../admin/settings_tab.py" line="125"/>
+        <location filename="../admin/settings_tab.py" line="378"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="128"/>
+        <location filename="../admin/settings_tab.py" line="134"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="131"/>
-        <location filename="../admin/settings_tab.py" line="354"/>
+        <location filename="../admin/settings_tab.py" line="137"/>
+        <location filename="../admin/settings_tab.py" line="381"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="132"/>
-        <location filename="../admin/settings_tab.py" line="354"/>
+        <location filename="../admin/settings_tab.py" line="138"/>
+        <location filename="../admin/settings_tab.py" line="381"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="136"/>
+        <location filename="../admin/settings_tab.py" line="142"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="138"/>
+        <location filename="../admin/settings_tab.py" line="144"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="139"/>
+        <location filename="../admin/settings_tab.py" line="145"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="371"/>
+        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="398"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="149"/>
+        <location filename="../admin/settings_tab.py" line="155"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="151"/>
+        <location filename="../admin/settings_tab.py" line="157"/>
         <source>Excellent below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="151"/>
+        <location filename="../admin/settings_tab.py" line="157"/>
         <source>Good below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="158"/>
         <source>Attention below (critical above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
+        <location filename="../admin/settings_tab.py" line="159"/>
         <source>Target line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="158"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="161"/>
+        <location filename="../admin/settings_tab.py" line="167"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="173"/>
-        <location filename="../admin/settings_tab.py" line="369"/>
+        <location filename="../admin/settings_tab.py" line="179"/>
+        <location filename="../admin/settings_tab.py" line="396"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="181"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="177"/>
+        <location filename="../admin/settings_tab.py" line="183"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="178"/>
+        <location filename="../admin/settings_tab.py" line="184"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="373"/>
+        <location filename="../admin/settings_tab.py" line="194"/>
+        <location filename="../admin/settings_tab.py" line="400"/>
+        <source>Site time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="197"/>
+        <source>Shifts and every time on screen, on every PC of the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="221"/>
+        <location filename="../admin/settings_tab.py" line="402"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="248"/>
+        <location filename="../admin/settings_tab.py" line="264"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="250"/>
+        <location filename="../admin/settings_tab.py" line="266"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="254"/>
+        <location filename="../admin/settings_tab.py" line="270"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="349"/>
+        <location filename="../admin/settings_tab.py" line="376"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="356"/>
+        <location filename="../admin/settings_tab.py" line="383"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="364"/>
+        <location filename="../admin/settings_tab.py" line="391"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="367"/>
+        <location filename="../admin/settings_tab.py" line="394"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="394"/>
+        <location filename="../admin/settings_tab.py" line="423"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="413"/>
+        <location filename="../admin/settings_tab.py" line="442"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="421"/>
+        <location filename="../admin/settings_tab.py" line="450"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="425"/>
+        <location filename="../admin/settings_tab.py" line="454"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="438"/>
+        <location filename="../admin/settings_tab.py" line="467"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="441"/>
+        <location filename="../admin/settings_tab.py" line="470"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3316,16 +3337,21 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="71"/>
+        <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="73"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="84"/>
+        <location filename="../wizard/texts.py" line="86"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="85"/>
+        <location filename="../wizard/texts.py" line="87"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3333,72 +3359,87 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="77"/>
+        <location filename="../wizard/site_pages.py" line="86"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="78"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="79"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="82"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
+        <source>Site time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="90"/>
+        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="95"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="100"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91"/>
+        <location filename="../wizard/site_pages.py" line="104"/>
         <source>The site&apos;s shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="92"/>
+        <location filename="../wizard/site_pages.py" line="105"/>
         <source>Join a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="96"/>
+        <location filename="../wizard/site_pages.py" line="109"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="99"/>
+        <location filename="../wizard/site_pages.py" line="112"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="109"/>
+        <location filename="../wizard/site_pages.py" line="123"/>
+        <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="128"/>
         <source>Choose the shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="114"/>
+        <location filename="../wizard/site_pages.py" line="133"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="120"/>
+        <location filename="../wizard/site_pages.py" line="139"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="125"/>
+        <location filename="../wizard/site_pages.py" line="144"/>
         <source>Type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="140"/>
+        <location filename="../wizard/site_pages.py" line="159"/>
         <source>Checking the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3434,52 +3475,52 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="29"/>
+        <location filename="../header.py" line="28"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="30"/>
+        <location filename="../header.py" line="29"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="69"/>
+        <location filename="../header.py" line="72"/>
         <source>Size %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="69"/>
+        <location filename="../header.py" line="72"/>
         <source>Size: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="73"/>
+        <location filename="../header.py" line="76"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="75"/>
+        <location filename="../header.py" line="78"/>
         <source>Lot %1 complete (%2 boxes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="78"/>
+        <location filename="../header.py" line="81"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="87"/>
+        <location filename="../header.py" line="90"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="90"/>
+        <location filename="../header.py" line="93"/>
         <source>Share online · last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="93"/>
+        <location filename="../header.py" line="96"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3487,22 +3528,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="294"/>
+        <location filename="../wizard/site_pages.py" line="316"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="295"/>
+        <location filename="../wizard/site_pages.py" line="317"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="297"/>
+        <location filename="../wizard/site_pages.py" line="319"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="302"/>
+        <location filename="../wizard/site_pages.py" line="324"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3613,17 +3654,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="79"/>
+        <location filename="../admin/users_tab.py" line="81"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="86"/>
+        <location filename="../admin/users_tab.py" line="88"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="117"/>
+        <location filename="../admin/users_tab.py" line="119"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3631,129 +3672,129 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="128"/>
+        <location filename="../admin/users_tab.py" line="130"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="131"/>
+        <location filename="../admin/users_tab.py" line="133"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="134"/>
+        <location filename="../admin/users_tab.py" line="136"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="137"/>
+        <location filename="../admin/users_tab.py" line="139"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="141"/>
+        <location filename="../admin/users_tab.py" line="143"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="159"/>
+        <location filename="../admin/users_tab.py" line="161"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="172"/>
+        <location filename="../admin/users_tab.py" line="174"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="172"/>
+        <location filename="../admin/users_tab.py" line="174"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="173"/>
+        <location filename="../admin/users_tab.py" line="175"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="173"/>
+        <location filename="../admin/users_tab.py" line="175"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="176"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="176"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="175"/>
+        <location filename="../admin/users_tab.py" line="177"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="215"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
-        <location filename="../admin/users_tab.py" line="227"/>
+        <location filename="../admin/users_tab.py" line="215"/>
+        <location filename="../admin/users_tab.py" line="229"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="214"/>
-        <location filename="../admin/users_tab.py" line="222"/>
+        <location filename="../admin/users_tab.py" line="216"/>
+        <location filename="../admin/users_tab.py" line="224"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="214"/>
+        <location filename="../admin/users_tab.py" line="216"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="220"/>
+        <location filename="../admin/users_tab.py" line="222"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="225"/>
+        <location filename="../admin/users_tab.py" line="227"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="230"/>
+        <location filename="../admin/users_tab.py" line="232"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="232"/>
+        <location filename="../admin/users_tab.py" line="234"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="235"/>
+        <location filename="../admin/users_tab.py" line="237"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="244"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="244"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="243"/>
+        <location filename="../admin/users_tab.py" line="245"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3761,47 +3802,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="36"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="36"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="36"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="35"/>
+        <location filename="../admin/users_tab.py" line="37"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="35"/>
+        <location filename="../admin/users_tab.py" line="37"/>
         <source>Must change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="36"/>
+        <location filename="../admin/users_tab.py" line="38"/>
         <source>Locked until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="36"/>
+        <location filename="../admin/users_tab.py" line="38"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="52"/>
+        <location filename="../admin/users_tab.py" line="54"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="52"/>
+        <location filename="../admin/users_tab.py" line="54"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>

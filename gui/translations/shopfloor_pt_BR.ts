@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="201"/>
+        <location filename="../wizard/site_pages.py" line="223"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="202"/>
+        <location filename="../wizard/site_pages.py" line="224"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="203"/>
+        <location filename="../wizard/site_pages.py" line="225"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="204"/>
+        <location filename="../wizard/site_pages.py" line="226"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="205"/>
+        <location filename="../wizard/site_pages.py" line="227"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="206"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="211"/>
+        <location filename="../wizard/site_pages.py" line="233"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="214"/>
+        <location filename="../wizard/site_pages.py" line="236"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="240"/>
+        <location filename="../wizard/site_pages.py" line="262"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -470,27 +470,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_window.py" line="168"/>
+        <location filename="../login_window.py" line="167"/>
         <source>Change your password</source>
         <translation>Troque sua senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="169"/>
+        <location filename="../login_window.py" line="168"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation>%1, escolha uma nova senha antes de começar. Use de 8 a 72 caracteres; evite senhas comuns.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="182"/>
+        <location filename="../login_window.py" line="181"/>
         <source>New password</source>
         <translation>Nova senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="183"/>
+        <location filename="../login_window.py" line="182"/>
         <source>Repeat it</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="197"/>
+        <location filename="../login_window.py" line="196"/>
         <source>The two passwords differ.</source>
         <translation>As duas senhas são diferentes.</translation>
     </message>
@@ -1238,61 +1238,66 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../wizard/finish_page.py" line="70"/>
+        <source>Site time zone: %1</source>
+        <translation>Fuso horário do site: %1</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="72"/>
         <source>Start with the PC: yes</source>
         <translation>Iniciar com o PC: sim</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="71"/>
+        <location filename="../wizard/finish_page.py" line="73"/>
         <source>Start with the PC: no</source>
         <translation>Iniciar com o PC: não</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="76"/>
+        <location filename="../wizard/finish_page.py" line="78"/>
         <source>This PC: production station %1</source>
         <translation>Este PC: estação de produção %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="78"/>
+        <location filename="../wizard/finish_page.py" line="80"/>
         <source>This PC: office PC %1</source>
         <translation>Este PC: PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="87"/>
+        <location filename="../wizard/finish_page.py" line="89"/>
         <source>Log in as %1 with the password you chose.</source>
         <translation>Entre como %1 com a senha que você escolheu.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="90"/>
+        <location filename="../wizard/finish_page.py" line="92"/>
         <source>%1 accounts of the site reached this PC; log in with yours.</source>
         <translation>%1 contas do site chegaram a este PC; entre com a sua.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="93"/>
+        <location filename="../wizard/finish_page.py" line="95"/>
         <source>No accounts of the site reached this PC yet (is the shared folder reachable?). They arrive by themselves once it is; until then nobody can log in here.</source>
         <translation>Nenhuma conta do site chegou a este PC ainda (a pasta compartilhada está acessível?). Elas chegam sozinhas quando estiver; até lá ninguém consegue entrar aqui.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="97"/>
+        <location filename="../wizard/finish_page.py" line="99"/>
         <source>Set up the plant&apos;s other PCs with &quot;Join a site&quot;: the folder %1 and the site passphrase.</source>
         <translation>Configure os outros PCs da fábrica com &quot;Entrar em um site&quot;: a pasta %1 e a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="101"/>
+        <location filename="../wizard/finish_page.py" line="103"/>
         <source>The trial site is in %1. For a real site, set up the PCs with a shared folder.</source>
         <translation>O site de teste está em %1. Para um site de verdade, configure os PCs com uma pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="104"/>
+        <location filename="../wizard/finish_page.py" line="106"/>
         <source>The shared folder is on the network: status and commands are checked every half second there.</source>
         <translation>A pasta compartilhada está na rede: status e comandos são verificados lá a cada meio segundo.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="108"/>
+        <location filename="../wizard/finish_page.py" line="110"/>
         <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC&apos;s settings.</source>
         <translation>Não foi possível ativar o início com o PC: %1. Um administrador pode tentar de novo em Ferramentas → Configurações deste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="112"/>
+        <location filename="../wizard/finish_page.py" line="114"/>
         <source>The app starts by itself when this PC starts.</source>
         <translation>O aplicativo abre sozinho quando este PC liga.</translation>
     </message>
@@ -1300,42 +1305,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="170"/>
+        <location filename="../wizard/window.py" line="171"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation>Shopfloor Collector: configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="171"/>
+        <location filename="../wizard/window.py" line="172"/>
         <source>Shopfloor Collector · set-up</source>
         <translation>Shopfloor Collector · instalação</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="172"/>
+        <location filename="../wizard/window.py" line="173"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="182"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Step %1 of %2</source>
         <translation>Passo %1 de %2</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="186"/>
+        <location filename="../wizard/window.py" line="187"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="188"/>
         <source>Set up this PC</source>
         <translation>Configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="189"/>
+        <location filename="../wizard/window.py" line="190"/>
         <source>Next</source>
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="308"/>
+        <location filename="../wizard/window.py" line="312"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -2034,78 +2039,78 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../login_window.py" line="51"/>
+        <location filename="../login_window.py" line="48"/>
         <source>Shopfloor Collector: log in</source>
         <translation>Shopfloor Collector: entrar</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="54"/>
+        <location filename="../login_window.py" line="51"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="55"/>
+        <location filename="../login_window.py" line="52"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="57"/>
+        <location filename="../login_window.py" line="54"/>
         <source>Log in to open the admin panel</source>
         <translation>Entre para abrir o painel de administração</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="58"/>
+        <location filename="../login_window.py" line="55"/>
         <source>Log in to record production</source>
         <translation>Entre para registrar a produção</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="62"/>
+        <location filename="../login_window.py" line="59"/>
         <source>Username or badge</source>
         <translation>Usuário ou crachá</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="66"/>
-        <location filename="../login_window.py" line="81"/>
+        <location filename="../login_window.py" line="63"/>
+        <location filename="../login_window.py" line="78"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="67"/>
+        <location filename="../login_window.py" line="64"/>
         <source>Caps Lock is on</source>
         <translation>Caps Lock está ativado</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="74"/>
+        <location filename="../login_window.py" line="71"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="80"/>
+        <location filename="../login_window.py" line="77"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="102"/>
+        <location filename="../login_window.py" line="99"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation>Ainda não há contas de usuário neste PC. Crie o site e o primeiro administrador com: shopfloor site create (ou shopfloor user add NOME --role admin).</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="118"/>
+        <location filename="../login_window.py" line="115"/>
         <source>Type your username and password.</source>
         <translation>Digite seu usuário e sua senha.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="138"/>
+        <location filename="../login_window.py" line="135"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation>Esta conta está bloqueada até %1 por tentativas erradas. Um encarregado pode desbloqueá-la.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="141"/>
+        <location filename="../login_window.py" line="140"/>
         <source>Wrong username or password.</source>
         <translation>Usuário ou senha incorretos.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="159"/>
+        <location filename="../login_window.py" line="158"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation>Você precisa trocar sua senha antes de trabalhar. Entre de novo para trocá-la.</translation>
     </message>
@@ -2297,106 +2302,111 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../messages.py" line="80"/>
+        <source>Not a time zone: choose one from the list.</source>
+        <translation>Não é um fuso horário: escolha um da lista.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="82"/>
         <source>Appears twice; keep one.</source>
         <translation>Aparece duas vezes; mantenha um.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="84"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="86"/>
         <source>The maximum must be above the minimum.</source>
         <translation>O máximo deve ser maior que o mínimo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="88"/>
         <source>Critical must be above warning.</source>
         <translation>Crítico deve ser maior que alerta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="94"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="96"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="98"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="101"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="103"/>
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="105"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="107"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="109"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada (ou conta bloqueada): nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="111"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation>Uma alteração em registro de outra estação precisa ser assinada com sua senha; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="113"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117"/>
+        <location filename="../messages.py" line="119"/>
         <source>The password needs at least %1 characters.</source>
         <translation>A senha precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="122"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="124"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="126"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="128"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="130"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="131"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
@@ -2935,22 +2945,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="99"/>
+        <location filename="../header.py" line="102"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../header.py" line="100"/>
+        <location filename="../header.py" line="103"/>
         <source>analyst</source>
         <translation>analista</translation>
     </message>
     <message>
-        <location filename="../header.py" line="101"/>
+        <location filename="../header.py" line="104"/>
         <source>supervisor</source>
         <translation>encarregado</translation>
     </message>
     <message>
-        <location filename="../header.py" line="102"/>
+        <location filename="../header.py" line="105"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -2958,233 +2968,244 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
         <source>Station (machine)</source>
         <translation>Estação (máquina)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
         <source>Unit weight (kg)</source>
         <translation>Peso unitário (kg)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="74"/>
+        <location filename="../admin/settings_tab.py" line="79"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="95"/>
+        <location filename="../admin/settings_tab.py" line="101"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="100"/>
+        <location filename="../admin/settings_tab.py" line="106"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="102"/>
+        <location filename="../admin/settings_tab.py" line="108"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="119"/>
-        <location filename="../admin/settings_tab.py" line="351"/>
+        <location filename="../admin/settings_tab.py" line="125"/>
+        <location filename="../admin/settings_tab.py" line="378"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="128"/>
+        <location filename="../admin/settings_tab.py" line="134"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="131"/>
-        <location filename="../admin/settings_tab.py" line="354"/>
+        <location filename="../admin/settings_tab.py" line="137"/>
+        <location filename="../admin/settings_tab.py" line="381"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="132"/>
-        <location filename="../admin/settings_tab.py" line="354"/>
+        <location filename="../admin/settings_tab.py" line="138"/>
+        <location filename="../admin/settings_tab.py" line="381"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="136"/>
+        <location filename="../admin/settings_tab.py" line="142"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="138"/>
+        <location filename="../admin/settings_tab.py" line="144"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="139"/>
+        <location filename="../admin/settings_tab.py" line="145"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="371"/>
+        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="398"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="149"/>
+        <location filename="../admin/settings_tab.py" line="155"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="151"/>
+        <location filename="../admin/settings_tab.py" line="157"/>
         <source>Excellent below</source>
         <translation>Excelente abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="151"/>
+        <location filename="../admin/settings_tab.py" line="157"/>
         <source>Good below</source>
         <translation>Boa abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="158"/>
         <source>Attention below (critical above)</source>
         <translation>Atenção abaixo de (crítica acima)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
+        <location filename="../admin/settings_tab.py" line="159"/>
         <source>Target line</source>
         <translation>Linha de meta</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="158"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="161"/>
+        <location filename="../admin/settings_tab.py" line="167"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Memory</source>
         <translation>Memória</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Disk</source>
         <translation>Disco</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="173"/>
-        <location filename="../admin/settings_tab.py" line="369"/>
+        <location filename="../admin/settings_tab.py" line="179"/>
+        <location filename="../admin/settings_tab.py" line="396"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="181"/>
         <source>each PC&apos;s own</source>
         <translation>o de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="177"/>
+        <location filename="../admin/settings_tab.py" line="183"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="178"/>
+        <location filename="../admin/settings_tab.py" line="184"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="373"/>
+        <location filename="../admin/settings_tab.py" line="194"/>
+        <location filename="../admin/settings_tab.py" line="400"/>
+        <source>Site time zone</source>
+        <translation>Fuso horário do site</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="197"/>
+        <source>Shifts and every time on screen, on every PC of the site.</source>
+        <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="221"/>
+        <location filename="../admin/settings_tab.py" line="402"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="248"/>
+        <location filename="../admin/settings_tab.py" line="264"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="250"/>
+        <location filename="../admin/settings_tab.py" line="266"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="254"/>
+        <location filename="../admin/settings_tab.py" line="270"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="349"/>
+        <location filename="../admin/settings_tab.py" line="376"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="356"/>
+        <location filename="../admin/settings_tab.py" line="383"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="364"/>
+        <location filename="../admin/settings_tab.py" line="391"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="367"/>
+        <location filename="../admin/settings_tab.py" line="394"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="394"/>
+        <location filename="../admin/settings_tab.py" line="423"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="413"/>
+        <location filename="../admin/settings_tab.py" line="442"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="421"/>
+        <location filename="../admin/settings_tab.py" line="450"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="425"/>
+        <location filename="../admin/settings_tab.py" line="454"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="438"/>
+        <location filename="../admin/settings_tab.py" line="467"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="441"/>
+        <location filename="../admin/settings_tab.py" line="470"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -3318,16 +3339,21 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
     </message>
     <message>
         <location filename="../wizard/texts.py" line="71"/>
+        <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
+        <translation>%1 não é um fuso horário. Escolha um da lista, por exemplo America/Sao_Paulo.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="73"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation>Não foi possível mudar o início com o PC: %1. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="84"/>
+        <location filename="../wizard/texts.py" line="86"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation>Não foi possível gravar um arquivo: %1. Nada mais foi feito; verifique a pasta e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="85"/>
+        <location filename="../wizard/texts.py" line="87"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation>Algo deu errado: %1. Os detalhes estão no log.</translation>
     </message>
@@ -3335,72 +3361,87 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="77"/>
+        <location filename="../wizard/site_pages.py" line="86"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="78"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="79"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="82"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
+        <source>Site time zone</source>
+        <translation>Fuso horário do site</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="90"/>
+        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in Settings.</source>
+        <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois em Configurações.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="95"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation>Ao menos %1 caracteres, por exemplo algumas palavras sem relação entre si. Todo PC que entrar no site precisa dela, e ela não pode ser recuperada: anote e guarde em lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="100"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91"/>
+        <location filename="../wizard/site_pages.py" line="104"/>
         <source>The site&apos;s shared folder</source>
         <translation>A pasta compartilhada do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="92"/>
+        <location filename="../wizard/site_pages.py" line="105"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="96"/>
+        <location filename="../wizard/site_pages.py" line="109"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="99"/>
+        <location filename="../wizard/site_pages.py" line="112"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="109"/>
+        <location filename="../wizard/site_pages.py" line="123"/>
+        <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
+        <translation>Escolha um fuso horário da lista, por exemplo America/Sao_Paulo.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="128"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="114"/>
+        <location filename="../wizard/site_pages.py" line="133"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="120"/>
+        <location filename="../wizard/site_pages.py" line="139"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="125"/>
+        <location filename="../wizard/site_pages.py" line="144"/>
         <source>Type the site passphrase.</source>
         <translation>Digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="140"/>
+        <location filename="../wizard/site_pages.py" line="159"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
     </message>
@@ -3436,52 +3477,52 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="29"/>
+        <location filename="../header.py" line="28"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="30"/>
+        <location filename="../header.py" line="29"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="69"/>
+        <location filename="../header.py" line="72"/>
         <source>Size %1</source>
         <translation>Tamanho %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="69"/>
+        <location filename="../header.py" line="72"/>
         <source>Size: —</source>
         <translation>Tamanho: —</translation>
     </message>
     <message>
-        <location filename="../header.py" line="73"/>
+        <location filename="../header.py" line="76"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message>
-        <location filename="../header.py" line="75"/>
+        <location filename="../header.py" line="78"/>
         <source>Lot %1 complete (%2 boxes)</source>
         <translation>Lote %1 completo (%2 caixas)</translation>
     </message>
     <message>
-        <location filename="../header.py" line="78"/>
+        <location filename="../header.py" line="81"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
     <message>
-        <location filename="../header.py" line="87"/>
+        <location filename="../header.py" line="90"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
     </message>
     <message>
-        <location filename="../header.py" line="90"/>
+        <location filename="../header.py" line="93"/>
         <source>Share online · last sync %1</source>
         <translation>Pasta compartilhada on-line · última sincronização %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="93"/>
+        <location filename="../header.py" line="96"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
     </message>
@@ -3489,22 +3530,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="294"/>
+        <location filename="../wizard/site_pages.py" line="316"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="295"/>
+        <location filename="../wizard/site_pages.py" line="317"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="297"/>
+        <location filename="../wizard/site_pages.py" line="319"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="302"/>
+        <location filename="../wizard/site_pages.py" line="324"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>
@@ -3615,17 +3656,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="79"/>
+        <location filename="../admin/users_tab.py" line="81"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Motivo (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="86"/>
+        <location filename="../admin/users_tab.py" line="88"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="117"/>
+        <location filename="../admin/users_tab.py" line="119"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -3633,129 +3674,129 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="128"/>
+        <location filename="../admin/users_tab.py" line="130"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="131"/>
+        <location filename="../admin/users_tab.py" line="133"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="134"/>
+        <location filename="../admin/users_tab.py" line="136"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="137"/>
+        <location filename="../admin/users_tab.py" line="139"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="141"/>
+        <location filename="../admin/users_tab.py" line="143"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="159"/>
+        <location filename="../admin/users_tab.py" line="161"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="172"/>
+        <location filename="../admin/users_tab.py" line="174"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="172"/>
+        <location filename="../admin/users_tab.py" line="174"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="173"/>
+        <location filename="../admin/users_tab.py" line="175"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="173"/>
+        <location filename="../admin/users_tab.py" line="175"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="176"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="176"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="175"/>
+        <location filename="../admin/users_tab.py" line="177"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="215"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
-        <location filename="../admin/users_tab.py" line="227"/>
+        <location filename="../admin/users_tab.py" line="215"/>
+        <location filename="../admin/users_tab.py" line="229"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="214"/>
-        <location filename="../admin/users_tab.py" line="222"/>
+        <location filename="../admin/users_tab.py" line="216"/>
+        <location filename="../admin/users_tab.py" line="224"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="214"/>
+        <location filename="../admin/users_tab.py" line="216"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="220"/>
+        <location filename="../admin/users_tab.py" line="222"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="225"/>
+        <location filename="../admin/users_tab.py" line="227"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="230"/>
+        <location filename="../admin/users_tab.py" line="232"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="232"/>
+        <location filename="../admin/users_tab.py" line="234"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="235"/>
+        <location filename="../admin/users_tab.py" line="237"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="244"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="244"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="243"/>
+        <location filename="../admin/users_tab.py" line="245"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
@@ -3763,47 +3804,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="36"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="36"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="34"/>
+        <location filename="../admin/users_tab.py" line="36"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="35"/>
+        <location filename="../admin/users_tab.py" line="37"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="35"/>
+        <location filename="../admin/users_tab.py" line="37"/>
         <source>Must change password</source>
         <translation>Deve trocar a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="36"/>
+        <location filename="../admin/users_tab.py" line="38"/>
         <source>Locked until</source>
         <translation>Bloqueado até</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="36"/>
+        <location filename="../admin/users_tab.py" line="38"/>
         <source>Badge</source>
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="52"/>
+        <location filename="../admin/users_tab.py" line="54"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="52"/>
+        <location filename="../admin/users_tab.py" line="54"/>
         <source>no</source>
         <translation>não</translation>
     </message>

@@ -66,6 +66,8 @@ class FinishPage(WizardPage):
         if plan.admin is not None:
             lines.append(self.tr("First admin: %1 (%2)").replace("%1", _b(plan.admin.username))
                          .replace("%2", html.escape(plan.admin.full_name)))
+        if plan.timezone:
+            lines.append(self.tr("Site time zone: %1").replace("%1", _b(plan.timezone)))
         if plan.station_kind == "production":
             lines.append(self.tr("Start with the PC: yes") if plan.autostart
                          else self.tr("Start with the PC: no"))

@@ -35,6 +35,7 @@ from gui.wizard.site_pages import AdminPage, SitePage, StationPage
 from gui.wizard.start_pages import LanguagePage, ModePage
 from gui.wizard.texts import problem_text
 from gui.wizard.widgets import TOUCH_INDICATORS, Retranslating
+from gui.zone_field import this_pc_zone
 
 log = logging.getLogger(__name__)
 
@@ -292,7 +293,10 @@ class FirstRunWizard(Retranslating):
             folder=site.folder.text() if site else None,
             passphrase=site.passphrase.text() if site else "",
             admin=self.admin_page.account() if mode != "join" else None,
-            autostart=production and self.station_page.autostart.isChecked())
+            autostart=production and self.station_page.autostart.isChecked(),
+            # A trial runs on this PC alone: its zone is this PC's.
+            timezone=(site.zone.zone() if mode == "create" and site is not None
+                      else this_pc_zone() if mode == "trial" else None))
 
     def run_set_up(self) -> None:
         plan = self.plan()

@@ -70,6 +70,37 @@ def fleet_site(tmp_path, monkeypatch):
     site.admin.close()
 
 
+@pytest.fixture
+def make_launcher(qtbot, tmp_path):
+    """A Launcher on a fresh home (no configuration) with injected autostart and folders."""
+    from gui.app import Launcher, make_application
+    from gui.wizard import WizardOptions
+    from utils.autostart import Autostart
+
+    make_application([])
+    made = []
+
+    def make(name: str = "home", **options):
+        home = tmp_path / name
+        ctx = AppContext.open(home)
+        launcher = Launcher(ctx, start_sync=False, wizard_options=WizardOptions(
+            home=home, autostart=Autostart(platform="linux", folder=tmp_path / f"{name}-autostart"),
+            translations_dir=tmp_path / "translations", **options))
+        launcher.start()
+        assert launcher.wizard is not None, "a fresh home must show the wizard"
+        qtbot.addWidget(launcher.wizard)
+        made.append(launcher)
+        return launcher
+
+    yield make
+    for launcher in made:
+        if launcher.station is not None:
+            launcher.station.window.allow_close = True
+        launcher.stop()
+        if launcher.station is not None:
+            launcher.station.window.close()
+
+
 def open_admin_window(qtbot, site):
     """The admin panel on `site`'s admin PC, logged in as ana, its poller fast; shown. The
     caller closes it."""

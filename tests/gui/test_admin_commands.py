@@ -314,7 +314,7 @@ def test_history_shows_every_state_with_its_word_colour_and_reason(tab_with_cloc
     from models.canonical import parse_utc
 
     sent = model.rows()[row]["issued_at"]
-    site_time = parse_utc(sent).astimezone(ZoneInfo(tab.fleet.ctx.settings.timezone))
+    site_time = parse_utc(sent).astimezone(ZoneInfo(tab.fleet.ctx.timezone))
     assert model.index(row, model.COLUMNS.index("issued_at")).data() == \
         site_time.strftime("%Y-%m-%d %H:%M:%S")
 

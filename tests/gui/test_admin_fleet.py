@@ -424,7 +424,7 @@ def test_the_plots_time_axis_reads_in_the_sites_time_zone(admin_window):
     from zoneinfo import ZoneInfo
 
     tab = admin_window.fleet_tab
-    zone = ZoneInfo(admin_window.ctx.settings.timezone)
+    zone = ZoneInfo(admin_window.ctx.timezone)
     moment = tab.fleet.clock.now()
     expected = (moment.astimezone(zone).replace(tzinfo=None)
                 - moment.astimezone(timezone.utc).replace(tzinfo=None))

@@ -62,7 +62,7 @@ def test_version_history_shows_what_changed(production, ctx):
     from zoneinfo import ZoneInfo
 
     edited = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
-    local = edited.astimezone(ZoneInfo(ctx.settings.timezone)).strftime("%Y-%m-%d %H:%M:%S")
+    local = edited.astimezone(ZoneInfo(ctx.timezone)).strftime("%Y-%m-%d %H:%M:%S")
     assert f"Version 2 · sup · {local}" in text and "2026-11-22T12:00:00" not in text
 
 
