@@ -495,501 +495,874 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
-    <name>CommandHistoryModel</name>
+    <name>CommandDetailsDialog</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
-        <source>Sent</source>
+        <location filename="../admin/command_details.py" line="30"/>
+        <source>Command details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
-        <source>Station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
-        <source>Command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="48"/>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/command_details.py" line="38"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/command_details.py" line="38"/>
         <source>timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/command_details.py" line="39"/>
         <source>duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="97"/>
-        <source>The station&apos;s own words (not translated): %1</source>
+        <location filename="../admin/command_details.py" line="41"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="42"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="43"/>
+        <source>Sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="44"/>
+        <source>Sent at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="46"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="47"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="48"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="51"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="55"/>
+        <source>The station&apos;s own words (not translated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="73"/>
+        <source>The station&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="90"/>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="90"/>
+        <source>NOT intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="91"/>
+        <source>Station %1: %2, %3 events checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandHistoryModel</name>
+    <message>
+        <location filename="../admin/commands_tab.py" line="50"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="50"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="50"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="51"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="51"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="51"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="52"/>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="52"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="53"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="53"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="54"/>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="54"/>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="55"/>
+        <source>duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="91"/>
+        <source>Double-click (or Details…) for the details.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="359"/>
+        <location filename="../admin/command_texts.py" line="34"/>
         <source>Ping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="360"/>
-        <location filename="../admin/commands_tab.py" line="387"/>
+        <location filename="../admin/command_texts.py" line="35"/>
+        <location filename="../admin/command_texts.py" line="69"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="361"/>
+        <location filename="../admin/command_texts.py" line="36"/>
         <source>Log the user out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="362"/>
+        <location filename="../admin/command_texts.py" line="37"/>
         <source>Lock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="363"/>
+        <location filename="../admin/command_texts.py" line="38"/>
         <source>Unlock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="364"/>
+        <location filename="../admin/command_texts.py" line="39"/>
         <source>Set lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="365"/>
+        <location filename="../admin/command_texts.py" line="40"/>
         <source>Set product (size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="366"/>
+        <location filename="../admin/command_texts.py" line="41"/>
         <source>Change settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="367"/>
+        <location filename="../admin/command_texts.py" line="42"/>
         <source>Send status again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="368"/>
+        <location filename="../admin/command_texts.py" line="43"/>
         <source>Collect diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="370"/>
+        <location filename="../admin/command_texts.py" line="45"/>
         <source>Get logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="371"/>
+        <location filename="../admin/command_texts.py" line="46"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="372"/>
+        <location filename="../admin/command_texts.py" line="47"/>
         <source>Verify audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="373"/>
+        <location filename="../admin/command_texts.py" line="48"/>
         <source>Restart the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="375"/>
+        <location filename="../admin/command_texts.py" line="50"/>
         <source>Close the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="388"/>
+        <location filename="../admin/command_texts.py" line="70"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="389"/>
+        <location filename="../admin/command_texts.py" line="71"/>
+        <location filename="../admin/command_texts.py" line="378"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="390"/>
+        <location filename="../admin/command_texts.py" line="72"/>
         <source>Lot code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="391"/>
+        <location filename="../admin/command_texts.py" line="73"/>
+        <location filename="../admin/command_texts.py" line="359"/>
         <source>Total boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="392"/>
+        <location filename="../admin/command_texts.py" line="74"/>
+        <location filename="../admin/command_texts.py" line="358"/>
         <source>Current box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="393"/>
+        <location filename="../admin/command_texts.py" line="75"/>
+        <location filename="../admin/command_texts.py" line="360"/>
+        <location filename="../admin/command_texts.py" line="369"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="394"/>
+        <location filename="../admin/command_texts.py" line="76"/>
         <source>Status interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="395"/>
+        <location filename="../admin/command_texts.py" line="77"/>
         <source>Inbox rescan interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="397"/>
+        <location filename="../admin/command_texts.py" line="79"/>
         <source>Idle logout (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="398"/>
+        <location filename="../admin/command_texts.py" line="80"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="399"/>
+        <location filename="../admin/command_texts.py" line="81"/>
         <source>Containing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="400"/>
+        <location filename="../admin/command_texts.py" line="82"/>
         <source>Without asking the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="411"/>
+        <location filename="../admin/command_texts.py" line="89"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="412"/>
+        <location filename="../admin/command_texts.py" line="89"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="427"/>
+        <location filename="../admin/command_texts.py" line="110"/>
         <source>Fill in “%1”: it is required. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="430"/>
+        <location filename="../admin/command_texts.py" line="113"/>
         <source>“%1” must be from %2 to %3. Nothing was sent; correct it and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="433"/>
+        <location filename="../admin/command_texts.py" line="116"/>
         <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="436"/>
+        <location filename="../admin/command_texts.py" line="119"/>
         <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/command_texts.py" line="147"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="452"/>
-        <source>Done.</source>
+        <location filename="../admin/command_texts.py" line="159"/>
+        <source>Shown, but not read: the station&apos;s application closed (or nobody answered for hours) before anyone pressed “I have read it”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="453"/>
-        <source>Failed on the station; the technical detail is in the tooltip.</source>
+        <location filename="../admin/command_texts.py" line="164"/>
+        <source>Delivered; nobody logged in to read it: the station runs without a window (the message is in its log).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="455"/>
-        <source>Refused by the station, nothing was done; the technical detail is in the tooltip.</source>
+        <location filename="../admin/command_texts.py" line="169"/>
+        <source>Read by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="460"/>
-        <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
+        <location filename="../admin/command_texts.py" line="171"/>
+        <source>Read at %1 on the login screen (nobody was logged in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="463"/>
-        <source>Already received before: not run again.</source>
+        <location filename="../admin/command_texts.py" line="185"/>
+        <source>The station answered at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="465"/>
-        <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="473"/>
+        <location filename="../admin/command_texts.py" line="187"/>
+        <location filename="../admin/command_texts.py" line="274"/>
         <source>The station answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="474"/>
-        <source>Message delivered.</source>
+        <location filename="../admin/command_texts.py" line="190"/>
+        <source>%1 was logged out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="475"/>
-        <source>User logged out.</source>
+        <location filename="../admin/command_texts.py" line="191"/>
+        <source>Nobody was logged in; nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="476"/>
-        <source>Production entry locked.</source>
+        <location filename="../admin/command_texts.py" line="194"/>
+        <source>Production entry locked; %1 sees the banner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="478"/>
+        <location filename="../admin/command_texts.py" line="196"/>
+        <source>Production entry locked (nobody was logged in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="198"/>
+        <location filename="../admin/command_texts.py" line="278"/>
         <source>Production entry unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="480"/>
-        <source>Lot set.</source>
+        <location filename="../admin/command_texts.py" line="200"/>
+        <source>Lot %1 set: box %2 of %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="481"/>
-        <source>Product (size) set.</source>
+        <location filename="../admin/command_texts.py" line="204"/>
+        <source>Size %1 set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="482"/>
-        <source>Settings changed.</source>
+        <location filename="../admin/command_texts.py" line="207"/>
+        <source>Settings changed: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="483"/>
+        <location filename="../admin/command_texts.py" line="210"/>
+        <location filename="../admin/command_texts.py" line="282"/>
         <source>Status sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="484"/>
-        <source>Diagnostics collected (see Result).</source>
+        <location filename="../admin/command_texts.py" line="212"/>
+        <source>Diagnostics collected: version %1, database %2, shared folder %3 (Details… for everything).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="486"/>
-        <source>Backup written on the station.</source>
+        <location filename="../admin/command_texts.py" line="217"/>
+        <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="487"/>
-        <source>Audit trail intact.</source>
+        <location filename="../admin/command_texts.py" line="218"/>
+        <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/command_texts.py" line="221"/>
+        <location filename="../admin/command_texts.py" line="328"/>
+        <source>%n log line(s) received (Details… to read them).</source>
+        <translation>
+            <numerusform>%n log line received (Details… to read it).</numerusform>
+            <numerusform>%n log lines received (Details… to read them).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="488"/>
+        <location filename="../admin/command_texts.py" line="224"/>
+        <source>Backup written on the station (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/command_texts.py" line="231"/>
+        <source>Audit trail intact: %n event(s) checked.</source>
+        <translation>
+            <numerusform>Audit trail intact: %n event checked.</numerusform>
+            <numerusform>Audit trail intact: %n events checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="232"/>
+        <location filename="../admin/command_texts.py" line="287"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="491"/>
+        <location filename="../admin/command_texts.py" line="235"/>
+        <location filename="../admin/command_texts.py" line="290"/>
         <source>Restarting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="492"/>
+        <location filename="../admin/command_texts.py" line="238"/>
+        <source>Closing, without asking the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="241"/>
+        <source>Closing: %1 confirmed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="242"/>
+        <source>Closing (nobody was logged in to ask).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="254"/>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="255"/>
+        <source>Failed on the station; Details… shows the station&apos;s own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="257"/>
+        <source>Refused by the station, nothing was done; Details… shows the station&apos;s own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="262"/>
+        <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="265"/>
+        <source>Already received before: not run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="266"/>
+        <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="275"/>
+        <source>Message delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="276"/>
+        <source>User logged out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="277"/>
+        <source>Production entry locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="279"/>
+        <source>Lot set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="280"/>
+        <source>Product (size) set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="281"/>
+        <source>Settings changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="283"/>
+        <source>Diagnostics collected (Details… for everything).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="285"/>
+        <source>Backup written on the station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="286"/>
+        <source>Audit trail intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="291"/>
         <source>Closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="494"/>
+        <location filename="../admin/command_texts.py" line="293"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="496"/>
+        <location filename="../admin/command_texts.py" line="296"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="498"/>
+        <location filename="../admin/command_texts.py" line="299"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="502"/>
+        <location filename="../admin/command_texts.py" line="303"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="505"/>
+        <location filename="../admin/command_texts.py" line="306"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="512"/>
-        <source>%1 log lines (see Result).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="513"/>
+        <location filename="../admin/command_texts.py" line="314"/>
         <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="516"/>
+        <location filename="../admin/command_texts.py" line="317"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="519"/>
+        <location filename="../admin/command_texts.py" line="320"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="527"/>
-        <source>See the tooltip.</source>
+        <location filename="../admin/command_texts.py" line="331"/>
+        <source>See Details….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="348"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="349"/>
+        <source>Answered at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="350"/>
+        <source>Read by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="351"/>
+        <source>Read at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="352"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="353"/>
+        <source>Shown on a screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="354"/>
+        <source>Logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="355"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="356"/>
+        <source>Shown to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="357"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="361"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="362"/>
+        <source>Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="363"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="364"/>
+        <source>Host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="365"/>
+        <source>Process id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="366"/>
+        <source>Database size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="367"/>
+        <source>Shared folder online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="368"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="370"/>
+        <source>Intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="371"/>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="372"/>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="373"/>
+        <source>Declined by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="374"/>
+        <source>Forced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="375"/>
+        <source>Restarting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="376"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="377"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="395"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="410"/>
+        <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="111"/>
+        <location filename="../admin/commands_tab.py" line="105"/>
         <source>Selected stations (Fleet tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="112"/>
+        <location filename="../admin/commands_tab.py" line="106"/>
         <source>These stations:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="113"/>
+        <location filename="../admin/commands_tab.py" line="107"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="127"/>
+        <location filename="../admin/commands_tab.py" line="121"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="134"/>
+        <location filename="../admin/commands_tab.py" line="128"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="153"/>
-        <source>Send to</source>
+        <location filename="../admin/commands_tab.py" line="141"/>
+        <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="154"/>
-        <source>Command</source>
+        <source>Send to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="155"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="156"/>
         <source>Valid for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="161"/>
+        <location filename="../admin/commands_tab.py" line="163"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="282"/>
+        <location filename="../admin/commands_tab.py" line="286"/>
         <source>Choose at least one station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="286"/>
+        <location filename="../admin/commands_tab.py" line="290"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="297"/>
+        <location filename="../admin/commands_tab.py" line="301"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="298"/>
+        <location filename="../admin/commands_tab.py" line="302"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="307"/>
+        <location filename="../admin/commands_tab.py" line="311"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="325"/>
+        <location filename="../admin/commands_tab.py" line="329"/>
         <source>Your role may not send this command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="328"/>
+        <location filename="../admin/commands_tab.py" line="332"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="338"/>
+        <location filename="../admin/commands_tab.py" line="342"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="342"/>
+        <location filename="../admin/commands_tab.py" line="346"/>
         <source>The shared folder %1 stopped answering while sending: only %2 station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="349"/>
+        <location filename="../admin/commands_tab.py" line="353"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation type="unfinished"></translation>
     </message>
