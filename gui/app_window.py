@@ -46,6 +46,7 @@ class AppWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.allow_close = False
         self.header = StationHeader(ctx, office=self.is_office_pc)
+        self.header.set_share_source(controller.share_state, controller.pending_on_share)
         self.banner = QFrame()
         self.banner.setObjectName("banner")
         banner_layout = QHBoxLayout(self.banner)

@@ -79,18 +79,21 @@ def number_locale() -> QLocale:
 
 
 def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) -> str:
-    """Load our catalogue and Qt's own (standard buttons) for the chosen language."""
+    """Load our catalogue and Qt's own (standard buttons) for the chosen language.
+
+    English too loads ours: its texts are the code's own, but its plurals ("%n box(es)") come
+    from the catalogue's numerus forms ("1 box", "2 boxes")."""
     language = choose_language(setting)
     for old in getattr(app, "_shopfloor_translators", []):
         app.removeTranslator(old)
     translators = []
+    by_name = {path.stem: path for path in compile_translations(cache_dir)}
+    ours = QTranslator(app)
+    qm = by_name.get(f"shopfloor_{language}")
+    if qm is not None and ours.load(str(qm)):
+        app.installTranslator(ours)
+        translators.append(ours)
     if language != "en":
-        by_name = {path.stem: path for path in compile_translations(cache_dir)}
-        ours = QTranslator(app)
-        qm = by_name.get(f"shopfloor_{language}")
-        if qm is not None and ours.load(str(qm)):
-            app.installTranslator(ours)
-            translators.append(ours)
         qt_base = QTranslator(app)
         if qt_base.load(QLocale(language), "qtbase", "_",
                         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -11,6 +11,7 @@ ERROR_COLOR = "#b00020"
 OK_COLOR = "#1b7f3b"
 WARN_COLOR = "#b26a00"
 HEADER_OK_COLOR = "#7fe0a0"  # readable on the dark header
+HEADER_WARN_COLOR = "#ffd54f"  # amber, readable on the dark header
 
 STYLESHEET = f"""
 QWidget {{ font-size: 15px; }}

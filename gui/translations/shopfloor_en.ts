@@ -179,123 +179,123 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="133"/>
+        <location filename="../app_window.py" line="134"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="134"/>
+        <location filename="../app_window.py" line="135"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="135"/>
+        <location filename="../app_window.py" line="136"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="140"/>
-        <location filename="../app_window.py" line="337"/>
+        <location filename="../app_window.py" line="141"/>
+        <location filename="../app_window.py" line="338"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="145"/>
+        <location filename="../app_window.py" line="146"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="148"/>
+        <location filename="../app_window.py" line="149"/>
         <source>This PC&apos;s settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="151"/>
+        <location filename="../app_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="152"/>
+        <location filename="../app_window.py" line="153"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="154"/>
+        <location filename="../app_window.py" line="155"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="188"/>
+        <location filename="../app_window.py" line="189"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="194"/>
+        <location filename="../app_window.py" line="195"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="200"/>
+        <location filename="../app_window.py" line="201"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="212"/>
+        <location filename="../app_window.py" line="213"/>
         <source>Message from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="214"/>
+        <location filename="../app_window.py" line="215"/>
         <source>From %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="216"/>
+        <location filename="../app_window.py" line="217"/>
         <source>I have read it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="234"/>
+        <location filename="../app_window.py" line="235"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="251"/>
+        <location filename="../app_window.py" line="252"/>
         <source>Close the application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="252"/>
+        <location filename="../app_window.py" line="253"/>
         <source>%1 asks to restart the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="253"/>
+        <location filename="../app_window.py" line="254"/>
         <source>%1 asks to close the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="254"/>
+        <location filename="../app_window.py" line="255"/>
         <source>Everything you saved is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="311"/>
+        <location filename="../app_window.py" line="312"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="312"/>
+        <location filename="../app_window.py" line="313"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="320"/>
+        <location filename="../app_window.py" line="321"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="338"/>
+        <location filename="../app_window.py" line="339"/>
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3316,22 +3316,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="102"/>
+        <location filename="../header.py" line="155"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="103"/>
+        <location filename="../header.py" line="156"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="104"/>
+        <location filename="../header.py" line="157"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="105"/>
+        <location filename="../header.py" line="158"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3848,52 +3848,90 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="28"/>
+        <location filename="../header.py" line="38"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="29"/>
+        <location filename="../header.py" line="39"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="72"/>
+        <location filename="../header.py" line="93"/>
         <source>Size %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="72"/>
+        <location filename="../header.py" line="93"/>
         <source>Size: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="76"/>
+        <location filename="../header.py" line="97"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="78"/>
+        <location filename="../header.py" line="99"/>
         <source>Lot %1 complete (%2 boxes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="81"/>
+        <location filename="../header.py" line="102"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="90"/>
+        <location filename="../header.py" line="112"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="114"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="115"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="120"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="93"/>
+        <location filename="../header.py" line="133"/>
+        <source>Share: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="135"/>
         <source>Share online · last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="96"/>
+        <location filename="../header.py" line="138"/>
+        <source>Share online · synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="141"/>
+        <source>%1 behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../header.py" line="144"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="130"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>

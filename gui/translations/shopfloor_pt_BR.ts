@@ -180,123 +180,123 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="133"/>
+        <location filename="../app_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="134"/>
+        <location filename="../app_window.py" line="135"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="135"/>
+        <location filename="../app_window.py" line="136"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="140"/>
-        <location filename="../app_window.py" line="337"/>
+        <location filename="../app_window.py" line="141"/>
+        <location filename="../app_window.py" line="338"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="145"/>
+        <location filename="../app_window.py" line="146"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="148"/>
+        <location filename="../app_window.py" line="149"/>
         <source>This PC&apos;s settings…</source>
         <translation>Configurações deste PC…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="151"/>
+        <location filename="../app_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="152"/>
+        <location filename="../app_window.py" line="153"/>
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="154"/>
+        <location filename="../app_window.py" line="155"/>
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="188"/>
+        <location filename="../app_window.py" line="189"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="194"/>
+        <location filename="../app_window.py" line="195"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="200"/>
+        <location filename="../app_window.py" line="201"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="212"/>
+        <location filename="../app_window.py" line="213"/>
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="214"/>
+        <location filename="../app_window.py" line="215"/>
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="216"/>
+        <location filename="../app_window.py" line="217"/>
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="234"/>
+        <location filename="../app_window.py" line="235"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="251"/>
+        <location filename="../app_window.py" line="252"/>
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="252"/>
+        <location filename="../app_window.py" line="253"/>
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="253"/>
+        <location filename="../app_window.py" line="254"/>
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="254"/>
+        <location filename="../app_window.py" line="255"/>
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="311"/>
+        <location filename="../app_window.py" line="312"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="312"/>
+        <location filename="../app_window.py" line="313"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="320"/>
+        <location filename="../app_window.py" line="321"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="338"/>
+        <location filename="../app_window.py" line="339"/>
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
     </message>
@@ -3318,22 +3318,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="102"/>
+        <location filename="../header.py" line="155"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../header.py" line="103"/>
+        <location filename="../header.py" line="156"/>
         <source>analyst</source>
         <translation>analista</translation>
     </message>
     <message>
-        <location filename="../header.py" line="104"/>
+        <location filename="../header.py" line="157"/>
         <source>supervisor</source>
         <translation>encarregado</translation>
     </message>
     <message>
-        <location filename="../header.py" line="105"/>
+        <location filename="../header.py" line="158"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -3850,52 +3850,90 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="28"/>
+        <location filename="../header.py" line="38"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="29"/>
+        <location filename="../header.py" line="39"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="72"/>
+        <location filename="../header.py" line="93"/>
         <source>Size %1</source>
         <translation>Tamanho %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="72"/>
+        <location filename="../header.py" line="93"/>
         <source>Size: —</source>
         <translation>Tamanho: —</translation>
     </message>
     <message>
-        <location filename="../header.py" line="76"/>
+        <location filename="../header.py" line="97"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message>
-        <location filename="../header.py" line="78"/>
+        <location filename="../header.py" line="99"/>
         <source>Lot %1 complete (%2 boxes)</source>
         <translation>Lote %1 completo (%2 caixas)</translation>
     </message>
     <message>
-        <location filename="../header.py" line="81"/>
+        <location filename="../header.py" line="102"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
     <message>
-        <location filename="../header.py" line="90"/>
+        <location filename="../header.py" line="112"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="114"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="115"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="120"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
     </message>
     <message>
-        <location filename="../header.py" line="93"/>
+        <location filename="../header.py" line="133"/>
+        <source>Share: connecting…</source>
+        <translation>Pasta compartilhada: conectando…</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="135"/>
         <source>Share online · last sync %1</source>
         <translation>Pasta compartilhada on-line · última sincronização %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="96"/>
+        <location filename="../header.py" line="138"/>
+        <source>Share online · synced %1</source>
+        <translation>Pasta compartilhada on-line · sincronizada às %1</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="141"/>
+        <source>%1 behind</source>
+        <translation>%1 de atraso</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../header.py" line="144"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n alteração aguardando</numerusform>
+            <numerusform>%n alterações aguardando</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="130"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
     </message>

@@ -12,6 +12,16 @@ from utils.context import AppContext
 ADMIN_PW = "Quarry-Lantern-42"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_catalogue(tmp_path_factory):
+    """The app always installs its catalogue, English included (its plural forms: "1 box",
+    "2 boxes"); the GUI tests run with it too."""
+    from gui.app import make_application
+    from gui.i18n import install_translators
+
+    install_translators(make_application([]), "en", tmp_path_factory.mktemp("qm"))
+
+
 @pytest.fixture(autouse=True)
 def fast_bcrypt(monkeypatch):
     monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)

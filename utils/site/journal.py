@@ -72,6 +72,7 @@ class JournalWriter:
         self.segment_max_bytes = segment_max_bytes
         self._segment: int | None = None  # None: find out from the share first
         self._last_seq = 0
+        self._known = False  # the share's journal end has been read at least once
         self._published_checkpoint: tuple[int, str] | None = None
 
     def reset(self) -> None:
@@ -81,6 +82,12 @@ class JournalWriter:
     @property
     def last_exported_seq(self) -> int:
         return self._last_seq
+
+    @property
+    def position_known(self) -> bool:
+        """False until the share's journal has been read once (before that, the last exported
+        event is not known: right after start, or a share never reached)."""
+        return self._known
 
     def _header(self, number: int) -> bytes:
         return canonical_json({"kind": "header", "v": PROTOCOL_VERSION,
@@ -94,6 +101,7 @@ class JournalWriter:
         segments = list_segments(self.station.journal)
         if not segments:
             self._segment, self._last_seq = 1, 0
+            self._known = True
             return
         number, path = segments[-1]
         data = path.read_bytes()
@@ -123,6 +131,7 @@ class JournalWriter:
                     last = int(entry["seq"])
                     break
         self._segment, self._last_seq = number, last
+        self._known = True
 
     def sync(self, batch: int = EXPORT_BATCH) -> int:
         """Append the events not yet on the share; returns how many. Raises OSError when the
