@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QApplication, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -43,8 +43,10 @@ class StationWindow(AppWindow):
         super().__init__(controller, parent)
         self.setObjectName("stationWindow")
         self.setWindowTitle(self.tr("Shopfloor Collector · station %1").replace("%1", ctx.station_id))
-        self.register_window = RegisterWindow(ctx.station_id)
+        self.register_window = RegisterWindow(ctx.station_id, config_dir=ctx.paths.config_dir)
         self.register_window.register_requested.connect(self.bring_forward)
+        # The register window follows which window is in front (see _register_window_wanted).
+        QApplication.instance().focusWindowChanged.connect(self._focus_moved)
         self.logout_button.clicked.connect(lambda: controller.logout("user"))
         self.lot_button.clicked.connect(lambda: self.open_lot_dialog())
         self.form.submitted.connect(self._register)
@@ -155,16 +157,33 @@ class StationWindow(AppWindow):
         self.correct_button.setVisible(False)
         self.model.set_rows([])
 
+    def _in_front(self) -> bool:
+        """This window, or one of its dialogs, is the one the person works in."""
+        widget = QApplication.activeWindow()
+        while widget is not None:
+            if widget is self:
+                return True
+            widget = widget.parentWidget()
+        return False
+
+    def _register_window_wanted(self, session: Session | None) -> bool:
+        """For operators (and the login page), while another program is in front: while this
+        window is, the register window would only cover part of it (the share status, the
+        clock, the last columns), and its button would have nothing to bring forward."""
+        return (self.controller.ctx.settings.register_window
+                and (session is None or session.role == Role.OPERATOR)
+                and self.isVisible() and not self._in_front())
+
     def _update_register_window(self, session: Session | None) -> None:
-        wanted = self.controller.ctx.settings.register_window and (
-            session is None or session.role == Role.OPERATOR)
-        if wanted and self.isVisible():
+        if self._register_window_wanted(session):
             self.register_window.update_info(self.controller.current_lot(),
                                              self.form.size.currentText())
-            self.register_window.place_top_right()
-            self.register_window.show()
+            self.register_window.show_placed()
         else:
             self.register_window.hide()
+
+    def _focus_moved(self, _window) -> None:
+        self._update_register_window(self.controller.session)
 
     def _pc_settings_saved(self, _change) -> None:
         self._update_register_window(self.controller.session)  # follows its setting at once

@@ -3294,23 +3294,28 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../register_window.py" line="24"/>
-        <location filename="../register_window.py" line="31"/>
+        <location filename="../register_window.py" line="41"/>
+        <location filename="../register_window.py" line="56"/>
         <source>Register production</source>
         <translation>Registrar produção</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="44"/>
+        <location filename="../register_window.py" line="46"/>
+        <source>⠿ drag to move</source>
+        <translation>⠿ arraste para mover</translation>
+    </message>
+    <message>
+        <location filename="../register_window.py" line="71"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="47"/>
+        <location filename="../register_window.py" line="74"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="49"/>
+        <location filename="../register_window.py" line="76"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
@@ -3969,97 +3974,97 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="63"/>
+        <location filename="../station_window.py" line="65"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="70"/>
+        <location filename="../station_window.py" line="72"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="72"/>
+        <location filename="../station_window.py" line="74"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="90"/>
+        <location filename="../station_window.py" line="92"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="104"/>
+        <location filename="../station_window.py" line="106"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="122"/>
+        <location filename="../station_window.py" line="124"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="123"/>
+        <location filename="../station_window.py" line="125"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="128"/>
+        <location filename="../station_window.py" line="130"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="184"/>
+        <location filename="../station_window.py" line="203"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="198"/>
+        <location filename="../station_window.py" line="217"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="201"/>
+        <location filename="../station_window.py" line="220"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="234"/>
+        <location filename="../station_window.py" line="253"/>
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="277"/>
+        <location filename="../station_window.py" line="296"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="295"/>
+        <location filename="../station_window.py" line="314"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="299"/>
+        <location filename="../station_window.py" line="318"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="300"/>
+        <location filename="../station_window.py" line="319"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="307"/>
+        <location filename="../station_window.py" line="326"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="308"/>
+        <location filename="../station_window.py" line="327"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="316"/>
+        <location filename="../station_window.py" line="335"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
