@@ -26,6 +26,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from gui.i18n import install_translators  # noqa: E402
+from gui.input_guard import install_input_guard  # noqa: E402
 from gui.station_controller import StationController  # noqa: E402
 from gui.station_window import StationWindow  # noqa: E402
 from gui.office_window import OfficeWindow  # noqa: E402
@@ -44,6 +45,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APPLICATION)
     if app.styleSheet() != STYLESHEET:  # setting it again re-polishes every live widget
         app.setStyleSheet(STYLESHEET)
+    install_input_guard(app)
     return app  # type: ignore[return-value]
 
 

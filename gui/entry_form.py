@@ -1,8 +1,11 @@
-"""The production entry form: size, three rejections (defect + location), CAM-D and CAM-W.
+"""The production entry form: CAM-D and CAM-W, three rejections (defect + location), size.
 
-The form only collects text; the service validates. Errors come back per field and are shown
-right under the field they belong to. Lot and box are not typed here: they come from the
-station's lot (shown above the form), so a box can never be registered twice by a typo.
+The service validates what is saved; the form checks the same rules (models.validation) as the
+operator types, so an error line goes away as soon as the value is right: a measurement is
+checked at every edit, a rejection row again whenever it shows an error. Every error line has
+its room reserved, and the button's messages sit below it, so nothing moves while the operator
+works. Lot and box are not typed here: they come from the station's lot (shown above the
+form), so a box can never be registered twice by a typo.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from config.catalogs import NO_REJECTION, Catalog
-from models.validation import FieldError
+from models.validation import FieldError, validate_measurement, validate_rejections
 
 from gui.messages import field_error_text
 
@@ -29,17 +32,20 @@ class EntryForm(QWidget):
         self.setObjectName("entryForm")
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        # In the order the operator fills it, which is also the Tab order: the two
+        # measurements typed for every box first, then the rejections (most boxes have
+        # none), then the size, which the station sets and the operator rarely touches.
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
         row = 0
-        self.size = QComboBox()
-        self.size.addItems(list(catalog.sizes))
-        self._add(grid, row, "size", self.tr("Size"), self.size)
-        self.unit_weight = QLabel()
-        self.unit_weight.setProperty("role", "hint")
-        grid.addWidget(self.unit_weight, row, 2)
-        self.size.currentTextChanged.connect(self._show_unit_weight)
+        self.cam_d = QLineEdit()
+        self.cam_d.setPlaceholderText("0,00")
+        self._add(grid, row, "cam_d", self.tr("CAM-D %"), self.cam_d)
+        row += 2
+        self.cam_w = QLineEdit()
+        self.cam_w.setPlaceholderText("0,00")
+        self._add(grid, row, "cam_w", self.tr("CAM-W %"), self.cam_w)
         row += 2
         rejections = QGroupBox(self.tr("Rejections (up to 3)"))
         rej_grid = QGridLayout(rejections)
@@ -56,18 +62,23 @@ class EntryForm(QWidget):
             rej_grid.addWidget(QLabel(str(index)), 1 + (index - 1) * 2, 0)
             rej_grid.addWidget(defect, 1 + (index - 1) * 2, 1)
             rej_grid.addWidget(location, 1 + (index - 1) * 2, 2)
-            for column, name in ((1, f"rej{index}_defect"), (2, f"rej{index}_location")):
-                label = self._error_label(name)
-                rej_grid.addWidget(label, 2 + (index - 1) * 2, column)
+            # One line per row, under both lists: a row has at most one problem at a time.
+            label = self._error_label(f"rej{index}_defect", f"rej{index}_location")
+            rej_grid.addWidget(label, 2 + (index - 1) * 2, 1, 1, 2)
+            for combo in (defect, location):
+                combo.currentIndexChanged.connect(
+                    lambda _i, number=index: self._recheck_rejection(number))
+        rej_grid.setColumnStretch(1, 1)
+        rej_grid.setColumnStretch(2, 1)
         grid.addWidget(rejections, row, 0, 1, 3)
         row += 1
-        self.cam_d = QLineEdit()
-        self.cam_d.setPlaceholderText("0,00")
-        self._add(grid, row, "cam_d", self.tr("CAM-D %"), self.cam_d)
-        row += 2
-        self.cam_w = QLineEdit()
-        self.cam_w.setPlaceholderText("0,00")
-        self._add(grid, row, "cam_w", self.tr("CAM-W %"), self.cam_w)
+        self.size = QComboBox()
+        self.size.addItems(list(catalog.sizes))
+        self._add(grid, row, "size", self.tr("Size"), self.size)
+        self.unit_weight = QLabel()
+        self.unit_weight.setProperty("role", "hint")
+        grid.addWidget(self.unit_weight, row, 2)
+        self.size.currentTextChanged.connect(self._show_unit_weight)
         row += 2
         self.general_error = QLabel()
         self.general_error.setObjectName("formError")
@@ -76,19 +87,28 @@ class EntryForm(QWidget):
         self.save = QPushButton(self.tr("Register box"))
         self.save.setObjectName("primary")
         self.save.setMinimumHeight(64)
+        self.save.setAutoDefault(True)  # Enter on the focused button registers, like a click
         self.confirmation = QLabel()
         self.confirmation.setObjectName("confirmation")
         self.confirmation.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
-        layout.addWidget(self.general_error)
         layout.addWidget(self.save)
+        # Below the button: what it did, or why it could not, never pushes it around.
+        layout.addWidget(self.general_error)
         layout.addWidget(self.confirmation)
         layout.addStretch(1)
         self.save.clicked.connect(self.submit)
         self.cam_d.returnPressed.connect(self.cam_w.setFocus)
         self.cam_w.returnPressed.connect(self.submit)
+        for name, edit in (("cam_d", self.cam_d), ("cam_w", self.cam_w)):
+            edit.textEdited.connect(lambda _text, field=name: self._check_measurement(field))
         self._show_unit_weight(self.size.currentText())
+
+    @property
+    def first_field(self) -> QWidget:
+        """Where the operator starts each box."""
+        return self.cam_d
 
     def _fill_choices(self, combo: QComboBox, names: tuple[str, ...]) -> None:
         """"(none)" then the catalog's names, keeping the current choice when it still exists."""
@@ -112,13 +132,60 @@ class EntryForm(QWidget):
             self._fill_choices(self.fields[f"rej{index}_location"], catalog.locations)  # type: ignore[arg-type]
         self._show_unit_weight(self.size.currentText())
 
-    def _error_label(self, name: str) -> QLabel:
+    def _error_label(self, *names: str) -> QLabel:
+        """An error line under a field (or a rejection row), its one line of room always
+        kept; a text too long for it is cut, and whole in its tooltip."""
         label = QLabel()
-        label.setObjectName(f"error_{name}")
+        label.setObjectName(f"error_{names[0]}")
         label.setProperty("role", "error")
-        label.setWordWrap(True)
-        self.errors[name] = label
+        label.setWordWrap(False)
+        label.setMinimumWidth(1)  # a long message must not widen the form
+        label.ensurePolished()
+        label.setFixedHeight(label.fontMetrics().height() + 2)
+        for name in names:
+            self.errors[name] = label
         return label
+
+    def _mark(self, name: str, invalid: bool) -> None:
+        widget = self.fields.get(name)
+        if widget is not None and bool(widget.property("invalid")) != invalid:
+            widget.setProperty("invalid", invalid)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def _set_error(self, name: str, text: str) -> None:
+        label = self.errors[name]
+        label.setText(text)
+        label.setToolTip(text)
+        self._mark(name, bool(text))
+
+    def _check_measurement(self, name: str) -> None:
+        """At every edit: the error line says what is wrong now, or nothing. An empty field
+        says nothing until the box is registered (the operator is typing)."""
+        edit: QLineEdit = self.fields[name]  # type: ignore[assignment]
+        if not edit.text().strip():
+            self._set_error(name, "")
+            return
+        measurement = self.catalog.measurement(name)
+        _value, errors = validate_measurement(name, edit.text(), measurement.minimum,
+                                              measurement.maximum, required=True)
+        self._set_error(name, field_error_text(errors[0]) if errors else "")
+
+    def _recheck_rejection(self, index: int) -> None:
+        """A row showing an error is checked again at every change, so the line goes as soon
+        as the row is right (a row being filled is not nagged before that)."""
+        defect, location = f"rej{index}_defect", f"rej{index}_location"
+        if not self.errors[defect].text():
+            return
+        pair = (self.fields[defect].currentData(),  # type: ignore[attr-defined]
+                self.fields[location].currentData())  # type: ignore[attr-defined]
+        _rejections, errors = validate_rejections([pair], self.catalog)
+        for name in (defect, location):
+            self._mark(name, False)
+        self.errors[defect].clear()
+        if errors:
+            field = errors[0].field.replace("rej1_", f"rej{index}_")
+            self._set_error(field, field_error_text(errors[0]))
 
     def _add(self, grid: QGridLayout, row: int, name: str, text: str, widget: QWidget) -> None:
         widget.setObjectName(name)
@@ -168,27 +235,20 @@ class EntryForm(QWidget):
     def clear_errors(self) -> None:
         for name, label in self.errors.items():
             label.clear()
-            widget = self.fields.get(name)
-            if widget is not None:
-                widget.setProperty("invalid", False)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+            label.setToolTip("")
+            self._mark(name, False)
         self.general_error.clear()
 
     def show_errors(self, errors: list[FieldError]) -> None:
-        first: QWidget | None = None
         for error in errors:
-            label = self.errors.get(error.field)
-            if label is None:
+            if error.field not in self.errors:
                 self.general_error.setText(field_error_text(error))
                 continue
-            label.setText(field_error_text(error))
-            widget = self.fields.get(error.field)
-            if widget is not None:
-                widget.setProperty("invalid", True)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-                first = first or widget
+            self._set_error(error.field, field_error_text(error))
+        # The keyboard goes to the first wrong field in the form's order (the one the
+        # operator meets first), not the first the service happened to report.
+        wrong = {error.field for error in errors}
+        first = next((widget for name, widget in self.fields.items() if name in wrong), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -203,7 +263,7 @@ class EntryForm(QWidget):
         for index in range(1, 4):
             for part in ("defect", "location"):
                 self.fields[f"rej{index}_{part}"].setCurrentIndex(0)  # type: ignore[attr-defined]
-        self.fields["rej1_defect"].setFocus()
+        self.first_field.setFocus()
 
     def set_enabled_for_entry(self, enabled: bool) -> None:
         for widget in self.fields.values():

@@ -151,7 +151,9 @@ class StationWindow(AppWindow):
         self.correct_button.setVisible(role_allows(session.role, Permission.RECORD_EDIT))
         self.refresh_records()
         self._apply_entry_state()
-        self.form.fields["rej1_defect"].setFocus()
+        # The first field when a box can be registered; else the lot button (F2), the only
+        # way forward.
+        (self.form.first_field if self.form.save.isEnabled() else self.lot_button).setFocus()
 
     def _work_ended(self) -> None:
         self.correct_button.setVisible(False)
@@ -233,15 +235,23 @@ class StationWindow(AppWindow):
     def open_lot_dialog(self, *, completed=None, scanned_code: str = "") -> LotDialog:
         dialog = LotDialog(self.controller, self, completed=completed, scanned_code=scanned_code)
         dialog.setModal(True)
+        dialog.finished.connect(self._back_to_the_form)
         dialog.open()
         dialog.code.setFocus()
         self.lot_dialog = dialog
         return dialog
 
+    def _back_to_the_form(self, _result: int) -> None:
+        """After the lot dialog: the keyboard goes back to where the next box starts."""
+        if self.controller.session is None:
+            return
+        self.activateWindow()
+        (self.form.first_field if self.form.save.isEnabled() else self.lot_button).setFocus()
+
     def bring_forward(self) -> None:
         super().bring_forward()
         if self.controller.session is not None:
-            self.form.fields["rej1_defect"].setFocus()
+            self.form.first_field.setFocus()
 
     def refresh_records(self) -> None:
         self.model.set_rows(self.controller.shift_records())

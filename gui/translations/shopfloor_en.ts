@@ -170,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="58"/>
+        <location filename="../app.py" line="60"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -1521,47 +1521,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="38"/>
+        <location filename="../entry_form.py" line="77"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="44"/>
+        <location filename="../entry_form.py" line="50"/>
         <source>Rejections (up to 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="46"/>
+        <location filename="../entry_form.py" line="52"/>
         <source>Defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="47"/>
+        <location filename="../entry_form.py" line="53"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="97"/>
+        <location filename="../entry_form.py" line="117"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="66"/>
+        <location filename="../entry_form.py" line="44"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="70"/>
+        <location filename="../entry_form.py" line="48"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="76"/>
+        <location filename="../entry_form.py" line="87"/>
         <source>Register box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="137"/>
+        <location filename="../entry_form.py" line="204"/>
         <source>Unit weight: %1 kg</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2783,8 +2783,8 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="134"/>
-        <location filename="../entry_form.py" line="155"/>
+        <location filename="../entry_form.py" line="201"/>
+        <location filename="../entry_form.py" line="222"/>
         <location filename="../i18n.py" line="68"/>
         <source>decimal-separator</source>
         <translation type="unfinished"></translation>
@@ -4012,57 +4012,57 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="203"/>
+        <location filename="../station_window.py" line="205"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="217"/>
+        <location filename="../station_window.py" line="219"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="220"/>
+        <location filename="../station_window.py" line="222"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="253"/>
+        <location filename="../station_window.py" line="263"/>
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="296"/>
+        <location filename="../station_window.py" line="306"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="314"/>
+        <location filename="../station_window.py" line="324"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="318"/>
+        <location filename="../station_window.py" line="328"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="319"/>
+        <location filename="../station_window.py" line="329"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="326"/>
+        <location filename="../station_window.py" line="336"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="327"/>
+        <location filename="../station_window.py" line="337"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="335"/>
+        <location filename="../station_window.py" line="345"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -170,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="58"/>
+        <location filename="../app.py" line="60"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -1522,47 +1522,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="38"/>
+        <location filename="../entry_form.py" line="77"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="44"/>
+        <location filename="../entry_form.py" line="50"/>
         <source>Rejections (up to 3)</source>
         <translation>Rejeições (até 3)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="46"/>
+        <location filename="../entry_form.py" line="52"/>
         <source>Defect</source>
         <translation>Defeito</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="47"/>
+        <location filename="../entry_form.py" line="53"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="97"/>
+        <location filename="../entry_form.py" line="117"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="66"/>
+        <location filename="../entry_form.py" line="44"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="70"/>
+        <location filename="../entry_form.py" line="48"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="76"/>
+        <location filename="../entry_form.py" line="87"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="137"/>
+        <location filename="../entry_form.py" line="204"/>
         <source>Unit weight: %1 kg</source>
         <translation>Peso unitário: %1 kg</translation>
     </message>
@@ -2784,8 +2784,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Esta senha não pode ser usada.</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="134"/>
-        <location filename="../entry_form.py" line="155"/>
+        <location filename="../entry_form.py" line="201"/>
+        <location filename="../entry_form.py" line="222"/>
         <location filename="../i18n.py" line="68"/>
         <source>decimal-separator</source>
         <translation>,</translation>
@@ -4014,57 +4014,57 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="203"/>
+        <location filename="../station_window.py" line="205"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="217"/>
+        <location filename="../station_window.py" line="219"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="220"/>
+        <location filename="../station_window.py" line="222"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="253"/>
+        <location filename="../station_window.py" line="263"/>
         <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="296"/>
+        <location filename="../station_window.py" line="306"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="314"/>
+        <location filename="../station_window.py" line="324"/>
         <source>Exported %1 records to %2</source>
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="318"/>
+        <location filename="../station_window.py" line="328"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="319"/>
+        <location filename="../station_window.py" line="329"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="326"/>
+        <location filename="../station_window.py" line="336"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="327"/>
+        <location filename="../station_window.py" line="337"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="335"/>
+        <location filename="../station_window.py" line="345"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
