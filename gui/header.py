@@ -96,8 +96,8 @@ class StationHeader(QFrame):
         if lot is None:
             self.lot.setText(self.tr("No lot set"))
         elif lot.is_complete:
-            self.lot.setText(self.tr("Lot %1 complete (%2 boxes)").replace("%1", lot.code)
-                             .replace("%2", str(lot.total_boxes)))
+            self.lot.setText(self.tr("Lot %1 complete (%n box(es))", "", lot.total_boxes)
+                             .replace("%1", lot.code))
         else:
             self.lot.setText(self.tr("Lot %1 · box %2/%3").replace("%1", lot.code)
                              .replace("%2", str(lot.current_box)).replace("%3", str(lot.total_boxes)))

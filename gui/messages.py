@@ -53,11 +53,11 @@ def field_error_text(error: FieldError) -> str:
         return (QCoreApplication.translate("Messages", "Must be from %1 to %2.")
                 .replace("%1", _num(low)).replace("%2", _num(high)))
     if code == "too_long":
-        return QCoreApplication.translate("Messages", "Too long (at most %1 characters).").replace(
-            "%1", str(p.get("max")))
+        return QCoreApplication.translate("Messages", "Too long (at most %n character(s)).", None,
+                                          int(p.get("max") or 0))
     if code == "too_short":
-        return QCoreApplication.translate("Messages", "Too short (at least %1 characters).").replace(
-            "%1", str(p.get("min")))
+        return QCoreApplication.translate("Messages", "Too short (at least %n character(s)).",
+                                          None, int(p.get("min") or 0))
     if code == "control_characters":
         return QCoreApplication.translate("Messages", "Contains invisible or control characters.")
     if code == "lot_format":
@@ -69,7 +69,8 @@ def field_error_text(error: FieldError) -> str:
     if code == "location_missing":
         return QCoreApplication.translate("Messages", "Choose where the defect is (Cap, Body, Cap/Body).")
     if code == "too_many":
-        return QCoreApplication.translate("Messages", "At most %1 rejections.").replace("%1", str(p.get("max")))
+        return QCoreApplication.translate("Messages", "At most %n rejection(s).", None,
+                                          int(p.get("max") or 0))
     if code == "username_format":
         return QCoreApplication.translate("Messages", "2 to 32 letters, digits, '.', '_' or '-'.")
     if code == "type":
@@ -116,8 +117,8 @@ def production_error_text(code: str, detail: str) -> str:
 
 def password_policy_text(code: str, params: dict) -> str:
     if code == "too_short":
-        return QCoreApplication.translate("Messages", "The password needs at least %1 characters.").replace(
-            "%1", str(params.get("min", 8)))
+        return QCoreApplication.translate("Messages", "The password needs at least %n "
+                                          "character(s).", None, int(params.get("min", 8)))
     if code == "too_long":
         return QCoreApplication.translate("Messages", "The password may have at most 72 bytes (accented letters count as 2).")
     if code == "common":

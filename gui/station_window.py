@@ -260,8 +260,10 @@ class StationWindow(AppWindow):
         def fmt(value):
             return "—" if value is None else f"{value:.2f}".replace(".", self.model._decimal())
 
-        self.totals.setText(self.tr("%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4")
-                            .replace("%1", str(totals["boxes"])).replace("%2", str(totals["rejections"]))
+        # One count per translated phrase: Qt's plural forms take one number each.
+        self.totals.setText(self.tr("%1 · %2 · mean CAM-D %3 · mean CAM-W %4")
+                            .replace("%1", self.tr("%n box(es)", "", totals["boxes"]))
+                            .replace("%2", self.tr("%n rejection(s)", "", totals["rejections"]))
                             .replace("%3", fmt(totals["cam_d"])).replace("%4", fmt(totals["cam_w"])))
 
     def _lot_changed(self, lot) -> None:
@@ -321,8 +323,8 @@ class StationWindow(AppWindow):
 
         def done(count: int) -> None:
             self.last_export = (path, count)
-            self.statusBar().showMessage(self.tr("Exported %1 records to %2").replace("%1", str(count))
-                                         .replace("%2", str(path)), 15000)
+            self.statusBar().showMessage(self.tr("Exported %n record(s) to %1", "", count)
+                                         .replace("%1", str(path)), 15000)
 
         def failed(exc: BaseException) -> None:
             QMessageBox.warning(self, self.tr("Export failed"),

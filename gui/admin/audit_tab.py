@@ -266,7 +266,7 @@ class AuditTab(QWidget):
         self.model.set_rows(trail_page(self.ctx.database, self.ctx.audit, self.session,
                                        self._filters(), EVENT_LIMIT))
         self.table.resizeColumnsToContents()
-        self.status.setText(self.tr("%1 events").replace("%1", str(self.model.rowCount())))
+        self.status.setText(self.tr("%n event(s)", "", self.model.rowCount()))
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -355,8 +355,8 @@ class AuditTab(QWidget):
         self.status.setText(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
 
         def progress(done: int, _total: Any) -> None:
-            self.status.setText(self.tr("Exporting the audit trail: %1 events so far…")
-                                .replace("%1", str(done)))
+            self.status.setText(self.tr("Exporting the audit trail: %n event(s) so far…", "",
+                                        done))
 
         def done(count: int | None) -> None:
             button.setEnabled(True)
@@ -366,8 +366,8 @@ class AuditTab(QWidget):
                     "Nothing was written; narrow the station, user, action or time range, or "
                     "export CSV, which holds them all.").replace("%1", str(PDF_EVENT_LIMIT)))
                 return
-            self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(count))
-                                .replace("%2", str(out)))
+            self.status.setText(self.tr("Exported %n event(s) to %1", "", count)
+                                .replace("%1", str(out)))
 
         def failed(exc: BaseException) -> None:
             button.setEnabled(True)

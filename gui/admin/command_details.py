@@ -88,10 +88,10 @@ class CommandDetailsDialog(QDialog):
             for station in result["stations"]:
                 if isinstance(station, dict):
                     state = self.tr("intact") if station.get("ok") else self.tr("NOT intact")
-                    parts.append(self.tr("Station %1: %2, %3 events checked")
+                    parts.append(self.tr("Station %1: %2, %n event(s) checked", "",
+                                         int(station.get("events_checked") or 0))
                                  .replace("%1", str(station.get("station")))
-                                 .replace("%2", state)
-                                 .replace("%3", str(station.get("events_checked"))))
+                                 .replace("%2", state))
         for key in ("threads", "restarts", "counters", "errors"):
             if result.get(key):
                 parts.append(f"{key}: {json.dumps(result[key], ensure_ascii=False)}")

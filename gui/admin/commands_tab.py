@@ -344,10 +344,10 @@ class CommandsTab(QWidget):
                                            "when it is back.").replace("%1", folder))
             else:
                 self.error.setText(self.tr("The shared folder %1 stopped answering while "
-                                           "sending: only %2 station(s) got the command (see "
+                                           "sending: only %n station(s) got the command (see "
                                            "the history). Send it again to the others when the "
-                                           "folder is back.")
-                                   .replace("%1", folder).replace("%2", str(went)))
+                                           "folder is back.", "", went)
+                                   .replace("%1", folder))
             return
         if not documents:  # "all stations" while none has ever started on this share
             self.error.setText(self.tr("No station is known on the shared folder yet: nothing "

@@ -244,8 +244,9 @@ class FleetTab(QWidget):
                     self.table.resizeColumnToContents(column)
             self._sized_lengths = [max(a, b) for a, b in zip(frame.lengths, self._sized_lengths)]
         counts = frame.counts
-        self.summary.setText(self.tr("%1 stations · %2 online · %3 stale · %4 offline")
-                             .replace("%1", str(len(frame.views)))
+        # One count per translated phrase: Qt's plural forms take one number each.
+        self.summary.setText(self.tr("%1 · %2 online · %3 stale · %4 offline")
+                             .replace("%1", self.tr("%n station(s)", "", len(frame.views)))
                              .replace("%2", str(counts.get("online", 0)))
                              .replace("%3", str(counts.get("stale", 0)))
                              .replace("%4", str(counts.get("offline", 0) + counts.get("stopped", 0))))

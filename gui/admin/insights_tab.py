@@ -186,9 +186,9 @@ class RecordsBehindDialog(QDialog):
         self.model = RecordsTableModel(self, with_station=True, newest_first=False)
         self.model.set_rows(rows)
         totals = self.model.totals()  # so the person can check the number against its rows
-        self.label = QLabel(self.tr("%1 records behind: %2\nMean CAM-D of these records: %3 % · "
-                                    "mean CAM-W: %4 % · rejections: %5")
-                            .replace("%1", str(len(rows))).replace("%2", what)
+        self.label = QLabel(self.tr("%n record(s) behind: %2\nMean CAM-D of these records: %3 % "
+                                    "· mean CAM-W: %4 % · rejections: %5", "", len(rows))
+                            .replace("%2", what)
                             .replace("%3", number(totals["cam_d"])).replace("%4", number(totals["cam_w"]))
                             .replace("%5", str(totals["rejections"])))
         self.label.setWordWrap(True)
@@ -336,8 +336,8 @@ class InsightsTab(QWidget):
         self.insights = insights.site_insights(frame, self.ctx.timezone, bands=self.bands,
                                                with_site=station is None)
         self.model.set_insights(self.insights)
-        self.note.setText(self.tr("%1 records · descriptive statistics, not predictions")
-                          .replace("%1", str(len(frame))) if len(frame) else
+        self.note.setText(self.tr("%n record(s) · descriptive statistics, not predictions", "",
+                                  len(frame)) if len(frame) else
                           self.tr("No records in this period."))
         row = self.model.station_row(previous)  # the same number stays selected, if still there
         self.select_station(previous if row is not None else
@@ -366,8 +366,8 @@ class InsightsTab(QWidget):
 
     def _set_current(self, ids: Ids, what: str) -> None:
         self.current_ids, self.current_what = tuple(ids), what
-        self.selected.setText(self.tr("Selected: %1 (%2 records)").replace("%1", what)
-                              .replace("%2", str(len(ids))) if what else "")
+        self.selected.setText(self.tr("Selected: %1 (%n record(s))", "", len(ids))
+                              .replace("%1", what) if what else "")
         self.show_rows_button.setEnabled(bool(ids))
 
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -509,7 +509,7 @@ class InsightsTab(QWidget):
                     self.tr("%1 → %2 (%3 %)").replace("%1", number(p["previous"]))
                     .replace("%2", number(p["current"])).replace("%3", signed(p["change_pct"])))
         return (self.tr("%1 · %2 in a row").replace("%1", p["station"]).replace("%2", p["defect"]),
-                self.tr("%1 boxes").replace("%1", str(p["length"])))
+                self.tr("%n box(es)", "", int(p["length"])))
 
     def recommendation_text(self, recommendation: insights.Recommendation) -> str:
         """The sentence for a recommendation code (every literal here is for lupdate)."""

@@ -143,7 +143,7 @@ class ProductionTab(QWidget):
         self.rows = rows
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        self.status.setText(self.tr("%1 records").replace("%1", str(len(rows))))
+        self.status.setText(self.tr("%n record(s)", "", len(rows)))
 
     def selected_row(self) -> dict[str, Any] | None:
         index = self.table.currentIndex()
@@ -262,8 +262,8 @@ class ProductionTab(QWidget):
 
         def done(count: int) -> None:
             self.last_export = (path, count)
-            self.status.setText(self.tr("Exported %1 records to %2").replace("%1", str(count))
-                                .replace("%2", str(path)))
+            self.status.setText(self.tr("Exported %n record(s) to %1", "", count)
+                                .replace("%1", str(path)))
 
         def failed(exc: BaseException) -> None:
             self.status.setText(self.tr("The file was not written: %1").replace("%1", str(exc)))

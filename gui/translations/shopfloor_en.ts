@@ -401,11 +401,6 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="269"/>
-        <source>%1 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../admin/audit_tab.py" line="322"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
@@ -426,16 +421,6 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="358"/>
-        <source>Exporting the audit trail: %1 events so far…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="369"/>
-        <source>Exported %1 events to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../admin/audit_tab.py" line="365"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
@@ -445,10 +430,34 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="269"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../admin/audit_tab.py" line="324"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="358"/>
+        <source>Exporting the audit trail: %n event(s) so far…</source>
+        <translation>
+            <numerusform>Exporting the audit trail: %n event so far…</numerusform>
+            <numerusform>Exporting the audit trail: %n events so far…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="369"/>
+        <source>Exported %n event(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n event to %1</numerusform>
+            <numerusform>Exported %n events to %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/audit_tab.py" line="380"/>
@@ -596,10 +605,13 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>NOT intact</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/command_details.py" line="91"/>
-        <source>Station %1: %2, %3 events checked</source>
-        <translation type="unfinished"></translation>
+        <source>Station %1: %2, %n event(s) checked</source>
+        <translation>
+            <numerusform>Station %1: %2, %n event checked</numerusform>
+            <numerusform>Station %1: %2, %n events checked</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1356,10 +1368,13 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/commands_tab.py" line="346"/>
-        <source>The shared folder %1 stopped answering while sending: only %2 station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
-        <translation type="unfinished"></translation>
+        <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
+        <translation>
+            <numerusform>The shared folder %1 stopped answering while sending: only %n station got the command (see the history). Send it again to the others when the folder is back.</numerusform>
+            <numerusform>The shared folder %1 stopped answering while sending: only %n stations got the command (see the history). Send it again to the others when the folder is back.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="353"/>
@@ -1638,10 +1653,13 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>Log in as %1 with the password you chose.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../wizard/finish_page.py" line="92"/>
-        <source>%1 accounts of the site reached this PC; log in with yours.</source>
-        <translation type="unfinished"></translation>
+        <source>%n account(s) of the site reached this PC; log in with yours.</source>
+        <translation>
+            <numerusform>%n account of the site reached this PC; log in with yours.</numerusform>
+            <numerusform>%n accounts of the site reached this PC; log in with yours.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../wizard/finish_page.py" line="95"/>
@@ -1775,62 +1793,70 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="247"/>
-        <source>%1 stations · %2 online · %3 stale · %4 offline</source>
+        <location filename="../admin/fleet_tab.py" line="248"/>
+        <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/fleet_tab.py" line="249"/>
+        <source>%n station(s)</source>
+        <translation>
+            <numerusform>%n station</numerusform>
+            <numerusform>%n stations</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="289"/>
+        <location filename="../admin/fleet_tab.py" line="290"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="417"/>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="417"/>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="429"/>
+        <location filename="../admin/fleet_tab.py" line="430"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="452"/>
+        <location filename="../admin/fleet_tab.py" line="453"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="453"/>
+        <location filename="../admin/fleet_tab.py" line="454"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2072,19 +2098,25 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="339"/>
-        <source>%1 records · descriptive statistics, not predictions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../admin/insights_tab.py" line="341"/>
         <source>No records in this period.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="339"/>
+        <source>%n record(s) · descriptive statistics, not predictions</source>
+        <translation>
+            <numerusform>%n record · descriptive statistics, not predictions</numerusform>
+            <numerusform>%n records · descriptive statistics, not predictions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../admin/insights_tab.py" line="369"/>
-        <source>Selected: %1 (%2 records)</source>
-        <translation type="unfinished"></translation>
+        <source>Selected: %1 (%n record(s))</source>
+        <translation>
+            <numerusform>Selected: %1 (%n record)</numerusform>
+            <numerusform>Selected: %1 (%n records)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="410"/>
@@ -2249,10 +2281,13 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>%1 · %2 in a row</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/insights_tab.py" line="512"/>
-        <source>%1 boxes</source>
-        <translation type="unfinished"></translation>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n box</numerusform>
+            <numerusform>%n boxes</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="518"/>
@@ -2328,7 +2363,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../log_viewer.py" line="47"/>
         <location filename="../log_viewer.py" line="118"/>
-        <location filename="../log_viewer.py" line="201"/>
+        <location filename="../log_viewer.py" line="200"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2377,34 +2412,43 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>There is no log file yet (%1).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../log_viewer.py" line="162"/>
-        <source>%1 lines containing “%2”, newest at the bottom. File: %3</source>
-        <translation type="unfinished"></translation>
+        <source>%n line(s) containing “%2”, newest at the bottom. File: %3</source>
+        <translation>
+            <numerusform>%n line containing “%2”, newest at the bottom. File: %3</numerusform>
+            <numerusform>%n lines containing “%2”, newest at the bottom. File: %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../log_viewer.py" line="164"/>
+        <source>The last %n line(s), newest at the bottom. File: %2</source>
+        <translation>
+            <numerusform>The last %n line, newest at the bottom. File: %2</numerusform>
+            <numerusform>The last %n lines, newest at the bottom. File: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../log_viewer.py" line="193"/>
+        <source>Saved %n line(s) to %2.</source>
+        <translation>
+            <numerusform>Saved %n line to %2.</numerusform>
+            <numerusform>Saved %n lines to %2.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="165"/>
-        <source>The last %1 lines, newest at the bottom. File: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../log_viewer.py" line="180"/>
+        <location filename="../log_viewer.py" line="179"/>
         <source>Save the log as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="181"/>
+        <location filename="../log_viewer.py" line="180"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="191"/>
+        <location filename="../log_viewer.py" line="190"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../log_viewer.py" line="194"/>
-        <source>Saved %1 lines to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2618,16 +2662,6 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="56"/>
-        <source>Too long (at most %1 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="59"/>
-        <source>Too short (at least %1 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../messages.py" line="62"/>
         <source>Contains invisible or control characters.</source>
         <translation type="unfinished"></translation>
@@ -2652,133 +2686,155 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="56"/>
+        <source>Too long (at most %n character(s)).</source>
+        <translation>
+            <numerusform>Too long (at most %n character).</numerusform>
+            <numerusform>Too long (at most %n characters).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="59"/>
+        <source>Too short (at least %n character(s)).</source>
+        <translation>
+            <numerusform>Too short (at least %n character).</numerusform>
+            <numerusform>Too short (at least %n characters).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../messages.py" line="72"/>
-        <source>At most %1 rejections.</source>
-        <translation type="unfinished"></translation>
+        <source>At most %n rejection(s).</source>
+        <translation>
+            <numerusform>At most %n rejection.</numerusform>
+            <numerusform>At most %n rejections.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="75"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="77"/>
         <source>Wrong kind of value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="79"/>
         <source>Type a number, e.g. 0,000076.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="81"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="83"/>
         <source>Appears twice; keep one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="85"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="87"/>
         <source>The maximum must be above the minimum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="89"/>
         <source>Critical must be above warning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="95"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="97"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="99"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="102"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="104"/>
         <source>This record no longer exists here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="106"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="108"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="110"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="112"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="114"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../messages.py" line="119"/>
-        <source>The password needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../messages.py" line="120"/>
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="123"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="125"/>
         <source>This password is too common or too easy to guess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="127"/>
         <source>The new password must differ from the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="129"/>
         <source>The password must not be the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="131"/>
         <source>The password contains invisible characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="132"/>
         <source>This password cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3019,10 +3075,13 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="146"/>
-        <source>%1 records</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../admin/production_tab.py" line="265"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n record to %1</numerusform>
+            <numerusform>Exported %n records to %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/production_tab.py" line="160"/>
@@ -3049,6 +3108,14 @@ Your saved records are safe. The details are in the log; tell your administrator
         <location filename="../admin/production_tab.py" line="130"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/production_tab.py" line="146"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/production_tab.py" line="204"/>
@@ -3083,11 +3150,6 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/production_tab.py" line="255"/>
         <source>Export records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="265"/>
-        <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3204,11 +3266,16 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>Records behind a number</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/insights_tab.py" line="189"/>
-        <source>%1 records behind: %2
+        <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%n record behind: %2
+Mean CAM-D of this record: %3 % · mean CAM-W: %4 % · rejections: %5</numerusform>
+            <numerusform>%n records behind: %2
+Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3877,10 +3944,13 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../header.py" line="99"/>
-        <source>Lot %1 complete (%2 boxes)</source>
-        <translation type="unfinished"></translation>
+        <source>Lot %1 complete (%n box(es))</source>
+        <translation>
+            <numerusform>Lot %1 complete (%n box)</numerusform>
+            <numerusform>Lot %1 complete (%n boxes)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../header.py" line="102"/>
@@ -4027,42 +4097,61 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="263"/>
-        <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
+        <location filename="../station_window.py" line="264"/>
+        <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="265"/>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n box</numerusform>
+            <numerusform>%n boxes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="266"/>
+        <source>%n rejection(s)</source>
+        <translation>
+            <numerusform>%n rejection</numerusform>
+            <numerusform>%n rejections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="326"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n record to %1</numerusform>
+            <numerusform>Exported %n records to %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../station_window.py" line="306"/>
+        <location filename="../station_window.py" line="308"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="324"/>
-        <source>Exported %1 records to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="328"/>
+        <location filename="../station_window.py" line="330"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="329"/>
+        <location filename="../station_window.py" line="331"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="336"/>
+        <location filename="../station_window.py" line="338"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="337"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="347"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4306,16 +4395,6 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="194"/>
-        <source>%1 of %2 events checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="198"/>
-        <source>%1 events checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../verify_dialog.py" line="210"/>
         <source>The audit trail has been tampered with</source>
         <translation type="unfinished"></translation>
@@ -4336,21 +4415,6 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="235"/>
-        <source>The audit trail is intact: %1 events checked in %2 chain(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="240"/>
-        <source>%1 of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="247"/>
-        <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../verify_dialog.py" line="259"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
@@ -4359,6 +4423,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <location filename="../verify_dialog.py" line="256"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="194"/>
+        <source>%1 of %n event(s) checked</source>
+        <translation>
+            <numerusform>%1 of %n event checked</numerusform>
+            <numerusform>%1 of %n events checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="198"/>
+        <source>%n event(s) checked</source>
+        <translation>
+            <numerusform>%n event checked</numerusform>
+            <numerusform>%n events checked</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="208"/>
@@ -4379,6 +4459,43 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <location filename="../verify_dialog.py" line="223"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="235"/>
+        <source>The audit trail is intact: %1 checked in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="236"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="237"/>
+        <source>%n chain(s)</source>
+        <translation>
+            <numerusform>%n chain</numerusform>
+            <numerusform>%n chains</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="241"/>
+        <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
+        <translation>
+            <numerusform>%n of these events is signed with a key this PC does not have: its content and order were checked, its signature was not.</numerusform>
+            <numerusform>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="247"/>
+        <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
+        <translation>
+            <numerusform>Verification cancelled after %n event; nothing is known about the rest.</numerusform>
+            <numerusform>Verification cancelled after %n events; nothing is known about the rest.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="264"/>

@@ -402,11 +402,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="269"/>
-        <source>%1 events</source>
-        <translation>%1 eventos</translation>
-    </message>
-    <message>
         <location filename="../admin/audit_tab.py" line="322"/>
         <source>Details</source>
         <translation>Detalhes</translation>
@@ -427,16 +422,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="358"/>
-        <source>Exporting the audit trail: %1 events so far…</source>
-        <translation>Exportando a trilha de auditoria: %1 eventos até agora…</translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="369"/>
-        <source>Exported %1 events to %2</source>
-        <translation>%1 eventos exportados para %2</translation>
-    </message>
-    <message>
         <location filename="../admin/audit_tab.py" line="365"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
@@ -446,10 +431,34 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="269"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../admin/audit_tab.py" line="324"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="358"/>
+        <source>Exporting the audit trail: %n event(s) so far…</source>
+        <translation>
+            <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
+            <numerusform>Exportando a trilha de auditoria: %n eventos até agora…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="369"/>
+        <source>Exported %n event(s) to %1</source>
+        <translation>
+            <numerusform>%n evento exportado para %1</numerusform>
+            <numerusform>%n eventos exportados para %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/audit_tab.py" line="380"/>
@@ -597,10 +606,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>NOT intact</source>
         <translation>NÃO íntegra</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/command_details.py" line="91"/>
-        <source>Station %1: %2, %3 events checked</source>
-        <translation>Estação %1: %2, %3 eventos verificados</translation>
+        <source>Station %1: %2, %n event(s) checked</source>
+        <translation>
+            <numerusform>Estação %1: %2, %n evento verificado</numerusform>
+            <numerusform>Estação %1: %2, %n eventos verificados</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1357,10 +1369,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/commands_tab.py" line="346"/>
-        <source>The shared folder %1 stopped answering while sending: only %2 station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
-        <translation>A pasta compartilhada %1 parou de responder durante o envio: só %2 estação(ões) receberam o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</translation>
+        <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
+        <translation>
+            <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
+            <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estações receberam o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="353"/>
@@ -1639,10 +1654,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>Log in as %1 with the password you chose.</source>
         <translation>Entre como %1 com a senha que você escolheu.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../wizard/finish_page.py" line="92"/>
-        <source>%1 accounts of the site reached this PC; log in with yours.</source>
-        <translation>%1 contas do site chegaram a este PC; entre com a sua.</translation>
+        <source>%n account(s) of the site reached this PC; log in with yours.</source>
+        <translation>
+            <numerusform>%n conta do site chegou a este PC; entre com a sua.</numerusform>
+            <numerusform>%n contas do site chegaram a este PC; entre com a sua.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../wizard/finish_page.py" line="95"/>
@@ -1776,62 +1794,70 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="247"/>
-        <source>%1 stations · %2 online · %3 stale · %4 offline</source>
-        <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
+        <location filename="../admin/fleet_tab.py" line="248"/>
+        <source>%1 · %2 online · %3 stale · %4 offline</source>
+        <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/fleet_tab.py" line="249"/>
+        <source>%n station(s)</source>
+        <translation>
+            <numerusform>%n estação</numerusform>
+            <numerusform>%n estações</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="289"/>
+        <location filename="../admin/fleet_tab.py" line="290"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="417"/>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="417"/>
+        <location filename="../admin/fleet_tab.py" line="418"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="419"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="429"/>
+        <location filename="../admin/fleet_tab.py" line="430"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="452"/>
+        <location filename="../admin/fleet_tab.py" line="453"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="453"/>
+        <location filename="../admin/fleet_tab.py" line="454"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2073,19 +2099,25 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="339"/>
-        <source>%1 records · descriptive statistics, not predictions</source>
-        <translation>%1 registros · estatística descritiva, não previsões</translation>
-    </message>
-    <message>
         <location filename="../admin/insights_tab.py" line="341"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="339"/>
+        <source>%n record(s) · descriptive statistics, not predictions</source>
+        <translation>
+            <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
+            <numerusform>%n registros · estatística descritiva, não previsões</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../admin/insights_tab.py" line="369"/>
-        <source>Selected: %1 (%2 records)</source>
-        <translation>Selecionado: %1 (%2 registros)</translation>
+        <source>Selected: %1 (%n record(s))</source>
+        <translation>
+            <numerusform>Selecionado: %1 (%n registro)</numerusform>
+            <numerusform>Selecionado: %1 (%n registros)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="410"/>
@@ -2250,10 +2282,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>%1 · %2 in a row</source>
         <translation>%1 · %2 seguidas</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/insights_tab.py" line="512"/>
-        <source>%1 boxes</source>
-        <translation>%1 caixas</translation>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n caixa</numerusform>
+            <numerusform>%n caixas</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="518"/>
@@ -2329,7 +2364,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <message>
         <location filename="../log_viewer.py" line="47"/>
         <location filename="../log_viewer.py" line="118"/>
-        <location filename="../log_viewer.py" line="201"/>
+        <location filename="../log_viewer.py" line="200"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
@@ -2378,35 +2413,44 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>There is no log file yet (%1).</source>
         <translation>Ainda não há arquivo de log (%1).</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../log_viewer.py" line="162"/>
-        <source>%1 lines containing “%2”, newest at the bottom. File: %3</source>
-        <translation>%1 linhas que contêm “%2”, as mais novas embaixo. Arquivo: %3</translation>
+        <source>%n line(s) containing “%2”, newest at the bottom. File: %3</source>
+        <translation>
+            <numerusform>%n linha que contém “%2”, as mais novas embaixo. Arquivo: %3</numerusform>
+            <numerusform>%n linhas que contêm “%2”, as mais novas embaixo. Arquivo: %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../log_viewer.py" line="164"/>
+        <source>The last %n line(s), newest at the bottom. File: %2</source>
+        <translation>
+            <numerusform>A última %n linha, as mais novas embaixo. Arquivo: %2</numerusform>
+            <numerusform>As últimas %n linhas, as mais novas embaixo. Arquivo: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../log_viewer.py" line="193"/>
+        <source>Saved %n line(s) to %2.</source>
+        <translation>
+            <numerusform>%n linha salva em %2.</numerusform>
+            <numerusform>%n linhas salvas em %2.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="165"/>
-        <source>The last %1 lines, newest at the bottom. File: %2</source>
-        <translation>As últimas %1 linhas, as mais novas embaixo. Arquivo: %2</translation>
-    </message>
-    <message>
-        <location filename="../log_viewer.py" line="180"/>
+        <location filename="../log_viewer.py" line="179"/>
         <source>Save the log as</source>
         <translation>Salvar o log como</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="181"/>
+        <location filename="../log_viewer.py" line="180"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation>Arquivos de texto (*.txt *.log);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="191"/>
+        <location filename="../log_viewer.py" line="190"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
         <translation>O log não foi salvo em %1: %2. Nada foi gravado lá; escolha outra pasta.</translation>
-    </message>
-    <message>
-        <location filename="../log_viewer.py" line="194"/>
-        <source>Saved %1 lines to %2.</source>
-        <translation>%1 linhas salvas em %2.</translation>
     </message>
 </context>
 <context>
@@ -2619,16 +2663,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Deve estar entre %1 e %2.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="56"/>
-        <source>Too long (at most %1 characters).</source>
-        <translation>Longo demais (no máximo %1 caracteres).</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="59"/>
-        <source>Too short (at least %1 characters).</source>
-        <translation>Curto demais (ao menos %1 caracteres).</translation>
-    </message>
-    <message>
         <location filename="../messages.py" line="62"/>
         <source>Contains invisible or control characters.</source>
         <translation>Contém caracteres invisíveis ou de controle.</translation>
@@ -2653,133 +2687,155 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation>Escolha onde está o defeito (Cap, Body, Cap/Body).</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="56"/>
+        <source>Too long (at most %n character(s)).</source>
+        <translation>
+            <numerusform>Longo demais (no máximo %n caractere).</numerusform>
+            <numerusform>Longo demais (no máximo %n caracteres).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="59"/>
+        <source>Too short (at least %n character(s)).</source>
+        <translation>
+            <numerusform>Curto demais (ao menos %n caractere).</numerusform>
+            <numerusform>Curto demais (ao menos %n caracteres).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../messages.py" line="72"/>
-        <source>At most %1 rejections.</source>
-        <translation>No máximo %1 rejeições.</translation>
+        <source>At most %n rejection(s).</source>
+        <translation>
+            <numerusform>No máximo %n rejeição.</numerusform>
+            <numerusform>No máximo %n rejeições.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="75"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>De 2 a 32 letras, números, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="77"/>
         <source>Wrong kind of value.</source>
         <translation>Tipo de valor errado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="79"/>
         <source>Type a number, e.g. 0,000076.</source>
         <translation>Digite um número, p. ex. 0,000076.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="81"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation>Não é um fuso horário: escolha um da lista.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="83"/>
         <source>Appears twice; keep one.</source>
         <translation>Aparece duas vezes; mantenha um.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="85"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="87"/>
         <source>The maximum must be above the minimum.</source>
         <translation>O máximo deve ser maior que o mínimo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="89"/>
         <source>Critical must be above warning.</source>
         <translation>Crítico deve ser maior que alerta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="95"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="97"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="99"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="102"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="104"/>
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="106"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="108"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="110"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada (ou conta bloqueada): nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="112"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation>Uma alteração em registro de outra estação precisa ser assinada com sua senha; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="114"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
-    <message>
-        <location filename="../messages.py" line="119"/>
-        <source>The password needs at least %1 characters.</source>
-        <translation>A senha precisa de ao menos %1 caracteres.</translation>
+    <message numerus="yes">
+        <location filename="../messages.py" line="120"/>
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>A senha precisa de ao menos %n caractere.</numerusform>
+            <numerusform>A senha precisa de ao menos %n caracteres.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="123"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="125"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="127"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="129"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="131"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="132"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
@@ -3020,10 +3076,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>to</source>
         <translation>até</translation>
     </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="146"/>
-        <source>%1 records</source>
-        <translation>%1 registros</translation>
+    <message numerus="yes">
+        <location filename="../admin/production_tab.py" line="265"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>%n registro exportado para %1</numerusform>
+            <numerusform>%n registros exportados para %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/production_tab.py" line="160"/>
@@ -3050,6 +3109,14 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/production_tab.py" line="130"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/production_tab.py" line="146"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n registro</numerusform>
+            <numerusform>%n registros</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../admin/production_tab.py" line="204"/>
@@ -3085,11 +3152,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/production_tab.py" line="255"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
-    </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="265"/>
-        <source>Exported %1 records to %2</source>
-        <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
         <location filename="../admin/production_tab.py" line="269"/>
@@ -3205,12 +3267,16 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>Records behind a number</source>
         <translation>Registros por trás de um número</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/insights_tab.py" line="189"/>
-        <source>%1 records behind: %2
+        <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
-        <translation>%1 registros por trás de: %2
-CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</translation>
+        <translation>
+            <numerusform>%n registro por trás de: %2
+CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</numerusform>
+            <numerusform>%n registros por trás de: %2
+CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3879,10 +3945,13 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../header.py" line="99"/>
-        <source>Lot %1 complete (%2 boxes)</source>
-        <translation>Lote %1 completo (%2 caixas)</translation>
+        <source>Lot %1 complete (%n box(es))</source>
+        <translation>
+            <numerusform>Lote %1 completo (%n caixa)</numerusform>
+            <numerusform>Lote %1 completo (%n caixas)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../header.py" line="102"/>
@@ -4029,42 +4098,61 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="263"/>
-        <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
-        <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
+        <location filename="../station_window.py" line="264"/>
+        <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
+        <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="265"/>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n caixa</numerusform>
+            <numerusform>%n caixas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="266"/>
+        <source>%n rejection(s)</source>
+        <translation>
+            <numerusform>%n rejeição</numerusform>
+            <numerusform>%n rejeições</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="326"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>%n registro exportado para %1</numerusform>
+            <numerusform>%n registros exportados para %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="306"/>
+        <location filename="../station_window.py" line="308"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="324"/>
-        <source>Exported %1 records to %2</source>
-        <translation>%1 registros exportados para %2</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="328"/>
+        <location filename="../station_window.py" line="330"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="329"/>
+        <location filename="../station_window.py" line="331"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="336"/>
+        <location filename="../station_window.py" line="338"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="337"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="347"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -4308,16 +4396,6 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="194"/>
-        <source>%1 of %2 events checked</source>
-        <translation>%1 de %2 eventos verificados</translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="198"/>
-        <source>%1 events checked</source>
-        <translation>%1 eventos verificados</translation>
-    </message>
-    <message>
         <location filename="../verify_dialog.py" line="210"/>
         <source>The audit trail has been tampered with</source>
         <translation>A trilha de auditoria foi adulterada</translation>
@@ -4338,21 +4416,6 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="235"/>
-        <source>The audit trail is intact: %1 events checked in %2 chain(s).</source>
-        <translation>A trilha de auditoria está íntegra: %1 eventos verificados em %2 cadeia(s).</translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="240"/>
-        <source>%1 of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
-        <translation>%1 destes eventos estão assinados com uma chave que este PC não tem: conteúdo e ordem foram verificados, as assinaturas não.</translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="247"/>
-        <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
-        <translation>Verificação cancelada após %1 eventos; nada se sabe sobre o restante.</translation>
-    </message>
-    <message>
         <location filename="../verify_dialog.py" line="259"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
@@ -4361,6 +4424,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <location filename="../verify_dialog.py" line="256"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="194"/>
+        <source>%1 of %n event(s) checked</source>
+        <translation>
+            <numerusform>Verificados: %1 de %n evento</numerusform>
+            <numerusform>Verificados: %1 de %n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="198"/>
+        <source>%n event(s) checked</source>
+        <translation>
+            <numerusform>%n evento verificado</numerusform>
+            <numerusform>%n eventos verificados</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="208"/>
@@ -4381,6 +4460,43 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <location filename="../verify_dialog.py" line="223"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation>Nada foi alterado: a verificação só lê os dados. Tente de novo; se falhar outra vez, chame o administrador (o log tem os detalhes).</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="235"/>
+        <source>The audit trail is intact: %1 checked in %2.</source>
+        <translation>A trilha de auditoria está íntegra. Verificação: %1 em %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="236"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="237"/>
+        <source>%n chain(s)</source>
+        <translation>
+            <numerusform>%n cadeia</numerusform>
+            <numerusform>%n cadeias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="241"/>
+        <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
+        <translation>
+            <numerusform>%n destes eventos está assinado com uma chave que este PC não tem: conteúdo e ordem foram verificados, a assinatura não.</numerusform>
+            <numerusform>%n destes eventos estão assinados com uma chave que este PC não tem: conteúdo e ordem foram verificados, as assinaturas não.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="247"/>
+        <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
+        <translation>
+            <numerusform>Verificação cancelada após %n evento; nada se sabe sobre o restante.</numerusform>
+            <numerusform>Verificação cancelada após %n eventos; nada se sabe sobre o restante.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="264"/>
