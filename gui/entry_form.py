@@ -21,6 +21,7 @@ from config.catalogs import NO_REJECTION, Catalog
 from models.validation import FieldError, validate_measurement, validate_rejections
 
 from gui.messages import field_error_text
+from gui.numbers import format_number, format_shortest, number_hint
 
 
 class EntryForm(QWidget):
@@ -40,11 +41,11 @@ class EntryForm(QWidget):
         grid.setVerticalSpacing(2)
         row = 0
         self.cam_d = QLineEdit()
-        self.cam_d.setPlaceholderText("0,00")
+        self.cam_d.setPlaceholderText(number_hint())
         self._add(grid, row, "cam_d", self.tr("CAM-D %"), self.cam_d)
         row += 2
         self.cam_w = QLineEdit()
-        self.cam_w.setPlaceholderText("0,00")
+        self.cam_w.setPlaceholderText(number_hint())
         self._add(grid, row, "cam_w", self.tr("CAM-W %"), self.cam_w)
         row += 2
         rejections = QGroupBox(self.tr("Rejections (up to 3)"))
@@ -198,8 +199,7 @@ class EntryForm(QWidget):
 
     def _show_unit_weight(self, size: str) -> None:
         weight = self.catalog.unit_weight_for_size(size)
-        decimal = QCoreApplication.translate("Messages", "decimal-separator")
-        text = f"{weight:.6f}".replace(".", "," if decimal == "," else ".") if weight else ""
+        text = format_shortest(weight) if weight else ""
         self.unit_weight.setText("" if weight is None else
                                  self.tr("Unit weight: %1 kg").replace("%1", text))
 
@@ -219,10 +219,9 @@ class EntryForm(QWidget):
     def set_values(self, row: dict[str, Any]) -> None:
         """Fill the form from a record row (for a correction)."""
         self.set_size(row.get("size"))
-        decimal = QCoreApplication.translate("Messages", "decimal-separator")
         for name, edit in (("cam_d", self.cam_d), ("cam_w", self.cam_w)):
             value = row.get(name)
-            edit.setText("" if value is None else str(value).replace(".", decimal if decimal in ",." else "."))
+            edit.setText("" if value is None else format_number(value, 2))
         for index in range(1, 4):
             for part in ("defect", "location"):
                 combo: QComboBox = self.fields[f"rej{index}_{part}"]  # type: ignore[assignment]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.validation import FieldError
 
-from gui.i18n import uses_decimal_comma
+from gui.numbers import format_number, format_shortest
 
 
 
@@ -43,7 +43,8 @@ def field_error_text(error: FieldError) -> str:
     if code == "required":
         return QCoreApplication.translate("Messages", "Required.")
     if code == "number":
-        return QCoreApplication.translate("Messages", "Type a number, e.g. 3,5.")
+        return QCoreApplication.translate("Messages", "Type a number, e.g. %1.").replace(
+            "%1", format_number(3.5, 1))
     if code == "integer":
         return QCoreApplication.translate("Messages", "Type a whole number.")
     if code == "out_of_range":
@@ -76,7 +77,8 @@ def field_error_text(error: FieldError) -> str:
     if code == "type":
         return QCoreApplication.translate("Messages", "Wrong kind of value.")
     if code == "not_a_number":
-        return QCoreApplication.translate("Messages", "Type a number, e.g. 0,000076.")
+        return QCoreApplication.translate("Messages", "Type a number, e.g. %1.").replace(
+            "%1", format_number(3.5, 1))
     if code == "not_a_zone":
         return QCoreApplication.translate("Messages", "Not a time zone: choose one from the list.")
     if code == "duplicate":
@@ -133,10 +135,7 @@ def password_policy_text(code: str, params: dict) -> str:
 
 
 def _num(value: object) -> str:
-    """Numbers as the operator types them (decimal comma in Portuguese)."""
+    """Numbers as the operator reads them (decimal comma in Portuguese)."""
     if value is None:
         return ""
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    if uses_decimal_comma():
-        text = text.replace(".", ",")
-    return text
+    return format_shortest(value) if isinstance(value, float) else str(value)

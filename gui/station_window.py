@@ -28,6 +28,7 @@ from gui.app_window import EXIT_RESTART, AppWindow
 from gui.entry_form import EntryForm
 from gui.lot_dialog import LotDialog
 from gui.messages import production_error_text
+from gui.numbers import export_note, format_number
 from gui.records_model import RecordsTableModel
 from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
@@ -258,7 +259,7 @@ class StationWindow(AppWindow):
         totals = self.model.totals()
 
         def fmt(value):
-            return "—" if value is None else f"{value:.2f}".replace(".", self.model._decimal())
+            return "—" if value is None else format_number(value, 2)
 
         # One count per translated phrase: Qt's plural forms take one number each.
         self.totals.setText(self.tr("%1 · %2 · mean CAM-D %3 · mean CAM-W %4")
@@ -324,7 +325,8 @@ class StationWindow(AppWindow):
         def done(count: int) -> None:
             self.last_export = (path, count)
             self.statusBar().showMessage(self.tr("Exported %n record(s) to %1", "", count)
-                                         .replace("%1", str(path)), 15000)
+                                         .replace("%1", str(path)) + " " + export_note(fmt),
+                                         15000)
 
         def failed(exc: BaseException) -> None:
             QMessageBox.warning(self, self.tr("Export failed"),

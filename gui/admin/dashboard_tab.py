@@ -22,7 +22,8 @@ from config.catalogs import QualityBands  # noqa: E402
 from utils import analytics  # noqa: E402
 
 from gui.admin.record_filters import RecordFilters  # noqa: E402
-from gui.i18n import uses_decimal_comma  # noqa: E402
+from gui.admin.value_axis import value_axes  # noqa: E402
+from gui.numbers import format_number, format_shortest  # noqa: E402
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
                "critical": "#c62828", "unknown": "#9e9e9e"}
@@ -46,9 +47,11 @@ def band_brush(band: str, measure: str) -> QBrush:
 
 
 def number_text(value: float, spec: str = ".2f") -> str:
-    """A number as the person reads it (decimal comma in Portuguese)."""
-    text = format(value, spec)
-    return text.replace(".", ",") if uses_decimal_comma() else text
+    """A number as the person reads it (decimal comma in Portuguese): `spec` ".Nf" for N
+    decimals, "g" for as many as it has."""
+    if spec == "g":
+        return format_shortest(value)
+    return format_number(value, int(spec.strip(".f") or 0))
 
 
 class DashboardTab(QWidget):
@@ -68,12 +71,15 @@ class DashboardTab(QWidget):
         self.ranking.setWordWrap(True)
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         self.charts = pg.GraphicsLayoutWidget()
-        self.top_plot = self.charts.addPlot(row=0, col=0, title=self.tr("Top 5 defects (share of rejections)"))
-        self.pareto_plot = self.charts.addPlot(row=0, col=1, title=self.tr("Pareto"))
-        self.means_plot = self.charts.addPlot(row=1, col=0,
+        self.top_plot = self.charts.addPlot(row=0, col=0, axisItems=value_axes(),
+                                            title=self.tr("Top 5 defects (share of rejections)"))
+        self.pareto_plot = self.charts.addPlot(row=0, col=1, axisItems=value_axes(),
+                                               title=self.tr("Pareto"))
+        self.means_plot = self.charts.addPlot(row=1, col=0, axisItems=value_axes(),
                                               title=self.tr("Mean CAM-D / CAM-W per station (%)"))
-        self.hour_plot = self.charts.addPlot(row=1, col=1, title=self.tr("Boxes per hour of the day"))
-        self.shift_plot = self.charts.addPlot(row=3, col=0, colspan=2,
+        self.hour_plot = self.charts.addPlot(row=1, col=1, axisItems=value_axes(),
+                                             title=self.tr("Boxes per hour of the day"))
+        self.shift_plot = self.charts.addPlot(row=3, col=0, colspan=2, axisItems=value_axes(),
                                               title=self.tr("Boxes per shift (day · shift)"))
         # Items created once; refresh() only changes their data.
         self.top_plot.getAxis("bottom").setHeight(44)  # two-line labels: defect and share

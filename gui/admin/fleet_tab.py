@@ -40,6 +40,7 @@ from gui.admin.fleet_model import (  # noqa: E402
 )
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder  # noqa: E402
 from gui.admin.trace_item import TraceSetItem  # noqa: E402
+from gui.admin.value_axis import value_axes  # noqa: E402
 from gui.fast_cells import FastCellDelegate  # noqa: E402
 from gui.theme import TOUCH_MIN_PX  # noqa: E402
 
@@ -123,7 +124,8 @@ class FleetTab(QWidget):
         west_s = -int(site_offset.total_seconds()) if site_offset is not None else 0
         for row, (name, _english) in enumerate(PLOTTED):
             plot = self.plots.addPlot(row=row, col=0, axisItems={
-                "bottom": pg.DateAxisItem(orientation="bottom", utcOffset=west_s)})
+                "bottom": pg.DateAxisItem(orientation="bottom", utcOffset=west_s),
+                **value_axes()})
             plot.setLabel("left", labels[name])
             # Fixed ranges: per cent from 0 to 100, and the last hour (fleet_traces.py): no
             # auto-range pass and no axis redraw on a tick; panning would only lose the live view.

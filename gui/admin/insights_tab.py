@@ -25,7 +25,7 @@ from utils.insights import Ids, StationInsight
 
 from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
 from gui.admin.record_filters import RecordFilters
-from gui.i18n import uses_decimal_comma
+from gui.numbers import format_number
 from gui.records_model import RecordsTableModel
 from gui.table_model import ColumnTableModel, Index as _Index
 
@@ -39,10 +39,7 @@ def number(value: float | None, digits: int = 2) -> str:
     """A figure in the user's notation (decimal comma in Portuguese); "—" for no value."""
     if value is None:
         return "—"
-    text = f"{value:.{digits}f}"
-    if uses_decimal_comma():
-        text = text.replace(".", ",")
-    return text
+    return format_number(value, digits)
 
 
 def signed(value: float | None) -> str:

@@ -26,7 +26,7 @@ from utils.records_io import export_site_records
 
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
-from gui.i18n import uses_decimal_comma
+from gui.numbers import export_note, format_number
 from gui.messages import field_label
 from gui.records_model import RecordsTableModel
 from gui.theme import SIZE_SAMPLE_ROWS
@@ -244,7 +244,7 @@ class ProductionTab(QWidget):
         if value is None or value == "":
             return "—"
         if field in ("cam_d", "cam_w"):
-            return f"{float(value):.2f}".replace(".", "," if uses_decimal_comma() else ".")
+            return format_number(float(value), 2)
         if field == "status":
             return self.tr("voided") if value == "voided" else self.tr("active")
         return str(value)
@@ -263,7 +263,7 @@ class ProductionTab(QWidget):
         def done(count: int) -> None:
             self.last_export = (path, count)
             self.status.setText(self.tr("Exported %n record(s) to %1", "", count)
-                                .replace("%1", str(path)))
+                                .replace("%1", str(path)) + " " + export_note(fmt))
 
         def failed(exc: BaseException) -> None:
             self.status.setText(self.tr("The file was not written: %1").replace("%1", str(exc)))

@@ -26,7 +26,8 @@ from utils.site_catalog import (
 )
 from utils.timezones import zone_label
 
-from gui.i18n import number_locale, uses_decimal_comma
+from gui.i18n import number_locale
+from gui.numbers import format_shortest
 from gui.messages import field_error_text
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, form_label
@@ -41,8 +42,7 @@ INTERVAL_NAMES = ("status_interval_ms", "rescan_interval_ms")
 def _weight_text(value: float) -> str:
     """Unit weights are tiny (0.000076 kg): fixed-point, never 7.6e-05; a decimal comma in
     Portuguese."""
-    text = f"{value:.9f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if uses_decimal_comma() else text
+    return format_shortest(value)
 
 
 def _parse_number(text: str) -> Any:

@@ -1386,52 +1386,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="29"/>
+        <location filename="../correction_dialog.py" line="30"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="32"/>
+        <location filename="../correction_dialog.py" line="33"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Lote %1, caixa %2, registrada por %3. Sua correção vira uma nova versão; a original continua no histórico.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="44"/>
+        <location filename="../correction_dialog.py" line="48"/>
         <source>Why (at least 10 characters)</source>
         <translation>Motivo (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="52"/>
+        <location filename="../correction_dialog.py" line="56"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="53"/>
+        <location filename="../correction_dialog.py" line="57"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="54"/>
+        <location filename="../correction_dialog.py" line="58"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="59"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="56"/>
+        <location filename="../correction_dialog.py" line="60"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="57"/>
+        <location filename="../correction_dialog.py" line="61"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation>Assinando como %1: isto significa &quot;correção&quot;.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="94"/>
+        <location filename="../correction_dialog.py" line="98"/>
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
     </message>
@@ -1439,97 +1439,97 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="71"/>
+        <location filename="../admin/dashboard_tab.py" line="75"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="72"/>
+        <location filename="../admin/dashboard_tab.py" line="77"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="74"/>
+        <location filename="../admin/dashboard_tab.py" line="79"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="77"/>
+        <location filename="../admin/dashboard_tab.py" line="83"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="94"/>
+        <location filename="../admin/dashboard_tab.py" line="100"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="94"/>
+        <location filename="../admin/dashboard_tab.py" line="100"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="152"/>
+        <location filename="../admin/dashboard_tab.py" line="158"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="178"/>
+        <location filename="../admin/dashboard_tab.py" line="184"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="180"/>
+        <location filename="../admin/dashboard_tab.py" line="186"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="180"/>
+        <location filename="../admin/dashboard_tab.py" line="186"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="181"/>
+        <location filename="../admin/dashboard_tab.py" line="187"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="182"/>
+        <location filename="../admin/dashboard_tab.py" line="188"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="188"/>
+        <location filename="../admin/dashboard_tab.py" line="194"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="188"/>
+        <location filename="../admin/dashboard_tab.py" line="194"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="189"/>
+        <location filename="../admin/dashboard_tab.py" line="195"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="189"/>
+        <location filename="../admin/dashboard_tab.py" line="195"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="190"/>
+        <location filename="../admin/dashboard_tab.py" line="196"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="191"/>
+        <location filename="../admin/dashboard_tab.py" line="197"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -1537,42 +1537,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="77"/>
+        <location filename="../entry_form.py" line="78"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="50"/>
+        <location filename="../entry_form.py" line="51"/>
         <source>Rejections (up to 3)</source>
         <translation>Rejeições (até 3)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="52"/>
+        <location filename="../entry_form.py" line="53"/>
         <source>Defect</source>
         <translation>Defeito</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="53"/>
+        <location filename="../entry_form.py" line="54"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="117"/>
+        <location filename="../entry_form.py" line="118"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="44"/>
+        <location filename="../entry_form.py" line="45"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="48"/>
+        <location filename="../entry_form.py" line="49"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="87"/>
+        <location filename="../entry_form.py" line="88"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
     </message>
@@ -1739,67 +1739,67 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="74"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="118"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="118"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="118"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="165"/>
+        <location filename="../admin/fleet_tab.py" line="167"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="187"/>
+        <location filename="../admin/fleet_tab.py" line="189"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="248"/>
+        <location filename="../admin/fleet_tab.py" line="250"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="249"/>
+        <location filename="../admin/fleet_tab.py" line="251"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -1807,57 +1807,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="290"/>
+        <location filename="../admin/fleet_tab.py" line="292"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="430"/>
+        <location filename="../admin/fleet_tab.py" line="432"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="453"/>
+        <location filename="../admin/fleet_tab.py" line="455"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="454"/>
+        <location filename="../admin/fleet_tab.py" line="456"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -1966,112 +1966,112 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="63"/>
+        <location filename="../admin/insights_tab.py" line="60"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="63"/>
+        <location filename="../admin/insights_tab.py" line="60"/>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="63"/>
+        <location filename="../admin/insights_tab.py" line="60"/>
         <source>Score</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Mean CAM %</source>
         <translation>CAM médio %</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Trend</source>
         <translation>Tendência</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Worst shift</source>
         <translation>Pior turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="62"/>
         <source>Top defect</source>
         <translation>Principal defeito</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="62"/>
         <source>Anomalies</source>
         <translation>Anomalias</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="82"/>
+        <location filename="../admin/insights_tab.py" line="79"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="85"/>
+        <location filename="../admin/insights_tab.py" line="82"/>
         <source>improving</source>
         <translation>melhorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="85"/>
+        <location filename="../admin/insights_tab.py" line="82"/>
         <source>worsening</source>
         <translation>piorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="86"/>
+        <location filename="../admin/insights_tab.py" line="83"/>
         <source>stable</source>
         <translation>estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="84"/>
         <source>not enough data</source>
         <translation>dados insuficientes</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="121"/>
+        <location filename="../admin/insights_tab.py" line="118"/>
         <source>Site: every record of the period together</source>
         <translation>Site: todos os registros do período juntos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="122"/>
+        <location filename="../admin/insights_tab.py" line="119"/>
         <source>Records (boxes) in the period</source>
         <translation>Registros (caixas) no período</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="123"/>
+        <location filename="../admin/insights_tab.py" line="120"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
+        <location filename="../admin/insights_tab.py" line="121"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
+        <location filename="../admin/insights_tab.py" line="122"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation>CAM médio da segunda metade dos registros contra a primeira; dentro de ±10 % é estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="127"/>
+        <location filename="../admin/insights_tab.py" line="124"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation>Turno com o maior CAM médio (ao menos 3 caixas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="128"/>
+        <location filename="../admin/insights_tab.py" line="125"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation>Defeito mais frequente e sua parcela das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="129"/>
+        <location filename="../admin/insights_tab.py" line="126"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation>CAM acima da média + 2σ, alta de mais de 30 % de uma semana para a outra, um defeito em 3 ou mais caixas seguidas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="149"/>
+        <location filename="../admin/insights_tab.py" line="146"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
@@ -2079,32 +2079,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="245"/>
+        <location filename="../admin/insights_tab.py" line="242"/>
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="245"/>
+        <location filename="../admin/insights_tab.py" line="242"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="262"/>
+        <location filename="../admin/insights_tab.py" line="259"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="278"/>
+        <location filename="../admin/insights_tab.py" line="275"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="341"/>
+        <location filename="../admin/insights_tab.py" line="338"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="339"/>
+        <location filename="../admin/insights_tab.py" line="336"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
@@ -2112,7 +2112,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="369"/>
+        <location filename="../admin/insights_tab.py" line="366"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selecionado: %1 (%n registro)</numerusform>
@@ -2120,170 +2120,170 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="410"/>
+        <location filename="../admin/insights_tab.py" line="407"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
+        <location filename="../admin/insights_tab.py" line="432"/>
         <location filename="../admin/insights_tab.py" line="435"/>
-        <location filename="../admin/insights_tab.py" line="438"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="436"/>
+        <location filename="../admin/insights_tab.py" line="433"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="437"/>
+        <location filename="../admin/insights_tab.py" line="434"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="439"/>
+        <location filename="../admin/insights_tab.py" line="436"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="440"/>
-        <location filename="../admin/insights_tab.py" line="502"/>
+        <location filename="../admin/insights_tab.py" line="437"/>
+        <location filename="../admin/insights_tab.py" line="499"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="441"/>
-        <location filename="../admin/insights_tab.py" line="502"/>
+        <location filename="../admin/insights_tab.py" line="438"/>
+        <location filename="../admin/insights_tab.py" line="499"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="445"/>
+        <location filename="../admin/insights_tab.py" line="442"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="447"/>
+        <location filename="../admin/insights_tab.py" line="444"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="449"/>
+        <location filename="../admin/insights_tab.py" line="446"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="451"/>
+        <location filename="../admin/insights_tab.py" line="448"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="454"/>
+        <location filename="../admin/insights_tab.py" line="451"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="457"/>
+        <location filename="../admin/insights_tab.py" line="454"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="460"/>
+        <location filename="../admin/insights_tab.py" line="457"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="464"/>
+        <location filename="../admin/insights_tab.py" line="461"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="465"/>
+        <location filename="../admin/insights_tab.py" line="462"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="466"/>
+        <location filename="../admin/insights_tab.py" line="463"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="469"/>
+        <location filename="../admin/insights_tab.py" line="466"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="472"/>
+        <location filename="../admin/insights_tab.py" line="469"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="472"/>
+        <location filename="../admin/insights_tab.py" line="469"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="472"/>
+        <location filename="../admin/insights_tab.py" line="469"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="473"/>
+        <location filename="../admin/insights_tab.py" line="470"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="473"/>
+        <location filename="../admin/insights_tab.py" line="470"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="474"/>
+        <location filename="../admin/insights_tab.py" line="471"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="477"/>
+        <location filename="../admin/insights_tab.py" line="474"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="482"/>
+        <location filename="../admin/insights_tab.py" line="479"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="496"/>
+        <location filename="../admin/insights_tab.py" line="493"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="503"/>
+        <location filename="../admin/insights_tab.py" line="500"/>
         <source>%1 · %2/%3 · %4</source>
         <translation>%1 · %2/%3 · %4</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="505"/>
+        <location filename="../admin/insights_tab.py" line="502"/>
         <source>%1 &gt; %2</source>
         <translation>%1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="508"/>
+        <location filename="../admin/insights_tab.py" line="505"/>
         <source>Week of %1</source>
         <translation>Semana de %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="509"/>
+        <location filename="../admin/insights_tab.py" line="506"/>
         <source>%1 → %2 (%3 %)</source>
         <translation>%1 → %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="511"/>
+        <location filename="../admin/insights_tab.py" line="508"/>
         <source>%1 · %2 in a row</source>
         <translation>%1 · %2 seguidas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="512"/>
+        <location filename="../admin/insights_tab.py" line="509"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -2291,57 +2291,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="515"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="520"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="526"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="531"/>
+        <location filename="../admin/insights_tab.py" line="528"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="537"/>
+        <location filename="../admin/insights_tab.py" line="534"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="541"/>
+        <location filename="../admin/insights_tab.py" line="538"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="545"/>
+        <location filename="../admin/insights_tab.py" line="542"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="547"/>
+        <location filename="../admin/insights_tab.py" line="544"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="551"/>
+        <location filename="../admin/insights_tab.py" line="548"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="555"/>
+        <location filename="../admin/insights_tab.py" line="552"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="559"/>
+        <location filename="../admin/insights_tab.py" line="556"/>
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
     </message>
@@ -2643,60 +2643,61 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Obrigatório.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
-        <source>Type a number, e.g. 3,5.</source>
-        <translation>Digite um número, por exemplo 3,5.</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="49"/>
         <source>Type a whole number.</source>
         <translation>Digite um número inteiro.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="53"/>
         <source>Must be at least %1.</source>
         <translation>Deve ser no mínimo %1.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="53"/>
+        <location filename="../messages.py" line="54"/>
         <source>Must be from %1 to %2.</source>
         <translation>Deve estar entre %1 e %2.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="62"/>
+        <location filename="../messages.py" line="63"/>
         <source>Contains invisible or control characters.</source>
         <translation>Contém caracteres invisíveis ou de controle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="65"/>
         <source>Use letters, digits, space and . _ / # - only.</source>
         <translation>Use só letras, números, espaço e . _ / # -.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="67"/>
         <source>Not in the list: choose one of the options.</source>
         <translation>Não está na lista: escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="69"/>
         <source>Choose the defect for this location.</source>
         <translation>Escolha o defeito para este local.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="71"/>
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation>Escolha onde está o defeito (Cap, Body, Cap/Body).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="56"/>
+        <location filename="../messages.py" line="57"/>
         <source>Too long (at most %n character(s)).</source>
         <translation>
             <numerusform>Longo demais (no máximo %n caractere).</numerusform>
             <numerusform>Longo demais (no máximo %n caracteres).</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="80"/>
+        <source>Type a number, e.g. %1.</source>
+        <translation>Digite um número, por exemplo %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="60"/>
         <source>Too short (at least %n character(s)).</source>
         <translation>
             <numerusform>Curto demais (ao menos %n caractere).</numerusform>
@@ -2704,7 +2705,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="73"/>
         <source>At most %n rejection(s).</source>
         <translation>
             <numerusform>No máximo %n rejeição.</numerusform>
@@ -2712,97 +2713,92 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="76"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>De 2 a 32 letras, números, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="78"/>
         <source>Wrong kind of value.</source>
         <translation>Tipo de valor errado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
-        <source>Type a number, e.g. 0,000076.</source>
-        <translation>Digite um número, p. ex. 0,000076.</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="83"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation>Não é um fuso horário: escolha um da lista.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="85"/>
         <source>Appears twice; keep one.</source>
         <translation>Aparece duas vezes; mantenha um.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="87"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="89"/>
         <source>The maximum must be above the minimum.</source>
         <translation>O máximo deve ser maior que o mínimo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="91"/>
         <source>Critical must be above warning.</source>
         <translation>Crítico deve ser maior que alerta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
+        <location filename="../messages.py" line="97"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="99"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="101"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="104"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="106"/>
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="108"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="110"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="112"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada (ou conta bloqueada): nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="114"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation>Uma alteração em registro de outra estação precisa ser assinada com sua senha; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="116"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="122"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>A senha precisa de ao menos %n caractere.</numerusform>
@@ -2810,38 +2806,36 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="125"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="127"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="129"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="131"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="133"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="134"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="201"/>
-        <location filename="../entry_form.py" line="222"/>
         <location filename="../i18n.py" line="68"/>
         <source>decimal-separator</source>
         <translation>,</translation>
@@ -2888,6 +2882,19 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../wizard/start_pages.py" line="94"/>
         <source>Choose one of the three.</source>
         <translation>Escolha uma das três opções.</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <location filename="../numbers.py" line="37"/>
+        <source>CSV: numbers with a decimal point, columns separated by commas, column names in English.</source>
+        <translation>CSV: números com ponto decimal, colunas separadas por vírgulas, nomes das colunas em inglês.</translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="40"/>
+        <source>Excel: real numbers (Excel shows them in its own language), column names in English.</source>
+        <translation>Excel: números de verdade (o Excel os mostra no idioma dele), nomes das colunas em inglês.</translation>
     </message>
 </context>
 <context>
@@ -3263,12 +3270,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="185"/>
+        <location filename="../admin/insights_tab.py" line="182"/>
         <source>Records behind a number</source>
         <translation>Registros por trás de um número</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="189"/>
+        <location filename="../admin/insights_tab.py" line="186"/>
         <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation>
@@ -3282,79 +3289,74 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../records_model.py" line="25"/>
+        <location filename="../records_model.py" line="26"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="25"/>
+        <location filename="../records_model.py" line="26"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27"/>
+        <location filename="../records_model.py" line="28"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27"/>
+        <location filename="../records_model.py" line="28"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27"/>
+        <location filename="../records_model.py" line="28"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27"/>
+        <location filename="../records_model.py" line="28"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="30"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="30"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="69"/>
+        <location filename="../records_model.py" line="70"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="70"/>
+        <location filename="../records_model.py" line="71"/>
         <source>corrected</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="70"/>
+        <location filename="../records_model.py" line="71"/>
         <source>saved</source>
         <translation>salvo</translation>
-    </message>
-    <message>
-        <location filename="../records_model.py" line="75"/>
-        <source>decimal-separator</source>
-        <translation>,</translation>
     </message>
 </context>
 <context>
@@ -4038,72 +4040,72 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="45"/>
+        <location filename="../station_window.py" line="46"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="65"/>
+        <location filename="../station_window.py" line="66"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="72"/>
+        <location filename="../station_window.py" line="73"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="74"/>
+        <location filename="../station_window.py" line="75"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="92"/>
+        <location filename="../station_window.py" line="93"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="106"/>
+        <location filename="../station_window.py" line="107"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="124"/>
+        <location filename="../station_window.py" line="125"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="125"/>
+        <location filename="../station_window.py" line="126"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="130"/>
+        <location filename="../station_window.py" line="131"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="205"/>
+        <location filename="../station_window.py" line="206"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="219"/>
+        <location filename="../station_window.py" line="220"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="222"/>
+        <location filename="../station_window.py" line="223"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="264"/>
+        <location filename="../station_window.py" line="265"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="265"/>
+        <location filename="../station_window.py" line="266"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -4111,7 +4113,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="266"/>
+        <location filename="../station_window.py" line="267"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -4119,7 +4121,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="326"/>
+        <location filename="../station_window.py" line="327"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -4127,32 +4129,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="308"/>
+        <location filename="../station_window.py" line="309"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="330"/>
+        <location filename="../station_window.py" line="332"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="331"/>
+        <location filename="../station_window.py" line="333"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="338"/>
+        <location filename="../station_window.py" line="340"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="339"/>
+        <location filename="../station_window.py" line="341"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="347"/>
+        <location filename="../station_window.py" line="349"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>

@@ -24,7 +24,7 @@ def test_an_error_goes_as_soon_as_the_value_is_right(qtbot, station):
     assert form.errors["cam_d"].text() == ""
     form.cam_w.clear()
     qtbot.keyClicks(form.cam_w, "1x")  # wrong while typing: said at once
-    assert form.errors["cam_w"].text() == "Type a number, e.g. 3,5."
+    assert form.errors["cam_w"].text() == "Type a number, e.g. 3.5."
 
 
 def test_a_rejection_row_error_goes_when_the_row_is_complete(qtbot, station):

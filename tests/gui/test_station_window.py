@@ -149,9 +149,9 @@ def test_register_happy_path_and_last_box_asks_for_next_lot(qtbot, station):
 
 @pytest.mark.parametrize("field, value, message", [
     ("cam_d", "", "Required."),
-    ("cam_d", "abc", "Type a number, e.g. 3,5."),
+    ("cam_d", "abc", "Type a number, e.g. 3.5."),
     ("cam_d", "150", "Must be from 0 to 100."),
-    ("cam_w", "1.000,5", "Type a number, e.g. 3,5."),
+    ("cam_w", "1.000,5", "Type a number, e.g. 3.5."),
     ("cam_w", "-1", "Must be from 0 to 100."),
 ])
 def test_validation_messages_next_to_the_field(qtbot, station, field, value, message):
