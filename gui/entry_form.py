@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -254,15 +254,25 @@ class EntryForm(QWidget):
     def show_general_error(self, text: str) -> None:
         self.general_error.setText(text)
 
-    def saved(self, text: str) -> None:
-        """After a real save: confirm it and get ready for the next box."""
-        self.confirmation.setText(text)
+    def _empty(self) -> None:
         self.cam_d.clear()
         self.cam_w.clear()
         for index in range(1, 4):
             for part in ("defect", "location"):
                 self.fields[f"rej{index}_{part}"].setCurrentIndex(0)  # type: ignore[attr-defined]
+
+    def saved(self, text: str) -> None:
+        """After a real save: confirm it and get ready for the next box."""
+        self.confirmation.setText(text)
+        self._empty()
         self.first_field.setFocus()
+
+    def reset(self) -> None:
+        """A session ended: nothing of it stays for the next person (values half typed,
+        errors, "Saved: …" of the previous box)."""
+        self._empty()
+        self.clear_errors()
+        self.confirmation.clear()
 
     def set_enabled_for_entry(self, enabled: bool) -> None:
         for widget in self.fields.values():

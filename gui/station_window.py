@@ -159,6 +159,8 @@ class StationWindow(AppWindow):
     def _work_ended(self) -> None:
         self.correct_button.setVisible(False)
         self.model.set_rows([])
+        self.form.reset()
+        self.scan_lot.clear()
 
     def _in_front(self) -> bool:
         """This window, or one of its dialogs, is the one the person works in."""

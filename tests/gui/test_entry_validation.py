@@ -60,3 +60,20 @@ def test_the_register_button_never_moves(qtbot, station):
     qtbot.keyClick(form.cam_w, Qt.Key.Key_Return)  # nothing typed: Required, button stays
     qtbot.wait(1)
     assert form.errors["cam_d"].text() == "Required." and form.save.geometry() == where
+
+
+def test_nothing_of_the_previous_session_stays(qtbot, station):
+    login(qtbot, station, "op", OP_PW)
+    set_lot(station)
+    form = station.window.form
+    fill(form)
+    form.submit()
+    assert form.confirmation.text() == "Saved: lot L2503-001, box 1."
+    fill(form, defect="Furo", location=None, cam_d="150")  # half typed, with an error
+    form.submit()
+    station.window.logout_button.click()
+    assert form.confirmation.text() == "" and form.errors["cam_d"].text() == ""
+    login(qtbot, station, "op", OP_PW)
+    assert form.confirmation.text() == ""
+    assert form.cam_d.text() == "" and form.fields["rej1_defect"].currentData() is None
+    assert all(not label.text() for label in form.errors.values())
