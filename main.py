@@ -553,7 +553,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted; nothing more was done", file=sys.stderr)
         return 130
     except Exception as exc:  # one line for the person, the traceback for the log
-        log.exception("command %s failed", args.command)
+        from utils.refusals import is_refusal, log_refusal
+
+        if is_refusal(exc):  # a wrong passphrase, a station in use...: not a crash
+            log_refusal(log, exc, f"shopfloor {args.command}")
+        else:
+            log.exception("command %s failed", args.command)
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     finally:

@@ -48,6 +48,22 @@ def two_pcs(tmp_path):
     return share, office, station
 
 
+def assert_refusal_logged(home: Path, code: str) -> None:
+    """An expected refusal is one INFO/WARNING line in the PC's log, never a traceback."""
+    text = (home / "logs" / "shopfloor.log").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if code in line]
+    assert len(lines) == 1 and "refused" in lines[0], text[-2000:]
+    assert " ERROR " not in text and "Traceback" not in text, text[-2000:]
+    assert " INFO " in lines[0] or " WARNING " in lines[0]
+
+
+def test_a_wrong_passphrase_is_logged_as_a_refusal_not_a_crash(two_pcs):
+    _share, _office, station = two_pcs
+    text = (station / "logs" / "shopfloor.log").read_text(encoding="utf-8")
+    assert "wrong_passphrase" in text and "Traceback" not in text and " ERROR " not in text
+    assert_refusal_logged(station, "wrong_passphrase")
+
+
 def test_command_round_trip_between_two_homes(two_pcs, tmp_path):
     share, office, station = two_pcs
     agent = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--home", str(station),
@@ -58,6 +74,7 @@ def test_command_round_trip_between_two_homes(two_pcs, tmp_path):
         again = run(tmp_path / "other", "site", "join", "--folder", str(share), "--station",
                     "206", SHOPFLOOR_PASSPHRASE=PASSPHRASE)
         assert again.returncode == 2 and "in use" in again.stderr
+        assert_refusal_logged(tmp_path / "other", "station_in_use")
         sent = run(office, "send", "206", "set_lot", "code=L2503-9", "total_boxes=40",
                    "--as", "ana", "--wait", "30", SHOPFLOOR_PASSWORD=PASSWORD)
         assert sent.returncode == 0, sent.stdout + sent.stderr

@@ -30,7 +30,6 @@ from gui.i18n import choose_language, install_translators
 from gui.tasks import TaskRunner
 from gui.wizard.finish_page import FinishPage
 from gui.wizard.page import WizardOptions, WizardPage
-from gui.wizard.refusals import run_expecting
 from gui.wizard.site_pages import AdminPage, SitePage, StationPage
 from gui.wizard.start_pages import LanguagePage, ModePage
 from gui.wizard.texts import problem_text
@@ -38,10 +37,6 @@ from gui.wizard.widgets import TOUCH_INDICATORS, Retranslating
 from gui.zone_field import this_pc_zone
 
 log = logging.getLogger(__name__)
-
-
-# What a person corrects in the wizard; anything else is a real failure and logged as one.
-EXPECTED_REFUSALS = (SetupError, PasswordPolicyError, ValidationFailed)
 
 
 def problem_field(exc: BaseException) -> str | None:
@@ -340,7 +335,9 @@ class FirstRunWizard(Retranslating):
 
     def _run(self, work: Callable[[], Any], text: str, on_done, on_error) -> None:
         self._set_busy(text)
-        run_expecting(self.runner, work, EXPECTED_REFUSALS, on_done=on_done, on_refused=on_error)
+        # A refusal (a wrong passphrase, a station in use) comes back to on_error like any
+        # failure; the task helper logs it as one line and keeps tracebacks for real bugs.
+        self.runner.run(lambda _progress, _cancel: work(), on_done=on_done, on_error=on_error)
 
     def _set_busy(self, text: str | None) -> None:
         busy = text is not None
