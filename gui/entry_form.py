@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from config.catalogs import NO_REJECTION, Catalog
@@ -36,51 +36,59 @@ class EntryForm(QWidget):
         # In the order the operator fills it, which is also the Tab order: the two
         # measurements typed for every box first, then the rejections (most boxes have
         # none), then the size, which the station sets and the operator rarely touches.
+        # One grid, four columns, so everything fits a 1280 x 720 screen: the two measurements
+        # side by side, then the three rejection rows, then the size.
         grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
+        grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
-        row = 0
         self.cam_d = QLineEdit()
         self.cam_d.setPlaceholderText(number_hint())
-        self._add(grid, row, "cam_d", self.tr("CAM-D %"), self.cam_d)
-        row += 2
         self.cam_w = QLineEdit()
         self.cam_w.setPlaceholderText(number_hint())
-        self._add(grid, row, "cam_w", self.tr("CAM-W %"), self.cam_w)
-        row += 2
-        rejections = QGroupBox(self.tr("Rejections (up to 3)"))
-        rej_grid = QGridLayout(rejections)
-        rej_grid.addWidget(QLabel(self.tr("Defect")), 0, 1)
-        rej_grid.addWidget(QLabel(self.tr("Location")), 0, 2)
+        self._add(grid, 0, 0, "cam_d", self.tr("CAM-D %"), self.cam_d)
+        self._add(grid, 0, 2, "cam_w", self.tr("CAM-W %"), self.cam_w)
+        title = QLabel(self.tr("Rejections (up to 3)"))
+        title.setStyleSheet("font-weight: bold;")
+        grid.addWidget(title, 2, 0, 1, 2)
+        grid.addWidget(QLabel(self.tr("Defect")), 3, 1, 1, 2)
+        grid.addWidget(QLabel(self.tr("Location")), 3, 3)
         for index in range(1, 4):
+            row = 2 + index * 2
             defect, location = QComboBox(), QComboBox()
             self._fill_choices(defect, catalog.defects)
             self._fill_choices(location, catalog.locations)
             defect.setObjectName(f"rej{index}_defect")
             location.setObjectName(f"rej{index}_location")
+            defect.setAccessibleName(self.tr("Defect %1").replace("%1", str(index)))
+            location.setAccessibleName(self.tr("Location %1").replace("%1", str(index)))
             self.fields[f"rej{index}_defect"] = defect
             self.fields[f"rej{index}_location"] = location
-            rej_grid.addWidget(QLabel(str(index)), 1 + (index - 1) * 2, 0)
-            rej_grid.addWidget(defect, 1 + (index - 1) * 2, 1)
-            rej_grid.addWidget(location, 1 + (index - 1) * 2, 2)
+            number = QLabel(str(index))
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(number, row, 0)
+            # Defect names are the long ones ("Cápsula Fina"): theirs is the wider column.
+            grid.addWidget(defect, row, 1, 1, 2)
+            grid.addWidget(location, row, 3)
             # One line per row, under both lists: a row has at most one problem at a time.
             label = self._error_label(f"rej{index}_defect", f"rej{index}_location")
-            rej_grid.addWidget(label, 2 + (index - 1) * 2, 1, 1, 2)
+            grid.addWidget(label, row + 1, 1, 1, 3)
             for combo in (defect, location):
                 combo.currentIndexChanged.connect(
                     lambda _i, number=index: self._recheck_rejection(number))
-        rej_grid.setColumnStretch(1, 1)
-        rej_grid.setColumnStretch(2, 1)
-        grid.addWidget(rejections, row, 0, 1, 3)
-        row += 1
         self.size = QComboBox()
         self.size.addItems(list(catalog.sizes))
-        self._add(grid, row, "size", self.tr("Size"), self.size)
+        self.size.setObjectName("size")
+        self.fields["size"] = self.size  # its rare problems show under the button
+        size_label = QLabel(self.tr("Size"))
+        size_label.setBuddy(self.size)
         self.unit_weight = QLabel()
         self.unit_weight.setProperty("role", "hint")
-        grid.addWidget(self.unit_weight, row, 2)
+        grid.addWidget(size_label, 10, 0)
+        grid.addWidget(self.size, 10, 1)
+        grid.addWidget(self.unit_weight, 10, 2, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         self.size.currentTextChanged.connect(self._show_unit_weight)
-        row += 2
         self.general_error = QLabel()
         self.general_error.setObjectName("formError")
         self.general_error.setProperty("role", "error")
@@ -188,14 +196,16 @@ class EntryForm(QWidget):
             field = errors[0].field.replace("rej1_", f"rej{index}_")
             self._set_error(field, field_error_text(errors[0]))
 
-    def _add(self, grid: QGridLayout, row: int, name: str, text: str, widget: QWidget) -> None:
+    def _add(self, grid: QGridLayout, row: int, column: int, name: str, text: str,
+             widget: QWidget) -> None:
+        """A label, its field, and the field's error line below it."""
         widget.setObjectName(name)
         self.fields[name] = widget
         label = QLabel(text)
         label.setBuddy(widget)
-        grid.addWidget(label, row, 0)
-        grid.addWidget(widget, row, 1)
-        grid.addWidget(self._error_label(name), row + 1, 1, 1, 2)
+        grid.addWidget(label, row, column)
+        grid.addWidget(widget, row, column + 1)
+        grid.addWidget(self._error_label(name), row + 1, column, 1, 2)
 
     def _show_unit_weight(self, size: str) -> None:
         weight = self.catalog.unit_weight_for_size(size)

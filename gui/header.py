@@ -19,6 +19,7 @@ from models.lot import Lot
 from utils.auth import Session
 from utils.site.station_sync import ShareState
 
+from gui.eliding_label import ElidingLabel
 from gui.site_time import site_text, with_zone, zone_note
 from gui.theme import ERROR_COLOR, HEADER_OK_COLOR, HEADER_WARN_COLOR
 
@@ -39,11 +40,13 @@ class StationHeader(QFrame):
                               else self.tr("Station %1").replace("%1", station_id))
         self.station.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.size = QLabel()
-        self.lot = QLabel()
+        # The long ones give up width first, so the window fits a 1280 px screen in any
+        # language (the whole text is in their tooltips).
+        self.lot = ElidingLabel()
         self.lot.setObjectName("headerLot")
         self.lot.setStyleSheet("font-size: 20px;")
-        self.user = QLabel()
-        self.share = QLabel()
+        self.user = ElidingLabel()
+        self.share = ElidingLabel()
         self.share.setObjectName("headerShare")
         self.clock = QLabel()
         self.clock.setStyleSheet("font-size: 20px;")

@@ -1536,12 +1536,12 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="78"/>
+        <location filename="../entry_form.py" line="82"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="51"/>
+        <location filename="../entry_form.py" line="50"/>
         <source>Rejections (up to 3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1556,12 +1556,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="118"/>
+        <location filename="../entry_form.py" line="62"/>
+        <source>Defect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="63"/>
+        <source>Location %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="126"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="45"/>
+        <location filename="../entry_form.py" line="48"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1571,12 +1581,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="88"/>
+        <location filename="../entry_form.py" line="96"/>
         <source>Register box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="204"/>
+        <location filename="../entry_form.py" line="214"/>
         <source>Unit weight: %1 kg</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1695,42 +1705,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="171"/>
+        <location filename="../wizard/window.py" line="166"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="172"/>
+        <location filename="../wizard/window.py" line="167"/>
         <source>Shopfloor Collector · set-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="173"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="183"/>
+        <location filename="../wizard/window.py" line="178"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="182"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="188"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="190"/>
+        <location filename="../wizard/window.py" line="185"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="312"/>
+        <location filename="../wizard/window.py" line="307"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2917,110 +2927,110 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="54"/>
-        <location filename="../pc_settings_dialog.py" line="144"/>
-        <location filename="../pc_settings_dialog.py" line="200"/>
+        <location filename="../pc_settings_dialog.py" line="53"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
+        <location filename="../pc_settings_dialog.py" line="198"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="71"/>
+        <location filename="../pc_settings_dialog.py" line="70"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="73"/>
+        <location filename="../pc_settings_dialog.py" line="72"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="79"/>
+        <location filename="../pc_settings_dialog.py" line="78"/>
         <source>As the system (Portuguese or English)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="85"/>
+        <location filename="../pc_settings_dialog.py" line="84"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="93"/>
+        <location filename="../pc_settings_dialog.py" line="92"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="97"/>
+        <location filename="../pc_settings_dialog.py" line="96"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="113"/>
+        <location filename="../pc_settings_dialog.py" line="112"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="115"/>
+        <location filename="../pc_settings_dialog.py" line="114"/>
         <source>This PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="116"/>
+        <location filename="../pc_settings_dialog.py" line="115"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="117"/>
+        <location filename="../pc_settings_dialog.py" line="116"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="118"/>
+        <location filename="../pc_settings_dialog.py" line="117"/>
         <source>Commands checked every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="122"/>
+        <location filename="../pc_settings_dialog.py" line="121"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="132"/>
+        <location filename="../pc_settings_dialog.py" line="131"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="135"/>
+        <location filename="../pc_settings_dialog.py" line="134"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="201"/>
+        <location filename="../pc_settings_dialog.py" line="199"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
+        <location filename="../pc_settings_dialog.py" line="209"/>
         <source>shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="209"/>
+        <location filename="../pc_settings_dialog.py" line="210"/>
         <source>station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="210"/>
         <source>language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="213"/>
+        <location filename="../pc_settings_dialog.py" line="211"/>
         <source>intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="220"/>
+        <location filename="../pc_settings_dialog.py" line="218"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3390,22 +3400,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="155"/>
+        <location filename="../header.py" line="158"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="156"/>
+        <location filename="../header.py" line="159"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="157"/>
+        <location filename="../header.py" line="160"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="158"/>
+        <location filename="../header.py" line="161"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3922,32 +3932,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="38"/>
+        <location filename="../header.py" line="39"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="39"/>
+        <location filename="../header.py" line="40"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="93"/>
+        <location filename="../header.py" line="96"/>
         <source>Size %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="93"/>
+        <location filename="../header.py" line="96"/>
         <source>Size: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="97"/>
+        <location filename="../header.py" line="100"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="99"/>
+        <location filename="../header.py" line="102"/>
         <source>Lot %1 complete (%n box(es))</source>
         <translation>
             <numerusform>Lot %1 complete (%n box)</numerusform>
@@ -3955,52 +3965,52 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="102"/>
+        <location filename="../header.py" line="105"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="112"/>
+        <location filename="../header.py" line="115"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="114"/>
+        <location filename="../header.py" line="117"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="115"/>
+        <location filename="../header.py" line="118"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="120"/>
+        <location filename="../header.py" line="123"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="133"/>
+        <location filename="../header.py" line="136"/>
         <source>Share: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="135"/>
+        <location filename="../header.py" line="138"/>
         <source>Share online · last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="138"/>
+        <location filename="../header.py" line="141"/>
         <source>Share online · synced %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="141"/>
+        <location filename="../header.py" line="144"/>
         <source>%1 behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="144"/>
+        <location filename="../header.py" line="147"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -4008,7 +4018,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="130"/>
+        <location filename="../header.py" line="133"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4084,27 +4094,27 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="206"/>
+        <location filename="../station_window.py" line="208"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="220"/>
+        <location filename="../station_window.py" line="222"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="223"/>
+        <location filename="../station_window.py" line="225"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="265"/>
+        <location filename="../station_window.py" line="267"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="266"/>
+        <location filename="../station_window.py" line="268"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -4112,7 +4122,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="267"/>
+        <location filename="../station_window.py" line="269"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -4120,7 +4130,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="327"/>
+        <location filename="../station_window.py" line="329"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -4128,32 +4138,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="309"/>
+        <location filename="../station_window.py" line="311"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="332"/>
+        <location filename="../station_window.py" line="334"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="333"/>
+        <location filename="../station_window.py" line="335"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="340"/>
+        <location filename="../station_window.py" line="342"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="341"/>
+        <location filename="../station_window.py" line="343"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="349"/>
+        <location filename="../station_window.py" line="351"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>

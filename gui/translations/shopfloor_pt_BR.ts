@@ -1537,12 +1537,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="78"/>
+        <location filename="../entry_form.py" line="82"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="51"/>
+        <location filename="../entry_form.py" line="50"/>
         <source>Rejections (up to 3)</source>
         <translation>Rejeições (até 3)</translation>
     </message>
@@ -1557,12 +1557,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="118"/>
+        <location filename="../entry_form.py" line="62"/>
+        <source>Defect %1</source>
+        <translation>Defeito %1</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="63"/>
+        <source>Location %1</source>
+        <translation>Local %1</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="126"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="45"/>
+        <location filename="../entry_form.py" line="48"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
@@ -1572,12 +1582,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="88"/>
+        <location filename="../entry_form.py" line="96"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="204"/>
+        <location filename="../entry_form.py" line="214"/>
         <source>Unit weight: %1 kg</source>
         <translation>Peso unitário: %1 kg</translation>
     </message>
@@ -1696,42 +1706,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="171"/>
+        <location filename="../wizard/window.py" line="166"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation>Shopfloor Collector: configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="172"/>
+        <location filename="../wizard/window.py" line="167"/>
         <source>Shopfloor Collector · set-up</source>
         <translation>Shopfloor Collector · instalação</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="173"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="183"/>
+        <location filename="../wizard/window.py" line="178"/>
         <source>Step %1 of %2</source>
         <translation>Passo %1 de %2</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="182"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="188"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Set up this PC</source>
         <translation>Configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="190"/>
+        <location filename="../wizard/window.py" line="185"/>
         <source>Next</source>
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="312"/>
+        <location filename="../wizard/window.py" line="307"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -2918,110 +2928,110 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="54"/>
-        <location filename="../pc_settings_dialog.py" line="144"/>
-        <location filename="../pc_settings_dialog.py" line="200"/>
+        <location filename="../pc_settings_dialog.py" line="53"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
+        <location filename="../pc_settings_dialog.py" line="198"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="71"/>
+        <location filename="../pc_settings_dialog.py" line="70"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation>Só um novo caminho para o próprio site deste PC, por exemplo depois que a pasta mudou de servidor.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="73"/>
+        <location filename="../pc_settings_dialog.py" line="72"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation>Este PC não está em um site; criar ou entrar em um é feito pela instalação inicial.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="79"/>
+        <location filename="../pc_settings_dialog.py" line="78"/>
         <source>As the system (Portuguese or English)</source>
         <translation>Como o sistema (português ou inglês)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="85"/>
+        <location filename="../pc_settings_dialog.py" line="84"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation>Automático: 50 ms em pasta local, 500 ms em pasta de rede</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="93"/>
+        <location filename="../pc_settings_dialog.py" line="92"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation>Mostrar aos operadores a janela pequena &quot;Registrar produção&quot;</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="97"/>
+        <location filename="../pc_settings_dialog.py" line="96"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="113"/>
+        <location filename="../pc_settings_dialog.py" line="112"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="115"/>
+        <location filename="../pc_settings_dialog.py" line="114"/>
         <source>This PC</source>
         <translation>Este PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="116"/>
+        <location filename="../pc_settings_dialog.py" line="115"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="117"/>
+        <location filename="../pc_settings_dialog.py" line="116"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="118"/>
+        <location filename="../pc_settings_dialog.py" line="117"/>
         <source>Commands checked every</source>
         <translation>Comandos verificados a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="122"/>
+        <location filename="../pc_settings_dialog.py" line="121"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation>A pasta, a estação, o idioma e os intervalos valem quando o aplicativo abrir de novo; a janela de registro e o início com o PC, na hora. Um catálogo do site mais novo com seus próprios intervalos substitui estes.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="132"/>
+        <location filename="../pc_settings_dialog.py" line="131"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="135"/>
+        <location filename="../pc_settings_dialog.py" line="134"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="201"/>
+        <location filename="../pc_settings_dialog.py" line="199"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation>Salvo. Abra o aplicativo de novo para usar o novo valor de: %1.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
+        <location filename="../pc_settings_dialog.py" line="209"/>
         <source>shared folder</source>
         <translation>pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="209"/>
+        <location filename="../pc_settings_dialog.py" line="210"/>
         <source>station</source>
         <translation>estação</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="210"/>
         <source>language</source>
         <translation>idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="213"/>
+        <location filename="../pc_settings_dialog.py" line="211"/>
         <source>intervals</source>
         <translation>intervalos</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="220"/>
+        <location filename="../pc_settings_dialog.py" line="218"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation>Só um administrador pode mudar as configurações deste PC. A tentativa foi registrada; nada foi alterado.</translation>
     </message>
@@ -3391,22 +3401,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="155"/>
+        <location filename="../header.py" line="158"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../header.py" line="156"/>
+        <location filename="../header.py" line="159"/>
         <source>analyst</source>
         <translation>analista</translation>
     </message>
     <message>
-        <location filename="../header.py" line="157"/>
+        <location filename="../header.py" line="160"/>
         <source>supervisor</source>
         <translation>encarregado</translation>
     </message>
     <message>
-        <location filename="../header.py" line="158"/>
+        <location filename="../header.py" line="161"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -3923,32 +3933,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="38"/>
+        <location filename="../header.py" line="39"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="39"/>
+        <location filename="../header.py" line="40"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="93"/>
+        <location filename="../header.py" line="96"/>
         <source>Size %1</source>
         <translation>Tamanho %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="93"/>
+        <location filename="../header.py" line="96"/>
         <source>Size: —</source>
         <translation>Tamanho: —</translation>
     </message>
     <message>
-        <location filename="../header.py" line="97"/>
+        <location filename="../header.py" line="100"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="99"/>
+        <location filename="../header.py" line="102"/>
         <source>Lot %1 complete (%n box(es))</source>
         <translation>
             <numerusform>Lote %1 completo (%n caixa)</numerusform>
@@ -3956,52 +3966,52 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="102"/>
+        <location filename="../header.py" line="105"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
     <message>
-        <location filename="../header.py" line="112"/>
+        <location filename="../header.py" line="115"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../header.py" line="114"/>
+        <location filename="../header.py" line="117"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../header.py" line="115"/>
+        <location filename="../header.py" line="118"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../header.py" line="120"/>
+        <location filename="../header.py" line="123"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
     </message>
     <message>
-        <location filename="../header.py" line="133"/>
+        <location filename="../header.py" line="136"/>
         <source>Share: connecting…</source>
         <translation>Pasta compartilhada: conectando…</translation>
     </message>
     <message>
-        <location filename="../header.py" line="135"/>
+        <location filename="../header.py" line="138"/>
         <source>Share online · last sync %1</source>
         <translation>Pasta compartilhada on-line · última sincronização %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="138"/>
+        <location filename="../header.py" line="141"/>
         <source>Share online · synced %1</source>
         <translation>Pasta compartilhada on-line · sincronizada às %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="141"/>
+        <location filename="../header.py" line="144"/>
         <source>%1 behind</source>
         <translation>%1 de atraso</translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="144"/>
+        <location filename="../header.py" line="147"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n alteração aguardando</numerusform>
@@ -4009,7 +4019,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="130"/>
+        <location filename="../header.py" line="133"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
     </message>
@@ -4085,27 +4095,27 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="206"/>
+        <location filename="../station_window.py" line="208"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="220"/>
+        <location filename="../station_window.py" line="222"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="223"/>
+        <location filename="../station_window.py" line="225"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="265"/>
+        <location filename="../station_window.py" line="267"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="266"/>
+        <location filename="../station_window.py" line="268"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -4113,7 +4123,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="267"/>
+        <location filename="../station_window.py" line="269"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -4121,7 +4131,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="327"/>
+        <location filename="../station_window.py" line="329"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -4129,32 +4139,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="309"/>
+        <location filename="../station_window.py" line="311"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="332"/>
+        <location filename="../station_window.py" line="334"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="333"/>
+        <location filename="../station_window.py" line="335"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="340"/>
+        <location filename="../station_window.py" line="342"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="341"/>
+        <location filename="../station_window.py" line="343"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="349"/>
+        <location filename="../station_window.py" line="351"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
