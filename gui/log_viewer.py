@@ -30,6 +30,7 @@ from utils.logger import tail_log
 from utils.permissions import PermissionDenied, require
 
 from gui.theme import TOUCH_MIN_PX
+from gui.window_state import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class LogViewer(QDialog):
         self.setObjectName("logViewer")
         self.setWindowTitle(self.tr("Log"))
         self.resize(980, 640)
+        fit_to_screen(self)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("logFilter")

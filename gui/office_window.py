@@ -9,6 +9,7 @@ panel with the session it was opened with.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from config.constants import Permission, role_allows
@@ -16,6 +17,7 @@ from utils.auth import Session
 
 from gui.app_window import AppWindow
 from gui.station_controller import StationController
+from gui.window_state import restore_window
 
 
 class OfficeWindow(AppWindow):
@@ -30,7 +32,7 @@ class OfficeWindow(AppWindow):
         self.logout_button.clicked.connect(lambda: controller.logout("user"))
         self.header.add_button(self.logout_button)
         self._session_changed(None)
-        self.resize(1400, 860)
+        restore_window(self, "officeWindow", QSize(1400, 860), controller.ctx.paths.config_dir)
 
     def _build_work_page(self) -> QWidget:
         self.work_stack = QStackedWidget()
@@ -57,7 +59,7 @@ class OfficeWindow(AppWindow):
         from gui.admin.window import AdminWindow
 
         self._close_panel()
-        panel = AdminWindow(self.controller.ctx, session)
+        panel = AdminWindow(self.controller.ctx, session, self.work_stack)
         # Inside this window: one window, one menu bar. The panel's own menu entries join
         # this window's Tools menu for as long as the panel is open.
         panel.menuBar().hide()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
@@ -32,6 +32,7 @@ from gui.numbers import export_note, format_number
 from gui.records_model import RecordsTableModel
 from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
+from gui.window_state import restore_window
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,8 @@ class StationWindow(AppWindow):
         self._product_changed(controller.station_size() or "")
         self._lot_changed(controller.current_lot())
         self._session_changed(None)
-        self.resize(1280, 800)
+        # On the screen in use, inside its free area; then where it was left on this PC.
+        restore_window(self, "stationWindow", QSize(1280, 800), ctx.paths.config_dir)
 
     def _build_work_page(self) -> QWidget:
         ctx = self.controller.ctx

@@ -91,6 +91,9 @@ class GeometryKeeper(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and not self.window.isMaximized():
+            # Only now is the frame (title bar, borders) known: the whole of it goes inside.
+            QTimer.singleShot(0, lambda: keep_frame_inside(self.window))
         if event.type() in (QEvent.Type.Move, QEvent.Type.Resize,
                             QEvent.Type.WindowStateChange) and self.window.isVisible():
             self.timer.start()
@@ -106,6 +109,32 @@ class GeometryKeeper(QObject):
             settings.setValue(f"{self.key}/geometry", normal)
         settings.setValue(f"{self.key}/maximized", maximised)
         settings.sync()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """A window sized in advance (a dialog) made no larger than the free area of the screen
+    it opens on."""
+    screen = (window.parentWidget().screen() if window.parentWidget() is not None
+              else current_screen())
+    if screen is not None:
+        window.resize(window.size().boundedTo(screen.availableGeometry().size()))
+
+
+def keep_frame_inside(window: QWidget) -> None:
+    """Move (and if need be shrink) a shown window so its frame, title bar included, lies in
+    the free area of the screen that holds most of it."""
+    frame = window.frameGeometry()
+    screen = screen_of(frame) or current_screen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    if area.contains(frame):
+        return
+    extra = QSize(frame.width() - window.width(), frame.height() - window.height())
+    size = window.size().boundedTo(area.size() - extra).expandedTo(window.minimumSize())
+    window.resize(size)
+    fitted = fit_inside(QRect(frame.topLeft(), size + extra), area)
+    window.move(fitted.topLeft())
 
 
 def restore_position(widget: QWidget, key: str, config_dir: Path, default: QPoint) -> None:

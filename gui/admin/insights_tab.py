@@ -28,6 +28,7 @@ from gui.admin.record_filters import RecordFilters
 from gui.numbers import format_number
 from gui.records_model import RecordsTableModel
 from gui.table_model import ColumnTableModel, Index as _Index
+from gui.window_state import fit_to_screen
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 1  # the record ids behind a detail or recommendation
 WHAT_ROLE = Qt.ItemDataRole.UserRole + 2  # what that number is, for the rows dialog's title
@@ -205,6 +206,7 @@ class RecordsBehindDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(1100, 600)
+        fit_to_screen(self)
 
     def record_ids(self) -> list[str]:
         return [self.model.row_data(row)["record_id"] for row in range(self.model.rowCount())]

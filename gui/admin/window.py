@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -24,6 +25,7 @@ from gui.admin.commands_tab import CommandsTab
 from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
 from gui.tasks import TaskRunner
+from gui.window_state import restore_window
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +107,10 @@ class AdminWindow(QMainWindow):
                 self.poller.commands_finished.connect(
                     lambda _rows: self.commands_tab.refresh_history())
             self.poller.start()
-        self.resize(1400, 860)
+        # Opened from a station (on an office PC it lives inside the office window): on the
+        # screen in use, inside its free area, then where it was left on this PC.
+        if parent is None:
+            restore_window(self, "adminWindow", QSize(1400, 860), ctx.paths.config_dir)
         # The panel's long-lived objects (Qt wrappers, pandas, the tabs) never form garbage
         # cycles worth collecting; moved out of the collector's sight, a full collection that a
         # background task's allocations trigger no longer holds the GUI thread (and the GIL)

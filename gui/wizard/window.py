@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget,
@@ -34,6 +34,7 @@ from gui.wizard.site_pages import AdminPage, SitePage, StationPage
 from gui.wizard.start_pages import LanguagePage, ModePage
 from gui.wizard.texts import problem_text
 from gui.wizard.widgets import TOUCH_INDICATORS, Retranslating
+from gui.window_state import restore_window
 from gui.zone_field import this_pc_zone
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,7 @@ class FirstRunWizard(Retranslating):
         for page in self.all_pages:
             page.submitted.connect(self.next)  # Enter in a page's last field
         self.setStyleSheet(TOUCH_INDICATORS)
-        self.resize(1024, 700)
+        restore_window(self, "wizard", QSize(1024, 700), ctx.paths.config_dir)
         self.setMinimumSize(800, 600)
         self.retranslate()
         self.go_to(self.language_page)
