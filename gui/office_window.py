@@ -59,7 +59,7 @@ class OfficeWindow(AppWindow):
         from gui.admin.window import AdminWindow
 
         self._close_panel()
-        panel = AdminWindow(self.controller.ctx, session, self.work_stack)
+        panel = AdminWindow(self.controller.ctx, session, embedded=True)
         # Inside this window: one window, one menu bar. The panel's own menu entries join
         # this window's Tools menu for as long as the panel is open.
         panel.menuBar().hide()

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 class AdminWindow(QMainWindow):
     def __init__(self, ctx: AppContext, session: Session, parent: QWidget | None = None, *,
-                 poll_interval_s: float = 0.5):
+                 poll_interval_s: float = 0.5, embedded: bool = False):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
@@ -109,7 +109,7 @@ class AdminWindow(QMainWindow):
             self.poller.start()
         # Opened from a station (on an office PC it lives inside the office window): on the
         # screen in use, inside its free area, then where it was left on this PC.
-        if parent is None:
+        if not embedded:
             restore_window(self, "adminWindow", QSize(1400, 860), ctx.paths.config_dir)
         # The panel's long-lived objects (Qt wrappers, pandas, the tabs) never form garbage
         # cycles worth collecting; moved out of the collector's sight, a full collection that a

@@ -385,7 +385,7 @@ def test_an_unreachable_share_says_what_was_sent(tab_with_clock, site):
     tab.prepare(CommandType.PING, ["206", "207"])
     tab.send()
     assert tab.error.text() == (
-        f"The shared folder {site.share} stopped answering while sending: only 1 station(s) "
+        f"The shared folder {site.share} stopped answering while sending: only 1 station "
         "got the command (see the history). Send it again to the others when the folder is "
         "back.")
     assert [r["target"] for r in tab.history.rows()] == ["206"]
