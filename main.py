@@ -246,8 +246,17 @@ def cmd_site(ctx, args) -> int:
     print(f"site key kept in: {membership.key_location}")
     if membership.folder_note:
         print(f"note: {membership.folder_note}; status and commands use a 500 ms rescan there")
-    print("start syncing with: shopfloor agent   (or the app)")
+    print(f"start syncing with: {_agent_command(args)}   (or the app)")
     return EXIT_OK
+
+
+def _agent_command(args) -> str:
+    """The command that syncs this PC, with the --home given to this one (else the hint
+    would start an agent on another home)."""
+    import shlex
+
+    home = getattr(args, "home", None)
+    return "shopfloor " + (f"--home {shlex.quote(str(home))} " if home else "") + "agent"
 
 
 def _require_admin(session) -> None:

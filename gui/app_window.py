@@ -149,12 +149,14 @@ class AppWindow(QMainWindow):
         self.pc_settings_action = QAction(self.tr("This PC's settings…"), self)
         self.pc_settings_action.triggered.connect(self.ask_pc_settings)
         tools.addAction(self.pc_settings_action)
+        # An admin's tool, beside this PC's settings (it used to hide under Help).
+        self.logs_action = QAction(self.tr("Log viewer…"), self)
+        self.logs_action.triggered.connect(self.show_logs)
+        tools.addAction(self.logs_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("About…"), self)
         about.triggered.connect(self.show_about)
-        self.logs_action = QAction(self.tr("Log viewer…"), self)
-        self.logs_action.triggered.connect(self.show_logs)
-        help_menu.addActions([about, self.logs_action])
+        help_menu.addAction(about)
 
     def _session_actions(self, session: Session | None) -> None:
         """Menu entries follow the role of whoever is logged in."""

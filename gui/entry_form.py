@@ -21,7 +21,7 @@ from config.catalogs import NO_REJECTION, Catalog
 from models.validation import FieldError, validate_measurement, validate_rejections
 
 from gui.messages import field_error_text
-from gui.numbers import format_number, format_shortest, number_hint
+from gui.numbers import format_number, number_hint, weight_text
 
 
 class EntryForm(QWidget):
@@ -209,9 +209,8 @@ class EntryForm(QWidget):
 
     def _show_unit_weight(self, size: str) -> None:
         weight = self.catalog.unit_weight_for_size(size)
-        text = format_shortest(weight) if weight else ""
         self.unit_weight.setText("" if weight is None else
-                                 self.tr("Unit weight: %1 kg").replace("%1", text))
+                                 self.tr("Unit weight: %1").replace("%1", weight_text(weight)))
 
     def set_size(self, size: str | None) -> None:
         if size and self.size.findText(size) >= 0:

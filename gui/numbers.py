@@ -26,6 +26,22 @@ def format_shortest(value: float) -> str:
     return number_locale().toString(float(value), "f", _SHORTEST)
 
 
+def kg_to_mg(kilograms: float) -> float:
+    """A capsule's weight in milligrams (the catalog keeps kilograms: 0.000076 kg is 76 mg);
+    rounded so 0.000076 * 1e6 reads 76, not 75.99999999999999."""
+    return round(float(kilograms) * 1_000_000, 6)
+
+
+def weight_text(kilograms: float) -> str:
+    """A unit weight the way a person reads it: "76 mg", or "1,5 g" from a gram up."""
+    milligrams = kg_to_mg(kilograms)
+    if milligrams >= 1000:
+        return QCoreApplication.translate("Numbers", "%1 g").replace(
+            "%1", format_shortest(round(milligrams / 1000, 6)))
+    return QCoreApplication.translate("Numbers", "%1 mg").replace(
+        "%1", format_shortest(milligrams))
+
+
 def number_hint(decimals: int = 2) -> str:
     """An input's placeholder: zero in the language's format ("0,00" / "0.00")."""
     return format_number(0, decimals)

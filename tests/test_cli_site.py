@@ -43,6 +43,8 @@ def two_pcs(tmp_path):
     joined = run(station, "site", "join", "--folder", str(share), "--station", "206",
                  SHOPFLOOR_PASSPHRASE=PASSPHRASE)
     assert joined.returncode == 0, joined.stderr
+    # The hint starts an agent on this very home, not the default one.
+    assert f"start syncing with: shopfloor --home {station} agent" in joined.stdout
     # The first admin reaches the share's user directory (published when created).
     assert (share / "directory" / "users" / "ana.json").exists()
     return share, office, station

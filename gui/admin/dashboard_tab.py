@@ -83,6 +83,7 @@ class DashboardTab(QWidget):
                                               title=self.tr("Boxes per shift (day · shift)"))
         # Items created once; refresh() only changes their data.
         self.top_plot.getAxis("bottom").setHeight(44)  # two-line labels: defect and share
+        self.pareto_plot.getAxis("bottom").setHeight(44)  # names on two staggered lines
         self.top_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#1565c0")
         self.top_plot.addItem(self.top_bars)
         self.pareto_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#90a4ae")
@@ -153,7 +154,10 @@ class DashboardTab(QWidget):
         x = np.arange(len(table))
         self.pareto_bars.setOpts(x=x, height=table["share"].to_numpy(float))
         self.pareto_line.setData(x, table["cumulative"].to_numpy(float))
-        self.pareto_plot.getAxis("bottom").setTicks([[(i, d) for i, d in enumerate(table["defect"])]])
+        # Every other name one line lower: a long name ("Cápsula Fina") may then take the room
+        # of two bars without running into its neighbour's.
+        self.pareto_plot.getAxis("bottom").setTicks([[(i, d if i % 2 == 0 else "\n" + d)
+                                                      for i, d in enumerate(table["defect"])]])
         self.pareto_plot.setYRange(0, 100)
         self.critical.setText(self.tr("Critical defects (first 80 %): %1").replace(
             "%1", ", ".join(result.critical) if result.critical else "—"))
@@ -181,6 +185,11 @@ class DashboardTab(QWidget):
                 pens=[pg.mkPen(BAND_COLORS[band]) for band in found] or None)
         self.means_plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(means["station"])]])
         self.target_line.setPos(bands.target)  # a newly published catalog moves it
+        # Room above the tallest bar and the target line, so the line's label (written above
+        # it) is never cut off by the top of the plot.
+        tallest = max([bands.target, *(float(v) for m in ("cam_d", "cam_w")
+                                       for v in means[m].dropna())])
+        self.means_plot.setYRange(0, tallest * 1.25 + 0.1, padding=0)
         self.target_line.label.setFormat(self.tr("target %1 %").replace(
             "%1", number_text(bands.target, "g")))
         limits = {"excellent": self.tr("excellent below %1 %"), "good": self.tr("good below %1 %"),

@@ -33,7 +33,7 @@ from gui.theme import SIZE_SAMPLE_ROWS
 
 # What a version may change, in the order the history lists it; the three rejection pairs
 # are compared and shown as one list, as the table shows them.
-HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status", "reason")
+HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status")
 
 
 class ProductionTab(QWidget):
@@ -210,6 +210,8 @@ class ProductionTab(QWidget):
             when = version.get("edited_at") or version.get("recorded_at")
             lines.append(self.tr("Version %1 · %2 · %3").replace("%1", str(version["version"]))
                          .replace("%2", str(who)).replace("%3", self._site_time(when)))
+            if version.get("reason"):  # why this version was written, not a changed value
+                lines.append("    " + self.tr("Reason: %1").replace("%1", str(version["reason"])))
             if previous is not None:
                 for field in HISTORY_FIELDS:
                     before, after = (self._history_value(previous, field),

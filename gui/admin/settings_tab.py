@@ -27,7 +27,7 @@ from utils.site_catalog import (
 from utils.timezones import zone_label
 
 from gui.i18n import number_locale
-from gui.numbers import format_shortest
+from gui.numbers import format_shortest, kg_to_mg
 from gui.messages import field_error_text
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, form_label
@@ -39,10 +39,10 @@ BAND_NAMES = ("excellent", "good", "attention", "target")
 INTERVAL_NAMES = ("status_interval_ms", "rescan_interval_ms")
 
 
-def _weight_text(value: float) -> str:
-    """Unit weights are tiny (0.000076 kg): fixed-point, never 7.6e-05; a decimal comma in
-    Portuguese."""
-    return format_shortest(value)
+def _weight_text(kilograms: float) -> str:
+    """The machine table shows unit weights in milligrams (0.000076 kg is "76"): the catalog
+    keeps kilograms, a person reads and types milligrams."""
+    return format_shortest(kg_to_mg(kilograms))
 
 
 def _parse_number(text: str) -> Any:
@@ -70,7 +70,7 @@ class SettingsTab(QWidget):
         self.machines = QTableWidget(0, len(MACHINE_COLUMNS))
         self.machines.setObjectName("machines")
         self.machines.setHorizontalHeaderLabels(
-            [self.tr("Station (machine)"), self.tr("Size"), self.tr("Unit weight (kg)")])
+            [self.tr("Station (machine)"), self.tr("Capsule size"), self.tr("Unit weight (mg)")])
         self.machines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.machines.verticalHeader().setDefaultSectionSize(36)
         self.machines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -304,8 +304,10 @@ class SettingsTab(QWidget):
             texts = self._row_texts(row)
             if not any(t.strip() for t in texts):
                 continue  # an empty row someone added and left
+            milligrams = _parse_number(texts[2])
             machines.append({"station_id": texts[0].strip(), "size": texts[1].strip(),
-                             "unit_weight_kg": _parse_number(texts[2])})
+                             "unit_weight_kg": (milligrams / 1_000_000
+                                                if isinstance(milligrams, float) else milligrams)})
         raw = catalog_to_dict(self.ctx.catalog)
         raw.update({
             "machines": machines,
@@ -361,6 +363,15 @@ class SettingsTab(QWidget):
                     return row
         return -1
 
+    @staticmethod
+    def _as_shown(error: FieldError) -> FieldError:
+        """A unit weight's range in the milligrams the table shows, not the catalog's kg."""
+        if error.field.endswith("unit_weight_kg") and error.code == "out_of_range":
+            params = {key: kg_to_mg(value) if isinstance(value, (int, float)) else value
+                      for key, value in error.params.items()}
+            return FieldError(error.field, error.code, error.message, params)
+        return error
+
     def _place(self, error: FieldError) -> tuple[str, QWidget | None]:
         """Where an error belongs: a label for the message list and the widget to outline."""
         parts = error.field.split(".")
@@ -372,7 +383,7 @@ class SettingsTab(QWidget):
                 item = self.machines.item(row, column) if row >= 0 else None
                 if item is not None:
                     item.setData(Qt.ItemDataRole.BackgroundRole, QColor(ERROR_COLOR).lighter(190))
-                    item.setToolTip(field_error_text(error))
+                    item.setToolTip(field_error_text(self._as_shown(error)))
                 return (self.tr("Machine table, row %1").replace("%1", str(row + 1)),
                         self.machines)
             return self.tr("Machine table"), self.machines
@@ -419,7 +430,7 @@ class SettingsTab(QWidget):
             where, widget = self._place(error)
             if widget is not None and widget not in self.invalid:
                 self._mark(widget, True)
-            lines.append(f"{where}: {field_error_text(error)}")
+            lines.append(f"{where}: {field_error_text(self._as_shown(error))}")
         self.error.setText(self.tr("Nothing was published. Correct these and publish again:")
                            + "\n" + "\n".join(lines))
 

@@ -70,22 +70,32 @@ class UserDialog(QDialog):
     """Fields for one account change plus the mandatory reason; `apply` calls the service."""
 
     def __init__(self, title: str, fields: dict[str, QWidget], action: Callable[[dict, str], Any],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, repeat: QLineEdit | None = None):
+        """`repeat`: the field that must hold the same text as the (last) password field."""
         super().__init__(parent)
         self.setObjectName("userDialog")
         self.setWindowTitle(title)
         self.fields = fields
         self.action = action
+        self.repeat = repeat
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("Why (at least 10 characters; kept in the audit trail)"))
+        self.reason.setPlaceholderText(self.tr("Why"))
+        reason_hint = QLabel(self.tr("At least 10 characters; kept in the audit trail."))
+        reason_hint.setProperty("role", "hint")
+        reason_hint.setWordWrap(True)
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         form = QFormLayout()
         for label, widget in fields.items():
             form.addRow(form_label(label), widget)
+            widget.setAccessibleName(label)
+        if repeat is not None:
+            form.addRow(form_label(self.tr("Repeat it")), repeat)
+            repeat.setAccessibleName(self.tr("Repeat the password"))
         form.addRow(form_label(self.tr("Reason")), self.reason)
+        form.addRow("", reason_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.apply)
@@ -104,6 +114,15 @@ class UserDialog(QDialog):
 
     def apply(self) -> bool:
         self.error.clear()
+        if self.repeat is not None:
+            typed = [w.text() for w in self.fields.values()
+                     if isinstance(w, QLineEdit) and w.echoMode() == QLineEdit.EchoMode.Password]
+            if typed and typed[-1] != self.repeat.text():
+                self.error.setText(self.tr("The two passwords differ: type them again. "
+                                           "Nothing was changed."))
+                self.repeat.clear()
+                self.repeat.setFocus()
+                return False
         try:
             self.action(self.values(), self.reason.text())
         except ValidationFailed as exc:
@@ -210,6 +229,10 @@ class UsersTab(QWidget):
             return None
         password = QLineEdit()
         password.setEchoMode(QLineEdit.EchoMode.Password)
+        # A password nobody sees typed goes in twice, as everywhere else in the app.
+        repeat = QLineEdit()
+        repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        repeat.setObjectName("repeatPassword")
         fields: dict[str, QWidget]
         if kind == "create":
             fields = {self.tr("Username"): QLineEdit(), self.tr("Full name"): QLineEdit(),
@@ -245,7 +268,8 @@ class UsersTab(QWidget):
                      "reactivate": self.tr("Reactivate %1")}[kind].replace("%1", name)
         for widget in fields.values():
             widget.setObjectName("field")
-        dialog = UserDialog(title, fields, action, self)
+        dialog = UserDialog(title, fields, action, self,
+                            repeat=repeat if password in fields.values() else None)
         dialog.accepted.connect(self.refresh)
         dialog.open()
         self.dialog = dialog

@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="223"/>
+        <location filename="../wizard/site_pages.py" line="224"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="224"/>
+        <location filename="../wizard/site_pages.py" line="225"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="225"/>
+        <location filename="../wizard/site_pages.py" line="226"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="226"/>
+        <location filename="../wizard/site_pages.py" line="227"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="227"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>for example maria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="228"/>
+        <location filename="../wizard/site_pages.py" line="229"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="233"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>The first admin account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="236"/>
+        <location filename="../wizard/site_pages.py" line="237"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="262"/>
+        <location filename="../wizard/site_pages.py" line="263"/>
         <source>The two passwords differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -106,63 +106,63 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="38"/>
+        <location filename="../admin/window.py" line="40"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="54"/>
-        <location filename="../admin/window.py" line="64"/>
+        <location filename="../admin/window.py" line="56"/>
+        <location filename="../admin/window.py" line="66"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="58"/>
+        <location filename="../admin/window.py" line="60"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="60"/>
+        <location filename="../admin/window.py" line="62"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="70"/>
+        <location filename="../admin/window.py" line="72"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="73"/>
+        <location filename="../admin/window.py" line="75"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="78"/>
+        <location filename="../admin/window.py" line="80"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="83"/>
+        <location filename="../admin/window.py" line="85"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="88"/>
+        <location filename="../admin/window.py" line="90"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="95"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="94"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="95"/>
+        <location filename="../admin/window.py" line="97"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -195,7 +195,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../app_window.py" line="141"/>
-        <location filename="../app_window.py" line="338"/>
+        <location filename="../app_window.py" line="340"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,92 +210,92 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="152"/>
+        <location filename="../app_window.py" line="156"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="153"/>
+        <location filename="../app_window.py" line="157"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="155"/>
+        <location filename="../app_window.py" line="153"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="189"/>
+        <location filename="../app_window.py" line="191"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="195"/>
+        <location filename="../app_window.py" line="197"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="201"/>
+        <location filename="../app_window.py" line="203"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="213"/>
+        <location filename="../app_window.py" line="215"/>
         <source>Message from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="215"/>
+        <location filename="../app_window.py" line="217"/>
         <source>From %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="219"/>
         <source>I have read it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="235"/>
+        <location filename="../app_window.py" line="237"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="252"/>
+        <location filename="../app_window.py" line="254"/>
         <source>Close the application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="253"/>
+        <location filename="../app_window.py" line="255"/>
         <source>%1 asks to restart the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="254"/>
+        <location filename="../app_window.py" line="256"/>
         <source>%1 asks to close the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="255"/>
+        <location filename="../app_window.py" line="257"/>
         <source>Everything you saved is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="312"/>
+        <location filename="../app_window.py" line="314"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="313"/>
+        <location filename="../app_window.py" line="315"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="321"/>
+        <location filename="../app_window.py" line="323"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="339"/>
+        <location filename="../app_window.py" line="341"/>
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,72 +1463,72 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="100"/>
+        <location filename="../admin/dashboard_tab.py" line="101"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="100"/>
+        <location filename="../admin/dashboard_tab.py" line="101"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="158"/>
+        <location filename="../admin/dashboard_tab.py" line="162"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="184"/>
+        <location filename="../admin/dashboard_tab.py" line="193"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="186"/>
+        <location filename="../admin/dashboard_tab.py" line="195"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="186"/>
+        <location filename="../admin/dashboard_tab.py" line="195"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="187"/>
+        <location filename="../admin/dashboard_tab.py" line="196"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="188"/>
+        <location filename="../admin/dashboard_tab.py" line="197"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="194"/>
+        <location filename="../admin/dashboard_tab.py" line="203"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="194"/>
+        <location filename="../admin/dashboard_tab.py" line="203"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="195"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="195"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="196"/>
+        <location filename="../admin/dashboard_tab.py" line="205"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="197"/>
+        <location filename="../admin/dashboard_tab.py" line="206"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1571,6 +1571,11 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../entry_form.py" line="213"/>
+        <source>Unit weight: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../entry_form.py" line="48"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
@@ -1583,11 +1588,6 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../entry_form.py" line="96"/>
         <source>Register box</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../entry_form.py" line="214"/>
-        <source>Unit weight: %1 kg</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1705,42 +1705,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="166"/>
+        <location filename="../wizard/window.py" line="167"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="167"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Shopfloor Collector · set-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="168"/>
+        <location filename="../wizard/window.py" line="169"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="178"/>
+        <location filename="../wizard/window.py" line="179"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="182"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="183"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="185"/>
+        <location filename="../wizard/window.py" line="186"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="307"/>
+        <location filename="../wizard/window.py" line="308"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1957,17 +1957,17 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FolderField</name>
     <message>
-        <location filename="../wizard/widgets.py" line="129"/>
+        <location filename="../wizard/widgets.py" line="130"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="130"/>
+        <location filename="../wizard/widgets.py" line="131"/>
         <source>for example \\server\shopfloor or /mnt/shopfloor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="139"/>
+        <location filename="../wizard/widgets.py" line="140"/>
         <source>Choose the shared folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1975,112 +1975,112 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="60"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="60"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="60"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="61"/>
+        <location filename="../admin/insights_tab.py" line="62"/>
         <source>Mean CAM %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="61"/>
+        <location filename="../admin/insights_tab.py" line="62"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="61"/>
+        <location filename="../admin/insights_tab.py" line="62"/>
         <source>Worst shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="62"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Top defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="62"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Anomalies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="79"/>
+        <location filename="../admin/insights_tab.py" line="80"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="82"/>
+        <location filename="../admin/insights_tab.py" line="83"/>
         <source>improving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="82"/>
+        <location filename="../admin/insights_tab.py" line="83"/>
         <source>worsening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="83"/>
+        <location filename="../admin/insights_tab.py" line="84"/>
         <source>stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="84"/>
+        <location filename="../admin/insights_tab.py" line="85"/>
         <source>not enough data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="118"/>
+        <location filename="../admin/insights_tab.py" line="119"/>
         <source>Site: every record of the period together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="119"/>
+        <location filename="../admin/insights_tab.py" line="120"/>
         <source>Records (boxes) in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="120"/>
+        <location filename="../admin/insights_tab.py" line="121"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="121"/>
+        <location filename="../admin/insights_tab.py" line="122"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="122"/>
+        <location filename="../admin/insights_tab.py" line="123"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
+        <location filename="../admin/insights_tab.py" line="125"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
+        <location filename="../admin/insights_tab.py" line="126"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="126"/>
+        <location filename="../admin/insights_tab.py" line="127"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="146"/>
+        <location filename="../admin/insights_tab.py" line="147"/>
         <source>%1 (%2 %)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2088,32 +2088,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="242"/>
+        <location filename="../admin/insights_tab.py" line="244"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="242"/>
+        <location filename="../admin/insights_tab.py" line="244"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="259"/>
+        <location filename="../admin/insights_tab.py" line="261"/>
         <source>Show rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="275"/>
+        <location filename="../admin/insights_tab.py" line="277"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="338"/>
+        <location filename="../admin/insights_tab.py" line="340"/>
         <source>No records in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="336"/>
+        <location filename="../admin/insights_tab.py" line="338"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n record · descriptive statistics, not predictions</numerusform>
@@ -2121,7 +2121,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="366"/>
+        <location filename="../admin/insights_tab.py" line="368"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selected: %1 (%n record)</numerusform>
@@ -2129,170 +2129,170 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="407"/>
+        <location filename="../admin/insights_tab.py" line="409"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="432"/>
-        <location filename="../admin/insights_tab.py" line="435"/>
+        <location filename="../admin/insights_tab.py" line="434"/>
+        <location filename="../admin/insights_tab.py" line="437"/>
         <source>Mean CAM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="433"/>
+        <location filename="../admin/insights_tab.py" line="435"/>
         <source>Quality score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="434"/>
+        <location filename="../admin/insights_tab.py" line="436"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="436"/>
+        <location filename="../admin/insights_tab.py" line="438"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="437"/>
-        <location filename="../admin/insights_tab.py" line="499"/>
+        <location filename="../admin/insights_tab.py" line="439"/>
+        <location filename="../admin/insights_tab.py" line="501"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="438"/>
-        <location filename="../admin/insights_tab.py" line="499"/>
+        <location filename="../admin/insights_tab.py" line="440"/>
+        <location filename="../admin/insights_tab.py" line="501"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="442"/>
+        <location filename="../admin/insights_tab.py" line="444"/>
         <source>Trend: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="444"/>
+        <location filename="../admin/insights_tab.py" line="446"/>
         <source>First half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="446"/>
+        <location filename="../admin/insights_tab.py" line="448"/>
         <source>Second half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="448"/>
+        <location filename="../admin/insights_tab.py" line="450"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="451"/>
+        <location filename="../admin/insights_tab.py" line="453"/>
         <source>Mean CAM by shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="454"/>
+        <location filename="../admin/insights_tab.py" line="456"/>
         <source>Shift %1 (n = %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="457"/>
+        <location filename="../admin/insights_tab.py" line="459"/>
         <source>%1 · worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="461"/>
+        <location filename="../admin/insights_tab.py" line="463"/>
         <source>% of rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="462"/>
+        <location filename="../admin/insights_tab.py" line="464"/>
         <source>Top defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="463"/>
+        <location filename="../admin/insights_tab.py" line="465"/>
         <source>Top locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="466"/>
+        <location filename="../admin/insights_tab.py" line="468"/>
         <source>%1 (%2×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="469"/>
+        <location filename="../admin/insights_tab.py" line="471"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="469"/>
+        <location filename="../admin/insights_tab.py" line="471"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="469"/>
+        <location filename="../admin/insights_tab.py" line="471"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="470"/>
+        <location filename="../admin/insights_tab.py" line="472"/>
         <source>Defect frequency · risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="470"/>
+        <location filename="../admin/insights_tab.py" line="472"/>
         <source>% of boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="471"/>
+        <location filename="../admin/insights_tab.py" line="473"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="474"/>
+        <location filename="../admin/insights_tab.py" line="476"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="479"/>
+        <location filename="../admin/insights_tab.py" line="481"/>
         <source>Anomalies (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="493"/>
+        <location filename="../admin/insights_tab.py" line="495"/>
         <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="500"/>
+        <location filename="../admin/insights_tab.py" line="502"/>
         <source>%1 · %2/%3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="502"/>
+        <location filename="../admin/insights_tab.py" line="504"/>
         <source>%1 &gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="505"/>
+        <location filename="../admin/insights_tab.py" line="507"/>
         <source>Week of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="506"/>
+        <location filename="../admin/insights_tab.py" line="508"/>
         <source>%1 → %2 (%3 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="508"/>
+        <location filename="../admin/insights_tab.py" line="510"/>
         <source>%1 · %2 in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="509"/>
+        <location filename="../admin/insights_tab.py" line="511"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -2300,57 +2300,57 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="515"/>
+        <location filename="../admin/insights_tab.py" line="517"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="520"/>
+        <location filename="../admin/insights_tab.py" line="522"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="525"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="528"/>
+        <location filename="../admin/insights_tab.py" line="530"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="534"/>
+        <location filename="../admin/insights_tab.py" line="536"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="538"/>
+        <location filename="../admin/insights_tab.py" line="540"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="542"/>
+        <location filename="../admin/insights_tab.py" line="544"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="544"/>
+        <location filename="../admin/insights_tab.py" line="546"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="548"/>
+        <location filename="../admin/insights_tab.py" line="550"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="552"/>
+        <location filename="../admin/insights_tab.py" line="554"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="556"/>
+        <location filename="../admin/insights_tab.py" line="558"/>
         <source>No rule fired: no action suggested.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2371,59 +2371,59 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LogViewer</name>
     <message>
-        <location filename="../log_viewer.py" line="47"/>
-        <location filename="../log_viewer.py" line="118"/>
-        <location filename="../log_viewer.py" line="200"/>
+        <location filename="../log_viewer.py" line="48"/>
+        <location filename="../log_viewer.py" line="120"/>
+        <location filename="../log_viewer.py" line="202"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="52"/>
+        <location filename="../log_viewer.py" line="54"/>
         <source>Show only lines containing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="63"/>
+        <location filename="../log_viewer.py" line="65"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="64"/>
+        <location filename="../log_viewer.py" line="66"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="65"/>
+        <location filename="../log_viewer.py" line="67"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="82"/>
+        <location filename="../log_viewer.py" line="84"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="85"/>
+        <location filename="../log_viewer.py" line="87"/>
         <source>Last lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="119"/>
+        <location filename="../log_viewer.py" line="121"/>
         <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="147"/>
+        <location filename="../log_viewer.py" line="149"/>
         <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="160"/>
+        <location filename="../log_viewer.py" line="162"/>
         <source>There is no log file yet (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="162"/>
+        <location filename="../log_viewer.py" line="164"/>
         <source>%n line(s) containing “%2”, newest at the bottom. File: %3</source>
         <translation>
             <numerusform>%n line containing “%2”, newest at the bottom. File: %3</numerusform>
@@ -2431,7 +2431,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="164"/>
+        <location filename="../log_viewer.py" line="166"/>
         <source>The last %n line(s), newest at the bottom. File: %2</source>
         <translation>
             <numerusform>The last %n line, newest at the bottom. File: %2</numerusform>
@@ -2439,7 +2439,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="193"/>
+        <location filename="../log_viewer.py" line="195"/>
         <source>Saved %n line(s) to %2.</source>
         <translation>
             <numerusform>Saved %n line to %2.</numerusform>
@@ -2447,17 +2447,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="179"/>
+        <location filename="../log_viewer.py" line="181"/>
         <source>Save the log as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="180"/>
+        <location filename="../log_viewer.py" line="182"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="190"/>
+        <location filename="../log_viewer.py" line="192"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2896,12 +2896,22 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../numbers.py" line="37"/>
+        <location filename="../numbers.py" line="39"/>
+        <source>%1 g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="41"/>
+        <source>%1 mg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="53"/>
         <source>CSV: numbers with a decimal point, columns separated by commas, column names in English.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../numbers.py" line="40"/>
+        <location filename="../numbers.py" line="56"/>
         <source>Excel: real numbers (Excel shows them in its own language), column names in English.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2909,17 +2919,17 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office_window.py" line="25"/>
+        <location filename="../office_window.py" line="27"/>
         <source>Shopfloor Collector · office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office_window.py" line="28"/>
+        <location filename="../office_window.py" line="30"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office_window.py" line="39"/>
+        <location filename="../office_window.py" line="41"/>
         <source>This is an office PC: production is recorded at the stations, and the admin panel is for supervisors, analysts and admins. Log out when you are done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3092,8 +3102,13 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="214"/>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="265"/>
+        <location filename="../admin/production_tab.py" line="267"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -3145,32 +3160,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="220"/>
+        <location filename="../admin/production_tab.py" line="222"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="234"/>
+        <location filename="../admin/production_tab.py" line="236"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="249"/>
+        <location filename="../admin/production_tab.py" line="251"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="249"/>
+        <location filename="../admin/production_tab.py" line="251"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="255"/>
+        <location filename="../admin/production_tab.py" line="257"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="269"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3279,12 +3294,12 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="182"/>
+        <location filename="../admin/insights_tab.py" line="183"/>
         <source>Records behind a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="186"/>
+        <location filename="../admin/insights_tab.py" line="187"/>
         <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation>
@@ -3429,12 +3444,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="73"/>
-        <source>Size</source>
+        <source>Capsule size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="73"/>
-        <source>Unit weight (kg)</source>
+        <source>Unit weight (mg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3464,7 +3479,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="125"/>
-        <location filename="../admin/settings_tab.py" line="378"/>
+        <location filename="../admin/settings_tab.py" line="389"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3475,13 +3490,13 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="137"/>
-        <location filename="../admin/settings_tab.py" line="381"/>
+        <location filename="../admin/settings_tab.py" line="392"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="138"/>
-        <location filename="../admin/settings_tab.py" line="381"/>
+        <location filename="../admin/settings_tab.py" line="392"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3502,7 +3517,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="152"/>
-        <location filename="../admin/settings_tab.py" line="398"/>
+        <location filename="../admin/settings_tab.py" line="409"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3563,7 +3578,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="179"/>
-        <location filename="../admin/settings_tab.py" line="396"/>
+        <location filename="../admin/settings_tab.py" line="407"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3584,7 +3599,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="194"/>
-        <location filename="../admin/settings_tab.py" line="400"/>
+        <location filename="../admin/settings_tab.py" line="411"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3595,7 +3610,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="221"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
+        <location filename="../admin/settings_tab.py" line="413"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3615,52 +3630,52 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="376"/>
+        <location filename="../admin/settings_tab.py" line="387"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="383"/>
+        <location filename="../admin/settings_tab.py" line="394"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="391"/>
+        <location filename="../admin/settings_tab.py" line="402"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="394"/>
+        <location filename="../admin/settings_tab.py" line="405"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="423"/>
+        <location filename="../admin/settings_tab.py" line="434"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="442"/>
+        <location filename="../admin/settings_tab.py" line="453"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="450"/>
+        <location filename="../admin/settings_tab.py" line="461"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="454"/>
+        <location filename="../admin/settings_tab.py" line="465"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="467"/>
+        <location filename="../admin/settings_tab.py" line="478"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="470"/>
+        <location filename="../admin/settings_tab.py" line="481"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3816,87 +3831,87 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="86"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="88"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="89"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="91"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="95"/>
+        <location filename="../wizard/site_pages.py" line="96"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="100"/>
+        <location filename="../wizard/site_pages.py" line="101"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="104"/>
+        <location filename="../wizard/site_pages.py" line="105"/>
         <source>The site&apos;s shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="105"/>
+        <location filename="../wizard/site_pages.py" line="106"/>
         <source>Join a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="109"/>
+        <location filename="../wizard/site_pages.py" line="110"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="112"/>
+        <location filename="../wizard/site_pages.py" line="113"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="123"/>
+        <location filename="../wizard/site_pages.py" line="124"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="128"/>
+        <location filename="../wizard/site_pages.py" line="129"/>
         <source>Choose the shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="133"/>
+        <location filename="../wizard/site_pages.py" line="134"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="139"/>
+        <location filename="../wizard/site_pages.py" line="140"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="144"/>
+        <location filename="../wizard/site_pages.py" line="145"/>
         <source>Type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="159"/>
+        <location filename="../wizard/site_pages.py" line="160"/>
         <source>Checking the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3904,27 +3919,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationChoice</name>
     <message>
-        <location filename="../wizard/widgets.py" line="219"/>
+        <location filename="../wizard/widgets.py" line="186"/>
+        <source>%1 · capsule size %2, %3 each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="233"/>
         <source>Production station, machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="220"/>
+        <location filename="../wizard/widgets.py" line="234"/>
         <source>Office PC (no production entry), id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="221"/>
+        <location filename="../wizard/widgets.py" line="235"/>
         <source>for example office1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="268"/>
+        <location filename="../wizard/widgets.py" line="280"/>
         <source>The machine table is empty: make this an office PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="273"/>
+        <location filename="../wizard/widgets.py" line="285"/>
         <source>Type an id of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, for example office1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4026,22 +4046,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="316"/>
+        <location filename="../wizard/site_pages.py" line="317"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="317"/>
+        <location filename="../wizard/site_pages.py" line="318"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="319"/>
+        <location filename="../wizard/site_pages.py" line="320"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="324"/>
+        <location filename="../wizard/site_pages.py" line="325"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4049,72 +4069,72 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="46"/>
+        <location filename="../station_window.py" line="47"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="66"/>
+        <location filename="../station_window.py" line="68"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="73"/>
+        <location filename="../station_window.py" line="75"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="75"/>
+        <location filename="../station_window.py" line="77"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="93"/>
+        <location filename="../station_window.py" line="95"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="107"/>
+        <location filename="../station_window.py" line="109"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="125"/>
+        <location filename="../station_window.py" line="127"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="126"/>
+        <location filename="../station_window.py" line="128"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="131"/>
+        <location filename="../station_window.py" line="133"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="208"/>
+        <location filename="../station_window.py" line="210"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="222"/>
+        <location filename="../station_window.py" line="224"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="225"/>
+        <location filename="../station_window.py" line="227"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="267"/>
+        <location filename="../station_window.py" line="269"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="268"/>
+        <location filename="../station_window.py" line="270"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -4122,7 +4142,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="269"/>
+        <location filename="../station_window.py" line="271"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -4130,7 +4150,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="329"/>
+        <location filename="../station_window.py" line="331"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -4138,32 +4158,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="313"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="334"/>
+        <location filename="../station_window.py" line="336"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="335"/>
+        <location filename="../station_window.py" line="337"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342"/>
+        <location filename="../station_window.py" line="344"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="343"/>
+        <location filename="../station_window.py" line="345"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="351"/>
+        <location filename="../station_window.py" line="353"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4171,17 +4191,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="81"/>
-        <source>Why (at least 10 characters; kept in the audit trail)</source>
+        <location filename="../admin/users_tab.py" line="83"/>
+        <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="88"/>
+        <location filename="../admin/users_tab.py" line="84"/>
+        <source>At least 10 characters; kept in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="95"/>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="96"/>
+        <source>Repeat the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="97"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="119"/>
+        <location filename="../admin/users_tab.py" line="121"/>
+        <source>The two passwords differ: type them again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="138"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4189,129 +4229,129 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="130"/>
+        <location filename="../admin/users_tab.py" line="149"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="133"/>
+        <location filename="../admin/users_tab.py" line="152"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="136"/>
+        <location filename="../admin/users_tab.py" line="155"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="139"/>
+        <location filename="../admin/users_tab.py" line="158"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="143"/>
+        <location filename="../admin/users_tab.py" line="162"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="161"/>
+        <location filename="../admin/users_tab.py" line="180"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="193"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="193"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="175"/>
+        <location filename="../admin/users_tab.py" line="194"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="175"/>
+        <location filename="../admin/users_tab.py" line="194"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="176"/>
+        <location filename="../admin/users_tab.py" line="195"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="176"/>
+        <location filename="../admin/users_tab.py" line="195"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="177"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="215"/>
+        <location filename="../admin/users_tab.py" line="238"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="215"/>
-        <location filename="../admin/users_tab.py" line="229"/>
+        <location filename="../admin/users_tab.py" line="238"/>
+        <location filename="../admin/users_tab.py" line="252"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="216"/>
-        <location filename="../admin/users_tab.py" line="224"/>
+        <location filename="../admin/users_tab.py" line="239"/>
+        <location filename="../admin/users_tab.py" line="247"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="216"/>
+        <location filename="../admin/users_tab.py" line="239"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="222"/>
+        <location filename="../admin/users_tab.py" line="245"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="227"/>
+        <location filename="../admin/users_tab.py" line="250"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="232"/>
+        <location filename="../admin/users_tab.py" line="255"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="234"/>
+        <location filename="../admin/users_tab.py" line="257"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="237"/>
+        <location filename="../admin/users_tab.py" line="260"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="244"/>
+        <location filename="../admin/users_tab.py" line="267"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="244"/>
+        <location filename="../admin/users_tab.py" line="267"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="245"/>
+        <location filename="../admin/users_tab.py" line="268"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>

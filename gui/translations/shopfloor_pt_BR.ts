@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="223"/>
+        <location filename="../wizard/site_pages.py" line="224"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="224"/>
+        <location filename="../wizard/site_pages.py" line="225"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="225"/>
+        <location filename="../wizard/site_pages.py" line="226"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="226"/>
+        <location filename="../wizard/site_pages.py" line="227"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="227"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="228"/>
+        <location filename="../wizard/site_pages.py" line="229"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="233"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="236"/>
+        <location filename="../wizard/site_pages.py" line="237"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="262"/>
+        <location filename="../wizard/site_pages.py" line="263"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -106,63 +106,63 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="38"/>
+        <location filename="../admin/window.py" line="40"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="54"/>
-        <location filename="../admin/window.py" line="64"/>
+        <location filename="../admin/window.py" line="56"/>
+        <location filename="../admin/window.py" line="66"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="58"/>
+        <location filename="../admin/window.py" line="60"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="60"/>
+        <location filename="../admin/window.py" line="62"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="70"/>
+        <location filename="../admin/window.py" line="72"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="73"/>
+        <location filename="../admin/window.py" line="75"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="78"/>
+        <location filename="../admin/window.py" line="80"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="83"/>
+        <location filename="../admin/window.py" line="85"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="88"/>
+        <location filename="../admin/window.py" line="90"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="95"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="94"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="95"/>
+        <location filename="../admin/window.py" line="97"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -196,7 +196,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../app_window.py" line="141"/>
-        <location filename="../app_window.py" line="338"/>
+        <location filename="../app_window.py" line="340"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
@@ -211,92 +211,92 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Configurações deste PC…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="152"/>
+        <location filename="../app_window.py" line="156"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="153"/>
+        <location filename="../app_window.py" line="157"/>
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="155"/>
+        <location filename="../app_window.py" line="153"/>
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="189"/>
+        <location filename="../app_window.py" line="191"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="195"/>
+        <location filename="../app_window.py" line="197"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="201"/>
+        <location filename="../app_window.py" line="203"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="213"/>
+        <location filename="../app_window.py" line="215"/>
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="215"/>
+        <location filename="../app_window.py" line="217"/>
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="219"/>
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="235"/>
+        <location filename="../app_window.py" line="237"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="252"/>
+        <location filename="../app_window.py" line="254"/>
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="253"/>
+        <location filename="../app_window.py" line="255"/>
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="254"/>
+        <location filename="../app_window.py" line="256"/>
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="255"/>
+        <location filename="../app_window.py" line="257"/>
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="312"/>
+        <location filename="../app_window.py" line="314"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="313"/>
+        <location filename="../app_window.py" line="315"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="321"/>
+        <location filename="../app_window.py" line="323"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="339"/>
+        <location filename="../app_window.py" line="341"/>
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
     </message>
@@ -1464,72 +1464,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="100"/>
+        <location filename="../admin/dashboard_tab.py" line="101"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="100"/>
+        <location filename="../admin/dashboard_tab.py" line="101"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="158"/>
+        <location filename="../admin/dashboard_tab.py" line="162"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="184"/>
+        <location filename="../admin/dashboard_tab.py" line="193"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="186"/>
+        <location filename="../admin/dashboard_tab.py" line="195"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="186"/>
+        <location filename="../admin/dashboard_tab.py" line="195"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="187"/>
+        <location filename="../admin/dashboard_tab.py" line="196"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="188"/>
+        <location filename="../admin/dashboard_tab.py" line="197"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="194"/>
+        <location filename="../admin/dashboard_tab.py" line="203"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="194"/>
+        <location filename="../admin/dashboard_tab.py" line="203"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="195"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="195"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="196"/>
+        <location filename="../admin/dashboard_tab.py" line="205"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="197"/>
+        <location filename="../admin/dashboard_tab.py" line="206"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -1572,6 +1572,11 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>(nenhum)</translation>
     </message>
     <message>
+        <location filename="../entry_form.py" line="213"/>
+        <source>Unit weight: %1</source>
+        <translation>Peso unitário: %1</translation>
+    </message>
+    <message>
         <location filename="../entry_form.py" line="48"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
@@ -1585,11 +1590,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../entry_form.py" line="96"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
-    </message>
-    <message>
-        <location filename="../entry_form.py" line="214"/>
-        <source>Unit weight: %1 kg</source>
-        <translation>Peso unitário: %1 kg</translation>
     </message>
 </context>
 <context>
@@ -1706,42 +1706,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="166"/>
+        <location filename="../wizard/window.py" line="167"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation>Shopfloor Collector: configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="167"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Shopfloor Collector · set-up</source>
         <translation>Shopfloor Collector · instalação</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="168"/>
+        <location filename="../wizard/window.py" line="169"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="178"/>
+        <location filename="../wizard/window.py" line="179"/>
         <source>Step %1 of %2</source>
         <translation>Passo %1 de %2</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="182"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="183"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Set up this PC</source>
         <translation>Configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="185"/>
+        <location filename="../wizard/window.py" line="186"/>
         <source>Next</source>
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="307"/>
+        <location filename="../wizard/window.py" line="308"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -1958,17 +1958,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FolderField</name>
     <message>
-        <location filename="../wizard/widgets.py" line="129"/>
+        <location filename="../wizard/widgets.py" line="130"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="130"/>
+        <location filename="../wizard/widgets.py" line="131"/>
         <source>for example \\server\shopfloor or /mnt/shopfloor</source>
         <translation>por exemplo \\servidor\shopfloor ou /mnt/shopfloor</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="139"/>
+        <location filename="../wizard/widgets.py" line="140"/>
         <source>Choose the shared folder</source>
         <translation>Escolha a pasta compartilhada</translation>
     </message>
@@ -1976,112 +1976,112 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="60"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="60"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="60"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Score</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="61"/>
+        <location filename="../admin/insights_tab.py" line="62"/>
         <source>Mean CAM %</source>
         <translation>CAM médio %</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="61"/>
+        <location filename="../admin/insights_tab.py" line="62"/>
         <source>Trend</source>
         <translation>Tendência</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="61"/>
+        <location filename="../admin/insights_tab.py" line="62"/>
         <source>Worst shift</source>
         <translation>Pior turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="62"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Top defect</source>
         <translation>Principal defeito</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="62"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Anomalies</source>
         <translation>Anomalias</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="79"/>
+        <location filename="../admin/insights_tab.py" line="80"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="82"/>
+        <location filename="../admin/insights_tab.py" line="83"/>
         <source>improving</source>
         <translation>melhorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="82"/>
+        <location filename="../admin/insights_tab.py" line="83"/>
         <source>worsening</source>
         <translation>piorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="83"/>
+        <location filename="../admin/insights_tab.py" line="84"/>
         <source>stable</source>
         <translation>estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="84"/>
+        <location filename="../admin/insights_tab.py" line="85"/>
         <source>not enough data</source>
         <translation>dados insuficientes</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="118"/>
+        <location filename="../admin/insights_tab.py" line="119"/>
         <source>Site: every record of the period together</source>
         <translation>Site: todos os registros do período juntos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="119"/>
+        <location filename="../admin/insights_tab.py" line="120"/>
         <source>Records (boxes) in the period</source>
         <translation>Registros (caixas) no período</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="120"/>
+        <location filename="../admin/insights_tab.py" line="121"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="121"/>
+        <location filename="../admin/insights_tab.py" line="122"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="122"/>
+        <location filename="../admin/insights_tab.py" line="123"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation>CAM médio da segunda metade dos registros contra a primeira; dentro de ±10 % é estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
+        <location filename="../admin/insights_tab.py" line="125"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation>Turno com o maior CAM médio (ao menos 3 caixas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
+        <location filename="../admin/insights_tab.py" line="126"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation>Defeito mais frequente e sua parcela das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="126"/>
+        <location filename="../admin/insights_tab.py" line="127"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation>CAM acima da média + 2σ, alta de mais de 30 % de uma semana para a outra, um defeito em 3 ou mais caixas seguidas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="146"/>
+        <location filename="../admin/insights_tab.py" line="147"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
@@ -2089,32 +2089,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="242"/>
+        <location filename="../admin/insights_tab.py" line="244"/>
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="242"/>
+        <location filename="../admin/insights_tab.py" line="244"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="259"/>
+        <location filename="../admin/insights_tab.py" line="261"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="275"/>
+        <location filename="../admin/insights_tab.py" line="277"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="338"/>
+        <location filename="../admin/insights_tab.py" line="340"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="336"/>
+        <location filename="../admin/insights_tab.py" line="338"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
@@ -2122,7 +2122,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="366"/>
+        <location filename="../admin/insights_tab.py" line="368"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selecionado: %1 (%n registro)</numerusform>
@@ -2130,170 +2130,170 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="407"/>
+        <location filename="../admin/insights_tab.py" line="409"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="432"/>
-        <location filename="../admin/insights_tab.py" line="435"/>
+        <location filename="../admin/insights_tab.py" line="434"/>
+        <location filename="../admin/insights_tab.py" line="437"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="433"/>
+        <location filename="../admin/insights_tab.py" line="435"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="434"/>
+        <location filename="../admin/insights_tab.py" line="436"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="436"/>
+        <location filename="../admin/insights_tab.py" line="438"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="437"/>
-        <location filename="../admin/insights_tab.py" line="499"/>
+        <location filename="../admin/insights_tab.py" line="439"/>
+        <location filename="../admin/insights_tab.py" line="501"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="438"/>
-        <location filename="../admin/insights_tab.py" line="499"/>
+        <location filename="../admin/insights_tab.py" line="440"/>
+        <location filename="../admin/insights_tab.py" line="501"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="442"/>
+        <location filename="../admin/insights_tab.py" line="444"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="444"/>
+        <location filename="../admin/insights_tab.py" line="446"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="446"/>
+        <location filename="../admin/insights_tab.py" line="448"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="448"/>
+        <location filename="../admin/insights_tab.py" line="450"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="451"/>
+        <location filename="../admin/insights_tab.py" line="453"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="454"/>
+        <location filename="../admin/insights_tab.py" line="456"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="457"/>
+        <location filename="../admin/insights_tab.py" line="459"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="461"/>
+        <location filename="../admin/insights_tab.py" line="463"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="462"/>
+        <location filename="../admin/insights_tab.py" line="464"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="463"/>
+        <location filename="../admin/insights_tab.py" line="465"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="466"/>
+        <location filename="../admin/insights_tab.py" line="468"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="469"/>
+        <location filename="../admin/insights_tab.py" line="471"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="469"/>
+        <location filename="../admin/insights_tab.py" line="471"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="469"/>
+        <location filename="../admin/insights_tab.py" line="471"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="470"/>
+        <location filename="../admin/insights_tab.py" line="472"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="470"/>
+        <location filename="../admin/insights_tab.py" line="472"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="471"/>
+        <location filename="../admin/insights_tab.py" line="473"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="474"/>
+        <location filename="../admin/insights_tab.py" line="476"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="479"/>
+        <location filename="../admin/insights_tab.py" line="481"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="493"/>
+        <location filename="../admin/insights_tab.py" line="495"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="500"/>
+        <location filename="../admin/insights_tab.py" line="502"/>
         <source>%1 · %2/%3 · %4</source>
         <translation>%1 · %2/%3 · %4</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="502"/>
+        <location filename="../admin/insights_tab.py" line="504"/>
         <source>%1 &gt; %2</source>
         <translation>%1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="505"/>
+        <location filename="../admin/insights_tab.py" line="507"/>
         <source>Week of %1</source>
         <translation>Semana de %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="506"/>
+        <location filename="../admin/insights_tab.py" line="508"/>
         <source>%1 → %2 (%3 %)</source>
         <translation>%1 → %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="508"/>
+        <location filename="../admin/insights_tab.py" line="510"/>
         <source>%1 · %2 in a row</source>
         <translation>%1 · %2 seguidas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="509"/>
+        <location filename="../admin/insights_tab.py" line="511"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -2301,57 +2301,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="515"/>
+        <location filename="../admin/insights_tab.py" line="517"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="520"/>
+        <location filename="../admin/insights_tab.py" line="522"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="525"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="528"/>
+        <location filename="../admin/insights_tab.py" line="530"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="534"/>
+        <location filename="../admin/insights_tab.py" line="536"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="538"/>
+        <location filename="../admin/insights_tab.py" line="540"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="542"/>
+        <location filename="../admin/insights_tab.py" line="544"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="544"/>
+        <location filename="../admin/insights_tab.py" line="546"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="548"/>
+        <location filename="../admin/insights_tab.py" line="550"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="552"/>
+        <location filename="../admin/insights_tab.py" line="554"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="556"/>
+        <location filename="../admin/insights_tab.py" line="558"/>
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
     </message>
@@ -2372,59 +2372,59 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LogViewer</name>
     <message>
-        <location filename="../log_viewer.py" line="47"/>
-        <location filename="../log_viewer.py" line="118"/>
-        <location filename="../log_viewer.py" line="200"/>
+        <location filename="../log_viewer.py" line="48"/>
+        <location filename="../log_viewer.py" line="120"/>
+        <location filename="../log_viewer.py" line="202"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="52"/>
+        <location filename="../log_viewer.py" line="54"/>
         <source>Show only lines containing…</source>
         <translation>Mostrar só linhas que contêm…</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="63"/>
+        <location filename="../log_viewer.py" line="65"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="64"/>
+        <location filename="../log_viewer.py" line="66"/>
         <source>Save as…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="65"/>
+        <location filename="../log_viewer.py" line="67"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="82"/>
+        <location filename="../log_viewer.py" line="84"/>
         <source>Filter</source>
         <translation>Filtro</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="85"/>
+        <location filename="../log_viewer.py" line="87"/>
         <source>Last lines</source>
         <translation>Últimas linhas</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="119"/>
+        <location filename="../log_viewer.py" line="121"/>
         <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
         <translation>Só um administrador pode ver o log. Sua tentativa foi registrada; peça a um administrador se precisar de algo dele.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="147"/>
+        <location filename="../log_viewer.py" line="149"/>
         <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
         <translation>Não foi possível ler o log: %1. Nada foi alterado; tente Atualizar.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="160"/>
+        <location filename="../log_viewer.py" line="162"/>
         <source>There is no log file yet (%1).</source>
         <translation>Ainda não há arquivo de log (%1).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="162"/>
+        <location filename="../log_viewer.py" line="164"/>
         <source>%n line(s) containing “%2”, newest at the bottom. File: %3</source>
         <translation>
             <numerusform>%n linha que contém “%2”, as mais novas embaixo. Arquivo: %3</numerusform>
@@ -2432,7 +2432,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="164"/>
+        <location filename="../log_viewer.py" line="166"/>
         <source>The last %n line(s), newest at the bottom. File: %2</source>
         <translation>
             <numerusform>A última %n linha, as mais novas embaixo. Arquivo: %2</numerusform>
@@ -2440,7 +2440,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="193"/>
+        <location filename="../log_viewer.py" line="195"/>
         <source>Saved %n line(s) to %2.</source>
         <translation>
             <numerusform>%n linha salva em %2.</numerusform>
@@ -2448,17 +2448,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="179"/>
+        <location filename="../log_viewer.py" line="181"/>
         <source>Save the log as</source>
         <translation>Salvar o log como</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="180"/>
+        <location filename="../log_viewer.py" line="182"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation>Arquivos de texto (*.txt *.log);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="190"/>
+        <location filename="../log_viewer.py" line="192"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
         <translation>O log não foi salvo em %1: %2. Nada foi gravado lá; escolha outra pasta.</translation>
     </message>
@@ -2897,12 +2897,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../numbers.py" line="37"/>
+        <location filename="../numbers.py" line="39"/>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="41"/>
+        <source>%1 mg</source>
+        <translation>%1 mg</translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="53"/>
         <source>CSV: numbers with a decimal point, columns separated by commas, column names in English.</source>
         <translation>CSV: números com ponto decimal, colunas separadas por vírgulas, nomes das colunas em inglês.</translation>
     </message>
     <message>
-        <location filename="../numbers.py" line="40"/>
+        <location filename="../numbers.py" line="56"/>
         <source>Excel: real numbers (Excel shows them in its own language), column names in English.</source>
         <translation>Excel: números de verdade (o Excel os mostra no idioma dele), nomes das colunas em inglês.</translation>
     </message>
@@ -2910,17 +2920,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office_window.py" line="25"/>
+        <location filename="../office_window.py" line="27"/>
         <source>Shopfloor Collector · office PC %1</source>
         <translation>Shopfloor Collector · PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../office_window.py" line="28"/>
+        <location filename="../office_window.py" line="30"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../office_window.py" line="39"/>
+        <location filename="../office_window.py" line="41"/>
         <source>This is an office PC: production is recorded at the stations, and the admin panel is for supervisors, analysts and admins. Log out when you are done.</source>
         <translation>Este é um PC de escritório: a produção é registrada nas estações, e o painel de administração é para supervisores, analistas e administradores. Saia quando terminar.</translation>
     </message>
@@ -3093,8 +3103,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>to</source>
         <translation>até</translation>
     </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="214"/>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="265"/>
+        <location filename="../admin/production_tab.py" line="267"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -3146,32 +3161,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="220"/>
+        <location filename="../admin/production_tab.py" line="222"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="234"/>
+        <location filename="../admin/production_tab.py" line="236"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="249"/>
+        <location filename="../admin/production_tab.py" line="251"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="249"/>
+        <location filename="../admin/production_tab.py" line="251"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="255"/>
+        <location filename="../admin/production_tab.py" line="257"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="269"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -3280,12 +3295,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="182"/>
+        <location filename="../admin/insights_tab.py" line="183"/>
         <source>Records behind a number</source>
         <translation>Registros por trás de um número</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="186"/>
+        <location filename="../admin/insights_tab.py" line="187"/>
         <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation>
@@ -3430,13 +3445,13 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="73"/>
-        <source>Size</source>
-        <translation>Tamanho</translation>
+        <source>Capsule size</source>
+        <translation>Tamanho da cápsula</translation>
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="73"/>
-        <source>Unit weight (kg)</source>
-        <translation>Peso unitário (kg)</translation>
+        <source>Unit weight (mg)</source>
+        <translation>Peso unitário (mg)</translation>
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="77"/>
@@ -3465,7 +3480,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="125"/>
-        <location filename="../admin/settings_tab.py" line="378"/>
+        <location filename="../admin/settings_tab.py" line="389"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
@@ -3476,13 +3491,13 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="137"/>
-        <location filename="../admin/settings_tab.py" line="381"/>
+        <location filename="../admin/settings_tab.py" line="392"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="138"/>
-        <location filename="../admin/settings_tab.py" line="381"/>
+        <location filename="../admin/settings_tab.py" line="392"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
@@ -3503,7 +3518,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="152"/>
-        <location filename="../admin/settings_tab.py" line="398"/>
+        <location filename="../admin/settings_tab.py" line="409"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
@@ -3564,7 +3579,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="179"/>
-        <location filename="../admin/settings_tab.py" line="396"/>
+        <location filename="../admin/settings_tab.py" line="407"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
@@ -3585,7 +3600,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="194"/>
-        <location filename="../admin/settings_tab.py" line="400"/>
+        <location filename="../admin/settings_tab.py" line="411"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
@@ -3596,7 +3611,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="221"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
+        <location filename="../admin/settings_tab.py" line="413"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -3616,52 +3631,52 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="376"/>
+        <location filename="../admin/settings_tab.py" line="387"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="383"/>
+        <location filename="../admin/settings_tab.py" line="394"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="391"/>
+        <location filename="../admin/settings_tab.py" line="402"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="394"/>
+        <location filename="../admin/settings_tab.py" line="405"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="423"/>
+        <location filename="../admin/settings_tab.py" line="434"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="442"/>
+        <location filename="../admin/settings_tab.py" line="453"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="450"/>
+        <location filename="../admin/settings_tab.py" line="461"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="454"/>
+        <location filename="../admin/settings_tab.py" line="465"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="467"/>
+        <location filename="../admin/settings_tab.py" line="478"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="470"/>
+        <location filename="../admin/settings_tab.py" line="481"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -3817,87 +3832,87 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="86"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="88"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="89"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="91"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in Settings.</source>
         <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois em Configurações.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="95"/>
+        <location filename="../wizard/site_pages.py" line="96"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation>Ao menos %1 caracteres, por exemplo algumas palavras sem relação entre si. Todo PC que entrar no site precisa dela, e ela não pode ser recuperada: anote e guarde em lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="100"/>
+        <location filename="../wizard/site_pages.py" line="101"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="104"/>
+        <location filename="../wizard/site_pages.py" line="105"/>
         <source>The site&apos;s shared folder</source>
         <translation>A pasta compartilhada do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="105"/>
+        <location filename="../wizard/site_pages.py" line="106"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="109"/>
+        <location filename="../wizard/site_pages.py" line="110"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="112"/>
+        <location filename="../wizard/site_pages.py" line="113"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="123"/>
+        <location filename="../wizard/site_pages.py" line="124"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation>Escolha um fuso horário da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="128"/>
+        <location filename="../wizard/site_pages.py" line="129"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="133"/>
+        <location filename="../wizard/site_pages.py" line="134"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="139"/>
+        <location filename="../wizard/site_pages.py" line="140"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="144"/>
+        <location filename="../wizard/site_pages.py" line="145"/>
         <source>Type the site passphrase.</source>
         <translation>Digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="159"/>
+        <location filename="../wizard/site_pages.py" line="160"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
     </message>
@@ -3905,27 +3920,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationChoice</name>
     <message>
-        <location filename="../wizard/widgets.py" line="219"/>
+        <location filename="../wizard/widgets.py" line="186"/>
+        <source>%1 · capsule size %2, %3 each</source>
+        <translation>%1 · cápsula tamanho %2, %3 cada</translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="233"/>
         <source>Production station, machine</source>
         <translation>Estação de produção, máquina</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="220"/>
+        <location filename="../wizard/widgets.py" line="234"/>
         <source>Office PC (no production entry), id</source>
         <translation>PC de escritório (sem lançamento de produção), id</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="221"/>
+        <location filename="../wizard/widgets.py" line="235"/>
         <source>for example office1</source>
         <translation>por exemplo escritorio1</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="268"/>
+        <location filename="../wizard/widgets.py" line="280"/>
         <source>The machine table is empty: make this an office PC.</source>
         <translation>A tabela de máquinas está vazia: faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="273"/>
+        <location filename="../wizard/widgets.py" line="285"/>
         <source>Type an id of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, for example office1.</source>
         <translation>Digite um id de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito, por exemplo escritorio1.</translation>
     </message>
@@ -4027,22 +4047,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="316"/>
+        <location filename="../wizard/site_pages.py" line="317"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="317"/>
+        <location filename="../wizard/site_pages.py" line="318"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="319"/>
+        <location filename="../wizard/site_pages.py" line="320"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="324"/>
+        <location filename="../wizard/site_pages.py" line="325"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>
@@ -4050,72 +4070,72 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="46"/>
+        <location filename="../station_window.py" line="47"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="66"/>
+        <location filename="../station_window.py" line="68"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="73"/>
+        <location filename="../station_window.py" line="75"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="75"/>
+        <location filename="../station_window.py" line="77"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="93"/>
+        <location filename="../station_window.py" line="95"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="107"/>
+        <location filename="../station_window.py" line="109"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="125"/>
+        <location filename="../station_window.py" line="127"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="126"/>
+        <location filename="../station_window.py" line="128"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="131"/>
+        <location filename="../station_window.py" line="133"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="208"/>
+        <location filename="../station_window.py" line="210"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="222"/>
+        <location filename="../station_window.py" line="224"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="225"/>
+        <location filename="../station_window.py" line="227"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="267"/>
+        <location filename="../station_window.py" line="269"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="268"/>
+        <location filename="../station_window.py" line="270"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -4123,7 +4143,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="269"/>
+        <location filename="../station_window.py" line="271"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -4131,7 +4151,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="329"/>
+        <location filename="../station_window.py" line="331"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -4139,32 +4159,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="313"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="334"/>
+        <location filename="../station_window.py" line="336"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="335"/>
+        <location filename="../station_window.py" line="337"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342"/>
+        <location filename="../station_window.py" line="344"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="343"/>
+        <location filename="../station_window.py" line="345"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="351"/>
+        <location filename="../station_window.py" line="353"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -4172,17 +4192,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="81"/>
-        <source>Why (at least 10 characters; kept in the audit trail)</source>
-        <translation>Motivo (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
+        <location filename="../admin/users_tab.py" line="83"/>
+        <source>Why</source>
+        <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="88"/>
+        <location filename="../admin/users_tab.py" line="84"/>
+        <source>At least 10 characters; kept in the audit trail.</source>
+        <translation>Ao menos 10 caracteres; fica na trilha de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="95"/>
+        <source>Repeat it</source>
+        <translation>Repita</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="96"/>
+        <source>Repeat the password</source>
+        <translation>Repita a senha</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="97"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="119"/>
+        <location filename="../admin/users_tab.py" line="121"/>
+        <source>The two passwords differ: type them again. Nothing was changed.</source>
+        <translation>As duas senhas são diferentes: digite-as de novo. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="138"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -4190,129 +4230,129 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="130"/>
+        <location filename="../admin/users_tab.py" line="149"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="133"/>
+        <location filename="../admin/users_tab.py" line="152"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="136"/>
+        <location filename="../admin/users_tab.py" line="155"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="139"/>
+        <location filename="../admin/users_tab.py" line="158"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="143"/>
+        <location filename="../admin/users_tab.py" line="162"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="161"/>
+        <location filename="../admin/users_tab.py" line="180"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="193"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="174"/>
+        <location filename="../admin/users_tab.py" line="193"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="175"/>
+        <location filename="../admin/users_tab.py" line="194"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="175"/>
+        <location filename="../admin/users_tab.py" line="194"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="176"/>
+        <location filename="../admin/users_tab.py" line="195"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="176"/>
+        <location filename="../admin/users_tab.py" line="195"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="177"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="215"/>
+        <location filename="../admin/users_tab.py" line="238"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="215"/>
-        <location filename="../admin/users_tab.py" line="229"/>
+        <location filename="../admin/users_tab.py" line="238"/>
+        <location filename="../admin/users_tab.py" line="252"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="216"/>
-        <location filename="../admin/users_tab.py" line="224"/>
+        <location filename="../admin/users_tab.py" line="239"/>
+        <location filename="../admin/users_tab.py" line="247"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="216"/>
+        <location filename="../admin/users_tab.py" line="239"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="222"/>
+        <location filename="../admin/users_tab.py" line="245"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="227"/>
+        <location filename="../admin/users_tab.py" line="250"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="232"/>
+        <location filename="../admin/users_tab.py" line="255"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="234"/>
+        <location filename="../admin/users_tab.py" line="257"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="237"/>
+        <location filename="../admin/users_tab.py" line="260"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="244"/>
+        <location filename="../admin/users_tab.py" line="267"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="244"/>
+        <location filename="../admin/users_tab.py" line="267"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="245"/>
+        <location filename="../admin/users_tab.py" line="268"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>

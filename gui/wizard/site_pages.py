@@ -19,7 +19,8 @@ from gui.messages import field_error_text, password_policy_text
 from gui.theme import TOUCH_MIN_PX
 from gui.wizard.page import WizardOptions, WizardPage
 from gui.wizard.widgets import (
-    FolderField, StationChoice, error_label, hint_label, mark_invalid, row_label, with_notes,
+    FolderField, StationChoice, error_label, hint_label, machine_text, mark_invalid, row_label,
+    with_notes,
 )
 from gui.zone_field import ZoneField, this_pc_zone
 
@@ -356,6 +357,5 @@ class StationPage(WizardPage):
 
 
 def machine_label(catalog: Catalog, station_id: str) -> str:
-    machine = catalog.machine(station_id)
-    return f"{station_id} ({machine.size})" if machine else station_id
+    return machine_text(catalog, station_id)
 
