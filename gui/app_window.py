@@ -336,10 +336,16 @@ class AppWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------------------------
 
     def _refuse_close(self) -> None:
-        """An operator (or nobody) tries to quit the station: say why nothing happens."""
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Quit"), self.tr(
-            "Only a supervisor or an admin can close the application. Operators log out "
-            "instead."), QMessageBox.StandardButton.Ok, self)
+        """An operator (or nobody) tries to close the station, from the menu or with Alt+F4:
+        say why nothing happens and what to do instead."""
+        if getattr(self, "quit_refusal", None) is not None and self.quit_refusal.isVisible():
+            return  # one box, however many times the key is pressed
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("The station stays open"),
+                          self.tr("Only a supervisor or an admin can close the application: "
+                                  "ask a supervisor to close the station. To end your shift, "
+                                  "log out instead (File → Log out)."),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("closeRefused")
         box.open()
         self.quit_refusal = box
 
@@ -372,5 +378,6 @@ class AppWindow(QMainWindow):
         event.ignore()
         session = self.controller.session
         if session is None or session.role == Role.OPERATOR:
-            return  # the station stays up; an operator logs out instead
+            self._refuse_close()  # the station stays up; an operator logs out instead
+            return
         self.shutdown(0)

@@ -195,7 +195,6 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../app_window.py" line="141"/>
-        <location filename="../app_window.py" line="340"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,8 +294,13 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="341"/>
-        <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
+        <location filename="../app_window.py" line="343"/>
+        <source>The station stays open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="344"/>
+        <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -196,7 +196,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../app_window.py" line="141"/>
-        <location filename="../app_window.py" line="340"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
@@ -296,9 +295,14 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="341"/>
-        <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
-        <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
+        <location filename="../app_window.py" line="343"/>
+        <source>The station stays open</source>
+        <translation>A estação continua aberta</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="344"/>
+        <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
+        <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
 </context>
 <context>

@@ -349,3 +349,21 @@ def test_scanned_lot_code_goes_to_the_lot_dialog(qtbot, station):
     dialog.total.setText("12")
     dialog.apply()
     assert "L2511-077 · box 1/12" in window.header.lot.text()
+
+
+def test_alt_f4_by_an_operator_says_why_nothing_happens(qtbot, station):
+    login(qtbot, station, "op", OP_PW)
+    window = station.window
+    window.close()  # what Alt+F4 asks the window to do
+    assert window.isVisible() and station.controller.session is not None
+    box = window.quit_refusal
+    assert box.isVisible() and "ask a supervisor to close the station" in box.text()
+    window.close()  # pressed again: still one box
+    assert window.quit_refusal is box
+    box.accept()
+    station.controller.logout()
+    login(qtbot, station, "sup", SUP_PW)
+    codes = []
+    window.quit_requested.connect(codes.append)
+    window.close()  # a supervisor may close it
+    assert codes == [0]
