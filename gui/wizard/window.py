@@ -209,6 +209,13 @@ class FirstRunWizard(Retranslating):
         self.sequence = [self.language_page, self.mode_page, *middle, self.finish_page]
         if mode == "trial":
             self.station_page.choice.set_value("production", first_machine(self.ctx.catalog))
+        elif mode == "create":
+            # The PC a site is created on is usually the admin's: an office PC, which does not
+            # start with the PC. A production station created this way is one click away, and
+            # then starts with the PC by default like every joining station.
+            self.station_page.choice.set_value("office", "office1")
+        else:
+            self.station_page.choice.set_value("production", None)
         self.station_page.prepare(autostart=mode != "trial")
 
     def back(self) -> None:

@@ -338,3 +338,19 @@ def test_a_database_on_a_network_drive_is_refused_at_start(monkeypatch, capsys, 
     monkeypatch.setattr(app_module, "AppContext", RefusingContext)
     assert app_module.run_gui(smoke=True) == 2
     assert "network folder" in capsys.readouterr().err
+
+
+def test_start_with_the_pc_belongs_to_production_stations(make_launcher, tmp_path):
+    wizard = make_launcher().wizard
+    to_mode(wizard, "create")
+    page = wizard.station_page
+    assert page.choice.kind() == "office" and page.choice.station_id() == "office1"
+    assert not page.autostart.isChecked() and not page.autostart.isEnabled()
+    page.choice.production.click()  # a one-PC plant: its only PC is a station
+    assert page.autostart.isEnabled() and page.autostart.isChecked()
+    page.choice.office.click()
+    assert not page.autostart.isChecked()
+    wizard.back()
+    wizard.back()
+    wizard.mode_page.buttons["join"].click()
+    assert page.choice.kind() == "production" and page.autostart.isChecked()
