@@ -26,6 +26,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from gui.i18n import install_translators  # noqa: E402
+from gui.accessible_names import install_accessible_names  # noqa: E402
 from gui.input_guard import install_input_guard  # noqa: E402
 from gui.station_controller import StationController  # noqa: E402
 from gui.station_window import StationWindow  # noqa: E402
@@ -46,6 +47,7 @@ def make_application(argv: list[str]) -> QApplication:
     if app.styleSheet() != STYLESHEET:  # setting it again re-polishes every live widget
         app.setStyleSheet(STYLESHEET)
     install_input_guard(app)
+    install_accessible_names(app)
     return app  # type: ignore[return-value]
 
 

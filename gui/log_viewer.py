@@ -66,6 +66,7 @@ class LogViewer(QDialog):
         self.save_button = self._button(self.tr("Save as…"), "logSave")
         self.close_button = self._button(self.tr("Close"), "logClose")
         self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Log lines"))
         self.text.setObjectName("logText")
         self.text.setReadOnly(True)
         # Wrapped: what a filter matched is often past the window's edge, and scrolling

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, 
 from config.constants import Permission, role_allows
 from utils.auth import Session
 
+from gui.accessible_names import name_inputs
 from gui.app_window import AppWindow
 from gui.station_controller import StationController
 from gui.window_state import restore_window
@@ -67,6 +68,7 @@ class OfficeWindow(AppWindow):
         self.tools_menu.addActions(self.panel_actions)
         self.work_stack.addWidget(panel)
         self.work_stack.setCurrentWidget(panel)
+        name_inputs(panel)  # it joined a window that was shown before it existed
         self.panel = panel
 
     def _work_ended(self) -> None:

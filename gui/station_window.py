@@ -78,6 +78,8 @@ class StationWindow(AppWindow):
         self.logout_button.setObjectName("logoutButton")
         self.model = RecordsTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Records of this shift"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("recordsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -188,6 +188,8 @@ class AuditTab(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.model = AuditEventsModel(self, self.zone)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Audit events"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
@@ -201,10 +203,13 @@ class AuditTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
+        self.detail.setAccessibleName(self.tr("The selected event in full"))
         self.detail.setReadOnly(True)
         self.detail.setObjectName("auditDetail")
         self.results = VerifyResultsModel(self)
         self.results_table = QTableView()
+        self.results_table.setAccessibleName(self.tr("Verification result per station"))
+        self.results_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.results_table.setObjectName("verifyResults")
         self.results_table.setModel(self.results)
         self.results_table.horizontalHeader().setSectionResizeMode(

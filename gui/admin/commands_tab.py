@@ -25,6 +25,7 @@ from utils.permissions import PermissionDenied
 from utils.site.fleet import FleetMonitor
 from utils.site.layout import valid_station_id
 
+from gui.accessible_names import name_inputs
 from gui.admin.command_texts import (
     command_label, outcome_text, pairs_text, param_label, param_problem_text, type_label,
 )
@@ -130,6 +131,8 @@ class CommandsTab(QWidget):
         self.send_button.clicked.connect(self.send)
         self.history = CommandHistoryModel(self, lambda: ZoneInfo(fleet.ctx.timezone))
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Commands sent"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("commandHistory")
         self.table.setModel(self.history)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -183,6 +186,7 @@ class CommandsTab(QWidget):
             self.inputs[spec.name] = widget
             label = param_label(self, spec) + ("" if not spec.required else " *")
             self.form.addRow(form_label(label), widget)
+        name_inputs(self.form_holder)  # rows made after the window was shown
 
     def _input_for(self, spec: ParamSpec) -> QWidget:
         if spec.choices == CATALOG_SIZES:

@@ -86,6 +86,8 @@ class FleetTab(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("fleetSummary")
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Stations"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("fleetTable")
         self.table.setModel(self.model)  # the model sorts and searches itself (fleet_model.py)
         self.table.setItemDelegate(FastCellDelegate(self.table))  # repainted on every tick
@@ -160,6 +162,7 @@ class FleetTab(QWidget):
         self._show_plots(self.traces.frame((), self._width_px))
 
         self.alarms = QListWidget()
+        self.alarms.setAccessibleName(self.tr("Alarms"))
         self.alarms.setObjectName("alarms")
         # One line each: an item changed in place repaints that item, not the whole list
         # laid out again.

@@ -191,6 +191,8 @@ class RecordsBehindDialog(QDialog):
                             .replace("%5", str(totals["rejections"])))
         self.label.setWordWrap(True)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("The records behind the figure"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -226,6 +228,8 @@ class InsightsTab(QWidget):
 
         self.model = InsightsModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Figures per station"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("insightsSummary")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -239,6 +243,7 @@ class InsightsTab(QWidget):
         self.table.selectionModel().currentChanged.connect(self._cell_changed)
 
         self.details = QTreeWidget()
+        self.details.setAccessibleName(self.tr("Figures of the selected station"))
         self.details.setObjectName("insightsDetails")
         self.details.setColumnCount(2)
         self.details.setHeaderLabels([self.tr("Figure"), self.tr("Value")])
@@ -247,6 +252,7 @@ class InsightsTab(QWidget):
         self.details.header().setStretchLastSection(False)
         self.details.currentItemChanged.connect(self._detail_changed)
         self.recommendations = QListWidget()
+        self.recommendations.setAccessibleName(self.tr("Recommendations"))
         self.recommendations.setObjectName("insightsRecommendations")
         self.recommendations.setWordWrap(True)
         self.recommendations.setSpacing(3)

@@ -80,6 +80,8 @@ class ProductionTab(QWidget):
         self.status = QLabel()
         self.model = RecordsTableModel(self, with_station=True, newest_first=True)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Site records"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("siteRecords")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -91,6 +93,7 @@ class ProductionTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
         self.history = QPlainTextEdit()
+        self.history.setAccessibleName(self.tr("Version history of the selected record"))
         self.history.setObjectName("recordHistory")
         self.history.setReadOnly(True)
         filters = QHBoxLayout()

@@ -68,6 +68,8 @@ class SettingsTab(QWidget):
         self.invalid: list[QWidget] = []
 
         self.machines = QTableWidget(0, len(MACHINE_COLUMNS))
+        self.machines.setAccessibleName(self.tr("Machine table"))
+        self.machines.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.machines.setObjectName("machines")
         self.machines.setHorizontalHeaderLabels(
             [self.tr("Station (machine)"), self.tr("Capsule size"), self.tr("Unit weight (mg)")])
@@ -80,8 +82,10 @@ class SettingsTab(QWidget):
         self.remove_machine_button.clicked.connect(self.remove_machines)
 
         self.defects = QPlainTextEdit()
+        self.defects.setAccessibleName(self.tr("Defects"))
         self.defects.setObjectName("defects")
         self.locations = QPlainTextEdit()
+        self.locations.setAccessibleName(self.tr("Locations"))
         self.locations.setObjectName("locations")
 
         self.ranges: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}

@@ -180,6 +180,8 @@ class UsersTab(QWidget):
         self.search.setPlaceholderText(self.tr("Search users…"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("User accounts"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("usersTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

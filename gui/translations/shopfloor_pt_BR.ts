@@ -170,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="60"/>
+        <location filename="../app.py" line="62"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -386,57 +386,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="217"/>
+        <location filename="../admin/audit_tab.py" line="191"/>
+        <source>Audit events</source>
+        <translation>Eventos de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="206"/>
+        <source>The selected event in full</source>
+        <translation>O evento selecionado por inteiro</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="211"/>
+        <source>Verification result per station</source>
+        <translation>Resultado da verificação por estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="222"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="218"/>
+        <location filename="../admin/audit_tab.py" line="223"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="218"/>
+        <location filename="../admin/audit_tab.py" line="223"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="257"/>
+        <location filename="../admin/audit_tab.py" line="262"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="322"/>
+        <location filename="../admin/audit_tab.py" line="327"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="330"/>
+        <location filename="../admin/audit_tab.py" line="335"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="347"/>
+        <location filename="../admin/audit_tab.py" line="352"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="355"/>
+        <location filename="../admin/audit_tab.py" line="360"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="365"/>
+        <location filename="../admin/audit_tab.py" line="370"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="323"/>
+        <location filename="../admin/audit_tab.py" line="328"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="269"/>
+        <location filename="../admin/audit_tab.py" line="274"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -444,12 +459,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="324"/>
+        <location filename="../admin/audit_tab.py" line="329"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="358"/>
+        <location filename="../admin/audit_tab.py" line="363"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -457,7 +472,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="369"/>
+        <location filename="../admin/audit_tab.py" line="374"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -465,17 +480,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="380"/>
+        <location filename="../admin/audit_tab.py" line="385"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="382"/>
+        <location filename="../admin/audit_tab.py" line="387"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="383"/>
+        <location filename="../admin/audit_tab.py" line="388"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -622,72 +637,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>Parameters</source>
         <translation>Parâmetros</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>done</source>
         <translation>feito</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_tab.py" line="54"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_tab.py" line="54"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="54"/>
+        <location filename="../admin/commands_tab.py" line="55"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="54"/>
+        <location filename="../admin/commands_tab.py" line="55"/>
         <source>timed out</source>
         <translation>sem resposta</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="55"/>
+        <location filename="../admin/commands_tab.py" line="56"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="91"/>
+        <location filename="../admin/commands_tab.py" line="92"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation>Clique duas vezes (ou em Detalhes…) para ver os detalhes.</translation>
     </message>
@@ -1284,97 +1299,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="105"/>
+        <location filename="../admin/commands_tab.py" line="106"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="106"/>
+        <location filename="../admin/commands_tab.py" line="107"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="107"/>
+        <location filename="../admin/commands_tab.py" line="108"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="121"/>
+        <location filename="../admin/commands_tab.py" line="122"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="128"/>
+        <location filename="../admin/commands_tab.py" line="129"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="141"/>
+        <location filename="../admin/commands_tab.py" line="134"/>
+        <source>Commands sent</source>
+        <translation>Comandos enviados</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="144"/>
         <source>Details…</source>
         <translation>Detalhes…</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="154"/>
+        <location filename="../admin/commands_tab.py" line="157"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="155"/>
+        <location filename="../admin/commands_tab.py" line="158"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="156"/>
+        <location filename="../admin/commands_tab.py" line="159"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="163"/>
+        <location filename="../admin/commands_tab.py" line="166"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="286"/>
+        <location filename="../admin/commands_tab.py" line="290"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="290"/>
+        <location filename="../admin/commands_tab.py" line="294"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="301"/>
+        <location filename="../admin/commands_tab.py" line="305"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="302"/>
+        <location filename="../admin/commands_tab.py" line="306"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="311"/>
+        <location filename="../admin/commands_tab.py" line="315"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="329"/>
+        <location filename="../admin/commands_tab.py" line="333"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="332"/>
+        <location filename="../admin/commands_tab.py" line="336"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="342"/>
+        <location filename="../admin/commands_tab.py" line="346"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="346"/>
+        <location filename="../admin/commands_tab.py" line="350"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
@@ -1382,7 +1402,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="353"/>
+        <location filename="../admin/commands_tab.py" line="357"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>
@@ -1745,7 +1765,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="308"/>
+        <location filename="../wizard/window.py" line="315"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -1783,37 +1803,43 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="118"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="118"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="118"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="167"/>
+        <location filename="../admin/fleet_tab.py" line="170"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="189"/>
+        <location filename="../admin/fleet_tab.py" line="165"/>
+        <location filename="../admin/fleet_tab.py" line="192"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="250"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
+        <source>Stations</source>
+        <translation>Estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="253"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="251"/>
+        <location filename="../admin/fleet_tab.py" line="254"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -1821,57 +1847,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="292"/>
+        <location filename="../admin/fleet_tab.py" line="295"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="424"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="424"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="425"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="425"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_tab.py" line="426"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="432"/>
+        <location filename="../admin/fleet_tab.py" line="435"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="455"/>
+        <location filename="../admin/fleet_tab.py" line="458"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="456"/>
+        <location filename="../admin/fleet_tab.py" line="459"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2093,40 +2119,55 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="244"/>
+        <location filename="../admin/insights_tab.py" line="249"/>
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="244"/>
+        <location filename="../admin/insights_tab.py" line="249"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="261"/>
+        <location filename="../admin/insights_tab.py" line="267"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="277"/>
+        <location filename="../admin/insights_tab.py" line="283"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="340"/>
+        <location filename="../admin/insights_tab.py" line="346"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="338"/>
+        <location filename="../admin/insights_tab.py" line="344"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
             <numerusform>%n registros · estatística descritiva, não previsões</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="231"/>
+        <source>Figures per station</source>
+        <translation>Números por estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="246"/>
+        <source>Figures of the selected station</source>
+        <translation>Números da estação selecionada</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="255"/>
+        <source>Recommendations</source>
+        <translation>Recomendações</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="368"/>
+        <location filename="../admin/insights_tab.py" line="374"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selecionado: %1 (%n registro)</numerusform>
@@ -2134,170 +2175,170 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="409"/>
+        <location filename="../admin/insights_tab.py" line="415"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="434"/>
-        <location filename="../admin/insights_tab.py" line="437"/>
+        <location filename="../admin/insights_tab.py" line="440"/>
+        <location filename="../admin/insights_tab.py" line="443"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="435"/>
+        <location filename="../admin/insights_tab.py" line="441"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="436"/>
+        <location filename="../admin/insights_tab.py" line="442"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="438"/>
+        <location filename="../admin/insights_tab.py" line="444"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="439"/>
-        <location filename="../admin/insights_tab.py" line="501"/>
+        <location filename="../admin/insights_tab.py" line="445"/>
+        <location filename="../admin/insights_tab.py" line="507"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="440"/>
-        <location filename="../admin/insights_tab.py" line="501"/>
+        <location filename="../admin/insights_tab.py" line="446"/>
+        <location filename="../admin/insights_tab.py" line="507"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="444"/>
+        <location filename="../admin/insights_tab.py" line="450"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="446"/>
+        <location filename="../admin/insights_tab.py" line="452"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="448"/>
+        <location filename="../admin/insights_tab.py" line="454"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="450"/>
+        <location filename="../admin/insights_tab.py" line="456"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="453"/>
+        <location filename="../admin/insights_tab.py" line="459"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="456"/>
+        <location filename="../admin/insights_tab.py" line="462"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="459"/>
+        <location filename="../admin/insights_tab.py" line="465"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="463"/>
+        <location filename="../admin/insights_tab.py" line="469"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="464"/>
+        <location filename="../admin/insights_tab.py" line="470"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="465"/>
+        <location filename="../admin/insights_tab.py" line="471"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="468"/>
+        <location filename="../admin/insights_tab.py" line="474"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="471"/>
+        <location filename="../admin/insights_tab.py" line="477"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="471"/>
+        <location filename="../admin/insights_tab.py" line="477"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="471"/>
+        <location filename="../admin/insights_tab.py" line="477"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="472"/>
+        <location filename="../admin/insights_tab.py" line="478"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="472"/>
+        <location filename="../admin/insights_tab.py" line="478"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="473"/>
+        <location filename="../admin/insights_tab.py" line="479"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="476"/>
+        <location filename="../admin/insights_tab.py" line="482"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="481"/>
+        <location filename="../admin/insights_tab.py" line="487"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="495"/>
+        <location filename="../admin/insights_tab.py" line="501"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="502"/>
+        <location filename="../admin/insights_tab.py" line="508"/>
         <source>%1 · %2/%3 · %4</source>
         <translation>%1 · %2/%3 · %4</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="504"/>
+        <location filename="../admin/insights_tab.py" line="510"/>
         <source>%1 &gt; %2</source>
         <translation>%1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="507"/>
+        <location filename="../admin/insights_tab.py" line="513"/>
         <source>Week of %1</source>
         <translation>Semana de %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="508"/>
+        <location filename="../admin/insights_tab.py" line="514"/>
         <source>%1 → %2 (%3 %)</source>
         <translation>%1 → %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="510"/>
+        <location filename="../admin/insights_tab.py" line="516"/>
         <source>%1 · %2 in a row</source>
         <translation>%1 · %2 seguidas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="511"/>
+        <location filename="../admin/insights_tab.py" line="517"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -2305,57 +2346,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="517"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="522"/>
+        <location filename="../admin/insights_tab.py" line="528"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="525"/>
+        <location filename="../admin/insights_tab.py" line="531"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="530"/>
+        <location filename="../admin/insights_tab.py" line="536"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="536"/>
+        <location filename="../admin/insights_tab.py" line="542"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="540"/>
+        <location filename="../admin/insights_tab.py" line="546"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="544"/>
+        <location filename="../admin/insights_tab.py" line="550"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="546"/>
+        <location filename="../admin/insights_tab.py" line="552"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="550"/>
+        <location filename="../admin/insights_tab.py" line="556"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="554"/>
+        <location filename="../admin/insights_tab.py" line="560"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="558"/>
+        <location filename="../admin/insights_tab.py" line="564"/>
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
     </message>
@@ -2377,8 +2418,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>LogViewer</name>
     <message>
         <location filename="../log_viewer.py" line="48"/>
-        <location filename="../log_viewer.py" line="120"/>
-        <location filename="../log_viewer.py" line="202"/>
+        <location filename="../log_viewer.py" line="121"/>
+        <location filename="../log_viewer.py" line="203"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
@@ -2403,32 +2444,37 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="84"/>
+        <location filename="../log_viewer.py" line="69"/>
+        <source>Log lines</source>
+        <translation>Linhas do log</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="85"/>
         <source>Filter</source>
         <translation>Filtro</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="87"/>
+        <location filename="../log_viewer.py" line="88"/>
         <source>Last lines</source>
         <translation>Últimas linhas</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="121"/>
+        <location filename="../log_viewer.py" line="122"/>
         <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
         <translation>Só um administrador pode ver o log. Sua tentativa foi registrada; peça a um administrador se precisar de algo dele.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="149"/>
+        <location filename="../log_viewer.py" line="150"/>
         <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
         <translation>Não foi possível ler o log: %1. Nada foi alterado; tente Atualizar.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="162"/>
+        <location filename="../log_viewer.py" line="163"/>
         <source>There is no log file yet (%1).</source>
         <translation>Ainda não há arquivo de log (%1).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="164"/>
+        <location filename="../log_viewer.py" line="165"/>
         <source>%n line(s) containing “%2”, newest at the bottom. File: %3</source>
         <translation>
             <numerusform>%n linha que contém “%2”, as mais novas embaixo. Arquivo: %3</numerusform>
@@ -2436,7 +2482,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="166"/>
+        <location filename="../log_viewer.py" line="167"/>
         <source>The last %n line(s), newest at the bottom. File: %2</source>
         <translation>
             <numerusform>A última %n linha, as mais novas embaixo. Arquivo: %2</numerusform>
@@ -2444,7 +2490,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="195"/>
+        <location filename="../log_viewer.py" line="196"/>
         <source>Saved %n line(s) to %2.</source>
         <translation>
             <numerusform>%n linha salva em %2.</numerusform>
@@ -2452,17 +2498,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="181"/>
+        <location filename="../log_viewer.py" line="182"/>
         <source>Save the log as</source>
         <translation>Salvar o log como</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="182"/>
+        <location filename="../log_viewer.py" line="183"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation>Arquivos de texto (*.txt *.log);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="192"/>
+        <location filename="../log_viewer.py" line="193"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
         <translation>O log não foi salvo em %1: %2. Nada foi gravado lá; escolha outra pasta.</translation>
     </message>
@@ -2549,42 +2595,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotDialog</name>
     <message>
-        <location filename="../lot_dialog.py" line="24"/>
+        <location filename="../lot_dialog.py" line="25"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="26"/>
+        <location filename="../lot_dialog.py" line="27"/>
         <source>Lot %1 is complete. Scan or type the next lot.</source>
         <translation>O lote %1 está completo. Leia ou digite o próximo lote.</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="27"/>
+        <location filename="../lot_dialog.py" line="28"/>
         <source>Scan or type the lot code.</source>
         <translation>Leia ou digite o código do lote.</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="37"/>
+        <location filename="../lot_dialog.py" line="38"/>
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="39"/>
+        <location filename="../lot_dialog.py" line="40"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="41"/>
+        <location filename="../lot_dialog.py" line="42"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="46"/>
+        <location filename="../lot_dialog.py" line="47"/>
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="47"/>
+        <location filename="../lot_dialog.py" line="48"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -2924,17 +2970,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office_window.py" line="27"/>
+        <location filename="../office_window.py" line="28"/>
         <source>Shopfloor Collector · office PC %1</source>
         <translation>Shopfloor Collector · PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../office_window.py" line="30"/>
+        <location filename="../office_window.py" line="31"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../office_window.py" line="41"/>
+        <location filename="../office_window.py" line="42"/>
         <source>This is an office PC: production is recorded at the stations, and the admin panel is for supervisors, analysts and admins. Log out when you are done.</source>
         <translation>Este é um PC de escritório: a produção é registrada nas estações, e o painel de administração é para supervisores, analistas e administradores. Saia quando terminar.</translation>
     </message>
@@ -3098,22 +3144,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="97"/>
+        <location filename="../admin/production_tab.py" line="83"/>
+        <source>Site records</source>
+        <translation>Registros do site</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="96"/>
+        <source>Version history of the selected record</source>
+        <translation>Histórico de versões do registro selecionado</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="100"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="97"/>
+        <location filename="../admin/production_tab.py" line="100"/>
         <source>to</source>
         <translation>até</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="214"/>
+        <location filename="../admin/production_tab.py" line="217"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="267"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -3121,33 +3177,33 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="160"/>
-        <location filename="../admin/production_tab.py" line="172"/>
+        <location filename="../admin/production_tab.py" line="163"/>
+        <location filename="../admin/production_tab.py" line="175"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="163"/>
+        <location filename="../admin/production_tab.py" line="166"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="175"/>
+        <location filename="../admin/production_tab.py" line="178"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="194"/>
+        <location filename="../admin/production_tab.py" line="197"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="130"/>
+        <location filename="../admin/production_tab.py" line="133"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="146"/>
+        <location filename="../admin/production_tab.py" line="149"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -3155,42 +3211,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="204"/>
+        <location filename="../admin/production_tab.py" line="207"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="211"/>
+        <location filename="../admin/production_tab.py" line="214"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="222"/>
+        <location filename="../admin/production_tab.py" line="225"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236"/>
+        <location filename="../admin/production_tab.py" line="239"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="251"/>
+        <location filename="../admin/production_tab.py" line="254"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="251"/>
+        <location filename="../admin/production_tab.py" line="254"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="257"/>
+        <location filename="../admin/production_tab.py" line="260"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="271"/>
+        <location filename="../admin/production_tab.py" line="274"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -3313,6 +3369,11 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
             <numerusform>%n registros por trás de: %2
 CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="194"/>
+        <source>The records behind the figure</source>
+        <translation>Os registros por trás do número</translation>
     </message>
 </context>
 <context>
@@ -3443,244 +3504,247 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="73"/>
+        <location filename="../admin/settings_tab.py" line="75"/>
         <source>Station (machine)</source>
         <translation>Estação (máquina)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="73"/>
+        <location filename="../admin/settings_tab.py" line="75"/>
         <source>Capsule size</source>
         <translation>Tamanho da cápsula</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="73"/>
+        <location filename="../admin/settings_tab.py" line="75"/>
         <source>Unit weight (mg)</source>
         <translation>Peso unitário (mg)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="77"/>
+        <location filename="../admin/settings_tab.py" line="79"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="79"/>
+        <location filename="../admin/settings_tab.py" line="81"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="101"/>
+        <location filename="../admin/settings_tab.py" line="105"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="106"/>
+        <location filename="../admin/settings_tab.py" line="110"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="108"/>
+        <location filename="../admin/settings_tab.py" line="112"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="125"/>
-        <location filename="../admin/settings_tab.py" line="389"/>
+        <location filename="../admin/settings_tab.py" line="71"/>
+        <location filename="../admin/settings_tab.py" line="129"/>
+        <location filename="../admin/settings_tab.py" line="393"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="134"/>
+        <location filename="../admin/settings_tab.py" line="138"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="137"/>
-        <location filename="../admin/settings_tab.py" line="392"/>
+        <location filename="../admin/settings_tab.py" line="85"/>
+        <location filename="../admin/settings_tab.py" line="141"/>
+        <location filename="../admin/settings_tab.py" line="396"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="138"/>
-        <location filename="../admin/settings_tab.py" line="392"/>
+        <location filename="../admin/settings_tab.py" line="88"/>
+        <location filename="../admin/settings_tab.py" line="142"/>
+        <location filename="../admin/settings_tab.py" line="396"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="142"/>
+        <location filename="../admin/settings_tab.py" line="146"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="144"/>
+        <location filename="../admin/settings_tab.py" line="148"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="145"/>
+        <location filename="../admin/settings_tab.py" line="149"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
-        <location filename="../admin/settings_tab.py" line="409"/>
+        <location filename="../admin/settings_tab.py" line="156"/>
+        <location filename="../admin/settings_tab.py" line="413"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="155"/>
+        <location filename="../admin/settings_tab.py" line="159"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="157"/>
+        <location filename="../admin/settings_tab.py" line="161"/>
         <source>Excellent below</source>
         <translation>Excelente abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="157"/>
+        <location filename="../admin/settings_tab.py" line="161"/>
         <source>Good below</source>
         <translation>Boa abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="158"/>
+        <location filename="../admin/settings_tab.py" line="162"/>
         <source>Attention below (critical above)</source>
         <translation>Atenção abaixo de (crítica acima)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="159"/>
+        <location filename="../admin/settings_tab.py" line="163"/>
         <source>Target line</source>
         <translation>Linha de meta</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="164"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
+        <location filename="../admin/settings_tab.py" line="170"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="167"/>
+        <location filename="../admin/settings_tab.py" line="171"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="168"/>
+        <location filename="../admin/settings_tab.py" line="172"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="168"/>
+        <location filename="../admin/settings_tab.py" line="172"/>
         <source>Memory</source>
         <translation>Memória</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="168"/>
+        <location filename="../admin/settings_tab.py" line="172"/>
         <source>Disk</source>
         <translation>Disco</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="179"/>
-        <location filename="../admin/settings_tab.py" line="407"/>
+        <location filename="../admin/settings_tab.py" line="183"/>
+        <location filename="../admin/settings_tab.py" line="411"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="181"/>
+        <location filename="../admin/settings_tab.py" line="185"/>
         <source>each PC&apos;s own</source>
         <translation>o de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="183"/>
+        <location filename="../admin/settings_tab.py" line="187"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="184"/>
+        <location filename="../admin/settings_tab.py" line="188"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
-        <location filename="../admin/settings_tab.py" line="411"/>
+        <location filename="../admin/settings_tab.py" line="198"/>
+        <location filename="../admin/settings_tab.py" line="415"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="197"/>
+        <location filename="../admin/settings_tab.py" line="201"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="221"/>
-        <location filename="../admin/settings_tab.py" line="413"/>
+        <location filename="../admin/settings_tab.py" line="225"/>
+        <location filename="../admin/settings_tab.py" line="417"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="264"/>
+        <location filename="../admin/settings_tab.py" line="268"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="266"/>
+        <location filename="../admin/settings_tab.py" line="270"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="270"/>
+        <location filename="../admin/settings_tab.py" line="274"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="387"/>
+        <location filename="../admin/settings_tab.py" line="391"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="394"/>
+        <location filename="../admin/settings_tab.py" line="398"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="402"/>
+        <location filename="../admin/settings_tab.py" line="406"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="409"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="434"/>
+        <location filename="../admin/settings_tab.py" line="438"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="453"/>
+        <location filename="../admin/settings_tab.py" line="457"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="461"/>
+        <location filename="../admin/settings_tab.py" line="465"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="465"/>
+        <location filename="../admin/settings_tab.py" line="469"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="478"/>
+        <location filename="../admin/settings_tab.py" line="482"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="481"/>
+        <location filename="../admin/settings_tab.py" line="485"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -4094,52 +4158,57 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="95"/>
+        <location filename="../station_window.py" line="81"/>
+        <source>Records of this shift</source>
+        <translation>Registros deste turno</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="97"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="109"/>
+        <location filename="../station_window.py" line="111"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="127"/>
+        <location filename="../station_window.py" line="129"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="128"/>
+        <location filename="../station_window.py" line="130"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="133"/>
+        <location filename="../station_window.py" line="135"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="210"/>
+        <location filename="../station_window.py" line="212"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="224"/>
+        <location filename="../station_window.py" line="226"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="227"/>
+        <location filename="../station_window.py" line="229"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="269"/>
+        <location filename="../station_window.py" line="271"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="270"/>
+        <location filename="../station_window.py" line="272"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -4147,7 +4216,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="271"/>
+        <location filename="../station_window.py" line="273"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -4155,7 +4224,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="331"/>
+        <location filename="../station_window.py" line="333"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -4163,32 +4232,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="313"/>
+        <location filename="../station_window.py" line="315"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="336"/>
+        <location filename="../station_window.py" line="338"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="337"/>
+        <location filename="../station_window.py" line="339"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="344"/>
+        <location filename="../station_window.py" line="346"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="347"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="355"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -4264,99 +4333,104 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="193"/>
+        <location filename="../admin/users_tab.py" line="183"/>
+        <source>User accounts</source>
+        <translation>Contas de usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="195"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="193"/>
+        <location filename="../admin/users_tab.py" line="195"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="194"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="194"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="195"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="195"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="198"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="238"/>
+        <location filename="../admin/users_tab.py" line="240"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="238"/>
-        <location filename="../admin/users_tab.py" line="252"/>
+        <location filename="../admin/users_tab.py" line="240"/>
+        <location filename="../admin/users_tab.py" line="254"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="239"/>
-        <location filename="../admin/users_tab.py" line="247"/>
+        <location filename="../admin/users_tab.py" line="241"/>
+        <location filename="../admin/users_tab.py" line="249"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="239"/>
+        <location filename="../admin/users_tab.py" line="241"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="245"/>
+        <location filename="../admin/users_tab.py" line="247"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="250"/>
+        <location filename="../admin/users_tab.py" line="252"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="255"/>
+        <location filename="../admin/users_tab.py" line="257"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="257"/>
+        <location filename="../admin/users_tab.py" line="259"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="260"/>
+        <location filename="../admin/users_tab.py" line="262"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="267"/>
+        <location filename="../admin/users_tab.py" line="269"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="267"/>
+        <location filename="../admin/users_tab.py" line="269"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="268"/>
+        <location filename="../admin/users_tab.py" line="270"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
