@@ -481,6 +481,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--smoke", action="store_true",
                      help="start, wait for the login window, render it, exit 0 (checks)")
     gui.add_argument("--screenshot", metavar="PNG", help="with --smoke: save the window here")
+    gui.add_argument("--lang", choices=["pt_BR", "en", "system"],
+                     help="this run's language, over the PC's setting (which stays as it is)")
 
     site = commands.add_parser("site", help="create or join a site (the shared folder)")
     site_commands = site.add_subparsers(dest="site_command", metavar="ACTION", required=True)
@@ -535,6 +537,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["SHOPFLOOR_HOME"] = str(Path(args.home).expanduser().resolve())
     if args.command is None:
         args.command, args.smoke, args.screenshot = "gui", False, None  # no command: the app
+        args.lang = None
     from config.paths import resolve_paths
 
     paths = resolve_paths().ensure()
@@ -549,7 +552,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.app import run_gui
 
         return run_gui(smoke=args.smoke,
-                       smoke_png=Path(args.screenshot) if args.screenshot else None)
+                       smoke_png=Path(args.screenshot) if args.screenshot else None,
+                       language=args.lang)
     try:
         from utils.context import AppContext
 
@@ -590,8 +594,8 @@ def run_cli() -> None:
 
 
 def run_gui() -> None:
-    """The no-console entry (`shopfloor-gui [--home DIR] [gui] [--smoke]`): the station window;
-    the word `gui` is optional."""
+    """The no-console entry (`shopfloor-gui [--home DIR] [gui] [--smoke] [--lang pt_BR|en]`):
+    the station window; the word `gui` is optional."""
     args = sys.argv[1:]
     if "gui" not in args:
         at = 2 if args[:1] == ["--home"] else 0  # --home belongs before the command

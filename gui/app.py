@@ -118,16 +118,37 @@ class StationApp:
             self.sync = SyncService(ctx, site_root=ctx.site_folder, site_key=ctx.site_key,
                                     effects=self.bridge, on_share_state=self.bridge.on_share_state)
         self.controller = StationController(ctx, self.bridge, self.sync)
-        # An office PC's window is the admin panel; a production PC's, the entry form.
-        kind = OfficeWindow if ctx.settings.station_kind == "office" else StationWindow
-        self.window = kind(self.controller)
         self.exit_code = 0
-        self.window.quit_requested.connect(self._quit)
+        self.window = self._make_window()
+
+    def _make_window(self):
+        # An office PC's window is the admin panel; a production PC's, the entry form.
+        kind = OfficeWindow if self.ctx.settings.station_kind == "office" else StationWindow
+        window = kind(self.controller)
+        window.quit_requested.connect(self._quit)
+        window.language_requested.connect(self.switch_language)
+        return window
 
     def start(self) -> None:
         if self.sync is not None:
             self.sync.start()
         self.window.show()
+
+    def switch_language(self, code: str) -> bool:
+        """Show the app in another language now, without a restart: Qt's translators are
+        swapped and the window is built again in the new language (its texts are set when it
+        is built). Only from the login page: nobody's work is on screen then, and the sync
+        service, the controller and the remote effects waiting for an answer carry on
+        untouched. For this run only; the PC's own setting is an admin's (This PC's settings)."""
+        if self.controller.session is not None:
+            return False
+        app = QApplication.instance()
+        install_translators(app, code, self.ctx.paths.data_dir / "translations")
+        old, self.window = self.window, self._make_window()
+        old.dispose()
+        self.window.show()
+        self.window.bring_forward()
+        return True
 
     def _quit(self, code: int) -> None:
         self.exit_code = code
@@ -210,14 +231,17 @@ def _refuse_network_database(exc: Exception, smoke: bool) -> int:
     return 2
 
 
-def run_gui(*, smoke: bool = False, smoke_png: Path | None = None) -> int:
+def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
+            language: str | None = None) -> int:
+    """`language`: this run's language ("pt_BR", "en", "system"), over the PC's setting."""
     app = make_application(sys.argv[:1])
     install_excepthook()
     try:
         ctx = AppContext.open()
     except NetworkDatabaseRefused as exc:
         return _refuse_network_database(exc, smoke)
-    install_translators(app, ctx.settings.language, ctx.paths.data_dir / "translations")
+    install_translators(app, language or ctx.settings.language,
+                        ctx.paths.data_dir / "translations")
     instance = SingleInstance(ctx.paths.data_dir)
     if not smoke and instance.already_running():
         ctx.close()
@@ -239,7 +263,8 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None) -> int:
                 assert launcher.station is not None
                 window = launcher.station.window
                 shown = window.isVisible() and window.login_page.isVisible()
-                print("smoke: login window shown" if shown else "smoke: login window NOT shown")
+                print(f"smoke: login window shown ({window.windowTitle()})" if shown
+                      else "smoke: login window NOT shown")
             if smoke_png is not None:
                 window.grab().save(str(smoke_png))
             smoke_code[0] = 0 if shown else 1

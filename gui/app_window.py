@@ -38,6 +38,7 @@ EXIT_RESTART = 75
 
 class AppWindow(QMainWindow):
     quit_requested = Signal(int)  # exit code (75: restart)
+    language_requested = Signal(str)  # from the login page: rebuild in this language
 
     def __init__(self, controller: StationController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,6 +62,7 @@ class AppWindow(QMainWindow):
         self.countdown.setStyleSheet("background: #fff3cd; font-size: 18px; padding: 8px;")
         self.countdown.setVisible(False)
         self.login_page = LoginWindow(controller)
+        self.login_page.language_chosen.connect(self.language_requested)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._centered(self.login_page))
@@ -370,6 +372,17 @@ class AppWindow(QMainWindow):
         self.stop_work()
         self.close()
         self.quit_requested.emit(code)
+
+    def dispose(self) -> None:
+        """This window gives way to another (the same app in another language): stop what it
+        runs and close it, logging nobody out and quitting nothing."""
+        self.allow_close = True
+        self.idle.stop()
+        QApplication.instance().removeEventFilter(self.idle)
+        self.runner.shutdown()
+        self.stop_work()
+        self.close()
+        self.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:

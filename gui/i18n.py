@@ -78,6 +78,12 @@ def number_locale() -> QLocale:
     return locale
 
 
+def current_language() -> str:
+    """The language the installed catalogue speaks ("pt_BR" or "en")."""
+    app = QCoreApplication.instance()
+    return getattr(app, "_shopfloor_language", "en") if app is not None else "en"
+
+
 def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) -> str:
     """Load our catalogue and Qt's own (standard buttons) for the chosen language.
 
@@ -100,6 +106,7 @@ def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) ->
             app.installTranslator(qt_base)
             translators.append(qt_base)
     app._shopfloor_translators = translators  # type: ignore[attr-defined]
+    app._shopfloor_language = language  # type: ignore[attr-defined]
     return language
 
 

@@ -179,127 +179,127 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="134"/>
+        <location filename="../app_window.py" line="136"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="135"/>
+        <location filename="../app_window.py" line="137"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="136"/>
+        <location filename="../app_window.py" line="138"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="141"/>
+        <location filename="../app_window.py" line="143"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="146"/>
+        <location filename="../app_window.py" line="148"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="149"/>
+        <location filename="../app_window.py" line="151"/>
         <source>This PC&apos;s settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="156"/>
+        <location filename="../app_window.py" line="158"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="157"/>
+        <location filename="../app_window.py" line="159"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="153"/>
+        <location filename="../app_window.py" line="155"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="191"/>
+        <location filename="../app_window.py" line="193"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="197"/>
+        <location filename="../app_window.py" line="199"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="203"/>
+        <location filename="../app_window.py" line="205"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="215"/>
+        <location filename="../app_window.py" line="217"/>
         <source>Message from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="219"/>
         <source>From %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="219"/>
+        <location filename="../app_window.py" line="221"/>
         <source>I have read it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="237"/>
+        <location filename="../app_window.py" line="239"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="254"/>
+        <location filename="../app_window.py" line="256"/>
         <source>Close the application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="255"/>
+        <location filename="../app_window.py" line="257"/>
         <source>%1 asks to restart the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="256"/>
+        <location filename="../app_window.py" line="258"/>
         <source>%1 asks to close the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="257"/>
+        <location filename="../app_window.py" line="259"/>
         <source>Everything you saved is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="314"/>
+        <location filename="../app_window.py" line="316"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="315"/>
+        <location filename="../app_window.py" line="317"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="323"/>
+        <location filename="../app_window.py" line="325"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="343"/>
+        <location filename="../app_window.py" line="345"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="344"/>
+        <location filename="../app_window.py" line="346"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -497,27 +497,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_window.py" line="167"/>
+        <location filename="../login_window.py" line="184"/>
         <source>Change your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="168"/>
+        <location filename="../login_window.py" line="185"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="181"/>
+        <location filename="../login_window.py" line="198"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="182"/>
+        <location filename="../login_window.py" line="199"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="196"/>
+        <location filename="../login_window.py" line="213"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1729,42 +1729,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="167"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="168"/>
+        <location filename="../wizard/window.py" line="169"/>
         <source>Shopfloor Collector · set-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="169"/>
+        <location filename="../wizard/window.py" line="170"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="179"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="183"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="184"/>
+        <location filename="../wizard/window.py" line="185"/>
         <source>Set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="186"/>
+        <location filename="../wizard/window.py" line="187"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="315"/>
+        <location filename="../wizard/window.py" line="316"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2515,78 +2515,78 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../login_window.py" line="48"/>
+        <location filename="../login_window.py" line="51"/>
         <source>Shopfloor Collector: log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="51"/>
+        <location filename="../login_window.py" line="54"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="52"/>
+        <location filename="../login_window.py" line="55"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="54"/>
+        <location filename="../login_window.py" line="57"/>
         <source>Log in to open the admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="55"/>
+        <location filename="../login_window.py" line="58"/>
         <source>Log in to record production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="59"/>
+        <location filename="../login_window.py" line="62"/>
         <source>Username or badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="63"/>
-        <location filename="../login_window.py" line="78"/>
+        <location filename="../login_window.py" line="66"/>
+        <location filename="../login_window.py" line="90"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="64"/>
+        <location filename="../login_window.py" line="67"/>
         <source>Caps Lock is on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="71"/>
+        <location filename="../login_window.py" line="74"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="77"/>
+        <location filename="../login_window.py" line="89"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="99"/>
+        <location filename="../login_window.py" line="116"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="115"/>
+        <location filename="../login_window.py" line="132"/>
         <source>Type your username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="135"/>
+        <location filename="../login_window.py" line="152"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="140"/>
+        <location filename="../login_window.py" line="157"/>
         <source>Wrong username or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="158"/>
+        <location filename="../login_window.py" line="175"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation type="unfinished"></translation>
     </message>

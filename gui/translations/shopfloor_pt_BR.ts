@@ -180,127 +180,127 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="134"/>
+        <location filename="../app_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="135"/>
+        <location filename="../app_window.py" line="137"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="136"/>
+        <location filename="../app_window.py" line="138"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="141"/>
+        <location filename="../app_window.py" line="143"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="146"/>
+        <location filename="../app_window.py" line="148"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="149"/>
+        <location filename="../app_window.py" line="151"/>
         <source>This PC&apos;s settings…</source>
         <translation>Configurações deste PC…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="156"/>
+        <location filename="../app_window.py" line="158"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="157"/>
+        <location filename="../app_window.py" line="159"/>
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="153"/>
+        <location filename="../app_window.py" line="155"/>
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="191"/>
+        <location filename="../app_window.py" line="193"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="197"/>
+        <location filename="../app_window.py" line="199"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="203"/>
+        <location filename="../app_window.py" line="205"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="215"/>
+        <location filename="../app_window.py" line="217"/>
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="219"/>
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="219"/>
+        <location filename="../app_window.py" line="221"/>
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="237"/>
+        <location filename="../app_window.py" line="239"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="254"/>
+        <location filename="../app_window.py" line="256"/>
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="255"/>
+        <location filename="../app_window.py" line="257"/>
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="256"/>
+        <location filename="../app_window.py" line="258"/>
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="257"/>
+        <location filename="../app_window.py" line="259"/>
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="314"/>
+        <location filename="../app_window.py" line="316"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="315"/>
+        <location filename="../app_window.py" line="317"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="323"/>
+        <location filename="../app_window.py" line="325"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="343"/>
+        <location filename="../app_window.py" line="345"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="344"/>
+        <location filename="../app_window.py" line="346"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -498,27 +498,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_window.py" line="167"/>
+        <location filename="../login_window.py" line="184"/>
         <source>Change your password</source>
         <translation>Troque sua senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="168"/>
+        <location filename="../login_window.py" line="185"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation>%1, escolha uma nova senha antes de começar. Use de 8 a 72 caracteres; evite senhas comuns.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="181"/>
+        <location filename="../login_window.py" line="198"/>
         <source>New password</source>
         <translation>Nova senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="182"/>
+        <location filename="../login_window.py" line="199"/>
         <source>Repeat it</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="196"/>
+        <location filename="../login_window.py" line="213"/>
         <source>The two passwords differ.</source>
         <translation>As duas senhas são diferentes.</translation>
     </message>
@@ -1730,42 +1730,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="167"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation>Shopfloor Collector: configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="168"/>
+        <location filename="../wizard/window.py" line="169"/>
         <source>Shopfloor Collector · set-up</source>
         <translation>Shopfloor Collector · instalação</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="169"/>
+        <location filename="../wizard/window.py" line="170"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="179"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Step %1 of %2</source>
         <translation>Passo %1 de %2</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="183"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="184"/>
+        <location filename="../wizard/window.py" line="185"/>
         <source>Set up this PC</source>
         <translation>Configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="186"/>
+        <location filename="../wizard/window.py" line="187"/>
         <source>Next</source>
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="315"/>
+        <location filename="../wizard/window.py" line="316"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -2516,78 +2516,78 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../login_window.py" line="48"/>
+        <location filename="../login_window.py" line="51"/>
         <source>Shopfloor Collector: log in</source>
         <translation>Shopfloor Collector: entrar</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="51"/>
+        <location filename="../login_window.py" line="54"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="52"/>
+        <location filename="../login_window.py" line="55"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="54"/>
+        <location filename="../login_window.py" line="57"/>
         <source>Log in to open the admin panel</source>
         <translation>Entre para abrir o painel de administração</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="55"/>
+        <location filename="../login_window.py" line="58"/>
         <source>Log in to record production</source>
         <translation>Entre para registrar a produção</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="59"/>
+        <location filename="../login_window.py" line="62"/>
         <source>Username or badge</source>
         <translation>Usuário ou crachá</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="63"/>
-        <location filename="../login_window.py" line="78"/>
+        <location filename="../login_window.py" line="66"/>
+        <location filename="../login_window.py" line="90"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="64"/>
+        <location filename="../login_window.py" line="67"/>
         <source>Caps Lock is on</source>
         <translation>Caps Lock está ativado</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="71"/>
+        <location filename="../login_window.py" line="74"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="77"/>
+        <location filename="../login_window.py" line="89"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="99"/>
+        <location filename="../login_window.py" line="116"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation>Ainda não há contas de usuário neste PC. Crie o site e o primeiro administrador com: shopfloor site create (ou shopfloor user add NOME --role admin).</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="115"/>
+        <location filename="../login_window.py" line="132"/>
         <source>Type your username and password.</source>
         <translation>Digite seu usuário e sua senha.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="135"/>
+        <location filename="../login_window.py" line="152"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation>Esta conta está bloqueada até %1 por tentativas erradas. Um encarregado pode desbloqueá-la.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="140"/>
+        <location filename="../login_window.py" line="157"/>
         <source>Wrong username or password.</source>
         <translation>Usuário ou senha incorretos.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="158"/>
+        <location filename="../login_window.py" line="175"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation>Você precisa trocar sua senha antes de trabalhar. Entre de novo para trocá-la.</translation>
     </message>

@@ -26,7 +26,7 @@ from utils.first_run import SetupError, SetupPlan, SetupResult, first_machine, s
 from utils.passwords import PasswordPolicyError
 from utils.settings_store import load_settings, save_settings
 
-from gui.i18n import choose_language, install_translators
+from gui.i18n import current_language, install_translators
 from gui.tasks import TaskRunner
 from gui.wizard.finish_page import FinishPage
 from gui.wizard.page import WizardOptions, WizardPage
@@ -88,7 +88,8 @@ class FirstRunWizard(Retranslating):
         self.intro.setWordWrap(True)
         self.intro.setStyleSheet("font-size: 16px;")
 
-        self.language_page = LanguagePage(choose_language(ctx.settings.language))
+        # The language the app started in (the PC's setting, or --lang for this run).
+        self.language_page = LanguagePage(current_language())
         self.mode_page = ModePage()
         self.site_pages = {mode: SitePage(mode, self.options) for mode in ("create", "join")}
         self.admin_page = AdminPage()
