@@ -49,6 +49,7 @@ class EntryForm(QWidget):
         self._add(grid, 0, 2, "cam_w", self.tr("CAM-W %"), self.cam_w)
         title = QLabel(self.tr("Rejections (up to 3)"))
         title.setStyleSheet("font-weight: bold;")
+        title.setContentsMargins(0, 6, 0, 0)  # apart from the measurements' error lines
         grid.addWidget(title, 2, 0, 1, 2)
         grid.addWidget(QLabel(self.tr("Defect")), 3, 1, 1, 2)
         grid.addWidget(QLabel(self.tr("Location")), 3, 3)
@@ -101,6 +102,7 @@ class EntryForm(QWidget):
         self.confirmation.setObjectName("confirmation")
         self.confirmation.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)  # the page around it has margins already
         layout.addLayout(grid)
         layout.addWidget(self.save)
         # Below the button: what it did, or why it could not, never pushes it around.

@@ -202,7 +202,7 @@ class FleetTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 540])  # the table's columns first; the plots take the rest
+        splitter.setSizes([1000, 400])  # the table's columns first (all of them at 1366 px)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

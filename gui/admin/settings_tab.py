@@ -73,7 +73,10 @@ class SettingsTab(QWidget):
         self.machines.setObjectName("machines")
         self.machines.setHorizontalHeaderLabels(
             [self.tr("Station (machine)"), self.tr("Capsule size"), self.tr("Unit weight (mg)")])
-        self.machines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each header whole (a stretched column cut "Capsule size" on a 1366 px screen).
+        self.machines.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.machines.horizontalHeader().setStretchLastSection(True)
         self.machines.verticalHeader().setDefaultSectionSize(36)
         self.machines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.add_machine_button = QPushButton(self.tr("Add machine"))
@@ -192,6 +195,8 @@ class SettingsTab(QWidget):
             box.setSingleStep(10 if high <= 1000 else 100 if low >= 100 else 10)
             box.setSuffix(" ms")
             box.setSpecialValueText(own)
+            box.ensurePolished()  # wide enough for "each PC's own" and its arrows
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance(own) + 60)
             self.intervals[name] = box
             intervals.addRow(form_label(label), box)
 

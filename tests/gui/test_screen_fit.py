@@ -25,6 +25,7 @@ def test_fits_1280_by_720(qtbot, ctx, tmp_path, code):
     station = StationApp(ctx, start_sync=False)
     qtbot.addWidget(station.window)
     station.start()
+    qtbot.wait(1)  # its placement on the (800 x 600 offscreen) screen is done first
     try:
         window = station.window
         hint = window.minimumSizeHint()
