@@ -166,7 +166,7 @@ class AuditTab(QWidget):
         self.session = session
         self.runner = runner
         self.site_view = site_view
-        self.zone = ZoneInfo(ctx.settings.timezone)
+        self.zone = ZoneInfo(ctx.timezone)
         self.setObjectName("auditTab")
         self.station = StationFilter()
         self.station.setObjectName("auditStation")
@@ -176,8 +176,8 @@ class AuditTab(QWidget):
         self.action = QLineEdit()
         self.action.setPlaceholderText(self.tr("action, e.g. record.edit"))
         now = datetime.now(timezone.utc)
-        self.start = five_minute_edit(ctx.settings.timezone, now - timedelta(days=7))
-        self.end = five_minute_edit(ctx.settings.timezone, now + timedelta(minutes=5))
+        self.start = five_minute_edit(ctx.timezone, now - timedelta(days=7))
+        self.end = five_minute_edit(ctx.timezone, now + timedelta(minutes=5))
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.refresh)
         self.verify_button = QPushButton(self.tr("Verify audit integrity…"))
@@ -188,6 +188,8 @@ class AuditTab(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.model = AuditEventsModel(self, self.zone)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Audit events"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
@@ -201,10 +203,13 @@ class AuditTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
+        self.detail.setAccessibleName(self.tr("The selected event in full"))
         self.detail.setReadOnly(True)
         self.detail.setObjectName("auditDetail")
         self.results = VerifyResultsModel(self)
         self.results_table = QTableView()
+        self.results_table.setAccessibleName(self.tr("Verification result per station"))
+        self.results_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.results_table.setObjectName("verifyResults")
         self.results_table.setModel(self.results)
         self.results_table.horizontalHeader().setSectionResizeMode(
@@ -238,8 +243,8 @@ class AuditTab(QWidget):
         self.refresh()
 
     def set_range(self, start: datetime, end: datetime) -> None:
-        set_moment(self.start, self.ctx.settings.timezone, start)
-        set_moment(self.end, self.ctx.settings.timezone, end)
+        set_moment(self.start, self.ctx.timezone, start)
+        set_moment(self.end, self.ctx.timezone, end)
 
     def _range(self) -> tuple[str, str]:
         return format_utc(moment_of(self.start)), format_utc(moment_of(self.end))
@@ -266,7 +271,7 @@ class AuditTab(QWidget):
         self.model.set_rows(trail_page(self.ctx.database, self.ctx.audit, self.session,
                                        self._filters(), EVENT_LIMIT))
         self.table.resizeColumnsToContents()
-        self.status.setText(self.tr("%1 events").replace("%1", str(self.model.rowCount())))
+        self.status.setText(self.tr("%n event(s)", "", self.model.rowCount()))
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -355,8 +360,8 @@ class AuditTab(QWidget):
         self.status.setText(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
 
         def progress(done: int, _total: Any) -> None:
-            self.status.setText(self.tr("Exporting the audit trail: %1 events so far…")
-                                .replace("%1", str(done)))
+            self.status.setText(self.tr("Exporting the audit trail: %n event(s) so far…", "",
+                                        done))
 
         def done(count: int | None) -> None:
             button.setEnabled(True)
@@ -366,8 +371,8 @@ class AuditTab(QWidget):
                     "Nothing was written; narrow the station, user, action or time range, or "
                     "export CSV, which holds them all.").replace("%1", str(PDF_EVENT_LIMIT)))
                 return
-            self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(count))
-                                .replace("%2", str(out)))
+            self.status.setText(self.tr("Exported %n event(s) to %1", "", count)
+                                .replace("%1", str(out)))
 
         def failed(exc: BaseException) -> None:
             button.setEnabled(True)

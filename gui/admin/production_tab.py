@@ -26,14 +26,14 @@ from utils.records_io import export_site_records
 
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.time_range import five_minute_edit, moment_of, set_moment
-from gui.i18n import uses_decimal_comma
 from gui.messages import field_label, location_text, rejections_text
+from gui.numbers import export_note, format_number
 from gui.records_model import RecordsTableModel
 from gui.theme import SIZE_SAMPLE_ROWS
 
 # What a version may change, in the order the history lists it; the three rejection pairs
 # are compared and shown as one list, as the table shows them.
-HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status", "reason")
+HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status")
 
 
 class ProductionTab(QWidget):
@@ -44,7 +44,7 @@ class ProductionTab(QWidget):
         self.session = session
         self.runner = runner
         self.setObjectName("productionTab")
-        zone = ctx.settings.timezone
+        zone = ctx.timezone
         now = ctx.clock.now()
         self.start = five_minute_edit(zone, now - timedelta(days=7))
         self.end = five_minute_edit(zone, now + timedelta(minutes=5))
@@ -80,6 +80,8 @@ class ProductionTab(QWidget):
         self.status = QLabel()
         self.model = RecordsTableModel(self, with_station=True, newest_first=True)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Site records"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("siteRecords")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -91,6 +93,7 @@ class ProductionTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
         self.history = QPlainTextEdit()
+        self.history.setAccessibleName(self.tr("Version history of the selected record"))
         self.history.setObjectName("recordHistory")
         self.history.setReadOnly(True)
         filters = QHBoxLayout()
@@ -115,8 +118,8 @@ class ProductionTab(QWidget):
         self.refresh()
 
     def set_range(self, start, end) -> None:
-        set_moment(self.start, self.ctx.settings.timezone, start)
-        set_moment(self.end, self.ctx.settings.timezone, end)
+        set_moment(self.start, self.ctx.timezone, start)
+        set_moment(self.end, self.ctx.timezone, end)
 
     def filters(self) -> dict[str, Any]:
         return {"from": moment_of(self.start).isoformat(), "to": moment_of(self.end).isoformat(),
@@ -143,7 +146,7 @@ class ProductionTab(QWidget):
         self.rows = rows
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        self.status.setText(self.tr("%1 records").replace("%1", str(len(rows))))
+        self.status.setText(self.tr("%n record(s)", "", len(rows)))
 
     def selected_row(self) -> dict[str, Any] | None:
         index = self.table.currentIndex()
@@ -210,6 +213,8 @@ class ProductionTab(QWidget):
             when = version.get("edited_at") or version.get("recorded_at")
             lines.append(self.tr("Version %1 · %2 · %3").replace("%1", str(version["version"]))
                          .replace("%2", str(who)).replace("%3", self._site_time(when)))
+            if version.get("reason"):  # why this version was written, not a changed value
+                lines.append("    " + self.tr("Reason: %1").replace("%1", str(version["reason"])))
             if previous is not None:
                 for field in HISTORY_FIELDS:
                     before, after = (self._history_value(previous, field),
@@ -227,7 +232,7 @@ class ProductionTab(QWidget):
         if not when:
             return "—"
         moment = when if isinstance(when, datetime) else parse_utc(str(when))
-        return moment.astimezone(ZoneInfo(self.ctx.settings.timezone)).strftime(
+        return moment.astimezone(ZoneInfo(self.ctx.timezone)).strftime(
             "%Y-%m-%d %H:%M:%S")
 
     def _history_label(self, field: str) -> str:
@@ -242,7 +247,7 @@ class ProductionTab(QWidget):
         if value is None or value == "":
             return "—"
         if field in ("cam_d", "cam_w"):
-            return f"{float(value):.2f}".replace(".", "," if uses_decimal_comma() else ".")
+            return format_number(float(value), 2)
         if field == "status":
             return self.tr("voided") if value == "voided" else self.tr("active")
         return str(value)
@@ -261,8 +266,8 @@ class ProductionTab(QWidget):
 
         def done(count: int) -> None:
             self.last_export = (path, count)
-            self.status.setText(self.tr("Exported %1 records to %2").replace("%1", str(count))
-                                .replace("%2", str(path)))
+            self.status.setText(self.tr("Exported %n record(s) to %1", "", count)
+                                .replace("%1", str(path)) + " " + export_note(fmt))
 
         def failed(exc: BaseException) -> None:
             self.status.setText(self.tr("The file was not written: %1").replace("%1", str(exc)))

@@ -118,6 +118,7 @@ class JournalWriter:
         self._segment: int | None = None  # None: find out from the share first
         self._last_seq = 0
         self._last_hash = ""
+        self._known = False  # the share's journal end has been read at least once
         self._published_checkpoint: tuple[int, str] | None = None
         self._now = clock or _utc_now
 
@@ -128,6 +129,12 @@ class JournalWriter:
     @property
     def last_exported_seq(self) -> int:
         return self._last_seq
+
+    @property
+    def position_known(self) -> bool:
+        """False until the share's journal has been read once (before that, the last exported
+        event is not known: right after start, or a share never reached)."""
+        return self._known
 
     def _header(self, number: int) -> bytes:
         return canonical_json({"kind": "header", "v": PROTOCOL_VERSION,
@@ -142,6 +149,7 @@ class JournalWriter:
         segments = list_segments(self.station.journal, share=fs)
         if not segments:
             self._segment, self._last_seq = 1, 0
+            self._known = True
             return
         number, path = segments[-1]
         data = self._read_segment(path)
@@ -154,6 +162,7 @@ class JournalWriter:
             # Only a header in the newest segment: the previous segment holds the last event.
             last, last_hash = _event_head(self._read_segment(segments[-2][1]).splitlines())
         self._segment, self._last_seq, self._last_hash = number, last, last_hash
+        self._known = True
 
     def _read_segment(self, path: Path) -> bytes:
         data, _info = self.station.fs.read_bytes(path, max_bytes=RECOVER_MAX_BYTES)
