@@ -15,12 +15,15 @@ from utils.passwords import PasswordPolicyError
 from utils.permissions import PermissionDenied
 from utils.production import ProductionError
 from utils.site.site_key import SiteError
+from utils.trust.bootstrap import BootstrapError
 
 # Refusals about what the person typed or chose: information.
 INPUT_REFUSALS: tuple[type[BaseException], ...] = (
     SetupError, SiteError, PasswordPolicyError, ValidationFailed, ProductionError, SettingsError)
 # Refusals a person may want to know were attempted (permissions, accounts): a warning.
-ACCESS_REFUSALS: tuple[type[BaseException], ...] = (PermissionDenied, AuthError)
+# BootstrapError: a PC's own accounts brought into a site (or an upgrade) by someone who is not
+# an active admin there, or with a wrong password.
+ACCESS_REFUSALS: tuple[type[BaseException], ...] = (PermissionDenied, AuthError, BootstrapError)
 EXPECTED_REFUSALS = INPUT_REFUSALS + ACCESS_REFUSALS
 
 
