@@ -189,8 +189,10 @@ def cmd_import_legacy_users(ctx, args) -> int:
     for username in report.full_name_from_login:
         print(f"note: {username} had no full name in the file; the login is used until changed")
     if report.created:
+        from zoneinfo import ZoneInfo
+
         text = one_time_sheet(report, issued_by=session.username,
-                              issued_at=ctx.clock.now().astimezone())
+                              issued_at=ctx.clock.now().astimezone(ZoneInfo(ctx.timezone)))
         if sheet is None:
             print(text)
         else:

@@ -333,7 +333,7 @@ class UsersTab(QWidget):
                             .replace("%3", str(len(report.existing)))
                             .replace("%4", str(len(report.problems))))
         dialog = LegacyUsersDialog(report, self.session.username,
-                                   self.ctx.clock.now().astimezone(), self)
+                                   self.ctx.clock.now().astimezone(ZoneInfo(self.ctx.timezone)), self)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "legacy_dialog", None))
         self.legacy_dialog = dialog
         dialog.open()
