@@ -62,16 +62,19 @@ def _parse_time(text: str | None, zone: str) -> datetime | None:
 
 # -- commands -------------------------------------------------------------------------------
 
-def _login_as(ctx, username: str | None):
+def _login_as(ctx, username: str | None, password: str | None = None):
     from utils.auth import LoginFailure
 
     if not username:
         raise CliError("this command needs --as USERNAME (the person doing it)")
-    password = _secret("SHOPFLOOR_PASSWORD", f"Password for {username}: ")
+    if password is None:
+        password = _secret("SHOPFLOOR_PASSWORD", f"Password for {username}: ")
     result = ctx.auth.login(username, password)
     if not result.ok:
         if result.failure == LoginFailure.LOCKED and result.locked_until is not None:
-            local = result.locked_until.astimezone()
+            from zoneinfo import ZoneInfo
+
+            local = result.locked_until.astimezone(ZoneInfo(ctx.timezone))
             raise CliError(f"{username} is locked until {local:%H:%M} after repeated failures")
         raise CliError("wrong username or password")
     if result.session.must_change_password:
@@ -134,7 +137,7 @@ def cmd_import_legacy(ctx, args) -> int:
     from utils.records_io import import_legacy_file
 
     session = _login_as(ctx, args.as_user)
-    zone = args.timezone or ctx.settings.timezone
+    zone = args.timezone or ctx.timezone
     try:
         report = import_legacy_file(ctx.production, session, Path(args.file), zone)
     except LegacyFileError as exc:
@@ -186,8 +189,10 @@ def cmd_import_legacy_users(ctx, args) -> int:
     for username in report.full_name_from_login:
         print(f"note: {username} had no full name in the file; the login is used until changed")
     if report.created:
+        from zoneinfo import ZoneInfo
+
         text = one_time_sheet(report, issued_by=session.username,
-                              issued_at=ctx.clock.now().astimezone())
+                              issued_at=ctx.clock.now().astimezone(ZoneInfo(ctx.timezone)))
         if sheet is None:
             print(text)
         else:
@@ -214,7 +219,7 @@ def cmd_export(ctx, args) -> int:
     from utils.site.view_report import catch_up, why_empty
 
     session = _login_as(ctx, args.as_user)
-    zone = ctx.settings.timezone
+    zone = ctx.timezone
     record_filter = RecordFilter(start=_parse_time(args.start, zone), end=_parse_time(args.end, zone),
                                  station_id=args.station, lot=args.lot, operator=args.operator,
                                  defect=args.defect, include_voided=True)
@@ -272,9 +277,17 @@ def cmd_site(ctx, args) -> int:
 
     kind = "office" if getattr(args, "office", False) else "production"
     if args.site_command == "create":
+        from utils.timezones import pc_zone_name, valid_zone
+
+        zone = args.timezone or pc_zone_name() or ctx.settings.timezone
+        if not valid_zone(zone):
+            raise CliError(f"{zone!r} is not a time zone name such as America/Sao_Paulo; "
+                           "nothing was created")
         passphrase = _secret("SHOPFLOOR_PASSPHRASE", "New site passphrase: ", confirm=True)
         admin = args.admin
-        if not ctx.auth.has_users():
+        first_admin = not ctx.auth.has_users()
+        password = None
+        if first_admin:
             if not admin:
                 raise CliError("name the first admin with --admin USERNAME")
             password = _secret("SHOPFLOOR_PASSWORD", f"New password for {admin}: ", confirm=True)
@@ -282,30 +295,36 @@ def cmd_site(ctx, args) -> int:
 
             check_policy(password, username=admin)  # before anything is written
         else:
-            password = None
-            if admin:
-                _require_admin(_login_as(ctx, admin))
+            if not admin:  # the site's root certifies them, and they this PC's other accounts
+                raise CliError("this PC has accounts already: name one of its admins with "
+                               "--admin USERNAME; nothing was created")
+            password = _secret("SHOPFLOOR_PASSWORD", f"Password for {admin}: ")
+            _require_admin(_login_as(ctx, admin, password))
         membership = create_site_membership(ctx.paths, ctx.settings, Path(args.folder), passphrase,
                                             station_id=args.station, kind=kind,
                                             name=args.name or "", clock=ctx.clock)
         from utils.context import AppContext
+        from utils.first_run import name_site_zone
 
         # Reopen as the new member, so the first admin's audit event starts this station's
-        # chain; the site's root (opened by the passphrase just typed) certifies that admin.
+        # chain; the site's root (opened by the passphrase just typed) certifies that admin,
+        # who then publishes the site's first catalog with its time zone.
         member_ctx = AppContext.open()
         try:
-            if password is not None:
+            if first_admin:
                 member_ctx.auth.create_first_admin(admin, args.full_name or admin, password,
                                                    root=membership.root)
             else:
                 from utils.trust.bootstrap import certify_existing_accounts
 
-                admin_password = _secret("SHOPFLOOR_PASSWORD", f"Password of {admin}: ")
-                certify_existing_accounts(member_ctx, admin, admin_password, membership.root)
+                certify_existing_accounts(member_ctx, admin, password, membership.root)
+            name_site_zone(member_ctx, admin, password, zone)
         finally:
             member_ctx.close()
         print(f"site {membership.info.site_id} created in {args.folder}; this PC is "
               f"{kind} station {args.station}")
+        print(f"the site's time zone: {zone} (an admin changes it in the admin panel's "
+              "Settings)")
     elif args.site_command == "upgrade":
         from utils.trust.upgrade import upgrade_site
 
@@ -329,8 +348,17 @@ def cmd_site(ctx, args) -> int:
     print(f"this PC's key kept in: {membership.key_location}")
     if membership.folder_note:
         print(f"note: {membership.folder_note}; status and commands use a 500 ms rescan there")
-    print("start syncing with: shopfloor agent   (or the app)")
+    print(f"start syncing with: {_agent_command(args)}   (or the app)")
     return EXIT_OK
+
+
+def _agent_command(args) -> str:
+    """The command that syncs this PC, with the --home given to this one (else the hint
+    would start an agent on another home)."""
+    import shlex
+
+    home = getattr(args, "home", None)
+    return "shopfloor " + (f"--home {shlex.quote(str(home))} " if home else "") + "agent"
 
 
 def _require_admin(session) -> None:
@@ -596,7 +624,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
     imp.add_argument("--timezone", metavar="AREA/CITY",
-                     help="time zone of the file's local times (default: the station's)")
+                     help="time zone of the file's local times (default: the site's)")
 
     imu = commands.add_parser("import-legacy-users",
                               help="create accounts from the old system's usuarios.csv")
@@ -632,6 +660,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--smoke", action="store_true",
                      help="start, wait for the login window, render it, exit 0 (checks)")
     gui.add_argument("--screenshot", metavar="PNG", help="with --smoke: save the window here")
+    gui.add_argument("--lang", choices=["pt_BR", "en", "system"],
+                     help="this run's language, over the PC's setting (which stays as it is)")
 
     site = commands.add_parser("site", help="create or join a site (the shared folder)")
     site_commands = site.add_subparsers(dest="site_command", metavar="ACTION", required=True)
@@ -646,6 +676,8 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--admin", metavar="USERNAME", help="the first admin (empty database)")
     create.add_argument("--full-name", help="the first admin's full name")
     create.add_argument("--name", help="a name for the site, e.g. the plant")
+    create.add_argument("--timezone", metavar="AREA/CITY",
+                        help="the site's time zone (default: this PC's, e.g. America/Sao_Paulo)")
     upgrade = site_commands.add_parser(
         "upgrade", help="move this PC's site from the old shared key to keys by role (once, "
         "by an admin, with the site passphrase)")
@@ -707,6 +739,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["SHOPFLOOR_HOME"] = str(Path(args.home).expanduser().resolve())
     if args.command is None:
         args.command, args.smoke, args.screenshot = "gui", False, None  # no command: the app
+        args.lang = None
     from config.paths import resolve_paths
 
     paths = resolve_paths().ensure()
@@ -727,7 +760,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.app import run_gui
 
         return run_gui(smoke=args.smoke,
-                       smoke_png=Path(args.screenshot) if args.screenshot else None)
+                       smoke_png=Path(args.screenshot) if args.screenshot else None,
+                       language=args.lang)
     try:
         from utils.context import AppContext
 
@@ -740,7 +774,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted; nothing more was done", file=sys.stderr)
         return 130
     except Exception as exc:  # one line for the person, the traceback for the log
-        log.exception("command %s failed", args.command)
+        from utils.refusals import is_refusal, log_refusal
+
+        if is_refusal(exc):  # a wrong passphrase, a station in use...: not a crash
+            log_refusal(log, exc, f"shopfloor {args.command}")
+        else:
+            log.exception("command %s failed", args.command)
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     finally:
@@ -763,8 +802,8 @@ def run_cli() -> None:
 
 
 def run_gui() -> None:
-    """The no-console entry (`shopfloor-gui [--home DIR] [gui] [--smoke]`): the station window;
-    the word `gui` is optional."""
+    """The no-console entry (`shopfloor-gui [--home DIR] [gui] [--smoke] [--lang pt_BR|en]`):
+    the station window; the word `gui` is optional."""
     args = sys.argv[1:]
     if "gui" not in args:
         at = 2 if args[:1] == ["--home"] else 0  # --home belongs before the command

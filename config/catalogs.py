@@ -100,8 +100,9 @@ DEFAULT_MEASUREMENTS: tuple[Measurement, ...] = (
 @dataclass(frozen=True)
 class Catalog:
     """What a form may contain (machines with size and unit weight, defects, locations,
-    measurement ranges), how results are judged (quality bands and target, fleet thresholds)
-    and the site's default intervals. A site publishes its own as a signed file."""
+    measurement ranges), how results are judged (quality bands and target, fleet thresholds),
+    the site's default intervals and its time zone. A site publishes its own as a signed
+    file."""
 
     machines: tuple[Machine, ...] = tuple(Machine(*row) for row in _MACHINE_ROWS)
     defects: tuple[str, ...] = DEFAULT_DEFECTS
@@ -113,6 +114,9 @@ class Catalog:
     # The site's default intervals (ms) pushed to every station; None keeps each PC's own.
     status_interval_ms: int | None = None
     rescan_interval_ms: int | None = None
+    # The site's time zone (IANA name): shifts, and every time shown, are in it. None: not
+    # named yet (the embedded defaults, catalogs published before it was kept here).
+    timezone: str | None = None
     version: int = 0  # 0: the embedded defaults; a published site catalog counts from 1
 
     @property

@@ -1,8 +1,9 @@
 """Every file location the application uses, computed in one place.
 
-`SHOPFLOOR_HOME` (or the `--home DIR` option, which sets it) puts configuration, data and
-logs under one folder: tests and portable installs use it. Otherwise the platform's own
-directories are used (platformdirs).
+`SHOPFLOOR_HOME` (or the `--home DIR` option, which sets it) puts configuration, data, logs
+and the autostart entry under one folder, and nothing of the program is written outside it:
+tests, trials and portable installs use it. Otherwise the platform's own directories are used
+(platformdirs), and autostart goes where the system reads it (utils/autostart.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ class AppPaths:
     config_dir: Path
     data_dir: Path
     log_dir: Path
+    # Where "start automatically" writes its entry when the home is isolated; None: the
+    # system's own place (the XDG autostart folder, the Windows Run key).
+    autostart_dir: Path | None = None
 
     @property
     def settings_file(self) -> Path:
@@ -65,7 +69,8 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
     chosen = home if home is not None else os.environ.get(HOME_ENV)
     if chosen:
         root = Path(chosen).expanduser().resolve()
-        return AppPaths(config_dir=root / "config", data_dir=root / "data", log_dir=root / "logs")
+        return AppPaths(config_dir=root / "config", data_dir=root / "data", log_dir=root / "logs",
+                        autostart_dir=root / "autostart")
     return AppPaths(
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),

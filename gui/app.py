@@ -26,8 +26,11 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from gui.i18n import install_translators  # noqa: E402
+from gui.accessible_names import install_accessible_names  # noqa: E402
+from gui.input_guard import install_input_guard  # noqa: E402
 from gui.station_controller import StationController  # noqa: E402
 from gui.station_window import StationWindow  # noqa: E402
+from gui.office_window import OfficeWindow  # noqa: E402
 from gui.sync_bridge import SyncBridge  # noqa: E402
 from gui.theme import STYLESHEET  # noqa: E402
 
@@ -43,6 +46,8 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APPLICATION)
     if app.styleSheet() != STYLESHEET:  # setting it again re-polishes every live widget
         app.setStyleSheet(STYLESHEET)
+    install_input_guard(app)
+    install_accessible_names(app)
     return app  # type: ignore[return-value]
 
 
@@ -113,14 +118,37 @@ class StationApp:
             self.sync = SyncService(ctx, site_root=ctx.site_folder,
                                     effects=self.bridge, on_share_state=self.bridge.on_share_state)
         self.controller = StationController(ctx, self.bridge, self.sync)
-        self.window = StationWindow(self.controller)
         self.exit_code = 0
-        self.window.quit_requested.connect(self._quit)
+        self.window = self._make_window()
+
+    def _make_window(self):
+        # An office PC's window is the admin panel; a production PC's, the entry form.
+        kind = OfficeWindow if self.ctx.settings.station_kind == "office" else StationWindow
+        window = kind(self.controller)
+        window.quit_requested.connect(self._quit)
+        window.language_requested.connect(self.switch_language)
+        return window
 
     def start(self) -> None:
         if self.sync is not None:
             self.sync.start()
         self.window.show()
+
+    def switch_language(self, code: str) -> bool:
+        """Show the app in another language now, without a restart: Qt's translators are
+        swapped and the window is built again in the new language (its texts are set when it
+        is built). Only from the login page: nobody's work is on screen then, and the sync
+        service, the controller and the remote effects waiting for an answer carry on
+        untouched. For this run only; the PC's own setting is an admin's (This PC's settings)."""
+        if self.controller.session is not None:
+            return False
+        app = QApplication.instance()
+        install_translators(app, code, self.ctx.paths.data_dir / "translations")
+        old, self.window = self.window, self._make_window()
+        old.dispose()
+        self.window.show()
+        self.window.bring_forward()
+        return True
 
     def _quit(self, code: int) -> None:
         self.exit_code = code
@@ -132,12 +160,8 @@ class StationApp:
             self.sync.stop("restart" if self.exit_code == 75 else "clean exit")
             self.sync = None
         self.window.runner.shutdown()
-        if getattr(self.window, "admin_window", None) is not None:
-            self.window.admin_window.close()
-            self.window.admin_window = None
         QApplication.instance().removeEventFilter(self.window.idle)
-        self.window.register_window.allow_close = True
-        self.window.register_window.close()
+        self.window.stop_work()
 
 
 class Launcher:
@@ -176,7 +200,7 @@ class Launcher:
 
     def bring_forward(self) -> None:
         if self.station is not None:
-            self.station.window.bring_form_forward()
+            self.station.window.bring_forward()
         elif self.wizard is not None:
             self.wizard.showNormal()
             self.wizard.raise_()
@@ -207,14 +231,17 @@ def _refuse_network_database(exc: Exception, smoke: bool) -> int:
     return 2
 
 
-def run_gui(*, smoke: bool = False, smoke_png: Path | None = None) -> int:
+def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
+            language: str | None = None) -> int:
+    """`language`: this run's language ("pt_BR", "en", "system"), over the PC's setting."""
     app = make_application(sys.argv[:1])
     install_excepthook()
     try:
         ctx = AppContext.open()
     except NetworkDatabaseRefused as exc:
         return _refuse_network_database(exc, smoke)
-    install_translators(app, ctx.settings.language, ctx.paths.data_dir / "translations")
+    install_translators(app, language or ctx.settings.language,
+                        ctx.paths.data_dir / "translations")
     instance = SingleInstance(ctx.paths.data_dir)
     if not smoke and instance.already_running():
         ctx.close()
@@ -236,7 +263,8 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None) -> int:
                 assert launcher.station is not None
                 window = launcher.station.window
                 shown = window.isVisible() and window.login_page.isVisible()
-                print("smoke: login window shown" if shown else "smoke: login window NOT shown")
+                print(f"smoke: login window shown ({window.windowTitle()})" if shown
+                      else "smoke: login window NOT shown")
             if smoke_png is not None:
                 window.grab().save(str(smoke_png))
             smoke_code[0] = 0 if shown else 1

@@ -14,6 +14,7 @@ from models.validation import ValidationFailed
 from utils.permissions import PermissionDenied
 from utils.production import Meaning, ProductionError, Signature, SignatureRejected
 
+from gui.numbers import format_number, number_hint
 from gui.theme import form_label
 from gui.messages import field_error_text, field_label, production_error_text
 from gui.station_controller import StationController
@@ -37,8 +38,11 @@ class CorrectionDialog(QDialog):
         self.size = QComboBox()
         self.size.addItems(list(controller.ctx.catalog.sizes))
         self.size.setCurrentText(row["size"])
-        self.cam_d = QLineEdit("" if row["cam_d"] is None else str(row["cam_d"]).replace(".", ","))
-        self.cam_w = QLineEdit("" if row["cam_w"] is None else str(row["cam_w"]).replace(".", ","))
+        # The same format as the table the record was picked from ("2,50" / "2.50").
+        self.cam_d = QLineEdit("" if row["cam_d"] is None else format_number(row["cam_d"], 2))
+        self.cam_w = QLineEdit("" if row["cam_w"] is None else format_number(row["cam_w"], 2))
+        for edit in (self.cam_d, self.cam_w):
+            edit.setPlaceholderText(number_hint())
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("Why (at least 10 characters)"))

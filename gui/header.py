@@ -1,9 +1,16 @@
 """The station window's header: station, size, lot and box, user and role, share status and
-clock, in large type readable from a few steps away."""
+clock, in large type readable from a few steps away. Its times are the site's (the clock that
+shifts and records follow), labelled with the site's zone when this PC's own zone differs.
+
+The share status is asked for every second (the sync service keeps the time of its last
+successful sync; it only calls back when the share goes or comes back): when this PC last
+reached the share, how long ago that is once it is more than a few heartbeats, and how many of
+this PC's changes are still waiting to reach it."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
@@ -12,26 +19,34 @@ from models.lot import Lot
 from utils.auth import Session
 from utils.site.station_sync import ShareState
 
-from gui.theme import ERROR_COLOR, HEADER_OK_COLOR
+from gui.eliding_label import ElidingLabel
+from gui.site_time import site_text, with_zone, zone_note
+from gui.theme import ERROR_COLOR, HEADER_OK_COLOR, HEADER_WARN_COLOR
 
-
-def _hm(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%H:%M")
+# Behind: no successful sync for this many status intervals (and at least this long).
+BEHIND_INTERVALS = 3
+BEHIND_MIN_S = 5.0
 
 
 class StationHeader(QFrame):
-    def __init__(self, station_id: str, parent: QWidget | None = None, *, now=None):
+    def __init__(self, ctx, parent: QWidget | None = None, *, office: bool = False):
+        """`ctx`: the AppContext (its clock, station id and the site's zone)."""
         super().__init__(parent)
         self.setObjectName("header")
-        self._now = now or datetime.now
-        self.station = QLabel(self.tr("Station %1").replace("%1", station_id))
+        self.ctx = ctx
+        station_id = ctx.station_id
+        self.office = office
+        self.station = QLabel(self.tr("Office PC %1").replace("%1", station_id) if office
+                              else self.tr("Station %1").replace("%1", station_id))
         self.station.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.size = QLabel()
-        self.lot = QLabel()
+        # The long ones give up width first, so the window fits a 1280 px screen in any
+        # language (the whole text is in their tooltips).
+        self.lot = ElidingLabel()
         self.lot.setObjectName("headerLot")
         self.lot.setStyleSheet("font-size: 20px;")
-        self.user = QLabel()
-        self.share = QLabel()
+        self.user = ElidingLabel()
+        self.share = ElidingLabel()
         self.share.setObjectName("headerShare")
         self.clock = QLabel()
         self.clock.setStyleSheet("font-size: 20px;")
@@ -40,9 +55,16 @@ class StationHeader(QFrame):
         layout.setSpacing(24)
         for widget in (self.station, self.size, self.lot, self.user):
             layout.addWidget(widget)
+        # An office PC has no machine: no size, no lot.
+        self.size.setVisible(not office)
+        self.lot.setVisible(not office)
         layout.addStretch(1)
         layout.addWidget(self.share)
         layout.addWidget(self.clock)
+        self._layout = layout
+        self._share_state: ShareState | None = None
+        self._state_source: Callable[[], ShareState | None] | None = None
+        self._pending_source: Callable[[], int | None] | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
@@ -51,8 +73,24 @@ class StationHeader(QFrame):
         self.set_user(None)
         self.set_share(None)
 
+    def add_button(self, button: QWidget) -> None:
+        """A button at the header's right end (the office PC's Log out)."""
+        self._layout.addWidget(button)
+
+    def _hm(self, moment: datetime | None) -> str:
+        return "" if moment is None else site_text(self.ctx, moment, "%H:%M")
+
+    def set_share_source(self, state: Callable[[], ShareState | None],
+                         pending: Callable[[], int | None]) -> None:
+        """Where the share status comes from, asked on every tick."""
+        self._state_source, self._pending_source = state, pending
+
     def _tick(self) -> None:
-        self.clock.setText(self._now().strftime("%H:%M:%S"))
+        now = self.ctx.clock.now()
+        self.clock.setText(with_zone(site_text(self.ctx, now, "%H:%M:%S"),
+                                     zone_note(self.ctx, now)))
+        if self._state_source is not None:
+            self.set_share(self._state_source())
 
     def set_size(self, size: str | None) -> None:
         self.size.setText(self.tr("Size %1").replace("%1", size) if size else self.tr("Size: —"))
@@ -61,8 +99,8 @@ class StationHeader(QFrame):
         if lot is None:
             self.lot.setText(self.tr("No lot set"))
         elif lot.is_complete:
-            self.lot.setText(self.tr("Lot %1 complete (%2 boxes)").replace("%1", lot.code)
-                             .replace("%2", str(lot.total_boxes)))
+            self.lot.setText(self.tr("Lot %1 complete (%n box(es))", "", lot.total_boxes)
+                             .replace("%1", lot.code))
         else:
             self.lot.setText(self.tr("Lot %1 · box %2/%3").replace("%1", lot.code)
                              .replace("%2", str(lot.current_box)).replace("%3", str(lot.total_boxes)))
@@ -71,17 +109,49 @@ class StationHeader(QFrame):
         self.user.setText("" if session is None else
                           f"{session.full_name} ({role_name(self, str(session.role))})")
 
+    def _age(self, seconds: float) -> str:
+        """How long ago, said the short way: 40 s, 12 min, 3 h."""
+        if seconds < 90:
+            return self.tr("%1 s").replace("%1", str(int(seconds)))
+        if seconds < 90 * 60:
+            return self.tr("%1 min").replace("%1", str(int(seconds // 60)))
+        return self.tr("%1 h").replace("%1", str(int(seconds // 3600)))
+
     def set_share(self, state: ShareState | None) -> None:
+        self._share_state = state
         if state is None:
             self.share.setText(self.tr("Not in a site"))
             self.share.setStyleSheet("")
-        elif state.online:
-            self.share.setText(self.tr("Share online · last sync %1").replace("%1", _hm(state.last_sync)))
-            self.share.setStyleSheet(f"color: {HEADER_OK_COLOR};")
+            return
+        now = self.ctx.clock.now()
+        parts: list[str] = []
+        age = None if state.last_sync is None else (now - state.last_sync).total_seconds()
+        behind_after = max(BEHIND_INTERVALS * self.ctx.settings.status_interval_ms / 1000,
+                           BEHIND_MIN_S)
+        behind = age is not None and age > behind_after
+        if not state.online:
+            parts.append(self.tr("Share offline since %1 · saving on this PC")
+                         .replace("%1", self._hm(state.since)))
+        elif state.last_sync is None:
+            parts.append(self.tr("Share: connecting…"))
+        elif behind:
+            parts.append(self.tr("Share online · last sync %1").replace(
+                "%1", self._hm(state.last_sync)))
         else:
-            self.share.setText(self.tr("Share offline since %1 · saving on this PC")
-                               .replace("%1", _hm(state.since)))
+            parts.append(self.tr("Share online · synced %1").replace(
+                "%1", site_text(self.ctx, state.last_sync, "%H:%M:%S")))
+        if behind and age is not None:
+            parts.append(self.tr("%1 behind").replace("%1", self._age(age)))
+        pending = self._pending_source() if self._pending_source is not None else None
+        if pending:
+            parts.append(self.tr("%n change(s) waiting", "", pending))
+        self.share.setText(" · ".join(parts))
+        if not state.online:
             self.share.setStyleSheet(f"background: {ERROR_COLOR}; padding: 4px;")
+        elif behind or state.last_sync is None:
+            self.share.setStyleSheet(f"color: {HEADER_WARN_COLOR};")
+        else:
+            self.share.setStyleSheet(f"color: {HEADER_OK_COLOR};")
 
 
 def role_name(widget: QWidget | None, role: str) -> str:

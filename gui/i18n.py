@@ -78,25 +78,35 @@ def number_locale() -> QLocale:
     return locale
 
 
+def current_language() -> str:
+    """The language the installed catalogue speaks ("pt_BR" or "en")."""
+    app = QCoreApplication.instance()
+    return getattr(app, "_shopfloor_language", "en") if app is not None else "en"
+
+
 def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) -> str:
-    """Load our catalogue and Qt's own (standard buttons) for the chosen language."""
+    """Load our catalogue and Qt's own (standard buttons) for the chosen language.
+
+    English too loads ours: its texts are the code's own, but its plurals ("%n box(es)") come
+    from the catalogue's numerus forms ("1 box", "2 boxes")."""
     language = choose_language(setting)
     for old in getattr(app, "_shopfloor_translators", []):
         app.removeTranslator(old)
     translators = []
+    by_name = {path.stem: path for path in compile_translations(cache_dir)}
+    ours = QTranslator(app)
+    qm = by_name.get(f"shopfloor_{language}")
+    if qm is not None and ours.load(str(qm)):
+        app.installTranslator(ours)
+        translators.append(ours)
     if language != "en":
-        by_name = {path.stem: path for path in compile_translations(cache_dir)}
-        ours = QTranslator(app)
-        qm = by_name.get(f"shopfloor_{language}")
-        if qm is not None and ours.load(str(qm)):
-            app.installTranslator(ours)
-            translators.append(ours)
         qt_base = QTranslator(app)
         if qt_base.load(QLocale(language), "qtbase", "_",
                         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_base)
             translators.append(qt_base)
     app._shopfloor_translators = translators  # type: ignore[attr-defined]
+    app._shopfloor_language = language  # type: ignore[attr-defined]
     return language
 
 

@@ -30,6 +30,7 @@ from utils.logger import tail_log
 from utils.permissions import PermissionDenied, require
 
 from gui.theme import TOUCH_MIN_PX
+from gui.window_state import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class LogViewer(QDialog):
         self.setObjectName("logViewer")
         self.setWindowTitle(self.tr("Log"))
         self.resize(980, 640)
+        fit_to_screen(self)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("logFilter")
@@ -64,6 +66,7 @@ class LogViewer(QDialog):
         self.save_button = self._button(self.tr("Save as…"), "logSave")
         self.close_button = self._button(self.tr("Close"), "logClose")
         self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Log lines"))
         self.text.setObjectName("logText")
         self.text.setReadOnly(True)
         # Wrapped: what a filter matched is often past the window's edge, and scrolling
@@ -155,15 +158,14 @@ class LogViewer(QDialog):
         self.status.setText(self._status_text(needle))
 
     def _status_text(self, needle: str) -> str:
-        shown = str(len(self.lines))
+        shown = len(self.lines)
         if not self.log_file.exists():
             return self.tr("There is no log file yet (%1).").replace("%1", str(self.log_file))
         if needle:
-            return (self.tr("%1 lines containing \u201c%2\u201d, newest at the bottom. File: %3")
-                    .replace("%1", shown).replace("%2", needle)
-                    .replace("%3", str(self.log_file)))
-        return (self.tr("The last %1 lines, newest at the bottom. File: %2")
-                .replace("%1", shown).replace("%2", str(self.log_file)))
+            return (self.tr("%n line(s) containing \u201c%2\u201d, newest at the bottom. File: %3",
+                            "", shown).replace("%2", needle).replace("%3", str(self.log_file)))
+        return (self.tr("The last %n line(s), newest at the bottom. File: %2", "", shown)
+                .replace("%2", str(self.log_file)))
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -191,7 +193,7 @@ class LogViewer(QDialog):
                 "The log was not saved to %1: %2. Nothing was written there; choose another "
                 "folder.").replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
             return None
-        self.status.setText(self.tr("Saved %1 lines to %2.").replace("%1", str(len(self.lines)))
+        self.status.setText(self.tr("Saved %n line(s) to %2.", "", len(self.lines))
                             .replace("%2", str(path)))
         return path
 

@@ -10,19 +10,18 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from utils.auth import AuthError, LoginFailure, Session
 from utils.passwords import PasswordPolicyError
 
-from gui.theme import form_label
+from gui.i18n import current_language
 from gui.messages import password_policy_text
+from gui.site_time import site_text, with_zone, zone_note
+from gui.theme import form_label
 from gui.station_controller import StationController
-
-
-def local_hm(moment) -> str:
-    return moment.astimezone().strftime("%H:%M")
 
 
 class CapsLockWatcher(QObject):
@@ -43,6 +42,7 @@ class CapsLockWatcher(QObject):
 
 class LoginWindow(QWidget):
     logged_in = Signal(object)  # Session
+    language_chosen = Signal(str)  # "pt_BR" or "en": switch the window to it now
 
     def __init__(self, controller: StationController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,9 +50,12 @@ class LoginWindow(QWidget):
         self.setObjectName("loginWindow")
         self.setWindowTitle(self.tr("Shopfloor Collector: log in"))
         ctx = controller.ctx
-        title = QLabel(self.tr("Station %1").replace("%1", ctx.station_id))
+        office = ctx.settings.station_kind == "office"
+        title = QLabel(self.tr("Office PC %1").replace("%1", ctx.station_id) if office
+                       else self.tr("Station %1").replace("%1", ctx.station_id))
         title.setStyleSheet("font-size: 26px; font-weight: bold;")
-        subtitle = QLabel(self.tr("Log in to record production"))
+        subtitle = QLabel(self.tr("Log in to open the admin panel") if office
+                          else self.tr("Log in to record production"))
         subtitle.setProperty("role", "hint")
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -73,6 +76,15 @@ class LoginWindow(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setProperty("role", "hint")
+        # Each language named in itself, so a person who reads only one of them finds it.
+        self.language = QComboBox()
+        self.language.setObjectName("loginLanguage")
+        self.language.addItem("Português (Brasil)", "pt_BR")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
+        self.language.setAccessibleName("Idioma / Language")
+        self.language.currentIndexChanged.connect(
+            lambda _index: self.language_chosen.emit(self.language.currentData()))
         form = QFormLayout()
         form.addRow(form_label(self.tr("Username")), self.username)
         form.addRow(form_label(self.tr("Password")), self.password)
@@ -86,6 +98,11 @@ class LoginWindow(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.login_button)
         layout.addWidget(self.notice)
+        languages = QHBoxLayout()
+        languages.addStretch(1)
+        languages.addWidget(QLabel("Idioma / Language"))
+        languages.addWidget(self.language)
+        layout.addLayout(languages)
         layout.addStretch(1)
         self.setMinimumWidth(460)
         self._caps_watcher = CapsLockWatcher(self)
@@ -133,7 +150,9 @@ class LoginWindow(QWidget):
         if result.failure == LoginFailure.LOCKED and result.locked_until is not None:
             self.error.setText(self.tr(
                 "This account is locked until %1 after repeated failures. A supervisor can "
-                "unlock it.").replace("%1", local_hm(result.locked_until)))
+                "unlock it.").replace("%1", with_zone(
+                    site_text(self.controller.ctx, result.locked_until, "%H:%M"),
+                    zone_note(self.controller.ctx))))
         else:
             self.error.setText(self.tr("Wrong username or password."))
         self.password.setFocus()

@@ -3,6 +3,7 @@ to their field. The last box of a lot is registrable (the old system's defect is
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -47,6 +48,7 @@ class LotDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
+
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -61,6 +63,16 @@ class LotDialog(QDialog):
             self.code.setText(current.code)
             self.total.setText(str(current.total_boxes))
             self.current.setText(str(current.current_box))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Enter moves from field to field (a scanner types the code and Enter) and sets the
+        lot from the last one (the fields' own returnPressed); left to QDialog, every Enter
+        would also press the default button and complain about fields not reached yet."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                self.focusWidget() in (self.code, self.total, self.current):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _error(self) -> QLabel:
         label = QLabel()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from config.catalogs import LOCATION_NOT_RECORDED
 from models.validation import FieldError
 
-from gui.i18n import uses_decimal_comma
+from gui.numbers import format_number, format_shortest
 
 
 
@@ -61,7 +61,8 @@ def field_error_text(error: FieldError) -> str:
     if code == "required":
         return QCoreApplication.translate("Messages", "Required.")
     if code == "number":
-        return QCoreApplication.translate("Messages", "Type a number, e.g. 3,5.")
+        return QCoreApplication.translate("Messages", "Type a number, e.g. %1.").replace(
+            "%1", format_number(3.5, 1))
     if code == "integer":
         return QCoreApplication.translate("Messages", "Type a whole number.")
     if code == "out_of_range":
@@ -71,11 +72,11 @@ def field_error_text(error: FieldError) -> str:
         return (QCoreApplication.translate("Messages", "Must be from %1 to %2.")
                 .replace("%1", _num(low)).replace("%2", _num(high)))
     if code == "too_long":
-        return QCoreApplication.translate("Messages", "Too long (at most %1 characters).").replace(
-            "%1", str(p.get("max")))
+        return QCoreApplication.translate("Messages", "Too long (at most %n character(s)).", None,
+                                          int(p.get("max") or 0))
     if code == "too_short":
-        return QCoreApplication.translate("Messages", "Too short (at least %1 characters).").replace(
-            "%1", str(p.get("min")))
+        return QCoreApplication.translate("Messages", "Too short (at least %n character(s)).",
+                                          None, int(p.get("min") or 0))
     if code == "control_characters":
         return QCoreApplication.translate("Messages", "Contains invisible or control characters.")
     if code == "lot_format":
@@ -87,13 +88,17 @@ def field_error_text(error: FieldError) -> str:
     if code == "location_missing":
         return QCoreApplication.translate("Messages", "Choose where the defect is (Cap, Body, Cap/Body).")
     if code == "too_many":
-        return QCoreApplication.translate("Messages", "At most %1 rejections.").replace("%1", str(p.get("max")))
+        return QCoreApplication.translate("Messages", "At most %n rejection(s).", None,
+                                          int(p.get("max") or 0))
     if code == "username_format":
         return QCoreApplication.translate("Messages", "2 to 32 letters, digits, '.', '_' or '-'.")
     if code == "type":
         return QCoreApplication.translate("Messages", "Wrong kind of value.")
     if code == "not_a_number":
-        return QCoreApplication.translate("Messages", "Type a number, e.g. 0,000076.")
+        return QCoreApplication.translate("Messages", "Type a number, e.g. %1.").replace(
+            "%1", format_number(3.5, 1))
+    if code == "not_a_zone":
+        return QCoreApplication.translate("Messages", "Not a time zone: choose one from the list.")
     if code == "duplicate":
         return QCoreApplication.translate("Messages", "Appears twice; keep one.")
     if code == "reserved":
@@ -136,8 +141,8 @@ def production_error_text(code: str, detail: str) -> str:
 
 def password_policy_text(code: str, params: dict) -> str:
     if code == "too_short":
-        return QCoreApplication.translate("Messages", "The password needs at least %1 characters.").replace(
-            "%1", str(params.get("min", 8)))
+        return QCoreApplication.translate("Messages", "The password needs at least %n "
+                                          "character(s).", None, int(params.get("min", 8)))
     if code == "too_long":
         return QCoreApplication.translate("Messages", "The password may have at most 72 bytes (accented letters count as 2).")
     if code == "common":
@@ -152,10 +157,7 @@ def password_policy_text(code: str, params: dict) -> str:
 
 
 def _num(value: object) -> str:
-    """Numbers as the operator types them (decimal comma in Portuguese)."""
+    """Numbers as the operator reads them (decimal comma in Portuguese)."""
     if value is None:
         return ""
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    if uses_decimal_comma():
-        text = text.replace(".", ",")
-    return text
+    return format_shortest(value) if isinstance(value, float) else str(value)

@@ -24,7 +24,6 @@ from utils.permissions import PermissionDenied
 
 from gui.tasks import TaskRunner
 from gui.theme import TOUCH_MIN_PX
-from gui.wizard.refusals import run_expecting
 from gui.wizard.texts import problem_text
 from gui.wizard.widgets import (
     TOUCH_INDICATORS, FolderField, StationChoice, error_label, hint_label, row_label, with_notes,
@@ -181,10 +180,9 @@ class PcSettingsDialog(QDialog):
         wanted = self.wanted()
         ctx, session, switch, probe = self.ctx, self.session, self.autostart_switch, self.probe
         self._set_busy(True)
-        run_expecting(self.runner, lambda: change_pc_settings(ctx, session, wanted,
-                                                              autostart=switch, probe=probe),
-                      (PcSettingsError, PermissionDenied),
-                      on_done=self._saved, on_refused=self._refused)
+        self.runner.run(lambda _progress, _cancel: change_pc_settings(
+            ctx, session, wanted, autostart=switch, probe=probe),
+            on_done=self._saved, on_error=self._refused)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from models.canonical import parse_utc
 
 from gui.messages import rejections_text
+from gui.numbers import format_number
 from gui.table_model import ColumnTableModel, Index as _Index
 
 
@@ -64,16 +65,13 @@ class RecordsTableModel(ColumnTableModel):
             return rejections_text(row)
         if column in ("cam_d", "cam_w"):
             value = row.get(column)
-            return "—" if value is None else f"{value:.2f}".replace(".", self._decimal())
+            return "—" if value is None else format_number(value, 2)
         if column == "status":
             if row["status"] == "voided":
                 return self.tr("voided")
             return self.tr("corrected") if row["version"] > 1 else self.tr("saved")
         value = row.get(column)
         return "" if value is None else str(value)
-
-    def _decimal(self) -> str:
-        return "," if self.tr("decimal-separator") == "," else "."
 
     def totals(self) -> dict[str, Any]:
         """Boxes, rejections and mean measurements of the active records shown."""

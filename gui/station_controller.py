@@ -116,7 +116,7 @@ class StationController(QObject):
         return record
 
     def shift(self, now: datetime | None = None) -> Shift:
-        return shift_of(now or self.ctx.clock.now(), self.ctx.settings.timezone)
+        return shift_of(now or self.ctx.clock.now(), self.ctx.timezone)
 
     def shift_records(self) -> list[dict[str, Any]]:
         """This station's records of the current shift (what the operator's table shows)."""
@@ -139,6 +139,18 @@ class StationController(QObject):
 
     def share_state(self) -> ShareState | None:
         return None if self.sync is None else self.sync.share_state()
+
+    def pending_on_share(self) -> int | None:
+        """How many of this PC's changes (audit events, records among them) are not yet in its
+        journal on the share; None when the PC is not in a site, or before the share's journal
+        was ever read (then nobody knows yet)."""
+        if self.sync is None or not self.sync.journal.position_known:
+            return None
+        from data import audit_repo
+
+        with self.ctx.database.read() as connection:
+            head = audit_repo.chain_head(connection, self.ctx.station_id)
+        return max(0, (head[0] if head else 0) - self.sync.journal.last_exported_seq)
 
     def _require_session(self) -> Session:
         if self.session is None:

@@ -16,6 +16,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from utils.refusals import is_refusal, log_refusal
+
 log = logging.getLogger(__name__)
 
 
@@ -38,9 +40,11 @@ class Task:
     def run(self) -> None:
         try:
             result = self.work(lambda done, total: self.relay.progress.emit(done, total), self.cancel)
-        except BaseException as exc:  # reported to the person, and logged with its traceback
+        except BaseException as exc:  # reported to the person; a bug's traceback is logged
             if self.cancel.is_set():  # stopped as asked: not a failure
                 log.info("Background task stopped after cancel: %s", type(exc).__name__)
+            elif is_refusal(exc):  # a refusal the person is told about: one line
+                log_refusal(log, exc, "Background task")
             else:
                 log.error("Background task failed:\n%s", traceback.format_exc())
             self.relay.failed.emit(exc)

@@ -191,11 +191,11 @@ class VerifyDialog(QDialog):
         if total:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-            self.count_label.setText(self.tr("%1 of %2 events checked")
-                                     .replace("%1", str(done)).replace("%2", str(total)))
+            self.count_label.setText(self.tr("%1 of %n event(s) checked", "", total)
+                                     .replace("%1", str(done)))
         else:
             self.bar.setRange(0, 0)
-            self.count_label.setText(self.tr("%1 events checked").replace("%1", str(done)))
+            self.count_label.setText(self.tr("%n event(s) checked", "", done))
 
     def _done(self, results: list[VerifyResult]) -> None:
         self.results = list(results)
@@ -232,26 +232,26 @@ class VerifyDialog(QDialog):
     def _intact_paragraphs(self) -> list[Paragraph]:
         results = self.results or []
         events = sum(r.events_checked for r in results)
-        paragraphs = [("", self.tr("The audit trail is intact: %1 events checked in %2 chain(s).")
-                       .replace("%1", str(events)).replace("%2", str(len(results))), "")]
+        paragraphs = [("", self.tr("The audit trail is intact: %1 checked in %2.")
+                       .replace("%1", self.tr("%n event(s)", "", events))
+                       .replace("%2", self.tr("%n chain(s)", "", len(results))), "")]
         unverifiable = sum(r.unverifiable_macs for r in results)
         if unverifiable:
             paragraphs.append(("", self.tr(
-                "%1 of these events are signed with a key this PC does not have: their content "
-                "and order were checked, their signatures were not.").replace(
-                "%1", str(unverifiable)), ""))
+                "%n of these events are signed with a key this PC does not have: their content "
+                "and order were checked, their signatures were not.", "", unverifiable), ""))
         unsealed = sum(r.unsealed for r in results)
         if unsealed:
             paragraphs.append(("", self.tr(
-                "%1 events at the end of the stations' journals are not yet sealed by their "
+                "%n events at the end of the stations' journals are not yet sealed by their "
                 "station: not counted above, and not shown until they are (a station seals "
-                "what it writes within seconds).").replace("%1", str(unsealed)), ""))
+                "what it writes within seconds).", "", unsealed), ""))
         return paragraphs
 
     def _cancelled_text(self) -> str:
         events = sum(r.events_checked for r in self.results or [])
-        return self.tr("Verification cancelled after %1 events; nothing is known about the "
-                       "rest.").replace("%1", str(events))
+        return self.tr("Verification cancelled after %n event(s); nothing is known about the "
+                       "rest.", "", events)
 
     def _tampered_paragraphs(self, tampered: list[VerifyResult]) -> list[Paragraph]:
         kinds = kind_texts()

@@ -43,10 +43,28 @@ def two_pcs(tmp_path):
     joined = run(station, "site", "join", "--folder", str(share), "--station", "206",
                  SHOPFLOOR_PASSPHRASE=PASSPHRASE)
     assert joined.returncode == 0, joined.stderr
+    # The hint starts an agent on this very home, not the default one.
+    assert f"start syncing with: shopfloor --home {station} agent" in joined.stdout
     # The first admin is in the site's directory, certified by the site's root.
     first = json.loads((share / "directory" / "log" / "00000003.json").read_text())["op"]
     assert (first["op"], first["signer"], first["data"]["username"]) == ("user.put", "root", "ana")
     return share, office, station
+
+
+def assert_refusal_logged(home: Path, code: str) -> None:
+    """An expected refusal is one INFO/WARNING line in the PC's log, never a traceback."""
+    text = (home / "logs" / "shopfloor.log").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if code in line]
+    assert len(lines) == 1 and "refused" in lines[0], text[-2000:]
+    assert " ERROR " not in text and "Traceback" not in text, text[-2000:]
+    assert " INFO " in lines[0] or " WARNING " in lines[0]
+
+
+def test_a_wrong_passphrase_is_logged_as_a_refusal_not_a_crash(two_pcs):
+    _share, _office, station = two_pcs
+    text = (station / "logs" / "shopfloor.log").read_text(encoding="utf-8")
+    assert "wrong_passphrase" in text and "Traceback" not in text and " ERROR " not in text
+    assert_refusal_logged(station, "wrong_passphrase")
 
 
 def test_command_round_trip_between_two_homes(two_pcs, tmp_path):
@@ -59,6 +77,7 @@ def test_command_round_trip_between_two_homes(two_pcs, tmp_path):
         again = run(tmp_path / "other", "site", "join", "--folder", str(share), "--station",
                     "206", SHOPFLOOR_PASSPHRASE=PASSPHRASE)
         assert again.returncode == 2 and "in use" in again.stderr
+        assert_refusal_logged(tmp_path / "other", "station_in_use")
         sent = run(office, "send", "206", "set_lot", "code=L2503-9", "total_boxes=40",
                    "--as", "ana", "--wait", "30", SHOPFLOOR_PASSWORD=PASSWORD)
         assert sent.returncode == 0, sent.stdout + sent.stderr
@@ -82,3 +101,26 @@ def test_command_round_trip_between_two_homes(two_pcs, tmp_path):
     assert verified.returncode == 0, verified.stdout + verified.stderr
     stations = {s["station"] for s in json.loads(verified.stdout)["stations"]}
     assert {"office1", "206"} <= stations
+
+
+def test_a_pc_with_its_own_accounts_creates_a_site_in_its_admins_name(tmp_path):
+    """A PC that had accounts before it was in a site: an admin of them must be named (the
+    site's root certifies that admin, who certifies the others and signs the site's first
+    catalog with its time zone); without one nothing is created."""
+    share, home = tmp_path / "share", tmp_path / "office"
+    made = run(home, "user", "add", "ana", "--role", "admin", "--full-name", "Ana Admin",
+               SHOPFLOOR_PASSWORD=PASSWORD)
+    assert made.returncode == 0, made.stderr
+    unnamed = run(home, "site", "create", "--folder", str(share), "--station", "office1",
+                  "--office", SHOPFLOOR_PASSPHRASE=PASSPHRASE)
+    assert unnamed.returncode == 2 and "--admin" in unnamed.stderr, unnamed.stderr
+    assert not (share / "directory").exists()
+    created = run(home, "site", "create", "--folder", str(share), "--station", "office1",
+                  "--office", "--admin", "ana", "--timezone", "Asia/Tokyo",
+                  SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_PASSWORD=PASSWORD)
+    assert created.returncode == 0, created.stderr
+    assert "the site's time zone: Asia/Tokyo" in created.stdout
+    ops = [json.loads(p.read_text())["op"] for p in sorted((share / "directory" / "log").iterdir())]
+    [catalog] = [op for op in ops if op["op"] == "catalog.publish"]
+    assert catalog["signer"] == "person:ana"
+    assert catalog["data"]["catalog"]["catalog"]["timezone"] == "Asia/Tokyo"

@@ -5,8 +5,11 @@ Linux: an XDG autostart entry, `$XDG_CONFIG_HOME/autostart/shopfloor-collector.d
 `HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run`, written through `winreg`.
 
 The command started is this very program: the bundle's executable when frozen, else
-`python main.py gui`. A custom home folder (`SHOPFLOOR_HOME`, `--home`) is passed on, so a
-portable install starts with its own data.
+`python main.py gui`. A custom home folder (`SHOPFLOOR_HOME`, `--home`) isolates everything,
+autostart included: the entry is written as a desktop file in the home's own `autostart`
+folder (config.paths), on every platform, and the system's autostart is never touched. The
+system does not read it there; an IT person who wants such a home to start with the PC copies
+that entry into the system's autostart.
 
 The Windows registry sits behind a small seam (`RunKey`): the real one calls winreg, tests
 give a dictionary-backed one. Everything else is plain file I/O.
@@ -21,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence
 
-from config.paths import HOME_ENV
+from config.paths import HOME_ENV, resolve_paths
 from utils.atomic_io import atomic_write_text
 
 log = logging.getLogger(__name__)
@@ -157,13 +160,21 @@ class Autostart:
                  folder: str | os.PathLike[str] | None = None, run_key: RunKey | None = None,
                  home: str | os.PathLike[str] | None = None):
         self.platform = platform or sys.platform
-        self.folder = Path(folder) if folder is not None else None
+        isolated_dir = resolve_paths(home).autostart_dir if folder is None else None
+        # An isolated home keeps its entry inside itself, as a file, even on Windows.
+        self.isolated = isolated_dir is not None
+        self.folder = Path(folder) if folder is not None else isolated_dir
         self.run_key = run_key
         self.home = home
 
     @property
+    def uses_run_key(self) -> bool:
+        return self.platform == "win32" and not self.isolated
+
+    @property
     def supported(self) -> bool:
-        return self.platform == "win32" or self.platform.startswith(("linux", "freebsd"))
+        return (self.platform == "win32" or self.platform.startswith(("linux", "freebsd"))
+                or self.isolated)
 
     @property
     def desktop_file(self) -> Path:
@@ -176,7 +187,7 @@ class Autostart:
         return launch_command(home=self.home, platform=self.platform)
 
     def is_enabled(self) -> bool:
-        if self.platform == "win32":
+        if self.uses_run_key:
             return self._run_key().get(RUN_VALUE) is not None
         if not self.supported:
             return False
@@ -194,7 +205,7 @@ class Autostart:
         """Start this program at login from now on (rewrites an older entry)."""
         command = self.command()
         try:
-            if self.platform == "win32":
+            if self.uses_run_key:
                 self._run_key().set(RUN_VALUE, subprocess.list2cmdline(command))
             elif self.supported:
                 self.desktop_file.parent.mkdir(parents=True, exist_ok=True)
@@ -209,7 +220,7 @@ class Autostart:
 
     def disable(self) -> None:
         try:
-            if self.platform == "win32":
+            if self.uses_run_key:
                 self._run_key().delete(RUN_VALUE)
             elif self.supported:
                 self.desktop_file.unlink(missing_ok=True)

@@ -126,6 +126,16 @@ class AppContext:
         return self.site_view.current_record(record_id)
 
     @property
+    def timezone(self) -> str:
+        """The site's time zone: shifts, record times and every time on screen are in it.
+
+        The one place to read it. It is kept in the signed site catalog (chosen when the site
+        was created, changed by an admin in Settings); `settings.timezone` only stands in while
+        this PC holds no catalog that names one (before it joins a site, or a site created by a
+        version that did not keep the zone there)."""
+        return self.catalog.timezone or self.settings.timezone
+
+    @property
     def site_folder(self) -> Path | None:
         return Path(self.settings.site_folder) if self.settings.site_folder else None
 
@@ -151,7 +161,8 @@ class AppContext:
         catalog = _stored_catalog(database) or default_catalog()
         auth = AuthService(database, audit, settings, clock)
         production = ProductionService(database, audit, catalog, station_id=station_id,
-                                       timezone=settings.timezone, clock=clock, auth=auth)
+                                       timezone=catalog.timezone or settings.timezone,
+                                       clock=clock, auth=auth)
         trust = accounts = layout = None
         if settings.site_id and settings.site_folder:
             from utils.site.layout import SiteLayout
@@ -174,6 +185,7 @@ class AppContext:
         """Use a newer site catalog from now on (forms, validation, bands, thresholds)."""
         self.catalog = catalog
         self.production.catalog = catalog
+        self.production.set_timezone(self.timezone)
 
     def verify_audit(self, **options) -> list[VerifyResult]:
         return verify_database(self.database, anchor=self.anchor, keyring=self.keyring,

@@ -37,6 +37,7 @@ from utils.settings_store import load_settings
 from utils.site.layout import SITE_FILE_NAME, SiteLayout
 from utils.site.membership import Membership, create_site_membership, join_site_membership
 from utils.site.site_key import SiteError
+from utils.timezones import pc_zone_name, valid_zone
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +247,9 @@ class SetupPlan:
     admin: AdminAccount | None = None  # create and trial
     autostart: bool = False
     site_name: str = ""
+    # The site's time zone (create and trial): kept in the first site catalog. None: this
+    # PC's own zone (pc_zone_name), or the settings' stand-in where the system does not say.
+    timezone: str | None = None
 
     def __repr__(self) -> str:
         return (f"SetupPlan({self.mode!r}, station={self.station_id!r}, "
@@ -307,6 +311,9 @@ def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock
         check_admin_account(plan.admin)  # before any file is written: no half site on the share
     elif plan.mode != "join":
         raise SetupError("admin_required", "a new site needs its first admin", field="admin")
+    if plan.timezone is not None and not valid_zone(plan.timezone):
+        raise SetupError("not_a_zone", f"{plan.timezone!r} is not a time zone name",
+                         field="timezone", zone=str(plan.timezone)[:64])
     if plan.mode == "trial":
         folder = check_folder(trial_folder(paths), "create", probe=probe)
         # Nobody joins a trial site, so nobody needs its passphrase: a random one.
@@ -336,6 +343,8 @@ def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock
         if plan.admin is not None:
             ctx.auth.create_first_admin(plan.admin.username, plan.admin.full_name,
                                         plan.admin.password, root=membership.root)
+            name_site_zone(ctx, plan.admin.username, plan.admin.password,
+                           plan.timezone or pc_zone_name() or ctx.settings.timezone)
         else:
             _take_site_directory(ctx)
         accounts = _count_accounts(ctx)
@@ -351,6 +360,20 @@ def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock
         log.warning("Autostart not switched: %s", exc,
                     exc_info=not isinstance(exc, AutostartError))
     return SetupResult(ctx, membership, plan, folder, autostart_error, accounts)
+
+
+def name_site_zone(ctx: AppContext, username: str, password: str, zone: str) -> None:
+    """A new site's first catalog, published by its first admin: the built-in lists and the
+    zone chosen for the site (audited like every catalog change, with a reason)."""
+    session = ctx.auth.login(username, password).session
+    if session is None:
+        raise SetupError("admin_required", "the first admin could not log in", field="admin")
+    try:
+        ctx.site_catalog.publish_time_zone(session, zone, f"site created; its time zone is "
+                                                          f"{zone}")
+    finally:
+        ctx.auth.logout(session, "set-up")
+    log.info("The site's time zone is %s", zone)
 
 
 def _take_site_directory(ctx: AppContext) -> None:

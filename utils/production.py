@@ -111,12 +111,18 @@ class ProductionService:
         self.catalog = catalog
         self.station_id = station_id
         self.zone = ZoneInfo(timezone)
+        self.timezone = timezone
         self.clock = clock or SystemClock()
         self.locked_reason: str | None = None
         # Called after every saved change (the sync service publishes status at once).
         self.on_changed: Callable[[], None] | None = None
         # Another station's records, as this PC's site view holds them (set by the context).
         self.site_records: SiteRecords | None = None
+
+    def set_timezone(self, timezone: str) -> None:
+        """A newer site catalog named another zone: record times from now on use it."""
+        self.zone = ZoneInfo(timezone)
+        self.timezone = timezone
 
     def _changed(self) -> None:
         if self.on_changed is not None:

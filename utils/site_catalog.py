@@ -1,8 +1,9 @@
 """The site catalog: machines, defects, locations, measurement ranges, quality bands and target,
-fleet thresholds and default intervals, edited by an admin and published to every PC.
+fleet thresholds, default intervals and the site's time zone, edited by an admin and published
+to every PC.
 
-On the share it is `directory/catalog.json`, signed with the site key (a file without a valid
-signature is ignored, so write access to the share is not enough to change what stations accept).
+In a site it is a `catalog.publish` operation in the signed directory log, signed by the admin
+who publishes it (write access to the share is not enough to change what stations accept).
 Every PC keeps the newest catalog it has seen in its own database, so the form works while the
 share is away; a catalog is taken only when its `version` is higher than the one held. Publishing
 is an admin's act, checked here and audited with the before and after and a reason.
@@ -26,6 +27,7 @@ from models.validation import FieldError, ValidationFailed, validate_reason, val
 from utils.audit.chain import Actor
 from utils.auth import Session
 from utils.permissions import require
+from utils.timezones import valid_zone
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,7 @@ def catalog_to_dict(catalog: Catalog) -> dict[str, Any]:
         "intervals": {"status_interval_ms": catalog.status_interval_ms,
                       "rescan_interval_ms": catalog.rescan_interval_ms},
         "max_rejections": catalog.max_rejections,
+        "timezone": catalog.timezone,
     }
 
 
@@ -169,6 +172,12 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
                                      {"min": low, "max": high}))
             intervals[name] = None
 
+    zone = raw.get("timezone")
+    if zone is not None and not valid_zone(zone):
+        errors.append(FieldError("timezone", "not_a_zone", f"{zone!r} is not a time zone name "
+                                 "such as America/Sao_Paulo", {"value": str(zone)[:64]}))
+        zone = None
+
     max_rejections = raw.get("max_rejections", 3)
     if max_rejections not in (1, 2, 3) or isinstance(max_rejections, bool):
         errors.append(FieldError("max_rejections", "out_of_range", "1 to 3 rejections per box",
@@ -180,7 +189,8 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
                    measurements=tuple(measurements),
                    bands=QualityBands(**band_values), max_rejections=max_rejections,
                    thresholds=thresholds, status_interval_ms=intervals["status_interval_ms"],
-                   rescan_interval_ms=intervals["rescan_interval_ms"], version=version)
+                   rescan_interval_ms=intervals["rescan_interval_ms"], timezone=zone,
+                   version=version)
 
 
 # -- keeping, publishing and taking the catalog ------------------------------------------------
@@ -265,6 +275,13 @@ class SiteCatalogService:
         if op is not None:
             self.trust.directory.submit(op)
         return catalog
+
+    def publish_time_zone(self, session: Session, zone: str, reason: Any) -> Catalog:
+        """The catalog in force with the site's time zone set to `zone` (a site being created
+        names its zone this way; the Settings tab changes it with the rest)."""
+        raw = catalog_to_dict(self.ctx.catalog)
+        raw["timezone"] = zone
+        return self.publish(session, raw, reason)
 
     # taking --------------------------------------------------------------------------------
     def refresh(self) -> Catalog | None:

@@ -221,7 +221,7 @@ class AuditTab(QWidget):
         self.runner = runner
         self.site_view = site_view
         self.view = site_view if site_view is not None else ctx.site_view
-        self.zone = ZoneInfo(ctx.settings.timezone)
+        self.zone = ZoneInfo(ctx.timezone)
         self.setObjectName("auditTab")
         self.station = StationFilter()
         self.station.setObjectName("auditStation")
@@ -230,10 +230,10 @@ class AuditTab(QWidget):
         self.user.setPlaceholderText(self.tr("user"))
         self.action = QLineEdit()
         self.action.setPlaceholderText(self.tr("action, e.g. record.edit"))
-        self.range = LiveRange(ctx.settings.timezone, ctx.clock,
+        self.range = LiveRange(ctx.timezone, ctx.clock,
                                ctx.clock.now() - timedelta(days=7))
         self.range.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, ctx.settings.timezone, ctx.clock)
+        self.currency = ViewStatus(bridge, ctx.timezone, ctx.clock)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.refresh)
         self.verify_button = QPushButton(self.tr("Verify audit integrity…"))
@@ -245,6 +245,8 @@ class AuditTab(QWidget):
         self.model = AuditEventsModel(self, self.zone, view=self.view, audit=ctx.audit,
                                       session=session)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Audit events"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
@@ -260,10 +262,13 @@ class AuditTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
+        self.detail.setAccessibleName(self.tr("The selected event in full"))
         self.detail.setReadOnly(True)
         self.detail.setObjectName("auditDetail")
         self.results = VerifyResultsModel(self)
         self.results_table = QTableView()
+        self.results_table.setAccessibleName(self.tr("Verification result per station"))
+        self.results_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.results_table.setObjectName("verifyResults")
         self.results_table.setModel(self.results)
         self.results_table.horizontalHeader().setSectionResizeMode(
@@ -358,7 +363,7 @@ class AuditTab(QWidget):
         return self.model.row_data(index.row()) if index.isValid() else None
 
     def _show_count(self) -> None:
-        self.status.setText(self.tr("%1 events").replace("%1", str(self.model.rowCount())))
+        self.status.setText(self.tr("%n event(s)", "", self.model.rowCount()))
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -447,8 +452,8 @@ class AuditTab(QWidget):
         self.status.setText(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
 
         def progress(done: int, _total: Any) -> None:
-            self.status.setText(self.tr("Exporting the audit trail: %1 events so far…")
-                                .replace("%1", str(done)))
+            self.status.setText(self.tr("Exporting the audit trail: %n event(s) so far…", "",
+                                        done))
 
         def done(count: int | None) -> None:
             button.setEnabled(True)
@@ -458,8 +463,8 @@ class AuditTab(QWidget):
                     "Nothing was written; narrow the station, user, action or time range, or "
                     "export CSV, which holds them all.").replace("%1", str(PDF_EVENT_LIMIT)))
                 return
-            self.status.setText(self.tr("Exported %1 events to %2").replace("%1", str(count))
-                                .replace("%2", str(out)))
+            self.status.setText(self.tr("Exported %n event(s) to %1", "", count)
+                                .replace("%1", str(out)))
 
         def failed(exc: BaseException) -> None:
             button.setEnabled(True)

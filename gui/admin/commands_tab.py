@@ -1,25 +1,23 @@
 """Remote commands: pick the stations, the command and its parameters (a form generated from
 the catalogue: no free-typed JSON), confirm disruptive ones, and follow each command to its
-end in the history table."""
+end in the history table: one sentence per outcome in the person's language, the rest in a
+details dialog on request (gui/admin/command_details.py)."""
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import timedelta
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QRadioButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QTableView, QVBoxLayout,
+    QWidget,
 )
 
-from config.command_catalog import (
-    CATALOG_SIZES, COMMAND_PARAMS, ParamProblem, ParamSpec, param_problem,
-)
+from config.command_catalog import CATALOG_SIZES, COMMAND_PARAMS, ParamSpec, param_problem
 from config.constants import COMMAND_ROLES, DISRUPTIVE_COMMANDS, CommandType, Role
 from models.canonical import parse_utc
 from utils.auth import Session
@@ -27,9 +25,14 @@ from utils.permissions import PermissionDenied
 from utils.site.fleet import FleetMonitor
 from utils.site.layout import valid_station_id
 
-from gui.header import role_name
+from gui.accessible_names import name_inputs
+from gui.admin.command_texts import (
+    command_label, outcome_text, pairs_text, param_label, param_problem_text, type_label,
+)
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.theme import form_label
+
+__all__ = ["CommandHistoryModel", "CommandsTab", "pairs_text"]
 
 STATE_COLORS = {"pending": "#555555", "done": "#1b7f3b", "failed": "#b00020",
                 "rejected": "#b00020", "expired": "#b26a00", "timed_out": "#b26a00",
@@ -37,15 +40,16 @@ STATE_COLORS = {"pending": "#555555", "done": "#1b7f3b", "failed": "#b00020",
 
 
 class CommandHistoryModel(ColumnTableModel):
-    COLUMNS = ("issued_at", "target", "type", "params", "state", "reason", "result")
+    COLUMNS = ("issued_at", "target", "type", "params", "state", "outcome")
 
-    def __init__(self, parent: QObject | None = None, zone: ZoneInfo | None = None):
+    def __init__(self, parent: QObject | None = None,
+                 zone: Callable[[], ZoneInfo] | None = None):
         super().__init__(parent)
-        self.zone = zone
+        # The site's zone, asked at each paint: an admin may change it while the panel is open.
+        self.zone = zone or (lambda: ZoneInfo("UTC"))
         self._rows: list[dict[str, Any]] = []
         self._headers = (self.tr("Sent"), self.tr("Station"), self.tr("Command"),
-                         self.tr("Parameters"), self.tr("State"), self.tr("Reason"),
-                         self.tr("Result"))
+                         self.tr("Parameters"), self.tr("State"), self.tr("Outcome"))
         self._states = {"pending": self.tr("pending"), "done": self.tr("done"),
                         "failed": self.tr("failed"), "rejected": self.tr("rejected"),
                         "expired": self.tr("expired"), "timed_out": self.tr("timed out"),
@@ -71,31 +75,22 @@ class CommandHistoryModel(ColumnTableModel):
             value = row.get(column)
             if column == "state":
                 return self._states.get(value, value)
-            if column in ("params", "result"):
-                if value in (None, {}):
-                    return ""
-                return pairs_text(value) if isinstance(value, dict) else str(value)
+            if column == "params":
+                return pairs_text(value) if isinstance(value, dict) and value else ""
             if column == "issued_at":  # stored in UTC; shown in the site's time, like every tab
-                return parse_utc(str(value)).astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S")
+                return parse_utc(str(value)).astimezone(self.zone()).strftime("%Y-%m-%d %H:%M:%S")
             if column == "type":
-                try:
-                    return command_label(None, CommandType(value))
-                except ValueError:
-                    return str(value)
-            if column == "reason":  # English from the station or from utils: said in ours
-                return reason_text(row)[0]
+                return type_label(value)
+            if column == "outcome":  # the station's English and plain values, said in ours
+                return outcome_text(row, self.zone())[0]
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return QBrush(QColor(STATE_COLORS.get(row.get("state"), "#000000")))
-        if role == Qt.ItemDataRole.ToolTipRole and column == "result" and row.get("result"):
-            return json.dumps(row["result"], ensure_ascii=False, indent=2)[:4000]
-        if role == Qt.ItemDataRole.ToolTipRole and column == "reason":
-            text, known = reason_text(row)
-            if not known and row.get("reason"):
-                # An outcome we have no translation for (e.g. an exception on the station):
-                # its technical words, marked as such, for whoever must diagnose it.
-                return self.tr("The station's own words (not translated): %1") \
-                    .replace("%1", str(row["reason"]))
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("outcome", "params"):
+            # The cell may be cut on a narrow screen: the whole sentence, never raw data.
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return (text + "\n" + self.tr("Double-click (or Details…) for the details.")
+                    if text else None)
         return None
 
 
@@ -134,13 +129,22 @@ class CommandsTab(QWidget):
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self.send)
-        self.history = CommandHistoryModel(self, ZoneInfo(fleet.ctx.settings.timezone))
+        self.history = CommandHistoryModel(self, lambda: ZoneInfo(fleet.ctx.timezone))
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Commands sent"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("commandHistory")
         self.table.setModel(self.history)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.show_details(index.row()))
+        self.details_button = QPushButton(self.tr("Details…"))
+        self.details_button.setObjectName("commandDetails")
+        self.details_button.clicked.connect(self._details_of_selected)
+        self.details: QWidget | None = None
         # Asked before a disruptive command is sent; True means "send". None: the person
         # answers a message box (ask_confirmation).
         self._confirm = confirm
@@ -158,7 +162,10 @@ class CommandsTab(QWidget):
         layout.addWidget(self.form_holder)
         layout.addWidget(self.error)
         layout.addWidget(self.send_button)
-        layout.addWidget(QLabel(self.tr("History")))
+        history_bar = QHBoxLayout()
+        history_bar.addWidget(QLabel(self.tr("History")), 1)
+        history_bar.addWidget(self.details_button)
+        layout.addLayout(history_bar)
         layout.addWidget(self.table, 1)
         self._build_form()
         self.refresh_history()
@@ -179,6 +186,7 @@ class CommandsTab(QWidget):
             self.inputs[spec.name] = widget
             label = param_label(self, spec) + ("" if not spec.required else " *")
             self.form.addRow(form_label(label), widget)
+        name_inputs(self.form_holder)  # rows made after the window was shown
 
     def _input_for(self, spec: ParamSpec) -> QWidget:
         if spec.choices == CATALOG_SIZES:
@@ -340,10 +348,10 @@ class CommandsTab(QWidget):
                                            "when it is back.").replace("%1", folder))
             else:
                 self.error.setText(self.tr("The shared folder %1 stopped answering while "
-                                           "sending: only %2 station(s) got the command (see "
+                                           "sending: only %n station(s) got the command (see "
                                            "the history). Send it again to the others when the "
-                                           "folder is back.")
-                                   .replace("%1", folder).replace("%2", str(went)))
+                                           "folder is back.", "", went)
+                                   .replace("%1", folder))
             return
         if not documents:  # "all stations" while none has ever started on this share
             self.error.setText(self.tr("No station is known on the shared folder yet: nothing "
@@ -353,175 +361,17 @@ class CommandsTab(QWidget):
     def refresh_history(self) -> None:
         self.history.set_rows(self.fleet.sent_commands())
 
+    def _details_of_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.show_details(rows[0].row() if rows else 0)
 
-def command_label(widget: QWidget | None, command: CommandType) -> str:
-    labels = {
-        CommandType.PING: QCoreApplication.translate("Commands", "Ping"),
-        CommandType.MESSAGE: QCoreApplication.translate("Commands", "Message"),
-        CommandType.LOGOUT: QCoreApplication.translate("Commands", "Log the user out"),
-        CommandType.LOCK: QCoreApplication.translate("Commands", "Lock entry"),
-        CommandType.UNLOCK: QCoreApplication.translate("Commands", "Unlock entry"),
-        CommandType.SET_LOT: QCoreApplication.translate("Commands", "Set lot"),
-        CommandType.SET_PRODUCT: QCoreApplication.translate("Commands", "Set product (size)"),
-        CommandType.SET_CONFIG: QCoreApplication.translate("Commands", "Change settings"),
-        CommandType.RESEND_STATUS: QCoreApplication.translate("Commands", "Send status again"),
-        CommandType.COLLECT_DIAGNOSTICS: QCoreApplication.translate("Commands",
-                                                                    "Collect diagnostics"),
-        CommandType.GET_LOGS: QCoreApplication.translate("Commands", "Get logs"),
-        CommandType.BACKUP_NOW: QCoreApplication.translate("Commands", "Back up now"),
-        CommandType.VERIFY_AUDIT: QCoreApplication.translate("Commands", "Verify audit"),
-        CommandType.RESTART_APP: QCoreApplication.translate("Commands",
-                                                            "Restart the application"),
-        CommandType.CLOSE_APP: QCoreApplication.translate("Commands", "Close the application"),
-    }
-    return labels.get(command, str(command))
+    def show_details(self, row: int) -> QWidget | None:
+        """Everything about one sent command, in words, with its times in the site's zone."""
+        if not 0 <= row < self.history.rowCount():
+            return None
+        from gui.admin.command_details import CommandDetailsDialog
 
-
-def param_label(widget: QWidget | None, spec: ParamSpec) -> str:
-    return param_name_label(spec.name, spec.label)
-
-
-def param_name_label(name: str, fallback: str = "") -> str:
-    """A parameter's name in the person's language (the form's labels, the history's cells)."""
-    labels = {
-        "text": QCoreApplication.translate("Commands", "Message"),
-        "title": QCoreApplication.translate("Commands", "Title"),
-        "reason": QCoreApplication.translate("Commands", "Reason"),
-        "code": QCoreApplication.translate("Commands", "Lot code"),
-        "total_boxes": QCoreApplication.translate("Commands", "Total boxes"),
-        "current_box": QCoreApplication.translate("Commands", "Current box"),
-        "size": QCoreApplication.translate("Commands", "Size"),
-        "status_interval_ms": QCoreApplication.translate("Commands", "Status interval (ms)"),
-        "rescan_interval_ms": QCoreApplication.translate("Commands",
-                                                         "Inbox rescan interval (ms)"),
-        "idle_logout_minutes": QCoreApplication.translate("Commands", "Idle logout (minutes)"),
-        "lines": QCoreApplication.translate("Commands", "Lines"),
-        "contains": QCoreApplication.translate("Commands", "Containing"),
-        "force": QCoreApplication.translate("Commands", "Without asking the operator"),
-    }
-    return labels.get(name, fallback or name)
-
-
-def pairs_text(values: dict[str, Any], limit: int = 160) -> str:
-    """A command's parameters or result in one cell: "Lot code: L1 · Total boxes: 40", names
-    in the person's language where the catalogue has them (a result's own keys as they are)."""
-    parts = []
-    for name, value in values.items():
-        if isinstance(value, bool):
-            shown = QCoreApplication.translate("Commands", "yes") if value else \
-                QCoreApplication.translate("Commands", "no")
-        elif isinstance(value, (dict, list)):
-            shown = json.dumps(value, ensure_ascii=False)
-        else:
-            shown = str(value)
-        parts.append(f"{param_name_label(name)}: {shown}")
-    text = " · ".join(parts)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def param_problem_text(problem: ParamProblem, command: CommandType) -> str:
-    """What is wrong with the form, in the person's language (the catalogue's `code`)."""
-    spec = next((s for s in COMMAND_PARAMS[command] if s.name == problem.name), None)
-    label = problem.name if spec is None else param_label(None, spec)
-    if problem.code == "required":
-        text = QCoreApplication.translate("Commands", "Fill in “%1”: it is required. Nothing "
-                                          "was sent.")
-    elif problem.code == "int_range":
-        text = QCoreApplication.translate("Commands", "“%1” must be from %2 to %3. Nothing was "
-                                          "sent; correct it and send again.")
-    elif problem.code == "text_length":
-        text = QCoreApplication.translate("Commands", "“%1” must have %2 to %3 characters. "
-                                          "Nothing was sent; correct it and send again.")
-    else:  # wrong types or unknown names: the form cannot make them, a safety net
-        text = QCoreApplication.translate("Commands", "“%1” does not fit the command "
-                                          "catalogue. Nothing was sent; check the form and send "
-                                          "again.")
-    return (text.replace("%1", label).replace("%2", str(problem.minimum))
-            .replace("%3", str(problem.maximum)))
-
-
-def reason_text(row: dict[str, Any]) -> tuple[str, bool]:
-    """The history's Reason for one sent command, translated, and whether its reason was one
-    we know. Stations and utils/site/fleet.py answer in English (the protocol's words): the
-    known reasons are matched here, anything else gets its state's general sentence."""
-    reason = str(row.get("reason") or "")
-    state = str(row.get("state"))
-    if not reason:
-        return "", True
-    by_state = {
-        "done": QCoreApplication.translate("Commands", "Done."),
-        "failed": QCoreApplication.translate(
-            "Commands", "Failed on the station; the technical detail is in the tooltip."),
-        "rejected": QCoreApplication.translate(
-            "Commands", "Refused by the station, nothing was done; the technical detail is in "
-                        "the tooltip."),
-        # These three have one cause each ("expired at <time>", "already received", and
-        # fleet.py's "no answer before the command expired"): the state says it all.
-        "expired": QCoreApplication.translate(
-            "Commands", "Expired before the station could run it. Nothing was done; send it "
-                        "again with a longer validity."),
-        "duplicate": QCoreApplication.translate(
-            "Commands", "Already received before: not run again."),
-        "timed_out": QCoreApplication.translate(
-            "Commands", "No answer before the command expired. Check that the station is on and "
-                        "reaches the shared folder, then send again."),
-    }
-    if state in ("expired", "duplicate", "timed_out"):
-        return by_state[state], True
-    exact = {
-        # done (utils/site/executor.py)
-        "pong": QCoreApplication.translate("Commands", "The station answered."),
-        "delivered": QCoreApplication.translate("Commands", "Message delivered."),
-        "logged out": QCoreApplication.translate("Commands", "User logged out."),
-        "production entry locked": QCoreApplication.translate(
-            "Commands", "Production entry locked."),
-        "production entry unlocked": QCoreApplication.translate(
-            "Commands", "Production entry unlocked."),
-        "lot set": QCoreApplication.translate("Commands", "Lot set."),
-        "product set": QCoreApplication.translate("Commands", "Product (size) set."),
-        "settings changed": QCoreApplication.translate("Commands", "Settings changed."),
-        "status sent again": QCoreApplication.translate("Commands", "Status sent again."),
-        "diagnostics collected": QCoreApplication.translate(
-            "Commands", "Diagnostics collected (see Result)."),
-        "backup written": QCoreApplication.translate("Commands", "Backup written on the station."),
-        "intact": QCoreApplication.translate("Commands", "Audit trail intact."),
-        "NOT intact": QCoreApplication.translate(
-            "Commands", "Audit trail NOT intact: verify the site from the Tools menu to see "
-                        "where."),
-        "restarting": QCoreApplication.translate("Commands", "Restarting."),
-        "closing": QCoreApplication.translate("Commands", "Closing."),
-        # failed (executor.py, station_sync.py)
-        "nothing to change": QCoreApplication.translate(
-            "Commands", "Nothing to change: choose at least one setting and send again."),
-        "the operator declined to close": QCoreApplication.translate(
-            "Commands", "The operator chose not to close the application; it keeps running."),
-        "interrupted by a restart of the station": QCoreApplication.translate(
-            "Commands", "Interrupted by a restart of the station and not run again; send it "
-                        "again if it is still needed."),
-        # rejected (utils/site/commands.py)
-        "bad signature (unsigned, wrong key or altered)": QCoreApplication.translate(
-            "Commands", "Refused: the signature does not match (another site key, or the file "
-                        "was altered). Nothing was done."),
-        "issued in the future beyond the allowed clock skew": QCoreApplication.translate(
-            "Commands", "Refused: this PC's clock is ahead of the station's. Nothing was done; "
-                        "correct the clocks and send again."),
-    }
-    if reason in exact:
-        return exact[reason], True
-    patterns: list[tuple[str, str, Callable[[str], str]]] = [
-        (r"(\d+) lines", QCoreApplication.translate("Commands", "%1 log lines (see Result)."), str),
-        (r"size '(.*)' is not in the catalog", QCoreApplication.translate(
-            "Commands", "Size %1 is not in that station's catalogue. Nothing was changed; "
-                        "check the site catalogue and send again."), str),
-        (r"(.*) is not an active user", QCoreApplication.translate(
-            "Commands", "Refused: the station does not know %1 as an active user (its copy of "
-                        "the users may be older). Nothing was done."), str),
-        (r"role (.*) may not send .*", QCoreApplication.translate(
-            "Commands", "Refused: the station does not allow the role %1 to send this command. "
-                        "Nothing was done."), lambda role: role_name(None, role)),
-    ]
-    for pattern, text, shown in patterns:
-        match = re.fullmatch(pattern, reason)
-        if match:
-            return text.replace("%1", shown(match.group(1))), True
-    return by_state.get(state, QCoreApplication.translate("Commands", "See the tooltip.")), False
+        self.details = CommandDetailsDialog(self.history.row_data(row),
+                                            ZoneInfo(self.fleet.ctx.timezone), self)
+        self.details.open()
+        return self.details

@@ -23,8 +23,9 @@ from config.catalogs import QualityBands  # noqa: E402
 from utils import analytics  # noqa: E402
 
 from gui.admin.record_filters import RecordFilters  # noqa: E402
+from gui.admin.value_axis import value_axes  # noqa: E402
 from gui.admin.view_status import ViewStatus  # noqa: E402
-from gui.i18n import uses_decimal_comma  # noqa: E402
+from gui.numbers import format_number, format_shortest  # noqa: E402
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
                "critical": "#c62828", "unknown": "#9e9e9e"}
@@ -48,9 +49,11 @@ def band_brush(band: str, measure: str) -> QBrush:
 
 
 def number_text(value: float, spec: str = ".2f") -> str:
-    """A number as the person reads it (decimal comma in Portuguese)."""
-    text = format(value, spec)
-    return text.replace(".", ",") if uses_decimal_comma() else text
+    """A number as the person reads it (decimal comma in Portuguese): `spec` ".Nf" for N
+    decimals, "g" for as many as it has."""
+    if spec == "g":
+        return format_shortest(value)
+    return format_number(value, int(spec.strip(".f") or 0))
 
 
 class DashboardTab(QWidget):
@@ -62,7 +65,7 @@ class DashboardTab(QWidget):
         self.setObjectName("dashboardTab")
         self.filters = RecordFilters(ctx)
         self.filters.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, ctx.settings.timezone, ctx.clock)
+        self.currency = ViewStatus(bridge, ctx.timezone, ctx.clock)
         self.critical = QLabel()
         self.critical.setObjectName("paretoCritical")
         self.critical.setWordWrap(True)
@@ -71,15 +74,19 @@ class DashboardTab(QWidget):
         self.ranking.setWordWrap(True)
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         self.charts = pg.GraphicsLayoutWidget()
-        self.top_plot = self.charts.addPlot(row=0, col=0, title=self.tr("Top 5 defects (share of rejections)"))
-        self.pareto_plot = self.charts.addPlot(row=0, col=1, title=self.tr("Pareto"))
-        self.means_plot = self.charts.addPlot(row=1, col=0,
+        self.top_plot = self.charts.addPlot(row=0, col=0, axisItems=value_axes(),
+                                            title=self.tr("Top 5 defects (share of rejections)"))
+        self.pareto_plot = self.charts.addPlot(row=0, col=1, axisItems=value_axes(),
+                                               title=self.tr("Pareto"))
+        self.means_plot = self.charts.addPlot(row=1, col=0, axisItems=value_axes(),
                                               title=self.tr("Mean CAM-D / CAM-W per station (%)"))
-        self.hour_plot = self.charts.addPlot(row=1, col=1, title=self.tr("Boxes per hour of the day"))
-        self.shift_plot = self.charts.addPlot(row=3, col=0, colspan=2,
+        self.hour_plot = self.charts.addPlot(row=1, col=1, axisItems=value_axes(),
+                                             title=self.tr("Boxes per hour of the day"))
+        self.shift_plot = self.charts.addPlot(row=3, col=0, colspan=2, axisItems=value_axes(),
                                               title=self.tr("Boxes per shift (day · shift)"))
         # Items created once; refresh() only changes their data.
         self.top_plot.getAxis("bottom").setHeight(44)  # two-line labels: defect and share
+        self.pareto_plot.getAxis("bottom").setHeight(44)  # names on two staggered lines
         self.top_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#1565c0")
         self.top_plot.addItem(self.top_bars)
         self.pareto_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#90a4ae")
@@ -162,7 +169,7 @@ class DashboardTab(QWidget):
         self.filters.refill_stations()
         figures = self.figures = analytics.dashboard(
             self.ctx.site_view, self.filters.start(), None, self.filters.station.currentData(),
-            bands=self.bands, timezone=self.ctx.settings.timezone, shift_limit=MAX_SHIFT_BARS)
+            bands=self.bands, timezone=self.ctx.timezone, shift_limit=MAX_SHIFT_BARS)
         top = figures.defects.head(5)
         self.top_bars.setOpts(x=np.arange(len(top)), height=top["share"].to_numpy(float))
         self.top_plot.getAxis("bottom").setTicks([[(i, f"{d}\n{s:.0f} %") for i, (d, s) in
@@ -172,7 +179,10 @@ class DashboardTab(QWidget):
         x = np.arange(len(table))
         self.pareto_bars.setOpts(x=x, height=table["share"].to_numpy(float))
         self.pareto_line.setData(x, table["cumulative"].to_numpy(float))
-        self.pareto_plot.getAxis("bottom").setTicks([[(i, d) for i, d in enumerate(table["defect"])]])
+        # Every other name one line lower: a long name ("Cápsula Fina") may then take the room
+        # of two bars without running into its neighbour's.
+        self.pareto_plot.getAxis("bottom").setTicks([[(i, d if i % 2 == 0 else "\n" + d)
+                                                      for i, d in enumerate(table["defect"])]])
         self.pareto_plot.setYRange(0, 100)
         self.critical.setText(self.tr("Critical defects (first 80 %): %1").replace(
             "%1", ", ".join(result.critical) if result.critical else "—"))
@@ -198,6 +208,11 @@ class DashboardTab(QWidget):
                 pens=[pg.mkPen(BAND_COLORS[band]) for band in found] or None)
         self.means_plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(means["station"])]])
         self.target_line.setPos(bands.target)  # a newly published catalog moves it
+        # Room above the tallest bar and the target line, so the line's label (written above
+        # it) is never cut off by the top of the plot.
+        tallest = max([bands.target, *(float(v) for m in ("cam_d", "cam_w")
+                                       for v in means[m].dropna())])
+        self.means_plot.setYRange(0, tallest * 1.25 + 0.1, padding=0)
         self.target_line.label.setFormat(self.tr("target %1 %").replace(
             "%1", number_text(bands.target, "g")))
         limits = {"excellent": self.tr("excellent below %1 %"), "good": self.tr("good below %1 %"),

@@ -40,6 +40,7 @@ from gui.admin.fleet_model import (  # noqa: E402
 )
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder  # noqa: E402
 from gui.admin.trace_item import TraceSetItem  # noqa: E402
+from gui.admin.value_axis import value_axes  # noqa: E402
 from gui.fast_cells import FastCellDelegate  # noqa: E402
 from gui.theme import TOUCH_MIN_PX  # noqa: E402
 
@@ -85,6 +86,8 @@ class FleetTab(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("fleetSummary")
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Stations"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("fleetTable")
         self.table.setModel(self.model)  # the model sorts and searches itself (fleet_model.py)
         self.table.setItemDelegate(FastCellDelegate(self.table))  # repainted on every tick
@@ -119,11 +122,12 @@ class FleetTab(QWidget):
         # would use this PC's own zone). pyqtgraph takes seconds west of UTC; the offset is the
         # one when the panel opens (a daylight-saving change shows after reopening it).
         site_offset = self.fleet.clock.now().astimezone(
-            ZoneInfo(self.ctx.settings.timezone)).utcoffset()
+            ZoneInfo(self.ctx.timezone)).utcoffset()
         west_s = -int(site_offset.total_seconds()) if site_offset is not None else 0
         for row, (name, _english) in enumerate(PLOTTED):
             plot = self.plots.addPlot(row=row, col=0, axisItems={
-                "bottom": pg.DateAxisItem(orientation="bottom", utcOffset=west_s)})
+                "bottom": pg.DateAxisItem(orientation="bottom", utcOffset=west_s),
+                **value_axes()})
             plot.setLabel("left", labels[name])
             # Fixed ranges: per cent from 0 to 100, and the last hour (fleet_traces.py): no
             # auto-range pass and no axis redraw on a tick; panning would only lose the live view.
@@ -158,6 +162,7 @@ class FleetTab(QWidget):
         self._show_plots(self.traces.frame((), self._width_px))
 
         self.alarms = QListWidget()
+        self.alarms.setAccessibleName(self.tr("Alarms"))
         self.alarms.setObjectName("alarms")
         # One line each: an item changed in place repaints that item, not the whole list
         # laid out again.
@@ -197,7 +202,7 @@ class FleetTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 540])  # the table's columns first; the plots take the rest
+        splitter.setSizes([1000, 400])  # the table's columns first (all of them at 1366 px)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -221,7 +226,7 @@ class FleetTab(QWidget):
     def _site_now(self) -> datetime:
         """Now by the fleet's clock, in the site's time zone (ZoneInfo keeps its zones cached:
         the settings' zone is looked up again each time, so a changed setting applies)."""
-        return self.fleet.clock.now().astimezone(ZoneInfo(self.ctx.settings.timezone))
+        return self.fleet.clock.now().astimezone(ZoneInfo(self.ctx.timezone))
 
     def update_views(self, views: list[StationView]) -> None:
         """A whole refresh on the calling (GUI) thread."""
@@ -244,8 +249,9 @@ class FleetTab(QWidget):
                     self.table.resizeColumnToContents(column)
             self._sized_lengths = [max(a, b) for a, b in zip(frame.lengths, self._sized_lengths)]
         counts = frame.counts
-        self.summary.setText(self.tr("%1 stations · %2 online · %3 stale · %4 offline")
-                             .replace("%1", str(len(frame.views)))
+        # One count per translated phrase: Qt's plural forms take one number each.
+        self.summary.setText(self.tr("%1 · %2 online · %3 stale · %4 offline")
+                             .replace("%1", self.tr("%n station(s)", "", len(frame.views)))
                              .replace("%2", str(counts.get("online", 0)))
                              .replace("%3", str(counts.get("stale", 0)))
                              .replace("%4", str(counts.get("offline", 0) + counts.get("stopped", 0))))
@@ -428,7 +434,7 @@ class FleetTab(QWidget):
         the note; the note is put in last, so a "%" typed in it is never taken for a
         placeholder."""
         ack = self._acknowledged[alarm]
-        when = moment_text(ack.at, ZoneInfo(self.ctx.settings.timezone), self._today)
+        when = moment_text(ack.at, ZoneInfo(self.ctx.timezone), self._today)
         return (self.tr("%1 · acknowledged by %2 at %3: %4")
                 .replace("%1", self._alarm_text(alarm)).replace("%2", ack.user)
                 .replace("%3", when).replace("%4", ack.note or "—"))

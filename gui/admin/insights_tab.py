@@ -26,10 +26,11 @@ from utils.insights import Ids, StationInsight
 from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
 from gui.admin.record_filters import RecordFilters
 from gui.admin.view_status import ViewStatus
-from gui.i18n import uses_decimal_comma
 from gui.messages import location_text
+from gui.numbers import format_number
 from gui.records_model import RecordsTableModel
 from gui.table_model import ColumnTableModel, Index as _Index
+from gui.window_state import fit_to_screen
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 1  # the record ids behind a detail or recommendation
 WHAT_ROLE = Qt.ItemDataRole.UserRole + 2  # what that number is, for the rows dialog's title
@@ -41,10 +42,7 @@ def number(value: float | None, digits: int = 2) -> str:
     """A figure in the user's notation (decimal comma in Portuguese); "—" for no value."""
     if value is None:
         return "—"
-    text = f"{value:.{digits}f}"
-    if uses_decimal_comma():
-        text = text.replace(".", ",")
-    return text
+    return format_number(value, digits)
 
 
 def signed(value: float | None) -> str:
@@ -188,13 +186,15 @@ class RecordsBehindDialog(QDialog):
         self.model = RecordsTableModel(self, with_station=True, newest_first=False)
         self.model.set_rows(rows)
         totals = self.model.totals()  # so the person can check the number against its rows
-        self.label = QLabel(self.tr("%1 records behind: %2\nMean CAM-D of these records: %3 % · "
-                                    "mean CAM-W: %4 % · rejections: %5")
-                            .replace("%1", str(len(rows))).replace("%2", what)
+        self.label = QLabel(self.tr("%n record(s) behind: %2\nMean CAM-D of these records: %3 % "
+                                    "· mean CAM-W: %4 % · rejections: %5", "", len(rows))
+                            .replace("%2", what)
                             .replace("%3", number(totals["cam_d"])).replace("%4", number(totals["cam_w"]))
                             .replace("%5", str(totals["rejections"])))
         self.label.setWordWrap(True)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("The records behind the figure"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -210,6 +210,7 @@ class RecordsBehindDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(1100, 600)
+        fit_to_screen(self)
 
     def record_ids(self) -> list[str]:
         return [self.model.row_data(row)["record_id"] for row in range(self.model.rowCount())]
@@ -231,13 +232,15 @@ class InsightsTab(QWidget):
         self.setObjectName("insightsTab")
         self.filters = RecordFilters(ctx)
         self.filters.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, ctx.settings.timezone, ctx.clock)
+        self.currency = ViewStatus(bridge, ctx.timezone, ctx.clock)
         self.note = QLabel()
         self.note.setObjectName("insightsNote")
         self.note.setProperty("role", "hint")
 
         self.model = InsightsModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Figures per station"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("insightsSummary")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -251,6 +254,7 @@ class InsightsTab(QWidget):
         self.table.selectionModel().currentChanged.connect(self._cell_changed)
 
         self.details = QTreeWidget()
+        self.details.setAccessibleName(self.tr("Figures of the selected station"))
         self.details.setObjectName("insightsDetails")
         self.details.setColumnCount(2)
         self.details.setHeaderLabels([self.tr("Figure"), self.tr("Value")])
@@ -259,6 +263,7 @@ class InsightsTab(QWidget):
         self.details.header().setStretchLastSection(False)
         self.details.currentItemChanged.connect(self._detail_changed)
         self.recommendations = QListWidget()
+        self.recommendations.setAccessibleName(self.tr("Recommendations"))
         self.recommendations.setObjectName("insightsRecommendations")
         self.recommendations.setWordWrap(True)
         self.recommendations.setSpacing(3)
@@ -376,7 +381,7 @@ class InsightsTab(QWidget):
         self._computing = True
         self.filters.refill_stations()
         view, start = self.ctx.site_view, self.filters.start()
-        station, zone, bands = self.filters.station.currentData(), self.ctx.settings.timezone, \
+        station, zone, bands = self.filters.station.currentData(), self.ctx.timezone, \
             self.bands
         self.note.setText(self.tr("Computing the statistics…"))
 
@@ -405,7 +410,7 @@ class InsightsTab(QWidget):
         self._loaded = loaded
         frame = self.filters.apply(loaded)
         station = self.filters.station.currentData()
-        self._show(frame, insights.site_insights(frame, self.ctx.settings.timezone,
+        self._show(frame, insights.site_insights(frame, self.ctx.timezone,
                                                  bands=self.bands, with_site=station is None))
 
     def _show(self, frame, computed) -> None:
@@ -414,8 +419,8 @@ class InsightsTab(QWidget):
         column = self.table.currentIndex().column()
         self.insights = computed
         self.model.set_insights(self.insights)
-        self.note.setText(self.tr("%1 records · descriptive statistics, not predictions")
-                          .replace("%1", str(len(frame))) if len(frame) else
+        self.note.setText(self.tr("%n record(s) · descriptive statistics, not predictions", "",
+                                  len(frame)) if len(frame) else
                           self.tr("No records in this period."))
         row = self.model.station_row(previous)  # the same number stays selected, if still there
         self.select_station(previous if row is not None else
@@ -444,8 +449,8 @@ class InsightsTab(QWidget):
 
     def _set_current(self, ids: Ids, what: str) -> None:
         self.current_ids, self.current_what = tuple(ids), what
-        self.selected.setText(self.tr("Selected: %1 (%2 records)").replace("%1", what)
-                              .replace("%2", str(len(ids))) if what else "")
+        self.selected.setText(self.tr("Selected: %1 (%n record(s))", "", len(ids))
+                              .replace("%1", what) if what else "")
         self.show_rows_button.setEnabled(bool(ids))
 
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -597,7 +602,7 @@ class InsightsTab(QWidget):
                     self.tr("%1 → %2 (%3 %)").replace("%1", number(p["previous"]))
                     .replace("%2", number(p["current"])).replace("%3", signed(p["change_pct"])))
         return (self.tr("%1 · %2 in a row").replace("%1", p["station"]).replace("%2", p["defect"]),
-                self.tr("%1 boxes").replace("%1", str(p["length"])))
+                self.tr("%n box(es)", "", int(p["length"])))
 
     def recommendation_text(self, recommendation: insights.Recommendation) -> str:
         """The sentence for a recommendation code (every literal here is for lupdate)."""

@@ -32,13 +32,13 @@ from gui.admin.record_filters import fill_station_choice
 from gui.admin.site_records_model import SiteRecordsModel
 from gui.admin.time_range import LiveRange
 from gui.admin.view_status import ViewStatus
-from gui.i18n import uses_decimal_comma
 from gui.messages import field_label, location_text, rejections_text
+from gui.numbers import export_note, format_number
 from gui.theme import SIZE_SAMPLE_ROWS
 
 # What a version may change, in the order the history lists it; the three rejection pairs
 # are compared and shown as one list, as the table shows them.
-HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status", "reason")
+HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status")
 
 
 class ProductionTab(QWidget):
@@ -51,7 +51,7 @@ class ProductionTab(QWidget):
         self.session = session
         self.runner = runner
         self.setObjectName("productionTab")
-        zone = ctx.settings.timezone
+        zone = ctx.timezone
         self.range = LiveRange(zone, ctx.clock, ctx.clock.now() - timedelta(days=7))
         self.range.changed.connect(self.refresh)
         self.station = QComboBox()
@@ -87,6 +87,8 @@ class ProductionTab(QWidget):
         self.currency = ViewStatus(bridge, zone, ctx.clock)
         self.model = SiteRecordsModel(self.view, self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Site records"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("siteRecords")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -100,6 +102,7 @@ class ProductionTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
         self.history = QPlainTextEdit()
+        self.history.setAccessibleName(self.tr("Version history of the selected record"))
         self.history.setObjectName("recordHistory")
         self.history.setReadOnly(True)
         filters = QHBoxLayout()
@@ -196,7 +199,7 @@ class ProductionTab(QWidget):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.status.setText(self.tr("%1 records").replace("%1", str(self.model.rowCount())))
+        self.status.setText(self.tr("%n record(s)", "", self.model.rowCount()))
 
     def selected_row(self) -> dict[str, Any] | None:
         index = self.table.currentIndex()
@@ -263,6 +266,8 @@ class ProductionTab(QWidget):
             when = version.get("edited_at") or version.get("recorded_at")
             lines.append(self.tr("Version %1 · %2 · %3").replace("%1", str(version["version"]))
                          .replace("%2", str(who)).replace("%3", self._site_time(when)))
+            if version.get("reason"):  # why this version was written, not a changed value
+                lines.append("    " + self.tr("Reason: %1").replace("%1", str(version["reason"])))
             if previous is not None:
                 for field in HISTORY_FIELDS:
                     before, after = (self._history_value(previous, field),
@@ -280,7 +285,7 @@ class ProductionTab(QWidget):
         if not when:
             return "—"
         moment = when if isinstance(when, datetime) else parse_utc(str(when))
-        return moment.astimezone(ZoneInfo(self.ctx.settings.timezone)).strftime(
+        return moment.astimezone(ZoneInfo(self.ctx.timezone)).strftime(
             "%Y-%m-%d %H:%M:%S")
 
     def _history_label(self, field: str) -> str:
@@ -295,7 +300,7 @@ class ProductionTab(QWidget):
         if value is None or value == "":
             return "—"
         if field in ("cam_d", "cam_w"):
-            return f"{float(value):.2f}".replace(".", "," if uses_decimal_comma() else ".")
+            return format_number(float(value), 2)
         if field == "status":
             return self.tr("voided") if value == "voided" else self.tr("active")
         return str(value)
@@ -315,8 +320,8 @@ class ProductionTab(QWidget):
 
         def done(count: int) -> None:
             self.last_export = (path, count)
-            self.status.setText(self.tr("Exported %1 records to %2").replace("%1", str(count))
-                                .replace("%2", str(path)))
+            self.status.setText(self.tr("Exported %n record(s) to %1", "", count)
+                                .replace("%1", str(path)) + " " + export_note(fmt))
 
         def failed(exc: BaseException) -> None:
             self.status.setText(self.tr("The file was not written: %1").replace("%1", str(exc)))

@@ -127,7 +127,7 @@ class _SignedDialog(QDialog):
 def _zone(ctx):
     from zoneinfo import ZoneInfo
 
-    return ZoneInfo(ctx.settings.timezone)
+    return ZoneInfo(ctx.timezone)
 
 
 class RecordDialog(_SignedDialog):
@@ -155,7 +155,7 @@ class RecordDialog(_SignedDialog):
         self.lot.setObjectName("lot")
         self.box = QLineEdit()
         self.box.setObjectName("box")
-        self.when = five_minute_edit(ctx.settings.timezone, ctx.clock.now())
+        self.when = five_minute_edit(ctx.timezone, ctx.clock.now())
         self.when.setObjectName("recordedAt")
         form = QFormLayout()
         if editing:

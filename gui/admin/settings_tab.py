@@ -1,5 +1,6 @@
 """Settings (admin): the site catalog — machine table, defects, locations, measurement ranges,
-quality bands and target, fleet thresholds, the site's default intervals — edited here and
+quality bands and target, fleet thresholds, the site's default intervals and time zone — edited
+here and
 published as the signed site catalog with a reason (utils.site_catalog checks the permission,
 validates, audits and signs; this view only collects values and shows where a problem is)."""
 
@@ -16,28 +17,32 @@ from PySide6.QtWidgets import (
 )
 
 from config.catalogs import FLEET_METRICS, NO_REJECTION, Catalog
+from models.canonical import parse_utc
 from models.validation import FieldError, ValidationFailed, validate_reason
 from utils.auth import Session
 from utils.permissions import PermissionDenied
 from utils.site_catalog import (
     RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, catalog_from_dict, catalog_to_dict,
 )
+from utils.timezones import zone_label
 
-from gui.i18n import number_locale, uses_decimal_comma
+from gui.i18n import number_locale
+from gui.numbers import format_shortest, kg_to_mg
 from gui.messages import field_error_text
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, form_label
+from gui.site_time import site_text
+from gui.zone_field import ZoneField
 
 MACHINE_COLUMNS = ("station_id", "size", "unit_weight_kg")
 BAND_NAMES = ("excellent", "good", "attention", "target")
 INTERVAL_NAMES = ("status_interval_ms", "rescan_interval_ms")
 
 
-def _weight_text(value: float) -> str:
-    """Unit weights are tiny (0.000076 kg): fixed-point, never 7.6e-05; a decimal comma in
-    Portuguese."""
-    text = f"{value:.9f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if uses_decimal_comma() else text
+def _weight_text(kilograms: float) -> str:
+    """The machine table shows unit weights in milligrams (0.000076 kg is "76"): the catalog
+    keeps kilograms, a person reads and types milligrams."""
+    return format_shortest(kg_to_mg(kilograms))
 
 
 def _parse_number(text: str) -> Any:
@@ -63,10 +68,15 @@ class SettingsTab(QWidget):
         self.invalid: list[QWidget] = []
 
         self.machines = QTableWidget(0, len(MACHINE_COLUMNS))
+        self.machines.setAccessibleName(self.tr("Machine table"))
+        self.machines.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.machines.setObjectName("machines")
         self.machines.setHorizontalHeaderLabels(
-            [self.tr("Station (machine)"), self.tr("Size"), self.tr("Unit weight (kg)")])
-        self.machines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            [self.tr("Station (machine)"), self.tr("Capsule size"), self.tr("Unit weight (mg)")])
+        # Each header whole (a stretched column cut "Capsule size" on a 1366 px screen).
+        self.machines.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.machines.horizontalHeader().setStretchLastSection(True)
         self.machines.verticalHeader().setDefaultSectionSize(36)
         self.machines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.add_machine_button = QPushButton(self.tr("Add machine"))
@@ -75,8 +85,10 @@ class SettingsTab(QWidget):
         self.remove_machine_button.clicked.connect(self.remove_machines)
 
         self.defects = QPlainTextEdit()
+        self.defects.setAccessibleName(self.tr("Defects"))
         self.defects.setObjectName("defects")
         self.locations = QPlainTextEdit()
+        self.locations.setAccessibleName(self.tr("Locations"))
         self.locations.setObjectName("locations")
 
         self.ranges: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}
@@ -85,6 +97,7 @@ class SettingsTab(QWidget):
         self.intervals: dict[str, QSpinBox] = {}
         self.max_rejections = QSpinBox()
         self.max_rejections.setRange(1, 3)
+        self.zone = ZoneField("siteTimezone")
 
         self.status = QLabel()
         self.status.setObjectName("catalogStatus")
@@ -182,8 +195,18 @@ class SettingsTab(QWidget):
             box.setSingleStep(10 if high <= 1000 else 100 if low >= 100 else 10)
             box.setSuffix(" ms")
             box.setSpecialValueText(own)
+            box.ensurePolished()  # wide enough for "each PC's own" and its arrows
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance(own) + 60)
             self.intervals[name] = box
             intervals.addRow(form_label(label), box)
+
+        zone_box = QGroupBox(self.tr("Site time zone"))
+        zone_layout = QVBoxLayout(zone_box)
+        zone_layout.addWidget(self.zone)
+        zone_hint = QLabel(self.tr("Shifts and every time on screen, on every PC of the site."))
+        zone_hint.setProperty("role", "hint")
+        zone_hint.setWordWrap(True)
+        zone_layout.addWidget(zone_hint)
 
         # Three columns so a 1400 x 860 admin window shows everything without scrolling.
         columns = QHBoxLayout()
@@ -191,7 +214,7 @@ class SettingsTab(QWidget):
         left.addWidget(machines_box, 3)
         left.addWidget(lists_box, 2)
         columns.addLayout(left, 5)
-        for boxes in ((ranges_box, bands_box), (thresholds_box, intervals_box)):
+        for boxes in ((ranges_box, bands_box), (zone_box, thresholds_box, intervals_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)
@@ -239,6 +262,8 @@ class SettingsTab(QWidget):
         for name, box in self.intervals.items():
             value = getattr(catalog, name)
             box.setValue(box.minimum() if value is None else value)
+        # A catalog that names no zone yet: the one in force (what a publish will keep).
+        self.zone.set_zone(catalog.timezone or self.ctx.timezone)
         self.reason.clear()
         self._show_status(catalog)
 
@@ -249,11 +274,20 @@ class SettingsTab(QWidget):
         else:
             text = (self.tr("In force: site catalog version %1, published by %2 at %3.")
                     .replace("%1", str(stored.catalog.version)).replace("%2", stored.published_by)
-                    .replace("%3", stored.published_at.replace("T", " ").rstrip("Z") + " UTC"))
+                    .replace("%3", self._published_at(stored.published_at)))
         if self.ctx.trust is None or self.ctx.site_folder is None:
             text += " " + self.tr("This PC is not in a site: a published catalog applies here "
                                   "only, until the PC joins one.")
         self.status.setText(text)
+
+    def _published_at(self, utc_text: str) -> str:
+        """When a catalog was published, on the site's clock, with the zone named (the zone
+        itself is one of the things a catalog changes)."""
+        try:
+            moment = parse_utc(utc_text)
+        except ValueError:
+            return utc_text
+        return f"{site_text(self.ctx, moment)} ({zone_label(self.ctx.timezone, moment)})"
 
     def _append_machine_row(self, station: str = "", size: str = "", weight: str = "") -> int:
         row = self.machines.rowCount()
@@ -279,8 +313,10 @@ class SettingsTab(QWidget):
             texts = self._row_texts(row)
             if not any(t.strip() for t in texts):
                 continue  # an empty row someone added and left
+            milligrams = _parse_number(texts[2])
             machines.append({"station_id": texts[0].strip(), "size": texts[1].strip(),
-                             "unit_weight_kg": _parse_number(texts[2])})
+                             "unit_weight_kg": (milligrams / 1_000_000
+                                                if isinstance(milligrams, float) else milligrams)})
         raw = catalog_to_dict(self.ctx.catalog)
         raw.update({
             "machines": machines,
@@ -297,6 +333,8 @@ class SettingsTab(QWidget):
             "intervals": {name: (None if box.value() == box.minimum() else box.value())
                           for name, box in self.intervals.items()},
             "max_rejections": self.max_rejections.value(),
+            # The typed text, valid or not: the service says so next to the field.
+            "timezone": self.zone.zone() or self.zone.currentText().strip(),
         })
         return raw
 
@@ -334,6 +372,15 @@ class SettingsTab(QWidget):
                     return row
         return -1
 
+    @staticmethod
+    def _as_shown(error: FieldError) -> FieldError:
+        """A unit weight's range in the milligrams the table shows, not the catalog's kg."""
+        if error.field.endswith("unit_weight_kg") and error.code == "out_of_range":
+            params = {key: kg_to_mg(value) if isinstance(value, (int, float)) else value
+                      for key, value in error.params.items()}
+            return FieldError(error.field, error.code, error.message, params)
+        return error
+
     def _place(self, error: FieldError) -> tuple[str, QWidget | None]:
         """Where an error belongs: a label for the message list and the widget to outline."""
         parts = error.field.split(".")
@@ -345,7 +392,7 @@ class SettingsTab(QWidget):
                 item = self.machines.item(row, column) if row >= 0 else None
                 if item is not None:
                     item.setData(Qt.ItemDataRole.BackgroundRole, QColor(ERROR_COLOR).lighter(190))
-                    item.setToolTip(field_error_text(error))
+                    item.setToolTip(field_error_text(self._as_shown(error)))
                 return (self.tr("Machine table, row %1").replace("%1", str(row + 1)),
                         self.machines)
             return self.tr("Machine table"), self.machines
@@ -369,6 +416,8 @@ class SettingsTab(QWidget):
             return self.tr("Site default intervals"), self.intervals[parts[1]]
         if head == "max_rejections":
             return self.tr("Rejections per box"), self.max_rejections
+        if head == "timezone":
+            return self.tr("Site time zone"), self.zone
         if head == "reason":
             return self.tr("Reason"), self.reason
         return error.field, None
@@ -390,7 +439,7 @@ class SettingsTab(QWidget):
             where, widget = self._place(error)
             if widget is not None and widget not in self.invalid:
                 self._mark(widget, True)
-            lines.append(f"{where}: {field_error_text(error)}")
+            lines.append(f"{where}: {field_error_text(self._as_shown(error))}")
         self.error.setText(self.tr("Nothing was published. Correct these and publish again:")
                            + "\n" + "\n".join(lines))
 

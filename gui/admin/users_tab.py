@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Callable
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -35,8 +36,9 @@ from gui.theme import form_label
 class UsersTableModel(ColumnTableModel):
     COLUMNS = ("username", "full_name", "role", "active", "must_change", "locked_until", "badge")
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, zone: str = "UTC"):
         super().__init__(parent)
+        self.zone = zone  # the site's: "locked until" reads like every other time shown
         self._rows: list[User] = []
         self._headers = (self.tr("Username"), self.tr("Full name"), self.tr("Role"),
                          self.tr("Active"), self.tr("Must change password"),
@@ -63,7 +65,7 @@ class UsersTableModel(ColumnTableModel):
                 "active": yes if user.active else no,
                 "must_change": yes if user.must_change_password else no,
                 "locked_until": "" if user.locked_until is None
-                else user.locked_until.astimezone().strftime("%Y-%m-%d %H:%M"),
+                else user.locked_until.astimezone(ZoneInfo(self.zone)).strftime("%Y-%m-%d %H:%M"),
                 "badge": user.badge_id or "",
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and not user.active:
@@ -75,22 +77,32 @@ class UserDialog(QDialog):
     """Fields for one account change plus the mandatory reason; `apply` calls the service."""
 
     def __init__(self, title: str, fields: dict[str, QWidget], action: Callable[[dict, str], Any],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, repeat: QLineEdit | None = None):
+        """`repeat`: the field that must hold the same text as the (last) password field."""
         super().__init__(parent)
         self.setObjectName("userDialog")
         self.setWindowTitle(title)
         self.fields = fields
         self.action = action
+        self.repeat = repeat
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("Why (at least 10 characters; kept in the audit trail)"))
+        self.reason.setPlaceholderText(self.tr("Why"))
+        reason_hint = QLabel(self.tr("At least 10 characters; kept in the audit trail."))
+        reason_hint.setProperty("role", "hint")
+        reason_hint.setWordWrap(True)
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         form = QFormLayout()
         for label, widget in fields.items():
             form.addRow(form_label(label), widget)
+            widget.setAccessibleName(label)
+        if repeat is not None:
+            form.addRow(form_label(self.tr("Repeat it")), repeat)
+            repeat.setAccessibleName(self.tr("Repeat the password"))
         form.addRow(form_label(self.tr("Reason")), self.reason)
+        form.addRow("", reason_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.apply)
@@ -109,6 +121,15 @@ class UserDialog(QDialog):
 
     def apply(self) -> bool:
         self.error.clear()
+        if self.repeat is not None:
+            typed = [w.text() for w in self.fields.values()
+                     if isinstance(w, QLineEdit) and w.echoMode() == QLineEdit.EchoMode.Password]
+            if typed and typed[-1] != self.repeat.text():
+                self.error.setText(self.tr("The two passwords differ: type them again. "
+                                           "Nothing was changed."))
+                self.repeat.clear()
+                self.repeat.setFocus()
+                return False
         try:
             self.action(self.values(), self.reason.text())
         except ValidationFailed as exc:
@@ -161,7 +182,7 @@ class UsersTab(QWidget):
         self.runner = runner if runner is not None else TaskRunner(self)
         self.legacy_dialog: LegacyUsersDialog | None = None
         self.setObjectName("usersTab")
-        self.model = UsersTableModel(self)
+        self.model = UsersTableModel(self, ctx.timezone)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
@@ -170,6 +191,8 @@ class UsersTab(QWidget):
         self.search.setPlaceholderText(self.tr("Search users…"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("User accounts"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setObjectName("usersTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -231,6 +254,10 @@ class UsersTab(QWidget):
             return None
         password = QLineEdit()
         password.setEchoMode(QLineEdit.EchoMode.Password)
+        # A password nobody sees typed goes in twice, as everywhere else in the app.
+        repeat = QLineEdit()
+        repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        repeat.setObjectName("repeatPassword")
         fields: dict[str, QWidget]
         if kind == "create":
             fields = {self.tr("Username"): QLineEdit(), self.tr("Full name"): QLineEdit(),
@@ -266,7 +293,8 @@ class UsersTab(QWidget):
                      "reactivate": self.tr("Reactivate %1")}[kind].replace("%1", name)
         for widget in fields.values():
             widget.setObjectName("field")
-        dialog = UserDialog(title, fields, action, self)
+        dialog = UserDialog(title, fields, action, self,
+                            repeat=repeat if password in fields.values() else None)
         dialog.accepted.connect(self.refresh)
         dialog.open()
         self.dialog = dialog
@@ -305,7 +333,7 @@ class UsersTab(QWidget):
                             .replace("%3", str(len(report.existing)))
                             .replace("%4", str(len(report.problems))))
         dialog = LegacyUsersDialog(report, self.session.username,
-                                   self.ctx.clock.now().astimezone(), self)
+                                   self.ctx.clock.now().astimezone(ZoneInfo(self.ctx.timezone)), self)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "legacy_dialog", None))
         self.legacy_dialog = dialog
         dialog.open()

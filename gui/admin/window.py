@@ -2,7 +2,7 @@
 tabs for supervisors and admins.
 
 Opened from the station window (a supervisor or admin re-enters their password) or, on an
-office PC, after login. Tabs appear only for roles allowed to use them; the services check
+office PC, inside its window right after login (gui/office_window.py). Tabs appear only for roles allowed to use them; the services check
 permissions again on every call.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -26,13 +26,14 @@ from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
 from gui.admin.view_bridge import ViewBridge
 from gui.tasks import TaskRunner
+from gui.window_state import restore_window
 
 log = logging.getLogger(__name__)
 
 
 class AdminWindow(QMainWindow):
     def __init__(self, ctx: AppContext, session: Session, parent: QWidget | None = None, *,
-                 poll_interval_s: float = 0.5):
+                 poll_interval_s: float = 0.5, embedded: bool = False):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
@@ -105,9 +106,9 @@ class AdminWindow(QMainWindow):
             self.settings_tab = SettingsTab(ctx, session, self.runner)
             self.tabs.addTab(self.settings_tab, self.tr("Settings"))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
-        verify = QAction(self.tr("Verify audit integrity (whole site)…"), self)
-        verify.triggered.connect(self.verify_site)
-        tools.addAction(verify)
+        self.verify_site_action = QAction(self.tr("Verify audit integrity (whole site)…"), self)
+        self.verify_site_action.triggered.connect(self.verify_site)
+        tools.addAction(self.verify_site_action)
         if self.fleet is not None:
             prepare = None if self.fleet_tab is None else self.fleet_tab.prepare
             self.poller = FleetPoller(self.fleet, self, interval_s=poll_interval_s,
@@ -118,7 +119,10 @@ class AdminWindow(QMainWindow):
                 self.poller.commands_finished.connect(
                     lambda _rows: self.commands_tab.refresh_history())
             self.poller.start()
-        self.resize(1400, 860)
+        # Opened from a station (on an office PC it lives inside the office window): on the
+        # screen in use, inside its free area, then where it was left on this PC.
+        if not embedded:
+            restore_window(self, "adminWindow", QSize(1400, 860), ctx.paths.config_dir)
         # The panel's long-lived objects (Qt wrappers, pandas, the tabs) never form garbage
         # cycles worth collecting; moved out of the collector's sight, a full collection that a
         # background task's allocations trigger no longer holds the GUI thread (and the GIL)
@@ -129,6 +133,10 @@ class AdminWindow(QMainWindow):
         if not self._following and not self._shut:
             self._following = True
             self.follower.acquire()
+
+    def menu_actions(self) -> list[QAction]:
+        """The panel's menu entries, for a window that shows the panel inside itself."""
+        return [self.verify_site_action]
 
     def verify_site(self) -> None:
         if getattr(self, "audit_tab", None) is not None:

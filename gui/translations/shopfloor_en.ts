@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="201"/>
+        <location filename="../wizard/site_pages.py" line="224"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="202"/>
+        <location filename="../wizard/site_pages.py" line="225"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="203"/>
+        <location filename="../wizard/site_pages.py" line="226"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="204"/>
+        <location filename="../wizard/site_pages.py" line="227"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="205"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>for example maria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="206"/>
+        <location filename="../wizard/site_pages.py" line="229"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="211"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>The first admin account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="214"/>
+        <location filename="../wizard/site_pages.py" line="237"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="240"/>
+        <location filename="../wizard/site_pages.py" line="263"/>
         <source>The two passwords differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -106,63 +106,63 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="40"/>
+        <location filename="../admin/window.py" line="41"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="66"/>
-        <location filename="../admin/window.py" line="76"/>
+        <location filename="../admin/window.py" line="67"/>
+        <location filename="../admin/window.py" line="77"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="70"/>
+        <location filename="../admin/window.py" line="71"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="72"/>
+        <location filename="../admin/window.py" line="73"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="82"/>
+        <location filename="../admin/window.py" line="83"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="85"/>
+        <location filename="../admin/window.py" line="86"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="90"/>
+        <location filename="../admin/window.py" line="91"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="95"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="101"/>
+        <location filename="../admin/window.py" line="102"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="106"/>
+        <location filename="../admin/window.py" line="107"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="107"/>
+        <location filename="../admin/window.py" line="108"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="108"/>
+        <location filename="../admin/window.py" line="109"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -170,9 +170,137 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="57"/>
+        <location filename="../app.py" line="62"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppWindow</name>
+    <message>
+        <location filename="../app_window.py" line="136"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="137"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="138"/>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="143"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="148"/>
+        <source>Verify audit integrity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="151"/>
+        <source>This PC&apos;s settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="155"/>
+        <source>Log viewer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="158"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="159"/>
+        <source>About…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="193"/>
+        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="199"/>
+        <source>You were logged out after a period without activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="205"/>
+        <source>Production entry is locked by a supervisor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="217"/>
+        <source>Message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="219"/>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="221"/>
+        <source>I have read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="239"/>
+        <source>%1 logged you out remotely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="256"/>
+        <source>Close the application?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="257"/>
+        <source>%1 asks to restart the application now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="258"/>
+        <source>%1 asks to close the application now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="259"/>
+        <source>Everything you saved is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="316"/>
+        <source>This PC&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="317"/>
+        <source>Your password, to change this PC&apos;s settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="325"/>
+        <source>Wrong password: this PC&apos;s settings were not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="345"/>
+        <source>The station stays open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="346"/>
+        <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -257,77 +385,101 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="276"/>
+        <location filename="../admin/audit_tab.py" line="248"/>
+        <source>Audit events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="265"/>
+        <source>The selected event in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="270"/>
+        <source>Verification result per station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="281"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="317"/>
+        <location filename="../admin/audit_tab.py" line="322"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="361"/>
-        <source>%1 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="414"/>
+        <location filename="../admin/audit_tab.py" line="419"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="422"/>
+        <location filename="../admin/audit_tab.py" line="427"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="439"/>
+        <location filename="../admin/audit_tab.py" line="444"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="447"/>
+        <location filename="../admin/audit_tab.py" line="452"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="450"/>
-        <source>Exporting the audit trail: %1 events so far…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="461"/>
-        <source>Exported %1 events to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="457"/>
+        <location filename="../admin/audit_tab.py" line="462"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="415"/>
+        <location filename="../admin/audit_tab.py" line="420"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="366"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="416"/>
+        <location filename="../admin/audit_tab.py" line="421"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="455"/>
+        <source>Exporting the audit trail: %n event(s) so far…</source>
+        <translation>
+            <numerusform>Exporting the audit trail: %n event so far…</numerusform>
+            <numerusform>Exporting the audit trail: %n events so far…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="466"/>
+        <source>Exported %n event(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n event to %1</numerusform>
+            <numerusform>Exported %n events to %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="472"/>
+        <location filename="../admin/audit_tab.py" line="477"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="474"/>
+        <location filename="../admin/audit_tab.py" line="479"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="475"/>
+        <location filename="../admin/audit_tab.py" line="480"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,527 +487,911 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_window.py" line="165"/>
+        <location filename="../login_window.py" line="184"/>
         <source>Change your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="166"/>
+        <location filename="../login_window.py" line="185"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="179"/>
+        <location filename="../login_window.py" line="198"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="180"/>
+        <location filename="../login_window.py" line="199"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="194"/>
+        <location filename="../login_window.py" line="213"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>CommandHistoryModel</name>
+    <name>CommandDetailsDialog</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
-        <source>Sent</source>
+        <location filename="../admin/command_details.py" line="30"/>
+        <source>Command details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
-        <source>Station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
-        <source>Command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="48"/>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/command_details.py" line="38"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/command_details.py" line="38"/>
         <source>timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/command_details.py" line="39"/>
         <source>duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="97"/>
-        <source>The station&apos;s own words (not translated): %1</source>
+        <location filename="../admin/command_details.py" line="41"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="42"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="43"/>
+        <source>Sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="44"/>
+        <source>Sent at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="46"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="47"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="48"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="51"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="55"/>
+        <source>The station&apos;s own words (not translated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="73"/>
+        <source>The station&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="90"/>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="90"/>
+        <source>NOT intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/command_details.py" line="91"/>
+        <source>Station %1: %2, %n event(s) checked</source>
+        <translation>
+            <numerusform>Station %1: %2, %n event checked</numerusform>
+            <numerusform>Station %1: %2, %n events checked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommandHistoryModel</name>
+    <message>
+        <location filename="../admin/commands_tab.py" line="51"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="51"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="51"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="52"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="52"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="52"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="53"/>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="53"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="54"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="54"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="55"/>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="55"/>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="56"/>
+        <source>duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="92"/>
+        <source>Double-click (or Details…) for the details.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="359"/>
+        <location filename="../admin/command_texts.py" line="34"/>
         <source>Ping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="360"/>
-        <location filename="../admin/commands_tab.py" line="387"/>
+        <location filename="../admin/command_texts.py" line="35"/>
+        <location filename="../admin/command_texts.py" line="69"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="361"/>
+        <location filename="../admin/command_texts.py" line="36"/>
         <source>Log the user out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="362"/>
+        <location filename="../admin/command_texts.py" line="37"/>
         <source>Lock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="363"/>
+        <location filename="../admin/command_texts.py" line="38"/>
         <source>Unlock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="364"/>
+        <location filename="../admin/command_texts.py" line="39"/>
         <source>Set lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="365"/>
+        <location filename="../admin/command_texts.py" line="40"/>
         <source>Set product (size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="366"/>
+        <location filename="../admin/command_texts.py" line="41"/>
         <source>Change settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="367"/>
+        <location filename="../admin/command_texts.py" line="42"/>
         <source>Send status again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="368"/>
+        <location filename="../admin/command_texts.py" line="43"/>
         <source>Collect diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="370"/>
+        <location filename="../admin/command_texts.py" line="45"/>
         <source>Get logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="371"/>
+        <location filename="../admin/command_texts.py" line="46"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="372"/>
+        <location filename="../admin/command_texts.py" line="47"/>
         <source>Verify audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="373"/>
+        <location filename="../admin/command_texts.py" line="48"/>
         <source>Restart the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="375"/>
+        <location filename="../admin/command_texts.py" line="50"/>
         <source>Close the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="388"/>
+        <location filename="../admin/command_texts.py" line="70"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="389"/>
+        <location filename="../admin/command_texts.py" line="71"/>
+        <location filename="../admin/command_texts.py" line="378"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="390"/>
+        <location filename="../admin/command_texts.py" line="72"/>
         <source>Lot code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="391"/>
+        <location filename="../admin/command_texts.py" line="73"/>
+        <location filename="../admin/command_texts.py" line="359"/>
         <source>Total boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="392"/>
+        <location filename="../admin/command_texts.py" line="74"/>
+        <location filename="../admin/command_texts.py" line="358"/>
         <source>Current box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="393"/>
+        <location filename="../admin/command_texts.py" line="75"/>
+        <location filename="../admin/command_texts.py" line="360"/>
+        <location filename="../admin/command_texts.py" line="369"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="394"/>
+        <location filename="../admin/command_texts.py" line="76"/>
         <source>Status interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="395"/>
+        <location filename="../admin/command_texts.py" line="77"/>
         <source>Inbox rescan interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="397"/>
+        <location filename="../admin/command_texts.py" line="79"/>
         <source>Idle logout (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="398"/>
+        <location filename="../admin/command_texts.py" line="80"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="399"/>
+        <location filename="../admin/command_texts.py" line="81"/>
         <source>Containing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="400"/>
+        <location filename="../admin/command_texts.py" line="82"/>
         <source>Without asking the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="411"/>
+        <location filename="../admin/command_texts.py" line="89"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="412"/>
+        <location filename="../admin/command_texts.py" line="89"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="427"/>
+        <location filename="../admin/command_texts.py" line="110"/>
         <source>Fill in “%1”: it is required. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="430"/>
+        <location filename="../admin/command_texts.py" line="113"/>
         <source>“%1” must be from %2 to %3. Nothing was sent; correct it and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="433"/>
+        <location filename="../admin/command_texts.py" line="116"/>
         <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="436"/>
+        <location filename="../admin/command_texts.py" line="119"/>
         <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/command_texts.py" line="147"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="452"/>
+        <location filename="../admin/command_texts.py" line="159"/>
+        <source>Shown, but not read: the station&apos;s application closed (or nobody answered for hours) before anyone pressed “I have read it”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="164"/>
+        <source>Delivered; nobody logged in to read it: the station runs without a window (the message is in its log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="169"/>
+        <source>Read by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="171"/>
+        <source>Read at %1 on the login screen (nobody was logged in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="185"/>
+        <source>The station answered at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="190"/>
+        <source>%1 was logged out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="191"/>
+        <source>Nobody was logged in; nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="194"/>
+        <source>Production entry locked; %1 sees the banner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="196"/>
+        <source>Production entry locked (nobody was logged in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="200"/>
+        <source>Lot %1 set: box %2 of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="204"/>
+        <source>Size %1 set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="207"/>
+        <source>Settings changed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="212"/>
+        <source>Diagnostics collected: version %1, database %2, shared folder %3 (Details… for everything).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="217"/>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="218"/>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/command_texts.py" line="221"/>
+        <location filename="../admin/command_texts.py" line="328"/>
+        <source>%n log line(s) received (Details… to read them).</source>
+        <translation>
+            <numerusform>%n log line received (Details… to read it).</numerusform>
+            <numerusform>%n log lines received (Details… to read them).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="224"/>
+        <source>Backup written on the station (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/command_texts.py" line="231"/>
+        <source>Audit trail intact: %n event(s) checked.</source>
+        <translation>
+            <numerusform>Audit trail intact: %n event checked.</numerusform>
+            <numerusform>Audit trail intact: %n events checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="238"/>
+        <source>Closing, without asking the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="241"/>
+        <source>Closing: %1 confirmed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="242"/>
+        <source>Closing (nobody was logged in to ask).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="254"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="453"/>
-        <source>Failed on the station; the technical detail is in the tooltip.</source>
+        <location filename="../admin/command_texts.py" line="331"/>
+        <source>See Details….</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="455"/>
-        <source>Refused by the station, nothing was done; the technical detail is in the tooltip.</source>
+        <location filename="../admin/command_texts.py" line="348"/>
+        <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="460"/>
+        <location filename="../admin/command_texts.py" line="349"/>
+        <source>Answered at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="350"/>
+        <source>Read by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="351"/>
+        <source>Read at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="352"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="353"/>
+        <source>Shown on a screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="354"/>
+        <source>Logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="355"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="356"/>
+        <source>Shown to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="357"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="361"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="362"/>
+        <source>Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="363"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="364"/>
+        <source>Host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="365"/>
+        <source>Process id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="366"/>
+        <source>Database size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="367"/>
+        <source>Shared folder online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="368"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="370"/>
+        <source>Intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="371"/>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="372"/>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="373"/>
+        <source>Declined by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="374"/>
+        <source>Forced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="375"/>
+        <source>Restarting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="376"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="377"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="395"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="410"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="262"/>
         <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="463"/>
+        <location filename="../admin/command_texts.py" line="265"/>
         <source>Already received before: not run again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="465"/>
+        <location filename="../admin/command_texts.py" line="266"/>
         <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="473"/>
+        <location filename="../admin/command_texts.py" line="187"/>
+        <location filename="../admin/command_texts.py" line="274"/>
         <source>The station answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="474"/>
+        <location filename="../admin/command_texts.py" line="275"/>
         <source>Message delivered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="475"/>
+        <location filename="../admin/command_texts.py" line="276"/>
         <source>User logged out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="476"/>
+        <location filename="../admin/command_texts.py" line="277"/>
         <source>Production entry locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="478"/>
+        <location filename="../admin/command_texts.py" line="198"/>
+        <location filename="../admin/command_texts.py" line="278"/>
         <source>Production entry unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="480"/>
+        <location filename="../admin/command_texts.py" line="279"/>
         <source>Lot set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="481"/>
+        <location filename="../admin/command_texts.py" line="280"/>
         <source>Product (size) set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="482"/>
+        <location filename="../admin/command_texts.py" line="281"/>
         <source>Settings changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="483"/>
+        <location filename="../admin/command_texts.py" line="210"/>
+        <location filename="../admin/command_texts.py" line="282"/>
         <source>Status sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="484"/>
-        <source>Diagnostics collected (see Result).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="486"/>
+        <location filename="../admin/command_texts.py" line="285"/>
         <source>Backup written on the station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="487"/>
+        <location filename="../admin/command_texts.py" line="286"/>
         <source>Audit trail intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="488"/>
+        <location filename="../admin/command_texts.py" line="232"/>
+        <location filename="../admin/command_texts.py" line="287"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="491"/>
+        <location filename="../admin/command_texts.py" line="235"/>
+        <location filename="../admin/command_texts.py" line="290"/>
         <source>Restarting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="492"/>
+        <location filename="../admin/command_texts.py" line="255"/>
+        <source>Failed on the station; Details… shows the station&apos;s own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="257"/>
+        <source>Refused by the station, nothing was done; Details… shows the station&apos;s own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="283"/>
+        <source>Diagnostics collected (Details… for everything).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="291"/>
         <source>Closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="494"/>
+        <location filename="../admin/command_texts.py" line="293"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="496"/>
+        <location filename="../admin/command_texts.py" line="296"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="498"/>
+        <location filename="../admin/command_texts.py" line="299"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="502"/>
+        <location filename="../admin/command_texts.py" line="303"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="505"/>
+        <location filename="../admin/command_texts.py" line="306"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="512"/>
-        <source>%1 log lines (see Result).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="513"/>
+        <location filename="../admin/command_texts.py" line="314"/>
         <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="516"/>
+        <location filename="../admin/command_texts.py" line="317"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="519"/>
+        <location filename="../admin/command_texts.py" line="320"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="527"/>
-        <source>See the tooltip.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="111"/>
+        <location filename="../admin/commands_tab.py" line="106"/>
         <source>Selected stations (Fleet tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="112"/>
+        <location filename="../admin/commands_tab.py" line="107"/>
         <source>These stations:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="113"/>
+        <location filename="../admin/commands_tab.py" line="108"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="127"/>
+        <location filename="../admin/commands_tab.py" line="122"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="134"/>
+        <location filename="../admin/commands_tab.py" line="129"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="153"/>
+        <location filename="../admin/commands_tab.py" line="134"/>
+        <source>Commands sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="144"/>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="157"/>
         <source>Send to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="154"/>
+        <location filename="../admin/commands_tab.py" line="158"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="155"/>
+        <location filename="../admin/commands_tab.py" line="159"/>
         <source>Valid for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="161"/>
+        <location filename="../admin/commands_tab.py" line="166"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="282"/>
+        <location filename="../admin/commands_tab.py" line="290"/>
         <source>Choose at least one station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="286"/>
+        <location filename="../admin/commands_tab.py" line="294"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="297"/>
+        <location filename="../admin/commands_tab.py" line="305"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="298"/>
+        <location filename="../admin/commands_tab.py" line="306"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="307"/>
+        <location filename="../admin/commands_tab.py" line="315"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="325"/>
+        <location filename="../admin/commands_tab.py" line="333"/>
         <source>Your role may not send this command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="328"/>
+        <location filename="../admin/commands_tab.py" line="336"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="338"/>
+        <location filename="../admin/commands_tab.py" line="346"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="342"/>
-        <source>The shared folder %1 stopped answering while sending: only %2 station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../admin/commands_tab.py" line="350"/>
+        <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
+        <translation>
+            <numerusform>The shared folder %1 stopped answering while sending: only %n station got the command (see the history). Send it again to the others when the folder is back.</numerusform>
+            <numerusform>The shared folder %1 stopped answering while sending: only %n stations got the command (see the history). Send it again to the others when the folder is back.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="349"/>
+        <location filename="../admin/commands_tab.py" line="357"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -863,52 +1399,52 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="29"/>
+        <location filename="../correction_dialog.py" line="30"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="32"/>
+        <location filename="../correction_dialog.py" line="33"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="44"/>
+        <location filename="../correction_dialog.py" line="48"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="52"/>
+        <location filename="../correction_dialog.py" line="56"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="53"/>
+        <location filename="../correction_dialog.py" line="57"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="54"/>
+        <location filename="../correction_dialog.py" line="58"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="59"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="56"/>
+        <location filename="../correction_dialog.py" line="60"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="57"/>
+        <location filename="../correction_dialog.py" line="61"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="94"/>
+        <location filename="../correction_dialog.py" line="98"/>
         <source>Your role may not correct records.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,97 +1475,97 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="74"/>
+        <location filename="../admin/dashboard_tab.py" line="78"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <location filename="../admin/dashboard_tab.py" line="80"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="77"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="78"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80"/>
+        <location filename="../admin/dashboard_tab.py" line="86"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="97"/>
+        <location filename="../admin/dashboard_tab.py" line="104"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="97"/>
+        <location filename="../admin/dashboard_tab.py" line="104"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="177"/>
+        <location filename="../admin/dashboard_tab.py" line="187"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="216"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="203"/>
+        <location filename="../admin/dashboard_tab.py" line="218"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="203"/>
+        <location filename="../admin/dashboard_tab.py" line="218"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="204"/>
+        <location filename="../admin/dashboard_tab.py" line="219"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="205"/>
+        <location filename="../admin/dashboard_tab.py" line="220"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="211"/>
+        <location filename="../admin/dashboard_tab.py" line="226"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="211"/>
+        <location filename="../admin/dashboard_tab.py" line="226"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="227"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="227"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="213"/>
+        <location filename="../admin/dashboard_tab.py" line="228"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="214"/>
+        <location filename="../admin/dashboard_tab.py" line="229"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,48 +1573,58 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="38"/>
+        <location filename="../entry_form.py" line="83"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="44"/>
+        <location filename="../entry_form.py" line="50"/>
         <source>Rejections (up to 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="46"/>
+        <location filename="../entry_form.py" line="54"/>
         <source>Defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="47"/>
+        <location filename="../entry_form.py" line="55"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="97"/>
+        <location filename="../entry_form.py" line="63"/>
+        <source>Defect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="64"/>
+        <source>Location %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="128"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="66"/>
+        <location filename="../entry_form.py" line="215"/>
+        <source>Unit weight: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="48"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="70"/>
+        <location filename="../entry_form.py" line="49"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="76"/>
+        <location filename="../entry_form.py" line="97"/>
         <source>Register box</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../entry_form.py" line="137"/>
-        <source>Unit weight: %1 kg</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1126,61 +1672,69 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../wizard/finish_page.py" line="70"/>
+        <source>Site time zone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="72"/>
         <source>Start with the PC: yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="71"/>
+        <location filename="../wizard/finish_page.py" line="73"/>
         <source>Start with the PC: no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="76"/>
+        <location filename="../wizard/finish_page.py" line="78"/>
         <source>This PC: production station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="78"/>
+        <location filename="../wizard/finish_page.py" line="80"/>
         <source>This PC: office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="87"/>
+        <location filename="../wizard/finish_page.py" line="89"/>
         <source>Log in as %1 with the password you chose.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../wizard/finish_page.py" line="90"/>
-        <source>%1 accounts of the site reached this PC; log in with yours.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../wizard/finish_page.py" line="92"/>
+        <source>%n account(s) of the site reached this PC; log in with yours.</source>
+        <translation>
+            <numerusform>%n account of the site reached this PC; log in with yours.</numerusform>
+            <numerusform>%n accounts of the site reached this PC; log in with yours.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="93"/>
+        <location filename="../wizard/finish_page.py" line="95"/>
         <source>No accounts of the site reached this PC yet (is the shared folder reachable?). They arrive by themselves once it is; until then nobody can log in here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="97"/>
+        <location filename="../wizard/finish_page.py" line="99"/>
         <source>Set up the plant&apos;s other PCs with &quot;Join a site&quot;: the folder %1 and the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="101"/>
+        <location filename="../wizard/finish_page.py" line="103"/>
         <source>The trial site is in %1. For a real site, set up the PCs with a shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="104"/>
+        <location filename="../wizard/finish_page.py" line="106"/>
         <source>The shared folder is on the network: status and commands are checked every half second there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="108"/>
+        <location filename="../wizard/finish_page.py" line="110"/>
         <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="112"/>
+        <location filename="../wizard/finish_page.py" line="114"/>
         <source>The app starts by itself when this PC starts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,42 +1742,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="170"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="171"/>
+        <location filename="../wizard/window.py" line="169"/>
         <source>Shopfloor Collector · set-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="172"/>
+        <location filename="../wizard/window.py" line="170"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="182"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="186"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="185"/>
         <source>Set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="189"/>
+        <location filename="../wizard/window.py" line="187"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="308"/>
+        <location filename="../wizard/window.py" line="316"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,127 +1785,141 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="74"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
+        <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="165"/>
+        <location filename="../admin/fleet_tab.py" line="170"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="187"/>
+        <location filename="../admin/fleet_tab.py" line="165"/>
+        <location filename="../admin/fleet_tab.py" line="192"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="247"/>
-        <source>%1 stations · %2 online · %3 stale · %4 offline</source>
+        <location filename="../admin/fleet_tab.py" line="253"/>
+        <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/fleet_tab.py" line="254"/>
+        <source>%n station(s)</source>
+        <translation>
+            <numerusform>%n station</numerusform>
+            <numerusform>%n stations</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="289"/>
+        <location filename="../admin/fleet_tab.py" line="295"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="417"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="417"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="424"/>
         <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="424"/>
         <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="425"/>
         <source>files refused on the share (forged, or not a member)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="426"/>
         <source>journal held back: the share holds another PC&apos;s chain for this station (after a takeover)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="432"/>
+        <location filename="../admin/fleet_tab.py" line="438"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="455"/>
+        <location filename="../admin/fleet_tab.py" line="461"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="456"/>
+        <location filename="../admin/fleet_tab.py" line="462"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1442,17 +2010,17 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FolderField</name>
     <message>
-        <location filename="../wizard/widgets.py" line="129"/>
+        <location filename="../wizard/widgets.py" line="130"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="130"/>
+        <location filename="../wizard/widgets.py" line="131"/>
         <source>for example \\server\shopfloor or /mnt/shopfloor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="139"/>
+        <location filename="../wizard/widgets.py" line="140"/>
         <source>Choose the shared folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1460,112 +2028,112 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Mean CAM %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Worst shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Top defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Anomalies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="84"/>
+        <location filename="../admin/insights_tab.py" line="82"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="85"/>
         <source>improving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="85"/>
         <source>worsening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
+        <location filename="../admin/insights_tab.py" line="86"/>
         <source>stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="89"/>
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>not enough data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="123"/>
+        <location filename="../admin/insights_tab.py" line="121"/>
         <source>Site: every record of the period together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
+        <location filename="../admin/insights_tab.py" line="122"/>
         <source>Records (boxes) in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
+        <location filename="../admin/insights_tab.py" line="123"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="126"/>
+        <location filename="../admin/insights_tab.py" line="124"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="127"/>
+        <location filename="../admin/insights_tab.py" line="125"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="129"/>
+        <location filename="../admin/insights_tab.py" line="127"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="130"/>
+        <location filename="../admin/insights_tab.py" line="128"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="131"/>
+        <location filename="../admin/insights_tab.py" line="129"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="151"/>
+        <location filename="../admin/insights_tab.py" line="149"/>
         <source>%1 (%2 %)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1573,280 +2141,304 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="256"/>
+        <location filename="../admin/insights_tab.py" line="260"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="256"/>
+        <location filename="../admin/insights_tab.py" line="260"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="273"/>
+        <location filename="../admin/insights_tab.py" line="278"/>
         <source>Show rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="289"/>
+        <location filename="../admin/insights_tab.py" line="294"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="381"/>
+        <location filename="../admin/insights_tab.py" line="386"/>
         <source>Computing the statistics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="400"/>
+        <location filename="../admin/insights_tab.py" line="405"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="417"/>
-        <source>%1 records · descriptive statistics, not predictions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="419"/>
+        <location filename="../admin/insights_tab.py" line="424"/>
         <source>No records in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="447"/>
-        <source>Selected: %1 (%2 records)</source>
+        <location filename="../admin/insights_tab.py" line="242"/>
+        <source>Figures per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="488"/>
+        <location filename="../admin/insights_tab.py" line="257"/>
+        <source>Figures of the selected station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="266"/>
+        <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="422"/>
+        <source>%n record(s) · descriptive statistics, not predictions</source>
+        <translation>
+            <numerusform>%n record · descriptive statistics, not predictions</numerusform>
+            <numerusform>%n records · descriptive statistics, not predictions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="452"/>
+        <source>Selected: %1 (%n record(s))</source>
+        <translation>
+            <numerusform>Selected: %1 (%n record)</numerusform>
+            <numerusform>Selected: %1 (%n records)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="493"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513"/>
-        <location filename="../admin/insights_tab.py" line="516"/>
+        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="521"/>
         <source>Mean CAM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="514"/>
+        <location filename="../admin/insights_tab.py" line="519"/>
         <source>Quality score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="515"/>
+        <location filename="../admin/insights_tab.py" line="520"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="517"/>
+        <location filename="../admin/insights_tab.py" line="522"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518"/>
-        <location filename="../admin/insights_tab.py" line="590"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="595"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="519"/>
-        <location filename="../admin/insights_tab.py" line="590"/>
+        <location filename="../admin/insights_tab.py" line="524"/>
+        <location filename="../admin/insights_tab.py" line="595"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="528"/>
         <source>Trend: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="525"/>
+        <location filename="../admin/insights_tab.py" line="530"/>
         <source>First half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="527"/>
+        <location filename="../admin/insights_tab.py" line="532"/>
         <source>Second half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="529"/>
+        <location filename="../admin/insights_tab.py" line="534"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="532"/>
+        <location filename="../admin/insights_tab.py" line="537"/>
         <source>Mean CAM by shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="535"/>
+        <location filename="../admin/insights_tab.py" line="540"/>
         <source>Shift %1 (n = %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="538"/>
+        <location filename="../admin/insights_tab.py" line="543"/>
         <source>%1 · worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="542"/>
+        <location filename="../admin/insights_tab.py" line="547"/>
         <source>% of rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="543"/>
+        <location filename="../admin/insights_tab.py" line="548"/>
         <source>Top defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="544"/>
+        <location filename="../admin/insights_tab.py" line="549"/>
         <source>Top locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="547"/>
+        <location filename="../admin/insights_tab.py" line="552"/>
         <source>%1 (%2×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="553"/>
+        <location filename="../admin/insights_tab.py" line="558"/>
         <source>not recorded (%1×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="555"/>
+        <location filename="../admin/insights_tab.py" line="560"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="560"/>
+        <location filename="../admin/insights_tab.py" line="565"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="560"/>
+        <location filename="../admin/insights_tab.py" line="565"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="560"/>
+        <location filename="../admin/insights_tab.py" line="565"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="561"/>
+        <location filename="../admin/insights_tab.py" line="566"/>
         <source>Defect frequency · risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="561"/>
+        <location filename="../admin/insights_tab.py" line="566"/>
         <source>% of boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="562"/>
+        <location filename="../admin/insights_tab.py" line="567"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="565"/>
+        <location filename="../admin/insights_tab.py" line="570"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="570"/>
+        <location filename="../admin/insights_tab.py" line="575"/>
         <source>Anomalies (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="584"/>
+        <location filename="../admin/insights_tab.py" line="589"/>
         <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="591"/>
+        <location filename="../admin/insights_tab.py" line="596"/>
         <source>%1 · %2/%3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="593"/>
+        <location filename="../admin/insights_tab.py" line="598"/>
         <source>%1 &gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="596"/>
+        <location filename="../admin/insights_tab.py" line="601"/>
         <source>Week of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="597"/>
+        <location filename="../admin/insights_tab.py" line="602"/>
         <source>%1 → %2 (%3 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="599"/>
+        <location filename="../admin/insights_tab.py" line="604"/>
         <source>%1 · %2 in a row</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="600"/>
-        <source>%1 boxes</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="605"/>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n box</numerusform>
+            <numerusform>%n boxes</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="606"/>
+        <location filename="../admin/insights_tab.py" line="611"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="611"/>
+        <location filename="../admin/insights_tab.py" line="616"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="614"/>
+        <location filename="../admin/insights_tab.py" line="619"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="619"/>
+        <location filename="../admin/insights_tab.py" line="624"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="625"/>
+        <location filename="../admin/insights_tab.py" line="630"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="629"/>
+        <location filename="../admin/insights_tab.py" line="634"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="633"/>
+        <location filename="../admin/insights_tab.py" line="638"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="635"/>
+        <location filename="../admin/insights_tab.py" line="640"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="639"/>
+        <location filename="../admin/insights_tab.py" line="644"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="643"/>
+        <location filename="../admin/insights_tab.py" line="648"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="647"/>
+        <location filename="../admin/insights_tab.py" line="652"/>
         <source>No rule fired: no action suggested.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2006,85 +2598,99 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LogViewer</name>
     <message>
-        <location filename="../log_viewer.py" line="47"/>
-        <location filename="../log_viewer.py" line="118"/>
-        <location filename="../log_viewer.py" line="201"/>
+        <location filename="../log_viewer.py" line="48"/>
+        <location filename="../log_viewer.py" line="121"/>
+        <location filename="../log_viewer.py" line="203"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="52"/>
+        <location filename="../log_viewer.py" line="54"/>
         <source>Show only lines containing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="63"/>
+        <location filename="../log_viewer.py" line="65"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="64"/>
+        <location filename="../log_viewer.py" line="66"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="65"/>
+        <location filename="../log_viewer.py" line="67"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="82"/>
-        <source>Filter</source>
+        <location filename="../log_viewer.py" line="69"/>
+        <source>Log lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../log_viewer.py" line="85"/>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="88"/>
         <source>Last lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="119"/>
+        <location filename="../log_viewer.py" line="122"/>
         <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="147"/>
+        <location filename="../log_viewer.py" line="150"/>
         <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="160"/>
+        <location filename="../log_viewer.py" line="163"/>
         <source>There is no log file yet (%1).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../log_viewer.py" line="162"/>
-        <source>%1 lines containing “%2”, newest at the bottom. File: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../log_viewer.py" line="165"/>
-        <source>The last %1 lines, newest at the bottom. File: %2</source>
-        <translation type="unfinished"></translation>
+        <source>%n line(s) containing “%2”, newest at the bottom. File: %3</source>
+        <translation>
+            <numerusform>%n line containing “%2”, newest at the bottom. File: %3</numerusform>
+            <numerusform>%n lines containing “%2”, newest at the bottom. File: %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../log_viewer.py" line="167"/>
+        <source>The last %n line(s), newest at the bottom. File: %2</source>
+        <translation>
+            <numerusform>The last %n line, newest at the bottom. File: %2</numerusform>
+            <numerusform>The last %n lines, newest at the bottom. File: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../log_viewer.py" line="196"/>
+        <source>Saved %n line(s) to %2.</source>
+        <translation>
+            <numerusform>Saved %n line to %2.</numerusform>
+            <numerusform>Saved %n lines to %2.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="180"/>
+        <location filename="../log_viewer.py" line="182"/>
         <source>Save the log as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="181"/>
+        <location filename="../log_viewer.py" line="183"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="191"/>
+        <location filename="../log_viewer.py" line="193"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../log_viewer.py" line="194"/>
-        <source>Saved %1 lines to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2096,63 +2702,73 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="53"/>
-        <source>Station %1</source>
+        <location filename="../login_window.py" line="54"/>
+        <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../login_window.py" line="55"/>
+        <source>Station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="57"/>
+        <source>Log in to open the admin panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="58"/>
         <source>Log in to record production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="59"/>
+        <location filename="../login_window.py" line="62"/>
         <source>Username or badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="63"/>
-        <location filename="../login_window.py" line="78"/>
+        <location filename="../login_window.py" line="66"/>
+        <location filename="../login_window.py" line="90"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="64"/>
+        <location filename="../login_window.py" line="67"/>
         <source>Caps Lock is on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="71"/>
+        <location filename="../login_window.py" line="74"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="77"/>
+        <location filename="../login_window.py" line="89"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="99"/>
+        <location filename="../login_window.py" line="116"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="115"/>
+        <location filename="../login_window.py" line="132"/>
         <source>Type your username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="135"/>
+        <location filename="../login_window.py" line="152"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="138"/>
+        <location filename="../login_window.py" line="157"/>
         <source>Wrong username or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="156"/>
+        <location filename="../login_window.py" line="175"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2160,42 +2776,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotDialog</name>
     <message>
-        <location filename="../lot_dialog.py" line="24"/>
+        <location filename="../lot_dialog.py" line="25"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="26"/>
+        <location filename="../lot_dialog.py" line="27"/>
         <source>Lot %1 is complete. Scan or type the next lot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="27"/>
+        <location filename="../lot_dialog.py" line="28"/>
         <source>Scan or type the lot code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="37"/>
+        <location filename="../lot_dialog.py" line="38"/>
         <source>Lot code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="39"/>
+        <location filename="../lot_dialog.py" line="40"/>
         <source>Total boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="41"/>
+        <location filename="../lot_dialog.py" line="42"/>
         <source>Current box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="46"/>
+        <location filename="../lot_dialog.py" line="47"/>
         <source>Set lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="47"/>
+        <location filename="../lot_dialog.py" line="48"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2273,193 +2889,204 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
-        <source>Type a number, e.g. 3,5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="67"/>
         <source>Type a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="71"/>
         <source>Must be at least %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="72"/>
         <source>Must be from %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
-        <source>Too long (at most %1 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="77"/>
-        <source>Too short (at least %1 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="81"/>
         <source>Contains invisible or control characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="83"/>
         <source>Use letters, digits, space and . _ / # - only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="85"/>
         <source>Not in the list: choose one of the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="87"/>
         <source>Choose the defect for this location.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="89"/>
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
-        <source>At most %1 rejections.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="94"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="96"/>
         <source>Wrong kind of value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
-        <source>Type a number, e.g. 0,000076.</source>
+        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="98"/>
+        <source>Type a number, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="75"/>
+        <source>Too long (at most %n character(s)).</source>
+        <translation>
+            <numerusform>Too long (at most %n character).</numerusform>
+            <numerusform>Too long (at most %n characters).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="78"/>
+        <source>Too short (at least %n character(s)).</source>
+        <translation>
+            <numerusform>Too short (at least %n character).</numerusform>
+            <numerusform>Too short (at least %n characters).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="91"/>
+        <source>At most %n rejection(s).</source>
+        <translation>
+            <numerusform>At most %n rejection.</numerusform>
+            <numerusform>At most %n rejections.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="101"/>
+        <source>Not a time zone: choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="103"/>
         <source>Appears twice; keep one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="105"/>
         <source>Reserved for imported rejections whose location was not recorded; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="109"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="111"/>
         <source>The maximum must be above the minimum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="113"/>
         <source>Critical must be above warning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="119"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="121"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="123"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="126"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="128"/>
         <source>This record no longer exists here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="130"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="132"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="134"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="136"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="133"/>
+        <location filename="../messages.py" line="138"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../messages.py" line="139"/>
-        <source>The password needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../messages.py" line="144"/>
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="147"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="149"/>
         <source>This password is too common or too easy to guess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="151"/>
         <source>The new password must differ from the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="153"/>
         <source>The password must not be the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="155"/>
         <source>The password contains invisible characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="156"/>
         <source>This password cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="134"/>
-        <location filename="../entry_form.py" line="155"/>
         <location filename="../i18n.py" line="68"/>
         <source>decimal-separator</source>
         <translation type="unfinished"></translation>
@@ -2509,112 +3136,153 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <location filename="../numbers.py" line="39"/>
+        <source>%1 g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="41"/>
+        <source>%1 mg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="53"/>
+        <source>CSV: numbers with a decimal point, columns separated by commas, column names in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="56"/>
+        <source>Excel: real numbers (Excel shows them in its own language), column names in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../office_window.py" line="28"/>
+        <source>Shopfloor Collector · office PC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office_window.py" line="31"/>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office_window.py" line="42"/>
+        <source>This is an office PC: production is recorded at the stations, and the admin panel is for supervisors, analysts and admins. Log out when you are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="54"/>
-        <location filename="../pc_settings_dialog.py" line="144"/>
-        <location filename="../pc_settings_dialog.py" line="200"/>
+        <location filename="../pc_settings_dialog.py" line="53"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
+        <location filename="../pc_settings_dialog.py" line="198"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="71"/>
+        <location filename="../pc_settings_dialog.py" line="70"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="73"/>
+        <location filename="../pc_settings_dialog.py" line="72"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="79"/>
+        <location filename="../pc_settings_dialog.py" line="78"/>
         <source>As the system (Portuguese or English)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="85"/>
+        <location filename="../pc_settings_dialog.py" line="84"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="93"/>
+        <location filename="../pc_settings_dialog.py" line="92"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="97"/>
+        <location filename="../pc_settings_dialog.py" line="96"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="113"/>
+        <location filename="../pc_settings_dialog.py" line="112"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="115"/>
+        <location filename="../pc_settings_dialog.py" line="114"/>
         <source>This PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="116"/>
+        <location filename="../pc_settings_dialog.py" line="115"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="117"/>
+        <location filename="../pc_settings_dialog.py" line="116"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="118"/>
+        <location filename="../pc_settings_dialog.py" line="117"/>
         <source>Commands checked every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="122"/>
+        <location filename="../pc_settings_dialog.py" line="121"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="132"/>
+        <location filename="../pc_settings_dialog.py" line="131"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="135"/>
+        <location filename="../pc_settings_dialog.py" line="134"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="201"/>
+        <location filename="../pc_settings_dialog.py" line="199"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
+        <location filename="../pc_settings_dialog.py" line="209"/>
         <source>shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="209"/>
+        <location filename="../pc_settings_dialog.py" line="210"/>
         <source>station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="210"/>
         <source>language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="213"/>
+        <location filename="../pc_settings_dialog.py" line="211"/>
         <source>intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="220"/>
+        <location filename="../pc_settings_dialog.py" line="218"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2667,79 +3335,100 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="199"/>
-        <source>%1 records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="213"/>
-        <location filename="../admin/production_tab.py" line="225"/>
+        <location filename="../admin/production_tab.py" line="216"/>
+        <location filename="../admin/production_tab.py" line="228"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="216"/>
+        <location filename="../admin/production_tab.py" line="219"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="228"/>
+        <location filename="../admin/production_tab.py" line="231"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="247"/>
+        <location filename="../admin/production_tab.py" line="250"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="154"/>
-        <location filename="../admin/production_tab.py" line="180"/>
+        <location filename="../admin/production_tab.py" line="157"/>
+        <location filename="../admin/production_tab.py" line="183"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="257"/>
+        <location filename="../admin/production_tab.py" line="90"/>
+        <source>Site records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="105"/>
+        <source>Version history of the selected record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/production_tab.py" line="202"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="260"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="264"/>
+        <location filename="../admin/production_tab.py" line="267"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="273"/>
+        <location filename="../admin/production_tab.py" line="270"/>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="278"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="287"/>
+        <location filename="../admin/production_tab.py" line="292"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="300"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="300"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="306"/>
+        <location filename="../admin/production_tab.py" line="311"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="318"/>
-        <source>Exported %1 records to %2</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../admin/production_tab.py" line="323"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n record to %1</numerusform>
+            <numerusform>Exported %n records to %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="322"/>
+        <location filename="../admin/production_tab.py" line="327"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2848,115 +3537,125 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="187"/>
+        <location filename="../admin/insights_tab.py" line="185"/>
         <source>Records behind a number</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="191"/>
-        <source>%1 records behind: %2
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="189"/>
+        <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
+        <translation>
+            <numerusform>%n record behind: %2
+Mean CAM-D of this record: %3 % · mean CAM-W: %4 % · rejections: %5</numerusform>
+            <numerusform>%n records behind: %2
+Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="196"/>
+        <source>The records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../records_model.py" line="26"/>
+        <location filename="../records_model.py" line="27"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="26"/>
+        <location filename="../records_model.py" line="27"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="30"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="30"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="30"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="31"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="31"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="70"/>
+        <location filename="../records_model.py" line="71"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="71"/>
+        <location filename="../records_model.py" line="72"/>
         <source>corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="71"/>
+        <location filename="../records_model.py" line="72"/>
         <source>saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../records_model.py" line="76"/>
-        <source>decimal-separator</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../register_window.py" line="24"/>
-        <location filename="../register_window.py" line="31"/>
+        <location filename="../register_window.py" line="41"/>
+        <location filename="../register_window.py" line="56"/>
         <source>Register production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="44"/>
+        <location filename="../register_window.py" line="46"/>
+        <source>⠿ drag to move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../register_window.py" line="71"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="47"/>
+        <location filename="../register_window.py" line="74"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="49"/>
+        <location filename="../register_window.py" line="76"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2964,22 +3663,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="88"/>
+        <location filename="../header.py" line="158"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="89"/>
+        <location filename="../header.py" line="159"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="90"/>
+        <location filename="../header.py" line="160"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="91"/>
+        <location filename="../header.py" line="161"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2987,233 +3686,247 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
+        <location filename="../admin/settings_tab.py" line="75"/>
         <source>Station (machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
-        <source>Unit weight (kg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
+        <location filename="../admin/settings_tab.py" line="82"/>
         <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="74"/>
+        <location filename="../admin/settings_tab.py" line="84"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="95"/>
+        <location filename="../admin/settings_tab.py" line="108"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="100"/>
+        <location filename="../admin/settings_tab.py" line="113"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="102"/>
+        <location filename="../admin/settings_tab.py" line="115"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="119"/>
-        <location filename="../admin/settings_tab.py" line="351"/>
+        <location filename="../admin/settings_tab.py" line="71"/>
+        <location filename="../admin/settings_tab.py" line="132"/>
+        <location filename="../admin/settings_tab.py" line="398"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="128"/>
+        <location filename="../admin/settings_tab.py" line="141"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="131"/>
-        <location filename="../admin/settings_tab.py" line="354"/>
+        <location filename="../admin/settings_tab.py" line="88"/>
+        <location filename="../admin/settings_tab.py" line="144"/>
+        <location filename="../admin/settings_tab.py" line="401"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="132"/>
-        <location filename="../admin/settings_tab.py" line="354"/>
+        <location filename="../admin/settings_tab.py" line="75"/>
+        <source>Capsule size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="75"/>
+        <source>Unit weight (mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="91"/>
+        <location filename="../admin/settings_tab.py" line="145"/>
+        <location filename="../admin/settings_tab.py" line="401"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="136"/>
+        <location filename="../admin/settings_tab.py" line="149"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="138"/>
+        <location filename="../admin/settings_tab.py" line="151"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="139"/>
+        <location filename="../admin/settings_tab.py" line="152"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="371"/>
+        <location filename="../admin/settings_tab.py" line="159"/>
+        <location filename="../admin/settings_tab.py" line="418"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="149"/>
+        <location filename="../admin/settings_tab.py" line="162"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="151"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Excellent below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="151"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Good below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="165"/>
         <source>Attention below (critical above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Target line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="158"/>
+        <location filename="../admin/settings_tab.py" line="171"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
+        <location filename="../admin/settings_tab.py" line="173"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="161"/>
+        <location filename="../admin/settings_tab.py" line="174"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="173"/>
-        <location filename="../admin/settings_tab.py" line="369"/>
+        <location filename="../admin/settings_tab.py" line="186"/>
+        <location filename="../admin/settings_tab.py" line="416"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="188"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="177"/>
+        <location filename="../admin/settings_tab.py" line="190"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="178"/>
+        <location filename="../admin/settings_tab.py" line="191"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="373"/>
+        <location filename="../admin/settings_tab.py" line="203"/>
+        <location filename="../admin/settings_tab.py" line="420"/>
+        <source>Site time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="206"/>
+        <source>Shifts and every time on screen, on every PC of the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="230"/>
+        <location filename="../admin/settings_tab.py" line="422"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="248"/>
+        <location filename="../admin/settings_tab.py" line="273"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="250"/>
+        <location filename="../admin/settings_tab.py" line="275"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="254"/>
+        <location filename="../admin/settings_tab.py" line="279"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="349"/>
+        <location filename="../admin/settings_tab.py" line="396"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="356"/>
+        <location filename="../admin/settings_tab.py" line="403"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="364"/>
+        <location filename="../admin/settings_tab.py" line="411"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="367"/>
+        <location filename="../admin/settings_tab.py" line="414"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="394"/>
+        <location filename="../admin/settings_tab.py" line="443"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="413"/>
+        <location filename="../admin/settings_tab.py" line="462"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="421"/>
+        <location filename="../admin/settings_tab.py" line="470"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="425"/>
+        <location filename="../admin/settings_tab.py" line="474"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="438"/>
+        <location filename="../admin/settings_tab.py" line="487"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="441"/>
+        <location filename="../admin/settings_tab.py" line="490"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3347,16 +4060,21 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="71"/>
+        <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="73"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="84"/>
+        <location filename="../wizard/texts.py" line="86"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="85"/>
+        <location filename="../wizard/texts.py" line="87"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3364,72 +4082,87 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="77"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="78"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="79"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="82"/>
-        <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
-        <source>The passphrase chosen when the site was created; ask the person who created it.</source>
+        <location filename="../wizard/site_pages.py" line="90"/>
+        <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/site_pages.py" line="91"/>
-        <source>The site&apos;s shared folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/site_pages.py" line="92"/>
-        <source>Join a site</source>
+        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/site_pages.py" line="96"/>
+        <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="101"/>
+        <source>The passphrase chosen when the site was created; ask the person who created it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="105"/>
+        <source>The site&apos;s shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="106"/>
+        <source>Join a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="110"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="99"/>
+        <location filename="../wizard/site_pages.py" line="113"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="109"/>
+        <location filename="../wizard/site_pages.py" line="124"/>
+        <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="129"/>
         <source>Choose the shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="114"/>
+        <location filename="../wizard/site_pages.py" line="134"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="120"/>
+        <location filename="../wizard/site_pages.py" line="140"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="125"/>
+        <location filename="../wizard/site_pages.py" line="145"/>
         <source>Type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="140"/>
+        <location filename="../wizard/site_pages.py" line="160"/>
         <source>Checking the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3437,27 +4170,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>StationChoice</name>
     <message>
-        <location filename="../wizard/widgets.py" line="219"/>
+        <location filename="../wizard/widgets.py" line="186"/>
+        <source>%1 · capsule size %2, %3 each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="233"/>
         <source>Production station, machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="220"/>
+        <location filename="../wizard/widgets.py" line="234"/>
         <source>Office PC (no production entry), id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="221"/>
+        <location filename="../wizard/widgets.py" line="235"/>
         <source>for example office1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="268"/>
+        <location filename="../wizard/widgets.py" line="280"/>
         <source>The machine table is empty: make this an office PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="273"/>
+        <location filename="../wizard/widgets.py" line="285"/>
         <source>Type an id of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, for example office1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3465,47 +4203,93 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="27"/>
+        <location filename="../header.py" line="39"/>
+        <source>Office PC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="40"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="58"/>
+        <location filename="../header.py" line="96"/>
         <source>Size %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="58"/>
+        <location filename="../header.py" line="96"/>
         <source>Size: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="62"/>
+        <location filename="../header.py" line="100"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../header.py" line="64"/>
-        <source>Lot %1 complete (%2 boxes)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../header.py" line="102"/>
+        <source>Lot %1 complete (%n box(es))</source>
+        <translation>
+            <numerusform>Lot %1 complete (%n box)</numerusform>
+            <numerusform>Lot %1 complete (%n boxes)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../header.py" line="67"/>
+        <location filename="../header.py" line="105"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="76"/>
+        <location filename="../header.py" line="115"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="117"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="118"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="123"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="79"/>
+        <location filename="../header.py" line="136"/>
+        <source>Share: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="138"/>
         <source>Share online · last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="82"/>
+        <location filename="../header.py" line="141"/>
+        <source>Share online · synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="144"/>
+        <source>%1 behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../header.py" line="147"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="133"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3513,22 +4297,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="294"/>
+        <location filename="../wizard/site_pages.py" line="317"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="295"/>
+        <location filename="../wizard/site_pages.py" line="318"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="297"/>
+        <location filename="../wizard/site_pages.py" line="320"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="302"/>
+        <location filename="../wizard/site_pages.py" line="325"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3536,241 +4320,164 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="55"/>
+        <location filename="../station_window.py" line="48"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="75"/>
+        <location filename="../station_window.py" line="69"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="82"/>
+        <location filename="../station_window.py" line="76"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="84"/>
+        <location filename="../station_window.py" line="78"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="102"/>
+        <location filename="../station_window.py" line="82"/>
+        <source>Records of this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="98"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="116"/>
+        <location filename="../station_window.py" line="112"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="191"/>
-        <source>&amp;File</source>
+        <location filename="../station_window.py" line="272"/>
+        <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="273"/>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n box</numerusform>
+            <numerusform>%n boxes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="274"/>
+        <source>%n rejection(s)</source>
+        <translation>
+            <numerusform>%n rejection</numerusform>
+            <numerusform>%n rejections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="336"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n record to %1</numerusform>
+            <numerusform>Exported %n records to %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../station_window.py" line="192"/>
+        <location filename="../station_window.py" line="130"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="193"/>
+        <location filename="../station_window.py" line="131"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="196"/>
-        <location filename="../station_window.py" line="575"/>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="201"/>
-        <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="202"/>
-        <source>Verify audit integrity…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="205"/>
+        <location filename="../station_window.py" line="136"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="208"/>
-        <source>This PC&apos;s settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="211"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="212"/>
-        <source>About…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="214"/>
-        <source>Log viewer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="271"/>
-        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="277"/>
-        <source>You were logged out after a period without activity.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="289"/>
-        <source>This is an office PC: production is recorded at the stations.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="297"/>
+        <location filename="../station_window.py" line="213"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="227"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="314"/>
+        <location filename="../station_window.py" line="230"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="351"/>
-        <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="370"/>
-        <source>Production entry is locked by a supervisor: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="395"/>
-        <source>Message from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="397"/>
-        <source>From %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="399"/>
-        <source>I have read it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="415"/>
-        <source>%1 logged you out remotely.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="426"/>
-        <source>Close the application?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="427"/>
-        <source>%1 asks to restart the application now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="428"/>
-        <source>%1 asks to close the application now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="429"/>
-        <source>Everything you saved is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="458"/>
+        <location filename="../station_window.py" line="316"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="478"/>
-        <source>Exported %1 records to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="482"/>
+        <location filename="../station_window.py" line="341"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="483"/>
+        <location filename="../station_window.py" line="342"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="513"/>
+        <location filename="../station_window.py" line="349"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="514"/>
+        <location filename="../station_window.py" line="350"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="525"/>
+        <location filename="../station_window.py" line="358"/>
         <source>Wrong password: the admin panel was not opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="537"/>
-        <source>This PC&apos;s settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="538"/>
-        <source>Your password, to change this PC&apos;s settings:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="549"/>
-        <source>Wrong password: this PC&apos;s settings were not opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="576"/>
-        <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="86"/>
-        <source>Why (at least 10 characters; kept in the audit trail)</source>
+        <location filename="../admin/users_tab.py" line="90"/>
+        <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="93"/>
+        <location filename="../admin/users_tab.py" line="91"/>
+        <source>At least 10 characters; kept in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="102"/>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="103"/>
+        <source>Repeat the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="104"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="124"/>
+        <location filename="../admin/users_tab.py" line="128"/>
+        <source>The two passwords differ: type them again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="145"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3778,179 +4485,184 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="135"/>
+        <location filename="../admin/users_tab.py" line="156"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="138"/>
+        <location filename="../admin/users_tab.py" line="159"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="141"/>
+        <location filename="../admin/users_tab.py" line="162"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="144"/>
+        <location filename="../admin/users_tab.py" line="165"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="148"/>
+        <location filename="../admin/users_tab.py" line="169"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="170"/>
+        <location filename="../admin/users_tab.py" line="191"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="183"/>
+        <location filename="../admin/users_tab.py" line="194"/>
+        <source>User accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="206"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="183"/>
+        <location filename="../admin/users_tab.py" line="206"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="184"/>
+        <location filename="../admin/users_tab.py" line="207"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="184"/>
+        <location filename="../admin/users_tab.py" line="207"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="186"/>
+        <location filename="../admin/users_tab.py" line="209"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="192"/>
+        <location filename="../admin/users_tab.py" line="215"/>
         <source>Import from the old system…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="195"/>
+        <location filename="../admin/users_tab.py" line="218"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="236"/>
+        <location filename="../admin/users_tab.py" line="263"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="236"/>
-        <location filename="../admin/users_tab.py" line="250"/>
+        <location filename="../admin/users_tab.py" line="263"/>
+        <location filename="../admin/users_tab.py" line="277"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="237"/>
-        <location filename="../admin/users_tab.py" line="245"/>
+        <location filename="../admin/users_tab.py" line="264"/>
+        <location filename="../admin/users_tab.py" line="272"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="237"/>
+        <location filename="../admin/users_tab.py" line="264"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="243"/>
+        <location filename="../admin/users_tab.py" line="270"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="248"/>
+        <location filename="../admin/users_tab.py" line="275"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="253"/>
+        <location filename="../admin/users_tab.py" line="280"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="255"/>
+        <location filename="../admin/users_tab.py" line="282"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="258"/>
+        <location filename="../admin/users_tab.py" line="285"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="265"/>
+        <location filename="../admin/users_tab.py" line="292"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="265"/>
+        <location filename="../admin/users_tab.py" line="292"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="266"/>
+        <location filename="../admin/users_tab.py" line="293"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="281"/>
+        <location filename="../admin/users_tab.py" line="309"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="310"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="287"/>
+        <location filename="../admin/users_tab.py" line="315"/>
         <source>Importing the accounts of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="321"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="302"/>
+        <location filename="../admin/users_tab.py" line="330"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="316"/>
+        <location filename="../admin/users_tab.py" line="344"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="318"/>
+        <location filename="../admin/users_tab.py" line="346"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="321"/>
+        <location filename="../admin/users_tab.py" line="349"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3958,47 +4670,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="41"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="41"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="41"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="42"/>
+        <location filename="../admin/users_tab.py" line="44"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="42"/>
+        <location filename="../admin/users_tab.py" line="44"/>
         <source>Must change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="43"/>
+        <location filename="../admin/users_tab.py" line="45"/>
         <source>Locked until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="43"/>
+        <location filename="../admin/users_tab.py" line="45"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="59"/>
+        <location filename="../admin/users_tab.py" line="61"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="59"/>
+        <location filename="../admin/users_tab.py" line="61"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4046,16 +4758,6 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="194"/>
-        <source>%1 of %2 events checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="198"/>
-        <source>%1 events checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../verify_dialog.py" line="210"/>
         <source>The audit trail has been tampered with</source>
         <translation type="unfinished"></translation>
@@ -4076,21 +4778,6 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="235"/>
-        <source>The audit trail is intact: %1 events checked in %2 chain(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="240"/>
-        <source>%1 of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="253"/>
-        <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../verify_dialog.py" line="265"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
@@ -4099,6 +4786,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <location filename="../verify_dialog.py" line="262"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="194"/>
+        <source>%1 of %n event(s) checked</source>
+        <translation>
+            <numerusform>%1 of %n event checked</numerusform>
+            <numerusform>%1 of %n events checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="198"/>
+        <source>%n event(s) checked</source>
+        <translation>
+            <numerusform>%n event checked</numerusform>
+            <numerusform>%n events checked</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="208"/>
@@ -4121,9 +4824,49 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="246"/>
-        <source>%1 events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
+        <location filename="../verify_dialog.py" line="235"/>
+        <source>The audit trail is intact: %1 checked in %2.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="236"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="237"/>
+        <source>%n chain(s)</source>
+        <translation>
+            <numerusform>%n chain</numerusform>
+            <numerusform>%n chains</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="241"/>
+        <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
+        <translation>
+            <numerusform>%n of these events is signed with a key this PC does not have: its content and order were checked, its signature was not.</numerusform>
+            <numerusform>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="246"/>
+        <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
+        <translation>
+            <numerusform>%n event at the end of the stations&apos; journals is not yet sealed by its station: not counted above, and not shown until it is (a station seals what it writes within seconds).</numerusform>
+            <numerusform>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="253"/>
+        <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
+        <translation>
+            <numerusform>Verification cancelled after %n event; nothing is known about the rest.</numerusform>
+            <numerusform>Verification cancelled after %n events; nothing is known about the rest.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="270"/>

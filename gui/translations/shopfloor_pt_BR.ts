@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="201"/>
+        <location filename="../wizard/site_pages.py" line="224"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="202"/>
+        <location filename="../wizard/site_pages.py" line="225"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="203"/>
+        <location filename="../wizard/site_pages.py" line="226"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="204"/>
+        <location filename="../wizard/site_pages.py" line="227"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="205"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="206"/>
+        <location filename="../wizard/site_pages.py" line="229"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="211"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="214"/>
+        <location filename="../wizard/site_pages.py" line="237"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="240"/>
+        <location filename="../wizard/site_pages.py" line="263"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -106,63 +106,63 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="40"/>
+        <location filename="../admin/window.py" line="41"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="66"/>
-        <location filename="../admin/window.py" line="76"/>
+        <location filename="../admin/window.py" line="67"/>
+        <location filename="../admin/window.py" line="77"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="70"/>
+        <location filename="../admin/window.py" line="71"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="72"/>
+        <location filename="../admin/window.py" line="73"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="82"/>
+        <location filename="../admin/window.py" line="83"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="85"/>
+        <location filename="../admin/window.py" line="86"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="90"/>
+        <location filename="../admin/window.py" line="91"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="95"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="101"/>
+        <location filename="../admin/window.py" line="102"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="106"/>
+        <location filename="../admin/window.py" line="107"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="107"/>
+        <location filename="../admin/window.py" line="108"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="108"/>
+        <location filename="../admin/window.py" line="109"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -170,11 +170,139 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="57"/>
+        <location filename="../app.py" line="62"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
 Os registros salvos estão seguros. Os detalhes estão no log; avise o administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>AppWindow</name>
+    <message>
+        <location filename="../app_window.py" line="136"/>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="137"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="138"/>
+        <source>Log out</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="143"/>
+        <source>Quit</source>
+        <translation>Encerrar</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="148"/>
+        <source>Verify audit integrity…</source>
+        <translation>Verificar integridade da auditoria…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="151"/>
+        <source>This PC&apos;s settings…</source>
+        <translation>Configurações deste PC…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="155"/>
+        <source>Log viewer…</source>
+        <translation>Visualizar log…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="158"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="159"/>
+        <source>About…</source>
+        <translation>Sobre…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="193"/>
+        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
+        <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="199"/>
+        <source>You were logged out after a period without activity.</source>
+        <translation>Você foi desconectado após um período sem atividade.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="205"/>
+        <source>Production entry is locked by a supervisor: %1</source>
+        <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="217"/>
+        <source>Message from %1</source>
+        <translation>Mensagem de %1</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="219"/>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="221"/>
+        <source>I have read it</source>
+        <translation>Li a mensagem</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="239"/>
+        <source>%1 logged you out remotely.</source>
+        <translation>%1 encerrou sua sessão remotamente.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="256"/>
+        <source>Close the application?</source>
+        <translation>Fechar o aplicativo?</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="257"/>
+        <source>%1 asks to restart the application now.</source>
+        <translation>%1 pede para reiniciar o aplicativo agora.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="258"/>
+        <source>%1 asks to close the application now.</source>
+        <translation>%1 pede para fechar o aplicativo agora.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="259"/>
+        <source>Everything you saved is kept.</source>
+        <translation>Tudo o que você salvou está guardado.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="316"/>
+        <source>This PC&apos;s settings</source>
+        <translation>Configurações deste PC</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="317"/>
+        <source>Your password, to change this PC&apos;s settings:</source>
+        <translation>Sua senha, para mudar as configurações deste PC:</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="325"/>
+        <source>Wrong password: this PC&apos;s settings were not opened.</source>
+        <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="345"/>
+        <source>The station stays open</source>
+        <translation>A estação continua aberta</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="346"/>
+        <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
+        <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
 </context>
 <context>
@@ -258,77 +386,101 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="276"/>
+        <location filename="../admin/audit_tab.py" line="248"/>
+        <source>Audit events</source>
+        <translation>Eventos de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="265"/>
+        <source>The selected event in full</source>
+        <translation>O evento selecionado por inteiro</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="270"/>
+        <source>Verification result per station</source>
+        <translation>Resultado da verificação por estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="281"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="317"/>
+        <location filename="../admin/audit_tab.py" line="322"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="361"/>
-        <source>%1 events</source>
-        <translation>%1 eventos</translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="414"/>
+        <location filename="../admin/audit_tab.py" line="419"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="422"/>
+        <location filename="../admin/audit_tab.py" line="427"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="439"/>
+        <location filename="../admin/audit_tab.py" line="444"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="447"/>
+        <location filename="../admin/audit_tab.py" line="452"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="450"/>
-        <source>Exporting the audit trail: %1 events so far…</source>
-        <translation>Exportando a trilha de auditoria: %1 eventos até agora…</translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="461"/>
-        <source>Exported %1 events to %2</source>
-        <translation>%1 eventos exportados para %2</translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="457"/>
+        <location filename="../admin/audit_tab.py" line="462"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="415"/>
+        <location filename="../admin/audit_tab.py" line="420"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="366"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="416"/>
+        <location filename="../admin/audit_tab.py" line="421"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="455"/>
+        <source>Exporting the audit trail: %n event(s) so far…</source>
+        <translation>
+            <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
+            <numerusform>Exportando a trilha de auditoria: %n eventos até agora…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_tab.py" line="466"/>
+        <source>Exported %n event(s) to %1</source>
+        <translation>
+            <numerusform>%n evento exportado para %1</numerusform>
+            <numerusform>%n eventos exportados para %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="472"/>
+        <location filename="../admin/audit_tab.py" line="477"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="474"/>
+        <location filename="../admin/audit_tab.py" line="479"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="475"/>
+        <location filename="../admin/audit_tab.py" line="480"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -336,527 +488,911 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_window.py" line="165"/>
+        <location filename="../login_window.py" line="184"/>
         <source>Change your password</source>
         <translation>Troque sua senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="166"/>
+        <location filename="../login_window.py" line="185"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation>%1, escolha uma nova senha antes de começar. Use de 8 a 72 caracteres; evite senhas comuns.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="179"/>
+        <location filename="../login_window.py" line="198"/>
         <source>New password</source>
         <translation>Nova senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="180"/>
+        <location filename="../login_window.py" line="199"/>
         <source>Repeat it</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="194"/>
+        <location filename="../login_window.py" line="213"/>
         <source>The two passwords differ.</source>
         <translation>As duas senhas são diferentes.</translation>
     </message>
 </context>
 <context>
-    <name>CommandHistoryModel</name>
+    <name>CommandDetailsDialog</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
-        <source>Sent</source>
-        <translation>Enviado</translation>
+        <location filename="../admin/command_details.py" line="30"/>
+        <source>Command details</source>
+        <translation>Detalhes do comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
-        <source>Station</source>
-        <translation>Estação</translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="46"/>
-        <source>Command</source>
-        <translation>Comando</translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
-        <source>Parameters</source>
-        <translation>Parâmetros</translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
-        <source>State</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="48"/>
-        <source>Result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>done</source>
         <translation>feito</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/command_details.py" line="38"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/command_details.py" line="38"/>
         <source>timed out</source>
         <translation>sem resposta</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/command_details.py" line="39"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="97"/>
-        <source>The station&apos;s own words (not translated): %1</source>
-        <translation>Nas palavras da própria estação (sem tradução): %1</translation>
+        <location filename="../admin/command_details.py" line="41"/>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="42"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="43"/>
+        <source>Sent by</source>
+        <translation>Enviado por</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="44"/>
+        <source>Sent at</source>
+        <translation>Enviado em</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="46"/>
+        <source>Valid until</source>
+        <translation>Válido até</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="47"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="48"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="51"/>
+        <source>Parameters</source>
+        <translation>Parâmetros</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="55"/>
+        <source>The station&apos;s own words (not translated)</source>
+        <translation>As palavras da própria estação (sem tradução)</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="73"/>
+        <source>The station&apos;s answer</source>
+        <translation>A resposta da estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="90"/>
+        <source>intact</source>
+        <translation>íntegra</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_details.py" line="90"/>
+        <source>NOT intact</source>
+        <translation>NÃO íntegra</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/command_details.py" line="91"/>
+        <source>Station %1: %2, %n event(s) checked</source>
+        <translation>
+            <numerusform>Estação %1: %2, %n evento verificado</numerusform>
+            <numerusform>Estação %1: %2, %n eventos verificados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommandHistoryModel</name>
+    <message>
+        <location filename="../admin/commands_tab.py" line="51"/>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="51"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="51"/>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="52"/>
+        <source>Parameters</source>
+        <translation>Parâmetros</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="52"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="52"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="53"/>
+        <source>pending</source>
+        <translation>pendente</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="53"/>
+        <source>done</source>
+        <translation>feito</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="54"/>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="54"/>
+        <source>rejected</source>
+        <translation>recusado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="55"/>
+        <source>expired</source>
+        <translation>expirado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="55"/>
+        <source>timed out</source>
+        <translation>sem resposta</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="56"/>
+        <source>duplicate</source>
+        <translation>duplicado</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="92"/>
+        <source>Double-click (or Details…) for the details.</source>
+        <translation>Clique duas vezes (ou em Detalhes…) para ver os detalhes.</translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="359"/>
+        <location filename="../admin/command_texts.py" line="34"/>
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="360"/>
-        <location filename="../admin/commands_tab.py" line="387"/>
+        <location filename="../admin/command_texts.py" line="35"/>
+        <location filename="../admin/command_texts.py" line="69"/>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="361"/>
+        <location filename="../admin/command_texts.py" line="36"/>
         <source>Log the user out</source>
         <translation>Encerrar a sessão do usuário</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="362"/>
+        <location filename="../admin/command_texts.py" line="37"/>
         <source>Lock entry</source>
         <translation>Bloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="363"/>
+        <location filename="../admin/command_texts.py" line="38"/>
         <source>Unlock entry</source>
         <translation>Desbloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="364"/>
+        <location filename="../admin/command_texts.py" line="39"/>
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="365"/>
+        <location filename="../admin/command_texts.py" line="40"/>
         <source>Set product (size)</source>
         <translation>Definir produto (tamanho)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="366"/>
+        <location filename="../admin/command_texts.py" line="41"/>
         <source>Change settings</source>
         <translation>Alterar configurações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="367"/>
+        <location filename="../admin/command_texts.py" line="42"/>
         <source>Send status again</source>
         <translation>Reenviar status</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="368"/>
+        <location filename="../admin/command_texts.py" line="43"/>
         <source>Collect diagnostics</source>
         <translation>Coletar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="370"/>
+        <location filename="../admin/command_texts.py" line="45"/>
         <source>Get logs</source>
         <translation>Obter logs</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="371"/>
+        <location filename="../admin/command_texts.py" line="46"/>
         <source>Back up now</source>
         <translation>Fazer backup agora</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="372"/>
+        <location filename="../admin/command_texts.py" line="47"/>
         <source>Verify audit</source>
         <translation>Verificar auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="373"/>
+        <location filename="../admin/command_texts.py" line="48"/>
         <source>Restart the application</source>
         <translation>Reiniciar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="375"/>
+        <location filename="../admin/command_texts.py" line="50"/>
         <source>Close the application</source>
         <translation>Fechar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="388"/>
+        <location filename="../admin/command_texts.py" line="70"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="389"/>
+        <location filename="../admin/command_texts.py" line="71"/>
+        <location filename="../admin/command_texts.py" line="378"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="390"/>
+        <location filename="../admin/command_texts.py" line="72"/>
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="391"/>
+        <location filename="../admin/command_texts.py" line="73"/>
+        <location filename="../admin/command_texts.py" line="359"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="392"/>
+        <location filename="../admin/command_texts.py" line="74"/>
+        <location filename="../admin/command_texts.py" line="358"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="393"/>
+        <location filename="../admin/command_texts.py" line="75"/>
+        <location filename="../admin/command_texts.py" line="360"/>
+        <location filename="../admin/command_texts.py" line="369"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="394"/>
+        <location filename="../admin/command_texts.py" line="76"/>
         <source>Status interval (ms)</source>
         <translation>Intervalo de status (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="395"/>
+        <location filename="../admin/command_texts.py" line="77"/>
         <source>Inbox rescan interval (ms)</source>
         <translation>Intervalo de varredura da caixa de entrada (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="397"/>
+        <location filename="../admin/command_texts.py" line="79"/>
         <source>Idle logout (minutes)</source>
         <translation>Saída por inatividade (minutos)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="398"/>
+        <location filename="../admin/command_texts.py" line="80"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="399"/>
+        <location filename="../admin/command_texts.py" line="81"/>
         <source>Containing</source>
         <translation>Contendo</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="400"/>
+        <location filename="../admin/command_texts.py" line="82"/>
         <source>Without asking the operator</source>
         <translation>Sem perguntar ao operador</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="411"/>
+        <location filename="../admin/command_texts.py" line="89"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="412"/>
+        <location filename="../admin/command_texts.py" line="89"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="427"/>
+        <location filename="../admin/command_texts.py" line="110"/>
         <source>Fill in “%1”: it is required. Nothing was sent.</source>
         <translation>Preencha “%1”: é obrigatório. Nada foi enviado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="430"/>
+        <location filename="../admin/command_texts.py" line="113"/>
         <source>“%1” must be from %2 to %3. Nothing was sent; correct it and send again.</source>
         <translation>“%1” deve estar entre %2 e %3. Nada foi enviado; corrija e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="433"/>
+        <location filename="../admin/command_texts.py" line="116"/>
         <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
         <translation>“%1” deve ter de %2 a %3 caracteres. Nada foi enviado; corrija e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="436"/>
+        <location filename="../admin/command_texts.py" line="119"/>
         <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
         <translation>“%1” não confere com o catálogo de comandos. Nada foi enviado; confira o formulário e envie de novo.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/command_texts.py" line="147"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="452"/>
+        <location filename="../admin/command_texts.py" line="159"/>
+        <source>Shown, but not read: the station&apos;s application closed (or nobody answered for hours) before anyone pressed “I have read it”.</source>
+        <translation>Exibida, mas não lida: o aplicativo da estação foi fechado (ou ninguém respondeu por horas) antes que alguém apertasse “Li a mensagem”.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="164"/>
+        <source>Delivered; nobody logged in to read it: the station runs without a window (the message is in its log).</source>
+        <translation>Entregue; ninguém conectado para ler: a estação roda sem janela (a mensagem está no log dela).</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="169"/>
+        <source>Read by %1 at %2.</source>
+        <translation>Lida por %1 às %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="171"/>
+        <source>Read at %1 on the login screen (nobody was logged in).</source>
+        <translation>Lida às %1 na tela de entrada (ninguém estava conectado).</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="185"/>
+        <source>The station answered at %1.</source>
+        <translation>A estação respondeu às %1.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="190"/>
+        <source>%1 was logged out.</source>
+        <translation>%1 foi desconectado(a).</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="191"/>
+        <source>Nobody was logged in; nothing to do.</source>
+        <translation>Ninguém estava conectado; nada a fazer.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="194"/>
+        <source>Production entry locked; %1 sees the banner.</source>
+        <translation>Registro de produção bloqueado; %1 vê o aviso.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="196"/>
+        <source>Production entry locked (nobody was logged in).</source>
+        <translation>Registro de produção bloqueado (ninguém estava conectado).</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="200"/>
+        <source>Lot %1 set: box %2 of %3.</source>
+        <translation>Lote %1 definido: caixa %2 de %3.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="204"/>
+        <source>Size %1 set.</source>
+        <translation>Tamanho %1 definido.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="207"/>
+        <source>Settings changed: %1.</source>
+        <translation>Configurações alteradas: %1.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="212"/>
+        <source>Diagnostics collected: version %1, database %2, shared folder %3 (Details… for everything).</source>
+        <translation>Diagnóstico coletado: versão %1, banco de dados %2, pasta compartilhada %3 (Detalhes… para tudo).</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="217"/>
+        <source>online</source>
+        <translation>on-line</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="218"/>
+        <source>offline</source>
+        <translation>fora do ar</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/command_texts.py" line="221"/>
+        <location filename="../admin/command_texts.py" line="328"/>
+        <source>%n log line(s) received (Details… to read them).</source>
+        <translation>
+            <numerusform>%n linha de log recebida (Detalhes… para lê-la).</numerusform>
+            <numerusform>%n linhas de log recebidas (Detalhes… para lê-las).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="224"/>
+        <source>Backup written on the station (%1).</source>
+        <translation>Cópia de segurança gravada na estação (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/command_texts.py" line="231"/>
+        <source>Audit trail intact: %n event(s) checked.</source>
+        <translation>
+            <numerusform>Trilha de auditoria íntegra: %n evento verificado.</numerusform>
+            <numerusform>Trilha de auditoria íntegra: %n eventos verificados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="238"/>
+        <source>Closing, without asking the operator.</source>
+        <translation>Fechando, sem perguntar ao operador.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="241"/>
+        <source>Closing: %1 confirmed it.</source>
+        <translation>Fechando: %1 confirmou.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="242"/>
+        <source>Closing (nobody was logged in to ask).</source>
+        <translation>Fechando (ninguém estava conectado para perguntar).</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="254"/>
         <source>Done.</source>
         <translation>Feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="453"/>
-        <source>Failed on the station; the technical detail is in the tooltip.</source>
-        <translation>Falhou na estação; o detalhe técnico está na dica (passe o mouse).</translation>
+        <location filename="../admin/command_texts.py" line="331"/>
+        <source>See Details….</source>
+        <translation>Veja Detalhes….</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="455"/>
-        <source>Refused by the station, nothing was done; the technical detail is in the tooltip.</source>
-        <translation>Recusado pela estação, nada foi feito; o detalhe técnico está na dica (passe o mouse).</translation>
+        <location filename="../admin/command_texts.py" line="348"/>
+        <source>Station</source>
+        <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="460"/>
+        <location filename="../admin/command_texts.py" line="349"/>
+        <source>Answered at</source>
+        <translation>Respondeu às</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="350"/>
+        <source>Read by</source>
+        <translation>Lida por</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="351"/>
+        <source>Read at</source>
+        <translation>Lida às</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="352"/>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="353"/>
+        <source>Shown on a screen</source>
+        <translation>Exibida numa tela</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="354"/>
+        <source>Logged out</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="355"/>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="356"/>
+        <source>Shown to</source>
+        <translation>Exibido para</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="357"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="361"/>
+        <source>Version</source>
+        <translation>Versão</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="362"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="363"/>
+        <source>Platform</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="364"/>
+        <source>Host name</source>
+        <translation>Nome do computador</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="365"/>
+        <source>Process id</source>
+        <translation>Id do processo</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="366"/>
+        <source>Database size</source>
+        <translation>Tamanho do banco de dados</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="367"/>
+        <source>Shared folder online</source>
+        <translation>Pasta compartilhada on-line</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="368"/>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="370"/>
+        <source>Intact</source>
+        <translation>Íntegra</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="371"/>
+        <source>Closing</source>
+        <translation>Fechando</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="372"/>
+        <source>Confirmed by</source>
+        <translation>Confirmado por</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="373"/>
+        <source>Declined by</source>
+        <translation>Recusado por</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="374"/>
+        <source>Forced</source>
+        <translation>Forçado</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="375"/>
+        <source>Restarting</source>
+        <translation>Reiniciando</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="376"/>
+        <source>Answered</source>
+        <translation>Respondido</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="377"/>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="395"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="410"/>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="262"/>
         <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation>Expirou antes que a estação pudesse executá-lo. Nada foi feito; envie de novo com validade maior.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="463"/>
+        <location filename="../admin/command_texts.py" line="265"/>
         <source>Already received before: not run again.</source>
         <translation>Já recebido antes: não foi executado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="465"/>
+        <location filename="../admin/command_texts.py" line="266"/>
         <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation>Sem resposta antes de o comando expirar. Verifique se a estação está ligada e alcança a pasta compartilhada, e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="473"/>
+        <location filename="../admin/command_texts.py" line="187"/>
+        <location filename="../admin/command_texts.py" line="274"/>
         <source>The station answered.</source>
         <translation>A estação respondeu.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="474"/>
+        <location filename="../admin/command_texts.py" line="275"/>
         <source>Message delivered.</source>
         <translation>Mensagem entregue.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="475"/>
+        <location filename="../admin/command_texts.py" line="276"/>
         <source>User logged out.</source>
         <translation>Usuário desconectado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="476"/>
+        <location filename="../admin/command_texts.py" line="277"/>
         <source>Production entry locked.</source>
         <translation>Lançamento de produção bloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="478"/>
+        <location filename="../admin/command_texts.py" line="198"/>
+        <location filename="../admin/command_texts.py" line="278"/>
         <source>Production entry unlocked.</source>
         <translation>Lançamento de produção desbloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="480"/>
+        <location filename="../admin/command_texts.py" line="279"/>
         <source>Lot set.</source>
         <translation>Lote definido.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="481"/>
+        <location filename="../admin/command_texts.py" line="280"/>
         <source>Product (size) set.</source>
         <translation>Produto (tamanho) definido.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="482"/>
+        <location filename="../admin/command_texts.py" line="281"/>
         <source>Settings changed.</source>
         <translation>Configurações alteradas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="483"/>
+        <location filename="../admin/command_texts.py" line="210"/>
+        <location filename="../admin/command_texts.py" line="282"/>
         <source>Status sent again.</source>
         <translation>Status enviado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="484"/>
-        <source>Diagnostics collected (see Result).</source>
-        <translation>Diagnóstico coletado (veja Resultado).</translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="486"/>
+        <location filename="../admin/command_texts.py" line="285"/>
         <source>Backup written on the station.</source>
         <translation>Backup gravado na estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="487"/>
+        <location filename="../admin/command_texts.py" line="286"/>
         <source>Audit trail intact.</source>
         <translation>Trilha de auditoria íntegra.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="488"/>
+        <location filename="../admin/command_texts.py" line="232"/>
+        <location filename="../admin/command_texts.py" line="287"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation>Trilha de auditoria NÃO íntegra: verifique o site pelo menu Ferramentas para ver onde.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="491"/>
+        <location filename="../admin/command_texts.py" line="235"/>
+        <location filename="../admin/command_texts.py" line="290"/>
         <source>Restarting.</source>
         <translation>Reiniciando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="492"/>
+        <location filename="../admin/command_texts.py" line="255"/>
+        <source>Failed on the station; Details… shows the station&apos;s own words.</source>
+        <translation>Falhou na estação; Detalhes… mostra as palavras da própria estação.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="257"/>
+        <source>Refused by the station, nothing was done; Details… shows the station&apos;s own words.</source>
+        <translation>Recusado pela estação, nada foi feito; Detalhes… mostra as palavras da própria estação.</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="283"/>
+        <source>Diagnostics collected (Details… for everything).</source>
+        <translation>Diagnóstico coletado (Detalhes… para tudo).</translation>
+    </message>
+    <message>
+        <location filename="../admin/command_texts.py" line="291"/>
         <source>Closing.</source>
         <translation>Fechando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="494"/>
+        <location filename="../admin/command_texts.py" line="293"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation>Nada a alterar: escolha ao menos uma configuração e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="496"/>
+        <location filename="../admin/command_texts.py" line="296"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation>O operador escolheu não fechar o aplicativo; ele continua rodando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="498"/>
+        <location filename="../admin/command_texts.py" line="299"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation>Interrompido por um reinício da estação e não executado de novo; envie de novo se ainda for preciso.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="502"/>
+        <location filename="../admin/command_texts.py" line="303"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation>Recusado: a assinatura não confere (outra chave de site, ou o arquivo foi alterado). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="505"/>
+        <location filename="../admin/command_texts.py" line="306"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation>Recusado: o relógio deste PC está adiantado em relação ao da estação. Nada foi feito; acerte os relógios e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="512"/>
-        <source>%1 log lines (see Result).</source>
-        <translation>%1 linhas de log (veja Resultado).</translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="513"/>
+        <location filename="../admin/command_texts.py" line="314"/>
         <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
         <translation>O tamanho %1 não está no catálogo daquela estação. Nada foi alterado; confira o catálogo do site e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="516"/>
+        <location filename="../admin/command_texts.py" line="317"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation>Recusado: a estação não conhece %1 como usuário ativo (a cópia de usuários dela pode estar desatualizada). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="519"/>
+        <location filename="../admin/command_texts.py" line="320"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
         <translation>Recusado: a estação não permite que o papel %1 envie este comando. Nada foi feito.</translation>
-    </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="527"/>
-        <source>See the tooltip.</source>
-        <translation>Veja a dica (passe o mouse).</translation>
     </message>
 </context>
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="111"/>
+        <location filename="../admin/commands_tab.py" line="106"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="112"/>
+        <location filename="../admin/commands_tab.py" line="107"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="113"/>
+        <location filename="../admin/commands_tab.py" line="108"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="127"/>
+        <location filename="../admin/commands_tab.py" line="122"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="134"/>
+        <location filename="../admin/commands_tab.py" line="129"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="153"/>
+        <location filename="../admin/commands_tab.py" line="134"/>
+        <source>Commands sent</source>
+        <translation>Comandos enviados</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="144"/>
+        <source>Details…</source>
+        <translation>Detalhes…</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="157"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="154"/>
+        <location filename="../admin/commands_tab.py" line="158"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="155"/>
+        <location filename="../admin/commands_tab.py" line="159"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="161"/>
+        <location filename="../admin/commands_tab.py" line="166"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="282"/>
+        <location filename="../admin/commands_tab.py" line="290"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="286"/>
+        <location filename="../admin/commands_tab.py" line="294"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="297"/>
+        <location filename="../admin/commands_tab.py" line="305"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="298"/>
+        <location filename="../admin/commands_tab.py" line="306"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="307"/>
+        <location filename="../admin/commands_tab.py" line="315"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="325"/>
+        <location filename="../admin/commands_tab.py" line="333"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="328"/>
+        <location filename="../admin/commands_tab.py" line="336"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="338"/>
+        <location filename="../admin/commands_tab.py" line="346"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
-    <message>
-        <location filename="../admin/commands_tab.py" line="342"/>
-        <source>The shared folder %1 stopped answering while sending: only %2 station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
-        <translation>A pasta compartilhada %1 parou de responder durante o envio: só %2 estação(ões) receberam o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</translation>
+    <message numerus="yes">
+        <location filename="../admin/commands_tab.py" line="350"/>
+        <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
+        <translation>
+            <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
+            <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estações receberam o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="349"/>
+        <location filename="../admin/commands_tab.py" line="357"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>
@@ -864,52 +1400,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="29"/>
+        <location filename="../correction_dialog.py" line="30"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="32"/>
+        <location filename="../correction_dialog.py" line="33"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Lote %1, caixa %2, registrada por %3. Sua correção vira uma nova versão; a original continua no histórico.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="44"/>
+        <location filename="../correction_dialog.py" line="48"/>
         <source>Why (at least 10 characters)</source>
         <translation>Motivo (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="52"/>
+        <location filename="../correction_dialog.py" line="56"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="53"/>
+        <location filename="../correction_dialog.py" line="57"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="54"/>
+        <location filename="../correction_dialog.py" line="58"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="59"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="56"/>
+        <location filename="../correction_dialog.py" line="60"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="57"/>
+        <location filename="../correction_dialog.py" line="61"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation>Assinando como %1: isto significa &quot;correção&quot;.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="94"/>
+        <location filename="../correction_dialog.py" line="98"/>
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
     </message>
@@ -940,97 +1476,97 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="74"/>
+        <location filename="../admin/dashboard_tab.py" line="78"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <location filename="../admin/dashboard_tab.py" line="80"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="77"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="78"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80"/>
+        <location filename="../admin/dashboard_tab.py" line="86"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="97"/>
+        <location filename="../admin/dashboard_tab.py" line="104"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="97"/>
+        <location filename="../admin/dashboard_tab.py" line="104"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="177"/>
+        <location filename="../admin/dashboard_tab.py" line="187"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="216"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="203"/>
+        <location filename="../admin/dashboard_tab.py" line="218"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="203"/>
+        <location filename="../admin/dashboard_tab.py" line="218"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="204"/>
+        <location filename="../admin/dashboard_tab.py" line="219"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="205"/>
+        <location filename="../admin/dashboard_tab.py" line="220"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="211"/>
+        <location filename="../admin/dashboard_tab.py" line="226"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="211"/>
+        <location filename="../admin/dashboard_tab.py" line="226"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="227"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="227"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="213"/>
+        <location filename="../admin/dashboard_tab.py" line="228"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="214"/>
+        <location filename="../admin/dashboard_tab.py" line="229"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -1038,49 +1574,59 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="38"/>
+        <location filename="../entry_form.py" line="83"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="44"/>
+        <location filename="../entry_form.py" line="50"/>
         <source>Rejections (up to 3)</source>
         <translation>Rejeições (até 3)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="46"/>
+        <location filename="../entry_form.py" line="54"/>
         <source>Defect</source>
         <translation>Defeito</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="47"/>
+        <location filename="../entry_form.py" line="55"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="97"/>
+        <location filename="../entry_form.py" line="63"/>
+        <source>Defect %1</source>
+        <translation>Defeito %1</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="64"/>
+        <source>Location %1</source>
+        <translation>Local %1</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="128"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="66"/>
+        <location filename="../entry_form.py" line="215"/>
+        <source>Unit weight: %1</source>
+        <translation>Peso unitário: %1</translation>
+    </message>
+    <message>
+        <location filename="../entry_form.py" line="48"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="70"/>
+        <location filename="../entry_form.py" line="49"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="76"/>
+        <location filename="../entry_form.py" line="97"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
-    </message>
-    <message>
-        <location filename="../entry_form.py" line="137"/>
-        <source>Unit weight: %1 kg</source>
-        <translation>Peso unitário: %1 kg</translation>
     </message>
 </context>
 <context>
@@ -1127,61 +1673,69 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../wizard/finish_page.py" line="70"/>
+        <source>Site time zone: %1</source>
+        <translation>Fuso horário do site: %1</translation>
+    </message>
+    <message>
+        <location filename="../wizard/finish_page.py" line="72"/>
         <source>Start with the PC: yes</source>
         <translation>Iniciar com o PC: sim</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="71"/>
+        <location filename="../wizard/finish_page.py" line="73"/>
         <source>Start with the PC: no</source>
         <translation>Iniciar com o PC: não</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="76"/>
+        <location filename="../wizard/finish_page.py" line="78"/>
         <source>This PC: production station %1</source>
         <translation>Este PC: estação de produção %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="78"/>
+        <location filename="../wizard/finish_page.py" line="80"/>
         <source>This PC: office PC %1</source>
         <translation>Este PC: PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="87"/>
+        <location filename="../wizard/finish_page.py" line="89"/>
         <source>Log in as %1 with the password you chose.</source>
         <translation>Entre como %1 com a senha que você escolheu.</translation>
     </message>
-    <message>
-        <location filename="../wizard/finish_page.py" line="90"/>
-        <source>%1 accounts of the site reached this PC; log in with yours.</source>
-        <translation>%1 contas do site chegaram a este PC; entre com a sua.</translation>
+    <message numerus="yes">
+        <location filename="../wizard/finish_page.py" line="92"/>
+        <source>%n account(s) of the site reached this PC; log in with yours.</source>
+        <translation>
+            <numerusform>%n conta do site chegou a este PC; entre com a sua.</numerusform>
+            <numerusform>%n contas do site chegaram a este PC; entre com a sua.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="93"/>
+        <location filename="../wizard/finish_page.py" line="95"/>
         <source>No accounts of the site reached this PC yet (is the shared folder reachable?). They arrive by themselves once it is; until then nobody can log in here.</source>
         <translation>Nenhuma conta do site chegou a este PC ainda (a pasta compartilhada está acessível?). Elas chegam sozinhas quando estiver; até lá ninguém consegue entrar aqui.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="97"/>
+        <location filename="../wizard/finish_page.py" line="99"/>
         <source>Set up the plant&apos;s other PCs with &quot;Join a site&quot;: the folder %1 and the site passphrase.</source>
         <translation>Configure os outros PCs da fábrica com &quot;Entrar em um site&quot;: a pasta %1 e a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="101"/>
+        <location filename="../wizard/finish_page.py" line="103"/>
         <source>The trial site is in %1. For a real site, set up the PCs with a shared folder.</source>
         <translation>O site de teste está em %1. Para um site de verdade, configure os PCs com uma pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="104"/>
+        <location filename="../wizard/finish_page.py" line="106"/>
         <source>The shared folder is on the network: status and commands are checked every half second there.</source>
         <translation>A pasta compartilhada está na rede: status e comandos são verificados lá a cada meio segundo.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="108"/>
+        <location filename="../wizard/finish_page.py" line="110"/>
         <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC&apos;s settings.</source>
         <translation>Não foi possível ativar o início com o PC: %1. Um administrador pode tentar de novo em Ferramentas → Configurações deste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="112"/>
+        <location filename="../wizard/finish_page.py" line="114"/>
         <source>The app starts by itself when this PC starts.</source>
         <translation>O aplicativo abre sozinho quando este PC liga.</translation>
     </message>
@@ -1189,42 +1743,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="170"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation>Shopfloor Collector: configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="171"/>
+        <location filename="../wizard/window.py" line="169"/>
         <source>Shopfloor Collector · set-up</source>
         <translation>Shopfloor Collector · instalação</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="172"/>
+        <location filename="../wizard/window.py" line="170"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="182"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Step %1 of %2</source>
         <translation>Passo %1 de %2</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="186"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="185"/>
         <source>Set up this PC</source>
         <translation>Configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="189"/>
+        <location filename="../wizard/window.py" line="187"/>
         <source>Next</source>
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="308"/>
+        <location filename="../wizard/window.py" line="316"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -1232,127 +1786,141 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="74"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
+        <source>Stations</source>
+        <translation>Estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="165"/>
+        <location filename="../admin/fleet_tab.py" line="170"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="187"/>
+        <location filename="../admin/fleet_tab.py" line="165"/>
+        <location filename="../admin/fleet_tab.py" line="192"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="247"/>
-        <source>%1 stations · %2 online · %3 stale · %4 offline</source>
-        <translation>%1 estações · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
+        <location filename="../admin/fleet_tab.py" line="253"/>
+        <source>%1 · %2 online · %3 stale · %4 offline</source>
+        <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/fleet_tab.py" line="254"/>
+        <source>%n station(s)</source>
+        <translation>
+            <numerusform>%n estação</numerusform>
+            <numerusform>%n estações</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="289"/>
+        <location filename="../admin/fleet_tab.py" line="295"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="417"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="417"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="424"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="418"/>
+        <location filename="../admin/fleet_tab.py" line="424"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="419"/>
+        <location filename="../admin/fleet_tab.py" line="425"/>
         <source>files refused on the share (forged, or not a member)</source>
         <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="426"/>
         <source>journal held back: the share holds another PC&apos;s chain for this station (after a takeover)</source>
         <translation>diário retido: a pasta compartilhada guarda a cadeia de outro PC para esta estação (após uma substituição)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="432"/>
+        <location filename="../admin/fleet_tab.py" line="438"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="455"/>
+        <location filename="../admin/fleet_tab.py" line="461"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="456"/>
+        <location filename="../admin/fleet_tab.py" line="462"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -1443,17 +2011,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FolderField</name>
     <message>
-        <location filename="../wizard/widgets.py" line="129"/>
+        <location filename="../wizard/widgets.py" line="130"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="130"/>
+        <location filename="../wizard/widgets.py" line="131"/>
         <source>for example \\server\shopfloor or /mnt/shopfloor</source>
         <translation>por exemplo \\servidor\shopfloor ou /mnt/shopfloor</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="139"/>
+        <location filename="../wizard/widgets.py" line="140"/>
         <source>Choose the shared folder</source>
         <translation>Escolha a pasta compartilhada</translation>
     </message>
@@ -1461,112 +2029,112 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="63"/>
         <source>Score</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Mean CAM %</source>
         <translation>CAM médio %</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Trend</source>
         <translation>Tendência</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="64"/>
         <source>Worst shift</source>
         <translation>Pior turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Top defect</source>
         <translation>Principal defeito</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
+        <location filename="../admin/insights_tab.py" line="65"/>
         <source>Anomalies</source>
         <translation>Anomalias</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="84"/>
+        <location filename="../admin/insights_tab.py" line="82"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="85"/>
         <source>improving</source>
         <translation>melhorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="85"/>
         <source>worsening</source>
         <translation>piorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
+        <location filename="../admin/insights_tab.py" line="86"/>
         <source>stable</source>
         <translation>estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="89"/>
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>not enough data</source>
         <translation>dados insuficientes</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="123"/>
+        <location filename="../admin/insights_tab.py" line="121"/>
         <source>Site: every record of the period together</source>
         <translation>Site: todos os registros do período juntos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
+        <location filename="../admin/insights_tab.py" line="122"/>
         <source>Records (boxes) in the period</source>
         <translation>Registros (caixas) no período</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
+        <location filename="../admin/insights_tab.py" line="123"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="126"/>
+        <location filename="../admin/insights_tab.py" line="124"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="127"/>
+        <location filename="../admin/insights_tab.py" line="125"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation>CAM médio da segunda metade dos registros contra a primeira; dentro de ±10 % é estável</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="129"/>
+        <location filename="../admin/insights_tab.py" line="127"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation>Turno com o maior CAM médio (ao menos 3 caixas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="130"/>
+        <location filename="../admin/insights_tab.py" line="128"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation>Defeito mais frequente e sua parcela das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="131"/>
+        <location filename="../admin/insights_tab.py" line="129"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation>CAM acima da média + 2σ, alta de mais de 30 % de uma semana para a outra, um defeito em 3 ou mais caixas seguidas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="151"/>
+        <location filename="../admin/insights_tab.py" line="149"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
@@ -1574,280 +2142,304 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="256"/>
+        <location filename="../admin/insights_tab.py" line="260"/>
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="256"/>
+        <location filename="../admin/insights_tab.py" line="260"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="273"/>
+        <location filename="../admin/insights_tab.py" line="278"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="289"/>
+        <location filename="../admin/insights_tab.py" line="294"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="381"/>
+        <location filename="../admin/insights_tab.py" line="386"/>
         <source>Computing the statistics…</source>
         <translation>Calculando as estatísticas…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="400"/>
+        <location filename="../admin/insights_tab.py" line="405"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation>Não foi possível calcular as estatísticas (%1); os números mostrados são os últimos. Pressione Atualizar para tentar de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="417"/>
-        <source>%1 records · descriptive statistics, not predictions</source>
-        <translation>%1 registros · estatística descritiva, não previsões</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="419"/>
+        <location filename="../admin/insights_tab.py" line="424"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="447"/>
-        <source>Selected: %1 (%2 records)</source>
-        <translation>Selecionado: %1 (%2 registros)</translation>
+        <location filename="../admin/insights_tab.py" line="242"/>
+        <source>Figures per station</source>
+        <translation>Números por estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="488"/>
+        <location filename="../admin/insights_tab.py" line="257"/>
+        <source>Figures of the selected station</source>
+        <translation>Números da estação selecionada</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="266"/>
+        <source>Recommendations</source>
+        <translation>Recomendações</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="422"/>
+        <source>%n record(s) · descriptive statistics, not predictions</source>
+        <translation>
+            <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
+            <numerusform>%n registros · estatística descritiva, não previsões</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="452"/>
+        <source>Selected: %1 (%n record(s))</source>
+        <translation>
+            <numerusform>Selecionado: %1 (%n registro)</numerusform>
+            <numerusform>Selecionado: %1 (%n registros)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="493"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="513"/>
-        <location filename="../admin/insights_tab.py" line="516"/>
+        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="521"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="514"/>
+        <location filename="../admin/insights_tab.py" line="519"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="515"/>
+        <location filename="../admin/insights_tab.py" line="520"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="517"/>
+        <location filename="../admin/insights_tab.py" line="522"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518"/>
-        <location filename="../admin/insights_tab.py" line="590"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="595"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="519"/>
-        <location filename="../admin/insights_tab.py" line="590"/>
+        <location filename="../admin/insights_tab.py" line="524"/>
+        <location filename="../admin/insights_tab.py" line="595"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="528"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="525"/>
+        <location filename="../admin/insights_tab.py" line="530"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="527"/>
+        <location filename="../admin/insights_tab.py" line="532"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="529"/>
+        <location filename="../admin/insights_tab.py" line="534"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="532"/>
+        <location filename="../admin/insights_tab.py" line="537"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="535"/>
+        <location filename="../admin/insights_tab.py" line="540"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="538"/>
+        <location filename="../admin/insights_tab.py" line="543"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="542"/>
+        <location filename="../admin/insights_tab.py" line="547"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="543"/>
+        <location filename="../admin/insights_tab.py" line="548"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="544"/>
+        <location filename="../admin/insights_tab.py" line="549"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="547"/>
+        <location filename="../admin/insights_tab.py" line="552"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="553"/>
+        <location filename="../admin/insights_tab.py" line="558"/>
         <source>not recorded (%1×)</source>
         <translation>não registrado (%1×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="555"/>
+        <location filename="../admin/insights_tab.py" line="560"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation>%1: rejeições importadas do sistema antigo sem o local. Fora da classificação; percentual de todas as rejeições, enquanto os locais acima contam só locais conhecidos.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="560"/>
+        <location filename="../admin/insights_tab.py" line="565"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="560"/>
+        <location filename="../admin/insights_tab.py" line="565"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="560"/>
+        <location filename="../admin/insights_tab.py" line="565"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="561"/>
+        <location filename="../admin/insights_tab.py" line="566"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="561"/>
+        <location filename="../admin/insights_tab.py" line="566"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="562"/>
+        <location filename="../admin/insights_tab.py" line="567"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="565"/>
+        <location filename="../admin/insights_tab.py" line="570"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="570"/>
+        <location filename="../admin/insights_tab.py" line="575"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="584"/>
+        <location filename="../admin/insights_tab.py" line="589"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="591"/>
+        <location filename="../admin/insights_tab.py" line="596"/>
         <source>%1 · %2/%3 · %4</source>
         <translation>%1 · %2/%3 · %4</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="593"/>
+        <location filename="../admin/insights_tab.py" line="598"/>
         <source>%1 &gt; %2</source>
         <translation>%1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="596"/>
+        <location filename="../admin/insights_tab.py" line="601"/>
         <source>Week of %1</source>
         <translation>Semana de %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="597"/>
+        <location filename="../admin/insights_tab.py" line="602"/>
         <source>%1 → %2 (%3 %)</source>
         <translation>%1 → %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="599"/>
+        <location filename="../admin/insights_tab.py" line="604"/>
         <source>%1 · %2 in a row</source>
         <translation>%1 · %2 seguidas</translation>
     </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="600"/>
-        <source>%1 boxes</source>
-        <translation>%1 caixas</translation>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="605"/>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n caixa</numerusform>
+            <numerusform>%n caixas</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="606"/>
+        <location filename="../admin/insights_tab.py" line="611"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="611"/>
+        <location filename="../admin/insights_tab.py" line="616"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="614"/>
+        <location filename="../admin/insights_tab.py" line="619"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="619"/>
+        <location filename="../admin/insights_tab.py" line="624"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="625"/>
+        <location filename="../admin/insights_tab.py" line="630"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="629"/>
+        <location filename="../admin/insights_tab.py" line="634"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="633"/>
+        <location filename="../admin/insights_tab.py" line="638"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="635"/>
+        <location filename="../admin/insights_tab.py" line="640"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="639"/>
+        <location filename="../admin/insights_tab.py" line="644"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="643"/>
+        <location filename="../admin/insights_tab.py" line="648"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="647"/>
+        <location filename="../admin/insights_tab.py" line="652"/>
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
     </message>
@@ -2007,86 +2599,100 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LogViewer</name>
     <message>
-        <location filename="../log_viewer.py" line="47"/>
-        <location filename="../log_viewer.py" line="118"/>
-        <location filename="../log_viewer.py" line="201"/>
+        <location filename="../log_viewer.py" line="48"/>
+        <location filename="../log_viewer.py" line="121"/>
+        <location filename="../log_viewer.py" line="203"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="52"/>
+        <location filename="../log_viewer.py" line="54"/>
         <source>Show only lines containing…</source>
         <translation>Mostrar só linhas que contêm…</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="63"/>
+        <location filename="../log_viewer.py" line="65"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="64"/>
+        <location filename="../log_viewer.py" line="66"/>
         <source>Save as…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="65"/>
+        <location filename="../log_viewer.py" line="67"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="82"/>
+        <location filename="../log_viewer.py" line="69"/>
+        <source>Log lines</source>
+        <translation>Linhas do log</translation>
+    </message>
+    <message>
+        <location filename="../log_viewer.py" line="85"/>
         <source>Filter</source>
         <translation>Filtro</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="85"/>
+        <location filename="../log_viewer.py" line="88"/>
         <source>Last lines</source>
         <translation>Últimas linhas</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="119"/>
+        <location filename="../log_viewer.py" line="122"/>
         <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
         <translation>Só um administrador pode ver o log. Sua tentativa foi registrada; peça a um administrador se precisar de algo dele.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="147"/>
+        <location filename="../log_viewer.py" line="150"/>
         <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
         <translation>Não foi possível ler o log: %1. Nada foi alterado; tente Atualizar.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="160"/>
+        <location filename="../log_viewer.py" line="163"/>
         <source>There is no log file yet (%1).</source>
         <translation>Ainda não há arquivo de log (%1).</translation>
     </message>
-    <message>
-        <location filename="../log_viewer.py" line="162"/>
-        <source>%1 lines containing “%2”, newest at the bottom. File: %3</source>
-        <translation>%1 linhas que contêm “%2”, as mais novas embaixo. Arquivo: %3</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../log_viewer.py" line="165"/>
-        <source>The last %1 lines, newest at the bottom. File: %2</source>
-        <translation>As últimas %1 linhas, as mais novas embaixo. Arquivo: %2</translation>
+        <source>%n line(s) containing “%2”, newest at the bottom. File: %3</source>
+        <translation>
+            <numerusform>%n linha que contém “%2”, as mais novas embaixo. Arquivo: %3</numerusform>
+            <numerusform>%n linhas que contêm “%2”, as mais novas embaixo. Arquivo: %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../log_viewer.py" line="167"/>
+        <source>The last %n line(s), newest at the bottom. File: %2</source>
+        <translation>
+            <numerusform>A última %n linha, as mais novas embaixo. Arquivo: %2</numerusform>
+            <numerusform>As últimas %n linhas, as mais novas embaixo. Arquivo: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../log_viewer.py" line="196"/>
+        <source>Saved %n line(s) to %2.</source>
+        <translation>
+            <numerusform>%n linha salva em %2.</numerusform>
+            <numerusform>%n linhas salvas em %2.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="180"/>
+        <location filename="../log_viewer.py" line="182"/>
         <source>Save the log as</source>
         <translation>Salvar o log como</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="181"/>
+        <location filename="../log_viewer.py" line="183"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation>Arquivos de texto (*.txt *.log);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="191"/>
+        <location filename="../log_viewer.py" line="193"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
         <translation>O log não foi salvo em %1: %2. Nada foi gravado lá; escolha outra pasta.</translation>
-    </message>
-    <message>
-        <location filename="../log_viewer.py" line="194"/>
-        <source>Saved %1 lines to %2.</source>
-        <translation>%1 linhas salvas em %2.</translation>
     </message>
 </context>
 <context>
@@ -2097,63 +2703,73 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Shopfloor Collector: entrar</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="53"/>
+        <location filename="../login_window.py" line="54"/>
+        <source>Office PC %1</source>
+        <translation>PC de escritório %1</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="55"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="55"/>
+        <location filename="../login_window.py" line="57"/>
+        <source>Log in to open the admin panel</source>
+        <translation>Entre para abrir o painel de administração</translation>
+    </message>
+    <message>
+        <location filename="../login_window.py" line="58"/>
         <source>Log in to record production</source>
         <translation>Entre para registrar a produção</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="59"/>
+        <location filename="../login_window.py" line="62"/>
         <source>Username or badge</source>
         <translation>Usuário ou crachá</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="63"/>
-        <location filename="../login_window.py" line="78"/>
+        <location filename="../login_window.py" line="66"/>
+        <location filename="../login_window.py" line="90"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="64"/>
+        <location filename="../login_window.py" line="67"/>
         <source>Caps Lock is on</source>
         <translation>Caps Lock está ativado</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="71"/>
+        <location filename="../login_window.py" line="74"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="77"/>
+        <location filename="../login_window.py" line="89"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="99"/>
+        <location filename="../login_window.py" line="116"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation>Ainda não há contas de usuário neste PC. Crie o site e o primeiro administrador com: shopfloor site create (ou shopfloor user add NOME --role admin).</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="115"/>
+        <location filename="../login_window.py" line="132"/>
         <source>Type your username and password.</source>
         <translation>Digite seu usuário e sua senha.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="135"/>
+        <location filename="../login_window.py" line="152"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation>Esta conta está bloqueada até %1 por tentativas erradas. Um encarregado pode desbloqueá-la.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="138"/>
+        <location filename="../login_window.py" line="157"/>
         <source>Wrong username or password.</source>
         <translation>Usuário ou senha incorretos.</translation>
     </message>
     <message>
-        <location filename="../login_window.py" line="156"/>
+        <location filename="../login_window.py" line="175"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation>Você precisa trocar sua senha antes de trabalhar. Entre de novo para trocá-la.</translation>
     </message>
@@ -2161,42 +2777,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotDialog</name>
     <message>
-        <location filename="../lot_dialog.py" line="24"/>
+        <location filename="../lot_dialog.py" line="25"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="26"/>
+        <location filename="../lot_dialog.py" line="27"/>
         <source>Lot %1 is complete. Scan or type the next lot.</source>
         <translation>O lote %1 está completo. Leia ou digite o próximo lote.</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="27"/>
+        <location filename="../lot_dialog.py" line="28"/>
         <source>Scan or type the lot code.</source>
         <translation>Leia ou digite o código do lote.</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="37"/>
+        <location filename="../lot_dialog.py" line="38"/>
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="39"/>
+        <location filename="../lot_dialog.py" line="40"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="41"/>
+        <location filename="../lot_dialog.py" line="42"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="46"/>
+        <location filename="../lot_dialog.py" line="47"/>
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="47"/>
+        <location filename="../lot_dialog.py" line="48"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -2274,193 +2890,204 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Obrigatório.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
-        <source>Type a number, e.g. 3,5.</source>
-        <translation>Digite um número, por exemplo 3,5.</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="67"/>
         <source>Type a whole number.</source>
         <translation>Digite um número inteiro.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="71"/>
         <source>Must be at least %1.</source>
         <translation>Deve ser no mínimo %1.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="72"/>
         <source>Must be from %1 to %2.</source>
         <translation>Deve estar entre %1 e %2.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
-        <source>Too long (at most %1 characters).</source>
-        <translation>Longo demais (no máximo %1 caracteres).</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="77"/>
-        <source>Too short (at least %1 characters).</source>
-        <translation>Curto demais (ao menos %1 caracteres).</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="81"/>
         <source>Contains invisible or control characters.</source>
         <translation>Contém caracteres invisíveis ou de controle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="83"/>
         <source>Use letters, digits, space and . _ / # - only.</source>
         <translation>Use só letras, números, espaço e . _ / # -.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="85"/>
         <source>Not in the list: choose one of the options.</source>
         <translation>Não está na lista: escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="87"/>
         <source>Choose the defect for this location.</source>
         <translation>Escolha o defeito para este local.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="89"/>
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation>Escolha onde está o defeito (Cap, Body, Cap/Body).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
-        <source>At most %1 rejections.</source>
-        <translation>No máximo %1 rejeições.</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="94"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>De 2 a 32 letras, números, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="96"/>
         <source>Wrong kind of value.</source>
         <translation>Tipo de valor errado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
-        <source>Type a number, e.g. 0,000076.</source>
-        <translation>Digite um número, p. ex. 0,000076.</translation>
+        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="98"/>
+        <source>Type a number, e.g. %1.</source>
+        <translation>Digite um número, por exemplo %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="75"/>
+        <source>Too long (at most %n character(s)).</source>
+        <translation>
+            <numerusform>Longo demais (no máximo %n caractere).</numerusform>
+            <numerusform>Longo demais (no máximo %n caracteres).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="78"/>
+        <source>Too short (at least %n character(s)).</source>
+        <translation>
+            <numerusform>Curto demais (ao menos %n caractere).</numerusform>
+            <numerusform>Curto demais (ao menos %n caracteres).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../messages.py" line="91"/>
+        <source>At most %n rejection(s).</source>
+        <translation>
+            <numerusform>No máximo %n rejeição.</numerusform>
+            <numerusform>No máximo %n rejeições.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="101"/>
+        <source>Not a time zone: choose one from the list.</source>
+        <translation>Não é um fuso horário: escolha um da lista.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="103"/>
         <source>Appears twice; keep one.</source>
         <translation>Aparece duas vezes; mantenha um.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="105"/>
         <source>Reserved for imported rejections whose location was not recorded; choose another name.</source>
         <translation>Reservado para rejeições importadas sem local registrado; escolha outro nome.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="109"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="111"/>
         <source>The maximum must be above the minimum.</source>
         <translation>O máximo deve ser maior que o mínimo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="113"/>
         <source>Critical must be above warning.</source>
         <translation>Crítico deve ser maior que alerta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="119"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="121"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="123"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="126"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="128"/>
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="130"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="132"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="134"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada (ou conta bloqueada): nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="136"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation>Uma alteração em registro de outra estação precisa ser assinada com sua senha; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="133"/>
+        <location filename="../messages.py" line="138"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
-    <message>
-        <location filename="../messages.py" line="139"/>
-        <source>The password needs at least %1 characters.</source>
-        <translation>A senha precisa de ao menos %1 caracteres.</translation>
+    <message numerus="yes">
+        <location filename="../messages.py" line="144"/>
+        <source>The password needs at least %n character(s).</source>
+        <translation>
+            <numerusform>A senha precisa de ao menos %n caractere.</numerusform>
+            <numerusform>A senha precisa de ao menos %n caracteres.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="147"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="149"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="151"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="153"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="155"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="156"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="134"/>
-        <location filename="../entry_form.py" line="155"/>
         <location filename="../i18n.py" line="68"/>
         <source>decimal-separator</source>
         <translation>,</translation>
@@ -2510,112 +3137,153 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <location filename="../numbers.py" line="39"/>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="41"/>
+        <source>%1 mg</source>
+        <translation>%1 mg</translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="53"/>
+        <source>CSV: numbers with a decimal point, columns separated by commas, column names in English.</source>
+        <translation>CSV: números com ponto decimal, colunas separadas por vírgulas, nomes das colunas em inglês.</translation>
+    </message>
+    <message>
+        <location filename="../numbers.py" line="56"/>
+        <source>Excel: real numbers (Excel shows them in its own language), column names in English.</source>
+        <translation>Excel: números de verdade (o Excel os mostra no idioma dele), nomes das colunas em inglês.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../office_window.py" line="28"/>
+        <source>Shopfloor Collector · office PC %1</source>
+        <translation>Shopfloor Collector · PC de escritório %1</translation>
+    </message>
+    <message>
+        <location filename="../office_window.py" line="31"/>
+        <source>Log out</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <location filename="../office_window.py" line="42"/>
+        <source>This is an office PC: production is recorded at the stations, and the admin panel is for supervisors, analysts and admins. Log out when you are done.</source>
+        <translation>Este é um PC de escritório: a produção é registrada nas estações, e o painel de administração é para supervisores, analistas e administradores. Saia quando terminar.</translation>
+    </message>
+</context>
+<context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="54"/>
-        <location filename="../pc_settings_dialog.py" line="144"/>
-        <location filename="../pc_settings_dialog.py" line="200"/>
+        <location filename="../pc_settings_dialog.py" line="53"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
+        <location filename="../pc_settings_dialog.py" line="198"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="71"/>
+        <location filename="../pc_settings_dialog.py" line="70"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation>Só um novo caminho para o próprio site deste PC, por exemplo depois que a pasta mudou de servidor.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="73"/>
+        <location filename="../pc_settings_dialog.py" line="72"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation>Este PC não está em um site; criar ou entrar em um é feito pela instalação inicial.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="79"/>
+        <location filename="../pc_settings_dialog.py" line="78"/>
         <source>As the system (Portuguese or English)</source>
         <translation>Como o sistema (português ou inglês)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="85"/>
+        <location filename="../pc_settings_dialog.py" line="84"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation>Automático: 50 ms em pasta local, 500 ms em pasta de rede</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="93"/>
+        <location filename="../pc_settings_dialog.py" line="92"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation>Mostrar aos operadores a janela pequena &quot;Registrar produção&quot;</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="97"/>
+        <location filename="../pc_settings_dialog.py" line="96"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="113"/>
+        <location filename="../pc_settings_dialog.py" line="112"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="115"/>
+        <location filename="../pc_settings_dialog.py" line="114"/>
         <source>This PC</source>
         <translation>Este PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="116"/>
+        <location filename="../pc_settings_dialog.py" line="115"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="117"/>
+        <location filename="../pc_settings_dialog.py" line="116"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="118"/>
+        <location filename="../pc_settings_dialog.py" line="117"/>
         <source>Commands checked every</source>
         <translation>Comandos verificados a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="122"/>
+        <location filename="../pc_settings_dialog.py" line="121"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation>A pasta, a estação, o idioma e os intervalos valem quando o aplicativo abrir de novo; a janela de registro e o início com o PC, na hora. Um catálogo do site mais novo com seus próprios intervalos substitui estes.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="132"/>
+        <location filename="../pc_settings_dialog.py" line="131"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="135"/>
+        <location filename="../pc_settings_dialog.py" line="134"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="201"/>
+        <location filename="../pc_settings_dialog.py" line="199"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation>Salvo. Abra o aplicativo de novo para usar o novo valor de: %1.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
+        <location filename="../pc_settings_dialog.py" line="209"/>
         <source>shared folder</source>
         <translation>pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="209"/>
+        <location filename="../pc_settings_dialog.py" line="210"/>
         <source>station</source>
         <translation>estação</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="210"/>
         <source>language</source>
         <translation>idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="213"/>
+        <location filename="../pc_settings_dialog.py" line="211"/>
         <source>intervals</source>
         <translation>intervalos</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="220"/>
+        <location filename="../pc_settings_dialog.py" line="218"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation>Só um administrador pode mudar as configurações deste PC. A tentativa foi registrada; nada foi alterado.</translation>
     </message>
@@ -2668,79 +3336,100 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="199"/>
-        <source>%1 records</source>
-        <translation>%1 registros</translation>
-    </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="213"/>
-        <location filename="../admin/production_tab.py" line="225"/>
+        <location filename="../admin/production_tab.py" line="216"/>
+        <location filename="../admin/production_tab.py" line="228"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="216"/>
+        <location filename="../admin/production_tab.py" line="219"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="228"/>
+        <location filename="../admin/production_tab.py" line="231"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="247"/>
+        <location filename="../admin/production_tab.py" line="250"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="154"/>
-        <location filename="../admin/production_tab.py" line="180"/>
+        <location filename="../admin/production_tab.py" line="157"/>
+        <location filename="../admin/production_tab.py" line="183"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="257"/>
+        <location filename="../admin/production_tab.py" line="90"/>
+        <source>Site records</source>
+        <translation>Registros do site</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="105"/>
+        <source>Version history of the selected record</source>
+        <translation>Histórico de versões do registro selecionado</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/production_tab.py" line="202"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n registro</numerusform>
+            <numerusform>%n registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="260"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="264"/>
+        <location filename="../admin/production_tab.py" line="267"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="273"/>
+        <location filename="../admin/production_tab.py" line="270"/>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="278"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="287"/>
+        <location filename="../admin/production_tab.py" line="292"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="300"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="300"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="306"/>
+        <location filename="../admin/production_tab.py" line="311"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
-    <message>
-        <location filename="../admin/production_tab.py" line="318"/>
-        <source>Exported %1 records to %2</source>
-        <translation>%1 registros exportados para %2</translation>
+    <message numerus="yes">
+        <location filename="../admin/production_tab.py" line="323"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>%n registro exportado para %1</numerusform>
+            <numerusform>%n registros exportados para %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="322"/>
+        <location filename="../admin/production_tab.py" line="327"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -2849,116 +3538,125 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="187"/>
+        <location filename="../admin/insights_tab.py" line="185"/>
         <source>Records behind a number</source>
         <translation>Registros por trás de um número</translation>
     </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="191"/>
-        <source>%1 records behind: %2
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="189"/>
+        <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
-        <translation>%1 registros por trás de: %2
-CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</translation>
+        <translation>
+            <numerusform>%n registro por trás de: %2
+CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</numerusform>
+            <numerusform>%n registros por trás de: %2
+CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="196"/>
+        <source>The records behind the figure</source>
+        <translation>Os registros por trás do número</translation>
     </message>
 </context>
 <context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../records_model.py" line="26"/>
+        <location filename="../records_model.py" line="27"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="26"/>
+        <location filename="../records_model.py" line="27"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="28"/>
+        <location filename="../records_model.py" line="29"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="30"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="30"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="30"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="31"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="31"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="70"/>
+        <location filename="../records_model.py" line="71"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="71"/>
+        <location filename="../records_model.py" line="72"/>
         <source>corrected</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="71"/>
+        <location filename="../records_model.py" line="72"/>
         <source>saved</source>
         <translation>salvo</translation>
-    </message>
-    <message>
-        <location filename="../records_model.py" line="76"/>
-        <source>decimal-separator</source>
-        <translation>,</translation>
     </message>
 </context>
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../register_window.py" line="24"/>
-        <location filename="../register_window.py" line="31"/>
+        <location filename="../register_window.py" line="41"/>
+        <location filename="../register_window.py" line="56"/>
         <source>Register production</source>
         <translation>Registrar produção</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="44"/>
+        <location filename="../register_window.py" line="46"/>
+        <source>⠿ drag to move</source>
+        <translation>⠿ arraste para mover</translation>
+    </message>
+    <message>
+        <location filename="../register_window.py" line="71"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="47"/>
+        <location filename="../register_window.py" line="74"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="49"/>
+        <location filename="../register_window.py" line="76"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
@@ -2966,22 +3664,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="88"/>
+        <location filename="../header.py" line="158"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../header.py" line="89"/>
+        <location filename="../header.py" line="159"/>
         <source>analyst</source>
         <translation>analista</translation>
     </message>
     <message>
-        <location filename="../header.py" line="90"/>
+        <location filename="../header.py" line="160"/>
         <source>supervisor</source>
         <translation>encarregado</translation>
     </message>
     <message>
-        <location filename="../header.py" line="91"/>
+        <location filename="../header.py" line="161"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -2989,233 +3687,247 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
+        <location filename="../admin/settings_tab.py" line="75"/>
         <source>Station (machine)</source>
         <translation>Estação (máquina)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
-        <source>Size</source>
-        <translation>Tamanho</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="68"/>
-        <source>Unit weight (kg)</source>
-        <translation>Peso unitário (kg)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
+        <location filename="../admin/settings_tab.py" line="82"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="74"/>
+        <location filename="../admin/settings_tab.py" line="84"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="95"/>
+        <location filename="../admin/settings_tab.py" line="108"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="100"/>
+        <location filename="../admin/settings_tab.py" line="113"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="102"/>
+        <location filename="../admin/settings_tab.py" line="115"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="119"/>
-        <location filename="../admin/settings_tab.py" line="351"/>
+        <location filename="../admin/settings_tab.py" line="71"/>
+        <location filename="../admin/settings_tab.py" line="132"/>
+        <location filename="../admin/settings_tab.py" line="398"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="128"/>
+        <location filename="../admin/settings_tab.py" line="141"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="131"/>
-        <location filename="../admin/settings_tab.py" line="354"/>
+        <location filename="../admin/settings_tab.py" line="88"/>
+        <location filename="../admin/settings_tab.py" line="144"/>
+        <location filename="../admin/settings_tab.py" line="401"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="132"/>
-        <location filename="../admin/settings_tab.py" line="354"/>
+        <location filename="../admin/settings_tab.py" line="75"/>
+        <source>Capsule size</source>
+        <translation>Tamanho da cápsula</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="75"/>
+        <source>Unit weight (mg)</source>
+        <translation>Peso unitário (mg)</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="91"/>
+        <location filename="../admin/settings_tab.py" line="145"/>
+        <location filename="../admin/settings_tab.py" line="401"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="136"/>
+        <location filename="../admin/settings_tab.py" line="149"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="138"/>
+        <location filename="../admin/settings_tab.py" line="151"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="139"/>
+        <location filename="../admin/settings_tab.py" line="152"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="371"/>
+        <location filename="../admin/settings_tab.py" line="159"/>
+        <location filename="../admin/settings_tab.py" line="418"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="149"/>
+        <location filename="../admin/settings_tab.py" line="162"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="151"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Excellent below</source>
         <translation>Excelente abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="151"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Good below</source>
         <translation>Boa abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="165"/>
         <source>Attention below (critical above)</source>
         <translation>Atenção abaixo de (crítica acima)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Target line</source>
         <translation>Linha de meta</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="158"/>
+        <location filename="../admin/settings_tab.py" line="171"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
+        <location filename="../admin/settings_tab.py" line="173"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="161"/>
+        <location filename="../admin/settings_tab.py" line="174"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Memory</source>
         <translation>Memória</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Disk</source>
         <translation>Disco</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="173"/>
-        <location filename="../admin/settings_tab.py" line="369"/>
+        <location filename="../admin/settings_tab.py" line="186"/>
+        <location filename="../admin/settings_tab.py" line="416"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="188"/>
         <source>each PC&apos;s own</source>
         <translation>o de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="177"/>
+        <location filename="../admin/settings_tab.py" line="190"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="178"/>
+        <location filename="../admin/settings_tab.py" line="191"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="373"/>
+        <location filename="../admin/settings_tab.py" line="203"/>
+        <location filename="../admin/settings_tab.py" line="420"/>
+        <source>Site time zone</source>
+        <translation>Fuso horário do site</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="206"/>
+        <source>Shifts and every time on screen, on every PC of the site.</source>
+        <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
+    </message>
+    <message>
+        <location filename="../admin/settings_tab.py" line="230"/>
+        <location filename="../admin/settings_tab.py" line="422"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="248"/>
+        <location filename="../admin/settings_tab.py" line="273"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="250"/>
+        <location filename="../admin/settings_tab.py" line="275"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="254"/>
+        <location filename="../admin/settings_tab.py" line="279"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="349"/>
+        <location filename="../admin/settings_tab.py" line="396"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="356"/>
+        <location filename="../admin/settings_tab.py" line="403"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="364"/>
+        <location filename="../admin/settings_tab.py" line="411"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="367"/>
+        <location filename="../admin/settings_tab.py" line="414"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="394"/>
+        <location filename="../admin/settings_tab.py" line="443"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="413"/>
+        <location filename="../admin/settings_tab.py" line="462"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="421"/>
+        <location filename="../admin/settings_tab.py" line="470"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="425"/>
+        <location filename="../admin/settings_tab.py" line="474"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="438"/>
+        <location filename="../admin/settings_tab.py" line="487"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="441"/>
+        <location filename="../admin/settings_tab.py" line="490"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -3349,16 +4061,21 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
     </message>
     <message>
         <location filename="../wizard/texts.py" line="71"/>
+        <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
+        <translation>%1 não é um fuso horário. Escolha um da lista, por exemplo America/Sao_Paulo.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="73"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation>Não foi possível mudar o início com o PC: %1. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="84"/>
+        <location filename="../wizard/texts.py" line="86"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation>Não foi possível gravar um arquivo: %1. Nada mais foi feito; verifique a pasta e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="85"/>
+        <location filename="../wizard/texts.py" line="87"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation>Algo deu errado: %1. Os detalhes estão no log.</translation>
     </message>
@@ -3366,72 +4083,87 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="77"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="78"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="79"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="82"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
+        <source>Site time zone</source>
+        <translation>Fuso horário do site</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="91"/>
+        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in Settings.</source>
+        <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois em Configurações.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="96"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation>Ao menos %1 caracteres, por exemplo algumas palavras sem relação entre si. Todo PC que entrar no site precisa dela, e ela não pode ser recuperada: anote e guarde em lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="101"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91"/>
+        <location filename="../wizard/site_pages.py" line="105"/>
         <source>The site&apos;s shared folder</source>
         <translation>A pasta compartilhada do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="92"/>
+        <location filename="../wizard/site_pages.py" line="106"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="96"/>
+        <location filename="../wizard/site_pages.py" line="110"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="99"/>
+        <location filename="../wizard/site_pages.py" line="113"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="109"/>
+        <location filename="../wizard/site_pages.py" line="124"/>
+        <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
+        <translation>Escolha um fuso horário da lista, por exemplo America/Sao_Paulo.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="129"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="114"/>
+        <location filename="../wizard/site_pages.py" line="134"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="120"/>
+        <location filename="../wizard/site_pages.py" line="140"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="125"/>
+        <location filename="../wizard/site_pages.py" line="145"/>
         <source>Type the site passphrase.</source>
         <translation>Digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="140"/>
+        <location filename="../wizard/site_pages.py" line="160"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
     </message>
@@ -3439,27 +4171,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationChoice</name>
     <message>
-        <location filename="../wizard/widgets.py" line="219"/>
+        <location filename="../wizard/widgets.py" line="186"/>
+        <source>%1 · capsule size %2, %3 each</source>
+        <translation>%1 · cápsula tamanho %2, %3 cada</translation>
+    </message>
+    <message>
+        <location filename="../wizard/widgets.py" line="233"/>
         <source>Production station, machine</source>
         <translation>Estação de produção, máquina</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="220"/>
+        <location filename="../wizard/widgets.py" line="234"/>
         <source>Office PC (no production entry), id</source>
         <translation>PC de escritório (sem lançamento de produção), id</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="221"/>
+        <location filename="../wizard/widgets.py" line="235"/>
         <source>for example office1</source>
         <translation>por exemplo escritorio1</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="268"/>
+        <location filename="../wizard/widgets.py" line="280"/>
         <source>The machine table is empty: make this an office PC.</source>
         <translation>A tabela de máquinas está vazia: faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="273"/>
+        <location filename="../wizard/widgets.py" line="285"/>
         <source>Type an id of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, for example office1.</source>
         <translation>Digite um id de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito, por exemplo escritorio1.</translation>
     </message>
@@ -3467,47 +4204,93 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="27"/>
+        <location filename="../header.py" line="39"/>
+        <source>Office PC %1</source>
+        <translation>PC de escritório %1</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="40"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="58"/>
+        <location filename="../header.py" line="96"/>
         <source>Size %1</source>
         <translation>Tamanho %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="58"/>
+        <location filename="../header.py" line="96"/>
         <source>Size: —</source>
         <translation>Tamanho: —</translation>
     </message>
     <message>
-        <location filename="../header.py" line="62"/>
+        <location filename="../header.py" line="100"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
-    <message>
-        <location filename="../header.py" line="64"/>
-        <source>Lot %1 complete (%2 boxes)</source>
-        <translation>Lote %1 completo (%2 caixas)</translation>
+    <message numerus="yes">
+        <location filename="../header.py" line="102"/>
+        <source>Lot %1 complete (%n box(es))</source>
+        <translation>
+            <numerusform>Lote %1 completo (%n caixa)</numerusform>
+            <numerusform>Lote %1 completo (%n caixas)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../header.py" line="67"/>
+        <location filename="../header.py" line="105"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
     <message>
-        <location filename="../header.py" line="76"/>
+        <location filename="../header.py" line="115"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="117"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="118"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="123"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
     </message>
     <message>
-        <location filename="../header.py" line="79"/>
+        <location filename="../header.py" line="136"/>
+        <source>Share: connecting…</source>
+        <translation>Pasta compartilhada: conectando…</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="138"/>
         <source>Share online · last sync %1</source>
         <translation>Pasta compartilhada on-line · última sincronização %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="82"/>
+        <location filename="../header.py" line="141"/>
+        <source>Share online · synced %1</source>
+        <translation>Pasta compartilhada on-line · sincronizada às %1</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="144"/>
+        <source>%1 behind</source>
+        <translation>%1 de atraso</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../header.py" line="147"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n alteração aguardando</numerusform>
+            <numerusform>%n alterações aguardando</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="133"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
     </message>
@@ -3515,22 +4298,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="294"/>
+        <location filename="../wizard/site_pages.py" line="317"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="295"/>
+        <location filename="../wizard/site_pages.py" line="318"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="297"/>
+        <location filename="../wizard/site_pages.py" line="320"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="302"/>
+        <location filename="../wizard/site_pages.py" line="325"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>
@@ -3538,241 +4321,164 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="55"/>
+        <location filename="../station_window.py" line="48"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="75"/>
+        <location filename="../station_window.py" line="69"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="82"/>
+        <location filename="../station_window.py" line="76"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="84"/>
+        <location filename="../station_window.py" line="78"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="102"/>
+        <location filename="../station_window.py" line="82"/>
+        <source>Records of this shift</source>
+        <translation>Registros deste turno</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="98"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="116"/>
+        <location filename="../station_window.py" line="112"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="191"/>
-        <source>&amp;File</source>
-        <translation>&amp;Arquivo</translation>
+        <location filename="../station_window.py" line="272"/>
+        <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
+        <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="273"/>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n caixa</numerusform>
+            <numerusform>%n caixas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="274"/>
+        <source>%n rejection(s)</source>
+        <translation>
+            <numerusform>%n rejeição</numerusform>
+            <numerusform>%n rejeições</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../station_window.py" line="336"/>
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>%n registro exportado para %1</numerusform>
+            <numerusform>%n registros exportados para %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="192"/>
+        <location filename="../station_window.py" line="130"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="193"/>
+        <location filename="../station_window.py" line="131"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="196"/>
-        <location filename="../station_window.py" line="575"/>
-        <source>Quit</source>
-        <translation>Encerrar</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="201"/>
-        <source>&amp;Tools</source>
-        <translation>&amp;Ferramentas</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="202"/>
-        <source>Verify audit integrity…</source>
-        <translation>Verificar integridade da auditoria…</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="205"/>
+        <location filename="../station_window.py" line="136"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="208"/>
-        <source>This PC&apos;s settings…</source>
-        <translation>Configurações deste PC…</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="211"/>
-        <source>&amp;Help</source>
-        <translation>A&amp;juda</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="212"/>
-        <source>About…</source>
-        <translation>Sobre…</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="214"/>
-        <source>Log viewer…</source>
-        <translation>Visualizar log…</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="271"/>
-        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
-        <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="277"/>
-        <source>You were logged out after a period without activity.</source>
-        <translation>Você foi desconectado após um período sem atividade.</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="289"/>
-        <source>This is an office PC: production is recorded at the stations.</source>
-        <translation>Este é um PC de escritório: a produção é registrada nas estações.</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="297"/>
+        <location filename="../station_window.py" line="213"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="227"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="314"/>
+        <location filename="../station_window.py" line="230"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="351"/>
-        <source>%1 boxes · %2 rejections · mean CAM-D %3 · mean CAM-W %4</source>
-        <translation>%1 caixas · %2 rejeições · CAM-D médio %3 · CAM-W médio %4</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="370"/>
-        <source>Production entry is locked by a supervisor: %1</source>
-        <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="395"/>
-        <source>Message from %1</source>
-        <translation>Mensagem de %1</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="397"/>
-        <source>From %1</source>
-        <translation>De %1</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="399"/>
-        <source>I have read it</source>
-        <translation>Li a mensagem</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="415"/>
-        <source>%1 logged you out remotely.</source>
-        <translation>%1 encerrou sua sessão remotamente.</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="426"/>
-        <source>Close the application?</source>
-        <translation>Fechar o aplicativo?</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="427"/>
-        <source>%1 asks to restart the application now.</source>
-        <translation>%1 pede para reiniciar o aplicativo agora.</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="428"/>
-        <source>%1 asks to close the application now.</source>
-        <translation>%1 pede para fechar o aplicativo agora.</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="429"/>
-        <source>Everything you saved is kept.</source>
-        <translation>Tudo o que você salvou está guardado.</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="458"/>
+        <location filename="../station_window.py" line="316"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="478"/>
-        <source>Exported %1 records to %2</source>
-        <translation>%1 registros exportados para %2</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="482"/>
+        <location filename="../station_window.py" line="341"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="483"/>
+        <location filename="../station_window.py" line="342"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="513"/>
+        <location filename="../station_window.py" line="349"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="514"/>
+        <location filename="../station_window.py" line="350"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="525"/>
+        <location filename="../station_window.py" line="358"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="537"/>
-        <source>This PC&apos;s settings</source>
-        <translation>Configurações deste PC</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="538"/>
-        <source>Your password, to change this PC&apos;s settings:</source>
-        <translation>Sua senha, para mudar as configurações deste PC:</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="549"/>
-        <source>Wrong password: this PC&apos;s settings were not opened.</source>
-        <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="576"/>
-        <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
-        <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
     </message>
 </context>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="86"/>
-        <source>Why (at least 10 characters; kept in the audit trail)</source>
-        <translation>Motivo (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
+        <location filename="../admin/users_tab.py" line="90"/>
+        <source>Why</source>
+        <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="93"/>
+        <location filename="../admin/users_tab.py" line="91"/>
+        <source>At least 10 characters; kept in the audit trail.</source>
+        <translation>Ao menos 10 caracteres; fica na trilha de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="102"/>
+        <source>Repeat it</source>
+        <translation>Repita</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="103"/>
+        <source>Repeat the password</source>
+        <translation>Repita a senha</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="104"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="124"/>
+        <location filename="../admin/users_tab.py" line="128"/>
+        <source>The two passwords differ: type them again. Nothing was changed.</source>
+        <translation>As duas senhas são diferentes: digite-as de novo. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="145"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -3780,179 +4486,184 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="135"/>
+        <location filename="../admin/users_tab.py" line="156"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="138"/>
+        <location filename="../admin/users_tab.py" line="159"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="141"/>
+        <location filename="../admin/users_tab.py" line="162"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="144"/>
+        <location filename="../admin/users_tab.py" line="165"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="148"/>
+        <location filename="../admin/users_tab.py" line="169"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="170"/>
+        <location filename="../admin/users_tab.py" line="191"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="183"/>
+        <location filename="../admin/users_tab.py" line="194"/>
+        <source>User accounts</source>
+        <translation>Contas de usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_tab.py" line="206"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="183"/>
+        <location filename="../admin/users_tab.py" line="206"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="184"/>
+        <location filename="../admin/users_tab.py" line="207"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="184"/>
+        <location filename="../admin/users_tab.py" line="207"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="186"/>
+        <location filename="../admin/users_tab.py" line="209"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="192"/>
+        <location filename="../admin/users_tab.py" line="215"/>
         <source>Import from the old system…</source>
         <translation>Importar do sistema antigo…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="195"/>
+        <location filename="../admin/users_tab.py" line="218"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="236"/>
+        <location filename="../admin/users_tab.py" line="263"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="236"/>
-        <location filename="../admin/users_tab.py" line="250"/>
+        <location filename="../admin/users_tab.py" line="263"/>
+        <location filename="../admin/users_tab.py" line="277"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="237"/>
-        <location filename="../admin/users_tab.py" line="245"/>
+        <location filename="../admin/users_tab.py" line="264"/>
+        <location filename="../admin/users_tab.py" line="272"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="237"/>
+        <location filename="../admin/users_tab.py" line="264"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="243"/>
+        <location filename="../admin/users_tab.py" line="270"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="248"/>
+        <location filename="../admin/users_tab.py" line="275"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="253"/>
+        <location filename="../admin/users_tab.py" line="280"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="255"/>
+        <location filename="../admin/users_tab.py" line="282"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="258"/>
+        <location filename="../admin/users_tab.py" line="285"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="265"/>
+        <location filename="../admin/users_tab.py" line="292"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="265"/>
+        <location filename="../admin/users_tab.py" line="292"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="266"/>
+        <location filename="../admin/users_tab.py" line="293"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="281"/>
+        <location filename="../admin/users_tab.py" line="309"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation>O usuarios.csv do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="310"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="287"/>
+        <location filename="../admin/users_tab.py" line="315"/>
         <source>Importing the accounts of %1…</source>
         <translation>Importando as contas de %1…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="321"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation>Importando as contas de %1: %2 de %3…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="302"/>
+        <location filename="../admin/users_tab.py" line="330"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="316"/>
+        <location filename="../admin/users_tab.py" line="344"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="318"/>
+        <location filename="../admin/users_tab.py" line="346"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="321"/>
+        <location filename="../admin/users_tab.py" line="349"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>
@@ -3960,47 +4671,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="41"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="41"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="41"/>
+        <location filename="../admin/users_tab.py" line="43"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="42"/>
+        <location filename="../admin/users_tab.py" line="44"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="42"/>
+        <location filename="../admin/users_tab.py" line="44"/>
         <source>Must change password</source>
         <translation>Deve trocar a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="43"/>
+        <location filename="../admin/users_tab.py" line="45"/>
         <source>Locked until</source>
         <translation>Bloqueado até</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="43"/>
+        <location filename="../admin/users_tab.py" line="45"/>
         <source>Badge</source>
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="59"/>
+        <location filename="../admin/users_tab.py" line="61"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="59"/>
+        <location filename="../admin/users_tab.py" line="61"/>
         <source>no</source>
         <translation>não</translation>
     </message>
@@ -4048,16 +4759,6 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="194"/>
-        <source>%1 of %2 events checked</source>
-        <translation>%1 de %2 eventos verificados</translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="198"/>
-        <source>%1 events checked</source>
-        <translation>%1 eventos verificados</translation>
-    </message>
-    <message>
         <location filename="../verify_dialog.py" line="210"/>
         <source>The audit trail has been tampered with</source>
         <translation>A trilha de auditoria foi adulterada</translation>
@@ -4078,21 +4779,6 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="235"/>
-        <source>The audit trail is intact: %1 events checked in %2 chain(s).</source>
-        <translation>A trilha de auditoria está íntegra: %1 eventos verificados em %2 cadeia(s).</translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="240"/>
-        <source>%1 of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
-        <translation>%1 destes eventos estão assinados com uma chave que este PC não tem: conteúdo e ordem foram verificados, as assinaturas não.</translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="253"/>
-        <source>Verification cancelled after %1 events; nothing is known about the rest.</source>
-        <translation>Verificação cancelada após %1 eventos; nada se sabe sobre o restante.</translation>
-    </message>
-    <message>
         <location filename="../verify_dialog.py" line="265"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
@@ -4101,6 +4787,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <location filename="../verify_dialog.py" line="262"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="194"/>
+        <source>%1 of %n event(s) checked</source>
+        <translation>
+            <numerusform>Verificados: %1 de %n evento</numerusform>
+            <numerusform>Verificados: %1 de %n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="198"/>
+        <source>%n event(s) checked</source>
+        <translation>
+            <numerusform>%n evento verificado</numerusform>
+            <numerusform>%n eventos verificados</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="208"/>
@@ -4123,9 +4825,49 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>Nada foi alterado: a verificação só lê os dados. Tente de novo; se falhar outra vez, chame o administrador (o log tem os detalhes).</translation>
     </message>
     <message>
+        <location filename="../verify_dialog.py" line="235"/>
+        <source>The audit trail is intact: %1 checked in %2.</source>
+        <translation>A trilha de auditoria está íntegra. Verificação: %1 em %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="236"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="237"/>
+        <source>%n chain(s)</source>
+        <translation>
+            <numerusform>%n cadeia</numerusform>
+            <numerusform>%n cadeias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="241"/>
+        <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
+        <translation>
+            <numerusform>%n destes eventos está assinado com uma chave que este PC não tem: conteúdo e ordem foram verificados, a assinatura não.</numerusform>
+            <numerusform>%n destes eventos estão assinados com uma chave que este PC não tem: conteúdo e ordem foram verificados, as assinaturas não.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../verify_dialog.py" line="246"/>
-        <source>%1 events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
-        <translation>%1 eventos no fim dos diários das estações ainda não foram selados pela sua estação: não contados acima e não mostrados até serem (uma estação sela o que escreve em segundos).</translation>
+        <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
+        <translation>
+            <numerusform>%n evento no fim dos diários das estações ainda não foi selado pela sua estação: não contado acima e não mostrado até que seja (uma estação sela o que escreve em segundos).</numerusform>
+            <numerusform>%n eventos no fim dos diários das estações ainda não foram selados pela sua estação: não contados acima e não mostrados até que sejam (uma estação sela o que escreve em segundos).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../verify_dialog.py" line="253"/>
+        <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
+        <translation>
+            <numerusform>Verificação cancelada após %n evento; nada se sabe sobre o restante.</numerusform>
+            <numerusform>Verificação cancelada após %n eventos; nada se sabe sobre o restante.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="270"/>

@@ -66,6 +66,8 @@ class FinishPage(WizardPage):
         if plan.admin is not None:
             lines.append(self.tr("First admin: %1 (%2)").replace("%1", _b(plan.admin.username))
                          .replace("%2", html.escape(plan.admin.full_name)))
+        if plan.timezone:
+            lines.append(self.tr("Site time zone: %1").replace("%1", _b(plan.timezone)))
         if plan.station_kind == "production":
             lines.append(self.tr("Start with the PC: yes") if plan.autostart
                          else self.tr("Start with the PC: no"))
@@ -87,8 +89,8 @@ class FinishPage(WizardPage):
             lines.append(self.tr("Log in as %1 with the password you chose.").replace(
                 "%1", _b(result.plan.admin.username)))
         elif result.accounts:
-            lines.append(self.tr("%1 accounts of the site reached this PC; log in with yours.")
-                         .replace("%1", str(result.accounts)))
+            lines.append(self.tr("%n account(s) of the site reached this PC; log in with yours.",
+                                 "", result.accounts))
         else:
             lines.append(self.tr("No accounts of the site reached this PC yet (is the shared "
                                  "folder reachable?). They arrive by themselves once it is; "

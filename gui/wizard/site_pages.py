@@ -19,8 +19,10 @@ from gui.messages import field_error_text, password_policy_text
 from gui.theme import TOUCH_MIN_PX
 from gui.wizard.page import WizardOptions, WizardPage
 from gui.wizard.widgets import (
-    FolderField, StationChoice, error_label, hint_label, mark_invalid, row_label, with_notes,
+    FolderField, StationChoice, error_label, hint_label, machine_text, mark_invalid, row_label,
+    with_notes,
 )
+from gui.zone_field import ZoneField, this_pc_zone
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -31,10 +33,11 @@ def _secret_field(name: str) -> QLineEdit:
 
 
 class SitePage(WizardPage):
-    """Create: a folder (new or empty) and the passphrase twice. Join: the site's folder and
-    its passphrase. The folder is checked in the background before moving on."""
+    """Create: a folder (new or empty), the passphrase twice and the site's time zone (this
+    PC's by default). Join: the site's folder and its passphrase. The folder is checked in the
+    background before moving on."""
 
-    fields = frozenset({"folder", "passphrase"})
+    fields = frozenset({"folder", "passphrase", "timezone"})
 
     def __init__(self, mode: str, options: WizardOptions, parent: QWidget | None = None):
         super().__init__(f"sitePage_{mode}", parent)
@@ -49,6 +52,11 @@ class SitePage(WizardPage):
         self.folder_label = row_label()
         self.passphrase_label = row_label()
         self.repeat_label = row_label()
+        self.zone = ZoneField("siteTimezone")
+        self.zone.set_zone(this_pc_zone())
+        self.zone_label = row_label()
+        self.zone_error = error_label("timezoneError")
+        self.zone_hint = hint_label()
         form = QFormLayout()
         form.setVerticalSpacing(10)
         form.addRow(self.folder_label, with_notes(self.folder, self.folder_error))
@@ -56,7 +64,9 @@ class SitePage(WizardPage):
             form.addRow(self.passphrase_label, self.passphrase)
             form.addRow(self.repeat_label, with_notes(self.repeat, self.passphrase_error,
                                                       self.passphrase_hint))
+            form.addRow(self.zone_label, with_notes(self.zone, self.zone_error, self.zone_hint))
         else:
+            self.zone.hide()
             self.repeat.hide()
             form.addRow(self.passphrase_label, with_notes(self.passphrase, self.passphrase_error,
                                                           self.passphrase_hint))
@@ -77,6 +87,10 @@ class SitePage(WizardPage):
         self.folder_label.setText(self.tr("Shared folder"))
         self.passphrase_label.setText(self.tr("Site passphrase"))
         self.repeat_label.setText(self.tr("Repeat it"))
+        self.zone_label.setText(self.tr("Site time zone"))
+        self.zone_hint.setText(self.tr("Shifts and every time on screen follow it, on every PC "
+                                       "of the site. This PC's own zone is proposed; an admin "
+                                       "can change it later in Settings."))
         if self.mode == "create":
             self.passphrase_hint.setText(self.tr(
                 "At least %1 characters, for example a few unrelated words. Every PC that joins "
@@ -103,8 +117,14 @@ class SitePage(WizardPage):
         ok = True
         self.folder_error.clear()
         self.passphrase_error.clear()
-        for edit in (self.folder.edit, self.passphrase, self.repeat):
+        self.zone_error.clear()
+        for edit in (self.folder.edit, self.passphrase, self.repeat, self.zone):
             mark_invalid(edit, False)
+        if self.mode == "create" and self.zone.zone() is None:
+            self.zone_error.setText(self.tr("Choose a time zone from the list, for example "
+                                            "America/Sao_Paulo."))
+            mark_invalid(self.zone, True)
+            ok = False
         if not self.folder.text():
             self.folder_error.setText(self.tr("Choose the shared folder."))
             mark_invalid(self.folder.edit, True)
@@ -151,11 +171,14 @@ class SitePage(WizardPage):
             mark_invalid(self.passphrase, True)
             self.passphrase.selectAll()
             self.passphrase.setFocus()
+        elif field == "timezone":
+            self.zone_error.setText(text)
+            mark_invalid(self.zone, True)
         else:
             self.error.setText(text)
 
     def clear_problem(self) -> None:
-        for label in (self.error, self.folder_error, self.passphrase_error):
+        for label in (self.error, self.folder_error, self.passphrase_error, self.zone_error):
             label.clear()
 
 
@@ -334,6 +357,5 @@ class StationPage(WizardPage):
 
 
 def machine_label(catalog: Catalog, station_id: str) -> str:
-    machine = catalog.machine(station_id)
-    return f"{station_id} ({machine.size})" if machine else station_id
+    return machine_text(catalog, station_id)
 

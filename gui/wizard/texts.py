@@ -67,6 +67,8 @@ def setup_error_text(exc: SetupError) -> str:
         return QCoreApplication.translate("Setup", "%1 holds another site, not this PC's. Moving this PC to another site needs that site's passphrase: set it up again. Nothing was changed.").replace("%1", folder)
     if code == "not_member":
         return QCoreApplication.translate("Setup", "This PC is not in a site, so it has no shared folder to change.")
+    if code == "not_a_zone":
+        return QCoreApplication.translate("Setup", "%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.").replace("%1", str(p.get("zone", "")))
     if code == "autostart_failed":
         return QCoreApplication.translate("Setup", "Starting with the PC could not be switched: %1. Nothing was changed.").replace("%1", str(p.get("detail", exc)))
     return str(exc)

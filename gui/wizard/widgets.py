@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit,
     QPushButton, QRadioButton, QSizePolicy, QVBoxLayout, QWidget,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from config.catalogs import Catalog
 from utils.site.layout import valid_station_id
 
+from gui.numbers import weight_text
 from gui.theme import TOUCH_MIN_PX, form_label
 
 
@@ -176,6 +177,17 @@ class OptionButton(QPushButton):
         self.setAccessibleDescription(description)
 
 
+def machine_text(catalog: Catalog, station_id: str) -> str:
+    """A machine as a person recognises it: "206 · capsule size #00, 121 mg each" (a bare
+    "#00" says nothing to someone new)."""
+    machine = catalog.machine(station_id)
+    if machine is None:
+        return station_id
+    return (QCoreApplication.translate("StationChoice", "%1 · capsule size %2, %3 each")
+            .replace("%1", station_id).replace("%2", machine.size)
+            .replace("%3", weight_text(machine.unit_weight_kg)))
+
+
 class StationChoice(Retranslating):
     """What this PC is: a production station (its machine from the machine table) or an
     office PC (an id typed by the admin, e.g. office1)."""
@@ -216,6 +228,8 @@ class StationChoice(Retranslating):
         self.retranslate()
 
     def retranslate(self) -> None:
+        if self.machine.count():
+            self.set_machines([self.machine.itemData(i) for i in range(self.machine.count())])
         self.production.setText(self.tr("Production station, machine"))
         self.office.setText(self.tr("Office PC (no production entry), id"))
         self.office_id.setPlaceholderText(self.tr("for example office1"))
@@ -225,9 +239,7 @@ class StationChoice(Retranslating):
         chosen = self.machine.currentData()
         self.machine.clear()
         for station_id in dict.fromkeys(station_ids):
-            machine = self.catalog.machine(station_id)
-            label = f"{station_id} · {machine.size}" if machine else station_id
-            self.machine.addItem(label, station_id)
+            self.machine.addItem(machine_text(self.catalog, station_id), station_id)
         index = self.machine.findData(chosen)
         self.machine.setCurrentIndex(max(index, 0))
 

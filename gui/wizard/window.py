@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget,
@@ -26,21 +26,18 @@ from utils.first_run import SetupError, SetupPlan, SetupResult, first_machine, s
 from utils.passwords import PasswordPolicyError
 from utils.settings_store import load_settings, save_settings
 
-from gui.i18n import choose_language, install_translators
+from gui.i18n import current_language, install_translators
 from gui.tasks import TaskRunner
 from gui.wizard.finish_page import FinishPage
 from gui.wizard.page import WizardOptions, WizardPage
-from gui.wizard.refusals import run_expecting
 from gui.wizard.site_pages import AdminPage, SitePage, StationPage
 from gui.wizard.start_pages import LanguagePage, ModePage
 from gui.wizard.texts import problem_text
 from gui.wizard.widgets import TOUCH_INDICATORS, Retranslating
+from gui.window_state import restore_window
+from gui.zone_field import this_pc_zone
 
 log = logging.getLogger(__name__)
-
-
-# What a person corrects in the wizard; anything else is a real failure and logged as one.
-EXPECTED_REFUSALS = (SetupError, PasswordPolicyError, ValidationFailed)
 
 
 def problem_field(exc: BaseException) -> str | None:
@@ -91,7 +88,8 @@ class FirstRunWizard(Retranslating):
         self.intro.setWordWrap(True)
         self.intro.setStyleSheet("font-size: 16px;")
 
-        self.language_page = LanguagePage(choose_language(ctx.settings.language))
+        # The language the app started in (the PC's setting, or --lang for this run).
+        self.language_page = LanguagePage(current_language())
         self.mode_page = ModePage()
         self.site_pages = {mode: SitePage(mode, self.options) for mode in ("create", "join")}
         self.admin_page = AdminPage()
@@ -150,7 +148,7 @@ class FirstRunWizard(Retranslating):
         for page in self.all_pages:
             page.submitted.connect(self.next)  # Enter in a page's last field
         self.setStyleSheet(TOUCH_INDICATORS)
-        self.resize(1024, 700)
+        restore_window(self, "wizard", QSize(1024, 700), ctx.paths.config_dir)
         self.setMinimumSize(800, 600)
         self.retranslate()
         self.go_to(self.language_page)
@@ -212,6 +210,13 @@ class FirstRunWizard(Retranslating):
         self.sequence = [self.language_page, self.mode_page, *middle, self.finish_page]
         if mode == "trial":
             self.station_page.choice.set_value("production", first_machine(self.ctx.catalog))
+        elif mode == "create":
+            # The PC a site is created on is usually the admin's: an office PC, which does not
+            # start with the PC. A production station created this way is one click away, and
+            # then starts with the PC by default like every joining station.
+            self.station_page.choice.set_value("office", "office1")
+        else:
+            self.station_page.choice.set_value("production", None)
         self.station_page.prepare(autostart=mode != "trial")
 
     def back(self) -> None:
@@ -292,7 +297,10 @@ class FirstRunWizard(Retranslating):
             folder=site.folder.text() if site else None,
             passphrase=site.passphrase.text() if site else "",
             admin=self.admin_page.account() if mode != "join" else None,
-            autostart=production and self.station_page.autostart.isChecked())
+            autostart=production and self.station_page.autostart.isChecked(),
+            # A trial runs on this PC alone: its zone is this PC's.
+            timezone=(site.zone.zone() if mode == "create" and site is not None
+                      else this_pc_zone() if mode == "trial" else None))
 
     def run_set_up(self) -> None:
         plan = self.plan()
@@ -336,7 +344,9 @@ class FirstRunWizard(Retranslating):
 
     def _run(self, work: Callable[[], Any], text: str, on_done, on_error) -> None:
         self._set_busy(text)
-        run_expecting(self.runner, work, EXPECTED_REFUSALS, on_done=on_done, on_refused=on_error)
+        # A refusal (a wrong passphrase, a station in use) comes back to on_error like any
+        # failure; the task helper logs it as one line and keeps tracebacks for real bugs.
+        self.runner.run(lambda _progress, _cancel: work(), on_done=on_done, on_error=on_error)
 
     def _set_busy(self, text: str | None) -> None:
         busy = text is not None

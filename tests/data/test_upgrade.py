@@ -455,6 +455,12 @@ def test_cli_site_verify_on_an_upgraded_first_v2_copy(tmp_path):
     home = copy_fixture("v2-5a62e3b", tmp_path)
     refused = cli(home, "verify-audit", "--site", "--json")
     assert refused.returncode == 2 and "site upgrade" in refused.stderr
+    wrong = cli(home, "site", "upgrade", "--as", "maria", SHOPFLOOR_PASSPHRASE=MAKER.PASSPHRASE,
+                SHOPFLOOR_PASSWORD="not maria's password")
+    assert wrong.returncode == 2 and "nothing was changed" in wrong.stderr
+    # An expected refusal: one WARNING line in the log, no traceback.
+    text = (home / "logs" / "shopfloor.log").read_text(encoding="utf-8")
+    assert "refused (BootstrapError)" in text and "Traceback" not in text, text[-2000:]
     upgraded = cli(home, "site", "upgrade", "--as", "maria",
                    SHOPFLOOR_PASSPHRASE=MAKER.PASSPHRASE, SHOPFLOOR_PASSWORD=PASSWORDS["maria"])
     assert upgraded.returncode == 0, upgraded.stdout + upgraded.stderr

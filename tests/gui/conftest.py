@@ -12,6 +12,16 @@ from utils.context import AppContext
 ADMIN_PW = "Quarry-Lantern-42"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_catalogue(tmp_path_factory):
+    """The app always installs its catalogue, English included (its plural forms: "1 box",
+    "2 boxes"); the GUI tests run with it too."""
+    from gui.app import make_application
+    from gui.i18n import install_translators
+
+    install_translators(make_application([]), "en", tmp_path_factory.mktemp("qm"))
+
+
 @pytest.fixture(autouse=True)
 def fast_bcrypt(monkeypatch):
     monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
@@ -68,6 +78,37 @@ def fleet_site(tmp_path, monkeypatch):
     service.stop()
     station.close()
     site.admin.close()
+
+
+@pytest.fixture
+def make_launcher(qtbot, tmp_path):
+    """A Launcher on a fresh home (no configuration) with injected autostart and folders."""
+    from gui.app import Launcher, make_application
+    from gui.wizard import WizardOptions
+    from utils.autostart import Autostart
+
+    make_application([])
+    made = []
+
+    def make(name: str = "home", **options):
+        home = tmp_path / name
+        ctx = AppContext.open(home)
+        launcher = Launcher(ctx, start_sync=False, wizard_options=WizardOptions(
+            home=home, autostart=Autostart(platform="linux", folder=tmp_path / f"{name}-autostart"),
+            translations_dir=tmp_path / "translations", **options))
+        launcher.start()
+        assert launcher.wizard is not None, "a fresh home must show the wizard"
+        qtbot.addWidget(launcher.wizard)
+        made.append(launcher)
+        return launcher
+
+    yield make
+    for launcher in made:
+        if launcher.station is not None:
+            launcher.station.window.allow_close = True
+        launcher.stop()
+        if launcher.station is not None:
+            launcher.station.window.close()
 
 
 def open_admin_window(qtbot, site):

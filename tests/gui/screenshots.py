@@ -1,12 +1,17 @@
 """Render the station app's windows to PNG in both languages (offscreen).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/gui/screenshots.py [OUT_DIR [WHICH]]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/gui/screenshots.py [OUT_DIR [WHICH]] [--sizes]
 
 Writes login, station window (with records), lot dialog, register window, a validation error,
-the admin panel's tabs and dialogs, the panel of a production PC catching up with a synthetic
-plant, the first-run wizard's pages and This PC's settings, for pt_BR and en, into OUT_DIR
-(default docs/screenshots). WHICH: a comma-separated subset of station, admin, wizard,
-catching-up. Uses throwaway home and share folders.
+a station on a live share (its header's sync status), the office PC's window, the admin
+panel's tabs and dialogs (a command's details among them), the panel of a production PC
+catching up with a synthetic plant, the first-run wizard's pages and This PC's settings, for
+pt_BR and en, into OUT_DIR (default docs/screenshots), the station and office windows at
+1366 x 768. WHICH: a comma-separated subset of station, admin, wizard, legacy (the
+migration's windows: imported records, the accounts import), catching-up. `--sizes` also
+renders the station window, the office window and the wizard at 1280 x 720, 1366 x 768 and
+1920 x 1080 (less a taskbar and a title bar) into OUT_DIR/sizes, for looking at, not for the
+docs. Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -14,13 +19,27 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    # One large screen: the offscreen platform's own is 800 x 600, and windows are kept inside
+    # their screen (gui/window_state.py), so larger shots need a larger screen.
+    _SCREEN = Path(tempfile.gettempdir()) / "shopfloor-screenshots-screen.json"
+    _SCREEN.write_text('{"screens": [{"name": "shots", "x": 0, "y": 0, "width": 2560, '
+                       '"height": 1440, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+                       encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ["SHOPFLOOR_KEYRING"] = "off"
+
+
+# A maximised window's client area on these screens (less a 40 px taskbar, a 30 px title bar).
+SCREEN_1280 = (1280, 650)
+SCREEN_1366 = (1366, 698)
+SCREEN_1920 = (1920, 1010)
 
 
 def _settle(app) -> None:
@@ -45,7 +64,8 @@ def render(out_dir: Path) -> list[Path]:
     written: list[Path] = []
     for language in ("pt_BR", "en"):
         home = Path(tempfile.mkdtemp(prefix="shopfloor-shots-"))
-        ctx = AppContext.open(home, clock=ManualClock(), settings=Settings(
+        clock = ManualClock(datetime(2026, 11, 22, 11, 52, tzinfo=timezone.utc))
+        ctx = AppContext.open(home, clock=clock, settings=Settings(
             station_id="206", language=language, timezone="America/Sao_Paulo"))
         install_translators(app, language, home / "translations")
         ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
@@ -55,8 +75,8 @@ def render(out_dir: Path) -> list[Path]:
         ctx.auth.change_password("olga", "Olga-Initial-1", "Olga-Own-Pass-1")
         station = StationApp(ctx, start_sync=False)
         window = station.window
-        window.resize(1280, 800)
         station.start()
+        window.resize(*SCREEN_1366)
         _settle(app)
 
         def shot(widget, name: str) -> None:
@@ -85,6 +105,8 @@ def render(out_dir: Path) -> list[Path]:
             form.cam_d.setText(cam_d)
             form.cam_w.setText(cam_w)
             form.submit()
+            clock.advance(minutes=3)  # a box every few minutes, as on the floor
+        window.header._tick()
         shot(window, "station")
         window.form.cam_d.setText("150")
         window.form.cam_w.setText("abc")
@@ -133,6 +155,7 @@ def render_admin(out_dir: Path) -> list[Path]:
         window = AdminWindow(site.admin, site.admin.auth.login("ana", ADMIN_PW).session,
                              poll_interval_s=0.2)
         window.show()
+        window.resize(*SCREEN_1366)
         settle(150)
         # Station 210 stops reporting as after a power cut (no death file): the fleet shows it
         # offline, with its alarm.
@@ -151,6 +174,15 @@ def render_admin(out_dir: Path) -> list[Path]:
         # audit tab's verify table shows it red, the others green, from a real verify.
         settle_until(lambda: bool(window.commands_tab.history.rowCount()) and
                      window.commands_tab.history.row_data(0)["state"] == "done", settle)
+        window.commands_tab.prepare(CommandType.PING, ["201"])
+        window.commands_tab.send()
+        settle_until(lambda: window.commands_tab.history.row_data(0)["state"] == "done", settle)
+        details = window.commands_tab.show_details(1)  # the lot set on 206, in words
+        settle(5)
+        path = out_dir / f"admin-command-details-{language}.png"
+        details.grab().save(str(path))
+        written.append(path)
+        details.reject()
         window.site_view.ingest()  # the admin PC's own sync loop does this every few seconds
         services[1].stop()
         _alter_journal(site.share, "206")
@@ -208,11 +240,50 @@ def render_admin(out_dir: Path) -> list[Path]:
             written.append(path)
             dialog.reject()
         window.close()
+        written += _office_and_online_station(out_dir, language, folder, site, settle)
         for service in services:
             service.stop()
         for station in stations:
             station.close()
         site.admin.close()
+    return written
+
+
+def _office_and_online_station(out_dir: Path, language: str, folder: Path, site,
+                               settle) -> list[Path]:
+    """The office PC's own window (the panel inside it), and a production station whose sync
+    service reaches the share (its header's last sync)."""
+    from gui.app import StationApp
+    from tests.utils.site.sitekit import ADMIN_PW
+
+    written = []
+    office = StationApp(site.admin)  # with its sync: the header shows the share's state
+    office.start()
+    office.window.resize(*SCREEN_1366)
+    office.controller.login("ana", ADMIN_PW)
+    settle_until(lambda: "·" in office.window.header.share.text(), settle)
+    settle(40)
+    path = out_dir / f"office-{language}.png"
+    office.window.grab().save(str(path))
+    written.append(path)
+    office.controller.logout()
+    office.stop()
+    office.window.allow_close = True
+    office.window.close()
+    station_ctx = site.station(folder, "209")
+    station = StationApp(station_ctx)
+    station.start()
+    station.window.resize(*SCREEN_1366)
+    settle_until(lambda: "·" in station.window.header.share.text()
+                 and station.window.header.share.text()[-1].isdigit(), settle)
+    settle(5)  # the header's layout follows its new text
+    path = out_dir / f"station-online-{language}.png"
+    station.window.grab().save(str(path))
+    written.append(path)
+    station.stop()
+    station.window.allow_close = True
+    station.window.close()
+    station_ctx.close()
     return written
 
 
@@ -556,11 +627,106 @@ def render_legacy(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_sizes(out_dir: Path) -> list[Path]:
+    """The station window (logged in, with records), the office window (the panel) and the
+    wizard's busiest page at the three screens the product must fit, in both languages."""
+    import functools
+    import threading
+
+    import utils.passwords
+    from config.constants import Role
+    from config.settings import Settings
+    from gui.app import StationApp, make_application
+    from gui.i18n import install_translators
+    from gui.wizard import FirstRunWizard, WizardOptions
+    from utils.clock import ManualClock
+    from utils.context import AppContext
+    from utils.site import membership, site_key
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application(sys.argv[:1])
+    pause = threading.Event()
+
+    def settle(rounds: int = 5) -> None:
+        for _ in range(rounds):
+            app.processEvents()
+            pause.wait(0.01)
+
+    written: list[Path] = []
+    sizes = {"1280x720": SCREEN_1280, "1366x768": SCREEN_1366, "1920x1080": SCREEN_1920}
+    for language in ("pt_BR", "en"):
+        home = Path(tempfile.mkdtemp(prefix="shopfloor-sizes-"))
+        install_translators(app, language, home / "qm")
+        clock = ManualClock(datetime(2026, 11, 22, 11, 52, tzinfo=timezone.utc))
+        for kind in ("production", "office"):
+            ctx = AppContext.open(home / kind, clock=clock, settings=Settings(
+                station_id="206" if kind == "production" else "office1", station_kind=kind,
+                timezone="America/Sao_Paulo"))
+            ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
+            admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
+            ctx.auth.create_user(admin, "olga", "Olga Operadora de Souza", Role.OPERATOR,
+                                 "Olga-Initial-1", "operator of machine 206")
+            ctx.auth.change_password("olga", "Olga-Initial-1", "Olga-Own-Pass-1")
+            station = StationApp(ctx, start_sync=False)
+            station.start()
+            if kind == "production":
+                station.controller.login("olga", "Olga-Own-Pass-1")
+                station.controller.set_lot("L2503-001", 40, 1)
+                for cam_d, defect in (("4,42", "Cápsula Fina"), ("2,1", None), ("3,3", "Furo")):
+                    form = station.window.form
+                    if defect:
+                        form.fields["rej1_defect"].setCurrentText(defect)
+                        form.fields["rej1_location"].setCurrentText("Cap/Body")
+                    form.cam_d.setText(cam_d)
+                    form.cam_w.setText("3,1")
+                    form.submit()
+                    clock.advance(minutes=3)
+            else:
+                station.controller.login("ana", "Quarry-Lantern-42")
+            for size_name, size in sizes.items():
+                station.window.resize(*size)
+                settle()
+                path = out_dir / f"{kind}-{size_name}-{language}.png"
+                station.window.grab().save(str(path))
+                written.append(path)
+            station.controller.logout()
+            station.stop()
+            station.window.allow_close = True
+            station.window.close()
+            ctx.close()
+        fast_create = functools.partial(site_key.create_site, scrypt_n=2 ** 10)
+        real_create, membership.create_site = membership.create_site, fast_create
+        try:
+            fresh = AppContext.open(home / "fresh")
+            wizard = FirstRunWizard(fresh, WizardOptions(home=home / "fresh",
+                                                         translations_dir=home / "qm"))
+            wizard.show()
+            wizard.next()
+            wizard.choose_mode("create")
+            for size_name, size in sizes.items():
+                wizard.resize(*size)
+                settle()
+                path = out_dir / f"wizard-site-{size_name}-{language}.png"
+                wizard.grab().save(str(path))
+                written.append(path)
+            wizard.close()
+            fresh.close()
+        finally:
+            membership.create_site = real_create
+    install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
+    return written
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    only = sys.argv[2].split(",") if len(sys.argv) > 2 else ["station", "admin", "wizard",
-                                                              "legacy", "catching-up"]
+    arguments = [a for a in sys.argv[1:] if a != "--sizes"]
+    target = Path(arguments[0]) if arguments else ROOT / "docs" / "screenshots"
+    only = arguments[1].split(",") if len(arguments) > 1 else ["station", "admin", "wizard",
+                                                                 "legacy", "catching-up"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
+    if "--sizes" in sys.argv[1:]:
+        for path in render_sizes(target / "sizes"):
+            print(path)

@@ -185,8 +185,8 @@ def test_answering_yes_sends_it(qtbot, admin_window, site, agents):
     wait_for(lambda: tab.history.rowCount() and tab.history.row_data(0)["state"] == "done",
              timeout=15)
     assert station.production.locked_reason == "cleaning the hopper"
-    assert tab.history.index(0, tab.history.COLUMNS.index("reason")).data() \
-        == "Production entry locked."
+    assert tab.history.index(0, tab.history.COLUMNS.index("outcome")).data() \
+        == "Production entry locked (nobody was logged in)."
 
 
 def test_a_confirm_hook_answers_for_the_person(qtbot, site):
@@ -281,10 +281,10 @@ def test_history_shows_every_state_with_its_word_colour_and_reason(tab_with_cloc
     expected = {
         "expired": ("expired", "Expired before the station could run it. Nothing was done; "
                                "send it again with a longer validity."),
-        "done": ("done", "The station answered."),
+        "done": ("done", "The station answered at %s." % "{answered}"),
         "declined": ("failed", "The operator chose not to close the application; it keeps "
                                "running."),
-        "broken": ("failed", "Failed on the station; the technical detail is in the tooltip."),
+        "broken": ("failed", "Failed on the station; Details… shows the station's own words."),
         "pending": ("pending", ""),
     }
     check_rows(tab, ids, expected)
@@ -304,9 +304,10 @@ def test_history_shows_every_state_with_its_word_colour_and_reason(tab_with_cloc
 
     model = tab.history
     row = next(r for r, data in enumerate(model.rows()) if data["command_id"] == ids["broken"])
-    reason = model.index(row, model.COLUMNS.index("reason"))
-    assert reason.data(Qt.ItemDataRole.ToolTipRole) == \
-        "The station's own words (not translated): OSError: label printer offline"
+    details = tab.show_details(row)
+    assert details.values["The station's own words (not translated)"] == \
+        "OSError: label printer offline"
+    details.reject()
     assert model.index(row, model.COLUMNS.index("params")).data() == f"Size: {size}"
     # Sent in the site's time zone, like every other tab (stored in UTC).
     from zoneinfo import ZoneInfo
@@ -314,7 +315,7 @@ def test_history_shows_every_state_with_its_word_colour_and_reason(tab_with_cloc
     from models.canonical import parse_utc
 
     sent = model.rows()[row]["issued_at"]
-    site_time = parse_utc(sent).astimezone(ZoneInfo(tab.fleet.ctx.settings.timezone))
+    site_time = parse_utc(sent).astimezone(ZoneInfo(tab.fleet.ctx.timezone))
     assert model.index(row, model.COLUMNS.index("issued_at")).data() == \
         site_time.strftime("%Y-%m-%d %H:%M:%S")
 
@@ -335,8 +336,16 @@ def check_rows(tab, ids, expected):
     by_id = {data["command_id"]: r for r, data in enumerate(model.rows())}
     for name, (word, reason) in expected.items():
         row = by_id[ids[name]]
+        if "{answered}" in reason:  # the station's answer time, on the site's clock
+            from zoneinfo import ZoneInfo
+
+            from gui.admin.command_texts import moment_text
+
+            data = model.row_data(row)
+            reason = reason.replace("{answered}", moment_text(
+                data["result"]["at"], ZoneInfo(tab.fleet.ctx.timezone)))
         state = model.index(row, model.COLUMNS.index("state"))
-        assert (state.data(), model.index(row, model.COLUMNS.index("reason")).data()) \
+        assert (state.data(), model.index(row, model.COLUMNS.index("outcome")).data()) \
             == (word, reason), name
         assert state.data(Qt.ItemDataRole.ForegroundRole).color().name() \
             == STATE_COLORS_BY_WORD[word], name
@@ -376,7 +385,7 @@ def test_an_unreachable_share_says_what_was_sent(tab_with_clock, site):
     tab.prepare(CommandType.PING, ["206", "207"])
     tab.send()
     assert tab.error.text() == (
-        f"The shared folder {site.share} stopped answering while sending: only 1 station(s) "
+        f"The shared folder {site.share} stopped answering while sending: only 1 station "
         "got the command (see the history). Send it again to the others when the folder is "
         "back.")
     assert [r["target"] for r in tab.history.rows()] == ["206"]

@@ -126,7 +126,7 @@ def test_dashboard_matches_the_statistics(dashboard, ctx):
     assert dashboard.ranking.text().startswith(
         f"Ranking by the mean of CAM-D and CAM-W, lowest first: 1. {means['station'][0]}")
     assert sum(dashboard.hour_bars.opts["height"]) == len(frame)
-    shifts = analytics.per_shift(frame, ctx.settings.timezone).tail(21)
+    shifts = analytics.per_shift(frame, ctx.timezone).tail(21)
     assert list(dashboard.shift_bars.opts["height"]) == list(shifts["boxes"])
 
 

@@ -65,7 +65,7 @@ def test_version_history_shows_what_changed(production, ctx):
     from zoneinfo import ZoneInfo
 
     edited = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
-    local = edited.astimezone(ZoneInfo(ctx.settings.timezone)).strftime("%Y-%m-%d %H:%M:%S")
+    local = edited.astimezone(ZoneInfo(ctx.timezone)).strftime("%Y-%m-%d %H:%M:%S")
     assert f"Version 2 · sup · {local}" in text and "2026-11-22T12:00:00" not in text
 
 
@@ -91,7 +91,10 @@ def test_version_history_reads_as_labels_and_formatted_values(small_site, ctx, t
     assert "    CAM-D %: 1.00 → 1.11" in text and "    CAM-D %: 1.11 → 4.00" in text
     assert "    Rejections: — → Furo (Cap)" in text
     assert "    Rejections: Furo (Cap) → Furo (Cap), Rachada (Body)" in text
-    assert "    Status: active → voided" in text and "    Reason: — → measured again" in text
+    assert "    Status: active → voided" in text
+    # A version's reason is why it was written, not a value that changed from nothing.
+    assert "    Reason: measured again" in text and "    Reason: counted twice" in text
+    assert "Reason: —" not in text
     for internal in ("cam_d", "rej1_defect", "status:", "'", "None"):
         assert internal not in text
     app = QApplication.instance()

@@ -41,20 +41,22 @@ def publish_actions(ctx):
 def test_the_tab_shows_the_catalog_in_force(make_tab, ctx):
     tab = make_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
     assert tab.machines.rowCount() == len(ctx.catalog.machines)
-    assert tab.machines.item(0, 0).text() == "201" and tab.machines.item(0, 2).text() == "0.000076"
+    assert tab.machines.item(0, 0).text() == "201" and tab.machines.item(0, 2).text() == "76"  # mg
     assert "Furo" in tab.defects.toPlainText().splitlines()
     assert "N/A" not in tab.locations.toPlainText()
     assert tab.bands["target"].value() == 3.0 and tab.thresholds["disk"][0].value() == 85
     assert tab.intervals["status_interval_ms"].text() == "each PC's own"
     assert "built-in catalog" in tab.status.text()
-    assert catalog_to_dict(ctx.catalog) == tab.values()  # nothing edited: the same document
+    # Nothing edited: the same document, with the zone in force named (the built-in catalog
+    # names none; a publish keeps the one the site uses).
+    assert {**catalog_to_dict(ctx.catalog), "timezone": ctx.timezone} == tab.values()
 
 
 def test_an_admin_publishes_and_it_applies_at_once(qtbot, make_tab, ctx):
     tab = make_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
     tab.add_machine()
     row = tab.machines.rowCount() - 1
-    for column, text in enumerate(("215", "#5", "0,00003")):
+    for column, text in enumerate(("215", "#5", "30")):  # 30 mg
         tab.machines.setItem(row, column, QTableWidgetItem(text))
     tab.defects.setPlainText(tab.defects.toPlainText() + "\nBolha\n\n")
     tab.bands["target"].setValue(2.5)

@@ -29,12 +29,29 @@ def users_tab(qtbot, ctx, admin):
     return tab
 
 
-def fill(dialog, *values):
+def fill(dialog, *values, repeat=None):
+    """Type the values as a person would; a password goes in twice (`repeat`: a different
+    second entry)."""
     for widget, value in zip(dialog.fields.values(), values):
         if hasattr(widget, "findData"):
             widget.setCurrentIndex(widget.findData(value))
         else:
             widget.setText(value)
+    if dialog.repeat is not None and values:
+        dialog.repeat.setText(values[-1] if repeat is None else repeat)
+
+
+def test_a_password_is_typed_twice(users_tab, ctx):
+    dialog = users_tab.open_dialog("create")
+    fill(dialog, "dora", "Dora Dias", "operator", "Dora-Initial-Pass-1",
+         repeat="Dora-Initial-Pass-2")
+    dialog.reason.setText("new operator on the night shift")
+    assert not dialog.apply()
+    assert dialog.error.text().startswith("The two passwords differ")
+    assert "dora" not in [u.username for u in ctx.auth.list_users(
+        ctx.auth.login("ana", ADMIN_PW).session)]
+    fill(dialog, "dora", "Dora Dias", "operator", "Dora-Initial-Pass-1")
+    assert dialog.apply(), dialog.error.text()
 
 
 def actions(ctx, prefix):

@@ -4,6 +4,7 @@ accounts, shows their one-time passwords once (and prints them), refuses a non-a
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -50,6 +51,8 @@ def test_import_shows_the_one_time_passwords_once_and_prints_them(qtbot, qtmodel
     wait_for(lambda: users_tab.legacy_dialog is not None, timeout=20)
     dialog = users_tab.legacy_dialog
     assert users_tab.import_button.isEnabled()
+    # The slips' "issued on" is the site's wall clock, not this PC's own zone.
+    assert dialog.issued_at.tzinfo == ZoneInfo(ctx.timezone)
     assert {"joao", "dev"} <= set(shown_usernames(users_tab))
     assert "2 created, 1 already existed, 1 not imported" in users_tab.status.text()
     model = dialog.model

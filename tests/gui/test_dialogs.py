@@ -86,7 +86,7 @@ def test_verify_on_an_intact_chain_says_intact(qtbot, ctx, window, runner):
     assert events >= 2
     assert dialog.outcome == "intact"
     assert dialog.result_text.startswith(
-        f"The audit trail is intact: {events} events checked in 1 chain(s).")
+        f"The audit trail is intact: {events} events checked in 1 chain.")
     assert dialog.isModal() and dialog.isVisible()
     assert not dialog.cancel_button.isVisible()  # the window now shows the result
     dialog.close_button.click()

@@ -15,12 +15,34 @@ from gui.i18n import SOURCE_DIR, compile_translations, install_translators
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def untranslated(message) -> bool:
+    """A message with no translation; a plural (%n) one needs every numerus form."""
+    translation = message.find("translation")
+    if translation.get("type") in ("unfinished", "obsolete"):
+        return True
+    if message.get("numerus") == "yes":
+        forms = translation.findall("numerusform")
+        return not forms or any(not (form.text or "").strip() for form in forms)
+    return not (translation.text or "").strip()
+
+
 def test_portuguese_catalogue_is_complete():
     tree = ET.parse(SOURCE_DIR / "shopfloor_pt_BR.ts")
-    unfinished = [m.find("source").text for m in tree.iter("message")
-                  if m.find("translation").get("type") in ("unfinished", "obsolete")
-                  or not (m.find("translation").text or "").strip()]
+    unfinished = [m.find("source").text for m in tree.iter("message") if untranslated(m)]
     assert not unfinished, f"untranslated: {unfinished[:10]}"
+
+
+def test_english_plurals_have_both_forms():
+    """English reads its texts from the code, except plurals: "%n box(es)" needs "1 box" and
+    "2 boxes" from the English catalogue."""
+    tree = ET.parse(SOURCE_DIR / "shopfloor_en.ts")
+    plurals = [m for m in tree.iter("message") if m.get("numerus") == "yes"]
+    assert plurals
+    missing = [m.find("source").text for m in plurals if untranslated(m)]
+    assert not missing, f"plural forms missing: {missing[:10]}"
+    for message in plurals:
+        singular, plural = (f.text for f in message.find("translation").findall("numerusform"))
+        assert "%n" in singular and "%n" in plural, message.find("source").text
 
 
 def test_every_text_in_the_code_is_in_the_portuguese_catalogue(tmp_path):
@@ -37,9 +59,7 @@ def test_every_text_in_the_code_is_in_the_portuguese_catalogue(tmp_path):
     subprocess.run([lupdate, "-no-obsolete", *sources, "-ts", str(copy)], check=True,
                    capture_output=True, timeout=120)
     tree = ET.parse(copy)
-    missing = [m.find("source").text for m in tree.iter("message")
-               if m.find("translation").get("type") == "unfinished"
-               or not (m.find("translation").text or "").strip()]
+    missing = [m.find("source").text for m in tree.iter("message") if untranslated(m)]
     assert not missing, f"in the code, not translated: {missing[:10]}"
 
 

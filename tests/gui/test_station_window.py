@@ -149,9 +149,9 @@ def test_register_happy_path_and_last_box_asks_for_next_lot(qtbot, station):
 
 @pytest.mark.parametrize("field, value, message", [
     ("cam_d", "", "Required."),
-    ("cam_d", "abc", "Type a number, e.g. 3,5."),
+    ("cam_d", "abc", "Type a number, e.g. 3.5."),
     ("cam_d", "150", "Must be from 0 to 100."),
-    ("cam_w", "1.000,5", "Type a number, e.g. 3,5."),
+    ("cam_w", "1.000,5", "Type a number, e.g. 3.5."),
     ("cam_w", "-1", "Must be from 0 to 100."),
 ])
 def test_validation_messages_next_to_the_field(qtbot, station, field, value, message):
@@ -227,7 +227,10 @@ def test_records_model_passes_qtmodeltester(qtbot, qtmodeltester, station):
 # -- always-on-top window ------------------------------------------------------------------------
 
 def test_register_window_refuses_close_and_hides_for_supervisors(qtbot, station):
+    from tests.gui.test_register_window import another_program_in_front
+
     register = station.window.register_window
+    another_program_in_front(qtbot)  # the register window is for when the station is covered
     assert register.isVisible()
     assert register.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     register.close()
@@ -236,6 +239,7 @@ def test_register_window_refuses_close_and_hides_for_supervisors(qtbot, station)
     assert not register.isVisible()
     station.controller.logout()
     login(qtbot, station, "op", OP_PW)
+    another_program_in_front(qtbot)
     assert register.isVisible()
 
 
@@ -345,3 +349,21 @@ def test_scanned_lot_code_goes_to_the_lot_dialog(qtbot, station):
     dialog.total.setText("12")
     dialog.apply()
     assert "L2511-077 · box 1/12" in window.header.lot.text()
+
+
+def test_alt_f4_by_an_operator_says_why_nothing_happens(qtbot, station):
+    login(qtbot, station, "op", OP_PW)
+    window = station.window
+    window.close()  # what Alt+F4 asks the window to do
+    assert window.isVisible() and station.controller.session is not None
+    box = window.quit_refusal
+    assert box.isVisible() and "ask a supervisor to close the station" in box.text()
+    window.close()  # pressed again: still one box
+    assert window.quit_refusal is box
+    box.accept()
+    station.controller.logout()
+    login(qtbot, station, "sup", SUP_PW)
+    codes = []
+    window.quit_requested.connect(codes.append)
+    window.close()  # a supervisor may close it
+    assert codes == [0]

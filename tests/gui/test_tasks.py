@@ -43,3 +43,27 @@ def test_a_task_stopped_by_its_cancel_is_not_logged_as_a_failure(qtbot, caplog):
     with caplog.at_level(logging.INFO, logger="gui.tasks"):
         assert runner.shutdown(5)
     assert "stopped after cancel" in caplog.text and "failed" not in caplog.text
+
+
+def test_a_refusal_is_one_line_a_bug_keeps_its_traceback(qtbot, caplog):
+    from utils.passwords import PasswordPolicyError
+
+    runner = TaskRunner()
+    errors: list = []
+
+    def refuse(progress, cancel):
+        raise PasswordPolicyError("common", "this password is too common")
+
+    def crash(progress, cancel):
+        raise RuntimeError("a bug")
+
+    with caplog.at_level(logging.INFO, logger="gui.tasks"):
+        runner.run(refuse, on_error=errors.append)
+        wait_for(lambda: len(errors) == 1)
+        runner.run(crash, on_error=errors.append)
+        wait_for(lambda: len(errors) == 2)
+    assert runner.shutdown(5)
+    refused, failed = caplog.records
+    assert refused.levelno == logging.INFO and "\n" not in refused.getMessage()
+    assert "PasswordPolicyError common" in refused.getMessage()
+    assert failed.levelno == logging.ERROR and "Traceback" in failed.getMessage()

@@ -32,36 +32,6 @@ def fast_kdf(monkeypatch):
     use_fast_kdf(monkeypatch)
 
 
-@pytest.fixture
-def make_launcher(qtbot, tmp_path):
-    """A Launcher on a fresh home (no configuration) with injected autostart and folders."""
-    from gui.app import Launcher, make_application
-    from gui.wizard import WizardOptions
-
-    make_application([])
-    made = []
-
-    def make(name: str = "home", **options):
-        home = tmp_path / name
-        ctx = AppContext.open(home)
-        launcher = Launcher(ctx, start_sync=False, wizard_options=WizardOptions(
-            home=home, autostart=Autostart(platform="linux", folder=tmp_path / f"{name}-autostart"),
-            translations_dir=tmp_path / "translations", **options))
-        launcher.start()
-        assert launcher.wizard is not None, "a fresh home must show the wizard"
-        qtbot.addWidget(launcher.wizard)
-        made.append(launcher)
-        return launcher
-
-    yield make
-    for launcher in made:
-        if launcher.station is not None:
-            launcher.station.window.allow_close = True
-        launcher.stop()
-        if launcher.station is not None:
-            launcher.station.window.close()
-
-
 def idle(wizard) -> None:
     wait_for(lambda: wizard.busy.isHidden(), timeout=30)
 
@@ -368,3 +338,19 @@ def test_a_database_on_a_network_drive_is_refused_at_start(monkeypatch, capsys, 
     monkeypatch.setattr(app_module, "AppContext", RefusingContext)
     assert app_module.run_gui(smoke=True) == 2
     assert "network folder" in capsys.readouterr().err
+
+
+def test_start_with_the_pc_belongs_to_production_stations(make_launcher, tmp_path):
+    wizard = make_launcher().wizard
+    to_mode(wizard, "create")
+    page = wizard.station_page
+    assert page.choice.kind() == "office" and page.choice.station_id() == "office1"
+    assert not page.autostart.isChecked() and not page.autostart.isEnabled()
+    page.choice.production.click()  # a one-PC plant: its only PC is a station
+    assert page.autostart.isEnabled() and page.autostart.isChecked()
+    page.choice.office.click()
+    assert not page.autostart.isChecked()
+    wizard.back()
+    wizard.back()
+    wizard.mode_page.buttons["join"].click()
+    assert page.choice.kind() == "production" and page.autostart.isChecked()

@@ -97,12 +97,29 @@ def test_without_xdg_config_home_the_home_config_is_used(monkeypatch, tmp_path):
     assert autostart_folder({"XDG_CONFIG_HOME": "relative/dir"}) == tmp_path / ".config" / "autostart"
 
 
-def test_a_custom_home_is_passed_on(xdg, tmp_path):
+def test_a_custom_home_keeps_its_entry_inside_itself(xdg, tmp_path):
+    """--home isolates everything: the entry goes to the home's own autostart folder (with the
+    home in its command), and the user's real autostart folder is left alone."""
     home = tmp_path / "my home"
-    Autostart(platform="linux", home=home).enable()
-    text = (xdg / "autostart" / "shopfloor-collector.desktop").read_text()
+    switch = Autostart(platform="linux", home=home)
+    switch.enable()
+    assert not (xdg / "autostart").exists()
+    text = (home / "autostart" / "shopfloor-collector.desktop").read_text()
     assert unescape_exec(exec_line(text)) == [
         sys.executable, str(autostart.MAIN_SCRIPT), "--home", str(home), "gui"]
+    assert switch.is_enabled()
+    switch.disable()
+    assert not switch.is_enabled() and not (xdg / "autostart").exists()
+
+
+def test_the_home_from_the_environment_isolates_too(xdg, tmp_path, monkeypatch):
+    monkeypatch.setenv("SHOPFLOOR_HOME", str(tmp_path / "portable"))
+    key = FakeRunKey()
+    Autostart(platform="win32", run_key=key).enable()  # not the registry of the real user
+    assert key.values == {}
+    assert (tmp_path / "portable" / "autostart" / "shopfloor-collector.desktop").is_file()
+    Autostart(platform="linux").enable()
+    assert not (xdg / "autostart").exists()
 
 
 def test_frozen_bundle_prefers_its_window_executable(tmp_path):

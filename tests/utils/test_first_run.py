@@ -226,6 +226,24 @@ def test_create_then_join_from_a_second_pc(tmp_path):
         joined.ctx.close()
 
 
+def test_a_home_folder_keeps_autostart_inside_it(tmp_path, monkeypatch):
+    """Set up with a home folder (--home) and no injected switch: the real one writes its
+    entry into that home, never into the user's own autostart folder."""
+    xdg = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(xdg))
+    share = tmp_path / "share" / "shopfloor"
+    (tmp_path / "share").mkdir()
+    created = set_up(tmp_path / "office", SetupPlan(
+        "create", station_id="office1", station_kind="office", folder=str(share),
+        passphrase=PASSPHRASE, admin=ADMIN), autostart=no_autostart(tmp_path))
+    created.ctx.close()
+    joined = set_up(tmp_path / "pc206", SetupPlan("join", station_id="206", folder=str(share),
+                                                  passphrase=PASSPHRASE, autostart=True))
+    joined.ctx.close()
+    assert (tmp_path / "pc206" / "autostart" / "shopfloor-collector.desktop").is_file()
+    assert not xdg.exists()
+
+
 def test_wrong_passphrase_changes_nothing(tmp_path):
     share = tmp_path / "share"
     set_up(tmp_path / "admin", SetupPlan("create", station_id="office1", station_kind="office",

@@ -33,7 +33,8 @@ class StationEffects(Protocol):
 
 
 class HeadlessEffects:
-    """The agent's effects: there is no operator, so messages are logged as delivered, and
+    """The agent's effects: there is no window and no operator, so a message is delivered to
+    the log and nobody reads it (the ack says so: shown False, read by nobody), and
     close/restart ask the agent to stop (restart: with exit code 75 so a service manager, or
     the agent command itself, starts it again)."""
 
@@ -43,7 +44,8 @@ class HeadlessEffects:
 
     def show_message(self, command: Command) -> dict[str, Any]:
         log.info("Message from %s: %s", command.issued_by, command.params.get("text"))
-        return {"delivered": True, "acknowledged_by": None, "note": "headless agent: logged"}
+        return {"delivered": True, "shown": False, "acknowledged_by": None,
+                "acknowledged_at": None, "note": "headless agent: logged"}
 
     def force_logout(self, command: Command) -> dict[str, Any]:
         return {"logged_out": None, "note": "headless agent: nobody is logged in"}

@@ -145,6 +145,7 @@ class JournalWriter:
         self._last_hash = ""
         self._unsealed_tail = False  # the share's last event has no seal after it
         self._not_ours: str | None = None  # why the share's journal is not this chain's
+        self._known = False  # the share's journal end has been read at least once
         self._published_checkpoint: tuple[int, str] | None = None
 
     def reset(self) -> None:
@@ -155,6 +156,12 @@ class JournalWriter:
     @property
     def last_exported_seq(self) -> int:
         return self._last_seq
+
+    @property
+    def position_known(self) -> bool:
+        """False until the share's journal has been read once (before that, the last exported
+        event is not known: right after start, or a share never reached)."""
+        return self._known
 
     def _header(self, number: int) -> bytes:
         return canonical_json({"kind": "header", "v": PROTOCOL_VERSION,
@@ -171,6 +178,7 @@ class JournalWriter:
         self._unsealed_tail = False
         if not segments:
             self._segment, self._last_seq = 1, 0
+            self._known = True
             return
         number, path = segments[-1]
         data = self._read_segment(path)
@@ -187,6 +195,7 @@ class JournalWriter:
         self._check_ours(_header_anchor(data[:end]), last, last_hash)
         self._segment, self._last_seq, self._last_hash = number, last, last_hash
         self._unsealed_tail = last > 0 and not sealed
+        self._known = True
 
     def _check_ours(self, anchor: str | None, last: int, last_hash: str) -> None:
         """The share's journal must be this PC's chain: its anchor, and its last event the

@@ -123,7 +123,7 @@ class SiteView:
         self._lock = threading.RLock()  # one ingest at a time in this process
         self._listeners: list[Listener] = []
         self._checkpoint_markers: dict[str, tuple[int, int]] = {}
-        self.zone_name = ctx.settings.timezone
+        self.zone_name = ctx.timezone
         self._buckets = Buckets(self.zone_name)
 
     # -- lifecycle ---------------------------------------------------------------------------

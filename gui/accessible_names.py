@@ -1,0 +1,109 @@
+"""Every input has a name a screen reader can say.
+
+Most inputs sit in a form row next to their label, but QFormLayout does not make the label the
+field's buddy when the label is a widget (our touch-sized labels are), and Qt finds a buddy's
+text only among the field's siblings (a field with its error line below it sits one level
+down), so a screen reader announced just "edit". Installed once on the application, this looks
+at each window when it is shown and when its language changes: a form row's label names the
+first input of its row (and becomes its buddy, for keyboard mnemonics), and an input still
+without a name is named by its hint text (the placeholder: "Scan a new lot", "Search
+users…"). Names set in the code are kept; the ones set here follow the language.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QBoxLayout, QComboBox, QFormLayout,
+    QLabel, QLayout, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
+)
+
+FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView,
+          QAbstractButton)
+
+
+def _first_field(item) -> QWidget | None:
+    widget = item.widget() if item is not None else None
+    if isinstance(widget, FIELDS):
+        return widget
+    container = widget or (item.layout() if item is not None else None)
+    if container is None:
+        return None
+    if isinstance(container, QLayout):
+        for index in range(container.count()):
+            found = _first_field(container.itemAt(index))
+            if found is not None:
+                return found
+        return None
+    return next((child for child in container.findChildren(QWidget)
+                 if isinstance(child, FIELDS)), None)
+
+
+AUTO = "shopfloorAutoName"  # a name set here (and so renewed here), not in the code
+
+
+def _may_name(widget: QWidget) -> bool:
+    return not widget.accessibleName() or bool(widget.property(AUTO))
+
+
+def _name(widget: QWidget, text: str) -> None:
+    widget.setAccessibleName(text.replace("&", "").rstrip(": *").strip())
+    widget.setProperty(AUTO, True)
+
+
+def name_inputs(window: QWidget) -> None:
+    named: set[int] = set()
+    for form in window.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = label_item.widget() if label_item is not None else None
+            if not isinstance(label, QLabel) or not label.text():
+                continue
+            field = _first_field(form.itemAt(row, QFormLayout.ItemRole.FieldRole))
+            if field is None or not _may_name(field):
+                continue
+            if label.buddy() is None:
+                label.setBuddy(field)
+            _name(field, label.text())
+            named.add(id(field))
+    # A label followed by its field in a row of controls ("Period [list] Station [list]").
+    for row in window.findChildren(QBoxLayout):
+        items = [row.itemAt(i) for i in range(row.count())]
+        for item, following in zip(items, items[1:]):
+            label = item.widget() if item is not None else None
+            if not isinstance(label, QLabel) or not label.text() or label.buddy() is not None:
+                continue
+            field = following.widget() if following is not None else None
+            if isinstance(field, FIELDS) and not isinstance(field, QAbstractButton) \
+                    and _may_name(field):
+                label.setBuddy(field)
+                _name(field, label.text())
+                named.add(id(field))
+    for edit in window.findChildren(QLineEdit):
+        if id(edit) not in named and _may_name(edit) and edit.placeholderText() \
+                and not _sibling_label_for(edit):
+            _name(edit, edit.placeholderText())
+
+
+def _sibling_label_for(widget: QWidget) -> bool:
+    """A label next to it already names it (Qt reads a sibling buddy label itself)."""
+    parent = widget.parentWidget()
+    return parent is not None and any(isinstance(child, QLabel) and child.buddy() is widget
+                                      for child in parent.children())
+
+
+class AccessibleNames(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.LanguageChange) \
+                and isinstance(watched, QWidget) and watched.isWindow():
+            name_inputs(watched)
+        return False
+
+
+def install_accessible_names(app) -> AccessibleNames:
+    names = getattr(app, "_shopfloor_accessible_names", None)
+    if names is None:
+        names = AccessibleNames(app)
+        app.installEventFilter(names)
+        app._shopfloor_accessible_names = names  # type: ignore[attr-defined]
+    return names

@@ -1,0 +1,24 @@
+"""A plot's value axis that writes its numbers like the rest of the screen: "2,5" in
+Portuguese, "2.5" in English (pyqtgraph's own axis always uses a decimal point)."""
+
+from __future__ import annotations
+
+import math
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # never another binding
+import pyqtgraph as pg  # noqa: E402
+
+from gui.numbers import format_number  # noqa: E402
+
+
+class ValueAxis(pg.AxisItem):
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        step = abs(spacing * scale)
+        decimals = max(0, math.ceil(-math.log10(step))) if step > 0 else 0
+        return [format_number(value * scale, decimals) for value in values]
+
+
+def value_axes() -> dict[str, pg.AxisItem]:
+    """The `axisItems` for a plot whose left axis shows values."""
+    return {"left": ValueAxis("left")}

@@ -1,0 +1,396 @@
+"""What every PC's main window shares, production station or office PC.
+
+Header (the PC, the user, share status, clock), a lock banner, the idle countdown, and a stack
+of two pages: the login page and the work page each kind of PC builds for itself
+(`StationWindow`: the entry form and the shift's records; `OfficeWindow`: the admin panel).
+Login and logout switch between the two pages inside this one window, so a remote logout or an
+idle timeout never leaves a dialog open over someone else's session. The remote effects
+(message, logout, close, restart), the menus both kinds have and the rules for closing live
+here too.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timezone
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMessageBox,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from config.constants import Permission, Role, role_allows
+from utils.auth import Session
+
+from gui.header import StationHeader
+from gui.idle_watcher import IdleWatcher
+from gui.login_window import LoginWindow
+from gui.station_controller import StationController
+from gui.sync_bridge import Request
+from gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+EXIT_RESTART = 75
+
+
+class AppWindow(QMainWindow):
+    quit_requested = Signal(int)  # exit code (75: restart)
+    language_requested = Signal(str)  # from the login page: rebuild in this language
+
+    def __init__(self, controller: StationController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        ctx = controller.ctx
+        self.runner = TaskRunner(self)
+        self.allow_close = False
+        self.header = StationHeader(ctx, office=self.is_office_pc)
+        self.header.set_share_source(controller.share_state, controller.pending_on_share)
+        self.banner = QFrame()
+        self.banner.setObjectName("banner")
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setObjectName("lockText")
+        self.banner_text.setStyleSheet("color: white; font-size: 18px; font-weight: bold;")
+        self.banner_text.setWordWrap(True)
+        banner_layout.addWidget(self.banner_text)
+        self.banner.setVisible(False)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("idleCountdown")
+        self.countdown.setStyleSheet("background: #fff3cd; font-size: 18px; padding: 8px;")
+        self.countdown.setVisible(False)
+        self.login_page = LoginWindow(controller)
+        self.login_page.language_chosen.connect(self.language_requested)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._centered(self.login_page))
+        self.pages.addWidget(self._build_work_page())
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+
+        self.idle = IdleWatcher(ctx.settings.idle_logout_minutes, ctx.clock, self)
+        self.idle.countdown.connect(self._show_countdown)
+        self.idle.active.connect(lambda: self.countdown.setVisible(False))
+        self.idle.expired.connect(self._idle_expired)
+        QApplication.instance().installEventFilter(self.idle)  # any input anywhere is activity
+
+        controller.session_changed.connect(self._session_changed)
+        controller.lock_changed.connect(self._lock_changed)
+        controller.share_changed.connect(self.header.set_share)
+        controller.interaction_requested.connect(self._interaction)
+        self._lock_changed(controller.locked_reason)
+        self.header.set_share(controller.share_state())
+
+    # -- what each kind of PC provides ------------------------------------------------------------
+
+    @property
+    def is_office_pc(self) -> bool:
+        return self.controller.ctx.settings.station_kind == "office"
+
+    def _build_work_page(self) -> QWidget:
+        raise NotImplementedError
+
+    def _work_started(self, session: Session) -> None:
+        """The work page for a session that just started."""
+
+    def _work_ended(self) -> None:
+        """The work page after a logout."""
+
+    def _add_kind_actions(self, file_menu, tools_menu) -> None:
+        """Menu entries only one kind of PC has."""
+
+    def bring_forward(self) -> None:
+        """A second launch of the app, or the register window: this window to the front."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if self.controller.session is None:
+            self.login_page.username.setFocus()
+
+    @staticmethod
+    def _centered(widget: QWidget) -> QWidget:
+        holder = QWidget()
+        layout = QHBoxLayout(holder)
+        layout.addStretch(1)
+        inner = QVBoxLayout()
+        inner.addStretch(1)
+        inner.addWidget(widget)
+        inner.addStretch(2)
+        layout.addLayout(inner)
+        layout.addStretch(1)
+        return holder
+
+    # -- menus -----------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.logout_action = QAction(self.tr("Log out"), self)
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.logout_action.triggered.connect(lambda: self.controller.logout("user"))
+        self.addAction(self.logout_action)  # the shortcut works with the menu closed
+        self._add_kind_actions(file_menu, tools)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.triggered.connect(self._quit_from_menu)
+        file_menu.addAction(self.logout_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.verify_action = QAction(self.tr("Verify audit integrity…"), self)
+        self.verify_action.triggered.connect(self.verify_audit)
+        tools.addAction(self.verify_action)
+        self.pc_settings_action = QAction(self.tr("This PC's settings…"), self)
+        self.pc_settings_action.triggered.connect(self.ask_pc_settings)
+        tools.addAction(self.pc_settings_action)
+        # An admin's tool, beside this PC's settings (it used to hide under Help).
+        self.logs_action = QAction(self.tr("Log viewer…"), self)
+        self.logs_action.triggered.connect(self.show_logs)
+        tools.addAction(self.logs_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About…"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _session_actions(self, session: Session | None) -> None:
+        """Menu entries follow the role of whoever is logged in."""
+        def allowed(permission: Permission) -> bool:
+            return session is not None and role_allows(session.role, permission)
+
+        self.logout_action.setEnabled(session is not None)
+        self.verify_action.setEnabled(session is not None)
+        self.logs_action.setVisible(allowed(Permission.LOGS_VIEW))
+        self.pc_settings_action.setVisible(allowed(Permission.SETTINGS_MANAGE))
+
+    # -- sessions --------------------------------------------------------------------------------
+
+    def _session_changed(self, session: Session | None) -> None:
+        logged_in = session is not None
+        self.pages.setCurrentIndex(1 if logged_in else 0)
+        self.header.set_user(session)
+        self._session_actions(session)
+        if session is None and getattr(self, "pc_settings_dialog", None) is not None:
+            self.pc_settings_dialog.reject()  # opened with the session that just ended
+            self.pc_settings_dialog = None
+        self.countdown.setVisible(False)
+        if logged_in:
+            self.idle.start()
+            self._work_started(session)
+        else:
+            self.idle.stop()
+            self._work_ended()
+            self.login_page.reset()
+
+    def _show_countdown(self, seconds: int) -> None:
+        self.countdown.setText(self.tr("No activity: logging out in %1 s. Touch the screen or "
+                                       "press a key to stay.").replace("%1", str(seconds)))
+        self.countdown.setVisible(True)
+
+    def _idle_expired(self) -> None:
+        self.controller.logout("idle")
+        self.login_page.error.setText(self.tr("You were logged out after a period without "
+                                              "activity."))
+
+    def _lock_changed(self, reason) -> None:
+        self.banner.setVisible(reason is not None)
+        if reason is not None:
+            self.banner_text.setText(self.tr("Production entry is locked by a supervisor: %1")
+                                     .replace("%1", reason))
+
+    # -- remote effects --------------------------------------------------------------------------
+
+    def _interaction(self, request: Request) -> None:
+        who = request.command.issued_by
+        if request.kind == "message":
+            box = QMessageBox(self)
+            box.setObjectName("remoteMessage")
+            box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            box.setWindowTitle(request.command.params.get("title")
+                               or self.tr("Message from %1").replace("%1", who))
+            box.setText(request.command.params["text"])
+            box.setInformativeText(self.tr("From %1").replace("%1", who))
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("I have read it"))
+
+            def acknowledged(_result: int) -> None:
+                # Who read it: whoever is logged in when the button is pressed (None: the
+                # message was read on the login page, with nobody logged in).
+                session = self.controller.session
+                request.answer(delivered=True, shown=True,
+                               acknowledged_by=session.username if session else None,
+                               acknowledged_at=self.controller.ctx.clock.now()
+                               .astimezone(timezone.utc).isoformat(timespec="milliseconds"))
+
+            box.finished.connect(acknowledged)
+            box.open()
+            self.remote_message = box
+        elif request.kind == "logout":
+            had = self.controller.session
+            self.controller.logout("remote")
+            if had is not None:
+                self.login_page.error.setText(self.tr("%1 logged you out remotely.")
+                                              .replace("%1", who))
+            request.answer(logged_out=None if had is None else had.username)
+        elif request.kind in ("close", "restart"):
+            self._remote_close(request, who)
+        else:
+            request.answer(answered=False, note=f"unknown request {request.kind}")
+
+    def _remote_close(self, request: Request, who: str) -> None:
+        code = EXIT_RESTART if request.kind == "restart" else 0
+        if request.data.get("force"):
+            request.answer(closing=True, confirmed_by=None, forced=True)
+            self.shutdown(code)
+            return
+        box = QMessageBox(self)
+        box.setObjectName("remoteClose")
+        box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        box.setWindowTitle(self.tr("Close the application?"))
+        text = (self.tr("%1 asks to restart the application now.") if request.kind == "restart"
+                else self.tr("%1 asks to close the application now.")).replace("%1", who)
+        box.setText(text + " " + self.tr("Everything you saved is kept."))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+
+        def decided(result: int) -> None:
+            session = self.controller.session
+            if result == QMessageBox.StandardButton.Yes:
+                request.answer(closing=True, confirmed_by=session.username if session else None)
+                self.shutdown(code)
+            else:
+                request.answer(closing=False, declined_by=session.username if session else None)
+
+        box.finished.connect(decided)
+        box.open()
+        self.remote_close = box
+
+    # -- menus' actions --------------------------------------------------------------------------
+
+    def verify_audit(self) -> None:
+        from gui.verify_dialog import run_verify
+
+        ctx = self.controller.ctx
+        self.verify_dialog = run_verify(
+            self, self.runner,
+            lambda progress, cancel: ctx.verify_audit(progress=progress, cancel=cancel))
+
+    def show_about(self) -> None:
+        from gui.about_dialog import AboutDialog
+
+        self.about = AboutDialog(self.controller.ctx, self)
+        self.about.open()
+
+    def show_logs(self) -> None:
+        from gui.log_viewer import LogViewer
+
+        if self.controller.session is not None:
+            self.log_viewer = LogViewer.open_for(self.controller.session, self.controller.ctx,
+                                                 self)
+
+    def _ask_password(self, attribute: str, name: str, title: str, label: str, then) -> None:
+        """The session's own password again, before acting in the person's name."""
+        from PySide6.QtWidgets import QInputDialog
+
+        dialog = QInputDialog(self)
+        dialog.setObjectName(name)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(then)
+        dialog.open()
+        editor = dialog.findChild(QLineEdit)
+        if editor is not None:
+            editor.setAccessibleName(label)
+        setattr(self, attribute, dialog)
+
+    def ask_pc_settings(self) -> None:
+        """Admins re-enter their password: the change is made and audited in their name."""
+        self._ask_password("pc_settings_password_dialog", "pcSettingsPassword",
+                           self.tr("This PC's settings"),
+                           self.tr("Your password, to change this PC's settings:"),
+                           self.open_pc_settings)
+
+    def open_pc_settings(self, password: str) -> bool:
+        session = self.controller.session
+        if session is None or not role_allows(session.role, Permission.SETTINGS_MANAGE):
+            return False
+        if not self.controller.verify_signature(password):
+            self.statusBar().showMessage(self.tr("Wrong password: this PC's settings were not "
+                                                 "opened."), 10000)
+            return False
+        from gui.pc_settings_dialog import PcSettingsDialog
+
+        self.pc_settings_dialog = PcSettingsDialog(self.controller.ctx, session, self)
+        self.pc_settings_dialog.saved.connect(self._pc_settings_saved)
+        self.pc_settings_dialog.open()
+        return True
+
+    def _pc_settings_saved(self, _change) -> None:
+        """Settings that apply at once (the register window) follow the dialog."""
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def _refuse_close(self) -> None:
+        """An operator (or nobody) tries to close the station, from the menu or with Alt+F4:
+        say why nothing happens and what to do instead."""
+        if getattr(self, "quit_refusal", None) is not None and self.quit_refusal.isVisible():
+            return  # one box, however many times the key is pressed
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("The station stays open"),
+                          self.tr("Only a supervisor or an admin can close the application: "
+                                  "ask a supervisor to close the station. To end your shift, "
+                                  "log out instead (File → Log out)."),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("closeRefused")
+        box.open()
+        self.quit_refusal = box
+
+    def _quit_from_menu(self) -> None:
+        session = self.controller.session
+        if session is None or session.role == Role.OPERATOR:
+            # The station stays up for the next shift; closing it is a supervisor's decision.
+            self._refuse_close()
+            return
+        self.shutdown(0)
+
+    def stop_work(self) -> None:
+        """Stop what the work page runs (called once, on a real close)."""
+
+    def shutdown(self, code: int = 0) -> None:
+        """Close for real: log out, stop background work, close the other windows."""
+        self.allow_close = True
+        self.controller.logout("shutdown")
+        self.idle.stop()
+        QApplication.instance().removeEventFilter(self.idle)
+        self.runner.shutdown()
+        self.stop_work()
+        self.close()
+        self.quit_requested.emit(code)
+
+    def dispose(self) -> None:
+        """This window gives way to another (the same app in another language): stop what it
+        runs and close it, logging nobody out and quitting nothing."""
+        self.allow_close = True
+        self.idle.stop()
+        QApplication.instance().removeEventFilter(self.idle)
+        self.runner.shutdown()
+        self.stop_work()
+        self.close()
+        self.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            event.accept()
+            return
+        event.ignore()
+        session = self.controller.session
+        if session is None or session.role == Role.OPERATOR:
+            self._refuse_close()  # the station stays up; an operator logs out instead
+            return
+        self.shutdown(0)

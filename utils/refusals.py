@@ -1,0 +1,39 @@
+"""Expected refusals: what a person can correct (a wrong passphrase, a weak password, a
+station id in use, a value out of range, an action their role may not take). They are told
+to the person in words, and logged as one INFO or WARNING line; a traceback in the log is kept
+for real failures (bugs), so IT can tell the two apart."""
+
+from __future__ import annotations
+
+import logging
+
+from config.settings import SettingsError
+from models.validation import ValidationFailed
+from utils.auth import AuthError
+from utils.first_run import SetupError
+from utils.passwords import PasswordPolicyError
+from utils.permissions import PermissionDenied
+from utils.production import ProductionError
+from utils.site.site_key import SiteError
+from utils.trust.bootstrap import BootstrapError
+
+# Refusals about what the person typed or chose: information.
+INPUT_REFUSALS: tuple[type[BaseException], ...] = (
+    SetupError, SiteError, PasswordPolicyError, ValidationFailed, ProductionError, SettingsError)
+# Refusals a person may want to know were attempted (permissions, accounts): a warning.
+# BootstrapError: a PC's own accounts brought into a site (or an upgrade) by someone who is not
+# an active admin there, or with a wrong password.
+ACCESS_REFUSALS: tuple[type[BaseException], ...] = (PermissionDenied, AuthError, BootstrapError)
+EXPECTED_REFUSALS = INPUT_REFUSALS + ACCESS_REFUSALS
+
+
+def is_refusal(exc: BaseException) -> bool:
+    return isinstance(exc, EXPECTED_REFUSALS)
+
+
+def log_refusal(logger: logging.Logger, exc: BaseException, doing: str) -> None:
+    """One line, no traceback: what was refused and why (messages never hold secrets)."""
+    level = logging.WARNING if isinstance(exc, ACCESS_REFUSALS) else logging.INFO
+    code = getattr(exc, "code", None)
+    logger.log(level, "%s refused (%s%s): %s", doing, type(exc).__name__,
+               f" {code}" if code else "", exc)
