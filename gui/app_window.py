@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from config.constants import Permission, Role, role_allows
 from utils.auth import Session
+from utils.site.station_sync import (
+    REFUSAL_COPY_RUNNING, REFUSAL_NOT_MEMBER, REFUSAL_TAKEOVER_UNCONFIRMED,
+)
 
 from gui.header import StationHeader
 from gui.idle_watcher import IdleWatcher
@@ -30,6 +33,7 @@ from gui.login_window import LoginWindow
 from gui.station_controller import StationController
 from gui.sync_bridge import Request
 from gui.tasks import TaskRunner
+from gui.theme import ERROR_COLOR
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,13 @@ class AppWindow(QMainWindow):
         self.banner_text.setWordWrap(True)
         banner_layout.addWidget(self.banner_text)
         self.banner.setVisible(False)
+        # Why this PC does not act for its station (the header only says "Not syncing").
+        self.sync_notice = QLabel()
+        self.sync_notice.setObjectName("syncNotice")
+        self.sync_notice.setWordWrap(True)
+        self.sync_notice.setStyleSheet(f"background: {ERROR_COLOR}; color: white; "
+                                       "font-size: 15px; padding: 6px 12px;")
+        self.sync_notice.setVisible(False)
         self.countdown = QLabel()
         self.countdown.setObjectName("idleCountdown")
         self.countdown.setStyleSheet("background: #fff3cd; font-size: 18px; padding: 8px;")
@@ -73,6 +84,7 @@ class AppWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.sync_notice)
         layout.addWidget(self.countdown)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -87,9 +99,11 @@ class AppWindow(QMainWindow):
         controller.session_changed.connect(self._session_changed)
         controller.lock_changed.connect(self._lock_changed)
         controller.share_changed.connect(self.header.set_share)
+        controller.share_changed.connect(self._share_changed)
         controller.interaction_requested.connect(self._interaction)
         self._lock_changed(controller.locked_reason)
         self.header.set_share(controller.share_state())
+        self._share_changed(controller.share_state())
 
     # -- what each kind of PC provides ------------------------------------------------------------
 
@@ -151,6 +165,12 @@ class AppWindow(QMainWindow):
         self.pc_settings_action = QAction(self.tr("This PC's settings…"), self)
         self.pc_settings_action.triggered.connect(self.ask_pc_settings)
         tools.addAction(self.pc_settings_action)
+        # Shown only while a restored or copied PC waits for a person to confirm it now acts
+        # for its station (the sync service's lease; utils/site/station_sync.py).
+        self.takeover_action = QAction(self.tr("Confirm the takeover of this station…"), self)
+        self.takeover_action.setObjectName("takeoverAction")
+        self.takeover_action.triggered.connect(self.ask_takeover)
+        tools.addAction(self.takeover_action)
         # An admin's tool, beside this PC's settings (it used to hide under Help).
         self.logs_action = QAction(self.tr("Log viewer…"), self)
         self.logs_action.triggered.connect(self.show_logs)
@@ -169,6 +189,10 @@ class AppWindow(QMainWindow):
         self.verify_action.setEnabled(session is not None)
         self.logs_action.setVisible(allowed(Permission.LOGS_VIEW))
         self.pc_settings_action.setVisible(allowed(Permission.SETTINGS_MANAGE))
+        state = self.controller.share_state()
+        self.takeover_action.setVisible(
+            allowed(Permission.COMMAND_SEND) and state is not None
+            and state.refusal == REFUSAL_TAKEOVER_UNCONFIRMED)
 
     # -- sessions --------------------------------------------------------------------------------
 
@@ -309,6 +333,44 @@ class AppWindow(QMainWindow):
         if editor is not None:
             editor.setAccessibleName(label)
         setattr(self, attribute, dialog)
+
+    def _share_changed(self, state) -> None:
+        """The notice under the header says why this PC does not act for its station; the
+        takeover entry appears when a person may confirm."""
+        text = self._refusal_text(None if state is None else state.refusal)
+        self.sync_notice.setText(text or "")
+        self.sync_notice.setVisible(bool(text))
+        self._session_actions(self.controller.session)
+
+    def _refusal_text(self, kind: str | None) -> str | None:
+        if kind is None:
+            return None
+        texts = {
+            REFUSAL_TAKEOVER_UNCONFIRMED: self.tr(
+                "This PC does not sync: another copy of it (a restored backup, a copied disk) "
+                "ran as this station last. Production is saved on this PC. A supervisor "
+                "confirms the takeover in Tools → Confirm the takeover of this station."),
+            REFUSAL_COPY_RUNNING: self.tr(
+                "This PC does not sync: another PC runs as this station with this PC's key. "
+                "Production is saved on this PC. Switch the other PC off."),
+            REFUSAL_NOT_MEMBER: self.tr(
+                "This PC does not sync: it no longer acts for this station (its key was "
+                "revoked, or another PC took the station over). Production is saved on this "
+                "PC. An admin joins it to the site again."),
+        }
+        return texts.get(kind, self.tr("This PC does not sync for this station now. "
+                                       "Production is saved on this PC."))
+
+    def ask_takeover(self) -> None:
+        """A supervisor or admin confirms that this PC now acts for its station."""
+        from gui.takeover_dialog import TakeoverDialog
+
+        self.takeover_dialog = TakeoverDialog(self.controller.ctx.station_id,
+                                              self.controller.confirm_takeover, self)
+        self.takeover_dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("Takeover confirmed: this PC acts for station %1 from now on (audited).")
+            .replace("%1", self.controller.ctx.station_id), 15000))
+        self.takeover_dialog.open()
 
     def ask_pc_settings(self) -> None:
         """Admins re-enter their password: the change is made and audited in their name."""

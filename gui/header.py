@@ -145,10 +145,17 @@ class StationHeader(QFrame):
         pending = self._pending_source() if self._pending_source is not None else None
         if pending:
             parts.append(self.tr("%n change(s) waiting", "", pending))
+        refusal = state.refusal is not None  # why: in the window's notice below the header
+        if refusal:
+            parts = [self.tr("Not syncing"), self.tr("saving on this PC")]
+        elif state.journal_held:
+            parts.append(self.tr("records held on this PC (the share holds another PC's "
+                                 "journal of this station)"))
         self.share.setText(" · ".join(parts))
-        if not state.online:
+        self.share.setToolTip(self.share.text())  # whole, where the header is narrow
+        if not state.online or refusal:
             self.share.setStyleSheet(f"background: {ERROR_COLOR}; padding: 4px;")
-        elif behind or state.last_sync is None:
+        elif behind or state.last_sync is None or state.journal_held:
             self.share.setStyleSheet(f"color: {HEADER_WARN_COLOR};")
         else:
             self.share.setStyleSheet(f"color: {HEADER_OK_COLOR};")

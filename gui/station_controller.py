@@ -87,6 +87,16 @@ class StationController(QObject):
         """The password re-entered to open the admin panel or this PC's settings."""
         return self.session is not None and self.ctx.auth.verify_password(self.session, password)
 
+    def confirm_takeover(self, password: str, reason: str) -> str | None:
+        """The logged-in supervisor or admin confirms that this PC takes its station over
+        (password re-entered; audited by the sync service). None when done, else why not."""
+        if self.sync is None or self.session is None:
+            return "no_sync"
+        if not self.ctx.auth.verify_password(self.session, password):
+            return "wrong_password"
+        self.sync.confirm_takeover(self.session, reason)  # checks the role and the reason
+        return None
+
     # -- production ------------------------------------------------------------------------------
 
     def current_lot(self) -> Lot | None:

@@ -179,127 +179,157 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="136"/>
+        <location filename="../app_window.py" line="150"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="137"/>
+        <location filename="../app_window.py" line="151"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="138"/>
+        <location filename="../app_window.py" line="152"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="143"/>
+        <location filename="../app_window.py" line="157"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="148"/>
+        <location filename="../app_window.py" line="162"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="151"/>
+        <location filename="../app_window.py" line="165"/>
         <source>This PC&apos;s settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="155"/>
+        <location filename="../app_window.py" line="170"/>
+        <source>Confirm the takeover of this station…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="175"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="158"/>
+        <location filename="../app_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="159"/>
+        <location filename="../app_window.py" line="179"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="193"/>
+        <location filename="../app_window.py" line="217"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="199"/>
+        <location filename="../app_window.py" line="223"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="205"/>
+        <location filename="../app_window.py" line="229"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="241"/>
         <source>Message from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="219"/>
+        <location filename="../app_window.py" line="243"/>
         <source>From %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="221"/>
+        <location filename="../app_window.py" line="245"/>
         <source>I have read it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="239"/>
+        <location filename="../app_window.py" line="263"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="256"/>
+        <location filename="../app_window.py" line="280"/>
         <source>Close the application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="257"/>
+        <location filename="../app_window.py" line="281"/>
         <source>%1 asks to restart the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="258"/>
+        <location filename="../app_window.py" line="282"/>
         <source>%1 asks to close the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="259"/>
+        <location filename="../app_window.py" line="283"/>
         <source>Everything you saved is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="316"/>
+        <location filename="../app_window.py" line="350"/>
+        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="354"/>
+        <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="357"/>
+        <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="361"/>
+        <source>This PC does not sync for this station now. Production is saved on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="371"/>
+        <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="378"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="317"/>
+        <location filename="../app_window.py" line="379"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="325"/>
+        <location filename="../app_window.py" line="387"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="345"/>
+        <location filename="../app_window.py" line="407"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="346"/>
+        <location filename="../app_window.py" line="408"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3663,22 +3693,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="158"/>
+        <location filename="../header.py" line="165"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="159"/>
+        <location filename="../header.py" line="166"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="160"/>
+        <location filename="../header.py" line="167"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="161"/>
+        <location filename="../header.py" line="168"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4256,6 +4286,11 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../header.py" line="150"/>
+        <source>Not syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../header.py" line="123"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
@@ -4287,6 +4322,16 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
             <numerusform>%n change waiting</numerusform>
             <numerusform>%n changes waiting</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="150"/>
+        <source>saving on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="152"/>
+        <source>records held on this PC (the share holds another PC&apos;s journal of this station)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../header.py" line="133"/>
@@ -4441,6 +4486,71 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../station_window.py" line="358"/>
         <source>Wrong password: the admin panel was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverDialog</name>
+    <message>
+        <location filename="../takeover_dialog.py" line="27"/>
+        <source>Confirm the takeover of station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="30"/>
+        <source>The last run of station %1 on the shared folder was not this PC&apos;s: another copy of this PC (a restored backup, a copied disk) ran as the station. Until someone confirms, this PC records production only locally and runs no command.
+
+Confirm only if that other copy is switched off for good. Your name, the time and the reason are kept in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="38"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="39"/>
+        <source>e.g. backup restored after the disk failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="42"/>
+        <source>Your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="49"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="50"/>
+        <source>Your password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="52"/>
+        <source>Confirm the takeover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="77"/>
+        <source>Wrong password: nothing was confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="78"/>
+        <source>Give a reason of at least %1 characters: nothing was confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="80"/>
+        <source>Only a supervisor or an admin confirms a takeover: nothing was confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="82"/>
+        <source>This PC is not syncing with a site: there is nothing to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

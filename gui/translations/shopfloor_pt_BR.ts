@@ -180,127 +180,157 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="136"/>
+        <location filename="../app_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="137"/>
+        <location filename="../app_window.py" line="151"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="138"/>
+        <location filename="../app_window.py" line="152"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="143"/>
+        <location filename="../app_window.py" line="157"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="148"/>
+        <location filename="../app_window.py" line="162"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="151"/>
+        <location filename="../app_window.py" line="165"/>
         <source>This PC&apos;s settings…</source>
         <translation>Configurações deste PC…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="155"/>
+        <location filename="../app_window.py" line="170"/>
+        <source>Confirm the takeover of this station…</source>
+        <translation>Confirmar a substituição desta estação…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="175"/>
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="158"/>
+        <location filename="../app_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="159"/>
+        <location filename="../app_window.py" line="179"/>
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="193"/>
+        <location filename="../app_window.py" line="217"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="199"/>
+        <location filename="../app_window.py" line="223"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="205"/>
+        <location filename="../app_window.py" line="229"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="241"/>
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="219"/>
+        <location filename="../app_window.py" line="243"/>
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="221"/>
+        <location filename="../app_window.py" line="245"/>
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="239"/>
+        <location filename="../app_window.py" line="263"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="256"/>
+        <location filename="../app_window.py" line="280"/>
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="257"/>
+        <location filename="../app_window.py" line="281"/>
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="258"/>
+        <location filename="../app_window.py" line="282"/>
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="259"/>
+        <location filename="../app_window.py" line="283"/>
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="316"/>
+        <location filename="../app_window.py" line="350"/>
+        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
+        <translation>Este PC não sincroniza: outra cópia dele (um backup restaurado, um disco copiado) foi a última a atuar como esta estação. A produção é salva neste PC. Um supervisor confirma a substituição em Ferramentas → Confirmar a substituição desta estação.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="354"/>
+        <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
+        <translation>Este PC não sincroniza: outro PC atua como esta estação com a chave deste PC. A produção é salva neste PC. Desligue o outro PC.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="357"/>
+        <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
+        <translation>Este PC não sincroniza: não atua mais por esta estação (sua chave foi revogada, ou outro PC assumiu a estação). A produção é salva neste PC. Um administrador o junta ao site de novo.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="361"/>
+        <source>This PC does not sync for this station now. Production is saved on this PC.</source>
+        <translation>Este PC não sincroniza por esta estação agora. A produção é salva neste PC.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="371"/>
+        <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
+        <translation>Substituição confirmada: este PC atua pela estação %1 a partir de agora (auditado).</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="378"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="317"/>
+        <location filename="../app_window.py" line="379"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="325"/>
+        <location filename="../app_window.py" line="387"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="345"/>
+        <location filename="../app_window.py" line="407"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="346"/>
+        <location filename="../app_window.py" line="408"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -3664,22 +3694,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="158"/>
+        <location filename="../header.py" line="165"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../header.py" line="159"/>
+        <location filename="../header.py" line="166"/>
         <source>analyst</source>
         <translation>analista</translation>
     </message>
     <message>
-        <location filename="../header.py" line="160"/>
+        <location filename="../header.py" line="167"/>
         <source>supervisor</source>
         <translation>encarregado</translation>
     </message>
     <message>
-        <location filename="../header.py" line="161"/>
+        <location filename="../header.py" line="168"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -4257,6 +4287,11 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>%1 h</translation>
     </message>
     <message>
+        <location filename="../header.py" line="150"/>
+        <source>Not syncing</source>
+        <translation>Sem sincronizar</translation>
+    </message>
+    <message>
         <location filename="../header.py" line="123"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
@@ -4288,6 +4323,16 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
             <numerusform>%n alteração aguardando</numerusform>
             <numerusform>%n alterações aguardando</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="150"/>
+        <source>saving on this PC</source>
+        <translation>salvando neste PC</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="152"/>
+        <source>records held on this PC (the share holds another PC&apos;s journal of this station)</source>
+        <translation>registros retidos neste PC (a pasta compartilhada guarda o diário de outro PC para esta estação)</translation>
     </message>
     <message>
         <location filename="../header.py" line="133"/>
@@ -4443,6 +4488,73 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../station_window.py" line="358"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverDialog</name>
+    <message>
+        <location filename="../takeover_dialog.py" line="27"/>
+        <source>Confirm the takeover of station %1</source>
+        <translation>Confirmar a substituição da estação %1</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="30"/>
+        <source>The last run of station %1 on the shared folder was not this PC&apos;s: another copy of this PC (a restored backup, a copied disk) ran as the station. Until someone confirms, this PC records production only locally and runs no command.
+
+Confirm only if that other copy is switched off for good. Your name, the time and the reason are kept in the audit trail.</source>
+        <translation>A última execução da estação %1 na pasta compartilhada não foi deste PC: outra cópia deste PC (um backup restaurado, um disco copiado) atuou como a estação. Até alguém confirmar, este PC registra a produção só localmente e não executa comandos.
+
+Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a hora e o motivo ficam na trilha de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="38"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="39"/>
+        <source>e.g. backup restored after the disk failed</source>
+        <translation>ex.: backup restaurado após falha do disco</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="42"/>
+        <source>Your password</source>
+        <translation>Sua senha</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="49"/>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="50"/>
+        <source>Your password:</source>
+        <translation>Sua senha:</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="52"/>
+        <source>Confirm the takeover</source>
+        <translation>Confirmar a substituição</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="77"/>
+        <source>Wrong password: nothing was confirmed.</source>
+        <translation>Senha incorreta: nada foi confirmado.</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="78"/>
+        <source>Give a reason of at least %1 characters: nothing was confirmed.</source>
+        <translation>Informe um motivo com pelo menos %1 caracteres: nada foi confirmado.</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="80"/>
+        <source>Only a supervisor or an admin confirms a takeover: nothing was confirmed.</source>
+        <translation>Só um supervisor ou um administrador confirma uma substituição: nada foi confirmado.</translation>
+    </message>
+    <message>
+        <location filename="../takeover_dialog.py" line="82"/>
+        <source>This PC is not syncing with a site: there is nothing to confirm.</source>
+        <translation>Este PC não está sincronizando com um site: não há nada a confirmar.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,8 @@ pt_BR and en, into OUT_DIR (default docs/screenshots), the station and office wi
 migration's windows: imported records, the accounts import), catching-up. `--sizes` also
 renders the station window, the office window and the wizard at 1280 x 720, 1366 x 768 and
 1920 x 1080 (less a taskbar and a title bar) into OUT_DIR/sizes, for looking at, not for the
-docs. Uses throwaway home and share folders.
+docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover. Uses
+throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -376,6 +377,80 @@ def render_catching_up(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_takeover(out_dir: Path) -> list[Path]:
+    """A station PC restored from a backup after its original ran on: the header saying it
+    does not sync and why, and the takeover confirmation a supervisor fills in, at 1366x768."""
+    import shutil
+    import threading
+    from datetime import datetime, timedelta, timezone
+
+    import utils.passwords
+    from config.constants import Role
+    from gui.app import StationApp, make_application
+    from gui.i18n import install_translators
+    from tests.gui.test_station_takeover import PASSWORD, _crash
+    from tests.utils.site.sitekit import (
+        OPERATOR_PW, add_user, make_site, site_layout, start_sync, wait_until,
+    )
+    from utils.clock import ManualClock
+    from utils.context import AppContext
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    app = make_application(sys.argv[:1])
+    pause = threading.Event()
+    written: list[Path] = []
+
+    def settle(rounds: int = 20) -> None:
+        for _ in range(rounds):
+            app.processEvents()
+            pause.wait(0.02)
+
+    for language in ("pt_BR", "en"):
+        folder = Path(tempfile.mkdtemp(prefix="shopfloor-takeover-shots-"))
+        install_translators(app, language, folder / "qm")
+        site = make_site(folder)
+        add_user(site, "sue", Role.SUPERVISOR)
+        site.admin.auth.change_password("sue", OPERATOR_PW, PASSWORD)
+        first = site.station(folder, "206", language=language)
+        backup = folder / "backup-206"
+        shutil.copytree(folder / "home-206", backup)
+        original = start_sync(first, watch=False)
+        wait_until(lambda: site_layout(site.share).station("206").status.exists())
+        _crash(original)
+        first.close()
+        restored = AppContext.open(backup, clock=ManualClock(datetime.now(timezone.utc)
+                                                               + timedelta(minutes=10)))
+        restored.directory.refresh()
+        station = StationApp(restored)
+        station.start()
+        window = station.window
+        window.resize(*SCREEN_1366)
+        window.show()
+        try:
+            settle_until(lambda: window.takeover_action is not None
+                         and station.controller.share_state().refusal is not None, settle)
+            window.controller.login("sue", PASSWORD)
+            settle(40)
+            path = out_dir / f"station-takeover-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.takeover_action.trigger()
+            window.takeover_dialog.reason.setText("backup restored after the disk failed")
+            settle(10)
+            path = out_dir / f"takeover-dialog-{language}.png"
+            window.takeover_dialog.grab().save(str(path))
+            written.append(path)
+            window.takeover_dialog.reject()
+        finally:
+            station.stop()
+            window.allow_close = True
+            window.close()
+            restored.close()
+            site.admin.close()
+    install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
+    return written
+
+
 def settle_until(condition, settle, rounds: int = 1500) -> None:
     """Let the event loop run until `condition()` holds (bounded: a screenshot of a state that
     never came would be a lie, so it raises)."""
@@ -722,9 +797,11 @@ if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if a != "--sizes"]
     target = Path(arguments[0]) if arguments else ROOT / "docs" / "screenshots"
     only = arguments[1].split(",") if len(arguments) > 1 else ["station", "admin", "wizard",
-                                                                 "legacy", "catching-up"]
+                                                                 "legacy", "catching-up",
+                                                                 "takeover"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
-                 "legacy": render_legacy, "catching-up": render_catching_up}
+                 "legacy": render_legacy, "catching-up": render_catching_up,
+                 "takeover": render_takeover}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:

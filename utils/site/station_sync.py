@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from config.constants import CommandType, Role
+from config.constants import CommandType, Permission, Role
 from data import commands_repo, meta_repo, users_repo
 from models.bounded_json import JsonLimits, check_limits
 from models.canonical import canonical_json, format_utc, parse_utc
@@ -35,6 +35,7 @@ from utils.audit.chain import Actor
 from utils.auth import Session
 from utils.clock import Clock, SystemClock
 from utils.metrics import MetricsSampler
+from utils.permissions import require
 from utils.site.commands import (
     COMMAND_MAX_BYTES, Command, Decision, Outcome, ack_problem, check_command, make_ack,
     valid_command_id,
@@ -77,6 +78,17 @@ class ShareState:
     online: bool
     since: datetime | None  # offline since
     last_sync: datetime | None
+    # Why this PC does not act for its station now (REFUSAL_* kinds), and why it holds its
+    # journal back; None when all is well.
+    refusal: str | None = None
+    journal_held: bool = False
+
+
+# What keeps a PC from acting for its station (ShareState.refusal): the words are the GUI's.
+REFUSAL_NOT_MEMBER = "not_member"  # its key is revoked, or another PC took the station over
+REFUSAL_COPY_RUNNING = "copy_running"  # another process runs as the station with this key
+REFUSAL_TAKEOVER_UNCONFIRMED = "takeover_unconfirmed"  # a person confirms first
+TAKEOVER_NEEDED = "a person confirms the takeover before this PC acts for the station"
 
 
 class SyncService:
@@ -104,6 +116,7 @@ class SyncService:
         # Why this PC may not act for its station now (revoked, taken over, another PC with
         # this key running): shown, logged once, and no command is taken meanwhile.
         self.refusal: str | None = None
+        self.refusal_kind: str | None = None  # REFUSAL_* (for the window's words)
         # Why this PC holds its journal events back (the share's journal is another chain's:
         # utils/site/journal.JournalNotOurs); in the status, so admins see it.
         self.journal_held: str | None = None
@@ -260,7 +273,8 @@ class SyncService:
 
     def share_state(self) -> ShareState:
         with self._lock:
-            return ShareState(self._online, self._offline_since, self._last_sync)
+            return ShareState(self._online, self._offline_since, self._last_sync,
+                              self.refusal_kind, self.journal_held is not None)
 
     @property
     def last_results(self) -> list[dict[str, Any]]:
@@ -420,8 +434,9 @@ class SyncService:
         """Act for the station only while this PC's key is the certified one and no other
         process runs with it (the lease: the station's signed status carries its session)."""
         problem = self.trust.membership_problem()
+        kind = None if problem is None else REFUSAL_NOT_MEMBER
         if problem is None and self._online:
-            problem = self._lease_problem()
+            problem, kind = self._lease_problem()
         if problem != self.refusal:
             if problem is not None:
                 log.warning("Not acting for station %s: %s. Production continues locally.",
@@ -429,16 +444,25 @@ class SyncService:
                 self._written_marker = None  # from now on judged as a newcomer again
             else:
                 log.info("Acting for station %s", self.station.station_id)
-            self.refusal = problem
+            self.refusal, self.refusal_kind = problem, kind
             if self.on_share_state:
                 self.on_share_state(self.share_state())
         if problem is None and self._previous_session is None:
             self._previous_session = self._meta(LAST_SESSION_META_KEY) or ""
             self.set_meta(LAST_SESSION_META_KEY, self.session_id)
 
-    def _lease_problem(self) -> str | None:
+    def _lease_problem(self) -> tuple[str | None, str | None]:
         """Another process with this PC's key runs as the station (a copy of this PC), or
-        ran last and nobody confirmed that this PC takes over from it."""
+        ran last and nobody confirmed that this PC takes over from it: (why, REFUSAL_* kind),
+        or (None, None)."""
+        problem = self._lease_text()
+        if problem is None:
+            return None, None
+        if problem.endswith(TAKEOVER_NEEDED):
+            return problem, REFUSAL_TAKEOVER_UNCONFIRMED
+        return problem, REFUSAL_COPY_RUNNING
+
+    def _lease_text(self) -> str | None:
         result = read_json_file(self.station.status, max_bytes=256 * 1024, share=self.fs)
         status = result.document
         if result.state != ReadState.OK or not self.trust.pc_key.public.verify_document(status):
@@ -460,8 +484,7 @@ class SyncService:
         if session == self._meta(LAST_SESSION_META_KEY) or self._takeover is not None:
             return None  # this PC's own previous run, cut short
         return ("the station's last session on the share was not this PC's (a copy of "
-                "this PC, or a restored backup, ran as it); a person confirms the takeover "
-                "before this PC acts for the station")
+                "this PC, or a restored backup, ran as it); " + TAKEOVER_NEEDED)
 
     def _released(self, session: Any) -> bool:
         """A death file of that session, signed with this PC's key: it stopped cleanly."""
@@ -470,10 +493,12 @@ class SyncService:
                 and death.get("session_id") == session)
 
     def confirm_takeover(self, session: Session, reason: str) -> None:
-        """A person confirms that this PC takes its station over from the copy that ran last
-        (audited); the PC acts for the station from the next pass."""
+        """A supervisor or admin confirms that this PC takes its station over from the copy
+        that ran last (audited); the PC acts for the station from the next pass."""
         from models.validation import validate_reason
 
+        require(session, Permission.COMMAND_SEND, self.ctx.audit,
+                target=f"station.takeover:{self.station.station_id}")
         reason_text = validate_reason(reason)
         self.ctx.audit.record(session.actor, "station.takeover", entity="station",
                               entity_id=self.station.station_id, reason=reason_text,

@@ -1,0 +1,93 @@
+"""A station PC restored from a backup after its original ran on (issue 13, point 7): the
+window says it does not sync and why; an operator cannot confirm; a supervisor confirms the
+takeover from the Tools menu with a reason and their password (a wrong one confirms nothing),
+it is audited, and the PC then acts for the station."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta, timezone
+
+from tests.gui.conftest import wait_for
+
+PASSWORD = "Quarry-Lantern-77"
+
+
+def _crash(service) -> None:
+    """The original dies without a clean exit (no death file)."""
+    service._stop.set()
+    service._wake.set()
+    service._loop_thread.join(5)
+    service._supervisor_thread.join(5)
+    if service._executor:
+        service._executor.shutdown()
+        service._interactive.shutdown()
+
+
+def test_a_supervisor_confirms_the_takeover_from_the_station_window(qtbot, tmp_path,
+                                                                    monkeypatch):
+    from config.constants import Role
+    from data import audit_repo
+    from gui.app import StationApp, make_application
+    from tests.utils.site.sitekit import (
+        OPERATOR_PW, add_user, make_site, site_layout, start_sync, use_fast_kdf, wait_until,
+    )
+    from utils.clock import ManualClock
+    from utils.context import AppContext
+
+    use_fast_kdf(monkeypatch)
+    site = make_site(tmp_path)
+    add_user(site, "sue", Role.SUPERVISOR)
+    add_user(site, "joe", Role.OPERATOR)
+    for name in ("sue", "joe"):  # past their first login's forced change
+        site.admin.auth.change_password(name, OPERATOR_PW, PASSWORD)
+    first = site.station(tmp_path, "206")
+    backup = tmp_path / "backup-206"
+    shutil.copytree(tmp_path / "home-206", backup)
+    original = start_sync(first, watch=False)
+    wait_until(lambda: site_layout(site.share).station("206").status.exists())
+    _crash(original)
+    first.close()
+    restored = AppContext.open(backup, clock=ManualClock(datetime.now(timezone.utc)
+                                                           + timedelta(minutes=10)))
+    restored.directory.refresh()
+    make_application([])
+    app = StationApp(restored)
+    qtbot.addWidget(app.window)
+    app.start()
+    window = app.window
+    try:
+        wait_for(lambda: "Not syncing" in window.header.share.text(), timeout=10)
+        assert window.sync_notice.isVisibleTo(window)
+        assert "confirms the takeover" in window.sync_notice.text()
+        window.controller.login("joe", PASSWORD)
+        assert not window.takeover_action.isVisible()  # an operator cannot confirm
+        window.controller.logout("user")
+        window.controller.login("sue", PASSWORD)
+        wait_for(lambda: window.takeover_action.isVisible(), timeout=5)
+        window.takeover_action.trigger()
+        dialog = window.takeover_dialog
+        dialog.reason.setText("backup restored after the disk failed")
+        dialog.password.setText("not her password")
+        dialog.confirm_button.click()
+        assert dialog.isVisible() and "Wrong password" in dialog.error.text()
+        dialog.reason.setText("short")
+        dialog.password.setText(PASSWORD)
+        dialog.confirm_button.click()
+        assert dialog.isVisible() and "at least 10 characters" in dialog.error.text()
+        dialog.reason.setText("backup restored after the disk failed")
+        dialog.password.setText(PASSWORD)
+        dialog.confirm_button.click()
+        assert not dialog.isVisible()
+        wait_for(lambda: "Not syncing" not in window.header.share.text(), timeout=10)
+        assert not window.takeover_action.isVisible()
+        assert not window.sync_notice.isVisibleTo(window)
+        with restored.database.read() as connection:
+            [event] = audit_repo.list_events(connection, action="station.takeover")
+        assert event["username"] == "sue"
+    finally:
+        app.stop()
+        window.allow_close = True
+        window.close()
+        restored.close()
+        site.admin.close()
