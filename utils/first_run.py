@@ -60,6 +60,7 @@ _FIELD_OF_SITE_CODE = {
     "folder_unusable": "folder", "site_exists": "folder", "no_site": "folder",
     "bad_site_file": "folder", "wrong_passphrase": "passphrase", "weak_passphrase": "passphrase",
     "station_in_use": "station", "bad_station_id": "station", "bad_kind": "station",
+    "station_taken": "station",
 }
 
 
@@ -250,6 +251,9 @@ class SetupPlan:
     # The site's time zone (create and trial): kept in the first site catalog. None: this
     # PC's own zone (pc_zone_name), or the settings' stand-in where the system does not say.
     timezone: str | None = None
+    # Join only: this PC replaces the PC that holds `station_id` (it broke, was retired), with
+    # the reason kept in the site directory. None: a station id held by another PC is refused.
+    takeover_reason: str | None = None
 
     def __repr__(self) -> str:
         return (f"SetupPlan({self.mode!r}, station={self.station_id!r}, "
@@ -290,8 +294,8 @@ def trial_folder(paths: AppPaths) -> Path:
     return candidate
 
 
-def _site_error(exc: SiteError) -> SetupError:
-    return SetupError(exc.code, str(exc), field=_FIELD_OF_SITE_CODE.get(exc.code))
+def _site_error(exc: SiteError, **params: Any) -> SetupError:
+    return SetupError(exc.code, str(exc), field=_FIELD_OF_SITE_CODE.get(exc.code), **params)
 
 
 def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock | None = None,
@@ -324,14 +328,15 @@ def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock
     try:
         if plan.mode == "join":
             membership = join_site_membership(paths, settings, folder, passphrase,
-                                              station_id=plan.station_id, kind=plan.station_kind)
+                                              station_id=plan.station_id, kind=plan.station_kind,
+                                              takeover_reason=plan.takeover_reason)
         else:
             membership = create_site_membership(paths, settings, folder, passphrase,
                                                 station_id=plan.station_id,
                                                 kind=plan.station_kind, name=plan.site_name,
                                                 clock=clock)
     except SiteError as exc:
-        raise _site_error(exc) from exc
+        raise _site_error(exc, station=plan.station_id) from exc
     except OSError as exc:  # the key or the settings file could not be written
         raise _folder_error(exc, folder, "setting up the site in") from exc
     log.info("This PC is now %s station %s of site %s (%s)", plan.station_kind,

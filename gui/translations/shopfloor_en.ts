@@ -1807,7 +1807,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="316"/>
+        <location filename="../wizard/window.py" line="317"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4060,51 +4060,56 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../wizard/texts.py" line="59"/>
-        <source>A station id has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <source>Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick &quot;This PC replaces that station&apos;s PC&quot; and say why; otherwise choose another station. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="61"/>
-        <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
+        <source>A station id has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="63"/>
-        <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
+        <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="65"/>
-        <source>A new site needs its first admin account.</source>
+        <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="67"/>
-        <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
+        <source>A new site needs its first admin account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="69"/>
-        <source>This PC is not in a site, so it has no shared folder to change.</source>
+        <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="71"/>
-        <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
+        <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="73"/>
+        <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="75"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="86"/>
+        <location filename="../wizard/texts.py" line="88"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="87"/>
+        <location filename="../wizard/texts.py" line="89"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4342,22 +4347,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="317"/>
+        <location filename="../wizard/site_pages.py" line="330"/>
+        <source>This PC replaces that station&apos;s PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="331"/>
+        <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="333"/>
+        <source>Why this PC replaces the station&apos;s PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="334"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="318"/>
+        <location filename="../wizard/site_pages.py" line="335"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="320"/>
+        <location filename="../wizard/site_pages.py" line="337"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="325"/>
+        <location filename="../wizard/site_pages.py" line="342"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>

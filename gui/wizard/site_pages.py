@@ -300,7 +300,20 @@ class StationPage(WizardPage):
         self.autostart_hint = hint_label()
         self.kind_hint = hint_label()
         self.autostart_wanted = True
+        # Offered only once a join was refused because another PC holds the station id.
+        self.takeover = QCheckBox()
+        self.takeover.setObjectName("takeover")
+        self.takeover.setMinimumHeight(TOUCH_MIN_PX)
+        self.takeover_reason = QLineEdit()
+        self.takeover_reason.setObjectName("takeoverReason")
+        self.takeover_reason.setMinimumHeight(TOUCH_MIN_PX)
+        self.takeover_reason.setEnabled(False)
+        self.takeover.toggled.connect(self.takeover_reason.setEnabled)
+        self.takeover.setVisible(False)
+        self.takeover_reason.setVisible(False)
         self.body.addWidget(self.choice)
+        self.body.addWidget(self.takeover)
+        self.body.addWidget(self.takeover_reason)
         self.body.addWidget(self.kind_hint)
         self.body.addSpacing(12)
         self.body.addWidget(self.autostart)
@@ -314,6 +327,10 @@ class StationPage(WizardPage):
         self._kind_changed(self.choice.kind())
 
     def retranslate(self) -> None:
+        self.takeover.setText(self.tr("This PC replaces that station's PC"))
+        self.takeover_reason.setPlaceholderText(self.tr("Why, e.g. the old PC's disk failed "
+                                                        "(at least 10 characters)"))
+        self.takeover_reason.setAccessibleName(self.tr("Why this PC replaces the station's PC"))
         self.autostart.setText(self.tr("Start automatically when this PC starts"))
         self.autostart_hint.setText(self.tr("For production stations: after a restart or a "
                                             "power cut the login window opens by itself."))
@@ -344,6 +361,17 @@ class StationPage(WizardPage):
 
     def validate(self) -> bool:
         return self.choice.validate()
+
+    def offer_takeover(self) -> None:
+        """The chosen station id belongs to another PC: offer to replace it, with a reason."""
+        self.takeover.setVisible(True)
+        self.takeover_reason.setVisible(True)
+
+    def takeover_wanted(self) -> str | None:
+        """The reason for replacing the station's PC, when ticked; else None."""
+        if self.takeover.isHidden() or not self.takeover.isChecked():  # (page may be off screen)
+            return None
+        return self.takeover_reason.text().strip()
 
     def show_problem(self, text: str, field: str | None = None) -> None:
         if field == "station":

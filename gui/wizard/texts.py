@@ -55,6 +55,8 @@ def setup_error_text(exc: SetupError) -> str:
         return QCoreApplication.translate("Setup", "The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.")
     if code == "station_in_use":
         return QCoreApplication.translate("Setup", "Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.").replace("%1", str(p.get("station", "")))
+    if code == "station_taken":
+        return QCoreApplication.translate("Setup", "Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick \"This PC replaces that station's PC\" and say why; otherwise choose another station. Nothing was changed.").replace("%1", str(p.get("station", "")))
     if code in ("bad_station_id", "bad_kind"):
         return QCoreApplication.translate("Setup", "A station id has 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
     if code == "unknown_machine":

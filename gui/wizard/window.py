@@ -300,7 +300,8 @@ class FirstRunWizard(Retranslating):
             autostart=production and self.station_page.autostart.isChecked(),
             # A trial runs on this PC alone: its zone is this PC's.
             timezone=(site.zone.zone() if mode == "create" and site is not None
-                      else this_pc_zone() if mode == "trial" else None))
+                      else this_pc_zone() if mode == "trial" else None),
+            takeover_reason=self.station_page.takeover_wanted() if mode == "join" else None)
 
     def run_set_up(self) -> None:
         plan = self.plan()
@@ -332,6 +333,8 @@ class FirstRunWizard(Retranslating):
             return
         self.go_to(target)
         target.show_problem(text, field)
+        if isinstance(exc, SetupError) and exc.code == "station_taken":
+            self.station_page.offer_takeover()
 
     def start(self) -> None:
         """Hand the new context to the app (login window, then the station window)."""

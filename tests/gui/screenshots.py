@@ -603,6 +603,18 @@ def render_wizard(out_dir: Path) -> list[Path]:
             joining.next()
             settle(joining)
             shot(joining, "wizard-join-wrong-passphrase")
+            # The right passphrase, as the office PC's id: refused, the takeover offered.
+            join.passphrase.setText("long site passphrase 1")
+            joining.next()
+            settle(joining)
+            joining.station_page.choice.office.click()
+            joining.station_page.choice.office_id.setText("office1")
+            joining.next()
+            joining.next()
+            settle(joining)
+            joining.station_page.takeover.setChecked(True)
+            joining.station_page.takeover_reason.setText("the old PC's disk failed")
+            shot(joining, "wizard-join-station-taken")
             joining.close()
             joining.ctx.close()
 

@@ -170,6 +170,49 @@ def test_wrong_passphrase_is_explained_on_the_folder_page(make_launcher, tmp_pat
     finish(wizard)
 
 
+def test_a_station_held_by_another_pc_is_taken_over_only_when_asked_with_a_reason(
+        make_launcher, tmp_path):
+    """Joining as a station id another PC holds (switched off) is refused with the way out;
+    ticking "This PC replaces that station's PC" with a reason joins, recorded in the site
+    directory as a takeover."""
+    import json
+
+    share = tmp_path / "share"
+    auto = Autostart(platform="linux", folder=tmp_path / "a")
+    set_up(tmp_path / "first", SetupPlan("create", station_id="office1", station_kind="office",
+                                         folder=str(share), passphrase=PASSPHRASE,
+                                         admin=AdminAccount("maria", "Maria", PW)),
+           autostart=auto).ctx.close()
+    set_up(tmp_path / "old206", SetupPlan("join", station_id="206", folder=str(share),
+                                          passphrase=PASSPHRASE), autostart=auto).ctx.close()
+    launcher = make_launcher()
+    wizard = launcher.wizard
+    to_mode(wizard, "join")
+    fill_site(wizard, "join", share)
+    next_page(wizard)
+    choice = wizard.station_page.choice
+    choice.machine.setCurrentIndex(choice.machine.findData("206"))
+    assert wizard.station_page.takeover.isHidden()
+    next_page(wizard)
+    wizard.next_button.click()  # set up: refused, the station is another PC's
+    idle(wizard)
+    page = wizard.station_page
+    assert wizard.current is page and wizard.result is None
+    assert "belongs to another PC" in page.choice.error.text()
+    assert "Station 206" in page.choice.error.text()
+    assert not page.takeover.isHidden() and not page.takeover_reason.isEnabled()
+    page.takeover.setChecked(True)
+    page.takeover_reason.setText("the old PC's disk failed")
+    next_page(wizard)
+    finish(wizard)
+    assert wizard.result.ctx.station_id == "206"
+    entries = [json.loads(path.read_text())
+               for path in sorted((share / "directory" / "log").glob("*.json"))]
+    [certify] = [e["op"]["data"] for e in entries
+                 if e["op"]["op"] == "pc.certify" and e["op"]["data"].get("takeover")]
+    assert certify["station"] == "206" and certify["reason"] == "the old PC's disk failed"
+
+
 def test_unwritable_folder_is_explained(make_launcher, tmp_path):
     def denied(folder: Path) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(folder))
@@ -301,7 +344,8 @@ def test_every_setup_code_has_a_message():
              "folder_not_found", "not_a_folder", "no_site", "site_exists", "permission_denied",
              "read_only", "disk_full", "offline", "cannot_delete", "folder_unusable",
              "database_on_network", "wrong_passphrase", "weak_passphrase", "bad_site_file",
-             "station_in_use", "bad_station_id", "unknown_machine", "already_member",
+             "station_in_use", "station_taken", "bad_station_id", "unknown_machine",
+             "already_member",
              "admin_required", "other_site", "not_member", "autostart_failed"]
     for code in codes:
         raw = SetupError(code, f"raw {code}", folder="/x")
