@@ -367,6 +367,7 @@ class StationWindow(AppWindow):
         if getattr(self, "admin_window", None) is not None:
             self.admin_window.close()
         self.admin_window = AdminWindow(self.controller.ctx, session)
+        self.admin_window.restart_requested.connect(lambda: self.shutdown(EXIT_RESTART))
         self.admin_window.show()
 
     # -- closing ---------------------------------------------------------------------------------

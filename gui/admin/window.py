@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -24,6 +24,7 @@ from utils.site.site_view import SiteView
 from gui.admin.commands_tab import CommandsTab
 from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
+from gui.admin.site_upgrade import SiteUpgradeNotice, site_needs_upgrade
 from gui.admin.view_bridge import ViewBridge
 from gui.tasks import TaskRunner
 from gui.window_state import restore_window
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 
 
 class AdminWindow(QMainWindow):
+    # The site moved to keys by role from here: the app starts again to use the new keys.
+    restart_requested = Signal()
+
     def __init__(self, ctx: AppContext, session: Session, parent: QWidget | None = None, *,
                  poll_interval_s: float = 0.5, embedded: bool = False):
         super().__init__(parent)
@@ -69,6 +73,12 @@ class AdminWindow(QMainWindow):
                 self.commands_tab = CommandsTab(self.fleet, session,
                                                 self.fleet_tab.selected_stations)
                 self.tabs.addTab(self.commands_tab, self.tr("Commands"))
+        elif self.fleet is None and site_needs_upgrade(ctx) is not None:
+            # In a site made before keys by role (or not joined again since its upgrade).
+            self.upgrade_notice = SiteUpgradeNotice(ctx, session, self.runner,
+                                                    bool(site_needs_upgrade(ctx)))
+            self.upgrade_notice.upgraded.connect(self.restart_requested)
+            self.tabs.addTab(self.upgrade_notice, self.tr("Fleet"))
         elif self.fleet is None:
             notice = QLabel(self.tr("This PC is not in a site yet: the fleet and remote "
                                     "commands appear once it is (shopfloor site create / join)."))

@@ -106,63 +106,64 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="41"/>
+        <location filename="../admin/window.py" line="45"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="67"/>
-        <location filename="../admin/window.py" line="77"/>
+        <location filename="../admin/window.py" line="71"/>
+        <location filename="../admin/window.py" line="81"/>
+        <location filename="../admin/window.py" line="87"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="71"/>
+        <location filename="../admin/window.py" line="75"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="73"/>
+        <location filename="../admin/window.py" line="83"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="83"/>
+        <location filename="../admin/window.py" line="93"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="86"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="91"/>
+        <location filename="../admin/window.py" line="101"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="96"/>
+        <location filename="../admin/window.py" line="106"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="102"/>
+        <location filename="../admin/window.py" line="112"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="107"/>
+        <location filename="../admin/window.py" line="117"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="108"/>
+        <location filename="../admin/window.py" line="118"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="109"/>
+        <location filename="../admin/window.py" line="119"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4199,6 +4200,102 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../wizard/site_pages.py" line="160"/>
         <source>Checking the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteUpgradeDialog</name>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="121"/>
+        <source>Move the site to keys by role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="122"/>
+        <source>Join the site again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="127"/>
+        <source>Site passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="131"/>
+        <source>Your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="137"/>
+        <source>Site passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="139"/>
+        <source>Your password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="141"/>
+        <source>Move the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="141"/>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteUpgradeNotice</name>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="46"/>
+        <source>This PC&apos;s site was made before keys by role: no PC of it syncs until an admin moves the site to the new keys (once, on any PC: the site passphrase and the admin&apos;s password). Production goes on locally meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="49"/>
+        <source>This PC&apos;s site uses keys by role now, but this PC has not joined it again: it does not sync until it does (the site passphrase; its station id and its records stay).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="53"/>
+        <source>Move the site to keys by role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="54"/>
+        <source>Join the site again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="95"/>
+        <source>Done. The app starts again now to use the new keys. Every other PC of the site then joins it again with the passphrase (the admin panel offers it there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="97"/>
+        <source>Done. The app starts again now to use its new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="103"/>
+        <source>The site passphrase is wrong: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="104"/>
+        <source>Another PC moved the site to keys by role meanwhile: join it again instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="108"/>
+        <source>Your password is wrong, or you are not an active admin of this PC: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_upgrade.py" line="111"/>
+        <source>Nothing was changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,8 +11,8 @@ pt_BR and en, into OUT_DIR (default docs/screenshots), the station and office wi
 migration's windows: imported records, the accounts import), catching-up. `--sizes` also
 renders the station window, the office window and the wizard at 1280 x 720, 1366 x 768 and
 1920 x 1080 (less a taskbar and a title bar) into OUT_DIR/sizes, for looking at, not for the
-docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover. Uses
-throwaway home and share folders.
+docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover;
+`upgrade`: a PC of a site made before keys by role. Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -451,6 +451,53 @@ def render_takeover(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_upgrade(out_dir: Path) -> list[Path]:
+    """A PC of a site made before keys by role: the admin panel's notice and the dialog an
+    admin fills in to move the site to the new keys, at 1366x768."""
+    import threading
+
+    from gui.admin.window import AdminWindow
+    from gui.app import make_application
+    from gui.i18n import install_translators
+    from tests.data.test_upgrade import PASSWORDS, copy_fixture, fixture_clock
+    from utils.context import AppContext
+
+    app = make_application(sys.argv[:1])
+    pause = threading.Event()
+    written: list[Path] = []
+
+    def settle(rounds: int = 20) -> None:
+        for _ in range(rounds):
+            app.processEvents()
+            pause.wait(0.02)
+
+    for language in ("pt_BR", "en"):
+        folder = Path(tempfile.mkdtemp(prefix="shopfloor-upgrade-shots-"))
+        install_translators(app, language, folder / "qm")
+        home = copy_fixture("v2-5a62e3b", folder)
+        ctx = AppContext.open(home, clock=fixture_clock(home))
+        try:
+            window = AdminWindow(ctx, ctx.auth.login("maria", PASSWORDS["maria"]).session)
+            window.resize(*SCREEN_1366)
+            window.show()
+            settle()
+            path = out_dir / f"admin-site-upgrade-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.upgrade_notice.button.click()
+            settle()
+            path = out_dir / f"site-upgrade-dialog-{language}.png"
+            window.upgrade_notice.dialog.grab().save(str(path))
+            written.append(path)
+            window.upgrade_notice.dialog.reject()
+            window.close()
+            window.runner.shutdown(30)
+        finally:
+            ctx.close()
+    install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
+    return written
+
+
 def settle_until(condition, settle, rounds: int = 1500) -> None:
     """Let the event loop run until `condition()` holds (bounded: a screenshot of a state that
     never came would be a lie, so it raises)."""
@@ -810,10 +857,10 @@ if __name__ == "__main__":
     target = Path(arguments[0]) if arguments else ROOT / "docs" / "screenshots"
     only = arguments[1].split(",") if len(arguments) > 1 else ["station", "admin", "wizard",
                                                                  "legacy", "catching-up",
-                                                                 "takeover"]
+                                                                 "takeover", "upgrade"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
-                 "takeover": render_takeover}
+                 "takeover": render_takeover, "upgrade": render_upgrade}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:
