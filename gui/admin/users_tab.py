@@ -222,7 +222,14 @@ class UsersTab(QWidget):
         self.status = QLabel()
         self.status.setObjectName("usersStatus")
         self.status.setWordWrap(True)
+        # Supervisors and admins with no signing key yet (carried over by a site's upgrade to
+        # keys by role): they cannot sign commands or corrections until a reset gives them one.
+        self.keyless = QLabel()
+        self.keyless.setObjectName("usersWithoutKeys")
+        self.keyless.setWordWrap(True)
+        self.keyless.setStyleSheet("background: #fff3cd; padding: 6px;")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.keyless)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -231,6 +238,17 @@ class UsersTab(QWidget):
 
     def refresh(self) -> None:
         self.model.set_users(self.ctx.auth.list_users(self.session))
+        keyless = []
+        if self.ctx.trust is not None:
+            from utils.trust.bootstrap import accounts_without_keys
+
+            keyless = accounts_without_keys(self.ctx)
+        self.keyless.setText(self.tr(
+            "%n supervisor or admin account(s) cannot sign yet (no signing key since the site's "
+            "move to keys by role): %1. Reset their password (Reset password…) to give each "
+            "a key; they choose a new password at their next login.", "", len(keyless))
+            .replace("%1", ", ".join(keyless)))
+        self.keyless.setVisible(bool(keyless))
 
     def selected_username(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

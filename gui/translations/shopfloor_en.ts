@@ -4206,42 +4206,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SiteUpgradeDialog</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="121"/>
+        <location filename="../admin/site_upgrade.py" line="122"/>
         <source>Move the site to keys by role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="122"/>
+        <location filename="../admin/site_upgrade.py" line="123"/>
         <source>Join the site again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="127"/>
+        <location filename="../admin/site_upgrade.py" line="128"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="131"/>
+        <location filename="../admin/site_upgrade.py" line="132"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="137"/>
+        <location filename="../admin/site_upgrade.py" line="138"/>
         <source>Site passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="139"/>
+        <location filename="../admin/site_upgrade.py" line="140"/>
         <source>Your password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="141"/>
+        <location filename="../admin/site_upgrade.py" line="142"/>
         <source>Move the site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="141"/>
+        <location filename="../admin/site_upgrade.py" line="142"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4269,32 +4269,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="95"/>
+        <location filename="../admin/site_upgrade.py" line="96"/>
         <source>Done. The app starts again now to use the new keys. Every other PC of the site then joins it again with the passphrase (the admin panel offers it there).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="97"/>
+        <location filename="../admin/site_upgrade.py" line="98"/>
         <source>Done. The app starts again now to use its new key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="103"/>
+        <location filename="../admin/site_upgrade.py" line="104"/>
         <source>The site passphrase is wrong: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="104"/>
+        <location filename="../admin/site_upgrade.py" line="105"/>
         <source>Another PC moved the site to keys by role meanwhile: join it again instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="108"/>
+        <location filename="../admin/site_upgrade.py" line="109"/>
         <source>Your password is wrong, or you are not an active admin of this PC: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="111"/>
+        <location filename="../admin/site_upgrade.py" line="112"/>
         <source>Nothing was changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4791,105 +4791,113 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/users_tab.py" line="247"/>
+        <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
+        <translation>
+            <numerusform>%n supervisor or admin account cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset the password (Reset password…) to give it a key; the person chooses a new password at the next login.</numerusform>
+            <numerusform>%n supervisor or admin accounts cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their passwords (Reset password…) to give each a key; they choose a new password at their next login.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/users_tab.py" line="263"/>
+        <location filename="../admin/users_tab.py" line="281"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="263"/>
-        <location filename="../admin/users_tab.py" line="277"/>
+        <location filename="../admin/users_tab.py" line="281"/>
+        <location filename="../admin/users_tab.py" line="295"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="264"/>
-        <location filename="../admin/users_tab.py" line="272"/>
+        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="290"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="264"/>
+        <location filename="../admin/users_tab.py" line="282"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="270"/>
+        <location filename="../admin/users_tab.py" line="288"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="275"/>
+        <location filename="../admin/users_tab.py" line="293"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="280"/>
+        <location filename="../admin/users_tab.py" line="298"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="300"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="285"/>
+        <location filename="../admin/users_tab.py" line="303"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="292"/>
+        <location filename="../admin/users_tab.py" line="310"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="292"/>
+        <location filename="../admin/users_tab.py" line="310"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="311"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="309"/>
+        <location filename="../admin/users_tab.py" line="327"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="310"/>
+        <location filename="../admin/users_tab.py" line="328"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="315"/>
+        <location filename="../admin/users_tab.py" line="333"/>
         <source>Importing the accounts of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="321"/>
+        <location filename="../admin/users_tab.py" line="339"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="330"/>
+        <location filename="../admin/users_tab.py" line="348"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="344"/>
+        <location filename="../admin/users_tab.py" line="362"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="346"/>
+        <location filename="../admin/users_tab.py" line="364"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="349"/>
+        <location filename="../admin/users_tab.py" line="367"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4207,42 +4207,42 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SiteUpgradeDialog</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="121"/>
+        <location filename="../admin/site_upgrade.py" line="122"/>
         <source>Move the site to keys by role</source>
         <translation>Passar o site para chaves por função</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="122"/>
+        <location filename="../admin/site_upgrade.py" line="123"/>
         <source>Join the site again</source>
         <translation>Entrar de novo no site</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="127"/>
+        <location filename="../admin/site_upgrade.py" line="128"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="131"/>
+        <location filename="../admin/site_upgrade.py" line="132"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="137"/>
+        <location filename="../admin/site_upgrade.py" line="138"/>
         <source>Site passphrase:</source>
         <translation>Frase-senha do site:</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="139"/>
+        <location filename="../admin/site_upgrade.py" line="140"/>
         <source>Your password:</source>
         <translation>Sua senha:</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="141"/>
+        <location filename="../admin/site_upgrade.py" line="142"/>
         <source>Move the site</source>
         <translation>Passar o site</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="141"/>
+        <location filename="../admin/site_upgrade.py" line="142"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
@@ -4270,32 +4270,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Entrar de novo no site…</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="95"/>
+        <location filename="../admin/site_upgrade.py" line="96"/>
         <source>Done. The app starts again now to use the new keys. Every other PC of the site then joins it again with the passphrase (the admin panel offers it there).</source>
         <translation>Feito. O aplicativo reinicia agora para usar as novas chaves. Cada um dos outros PCs do site entra de novo com a frase-senha (o painel de administração oferece isso lá).</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="97"/>
+        <location filename="../admin/site_upgrade.py" line="98"/>
         <source>Done. The app starts again now to use its new key.</source>
         <translation>Feito. O aplicativo reinicia agora para usar sua nova chave.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="103"/>
+        <location filename="../admin/site_upgrade.py" line="104"/>
         <source>The site passphrase is wrong: nothing was changed.</source>
         <translation>A frase-senha do site está errada: nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="104"/>
+        <location filename="../admin/site_upgrade.py" line="105"/>
         <source>Another PC moved the site to keys by role meanwhile: join it again instead.</source>
         <translation>Outro PC passou o site para chaves por função nesse meio-tempo: entre de novo em vez disso.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="108"/>
+        <location filename="../admin/site_upgrade.py" line="109"/>
         <source>Your password is wrong, or you are not an active admin of this PC: nothing was changed.</source>
         <translation>Sua senha está errada, ou você não é um administrador ativo deste PC: nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="111"/>
+        <location filename="../admin/site_upgrade.py" line="112"/>
         <source>Nothing was changed: %1</source>
         <translation>Nada foi alterado: %1</translation>
     </message>
@@ -4794,105 +4794,113 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/users_tab.py" line="247"/>
+        <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
+        <translation>
+            <numerusform>%n conta de supervisor ou administrador ainda não pode assinar (sem chave de assinatura desde a passagem do site para chaves por função): %1. Redefina a senha (Redefinir senha…) para dar uma chave a cada uma; a pessoa escolhe uma nova senha no próximo login.</numerusform>
+            <numerusform>%n contas de supervisor ou administrador ainda não podem assinar (sem chave de assinatura desde a passagem do site para chaves por função): %1. Redefina as senhas (Redefinir senha…) para dar uma chave a cada uma; cada pessoa escolhe uma nova senha no próximo login.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/users_tab.py" line="263"/>
+        <location filename="../admin/users_tab.py" line="281"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="263"/>
-        <location filename="../admin/users_tab.py" line="277"/>
+        <location filename="../admin/users_tab.py" line="281"/>
+        <location filename="../admin/users_tab.py" line="295"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="264"/>
-        <location filename="../admin/users_tab.py" line="272"/>
+        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="290"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="264"/>
+        <location filename="../admin/users_tab.py" line="282"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="270"/>
+        <location filename="../admin/users_tab.py" line="288"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="275"/>
+        <location filename="../admin/users_tab.py" line="293"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="280"/>
+        <location filename="../admin/users_tab.py" line="298"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="300"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="285"/>
+        <location filename="../admin/users_tab.py" line="303"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="292"/>
+        <location filename="../admin/users_tab.py" line="310"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="292"/>
+        <location filename="../admin/users_tab.py" line="310"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="311"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="309"/>
+        <location filename="../admin/users_tab.py" line="327"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation>O usuarios.csv do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="310"/>
+        <location filename="../admin/users_tab.py" line="328"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="315"/>
+        <location filename="../admin/users_tab.py" line="333"/>
         <source>Importing the accounts of %1…</source>
         <translation>Importando as contas de %1…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="321"/>
+        <location filename="../admin/users_tab.py" line="339"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation>Importando as contas de %1: %2 de %3…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="330"/>
+        <location filename="../admin/users_tab.py" line="348"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="344"/>
+        <location filename="../admin/users_tab.py" line="362"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="346"/>
+        <location filename="../admin/users_tab.py" line="364"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="349"/>
+        <location filename="../admin/users_tab.py" line="367"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>

@@ -11,6 +11,7 @@ from tests.gui.conftest import wait_for
 
 def test_an_admin_moves_a_protocol_1_site_to_keys_by_role_from_the_panel(qtbot, tmp_path,
                                                                           monkeypatch):
+    from config.constants import Role
     from data import audit_repo
     from gui.admin.window import AdminWindow
     from utils.context import AppContext
@@ -22,6 +23,8 @@ def test_an_admin_moves_a_protocol_1_site_to_keys_by_role_from_the_panel(qtbot, 
     try:
         assert ctx.trust is None
         session = ctx.auth.login("maria", PASSWORDS["maria"]).session
+        ctx.auth.create_user(session, "sue", "Sue Supervisor", Role.SUPERVISOR,
+                             "Initial-Pass-1", "supervisor of shift b")
         window = AdminWindow(ctx, session)
         qtbot.addWidget(window)
         notice = window.upgrade_notice
@@ -50,3 +53,18 @@ def test_an_admin_moves_a_protocol_1_site_to_keys_by_role_from_the_panel(qtbot, 
         window.close()
     finally:
         ctx.close()
+    # After the restart: sue (whose password the upgrade never saw) cannot sign yet; the
+    # Users tab says so until an admin resets her password.
+    from gui.admin.users_tab import UsersTab
+
+    upgraded = AppContext.open(home, clock=fixture_clock(home))
+    try:
+        admin = upgraded.auth.login("maria", PASSWORDS["maria"]).session
+        tab = UsersTab(upgraded, admin)
+        qtbot.addWidget(tab)
+        assert not tab.keyless.isHidden() and "sue" in tab.keyless.text()
+        upgraded.auth.reset_password(admin, "sue", "Temporary-Pass-9", "gives sue a signing key")
+        tab.refresh()
+        assert tab.keyless.isHidden()
+    finally:
+        upgraded.close()
