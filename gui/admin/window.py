@@ -63,7 +63,8 @@ class AdminWindow(QMainWindow):
         self._shut = False
         # Following starts once the window is up: its thread's first pass (listing 200
         # journals, reading where each begins) would otherwise compete with building the tabs.
-        QTimer.singleShot(0, self._start_following)
+        # (With this window as context: dropped if the window is gone before it fires.)
+        QTimer.singleShot(0, self, self._start_following)
         self.fleet_tab: FleetTab | None = None
         self.commands_tab: CommandsTab | None = None
         if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):
@@ -177,11 +178,13 @@ class AdminWindow(QMainWindow):
         if self.poller is not None:
             self.poller.stop()
             self.poller = None
+        # Always detached: the view and the follower live as long as the PC's context, and a
+        # listener left on them would call into this window's bridge once it is deleted.
+        self.bridge.close()
         if self._following:
             # The last user stops following: an idle production PC reads nothing of other
             # stations once its panel is closed (an office PC's sync service keeps it).
             self._following = False
-            self.bridge.close()
             self.follower.release()
         self.runner.shutdown()
 

@@ -189,3 +189,33 @@ def test_ranges_follow_the_clock_unless_a_fixed_end_is_chosen(qtbot, ctx, clock)
     finally:
         tab.range.stop()
         runner.shutdown()
+
+
+def test_a_panel_closed_before_it_started_following_leaves_nothing_behind(qtbot, tmp_path,
+                                                                         monkeypatch):
+    """The panel starts following once its window is up (a zero timer); closed before that,
+    it never starts, and its bridge is detached from the PC's view and follower anyway (they
+    live as long as the PC's context: a listener left there would call into a deleted
+    window)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from gui.admin.window import AdminWindow
+
+    use_fast_kdf(monkeypatch)
+    site = make_site(tmp_path)
+    try:
+        session = site.admin.auth.login("ana", ADMIN_PW).session
+        view, follower = site.admin.site_view, site.admin.view_follower
+        before = (list(view._listeners), list(follower._listeners))
+        window = AdminWindow(site.admin, session)
+        assert window.bridge._on_change in view._listeners
+        window.close()  # before the event loop ran its zero timer
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()  # the zero timer's turn: dropped, its window is gone
+        assert (view._listeners, follower._listeners) == before
+        assert follower.state().phase == Phase.STOPPED
+    finally:
+        site.admin.close()
+

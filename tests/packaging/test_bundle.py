@@ -3,8 +3,8 @@ user would: the command line's version and audit verification in a fresh home, t
 smoke start, a small site (create, join, agent, a remote command) and what the bundle holds.
 
 Slow (a PyInstaller build takes 2-3 minutes on two cores): the run builds once, under a lock
-its workers share, and every test here uses that build; they are in one xdist group so that,
-where xdist keeps groups together, the other worker goes on with the rest of the suite. Skipped,
+its workers share, and every test here uses that build (a worker that asks while the other
+builds waits for it). Skipped,
 saying why, only when PyInstaller is not installed (it is in the dev extras)."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from tests.utils.site.sitekit import wait_until
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed: "
                     "pip install -e '.[dev]' brings it; the bundle cannot be built")
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("bundle"), pytest.mark.timeout(2400)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build.py"
@@ -39,10 +39,9 @@ SMOKE_LINE = re.compile(r"^smoke: (?P<what>.+) shown$", re.MULTILINE)
 
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory) -> Path:
-    # One build per test run, whichever worker asks first: the xdist group above should keep the
-    # bundle's tests on one worker, but pytest-xdist 3.8 under pytest 9 splits groups, and two
-    # PyInstaller builds at once corrupt its shared cache (seen in CI: SIGBUS executables). So
-    # workers share a folder of the run and a lock; the last worker done with it removes it.
+    # One build per test run, whichever worker asks first: two PyInstaller builds at once
+    # corrupt its shared cache (seen in CI: SIGBUS executables). So workers share a folder of
+    # the run and a lock; the last worker done with it removes it.
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent
