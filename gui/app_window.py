@@ -189,10 +189,14 @@ class AppWindow(QMainWindow):
         self.verify_action.setEnabled(session is not None)
         self.logs_action.setVisible(allowed(Permission.LOGS_VIEW))
         self.pc_settings_action.setVisible(allowed(Permission.SETTINGS_MANAGE))
-        state = self.controller.share_state()
+        self._update_takeover_action()
+
+    def _update_takeover_action(self) -> None:
+        """Offered to a supervisor or admin while a copy of this PC waits for confirmation."""
+        session, state = self.controller.session, self.controller.share_state()
         self.takeover_action.setVisible(
-            allowed(Permission.COMMAND_SEND) and state is not None
-            and state.refusal == REFUSAL_TAKEOVER_UNCONFIRMED)
+            session is not None and role_allows(session.role, Permission.COMMAND_SEND)
+            and state is not None and state.refusal == REFUSAL_TAKEOVER_UNCONFIRMED)
 
     # -- sessions --------------------------------------------------------------------------------
 
@@ -340,7 +344,7 @@ class AppWindow(QMainWindow):
         text = self._refusal_text(None if state is None else state.refusal)
         self.sync_notice.setText(text or "")
         self.sync_notice.setVisible(bool(text))
-        self._session_actions(self.controller.session)
+        self._update_takeover_action()
 
     def _refusal_text(self, kind: str | None) -> str | None:
         if kind is None:
