@@ -185,6 +185,9 @@ class SettingsTab(QWidget):
 
         intervals_box = QGroupBox(self.tr("Site default intervals"))
         intervals = QFormLayout(intervals_box)
+        # Each label above its box: the column is narrow, and "each PC's own" must show whole
+        # (in pt-BR it was cut to "o de cada PC" beside its label).
+        intervals.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         own = self.tr("each PC's own")
         for name, (low, high), label in (
                 ("status_interval_ms", STATUS_INTERVAL_RANGE, self.tr("Status every")),

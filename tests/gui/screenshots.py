@@ -380,20 +380,14 @@ def render_catching_up(out_dir: Path) -> list[Path]:
 def render_takeover(out_dir: Path) -> list[Path]:
     """A station PC restored from a backup after its original ran on: the header saying it
     does not sync and why, and the takeover confirmation a supervisor fills in, at 1366x768."""
-    import shutil
     import threading
-    from datetime import datetime, timedelta, timezone
 
     import utils.passwords
     from config.constants import Role
     from gui.app import StationApp, make_application
     from gui.i18n import install_translators
-    from tests.gui.test_station_takeover import PASSWORD, _crash
-    from tests.utils.site.sitekit import (
-        OPERATOR_PW, add_user, make_site, site_layout, start_sync, wait_until,
-    )
-    from utils.clock import ManualClock
-    from utils.context import AppContext
+    from tests.gui.test_station_takeover import PASSWORD
+    from tests.utils.site.sitekit import OPERATOR_PW, add_user, make_site, restored_copy
 
     utils.passwords.BCRYPT_ROUNDS = 4
     app = make_application(sys.argv[:1])
@@ -411,15 +405,7 @@ def render_takeover(out_dir: Path) -> list[Path]:
         site = make_site(folder)
         add_user(site, "sue", Role.SUPERVISOR)
         site.admin.auth.change_password("sue", OPERATOR_PW, PASSWORD)
-        first = site.station(folder, "206", language=language)
-        backup = folder / "backup-206"
-        shutil.copytree(folder / "home-206", backup)
-        original = start_sync(first, watch=False)
-        wait_until(lambda: site_layout(site.share).station("206").status.exists())
-        _crash(original)
-        first.close()
-        restored = AppContext.open(backup, clock=ManualClock(datetime.now(timezone.utc)
-                                                               + timedelta(minutes=10)))
+        restored = restored_copy(site, folder, "206", language=language)
         restored.directory.refresh()
         station = StationApp(restored)
         station.start()

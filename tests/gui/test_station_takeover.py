@@ -5,23 +5,9 @@ it is audited, and the PC then acts for the station."""
 
 from __future__ import annotations
 
-import shutil
-from datetime import datetime, timedelta, timezone
-
 from tests.gui.conftest import wait_for
 
 PASSWORD = "Quarry-Lantern-77"
-
-
-def _crash(service) -> None:
-    """The original dies without a clean exit (no death file)."""
-    service._stop.set()
-    service._wake.set()
-    service._loop_thread.join(5)
-    service._supervisor_thread.join(5)
-    if service._executor:
-        service._executor.shutdown()
-        service._interactive.shutdown()
 
 
 def test_a_supervisor_confirms_the_takeover_from_the_station_window(qtbot, tmp_path,
@@ -30,10 +16,8 @@ def test_a_supervisor_confirms_the_takeover_from_the_station_window(qtbot, tmp_p
     from data import audit_repo
     from gui.app import StationApp, make_application
     from tests.utils.site.sitekit import (
-        OPERATOR_PW, add_user, make_site, site_layout, start_sync, use_fast_kdf, wait_until,
+        OPERATOR_PW, add_user, make_site, restored_copy, use_fast_kdf,
     )
-    from utils.clock import ManualClock
-    from utils.context import AppContext
 
     use_fast_kdf(monkeypatch)
     site = make_site(tmp_path)
@@ -41,15 +25,7 @@ def test_a_supervisor_confirms_the_takeover_from_the_station_window(qtbot, tmp_p
     add_user(site, "joe", Role.OPERATOR)
     for name in ("sue", "joe"):  # past their first login's forced change
         site.admin.auth.change_password(name, OPERATOR_PW, PASSWORD)
-    first = site.station(tmp_path, "206")
-    backup = tmp_path / "backup-206"
-    shutil.copytree(tmp_path / "home-206", backup)
-    original = start_sync(first, watch=False)
-    wait_until(lambda: site_layout(site.share).station("206").status.exists())
-    _crash(original)
-    first.close()
-    restored = AppContext.open(backup, clock=ManualClock(datetime.now(timezone.utc)
-                                                           + timedelta(minutes=10)))
+    restored = restored_copy(site, tmp_path, "206")
     restored.directory.refresh()
     make_application([])
     app = StationApp(restored)

@@ -92,6 +92,32 @@ def start_sync(ctx: AppContext, effects=None, **options: Any) -> SyncService:
     return service
 
 
+def restored_copy(site: "Site", folder: Path, station_id: str, **settings: Any) -> AppContext:
+    """A station PC restored from a backup after its original ran on: the original's home is
+    copied first, the original syncs (its session on the share) and dies without a clean exit,
+    and the copy opens ten minutes later. Its sync waits for a person to confirm a takeover."""
+    import shutil
+    from datetime import datetime, timedelta, timezone
+
+    from utils.clock import ManualClock
+
+    first = site.station(folder, station_id, **settings)
+    backup = folder / f"backup-{station_id}"
+    shutil.copytree(folder / f"home-{station_id}", backup)
+    original = start_sync(first, watch=False)
+    wait_until(lambda: site_layout(site.share).station(station_id).status.exists())
+    original._stop.set()  # it dies: no death file
+    original._wake.set()
+    original._loop_thread.join(5)
+    original._supervisor_thread.join(5)
+    if original._executor:
+        original._executor.shutdown()
+        original._interactive.shutdown()
+    first.close()
+    return AppContext.open(backup, clock=ManualClock(datetime.now(timezone.utc)
+                                                      + timedelta(minutes=10)))
+
+
 # -- helpers for fault tests: commands dropped straight into an inbox, acks read back ---------
 
 OPERATOR_PW = "Initial-Pass-1"

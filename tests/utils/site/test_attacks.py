@@ -33,7 +33,7 @@ from utils.trust.dirlog import make_op
 
 from tests.utils.site.sitekit import (
     ADMIN_PW, OPERATOR_PW, PASSPHRASE, add_user, admin_session, drop, issue, pc_sign,
-    read_ack, site_layout, start_sync, wait_ack, wait_actions, wait_until,
+    read_ack, restored_copy, site_layout, start_sync, wait_ack, wait_actions, wait_until,
 )
 
 FORM = {"size": "#00", "rejections": [["Furo", "Cap"]], "cam_d": "1,5", "cam_w": "2,0"}
@@ -386,25 +386,7 @@ def test_a_restored_copy_acts_for_the_station_only_after_a_person_confirms(site,
     """The station's home is restored from an old backup on another machine after the
     original ran on: the session on the share is not the copy's last one, and stale. The copy
     waits; an admin confirms the takeover (audited) and it acts for the station."""
-    from utils.context import AppContext
-
-    first = site.station(tmp_path, "206")
-    backup = tmp_path / "backup-206"
-    shutil.copytree(tmp_path / "home-206", backup)  # before the original's session ran
-    service = start_sync(first, watch=False)
-    wait_until(lambda: site_layout(site.share).station("206").status.exists())
-    service._stop.set()  # the original dies without a clean exit (no death file)
-    service._wake.set()
-    service._loop_thread.join(5)
-    service._supervisor_thread.join(5)
-    if service._executor:
-        service._executor.shutdown()
-        service._interactive.shutdown()
-    first.close()
-    from utils.clock import ManualClock
-
-    restored = AppContext.open(backup, clock=ManualClock(datetime.now(timezone.utc)
-                                                           + timedelta(minutes=10)))
+    restored = restored_copy(site, tmp_path, "206")
     closing.append(restored)
     copy = start_sync(restored, watch=False)
     closing.append(copy)
