@@ -254,13 +254,22 @@ def cmd_verify_audit(ctx, args) -> int:
         if not results:
             print("no audit events yet: nothing to verify")
         for r in results:
+            records = (f", {r.records_checked} record versions match the chain"
+                       if r.records_checked else "")
             if r.ok:
                 unsealed = (f" ({r.unsealed} more not yet sealed by the station)"
                             if r.unsealed else "")
-                print(f"station {r.station}: intact, {r.events_checked} events checked{unsealed}")
+                print(f"station {r.station}: intact, {r.events_checked} events checked"
+                      f"{records}{unsealed}")
+            elif r.cancelled:
+                print(f"station {r.station}: cancelled; nothing is known about the rest")
             elif str(r.kind) == "not_a_member":
                 print(f"station {r.station}: NOT a member of this site: {r.detail}; its journal "
                       f"is not read")
+            elif r.record_id is not None and str(r.kind).startswith("record_"):
+                print(f"station {r.station}: NOT intact: record {r.record_id} version "
+                      f"{r.record_version} ({r.kind}): {r.detail}; {r.events_checked} events "
+                      f"of the chain intact, {r.records_checked} record versions checked")
             else:
                 print(f"station {r.station}: NOT intact: first bad event {r.first_bad_seq} "
                       f"({r.kind}): {r.detail}; {r.events_checked} events verified before it")

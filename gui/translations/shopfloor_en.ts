@@ -4127,91 +4127,126 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="270"/>
+        <source>Station %1, record %2 version %3: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="274"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="272"/>
+        <location filename="../verify_dialog.py" line="276"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="277"/>
+        <location filename="../verify_dialog.py" line="281"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="280"/>
+        <location filename="../verify_dialog.py" line="284"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="319"/>
+        <location filename="../verify_dialog.py" line="323"/>
         <source>modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="320"/>
+        <location filename="../verify_dialog.py" line="324"/>
         <source>An event was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="322"/>
+        <location filename="../verify_dialog.py" line="326"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="323"/>
+        <location filename="../verify_dialog.py" line="327"/>
         <source>An event was removed from the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="325"/>
+        <location filename="../verify_dialog.py" line="329"/>
         <source>inserted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="326"/>
+        <location filename="../verify_dialog.py" line="330"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="328"/>
+        <location filename="../verify_dialog.py" line="332"/>
         <source>reordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="329"/>
+        <location filename="../verify_dialog.py" line="333"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="331"/>
+        <location filename="../verify_dialog.py" line="335"/>
         <source>truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="332"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="334"/>
+        <location filename="../verify_dialog.py" line="338"/>
         <source>forged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="335"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="337"/>
+        <location filename="../verify_dialog.py" line="341"/>
+        <source>record changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="342"/>
+        <source>A production record stored on this PC differs from what its audit event says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="344"/>
+        <source>record added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="345"/>
+        <source>A production record stored on this PC was not written by any audit event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="347"/>
+        <source>record removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="348"/>
+        <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="350"/>
         <source>not a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="338"/>
+        <location filename="../verify_dialog.py" line="351"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation type="unfinished"></translation>
     </message>

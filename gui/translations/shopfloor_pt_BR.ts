@@ -4129,91 +4129,126 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
     </message>
     <message>
         <location filename="../verify_dialog.py" line="270"/>
+        <source>Station %1, record %2 version %3: %4.</source>
+        <translation>Estação %1, registro %2 versão %3: %4.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="274"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="272"/>
+        <location filename="../verify_dialog.py" line="276"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="277"/>
+        <location filename="../verify_dialog.py" line="281"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="280"/>
+        <location filename="../verify_dialog.py" line="284"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="319"/>
+        <location filename="../verify_dialog.py" line="323"/>
         <source>modified</source>
         <translation>alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="320"/>
+        <location filename="../verify_dialog.py" line="324"/>
         <source>An event was changed after it was written.</source>
         <translation>Um evento foi alterado depois de gravado.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="322"/>
+        <location filename="../verify_dialog.py" line="326"/>
         <source>deleted</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="323"/>
+        <location filename="../verify_dialog.py" line="327"/>
         <source>An event was removed from the trail.</source>
         <translation>Um evento foi removido da trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="325"/>
+        <location filename="../verify_dialog.py" line="329"/>
         <source>inserted</source>
         <translation>inserido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="326"/>
+        <location filename="../verify_dialog.py" line="330"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="328"/>
+        <location filename="../verify_dialog.py" line="332"/>
         <source>reordered</source>
         <translation>reordenado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="329"/>
+        <location filename="../verify_dialog.py" line="333"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="331"/>
+        <location filename="../verify_dialog.py" line="335"/>
         <source>truncated</source>
         <translation>truncado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="332"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="334"/>
+        <location filename="../verify_dialog.py" line="338"/>
         <source>forged</source>
         <translation>forjado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="335"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="337"/>
+        <location filename="../verify_dialog.py" line="341"/>
+        <source>record changed</source>
+        <translation>registro alterado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="342"/>
+        <source>A production record stored on this PC differs from what its audit event says.</source>
+        <translation>Um registro de produção guardado neste PC difere do que diz o seu evento de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="344"/>
+        <source>record added</source>
+        <translation>registro acrescentado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="345"/>
+        <source>A production record stored on this PC was not written by any audit event.</source>
+        <translation>Um registro de produção guardado neste PC não foi gravado por nenhum evento de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="347"/>
+        <source>record removed</source>
+        <translation>registro removido</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="348"/>
+        <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
+        <translation>Falta no banco de dados deste PC um registro de produção que um evento de auditoria gravou.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="350"/>
         <source>not a member</source>
         <translation>não é membro</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="338"/>
+        <location filename="../verify_dialog.py" line="351"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation>O diário da estação é selado por um PC que não é membro deste site: seus eventos não são aceitos.</translation>
     </message>

@@ -12,6 +12,10 @@ Reports ok, events checked, the first bad sequence number and its kind:
             with the site's keys: recomputed without the key
 - not_a_member (journals only) the station is not a member of the site (no PC certified for
             it): neither intact nor tampered, said apart from both; nothing of it is trusted
+- record_modified / record_inserted / record_deleted (this PC's record table, against the
+            chain: utils/audit/records.py) a stored record version differs from what its event
+            says, no event wrote it, or its event's version is missing; the result names the
+            record and version
 
 The hash pass runs in Python over raw bytes; the check that indexed columns agree with the
 hashed body runs at the same time inside SQLite on a second connection (see data.audit_repo).
@@ -40,6 +44,9 @@ class TamperKind(StrEnum):
     TRUNCATED = "truncated"
     FORGED = "forged"
     NOT_A_MEMBER = "not_a_member"  # a station no PC is certified for: nothing of it is trusted
+    RECORD_MODIFIED = "record_modified"  # a stored version differs from its event
+    RECORD_INSERTED = "record_inserted"  # a stored version no event wrote
+    RECORD_DELETED = "record_deleted"  # an event's version is not stored
 
 
 class VerifyCancelled(Exception):
@@ -59,6 +66,9 @@ class VerifyResult:
     checkpoints_checked: int = 0
     unverifiable_macs: int = 0
     unsealed: int = 0  # journals: events after the last seal ("not yet sealed", not tampering)
+    records_checked: int = 0  # record versions compared with their events (utils/audit/records)
+    record_id: str | None = None  # the first record version the chain does not prove
+    record_version: int | None = None
 
     def to_json(self) -> dict:
         data = asdict(self)

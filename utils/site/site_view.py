@@ -48,6 +48,7 @@ from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
 from data.view_figures import SiteCounts, site_counts
 from data.view_store import Batch, Position, Stored, ViewWriter, record_row
 from models.canonical import format_utc
+from models.record import RECORD_EVENT_ACTIONS
 from utils.audit.chain import checkpoint_from_json
 from utils.audit.verify import TamperKind, VerifyResult
 from utils.site.journal import (BadLine, JournalEvent, journal_size, list_segments,
@@ -65,8 +66,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RECORD_ACTIONS = frozenset(("record.create", "record.manual", "record.edit", "record.void",
-                            "record.import"))
+RECORD_ACTIONS = RECORD_EVENT_ACTIONS
 _BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
 INGEST_BATCH = 5000  # events per transaction
 LOCAL_BATCH = 5000
