@@ -337,6 +337,12 @@ def kind_texts() -> dict[str, tuple[str, str]]:
         TamperKind.FORGED: (
             QCoreApplication.translate("VerifyDialog", "forged"),
             QCoreApplication.translate("VerifyDialog", "Events or a checkpoint were recomputed without the station's secret key.")),
+        TamperKind.FORKED: (
+            QCoreApplication.translate("VerifyDialog", "forked"),
+            QCoreApplication.translate("VerifyDialog", "An older copy of the data was put back and continued: events signed earlier were replaced by others.")),
+        TamperKind.FOREIGN: (
+            QCoreApplication.translate("VerifyDialog", "another chain"),
+            QCoreApplication.translate("VerifyDialog", "The trail does not begin where this station's trail begins: it was made for another station or installation.")),
         TamperKind.RECORD_MODIFIED: (
             QCoreApplication.translate("VerifyDialog", "record changed"),
             QCoreApplication.translate("VerifyDialog", "A production record stored on this PC differs from what its audit event says.")),

@@ -4212,41 +4212,61 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="341"/>
-        <source>record changed</source>
+        <source>forked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="342"/>
-        <source>A production record stored on this PC differs from what its audit event says.</source>
+        <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="344"/>
-        <source>record added</source>
+        <source>another chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="345"/>
-        <source>A production record stored on this PC was not written by any audit event.</source>
+        <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="347"/>
-        <source>record removed</source>
+        <source>record changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="348"/>
-        <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
+        <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="350"/>
-        <source>not a member</source>
+        <source>record added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="351"/>
+        <source>A production record stored on this PC was not written by any audit event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="353"/>
+        <source>record removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="354"/>
+        <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="356"/>
+        <source>not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="357"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation type="unfinished"></translation>
     </message>

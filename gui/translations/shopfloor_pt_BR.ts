@@ -4214,41 +4214,61 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
     </message>
     <message>
         <location filename="../verify_dialog.py" line="341"/>
+        <source>forked</source>
+        <translation>bifurcado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="342"/>
+        <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
+        <translation>Uma cópia antiga dos dados foi reposta e continuada: eventos assinados antes foram substituídos por outros.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="344"/>
+        <source>another chain</source>
+        <translation>outra cadeia</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="345"/>
+        <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
+        <translation>A trilha não começa onde começa a trilha desta estação: foi feita para outra estação ou instalação.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="347"/>
         <source>record changed</source>
         <translation>registro alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="342"/>
+        <location filename="../verify_dialog.py" line="348"/>
         <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation>Um registro de produção guardado neste PC difere do que diz o seu evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="344"/>
+        <location filename="../verify_dialog.py" line="350"/>
         <source>record added</source>
         <translation>registro acrescentado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="345"/>
+        <location filename="../verify_dialog.py" line="351"/>
         <source>A production record stored on this PC was not written by any audit event.</source>
         <translation>Um registro de produção guardado neste PC não foi gravado por nenhum evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="347"/>
+        <location filename="../verify_dialog.py" line="353"/>
         <source>record removed</source>
         <translation>registro removido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="348"/>
+        <location filename="../verify_dialog.py" line="354"/>
         <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
         <translation>Falta no banco de dados deste PC um registro de produção que um evento de auditoria gravou.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="350"/>
+        <location filename="../verify_dialog.py" line="356"/>
         <source>not a member</source>
         <translation>não é membro</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="351"/>
+        <location filename="../verify_dialog.py" line="357"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation>O diário da estação é selado por um PC que não é membro deste site: seus eventos não são aceitos.</translation>
     </message>
