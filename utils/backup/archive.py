@@ -208,7 +208,8 @@ def make_archive(ctx, session, start: datetime, end: datetime, out: Path) -> dic
             part = journal_part(station, folder, view.fs, first, last)
             if part.events:
                 parts.append(part)
-        keys = keys_document(ctx, [part.station for part in parts])
+        # The PC making the archive too: its key signs the manifest.
+        keys = keys_document(ctx, [part.station for part in parts] + [ctx.station_id])
     else:
         with ctx.database.read() as connection:
             chains = audit_repo.stations(connection)
