@@ -556,11 +556,64 @@ def render_legacy(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_verify(out_dir: Path) -> list[Path]:
+    """The verify dialog naming a production record that differs from its audit event (the
+    record table changed with sqlite3, as the tamper tests do), in both languages."""
+    import sqlite3
+    from contextlib import closing
+
+    from PySide6.QtTest import QTest
+
+    import utils.passwords
+    from config.settings import Settings
+    from gui.app import make_application
+    from gui.i18n import install_translators
+    from gui.tasks import TaskRunner
+    from gui.verify_dialog import run_verify
+    from utils.clock import ManualClock
+    from utils.context import AppContext
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application(sys.argv[:1])
+    written: list[Path] = []
+    for language in ("pt_BR", "en"):
+        home = Path(tempfile.mkdtemp(prefix="shopfloor-shots-"))
+        ctx = AppContext.open(home, clock=ManualClock(), settings=Settings(
+            station_id="206", language=language))
+        install_translators(app, language, home / "translations")
+        ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
+        admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
+        ctx.production.set_lot(admin, "L2503-001", 40)
+        for _ in range(3):
+            ctx.production.register_box(admin, {"size": "#00", "cam_d": "4,42",
+                                                "cam_w": "3,98"})
+        with closing(sqlite3.connect(ctx.paths.database_file)) as connection:
+            connection.execute("DROP TRIGGER record_versions_no_update")
+            connection.execute("UPDATE record_versions SET cam_d = 99.9, cam_w = 88.8 "
+                               "WHERE rowid = 2")
+            connection.commit()
+        runner = TaskRunner()
+        dialog = run_verify(None, runner, lambda progress, cancel: ctx.verify_audit(
+            progress=progress, cancel=cancel))
+        settle_until(lambda: dialog.outcome is not None, lambda _n: QTest.qWait(10))
+        _settle(app)
+        path = out_dir / f"verify-record-{language}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.accept()
+        runner.shutdown(timeout_s=10)
+        ctx.close()
+    install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
+    return written
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     only = sys.argv[2].split(",") if len(sys.argv) > 2 else ["station", "admin", "wizard",
                                                               "legacy", "catching-up"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
-                 "legacy": render_legacy, "catching-up": render_catching_up}
+                 "legacy": render_legacy, "catching-up": render_catching_up,
+                 "verify": render_verify}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
