@@ -170,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="57"/>
+        <location filename="../app.py" line="58"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -3582,7 +3582,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
     </message>
     <message>
         <location filename="../station_window.py" line="196"/>
-        <location filename="../station_window.py" line="575"/>
+        <location filename="../station_window.py" line="583"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3712,47 +3712,57 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="482"/>
+        <location filename="../station_window.py" line="485"/>
+        <source>Export refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="486"/>
+        <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="490"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="483"/>
+        <location filename="../station_window.py" line="491"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="513"/>
+        <location filename="../station_window.py" line="521"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="514"/>
+        <location filename="../station_window.py" line="522"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="525"/>
+        <location filename="../station_window.py" line="533"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="537"/>
+        <location filename="../station_window.py" line="545"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="538"/>
+        <location filename="../station_window.py" line="546"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="549"/>
+        <location filename="../station_window.py" line="557"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="576"/>
+        <location filename="../station_window.py" line="584"/>
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -170,7 +170,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="57"/>
+        <location filename="../app.py" line="58"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -3584,7 +3584,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
     </message>
     <message>
         <location filename="../station_window.py" line="196"/>
-        <location filename="../station_window.py" line="575"/>
+        <location filename="../station_window.py" line="583"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
@@ -3714,47 +3714,57 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</tr
         <translation>%1 registros exportados para %2</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="482"/>
+        <location filename="../station_window.py" line="485"/>
+        <source>Export refused</source>
+        <translation>Exportação recusada</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="486"/>
+        <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
+        <translation>Nada foi exportado: um registro neste PC não é o que diz a sua trilha de auditoria (%1). Deixe este PC como está, verifique a trilha de auditoria (menu Ferramentas) e chame o administrador.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="490"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="483"/>
+        <location filename="../station_window.py" line="491"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="513"/>
+        <location filename="../station_window.py" line="521"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="514"/>
+        <location filename="../station_window.py" line="522"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="525"/>
+        <location filename="../station_window.py" line="533"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="537"/>
+        <location filename="../station_window.py" line="545"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="538"/>
+        <location filename="../station_window.py" line="546"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="549"/>
+        <location filename="../station_window.py" line="557"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="576"/>
+        <location filename="../station_window.py" line="584"/>
         <source>Only a supervisor or an admin can close the application. Operators log out instead.</source>
         <translation>Só um encarregado ou administrador pode fechar o aplicativo. Operadores apenas saem da sessão.</translation>
     </message>
