@@ -259,17 +259,170 @@ def cmd_verify_audit(ctx, args) -> int:
         if not results:
             print("no audit events yet: nothing to verify")
         for r in results:
+            records = (f", {r.records_checked} record versions match the chain"
+                       if r.records_checked else "")
             if r.ok:
                 unsealed = (f" ({r.unsealed} more not yet sealed by the station)"
                             if r.unsealed else "")
-                print(f"station {r.station}: intact, {r.events_checked} events checked{unsealed}")
+                print(f"station {r.station}: intact, {r.events_checked} events checked"
+                      f"{records}{unsealed}")
+            elif r.cancelled:
+                print(f"station {r.station}: cancelled; nothing is known about the rest")
             elif str(r.kind) == "not_a_member":
                 print(f"station {r.station}: NOT a member of this site: {r.detail}; its journal "
                       f"is not read")
+            elif r.record_id is not None and str(r.kind).startswith("record_"):
+                print(f"station {r.station}: NOT intact: record {r.record_id} version "
+                      f"{r.record_version} ({r.kind}): {r.detail}; {r.events_checked} events "
+                      f"of the chain intact, {r.records_checked} record versions checked")
             else:
                 print(f"station {r.station}: NOT intact: first bad event {r.first_bad_seq} "
                       f"({r.kind}): {r.detail}; {r.events_checked} events verified before it")
     return EXIT_OK if intact else EXIT_FAILED
+
+
+def cmd_backup(ctx, args) -> int:
+    """backup now | verify FILE | list | settings: this PC's backups (utils/backup)."""
+    from utils.backup.files import backup_folder, list_backups, read_sidecar
+
+    if args.backup_command == "verify":
+        return _verify_backup(ctx, Path(args.file), args.json)
+    if args.backup_command == "list":
+        folder = backup_folder(ctx.settings, ctx.paths)
+        backups = list_backups(folder, ctx.station_id)
+        print(f"backups of station {ctx.station_id} in {folder}: {len(backups)} (newest last; "
+              f"every {ctx.settings.backup_every_hours} h, {ctx.settings.backup_keep} kept)")
+        for backup in backups:
+            sidecar = read_sidecar(backup.path) or {}
+            print(f"{backup.path.name}  {backup.path.stat().st_size:>12,} bytes  "
+                  f"sha256 {str(sidecar.get('sha256', '?'))[:16]}…")
+        return EXIT_OK
+    session = _login_as(ctx, args.as_user)
+    from utils.permissions import PermissionDenied
+
+    try:
+        if args.backup_command == "now":
+            from utils.backup.snapshot import BackupFailed, backup_now
+
+            try:
+                made = backup_now(ctx, session)
+            except BackupFailed as exc:
+                raise CliError(str(exc)) from exc
+            print(f"backup written: {made.file.path} ({made.bytes:,} bytes, sha256 "
+                  f"{made.sha256})")
+            if made.removed:
+                print(f"older backups removed (keeping {ctx.settings.backup_keep}): "
+                      f"{', '.join(made.removed)}")
+            return EXIT_OK
+        from utils.backup.settings_change import BackupSettingsError, change_backup_settings
+
+        wanted = {name: value for name, value in (
+            ("backup_folder", args.folder), ("backup_every_hours", args.every_hours),
+            ("backup_keep", args.keep)) if value is not None}
+        try:
+            changed = change_backup_settings(ctx, session, **wanted)
+        except BackupSettingsError as exc:
+            raise CliError(str(exc)) from exc
+    except PermissionDenied:
+        raise CliError(f"{session.username} may not manage backups (admins only); nothing "
+                       f"was done") from None
+    for name, (before, after) in changed.items():
+        print(f"{name}: {before} -> {after}")
+    if not changed:
+        print("nothing changed")
+    print(f"backups go to {backup_folder(ctx.settings, ctx.paths)} every "
+          f"{ctx.settings.backup_every_hours} h (0: never by schedule), "
+          f"{ctx.settings.backup_keep} kept")
+    return EXIT_OK
+
+
+def _verify_backup(ctx, file: Path, as_json: bool) -> int:
+    from utils.backup.proof import BackupUnreadable, verify_backup
+
+    try:
+        proof = verify_backup(ctx, file)
+    except BackupUnreadable as exc:
+        raise CliError(str(exc), EXIT_FAILED) from exc
+    if as_json:
+        print(json.dumps({"ok": proof.intact, "file": str(file), "sha256": proof.sha256,
+                          "sidecar": proof.sidecar, "seconds": round(proof.seconds, 3),
+                          "older_than_witnessed": proof.older_than_witnessed,
+                          "behind": {k: list(v) for k, v in proof.behind.items()},
+                          "forked": proof.forked,
+                          "stations": [r.to_json() for r in proof.results]}, indent=2))
+    else:
+        print(f"{file}: restored into a temporary folder and verified in {proof.seconds:.1f} s "
+              f"(sha256 {proof.sha256}; checksum beside it: {proof.sidecar})")
+        for line in proof.summary():
+            print(line)
+        print("INTACT" if proof.intact else "NOT intact")
+    return EXIT_OK if proof.intact else EXIT_FAILED
+
+
+def cmd_restore(args) -> int:
+    """Run without an open context: the database file itself is replaced."""
+    from utils.backup.restore import RestoreRefused, restore_backup
+
+    if not args.as_user:
+        raise CliError("this command needs --as USERNAME (the admin doing it)")
+    password = _secret("SHOPFLOOR_PASSWORD", f"Password for {args.as_user}: ")
+    try:
+        outcome = restore_backup(None, Path(args.file), username=args.as_user,
+                                 password=password, override_reason=args.override_reason)
+    except RestoreRefused as exc:
+        log.warning("restore refused (%s): %s", exc.code, exc)
+        raise CliError(f"restore refused: {exc}", EXIT_FAILED) from exc
+    for line in outcome.proof.summary():
+        print(line)
+    print(f"restored {args.file}; the previous database is kept as {outcome.set_aside}")
+    if outcome.override is not None:
+        print(f"override signed by {outcome.override['signed_by']}: "
+              f"{outcome.override['reason']}")
+    return EXIT_OK
+
+
+def cmd_archive(ctx, args) -> int:
+    from utils.backup.archive import ArchiveError, make_archive
+    from utils.permissions import PermissionDenied
+
+    session = _login_as(ctx, args.as_user)
+    zone = ctx.settings.timezone
+    start, end = _parse_time(args.start, zone), _parse_time(args.end, zone)
+    if start is None or end is None:
+        raise CliError("an archive needs --from and --to")
+    if ctx.trust is not None:
+        from utils.site.view_report import catch_up
+
+        _site_parts(ctx)
+        catch_up(ctx)  # the members and keys as the directory says now
+    try:
+        manifest = make_archive(ctx, session, start, end, Path(args.out))
+    except PermissionDenied:
+        raise CliError(f"{session.username} may not make archives; nothing was written") from None
+    except ArchiveError as exc:
+        raise CliError(str(exc)) from exc
+    stations = manifest["stations"]
+    print(f"archive written: {args.out} ({len(stations)} station(s), "
+          f"{sum(s['events'] for s in stations.values())} events, "
+          f"{sum(s['records'] for s in stations.values())} record versions)")
+    return EXIT_OK
+
+
+def cmd_verify_archive(args) -> int:
+    """Needs no home, no site and no key: everything is in the archive."""
+    from utils.backup.archive_check import verify_archive
+
+    report = verify_archive(Path(args.file))
+    if args.json:
+        print(json.dumps({"ok": report.ok, "sealed": report.sealed, "lines": report.lines,
+                          "problems": report.problems, "stations": report.stations}, indent=2))
+    else:
+        for line in report.lines:
+            print(line)
+        for problem in report.problems:
+            print(f"PROBLEM: {problem}")
+        print("archive INTACT" if report.ok else "archive NOT intact")
+    return EXIT_OK if report.ok else EXIT_FAILED
 
 
 def cmd_site(ctx, args) -> int:
@@ -400,7 +553,11 @@ def cmd_agent(ctx, args) -> int:
     taker = None
     if args.take_over:
         taker = _login_as(ctx, args.as_user)  # before starting: the prompt needs the terminal
+    from utils.backup.scheduler import BackupService
+
+    backups = BackupService(ctx)  # the schedule; it also marks the database as in use
     service.start()
+    backups.start()
     if taker is not None and service.refusal is not None:
         service.confirm_takeover(taker, args.take_over)
     if service.refusal is not None:
@@ -411,6 +568,7 @@ def cmd_agent(ctx, args) -> int:
         while not stop.wait(0.5):
             pass
     finally:
+        backups.stop()
         service.stop("restart" if effects.restart_requested else "clean exit")
         if exporter is not None:
             exporter.shutdown()
@@ -656,6 +814,44 @@ def build_parser() -> argparse.ArgumentParser:
                      help="also every station's journal on the share, against what this PC's "
                           "site view read before")
 
+    backup = commands.add_parser("backup", help="this PC's backups: now, verify, list, "
+                                                "settings")
+    backup_commands = backup.add_subparsers(dest="backup_command", metavar="ACTION",
+                                            required=True)
+    now = backup_commands.add_parser("now", help="back up this PC's database now (admins)")
+    now.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    check = backup_commands.add_parser("verify", help="restore a backup into a temporary "
+                                       "folder and verify it end to end; exit 1 if not intact")
+    check.add_argument("file")
+    check.add_argument("--json", action="store_true")
+    backup_commands.add_parser("list", help="this station's backups in the backup folder")
+    schedule = backup_commands.add_parser("settings", help="where, how often, how many (admins)")
+    schedule.add_argument("--folder", metavar="PATH", help="the backup folder (a full path)")
+    schedule.add_argument("--every-hours", type=int, metavar="N",
+                          help="hours between scheduled backups (0: none by schedule)")
+    schedule.add_argument("--keep", type=int, metavar="N", help="how many backups are kept")
+    schedule.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+
+    restore = commands.add_parser("restore", help="put a verified backup in the database's "
+                                  "place (admins; the app and agent closed)")
+    restore.add_argument("file")
+    restore.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    restore.add_argument("--override-reason", metavar="TEXT",
+                         help="restore a backup older than what this PC witnessed since, "
+                              "losing the events after it: why (signed with your password)")
+
+    archive = commands.add_parser("archive", help="a self-verifying archive of a period "
+                                  "(journals, records, keys, manifest)")
+    archive.add_argument("--from", dest="start", metavar="ISO", required=True)
+    archive.add_argument("--to", dest="end", metavar="ISO", required=True)
+    archive.add_argument("--out", required=True, metavar="FILE")
+    archive.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+
+    varch = commands.add_parser("verify-archive", help="check an archive on any PC (no site "
+                                "needed); exit 1 if not intact")
+    varch.add_argument("file")
+    varch.add_argument("--json", action="store_true")
+
     gui = commands.add_parser("gui", help="open the station window (the default)")
     gui.add_argument("--smoke", action="store_true",
                      help="start, wait for the login window, render it, exit 0 (checks)")
@@ -725,6 +921,8 @@ COMMANDS: dict[str, Callable] = {
     "import-legacy-users": cmd_import_legacy_users,
     "export": cmd_export,
     "verify-audit": cmd_verify_audit,
+    "backup": cmd_backup,
+    "archive": cmd_archive,
     "site": cmd_site,
     "agent": cmd_agent,
     "status": cmd_status,
@@ -750,12 +948,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"warning: logging to {paths.log_dir} is not possible: {exc}", file=sys.stderr)
     ctx = None
-    if args.command == "demo":
+    if args.command in ("demo", "restore", "verify-archive"):  # no context opened for them
+        runner = {"demo": cmd_demo, "restore": cmd_restore,
+                  "verify-archive": cmd_verify_archive}[args.command]
         try:
-            return cmd_demo(args)
+            return runner(args)
         except CliError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return exc.code
+        except Exception as exc:  # one line for the person, the traceback for the log
+            log.exception("command %s failed", args.command)
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
     if args.command == "gui":
         from gui.app import run_gui
 

@@ -29,6 +29,8 @@ class Permission(StrEnum):
     FLEET_VIEW = "fleet.view"
     SETTINGS_MANAGE = "settings.manage"
     LOGS_VIEW = "logs.view"
+    BACKUP_MANAGE = "backup.manage"  # make a backup now, set the schedule, restore (admins)
+    ARCHIVE_MAKE = "archive.make"  # a self-verifying archive of a period
 
 
 _OPERATOR = frozenset(
@@ -41,7 +43,7 @@ _ANALYST = frozenset(
 )
 _SUPERVISOR = _OPERATOR | _ANALYST | frozenset(
     {Permission.RECORD_EDIT, Permission.RECORD_VOID, Permission.RECORD_MANUAL,
-     Permission.COMMAND_SEND, Permission.IMPORT_LEGACY}
+     Permission.COMMAND_SEND, Permission.IMPORT_LEGACY, Permission.ARCHIVE_MAKE}
 )
 _ADMIN = frozenset(Permission)
 

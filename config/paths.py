@@ -55,6 +55,21 @@ class AppPaths:
         return self.data_dir / "audit-checkpoint.json"
 
     @property
+    def default_backup_dir(self) -> Path:
+        """Where backups go until an admin chooses a folder (settings.backup_folder)."""
+        return self.data_dir / "backups"
+
+    @property
+    def set_aside_dir(self) -> Path:
+        """Where a restore keeps the database (and witness) it replaced."""
+        return self.data_dir / "set-aside"
+
+    @property
+    def in_use_lock_file(self) -> Path:
+        """Held while the app or the agent runs: a restore waits for neither (utils/backup)."""
+        return self.data_dir / "in-use.lock"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "shopfloor.log"
 

@@ -42,6 +42,11 @@ class Settings:
     checkpoint_every_events: int = 500
     command_max_skew_s: int = 300  # how far a command's issue time may be in our future
     metrics_port: int | None = None  # Prometheus endpoint on 127.0.0.1, off by default
+    # Scheduled local backups (utils/backup): where (None: the data folder's backups/), how
+    # often (hours; 0: never by schedule) and how many of this PC's backups are kept there.
+    backup_folder: str | None = None
+    backup_every_hours: int = 24
+    backup_keep: int = 14
 
     def validate(self) -> "Settings":
         _check_range("status_interval_ms", self.status_interval_ms, 10, 3_600_000)
@@ -54,6 +59,11 @@ class Settings:
         _check_range("command_max_skew_s", self.command_max_skew_s, 0, 86_400)
         if self.metrics_port is not None:
             _check_range("metrics_port", self.metrics_port, 1024, 65_535)
+        _check_range("backup_every_hours", self.backup_every_hours, 0, 24 * 31)
+        _check_range("backup_keep", self.backup_keep, 1, 1000)
+        if self.backup_folder is not None and not self.backup_folder.strip():
+            raise SettingsError("backup_folder must not be blank (leave it out for the data "
+                                "folder's backups/)")
         if self.language not in LANGUAGES:
             raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
         if self.station_kind not in STATION_KINDS:

@@ -15,6 +15,7 @@ from pathlib import Path
 # once PySide6 is in, its import hook reads the source of every module imported after it
 # (looking for `from __feature__ import`), which cost start-up about 60 ms.
 from data.database import NetworkDatabaseRefused  # noqa: E402
+from utils.backup.scheduler import BackupService  # noqa: E402
 from utils.context import AppContext  # noqa: E402
 from utils.first_run import needs_first_run  # noqa: E402
 from utils.site.station_sync import SyncService  # noqa: E402
@@ -117,6 +118,9 @@ class StationApp:
         if start_sync and ctx.trust is not None and ctx.site_folder is not None:
             self.sync = SyncService(ctx, site_root=ctx.site_folder,
                                     effects=self.bridge, on_share_state=self.bridge.on_share_state)
+        # The backup schedule (utils/backup/scheduler.py); it also marks the database as in
+        # use, so a restore waits for this app to close.
+        self.backups = BackupService(ctx) if start_sync else None
         self.controller = StationController(ctx, self.bridge, self.sync)
         self.exit_code = 0
         self.window = self._make_window()
@@ -132,6 +136,8 @@ class StationApp:
     def start(self) -> None:
         if self.sync is not None:
             self.sync.start()
+        if self.backups is not None:
+            self.backups.start()
         self.window.show()
 
     def switch_language(self, code: str) -> bool:
@@ -159,6 +165,9 @@ class StationApp:
         if self.sync is not None:
             self.sync.stop("restart" if self.exit_code == 75 else "clean exit")
             self.sync = None
+        if self.backups is not None:
+            self.backups.stop()
+            self.backups = None
         self.window.runner.shutdown()
         QApplication.instance().removeEventFilter(self.window.idle)
         self.window.stop_work()

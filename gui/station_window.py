@@ -338,6 +338,17 @@ class StationWindow(AppWindow):
                                          15000)
 
         def failed(exc: BaseException) -> None:
+            from utils.audit.records import RecordsNotProven
+
+            if isinstance(exc, RecordsNotProven):  # a row the audit chain does not hold
+                box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Export refused"), self.tr(
+                    "Nothing was exported: a record on this PC is not what its audit trail "
+                    "says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and "
+                    "call your administrator.").replace("%1", str(exc.finding.record_id)),
+                    QMessageBox.StandardButton.Ok, self)
+                box.open()  # not exec(): the window stays responsive, tests can read it
+                self.export_refused = box
+                return
             QMessageBox.warning(self, self.tr("Export failed"),
                                 self.tr("The file was not written: %1. Your records are safe in "
                                         "this PC's database; try another folder.").replace("%1", str(exc)))

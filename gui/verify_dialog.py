@@ -266,7 +266,11 @@ class VerifyDialog(QDialog):
                                    .replace("%1", station), "", detail))
                 continue
             name, meaning = kinds.get(str(result.kind), (str(result.kind), ""))
-            if result.first_bad_seq is None:
+            if result.record_id is not None and str(result.kind).startswith("record_"):
+                lead = (self.tr("Station %1, record %2 version %3: %4.").replace("%1", station)
+                        .replace("%2", result.record_id)
+                        .replace("%3", str(result.record_version)).replace("%4", name))
+            elif result.first_bad_seq is None:
                 lead = self.tr("Station %1: %2.").replace("%1", station).replace("%2", name)
             else:
                 lead = (self.tr("Station %1, event %2: %3.").replace("%1", station)
@@ -333,6 +337,21 @@ def kind_texts() -> dict[str, tuple[str, str]]:
         TamperKind.FORGED: (
             QCoreApplication.translate("VerifyDialog", "forged"),
             QCoreApplication.translate("VerifyDialog", "Events or a checkpoint were recomputed without the station's secret key.")),
+        TamperKind.FORKED: (
+            QCoreApplication.translate("VerifyDialog", "forked"),
+            QCoreApplication.translate("VerifyDialog", "An older copy of the data was put back and continued: events signed earlier were replaced by others.")),
+        TamperKind.FOREIGN: (
+            QCoreApplication.translate("VerifyDialog", "another chain"),
+            QCoreApplication.translate("VerifyDialog", "The trail does not begin where this station's trail begins: it was made for another station or installation.")),
+        TamperKind.RECORD_MODIFIED: (
+            QCoreApplication.translate("VerifyDialog", "record changed"),
+            QCoreApplication.translate("VerifyDialog", "A production record stored on this PC differs from what its audit event says.")),
+        TamperKind.RECORD_INSERTED: (
+            QCoreApplication.translate("VerifyDialog", "record added"),
+            QCoreApplication.translate("VerifyDialog", "A production record stored on this PC was not written by any audit event.")),
+        TamperKind.RECORD_DELETED: (
+            QCoreApplication.translate("VerifyDialog", "record removed"),
+            QCoreApplication.translate("VerifyDialog", "A production record that an audit event wrote is missing from this PC's database.")),
         TamperKind.NOT_A_MEMBER: (
             QCoreApplication.translate("VerifyDialog", "not a member"),
             QCoreApplication.translate("VerifyDialog", "The station's journal is sealed by a PC that is not a member of this site: its events are not taken.")),

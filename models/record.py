@@ -24,6 +24,11 @@ class RecordStatus(StrEnum):
 
 MIN_REASON_LENGTH = 10
 
+# The audit actions whose event carries a whole record version in its `after` (audit_view):
+# what the site view takes records from, and what each stored version is checked against.
+RECORD_EVENT_ACTIONS = frozenset(("record.create", "record.manual", "record.edit",
+                                  "record.void", "record.import"))
+
 
 @dataclass(frozen=True)
 class Rejection:

@@ -189,7 +189,8 @@ class AppContext:
 
     def verify_audit(self, **options) -> list[VerifyResult]:
         return verify_database(self.database, anchor=self.anchor, keyring=self.keyring,
-                               witness_files=(self.paths.checkpoint_file,), **options)
+                               witness_files=(self.paths.checkpoint_file,),
+                               home=self.station_id, **options)
 
     def close(self) -> None:
         try:

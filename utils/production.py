@@ -32,6 +32,7 @@ from models.validation import (
     validate_record_input,
 )
 from utils.audit.chain import Actor, AuditLog
+from utils.audit.records import RecordsNotProven, require_proven
 from utils.auth import AuthService, Session
 from utils.clock import Clock, SystemClock
 from utils.permissions import require
@@ -83,6 +84,16 @@ class Signature:
 
     password: str = field(repr=False)  # never logged, never stored
     meaning: Meaning
+
+
+def _proven(database: Database, record_id: str, audit: AuditLog, session: Session) -> None:
+    """A change builds on the current version: refuse when this PC's versions of the record
+    are not what the audit chain says (a changed row would be carried into a signed version)."""
+    try:
+        require_proven(database, [record_id], f"Changing record {record_id}", audit=audit,
+                       actor=session.actor)
+    except RecordsNotProven as exc:
+        raise ProductionError("not_proven", str(exc)) from None
 
 
 def _changeable(connection, record_id: str, voided_message: str,
@@ -247,6 +258,7 @@ class ProductionService:
         with self.database.read() as connection:
             current = _changeable(connection, record_id, "A voided record cannot be edited.",
                                   self.site_records)
+        _proven(self.database, record_id, self.audit, session)
         self._edited_draft(current, changes)
         manifest = self._sign(session, current, signature, Meaning.CORRECTION)
         with self.database.write() as connection:
@@ -278,6 +290,7 @@ class ProductionService:
         with self.database.read() as connection:  # refusals first, as in edit_record
             current = _changeable(connection, record_id, "The record is already voided.",
                                   self.site_records)
+        _proven(self.database, record_id, self.audit, session)
         manifest = self._sign(session, current, signature, Meaning.VOID)
         with self.database.write() as connection:
             current = _changeable(connection, record_id, "The record is already voided.",

@@ -17,6 +17,7 @@ from data.legacy_import import LegacyParseResult, RejectedRow, parse_legacy_csv
 from data.records_repo import RecordFilter
 from models.record import Origin, ProductionRecord
 from utils.atomic_io import atomic_write_with
+from utils.audit.records import require_proven
 from utils.auth import Session
 from utils.permissions import require
 from utils.production import ProductionService, actor_of
@@ -93,6 +94,10 @@ def export_records(service: ProductionService, session: Session, fmt: str, out: 
     `not_recorded_text`: "location not recorded" in the person's language."""
     require(session, Permission.EXPORT, service.audit, target=str(out))
     rows = service.list_records(session, record_filter)
+    # This PC's table is checked against its chain first: an export never hands out a value
+    # the chain does not hold (utils/audit/records.py). Refused, nothing is written.
+    require_proven(service.database, (row["record_id"] for row in rows), "The export",
+                   audit=service.audit, actor=actor_of(session))
     scoped = service.scope_filter(session, record_filter)
     return write_export(service.audit, session, rows, fmt, out, {
         "station": scoped.station_id, "lot": scoped.lot, "operator": scoped.operator,

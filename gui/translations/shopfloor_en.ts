@@ -111,59 +111,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="71"/>
-        <location filename="../admin/window.py" line="81"/>
-        <location filename="../admin/window.py" line="87"/>
+        <location filename="../admin/window.py" line="72"/>
+        <location filename="../admin/window.py" line="82"/>
+        <location filename="../admin/window.py" line="88"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="75"/>
+        <location filename="../admin/window.py" line="76"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="83"/>
+        <location filename="../admin/window.py" line="84"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="94"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="96"/>
+        <location filename="../admin/window.py" line="97"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="101"/>
+        <location filename="../admin/window.py" line="102"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="106"/>
+        <location filename="../admin/window.py" line="107"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="112"/>
+        <location filename="../admin/window.py" line="113"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="117"/>
+        <location filename="../admin/window.py" line="118"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="118"/>
+        <location filename="../admin/window.py" line="119"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="119"/>
+        <location filename="../admin/window.py" line="120"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="62"/>
+        <location filename="../app.py" line="63"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -230,107 +230,107 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="221"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="223"/>
+        <location filename="../app_window.py" line="227"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="229"/>
+        <location filename="../app_window.py" line="233"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="241"/>
+        <location filename="../app_window.py" line="245"/>
         <source>Message from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="243"/>
+        <location filename="../app_window.py" line="247"/>
         <source>From %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="245"/>
+        <location filename="../app_window.py" line="249"/>
         <source>I have read it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="263"/>
+        <location filename="../app_window.py" line="267"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="280"/>
+        <location filename="../app_window.py" line="284"/>
         <source>Close the application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="281"/>
+        <location filename="../app_window.py" line="285"/>
         <source>%1 asks to restart the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="282"/>
+        <location filename="../app_window.py" line="286"/>
         <source>%1 asks to close the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="283"/>
+        <location filename="../app_window.py" line="287"/>
         <source>Everything you saved is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="350"/>
+        <location filename="../app_window.py" line="354"/>
         <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="354"/>
+        <location filename="../app_window.py" line="358"/>
         <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="357"/>
+        <location filename="../app_window.py" line="361"/>
         <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="361"/>
+        <location filename="../app_window.py" line="365"/>
         <source>This PC does not sync for this station now. Production is saved on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="371"/>
+        <location filename="../app_window.py" line="375"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="378"/>
+        <location filename="../app_window.py" line="382"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="379"/>
+        <location filename="../app_window.py" line="383"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="387"/>
+        <location filename="../app_window.py" line="391"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="407"/>
+        <location filename="../app_window.py" line="411"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="408"/>
+        <location filename="../app_window.py" line="412"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3749,7 +3749,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../admin/settings_tab.py" line="71"/>
         <location filename="../admin/settings_tab.py" line="132"/>
-        <location filename="../admin/settings_tab.py" line="398"/>
+        <location filename="../admin/settings_tab.py" line="401"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3761,7 +3761,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../admin/settings_tab.py" line="88"/>
         <location filename="../admin/settings_tab.py" line="144"/>
-        <location filename="../admin/settings_tab.py" line="401"/>
+        <location filename="../admin/settings_tab.py" line="404"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3778,7 +3778,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../admin/settings_tab.py" line="91"/>
         <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="401"/>
+        <location filename="../admin/settings_tab.py" line="404"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3799,7 +3799,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="159"/>
-        <location filename="../admin/settings_tab.py" line="418"/>
+        <location filename="../admin/settings_tab.py" line="421"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3860,104 +3860,104 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="186"/>
-        <location filename="../admin/settings_tab.py" line="416"/>
+        <location filename="../admin/settings_tab.py" line="419"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="188"/>
+        <location filename="../admin/settings_tab.py" line="191"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="190"/>
+        <location filename="../admin/settings_tab.py" line="193"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="191"/>
+        <location filename="../admin/settings_tab.py" line="194"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="203"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
+        <location filename="../admin/settings_tab.py" line="206"/>
+        <location filename="../admin/settings_tab.py" line="423"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="206"/>
+        <location filename="../admin/settings_tab.py" line="209"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="230"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
+        <location filename="../admin/settings_tab.py" line="233"/>
+        <location filename="../admin/settings_tab.py" line="425"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="273"/>
+        <location filename="../admin/settings_tab.py" line="276"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="275"/>
+        <location filename="../admin/settings_tab.py" line="278"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
+        <location filename="../admin/settings_tab.py" line="282"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="396"/>
+        <location filename="../admin/settings_tab.py" line="399"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="403"/>
+        <location filename="../admin/settings_tab.py" line="406"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="411"/>
+        <location filename="../admin/settings_tab.py" line="414"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="414"/>
+        <location filename="../admin/settings_tab.py" line="417"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="443"/>
+        <location filename="../admin/settings_tab.py" line="446"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="462"/>
+        <location filename="../admin/settings_tab.py" line="465"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="470"/>
+        <location filename="../admin/settings_tab.py" line="473"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
+        <location filename="../admin/settings_tab.py" line="477"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="487"/>
+        <location filename="../admin/settings_tab.py" line="490"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="490"/>
+        <location filename="../admin/settings_tab.py" line="493"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4581,27 +4581,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="341"/>
+        <location filename="../station_window.py" line="344"/>
+        <source>Export refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="345"/>
+        <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="352"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342"/>
+        <location filename="../station_window.py" line="353"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="349"/>
+        <location filename="../station_window.py" line="360"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="350"/>
+        <location filename="../station_window.py" line="361"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="358"/>
+        <location filename="../station_window.py" line="369"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5105,91 +5115,146 @@ Confirm only if that other copy is switched off for good. Your name, the time an
     </message>
     <message>
         <location filename="../verify_dialog.py" line="270"/>
+        <source>Station %1, record %2 version %3: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="274"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="272"/>
+        <location filename="../verify_dialog.py" line="276"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="277"/>
+        <location filename="../verify_dialog.py" line="281"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="280"/>
+        <location filename="../verify_dialog.py" line="284"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="319"/>
+        <location filename="../verify_dialog.py" line="323"/>
         <source>modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="320"/>
+        <location filename="../verify_dialog.py" line="324"/>
         <source>An event was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="322"/>
+        <location filename="../verify_dialog.py" line="326"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="323"/>
+        <location filename="../verify_dialog.py" line="327"/>
         <source>An event was removed from the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="325"/>
+        <location filename="../verify_dialog.py" line="329"/>
         <source>inserted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="326"/>
+        <location filename="../verify_dialog.py" line="330"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="328"/>
+        <location filename="../verify_dialog.py" line="332"/>
         <source>reordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="329"/>
+        <location filename="../verify_dialog.py" line="333"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="331"/>
+        <location filename="../verify_dialog.py" line="335"/>
         <source>truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="332"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="334"/>
+        <location filename="../verify_dialog.py" line="338"/>
         <source>forged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="335"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="337"/>
+        <location filename="../verify_dialog.py" line="341"/>
+        <source>forked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="342"/>
+        <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="344"/>
+        <source>another chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="345"/>
+        <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="347"/>
+        <source>record changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="348"/>
+        <source>A production record stored on this PC differs from what its audit event says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="350"/>
+        <source>record added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="351"/>
+        <source>A production record stored on this PC was not written by any audit event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="353"/>
+        <source>record removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="354"/>
+        <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="356"/>
         <source>not a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="338"/>
+        <location filename="../verify_dialog.py" line="357"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -111,59 +111,59 @@
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="71"/>
-        <location filename="../admin/window.py" line="81"/>
-        <location filename="../admin/window.py" line="87"/>
+        <location filename="../admin/window.py" line="72"/>
+        <location filename="../admin/window.py" line="82"/>
+        <location filename="../admin/window.py" line="88"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="75"/>
+        <location filename="../admin/window.py" line="76"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="83"/>
+        <location filename="../admin/window.py" line="84"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="94"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="96"/>
+        <location filename="../admin/window.py" line="97"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="101"/>
+        <location filename="../admin/window.py" line="102"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="106"/>
+        <location filename="../admin/window.py" line="107"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="112"/>
+        <location filename="../admin/window.py" line="113"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="117"/>
+        <location filename="../admin/window.py" line="118"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="118"/>
+        <location filename="../admin/window.py" line="119"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="119"/>
+        <location filename="../admin/window.py" line="120"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="62"/>
+        <location filename="../app.py" line="63"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -231,107 +231,107 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="221"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="223"/>
+        <location filename="../app_window.py" line="227"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="229"/>
+        <location filename="../app_window.py" line="233"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="241"/>
+        <location filename="../app_window.py" line="245"/>
         <source>Message from %1</source>
         <translation>Mensagem de %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="243"/>
+        <location filename="../app_window.py" line="247"/>
         <source>From %1</source>
         <translation>De %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="245"/>
+        <location filename="../app_window.py" line="249"/>
         <source>I have read it</source>
         <translation>Li a mensagem</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="263"/>
+        <location filename="../app_window.py" line="267"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="280"/>
+        <location filename="../app_window.py" line="284"/>
         <source>Close the application?</source>
         <translation>Fechar o aplicativo?</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="281"/>
+        <location filename="../app_window.py" line="285"/>
         <source>%1 asks to restart the application now.</source>
         <translation>%1 pede para reiniciar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="282"/>
+        <location filename="../app_window.py" line="286"/>
         <source>%1 asks to close the application now.</source>
         <translation>%1 pede para fechar o aplicativo agora.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="283"/>
+        <location filename="../app_window.py" line="287"/>
         <source>Everything you saved is kept.</source>
         <translation>Tudo o que você salvou está guardado.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="350"/>
+        <location filename="../app_window.py" line="354"/>
         <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
         <translation>Este PC não sincroniza: outra cópia dele (um backup restaurado, um disco copiado) foi a última a atuar como esta estação. A produção é salva neste PC. Um supervisor confirma a substituição em Ferramentas → Confirmar a substituição desta estação.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="354"/>
+        <location filename="../app_window.py" line="358"/>
         <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
         <translation>Este PC não sincroniza: outro PC atua como esta estação com a chave deste PC. A produção é salva neste PC. Desligue o outro PC.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="357"/>
+        <location filename="../app_window.py" line="361"/>
         <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
         <translation>Este PC não sincroniza: não atua mais por esta estação (sua chave foi revogada, ou outro PC assumiu a estação). A produção é salva neste PC. Um administrador o junta ao site de novo.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="361"/>
+        <location filename="../app_window.py" line="365"/>
         <source>This PC does not sync for this station now. Production is saved on this PC.</source>
         <translation>Este PC não sincroniza por esta estação agora. A produção é salva neste PC.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="371"/>
+        <location filename="../app_window.py" line="375"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation>Substituição confirmada: este PC atua pela estação %1 a partir de agora (auditado).</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="378"/>
+        <location filename="../app_window.py" line="382"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="379"/>
+        <location filename="../app_window.py" line="383"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="387"/>
+        <location filename="../app_window.py" line="391"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="407"/>
+        <location filename="../app_window.py" line="411"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="408"/>
+        <location filename="../app_window.py" line="412"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -3750,7 +3750,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     <message>
         <location filename="../admin/settings_tab.py" line="71"/>
         <location filename="../admin/settings_tab.py" line="132"/>
-        <location filename="../admin/settings_tab.py" line="398"/>
+        <location filename="../admin/settings_tab.py" line="401"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
@@ -3762,7 +3762,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     <message>
         <location filename="../admin/settings_tab.py" line="88"/>
         <location filename="../admin/settings_tab.py" line="144"/>
-        <location filename="../admin/settings_tab.py" line="401"/>
+        <location filename="../admin/settings_tab.py" line="404"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
@@ -3779,7 +3779,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     <message>
         <location filename="../admin/settings_tab.py" line="91"/>
         <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="401"/>
+        <location filename="../admin/settings_tab.py" line="404"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
@@ -3800,7 +3800,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="159"/>
-        <location filename="../admin/settings_tab.py" line="418"/>
+        <location filename="../admin/settings_tab.py" line="421"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
@@ -3861,104 +3861,104 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="186"/>
-        <location filename="../admin/settings_tab.py" line="416"/>
+        <location filename="../admin/settings_tab.py" line="419"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="188"/>
+        <location filename="../admin/settings_tab.py" line="191"/>
         <source>each PC&apos;s own</source>
         <translation>o de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="190"/>
+        <location filename="../admin/settings_tab.py" line="193"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="191"/>
+        <location filename="../admin/settings_tab.py" line="194"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="203"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
+        <location filename="../admin/settings_tab.py" line="206"/>
+        <location filename="../admin/settings_tab.py" line="423"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="206"/>
+        <location filename="../admin/settings_tab.py" line="209"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="230"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
+        <location filename="../admin/settings_tab.py" line="233"/>
+        <location filename="../admin/settings_tab.py" line="425"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="273"/>
+        <location filename="../admin/settings_tab.py" line="276"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="275"/>
+        <location filename="../admin/settings_tab.py" line="278"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
+        <location filename="../admin/settings_tab.py" line="282"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="396"/>
+        <location filename="../admin/settings_tab.py" line="399"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="403"/>
+        <location filename="../admin/settings_tab.py" line="406"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="411"/>
+        <location filename="../admin/settings_tab.py" line="414"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="414"/>
+        <location filename="../admin/settings_tab.py" line="417"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="443"/>
+        <location filename="../admin/settings_tab.py" line="446"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="462"/>
+        <location filename="../admin/settings_tab.py" line="465"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="470"/>
+        <location filename="../admin/settings_tab.py" line="473"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
+        <location filename="../admin/settings_tab.py" line="477"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="487"/>
+        <location filename="../admin/settings_tab.py" line="490"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="490"/>
+        <location filename="../admin/settings_tab.py" line="493"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -4582,27 +4582,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="341"/>
+        <location filename="../station_window.py" line="344"/>
+        <source>Export refused</source>
+        <translation>Exportação recusada</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="345"/>
+        <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
+        <translation>Nada foi exportado: um registro neste PC não é o que diz a sua trilha de auditoria (%1). Deixe este PC como está, verifique a trilha de auditoria (menu Ferramentas) e chame o administrador.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="352"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342"/>
+        <location filename="../station_window.py" line="353"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="349"/>
+        <location filename="../station_window.py" line="360"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="350"/>
+        <location filename="../station_window.py" line="361"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="358"/>
+        <location filename="../station_window.py" line="369"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -5108,91 +5118,146 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
     </message>
     <message>
         <location filename="../verify_dialog.py" line="270"/>
+        <source>Station %1, record %2 version %3: %4.</source>
+        <translation>Estação %1, registro %2 versão %3: %4.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="274"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="272"/>
+        <location filename="../verify_dialog.py" line="276"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="277"/>
+        <location filename="../verify_dialog.py" line="281"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="280"/>
+        <location filename="../verify_dialog.py" line="284"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="319"/>
+        <location filename="../verify_dialog.py" line="323"/>
         <source>modified</source>
         <translation>alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="320"/>
+        <location filename="../verify_dialog.py" line="324"/>
         <source>An event was changed after it was written.</source>
         <translation>Um evento foi alterado depois de gravado.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="322"/>
+        <location filename="../verify_dialog.py" line="326"/>
         <source>deleted</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="323"/>
+        <location filename="../verify_dialog.py" line="327"/>
         <source>An event was removed from the trail.</source>
         <translation>Um evento foi removido da trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="325"/>
+        <location filename="../verify_dialog.py" line="329"/>
         <source>inserted</source>
         <translation>inserido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="326"/>
+        <location filename="../verify_dialog.py" line="330"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="328"/>
+        <location filename="../verify_dialog.py" line="332"/>
         <source>reordered</source>
         <translation>reordenado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="329"/>
+        <location filename="../verify_dialog.py" line="333"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="331"/>
+        <location filename="../verify_dialog.py" line="335"/>
         <source>truncated</source>
         <translation>truncado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="332"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="334"/>
+        <location filename="../verify_dialog.py" line="338"/>
         <source>forged</source>
         <translation>forjado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="335"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="337"/>
+        <location filename="../verify_dialog.py" line="341"/>
+        <source>forked</source>
+        <translation>bifurcado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="342"/>
+        <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
+        <translation>Uma cópia antiga dos dados foi reposta e continuada: eventos assinados antes foram substituídos por outros.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="344"/>
+        <source>another chain</source>
+        <translation>outra cadeia</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="345"/>
+        <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
+        <translation>A trilha não começa onde começa a trilha desta estação: foi feita para outra estação ou instalação.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="347"/>
+        <source>record changed</source>
+        <translation>registro alterado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="348"/>
+        <source>A production record stored on this PC differs from what its audit event says.</source>
+        <translation>Um registro de produção guardado neste PC difere do que diz o seu evento de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="350"/>
+        <source>record added</source>
+        <translation>registro acrescentado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="351"/>
+        <source>A production record stored on this PC was not written by any audit event.</source>
+        <translation>Um registro de produção guardado neste PC não foi gravado por nenhum evento de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="353"/>
+        <source>record removed</source>
+        <translation>registro removido</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="354"/>
+        <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
+        <translation>Falta no banco de dados deste PC um registro de produção que um evento de auditoria gravou.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="356"/>
         <source>not a member</source>
         <translation>não é membro</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="338"/>
+        <location filename="../verify_dialog.py" line="357"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation>O diário da estação é selado por um PC que não é membro deste site: seus eventos não são aceitos.</translation>
     </message>

@@ -59,6 +59,10 @@ TARGETS = {"durable_append_per_s": 2_000.0, "verify_per_s": 300_000.0}
 ANCHOR = "site-bench"
 STATION = "206"
 ACTOR = Actor("maria", "operator")
+# Not one of the record actions (models/record.RECORD_EVENT_ACTIONS): this chain has no record
+# table behind it, and verify checks every record event against its stored version (that check
+# is measured by bench_release.py on a station's year).
+ACTION = "bench.record"
 DEFECTS = ("Amassada", "Furo", "Rachada", "Short", "Suja")
 LOCATIONS = ("Cap", "Body", "Cap/Body")
 
@@ -97,7 +101,7 @@ class Bench:
         start = time.perf_counter()
         for _ in range(count):
             self.count += 1
-            self.audit.record(ACTOR, "record.create", **event_fields(self.count))
+            self.audit.record(ACTOR, ACTION, **event_fields(self.count))
         return count / (time.perf_counter() - start)
 
     def batched(self, upto: int, batch: int) -> tuple[int, float]:
@@ -110,7 +114,7 @@ class Bench:
             with self.database.write() as connection:
                 for _ in range(size):
                     self.count += 1
-                    self.audit.append(connection, ACTOR, "record.create",
+                    self.audit.append(connection, ACTOR, ACTION,
                                       **event_fields(self.count))
             self.audit.flush_checkpoint_file()
             now = time.perf_counter()

@@ -454,7 +454,7 @@ def build_verify_home(home: Path, events: int, batch: int = 10_000) -> float:
             with ctx.database.write() as connection:
                 for _ in range(size):
                     done += 1
-                    ctx.audit.append(connection, bench_audit.ACTOR, "record.create",
+                    ctx.audit.append(connection, bench_audit.ACTOR, bench_audit.ACTION,
                                      **bench_audit.event_fields(done))
             ctx.audit.flush_checkpoint_file()
             if time.perf_counter() >= next_report:

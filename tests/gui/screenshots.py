@@ -12,7 +12,8 @@ migration's windows: imported records, the accounts import), catching-up. `--siz
 renders the station window, the office window and the wizard at 1280 x 720, 1366 x 768 and
 1920 x 1080 (less a taskbar and a title bar) into OUT_DIR/sizes, for looking at, not for the
 docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover;
-`upgrade`: a PC of a site made before keys by role. Uses throwaway home and share folders.
+`upgrade`: a PC of a site made before keys by role; `verify`: the verify dialog naming a
+record that differs from its event. Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -838,15 +839,69 @@ def render_sizes(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_verify(out_dir: Path) -> list[Path]:
+    """The verify dialog naming a production record that differs from its audit event (the
+    record table changed with sqlite3, as the tamper tests do), in both languages."""
+    import sqlite3
+    from contextlib import closing
+
+    from PySide6.QtTest import QTest
+
+    import utils.passwords
+    from config.settings import Settings
+    from gui.app import make_application
+    from gui.i18n import install_translators
+    from gui.tasks import TaskRunner
+    from gui.verify_dialog import run_verify
+    from utils.clock import ManualClock
+    from utils.context import AppContext
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application(sys.argv[:1])
+    written: list[Path] = []
+    for language in ("pt_BR", "en"):
+        home = Path(tempfile.mkdtemp(prefix="shopfloor-shots-"))
+        ctx = AppContext.open(home, clock=ManualClock(), settings=Settings(
+            station_id="206", language=language))
+        install_translators(app, language, home / "translations")
+        ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
+        admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
+        ctx.production.set_lot(admin, "L2503-001", 40)
+        for _ in range(3):
+            ctx.production.register_box(admin, {"size": "#00", "cam_d": "4,42",
+                                                "cam_w": "3,98"})
+        with closing(sqlite3.connect(ctx.paths.database_file)) as connection:
+            connection.execute("DROP TRIGGER record_versions_no_update")
+            connection.execute("UPDATE record_versions SET cam_d = 99.9, cam_w = 88.8 "
+                               "WHERE rowid = 2")
+            connection.commit()
+        runner = TaskRunner()
+        dialog = run_verify(None, runner, lambda progress, cancel: ctx.verify_audit(
+            progress=progress, cancel=cancel))
+        settle_until(lambda: dialog.outcome is not None, lambda _n: QTest.qWait(10))
+        _settle(app)
+        path = out_dir / f"verify-record-{language}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.accept()
+        runner.shutdown(timeout_s=10)
+        ctx.close()
+    install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
+    return written
+
+
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if a != "--sizes"]
     target = Path(arguments[0]) if arguments else ROOT / "docs" / "screenshots"
     only = arguments[1].split(",") if len(arguments) > 1 else ["station", "admin", "wizard",
                                                                  "legacy", "catching-up",
-                                                                 "takeover", "upgrade"]
+                                                                 "takeover", "upgrade",
+                                                                 "verify"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
-                 "takeover": render_takeover, "upgrade": render_upgrade}
+                 "takeover": render_takeover, "upgrade": render_upgrade,
+                 "verify": render_verify}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from config.constants import Role
 from config.settings import Settings
 from data import audit_repo
-from utils.audit.verify import VerifyResult
+from utils.audit.verify import TamperKind, VerifyResult
 from utils.clock import ManualClock
 from utils.context import AppContext
 
@@ -110,6 +110,24 @@ def test_verify_on_a_tampered_chain_names_the_event_and_the_kind(qtbot, ctx, win
     assert "intact" not in text
 
 
+def test_verify_names_a_record_that_differs_from_its_event(qtbot, ctx, window, runner):
+    session = admin(ctx)
+    ctx.production.set_lot(session, "L1", 5)
+    record = ctx.production.register_box(session, {"size": "#00", "cam_d": "4,42",
+                                                   "cam_w": "3,98"})
+    with closing(sqlite3.connect(ctx.paths.database_file)) as connection:
+        connection.execute("DROP TRIGGER record_versions_no_update")
+        connection.execute("UPDATE record_versions SET cam_d = 99.9")
+        connection.commit()
+    dialog = run_verify(window, runner, verify_with(ctx))
+    wait_for(lambda: dialog.outcome is not None, timeout=WAIT_MS / 1000)
+    assert dialog.outcome == "tampered"
+    text = dialog.result_text
+    assert f"Station 206, record {record.record_id} version 1: record changed." in text
+    assert "differs from what its audit event says" in text
+    assert "cam_d is 99.9, the chain says 4.42" in text  # the administrator's detail
+
+
 def test_cancel_stops_the_check_and_says_how_far_it_got(qtbot, window, runner):
     started = threading.Event()
 
@@ -161,8 +179,9 @@ def test_every_kind_has_a_name_and_an_explanation():
     from gui.verify_dialog import kind_texts
 
     kinds = kind_texts()
-    assert set(kinds) == {"modified", "deleted", "inserted", "reordered", "truncated", "forged",
-                          "not_a_member"}
+    assert set(kinds) == {str(kind) for kind in TamperKind}
+    assert {"modified", "deleted", "inserted", "reordered", "truncated", "forged",
+            "not_a_member", "record_modified", "record_inserted", "record_deleted"} <= set(kinds)
     assert all(name and meaning.endswith(".") for name, meaning in kinds.values())
 
 

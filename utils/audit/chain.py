@@ -145,10 +145,17 @@ class AuditLog:
         if checkpoint is None:
             return None
         if self.checkpoint_file is not None:
-            write_checkpoint_file(self.checkpoint_file, checkpoint)
+            write_checkpoint_file(self.checkpoint_file, checkpoint, holds=self._holds)
         if self.on_checkpoint is not None:
             self.on_checkpoint(checkpoint)
         return checkpoint
+
+
+    def _holds(self, seq: int, head_hash: str) -> bool:
+        """Whether this chain's event `seq` is the one whose hash is `head_hash`."""
+        with self.database.read() as connection:
+            found = audit_repo.events_after(connection, self.station, seq - 1, 1)
+        return bool(found) and found[0][0] == seq and bytes(found[0][2]).hex() == head_hash
 
 
 def checkpoint_to_json(checkpoint: StoredCheckpoint) -> dict:
@@ -173,11 +180,22 @@ def read_checkpoint_file(path: Any) -> dict[str, StoredCheckpoint]:
         return {}
 
 
-def write_checkpoint_file(path: Any, checkpoint: StoredCheckpoint) -> None:
+def write_checkpoint_file(path: Any, checkpoint: StoredCheckpoint, *,
+                          holds: Callable[[int, str], bool] | None = None) -> None:
+    """Keep `checkpoint` as the station's witness, unless that would lose evidence: the
+    witness never moves backwards, and never forward onto a chain that no longer holds the
+    event it witnessed (`holds(seq, head_hash)`: an older copy put back and continued past it;
+    verify then names the fork)."""
     current = read_checkpoint_file(path)
     previous = current.get(checkpoint.station)
     if previous is not None and previous.seq > checkpoint.seq:
         return  # never move the witness backwards
+    if previous is not None and holds is not None and previous.head_hash != checkpoint.head_hash \
+            and not holds(previous.seq, previous.head_hash):
+        log.error("Station %s: the chain no longer holds event %d as it was signed earlier (an "
+                  "older copy put back and continued?); the witness of event %d is kept for "
+                  "verify", checkpoint.station, previous.seq, previous.seq)
+        return
     current[checkpoint.station] = checkpoint
     atomic_write_text(path, json.dumps(
         {"v": 1, "stations": {k: checkpoint_to_json(v) for k, v in sorted(current.items())}},

@@ -8,6 +8,7 @@ from typing import Callable
 
 from data import audit_repo
 from data.database import Database
+from utils.audit import records
 from utils.audit.chain import genesis_hash, read_checkpoint_file
 from utils.audit.keys import KeyRing
 from utils.audit.verify import VerifyResult, verify_stream
@@ -53,17 +54,48 @@ def _consistency(connection, station: str) -> int | None:
 def verify_database(database: Database, *, anchor: str, keyring: KeyRing,
                     witness_files: tuple[Path, ...] = (),
                     progress: ProgressCallback | None = None,
-                    cancel: threading.Event | None = None) -> list[VerifyResult]:
-    """Every chain in the database, plus stations known only from a witness (all deleted)."""
+                    cancel: threading.Event | None = None,
+                    home: str | None = None) -> list[VerifyResult]:
+    """Every chain in the database, plus stations known only from a witness (all deleted),
+    and the record table against the chains (utils/audit/records.py), reported on the result
+    of chain `home` (this PC's own). The record check runs in a thread of its own meanwhile
+    (inside SQLite, which lets the hash pass run on the other core)."""
     with database.read() as connection:
         stations = set(audit_repo.stations(connection))
     for path in witness_files:
         stations.update(read_checkpoint_file(path))
+    stop = threading.Event()  # the chains failed or were cancelled: the record check stops
+    checked: list = []
+    failed: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            checked.append(records.check_database(
+                database, cancelled=lambda: stop.is_set() or bool(cancel and cancel.is_set())))
+        except BaseException as exc:  # raised again on the caller's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=check, name="verify-records", daemon=True)
+    thread.start()
     results = []
-    for station in sorted(stations):
-        result = verify_station(database, station, anchor=anchor, keyring=keyring,
-                                witness_files=witness_files, progress=progress, cancel=cancel)
-        results.append(result)
-        if result.cancelled:
-            break
-    return results
+    try:
+        for station in sorted(stations):
+            result = verify_station(database, station, anchor=anchor, keyring=keyring,
+                                    witness_files=witness_files, progress=progress,
+                                    cancel=cancel)
+            results.append(result)
+            if result.cancelled:
+                stop.set()
+                break
+    except BaseException:
+        stop.set()
+        raise
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
+    if any(r.cancelled for r in results):
+        return results
+    if not checked or checked[0] is None:  # cancelled while the records were checked
+        return [*results, VerifyResult(home or "", False, 0, cancelled=True, detail="cancelled")]
+    return records.merge(results, checked[0], home)

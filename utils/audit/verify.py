@@ -10,8 +10,17 @@ Reports ok, events checked, the first bad sequence number and its kind:
 - truncated the chain is shorter than a checkpoint signed earlier (tail cut, old copy restored)
 - forged    an event or checkpoint whose hash is consistent but whose HMAC does not verify
             with the site's keys: recomputed without the key
+- forked    a signed checkpoint names another event at its seq, while every event carries a
+            valid MAC: an older copy was put back and continued with the station's own key
+            (or someone holding it rewrote history); nothing was recomputed without the key
+- foreign   the chain does not start from this station's anchor, with valid MACs: a chain
+            made for another station or installation (a copied database, another journal)
 - not_a_member (journals only) the station is not a member of the site (no PC certified for
             it): neither intact nor tampered, said apart from both; nothing of it is trusted
+- record_modified / record_inserted / record_deleted (this PC's record table, against the
+            chain: utils/audit/records.py) a stored record version differs from what its event
+            says, no event wrote it, or its event's version is missing; the result names the
+            record and version
 
 The hash pass runs in Python over raw bytes; the check that indexed columns agree with the
 hashed body runs at the same time inside SQLite on a second connection (see data.audit_repo).
@@ -39,7 +48,12 @@ class TamperKind(StrEnum):
     REORDERED = "reordered"
     TRUNCATED = "truncated"
     FORGED = "forged"
+    FORKED = "forked"  # a signed checkpoint disagrees, every MAC is valid: rolled back, continued
+    FOREIGN = "foreign"  # the chain starts from another station's (or site's) anchor
     NOT_A_MEMBER = "not_a_member"  # a station no PC is certified for: nothing of it is trusted
+    RECORD_MODIFIED = "record_modified"  # a stored version differs from its event
+    RECORD_INSERTED = "record_inserted"  # a stored version no event wrote
+    RECORD_DELETED = "record_deleted"  # an event's version is not stored
 
 
 class VerifyCancelled(Exception):
@@ -59,6 +73,9 @@ class VerifyResult:
     checkpoints_checked: int = 0
     unverifiable_macs: int = 0
     unsealed: int = 0  # journals: events after the last seal ("not yet sealed", not tampering)
+    records_checked: int = 0  # record versions compared with their events (utils/audit/records)
+    record_id: str | None = None  # the first record version the chain does not prove
+    record_version: int | None = None
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -85,35 +102,59 @@ MAX_UNCHECKED = 20_000  # without checkpoints, MACs are checked in blocks of thi
 class _Pending:
     """A row whose own hash is right but which does not link to its predecessor."""
 
-    def __init__(self, row: Row, expected_prev: bytes, previous: Row | None):
+    def __init__(self, row: Row, expected_prev: bytes, previous: Row | None,
+                 mac_valid: Callable[[Row], bool]):
         self.row, self.expected_prev, self.previous = row, expected_prev, previous
+        self.mac_valid = mac_valid
 
     def resolve(self, following: Row | None) -> _Finding:
         seq, prev, digest, _kid, _mac, body = self.row
+        claimed = _claimed_seq(body)
+        again = (f" (a copy of event {claimed}: a genuine event put back at another place)"
+                 if isinstance(claimed, int) and claimed < seq else "")
         if following is not None and following[1] == self.expected_prev:
             if prev == following[2]:
                 return _Finding(seq, _SPECIFIC, TamperKind.REORDERED,
                                 f"events {seq} and {following[0]} are out of order")
             return _Finding(seq, _SPECIFIC, TamperKind.INSERTED,
-                            f"event {seq} does not belong to the chain; the next one continues "
-                            f"from event {seq - 1}")
+                            f"event {seq} does not belong to the chain{again}; the next one "
+                            f"continues from event {seq - 1}")
         if self.previous is not None and prev == self.previous[1]:
             return _Finding(self.previous[0], _SPECIFIC, TamperKind.INSERTED,
                             f"event {self.previous[0]} was inserted before event {seq}")
         if self.previous is None:
+            if self.mac_valid(self.row):
+                return _Finding(seq, _SPECIFIC, TamperKind.FOREIGN,
+                                "the first event does not start from this station's anchor, "
+                                "and its MAC is valid: a chain made for another station or "
+                                "installation")
             return _Finding(seq, _SPECIFIC, TamperKind.FORGED,
                             "the first event does not start from this station's anchor")
-        try:
-            claimed = parse_json(body, DEFAULT_LIMITS)  # a journal's body: bounded
-            claimed = claimed.get("seq") if isinstance(claimed, dict) else None
-        except ValueError:
-            claimed = None
         if isinstance(claimed, int) and claimed > seq:
             return _Finding(seq, _SPECIFIC, TamperKind.DELETED,
                             f"event {seq} is missing (the following ones were renumbered)")
-        return _Finding(seq - 1, _SPECIFIC, TamperKind.MODIFIED,
-                        f"event {seq - 1} was rewritten and re-hashed; event {seq} no longer "
-                        f"links to it")
+        if again:
+            if following is None:
+                return _Finding(seq, _SPECIFIC, TamperKind.INSERTED,
+                                f"event {seq} was added at the end{again}")
+            return _Finding(seq, _SPECIFIC, TamperKind.MODIFIED,
+                            f"event {seq} was replaced{again}")
+        # Event seq-1 is in place (its own hash is right; a MAC that fails is named apart, and
+        # first): it is event seq that was changed, with a new hash and, if its MAC is valid,
+        # by someone holding the key.
+        return _Finding(seq, _SPECIFIC, TamperKind.MODIFIED,
+                        f"event {seq} does not link to event {seq - 1}: it was changed and "
+                        f"re-hashed, or written on another branch of the chain")
+
+
+def _claimed_seq(body: bytes) -> int | None:
+    """The seq an event's body says it has (None when unreadable)."""
+    try:
+        claimed = parse_json(body, DEFAULT_LIMITS)  # a journal's body: bounded
+    except ValueError:
+        return None
+    value = claimed.get("seq") if isinstance(claimed, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class _Search:
@@ -175,6 +216,10 @@ def verify_stream(
             key = keyring.get(key_id.decode("utf-8", "replace"))
             keys[key_id] = None if key is None else key.mac
         return keys[key_id]
+
+    def mac_valid(row: Row) -> bool:
+        mac_of = mac_function(row[3])
+        return mac_of is not None and mac_of(row[2]) == row[4]
 
     sha256 = hashlib.sha256
     expected_seq, expected_prev = 1, genesis
@@ -254,14 +299,25 @@ def verify_stream(
                                              f"event {seq} was changed after it was written"))
                     break
                 if prev != expected_prev:
-                    pending = _Pending(row, expected_prev, previous)
+                    pending = _Pending(row, expected_prev, previous, mac_valid)
                     first_unlinked = row
                     continue
                 unchecked.append(row)
                 heads = valid_checkpoints.get(seq)
                 if heads is not None:
                     if any(head != digest.hex() for head in heads):
+                        unverified = unverifiable
                         finding = check_macs(unchecked, None)
+                        if finding is None and unverifiable == unverified:
+                            # Every event here carries a valid MAC, yet a checkpoint signed
+                            # earlier names another event: written with the key on another
+                            # branch (an older copy put back and continued).
+                            finding = _Finding(
+                                last_good_checkpoint + 1, _SPECIFIC, TamperKind.FORKED,
+                                f"the chain differs from the checkpoint signed at event {seq}; "
+                                f"it agrees up to event {last_good_checkpoint}, and every "
+                                f"event carries a valid MAC: an older copy was put back and "
+                                f"continued with this PC's key")
                         findings.append(finding or _Finding(
                             last_good_checkpoint + 1, _SPECIFIC, TamperKind.FORGED,
                             f"the chain differs from the checkpoint signed at event {seq}"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import platform
-import sqlite3
 import sys
 import threading
 from typing import TYPE_CHECKING, Any, Callable
@@ -115,22 +114,16 @@ def _get_logs(service: "SyncService", command: Command) -> Result:
 
 
 def _backup(service: "SyncService", command: Command) -> Result:
-    ctx = service.ctx
-    ctx.audit.checkpoint_now()
-    folder = ctx.paths.data_dir / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = service.clock.now().strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"shopfloor-{stamp}-{command.id[:8]}.sqlite3"
-    source = ctx.database.raw_sqlite_connection(read_only=True)
+    from utils.audit.chain import Actor
+    from utils.backup.snapshot import BackupFailed, make_backup
+
     try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)  # SQLite's online backup: consistent while we keep writing
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    return Outcome.DONE, "backup written", {"path": str(target), "bytes": target.stat().st_size}
+        made = make_backup(service.ctx, actor=Actor(command.issued_by, str(command.role)),
+                           reason=f"command {command.id}")
+    except BackupFailed as exc:
+        return Outcome.FAILED, str(exc), {}
+    return Outcome.DONE, "backup written", {"path": str(made.file.path), "bytes": made.bytes,
+                                            "sha256": made.sha256}
 
 
 def _verify(service: "SyncService", command: Command) -> Result:

@@ -223,8 +223,9 @@ class ChainCheck:
         if self.anchor is None and isinstance(anchor, str):
             self.anchor = anchor
         elif anchor != self.anchor:
-            self._break(expected, TamperKind.MODIFIED,
-                        f"segment {header.segment} names another chain anchor")
+            self._break(expected, TamperKind.FOREIGN,
+                        f"segment {header.segment} names another chain anchor than the one "
+                        f"this station's chain started from")
             return False
         return True
 

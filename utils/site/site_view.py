@@ -48,6 +48,7 @@ from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
 from data.view_figures import SiteCounts, site_counts
 from data.view_store import Batch, Position, Stored, ViewWriter, record_row
 from models.canonical import format_utc
+from models.record import RECORD_EVENT_ACTIONS
 from utils.audit.chain import checkpoint_from_json
 from utils.audit.verify import TamperKind, VerifyResult
 from utils.site.journal import (BadLine, JournalEvent, journal_size, list_segments,
@@ -65,8 +66,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RECORD_ACTIONS = frozenset(("record.create", "record.manual", "record.edit", "record.void",
-                            "record.import"))
+RECORD_ACTIONS = RECORD_EVENT_ACTIONS
 _BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
 INGEST_BATCH = 5000  # events per transaction
 LOCAL_BATCH = 5000
@@ -530,7 +530,11 @@ class SiteView:
                                 kind=TamperKind.TRUNCATED,
                                 detail=f"the journal is gone but event {max(heads)} was "
                                        f"seen before")
-        check = ChainCheck(station_id, self.seal_ok, every_seal=True)
+        # The anchor this view took the station's chain from, when it took any: a journal
+        # put in its place that starts from another anchor is another chain ("foreign").
+        check = ChainCheck(station_id, self.seal_ok, every_seal=True,
+                           anchor=source["anchor"] if source is not None
+                           and source["kind"] == "journal" else None)
         checked, mismatch = 0, None
         seqs = sorted(heads)
         for run in check.runs(read_journal(folder, share=self.fs)):
@@ -557,10 +561,14 @@ class SiteView:
                                 broken.detail, head_seq=head, unsealed=check.unsealed,
                                 checkpoints_checked=len(heads))
         if mismatch is not None:
-            return VerifyResult(station_id, False, checked, mismatch, TamperKind.FORGED,
+            # Every seal verified with the station's key (the check above would have broken
+            # otherwise), yet a head signed or read before names another event: the station's
+            # key wrote another branch (an older copy put back and continued).
+            return VerifyResult(station_id, False, checked, mismatch, TamperKind.FORKED,
                                 f"the chain differs at event {mismatch} from what was signed or "
-                                f"read there before", head_seq=head,
-                                checkpoints_checked=len(heads))
+                                f"read there before, and every seal verifies: an older copy "
+                                f"was put back and continued with the station's key",
+                                head_seq=head, checkpoints_checked=len(heads))
         beyond = [seq for seq in heads if seq > head]
         if beyond:
             return VerifyResult(station_id, False, checked, head + 1, TamperKind.TRUNCATED,

@@ -1,0 +1,420 @@
+"""Backups that are proven: made with SQLite's online backup API on a schedule, with retention;
+verified by restoring into a temporary place; restored with the current database kept aside,
+audited, and refused when older than what was witnessed unless an admin signs an override.
+
+Real homes in tmp_path, real SQLite files, a real scheduler thread; clocks are injected.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+import main as cli
+from config.constants import Role
+from config.settings import Settings
+from data import audit_repo
+from utils.audit.verify import TamperKind
+from utils.backup.files import list_backups, read_sidecar
+from utils.backup.in_use import InUseLock
+from utils.backup.proof import BackupUnreadable, verify_backup
+from utils.backup.restore import RestoreRefused, restore_backup
+from utils.backup.scheduler import BackupService
+from utils.backup.settings_change import BackupSettingsError, change_backup_settings
+from utils.backup.snapshot import make_backup
+from utils.clock import ManualClock
+from utils.context import AppContext
+from utils.logger import shutdown_logging
+from utils.permissions import PermissionDenied
+from utils.settings_store import save_settings
+
+from tests.utils.site.sitekit import wait_until
+
+FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
+        "cam_d": "4,42", "cam_w": "3.98"}
+ADMIN_PW = "Quarry-Lantern-42"
+
+
+@pytest.fixture(autouse=True)
+def fast_bcrypt(monkeypatch):
+    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4, raising=False)
+
+
+def open_home(home: Path, clock: ManualClock) -> AppContext:
+    return AppContext.open(home, clock=clock)
+
+
+@pytest.fixture
+def station(tmp_path):
+    """A station home with an admin, an operator and five boxes; settings on disk."""
+    home = tmp_path / "home"
+    clock = ManualClock()
+    settings = Settings(station_id="206", backup_keep=3)
+    ctx = AppContext.open(home, clock=clock, settings=settings)
+    save_settings(ctx.paths.settings_file, settings)
+    ctx.auth.create_first_admin("ana", "Ana Admin", ADMIN_PW)
+    admin = ctx.auth.login("ana", ADMIN_PW).session
+    ctx.auth.create_user(admin, "op", "Op", Role.OPERATOR, "Initial-Pass-op",
+                         "operator of machine 206")
+    op = ctx.auth.login("op", "Initial-Pass-op").session
+    ctx.production.set_lot(op, "L1", 100)
+    for _ in range(5):
+        ctx.production.register_box(op, FORM)
+    yield ctx, home, clock, admin, op
+    ctx.close()
+
+
+def events(ctx, action: str) -> list[dict]:
+    with ctx.database.read() as connection:
+        return audit_repo.list_events(connection, action=action)
+
+
+# --- making backups ------------------------------------------------------------------------
+
+def test_a_backup_is_a_consistent_copy_with_its_manifest_and_is_audited(station):
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx, actor=admin.actor, reason="on request")
+    assert made.file.path.parent == ctx.paths.data_dir / "backups"
+    sidecar = read_sidecar(made.file.path)
+    assert sidecar["sha256"] == made.sha256 and sidecar["bytes"] == made.bytes
+    assert sidecar["heads"]["206"]["seq"] == made.heads["206"][0]
+    with closing(sqlite3.connect(made.file.path)) as copy:
+        assert copy.execute("SELECT count(*) FROM record_versions").fetchone()[0] == 5
+        # The copy ends on a signed head: checkpoint_now ran first.
+        assert copy.execute("SELECT max(seq) FROM audit_checkpoints").fetchone()[0] == \
+            made.heads["206"][0]
+    event = events(ctx, "backup.taken")[-1]
+    assert event["username"] == "ana" and event["entity_id"] == made.file.path.name
+    assert event["seq"] == made.heads["206"][0]  # the copy holds its own record
+
+
+def test_retention_keeps_the_newest_and_touches_nothing_else(station, tmp_path):
+    ctx, home, clock, admin, op = station
+    folder = ctx.paths.data_dir / "backups"
+    folder.mkdir(parents=True)
+    (folder / "notes.txt").write_text("the admin's own file")
+    (folder / "shopfloor-207-20260101T000000000Z.sqlite3").write_bytes(b"another station's")
+    names = []
+    for _ in range(5):
+        clock.advance(hours=1)
+        names.append(make_backup(ctx).file.path.name)
+    kept = [b.path.name for b in list_backups(folder, "206")]
+    assert kept == names[-3:]  # backup_keep=3
+    assert (folder / "notes.txt").exists()
+    assert (folder / "shopfloor-207-20260101T000000000Z.sqlite3").exists()
+    assert not any((folder / f"{name}.json").exists() for name in names[:2])
+    last = json.loads(events(ctx, "backup.taken")[-1]["body"])["after"]
+    assert last["removed_once_in_place"] == [names[1]]
+
+
+def test_a_backup_taken_while_boxes_are_registered_verifies(station):
+    """The online backup API copies one moment even while another connection writes."""
+    ctx, home, clock, admin, op = station
+    stop = threading.Event()
+    written = []
+
+    def register() -> None:
+        while not stop.is_set() and len(written) < 400:
+            written.append(ctx.production.register_box(op, FORM))
+
+    writer = threading.Thread(target=register)
+    writer.start()
+    try:
+        wait_until(lambda: len(written) >= 20)
+        made = make_backup(ctx)
+    finally:
+        stop.set()
+        writer.join()
+    proof = verify_backup(ctx, made.file.path)
+    assert proof.intact, proof.summary()
+    assert proof.results[0].records_checked >= 25
+
+
+# --- the schedule --------------------------------------------------------------------------
+
+def test_the_schedule_makes_a_backup_when_due_and_not_before(station):
+    ctx, home, clock, admin, op = station
+    service = BackupService(ctx, clock=clock)
+    assert service.due()
+    assert service.run_due() is not None
+    assert not service.due() and service.run_due() is None
+    clock.advance(hours=23)
+    assert not service.due()
+    clock.advance(hours=1)
+    assert service.due()
+    ctx.settings = ctx.settings.with_changes(backup_every_hours=0)
+    assert not service.due()
+
+
+def test_the_schedule_runs_on_its_own_thread_and_holds_the_database_in_use(station):
+    ctx, home, clock, admin, op = station
+    service = BackupService(ctx, clock=clock, check_every_s=0.01)
+    second = BackupService(ctx, clock=clock, check_every_s=0.01)
+    assert service.start()
+    try:
+        assert not second.start() and not second.scheduling  # one schedule per PC
+        assert not InUseLock(ctx.paths.in_use_lock_file).acquire()
+        wait_until(lambda: service.made >= 1)
+        assert len(list_backups(ctx.paths.data_dir / "backups", "206")) == 1
+    finally:
+        service.stop()
+    lock = InUseLock(ctx.paths.in_use_lock_file)
+    assert lock.acquire()
+    lock.release()
+
+
+def test_a_failing_backup_folder_is_said_once_and_tried_again(station, tmp_path, caplog):
+    ctx, home, clock, admin, op = station
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    ctx.settings = ctx.settings.with_changes(backup_folder=str(blocker / "backups"))
+    service = BackupService(ctx, clock=clock)
+    assert service.run_due() is None and service.run_due() is None
+    assert "cannot be written" in service.last_error
+    assert events(ctx, "backup.taken") == []  # a folder that cannot be written: no event
+    assert sum("Backups:" in r.getMessage() for r in caplog.records) == 1
+
+
+# --- the backup settings -------------------------------------------------------------------
+
+def test_only_an_admin_chooses_the_folder_and_the_change_is_audited(station, tmp_path):
+    ctx, home, clock, admin, op = station
+    with pytest.raises(PermissionDenied):
+        change_backup_settings(ctx, op, backup_folder=str(tmp_path / "elsewhere"))
+    with pytest.raises(BackupSettingsError, match="not a full path"):
+        change_backup_settings(ctx, admin, backup_folder="relative/folder")
+    changed = change_backup_settings(ctx, admin, backup_folder=str(tmp_path / "nas"),
+                                     backup_every_hours=6)
+    assert changed["backup_every_hours"] == (24, 6)
+    assert json.loads(ctx.paths.settings_file.read_text())["backup_folder"] == \
+        str(tmp_path / "nas")
+    after = json.loads(events(ctx, "backup_settings.change")[-1]["body"])["after"]
+    assert after == {"backup_folder": str(tmp_path / "nas"), "backup_every_hours": 6}
+    assert make_backup(ctx).file.path.parent == tmp_path / "nas"
+
+
+# --- verifying a backup ----------------------------------------------------------------------
+
+def test_verify_restores_into_a_temporary_place_and_finds_what_was_changed(station):
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    before = made.file.path.read_bytes()
+    proof = verify_backup(ctx, made.file.path)
+    assert proof.intact and proof.sidecar == "matches" and not proof.older_than_witnessed
+    assert proof.results[0].records_checked == 5
+    assert made.file.path.read_bytes() == before  # the file itself is only read
+    with closing(sqlite3.connect(made.file.path)) as copy:
+        copy.execute("DROP TRIGGER record_versions_no_update")
+        copy.execute("UPDATE record_versions SET cam_d = 99.9 WHERE rowid = 2")
+        copy.commit()
+    proof = verify_backup(ctx, made.file.path)
+    assert not proof.intact
+    assert proof.results[0].kind == TamperKind.RECORD_MODIFIED
+    assert proof.sidecar == "differs"
+
+
+def test_verify_says_when_a_backup_is_older_than_what_was_witnessed(station):
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    ctx.production.register_box(op, FORM)
+    ctx.audit.checkpoint_now()
+    proof = verify_backup(ctx, made.file.path)
+    assert proof.intact and proof.older_than_witnessed
+    head = made.heads["206"][0]
+    assert proof.behind["206"][0] == head and proof.behind["206"][1] > head
+
+
+def test_a_file_that_is_no_database_is_refused_plainly(station, tmp_path):
+    ctx, *_ = station
+    junk = tmp_path / "shopfloor-206-20260101T000000000Z.sqlite3"
+    junk.write_bytes(os.urandom(8192))
+    with pytest.raises(BackupUnreadable, match="not a database this program can read"):
+        verify_backup(ctx, junk)
+
+
+# --- restoring ------------------------------------------------------------------------------
+
+def closed(station) -> tuple[Path, ManualClock]:
+    """The station's app closed (a restore needs the database to itself)."""
+    ctx, home, clock, *_ = station
+    ctx.close()
+    return home, clock
+
+
+def test_restore_refuses_while_the_app_or_agent_runs(station):
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    service = BackupService(ctx, clock=clock)
+    assert service.start()
+    try:
+        with pytest.raises(RestoreRefused) as refused:
+            restore_backup(home, made.file.path, username="ana", password=ADMIN_PW)
+        assert refused.value.code == "in_use"
+    finally:
+        service.stop()
+
+
+def test_restore_refuses_an_operator_a_wrong_password_and_a_backup_not_intact(station):
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    home, clock = closed(station)
+    for username, password, code in (("op", "Initial-Pass-op", "denied"),
+                                     ("ana", "not the password", "login")):
+        with pytest.raises(RestoreRefused) as refused:
+            restore_backup(home, made.file.path, username=username, password=password,
+                           clock=clock)
+        assert refused.value.code == code
+    with closing(sqlite3.connect(made.file.path)) as copy:
+        copy.execute("DROP TRIGGER record_versions_no_delete")
+        copy.execute("DELETE FROM record_versions WHERE rowid = 3")
+        copy.commit()
+    with pytest.raises(RestoreRefused) as refused:
+        restore_backup(home, made.file.path, username="ana", password=ADMIN_PW, clock=clock)
+    assert refused.value.code == "not_intact" and "record_deleted" in str(refused.value)
+
+
+def test_restore_of_a_backup_as_new_as_the_witness_needs_no_override(station):
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    home, clock = closed(station)
+    outcome = restore_backup(home, made.file.path, username="ana", password=ADMIN_PW,
+                             clock=clock)
+    assert outcome.override is None and outcome.set_aside.exists()
+    again = open_home(home, clock)
+    try:
+        assert all(r.ok for r in again.verify_audit())
+        restored = json.loads(events(again, "backup.restored")[-1]["body"])["after"]
+        assert restored["sha256"] == made.sha256 and restored["override"] is None
+    finally:
+        again.close()
+
+
+def test_restore_of_an_older_backup_needs_a_signed_override(station):
+    """Two boxes after the backup are witnessed: restoring loses them, so the admin must say
+    why and sign; both chains record it and the current database is kept aside."""
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    lost = [ctx.production.register_box(op, FORM).record_id for _ in range(2)]
+    home, clock = closed(station)
+    with pytest.raises(RestoreRefused) as refused:
+        restore_backup(home, made.file.path, username="ana", password=ADMIN_PW, clock=clock)
+    assert refused.value.code == "older_than_witnessed"
+    assert "--override-reason" in str(refused.value) and "Nothing was changed" in str(refused.value)
+    with pytest.raises(RestoreRefused) as refused:
+        restore_backup(home, made.file.path, username="ana", password=ADMIN_PW, clock=clock,
+                       override_reason="short")
+    assert refused.value.code == "override_reason"
+
+    outcome = restore_backup(home, made.file.path, username="ana", password=ADMIN_PW,
+                             clock=clock, override_reason="disk replaced after a controller "
+                                                          "fault; last night's copy is good")
+    assert outcome.override["signed_by"] == "ana"
+    assert outcome.override["meaning"] == "restore an older backup"
+    assert outcome.override["behind"]["206"]["witnessed"] > \
+        outcome.override["behind"]["206"]["backup_ends_at"]
+    # The database set aside is the one that was replaced: it holds the two lost boxes and
+    # says, in its own chain, what happened to it.
+    with closing(sqlite3.connect(outcome.set_aside)) as aside:
+        ids = {row[0] for row in aside.execute("SELECT record_id FROM record_versions")}
+        assert set(lost) <= ids
+        assert aside.execute("SELECT count(*) FROM audit_events WHERE action = "
+                             "'database.set_aside'").fetchone()[0] == 1
+    assert outcome.set_aside.with_name(outcome.set_aside.stem +
+                                       ".audit-checkpoint.json").exists()
+    again = open_home(home, clock)
+    try:
+        results = again.verify_audit()
+        assert all(r.ok for r in results), [r.detail for r in results]
+        with again.database.read() as connection:
+            from data import records_repo
+
+            assert all(records_repo.current(connection, i) is None for i in lost)
+        restored = json.loads(events(again, "backup.restored")[-1]["body"])["after"]
+        assert restored["override"]["reason"].startswith("disk replaced")
+    finally:
+        again.close()
+    assert list(again.paths.data_dir.glob("audit-checkpoint.json.before-restore-*"))
+
+
+# --- the command line ----------------------------------------------------------------------
+
+def run_cli(*args: str) -> int:
+    try:
+        return cli.main(list(args))
+    finally:
+        shutdown_logging()
+
+
+@pytest.fixture
+def cli_env(monkeypatch):
+    for name in [n for n in os.environ if n.startswith("SHOPFLOOR_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("SHOPFLOOR_KEYRING", "off")
+    return monkeypatch
+
+
+def test_backup_commands(station, cli_env, capsys, tmp_path):
+    ctx, home, clock, admin, op = station
+    ctx.auth.change_password("op", "Initial-Pass-op", "Op-Own-Pass-77")
+    home, clock = closed(station)
+    cli_env.setenv("SHOPFLOOR_HOME", str(home))
+    cli_env.setenv("SHOPFLOOR_PASSWORD", "Op-Own-Pass-77")
+    capsys.readouterr()
+    assert run_cli("--home", str(home), "backup", "now", "--as", "op") == 2
+    assert "admins only" in capsys.readouterr().err
+    cli_env.setenv("SHOPFLOOR_PASSWORD", ADMIN_PW)
+    assert run_cli("--home", str(home), "backup", "settings", "--folder",
+                   str(tmp_path / "copies"), "--keep", "5", "--as", "ana") == 0
+    assert "backup_keep: 3 -> 5" in capsys.readouterr().out
+    assert run_cli("--home", str(home), "backup", "now", "--as", "ana") == 0
+    written = capsys.readouterr().out
+    path = Path(written.split("backup written: ")[1].split(" (")[0])
+    assert path.parent == tmp_path / "copies"
+    assert run_cli("--home", str(home), "backup", "list") == 0
+    assert path.name in capsys.readouterr().out
+    assert run_cli("--home", str(home), "backup", "verify", str(path)) == 0
+    out = capsys.readouterr().out
+    assert "INTACT" in out and "5 record versions match the chain" in out
+    with closing(sqlite3.connect(path)) as copy:
+        copy.execute("DROP TRIGGER audit_events_no_update")
+        copy.execute("UPDATE audit_events SET username = 'mallory' WHERE seq = 3")
+        copy.commit()
+    assert run_cli("--home", str(home), "backup", "verify", str(path), "--json") == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False and report["stations"][0]["kind"] == "modified"
+
+
+def test_restore_command_refuses_then_restores_with_an_override(station, cli_env, capsys):
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    ctx.production.register_box(op, FORM)
+    home, clock = closed(station)
+    cli_env.setenv("SHOPFLOOR_HOME", str(home))
+    cli_env.setenv("SHOPFLOOR_PASSWORD", ADMIN_PW)
+    capsys.readouterr()
+    assert run_cli("--home", str(home), "restore", str(made.file.path), "--as", "ana") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: restore refused: the backup is older than") and \
+        "Traceback" not in err
+    assert run_cli("--home", str(home), "restore", str(made.file.path), "--as", "ana",
+                   "--override-reason", "the disk failed, restoring last night's copy") == 0
+    out = capsys.readouterr().out
+    assert "the previous database is kept as" in out and "override signed by ana" in out
+    assert run_cli("--home", str(home), "verify-audit") == 0
+
+
+def test_backup_schedule_days_pass(station):
+    """A week with a backup a day and five kept: the folder holds the newest five."""
+    ctx, home, clock, admin, op = station
+    ctx.settings = ctx.settings.with_changes(backup_keep=5)
+    service = BackupService(ctx, clock=clock)
+    for _ in range(7):
+        assert service.run_due() is not None
+        clock.advance(days=1)
+    assert len(list_backups(ctx.paths.data_dir / "backups", "206")) == 5

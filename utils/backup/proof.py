@@ -1,0 +1,146 @@
+"""Proving a backup: restore it into a temporary place and verify it end to end.
+
+`verify_backup` copies the file with SQLite's backup API into a folder of its own (the file
+itself is only read), brings the copy's schema up to date there, and runs the same verify as
+`verify-audit` on it: every chain (hash links, MACs with this PC's keys, the copy's own signed
+checkpoints) and the record table against the chains. It also says how the backup stands
+against the checkpoints this PC witnessed since (`behind`, `forked`): what a restore must be
+told about. A backup is verified on the PC that made it: its events' MACs need that PC's local
+key, which never leaves it (an archive is the form another PC can check, utils/backup/archive).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+import threading
+import time
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from data.database import DatabaseError, open_database
+from utils.audit.chain import read_checkpoint_file
+from utils.audit.service import verify_database
+from utils.audit.verify import VerifyResult
+from utils.backup.files import file_sha256, read_sidecar
+from utils.backup.snapshot import chain_heads
+
+ANCHOR_KEY = "chain_anchor"  # utils/context.py keeps a database's anchor under this name
+
+
+class BackupUnreadable(ValueError):
+    """The file is not a database this program can read; nothing was changed."""
+
+
+@dataclass
+class BackupProof:
+    file: Path
+    sha256: str
+    sidecar: str  # "matches", "missing" or "differs": the manifest written beside it
+    anchor: str | None
+    results: list[VerifyResult]
+    heads: dict[str, tuple[int, str]]
+    # Against this PC's witness: the witnessed event is beyond the backup, or different.
+    behind: dict[str, tuple[int, int]] = field(default_factory=dict)  # station -> (head, seen)
+    forked: dict[str, int] = field(default_factory=dict)  # station -> witnessed seq
+    seconds: float = 0.0
+    restored: Path | None = None  # the verified copy, when the caller asked to keep it
+
+    @property
+    def intact(self) -> bool:
+        return bool(self.results) and all(r.ok for r in self.results) \
+            and self.sidecar != "differs"
+
+    @property
+    def older_than_witnessed(self) -> bool:
+        return bool(self.behind or self.forked)
+
+    def summary(self) -> list[str]:
+        lines = []
+        for r in self.results:
+            if r.ok:
+                records = (f", {r.records_checked} record versions match the chain"
+                           if r.records_checked else "")
+                lines.append(f"station {r.station}: intact, {r.events_checked} events "
+                             f"checked{records}")
+            else:
+                where = (f"record {r.record_id} version {r.record_version}" if r.record_id
+                         else f"first bad event {r.first_bad_seq}")
+                lines.append(f"station {r.station}: NOT intact: {where} ({r.kind}): {r.detail}")
+        if self.sidecar == "differs":
+            lines.append("the file differs from the checksum written beside it when it was made")
+        for station, (head, seen) in sorted(self.behind.items()):
+            lines.append(f"station {station}: the backup ends at event {head}; this PC "
+                         f"witnessed event {seen} since (restoring it loses the events after "
+                         f"{head})")
+        for station, seen in sorted(self.forked.items()):
+            lines.append(f"station {station}: the backup's event {seen} is not the one this PC "
+                         f"witnessed (another history)")
+        return lines
+
+
+def verify_backup(ctx, file: Path, *, keep_copy_in: Path | None = None,
+                  progress: Callable[[str, int, int | None], None] | None = None,
+                  cancel: threading.Event | None = None) -> BackupProof:
+    """Restore `file` into a temporary folder (or `keep_copy_in`, left for the caller) and
+    verify it with this PC's keys. Raises BackupUnreadable when it is no readable database."""
+    started = time.perf_counter()
+    file = Path(file)
+    if not file.is_file():
+        raise BackupUnreadable(f"{file} is not a file")
+    digest = file_sha256(file)
+    sidecar = read_sidecar(file)
+    state = "missing" if sidecar is None else (
+        "matches" if sidecar.get("sha256") == digest else "differs")
+    place = Path(keep_copy_in) if keep_copy_in is not None else Path(
+        tempfile.mkdtemp(prefix="shopfloor-verify-"))
+    place.mkdir(parents=True, exist_ok=True)
+    copy = place / "restored.sqlite3"
+    try:
+        try:
+            with closing(sqlite3.connect(f"file:{file}?mode=ro", uri=True)) as source, \
+                    closing(sqlite3.connect(copy)) as target:
+                source.backup(target)
+            database = open_database(copy)
+        except (sqlite3.Error, DatabaseError) as exc:
+            raise BackupUnreadable(f"{file.name} is not a database this program can read "
+                                   f"({exc}); nothing was changed") from exc
+        try:
+            with database.read() as connection:
+                found = connection.exec_driver_sql(
+                    "SELECT value FROM meta_info WHERE key = ?", (ANCHOR_KEY,)).first()
+            anchor = None if found is None else str(found[0])
+            results = verify_database(database, anchor=anchor or "", keyring=ctx.keyring,
+                                      progress=progress, cancel=cancel,
+                                      home=(sidecar or {}).get("station") or ctx.station_id)
+            with closing(database.raw_sqlite_connection()) as raw:
+                heads = chain_heads(raw)
+                behind, forked = _against_witness(ctx, raw, heads)
+        finally:
+            database.dispose()
+    finally:
+        if keep_copy_in is None:
+            shutil.rmtree(place, ignore_errors=True)
+    return BackupProof(file, digest, state, anchor, results, heads, behind, forked,
+                       time.perf_counter() - started, copy if keep_copy_in is not None else None)
+
+
+def _against_witness(ctx, connection: sqlite3.Connection, heads: dict[str, tuple[int, str]]
+                     ) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """Each checkpoint this PC witnessed (and can check the signature of) against the backup."""
+    behind: dict[str, tuple[int, int]] = {}
+    forked: dict[str, int] = {}
+    for station, checkpoint in read_checkpoint_file(ctx.paths.checkpoint_file).items():
+        key = ctx.keyring.get(checkpoint.key_id)
+        if key is None or not key.check(checkpoint.payload(), checkpoint.sig):
+            continue  # not this PC's signature: proves nothing either way
+        row = connection.execute("SELECT hash FROM audit_events WHERE station = ? AND seq = ?",
+                                 (station, checkpoint.seq)).fetchone()
+        if row is None:
+            behind[station] = (heads.get(station, (0, ""))[0], checkpoint.seq)
+        elif bytes(row[0]).hex() != checkpoint.head_hash:
+            forked[station] = checkpoint.seq
+    return behind, forked
