@@ -75,7 +75,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +108,7 @@ HISTORY_S = 3600  # one hour at 1 Hz: the rings' capacity
 TIMER_MS = 5
 BCRYPT_ROUNDS = 4  # accounts made by the benchmark itself (not the start-up homes)
 ADMIN_PW = "Quarry-Lantern-42"
-CACHE_FORMAT = 1  # bump when the cached home's layout changes
+CACHE_FORMAT = 2  # bump when the cached home changes (2: records as the product writes them)
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -449,6 +449,25 @@ def _cache_key(events: int) -> str:
     return digest.hexdigest()[:16]
 
 
+def record_event(n: int, station_id: str) -> dict[str, Any]:
+    """The audit fields of a `record.create` as the product writes them (`after` is the
+    record's `audit_view()`): the admin panel's site view reads this PC's own chain for its
+    production tabs, and takes only well-formed records."""
+    from models.record import ProductionRecord, Rejection
+
+    moment = datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=40 * n)
+    record = ProductionRecord(
+        record_id=f"{n:032x}", station_id=station_id, lot=f"L2511-{n // 500:05d}",
+        box=n % 500 + 1, size="#00", unit_weight_kg=0.000121,
+        rejections=(Rejection(*REJECTIONS[n % len(REJECTIONS)]),) if n % 3 else (),
+        cam_d=round(2 + (n % 400) / 100, 2), cam_w=round(1.5 + (n % 300) / 100, 2),
+        operator="maria", recorded_at=moment, utc_offset_minutes=-180)
+    return {"entity": "record", "entity_id": record.record_id, "after": record.audit_view()}
+
+
+REJECTIONS = (("Amassada", "Cap"), ("Furo", "Body"), ("Rachada", "Cap/Body"))
+
+
 def build_verify_home(home: Path, events: int, batch: int = 10_000) -> float:
     """An office admin PC (not in a site) whose chain holds `events` production-record events
     plus its own few, appended like bench_audit.py's batched phase."""
@@ -475,7 +494,7 @@ def build_verify_home(home: Path, events: int, batch: int = 10_000) -> float:
                 for _ in range(size):
                     done += 1
                     ctx.audit.append(connection, bench_audit.ACTOR, "record.create",
-                                     **bench_audit.event_fields(done))
+                                     **record_event(done, "office1"))
             ctx.audit.flush_checkpoint_file()
             if time.perf_counter() >= next_report:
                 log(f"    built {done:,}/{events:,} events")
