@@ -16,7 +16,9 @@ Everything runs on this PC in a fresh temporary folder, Qt on the offscreen plat
                           `FleetTab.prepare` makes of the snapshot on the poller's thread (the
                           cells, alarms and lines); its cost is timed and reported apart
                           (`prepare_ms`), as the poll's is (`poll_ms`). Status comes
-                          the realistic way: 200 signed status files on the share, rewritten
+                          the realistic way: 200 status files on the share, each signed by
+                          its station's own PC key (Ed25519, certified in the site directory
+                          as `shopfloor demo` certifies simulated stations), rewritten
                           between ticks (194 live stations; 6 stop reporting and go stale, then
                           offline; a few run hot), read by the real `FleetMonitor.poll()`, whose
                           rings append one sample per new status. The hour of history is put in
@@ -73,7 +75,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +108,7 @@ HISTORY_S = 3600  # one hour at 1 Hz: the rings' capacity
 TIMER_MS = 5
 BCRYPT_ROUNDS = 4  # accounts made by the benchmark itself (not the start-up homes)
 ADMIN_PW = "Quarry-Lantern-42"
-CACHE_FORMAT = 1  # bump when the cached home's layout changes
+CACHE_FORMAT = 2  # bump when the cached home changes (2: no record events: records_proof)
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -117,8 +119,8 @@ def child_env(**extra: str) -> dict[str, str]:
 
 
 def _kit():
-    """The test suite's site builder, with cheap bcrypt and scrypt (accounts and the site key
-    are set-up here, not what is measured)."""
+    """The test suite's site builder, with cheap bcrypt and scrypt (accounts and the site
+    root are set-up here, not what is measured)."""
     import utils.passwords
     from utils.site import membership, site_key
 
@@ -131,16 +133,26 @@ def _kit():
 
 # --- the fleet: 200 stations on a share ----------------------------------------------------------
 
-class StatusWriter:
-    """Stands in for the stations (other PCs): signed status documents on the share, written
-    with the product's atomic writer in the shape `SyncService.status_document()` gives."""
+def station_ids(count: int = STATIONS) -> list[str]:
+    return [str(101 + n) for n in range(count)]
 
-    def __init__(self, share: Path, key, count: int = STATIONS):
+
+class StatusWriter:
+    """Stands in for the stations (other PCs): status documents on the share, each signed by
+    its station's own certified PC key (Ed25519), written with the product's atomic writer in
+    the shape `SyncService.status_document()` gives. `keys`: station id -> the private key's
+    raw bytes in hex (so a child process can be handed them)."""
+
+    def __init__(self, share: Path, keys: dict[str, str], directory_head: list[Any],
+                 count: int = STATIONS):
         from utils.site.layout import SiteLayout
+        from utils.trust.crypto import SigningKeyPair
 
         self.layout = SiteLayout(share)
-        self.key = key
-        self.ids = [str(101 + n) for n in range(count)]
+        self.ids = station_ids(count)
+        self.keys = {station_id: SigningKeyPair.from_raw(bytes.fromhex(keys[station_id]))
+                     for station_id in self.ids}
+        self.directory_head = directory_head
         self.dead = set(self.ids[-DEAD_STATIONS:])
         self.sessions = {station_id: uuid.uuid4().hex for station_id in self.ids}
         self.seq = dict.fromkeys(self.ids, 0)
@@ -150,7 +162,8 @@ class StatusWriter:
     def write(self, tick: int) -> None:
         from models.canonical import format_utc
         from utils.atomic_io import atomic_write_bytes
-        from utils.site.signed import document_bytes, sign_document
+        from tests.utils.site.sitekit import pc_sign
+        from utils.site.signed import document_bytes
 
         now = time.time()
         moment = datetime.fromtimestamp(now, timezone.utc)
@@ -160,7 +173,7 @@ class StatusWriter:
             self.seq[station_id] += 1
             hot = n % HOT_EVERY == 0
             cpu = (84.0 + (tick + n) % 14) if hot else 8.0 + (tick * 7 + n * 13) % 40
-            document = sign_document({
+            document = pc_sign(self.keys[station_id], {
                 "kind": "status", "station": station_id, "session_id": self.sessions[station_id],
                 "seq": self.seq[station_id], "ts_ms": int(now * 1000) + (n % 7) * 40,
                 "sent_at": format_utc(moment), "interval_ms": 1000, "version": "0.1.0",
@@ -173,7 +186,8 @@ class StatusWriter:
                                        "quality": "ok"},
                             "disk": {"value": round(40.0 + n % 45, 1), "quality": "ok"},
                             "uptime_s": {"value": 86400.0 + tick, "quality": "ok"}},
-                "last_results": [], "pending_commands": n % 3}, self.key)
+                "last_results": [], "pending_commands": n % 3, "host": f"pc-{station_id}",
+                "directory_head": self.directory_head})
             # Not durable: the reader's cost is what is measured, not the stations' disks.
             atomic_write_bytes(self.layout.station(station_id).status, document_bytes(document),
                                durable=False)
@@ -207,7 +221,11 @@ class FleetPanel:
 
         self.app = make_application([])
         self.site = kit.make_site(folder)
-        self.writer = StatusWriter(self.site.share, self.site.admin.site_key)
+        pairs, self.directory_head, _ = benchkit.certify_simulated(
+            self.site, kit.PASSPHRASE, station_ids(), folder)
+        # Hex, so the live phase can hand them to the stations' own process.
+        self.station_keys = {s: pair.private_raw().hex() for s, pair in pairs.items()}
+        self.writer = StatusWriter(self.site.share, self.station_keys, self.directory_head)
         self.writer.write(0)
         session = self.site.admin.auth.login("ana", kit.ADMIN_PW).session
         self.window = AdminWindow(self.site.admin, session)
@@ -371,7 +389,8 @@ def phase_live(folder: Path, params: dict) -> dict[str, Any]:
         context = multiprocessing.get_context("spawn")
         stop = context.Event()
         stations = context.Process(target=report_every_second,
-                                   args=(panel.site.share, panel.site.admin.site_key, stop))
+                                   args=(panel.site.share, panel.station_keys,
+                                         panel.directory_head, stop))
         stations.start()
         try:
             recorder = GapRecorder()
@@ -388,9 +407,10 @@ def phase_live(folder: Path, params: dict) -> dict[str, Any]:
         panel.close()
 
 
-def report_every_second(share: Path, key, stop) -> None:
+def report_every_second(share: Path, keys: dict[str, str], directory_head: list[Any],
+                        stop) -> None:
     """The stations' side of the live phase, in a child process: every status once a second."""
-    writer = StatusWriter(share, key)
+    writer = StatusWriter(share, keys, directory_head)
     tick = 0
     while not stop.is_set():
         tick += 1
@@ -754,8 +774,8 @@ def machine_info(folder: Path) -> dict:
 
 def methods(params: dict) -> dict[str, str]:
     return {
-        "refresh": f"{STATIONS} signed status files on a tmp share ({DEAD_STATIONS} stop "
-                   "reporting), rewritten between ticks and read by the real FleetMonitor.poll(); "
+        "refresh": f"{STATIONS} status files on a tmp share, each signed by its station's "
+                   f"own certified PC key (Ed25519; {DEAD_STATIONS} stop reporting), rewritten between ticks and read by the real FleetMonitor.poll(); "
                    f"{HISTORY_S - 1} samples of history per station put in its rings with "
                    f"MetricRing.append first; AdminWindow (offscreen, fleet tab) with {PLOTTED} "
                    "stations selected; one tick = the poller's `updated` signal running "

@@ -30,7 +30,9 @@ Measured in one run, side by side with the old system's loop (REFERENCE.md):
                           enter idle_cpu_pct. Without strace: an in-process counting wrapper
                           around the os/io functions, filtered to paths under the share.
 - fanin_staleness_p99_s,  200 simulated stations (a writer subprocess, a few threads) write
-  fanin_admin_cpu_pct     signed status files at 1 Hz with the product's atomic writer; the
+  fanin_admin_cpu_pct     status files at 1 Hz with the product's atomic writer, each signed
+                          by its own PC key (Ed25519, certified in the site directory as
+                          `shopfloor demo` certifies simulated stations); the
                           admin runs `FleetMonitor.poll()` in a loop every 500 ms. Staleness =
                           admin time at the end of the poll that first returned an update minus
                           the writer's clock just before it wrote that update (same PC clock).
@@ -840,22 +842,23 @@ def phase_reference(folder: Path, params: dict, rng: random.Random,
 
 # --- fan-in: 200 simulated stations, one admin ---------------------------------------------------
 
-def fanin_writer(share: Path, admin_home: Path, stations: int, duration: float, threads: int,
+def fanin_writer(share: Path, keys_file: Path, stations: int, duration: float, threads: int,
                  start_at: float, report: Path) -> None:
-    """Simulated stations: signed status documents, 1 Hz each, phases spread over the second,
-    written with the product's atomic writer (temp file, fsync, replace, folder fsync)."""
-    from config.paths import resolve_paths
+    """Simulated stations: status documents each signed by its own PC key (certified in the
+    site directory, as a station's is), 1 Hz each, phases spread over the second, written with
+    the product's atomic writer (temp file, fsync, replace, folder fsync)."""
     from models.canonical import format_utc
+    from tests.utils.site.sitekit import pc_sign
     from utils.atomic_io import atomic_write_bytes
-    from utils.settings_store import load_settings
-    from utils.site.keystore import load_site_key
     from utils.site.layout import SiteLayout
-    from utils.site.signed import document_bytes, sign_document
+    from utils.site.signed import document_bytes
+    from utils.trust.crypto import SigningKeyPair
 
-    paths = resolve_paths(admin_home)
-    settings = load_settings(paths.settings_file)
-    key = load_site_key(paths.config_dir, settings.site_id)
-    assert key is not None, "site key not found"
+    handed = json.loads(keys_file.read_text(encoding="utf-8"))
+    keys_file.unlink()  # private keys: gone from disk as soon as they are in memory
+    pairs = {station_id: SigningKeyPair.from_raw(bytes.fromhex(raw))
+             for station_id, raw in handed["keys"].items()}
+    directory_head = handed["directory_head"]
     layout = SiteLayout(share)
     ids = [f"sim-{n:03d}" for n in range(1, stations + 1)]
     for station_id in ids:
@@ -876,7 +879,7 @@ def fanin_writer(share: Path, admin_home: Path, stations: int, duration: float, 
                 now = time.time()
                 moment = datetime.fromtimestamp(now, timezone.utc)
                 station_id = ids[i]
-                document = sign_document({
+                document = pc_sign(pairs[station_id], {
                     "kind": "status", "station": station_id, "session_id": sessions[i],
                     "seq": k + 1, "ts_ms": int(now * 1000), "sent_at": format_utc(moment),
                     "interval_ms": 1000, "version": "0.1.0",
@@ -887,7 +890,8 @@ def fanin_writer(share: Path, admin_home: Path, stations: int, duration: float, 
                                 "memory": {"value": 41.2, "quality": "ok"},
                                 "disk": {"value": 63.0, "quality": "ok"},
                                 "uptime_s": {"value": 86400.0 + k, "quality": "ok"}},
-                    "last_results": [], "pending_commands": 0, "bench_t_write": now}, key)
+                    "last_results": [], "pending_commands": 0, "host": f"sim-host-{i}",
+                    "directory_head": directory_head, "bench_t_write": now})
                 atomic_write_bytes(layout.station(station_id).status, document_bytes(document))
                 with lock:
                     writes[0] += 1
@@ -913,11 +917,22 @@ def phase_fanin(folder: Path, params: dict) -> dict[str, Any]:
     site_folder.mkdir()
     site = kit.make_site(site_folder)
     stations, duration = params["fanin_stations"], params["fanin_s"]
+    # Each simulated station signs with its own certified PC key; the private keys reach the
+    # writer process in a 0600 file, which it deletes once read.
+    from utils.site.keystore import write_secret_file
+
+    pairs, directory_head, certify_s = benchkit.certify_simulated(
+        site, kit.PASSPHRASE, [f"sim-{n:03d}" for n in range(1, stations + 1)], site_folder)
+    keys_file = site_folder / "simulated-keys.json"
+    write_secret_file(keys_file, json.dumps({
+        "keys": {s: pair.private_raw().hex() for s, pair in pairs.items()},
+        "directory_head": directory_head}))
+    certified = {"certify_s": round(certify_s, 2), "directory_entries": directory_head[0]}
     warmup = 3.0
     start_at = time.time() + 3.0  # the writer's first write (time to start the process)
     report = folder / "fanin-writer.json"
     command = [sys.executable, str(Path(__file__).resolve()), "--_fanin-writer", str(site.share),
-               str(site_folder / "home-admin"), str(stations), str(warmup + duration + 2),
+               str(keys_file), str(stations), str(warmup + duration + 2),
                str(params["fanin_writer_threads"]), repr(start_at), str(report)]
     fleet = FleetMonitor(site.admin, site_root=site.share)
     interval = params["fanin_poll_ms"] / 1000
@@ -1000,7 +1015,8 @@ def phase_fanin(folder: Path, params: dict) -> dict[str, Any]:
                                       / (process_cpu["t1"] - process_cpu["t0"]) * 100
                                       if "end" in process_cpu else None),
             "updates_expected": expected, "updates_seen": seen, "writer": writer,
-            "liveness_at_end": liveness, "fleet_reads": fleet.reads, "polls": len(poll_wall)}
+            "liveness_at_end": liveness, "fleet_reads": fleet.reads, "polls": len(poll_wall),
+            **certified}
 
 
 # --- reporting ---------------------------------------------------------------------------------
@@ -1045,9 +1061,10 @@ def methods(params: dict) -> dict[str, str]:
                         f"after {SETTLE_S:g} s settling; percent of one core",
         "share_ops_per_s": ops + f"; idle agent, {params['ops_s']:g} s window, separate run",
         "fanin": f"{params['fanin_stations']} simulated stations (writer subprocess, "
-                 f"{params['fanin_writer_threads']} threads, atomic_write_bytes of signed status "
-                 f"documents, 1 Hz, phases spread); admin FleetMonitor.poll() every "
-                 f"{params['fanin_poll_ms']} ms for {params['fanin_s']:g} s after 3 s warm-up; "
+                 f"{params['fanin_writer_threads']} threads, atomic_write_bytes of status "
+                 "documents signed by each station's own certified PC key (Ed25519), 1 Hz, "
+                 "phases spread); admin FleetMonitor.poll() (an Ed25519 check of each new "
+                 f"status) every {params['fanin_poll_ms']} ms for {params['fanin_s']:g} s after 3 s warm-up; "
                  "staleness = admin clock after the poll that first returned an update minus "
                  "the writer's clock just before writing it; admin CPU = thread CPU inside "
                  "poll() / wall",
@@ -1103,8 +1120,8 @@ def hidden_entry(argv: list[str]) -> int | None:
         reference_station(share, home, "206", duration, report)
         return 0
     if argv[0] == "--_fanin-writer":
-        share, admin_home = Path(argv[1]), Path(argv[2])
-        fanin_writer(share, admin_home, int(argv[3]), float(argv[4]), int(argv[5]),
+        share, keys_file = Path(argv[1]), Path(argv[2])
+        fanin_writer(share, keys_file, int(argv[3]), float(argv[4]), int(argv[5]),
                      float(argv[6]), Path(argv[7]))
         return 0
     if argv[0] == "--_counted":

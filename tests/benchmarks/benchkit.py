@@ -1,5 +1,6 @@
 """What every benchmark script shares: progress logging, a description of the machine,
-percentiles and summaries, and the report (JSON, table, methods)."""
+percentiles and summaries, the report (JSON, table, methods), and simulated stations
+certified in a site (other PCs, each with its own key)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import platform
 import sqlite3
 import statistics
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -96,3 +98,23 @@ def write_report(args: Any, *, metrics: dict, targets: dict, target_ops: dict, p
         print(f"note: --quick run ({quick_note})")
     print(f"elapsed {elapsed:,.1f} s; results written to {args.json}")
     return 1 if args.strict and not all(v for v in passed.values() if v is not None) else 0
+
+
+def certify_simulated(site: Any, passphrase: str, station_ids: list[str],
+                      folder: Path) -> tuple[dict[str, Any], list[Any], float]:
+    """Stations that are simulated by a benchmark (other PCs, in the product's terms), each
+    with its own PC key certified in the site directory the way `shopfloor demo` certifies its
+    simulated stations; the admin PC then reads the directory, so it knows them all. Returns
+    (station id -> SigningKeyPair, the directory head a status carries, seconds it took)."""
+    from utils.site.membership import certify_simulated_pcs
+
+    started = time.perf_counter()
+    pairs = certify_simulated_pcs(site.share, passphrase, station_ids,
+                                  database_file=folder / "simulated-directory.sqlite")
+    elapsed = time.perf_counter() - started
+    site.admin.trust.directory.refresh()
+    state = site.admin.trust.state
+    missing = [s for s in station_ids if state.member(s) is None]
+    if missing:
+        raise RuntimeError(f"simulated stations not certified on the admin PC: {missing[:3]}")
+    return pairs, [state.head_seq, state.head_hash], elapsed
