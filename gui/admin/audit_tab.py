@@ -33,6 +33,7 @@ from utils.audit.trail import (
 )
 from utils.audit.verify import VerifyResult
 from utils.auth import Session
+from utils.site.site_view import GUI_LOCAL_EVENTS
 from utils.permissions import PermissionDenied, require
 
 from gui.admin.time_range import LiveRange
@@ -327,7 +328,8 @@ class AuditTab(QWidget):
 
     def refresh(self) -> None:
         """Apply the filters: count again and read the first page."""
-        self.view.ingest_local(wait=False)  # this PC's own newest events (see ingest_local)
+        # This PC's own new events at once (a backlog is the follower's: GUI_LOCAL_EVENTS).
+        self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
         self.model.set_filters(self._filters())
         self.currency.set_fixed_until(self.range.fixed_until())
         if not self._fitted and self.model.rowCount():

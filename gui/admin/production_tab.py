@@ -25,6 +25,7 @@ from data.records_repo import RecordFilter
 from models.canonical import parse_utc
 from utils import analytics
 from utils.auth import Session
+from utils.site.site_view import GUI_LOCAL_EVENTS
 from utils.permissions import require
 from utils.records_io import export_view_records
 
@@ -151,7 +152,8 @@ class ProductionTab(QWidget):
 
     def refresh(self) -> None:
         """Apply the filters: read the count and the first page again."""
-        self.view.ingest_local(wait=False)  # this PC's own newest records (see ingest_local)
+        # This PC's own new records at once (a backlog is the follower's: GUI_LOCAL_EVENTS).
+        self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
         with self.view.database.read() as connection:
             stations = view_repo.record_stations(connection)
         fill_station_choice(self.station, stations, self.tr("all stations"))
@@ -242,7 +244,8 @@ class ProductionTab(QWidget):
         dialog.open()
 
     def _saved(self, record) -> None:
-        self.view.ingest_local(wait=False)  # this PC's new version, unless the follower is busy
+        # This PC's new version, unless the follower is busy (it takes it next).
+        self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
         self.refresh()
         row = self.model.row_of({"record_id": record.record_id})
         if row is not None:

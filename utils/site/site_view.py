@@ -69,6 +69,10 @@ log = logging.getLogger(__name__)
 RECORD_ACTIONS = RECORD_EVENT_ACTIONS
 _BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
 INGEST_BATCH = 5000  # events per transaction
+# What the GUI thread takes of this PC's own chain itself (a tab's Apply, a saved correction):
+# its newest events, at once; a backlog (the first opening on a PC with a long chain: 50,000
+# events took 8-14 s) is the follower's, in the background.
+GUI_LOCAL_EVENTS = 1000
 LOCAL_BATCH = 5000
 VERIFY_PROGRESS_EVERY = 20_000
 
@@ -399,8 +403,10 @@ class SiteView:
                              None if source is None else source["last_hash"])
             while max_events is None or taken < max_events:
                 with self.ctx.database.read() as connection:
-                    rows = audit_repo.events_after(connection, station_id, start.last_seq,
-                                                   LOCAL_BATCH)
+                    rows = audit_repo.events_after(
+                        connection, station_id, start.last_seq,
+                        LOCAL_BATCH if max_events is None else min(LOCAL_BATCH,
+                                                                   max_events - taken))
                 if not rows:
                     break
                 batch = self._batch(station_id, "local", start, self.ctx.anchor

@@ -15,7 +15,7 @@ from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
 from utils.site.view_follower import Phase, ViewFollower
 
-from tests.utils.site.sitekit import ADMIN_PW, wait_until
+from tests.utils.site.sitekit import ADMIN_PW, make_site, use_fast_kdf, wait_until
 
 FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
         "cam_d": "4,42", "cam_w": "3.98"}
@@ -137,3 +137,24 @@ def test_catch_up_survives_the_share_going_away_and_resumes_without_duplicates(p
         assert len(rows) == len(set(rows)) == expected
     finally:
         follower.release()
+
+
+def test_the_gui_thread_takes_a_bounded_part_of_this_pcs_own_backlog(tmp_path, monkeypatch):
+    """A tab's Apply takes this PC's own new events itself, but at most GUI_LOCAL_EVENTS of
+    them: a long backlog (the first opening on a PC with a long chain) is the follower's."""
+    from utils.audit.chain import Actor
+    from utils.site.site_view import GUI_LOCAL_EVENTS
+
+    use_fast_kdf(monkeypatch)
+    site = make_site(tmp_path)
+    try:
+        view = site.admin.site_view
+        view.ingest_local()
+        with site.admin.database.write() as connection:
+            for n in range(GUI_LOCAL_EVENTS * 2 + 500):
+                site.admin.audit.append(connection, Actor("ana", "admin"), "bench.event",
+                                        entity="test", entity_id=str(n))
+        assert view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS) == GUI_LOCAL_EVENTS
+        assert view.ingest_local() == GUI_LOCAL_EVENTS + 500  # the rest, in one pass
+    finally:
+        site.admin.close()
