@@ -86,8 +86,9 @@ def check_entry(state: DirectoryState, entry: Any, seq: int) -> None:
     check_op(state, entry.get("op"))
 
 
-def _advance(state: DirectoryState, entry: dict[str, Any], seq: int) -> DirectoryState:
-    new = apply_op(state, entry["op"], seq)
+def _advance(state: DirectoryState, entry: dict[str, Any], seq: int, *,
+             in_place: bool = False) -> DirectoryState:
+    new = apply_op(state, entry["op"], seq, in_place=in_place)
     new.head_seq, new.head_hash = seq, entry_hash(entry)
     return new
 
@@ -123,7 +124,7 @@ class DirectoryLog:
     def _load_local(self) -> None:
         with self.database.read() as connection:
             rows = directory_repo.log_entries(connection)
-        state = self._state
+        state = self._state.copy()  # this replay's own: changed in place, published at the end
         for seq, digest, text in rows:
             entry = json.loads(text)
             try:
@@ -132,7 +133,7 @@ class DirectoryLog:
                 log.error("This PC's copy of the site directory is damaged at entry %d (%s); "
                           "entries after it are read again from the share", seq, exc)
                 break
-            state = _advance(state, entry, seq)
+            state = _advance(state, entry, seq, in_place=True)
         self._state = state
 
     def _keep(self, seq: int, entry: dict[str, Any], state: DirectoryState) -> None:
@@ -147,26 +148,35 @@ class DirectoryLog:
         with self._lock:
             report = RefreshReport()
             self.layout.require_root()
-            while True:
-                seq = self._state.head_seq + 1
-                path = self._file(seq)
-                result = read_json_file(path, max_bytes=ENTRY_MAX_BYTES, share=self.layout.fs)
-                if result.state == ReadState.MISSING:
-                    break
-                if result.state != ReadState.OK:
-                    if result.state == ReadState.NOT_READY and result.reason == "empty":
-                        break  # a writer is between create and rename: next time
-                    self._throw_out(path, seq, f"unreadable: {result.reason}", report)
-                    continue
-                try:
-                    check_entry(self._state, result.document, seq)
-                except OpRefused as exc:
-                    self._throw_out(path, seq, str(exc), report)
-                    continue
-                new = _advance(self._state, result.document, seq)
-                self._keep(seq, result.document, new)
-                self._state = new
-                report.taken.append(result.document["op"])
+            # New entries advance a private copy in place, published once at the end (also
+            # when the share goes away half-way: what was kept locally is what it holds).
+            work: DirectoryState | None = None
+            try:
+                while True:
+                    state = work or self._state
+                    seq = state.head_seq + 1
+                    path = self._file(seq)
+                    result = read_json_file(path, max_bytes=ENTRY_MAX_BYTES,
+                                            share=self.layout.fs)
+                    if result.state == ReadState.MISSING:
+                        break
+                    if result.state != ReadState.OK:
+                        if result.state == ReadState.NOT_READY and result.reason == "empty":
+                            break  # a writer is between create and rename: next time
+                        self._throw_out(path, seq, f"unreadable: {result.reason}", report)
+                        continue
+                    try:
+                        check_entry(state, result.document, seq)
+                    except OpRefused as exc:
+                        self._throw_out(path, seq, str(exc), report)
+                        continue
+                    work = _advance(work or self._state.copy(), result.document, seq,
+                                    in_place=True)
+                    self._keep(seq, result.document, work)
+                    report.taken.append(result.document["op"])
+            finally:
+                if work is not None:
+                    self._state = work
             self._heal(report)
         if report.taken and self.on_change is not None:
             self.on_change(report)
@@ -305,5 +315,5 @@ def read_state_from_share(layout: SiteLayout, *, site_id: str, root: PublicKey,
             check_entry(state, result.document, seq)
         except OpRefused:
             break
-        state = _advance(state, result.document, seq)
+        state = _advance(state, result.document, seq, in_place=True)  # its own, unseen yet
     return state
