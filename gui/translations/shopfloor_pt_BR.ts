@@ -3868,7 +3868,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     <message>
         <location filename="../admin/settings_tab.py" line="191"/>
         <source>each PC&apos;s own</source>
-        <translation>o de cada PC</translation>
+        <translation>o próprio de cada PC</translation>
     </message>
     <message>
         <location filename="../admin/settings_tab.py" line="193"/>
