@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,9 @@ IN_CHUNK = 500
 EVENT_COLUMNS = ("station", "seq", "ts", "username", "role", "action", "entity", "entity_id",
                  "command_id", "hash", "body")
 RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
+# A record row (every RECORD_COLUMNS key is set: record_row and _current make them so) as the
+# statements' parameters, in C.
+_record_values = itemgetter(*RECORD_COLUMNS)
 _INSERT_EVENT = (f"INSERT INTO view_events (id, {', '.join(EVENT_COLUMNS)}) "
                  f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 1))})")
 _INSERT_VERSION = (f"INSERT OR IGNORE INTO view_record_versions ({', '.join(RECORD_COLUMNS)}) "
@@ -160,7 +164,7 @@ class ViewWriter:
 
     def _records(self, records: list[dict[str, Any]], stored: Stored) -> None:
         db = self.connection
-        db.executemany(_INSERT_VERSION, [tuple(r.get(c) for c in RECORD_COLUMNS) for r in records])
+        db.executemany(_INSERT_VERSION, map(_record_values, records))
         current = self._current({r["record_id"] for r in records})
         counts: dict[tuple[str, str, str], list] = {}
         defects: dict[tuple[str, str, str, str, str], int] = {}
@@ -177,8 +181,7 @@ class ViewWriter:
             if known is not None:
                 stored.stations.add(known["station_id"])
         if changed:
-            db.executemany(_PUT_CURRENT, [tuple(r.get(c) for c in RECORD_COLUMNS)
-                                          for r in changed.values()])
+            db.executemany(_PUT_CURRENT, map(_record_values, changed.values()))
         stored.records = len(changed)
         if counts:
             db.executemany(_ADD_COUNTS, [(*key, *values) for key, values in counts.items()])
