@@ -295,38 +295,51 @@ def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, An
     if type(after) is not dict:
         return None
     get = after.get
-    row = {name: get(name) for name in RECORD_FIELDS}
-    row["station_id"] = get("station")
     rejections = get("rejections") or []
     if type(rejections) is not list or len(rejections) > 3:
         return None
-    for index in range(3):
-        pair = rejections[index] if index < len(rejections) else None
+    # A dict display and tuple getters, not loops over names: this runs once per record
+    # while catching up with millions.
+    row = {"record_id": get("record_id"), "version": get("version"),
+           "station_id": get("station"), "lot": get("lot"), "box": get("box"),
+           "size": get("size"), "unit_weight_kg": get("unit_weight_kg"),
+           "rej1_defect": None, "rej1_location": None, "rej2_defect": None,
+           "rej2_location": None, "rej3_defect": None, "rej3_location": None,
+           "cam_d": get("cam_d"), "cam_w": get("cam_w"), "operator": get("operator"),
+           "recorded_at": get("recorded_at"), "utc_offset_minutes": get("utc_offset_minutes"),
+           "origin": get("origin"), "status": get("status"), "reason": get("reason"),
+           "editor": get("editor"), "edited_at": get("edited_at"),
+           "base_version": get("base_version"),
+           "source_station": source_station, "source_seq": source_seq}
+    for index, pair in enumerate(rejections, 1):
         if pair is None:
-            row[f"rej{index + 1}_defect"] = row[f"rej{index + 1}_location"] = None
-        elif type(pair) is list and len(pair) == 2:
-            row[f"rej{index + 1}_defect"], row[f"rej{index + 1}_location"] = pair
-        else:
+            continue
+        if type(pair) is not list or len(pair) != 2:
             return None
-    for name in _REQUIRED:
-        if type(row[name]) is not str:
+        row[f"rej{index}_defect"], row[f"rej{index}_location"] = pair
+    for value in _required(row):
+        if type(value) is not str:
             return None
-    for name in _OPTIONAL_TEXT:
-        if row[name] is not None and type(row[name]) is not str:
+    for value in _optional_text(row):
+        if value is not None and type(value) is not str:
             return None
-    if not (_is_int(row["version"]) and _is_int(row["box"])
-            and _is_int(row["utc_offset_minutes"])):
+    version, box, offset, base_version = _integers(row)
+    if not (type(version) is int and type(box) is int and type(offset) is int):
         return None
-    if row["base_version"] is not None and not _is_int(row["base_version"]):
+    if base_version is not None and type(base_version) is not int:
         return None
-    for name in ("cam_d", "cam_w", "unit_weight_kg"):
-        if row[name] is not None and not _is_number(row[name]):
+    for value in _numbers(row):
+        if value is not None and not _is_number(value):
             return None
     if not _UTC_TEXT.match(row["recorded_at"]):
         return None
-    row["source_station"] = source_station
-    row["source_seq"] = source_seq
     return row
+
+
+_required = itemgetter(*_REQUIRED)
+_optional_text = itemgetter(*_OPTIONAL_TEXT)
+_integers = itemgetter("version", "box", "utc_offset_minutes", "base_version")
+_numbers = itemgetter("cam_d", "cam_w", "unit_weight_kg")
 
 
 def _is_int(value: Any) -> bool:
