@@ -21,7 +21,6 @@ from data.database import Database
 from data.view_buckets import Buckets
 from data.view_schema import HOURS, RECORD_FIELDS
 
-ID_SHIFT = 40  # view_events.id = station number << 40 | seq
 CACHE_KIB = 64 * 1024
 WAL_CHECKPOINT_PAGES = 16_000
 IN_CHUNK = 500
@@ -32,8 +31,8 @@ RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
 # A record row (every RECORD_COLUMNS key is set: record_row and _current make them so) as the
 # statements' parameters, in C.
 _record_values = itemgetter(*RECORD_COLUMNS)
-_INSERT_EVENT = (f"INSERT INTO view_events (id, {', '.join(EVENT_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 1))})")
+_INSERT_EVENT = (f"INSERT INTO view_events ({', '.join(EVENT_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})")
 _INSERT_VERSION = (f"INSERT OR IGNORE INTO view_record_versions ({', '.join(RECORD_COLUMNS)}) "
                    f"VALUES ({', '.join('?' * len(RECORD_COLUMNS))})")
 _PUT_CURRENT = (f"INSERT OR REPLACE INTO view_records ({', '.join(RECORD_COLUMNS)}) "
@@ -125,12 +124,9 @@ class ViewWriter:
             elif tuple(row[1:]) != batch.start.key():
                 db.execute("ROLLBACK")
                 return None
-            else:
-                number = row[0]
             stored = Stored(events=len(batch.events))
-            base = number << ID_SHIFT
             if batch.events:
-                db.executemany(_INSERT_EVENT, [(base + event[1], *event) for event in batch.events])
+                db.executemany(_INSERT_EVENT, batch.events)
             if batch.records:
                 self._records(batch.records, stored)
             self._position(batch)
