@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,6 @@ from data.database import Database
 from data.view_buckets import Buckets
 from data.view_schema import HOURS, RECORD_FIELDS
 
-ID_SHIFT = 40  # view_events.id = station number << 40 | seq
 CACHE_KIB = 64 * 1024
 WAL_CHECKPOINT_PAGES = 16_000
 IN_CHUNK = 500
@@ -28,8 +28,11 @@ IN_CHUNK = 500
 EVENT_COLUMNS = ("station", "seq", "ts", "username", "role", "action", "entity", "entity_id",
                  "command_id", "hash", "body")
 RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
-_INSERT_EVENT = (f"INSERT INTO view_events (id, {', '.join(EVENT_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 1))})")
+# A record row (every RECORD_COLUMNS key is set: record_row and _current make them so) as the
+# statements' parameters, in C.
+_record_values = itemgetter(*RECORD_COLUMNS)
+_INSERT_EVENT = (f"INSERT INTO view_events ({', '.join(EVENT_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})")
 _INSERT_VERSION = (f"INSERT OR IGNORE INTO view_record_versions ({', '.join(RECORD_COLUMNS)}) "
                    f"VALUES ({', '.join('?' * len(RECORD_COLUMNS))})")
 _PUT_CURRENT = (f"INSERT OR REPLACE INTO view_records ({', '.join(RECORD_COLUMNS)}) "
@@ -121,12 +124,9 @@ class ViewWriter:
             elif tuple(row[1:]) != batch.start.key():
                 db.execute("ROLLBACK")
                 return None
-            else:
-                number = row[0]
             stored = Stored(events=len(batch.events))
-            base = number << ID_SHIFT
             if batch.events:
-                db.executemany(_INSERT_EVENT, [(base + event[1], *event) for event in batch.events])
+                db.executemany(_INSERT_EVENT, batch.events)
             if batch.records:
                 self._records(batch.records, stored)
             self._position(batch)
@@ -160,7 +160,7 @@ class ViewWriter:
 
     def _records(self, records: list[dict[str, Any]], stored: Stored) -> None:
         db = self.connection
-        db.executemany(_INSERT_VERSION, [tuple(r.get(c) for c in RECORD_COLUMNS) for r in records])
+        db.executemany(_INSERT_VERSION, map(_record_values, records))
         current = self._current({r["record_id"] for r in records})
         counts: dict[tuple[str, str, str], list] = {}
         defects: dict[tuple[str, str, str, str, str], int] = {}
@@ -177,8 +177,7 @@ class ViewWriter:
             if known is not None:
                 stored.stations.add(known["station_id"])
         if changed:
-            db.executemany(_PUT_CURRENT, [tuple(r.get(c) for c in RECORD_COLUMNS)
-                                          for r in changed.values()])
+            db.executemany(_PUT_CURRENT, map(_record_values, changed.values()))
         stored.records = len(changed)
         if counts:
             db.executemany(_ADD_COUNTS, [(*key, *values) for key, values in counts.items()])
@@ -292,38 +291,51 @@ def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, An
     if type(after) is not dict:
         return None
     get = after.get
-    row = {name: get(name) for name in RECORD_FIELDS}
-    row["station_id"] = get("station")
     rejections = get("rejections") or []
     if type(rejections) is not list or len(rejections) > 3:
         return None
-    for index in range(3):
-        pair = rejections[index] if index < len(rejections) else None
+    # A dict display and tuple getters, not loops over names: this runs once per record
+    # while catching up with millions.
+    row = {"record_id": get("record_id"), "version": get("version"),
+           "station_id": get("station"), "lot": get("lot"), "box": get("box"),
+           "size": get("size"), "unit_weight_kg": get("unit_weight_kg"),
+           "rej1_defect": None, "rej1_location": None, "rej2_defect": None,
+           "rej2_location": None, "rej3_defect": None, "rej3_location": None,
+           "cam_d": get("cam_d"), "cam_w": get("cam_w"), "operator": get("operator"),
+           "recorded_at": get("recorded_at"), "utc_offset_minutes": get("utc_offset_minutes"),
+           "origin": get("origin"), "status": get("status"), "reason": get("reason"),
+           "editor": get("editor"), "edited_at": get("edited_at"),
+           "base_version": get("base_version"),
+           "source_station": source_station, "source_seq": source_seq}
+    for index, pair in enumerate(rejections, 1):
         if pair is None:
-            row[f"rej{index + 1}_defect"] = row[f"rej{index + 1}_location"] = None
-        elif type(pair) is list and len(pair) == 2:
-            row[f"rej{index + 1}_defect"], row[f"rej{index + 1}_location"] = pair
-        else:
+            continue
+        if type(pair) is not list or len(pair) != 2:
             return None
-    for name in _REQUIRED:
-        if type(row[name]) is not str:
+        row[f"rej{index}_defect"], row[f"rej{index}_location"] = pair
+    for value in _required(row):
+        if type(value) is not str:
             return None
-    for name in _OPTIONAL_TEXT:
-        if row[name] is not None and type(row[name]) is not str:
+    for value in _optional_text(row):
+        if value is not None and type(value) is not str:
             return None
-    if not (_is_int(row["version"]) and _is_int(row["box"])
-            and _is_int(row["utc_offset_minutes"])):
+    version, box, offset, base_version = _integers(row)
+    if not (type(version) is int and type(box) is int and type(offset) is int):
         return None
-    if row["base_version"] is not None and not _is_int(row["base_version"]):
+    if base_version is not None and type(base_version) is not int:
         return None
-    for name in ("cam_d", "cam_w", "unit_weight_kg"):
-        if row[name] is not None and not _is_number(row[name]):
+    for value in _numbers(row):
+        if value is not None and not _is_number(value):
             return None
     if not _UTC_TEXT.match(row["recorded_at"]):
         return None
-    row["source_station"] = source_station
-    row["source_seq"] = source_seq
     return row
+
+
+_required = itemgetter(*_REQUIRED)
+_optional_text = itemgetter(*_OPTIONAL_TEXT)
+_integers = itemgetter("version", "box", "utc_offset_minutes", "base_version")
+_numbers = itemgetter("cam_d", "cam_w", "unit_weight_kg")
 
 
 def _is_int(value: Any) -> bool:

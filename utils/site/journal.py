@@ -32,7 +32,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Protocol
+from typing import Any, Iterator, NamedTuple, Protocol
 
 from data import audit_repo
 from data.audit_repo import StoredCheckpoint
@@ -344,8 +344,10 @@ def _last_event(lines: list[bytes]) -> tuple[int, str, bool]:
 
 # -- reading journals ------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class JournalEvent:
+class JournalEvent(NamedTuple):
+    """One event line. A named tuple, not a frozen dataclass: catching up makes millions, and
+    a frozen dataclass's constructor costs as much as reading the line."""
+
     seq: int
     prev: str  # hex, as on the line
     hash: str  # hex
@@ -442,20 +444,66 @@ _EVENT_TAIL = re.compile(rb'","hash":"([0-9a-f]{64})","key_id":"([^"\\]*)","kind
                          rb'"mac":"([0-9a-f]{64})","prev":"([0-9a-f]{64})",'
                          rb'"seq":([1-9][0-9]{0,15})}\n\Z')
 _BODY_HEAD = b'{"body":"'
+_TAIL_HEAD = b'","hash":"'
 _decode_string = json.JSONDecoder().decode
+# A JSON string's content whose only escape is \" (every quote escaped, every backslash
+# escaping a quote) and with no control character: what the writer makes of a body with no
+# quote, backslash or control character in its values. Its text is the content with each \"
+# made ", done in C (counts and a translate, no per-byte Python or regex); anything else is
+# decoded by the JSON decoder.
+_CONTROLS = bytes(range(0x20))
+# A seal line as the writer makes it (canonical JSON, keys sorted, no escapes in its texts):
+# matched whole and built without the JSON decoder; any other form takes the general path.
+_TEXT = rb'([^"\\\x00-\x1f]*)'
+_SEAL_LINE = re.compile(rb'{"hash":"([0-9a-f]{64})","key_id":"' + _TEXT + rb'","kind":"seal",'
+                        rb'"seq":([1-9][0-9]{0,15}),"sig":"' + _TEXT + rb'","station":"' + _TEXT
+                        + rb'","ts":"' + _TEXT + rb'"}\n\Z')
+_SEAL_HEAD = b'{"hash":"'
+SEAL_FAST_MAX = 4096  # a seal line is about 300 bytes; a longer one takes the general path
+
+
+def _body_text(content: bytes) -> str:
+    """The text of a JSON string's content (between its quotes); ValueError when it is not
+    one (the same family the JSON decoder raises)."""
+    escaped = content.count(b'\\"')
+    if (content.count(b"\\") == escaped == content.count(b'"')
+            and len(content.translate(None, _CONTROLS)) == len(content)):
+        return content.replace(b'\\"', b'"').decode("utf-8")
+    body = _decode_string((b'"' + content + b'"').decode("utf-8"))
+    if type(body) is not str:
+        raise ValueError("not a string")
+    return body
+
+
+def _seal(line: bytes, segment: int, offset: int) -> JournalSeal | None:
+    """A seal line in the writer's own form, or None (the general path then reads it)."""
+    match = _SEAL_LINE.match(line)
+    if match is None:
+        return None
+    try:
+        key_id, sig, station, ts = (match[i].decode("utf-8") for i in (2, 4, 5, 6))
+    except UnicodeDecodeError:
+        return None
+    return JournalSeal({"hash": match[1].decode(), "key_id": key_id, "kind": "seal",
+                        "seq": int(match[3]), "sig": sig, "station": station, "ts": ts},
+                       segment, offset)
 
 
 def _entry(line: bytes, segment: int, offset: int) -> JournalEntry:
     if line.startswith(_BODY_HEAD):
-        tail = _EVENT_TAIL.search(line, len(_BODY_HEAD))
+        # The fixed-form tail starts at the last '","hash":"' (none can follow it in a tail).
+        tail = _EVENT_TAIL.match(line, line.rfind(_TAIL_HEAD, len(_BODY_HEAD)))
         if tail is not None:
             try:
-                body = _decode_string(line[len(_BODY_HEAD) - 1:tail.start() + 1].decode("utf-8"))
-                if type(body) is str:
-                    return JournalEvent(int(tail[5]), tail[4].decode(), tail[1].decode(),
-                                        tail[2].decode(), tail[3].decode(), body, segment, offset)
-            except (ValueError, UnicodeDecodeError):
+                body = _body_text(line[len(_BODY_HEAD):tail.start()])
+                return JournalEvent(int(tail[5]), tail[4].decode(), tail[1].decode(),
+                                    tail[2].decode(), tail[3].decode(), body, segment, offset)
+            except ValueError:  # UnicodeDecodeError included
                 pass  # not what it looked like: the general path says what it is
+    elif line.startswith(_SEAL_HEAD) and len(line) <= SEAL_FAST_MAX:
+        seal = _seal(line, segment, offset)
+        if seal is not None:
+            return seal
     try:
         entry = parse_line(line)
         kind = entry.get("kind")

@@ -34,6 +34,7 @@ import bisect
 import dataclasses
 import json
 import logging
+import operator
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -68,6 +69,7 @@ log = logging.getLogger(__name__)
 
 RECORD_ACTIONS = RECORD_EVENT_ACTIONS
 _BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
+_body_values = operator.itemgetter(*_BODY_COLUMNS)
 INGEST_BATCH = 5000  # events per transaction
 # What the GUI thread takes of this PC's own chain itself (a tab's Apply, a saved correction):
 # its newest events, at once; a backlog (the first opening on a PC with a long chain: 50,000
@@ -437,10 +439,15 @@ class SiteView:
         if type(body) is not dict:
             body = {}
         get = body.get
-        values = [get(name) for name in _BODY_COLUMNS]
-        for index, value in enumerate(values):  # a body is only as tidy as its writer
+        try:
+            values = _body_values(body)  # the writer's bodies have every column's key
+        except KeyError:
+            values = tuple(get(name) for name in _BODY_COLUMNS)
+        for value in values:
             if value is not None and type(value) is not str:
-                values[index] = _text(value)
+                # a body is only as tidy as its writer
+                values = tuple(map(_text, values))
+                break
         ts, user, role, action, entity, entity_id, command_id = values
         batch.events.append((station_id, seq, ts or "", user, role, action or "", entity,
                              entity_id, command_id, digest, body_text))
