@@ -50,6 +50,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,11 @@ def _fast_accounts() -> None:
 
     utils.passwords.BCRYPT_ROUNDS = 4
     membership.create_site = functools.partial(site_key.create_site, scrypt_n=2 ** 12)
+
+
+# This run's PCs get ids of their own: the cached site keeps every PC certified by an earlier
+# run, and joining again as the same id is refused ("belongs to another PC").
+RUN = uuid.uuid4().hex[:6]
 
 
 def _home(folder: Path, share: Path, station_id: str, kind: str):
@@ -160,7 +166,7 @@ def _size(folder: Path) -> int:
 
 def phase_catchup(folder: Path, site: dict) -> dict[str, Any]:
     """Cold ingest, headless, on an office PC that never read the share."""
-    ctx = _home(folder / "office", Path(site["share"]), "office2", "office")
+    ctx = _home(folder / "office", Path(site["share"]), f"office-{RUN}", "office")
     try:
         started = time.perf_counter()
         assert ctx.view_follower.catch_up_now()
@@ -227,7 +233,7 @@ def phase_panel(folder: Path, site: dict, params: dict, metrics: dict,
 
     make_application([])
     share = Path(site["share"])
-    ctx = _home(folder / "pc", share, "P1", "production")
+    ctx = _home(folder / "pc", share, f"P1-{RUN}", "production")
     ctx.directory.refresh()  # the site's accounts, as its sync loop would fetch them
     session = ctx.auth.login("ana", ADMIN_PW).session
     gaps = GapTimer()
@@ -281,7 +287,7 @@ def phase_follow(folder: Path, ctx, window, share: Path, params: dict,
     from tests.utils.site.sitekit import RecordingEffects
     from utils.site.station_sync import SyncService
 
-    station = _home(folder / "live", share, "LIVE1", "production")
+    station = _home(folder / "live", share, f"LIVE1-{RUN}", "production")
     station.directory.refresh()
     admin = station.auth.login("ana", ADMIN_PW).session
     station.auth.create_user(admin, "op", "Operator", Role.OPERATOR, "Initial-Pass-1",
@@ -320,7 +326,7 @@ def phase_follow(folder: Path, ctx, window, share: Path, params: dict,
     finally:
         service.stop("benchmark over")
         station.close()
-        shutil.rmtree(share / "stations" / "LIVE1", ignore_errors=True)
+        shutil.rmtree(share / "stations" / f"LIVE1-{RUN}", ignore_errors=True)
     metrics["follow_lag_p99_s"] = round(results["watcher"]["p99"], 2)
     metrics["follow_lag_p50_s"] = round(results["watcher"]["p50"], 2)
     metrics["follow_lag_network_p99_s"] = round(results["network"]["p99"], 2)
