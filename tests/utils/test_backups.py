@@ -120,7 +120,7 @@ def test_a_backup_taken_while_boxes_are_registered_verifies(station):
     written = []
 
     def register() -> None:
-        while not stop.is_set() and len(written) < 400:
+        while not stop.is_set() and len(written) < 90:  # the lot holds 100 boxes
             written.append(ctx.production.register_box(op, FORM))
 
     writer = threading.Thread(target=register)
