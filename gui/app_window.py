@@ -41,6 +41,9 @@ EXIT_RESTART = 75
 
 
 class AppWindow(QMainWindow):
+    """What both kinds of PC's window share. Each kind (station_window.StationWindow,
+    office_window.OfficeWindow) builds its work page in `_build_work_page()`, called here."""
+
     quit_requested = Signal(int)  # exit code (75: restart)
     language_requested = Signal(str)  # from the login page: rebuild in this language
 
@@ -110,9 +113,6 @@ class AppWindow(QMainWindow):
     @property
     def is_office_pc(self) -> bool:
         return self.controller.ctx.settings.station_kind == "office"
-
-    def _build_work_page(self) -> QWidget:
-        raise NotImplementedError
 
     def _work_started(self, session: Session) -> None:
         """The work page for a session that just started."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 from config.catalogs import QualityBands  # noqa: E402
 from utils import analytics  # noqa: E402
 
+from gui.admin.refresh_when_shown import RefreshWhenShown  # noqa: E402
 from gui.admin.record_filters import RecordFilters  # noqa: E402
 from gui.admin.value_axis import value_axes  # noqa: E402
 from gui.admin.view_status import ViewStatus  # noqa: E402
@@ -56,7 +57,7 @@ def number_text(value: float, spec: str = ".2f") -> str:
     return format_number(value, int(spec.strip(".f") or 0))
 
 
-class DashboardTab(QWidget):
+class DashboardTab(RefreshWhenShown):
     def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None, *,
                  refresh_ms: int = REFRESH_MS, bridge=None):
         super().__init__(parent)
@@ -149,21 +150,6 @@ class DashboardTab(QWidget):
         """The bands and target given, else the site catalog's (read at each refresh, so a
         newly published catalog shows at the next refresh)."""
         return self._bands or self.ctx.catalog.bands
-
-    def _view_changed(self, change) -> None:
-        """Records arrived or changed: recompute now if shown, else when next shown."""
-        if not change.records:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.refresh()
 
     def refresh(self) -> None:
         self.filters.refill_stations()

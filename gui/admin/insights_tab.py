@@ -24,6 +24,7 @@ from utils import analytics, insights
 from utils.insights import Ids, StationInsight
 
 from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
+from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.admin.record_filters import RecordFilters
 from gui.admin.view_status import ViewStatus
 from gui.messages import location_text
@@ -216,7 +217,7 @@ class RecordsBehindDialog(QDialog):
         return [self.model.row_data(row)["record_id"] for row in range(self.model.rowCount())]
 
 
-class InsightsTab(QWidget):
+class InsightsTab(RefreshWhenShown):
     def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None,
                  *, bridge=None, runner=None):
         super().__init__(parent)
@@ -334,21 +335,6 @@ class InsightsTab(QWidget):
         return self._bands or self.ctx.catalog.bands
 
     # --- data -------------------------------------------------------------------------------
-
-    def _view_changed(self, change) -> None:
-        """Records arrived or changed: recompute now if shown, else when next shown."""
-        if not change.records:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.refresh()
 
     def _tick(self) -> None:
         """Timer: recompute only while shown, when the period slides with the clock (new
