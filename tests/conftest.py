@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the OS keyring of the machine they run on: site keys go to files.
 os.environ["SHOPFLOOR_KEYRING"] = "off"
+# The suite runs in the users' zone, not UTC: code that uses the PC's local time where it means
+# UTC (or the reverse) gives the same answers under UTC and is caught only here. Brazil has had
+# no daylight saving since 2019; the POSIX form is the same zone where tzdata is not installed.
+os.environ["TZ"] = ("America/Sao_Paulo" if Path("/usr/share/zoneinfo/America/Sao_Paulo").exists()
+                    else "<-03>3")
+time.tzset()
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 LEGACY_SAMPLE = SHARED / "samples" / "legacy_dados_producao.csv"
