@@ -7,6 +7,7 @@ import pytest
 from config.constants import Role
 from config.settings import Settings
 from utils.clock import ManualClock
+from tests.waiting import wait_until
 from utils.context import AppContext
 
 ADMIN_PW = "Quarry-Lantern-42"
@@ -126,22 +127,11 @@ def open_admin_window(qtbot, site):
 
 
 def wait_for(predicate, timeout: float = 5.0):
-    """Process Qt events until `predicate()` holds, with a hard bound.
+    """Process Qt events until `predicate()` holds, with a hard bound (tests/waiting.py).
 
     Used where a plain Python thread posts a queued signal: qtbot.waitUntil's qWait could keep
     the interpreter lock while that thread needed it to emit.
     """
-    import threading
-
     from PySide6.QtWidgets import QApplication
 
-    pause = threading.Event()
-    waited = 0.0
-    while waited < timeout:
-        QApplication.processEvents()
-        value = predicate()
-        if value:
-            return value
-        pause.wait(0.005)
-        waited += 0.005
-    raise AssertionError(f"condition not met within {timeout} s")
+    return wait_until(predicate, timeout, 0.005, pump=QApplication.processEvents)

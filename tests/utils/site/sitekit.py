@@ -14,22 +14,10 @@ from utils.settings_store import save_settings
 from utils.site.effects import HeadlessEffects
 from utils.site.membership import create_site_membership, join_site_membership
 from utils.site.station_sync import SyncService
+from tests.waiting import wait_until  # noqa: F401  (re-exported: the site tests import it from here)
 
 PASSPHRASE = "long site passphrase 1"
 ADMIN_PW = "Quarry-Lantern-42"
-
-
-def wait_until(predicate: Callable[[], Any], timeout: float = 10.0, step: float = 0.01) -> Any:
-    """Poll a condition with a hard bound (an Event wait, not a sleep used as synchronisation)."""
-    pause = threading.Event()
-    waited = 0.0
-    while waited < timeout:
-        value = predicate()
-        if value:
-            return value
-        pause.wait(step)
-        waited += step
-    raise AssertionError(f"condition not met within {timeout} s")
 
 
 @dataclass
