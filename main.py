@@ -230,7 +230,7 @@ def cmd_export(ctx, args) -> int:
         filters = {"site": True, "station": args.station, "lot": args.lot,
                    "operator": args.operator, "defect": args.defect, "from": args.start,
                    "to": args.end}
-        count = export_view_records(ctx.site_view, ctx.audit, session, record_filter,
+        count = export_view_records(ctx.site_view, ctx.changes, session, record_filter,
                                     args.format, Path(args.out), filters)
     else:
         if args.defect:

@@ -115,7 +115,7 @@ class LogViewer(QDialog):
     def open_for(cls, session, ctx: AppContext, parent: QWidget | None = None) -> "LogViewer | None":
         """Check LOGS_VIEW (audited when refused), then open the viewer without blocking."""
         try:
-            require(session, Permission.LOGS_VIEW, ctx.audit, target="log_viewer")
+            require(session, Permission.LOGS_VIEW, ctx.changes, target="log_viewer")
         except PermissionDenied:
             # No instance yet, so no self.tr: the same context, spelled out for lupdate.
             title = QCoreApplication.translate("LogViewer", "Log")

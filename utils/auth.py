@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 from config.constants import Permission, Role
 from config.settings import Settings
 from data import directory_repo, users_repo
-from data.database import Database
 from models.canonical import format_utc, parse_utc
 from models.user import User
 from models.validation import (
     FULL_NAME_MAX, ValidationFailed, normalize_username, validate_reason, validate_text,
     validate_username,
 )
-from utils.audit.chain import Actor, AuditLog
+from utils.audit.chain import Actor
+from utils.changes import Changes, Topic
 from utils.clock import Clock, SystemClock
 from utils.passwords import burn_equivalent_time, check_password, check_policy, hash_password
 from utils.permissions import PermissionDenied, require
@@ -95,10 +95,10 @@ def _user_view(user: User) -> dict[str, Any]:
 
 
 class AuthService:
-    def __init__(self, database: Database, audit: AuditLog, settings: Settings,
-                 clock: Clock | None = None):
-        self.database = database
-        self.audit = audit
+    def __init__(self, changes: Changes, settings: Settings, clock: Clock | None = None):
+        self.changes = changes
+        self.database = changes.database
+        self.audit = changes.audit
         self.settings = settings
         self.clock = clock or SystemClock()
         # The site's accounts when this PC is in a site: every change becomes an operation
@@ -135,13 +135,12 @@ class AuthService:
             op = self.site.user_op(root, self.site.root_name(), {
                 **_row_of(user, password_hash), **keys})
             self._site_check(op)
-        with self.database.write() as connection:
-            if users_repo.count(connection) > 0:
+        with self.changes.begin(Actor.system(), Topic.USERS) as tx:
+            if users_repo.count(tx.connection) > 0:
                 raise AuthError("not_first", "accounts already exist; an admin must add users")
-            users_repo.insert(connection, user, password_hash, self.clock.now(), **keys)
-            self.audit.append(connection, Actor.system(), "user.create_first_admin",
-                              entity="user", entity_id=name, after=_user_view(user))
-        self.audit.flush_checkpoint_file()
+            users_repo.insert(tx.connection, user, password_hash, self.clock.now(), **keys)
+            tx.audit("user.create_first_admin",
+                     entity="user", entity_id=name, after=_user_view(user))
         self._publish(op)
         return user
 
@@ -161,7 +160,7 @@ class AuthService:
                 found = None if badge_user is None else users_repo.get(connection, badge_user.username)
         if found is None or not found[0].active:
             burn_equivalent_time(password if isinstance(password, str) else "")
-            self.audit.record(Actor.system(), "login.failed", entity="user",
+            self.changes.record(Actor.system(), "login.failed", entity="user",
                               entity_id=self._loggable_name(typed),
                               after={"cause": "unknown_or_inactive"})
             return LoginResult(False, failure=LoginFailure.BAD_CREDENTIALS)
@@ -185,7 +184,7 @@ class AuthService:
                             "the password", user.username)
         session = Session(user.username, user.full_name, user.role, self.station, self.clock.now(),
                           user.must_change_password, uuid.uuid4().hex, signer)
-        self.audit.record(session.actor, "login", entity="session", entity_id=session.session_id,
+        self.changes.record(session.actor, "login", entity="session", entity_id=session.session_id,
                           after={"must_change_password": user.must_change_password})
         return LoginResult(True, session=session)
 
@@ -220,42 +219,40 @@ class AuthService:
         the account is locked (the password is not even checked), None when wrong."""
         now = self.clock.now()
         at = format_utc(now)
-        with self.database.write() as connection:
-            locked_until, _count = self._lock_state(connection, username, now)
+        with self.changes.begin(Actor.system(), Topic.USERS) as tx:
+            locked_until, _count = self._lock_state(tx.connection, username, now)
             if locked_until is not None:
-                users_repo.update(connection, username, now, locked_until=locked_until)
-                self.audit.append(connection, Actor.system(), "login.refused_locked",
-                                  entity="user", entity_id=username,
-                                  after={"locked_until": locked_until.isoformat()})
+                users_repo.update(tx.connection, username, now, locked_until=locked_until)
+                tx.audit("login.refused_locked",
+                         entity="user", entity_id=username,
+                         after={"locked_until": locked_until.isoformat()})
             else:
-                directory_repo.add_failure(connection, self.station, username, at)
-            row = users_repo.get_with_hash_row(connection, username)
-        self.audit.flush_checkpoint_file()
+                directory_repo.add_failure(tx.connection, self.station, username, at)
+            row = users_repo.get_with_hash_row(tx.connection, username)
         if locked_until is not None:
             return locked_until
         assert row is not None
         matched = check_password(password, row["password_hash"])
-        with self.database.write() as connection:
+        with self.changes.begin(Actor.system(), Topic.USERS) as tx:
             if matched:
-                directory_repo.clear_failures(connection, username, self.station)
-                directory_repo.set_success(connection, self.station, username, at)
-                users_repo.update(connection, username, now, failed_attempts=0, locked_until=None)
-                fresh = users_repo.get(connection, username)
+                directory_repo.clear_failures(tx.connection, username, self.station)
+                directory_repo.set_success(tx.connection, self.station, username, at)
+                users_repo.update(tx.connection, username, now, failed_attempts=0, locked_until=None)
+                fresh = users_repo.get(tx.connection, username)
             else:
-                locked_until, count = self._lock_state(connection, username, now)
+                locked_until, count = self._lock_state(tx.connection, username, now)
                 if locked_until is not None:
-                    users_repo.update(connection, username, now, failed_attempts=0,
+                    users_repo.update(tx.connection, username, now, failed_attempts=0,
                                       locked_until=locked_until)
-                    self.audit.append(connection, Actor.system(), "user.locked", entity="user",
-                                      entity_id=username,
-                                      after={"failed_attempts": self.settings.lockout_threshold,
-                                             "locked_until": locked_until.isoformat()})
+                    tx.audit("user.locked", entity="user",
+                             entity_id=username,
+                             after={"failed_attempts": self.settings.lockout_threshold,
+                             "locked_until": locked_until.isoformat()})
                 else:
-                    users_repo.update(connection, username, now, failed_attempts=count,
+                    users_repo.update(tx.connection, username, now, failed_attempts=count,
                                       locked_until=None)
-                    self.audit.append(connection, Actor.system(), failure_action, entity="user",
-                                      entity_id=username, after={"failed_attempts": count})
-        self.audit.flush_checkpoint_file()
+                    tx.audit(failure_action, entity="user",
+                             entity_id=username, after={"failed_attempts": count})
         if not matched:
             return None
         assert fresh is not None
@@ -263,7 +260,7 @@ class AuthService:
 
     def logout(self, session: Session, reason: str = "user") -> None:
         """`reason`: user, idle, remote, shutdown."""
-        self.audit.record(session.actor, "logout", entity="session",
+        self.changes.record(session.actor, "logout", entity="session",
                           entity_id=session.session_id, after={"reason": reason})
 
     def verify_password(self, session: Session, password: str) -> bool:
@@ -277,7 +274,7 @@ class AuthService:
         outcome = self._attempt(session.username, password, failure_action="signature.failed")
         if not isinstance(outcome, tuple):
             return False
-        self.audit.record(session.actor, "signature", entity="session",
+        self.changes.record(session.actor, "signature", entity="session",
                           entity_id=session.session_id)
         return True
 
@@ -310,12 +307,11 @@ class AuthService:
             op = self.site.user_op(signer, self.site.trust.person_name(name),
                                    {**row, **changes})
             self._site_check(op)
-        with self.database.write() as connection:
-            users_repo.update(connection, name, now, failed_attempts=0, locked_until=None,
+        with self.changes.begin(Actor(name, str(user.role)), Topic.USERS) as tx:
+            users_repo.update(tx.connection, name, now, failed_attempts=0, locked_until=None,
                               **changes)
-            self.audit.append(connection, Actor(name, str(user.role)), "user.password_change",
-                              entity="user", entity_id=name)
-        self.audit.flush_checkpoint_file()
+            tx.audit("user.password_change",
+                     entity="user", entity_id=name)
         self._publish(op)
         return replace(user, must_change_password=False, failed_attempts=0, locked_until=None)
 
@@ -352,16 +348,15 @@ class AuthService:
                 keys = dict(zip(("public_key", "sealed_key"),
                                 self.site.new_key(name, initial_password)))
                 op = self._signed_user_op(actor, {**_row_of(user, password_hash), **keys})
-        with self.database.write() as connection:
-            if users_repo.exists(connection, name):
+        with self.changes.begin(actor.actor, Topic.USERS) as tx:
+            if users_repo.exists(tx.connection, name):
                 raise AuthError("username_taken",
                                 f"the username {name!r} is or was in use; usernames are never reused")
-            if badge is not None and users_repo.find_by_badge(connection, badge) is not None:
+            if badge is not None and users_repo.find_by_badge(tx.connection, badge) is not None:
                 raise AuthError("badge_taken", "that badge is already assigned to another account")
-            users_repo.insert(connection, user, password_hash, self.clock.now(), **keys)
-            self.audit.append(connection, actor.actor, "user.create", entity="user",
-                              entity_id=name, after=_user_view(user), reason=reason_text)
-        self.audit.flush_checkpoint_file()
+            users_repo.insert(tx.connection, user, password_hash, self.clock.now(), **keys)
+            tx.audit("user.create", entity="user",
+                     entity_id=name, after=_user_view(user), reason=reason_text)
         self._publish(op)
         return user
 
@@ -395,11 +390,11 @@ class AuthService:
             self._site_check(op)
         from utils.trust.site_accounts import UNLOCK_STATION
 
-        with self.database.write() as connection:
-            if users_repo.get(connection, name) is None:
+        with self.changes.begin(actor.actor, Topic.USERS) as tx:
+            if users_repo.get(tx.connection, name) is None:
                 raise AuthError("not_found", f"there is no account named {name!r}")
-            directory_repo.clear_failures(connection, name)
-            directory_repo.set_success(connection, UNLOCK_STATION, name, at)
+            directory_repo.clear_failures(tx.connection, name)
+            directory_repo.set_success(tx.connection, UNLOCK_STATION, name, at)
         user = self._change(actor, name, "user.unlock", reason_text, failed_attempts=0,
                             locked_until=None)
         self._publish(op)
@@ -448,8 +443,8 @@ class AuthService:
                 row = users_repo.get_with_hash_row(connection, username)
             if row is not None:
                 op = self._signed_user_op(actor, {**row, **site_columns})
-        with self.database.write() as connection:
-            found = users_repo.get(connection, username)
+        with self.changes.begin(actor.actor, Topic.USERS) as tx:
+            found = users_repo.get(tx.connection, username)
             if found is None:
                 raise AuthError("not_found", f"there is no account named {username!r}")
             before = found[0]
@@ -457,13 +452,12 @@ class AuthService:
                                        if k not in ("password_hash", "public_key", "sealed_key")})
             loses_admin = before.role == Role.ADMIN and before.active and (
                 after.role != Role.ADMIN or not after.active)
-            if loses_admin and users_repo.count_active_admins(connection) <= 1:
+            if loses_admin and users_repo.count_active_admins(tx.connection) <= 1:
                 raise AuthError("last_admin", f"{username} is the last active admin; make "
                                 "another admin first")
-            users_repo.update(connection, username, now, **changes)
-            self.audit.append(connection, actor.actor, action, entity="user", entity_id=username,
-                              before=_user_view(before), after=_user_view(after), reason=reason)
-        self.audit.flush_checkpoint_file()
+            users_repo.update(tx.connection, username, now, **changes)
+            tx.audit(action, entity="user", entity_id=username,
+                     before=_user_view(before), after=_user_view(after), reason=reason)
         self._publish(op)
         bumped = 1 if site_columns else 0
         return replace(after, version=before.version + bumped)
@@ -501,11 +495,11 @@ class AuthService:
     def _require_manager(self, actor: Session) -> None:
         """The role in the session must allow it, and the stored account must still agree:
         a session opened before a demotion or deactivation does not keep its powers."""
-        require(actor, Permission.USER_MANAGE, self.audit, target="users")
+        require(actor, Permission.USER_MANAGE, self.changes, target="users")
         with self.database.read() as connection:
             found = users_repo.get(connection, actor.username)
         if found is None or not found[0].active or found[0].role != actor.role:
-            self.audit.record(actor.actor, "permission.denied", entity="permission",
+            self.changes.record(actor.actor, "permission.denied", entity="permission",
                               entity_id=str(Permission.USER_MANAGE),
                               after={"target": "users", "cause": "stale_session"})
             raise PermissionDenied(actor.username, actor.role, Permission.USER_MANAGE)

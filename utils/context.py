@@ -21,6 +21,7 @@ from utils.audit.keys import KeyRing, SigningKey, load_or_create_local_key
 from utils.audit.service import verify_database
 from utils.audit.verify import VerifyResult
 from utils.auth import AuthService
+from utils.changes import Changes
 from utils.clock import Clock, SystemClock
 from utils.production import ProductionService
 from utils.settings_store import load_settings
@@ -90,6 +91,7 @@ class AppContext:
     key: SigningKey
     keyring: KeyRing
     audit: AuditLog
+    changes: Changes
     auth: AuthService
     production: ProductionService
     catalog: Catalog
@@ -159,8 +161,9 @@ class AppContext:
                          checkpoint_file=paths.checkpoint_file,
                          checkpoint_every=settings.checkpoint_every_events, clock=clock)
         catalog = _stored_catalog(database) or default_catalog()
-        auth = AuthService(database, audit, settings, clock)
-        production = ProductionService(database, audit, catalog, station_id=station_id,
+        changes = Changes(database, audit)
+        auth = AuthService(changes, settings, clock)
+        production = ProductionService(changes, catalog, station_id=station_id,
                                        timezone=catalog.timezone or settings.timezone,
                                        clock=clock, auth=auth)
         trust = accounts = layout = None
@@ -176,7 +179,7 @@ class AppContext:
                 accounts.project()
                 auth.site = accounts
         context = cls(paths, settings, database, anchor, station_id, local_key, keyring, audit,
-                      auth, production, catalog, clock, trust, accounts)
+                      changes, auth, production, catalog, clock, trust, accounts)
         context.site_catalog = SiteCatalogService(context, layout, trust)
         production.site_records = context._site_record
         return context

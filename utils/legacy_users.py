@@ -64,7 +64,7 @@ def import_legacy_users(auth: AuthService, session: Session, path: Path, *,
     """Create an account for each row of `path`. Raises PermissionDenied (audited) for anyone
     who may not manage users, data.legacy_csv.LegacyFileError when the file cannot be read."""
     path = Path(path)
-    require(session, Permission.USER_MANAGE, auth.audit, target=str(path))
+    require(session, Permission.USER_MANAGE, auth.changes, target=str(path))
     # Also the stale-session check (a demoted admin's open session), before reading anything.
     taken = {user.username for user in auth.list_users(session)}
     parsed = parse_legacy_users(path)
@@ -105,13 +105,13 @@ def import_legacy_users(auth: AuthService, session: Session, path: Path, *,
     if progress is not None and not report.stopped:
         progress(total, total)
     report.problems.sort(key=lambda problem: problem.line)
-    auth.audit.record(session.actor, AUDIT_ACTION, entity="file", entity_id=path.name, after={
-        "total_rows": report.total_rows, "created": len(report.created),
-        "existing": len(report.existing), "not_imported": len(report.problems),
-        "stopped": report.stopped,
-        "created_usernames": [account.username for account in report.created],
-        "existing_usernames": [account.username for account in report.existing],
-        "not_imported_lines": [problem.line for problem in report.problems]})
+    auth.changes.record(session.actor, AUDIT_ACTION, entity="file", entity_id=path.name, after={
+                        "total_rows": report.total_rows, "created": len(report.created),
+                        "existing": len(report.existing), "not_imported": len(report.problems),
+                        "stopped": report.stopped,
+                        "created_usernames": [account.username for account in report.created],
+                        "existing_usernames": [account.username for account in report.existing],
+                        "not_imported_lines": [problem.line for problem in report.problems]})
     return report
 
 

@@ -21,6 +21,7 @@ from config.constants import Permission
 from config.settings import STATION_KINDS, Settings, SettingsError
 from utils.autostart import Autostart, AutostartError
 from utils.first_run import SetupError, check_folder, write_probe
+from utils.changes import Topic
 from utils.permissions import require
 from utils.settings_store import save_settings
 from utils.site.layout import valid_station_id
@@ -78,7 +79,7 @@ def change_pc_settings(ctx, session, wanted: PcSettings, *, autostart: Autostart
                        probe: Callable[[Path], None] = write_probe) -> PcSettingsChange:
     """Check and keep `wanted`; returns what changed. May block on the shared folder (the
     folder check): call it off the GUI thread."""
-    require(session, Permission.SETTINGS_MANAGE, ctx.audit, target="pc settings")
+    require(session, Permission.SETTINGS_MANAGE, ctx.changes, target="pc settings")
     switch = autostart or Autostart()
     current = read_pc_settings(ctx, switch)
     wanted = _normalised(wanted)
@@ -98,9 +99,9 @@ def change_pc_settings(ctx, session, wanted: PcSettings, *, autostart: Autostart
     before = {name: getattr(current, name) for name in changed}
     after = {name: getattr(wanted, name) for name in changed}
     old_settings = ctx.settings
-    with ctx.database.write() as connection:
-        ctx.audit.append(connection, session.actor, AUDIT_ACTION, entity="pc",
-                         entity_id=ctx.station_id, before=before, after=after)
+    with ctx.changes.begin(session.actor, Topic.SETTINGS) as tx:
+        tx.audit(AUDIT_ACTION, entity="pc",
+                 entity_id=ctx.station_id, before=before, after=after)
         # Inside the transaction: a settings file that cannot be written leaves no audit event.
         if setting_changes:
             save_settings(ctx.paths.settings_file, new_settings)
@@ -112,7 +113,6 @@ def change_pc_settings(ctx, session, wanted: PcSettings, *, autostart: Autostart
                     save_settings(ctx.paths.settings_file, old_settings)
                 raise PcSettingsError("autostart_failed", str(exc), field="autostart",
                                       detail=str(exc)) from exc
-    ctx.audit.flush_checkpoint_file()
     # The live settings follow the file, so nothing later saves the old values back.
     ctx.settings = new_settings
     ctx.auth.settings = new_settings

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from config.constants import Permission, Role, role_allows
-from utils.audit.chain import AuditLog
+from utils.changes import Changes
 
 
 class HasRole(Protocol):
@@ -28,7 +28,7 @@ class PermissionDenied(PermissionError):
         super().__init__(f"{username} ({role}) is not allowed to do {permission}")
 
 
-def require(session: HasRole, permission: Permission, audit_log: AuditLog, *,
+def require(session: HasRole, permission: Permission, changes: Changes, *,
             target: str | None = None) -> None:
     """Return when the session's role allows `permission`; otherwise audit and raise.
 
@@ -36,6 +36,6 @@ def require(session: HasRole, permission: Permission, audit_log: AuditLog, *,
     """
     if role_allows(session.role, permission):
         return
-    audit_log.record(session.actor, "permission.denied", entity="permission",
-                     entity_id=str(permission), after={"target": target})
+    changes.record(session.actor, "permission.denied", entity="permission",
+                   entity_id=str(permission), after={"target": target})
     raise PermissionDenied(session.username, session.role, permission)

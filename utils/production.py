@@ -31,9 +31,10 @@ from models.validation import (
     FieldError, ValidationFailed, validate_int, validate_lot_code, validate_reason,
     validate_record_input,
 )
-from utils.audit.chain import Actor, AuditLog
+from utils.audit.chain import Actor
 from utils.audit.records import RecordsNotProven, require_proven
 from utils.auth import AuthService, Session
+from utils.changes import Changes, Topic
 from utils.clock import Clock, SystemClock
 from utils.permissions import require
 from utils.trust.record_signatures import sign_manifest
@@ -86,11 +87,11 @@ class Signature:
     meaning: Meaning
 
 
-def _proven(database: Database, record_id: str, audit: AuditLog, session: Session) -> None:
+def _proven(database: Database, record_id: str, changes: Changes, session: Session) -> None:
     """A change builds on the current version: refuse when this PC's versions of the record
     are not what the audit chain says (a changed row would be carried into a signed version)."""
     try:
-        require_proven(database, [record_id], f"Changing record {record_id}", audit=audit,
+        require_proven(database, [record_id], f"Changing record {record_id}", changes=changes,
                        actor=session.actor)
     except RecordsNotProven as exc:
         raise ProductionError("not_proven", str(exc)) from None
@@ -112,21 +113,20 @@ def actor_of(session: Session) -> Actor:
 
 
 class ProductionService:
-    def __init__(self, database: Database, audit: AuditLog, catalog: Catalog, *,
+    def __init__(self, changes: Changes, catalog: Catalog, *,
                  station_id: str, timezone: str = "UTC", clock: Clock | None = None,
                  auth: AuthService | None = None):
-        self.database = database
+        self.changes = changes
+        self.database = changes.database
         # Checks signatures; without it no signed change can be made on this PC.
         self.auth = auth
-        self.audit = audit
+        self.audit = changes.audit
         self.catalog = catalog
         self.station_id = station_id
         self.zone = ZoneInfo(timezone)
         self.timezone = timezone
         self.clock = clock or SystemClock()
         self.locked_reason: str | None = None
-        # Called after every saved change (the sync service publishes status at once).
-        self.on_changed: Callable[[], None] | None = None
         # Another station's records, as this PC's site view holds them (set by the context).
         self.site_records: SiteRecords | None = None
 
@@ -134,10 +134,6 @@ class ProductionService:
         """A newer site catalog named another zone: record times from now on use it."""
         self.zone = ZoneInfo(timezone)
         self.timezone = timezone
-
-    def _changed(self) -> None:
-        if self.on_changed is not None:
-            self.on_changed()
 
     # -- the operator's lot --------------------------------------------------------------------
 
@@ -147,7 +143,7 @@ class ProductionService:
 
     def set_lot(self, session: Session, code: Any, total_boxes: Any, current_box: Any = 1, *,
                 command_id: str | None = None) -> Lot:
-        require(session, Permission.LOT_SET, self.audit, target=self.station_id)
+        require(session, Permission.LOT_SET, self.changes, target=self.station_id)
         errors: list[FieldError] = []
         lot_code, found = validate_lot_code(code)
         errors += found
@@ -160,14 +156,12 @@ class ProductionService:
             raise ValidationFailed(errors)
         assert lot_code is not None and total is not None and box is not None
         lot = Lot(lot_code, total, box, 0)
-        with self.database.write() as connection:
-            before = records_repo.get_lot(connection, self.station_id)
-            records_repo.put_lot(connection, self.station_id, lot, self.clock.now())
-            self.audit.append(connection, actor_of(session), "lot.set", entity="lot",
-                              entity_id=lot_code, before=_lot_view(before), after=_lot_view(lot),
-                              command_id=command_id)
-        self.audit.flush_checkpoint_file()
-        self._changed()
+        with self.changes.begin(actor_of(session), Topic.LOT) as tx:
+            before = records_repo.get_lot(tx.connection, self.station_id)
+            records_repo.put_lot(tx.connection, self.station_id, lot, self.clock.now())
+            tx.audit("lot.set", entity="lot",
+                     entity_id=lot_code, before=_lot_view(before), after=_lot_view(lot),
+                     command_id=command_id)
         return lot
 
     # -- registering a box ---------------------------------------------------------------------
@@ -177,12 +171,12 @@ class ProductionService:
 
         The box number and lot come from the station's lot, not from the form.
         """
-        require(session, Permission.RECORD_CREATE, self.audit, target=self.station_id)
+        require(session, Permission.RECORD_CREATE, self.changes, target=self.station_id)
         if self.locked_reason is not None:
             raise ProductionError("station_locked",
                                   f"Production entry is locked: {self.locked_reason}")
-        with self.database.write() as connection:
-            lot = records_repo.get_lot(connection, self.station_id)
+        with self.changes.begin(actor_of(session), Topic.RECORDS) as tx:
+            lot = records_repo.get_lot(tx.connection, self.station_id)
             if lot is None:
                 raise ProductionError("no_lot", "Set the lot before registering a box.")
             if not lot.can_register:
@@ -199,18 +193,16 @@ class ProductionService:
                 rejections=draft.rejections, cam_d=draft.cam_d, cam_w=draft.cam_w,
                 operator=session.username, recorded_at=now,
                 utc_offset_minutes=self._offset_minutes(now), origin=Origin.STATION)
-            records_repo.insert_version(connection, record)
-            records_repo.put_lot(connection, self.station_id, lot.after_registration(), now)
-            self.audit.append(connection, actor_of(session), "record.create", entity="record",
-                              entity_id=record.record_id, after=record.audit_view())
-        self.audit.flush_checkpoint_file()
-        self._changed()
+            records_repo.insert_version(tx.connection, record)
+            records_repo.put_lot(tx.connection, self.station_id, lot.after_registration(), now)
+            tx.audit("record.create", entity="record",
+                     entity_id=record.record_id, after=record.audit_view())
         return record
 
     def manual_record(self, session: Session, station_id: str, form: Mapping[str, Any],
                       reason: Any, recorded_at: datetime | None = None) -> ProductionRecord:
         """A supervisor enters a box on behalf of a station, with a mandatory reason."""
-        require(session, Permission.RECORD_MANUAL, self.audit, target=station_id)
+        require(session, Permission.RECORD_MANUAL, self.changes, target=station_id)
         reason_text = validate_reason(reason)
         if self.catalog.machine(str(station_id)) is None:
             raise ProductionError("unknown_station",
@@ -232,12 +224,10 @@ class ProductionService:
                     "full_name": session.full_name, "signed_at": format_utc(now)}
         after = (_signed_view(record, manifest, session, reason_text)
                  if session.signer is not None else record.audit_view())
-        with self.database.write() as connection:
-            records_repo.insert_version(connection, record)
-            self.audit.append(connection, actor_of(session), "record.manual", entity="record",
-                              entity_id=record.record_id, after=after, reason=reason_text)
-        self.audit.flush_checkpoint_file()
-        self._changed()
+        with self.changes.begin(actor_of(session), Topic.RECORDS) as tx:
+            records_repo.insert_version(tx.connection, record)
+            tx.audit("record.manual", entity="record",
+                     entity_id=record.record_id, after=after, reason=reason_text)
         return record
 
     # -- corrections ---------------------------------------------------------------------------
@@ -251,19 +241,19 @@ class ProductionService:
         version since, both are kept and the new one is marked as a conflict. `signature`
         means "correction"; see `_sign` for when one is required.
         """
-        require(session, Permission.RECORD_EDIT, self.audit, target=record_id)
+        require(session, Permission.RECORD_EDIT, self.changes, target=record_id)
         reason_text = validate_reason(reason)
         # Every refusal that needs no signature comes first, so a refused change leaves no
         # signature event behind and does not count the password.
         with self.database.read() as connection:
             current = _changeable(connection, record_id, "A voided record cannot be edited.",
                                   self.site_records)
-        _proven(self.database, record_id, self.audit, session)
+        _proven(self.database, record_id, self.changes, session)
         self._edited_draft(current, changes)
         manifest = self._sign(session, current, signature, Meaning.CORRECTION)
-        with self.database.write() as connection:
+        with self.changes.begin(actor_of(session), Topic.RECORDS) as tx:
             # Again: another change may have landed while the person signed.
-            current = _changeable(connection, record_id, "A voided record cannot be edited.",
+            current = _changeable(tx.connection, record_id, "A voided record cannot be edited.",
                                   self.site_records)
             draft = self._edited_draft(current, changes)
             now = self.clock.now()
@@ -272,40 +262,36 @@ class ProductionService:
                           cam_d=draft.cam_d, cam_w=draft.cam_w, version=current.version + 1,
                           reason=reason_text, editor=session.username, edited_at=now,
                           base_version=current.version if base_version is None else base_version)
-            records_repo.insert_version(connection, new)
-            self.audit.append(connection, actor_of(session), "record.edit", entity="record",
-                              entity_id=record_id, before=current.audit_view(),
-                              after=_signed_view(new, manifest, session, reason_text),
-                              reason=reason_text)
-        self.audit.flush_checkpoint_file()
-        self._changed()
+            records_repo.insert_version(tx.connection, new)
+            tx.audit("record.edit", entity="record",
+                     entity_id=record_id, before=current.audit_view(),
+                     after=_signed_view(new, manifest, session, reason_text),
+                     reason=reason_text)
         return new
 
     def void_record(self, session: Session, record_id: str, reason: Any, *,
                     base_version: int | None = None,
                     signature: Signature | None = None) -> ProductionRecord:
         """Mark the record voided in a new version; `signature` means "void"."""
-        require(session, Permission.RECORD_VOID, self.audit, target=record_id)
+        require(session, Permission.RECORD_VOID, self.changes, target=record_id)
         reason_text = validate_reason(reason)
         with self.database.read() as connection:  # refusals first, as in edit_record
             current = _changeable(connection, record_id, "The record is already voided.",
                                   self.site_records)
-        _proven(self.database, record_id, self.audit, session)
+        _proven(self.database, record_id, self.changes, session)
         manifest = self._sign(session, current, signature, Meaning.VOID)
-        with self.database.write() as connection:
-            current = _changeable(connection, record_id, "The record is already voided.",
+        with self.changes.begin(actor_of(session), Topic.RECORDS) as tx:
+            current = _changeable(tx.connection, record_id, "The record is already voided.",
                                   self.site_records)
             now = self.clock.now()
             new = replace(current, status=RecordStatus.VOIDED, version=current.version + 1,
                           reason=reason_text, editor=session.username, edited_at=now,
                           base_version=current.version if base_version is None else base_version)
-            records_repo.insert_version(connection, new)
-            self.audit.append(connection, actor_of(session), "record.void", entity="record",
-                              entity_id=record_id, before=current.audit_view(),
-                              after=_signed_view(new, manifest, session, reason_text),
-                              reason=reason_text)
-        self.audit.flush_checkpoint_file()
-        self._changed()
+            records_repo.insert_version(tx.connection, new)
+            tx.audit("record.void", entity="record",
+                     entity_id=record_id, before=current.audit_view(),
+                     after=_signed_view(new, manifest, session, reason_text),
+                     reason=reason_text)
         return new
 
     def _edited_draft(self, current: ProductionRecord, changes: Mapping[str, Any]):
@@ -355,9 +341,9 @@ class ProductionService:
         with self.database.read() as connection:
             versions = records_repo.history(connection, record_id)
         if versions and versions[0].station_id != self.station_id or not versions:
-            require(session, Permission.RECORD_VIEW_SITE, self.audit, target=record_id)
+            require(session, Permission.RECORD_VIEW_SITE, self.changes, target=record_id)
         else:
-            require(session, Permission.RECORD_VIEW_OWN, self.audit, target=record_id)
+            require(session, Permission.RECORD_VIEW_OWN, self.changes, target=record_id)
         return versions
 
     def list_records(self, session: Session, record_filter: RecordFilter = RecordFilter()
@@ -369,9 +355,9 @@ class ProductionService:
 
     def scope_filter(self, session: Session, record_filter: RecordFilter) -> RecordFilter:
         if session.role in (Role.OPERATOR,) or record_filter.station_id == self.station_id:
-            require(session, Permission.RECORD_VIEW_OWN, self.audit)
+            require(session, Permission.RECORD_VIEW_OWN, self.changes)
             return replace(record_filter, station_id=self.station_id)
-        require(session, Permission.RECORD_VIEW_SITE, self.audit)
+        require(session, Permission.RECORD_VIEW_SITE, self.changes)
         return record_filter
 
     def _offset_minutes(self, moment: datetime) -> int:

@@ -19,6 +19,7 @@ from models.record import Origin, ProductionRecord
 from utils.atomic_io import atomic_write_with
 from utils.audit.records import require_proven
 from utils.auth import Session
+from utils.changes import Changes, Topic
 from utils.permissions import require
 from utils.production import ProductionService, actor_of
 
@@ -45,16 +46,16 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
 
     Raises data.legacy_import.LegacyFileError when the file cannot be read at all.
     """
-    require(session, Permission.IMPORT_LEGACY, service.audit, target=str(path))
+    require(session, Permission.IMPORT_LEGACY, service.changes, target=str(path))
     parsed: LegacyParseResult = parse_legacy_csv(Path(path), service.catalog, timezone)
     report = ImportReport(total_rows=parsed.total_rows, rejected=list(parsed.rejected),
                           warnings=list(parsed.warnings))
     actor = actor_of(session)
     rows = list(parsed.rows)
     for start in range(0, len(rows), IMPORT_BATCH):
-        with service.database.write() as connection:
+        with service.changes.begin(actor, Topic.RECORDS) as tx:
             for row in rows[start:start + IMPORT_BATCH]:
-                if records_repo.import_key_exists(connection, row.source_key):
+                if records_repo.import_key_exists(tx.connection, row.source_key):
                     report.already_present += 1
                     continue
                 draft = row.draft
@@ -65,25 +66,23 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
                     operator=row.operator, recorded_at=row.recorded_at_utc,
                     utc_offset_minutes=row.utc_offset_minutes, origin=Origin.IMPORT,
                     reason=row.justification or None)
-                records_repo.insert_version(connection, record)
-                records_repo.insert_import_key(connection, row.source_key, record.record_id,
+                records_repo.insert_version(tx.connection, record)
+                records_repo.insert_import_key(tx.connection, row.source_key, record.record_id,
                                                service.clock.now())
-                service.audit.append(connection, actor, "record.import", entity="record",
-                                     entity_id=record.record_id, after={
-                                         **record.audit_view(), "legacy_origin": row.legacy_origin,
-                                         "source_file": Path(path).name, "line": row.line,
-                                         "gaps": list(row.gaps)})
+                tx.audit("record.import", entity="record", entity_id=record.record_id, after={
+                    **record.audit_view(), "legacy_origin": row.legacy_origin,
+                    "source_file": Path(path).name, "line": row.line, "gaps": list(row.gaps)})
                 report.imported += 1
                 if row.gaps:
                     report.imported_with_gaps += 1
                     for gap in row.gaps:
                         report.gaps[gap] = report.gaps.get(gap, 0) + 1
-    service.audit.record(actor, "import.legacy", entity="file", entity_id=Path(path).name,
-                         after={"total_rows": report.total_rows, "imported": report.imported,
-                                "imported_with_gaps": report.imported_with_gaps,
-                                "gaps": dict(sorted(report.gaps.items())),
-                                "already_present": report.already_present,
-                                "rejected": len(report.rejected)})
+    service.changes.record(actor, "import.legacy", entity="file", entity_id=Path(path).name,
+                           after={"total_rows": report.total_rows, "imported": report.imported,
+                                  "imported_with_gaps": report.imported_with_gaps,
+                                  "gaps": dict(sorted(report.gaps.items())),
+                                  "already_present": report.already_present,
+                                  "rejected": len(report.rejected)})
     return report
 
 
@@ -92,14 +91,14 @@ def export_records(service: ProductionService, session: Session, fmt: str, out: 
                    not_recorded_text: str = NOT_RECORDED_TEXT) -> int:
     """Write the current version of the matching records to `out`; returns the row count.
     `not_recorded_text`: "location not recorded" in the person's language."""
-    require(session, Permission.EXPORT, service.audit, target=str(out))
+    require(session, Permission.EXPORT, service.changes, target=str(out))
     rows = service.list_records(session, record_filter)
     # This PC's table is checked against its chain first: an export never hands out a value
     # the chain does not hold (utils/audit/records.py). Refused, nothing is written.
     require_proven(service.database, (row["record_id"] for row in rows), "The export",
-                   audit=service.audit, actor=actor_of(session))
+                   changes=service.changes, actor=actor_of(session))
     scoped = service.scope_filter(session, record_filter)
-    return write_export(service.audit, session, rows, fmt, out, {
+    return write_export(service.changes, session, rows, fmt, out, {
         "station": scoped.station_id, "lot": scoped.lot, "operator": scoped.operator,
         "from": None if scoped.start is None else scoped.start.isoformat(),
         "to": None if scoped.end is None else scoped.end.isoformat()},
@@ -115,19 +114,19 @@ def view_records(view, record_filter: RecordFilter) -> list[dict]:
         return list(view_repo.iter_records(connection, record_filter))
 
 
-def export_view_records(view, audit, session: Session, record_filter: RecordFilter, fmt: str,
+def export_view_records(view, changes: Changes, session: Session, record_filter: RecordFilter, fmt: str,
                         out: Path, filters: dict, *,
                         not_recorded_text: str = NOT_RECORDED_TEXT) -> int:
     """Export every site record for the filter from the site view (the admin panel's
     Production tab and `shopfloor export --site` alike); returns the row count.
     `not_recorded_text`: "location not recorded" in the person's language."""
-    require(session, Permission.RECORD_VIEW_SITE, audit, target=str(out))
-    require(session, Permission.EXPORT, audit, target=str(out))
-    return write_export(audit, session, view_records(view, record_filter), fmt, out, filters,
+    require(session, Permission.RECORD_VIEW_SITE, changes, target=str(out))
+    require(session, Permission.EXPORT, changes, target=str(out))
+    return write_export(changes, session, view_records(view, record_filter), fmt, out, filters,
                         not_recorded_text=not_recorded_text)
 
 
-def write_export(audit, session: Session, rows: list[dict], fmt: str, out: Path,
+def write_export(changes: Changes, session: Session, rows: list[dict], fmt: str, out: Path,
                  filters: dict, *, not_recorded_text: str = NOT_RECORDED_TEXT) -> int:
     """The file, written atomically, and its audit event (what, how many, which filters)."""
     if fmt not in EXPORT_FORMATS:
@@ -137,6 +136,6 @@ def write_export(audit, session: Session, rows: list[dict], fmt: str, out: Path,
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_with(out, lambda temp: writer(frame, temp))
-    audit.record(actor_of(session), "records.export", entity="file", entity_id=out.name,
-                 after={"format": fmt, "rows": len(rows), **filters})
+    changes.record(actor_of(session), "records.export", entity="file", entity_id=out.name,
+                   after={"format": fmt, "rows": len(rows), **filters})
     return len(rows)

@@ -26,6 +26,7 @@ from models.canonical import canonical_json, format_utc
 from models.validation import FieldError, ValidationFailed, validate_reason, validate_text
 from utils.audit.chain import Actor
 from utils.auth import Session
+from utils.changes import Topic
 from utils.permissions import require
 from utils.timezones import valid_zone
 
@@ -240,7 +241,7 @@ class SiteCatalogService:
     # publishing ----------------------------------------------------------------------------
     def publish(self, session: Session, raw: Mapping[str, Any], reason: Any) -> Catalog:
         """Check, sign, keep and publish a new catalog (version = newest known + 1)."""
-        require(session, Permission.SETTINGS_MANAGE, self.ctx.audit, target="site catalog")
+        require(session, Permission.SETTINGS_MANAGE, self.ctx.changes, target="site catalog")
         reason_text = validate_reason(reason)
         catalog_from_dict(raw)  # every problem before anything is written
         site_version = self.trust.state.catalog_version if self.trust is not None else 0
@@ -265,12 +266,11 @@ class SiteCatalogService:
                 check_op(self.trust.state, op)
             except OpRefused as exc:
                 raise PermissionError(f"the site's directory refuses this catalog: {exc}") from exc
-        with self.ctx.database.write() as connection:
-            self._store(connection, document)
-            self.ctx.audit.append(connection, session.actor, "catalog.publish", entity="catalog",
-                                  entity_id=str(catalog.version), before=before,
-                                  after=document["catalog"], reason=reason_text)
-        self.ctx.audit.flush_checkpoint_file()
+        with self.ctx.changes.begin(session.actor, Topic.CATALOG) as tx:
+            self._store(tx.connection, document)
+            tx.audit("catalog.publish", entity="catalog",
+                     entity_id=str(catalog.version), before=before,
+                     after=document["catalog"], reason=reason_text)
         self.ctx.apply_catalog(catalog)
         if op is not None:
             self.trust.directory.submit(op)
@@ -301,14 +301,13 @@ class SiteCatalogService:
             log.warning("Site catalog version %s refused: %s", state.catalog_version, detail)
             return None
         body = {**body, "version": catalog.version}
-        with self.ctx.database.write() as connection:
-            self._store(connection, body)
-            self.ctx.audit.append(connection, Actor.system(), "catalog.take",
-                                  entity="catalog", entity_id=str(catalog.version),
-                                  after={"version": catalog.version,
-                                         "published_by": body.get("published_by"),
-                                         "published_at": body.get("published_at")})
-        self.ctx.audit.flush_checkpoint_file()
+        with self.ctx.changes.begin(Actor.system(), Topic.CATALOG) as tx:
+            self._store(tx.connection, body)
+            tx.audit("catalog.take",
+                     entity="catalog", entity_id=str(catalog.version),
+                     after={"version": catalog.version,
+                            "published_by": body.get("published_by"),
+                            "published_at": body.get("published_at")})
         self.ctx.apply_catalog(catalog)
         log.info("Site catalog version %s taken (published by %s)", catalog.version,
                  body.get("published_by"))

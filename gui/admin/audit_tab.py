@@ -60,10 +60,10 @@ class AuditEventsModel(ColumnTableModel):
                "command_id")
 
     def __init__(self, parent: QObject | None = None, zone: ZoneInfo | None = None, *,
-                 view=None, audit=None, session: Session | None = None):
+                 view=None, changes=None, session: Session | None = None):
         super().__init__(parent)
         self.zone = zone
-        self.view, self.audit, self.session = view, audit, session
+        self.view, self.changes, self.session = view, changes, session
         self.filters = TrailFilter()
         self._count = 0
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
@@ -82,7 +82,7 @@ class AuditEventsModel(ColumnTableModel):
     def reload(self, keep: list[dict[str, Any] | None] = ()) -> list[int | None]:
         """Count again and forget every page; the new rows of the events in `keep`, found in
         the same read of the view as the count (see SiteRecordsModel.reload)."""
-        require(self.session, Permission.AUDIT_VIEW, self.audit, target="audit trail")
+        require(self.session, Permission.AUDIT_VIEW, self.changes, target="audit trail")
         with self.view.database.read() as connection:
             count = view_repo.count_events(connection, **asdict(self.filters))
             rows = [None if event is None else self._position(connection, event, count)
@@ -105,7 +105,7 @@ class AuditEventsModel(ColumnTableModel):
         number, within = divmod(row, PAGE_ROWS)
         page = self._pages.get(number)
         if page is None:
-            page = trail_page(self.view, self.audit, self.session, self.filters, PAGE_ROWS,
+            page = trail_page(self.view, self.changes, self.session, self.filters, PAGE_ROWS,
                               number * PAGE_ROWS)
             self._pages[number] = page
             if len(self._pages) > PAGES_KEPT:
@@ -215,7 +215,7 @@ class StationFilter(QComboBox):
 class AuditTab(QWidget):
     def __init__(self, ctx, session: Session, runner, site_view=None, bridge=None,
                  parent: QWidget | None = None):
-        require(session, Permission.AUDIT_VIEW, ctx.audit, target="audit trail")
+        require(session, Permission.AUDIT_VIEW, ctx.changes, target="audit trail")
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
@@ -243,7 +243,7 @@ class AuditTab(QWidget):
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
-        self.model = AuditEventsModel(self, self.zone, view=self.view, audit=ctx.audit,
+        self.model = AuditEventsModel(self, self.zone, view=self.view, changes=ctx.changes,
                                       session=session)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Audit events"))
@@ -396,11 +396,11 @@ class AuditTab(QWidget):
         out = self._export_path(path, "audit.csv", "CSV (*.csv)")
         if out is None:
             return None
-        database, audit, session, zone = self.view, self.ctx.audit, self.session, self.zone
+        database, changes, session, zone = self.view, self.ctx.changes, self.session, self.zone
         filters = self._filters()
 
         def work(progress, cancel):  # on the task's thread: plain objects only, no widgets
-            return export_trail_csv(database, audit, session, filters, out, zone, cancel=cancel,
+            return export_trail_csv(database, changes, session, filters, out, zone, cancel=cancel,
                                     progress=lambda done: progress(done, None))
 
         self.csv_task = self._run_export(self.csv_button, out, work)
@@ -414,7 +414,7 @@ class AuditTab(QWidget):
         out = self._export_path(path, "audit.pdf", "PDF (*.pdf)")
         if out is None:
             return None
-        database, audit, session, zone = self.view, self.ctx.audit, self.session, self.zone
+        database, changes, session, zone = self.view, self.ctx.changes, self.session, self.zone
         filters, limit = self._filters(), PDF_EVENT_LIMIT
         # Every text the report needs, in the person's language, made here on the GUI thread.
         headers = [self.model.headerData(i, Qt.Orientation.Horizontal)
@@ -429,13 +429,13 @@ class AuditTab(QWidget):
         command_word = self.tr("command %1")
 
         def work(_progress, _cancel):  # QTextDocument and QPdfWriter work off the GUI thread
-            rows = trail_for_report(database, audit, session, filters, limit)
+            rows = trail_for_report(database, changes, session, filters, limit)
             if rows is None:
                 return None
             heading, header, rows_html = report_html(rows, headers, title, subtitle, zone,
                                                      command_word)
             atomic_write_with(out, lambda temp: _print_pdf(heading, header, rows_html, temp))
-            record_export(audit, session, "pdf", out, len(rows), filters)
+            record_export(changes, session, "pdf", out, len(rows), filters)
             return len(rows)
 
         self.pdf_task = self._run_export(self.pdf_button, out, work)

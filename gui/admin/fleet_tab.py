@@ -463,7 +463,7 @@ class FleetTab(QWidget):
             if not ok:
                 return False
         try:
-            self._acknowledged[alarm] = acknowledge(self.ctx.audit, self.session, alarm, note)
+            self._acknowledged[alarm] = acknowledge(self.ctx.changes, self.session, alarm, note)
         except PermissionDenied:  # the button is disabled for these roles; a safety net
             return False
         self._refresh_alarms()

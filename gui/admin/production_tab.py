@@ -45,7 +45,7 @@ HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status"
 class ProductionTab(QWidget):
     def __init__(self, ctx, session: Session, runner, bridge=None,
                  parent: QWidget | None = None):
-        require(session, Permission.RECORD_VIEW_SITE, ctx.audit, target="site records")
+        require(session, Permission.RECORD_VIEW_SITE, ctx.changes, target="site records")
         super().__init__(parent)
         self.ctx = ctx
         self.view = ctx.site_view
@@ -317,7 +317,7 @@ class ProductionTab(QWidget):
             if not path:
                 return
         view, chosen, filters = self.view, self.record_filter(), self.filters()
-        audit, session = self.ctx.audit, self.session
+        changes, session = self.ctx.changes, self.session
         not_recorded = location_text(LOCATION_NOT_RECORDED)
         self.last_export = None
 
@@ -330,5 +330,5 @@ class ProductionTab(QWidget):
             self.status.setText(self.tr("The file was not written: %1").replace("%1", str(exc)))
 
         self.runner.run(lambda progress, cancel: export_view_records(
-            view, audit, session, chosen, fmt, Path(path), filters,
+            view, changes, session, chosen, fmt, Path(path), filters,
             not_recorded_text=not_recorded), on_done=done, on_error=failed)

@@ -48,6 +48,7 @@ if str(ROOT) not in sys.path:
 
 from data.database import open_database  # noqa: E402
 from utils.audit.chain import Actor, AuditLog  # noqa: E402
+from utils.changes import Changes, Topic  # noqa: E402
 from utils.audit.keys import KeyRing, load_or_create_local_key  # noqa: E402
 from utils.audit.service import verify_database  # noqa: E402
 
@@ -94,6 +95,7 @@ class Bench:
         self.checkpoint_file = folder / "checkpoint.json"
         self.audit = AuditLog(self.database, anchor=ANCHOR, station=STATION, key=self.key,
                               checkpoint_file=self.checkpoint_file, host="bench-pc")
+        self.changes = Changes(self.database, self.audit)
         self.count = 0
 
     def durable(self, count: int) -> float:
@@ -101,7 +103,7 @@ class Bench:
         start = time.perf_counter()
         for _ in range(count):
             self.count += 1
-            self.audit.record(ACTOR, ACTION, **event_fields(self.count))
+            self.changes.record(ACTOR, ACTION, **event_fields(self.count))
         return count / (time.perf_counter() - start)
 
     def batched(self, upto: int, batch: int) -> tuple[int, float]:
@@ -111,12 +113,10 @@ class Bench:
         next_report = start + 10
         while self.count < upto:
             size = min(batch, upto - self.count)
-            with self.database.write() as connection:
+            with self.changes.begin(ACTOR, Topic.AUDIT) as tx:
                 for _ in range(size):
                     self.count += 1
-                    self.audit.append(connection, ACTOR, ACTION,
-                                      **event_fields(self.count))
-            self.audit.flush_checkpoint_file()
+                    tx.audit(ACTION, **event_fields(self.count))
             now = time.perf_counter()
             if now >= next_report:
                 rate = (self.count - first) / (now - start)

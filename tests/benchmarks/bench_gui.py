@@ -457,6 +457,7 @@ def build_verify_home(home: Path, events: int, batch: int = 10_000) -> float:
     _kit()
     from config.paths import resolve_paths
     from config.settings import Settings
+    from utils.changes import Topic
     from utils.context import AppContext
     from utils.settings_store import save_settings
 
@@ -471,12 +472,10 @@ def build_verify_home(home: Path, events: int, batch: int = 10_000) -> float:
         next_report = start + 10
         while done < events:
             size = min(batch, events - done)
-            with ctx.database.write() as connection:
+            with ctx.changes.begin(bench_audit.ACTOR, Topic.AUDIT) as tx:
                 for _ in range(size):
                     done += 1
-                    ctx.audit.append(connection, bench_audit.ACTOR, bench_audit.ACTION,
-                                     **bench_audit.event_fields(done))
-            ctx.audit.flush_checkpoint_file()
+                    tx.audit(bench_audit.ACTION, **bench_audit.event_fields(done))
             if time.perf_counter() >= next_report:
                 log(f"    built {done:,}/{events:,} events")
                 next_report += 10

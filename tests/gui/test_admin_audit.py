@@ -104,17 +104,17 @@ def test_the_time_range_includes_its_start_and_excludes_its_end(fleet_site):
     admin = site_.admin
     session = admin.auth.login("ana", ADMIN_PW).session
     admin.site_view.ingest_local()
-    rows = trail_page(admin.site_view, admin.audit, session, TrailFilter(), 1000)
+    rows = trail_page(admin.site_view, admin.changes, session, TrailFilter(), 1000)
     times = sorted({row["ts"] for row in rows})
     assert len(times) >= 2
     middle = times[len(times) // 2]
-    after = trail_page(admin.site_view, admin.audit, session, TrailFilter(start=middle), 1000)
-    before = trail_page(admin.site_view, admin.audit, session, TrailFilter(end=middle), 1000)
+    after = trail_page(admin.site_view, admin.changes, session, TrailFilter(start=middle), 1000)
+    before = trail_page(admin.site_view, admin.changes, session, TrailFilter(end=middle), 1000)
     assert min(row["ts"] for row in after) == middle
     assert max(row["ts"] for row in before) < middle
     # Every event is on exactly one side.
     assert len(after) + len(before) == len(trail_page(
-        admin.site_view, admin.audit, session, TrailFilter(end=format_utc(
+        admin.site_view, admin.changes, session, TrailFilter(end=format_utc(
             admin.clock.now() + timedelta(hours=1))), 1000))
 
 

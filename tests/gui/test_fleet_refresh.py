@@ -422,7 +422,7 @@ def test_an_analyst_sees_alarms_but_may_not_acknowledge_them(qtbot, ctx):
     assert tab.alarms.count() == 1 and not tab.ack_button.isEnabled()
     assert tab.acknowledge_selected(note="not mine to say") is False
     with pytest.raises(PermissionDenied):
-        acknowledge(ctx.audit, analyst, ("201", "cpu", "critical"), "not mine to say")
+        acknowledge(ctx.changes, analyst, ("201", "cpu", "critical"), "not mine to say")
     with ctx.database.read() as connection:
         assert not audit_repo.list_events(connection, action="alarm.ack")
         assert audit_repo.list_events(connection, action="permission.denied", user="vera")

@@ -29,6 +29,7 @@ from utils.audit.chain import (
 from utils.audit.keys import KeyRing, SigningKey, key_id_for, load_or_create_local_key
 from utils.audit.service import verify_database
 from utils.audit.verify import TamperKind, VerifyResult, verify_stream
+from utils.changes import Changes, Topic
 from utils.clock import ManualClock
 
 ANCHOR = "site-test"
@@ -62,8 +63,9 @@ class Chain:
         for _ in range(count):
             self.clock.advance(seconds=7)
             user, role = users[self.size() % len(users)]
-            self.audit.record(Actor(user, role), "user.login", entity="user", entity_id=user,
-                              after={"n": self.size() + 1, "host": "pc-206", "ok": True})
+            Changes(self.database, self.audit).record(
+                Actor(user, role), "user.login", entity="user", entity_id=user,
+                after={"n": self.size() + 1, "host": "pc-206", "ok": True})
 
     def size(self) -> int:
         with closing(sqlite3.connect(self.path)) as con:
@@ -492,11 +494,9 @@ def big_chain(tmp_path) -> Iterator[Chain]:
     built = make_chain(tmp_path, 0)
     actor = Actor("ana", "admin")
     for start in range(0, BIG, 4_000):
-        with built.database.write() as connection:
+        with Changes(built.database, built.audit).begin(actor, Topic.AUDIT) as tx:
             for n in range(start, start + 4_000):
-                built.audit.append(connection, actor, "user.login", entity="user",
-                                   entity_id="ana", after={"n": n + 1})
-        built.audit.flush_checkpoint_file()
+                tx.audit("user.login", entity="user", entity_id="ana", after={"n": n + 1})
     yield built
     built.database.dispose()
 

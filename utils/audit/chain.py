@@ -61,8 +61,7 @@ class AuditLog:
 
     def __init__(self, database: Database, *, anchor: str, station: str, key: SigningKey,
                  checkpoint_file: Any = None, checkpoint_every: int = 500,
-                 clock: Clock | None = None, host: str | None = None,
-                 on_checkpoint: Callable[[StoredCheckpoint], None] | None = None):
+                 clock: Clock | None = None, host: str | None = None):
         self.database = database
         self.anchor = anchor
         self.station = station
@@ -71,11 +70,7 @@ class AuditLog:
         self.checkpoint_every = checkpoint_every
         self.clock = clock or SystemClock()
         self.host = host or socket.gethostname()
-        self.on_checkpoint = on_checkpoint
         self._pending_checkpoint: StoredCheckpoint | None = None
-        # Called after each committed change (flush_checkpoint_file is every writer's last
-        # step): the journal exporter uses it to know there is something new to publish.
-        self.after_commit: list[Callable[[], None]] = []
         # Seq of the last checkpoint, read once: asking the database on every append costs
         # more than the append. If another process wrote one meanwhile, ours just comes early.
         self._last_checkpoint_seq: int | None = None
@@ -107,13 +102,6 @@ class AuditLog:
             self._write_checkpoint_row(connection, seq, digest)
         return event
 
-    def record(self, actor: Actor, action: str, **fields: Any) -> AuditEvent:
-        """Append one event in its own durable transaction."""
-        with self.database.write() as connection:
-            event = self.append(connection, actor, action, **fields)
-        self.flush_checkpoint_file()
-        return event
-
     # -- checkpoints -------------------------------------------------------------------------
 
     def checkpoint_now(self) -> StoredCheckpoint | None:
@@ -127,7 +115,7 @@ class AuditLog:
                 self._pending_checkpoint = existing
             else:
                 self._write_checkpoint_row(connection, head[0], head[1])
-        return self.flush_checkpoint_file()
+        return self.write_witness()
 
     def _write_checkpoint_row(self, connection: Connection, seq: int, head: bytes) -> None:
         unsigned = StoredCheckpoint(self.station, seq, head.hex(), format_utc(self.clock.now()),
@@ -137,19 +125,13 @@ class AuditLog:
         self._pending_checkpoint = checkpoint
         self._last_checkpoint_seq = seq
 
-    def flush_checkpoint_file(self) -> StoredCheckpoint | None:
-        """After commit: write the latest checkpoint outside the database (the local witness)."""
-        for listener in list(self.after_commit):
-            listener()
+    def write_witness(self) -> StoredCheckpoint | None:
+        """After a commit: the newest signed checkpoint, if the commit made one, goes to the
+        witness file outside the database (utils/changes.py calls it for every change)."""
         checkpoint, self._pending_checkpoint = self._pending_checkpoint, None
-        if checkpoint is None:
-            return None
-        if self.checkpoint_file is not None:
+        if checkpoint is not None and self.checkpoint_file is not None:
             write_checkpoint_file(self.checkpoint_file, checkpoint, holds=self._holds)
-        if self.on_checkpoint is not None:
-            self.on_checkpoint(checkpoint)
         return checkpoint
-
 
     def _holds(self, seq: int, head_hash: str) -> bool:
         """Whether this chain's event `seq` is the one whose hash is `head_hash`."""

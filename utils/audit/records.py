@@ -29,7 +29,7 @@ from utils.audit.chain import Actor
 from utils.audit.verify import TamperKind, VerifyResult
 
 if TYPE_CHECKING:
-    from utils.audit.chain import AuditLog
+    from utils.changes import Changes
 
 KINDS = {ROW_DIFFERS: TamperKind.RECORD_MODIFIED, ROW_INSERTED: TamperKind.RECORD_INSERTED,
          ROW_DELETED: TamperKind.RECORD_DELETED}
@@ -146,10 +146,10 @@ def merge(results: list[VerifyResult], checked: tuple[ProofReport, str] | None,
 
 
 def require_proven(database: Database, record_ids: Iterable[str], what: str, *,
-                   audit: "AuditLog | None" = None, actor: Actor | None = None) -> None:
+                   changes: "Changes | None" = None, actor: Actor | None = None) -> None:
     """Refuse `what` (a change, an export) when one of `record_ids` is not what the chain
     says: a value the chain does not hold is never built upon or handed out unsaid. The
-    refusal is written to the audit trail (`audit`, as `actor`) in its own transaction."""
+    refusal is written to the audit trail (`changes`, as `actor`) in its own transaction."""
     ids = list(record_ids)
     if not ids:
         return
@@ -159,11 +159,11 @@ def require_proven(database: Database, record_ids: Iterable[str], what: str, *,
     if not report.findings:
         return
     first = report.findings[0]
-    if audit is not None:
-        audit.record(actor or Actor.system(), "records.not_proven", entity="record",
-                     entity_id=first.record_id, after={
-                         "refused": what, "kind": str(KINDS[first.kind]),
-                         "version": first.version, "detail": text})
+    if changes is not None:
+        changes.record(actor or Actor.system(), "records.not_proven", entity="record",
+                       entity_id=first.record_id, after={
+                           "refused": what, "kind": str(KINDS[first.kind]),
+                           "version": first.version, "detail": text})
     raise RecordsNotProven(first, (
         f"{what} refused: {text}. Nothing was changed or written. Run 'shopfloor "
         f"verify-audit' and call your administrator; the site view (admin panel, export "

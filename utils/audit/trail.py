@@ -21,8 +21,8 @@ from data import view_repo
 from data.exports import neutralise_formula
 from models.canonical import parse_utc
 from utils.atomic_io import atomic_write_with
-from utils.audit.chain import AuditLog
 from utils.auth import Session
+from utils.changes import Changes
 from utils.permissions import require
 
 CSV_COLUMNS = ("Time (UTC)", "Local time", "Station", "Event", "User", "Role", "Action",
@@ -53,17 +53,17 @@ def trail_stations(view) -> list[str]:
         return view_repo.event_stations(connection)
 
 
-def trail_count(view, audit: AuditLog, session: Session, filters: TrailFilter) -> int:
+def trail_count(view, changes: Changes, session: Session, filters: TrailFilter) -> int:
     """How many events match the filters."""
-    require(session, Permission.AUDIT_VIEW, audit, target="audit trail")
+    require(session, Permission.AUDIT_VIEW, changes, target="audit trail")
     with view.database.read() as connection:
         return view_repo.count_events(connection, **asdict(filters))
 
 
-def trail_page(view, audit: AuditLog, session: Session, filters: TrailFilter, limit: int,
+def trail_page(view, changes: Changes, session: Session, filters: TrailFilter, limit: int,
                offset: int = 0) -> list[dict[str, Any]]:
     """`limit` events for the filters from `offset` on, newest first."""
-    require(session, Permission.AUDIT_VIEW, audit, target="audit trail")
+    require(session, Permission.AUDIT_VIEW, changes, target="audit trail")
     with view.database.read() as connection:
         return view_repo.event_page(connection, limit=limit, offset=offset, **asdict(filters))
 
@@ -76,11 +76,11 @@ def iter_trail(view, filters: TrailFilter) -> Iterator[dict[str, Any]]:
         yield from view_repo.iter_events(connection, **asdict(filters))
 
 
-def trail_for_report(view, audit: AuditLog, session: Session,
+def trail_for_report(view, changes: Changes, session: Session,
                      filters: TrailFilter, limit: int) -> list[dict[str, Any]] | None:
     """Every event for the filters, oldest first, or None when there are more than `limit`
     (a printed report of more would be thousands of pages: narrow the filters or use CSV)."""
-    _require_export(session, audit)
+    _require_export(session, changes)
     rows: list[dict[str, Any]] = []
     for row in iter_trail(view, filters):
         if len(rows) == limit:
@@ -89,14 +89,14 @@ def trail_for_report(view, audit: AuditLog, session: Session,
     return rows
 
 
-def export_trail_csv(view, audit: AuditLog, session: Session,
+def export_trail_csv(view, changes: Changes, session: Session,
                      filters: TrailFilter, out: Path, zone: tzinfo, *,
                      progress: Callable[[int], None] | None = None,
                      cancel: threading.Event | None = None) -> int:
     """Write every event for the filters to `out` (UTF-8 with BOM, as Excel expects), text
     that a spreadsheet would run as a formula neutralised; returns the number of events.
     Cancelled, it raises ExportCancelled and leaves no file."""
-    _require_export(session, audit)
+    _require_export(session, changes)
     count = 0
 
     def write(temp: Path) -> None:
@@ -116,7 +116,7 @@ def export_trail_csv(view, audit: AuditLog, session: Session,
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_with(out, write)
-    record_export(audit, session, "csv", out, count, filters)
+    record_export(changes, session, "csv", out, count, filters)
     return count
 
 
@@ -128,14 +128,14 @@ def csv_cells(row: dict[str, Any], zone: tzinfo) -> list[str]:
     return [ts, local, *fields[1:], row.get("body") or ""]
 
 
-def record_export(audit: AuditLog, session: Session, fmt: str, out: Path, count: int,
+def record_export(changes: Changes, session: Session, fmt: str, out: Path, count: int,
                   filters: TrailFilter) -> None:
     """The export's own audit event: what was exported, how many events, which filters."""
-    audit.record(session.actor, "audit.export", entity="file", entity_id=Path(out).name,
-                 after={"format": fmt, "events": count, **asdict(filters)})
+    changes.record(session.actor, "audit.export", entity="file", entity_id=Path(out).name,
+                   after={"format": fmt, "events": count, **asdict(filters)})
 
 
-def _require_export(session: Session, audit: AuditLog) -> None:
-    require(session, Permission.AUDIT_VIEW, audit, target="audit trail")
-    require(session, Permission.EXPORT, audit, target="audit trail export")
+def _require_export(session: Session, changes: Changes) -> None:
+    require(session, Permission.AUDIT_VIEW, changes, target="audit trail")
+    require(session, Permission.EXPORT, changes, target="audit trail export")
 

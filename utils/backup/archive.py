@@ -195,7 +195,7 @@ def make_archive(ctx, session, start: datetime, end: datetime, out: Path) -> dic
     what it wrote with verify-archive's own check before keeping it."""
     from utils.backup.archive_check import verify_archive
 
-    require(session, Permission.ARCHIVE_MAKE, ctx.audit, target=str(out))
+    require(session, Permission.ARCHIVE_MAKE, ctx.changes, target=str(out))
     if end <= start:
         raise ArchiveError("the period ends before it starts; nothing was written")
     first, last = format_utc(start), format_utc(end)
@@ -244,7 +244,7 @@ def make_archive(ctx, session, start: datetime, end: datetime, out: Path) -> dic
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_with(out, write)
-    ctx.audit.record(session.actor, "archive.made", entity="file", entity_id=out.name, after={
-        "period": manifest["period"], "stations": manifest["stations"],
-        "sha256": sha256(out.read_bytes())})
+    ctx.changes.record(session.actor, "archive.made", entity="file", entity_id=out.name, after={
+                       "period": manifest["period"], "stations": manifest["stations"],
+                       "sha256": sha256(out.read_bytes())})
     return manifest

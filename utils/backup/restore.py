@@ -89,10 +89,10 @@ def restore_backup(home: Path | None, file: Path, *, username: str, password: st
                                                      override_reason)
             stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
             aside = paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
-            ctx.audit.record(actor, "database.set_aside", entity="database",
-                             entity_id=aside.name, after={
-                                 "restoring": str(file), "sha256": proof.sha256,
-                                 "override": override})
+            ctx.changes.record(actor, "database.set_aside", entity="database",
+                               entity_id=aside.name, after={
+                                   "restoring": str(file), "sha256": proof.sha256,
+                                   "override": override})
             ctx.audit.checkpoint_now()
             _copy_aside(ctx, aside)
         finally:
@@ -116,7 +116,7 @@ def _check(ctx, file: Path, work: Path, username: str, password: str,
                                       "nothing was changed")
     session = result.session
     try:
-        require(session, Permission.BACKUP_MANAGE, ctx.audit, target=str(file))
+        require(session, Permission.BACKUP_MANAGE, ctx.changes, target=str(file))
     except PermissionDenied:
         raise RestoreRefused("denied", f"{username} may not restore backups (admins only); "
                                        f"nothing was changed") from None
@@ -212,10 +212,10 @@ def _record_restored(home, clock, actor: Actor, file: Path, proof: BackupProof, 
 
     ctx = AppContext.open(home, clock=clock)
     try:
-        ctx.audit.record(actor, "backup.restored", entity="database", entity_id=Path(file).name,
-                         after={"file": str(file), "sha256": proof.sha256,
-                                "heads": {s: seq for s, (seq, _h) in proof.heads.items()},
-                                "set_aside": str(aside), "override": override})
+        ctx.changes.record(actor, "backup.restored", entity="database", entity_id=Path(file).name,
+                           after={"file": str(file), "sha256": proof.sha256,
+                                  "heads": {s: seq for s, (seq, _h) in proof.heads.items()},
+                                  "set_aside": str(aside), "override": override})
         ctx.audit.checkpoint_now()
     finally:
         ctx.close()

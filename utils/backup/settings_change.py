@@ -15,6 +15,7 @@ from pathlib import Path
 from config.constants import Permission
 from config.settings import SettingsError
 from utils.backup.snapshot import FolderUnusable, check_folder
+from utils.changes import Topic
 from utils.permissions import require
 from utils.settings_store import save_settings
 
@@ -28,7 +29,7 @@ class BackupSettingsError(ValueError):
 
 def change_backup_settings(ctx, session, **wanted) -> dict[str, tuple]:
     """Keep the given values of FIELDS; returns {field: (before, after)} of what changed."""
-    require(session, Permission.BACKUP_MANAGE, ctx.audit, target="backup settings")
+    require(session, Permission.BACKUP_MANAGE, ctx.changes, target="backup settings")
     unknown = set(wanted) - set(FIELDS)
     if unknown:
         raise BackupSettingsError(f"unknown backup settings: {', '.join(sorted(unknown))}")
@@ -51,13 +52,12 @@ def change_backup_settings(ctx, session, **wanted) -> dict[str, tuple]:
         new_settings = ctx.settings.with_changes(**{k: v for k, (_b, v) in changed.items()})
     except SettingsError as exc:
         raise BackupSettingsError(f"{exc}; nothing was saved") from exc
-    with ctx.database.write() as connection:
-        ctx.audit.append(connection, session.actor, AUDIT_ACTION, entity="pc",
-                         entity_id=ctx.station_id,
-                         before={k: b for k, (b, _a) in changed.items()},
-                         after={k: a for k, (_b, a) in changed.items()})
+    with ctx.changes.begin(session.actor, Topic.SETTINGS) as tx:
+        tx.audit(AUDIT_ACTION, entity="pc",
+                 entity_id=ctx.station_id,
+                 before={k: b for k, (b, _a) in changed.items()},
+                 after={k: a for k, (_b, a) in changed.items()})
         save_settings(ctx.paths.settings_file, new_settings)  # fails: nothing is audited
-    ctx.audit.flush_checkpoint_file()
     ctx.settings = new_settings
     ctx.auth.settings = new_settings
     return changed

@@ -73,9 +73,9 @@ def make_backup(ctx, *, actor: Actor | None = None, reason: str = "scheduled",
     keep = ctx.settings.backup_keep
     old = list_backups(folder, ctx.station_id)
     to_remove = old[:max(0, len(old) - (keep - 1))]
-    ctx.audit.record(actor, "backup.taken", entity="backup", entity_id=target.name, after={
-        "folder": str(folder), "reason": reason,
-        "removed_once_in_place": [backup.path.name for backup in to_remove]})
+    ctx.changes.record(actor, "backup.taken", entity="backup", entity_id=target.name, after={
+                       "folder": str(folder), "reason": reason,
+                       "removed_once_in_place": [backup.path.name for backup in to_remove]})
     ctx.audit.checkpoint_now()
     heads: dict[str, tuple[int, str]] = {}
 
@@ -105,8 +105,8 @@ def make_backup(ctx, *, actor: Actor | None = None, reason: str = "scheduled",
             raise BackupFailed(f"the backup could not be written to {folder} "
                                f"({exc.strerror or exc}); nothing was kept") from exc
     except BackupFailed as exc:
-        ctx.audit.record(actor, "backup.failed", entity="backup", entity_id=target.name,
-                         after={"folder": str(folder), "error": str(exc)})
+        ctx.changes.record(actor, "backup.failed", entity="backup", entity_id=target.name,
+                           after={"folder": str(folder), "error": str(exc)})
         raise
     size, digest = target.stat().st_size, file_sha256(target)
     atomic_write_text(sidecar_of(target), sidecar_text(ctx.station_id, format_utc(now), size,
@@ -123,7 +123,7 @@ def make_backup(ctx, *, actor: Actor | None = None, reason: str = "scheduled",
 
 def backup_now(ctx, session) -> MadeBackup:
     """A backup asked for by a person (`shopfloor backup now`): admins only, refusal audited."""
-    require(session, Permission.BACKUP_MANAGE, ctx.audit, target="backup")
+    require(session, Permission.BACKUP_MANAGE, ctx.changes, target="backup")
     return make_backup(ctx, actor=session.actor, reason="on request")
 
 

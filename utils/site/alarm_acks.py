@@ -11,7 +11,7 @@ from datetime import datetime
 
 from config.constants import Permission, role_allows
 from models.canonical import parse_utc
-from utils.audit.chain import AuditLog
+from utils.changes import Changes, Topic
 from utils.auth import Session
 from utils.permissions import require
 
@@ -33,10 +33,10 @@ def may_acknowledge(session: Session) -> bool:
     return role_allows(session.role, ACK_PERMISSION)
 
 
-def acknowledge(audit: AuditLog, session: Session, alarm: Alarm, note: str) -> Acknowledgement:
+def acknowledge(changes: Changes, session: Session, alarm: Alarm, note: str) -> Acknowledgement:
     """Record the acknowledgement (refused, and the refusal audited, for a read-only role)."""
     station, what, level = alarm
-    require(session, ACK_PERMISSION, audit, target=f"alarm {station} {what}")
-    event = audit.record(session.actor, ACK_ACTION, entity="station", entity_id=station,
-                         after={"alarm": what, "level": level, "note": note})
+    require(session, ACK_PERMISSION, changes, target=f"alarm {station} {what}")
+    event = changes.record(session.actor, ACK_ACTION, topic=Topic.FLEET, entity="station",
+                           entity_id=station, after={"alarm": what, "level": level, "note": note})
     return Acknowledgement(event.user or "", parse_utc(event.ts), note)

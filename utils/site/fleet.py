@@ -31,6 +31,7 @@ from config.constants import COMMAND_ROLES, CommandType, Permission, Role
 from data import commands_repo
 from models.canonical import parse_utc
 from utils.auth import Session
+from utils.changes import Topic
 from utils.clock import Clock, SystemClock
 from utils.permissions import PermissionDenied, require
 from utils.site.commands import DEFAULT_TTL, ack_problem, issue_command
@@ -280,10 +281,10 @@ class FleetMonitor:
              ttl: timedelta = DEFAULT_TTL) -> list[dict[str, Any]]:
         """Sign and drop one command per target (None = every known station)."""
         command_type = CommandType(command_type)
-        require(session, Permission.COMMAND_SEND, self.ctx.audit, target=str(command_type))
+        require(session, Permission.COMMAND_SEND, self.ctx.changes, target=str(command_type))
         if Role(session.role) not in COMMAND_ROLES[command_type]:
-            self.ctx.audit.record(session.actor, "permission.denied", entity="command",
-                                  entity_id=str(command_type), after={"target": "send"})
+            self.ctx.changes.record(session.actor, "permission.denied", entity="command",
+                                    entity_id=str(command_type), after={"target": "send"})
             raise PermissionDenied(session.username, session.role, Permission.COMMAND_SEND)
         if session.signer is None:
             raise NoSigningKey(session.username)
@@ -300,13 +301,12 @@ class FleetMonitor:
                                      now=self.clock.now(), ttl=ttl)
             self.fs.mkdirs(station.inbox)  # a linked inbox is refused (ShareRefused), never written
             self.fs.create_once(station.inbox / f"{document['id']}.json", document_bytes(document))
-            with self.ctx.database.write() as connection:
-                commands_repo.sent_insert(connection, document, self.clock.now())
-                self.ctx.audit.append(connection, session.actor, "command.send", entity="command",
-                                      entity_id=document["id"], command_id=document["id"],
-                                      after={"type": document["type"], "target": target,
-                                             "params": document["params"]})
-            self.ctx.audit.flush_checkpoint_file()
+            with self.ctx.changes.begin(session.actor, Topic.COMMANDS) as tx:
+                commands_repo.sent_insert(tx.connection, document, self.clock.now())
+                tx.audit("command.send", entity="command",
+                         entity_id=document["id"], command_id=document["id"],
+                         after={"type": document["type"], "target": target,
+                                "params": document["params"]})
             documents.append(document)
         return documents
 
@@ -343,13 +343,12 @@ class FleetMonitor:
                 state, reason = "timed_out", "no answer before the command expired"
             if state is None or state not in FINAL_STATES:
                 continue
-            with self.ctx.database.write() as connection:
-                commands_repo.sent_update(connection, row["command_id"], state, reason, payload, now)
-                self.ctx.audit.append(connection, _system(), f"command.ack.{state}",
-                                      entity="command", entity_id=row["command_id"],
-                                      command_id=row["command_id"],
-                                      after={"target": row["target"], "reason": reason})
-            self.ctx.audit.flush_checkpoint_file()
+            with self.ctx.changes.begin(_system(), Topic.COMMANDS) as tx:
+                commands_repo.sent_update(tx.connection, row["command_id"], state, reason, payload, now)
+                tx.audit(f"command.ack.{state}",
+                         entity="command", entity_id=row["command_id"],
+                         command_id=row["command_id"],
+                         after={"target": row["target"], "reason": reason})
             finished.append({**row, "state": state, "reason": reason, "result": payload})
         return finished
 

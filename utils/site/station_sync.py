@@ -33,6 +33,7 @@ from models.bounded_json import JsonLimits, check_limits
 from models.canonical import canonical_json, format_utc, parse_utc
 from utils.audit.chain import Actor
 from utils.auth import Session
+from utils.changes import Change, Topic, Transaction
 from utils.clock import Clock, SystemClock
 from utils.metrics import MetricsSampler
 from utils.permissions import require
@@ -166,8 +167,7 @@ class SyncService:
     def start(self) -> None:
         self._settle_interrupted()
         self._restore_local_state()
-        self.ctx.production.on_changed = self.notify_state_changed
-        self.ctx.audit.after_commit.append(self._journal_changed)
+        self.ctx.changes.bus.subscribe(self._on_change)
         self._acks_pending.set()
         self._journal_dirty.set()
         try:
@@ -198,10 +198,7 @@ class SyncService:
             self.ctx.view_follower.release()
         self._stop.set()
         self._wake.set()
-        if self.ctx.production.on_changed == self.notify_state_changed:
-            self.ctx.production.on_changed = None
-        if self._journal_changed in self.ctx.audit.after_commit:
-            self.ctx.audit.after_commit.remove(self._journal_changed)
+        self.ctx.changes.bus.unsubscribe(self._on_change)
         for thread in (self._supervisor_thread, self._loop_thread):
             if thread is not None:
                 thread.join(timeout=10)
@@ -266,9 +263,12 @@ class SyncService:
     def wake(self) -> None:
         self._wake.set()
 
-    def _journal_changed(self) -> None:
-        """After a commit: export it now (other PCs follow the journal within seconds)."""
+    def _on_change(self, change: Change) -> None:
+        """After every committed change (utils/changes.py): export it now (other PCs follow
+        the journal within seconds); a record or the lot changed: publish status now too."""
         self._journal_dirty.set()
+        if change.topic in (Topic.RECORDS, Topic.LOT):
+            self._state_dirty.set()
         self._wake.set()
 
     def share_state(self) -> ShareState:
@@ -497,12 +497,12 @@ class SyncService:
         that ran last (audited); the PC acts for the station from the next pass."""
         from models.validation import validate_reason
 
-        require(session, Permission.COMMAND_SEND, self.ctx.audit,
+        require(session, Permission.COMMAND_SEND, self.ctx.changes,
                 target=f"station.takeover:{self.station.station_id}")
         reason_text = validate_reason(reason)
-        self.ctx.audit.record(session.actor, "station.takeover", entity="station",
-                              entity_id=self.station.station_id, reason=reason_text,
-                              after={"session_id": self.session_id})
+        self.ctx.changes.record(session.actor, "station.takeover", entity="station",
+                                entity_id=self.station.station_id, reason=reason_text,
+                                after={"session_id": self.session_id})
         self._takeover = reason_text
         self._check_standing()
         self.wake()
@@ -761,20 +761,19 @@ class SyncService:
         command = decision.command
         outcome = decision.outcome or Outcome.REJECTED
         now = self.clock.now()
-        with self.ctx.database.write() as connection:
+        with self.ctx.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
             # Every refused file is audited, a second copy of a forged one too; only the first
             # goes to the ledger (which is what gets it its one ack).
             if (command_id is not None and outcome != Outcome.DUPLICATE
-                    and not commands_repo.ledger_has(connection, command_id)):
-                commands_repo.ledger_start(connection, command_id,
+                    and not commands_repo.ledger_has(tx.connection, command_id)):
+                commands_repo.ledger_start(tx.connection, command_id,
                                            str(command.type) if command else "unknown",
                                            command.issued_by if command else None, now,
                                            status=str(outcome), reason=decision.reason)
-                commands_repo.ledger_finish(connection, command_id, str(outcome),
+                commands_repo.ledger_finish(tx.connection, command_id, str(outcome),
                                             decision.reason, None, now)
-            self._audit(connection, Actor.system(), f"command.{outcome}", command_id, command,
+            self._audit(tx, Actor.system(), f"command.{outcome}", command_id, command,
                         decision.reason)
-        self.ctx.audit.flush_checkpoint_file()
         moved = False
         if outcome == Outcome.REJECTED:  # kept as evidence, out of the inbox
             try:
@@ -795,14 +794,13 @@ class SyncService:
                 Outcome.DUPLICATE, "claimed by another session of this station", command,
                 command.id))
             return
-        with self.ctx.database.write() as connection:
-            if commands_repo.ledger_has(connection, command.id):  # raced with another rescan
+        with self.ctx.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
+            if commands_repo.ledger_has(tx.connection, command.id):  # raced with another rescan
                 return
-            commands_repo.ledger_start(connection, command.id, str(command.type),
+            commands_repo.ledger_start(tx.connection, command.id, str(command.type),
                                        command.issued_by, now)
-            self._audit(connection, Actor(command.issued_by, str(command.role)),
+            self._audit(tx, Actor(command.issued_by, str(command.role)),
                         "command.received", command.id, command, None)
-        self.ctx.audit.flush_checkpoint_file()
         self.counters["commands"] += 1
         pool = self._interactive if command.type in INTERACTIVE else self._executor
         assert pool is not None
@@ -858,12 +856,11 @@ class SyncService:
         # command "executing": at restart it is settled as failed, but the ack already written
         # stands (write-once), and the command is never run again either way.
         acked = self._write_ack(command.id, str(command.type), outcome, reason, result, now)
-        with self.ctx.database.write() as connection:
-            commands_repo.ledger_finish(connection, command.id, str(outcome), reason, result,
+        with self.ctx.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
+            commands_repo.ledger_finish(tx.connection, command.id, str(outcome), reason, result,
                                         now, acked=acked)
-            self._audit(connection, Actor(command.issued_by, str(command.role)),
+            self._audit(tx, Actor(command.issued_by, str(command.role)),
                         f"command.{outcome}", command.id, command, reason)
-        self.ctx.audit.flush_checkpoint_file()
         self._remember({"id": command.id, "type": str(command.type), "status": str(outcome),
                         "reason": reason, "at": format_utc(now)})
         if not acked:
@@ -907,13 +904,14 @@ class SyncService:
                 return False
         return False
 
-    def _audit(self, connection: Any, actor: Actor, action: str, command_id: str | None,
+    @staticmethod
+    def _audit(tx: Transaction, actor: Actor, action: str, command_id: str | None,
                command: Command | None, reason: str | None) -> None:
-        self.ctx.audit.append(connection, actor, action, entity="command", entity_id=command_id,
-                              command_id=command_id, reason=reason,
-                              after=None if command is None else {
-                                  "type": str(command.type), "params": command.params,
-                                  "issued_by": command.issued_by})
+        tx.audit(action, actor=actor, entity="command", entity_id=command_id,
+                 command_id=command_id, reason=reason,
+                 after=None if command is None else {
+                     "type": str(command.type), "params": command.params,
+                     "issued_by": command.issued_by})
 
     def _remember(self, result: dict[str, Any]) -> None:
         with self._lock:
@@ -953,20 +951,19 @@ class SyncService:
                          if row["status"] == "executing"]
         for row in leftovers:
             ack = self._existing_ack(row["command_id"])
-            with self.ctx.database.write() as connection:
+            with self.ctx.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
                 if ack is not None:
-                    commands_repo.ledger_finish(connection, row["command_id"], ack["status"],
+                    commands_repo.ledger_finish(tx.connection, row["command_id"], ack["status"],
                                                 ack.get("reason") or "", ack.get("result"),
                                                 self.clock.now(), acked=True)
-                    self._audit(connection, Actor.system(), f"command.{ack['status']}",
+                    self._audit(tx, Actor.system(), f"command.{ack['status']}",
                                 row["command_id"], None,
                                 f"{ack.get('reason') or ''} (recorded after a restart)".strip())
                 else:
-                    commands_repo.ledger_finish(connection, row["command_id"], "failed", reason,
-                                                None, self.clock.now())
-                    self._audit(connection, Actor.system(), "command.failed", row["command_id"],
+                    commands_repo.ledger_finish(tx.connection, row["command_id"], "failed",
+                                                reason, None, self.clock.now())
+                    self._audit(tx, Actor.system(), "command.failed", row["command_id"],
                                 None, reason)
-        self.ctx.audit.flush_checkpoint_file()
 
     def _existing_ack(self, command_id: str) -> dict[str, Any] | None:
         """A validly signed ack this station wrote before a crash, if the share has it."""

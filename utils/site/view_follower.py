@@ -31,6 +31,7 @@ from typing import Any, Callable
 
 from data import view_repo
 from models.canonical import format_utc, parse_utc
+from utils.changes import Change
 from utils.clock import Clock, SystemClock
 from utils.site.site_view import SiteView, ViewChange
 
@@ -154,10 +155,14 @@ class ViewFollower:
 
     # -- the thread --------------------------------------------------------------------------
 
+    def _on_change(self, _change: Change) -> None:
+        """This PC committed something: its own events go into the view at once."""
+        self.wake()
+
     def _start(self) -> None:
         self._stop.clear()
         self._wake.clear()
-        self.view.ctx.audit.after_commit.append(self.wake)
+        self.view.ctx.changes.bus.subscribe(self._on_change)
         self._thread = threading.Thread(target=self._run, daemon=True,
                                         name=f"shopfloor-site-view-{self.view.ctx.station_id}")
         self._thread.start()
@@ -169,8 +174,7 @@ class ViewFollower:
         if thread is not None:
             thread.join(timeout=30)
         self._stop_observer()
-        if self.wake in self.view.ctx.audit.after_commit:
-            self.view.ctx.audit.after_commit.remove(self.wake)
+        self.view.ctx.changes.bus.unsubscribe(self._on_change)
         self._set_state(phase=Phase.STOPPED, progress=None, complete_up_to=None)
 
     def _run(self) -> None:

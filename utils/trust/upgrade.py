@@ -87,11 +87,11 @@ def upgrade_site(home, passphrase: str, admin: str, password: str, *,
     member = AppContext.open(home, clock=clock)
     try:
         report = certify_existing_accounts(member, admin, password, root)
-        member.audit.record(Actor(admin, "admin"), "site.upgrade", entity="site",
-                            entity_id=info.site_id,
-                            after={"protocol": 2, "root_key_id": root.key_id,
-                                   "accounts": report.certified,
-                                   "without_signing_keys": report.without_keys})
+        member.changes.record(Actor(admin, "admin"), "site.upgrade", entity="site",
+                              entity_id=info.site_id,
+                              after={"protocol": 2, "root_key_id": root.key_id,
+                                     "accounts": report.certified,
+                                     "without_signing_keys": report.without_keys})
     finally:
         member.close()
     log.info("Site %s moved to keys by role by %s; %d accounts certified", info.site_id, admin,

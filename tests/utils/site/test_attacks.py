@@ -357,8 +357,8 @@ def test_a_production_pc_cannot_correct_another_stations_record_in_anyones_name(
                             "signed_at": "2026-12-01T08:00:00.000Z",
                             "key_id": site.admin.trust.state.person_key("ana").key_id,
                             "sig": "0" * 128}}
-    station.audit.record(Actor("ana", "admin"), "record.void", entity="record",
-                         entity_id=original["record_id"], after=forged, reason="forged void")
+    station.changes.record(Actor("ana", "admin"), "record.void", entity="record",
+                           entity_id=original["record_id"], after=forged, reason="forged void")
     writer.sync()
     view.ingest()
     assert [r["version"] for r in _site_records(site, "203")] == [original["version"]]

@@ -572,7 +572,7 @@ def test_a_command_accepted_while_another_finishes_is_not_acked_interrupted(site
     message = issue(site, CommandType.MESSAGE, params={"text": "finishing"})
     drop(site.share, "206", message)
     wait_until(lambda: effect_calls(effects) == ["message"])
-    real_flush = audit.flush_checkpoint_file
+    real_flush = audit.write_witness
     armed = threading.Event()
     armed.set()
 
@@ -587,7 +587,7 @@ def test_a_command_accepted_while_another_finishes_is_not_acked_interrupted(site
                 pass  # a fixed service may hold the message's acks back until the accept ends
         return result
 
-    audit.flush_checkpoint_file = flush_then_let_the_message_finish
+    audit.write_witness = flush_then_let_the_message_finish
     try:
         lock = issue(site, CommandType.LOCK, params={"reason": "race"})
         drop(site.share, "206", lock)
@@ -597,7 +597,7 @@ def test_a_command_accepted_while_another_finishes_is_not_acked_interrupted(site
         assert ack["status"] == "done", (ack["status"], ack["reason"],
                                          station.ctx.production.locked_reason)
     finally:
-        del audit.flush_checkpoint_file
+        del audit.write_witness
 
 
 def test_a_refused_file_that_cannot_be_quarantined_does_not_block_the_inbox(site, station,

@@ -170,7 +170,7 @@ def test_a_journal_segment_linked_to_a_home_file_is_never_appended_to(site, tmp_
     segment = journal / "00000001.jsonl"
     plant = os.symlink if how == "symlink" else os.link
     plant(bashrc, segment)
-    station.audit.record(Actor.system(), "test.before_start", entity="test")
+    station.changes.record(Actor.system(), "test.before_start", entity="test")
     service = start_sync(station)
     closing.append(service)
     # At start: the planted segment is moved aside (the entry itself), the journal written
@@ -184,7 +184,7 @@ def test_a_journal_segment_linked_to_a_home_file_is_never_appended_to(site, tmp_
     os.rename(segment, tmp_path / "real-segment-aside")
     plant(bashrc, segment)
     exported = service.journal.last_exported_seq
-    event = station.audit.record(Actor.system(), "test.after_swap", entity="test")
+    event = station.changes.record(Actor.system(), "test.after_swap", entity="test")
     wait_until(lambda: service.journal.last_exported_seq >= event.seq > exported)
     assert bashrc.read_bytes() == original
     assert not segment.is_symlink() and segment.stat().st_nlink == 1

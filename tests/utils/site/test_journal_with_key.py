@@ -22,6 +22,7 @@ from data import meta_repo
 from data.database import open_database
 from models.audit_event import AuditEvent
 from utils.audit.chain import Actor, AuditLog, event_hash
+from utils.changes import Changes
 from utils.clock import ManualClock
 from utils.site.journal import JournalWriter, list_segments
 
@@ -131,8 +132,8 @@ def test_a_station_restored_from_a_backup_and_continued_is_a_fork(setup, tmp_pat
         log = AuditLog(restored, anchor=anchor, station="206", key=station.key,
                        clock=ManualClock(), host="pc-206")
         for n in range(8):
-            log.record(Actor("op", "operator"), "user.login", entity="user", entity_id="op",
-                       after={"after_restore": n})
+            Changes(restored, log).record(Actor("op", "operator"), "user.login", entity="user",
+                                          entity_id="op", after={"after_restore": n})
         shutil.rmtree(writer.station.journal)
         sync(JournalWriter(restored, writer.station, anchor, station.trust.pc_key))
     finally:
@@ -154,8 +155,8 @@ def test_a_journal_of_a_chain_from_another_anchor_is_foreign(setup, tmp_path):
         log = AuditLog(other, anchor="another-station-anchor", station="206", key=station.key,
                        clock=ManualClock(), host="pc-206")
         for n in range(12):
-            log.record(Actor("op", "operator"), "user.login", entity="user", entity_id="op",
-                       after={"n": n})
+            Changes(other, log).record(Actor("op", "operator"), "user.login", entity="user",
+                                       entity_id="op", after={"n": n})
         shutil.rmtree(writer.station.journal)
         sync(JournalWriter(other, writer.station, "another-station-anchor",
                            station.trust.pc_key))

@@ -1,0 +1,142 @@
+"""The unit of work (utils/changes.py): rows and events together or not at all, the witness
+after the commit, one typed change to every subscriber, and a broken subscriber harming nobody."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+
+from data import audit_repo, meta_repo
+from utils.audit.chain import Actor, read_checkpoint_file
+from utils.changes import Change, Topic
+from utils.context import AppContext
+
+ANA = Actor("ana", "admin")
+
+
+@pytest.fixture
+def ctx(home):
+    context = AppContext.open(home)
+    yield context
+    context.close()
+
+
+def events(ctx: AppContext) -> list[str]:
+    with ctx.database.read() as connection:
+        rows = audit_repo.iter_events_by_time(connection, station=ctx.station_id)
+        return [row["action"] for row in sorted(rows, key=lambda row: row["seq"])]
+
+
+def meta(ctx: AppContext, key: str) -> str | None:
+    with ctx.database.read() as connection:
+        return meta_repo.get(connection, key)
+
+
+def test_rows_and_events_are_committed_together_and_one_change_is_published(ctx):
+    heard: list[Change] = []
+    ctx.changes.bus.subscribe(heard.append)
+    with ctx.changes.begin(ANA, Topic.SETTINGS) as tx:
+        meta_repo.put(tx.connection, "test.value", "1")
+        tx.audit("test.first", entity="test")
+        tx.audit("test.second", entity="test", actor=Actor.system())
+    assert meta(ctx, "test.value") == "1"
+    assert events(ctx)[-2:] == ["test.first", "test.second"]
+    assert len(heard) == 1
+    assert heard[0].topic is Topic.SETTINGS
+    assert heard[0].actions == ("test.first", "test.second")
+    with ctx.database.read() as connection:
+        assert heard[0].last_seq == audit_repo.chain_head(connection, ctx.station_id)[0]
+
+
+def test_a_body_that_raises_keeps_nothing_and_publishes_nothing(ctx):
+    heard: list[Change] = []
+    ctx.changes.bus.subscribe(heard.append)
+    before = events(ctx)
+    with pytest.raises(RuntimeError):
+        with ctx.changes.begin(ANA, Topic.RECORDS) as tx:
+            meta_repo.put(tx.connection, "test.value", "lost")
+            tx.audit("test.lost", entity="test")
+            raise RuntimeError("the check after the write failed")
+    assert meta(ctx, "test.value") is None
+    assert events(ctx) == before
+    assert heard == []
+
+
+def test_subscribers_hear_only_their_topics_and_can_leave(ctx):
+    records: list[Change] = []
+    everything: list[Change] = []
+    ctx.changes.bus.subscribe(records.append, {Topic.RECORDS})
+    ctx.changes.bus.subscribe(everything.append)
+    ctx.changes.record(ANA, "test.only_an_event")
+    ctx.changes.record(ANA, "test.a_record", topic=Topic.RECORDS)
+    assert [c.actions for c in records] == [("test.a_record",)]
+    assert [c.topic for c in everything] == [Topic.AUDIT, Topic.RECORDS]
+    ctx.changes.bus.unsubscribe(everything.append)
+    assert not ctx.changes.bus.subscribed(everything.append)
+    ctx.changes.record(ANA, "test.after_leaving")
+    assert len(everything) == 2
+
+
+def test_a_broken_subscriber_is_logged_and_the_others_still_hear(ctx, caplog):
+    heard: list[Change] = []
+
+    def broken(_change: Change) -> None:
+        raise ValueError("a bug in a listener")
+
+    ctx.changes.bus.subscribe(broken)
+    ctx.changes.bus.subscribe(heard.append)
+    with caplog.at_level(logging.ERROR, logger="utils.changes"):
+        event = ctx.changes.record(ANA, "test.kept")
+    assert event.action == "test.kept" and events(ctx)[-1] == "test.kept"
+    assert [c.actions for c in heard] == [("test.kept",)]
+    assert "A listener failed on a committed audit change" in caplog.text
+    assert "a bug in a listener" in caplog.text  # the traceback: it is a bug
+
+
+def test_the_witness_is_written_after_the_commit_that_made_a_checkpoint(home):
+    from config.paths import resolve_paths
+    from config.settings import Settings
+    from utils.settings_store import save_settings
+
+    paths = resolve_paths(home).ensure()
+    save_settings(paths.settings_file, Settings(checkpoint_every_events=3))
+    ctx = AppContext.open(home)
+    try:
+        seen_in_witness: list[int] = []
+
+        def witness_at_publish(_change: Change) -> None:
+            witnessed = read_checkpoint_file(ctx.paths.checkpoint_file).get(ctx.station_id)
+            seen_in_witness.append(0 if witnessed is None else witnessed.seq)
+
+        ctx.changes.bus.subscribe(witness_at_publish)
+        for n in range(4):
+            ctx.changes.record(ANA, "test.n", after={"n": n})
+        # The third event made a checkpoint: the witness held it when its change was told.
+        assert seen_in_witness[-1] >= 3
+    finally:
+        ctx.close()
+
+
+def test_changes_from_two_threads_each_publish_once(ctx):
+    heard: list[Change] = []
+    lock = threading.Lock()
+
+    def collect(change: Change) -> None:
+        with lock:
+            heard.append(change)
+
+    ctx.changes.bus.subscribe(collect)
+
+    def work(name: str) -> None:
+        for n in range(20):
+            ctx.changes.record(Actor(name, "operator"), f"test.{name}", after={"n": n})
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(heard) == 40
+    assert sorted(c.last_seq for c in heard) == sorted({c.last_seq for c in heard})
