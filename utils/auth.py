@@ -33,6 +33,7 @@ from utils.changes import Changes, Topic
 from utils.clock import Clock, SystemClock
 from utils.passwords import burn_equivalent_time, check_password, check_policy, hash_password
 from utils.permissions import PermissionDenied, require
+from utils.settings_holder import SettingsHolder
 
 if TYPE_CHECKING:
     from utils.trust.crypto import SigningKeyPair
@@ -95,15 +96,20 @@ def _user_view(user: User) -> dict[str, Any]:
 
 
 class AuthService:
-    def __init__(self, changes: Changes, settings: Settings, clock: Clock | None = None):
+    def __init__(self, changes: Changes, settings: SettingsHolder, clock: Clock | None = None):
         self.changes = changes
         self.database = changes.database
         self.audit = changes.audit
-        self.settings = settings
+        self._settings = settings
         self.clock = clock or SystemClock()
         # The site's accounts when this PC is in a site: every change becomes an operation
         # signed by the person who made it, in the site's directory log.
         self.site: "SiteAccounts | None" = None
+
+    @property
+    def settings(self) -> Settings:
+        """The lockout and password rules in force (this PC's settings, as replaced)."""
+        return self._settings.current
 
     @property
     def station(self) -> str:

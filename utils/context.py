@@ -24,6 +24,7 @@ from utils.auth import AuthService
 from utils.changes import Changes
 from utils.clock import Clock, SystemClock
 from utils.production import ProductionService
+from utils.settings_holder import SettingsHolder
 from utils.settings_store import load_settings
 from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_file
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
@@ -84,7 +85,7 @@ def default_station_id() -> str:
 @dataclass
 class AppContext:
     paths: AppPaths
-    settings: Settings
+    settings_holder: SettingsHolder
     database: Database
     anchor: str
     station_id: str
@@ -128,6 +129,11 @@ class AppContext:
         return self.site_view.current_record(record_id)
 
     @property
+    def settings(self) -> Settings:
+        """This PC's settings in force (replaced through `settings_holder`)."""
+        return self.settings_holder.current
+
+    @property
     def timezone(self) -> str:
         """The site's time zone: shifts, record times and every time on screen are in it.
 
@@ -162,7 +168,8 @@ class AppContext:
                          checkpoint_every=settings.checkpoint_every_events, clock=clock)
         catalog = _stored_catalog(database) or default_catalog()
         changes = Changes(database, audit)
-        auth = AuthService(changes, settings, clock)
+        holder = SettingsHolder(settings)
+        auth = AuthService(changes, holder, clock)
         production = ProductionService(changes, catalog, station_id=station_id,
                                        timezone=catalog.timezone or settings.timezone,
                                        clock=clock, auth=auth)
@@ -178,7 +185,7 @@ class AppContext:
                 accounts = SiteAccounts(trust, database, clock)
                 accounts.project()
                 auth.site = accounts
-        context = cls(paths, settings, database, anchor, station_id, local_key, keyring, audit,
+        context = cls(paths, holder, database, anchor, station_id, local_key, keyring, audit,
                       changes, auth, production, catalog, clock, trust, accounts)
         context.site_catalog = SiteCatalogService(context, layout, trust)
         production.site_records = context._site_record

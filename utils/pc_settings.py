@@ -114,8 +114,7 @@ def change_pc_settings(ctx, session, wanted: PcSettings, *, autostart: Autostart
                 raise PcSettingsError("autostart_failed", str(exc), field="autostart",
                                       detail=str(exc)) from exc
     # The live settings follow the file, so nothing later saves the old values back.
-    ctx.settings = new_settings
-    ctx.auth.settings = new_settings
+    ctx.settings_holder.replace(new_settings)
     log.info("This PC's settings changed by %s: %s", session.username, ", ".join(changed))
     return PcSettingsChange(before, after,
                             tuple(name for name in changed if name in RESTART_FIELDS))

@@ -148,7 +148,7 @@ def test_the_schedule_makes_a_backup_when_due_and_not_before(station):
     assert not service.due()
     clock.advance(hours=1)
     assert service.due()
-    ctx.settings = ctx.settings.with_changes(backup_every_hours=0)
+    ctx.settings_holder.replace(ctx.settings.with_changes(backup_every_hours=0))
     assert not service.due()
 
 
@@ -173,7 +173,7 @@ def test_a_failing_backup_folder_is_said_once_and_tried_again(station, tmp_path,
     ctx, home, clock, admin, op = station
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")
-    ctx.settings = ctx.settings.with_changes(backup_folder=str(blocker / "backups"))
+    ctx.settings_holder.replace(ctx.settings.with_changes(backup_folder=str(blocker / "backups")))
     service = BackupService(ctx, clock=clock)
     assert service.run_due() is None and service.run_due() is None
     assert "cannot be written" in service.last_error
@@ -412,7 +412,7 @@ def test_restore_command_refuses_then_restores_with_an_override(station, cli_env
 def test_backup_schedule_days_pass(station):
     """A week with a backup a day and five kept: the folder holds the newest five."""
     ctx, home, clock, admin, op = station
-    ctx.settings = ctx.settings.with_changes(backup_keep=5)
+    ctx.settings_holder.replace(ctx.settings.with_changes(backup_keep=5))
     service = BackupService(ctx, clock=clock)
     for _ in range(7):
         assert service.run_due() is not None

@@ -58,6 +58,5 @@ def change_backup_settings(ctx, session, **wanted) -> dict[str, tuple]:
                  before={k: b for k, (b, _a) in changed.items()},
                  after={k: a for k, (_b, a) in changed.items()})
         save_settings(ctx.paths.settings_file, new_settings)  # fails: nothing is audited
-    ctx.settings = new_settings
-    ctx.auth.settings = new_settings
+    ctx.settings_holder.replace(new_settings)
     return changed

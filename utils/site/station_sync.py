@@ -227,8 +227,7 @@ class SyncService:
         ctx = self.ctx
         new_settings = ctx.settings.with_changes(**changes)
         save_settings(ctx.paths.settings_file, new_settings)
-        ctx.settings = new_settings
-        ctx.auth.settings = new_settings
+        ctx.settings_holder.replace(new_settings)
         if "status_interval_ms" in changes:
             self.status_interval_s = changes["status_interval_ms"] / 1000
         if "rescan_interval_ms" in changes:
