@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from models.lot import Lot
 from utils.auth import Session
+from utils.context import AppContext
 from utils.site.station_sync import ShareState
 
 from gui.eliding_label import ElidingLabel
@@ -29,7 +30,7 @@ BEHIND_MIN_S = 5.0
 
 
 class StationHeader(QFrame):
-    def __init__(self, ctx, parent: QWidget | None = None, *, office: bool = False):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, office: bool = False):
         """`ctx`: the AppContext (its clock, station id and the site's zone)."""
         super().__init__(parent)
         self.setObjectName("header")

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from utils.auth import Session
 from utils.autostart import Autostart
+from utils.context import AppContext
 from utils.first_run import write_probe
 from utils.pc_settings import (
     PcSettings, PcSettingsChange, PcSettingsError, change_pc_settings, read_pc_settings,
@@ -45,7 +47,7 @@ def _interval_box(name: str) -> QSpinBox:
 class PcSettingsDialog(QDialog):
     saved = Signal(object)  # PcSettingsChange, after the service kept it
 
-    def __init__(self, ctx, session, parent: QWidget | None = None, *,
+    def __init__(self, ctx: AppContext, session: Session, parent: QWidget | None = None, *,
                  autostart: Autostart | None = None,
                  probe: Callable[[Path], None] = write_probe):
         super().__init__(parent)

@@ -33,6 +33,7 @@ from utils.audit.trail import (
 )
 from utils.audit.verify import VerifyResult
 from utils.auth import Session
+from utils.context import AppContext
 from utils.site.site_view import GUI_LOCAL_EVENTS
 from utils.permissions import PermissionDenied, require
 
@@ -213,7 +214,7 @@ class StationFilter(QComboBox):
 
 
 class AuditTab(QWidget):
-    def __init__(self, ctx, session: Session, runner, site_view=None, bridge=None,
+    def __init__(self, ctx: AppContext, session: Session, runner, site_view=None, bridge=None,
                  parent: QWidget | None = None):
         require(session, Permission.AUDIT_VIEW, ctx.changes, target="audit trail")
         super().__init__(parent)

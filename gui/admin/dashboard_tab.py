@@ -27,6 +27,7 @@ from gui.admin.record_filters import RecordFilters  # noqa: E402
 from gui.admin.value_axis import value_axes  # noqa: E402
 from gui.admin.view_status import ViewStatus  # noqa: E402
 from gui.numbers import format_number, format_shortest  # noqa: E402
+from utils.context import AppContext
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
                "critical": "#c62828", "unknown": "#9e9e9e"}
@@ -58,7 +59,7 @@ def number_text(value: float, spec: str = ".2f") -> str:
 
 
 class DashboardTab(RefreshWhenShown):
-    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None, *,
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, bands: QualityBands | None = None, *,
                  refresh_ms: int = REFRESH_MS, bridge=None):
         super().__init__(parent)
         self.ctx = ctx

@@ -25,6 +25,7 @@ from data.records_repo import RecordFilter
 from models.canonical import parse_utc
 from utils import analytics
 from utils.auth import Session
+from utils.context import AppContext
 from utils.site.site_view import GUI_LOCAL_EVENTS
 from utils.permissions import require
 from utils.records_io import export_view_records
@@ -43,7 +44,7 @@ HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status"
 
 
 class ProductionTab(QWidget):
-    def __init__(self, ctx, session: Session, runner, bridge=None,
+    def __init__(self, ctx: AppContext, session: Session, runner, bridge=None,
                  parent: QWidget | None = None):
         require(session, Permission.RECORD_VIEW_SITE, ctx.changes, target="site records")
         super().__init__(parent)

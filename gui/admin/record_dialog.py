@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from models.validation import ValidationFailed
 from utils.auth import Session
+from utils.context import AppContext
 from utils.permissions import PermissionDenied
 from utils.production import Meaning, ProductionError, Signature, SignatureRejected
 
@@ -31,7 +32,7 @@ from gui.theme import form_label
 class _SignedDialog(QDialog):
     """Reason, optional password signature and the error line, shared by the three dialogs."""
 
-    def __init__(self, ctx, session: Session, meaning: Meaning, shown_meaning: str, *,
+    def __init__(self, ctx: AppContext, session: Session, meaning: Meaning, shown_meaning: str, *,
                  signed: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -133,7 +134,7 @@ def _zone(ctx):
 class RecordDialog(_SignedDialog):
     """A manual record (no `row`) or a correction of `row`, with the whole entry form."""
 
-    def __init__(self, ctx, session: Session, row: dict[str, Any] | None = None,
+    def __init__(self, ctx: AppContext, session: Session, row: dict[str, Any] | None = None,
                  parent: QWidget | None = None):
         editing = row is not None
         super().__init__(ctx, session, Meaning.CORRECTION,
@@ -218,7 +219,7 @@ class RecordDialog(_SignedDialog):
 class VoidDialog(_SignedDialog):
     """Void a record: it stays in the history and no longer counts."""
 
-    def __init__(self, ctx, session: Session, row: dict[str, Any], parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, session: Session, row: dict[str, Any], parent: QWidget | None = None):
         super().__init__(ctx, session, Meaning.VOID,
                          QCoreApplication.translate("VoidDialog", "void"),
                          signed=True, parent=parent)

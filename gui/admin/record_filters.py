@@ -11,12 +11,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from utils import analytics
+from utils.context import AppContext
 
 
 class RecordFilters(QWidget):
     changed = Signal()  # a filter changed, or "Refresh" was pressed
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.period = QComboBox()

@@ -20,6 +20,7 @@ from config.catalogs import FLEET_METRICS, NO_REJECTION, Catalog
 from models.canonical import parse_utc
 from models.validation import FieldError, ValidationFailed, validate_reason
 from utils.auth import Session
+from utils.context import AppContext
 from utils.permissions import PermissionDenied
 from utils.site_catalog import (
     RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, catalog_from_dict, catalog_to_dict,
@@ -58,7 +59,7 @@ def _parse_number(text: str) -> Any:
 class SettingsTab(QWidget):
     published = Signal(object)  # the new Catalog
 
-    def __init__(self, ctx, session: Session, runner: TaskRunner | None = None,
+    def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from config.constants import Permission, role_allows
 from utils.auth import Session
+from utils.context import AppContext
 from utils.site.site_key import SiteError, read_site
 
 from gui.tasks import TaskRunner
@@ -37,7 +38,7 @@ class SiteUpgradeNotice(QWidget):
 
     upgraded = Signal()  # done: the app restarts to use the new keys
 
-    def __init__(self, ctx, session: Session, runner: TaskRunner, legacy: bool,
+    def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner, legacy: bool,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("siteUpgradeNotice")

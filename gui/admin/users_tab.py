@@ -21,6 +21,7 @@ from data.legacy_csv import LegacyFileError
 from models.user import User
 from models.validation import ValidationFailed
 from utils.auth import AuthError, Session
+from utils.context import AppContext
 from utils.legacy_users import UsersImportReport, import_legacy_users
 from utils.passwords import PasswordPolicyError
 from utils.permissions import PermissionDenied
@@ -173,7 +174,7 @@ def auth_error_text(error: AuthError) -> str:
 
 
 class UsersTab(QWidget):
-    def __init__(self, ctx, session: Session, runner: TaskRunner | None = None,
+    def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
