@@ -33,6 +33,16 @@ def make_tab(qtbot):
         assert tab.runner.shutdown(10)
 
 
+def publish_and_wait(tab):
+    """Publish and wait for the tab's `published` signal. The publish runs on a worker thread
+    that posts its result to the GUI thread: wait_for pumps events with a bound instead of
+    qtbot.waitSignal, whose wait could keep that thread from running on a loaded machine."""
+    got = []
+    tab.published.connect(got.append)
+    tab.publish()
+    return wait_for(lambda: got, timeout=60)[0]
+
+
 def publish_actions(ctx):
     with ctx.database.read() as c:
         return [e for e in audit_repo.list_events(c) if e["action"] == "catalog.publish"]
@@ -63,9 +73,7 @@ def test_an_admin_publishes_and_it_applies_at_once(qtbot, make_tab, ctx):
     tab.thresholds["cpu"][0].setValue(70)
     tab.intervals["status_interval_ms"].setValue(700)
     tab.reason.setText("new machine 215 and the bubble defect")
-    with qtbot.waitSignal(tab.published, timeout=10_000) as published:
-        tab.publish()
-    catalog = published.args[0]
+    catalog = publish_and_wait(tab)
     assert catalog.version == 1 and ctx.catalog is catalog
     assert catalog.machine("215").unit_weight_kg == pytest.approx(0.00003)
     assert catalog.defects[-2:] == ("Bolha", "N/A") and catalog.bands.target == 2.5
@@ -154,8 +162,7 @@ def test_measurement_ranges_and_rejections_per_box_are_published(qtbot, make_tab
     tab.ranges["cam_w"][1].setValue(35.0)
     tab.max_rejections.setValue(2)
     tab.reason.setText("measuring gauges replaced: tighter ranges")
-    with qtbot.waitSignal(tab.published, timeout=10_000):
-        tab.publish()
+    publish_and_wait(tab)
     in_force = ctx.catalog
     assert in_force.version == 1 and ctx.production.catalog is in_force
     assert (in_force.measurement("cam_d").minimum, in_force.measurement("cam_d").maximum) == (0.5, 40.0)
