@@ -7,7 +7,7 @@ One call, `setup_logging(log_dir)`, attaches to the root logger:
   runs for years keeps a bounded amount of history on disk;
 * optionally a console handler (stderr), off for the CLI so its one-line errors stay readable;
 * on both, a redaction filter: logs never contain passwords, passphrases or keys
-  (ARCHITECTURE.md section 6), even when a careless call logs a settings dict or an exception
+  (the README's security model), even when a careless call logs a settings dict or an exception
   message that carries one.
 
 The file is either plain text (one record per line, timestamp first) or JSON lines (one object

@@ -1,4 +1,4 @@
-"""Where everything lives on the shared folder (protocol version 1, ARCHITECTURE.md §5).
+"""Where everything lives on the shared folder (protocol `PROTOCOL_VERSION`; docs/architecture.md).
 
 Each layout also hands out the share's file-system seam (`fs`, utils.site.share_fs): every
 operation on these paths goes through it, so nothing on the share is followed.
