@@ -1,7 +1,10 @@
-"""Signed JSON documents: every file on the share carries `v` and an HMAC `sig`.
+"""Signed JSON documents: every file on the share carries `v`, `key_id` and `sig`.
 
-`sig` = HMAC-SHA256(site key, canonical JSON of the document without `sig`). Anyone who can
-write to the share but lacks the key cannot make a file a station will act on.
+`sig` is the signer's signature over the canonical JSON of the document without `sig`: a PC's
+or a person's Ed25519 key (utils/trust/crypto.py) since keys by role; protocol 1's shared
+HMAC-SHA256 site key only for files of a site not yet upgraded. Whoever checks a document
+decides which key may have signed it (utils/trust/site_trust.py); anyone who can write to the
+share but lacks that key cannot make a file a PC will act on.
 """
 
 from __future__ import annotations
