@@ -31,7 +31,7 @@ from gui.header import StationHeader
 from gui.idle_watcher import IdleWatcher
 from gui.login_window import LoginWindow
 from gui.station_controller import StationController
-from gui.sync_bridge import Request
+from gui.sync_bridge import Request, RequestKind
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR
 
@@ -237,7 +237,7 @@ class AppWindow(QMainWindow):
 
     def _interaction(self, request: Request) -> None:
         who = request.command.issued_by
-        if request.kind == "message":
+        if request.kind is RequestKind.MESSAGE:
             box = QMessageBox(self)
             box.setObjectName("remoteMessage")
             box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
@@ -260,20 +260,20 @@ class AppWindow(QMainWindow):
             box.finished.connect(acknowledged)
             box.open()
             self.remote_message = box
-        elif request.kind == "logout":
+        elif request.kind is RequestKind.LOGOUT:
             had = self.controller.session
             self.controller.logout("remote")
             if had is not None:
                 self.login_page.error.setText(self.tr("%1 logged you out remotely.")
                                               .replace("%1", who))
             request.answer(logged_out=None if had is None else had.username)
-        elif request.kind in ("close", "restart"):
+        elif request.kind in (RequestKind.CLOSE, RequestKind.RESTART):
             self._remote_close(request, who)
         else:
             request.answer(answered=False, note=f"unknown request {request.kind}")
 
     def _remote_close(self, request: Request, who: str) -> None:
-        code = EXIT_RESTART if request.kind == "restart" else 0
+        code = EXIT_RESTART if request.kind is RequestKind.RESTART else 0
         if request.data.get("force"):
             request.answer(closing=True, confirmed_by=None, forced=True)
             self.shutdown(code)
@@ -282,7 +282,8 @@ class AppWindow(QMainWindow):
         box.setObjectName("remoteClose")
         box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         box.setWindowTitle(self.tr("Close the application?"))
-        text = (self.tr("%1 asks to restart the application now.") if request.kind == "restart"
+        restart = request.kind is RequestKind.RESTART
+        text = (self.tr("%1 asks to restart the application now.") if restart
                 else self.tr("%1 asks to close the application now.")).replace("%1", who)
         box.setText(text + " " + self.tr("Everything you saved is kept."))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)

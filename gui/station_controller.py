@@ -21,7 +21,7 @@ from utils.production import Signature
 from utils.shifts import Shift, shift_of
 from utils.site.station_sync import ShareState, SyncService
 
-from gui.sync_bridge import Request, SyncBridge
+from gui.sync_bridge import Request, RequestKind, SyncBridge
 
 log = logging.getLogger(__name__)
 
@@ -174,21 +174,21 @@ class StationController(QObject):
     # -- remote effects --------------------------------------------------------------------------
 
     def _on_request(self, request: Request) -> None:
-        if request.kind == "lock":
+        if request.kind is RequestKind.LOCK:
             self.lock_changed.emit(request.data["reason"])
             request.answer(locked=True, shown_to=self.session.username if self.session else None)
-        elif request.kind == "unlock":
+        elif request.kind is RequestKind.UNLOCK:
             self.lock_changed.emit(None)
             request.answer(locked=False)
-        elif request.kind == "lot":
+        elif request.kind is RequestKind.LOT:
             lot: Lot = request.data["lot"]
             self.lot_changed.emit(lot)
             request.answer(lot=lot.code, current_box=lot.current_box, total_boxes=lot.total_boxes,
                            shown=True)
-        elif request.kind == "product":
+        elif request.kind is RequestKind.PRODUCT:
             self.product_changed.emit(request.data["size"])
             request.answer(size=request.data["size"], shown=True)
-        elif request.kind == "config":
+        elif request.kind is RequestKind.CONFIG:
             request.answer(applied=request.data["changes"])
         else:
             self.interaction_requested.emit(request)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -23,9 +24,23 @@ EFFECT_TIMEOUT_S = 15.0
 MESSAGE_TIMEOUT_S = 8 * 3600.0  # a message waits for the operator for a whole shift
 
 
+class RequestKind(StrEnum):
+    """What the sync service asks of the window (one per StationEffects method)."""
+
+    MESSAGE = "message"
+    LOGOUT = "logout"
+    LOCK = "lock"
+    UNLOCK = "unlock"
+    LOT = "lot"
+    PRODUCT = "product"
+    CONFIG = "config"
+    CLOSE = "close"
+    RESTART = "restart"
+
+
 @dataclass
 class Request:
-    kind: str
+    kind: RequestKind
     command: Command
     data: dict[str, Any] = field(default_factory=dict)
     _done: threading.Event = field(default_factory=threading.Event)
@@ -57,7 +72,7 @@ class SyncBridge(QObject):
 
     # -- called by the sync service (any thread) -----------------------------------------------
 
-    def _ask(self, kind: str, command: Command, timeout: float = EFFECT_TIMEOUT_S,
+    def _ask(self, kind: RequestKind, command: Command, timeout: float = EFFECT_TIMEOUT_S,
              **data: Any) -> dict[str, Any]:
         request = Request(kind, command, data)
         with self._lock:
@@ -73,32 +88,32 @@ class SyncBridge(QObject):
                     self._open.remove(request)
 
     def show_message(self, command: Command) -> dict[str, Any]:
-        return self._ask("message", command, MESSAGE_TIMEOUT_S)
+        return self._ask(RequestKind.MESSAGE, command, MESSAGE_TIMEOUT_S)
 
     def force_logout(self, command: Command) -> dict[str, Any]:
-        return self._ask("logout", command)
+        return self._ask(RequestKind.LOGOUT, command)
 
     def lock_entry(self, command: Command, reason: str) -> dict[str, Any]:
-        return self._ask("lock", command, reason=reason)
+        return self._ask(RequestKind.LOCK, command, reason=reason)
 
     def unlock_entry(self, command: Command) -> dict[str, Any]:
-        return self._ask("unlock", command)
+        return self._ask(RequestKind.UNLOCK, command)
 
     def lot_changed(self, command: Command, lot: Lot) -> dict[str, Any]:
-        return self._ask("lot", command, lot=lot)
+        return self._ask(RequestKind.LOT, command, lot=lot)
 
     def product_changed(self, command: Command, size: str) -> dict[str, Any]:
-        return self._ask("product", command, size=size)
+        return self._ask(RequestKind.PRODUCT, command, size=size)
 
     def config_changed(self, command: Command, changes: dict[str, Any]) -> dict[str, Any]:
-        return self._ask("config", command, changes=changes)
+        return self._ask(RequestKind.CONFIG, command, changes=changes)
 
     def close_app(self, command: Command, force: bool) -> dict[str, Any]:
-        return self._ask("close", command, MESSAGE_TIMEOUT_S if not force else EFFECT_TIMEOUT_S,
+        return self._ask(RequestKind.CLOSE, command, MESSAGE_TIMEOUT_S if not force else EFFECT_TIMEOUT_S,
                          force=force)
 
     def restart_app(self, command: Command, force: bool) -> dict[str, Any]:
-        return self._ask("restart", command, MESSAGE_TIMEOUT_S if not force else EFFECT_TIMEOUT_S,
+        return self._ask(RequestKind.RESTART, command, MESSAGE_TIMEOUT_S if not force else EFFECT_TIMEOUT_S,
                          force=force)
 
     def current_user(self) -> tuple[str, str] | None:
