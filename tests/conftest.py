@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from config.process import set_up_process
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+set_up_process(None)  # as main.py does at start (pyqtgraph's binding); each test has its home
 # Tests never touch the OS keyring of the machine they run on: site keys go to files.
 os.environ["SHOPFLOOR_KEYRING"] = "off"
 
