@@ -18,6 +18,7 @@ from cli.verbs import GuiLauncher, Needs
 
 log = logging.getLogger("shopfloor.cli")
 
+
 def run(args: argparse.Namespace, launch_gui: GuiLauncher) -> int:
     """Run the command `args` names (parsed by cli.parser); returns the exit code."""
     verb = verb_module(args.command)

@@ -64,8 +64,8 @@ def test_unlock_and_deactivate(site, shopfloor):
     unlocked = shopfloor(site, "user", "unlock", "rita", "--as", "maria",
                          SHOPFLOOR_PASSWORD=PASSWORD)
     assert unlocked.returncode == 0 and unlocked.stdout.strip() == "rita unlocked"
-    gone = shopfloor(site, "user", "deactivate", "rita", "--as", "maria", "--reason", "left the company",
-                     SHOPFLOOR_PASSWORD=PASSWORD)
+    gone = shopfloor(site, "user", "deactivate", "rita", "--as", "maria", "--reason",
+                     "left the company", SHOPFLOOR_PASSWORD=PASSWORD)
     assert gone.returncode == 0 and "deactivated (the name will never be reused)" in gone.stdout
     listed = shopfloor(site, "user", "list", "--as", "maria", SHOPFLOOR_PASSWORD=PASSWORD)
     assert "inactive" in [line for line in listed.stdout.splitlines()
