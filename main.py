@@ -18,7 +18,6 @@ from config.paths import resolve_paths
 from config.process import set_up_process
 from utils.logger import setup_logging
 
-from cli.app import run
 from cli.parser import parse_args
 
 
@@ -45,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else list(argv))
     set_up_process(args.home)
     start_logging()
+    # Imported once the arguments are parsed: `--version` and `--help` load no service
+    # (the dispatcher brings in the services' context, a second or two on a station PC).
+    from cli.app import run
+
     return run(args, launch_gui)
 
 

@@ -2,7 +2,7 @@
 
 Only the verb being run is imported (its module imports the services it uses, which takes
 seconds: pandas, SQLAlchemy, cryptography); the others appear in `--help` by name and help
-line. `build_parser()` with no verb assembles every verb, for tests and documentation.
+line. `build_parser()` assembles every verb, for tests and documentation.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 from types import ModuleType
-from typing import Sequence
+from typing import Collection, Sequence
 
 from config.version import APP_VERSION
 
@@ -21,8 +21,8 @@ def verb_module(name: str) -> ModuleType:
     return importlib.import_module(VERBS[name][0])
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser with every verb's options, or only `only`'s (the others by name alone)."""
+def build_parser(verbs: Collection[str] = tuple(VERBS)) -> argparse.ArgumentParser:
+    """The parser with the options of `verbs` (the others by name and help line alone)."""
     parser = argparse.ArgumentParser(prog="shopfloor", description="Shopfloor Collector")
     parser.add_argument("--version", action="version", version=f"shopfloor {APP_VERSION}")
     parser.add_argument("--home", metavar="DIR",
@@ -30,7 +30,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_module, text) in VERBS.items():
         sub = commands.add_parser(name, help=text)
-        if only is None or name == only:
+        if name in verbs:
             verb_module(name).add_arguments(sub)
     return parser
 
@@ -48,9 +48,9 @@ def named_verb(argv: Sequence[str]) -> str | None:
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     verb = named_verb(argv)
-    args = build_parser(verb).parse_args(argv)
+    args = build_parser(() if verb is None else (verb,)).parse_args(argv)
     if args.command is None:  # no verb: the app, with the gui verb's defaults
-        gui = build_parser(DEFAULT_VERB).parse_args([DEFAULT_VERB])
+        gui = build_parser((DEFAULT_VERB,)).parse_args([DEFAULT_VERB])
         gui.home = args.home
         return gui
     return args

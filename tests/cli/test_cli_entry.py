@@ -38,6 +38,20 @@ def test_help_lists_every_verb_in_order(capsys):
     assert positions == sorted(positions)
 
 
+def test_version_and_help_load_no_verb_and_no_service():
+    script = ("import sys, main\n"
+              "try:\n"
+              "    main.main(['--version'])\n"
+              "except SystemExit:\n"
+              "    pass\n"
+              "loaded = [m for m in sys.modules if m.startswith(('cli.cmd_', 'cli.app', 'data.'))\n"
+              "          or m in ('utils.context', 'sqlalchemy', 'pandas')]\n"
+              "assert not loaded, loaded\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
 def test_every_verb_module_has_its_parts():
     parser = build_parser()  # every verb's options: a clash between two would raise here
     assert parser.prog == "shopfloor"
@@ -60,7 +74,7 @@ def test_the_verb_is_found_before_parsing(argv, verb):
 
 
 def test_only_the_verb_run_gets_its_options():
-    parser = build_parser("status")
+    parser = build_parser(("status",))
     args = parser.parse_args(["status", "--json"])
     assert args.json is True
     with pytest.raises(SystemExit):  # another verb is named, not assembled
