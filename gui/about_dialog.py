@@ -6,7 +6,6 @@ The folders are selectable text, so support can be told exactly where the data a
 from __future__ import annotations
 
 import platform
-from importlib.metadata import PackageNotFoundError, version
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
@@ -15,27 +14,12 @@ from PySide6.QtWidgets import (
     QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
+from config.version import APP_VERSION
 from utils.context import AppContext
 
 from gui.theme import TOUCH_MIN_PX
 
 PRODUCT_NAME = "Shopfloor Collector"
-DISTRIBUTION = "shopfloor-collector"
-
-
-def app_version() -> str:
-    """main.__version__ when main is importable; in a frozen app it may not be, so fall back to
-    the installed distribution's metadata, and finally to "unknown"."""
-    try:
-        from main import __version__
-
-        return str(__version__)
-    except ImportError:
-        pass
-    try:
-        return version(DISTRIBUTION)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 class AboutDialog(QDialog):
@@ -47,7 +31,7 @@ class AboutDialog(QDialog):
         title = QLabel(PRODUCT_NAME)
         title.setObjectName("aboutTitle")
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
-        self.version = app_version()
+        self.version = APP_VERSION
         subtitle = QLabel(self.tr("Version %1").replace("%1", self.version))
         subtitle.setObjectName("aboutVersion")
 

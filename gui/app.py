@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sys
 import threading
 import traceback
@@ -14,26 +13,25 @@ from pathlib import Path
 # The Qt-free layers (SQLAlchemy with them, some 200 modules) are imported before PySide6:
 # once PySide6 is in, its import hook reads the source of every module imported after it
 # (looking for `from __feature__ import`), which cost start-up about 60 ms.
-from data.database import NetworkDatabaseRefused  # noqa: E402
-from utils.backup.scheduler import BackupService  # noqa: E402
-from utils.context import AppContext  # noqa: E402
-from utils.first_run import needs_first_run  # noqa: E402
-from utils.site.station_sync import SyncService  # noqa: E402
+from config.exit_codes import ExitCode
+from data.database import NetworkDatabaseRefused
+from utils.backup.scheduler import BackupService
+from utils.context import AppContext
+from utils.first_run import needs_first_run
+from utils.site.station_sync import SyncService
 
-# pyqtgraph (imported by later views) can only pick this binding.
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui.i18n import install_translators  # noqa: E402
-from gui.accessible_names import install_accessible_names  # noqa: E402
-from gui.input_guard import install_input_guard  # noqa: E402
-from gui.station_controller import StationController  # noqa: E402
-from gui.station_window import StationWindow  # noqa: E402
-from gui.office_window import OfficeWindow  # noqa: E402
-from gui.sync_bridge import SyncBridge  # noqa: E402
-from gui.theme import STYLESHEET  # noqa: E402
+from gui.i18n import install_translators
+from gui.accessible_names import install_accessible_names
+from gui.input_guard import install_input_guard
+from gui.station_controller import StationController
+from gui.station_window import StationWindow
+from gui.office_window import OfficeWindow
+from gui.sync_bridge import SyncBridge
+from gui.theme import STYLESHEET
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +161,7 @@ class StationApp:
     def stop(self) -> None:
         self.bridge.close()  # answer every waiting command before stopping its thread
         if self.sync is not None:
-            self.sync.stop("restart" if self.exit_code == 75 else "clean exit")
+            self.sync.stop("restart" if self.exit_code == ExitCode.RESTART else "clean exit")
             self.sync = None
         if self.backups is not None:
             self.backups.stop()
@@ -237,7 +235,7 @@ def _refuse_network_database(exc: Exception, smoke: bool) -> int:
     print(f"error: {exc}", file=sys.stderr)
     if not smoke:
         QMessageBox.critical(None, APPLICATION, text)
-    return 2
+    return ExitCode.ERROR
 
 
 def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from config.constants import Permission, Role, role_allows
+from config.exit_codes import ExitCode
 from utils.auth import Session
 from utils.site.station_sync import (
     REFUSAL_COPY_RUNNING, REFUSAL_NOT_MEMBER, REFUSAL_TAKEOVER_UNCONFIRMED,
@@ -36,9 +37,6 @@ from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR
 
 log = logging.getLogger(__name__)
-
-EXIT_RESTART = 75
-
 
 class AppWindow(QMainWindow):
     """What both kinds of PC's window share. Each kind (station_window.StationWindow,
@@ -273,7 +271,7 @@ class AppWindow(QMainWindow):
             request.answer(answered=False, note=f"unknown request {request.kind}")
 
     def _remote_close(self, request: Request, who: str) -> None:
-        code = EXIT_RESTART if request.kind is RequestKind.RESTART else 0
+        code = ExitCode.RESTART if request.kind is RequestKind.RESTART else 0
         if request.data.get("force"):
             request.answer(closing=True, confirmed_by=None, forced=True)
             self.shutdown(code)

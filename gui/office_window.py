@@ -13,10 +13,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from config.constants import Permission, role_allows
+from config.exit_codes import ExitCode
 from utils.auth import Session
 
 from gui.accessible_names import name_inputs
-from gui.app_window import EXIT_RESTART, AppWindow
+from gui.app_window import AppWindow
 from gui.station_controller import StationController
 from gui.window_state import restore_window
 
@@ -61,7 +62,7 @@ class OfficeWindow(AppWindow):
 
         self._close_panel()
         panel = AdminWindow(self.controller.ctx, session, embedded=True)
-        panel.restart_requested.connect(lambda: self.shutdown(EXIT_RESTART))
+        panel.restart_requested.connect(lambda: self.shutdown(ExitCode.RESTART))
         # Inside this window: one window, one menu bar. The panel's own menu entries join
         # this window's Tools menu for as long as the panel is open.
         panel.menuBar().hide()

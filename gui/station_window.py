@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 
 from config.catalogs import LOCATION_NOT_RECORDED
 from config.constants import Permission, Role, role_allows
+from config.exit_codes import ExitCode
 from data.records_repo import RecordFilter
 from models.validation import ValidationFailed
 from utils.auth import Session
 from utils.permissions import PermissionDenied
 from utils.production import ProductionError
 
-from gui.app_window import EXIT_RESTART, AppWindow
+from gui.app_window import AppWindow
 from gui.entry_form import EntryForm
 from gui.lot_dialog import LotDialog
 from gui.messages import location_text, production_error_text
@@ -37,7 +38,7 @@ from gui.window_state import restore_window
 
 log = logging.getLogger(__name__)
 
-__all__ = ["EXIT_RESTART", "StationWindow"]
+__all__ = ["StationWindow"]
 
 
 class StationWindow(AppWindow):
@@ -378,7 +379,7 @@ class StationWindow(AppWindow):
         if getattr(self, "admin_window", None) is not None:
             self.admin_window.close()
         self.admin_window = AdminWindow(self.controller.ctx, session)
-        self.admin_window.restart_requested.connect(lambda: self.shutdown(EXIT_RESTART))
+        self.admin_window.restart_requested.connect(lambda: self.shutdown(ExitCode.RESTART))
         self.admin_window.show()
 
     # -- closing ---------------------------------------------------------------------------------

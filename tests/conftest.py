@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from config.process import set_up_process
+from tests.cli.clikit import Shopfloor
+from tests.utils.site.sitekit import use_fast_kdf
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+set_up_process(None)  # as main.py does at start (pyqtgraph's binding); each test has its home
 # Tests never touch the OS keyring of the machine they run on: site keys go to files.
 os.environ["SHOPFLOOR_KEYRING"] = "off"
 # The suite runs in the users' zone, not UTC: code that uses the PC's local time where it means
@@ -40,3 +45,18 @@ def home(tmp_path, monkeypatch) -> Path:
     root = tmp_path / "home"
     monkeypatch.setenv("SHOPFLOOR_HOME", str(root))
     return root
+
+
+@pytest.fixture
+def shopfloor(monkeypatch, capsys):
+    """`shopfloor(home, *args, SHOPFLOOR_PASSWORD=...)`: the command line run in this process,
+    returning its exit code and output (tests/cli/clikit.py)."""
+    return Shopfloor(monkeypatch, capsys)
+
+
+@pytest.fixture
+def fast_secrets(monkeypatch) -> None:
+    """Cheap bcrypt and scrypt costs for the accounts and sites a test makes (each cost is
+    recorded with its hash or seal, so a later run at full cost, another process, opens them)."""
+    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
+    use_fast_kdf(monkeypatch)

@@ -1,4 +1,5 @@
-"""The core (config, models, data, utils) must run without Qt: proven two ways."""
+"""The core (config, models, data, utils) and the command line (cli) must run without Qt:
+proven two ways."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = ("config", "models", "data", "utils")
+QT_FREE = ("config", "models", "data", "utils", "cli")
 
 
 def test_import_linter_contracts_hold():
@@ -18,11 +19,12 @@ def test_import_linter_contracts_hold():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_core_imports_with_qt_blocked():
-    """Import every core module in a fresh interpreter where importing Qt raises."""
+def test_core_and_cli_import_with_qt_blocked():
+    """Import every core and command-line module in a fresh interpreter where importing Qt
+    raises."""
     modules = sorted(
         ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
-        for package in CORE for path in (ROOT / package).rglob("*.py"))
+        for package in QT_FREE for path in (ROOT / package).rglob("*.py"))
     script = (
         "import sys, importlib\n"
         "class Block:\n"

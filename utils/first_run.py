@@ -3,9 +3,9 @@ to set it up (create a site, join one, try it on this PC alone).
 
 Qt-free, so the steps are tested without widgets; the first-run wizard calls them through the
 background-task helper, because a folder check on an offline share and the site key's scrypt
-derivation both take seconds. The steps are those of `shopfloor site create / join` (main.py):
-membership first, then the context is reopened so that the first admin's audit event starts
-the new station's chain.
+derivation both take seconds. The steps are those of `shopfloor site create / join`
+(cli/cmd_site.py): membership first, then the context is reopened so that the first admin's
+audit event starts the new station's chain.
 
 Every refusal is a `SetupError` with a stable `code` (translated by the GUI), the input it
 concerns (`field`: folder, passphrase, station, admin) and nothing written.

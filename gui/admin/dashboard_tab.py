@@ -6,28 +6,24 @@ charts are pyqtgraph items created once and updated in place as records arrive."
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QBrush, QColor  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import QualityBands  # noqa: E402
-from utils import analytics  # noqa: E402
-
-from gui.admin.refresh_when_shown import RefreshWhenShown  # noqa: E402
-from gui.admin.record_filters import RecordFilters  # noqa: E402
-from gui.admin.value_axis import value_axes  # noqa: E402
-from gui.admin.view_status import ViewStatus  # noqa: E402
-from gui.numbers import format_number, format_shortest  # noqa: E402
+from config.catalogs import QualityBands
+from utils import analytics
 from utils.context import AppContext
+
+from gui.admin.refresh_when_shown import RefreshWhenShown
+from gui.admin.record_filters import RecordFilters
+from gui.admin.value_axis import value_axes
+from gui.admin.view_status import ViewStatus
+from gui.numbers import format_number, format_shortest
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
                "critical": "#c62828", "unknown": "#9e9e9e"}

@@ -14,35 +14,32 @@ update).
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is already imported: keep it
-
-import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+import pyqtgraph as pg
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
     QComboBox, QGraphicsItem, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from utils.auth import Session  # noqa: E402
-from utils.permissions import PermissionDenied  # noqa: E402
-from utils.site.alarm_acks import Acknowledgement, acknowledge, may_acknowledge  # noqa: E402
-from utils.site.fleet import FleetMonitor, Liveness, StationView  # noqa: E402
+from utils.auth import Session
+from utils.permissions import PermissionDenied
+from utils.site.alarm_acks import Acknowledgement, acknowledge, may_acknowledge
+from utils.site.fleet import FleetMonitor, Liveness, StationView
 
-from gui.admin.fleet_model import (  # noqa: E402
+from gui.admin.fleet_model import (
     ALL_STATIONS, WITH_ALARMS, Alarm, FleetTableModel, RowDiff, alarms_of, diff_rows,
     moment_text, text_lengths,
 )
-from gui.admin.fleet_traces import PlotFrame, TraceBuilder  # noqa: E402
-from gui.admin.trace_item import TraceSetItem  # noqa: E402
-from gui.admin.value_axis import value_axes  # noqa: E402
-from gui.fast_cells import FastCellDelegate  # noqa: E402
-from gui.theme import TOUCH_MIN_PX  # noqa: E402
+from gui.admin.fleet_traces import PlotFrame, TraceBuilder
+from gui.admin.trace_item import TraceSetItem
+from gui.admin.value_axis import value_axes
+from gui.fast_cells import FastCellDelegate
+from gui.theme import TOUCH_MIN_PX
 
 PLOTTED = (("cpu", "CPU %"), ("memory", "Memory %"), ("disk", "Disk %"))
 MAX_PLOTTED_STATIONS = 8

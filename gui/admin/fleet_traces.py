@@ -14,18 +14,15 @@ thread and draw on another.
 from __future__ import annotations
 
 import math
-import os
 import threading
 from dataclasses import dataclass
 
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is already imported: keep it
+import numpy as np
+from pyqtgraph.functions import arrayToQPath
+from PySide6.QtGui import QPainterPath
 
-import numpy as np  # noqa: E402
-from pyqtgraph.functions import arrayToQPath  # noqa: E402
-from PySide6.QtGui import QPainterPath  # noqa: E402
-
-from utils.site.fleet import FleetMonitor  # noqa: E402
-from utils.site.timeseries import METRICS, peak_bins  # noqa: E402
+from utils.site.fleet import FleetMonitor
+from utils.site.timeseries import METRICS, peak_bins
 
 HISTORY_S = 3600  # the plots show the last hour (the fleet keeps 3,600 samples per station)
 # The time axis moves in steps, not with every sample: an axis whose range changes redraws its

@@ -4,12 +4,10 @@ Portuguese, "2.5" in English (pyqtgraph's own axis always uses a decimal point).
 from __future__ import annotations
 
 import math
-import os
 
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # never another binding
-import pyqtgraph as pg  # noqa: E402
+import pyqtgraph as pg
 
-from gui.numbers import format_number  # noqa: E402
+from gui.numbers import format_number
 
 
 class ValueAxis(pg.AxisItem):

@@ -11,11 +11,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -168,13 +165,10 @@ def chain_rows(connection) -> list[tuple[int, str, str]]:
     return [tuple(row) for row in connection.execute(query)]
 
 
-def cli(home: Path, *args: str, **secrets: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SHOPFLOOR_")}
-    env["SHOPFLOOR_KEYRING"] = "off"
-    env.update(secrets)
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(home), *args],
-                          capture_output=True, text=True, env=env, timeout=180,
-                          stdin=subprocess.DEVNULL)
+@pytest.fixture
+def cli(shopfloor):
+    """`shopfloor --home HOME ARGS` run by today's code in this process (tests/cli/clikit.py)."""
+    return shopfloor
 
 
 @pytest.fixture(params=NAMES)
@@ -443,7 +437,7 @@ def test_audit_chain_verifies_after_the_upgrade_and_after_new_events(upgraded):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_cli_verify_audit_on_an_upgraded_copy(name, tmp_path):
+def test_cli_verify_audit_on_an_upgraded_copy(name, tmp_path, cli):
     home = copy_fixture(name, tmp_path)
     result = cli(home, "verify-audit")  # the command line upgrades the copy itself
     assert result.returncode == 0, result.stdout + result.stderr
@@ -455,7 +449,7 @@ def test_cli_verify_audit_on_an_upgraded_copy(name, tmp_path):
     assert migrations_rows(database_file(home))[-1][0] == LATEST_VERSION
 
 
-def test_cli_site_verify_on_an_upgraded_first_v2_copy(tmp_path):
+def test_cli_site_verify_on_an_upgraded_first_v2_copy(tmp_path, cli):
     """The site read-model tables came after the first schema-v2 release: the upgrade must
     add them, or the admin side fails with "no such table"."""
     home = copy_fixture("v2-5a62e3b", tmp_path)
@@ -520,7 +514,7 @@ def test_an_upgraded_station_publishes_its_old_chain_to_an_office_pc_joined_toda
 
 # -- refusals and failures --------------------------------------------------------------------
 
-def test_a_database_from_a_newer_program_is_refused_and_left_unchanged(tmp_path):
+def test_a_database_from_a_newer_program_is_refused_and_left_unchanged(tmp_path, cli):
     home = copy_fixture("v1-10f95d3", tmp_path)
     open_ctx(home).close()
     path = database_file(home)

@@ -16,14 +16,14 @@ from tests.gui.conftest import wait_for
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_gui_smoke_exits_0_and_renders(tmp_path):
+def test_gui_smoke_exits_0_and_renders(tmp_path, shopfloor):
+    """The `gui` verb's run as a real process."""
     png = tmp_path / "login.png"
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("SHOPFLOOR_")},
            "QT_QPA_PLATFORM": "offscreen", "SHOPFLOOR_KEYRING": "off"}
     # A configured home (an account exists); a fresh one shows the first-run wizard instead.
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(tmp_path / "h"), "user",
-                    "add", "maria", "--role", "admin"], check=True, capture_output=True,
-                   env={**env, "SHOPFLOOR_PASSWORD": "Quarry-Lantern-42"}, timeout=120)
+    assert shopfloor(tmp_path / "h", "user", "add", "maria", "--role", "admin",
+                     SHOPFLOOR_PASSWORD="Quarry-Lantern-42").returncode == 0
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(tmp_path / "h"),
                              "gui", "--smoke", "--screenshot", str(png)],
                             capture_output=True, text=True, env=env, timeout=120)

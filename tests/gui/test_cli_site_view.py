@@ -1,15 +1,12 @@
 """The command line on the same site view as the panel: `export --site` writes exactly the
 Production tab's rows for the same filters (on an office PC and on a production PC that never
 opened the panel), `status` says what the view holds of each station, `verify-audit --site`
-reads the view, and an export that finds nothing says why."""
+reads the view, and an export that finds nothing says why. In-process (tests/cli/clikit.py)."""
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -22,7 +19,6 @@ from utils.site.layout import SiteLayout
 
 from tests.utils.site.sitekit import ADMIN_PW, make_site, use_fast_kdf
 
-ROOT = Path(__file__).resolve().parents[2]
 FORMS = [{"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body", "cam_d": "4,42",
           "cam_w": "3,98"},
          {"size": "#00", "rej1_defect": "Furo", "rej1_location": "Cap", "cam_d": "1,5",
@@ -30,12 +26,10 @@ FORMS = [{"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body", 
          {"size": "#00", "cam_d": "2,5", "cam_w": "2,1"}]
 
 
-def cli(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SHOPFLOOR_")}
-    env.update(SHOPFLOOR_KEYRING="off", SHOPFLOOR_PASSWORD=ADMIN_PW)
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(home), *args],
-                          capture_output=True, text=True, env=env, timeout=180,
-                          stdin=subprocess.DEVNULL)
+@pytest.fixture
+def cli(shopfloor):
+    """`shopfloor --home HOME ARGS` in this process, as the plant's admin."""
+    return lambda home, *args: shopfloor(home, *args, SHOPFLOOR_PASSWORD=ADMIN_PW)
 
 
 @pytest.fixture
@@ -69,7 +63,7 @@ def _csv_ids(path: Path) -> list[str]:
         return [row[RECORD_ID] for row in csv.DictReader(handle)]
 
 
-def test_export_site_equals_the_production_tabs_rows_for_the_same_filters(qtbot, plant,
+def test_export_site_equals_the_production_tabs_rows_for_the_same_filters(qtbot, plant, cli,
                                                                           tmp_path):
     from gui.admin.production_tab import ProductionTab
     from gui.app import make_application
@@ -113,7 +107,8 @@ def test_export_site_equals_the_production_tabs_rows_for_the_same_filters(qtbot,
         ctx.close()
 
 
-def test_a_production_pc_exports_the_whole_site_and_says_why_when_nothing(plant, tmp_path):
+def test_a_production_pc_exports_the_whole_site_and_says_why_when_nothing(plant, cli,
+                                                                          tmp_path):
     site, homes = plant
     out = tmp_path / "x.csv"
     # Station 201's own records hold none of 206's: said, with the way out.
@@ -145,7 +140,7 @@ def test_a_production_pc_exports_the_whole_site_and_says_why_when_nothing(plant,
     assert "station 206: intact" in verified.stdout
 
 
-def test_a_broken_journal_is_named_when_an_export_finds_nothing(plant, tmp_path):
+def test_a_broken_journal_is_named_when_an_export_finds_nothing(plant, cli, tmp_path):
     site, homes = plant
     journal = SiteLayout(site.share).station("206").journal
     segment = sorted(journal.iterdir())[0]

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from config.constants import Role
 from config.settings import Settings
+from config.version import APP_VERSION
 from data import audit_repo
 from utils.audit.verify import TamperKind, VerifyResult
 from utils.clock import ManualClock
 from utils.context import AppContext
 
-from gui.about_dialog import AboutDialog, app_version
+from gui.about_dialog import AboutDialog
 from gui.log_viewer import LogViewer
 from gui.tasks import TaskRunner
 from gui.verify_dialog import VerifyDialog, run_verify
@@ -238,8 +239,8 @@ def test_about_shows_version_station_and_folders(qtbot, ctx, window):
     dialog = AboutDialog(ctx, window)
     dialog.open()
     text = dialog.text()
-    assert f"Version {app_version()}" in text
-    assert app_version() != "unknown"
+    assert f"Version {APP_VERSION}" in text
+    assert APP_VERSION != "unknown"
     assert "Station: 206" in text
     for folder in (ctx.paths.data_dir, ctx.paths.log_dir, ctx.paths.config_dir):
         assert str(folder) in text

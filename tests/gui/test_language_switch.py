@@ -44,13 +44,12 @@ def test_switch_on_the_login_page_without_a_restart(qtbot, station):
     assert station.window.login_page.login_button.text() == "Log in"
 
 
-def test_lang_for_one_run(tmp_path):
+def test_lang_for_one_run(tmp_path, shopfloor):
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("SHOPFLOOR_")},
            "QT_QPA_PLATFORM": "offscreen", "SHOPFLOOR_KEYRING": "off"}
     home = tmp_path / "h"
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(home), "user", "add",
-                    "maria", "--role", "admin"], check=True, capture_output=True,
-                   env={**env, "SHOPFLOOR_PASSWORD": "Quarry-Lantern-42"}, timeout=120)
+    assert shopfloor(home, "user", "add", "maria", "--role", "admin",
+                     SHOPFLOOR_PASSWORD="Quarry-Lantern-42").returncode == 0
     for lang, title in (("pt_BR", "estação"), ("en", "station")):
         result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(home),
                                  "gui", "--smoke", "--lang", lang], capture_output=True,

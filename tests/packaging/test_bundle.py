@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from main import __version__
+from config.version import APP_VERSION
 from tests.utils.site.sitekit import wait_until
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed: "
@@ -106,7 +106,7 @@ def test_both_executables_and_version(bundle):
     assert (bundle / f"shopfloor-gui{EXE}").is_file()
     result = run(bundle, "shopfloor", "--version")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"shopfloor {__version__}"
+    assert result.stdout.strip() == f"shopfloor {APP_VERSION}"
 
 
 def test_verify_audit_in_a_fresh_home(bundle, tmp_path):

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import main
+from cli.parser import build_parser
 from gui import i18n
 
 
@@ -56,7 +57,7 @@ def test_gui_entry_takes_the_gui_word_or_not(monkeypatch, given, passed):
 
 def test_gui_entry_arguments_parse(monkeypatch):
     """The arguments run_gui builds are accepted by the real parser."""
-    args = main.build_parser().parse_args(["--home", "/h", "gui", "--smoke"])
+    args = build_parser().parse_args(["--home", "/h", "gui", "--smoke"])
     assert (args.home, args.command, args.smoke) == ("/h", "gui", True)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from main import __version__
+from config.version import APP_VERSION
 from utils.autostart import GUI_EXECUTABLE, RUN_VALUE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,7 +94,7 @@ def test_inno_setup_script_installs_what_the_spec_builds():
     defines, facts = iss_defines(), spec_facts()
     assert defines["GuiExe"] == f"{facts['GUI_NAME']}.exe"
     assert defines["CliExe"] == f"{facts['CLI_NAME']}.exe"
-    assert defines["AppVersion"] == __version__
+    assert defines["AppVersion"] == APP_VERSION
     # Its default folders are where build.py puts the bundle and the icons by default.
     build = load("build")
 

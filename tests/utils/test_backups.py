@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-import main as cli
 from config.constants import Role
 from config.settings import Settings
 from data import audit_repo
@@ -30,7 +29,6 @@ from utils.backup.settings_change import BackupSettingsError, change_backup_sett
 from utils.backup.snapshot import make_backup
 from utils.clock import ManualClock
 from utils.context import AppContext
-from utils.logger import shutdown_logging
 from utils.permissions import PermissionDenied
 from utils.settings_store import save_settings
 
@@ -344,69 +342,51 @@ def test_restore_of_an_older_backup_needs_a_signed_override(station):
 
 # --- the command line ----------------------------------------------------------------------
 
-def run_cli(*args: str) -> int:
-    try:
-        return cli.main(list(args))
-    finally:
-        shutdown_logging()
-
-
-@pytest.fixture
-def cli_env(monkeypatch):
-    for name in [n for n in os.environ if n.startswith("SHOPFLOOR_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("SHOPFLOOR_KEYRING", "off")
-    return monkeypatch
-
-
-def test_backup_commands(station, cli_env, capsys, tmp_path):
+def test_backup_commands(station, shopfloor, tmp_path):
     ctx, home, clock, admin, op = station
     ctx.auth.change_password("op", "Initial-Pass-op", "Op-Own-Pass-77")
     home, clock = closed(station)
-    cli_env.setenv("SHOPFLOOR_HOME", str(home))
-    cli_env.setenv("SHOPFLOOR_PASSWORD", "Op-Own-Pass-77")
-    capsys.readouterr()
-    assert run_cli("--home", str(home), "backup", "now", "--as", "op") == 2
-    assert "admins only" in capsys.readouterr().err
-    cli_env.setenv("SHOPFLOOR_PASSWORD", ADMIN_PW)
-    assert run_cli("--home", str(home), "backup", "settings", "--folder",
-                   str(tmp_path / "copies"), "--keep", "5", "--as", "ana") == 0
-    assert "backup_keep: 3 -> 5" in capsys.readouterr().out
-    assert run_cli("--home", str(home), "backup", "now", "--as", "ana") == 0
-    written = capsys.readouterr().out
-    path = Path(written.split("backup written: ")[1].split(" (")[0])
+    denied = shopfloor(home, "backup", "now", "--as", "op", SHOPFLOOR_PASSWORD="Op-Own-Pass-77")
+    assert denied.returncode == 2 and "admins only" in denied.stderr
+    changed = shopfloor(home, "backup", "settings", "--folder", str(tmp_path / "copies"),
+                        "--keep", "5", "--as", "ana", SHOPFLOOR_PASSWORD=ADMIN_PW)
+    assert changed.returncode == 0 and "backup_keep: 3 -> 5" in changed.stdout
+    written = shopfloor(home, "backup", "now", "--as", "ana", SHOPFLOOR_PASSWORD=ADMIN_PW)
+    assert written.returncode == 0
+    path = Path(written.stdout.split("backup written: ")[1].split(" (")[0])
     assert path.parent == tmp_path / "copies"
-    assert run_cli("--home", str(home), "backup", "list") == 0
-    assert path.name in capsys.readouterr().out
-    assert run_cli("--home", str(home), "backup", "verify", str(path)) == 0
-    out = capsys.readouterr().out
-    assert "INTACT" in out and "5 record versions match the chain" in out
+    listed = shopfloor(home, "backup", "list")
+    assert listed.returncode == 0 and path.name in listed.stdout
+    verified = shopfloor(home, "backup", "verify", str(path))
+    assert verified.returncode == 0
+    assert "INTACT" in verified.stdout and "5 record versions match the chain" in verified.stdout
     with closing(sqlite3.connect(path)) as copy:
         copy.execute("DROP TRIGGER audit_events_no_update")
         copy.execute("UPDATE audit_events SET username = 'mallory' WHERE seq = 3")
         copy.commit()
-    assert run_cli("--home", str(home), "backup", "verify", str(path), "--json") == 1
-    report = json.loads(capsys.readouterr().out)
+    tampered = shopfloor(home, "backup", "verify", str(path), "--json")
+    assert tampered.returncode == 1
+    report = json.loads(tampered.stdout)
     assert report["ok"] is False and report["stations"][0]["kind"] == "modified"
 
 
-def test_restore_command_refuses_then_restores_with_an_override(station, cli_env, capsys):
+def test_restore_command_refuses_then_restores_with_an_override(station, shopfloor):
     ctx, home, clock, admin, op = station
     made = make_backup(ctx)
     ctx.production.register_box(op, FORM)
     home, clock = closed(station)
-    cli_env.setenv("SHOPFLOOR_HOME", str(home))
-    cli_env.setenv("SHOPFLOOR_PASSWORD", ADMIN_PW)
-    capsys.readouterr()
-    assert run_cli("--home", str(home), "restore", str(made.file.path), "--as", "ana") == 1
-    err = capsys.readouterr().err
-    assert err.startswith("error: restore refused: the backup is older than") and \
-        "Traceback" not in err
-    assert run_cli("--home", str(home), "restore", str(made.file.path), "--as", "ana",
-                   "--override-reason", "the disk failed, restoring last night's copy") == 0
-    out = capsys.readouterr().out
-    assert "the previous database is kept as" in out and "override signed by ana" in out
-    assert run_cli("--home", str(home), "verify-audit") == 0
+    refused = shopfloor(home, "restore", str(made.file.path), "--as", "ana",
+                        SHOPFLOOR_PASSWORD=ADMIN_PW)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("error: restore refused: the backup is older than") and \
+        "Traceback" not in refused.stderr
+    restored = shopfloor(home, "restore", str(made.file.path), "--as", "ana",
+                         "--override-reason", "the disk failed, restoring last night's copy",
+                         SHOPFLOOR_PASSWORD=ADMIN_PW)
+    assert restored.returncode == 0
+    assert "the previous database is kept as" in restored.stdout
+    assert "override signed by ana" in restored.stdout
+    assert shopfloor(home, "verify-audit").returncode == 0
 
 
 def test_backup_schedule_days_pass(station):

@@ -6,26 +6,22 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-import main as cli
 from config.constants import Role
 from config.settings import Settings
 from data import audit_repo
 from utils.clock import ManualClock
 from utils.context import AppContext
 from utils.legacy_users import AUDIT_ACTION, import_legacy_users
-from utils.logger import shutdown_logging
 from utils.passwords import check_policy, one_time_password
 from utils.permissions import PermissionDenied
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.clikit import run_process
+
 ADMIN_PW = "Quarry-Lantern-42"
 OLD = ("old-pw-joao-1", "old-pw-dev-2", "old-pw-sup-3", "old-pw-rita-4")
 USUARIOS = ("login,tipo,senha,nome_completo\r\n"
@@ -126,82 +122,61 @@ def test_only_an_admin_may_import_and_the_refusal_is_audited(ctx, usuarios):
 # -- the command line, in-process -------------------------------------------------------------
 
 @pytest.fixture
-def cli_home(tmp_path, monkeypatch):
-    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
-    for name in [n for n in os.environ if n.startswith("SHOPFLOOR_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("SHOPFLOOR_KEYRING", "off")
+def cli_home(tmp_path, shopfloor, fast_secrets):
     home = tmp_path / "cli"
-    monkeypatch.setenv("SHOPFLOOR_HOME", str(home))  # main() sets it; restored after the test
-    monkeypatch.setenv("SHOPFLOOR_PASSWORD", ADMIN_PW)
-    assert run_cli("--home", str(home), "user", "add", "ana", "--role", "admin") == 0
+    assert shopfloor(home, "user", "add", "ana", "--role", "admin",
+                     SHOPFLOOR_PASSWORD=ADMIN_PW).returncode == 0
     return home
 
 
-def run_cli(*args: str) -> int:
-    try:
-        return cli.main(list(args))
-    finally:
-        shutdown_logging()  # main() logs to a file in its home
-
-
 def test_cli_prints_the_passwords_once_and_a_second_run_creates_nothing(cli_home, usuarios,
-                                                                        capsys):
-    capsys.readouterr()
-    assert run_cli("--home", str(cli_home), "import-legacy-users", str(usuarios),
-                   "--as", "ana") == 0
-    out = capsys.readouterr().out
+                                                                        shopfloor):
+    first = shopfloor(cli_home, "import-legacy-users", str(usuarios), "--as", "ana",
+                      SHOPFLOOR_PASSWORD=ADMIN_PW)
+    assert first.returncode == 0
+    out = first.stdout
     assert out.count("One-time password:") == 4  # joao, dev, sup, rita (no sup here yet)
     assert "not imported, line 6" in out and "created: 4" in out
     assert "passwords in plain text (column senha)" in out
     assert all(secret not in out for secret in OLD)
-    assert run_cli("--home", str(cli_home), "import-legacy-users", str(usuarios),
-                   "--as", "ana") == 0
-    again = capsys.readouterr().out
-    assert "One-time password:" not in again and "created: 0, existing (not changed): 4" in again
+    again = shopfloor(cli_home, "import-legacy-users", str(usuarios), "--as", "ana",
+                      SHOPFLOOR_PASSWORD=ADMIN_PW)
+    assert again.returncode == 0
+    assert "One-time password:" not in again.stdout
+    assert "created: 0, existing (not changed): 4" in again.stdout
 
 
-def test_cli_sheet_is_private_and_never_overwritten(cli_home, usuarios, tmp_path, capsys):
+def test_cli_sheet_is_private_and_never_overwritten(cli_home, usuarios, tmp_path, shopfloor):
     sheet = tmp_path / "slips.txt"
-    assert run_cli("--home", str(cli_home), "import-legacy-users", str(usuarios), "--as", "ana",
-                   "--sheet", str(sheet)) == 0
-    out = capsys.readouterr().out
-    assert "One-time password:" not in out and "written to" in out
+    made = shopfloor(cli_home, "import-legacy-users", str(usuarios), "--as", "ana", "--sheet",
+                     str(sheet), SHOPFLOOR_PASSWORD=ADMIN_PW)
+    assert made.returncode == 0
+    assert "One-time password:" not in made.stdout and "written to" in made.stdout
     assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
     text = sheet.read_text(encoding="utf-8")
     assert text.count("One-time password:") == 4 and "rita" in text
-    assert run_cli("--home", str(cli_home), "import-legacy-users", str(usuarios), "--as", "ana",
-                   "--sheet", str(sheet)) == 2
-    assert "never overwritten" in capsys.readouterr().err
+    again = shopfloor(cli_home, "import-legacy-users", str(usuarios), "--as", "ana", "--sheet",
+                      str(sheet), SHOPFLOOR_PASSWORD=ADMIN_PW)
+    assert again.returncode == 2 and "never overwritten" in again.stderr
     assert sheet.read_text(encoding="utf-8") == text
 
 
-def test_cli_refuses_a_non_admin_in_one_line(cli_home, usuarios, monkeypatch, capsys):
-    monkeypatch.setenv("SHOPFLOOR_NEW_PASSWORD", "Initial-Pass-sup")
-    assert run_cli("--home", str(cli_home), "user", "add", "sup", "--role", "supervisor",
-                   "--as", "ana") == 0
-    monkeypatch.setenv("SHOPFLOOR_PASSWORD", "Initial-Pass-sup")
-    monkeypatch.setenv("SHOPFLOOR_NEW_PASSWORD", "Saulo-Own-Pass-1")
-    assert run_cli("--home", str(cli_home), "user", "change-password", "sup") == 0
-    monkeypatch.setenv("SHOPFLOOR_PASSWORD", "Saulo-Own-Pass-1")
-    capsys.readouterr()
-    assert run_cli("--home", str(cli_home), "import-legacy-users", str(usuarios),
-                   "--as", "sup") == 2
-    err = capsys.readouterr().err
-    assert "may not manage users" in err and "Traceback" not in err
+def test_cli_refuses_a_non_admin_in_one_line(cli_home, usuarios, shopfloor):
+    assert shopfloor(cli_home, "user", "add", "sup", "--role", "supervisor", "--as", "ana",
+                     SHOPFLOOR_PASSWORD=ADMIN_PW,
+                     SHOPFLOOR_NEW_PASSWORD="Initial-Pass-sup").returncode == 0
+    assert shopfloor(cli_home, "user", "change-password", "sup",
+                     SHOPFLOOR_PASSWORD="Initial-Pass-sup",
+                     SHOPFLOOR_NEW_PASSWORD="Saulo-Own-Pass-1").returncode == 0
+    refused = shopfloor(cli_home, "import-legacy-users", str(usuarios), "--as", "sup",
+                        SHOPFLOOR_PASSWORD="Saulo-Own-Pass-1")
+    assert refused.returncode == 2
+    assert "may not manage users" in refused.stderr and "Traceback" not in refused.stderr
 
 
-def test_cli_smoke_in_a_real_process(tmp_path, usuarios):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SHOPFLOOR_")}
-    env.update(SHOPFLOOR_KEYRING="off", SHOPFLOOR_PASSWORD=ADMIN_PW)
-    home = tmp_path / "proc"
-
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(home), *args],
-                              capture_output=True, text=True, env=env, timeout=120,
-                              stdin=subprocess.DEVNULL)
-
-    assert run("user", "add", "ana", "--role", "admin").returncode == 0
-    result = run("import-legacy-users", str(usuarios), "--as", "ana")
+def test_cli_smoke_in_a_real_process(cli_home, usuarios):
+    """The verb's run as a real process (tests/cli/clikit.py), on a home made in-process."""
+    result = run_process(cli_home, "import-legacy-users", str(usuarios), "--as", "ana",
+                         SHOPFLOOR_PASSWORD=ADMIN_PW)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("One-time password:") == 4 and "Traceback" not in result.stderr

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sqlite3
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -20,14 +19,12 @@ from typing import Iterator
 
 import pytest
 
-import main as cli
 from config.constants import Role
 from config.settings import Settings
 from data.records_repo import RecordFilter
 from utils.audit.verify import TamperKind
 from utils.clock import ManualClock
 from utils.context import AppContext
-from utils.logger import shutdown_logging
 from utils.production import Meaning, ProductionError, Signature
 from utils.audit.records import RecordsNotProven
 from utils.records_io import export_records
@@ -246,32 +243,22 @@ def test_a_correction_never_builds_on_an_altered_row(plant):
 
 # --- the command line -----------------------------------------------------------------------
 
-def run_cli(*args: str) -> int:
-    try:
-        return cli.main(list(args))
-    finally:
-        shutdown_logging()
-
-
-def test_verify_audit_command_names_the_record(plant, monkeypatch, capsys):
+def test_verify_audit_command_names_the_record(plant, shopfloor):
     ctx, ids, _sup = plant
     home = ctx.paths.data_dir.parent
-    for name in [n for n in os.environ if n.startswith("SHOPFLOOR_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("SHOPFLOOR_KEYRING", "off")
-    monkeypatch.setenv("SHOPFLOOR_HOME", str(home))
     ctx.close()
-    capsys.readouterr()
-    assert run_cli("--home", str(home), "verify-audit") == 0
-    assert "4 record versions match the chain" in capsys.readouterr().out
+    intact = shopfloor(home, "verify-audit")
+    assert intact.returncode == 0 and "4 record versions match the chain" in intact.stdout
     with closing(sqlite3.connect(ctx.database.path)) as con:
         con.execute("DROP TRIGGER record_versions_no_update")
         con.execute("UPDATE record_versions SET cam_d = 99.9 WHERE record_id = ?", (ids[0],))
         con.commit()
-    assert run_cli("--home", str(home), "verify-audit") == 1
-    out = capsys.readouterr().out
-    assert f"station 206: NOT intact: record {ids[0]} version 1 (record_modified)" in out
-    assert run_cli("--home", str(home), "verify-audit", "--json") == 1
-    station = json.loads(capsys.readouterr().out)["stations"][0]
+    changed = shopfloor(home, "verify-audit")
+    assert changed.returncode == 1
+    assert (f"station 206: NOT intact: record {ids[0]} version 1 (record_modified)"
+            in changed.stdout)
+    as_json = shopfloor(home, "verify-audit", "--json")
+    assert as_json.returncode == 1
+    station = json.loads(as_json.stdout)["stations"][0]
     assert (station["kind"], station["record_id"], station["record_version"]) == (
         "record_modified", ids[0], 1)

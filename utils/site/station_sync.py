@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from config.constants import CommandType, Permission, Role
+from config.version import APP_VERSION
 from data import commands_repo, meta_repo, users_repo
 from models.bounded_json import JsonLimits, check_limits
 from models.canonical import canonical_json, format_utc, parse_utc
@@ -58,7 +59,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-APP_VERSION = "0.1.0"
 LOCK_META_KEY = "station.entry_lock"
 SIZE_META_KEY = "station.size"
 LAST_SESSION_META_KEY = "station.last_session"

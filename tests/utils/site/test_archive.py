@@ -18,14 +18,12 @@ from pathlib import Path
 
 import pytest
 
-import main as cli
 from config.constants import Role
 from config.settings import Settings
 from utils.backup.archive import ArchiveError, make_archive
 from utils.backup.archive_check import verify_archive
 from utils.clock import ManualClock
 from utils.context import AppContext
-from utils.logger import shutdown_logging
 from utils.permissions import PermissionDenied
 from utils.site.journal import JournalWriter
 from utils.trust.crypto import SigningKeyPair
@@ -111,20 +109,13 @@ def test_the_archive_verifies_with_everything_it_needs_inside(archived):
         assert audit_repo.list_events(connection, action="archive.made")[-1]["username"] == "ana"
 
 
-def test_verify_archive_on_a_pc_in_no_site(archived, tmp_path, monkeypatch, capsys):
+def test_verify_archive_on_a_pc_in_no_site(archived, tmp_path, shopfloor):
     site, admin, out, manifest = archived
-    for name in [n for n in os.environ if n.startswith("SHOPFLOOR_")]:
-        monkeypatch.delenv(name)
     fresh = tmp_path / "inspector-pc"
-    monkeypatch.setenv("SHOPFLOOR_HOME", str(fresh))
-    capsys.readouterr()
-    try:
-        code = cli.main(["--home", str(fresh), "verify-archive", str(out)])
-    finally:
-        shutdown_logging()
-    output = capsys.readouterr().out
-    assert code == 0, output
-    assert "archive INTACT" in output and "site root key fingerprint ed25519:" in output
+    result = shopfloor(fresh, "verify-archive", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "archive INTACT" in result.stdout
+    assert "site root key fingerprint ed25519:" in result.stdout
     assert not (fresh / "data" / "shopfloor.sqlite3").exists()  # no database was made
 
 

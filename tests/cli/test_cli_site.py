@@ -1,10 +1,11 @@
 """Two PCs set up with the command line alone (two --home folders, one shared folder): a
-command sent from one is executed once by the other's agent and its ack printed."""
+command sent from one is executed once by the other's agent and its ack printed. The agent runs
+as its own process (the `agent` verb's real run, stopped by SIGTERM); every other verb runs
+in-process (tests/cli/clikit.py)."""
 
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -12,27 +13,24 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.clikit import ROOT, process_env, run_process
 from tests.utils.site.sitekit import wait_until
 
-ROOT = Path(__file__).resolve().parents[1]
 PASSPHRASE = "long site passphrase 1"
 PASSWORD = "Quarry-Lantern-42"
 
 
-def env(**extra: str) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith("SHOPFLOOR_")}
-    return {**base, "SHOPFLOOR_KEYRING": "off", **extra}
-
-
-def run(home: Path, *args: str, **extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(home), *args],
-                          capture_output=True, text=True, env=env(**extra), timeout=120,
-                          stdin=subprocess.DEVNULL)
+def start_agent(home: Path) -> subprocess.Popen:
+    """`python main.py --home HOME agent`, its own process until SIGTERM."""
+    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--home", str(home),
+                             "agent"], env=process_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture
-def two_pcs(tmp_path):
+def two_pcs(tmp_path, shopfloor, fast_secrets):
     share, office, station = tmp_path / "share", tmp_path / "office", tmp_path / "pc206"
+    run = shopfloor
     created = run(office, "site", "create", "--folder", str(share), "--station", "office1",
                   "--office", "--admin", "ana", SHOPFLOOR_PASSPHRASE=PASSPHRASE,
                   SHOPFLOOR_PASSWORD=PASSWORD)
@@ -67,24 +65,24 @@ def test_a_wrong_passphrase_is_logged_as_a_refusal_not_a_crash(two_pcs):
     assert_refusal_logged(station, "wrong_passphrase")
 
 
-def test_command_round_trip_between_two_homes(two_pcs, tmp_path):
+def test_command_round_trip_between_two_homes(two_pcs, tmp_path, shopfloor):
     share, office, station = two_pcs
-    agent = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--home", str(station),
-                              "agent"], env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, stdin=subprocess.DEVNULL)
+    run = shopfloor
+    agent = start_agent(station)
     try:
         wait_until(lambda: (share / "stations" / "206" / "status.json").exists(), timeout=30)
-        again = run(tmp_path / "other", "site", "join", "--folder", str(share), "--station",
-                    "206", SHOPFLOOR_PASSPHRASE=PASSPHRASE)
+        # site, send and status: each verb's run as a real process
+        again = run_process(tmp_path / "other", "site", "join", "--folder", str(share),
+                            "--station", "206", SHOPFLOOR_PASSPHRASE=PASSPHRASE)
         assert again.returncode == 2 and "in use" in again.stderr
         assert_refusal_logged(tmp_path / "other", "station_in_use")
-        sent = run(office, "send", "206", "set_lot", "code=L2503-9", "total_boxes=40",
-                   "--as", "ana", "--wait", "30", SHOPFLOOR_PASSWORD=PASSWORD)
+        sent = run_process(office, "send", "206", "set_lot", "code=L2503-9", "total_boxes=40",
+                           "--as", "ana", "--wait", "30", SHOPFLOOR_PASSWORD=PASSWORD)
         assert sent.returncode == 0, sent.stdout + sent.stderr
         acks = [json.loads(line) for line in sent.stdout.splitlines() if '"state"' in line]
         assert len(acks) == 1 and acks[0]["state"] == "done"
         assert acks[0]["result"]["lot"] == "L2503-9"
-        status = run(office, "status", "--json")
+        status = run_process(office, "status", "--json")
         rows = {row["station"]: row for row in json.loads(status.stdout)["stations"]}
         assert rows["206"]["state"] == "online"
         wait_until(lambda: json.loads(run(office, "status", "--json").stdout)["stations"] and
@@ -103,11 +101,13 @@ def test_command_round_trip_between_two_homes(two_pcs, tmp_path):
     assert {"office1", "206"} <= stations
 
 
-def test_a_pc_with_its_own_accounts_creates_a_site_in_its_admins_name(tmp_path):
+def test_a_pc_with_its_own_accounts_creates_a_site_in_its_admins_name(tmp_path, shopfloor,
+                                                                      fast_secrets):
     """A PC that had accounts before it was in a site: an admin of them must be named (the
     site's root certifies that admin, who certifies the others and signs the site's first
     catalog with its time zone); without one nothing is created."""
     share, home = tmp_path / "share", tmp_path / "office"
+    run = shopfloor
     made = run(home, "user", "add", "ana", "--role", "admin", "--full-name", "Ana Admin",
                SHOPFLOOR_PASSWORD=PASSWORD)
     assert made.returncode == 0, made.stderr

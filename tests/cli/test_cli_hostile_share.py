@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import signal
-import subprocess
-import sys
 
-from tests.test_cli_site import ROOT, PASSPHRASE, PASSWORD, env, run, two_pcs  # noqa: F401
+from tests.cli.test_cli_site import PASSPHRASE, PASSWORD, start_agent, two_pcs  # noqa: F401
 from tests.utils.site.sitekit import wait_until
 
 DEEP_ARRAY = b"[" * 2_000 + b"]" * 2_000  # fits every size limit: refused for its depth
@@ -20,7 +18,7 @@ DEEP_OBJECT = b'{"a":' * 100_000 + b"1" + b"}" * 100_000  # refused by size or d
 HEADER = b'{"anchor":"x","kind":"header","segment":1,"station":"207","v":1}\n'
 
 
-def plant_everywhere(share, office) -> str:
+def plant_everywhere(share, office, run) -> str:
     """Deep JSON in every place a PC reads; returns the id of the deep inbox command."""
     # Station 207 is a member (a PC joined as it): its files are read, within bounds.
     joined = run(office.parent / "pc207", "site", "join", "--folder", str(share), "--station",
@@ -46,14 +44,13 @@ def plant_everywhere(share, office) -> str:
     return deep_id
 
 
-def test_agent_status_and_verify_carry_on_with_deep_json_everywhere(two_pcs):
+def test_agent_status_and_verify_carry_on_with_deep_json_everywhere(two_pcs, shopfloor):
     share, office, station = two_pcs
-    deep_id = plant_everywhere(share, office)
+    run = shopfloor
+    deep_id = plant_everywhere(share, office, run)
     log_file = station / "logs" / "shopfloor.log"
     log_start = log_file.stat().st_size  # (the fixture's wrong-passphrase join is logged before)
-    agent = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--home", str(station),
-                              "agent"], env=env(), stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+    agent = start_agent(station)
     try:
         ack_file = share / "stations" / "206" / "acks" / f"{deep_id}.json"
         wait_until(lambda: ack_file.exists(), timeout=30)

@@ -1,0 +1,63 @@
+"""`shopfloor export --format csv|xlsx --out PATH --as USER [filters] [--site]`: this PC's own
+records, or with --site every station's from this PC's site view (read up to now first), with
+the admin panel's Production filters and rows. An export that finds nothing says why."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from config.exit_codes import ExitCode
+from data.records_repo import RecordFilter
+from utils.context import AppContext
+from utils.records_io import export_records, export_view_records
+from utils.site.view_report import catch_up, why_empty
+
+from cli.errors import CliError
+from cli.prompts import login_as
+from cli.times import parse_time
+from cli.verbs import Needs
+
+NEEDS = Needs.CONTEXT
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site", action="store_true",
+                        help="every station's records from this PC's site view (read up to now "
+                             "first), with the admin panel's Production filters")
+    parser.add_argument("--format", required=True, choices=["csv", "xlsx"])
+    parser.add_argument("--out", required=True, metavar="PATH")
+    parser.add_argument("--from", dest="start", metavar="ISO")
+    parser.add_argument("--to", dest="end", metavar="ISO")
+    parser.add_argument("--station", metavar="ID")
+    parser.add_argument("--lot")
+    parser.add_argument("--operator", metavar="USERNAME")
+    parser.add_argument("--defect", metavar="NAME", help="records with this rejection (--site)")
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+
+
+def run(ctx: AppContext, args: argparse.Namespace) -> int:
+    session = login_as(ctx, args.as_user)
+    zone = ctx.timezone
+    record_filter = RecordFilter(start=parse_time(args.start, zone),
+                                 end=parse_time(args.end, zone), station_id=args.station,
+                                 lot=args.lot, operator=args.operator, defect=args.defect,
+                                 include_voided=True)
+    if args.site:
+        # Every station, the Production tab's filters and rows: the site view, read up to
+        # now first (on a production PC the first time this reads the whole site).
+        catch_up(ctx)
+        filters = {"site": True, "station": args.station, "lot": args.lot,
+                   "operator": args.operator, "defect": args.defect, "from": args.start,
+                   "to": args.end}
+        count = export_view_records(ctx.site_view, ctx.changes, session, record_filter,
+                                    args.format, Path(args.out), filters)
+    else:
+        if args.defect:
+            raise CliError("--defect filters the site view: use it with --site")
+        count = export_records(ctx.production, session, args.format, Path(args.out),
+                               record_filter)
+    print(f"exported {count} records to {args.out}")
+    if count == 0:
+        print(f"why none: {why_empty(ctx, record_filter, site=args.site)}")
+    return ExitCode.OK

@@ -1,0 +1,45 @@
+"""`shopfloor import-legacy FILE --as USER`: the old system's dados_producao.csv, imported once
+(a second import of the same rows adds nothing), every rejected line named with its reason."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from config.exit_codes import ExitCode
+from data.legacy_import import GAP_DESCRIPTIONS, LegacyFileError
+from utils.context import AppContext
+from utils.records_io import import_legacy_file
+
+from cli.errors import CliError
+from cli.prompts import login_as
+from cli.verbs import Needs
+
+NEEDS = Needs.CONTEXT
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file")
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    parser.add_argument("--timezone", metavar="AREA/CITY",
+                        help="time zone of the file's local times (default: the site's)")
+
+
+def run(ctx: AppContext, args: argparse.Namespace) -> int:
+    session = login_as(ctx, args.as_user)
+    zone = args.timezone or ctx.timezone
+    try:
+        report = import_legacy_file(ctx.production, session, Path(args.file), zone)
+    except LegacyFileError as exc:
+        raise CliError(f"cannot import {args.file}: {exc}") from exc
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    for rejected in report.rejected:
+        print(f"rejected line {rejected.line}: {rejected.reason}")
+    print(f"rows: {report.total_rows}, imported: {report.imported}, "
+          f"imported with gaps: {report.imported_with_gaps}, "
+          f"already present: {report.already_present}, rejected: {len(report.rejected)}")
+    if report.gaps:
+        print("gaps (rows): " + ", ".join(f"{GAP_DESCRIPTIONS.get(gap, gap)}: {count}"
+                                          for gap, count in sorted(report.gaps.items())))
+    return ExitCode.OK

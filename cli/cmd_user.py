@@ -1,0 +1,85 @@
+"""`shopfloor user add|list|reset-password|unlock|deactivate|change-password`: accounts.
+
+The first account of an empty PC is created without `--as` and must be an admin; every later
+change is made by a logged-in admin (`--as`) and audited with `--reason`.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from config.constants import Role
+from config.exit_codes import ExitCode
+from utils.context import AppContext
+
+from cli.errors import CliError
+from cli.prompts import NEW_PASSWORD_ENV, PASSWORD_ENV, login_as, secret
+from cli.verbs import Needs
+
+NEEDS = Needs.CONTEXT
+DEFAULT_REASON = "changed with the shopfloor command line"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="create a user (the first one becomes the admin)")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=[str(role) for role in Role])
+    add.add_argument("--full-name")
+    for name, text in (("list", "list users"), ("reset-password", "reset a password"),
+                       ("unlock", "unlock a locked account"),
+                       ("deactivate", "deactivate an account (never deleted)"),
+                       ("change-password", "change your own password (needed after a reset)")):
+        sub = actions.add_parser(name, help=text)
+        if name != "list":
+            sub.add_argument("username")
+    for sub in actions.choices.values():
+        sub.add_argument("--as", dest="as_user", metavar="USERNAME", help="the admin doing it")
+        sub.add_argument("--reason", default=DEFAULT_REASON, help="why (kept in the audit trail)")
+
+
+def run(ctx: AppContext, args: argparse.Namespace) -> int:
+    if args.user_command == "add":
+        return _add(ctx, args)
+    if args.user_command == "change-password":
+        old = secret(PASSWORD_ENV, f"Current password for {args.username}: ")
+        new = secret(NEW_PASSWORD_ENV, f"New password for {args.username}: ", confirm=True)
+        ctx.auth.change_password(args.username, old, new)
+        print(f"password of {args.username} changed")
+        return ExitCode.OK
+    actor = login_as(ctx, args.as_user)
+    if args.user_command == "list":
+        for user in ctx.auth.list_users(actor):
+            flags = [name for name, on in (("inactive", not user.active),
+                                           ("must-change-password", user.must_change_password),
+                                           ("locked", user.locked_until is not None
+                                            and user.locked_until > ctx.clock.now())) if on]
+            print(f"{user.username:<20} {user.role:<10} {user.full_name:<30} {' '.join(flags)}")
+    elif args.user_command == "reset-password":
+        password = secret(NEW_PASSWORD_ENV, f"New password for {args.username}: ", confirm=True)
+        ctx.auth.reset_password(actor, args.username, password, args.reason)
+        print(f"password of {args.username} reset; it must be changed at next login")
+    elif args.user_command == "unlock":
+        ctx.auth.unlock(actor, args.username, args.reason)
+        print(f"{args.username} unlocked")
+    elif args.user_command == "deactivate":
+        ctx.auth.deactivate(actor, args.username, args.reason)
+        print(f"{args.username} deactivated (the name will never be reused)")
+    return ExitCode.OK
+
+
+def _add(ctx: AppContext, args: argparse.Namespace) -> int:
+    role = Role(args.role)
+    full_name = args.full_name or args.username
+    if not ctx.auth.has_users() and not args.as_user:
+        if role != Role.ADMIN:
+            raise CliError("the first user must be an admin: use --role admin")
+        password = secret(PASSWORD_ENV, f"New password for {args.username}: ", confirm=True)
+        user = ctx.auth.create_first_admin(args.username, full_name, password)
+        print(f"created first admin {user.username}")
+        return ExitCode.OK
+    actor = login_as(ctx, args.as_user)
+    password = secret(NEW_PASSWORD_ENV, f"Initial password for {args.username}: ", confirm=True)
+    user = ctx.auth.create_user(actor, args.username, full_name, role, password, args.reason)
+    print(f"created {user.role} {user.username} (must change the password at first login)")
+    return ExitCode.OK
