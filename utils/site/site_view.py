@@ -367,6 +367,13 @@ class SiteView:
         key = keys.get(checkpoint.key_id)
         if key is None or not key.check(checkpoint.payload(), checkpoint.sig):
             return "not signed by the PC certified for this station"
+        assert self.trust is not None
+        retired = self.trust.state.pc_keys[checkpoint.key_id].retired_heads
+        if retired is not None and checkpoint.seq > max((seq for _f, seq, _h in retired),
+                                                        default=0):
+            # A stolen old key must not make verify expect events that never were.
+            return ("signed by a PC key retired at a takeover, beyond the last event it had "
+                    "sealed then")
         return None
 
     # -- ingestion ---------------------------------------------------------------------------

@@ -133,6 +133,14 @@ def test_a_takeover_pcs_records_reach_a_third_pc_and_the_old_ones_stay(site, tmp
     assert set(verdicts) == {"206", new_label}
     assert all(v.ok for v in verdicts.values()), [v.detail for v in verdicts.values()]
     assert verdicts[new_label].events_checked >= 2
+    # The new PC's own view holds the old PC's records too (read from the old journal; its
+    # own from its database), and its verify names its station's two journals.
+    new.site_view.ingest()
+    assert _lots(new) == ["L1"] * 3 + ["L2"] * 2
+    own = {r.station: r for r in new.site_view.verify_site()}
+    assert {"206", "206/journal", new_label} <= set(own)
+    assert all(own[name].ok for name in ("206", "206/journal", new_label)), \
+        [r.detail for r in own.values()]
 
 
 def _hash_of(segments: dict[str, bytes], seq: int) -> str:
