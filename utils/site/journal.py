@@ -308,23 +308,21 @@ class JournalWriter:
         fs = self.station.fs
         fs.mkdirs(self.station.folder)
         found = chain_folders(self.station, share=fs)
-        # The folder this PC wrote last is looked at first: on a restart it is the one.
-        ordered = sorted(found.chains, key=lambda item: item[0] != self.chain)
-        others: list[tuple[str | None, Path, _FolderEnd]] = []
-        for chain, folder in ordered:
-            end = self._folder_end(folder)
-            if end.segment == 0 and chain is not None:
-                others.append((chain, folder, end))  # an empty later folder: see _new_chain
-            elif self._is_ours(end):
-                self._adopt(chain, folder, end)
-                return
-            else:
-                others.append((chain, folder, end))
-        if not any(chain is None for chain, _folder in found.chains):
-            fs.mkdirs(self.station.journal)  # the station's first chain
-            self._adopt(None, self.station.journal, _FolderEnd())
+        ends = [(chain, folder, self._folder_end(folder)) for chain, folder in found.chains]
+        # Of the folders holding this PC's chain, the one that holds most of it (a share
+        # writer may have made an empty one that looks like it), the one it wrote last first.
+        ours = [(end.last, chain == self.chain, chain is None, chain, folder, end)
+                for chain, folder, end in ends if end.segment and self._is_ours(end, chain)]
+        if ours:
+            *_rank, chain, folder, end = max(ours, key=lambda item: item[:3])
+            self._adopt(chain, folder, end)
             return
-        self._new_chain(others)
+        first = next((end for chain, _folder, end in ends if chain is None), None)
+        if first is None or not first.segment:
+            fs.mkdirs(self.station.journal)  # the station's first chain
+            self._adopt(None, self.station.journal, first or _FolderEnd())
+            return
+        self._new_chain(ends)
 
     def _folder_end(self, folder: Path) -> "_FolderEnd":
         """How a journal folder ends, read without changing it (a torn last line ignored)."""
@@ -340,12 +338,17 @@ class JournalWriter:
             last, last_hash, previous_sealed = _last_event(
                 self._read_segment(segments[-2][1]).splitlines())
             sealed = sealed or previous_sealed
-        return _FolderEnd(number, path, end, len(data), _header_anchor(data[:end]), last,
-                          last_hash, sealed)
+        header = _header(data[:end])
+        return _FolderEnd(number, path, end, len(data), header.get("anchor"), last, last_hash,
+                          sealed, header.get("chain"))
 
-    def _is_ours(self, end: "_FolderEnd") -> bool:
+    def _is_ours(self, end: "_FolderEnd", chain: str | None = None) -> bool:
         """A folder holds this PC's chain: its anchor, and its last event the very event this
-        PC's database holds at that seq (an empty folder: nothing says otherwise)."""
+        PC's database holds at that seq (an empty folder: nothing says otherwise). A later
+        chain's folder must name this PC's anchor and its own chain id in its header (a copy
+        of another folder is not ours)."""
+        if chain is not None and (end.anchor is None or end.chain != chain):
+            return False
         if end.anchor is not None and end.anchor != self.anchor:
             return False
         if not end.last:
@@ -399,7 +402,7 @@ class JournalWriter:
         folder = self.station.chain_journal(chain)
         self.station.fs.mkdirs(folder)
         end = self._folder_end(folder)
-        if not self._is_ours(end):
+        if end.segment and not self._is_ours(end, chain):
             problem = (f"{folder.name} on the share, the folder of this PC's chain, holds "
                        f"another chain; nothing was appended to it")
             self._not_ours = problem
@@ -550,19 +553,20 @@ class _FolderEnd:
     last: int = 0
     last_hash: str = ""
     sealed: bool = False
+    chain: str | None = None  # the chain id its header names (a later chain's folder)
 
 
-def _header_anchor(data: bytes) -> str | None:
-    """The chain anchor named by a segment's header (its first line), if it has one."""
+def _header(data: bytes) -> dict[str, str]:
+    """The anchor and chain id named by a segment's header (its first line), where it names
+    them as text."""
     first = data.split(b"\n", 1)[0]
     try:
         entry = parse_line(first)
     except ValueError:
-        return None
-    if isinstance(entry, dict) and entry.get("kind") == "header" \
-            and isinstance(entry.get("anchor"), str):
-        return entry["anchor"]
-    return None
+        return {}
+    if not isinstance(entry, dict) or entry.get("kind") != "header":
+        return {}
+    return {name: entry[name] for name in ("anchor", "chain") if isinstance(entry.get(name), str)}
 
 
 def _last_event(lines: list[bytes]) -> tuple[int, str, bool]:
