@@ -654,6 +654,15 @@ class SiteView:
         results: list[VerifyResult] = []
         tops: list[int] = []
         found: set[tuple[int, str]] = set()
+        gone: list[VerifyResult] = []
+        present = {self.source_key(station_id, name) for name, _folder in chains}
+        for key, source in sorted(sources.items()):
+            if key not in present and source["last_seq"]:
+                # A chain this view read from a folder that is gone (or emptied) since.
+                gone.append(VerifyResult(
+                    key, False, 0, first_bad_seq=1, kind=TamperKind.TRUNCATED,
+                    detail=f"the journal is gone but event {source['last_seq']} was read "
+                           f"from it before"))
         for name, folder in chains:
             source = sources.get(self.source_key(station_id, name))
             result, top = self._verify_chain(station_id, name, folder, source, heads, found,
@@ -661,8 +670,8 @@ class SiteView:
             results.append(result)
             tops.append(top)
             if result.cancelled:
-                return results
-        return self._with_heads(results, tops, heads, found)
+                return gone + results
+        return gone + self._with_heads(results, tops, heads, found)
 
     def _verify_chain(self, station_id: str, name: str, folder: Path,
                       source: dict[str, Any] | None, heads: dict[int, set[str]],

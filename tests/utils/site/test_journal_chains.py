@@ -141,6 +141,12 @@ def test_a_takeover_pcs_records_reach_a_third_pc_and_the_old_ones_stay(site, tmp
     assert {"206", "206/journal", new_label} <= set(own)
     assert all(own[name].ok for name in ("206", "206/journal", new_label)), \
         [r.detail for r in own.values()]
+    # The new chain's folder removed from the share: the admin's verify says it is gone.
+    service.stop()
+    closing.remove(service)
+    shutil.rmtree(service.journal.folder)
+    gone = _verdicts(site.admin)[new_label]
+    assert gone.kind == TamperKind.TRUNCATED and "gone" in gone.detail
 
 
 def _hash_of(segments: dict[str, bytes], seq: int) -> str:
