@@ -236,14 +236,14 @@ def _check_certify(state: DirectoryState, data: dict[str, Any], acting_admin: bo
     if "retired_heads" in data:
         if current is None:
             raise OpRefused("retired journal heads belong to a takeover")
-        _retired_heads(data["retired_heads"])
+        retired_heads_of(data["retired_heads"])
 
 
 MAX_RETIRED_FOLDERS = 64
 _HEX = frozenset("0123456789abcdef")
 
 
-def _retired_heads(value: Any) -> tuple[tuple[str, int, str], ...]:
+def retired_heads_of(value: Any) -> tuple[tuple[str, int, str], ...]:
     """A takeover's record of what the retired PC had sealed: {folder: {"seq", "hash"}}."""
     if not isinstance(value, dict) or len(value) > MAX_RETIRED_FOLDERS:
         raise OpRefused("retired journal heads are not a small map of folders")
@@ -327,7 +327,7 @@ def apply_op(state: DirectoryState, op: dict[str, Any], seq: int, *,
         previous = new.member(member.station)
         if previous is not None:  # a takeover: the old PC stops counting from here
             revoked = replace(previous, revoked_seq=seq, superseded=True,
-                              retired_heads=_retired_heads(data["retired_heads"])
+                              retired_heads=retired_heads_of(data["retired_heads"])
                               if "retired_heads" in data else None)
             new.pc_keys[previous.key_id] = revoked
         new.pcs[member.station] = member

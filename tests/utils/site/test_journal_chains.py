@@ -295,3 +295,60 @@ def test_journal_folders_made_on_the_share_are_refused_and_stop_nothing(site, tm
     assert "another journal folder" in verdicts["206/journal-cccccccccccccccc"].detail
     assert not verdicts["206/journal-dddddddddddddddd"].ok
     assert "journal-junk" in verdicts["206"].detail
+
+
+# -- archives ----------------------------------------------------------------------------------
+
+
+def test_an_archive_holds_both_chains_and_bounds_the_retired_key(site, tmp_path, closing):
+    """An archive of a period with a takeover in it holds the old journal and the new chain,
+    each checked on a PC in no site: the retired key counts up to what its takeover recorded;
+    a takeover certificate changed in the archive to let it count further is refused."""
+    import hashlib
+    import zipfile
+    from datetime import datetime, timedelta, timezone
+
+    from utils.backup.archive import make_archive
+    from utils.backup.archive_check import verify_archive
+
+    old, _writer = _station(site, tmp_path, 2)
+    old.close()
+    new = _take_over(site, tmp_path)
+    closing.append(new)
+    service = start_sync(new, watch=False)
+    closing.append(service)
+    _boxes(new, 1, "L2")
+    wait_until(lambda: service.journal.chain is not None
+               and service.journal.last_exported_seq >= _head(new))
+    site.admin.directory.refresh()
+    now = datetime.now(timezone.utc)
+    out = tmp_path / "archive.zip"
+    admin = site.admin.auth.login("ana", ADMIN_PW).session
+    manifest = make_archive(site.admin, admin, now - timedelta(hours=1), now + timedelta(hours=1),
+                            out)
+    new_label = f"206/{service.journal.folder.name}"
+    assert {"206", new_label} <= set(manifest["stations"])
+    report = verify_archive(out)
+    assert report.ok, report.problems
+    assert any("retired at a takeover" in line for line in report.lines)
+    with zipfile.ZipFile(out) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    assert f"journals/{new_label}.jsonl" in files
+    assert files["records.csv"].count(b"\n") == 1 + 3  # the header, two old boxes, one new
+
+    keys = json.loads(files["keys.json"])
+    [retired] = [item for item in keys["stations"]["206"] if "retired_by" in item]
+    heads = retired["retired_by"]["data"]["retired_heads"]
+    heads["journal"]["seq"] += 100  # let the old key count further: the root never signed that
+    files["keys.json"] = json.dumps(keys).encode()
+    listed = json.loads(files["manifest.json"])
+    listed["files"]["keys.json"] = {"sha256": hashlib.sha256(files["keys.json"]).hexdigest(),
+                                    "bytes": len(files["keys.json"])}
+    files["manifest.json"] = json.dumps(listed).encode()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    report = verify_archive(out)
+    assert not report.ok
+    assert any("retired PC key" in problem and "does not verify" in problem
+               for problem in report.problems)
