@@ -61,8 +61,8 @@ from data.database import Database
 from models.bounded_json import JsonLimits, parse_json
 from models.canonical import canonical_json, format_utc
 from utils.clock import Clock, SystemClock
-from utils.site.layout import (FIRST_JOURNAL, PROTOCOL_VERSION, SiteLayout, StationLayout,
-                               chain_folder_name, folder_chain, looks_like_journal)
+from utils.site.layout import (PROTOCOL_VERSION, SiteLayout, StationLayout, folder_chain,
+                               looks_like_journal)
 from utils.site.share_fs import ShareFS, ShareRefused, refused
 from utils.site.signed import document_bytes
 
