@@ -147,9 +147,18 @@ def event_stations(connection: Connection) -> list[str]:
 # -- sources ------------------------------------------------------------------------------------
 
 def sources(connection: Connection) -> list[dict[str, Any]]:
-    return [dict(row._mapping) for row in connection.execute(select(S).order_by(S.c.station))]
+    return [dict(row._mapping) for row in connection.execute(
+        select(S).order_by(S.c.station, S.c.source))]
 
 
-def source(connection: Connection, station: str) -> dict[str, Any] | None:
-    row = connection.execute(select(S).where(S.c.station == station)).first()
+def source(connection: Connection, key: str) -> dict[str, Any] | None:
+    """One source by its key: a station's id for its first journal (another station's) or
+    this PC's own chain; `station/journal-<chain id>` for a later chain's folder."""
+    row = connection.execute(select(S).where(S.c.source == key)).first()
     return None if row is None else dict(row._mapping)
+
+
+def station_sources(connection: Connection, station: str) -> list[dict[str, Any]]:
+    """Every source of one station (its chains), by key."""
+    return [dict(row._mapping) for row in connection.execute(
+        select(S).where(S.c.station == station).order_by(S.c.source))]

@@ -1,9 +1,12 @@
 """Tables of the site view: its own SQLite database (never on the share), rebuilt from the
 stations' journals whenever needed, so nothing in it is the only copy of anything.
 
-- `view_sources`    where reading each station's chain stands (its journal on the share, or
-                    this PC's own database for its own chain), and whether it was found broken
-- `view_events`     every station's audit events (the journals' sealed events)
+- `view_sources`    where reading each chain stands (one of a station's journal folders on
+                    the share, or this PC's own database for its own chain), and whether it
+                    was found broken; keyed by `source` (utils/site/site_view.source_key)
+- `view_events`     every station's audit events (the journals' sealed events); an event in
+                    two chains of a station (a restored chain's part shared with the journal
+                    it forked from: same seq, same hash) is stored once
 - `view_record_versions`  every version of every record, with the station whose event
                     published it (two PCs writing the same version number: both kept)
 - `view_records`    the current version of each record (the highest), what every table,
@@ -26,7 +29,9 @@ metadata = MetaData()
 
 # Bumped whenever a table or the meaning of a column changes: an older view is dropped and
 # read again from the journals (data/view_db.py).
-VIEW_FORMAT = 2  # 2: events' ids in arrival order, (station, seq) a unique index
+# 2: events' ids in arrival order, (station, seq) a unique index; 3: a station's chains each a
+# source of their own, (station, seq, hash) the unique index (two chains' seq 1 both kept)
+VIEW_FORMAT = 3
 
 view_meta = Table(
     "view_meta", metadata,
@@ -36,7 +41,8 @@ view_meta = Table(
 
 view_sources = Table(
     "view_sources", metadata,
-    Column("station", String(64), primary_key=True),
+    Column("source", String(160), primary_key=True),
+    Column("station", String(64), nullable=False, index=True),
     Column("number", Integer, nullable=False, unique=True),  # the high bits of its events' ids
     Column("kind", String(8), nullable=False),  # journal | local
     Column("anchor", String(64), nullable=True),
@@ -57,7 +63,8 @@ view_sources = Table(
 # bytes: a handful per page) only ever grows at its end. Keyed by station << 40 | seq, as in
 # format 1, catching up appended inside every station's range at once and split pages whose
 # neighbours, another station's old events, had long left the cache: on a million events that
-# cost more than everything else. A small unique index keeps one row per (station, seq).
+# cost more than everything else. A unique index keeps one row per (station, seq, hash): one
+# event per chain position, and an event two chains share once.
 view_events = Table(
     "view_events", metadata,
     Column("id", Integer, primary_key=True),
@@ -73,7 +80,8 @@ view_events = Table(
     Column("hash", String(64), nullable=False),
     Column("body", Text, nullable=False),
 )
-Index("ux_view_events_station_seq", view_events.c.station, view_events.c.seq, unique=True)
+Index("ux_view_events_station_seq", view_events.c.station, view_events.c.seq,
+      view_events.c.hash, unique=True)
 Index("ix_view_events_ts", view_events.c.ts)
 Index("ix_view_events_station_ts", view_events.c.station, view_events.c.ts)
 Index("ix_view_events_user_ts", view_events.c.username, view_events.c.ts)

@@ -31,7 +31,8 @@ RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
 # A record row (every RECORD_COLUMNS key is set: record_row and _current make them so) as the
 # statements' parameters, in C.
 _record_values = itemgetter(*RECORD_COLUMNS)
-_INSERT_EVENT = (f"INSERT INTO view_events ({', '.join(EVENT_COLUMNS)}) "
+# OR IGNORE: an event already taken from another chain of its station (same seq, same hash).
+_INSERT_EVENT = (f"INSERT OR IGNORE INTO view_events ({', '.join(EVENT_COLUMNS)}) "
                  f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})")
 _INSERT_VERSION = (f"INSERT OR IGNORE INTO view_record_versions ({', '.join(RECORD_COLUMNS)}) "
                    f"VALUES ({', '.join('?' * len(RECORD_COLUMNS))})")
@@ -47,7 +48,7 @@ _ADD_DEFECTS = (
     "INSERT INTO agg_defects (level, bucket, station, defect, location, rejections) "
     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (level, bucket, station, defect, location) "
     "DO UPDATE SET rejections = rejections + excluded.rejections")
-_SOURCE = ("SELECT number, segment, offset, last_seq FROM view_sources WHERE station = ?")
+_SOURCE = ("SELECT number, segment, offset, last_seq FROM view_sources WHERE source = ?")
 _SOURCE_COLUMNS = ("kind", "anchor", "segment", "offset", "last_seq", "last_hash", "first_ts",
                    "last_ts", "events", "broken_seq", "broken_kind", "broken_detail",
                    "updated_at")
@@ -80,6 +81,11 @@ class Batch:
     records: list[dict[str, Any]] = field(default_factory=list)  # RECORD_COLUMNS keys
     broken: tuple[int, str, str] | None = None  # first bad seq, kind, detail
     now: str = ""
+    source: str | None = None  # the source's key (None: the station's id)
+
+    @property
+    def key(self) -> str:
+        return self.source or self.station
 
 
 @dataclass
@@ -110,23 +116,26 @@ class ViewWriter:
         db = self.connection
         db.execute("BEGIN IMMEDIATE")
         try:
-            row = db.execute(_SOURCE, (batch.station,)).fetchone()
+            row = db.execute(_SOURCE, (batch.key,)).fetchone()
             if row is None:
                 if batch.start.key() != Position().key() and batch.kind == "journal":
                     db.execute("ROLLBACK")
                     return None
                 number = db.execute("SELECT coalesce(max(number), 0) + 1 FROM view_sources"
                                     ).fetchone()[0]
-                db.execute("INSERT INTO view_sources (station, number, kind, segment, offset, "
-                           "last_seq, events, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-                           (batch.station, number, batch.kind, batch.start.segment,
+                db.execute("INSERT INTO view_sources (source, station, number, kind, segment, "
+                           "offset, last_seq, events, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                           (batch.key, batch.station, number, batch.kind, batch.start.segment,
                             batch.start.offset, batch.start.last_seq, batch.now))
             elif tuple(row[1:]) != batch.start.key():
                 db.execute("ROLLBACK")
                 return None
-            stored = Stored(events=len(batch.events))
+            stored = Stored()
             if batch.events:
+                before = db.total_changes
                 db.executemany(_INSERT_EVENT, batch.events)
+                stored.events = db.total_changes - before
             if batch.records:
                 self._records(batch.records, stored)
             self._position(batch)
@@ -152,9 +161,9 @@ class ViewWriter:
                           broken_detail=batch.broken[2])
             assignments += ["broken_seq = :broken_seq", "broken_kind = :broken_kind",
                             "broken_detail = :broken_detail"]
-        values["station"] = batch.station
+        values["source"] = batch.key
         self.connection.execute(f"UPDATE view_sources SET {', '.join(assignments)} "
-                                f"WHERE station = :station", values)
+                                f"WHERE source = :source", values)
 
     # -- records and aggregates ------------------------------------------------------------
 

@@ -150,8 +150,8 @@ class StationHeader(QFrame):
         if refusal:
             parts = [self.tr("Not syncing"), self.tr("saving on this PC")]
         elif state.journal_held:
-            parts.append(self.tr("records held on this PC (the share holds another PC's "
-                                 "journal of this station)"))
+            parts.append(self.tr("records held on this PC (the station's journal on the "
+                                 "share goes on past this PC's chain)"))
         self.share.setText(" · ".join(parts))
         self.share.setToolTip(self.share.text())  # whole, where the header is narrow
         if not state.online or refusal:

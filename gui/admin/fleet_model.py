@@ -71,7 +71,7 @@ def _station_alarms(view: StationView, levels: list[str]) -> tuple[Alarm, ...]:
     state: someone is writing there who should not."""
     refused = (((view.station_id, "files", "critical"),)
                if view.problem or view.journal_anomaly else ())
-    if view.journal_held:  # its events do not reach the site view: an admin must act
+    if view.journal_held:  # its events do not reach the site view: a person must look
         refused += ((view.station_id, "journal", "critical"),)
     if view.liveness == Liveness.OFFLINE:
         return ((view.station_id, "state", "critical"),) + refused

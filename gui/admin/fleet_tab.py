@@ -420,8 +420,9 @@ class FleetTab(QWidget):
         names = {"state": self.tr("not reporting"), "cpu": self.tr("CPU"),
                  "memory": self.tr("memory"), "disk": self.tr("disk"),
                  "files": self.tr("files refused on the share (forged, or not a member)"),
-                 "journal": self.tr("journal held back: the share holds another PC's chain "
-                                    "for this station (after a takeover)")}
+                 "journal": self.tr("journal held back: the station's journal on the share "
+                                    "goes on past this PC's chain (another copy of its "
+                                    "database ran elsewhere)")}
         levels = {"warning": self.tr("warning"), "critical": self.tr("critical")}
         return (self.tr("Station %1: %2 (%3)").replace("%1", station)
                 .replace("%2", names[what]).replace("%3", levels[level]))

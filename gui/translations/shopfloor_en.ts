@@ -1871,6 +1871,11 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../admin/fleet_tab.py" line="426"/>
+        <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../admin/fleet_tab.py" line="165"/>
         <location filename="../admin/fleet_tab.py" line="192"/>
         <source>Alarms</source>
@@ -1920,37 +1925,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
-        <source>journal held back: the share holds another PC&apos;s chain for this station (after a takeover)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="428"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="428"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="429"/>
+        <location filename="../admin/fleet_tab.py" line="430"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="438"/>
+        <location filename="../admin/fleet_tab.py" line="439"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="461"/>
+        <location filename="../admin/fleet_tab.py" line="462"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="462"/>
+        <location filename="../admin/fleet_tab.py" line="463"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4393,6 +4393,11 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../header.py" line="152"/>
+        <source>records held on this PC (the station&apos;s journal on the share goes on past this PC&apos;s chain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../header.py" line="123"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
@@ -4428,11 +4433,6 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../header.py" line="150"/>
         <source>saving on this PC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../header.py" line="152"/>
-        <source>records held on this PC (the share holds another PC&apos;s journal of this station)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

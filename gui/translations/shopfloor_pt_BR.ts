@@ -1872,6 +1872,11 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
+        <location filename="../admin/fleet_tab.py" line="426"/>
+        <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
+        <translation>diário retido: o diário da estação na pasta compartilhada continua além da cadeia deste PC (outra cópia do seu banco de dados rodou em outro lugar)</translation>
+    </message>
+    <message>
         <location filename="../admin/fleet_tab.py" line="165"/>
         <location filename="../admin/fleet_tab.py" line="192"/>
         <source>Alarms</source>
@@ -1921,37 +1926,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
-        <source>journal held back: the share holds another PC&apos;s chain for this station (after a takeover)</source>
-        <translation>diário retido: a pasta compartilhada guarda a cadeia de outro PC para esta estação (após uma substituição)</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="428"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="428"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="429"/>
+        <location filename="../admin/fleet_tab.py" line="430"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="438"/>
+        <location filename="../admin/fleet_tab.py" line="439"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="461"/>
+        <location filename="../admin/fleet_tab.py" line="462"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="462"/>
+        <location filename="../admin/fleet_tab.py" line="463"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -4394,6 +4394,11 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Sem sincronizar</translation>
     </message>
     <message>
+        <location filename="../header.py" line="152"/>
+        <source>records held on this PC (the station&apos;s journal on the share goes on past this PC&apos;s chain)</source>
+        <translation>registros retidos neste PC (o diário da estação na pasta compartilhada continua além da cadeia deste PC)</translation>
+    </message>
+    <message>
         <location filename="../header.py" line="123"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
@@ -4430,11 +4435,6 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../header.py" line="150"/>
         <source>saving on this PC</source>
         <translation>salvando neste PC</translation>
-    </message>
-    <message>
-        <location filename="../header.py" line="152"/>
-        <source>records held on this PC (the share holds another PC&apos;s journal of this station)</source>
-        <translation>registros retidos neste PC (a pasta compartilhada guarda o diário de outro PC para esta estação)</translation>
     </message>
     <message>
         <location filename="../header.py" line="133"/>

@@ -839,6 +839,94 @@ def render_sizes(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_chains(out_dir: Path) -> list[Path]:
+    """Station 206 taken over by a new PC, which publishes its chain beside the old PC's
+    journal: the admin's Audit tab after a whole-site verify (one line per chain) and its
+    Production tab (both PCs' records), in both languages, at 1366x768."""
+    import threading
+
+    import utils.passwords
+    from config.constants import Role
+    from config.paths import resolve_paths
+    from config.settings import Settings
+    from gui.admin.window import AdminWindow
+    from gui.app import make_application
+    from gui.i18n import install_translators
+    from utils.context import AppContext
+    from utils.site.membership import join_site_membership
+    from tests.utils.site.sitekit import (ADMIN_PW, OPERATOR_PW, PASSPHRASE, add_user,
+                                          make_site, start_sync)
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    app = make_application(sys.argv[:1])
+    written: list[Path] = []
+    pause = threading.Event()
+
+    def settle(rounds: int) -> None:
+        for _ in range(rounds):
+            app.processEvents()
+            pause.wait(0.02)
+
+    def boxes(ctx, lot: str, count: int) -> None:
+        operator = ctx.auth.login("op", OPERATOR_PW).session
+        ctx.production.set_lot(operator, lot, 40)
+        for _ in range(count):
+            ctx.production.register_box(operator, {"size": "#00", "cam_d": "4,42",
+                                                   "cam_w": "3,98"})
+
+    for language in ("pt_BR", "en"):
+        folder = Path(tempfile.mkdtemp(prefix="shopfloor-chain-shots-"))
+        install_translators(app, language, folder / "qm")
+        site = make_site(folder)
+        add_user(site, "op", Role.OPERATOR)
+        old = site.station(folder, "206")
+        old.directory.refresh()
+        boxes(old, "L2503-001", 3)
+        service = start_sync(old)
+        settle_until(lambda: service.journal.last_exported_seq > 0, settle)
+        service.stop()
+        old.close()
+        home = folder / "home-206-replacement"
+        join_site_membership(resolve_paths(home).ensure(), Settings(), site.share,
+                             PASSPHRASE, station_id="206",
+                             takeover_reason="motherboard replaced")
+        new = AppContext.open(home)
+        new.directory.refresh()
+        boxes(new, "L2503-002", 2)
+        service = start_sync(new)
+        settle_until(lambda: service.journal.chain is not None, settle)
+        window = AdminWindow(site.admin, site.admin.auth.login("ana", ADMIN_PW).session,
+                             poll_interval_s=0.2)
+        window.show()
+        window.resize(*SCREEN_1366)
+        settle(60)
+        window.site_view.ingest()
+        window.tabs.setCurrentWidget(window.audit_tab)
+        window.audit_tab.refresh()
+        dialog = window.audit_tab.verify()
+        settle_until(lambda: dialog.outcome is not None, settle)
+        path = out_dir / f"chains-verify-dialog-{language}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.accept()
+        settle(5)
+        path = out_dir / f"chains-audit-{language}.png"
+        window.grab().save(str(path))
+        written.append(path)
+        window.tabs.setCurrentWidget(window.production_tab)
+        window.production_tab.refresh()
+        settle(20)
+        path = out_dir / f"chains-production-{language}.png"
+        window.grab().save(str(path))
+        written.append(path)
+        window.close()
+        service.stop()
+        new.close()
+        site.admin.close()
+    install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
+    return written
+
+
 def render_verify(out_dir: Path) -> list[Path]:
     """The verify dialog naming a production record that differs from its audit event (the
     record table changed with sqlite3, as the tamper tests do), in both languages."""
@@ -897,11 +985,11 @@ if __name__ == "__main__":
     only = arguments[1].split(",") if len(arguments) > 1 else ["station", "admin", "wizard",
                                                                  "legacy", "catching-up",
                                                                  "takeover", "upgrade",
-                                                                 "verify"]
+                                                                 "verify", "chains"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
-                 "verify": render_verify}
+                 "verify": render_verify, "chains": render_chains}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:

@@ -13,6 +13,10 @@ the plant (utils/backup/archive_check.py):
                             (events and the seal after them, as on the share), so a few
                             events before the start or after the end of the period may be in
                             it; the first event's link to the one before is kept as it was
+    journals/<station>/journal-<chain id>.jsonl  the same of a later chain of the station (its
+                            PC after a takeover or a restore: utils/site/journal.py); a key a
+                            takeover retired comes with that takeover's certificate, whose
+                            `retired_heads` bound what its seals vouch for
     records.csv             every record version those events wrote (made from the events;
                             verify-archive makes it again and compares)
 
@@ -43,6 +47,7 @@ from models.canonical import canonical_json, format_utc
 from models.record import RECORD_EVENT_ACTIONS
 from utils.atomic_io import atomic_write_with
 from utils.permissions import require
+from utils.site.layout import FIRST_JOURNAL
 from utils.site.journal import JournalEvent, JournalHeader, JournalSeal, parse_body, read_journal
 
 ARCHIVE_KIND = "shopfloor-archive"
@@ -60,6 +65,16 @@ class StationPart:
     lines: list[bytes] = field(default_factory=list)
     events: list[tuple[int, str]] = field(default_factory=list)  # (seq, body) in order
     sealed: bool = True
+    folder: str = FIRST_JOURNAL  # the station's journal folder it comes from
+
+    @property
+    def label(self) -> str:
+        """The station, or `station/journal-<chain id>` for a later chain."""
+        return self.station if self.folder == FIRST_JOURNAL else f"{self.station}/{self.folder}"
+
+    @property
+    def member(self) -> str:
+        return f"{JOURNALS}{self.label}.jsonl"
 
     def summary(self) -> dict[str, Any]:
         seqs = [seq for seq, _body in self.events]
@@ -93,9 +108,13 @@ def records_csv(parts: Iterable[StationPart]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(RECORD_COLUMNS)
-    for part in sorted(parts, key=lambda p: p.station):
+    written: set[tuple] = set()  # a version two chains share (a restored chain's) once
+    for part in sorted(parts, key=lambda p: (p.station, p.folder != FIRST_JOURNAL, p.folder)):
         for row in records_of(part.station, part.events):
-            writer.writerow(["" if row[name] is None else row[name] for name in RECORD_COLUMNS])
+            values = tuple("" if row[name] is None else row[name] for name in RECORD_COLUMNS)
+            if values not in written:
+                written.add(values)
+                writer.writerow(values)
     return out.getvalue().encode("utf-8")
 
 
@@ -161,6 +180,17 @@ def local_part(ctx, station: str, start: str, end: str) -> StationPart:
         after = rows[-1][0]
 
 
+def _signer_keys(state, certificate: dict[str, Any] | None, name: str) -> dict[str, Any]:
+    """For a certificate an admin signed, that admin's public keys (not chained to the root
+    in the archive, said so by its check)."""
+    signer = (certificate or {}).get("signer")
+    if not (isinstance(signer, str) and signer.startswith("person:")):
+        return {}
+    known = [key for key, (person, _k) in state.person_keys.items()
+             if person == signer[len("person:"):]]
+    return {name: {key: state.person_keys[key][1].hex for key in known}}
+
+
 def keys_document(ctx, stations: Iterable[str]) -> dict[str, Any]:
     """The root's public key and, per station, its PC keys with their certificates."""
     from utils.trust.crypto import key_id_of
@@ -168,8 +198,16 @@ def keys_document(ctx, stations: Iterable[str]) -> dict[str, Any]:
     state = ctx.trust.state
     with ctx.database.read() as connection:
         entries = [json.loads(text) for _seq, _hash, text in directory_repo.log_entries(connection)]
-    certificates = {entry["op"]["data"].get("public_key"): entry["op"] for entry in entries
-                    if isinstance(entry.get("op"), dict) and entry["op"].get("op") == "pc.certify"}
+    certifications = [entry["op"] for entry in entries if isinstance(entry.get("op"), dict)
+                      and entry["op"].get("op") == "pc.certify"]
+    certificates = {op["data"].get("public_key"): op for op in certifications}
+    # The takeover that retired a key: the next certification of its station after its own.
+    retired_by: dict[str, dict[str, Any]] = {}
+    for index, op in enumerate(certifications):
+        later = next((other for other in certifications[index + 1:]
+                      if other["data"].get("station") == op["data"].get("station")), None)
+        if later is not None and later["data"].get("takeover") is True:
+            retired_by[op["data"].get("public_key")] = later
     document: dict[str, Any] = {"site_id": state.site_id, "root_public_key": state.root.hex,
                                 "root_fingerprint": key_id_of(state.root.raw), "stations": {}}
     for station in sorted(set(stations)):
@@ -178,11 +216,10 @@ def keys_document(ctx, stations: Iterable[str]) -> dict[str, Any]:
             certificate = certificates.get(public.hex)
             item: dict[str, Any] = {"key_id": key_id, "public_key": public.hex,
                                     "certificate": certificate}
-            signer = (certificate or {}).get("signer")
-            if isinstance(signer, str) and signer.startswith("person:"):
-                known = [key for key, (name, _k) in state.person_keys.items()
-                         if name == signer[len("person:"):]]
-                item["signer_keys"] = {key: state.person_keys[key][1].hex for key in known}
+            item.update(_signer_keys(state, certificate, "signer_keys"))
+            if state.pc_keys[key_id].superseded and public.hex in retired_by:
+                item["retired_by"] = retired_by[public.hex]
+                item.update(_signer_keys(state, item["retired_by"], "retired_by_signer_keys"))
             keys.append(item)
         document["stations"][station] = keys
     return document
@@ -204,10 +241,11 @@ def make_archive(ctx, session, start: datetime, end: datetime, out: Path) -> dic
         view = ctx.site_view
         stations = sorted(set(view.journal_stations()) | {ctx.station_id})
         for station in stations:
-            folder = view.layout.station(station).journal
-            part = journal_part(station, folder, view.fs, first, last)
-            if part.events:
-                parts.append(part)
+            for name, folder in view.chains(station):
+                part = journal_part(station, folder, view.fs, first, last)
+                part.folder = name
+                if part.events:
+                    parts.append(part)
         # The PC making the archive too: its key signs the manifest.
         keys = keys_document(ctx, [part.station for part in parts] + [ctx.station_id])
     else:
@@ -217,15 +255,14 @@ def make_archive(ctx, session, start: datetime, end: datetime, out: Path) -> dic
                  if (part := local_part(ctx, station, first, last)).events]
         keys = {"site_id": None, "root_public_key": None, "root_fingerprint": None,
                 "stations": {}}
-    files: dict[str, bytes] = {f"{JOURNALS}{part.station}.jsonl": b"".join(part.lines)
-                               for part in parts}
+    files: dict[str, bytes] = {part.member: b"".join(part.lines) for part in parts}
     files[RECORDS] = records_csv(parts)
     files[KEYS] = (json.dumps(keys, indent=1, sort_keys=True) + "\n").encode("utf-8")
     manifest: dict[str, Any] = {
         "v": 1, "kind": ARCHIVE_KIND, "site_id": keys["site_id"],
         "period": {"from": first, "to": last}, "created_at": format_utc(ctx.clock.now()),
         "made_by": session.username, "made_on": ctx.station_id,
-        "stations": {part.station: part.summary() for part in parts},
+        "stations": {part.label: part.summary() for part in parts},
         "files": {name: {"sha256": sha256(data), "bytes": len(data)}
                   for name, data in sorted(files.items())}}
     if ctx.trust is not None:

@@ -31,7 +31,9 @@ from utils.backup.archive import (
 )
 from utils.site.journal import JournalEvent, list_segments, read_journal
 from utils.site.journal_check import ChainCheck
+from utils.site.layout import FIRST_JOURNAL, folder_chain, valid_station_id
 from utils.site.share_fs import ShareFS
+from utils.trust.site_trust import retired_seal_problem, seal_folder_problem
 
 MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 8 * 1024 ** 3
@@ -104,16 +106,20 @@ def _check(archive: zipfile.ZipFile, report: ArchiveReport) -> None:
                         f"{period.get('from')} to {period.get('to')}, made by "
                         f"{manifest.get('made_by')} on PC {manifest.get('made_on')} at "
                         f"{manifest.get('created_at')}")
-    keys = _keys(contents.get(KEYS), report)
+    keys, retired = _keys(contents.get(KEYS), report)
     _manifest_signature(manifest, keys, report)
     parts = []
     with tempfile.TemporaryDirectory(prefix="shopfloor-archive-") as temp:
         share = Path(temp)
         for name in sorted(contents):
             if name.startswith(JOURNALS) and name.endswith(".jsonl"):
-                station = name[len(JOURNALS):-len(".jsonl")]
-                parts.append(_journal(station, contents[name], share, keys.get(station, {}),
-                                      report))
+                station, _slash, folder = name[len(JOURNALS):-len(".jsonl")].partition("/")
+                folder = folder or FIRST_JOURNAL
+                if not valid_station_id(station) or folder_chain(folder) is None:
+                    report.problem(f"{name} is not a journal this program archives; not read")
+                    continue
+                parts.append(_journal(station, folder, contents[name], share,
+                                      keys.get(station, {}), retired, report))
     if RECORDS in contents:
         if records_csv(parts) == contents[RECORDS]:
             rows = contents[RECORDS].count(b"\n") - 1
@@ -126,32 +132,38 @@ def _check(archive: zipfile.ZipFile, report: ArchiveReport) -> None:
                             "archive alone")
 
 
-def _keys(data: bytes | None, report: ArchiveReport) -> dict[str, dict[str, Any]]:
-    """Per station, the PC public keys whose certificate verifies: {station: {key_id: key}}."""
+Retired = dict[str, "tuple[tuple[str, int, str], ...] | None"]
+
+
+def _keys(data: bytes | None, report: ArchiveReport) -> tuple[dict[str, dict[str, Any]], Retired]:
+    """Per station, the PC public keys whose certificate verifies: {station: {key_id: key}};
+    and for each key a takeover retired (its certificate given and verified too), the heads it
+    had sealed then: {key_id: retired heads}."""
     from utils.trust.crypto import PublicKey, key_id_of
 
     if data is None:
         report.problem("keys.json is missing")
-        return {}
+        return {}, {}
     try:
         document = parse_json(data, DOCUMENT_LIMITS)
     except ValueError as exc:
         report.problem(f"keys.json is unreadable ({exc})")
-        return {}
+        return {}, {}
     if not isinstance(document, dict):
         report.problem("keys.json is not a key list")
-        return {}
+        return {}, {}
     if document.get("root_public_key") is None:
         report.lines.append("no site: this archive's events are not sealed by a PC key")
-        return {}
+        return {}, {}
     try:
         root = PublicKey.from_hex(document.get("root_public_key"))
     except ValueError:
         report.problem("keys.json: the site root's public key is not a key")
-        return {}
+        return {}, {}
     report.lines.append(f"site root key fingerprint {key_id_of(root.raw)} (compare it with the "
                         f"plant's)")
     found: dict[str, dict[str, Any]] = {}
+    retired: Retired = {}
     for station, items in sorted((document.get("stations") or {}).items()):
         for item in items if isinstance(items, list) else []:
             key, how = _certified(document.get("site_id"), station, item, root)
@@ -161,7 +173,44 @@ def _keys(data: bytes | None, report: ArchiveReport) -> dict[str, dict[str, Any]
                 continue
             found.setdefault(station, {})[key.key_id] = key
             report.lines.append(f"station {station}: PC key {key.key_id} certified by {how}")
-    return found
+            if "retired_by" in item:
+                retired[key.key_id] = _retired(document.get("site_id"), station, item, root,
+                                               report)
+    return found, retired
+
+
+def _retired(site_id: Any, station: str, item: dict[str, Any], root,
+             report: ArchiveReport) -> tuple[tuple[str, int, str], ...] | None:
+    """The heads a key had sealed when a takeover retired it, from that takeover's
+    certificate (verified like any): None for a takeover made before heads were recorded (the
+    key counts in the first journal only); a retirement that does not verify: () (its seals
+    count nowhere)."""
+    from utils.trust.directory_state import OpRefused, retired_heads_of
+
+    takeover = item.get("retired_by")
+    data = takeover.get("data") if isinstance(takeover, dict) else None
+    data = data if isinstance(data, dict) else {}
+    successor = {"public_key": data.get("public_key"), "certificate": takeover,
+                 "signer_keys": item.get("retired_by_signer_keys")}
+    key, how = _certified(site_id, station, successor, root)
+    if key is not None and data.get("takeover") is not True:
+        key, how = None, "not a takeover"
+    heads = None
+    try:
+        if key is not None and "retired_heads" in data:
+            heads = retired_heads_of(data["retired_heads"])
+    except OpRefused as exc:
+        key, how = None, str(exc)
+    if key is None:
+        report.problem(f"station {station}: the takeover that retired PC key "
+                       f"{item.get('key_id')} does not verify ({how}); its seals count nowhere")
+        return ()
+    counted = ("its seals count in journal only (a takeover made before heads were recorded)"
+               if heads is None else "its seals count up to " + (", ".join(
+                   f"event {seq} in {folder}" for folder, seq, _h in heads) or "nothing"))
+    report.lines.append(f"station {station}: PC key {item.get('key_id')} retired at a takeover "
+                        f"certified by {how}; {counted}")
+    return heads
 
 
 def _certified(site_id: Any, station: str, item: Any, root) -> tuple[Any, str]:
@@ -210,11 +259,13 @@ def _manifest_signature(manifest: dict[str, Any], keys: dict[str, dict[str, Any]
                             f"verified")
 
 
-def _journal(station: str, data: bytes, share: Path, keys: dict[str, Any],
-             report: ArchiveReport) -> StationPart:
-    """One station's archived journal through the site view's own check."""
-    part = StationPart(station)
-    folder = share / "stations" / station / "journal"
+def _journal(station: str, folder_name: str, data: bytes, share: Path, keys: dict[str, Any],
+             retired: Retired, report: ArchiveReport) -> StationPart:
+    """One of a station's archived journals through the site view's own check."""
+    part = StationPart(station, folder=folder_name)
+    label = part.label
+    station = label  # what the report names (station, or station/journal-<chain id>)
+    folder = share / "stations" / part.station / folder_name
     folder.mkdir(parents=True)
     (folder / "00000001.jsonl").write_bytes(data)
     fs = ShareFS(share)
@@ -228,9 +279,13 @@ def _journal(station: str, data: bytes, share: Path, keys: dict[str, Any],
         key = keys.get(document.get("key_id")) if isinstance(document, dict) else None
         if key is None:
             return "the seal is not signed by a PC key certified in this archive"
-        return None if key.verify_document(document) else "the seal's signature does not verify"
+        if not key.verify_document(document):
+            return "the seal's signature does not verify"
+        return seal_folder_problem(document, folder_name) or (
+            retired_seal_problem(retired[key.key_id], document, folder_name)
+            if key.key_id in retired else None)
 
-    check = ChainCheck(station, seal_ok, last_seq=first.seq - 1, last_hash=first.prev,
+    check = ChainCheck(part.station, seal_ok, last_seq=first.seq - 1, last_hash=first.prev,
                        every_seal=True)
     seals = 0
     for run in check.runs(read_journal(folder, share=fs)):

@@ -22,9 +22,10 @@ replaced, so nothing may hold it open. In order:
    "backup.restored" (file, checksum, heads, what was set aside, the override and its
    signature) and signs its new head, the first of its own witness.
 
-The station's journal on the share still holds the old history: this PC then holds its new
-events back and says why (utils/site/journal.py JournalNotOurs) until an admin retires that
-journal; nothing on the share is rewritten.
+The station's journal on the share still holds the old history and is never rewritten. When it
+goes on past the backup, the restored chain (whose "backup.restored" comes right after the last
+event both share) is published by the station's sync in a journal folder of its own,
+`journal-<chain id>/`, beside it (utils/site/journal.py); both histories stay in the site view.
 """
 
 from __future__ import annotations

@@ -206,8 +206,10 @@ class FleetMonitor:
         view._last_seq, view._last_ts_ms = seq, ts_ms
         view.problem = None
         held = document.get("journal_held")
-        # The station says (signed) that its journal on the share is another chain's: its
-        # events do not reach the site view until an admin retires that journal.
+        # The station says (signed) that its journal on the share goes on past its chain with
+        # no restore recorded (utils/site/journal.JournalNotOurs): its new events do not reach
+        # the site view. (After a takeover or a restore a PC publishes its own journal folder
+        # and holds nothing back.)
         view.journal_held = held if isinstance(held, str) else None
         now = self.clock.now()
         view.status = document

@@ -18,6 +18,26 @@ outage or a crash the writer reads where the share's journal really ends, trims 
 line, seals an unsealed tail with what its own database holds, and continues from the next
 event: no gap, no duplicate.
 
+One folder per chain. A station's first chain is published in `journal/`. When the station's
+journal holds a chain this PC cannot continue, the PC publishes its own whole chain (from
+event 1) in a folder of its own, `journal-<chain id>/`, and leaves the other folders as they
+are (never appended to, never trimmed):
+
+- after a **takeover** (the journal starts from another PC's anchor): at once; the person
+  confirmed the takeover when this PC joined, and the old PC's key is retired in the site
+  directory with the head it had sealed then (utils/site/membership.py);
+- after a **restore** (the journal has the same anchor but goes on past this PC's chain): only
+  when this PC's own chain records `backup.restored` right after the last event both share
+  (utils/backup/restore.py: an admin's signed, audited restore). Any other fork (a copy of
+  this PC's database run elsewhere) is held back: `JournalNotOurs`.
+
+The chain id (`chain_id`) is derived from the anchor and the chain's first event that the chain
+it could not continue does not hold (event 1 after a takeover, the event after the fork point
+after a restore), so a restarted writer finds its folder again and two chains never share one.
+A later folder's headers name their chain id and fork point, and every seal line in it names
+the chain id inside its signature: a copy of a journal put in another folder carries seals
+made for the folder it came from, and is refused there (utils/site/seals.py).
+
 Every access goes through the share's seam (utils.site.share_fs): a segment that is a link or a
 hard-linked file is never appended to, truncated or read (ShareRefused), and every line is
 parsed with the bounded reader, read at most LINE_MAX_BYTES at a time. Seals are signed by the
@@ -27,12 +47,13 @@ write access to the share alone, can seal a station's events.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple, Protocol
+from typing import Any, Callable, Iterator, NamedTuple, Protocol
 
 from data import audit_repo
 from data.audit_repo import StoredCheckpoint
@@ -40,7 +61,8 @@ from data.database import Database
 from models.bounded_json import JsonLimits, parse_json
 from models.canonical import canonical_json, format_utc
 from utils.clock import Clock, SystemClock
-from utils.site.layout import PROTOCOL_VERSION, SiteLayout, StationLayout
+from utils.site.layout import (PROTOCOL_VERSION, SiteLayout, StationLayout, folder_chain,
+                               looks_like_journal)
 from utils.site.share_fs import ShareFS, ShareRefused, refused
 from utils.site.signed import document_bytes
 
@@ -65,11 +87,58 @@ class Sealer(Protocol):
     def sign(self, payload: dict) -> str: ...
 
 
+RESTORED_ACTION = "backup.restored"  # utils/backup/restore.py: what lets a fork publish
+
+
 class JournalNotOurs(Exception):
-    """The station's journal on the share holds another chain than this PC's: the PC this one
-    took over from, or a copy of this PC that ran on past the backup this one was restored
-    from. Appending would break it for every reader, so this PC holds its events (they stay in
-    its own database) and says so until an admin retires that journal."""
+    """The station's journal on the share goes on past this PC's chain (same anchor), and this
+    PC's chain records no restore right after the last event both share: another copy of this
+    PC's database ran on elsewhere. Appending would break that journal for every reader and a
+    folder of its own would publish an unexplained second history, so this PC holds its events
+    back (they stay in its own database) and says so in its status. It ends when the journal
+    becomes this PC's again (the other copy's events were never sealed) or after an admin
+    restores this PC with `shopfloor restore` (its chain then records the restore and is
+    published in a folder of its own). A takeover's or a restore's new chain is never held:
+    it gets its own folder (see the module's docstring)."""
+
+
+def chain_id(anchor: str, seq: int, digest_hex: str) -> str:
+    """A later chain's id: from its anchor and the first event (seq, hash) of it that the chain
+    it could not continue does not hold."""
+    text = f"shopfloor-chain:{anchor}:{seq}:{digest_hex}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ChainFolders:
+    """A station's journal folders on the share: `chains` as (chain id, folder), the first
+    journal's (chain None) first; `refused` as (path, why), never read."""
+
+    chains: list[tuple[str | None, Path]]
+    refused: list[tuple[Path, str]]
+
+
+def chain_folders(station: StationLayout, *, share: ShareFS | None = None) -> ChainFolders:
+    """The station's journal folders (FileNotFoundError: no station folder). A link, a FIFO, a
+    file or a folder whose name is no chain folder's is listed as refused, never followed."""
+    fs = share or station.fs
+    chains: list[tuple[str | None, Path]] = []
+    refused_entries: list[tuple[Path, str]] = []
+    for entry in fs.scandir(station.folder):
+        if not looks_like_journal(entry.name):
+            continue
+        chain = folder_chain(entry.name)
+        if entry.problem is not None:
+            refused_entries.append((entry.path, f"{entry.problem}; not followed"))
+        elif not entry.is_dir:
+            refused_entries.append((entry.path, "a file where a journal folder belongs"))
+        elif chain is None:
+            refused_entries.append((entry.path, "not a journal folder's name (journal-<16 hex "
+                                                "digits>); not read"))
+        else:
+            chains.append((chain or None, entry.path))
+    chains.sort(key=lambda item: (item[0] is not None, item[0] or ""))
+    return ChainFolders(chains, sorted(refused_entries))
 
 
 def segment_name(number: int) -> str:
@@ -95,6 +164,49 @@ def list_segments(folder: Path, *, share: ShareFS | None = None) -> list[tuple[i
     return sorted(segments)
 
 
+def sealed_heads(station: StationLayout, key: Any, *,
+                 share: ShareFS | None = None) -> dict[str, tuple[int, str]]:
+    """Per journal folder of the station, the last event (seq, hash) that a seal signed by
+    `key` (a PublicKey) vouches for there: what a PC had published when it is retired at a
+    takeover (utils/site/membership.py records it in the signed takeover). Read within
+    bounds; a folder that cannot be read, or with no such seal, is left out."""
+    fs = share or station.fs
+    heads: dict[str, tuple[int, str]] = {}
+    try:
+        folders = chain_folders(station, share=fs).chains
+    except (FileNotFoundError, ShareRefused):
+        return heads
+    for _chain, folder in folders:
+        try:
+            segments = list_segments(folder, share=fs)
+            for _number, path in reversed(segments[-2:]):
+                data, _info = fs.read_bytes(path, max_bytes=RECOVER_MAX_BYTES)
+                head = _last_seal(data.splitlines(), key, station.station_id, folder.name)
+                if head is not None:
+                    heads[folder.name] = head
+                    break
+        except OSError as exc:  # ShareRefused included: that folder is left out
+            log.warning("Journal %s of station %s not read for the takeover: %s", folder.name,
+                        station.station_id, exc)
+    return heads
+
+
+def _last_seal(lines: list[bytes], key: Any, station_id: str,
+               folder_name: str) -> tuple[int, str] | None:
+    chain = folder_chain(folder_name) or None
+    for line in reversed(lines):
+        try:
+            entry = parse_line(line)
+        except ValueError:
+            continue
+        if (isinstance(entry, dict) and entry.get("kind") == "seal"
+                and entry.get("station") == station_id and entry.get("chain") == chain
+                and type(entry.get("seq")) is int and isinstance(entry.get("hash"), str)
+                and key.verify_document(entry)):
+            return entry["seq"], entry["hash"]
+    return None
+
+
 def parse_line(line: bytes) -> Any:
     """One journal line, bounded (ValueError for anything unreadable)."""
     return parse_json(line, LINE_LIMITS)
@@ -112,14 +224,20 @@ def event_line(row: tuple) -> bytes:
                            "mac": bytes(mac).hex(), "body": body}).encode("utf-8") + b"\n"
 
 
-def seal_payload(station_id: str, seq: int, digest_hex: str, ts: str, key_id: str) -> dict:
-    """A seal line without its signature: what the sealer signs."""
-    return {"kind": "seal", "station": station_id, "seq": seq, "hash": digest_hex, "ts": ts,
-            "key_id": key_id}
+def seal_payload(station_id: str, seq: int, digest_hex: str, ts: str, key_id: str,
+                 chain: str | None = None) -> dict:
+    """A seal line without its signature: what the sealer signs. A later chain's seals name
+    their chain id (the folder they were made for); the first journal's name none."""
+    payload = {"kind": "seal", "station": station_id, "seq": seq, "hash": digest_hex, "ts": ts,
+               "key_id": key_id}
+    if chain is not None:
+        payload["chain"] = chain
+    return payload
 
 
-def seal_line(sealer: Sealer, station_id: str, seq: int, digest: bytes, ts: str) -> bytes:
-    payload = seal_payload(station_id, seq, bytes(digest).hex(), ts, sealer.key_id)
+def seal_line(sealer: Sealer, station_id: str, seq: int, digest: bytes, ts: str,
+              chain: str | None = None) -> bytes:
+    payload = seal_payload(station_id, seq, bytes(digest).hex(), ts, sealer.key_id, chain)
     return canonical_json({**payload, "sig": sealer.sign(payload)}).encode("utf-8") + b"\n"
 
 
@@ -127,7 +245,8 @@ class JournalWriter:
     def __init__(self, database: Database, station: StationLayout, anchor: str,
                  key: Sealer, *, segment_max_bytes: int = SEGMENT_MAX_BYTES,
                  sealer: Sealer | None = None, clock: Clock | None = None,
-                 seal_every: int | None = None, durable: bool = True):
+                 seal_every: int | None = None, durable: bool = True,
+                 on_new_chain: Callable[[str, int, str], None] | None = None):
         self.database = database
         self.station = station
         self.anchor = anchor
@@ -147,6 +266,18 @@ class JournalWriter:
         self._not_ours: str | None = None  # why the share's journal is not this chain's
         self._known = False  # the share's journal end has been read at least once
         self._published_checkpoint: tuple[int, str] | None = None
+        # The chain folder this PC publishes in (None: `journal/`), and where that chain forked
+        # from the one it could not continue (0: it has an anchor of its own).
+        self.chain: str | None = None
+        self.fork_seq = 0
+        # Told (folder name, fork seq, why) when this PC starts publishing in a folder of its
+        # own: the station's sync records it in the audit chain.
+        self.on_new_chain = on_new_chain
+
+    @property
+    def folder(self) -> Path:
+        """The journal folder this PC's chain is published in."""
+        return self.station.chain_journal(self.chain)
 
     def reset(self) -> None:
         """After an outage: trust only what the share holds, not what we remember."""
@@ -164,57 +295,147 @@ class JournalWriter:
         return self._known
 
     def _header(self, number: int) -> bytes:
-        return canonical_json({"kind": "header", "v": PROTOCOL_VERSION,
-                               "station": self.station.station_id, "anchor": self.anchor,
-                               "segment": number}).encode("utf-8") + b"\n"
+        header = {"kind": "header", "v": PROTOCOL_VERSION, "station": self.station.station_id,
+                  "anchor": self.anchor, "segment": number}
+        if self.chain is not None:
+            header.update(chain=self.chain, fork_seq=self.fork_seq)
+        return canonical_json(header).encode("utf-8") + b"\n"
 
     def _recover(self) -> None:
-        """Find the last event really on the share; trim a torn last line; note whether that
-        event is sealed."""
+        """Find the folder this PC's chain is published in (or start one), the last event
+        really on the share there; trim a torn last line; note whether that event is sealed."""
         SiteLayout(self.station.root).require_root()  # no phantom share
         fs = self.station.fs
-        fs.mkdirs(self.station.journal)
-        segments = list_segments(self.station.journal, share=fs)
-        self._unsealed_tail = False
-        if not segments:
-            self._segment, self._last_seq = 1, 0
-            self._known = True
+        fs.mkdirs(self.station.folder)
+        found = chain_folders(self.station, share=fs)
+        ends = [(chain, folder, self._folder_end(folder)) for chain, folder in found.chains]
+        # Of the folders holding this PC's chain, the one that holds most of it (a share
+        # writer may have made an empty one that looks like it), the one it wrote last first.
+        ours = [(end.last, chain == self.chain, chain is None, chain, folder, end)
+                for chain, folder, end in ends if end.segment and self._is_ours(end, chain)]
+        if ours:
+            *_rank, chain, folder, end = max(ours, key=lambda item: item[:3])
+            self._adopt(chain, folder, end)
             return
+        first = next((end for chain, _folder, end in ends if chain is None), None)
+        if first is None or not first.segment:
+            fs.mkdirs(self.station.journal)  # the station's first chain
+            self._adopt(None, self.station.journal, first or _FolderEnd())
+            return
+        self._new_chain(ends)
+
+    def _folder_end(self, folder: Path) -> "_FolderEnd":
+        """How a journal folder ends, read without changing it (a torn last line ignored)."""
+        segments = list_segments(folder, share=self.station.fs)
+        if not segments:
+            return _FolderEnd()
         number, path = segments[-1]
         data = self._read_segment(path)
         end = data.rfind(b"\n") + 1
-        if end < len(data):  # a torn line from a crash or outage mid-append
-            fs.truncate(path, end)
-            log.warning("Journal %s: trimmed a torn last line (%d bytes)", path.name, len(data) - end)
         last, last_hash, sealed = _last_event(data[:end].splitlines())
         if last == 0 and number > 1:
             # Only a header in the newest segment: the previous segment holds the last event.
             last, last_hash, previous_sealed = _last_event(
                 self._read_segment(segments[-2][1]).splitlines())
             sealed = sealed or previous_sealed
-        self._check_ours(_header_anchor(data[:end]), last, last_hash)
-        self._segment, self._last_seq, self._last_hash = number, last, last_hash
-        self._unsealed_tail = last > 0 and not sealed
+        header = _header(data[:end])
+        return _FolderEnd(number, path, end, len(data), header.get("anchor"), last, last_hash,
+                          sealed, header.get("chain"))
+
+    def _is_ours(self, end: "_FolderEnd", chain: str | None = None) -> bool:
+        """A folder holds this PC's chain: its anchor, and its last event the very event this
+        PC's database holds at that seq (an empty folder: nothing says otherwise). A later
+        chain's folder must name this PC's anchor and its own chain id in its header (a copy
+        of another folder is not ours)."""
+        if chain is not None and (end.anchor is None or end.chain != chain):
+            return False
+        if end.anchor is not None and end.anchor != self.anchor:
+            return False
+        if not end.last:
+            return True
+        own = self._own_event(end.last)
+        return own is not None and bytes(own[2]).hex() == end.last_hash
+
+    def _own_event(self, seq: int) -> tuple | None:
+        with self.database.read() as connection:
+            rows = audit_repo.events_after(connection, self.station.station_id, seq - 1, 1)
+        return rows[0] if rows and rows[0][0] == seq else None
+
+    def _adopt(self, chain: str | None, folder: Path, end: "_FolderEnd") -> None:
+        """Publish in `folder` from its end on (a torn last line trimmed first)."""
+        if end.path is not None and end.size > end.cut:  # a crash or outage mid-append
+            self.station.fs.truncate(end.path, end.cut)
+            log.warning("Journal %s/%s: trimmed a torn last line (%d bytes)", folder.name,
+                        end.path.name, end.size - end.cut)
+        if chain != self.chain:
+            self.chain = chain
+            self._published_checkpoint = None
+        self._segment = max(end.segment, 1)
+        self._last_seq, self._last_hash = end.last, end.last_hash
+        self._unsealed_tail = end.last > 0 and not end.sealed
         self._known = True
 
-    def _check_ours(self, anchor: str | None, last: int, last_hash: str) -> None:
-        """The share's journal must be this PC's chain: its anchor, and its last event the
-        very event this PC's database holds at that seq. Raises JournalNotOurs (kept until
-        `reset`) when it is not."""
-        problem = None
-        if anchor is not None and anchor != self.anchor:
-            problem = ("the journal on the share holds another chain of this station (the PC "
-                       "it took over from)")
-        elif last:
-            with self.database.read() as connection:
-                own = audit_repo.events_after(connection, self.station.station_id, last - 1, 1)
-            if not own or own[0][0] != last or bytes(own[0][2]).hex() != last_hash:
-                problem = (f"the journal on the share goes on past this PC's chain at event "
-                           f"{last} (another copy of this PC ran on after the backup this one "
-                           f"was restored from)")
-        if problem is not None:
+    def _new_chain(self, others: list[tuple[str | None, Path, "_FolderEnd"]]) -> None:
+        """No folder holds this PC's chain: start one of its own when the chains there are
+        another PC's (a takeover) or this chain's before an audited restore; otherwise hold
+        back (JournalNotOurs, kept until `reset`)."""
+        same = [(chain, folder) for chain, folder, end in others
+                if end.segment and end.anchor == self.anchor]
+        fork_seq, reason = 0, "takeover"
+        if same:
+            fork_seq = max(self._shared_prefix(folder) for _chain, folder in same)
+            reason = "restore"
+        first = self._own_event(fork_seq + 1)
+        if first is None:
+            # Nothing of this PC's own beyond what is published: nothing to publish yet.
+            self._segment = None
+            self._known = True
+            return
+        if same and _action(first[5]) != RESTORED_ACTION:
+            problem = (f"the journal on the share goes on past this PC's chain after event "
+                       f"{fork_seq}, and this PC's chain records no restore there: another "
+                       f"copy of this PC's database ran on elsewhere; this PC's events stay "
+                       f"in its database")
             self._not_ours = problem
             raise JournalNotOurs(problem)
+        chain = chain_id(self.anchor, first[0], bytes(first[2]).hex())
+        folder = self.station.chain_journal(chain)
+        self.station.fs.mkdirs(folder)
+        end = self._folder_end(folder)
+        if end.segment and not self._is_ours(end, chain):
+            problem = (f"{folder.name} on the share, the folder of this PC's chain, holds "
+                       f"another chain; nothing was appended to it")
+            self._not_ours = problem
+            raise JournalNotOurs(problem)
+        self.fork_seq = fork_seq
+        self._adopt(chain, folder, end)
+        log.warning("Journal of station %s: this PC's chain is published in %s (after a %s; "
+                    "fork after event %d); the other journal folders stay as they are",
+                    self.station.station_id, folder.name, reason, fork_seq)
+        if self.on_new_chain is not None:
+            self.on_new_chain(folder.name, fork_seq, reason)
+
+    def _shared_prefix(self, folder: Path) -> int:
+        """The last event a journal folder shares with this PC's chain (same seq, same hash),
+        read through the bounded reader; once, when a fork is found."""
+        shared = 0
+        own: dict[int, str] = {}
+        for entry in read_journal(folder, share=self.station.fs):
+            if not isinstance(entry, JournalEvent):
+                if isinstance(entry, BadLine) and entry.stop:
+                    break
+                continue
+            if entry.seq != shared + 1:
+                break
+            if entry.seq not in own:
+                with self.database.read() as connection:
+                    rows = audit_repo.events_after(connection, self.station.station_id,
+                                                   entry.seq - 1, EXPORT_BATCH)
+                own = {row[0]: bytes(row[2]).hex() for row in rows}
+            if own.get(entry.seq) != entry.hash:
+                break
+            shared = entry.seq
+        return shared
 
     def _read_segment(self, path: Path) -> bytes:
         data, _info = self.station.fs.read_bytes(path, max_bytes=RECOVER_MAX_BYTES)
@@ -229,7 +450,8 @@ class JournalWriter:
             raise JournalNotOurs(self._not_ours)  # until reset: the share is not read again
         if self._segment is None:
             self._recover()
-        assert self._segment is not None
+        if self._segment is None:
+            return 0  # nothing of this PC's own chain to publish yet (see _new_chain)
         with self.database.read() as connection:
             rows = audit_repo.events_after(connection, self.station.station_id, self._last_seq,
                                            batch)
@@ -241,7 +463,7 @@ class JournalWriter:
         elif tail:
             # The share's last events lost their seal (a torn line trimmed after a crash): seal
             # them with what this PC's own database says, never with what the share says.
-            self._write(self.station.journal / segment_name(self._segment),
+            self._write(self.folder / segment_name(self._segment),
                         self._seal(tail[0][0], tail[0][2]))
         self._unsealed_tail = False
         self._publish_checkpoint()
@@ -249,13 +471,13 @@ class JournalWriter:
 
     def _seal(self, seq: int, digest: bytes) -> bytes:
         return seal_line(self.sealer, self.station.station_id, seq, digest,
-                         format_utc(self.clock.now()))
+                         format_utc(self.clock.now()), self.chain)
 
     def _append(self, rows: list[tuple]) -> None:
         """Append whole lines, starting a new segment whenever the current one is full; every
         segment's part of the batch ends with a seal of its last event."""
         assert self._segment is not None
-        path = self.station.journal / segment_name(self._segment)
+        path = self.folder / segment_name(self._segment)
         try:
             size = self.station.fs.lstat(path).st_size
         except FileNotFoundError:
@@ -269,7 +491,7 @@ class JournalWriter:
                 self._write(path, chunk)
                 self._last_seq = row[0] - 1
                 self._segment += 1
-                path = self.station.journal / segment_name(self._segment)
+                path = self.folder / segment_name(self._segment)
                 size, chunk, last = 0, bytearray(), None
             if size == 0 and not chunk:
                 chunk += self._header(self._segment)
@@ -310,17 +532,41 @@ class JournalWriter:
         self._published_checkpoint = marker
 
 
-def _header_anchor(data: bytes) -> str | None:
-    """The chain anchor named by a segment's header (its first line), if it has one."""
+def _action(body: str) -> Any:
+    try:
+        parsed = parse_body(body)
+    except ValueError:
+        return None
+    return parsed.get("action") if isinstance(parsed, dict) else None
+
+
+@dataclass(frozen=True)
+class _FolderEnd:
+    """How a journal folder ends: its newest segment (0: none), where its last whole line
+    ends in it and its size, the header's anchor, the last event and whether it is sealed."""
+
+    segment: int = 0
+    path: Path | None = None
+    cut: int = 0
+    size: int = 0
+    anchor: str | None = None
+    last: int = 0
+    last_hash: str = ""
+    sealed: bool = False
+    chain: str | None = None  # the chain id its header names (a later chain's folder)
+
+
+def _header(data: bytes) -> dict[str, str]:
+    """The anchor and chain id named by a segment's header (its first line), where it names
+    them as text."""
     first = data.split(b"\n", 1)[0]
     try:
         entry = parse_line(first)
     except ValueError:
-        return None
-    if isinstance(entry, dict) and entry.get("kind") == "header" \
-            and isinstance(entry.get("anchor"), str):
-        return entry["anchor"]
-    return None
+        return {}
+    if not isinstance(entry, dict) or entry.get("kind") != "header":
+        return {}
+    return {name: entry[name] for name in ("anchor", "chain") if isinstance(entry.get(name), str)}
 
 
 def _last_event(lines: list[bytes]) -> tuple[int, str, bool]:
@@ -455,10 +701,13 @@ _CONTROLS = bytes(range(0x20))
 # A seal line as the writer makes it (canonical JSON, keys sorted, no escapes in its texts):
 # matched whole and built without the JSON decoder; any other form takes the general path.
 _TEXT = rb'([^"\\\x00-\x1f]*)'
-_SEAL_LINE = re.compile(rb'{"hash":"([0-9a-f]{64})","key_id":"' + _TEXT + rb'","kind":"seal",'
+# (A later chain's seals name their chain first: "chain" sorts before "hash".)
+_SEAL_LINE = re.compile(rb'{(?:"chain":"([0-9a-f]{16})",)?"hash":"([0-9a-f]{64})","key_id":"'
+                        + _TEXT + rb'","kind":"seal",'
                         rb'"seq":([1-9][0-9]{0,15}),"sig":"' + _TEXT + rb'","station":"' + _TEXT
                         + rb'","ts":"' + _TEXT + rb'"}\n\Z')
 _SEAL_HEAD = b'{"hash":"'
+_CHAIN_SEAL_HEAD = b'{"chain":"'
 SEAL_FAST_MAX = 4096  # a seal line is about 300 bytes; a longer one takes the general path
 
 
@@ -481,12 +730,14 @@ def _seal(line: bytes, segment: int, offset: int) -> JournalSeal | None:
     if match is None:
         return None
     try:
-        key_id, sig, station, ts = (match[i].decode("utf-8") for i in (2, 4, 5, 6))
+        key_id, sig, station, ts = (match[i].decode("utf-8") for i in (3, 5, 6, 7))
     except UnicodeDecodeError:
         return None
-    return JournalSeal({"hash": match[1].decode(), "key_id": key_id, "kind": "seal",
-                        "seq": int(match[3]), "sig": sig, "station": station, "ts": ts},
-                       segment, offset)
+    document = {"hash": match[2].decode(), "key_id": key_id, "kind": "seal",
+                "seq": int(match[4]), "sig": sig, "station": station, "ts": ts}
+    if match[1] is not None:
+        document["chain"] = match[1].decode()
+    return JournalSeal(document, segment, offset)
 
 
 def _entry(line: bytes, segment: int, offset: int) -> JournalEntry:
@@ -500,7 +751,8 @@ def _entry(line: bytes, segment: int, offset: int) -> JournalEntry:
                                     tail[2].decode(), tail[3].decode(), body, segment, offset)
             except ValueError:  # UnicodeDecodeError included
                 pass  # not what it looked like: the general path says what it is
-    elif line.startswith(_SEAL_HEAD) and len(line) <= SEAL_FAST_MAX:
+    elif (line.startswith(_SEAL_HEAD) or line.startswith(_CHAIN_SEAL_HEAD)) \
+            and len(line) <= SEAL_FAST_MAX:
         seal = _seal(line, segment, offset)
         if seal is not None:
             return seal

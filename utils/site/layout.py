@@ -16,11 +16,37 @@ from utils.site.share_fs import ShareFS, describe, refused
 PROTOCOL_VERSION = 2  # 2: keys by role (Ed25519 root, PC and person keys); 1 had one shared HMAC key
 SITE_FILE_NAME = "shopfloor-site.json"
 _STATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+# A station's journals: the first chain it publishes in `journal/`, each later one (the chain
+# of a PC that took the station over, or a restored chain that forked from the published one)
+# in `journal-<chain id>/`, a chain id being 16 lowercase hex digits (utils/site/journal.py
+# chain_id). Nothing else named like a journal is read.
+FIRST_JOURNAL = "journal"
+_CHAIN_FOLDER = re.compile(r"journal-([0-9a-f]{16})\Z")
 
 
 def valid_station_id(station_id: str) -> bool:
     """Station ids become folder names on every OS: keep them to a safe alphabet."""
     return bool(_STATION_ID.match(station_id or "")) and station_id not in (".", "..")
+
+
+def chain_folder_name(chain: str | None) -> str:
+    """The journal folder of a chain id (None: the station's first chain)."""
+    return FIRST_JOURNAL if chain is None else f"{FIRST_JOURNAL}-{chain}"
+
+
+def folder_chain(name: str) -> str | None:
+    """The chain id a journal folder's name stands for: "" for the first journal, None when
+    the name is no journal folder's."""
+    if name == FIRST_JOURNAL:
+        return ""
+    match = _CHAIN_FOLDER.match(name)
+    return None if match is None else match[1]
+
+
+def looks_like_journal(name: str) -> bool:
+    """A name a journal folder could be mistaken for (`journal-` anything): one that is not a
+    valid chain folder's is reported, never read."""
+    return name == FIRST_JOURNAL or name.startswith(FIRST_JOURNAL + "-")
 
 
 @dataclass(frozen=True)
@@ -102,6 +128,10 @@ class StationLayout:
     @property
     def journal(self) -> Path:
         return self.folder / "journal"
+
+    def chain_journal(self, chain: str | None) -> Path:
+        """The folder of one of the station's chains (None: its first, `journal/`)."""
+        return self.folder / chain_folder_name(chain)
 
     @property
     def checkpoint(self) -> Path:

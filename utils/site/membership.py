@@ -8,7 +8,11 @@ the root's public key it pinned (the membership file).
 
 A station id already certified to another PC is refused unless the person asks for a
 takeover, gives a reason, and that PC is not running now; the takeover is an audited directory
-entry, and the old PC stops acting for the station as soon as it reads it.
+entry, and the old PC stops acting for the station as soon as it reads it. The takeover also
+records, signed by the root with it, the last event the old PC's seals vouch for in each of
+the station's journal folders as the share holds them then (`retired_heads`): the old key's
+seals count up to there and never beyond (a stolen old key adds no history), and the new PC
+publishes its own chain beside the old journal (utils/site/journal.py).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from data.netfs import network_filesystem_reason
 from models.canonical import parse_utc
 from utils.clock import Clock, SystemClock
 from utils.settings_store import save_settings
+from utils.site.journal import sealed_heads
 from utils.site.keystore import MemberFile, read_member_file, store_pc_key, write_member_file
 from utils.site.layout import SiteLayout, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
@@ -82,13 +87,16 @@ def station_running(folder: Path, member: PcMember, *, now: datetime) -> bool:
 
 def _certify_op(root: SigningKeyPair, info: SiteInfo, pc: SigningKeyPair, station_id: str,
                 kind: str, now: datetime, *, takeover: bool, reason: str | None,
-                host: str | None = None) -> dict:
+                host: str | None = None,
+                retired_heads: dict[str, tuple[int, str]] | None = None) -> dict:
     import platform
 
     data = {"station": station_id, "kind": kind, "public_key": pc.public.hex,
             "host": platform.node() if host is None else host}
     if takeover:
-        data.update(takeover=True, reason=reason or "")
+        data.update(takeover=True, reason=reason or "", retired_heads={
+            folder: {"seq": seq, "hash": digest}
+            for folder, (seq, digest) in sorted((retired_heads or {}).items())})
     return make_op(ROOT, root, info.site_id, "pc.certify", data, now)
 
 
@@ -175,10 +183,13 @@ def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, pass
                                 "then stops acting for the station)")
             log.warning("Station %s taken over from PC %s: %s", station_id, current.host,
                         takeover_reason)
+        retired = None if current is None else sealed_heads(
+            SiteLayout(Path(folder)).station(station_id), current.public_key)
         pc = SigningKeyPair.generate()
         try:
             directory.append(_certify_op(root, info, pc, station_id, kind, clock.now(),
-                                         takeover=current is not None, reason=takeover_reason))
+                                         takeover=current is not None, reason=takeover_reason,
+                                         retired_heads=retired))
         except (DirectoryUnavailable, OpRefused) as exc:
             raise SiteError("folder_unusable", f"cannot certify this PC: {exc}") from exc
     finally:

@@ -7,13 +7,16 @@ no longer) a member of the site is returned as a `NotMember` text, so readers ca
 member" apart from "intact" and from "broken" (a forged or altered journal).
 
 A seal counts when it is signed by the PC certified for the station in the site directory, or
-by a PC it took over from (utils/trust/site_trust.SiteTrust.check_seal).
+by a PC it took over from up to the head that PC had sealed when it was retired, and was made
+for the journal folder it is read in (utils/trust/site_trust.SiteTrust.check_seal). A seal
+check is therefore made for one journal folder of a station (`pc_seal_check(trust, folder)`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from utils.site.layout import FIRST_JOURNAL
 from utils.trust.site_trust import NOT_A_MEMBER
 
 if TYPE_CHECKING:
@@ -27,11 +30,12 @@ class NotMember(str):
     membership was revoked). Distinct from a seal that does not verify."""
 
 
-def pc_seal_check(trust: "SiteTrust") -> SealCheck:
-    """Seals signed by the station's certified PC key (Ed25519), checked against the directory."""
+def pc_seal_check(trust: "SiteTrust", folder: str = FIRST_JOURNAL) -> SealCheck:
+    """Seals signed by the station's certified PC key (Ed25519), checked against the directory,
+    for the station's journal folder named `folder`."""
 
     def seal_ok(station_id: str, seal: dict[str, Any]) -> str | None:
-        problem = trust.check_seal(station_id, seal)
+        problem = trust.check_seal(station_id, seal, folder)
         if problem == NOT_A_MEMBER:
             return NotMember(problem)
         return problem

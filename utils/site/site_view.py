@@ -24,6 +24,16 @@ journal folder or segment is not read, an unreadable line or a refused checkpoin
 (`problems`, and in verify's result: a journal holding a line the station never wrote is not
 called intact), and nothing there can make ingestion or verify raise.
 
+A station may have several chains on the share, each in a journal folder of its own (its first
+in `journal/`, a later one after a takeover or a restore in `journal-<chain id>/`:
+utils/site/journal.py). Each folder is read and verified as a chain of its own, from its own
+position (a source keyed by `source_key`), with seals checked for that folder (a retired PC's
+key up to the head it had sealed there when it was retired). An event two chains share (a
+restored chain's part before its fork point) is stored once. `verify_site` reports each chain.
+Folders of a station named like a journal that are not one (a link, a file, another name) are
+refused and named, never read. This PC's own station is read from its journals too (the chain
+of the PC it took over from); its own events there are the same events as its own chain's.
+
 Who follows the journals continuously (catch-up with progress, follow, stop) is
 utils/site/view_follower.py; this module does one pass when asked.
 """
@@ -35,6 +45,7 @@ import dataclasses
 import json
 import logging
 import operator
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -52,10 +63,10 @@ from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
 from utils.audit.chain import checkpoint_from_json
 from utils.audit.verify import TamperKind, VerifyResult
-from utils.site.journal import (BadLine, JournalEvent, journal_size, list_segments,
-                                parse_body, read_journal)
+from utils.site.journal import (BadLine, JournalEvent, JournalHeader, chain_folders, journal_size,
+                                list_segments, parse_body, read_journal)
 from utils.site.journal_check import ChainCheck
-from utils.site.layout import SiteLayout, valid_station_id
+from utils.site.layout import FIRST_JOURNAL, SiteLayout, valid_station_id
 from utils.site.seals import SealCheck, no_site_seal_check, pc_seal_check
 from utils.site.share_files import ReadState, read_json_file
 from utils.site.share_fs import ShareRefused
@@ -118,6 +129,7 @@ class SiteView:
         self.layout = None if root is None else SiteLayout(Path(root))
         self.fs = None if self.layout is None else self.layout.fs
         self.trust = ctx.trust  # None: this PC is in no site (it trusts no journal)
+        self._seal_ok = seal_ok  # injected (tests): used for every journal folder
         self.seal_ok = seal_ok or (no_site_seal_check if self.trust is None
                                    else pc_seal_check(self.trust))
         self._refused: dict[str, str] = {}  # station -> why its files are not taken (logged once)
@@ -129,6 +141,7 @@ class SiteView:
         self._lock = threading.RLock()  # one ingest at a time in this process
         self._listeners: list[Listener] = []
         self._checkpoint_markers: dict[str, tuple[int, int]] = {}
+        self._anchors: dict[Path, str] = {}  # journal folder -> its header's anchor
         self.zone_name = ctx.timezone
         self._buckets = Buckets(self.zone_name)
 
@@ -184,12 +197,11 @@ class SiteView:
                       if entry.is_dir and valid_station_id(entry.name))
 
     def journal_stations(self) -> list[str]:
-        """The stations whose journals this PC reads: every member but itself. A folder of a
-        station no PC is certified for is refused (`anomalies`), never read."""
+        """The stations whose journals this PC reads: every member (itself included: the
+        journal of a PC it took over from is there). A folder of a station no PC is certified
+        for is refused (`anomalies`), never read."""
         stations = []
         for station_id in self.station_ids():
-            if station_id == self.ctx.station_id:
-                continue
             if self.trust is not None:
                 self.trust.refresh_if_unknown(station_id)
             if self.trust is None or self.trust.state.member(station_id) is None:
@@ -221,36 +233,90 @@ class SiteView:
             log.warning("Station %s: %s; its files are not taken into the site view",
                         station_id, problem)
 
-    def _refuse_broken(self, station_id: str, report: "IngestReport") -> None:
-        """A broken journal stops ingestion for its station and raises the fleet's alarm."""
-        self._refuse(station_id, f"journal broken at event {report.broken_seq} "
+    def _refuse_broken(self, station_id: str, report: "IngestReport",
+                       folder_name: str = FIRST_JOURNAL) -> None:
+        """A broken journal stops ingestion for its chain and raises the fleet's alarm."""
+        which = "journal" if folder_name == FIRST_JOURNAL else f"journal {folder_name}"
+        self._refuse(station_id, f"{which} broken at event {report.broken_seq} "
                                  f"({report.broken_kind}): {report.broken_detail}")
 
     def anomalies(self) -> dict[str, str]:
         """Stations whose files on the share are refused, and why (for the fleet's alarms)."""
         return dict(self._refused)
 
-    def _note_bad_lines(self, station_id: str, check: ChainCheck) -> None:
-        assert self.layout is not None
-        journal = self.layout.station(station_id).journal
+    def _note_bad_lines(self, station_id: str, check: ChainCheck, journal: Path) -> None:
         for _after, line in check.bad_lines:
             self._problem(station_id, journal / f"{line.segment:08d}.jsonl",
                           f"byte {line.end_offset}: {line.reason}")
 
-    def remaining_bytes(self, station_id: str) -> int:
-        """Journal bytes not yet taken into the view (for progress)."""
+    # -- a station's chains ------------------------------------------------------------------
+
+    def source_key(self, station_id: str, folder_name: str) -> str:
+        """The view's source for one journal folder: the station's id for another station's
+        first journal (this PC's own chain, read from its database, has its station's id),
+        `station/folder` otherwise."""
+        if folder_name == FIRST_JOURNAL and station_id != self.ctx.station_id:
+            return station_id
+        return f"{station_id}/{folder_name}"
+
+    def chains(self, station_id: str) -> list[tuple[str, Path]]:
+        """The station's journal folders as (name, path), its first journal first; entries
+        named like a journal that are not one are refused (named in `problems`). Raises
+        ShareRefused when the station folder itself is a link."""
         assert self.layout is not None
-        with self.database.read() as connection:
-            source = view_repo.source(connection, station_id)
-        if source is not None and source["broken_seq"] is not None:
-            return 0
-        start = (1, 0) if source is None else (source["segment"], source["offset"])
-        return journal_size(self.layout.station(station_id).journal, *start, share=self.fs)
+        try:
+            found = chain_folders(self.layout.station(station_id), share=self.fs)
+        except FileNotFoundError:
+            return []
+        for path, reason in found.refused:
+            self._problem(station_id, path, reason)
+        return [(path.name, path) for _chain, path in found.chains]
+
+    def read_chains(self, station_id: str) -> list[tuple[str, Path]]:
+        """The chains of a station this view reads from the share: all of them, but for this
+        PC's own station not the one folder holding its own anchor's chain when only one does
+        (its events are this PC's own, read from its database). A restored chain's station
+        has two folders from its anchor: both are read (the shared part is stored once)."""
+        chains = self.chains(station_id)
+        if station_id != self.ctx.station_id:
+            return chains
+        own = [(name, folder) for name, folder in chains
+               if self._anchor_of(folder) == self.ctx.anchor]
+        return [chain for chain in chains if len(own) != 1 or chain not in own]
+
+    def _anchor_of(self, folder: Path) -> str | None:
+        """The anchor named by a journal folder's first header (read once, kept)."""
+        known = self._anchors.get(folder)
+        if known is None:
+            for entry in read_journal(folder, share=self.fs):
+                if isinstance(entry, JournalHeader) and isinstance(entry.document.get("anchor"), str):
+                    known = self._anchors[folder] = entry.document["anchor"]
+                break
+        return known
+
+    def _seal_check(self, folder_name: str) -> SealCheck:
+        if self._seal_ok is not None or self.trust is None:
+            return self.seal_ok
+        return pc_seal_check(self.trust, folder_name)
+
+    def remaining_bytes(self, station_id: str) -> int:
+        """Journal bytes not yet taken into the view, over the station's chains (progress)."""
+        total = 0
+        for name, folder in self.read_chains(station_id):
+            with self.database.read() as connection:
+                source = view_repo.source(connection, self.source_key(station_id, name))
+            if source is not None and source["broken_seq"] is not None:
+                continue
+            start = (1, 0) if source is None else (source["segment"], source["offset"])
+            total += journal_size(folder, *start, share=self.fs)
+        return total
 
     def first_event_ts(self, station_id: str) -> str | None:
         """The time of a station's first journal event (where catching up with it starts)."""
-        assert self.layout is not None
-        for entry in read_journal(self.layout.station(station_id).journal, share=self.fs):
+        chains = self.read_chains(station_id)
+        if not chains:
+            return None
+        for entry in read_journal(chains[0][1], share=self.fs):
             if isinstance(entry, JournalEvent):
                 try:
                     return _text(parse_body(entry.body).get("ts"))
@@ -263,8 +329,8 @@ class SiteView:
     def witness_checkpoint(self, station_id: str) -> StoredCheckpoint | None:
         """Read the station's published checkpoint (the head its PC signed, if changed) and
         keep it as a witness in this PC's own database (evidence: never in the rebuildable
-        view)."""
-        if self.layout is None or self.fs is None:
+        view). Not this PC's own station: its own chain has its own witness."""
+        if self.layout is None or self.fs is None or station_id == self.ctx.station_id:
             return None
         path = self.layout.station(station_id).checkpoint
         result = read_json_file(path, max_bytes=16 * 1024, share=self.fs)
@@ -301,6 +367,13 @@ class SiteView:
         key = keys.get(checkpoint.key_id)
         if key is None or not key.check(checkpoint.payload(), checkpoint.sig):
             return "not signed by the PC certified for this station"
+        assert self.trust is not None
+        retired = self.trust.state.pc_keys[checkpoint.key_id].retired_heads
+        if retired is not None and checkpoint.seq > max((seq for _f, seq, _h in retired),
+                                                        default=0):
+            # A stolen old key must not make verify expect events that never were.
+            return ("signed by a PC key retired at a takeover, beyond the last event it had "
+                    "sealed then")
         return None
 
     # -- ingestion ---------------------------------------------------------------------------
@@ -325,30 +398,53 @@ class SiteView:
 
     def ingest_station(self, station_id: str, *, max_events: int | None = None,
                        until: str | None = None) -> IngestReport:
-        """Read one station's journal from where the view stopped, taking sealed runs, until
-        its end (or about `max_events` events, or the first run that reaches past the time
-        `until`). Raises OSError if the share goes away; what was stored before stays, and
-        the next call resumes from there."""
-        assert self.layout is not None
+        """Read each of one station's journals (its chains) from where the view stopped,
+        taking sealed runs, until its end (or about `max_events` events, or the first run
+        that reaches past the time `until`). Raises OSError if the share goes away; what was
+        stored before stays, and the next call resumes from there. The report adds up the
+        chains; a broken chain is named in it (the first one), the others are read on."""
         report = IngestReport(station_id)
+        for name, folder in self.read_chains(station_id):
+            part = self._ingest_chain(station_id, name, folder, max_events=max_events,
+                                      until=until)
+            report.ingested += part.ingested
+            report.records += part.records
+            report.unsealed += part.unsealed
+            if part.broken_seq is not None and report.broken_seq is None:
+                report.broken_seq, report.broken_kind = part.broken_seq, part.broken_kind
+                report.broken_detail = part.broken_detail
+            if part.more:
+                report.more = True
+                break
+            if max_events is not None:
+                max_events -= part.ingested
+                if max_events <= 0:
+                    report.more = True
+                    break
+        return report
+
+    def _ingest_chain(self, station_id: str, name: str, folder: Path, *,
+                      max_events: int | None, until: str | None) -> IngestReport:
+        """One journal folder of a station, as `ingest_station` reads each."""
+        report = IngestReport(station_id)
+        key = self.source_key(station_id, name)
         with self._lock:
             with self.database.read() as connection:
-                source = view_repo.source(connection, station_id)
+                source = view_repo.source(connection, key)
             if source is not None and source["broken_seq"] is not None:
                 report.broken_seq, report.broken_kind = source["broken_seq"], source["broken_kind"]
                 report.broken_detail = source["broken_detail"]
-                self._refuse_broken(station_id, report)
+                self._refuse_broken(station_id, report, name)
                 return report
             start = (Position() if source is None else
                      Position(source["segment"], source["offset"], source["last_seq"],
                               source["last_hash"]))
-            check = ChainCheck(station_id, self.seal_ok, last_seq=start.last_seq,
+            check = ChainCheck(station_id, self._seal_check(name), last_seq=start.last_seq,
                                last_hash=start.last_hash,
                                anchor=None if source is None else source["anchor"])
-            entries = read_journal(self.layout.station(station_id).journal,
-                                   start_segment=start.segment, start_offset=start.offset,
-                                   share=self.fs)
-            batch = self._batch(station_id, "journal", start, check.anchor)
+            entries = read_journal(folder, start_segment=start.segment,
+                                   start_offset=start.offset, share=self.fs)
+            batch = self._batch(station_id, "journal", start, check.anchor, key)
             for run in check.runs(entries):
                 for event in run.events:
                     self._add(batch, station_id, event.seq, event.hash, event.body,
@@ -362,7 +458,7 @@ class SiteView:
                 if len(batch.events) >= INGEST_BATCH:
                     if not self._store(batch, report):
                         return report
-                    batch = self._batch(station_id, "journal", batch.end, check.anchor)
+                    batch = self._batch(station_id, "journal", batch.end, check.anchor, key)
                     if max_events is not None and report.ingested >= max_events:
                         report.more = True
                         break
@@ -372,9 +468,9 @@ class SiteView:
                     batch.broken = (broken.seq, broken.kind, broken.detail)
                     report.broken_seq, report.broken_kind = broken.seq, broken.kind
                     report.broken_detail = broken.detail
-                    self._refuse_broken(station_id, report)
+                    self._refuse_broken(station_id, report, name)
                 report.unsealed = check.unsealed
-            self._note_bad_lines(station_id, check)
+            self._note_bad_lines(station_id, check, folder)
             if batch.events or batch.broken is not None or source is None and check.anchor:
                 self._store(batch, report)
         return report
@@ -396,7 +492,7 @@ class SiteView:
         with self.ctx.database.read() as connection:
             chains = audit_repo.stations(connection)
         with self.database.read() as connection:
-            known = {s["station"]: s for s in view_repo.sources(connection)}
+            known = {s["source"]: s for s in view_repo.sources(connection)}
         for station_id in chains:
             source = known.get(station_id)
             if source is not None and source["kind"] != "local":
@@ -423,9 +519,10 @@ class SiteView:
                 start = batch.end
         return taken
 
-    def _batch(self, station_id: str, kind: str, start: Position, anchor: str | None) -> Batch:
+    def _batch(self, station_id: str, kind: str, start: Position, anchor: str | None,
+               source: str | None = None) -> Batch:
         return Batch(station_id, kind, start, start, anchor,
-                     now=format_utc(self.ctx.clock.now()))
+                     now=format_utc(self.ctx.clock.now()), source=source)
 
     def _add(self, batch: Batch, station_id: str, seq: int, digest: str, body_text: str, *,
              foreign_checked: bool = False) -> None:
@@ -503,66 +600,141 @@ class SiteView:
     def verify_station(self, station_id: str, *,
                        progress: Callable[[str, int, int | None], None] | None = None,
                        cancel: threading.Event | None = None) -> VerifyResult:
-        """The station's whole published journal, through the same check as ingestion,
-        against every checkpoint ever witnessed and what this view already took. A station
-        with no certified PC is not a member: never "intact", whatever its files say."""
+        """One result for the station: its first chain's, or the first chain that is not
+        intact (`verify_chains` gives one per chain)."""
+        results = self.verify_chains(station_id, progress=progress, cancel=cancel)
+        return next((r for r in results if not r.ok), results[0])
+
+    def verify_chains(self, station_id: str, *,
+                      progress: Callable[[str, int, int | None], None] | None = None,
+                      cancel: threading.Event | None = None) -> list[VerifyResult]:
+        """Each of the station's published journals (chains), through the same check as
+        ingestion, against what this view already took from it; and every checkpoint ever
+        witnessed of the station, each of which must be found in one of its chains. A station
+        with no certified PC is not a member: never "intact", whatever its files say. A later
+        chain's result is labelled `station/journal-<chain id>`."""
         assert self.layout is not None
         keys = {} if self.trust is None else self.trust.journal_keys(station_id)
         if not keys:
-            return VerifyResult(station_id, False, 0, first_bad_seq=None,
-                                kind=TamperKind.NOT_A_MEMBER,
-                                detail="no PC is certified for this station in the site "
-                                       "directory; its files are not trusted")
+            return [VerifyResult(station_id, False, 0, first_bad_seq=None,
+                                 kind=TamperKind.NOT_A_MEMBER,
+                                 detail="no PC is certified for this station in the site "
+                                        "directory; its files are not trusted")]
         try:
-            result = self._verify_member(station_id, keys, progress, cancel)
+            return self._verify_member(station_id, keys, progress, cancel)
         except ShareRefused as exc:  # the journal folder (or the station's) is a link
             self._problem(station_id, exc.path, f"{exc.reason}; not followed")
-            return VerifyResult(station_id, False, 0, first_bad_seq=1,
-                                kind=TamperKind.TRUNCATED,
-                                detail=f"the journal cannot be read: {self._relative(exc.path)} "
-                                       f"is {exc.reason}; not followed")
-        return result
+            return [VerifyResult(station_id, False, 0, first_bad_seq=1,
+                                 kind=TamperKind.TRUNCATED,
+                                 detail=f"the journal cannot be read: {self._relative(exc.path)} "
+                                        f"is {exc.reason}; not followed")]
 
     def _verify_member(self, station_id: str, keys: dict[str, Any],
                        progress: Callable[[str, int, int | None], None] | None,
-                       cancel: threading.Event | None) -> VerifyResult:
+                       cancel: threading.Event | None) -> list[VerifyResult]:
         assert self.layout is not None
         current = self.witness_checkpoint(station_id)
         with self.ctx.database.read() as connection:
-            witnessed = site_repo.witnessed(connection, station_id)
+            witnessed = ([] if station_id == self.ctx.station_id
+                         else site_repo.witnessed(connection, station_id))
         with self.database.read() as connection:
-            source = view_repo.source(connection, station_id)
+            sources = {s["source"]: s for s in view_repo.station_sources(connection, station_id)
+                       if s["kind"] == "journal"}
         heads = _valid_heads([*witnessed, *([current] if current else [])], keys)
-        if source is not None and source["kind"] == "journal" and source["last_seq"]:
-            heads.setdefault(source["last_seq"], set()).add(source["last_hash"])
-        folder = self.layout.station(station_id).journal
-        if not list_segments(folder, share=self.fs):
-            if not heads:
-                return VerifyResult(station_id, True, 0, detail="no journal published yet")
-            return VerifyResult(station_id, False, 0, first_bad_seq=1,
-                                kind=TamperKind.TRUNCATED,
-                                detail=f"the journal is gone but event {max(heads)} was "
-                                       f"seen before")
-        # The anchor this view took the station's chain from, when it took any: a journal
-        # put in its place that starts from another anchor is another chain ("foreign").
-        check = ChainCheck(station_id, self.seal_ok, every_seal=True,
-                           anchor=source["anchor"] if source is not None
-                           and source["kind"] == "journal" else None)
+        chains = [(name, folder) for name, folder in self.chains(station_id)
+                  if list_segments(folder, share=self.fs)]
+        if not chains:
+            seen = [*heads, *(s["last_seq"] for s in sources.values() if s["last_seq"])]
+            if not seen:
+                return [VerifyResult(station_id, True, 0, detail="no journal published yet")]
+            return [VerifyResult(station_id, False, 0, first_bad_seq=1,
+                                 kind=TamperKind.TRUNCATED,
+                                 detail=f"the journal is gone but event {max(seen)} was "
+                                        f"seen before")]
+        results: list[VerifyResult] = []
+        tops: list[int] = []
+        found: set[tuple[int, str]] = set()
+        gone: list[VerifyResult] = []
+        present = {self.source_key(station_id, name) for name, _folder in chains}
+        for key, source in sorted(sources.items()):
+            if key not in present and source["last_seq"]:
+                # A chain this view read from a folder that is gone (or emptied) since.
+                gone.append(VerifyResult(
+                    key, False, 0, first_bad_seq=1, kind=TamperKind.TRUNCATED,
+                    detail=f"the journal is gone but event {source['last_seq']} was read "
+                           f"from it before"))
+        for name, folder in chains:
+            source = sources.get(self.source_key(station_id, name))
+            result, top = self._verify_chain(station_id, name, folder, source, heads, found,
+                                             progress, cancel)
+            results.append(result)
+            tops.append(top)
+            if result.cancelled:
+                return gone + results
+        return gone + self._with_heads(results, tops, heads, found)
+
+    def _verify_chain(self, station_id: str, name: str, folder: Path,
+                      source: dict[str, Any] | None, heads: dict[int, set[str]],
+                      found: set[tuple[int, str]],
+                      progress: Callable[[str, int, int | None], None] | None,
+                      cancel: threading.Event | None) -> tuple[VerifyResult, int]:
+        """One chain folder; the station's witnessed heads it holds are added to `found`.
+        Returns the result and the last event read that links (sealed or not)."""
+        label = (station_id if name == FIRST_JOURNAL and station_id != self.ctx.station_id
+                 else f"{station_id}/{name}")
+        # What this view took from this folder: the folder must still hold it.
+        taken: dict[int, set[str]] = ({source["last_seq"]: {source["last_hash"]}}
+                                      if source is not None and source["last_seq"] else {})
+        # The anchor this view took the chain from, when it took any: a journal put in its
+        # place that starts from another anchor is another chain ("foreign").
+        check = ChainCheck(station_id, self._seal_check(name), every_seal=True,
+                           anchor=None if source is None else source["anchor"])
         checked, mismatch = 0, None
-        seqs = sorted(heads)
+        taken_seqs, seqs = sorted(taken), sorted(heads)
         for run in check.runs(read_journal(folder, share=self.fs)):
-            mismatch = mismatch or _first_mismatch(run.events, seqs, heads)
+            mismatch = mismatch or _first_mismatch(run.events, taken_seqs, taken)
+            _collect(run.events, seqs, heads, found)
             checked += len(run.events)
             if progress is not None and checked // VERIFY_PROGRESS_EVERY != (
                     checked - len(run.events)) // VERIFY_PROGRESS_EVERY:
-                progress(station_id, checked, None)
+                progress(label, checked, None)
             if cancel is not None and cancel.is_set():
-                return VerifyResult(station_id, False, checked, cancelled=True,
-                                    detail="cancelled", head_seq=check.sealed_seq)
-        mismatch = mismatch or _first_mismatch(check.pending, seqs, heads)
-        self._note_bad_lines(station_id, check)
-        return self._with_problems(self._verdict(station_id, check, checked, mismatch, heads),
-                                   station_id, check)
+                return VerifyResult(label, False, checked, cancelled=True, detail="cancelled",
+                                    head_seq=check.sealed_seq), check.head_seq
+        mismatch = mismatch or _first_mismatch(check.pending, taken_seqs, taken)
+        _collect(check.pending, seqs, heads, found)
+        self._note_bad_lines(station_id, check, folder)
+        result = self._verdict(label, check, checked, mismatch, taken)
+        result = dataclasses.replace(result, checkpoints_checked=len(set(heads) | set(taken)))
+        return self._with_problems(result, station_id, check, folder), check.head_seq
+
+    @staticmethod
+    def _with_heads(results: list[VerifyResult], tops: list[int], heads: dict[int, set[str]],
+                    found: set[tuple[int, str]]) -> list[VerifyResult]:
+        """Every head signed by the station (or read before) must be in one of its chains:
+        one in none of them makes the first chain's result say so (unless a chain is broken
+        already, which says more)."""
+        missing = sorted((seq, digest) for seq, digests in heads.items() for digest in digests
+                         if (seq, digest) not in found)
+        if not missing or not all(r.ok for r in results):
+            return results
+        first, top = results[0], max(tops)
+        forked = [seq for seq, _digest in missing if seq <= top]
+        if forked:
+            # Every seal verified with a key of the station (the check would have broken
+            # otherwise), yet a head signed or read before names another event: the station's
+            # key wrote another branch (an older copy put back and continued).
+            results[0] = dataclasses.replace(
+                first, ok=False, first_bad_seq=forked[0], kind=TamperKind.FORKED,
+                detail=f"the chain differs at event {forked[0]} from what was signed or read "
+                       f"there before, and every seal verifies: an older copy was put back "
+                       f"and continued with the station's key")
+        else:
+            results[0] = dataclasses.replace(
+                first, ok=False, first_bad_seq=top + 1, kind=TamperKind.TRUNCATED,
+                detail=f"the journal ends at event {top} but event {missing[-1][0]} was signed "
+                       f"or read before")
+        return results
 
     @staticmethod
     def _verdict(station_id: str, check: ChainCheck, checked: int, mismatch: int | None,
@@ -596,17 +768,17 @@ class SiteView:
                             detail=detail)
 
     def _with_problems(self, result: VerifyResult, station_id: str,
-                       check: ChainCheck) -> VerifyResult:
+                       check: ChainCheck, journal: Path) -> VerifyResult:
         """Name every refused file of the station in the result. A journal line the station
         never wrote (unreadable, too long, nested beyond the bounds) makes it not intact."""
         assert self.layout is not None
-        journal = self.layout.station(station_id).journal
         notes = [f"{self._relative(journal / f'{line.segment:08d}.jsonl')} byte "
                  f"{line.end_offset}: {line.reason}" for _after, line in check.bad_lines]
-        segments = f"stations/{station_id}/journal/"  # their lines are in `notes` already
+        # Lines of the station's journal segments are each chain's own `notes`.
+        segments = re.compile(rf"stations/{re.escape(station_id)}/journal(-[0-9a-f]{{16}})?/")
         notes += [f"{where}: {reason}" for where, reason in
                   sorted(self.problems.get(station_id, {}).items())
-                  if not where.startswith(segments)]
+                  if not segments.match(where)]
         if not notes:
             return result
         named = "; ".join(dict.fromkeys(notes))
@@ -622,8 +794,10 @@ class SiteView:
 
     def verify_site(self, *, progress: Callable[[str, int, int | None], None] | None = None,
                     cancel: threading.Event | None = None) -> list[VerifyResult]:
-        """Every station's journal (including stations known only from witnessed checkpoints
-        or from the view), plus this PC's own local chains."""
+        """Every chain of every station's journals (including stations known only from
+        witnessed checkpoints or from the view), plus this PC's own local chains. This PC's
+        own station's journals are verified too when it has more than one (the chain of the
+        PC it took over from, or the one its restored chain forked from)."""
         with self.ctx.database.read() as connection:
             known = set(site_repo.stations(connection))
         with self.database.read() as connection:
@@ -631,10 +805,16 @@ class SiteView:
                       if s["kind"] == "journal"}
         station_ids = sorted((set(self.station_ids()) | known) - {self.ctx.station_id})
         results = self.ctx.verify_audit(progress=progress, cancel=cancel)
+        own = self.ctx.station_id
+        try:
+            if self.layout is not None and own and len(self.chains(own)) > 1:
+                station_ids = sorted([*station_ids, own])
+        except OSError as exc:
+            log.warning("The journals of this PC's own station are not readable now: %s", exc)
         for station_id in station_ids:
             if cancel is not None and cancel.is_set():
                 break
-            results.append(self.verify_station(station_id, progress=progress, cancel=cancel))
+            results.extend(self.verify_chains(station_id, progress=progress, cancel=cancel))
         return results
 
 
@@ -647,6 +827,21 @@ def _valid_heads(checkpoints: Iterable[StoredCheckpoint],
         if key is not None and key.check(checkpoint.payload(), checkpoint.sig):
             heads.setdefault(checkpoint.seq, set()).add(checkpoint.head_hash)
     return heads
+
+
+def _collect(events: list[JournalEvent], seqs: list[int], heads: dict[int, set[str]],
+             found: set[tuple[int, str]]) -> None:
+    """Add to `found` the heads (seq, hash) that `events` hold."""
+    if not events or not seqs:
+        return
+    first = events[0].seq
+    index = bisect.bisect_left(seqs, first)
+    while index < len(seqs) and seqs[index] <= events[-1].seq:
+        seq = seqs[index]
+        digest = events[seq - first].hash
+        if digest in heads[seq]:
+            found.add((seq, digest))
+        index += 1
 
 
 def _first_mismatch(events: list[JournalEvent], seqs: list[int],

@@ -109,7 +109,8 @@ class SyncService:
         self.session_id = uuid.uuid4().hex
         self.directory = ctx.directory
         self.metrics = MetricsSampler(ctx.paths.data_dir)
-        self.journal = JournalWriter(ctx.database, self.station, ctx.anchor, self.trust.pc_key)
+        self.journal = JournalWriter(ctx.database, self.station, ctx.anchor, self.trust.pc_key,
+                                     on_new_chain=self._journal_chain_started)
         self.lockout = LockoutShare(self.layout, self.trust, ctx.database, self.clock)
         # Office (admin) PCs keep the site view current all the time; a production PC only
         # while its admin panel is open (the panel asks the follower itself).
@@ -118,8 +119,10 @@ class SyncService:
         # this key running): shown, logged once, and no command is taken meanwhile.
         self.refusal: str | None = None
         self.refusal_kind: str | None = None  # REFUSAL_* (for the window's words)
-        # Why this PC holds its journal events back (the share's journal is another chain's:
-        # utils/site/journal.JournalNotOurs); in the status, so admins see it.
+        # Why this PC holds its journal events back (the share's journal goes on past this
+        # PC's chain with no restore recorded: utils/site/journal.JournalNotOurs); in the
+        # status, so admins see it. A takeover's or a restore's chain is never held: it is
+        # published in a journal folder of its own.
         self.journal_held: str | None = None
         self._catalog_announced = ctx.catalog.version  # the catalog the form already shows
         self.watch = watch
@@ -527,8 +530,9 @@ class SyncService:
         except JournalNotOurs as exc:
             if self.journal_held != str(exc):
                 self.journal_held = str(exc)
-                log.warning("Journal of station %s held back: %s; this PC's events stay in "
-                            "its database until an admin retires that journal",
+                log.warning("Journal of station %s held back: %s. Nothing on the share was "
+                            "changed; find and stop the other copy of this PC, or restore "
+                            "this PC from a backup (shopfloor restore)",
                             self.station.station_id, exc)
                 self.notify_state_changed()
         except ShareRefused as exc:
@@ -540,6 +544,14 @@ class SyncService:
         except OSError as exc:
             self.journal.reset()
             self._went_offline(exc)
+
+    def _journal_chain_started(self, folder: str, fork_seq: int, reason: str) -> None:
+        """The writer publishes this PC's chain in a journal folder of its own (after a
+        takeover or a restore): recorded in the chain itself, so every reader sees why."""
+        self.ctx.audit.record(Actor.system(), "journal.chain_started", entity="journal",
+                              entity_id=folder, after={
+                                  "folder": folder, "after": reason, "fork_seq": fork_seq,
+                                  "key_id": self.trust.key_id})
 
     # -- share state ---------------------------------------------------------------------------
 

@@ -27,12 +27,14 @@ import threading
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Callable
 
 from data import view_repo
 from models.canonical import format_utc, parse_utc
 from utils.changes import Change
 from utils.clock import Clock, SystemClock
+from utils.site.layout import folder_chain
 from utils.site.site_view import SiteView, ViewChange
 
 log = logging.getLogger(__name__)
@@ -279,7 +281,7 @@ class ViewFollower:
                 assert self.view.layout is not None
                 self.view.layout.require_root()
                 marker = self._marker(station)
-                if marker != self._seen.get(station):
+                if marker[1:] != self._seen.get(station, ())[1:]:  # not the folder's time
                     report = self.view.ingest_station(station)
                     self._seen[station] = marker
                     self._witness(station, force=report.ingested > 0)
@@ -296,15 +298,34 @@ class ViewFollower:
     # -- helpers -----------------------------------------------------------------------------
 
     def _marker(self, station: str) -> tuple:
-        """What changes when a journal grows: its folder (a new segment) and its newest
-        segment (size and time). The folder is listed only when its own time changed."""
+        """What changes when one of a station's journals grows, or a journal folder is added
+        (a takeover's or a restore's chain): per journal folder, its time (a new segment) and
+        its newest segment (size and time). The station folder is listed only when its own
+        time changed (its status file is replaced every interval: often), a journal folder
+        only when its own time changed."""
         assert self.view.layout is not None
-        folder = self.view.layout.station(station).journal
+        station_folder = self.view.layout.station(station).folder
+        try:
+            top = os.stat(station_folder).st_mtime_ns
+        except FileNotFoundError:
+            return ()
+        previous = self._seen.get(station)
+        if previous and previous[0] == top:
+            names = previous[1]
+        else:
+            names = tuple(sorted(name for name in os.listdir(station_folder)
+                                 if folder_chain(name) is not None))
+        earlier = dict(zip(previous[1], previous[2])) if previous else {}
+        parts = tuple(self._folder_marker(station_folder / name, earlier.get(name))
+                      for name in names)
+        return (top, names, parts)
+
+    @staticmethod
+    def _folder_marker(folder: Path, previous: tuple | None) -> tuple:
         try:
             info = os.stat(folder)
         except FileNotFoundError:
             return ()
-        previous = self._seen.get(station)
         if previous and previous[0] == info.st_mtime_ns:
             newest = previous[1]
         else:
@@ -357,9 +378,11 @@ class ViewFollower:
         return fronts
 
     def _front(self, station: str) -> str | None:
+        """Where the view of a station's journals reaches: the least of its chains'."""
         with self.view.database.read() as connection:
-            source = view_repo.source(connection, station)
-        return None if source is None else source["last_ts"]
+            fronts = [s["last_ts"] for s in view_repo.station_sources(connection, station)
+                      if s["kind"] == "journal" and s["last_ts"]]
+        return min(fronts) if fronts else None
 
     def _broken(self) -> tuple[Broken, ...]:
         with self.view.database.read() as connection:

@@ -56,11 +56,12 @@ def catch_up(ctx: "AppContext", out: TextIO | None = None) -> ViewState:
 
 
 def station_summaries(ctx: "AppContext") -> dict[str, dict[str, Any]]:
-    """Per station: what this PC's site view holds of it (events, up to when, read when, and
-    where its journal broke, if it did)."""
+    """Per station (per chain: a station's later journals as `station/journal-<chain id>`):
+    what this PC's site view holds of it (events, up to when, read when, and where its journal
+    broke, if it did)."""
     with ctx.site_view.database.read() as connection:
         sources = view_repo.sources(connection)
-    return {s["station"]: {"events": s["events"], "data_up_to": s["last_ts"],
+    return {s["source"]: {"events": s["events"], "data_up_to": s["last_ts"],
                            "read_at": s["updated_at"], "source": s["kind"],
                            "broken": None if s["broken_seq"] is None else {
                                "seq": s["broken_seq"], "kind": s["broken_kind"],
@@ -80,7 +81,9 @@ def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool) -> 
     with ctx.site_view.database.read() as connection:
         if station:
             held = view_repo.count_records(connection, RecordFilter(station_id=station))
-            source = view_repo.source(connection, station)
+            chains = view_repo.station_sources(connection, station)
+            source = next((s for s in chains if s["broken_seq"] is not None),
+                          chains[0] if chains else None)
         else:
             held = view_repo.count_records(connection, RecordFilter())
             source = None

@@ -30,7 +30,7 @@ from typing import Any
 from config.constants import Role
 from models.canonical import canonical_bytes, parse_utc
 from models.validation import validate_username
-from utils.site.layout import valid_station_id
+from utils.site.layout import folder_chain, valid_station_id
 from utils.trust.crypto import PublicKey
 
 ROOT = "root"
@@ -58,6 +58,11 @@ class PcMember:
     # Revoked by a takeover (another PC now acts for the station), not as lost or stolen: what
     # it sealed before stays the station's history (utils/trust/site_trust.journal_keys).
     superseded: bool = False
+    # For a key superseded by a takeover: per journal folder, the last event (seq, hash) its
+    # seals vouched for when it was retired, as the takeover recorded it (what counts of it
+    # from then on; utils/trust/site_trust.check_seal). None: a takeover made before this was
+    # recorded (its seals count in `journal/` only).
+    retired_heads: tuple[tuple[str, int, str], ...] | None = None
 
     @property
     def key_id(self) -> str:
@@ -228,6 +233,31 @@ def _check_certify(state: DirectoryState, data: dict[str, Any], acting_admin: bo
         raise OpRefused(f"station {station} already has a certified PC; a takeover must say so")
     if not isinstance(data.get("host", ""), str):
         raise OpRefused("host must be text")
+    if "retired_heads" in data:
+        if current is None:
+            raise OpRefused("retired journal heads belong to a takeover")
+        retired_heads_of(data["retired_heads"])
+
+
+MAX_RETIRED_FOLDERS = 64
+_HEX = frozenset("0123456789abcdef")
+
+
+def retired_heads_of(value: Any) -> tuple[tuple[str, int, str], ...]:
+    """A takeover's record of what the retired PC had sealed: {folder: {"seq", "hash"}}."""
+    if not isinstance(value, dict) or len(value) > MAX_RETIRED_FOLDERS:
+        raise OpRefused("retired journal heads are not a small map of folders")
+    heads = []
+    for folder, head in sorted(value.items()):
+        if not (isinstance(folder, str) and folder_chain(folder) is not None
+                and isinstance(head, dict)):
+            raise OpRefused("a retired journal head names no journal folder")
+        seq, digest = head.get("seq"), head.get("hash")
+        if type(seq) is not int or seq < 1 or not isinstance(digest, str) \
+                or len(digest) != 64 or not set(digest) <= _HEX:
+            raise OpRefused("a retired journal head is not an event's seq and hash")
+        heads.append((folder, seq, digest))
+    return tuple(heads)
 
 
 def _check_user_put(state: DirectoryState, data: dict[str, Any], signer: Any,
@@ -296,7 +326,9 @@ def apply_op(state: DirectoryState, op: dict[str, Any], seq: int, *,
                           str(data.get("host", "")), seq)
         previous = new.member(member.station)
         if previous is not None:  # a takeover: the old PC stops counting from here
-            revoked = replace(previous, revoked_seq=seq, superseded=True)
+            revoked = replace(previous, revoked_seq=seq, superseded=True,
+                              retired_heads=retired_heads_of(data["retired_heads"])
+                              if "retired_heads" in data else None)
             new.pc_keys[previous.key_id] = revoked
         new.pcs[member.station] = member
         new.pc_keys[member.key_id] = member

@@ -18,12 +18,44 @@ import time
 from typing import Any
 
 from config.constants import Role
+from utils.site.layout import FIRST_JOURNAL, folder_chain
 from utils.trust.crypto import PublicKey, SigningKeyPair
 from utils.trust.directory_state import PERSON_PREFIX, DirectoryState
 from utils.trust.dirlog import DirectoryLog
 
 NOT_A_MEMBER = "not a member of the site"
 REFRESH_AT_MOST_EVERY_S = 1.0
+
+
+def seal_folder_problem(document: Any, folder: str) -> str | None:
+    """A seal read in the journal folder `folder` must have been made for it: a later chain's
+    seals sign its chain id, the first journal's none (a copy in another folder is refused)."""
+    if isinstance(document, dict) and document.get("chain") != (folder_chain(folder) or None):
+        return f"the seal was made for another journal folder than {folder} (a copy put there)"
+    return None
+
+
+def retired_seal_problem(retired_heads: tuple[tuple[str, int, str], ...] | None,
+                         document: dict[str, Any], folder: str) -> str | None:
+    """A seal by a key a takeover retired counts only in a folder the takeover recorded, up to
+    the event recorded there (and at it only for its hash). `retired_heads` None: a takeover
+    made before heads were recorded (the key counts in the first journal only)."""
+    if retired_heads is None:
+        return None if folder == FIRST_JOURNAL else (
+            f"sealed by a PC key retired at a takeover, in {folder}, a journal folder it "
+            f"never wrote")
+    head = next(((seq, digest) for name, seq, digest in retired_heads if name == folder), None)
+    if head is None:
+        return (f"sealed by a PC key retired at a takeover, in {folder}, where it had sealed "
+                f"nothing when it was retired")
+    seq = document.get("seq")
+    if type(seq) is not int or seq > head[0]:
+        return (f"sealed by a PC key retired at a takeover, beyond the last event it had sealed "
+                f"in {folder} then (event {head[0]})")
+    if seq == head[0] and document.get("hash") != head[1]:
+        return (f"sealed by a PC key retired at a takeover: event {seq} is not the one it had "
+                f"sealed in {folder} then")
+    return None
 
 
 class SiteTrust:
@@ -121,8 +153,15 @@ class SiteTrust:
         return {key_id: pc.public_key for key_id, pc in state.pc_keys.items()
                 if pc.station == station and (pc.revoked_seq is None or pc.superseded)}
 
-    def check_seal(self, station: str, document: Any) -> str | None:
-        """None when a journal seal of `station` is signed by one of its `journal_keys`."""
+    def check_seal(self, station: str, document: Any, folder: str = FIRST_JOURNAL) -> str | None:
+        """None when a journal seal of `station`, read in its journal folder `folder`, is
+        signed by one of its `journal_keys`, was made for that folder (a later chain's seals
+        name their chain id: a copy in another folder is refused), and, for a key retired by
+        a takeover, vouches for no event beyond what it had sealed there when it was retired
+        (a stolen old PC key adds no history)."""
+        problem = seal_folder_problem(document, folder)
+        if problem is not None:
+            return problem
         keys = self.journal_keys(station)
         if not keys and self._may_refresh():
             keys = self.journal_keys(station)
@@ -136,7 +175,13 @@ class SiteTrust:
             return "the seal is not signed by a PC certified for this station"
         if not key.verify_document(document):
             return "the seal's signature does not verify"
-        return None
+        return self._retired_problem(key.key_id, document, folder)
+
+    def _retired_problem(self, key_id: str, document: dict[str, Any], folder: str) -> str | None:
+        pc = self.state.pc_keys.get(key_id)
+        if pc is None or not pc.superseded:
+            return None
+        return retired_seal_problem(pc.retired_heads, document, folder)
 
     def members(self) -> list[str]:
         return sorted(station for station in self.state.pcs if self.state.member(station))

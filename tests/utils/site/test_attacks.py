@@ -402,12 +402,15 @@ def test_a_restored_copy_acts_for_the_station_only_after_a_person_confirms(site,
         assert audit_repo.list_events(connection, action="station.takeover")
 
 
-def test_a_takeover_pc_holds_its_journal_and_the_admin_sees_why(site, tmp_path, closing):
+def test_a_takeover_pc_publishes_its_own_journal_and_the_admin_sees_both(site, tmp_path,
+                                                                          closing):
     """Station 206's PC is replaced (takeover with a reason) while the old PC's journal is on
-    the share: the new PC's sync holds its events back, says so in its signed status, and the
-    admin's fleet view shows it (the old journal stays readable, untouched)."""
-    old, _writer = _journal_station(site, tmp_path, "206", boxes=2)
+    the share: the new PC's sync publishes its chain in a journal folder of its own (recorded
+    in that chain), the fleet raises no "journal held back", and the admin's site view holds
+    the old PC's records (the old journal stays readable, untouched) and the new PC's."""
+    old, writer = _journal_station(site, tmp_path, "206", boxes=2)
     old.close()
+    old_bytes = {p.name: p.read_bytes() for _n, p in list_segments(writer.station.journal)}
     home = tmp_path / "home-206-replacement"
     paths = resolve_paths(home).ensure()
     join_site_membership(paths, Settings(status_interval_ms=100, rescan_interval_ms=20),
@@ -419,9 +422,27 @@ def test_a_takeover_pc_holds_its_journal_and_the_admin_sees_why(site, tmp_path, 
     closing.append(new)
     service = start_sync(new, watch=False)
     closing.append(service)
+    operator = new.auth.login("op", OPERATOR_PW).session
+    new.production.set_lot(operator, "L9", 10)
+    new.production.register_box(operator, FORM)
+    wait_until(lambda: service.journal.chain is not None
+               and service.journal.last_exported_seq >= _head(new))
     fleet = FleetMonitor(site.admin, site_root=site.share)
-    wait_until(lambda: any(v.station_id == "206" and v.journal_held for v in fleet.poll()))
-    [view] = [v for v in fleet.poll() if v.station_id == "206"]
-    assert "another chain" in view.journal_held
+    wait_until(lambda: any(v.station_id == "206" and v.liveness == Liveness.ONLINE
+                           for v in fleet.poll()))
+    assert not [v for v in fleet.poll() if v.station_id == "206"][0].journal_held
     site.admin.site_view.ingest()
-    assert len(_site_records(site, "206")) == 2  # the old PC's records, intact
+    records = _site_records(site, "206")
+    assert sorted(r["lot"] for r in records) == ["L1", "L1", "L9"]
+    assert {p.name: p.read_bytes() for _n, p in list_segments(writer.station.journal)} \
+        == old_bytes
+    with new.database.read() as connection:
+        from data import audit_repo
+
+        [started] = audit_repo.list_events(connection, action="journal.chain_started")
+    assert json.loads(started["body"])["after"]["folder"] == service.journal.folder.name
+
+
+def _head(ctx) -> int:
+    with ctx.database.read() as connection:
+        return connection.exec_driver_sql("SELECT max(seq) FROM audit_events").scalar()

@@ -191,17 +191,17 @@ def _share_bytes(writer):
     return {path.name: path.read_bytes() for _n, path in list_segments(writer.station.journal)}
 
 
-def test_a_pc_that_took_the_station_over_holds_its_events_instead_of_breaking_the_journal(
+def test_a_pc_that_took_the_station_over_publishes_its_chain_beside_the_old_journal(
         setup, tmp_path):
     """A new PC certified for station 206 by a takeover starts its own chain: the journal on
     the share is the old PC's. Appending would make it unreadable for every site view from
-    there on: the new PC's writer refuses (JournalNotOurs), the share is left byte for byte,
-    and the refusal holds until an outage resets the writer (then it is checked again)."""
+    there on: the new PC's writer publishes its whole chain in a folder of its own
+    (journal-<chain id>), leaves the old journal byte for byte, and finds its folder again
+    after a reset; the admin's view holds both PCs' records."""
     from config.paths import resolve_paths
     from config.settings import Settings
     from utils.context import AppContext
     from utils.settings_store import save_settings
-    from utils.site.journal import JournalNotOurs
     from utils.site.membership import join_site_membership
     from tests.utils.site.sitekit import PASSPHRASE
 
@@ -222,34 +222,47 @@ def test_a_pc_that_took_the_station_over_holds_its_events_instead_of_breaking_th
         new.production.set_lot(new_operator, "L2", 10)
         new.production.register_box(new_operator, FORM)
         new_writer = JournalWriter(new.database, writer.station, new.anchor, new.trust.pc_key)
-        for _attempt in range(2):
-            with pytest.raises(JournalNotOurs, match="another chain"):
-                new_writer.sync()
+        while new_writer.sync():
+            pass
+        assert new_writer.chain is not None and new_writer.fork_seq == 0
+        assert new_writer.folder.name == f"journal-{new_writer.chain}"
+        published = new_writer.last_exported_seq
         new_writer.reset()
-        with pytest.raises(JournalNotOurs):
-            new_writer.sync()
+        assert new_writer.sync() == 0 and new_writer.folder.name.startswith("journal-")
+        assert new_writer.last_exported_seq == published  # its folder found again, no copy
         assert _share_bytes(writer) == before
         view.ingest()
-        assert len(site_records(view)) == 3  # the old PC's records, intact, still shown
+        records = site_records(view)
+        assert len(records) == 4  # the old PC's three, intact, and the new PC's box
+        assert {r["lot"] for r in records} == {"L1", "L2"}
     finally:
         new.close()
 
 
-def test_a_restored_backup_does_not_append_after_the_events_its_original_exported(setup):
-    """The station's database goes back to a backup while the share's journal holds events
-    exported after it: the writer holds its events (the share goes on past its chain)."""
+def test_a_database_put_back_without_a_restore_does_not_publish_a_second_history(setup):
+    """The station's database goes back to an older copy (not through `shopfloor restore`)
+    while the share's journal holds events exported after it: nothing to publish while its
+    chain is a part of the journal's; once it records events of its own there, the writer
+    holds them (no restore recorded at the fork: a copy ran on elsewhere), appends nothing
+    and starts no folder."""
     from utils.site.journal import JournalNotOurs
 
     site, station, operator, writer, view = setup
     register(station, operator, 2)
     while writer.sync():
         pass
-    # What a restored backup looks like to the writer: its own chain ends before the share's.
+    before = _share_bytes(writer)
+    # What a copy put back looks like to the writer: its own chain ends before the share's.
     with station.database.write() as connection:
         connection.exec_driver_sql("DROP TRIGGER IF EXISTS audit_events_no_delete")
         last = connection.exec_driver_sql("SELECT max(seq) FROM audit_events").scalar()
         connection.exec_driver_sql("DELETE FROM audit_events WHERE seq = ?", (last,))
     fresh = JournalWriter(station.database, writer.station, station.anchor,
                           station.trust.pc_key)
-    with pytest.raises(JournalNotOurs, match="goes on past"):
+    assert fresh.sync() == 0
+    register(station, operator, 1)
+    with pytest.raises(JournalNotOurs, match="records no restore"):
         fresh.sync()
+    assert _share_bytes(writer) == before
+    assert [p.name for p in writer.station.folder.iterdir() if p.name.startswith("journal")] \
+        == ["journal"]

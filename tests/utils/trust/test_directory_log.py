@@ -204,3 +204,32 @@ def test_catalog_versions_only_grow(started, ana):
     with pytest.raises(OpRefused, match="not newer"):
         directory.append(op("person:ana", ana, "catalog.publish", {"version": 2, "catalog": {}}))
     assert directory.state.catalog == {"a": 1}
+
+
+def test_a_takeover_records_the_retired_pcs_journal_heads_and_only_well_formed_ones(started,
+                                                                                     root):
+    """What the old PC had sealed is part of the signed takeover: kept on its retired key; a
+    malformed record (a folder that is no journal's, a seq that is no event's, a hash that is
+    no hash) or one on a certification that takes nothing over is refused."""
+    _site, directory = started
+    pc1, pc2 = SigningKeyPair.generate(), SigningKeyPair.generate()
+    certify = {"station": "201", "kind": "production", "public_key": pc1.public.hex, "host": "a"}
+    head = {"seq": 7, "hash": "ab" * 32}
+    with pytest.raises(OpRefused, match="belong to a takeover"):
+        directory.append(op(ROOT, root, "pc.certify",
+                            {**certify, "retired_heads": {"journal": head}}))
+    directory.append(op(ROOT, root, "pc.certify", certify))
+    second = {**certify, "public_key": pc2.public.hex, "host": "b", "takeover": True}
+    for bad, why in (({"../journal": head}, "names no journal folder"),
+                     ({"journal-XYZ": head}, "names no journal folder"),
+                     ({"journal": {"seq": 0, "hash": "ab" * 32}}, "not an event's"),
+                     ({"journal": {"seq": 7, "hash": "zz" * 32}}, "not an event's"),
+                     ({"journal": {"seq": True, "hash": "ab" * 32}}, "not an event's"),
+                     (["journal"], "small map")):
+        with pytest.raises(OpRefused, match=why):
+            directory.append(op(ROOT, root, "pc.certify", {**second, "retired_heads": bad}))
+    directory.append(op(ROOT, root, "pc.certify", {**second, "retired_heads": {
+        "journal": head, "journal-0123456789abcdef": {"seq": 3, "hash": "cd" * 32}}}))
+    retired = directory.state.pc_keys[pc1.key_id]
+    assert retired.superseded and retired.retired_heads == (
+        ("journal", 7, "ab" * 32), ("journal-0123456789abcdef", 3, "cd" * 32))
