@@ -550,13 +550,13 @@ class SiteView:
                                        f"seen before")
         # The anchor this view took the station's chain from, when it took any: a journal
         # put in its place that starts from another anchor is another chain ("foreign").
-        # Where ingestion stopped at a bad seal, every seal is checked, so verify names what
-        # stopped it even when a later anchor vouches for the events (rare: no cost to speak
-        # of).
-        journal = source is not None and source["kind"] == "journal"
+        # Where this view's ingestion stopped (a break it recorded), every seal is checked,
+        # so verify names a bad seal that stopped it even when a later anchor vouches for the
+        # events (rare: no cost to speak of).
+        taken = source if source is not None and source["kind"] == "journal" else None
         check = ChainCheck(station_id, self.seal_ok, verify_after=VERIFY_ANCHOR_EVERY,
-                           every_seal=journal and source["broken_seq"] is not None,
-                           anchor=source["anchor"] if journal else None)
+                           every_seal=taken is not None and taken["broken_seq"] is not None,
+                           anchor=None if taken is None else taken["anchor"])
         checked, mismatch = 0, None
         seqs = sorted(heads)
         for run in check.runs(read_journal(folder, share=self.fs)):
