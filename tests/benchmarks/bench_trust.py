@@ -48,7 +48,9 @@ measures, in one run, in a fresh temporary folder on this PC:
                             (`every_seal`: verify before anchors, and the backup check).
                             Each is timed reading the journal from the share (`read_journal`
                             + ChainCheck, what verify does) and on entries already read
-                            (ChainCheck alone); events per second and microseconds per event.
+                            (ChainCheck alone); events per second and microseconds per event,
+                            and events per CPU second of this process (`_cpu_per_s`: the
+                            check's own cost, whatever else a shared machine runs).
 
 The command round trip after the change comes from bench_sync.py (not measured here).
 
@@ -562,6 +564,7 @@ def phase_journal(folder: Path, params: dict) -> tuple[dict, dict]:
                                   ("verify_every_seal", {"every_seal": True})):
                 for source in ("share", "memory"):
                     times: list[float] = []
+                    cpu: list[float] = []
                     # At least `check_runs`; more (up to MAX_CHECK_RUNS) while they add up to
                     # less than `check_min_s`, so a fast check is not judged on a blip.
                     while len(times) < params["check_runs"] or (
@@ -571,9 +574,10 @@ def phase_journal(folder: Path, params: dict) -> tuple[dict, dict]:
                         lines = (read_journal(folder_journal, share=fs) if source == "share"
                                  else entries)
                         events = total if source == "share" else held
-                        t0 = time.perf_counter()
+                        t0, c0 = time.perf_counter(), time.process_time()
                         checked = sum(len(run.events) for run in check.runs(lines))
                         times.append(time.perf_counter() - t0)
+                        cpu.append(time.process_time() - c0)
                         if check.broken is not None or checked != events:
                             raise SystemExit(f"journal check failed on an untouched journal: "
                                              f"{check.broken}, {checked} of {events} events")
@@ -582,8 +586,13 @@ def phase_journal(folder: Path, params: dict) -> tuple[dict, dict]:
                                                                   else "_check_only")
                     metrics[f"{key}_per_s"] = per_s
                     metrics[f"{key}_us_per_event"] = 1e6 / per_s
+                    # Events per CPU second of this process: what the check costs, whatever
+                    # else the shared machine runs (the wall clock above is what a person
+                    # waits).
+                    metrics[f"{key}_cpu_per_s"] = events / statistics.median(cpu)
                     journal[f"{mode}_{source}_signature_checks"] = counted_seals[0]
                     journal[f"{mode}_{source}_runs_s"] = times
+                    journal[f"{mode}_{source}_cpu_runs_s"] = cpu
             verify, each = (f"journal_{mode}_seal_every_{every}" for mode in (
                 "verify", "verify_every_seal"))
             log(f"  sealed every {every}: verify {metrics[verify + '_per_s']:,.0f} events/s "
@@ -708,6 +717,10 @@ def print_table(metrics: dict, passed: dict) -> None:
                      target if target in TARGETS else None),
                  row("  ChainCheck alone (entries read)", alone, ",.0f",
                      alone if alone in TARGETS else None),
+                 row("  per CPU second: from the share",
+                     f"journal_verify_seal_every_{every}_cpu_per_s", ",.0f"),
+                 row("  per CPU second: ChainCheck alone",
+                     f"journal_verify_seal_every_{every}_check_only_cpu_per_s", ",.0f"),
                  row("  us/event (ChainCheck alone)",
                      f"journal_verify_seal_every_{every}_check_only_us_per_event", ".2f"),
                  row("  every seal's signature ev/s",
