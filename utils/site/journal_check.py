@@ -8,10 +8,15 @@ never moves past the last seal. Events after the last seal are "not yet sealed":
 written, or appended by someone without the station's key; neither is tampering by itself.
 
 A station seals every export, often every box. Through the hash chain a later seal vouches
-for every event before it, so catching up checks every seal's place (its seq and hash against
-the event before it, a string comparison) but its signature only every `verify_after` events
-and at the end of what is read; when one fails, the seals since the last good one are checked
-one by one to name the first bad one. Verify (`every_seal`) checks each seal's signature.
+for every event before it, so both catching up and verify check every seal's place (its seq
+and hash against the event before it, a string comparison: a seal that disagrees with the
+chain is always named) but the signature only of anchor seals: the first seal after at least
+`verify_after` events since the last checked one, and the last seal of what is read. When an
+anchor fails, the seals since the last good one are checked one by one, in order, to name the
+first bad one exactly (what checking every seal would have named). What this gives up: a seal
+line with a bad signature that states the truth (its seq and hash are the chain's) between two
+good anchors is not named; the events before it are vouched for by the later anchor all the
+same. `every_seal` checks each seal's signature (the backup check keeps it).
 
 The first bad thing stops the check and is kept in `broken` (first bad seq, kind, detail): an
 event whose seq is not the next one, whose hash does not match its content, or that does not
@@ -68,8 +73,8 @@ class ChainCheck:
     last_seq: int = 0
     last_hash: str | None = None
     anchor: str | None = None
-    every_seal: bool = False  # verify: check each seal's signature, not only the last ones
-    verify_after: int = 4000  # catching up: events between two signature checks
+    every_seal: bool = False  # check each seal's signature, not only the anchors
+    verify_after: int = 4000  # events between two anchors (signature checks)
     broken: ChainBreak | None = None
     pending: list[JournalEvent] = field(default_factory=list)
     # Lines that are not events, as (seq of the event before them, BadLine).
@@ -138,7 +143,7 @@ class ChainCheck:
                     yield from self._release()
                     pending = self.pending
                     if self.broken is not None:
-                        break
+                        return  # the first bad seal is named
             elif type(entry) is JournalHeader:
                 if not self._header(entry, expected):
                     break
@@ -148,8 +153,11 @@ class ChainCheck:
                 # A refused segment ends the reader itself (its last entry): what was read
                 # before it is still released below.
                 self.stopped = self.stopped or entry.stop
-        else:
-            yield from self._release()  # the end of what is on the share: check the last seal
+        # The end of what is on the share, or a break in the events or in a seal's place: the
+        # seals read before it still vouch for the events they cover, as when every seal is
+        # checked (the last one's signature; if it fails, each in turn, and a bad seal before
+        # the break is the first bad thing).
+        yield from self._release()
 
     def _seal(self, seal: JournalSeal) -> bool:
         """Check a seal's place; keep it as a candidate. False when it breaks the journal."""
@@ -159,20 +167,16 @@ class ChainCheck:
                         f"a seal of station {document.get('station')!r} in this journal")
             return False
         covered = len(self.pending)
-        if self.candidates and self.candidates[-1][1] == covered:
-            previous = self.candidates[-1][0].document
-            if (document.get("seq"), document.get("hash")) == (previous.get("seq"),
-                                                               previous.get("hash")):
-                return True  # the same head sealed again (after a restart): nothing new
-        if not covered:
-            if document.get("seq") == self.sealed_seq and document.get("hash") == self.sealed_hash:
+        start = self.candidates[-1][1] if self.candidates else 0  # events sealed already
+        if covered == start:
+            # No event waits for a seal: only the head sealed again (after a restart) is right.
+            if document.get("seq") == self.last_seq and document.get("hash") == self.last_hash:
                 return True
-            self._break(self.sealed_seq + 1, TamperKind.FORGED,
+            self._break(self.last_seq + 1, TamperKind.FORGED,
                         f"a seal of event {document.get('seq')} where no event waits for one")
             return False
         last = self.pending[-1]
         if document.get("seq") != last.seq or document.get("hash") != last.hash:
-            start = self.candidates[-1][1] if self.candidates else 0
             self._break(self.pending[start].seq, TamperKind.FORGED,
                         f"events {self.pending[start].seq}–{last.seq} differ from what the "
                         f"station sealed (seal of event {document.get('seq')}): rewritten "
@@ -182,9 +186,10 @@ class ChainCheck:
         return True
 
     def _release(self) -> Iterator[SealedRun]:
-        """Check the newest candidate's signature and release the events it covers; if it
-        fails, check the candidates in order, release up to the last good one and break at
-        the first bad one."""
+        """Check the newest candidate's signature (the anchor) and release the events it
+        covers; if it fails, check the candidates in order from the oldest, release each good
+        one's events and break at the first bad one (the seals before it are not vouched for
+        by the failed anchor, so each is checked on its own)."""
         if not self.candidates:
             return
         seal, covered = self.candidates[-1]
@@ -230,7 +235,9 @@ class ChainCheck:
         return True
 
     def _first_unsealed(self) -> int:
-        return self.pending[0].seq if self.pending else self.sealed_seq + 1
+        """The first event no seal read so far covers."""
+        start = self.candidates[-1][1] if self.candidates else 0
+        return self.pending[start].seq if len(self.pending) > start else self.last_seq + 1
 
     def _break(self, seq: int, kind: str, detail: str) -> None:
         self.broken = ChainBreak(seq, str(kind), detail)

@@ -548,10 +548,10 @@ class SyncService:
     def _journal_chain_started(self, folder: str, fork_seq: int, reason: str) -> None:
         """The writer publishes this PC's chain in a journal folder of its own (after a
         takeover or a restore): recorded in the chain itself, so every reader sees why."""
-        self.ctx.audit.record(Actor.system(), "journal.chain_started", entity="journal",
-                              entity_id=folder, after={
-                                  "folder": folder, "after": reason, "fork_seq": fork_seq,
-                                  "key_id": self.trust.key_id})
+        self.ctx.changes.record(Actor.system(), "journal.chain_started", entity="journal",
+                                entity_id=folder, after={
+                                    "folder": folder, "after": reason, "fork_seq": fork_seq,
+                                    "key_id": self.trust.key_id})
 
     # -- share state ---------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ without that chain.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Mapping
 
 from config.constants import Role
 from utils.site.layout import FIRST_JOURNAL, folder_chain
@@ -66,6 +66,11 @@ class SiteTrust:
         self.pc_key = pc_key
         self.directory = directory
         self._last_refresh = 0.0
+        # journal_keys per station, for one directory head (a published state never changes:
+        # a new head is a new state): a verify asks for every seal it checks, and building
+        # them scans every PC key the site ever certified.
+        self._journal_keys: tuple[tuple[int, str], dict[str, Mapping[str, PublicKey]]] = (
+            (-1, ""), {})
 
     @property
     def state(self) -> DirectoryState:
@@ -143,15 +148,24 @@ class SiteTrust:
             return "bad signature"
         return None
 
-    def journal_keys(self, station: str) -> dict[str, PublicKey]:
+    def journal_keys(self, station: str) -> Mapping[str, PublicKey]:
         """The keys whose seals count in `station`'s journal: its PC's now, and those of the
         PCs it took over from (their seals are its history). None at all when the station is
-        not a member now; a key revoked as lost or stolen never counts."""
+        not a member now; a key revoked as lost or stolen never counts. Built once per
+        directory head and shared: read it, never change it."""
         state = self.state
-        if state.member(station) is None:
-            return {}
-        return {key_id: pc.public_key for key_id, pc in state.pc_keys.items()
+        head = (state.head_seq, state.head_hash)
+        cached_head, by_station = self._journal_keys
+        if cached_head != head:
+            by_station = {}
+            self._journal_keys = (head, by_station)
+        keys = by_station.get(station)
+        if keys is None:
+            keys = {} if state.member(station) is None else {
+                key_id: pc.public_key for key_id, pc in state.pc_keys.items()
                 if pc.station == station and (pc.revoked_seq is None or pc.superseded)}
+            by_station[station] = keys
+        return keys
 
     def check_seal(self, station: str, document: Any, folder: str = FIRST_JOURNAL) -> str | None:
         """None when a journal seal of `station`, read in its journal folder `folder`, is
