@@ -15,7 +15,7 @@ import pandas as pd
 
 from config.catalogs import NO_REJECTION, QualityBands
 from models.canonical import parse_utc
-from utils.shifts import shift_of
+from models.shifts import shift_of
 
 REJECTION_COLUMNS = (("rej1_defect", "rej1_location"), ("rej2_defect", "rej2_location"),
                      ("rej3_defect", "rej3_location"))
