@@ -602,7 +602,7 @@ class InsightsTab(RefreshWhenShown):
         p = anomaly.params
         if anomaly.kind == "cam_outlier":
             measure = self.tr("CAM-D") if p["measure"] == "cam_d" else self.tr("CAM-W")
-            return (self.tr("%1 above %2 (mean + 2σ)").replace("%1", measure)
+            return (self.tr("%1 > %2 (mean + 2σ)").replace("%1", measure)
                     .replace("%2", number(p["threshold"])),
                     self.tr("%n box(es)", "", int(p["count"])))
         if anomaly.kind == "week_increase":

@@ -2391,6 +2391,11 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../admin/insights_tab.py" line="605"/>
+        <source>%1 &gt; %2 (mean + 2σ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../admin/insights_tab.py" line="609"/>
         <source>Week of %1</source>
         <translation type="unfinished"></translation>
@@ -2413,11 +2418,6 @@ Your saved records are safe. The details are in the log; tell your administrator
             <numerusform>%n box</numerusform>
             <numerusform>%n boxes</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="605"/>
-        <source>%1 above %2 (mean + 2σ)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="619"/>

@@ -2392,6 +2392,11 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
     <message>
+        <location filename="../admin/insights_tab.py" line="605"/>
+        <source>%1 &gt; %2 (mean + 2σ)</source>
+        <translation>%1 &gt; %2 (média + 2σ)</translation>
+    </message>
+    <message>
         <location filename="../admin/insights_tab.py" line="609"/>
         <source>Week of %1</source>
         <translation>Semana de %1</translation>
@@ -2414,11 +2419,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
             <numerusform>%n caixa</numerusform>
             <numerusform>%n caixas</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="605"/>
-        <source>%1 above %2 (mean + 2σ)</source>
-        <translation>%1 acima de %2 (média + 2σ)</translation>
     </message>
     <message>
         <location filename="../admin/insights_tab.py" line="619"/>
