@@ -179,20 +179,6 @@ def rows_behind(frame: pd.DataFrame, *, defect: str | None = None,
     return selected.reset_index(drop=True)
 
 
-def frame_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The frame's records as plain row dicts in the form the record models and exports expect:
-    `recorded_at` back to canonical UTC text and pandas' NaN turned into None."""
-    rows = frame.to_dict("records")
-    for row in rows:
-        moment = row.get("recorded_at")
-        if isinstance(moment, pd.Timestamp):
-            row["recorded_at"] = moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-        for key, value in list(row.items()):
-            if value is not None and not isinstance(value, str) and pd.isna(value):
-                row[key] = None
-    return rows
-
-
 def window(frame: pd.DataFrame, start: datetime | None, end: datetime | None) -> pd.DataFrame:
     """Records with start <= recorded_at < end (either bound optional)."""
     selected = frame
