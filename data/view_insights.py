@@ -7,7 +7,7 @@ thousand rows. What depends on the records' order is read with indexes, never by
 the range's records:
 
 - the half-split: the record at position n // 2 of a station's order is found by walking its
-  week, then day, then hour sums and reading the records of one hour (`split`);
+  week, then day, then hour sums and reading the records of one hour (`splits`);
 - the 2 σ outliers: mean and σ come from the sums, the records above the threshold are
   counted in the partial indexes on CAM-D and CAM-W (`count_above`);
 - the repeated defects: the runs kept on ingest (`runs`).
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -113,21 +113,22 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
 
     where_station = "" if station is None else " AND station = ?"
     extra = () if station is None else (station,)
+    raw = connection.connection.driver_connection  # thousands of rows: no Core per row
     cover = buckets.cover(start, end, WEEK_LEVELS)
     for level, low, high in cover.parts:
         params = (level, low, high, *extra)
-        for name, bucket, *values in connection.exec_driver_sql(
+        for name, bucket, *values in raw.execute(
                 f"SELECT station, bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
                 f"bucket >= ? AND bucket < ?{where_station} GROUP BY station, bucket", params):
             sums = of(name)
             add(sums.total, values)
             add(sums.weeks.setdefault(week(level, bucket), zero()), values)
             sums.pieces[(bucket, "")] = Piece((bucket, ""), level, values)
-        for name, shift, *values in connection.exec_driver_sql(
+        for name, shift, *values in raw.execute(
                 f"SELECT station, shift, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
                 f"bucket >= ? AND bucket < ?{where_station} GROUP BY station, shift", params):
             add(of(name).shifts.setdefault(shift, zero()), values)
-        for name, defect, boxes in connection.exec_driver_sql(
+        for name, defect, boxes in raw.execute(
                 f"SELECT station, defect, sum(boxes) FROM agg_insight_defects WHERE level = ? "
                 f"AND bucket >= ? AND bucket < ?{where_station} GROUP BY station, defect",
                 params):
@@ -136,7 +137,7 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
     # Rejections per (defect, location): the dashboard's own aggregates (hours, days, months).
     dashboard = buckets.cover(start, end)
     for level, low, high in dashboard.parts:
-        for name, defect, location, count in connection.exec_driver_sql(
+        for name, defect, location, count in raw.execute(
                 f"SELECT station, defect, location, sum(rejections) FROM agg_defects WHERE "
                 f"level = ? AND bucket >= ? AND bucket < ?{where_station} "
                 f"GROUP BY station, defect, location", (level, low, high, *extra)):
@@ -191,48 +192,92 @@ def _records(connection: Connection, low: str, high: str, station: str | None
 
 # -- the half-split ---------------------------------------------------------------------------
 
-def split(connection: Connection, buckets: Buckets, sums: StationSums, position: int,
-          station: str | None) -> tuple[Key, list] | None:
-    """The key of the record at `position` (0-based) of the order of `sums`' pieces, and the
-    sums of every record before it; None past the end."""
-    pieces = sorted(sums.pieces.values(), key=lambda piece: piece.key)
-    before = zero()
-    while True:
-        for piece in pieces:
-            boxes = piece.sums[0]
-            if position < boxes:
-                break
-            position -= boxes
-            add(before, piece.sums)
-        else:
-            return None
-        if piece.level == "R":
-            return piece.key, before
-        pieces = _inside(connection, buckets, piece, station)
+def splits(connection: Connection, buckets: Buckets, figures: dict[str | None, StationSums],
+           positions: dict[str | None, int]) -> dict[str | None, tuple[Key, list]]:
+    """For each station (None: the site, whose pieces are every station's together), the key
+    of the record at `positions[station]` (0-based) of its order and the sums of every record
+    before it. Each walks its pieces to the one holding that record, then that piece's finer
+    pieces (days of a week, hours of a day, the records of an hour) until it is one record.
+    The finer pieces are read once per bucket for every station that needs it: the stations of
+    a plant mostly split in the same week, day and hour."""
+    state = {name: (sorted(figures[name].pieces.values(), key=lambda piece: piece.key),
+                    position, zero()) for name, position in positions.items()
+             if position < figures[name].total[0]}
+    found: dict[str | None, tuple[Key, list]] = {}
+    raw = connection.connection.driver_connection
+    while state:
+        wanted: dict[tuple[str, str], list[str | None]] = {}
+        for name, (pieces, position, before) in state.items():
+            for piece in pieces:
+                if position < piece.sums[0]:
+                    break
+                position -= piece.sums[0]
+                add(before, piece.sums)
+            else:  # the sums and the pieces disagree (cannot happen): no split
+                piece = None
+            if piece is None or piece.level == "R":
+                if piece is not None:
+                    found[name] = (piece.key, before)
+                continue
+            state[name] = (pieces, position, before)
+            wanted.setdefault((piece.level, piece.key[0]), []).append(name)
+        state = {name: state[name] for names in wanted.values() for name in names}
+        for (level, bucket), names in wanted.items():
+            finer = _inside(raw, buckets, level, bucket,
+                            None if None in names else names)
+            for name in names:
+                pieces = finer.get(name, []) if name is not None else _together(finer)
+                state[name] = (pieces, state[name][1], state[name][2])
+    return found
 
 
-def _inside(connection: Connection, buckets: Buckets, piece: Piece, station: str | None
-            ) -> list[Piece]:
-    """The pieces one level finer that make up a bucket: days of a week, hours of a day, the
-    records of an hour."""
-    bucket = piece.key[0]
-    level = piece.level
+def _inside(raw, buckets: Buckets, level: str, bucket: str, stations: list | None
+            ) -> dict[str, list[Piece]]:
+    """Per station (of `stations`; None: all), the pieces one level finer that make up a
+    bucket, in order: days of a week, hours of a day, the records of an hour."""
     end = format_utc(buckets.next(level, parse_utc(bucket)))
-    where_station = "" if station is None else " AND station = ?"
-    extra = () if station is None else (station,)
+    found: dict[str, list[Piece]] = {}
+    only, chosen = "", ()
+    if stations is not None:
+        chosen = tuple(stations)
+        only = f" AND {'station' if level in BELOW else 'station_id'} IN " \
+               f"({', '.join('?' * len(chosen))})"
     if level in BELOW:
         finer = BELOW[level]
-        return [Piece((b, ""), finer, values) for b, *values in connection.exec_driver_sql(
-            f"SELECT bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND bucket >= ? "
-            f"AND bucket < ?{where_station} GROUP BY bucket ORDER BY bucket",
-            (finer, bucket, end, *extra))]
-    found = []
-    for record in _records(connection, bucket, end, station):
-        values = record_sums(record, buckets)
-        if values is not None:
-            key = (record["recorded_at"], record["record_id"])
-            found.append(Piece(key, "R", values[2]))
+        for name, start, *values in raw.execute(
+                f"SELECT station, bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
+                f"bucket >= ? AND bucket < ?{only} GROUP BY station, bucket ORDER BY bucket",
+                (finer, bucket, end, *chosen)):
+            found.setdefault(name, []).append(Piece((start, ""), finer, values))
+        return found
+    for name, recorded_at, record_id, cam_d, cam_w in raw.execute(
+            f"SELECT station_id, recorded_at, record_id, cam_d, cam_w FROM view_records "
+            f"WHERE status = 'active' AND recorded_at >= ? AND recorded_at < ?{only} "
+            f"ORDER BY recorded_at, record_id", (bucket, end, *chosen)):
+        found.setdefault(name, []).append(Piece((recorded_at, record_id), "R",
+                                                _one(cam_d, cam_w)))
     return found
+
+
+def _one(cam_d: float | None, cam_w: float | None) -> list:
+    """One record's sums (as count_insight adds them)."""
+    d, w = cam_d is not None, cam_w is not None
+    return [1, int(d or w), int(d), cam_d if d else 0.0, cam_d * cam_d if d else 0.0,
+            int(w), cam_w if w else 0.0, cam_w * cam_w if w else 0.0]
+
+
+def _together(per_station: dict[str, list[Piece]]) -> list[Piece]:
+    """Every station's pieces of one bucket as the site's: summed by bucket (records stay
+    one piece each), in order."""
+    merged: dict[Key, Piece] = {}
+    for pieces in per_station.values():
+        for piece in pieces:
+            known = merged.get(piece.key)
+            if known is None:
+                merged[piece.key] = Piece(piece.key, piece.level, list(piece.sums))
+            else:
+                add(known.sums, piece.sums)
+    return sorted(merged.values(), key=lambda piece: piece.key)
 
 
 # -- the 2 σ outliers -------------------------------------------------------------------------
@@ -326,8 +371,7 @@ def _cut(connection: Connection, run: Run, low: str | None, high: str | None) ->
 
 # -- the rows behind a number -----------------------------------------------------------------
 
-@dataclass(frozen=True)
-class RowsQuery:
+class RowsQuery(NamedTuple):  # a tuple: a year's site makes thousands of them
     """Which records a number was computed from: active records of the range [start, end)
     (canonical UTC text) and, when set, of one station, from `after` to `until` (included) or
     before `before` (excluded) in the order, with a measurement (`measured` "any", "cam_d",

@@ -49,7 +49,7 @@ from typing import Any, Mapping
 from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, QualityBands
 from data import view_insights
 from data.view_buckets import Buckets
-from data.view_insights import RowsQuery, StationSums
+from data.view_insights import Key, RowsQuery, StationSums
 from models.canonical import format_utc, parse_utc
 
 Rows = tuple[RowsQuery, ...]  # the records behind a number: any of these queries
@@ -221,11 +221,15 @@ class Period:
     start: datetime | None
     end: datetime | None
     station: str | None
+    texts: tuple[str | None, str | None] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", tuple(None if moment is None else format_utc(moment)
+                                                for moment in (self.start, self.end)))
 
     def query(self, **conditions: Any) -> RowsQuery:
-        return RowsQuery(station=self.station,
-                         start=None if self.start is None else format_utc(self.start),
-                         end=None if self.end is None else format_utc(self.end), **conditions)
+        return RowsQuery(station=self.station, start=self.texts[0], end=self.texts[1],
+                         **conditions)
 
 
 def average(total: float, n: int) -> float | None:
@@ -254,27 +258,34 @@ def _named(value: Any) -> bool:
     return isinstance(value, str) and value not in ("", NO_REJECTION, LOCATION_NOT_RECORDED)
 
 
-def locations_not_recorded(sums: StationSums, period: Period) -> Share | None:
+def _of_named_defects(sums: StationSums) -> list[tuple[str, str, int]]:
+    """(defect, location, rejections) of the named defects."""
+    return [(defect, location, n) for (defect, location), n in sums.rejections.items()
+            if n > 0 and _named(defect)]
+
+
+def locations_not_recorded(sums: StationSums, period: Period,
+                           named: list[tuple[str, str, int]] | None = None) -> Share | None:
     """The rejections (of a named defect) whose location was not recorded, with their share of
     all such rejections; None when every location is known."""
-    named = {pair: n for pair, n in sums.rejections.items() if _named(pair[0]) and n > 0}
-    count = sum(n for (_d, location), n in named.items() if location == LOCATION_NOT_RECORDED)
+    named = _of_named_defects(sums) if named is None else named
+    count = sum(n for _d, location, n in named if location == LOCATION_NOT_RECORDED)
     if not count:
         return None
-    return Share(LOCATION_NOT_RECORDED, count, count * 100.0 / sum(named.values()),
+    return Share(LOCATION_NOT_RECORDED, count, count * 100.0 / sum(n for *_k, n in named),
                  (period.query(location=LOCATION_NOT_RECORDED),))
 
 
-def shares(sums: StationSums, period: Period, column: str, top: int = TOP_N
-           ) -> tuple[Share, ...]:
+def shares(sums: StationSums, period: Period, column: str, top: int = TOP_N,
+           named: list[tuple[str, str, int]] | None = None) -> tuple[Share, ...]:
     """Top defects (`column` "defect") or locations ("location") over the rejections (N/A and
     empty left out), most frequent first, ties by name; share is the per cent of the
     rejections counted."""
     index = 0 if column == "defect" else 1
     groups: dict[str, int] = {}
-    for pair, count in sums.rejections.items():
-        if _named(pair[0]) and _named(pair[index]) and count > 0:
-            groups[pair[index]] = groups.get(pair[index], 0) + count
+    for pair in _of_named_defects(sums) if named is None else named:
+        if index == 0 or _named(pair[1]):
+            groups[pair[index]] = groups.get(pair[index], 0) + pair[2]
     total = sum(groups.values())
     figures = [Share(name, count, count * 100.0 / total,
                      (period.query(**{column: name}),)) for name, count in groups.items()]
@@ -290,12 +301,11 @@ def means(sums: StationSums, period: Period) -> tuple[Mean, Mean, Mean]:
             Mean(mean_of(sums.total), measured, (period.query(measured="any"),)))
 
 
-def trend(connection, buckets, sums: StationSums, period: Period) -> Trend:
-    """See `Trend` for the exact rule."""
+def trend(sums: StationSums, period: Period, found: tuple[Key, list] | None) -> Trend:
+    """See `Trend` for the exact rule. `found`: the key of the record at n // 2 in order and
+    the sums of the records before it (view_insights.splits)."""
     boxes = sums.total[0]
     half = boxes // 2
-    found = view_insights.split(connection, buckets, sums, half, period.station) \
-        if boxes else None
     if found is None:
         first_sums, key = view_insights.zero(), None
     else:
@@ -337,12 +347,15 @@ def risks(sums: StationSums, period: Period, bands: RiskBands = RiskBands()
     boxes = sums.total[0]
     if not boxes:
         return ()
+    located: dict[str, dict[str, int]] = {}
+    for (name, location), n in sums.rejections.items():
+        if n > 0 and _named(location):
+            located.setdefault(name, {})[location] = n
     figures = []
     for defect, count in sums.defect_boxes.items():
         if not _named(defect) or count <= 0:
             continue
-        places = {location: n for (name, location), n in sums.rejections.items()
-                  if name == defect and _named(location) and n > 0}
+        places = located.get(defect, {})
         location = min(places, key=lambda name: (-places[name], name)) if places else None
         frequency = count * 100.0 / boxes
         figures.append(DefectRisk(defect, count, frequency, bands.band(frequency), location,
@@ -529,15 +542,17 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
         outliers = cam_outliers(connection, figures, start, end)
         both = _outliers_in_both(connection, figures, outliers, start, end)
         runs = view_insights.runs(connection, start, end, station)
-        found = []
-        for name, sums in figures.items():
-            period = Period(start, end, name)
-            mine = [run for run in runs if name is None or run.station == name]
-            found.append(_station_insight(
-                connection, buckets, name, sums, period,
-                outliers[name] + week_increases(sums, period, buckets)
-                + repeated_defects(mine, period), both.get(name, 0),
-                bands=bands, risk_bands=risk_bands, top=top))
+        halves = view_insights.splits(connection, buckets, figures, {
+            name: sums.total[0] // 2 for name, sums in figures.items()})
+    found = []
+    for name, sums in figures.items():
+        period = Period(start, end, name)
+        mine = [run for run in runs if name is None or run.station == name]
+        found.append(_station_insight(
+            name, sums, period, trend(sums, period, halves.get(name)),
+            outliers[name] + week_increases(sums, period, buckets)
+            + repeated_defects(mine, period), both.get(name, 0),
+            bands=bands, risk_bands=risk_bands, top=top))
     return found
 
 
@@ -562,20 +577,21 @@ def _outliers_in_both(connection, figures: dict[str | None, StationSums],
     return found
 
 
-def _station_insight(connection, buckets: Buckets, station: str | None, sums: StationSums,
-                     period: Period, anomalies: list[Anomaly], in_both: int, *,
+def _station_insight(station: str | None, sums: StationSums, period: Period, halves: Trend,
+                     anomalies: list[Anomaly], in_both: int, *,
                      bands: QualityBands, risk_bands: RiskBands, top: int) -> StationInsight:
     cam_d, cam_w, mean = means(sums, period)
     shift_figures, worst = shifts(sums, period)
+    named = _of_named_defects(sums)
     insight = StationInsight(
         station=station, boxes=sums.total[0], rows=(period.query(),),
-        top_defects=shares(sums, period, "defect", top),
-        top_locations=shares(sums, period, "location", top),
+        top_defects=shares(sums, period, "defect", top, named),
+        top_locations=shares(sums, period, "location", top, named),
         cam_d=cam_d, cam_w=cam_w, mean_cam=mean, score=quality_score(mean.value),
         band="unknown" if mean.value is None else bands.rank(mean.value),
-        trend=trend(connection, buckets, sums, period), shifts=shift_figures,
+        trend=halves, shifts=shift_figures,
         worst_shift=worst, risks=risks(sums, period, risk_bands), anomalies=tuple(anomalies),
-        locations_not_recorded=locations_not_recorded(sums, period), outlier_boxes=sum(
+        locations_not_recorded=locations_not_recorded(sums, period, named), outlier_boxes=sum(
             a.count for a in anomalies if a.kind == "cam_outlier") - in_both)
     return replace(insight, recommendations=recommend(insight, bands))
 
