@@ -158,9 +158,8 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
             sums.pieces[key] = Piece(key, "R", values)
             boxes: dict = {}
             count_insight(record, 1, buckets, {}, boxes)
-            for (level, _b, _s, defect), count in boxes.items():
-                if level == "H":
-                    sums.defect_boxes[defect] = sums.defect_boxes.get(defect, 0) + count
+            for (_level, _b, _s, defect), count in boxes.items():
+                sums.defect_boxes[defect] = sums.defect_boxes.get(defect, 0) + count
     for low, high in dashboard.raw:
         for record in _records(connection, low, high, station):
             counts: dict = {}
@@ -178,9 +177,8 @@ def record_sums(record: dict[str, Any], buckets: Buckets) -> tuple[int, str, lis
     counts nowhere."""
     sums: dict = {}
     count_insight(record, 1, buckets, sums, {})
-    for (level, bucket, _station, shift), values in sums.items():
-        if level == "W":
-            return shift, bucket, values
+    for (_level, bucket, _station, shift), values in sums.items():
+        return shift, buckets.insight_of(bucket)[2], values
     return None
 
 

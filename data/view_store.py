@@ -212,6 +212,7 @@ class ViewWriter:
                 self._update_runs(station, min(keys), max(keys), names)
 
     def _add_insight(self, sums: dict, defect_boxes: dict) -> None:
+        roll_up(self.buckets, sums, defect_boxes)
         if sums:
             self.connection.executemany(_ADD_INSIGHT, [(*key, *values)
                                                        for key, values in sums.items()])
@@ -346,37 +347,52 @@ def _defects_of(record: dict[str, Any]) -> set[str]:
 
 def count_insight(record: dict[str, Any], sign: int, buckets: Buckets, sums: dict,
                   defect_boxes: dict) -> None:
-    """Add (sign 1) or take away (-1) one active record's share of the Insights' sums: per
-    (level, bucket, station, shift) the INSIGHT_SUMS; per (level, bucket, station, defect)
-    the box once when any of its rejections names the defect."""
+    """Add (sign 1) or take away (-1) one active record's share of the Insights' hour sums:
+    per ("H", hour bucket, station, shift) the INSIGHT_SUMS; per ("H", hour bucket, station,
+    defect) the box once when any of its rejections names the defect. `roll_up` adds the
+    days and weeks (every record of an hour is in one day, one week and one shift)."""
     if record.get("status") != "active" or not record.get("recorded_at"):
         return
-    station = record["station_id"]
     try:
-        hour_bucket, day_bucket, week_bucket, shift = buckets.insight_of(record["recorded_at"])
+        hour_bucket, _day, _week, shift = buckets.insight_of(record["recorded_at"])
     except ValueError:  # a date that does not exist: listed, but counted nowhere
         return
+    station = record["station_id"]
     cam_d, cam_w = record.get("cam_d"), record.get("cam_w")
-    named = _defects_of(record)
-    for level, bucket in (("H", hour_bucket), ("D", day_bucket), ("W", week_bucket)):
-        key = (level, bucket, station, shift)
-        values = sums.get(key)
-        if values is None:
-            values = sums[key] = [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0]
-        values[0] += sign
-        if cam_d is not None or cam_w is not None:
-            values[1] += sign
-        if cam_d is not None:
-            values[2] += sign
-            values[3] += sign * cam_d
-            values[4] += sign * cam_d * cam_d
-        if cam_w is not None:
-            values[5] += sign
-            values[6] += sign * cam_w
-            values[7] += sign * cam_w * cam_w
-        for defect in named:
-            defect_key = (level, bucket, station, defect)
-            defect_boxes[defect_key] = defect_boxes.get(defect_key, 0) + sign
+    key = ("H", hour_bucket, station, shift)
+    values = sums.get(key)
+    if values is None:
+        values = sums[key] = [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0]
+    values[0] += sign
+    if cam_d is not None or cam_w is not None:
+        values[1] += sign
+    if cam_d is not None:
+        values[2] += sign
+        values[3] += sign * cam_d
+        values[4] += sign * cam_d * cam_d
+    if cam_w is not None:
+        values[5] += sign
+        values[6] += sign * cam_w
+        values[7] += sign * cam_w * cam_w
+    for defect in _defects_of(record):
+        defect_key = ("H", hour_bucket, station, defect)
+        defect_boxes[defect_key] = defect_boxes.get(defect_key, 0) + sign
+
+
+def roll_up(buckets: Buckets, sums: dict, defect_boxes: dict) -> None:
+    """Add each hour's sums (count_insight) to its day's and week's."""
+    for key, values in list(sums.items()):
+        _hour, day, week, _shift = buckets.insight_of(key[1])
+        for level, bucket in (("D", day), ("W", week)):
+            upper = sums.setdefault((level, bucket, key[2], key[3]),
+                                    [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0])
+            for index, value in enumerate(values):
+                upper[index] += value
+    for key, count in list(defect_boxes.items()):
+        _hour, day, week, _shift = buckets.insight_of(key[1])
+        for level, bucket in (("D", day), ("W", week)):
+            upper_key = (level, bucket, key[2], key[3])
+            defect_boxes[upper_key] = defect_boxes.get(upper_key, 0) + count
 
 
 def runs_of(rows: list[tuple], defect: str, length: int = 3
