@@ -596,8 +596,10 @@ def _station_insight(station: str | None, sums: StationSums, period: Period, hal
     return replace(insight, recommendations=recommend(insight, bands))
 
 
-def rows_behind(view, rows: Rows, limit: int = ROWS_LIMIT) -> tuple[list[dict[str, Any]], bool]:
-    """The records behind a number (its `rows`), in order: at most `limit`, and whether that
-    is all of them."""
+def rows_behind(view, rows: Rows, limit: int | None = None
+                ) -> tuple[list[dict[str, Any]], bool]:
+    """The records behind a number (its `rows`), in order: at most `limit` (None:
+    ROWS_LIMIT), and whether that is all of them."""
     with view.database.read() as connection:
-        return view_insights.rows_behind(connection, Buckets(view.zone_name), rows, limit)
+        return view_insights.rows_behind(connection, Buckets(view.zone_name), rows,
+                                         ROWS_LIMIT if limit is None else limit)

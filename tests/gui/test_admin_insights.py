@@ -96,6 +96,20 @@ def test_show_rows_of_a_summary_cell(tab, by_station):
     assert len(tab.show_rows().record_ids()) == 600
 
 
+def test_rows_behind_are_cut_and_say_so(tab, by_station, monkeypatch):
+    """A year of a site is millions of records: the dialog shows the first ones in time order
+    and says how to see the rest."""
+    monkeypatch.setattr(insights, "ROWS_LIMIT", 10)
+    tab.select_station(None, "boxes")
+    dialog = tab.show_rows()
+    assert len(dialog.record_ids()) == 10
+    assert "Only the first 10 records in time order are shown" in dialog.label.text()
+    dialog.close()
+    tab.select_station("207", "top_defect")  # 8 records: all of them, nothing said
+    dialog = tab.show_rows()
+    assert len(dialog.record_ids()) == 8 and "Only the first" not in dialog.label.text()
+
+
 def detail(tab, group_prefix: str, label_prefix: str):
     tree = tab.details
     for g in range(tree.topLevelItemCount()):
