@@ -17,6 +17,7 @@ import pytest
 
 from tests.utils.test_insights import (  # noqa: F401 (_close_views: the fixture)
     _close_views, hand_mean_cam, hand_runs, ids, rows_of, view_of)
+from tests.utils.site.viewkit import ViewOnDisk
 from utils import insights
 
 ZONE = "America/Sao_Paulo"
@@ -185,3 +186,27 @@ def test_rows_behind_are_read_in_order_up_to_a_limit(history):
     both, complete = insights.rows_behind(lived, tuple(q for a in outliers for q in a.rows))
     assert complete and len(both) == site.outlier_boxes
     assert [r["recorded_at"] for r in both] == sorted(r["recorded_at"] for r in both)
+
+
+def test_a_view_of_an_older_format_is_emptied_to_be_read_again(tmp_path):
+    """Format 2 had no Insights' sums: such a view is emptied (the journals fill it again),
+    never half-used."""
+    from data.view_db import FORMAT_KEY, open_view_database
+    from data.view_schema import VIEW_FORMAT
+
+    view = ViewOnDisk(tmp_path, ZONE)
+    view.put(rows_of([_record(random.Random(2), 1)]))
+    with view.database.write() as connection:
+        connection.exec_driver_sql("DROP TABLE agg_insight")
+        connection.exec_driver_sql("UPDATE view_meta SET value = '2' WHERE key = ?",
+                                   (FORMAT_KEY,))
+    view.close()
+    database = open_view_database(tmp_path / "view.sqlite3")
+    try:
+        with database.read() as connection:
+            assert connection.exec_driver_sql("SELECT value FROM view_meta WHERE key = ?",
+                                              (FORMAT_KEY,)).scalar() == str(VIEW_FORMAT)
+            assert connection.exec_driver_sql("SELECT count(*) FROM view_records").scalar() == 0
+            assert connection.exec_driver_sql("SELECT count(*) FROM agg_insight").scalar() == 0
+    finally:
+        database.dispose()
