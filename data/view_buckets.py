@@ -1,10 +1,13 @@
-"""Time buckets of the dashboard aggregates: local hours, days and months of the site's time
-zone, each named by the UTC instant it starts at (canonical text, so text order is time order).
+"""Time buckets of the site view's aggregates: local hours, days, weeks (from Monday) and
+months of the site's time zone, each named by the UTC instant it starts at (canonical text, so
+text order is time order).
 
-`Buckets.of` maps a record's time to its three buckets (cached per UTC quarter hour: every UTC
-offset in use is a multiple of 15 minutes, so a quarter hour lies in one local hour).
-`Buckets.cover` splits a time range into whole months, days and hours of aggregates plus the
-partial hours at its ends, which are read from the records themselves.
+`Buckets.of` maps a record's time to the dashboard's three buckets and `Buckets.insight_of` to
+the Insights' hour, day, week and shift (both cached per UTC quarter hour: every UTC offset in
+use is a multiple of 15 minutes and every shift starts on a quarter hour, so a quarter hour
+lies in one local hour and one shift). `Buckets.cover` splits a time range into whole months
+(or weeks), days and hours of aggregates plus the partial hours at its ends, which are read
+from the records themselves.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from models.canonical import format_utc, parse_utc
+from models.shifts import shift_of
 
-LEVELS = ("H", "D", "M")
+LEVELS = ("H", "D", "M")  # the dashboard's
+WEEK_LEVELS = ("H", "D", "W")  # the Insights'
 LOWEST, HIGHEST = "", "~"  # below and above every canonical time text
 CACHE_LIMIT = 200_000
 
@@ -34,6 +39,7 @@ class Buckets:
         self.zone_name = zone_name
         self.zone = ZoneInfo(zone_name)
         self._cache: dict[str, tuple[str, str, str, int]] = {}
+        self._insight_cache: dict[str, tuple[str, str, str, int]] = {}
 
     # -- one record --------------------------------------------------------------------------
 
@@ -50,6 +56,24 @@ class Buckets:
                 format_utc(self.floor("M", local)), local.hour)
         return found
 
+    def insight_of(self, recorded_at: str) -> tuple[str, str, str, int]:
+        """(hour, day, week bucket, shift number) of a canonical UTC time text."""
+        key = recorded_at[:14] + str(int(recorded_at[14:16]) // 15)
+        found = self._insight_cache.get(key)
+        if found is None:
+            if len(self._insight_cache) > CACHE_LIMIT:
+                self._insight_cache.clear()
+            moment = parse_utc(recorded_at)
+            local = moment.astimezone(self.zone)
+            found = self._insight_cache[key] = (
+                format_utc(self.floor("H", local)), format_utc(self.floor("D", local)),
+                format_utc(self.floor("W", local)), shift_of(moment, self.zone_name).number)
+        return found
+
+    def week_date(self, bucket: str) -> str:
+        """The local date (ISO) a week bucket starts on (its Monday)."""
+        return parse_utc(bucket).astimezone(self.zone).date().isoformat()
+
     # -- bucket arithmetic -------------------------------------------------------------------
 
     def floor(self, level: str, moment: datetime) -> datetime:
@@ -59,6 +83,9 @@ class Buckets:
             start = local.replace(minute=0, second=0, microsecond=0)
         elif level == "D":
             start = datetime.combine(local.date(), time(0), tzinfo=self.zone)
+        elif level == "W":
+            monday = local.date() - timedelta(days=local.weekday())
+            start = datetime.combine(monday, time(0), tzinfo=self.zone)
         else:
             start = datetime.combine(local.date().replace(day=1), time(0), tzinfo=self.zone)
         return start.astimezone(timezone.utc)
@@ -70,6 +97,8 @@ class Buckets:
         local = start.astimezone(self.zone).date()
         if level == "D":
             following = local + timedelta(days=1)
+        elif level == "W":
+            following = local + timedelta(days=7)
         else:
             following = date(local.year + local.month // 12, local.month % 12 + 1, 1)
         return datetime.combine(following, time(0), tzinfo=self.zone).astimezone(timezone.utc)
@@ -85,9 +114,11 @@ class Buckets:
 
     # -- ranges ------------------------------------------------------------------------------
 
-    def cover(self, start: datetime | None, end: datetime | None) -> Cover:
-        """Whole months, then days, then hours inside [start, end), and the rest as raw ranges.
-        `start` None: from the beginning; `end` None: without end (no partial hour read)."""
+    def cover(self, start: datetime | None, end: datetime | None,
+              levels: tuple[str, ...] = LEVELS) -> Cover:
+        """Whole months (or weeks: `levels` WEEK_LEVELS), then days, then hours inside
+        [start, end), and the rest as raw ranges. `start` None: from the beginning; `end`
+        None: without end (no partial hour read)."""
         cover = Cover()
         low = None if start is None else self.ceil("H", start)
         high = None if end is None else self.floor("H", end)
@@ -98,12 +129,15 @@ class Buckets:
             cover.raw.append((format_utc(start), format_utc(low)))
         if end is not None and high is not None and high < end:
             cover.raw.append((format_utc(high), format_utc(end)))
-        self._split(cover, "H", low, high)
+        self._split(cover, levels, 0, low, high)
         return cover
 
-    def _split(self, cover: Cover, level: str, low: datetime | None, high: datetime | None) -> None:
-        """Cover [low, high) (on `level`'s grid; None: unbounded) with the coarsest buckets."""
-        coarser = {"H": "D", "D": "M"}.get(level)
+    def _split(self, cover: Cover, levels: tuple[str, ...], index: int, low: datetime | None,
+               high: datetime | None) -> None:
+        """Cover [low, high) (on levels[index]'s grid; None: unbounded) with the coarsest
+        buckets."""
+        level = levels[index]
+        coarser = levels[index + 1] if index + 1 < len(levels) else None
         if coarser is None:
             cover.parts.append((level, _text(low, LOWEST), _text(high, HIGHEST)))
             return
@@ -116,7 +150,7 @@ class Buckets:
             cover.parts.append((level, _text(low, LOWEST), _text(inner_low, HIGHEST)))
         if high is not None and inner_high is not None and inner_high < high:
             cover.parts.append((level, _text(inner_high, LOWEST), _text(high, HIGHEST)))
-        self._split(cover, coarser, inner_low, inner_high)
+        self._split(cover, levels, index + 1, inner_low, inner_high)
 
 
 def _text(moment: datetime | None, default: str) -> str:

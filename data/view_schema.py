@@ -12,7 +12,12 @@ stations' journals whenever needed, so nothing in it is the only copy of anythin
 - `view_records`    the current version of each record (the highest), what every table,
                     filter and export reads
 - `agg_counts`, `agg_defects`  dashboard aggregates per station and local hour, day and month,
-                    kept up to date on ingest (data/view_aggregates.py)
+                    kept up to date on ingest (data/view_store.py)
+- `agg_insight`, `agg_insight_defects`  the Insights' sums per station, local hour, day and
+                    week (Monday to Sunday) and shift: boxes, measured boxes, CAM-D and CAM-W
+                    counts, sums and sums of squares; boxes with each defect
+- `agg_runs`        every maximal run of one defect in 3 or more consecutive active records of a
+                    station (the repeated-defect rule), kept up to date on ingest
 
 Timestamps are canonical UTC text (models/canonical.py), so text order is time order.
 """
@@ -30,8 +35,9 @@ metadata = MetaData()
 # Bumped whenever a table or the meaning of a column changes: an older view is dropped and
 # read again from the journals (data/view_db.py).
 # 2: events' ids in arrival order, (station, seq) a unique index; 3: a station's chains each a
-# source of their own, (station, seq, hash) the unique index (two chains' seq 1 both kept)
-VIEW_FORMAT = 3
+# source of their own, (station, seq, hash) the unique index (two chains' seq 1 both kept);
+# 4: the Insights' aggregates (agg_insight, agg_insight_defects, agg_runs) and the CAM indexes
+VIEW_FORMAT = 4
 
 view_meta = Table(
     "view_meta", metadata,
@@ -110,9 +116,18 @@ view_records = Table(
     Column("source_seq", Integer, nullable=False),
 )
 Index("ix_view_records_time", view_records.c.recorded_at, view_records.c.record_id)
-Index("ix_view_records_station_time", view_records.c.station_id, view_records.c.recorded_at)
+# With record_id: a station's records in their total order (the Insights' runs and halves).
+Index("ix_view_records_station_time", view_records.c.station_id, view_records.c.recorded_at,
+      view_records.c.record_id)
 Index("ix_view_records_lot", view_records.c.lot)
 Index("ix_view_records_operator", view_records.c.operator)
+# The 2 σ outliers: the records of a station above a threshold, counted and listed from the
+# index alone (active records only: the statements repeat the condition so SQLite uses it).
+Index("ix_view_records_cam_d", view_records.c.station_id, view_records.c.cam_d,
+      view_records.c.recorded_at, view_records.c.cam_w,
+      sqlite_where=view_records.c.status == "active")
+Index("ix_view_records_cam_w", view_records.c.station_id, view_records.c.cam_w,
+      view_records.c.recorded_at, sqlite_where=view_records.c.status == "active")
 
 RECORD_FIELDS = tuple(c.name for c in _RECORD_COLUMNS)
 HOURS = tuple(f"h{hour}" for hour in range(24))
@@ -144,3 +159,47 @@ agg_defects = Table(
     PrimaryKeyConstraint("level", "bucket", "station", "defect", "location"),
     sqlite_with_rowid=False,
 )
+
+# The Insights' sums. level: H (a local hour), D (a local day), W (a local week from Monday);
+# bucket: its start in UTC; shift: utils' shift number of the records (models/shifts.py).
+# measured: boxes with CAM-D or CAM-W; *_sq: sums of squares, for σ.
+INSIGHT_SUMS = ("boxes", "measured", "d_n", "d_sum", "d_sq", "w_n", "w_sum", "w_sq")
+agg_insight = Table(
+    "agg_insight", metadata,
+    Column("level", String(1), nullable=False),
+    Column("bucket", String(32), nullable=False),
+    Column("station", String(64), nullable=False),
+    Column("shift", Integer, nullable=False),
+    *[Column(name, Float if name.endswith(("_sum", "_sq")) else Integer, nullable=False,
+             default=0) for name in INSIGHT_SUMS],
+    PrimaryKeyConstraint("level", "bucket", "station", "shift"),
+    sqlite_with_rowid=False,
+)
+
+# Boxes with at least one rejection of the defect (a box naming it twice counts once).
+agg_insight_defects = Table(
+    "agg_insight_defects", metadata,
+    Column("level", String(1), nullable=False),
+    Column("bucket", String(32), nullable=False),
+    Column("station", String(64), nullable=False),
+    Column("defect", String(64), nullable=False),
+    Column("boxes", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("level", "bucket", "station", "defect"),
+    sqlite_with_rowid=False,
+)
+
+# A run: its first and last record in the station's order (recorded_at, record_id), both
+# included; every active record of the station between them has the defect.
+agg_runs = Table(
+    "agg_runs", metadata,
+    Column("station", String(64), nullable=False),
+    Column("defect", String(64), nullable=False),
+    Column("first_at", String(32), nullable=False),
+    Column("first_id", String(64), nullable=False),
+    Column("last_at", String(32), nullable=False),
+    Column("last_id", String(64), nullable=False),
+    Column("length", Integer, nullable=False),
+    PrimaryKeyConstraint("station", "defect", "first_at", "first_id"),
+)
+Index("ix_agg_runs_station_last", agg_runs.c.station, agg_runs.c.last_at, agg_runs.c.last_id)
+Index("ix_agg_runs_last", agg_runs.c.last_at)

@@ -1,6 +1,8 @@
 """Writing the site view: one transaction per batch of sealed events of one station, with the
-records they carry, the current version of each record, the dashboard aggregates and the
-station's reading position, all together (so a reader never sees half a batch, and a batch
+records they carry, the current version of each record, the dashboard's and the Insights'
+aggregates (a correction or a void takes the old version out of its buckets and puts the new
+one in; the repeated-defect runs around it are worked out again) and the station's reading
+position, all together (so a reader never sees half a batch, and a batch
 stored twice is impossible: the position is checked inside the transaction).
 
 The hot path of catching up (millions of events) goes straight to the sqlite3 driver, as the
@@ -19,7 +21,7 @@ from typing import Any
 from config.catalogs import NO_REJECTION
 from data.database import Database
 from data.view_buckets import Buckets
-from data.view_schema import HOURS, RECORD_FIELDS
+from data.view_schema import HOURS, INSIGHT_SUMS, RECORD_FIELDS
 
 CACHE_KIB = 64 * 1024
 WAL_CHECKPOINT_PAGES = 16_000
@@ -48,6 +50,17 @@ _ADD_DEFECTS = (
     "INSERT INTO agg_defects (level, bucket, station, defect, location, rejections) "
     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (level, bucket, station, defect, location) "
     "DO UPDATE SET rejections = rejections + excluded.rejections")
+_ADD_INSIGHT = (
+    f"INSERT INTO agg_insight (level, bucket, station, shift, {', '.join(INSIGHT_SUMS)}) "
+    f"VALUES ({', '.join('?' * (len(INSIGHT_SUMS) + 4))}) "
+    f"ON CONFLICT (level, bucket, station, shift) DO UPDATE SET "
+    + ", ".join(f"{name} = {name} + excluded.{name}" for name in INSIGHT_SUMS))
+_ADD_DEFECT_BOXES = (
+    "INSERT INTO agg_insight_defects (level, bucket, station, defect, boxes) "
+    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (level, bucket, station, defect) "
+    "DO UPDATE SET boxes = boxes + excluded.boxes")
+RUN_CHUNK = 64  # records read at a time around a changed stretch of a station's records
+_ORDER_COLUMNS = "recorded_at, record_id, rej1_defect, rej2_defect, rej3_defect"
 _SOURCE = ("SELECT number, segment, offset, last_seq FROM view_sources WHERE source = ?")
 _SOURCE_COLUMNS = ("kind", "anchor", "segment", "offset", "last_seq", "last_hash", "first_ts",
                    "last_ts", "events", "broken_seq", "broken_kind", "broken_detail",
@@ -173,14 +186,23 @@ class ViewWriter:
         current = self._current({r["record_id"] for r in records})
         counts: dict[tuple[str, str, str], list] = {}
         defects: dict[tuple[str, str, str, str, str], int] = {}
+        sums: dict[tuple[str, str, str, int], list] = {}
+        defect_boxes: dict[tuple[str, str, str, str], int] = {}
         changed: dict[str, dict[str, Any]] = {}
+        # station -> (order keys changed, defects the old or new versions name)
+        touched: dict[str, tuple[list[tuple[str, str]], set[str]]] = {}
         for record in records:
             known = current.get(record["record_id"])
             if known is not None and not _newer(record, known):
                 continue
-            if known is not None:
-                self._count(known, -1, counts, defects)
-            self._count(record, 1, counts, defects)
+            for version, sign in ((known, -1), (record, 1)):
+                if version is None:
+                    continue
+                self._count(version, sign, counts, defects)
+                count_insight(version, sign, self.buckets, sums, defect_boxes)
+                keys, names = touched.setdefault(version["station_id"], ([], set()))
+                keys.append((version["recorded_at"], version["record_id"]))
+                names.update(_defects_of(version))
             current[record["record_id"]] = changed[record["record_id"]] = record
             stored.stations.add(record["station_id"])
             if known is not None:
@@ -193,6 +215,49 @@ class ViewWriter:
         if defects:
             db.executemany(_ADD_DEFECTS, [(*key, value) for key, value in defects.items()
                                           if value])
+        self._add_insight(sums, defect_boxes)
+        for station, (keys, names) in touched.items():
+            if names:
+                self._update_runs(station, min(keys), max(keys), names)
+
+    def _add_insight(self, sums: dict, defect_boxes: dict) -> None:
+        roll_up(self.buckets, sums, defect_boxes)
+        if sums:
+            self.connection.executemany(_ADD_INSIGHT, [(*key, *values)
+                                                       for key, values in sums.items()])
+        if defect_boxes:
+            self.connection.executemany(_ADD_DEFECT_BOXES, [
+                (*key, value) for key, value in defect_boxes.items() if value])
+
+    # -- repeated-defect runs --------------------------------------------------------------
+
+    def _update_runs(self, station: str, low: tuple[str, str], high: tuple[str, str],
+                     names: set[str]) -> None:
+        """Work out again, for each defect named, the runs of a station around the stretch
+        [low, high] of its order where records changed. Outside that stretch nothing changed,
+        so a defect's runs can only change within the stretch widened by the records right
+        before and after it that have the defect (a run is bounded by records without it)."""
+        db = self.connection
+        window = db.execute(
+            f"SELECT {_ORDER_COLUMNS} FROM view_records WHERE station_id = ? AND "
+            f"status = 'active' AND (recorded_at, record_id) BETWEEN (?, ?) AND (?, ?) "
+            f"ORDER BY recorded_at, record_id", (station, *low, *high)).fetchall()
+        before = _Neighbours(db, station, low, backward=True)
+        after = _Neighbours(db, station, high, backward=False)
+        for defect in sorted(names):
+            head = before.having(defect)  # nearest first
+            tail = after.having(defect)
+            stretch = [*reversed(head), *window, *tail]
+            first = head[-1][:2] if head else low
+            last = tail[-1][:2] if tail else high
+            db.execute("DELETE FROM agg_runs WHERE station = ? AND defect = ? AND "
+                       "(last_at, last_id) >= (?, ?) AND (first_at, first_id) <= (?, ?)",
+                       (station, defect, *first, *last))
+            db.executemany(
+                "INSERT INTO agg_runs (station, defect, first_at, first_id, last_at, last_id, "
+                "length) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(station, defect, *run[0], *run[1], run[2])
+                 for run in runs_of(stretch, defect)])
 
     def _current(self, record_ids: set[str]) -> dict[str, dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
@@ -219,6 +284,8 @@ class ViewWriter:
         try:
             db.execute("DELETE FROM agg_counts")
             db.execute("DELETE FROM agg_defects")
+            db.execute("DELETE FROM agg_insight")
+            db.execute("DELETE FROM agg_insight_defects")
             cursor = db.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM view_records")
             total = 0
             while True:
@@ -227,10 +294,15 @@ class ViewWriter:
                     break
                 counts: dict = {}
                 defects: dict = {}
+                sums: dict = {}
+                defect_boxes: dict = {}
                 for row in rows:
-                    self._count(dict(zip(RECORD_COLUMNS, row)), 1, counts, defects)
+                    record = dict(zip(RECORD_COLUMNS, row))
+                    self._count(record, 1, counts, defects)
+                    count_insight(record, 1, self.buckets, sums, defect_boxes)
                 db.executemany(_ADD_COUNTS, [(*key, *values) for key, values in counts.items()])
                 db.executemany(_ADD_DEFECTS, [(*key, value) for key, value in defects.items()])
+                self._add_insight(sums, defect_boxes)
                 total += len(rows)
             db.execute("INSERT INTO view_meta (key, value) VALUES ('aggregates_timezone', ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -274,6 +346,120 @@ def count_record(record: dict[str, Any], sign: int, buckets: Buckets, counts: di
         for defect, location in rejections:
             defect_key = (level, bucket, station, defect, location)
             defects[defect_key] = defects.get(defect_key, 0) + sign
+
+
+def _defects_of(record: dict[str, Any]) -> set[str]:
+    """The defects a record's rejections name (N/A and empty left out)."""
+    return {d for d in (record.get("rej1_defect"), record.get("rej2_defect"),
+                        record.get("rej3_defect")) if d and d != NO_REJECTION}
+
+
+def count_insight(record: dict[str, Any], sign: int, buckets: Buckets, sums: dict,
+                  defect_boxes: dict) -> None:
+    """Add (sign 1) or take away (-1) one active record's share of the Insights' hour sums:
+    per ("H", hour bucket, station, shift) the INSIGHT_SUMS; per ("H", hour bucket, station,
+    defect) the box once when any of its rejections names the defect. `roll_up` adds the
+    days and weeks (every record of an hour is in one day, one week and one shift)."""
+    if record.get("status") != "active" or not record.get("recorded_at"):
+        return
+    try:
+        hour_bucket, _day, _week, shift = buckets.insight_of(record["recorded_at"])
+    except ValueError:  # a date that does not exist: listed, but counted nowhere
+        return
+    station = record["station_id"]
+    cam_d, cam_w = record.get("cam_d"), record.get("cam_w")
+    key = ("H", hour_bucket, station, shift)
+    values = sums.get(key)
+    if values is None:
+        values = sums[key] = [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0]
+    values[0] += sign
+    if cam_d is not None or cam_w is not None:
+        values[1] += sign
+    if cam_d is not None:
+        values[2] += sign
+        values[3] += sign * cam_d
+        values[4] += sign * cam_d * cam_d
+    if cam_w is not None:
+        values[5] += sign
+        values[6] += sign * cam_w
+        values[7] += sign * cam_w * cam_w
+    for defect in _defects_of(record):
+        defect_key = ("H", hour_bucket, station, defect)
+        defect_boxes[defect_key] = defect_boxes.get(defect_key, 0) + sign
+
+
+def roll_up(buckets: Buckets, sums: dict, defect_boxes: dict) -> None:
+    """Add each hour's sums (count_insight) to its day's and week's."""
+    for key, values in list(sums.items()):
+        _hour, day, week, _shift = buckets.insight_of(key[1])
+        for level, bucket in (("D", day), ("W", week)):
+            upper = sums.setdefault((level, bucket, key[2], key[3]),
+                                    [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0])
+            for index, value in enumerate(values):
+                upper[index] += value
+    for key, count in list(defect_boxes.items()):
+        _hour, day, week, _shift = buckets.insight_of(key[1])
+        for level, bucket in (("D", day), ("W", week)):
+            upper_key = (level, bucket, key[2], key[3])
+            defect_boxes[upper_key] = defect_boxes.get(upper_key, 0) + count
+
+
+def runs_of(rows: list[tuple], defect: str, length: int = 3
+            ) -> list[tuple[tuple[str, str], tuple[str, str], int]]:
+    """The maximal runs of `defect` in at least `length` consecutive rows (recorded_at,
+    record_id, three defects) in order: (first key, last key, length)."""
+    found = []
+    start = None
+    count = 0
+    previous = None
+    for row in [*rows, None]:
+        if row is not None and defect in row[2:5]:
+            if count == 0:
+                start = row[:2]
+            count += 1
+        else:
+            if count >= length:
+                found.append((start, previous, count))
+            count = 0
+        previous = None if row is None else row[:2]
+    return found
+
+
+class _Neighbours:
+    """A station's active records just before (or after) a point of its order, nearest
+    first, read RUN_CHUNK at a time as far as a defect keeps going."""
+
+    def __init__(self, db: sqlite3.Connection, station: str, key: tuple[str, str], *,
+                 backward: bool):
+        self.db, self.station, self.backward = db, station, backward
+        self.rows: list[tuple] = []
+        self._next = key
+        self._done = False
+
+    def having(self, defect: str) -> list[tuple]:
+        """The nearest records that all have `defect` (the first one without it stops)."""
+        index = 0
+        while True:
+            while index < len(self.rows):
+                if defect not in self.rows[index][2:5]:
+                    return self.rows[:index]
+                index += 1
+            if self._done:
+                return self.rows[:index]
+            self._read()
+
+    def _read(self) -> None:
+        op, order = ("<", "DESC") if self.backward else (">", "")
+        rows = self.db.execute(
+            f"SELECT {_ORDER_COLUMNS} FROM view_records WHERE station_id = ? AND "
+            f"status = 'active' AND (recorded_at, record_id) {op} (?, ?) "
+            f"ORDER BY recorded_at {order}, record_id {order} LIMIT {RUN_CHUNK}",
+            (self.station, *self._next)).fetchall()
+        self.rows.extend(rows)
+        if len(rows) < RUN_CHUNK:
+            self._done = True
+        else:
+            self._next = rows[-1][:2]
 
 
 def _newer(record: dict[str, Any], known: dict[str, Any]) -> bool:

@@ -18,7 +18,7 @@ from models.record import ProductionRecord
 from utils.auth import LoginResult, Session
 from utils.context import AppContext
 from utils.production import Signature
-from utils.shifts import Shift, shift_of
+from models.shifts import Shift, shift_of
 from utils.site.station_sync import ShareState, SyncService
 
 from gui.sync_bridge import Request, RequestKind, SyncBridge

@@ -15,7 +15,7 @@ import pandas as pd
 
 from config.catalogs import NO_REJECTION, QualityBands
 from models.canonical import parse_utc
-from utils.shifts import shift_of
+from models.shifts import shift_of
 
 REJECTION_COLUMNS = (("rej1_defect", "rej1_location"), ("rej2_defect", "rej2_location"),
                      ("rej3_defect", "rej3_location"))
@@ -177,20 +177,6 @@ def rows_behind(frame: pd.DataFrame, *, defect: str | None = None,
         ids = set(rejections(selected).query("defect == @defect")["record_id"])
         selected = selected[selected["record_id"].isin(ids)]
     return selected.reset_index(drop=True)
-
-
-def frame_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The frame's records as plain row dicts in the form the record models and exports expect:
-    `recorded_at` back to canonical UTC text and pandas' NaN turned into None."""
-    rows = frame.to_dict("records")
-    for row in rows:
-        moment = row.get("recorded_at")
-        if isinstance(moment, pd.Timestamp):
-            row["recorded_at"] = moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-        for key, value in list(row.items()):
-            if value is not None and not isinstance(value, str) and pd.isna(value):
-                row[key] = None
-    return rows
 
 
 def window(frame: pd.DataFrame, start: datetime | None, end: datetime | None) -> pd.DataFrame:

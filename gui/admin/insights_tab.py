@@ -4,7 +4,8 @@ A summary table (the whole site and each station: quality score, mean CAM, half-
 worst shift, top defect, anomalies), the details of the selected station (means, trend halves,
 shifts, top defects and locations, defect frequencies with risk bands, anomalies) and its
 recommendations, worded here from the codes utils.insights returns. Every number can show the
-records it was computed from ("Show rows…"). The figures come from utils.insights (pandas).
+records it was computed from ("Show rows…"): each figure names them as queries, read only when
+the dialog opens. The figures come from utils.insights, over the site view's aggregates.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from config.catalogs import QualityBands
-from utils import analytics, insights
-from utils.insights import Ids, StationInsight
+from utils import insights
+from utils.insights import Rows, StationInsight
 
 from gui.admin.dashboard_tab import BAND_COLORS, REFRESH_MS
 from gui.admin.refresh_when_shown import RefreshWhenShown
@@ -33,8 +34,9 @@ from gui.records_model import RecordsTableModel
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.window_state import fit_to_screen
 
-IDS_ROLE = Qt.ItemDataRole.UserRole + 1  # the record ids behind a detail or recommendation
+ROWS_ROLE = Qt.ItemDataRole.UserRole + 1  # the queries of the records behind a detail
 WHAT_ROLE = Qt.ItemDataRole.UserRole + 2  # what that number is, for the rows dialog's title
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 3  # how many records that is, when known
 TREND_COLORS = {"worsening": "#c62828", "improving": "#1b7f3b"}
 RISK_COLORS = {"high": "#c62828", "medium": "#b26a00"}
 
@@ -152,23 +154,29 @@ class InsightsModel(ColumnTableModel):
         if column == "top_defect":
             top = insight.top_defects[0] if insight.top_defects else None
             return "—" if top is None else f"{top.name} ({number(top.share, 0)} %)"
-        return str(len(insight.anomalies))
+        return str(insight.anomaly_count)
 
-    def record_ids(self, index: _Index) -> Ids:
-        """The records behind the number in this cell."""
+    def rows(self, index: _Index) -> tuple[Rows, int | None]:
+        """The records behind the number in this cell, and how many they are (None: not
+        counted, they are read when shown)."""
         insight = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if column in ("score", "mean"):
-            return insight.mean_cam.record_ids
+            return insight.mean_cam.rows, insight.mean_cam.n
         if column == "trend":
-            return insight.trend.record_ids
+            return insight.trend.rows, insight.boxes
         if column == "worst_shift":
-            return () if insight.worst_shift is None else insight.worst_shift.record_ids
+            worst = insight.worst_shift
+            return ((), 0) if worst is None else (worst.rows, worst.boxes)
         if column == "top_defect":
-            return insight.top_defects[0].record_ids if insight.top_defects else ()
+            if not insight.top_defects:
+                return (), 0
+            top = insight.top_defects[0]
+            return top.rows, next((r.boxes for r in insight.risks if r.defect == top.name),
+                                  None)
         if column == "anomalies":
-            return insight.anomaly_ids
-        return insight.record_ids
+            return insight.anomaly_rows, None
+        return insight.rows, insight.boxes
 
     def describe(self, index: _Index) -> str:
         """What the number in this cell is, in words (the rows dialog's title)."""
@@ -178,9 +186,11 @@ class InsightsModel(ColumnTableModel):
 
 
 class RecordsBehindDialog(QDialog):
-    """The records a number was computed from, in time order."""
+    """The records a number was computed from, in time order (the first ROWS_LIMIT of them
+    when there are more: `complete` False says so)."""
 
-    def __init__(self, what: str, rows: list[dict[str, Any]], parent: QWidget | None = None):
+    def __init__(self, what: str, rows: list[dict[str, Any]], parent: QWidget | None = None,
+                 *, complete: bool = True):
         super().__init__(parent)
         self.setObjectName("recordsBehind")
         self.setWindowTitle(self.tr("Records behind a number"))
@@ -192,6 +202,10 @@ class RecordsBehindDialog(QDialog):
                             .replace("%2", what)
                             .replace("%3", number(totals["cam_d"])).replace("%4", number(totals["cam_w"]))
                             .replace("%5", str(totals["rejections"])))
+        if not complete:
+            self.label.setText(self.label.text() + "\n" + self.tr(
+                "Only the first %1 records in time order are shown: choose a shorter period "
+                "or one station to see the rest.").replace("%1", str(len(rows))))
         self.label.setWordWrap(True)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("The records behind the figure"))
@@ -224,8 +238,9 @@ class InsightsTab(RefreshWhenShown):
         self.ctx = ctx
         self._bands = bands
         # With a task runner (the admin window's) the figures are computed in the background
-        # and only while the tab is shown: they are record by record, and a site's year is
-        # millions of records. Without one (tests), at once on this thread.
+        # and only while the tab is shown (from the view's sums: a fraction of a second over a
+        # site's year, but the GUI thread never waits on the database). Without one (tests),
+        # at once on this thread.
         self.runner = runner
         self._bridge = bridge
         self._computing = False
@@ -312,12 +327,10 @@ class InsightsTab(RefreshWhenShown):
         layout.addWidget(middle, 1)
         layout.addLayout(bottom)
 
-        self.frame = analytics.records_frame([])
         self.insights: list[StationInsight] = []
-        self.current_ids: Ids = ()
+        self.current_rows: Rows = ()
         self.current_what = ""
         self.dialog: RecordsBehindDialog | None = None
-        self._loaded = None
         self._detail_insight: StationInsight | None = None
         self._stale = False
         self.timer = QTimer(self)
@@ -338,21 +351,16 @@ class InsightsTab(RefreshWhenShown):
 
     def _tick(self) -> None:
         """Timer: recompute only while shown, when the period slides with the clock (new
-        records come through the bridge; without one, when the records changed)."""
+        records come through the bridge; without one, at every tick: the sums are cheap)."""
         if not self.isVisible():
             return
-        if self.runner is not None:
-            if self.filters.sliding:
-                self.refresh()
-            return
-        frame = self.filters.load()
-        if self.filters.sliding or self._loaded is None or not frame.equals(self._loaded):
-            self._compute(frame)
+        if self.runner is None or self.filters.sliding:
+            self.refresh()
 
     def refresh(self) -> None:
-        """Read the records again and recompute every figure."""
+        """Read the sums again and recompute every figure."""
         if self.runner is None:
-            self._compute(self.filters.load())
+            self._compute()
             return
         if not self.isVisible():
             self._stale = True
@@ -367,21 +375,17 @@ class InsightsTab(RefreshWhenShown):
         self._computing = True
         self.filters.refill_stations()
         view, start = self.ctx.site_view, self.filters.start()
-        station, zone, bands = self.filters.station.currentData(), self.ctx.timezone, \
-            self.bands
+        station, bands = self.filters.station.currentData(), self.bands
         self.note.setText(self.tr("Computing the statistics…"))
 
         def work(_progress, _cancel):  # plain objects only: no widget off the GUI thread
-            frame = analytics.load_site_records(view, start=start, station=station)
-            return frame, insights.site_insights(frame, zone, bands=bands,
-                                                 with_site=station is None)
+            return insights.site_insights(view, start, station=station, bands=bands)
 
         self.runner.run(work, on_done=self._computed, on_error=self._failed)
 
-    def _computed(self, result) -> None:
+    def _computed(self, computed) -> None:
         self._computing = False
-        frame, computed = result
-        self._show(frame, computed)
+        self._show(computed)
         if self._again:
             self._again = False
             self._request()
@@ -392,21 +396,25 @@ class InsightsTab(RefreshWhenShown):
                                   "are the last ones. Press Refresh to try again.")
                           .replace("%1", type(exc).__name__))
 
-    def _compute(self, loaded) -> None:
-        self._loaded = loaded
-        frame = self.filters.apply(loaded)
-        station = self.filters.station.currentData()
-        self._show(frame, insights.site_insights(frame, self.ctx.timezone,
-                                                 bands=self.bands, with_site=station is None))
+    def _compute(self) -> None:
+        self.filters.refill_stations()
+        self._show(insights.site_insights(self.ctx.site_view, self.filters.start(),
+                                          station=self.filters.station.currentData(),
+                                          bands=self.bands))
 
-    def _show(self, frame, computed) -> None:
-        self.frame = frame
+    @property
+    def boxes(self) -> int:
+        """The records the figures shown are over."""
+        return self.insights[0].boxes if self.insights and self.insights[0].station is None \
+            else sum(insight.boxes for insight in self.insights)
+
+    def _show(self, computed) -> None:
         previous = self._current_station()
         column = self.table.currentIndex().column()
         self.insights = computed
         self.model.set_insights(self.insights)
         self.note.setText(self.tr("%n record(s) · descriptive statistics, not predictions", "",
-                                  len(frame)) if len(frame) else
+                                  self.boxes) if self.boxes else
                           self.tr("No records in this period."))
         row = self.model.station_row(previous)  # the same number stays selected, if still there
         self.select_station(previous if row is not None else
@@ -425,7 +433,7 @@ class InsightsTab(RefreshWhenShown):
         row = self.model.station_row(station)
         if row is None:
             self._show_details(None)
-            self._set_current((), "")
+            self._set_current((), "", 0)
             return
         source = self.model.index(row, InsightsModel.COLUMNS.index(column))
         self.table.setCurrentIndex(source)
@@ -433,11 +441,17 @@ class InsightsTab(RefreshWhenShown):
 
     # --- selection: which number "Show rows" means ------------------------------------------
 
-    def _set_current(self, ids: Ids, what: str) -> None:
-        self.current_ids, self.current_what = tuple(ids), what
-        self.selected.setText(self.tr("Selected: %1 (%n record(s))", "", len(ids))
-                              .replace("%1", what) if what else "")
-        self.show_rows_button.setEnabled(bool(ids))
+    def _set_current(self, rows: Rows, what: str, count: int | None) -> None:
+        """`count` None: how many records is not known until they are read."""
+        self.current_rows, self.current_what = tuple(rows), what
+        if not what:
+            text = ""
+        elif count is None:
+            text = self.tr("Selected: %1").replace("%1", what)
+        else:
+            text = self.tr("Selected: %1 (%n record(s))", "", count).replace("%1", what)
+        self.selected.setText(text)
+        self.show_rows_button.setEnabled(bool(rows) and count != 0)
 
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -445,24 +459,25 @@ class InsightsTab(RefreshWhenShown):
         insight = self.model.insight(current.row())
         if insight is not self._detail_insight:  # another station, or recomputed
             self._show_details(insight)
-        self._set_current(self.model.record_ids(current), self.model.describe(current))
+        rows, count = self.model.rows(current)
+        self._set_current(rows, self.model.describe(current), count)
 
     def _detail_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
-        if current is not None and current.data(0, IDS_ROLE) is not None:
-            self._set_current(current.data(0, IDS_ROLE), current.data(0, WHAT_ROLE))
+        if current is not None and current.data(0, ROWS_ROLE) is not None:
+            self._set_current(current.data(0, ROWS_ROLE), current.data(0, WHAT_ROLE),
+                              current.data(0, COUNT_ROLE))
 
     def _recommendation_changed(self, current: QListWidgetItem | None, _previous) -> None:
-        if current is not None and current.data(IDS_ROLE) is not None:
-            self._set_current(current.data(IDS_ROLE), current.data(WHAT_ROLE))
+        if current is not None and current.data(ROWS_ROLE) is not None:
+            self._set_current(current.data(ROWS_ROLE), current.data(WHAT_ROLE), None)
 
     def show_rows(self) -> RecordsBehindDialog | None:
-        """Open the records behind the selected number (non-blocking, like the other dialogs)."""
-        if not self.current_ids:
+        """Open the records behind the selected number (non-blocking, like the other dialogs):
+        read now, by the figure's queries, at most insights.ROWS_LIMIT of them."""
+        if not self.current_rows:
             return None
-        wanted = set(self.current_ids)
-        rows = analytics.frame_rows(self.frame[self.frame["record_id"].isin(wanted)]
-                                    .sort_values(["recorded_at", "record_id"]))
-        self.dialog = RecordsBehindDialog(self.current_what, rows, self)
+        rows, complete = insights.rows_behind(self.ctx.site_view, self.current_rows)
+        self.dialog = RecordsBehindDialog(self.current_what, rows, self, complete=complete)
         self.dialog.open()
         return self.dialog
 
@@ -489,10 +504,11 @@ class InsightsTab(RefreshWhenShown):
             self.details.addTopLevelItem(item)
             return item
 
-        def add(parent: QTreeWidgetItem, label: str, value: str, ids: Ids,
-                color: str | None = None, tip: str = "") -> QTreeWidgetItem:
+        def add(parent: QTreeWidgetItem, label: str, value: str, rows: Rows,
+                count: int | None, color: str | None = None, tip: str = "") -> QTreeWidgetItem:
             item = QTreeWidgetItem([label, value])
-            item.setData(0, IDS_ROLE, list(ids))
+            item.setData(0, ROWS_ROLE, tuple(rows))
+            item.setData(0, COUNT_ROLE, count)
             item.setData(0, WHAT_ROLE, f"{name} · {parent.text(0)} · {label}: {value}")
             for column in (0, 1):  # the tree is narrow: the whole text is one hover away
                 item.setToolTip(column, tip or f"{label}: {value}")
@@ -502,22 +518,25 @@ class InsightsTab(RefreshWhenShown):
             return item
 
         means = group(self.tr("Mean CAM"), "%")
-        add(means, self.tr("Quality score"), number(insight.score, 0), insight.mean_cam.record_ids,
+        mean = insight.mean_cam
+        add(means, self.tr("Quality score"), number(insight.score, 0), mean.rows, mean.n,
             tip=self.tr("Quality score: 100 − 10 × mean CAM, from 0 to 100"))
-        add(means, self.tr("Mean CAM"), number(insight.mean_cam.value), insight.mean_cam.record_ids,
+        add(means, self.tr("Mean CAM"), number(mean.value), mean.rows, mean.n,
             tip=self.tr("Average of mean CAM-D and mean CAM-W"))
-        add(means, self.tr("CAM-D"), number(insight.cam_d.value), insight.cam_d.record_ids)
-        add(means, self.tr("CAM-W"), number(insight.cam_w.value), insight.cam_w.record_ids)
+        add(means, self.tr("CAM-D"), number(insight.cam_d.value), insight.cam_d.rows,
+            insight.cam_d.n)
+        add(means, self.tr("CAM-W"), number(insight.cam_w.value), insight.cam_w.rows,
+            insight.cam_w.n)
 
         trend = insight.trend
         trend_tip = self.model.header_tip("trend")
         trends = group(self.tr("Trend: %1").replace("%1", self.model.trend_label(trend.status)),
                        "%", trend_tip)
-        add(trends, self.tr("First half (n = %1)").replace("%1", str(len(trend.first.record_ids))),
-            number(trend.first.value), trend.first.record_ids)
-        add(trends, self.tr("Second half (n = %1)").replace("%1", str(len(trend.second.record_ids))),
-            number(trend.second.value), trend.second.record_ids)
-        add(trends, self.tr("Change"), signed(trend.change_pct), trend.record_ids,
+        add(trends, self.tr("First half (n = %1)").replace("%1", str(trend.first.n)),
+            number(trend.first.value), trend.first.rows, trend.first.n)
+        add(trends, self.tr("Second half (n = %1)").replace("%1", str(trend.second.n)),
+            number(trend.second.value), trend.second.rows, trend.second.n)
+        add(trends, self.tr("Change"), signed(trend.change_pct), trend.rows, insight.boxes,
             TREND_COLORS.get(trend.status), trend_tip)
 
         shifts = group(self.tr("Mean CAM by shift"), "%", self.model.header_tip("worst_shift"))
@@ -527,7 +546,7 @@ class InsightsTab(RefreshWhenShown):
                 "%2", str(figure.boxes))
             if worst:
                 label = self.tr("%1 · worst").replace("%1", label)
-            add(shifts, label, number(figure.mean), figure.record_ids,
+            add(shifts, label, number(figure.mean), figure.rows, figure.boxes,
                 TREND_COLORS["worsening"] if worst else None)
 
         of_rejections = self.tr("% of rejections")
@@ -535,14 +554,16 @@ class InsightsTab(RefreshWhenShown):
                                (self.tr("Top locations"), insight.top_locations)):
             parent = group(title, of_rejections)
             for share in figures:
+                boxes = next((r.boxes for r in insight.risks if r.defect == share.name), None) \
+                    if figures is insight.top_defects else None
                 add(parent, self.tr("%1 (%2×)").replace("%1", share.name).replace("%2", str(share.count)),
-                    number(share.share, 1), share.record_ids)
+                    number(share.share, 1), share.rows, boxes)
         unrecorded = insight.locations_not_recorded
         if unrecorded is not None:
             # Beside the ranking, not in it: the old system did not record these locations.
             # Short, so the narrow tree does not cut it; the tooltip says the rest.
             add(parent, self.tr("not recorded (%1×)").replace("%1", str(unrecorded.count)),
-                number(unrecorded.share, 1), unrecorded.record_ids, "#777777",
+                number(unrecorded.share, 1), unrecorded.rows, None, "#777777",
                 self.tr("%1: rejections imported from the old system without their location. "
                         "Not ranked; per cent of all rejections, while the locations above "
                         "count only known locations.").replace(
@@ -556,19 +577,21 @@ class InsightsTab(RefreshWhenShown):
             label = risk.defect if risk.location is None else self.tr("%1 (%2)").replace(
                 "%1", risk.defect).replace("%2", risk.location)
             add(risks, label, f"{number(risk.frequency, 1)} · {risk_names[risk.band]}",
-                risk.record_ids, RISK_COLORS.get(risk.band))
+                risk.rows, risk.boxes, RISK_COLORS.get(risk.band))
 
-        anomalies = group(self.tr("Anomalies (%1)").replace("%1", str(len(insight.anomalies))), "",
-                          self.model.header_tip("anomalies"))
+        anomalies = group(self.tr("Anomalies (%1)").replace("%1", str(insight.anomaly_count)),
+                          "", self.model.header_tip("anomalies"))
         for anomaly in insight.anomalies:
             label, value = self.anomaly_text(anomaly)
-            add(anomalies, label, value, anomaly.record_ids, RISK_COLORS["high"])
+            count = {"cam_outlier": anomaly.count,
+                     "repeated_defect": anomaly.params.get("length")}.get(anomaly.kind)
+            add(anomalies, label, value, anomaly.rows, count, RISK_COLORS["high"])
         self.details.expandAll()
 
         for recommendation in insight.recommendations:
             text = self.recommendation_text(recommendation)
             item = QListWidgetItem(text)
-            item.setData(IDS_ROLE, list(recommendation.record_ids))
+            item.setData(ROWS_ROLE, tuple(recommendation.rows))
             item.setData(WHAT_ROLE, f"{name} · {text}")
             self.recommendations.addItem(item)
         if not insight.recommendations:
@@ -579,10 +602,9 @@ class InsightsTab(RefreshWhenShown):
         p = anomaly.params
         if anomaly.kind == "cam_outlier":
             measure = self.tr("CAM-D") if p["measure"] == "cam_d" else self.tr("CAM-W")
-            return (self.tr("%1 · %2/%3 · %4").replace("%1", p["station"]).replace("%2", str(p["lot"]))
-                    .replace("%3", str(p["box"])).replace("%4", measure),
-                    self.tr("%1 > %2").replace("%1", number(p["value"]))
-                    .replace("%2", number(p["threshold"])))
+            return (self.tr("%1 > %2 (mean + 2σ)").replace("%1", measure)
+                    .replace("%2", number(p["threshold"])),
+                    self.tr("%n box(es)", "", int(p["count"])))
         if anomaly.kind == "week_increase":
             return (self.tr("Week of %1").replace("%1", p["week"]),
                     self.tr("%1 → %2 (%3 %)").replace("%1", number(p["previous"]))

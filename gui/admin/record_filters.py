@@ -1,7 +1,6 @@
 """The period and station filters the dashboard and the insights tab share: a row of controls,
-the site's records read from the site view (the station list follows them), and the records
-the chosen period and station keep. Every period but "Everything" ends now and slides with the
-clock."""
+the station list read from the site view (stations with records) and where the chosen period
+starts. Every period but "Everything" ends now and slides with the clock."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from datetime import timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from utils import analytics
 from utils.context import AppContext
 
 
@@ -52,23 +50,6 @@ class RecordFilters(QWidget):
 
         with self.ctx.site_view.database.read() as connection:
             self._fill_stations(view_repo.record_stations(connection))
-
-    def load(self):
-        """Every site record from the site view; the station list follows them."""
-        frame = analytics.load_site_records(self.ctx.site_view)
-        self._fill_stations(sorted(frame["station_id"].dropna().unique()) if not frame.empty
-                            else [])
-        return frame
-
-    def apply(self, frame):
-        """The records of the chosen period and station."""
-        days = self.period.currentData()
-        if days:
-            frame = analytics.window(frame, self.ctx.clock.now() - timedelta(days=days), None)
-        station = self.station.currentData()
-        if station is not None:
-            frame = frame[frame["station_id"] == station]
-        return frame
 
     def _fill_stations(self, stations: list[str]) -> None:
         fill_station_choice(self.station, stations, self.tr("all"))

@@ -2059,112 +2059,112 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsModel</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="64"/>
+        <location filename="../admin/insights_tab.py" line="66"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="67"/>
         <source>Mean CAM %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="67"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="65"/>
+        <location filename="../admin/insights_tab.py" line="67"/>
         <source>Worst shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="68"/>
         <source>Top defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
+        <location filename="../admin/insights_tab.py" line="68"/>
         <source>Anomalies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="83"/>
+        <location filename="../admin/insights_tab.py" line="85"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="86"/>
+        <location filename="../admin/insights_tab.py" line="88"/>
         <source>improving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="86"/>
+        <location filename="../admin/insights_tab.py" line="88"/>
         <source>worsening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="89"/>
         <source>stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
+        <location filename="../admin/insights_tab.py" line="90"/>
         <source>not enough data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="122"/>
+        <location filename="../admin/insights_tab.py" line="124"/>
         <source>Site: every record of the period together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="123"/>
+        <location filename="../admin/insights_tab.py" line="125"/>
         <source>Records (boxes) in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
+        <location filename="../admin/insights_tab.py" line="126"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
+        <location filename="../admin/insights_tab.py" line="127"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="126"/>
+        <location filename="../admin/insights_tab.py" line="128"/>
         <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="128"/>
+        <location filename="../admin/insights_tab.py" line="130"/>
         <source>Shift with the highest mean CAM (at least 3 boxes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="129"/>
+        <location filename="../admin/insights_tab.py" line="131"/>
         <source>Most frequent defect and its share of the rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="130"/>
+        <location filename="../admin/insights_tab.py" line="132"/>
         <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="150"/>
+        <location filename="../admin/insights_tab.py" line="152"/>
         <source>%1 (%2 %)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2172,65 +2172,70 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="261"/>
+        <location filename="../admin/insights_tab.py" line="276"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="261"/>
+        <location filename="../admin/insights_tab.py" line="276"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="279"/>
+        <location filename="../admin/insights_tab.py" line="294"/>
         <source>Show rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="295"/>
+        <location filename="../admin/insights_tab.py" line="310"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="372"/>
+        <location filename="../admin/insights_tab.py" line="379"/>
         <source>Computing the statistics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="391"/>
+        <location filename="../admin/insights_tab.py" line="395"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="410"/>
+        <location filename="../admin/insights_tab.py" line="418"/>
         <source>No records in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="243"/>
+        <location filename="../admin/insights_tab.py" line="258"/>
         <source>Figures per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="258"/>
+        <location filename="../admin/insights_tab.py" line="273"/>
         <source>Figures of the selected station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="267"/>
+        <location filename="../admin/insights_tab.py" line="282"/>
         <source>Recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="408"/>
+        <location filename="../admin/insights_tab.py" line="416"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n record · descriptive statistics, not predictions</numerusform>
             <numerusform>%n records · descriptive statistics, not predictions</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="450"/>
+        <source>Selected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="438"/>
+        <location filename="../admin/insights_tab.py" line="452"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selected: %1 (%n record)</numerusform>
@@ -2238,180 +2243,176 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="479"/>
+        <location filename="../admin/insights_tab.py" line="494"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="504"/>
-        <location filename="../admin/insights_tab.py" line="507"/>
+        <location filename="../admin/insights_tab.py" line="520"/>
+        <location filename="../admin/insights_tab.py" line="524"/>
         <source>Mean CAM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="505"/>
+        <location filename="../admin/insights_tab.py" line="522"/>
         <source>Quality score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="506"/>
+        <location filename="../admin/insights_tab.py" line="523"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="508"/>
+        <location filename="../admin/insights_tab.py" line="525"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="509"/>
-        <location filename="../admin/insights_tab.py" line="581"/>
+        <location filename="../admin/insights_tab.py" line="526"/>
+        <location filename="../admin/insights_tab.py" line="604"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="510"/>
-        <location filename="../admin/insights_tab.py" line="581"/>
+        <location filename="../admin/insights_tab.py" line="528"/>
+        <location filename="../admin/insights_tab.py" line="604"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="514"/>
+        <location filename="../admin/insights_tab.py" line="533"/>
         <source>Trend: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="516"/>
+        <location filename="../admin/insights_tab.py" line="535"/>
         <source>First half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="518"/>
+        <location filename="../admin/insights_tab.py" line="537"/>
         <source>Second half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="520"/>
+        <location filename="../admin/insights_tab.py" line="539"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_tab.py" line="542"/>
         <source>Mean CAM by shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="526"/>
+        <location filename="../admin/insights_tab.py" line="545"/>
         <source>Shift %1 (n = %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="529"/>
+        <location filename="../admin/insights_tab.py" line="548"/>
         <source>%1 · worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="533"/>
+        <location filename="../admin/insights_tab.py" line="552"/>
         <source>% of rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="534"/>
+        <location filename="../admin/insights_tab.py" line="553"/>
         <source>Top defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="535"/>
+        <location filename="../admin/insights_tab.py" line="554"/>
         <source>Top locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="538"/>
+        <location filename="../admin/insights_tab.py" line="559"/>
         <source>%1 (%2×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="544"/>
+        <location filename="../admin/insights_tab.py" line="565"/>
         <source>not recorded (%1×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="546"/>
+        <location filename="../admin/insights_tab.py" line="567"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="551"/>
+        <location filename="../admin/insights_tab.py" line="572"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="551"/>
+        <location filename="../admin/insights_tab.py" line="572"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="551"/>
+        <location filename="../admin/insights_tab.py" line="572"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="552"/>
+        <location filename="../admin/insights_tab.py" line="573"/>
         <source>Defect frequency · risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="552"/>
+        <location filename="../admin/insights_tab.py" line="573"/>
         <source>% of boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="553"/>
+        <location filename="../admin/insights_tab.py" line="574"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="556"/>
+        <location filename="../admin/insights_tab.py" line="577"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="561"/>
+        <location filename="../admin/insights_tab.py" line="582"/>
         <source>Anomalies (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="575"/>
+        <location filename="../admin/insights_tab.py" line="598"/>
         <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="582"/>
-        <source>%1 · %2/%3 · %4</source>
+        <location filename="../admin/insights_tab.py" line="605"/>
+        <source>%1 &gt; %2 (mean + 2σ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="584"/>
-        <source>%1 &gt; %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="587"/>
+        <location filename="../admin/insights_tab.py" line="609"/>
         <source>Week of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="588"/>
+        <location filename="../admin/insights_tab.py" line="610"/>
         <source>%1 → %2 (%3 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="590"/>
+        <location filename="../admin/insights_tab.py" line="612"/>
         <source>%1 · %2 in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="591"/>
+        <location filename="../admin/insights_tab.py" line="607"/>
+        <location filename="../admin/insights_tab.py" line="613"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -2419,57 +2420,57 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="597"/>
+        <location filename="../admin/insights_tab.py" line="619"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="602"/>
+        <location filename="../admin/insights_tab.py" line="624"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="605"/>
+        <location filename="../admin/insights_tab.py" line="627"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="610"/>
+        <location filename="../admin/insights_tab.py" line="632"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="616"/>
+        <location filename="../admin/insights_tab.py" line="638"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="620"/>
+        <location filename="../admin/insights_tab.py" line="642"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="624"/>
+        <location filename="../admin/insights_tab.py" line="646"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="626"/>
+        <location filename="../admin/insights_tab.py" line="648"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="630"/>
+        <location filename="../admin/insights_tab.py" line="652"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="634"/>
+        <location filename="../admin/insights_tab.py" line="656"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="638"/>
+        <location filename="../admin/insights_tab.py" line="660"/>
         <source>No rule fired: no action suggested.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3568,12 +3569,12 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="186"/>
+        <location filename="../admin/insights_tab.py" line="196"/>
         <source>Records behind a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="190"/>
+        <location filename="../admin/insights_tab.py" line="200"/>
         <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation>
@@ -3584,7 +3585,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="197"/>
+        <location filename="../admin/insights_tab.py" line="207"/>
+        <source>Only the first %1 records in time order are shown: choose a shorter period or one station to see the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="211"/>
         <source>The records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>

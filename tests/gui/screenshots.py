@@ -197,8 +197,10 @@ def render_admin(out_dir: Path) -> list[Path]:
             if widget is window.dashboard_tab:
                 widget.refresh()
             if widget is window.insights_tab:
-                widget.refresh()
+                widget.refresh()  # in the background: the figures, then the selection
+                settle_until(lambda: widget.model.station_row("208") is not None, settle)
                 widget.select_station("208", "trend")
+                widget.details.scrollToBottom()  # the anomalies, under the other figures
             if widget is window.production_tab:
                 from datetime import datetime, timezone
 

@@ -11,7 +11,7 @@ import pytest
 from config.catalogs import NO_REJECTION, default_catalog
 from data.legacy_import import parse_legacy_csv
 from tests.gui.test_admin_dashboard import SAMPLE, load_sample_into_site_view
-from utils import analytics, insights
+from utils import insights
 
 
 @pytest.fixture
@@ -69,9 +69,9 @@ def test_summary_shows_the_figures(tab, by_station):
         assert cell(tab, row, "trend") == f"{word} ({'+' if change > 0 else ''}{change:.1f} %)"
     # The other columns are the same objects the statistics module returns (checked by hand in
     # tests/utils/test_insights.py).
-    expected = insights.site_insights(analytics.load_site_records(tab.ctx.site_view), "America/Sao_Paulo")
+    expected = insights.site_insights(tab.ctx.site_view)
     for row, insight in enumerate(expected):
-        assert cell(tab, row, "anomalies") == str(len(insight.anomalies))
+        assert cell(tab, row, "anomalies") == str(insight.anomaly_count)
         assert cell(tab, row, "top_defect").startswith(insight.top_defects[0].name + " (")
         assert cell(tab, row, "worst_shift").startswith(f"{insight.worst_shift.shift} (")
 
@@ -94,6 +94,20 @@ def test_show_rows_of_a_summary_cell(tab, by_station):
     assert tab.show_rows().record_ids() == [r["id"] for r in by_station["208"]]
     tab.select_station(None, "boxes")
     assert len(tab.show_rows().record_ids()) == 600
+
+
+def test_rows_behind_are_cut_and_say_so(tab, by_station, monkeypatch):
+    """A year of a site is millions of records: the dialog shows the first ones in time order
+    and says how to see the rest."""
+    monkeypatch.setattr(insights, "ROWS_LIMIT", 10)
+    tab.select_station(None, "boxes")
+    dialog = tab.show_rows()
+    assert len(dialog.record_ids()) == 10
+    assert "Only the first 10 records in time order are shown" in dialog.label.text()
+    dialog.close()
+    tab.select_station("207", "top_defect")  # 8 records: all of them, nothing said
+    dialog = tab.show_rows()
+    assert len(dialog.record_ids()) == 8 and "Only the first" not in dialog.label.text()
 
 
 def detail(tab, group_prefix: str, label_prefix: str):
@@ -141,7 +155,7 @@ def test_station_and_period_filters(tab, clock):
     tab.select_station("206", "score")
     tab.filters.station.setCurrentIndex(tab.filters.station.findData("206"))
     assert tab.model.rowCount() == 1 and cell(tab, 0, "station") == "206"
-    assert set(tab.frame["station_id"]) == {"206"}
+    assert [i.station for i in tab.insights] == ["206"]
     tab.filters.station.setCurrentIndex(0)
     assert tab.model.rowCount() == 15
     assert tab.current_what.startswith("206 · Score: ")  # the same number stays selected
@@ -189,7 +203,7 @@ def test_portuguese_shows_decimal_commas(qtbot, ctx, tmp_path):
         qtbot.addWidget(widget)
         widget.timer.stop()
         assert "," in cell(widget, 0, "mean") and "." not in cell(widget, 0, "mean")
-        for station in [None, *sorted(set(widget.frame["station_id"]))]:
+        for station in [i.station for i in widget.insights]:
             widget.select_station(station, "trend")  # every detail and sentence is worded
             assert widget.recommendations.count() >= 1
         widget.details.setCurrentItem(detail(widget, "", ""))

@@ -137,9 +137,9 @@ def test_a_correction_on_the_office_pc_shows_on_a_stations_insights_without_refr
         window.tabs.setCurrentWidget(insights)
 
         def cam_d_of_206() -> float | None:
-            frame = insights.frame
-            rows = frame[frame["record_id"] == record.record_id]
-            return None if rows.empty else float(rows["cam_d"].iloc[0])
+            """The CAM-D the tab shows for 206, whose only record is this one."""
+            figure = next((i for i in insights.insights if i.station == "206"), None)
+            return None if figure is None or figure.boxes != 1 else figure.cam_d.value
 
         wait_for(lambda: cam_d_of_206() == 4.42, timeout=20)
         # The office PC learns the record from 206's journal, then corrects it (signed).

@@ -78,7 +78,7 @@ def test_station_means_bands_and_ranking(parsed, frame):
 
 
 def test_production_per_hour_and_shift(parsed, frame):
-    from utils.shifts import shift_of
+    from models.shifts import shift_of
 
     hours = analytics.per_hour(frame, "America/Sao_Paulo")
     from zoneinfo import ZoneInfo

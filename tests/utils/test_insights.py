@@ -1,13 +1,15 @@
 """Insights statistics checked against independent hand computations.
 
 On the legacy sample every figure is recomputed here in plain Python from the parsed rows (no
-pandas, no utils.shifts); small hand-made record sets pin down each rule's edges (trend limits,
+pandas, no models.shifts); small hand-made record sets pin down each rule's edges (trend limits,
 2 σ outliers, week over week, repeated defects, recommendations).
 """
 
 from __future__ import annotations
 
+import shutil
 import statistics
+import tempfile
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -17,6 +19,9 @@ import pytest
 
 from config.catalogs import NO_REJECTION, QualityBands, default_catalog
 from data.legacy_import import parse_legacy_csv
+from models.canonical import format_utc
+from tests.gui.test_admin_dashboard import site_row
+from tests.utils.site.viewkit import ViewOnDisk
 from utils import analytics, insights
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "legacy_dados_producao.csv"
@@ -41,27 +46,55 @@ def records():
 
 
 def rows_of(records):
-    rows = []
-    for record in records:
-        row = {"record_id": record["record_id"], "station_id": record["station_id"],
-               "status": "active", "recorded_at": record["when"].isoformat(),
-               "lot": record.get("lot", "L1"), "box": record.get("box", 1),
-               "cam_d": record["cam_d"], "cam_w": record["cam_w"]}
-        for number in range(1, 4):
-            pair = (record["rejections"][number - 1] if number <= len(record["rejections"])
-                    else (None, None))
-            row[f"rej{number}_defect"], row[f"rej{number}_location"] = pair
-        rows.append(row)
-    return rows
+    """Site view rows (every record column) for the hand records."""
+    return [site_row(record["record_id"], record["station_id"], format_utc(record["when"]),
+                     cam_d=record["cam_d"], cam_w=record["cam_w"],
+                     rejections=record["rejections"], lot=record.get("lot", "L1"),
+                     box=record.get("box", 1)) for record in records]
 
 
-def frame_of(records):
-    return analytics.records_frame(rows_of(records))
+_views: list = []
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _close_views():
+    yield
+    while _views:
+        view, folder = _views.pop()
+        view.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def view_of(records, *versions):
+    """A real site view database holding the records (then each list of later versions)."""
+    folder = Path(tempfile.mkdtemp(prefix="insights-"))
+    view = ViewOnDisk(folder, ZONE)
+    _views.append((view, folder))
+    view.put(rows_of(records))
+    for later in versions:
+        view.put(later)
+    return view
+
+
+def site_insights(view, **options):
+    return insights.site_insights(view, **options)
+
+
+def ids(view, rows) -> tuple[str, ...]:
+    """The ids of the records behind a figure, read with its queries."""
+    found, complete = insights.rows_behind(view, rows)
+    assert complete
+    return tuple(record["record_id"] for record in found)
 
 
 @pytest.fixture(scope="module")
-def computed(records):
-    return {i.station: i for i in insights.site_insights(frame_of(records), ZONE)}
+def sample_view(records):
+    return view_of(records)
+
+
+@pytest.fixture(scope="module")
+def computed(sample_view):
+    return {i.station: i for i in site_insights(sample_view)}
 
 
 def groups(records):
@@ -92,7 +125,7 @@ def test_sample_covers_every_station_and_the_site(records, computed):
     assert list(computed)[1:] == sorted(s for s in computed if s is not None)
 
 
-def test_top_defects_and_locations(records, computed):
+def test_top_defects_and_locations(records, computed, sample_view):
     for station, rows in groups(records).items():
         for index, key in ((0, "top_defects"), (1, "top_locations")):
             counts = Counter(pair[index] for r in rows for pair in r["rejections"]
@@ -103,12 +136,12 @@ def test_top_defects_and_locations(records, computed):
             assert [(s.name, s.count) for s in got] == expected, (station, key)
             for share in got:
                 assert share.share == pytest.approx(share.count * 100 / total)
-                assert share.record_ids == tuple(
+                assert ids(sample_view, share.rows) == tuple(
                     r["record_id"] for r in rows
                     if any(pair[index] == share.name for pair in r["rejections"]))
 
 
-def test_means_and_quality_score(records, computed):
+def test_means_and_quality_score(records, computed, sample_view):
     for station, rows in groups(records).items():
         insight = computed[station]
         d = [r["cam_d"] for r in rows if r["cam_d"] is not None]
@@ -119,15 +152,15 @@ def test_means_and_quality_score(records, computed):
         assert insight.mean_cam.value == pytest.approx(mean)
         assert insight.score == pytest.approx(min(100, max(0, 100 - 10 * mean)))
         assert insight.band == QualityBands().rank(mean)
-        assert insight.mean_cam.record_ids == tuple(
+        assert ids(sample_view, insight.mean_cam.rows) == tuple(
             r["record_id"] for r in rows if r["cam_d"] is not None or r["cam_w"] is not None)
     # the station means are the dashboard's
-    table = analytics.station_means(frame_of(records)).set_index("station")
+    table = analytics.station_means(analytics.records_frame(rows_of(records))).set_index("station")
     for station in table.index:
         assert computed[station].mean_cam.value == pytest.approx(table.loc[station, "mean"])
 
 
-def test_half_split_trend(records, computed):
+def test_half_split_trend(records, computed, sample_view):
     statuses = Counter()
     for station, rows in groups(records).items():
         half = len(rows) // 2
@@ -137,13 +170,14 @@ def test_half_split_trend(records, computed):
         trend = computed[station].trend
         assert trend.status == expected, station
         assert trend.change_pct == pytest.approx(change * 100)
-        assert trend.first.record_ids == tuple(r["record_id"] for r in rows[:half])
-        assert trend.second.record_ids == tuple(r["record_id"] for r in rows[half:])
+        assert ids(sample_view, trend.first.rows) == tuple(r["record_id"] for r in rows[:half])
+        assert ids(sample_view, trend.second.rows) == tuple(r["record_id"] for r in rows[half:])
+        assert (trend.first.n, trend.second.n) == (half, len(rows) - half)
         statuses[expected] += 1
     assert set(statuses) == {"worsening", "improving", "stable"}  # the sample has all three
 
 
-def test_worst_shift(records, computed):
+def test_worst_shift(records, computed, sample_view):
     for station, rows in groups(records).items():
         by_shift = defaultdict(list)
         for r in rows:
@@ -153,19 +187,20 @@ def test_worst_shift(records, computed):
             (number, len(group)) for number, group in by_shift.items()}
         for figure in insight.shifts:
             assert figure.mean == pytest.approx(hand_mean_cam(by_shift[figure.shift]))
-            assert figure.record_ids == tuple(r["record_id"] for r in by_shift[figure.shift])
+            assert ids(sample_view, figure.rows) == tuple(
+                r["record_id"] for r in by_shift[figure.shift])
         candidates = [(hand_mean_cam(g), -n, n) for n, g in by_shift.items() if len(g) >= 3]
         assert insight.worst_shift.shift == max(candidates)[2]
 
 
-def test_defect_frequency_and_risk_bands(records, computed):
+def test_defect_frequency_and_risk_bands(records, computed, sample_view):
     for station, rows in groups(records).items():
         expected = {}
         for r in rows:
             for defect in {pair[0] for pair in r["rejections"]}:
                 expected.setdefault(defect, []).append(r["record_id"])
         risks = computed[station].risks
-        assert {risk.defect: list(risk.record_ids) for risk in risks} == expected
+        assert {risk.defect: list(ids(sample_view, risk.rows)) for risk in risks} == expected
         for risk in risks:
             frequency = len(expected[risk.defect]) * 100 / len(rows)
             assert risk.frequency == pytest.approx(frequency)
@@ -176,7 +211,9 @@ def test_defect_frequency_and_risk_bands(records, computed):
     assert any(r.band == "high" for r in computed["207"].risks)  # Furo in 26 % of 207's boxes
 
 
-def test_cam_outliers_on_the_sample(records, computed):
+def test_cam_outliers_on_the_sample(records, computed, sample_view):
+    """One figure per station and measurement (how many boxes are above the threshold), the
+    boxes read back with its query: the same boxes as the rule picks by hand."""
     total = 0
     for station, rows in groups(records).items():
         expected = set()
@@ -185,9 +222,11 @@ def test_cam_outliers_on_the_sample(records, computed):
             limit = statistics.mean(values) + 2 * statistics.stdev(values)
             expected |= {(r["record_id"], measure) for r in rows
                          if r[measure] is not None and r[measure] > limit}
-        got = {(a.record_ids[0], a.params["measure"]) for a in computed[station].anomalies
-               if a.kind == "cam_outlier"}
+        outliers = [a for a in computed[station].anomalies if a.kind == "cam_outlier"]
+        got = {(i, a.params["measure"]) for a in outliers for i in ids(sample_view, a.rows)}
         assert got == expected, station
+        assert sum(a.count for a in outliers) == len(expected)
+        assert computed[station].outlier_boxes == len({i for i, _m in expected})
         total += len(got)
     assert total > 10
 
@@ -211,14 +250,14 @@ def hand_runs(rows, length=3):
     return found
 
 
-def test_repeated_defects_on_the_sample(records, computed):
+def test_repeated_defects_on_the_sample(records, computed, sample_view):
     for station, rows in groups(records).items():
-        got = {(a.params["station"], a.params["defect"], a.record_ids)
+        got = {(a.params["station"], a.params["defect"], ids(sample_view, a.rows))
                for a in computed[station].anomalies if a.kind == "repeated_defect"}
         assert got == hand_runs(rows), station
         for anomaly in computed[station].anomalies:
             if anomaly.kind == "repeated_defect":
-                assert anomaly.params["length"] == len(anomaly.record_ids)
+                assert anomaly.params["length"] == len(ids(sample_view, anomaly.rows))
     assert any(a.kind == "repeated_defect" for a in computed[None].anomalies)
 
 
@@ -226,7 +265,7 @@ def test_two_days_have_no_week_over_week_comparison(computed):
     assert not any(a.kind == "week_increase" for i in computed.values() for a in i.anomalies)
 
 
-def test_recommendations_on_the_sample(computed):
+def test_recommendations_on_the_sample(computed, sample_view):
     codes = {station: [r.code for r in i.recommendations] for station, i in computed.items()}
     assert "worsening_trend" in codes["201"]
     assert "high_risk_defect" in codes["207"]
@@ -234,8 +273,9 @@ def test_recommendations_on_the_sample(computed):
     assert codes["202"] == ["no_action"]
     for insight in computed.values():
         for recommendation in insight.recommendations:
-            assert recommendation.record_ids  # every recommendation can show its rows
-            assert set(recommendation.record_ids) <= set(insight.record_ids)
+            behind = ids(sample_view, recommendation.rows)
+            assert behind  # every recommendation can show its rows
+            assert set(behind) <= set(ids(sample_view, insight.rows))
 
 
 # --- hand-made record sets ---------------------------------------------------------------------
@@ -256,8 +296,14 @@ def make(values, *, station="206", start=MONDAY, step=timedelta(minutes=10), def
     return out
 
 
+def one_in(records, station="206", *versions):
+    """The insight of a station (None: the site) and the view it was computed from."""
+    view = view_of(records, *versions)
+    return {i.station: i for i in site_insights(view)}[station], view
+
+
 def one(records, station="206"):
-    return {i.station: i for i in insights.site_insights(frame_of(records), ZONE)}[station]
+    return one_in(records, station)[0]
 
 
 @pytest.mark.parametrize("first, second, status", [
@@ -280,9 +326,10 @@ def test_trend_limits(first, second, status):
 def test_trend_needs_four_records_and_measurements_in_both_halves():
     assert one(make([1.0, 1.0, 9.0])).trend.status == "not_enough_data"
     assert one(make([None, None, 2.0, 2.0])).trend.status == "not_enough_data"
-    trend = one(make([2.0, 2.0, 2.0, 2.0, 3.0])).trend  # odd: the middle record goes second
-    assert trend.first.record_ids == ("x000", "x001")
-    assert trend.second.record_ids == ("x002", "x003", "x004")
+    insight, view = one_in(make([2.0, 2.0, 2.0, 2.0, 3.0]))  # odd: the middle record goes second
+    trend = insight.trend
+    assert ids(view, trend.first.rows) == ("x000", "x001")
+    assert ids(view, trend.second.rows) == ("x002", "x003", "x004")
     assert trend.second.value == pytest.approx(7 / 3)
 
 
@@ -305,18 +352,24 @@ def test_risk_band_limits():
 
 def test_cam_outlier_rule():
     values = [2.0] * 9 + [9.0]
-    found = [a for a in one(make(values)).anomalies if a.kind == "cam_outlier"]
+    insight, view = one_in(make(values))
+    found = [a for a in insight.anomalies if a.kind == "cam_outlier"]
     # both measurements of x009 are far above mean + 2 σ
     mean, sigma = statistics.mean(values), statistics.stdev(values)
-    assert {(a.record_ids, a.params["measure"]) for a in found} == {
+    assert {(ids(view, a.rows), a.params["measure"]) for a in found} == {
         (("x009",), "cam_d"), (("x009",), "cam_w")}
     assert found[0].params["threshold"] == pytest.approx(mean + 2 * sigma)
     # five values can never be 2 σ above their own mean: not judged at all
     assert not [a for a in one(make([2.0] * 4 + [9.0])).anomalies if a.kind == "cam_outlier"]
     # only the measurement that is high counts; missing values are left out
     mixed = [(2.0, 3.0)] * 8 + [(None, 3.0), (9.0, 3.0)]
-    found = [a for a in one(make(mixed)).anomalies if a.kind == "cam_outlier"]
-    assert [(a.record_ids, a.params["measure"]) for a in found] == [(("x009",), "cam_d")]
+    insight, view = one_in(make(mixed))
+    found = [a for a in insight.anomalies if a.kind == "cam_outlier"]
+    assert [(ids(view, a.rows), a.params["measure"]) for a in found] == [(("x009",), "cam_d")]
+    # equal values have σ 0: none is above its own mean, though their sum divided by their
+    # count is a hair below the value in binary (0.18999999999999997 for six 0.19)
+    for equal in ([0.19] * 6, [0.09] * 12):
+        assert not [a for a in one(make(equal)).anomalies if a.kind == "cam_outlier"]
 
 
 def week(values, monday, prefix):
@@ -326,11 +379,12 @@ def week(values, monday, prefix):
 def test_week_over_week_increase():
     before = week([2.0, 2.0, 2.0], MONDAY, "a")
     after = week([2.7, 2.7, 2.7], MONDAY + timedelta(days=7), "b")
-    found = [a for a in one(before + after).anomalies if a.kind == "week_increase"]
+    insight, view = one_in(before + after)
+    found = [a for a in insight.anomalies if a.kind == "week_increase"]
     assert len(found) == 1
     assert found[0].params["week"] == "2026-03-09" and found[0].params["previous_week"] == "2026-03-02"
     assert found[0].params["change_pct"] == pytest.approx(35.0)
-    assert found[0].record_ids == ("a000", "a001", "a002", "b000", "b001", "b002")
+    assert ids(view, found[0].rows) == ("a000", "a001", "a002", "b000", "b001", "b002")
     assert "week_increase" in [r.code for r in one(before + after).recommendations]
 
 
@@ -350,8 +404,9 @@ def test_weeks_are_local_weeks():
     sunday_night = MONDAY + timedelta(days=6, hours=14, minutes=30)
     records = (week([2.0, 2.0], MONDAY, "a") + make([2.0], start=sunday_night, prefix="s")
                + week([3.0, 3.0, 3.0], MONDAY + timedelta(days=7), "b"))
-    found = [a for a in one(records).anomalies if a.kind == "week_increase"]
-    assert len(found) == 1 and found[0].record_ids[:3] == ("a000", "a001", "s000")
+    insight, view = one_in(records)
+    found = [a for a in insight.anomalies if a.kind == "week_increase"]
+    assert len(found) == 1 and ids(view, found[0].rows)[:3] == ("a000", "a001", "s000")
 
 
 def test_weeks_across_a_midnight_dst_start():
@@ -369,8 +424,9 @@ def test_weeks_across_a_midnight_dst_start():
 def test_repeated_defect_runs():
     defects = {0: "Furo", 1: "Furo", 2: ["Furo", "Suja"], 3: "Suja", 4: "Suja", 5: [],
                6: "Dente", 7: "Dente", 8: "Furo"}
-    runs = [(a.params["defect"], a.params["length"], a.record_ids)
-            for a in one(make([2.0] * 9, defects=defects)).anomalies if a.kind == "repeated_defect"]
+    insight, view = one_in(make([2.0] * 9, defects=defects))
+    runs = [(a.params["defect"], a.params["length"], ids(view, a.rows))
+            for a in insight.anomalies if a.kind == "repeated_defect"]
     assert sorted(runs) == [("Furo", 3, ("x000", "x001", "x002")),
                             ("Suja", 3, ("x002", "x003", "x004"))]  # Dente twice is not a run
 
@@ -379,8 +435,8 @@ def test_repeated_defect_is_per_station():
     # 206 and 207 alternate in time; 206 has Furo three times in a row of its own records.
     a = make([2.0] * 3, station="206", defects={0: "Furo", 1: "Furo", 2: "Furo"}, prefix="a")
     b = make([2.0] * 3, station="207", start=MONDAY + timedelta(minutes=5), prefix="b")
-    site = one(a + b, station=None)
-    runs = [a.record_ids for a in site.anomalies if a.kind == "repeated_defect"]
+    site, view = one_in(a + b, None)
+    runs = [ids(view, a.rows) for a in site.anomalies if a.kind == "repeated_defect"]
     assert runs == [("a000", "a001", "a002")]
     assert "repeated_defect" in [r.code for r in one(a + b, "206").recommendations]
     assert not [x for x in one(a + b, "207").anomalies if x.kind == "repeated_defect"]
@@ -392,18 +448,18 @@ def test_worst_shift_needs_three_boxes():
     insight = one(morning + night)
     assert insight.worst_shift.shift == 1
     afternoon = make([4.0, 4.0, 4.0], start=MONDAY.replace(hour=15), prefix="t")  # shift 2
-    insight = one(morning + night + afternoon)
+    insight, view = one_in(morning + night + afternoon)
     assert insight.worst_shift.shift == 2
-    assert insight.worst_shift.record_ids == ("t000", "t001", "t002")
+    assert ids(view, insight.worst_shift.rows) == ("t000", "t001", "t002")
 
 
 def test_recommendation_rules():
     critical = one(make([7.0] * 8))
     assert [r.code for r in critical.recommendations] == ["critical_band"]
     assert critical.recommendations[0].params == {"mean": 7.0, "limit": 6.0}
-    fine = one(make([1.0] * 8))
+    fine, view = one_in(make([1.0] * 8))
     assert [r.code for r in fine.recommendations] == ["no_action"]
-    assert fine.recommendations[0].record_ids == fine.record_ids
+    assert ids(view, fine.recommendations[0].rows) == ids(view, fine.rows)
     # a worse shift (2: 15:00) more than 10 % above the mean, and a frequent defect
     mixed = one(make([1.0] * 4, defects={0: "Furo", 1: "Furo"}, prefix="m")
                 + make([1.5] * 4, start=MONDAY.replace(hour=15), prefix="t"))
@@ -418,11 +474,13 @@ def test_recommendation_rules():
 
 
 def test_voided_and_empty():
-    assert insights.site_insights(analytics.records_frame([]), ZONE) == []
-    rows = rows_of(make([2.0, 2.0]))
-    rows[0]["status"] = "voided"
-    kept = analytics.records_frame(rows)
-    assert insights.site_insights(kept, ZONE)[0].record_ids == ("x001",)
+    assert site_insights(view_of([])) == []
+    records = make([2.0, 2.0])
+    voided = {**rows_of(records)[0], "version": 2, "status": "voided",
+              "edited_at": "2026-03-03T00:00:00.000Z"}
+    view = view_of(records, [voided])
+    site = site_insights(view)[0]
+    assert site.boxes == 1 and ids(view, site.rows) == ("x001",)
 
 
 def test_location_not_recorded_is_counted_beside_the_ranking_never_in_it():
@@ -436,15 +494,16 @@ def test_location_not_recorded_is_counted_beside_the_ranking_never_in_it():
     records = [{"record_id": f"r{i}", "station_id": "206", "when": start + timedelta(minutes=i),
                 "cam_d": 2.0, "cam_w": 3.0, "rejections": rejections}
                for i, rejections in enumerate(pairs)]
-    (site,) = insights.site_insights(frame_of(records), ZONE, with_site=False)
+    view = view_of(records)
+    (site,) = site_insights(view, with_site=False)
     assert [(s.name, s.count) for s in site.top_defects] == [("Furo", 4), ("Dente", 1)]
     assert [(s.name, s.count, s.share) for s in site.top_locations] == [
         ("Body", 1, 50.0), ("Cap", 1, 50.0)]
     unrecorded = site.locations_not_recorded
-    assert (unrecorded.count, unrecorded.share, unrecorded.record_ids) == (3, 60.0,
-                                                                          ("r0", "r1", "r2"))
+    assert (unrecorded.count, unrecorded.share, ids(view, unrecorded.rows)) == (
+        3, 60.0, ("r0", "r1", "r2"))
     furo = next(risk for risk in site.risks if risk.defect == "Furo")
     assert furo.location == "Body"  # the only known one, not the three unknown
     complete = [r for r in records if r["record_id"] in ("r3", "r4")]
-    (without,) = insights.site_insights(frame_of(complete), ZONE, with_site=False)
+    (without,) = site_insights(view_of(complete), with_site=False)
     assert without.locations_not_recorded is None

@@ -24,3 +24,29 @@ def put_view_rows(view, rows: Sequence[dict[str, Any]], source: str = "fixture")
     stored = view._writer_for_use().store(batch)
     assert stored is not None
     view._notify(stored)
+
+
+class ViewOnDisk:
+    """A site view's own database in a folder and its real writer, without a PC around it
+    (`database` and `zone_name` are what the figures read): for statistics tests that put
+    hand-made records in as ingest would, corrections and voids included."""
+
+    def __init__(self, folder, zone_name: str):
+        from data.view_db import open_view_database
+        from data.view_store import ViewWriter
+
+        self.zone_name = zone_name
+        self.database = open_view_database(folder / "view.sqlite3")
+        self.writer = ViewWriter(self.database, zone_name)
+        self._position = Position()
+
+    def put(self, rows: Sequence[dict[str, Any]], source: str = "fixture") -> None:
+        """One batch of record versions (a newer version replaces the current one)."""
+        end = Position(1, self._position.offset + 1)
+        assert self.writer.store(Batch(source, "journal", self._position, end, None,
+                                       records=list(rows), now="2027-01-01T00:00:00.000Z"))
+        self._position = end
+
+    def close(self) -> None:
+        self.writer.close()
+        self.database.dispose()

@@ -1,0 +1,468 @@
+"""The sums behind the Insights, read from the aggregates the site view keeps on ingest
+(data/view_store.py), and the records behind any of its numbers, read only when asked.
+
+A range [start, end) is covered by whole weeks, days and hours of `agg_insight` (the partial
+hours at its ends from the records themselves), so a year of a 200-station plant is a few
+thousand rows. What depends on the records' order is read with indexes, never by a pass over
+the range's records:
+
+- the half-split: the record at position n // 2 of a station's order is found by walking its
+  week, then day, then hour sums and reading the records of one hour (`splits`);
+- the 2 σ outliers: mean and σ come from the sums, the records above the threshold are
+  counted in the partial indexes on CAM-D and CAM-W (`count_above`);
+- the repeated defects: the runs kept on ingest (`runs`).
+
+`RowsQuery` is how a figure names the records behind it; `rows_behind` reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Iterable, Iterator, NamedTuple
+
+from sqlalchemy import Connection
+
+from config.catalogs import NO_REJECTION
+from data.records_repo import RecordFilter
+from data.view_buckets import WEEK_LEVELS, Buckets
+from data.view_repo import iter_records
+from data.view_schema import INSIGHT_SUMS, RECORD_FIELDS
+from data.view_store import count_insight, count_record
+from models.canonical import format_utc, parse_utc
+
+Key = tuple[str, str]  # a record's place in the order: (recorded_at, record_id)
+FIRST: Key = ("", "")
+SUM_COLUMNS = ", ".join(f"sum({name})" for name in INSIGHT_SUMS)
+BELOW = {"W": "D", "D": "H"}
+
+
+def zero() -> list:
+    return [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0]
+
+
+def add(into: list, values: Iterable) -> list:
+    for index, value in enumerate(values):
+        into[index] += value
+    return into
+
+
+@dataclass
+class Piece:
+    """A stretch of a station's (or the site's) order: a whole bucket (level H, D or W) or one
+    record (level R), with its sums."""
+
+    key: Key  # where it starts: (bucket, "") or the record's key
+    level: str
+    sums: list
+
+
+@dataclass
+class StationSums:
+    """Everything summed for one station (or the site) over a range."""
+
+    total: list = field(default_factory=zero)
+    shifts: dict[int, list] = field(default_factory=dict)
+    weeks: dict[str, list] = field(default_factory=dict)  # week bucket -> sums
+    defect_boxes: dict[str, int] = field(default_factory=dict)
+    rejections: dict[tuple[str, str], int] = field(default_factory=dict)  # (defect, location)
+    pieces: dict[Key, Piece] = field(default_factory=dict)
+
+    def merge(self, other: "StationSums") -> None:
+        add(self.total, other.total)
+        for mine, theirs in ((self.shifts, other.shifts), (self.weeks, other.weeks)):
+            for key, values in theirs.items():
+                add(mine.setdefault(key, zero()), values)
+        for key, count in other.defect_boxes.items():
+            self.defect_boxes[key] = self.defect_boxes.get(key, 0) + count
+        for pair, count in other.rejections.items():
+            self.rejections[pair] = self.rejections.get(pair, 0) + count
+        for key, piece in other.pieces.items():
+            known = self.pieces.get(key)
+            if known is None:
+                self.pieces[key] = Piece(key, piece.level, list(piece.sums))
+            else:
+                add(known.sums, piece.sums)
+
+
+def _range_text(moment: datetime | None) -> str | None:
+    return None if moment is None else format_utc(moment)
+
+
+def insight_sums(connection: Connection, buckets: Buckets, start: datetime | None,
+                 end: datetime | None, station: str | None = None) -> dict[str, StationSums]:
+    """Per station: totals, shifts, weeks, boxes per defect, rejections per (defect, location)
+    and the pieces of its order, over [start, end)."""
+    found: dict[str, StationSums] = {}
+
+    def of(name: str) -> StationSums:
+        sums = found.get(name)
+        if sums is None:
+            sums = found[name] = StationSums()
+        return sums
+
+    week_of: dict[str, str] = {}
+
+    def week(level: str, bucket: str) -> str:
+        if level == "W":
+            return bucket
+        known = week_of.get(bucket)
+        if known is None:
+            known = week_of[bucket] = format_utc(buckets.floor("W", parse_utc(bucket)))
+        return known
+
+    where_station = "" if station is None else " AND station = ?"
+    extra = () if station is None else (station,)
+    raw = connection.connection.driver_connection  # thousands of rows: no Core per row
+    cover = buckets.cover(start, end, WEEK_LEVELS)
+    for level, low, high in cover.parts:
+        params = (level, low, high, *extra)
+        for name, bucket, *values in raw.execute(
+                f"SELECT station, bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
+                f"bucket >= ? AND bucket < ?{where_station} GROUP BY station, bucket", params):
+            sums = of(name)
+            add(sums.total, values)
+            add(sums.weeks.setdefault(week(level, bucket), zero()), values)
+            sums.pieces[(bucket, "")] = Piece((bucket, ""), level, values)
+        for name, shift, *values in raw.execute(
+                f"SELECT station, shift, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
+                f"bucket >= ? AND bucket < ?{where_station} GROUP BY station, shift", params):
+            add(of(name).shifts.setdefault(shift, zero()), values)
+        for name, defect, boxes in raw.execute(
+                f"SELECT station, defect, sum(boxes) FROM agg_insight_defects WHERE level = ? "
+                f"AND bucket >= ? AND bucket < ?{where_station} GROUP BY station, defect",
+                params):
+            boxes_of = of(name).defect_boxes
+            boxes_of[defect] = boxes_of.get(defect, 0) + boxes
+    # Rejections per (defect, location): the dashboard's own aggregates (hours, days, months).
+    dashboard = buckets.cover(start, end)
+    for level, low, high in dashboard.parts:
+        for name, defect, location, count in raw.execute(
+                f"SELECT station, defect, location, sum(rejections) FROM agg_defects WHERE "
+                f"level = ? AND bucket >= ? AND bucket < ?{where_station} "
+                f"GROUP BY station, defect, location", (level, low, high, *extra)):
+            rejections = of(name).rejections
+            rejections[(defect, location)] = rejections.get((defect, location), 0) + count
+    # The partial hours at the ends: their records, each a piece of its own.
+    for low, high in cover.raw:
+        for record in _records(connection, low, high, station):
+            sums = of(record["station_id"])
+            values = record_sums(record, buckets)
+            if values is None:
+                continue
+            shift, week_bucket, values = values
+            add(sums.total, values)
+            add(sums.shifts.setdefault(shift, zero()), values)
+            add(sums.weeks.setdefault(week_bucket, zero()), values)
+            key = (record["recorded_at"], record["record_id"])
+            sums.pieces[key] = Piece(key, "R", values)
+            boxes: dict = {}
+            count_insight(record, 1, buckets, {}, boxes)
+            for (_level, _b, _s, defect), count in boxes.items():
+                sums.defect_boxes[defect] = sums.defect_boxes.get(defect, 0) + count
+    for low, high in dashboard.raw:
+        for record in _records(connection, low, high, station):
+            counts: dict = {}
+            defects: dict = {}
+            count_record(record, 1, buckets, counts, defects)
+            rejections = of(record["station_id"]).rejections
+            for (level, _b, _s, defect, location), count in defects.items():
+                if level == "H":
+                    rejections[(defect, location)] = rejections.get((defect, location), 0) + count
+    return {name: sums for name, sums in found.items() if sums.total[0] > 0}
+
+
+def record_sums(record: dict[str, Any], buckets: Buckets) -> tuple[int, str, list] | None:
+    """(shift, week bucket, sums) of one active record, as ingest counts it; None when it
+    counts nowhere."""
+    sums: dict = {}
+    count_insight(record, 1, buckets, sums, {})
+    for (_level, bucket, _station, shift), values in sums.items():
+        return shift, buckets.insight_of(bucket)[2], values
+    return None
+
+
+def _records(connection: Connection, low: str, high: str, station: str | None
+             ) -> Iterator[dict[str, Any]]:
+    return iter_records(connection, RecordFilter(start=parse_utc(low), end=parse_utc(high),
+                                                 station_id=station, include_voided=False))
+
+
+# -- the half-split ---------------------------------------------------------------------------
+
+def splits(connection: Connection, buckets: Buckets, figures: dict[str | None, StationSums],
+           positions: dict[str | None, int]) -> dict[str | None, tuple[Key, list]]:
+    """For each station (None: the site, whose pieces are every station's together), the key
+    of the record at `positions[station]` (0-based) of its order and the sums of every record
+    before it. Each walks its pieces to the one holding that record, then that piece's finer
+    pieces (days of a week, hours of a day, the records of an hour) until it is one record.
+    The finer pieces are read once per bucket for every station that needs it: the stations of
+    a plant mostly split in the same week, day and hour."""
+    state = {name: (sorted(figures[name].pieces.values(), key=lambda piece: piece.key),
+                    position, zero()) for name, position in positions.items()
+             if position < figures[name].total[0]}
+    found: dict[str | None, tuple[Key, list]] = {}
+    raw = connection.connection.driver_connection
+    while state:
+        wanted: dict[tuple[str, str], list[str | None]] = {}
+        for name, (pieces, position, before) in state.items():
+            for piece in pieces:
+                if position < piece.sums[0]:
+                    break
+                position -= piece.sums[0]
+                add(before, piece.sums)
+            else:  # the sums and the pieces disagree (cannot happen): no split
+                piece = None
+            if piece is None or piece.level == "R":
+                if piece is not None:
+                    found[name] = (piece.key, before)
+                continue
+            state[name] = (pieces, position, before)
+            wanted.setdefault((piece.level, piece.key[0]), []).append(name)
+        state = {name: state[name] for names in wanted.values() for name in names}
+        for (level, bucket), names in wanted.items():
+            finer = _inside(raw, buckets, level, bucket,
+                            None if None in names else names)
+            for name in names:
+                pieces = finer.get(name, []) if name is not None else _together(finer)
+                state[name] = (pieces, state[name][1], state[name][2])
+    return found
+
+
+def _inside(raw, buckets: Buckets, level: str, bucket: str, stations: list | None
+            ) -> dict[str, list[Piece]]:
+    """Per station (of `stations`; None: all), the pieces one level finer that make up a
+    bucket, in order: days of a week, hours of a day, the records of an hour."""
+    end = format_utc(buckets.next(level, parse_utc(bucket)))
+    found: dict[str, list[Piece]] = {}
+    only, chosen = "", ()
+    if stations is not None:
+        chosen = tuple(stations)
+        only = f" AND {'station' if level in BELOW else 'station_id'} IN " \
+               f"({', '.join('?' * len(chosen))})"
+    if level in BELOW:
+        finer = BELOW[level]
+        for name, start, *values in raw.execute(
+                f"SELECT station, bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
+                f"bucket >= ? AND bucket < ?{only} GROUP BY station, bucket ORDER BY bucket",
+                (finer, bucket, end, *chosen)):
+            found.setdefault(name, []).append(Piece((start, ""), finer, values))
+        return found
+    for name, recorded_at, record_id, cam_d, cam_w in raw.execute(
+            f"SELECT station_id, recorded_at, record_id, cam_d, cam_w FROM view_records "
+            f"WHERE status = 'active' AND recorded_at >= ? AND recorded_at < ?{only} "
+            f"ORDER BY recorded_at, record_id", (bucket, end, *chosen)):
+        found.setdefault(name, []).append(Piece((recorded_at, record_id), "R",
+                                                _one(cam_d, cam_w)))
+    return found
+
+
+def _one(cam_d: float | None, cam_w: float | None) -> list:
+    """One record's sums (as count_insight adds them)."""
+    d, w = cam_d is not None, cam_w is not None
+    return [1, int(d or w), int(d), cam_d if d else 0.0, cam_d * cam_d if d else 0.0,
+            int(w), cam_w if w else 0.0, cam_w * cam_w if w else 0.0]
+
+
+def _together(per_station: dict[str, list[Piece]]) -> list[Piece]:
+    """Every station's pieces of one bucket as the site's: summed by bucket (records stay
+    one piece each), in order."""
+    merged: dict[Key, Piece] = {}
+    for pieces in per_station.values():
+        for piece in pieces:
+            known = merged.get(piece.key)
+            if known is None:
+                merged[piece.key] = Piece(piece.key, piece.level, list(piece.sums))
+            else:
+                add(known.sums, piece.sums)
+    return sorted(merged.values(), key=lambda piece: piece.key)
+
+
+# -- the 2 σ outliers -------------------------------------------------------------------------
+
+def count_above(connection: Connection, measure: str, thresholds: dict[str, float],
+                start: datetime | None, end: datetime | None, *,
+                other: dict[str, float] | None = None) -> dict[str, int]:
+    """Per station, its active records in [start, end) whose `measure` ("cam_d" or "cam_w") is
+    above its threshold (and, with `other`, whose CAM-W is also above that threshold: with
+    measure "cam_d" only), counted in the measure's index."""
+    if not thresholds:
+        return {}
+    if other is not None and measure != "cam_d":
+        raise ValueError("both measurements are counted from the CAM-D index")
+    stations = list(thresholds)
+    values = ", ".join("(?, ?, ?)" for _ in stations)
+    params: list[Any] = []
+    for name in stations:
+        params += [name, thresholds[name], (other or {}).get(name, 0.0)]
+    conditions, times = _time_conditions("r", start, end)
+    both = " AND r.cam_w > t.other" if other is not None else ""
+    sql = (f"WITH t(station, threshold, other) AS (VALUES {values}) "
+           f"SELECT t.station, (SELECT count(*) FROM view_records AS r INDEXED BY "
+           f"ix_view_records_{measure} WHERE r.station_id = t.station AND "
+           f"r.status = 'active' AND r.{measure} > t.threshold{both}{conditions}) FROM t")
+    return {name: count for name, count in connection.exec_driver_sql(sql, (*params, *times))}
+
+
+def _time_conditions(alias: str, start: datetime | None, end: datetime | None
+                     ) -> tuple[str, tuple]:
+    text, params = "", ()
+    if start is not None:
+        text += f" AND {alias}.recorded_at >= ?"
+        params += (format_utc(start),)
+    if end is not None:
+        text += f" AND {alias}.recorded_at < ?"
+        params += (format_utc(end),)
+    return text, params
+
+
+# -- repeated defects -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    station: str
+    defect: str
+    first: Key
+    last: Key
+    length: int
+
+
+def runs(connection: Connection, start: datetime | None, end: datetime | None,
+         station: str | None = None) -> list[Run]:
+    """The repeated-defect runs of [start, end): the runs kept on ingest, each cut to the
+    range (a run crossing an end counts only its records inside; under 3 it is no run)."""
+    conditions, params = [], []
+    if start is not None:
+        conditions.append("last_at >= ?")
+        params.append(format_utc(start))
+    if end is not None:
+        conditions.append("first_at < ?")
+        params.append(format_utc(end))
+    if station is not None:
+        conditions.append("station = ?")
+        params.append(station)
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    found = []
+    low, high = _range_text(start), _range_text(end)
+    for name, defect, first_at, first_id, last_at, last_id, length in connection.exec_driver_sql(
+            f"SELECT station, defect, first_at, first_id, last_at, last_id, length FROM agg_runs"
+            f"{where} ORDER BY station, first_at, first_id, defect", tuple(params)):
+        run = Run(name, defect, (first_at, first_id), (last_at, last_id), length)
+        if (low is not None and first_at < low) or (high is not None and last_at >= high):
+            run = _cut(connection, run, low, high)
+        if run is not None and run.length >= 3:
+            found.append(run)
+    return found
+
+
+def _cut(connection: Connection, run: Run, low: str | None, high: str | None) -> Run | None:
+    """The part of a run inside [low, high)."""
+    keys = [tuple(row) for row in connection.exec_driver_sql(
+        "SELECT recorded_at, record_id FROM view_records WHERE station_id = ? AND "
+        "status = 'active' AND (recorded_at, record_id) BETWEEN (?, ?) AND (?, ?) "
+        "ORDER BY recorded_at, record_id", (run.station, *run.first, *run.last))
+        if (low is None or row[0] >= low) and (high is None or row[0] < high)]
+    if not keys:
+        return None
+    return Run(run.station, run.defect, keys[0], keys[-1], len(keys))
+
+
+# -- the rows behind a number -----------------------------------------------------------------
+
+class RowsQuery(NamedTuple):  # a tuple: a year's site makes thousands of them
+    """Which records a number was computed from: active records of the range [start, end)
+    (canonical UTC text) and, when set, of one station, from `after` to `until` (included) or
+    before `before` (excluded) in the order, with a measurement (`measured` "any", "cam_d",
+    "cam_w"; with `above`: that measurement above it), a rejection of `defect` (and at
+    `location`; a `location` alone: of any defect), or in `shift`."""
+
+    station: str | None = None
+    start: str | None = None
+    end: str | None = None
+    after: Key | None = None
+    until: Key | None = None
+    before: Key | None = None
+    measured: str | None = None
+    above: float | None = None
+    defect: str | None = None
+    location: str | None = None
+    shift: int | None = None
+
+
+_NAMED = "({d} IS NOT NULL AND {d} NOT IN ('', '" + NO_REJECTION.replace("'", "''") + "'))"
+
+
+def _query_sql(query: RowsQuery) -> tuple[str, list]:
+    conditions, params = ["status = 'active'"], []
+    if query.station is not None:
+        conditions.append("station_id = ?")
+        params.append(query.station)
+    if query.start is not None:
+        conditions.append("recorded_at >= ?")
+        params.append(query.start)
+    if query.end is not None:
+        conditions.append("recorded_at < ?")
+        params.append(query.end)
+    if query.after is not None:
+        conditions.append("(recorded_at, record_id) >= (?, ?)")
+        params += list(query.after)
+    if query.until is not None:
+        conditions.append("(recorded_at, record_id) <= (?, ?)")
+        params += list(query.until)
+    if query.before is not None:
+        conditions.append("(recorded_at, record_id) < (?, ?)")
+        params += list(query.before)
+    if query.measured == "any":
+        conditions.append("(cam_d IS NOT NULL OR cam_w IS NOT NULL)")
+    elif query.measured in ("cam_d", "cam_w"):
+        if query.above is None:
+            conditions.append(f"{query.measured} IS NOT NULL")
+        else:
+            conditions.append(f"{query.measured} > ?")
+            params.append(query.above)
+    pairs = []
+    for i in (1, 2, 3):
+        defect, location = f"rej{i}_defect", f"rej{i}_location"
+        if query.defect is not None and query.location is not None:
+            pairs.append(f"({defect} = ? AND {location} = ?)")
+            params += [query.defect, query.location]
+        elif query.defect is not None:
+            pairs.append(f"{defect} = ?")
+            params.append(query.defect)
+        elif query.location is not None:
+            pairs.append(f"({location} = ? AND {_NAMED.format(d=defect)})")
+            params.append(query.location)
+    if pairs:
+        conditions.append(f"({' OR '.join(pairs)})")
+    return " AND ".join(conditions), params
+
+
+def rows_behind(connection: Connection, buckets: Buckets, queries: Iterable[RowsQuery],
+                limit: int) -> tuple[list[dict[str, Any]], bool]:
+    """The records of any of `queries`, each once, in order (recorded_at, record_id): at most
+    `limit`, and whether that is all of them."""
+    found: dict[str, dict[str, Any]] = {}
+    complete = True
+    columns = ", ".join(RECORD_FIELDS)
+    for query in queries:
+        where, params = _query_sql(query)
+        cursor = connection.exec_driver_sql(
+            f"SELECT {columns} FROM view_records WHERE {where} "
+            f"ORDER BY recorded_at, record_id", tuple(params))
+        taken = 0
+        for row in cursor:
+            record = dict(zip(RECORD_FIELDS, row))
+            if query.shift is not None:
+                counted = record_sums(record, buckets)
+                if counted is None or counted[0] != query.shift:
+                    continue
+            if taken >= limit:
+                complete = False
+                break
+            taken += 1
+            found.setdefault(record["record_id"], record)
+        cursor.close()
+    ordered = sorted(found.values(), key=lambda r: (r["recorded_at"], r["record_id"]))
+    if len(ordered) > limit:
+        complete = False
+    return ordered[:limit], complete
