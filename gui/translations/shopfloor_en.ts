@@ -3710,6 +3710,11 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../header.py" line="168"/>
+        <source>quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="169"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3711,6 +3711,11 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../header.py" line="168"/>
+        <source>quality</source>
+        <translation>qualidade</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="169"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>

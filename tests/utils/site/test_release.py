@@ -1,0 +1,300 @@
+"""Lot release with e-signatures: a station makes the lot, a quality person on an office PC
+signs its release; the status reaches another office PC through the journals; every refusal
+saves nothing; forged and replayed decisions are not decisions on any PC."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from config.constants import Role
+from config.paths import resolve_paths
+from config.settings import Settings
+from data import audit_repo
+from models.lot_status import DecisionKind, LotStatus
+from utils.audit.chain import Actor
+from utils.changes import Topic
+from utils.context import AppContext
+from utils.permissions import PermissionDenied
+from utils.production import Meaning, ProductionError, Signature
+from utils.release.decisions import sign_document
+from utils.release.service import ReleaseError
+from utils.settings_store import save_settings
+from utils.site.journal import JournalWriter
+from utils.site.layout import SiteLayout
+from utils.site.membership import join_site_membership
+
+from tests.utils.site.sitekit import ADMIN_PW, PASSPHRASE, make_site
+
+QA_PW = "Quality-Orchard-77"
+OP_PW = "Initial-Pass-1"
+FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
+        "cam_d": "1,42", "cam_w": "0.98"}
+
+
+class Plant:
+    """A site: station 206 making lots, office1 (admin PC) where quality signs, journals."""
+
+    def __init__(self, tmp_path):
+        self.site = make_site(tmp_path)
+        self.office = self.site.admin
+        self.station = self.site.station(tmp_path, "206")
+        admin = self.office.auth.login("ana", ADMIN_PW).session
+        for name, role, password in (("op", Role.OPERATOR, OP_PW), ("qa", Role.QUALITY, QA_PW)):
+            self.office.auth.create_user(admin, name, name.upper(), role, password,
+                                         "account for the release tests")
+            self.office.auth.change_password(name, password, password + "x")
+        self.station.directory.refresh()
+        self.operator = self.station.auth.login("op", OP_PW + "x").session
+        layout = SiteLayout(self.site.share)
+        self.station_journal = JournalWriter(self.station.database,
+                                             layout.station("206").ensure(),
+                                             self.station.anchor, self.station.trust.pc_key)
+        self.office_journal = JournalWriter(self.office.database,
+                                            layout.station("office1").ensure(),
+                                            self.office.anchor, self.office.trust.pc_key)
+
+    def qa(self):
+        return self.office.auth.login("qa", QA_PW + "x").session
+
+    def make_lot(self, code: str, boxes: int, form=FORM):
+        self.station.production.set_lot(self.operator, code, boxes)
+        made = [self.station.production.register_box(self.operator, form) for _ in range(boxes)]
+        self.station_journal.sync()
+        self.office.site_view.ingest()
+        return made
+
+    def release(self, session, lot, *, username="qa", password=QA_PW + "x"):
+        state = self.office.release.state(session, lot)
+        return self.office.release.decide(session, lot, DecisionKind.RELEASE, password=password,
+                                          username=username, reviewed_hash=state.content_hash)
+
+    def close(self):
+        self.station.close()
+        self.office.close()
+
+
+@pytest.fixture
+def plant(tmp_path):
+    plant = Plant(tmp_path)
+    yield plant
+    plant.close()
+
+
+def events(ctx, action):
+    with ctx.database.read() as c:
+        return [json.loads(e["body"]) for e in audit_repo.list_events(c, action=action)]
+
+
+def test_a_complete_lot_is_released_with_a_signature_bound_to_its_content(plant):
+    plant.make_lot("L1", 3)
+    qa = plant.qa()
+    state = plant.office.release.state(qa, "L1")
+    assert state.status is LotStatus.COMPLETE and len(state.records) == 3
+    assert plant.office.release.exceptions(qa, "L1") == []  # one step: nothing to acknowledge
+
+    decision = plant.release(qa, "L1")
+
+    assert decision.meaning == "released" and decision.signed_by == "qa"
+    assert decision.full_name == "QA" and decision.content_hash == state.content_hash
+    assert decision.signed_with_key and decision.local_time.endswith("(America/Sao_Paulo)")
+    state = plant.office.release.state(qa, "L1")
+    assert state.status is LotStatus.RELEASED and state.release_valid is True
+    [event] = events(plant.office, "lot.release")
+    assert event["after"]["sig"] and event["after"]["key_id"] and QA_PW not in json.dumps(event)
+
+
+def test_the_release_reaches_another_office_pc_through_the_journal(plant, tmp_path):
+    plant.make_lot("L1", 2)
+    plant.release(plant.qa(), "L1")
+    plant.office_journal.sync()
+    home = tmp_path / "home-office2"
+    paths = resolve_paths(home).ensure()
+    save_settings(paths.settings_file, Settings())
+    join_site_membership(paths, Settings(), plant.site.share, PASSPHRASE, station_id="office2",
+                         kind="office")
+    office2 = AppContext.open(home)
+    try:
+        office2.site_view.ingest()
+        admin2 = office2.auth.login("ana", ADMIN_PW).session
+        assert office2.release.state(admin2, "L1").status is LotStatus.RELEASED
+    finally:
+        office2.close()
+
+
+def test_user_name_and_password_at_the_first_signing_then_the_password(plant):
+    plant.make_lot("L1", 2)
+    qa = plant.qa()
+    with pytest.raises(ReleaseError) as caught:
+        plant.release(qa, "L1", username=None)
+    assert caught.value.code == "signature_rejected"
+    with pytest.raises(ReleaseError):
+        plant.release(qa, "L1", username="ana")  # someone else's name: refused, audited
+    assert len(events(plant.office, "signature.failed")) == 2
+    plant.release(qa, "L1")
+    state = plant.office.release.state(qa, "L1")
+    # Later signings of the same session: the password alone.
+    plant.office.release.decide(qa, "L1", DecisionKind.REOPEN, password=QA_PW + "x",
+                                reviewed_hash=state.content_hash,
+                                reason="customer complaint to investigate")
+    assert plant.office.release.state(qa, "L1").status is LotStatus.COMPLETE
+
+
+def test_a_wrong_password_signs_nothing_and_counts_towards_the_lockout(plant):
+    plant.make_lot("L1", 2)
+    qa = plant.qa()
+    for _ in range(plant.office.settings.lockout_threshold):
+        with pytest.raises(ReleaseError) as caught:
+            plant.release(qa, "L1", password="not my password")
+        assert caught.value.code == "signature_rejected"
+    assert events(plant.office, "user.locked")
+    # Locked: the right password is refused too.
+    with pytest.raises(ReleaseError):
+        plant.release(qa, "L1")
+    assert plant.office.release.state(qa, "L1").status is LotStatus.COMPLETE
+    assert events(plant.office, "lot.release") == []
+
+
+def test_an_operator_cannot_release_and_the_attempt_is_audited(plant):
+    plant.make_lot("L1", 2)
+    operator = plant.office.auth.login("op", OP_PW + "x").session
+    with pytest.raises(PermissionDenied):
+        plant.office.release.decide(operator, "L1", DecisionKind.RELEASE,
+                                    password=OP_PW + "x", username="op", reviewed_hash="x")
+    denied = events(plant.office, "permission.denied")
+    assert denied[-1]["entity_id"] == "lot.release" and denied[-1]["user"] == "op"
+
+
+def test_an_open_lot_is_not_released_and_a_changed_lot_needs_a_new_review(plant):
+    plant.station.production.set_lot(plant.operator, "L1", 3)
+    record = plant.station.production.register_box(plant.operator, FORM)
+    plant.station_journal.sync()
+    plant.office.site_view.ingest()
+    qa = plant.qa()
+    with pytest.raises(ReleaseError) as caught:
+        plant.release(qa, "L1")
+    assert caught.value.code == "transition"
+    reviewed = plant.office.release.state(qa, "L1").content_hash
+    admin = plant.office.auth.login("ana", ADMIN_PW).session
+    plant.office.release.decide(admin, "L1", DecisionKind.COMPLETE, password=ADMIN_PW,
+                                username="ana", reviewed_hash=reviewed,
+                                reason="line stopped, two boxes never made")
+    plant.office.production.edit_record(admin, record.record_id, {"cam_d": "2"},
+                                        "transcribed wrongly from the log",
+                                        signature=Signature(ADMIN_PW, Meaning.CORRECTION))
+    with pytest.raises(ReleaseError) as caught:
+        plant.office.release.decide(qa, "L1", DecisionKind.RELEASE, password=QA_PW + "x",
+                                    username="qa", reviewed_hash=reviewed)
+    assert caught.value.code == "content_changed"
+
+
+def test_a_released_lot_changes_only_after_a_signed_reopening_and_is_released_again(plant):
+    [first, *_] = plant.make_lot("L1", 2)
+    qa = plant.qa()
+    released = plant.release(qa, "L1")
+    admin = plant.office.auth.login("ana", ADMIN_PW).session
+    correct = Signature(ADMIN_PW, Meaning.CORRECTION)
+    with pytest.raises(ProductionError) as caught:
+        plant.office.production.edit_record(admin, first.record_id, {"cam_d": "2"},
+                                            "transcribed wrongly from the log", signature=correct)
+    assert caught.value.code == "lot_released"
+    state = plant.office.release.state(qa, "L1")
+    with pytest.raises(Exception):  # reopening needs a reason
+        plant.office.release.decide(qa, "L1", DecisionKind.REOPEN, password=QA_PW + "x",
+                                    reviewed_hash=state.content_hash, reason="")
+    plant.office.release.decide(qa, "L1", DecisionKind.REOPEN, password=QA_PW + "x",
+                                reviewed_hash=state.content_hash,
+                                reason="a measurement was transcribed wrongly")
+    plant.office.production.edit_record(admin, first.record_id, {"cam_d": "2"},
+                                        "transcribed wrongly from the log", signature=correct)
+    state = plant.office.release.state(qa, "L1")
+    assert state.status is LotStatus.COMPLETE
+    assert [d.id for d in state.invalidated] == [released.id]  # shown as invalidated
+    with pytest.raises(ReleaseError) as caught:
+        plant.release(qa, "L1")  # the correction is an exception now
+    assert caught.value.code == "unacknowledged"
+    for exception in plant.office.release.exceptions(qa, "L1"):
+        plant.office.release.acknowledge(qa, "L1", exception, "checked against the paper log")
+    again = plant.release(qa, "L1")
+    state = plant.office.release.state(qa, "L1")
+    assert state.status is LotStatus.RELEASED and state.release_valid
+    assert again.prev is not None and len(again.acknowledged) == 1
+
+
+def test_a_release_whose_content_no_longer_matches_shows_as_invalidated(plant):
+    [first, *_] = plant.make_lot("L1", 2)
+    qa = plant.qa()
+    plant.release(qa, "L1")
+    # The station had not read the release: a correction made there lands anyway.
+    supervisor_pw = "Super-Visor-Pass-9"
+    admin = plant.office.auth.login("ana", ADMIN_PW).session
+    plant.office.auth.create_user(admin, "sup", "Sup", Role.SUPERVISOR, supervisor_pw,
+                                  "supervisor at station 206")
+    plant.station.directory.refresh()
+    sup = plant.station.auth.login("sup", supervisor_pw).session
+    plant.station.production.edit_record(sup, first.record_id, {"cam_d": "3"},
+                                         "operator typed the wrong value")
+    plant.station_journal.sync()
+    plant.office.site_view.ingest()
+    state = plant.office.release.state(qa, "L1")
+    assert state.status is LotStatus.RELEASED and state.release_valid is False
+
+
+def test_a_signature_replayed_onto_another_lot_or_later_is_not_a_decision(plant):
+    plant.make_lot("L1", 2)
+    plant.make_lot("L2", 2)
+    qa = plant.qa()
+    plant.release(qa, "L1")
+    [genuine] = events(plant.office, "lot.release")
+    document = genuine["after"]
+    # Copied whole into an event about L2 (the admin PC's own chain, by qa's session).
+    plant.office.changes.record(Actor("qa", "quality"), "lot.release", topic=Topic.RELEASE,
+                                entity="lot_status", entity_id="L2", after=document)
+    # Its lot field changed to L2: the signature no longer matches.
+    plant.office.changes.record(Actor("qa", "quality"), "lot.release", topic=Topic.RELEASE,
+                                entity="lot_status", entity_id="L2",
+                                after={**document, "lot": "L2"})
+    state2 = plant.office.release.state(qa, "L2")
+    assert state2.status is LotStatus.COMPLETE and len(state2.history.refused) == 2
+    reasons = {r.reason for r in state2.history.refused}
+    assert reasons == {"made for another lot", "the signature does not match the decision"}
+    # Reopened, then the old release replayed onto L1: it follows nothing in force.
+    state = plant.office.release.state(qa, "L1")
+    plant.office.release.decide(qa, "L1", DecisionKind.REOPEN, password=QA_PW + "x",
+                                username="qa", reviewed_hash=state.content_hash,
+                                reason="complaint from the customer")
+    plant.office.changes.record(Actor("qa", "quality"), "lot.release", topic=Topic.RELEASE,
+                                entity="lot_status", entity_id="L1", after=document)
+    state = plant.office.release.state(qa, "L1")
+    assert state.status is LotStatus.COMPLETE
+    assert any("does not follow" in r.reason for r in state.history.refused)
+
+
+def test_a_release_forged_by_a_production_pc_is_not_a_release_on_the_office(plant):
+    plant.make_lot("L1", 2)
+    qa_state = plant.office.release.state(plant.qa(), "L1")
+    base = {"kind": "lot_decision", "site": plant.office.settings.site_id, "lot": "L1",
+            "decision": "release", "meaning": "released", "reason": None,
+            "content_hash": qa_state.content_hash, "records": 2, "acknowledged": [],
+            "prev": None, "signed_by": "qa", "full_name": "QA", "role": "quality",
+            "signed_at": "2026-01-01T00:00:00.000Z", "local_time": "x", "zone": "UTC"}
+    station = plant.station
+    forged = [
+        ("qa", sign_document(None, base)),  # no signature at all
+        ("qa", sign_document(station.trust.pc_key, base)),  # the PC's own key
+        # The operator's own key, claiming to be themselves: their role may not release.
+        ("op", sign_document(plant.operator.signer, {**base, "signed_by": "op"})),
+    ]
+    for user, document in forged:
+        station.changes.record(Actor(user, "quality"), "lot.release", topic=Topic.RELEASE,
+                               entity="lot_status", entity_id="L1", after=document)
+    plant.station_journal.sync()
+    plant.office.site_view.ingest()
+    state = plant.office.release.state(plant.qa(), "L1")
+    assert state.status is LotStatus.COMPLETE
+    assert sorted(r.reason for r in state.history.refused) == [
+        "not signed with a person's key",
+        "signed by a person whose role may not release lots",
+        "signed with a key the site never certified for that person",
+    ]
