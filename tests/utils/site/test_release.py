@@ -298,3 +298,61 @@ def test_a_release_forged_by_a_production_pc_is_not_a_release_on_the_office(plan
         "signed by a person whose role may not release lots",
         "signed with a key the site never certified for that person",
     ]
+
+
+def test_review_by_exception_lists_each_kind_and_release_follows_their_acknowledgement(plant):
+    from datetime import datetime, timedelta, timezone
+
+    from utils.audit.verify import TamperKind, VerifyResult
+    from utils.clock import ManualClock
+    from utils.site.alarm_acks import acknowledge
+
+    station, office = plant.station, plant.office
+    station.production.set_lot(plant.operator, "L9", 6, current_box=2)  # box 1 never made
+    now = datetime.now(timezone.utc)
+    station.production.clock = ManualClock(now)
+    high = station.production.register_box(plant.operator, {**FORM, "cam_d": "7,5"})  # band
+    station.production.clock = ManualClock(now - timedelta(minutes=10))  # clock went back
+    station.production.register_box(plant.operator, FORM)
+    station.production.clock = ManualClock(now + timedelta(minutes=1))
+    # A lock command done at the station during the lot, as the station records it.
+    station.changes.record(Actor.system(), "command.done", topic=Topic.COMMANDS,
+                           entity="command", entity_id="c1", command_id="c1",
+                           after={"type": "lock", "params": {"reason": "cleaning"},
+                                  "issued_by": "ana"})
+    station.production.register_box(plant.operator, FORM)
+    plant.station_journal.sync()
+    office.site_view.ingest()
+    admin = office.auth.login("ana", ADMIN_PW).session
+    office.production.edit_record(admin, high.record_id, {"cam_w": "1"},
+                                  "the paper log says otherwise",
+                                  signature=Signature(ADMIN_PW, Meaning.CORRECTION))
+    office.production.manual_record(admin, "206", {**FORM, "lot": "L9", "box": 3},
+                                    "box written on paper during an outage")  # box 3 twice
+    acknowledge(office.changes, admin, ("206", "cpu", "critical"), "antivirus scan, told IT")
+    qa = plant.qa()
+    broken = {"206": VerifyResult("206", False, 10, 7, TamperKind.MODIFIED, "event 7 changed")}
+    found = office.release.exceptions(qa, "L9", verified=broken)
+    kinds = sorted(e.kind for e in found)
+    assert kinds == ["alarm", "band", "correction", "gap", "lock", "manual", "repeat", "skew",
+                     "verify"], [e.detail for e in found]
+    gap = next(e for e in found if e.kind == "gap")
+    assert gap.params == {"first": 1, "last": 1}
+    # Complete it (the last boxes were never made), then acknowledge each and release.
+    state = office.release.state(qa, "L9")
+    office.release.decide(qa, "L9", DecisionKind.COMPLETE, password=QA_PW + "x", username="qa",
+                          reviewed_hash=state.content_hash, reason="the order was cut to 4 boxes")
+    found = office.release.exceptions(qa, "L9")  # as the view read the chains: intact
+    assert "verify" not in {e.kind for e in found}
+    for exception in found[:-1]:
+        office.release.acknowledge(qa, "L9", exception, "looked at it")
+    with pytest.raises(ReleaseError) as caught:
+        office.release.decide(qa, "L9", DecisionKind.RELEASE, password=QA_PW + "x",
+                              reviewed_hash=state.content_hash)
+    assert caught.value.code == "unacknowledged"
+    office.release.acknowledge(qa, "L9", found[-1], "looked at it too")
+    decision = office.release.decide(qa, "L9", DecisionKind.RELEASE, password=QA_PW + "x",
+                                     reviewed_hash=state.content_hash)
+    assert sorted(decision.acknowledged) == sorted(e.id for e in found)
+    acks = events(office, "lot.exception_ack")
+    assert len(acks) == len(found) and acks[0]["user"] == "qa"
