@@ -143,27 +143,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="107"/>
+        <location filename="../admin/window.py" line="111"/>
+        <source>Lots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="116"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="113"/>
+        <location filename="../admin/window.py" line="122"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="118"/>
+        <location filename="../admin/window.py" line="127"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="119"/>
+        <location filename="../admin/window.py" line="128"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="120"/>
+        <location filename="../admin/window.py" line="129"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -338,47 +343,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_tab.py" line="77"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,92 +391,92 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="231"/>
+        <location filename="../admin/audit_tab.py" line="232"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="233"/>
+        <location filename="../admin/audit_tab.py" line="234"/>
         <source>action, e.g. record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="238"/>
+        <location filename="../admin/audit_tab.py" line="239"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="240"/>
+        <location filename="../admin/audit_tab.py" line="241"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="242"/>
+        <location filename="../admin/audit_tab.py" line="243"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="244"/>
+        <location filename="../admin/audit_tab.py" line="245"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="249"/>
+        <location filename="../admin/audit_tab.py" line="250"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="266"/>
+        <location filename="../admin/audit_tab.py" line="267"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="271"/>
+        <location filename="../admin/audit_tab.py" line="272"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="282"/>
+        <location filename="../admin/audit_tab.py" line="283"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="323"/>
+        <location filename="../admin/audit_tab.py" line="324"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="421"/>
+        <location filename="../admin/audit_tab.py" line="422"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="429"/>
+        <location filename="../admin/audit_tab.py" line="430"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="446"/>
+        <location filename="../admin/audit_tab.py" line="447"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="454"/>
+        <location filename="../admin/audit_tab.py" line="455"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="464"/>
+        <location filename="../admin/audit_tab.py" line="465"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="422"/>
+        <location filename="../admin/audit_tab.py" line="423"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="368"/>
+        <location filename="../admin/audit_tab.py" line="369"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -479,12 +484,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="423"/>
+        <location filename="../admin/audit_tab.py" line="424"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="457"/>
+        <location filename="../admin/audit_tab.py" line="458"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -492,7 +497,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="468"/>
+        <location filename="../admin/audit_tab.py" line="469"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -500,17 +505,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="479"/>
+        <location filename="../admin/audit_tab.py" line="480"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="481"/>
+        <location filename="../admin/audit_tab.py" line="482"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="482"/>
+        <location filename="../admin/audit_tab.py" line="483"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,6 +1661,34 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../entry_form.py" line="97"/>
         <source>Register box</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsModel</name>
+    <message>
+        <location filename="../admin/release_dialog.py" line="46"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="46"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="46"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="47"/>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="71"/>
+        <source>%1 at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2848,6 +2881,657 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>LotRecord</name>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="64"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="65"/>
+        <source>Product (size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="66"/>
+        <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="67"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="68"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="69"/>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="70"/>
+        <source>Content SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="71"/>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="72"/>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="73"/>
+        <source>Lot record %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="74"/>
+        <source>Boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="75"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="76"/>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="77"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="78"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="79"/>
+        <source>Rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="80"/>
+        <source>CAM-D %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="81"/>
+        <source>CAM-W %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="82"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="83"/>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="84"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="85"/>
+        <source>No records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="86"/>
+        <source>Changed values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="87"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="88"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="89"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="90"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="91"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="92"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="93"/>
+        <source>No changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="94"/>
+        <source>invalidated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="95"/>
+        <source>in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="96"/>
+        <source>person&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="97"/>
+        <source>this PC&apos;s chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="98"/>
+        <source>Not a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="99"/>
+        <source>Signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="100"/>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="101"/>
+        <source>Printed name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="102"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="103"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="104"/>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="105"/>
+        <source>Content hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="106"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="107"/>
+        <source>Signed with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="108"/>
+        <source>No decision signed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="109"/>
+        <source>not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="110"/>
+        <source>Exceptions and acknowledgements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="111"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="112"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="113"/>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="114"/>
+        <source>No exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="115"/>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="116"/>
+        <source>NOT INTACT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="117"/>
+        <source>Audit verify of the chains involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="118"/>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="119"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="120"/>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="121"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="122"/>
+        <source>No chain could be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="215"/>
+        <source>Lot %1 · page %2 of %3 · content SHA-256 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="231"/>
+        <source>Making the record of lot %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="234"/>
+        <source>Making the record of lot %1: %2 of %3 rows laid out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="239"/>
+        <source>The record of lot %1 was written to %2 (%3 pages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="245"/>
+        <source>Cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="247"/>
+        <source>Your role may not print lot records; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="249"/>
+        <source>The lot record could not be written (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lots</name>
+    <message>
+        <location filename="../admin/lot_texts.py" line="17"/>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="17"/>
+        <location filename="../admin/lot_texts.py" line="36"/>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="18"/>
+        <location filename="../admin/lot_texts.py" line="34"/>
+        <source>released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="18"/>
+        <location filename="../admin/lot_texts.py" line="34"/>
+        <source>on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="19"/>
+        <location filename="../admin/lot_texts.py" line="35"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="22"/>
+        <source>released, INVALIDATED: its records changed after the signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="27"/>
+        <source>Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="27"/>
+        <source>Put on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="28"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="28"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="29"/>
+        <source>Declare complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="35"/>
+        <source>reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="41"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="41"/>
+        <source>Void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="41"/>
+        <source>Manual record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="42"/>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="42"/>
+        <source>Outside the band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="43"/>
+        <source>Missing boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="43"/>
+        <source>Repeated box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="43"/>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="44"/>
+        <source>Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="44"/>
+        <source>Clock skew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="45"/>
+        <source>Audit not intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="62"/>
+        <source>Box %1 corrected (version %2) by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="63"/>
+        <source>Box %1 voided (version %2) by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="67"/>
+        <source>Box %1 entered by hand by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="71"/>
+        <source>Box %1: version %2 written by two PCs (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="73"/>
+        <source>Box %1: version %2 written from version %3, not the one before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="77"/>
+        <source>Box %1: %2 is %3 (critical band from %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="81"/>
+        <source>Boxes %1 to %2 are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="84"/>
+        <source>Box %1 registered %2 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="87"/>
+        <source>Station locked or unlocked (%1) at %2 by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="91"/>
+        <source>Alarm %1 (%2) acknowledged by %3 at %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="97"/>
+        <source>The station&apos;s clock is %1 s off this PC&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="100"/>
+        <source>Box %1 is stamped %2, before box %3 (%4): the station&apos;s clock went back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="104"/>
+        <source>Box %1 is stamped %2, ahead of this PC&apos;s clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="107"/>
+        <source>The station&apos;s audit chain is not intact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="114"/>
+        <source>Say what you checked: a note is required. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="115"/>
+        <source>Acknowledge every exception before releasing; nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="117"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="119"/>
+        <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="122"/>
+        <source>This PC holds no records of this lot; nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="123"/>
+        <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="125"/>
+        <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LotsModel</name>
+    <message>
+        <location filename="../admin/lots_tab.py" line="41"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="41"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="41"/>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="42"/>
+        <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="42"/>
+        <source>First box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="42"/>
+        <source>Last box</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LotsTab</name>
+    <message>
+        <location filename="../admin/lots_tab.py" line="95"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="97"/>
+        <source>Review and sign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="101"/>
+        <source>Lot record (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="160"/>
+        <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="163"/>
+        <source>No decision signed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="166"/>
+        <source>%1 — %2 (%3), %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="170"/>
+        <source>invalidated: the lot&apos;s records changed after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="175"/>
+        <source>Not a decision: event %1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="197"/>
+        <source>Save the lot record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="198"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="205"/>
+        <source>The lots could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../messages.py" line="23"/>
@@ -3076,11 +3760,16 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../messages.py" line="138"/>
+        <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="140"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="146"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>The password needs at least %n character.</numerusform>
@@ -3088,32 +3777,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="149"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="151"/>
         <source>This password is too common or too easy to guess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="153"/>
         <source>The new password must differ from the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="155"/>
         <source>The password must not be the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="157"/>
         <source>The password contains invisible characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="158"/>
         <source>This password cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3688,6 +4377,119 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../register_window.py" line="76"/>
         <source>Lot %1 · box %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <location filename="../admin/release_dialog.py" line="88"/>
+        <source>Review and sign lot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="89"/>
+        <source>Reading the lot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="103"/>
+        <source>What you checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="104"/>
+        <source>Acknowledge selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="115"/>
+        <source>Why (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="122"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="123"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="124"/>
+        <source>Your user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="125"/>
+        <source>Your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="131"/>
+        <source>Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="134"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="142"/>
+        <source>Exceptions to look at before release:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="167"/>
+        <source>Lot %1 · status: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="169"/>
+        <source>Stations: %1 · %2 record(s) · from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="173"/>
+        <source>Content SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="209"/>
+        <source>%1 exception(s) still to acknowledge before release.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="212"/>
+        <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="222"/>
+        <source>Select the exceptions you looked at first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="238"/>
+        <source>Acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="260"/>
+        <source>Signed: %1 by %2 at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="270"/>
+        <source>Your role may not release lots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="271"/>
+        <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5267,42 +6069,42 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="165"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="165"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>Events checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>First bad event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="165"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="186"/>
+        <location filename="../admin/audit_tab.py" line="187"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="187"/>
+        <location filename="../admin/audit_tab.py" line="188"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="187"/>
+        <location filename="../admin/audit_tab.py" line="188"/>
         <source>TAMPERED</source>
         <translation type="unfinished"></translation>
     </message>

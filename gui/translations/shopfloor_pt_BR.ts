@@ -143,27 +143,32 @@
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="107"/>
+        <location filename="../admin/window.py" line="111"/>
+        <source>Lots</source>
+        <translation>Lotes</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="116"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="113"/>
+        <location filename="../admin/window.py" line="122"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="118"/>
+        <location filename="../admin/window.py" line="127"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="119"/>
+        <location filename="../admin/window.py" line="128"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="120"/>
+        <location filename="../admin/window.py" line="129"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -339,47 +344,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Entity</source>
         <translation>Entidade</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_tab.py" line="77"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
@@ -387,92 +392,92 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="231"/>
+        <location filename="../admin/audit_tab.py" line="232"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="233"/>
+        <location filename="../admin/audit_tab.py" line="234"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="238"/>
+        <location filename="../admin/audit_tab.py" line="239"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="240"/>
+        <location filename="../admin/audit_tab.py" line="241"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="242"/>
+        <location filename="../admin/audit_tab.py" line="243"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="244"/>
+        <location filename="../admin/audit_tab.py" line="245"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="249"/>
+        <location filename="../admin/audit_tab.py" line="250"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="266"/>
+        <location filename="../admin/audit_tab.py" line="267"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="271"/>
+        <location filename="../admin/audit_tab.py" line="272"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="282"/>
+        <location filename="../admin/audit_tab.py" line="283"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="323"/>
+        <location filename="../admin/audit_tab.py" line="324"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="421"/>
+        <location filename="../admin/audit_tab.py" line="422"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="429"/>
+        <location filename="../admin/audit_tab.py" line="430"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="446"/>
+        <location filename="../admin/audit_tab.py" line="447"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="454"/>
+        <location filename="../admin/audit_tab.py" line="455"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="464"/>
+        <location filename="../admin/audit_tab.py" line="465"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="422"/>
+        <location filename="../admin/audit_tab.py" line="423"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="368"/>
+        <location filename="../admin/audit_tab.py" line="369"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -480,12 +485,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="423"/>
+        <location filename="../admin/audit_tab.py" line="424"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="457"/>
+        <location filename="../admin/audit_tab.py" line="458"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -493,7 +498,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="468"/>
+        <location filename="../admin/audit_tab.py" line="469"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -501,17 +506,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="479"/>
+        <location filename="../admin/audit_tab.py" line="480"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="481"/>
+        <location filename="../admin/audit_tab.py" line="482"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="482"/>
+        <location filename="../admin/audit_tab.py" line="483"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -1658,6 +1663,34 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../entry_form.py" line="97"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsModel</name>
+    <message>
+        <location filename="../admin/release_dialog.py" line="46"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="46"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="46"/>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="47"/>
+        <source>Acknowledged</source>
+        <translation>Ciente</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="71"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 em %2: %3</translation>
     </message>
 </context>
 <context>
@@ -2849,6 +2882,657 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>LotRecord</name>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="64"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="65"/>
+        <source>Product (size)</source>
+        <translation>Produto (tamanho)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="66"/>
+        <source>Stations</source>
+        <translation>Estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="67"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="68"/>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="69"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="70"/>
+        <source>Content SHA-256</source>
+        <translation>SHA-256 do conteúdo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="71"/>
+        <source>Printed</source>
+        <translation>Impresso</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="72"/>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="73"/>
+        <source>Lot record %1</source>
+        <translation>Registro do lote %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="74"/>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="75"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="76"/>
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="77"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="78"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="79"/>
+        <source>Rejections</source>
+        <translation>Rejeições</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="80"/>
+        <source>CAM-D %</source>
+        <translation>CAM-D %</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="81"/>
+        <source>CAM-W %</source>
+        <translation>CAM-W %</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="82"/>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="83"/>
+        <source>Origin</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="84"/>
+        <source>Version</source>
+        <translation>Versão</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="85"/>
+        <source>No records</source>
+        <translation>Nenhum registro</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="86"/>
+        <source>Changed values</source>
+        <translation>Valores alterados</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="87"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="88"/>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="89"/>
+        <source>After</source>
+        <translation>Depois</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="90"/>
+        <source>Who</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="91"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="92"/>
+        <source>Why</source>
+        <translation>Por quê</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="93"/>
+        <source>No changes</source>
+        <translation>Nenhuma alteração</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="94"/>
+        <source>invalidated</source>
+        <translation>invalidada</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="95"/>
+        <source>in force</source>
+        <translation>em vigor</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="96"/>
+        <source>person&apos;s key</source>
+        <translation>chave da pessoa</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="97"/>
+        <source>this PC&apos;s chain</source>
+        <translation>cadeia deste PC</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="98"/>
+        <source>Not a decision</source>
+        <translation>Não é uma decisão</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="99"/>
+        <source>Signatures</source>
+        <translation>Assinaturas</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="100"/>
+        <source>Meaning</source>
+        <translation>Significado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="101"/>
+        <source>Printed name</source>
+        <translation>Nome impresso</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="102"/>
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="103"/>
+        <source>Role</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="104"/>
+        <source>Date and time</source>
+        <translation>Data e hora</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="105"/>
+        <source>Content hash</source>
+        <translation>Hash do conteúdo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="106"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="107"/>
+        <source>Signed with</source>
+        <translation>Assinada com</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="108"/>
+        <source>No decision signed yet</source>
+        <translation>Nenhuma decisão assinada ainda</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="109"/>
+        <source>not acknowledged</source>
+        <translation>sem ciência</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="110"/>
+        <source>Exceptions and acknowledgements</source>
+        <translation>Exceções e cientes</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="111"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="112"/>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="113"/>
+        <source>Acknowledged</source>
+        <translation>Ciente</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="114"/>
+        <source>No exceptions</source>
+        <translation>Nenhuma exceção</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="115"/>
+        <source>intact</source>
+        <translation>íntegra</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="116"/>
+        <source>NOT INTACT</source>
+        <translation>NÃO ÍNTEGRA</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="117"/>
+        <source>Audit verify of the chains involved</source>
+        <translation>Verificação da auditoria das cadeias envolvidas</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="118"/>
+        <source>Chain</source>
+        <translation>Cadeia</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="119"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="120"/>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="121"/>
+        <source>Detail</source>
+        <translation>Detalhe</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="122"/>
+        <source>No chain could be verified</source>
+        <translation>Nenhuma cadeia pôde ser verificada</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="215"/>
+        <source>Lot %1 · page %2 of %3 · content SHA-256 %4</source>
+        <translation>Lote %1 · página %2 de %3 · SHA-256 do conteúdo %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="231"/>
+        <source>Making the record of lot %1…</source>
+        <translation>Gerando o registro do lote %1…</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="234"/>
+        <source>Making the record of lot %1: %2 of %3 rows laid out…</source>
+        <translation>Gerando o registro do lote %1: %2 de %3 linhas diagramadas…</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="239"/>
+        <source>The record of lot %1 was written to %2 (%3 pages).</source>
+        <translation>O registro do lote %1 foi gravado em %2 (%3 páginas).</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="245"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>Cancelado; nenhum arquivo foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="247"/>
+        <source>Your role may not print lot records; no file was written.</source>
+        <translation>Seu perfil não pode imprimir registros de lote; nenhum arquivo foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="249"/>
+        <source>The lot record could not be written (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
+        <translation>O registro do lote não pôde ser gravado (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e permite gravação, e tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>Lots</name>
+    <message>
+        <location filename="../admin/lot_texts.py" line="17"/>
+        <source>open</source>
+        <translation>aberto</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="17"/>
+        <location filename="../admin/lot_texts.py" line="36"/>
+        <source>complete</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="18"/>
+        <location filename="../admin/lot_texts.py" line="34"/>
+        <source>released</source>
+        <translation>liberado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="18"/>
+        <location filename="../admin/lot_texts.py" line="34"/>
+        <source>on hold</source>
+        <translation>em espera</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="19"/>
+        <location filename="../admin/lot_texts.py" line="35"/>
+        <source>rejected</source>
+        <translation>recusado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="22"/>
+        <source>released, INVALIDATED: its records changed after the signature</source>
+        <translation>liberado, INVALIDADO: seus registros mudaram depois da assinatura</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="27"/>
+        <source>Release</source>
+        <translation>Liberar</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="27"/>
+        <source>Put on hold</source>
+        <translation>Colocar em espera</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="28"/>
+        <source>Reject</source>
+        <translation>Reprovar</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="28"/>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="29"/>
+        <source>Declare complete</source>
+        <translation>Declarar completo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="35"/>
+        <source>reopened</source>
+        <translation>reaberto</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="41"/>
+        <source>Correction</source>
+        <translation>Correção</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="41"/>
+        <source>Void</source>
+        <translation>Anulação</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="41"/>
+        <source>Manual record</source>
+        <translation>Registro manual</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="42"/>
+        <source>Conflict</source>
+        <translation>Conflito</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="42"/>
+        <source>Outside the band</source>
+        <translation>Fora da faixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="43"/>
+        <source>Missing boxes</source>
+        <translation>Caixas faltando</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="43"/>
+        <source>Repeated box</source>
+        <translation>Caixa repetida</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="43"/>
+        <source>Lock</source>
+        <translation>Bloqueio</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="44"/>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="44"/>
+        <source>Clock skew</source>
+        <translation>Diferença de relógio</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="45"/>
+        <source>Audit not intact</source>
+        <translation>Auditoria não íntegra</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="62"/>
+        <source>Box %1 corrected (version %2) by %3: %4</source>
+        <translation>Caixa %1 corrigida (versão %2) por %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="63"/>
+        <source>Box %1 voided (version %2) by %3: %4</source>
+        <translation>Caixa %1 anulada (versão %2) por %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="67"/>
+        <source>Box %1 entered by hand by %2: %3</source>
+        <translation>Caixa %1 lançada à mão por %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="71"/>
+        <source>Box %1: version %2 written by two PCs (%3)</source>
+        <translation>Caixa %1: versão %2 gravada por dois PCs (%3)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="73"/>
+        <source>Box %1: version %2 written from version %3, not the one before</source>
+        <translation>Caixa %1: versão %2 gravada a partir da versão %3, não da anterior</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="77"/>
+        <source>Box %1: %2 is %3 (critical band from %4)</source>
+        <translation>Caixa %1: %2 é %3 (faixa crítica a partir de %4)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="81"/>
+        <source>Boxes %1 to %2 are missing</source>
+        <translation>Faltam as caixas %1 a %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="84"/>
+        <source>Box %1 registered %2 times</source>
+        <translation>Caixa %1 registrada %2 vezes</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="87"/>
+        <source>Station locked or unlocked (%1) at %2 by %3: %4</source>
+        <translation>Estação bloqueada ou desbloqueada (%1) em %2 por %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="91"/>
+        <source>Alarm %1 (%2) acknowledged by %3 at %4: %5</source>
+        <translation>Alarme %1 (%2) reconhecido por %3 em %4: %5</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="97"/>
+        <source>The station&apos;s clock is %1 s off this PC&apos;s</source>
+        <translation>O relógio da estação difere %1 s do deste PC</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="100"/>
+        <source>Box %1 is stamped %2, before box %3 (%4): the station&apos;s clock went back</source>
+        <translation>A caixa %1 tem hora %2, antes da caixa %3 (%4): o relógio da estação voltou</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="104"/>
+        <source>Box %1 is stamped %2, ahead of this PC&apos;s clock</source>
+        <translation>A caixa %1 tem hora %2, adiante do relógio deste PC</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="107"/>
+        <source>The station&apos;s audit chain is not intact: %1</source>
+        <translation>A cadeia de auditoria da estação não está íntegra: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="114"/>
+        <source>Say what you checked: a note is required. Nothing was saved.</source>
+        <translation>Diga o que você conferiu: a observação é obrigatória. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="115"/>
+        <source>Acknowledge every exception before releasing; nothing was signed.</source>
+        <translation>Dê ciência a cada exceção antes de liberar; nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="117"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
+        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="119"/>
+        <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
+        <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado; após erros repetidos a conta fica bloqueada por um tempo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="122"/>
+        <source>This PC holds no records of this lot; nothing was signed.</source>
+        <translation>Este PC não tem registros deste lote; nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="123"/>
+        <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
+        <translation>O status do lote não permite esta decisão agora; nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="125"/>
+        <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
+        <translation>O lote mudou desde que você o abriu: revise de novo. Nada foi assinado.</translation>
+    </message>
+</context>
+<context>
+    <name>LotsModel</name>
+    <message>
+        <location filename="../admin/lots_tab.py" line="41"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="41"/>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="41"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="42"/>
+        <source>Stations</source>
+        <translation>Estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="42"/>
+        <source>First box</source>
+        <translation>Primeira caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="42"/>
+        <source>Last box</source>
+        <translation>Última caixa</translation>
+    </message>
+</context>
+<context>
+    <name>LotsTab</name>
+    <message>
+        <location filename="../admin/lots_tab.py" line="95"/>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="97"/>
+        <source>Review and sign…</source>
+        <translation>Revisar e assinar…</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="101"/>
+        <source>Lot record (PDF)…</source>
+        <translation>Registro do lote (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="160"/>
+        <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;Lote %1&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="163"/>
+        <source>No decision signed yet.</source>
+        <translation>Nenhuma decisão assinada ainda.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="166"/>
+        <source>%1 — %2 (%3), %4</source>
+        <translation>%1 — %2 (%3), %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="170"/>
+        <source>invalidated: the lot&apos;s records changed after it</source>
+        <translation>invalidada: os registros do lote mudaram depois dela</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="175"/>
+        <source>Not a decision: event %1 of %2 (%3)</source>
+        <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="197"/>
+        <source>Save the lot record</source>
+        <translation>Salvar o registro do lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="198"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="205"/>
+        <source>The lots could not be read (%1).</source>
+        <translation>Os lotes não puderam ser lidos (%1).</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../messages.py" line="23"/>
@@ -3077,11 +3761,16 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../messages.py" line="138"/>
+        <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
+        <translation>Este lote está liberado (ou reprovado): seus registros não podem mudar até que uma pessoa da qualidade o reabra com um motivo e uma assinatura. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="140"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="146"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>A senha precisa de ao menos %n caractere.</numerusform>
@@ -3089,32 +3778,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="149"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="151"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="153"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="155"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="157"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="158"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
@@ -3690,6 +4379,119 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../register_window.py" line="76"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <location filename="../admin/release_dialog.py" line="88"/>
+        <source>Review and sign lot %1</source>
+        <translation>Revisar e assinar o lote %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="89"/>
+        <source>Reading the lot…</source>
+        <translation>Lendo o lote…</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="103"/>
+        <source>What you checked</source>
+        <translation>O que você conferiu</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="104"/>
+        <source>Acknowledge selected</source>
+        <translation>Dar ciência às selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="115"/>
+        <source>Why (at least 10 characters)</source>
+        <translation>Por quê (ao menos 10 caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="122"/>
+        <source>Decision</source>
+        <translation>Decisão</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="123"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="124"/>
+        <source>Your user name</source>
+        <translation>Seu usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="125"/>
+        <source>Your password</source>
+        <translation>Sua senha</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="131"/>
+        <source>Sign</source>
+        <translation>Assinar</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="134"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="142"/>
+        <source>Exceptions to look at before release:</source>
+        <translation>Exceções a examinar antes da liberação:</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="167"/>
+        <source>Lot %1 · status: %2</source>
+        <translation>Lote %1 · status: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="169"/>
+        <source>Stations: %1 · %2 record(s) · from %3 to %4</source>
+        <translation>Estações: %1 · %2 registro(s) · de %3 a %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="173"/>
+        <source>Content SHA-256: %1</source>
+        <translation>SHA-256 do conteúdo: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="209"/>
+        <source>%1 exception(s) still to acknowledge before release.</source>
+        <translation>%1 exceção(ões) ainda sem ciência antes da liberação.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="212"/>
+        <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
+        <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="222"/>
+        <source>Select the exceptions you looked at first.</source>
+        <translation>Selecione primeiro as exceções que você examinou.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="238"/>
+        <source>Acknowledged.</source>
+        <translation>Ciência registrada.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="260"/>
+        <source>Signed: %1 by %2 at %3.</source>
+        <translation>Assinado: %1 por %2 em %3.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="270"/>
+        <source>Your role may not release lots.</source>
+        <translation>Seu perfil não pode liberar lotes.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="271"/>
+        <source>The lot could not be read (%1); nothing was signed.</source>
+        <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
 </context>
 <context>
@@ -5270,42 +6072,42 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="165"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="165"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>Events checked</source>
         <translation>Eventos verificados</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>First bad event</source>
         <translation>Primeiro evento adulterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="165"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="186"/>
+        <location filename="../admin/audit_tab.py" line="187"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="187"/>
+        <location filename="../admin/audit_tab.py" line="188"/>
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="187"/>
+        <location filename="../admin/audit_tab.py" line="188"/>
         <source>TAMPERED</source>
         <translation>ADULTERADA</translation>
     </message>
