@@ -87,3 +87,8 @@ def sources(connection: Connection, stations: Iterable[str]) -> list[dict[str, A
     """Where reading each of these stations' chains stands (and whether it broke)."""
     query = select(S).where(S.c.station.in_(list(stations))).order_by(S.c.station)
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def events_by_action(connection: Connection, actions: Iterable[str]) -> list[dict[str, Any]]:
+    """Every event with one of `actions` (reviews of the audit trail: a few a month)."""
+    return _events(connection, E.c.action.in_(list(actions)), actions)

@@ -244,6 +244,11 @@ class AuditTab(QWidget):
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.review_button = QPushButton(self.tr("Reviews…"))
+        self.review_button.setObjectName("auditReview")
+        self.review_button.setToolTip(self.tr("The signed reviews of the audit trail, and "
+                                              "signing the review of this range"))
+        self.review_button.clicked.connect(lambda: self.open_review())
         self.model = AuditEventsModel(self, self.zone, view=self.view, changes=ctx.changes,
                                       session=session)
         self.table = QTableView()
@@ -284,7 +289,8 @@ class AuditTab(QWidget):
                        self.range, self.apply_button):
             filters.addWidget(widget)
         actions = QHBoxLayout()
-        for widget in (self.verify_button, self.csv_button, self.pdf_button):
+        for widget in (self.verify_button, self.csv_button, self.pdf_button,
+                       self.review_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.status)
@@ -305,6 +311,17 @@ class AuditTab(QWidget):
         if bridge is not None:
             bridge.changed.connect(self.view_changed)
         self.refresh()
+
+    def open_review(self):
+        """The audit-trail review of the range shown (a live range ends now)."""
+        from gui.admin.audit_review_dialog import AuditReviewDialog
+
+        start, end = self.range.bounds()
+        dialog = AuditReviewDialog(self.ctx, self.session, start,
+                                   end if end is not None else self.ctx.clock.now(),
+                                   self.runner, self)
+        dialog.open()
+        return dialog
 
     def set_range(self, start: datetime, end: datetime | None = None) -> None:
         """Show [start, end) as a fixed range; end None: from start until now (live)."""

@@ -389,6 +389,94 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>AuditReviewDialog</name>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="72"/>
+        <source>Audit-trail review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="83"/>
+        <source>What you found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="90"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="91"/>
+        <source>Your user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="92"/>
+        <source>Your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="98"/>
+        <source>Sign the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="103"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="110"/>
+        <source>Reviews signed so far (every PC&apos;s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="133"/>
+        <source>This review: %1 – %2, %3 event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="158"/>
+        <source>Signed by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="168"/>
+        <source>Write what you found: a note is required. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="169"/>
+        <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="171"/>
+        <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="173"/>
+        <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="175"/>
+        <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="180"/>
+        <source>Your role may not sign audit-trail reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="182"/>
+        <source>The review could not be made (%1); nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
         <location filename="../admin/audit_tab.py" line="232"/>
@@ -421,62 +509,72 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="250"/>
+        <location filename="../admin/audit_tab.py" line="247"/>
+        <source>Reviews…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="249"/>
+        <source>The signed reviews of the audit trail, and signing the review of this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="255"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="267"/>
+        <location filename="../admin/audit_tab.py" line="272"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="272"/>
+        <location filename="../admin/audit_tab.py" line="277"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="283"/>
+        <location filename="../admin/audit_tab.py" line="288"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="324"/>
+        <location filename="../admin/audit_tab.py" line="341"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="422"/>
+        <location filename="../admin/audit_tab.py" line="439"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="430"/>
+        <location filename="../admin/audit_tab.py" line="447"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="447"/>
+        <location filename="../admin/audit_tab.py" line="464"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="455"/>
+        <location filename="../admin/audit_tab.py" line="472"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="465"/>
+        <location filename="../admin/audit_tab.py" line="482"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="423"/>
+        <location filename="../admin/audit_tab.py" line="440"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="369"/>
+        <location filename="../admin/audit_tab.py" line="386"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -484,12 +582,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="424"/>
+        <location filename="../admin/audit_tab.py" line="441"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="458"/>
+        <location filename="../admin/audit_tab.py" line="475"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -497,7 +595,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="469"/>
+        <location filename="../admin/audit_tab.py" line="486"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -505,17 +603,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="480"/>
+        <location filename="../admin/audit_tab.py" line="497"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="482"/>
+        <location filename="../admin/audit_tab.py" line="499"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="483"/>
+        <location filename="../admin/audit_tab.py" line="500"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4490,6 +4588,49 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../admin/release_dialog.py" line="271"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsModel</name>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="55"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="56"/>
+        <source>no: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -390,6 +390,94 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>AuditReviewDialog</name>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="72"/>
+        <source>Audit-trail review</source>
+        <translation>Revisão da trilha de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="83"/>
+        <source>What you found</source>
+        <translation>O que você encontrou</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="90"/>
+        <source>Findings</source>
+        <translation>Constatações</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="91"/>
+        <source>Your user name</source>
+        <translation>Seu usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="92"/>
+        <source>Your password</source>
+        <translation>Sua senha</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="98"/>
+        <source>Sign the review</source>
+        <translation>Assinar a revisão</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="103"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="110"/>
+        <source>Reviews signed so far (every PC&apos;s):</source>
+        <translation>Revisões assinadas até agora (de todos os PCs):</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="133"/>
+        <source>This review: %1 – %2, %3 event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
+        <translation>Esta revisão: %1 – %2, %3 evento(s) relevantes (alterações, recusas, assinaturas, comandos; não os logins). Leia-os na aba Auditoria com o mesmo intervalo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="158"/>
+        <source>Signed by %1 at %2.</source>
+        <translation>Assinada por %1 em %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="168"/>
+        <source>Write what you found: a note is required. Nothing was signed.</source>
+        <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="169"/>
+        <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
+        <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="171"/>
+        <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
+        <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="173"/>
+        <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
+        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="175"/>
+        <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
+        <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="180"/>
+        <source>Your role may not sign audit-trail reviews.</source>
+        <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="182"/>
+        <source>The review could not be made (%1); nothing was signed.</source>
+        <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
         <location filename="../admin/audit_tab.py" line="232"/>
@@ -422,62 +510,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="250"/>
+        <location filename="../admin/audit_tab.py" line="247"/>
+        <source>Reviews…</source>
+        <translation>Revisões…</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="249"/>
+        <source>The signed reviews of the audit trail, and signing the review of this range</source>
+        <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="255"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="267"/>
+        <location filename="../admin/audit_tab.py" line="272"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="272"/>
+        <location filename="../admin/audit_tab.py" line="277"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="283"/>
+        <location filename="../admin/audit_tab.py" line="288"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="324"/>
+        <location filename="../admin/audit_tab.py" line="341"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="422"/>
+        <location filename="../admin/audit_tab.py" line="439"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="430"/>
+        <location filename="../admin/audit_tab.py" line="447"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="447"/>
+        <location filename="../admin/audit_tab.py" line="464"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="455"/>
+        <location filename="../admin/audit_tab.py" line="472"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="465"/>
+        <location filename="../admin/audit_tab.py" line="482"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="423"/>
+        <location filename="../admin/audit_tab.py" line="440"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="369"/>
+        <location filename="../admin/audit_tab.py" line="386"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -485,12 +583,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="424"/>
+        <location filename="../admin/audit_tab.py" line="441"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="458"/>
+        <location filename="../admin/audit_tab.py" line="475"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -498,7 +596,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="469"/>
+        <location filename="../admin/audit_tab.py" line="486"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -506,17 +604,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="480"/>
+        <location filename="../admin/audit_tab.py" line="497"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="482"/>
+        <location filename="../admin/audit_tab.py" line="499"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="483"/>
+        <location filename="../admin/audit_tab.py" line="500"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -4492,6 +4590,49 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../admin/release_dialog.py" line="271"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsModel</name>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <source>Signed</source>
+        <translation>Assinada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <source>Who</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <source>Valid</source>
+        <translation>Válida</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="55"/>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="56"/>
+        <source>no: %1</source>
+        <translation>não: %1</translation>
     </message>
 </context>
 <context>

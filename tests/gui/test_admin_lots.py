@@ -125,3 +125,33 @@ def test_the_lot_record_pdf_has_every_page_numbered_with_the_content_hash(qtbot,
     again = print_sections(tmp_path / "again.pdf", sections,
                            footer=lambda page, total: footers.append((page, total)) or "x")
     assert again == pages and footers == [(n, pages) for n in range(1, pages + 1)]
+
+
+def test_the_audit_tab_signs_a_review_of_its_range(qtbot, qtmodeltester, plant):
+    from datetime import timedelta
+
+    from gui.admin.audit_tab import AuditTab
+    from gui.tasks import TaskRunner
+
+    plant.make_lot("L1", 2)
+    runner = TaskRunner()
+    qa = plant.qa()
+    office = plant.office
+    tab = AuditTab(office, qa, runner, site_view=office.site_view)
+    qtbot.addWidget(tab)
+    now = office.clock.now()
+    tab.set_range(now - timedelta(days=1), now)
+    try:
+        dialog = tab.open_review()
+        wait_for(lambda: dialog.reviewed is not None)
+        assert "event(s) that matter" in dialog.period.text()
+        dialog.note.setText("every correction has a reason; no refusal unexplained")
+        dialog.username.setText("qa")
+        dialog.password.setText(QA_PW + "x")
+        dialog.sign()
+        wait_for(lambda: dialog.signed is not None and dialog.model.rowCount() == 1)
+        qtmodeltester.check(dialog.model)
+        assert dialog.model.index(0, 5).data() == "yes"
+        dialog.close()
+    finally:
+        runner.shutdown()

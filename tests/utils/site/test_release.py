@@ -307,3 +307,53 @@ def test_review_by_exception_lists_each_kind_and_release_follows_their_acknowled
     assert sorted(decision.acknowledged) == sorted(e.id for e in found)
     acks = events(office, "lot.exception_ack")
     assert len(acks) == len(found) and acks[0]["user"] == "qa"
+
+
+def test_an_audit_trail_review_is_signed_listed_and_bound_to_its_period(plant):
+    from datetime import timedelta
+
+    from models.canonical import format_utc
+    from utils.audit import review
+
+    plant.make_lot("L1", 2)
+    office = plant.office
+    qa = plant.qa()
+    start = format_utc(office.clock.now() - timedelta(days=1))
+    with pytest.raises(review.ReviewError) as caught:  # a period not yet ended
+        review.sign_review(office, qa, start, format_utc(office.clock.now() + timedelta(hours=1)),
+                           password=QA_PW + "x", username="qa", reviewed_hash="", note="x")
+    assert caught.value.code == "period_open"
+    plant.station.production.set_lot(plant.operator, "L2", 5)  # not on the share yet
+    end = format_utc(office.clock.now())
+    count, reviewed = review.digest(office, qa, start, end)
+    actions = {e["action"] for e in review.events_that_matter(office, qa, start, end)}
+    assert "record.create" in actions and "login" not in actions and count > 0
+    operator = office.auth.login("op", OP_PW + "x").session
+    with pytest.raises(PermissionDenied):  # an operator may not sign a review
+        review.sign_review(office, operator, start, end, password=OP_PW + "x", username="op",
+                           reviewed_hash=reviewed, note="looked")
+    with pytest.raises(review.ReviewError) as caught:
+        review.sign_review(office, qa, start, end, password="wrong password", username="qa",
+                           reviewed_hash=reviewed, note="looked at every change")
+    assert caught.value.code == "signature_rejected"
+    # The station's event of the period arrives after the reviewer read it: sign again.
+    plant.station_journal.sync()
+    office.site_view.ingest()
+    with pytest.raises(review.ReviewError) as caught:
+        review.sign_review(office, qa, start, end, password=QA_PW + "x", username="qa",
+                           reviewed_hash=reviewed, note="looked at every change")
+    assert caught.value.code == "content_changed"
+    count, reviewed = review.digest(office, qa, start, end)
+    signed = review.sign_review(office, qa, start, end, password=QA_PW + "x", username="qa",
+                                reviewed_hash=reviewed, note="looked at every change")
+    assert signed.events == count and signed.valid and (signed.start, signed.end) == (start, end)
+    # Forged: a review event written by the station without the person's key.
+    plant.station.changes.record(Actor("qa", "quality"), "audit.review", entity="audit_review",
+                                 entity_id="x", after={**signed.__dict__, "kind": "audit_review",
+                                                       "key_id": None})
+    plant.station_journal.sync()
+    office.site_view.ingest()
+    listed = review.reviews(office, qa)
+    assert sorted((r.station, r.valid, r.problem) for r in listed) == [
+        ("206", False, "signed with a key the site never certified for that person"),
+        ("office1", True, None)]
