@@ -12,6 +12,8 @@ from models.canonical import parse_utc
 from models.lot_status import DecisionKind, LotStatus
 from utils.release.exceptions import LotException
 
+from gui.numbers import format_number
+
 
 def status_text(status: LotStatus | str, release_valid: bool | None = None) -> str:
     names = {LotStatus.OPEN: QCoreApplication.translate("Lots", "open"), LotStatus.COMPLETE: QCoreApplication.translate("Lots", "complete"),
@@ -45,6 +47,10 @@ def kind_text(kind: str) -> str:
             "verify": QCoreApplication.translate("Lots", "Audit not intact")}.get(kind, kind)
 
 
+def _number(value: Any) -> str:
+    return format_number(value, 2) if isinstance(value, (int, float)) else str(value)
+
+
 def site_time(text: Any, zone: ZoneInfo) -> str:
     if not isinstance(text, str) or not text:
         return "—"
@@ -75,8 +81,8 @@ def exception_text(exception: LotException, zone: ZoneInfo) -> str:
                 .replace("%3", str(p.get("base"))))
     if kind == "band":
         return (QCoreApplication.translate("Lots", "Box %1: %2 is %3 (critical band from %4)").replace("%1", box)
-                .replace("%2", str(p.get("measure"))).replace("%3", str(p.get("value")))
-                .replace("%4", str(p.get("limit"))))
+                .replace("%2", str(p.get("measure"))).replace("%3", _number(p.get("value")))
+                .replace("%4", _number(p.get("limit"))))
     if kind == "gap":
         return (QCoreApplication.translate("Lots", "Boxes %1 to %2 are missing").replace("%1", str(p.get("first")))
                 .replace("%2", str(p.get("last"))))
