@@ -76,7 +76,13 @@ CONTENT_FIELDS = ("record_id", "version", "station_id", "lot", "box", "size", "u
 
 
 def content_hash(lot: str, records: Iterable[Mapping[str, Any]]) -> str:
-    """SHA-256 (hex) of the lot's current record versions in canonical JSON."""
+    """SHA-256 (hex) of the lot's current record versions: the canonical JSON of {"lot": code},
+    then of each record (CONTENT_FIELDS) sorted by record id, each line ended by a newline.
+    Hashed line by line: one canonical text of 5,000 records is one call of the JSON encoder
+    that holds the interpreter (and the window, when a background task makes it) for 150 ms."""
     rows = sorted(({name: row.get(name) for name in CONTENT_FIELDS} for row in records),
                   key=lambda row: (str(row["record_id"]), row["version"] or 0))
-    return hashlib.sha256(canonical_bytes({"lot": lot, "records": rows})).hexdigest()
+    hasher = hashlib.sha256(canonical_bytes({"lot": lot}) + b"\n")
+    for row in rows:
+        hasher.update(canonical_bytes(row) + b"\n")
+    return hasher.hexdigest()

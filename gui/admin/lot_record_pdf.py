@@ -31,8 +31,7 @@ from gui.numbers import format_number
 from gui.pdf_pages import PrintCancelled, Section, print_sections
 from gui.tasks import Task, TaskRunner
 
-CHANGE_BAR = "<td style='background:#b00020'>&nbsp;</td>"
-NO_BAR = "<td></td>"
+CHANGE_BAR = "<span style='color:#b00020'>▌</span>"  # a changed box's change bar
 
 
 def _h(value: Any) -> str:
@@ -48,6 +47,12 @@ def _value(value: Any) -> str:
 
 def _heading(level: int, text: str) -> str:
     return f"<h{level}>{_h(text)}</h{level}>"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float):
+        return format_number(value, 2)
+    return "—" if value is None else str(value)
 
 
 def _row(cells: list[str]) -> str:
@@ -149,31 +154,46 @@ def lot_record_sections(record: LotRecord, zone: ZoneInfo) -> list[Section]:
         fields = changed.get(row["record_id"], set())
         original = first.get(row["record_id"], row)
 
-        def cell(name: str) -> str:
-            if name in fields and original[name] != row[name]:
-                return f"<s>{_value(original[name])}</s> <b>{_value(row[name])}</b>"
-            return _value(row[name])
+        def cell(name: str, width: int, text: str | None = None) -> str:
+            """A column of the fixed-width listing: a changed value is its first value struck
+            through and the current one in bold (padded by the text's printed width)."""
+            if text is None and name in fields and original[name] != row[name]:
+                old, new = _plain(original[name]), _plain(row[name])
+                return (f"<s>{_h(old)}</s> <b>{_h(new)}</b>"
+                        + " " * max(1, width - len(old) - len(new) - 1))
+            plain = _plain(row[name]) if text is None else text
+            return _h(plain[:width - 1].ljust(width))
 
-        rejections = "; ".join(
+        rejections = ";".join(
             f"{row[f'rej{i}_defect']}/{row[f'rej{i}_location']}" for i in (1, 2, 3)
-            if row[f"rej{i}_defect"])
-        boxes.append("<tr>" + (CHANGE_BAR if fields else NO_BAR) + "".join(
-            f"<td>{c}</td>" for c in (
-                _h(row["station_id"]), _h(row["box"]), _h(site_time(row["recorded_at"], zone)),
-                cell("size"), _h(rejections or "—"), cell("cam_d"), cell("cam_w"),
-                _h(row["operator"]), _h(row["origin"]), _h(row["version"]), cell("status")))
-            + "</tr>")
-    sections = [Section(title + _heading(3, t["boxes"]), _header(
-        ["", t["station"], t["box"], t["time"], t["size"], t["rejections"], t["cam_d"],
-         t["cam_w"], t["operator"], t["origin"], t["version"], t["status"]]),
-        boxes or [_row([_h(t["no_records"])])])]
-    changes = [_row([_h(c.station), _h(c.box), _h(c.version), _h(c.field),
-                     f"<s>{_value(c.before)}</s>", f"<b>{_value(c.after)}</b>", _h(c.editor),
-                     _h(site_time(c.edited_at, zone)), _h(c.reason)])
-               for c in record.changes]
-    sections.append(Section(_heading(3, t["changed"]), _header(
-        [t["station"], t["box"], t["version"], t["field"], t["before"], t["after"], t["who"],
-         t["when"], t["why"]]), changes or [_row([_h(t["no_changes"])])]))
+            if row[f"rej{i}_defect"]) or "—"
+        bar = CHANGE_BAR if fields else " "
+        boxes.append(bar + cell("station_id", 8) + cell("box", 7)
+                     + cell("recorded_at", 17, site_time(row["recorded_at"], zone))
+                     + cell("size", 8) + cell("rejections", 34, rejections) + cell("cam_d", 13)
+                     + cell("cam_w", 13) + cell("operator", 12) + cell("origin", 8)
+                     + cell("version", 4) + cell("status", 8))
+    columns = ((t["station"], 8), (t["box"], 7), (t["time"], 17), (t["size"], 8),
+               (t["rejections"], 34), (t["cam_d"], 13), (t["cam_w"], 13), (t["operator"], 12),
+               (t["origin"], 8), (t["version"], 4), (t["status"], 8))
+    listing_header = " " + "".join(_h(title[:width - 1].ljust(width)) for title, width in columns)
+    sections = [Section(title + _heading(3, t["boxes"]), f"<b>{listing_header}</b>",
+                        boxes or [_h(t["no_records"])], preformatted=True)]
+    def pad(text: str, width: int) -> str:
+        return _h(text[:width - 1].ljust(width))
+
+    changes = [pad(c.station, 8) + pad(str(c.box), 7) + pad(str(c.version), 4)
+               + pad(c.field, 14)
+               + f"<s>{_h(_plain(c.before)[:11])}</s>" + " " * (12 - len(_plain(c.before)[:11]))
+               + f"<b>{_h(_plain(c.after)[:11])}</b>" + " " * (12 - len(_plain(c.after)[:11]))
+               + pad(c.editor or "—", 10) + pad(site_time(c.edited_at, zone), 17)
+               + _h(c.reason) for c in record.changes]
+    change_columns = ((t["station"], 8), (t["box"], 7), (t["version"], 4), (t["field"], 14),
+                      (t["before"], 12), (t["after"], 12), (t["who"], 10), (t["when"], 17),
+                      (t["why"], 10))
+    sections.append(Section(_heading(3, t["changed"]), "<b>" + "".join(
+        pad(title, width) for title, width in change_columns) + "</b>",
+        changes or [_h(t["no_changes"])], preformatted=True))
     invalidated = {d.id for d in state.invalidated}
     decisions = [_row([_h(meaning_text(d.kind, d.reason)), _h(d.full_name), _h(d.signed_by),
                        _h(d.role), _h(d.local_time), _h(d.content_hash[:16] + "…"),
