@@ -357,3 +357,36 @@ def test_an_audit_trail_review_is_signed_listed_and_bound_to_its_period(plant):
     assert sorted((r.station, r.valid, r.problem) for r in listed) == [
         ("206", False, "signed with a key the site never certified for that person"),
         ("office1", True, None)]
+
+
+def test_a_release_appended_to_a_journal_on_the_share_is_not_a_release(plant):
+    """Someone who can write the share appends a well-linked release event, even one copying a
+    genuine signed decision of another lot, to station 206's journal: no seal of 206's PC covers
+    it, so no PC's view takes it, and the lot stays as it was."""
+    import hashlib
+
+    from utils.site.journal import list_segments
+    from utils.site.layout import SiteLayout
+
+    plant.make_lot("L1", 2)
+    plant.make_lot("L2", 2)
+    qa = plant.qa()
+    plant.release(qa, "L2")
+    [genuine] = events(plant.office, "lot.release")
+    journal = SiteLayout(plant.site.share).station("206").journal
+    segment = list_segments(journal)[-1][1]
+    last = [entry for entry in map(json.loads, segment.read_bytes().splitlines())
+            if entry["kind"] == "event"][-1]
+    body = json.loads(last["body"])
+    forged_body = json.dumps({**body, "seq": last["seq"] + 1, "action": "lot.release",
+                              "user": "qa", "entity": "lot_status", "entity_id": "L1",
+                              "after": {**genuine["after"], "lot": "L1"}},
+                             sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(bytes.fromhex(last["hash"]) + forged_body.encode()).hexdigest()
+    forged = {**last, "seq": last["seq"] + 1, "prev": last["hash"], "hash": digest,
+              "body": forged_body}
+    with open(segment, "ab") as handle:
+        handle.write(json.dumps(forged).encode() + b"\n")
+    plant.office.site_view.ingest()
+    state = plant.office.release.state(qa, "L1")
+    assert state.status is LotStatus.COMPLETE and state.history.refused == []
