@@ -13,6 +13,7 @@ from config.paths import resolve_paths
 from config.settings import Settings
 from data import audit_repo
 from models.lot_status import DecisionKind, LotStatus
+from models.validation import ValidationFailed
 from utils.audit.chain import Actor
 from utils.changes import Topic
 from utils.context import AppContext
@@ -150,8 +151,12 @@ def test_a_released_lot_changes_only_after_a_signed_reopening_and_is_released_ag
         plant.office.production.edit_record(admin, first.record_id, {"cam_d": "2"},
                                             "transcribed wrongly from the log", signature=correct)
     assert caught.value.code == "lot_released"
+    with pytest.raises(ProductionError) as caught:  # nor a box added by hand
+        plant.office.production.manual_record(admin, "206", {**FORM, "lot": "L1", "box": 3},
+                                              "a box found on the pallet later")
+    assert caught.value.code == "lot_released"
     state = plant.office.release.state(qa, "L1")
-    with pytest.raises(Exception):  # reopening needs a reason
+    with pytest.raises(ValidationFailed):  # reopening needs a reason
         plant.office.release.decide(qa, "L1", DecisionKind.REOPEN, password=QA_PW + "x",
                                     reviewed_hash=state.content_hash, reason="")
     plant.office.release.decide(qa, "L1", DecisionKind.REOPEN, password=QA_PW + "x",
