@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, Integer, func, select
+from sqlalchemy import Connection, String, case, func, select
 
 from data import view_schema
 
@@ -22,9 +22,10 @@ S = view_schema.view_sources
 
 
 def lots(connection: Connection, *, limit: int = 500) -> list[dict[str, Any]]:
-    """Lots with records, newest first: code, records, active boxes, first and last record
-    time, stations (comma-separated)."""
-    active = func.sum((R.c.status == "active").cast(Integer))
+    """Lots with records, newest first: code, records, active boxes (distinct station and box
+    numbers of records not voided), first and last record time, stations (comma-separated)."""
+    box_key = R.c.station_id + ":" + R.c.box.cast(String)
+    active = func.count(case((R.c.status == "active", box_key)).distinct())
     query = (select(R.c.lot, func.count().label("records"), active.label("active"),
                     func.min(R.c.recorded_at).label("first_at"),
                     func.max(R.c.recorded_at).label("last_at"),

@@ -129,8 +129,17 @@ class ReleaseService:
         view = self._view()
         with view.database.read() as connection:
             rows = lot_repo.lots(connection)
-        for row in rows:
-            row["status"] = self._state(view, row["lot"]).status
+        state = self.ctx.trust.state if self.ctx.trust is not None else None
+        with view.database.read() as connection:
+            for row in rows:  # the status only: no lot's records are read or hashed here
+                decisions = lot_repo.lot_events(connection, row["lot"], DECISION_ACTIONS)
+                settings = lot_repo.lot_events(connection, row["lot"], LOT_SET_ACTIONS)
+                planned = _planned_boxes(settings)
+                base = (LotStatus.COMPLETE if planned is not None and row["active"] >= planned
+                        else LotStatus.OPEN)
+                row["status"] = fold([check_event(e, row["lot"], state=state,
+                                                  own_station=self.ctx.station_id)
+                                      for e in decisions], base).status
         return rows
 
     def state(self, session: Session, lot: str) -> LotState:

@@ -53,6 +53,8 @@ def test_a_complete_lot_is_released_with_a_signature_bound_to_its_content(plant)
     assert decision.signed_with_key and decision.local_time.endswith("(America/Sao_Paulo)")
     state = plant.office.release.state(qa, "L1")
     assert state.status is LotStatus.RELEASED and state.release_valid is True
+    [listed] = plant.office.release.lots(qa)
+    assert (listed["lot"], listed["status"], listed["active"]) == ("L1", LotStatus.RELEASED, 3)
     [event] = events(plant.office, "lot.release")
     assert event["after"]["sig"] and event["after"]["key_id"] and QA_PW not in json.dumps(event)
 
