@@ -74,6 +74,7 @@ class AuditReviewDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("reviewsTable")
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.period = QLabel()

@@ -79,6 +79,8 @@ class LotsTab(QWidget):
         self.model = LotsModel(self.zone, self)
         self.table = QTableView()
         self.table.setObjectName("lotsTable")
+        self.table.setAccessibleName(self.tr("Lots"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

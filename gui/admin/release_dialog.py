@@ -93,6 +93,7 @@ class ReleaseDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("exceptionsTable")
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()

@@ -396,82 +396,82 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="83"/>
+        <location filename="../admin/audit_review_dialog.py" line="84"/>
         <source>What you found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="90"/>
+        <location filename="../admin/audit_review_dialog.py" line="91"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="91"/>
+        <location filename="../admin/audit_review_dialog.py" line="92"/>
         <source>Your user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="92"/>
+        <location filename="../admin/audit_review_dialog.py" line="93"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="98"/>
+        <location filename="../admin/audit_review_dialog.py" line="99"/>
         <source>Sign the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="103"/>
+        <location filename="../admin/audit_review_dialog.py" line="104"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="110"/>
+        <location filename="../admin/audit_review_dialog.py" line="111"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="133"/>
+        <location filename="../admin/audit_review_dialog.py" line="134"/>
         <source>This review: %1 – %2, %3 event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="158"/>
+        <location filename="../admin/audit_review_dialog.py" line="159"/>
         <source>Signed by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="168"/>
+        <location filename="../admin/audit_review_dialog.py" line="169"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="169"/>
+        <location filename="../admin/audit_review_dialog.py" line="170"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="171"/>
+        <location filename="../admin/audit_review_dialog.py" line="172"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="173"/>
+        <location filename="../admin/audit_review_dialog.py" line="174"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="175"/>
+        <location filename="../admin/audit_review_dialog.py" line="176"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="180"/>
+        <location filename="../admin/audit_review_dialog.py" line="181"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="182"/>
+        <location filename="../admin/audit_review_dialog.py" line="183"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2981,332 +2981,332 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotRecord</name>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="64"/>
+        <location filename="../admin/lot_record_pdf.py" line="69"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="65"/>
+        <location filename="../admin/lot_record_pdf.py" line="70"/>
         <source>Product (size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="66"/>
+        <location filename="../admin/lot_record_pdf.py" line="71"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="67"/>
+        <location filename="../admin/lot_record_pdf.py" line="72"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="68"/>
+        <location filename="../admin/lot_record_pdf.py" line="73"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="69"/>
+        <location filename="../admin/lot_record_pdf.py" line="74"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="70"/>
+        <location filename="../admin/lot_record_pdf.py" line="75"/>
         <source>Content SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="71"/>
+        <location filename="../admin/lot_record_pdf.py" line="76"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="72"/>
+        <location filename="../admin/lot_record_pdf.py" line="77"/>
         <source>%1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="73"/>
+        <location filename="../admin/lot_record_pdf.py" line="78"/>
         <source>Lot record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="74"/>
+        <location filename="../admin/lot_record_pdf.py" line="79"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="75"/>
+        <location filename="../admin/lot_record_pdf.py" line="80"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="76"/>
+        <location filename="../admin/lot_record_pdf.py" line="81"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="77"/>
+        <location filename="../admin/lot_record_pdf.py" line="82"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="78"/>
+        <location filename="../admin/lot_record_pdf.py" line="83"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="79"/>
+        <location filename="../admin/lot_record_pdf.py" line="84"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="80"/>
+        <location filename="../admin/lot_record_pdf.py" line="85"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="81"/>
+        <location filename="../admin/lot_record_pdf.py" line="86"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="82"/>
+        <location filename="../admin/lot_record_pdf.py" line="87"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="83"/>
+        <location filename="../admin/lot_record_pdf.py" line="88"/>
         <source>Origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="84"/>
+        <location filename="../admin/lot_record_pdf.py" line="89"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="85"/>
+        <location filename="../admin/lot_record_pdf.py" line="90"/>
         <source>No records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="86"/>
+        <location filename="../admin/lot_record_pdf.py" line="91"/>
         <source>Changed values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="87"/>
+        <location filename="../admin/lot_record_pdf.py" line="92"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="88"/>
+        <location filename="../admin/lot_record_pdf.py" line="93"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="89"/>
+        <location filename="../admin/lot_record_pdf.py" line="94"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="90"/>
+        <location filename="../admin/lot_record_pdf.py" line="95"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="91"/>
+        <location filename="../admin/lot_record_pdf.py" line="96"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="92"/>
+        <location filename="../admin/lot_record_pdf.py" line="97"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="93"/>
+        <location filename="../admin/lot_record_pdf.py" line="98"/>
         <source>No changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="94"/>
+        <location filename="../admin/lot_record_pdf.py" line="99"/>
         <source>invalidated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="95"/>
+        <location filename="../admin/lot_record_pdf.py" line="100"/>
         <source>in force</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="96"/>
+        <location filename="../admin/lot_record_pdf.py" line="101"/>
         <source>person&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="97"/>
+        <location filename="../admin/lot_record_pdf.py" line="102"/>
         <source>this PC&apos;s chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="98"/>
+        <location filename="../admin/lot_record_pdf.py" line="103"/>
         <source>Not a decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="99"/>
+        <location filename="../admin/lot_record_pdf.py" line="104"/>
         <source>Signatures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="100"/>
+        <location filename="../admin/lot_record_pdf.py" line="105"/>
         <source>Meaning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="101"/>
+        <location filename="../admin/lot_record_pdf.py" line="106"/>
         <source>Printed name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="102"/>
+        <location filename="../admin/lot_record_pdf.py" line="107"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="103"/>
+        <location filename="../admin/lot_record_pdf.py" line="108"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="104"/>
+        <location filename="../admin/lot_record_pdf.py" line="109"/>
         <source>Date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="105"/>
+        <location filename="../admin/lot_record_pdf.py" line="110"/>
         <source>Content hash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="106"/>
+        <location filename="../admin/lot_record_pdf.py" line="111"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="107"/>
+        <location filename="../admin/lot_record_pdf.py" line="112"/>
         <source>Signed with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="108"/>
+        <location filename="../admin/lot_record_pdf.py" line="113"/>
         <source>No decision signed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="109"/>
+        <location filename="../admin/lot_record_pdf.py" line="114"/>
         <source>not acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="110"/>
+        <location filename="../admin/lot_record_pdf.py" line="115"/>
         <source>Exceptions and acknowledgements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="111"/>
+        <location filename="../admin/lot_record_pdf.py" line="116"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="112"/>
+        <location filename="../admin/lot_record_pdf.py" line="117"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="113"/>
+        <location filename="../admin/lot_record_pdf.py" line="118"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="114"/>
+        <location filename="../admin/lot_record_pdf.py" line="119"/>
         <source>No exceptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="115"/>
+        <location filename="../admin/lot_record_pdf.py" line="120"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="116"/>
+        <location filename="../admin/lot_record_pdf.py" line="121"/>
         <source>NOT INTACT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="117"/>
+        <location filename="../admin/lot_record_pdf.py" line="122"/>
         <source>Audit verify of the chains involved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="118"/>
+        <location filename="../admin/lot_record_pdf.py" line="123"/>
         <source>Chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="119"/>
+        <location filename="../admin/lot_record_pdf.py" line="124"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="120"/>
+        <location filename="../admin/lot_record_pdf.py" line="125"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="121"/>
+        <location filename="../admin/lot_record_pdf.py" line="126"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="122"/>
+        <location filename="../admin/lot_record_pdf.py" line="127"/>
         <source>No chain could be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="215"/>
+        <location filename="../admin/lot_record_pdf.py" line="235"/>
         <source>Lot %1 · page %2 of %3 · content SHA-256 %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="231"/>
+        <location filename="../admin/lot_record_pdf.py" line="251"/>
         <source>Making the record of lot %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="234"/>
+        <location filename="../admin/lot_record_pdf.py" line="254"/>
         <source>Making the record of lot %1: %2 of %3 rows laid out…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="239"/>
+        <location filename="../admin/lot_record_pdf.py" line="259"/>
         <source>The record of lot %1 was written to %2 (%3 pages).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="245"/>
+        <location filename="../admin/lot_record_pdf.py" line="265"/>
         <source>Cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="247"/>
+        <location filename="../admin/lot_record_pdf.py" line="267"/>
         <source>Your role may not print lot records; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="249"/>
+        <location filename="../admin/lot_record_pdf.py" line="269"/>
         <source>The lot record could not be written (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3314,226 +3314,226 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Lots</name>
     <message>
-        <location filename="../admin/lot_texts.py" line="17"/>
+        <location filename="../admin/lot_texts.py" line="19"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="17"/>
-        <location filename="../admin/lot_texts.py" line="36"/>
+        <location filename="../admin/lot_texts.py" line="19"/>
+        <location filename="../admin/lot_texts.py" line="38"/>
         <source>complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="18"/>
-        <location filename="../admin/lot_texts.py" line="34"/>
+        <location filename="../admin/lot_texts.py" line="20"/>
+        <location filename="../admin/lot_texts.py" line="36"/>
         <source>released</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="18"/>
-        <location filename="../admin/lot_texts.py" line="34"/>
+        <location filename="../admin/lot_texts.py" line="20"/>
+        <location filename="../admin/lot_texts.py" line="36"/>
         <source>on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="19"/>
-        <location filename="../admin/lot_texts.py" line="35"/>
+        <location filename="../admin/lot_texts.py" line="21"/>
+        <location filename="../admin/lot_texts.py" line="37"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="22"/>
+        <location filename="../admin/lot_texts.py" line="24"/>
         <source>released, INVALIDATED: its records changed after the signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="27"/>
+        <location filename="../admin/lot_texts.py" line="29"/>
         <source>Release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="27"/>
+        <location filename="../admin/lot_texts.py" line="29"/>
         <source>Put on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="28"/>
+        <location filename="../admin/lot_texts.py" line="30"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="28"/>
+        <location filename="../admin/lot_texts.py" line="30"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="29"/>
+        <location filename="../admin/lot_texts.py" line="31"/>
         <source>Declare complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="35"/>
+        <location filename="../admin/lot_texts.py" line="37"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="41"/>
+        <location filename="../admin/lot_texts.py" line="43"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="41"/>
+        <location filename="../admin/lot_texts.py" line="43"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="41"/>
+        <location filename="../admin/lot_texts.py" line="43"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="42"/>
+        <location filename="../admin/lot_texts.py" line="44"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="42"/>
+        <location filename="../admin/lot_texts.py" line="44"/>
         <source>Outside the band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="43"/>
+        <location filename="../admin/lot_texts.py" line="45"/>
         <source>Missing boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="43"/>
+        <location filename="../admin/lot_texts.py" line="45"/>
         <source>Repeated box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="43"/>
+        <location filename="../admin/lot_texts.py" line="45"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="44"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
         <source>Alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="44"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
         <source>Clock skew</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="45"/>
+        <location filename="../admin/lot_texts.py" line="47"/>
         <source>Audit not intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="62"/>
+        <location filename="../admin/lot_texts.py" line="68"/>
         <source>Box %1 corrected (version %2) by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="63"/>
+        <location filename="../admin/lot_texts.py" line="69"/>
         <source>Box %1 voided (version %2) by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="67"/>
+        <location filename="../admin/lot_texts.py" line="73"/>
         <source>Box %1 entered by hand by %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="71"/>
+        <location filename="../admin/lot_texts.py" line="77"/>
         <source>Box %1: version %2 written by two PCs (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="73"/>
+        <location filename="../admin/lot_texts.py" line="79"/>
         <source>Box %1: version %2 written from version %3, not the one before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="77"/>
+        <location filename="../admin/lot_texts.py" line="83"/>
         <source>Box %1: %2 is %3 (critical band from %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="81"/>
+        <location filename="../admin/lot_texts.py" line="87"/>
         <source>Boxes %1 to %2 are missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="84"/>
+        <location filename="../admin/lot_texts.py" line="90"/>
         <source>Box %1 registered %2 times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="87"/>
+        <location filename="../admin/lot_texts.py" line="93"/>
         <source>Station locked or unlocked (%1) at %2 by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="91"/>
+        <location filename="../admin/lot_texts.py" line="97"/>
         <source>Alarm %1 (%2) acknowledged by %3 at %4: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="97"/>
+        <location filename="../admin/lot_texts.py" line="103"/>
         <source>The station&apos;s clock is %1 s off this PC&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="100"/>
+        <location filename="../admin/lot_texts.py" line="106"/>
         <source>Box %1 is stamped %2, before box %3 (%4): the station&apos;s clock went back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="104"/>
+        <location filename="../admin/lot_texts.py" line="110"/>
         <source>Box %1 is stamped %2, ahead of this PC&apos;s clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="107"/>
+        <location filename="../admin/lot_texts.py" line="113"/>
         <source>The station&apos;s audit chain is not intact: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="114"/>
+        <location filename="../admin/lot_texts.py" line="120"/>
         <source>Say what you checked: a note is required. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="115"/>
+        <location filename="../admin/lot_texts.py" line="121"/>
         <source>Acknowledge every exception before releasing; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="117"/>
+        <location filename="../admin/lot_texts.py" line="123"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="119"/>
+        <location filename="../admin/lot_texts.py" line="125"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="122"/>
+        <location filename="../admin/lot_texts.py" line="128"/>
         <source>This PC holds no records of this lot; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="123"/>
+        <location filename="../admin/lot_texts.py" line="129"/>
         <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="125"/>
+        <location filename="../admin/lot_texts.py" line="131"/>
         <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3574,57 +3574,62 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="95"/>
+        <location filename="../admin/lots_tab.py" line="82"/>
+        <source>Lots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="99"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="97"/>
+        <location filename="../admin/lots_tab.py" line="101"/>
         <source>Review and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="101"/>
+        <location filename="../admin/lots_tab.py" line="105"/>
         <source>Lot record (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="160"/>
+        <location filename="../admin/lots_tab.py" line="164"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="163"/>
+        <location filename="../admin/lots_tab.py" line="167"/>
         <source>No decision signed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="166"/>
+        <location filename="../admin/lots_tab.py" line="170"/>
         <source>%1 — %2 (%3), %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="170"/>
+        <location filename="../admin/lots_tab.py" line="174"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="175"/>
+        <location filename="../admin/lots_tab.py" line="179"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="197"/>
+        <location filename="../admin/lots_tab.py" line="201"/>
         <source>Save the lot record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="198"/>
+        <location filename="../admin/lots_tab.py" line="202"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="205"/>
+        <location filename="../admin/lots_tab.py" line="209"/>
         <source>The lots could not be read (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4491,102 +4496,102 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="103"/>
+        <location filename="../admin/release_dialog.py" line="108"/>
         <source>What you checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="104"/>
+        <location filename="../admin/release_dialog.py" line="109"/>
         <source>Acknowledge selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="115"/>
+        <location filename="../admin/release_dialog.py" line="120"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="122"/>
+        <location filename="../admin/release_dialog.py" line="127"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="123"/>
+        <location filename="../admin/release_dialog.py" line="128"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="124"/>
+        <location filename="../admin/release_dialog.py" line="129"/>
         <source>Your user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="125"/>
+        <location filename="../admin/release_dialog.py" line="130"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="131"/>
+        <location filename="../admin/release_dialog.py" line="136"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="134"/>
+        <location filename="../admin/release_dialog.py" line="139"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="142"/>
+        <location filename="../admin/release_dialog.py" line="147"/>
         <source>Exceptions to look at before release:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="167"/>
+        <location filename="../admin/release_dialog.py" line="172"/>
         <source>Lot %1 · status: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="169"/>
+        <location filename="../admin/release_dialog.py" line="174"/>
         <source>Stations: %1 · %2 record(s) · from %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="173"/>
+        <location filename="../admin/release_dialog.py" line="178"/>
         <source>Content SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="209"/>
+        <location filename="../admin/release_dialog.py" line="214"/>
         <source>%1 exception(s) still to acknowledge before release.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="212"/>
+        <location filename="../admin/release_dialog.py" line="217"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="222"/>
+        <location filename="../admin/release_dialog.py" line="227"/>
         <source>Select the exceptions you looked at first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="238"/>
+        <location filename="../admin/release_dialog.py" line="243"/>
         <source>Acknowledged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="260"/>
+        <location filename="../admin/release_dialog.py" line="265"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="270"/>
+        <location filename="../admin/release_dialog.py" line="275"/>
         <source>Your role may not release lots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="271"/>
+        <location filename="../admin/release_dialog.py" line="276"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>

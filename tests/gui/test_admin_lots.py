@@ -156,3 +156,16 @@ def test_the_audit_tab_signs_a_review_of_its_range(qtbot, qtmodeltester, plant):
         dialog.close()
     finally:
         runner.shutdown()
+
+
+def test_the_tab_and_the_dialogs_are_named_and_walked_in_reading_order(qtbot, plant, tab):
+    from tests.gui.test_tab_order_and_names import check
+
+    plant.make_lot("L1", 2, form={**FORM, "cam_d": "7,5"})
+    _select(tab, "L1")
+    tab.show()
+    check(tab)
+    dialog = tab.open_review()
+    wait_for(lambda: dialog.state is not None)
+    check(dialog)
+    dialog.close()
