@@ -9,6 +9,7 @@ class Role(StrEnum):
     OPERATOR = "operator"
     ANALYST = "analyst"
     SUPERVISOR = "supervisor"
+    QUALITY = "quality"  # reviews and releases lots, reviews the audit trail; changes no record
     ADMIN = "admin"
 
 
@@ -31,6 +32,9 @@ class Permission(StrEnum):
     LOGS_VIEW = "logs.view"
     BACKUP_MANAGE = "backup.manage"  # make a backup now, set the schedule, restore (admins)
     ARCHIVE_MAKE = "archive.make"  # a self-verifying archive of a period
+    LOT_VIEW = "lot.view"  # the Lots tab: a lot's status, exceptions, record PDF
+    LOT_RELEASE = "lot.release"  # sign a lot's release, hold, rejection, completion, reopening
+    AUDIT_REVIEW = "audit.review"  # sign a review of a period's audit trail (Annex 11 §9)
 
 
 _OPERATOR = frozenset(
@@ -45,12 +49,20 @@ _SUPERVISOR = _OPERATOR | _ANALYST | frozenset(
     {Permission.RECORD_EDIT, Permission.RECORD_VOID, Permission.RECORD_MANUAL,
      Permission.COMMAND_SEND, Permission.IMPORT_LEGACY, Permission.ARCHIVE_MAKE}
 )
+# Quality assurance reviews and signs; it does not produce or correct (the people who made a
+# lot do not release it: a supervisor runs production, so releasing is not theirs).
+_QUALITY = _ANALYST | frozenset(
+    {Permission.LOT_VIEW, Permission.LOT_RELEASE, Permission.AUDIT_REVIEW}
+)
+_SUPERVISOR = _SUPERVISOR | frozenset({Permission.LOT_VIEW})
+_ANALYST = _ANALYST | frozenset({Permission.LOT_VIEW})
 _ADMIN = frozenset(Permission)
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OPERATOR: _OPERATOR,
     Role.ANALYST: _ANALYST,
     Role.SUPERVISOR: _SUPERVISOR,
+    Role.QUALITY: _QUALITY,
     Role.ADMIN: _ADMIN,
 }
 

@@ -166,5 +166,6 @@ def role_name(widget: QWidget | None, role: str) -> str:
     names = {"operator": QCoreApplication.translate("Roles", "operator"),
              "analyst": QCoreApplication.translate("Roles", "analyst"),
              "supervisor": QCoreApplication.translate("Roles", "supervisor"),
+             "quality": QCoreApplication.translate("Roles", "quality"),
              "admin": QCoreApplication.translate("Roles", "admin")}
     return names.get(role, role)

@@ -134,6 +134,8 @@ def production_error_text(code: str, detail: str) -> str:
         return QCoreApplication.translate("Messages", "Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.")
     if code == "signature_required":
         return QCoreApplication.translate("Messages", "A change to another station's record must be signed with your password; nothing was saved.")
+    if code == "lot_released":
+        return QCoreApplication.translate("Messages", "This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.")
     if code in ("signature_meaning", "signature_unavailable"):
         return QCoreApplication.translate("Messages", "Your signature cannot be checked here, so nothing was saved. Tell your administrator.")
     return detail

@@ -105,6 +105,8 @@ class AuthService:
         # The site's accounts when this PC is in a site: every change becomes an operation
         # signed by the person who made it, in the site's directory log.
         self.site: "SiteAccounts | None" = None
+        # Sessions that have signed with their user name and password (needs_username).
+        self._signed_sessions: set[str] = set()
 
     @property
     def settings(self) -> Settings:
@@ -282,6 +284,30 @@ class AuthService:
             return False
         self.changes.record(session.actor, "signature", entity="session",
                           entity_id=session.session_id)
+        return True
+
+    def needs_username(self, session: Session) -> bool:
+        """True until the session's first signature made with `verify_signature`: Part 11
+        §11.200(a)(1) asks for both components (user name and password) at the first signing
+        of a session, and at least one for the later ones. A new login (also after an idle
+        logout) is a new session."""
+        return session.session_id not in self._signed_sessions
+
+    def verify_signature(self, session: Session, password: str, username: str | None = None
+                         ) -> bool:
+        """A signature by the logged-in person: the user name too at the session's first.
+
+        A user name that is not the session's is refused and audited (`signature.failed`,
+        its password not even checked); a wrong password counts towards the lockout."""
+        if self.needs_username(session):
+            if username is None or normalize_username(username) != session.username:
+                self.changes.record(session.actor, "signature.failed", entity="user",
+                                    entity_id=session.username,
+                                    after={"cause": "user_name_missing_or_not_yours"})
+                return False
+        if not self.verify_password(session, password):
+            return False
+        self._signed_sessions.add(session.session_id)
         return True
 
     def change_password(self, username: str, old_password: str, new_password: str) -> User:

@@ -53,6 +53,7 @@ class Topic(StrEnum):
     CATALOG = "catalog"  # the site catalog in force on this PC
     SETTINGS = "settings"  # this PC's settings
     COMMANDS = "commands"  # remote commands sent, received, executed
+    RELEASE = "release"  # a lot's signed decisions and the acknowledgements of its exceptions
     FLEET = "fleet"  # alarms acknowledged, other stations' state as this PC records it
     AUDIT = "audit"  # only an event: logins, refusals, exports, backups, verifications
 

@@ -35,6 +35,7 @@ from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_f
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
 
 if TYPE_CHECKING:
+    from utils.release.service import ReleaseService
     from utils.site.site_view import SiteView
     from utils.site.view_follower import ViewFollower
     from utils.trust.site_accounts import SiteAccounts
@@ -109,6 +110,7 @@ class AppContext:
     site_catalog: SiteCatalogService | None = None  # set by `open`
     _site_view: "SiteView | None" = None  # opened on first use
     _view_follower: "ViewFollower | None" = None
+    _release: "ReleaseService | None" = None
 
     @property
     def site_view(self) -> "SiteView":
@@ -128,6 +130,15 @@ class AppContext:
 
             self._view_follower = ViewFollower(self.site_view, clock=self.clock)
         return self._view_follower
+
+    @property
+    def release(self) -> "ReleaseService":
+        """Lot release: status, exceptions, signed decisions (utils/release/service.py)."""
+        if self._release is None:
+            from utils.release.service import ReleaseService
+
+            self._release = ReleaseService(self)
+        return self._release
 
     def _site_record(self, record_id: str) -> dict[str, Any] | None:
         """The current version of a record in the site view, if this PC has a view."""
@@ -196,6 +207,7 @@ class AppContext:
                       changes, auth, production, catalog, clock, trust, accounts)
         context.site_catalog = SiteCatalogService(context, layout, trust)
         production.site_records = context._site_record
+        production.lot_guard = lambda lot: context.release.frozen(lot)
         return context
 
     def apply_catalog(self, catalog: Catalog) -> None:

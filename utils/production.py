@@ -12,6 +12,7 @@ when, meaning; never the password) into the change's audit event.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -39,6 +40,7 @@ from utils.clock import Clock, SystemClock
 from utils.permissions import require
 from utils.trust.record_signatures import sign_manifest
 
+log = logging.getLogger(__name__)
 
 # A manual record may be dated a little ahead (clocks differ) but not into the future.
 MANUAL_FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -129,6 +131,19 @@ class ProductionService:
         self.locked_reason: str | None = None
         # Another station's records, as this PC's site view holds them (set by the context).
         self.site_records: SiteRecords | None = None
+        # Why a lot's records may not change now (released or rejected: utils/release), set by
+        # the context; None: this PC knows of no lot decisions.
+        self.lot_guard: Callable[[str], str | None] | None = None
+
+    def _refuse_if_frozen(self, *lots: str) -> None:
+        """A released (or rejected) lot's records change only after it is reopened."""
+        if self.lot_guard is None:
+            return
+        for lot in dict.fromkeys(lots):
+            reason = self.lot_guard(lot)
+            if reason is not None:
+                log.info("Change refused: %s", reason)
+                raise ProductionError("lot_released", reason)
 
     def set_timezone(self, timezone: str) -> None:
         """A newer site catalog named another zone: record times from now on use it."""
@@ -175,6 +190,9 @@ class ProductionService:
         if self.locked_reason is not None:
             raise ProductionError("station_locked",
                                   f"Production entry is locked: {self.locked_reason}")
+        lot_now = self.current_lot()
+        if lot_now is not None:
+            self._refuse_if_frozen(lot_now.code)
         with self.changes.begin(actor_of(session), Topic.RECORDS) as tx:
             lot = records_repo.get_lot(tx.connection, self.station_id)
             if lot is None:
@@ -208,6 +226,7 @@ class ProductionService:
             raise ProductionError("unknown_station",
                                   f"Station {station_id!r} is not in the machine table.")
         draft = validate_record_input(form, self.catalog)
+        self._refuse_if_frozen(draft.lot)
         now = self.clock.now()
         when = recorded_at or now
         if when - now > MANUAL_FUTURE_TOLERANCE:
@@ -249,7 +268,7 @@ class ProductionService:
             current = _changeable(connection, record_id, "A voided record cannot be edited.",
                                   self.site_records)
         _proven(self.database, record_id, self.changes, session)
-        self._edited_draft(current, changes)
+        self._refuse_if_frozen(current.lot, self._edited_draft(current, changes).lot)
         manifest = self._sign(session, current, signature, Meaning.CORRECTION)
         with self.changes.begin(actor_of(session), Topic.RECORDS) as tx:
             # Again: another change may have landed while the person signed.
@@ -279,6 +298,7 @@ class ProductionService:
             current = _changeable(connection, record_id, "The record is already voided.",
                                   self.site_records)
         _proven(self.database, record_id, self.changes, session)
+        self._refuse_if_frozen(current.lot)
         manifest = self._sign(session, current, signature, Meaning.VOID)
         with self.changes.begin(actor_of(session), Topic.RECORDS) as tx:
             current = _changeable(tx.connection, record_id, "The record is already voided.",

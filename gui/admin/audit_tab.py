@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -40,6 +40,7 @@ from utils.permissions import PermissionDenied, require
 from gui.admin.time_range import LiveRange
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
+from gui.pdf_pages import Section, print_sections
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.theme import SIZE_SAMPLE_ROWS
 from gui.tasks import Task
@@ -244,6 +245,11 @@ class AuditTab(QWidget):
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.review_button = QPushButton(self.tr("Reviews…"))
+        self.review_button.setObjectName("auditReview")
+        self.review_button.setToolTip(self.tr("The signed reviews of the audit trail, and "
+                                              "signing the review of this range"))
+        self.review_button.clicked.connect(lambda: self.open_review())
         self.model = AuditEventsModel(self, self.zone, view=self.view, changes=ctx.changes,
                                       session=session)
         self.table = QTableView()
@@ -284,7 +290,8 @@ class AuditTab(QWidget):
                        self.range, self.apply_button):
             filters.addWidget(widget)
         actions = QHBoxLayout()
-        for widget in (self.verify_button, self.csv_button, self.pdf_button):
+        for widget in (self.verify_button, self.csv_button, self.pdf_button,
+                       self.review_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.status)
@@ -305,6 +312,17 @@ class AuditTab(QWidget):
         if bridge is not None:
             bridge.changed.connect(self.view_changed)
         self.refresh()
+
+    def open_review(self):
+        """The audit-trail review of the range shown (a live range ends now)."""
+        from gui.admin.audit_review_dialog import AuditReviewDialog
+
+        start, end = self.range.bounds()
+        dialog = AuditReviewDialog(self.ctx, self.session, start,
+                                   end if end is not None else self.ctx.clock.now(),
+                                   self.runner, self)
+        dialog.open()
+        return dialog
 
     def set_range(self, start: datetime, end: datetime | None = None) -> None:
         """Show [start, end) as a fixed range; end None: from start until now (live)."""
@@ -500,39 +518,9 @@ def report_html(rows: list[dict[str, Any]], headers: list[str], title: str, subt
     return heading, header, rows_html
 
 
-ROWS_PER_PAGE_TRIED = 30
-
-
 def _print_pdf(heading: str, header: str, rows: list[str], path: Path) -> None:
-    """Print the report page by page: each page is its own small document, laid out and drawn
-    in a few milliseconds. One document of thousands of rows held Python's interpreter lock for
-    most of a second in single calls, and the window with it, even from a background thread."""
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setResolution(96)  # the document's fonts keep their screen sizes
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
-    painter = QPainter(writer)
-    try:
-        start, first = 0, True
-        while first or start < len(rows):
-            count = min(ROWS_PER_PAGE_TRIED, len(rows) - start)
-            while True:
-                document = QTextDocument()
-                document.documentLayout().setPaintDevice(writer)
-                document.setTextWidth(page.width())
-                document.setHtml((heading if first else "") + "<table width='100%' border='1' "
-                                 "cellspacing='0' cellpadding='2'>" + header
-                                 + "".join(rows[start:start + count]) + "</table>")
-                if count <= 1 or document.size().height() <= page.height():
-                    break
-                count = max(1, count * 3 // 4)  # long details wrapped: fewer rows fit
-            if not first:
-                writer.newPage()
-            document.drawContents(painter)
-            start, first = start + count, False
-    finally:
-        painter.end()
-    del writer  # closes the file before it is moved into place
+    """Print the report page by page (gui/pdf_pages.py), the heading on the first."""
+    print_sections(path, [Section(heading, header, rows)])
 
 
 def _site_time(utc_text: str | None, zone: ZoneInfo | None) -> str:

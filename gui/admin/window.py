@@ -1,5 +1,5 @@
-"""The admin panel: Fleet, Commands, Production, Dashboard, Insights, Users, Audit and Settings
-tabs for supervisors and admins.
+"""The admin panel: Fleet, Commands, Production, Dashboard, Insights, Lots, Users, Audit and
+Settings tabs for supervisors, quality and admins.
 
 Opened from the station window (a supervisor or admin re-enters their password) or, on an
 office PC, inside its window right after login (gui/office_window.py). Tabs appear only for roles allowed to use them; the services check
@@ -100,6 +100,15 @@ class AdminWindow(QMainWindow):
 
             self.insights_tab = InsightsTab(ctx, bridge=self.bridge, runner=self.runner)
             self.tabs.addTab(self.insights_tab, self.tr("Insights"))
+        if role_allows(session.role, Permission.LOT_VIEW):
+            from gui.admin.lots_tab import LotsTab
+
+            if self.fleet is not None:  # the release's review sees each station's clock
+                fleet = self.fleet
+                ctx.release.live_skew = lambda station: getattr(
+                    fleet.views.get(station), "skew_s", None)
+            self.lots_tab = LotsTab(ctx, session, self.runner, self.bridge)
+            self.tabs.addTab(self.lots_tab, self.tr("Lots"))
         if role_allows(session.role, Permission.USER_MANAGE):
             from gui.admin.users_tab import UsersTab
 

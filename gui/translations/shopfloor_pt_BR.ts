@@ -143,27 +143,32 @@
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="107"/>
+        <location filename="../admin/window.py" line="111"/>
+        <source>Lots</source>
+        <translation>Lotes</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="116"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="113"/>
+        <location filename="../admin/window.py" line="122"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="118"/>
+        <location filename="../admin/window.py" line="127"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="119"/>
+        <location filename="../admin/window.py" line="128"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="120"/>
+        <location filename="../admin/window.py" line="129"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -339,140 +344,238 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="75"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Entity</source>
         <translation>Entidade</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_tab.py" line="77"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
 </context>
 <context>
+    <name>AuditReviewDialog</name>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="72"/>
+        <source>Audit-trail review</source>
+        <translation>Revisão da trilha de auditoria</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="84"/>
+        <source>What you found</source>
+        <translation>O que você encontrou</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="91"/>
+        <source>Findings</source>
+        <translation>Constatações</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="92"/>
+        <source>Your user name</source>
+        <translation>Seu usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="93"/>
+        <source>Your password</source>
+        <translation>Sua senha</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="99"/>
+        <source>Sign the review</source>
+        <translation>Assinar a revisão</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="104"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="111"/>
+        <source>Reviews signed so far (every PC&apos;s):</source>
+        <translation>Revisões assinadas até agora (de todos os PCs):</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="134"/>
+        <source>This review: %1 – %2, %3 event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
+        <translation>Esta revisão: %1 – %2, %3 evento(s) relevantes (alterações, recusas, assinaturas, comandos; não os logins). Leia-os na aba Auditoria com o mesmo intervalo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="159"/>
+        <source>Signed by %1 at %2.</source>
+        <translation>Assinada por %1 em %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="169"/>
+        <source>Write what you found: a note is required. Nothing was signed.</source>
+        <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="170"/>
+        <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
+        <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="172"/>
+        <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
+        <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="174"/>
+        <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
+        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="176"/>
+        <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
+        <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="181"/>
+        <source>Your role may not sign audit-trail reviews.</source>
+        <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="183"/>
+        <source>The review could not be made (%1); nothing was signed.</source>
+        <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="231"/>
+        <location filename="../admin/audit_tab.py" line="232"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="233"/>
+        <location filename="../admin/audit_tab.py" line="234"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="238"/>
+        <location filename="../admin/audit_tab.py" line="239"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="240"/>
+        <location filename="../admin/audit_tab.py" line="241"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="242"/>
+        <location filename="../admin/audit_tab.py" line="243"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="244"/>
+        <location filename="../admin/audit_tab.py" line="245"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
+        <location filename="../admin/audit_tab.py" line="247"/>
+        <source>Reviews…</source>
+        <translation>Revisões…</translation>
+    </message>
+    <message>
         <location filename="../admin/audit_tab.py" line="249"/>
+        <source>The signed reviews of the audit trail, and signing the review of this range</source>
+        <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="255"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="266"/>
+        <location filename="../admin/audit_tab.py" line="272"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="271"/>
+        <location filename="../admin/audit_tab.py" line="277"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="282"/>
+        <location filename="../admin/audit_tab.py" line="288"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="323"/>
+        <location filename="../admin/audit_tab.py" line="341"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="421"/>
+        <location filename="../admin/audit_tab.py" line="439"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="429"/>
+        <location filename="../admin/audit_tab.py" line="447"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="446"/>
+        <location filename="../admin/audit_tab.py" line="464"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="454"/>
+        <location filename="../admin/audit_tab.py" line="472"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="464"/>
+        <location filename="../admin/audit_tab.py" line="482"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="422"/>
+        <location filename="../admin/audit_tab.py" line="440"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="368"/>
+        <location filename="../admin/audit_tab.py" line="386"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -480,12 +583,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="423"/>
+        <location filename="../admin/audit_tab.py" line="441"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="457"/>
+        <location filename="../admin/audit_tab.py" line="475"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -493,7 +596,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="468"/>
+        <location filename="../admin/audit_tab.py" line="486"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -501,17 +604,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="479"/>
+        <location filename="../admin/audit_tab.py" line="497"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="481"/>
+        <location filename="../admin/audit_tab.py" line="499"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="482"/>
+        <location filename="../admin/audit_tab.py" line="500"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -1658,6 +1761,34 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../entry_form.py" line="97"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsModel</name>
+    <message>
+        <location filename="../admin/release_dialog.py" line="46"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="46"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="46"/>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="47"/>
+        <source>Acknowledged</source>
+        <translation>Ciente</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="71"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 em %2: %3</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +2981,662 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>LotRecord</name>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="69"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="70"/>
+        <source>Product (size)</source>
+        <translation>Produto (tamanho)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="71"/>
+        <source>Stations</source>
+        <translation>Estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="72"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="73"/>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="74"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="75"/>
+        <source>Content SHA-256</source>
+        <translation>SHA-256 do conteúdo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="76"/>
+        <source>Printed</source>
+        <translation>Impresso</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="77"/>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="78"/>
+        <source>Lot record %1</source>
+        <translation>Registro do lote %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="79"/>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="80"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="81"/>
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="82"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="83"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="84"/>
+        <source>Rejections</source>
+        <translation>Rejeições</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="85"/>
+        <source>CAM-D %</source>
+        <translation>CAM-D %</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="86"/>
+        <source>CAM-W %</source>
+        <translation>CAM-W %</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="87"/>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="88"/>
+        <source>Origin</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="89"/>
+        <source>Version</source>
+        <translation>Versão</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="90"/>
+        <source>No records</source>
+        <translation>Nenhum registro</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="91"/>
+        <source>Changed values</source>
+        <translation>Valores alterados</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="92"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="93"/>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="94"/>
+        <source>After</source>
+        <translation>Depois</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="95"/>
+        <source>Who</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="96"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="97"/>
+        <source>Why</source>
+        <translation>Por quê</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="98"/>
+        <source>No changes</source>
+        <translation>Nenhuma alteração</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="99"/>
+        <source>invalidated</source>
+        <translation>invalidada</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="100"/>
+        <source>in force</source>
+        <translation>em vigor</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="101"/>
+        <source>person&apos;s key</source>
+        <translation>chave da pessoa</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="102"/>
+        <source>this PC&apos;s chain</source>
+        <translation>cadeia deste PC</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="103"/>
+        <source>Not a decision</source>
+        <translation>Não é uma decisão</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="104"/>
+        <source>Signatures</source>
+        <translation>Assinaturas</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="105"/>
+        <source>Meaning</source>
+        <translation>Significado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="106"/>
+        <source>Printed name</source>
+        <translation>Nome impresso</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="107"/>
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="108"/>
+        <source>Role</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="109"/>
+        <source>Date and time</source>
+        <translation>Data e hora</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="110"/>
+        <source>Content hash</source>
+        <translation>Hash do conteúdo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="111"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="112"/>
+        <source>Signed with</source>
+        <translation>Assinada com</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="113"/>
+        <source>No decision signed yet</source>
+        <translation>Nenhuma decisão assinada ainda</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="114"/>
+        <source>not acknowledged</source>
+        <translation>sem ciência</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="115"/>
+        <source>Exceptions and acknowledgements</source>
+        <translation>Exceções e cientes</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="116"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="117"/>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="118"/>
+        <source>Acknowledged</source>
+        <translation>Ciente</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="119"/>
+        <source>No exceptions</source>
+        <translation>Nenhuma exceção</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="120"/>
+        <source>intact</source>
+        <translation>íntegra</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="121"/>
+        <source>NOT INTACT</source>
+        <translation>NÃO ÍNTEGRA</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="122"/>
+        <source>Audit verify of the chains involved</source>
+        <translation>Verificação da auditoria das cadeias envolvidas</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="123"/>
+        <source>Chain</source>
+        <translation>Cadeia</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="124"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="125"/>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="126"/>
+        <source>Detail</source>
+        <translation>Detalhe</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="127"/>
+        <source>No chain could be verified</source>
+        <translation>Nenhuma cadeia pôde ser verificada</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="235"/>
+        <source>Lot %1 · page %2 of %3 · content SHA-256 %4</source>
+        <translation>Lote %1 · página %2 de %3 · SHA-256 do conteúdo %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="251"/>
+        <source>Making the record of lot %1…</source>
+        <translation>Gerando o registro do lote %1…</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="254"/>
+        <source>Making the record of lot %1: %2 of %3 rows laid out…</source>
+        <translation>Gerando o registro do lote %1: %2 de %3 linhas diagramadas…</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="259"/>
+        <source>The record of lot %1 was written to %2 (%3 pages).</source>
+        <translation>O registro do lote %1 foi gravado em %2 (%3 páginas).</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="265"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>Cancelado; nenhum arquivo foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="267"/>
+        <source>Your role may not print lot records; no file was written.</source>
+        <translation>Seu perfil não pode imprimir registros de lote; nenhum arquivo foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="269"/>
+        <source>The lot record could not be written (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
+        <translation>O registro do lote não pôde ser gravado (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e permite gravação, e tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>Lots</name>
+    <message>
+        <location filename="../admin/lot_texts.py" line="19"/>
+        <source>open</source>
+        <translation>aberto</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="19"/>
+        <location filename="../admin/lot_texts.py" line="38"/>
+        <source>complete</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="20"/>
+        <location filename="../admin/lot_texts.py" line="36"/>
+        <source>released</source>
+        <translation>liberado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="20"/>
+        <location filename="../admin/lot_texts.py" line="36"/>
+        <source>on hold</source>
+        <translation>em espera</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="21"/>
+        <location filename="../admin/lot_texts.py" line="37"/>
+        <source>rejected</source>
+        <translation>recusado</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="24"/>
+        <source>released, INVALIDATED: its records changed after the signature</source>
+        <translation>liberado, INVALIDADO: seus registros mudaram depois da assinatura</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="29"/>
+        <source>Release</source>
+        <translation>Liberar</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="29"/>
+        <source>Put on hold</source>
+        <translation>Colocar em espera</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="30"/>
+        <source>Reject</source>
+        <translation>Reprovar</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="30"/>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="31"/>
+        <source>Declare complete</source>
+        <translation>Declarar completo</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="37"/>
+        <source>reopened</source>
+        <translation>reaberto</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="43"/>
+        <source>Correction</source>
+        <translation>Correção</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="43"/>
+        <source>Void</source>
+        <translation>Anulação</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="43"/>
+        <source>Manual record</source>
+        <translation>Registro manual</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="44"/>
+        <source>Conflict</source>
+        <translation>Conflito</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="44"/>
+        <source>Outside the band</source>
+        <translation>Fora da faixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="45"/>
+        <source>Missing boxes</source>
+        <translation>Caixas faltando</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="45"/>
+        <source>Repeated box</source>
+        <translation>Caixa repetida</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="45"/>
+        <source>Lock</source>
+        <translation>Bloqueio</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="46"/>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="46"/>
+        <source>Clock skew</source>
+        <translation>Diferença de relógio</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="47"/>
+        <source>Audit not intact</source>
+        <translation>Auditoria não íntegra</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="68"/>
+        <source>Box %1 corrected (version %2) by %3: %4</source>
+        <translation>Caixa %1 corrigida (versão %2) por %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="69"/>
+        <source>Box %1 voided (version %2) by %3: %4</source>
+        <translation>Caixa %1 anulada (versão %2) por %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="73"/>
+        <source>Box %1 entered by hand by %2: %3</source>
+        <translation>Caixa %1 lançada à mão por %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="77"/>
+        <source>Box %1: version %2 written by two PCs (%3)</source>
+        <translation>Caixa %1: versão %2 gravada por dois PCs (%3)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="79"/>
+        <source>Box %1: version %2 written from version %3, not the one before</source>
+        <translation>Caixa %1: versão %2 gravada a partir da versão %3, não da anterior</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="83"/>
+        <source>Box %1: %2 is %3 (critical band from %4)</source>
+        <translation>Caixa %1: %2 é %3 (faixa crítica a partir de %4)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="87"/>
+        <source>Boxes %1 to %2 are missing</source>
+        <translation>Faltam as caixas %1 a %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="90"/>
+        <source>Box %1 registered %2 times</source>
+        <translation>Caixa %1 registrada %2 vezes</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="93"/>
+        <source>Station locked or unlocked (%1) at %2 by %3: %4</source>
+        <translation>Estação bloqueada ou desbloqueada (%1) em %2 por %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="97"/>
+        <source>Alarm %1 (%2) acknowledged by %3 at %4: %5</source>
+        <translation>Alarme %1 (%2) reconhecido por %3 em %4: %5</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="103"/>
+        <source>The station&apos;s clock is %1 s off this PC&apos;s</source>
+        <translation>O relógio da estação difere %1 s do deste PC</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="106"/>
+        <source>Box %1 is stamped %2, before box %3 (%4): the station&apos;s clock went back</source>
+        <translation>A caixa %1 tem hora %2, antes da caixa %3 (%4): o relógio da estação voltou</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="110"/>
+        <source>Box %1 is stamped %2, ahead of this PC&apos;s clock</source>
+        <translation>A caixa %1 tem hora %2, adiante do relógio deste PC</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="113"/>
+        <source>The station&apos;s audit chain is not intact: %1</source>
+        <translation>A cadeia de auditoria da estação não está íntegra: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="120"/>
+        <source>Say what you checked: a note is required. Nothing was saved.</source>
+        <translation>Diga o que você conferiu: a observação é obrigatória. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="121"/>
+        <source>Acknowledge every exception before releasing; nothing was signed.</source>
+        <translation>Dê ciência a cada exceção antes de liberar; nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="123"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
+        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="125"/>
+        <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
+        <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado; após erros repetidos a conta fica bloqueada por um tempo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="128"/>
+        <source>This PC holds no records of this lot; nothing was signed.</source>
+        <translation>Este PC não tem registros deste lote; nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="129"/>
+        <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
+        <translation>O status do lote não permite esta decisão agora; nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="131"/>
+        <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
+        <translation>O lote mudou desde que você o abriu: revise de novo. Nada foi assinado.</translation>
+    </message>
+</context>
+<context>
+    <name>LotsModel</name>
+    <message>
+        <location filename="../admin/lots_tab.py" line="41"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="41"/>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="41"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="42"/>
+        <source>Stations</source>
+        <translation>Estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="42"/>
+        <source>First box</source>
+        <translation>Primeira caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="42"/>
+        <source>Last box</source>
+        <translation>Última caixa</translation>
+    </message>
+</context>
+<context>
+    <name>LotsTab</name>
+    <message>
+        <location filename="../admin/lots_tab.py" line="82"/>
+        <source>Lots</source>
+        <translation>Lotes</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="99"/>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="101"/>
+        <source>Review and sign…</source>
+        <translation>Revisar e assinar…</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="105"/>
+        <source>Lot record (PDF)…</source>
+        <translation>Registro do lote (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="164"/>
+        <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;Lote %1&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="167"/>
+        <source>No decision signed yet.</source>
+        <translation>Nenhuma decisão assinada ainda.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="170"/>
+        <source>%1 — %2 (%3), %4</source>
+        <translation>%1 — %2 (%3), %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="174"/>
+        <source>invalidated: the lot&apos;s records changed after it</source>
+        <translation>invalidada: os registros do lote mudaram depois dela</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="179"/>
+        <source>Not a decision: event %1 of %2 (%3)</source>
+        <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="201"/>
+        <source>Save the lot record</source>
+        <translation>Salvar o registro do lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="202"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../admin/lots_tab.py" line="209"/>
+        <source>The lots could not be read (%1).</source>
+        <translation>Os lotes não puderam ser lidos (%1).</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../messages.py" line="23"/>
@@ -3078,11 +3865,16 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../messages.py" line="138"/>
+        <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
+        <translation>Este lote está liberado (ou reprovado): seus registros não podem mudar até que uma pessoa da qualidade o reabra com um motivo e uma assinatura. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="140"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="146"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>A senha precisa de ao menos %n caractere.</numerusform>
@@ -3090,32 +3882,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="149"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="151"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="153"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="155"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="157"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="158"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
@@ -3699,6 +4491,162 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
 </context>
 <context>
+    <name>ReleaseDialog</name>
+    <message>
+        <location filename="../admin/release_dialog.py" line="88"/>
+        <source>Review and sign lot %1</source>
+        <translation>Revisar e assinar o lote %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="89"/>
+        <source>Reading the lot…</source>
+        <translation>Lendo o lote…</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="108"/>
+        <source>What you checked</source>
+        <translation>O que você conferiu</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="109"/>
+        <source>Acknowledge selected</source>
+        <translation>Dar ciência às selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="120"/>
+        <source>Why (at least 10 characters)</source>
+        <translation>Por quê (ao menos 10 caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="127"/>
+        <source>Decision</source>
+        <translation>Decisão</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="128"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="129"/>
+        <source>Your user name</source>
+        <translation>Seu usuário</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="130"/>
+        <source>Your password</source>
+        <translation>Sua senha</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="136"/>
+        <source>Sign</source>
+        <translation>Assinar</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="139"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="147"/>
+        <source>Exceptions to look at before release:</source>
+        <translation>Exceções a examinar antes da liberação:</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="172"/>
+        <source>Lot %1 · status: %2</source>
+        <translation>Lote %1 · status: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="174"/>
+        <source>Stations: %1 · %2 record(s) · from %3 to %4</source>
+        <translation>Estações: %1 · %2 registro(s) · de %3 a %4</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="178"/>
+        <source>Content SHA-256: %1</source>
+        <translation>SHA-256 do conteúdo: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="214"/>
+        <source>%1 exception(s) still to acknowledge before release.</source>
+        <translation>%1 exceção(ões) ainda sem ciência antes da liberação.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="217"/>
+        <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
+        <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="227"/>
+        <source>Select the exceptions you looked at first.</source>
+        <translation>Selecione primeiro as exceções que você examinou.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="243"/>
+        <source>Acknowledged.</source>
+        <translation>Ciência registrada.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="265"/>
+        <source>Signed: %1 by %2 at %3.</source>
+        <translation>Assinado: %1 por %2 em %3.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="275"/>
+        <source>Your role may not release lots.</source>
+        <translation>Seu perfil não pode liberar lotes.</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="276"/>
+        <source>The lot could not be read (%1); nothing was signed.</source>
+        <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsModel</name>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <source>Signed</source>
+        <translation>Assinada</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <source>Who</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <source>Valid</source>
+        <translation>Válida</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="55"/>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="56"/>
+        <source>no: %1</source>
+        <translation>não: %1</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../header.py" line="165"/>
@@ -3717,6 +4665,11 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../header.py" line="168"/>
+        <source>quality</source>
+        <translation>qualidade</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="169"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -5271,42 +6224,42 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="165"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="165"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>Events checked</source>
         <translation>Eventos verificados</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>First bad event</source>
         <translation>Primeiro evento adulterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="165"/>
+        <location filename="../admin/audit_tab.py" line="166"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="186"/>
+        <location filename="../admin/audit_tab.py" line="187"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="187"/>
+        <location filename="../admin/audit_tab.py" line="188"/>
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="187"/>
+        <location filename="../admin/audit_tab.py" line="188"/>
         <source>TAMPERED</source>
         <translation>ADULTERADA</translation>
     </message>

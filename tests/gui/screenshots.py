@@ -13,7 +13,8 @@ renders the station window, the office window and the wizard at 1280 x 720, 1366
 1920 x 1080 (less a taskbar and a title bar) into OUT_DIR/sizes, for looking at, not for the
 docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover;
 `upgrade`: a PC of a site made before keys by role; `verify`: the verify dialog naming a
-record that differs from its event. Uses throwaway home and share folders.
+record that differs from its event; `release`: the Lots tab, the release dialog and the
+audit-trail review, for a quality person. Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -981,17 +982,113 @@ def render_verify(out_dir: Path) -> list[Path]:
     return written
 
 
+def render_release(out_dir: Path) -> list[Path]:
+    """Lot release: the admin panel's Lots tab (a released lot, one with exceptions), the
+    release dialog with its exceptions, one acknowledged, and the audit-trail review dialog,
+    for a quality person, in both languages, at 1366 x 768."""
+    from datetime import timedelta
+
+    from PySide6.QtTest import QTest
+
+    import utils.passwords
+    from config.constants import Role
+    from config.settings import Settings
+    from gui.admin.window import AdminWindow
+    from gui.app import make_application
+    from gui.i18n import install_translators
+    from models.lot_status import DecisionKind
+    from utils.clock import ManualClock
+    from utils.context import AppContext
+    from utils.production import Meaning, Signature
+
+    utils.passwords.BCRYPT_ROUNDS = 4
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application(sys.argv[:1])
+    written: list[Path] = []
+    form = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
+            "cam_d": "1,42", "cam_w": "0,98"}
+    for language in ("pt_BR", "en"):
+        home = Path(tempfile.mkdtemp(prefix="shopfloor-shots-"))
+        clock = ManualClock(datetime(2026, 11, 22, 11, 52, tzinfo=timezone.utc))
+        ctx = AppContext.open(home, clock=clock, settings=Settings(
+            station_id="206", language=language, timezone="America/Sao_Paulo"))
+        install_translators(app, language, home / "translations")
+        ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
+        admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
+        ctx.auth.create_user(admin, "quinn", "Quinn Qualidade", Role.QUALITY, "Quinn-Initial-1",
+                             "quality assurance of the plant")
+        ctx.auth.change_password("quinn", "Quinn-Initial-1", "Quinn-Own-Pass-1")
+        for code, boxes in (("L2503-001", 6), ("L2503-002", 8)):
+            ctx.production.set_lot(admin, code, boxes)
+            made = []
+            for box in range(boxes):
+                clock.advance(minutes=3)
+                made.append(ctx.production.register_box(
+                    admin, {**form, "cam_d": "7,25" if box == 4 and code.endswith("2")
+                            else "1,42"}))
+        clock.advance(minutes=5)
+        ctx.production.edit_record(admin, made[2].record_id, {"cam_d": "2,1"},
+                                   "transcription error on the paper log",
+                                   signature=Signature("Quarry-Lantern-42", Meaning.CORRECTION))
+        quinn = ctx.auth.login("quinn", "Quinn-Own-Pass-1").session
+        state = ctx.release.state(quinn, "L2503-001")
+        ctx.release.decide(quinn, "L2503-001", DecisionKind.RELEASE, password="Quinn-Own-Pass-1",
+                           username="quinn", reviewed_hash=state.content_hash)
+        window = AdminWindow(ctx, quinn, embedded=True)
+        window.resize(1366, 698)
+        window.show()
+        tab = window.lots_tab
+        window.tabs.setCurrentWidget(tab)
+        settle_until(lambda: tab.model.rowCount() == 2, lambda _n: QTest.qWait(10))
+        tab.table.selectRow(1)  # the released lot: its signature
+        settle_until(lambda: tab._selected_state is not None, lambda _n: QTest.qWait(10))
+        _settle(app)
+        path = out_dir / f"admin-lots-{language}.png"
+        window.grab().save(str(path))
+        written.append(path)
+        tab.table.selectRow(0)  # the lot with exceptions
+        settle_until(lambda: tab._selected_state is not None
+                     and tab._selected_state.lot == "L2503-002", lambda _n: QTest.qWait(10))
+        dialog = tab.open_review()
+        dialog.resize(1100, 640)
+        settle_until(lambda: dialog.state is not None, lambda _n: QTest.qWait(10))
+        dialog.table.selectRow(0)
+        dialog.note.setText("re-measured 10 capsules: within the limit")
+        dialog.acknowledge_selected()
+        _settle(app)
+        path = out_dir / f"release-dialog-{language}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.close()
+        audit = window.audit_tab
+        window.tabs.setCurrentWidget(audit)
+        audit.set_range(clock.now() - timedelta(days=1), clock.now())
+        review = audit.open_review()
+        review.resize(1100, 560)
+        settle_until(lambda: review.reviewed is not None, lambda _n: QTest.qWait(10))
+        _settle(app)
+        path = out_dir / f"audit-review-{language}.png"
+        review.grab().save(str(path))
+        written.append(path)
+        review.close()
+        window.shutdown()
+        window.close()
+        ctx.close()
+    install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
+    return written
+
+
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if a != "--sizes"]
     target = Path(arguments[0]) if arguments else ROOT / "docs" / "screenshots"
     only = arguments[1].split(",") if len(arguments) > 1 else ["station", "admin", "wizard",
                                                                  "legacy", "catching-up",
                                                                  "takeover", "upgrade",
-                                                                 "verify", "chains"]
+                                                                 "verify", "chains", "release"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
-                 "verify": render_verify, "chains": render_chains}
+                 "verify": render_verify, "chains": render_chains, "release": render_release}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:

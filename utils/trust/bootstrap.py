@@ -61,8 +61,9 @@ def certify_existing_accounts(ctx, admin: str, password: str, root: SigningKeyPa
 
 
 def accounts_without_keys(ctx) -> list[str]:
-    """Active supervisors and admins of the site with no certified signing key."""
+    """Active supervisors, quality people and admins of the site with no certified signing
+    key (they sign corrections, releases or commands)."""
     state = ctx.trust.state
     return sorted(name for name, person in state.users.items()
                   if person.active and person.public_key is None
-                  and person.role in (Role.SUPERVISOR, Role.ADMIN))
+                  and person.role in (Role.SUPERVISOR, Role.QUALITY, Role.ADMIN))

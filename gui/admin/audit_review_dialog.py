@@ -1,0 +1,188 @@
+"""The audit-trail review (Annex 11 §9): the reviews signed so far (who, when, which period,
+how many events, valid or not), and signing the review of the Audit tab's period: the events
+that matter are counted in the background, then the person writes what they found and signs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from config.constants import Permission, role_allows
+from models.canonical import format_utc
+from utils.audit import review
+from utils.auth import Session
+from utils.context import AppContext
+from utils.permissions import PermissionDenied
+
+from gui.admin.lot_texts import site_time
+from gui.table_model import ColumnTableModel, Index as _Index
+from gui.tasks import TaskRunner
+from gui.theme import ERROR_COLOR, OK_COLOR, form_label
+
+
+class ReviewsModel(ColumnTableModel):
+    COLUMNS = ("signed", "who", "period", "events", "note", "valid")
+
+    def __init__(self, zone: ZoneInfo, parent: QObject | None = None):
+        super().__init__(parent)
+        self.zone = zone
+        self._rows: list[review.Review] = []
+        self._headers = (self.tr("Signed"), self.tr("Who"), self.tr("Period"),
+                         self.tr("Events"), self.tr("Note"), self.tr("Valid"))
+
+    def set_rows(self, rows: list[review.Review]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"signed": r.local_time, "who": f"{r.full_name} ({r.signed_by})",
+                    "period": f"{site_time(r.start, self.zone)} – {site_time(r.end, self.zone)}",
+                    "events": str(r.events), "note": r.note,
+                    "valid": self.tr("yes") if r.valid else
+                    self.tr("no: %1").replace("%1", r.problem or "")}[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == "valid" and not r.valid:
+            return Qt.GlobalColor.darkRed
+        return None
+
+
+class AuditReviewDialog(QDialog):
+    def __init__(self, ctx: AppContext, session: Session, start: datetime, end: datetime,
+                 runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.session, self.runner = ctx, session, runner
+        self.zone = ZoneInfo(ctx.timezone)
+        self.start, self.end = format_utc(start), format_utc(end)
+        self.reviewed: str | None = None
+        self.signed: review.Review | None = None
+        self.setObjectName("auditReviewDialog")
+        self.setWindowTitle(self.tr("Audit-trail review"))
+        self.model = ReviewsModel(self.zone, self)
+        self.table = QTableView()
+        self.table.setObjectName("reviewsTable")
+        self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.period = QLabel()
+        self.period.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setObjectName("reviewNote")
+        self.note.setPlaceholderText(self.tr("What you found"))
+        self.username = QLineEdit()
+        self.username.setObjectName("signatureUsername")
+        self.password = QLineEdit()
+        self.password.setObjectName("signaturePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form = QFormLayout()
+        self.form.addRow(form_label(self.tr("Findings")), self.note)
+        self.form.addRow(form_label(self.tr("Your user name")), self.username)
+        self.form.addRow(form_label(self.tr("Your password")), self.password)
+        needs_name = ctx.auth.needs_username(session)
+        self.username.setVisible(needs_name)
+        self.form.labelForField(self.username).setVisible(needs_name)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.sign_button = QPushButton(self.tr("Sign the review"))
+        self.sign_button.setObjectName("primary")
+        self.sign_button.clicked.connect(self.sign)
+        self.sign_button.setEnabled(False)
+        may_sign = role_allows(session.role, Permission.AUDIT_REVIEW)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.sign_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Reviews signed so far (every PC's):")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.period)
+        if may_sign:
+            layout.addLayout(self.form)
+        else:
+            self.sign_button.setVisible(False)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.setMinimumSize(900, 520)
+        self.load()
+
+    def load(self):
+        def work(_progress, _cancel):
+            listed = review.reviews(self.ctx, self.session)
+            return listed, review.digest(self.ctx, self.session, self.start, self.end)
+
+        return self.runner.run(work, on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, result: tuple[list[review.Review], tuple[int, str]]) -> None:
+        listed, (count, digest) = result
+        self.model.set_rows(listed)
+        self.reviewed = digest
+        self.period.setText(self.tr("This review: %1 – %2, %3 event(s) that matter (changes, "
+                                    "refusals, signatures, commands; not logins). Read them in "
+                                    "the Audit tab with the same range.")
+                            .replace("%1", site_time(self.start, self.zone))
+                            .replace("%2", site_time(self.end, self.zone))
+                            .replace("%3", str(count)))
+        self.sign_button.setEnabled(True)
+
+    def sign(self):
+        if self.reviewed is None:
+            return None
+        password, username, note = self.password.text(), self.username.text(), self.note.text()
+        self.password.clear()
+        self.sign_button.setEnabled(False)
+        reviewed = self.reviewed
+
+        def work(_progress, _cancel):
+            return review.sign_review(self.ctx, self.session, self.start, self.end,
+                                      password=password, username=username or None,
+                                      reviewed_hash=reviewed, note=note)
+
+        return self.runner.run(work, on_done=self._signed, on_error=self._failed)
+
+    def _signed(self, signed: review.Review) -> None:
+        self.signed = signed
+        self._say(self.tr("Signed by %1 at %2.").replace("%1", signed.full_name)
+                  .replace("%2", signed.local_time), ok=True)
+        self.username.setVisible(False)
+        self.form.labelForField(self.username).setVisible(False)
+        self.load()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.sign_button.setEnabled(self.reviewed is not None)
+        if isinstance(exc, review.ReviewError):
+            texts = {
+                "note": self.tr("Write what you found: a note is required. Nothing was signed."),
+                "period_open": self.tr("The period has not ended yet: choose an end in the "
+                                       "past. Nothing was signed."),
+                "content_changed": self.tr("Events of this period arrived since it was read: "
+                                           "close and review it again. Nothing was signed."),
+                "no_signing_key": self.tr("Your signing key is not open on this PC: log in "
+                                          "again. Nothing was signed."),
+                "signature_rejected": self.tr("Wrong user name or password, or the account is "
+                                              "locked. Nothing was signed."),
+            }
+            self._say(texts.get(exc.code, str(exc)), ok=False)
+        elif isinstance(exc, PermissionDenied):
+            self._say(self.tr("Your role may not sign audit-trail reviews."), ok=False)
+        else:
+            self._say(self.tr("The review could not be made (%1); nothing was signed.")
+                      .replace("%1", type(exc).__name__), ok=False)
+
+    def _say(self, text: str, *, ok: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {OK_COLOR if ok else ERROR_COLOR};")

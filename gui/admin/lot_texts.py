@@ -1,0 +1,134 @@
+"""The words of lot release on screen and in the lot record: statuses, decisions, exceptions and
+refusals, translated (the core gives codes and parameters, never sentences for people)."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication
+
+from models.canonical import parse_utc
+from models.lot_status import DecisionKind, LotStatus
+from utils.release.exceptions import LotException
+
+from gui.numbers import format_number
+
+
+def status_text(status: LotStatus | str, release_valid: bool | None = None) -> str:
+    names = {LotStatus.OPEN: QCoreApplication.translate("Lots", "open"), LotStatus.COMPLETE: QCoreApplication.translate("Lots", "complete"),
+             LotStatus.RELEASED: QCoreApplication.translate("Lots", "released"), LotStatus.ON_HOLD: QCoreApplication.translate("Lots", "on hold"),
+             LotStatus.REJECTED: QCoreApplication.translate("Lots", "rejected")}
+    text = names.get(LotStatus(status), str(status))
+    if release_valid is False:
+        text = QCoreApplication.translate("Lots", "released, INVALIDATED: its records changed after the signature")
+    return text
+
+
+def decision_text(kind: DecisionKind) -> str:
+    return {DecisionKind.RELEASE: QCoreApplication.translate("Lots", "Release"), DecisionKind.HOLD: QCoreApplication.translate("Lots", "Put on hold"),
+            DecisionKind.REJECT: QCoreApplication.translate("Lots", "Reject"), DecisionKind.REOPEN: QCoreApplication.translate("Lots", "Reopen"),
+            DecisionKind.COMPLETE: QCoreApplication.translate("Lots", "Declare complete")}[kind]
+
+
+def meaning_text(kind: DecisionKind, reason: str | None) -> str:
+    """The signed meaning, in the reader's language (the signed text itself is English)."""
+    word = {DecisionKind.RELEASE: QCoreApplication.translate("Lots", "released"), DecisionKind.HOLD: QCoreApplication.translate("Lots", "on hold"),
+            DecisionKind.REJECT: QCoreApplication.translate("Lots", "rejected"), DecisionKind.REOPEN: QCoreApplication.translate("Lots", "reopened"),
+            DecisionKind.COMPLETE: QCoreApplication.translate("Lots", "complete")}[kind]
+    return word if not reason else f"{word}: {reason}"
+
+
+def kind_text(kind: str) -> str:
+    return {"correction": QCoreApplication.translate("Lots", "Correction"), "void": QCoreApplication.translate("Lots", "Void"), "manual": QCoreApplication.translate("Lots", "Manual record"),
+            "conflict": QCoreApplication.translate("Lots", "Conflict"), "band": QCoreApplication.translate("Lots", "Outside the band"),
+            "gap": QCoreApplication.translate("Lots", "Missing boxes"), "repeat": QCoreApplication.translate("Lots", "Repeated box"), "lock": QCoreApplication.translate("Lots", "Lock"),
+            "alarm": QCoreApplication.translate("Lots", "Alarm"), "skew": QCoreApplication.translate("Lots", "Clock skew"),
+            "verify": QCoreApplication.translate("Lots", "Audit not intact")}.get(kind, kind)
+
+
+def _number(value: Any) -> str:
+    return format_number(value, 2) if isinstance(value, (int, float)) else str(value)
+
+
+def site_time(text: Any, zone: ZoneInfo) -> str:
+    if not isinstance(text, str) or not text:
+        return "—"
+    try:
+        return parse_utc(text).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return text
+
+
+def exception_text(exception: LotException, zone: ZoneInfo) -> str:
+    p = exception.params
+    box = str(p.get("box", ""))
+    kind = exception.kind
+    if kind in ("correction", "void"):
+        text = (QCoreApplication.translate("Lots", "Box %1 corrected (version %2) by %3: %4") if kind == "correction"
+                else QCoreApplication.translate("Lots", "Box %1 voided (version %2) by %3: %4"))
+        return (text.replace("%1", box).replace("%2", str(p.get("version")))
+                .replace("%3", str(p.get("editor"))).replace("%4", str(p.get("reason"))))
+    if kind == "manual":
+        return (QCoreApplication.translate("Lots", "Box %1 entered by hand by %2: %3").replace("%1", box)
+                .replace("%2", str(p.get("by"))).replace("%3", str(p.get("reason"))))
+    if kind == "conflict":
+        if "pcs" in p:
+            return (QCoreApplication.translate("Lots", "Box %1: version %2 written by two PCs (%3)").replace("%1", box)
+                    .replace("%2", str(p.get("version"))).replace("%3", ", ".join(p["pcs"])))
+        return (QCoreApplication.translate("Lots", "Box %1: version %2 written from version %3, not the one before")
+                .replace("%1", box).replace("%2", str(p.get("version")))
+                .replace("%3", str(p.get("base"))))
+    if kind == "band":
+        return (QCoreApplication.translate("Lots", "Box %1: %2 is %3 (critical band from %4)").replace("%1", box)
+                .replace("%2", str(p.get("measure"))).replace("%3", _number(p.get("value")))
+                .replace("%4", _number(p.get("limit"))))
+    if kind == "gap":
+        return (QCoreApplication.translate("Lots", "Boxes %1 to %2 are missing").replace("%1", str(p.get("first")))
+                .replace("%2", str(p.get("last"))))
+    if kind == "repeat":
+        return (QCoreApplication.translate("Lots", "Box %1 registered %2 times").replace("%1", box)
+                .replace("%2", str(p.get("count"))))
+    if kind == "lock":
+        return (QCoreApplication.translate("Lots", "Station locked or unlocked (%1) at %2 by %3: %4")
+                .replace("%1", str(p.get("type"))).replace("%2", site_time(p.get("at"), zone))
+                .replace("%3", str(p.get("by"))).replace("%4", str(p.get("reason") or "—")))
+    if kind == "alarm":
+        return (QCoreApplication.translate("Lots", "Alarm %1 (%2) acknowledged by %3 at %4: %5")
+                .replace("%1", str(p.get("alarm"))).replace("%2", str(p.get("level")))
+                .replace("%3", str(p.get("by"))).replace("%4", site_time(p.get("at"), zone))
+                .replace("%5", str(p.get("note"))))
+    if kind == "skew":
+        if "seconds" in p:
+            return QCoreApplication.translate("Lots", "The station's clock is %1 s off this PC's").replace(
+                "%1", f"{p['seconds']:+d}")
+        if "previous" in p:
+            return (QCoreApplication.translate("Lots", "Box %1 is stamped %2, before box %3 (%4): the station's clock went "
+                        "back").replace("%1", box).replace("%2", site_time(p.get("at"), zone))
+                    .replace("%3", str(p.get("previous")))
+                    .replace("%4", site_time(p.get("previous_at"), zone)))
+        return (QCoreApplication.translate("Lots", "Box %1 is stamped %2, ahead of this PC's clock").replace("%1", box)
+                .replace("%2", site_time(p.get("at"), zone)))
+    if kind == "verify":
+        return (QCoreApplication.translate("Lots", "The station's audit chain is not intact: %1")
+                .replace("%1", str(p.get("detail"))))
+    return exception.detail
+
+
+def release_error_text(code: str, detail: str) -> str:
+    texts = {
+        "note": QCoreApplication.translate("Lots", "Say what you checked: a note is required. Nothing was saved."),
+        "unacknowledged": QCoreApplication.translate("Lots", "Acknowledge every exception before releasing; nothing was "
+                              "signed."),
+        "no_signing_key": QCoreApplication.translate("Lots", "Your signing key is not open on this PC: log in again (if it "
+                              "persists, an admin resets your password). Nothing was signed."),
+        "signature_rejected": QCoreApplication.translate("Lots", "Wrong user name or password, or the account is locked. "
+                                  "Nothing was signed; after repeated wrong entries the account "
+                                  "is locked for a while."),
+        "no_records": QCoreApplication.translate("Lots", "This PC holds no records of this lot; nothing was signed."),
+        "transition": QCoreApplication.translate("Lots", "The lot's status does not allow this decision now; nothing was "
+                          "signed."),
+        "content_changed": QCoreApplication.translate("Lots", "The lot changed since you opened it: review it again. Nothing "
+                               "was signed."),
+    }
+    return texts.get(code, detail)

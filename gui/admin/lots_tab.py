@@ -1,0 +1,214 @@
+"""Lots: every lot the site view holds with its release status, the decisions signed about the
+selected one (and any refused as forged or replayed), and the ways to act on it: review and
+sign (gui/admin/release_dialog.py) and the lot record as a PDF (gui/admin/lot_record_pdf.py).
+
+Lists are read in the background (a GROUP BY over a year of records); the tab reads them again
+when records or decisions arrive in the site view.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from config.constants import Permission, role_allows
+from models.lot_status import LotStatus
+from utils.auth import Session
+from utils.context import AppContext
+from utils.release.service import LotState
+
+from gui.admin.lot_texts import meaning_text, site_time, status_text
+from gui.admin.release_dialog import ReleaseDialog
+from gui.table_model import ColumnTableModel, Index as _Index
+from gui.tasks import TaskRunner
+from gui.theme import ERROR_COLOR, OK_COLOR, WARN_COLOR
+
+
+class LotsModel(ColumnTableModel):
+    COLUMNS = ("lot", "status", "records", "stations", "first_at", "last_at")
+
+    def __init__(self, zone: ZoneInfo, parent: QObject | None = None):
+        super().__init__(parent)
+        self.zone = zone
+        self._rows: list[dict[str, Any]] = []
+        self._headers = (self.tr("Lot"), self.tr("Status"), self.tr("Records"),
+                         self.tr("Stations"), self.tr("First box"), self.tr("Last box"))
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def lot_at(self, row: int) -> str:
+        return self._rows[row]["lot"]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "status":
+                return status_text(row["status"])
+            if column in ("first_at", "last_at"):
+                return site_time(row[column], self.zone)
+            if column == "stations":
+                return ", ".join(sorted(str(row["stations"] or "").split(",")))
+            return str(row[column])
+        if role == Qt.ItemDataRole.ForegroundRole and column == "status":
+            return {LotStatus.RELEASED: Qt.GlobalColor.darkGreen,
+                    LotStatus.REJECTED: Qt.GlobalColor.darkRed,
+                    LotStatus.ON_HOLD: Qt.GlobalColor.darkYellow}.get(row["status"])
+        return None
+
+
+class LotsTab(QWidget):
+    def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner, bridge=None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.session, self.runner = ctx, session, runner
+        self.zone = ZoneInfo(ctx.timezone)
+        self.setObjectName("lotsTab")
+        self.model = LotsModel(self.zone, self)
+        self.table = QTableView()
+        self.table.setObjectName("lotsTable")
+        self.table.setAccessibleName(self.tr("Lots"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # stations
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
+        self.details = QLabel()
+        self.details.setObjectName("lotDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.review_button = QPushButton(self.tr("Review and sign…"))
+        self.review_button.setObjectName("reviewLot")
+        self.review_button.clicked.connect(self.open_review)
+        self.review_button.setVisible(role_allows(session.role, Permission.LOT_RELEASE))
+        self.pdf_button = QPushButton(self.tr("Lot record (PDF)…"))
+        self.pdf_button.setObjectName("lotPdf")
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.review_button)
+        buttons.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.details, 2)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._selected_state: LotState | None = None
+        self._generation = 0
+        self._enable()
+        if bridge is not None:
+            bridge.changed.connect(lambda _change: self.refresh() if self.isVisible() else None)
+        self.refresh()
+
+    def _enable(self) -> None:
+        chosen = self.selected_lot() is not None
+        self.review_button.setEnabled(chosen)
+        self.pdf_button.setEnabled(chosen)
+
+    def selected_lot(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.lot_at(rows[0].row()) if rows else None
+
+    def refresh(self):
+        chosen = self.selected_lot()
+        self._generation += 1
+        generation = self._generation
+
+        def done(rows: list[dict[str, Any]]) -> None:
+            if generation != self._generation:
+                return  # a newer reading is on its way (an older one may finish last)
+            self.model.set_rows(rows)
+            for number, row in enumerate(rows):
+                if row["lot"] == chosen:
+                    self.table.selectRow(number)
+            self._enable()
+
+        return self.runner.run(lambda _p, _c: self.ctx.release.lots(self.session),
+                               on_done=done, on_error=self._failed)
+
+    def show_selected(self):
+        self._enable()
+        lot = self.selected_lot()
+        if lot is None:
+            self.details.clear()
+            return None
+        return self.runner.run(lambda _p, _c: self.ctx.release.state(self.session, lot),
+                               on_done=self._show_state, on_error=self._failed)
+
+    def _show_state(self, state: LotState) -> None:
+        if state.lot != self.selected_lot():
+            return  # another lot was chosen meanwhile
+        self._selected_state = state
+        lines = [self.tr("<b>Lot %1</b>: %2").replace("%1", _html(state.lot))
+                 .replace("%2", _html(status_text(state.status, state.release_valid)))]
+        if not state.history.chain:
+            lines.append(self.tr("No decision signed yet."))
+        for decision in state.history.chain:
+            stale = decision in state.invalidated
+            line = (self.tr("%1 — %2 (%3), %4").replace("%1", _html(meaning_text(
+                decision.kind, decision.reason))).replace("%2", _html(decision.full_name))
+                .replace("%3", _html(decision.signed_by)).replace("%4", _html(decision.local_time)))
+            if stale:
+                line += " — " + self.tr("invalidated: the lot's records changed after it")
+            lines.append(("<span style='color:%s'>" % (WARN_COLOR if stale else OK_COLOR))
+                         + line + "</span>")
+        for refused in state.history.refused:
+            lines.append(f"<span style='color:{ERROR_COLOR}'>" + self.tr(
+                "Not a decision: event %1 of %2 (%3)").replace("%1", str(refused.seq))
+                .replace("%2", _html(refused.station)).replace("%3", _html(refused.reason))
+                + "</span>")
+        self.details.setText("<br>".join(lines))
+
+    def open_review(self) -> ReleaseDialog | None:
+        lot = self.selected_lot()
+        if lot is None:
+            return None
+        dialog = ReleaseDialog(self.ctx, self.session, lot, self.runner, self)
+        dialog.finished.connect(lambda _code: (self.refresh(), self.show_selected()))
+        dialog.open()
+        return dialog
+
+    def export_pdf(self, path: str | None = None):
+        from gui.admin.lot_record_pdf import run_lot_record_pdf
+
+        lot = self.selected_lot()
+        if lot is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the lot record"), str(Path.home() / f"lot-{lot}.pdf"),
+                self.tr("PDF (*.pdf)"))
+            if not path:
+                return None
+        return run_lot_record_pdf(self, self.ctx, self.session, lot, Path(path), self.runner,
+                                  self.pdf_button, self.status)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("The lots could not be read (%1).")
+                            .replace("%1", type(exc).__name__))
+
+
+def _html(text: Any) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,175 @@
+"""The signed audit-trail review (EU GMP Annex 11 §9): a person reviews a period's events that
+matter and signs that they did.
+
+What matters: every event of every station in the site view for the period except the routine
+of sessions (logins, logouts and the password re-entries that precede a signed change: the
+change itself is listed). Changes, refusals, failed logins, lockouts, signatures of records and
+lots, commands, exports and verifications all stay.
+
+The review is signed like a lot decision (utils/release): the user name and password at the
+session's first signing, the password later; in a site with the person's own key, over the
+period, the number of events and a SHA-256 of their (station, seq, body) in order, so a review
+cannot be moved onto another period or stand for events added since. It is an audit event of
+this PC (`audit.review`) and reaches every PC through its journal; `reviews` lists every PC's,
+each checked (a review not signed by a certified key of a person whose role may review is
+listed as not valid).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+from config.constants import Permission, role_allows
+from data import lot_repo, view_repo
+from models.canonical import canonical_bytes, format_utc
+from models.validation import validate_text
+from utils.auth import Session
+from utils.changes import Topic
+from utils.permissions import require
+from utils.trust.crypto import SIG
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
+
+REVIEW_ACTION = "audit.review"
+ROUTINE_ACTIONS = frozenset({"login", "logout", "signature"})
+SIGNED_FIELDS = ("kind", "site", "start", "end", "events", "events_hash", "note", "signed_by",
+                 "full_name", "role", "signed_at", "local_time", "zone", "key_id")
+
+
+class ReviewError(RuntimeError):
+    def __init__(self, code: str, message: str):
+        self.code = code
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Review:
+    start: str
+    end: str
+    events: int
+    events_hash: str
+    note: str
+    signed_by: str
+    full_name: str
+    signed_at: str
+    local_time: str
+    station: str
+    seq: int
+    valid: bool
+    problem: str | None = None
+
+
+def events_that_matter(ctx: "AppContext", session: Session, start: str, end: str
+                       ) -> Iterator[dict[str, Any]]:
+    """The period's events a reviewer reads, oldest first (streamed)."""
+    require(session, Permission.AUDIT_VIEW, ctx.changes, target="audit review")
+    view = ctx.site_view
+    with view.database.read() as connection:
+        for event in view_repo.iter_events(connection, start=start, end=end):
+            if event["action"] not in ROUTINE_ACTIONS:
+                yield event
+
+
+def digest(ctx: "AppContext", session: Session, start: str, end: str) -> tuple[int, str]:
+    """How many events matter in [start, end) and the SHA-256 of their identities."""
+    ctx.site_view.ingest_local()
+    hasher = hashlib.sha256()
+    count = 0
+    for event in events_that_matter(ctx, session, start, end):
+        hasher.update(canonical_bytes([event["station"], event["seq"], event["body"]]))
+        count += 1
+    return count, hasher.hexdigest()
+
+
+def sign_review(ctx: "AppContext", session: Session, start: str, end: str, *, password: str,
+                reviewed_hash: str, note: str, username: str | None = None) -> Review:
+    """Sign the review of [start, end): refused unless the role may review, the events are
+    still those reviewed, and the signature holds. Nothing is saved on a refusal."""
+    require(session, Permission.AUDIT_REVIEW, ctx.changes, target=f"{start}/{end}")
+    text, errors = validate_text("note", note, required=True, max_length=1000)
+    if errors or text is None:
+        raise ReviewError("note", "Say what you found (a note is required); nothing was signed.")
+    if end > format_utc(ctx.clock.now()):
+        # A period still open keeps changing (this very signature is an event of it).
+        raise ReviewError("period_open", "A review covers a period that has ended; choose an "
+                                         "end in the past. Nothing was signed.")
+    count, events_hash = digest(ctx, session, start, end)
+    if events_hash != reviewed_hash:
+        raise ReviewError("content_changed", "Events arrived for this period since you "
+                                             "reviewed it; review it again. Nothing was signed.")
+    if ctx.trust is not None and session.signer is None:
+        raise ReviewError("no_signing_key", "Your signing key is not open on this PC; nothing "
+                                            "was signed.")
+    if not ctx.auth.verify_signature(session, password, username):
+        raise ReviewError("signature_rejected", "Wrong user name or password, or the account is "
+                                                "locked; nothing was signed.")
+    now = ctx.clock.now()
+    document: dict[str, Any] = {
+        "kind": "audit_review", "site": ctx.settings.site_id, "start": start, "end": end,
+        "events": count, "events_hash": events_hash, "note": text,
+        "signed_by": session.username, "full_name": session.full_name,
+        "role": str(session.role), "signed_at": format_utc(now),
+        "local_time": ctx.release.local_time(now), "zone": ctx.timezone,
+        "key_id": None if session.signer is None else session.signer.key_id}
+    if session.signer is not None:
+        document[SIG] = session.signer.sign(_payload(document))
+    event = ctx.changes.record(session.actor, REVIEW_ACTION, topic=Topic.AUDIT,
+                               entity="audit_review", entity_id=f"{start}/{end}", after=document,
+                               reason=text)
+    ctx.site_view.ingest_local()
+    return _review(document, event.station, event.seq, True, None)
+
+
+def _payload(document: dict[str, Any]) -> dict[str, Any]:
+    return {name: document.get(name) for name in SIGNED_FIELDS}
+
+
+def _review(document: dict[str, Any], station: str, seq: int, valid: bool,
+            problem: str | None) -> Review:
+    def text(name: str) -> str:
+        value = document.get(name)
+        return value if isinstance(value, str) else ""
+
+    events = document.get("events")
+    return Review(text("start"), text("end"), events if type(events) is int else 0,
+                  text("events_hash"), text("note"), text("signed_by"), text("full_name"),
+                  text("signed_at"), text("local_time"), station, seq, valid, problem)
+
+
+def reviews(ctx: "AppContext", session: Session) -> list[Review]:
+    """Every review any PC signed, newest first, each checked."""
+    require(session, Permission.AUDIT_VIEW, ctx.changes, target="audit reviews")
+    view = ctx.site_view
+    view.ingest_local()
+    with view.database.read() as connection:
+        rows = lot_repo.events_by_action(connection, (REVIEW_ACTION,))
+    state = ctx.trust.state if ctx.trust is not None else None
+    found = []
+    for event in rows:
+        document = event["body"].get("after")
+        if not isinstance(document, dict):
+            continue
+        problem = _problem(document, event, state, ctx.station_id)
+        found.append(_review(document, event["station"], event["seq"], problem is None, problem))
+    return sorted(found, key=lambda r: r.signed_at, reverse=True)
+
+
+def _problem(document: dict[str, Any], event: dict[str, Any], state: Any,
+             own_station: str) -> str | None:
+    if document.get("kind") != "audit_review" or event.get("username") != document.get(
+            "signed_by"):
+        return "not a review by the person logged in"
+    if state is None:
+        return None if event["station"] == own_station else "not signed with a person's key"
+    known = state.person_keys.get(document.get("key_id"))
+    if known is None or known[0] != document.get("signed_by"):
+        return "signed with a key the site never certified for that person"
+    if not known[1].verify(_payload(document), document.get(SIG)):
+        return "the signature does not match the review"
+    person = state.users.get(known[0])
+    if person is None or not role_allows(person.role, Permission.AUDIT_REVIEW):
+        return "signed by a person whose role may not review the audit trail"
+    return None

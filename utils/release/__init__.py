@@ -1,0 +1,1 @@
+"""Lot release: signed decisions about a lot, review by exception, the lot record as a PDF."""
