@@ -23,6 +23,7 @@ from utils.context import AppContext
 from utils.permissions import PermissionDenied
 
 from gui.admin.lot_texts import site_time
+from gui.admin.signature_fields import SignatureFields
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, form_label
@@ -82,18 +83,11 @@ class AuditReviewDialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName("reviewNote")
         self.note.setPlaceholderText(self.tr("What you found"))
-        self.username = QLineEdit()
-        self.username.setObjectName("signatureUsername")
-        self.password = QLineEdit()
-        self.password.setObjectName("signaturePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.form = QFormLayout()
         self.form.addRow(form_label(self.tr("Findings")), self.note)
-        self.form.addRow(form_label(self.tr("Your user name")), self.username)
-        self.form.addRow(form_label(self.tr("Your password")), self.password)
-        needs_name = ctx.auth.needs_username(session)
-        self.username.setVisible(needs_name)
-        self.form.labelForField(self.username).setVisible(needs_name)
+        self.signature = SignatureFields(self.form, self)
+        self.username, self.password = self.signature.username, self.signature.password
+        self.signature.ask_username(ctx, session)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.sign_button = QPushButton(self.tr("Sign the review"))
@@ -142,14 +136,14 @@ class AuditReviewDialog(QDialog):
     def sign(self):
         if self.reviewed is None:
             return None
-        password, username, note = self.password.text(), self.username.text(), self.note.text()
-        self.password.clear()
+        username, password = self.signature.take()
+        note = self.note.text()
         self.sign_button.setEnabled(False)
         reviewed = self.reviewed
 
         def work(_progress, _cancel):
             return review.sign_review(self.ctx, self.session, self.start, self.end,
-                                      password=password, username=username or None,
+                                      password=password, username=username,
                                       reviewed_hash=reviewed, note=note)
 
         return self.runner.run(work, on_done=self._signed, on_error=self._failed)
@@ -158,8 +152,7 @@ class AuditReviewDialog(QDialog):
         self.signed = signed
         self._say(self.tr("Signed by %1 at %2.").replace("%1", signed.full_name)
                   .replace("%2", signed.local_time), ok=True)
-        self.username.setVisible(False)
-        self.form.labelForField(self.username).setVisible(False)
+        self.signature.show_username(False)
         self.load()
 
     def _failed(self, exc: BaseException) -> None:

@@ -30,6 +30,7 @@ from gui.admin.lot_texts import (
     decision_text, exception_text, kind_text, release_error_text, site_time, status_text,
 )
 from gui.messages import field_error_text
+from gui.admin.signature_fields import SignatureFields
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, form_label
@@ -118,16 +119,11 @@ class ReleaseDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("decisionReason")
         self.reason.setPlaceholderText(self.tr("Why (at least 10 characters)"))
-        self.username = QLineEdit()
-        self.username.setObjectName("signatureUsername")
-        self.password = QLineEdit()
-        self.password.setObjectName("signaturePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.form = QFormLayout()
         self.form.addRow(form_label(self.tr("Decision")), self.decision)
         self.form.addRow(form_label(self.tr("Reason")), self.reason)
-        self.form.addRow(form_label(self.tr("Your user name")), self.username)
-        self.form.addRow(form_label(self.tr("Your password")), self.password)
+        self.signature = SignatureFields(self.form, self)
+        self.username, self.password = self.signature.username, self.signature.password
         self.signing = QLabel()
         self.signing.setProperty("role", "hint")
         self.signing.setWordWrap(True)
@@ -185,9 +181,7 @@ class ReleaseDialog(QDialog):
             if state.status in ALLOWED_FROM[kind]:
                 self.decision.addItem(decision_text(kind), str(kind))
         self.decision.blockSignals(False)
-        needs_name = self.ctx.auth.needs_username(self.session)
-        self.username.setVisible(needs_name)
-        self.form.labelForField(self.username).setVisible(needs_name)
+        self.signature.ask_username(self.ctx, self.session)
         self._decision_changed()
         self._set_busy(False)
 
@@ -246,15 +240,14 @@ class ReleaseDialog(QDialog):
         kind = self.chosen()
         if self.state is None or kind is None:
             return None
-        password, username = self.password.text(), self.username.text()
+        username, password = self.signature.take()
         reason = self.reason.text() if kind.needs_reason else None
         reviewed = self.state.content_hash
-        self.password.clear()
         self._set_busy(True)
 
         def work(_progress, _cancel):
             return self.service.decide(self.session, self.lot, kind, password=password,
-                                       username=username or None, reason=reason,
+                                       username=username, reason=reason,
                                        reviewed_hash=reviewed)
 
         return self.runner.run(work, on_done=self._signed, on_error=self._failed)

@@ -4,53 +4,53 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../about_dialog.py" line="45"/>
+        <location filename="../about_dialog.py" line="29"/>
         <source>About %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="51"/>
-        <location filename="../about_dialog.py" line="99"/>
+        <location filename="../about_dialog.py" line="35"/>
+        <location filename="../about_dialog.py" line="83"/>
         <source>Version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="58"/>
+        <location filename="../about_dialog.py" line="42"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="59"/>
+        <location filename="../about_dialog.py" line="43"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="60"/>
+        <location filename="../about_dialog.py" line="44"/>
         <source>Log folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="61"/>
+        <location filename="../about_dialog.py" line="45"/>
         <source>Settings folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="62"/>
+        <location filename="../about_dialog.py" line="46"/>
         <source>Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="62"/>
+        <location filename="../about_dialog.py" line="46"/>
         <source>%1 (PySide6 %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="64"/>
+        <location filename="../about_dialog.py" line="48"/>
         <source>Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../about_dialog.py" line="75"/>
+        <location filename="../about_dialog.py" line="59"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,7 +176,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="63"/>
+        <location filename="../app.py" line="61"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -185,157 +185,157 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="150"/>
+        <location filename="../app_window.py" line="148"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="151"/>
+        <location filename="../app_window.py" line="149"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="152"/>
+        <location filename="../app_window.py" line="150"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="157"/>
+        <location filename="../app_window.py" line="155"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="162"/>
+        <location filename="../app_window.py" line="160"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="165"/>
+        <location filename="../app_window.py" line="163"/>
         <source>This PC&apos;s settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="170"/>
+        <location filename="../app_window.py" line="168"/>
         <source>Confirm the takeover of this station…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="175"/>
+        <location filename="../app_window.py" line="173"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="178"/>
+        <location filename="../app_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="179"/>
+        <location filename="../app_window.py" line="177"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="221"/>
+        <location filename="../app_window.py" line="219"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="227"/>
+        <location filename="../app_window.py" line="225"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="233"/>
+        <location filename="../app_window.py" line="231"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="245"/>
+        <location filename="../app_window.py" line="243"/>
         <source>Message from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="247"/>
+        <location filename="../app_window.py" line="245"/>
         <source>From %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="249"/>
+        <location filename="../app_window.py" line="247"/>
         <source>I have read it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="267"/>
+        <location filename="../app_window.py" line="265"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="284"/>
+        <location filename="../app_window.py" line="282"/>
         <source>Close the application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="285"/>
+        <location filename="../app_window.py" line="284"/>
         <source>%1 asks to restart the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="286"/>
+        <location filename="../app_window.py" line="285"/>
         <source>%1 asks to close the application now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="287"/>
+        <location filename="../app_window.py" line="286"/>
         <source>Everything you saved is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="354"/>
+        <location filename="../app_window.py" line="353"/>
         <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="358"/>
+        <location filename="../app_window.py" line="357"/>
         <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="361"/>
+        <location filename="../app_window.py" line="360"/>
         <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="365"/>
+        <location filename="../app_window.py" line="364"/>
         <source>This PC does not sync for this station now. Production is saved on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="375"/>
+        <location filename="../app_window.py" line="374"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="382"/>
+        <location filename="../app_window.py" line="381"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="383"/>
+        <location filename="../app_window.py" line="382"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="391"/>
+        <location filename="../app_window.py" line="390"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="411"/>
+        <location filename="../app_window.py" line="410"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="412"/>
+        <location filename="../app_window.py" line="411"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -343,47 +343,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="75"/>
+        <location filename="../admin/audit_tab.py" line="76"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_tab.py" line="77"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_tab.py" line="77"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_tab.py" line="77"/>
         <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_tab.py" line="77"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="77"/>
+        <location filename="../admin/audit_tab.py" line="78"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,87 +391,77 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="72"/>
+        <location filename="../admin/audit_review_dialog.py" line="73"/>
         <source>Audit-trail review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="84"/>
+        <location filename="../admin/audit_review_dialog.py" line="85"/>
         <source>What you found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="91"/>
+        <location filename="../admin/audit_review_dialog.py" line="87"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="92"/>
-        <source>Your user name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../admin/audit_review_dialog.py" line="93"/>
-        <source>Your password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_review_dialog.py" line="99"/>
         <source>Sign the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="104"/>
+        <location filename="../admin/audit_review_dialog.py" line="98"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="111"/>
+        <location filename="../admin/audit_review_dialog.py" line="105"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="134"/>
+        <location filename="../admin/audit_review_dialog.py" line="128"/>
         <source>This review: %1 – %2, %3 event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="159"/>
+        <location filename="../admin/audit_review_dialog.py" line="153"/>
         <source>Signed by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="169"/>
+        <location filename="../admin/audit_review_dialog.py" line="162"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="170"/>
+        <location filename="../admin/audit_review_dialog.py" line="163"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="172"/>
+        <location filename="../admin/audit_review_dialog.py" line="165"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="174"/>
+        <location filename="../admin/audit_review_dialog.py" line="167"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="176"/>
+        <location filename="../admin/audit_review_dialog.py" line="169"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="181"/>
+        <location filename="../admin/audit_review_dialog.py" line="174"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="183"/>
+        <location filename="../admin/audit_review_dialog.py" line="176"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,102 +469,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="232"/>
+        <location filename="../admin/audit_tab.py" line="233"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="234"/>
+        <location filename="../admin/audit_tab.py" line="235"/>
         <source>action, e.g. record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="239"/>
+        <location filename="../admin/audit_tab.py" line="240"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="241"/>
+        <location filename="../admin/audit_tab.py" line="242"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="243"/>
+        <location filename="../admin/audit_tab.py" line="244"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="245"/>
+        <location filename="../admin/audit_tab.py" line="246"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="247"/>
+        <location filename="../admin/audit_tab.py" line="248"/>
         <source>Reviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="249"/>
+        <location filename="../admin/audit_tab.py" line="250"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="255"/>
+        <location filename="../admin/audit_tab.py" line="256"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="272"/>
+        <location filename="../admin/audit_tab.py" line="273"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="277"/>
+        <location filename="../admin/audit_tab.py" line="278"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="288"/>
+        <location filename="../admin/audit_tab.py" line="289"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="341"/>
+        <location filename="../admin/audit_tab.py" line="342"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="439"/>
+        <location filename="../admin/audit_tab.py" line="440"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="447"/>
+        <location filename="../admin/audit_tab.py" line="448"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="464"/>
+        <location filename="../admin/audit_tab.py" line="465"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="472"/>
+        <location filename="../admin/audit_tab.py" line="473"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="482"/>
+        <location filename="../admin/audit_tab.py" line="483"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="440"/>
+        <location filename="../admin/audit_tab.py" line="441"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="386"/>
+        <location filename="../admin/audit_tab.py" line="387"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -582,12 +572,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="441"/>
+        <location filename="../admin/audit_tab.py" line="442"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="475"/>
+        <location filename="../admin/audit_tab.py" line="476"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -595,7 +585,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="486"/>
+        <location filename="../admin/audit_tab.py" line="487"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -603,17 +593,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="497"/>
+        <location filename="../admin/audit_tab.py" line="498"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="499"/>
+        <location filename="../admin/audit_tab.py" line="500"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="500"/>
+        <location filename="../admin/audit_tab.py" line="501"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1609,97 +1599,97 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="79"/>
+        <location filename="../admin/dashboard_tab.py" line="76"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="81"/>
+        <location filename="../admin/dashboard_tab.py" line="78"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="83"/>
+        <location filename="../admin/dashboard_tab.py" line="80"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="85"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="87"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="105"/>
+        <location filename="../admin/dashboard_tab.py" line="102"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="105"/>
+        <location filename="../admin/dashboard_tab.py" line="102"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="173"/>
+        <location filename="../admin/dashboard_tab.py" line="170"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="202"/>
+        <location filename="../admin/dashboard_tab.py" line="199"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="204"/>
+        <location filename="../admin/dashboard_tab.py" line="201"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="204"/>
+        <location filename="../admin/dashboard_tab.py" line="201"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="205"/>
+        <location filename="../admin/dashboard_tab.py" line="202"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="206"/>
+        <location filename="../admin/dashboard_tab.py" line="203"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="209"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="209"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="213"/>
+        <location filename="../admin/dashboard_tab.py" line="210"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="213"/>
+        <location filename="../admin/dashboard_tab.py" line="210"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="214"/>
+        <location filename="../admin/dashboard_tab.py" line="211"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="215"/>
+        <location filename="../admin/dashboard_tab.py" line="212"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1765,27 +1755,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ExceptionsModel</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="46"/>
+        <location filename="../admin/release_dialog.py" line="47"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="46"/>
+        <location filename="../admin/release_dialog.py" line="47"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="46"/>
+        <location filename="../admin/release_dialog.py" line="47"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="47"/>
+        <location filename="../admin/release_dialog.py" line="48"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="71"/>
+        <location filename="../admin/release_dialog.py" line="72"/>
         <source>%1 at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,78 +1937,78 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="75"/>
+        <location filename="../admin/fleet_tab.py" line="72"/>
         <source>Search stations, users, lots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="77"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="78"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="78"/>
         <source>Stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="79"/>
         <source>Offline or stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>With alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="89"/>
+        <location filename="../admin/fleet_tab.py" line="86"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="120"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="120"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="120"/>
+        <location filename="../admin/fleet_tab.py" line="117"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="170"/>
+        <location filename="../admin/fleet_tab.py" line="167"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="165"/>
-        <location filename="../admin/fleet_tab.py" line="192"/>
+        <location filename="../admin/fleet_tab.py" line="162"/>
+        <location filename="../admin/fleet_tab.py" line="189"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="253"/>
+        <location filename="../admin/fleet_tab.py" line="250"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="254"/>
+        <location filename="../admin/fleet_tab.py" line="251"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2026,62 +2016,62 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="295"/>
+        <location filename="../admin/fleet_tab.py" line="292"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_tab.py" line="420"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="424"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="424"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="425"/>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>files refused on the share (forged, or not a member)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="429"/>
+        <location filename="../admin/fleet_tab.py" line="426"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="429"/>
+        <location filename="../admin/fleet_tab.py" line="426"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="430"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="439"/>
+        <location filename="../admin/fleet_tab.py" line="436"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="462"/>
+        <location filename="../admin/fleet_tab.py" line="459"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="463"/>
+        <location filename="../admin/fleet_tab.py" line="460"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3985,17 +3975,17 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office_window.py" line="28"/>
+        <location filename="../office_window.py" line="29"/>
         <source>Shopfloor Collector · office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office_window.py" line="31"/>
+        <location filename="../office_window.py" line="32"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office_window.py" line="42"/>
+        <location filename="../office_window.py" line="43"/>
         <source>This is an office PC: production is recorded at the stations, and the admin panel is for supervisors, analysts and admins. Log out when you are done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4003,110 +3993,110 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="53"/>
-        <location filename="../pc_settings_dialog.py" line="143"/>
-        <location filename="../pc_settings_dialog.py" line="198"/>
+        <location filename="../pc_settings_dialog.py" line="55"/>
+        <location filename="../pc_settings_dialog.py" line="145"/>
+        <location filename="../pc_settings_dialog.py" line="200"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="70"/>
+        <location filename="../pc_settings_dialog.py" line="72"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="72"/>
+        <location filename="../pc_settings_dialog.py" line="74"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="78"/>
+        <location filename="../pc_settings_dialog.py" line="80"/>
         <source>As the system (Portuguese or English)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="84"/>
+        <location filename="../pc_settings_dialog.py" line="86"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="92"/>
+        <location filename="../pc_settings_dialog.py" line="94"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="96"/>
+        <location filename="../pc_settings_dialog.py" line="98"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="112"/>
+        <location filename="../pc_settings_dialog.py" line="114"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="114"/>
+        <location filename="../pc_settings_dialog.py" line="116"/>
         <source>This PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="115"/>
+        <location filename="../pc_settings_dialog.py" line="117"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="116"/>
+        <location filename="../pc_settings_dialog.py" line="118"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="117"/>
+        <location filename="../pc_settings_dialog.py" line="119"/>
         <source>Commands checked every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="121"/>
+        <location filename="../pc_settings_dialog.py" line="123"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="131"/>
+        <location filename="../pc_settings_dialog.py" line="133"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="134"/>
+        <location filename="../pc_settings_dialog.py" line="136"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="199"/>
+        <location filename="../pc_settings_dialog.py" line="201"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="209"/>
+        <location filename="../pc_settings_dialog.py" line="211"/>
         <source>shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="209"/>
-        <location filename="../pc_settings_dialog.py" line="210"/>
+        <location filename="../pc_settings_dialog.py" line="211"/>
+        <location filename="../pc_settings_dialog.py" line="212"/>
         <source>station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="210"/>
+        <location filename="../pc_settings_dialog.py" line="212"/>
         <source>language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
+        <location filename="../pc_settings_dialog.py" line="213"/>
         <source>intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="218"/>
+        <location filename="../pc_settings_dialog.py" line="220"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4114,89 +4104,89 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="60"/>
+        <location filename="../admin/production_tab.py" line="61"/>
         <source>lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="62"/>
+        <location filename="../admin/production_tab.py" line="63"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="64"/>
+        <location filename="../admin/production_tab.py" line="65"/>
         <source>any defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="68"/>
+        <location filename="../admin/production_tab.py" line="69"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="70"/>
+        <location filename="../admin/production_tab.py" line="71"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="72"/>
+        <location filename="../admin/production_tab.py" line="73"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="74"/>
+        <location filename="../admin/production_tab.py" line="75"/>
         <source>Manual record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="77"/>
+        <location filename="../admin/production_tab.py" line="78"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="80"/>
+        <location filename="../admin/production_tab.py" line="81"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="218"/>
-        <location filename="../admin/production_tab.py" line="230"/>
+        <location filename="../admin/production_tab.py" line="219"/>
+        <location filename="../admin/production_tab.py" line="231"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="221"/>
+        <location filename="../admin/production_tab.py" line="222"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="233"/>
+        <location filename="../admin/production_tab.py" line="234"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="253"/>
+        <location filename="../admin/production_tab.py" line="254"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="159"/>
-        <location filename="../admin/production_tab.py" line="185"/>
+        <location filename="../admin/production_tab.py" line="160"/>
+        <location filename="../admin/production_tab.py" line="186"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="91"/>
+        <location filename="../admin/production_tab.py" line="92"/>
         <source>Site records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="106"/>
+        <location filename="../admin/production_tab.py" line="107"/>
         <source>Version history of the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="204"/>
+        <location filename="../admin/production_tab.py" line="205"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -4204,47 +4194,47 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="263"/>
+        <location filename="../admin/production_tab.py" line="264"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="270"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="273"/>
+        <location filename="../admin/production_tab.py" line="274"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="282"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="295"/>
+        <location filename="../admin/production_tab.py" line="296"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="308"/>
+        <location filename="../admin/production_tab.py" line="309"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="308"/>
+        <location filename="../admin/production_tab.py" line="309"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="314"/>
+        <location filename="../admin/production_tab.py" line="315"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="326"/>
+        <location filename="../admin/production_tab.py" line="327"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -4252,7 +4242,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="330"/>
+        <location filename="../admin/production_tab.py" line="331"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4260,57 +4250,57 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="140"/>
+        <location filename="../admin/record_dialog.py" line="141"/>
         <source>correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="144"/>
+        <location filename="../admin/record_dialog.py" line="145"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="144"/>
+        <location filename="../admin/record_dialog.py" line="145"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="151"/>
+        <location filename="../admin/record_dialog.py" line="152"/>
         <source>%1 (size %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="162"/>
+        <location filename="../admin/record_dialog.py" line="163"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="172"/>
+        <location filename="../admin/record_dialog.py" line="173"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="176"/>
+        <location filename="../admin/record_dialog.py" line="177"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="177"/>
+        <location filename="../admin/record_dialog.py" line="178"/>
         <source>Made at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="179"/>
+        <location filename="../admin/record_dialog.py" line="180"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="180"/>
+        <location filename="../admin/record_dialog.py" line="181"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="205"/>
+        <location filename="../admin/record_dialog.py" line="206"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4318,42 +4308,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordFilters</name>
     <message>
-        <location filename="../admin/record_filters.py" line="23"/>
+        <location filename="../admin/record_filters.py" line="22"/>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="23"/>
+        <location filename="../admin/record_filters.py" line="22"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="24"/>
+        <location filename="../admin/record_filters.py" line="23"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="24"/>
+        <location filename="../admin/record_filters.py" line="23"/>
         <source>Everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="28"/>
+        <location filename="../admin/record_filters.py" line="27"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="34"/>
+        <location filename="../admin/record_filters.py" line="33"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="34"/>
+        <location filename="../admin/record_filters.py" line="33"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="73"/>
+        <location filename="../admin/record_filters.py" line="55"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4492,112 +4482,102 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="88"/>
+        <location filename="../admin/release_dialog.py" line="89"/>
         <source>Review and sign lot %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="89"/>
+        <location filename="../admin/release_dialog.py" line="90"/>
         <source>Reading the lot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="108"/>
+        <location filename="../admin/release_dialog.py" line="109"/>
         <source>What you checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="109"/>
+        <location filename="../admin/release_dialog.py" line="110"/>
         <source>Acknowledge selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="120"/>
+        <location filename="../admin/release_dialog.py" line="121"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="127"/>
+        <location filename="../admin/release_dialog.py" line="123"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="128"/>
+        <location filename="../admin/release_dialog.py" line="124"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="129"/>
-        <source>Your user name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/release_dialog.py" line="130"/>
-        <source>Your password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/release_dialog.py" line="136"/>
+        <location filename="../admin/release_dialog.py" line="132"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="139"/>
+        <location filename="../admin/release_dialog.py" line="135"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="147"/>
+        <location filename="../admin/release_dialog.py" line="143"/>
         <source>Exceptions to look at before release:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="172"/>
+        <location filename="../admin/release_dialog.py" line="168"/>
         <source>Lot %1 · status: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="174"/>
+        <location filename="../admin/release_dialog.py" line="170"/>
         <source>Stations: %1 · %2 record(s) · from %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="178"/>
+        <location filename="../admin/release_dialog.py" line="174"/>
         <source>Content SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="214"/>
+        <location filename="../admin/release_dialog.py" line="208"/>
         <source>%1 exception(s) still to acknowledge before release.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="217"/>
+        <location filename="../admin/release_dialog.py" line="211"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="227"/>
+        <location filename="../admin/release_dialog.py" line="221"/>
         <source>Select the exceptions you looked at first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="243"/>
+        <location filename="../admin/release_dialog.py" line="237"/>
         <source>Acknowledged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="265"/>
+        <location filename="../admin/release_dialog.py" line="258"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="275"/>
+        <location filename="../admin/release_dialog.py" line="268"/>
         <source>Your role may not release lots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="276"/>
+        <location filename="../admin/release_dialog.py" line="269"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4605,42 +4585,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="38"/>
+        <location filename="../admin/audit_review_dialog.py" line="39"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <location filename="../admin/audit_review_dialog.py" line="40"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <location filename="../admin/audit_review_dialog.py" line="40"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <location filename="../admin/audit_review_dialog.py" line="40"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="55"/>
+        <location filename="../admin/audit_review_dialog.py" line="56"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="56"/>
+        <location filename="../admin/audit_review_dialog.py" line="57"/>
         <source>no: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4648,27 +4628,27 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="165"/>
+        <location filename="../header.py" line="166"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="166"/>
+        <location filename="../header.py" line="167"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="167"/>
+        <location filename="../header.py" line="168"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="168"/>
+        <location filename="../header.py" line="169"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="169"/>
+        <location filename="../header.py" line="170"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4676,247 +4656,247 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="75"/>
+        <location filename="../admin/settings_tab.py" line="76"/>
         <source>Station (machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="82"/>
+        <location filename="../admin/settings_tab.py" line="83"/>
         <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="84"/>
+        <location filename="../admin/settings_tab.py" line="85"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="108"/>
+        <location filename="../admin/settings_tab.py" line="109"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="113"/>
+        <location filename="../admin/settings_tab.py" line="114"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="115"/>
+        <location filename="../admin/settings_tab.py" line="116"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="71"/>
-        <location filename="../admin/settings_tab.py" line="132"/>
-        <location filename="../admin/settings_tab.py" line="401"/>
+        <location filename="../admin/settings_tab.py" line="72"/>
+        <location filename="../admin/settings_tab.py" line="133"/>
+        <location filename="../admin/settings_tab.py" line="402"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="141"/>
+        <location filename="../admin/settings_tab.py" line="142"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="88"/>
-        <location filename="../admin/settings_tab.py" line="144"/>
-        <location filename="../admin/settings_tab.py" line="404"/>
+        <location filename="../admin/settings_tab.py" line="89"/>
+        <location filename="../admin/settings_tab.py" line="145"/>
+        <location filename="../admin/settings_tab.py" line="405"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="75"/>
+        <location filename="../admin/settings_tab.py" line="76"/>
         <source>Capsule size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="75"/>
+        <location filename="../admin/settings_tab.py" line="76"/>
         <source>Unit weight (mg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="91"/>
-        <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="404"/>
+        <location filename="../admin/settings_tab.py" line="92"/>
+        <location filename="../admin/settings_tab.py" line="146"/>
+        <location filename="../admin/settings_tab.py" line="405"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="149"/>
+        <location filename="../admin/settings_tab.py" line="150"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="151"/>
+        <location filename="../admin/settings_tab.py" line="152"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="153"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="159"/>
-        <location filename="../admin/settings_tab.py" line="421"/>
+        <location filename="../admin/settings_tab.py" line="160"/>
+        <location filename="../admin/settings_tab.py" line="422"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="162"/>
+        <location filename="../admin/settings_tab.py" line="163"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="164"/>
+        <location filename="../admin/settings_tab.py" line="165"/>
         <source>Excellent below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="164"/>
+        <location filename="../admin/settings_tab.py" line="165"/>
         <source>Good below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Attention below (critical above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
+        <location filename="../admin/settings_tab.py" line="167"/>
         <source>Target line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="171"/>
+        <location filename="../admin/settings_tab.py" line="172"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="173"/>
+        <location filename="../admin/settings_tab.py" line="174"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="174"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="176"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="176"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="176"/>
         <source>Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="186"/>
-        <location filename="../admin/settings_tab.py" line="419"/>
+        <location filename="../admin/settings_tab.py" line="187"/>
+        <location filename="../admin/settings_tab.py" line="420"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="191"/>
+        <location filename="../admin/settings_tab.py" line="192"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="193"/>
+        <location filename="../admin/settings_tab.py" line="194"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
+        <location filename="../admin/settings_tab.py" line="195"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="206"/>
-        <location filename="../admin/settings_tab.py" line="423"/>
+        <location filename="../admin/settings_tab.py" line="207"/>
+        <location filename="../admin/settings_tab.py" line="424"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="209"/>
+        <location filename="../admin/settings_tab.py" line="210"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="233"/>
-        <location filename="../admin/settings_tab.py" line="425"/>
+        <location filename="../admin/settings_tab.py" line="234"/>
+        <location filename="../admin/settings_tab.py" line="426"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="276"/>
+        <location filename="../admin/settings_tab.py" line="277"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="278"/>
+        <location filename="../admin/settings_tab.py" line="279"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="282"/>
+        <location filename="../admin/settings_tab.py" line="283"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="399"/>
+        <location filename="../admin/settings_tab.py" line="400"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="406"/>
+        <location filename="../admin/settings_tab.py" line="407"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="414"/>
+        <location filename="../admin/settings_tab.py" line="415"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="417"/>
+        <location filename="../admin/settings_tab.py" line="418"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="446"/>
+        <location filename="../admin/settings_tab.py" line="447"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="465"/>
+        <location filename="../admin/settings_tab.py" line="466"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="473"/>
+        <location filename="../admin/settings_tab.py" line="474"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="477"/>
+        <location filename="../admin/settings_tab.py" line="478"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="490"/>
+        <location filename="../admin/settings_tab.py" line="491"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="493"/>
+        <location filename="../admin/settings_tab.py" line="494"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5075,6 +5055,19 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
 </context>
 <context>
+    <name>SignatureFields</name>
+    <message>
+        <location filename="../admin/signature_fields.py" line="28"/>
+        <source>Your user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/signature_fields.py" line="29"/>
+        <source>Your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SitePage</name>
     <message>
         <location filename="../wizard/site_pages.py" line="87"/>
@@ -5165,42 +5158,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SiteUpgradeDialog</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="122"/>
+        <location filename="../admin/site_upgrade.py" line="123"/>
         <source>Move the site to keys by role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="123"/>
+        <location filename="../admin/site_upgrade.py" line="124"/>
         <source>Join the site again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="128"/>
+        <location filename="../admin/site_upgrade.py" line="129"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="132"/>
+        <location filename="../admin/site_upgrade.py" line="133"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="138"/>
+        <location filename="../admin/site_upgrade.py" line="139"/>
         <source>Site passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="140"/>
+        <location filename="../admin/site_upgrade.py" line="141"/>
         <source>Your password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="142"/>
+        <location filename="../admin/site_upgrade.py" line="143"/>
         <source>Move the site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="142"/>
+        <location filename="../admin/site_upgrade.py" line="143"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5208,52 +5201,52 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SiteUpgradeNotice</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="46"/>
+        <location filename="../admin/site_upgrade.py" line="47"/>
         <source>This PC&apos;s site was made before keys by role: no PC of it syncs until an admin moves the site to the new keys (once, on any PC: the site passphrase and the admin&apos;s password). Production goes on locally meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="49"/>
+        <location filename="../admin/site_upgrade.py" line="50"/>
         <source>This PC&apos;s site uses keys by role now, but this PC has not joined it again: it does not sync until it does (the site passphrase; its station id and its records stay).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="53"/>
+        <location filename="../admin/site_upgrade.py" line="54"/>
         <source>Move the site to keys by role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="54"/>
+        <location filename="../admin/site_upgrade.py" line="55"/>
         <source>Join the site again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="96"/>
+        <location filename="../admin/site_upgrade.py" line="97"/>
         <source>Done. The app starts again now to use the new keys. Every other PC of the site then joins it again with the passphrase (the admin panel offers it there).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="98"/>
+        <location filename="../admin/site_upgrade.py" line="99"/>
         <source>Done. The app starts again now to use its new key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="104"/>
+        <location filename="../admin/site_upgrade.py" line="105"/>
         <source>The site passphrase is wrong: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="105"/>
+        <location filename="../admin/site_upgrade.py" line="106"/>
         <source>Another PC moved the site to keys by role meanwhile: join it again instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="109"/>
+        <location filename="../admin/site_upgrade.py" line="110"/>
         <source>Your password is wrong, or you are not an active admin of this PC: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="112"/>
+        <location filename="../admin/site_upgrade.py" line="113"/>
         <source>Nothing was changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5294,32 +5287,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="39"/>
+        <location filename="../header.py" line="40"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="40"/>
+        <location filename="../header.py" line="41"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="96"/>
+        <location filename="../header.py" line="97"/>
         <source>Size %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="96"/>
+        <location filename="../header.py" line="97"/>
         <source>Size: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="100"/>
+        <location filename="../header.py" line="101"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="102"/>
+        <location filename="../header.py" line="103"/>
         <source>Lot %1 complete (%n box(es))</source>
         <translation>
             <numerusform>Lot %1 complete (%n box)</numerusform>
@@ -5327,62 +5320,62 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="105"/>
+        <location filename="../header.py" line="106"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="115"/>
+        <location filename="../header.py" line="116"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="117"/>
+        <location filename="../header.py" line="118"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="118"/>
+        <location filename="../header.py" line="119"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="150"/>
+        <location filename="../header.py" line="151"/>
         <source>Not syncing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="152"/>
+        <location filename="../header.py" line="153"/>
         <source>records held on this PC (the station&apos;s journal on the share goes on past this PC&apos;s chain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="123"/>
+        <location filename="../header.py" line="124"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="136"/>
+        <location filename="../header.py" line="137"/>
         <source>Share: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="138"/>
+        <location filename="../header.py" line="139"/>
         <source>Share online · last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="141"/>
+        <location filename="../header.py" line="142"/>
         <source>Share online · synced %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="144"/>
+        <location filename="../header.py" line="145"/>
         <source>%1 behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="147"/>
+        <location filename="../header.py" line="148"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -5390,12 +5383,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="150"/>
+        <location filename="../header.py" line="151"/>
         <source>saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="133"/>
+        <location filename="../header.py" line="134"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5441,47 +5434,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="48"/>
+        <location filename="../station_window.py" line="49"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="69"/>
+        <location filename="../station_window.py" line="70"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="76"/>
+        <location filename="../station_window.py" line="77"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="78"/>
+        <location filename="../station_window.py" line="79"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="82"/>
+        <location filename="../station_window.py" line="83"/>
         <source>Records of this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="98"/>
+        <location filename="../station_window.py" line="99"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="112"/>
+        <location filename="../station_window.py" line="113"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="272"/>
+        <location filename="../station_window.py" line="273"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="273"/>
+        <location filename="../station_window.py" line="274"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -5489,7 +5482,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="274"/>
+        <location filename="../station_window.py" line="275"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -5497,7 +5490,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="336"/>
+        <location filename="../station_window.py" line="337"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5505,72 +5498,72 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="130"/>
+        <location filename="../station_window.py" line="131"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="131"/>
+        <location filename="../station_window.py" line="132"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="136"/>
+        <location filename="../station_window.py" line="137"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="213"/>
+        <location filename="../station_window.py" line="214"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="227"/>
+        <location filename="../station_window.py" line="228"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="230"/>
+        <location filename="../station_window.py" line="231"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="316"/>
+        <location filename="../station_window.py" line="317"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="344"/>
+        <location filename="../station_window.py" line="345"/>
         <source>Export refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="346"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="352"/>
+        <location filename="../station_window.py" line="353"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="354"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="360"/>
+        <location filename="../station_window.py" line="361"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="362"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="369"/>
+        <location filename="../station_window.py" line="370"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5643,37 +5636,37 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="90"/>
+        <location filename="../admin/users_tab.py" line="91"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="91"/>
+        <location filename="../admin/users_tab.py" line="92"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="102"/>
+        <location filename="../admin/users_tab.py" line="103"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="103"/>
+        <location filename="../admin/users_tab.py" line="104"/>
         <source>Repeat the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="104"/>
+        <location filename="../admin/users_tab.py" line="105"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="128"/>
+        <location filename="../admin/users_tab.py" line="129"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="145"/>
+        <location filename="../admin/users_tab.py" line="146"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5681,87 +5674,87 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="156"/>
+        <location filename="../admin/users_tab.py" line="157"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="159"/>
+        <location filename="../admin/users_tab.py" line="160"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="162"/>
+        <location filename="../admin/users_tab.py" line="163"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="165"/>
+        <location filename="../admin/users_tab.py" line="166"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="169"/>
+        <location filename="../admin/users_tab.py" line="170"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="191"/>
+        <location filename="../admin/users_tab.py" line="192"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="194"/>
+        <location filename="../admin/users_tab.py" line="195"/>
         <source>User accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="206"/>
+        <location filename="../admin/users_tab.py" line="207"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="206"/>
+        <location filename="../admin/users_tab.py" line="207"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="207"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="207"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="208"/>
+        <location filename="../admin/users_tab.py" line="209"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="208"/>
+        <location filename="../admin/users_tab.py" line="209"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="209"/>
+        <location filename="../admin/users_tab.py" line="210"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="215"/>
+        <location filename="../admin/users_tab.py" line="216"/>
         <source>Import from the old system…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="218"/>
+        <location filename="../admin/users_tab.py" line="219"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="247"/>
+        <location filename="../admin/users_tab.py" line="248"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n supervisor or admin account cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset the password (Reset password…) to give it a key; the person chooses a new password at the next login.</numerusform>
@@ -5769,104 +5762,104 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="281"/>
+        <location filename="../admin/users_tab.py" line="282"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="281"/>
-        <location filename="../admin/users_tab.py" line="295"/>
+        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
-        <location filename="../admin/users_tab.py" line="290"/>
+        <location filename="../admin/users_tab.py" line="283"/>
+        <location filename="../admin/users_tab.py" line="291"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="283"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="288"/>
+        <location filename="../admin/users_tab.py" line="289"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="294"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="298"/>
+        <location filename="../admin/users_tab.py" line="299"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="300"/>
+        <location filename="../admin/users_tab.py" line="301"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="303"/>
+        <location filename="../admin/users_tab.py" line="304"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="310"/>
+        <location filename="../admin/users_tab.py" line="311"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="310"/>
+        <location filename="../admin/users_tab.py" line="311"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="311"/>
+        <location filename="../admin/users_tab.py" line="312"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="327"/>
+        <location filename="../admin/users_tab.py" line="328"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="328"/>
+        <location filename="../admin/users_tab.py" line="329"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="333"/>
+        <location filename="../admin/users_tab.py" line="334"/>
         <source>Importing the accounts of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="339"/>
+        <location filename="../admin/users_tab.py" line="340"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="348"/>
+        <location filename="../admin/users_tab.py" line="349"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="362"/>
+        <location filename="../admin/users_tab.py" line="363"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="364"/>
+        <location filename="../admin/users_tab.py" line="365"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="367"/>
+        <location filename="../admin/users_tab.py" line="368"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5874,47 +5867,47 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="43"/>
+        <location filename="../admin/users_tab.py" line="44"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="43"/>
+        <location filename="../admin/users_tab.py" line="44"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="43"/>
+        <location filename="../admin/users_tab.py" line="44"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="44"/>
+        <location filename="../admin/users_tab.py" line="45"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="44"/>
+        <location filename="../admin/users_tab.py" line="45"/>
         <source>Must change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Locked until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="61"/>
+        <location filename="../admin/users_tab.py" line="62"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="61"/>
+        <location filename="../admin/users_tab.py" line="62"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6221,42 +6214,42 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="167"/>
+        <location filename="../admin/audit_tab.py" line="168"/>
         <source>Events checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="167"/>
+        <location filename="../admin/audit_tab.py" line="168"/>
         <source>First bad event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="166"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="187"/>
+        <location filename="../admin/audit_tab.py" line="188"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="188"/>
+        <location filename="../admin/audit_tab.py" line="189"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="188"/>
+        <location filename="../admin/audit_tab.py" line="189"/>
         <source>TAMPERED</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6312,17 +6305,17 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="223"/>
+        <location filename="../admin/record_dialog.py" line="224"/>
         <source>void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="227"/>
+        <location filename="../admin/record_dialog.py" line="228"/>
         <source>Void record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="228"/>
+        <location filename="../admin/record_dialog.py" line="229"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6330,27 +6323,27 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="44"/>
+        <location filename="../admin/record_dialog.py" line="45"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="71"/>
+        <location filename="../admin/record_dialog.py" line="72"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="81"/>
+        <location filename="../admin/record_dialog.py" line="82"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="83"/>
+        <location filename="../admin/record_dialog.py" line="84"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="108"/>
+        <location filename="../admin/record_dialog.py" line="109"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
