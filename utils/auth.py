@@ -23,6 +23,7 @@ from config.constants import Permission, Role
 from config.settings import Settings
 from data import directory_repo, users_repo
 from models.canonical import format_utc, parse_utc
+from models.refusal import CodedRefusal
 from models.user import User
 from models.validation import (
     FULL_NAME_MAX, ValidationFailed, normalize_username, validate_reason, validate_text,
@@ -42,12 +43,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class AuthError(RuntimeError):
+class AuthError(CodedRefusal):
     """A refused account operation; nothing was changed. `code` is stable for translation."""
-
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
 
 
 class LoginFailure(StrEnum):

@@ -28,6 +28,7 @@ from data.records_repo import RecordFilter
 from models.canonical import format_utc
 from models.lot import Lot
 from models.record import Origin, ProductionRecord, RecordStatus
+from models.refusal import CodedRefusal
 from models.validation import (
     FieldError, ValidationFailed, validate_int, validate_lot_code, validate_reason,
     validate_record_input,
@@ -62,12 +63,8 @@ def current_version(connection, record_id: str,
     return local
 
 
-class ProductionError(RuntimeError):
+class ProductionError(CodedRefusal):
     """A request that cannot be carried out as asked; nothing was saved."""
-
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
 
 
 class SignatureRejected(ProductionError):

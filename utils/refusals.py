@@ -9,11 +9,13 @@ import logging
 
 from config.settings import SettingsError
 from models.validation import ValidationFailed
+from utils.audit.review import ReviewError
 from utils.auth import AuthError
 from utils.first_run import SetupError
 from utils.passwords import PasswordPolicyError
 from utils.permissions import PermissionDenied
 from utils.production import ProductionError
+from utils.release.service import ReleaseError
 from utils.site.site_key import SiteError
 from utils.trust.bootstrap import BootstrapError
 
@@ -22,8 +24,10 @@ INPUT_REFUSALS: tuple[type[BaseException], ...] = (
     SetupError, SiteError, PasswordPolicyError, ValidationFailed, ProductionError, SettingsError)
 # Refusals a person may want to know were attempted (permissions, accounts): a warning.
 # BootstrapError: a PC's own accounts brought into a site (or an upgrade) by someone who is not
-# an active admin there, or with a wrong password.
-ACCESS_REFUSALS: tuple[type[BaseException], ...] = (PermissionDenied, AuthError, BootstrapError)
+# an active admin there, or with a wrong password. ReleaseError, ReviewError: a signature
+# refused (a wrong password, a lot changed since it was reviewed, an exception not looked at).
+ACCESS_REFUSALS: tuple[type[BaseException], ...] = (PermissionDenied, AuthError, BootstrapError,
+                                                    ReleaseError, ReviewError)
 EXPECTED_REFUSALS = INPUT_REFUSALS + ACCESS_REFUSALS
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from config.constants import Permission, role_allows
 from data import lot_repo, view_repo
 from models.canonical import canonical_bytes, format_utc
+from models.refusal import CodedRefusal
 from models.validation import validate_text
 from utils.auth import Session
 from utils.changes import Topic
@@ -39,10 +40,8 @@ SIGNED_FIELDS = ("kind", "site", "start", "end", "events", "events_hash", "note"
                  "full_name", "role", "signed_at", "local_time", "zone", "key_id")
 
 
-class ReviewError(RuntimeError):
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
+class ReviewError(CodedRefusal):
+    """Refused; nothing was changed. `code` is stable."""
 
 
 @dataclass(frozen=True)

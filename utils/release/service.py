@@ -30,6 +30,7 @@ from models.lot_status import (
     ACK_ACTION, ALLOWED_FROM, DECISION_ACTIONS, FROZEN, LOT_STATUS_ENTITY, DecisionKind,
     LotStatus, content_hash,
 )
+from models.refusal import CodedRefusal
 from models.validation import validate_reason, validate_text
 from utils.auth import Session
 from utils.changes import Topic
@@ -50,12 +51,8 @@ log = logging.getLogger(__name__)
 LOT_SET_ACTIONS = ("lot.set",)
 
 
-class ReleaseError(RuntimeError):
+class ReleaseError(CodedRefusal):
     """A decision or acknowledgement refused; nothing was saved. `code` is stable."""
-
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
 
 
 @dataclass(frozen=True)

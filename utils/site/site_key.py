@@ -26,6 +26,7 @@ from typing import Any
 
 from models.canonical import format_utc
 from models.bounded_json import JsonLimits
+from models.refusal import CodedRefusal
 from utils.site.layout import PROTOCOL_VERSION, SiteLayout
 from utils.site.share_fs import ShareRefused
 from utils.site.signed import document_bytes, parse_document
@@ -39,12 +40,8 @@ LEGACY_PROTOCOL = 1
 _V1_KEY_CHECK_LABEL = b"shopfloor-site-key-check-v1"
 
 
-class SiteError(RuntimeError):
+class SiteError(CodedRefusal):
     """Creating or joining a site failed; nothing was changed. `code` is stable."""
-
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
 
 
 def root_purpose(site_id: str) -> str:
