@@ -1,5 +1,6 @@
 """This PC's settings, for an admin: shared folder, station, language, intervals, the register
-window and starting with the PC. Opened from the station window (Tools menu, password
+window, starting with the PC, and where and how often its backups are made and how many are
+kept (utils.backup.settings_change checks and audits those). Opened from the station window (Tools menu, password
 re-entered). The service (utils.pc_settings) checks the permission, the folder and the station
 and audits the change; this dialog collects the values, runs the service in the background (a
 folder check may wait on the network) and says what needs a restart."""
@@ -9,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
-    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QMessageBox,
+    QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from utils.auth import Session
+from utils.backup.settings_change import BackupSettingsError, change_backup_settings
 from utils.autostart import Autostart
 from utils.context import AppContext
 from utils.first_run import write_probe
@@ -32,6 +34,7 @@ from gui.wizard.widgets import (
 )
 
 INTERVAL_MIN_MS, INTERVAL_MAX_MS = 10, 3_600_000  # the Settings ranges
+FIELDS_MIN_HEIGHT = 460  # px of fields shown at the least: the dialog fits 1280 x 720
 
 
 def _interval_box(name: str) -> QSpinBox:
@@ -59,6 +62,7 @@ class PcSettingsDialog(QDialog):
         self.probe = probe
         self.runner = TaskRunner(self)
         self.change: PcSettingsChange | None = None
+        self.backups_saved = False  # set by the save's worker once the backup settings are kept
         current = read_pc_settings(ctx, self.autostart_switch)
         self.current = current
 
@@ -102,6 +106,27 @@ class PcSettingsDialog(QDialog):
         self._kind_changed(self.station.kind())
         for box in (self.rescan_auto, self.register_window, self.autostart):
             box.setMinimumHeight(TOUCH_MIN_PX)
+        self.backup_folder = FolderField("backupFolder")
+        self.backup_folder.set_text(ctx.settings.backup_folder or "")
+        self.backup_error = error_label("backupError")
+        self.backup_hint = hint_label()
+        self.backup_hint.setText(self.tr("Another disk or a server keeps a copy when this PC "
+                                         "fails."))
+        self.backup_folder.edit.setPlaceholderText(
+            self.tr("empty: the backups folder inside this PC's data folder"))
+        self.backup_every = QSpinBox()
+        self.backup_every.setObjectName("backupEvery")
+        self.backup_every.setRange(0, 24 * 31)
+        self.backup_every.setSuffix(self.tr(" h"))
+        self.backup_every.setSpecialValueText(self.tr("never (only on request)"))
+        self.backup_every.setValue(ctx.settings.backup_every_hours)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setObjectName("backupKeep")
+        self.backup_keep.setRange(1, 1000)
+        self.backup_keep.setValue(ctx.settings.backup_keep)
+        for box in (self.backup_every, self.backup_keep):
+            box.setMinimumHeight(TOUCH_MIN_PX)
+            box.setMinimumWidth(170)
 
         rescan = QHBoxLayout()
         rescan.addWidget(self.rescan_interval)
@@ -119,6 +144,15 @@ class PcSettingsDialog(QDialog):
         form.addRow(row_label(self.tr("Commands checked every")), rescan)
         form.addRow("", self.register_window)
         form.addRow("", self.autostart)
+        backup_every = QHBoxLayout()
+        backup_every.setSpacing(12)
+        backup_every.addWidget(self.backup_every)
+        backup_every.addWidget(QLabel(self.tr("keep the newest")))
+        backup_every.addWidget(self.backup_keep)
+        backup_every.addStretch(1)
+        form.addRow(row_label(self.tr("Backups to")),
+                    with_notes(self.backup_folder, self.backup_error, self.backup_hint))
+        form.addRow(row_label(self.tr("A backup every")), backup_every)
         self.note = hint_label("restartNote")
         self.note.setText(self.tr("The folder, the station, the language and the intervals take "
                                   "effect when the app starts again; the register window and "
@@ -145,10 +179,20 @@ class PcSettingsDialog(QDialog):
         title = QLabel(self.tr("This PC's settings"))
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
         layout.addWidget(title)
-        layout.addLayout(form)
+        # The fields scroll when the screen is short (1366 x 768 with a taskbar): the title,
+        # the notes and the buttons stay in view.
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setObjectName("pcSettingsFields")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through its fields, not to it
+        scroll.setWidget(fields)
+        scroll.setMinimumHeight(min(fields.sizeHint().height(), FIELDS_MIN_HEIGHT))
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
-        layout.addStretch(1)
         layout.addLayout(buttons)
         self.setStyleSheet(TOUCH_INDICATORS)
         self.setMinimumWidth(860)
@@ -172,19 +216,36 @@ class PcSettingsDialog(QDialog):
             register_window=self.register_window.isChecked(),
             autostart=self.autostart.isChecked())
 
+    def wanted_backups(self) -> dict[str, object]:
+        """The backup settings that differ from those in force (an empty folder: the default)."""
+        wanted = {"backup_folder": self.backup_folder.text() or None,
+                  "backup_every_hours": self.backup_every.value(),
+                  "backup_keep": self.backup_keep.value()}
+        return {name: value for name, value in wanted.items()
+                if getattr(self.ctx.settings, name) != value}
+
     # -- saving ----------------------------------------------------------------------------------
 
     def save(self) -> None:
-        for label in (self.error, self.folder_error):
+        for label in (self.error, self.folder_error, self.backup_error):
             label.clear()
         if not self.station.validate():
             return
-        wanted = self.wanted()
+        wanted, backups = self.wanted(), self.wanted_backups()
         ctx, session, switch, probe = self.ctx, self.session, self.autostart_switch, self.probe
+
+        self.backups_saved = False
+
+        def work(_progress, _cancel) -> PcSettingsChange:
+            # The backup settings first: a folder this PC cannot write in refuses the whole
+            # save before anything else is changed (each part is audited on its own).
+            if backups:
+                change_backup_settings(ctx, session, **backups)
+                self.backups_saved = True
+            return change_pc_settings(ctx, session, wanted, autostart=switch, probe=probe)
+
         self._set_busy(True)
-        self.runner.run(lambda _progress, _cancel: change_pc_settings(
-            ctx, session, wanted, autostart=switch, probe=probe),
-            on_done=self._saved, on_error=self._refused)
+        self.runner.run(work, on_done=self._saved, on_error=self._refused)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -220,7 +281,14 @@ class PcSettingsDialog(QDialog):
             self.error.setText(self.tr("Only an admin can change this PC's settings. The attempt "
                                        "was recorded; nothing was changed."))
             return
+        if isinstance(exc, BackupSettingsError):
+            self.backup_error.setText(self.tr("This backup folder cannot be used (%1). Nothing "
+                                              "was saved; choose another folder.")
+                                      .replace("%1", str(exc)))
+            return
         text = problem_text(exc)
+        if self.backups_saved:
+            text += " " + self.tr("The backup settings were saved.")
         field = getattr(exc, "field", None)
         if field == "site_folder":
             self.folder_error.setText(text)

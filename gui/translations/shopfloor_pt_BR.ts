@@ -3994,112 +3994,157 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="55"/>
-        <location filename="../pc_settings_dialog.py" line="145"/>
-        <location filename="../pc_settings_dialog.py" line="200"/>
+        <location filename="../pc_settings_dialog.py" line="57"/>
+        <location filename="../pc_settings_dialog.py" line="178"/>
+        <location filename="../pc_settings_dialog.py" line="250"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="72"/>
+        <location filename="../pc_settings_dialog.py" line="75"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation>Só um novo caminho para o próprio site deste PC, por exemplo depois que a pasta mudou de servidor.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="74"/>
+        <location filename="../pc_settings_dialog.py" line="77"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation>Este PC não está em um site; criar ou entrar em um é feito pela instalação inicial.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="80"/>
+        <location filename="../pc_settings_dialog.py" line="83"/>
         <source>As the system (Portuguese or English)</source>
         <translation>Como o sistema (português ou inglês)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="86"/>
+        <location filename="../pc_settings_dialog.py" line="89"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation>Automático: 50 ms em pasta local, 500 ms em pasta de rede</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="94"/>
+        <location filename="../pc_settings_dialog.py" line="97"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation>Mostrar aos operadores a janela pequena &quot;Registrar produção&quot;</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="98"/>
+        <location filename="../pc_settings_dialog.py" line="101"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="114"/>
+        <location filename="../pc_settings_dialog.py" line="112"/>
+        <source>Another disk or a server keeps a copy when this PC fails.</source>
+        <translation>Outro disco ou um servidor guarda uma cópia quando este PC falha.</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="115"/>
+        <source>empty: the backups folder inside this PC&apos;s data folder</source>
+        <translation>vazio: a pasta backups dentro da pasta de dados deste PC</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="119"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="120"/>
+        <source>never (only on request)</source>
+        <translation>nunca (só quando pedido)</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="138"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="116"/>
+        <location filename="../pc_settings_dialog.py" line="140"/>
         <source>This PC</source>
         <translation>Este PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="117"/>
+        <location filename="../pc_settings_dialog.py" line="141"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="118"/>
+        <location filename="../pc_settings_dialog.py" line="142"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="119"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
         <source>Commands checked every</source>
         <translation>Comandos verificados a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="123"/>
+        <location filename="../pc_settings_dialog.py" line="149"/>
+        <source>keep the newest</source>
+        <translation>manter os mais recentes</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="152"/>
+        <source>Backups to</source>
+        <translation>Backups em</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="154"/>
+        <source>A backup every</source>
+        <translation>Um backup a cada</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="156"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation>A pasta, a estação, o idioma e os intervalos valem quando o aplicativo abrir de novo; a janela de registro e o início com o PC, na hora. Um catálogo do site mais novo com seus próprios intervalos substitui estes.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="133"/>
+        <location filename="../pc_settings_dialog.py" line="166"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="136"/>
+        <location filename="../pc_settings_dialog.py" line="169"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="201"/>
+        <location filename="../pc_settings_dialog.py" line="251"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation>Salvo. Abra o aplicativo de novo para usar o novo valor de: %1.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
+        <location filename="../pc_settings_dialog.py" line="261"/>
         <source>shared folder</source>
         <translation>pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="211"/>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="261"/>
+        <location filename="../pc_settings_dialog.py" line="262"/>
         <source>station</source>
         <translation>estação</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="212"/>
+        <location filename="../pc_settings_dialog.py" line="262"/>
         <source>language</source>
         <translation>idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="213"/>
+        <location filename="../pc_settings_dialog.py" line="263"/>
         <source>intervals</source>
         <translation>intervalos</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="220"/>
+        <location filename="../pc_settings_dialog.py" line="270"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation>Só um administrador pode mudar as configurações deste PC. A tentativa foi registrada; nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="274"/>
+        <source>This backup folder cannot be used (%1). Nothing was saved; choose another folder.</source>
+        <translation>Esta pasta de backup não pode ser usada (%1). Nada foi salvo; escolha outra pasta.</translation>
+    </message>
+    <message>
+        <location filename="../pc_settings_dialog.py" line="280"/>
+        <source>The backup settings were saved.</source>
+        <translation>As configurações de backup foram salvas.</translation>
     </message>
 </context>
 <context>

@@ -658,7 +658,7 @@ def render_wizard(out_dir: Path) -> list[Path]:
             session = office.auth.login("maria", "Quarry-Lantern-42").session
             dialog = PcSettingsDialog(office, session, autostart=Autostart(
                 platform="linux", folder=folder / "office-autostart"))
-            dialog.resize(1024, 700)
+            dialog.resize(1024, 700)  # fits 1280 x 720: the fields scroll below that
             dialog.show()
             shot(dialog, "pc-settings")
             dialog.reject()

@@ -30,7 +30,8 @@ def pc_events(ctx, action="pc_settings.change"):
 
 def saved(dialog) -> None:
     wait_for(lambda: dialog.result() == QDialog.DialogCode.Accepted or dialog.error.text()
-             or dialog.folder_error.text() or dialog.station.error.text(), timeout=15)
+             or dialog.folder_error.text() or dialog.station.error.text()
+             or dialog.backup_error.text(), timeout=15)
 
 
 def open_dialog(qtbot, station, tmp_path, **options):
@@ -90,6 +91,47 @@ def test_save_register_window_and_intervals(qtbot, station, tmp_path):
     box.close()
     station.window.controller.logout("user")
     assert not station.window.register_window.isVisible()  # switched off for operators too
+
+
+def test_backup_folder_schedule_and_retention_are_saved_and_audited(qtbot, station, tmp_path):
+    login(qtbot, station, "ana", ADMIN_PW)
+    dialog = open_dialog(qtbot, station, tmp_path)
+    assert dialog.backup_folder.text() == ""  # the default: inside this PC's data folder
+    folder = tmp_path / "backups-elsewhere"
+    dialog.backup_folder.set_text(str(folder))
+    dialog.backup_every.setValue(6)
+    dialog.backup_keep.setValue(30)
+    dialog.save_button.click()
+    saved(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.backup_error.text()
+    file = load_settings(station.ctx.paths.settings_file)
+    assert (file.backup_folder, file.backup_every_hours, file.backup_keep) == (str(folder), 6, 30)
+    assert station.ctx.settings == file
+    [event] = pc_events(station.ctx, "backup_settings.change")
+    body = json.loads(event["body"])
+    assert event["username"] == "ana"
+    assert body["after"] == {"backup_folder": str(folder), "backup_every_hours": 6,
+                             "backup_keep": 30}
+    assert pc_events(station.ctx) == []  # nothing else changed: no settings event
+
+
+def test_an_unusable_backup_folder_is_refused_next_to_it_and_nothing_is_saved(qtbot, station,
+                                                                               tmp_path):
+    login(qtbot, station, "ana", ADMIN_PW)
+    dialog = open_dialog(qtbot, station, tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    dialog.backup_folder.set_text(str(blocker / "backups"))
+    dialog.register_window.setChecked(False)
+    dialog.save_button.click()
+    saved(dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "cannot be used" in dialog.backup_error.text()
+    assert "Nothing was saved" in dialog.backup_error.text()
+    file = load_settings(station.ctx.paths.settings_file)
+    assert file.backup_folder is None and file.register_window is True
+    assert pc_events(station.ctx, "backup_settings.change") == []
+    assert pc_events(station.ctx) == []
 
 
 def test_autostart_switched_at_once(qtbot, station, tmp_path):
