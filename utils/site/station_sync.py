@@ -663,7 +663,10 @@ class SyncService:
             self.layout.require_root()
             if not self._online:
                 self._ensure_station()
-            if self._status_replaced() and self._lease_problem() is not None:
+            # Our status replaced by one signed with this PC's key: a copy of this PC runs
+            # (the standing check says so and this PC stops acting). Anything else in its
+            # place (junk, another key's) is no lease: written over below, never obeyed.
+            if self._status_replaced() and self._lease_problem()[0] is not None:
                 self._check_standing()
                 return
             document = self.status_document()

@@ -472,3 +472,39 @@ def test_fifty_megabytes_and_a_million_keys_are_refused_quickly(site, tmp_path):
     result = site.admin.site_view.verify_station("207")
     assert time.perf_counter() - started < 5.0
     assert not result.ok and "line too long" in result.detail
+
+
+@pytest.mark.parametrize("planted", ["junk", "signed by another key"])
+def test_a_status_file_written_over_by_a_share_writer_does_not_silence_the_station(
+        site, tmp_path, closing, planted):
+    """A file nobody with this PC's key wrote, put in place of the station's status, is not a
+    lease (no copy of this PC runs): the station writes its own status over it at the next
+    beat and goes on being seen, instead of falling silent for good."""
+    from utils.trust.crypto import SigningKeyPair
+
+    ctx = site.station(tmp_path, "206")
+    closing.append(ctx)
+    service = start_sync(ctx)
+    closing.append(service)
+    status = site_layout(site.share).station("206").status
+    own_key = ctx.trust.pc_key.public
+
+    def ours() -> dict | None:
+        document = read_json_file(status, max_bytes=256 * 1024).document
+        if (isinstance(document, dict) and own_key.verify_document(document)
+                and document.get("session_id") == service.session_id):
+            return document
+        return None
+
+    first = wait_until(ours)
+    temp = status.with_name("planted.tmp")
+    if planted == "junk":
+        temp.write_bytes(b'{"not": "a status"}')
+    else:
+        forged = SigningKeyPair.generate().sign_document(
+            {**first, "seq": first["seq"] + 1000, "user": None})
+        temp.write_bytes(document_bytes(forged))
+    os.replace(temp, status)
+    wait_until(lambda: (document := ours()) is not None and document["seq"] > first["seq"],
+               timeout=10)
+    assert service.refusal is None  # nothing was refused: no copy of this PC is running
