@@ -21,6 +21,8 @@ from utils.audit.verify import TamperKind
 from utils.context import AppContext
 from utils.site.journal import JournalWriter, event_line, list_segments, seal_line
 from utils.site.membership import join_site_membership
+from utils.site.station_sync import SyncService
+from utils.site.view_follower import ViewFollower
 
 from tests.utils.site.sitekit import (
     ADMIN_PW, OPERATOR_PW, PASSPHRASE, add_user, site_layout, start_sync, wait_until,
@@ -34,9 +36,9 @@ def closing():
     things = []
     yield things
     for thing in reversed(things):
-        if hasattr(thing, "stop") and hasattr(thing, "session_id"):
+        if isinstance(thing, SyncService):
             thing.stop()
-        elif hasattr(thing, "release"):
+        elif isinstance(thing, ViewFollower):
             thing.release()
         else:
             thing.close()
