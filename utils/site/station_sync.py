@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from config.constants import CommandType, Permission, Role
 from config.version import APP_VERSION
-from data import commands_repo, meta_repo, users_repo
+from data import commands_repo, users_repo
 from models.bounded_json import JsonLimits, check_limits
 from models.canonical import canonical_json, format_utc, parse_utc
 from utils.audit.chain import Actor
@@ -42,7 +42,10 @@ from utils.site.commands import (
     COMMAND_MAX_BYTES, Command, Decision, Outcome, ack_problem, check_command, make_ack,
     valid_command_id,
 )
+from utils.backup.snapshot import make_backup
+from utils.site.command_context import CommandContext, Runtime
 from utils.site.effects import StationEffects
+from utils.site.executor import execute
 from utils.site.journal import JournalNotOurs, JournalWriter
 from utils.site.layout import SiteLayout
 from utils.site.netshare import default_rescan_ms
@@ -51,6 +54,9 @@ from utils.site.share_files import (
 )
 from utils.site.share_fs import ShareFS, ShareRefused
 from utils.site.signed import document_bytes
+from utils.site.station_state import (
+    LAST_SESSION_META_KEY, LOCK_META_KEY, SIZE_META_KEY, StationState,
+)
 from utils.trust.lockout_share import LockoutShare
 from utils.trust.site_trust import SiteTrust
 
@@ -59,9 +65,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LOCK_META_KEY = "station.entry_lock"
-SIZE_META_KEY = "station.size"
-LAST_SESSION_META_KEY = "station.last_session"
+# The station-state keys live in utils/site/station_state.py; named here for older callers.
+__all__ = ["LAST_SESSION_META_KEY", "LOCK_META_KEY", "SIZE_META_KEY", "ShareState", "SyncService"]
 CLAIMS_PRUNE_S = 3600.0
 CLAIM_KEEP_S = 2 * 86400.0  # longer than any command's validity (one day)
 INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
@@ -164,6 +169,21 @@ class SyncService:
         self._next_claims_prune = 0.0
         self._written_marker: tuple[int, int] | None = None  # our last status file
         self.counters = {"heartbeats": 0, "commands": 0, "share_errors": 0, "rejected": 0}
+        self.state = StationState(ctx.database, ctx.production)
+        # What command handlers may use (utils/site/executor.py), not this service.
+        self.command_context = CommandContext(
+            station_id=self.station.station_id, session_id=self.session_id, clock=self.clock,
+            effects=effects, state=self.state, production=ctx.production, paths=ctx.paths,
+            catalog=lambda: ctx.catalog, settings=lambda: ctx.settings,
+            issuer_session=self.issuer_session, apply_settings=self.apply_settings,
+            publish_status=self.notify_state_changed, runtime=self._runtime,
+            backup=lambda actor, reason: make_backup(ctx, actor=actor, reason=reason),
+            verify_audit=ctx.verify_audit)
+
+    def _runtime(self) -> Runtime:
+        return Runtime(share_online=self.share_state().online,
+                       rescan_interval_ms=int(self.rescan_interval_s * 1000),
+                       restarts=dict(self.restarts), counters=dict(self.counters))
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -649,7 +669,7 @@ class SyncService:
                 "user": None if user is None else {"username": user[0], "role": user[1]},
                 "lot": None if lot is None else {"code": lot.code, "current_box": lot.current_box,
                                                  "total_boxes": lot.total_boxes},
-                "size": self._meta(SIZE_META_KEY),
+                "size": self.state.get(SIZE_META_KEY),
                 "locked": self.ctx.production.locked_reason,
                 "metrics": self.metrics.sample(), "last_results": results,
                 "pending_commands": len(self._in_flight), "host": platform.node(),
@@ -853,10 +873,8 @@ class SyncService:
         self._wake.set()
 
     def _run(self, command: Command) -> None:
-        from utils.site.executor import execute
-
         try:
-            outcome, reason, result = execute(self, command)
+            outcome, reason, result = execute(self.command_context, command)
         except Exception as exc:
             log.exception("Command %s (%s) failed", command.id, command.type)
             outcome, reason, result = Outcome.FAILED, f"{type(exc).__name__}: {exc}", None
@@ -990,16 +1008,13 @@ class SyncService:
     # -- station state kept across restarts ----------------------------------------------------
 
     def _meta(self, key: str) -> str | None:
-        with self.ctx.database.read() as connection:
-            return meta_repo.get(connection, key)
+        return self.state.get(key)
 
     def set_meta(self, key: str, value: str | None) -> None:
-        with self.ctx.database.write() as connection:
-            meta_repo.put(connection, key, "" if value is None else value)
+        self.state.put(key, value)
 
     def _restore_local_state(self) -> None:
-        lock = self._meta(LOCK_META_KEY)
-        self.ctx.production.locked_reason = lock or None
+        self.state.restore()
 
     def issuer_session(self, command: Command) -> Session:
         """The person who sent the command, as a session for the services' permission checks."""
