@@ -20,7 +20,8 @@ from utils.context import AppContext
 from utils.production import Signature
 from models.shifts import Shift, shift_of
 from utils.site.station_state import stored_size
-from utils.site.station_sync import ShareState, SyncService
+from utils.site.share_health import ShareState
+from utils.site.station_sync import SyncService
 
 from gui.sync_bridge import Request, RequestKind, SyncBridge
 
