@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from config.constants import Permission, Role, role_allows
 from config.exit_codes import ExitCode
 from utils.auth import Session
-from utils.site.station_sync import (
+from utils.site.share_health import (
     REFUSAL_COPY_RUNNING, REFUSAL_NOT_MEMBER, REFUSAL_TAKEOVER_UNCONFIRMED,
 )
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 from models.lot import Lot
 from utils.auth import Session
 from utils.context import AppContext
-from utils.site.station_sync import ShareState
+from utils.site.share_health import ShareState
 
 from gui.eliding_label import ElidingLabel
 from gui.site_time import site_text, with_zone, zone_note

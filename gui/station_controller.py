@@ -19,7 +19,9 @@ from utils.auth import LoginResult, Session
 from utils.context import AppContext
 from utils.production import Signature
 from models.shifts import Shift, shift_of
-from utils.site.station_sync import ShareState, SyncService
+from utils.site.station_state import stored_size
+from utils.site.share_health import ShareState
+from utils.site.station_sync import SyncService
 
 from gui.sync_bridge import Request, RequestKind, SyncBridge
 
@@ -137,11 +139,7 @@ class StationController(QObject):
             start=shift.start_utc, end=shift.end_utc, station_id=self.ctx.station_id))
 
     def station_size(self) -> str | None:
-        from data import meta_repo
-        from utils.site.station_sync import SIZE_META_KEY
-
-        with self.ctx.database.read() as connection:
-            size = meta_repo.get(connection, SIZE_META_KEY)
+        size = stored_size(self.ctx.database)
         if size:
             return size
         machine = self.ctx.catalog.machine(self.ctx.station_id)

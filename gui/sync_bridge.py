@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from models.lot import Lot
 from utils.site.commands import Command
-from utils.site.station_sync import ShareState
+from utils.site.share_health import ShareState
 
 EFFECT_TIMEOUT_S = 15.0
 MESSAGE_TIMEOUT_S = 8 * 3600.0  # a message waits for the operator for a whole shift

@@ -27,7 +27,7 @@ GREEN, RED = QColor("#d4edda"), QColor("#f8d7da")
 def plant(tmp_path, monkeypatch):
     """An office PC (ana, admin) and two production PCs, each with its sync thread running."""
     use_fast_kdf(monkeypatch)
-    monkeypatch.setattr("utils.site.station_sync.DIRECTORY_REFRESH_S", 0.05)
+    monkeypatch.setattr("utils.site.scheduler.DIRECTORY_REFRESH_S", 0.05)
     site = make_site(tmp_path)
     admin = site.admin.auth.login("ana", ADMIN_PW).session
     site.admin.auth.create_user(admin, "op", "Olga Operadora", Role.OPERATOR, "Initial-Pass-1",

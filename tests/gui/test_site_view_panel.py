@@ -28,7 +28,7 @@ def plant(tmp_path, monkeypatch):
     """Three PCs: the office PC (ana) and production stations 206 and 201, each with its sync
     thread running; the operator "op" known to both stations."""
     use_fast_kdf(monkeypatch)
-    monkeypatch.setattr("utils.site.station_sync.DIRECTORY_REFRESH_S", 0.05)
+    monkeypatch.setattr("utils.site.scheduler.DIRECTORY_REFRESH_S", 0.05)
     monkeypatch.setattr("utils.site.view_follower.FOLLOW_RESCAN_S", 0.1)
     site = make_site(tmp_path)
     admin = site.admin.auth.login("ana", ADMIN_PW).session

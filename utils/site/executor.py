@@ -11,141 +11,130 @@ import os
 import platform
 import sys
 import threading
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 from config.constants import CommandType
+from config.version import APP_VERSION
 from models.canonical import format_utc
 from models.validation import ValidationFailed
+from utils.audit.chain import Actor
+from utils.backup.snapshot import BackupFailed
+from utils.logger import tail_log
+from utils.site.command_context import CommandContext
 from utils.site.commands import Command, Outcome
-
-if TYPE_CHECKING:
-    from utils.site.station_sync import SyncService
 
 Result = tuple[Outcome, str, Any]
 
 
-def _ping(service: "SyncService", command: Command) -> Result:
-    return Outcome.DONE, "pong", {"station": service.station.station_id,
-                                  "session_id": service.session_id,
-                                  "at": format_utc(service.clock.now())}
+def _ping(context: CommandContext, command: Command) -> Result:
+    return Outcome.DONE, "pong", {"station": context.station_id,
+                                  "session_id": context.session_id,
+                                  "at": format_utc(context.clock.now())}
 
 
-def _message(service: "SyncService", command: Command) -> Result:
-    return Outcome.DONE, "delivered", service.effects.show_message(command)
+def _message(context: CommandContext, command: Command) -> Result:
+    return Outcome.DONE, "delivered", context.effects.show_message(command)
 
 
-def _logout(service: "SyncService", command: Command) -> Result:
-    return Outcome.DONE, "logged out", service.effects.force_logout(command)
+def _logout(context: CommandContext, command: Command) -> Result:
+    return Outcome.DONE, "logged out", context.effects.force_logout(command)
 
 
-def _lock(service: "SyncService", command: Command) -> Result:
-    from utils.site.station_sync import LOCK_META_KEY
-
+def _lock(context: CommandContext, command: Command) -> Result:
     reason = command.params["reason"].strip()
-    service.set_meta(LOCK_META_KEY, reason)  # a restart does not unlock the station
-    service.ctx.production.locked_reason = reason
-    return Outcome.DONE, "production entry locked", service.effects.lock_entry(command, reason)
+    context.state.lock(reason)  # kept: a restart does not unlock the station
+    return Outcome.DONE, "production entry locked", context.effects.lock_entry(command, reason)
 
 
-def _unlock(service: "SyncService", command: Command) -> Result:
-    from utils.site.station_sync import LOCK_META_KEY
-
-    service.set_meta(LOCK_META_KEY, None)
-    service.ctx.production.locked_reason = None
-    return Outcome.DONE, "production entry unlocked", service.effects.unlock_entry(command)
+def _unlock(context: CommandContext, command: Command) -> Result:
+    context.state.unlock()
+    return Outcome.DONE, "production entry unlocked", context.effects.unlock_entry(command)
 
 
-def _set_lot(service: "SyncService", command: Command) -> Result:
+def _set_lot(context: CommandContext, command: Command) -> Result:
     params = command.params
     try:
-        lot = service.ctx.production.set_lot(service.issuer_session(command), params["code"],
+        lot = context.production.set_lot(context.issuer_session(command), params["code"],
                                              params["total_boxes"], params.get("current_box", 1),
                                              command_id=command.id)
     except ValidationFailed as exc:
         return Outcome.FAILED, str(exc), {"errors": [e.code for e in exc.errors]}
-    return Outcome.DONE, "lot set", service.effects.lot_changed(command, lot)
+    return Outcome.DONE, "lot set", context.effects.lot_changed(command, lot)
 
 
-def _set_product(service: "SyncService", command: Command) -> Result:
-    from utils.site.station_sync import SIZE_META_KEY
-
+def _set_product(context: CommandContext, command: Command) -> Result:
     size = command.params["size"].strip()
-    if size not in service.ctx.catalog.sizes:
+    if size not in context.catalog().sizes:
         return Outcome.FAILED, f"size {size!r} is not in the catalog", None
-    service.set_meta(SIZE_META_KEY, size)
-    return Outcome.DONE, "product set", service.effects.product_changed(command, size)
+    context.state.set_size(size)
+    return Outcome.DONE, "product set", context.effects.product_changed(command, size)
 
 
-def _set_config(service: "SyncService", command: Command) -> Result:
+def _set_config(context: CommandContext, command: Command) -> Result:
     changes = dict(command.params)
     if not changes:
         return Outcome.FAILED, "nothing to change", None
-    service.apply_settings(changes)
-    return Outcome.DONE, "settings changed", service.effects.config_changed(command, changes)
+    context.apply_settings(changes)
+    return Outcome.DONE, "settings changed", context.effects.config_changed(command, changes)
 
 
-def _resend_status(service: "SyncService", command: Command) -> Result:
-    service.notify_state_changed()
+def _resend_status(context: CommandContext, command: Command) -> Result:
+    context.publish_status()
     return Outcome.DONE, "status sent again", None
 
 
-def _diagnostics(service: "SyncService", command: Command) -> Result:
-    ctx = service.ctx
-    database_file = ctx.paths.database_file
-    share = service.share_state()
+def _diagnostics(context: CommandContext, command: Command) -> Result:
+    database_file = context.paths.database_file
+    settings = context.settings()
+    runtime = context.runtime()
     return Outcome.DONE, "diagnostics collected", {
-        "version": service.status_document()["version"], "python": sys.version.split()[0],
+        "version": APP_VERSION, "python": sys.version.split()[0],
         "platform": platform.platform(), "host": platform.node(), "pid": os.getpid(),
         "database_bytes": database_file.stat().st_size if database_file.exists() else None,
-        "settings": {"status_interval_ms": ctx.settings.status_interval_ms,
-                     "rescan_interval_ms": int(service.rescan_interval_s * 1000),
-                     "idle_logout_minutes": ctx.settings.idle_logout_minutes,
-                     "language": ctx.settings.language, "station_kind": ctx.settings.station_kind},
-        "share_online": share.online, "threads": sorted(t.name for t in threading.enumerate()),
-        "restarts": dict(service.restarts), "counters": dict(service.counters)}
+        "settings": {"status_interval_ms": settings.status_interval_ms,
+                     "rescan_interval_ms": runtime.rescan_interval_ms,
+                     "idle_logout_minutes": settings.idle_logout_minutes,
+                     "language": settings.language, "station_kind": settings.station_kind},
+        "share_online": runtime.share_online,
+        "threads": sorted(t.name for t in threading.enumerate()),
+        "restarts": runtime.restarts, "counters": runtime.counters}
 
 
-def _get_logs(service: "SyncService", command: Command) -> Result:
-    from utils.logger import tail_log
-
-    lines = tail_log(service.ctx.paths.log_file, lines=command.params.get("lines", 200),
+def _get_logs(context: CommandContext, command: Command) -> Result:
+    lines = tail_log(context.paths.log_file, lines=command.params.get("lines", 200),
                      contains=command.params.get("contains"))
     return Outcome.DONE, f"{len(lines)} lines", {"lines": lines}
 
 
-def _backup(service: "SyncService", command: Command) -> Result:
-    from utils.audit.chain import Actor
-    from utils.backup.snapshot import BackupFailed, make_backup
-
+def _backup(context: CommandContext, command: Command) -> Result:
     try:
-        made = make_backup(service.ctx, actor=Actor(command.issued_by, str(command.role)),
-                           reason=f"command {command.id}")
+        made = context.backup(Actor(command.issued_by, str(command.role)), f"command {command.id}")
     except BackupFailed as exc:
         return Outcome.FAILED, str(exc), {}
     return Outcome.DONE, "backup written", {"path": str(made.file.path), "bytes": made.bytes,
                                             "sha256": made.sha256}
 
 
-def _verify(service: "SyncService", command: Command) -> Result:
-    results = service.ctx.verify_audit()
+def _verify(context: CommandContext, command: Command) -> Result:
+    results = context.verify_audit()
     summary = [r.to_json() for r in results]
     intact = all(r.ok for r in results)
     return Outcome.DONE, "intact" if intact else "NOT intact", {"ok": intact, "stations": summary}
 
 
-def _restart(service: "SyncService", command: Command) -> Result:
-    return Outcome.DONE, "restarting", service.effects.restart_app(
+def _restart(context: CommandContext, command: Command) -> Result:
+    return Outcome.DONE, "restarting", context.effects.restart_app(
         command, bool(command.params.get("force", False)))
 
 
-def _close(service: "SyncService", command: Command) -> Result:
-    result = service.effects.close_app(command, bool(command.params.get("force", False)))
+def _close(context: CommandContext, command: Command) -> Result:
+    result = context.effects.close_app(command, bool(command.params.get("force", False)))
     if result.get("closing") is False:
         return Outcome.FAILED, "the operator declined to close", result
     return Outcome.DONE, "closing", result
 
 
-HANDLERS: dict[CommandType, Callable[["SyncService", Command], Result]] = {
+HANDLERS: dict[CommandType, Callable[[CommandContext, Command], Result]] = {
     CommandType.PING: _ping, CommandType.MESSAGE: _message, CommandType.LOGOUT: _logout,
     CommandType.LOCK: _lock, CommandType.UNLOCK: _unlock, CommandType.SET_LOT: _set_lot,
     CommandType.SET_PRODUCT: _set_product, CommandType.SET_CONFIG: _set_config,
@@ -156,5 +145,5 @@ HANDLERS: dict[CommandType, Callable[["SyncService", Command], Result]] = {
 }
 
 
-def execute(service: "SyncService", command: Command) -> Result:
-    return HANDLERS[command.type](service, command)
+def execute(context: CommandContext, command: Command) -> Result:
+    return HANDLERS[command.type](context, command)

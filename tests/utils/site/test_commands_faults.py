@@ -17,7 +17,8 @@ from config.constants import CommandType, Role
 from data import commands_repo
 from utils.trust.crypto import SigningKeyPair
 from utils.context import AppContext
-from utils.site import share_files, station_sync
+from utils.site import inbox as inbox_part
+from utils.site import share_files
 from utils.site.commands import COMMAND_MAX_BYTES, Outcome, check_command
 from utils.site.fleet import FleetMonitor
 from utils.site.signed import document_bytes, sign_document
@@ -521,7 +522,7 @@ def test_a_command_file_that_cannot_be_removed_is_not_reprocessed_every_rescan(s
             raise PermissionError(13, "Access is denied")  # the share lets us read, not delete
         return real_unlink(path, *args, **kwargs)
 
-    monkeypatch.setattr(station_sync.os, "unlink", unlink)
+    monkeypatch.setattr(os, "unlink", unlink)
     drop(site.share, "206", ping)
     assert wait_ack(site.share, "206", ping["id"])["status"] == "done"
     heartbeats = station.service.counters["heartbeats"]
@@ -632,7 +633,7 @@ def test_processed_files_the_station_may_not_delete_do_not_starve_new_commands(s
                                                                               monkeypatch):
     """Stations may have no delete right on their inbox (only admin PCs write it): processed
     files pile up, yet a new command is still found however many are left (batch of 5 here)."""
-    monkeypatch.setattr(station_sync, "INBOX_BATCH", 5)
+    monkeypatch.setattr(inbox_part, "INBOX_BATCH", 5)
     inbox = os.fspath(station.layout.inbox)
     real_unlink = os.unlink
 
@@ -642,7 +643,7 @@ def test_processed_files_the_station_may_not_delete_do_not_starve_new_commands(s
             raise PermissionError(13, "Access is denied")
         return real_unlink(path, *args, **kwargs)
 
-    monkeypatch.setattr(station_sync.os, "unlink", unlink)
+    monkeypatch.setattr(os, "unlink", unlink)
     done = 0
     for _ in range(7):
         ping = issue(site, CommandType.PING)

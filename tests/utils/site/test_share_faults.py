@@ -137,7 +137,7 @@ def test_duplicate_events_and_rescans_execute_once_with_one_ack(site, tmp_path, 
 
 
 def test_a_dying_watcher_is_restarted_and_commands_still_work(site, tmp_path, closing, caplog):
-    caplog.set_level(logging.INFO, logger="utils.site.station_sync")
+    caplog.set_level(logging.INFO, logger="utils.site.scheduler")
     station = site.station(tmp_path, "206", rescan_interval_ms=50)
     closing.append(station)
     made = []
@@ -580,13 +580,13 @@ def test_slow_delete_of_a_finished_command_is_not_audited_as_a_duplicate(site, t
                                                                         monkeypatch):
     """On SMB a delete can take a while; rescans meanwhile must not treat the finished command
     file as a new arrival (no spurious 'command.duplicate', no rejected count)."""
-    from utils.site import station_sync
+    from utils.site import inbox
 
     station = site.station(tmp_path, "206", rescan_interval_ms=10)
     closing.append(station)
     service = start_sync(station, watch=False)
     closing.append(service)
-    real_remove = station_sync._remove
+    real_remove = inbox.remove_processed
 
     def slow_remove(path, *args, **kwargs):
         if threading.current_thread().name.startswith("shopfloor-cmd"):  # the executor's delete
@@ -594,7 +594,7 @@ def test_slow_delete_of_a_finished_command_is_not_audited_as_a_duplicate(site, t
             wait_until(lambda: service.counters["heartbeats"] >= rescans + 2)
         return real_remove(path, *args, **kwargs)
 
-    monkeypatch.setattr(station_sync, "_remove", slow_remove)
+    monkeypatch.setattr(inbox, "remove_processed", slow_remove)
     document = issue(site, CommandType.PING)
     path = drop(site.share, "206", document)
     assert wait_ack(site.share, "206", document["id"])["status"] == "done"

@@ -154,7 +154,7 @@ def test_a_station_takes_a_newer_catalog_and_refuses_forged_or_older_ones(site, 
 
 
 def test_a_running_station_applies_the_catalog_and_its_intervals(site, tmp_path, monkeypatch):
-    monkeypatch.setattr("utils.site.station_sync.DIRECTORY_REFRESH_S", 0.05)
+    monkeypatch.setattr("utils.site.scheduler.DIRECTORY_REFRESH_S", 0.05)
     station = site.station(tmp_path, "206")
     effects_seen = []
     from tests.utils.site.sitekit import RecordingEffects
@@ -178,7 +178,7 @@ def test_a_running_station_applies_the_catalog_and_its_intervals(site, tmp_path,
 def test_a_catalog_published_on_this_pc_reaches_its_own_running_form(site, monkeypatch):
     """The admin panel and the station window share a PC: its sync announces the new version
     even though refresh() took nothing from the share."""
-    monkeypatch.setattr("utils.site.station_sync.DIRECTORY_REFRESH_S", 0.05)
+    monkeypatch.setattr("utils.site.scheduler.DIRECTORY_REFRESH_S", 0.05)
     from tests.utils.site.sitekit import RecordingEffects
 
     effects_seen = []

@@ -1,0 +1,145 @@
+"""The station's record of every command it took: the ledger rows and their audit events,
+the acks that go back to the sender (written once, again after an outage or a crash), the
+settling of commands a crash cut off, and the last results shown in the status. A part of the
+sync service (docs/architecture.md, "The sync service in parts")."""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any, Callable
+
+from data import commands_repo
+from data.database import Database
+from models.canonical import canonical_json, format_utc
+from utils.audit.chain import Actor
+from utils.changes import Changes, Topic, Transaction
+from utils.clock import Clock
+from utils.site.commands import Command, Outcome
+from utils.site.station_folder import ACK_RESULT_MAX, StationFolder
+
+INTERRUPTED = "interrupted by a restart of the station"
+
+
+class CommandLedger:
+    def __init__(self, database: Database, changes: Changes, clock: Clock,
+                 folder: StationFolder, online: Callable[[], bool]):
+        self.database = database
+        self.changes = changes
+        self.clock = clock
+        self.folder = folder
+        self.online = online
+        self.acks_pending = threading.Event()  # an ack is still to be written (share away)
+        self._ack_lock = threading.Lock()
+        self._lock = threading.Lock()
+        self._results: list[dict[str, Any]] = []
+
+    # -- results shown in the status ---------------------------------------------------------
+
+    def remember(self, result: dict[str, Any]) -> None:
+        with self._lock:
+            self._results = (self._results + [result])[-10:]
+
+    def last_results(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self._results)
+
+    # -- ledger ------------------------------------------------------------------------------
+
+    def seen_before(self, command_id: str) -> bool:
+        with self.database.read() as connection:
+            return commands_repo.ledger_has(connection, command_id)
+
+    @staticmethod
+    def audit(tx: Transaction, actor: Actor, action: str, command_id: str | None,
+              command: Command | None, reason: str | None) -> None:
+        tx.audit(action, actor=actor, entity="command", entity_id=command_id,
+                 command_id=command_id, reason=reason,
+                 after=None if command is None else {
+                     "type": str(command.type), "params": command.params,
+                     "issued_by": command.issued_by})
+
+    def finish(self, command: Command, outcome: Outcome, reason: str, result: Any) -> None:
+        """A command ran: its ack, its ledger row and audit event, its place in the status."""
+        now = self.clock.now()
+        result = bounded(result)
+        # The ack goes out first and the ledger records it in the same commit as the outcome:
+        # one durable commit less on every command's path. A crash in between leaves the
+        # command "executing": at restart it is settled as failed, but the ack already written
+        # stands (write-once), and the command is never run again either way.
+        acked = self.write_ack(command.id, str(command.type), outcome, reason, result, now)
+        with self.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
+            commands_repo.ledger_finish(tx.connection, command.id, str(outcome), reason, result,
+                                        now, acked=acked)
+            self.audit(tx, Actor(command.issued_by, str(command.role)),
+                       f"command.{outcome}", command.id, command, reason)
+        self.remember({"id": command.id, "type": str(command.type), "status": str(outcome),
+                       "reason": reason, "at": format_utc(now)})
+        if not acked:
+            self.acks_pending.set()
+
+    # -- acks --------------------------------------------------------------------------------
+
+    def write_ack(self, command_id: str, command_type: str | None, outcome: Outcome,
+                  reason: str, result: Any, when: Any) -> bool:
+        """Create the ack file; True when it is on the share (now or from before)."""
+        if not self.online():
+            return False
+        return self.folder.write_ack(command_id, command_type, outcome, reason, result, when)
+
+    def flush_acks(self) -> None:
+        """Write every ack not yet written (after a crash or an outage too); write-once."""
+        if not self.online():
+            return
+        with self._ack_lock:
+            self._write_pending_acks()
+
+    def _write_pending_acks(self) -> None:
+        with self.database.read() as connection:
+            # "executing" rows belong to commands running now; leftovers from a crash were
+            # settled once at start (settle_interrupted).
+            pending = [row for row in commands_repo.ledger_unacked(connection)
+                       if row["status"] != "executing"]
+        for row in pending:
+            status, reason, result = row["status"], row["reason"] or "", row["result"]
+            written = self.write_ack(row["command_id"], row["type"], Outcome(status), reason,
+                                     None if result is None else json.loads(result),
+                                     self.clock.now())
+            if not written:
+                self.acks_pending.set()
+                return
+            with self.database.write() as connection:
+                commands_repo.ledger_mark_acked(connection, row["command_id"])
+
+    def settle_interrupted(self) -> None:
+        """At start, before any command runs: a command left "executing" was cut off by a
+        crash or power loss. It is never run again. If its ack had already gone out, the
+        ledger and the audit record what that ack says; otherwise it is acked as failed."""
+        with self.database.read() as connection:
+            leftovers = [row for row in commands_repo.ledger_unacked(connection)
+                         if row["status"] == "executing"]
+        for row in leftovers:
+            ack = self.folder.existing_ack(row["command_id"])
+            with self.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
+                if ack is not None:
+                    commands_repo.ledger_finish(tx.connection, row["command_id"], ack["status"],
+                                                ack.get("reason") or "", ack.get("result"),
+                                                self.clock.now(), acked=True)
+                    self.audit(tx, Actor.system(), f"command.{ack['status']}",
+                               row["command_id"], None,
+                               f"{ack.get('reason') or ''} (recorded after a restart)".strip())
+                else:
+                    commands_repo.ledger_finish(tx.connection, row["command_id"], "failed",
+                                                INTERRUPTED, None, self.clock.now())
+                    self.audit(tx, Actor.system(), "command.failed", row["command_id"],
+                               None, INTERRUPTED)
+
+
+def bounded(result: Any) -> Any:
+    """Acks have a size limit; a larger result is cut with a note rather than dropped."""
+    if result is None:
+        return None
+    text = canonical_json(result)
+    if len(text) <= ACK_RESULT_MAX:
+        return result
+    return {"truncated": True, "size": len(text), "head": text[:ACK_RESULT_MAX // 2]}

@@ -1,0 +1,118 @@
+"""This station's presence on the site: the birth file at start, a signed status every
+interval and at once on a change (the heartbeat), the death file at a clean stop. A part of
+the sync service (docs/architecture.md, "The sync service in parts")."""
+
+from __future__ import annotations
+
+import os
+import platform
+import threading
+from typing import Any, Callable
+
+from config.constants import CommandType
+from config.settings import Settings
+from config.version import APP_VERSION
+from models.canonical import format_utc
+from utils.clock import Clock
+from utils.metrics import MetricsSampler
+from utils.production import ProductionService
+from utils.site.command_ledger import CommandLedger
+from utils.site.effects import StationEffects
+from utils.site.share_fs import ShareRefused
+from utils.site.share_health import ShareHealth
+from utils.site.standing import Standing
+from utils.site.station_folder import StationFolder
+from utils.site.station_state import SIZE_META_KEY, StationState
+from utils.trust.site_trust import SiteTrust
+
+
+class Heartbeat:
+    def __init__(self, *, folder: StationFolder, trust: SiteTrust, clock: Clock,
+                 session_id: str, settings: Callable[[], Settings],
+                 interval_s: Callable[[], float], production: ProductionService,
+                 effects: StationEffects, metrics: MetricsSampler, state: StationState,
+                 ledger: CommandLedger, pending_commands: Callable[[], int],
+                 standing: Standing, health: ShareHealth, counters: dict[str, int],
+                 came_back: Callable[[], None]):
+        self.folder = folder
+        self.station = folder.station
+        self.trust = trust
+        self.clock = clock
+        self.session_id = session_id
+        self.settings = settings
+        self.interval_s = interval_s
+        self.production = production
+        self.effects = effects
+        self.metrics = metrics
+        self.state = state
+        self.ledger = ledger
+        self.pending_commands = pending_commands
+        self.standing = standing
+        self.health = health
+        self.counters = counters
+        self.came_back = came_back
+        self._lock = threading.Lock()
+        self._seq = 0
+
+    def write_birth(self) -> None:
+        self.folder.write_signed(self.station.birth, {
+            "kind": "birth", "station": self.station.station_id, "session_id": self.session_id,
+            "version": APP_VERSION, "host": platform.node(), "pid": os.getpid(),
+            "station_kind": self.settings().station_kind,
+            "started_at": format_utc(self.clock.now()),
+            "status_interval_ms": int(self.interval_s() * 1000),
+            "capabilities": sorted(str(c) for c in CommandType)})
+
+    def write_death(self, reason: str) -> None:
+        self.folder.write_signed(self.station.death, {
+            "kind": "death", "station": self.station.station_id, "session_id": self.session_id,
+            "reason": reason, "at": format_utc(self.clock.now())})
+
+    def status_document(self) -> dict[str, Any]:
+        lot = self.production.current_lot()
+        user = self.effects.current_user()
+        with self._lock:
+            self._seq += 1
+            seq = self._seq
+        results = self.ledger.last_results()
+        now = self.clock.now()
+        return {"kind": "status", "station": self.station.station_id, "session_id": self.session_id,
+                "seq": seq, "ts_ms": int(now.timestamp() * 1000), "sent_at": format_utc(now),
+                "interval_ms": int(self.interval_s() * 1000), "version": APP_VERSION,
+                "user": None if user is None else {"username": user[0], "role": user[1]},
+                "lot": None if lot is None else {"code": lot.code, "current_box": lot.current_box,
+                                                 "total_boxes": lot.total_boxes},
+                "size": self.state.get(SIZE_META_KEY),
+                "locked": self.production.locked_reason,
+                "metrics": self.metrics.sample(), "last_results": results,
+                "pending_commands": self.pending_commands(), "host": platform.node(),
+                # The directory this PC holds, signed: a PC joining later refuses a share
+                # whose directory is older than this (rolled back).
+                "directory_head": [self.trust.state.head_seq, self.trust.state.head_hash],
+                "journal_held": self.health.journal_held}
+
+    def beat(self) -> None:
+        """Write the status now (the share answering again is noticed here)."""
+        try:
+            self.folder.layout.require_root()
+            if not self.health.online:
+                self.folder.ensure()
+            # Our status replaced by one signed with this PC's key: a copy of this PC runs
+            # (the standing check says so and this PC stops acting). Anything else in its
+            # place (junk, another key's) is no lease: written over below, never obeyed.
+            if self.standing.status_replaced() and self.standing.lease_problem()[0] is not None:
+                self.standing.check()
+                return
+            document = self.status_document()
+            try:
+                self.folder.write_signed(self.station.status, document)
+            except (FileNotFoundError, ShareRefused):
+                # The station folder was removed, or replaced by a link (moved aside here).
+                self.folder.ensure()
+                self.folder.write_signed(self.station.status, document)
+            self.standing.mark_written()
+        except OSError as exc:
+            self.health.went_offline(exc)
+            return
+        self.counters["heartbeats"] += 1
+        self.came_back()

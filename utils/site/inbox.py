@@ -1,0 +1,222 @@
+"""The station's inbox: each command file found is read within bounds, checked
+(`check_command`), then accepted (claimed, recorded, run on a worker) or refused (recorded,
+quarantined or removed, acked). A part of the sync service (docs/architecture.md, "The sync
+service in parts"); the ledger and the acks are `command_ledger.py`'s."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import timedelta
+from pathlib import Path
+from typing import Callable
+
+from config.constants import CommandType, Role
+from data import commands_repo
+from models.bounded_json import JsonLimits, check_limits
+from models.canonical import format_utc
+from utils.audit.chain import Actor
+from utils.changes import Changes, Topic
+from utils.clock import Clock
+from utils.site.command_context import CommandContext
+from utils.site.command_ledger import CommandLedger
+from utils.site.commands import (
+    COMMAND_MAX_BYTES, Command, Decision, Outcome, check_command, valid_command_id,
+)
+from utils.site.executor import execute
+from utils.site.share_files import (
+    FailureCounter, ReadState, list_json_files, quarantine, read_json_file,
+)
+from utils.site.share_fs import ShareRefused
+from utils.site.station_folder import StationFolder, remove_processed
+from utils.trust.site_trust import SiteTrust
+
+log = logging.getLogger(__name__)
+
+INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
+INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType.RESTART_APP})
+COMMAND_LIMITS = JsonLimits(max_bytes=COMMAND_MAX_BYTES)
+
+
+class Inbox:
+    def __init__(self, *, folder: StationFolder, trust: SiteTrust, clock: Clock,
+                 changes: Changes, ledger: CommandLedger, context: CommandContext,
+                 failures: FailureCounter, counters: dict[str, int],
+                 max_skew_s: Callable[[], float], session_id: str,
+                 previous_session: Callable[[], str | None],
+                 refresh_directory: Callable[[], None], went_offline: Callable[[BaseException], None],
+                 wake: Callable[[], None], state_changed: Callable[[], None]):
+        self.folder = folder
+        self.station = folder.station
+        self.trust = trust
+        self.clock = clock
+        self.changes = changes
+        self.ledger = ledger
+        self.context = context
+        self.failures = failures
+        self.counters = counters
+        self.max_skew_s = max_skew_s
+        self.session_id = session_id
+        self.previous_session = previous_session
+        self.refresh_directory = refresh_directory
+        self.went_offline = went_offline
+        self.wake = wake
+        self.state_changed = state_changed
+        self.undeletable: set[str] = set()  # processed files the share would not let us remove
+        self.in_flight: dict[str, Future] = {}
+        self.executor: ThreadPoolExecutor | None = None
+        self.interactive: ThreadPoolExecutor | None = None
+
+    def start_workers(self) -> None:
+        self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="shopfloor-cmd")
+        # Commands that wait for the operator (a message to acknowledge, a close to confirm)
+        # get their own workers, so they never hold up a ping, a lock or a set_lot.
+        self.interactive = ThreadPoolExecutor(max_workers=4, thread_name_prefix="shopfloor-ask")
+
+    def stop_workers(self) -> None:
+        for pool in (self.executor, self.interactive):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def rescan(self) -> None:
+        fs = self.folder.fs
+        try:
+            entries = list_json_files(self.station.inbox, limit=INBOX_BATCH,
+                                      skip=self.undeletable | set(self.in_flight),
+                                      share=fs, missing_ok=False)
+        except ShareRefused as exc:
+            # The inbox (or the station folder) is a link: nothing in it is read, moved or
+            # deleted. Our own linked inbox is moved aside and a real one made.
+            if self.folder.quarantine_refused(exc):
+                try:
+                    self.folder.ensure()
+                except OSError as error:
+                    self.went_offline(error)
+            return
+        except OSError as exc:
+            self.went_offline(exc)
+            return
+        for stem in list(self.undeletable):  # the share may allow it now (rare: one call each)
+            remove_processed(fs, self.station.inbox / f"{stem}.json", self.undeletable, stem)
+        for entry in entries:
+            stem = entry.name[:-5]
+            if stem in self.in_flight:
+                continue
+            self._consider(Path(entry.path), stem)
+
+    def _consider(self, path: Path, stem: str) -> None:
+        result = read_json_file(path, max_bytes=COMMAND_MAX_BYTES, parse=_within_command_limits,
+                                share=self.folder.fs)
+        if result.state in (ReadState.MISSING, ReadState.REFUSED):
+            return  # gone, or the inbox itself is refused (handled by the rescan)
+        if result.state in (ReadState.TOO_LARGE, ReadState.NOT_A_FILE, ReadState.BEYOND_LIMITS):
+            prefix = {ReadState.TOO_LARGE: "file too large", ReadState.NOT_A_FILE: "file refused",
+                      ReadState.BEYOND_LIMITS: "file beyond the limits"}[result.state]
+            self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"{prefix}: {result.reason}",
+                                                   None, stem if valid_command_id(stem) else None))
+            return
+        if result.state == ReadState.NOT_READY:
+            if self.failures.failed(path):
+                self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"unreadable: {result.reason}",
+                                                       None, stem if valid_command_id(stem) else None))
+            return
+        decision = check_command(result.data, file_stem=stem,
+                                 signature_problem=self.trust.check_person,
+                                 station_id=self.station.station_id, now=self.clock.now(),
+                                 max_skew=timedelta(seconds=self.max_skew_s()),
+                                 seen_before=self.ledger.seen_before, role_of=self._role_of)
+        if decision.outcome is None and decision.command is not None:
+            self.failures.forget(path)
+            self._accept(path, decision.command)
+        elif decision.reason.startswith("not valid JSON") and not self.failures.failed(path):
+            return  # perhaps still being written by a careless writer: not ready yet
+        else:
+            self._refuse_file(path, stem, decision)
+
+    def _role_of(self, username: str) -> Role | None:
+        """The issuer's role as the site directory says (never as the command file says)."""
+        role = self.trust.role_of(username)
+        if role is None:
+            # A new admin may have been certified a moment ago: read the directory now
+            # rather than reject a genuine command until the next periodic refresh.
+            self.refresh_directory()
+            role = self.trust.role_of(username)
+        return role
+
+    def _refuse_file(self, path: Path, stem: str, decision: Decision) -> None:
+        """Rejected, expired or duplicate: audit, ack (unless one exists), take the file away."""
+        self.failures.forget(path)
+        self.counters["rejected"] += 1
+        command_id = decision.command_id
+        command = decision.command
+        outcome = decision.outcome or Outcome.REJECTED
+        now = self.clock.now()
+        with self.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
+            # Every refused file is audited, a second copy of a forged one too; only the first
+            # goes to the ledger (which is what gets it its one ack).
+            if (command_id is not None and outcome != Outcome.DUPLICATE
+                    and not commands_repo.ledger_has(tx.connection, command_id)):
+                commands_repo.ledger_start(tx.connection, command_id,
+                                           str(command.type) if command else "unknown",
+                                           command.issued_by if command else None, now,
+                                           status=str(outcome), reason=decision.reason)
+                commands_repo.ledger_finish(tx.connection, command_id, str(outcome),
+                                            decision.reason, None, now)
+            self.ledger.audit(tx, Actor.system(), f"command.{outcome}", command_id, command,
+                              decision.reason)
+        moved = False
+        if outcome == Outcome.REJECTED:  # kept as evidence, out of the inbox
+            try:
+                moved = quarantine(path, self.folder.layout.quarantine(self.station.station_id),
+                                   decision.reason, share=self.folder.fs) is not None
+            except OSError as exc:
+                log.warning("Could not quarantine %s (%s); removing it instead", path.name, exc)
+        if not moved:
+            remove_processed(self.folder.fs, path, self.undeletable, path.stem)
+        self.ledger.flush_acks()
+        self.ledger.remember({"id": command_id, "type": str(command.type) if command else None,
+                              "status": str(outcome), "reason": decision.reason,
+                              "at": format_utc(now)})
+
+    def _accept(self, path: Path, command: Command) -> None:
+        now = self.clock.now()
+        if not self.folder.claim(command, self.session_id, self.previous_session()):
+            self._refuse_file(path, path.stem, Decision(
+                Outcome.DUPLICATE, "claimed by another session of this station", command,
+                command.id))
+            return
+        with self.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
+            if commands_repo.ledger_has(tx.connection, command.id):  # raced with another rescan
+                return
+            commands_repo.ledger_start(tx.connection, command.id, str(command.type),
+                                       command.issued_by, now)
+            self.ledger.audit(tx, Actor(command.issued_by, str(command.role)),
+                              "command.received", command.id, command, None)
+        self.counters["commands"] += 1
+        pool = self.interactive if command.type in INTERACTIVE else self.executor
+        assert pool is not None
+        future = pool.submit(self._run, command)
+        self.in_flight[command.id] = future
+        future.add_done_callback(lambda _f: self._done(command, path))
+
+    def _done(self, command: Command, path: Path) -> None:
+        # First: a rescan must not see the file once it is out of in_flight.
+        remove_processed(self.folder.fs, path, self.undeletable, command.id)
+        self.in_flight.pop(command.id, None)
+        self.wake()
+
+    def _run(self, command: Command) -> None:
+        try:
+            outcome, reason, result = execute(self.context, command)
+        except Exception as exc:
+            log.exception("Command %s (%s) failed", command.id, command.type)
+            outcome, reason, result = Outcome.FAILED, f"{type(exc).__name__}: {exc}", None
+        self.ledger.finish(command, outcome, reason, result)
+        self.state_changed()
+
+
+def _within_command_limits(data: bytes) -> bytes:
+    """Commands are checked whole by `check_command`; here only the bounds, so a command
+    nested or sized to exhaust a parser is refused at once (never "not ready yet")."""
+    check_limits(data, COMMAND_LIMITS)
+    return data

@@ -1,0 +1,251 @@
+"""The sync service's threads: the loop that drives the parts (heartbeat, inbox, acks,
+journal export, directory and catalog) at their intervals and at once when woken, the inbox
+watcher that wakes it, and the supervisor that restarts a dead loop or watcher with backoff.
+A part of the sync service (docs/architecture.md, "The sync service in parts")."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from utils.clock import Clock
+from utils.site.command_ledger import CommandLedger
+from utils.site.heartbeat import Heartbeat
+from utils.site.inbox import Inbox
+from utils.site.journal_export import JournalExport
+from utils.site.share_fs import ShareRefused
+from utils.site.share_health import ShareHealth
+from utils.site.site_settings import SiteSettings
+from utils.site.station_folder import StationFolder
+from utils.trust.lockout_share import LockoutShare
+
+log = logging.getLogger(__name__)
+
+CLAIMS_PRUNE_S = 3600.0
+CLAIM_KEEP_S = 2 * 86400.0  # longer than any command's validity (one day)
+DIRECTORY_REFRESH_S = 5.0
+SWEEP_INTERVAL_S = 5.0
+WATCHED_RESCAN_S = 1.0
+LOOP_STALL_S = 30.0
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What the loop drives, each part with its one job."""
+
+    folder: StationFolder
+    health: ShareHealth
+    heartbeat: Heartbeat
+    inbox: Inbox
+    ledger: CommandLedger
+    exporter: JournalExport
+    site_settings: SiteSettings
+    lockout: LockoutShare
+    refresh_directory: Callable[[], None]
+    check_standing: Callable[[], None]
+    configured_rescan_ms: Callable[[], int | None]  # this PC's setting (None: the default)
+
+
+class Scheduler:
+    def __init__(self, parts: Parts, clock: Clock, *, watch: bool,
+                 observer_factory: Callable[[], Any] | None, restarts: dict[str, int]):
+        self.parts = parts
+        self.clock = clock
+        self.watch = watch
+        self.observer_factory = observer_factory
+        self.restarts = restarts
+        self.stop_event = threading.Event()
+        self.wake_event = threading.Event()
+        self.state_dirty = threading.Event()  # publish the status at the next pass
+        self.loop_beat = 0.0
+        self.stalled = False
+        self.loop_thread: threading.Thread | None = None
+        self.supervisor_thread: threading.Thread | None = None
+        self.observer: Any = None
+        self._watched_identity: tuple[int, int] | None = None
+        self._next_heartbeat = 0.0
+        self._next_rescan = 0.0
+        self._next_directory = 0.0
+        self._next_sweep = 0.0
+        self._next_claims_prune = 0.0
+
+    # -- threads -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._start_loop()
+        self.start_observer()
+        self.supervisor_thread = threading.Thread(target=self._supervise,
+                                                  name="shopfloor-supervisor", daemon=True)
+        self.supervisor_thread.start()
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.wake_event.set()
+
+    def join(self) -> None:
+        for thread in (self.supervisor_thread, self.loop_thread):
+            if thread is not None:
+                thread.join(timeout=10)
+        self.stop_observer()
+
+    def _start_loop(self) -> None:
+        self.loop_thread = threading.Thread(target=self._loop, name="shopfloor-sync", daemon=True)
+        self.loop_thread.start()
+
+    def start_observer(self) -> None:
+        if not self.watch:
+            return
+        fs, inbox = self.parts.folder.fs, self.parts.folder.station.inbox
+        try:
+            if self.observer_factory is not None:
+                observer = self.observer_factory()
+            else:
+                # Imported here: watchdog costs start-up time, and a PC without a watch
+                # (watch=False, the CLI's agent in tests) never needs it.
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                wake = self.wake_event
+
+                class _Hint(FileSystemEventHandler):
+                    def on_any_event(self, event: Any) -> None:
+                        # A writer's temp file coming and going is not a command yet; the
+                        # rename that publishes it is (its destination is the real name).
+                        name = os.path.basename(getattr(event, "dest_path", "") or event.src_path)
+                        if not name.startswith("."):
+                            wake.set()
+
+                # Never watch through a link: a linked inbox is refused (and quarantined by
+                # the rescan). A swap between this check and the watch can only cause hints.
+                fs.require_folder(inbox)
+                observer = Observer()
+                observer.schedule(_Hint(), str(inbox), recursive=False)
+            observer.daemon = True
+            observer.start()
+            self.observer = observer
+            # A watcher on a folder that was renamed or recreated keeps watching the old one:
+            # the supervisor compares identities, not just thread liveness.
+            self._watched_identity = fs.identity(inbox)
+        except ShareRefused:
+            self.observer = None  # logged once by the seam; the rescan carries on alone
+        except Exception as exc:  # no inotify, folder gone...: the rescan carries on alone
+            log.warning("Inbox watcher not started (%s); relying on the rescan", exc)
+            self.observer = None
+
+    def stop_observer(self) -> None:
+        observer, self.observer = self.observer, None
+        if observer is not None:
+            try:
+                observer.stop()
+                observer.join(timeout=5)
+            except Exception as exc:
+                log.warning("Inbox watcher did not stop cleanly: %s", exc)
+
+    def _supervise(self) -> None:
+        fs, inbox = self.parts.folder.fs, self.parts.folder.station.inbox
+        backoff = {"loop": 0.5, "observer": 0.5}
+        due = {"loop": 0.0, "observer": 0.0}
+        while not self.stop_event.wait(0.5):
+            now = self.clock.monotonic()
+            if self.loop_thread is not None and not self.loop_thread.is_alive() and now >= due["loop"]:
+                log.error("Sync loop died; restarting it")
+                self.restarts["loop"] += 1
+                self._start_loop()
+                due["loop"], backoff["loop"] = now + backoff["loop"], min(backoff["loop"] * 2, 30)
+            stall_s = max(LOOP_STALL_S, 5 * self.parts.site_settings.status_interval_s)
+            if (self.loop_thread is not None and self.loop_thread.is_alive()
+                    and self.loop_beat and now - self.loop_beat > stall_s and not self.stalled):
+                self.stalled = True
+                log.error("Sync loop has not come round for %.0f s (a blocked file-system call?)",
+                          now - self.loop_beat)
+            elif self.stalled and now - self.loop_beat < LOOP_STALL_S:
+                self.stalled = False
+            moved = (self.observer is not None and self._watched_identity is not None
+                     and fs.identity(inbox) != self._watched_identity)
+            if self.watch and now >= due["observer"] and (
+                    self.observer is None or not self.observer.is_alive() or moved):
+                if fs.identity(inbox) is not None:  # a real folder, no link
+                    self.restarts["observer"] += 1
+                    self.stop_observer()
+                    self.start_observer()
+                    log.info("Inbox watcher restarted")
+                due["observer"] = now + backoff["observer"]
+                backoff["observer"] = min(backoff["observer"] * 2, 30)
+            elif self.observer is not None and self.observer.is_alive() and not moved:
+                backoff["observer"] = 0.5  # healthy again: the next failure is retried quickly
+
+    def _loop(self) -> None:
+        while not self.stop_event.is_set():
+            self.loop_beat = self.clock.monotonic()
+            try:
+                self.tick()
+            except Exception:  # one bad iteration must not end syncing
+                log.exception("Sync loop iteration failed")
+            now = self.clock.monotonic()
+            wait = max(0.0, min(self._next_heartbeat, self._next_rescan) - now)
+            self.wake_event.wait(wait)
+            self.wake_event.clear()
+
+    # -- one pass ------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """One pass of the loop (public so tests can drive it without threads)."""
+        parts = self.parts
+        now = self.clock.monotonic()
+        if parts.health.refusal is not None:
+            # Not acting for the station: only keep reading the directory (it says when this
+            # PC may act again, e.g. after a person confirmed a takeover).
+            if now >= self._next_directory:
+                parts.refresh_directory()
+                parts.check_standing()
+                self._next_directory = now + DIRECTORY_REFRESH_S
+            return
+        if self.state_dirty.is_set() or now >= self._next_heartbeat:
+            self.state_dirty.clear()
+            parts.heartbeat.beat()
+            self._next_heartbeat = now + parts.site_settings.status_interval_s
+        if not parts.health.online:
+            return
+        parts.inbox.rescan()
+        self._next_rescan = now + self.rescan_interval()
+        # Idle passes must cost next to nothing: database work only when something changed
+        # (flags set after commits), plus a slow safety sweep for other processes' writes.
+        sweep = now >= self._next_sweep
+        if sweep:
+            self._next_sweep = now + SWEEP_INTERVAL_S
+        if now >= self._next_claims_prune:
+            self._next_claims_prune = now + CLAIMS_PRUNE_S
+            parts.folder.fs.sweep_temp_files(parts.folder.station.folder / "claims",
+                                             older_than_s=CLAIM_KEEP_S,
+                                             match=lambda name: name.endswith(".json"))
+        if sweep or parts.ledger.acks_pending.is_set():
+            parts.ledger.acks_pending.clear()
+            parts.ledger.flush_acks()
+        if sweep or parts.exporter.dirty.is_set():
+            parts.exporter.dirty.clear()
+            parts.exporter.export()
+        if now >= self._next_directory:
+            parts.refresh_directory()
+            parts.check_standing()
+            try:
+                parts.site_settings.refresh_catalog()
+                parts.lockout.publish()
+                parts.lockout.take()
+            except OSError as exc:
+                parts.health.went_offline(exc)
+            self._next_directory = now + DIRECTORY_REFRESH_S
+
+    def rescan_interval(self) -> float:
+        """The configured interval; by default 50 ms on a local folder, but 1 s while the
+        watcher is alive there (it wakes the loop at once; the rescan is only the safety net).
+        On a network share the watcher sees nothing from other hosts: 500 ms."""
+        rescan_s = self.parts.site_settings.rescan_interval_s
+        if self.parts.configured_rescan_ms() is not None:
+            return rescan_s
+        watching = self.observer is not None and self.observer.is_alive()
+        if watching and rescan_s < WATCHED_RESCAN_S:
+            return WATCHED_RESCAN_S
+        return rescan_s
