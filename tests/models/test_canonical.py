@@ -263,7 +263,8 @@ def test_format_utc_known_answers():
 
 
 def test_naive_datetimes_are_refused():
-    with pytest.raises(CanonicalJSONError):
+    with pytest.raises(CanonicalJSONError,
+                       match="^naive datetime has no time zone; use an aware datetime$"):
         format_utc(datetime(2026, 11, 22, 14, 19))
     with pytest.raises(ValueError, match="'2026-11-22T14:19:00.123' has no time zone"):
         parse_utc("2026-11-22T14:19:00.123")
