@@ -543,3 +543,9 @@ def test_a_reason_too_short_too_long_or_missing_is_refused(reason, code):
     with pytest.raises(ValidationFailed) as raised:
         validate_reason(reason, "why")
     assert [(e.field, e.code) for e in raised.value.errors] == [("why", code)]
+
+
+def test_a_reason_error_belongs_next_to_the_reason_field_unless_told_otherwise():
+    with pytest.raises(ValidationFailed) as raised:
+        validate_reason("short")
+    assert [(e.field, e.code) for e in raised.value.errors] == [("reason", "too_short")]
