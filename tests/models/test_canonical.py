@@ -183,7 +183,8 @@ def test_nan_and_infinity_are_refused(value):
     {True: "a"},
     {("a",): 1},
     {"ok": {2.5: "nested"}},
-], ids=["int", "None", "bool", "tuple", "nested-float"])
+    [{"ok": 1}, ({3: "in a list"},)],
+], ids=["int", "None", "bool", "tuple", "nested-float", "in-a-list"])
 def test_non_string_keys_are_refused(value):
     # json.dumps would silently turn 1 into "1" (and collide with a real "1" key).
     with pytest.raises(CanonicalJSONError):
@@ -204,6 +205,19 @@ def test_non_string_keys_are_refused(value):
 def test_unsupported_types_are_refused(value):
     with pytest.raises(CanonicalJSONError):
         canonical_json(value)
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ({"ok": {7: "x"}}, "object keys must be strings, got 7"),
+    (Decimal("3.5"), "type Decimal has no canonical JSON encoding"),
+    ({"cam_d": float("nan")}, "not JSON compliant"),
+    ({"user": "\ud800"}, "text with an unpaired surrogate"),
+    (datetime(2026, 11, 22, 14, 19), "naive datetime has no time zone"),
+], ids=["key", "type", "nan", "surrogate", "naive"])
+def test_a_refusal_says_what_has_no_encoding(value, message):
+    # The message reaches the log of whoever tried to hash or sign the value.
+    with pytest.raises(CanonicalJSONError, match=message):
+        canonical_bytes(value)
 
 
 def test_error_is_a_value_error():
@@ -249,15 +263,23 @@ def test_format_utc_known_answers():
 
 
 def test_naive_datetimes_are_refused():
-    with pytest.raises(CanonicalJSONError):
+    with pytest.raises(CanonicalJSONError,
+                       match="^naive datetime has no time zone; use an aware datetime$"):
         format_utc(datetime(2026, 11, 22, 14, 19))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="'2026-11-22T14:19:00.123' has no time zone"):
         parse_utc("2026-11-22T14:19:00.123")
 
 
 def test_parse_utc_refuses_garbage():
     with pytest.raises(ValueError):
         parse_utc("22/11/2026 14:19")
+
+
+def test_parse_utc_takes_only_an_upper_case_z_for_utc():
+    # format_utc writes "Z"; a lower-case "z" is not this protocol's form (Python's ISO parser
+    # refuses it too), so a file that has it was not written by us and is refused.
+    with pytest.raises(ValueError):
+        parse_utc("2026-11-22T14:19:00.123z")
 
 
 def test_years_below_1000_are_four_digits():

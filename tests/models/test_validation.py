@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, default_catalog
-from models.record import Rejection
+from models.record import MIN_REASON_LENGTH, Rejection
 from models.validation import (
-    LOT_CODE_MAX, TEXT_MAX, RecordDraft, ValidationFailed, has_forbidden_characters,
+    LOT_CODE_MAX, TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,
     parse_decimal, validate_int, validate_lot_code, validate_record_input, validate_rejections,
-    validate_text,
+    normalize_username, validate_reason, validate_text, validate_username,
 )
 
 CATALOG = default_catalog()
@@ -491,3 +491,61 @@ def test_has_forbidden_characters_plain_text():
     assert not has_forbidden_characters("Lote 12 – Cápsula Fina 🙂")
     assert has_forbidden_characters("x\x7f")
     assert not math.isnan(parse_decimal("0"))
+
+
+# -- usernames and reasons ----------------------------------------------------------------------
+
+def test_usernames_are_one_account_whatever_the_case_and_spaces():
+    assert normalize_username("  Maria.S ") == "maria.s"
+    assert normalize_username(None) == "" and normalize_username(42) == ""
+    assert validate_username(" Maria_2 ") == ("maria_2", [])
+
+
+@pytest.mark.parametrize("name", ["ab", "a" * 32, "0-9", "j.doe_2"])
+def test_usernames_at_the_limits_are_accepted(name):
+    assert validate_username(name) == (name, [])
+
+
+@pytest.mark.parametrize(("value", "code"), [
+    ("a", "username_format"),            # one character: at least two
+    ("a" * 33, "too_long"),              # at most 32
+    ("-ana", "username_format"),         # starts with a letter or digit
+    ("ana silva", "username_format"),    # no spaces inside
+    ("ana\u202e", "control_characters"),
+    ("", "required"),
+    (None, "required"),
+    (7, "type"),
+])
+def test_bad_usernames_are_refused_with_a_code(value, code):
+    name, errors = validate_username(value, "login")
+    assert name is None
+    assert [(e.field, e.code) for e in errors] == [("login", code)]
+
+
+def test_the_username_format_error_says_what_is_allowed():
+    _, errors = validate_username("-x")
+    assert errors == [FieldError("username", "username_format",
+                                 "username must be 2 to 32 letters, digits, '.', '_' or '-', "
+                                 "starting with a letter or digit")]
+
+
+def test_a_reason_is_kept_trimmed_from_its_minimum_length():
+    assert validate_reason("  " + "x" * MIN_REASON_LENGTH + " ") == "x" * MIN_REASON_LENGTH
+
+
+@pytest.mark.parametrize(("reason", "code"), [
+    ("x" * (MIN_REASON_LENGTH - 1), "too_short"),
+    ("x" * (TEXT_MAX + 1), "too_long"),
+    ("   ", "required"),
+    (None, "required"),
+])
+def test_a_reason_too_short_too_long_or_missing_is_refused(reason, code):
+    with pytest.raises(ValidationFailed) as raised:
+        validate_reason(reason, "why")
+    assert [(e.field, e.code) for e in raised.value.errors] == [("why", code)]
+
+
+def test_a_reason_error_belongs_next_to_the_reason_field_unless_told_otherwise():
+    with pytest.raises(ValidationFailed) as raised:
+        validate_reason("short")
+    assert [(e.field, e.code) for e in raised.value.errors] == [("reason", "too_short")]

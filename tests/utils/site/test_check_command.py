@@ -8,11 +8,13 @@ expiry at their exact edges (a `>` turned into `>=` must fail a test), the order
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
+from config.command_catalog import check_params
 from config.constants import CommandType, Role
 from models.canonical import format_utc
 from utils.site.commands import (
@@ -298,3 +300,91 @@ def test_an_ack_signed_by_another_key_is_not_an_outcome():
                    reason="x", result=None, finished_at=NOW)
     assert ack_problem(ack, command_id="c" * 32, station_id=STATION,
                        check_pc=pc_check) == "not its PC"
+
+
+# -- what a refusal carries: the id for the ack, the command for the audit ---------------------
+# A refusal names the command by its file name (the ack goes back under that name) once the name
+# is a command id, and carries the parsed command from the moment it could be built.
+
+def resigned(document: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """`document` with `changes`, signed again by PERSON (so only the change is wrong)."""
+    body = {k: v for k, v in document.items() if k not in ("sig", "key_id")}
+    return PERSON.sign_document({**body, **changes})
+
+
+def test_refusals_before_the_command_is_built_carry_the_file_name_only():
+    good = command()
+    unsigned = {k: v for k, v in good.items() if k not in ("key_id", "sig")}
+    cases = [
+        ("not a JSON object", []),
+        ("missing field(s): key_id, sig", unsigned),
+        ("unexpected field(s): extra, more", command(extra=1, more=2)),
+        (f"protocol version {PROTOCOL_VERSION + 1!r} not supported",
+         command(v=PROTOCOL_VERSION + 1)),
+        ("unknown command type 'format_disk'", command(type="format_disk")),
+        (check_params(CommandType.PING, {"x": 1}), resigned(good, params={"x": 1})),
+        ("bad field: issued_at must be text", resigned(good, issued_at=20261203)),
+    ]
+    for reason, document in cases:
+        stem = document["id"] if isinstance(document, dict) else "a" * 32
+        decision = decide({}, stem=stem, data=document_bytes(document))
+        assert (decision.outcome, decision.reason, decision.command_id, decision.command) == (
+            Outcome.REJECTED, reason, stem, None), reason
+
+
+def test_the_catalogue_refuses_unknown_parameters_before_signing():
+    assert check_params(CommandType.PING, {"x": 1}) is not None
+    with pytest.raises(ValueError, match=re.escape(check_params(CommandType.PING, {"x": 1}))):
+        issue_command(PERSON, CommandType.PING, STATION, {"x": 1}, issued_by="ana",
+                      role=Role.SUPERVISOR, now=NOW)
+
+
+def test_a_target_that_is_not_text_is_a_bad_field():
+    decision = decide(resigned(command(), target=206))
+    assert decision.reason == "bad field: target must be text"
+
+
+@pytest.mark.parametrize(("name", "changes", "outcome", "reason"), [
+    ("signature", {"key": STRANGER}, Outcome.REJECTED, "bad signature: does not verify"),
+    ("target", {"target": "201"}, Outcome.REJECTED, "addressed to 201, not 206"),
+    ("window", {"not_after": NOW + MAX_TTL + MS}, Outcome.REJECTED,
+     "validity window is not acceptable"),
+    ("future", {"issued_at": NOW + SKEW + MS}, Outcome.REJECTED,
+     "issued in the future beyond the allowed clock skew"),
+    ("expired", {"issued_at": NOW - timedelta(hours=1), "not_after": NOW - MS}, Outcome.EXPIRED,
+     None),
+    ("duplicate", {}, Outcome.DUPLICATE, "already received"),
+    ("inactive", {}, Outcome.REJECTED, "ana is not an active user"),
+    ("role", {"command_type": CommandType.SET_CONFIG, "params": {"status_interval_ms": 2000}},
+     Outcome.REJECTED, "role supervisor may not send set_config"),
+])
+def test_refusals_after_parsing_carry_the_id_and_the_whole_command(name, changes, outcome,
+                                                                    reason):
+    document = command(**changes)
+    decision = decide(document, seen=name == "duplicate",
+                      role=None if name == "inactive" else Role.SUPERVISOR)
+    assert decision.outcome is outcome
+    assert decision.reason == (reason or f"expired at {document['not_after']}")
+    assert decision.command_id == document["id"]
+    assert decision.command is not None
+    assert decision.command.id == document["id"] and decision.command.issued_by == "ana"
+    assert decision.command.document == document
+
+
+def test_the_duplicate_check_and_the_directory_are_asked_about_this_command_and_issuer():
+    document = command()
+    asked: list[tuple[str, str]] = []
+
+    def seen_before(command_id: str) -> bool:
+        asked.append(("seen", command_id))
+        return False
+
+    def role_of(name: str) -> Role | None:
+        asked.append(("role", name))
+        return Role.SUPERVISOR if name == "ana" else None
+
+    decision = check_command(document_bytes(document), file_stem=document["id"],
+                             signature_problem=person_signature, station_id=STATION, now=NOW,
+                             max_skew=SKEW, seen_before=seen_before, role_of=role_of)
+    assert decision.outcome is None
+    assert asked == [("seen", document["id"]), ("role", "ana")]
