@@ -125,12 +125,11 @@ class AuditReviewDialog(QDialog):
         listed, (count, digest) = result
         self.model.set_rows(listed)
         self.reviewed = digest
-        self.period.setText(self.tr("This review: %1 – %2, %3 event(s) that matter (changes, "
+        self.period.setText(self.tr("This review: %1 – %2, %n event(s) that matter (changes, "
                                     "refusals, signatures, commands; not logins). Read them in "
-                                    "the Audit tab with the same range.")
+                                    "the Audit tab with the same range.", "", count)
                             .replace("%1", site_time(self.start, self.zone))
-                            .replace("%2", site_time(self.end, self.zone))
-                            .replace("%3", str(count)))
+                            .replace("%2", site_time(self.end, self.zone)))
         self.sign_button.setEnabled(True)
 
     def sign(self):

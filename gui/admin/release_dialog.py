@@ -167,8 +167,9 @@ class ReleaseDialog(QDialog):
         lines = [
             self.tr("Lot %1 · status: %2").replace("%1", self.lot)
             .replace("%2", status_text(state.status, state.release_valid)),
-            self.tr("Stations: %1 · %2 record(s) · from %3 to %4")
-            .replace("%1", ", ".join(state.stations)).replace("%2", str(len(state.records)))
+            self.tr("Stations: %1 · %2 · from %3 to %4")
+            .replace("%1", ", ".join(state.stations))
+            .replace("%2", self.tr("%n record(s)", "", len(state.records)))
             .replace("%3", site_time(period[0] if period else None, self.zone))
             .replace("%4", site_time(period[1] if period else None, self.zone)),
             self.tr("Content SHA-256: %1").replace("%1", state.content_hash),
@@ -205,8 +206,8 @@ class ReleaseDialog(QDialog):
         self.form.labelForField(self.reason).setVisible(needs_reason)
         waiting = len(self.model.waiting)
         if kind is DecisionKind.RELEASE and waiting:
-            self.signing.setText(self.tr("%1 exception(s) still to acknowledge before release.")
-                                 .replace("%1", str(waiting)))
+            self.signing.setText(self.tr("%n exception(s) still to acknowledge before release.",
+                                         "", waiting))
         else:
             self.signing.setText(self.tr("Signing as %1 (%2): your signature is bound to the "
                                          "lot's content as shown above.")

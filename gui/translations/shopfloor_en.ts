@@ -420,48 +420,51 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/audit_review_dialog.py" line="128"/>
-        <source>This review: %1 – %2, %3 event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
-        <translation type="unfinished"></translation>
+        <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
+        <translation>
+            <numerusform>This review: %1 – %2, %n event that matters (changes, refusals, signatures, commands; not logins). Read it in the Audit tab with the same range.</numerusform>
+            <numerusform>This review: %1 – %2, %n events that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="153"/>
+        <location filename="../admin/audit_review_dialog.py" line="152"/>
         <source>Signed by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="162"/>
+        <location filename="../admin/audit_review_dialog.py" line="161"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="163"/>
+        <location filename="../admin/audit_review_dialog.py" line="162"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="165"/>
+        <location filename="../admin/audit_review_dialog.py" line="164"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="167"/>
+        <location filename="../admin/audit_review_dialog.py" line="166"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="169"/>
+        <location filename="../admin/audit_review_dialog.py" line="168"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="174"/>
+        <location filename="../admin/audit_review_dialog.py" line="173"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="176"/>
+        <location filename="../admin/audit_review_dialog.py" line="175"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3993,155 +3996,155 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="57"/>
-        <location filename="../pc_settings_dialog.py" line="178"/>
-        <location filename="../pc_settings_dialog.py" line="250"/>
+        <location filename="../pc_settings_dialog.py" line="58"/>
+        <location filename="../pc_settings_dialog.py" line="179"/>
+        <location filename="../pc_settings_dialog.py" line="261"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="75"/>
+        <location filename="../pc_settings_dialog.py" line="76"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="77"/>
+        <location filename="../pc_settings_dialog.py" line="78"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="83"/>
+        <location filename="../pc_settings_dialog.py" line="84"/>
         <source>As the system (Portuguese or English)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="89"/>
+        <location filename="../pc_settings_dialog.py" line="90"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="97"/>
+        <location filename="../pc_settings_dialog.py" line="98"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="101"/>
+        <location filename="../pc_settings_dialog.py" line="102"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="112"/>
+        <location filename="../pc_settings_dialog.py" line="113"/>
         <source>Another disk or a server keeps a copy when this PC fails.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="115"/>
+        <location filename="../pc_settings_dialog.py" line="116"/>
         <source>empty: the backups folder inside this PC&apos;s data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="119"/>
+        <location filename="../pc_settings_dialog.py" line="120"/>
         <source> h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="120"/>
+        <location filename="../pc_settings_dialog.py" line="121"/>
         <source>never (only on request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="138"/>
+        <location filename="../pc_settings_dialog.py" line="139"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="140"/>
+        <location filename="../pc_settings_dialog.py" line="141"/>
         <source>This PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="141"/>
+        <location filename="../pc_settings_dialog.py" line="142"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="142"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="143"/>
+        <location filename="../pc_settings_dialog.py" line="144"/>
         <source>Commands checked every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="149"/>
+        <location filename="../pc_settings_dialog.py" line="150"/>
         <source>keep the newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="152"/>
+        <location filename="../pc_settings_dialog.py" line="153"/>
         <source>Backups to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="154"/>
+        <location filename="../pc_settings_dialog.py" line="155"/>
         <source>A backup every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="156"/>
+        <location filename="../pc_settings_dialog.py" line="157"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="166"/>
+        <location filename="../pc_settings_dialog.py" line="167"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="169"/>
+        <location filename="../pc_settings_dialog.py" line="170"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="251"/>
+        <location filename="../pc_settings_dialog.py" line="262"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="261"/>
+        <location filename="../pc_settings_dialog.py" line="272"/>
         <source>shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="261"/>
-        <location filename="../pc_settings_dialog.py" line="262"/>
+        <location filename="../pc_settings_dialog.py" line="272"/>
+        <location filename="../pc_settings_dialog.py" line="273"/>
         <source>station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="262"/>
+        <location filename="../pc_settings_dialog.py" line="273"/>
         <source>language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="263"/>
+        <location filename="../pc_settings_dialog.py" line="274"/>
         <source>intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="270"/>
+        <location filename="../pc_settings_dialog.py" line="281"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="274"/>
+        <location filename="../pc_settings_dialog.py" line="285"/>
         <source>This backup folder cannot be used (%1). Nothing was saved; choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="280"/>
+        <location filename="../pc_settings_dialog.py" line="291"/>
         <source>The backup settings were saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4583,46 +4586,57 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/release_dialog.py" line="170"/>
-        <source>Stations: %1 · %2 record(s) · from %3 to %4</source>
+        <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/release_dialog.py" line="172"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/release_dialog.py" line="209"/>
+        <source>%n exception(s) still to acknowledge before release.</source>
+        <translation>
+            <numerusform>%n exception still to acknowledge before release.</numerusform>
+            <numerusform>%n exceptions still to acknowledge before release.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="174"/>
+        <location filename="../admin/release_dialog.py" line="175"/>
         <source>Content SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="208"/>
-        <source>%1 exception(s) still to acknowledge before release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/release_dialog.py" line="211"/>
+        <location filename="../admin/release_dialog.py" line="212"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="221"/>
+        <location filename="../admin/release_dialog.py" line="222"/>
         <source>Select the exceptions you looked at first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="237"/>
+        <location filename="../admin/release_dialog.py" line="238"/>
         <source>Acknowledged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="258"/>
+        <location filename="../admin/release_dialog.py" line="259"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="268"/>
+        <location filename="../admin/release_dialog.py" line="269"/>
         <source>Your role may not release lots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="269"/>
+        <location filename="../admin/release_dialog.py" line="270"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -421,48 +421,51 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation>Revisões assinadas até agora (de todos os PCs):</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/audit_review_dialog.py" line="128"/>
-        <source>This review: %1 – %2, %3 event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
-        <translation>Esta revisão: %1 – %2, %3 evento(s) relevantes (alterações, recusas, assinaturas, comandos; não os logins). Leia-os na aba Auditoria com o mesmo intervalo.</translation>
+        <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
+        <translation>
+            <numerusform>Esta revisão: %1 – %2, %n evento que importa (alterações, recusas, assinaturas, comandos; não logins). Leia-o na aba Auditoria com o mesmo período.</numerusform>
+            <numerusform>Esta revisão: %1 – %2, %n eventos que importam (alterações, recusas, assinaturas, comandos; não logins). Leia-os na aba Auditoria com o mesmo período.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="153"/>
+        <location filename="../admin/audit_review_dialog.py" line="152"/>
         <source>Signed by %1 at %2.</source>
         <translation>Assinada por %1 em %2.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="162"/>
+        <location filename="../admin/audit_review_dialog.py" line="161"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="163"/>
+        <location filename="../admin/audit_review_dialog.py" line="162"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="165"/>
+        <location filename="../admin/audit_review_dialog.py" line="164"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="167"/>
+        <location filename="../admin/audit_review_dialog.py" line="166"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="169"/>
+        <location filename="../admin/audit_review_dialog.py" line="168"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="174"/>
+        <location filename="../admin/audit_review_dialog.py" line="173"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="176"/>
+        <location filename="../admin/audit_review_dialog.py" line="175"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
     </message>
@@ -3994,155 +3997,155 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="57"/>
-        <location filename="../pc_settings_dialog.py" line="178"/>
-        <location filename="../pc_settings_dialog.py" line="250"/>
+        <location filename="../pc_settings_dialog.py" line="58"/>
+        <location filename="../pc_settings_dialog.py" line="179"/>
+        <location filename="../pc_settings_dialog.py" line="261"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="75"/>
+        <location filename="../pc_settings_dialog.py" line="76"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation>Só um novo caminho para o próprio site deste PC, por exemplo depois que a pasta mudou de servidor.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="77"/>
+        <location filename="../pc_settings_dialog.py" line="78"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation>Este PC não está em um site; criar ou entrar em um é feito pela instalação inicial.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="83"/>
+        <location filename="../pc_settings_dialog.py" line="84"/>
         <source>As the system (Portuguese or English)</source>
         <translation>Como o sistema (português ou inglês)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="89"/>
+        <location filename="../pc_settings_dialog.py" line="90"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation>Automático: 50 ms em pasta local, 500 ms em pasta de rede</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="97"/>
+        <location filename="../pc_settings_dialog.py" line="98"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation>Mostrar aos operadores a janela pequena &quot;Registrar produção&quot;</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="101"/>
+        <location filename="../pc_settings_dialog.py" line="102"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="112"/>
+        <location filename="../pc_settings_dialog.py" line="113"/>
         <source>Another disk or a server keeps a copy when this PC fails.</source>
         <translation>Outro disco ou um servidor guarda uma cópia quando este PC falha.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="115"/>
+        <location filename="../pc_settings_dialog.py" line="116"/>
         <source>empty: the backups folder inside this PC&apos;s data folder</source>
         <translation>vazio: a pasta backups dentro da pasta de dados deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="119"/>
+        <location filename="../pc_settings_dialog.py" line="120"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="120"/>
+        <location filename="../pc_settings_dialog.py" line="121"/>
         <source>never (only on request)</source>
         <translation>nunca (só quando pedido)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="138"/>
+        <location filename="../pc_settings_dialog.py" line="139"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="140"/>
+        <location filename="../pc_settings_dialog.py" line="141"/>
         <source>This PC</source>
         <translation>Este PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="141"/>
+        <location filename="../pc_settings_dialog.py" line="142"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="142"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="143"/>
+        <location filename="../pc_settings_dialog.py" line="144"/>
         <source>Commands checked every</source>
         <translation>Comandos verificados a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="149"/>
+        <location filename="../pc_settings_dialog.py" line="150"/>
         <source>keep the newest</source>
         <translation>manter os mais recentes</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="152"/>
+        <location filename="../pc_settings_dialog.py" line="153"/>
         <source>Backups to</source>
         <translation>Backups em</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="154"/>
+        <location filename="../pc_settings_dialog.py" line="155"/>
         <source>A backup every</source>
         <translation>Um backup a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="156"/>
+        <location filename="../pc_settings_dialog.py" line="157"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation>A pasta, a estação, o idioma e os intervalos valem quando o aplicativo abrir de novo; a janela de registro e o início com o PC, na hora. Um catálogo do site mais novo com seus próprios intervalos substitui estes.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="166"/>
+        <location filename="../pc_settings_dialog.py" line="167"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="169"/>
+        <location filename="../pc_settings_dialog.py" line="170"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="251"/>
+        <location filename="../pc_settings_dialog.py" line="262"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation>Salvo. Abra o aplicativo de novo para usar o novo valor de: %1.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="261"/>
+        <location filename="../pc_settings_dialog.py" line="272"/>
         <source>shared folder</source>
         <translation>pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="261"/>
-        <location filename="../pc_settings_dialog.py" line="262"/>
+        <location filename="../pc_settings_dialog.py" line="272"/>
+        <location filename="../pc_settings_dialog.py" line="273"/>
         <source>station</source>
         <translation>estação</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="262"/>
+        <location filename="../pc_settings_dialog.py" line="273"/>
         <source>language</source>
         <translation>idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="263"/>
+        <location filename="../pc_settings_dialog.py" line="274"/>
         <source>intervals</source>
         <translation>intervalos</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="270"/>
+        <location filename="../pc_settings_dialog.py" line="281"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation>Só um administrador pode mudar as configurações deste PC. A tentativa foi registrada; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="274"/>
+        <location filename="../pc_settings_dialog.py" line="285"/>
         <source>This backup folder cannot be used (%1). Nothing was saved; choose another folder.</source>
         <translation>Esta pasta de backup não pode ser usada (%1). Nada foi salvo; escolha outra pasta.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="280"/>
+        <location filename="../pc_settings_dialog.py" line="291"/>
         <source>The backup settings were saved.</source>
         <translation>As configurações de backup foram salvas.</translation>
     </message>
@@ -4584,46 +4587,57 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/release_dialog.py" line="170"/>
-        <source>Stations: %1 · %2 record(s) · from %3 to %4</source>
-        <translation>Estações: %1 · %2 registro(s) · de %3 a %4</translation>
+        <source>Stations: %1 · %2 · from %3 to %4</source>
+        <translation>Estações: %1 · %2 · de %3 a %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/release_dialog.py" line="172"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n registro</numerusform>
+            <numerusform>%n registros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/release_dialog.py" line="209"/>
+        <source>%n exception(s) still to acknowledge before release.</source>
+        <translation>
+            <numerusform>%n exceção ainda sem ciência antes da liberação.</numerusform>
+            <numerusform>%n exceções ainda sem ciência antes da liberação.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="174"/>
+        <location filename="../admin/release_dialog.py" line="175"/>
         <source>Content SHA-256: %1</source>
         <translation>SHA-256 do conteúdo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="208"/>
-        <source>%1 exception(s) still to acknowledge before release.</source>
-        <translation>%1 exceção(ões) ainda sem ciência antes da liberação.</translation>
-    </message>
-    <message>
-        <location filename="../admin/release_dialog.py" line="211"/>
+        <location filename="../admin/release_dialog.py" line="212"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="221"/>
+        <location filename="../admin/release_dialog.py" line="222"/>
         <source>Select the exceptions you looked at first.</source>
         <translation>Selecione primeiro as exceções que você examinou.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="237"/>
+        <location filename="../admin/release_dialog.py" line="238"/>
         <source>Acknowledged.</source>
         <translation>Ciência registrada.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="258"/>
+        <location filename="../admin/release_dialog.py" line="259"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation>Assinado: %1 por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="268"/>
+        <location filename="../admin/release_dialog.py" line="269"/>
         <source>Your role may not release lots.</source>
         <translation>Seu perfil não pode liberar lotes.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="269"/>
+        <location filename="../admin/release_dialog.py" line="270"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
