@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect, select, text
 
-from data import view_schema
+from data import view_registry, view_schema  # view_registry: the features' tables too
 from data.database import Database, open_database
 
 log = logging.getLogger(__name__)

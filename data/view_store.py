@@ -20,15 +20,15 @@ from typing import Any
 
 from config.catalogs import NO_REJECTION
 from data.database import Database
+from data import view_registry
 from data.view_buckets import Buckets
+from data.view_extensions import ACTION_INDEX, EVENT_COLUMNS, RecordChange, ViewExtension
 from data.view_schema import HOURS, INSIGHT_SUMS, RECORD_FIELDS
 
 CACHE_KIB = 64 * 1024
 WAL_CHECKPOINT_PAGES = 16_000
 IN_CHUNK = 500
 
-EVENT_COLUMNS = ("station", "seq", "ts", "username", "role", "action", "entity", "entity_id",
-                 "command_id", "hash", "body")
 RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
 # A record row (every RECORD_COLUMNS key is set: record_row and _current make them so) as the
 # statements' parameters, in C.
@@ -106,12 +106,17 @@ class Stored:
     events: int = 0
     records: int = 0  # records whose current version changed
     stations: set[str] = field(default_factory=set)  # stations whose records changed
+    extensions: set[str] = field(default_factory=set)  # features whose figures changed
 
 
 class ViewWriter:
     """The site view's one writer connection (used from one thread at a time)."""
 
-    def __init__(self, database: Database, zone_name: str):
+    def __init__(self, database: Database, zone_name: str,
+                 extensions: tuple[ViewExtension, ...] | None = None):
+        self.extensions = view_registry.registered() if extensions is None else extensions
+        # The actions some extension wants: only those events are looked at one by one.
+        self._wanted = frozenset().union(*(e.actions for e in self.extensions))
         self.connection: sqlite3.Connection = database.raw_sqlite_connection(
             read_only=False, synchronous="NORMAL")
         # Catching up writes millions of rows into four indexes: a larger page cache keeps
@@ -146,9 +151,12 @@ class ViewWriter:
                 return None
             stored = Stored()
             if batch.events:
+                wanted = self._new_wanted(batch.events)
                 before = db.total_changes
                 db.executemany(_INSERT_EVENT, batch.events)
                 stored.events = db.total_changes - before
+                if wanted:
+                    self._extension_events(wanted, stored)
             if batch.records:
                 self._records(batch.records, stored)
             self._position(batch)
@@ -191,10 +199,12 @@ class ViewWriter:
         changed: dict[str, dict[str, Any]] = {}
         # station -> (order keys changed, defects the old or new versions name)
         touched: dict[str, tuple[list[tuple[str, str]], set[str]]] = {}
+        olds: dict[str, dict[str, Any] | None] = {}  # record id -> its version before the batch
         for record in records:
             known = current.get(record["record_id"])
             if known is not None and not _newer(record, known):
                 continue
+            olds.setdefault(record["record_id"], known)
             for version, sign in ((known, -1), (record, 1)):
                 if version is None:
                     continue
@@ -209,6 +219,9 @@ class ViewWriter:
                 stored.stations.add(known["station_id"])
         if changed:
             db.executemany(_PUT_CURRENT, map(_record_values, changed.values()))
+            if self.extensions:
+                self._extension_records([RecordChange(old, changed[record_id]) for record_id, old
+                                         in olds.items()], stored)
         stored.records = len(changed)
         if counts:
             db.executemany(_ADD_COUNTS, [(*key, *values) for key, values in counts.items()])
@@ -228,6 +241,29 @@ class ViewWriter:
         if defect_boxes:
             self.connection.executemany(_ADD_DEFECT_BOXES, [
                 (*key, value) for key, value in defect_boxes.items() if value])
+
+    # -- features' figures (data/view_extensions.py) -----------------------------------------
+
+    def _new_wanted(self, events: list[tuple]) -> list[tuple]:
+        """The batch's events some extension wants that the view does not hold yet (read
+        before they are inserted; an event taken from a station's other chain is not new)."""
+        if not self._wanted:
+            return []
+        wanted = [event for event in events if event[ACTION_INDEX] in self._wanted]
+        return [event for event in wanted if self.connection.execute(
+            "SELECT 1 FROM view_events WHERE station = ? AND seq = ? AND hash = ?",
+            (event[0], event[1], event[9])).fetchone() is None]
+
+    def _extension_events(self, events: list[tuple], stored: Stored) -> None:
+        for extension in self.extensions:
+            mine = [event for event in events if event[ACTION_INDEX] in extension.actions]
+            if mine and extension.events_stored(self.connection, mine, self.buckets):
+                stored.extensions.add(extension.name)
+
+    def _extension_records(self, changes: list[RecordChange], stored: Stored) -> None:
+        for extension in self.extensions:
+            if extension.records_changed(self.connection, changes, self.buckets):
+                stored.extensions.add(extension.name)
 
     # -- repeated-defect runs --------------------------------------------------------------
 
@@ -286,6 +322,9 @@ class ViewWriter:
             db.execute("DELETE FROM agg_defects")
             db.execute("DELETE FROM agg_insight")
             db.execute("DELETE FROM agg_insight_defects")
+            for extension in self.extensions:
+                for table in extension.tables:
+                    db.execute(f'DELETE FROM "{table}"')
             cursor = db.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM view_records")
             total = 0
             while True:
@@ -303,7 +342,11 @@ class ViewWriter:
                 db.executemany(_ADD_COUNTS, [(*key, *values) for key, values in counts.items()])
                 db.executemany(_ADD_DEFECTS, [(*key, value) for key, value in defects.items()])
                 self._add_insight(sums, defect_boxes)
+                if self.extensions:
+                    self._extension_records([RecordChange(None, dict(zip(RECORD_COLUMNS, row)))
+                                             for row in rows], Stored())
                 total += len(rows)
+            self._replay_events(batch)
             db.execute("INSERT INTO view_meta (key, value) VALUES ('aggregates_timezone', ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                        (self.buckets.zone_name,))
@@ -312,6 +355,19 @@ class ViewWriter:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+
+    def _replay_events(self, batch: int) -> None:
+        """Hand every stored event an extension wants to it again, a station's in seq order
+        (for a rebuild: its figures were emptied)."""
+        if not self._wanted:
+            return
+        marks = ", ".join("?" * len(self._wanted))
+        cursor = self.connection.execute(
+            f"SELECT {', '.join(EVENT_COLUMNS)} FROM view_events WHERE action IN ({marks}) "
+            f"ORDER BY station, seq", tuple(sorted(self._wanted)))
+        while rows := cursor.fetchmany(batch):
+            self._extension_events([tuple(row) for row in rows], Stored())
 
 
 def count_record(record: dict[str, Any], sign: int, buckets: Buckets, counts: dict,

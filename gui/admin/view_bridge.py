@@ -53,11 +53,8 @@ class ViewBridge(QObject):
     def _on_change(self, change: ViewChange) -> None:
         with self._lock:
             if self._pending is None:
-                self._pending = ViewChange(set(change.stations), change.events, change.records)
-            else:
-                self._pending.stations |= change.stations
-                self._pending.events += change.events
-                self._pending.records += change.records
+                self._pending = ViewChange()
+            self._pending.merge(change)
         self._arrived.emit()
 
     def _on_state(self, state: ViewState) -> None:

@@ -114,6 +114,14 @@ class ViewChange:
     stations: set[str] = field(default_factory=set)  # whose records changed
     events: int = 0
     records: int = 0
+    extensions: set[str] = field(default_factory=set)  # features whose figures changed
+
+    def merge(self, other: "ViewChange") -> None:
+        """Add what `other` changed (several batches told as one)."""
+        self.stations |= other.stations
+        self.events += other.events
+        self.records += other.records
+        self.extensions |= other.extensions
 
 
 Listener = Callable[[ViewChange], None]
@@ -574,12 +582,13 @@ class SiteView:
             return False
         report.ingested += stored.events
         report.records += stored.records
-        if stored.events or stored.records:
+        if stored.events or stored.records or stored.extensions:
             self._notify(stored)
         return True
 
     def _notify(self, stored: Stored) -> None:
-        change = ViewChange(set(stored.stations), stored.events, stored.records)
+        change = ViewChange(set(stored.stations), stored.events, stored.records,
+                            set(stored.extensions))
         for listener in list(self._listeners):
             try:
                 listener(change)

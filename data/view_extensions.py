@@ -1,0 +1,58 @@
+"""Figures other features keep in the site view, maintained on ingest like the dashboard's.
+
+The site view (data/view_store.py) stores each batch of a station's sealed events in one
+transaction. A feature that needs its own figures over the whole site (downtime and OEE, SPC,
+shift handovers, label reprints) registers a `ViewExtension` in data/view_registry.py instead
+of editing the writer: inside that same transaction the writer hands it every record whose current version
+changed (old and new) and every event whose action it asked for. Its tables live in the view's
+database (declared on `data.view_schema.metadata` by its own module, so they are created and
+emptied with the view), so a reader never sees the records without the figures, and a view
+rebuilt from the journals rebuilds them too.
+
+Events can reach the writer twice (a station's event is in two of its chains after a takeover:
+same station, seq and hash); the writer passes an extension only the events it had not
+stored before, so an extension may count them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Protocol, Sequence
+
+from data.view_buckets import Buckets
+
+# The columns of an event tuple, in order (as data/view_store.py stores them).
+EVENT_COLUMNS = ("station", "seq", "ts", "username", "role", "action", "entity", "entity_id",
+                 "command_id", "hash", "body")
+ACTION_INDEX = EVENT_COLUMNS.index("action")
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """A record's current version replaced: `old` is None for a new record. Both are rows of
+    the view's record columns (data/view_schema.RECORD_FIELDS plus source_station/seq)."""
+
+    old: dict[str, Any] | None
+    new: dict[str, Any]
+
+
+class ViewExtension(Protocol):
+    """One feature's figures in the site view. Called on the writer's thread, inside the
+    batch's transaction: raise and the whole batch is rolled back (and read again later)."""
+
+    name: str  # short, unique: named in ViewChange.extensions when its figures changed
+    actions: frozenset[str]  # the event actions it wants (empty: none)
+    tables: tuple[str, ...]  # its tables, emptied before a rebuild
+
+    def records_changed(self, db: sqlite3.Connection, changes: Sequence[RecordChange],
+                        buckets: Buckets) -> bool:
+        """Take in records whose current version changed; True when its figures changed."""
+        ...
+
+    def events_stored(self, db: sqlite3.Connection, events: Sequence[tuple],
+                      buckets: Buckets) -> bool:
+        """Take in new events of its actions (EVENT_COLUMNS order, a station's in seq
+        order); True when its figures changed."""
+        ...
+

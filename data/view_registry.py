@@ -1,0 +1,15 @@
+"""The features that keep figures in the site view (data/view_extensions.py), in one list.
+
+Importing this module also declares their tables on `data.view_schema.metadata`, so the view's
+database (data/view_db.py) creates them with its own. A feature adds its import and its entry;
+its tables' change of shape bumps `data.view_schema.VIEW_FORMAT` (the view is then read again).
+"""
+
+from __future__ import annotations
+
+from data.view_extensions import ViewExtension
+
+
+def registered() -> tuple[ViewExtension, ...]:
+    """A new instance of every feature's extension, in a fixed order."""
+    return ()
