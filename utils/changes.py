@@ -40,6 +40,7 @@ from sqlalchemy import Connection
 from data.database import Database
 from models.audit_event import AuditEvent
 from utils.audit.chain import Actor, AuditLog
+from utils.listeners import tell_each
 
 log = logging.getLogger(__name__)
 
@@ -93,11 +94,8 @@ class ChangeBus:
     def publish(self, change: Change) -> None:
         with self._lock:
             targets = [s for s, topics in self._subscribers if topics is None or change.topic in topics]
-        for subscriber in targets:
-            try:
-                subscriber(change)
-            except Exception:  # a broken listener is a bug: logged whole, the others still run
-                log.exception("A listener failed on a committed %s change", change.topic)
+        tell_each(targets, change, log=log,
+                  failure=f"A listener failed on a committed {change.topic} change")
 
 
 class Transaction:

@@ -14,6 +14,7 @@ import threading
 from typing import Callable
 
 from config.settings import Settings
+from utils.listeners import tell_each
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,7 @@ class SettingsHolder:
             subscribers = list(self._subscribers)
         if new == old:
             return
-        for subscriber in subscribers:
-            try:
-                subscriber(old, new)
-            except Exception:  # a broken subscriber is a bug: logged whole, the others still run
-                log.exception("A settings subscriber failed")
+        tell_each(subscribers, old, new, log=log, failure="A settings subscriber failed")
 
     def subscribe(self, subscriber: Subscriber) -> None:
         with self._lock:
