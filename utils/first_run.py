@@ -28,7 +28,7 @@ from config.paths import AppPaths, resolve_paths
 from data.netfs import Mount, is_unc_path, network_filesystem_reason
 from models.validation import ValidationFailed, validate_text, validate_username
 from utils.atomic_io import atomic_write_text
-from utils.auth import FULL_NAME_MAX
+from models.validation import FULL_NAME_MAX
 from utils.autostart import Autostart, AutostartError
 from utils.clock import Clock
 from utils.context import AppContext
