@@ -46,7 +46,7 @@ from datetime import datetime
 from typing import Any
 
 from config.catalogs import QualityBands
-from data import view_insights
+from data import view_insights, view_rows
 from data.view_buckets import Buckets
 from data.view_insights import StationSums
 from utils.insights.advice import recommend
@@ -128,5 +128,5 @@ def rows_behind(view, rows: Rows, limit: int | None = None
     """The records behind a number (its `rows`), in order: at most `limit` (None:
     ROWS_LIMIT), and whether that is all of them."""
     with view.database.read() as connection:
-        return view_insights.rows_behind(connection, Buckets(view.zone_name), rows,
+        return view_rows.rows_behind(connection, Buckets(view.zone_name), rows,
                                          ROWS_LIMIT if limit is None else limit)

@@ -7,7 +7,8 @@ import math
 from datetime import datetime, timedelta
 
 from data import view_insights
-from data.view_insights import RowsQuery, StationSums
+from data.view_insights import StationSums
+from data.view_rows import RowsQuery
 from models.canonical import parse_utc
 from utils.insights.figures import (
     MIN_SIGMA_VALUES, MIN_WEEK_RECORDS, REPEAT_RUN, SIGMA_FACTOR, THRESHOLD_TOLERANCE,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
-from data.view_insights import RowsQuery
+from data.view_rows import RowsQuery
 from models.canonical import format_utc
 
 Rows = tuple[RowsQuery, ...]  # the records behind a number: any of these queries
