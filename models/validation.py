@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
-from models.record import MIN_REASON_LENGTH, Rejection
+from models.record import MIN_REASON_LENGTH, RecordDraft, Rejection
 
 LOT_CODE_MAX = 40
 TEXT_MAX = 500
@@ -34,19 +34,6 @@ class FieldError:
     code: str
     message: str
     params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class RecordDraft:
-    """A validated box, not yet stored: the service adds identity, time and author."""
-
-    lot: str
-    box: int
-    size: str
-    unit_weight_kg: float | None
-    rejections: tuple[Rejection, ...]
-    cam_d: float | None
-    cam_w: float | None
 
 
 class ValidationFailed(ValueError):

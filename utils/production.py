@@ -139,9 +139,7 @@ class ProductionService(RecordCorrections):
                 total_boxes=lot.total_boxes)
             now = self.clock.now()
             record = ProductionRecord(
-                record_id=uuid.uuid4().hex, station_id=self.station_id, lot=draft.lot,
-                box=draft.box, size=draft.size, unit_weight_kg=draft.unit_weight_kg,
-                rejections=draft.rejections, cam_d=draft.cam_d, cam_w=draft.cam_w,
+                **draft.content(), record_id=uuid.uuid4().hex, station_id=self.station_id,
                 operator=session.username, recorded_at=now,
                 utc_offset_minutes=self._offset_minutes(now), origin=Origin.STATION)
             records_repo.insert_version(tx.connection, record)
@@ -165,9 +163,8 @@ class ProductionService(RecordCorrections):
         if when - now > MANUAL_FUTURE_TOLERANCE:
             raise ProductionError("future", "A record cannot be entered for a time in the future.")
         record = ProductionRecord(
-            record_id=uuid.uuid4().hex, station_id=station_id, lot=draft.lot, box=draft.box,
-            size=draft.size, unit_weight_kg=draft.unit_weight_kg, rejections=draft.rejections,
-            cam_d=draft.cam_d, cam_w=draft.cam_w, operator=session.username, recorded_at=when,
+            **draft.content(), record_id=uuid.uuid4().hex, station_id=station_id,
+            operator=session.username, recorded_at=when,
             utc_offset_minutes=self._offset_minutes(when), origin=Origin.MANUAL,
             reason=reason_text)
         # Made on behalf of a station: in a site, signed with the person's own key (opened

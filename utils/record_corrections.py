@@ -117,9 +117,7 @@ class RecordCorrections:
             draft = self._edited_draft(current, changes)
             new = self._write_version(
                 tx, "record.edit", current, session, reason_text, base_version, manifest,
-                lot=draft.lot, box=draft.box, size=draft.size,
-                unit_weight_kg=draft.unit_weight_kg, rejections=draft.rejections,
-                cam_d=draft.cam_d, cam_w=draft.cam_w)
+                **draft.content())
         return new
 
     def void_record(self, session: Session, record_id: str, reason: Any, *,
