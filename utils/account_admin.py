@@ -43,6 +43,15 @@ def user_view(user: User) -> dict[str, Any]:
             "badge_id": user.badge_id}
 
 
+def _checked(found: tuple[Any, list[FieldError]]) -> Any:
+    """The value a models.validation check found, or ValidationFailed with its errors (a
+    required field's value is never None without an error)."""
+    value, errors = found
+    if errors:
+        raise ValidationFailed(errors)
+    return value
+
+
 class AccountAdmin:
     """The administration half of `AuthService`: needs the attributes below, which
     `AuthService.__init__` sets."""
@@ -241,20 +250,12 @@ class AccountAdmin:
 
     @staticmethod
     def _valid_username(username: Any) -> str:
-        name, errors = validate_username(username)
-        if errors:
-            raise ValidationFailed(errors)
-        assert name is not None
-        return name
+        return _checked(validate_username(username))
 
     @staticmethod
     def _valid_full_name(full_name: Any) -> str:
-        text, errors = validate_text("full_name", full_name, required=True,
-                                     max_length=FULL_NAME_MAX)
-        if errors:
-            raise ValidationFailed(errors)
-        assert text is not None
-        return text
+        return _checked(validate_text("full_name", full_name, required=True,
+                                      max_length=FULL_NAME_MAX))
 
     @staticmethod
     def _valid_role(role: Any) -> Role:
@@ -266,10 +267,7 @@ class AccountAdmin:
 
     @staticmethod
     def _valid_badge(badge_id: Any) -> str | None:
-        text, errors = validate_text("badge_id", badge_id, required=False, max_length=128)
-        if errors:
-            raise ValidationFailed(errors)
-        return text
+        return _checked(validate_text("badge_id", badge_id, required=False, max_length=128))
 
     @staticmethod
     def _loggable_name(typed: str) -> str:
