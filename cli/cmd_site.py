@@ -2,23 +2,19 @@
 
 `create` makes the site and its first admin (or certifies an admin of the accounts this PC
 already has), `join` adds this PC as a station with the site passphrase, `upgrade` moves a site
-from the old shared key to keys by role. The same steps as the first-run wizard
-(utils/first_run.py).
+from the old shared key to keys by role. `create` and `join` run the first-run wizard's own
+set-up (utils/first_run.set_up); this module only asks for what it needs and prints.
 """
 
 from __future__ import annotations
 
 import argparse
 import shlex
-from pathlib import Path
 
 from config.exit_codes import ExitCode
 from utils.context import AppContext
-from utils.first_run import name_site_zone
-from utils.passwords import check_policy
-from utils.site.membership import Membership, create_site_membership, join_site_membership
-from utils.timezones import pc_zone_name, valid_zone
-from utils.trust.bootstrap import certify_existing_accounts
+from utils.first_run import AdminAccount, SetupPlan, set_up
+from utils.timezones import pc_zone_name
 from utils.trust.upgrade import upgrade_site
 
 from cli.errors import CliError
@@ -58,12 +54,22 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         return _upgrade(args)
     kind = "office" if args.office else "production"
     if args.site_command == "create":
-        membership = _create(ctx, args, kind)
+        plan = _create_plan(ctx, args, kind)
     else:
-        passphrase = secret(PASSPHRASE_ENV, "Site passphrase: ")
-        membership = join_site_membership(ctx.paths, ctx.settings, Path(args.folder), passphrase,
-                                          station_id=args.station, kind=kind,
-                                          takeover_reason=args.take_over, clock=ctx.clock)
+        plan = SetupPlan("join", args.station, kind, folder=args.folder,
+                         passphrase=secret(PASSPHRASE_ENV, "Site passphrase: "),
+                         autostart=None, takeover_reason=args.take_over)
+    # The wizard's own path (checks, membership, the first admin, the site's zone); the
+    # command line leaves autostart as it is.
+    result = set_up(None, plan, clock=ctx.clock)  # None: this process's home, as `ctx`
+    membership = result.membership
+    result.ctx.close()
+    if plan.mode == "create":
+        print(f"site {membership.info.site_id} created in {args.folder}; this PC is "
+              f"{kind} station {args.station}")
+        print(f"the site's time zone: {plan.timezone} (an admin changes it in the admin "
+              "panel's Settings)")
+    else:
         print(f"joined site {membership.info.site_id} as {kind} station {args.station}")
     print(f"this PC's key kept in: {membership.key_location}")
     if membership.folder_note:
@@ -72,45 +78,30 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _create(ctx: AppContext, args: argparse.Namespace, kind: str) -> Membership:
+def _create_plan(ctx: AppContext, args: argparse.Namespace, kind: str) -> SetupPlan:
+    """What to create, the secrets asked for; a PC with accounts already names one of its
+    admins, logged in here before anything is written (the site's root certifies them, and
+    they this PC's other accounts)."""
     zone = args.timezone or pc_zone_name() or ctx.settings.timezone
-    if not valid_zone(zone):
-        raise CliError(f"{zone!r} is not a time zone name such as America/Sao_Paulo; "
-                       "nothing was created")
     passphrase = secret(PASSPHRASE_ENV, "New site passphrase: ", confirm=True)
     admin = args.admin
-    first_admin = not ctx.auth.has_users()
-    if first_admin:
+    certify_existing = ctx.auth.has_users()
+    if not certify_existing:
         if not admin:
             raise CliError("name the first admin with --admin USERNAME")
         password = secret(PASSWORD_ENV, f"New password for {admin}: ", confirm=True)
-        check_policy(password, username=admin)  # before anything is written
     else:
-        if not admin:  # the site's root certifies them, and they this PC's other accounts
+        if not admin:
             raise CliError("this PC has accounts already: name one of its admins with "
                            "--admin USERNAME; nothing was created")
         password = secret(PASSWORD_ENV, f"Password for {admin}: ")
-        require_admin(login_as(ctx, admin, password))
-    membership = create_site_membership(ctx.paths, ctx.settings, Path(args.folder), passphrase,
-                                        station_id=args.station, kind=kind,
-                                        name=args.name or "", clock=ctx.clock)
-    # Reopen as the new member, so the first admin's audit event starts this station's
-    # chain; the site's root (opened by the passphrase just typed) certifies that admin,
-    # who then publishes the site's first catalog with its time zone.
-    member_ctx = AppContext.open()
-    try:
-        if first_admin:
-            member_ctx.auth.create_first_admin(admin, args.full_name or admin, password,
-                                               root=membership.root)
-        else:
-            certify_existing_accounts(member_ctx, admin, password, membership.root)
-        name_site_zone(member_ctx, admin, password, zone)
-    finally:
-        member_ctx.close()
-    print(f"site {membership.info.site_id} created in {args.folder}; this PC is "
-          f"{kind} station {args.station}")
-    print(f"the site's time zone: {zone} (an admin changes it in the admin panel's Settings)")
-    return membership
+        session = login_as(ctx, admin, password)
+        require_admin(session)
+        ctx.auth.logout(session, "set-up")
+    return SetupPlan("create", args.station, kind, folder=args.folder, passphrase=passphrase,
+                     admin=AdminAccount(admin, args.full_name or admin, password),
+                     certify_existing=certify_existing, autostart=None,
+                     site_name=args.name or "", timezone=zone)
 
 
 def _upgrade(args: argparse.Namespace) -> int:

@@ -42,23 +42,26 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone as dt_timezone
 from pathlib import Path
 from typing import Any, TextIO
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
+from data.legacy_cells import (
+    FIELD_TO_COLUMN, FILE_KIND, FORMULA_START, KNOWN_COLUMNS, OPTIONAL_COLUMNS, catalog_spelling, is_number, listed_lines, localise, read_local_time,
+    read_number, show, site_zone, whole_number,
+)
 from data.legacy_csv import (
-    LegacyFileError, LegacyFileKind, RejectedRow, map_header, physical_records,
+    LegacyFileError, RejectedRow, map_header, physical_records,
     read_header_line, read_legacy_file,
 )
 from models.canonical import canonical_json
 from models.validation import (
     TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,
-    parse_decimal, validate_record_input,
+    validate_record_input,
 )
 
 # A production CSV of a few years is tens of MB; anything far larger is not one, and reading it
@@ -73,46 +76,9 @@ DEFAULT_OPERATOR = "legacy"
 OPERATOR_MAX = 64  # the records table's operator column
 LEGACY_ORIGINS = ("coletor", "manual")
 
-# Columns without which a row cannot be a box: a file lacking one is not a legacy file.
-REQUIRED_COLUMNS: tuple[str, ...] = ("maquina", "lote", "numero_caixa", "size", "data_hora")
-# Older collector versions wrote fewer columns; a missing one reads as empty, with a warning.
-OPTIONAL_COLUMNS: tuple[str, ...] = (
-    "peso", "rej1_defect", "rej1_local", "rej2_defect", "rej2_local", "rej3_defect",
-    "rej3_local", "percent_cam_d", "percent_cam_w", "origem", "justificativa", "usuario_reg",
-)
-KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-# Spellings seen in hand-edited copies; mapped to the collector's own names.
-_ALIASES = {
-    "machine": "maquina", "lot": "lote", "box": "numero_caixa", "caixa": "numero_caixa",
-    "unit_weight_kg": "peso", "data": "data_hora",
-    **{f"rej{i}_location": f"rej{i}_local" for i in range(1, 4)},
-}
-FILE_KIND = LegacyFileKind(expected="dados_producao.csv", description="legacy production CSV",
-                           required=REQUIRED_COLUMNS, known=KNOWN_COLUMNS, aliases=_ALIASES)
-
-# Which legacy column a validation error's field came from, to name it in the reason.
-_FIELD_TO_COLUMN = {
-    "lot": "lote", "box": "numero_caixa", "size": "size", "unit_weight_kg": "peso",
-    "cam_d": "percent_cam_d", "cam_w": "percent_cam_w",
-    **{f"rej{i}_defect": f"rej{i}_defect" for i in range(1, 4)},
-    **{f"rej{i}_location": f"rej{i}_local" for i in range(1, 4)},
-}
-
-# The collector wrote ISO-like local time; day-first dates come from copies saved by a
-# Portuguese-locale Excel (never month-first in this plant, so there is no ambiguity).
-_DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
-)
-_PLAUSIBLE_YEARS = range(1990, 2101)
-_FORMULA_START = ("=", "+", "-", "@")
-# A whole number that pandas wrote as a float because its column had an empty cell: "2.0".
-_WHOLE_AS_FLOAT = re.compile(r"([0-9]+)[.,]0\Z")
-# pandas' and Python's text for a missing float; read as an empty cell.
-_MISSING_NUMBER = ("", NO_REJECTION, "NAN")
-_VALUE_SHOWN_MAX = 60
-_LINES_LISTED_MAX = 20
-
+# What callers take from here with the parser (the file's own errors come from legacy_csv).
+__all__ = ["GAP_CAM_D", "GAP_CAM_W", "GAP_DESCRIPTIONS", "GAP_LOCATION", "LegacyFileError",
+           "LegacyParseResult", "LegacyRow", "parse_legacy_csv"]
 
 # What a row imported with gaps lacks (LegacyRow.gaps).
 GAP_LOCATION = "location"  # a defect without its location: LOCATION_NOT_RECORDED
@@ -150,7 +116,7 @@ def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParse
     `timezone` is the IANA name of the site's zone (e.g. "America/Sao_Paulo"), in which
     `data_hora` was written. Raises `LegacyFileError` when the import cannot start.
     """
-    zone = _zone(timezone)
+    zone = site_zone(timezone)
     path = Path(path)
     result, encoding_warning = read_legacy_file(
         path, FILE_KIND, MAX_FILE_BYTES,
@@ -158,39 +124,6 @@ def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParse
     if encoding_warning:
         result.warnings.insert(0, encoding_warning)
     return result
-
-
-def _zone(name: str) -> ZoneInfo:
-    # The zone usually comes from the command line or settings; a typo must read as a message,
-    # not a traceback, hence LegacyFileError (the import cannot start either way).
-    if not isinstance(name, str) or not name.strip():
-        raise LegacyFileError("No time zone given for the legacy times: pass the site's IANA "
-                              "time zone, e.g. America/Sao_Paulo.")
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise LegacyFileError(f"Unknown time zone {name!r}: use an IANA name such as "
-                              f"America/Sao_Paulo.") from exc
-
-
-def _show(value: str) -> str:
-    """A cell as quoted in a reason: escaped, and cut so a huge cell cannot flood the report."""
-    shown = value if len(value) <= _VALUE_SHOWN_MAX else value[:_VALUE_SHOWN_MAX] + "…"
-    return repr(shown)
-
-
-def _is_number(value: str) -> bool:
-    try:
-        parse_decimal(value, allow_exponent=True)
-    except ValueError:
-        return False
-    return True
-
-
-def _lines(lines: list[int]) -> str:
-    listed = ", ".join(str(n) for n in lines[:_LINES_LISTED_MAX])
-    more = len(lines) - _LINES_LISTED_MAX
-    return listed + (f" and {more} more" if more > 0 else "")
 
 
 class _Parser:
@@ -250,23 +183,23 @@ class _Parser:
             warnings.append(
                 f"{len(self.gap_lines)} row(s) have a local time that does not exist in "
                 f"{self.zone_name} (the clock jumped forward for daylight saving time): lines "
-                f"{_lines(self.gap_lines)}. They were read with the UTC offset in force before "
+                f"{listed_lines(self.gap_lines)}. They were read with the UTC offset in force before "
                 "the jump.")
         if self.ambiguous_lines:
             warnings.append(
                 f"{len(self.ambiguous_lines)} row(s) have a local time that occurs twice in "
                 f"{self.zone_name} (the clock was turned back): lines "
-                f"{_lines(self.ambiguous_lines)}. They were read as the first occurrence.")
+                f"{listed_lines(self.ambiguous_lines)}. They were read as the first occurrence.")
         if self.unrecorded_location_lines:
             warnings.append(
                 f"{len(self.unrecorded_location_lines)} row(s) have a defect without its "
-                f"location (empty or N/A): lines {_lines(self.unrecorded_location_lines)}. They "
+                f"location (empty or N/A): lines {listed_lines(self.unrecorded_location_lines)}. They "
                 f"were imported with the location '{LOCATION_NOT_RECORDED}', shown as 'location "
                 "not recorded'; correct a record if the location is known.")
         if self.duplicates:
             warnings.append(
                 f"{len(self.duplicates)} row(s) repeat an earlier row exactly: lines "
-                f"{_lines(self.duplicates)}. Each copy is imported once (re-imports stay "
+                f"{listed_lines(self.duplicates)}. Each copy is imported once (re-imports stay "
                 "idempotent); void real duplicates after checking them.")
         if self.result.total_rows == 0:
             warnings.append("The file has a header but no data rows.")
@@ -281,7 +214,7 @@ class _Parser:
         return self.labels.get(column, column)
 
     def _problem(self, column: str, value: str, message: str) -> str:
-        state = "is empty" if not value.strip() else f"has {_show(value)}"
+        state = "is empty" if not value.strip() else f"has {show(value)}"
         return f"Column '{self._label(column)}' {state}: {message.rstrip('.')}."
 
     def _row(self, start: int, end: int, cells: list[str]) -> LegacyRow | RejectedRow:
@@ -303,7 +236,7 @@ class _Parser:
                                  f"U+{ord(bad):04X}, which is not accepted"))
                 continue
             value = unicodedata.normalize("NFC", raw.strip())
-            if value.startswith(_FORMULA_START) and not _is_number(value):
+            if value.startswith(FORMULA_START) and not is_number(value):
                 problems.append(self._problem(
                     column, value, "it looks like a spreadsheet formula and is not imported"))
                 continue
@@ -368,10 +301,10 @@ class _Parser:
     def _station(self, value: str) -> str:
         """The machine as the catalog names it; "201.0" (pandas' float for a column with an
         empty cell) is machine 201 when the catalog has no "201.0"."""
-        whole = _WHOLE_AS_FLOAT.match(value)
-        if whole and self.catalog.machine(value) is None \
-                and self.catalog.machine(whole.group(1)) is not None:
-            return whole.group(1)
+        whole = whole_number(value)
+        if whole != value and self.catalog.machine(value) is None \
+                and self.catalog.machine(whole) is not None:
+            return whole
         return value
 
     def _raw_for_validation(self, values: dict[str, str]
@@ -379,15 +312,13 @@ class _Parser:
         """The validation input, the row's gaps and the problems with its numbers."""
         gaps: list[str] = []
         problems: list[str] = []
-        box = values["numero_caixa"]
-        whole = _WHOLE_AS_FLOAT.match(box)
-        raw: dict[str, Any] = {"lot": values["lote"], "box": whole.group(1) if whole else box,
+        raw: dict[str, Any] = {"lot": values["lote"], "box": whole_number(values["numero_caixa"]),
                                "size": values["size"]}
         for index in range(1, 4):
-            defect = self._catalog_spelling(values.get(f"rej{index}_defect", ""),
-                                            self.catalog.defects)
-            location = self._catalog_spelling(values.get(f"rej{index}_local", ""),
-                                              self.catalog.locations)
+            defect = catalog_spelling(values.get(f"rej{index}_defect", ""),
+                                      self.catalog.defects)
+            location = catalog_spelling(values.get(f"rej{index}_local", ""),
+                                        self.catalog.locations)
             if defect and defect.upper() != NO_REJECTION and (
                     not location or location.upper() == NO_REJECTION):
                 # The old form let a defect be saved without its location: keep the defect,
@@ -413,26 +344,8 @@ class _Parser:
 
     def _number(self, column: str, value: str, example: str
                 ) -> tuple[float | None, str | None]:
-        """A number as Python or pandas wrote it (see the module docstring); None if missing.
-        The collector wrote N/A for "not measured" as it did for "no rejection"."""
-        if value.upper() in _MISSING_NUMBER:
-            return None, None
-        try:
-            return parse_decimal(value, allow_exponent=True), None
-        except ValueError:
-            pass
-        if sum(value.count(mark) for mark in ".,") > 1:
-            return None, self._problem(
-                column, value, "a number with more than one separator is ambiguous (thousands "
-                               "or decimals?), so it is not guessed; write it with one decimal "
-                               f"separator, such as {example}")
-        return None, self._problem(column, value, f"it must be a number such as {example}")
-
-    @staticmethod
-    def _catalog_spelling(value: str, options: tuple[str, ...]) -> str:
-        # Hand-edited copies have 'rachada' or 'CAP'; the catalog's spelling is what we store.
-        folded = value.casefold()
-        return next((option for option in options if option.casefold() == folded), value)
+        number, problem = read_number(value, example)
+        return number, None if problem is None else self._problem(column, value, problem)
 
     def _unit_weight(self, value: str) -> tuple[float | None, str | None]:
         weight, problem = self._number("peso", value, "0,000121 or 1.21e-04 (kg)")
@@ -445,39 +358,23 @@ class _Parser:
         return weight, None
 
     def _explain(self, error: FieldError, values: dict[str, str]) -> str:
-        column = _FIELD_TO_COLUMN.get(error.field)
+        column = FIELD_TO_COLUMN.get(error.field)
         if column is None:
             return f"{error.message[:1].upper()}{error.message[1:].rstrip('.')}."
         return self._problem(column, values.get(column, ""), error.message)
 
     def _local_time(self, text: str) -> tuple[datetime | None, str | None]:
-        if not text:
-            return None, self._problem("data_hora", text, "the date and time are required")
-        for fmt in _DATE_FORMATS:
-            try:
-                moment = datetime.strptime(text, fmt)
-            except ValueError:
-                continue
-            if moment.year not in _PLAUSIBLE_YEARS:
-                return None, self._problem("data_hora", text,
-                                           f"the year {moment.year} is not plausible")
-            return moment, None
-        return None, self._problem("data_hora", text, "expected a local date and time such "
-                                                      "as 2025-11-03 06:02:23")
+        moment, problem = read_local_time(text)
+        return moment, None if problem is None else self._problem("data_hora", text, problem)
 
     def _localise(self, naive: datetime, line: int) -> datetime:
-        """Attach the site zone; DST gaps and repeats are resolved with fold=0 and reported."""
-        first = naive.replace(tzinfo=self.zone, fold=0)
-        second = naive.replace(tzinfo=self.zone, fold=1)
-        if first.utcoffset() != second.utcoffset():
-            round_trip = first.astimezone(dt_timezone.utc).astimezone(self.zone)
-            if round_trip.replace(tzinfo=None) != naive:
-                self.gap_lines.append(line)
-            else:
-                self.ambiguous_lines.append(line)
-        # fold=0 means: before the jump for a gap (the PC clock was not moved yet), the
-        # earlier instant for a repeat. Its offset keeps the local time exactly as written.
-        return first
+        """Attach the site zone; DST gaps and repeats are noted for the summary."""
+        moment, kind = localise(naive, self.zone)
+        if kind == "gap":
+            self.gap_lines.append(line)
+        elif kind == "repeat":
+            self.ambiguous_lines.append(line)
+        return moment
 
     def _source_key(self, line: int, station: str, draft: RecordDraft, local: datetime,
                     origin: str, justification: str, operator: str) -> str:

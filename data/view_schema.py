@@ -71,18 +71,15 @@ view_sources = Table(
 # neighbours, another station's old events, had long left the cache: on a million events that
 # cost more than everything else. A unique index keeps one row per (station, seq, hash): one
 # event per chain position, and an event two chains share once.
+_EVENT_COLUMNS = ("station", "seq", "ts", "username", "role", "action", "entity", "entity_id",
+                  "command_id")
 view_events = Table(
     "view_events", metadata,
     Column("id", Integer, primary_key=True),
-    Column("station", String(64), nullable=False),
-    Column("seq", Integer, nullable=False),
-    Column("ts", String(32), nullable=False),
-    Column("username", String(64), nullable=True),
-    Column("role", String(16), nullable=True),
-    Column("action", String(64), nullable=False),
-    Column("entity", String(64), nullable=True),
-    Column("entity_id", String(128), nullable=True),
-    Column("command_id", String(64), nullable=True),
+    # Who, what, when and where: the audit table's own columns (its hash and MAC are bytes
+    # and this PC's; here the hash is the journal's text).
+    *[Column(c.name, c.type, nullable=c.nullable) for c in schema.audit_events.columns
+      if c.name in _EVENT_COLUMNS],
     Column("hash", String(64), nullable=False),
     Column("body", Text, nullable=False),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -41,15 +41,10 @@ class Rejection:
 
 
 @dataclass(frozen=True)
-class ProductionRecord:
-    """One version of one box. Versions are appended, never overwritten.
+class RecordDraft:
+    """A box's content as validated (models/validation.py), not yet stored: a record adds
+    identity, time and author to it."""
 
-    `operator` is the original author and never changes across versions; `editor` is who wrote
-    this version when it is not the first.
-    """
-
-    record_id: str
-    station_id: str
     lot: str
     box: int
     size: str
@@ -57,6 +52,26 @@ class ProductionRecord:
     rejections: tuple[Rejection, ...]
     cam_d: float | None
     cam_w: float | None
+
+    def content(self) -> dict[str, Any]:
+        """The box's content alone, as keyword arguments (a new record, or a new version)."""
+        return {name: getattr(self, name) for name in CONTENT_FIELDS}
+
+
+CONTENT_FIELDS = tuple(item.name for item in fields(RecordDraft))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProductionRecord(RecordDraft):
+    """One version of one box: its content (`RecordDraft`) and who, where, when, which
+    version. Versions are appended, never overwritten.
+
+    `operator` is the original author and never changes across versions; `editor` is who wrote
+    this version when it is not the first.
+    """
+
+    record_id: str
+    station_id: str
     operator: str
     recorded_at: datetime
     utc_offset_minutes: int

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
-from models.record import MIN_REASON_LENGTH, Rejection
+from models.record import MIN_REASON_LENGTH, RecordDraft, Rejection
 
 LOT_CODE_MAX = 40
 TEXT_MAX = 500
@@ -34,19 +34,6 @@ class FieldError:
     code: str
     message: str
     params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class RecordDraft:
-    """A validated box, not yet stored: the service adds identity, time and author."""
-
-    lot: str
-    box: int
-    size: str
-    unit_weight_kg: float | None
-    rejections: tuple[Rejection, ...]
-    cam_d: float | None
-    cam_w: float | None
 
 
 class ValidationFailed(ValueError):
@@ -154,6 +141,12 @@ def validate_measurement(field_name: str, value: Any, low: float, high: float, *
     return round(number, decimals) + 0.0, []  # + 0.0 turns -0.0 into 0.0
 
 
+def not_in_catalog(field_name: str, what: str, value: str) -> FieldError:
+    """`value` of `field_name` (a `what`: size, defect, location) is not in the catalog."""
+    return FieldError(field_name, "not_in_catalog", f"{what} {value!r} is not in the catalog",
+                      {"value": value})
+
+
 def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog, *,
                         allow_unrecorded_location: bool = False
                         ) -> tuple[tuple[Rejection, ...], list[FieldError]]:
@@ -178,9 +171,7 @@ def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog, *,
                                      "choose the defect for this location"))
             continue
         if defect_text not in catalog.defects:
-            errors.append(FieldError(f"rej{index}_defect", "not_in_catalog",
-                                     f"defect {defect_text!r} is not in the catalog",
-                                     {"value": defect_text}))
+            errors.append(not_in_catalog(f"rej{index}_defect", "defect", defect_text))
             continue
         if location_text == LOCATION_NOT_RECORDED and allow_unrecorded_location:
             rejections.append(Rejection(defect_text, LOCATION_NOT_RECORDED))
@@ -190,9 +181,7 @@ def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog, *,
                                      "choose where the defect is (Cap, Body, Cap/Body)"))
             continue
         if location_text not in catalog.locations:
-            errors.append(FieldError(f"rej{index}_location", "not_in_catalog",
-                                     f"location {location_text!r} is not in the catalog",
-                                     {"value": location_text}))
+            errors.append(not_in_catalog(f"rej{index}_location", "location", location_text))
             continue
         rejections.append(Rejection(defect_text, location_text))
     return tuple(rejections), errors
@@ -216,8 +205,7 @@ def validate_record_input(raw: Mapping[str, Any], catalog: Catalog, *,
     size, found = validate_text("size", raw.get("size"), required=True, max_length=20)
     errors += found
     if size is not None and size not in catalog.sizes:
-        errors.append(FieldError("size", "not_in_catalog", f"size {size!r} is not in the catalog",
-                                 {"value": size}))
+        errors.append(not_in_catalog("size", "size", size))
         size = None
     pairs = [(raw.get(f"rej{i}_defect"), raw.get(f"rej{i}_location"))
              for i in range(1, catalog.max_rejections + 1)]

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from config.constants import Permission
 from config.settings import STATION_KINDS, Settings, SettingsError
 from utils.autostart import Autostart, AutostartError
-from utils.first_run import SetupError, check_folder, write_probe
+from utils.setup_checks import SetupError, check_folder, write_probe
 from utils.changes import Topic
 from utils.permissions import require
 from utils.settings_store import save_settings

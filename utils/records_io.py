@@ -60,9 +60,7 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
                     continue
                 draft = row.draft
                 record = ProductionRecord(
-                    record_id=uuid.uuid4().hex, station_id=row.station_id, lot=draft.lot,
-                    box=draft.box, size=draft.size, unit_weight_kg=draft.unit_weight_kg,
-                    rejections=draft.rejections, cam_d=draft.cam_d, cam_w=draft.cam_w,
+                    **draft.content(), record_id=uuid.uuid4().hex, station_id=row.station_id,
                     operator=row.operator, recorded_at=row.recorded_at_utc,
                     utc_offset_minutes=row.utc_offset_minutes, origin=Origin.IMPORT,
                     reason=row.justification or None)

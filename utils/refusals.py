@@ -11,7 +11,7 @@ from config.settings import SettingsError
 from models.validation import ValidationFailed
 from utils.audit.review import ReviewError
 from utils.auth import AuthError
-from utils.first_run import SetupError
+from utils.setup_checks import SetupError
 from utils.passwords import PasswordPolicyError
 from utils.permissions import PermissionDenied
 from utils.production import ProductionError

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from config.catalogs import Catalog
 from models.validation import validate_text, validate_username
-from utils.auth import FULL_NAME_MAX
-from utils.first_run import AdminAccount, check_folder, machines_on_share
+from models.validation import FULL_NAME_MAX
+from utils.setup_checks import AdminAccount, check_folder, machines_on_share
 from utils.passwords import PasswordPolicyError, check_policy
 from utils.site.site_key import PASSPHRASE_MIN_CHARS
 

@@ -124,3 +124,24 @@ def test_a_pc_with_its_own_accounts_creates_a_site_in_its_admins_name(tmp_path, 
     [catalog] = [op for op in ops if op["op"] == "catalog.publish"]
     assert catalog["signer"] == "person:ana"
     assert catalog["data"]["catalog"]["catalog"]["timezone"] == "Asia/Tokyo"
+
+
+def test_site_create_and_join_check_the_folder_as_the_wizard_does(tmp_path, shopfloor,
+                                                                  fast_secrets, monkeypatch):
+    """The command line runs the wizard's set-up (utils/first_run.set_up): a folder given as
+    a relative path, or one that holds no site, is refused before anything is written."""
+    monkeypatch.chdir(tmp_path)  # a relative folder, were it taken, lands here
+    home = tmp_path / "office"
+    relative = shopfloor(home, "site", "create", "--folder", "share", "--station", "office1",
+                         "--office", "--admin", "ana", SHOPFLOOR_PASSPHRASE=PASSPHRASE,
+                         SHOPFLOOR_PASSWORD=PASSWORD)
+    assert relative.returncode == 2 and "is not a full path" in relative.stderr, relative.stderr
+    assert not (tmp_path / "share").exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = shopfloor(home, "site", "join", "--folder", str(empty), "--station", "206",
+                        SHOPFLOOR_PASSPHRASE=PASSPHRASE)
+    assert nothing.returncode == 2 and "no Shopfloor site" in nothing.stderr, nothing.stderr
+    assert list(empty.iterdir()) == []
+    assert_refusal_logged(home, "folder_not_absolute")
+    assert_refusal_logged(home, "no_site")

@@ -18,9 +18,10 @@ from models.validation import ValidationFailed
 from utils.autostart import Autostart
 from utils.clock import ManualClock
 from utils.context import AppContext
-from utils.first_run import (
-    PROBE_PREFIX, AdminAccount, SetupError, SetupPlan, check_database_location, check_folder,
-    machines_on_share, needs_first_run, set_up, write_probe,
+from utils.first_run import SetupPlan, needs_first_run, set_up
+from utils.setup_checks import (
+    PROBE_PREFIX, AdminAccount, SetupError, check_database_location, check_folder,
+    machines_on_share, write_probe,
 )
 from utils.passwords import PasswordPolicyError
 from utils.settings_store import load_settings

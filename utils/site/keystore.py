@@ -81,19 +81,28 @@ def write_secret_file(path: Path, secret: str) -> None:
     atomic_write_with(path, _write)
 
 
-def load_pc_key(config_dir: Path, site_id: str) -> SigningKeyPair | None:
-    secret_hex: str | None = None
+def _read_secret(entry: str, fallback: Path) -> str | None:
+    """A secret's hex text: from the OS keyring's `entry` where there is one, else from the
+    0600 file `fallback`; None when neither holds it."""
     backend = _usable_keyring()
     if backend is not None:
         try:
-            secret_hex = backend.get_password(SERVICE, _entry(site_id))
+            secret_hex = backend.get_password(SERVICE, entry)
         except Exception as exc:
             log.warning("Could not read the OS keyring (%s)", type(exc).__name__)
+        else:
+            if secret_hex is not None:
+                return secret_hex
+    try:
+        return fallback.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return None
+
+
+def load_pc_key(config_dir: Path, site_id: str) -> SigningKeyPair | None:
+    secret_hex = _read_secret(_entry(site_id), key_file(config_dir, site_id))
     if secret_hex is None:
-        try:
-            secret_hex = key_file(config_dir, site_id).read_text(encoding="ascii").strip()
-        except FileNotFoundError:
-            return None
+        return None
     try:
         return SigningKeyPair.from_raw(bytes.fromhex(secret_hex))
     except ValueError:
@@ -145,18 +154,9 @@ def legacy_key_file(config_dir: Path, site_id: str) -> Path:
 def load_legacy_site_key(config_dir: Path, site_id: str) -> SigningKey | None:
     """The shared site key of a protocol-1 site, where this PC still has it: used only to
     verify the audit MACs made with it before the upgrade, and to upgrade the site."""
-    secret_hex: str | None = None
-    backend = _usable_keyring()
-    if backend is not None:
-        try:
-            secret_hex = backend.get_password(SERVICE, f"site-{site_id}")
-        except Exception as exc:
-            log.warning("Could not read the OS keyring (%s)", type(exc).__name__)
+    secret_hex = _read_secret(f"site-{site_id}", legacy_key_file(config_dir, site_id))
     if secret_hex is None:
-        try:
-            secret_hex = legacy_key_file(config_dir, site_id).read_text(encoding="ascii").strip()
-        except FileNotFoundError:
-            return None
+        return None
     try:
         secret = bytes.fromhex(secret_hex)
     except ValueError:

@@ -1,0 +1,132 @@
+"""Insights: per-station descriptive statistics for the admin panel's Insights tab.
+
+The old system called this panel "AI"; it was, and here honestly is, plain statistics over the
+production records. For the site and for each station it gives the top defects and locations,
+the mean CAM-D / CAM-W, a half-split trend, the worst shift of the day, a quality score, defect
+frequencies in risk bands, anomalies and rule-based recommendations.
+
+Every figure comes from the sums the site view keeps on ingest (data/view_insights.py), never
+from a pass over the period's records: a year of a 200-station plant is a few thousand rows of
+sums. Every figure names the records behind it as `Rows` (queries by the figure's key), read
+only when someone opens them (`rows_behind`).
+
+Definitions used throughout (each is tested against a hand computation):
+
+- **Mean CAM** of a set of records: the average of its mean CAM-D and its mean CAM-W, each over
+  the records that have that measurement (the dashboard's station mean). Higher is worse.
+- **Order** of records: by `recorded_at`, then `record_id` (a stable order for equal times).
+- **Site-wide** figures are the same statistics over all records of the period together,
+  except the repeated-defect rule, which always looks at consecutive records of one station.
+- **Location not recorded** (imports of the old system, config.catalogs.LOCATION_NOT_RECORDED)
+  is not a location: it is never ranked among the top locations nor named as a defect's usual
+  location, and the shares of the top locations are of the rejections whose location is known.
+  Its own count is reported beside them (`locations_not_recorded`), so nothing is hidden. The
+  defect of such a rejection counts like any other (top defects, risks, repeats).
+
+How the figures that depend on the records' order are read (and why):
+
+- the half-split trend keeps its definition (halves by count, in order): the record that
+  starts the second half is found by walking the station's week, day and hour sums down to
+  one hour's records, so the halves' sums are exact without reading the period;
+- the 2 σ outliers keep theirs (mean and sample σ of the period's values; σ from the sums of
+  squares): the records above the threshold are counted in an index of each measurement. They
+  are one figure per station and measurement (how many boxes, the threshold), not one line per
+  box: a year holds thousands, and their rows open on demand;
+- the repeated-defect runs keep theirs: the runs are kept on ingest, worked out again around
+  every record that arrives, is corrected or voided, and cut to the period when read.
+
+Recommendations are codes with parameters, never sentences: the GUI words them in the user's
+language. No Qt here (layering rule).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from config.catalogs import QualityBands
+from data import view_insights, view_rows
+from data.view_buckets import Buckets
+from data.view_insights import StationSums
+from utils.insights.advice import recommend
+from utils.insights.anomalies import (
+    cam_outliers, outliers_in_both, repeated_defects, week_increases,
+)
+from utils.insights.figures import (
+    NOT_ENOUGH_DATA, ROWS_LIMIT, TOP_N, Anomaly, Period, Recommendation, RiskBands, Rows,
+    StationInsight, Trend,
+)
+from utils.insights.stats import (
+    locations_not_recorded, means, named_defects, quality_score, risks, shares, shifts, trend,
+)
+
+# The names the admin panel and its tests use: the package's public face.
+__all__ = ["NOT_ENOUGH_DATA", "ROWS_LIMIT", "Anomaly", "Recommendation", "RiskBands", "Rows",
+           "StationInsight", "quality_score", "rows_behind", "site_insights"]
+
+
+def site_insights(view, start: datetime | None = None, end: datetime | None = None, *,
+                  station: str | None = None, bands: QualityBands = QualityBands(),
+                  risk_bands: RiskBands = RiskBands(), top: int = TOP_N,
+                  with_site: bool | None = None) -> list[StationInsight]:
+    """The whole site first (unless one `station` is asked for, or `with_site` is False), then
+    each station with records in [start, end) in id order, from the site view's sums (`view`:
+    utils/site/site_view.SiteView)."""
+    buckets = Buckets(view.zone_name)
+    with view.database.read() as connection:
+        figures: dict[str | None, StationSums] = dict(sorted(view_insights.insight_sums(
+            connection, buckets, start, end, station).items()))
+        if not figures:
+            return []
+        if with_site is None:
+            with_site = station is None
+        if with_site:
+            site = StationSums()
+            for sums in figures.values():
+                site.merge(sums)
+            figures = {None: site, **figures}
+        outliers = cam_outliers(connection, figures, start, end)
+        both = outliers_in_both(connection, figures, outliers, start, end)
+        runs = view_insights.runs(connection, start, end, station)
+        halves = view_insights.splits(connection, buckets, figures, {
+            name: sums.total[0] // 2 for name, sums in figures.items()})
+    found = []
+    for name, sums in figures.items():
+        period = Period(start, end, name)
+        mine = [run for run in runs if name is None or run.station == name]
+        found.append(_station_insight(
+            name, sums, period, trend(sums, period, halves.get(name)),
+            outliers[name] + week_increases(sums, period, buckets)
+            + repeated_defects(mine, period), both.get(name, 0),
+            bands=bands, risk_bands=risk_bands, top=top))
+    return found
+
+
+
+def _station_insight(station: str | None, sums: StationSums, period: Period, halves: Trend,
+                     anomalies: list[Anomaly], in_both: int, *,
+                     bands: QualityBands, risk_bands: RiskBands, top: int) -> StationInsight:
+    cam_d, cam_w, mean = means(sums, period)
+    shift_figures, worst = shifts(sums, period)
+    named = named_defects(sums)
+    insight = StationInsight(
+        station=station, boxes=sums.total[0], rows=(period.query(),),
+        top_defects=shares(sums, period, "defect", top, named),
+        top_locations=shares(sums, period, "location", top, named),
+        cam_d=cam_d, cam_w=cam_w, mean_cam=mean, score=quality_score(mean.value),
+        band="unknown" if mean.value is None else bands.rank(mean.value),
+        trend=halves, shifts=shift_figures,
+        worst_shift=worst, risks=risks(sums, period, risk_bands), anomalies=tuple(anomalies),
+        locations_not_recorded=locations_not_recorded(sums, period, named), outlier_boxes=sum(
+            a.count for a in anomalies if a.kind == "cam_outlier") - in_both)
+    return replace(insight, recommendations=recommend(insight, bands))
+
+
+def rows_behind(view, rows: Rows, limit: int | None = None
+                ) -> tuple[list[dict[str, Any]], bool]:
+    """The records behind a number (its `rows`), in order: at most `limit` (None:
+    ROWS_LIMIT), and whether that is all of them."""
+    with view.database.read() as connection:
+        return view_rows.rows_behind(connection, Buckets(view.zone_name), rows,
+                                         ROWS_LIMIT if limit is None else limit)
