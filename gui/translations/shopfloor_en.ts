@@ -2181,362 +2181,239 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
-    <name>InsightsModel</name>
+    <name>InsightDetails</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
-        <source>Station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
-        <source>Boxes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
-        <source>Score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
-        <source>Mean CAM %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
-        <source>Trend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
-        <source>Worst shift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="68"/>
-        <source>Top defect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="68"/>
-        <source>Anomalies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="85"/>
-        <source>Site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
-        <source>improving</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
-        <source>worsening</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="89"/>
-        <source>stable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="90"/>
-        <source>not enough data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
-        <source>Site: every record of the period together</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
-        <source>Records (boxes) in the period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="126"/>
-        <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="127"/>
-        <source>Average of mean CAM-D and mean CAM-W</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="128"/>
-        <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="130"/>
-        <source>Shift with the highest mean CAM (at least 3 boxes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="131"/>
-        <source>Most frequent defect and its share of the rejections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="132"/>
-        <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="152"/>
-        <source>%1 (%2 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InsightsTab</name>
-    <message>
-        <location filename="../admin/insights_tab.py" line="276"/>
-        <source>Figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="276"/>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="294"/>
-        <source>Show rows…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="310"/>
-        <source>Recommendations (rules over these statistics)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="379"/>
-        <source>Computing the statistics…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="395"/>
-        <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="418"/>
-        <source>No records in this period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="258"/>
-        <source>Figures per station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="273"/>
+        <location filename="../admin/insights_details.py" line="22"/>
         <source>Figures of the selected station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="282"/>
-        <source>Recommendations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="416"/>
-        <source>%n record(s) · descriptive statistics, not predictions</source>
-        <translation>
-            <numerusform>%n record · descriptive statistics, not predictions</numerusform>
-            <numerusform>%n records · descriptive statistics, not predictions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="450"/>
-        <source>Selected: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="452"/>
-        <source>Selected: %1 (%n record(s))</source>
-        <translation>
-            <numerusform>Selected: %1 (%n record)</numerusform>
-            <numerusform>Selected: %1 (%n records)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="494"/>
-        <source>Details: %1</source>
+        <location filename="../admin/insights_details.py" line="25"/>
+        <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="520"/>
-        <location filename="../admin/insights_tab.py" line="524"/>
+        <location filename="../admin/insights_details.py" line="25"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_details.py" line="56"/>
+        <location filename="../admin/insights_details.py" line="60"/>
         <source>Mean CAM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="522"/>
+        <location filename="../admin/insights_details.py" line="58"/>
         <source>Quality score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_details.py" line="59"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="525"/>
+        <location filename="../admin/insights_details.py" line="61"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="526"/>
-        <location filename="../admin/insights_tab.py" line="604"/>
+        <location filename="../admin/insights_details.py" line="62"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="528"/>
-        <location filename="../admin/insights_tab.py" line="604"/>
+        <location filename="../admin/insights_details.py" line="64"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="533"/>
+        <location filename="../admin/insights_details.py" line="69"/>
         <source>Trend: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="535"/>
+        <location filename="../admin/insights_details.py" line="71"/>
         <source>First half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="537"/>
+        <location filename="../admin/insights_details.py" line="73"/>
         <source>Second half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="539"/>
+        <location filename="../admin/insights_details.py" line="75"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="542"/>
+        <location filename="../admin/insights_details.py" line="78"/>
         <source>Mean CAM by shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="545"/>
+        <location filename="../admin/insights_details.py" line="81"/>
         <source>Shift %1 (n = %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="548"/>
+        <location filename="../admin/insights_details.py" line="84"/>
         <source>%1 · worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="552"/>
+        <location filename="../admin/insights_details.py" line="88"/>
         <source>% of rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="553"/>
+        <location filename="../admin/insights_details.py" line="89"/>
         <source>Top defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="554"/>
+        <location filename="../admin/insights_details.py" line="90"/>
         <source>Top locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="559"/>
+        <location filename="../admin/insights_details.py" line="95"/>
         <source>%1 (%2×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="565"/>
+        <location filename="../admin/insights_details.py" line="101"/>
         <source>not recorded (%1×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="567"/>
+        <location filename="../admin/insights_details.py" line="103"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="572"/>
+        <location filename="../admin/insights_details.py" line="108"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="572"/>
+        <location filename="../admin/insights_details.py" line="108"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="572"/>
+        <location filename="../admin/insights_details.py" line="108"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="573"/>
+        <location filename="../admin/insights_details.py" line="109"/>
         <source>Defect frequency · risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="573"/>
+        <location filename="../admin/insights_details.py" line="109"/>
         <source>% of boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="574"/>
+        <location filename="../admin/insights_details.py" line="110"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="577"/>
+        <location filename="../admin/insights_details.py" line="113"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="582"/>
+        <location filename="../admin/insights_details.py" line="118"/>
         <source>Anomalies (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>Insights</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="598"/>
-        <source>Not enough records for recommendations.</source>
+        <location filename="../admin/insights_texts.py" line="31"/>
+        <source>improving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="605"/>
+        <location filename="../admin/insights_texts.py" line="32"/>
+        <source>worsening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="33"/>
+        <source>stable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="34"/>
+        <source>not enough data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="38"/>
+        <source>Site: every record of the period together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="39"/>
+        <source>Records (boxes) in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="40"/>
+        <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="41"/>
+        <source>Average of mean CAM-D and mean CAM-W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="42"/>
+        <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="44"/>
+        <source>Shift with the highest mean CAM (at least 3 boxes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="45"/>
+        <source>Most frequent defect and its share of the rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="46"/>
+        <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="55"/>
+        <source>CAM-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="55"/>
+        <source>CAM-W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="56"/>
         <source>%1 &gt; %2 (mean + 2σ)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="609"/>
-        <source>Week of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="610"/>
-        <source>%1 → %2 (%3 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="612"/>
-        <source>%1 · %2 in a row</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="607"/>
-        <location filename="../admin/insights_tab.py" line="613"/>
+        <location filename="../admin/insights_texts.py" line="58"/>
+        <location filename="../admin/insights_texts.py" line="64"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -2544,58 +2421,195 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="619"/>
+        <location filename="../admin/insights_texts.py" line="60"/>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="61"/>
+        <source>%1 → %2 (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="63"/>
+        <source>%1 · %2 in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="71"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="624"/>
+        <location filename="../admin/insights_texts.py" line="76"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="627"/>
+        <location filename="../admin/insights_texts.py" line="79"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="632"/>
+        <location filename="../admin/insights_texts.py" line="84"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="638"/>
+        <location filename="../admin/insights_texts.py" line="90"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="642"/>
+        <location filename="../admin/insights_texts.py" line="94"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="646"/>
+        <location filename="../admin/insights_texts.py" line="98"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="648"/>
+        <location filename="../admin/insights_texts.py" line="100"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="652"/>
+        <location filename="../admin/insights_texts.py" line="104"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="656"/>
+        <location filename="../admin/insights_texts.py" line="108"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="660"/>
+        <location filename="../admin/insights_texts.py" line="112"/>
         <source>No rule fired: no action suggested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsModel</name>
+    <message>
+        <location filename="../admin/insights_model.py" line="37"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="37"/>
+        <source>Boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="37"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="38"/>
+        <source>Mean CAM %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="38"/>
+        <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="38"/>
+        <source>Worst shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="39"/>
+        <source>Top defect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="39"/>
+        <source>Anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="56"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="105"/>
+        <source>%1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsTab</name>
+    <message>
+        <location filename="../admin/insights_tab.py" line="86"/>
+        <source>Show rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="102"/>
+        <source>Recommendations (rules over these statistics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="171"/>
+        <source>Computing the statistics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="187"/>
+        <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="210"/>
+        <source>No records in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="57"/>
+        <source>Figures per station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="74"/>
+        <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="208"/>
+        <source>%n record(s) · descriptive statistics, not predictions</source>
+        <translation>
+            <numerusform>%n record · descriptive statistics, not predictions</numerusform>
+            <numerusform>%n records · descriptive statistics, not predictions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="242"/>
+        <source>Selected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="244"/>
+        <source>Selected: %1 (%n record(s))</source>
+        <translation>
+            <numerusform>Selected: %1 (%n record)</numerusform>
+            <numerusform>Selected: %1 (%n records)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="286"/>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="295"/>
+        <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4399,12 +4413,12 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="196"/>
+        <location filename="../admin/records_behind_dialog.py" line="25"/>
         <source>Records behind a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="200"/>
+        <location filename="../admin/records_behind_dialog.py" line="29"/>
         <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation>
@@ -4415,12 +4429,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="207"/>
+        <location filename="../admin/records_behind_dialog.py" line="36"/>
         <source>Only the first %1 records in time order are shown: choose a shorter period or one station to see the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="211"/>
+        <location filename="../admin/records_behind_dialog.py" line="40"/>
         <source>The records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
