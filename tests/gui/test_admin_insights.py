@@ -42,7 +42,7 @@ def by_station():
 
 
 def cell(tab, row: int, column: str) -> str:
-    from gui.admin.insights_tab import InsightsModel
+    from gui.admin.insights_model import InsightsModel
 
     return tab.model.data(tab.model.index(row, InsightsModel.COLUMNS.index(column)))
 
