@@ -1,5 +1,5 @@
 """The admin panel: Fleet, Commands, Production, Dashboard, Insights, Lots, Users, Audit and
-Settings tabs for supervisors, quality and admins.
+Catalog tabs for supervisors, quality and admins.
 
 Opened from the station window (a supervisor or admin re-enters their password) or, on an
 office PC, inside its window right after login (gui/office_window.py). Tabs appear only for roles allowed to use them; the services check
@@ -121,10 +121,10 @@ class AdminWindow(QMainWindow):
                                       bridge=self.bridge)
             self.tabs.addTab(self.audit_tab, self.tr("Audit"))
         if role_allows(session.role, Permission.SETTINGS_MANAGE):
-            from gui.admin.settings_tab import SettingsTab
+            from gui.admin.catalog_tab import CatalogTab
 
-            self.settings_tab = SettingsTab(ctx, session, self.runner)
-            self.tabs.addTab(self.settings_tab, self.tr("Settings"))
+            self.catalog_tab = CatalogTab(ctx, session, self.runner)
+            self.tabs.addTab(self.catalog_tab, self.tr("Catalog"))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.verify_site_action = QAction(self.tr("Verify audit integrity (whole site)…"), self)
         self.verify_site_action.triggered.connect(self.verify_site)

@@ -159,7 +159,7 @@
     </message>
     <message>
         <location filename="../admin/window.py" line="127"/>
-        <source>Settings</source>
+        <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -608,6 +608,241 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/audit_tab.py" line="334"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="17"/>
+        <source>Excellent below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="18"/>
+        <source>Good below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="19"/>
+        <source>Attention below (critical above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="20"/>
+        <source>Target line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="24"/>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="24"/>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="25"/>
+        <source>Disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="32"/>
+        <source>In force: the built-in catalog (nothing published for this site yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="35"/>
+        <source>In force: site catalog version %1, published by %2 at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="39"/>
+        <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="47"/>
+        <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="51"/>
+        <source>Stations take it within a few seconds (at their next directory check).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="59"/>
+        <source>Only an admin may publish the site catalog; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="61"/>
+        <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="54"/>
+        <source>Add machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="56"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="60"/>
+        <location filename="../admin/catalog_tab.py" line="116"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
+        <source>Defects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="63"/>
+        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
+        <source>Locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="80"/>
+        <source>Why (at least 10 characters; kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="85"/>
+        <source>Undo my edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="87"/>
+        <source>Publish to every station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="104"/>
+        <location filename="../admin/catalog_tab.py" line="303"/>
+        <source>Machine table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="113"/>
+        <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="121"/>
+        <source>Measurement ranges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="123"/>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="124"/>
+        <source>Maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="131"/>
+        <location filename="../admin/catalog_tab.py" line="324"/>
+        <source>Rejections per box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="134"/>
+        <source>Quality bands and target (mean CAM %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="141"/>
+        <source>Fleet thresholds (warning / critical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="143"/>
+        <source>Warning from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="144"/>
+        <source>Critical from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="155"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
+        <source>Site default intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="160"/>
+        <source>each PC&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="162"/>
+        <source>Status every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="163"/>
+        <source>Command rescan every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="175"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
+        <source>Site time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="178"/>
+        <source>Shifts and every time on screen, on every PC of the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="328"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="301"/>
+        <source>Machine table, row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="308"/>
+        <source>%1, line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="317"/>
+        <source>Quality bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="320"/>
+        <source>Fleet thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="338"/>
+        <source>Nothing was published. Correct these and publish again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="357"/>
+        <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3643,6 +3878,29 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>MachineTable</name>
+    <message>
+        <location filename="../admin/machine_table.py" line="23"/>
+        <source>Machine table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="27"/>
+        <source>Station (machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="27"/>
+        <source>Capsule size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="27"/>
+        <source>Unit weight (mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../messages.py" line="23"/>
@@ -4727,254 +4985,6 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
 </context>
 <context>
-    <name>SettingsTab</name>
-    <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
-        <source>Station (machine)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="83"/>
-        <source>Add machine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="85"/>
-        <source>Remove selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="109"/>
-        <source>Why (at least 10 characters; kept in the audit trail)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="114"/>
-        <source>Undo my edits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="116"/>
-        <source>Publish to every station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
-        <location filename="../admin/settings_tab.py" line="133"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
-        <source>Machine table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="142"/>
-        <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="89"/>
-        <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
-        <source>Defects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
-        <source>Capsule size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
-        <source>Unit weight (mg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="92"/>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
-        <source>Locations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="150"/>
-        <source>Measurement ranges</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
-        <source>Minimum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
-        <source>Maximum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
-        <source>Rejections per box</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="163"/>
-        <source>Quality bands and target (mean CAM %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
-        <source>Excellent below</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
-        <source>Good below</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
-        <source>Attention below (critical above)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="167"/>
-        <source>Target line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="172"/>
-        <source>Fleet thresholds (warning / critical)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="174"/>
-        <source>Warning from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
-        <source>Critical from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
-        <source>CPU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
-        <source>Memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
-        <source>Disk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="187"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
-        <source>Site default intervals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="192"/>
-        <source>each PC&apos;s own</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
-        <source>Status every</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="195"/>
-        <source>Command rescan every</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="424"/>
-        <source>Site time zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="210"/>
-        <source>Shifts and every time on screen, on every PC of the site.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="234"/>
-        <location filename="../admin/settings_tab.py" line="426"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="277"/>
-        <source>In force: the built-in catalog (nothing published for this site yet).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
-        <source>In force: site catalog version %1, published by %2 at %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="283"/>
-        <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="400"/>
-        <source>Machine table, row %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="407"/>
-        <source>%1, line %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="415"/>
-        <source>Quality bands</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="418"/>
-        <source>Fleet thresholds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="447"/>
-        <source>Nothing was published. Correct these and publish again:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="466"/>
-        <source>Publishing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
-        <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="478"/>
-        <source>Stations take it within a few seconds (at their next directory check).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="491"/>
-        <source>Only an admin may publish the site catalog; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="494"/>
-        <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Setup</name>
     <message>
         <location filename="../wizard/texts.py" line="21"/>
@@ -5164,7 +5174,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../wizard/site_pages.py" line="91"/>
-        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in Settings.</source>
+        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -159,8 +159,8 @@
     </message>
     <message>
         <location filename="../admin/window.py" line="127"/>
-        <source>Settings</source>
-        <translation>Configurações</translation>
+        <source>Catalog</source>
+        <translation>Catálogo</translation>
     </message>
     <message>
         <location filename="../admin/window.py" line="128"/>
@@ -610,6 +610,241 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/audit_tab.py" line="334"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="17"/>
+        <source>Excellent below</source>
+        <translation>Excelente abaixo de</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="18"/>
+        <source>Good below</source>
+        <translation>Boa abaixo de</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="19"/>
+        <source>Attention below (critical above)</source>
+        <translation>Atenção abaixo de (crítica acima)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="20"/>
+        <source>Target line</source>
+        <translation>Linha de meta</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="24"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="24"/>
+        <source>Memory</source>
+        <translation>Memória</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="25"/>
+        <source>Disk</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="32"/>
+        <source>In force: the built-in catalog (nothing published for this site yet).</source>
+        <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="35"/>
+        <source>In force: site catalog version %1, published by %2 at %3.</source>
+        <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="39"/>
+        <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
+        <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="47"/>
+        <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
+        <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="51"/>
+        <source>Stations take it within a few seconds (at their next directory check).</source>
+        <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="59"/>
+        <source>Only an admin may publish the site catalog; nothing was changed.</source>
+        <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="61"/>
+        <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
+        <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="54"/>
+        <source>Add machine</source>
+        <translation>Adicionar máquina</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="56"/>
+        <source>Remove selected</source>
+        <translation>Remover selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="60"/>
+        <location filename="../admin/catalog_tab.py" line="116"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
+        <source>Defects</source>
+        <translation>Defeitos</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="63"/>
+        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
+        <source>Locations</source>
+        <translation>Locais</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="80"/>
+        <source>Why (at least 10 characters; kept in the audit trail)</source>
+        <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="85"/>
+        <source>Undo my edits</source>
+        <translation>Desfazer minhas edições</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="87"/>
+        <source>Publish to every station</source>
+        <translation>Publicar para todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="104"/>
+        <location filename="../admin/catalog_tab.py" line="303"/>
+        <source>Machine table</source>
+        <translation>Tabela de máquinas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="113"/>
+        <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
+        <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="121"/>
+        <source>Measurement ranges</source>
+        <translation>Faixas de medição</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="123"/>
+        <source>Minimum</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="124"/>
+        <source>Maximum</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="131"/>
+        <location filename="../admin/catalog_tab.py" line="324"/>
+        <source>Rejections per box</source>
+        <translation>Rejeições por caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="134"/>
+        <source>Quality bands and target (mean CAM %)</source>
+        <translation>Faixas de qualidade e meta (CAM médio %)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="141"/>
+        <source>Fleet thresholds (warning / critical)</source>
+        <translation>Limites das estações (alerta / crítico)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="143"/>
+        <source>Warning from</source>
+        <translation>Alerta a partir de</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="144"/>
+        <source>Critical from</source>
+        <translation>Crítico a partir de</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="155"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
+        <source>Site default intervals</source>
+        <translation>Intervalos padrão do site</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="160"/>
+        <source>each PC&apos;s own</source>
+        <translation>o próprio de cada PC</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="162"/>
+        <source>Status every</source>
+        <translation>Status a cada</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="163"/>
+        <source>Command rescan every</source>
+        <translation>Busca de comandos a cada</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="175"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
+        <source>Site time zone</source>
+        <translation>Fuso horário do site</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="178"/>
+        <source>Shifts and every time on screen, on every PC of the site.</source>
+        <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="328"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="301"/>
+        <source>Machine table, row %1</source>
+        <translation>Tabela de máquinas, linha %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="308"/>
+        <source>%1, line %2</source>
+        <translation>%1, linha %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="317"/>
+        <source>Quality bands</source>
+        <translation>Faixas de qualidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="320"/>
+        <source>Fleet thresholds</source>
+        <translation>Limites das estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="338"/>
+        <source>Nothing was published. Correct these and publish again:</source>
+        <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="357"/>
+        <source>Publishing…</source>
+        <translation>Publicando…</translation>
     </message>
 </context>
 <context>
@@ -3644,6 +3879,29 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>MachineTable</name>
+    <message>
+        <location filename="../admin/machine_table.py" line="23"/>
+        <source>Machine table</source>
+        <translation>Tabela de máquinas</translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="27"/>
+        <source>Station (machine)</source>
+        <translation>Estação (máquina)</translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="27"/>
+        <source>Capsule size</source>
+        <translation>Tamanho da cápsula</translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="27"/>
+        <source>Unit weight (mg)</source>
+        <translation>Peso unitário (mg)</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../messages.py" line="23"/>
@@ -4728,254 +4986,6 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
 </context>
 <context>
-    <name>SettingsTab</name>
-    <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
-        <source>Station (machine)</source>
-        <translation>Estação (máquina)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="83"/>
-        <source>Add machine</source>
-        <translation>Adicionar máquina</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="85"/>
-        <source>Remove selected</source>
-        <translation>Remover selecionadas</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="109"/>
-        <source>Why (at least 10 characters; kept in the audit trail)</source>
-        <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="114"/>
-        <source>Undo my edits</source>
-        <translation>Desfazer minhas edições</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="116"/>
-        <source>Publish to every station</source>
-        <translation>Publicar para todas as estações</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
-        <location filename="../admin/settings_tab.py" line="133"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
-        <source>Machine table</source>
-        <translation>Tabela de máquinas</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="142"/>
-        <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
-        <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="89"/>
-        <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
-        <source>Defects</source>
-        <translation>Defeitos</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
-        <source>Capsule size</source>
-        <translation>Tamanho da cápsula</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
-        <source>Unit weight (mg)</source>
-        <translation>Peso unitário (mg)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="92"/>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
-        <source>Locations</source>
-        <translation>Locais</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="150"/>
-        <source>Measurement ranges</source>
-        <translation>Faixas de medição</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
-        <source>Minimum</source>
-        <translation>Mínimo</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
-        <source>Maximum</source>
-        <translation>Máximo</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
-        <source>Rejections per box</source>
-        <translation>Rejeições por caixa</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="163"/>
-        <source>Quality bands and target (mean CAM %)</source>
-        <translation>Faixas de qualidade e meta (CAM médio %)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
-        <source>Excellent below</source>
-        <translation>Excelente abaixo de</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
-        <source>Good below</source>
-        <translation>Boa abaixo de</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
-        <source>Attention below (critical above)</source>
-        <translation>Atenção abaixo de (crítica acima)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="167"/>
-        <source>Target line</source>
-        <translation>Linha de meta</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="172"/>
-        <source>Fleet thresholds (warning / critical)</source>
-        <translation>Limites das estações (alerta / crítico)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="174"/>
-        <source>Warning from</source>
-        <translation>Alerta a partir de</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
-        <source>Critical from</source>
-        <translation>Crítico a partir de</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
-        <source>Memory</source>
-        <translation>Memória</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
-        <source>Disk</source>
-        <translation>Disco</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="187"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
-        <source>Site default intervals</source>
-        <translation>Intervalos padrão do site</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="192"/>
-        <source>each PC&apos;s own</source>
-        <translation>o próprio de cada PC</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
-        <source>Status every</source>
-        <translation>Status a cada</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="195"/>
-        <source>Command rescan every</source>
-        <translation>Busca de comandos a cada</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="424"/>
-        <source>Site time zone</source>
-        <translation>Fuso horário do site</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="210"/>
-        <source>Shifts and every time on screen, on every PC of the site.</source>
-        <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="234"/>
-        <location filename="../admin/settings_tab.py" line="426"/>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="277"/>
-        <source>In force: the built-in catalog (nothing published for this site yet).</source>
-        <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
-        <source>In force: site catalog version %1, published by %2 at %3.</source>
-        <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="283"/>
-        <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
-        <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="400"/>
-        <source>Machine table, row %1</source>
-        <translation>Tabela de máquinas, linha %1</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="407"/>
-        <source>%1, line %2</source>
-        <translation>%1, linha %2</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="415"/>
-        <source>Quality bands</source>
-        <translation>Faixas de qualidade</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="418"/>
-        <source>Fleet thresholds</source>
-        <translation>Limites das estações</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="447"/>
-        <source>Nothing was published. Correct these and publish again:</source>
-        <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="466"/>
-        <source>Publishing…</source>
-        <translation>Publicando…</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
-        <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
-        <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="478"/>
-        <source>Stations take it within a few seconds (at their next directory check).</source>
-        <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="491"/>
-        <source>Only an admin may publish the site catalog; nothing was changed.</source>
-        <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="494"/>
-        <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
-        <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
-    </message>
-</context>
-<context>
     <name>Setup</name>
     <message>
         <location filename="../wizard/texts.py" line="21"/>
@@ -5165,8 +5175,8 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../wizard/site_pages.py" line="91"/>
-        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in Settings.</source>
-        <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois em Configurações.</translation>
+        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
+        <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois na aba Catálogo do painel de administração.</translation>
     </message>
     <message>
         <location filename="../wizard/site_pages.py" line="96"/>
