@@ -2173,80 +2173,131 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
-    <name>FleetTab</name>
+    <name>Fleet</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="72"/>
-        <source>Search stations, users, lots…</source>
+        <location filename="../admin/fleet_texts.py" line="18"/>
+        <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="77"/>
-        <source>All stations</source>
+        <location filename="../admin/fleet_texts.py" line="18"/>
+        <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
-        <source>Online</source>
+        <location filename="../admin/fleet_texts.py" line="19"/>
+        <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
-        <source>Stale</source>
+        <location filename="../admin/fleet_texts.py" line="19"/>
+        <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
-        <source>Offline or stopped</source>
+        <location filename="../admin/fleet_texts.py" line="20"/>
+        <source>files refused on the share (forged, or not a member)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
-        <source>With alarms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="86"/>
-        <source>Stations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
-        <source>CPU %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
-        <source>Memory %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
-        <source>Disk %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="167"/>
-        <source>Acknowledge alarm…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_texts.py" line="21"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="162"/>
-        <location filename="../admin/fleet_tab.py" line="189"/>
+        <location filename="../admin/fleet_texts.py" line="24"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="24"/>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="25"/>
+        <source>Station %1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="32"/>
+        <source>%1 · acknowledged by %2 at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FleetPlots</name>
+    <message>
+        <location filename="../admin/fleet_plots.py" line="31"/>
+        <source>CPU %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_plots.py" line="31"/>
+        <source>Memory %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_plots.py" line="31"/>
+        <source>Disk %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FleetTab</name>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="70"/>
+        <source>Search stations, users, lots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="75"/>
+        <source>All stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="76"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="76"/>
+        <source>Stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="77"/>
+        <source>Offline or stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="78"/>
+        <source>With alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="84"/>
+        <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="125"/>
+        <source>Acknowledge alarm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="120"/>
+        <location filename="../admin/fleet_tab.py" line="147"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="250"/>
+        <location filename="../admin/fleet_tab.py" line="208"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="251"/>
+        <location filename="../admin/fleet_tab.py" line="209"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2254,62 +2305,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="292"/>
+        <location filename="../admin/fleet_tab.py" line="250"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
-        <source>not reporting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
-        <source>CPU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
-        <source>memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
-        <source>disk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
-        <source>files refused on the share (forged, or not a member)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
-        <source>warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
-        <source>critical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
-        <source>Station %1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="436"/>
-        <source>%1 · acknowledged by %2 at %3: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="459"/>
+        <location filename="../admin/fleet_tab.py" line="348"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="460"/>
+        <location filename="../admin/fleet_tab.py" line="349"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>

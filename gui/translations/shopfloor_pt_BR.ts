@@ -2174,80 +2174,131 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
-    <name>FleetTab</name>
+    <name>Fleet</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="72"/>
-        <source>Search stations, users, lots…</source>
-        <translation>Buscar estações, usuários, lotes…</translation>
+        <location filename="../admin/fleet_texts.py" line="18"/>
+        <source>not reporting</source>
+        <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="77"/>
-        <source>All stations</source>
-        <translation>Todas as estações</translation>
+        <location filename="../admin/fleet_texts.py" line="18"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
-        <source>Online</source>
-        <translation>On-line</translation>
+        <location filename="../admin/fleet_texts.py" line="19"/>
+        <source>memory</source>
+        <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
-        <source>Stale</source>
-        <translation>Atrasadas</translation>
+        <location filename="../admin/fleet_texts.py" line="19"/>
+        <source>disk</source>
+        <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
-        <source>Offline or stopped</source>
-        <translation>Fora do ar ou paradas</translation>
+        <location filename="../admin/fleet_texts.py" line="20"/>
+        <source>files refused on the share (forged, or not a member)</source>
+        <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
-        <source>With alarms</source>
-        <translation>Com alarmes</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="86"/>
-        <source>Stations</source>
-        <translation>Estações</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
-        <source>CPU %</source>
-        <translation>CPU %</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
-        <source>Memory %</source>
-        <translation>Memória %</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
-        <source>Disk %</source>
-        <translation>Disco %</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="167"/>
-        <source>Acknowledge alarm…</source>
-        <translation>Reconhecer alarme…</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_texts.py" line="21"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation>diário retido: o diário da estação na pasta compartilhada continua além da cadeia deste PC (outra cópia do seu banco de dados rodou em outro lugar)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="162"/>
-        <location filename="../admin/fleet_tab.py" line="189"/>
+        <location filename="../admin/fleet_texts.py" line="24"/>
+        <source>warning</source>
+        <translation>atenção</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="24"/>
+        <source>critical</source>
+        <translation>crítico</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="25"/>
+        <source>Station %1: %2 (%3)</source>
+        <translation>Estação %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="32"/>
+        <source>%1 · acknowledged by %2 at %3: %4</source>
+        <translation>%1 · reconhecido por %2 em %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPlots</name>
+    <message>
+        <location filename="../admin/fleet_plots.py" line="31"/>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_plots.py" line="31"/>
+        <source>Memory %</source>
+        <translation>Memória %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_plots.py" line="31"/>
+        <source>Disk %</source>
+        <translation>Disco %</translation>
+    </message>
+</context>
+<context>
+    <name>FleetTab</name>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="70"/>
+        <source>Search stations, users, lots…</source>
+        <translation>Buscar estações, usuários, lotes…</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="75"/>
+        <source>All stations</source>
+        <translation>Todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="76"/>
+        <source>Online</source>
+        <translation>On-line</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="76"/>
+        <source>Stale</source>
+        <translation>Atrasadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="77"/>
+        <source>Offline or stopped</source>
+        <translation>Fora do ar ou paradas</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="78"/>
+        <source>With alarms</source>
+        <translation>Com alarmes</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="84"/>
+        <source>Stations</source>
+        <translation>Estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="125"/>
+        <source>Acknowledge alarm…</source>
+        <translation>Reconhecer alarme…</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="120"/>
+        <location filename="../admin/fleet_tab.py" line="147"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="250"/>
+        <location filename="../admin/fleet_tab.py" line="208"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="251"/>
+        <location filename="../admin/fleet_tab.py" line="209"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2255,62 +2306,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="292"/>
+        <location filename="../admin/fleet_tab.py" line="250"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
-        <source>not reporting</source>
-        <translation>sem comunicação</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
-        <source>memory</source>
-        <translation>memória</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
-        <source>disk</source>
-        <translation>disco</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
-        <source>files refused on the share (forged, or not a member)</source>
-        <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
-        <source>warning</source>
-        <translation>atenção</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
-        <source>critical</source>
-        <translation>crítico</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
-        <source>Station %1: %2 (%3)</source>
-        <translation>Estação %1: %2 (%3)</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="436"/>
-        <source>%1 · acknowledged by %2 at %3: %4</source>
-        <translation>%1 · reconhecido por %2 em %3: %4</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="459"/>
+        <location filename="../admin/fleet_tab.py" line="348"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="460"/>
+        <location filename="../admin/fleet_tab.py" line="349"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>

@@ -427,7 +427,7 @@ def test_the_plots_time_axis_reads_in_the_sites_time_zone(admin_window):
     moment = tab.fleet.clock.now()
     expected = (moment.astimezone(zone).replace(tzinfo=None)
                 - moment.astimezone(timezone.utc).replace(tzinfo=None))
-    for plot in tab._plot_items.values():
+    for plot in tab.plots._plot_items.values():
         axis = plot.getAxis("bottom")
         assert axis.utcOffset == -int(expected.total_seconds())
         # Two minutes around noon UTC on 600 pixels: ticks labelled by the site's wall clock.

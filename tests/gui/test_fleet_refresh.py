@@ -200,7 +200,7 @@ def test_legend_switches_a_stations_lines_off_and_on(qtbot, fleet_tab):
     tab.update_views([_view("201", 10), _view("202", 20)])
     tab.table.selectAll()
     assert tab.drawn_points("201", "cpu") > 0 and tab.drawn_points("202", "memory") > 0
-    sample, _label = next(item for item in tab._legend.items if item[1].text == "201")
+    sample, _label = next(item for item in tab.plots._legend.items if item[1].text == "201")
     sample.item.setVisible(False)  # what a click on the legend's sample does
     assert tab.drawn_points("201", "cpu") == 0 and tab.drawn_points("202", "cpu") > 0
     sample.item.setVisible(True)
