@@ -17,7 +17,7 @@ from datetime import timezone
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMessageBox,
+    QApplication, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -31,6 +31,7 @@ from utils.site.share_health import (
 from gui.header import StationHeader
 from gui.idle_watcher import IdleWatcher
 from gui.login_window import LoginWindow
+from gui.password_prompt import ask_password
 from gui.station_controller import StationController
 from gui.sync_bridge import Request, RequestKind
 from gui.tasks import TaskRunner
@@ -321,22 +322,6 @@ class AppWindow(QMainWindow):
             self.log_viewer = LogViewer.open_for(self.controller.session, self.controller.ctx,
                                                  self)
 
-    def _ask_password(self, attribute: str, name: str, title: str, label: str, then) -> None:
-        """The session's own password again, before acting in the person's name."""
-        from PySide6.QtWidgets import QInputDialog
-
-        dialog = QInputDialog(self)
-        dialog.setObjectName(name)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.textValueSelected.connect(then)
-        dialog.open()
-        editor = dialog.findChild(QLineEdit)
-        if editor is not None:
-            editor.setAccessibleName(label)
-        setattr(self, attribute, dialog)
-
     def _share_changed(self, state) -> None:
         """The notice under the header says why this PC does not act for its station; the
         takeover entry appears when a person may confirm."""
@@ -377,10 +362,11 @@ class AppWindow(QMainWindow):
 
     def ask_pc_settings(self) -> None:
         """Admins re-enter their password: the change is made and audited in their name."""
-        self._ask_password("pc_settings_password_dialog", "pcSettingsPassword",
-                           self.tr("This PC's settings"),
-                           self.tr("Your password, to change this PC's settings:"),
-                           self.open_pc_settings)
+        self.pc_settings_password_dialog = ask_password(
+            self, self.tr("This PC's settings"),
+            self.tr("Your password, to change this PC's settings:"),
+            lambda password: password is not None and self.open_pc_settings(password),
+            name="pcSettingsPassword")
 
     def open_pc_settings(self, password: str) -> bool:
         session = self.controller.session
