@@ -183,6 +183,29 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>AppTexts</name>
+    <message>
+        <location filename="../app_texts.py" line="23"/>
+        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_texts.py" line="28"/>
+        <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_texts.py" line="32"/>
+        <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_texts.py" line="38"/>
+        <source>This PC does not sync for this station now. Production is saved on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppWindow</name>
     <message>
         <location filename="../app_window.py" line="149"/>
@@ -250,92 +273,37 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="244"/>
-        <source>Message from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="246"/>
-        <source>From %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="248"/>
-        <source>I have read it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="266"/>
+        <location filename="../app_window.py" line="245"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="283"/>
-        <source>Close the application?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="285"/>
-        <source>%1 asks to restart the application now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="286"/>
-        <source>%1 asks to close the application now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="287"/>
-        <source>Everything you saved is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="338"/>
-        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="342"/>
-        <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="345"/>
-        <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="349"/>
-        <source>This PC does not sync for this station now. Production is saved on this PC.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="359"/>
+        <location filename="../app_window.py" line="297"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="366"/>
+        <location filename="../app_window.py" line="304"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="367"/>
+        <location filename="../app_window.py" line="305"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="376"/>
+        <location filename="../app_window.py" line="314"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="396"/>
+        <location filename="../app_window.py" line="334"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="397"/>
+        <location filename="../app_window.py" line="335"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4916,6 +4884,44 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../admin/release_dialog.py" line="270"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemotePrompts</name>
+    <message>
+        <location filename="../remote_prompts.py" line="31"/>
+        <source>Message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="33"/>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="35"/>
+        <source>I have read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="59"/>
+        <source>Close the application?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="61"/>
+        <source>%1 asks to restart the application now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="62"/>
+        <source>%1 asks to close the application now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="64"/>
+        <source>Everything you saved is kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -184,6 +184,29 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>AppTexts</name>
+    <message>
+        <location filename="../app_texts.py" line="23"/>
+        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
+        <translation>Este PC não sincroniza: outra cópia dele (um backup restaurado, um disco copiado) foi a última a atuar como esta estação. A produção é salva neste PC. Um supervisor confirma a substituição em Ferramentas → Confirmar a substituição desta estação.</translation>
+    </message>
+    <message>
+        <location filename="../app_texts.py" line="28"/>
+        <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
+        <translation>Este PC não sincroniza: outro PC atua como esta estação com a chave deste PC. A produção é salva neste PC. Desligue o outro PC.</translation>
+    </message>
+    <message>
+        <location filename="../app_texts.py" line="32"/>
+        <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
+        <translation>Este PC não sincroniza: não atua mais por esta estação (sua chave foi revogada, ou outro PC assumiu a estação). A produção é salva neste PC. Um administrador o junta ao site de novo.</translation>
+    </message>
+    <message>
+        <location filename="../app_texts.py" line="38"/>
+        <source>This PC does not sync for this station now. Production is saved on this PC.</source>
+        <translation>Este PC não sincroniza por esta estação agora. A produção é salva neste PC.</translation>
+    </message>
+</context>
+<context>
     <name>AppWindow</name>
     <message>
         <location filename="../app_window.py" line="149"/>
@@ -251,92 +274,37 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="244"/>
-        <source>Message from %1</source>
-        <translation>Mensagem de %1</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="246"/>
-        <source>From %1</source>
-        <translation>De %1</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="248"/>
-        <source>I have read it</source>
-        <translation>Li a mensagem</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="266"/>
+        <location filename="../app_window.py" line="245"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="283"/>
-        <source>Close the application?</source>
-        <translation>Fechar o aplicativo?</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="285"/>
-        <source>%1 asks to restart the application now.</source>
-        <translation>%1 pede para reiniciar o aplicativo agora.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="286"/>
-        <source>%1 asks to close the application now.</source>
-        <translation>%1 pede para fechar o aplicativo agora.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="287"/>
-        <source>Everything you saved is kept.</source>
-        <translation>Tudo o que você salvou está guardado.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="338"/>
-        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
-        <translation>Este PC não sincroniza: outra cópia dele (um backup restaurado, um disco copiado) foi a última a atuar como esta estação. A produção é salva neste PC. Um supervisor confirma a substituição em Ferramentas → Confirmar a substituição desta estação.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="342"/>
-        <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
-        <translation>Este PC não sincroniza: outro PC atua como esta estação com a chave deste PC. A produção é salva neste PC. Desligue o outro PC.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="345"/>
-        <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
-        <translation>Este PC não sincroniza: não atua mais por esta estação (sua chave foi revogada, ou outro PC assumiu a estação). A produção é salva neste PC. Um administrador o junta ao site de novo.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="349"/>
-        <source>This PC does not sync for this station now. Production is saved on this PC.</source>
-        <translation>Este PC não sincroniza por esta estação agora. A produção é salva neste PC.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="359"/>
+        <location filename="../app_window.py" line="297"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation>Substituição confirmada: este PC atua pela estação %1 a partir de agora (auditado).</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="366"/>
+        <location filename="../app_window.py" line="304"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="367"/>
+        <location filename="../app_window.py" line="305"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="376"/>
+        <location filename="../app_window.py" line="314"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="396"/>
+        <location filename="../app_window.py" line="334"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="397"/>
+        <location filename="../app_window.py" line="335"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -4918,6 +4886,44 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../admin/release_dialog.py" line="270"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
+    </message>
+</context>
+<context>
+    <name>RemotePrompts</name>
+    <message>
+        <location filename="../remote_prompts.py" line="31"/>
+        <source>Message from %1</source>
+        <translation>Mensagem de %1</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="33"/>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="35"/>
+        <source>I have read it</source>
+        <translation>Li a mensagem</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="59"/>
+        <source>Close the application?</source>
+        <translation>Fechar o aplicativo?</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="61"/>
+        <source>%1 asks to restart the application now.</source>
+        <translation>%1 pede para reiniciar o aplicativo agora.</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="62"/>
+        <source>%1 asks to close the application now.</source>
+        <translation>%1 pede para fechar o aplicativo agora.</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="64"/>
+        <source>Everything you saved is kept.</source>
+        <translation>Tudo o que você salvou está guardado.</translation>
     </message>
 </context>
 <context>
