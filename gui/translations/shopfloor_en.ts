@@ -845,107 +845,107 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CommandDetailsDialog</name>
     <message>
-        <location filename="../admin/command_details.py" line="30"/>
+        <location filename="../admin/command_details.py" line="29"/>
         <source>Command details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="36"/>
+        <location filename="../admin/command_details.py" line="35"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="36"/>
+        <location filename="../admin/command_details.py" line="35"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="37"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="37"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="38"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="38"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="39"/>
+        <location filename="../admin/command_details.py" line="38"/>
         <source>duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="41"/>
+        <location filename="../admin/command_details.py" line="40"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="42"/>
+        <location filename="../admin/command_details.py" line="41"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="43"/>
+        <location filename="../admin/command_details.py" line="42"/>
         <source>Sent by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="44"/>
+        <location filename="../admin/command_details.py" line="43"/>
         <source>Sent at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="46"/>
+        <location filename="../admin/command_details.py" line="45"/>
         <source>Valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="47"/>
+        <location filename="../admin/command_details.py" line="46"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="48"/>
+        <location filename="../admin/command_details.py" line="47"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="51"/>
+        <location filename="../admin/command_details.py" line="50"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="55"/>
+        <location filename="../admin/command_details.py" line="54"/>
         <source>The station&apos;s own words (not translated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="73"/>
+        <location filename="../admin/command_details.py" line="72"/>
         <source>The station&apos;s answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="90"/>
+        <location filename="../admin/command_details.py" line="89"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="90"/>
+        <location filename="../admin/command_details.py" line="89"/>
         <source>NOT intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_details.py" line="91"/>
+        <location filename="../admin/command_details.py" line="90"/>
         <source>Station %1: %2, %n event(s) checked</source>
         <translation>
             <numerusform>Station %1: %2, %n event checked</numerusform>
@@ -956,72 +956,72 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_tab.py" line="54"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_tab.py" line="54"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="54"/>
+        <location filename="../admin/commands_tab.py" line="55"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="54"/>
+        <location filename="../admin/commands_tab.py" line="55"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="55"/>
+        <location filename="../admin/commands_tab.py" line="56"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="55"/>
+        <location filename="../admin/commands_tab.py" line="56"/>
         <source>timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="56"/>
+        <location filename="../admin/commands_tab.py" line="57"/>
         <source>duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="92"/>
+        <location filename="../admin/commands_tab.py" line="93"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,178 +1029,178 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/command_texts.py" line="34"/>
+        <location filename="../admin/command_texts.py" line="24"/>
         <source>Ping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="35"/>
-        <location filename="../admin/command_texts.py" line="69"/>
+        <location filename="../admin/command_texts.py" line="25"/>
+        <location filename="../admin/command_texts.py" line="59"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="36"/>
+        <location filename="../admin/command_texts.py" line="26"/>
         <source>Log the user out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="37"/>
+        <location filename="../admin/command_texts.py" line="27"/>
         <source>Lock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="38"/>
+        <location filename="../admin/command_texts.py" line="28"/>
         <source>Unlock entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="39"/>
+        <location filename="../admin/command_texts.py" line="29"/>
         <source>Set lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="40"/>
+        <location filename="../admin/command_texts.py" line="30"/>
         <source>Set product (size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="41"/>
+        <location filename="../admin/command_texts.py" line="31"/>
         <source>Change settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="42"/>
+        <location filename="../admin/command_texts.py" line="32"/>
         <source>Send status again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="43"/>
+        <location filename="../admin/command_texts.py" line="33"/>
         <source>Collect diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="45"/>
+        <location filename="../admin/command_texts.py" line="35"/>
         <source>Get logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="46"/>
+        <location filename="../admin/command_texts.py" line="36"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="47"/>
+        <location filename="../admin/command_texts.py" line="37"/>
         <source>Verify audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="48"/>
+        <location filename="../admin/command_texts.py" line="38"/>
         <source>Restart the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="50"/>
+        <location filename="../admin/command_texts.py" line="40"/>
         <source>Close the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="70"/>
+        <location filename="../admin/command_texts.py" line="60"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="71"/>
-        <location filename="../admin/command_texts.py" line="378"/>
+        <location filename="../admin/command_outcomes.py" line="280"/>
+        <location filename="../admin/command_texts.py" line="61"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="72"/>
+        <location filename="../admin/command_texts.py" line="62"/>
         <source>Lot code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="73"/>
-        <location filename="../admin/command_texts.py" line="359"/>
+        <location filename="../admin/command_outcomes.py" line="261"/>
+        <location filename="../admin/command_texts.py" line="63"/>
         <source>Total boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="74"/>
-        <location filename="../admin/command_texts.py" line="358"/>
+        <location filename="../admin/command_outcomes.py" line="260"/>
+        <location filename="../admin/command_texts.py" line="64"/>
         <source>Current box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="75"/>
-        <location filename="../admin/command_texts.py" line="360"/>
-        <location filename="../admin/command_texts.py" line="369"/>
+        <location filename="../admin/command_outcomes.py" line="262"/>
+        <location filename="../admin/command_outcomes.py" line="271"/>
+        <location filename="../admin/command_texts.py" line="65"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="76"/>
+        <location filename="../admin/command_texts.py" line="66"/>
         <source>Status interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="77"/>
+        <location filename="../admin/command_texts.py" line="67"/>
         <source>Inbox rescan interval (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="79"/>
+        <location filename="../admin/command_texts.py" line="69"/>
         <source>Idle logout (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="80"/>
+        <location filename="../admin/command_texts.py" line="70"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="81"/>
+        <location filename="../admin/command_texts.py" line="71"/>
         <source>Containing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="82"/>
+        <location filename="../admin/command_texts.py" line="72"/>
         <source>Without asking the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="89"/>
+        <location filename="../admin/command_texts.py" line="79"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="89"/>
+        <location filename="../admin/command_texts.py" line="79"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="110"/>
+        <location filename="../admin/command_texts.py" line="100"/>
         <source>Fill in “%1”: it is required. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="113"/>
+        <location filename="../admin/command_texts.py" line="103"/>
         <source>“%1” must be from %2 to %3. Nothing was sent; correct it and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="116"/>
+        <location filename="../admin/command_texts.py" line="106"/>
         <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="119"/>
+        <location filename="../admin/command_texts.py" line="109"/>
         <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_texts.py" line="147"/>
+        <location filename="../admin/command_outcomes.py" line="49"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -1208,83 +1208,83 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="159"/>
+        <location filename="../admin/command_outcomes.py" line="61"/>
         <source>Shown, but not read: the station&apos;s application closed (or nobody answered for hours) before anyone pressed “I have read it”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="164"/>
+        <location filename="../admin/command_outcomes.py" line="66"/>
         <source>Delivered; nobody logged in to read it: the station runs without a window (the message is in its log).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="169"/>
+        <location filename="../admin/command_outcomes.py" line="71"/>
         <source>Read by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="171"/>
+        <location filename="../admin/command_outcomes.py" line="73"/>
         <source>Read at %1 on the login screen (nobody was logged in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="185"/>
+        <location filename="../admin/command_outcomes.py" line="87"/>
         <source>The station answered at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="190"/>
+        <location filename="../admin/command_outcomes.py" line="92"/>
         <source>%1 was logged out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="191"/>
+        <location filename="../admin/command_outcomes.py" line="93"/>
         <source>Nobody was logged in; nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="194"/>
+        <location filename="../admin/command_outcomes.py" line="96"/>
         <source>Production entry locked; %1 sees the banner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="196"/>
+        <location filename="../admin/command_outcomes.py" line="98"/>
         <source>Production entry locked (nobody was logged in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="200"/>
+        <location filename="../admin/command_outcomes.py" line="102"/>
         <source>Lot %1 set: box %2 of %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="204"/>
+        <location filename="../admin/command_outcomes.py" line="106"/>
         <source>Size %1 set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="207"/>
+        <location filename="../admin/command_outcomes.py" line="109"/>
         <source>Settings changed: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="212"/>
+        <location filename="../admin/command_outcomes.py" line="114"/>
         <source>Diagnostics collected: version %1, database %2, shared folder %3 (Details… for everything).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="217"/>
+        <location filename="../admin/command_outcomes.py" line="119"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="218"/>
+        <location filename="../admin/command_outcomes.py" line="120"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_texts.py" line="221"/>
-        <location filename="../admin/command_texts.py" line="328"/>
+        <location filename="../admin/command_outcomes.py" line="123"/>
+        <location filename="../admin/command_outcomes.py" line="230"/>
         <source>%n log line(s) received (Details… to read them).</source>
         <translation>
             <numerusform>%n log line received (Details… to read it).</numerusform>
@@ -1292,12 +1292,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="224"/>
+        <location filename="../admin/command_outcomes.py" line="126"/>
         <source>Backup written on the station (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_texts.py" line="231"/>
+        <location filename="../admin/command_outcomes.py" line="133"/>
         <source>Audit trail intact: %n event(s) checked.</source>
         <translation>
             <numerusform>Audit trail intact: %n event checked.</numerusform>
@@ -1305,312 +1305,312 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="238"/>
+        <location filename="../admin/command_outcomes.py" line="140"/>
         <source>Closing, without asking the operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="241"/>
+        <location filename="../admin/command_outcomes.py" line="143"/>
         <source>Closing: %1 confirmed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="242"/>
+        <location filename="../admin/command_outcomes.py" line="144"/>
         <source>Closing (nobody was logged in to ask).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="254"/>
+        <location filename="../admin/command_outcomes.py" line="156"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="331"/>
+        <location filename="../admin/command_outcomes.py" line="233"/>
         <source>See Details….</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="348"/>
+        <location filename="../admin/command_outcomes.py" line="250"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="349"/>
+        <location filename="../admin/command_outcomes.py" line="251"/>
         <source>Answered at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="350"/>
+        <location filename="../admin/command_outcomes.py" line="252"/>
         <source>Read by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="351"/>
+        <location filename="../admin/command_outcomes.py" line="253"/>
         <source>Read at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="352"/>
+        <location filename="../admin/command_outcomes.py" line="254"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="353"/>
+        <location filename="../admin/command_outcomes.py" line="255"/>
         <source>Shown on a screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="354"/>
+        <location filename="../admin/command_outcomes.py" line="256"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="355"/>
+        <location filename="../admin/command_outcomes.py" line="257"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="356"/>
+        <location filename="../admin/command_outcomes.py" line="258"/>
         <source>Shown to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="357"/>
+        <location filename="../admin/command_outcomes.py" line="259"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="361"/>
+        <location filename="../admin/command_outcomes.py" line="263"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="362"/>
+        <location filename="../admin/command_outcomes.py" line="264"/>
         <source>Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="363"/>
+        <location filename="../admin/command_outcomes.py" line="265"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="364"/>
+        <location filename="../admin/command_outcomes.py" line="266"/>
         <source>Host name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="365"/>
+        <location filename="../admin/command_outcomes.py" line="267"/>
         <source>Process id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="366"/>
+        <location filename="../admin/command_outcomes.py" line="268"/>
         <source>Database size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="367"/>
+        <location filename="../admin/command_outcomes.py" line="269"/>
         <source>Shared folder online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="368"/>
+        <location filename="../admin/command_outcomes.py" line="270"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="370"/>
+        <location filename="../admin/command_outcomes.py" line="272"/>
         <source>Intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="371"/>
+        <location filename="../admin/command_outcomes.py" line="273"/>
         <source>Closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="372"/>
+        <location filename="../admin/command_outcomes.py" line="274"/>
         <source>Confirmed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="373"/>
+        <location filename="../admin/command_outcomes.py" line="275"/>
         <source>Declined by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="374"/>
+        <location filename="../admin/command_outcomes.py" line="276"/>
         <source>Forced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="375"/>
+        <location filename="../admin/command_outcomes.py" line="277"/>
         <source>Restarting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="376"/>
+        <location filename="../admin/command_outcomes.py" line="278"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="377"/>
+        <location filename="../admin/command_outcomes.py" line="279"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="395"/>
+        <location filename="../admin/command_outcomes.py" line="297"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="410"/>
+        <location filename="../admin/command_outcomes.py" line="312"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="262"/>
+        <location filename="../admin/command_outcomes.py" line="164"/>
         <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="265"/>
+        <location filename="../admin/command_outcomes.py" line="167"/>
         <source>Already received before: not run again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="266"/>
+        <location filename="../admin/command_outcomes.py" line="168"/>
         <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="187"/>
-        <location filename="../admin/command_texts.py" line="274"/>
+        <location filename="../admin/command_outcomes.py" line="89"/>
+        <location filename="../admin/command_outcomes.py" line="176"/>
         <source>The station answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="275"/>
+        <location filename="../admin/command_outcomes.py" line="177"/>
         <source>Message delivered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="276"/>
+        <location filename="../admin/command_outcomes.py" line="178"/>
         <source>User logged out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="277"/>
+        <location filename="../admin/command_outcomes.py" line="179"/>
         <source>Production entry locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="198"/>
-        <location filename="../admin/command_texts.py" line="278"/>
+        <location filename="../admin/command_outcomes.py" line="100"/>
+        <location filename="../admin/command_outcomes.py" line="180"/>
         <source>Production entry unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="279"/>
+        <location filename="../admin/command_outcomes.py" line="181"/>
         <source>Lot set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="280"/>
+        <location filename="../admin/command_outcomes.py" line="182"/>
         <source>Product (size) set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="281"/>
+        <location filename="../admin/command_outcomes.py" line="183"/>
         <source>Settings changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="210"/>
-        <location filename="../admin/command_texts.py" line="282"/>
+        <location filename="../admin/command_outcomes.py" line="112"/>
+        <location filename="../admin/command_outcomes.py" line="184"/>
         <source>Status sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="285"/>
+        <location filename="../admin/command_outcomes.py" line="187"/>
         <source>Backup written on the station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="286"/>
+        <location filename="../admin/command_outcomes.py" line="188"/>
         <source>Audit trail intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="232"/>
-        <location filename="../admin/command_texts.py" line="287"/>
+        <location filename="../admin/command_outcomes.py" line="134"/>
+        <location filename="../admin/command_outcomes.py" line="189"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="235"/>
-        <location filename="../admin/command_texts.py" line="290"/>
+        <location filename="../admin/command_outcomes.py" line="137"/>
+        <location filename="../admin/command_outcomes.py" line="192"/>
         <source>Restarting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="255"/>
+        <location filename="../admin/command_outcomes.py" line="157"/>
         <source>Failed on the station; Details… shows the station&apos;s own words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="257"/>
+        <location filename="../admin/command_outcomes.py" line="159"/>
         <source>Refused by the station, nothing was done; Details… shows the station&apos;s own words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="283"/>
+        <location filename="../admin/command_outcomes.py" line="185"/>
         <source>Diagnostics collected (Details… for everything).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="291"/>
+        <location filename="../admin/command_outcomes.py" line="193"/>
         <source>Closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="293"/>
+        <location filename="../admin/command_outcomes.py" line="195"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="296"/>
+        <location filename="../admin/command_outcomes.py" line="198"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="299"/>
+        <location filename="../admin/command_outcomes.py" line="201"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="303"/>
+        <location filename="../admin/command_outcomes.py" line="205"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="306"/>
+        <location filename="../admin/command_outcomes.py" line="208"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="314"/>
+        <location filename="../admin/command_outcomes.py" line="216"/>
         <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="317"/>
+        <location filename="../admin/command_outcomes.py" line="219"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="320"/>
+        <location filename="../admin/command_outcomes.py" line="222"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,102 +1618,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="106"/>
+        <location filename="../admin/commands_tab.py" line="107"/>
         <source>Selected stations (Fleet tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="107"/>
+        <location filename="../admin/commands_tab.py" line="108"/>
         <source>These stations:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="108"/>
+        <location filename="../admin/commands_tab.py" line="109"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="122"/>
+        <location filename="../admin/commands_tab.py" line="123"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="129"/>
+        <location filename="../admin/commands_tab.py" line="130"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="134"/>
+        <location filename="../admin/commands_tab.py" line="135"/>
         <source>Commands sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="144"/>
+        <location filename="../admin/commands_tab.py" line="145"/>
         <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="157"/>
+        <location filename="../admin/commands_tab.py" line="158"/>
         <source>Send to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="158"/>
+        <location filename="../admin/commands_tab.py" line="159"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="159"/>
+        <location filename="../admin/commands_tab.py" line="160"/>
         <source>Valid for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="166"/>
+        <location filename="../admin/commands_tab.py" line="167"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="290"/>
+        <location filename="../admin/commands_tab.py" line="291"/>
         <source>Choose at least one station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="294"/>
+        <location filename="../admin/commands_tab.py" line="295"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="305"/>
+        <location filename="../admin/commands_tab.py" line="306"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="306"/>
+        <location filename="../admin/commands_tab.py" line="307"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="315"/>
+        <location filename="../admin/commands_tab.py" line="316"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="333"/>
+        <location filename="../admin/commands_tab.py" line="334"/>
         <source>Your role may not send this command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="336"/>
+        <location filename="../admin/commands_tab.py" line="337"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="346"/>
+        <location filename="../admin/commands_tab.py" line="347"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="350"/>
+        <location filename="../admin/commands_tab.py" line="351"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>The shared folder %1 stopped answering while sending: only %n station got the command (see the history). Send it again to the others when the folder is back.</numerusform>
@@ -1721,7 +1721,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="357"/>
+        <location filename="../admin/commands_tab.py" line="358"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation type="unfinished"></translation>
     </message>
