@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from utils.auth import Session
+from utils.changes import Changes
 from utils.permissions import PermissionDenied
 from utils.site.alarm_acks import Acknowledgement, acknowledge, may_acknowledge
 from utils.site.fleet import FleetMonitor, Liveness, StationView
@@ -36,6 +37,7 @@ from gui.admin.fleet_model import (
     moment_text, text_lengths,
 )
 from gui.admin.fleet_plots import MAX_PLOTTED_STATIONS, FleetPlots
+from gui.admin.site_now import SiteNow
 from gui.admin.fleet_texts import acknowledged_text, alarm_text
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder
 from gui.fast_cells import FastCellDelegate
@@ -58,10 +60,12 @@ class FleetFrame:
 
 
 class FleetTab(QWidget):
-    def __init__(self, fleet: FleetMonitor, ctx, session: Session, parent: QWidget | None = None):
+    def __init__(self, fleet: FleetMonitor, site: SiteNow, changes: Changes, session: Session,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.fleet = fleet
-        self.ctx = ctx
+        self.site = site
+        self.changes = changes
         self.session = session
         self.setObjectName("fleetTab")
         self.model = FleetTableModel(self)
@@ -166,7 +170,7 @@ class FleetTab(QWidget):
     def prepare(self, views: list[StationView]) -> FleetFrame:
         """Everything a refresh shows, computed without touching a widget: the poller's thread
         calls this and hands the result to `show_frame` on the GUI thread."""
-        thresholds = self.ctx.catalog.thresholds  # a newly published site catalog applies
+        thresholds = self.site.catalog.thresholds  # a newly published site catalog applies
         now = self._site_now()
         rows = self.model.rows_for(views, thresholds, zone=now.tzinfo, today=now.date())
         with self._prepare_lock:
@@ -181,7 +185,7 @@ class FleetTab(QWidget):
     def _site_now(self) -> datetime:
         """Now by the fleet's clock, in the site's time zone (ZoneInfo keeps its zones cached:
         the settings' zone is looked up again each time, so a changed setting applies)."""
-        return self.fleet.clock.now().astimezone(ZoneInfo(self.ctx.timezone))
+        return self.fleet.clock.now().astimezone(ZoneInfo(self.site.timezone))
 
     def update_views(self, views: list[StationView]) -> None:
         """A whole refresh on the calling (GUI) thread."""
@@ -324,7 +328,7 @@ class FleetTab(QWidget):
     def _acknowledged_text(self, alarm: Alarm) -> str:
         ack = self._acknowledged[alarm]
         return acknowledged_text(alarm, ack.user, ack.note,
-                                 moment_text(ack.at, ZoneInfo(self.ctx.timezone), self._today))
+                                 moment_text(ack.at, ZoneInfo(self.site.timezone), self._today))
 
     def _chosen_open_alarm(self) -> Alarm | None:
         """The alarm selected in the list, if it is not acknowledged yet."""
@@ -350,7 +354,7 @@ class FleetTab(QWidget):
             if not ok:
                 return False
         try:
-            self._acknowledged[alarm] = acknowledge(self.ctx.changes, self.session, alarm, note)
+            self._acknowledged[alarm] = acknowledge(self.changes, self.session, alarm, note)
         except PermissionDenied:  # the button is disabled for these roles; a safety net
             return False
         self._refresh_alarms()

@@ -19,22 +19,26 @@ from PySide6.QtWidgets import (
 from config.catalogs import QualityBands
 from utils import insights
 from utils.insights import Rows, StationInsight
+from utils.site.site_view import SiteView
 
 from gui.admin.dashboard_tab import REFRESH_MS
 from gui.admin.insights_details import InsightDetails
 from gui.admin.insights_model import COUNT_ROLE, ROWS_ROLE, WHAT_ROLE, InsightsModel
 from gui.admin.insights_texts import recommendation_text
 from gui.admin.records_behind_dialog import RecordsBehindDialog
+from gui.admin.site_now import SiteNow
 from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.admin.record_filters import RecordFilters
 from gui.admin.view_status import ViewStatus
 
 
 class InsightsTab(RefreshWhenShown):
-    def __init__(self, ctx, parent: QWidget | None = None, bands: QualityBands | None = None,
+    def __init__(self, site: SiteNow, site_view: SiteView, parent: QWidget | None = None,
+                 bands: QualityBands | None = None,
                  *, bridge=None, runner=None):
         super().__init__(parent)
-        self.ctx = ctx
+        self.site = site
+        self.site_view = site_view
         self._bands = bands
         # With a task runner (the admin window's) the figures are computed in the background
         # and only while the tab is shown (from the view's sums: a fraction of a second over a
@@ -45,9 +49,9 @@ class InsightsTab(RefreshWhenShown):
         self._computing = False
         self._again = False
         self.setObjectName("insightsTab")
-        self.filters = RecordFilters(ctx)
+        self.filters = RecordFilters(site, site_view)
         self.filters.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, ctx.timezone, ctx.clock)
+        self.currency = ViewStatus(bridge, site.timezone, site.clock)
         self.note = QLabel()
         self.note.setObjectName("insightsNote")
         self.note.setProperty("role", "hint")
@@ -137,7 +141,7 @@ class InsightsTab(RefreshWhenShown):
     def bands(self) -> QualityBands:
         """The bands given, else the site catalog's (a newly published one shows at the next
         refresh)."""
-        return self._bands or self.ctx.catalog.bands
+        return self._bands or self.site.catalog.bands
 
     # --- data -------------------------------------------------------------------------------
 
@@ -166,7 +170,7 @@ class InsightsTab(RefreshWhenShown):
             return
         self._computing = True
         self.filters.refill_stations()
-        view, start = self.ctx.site_view, self.filters.start()
+        view, start = self.site_view, self.filters.start()
         station, bands = self.filters.station.currentData(), self.bands
         self.note.setText(self.tr("Computing the statistics…"))
 
@@ -190,7 +194,7 @@ class InsightsTab(RefreshWhenShown):
 
     def _compute(self) -> None:
         self.filters.refill_stations()
-        self._show(insights.site_insights(self.ctx.site_view, self.filters.start(),
+        self._show(insights.site_insights(self.site_view, self.filters.start(),
                                           station=self.filters.station.currentData(),
                                           bands=self.bands))
 
@@ -268,7 +272,7 @@ class InsightsTab(RefreshWhenShown):
         read now, by the figure's queries, at most insights.ROWS_LIMIT of them."""
         if not self.current_rows:
             return None
-        rows, complete = insights.rows_behind(self.ctx.site_view, self.current_rows)
+        rows, complete = insights.rows_behind(self.site_view, self.current_rows)
         self.dialog = RecordsBehindDialog(self.current_what, rows, self, complete=complete)
         self.dialog.open()
         return self.dialog

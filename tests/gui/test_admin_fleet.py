@@ -216,6 +216,7 @@ class Floor:
 
     def __init__(self, site, tmp_path, session):
         from gui.admin.fleet_tab import FleetTab
+        from gui.admin.site_now import SiteNow
         from utils.site.fleet import FleetMonitor
         from utils.site.station_sync import SyncService
 
@@ -226,7 +227,7 @@ class Floor:
                                    clock=self.station_clock, watch=False)
         self.fleet = FleetMonitor(site.admin, site_root=site.share,
                                   clock=self.clock)
-        self.tab = FleetTab(self.fleet, site.admin, session)
+        self.tab = FleetTab(self.fleet, SiteNow.of(site.admin), site.admin.changes, session)
         self.share = site.share
 
     def advance(self, seconds: float) -> None:
