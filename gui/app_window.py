@@ -6,31 +6,32 @@ of two pages: the login page and the work page each kind of PC builds for itself
 Login and logout switch between the two pages inside this one window, so a remote logout or an
 idle timeout never leaves a dialog open over someone else's session. The remote effects
 (message, logout, close, restart), the menus both kinds have and the rules for closing live
-here too.
+here too; the remote prompts are gui/remote_prompts.py, the share notices' wording
+gui/app_texts.py, the password prompt gui/password_prompt.py.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import timezone
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMessageBox,
+    QApplication, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from config.constants import Permission, Role, role_allows
 from config.exit_codes import ExitCode
 from utils.auth import Session
-from utils.site.share_health import (
-    REFUSAL_COPY_RUNNING, REFUSAL_NOT_MEMBER, REFUSAL_TAKEOVER_UNCONFIRMED,
-)
+from utils.site.share_health import REFUSAL_TAKEOVER_UNCONFIRMED
 
+from gui.app_texts import refusal_text
 from gui.header import StationHeader
 from gui.idle_watcher import IdleWatcher
 from gui.login_window import LoginWindow
+from gui.password_prompt import ask_password
+from gui.remote_prompts import ask_remote_close, show_remote_message
 from gui.station_controller import StationController
 from gui.sync_bridge import Request, RequestKind
 from gui.tasks import TaskRunner
@@ -236,28 +237,7 @@ class AppWindow(QMainWindow):
     def _interaction(self, request: Request) -> None:
         who = request.command.issued_by
         if request.kind is RequestKind.MESSAGE:
-            box = QMessageBox(self)
-            box.setObjectName("remoteMessage")
-            box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-            box.setWindowTitle(request.command.params.get("title")
-                               or self.tr("Message from %1").replace("%1", who))
-            box.setText(request.command.params["text"])
-            box.setInformativeText(self.tr("From %1").replace("%1", who))
-            box.setStandardButtons(QMessageBox.StandardButton.Ok)
-            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("I have read it"))
-
-            def acknowledged(_result: int) -> None:
-                # Who read it: whoever is logged in when the button is pressed (None: the
-                # message was read on the login page, with nobody logged in).
-                session = self.controller.session
-                request.answer(delivered=True, shown=True,
-                               acknowledged_by=session.username if session else None,
-                               acknowledged_at=self.controller.ctx.clock.now()
-                               .astimezone(timezone.utc).isoformat(timespec="milliseconds"))
-
-            box.finished.connect(acknowledged)
-            box.open()
-            self.remote_message = box
+            self.remote_message = show_remote_message(self, request, self.controller)
         elif request.kind is RequestKind.LOGOUT:
             had = self.controller.session
             self.controller.logout("remote")
@@ -266,37 +246,15 @@ class AppWindow(QMainWindow):
                                               .replace("%1", who))
             request.answer(logged_out=None if had is None else had.username)
         elif request.kind in (RequestKind.CLOSE, RequestKind.RESTART):
-            self._remote_close(request, who)
+            code = ExitCode.RESTART if request.kind is RequestKind.RESTART else 0
+            if request.data.get("force"):
+                request.answer(closing=True, confirmed_by=None, forced=True)
+                self.shutdown(code)
+                return
+            self.remote_close = ask_remote_close(self, request, self.controller,
+                                                 lambda: self.shutdown(code))
         else:
             request.answer(answered=False, note=f"unknown request {request.kind}")
-
-    def _remote_close(self, request: Request, who: str) -> None:
-        code = ExitCode.RESTART if request.kind is RequestKind.RESTART else 0
-        if request.data.get("force"):
-            request.answer(closing=True, confirmed_by=None, forced=True)
-            self.shutdown(code)
-            return
-        box = QMessageBox(self)
-        box.setObjectName("remoteClose")
-        box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-        box.setWindowTitle(self.tr("Close the application?"))
-        restart = request.kind is RequestKind.RESTART
-        text = (self.tr("%1 asks to restart the application now.") if restart
-                else self.tr("%1 asks to close the application now.")).replace("%1", who)
-        box.setText(text + " " + self.tr("Everything you saved is kept."))
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-
-        def decided(result: int) -> None:
-            session = self.controller.session
-            if result == QMessageBox.StandardButton.Yes:
-                request.answer(closing=True, confirmed_by=session.username if session else None)
-                self.shutdown(code)
-            else:
-                request.answer(closing=False, declined_by=session.username if session else None)
-
-        box.finished.connect(decided)
-        box.open()
-        self.remote_close = box
 
     # -- menus' actions --------------------------------------------------------------------------
 
@@ -321,48 +279,13 @@ class AppWindow(QMainWindow):
             self.log_viewer = LogViewer.open_for(self.controller.session, self.controller.ctx,
                                                  self)
 
-    def _ask_password(self, attribute: str, name: str, title: str, label: str, then) -> None:
-        """The session's own password again, before acting in the person's name."""
-        from PySide6.QtWidgets import QInputDialog
-
-        dialog = QInputDialog(self)
-        dialog.setObjectName(name)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.textValueSelected.connect(then)
-        dialog.open()
-        editor = dialog.findChild(QLineEdit)
-        if editor is not None:
-            editor.setAccessibleName(label)
-        setattr(self, attribute, dialog)
-
     def _share_changed(self, state) -> None:
         """The notice under the header says why this PC does not act for its station; the
         takeover entry appears when a person may confirm."""
-        text = self._refusal_text(None if state is None else state.refusal)
+        text = refusal_text(None if state is None else state.refusal)
         self.sync_notice.setText(text or "")
         self.sync_notice.setVisible(bool(text))
         self._update_takeover_action()
-
-    def _refusal_text(self, kind: str | None) -> str | None:
-        if kind is None:
-            return None
-        texts = {
-            REFUSAL_TAKEOVER_UNCONFIRMED: self.tr(
-                "This PC does not sync: another copy of it (a restored backup, a copied disk) "
-                "ran as this station last. Production is saved on this PC. A supervisor "
-                "confirms the takeover in Tools → Confirm the takeover of this station."),
-            REFUSAL_COPY_RUNNING: self.tr(
-                "This PC does not sync: another PC runs as this station with this PC's key. "
-                "Production is saved on this PC. Switch the other PC off."),
-            REFUSAL_NOT_MEMBER: self.tr(
-                "This PC does not sync: it no longer acts for this station (its key was "
-                "revoked, or another PC took the station over). Production is saved on this "
-                "PC. An admin joins it to the site again."),
-        }
-        return texts.get(kind, self.tr("This PC does not sync for this station now. "
-                                       "Production is saved on this PC."))
 
     def ask_takeover(self) -> None:
         """A supervisor or admin confirms that this PC now acts for its station."""
@@ -377,10 +300,11 @@ class AppWindow(QMainWindow):
 
     def ask_pc_settings(self) -> None:
         """Admins re-enter their password: the change is made and audited in their name."""
-        self._ask_password("pc_settings_password_dialog", "pcSettingsPassword",
-                           self.tr("This PC's settings"),
-                           self.tr("Your password, to change this PC's settings:"),
-                           self.open_pc_settings)
+        self.pc_settings_password_dialog = ask_password(
+            self, self.tr("This PC's settings"),
+            self.tr("Your password, to change this PC's settings:"),
+            lambda password: password is not None and self.open_pc_settings(password),
+            name="pcSettingsPassword")
 
     def open_pc_settings(self, password: str) -> bool:
         session = self.controller.session

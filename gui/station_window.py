@@ -31,6 +31,7 @@ from gui.entry_form import EntryForm
 from gui.lot_dialog import LotDialog
 from gui.messages import location_text, production_error_text
 from gui.numbers import export_note, format_number
+from gui.password_prompt import ask_password
 from gui.records_model import RecordsTableModel
 from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
@@ -358,9 +359,10 @@ class StationWindow(AppWindow):
 
     def ask_admin_panel(self) -> None:
         """Supervisors and admins re-enter their password: the panel acts in their name."""
-        self._ask_password("admin_password_dialog", "adminPassword", self.tr("Admin panel"),
-                           self.tr("Your password, to open the admin panel:"),
-                           self.open_admin_panel)
+        self.admin_password_dialog = ask_password(
+            self, self.tr("Admin panel"), self.tr("Your password, to open the admin panel:"),
+            lambda password: password is not None and self.open_admin_panel(password),
+            name="adminPassword")
 
     def open_admin_panel(self, password: str) -> bool:
         session = self.controller.session

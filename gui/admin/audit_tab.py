@@ -4,203 +4,41 @@ the selection and the scroll position kept), the event's full content, site-wide
 with a per-station result table, and exports to CSV and PDF for inspectors.
 
 The table reads the events for the filters a page at a time as it scrolls (newest first); the
-exports hold every event for the filters (utils/audit/trail.py), written in the background."""
+exports hold every event for the filters (utils/audit/trail.py), written in the background.
+This module holds the widgets and their wiring; the models are audit_model.py, the printed
+report audit_report.py."""
 
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
-from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from config.constants import Permission
-from models.canonical import format_utc, parse_utc
-from utils.atomic_io import atomic_write_with
-from data import view_repo
-from utils.audit.trail import (
-    ExportCancelled, TrailFilter, export_trail_csv, record_export, trail_for_report, trail_page,
-    trail_stations,
-)
-from utils.audit.verify import VerifyResult
+from models.canonical import format_utc
+from utils.audit.trail import ExportCancelled, TrailFilter, export_trail_csv, trail_stations
 from utils.auth import Session
 from utils.context import AppContext
 from utils.site.site_view import GUI_LOCAL_EVENTS
 from utils.permissions import PermissionDenied, require
 
+from gui.admin import audit_report
+from gui.admin.audit_model import AuditEventsModel, VerifyResultsModel
+from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.time_range import LiveRange
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
-from gui.pdf_pages import Section, print_sections
-from gui.table_model import ColumnTableModel, Index as _Index
 from gui.theme import SIZE_SAMPLE_ROWS
 from gui.tasks import Task
-from gui.verify_dialog import kind_texts, run_verify
-
-PAGE_ROWS = 500  # events read at a time as the table scrolls
-PAGES_KEPT = 16
-# A printed report beyond this would run to hundreds of pages: the person is asked to narrow
-# the filters or take the CSV, which has no limit.
-PDF_EVENT_LIMIT = 5000
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)  # an int: compared on every cell painted
-
-
-class AuditEventsModel(ColumnTableModel):
-    """The events for the filters, newest first, read a page at a time from the site view (a
-    year of a large plant is millions of events; only the pages on screen are in memory)."""
-
-    COLUMNS = ("ts", "station", "seq", "username", "role", "action", "entity", "entity_id",
-               "command_id")
-
-    def __init__(self, parent: QObject | None = None, zone: ZoneInfo | None = None, *,
-                 view=None, changes=None, session: Session | None = None):
-        super().__init__(parent)
-        self.zone = zone
-        self.view, self.changes, self.session = view, changes, session
-        self.filters = TrailFilter()
-        self._count = 0
-        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
-        # A row's texts, made the first time it is painted: the view asks for every visible
-        # cell on each repaint, and a time needs parsing and a time-zone conversion.
-        self._cells: dict[int, tuple[str, ...]] = {}
-        self._rows: list[dict[str, Any]] = []  # unused: rows come from pages
-        self._headers = (self.tr("Time"), self.tr("Station"), self.tr("Event"), self.tr("User"),
-                         self.tr("Role"), self.tr("Action"), self.tr("Entity"), self.tr("Id"),
-                         self.tr("Command"))
-
-    def set_filters(self, filters: TrailFilter) -> None:
-        self.filters = filters
-        self.reload()
-
-    def reload(self, keep: list[dict[str, Any] | None] = ()) -> list[int | None]:
-        """Count again and forget every page; the new rows of the events in `keep`, found in
-        the same read of the view as the count (see SiteRecordsModel.reload)."""
-        require(self.session, Permission.AUDIT_VIEW, self.changes, target="audit trail")
-        with self.view.database.read() as connection:
-            count = view_repo.count_events(connection, **asdict(self.filters))
-            rows = [None if event is None else self._position(connection, event, count)
-                    for event in keep]
-        self.beginResetModel()
-        self._count = count
-        self._pages.clear()
-        self._cells = {}
-        self.endResetModel()
-        return rows
-
-    def _position(self, connection, event: dict[str, Any], count: int) -> int | None:
-        row = view_repo.events_before(connection, event, **asdict(self.filters))
-        return row if row < count else None
-
-    def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent is not None and parent.isValid() else self._count
-
-    def row_data(self, row: int) -> dict[str, Any]:
-        number, within = divmod(row, PAGE_ROWS)
-        page = self._pages.get(number)
-        if page is None:
-            page = trail_page(self.view, self.changes, self.session, self.filters, PAGE_ROWS,
-                              number * PAGE_ROWS)
-            self._pages[number] = page
-            if len(self._pages) > PAGES_KEPT:
-                dropped, _ = self._pages.popitem(last=False)
-                for gone in range(dropped * PAGE_ROWS, (dropped + 1) * PAGE_ROWS):
-                    self._cells.pop(gone, None)
-        else:
-            self._pages.move_to_end(number)
-        return page[within] if within < len(page) else {}
-
-    def row_of(self, event: dict[str, Any]) -> int | None:
-        """The row of an event under the current filters, or None if it is not there."""
-        with self.view.database.read() as connection:
-            row = self._position(connection, event, self._count)
-        if row is None:
-            return None
-        found = self.row_data(row)
-        return row if (found.get("station"), found.get("seq")) == (event["station"],
-                                                                   event["seq"]) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row, column = index.row(), index.column()
-        if role != _DISPLAY or not 0 <= row < self._count or not 0 <= column < len(self.COLUMNS):
-            return None
-        return self._texts(row)[column]
-
-    def paint_cell(self, row: int, column: int) -> tuple[str, None, None]:
-        """Text of a shown cell, no colours (gui/fast_cells.py)."""
-        return self._texts(row)[column], None, None
-
-    def _texts(self, row: int) -> tuple[str, ...]:
-        cells = self._cells.get(row)
-        if cells is None:
-            record = self.row_data(row)
-            cells = tuple(display_value(record, column, self.zone) for column in self.COLUMNS)
-            if record:
-                self._cells[row] = cells
-        return cells
-
-
-def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None) -> str:
-    """Times in the site's time zone, like the filters (every PC of a site agrees)."""
-    value = row.get(column)
-    if column == "ts" and value:
-        return parse_utc(value).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
-    return "" if value is None else str(value)
-
-
-class VerifyResultsModel(ColumnTableModel):
-    # What a person looks for first (which station, whether it is intact, what was done to it
-    # and where) comes first: the table shares the tab's width with the event detail.
-    COLUMNS = ("station", "result", "kind", "first_bad", "events")
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[VerifyResult] = []
-        self._headers = (self.tr("Station"), self.tr("Result"), self.tr("Kind"),
-                         self.tr("First bad event"), self.tr("Events checked"))
-
-    def set_results(self, results: list[VerifyResult]) -> None:
-        self.beginResetModel()
-        self._rows = list(results)
-        self.endResetModel()
-
-    def result_at(self, row: int) -> VerifyResult:
-        return self._rows[row]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        result = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "station":
-                return result.station
-            if column == "result":
-                if result.cancelled:
-                    return self.tr("cancelled")
-                return self.tr("intact") if result.ok else self.tr("TAMPERED")
-            if column == "events":
-                return str(result.events_checked)
-            if column == "first_bad":
-                return "" if result.first_bad_seq is None else str(result.first_bad_seq)
-            if result.kind is None:
-                return ""
-            return kind_texts().get(str(result.kind), (str(result.kind), ""))[0]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if result.cancelled:
-                return None
-            return QBrush(QColor("#d4edda") if result.ok else QColor("#f8d7da"))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return result.detail
-        return None
+from gui.verify_dialog import run_verify
 
 
 class StationFilter(QComboBox):
@@ -434,28 +272,23 @@ class AuditTab(QWidget):
         if out is None:
             return None
         database, changes, session, zone = self.view, self.ctx.changes, self.session, self.zone
-        filters, limit = self._filters(), PDF_EVENT_LIMIT
+        filters, limit = self._filters(), audit_report.PDF_EVENT_LIMIT
         # Every text the report needs, in the person's language, made here on the GUI thread.
         headers = [self.model.headerData(i, Qt.Orientation.Horizontal)
-                   for i in range(len(REPORT_COLUMNS))] + [self.tr("Details")]
+                   for i in range(len(audit_report.REPORT_COLUMNS))] + [self.tr("Details")]
         title = self.tr("Audit trail")
         subtitle = (self.tr("Stations: %1 · from %2 to %3 · generated %4 by %5")
                     .replace("%1", self.station.currentText())
-                    .replace("%2", _site_time(filters.start, zone))
-                    .replace("%3", _site_time(filters.end, zone))
-                    .replace("%4", _site_time(format_utc(self.ctx.clock.now()), zone))
+                    .replace("%2", site_time(filters.start, zone))
+                    .replace("%3", site_time(filters.end, zone))
+                    .replace("%4", site_time(format_utc(self.ctx.clock.now()), zone))
                     .replace("%5", session.full_name))
         command_word = self.tr("command %1")
 
         def work(_progress, _cancel):  # QTextDocument and QPdfWriter work off the GUI thread
-            rows = trail_for_report(database, changes, session, filters, limit)
-            if rows is None:
-                return None
-            heading, header, rows_html = report_html(rows, headers, title, subtitle, zone,
-                                                     command_word)
-            atomic_write_with(out, lambda temp: _print_pdf(heading, header, rows_html, temp))
-            record_export(changes, session, "pdf", out, len(rows), filters)
-            return len(rows)
+            return audit_report.write_report(database, changes, session, filters, limit, out,
+                                             ReportTexts(headers, title, subtitle, command_word),
+                                             zone)
 
         self.pdf_task = self._run_export(self.pdf_button, out, work)
         return self.pdf_task
@@ -482,7 +315,7 @@ class AuditTab(QWidget):
                 self.status.setText(self.tr(
                     "More than %1 events match the filters: too many for a printed report. "
                     "Nothing was written; narrow the station, user, action or time range, or "
-                    "export CSV, which holds them all.").replace("%1", str(PDF_EVENT_LIMIT)))
+                    "export CSV, which holds them all.").replace("%1", str(audit_report.PDF_EVENT_LIMIT)))
                 return
             self.status.setText(self.tr("Exported %n event(s) to %1", "", count)
                                 .replace("%1", str(out)))
@@ -501,58 +334,3 @@ class AuditTab(QWidget):
         return self.tr("The audit trail could not be exported (%1); no file was written. Check "
                        "that the folder exists and can be written to, then try again."
                        ).replace("%1", getattr(exc, "strerror", None) or type(exc).__name__)
-
-
-REPORT_COLUMNS = AuditEventsModel.COLUMNS[:8]  # the command id rides in the details column
-
-
-def report_html(rows: list[dict[str, Any]], headers: list[str], title: str, subtitle: str,
-                zone: ZoneInfo | None, command_word: str) -> tuple[str, str, list[str]]:
-    """The printed report in parts: the heading (title and what it covers), the table's
-    header row, and one table row per event."""
-    heading = f"<h2>{_html(title)}</h2><p>{_html(subtitle)}</p>"
-    header = "<tr>" + "".join(f"<th>{_html(text)}</th>" for text in headers) + "</tr>"
-    rows_html = [
-        "<tr>" + "".join(f"<td>{_html(display_value(row, c, zone))}</td>" for c in REPORT_COLUMNS)
-        + f"<td>{_html(event_details(row, command_word))}</td></tr>" for row in rows]
-    return heading, header, rows_html
-
-
-def _print_pdf(heading: str, header: str, rows: list[str], path: Path) -> None:
-    """Print the report page by page (gui/pdf_pages.py), the heading on the first."""
-    print_sections(path, [Section(heading, header, rows)])
-
-
-def _site_time(utc_text: str | None, zone: ZoneInfo | None) -> str:
-    if not utc_text:
-        return "—"
-    return parse_utc(utc_text).astimezone(zone).strftime("%Y-%m-%d %H:%M")
-
-
-def event_details(row: dict[str, Any], command_word: str = "command %1") -> str:
-    """An event's reason, changed fields (before → after; the audit trail's own field names,
-    as the CSV and the event detail show them) and command, in one line of a report."""
-    try:
-        body = json.loads(row.get("body") or "{}")
-    except ValueError:
-        return str(row.get("body") or "")
-    parts = []
-    if body.get("reason"):
-        parts.append(str(body["reason"]))
-    before, after = body.get("before") or {}, body.get("after") or {}
-    if isinstance(before, dict) and isinstance(after, dict):
-        for key in sorted(set(before) | set(after)):
-            if before.get(key) != after.get(key):
-                parts.append(f"{key}: {_short(before.get(key))} → {_short(after.get(key))}")
-    if row.get("command_id"):
-        parts.append(command_word.replace("%1", str(row["command_id"])))
-    return "; ".join(parts)
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    text = "–" if value is None else str(value)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def _html(text: Any) -> str:
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 from models.canonical import parse_utc
 from utils.timezones import zone_label
 
-from gui.admin.command_texts import (
-    moment_text, outcome_text, pairs_text, result_rows, type_label,
-)
+from gui.admin.command_outcomes import moment_text, outcome_text, result_rows
+from gui.admin.command_texts import pairs_text, type_label
 
 
 class CommandDetailsDialog(QDialog):

@@ -26,8 +26,9 @@ from utils.site.fleet import FleetMonitor
 from utils.site.layout import valid_station_id
 
 from gui.accessible_names import name_inputs
+from gui.admin.command_outcomes import outcome_text
 from gui.admin.command_texts import (
-    command_label, outcome_text, pairs_text, param_label, param_problem_text, type_label,
+    command_label, pairs_text, param_label, param_problem_text, type_label,
 )
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.theme import form_label

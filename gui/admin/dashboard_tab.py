@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from config.catalogs import QualityBands
 from utils import analytics
-from utils.context import AppContext
+from utils.site.site_view import SiteView
 
 from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.admin.record_filters import RecordFilters
+from gui.admin.site_now import SiteNow
 from gui.admin.value_axis import value_axes
 from gui.admin.view_status import ViewStatus
 from gui.numbers import format_number, format_shortest
@@ -55,15 +56,17 @@ def number_text(value: float, spec: str = ".2f") -> str:
 
 
 class DashboardTab(RefreshWhenShown):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, bands: QualityBands | None = None, *,
+    def __init__(self, site: SiteNow, site_view: SiteView, parent: QWidget | None = None,
+                 bands: QualityBands | None = None, *,
                  refresh_ms: int = REFRESH_MS, bridge=None):
         super().__init__(parent)
-        self.ctx = ctx
+        self.site = site
+        self.site_view = site_view
         self._bands = bands
         self.setObjectName("dashboardTab")
-        self.filters = RecordFilters(ctx)
+        self.filters = RecordFilters(site, site_view)
         self.filters.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, ctx.timezone, ctx.clock)
+        self.currency = ViewStatus(bridge, site.timezone, site.clock)
         self.critical = QLabel()
         self.critical.setObjectName("paretoCritical")
         self.critical.setWordWrap(True)
@@ -146,13 +149,13 @@ class DashboardTab(RefreshWhenShown):
     def bands(self) -> QualityBands:
         """The bands and target given, else the site catalog's (read at each refresh, so a
         newly published catalog shows at the next refresh)."""
-        return self._bands or self.ctx.catalog.bands
+        return self._bands or self.site.catalog.bands
 
     def refresh(self) -> None:
         self.filters.refill_stations()
         figures = self.figures = analytics.dashboard(
-            self.ctx.site_view, self.filters.start(), None, self.filters.station.currentData(),
-            bands=self.bands, timezone=self.ctx.timezone, shift_limit=MAX_SHIFT_BARS)
+            self.site_view, self.filters.start(), None, self.filters.station.currentData(),
+            bands=self.bands, timezone=self.site.timezone, shift_limit=MAX_SHIFT_BARS)
         top = figures.defects.head(5)
         self.top_bars.setOpts(x=np.arange(len(top)), height=top["share"].to_numpy(float))
         self.top_plot.getAxis("bottom").setTicks([[(i, f"{d}\n{s:.0f} %") for i, (d, s) in

@@ -7,9 +7,10 @@ acknowledgement is dropped, so the next occurrence alarms again.
 
 A refresh is made in two halves. `prepare` runs on the poller's thread: the table's cells, the
 alarms and the plots' lines (fleet_traces.py). `show_frame` runs on the GUI thread and only
-swaps them in, so a tick leaves the GUI free for painting (bench_gui.py measures it). The plot
-items are created once and updated with their set_traces (pyqtgraph's advice: no new items per
-update).
+swaps them in, so a tick leaves the GUI free for painting (bench_gui.py measures it).
+
+This module holds the widgets and their wiring: the table's model is fleet_model.py, the plots
+fleet_plots.py (their lines fleet_traces.py), the alarms' wording fleet_texts.py.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-import pyqtgraph as pg
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGraphicsItem, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from utils.auth import Session
+from utils.changes import Changes
 from utils.permissions import PermissionDenied
 from utils.site.alarm_acks import Acknowledgement, acknowledge, may_acknowledge
 from utils.site.fleet import FleetMonitor, Liveness, StationView
@@ -35,14 +36,13 @@ from gui.admin.fleet_model import (
     ALL_STATIONS, WITH_ALARMS, Alarm, FleetTableModel, RowDiff, alarms_of, diff_rows,
     moment_text, text_lengths,
 )
+from gui.admin.fleet_plots import MAX_PLOTTED_STATIONS, FleetPlots
+from gui.admin.site_now import SiteNow
+from gui.admin.fleet_texts import acknowledged_text, alarm_text
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder
-from gui.admin.trace_item import TraceSetItem
-from gui.admin.value_axis import value_axes
 from gui.fast_cells import FastCellDelegate
 from gui.theme import TOUCH_MIN_PX
 
-PLOTTED = (("cpu", "CPU %"), ("memory", "Memory %"), ("disk", "Disk %"))
-MAX_PLOTTED_STATIONS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +60,12 @@ class FleetFrame:
 
 
 class FleetTab(QWidget):
-    def __init__(self, fleet: FleetMonitor, ctx, session: Session, parent: QWidget | None = None):
+    def __init__(self, fleet: FleetMonitor, site: SiteNow, changes: Changes, session: Session,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.fleet = fleet
-        self.ctx = ctx
+        self.site = site
+        self.changes = changes
         self.session = session
         self.setObjectName("fleetTab")
         self.model = FleetTableModel(self)
@@ -103,60 +105,20 @@ class FleetTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._selected: list[str] = []  # station ids, kept across model resets
 
-        pg.setConfigOptions(antialias=False, background="w", foreground="k")
-        self.plots = pg.GraphicsLayoutWidget()
-        self.plots.setObjectName("fleetPlots")
         self.plot_hint = QLabel()  # says so when more stations are selected than plotted
         self.plot_hint.setObjectName("fleetPlotHint")
         self.plot_hint.setProperty("role", "hint")
         self.plot_hint.setWordWrap(True)
         self.plot_hint.hide()
-        self._plot_items: dict[str, pg.PlotItem] = {}
-        self._settled_items: dict[str, TraceSetItem] = {}
-        self._live_items: dict[str, TraceSetItem] = {}
-        labels = {"cpu": self.tr("CPU %"), "memory": self.tr("Memory %"), "disk": self.tr("Disk %")}
-        # The time axis reads in the site's time zone, like "last seen" beside it (pyqtgraph
-        # would use this PC's own zone). pyqtgraph takes seconds west of UTC; the offset is the
-        # one when the panel opens (a daylight-saving change shows after reopening it).
-        site_offset = self.fleet.clock.now().astimezone(
-            ZoneInfo(self.ctx.timezone)).utcoffset()
-        west_s = -int(site_offset.total_seconds()) if site_offset is not None else 0
-        for row, (name, _english) in enumerate(PLOTTED):
-            plot = self.plots.addPlot(row=row, col=0, axisItems={
-                "bottom": pg.DateAxisItem(orientation="bottom", utcOffset=west_s),
-                **value_axes()})
-            plot.setLabel("left", labels[name])
-            # Fixed ranges: per cent from 0 to 100, and the last hour (fleet_traces.py): no
-            # auto-range pass and no axis redraw on a tick; panning would only lose the live view.
-            plot.enableAutoRange(x=False, y=False)
-            plot.setYRange(0, 100, padding=0)
-            plot.setMouseEnabled(x=False, y=False)
-            plot.hideButtons()
-            plot.showGrid(y=True, alpha=0.3)
-            for side in ("left", "bottom"):
-                # Axes (labels, ticks, the grid) kept as pixmaps until their range changes:
-                # replaying them cost three quarters of each plot repaint (bench_gui.py).
-                plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self._settled_items[name] = TraceSetItem(cached=True)
-            self._live_items[name] = TraceSetItem(cached=False)
-            plot.addItem(self._settled_items[name], ignoreBounds=True)
-            plot.addItem(self._live_items[name], ignoreBounds=True)
-            self._plot_items[name] = plot
-        self._legend = self._plot_items["cpu"].addLegend(offset=(-10, 10))
-        self._legend_samples: dict[str, pg.PlotDataItem] = {}
-        self._pens = [pg.mkPen(pg.intColor(i, hues=MAX_PLOTTED_STATIONS), width=1)
-                      for i in range(MAX_PLOTTED_STATIONS)]
-        self._hidden: set[str] = set()  # stations switched off in the legend
+        self.plots = FleetPlots(self._site_now())
         self.traces = TraceBuilder(fleet)
         self._prepare_lock = threading.Lock()
         self._prepared_rows: list = []  # what the last frame's diff was made against
         # Read by `prepare` on the poller's thread; only ever replaced whole on the GUI thread.
         self._plotted: tuple[str, ...] = ()
         self._width_px = 400
-        self._plot_items["cpu"].getViewBox().sigResized.connect(self._plots_resized)
-        self._x_range: tuple[float, float] | None = None
-        self._shown_settled: dict[str, tuple] = {}  # per plot: what its settled item shows
-        self._show_plots(self.traces.frame((), self._width_px))
+        self.plots.cpu_view().sigResized.connect(self._plots_resized)
+        self.plots.show_frame(self.traces.frame((), self._width_px))
 
         self.alarms = QListWidget()
         self.alarms.setAccessibleName(self.tr("Alarms"))
@@ -208,7 +170,7 @@ class FleetTab(QWidget):
     def prepare(self, views: list[StationView]) -> FleetFrame:
         """Everything a refresh shows, computed without touching a widget: the poller's thread
         calls this and hands the result to `show_frame` on the GUI thread."""
-        thresholds = self.ctx.catalog.thresholds  # a newly published site catalog applies
+        thresholds = self.site.catalog.thresholds  # a newly published site catalog applies
         now = self._site_now()
         rows = self.model.rows_for(views, thresholds, zone=now.tzinfo, today=now.date())
         with self._prepare_lock:
@@ -223,7 +185,7 @@ class FleetTab(QWidget):
     def _site_now(self) -> datetime:
         """Now by the fleet's clock, in the site's time zone (ZoneInfo keeps its zones cached:
         the settings' zone is looked up again each time, so a changed setting applies)."""
-        return self.fleet.clock.now().astimezone(ZoneInfo(self.ctx.timezone))
+        return self.fleet.clock.now().astimezone(ZoneInfo(self.site.timezone))
 
     def update_views(self, views: list[StationView]) -> None:
         """A whole refresh on the calling (GUI) thread."""
@@ -234,7 +196,7 @@ class FleetTab(QWidget):
         # then runs before the window's repaint request that the table posts below, and one
         # repaint draws both (plots last cost a second pass over the window per tick).
         if frame.plots.stations == self._plotted:  # else made before the selection changed
-            self._show_plots(frame.plots)
+            self.plots.show_frame(frame.plots)
         if self.model.apply(frame.views, frame.rows, frame.diff):
             self.table.resizeColumnsToContents()
             self._sized_lengths = frame.lengths
@@ -295,71 +257,19 @@ class FleetTab(QWidget):
         self.plot_hint.setVisible(over)
         if plotted != self._plotted:
             self._plotted = plotted
-            self._show_plots(self.traces.frame(plotted, self._width_px))
+            self.plots.show_frame(self.traces.frame(plotted, self._width_px))
+
+    def drawn_points(self, station: str, metric: str) -> int:
+        return self.plots.drawn_points(station, metric)
+
+    def x_range(self) -> tuple[float, float]:
+        return self.plots.x_range()
 
     def _plots_resized(self, viewbox) -> None:
         self._width_px = max(1, int(viewbox.width()))
-        self._show_plots(self.traces.frame(self._plotted, self._width_px))
+        self.plots.show_frame(self.traces.frame(self._plotted, self._width_px))
 
     # -- plots ---------------------------------------------------------------------------------
-
-    def _show_plots(self, frame: PlotFrame) -> None:
-        self._update_legend(frame.stations)
-        if frame.x_range != self._x_range:
-            self._x_range = frame.x_range
-            for plot in self._plot_items.values():
-                plot.setXRange(*frame.x_range, padding=0)
-        start, end = frame.x_range
-        for name, plot in self._plot_items.items():
-            box = plot.getViewBox()
-            pixel = ((end - start) / max(box.width(), 1.0), 100.0 / max(box.height(), 1.0))
-            settled = frame.settled[name]
-            seen = (frame.stations, pixel, settled)  # Trace compares by identity
-            if self._shown_settled.get(name) != seen:  # the settled lines change every X_STEP_S
-                self._shown_settled[name] = seen
-                self._settled_items[name].set_traces(self._with_pens(frame.stations, settled),
-                                                     pixel)
-            self._live_items[name].set_traces(self._with_pens(frame.stations, frame.live[name]),
-                                              pixel)
-        # Let the plots take a new time range now: done inside the paint (pyqtgraph's default),
-        # the range change asks for a second full repaint of every plot.
-        self.plots.scene().prepareForPaint()
-
-    def _with_pens(self, stations, traces) -> list:
-        return [(station, self._pens[i], trace)
-                for i, (station, trace) in enumerate(zip(stations, traces)) if trace is not None]
-
-    def _update_legend(self, stations: tuple[str, ...]) -> None:
-        if tuple(self._legend_samples) == stations:
-            return
-        for station, sample in self._legend_samples.items():
-            self._legend.removeItem(sample)
-        self._legend_samples = {}
-        self._hidden &= set(stations)
-        for index, station in enumerate(stations):
-            # The legend's sample stands for the station's lines in all three plots; clicking
-            # it switches them off and on.
-            sample = pg.PlotDataItem(pen=self._pens[index])
-            sample.setVisible(station not in self._hidden)
-            sample.visibleChanged.connect(lambda s=station, item=sample:
-                                          self._set_station_shown(s, item.isVisible()))
-            self._legend.addItem(sample, station)
-            self._legend_samples[station] = sample
-
-    def _set_station_shown(self, station: str, shown: bool) -> None:
-        (self._hidden.discard if shown else self._hidden.add)(station)
-        for item in (*self._settled_items.values(), *self._live_items.values()):
-            item.set_hidden(frozenset(self._hidden))
-
-    def drawn_points(self, station: str, metric: str) -> int:
-        """How many points of this station's line the plot draws (settled and live parts)."""
-        return (self._settled_items[metric].points(station)
-                + self._live_items[metric].points(station))
-
-    def x_range(self) -> tuple[float, float]:
-        """The time axis's range (seconds since the epoch)."""
-        (start, end), _y = self._plot_items["cpu"].viewRange()
-        return start, end
 
     # -- alarms --------------------------------------------------------------------------------
 
@@ -395,7 +305,7 @@ class FleetTab(QWidget):
                 item = QListWidgetItem()
                 self.alarms.addItem(item)
             if acknowledged is None:
-                item.setText(self._alarm_text(alarm))
+                item.setText(alarm_text(alarm))
                 item.setForeground(Qt.GlobalColor.darkRed if alarm[2] == "critical"
                                    else Qt.GlobalColor.darkYellow)
             else:
@@ -415,27 +325,10 @@ class FleetTab(QWidget):
                 self.alarms.clearSelection()
         self._update_ack_button()
 
-    def _alarm_text(self, alarm: Alarm) -> str:
-        station, what, level = alarm
-        names = {"state": self.tr("not reporting"), "cpu": self.tr("CPU"),
-                 "memory": self.tr("memory"), "disk": self.tr("disk"),
-                 "files": self.tr("files refused on the share (forged, or not a member)"),
-                 "journal": self.tr("journal held back: the station's journal on the share "
-                                    "goes on past this PC's chain (another copy of its "
-                                    "database ran elsewhere)")}
-        levels = {"warning": self.tr("warning"), "critical": self.tr("critical")}
-        return (self.tr("Station %1: %2 (%3)").replace("%1", station)
-                .replace("%2", names[what]).replace("%3", levels[level]))
-
     def _acknowledged_text(self, alarm: Alarm) -> str:
-        """The alarm, who acknowledged it, when (site time, with the date unless today) and
-        the note; the note is put in last, so a "%" typed in it is never taken for a
-        placeholder."""
         ack = self._acknowledged[alarm]
-        when = moment_text(ack.at, ZoneInfo(self.ctx.timezone), self._today)
-        return (self.tr("%1 · acknowledged by %2 at %3: %4")
-                .replace("%1", self._alarm_text(alarm)).replace("%2", ack.user)
-                .replace("%3", when).replace("%4", ack.note or "—"))
+        return acknowledged_text(alarm, ack.user, ack.note,
+                                 moment_text(ack.at, ZoneInfo(self.site.timezone), self._today))
 
     def _chosen_open_alarm(self) -> Alarm | None:
         """The alarm selected in the list, if it is not acknowledged yet."""
@@ -461,7 +354,7 @@ class FleetTab(QWidget):
             if not ok:
                 return False
         try:
-            self._acknowledged[alarm] = acknowledge(self.ctx.changes, self.session, alarm, note)
+            self._acknowledged[alarm] = acknowledge(self.changes, self.session, alarm, note)
         except PermissionDenied:  # the button is disabled for these roles; a safety net
             return False
         self._refresh_alarms()

@@ -9,15 +9,18 @@ from datetime import timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from utils.context import AppContext
+from utils.site.site_view import SiteView
+
+from gui.admin.site_now import SiteNow
 
 
 class RecordFilters(QWidget):
     changed = Signal()  # a filter changed, or "Refresh" was pressed
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, site: SiteNow, site_view: SiteView, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx = ctx
+        self.site = site
+        self.site_view = site_view
         self.period = QComboBox()
         for days, text in ((1, self.tr("Last 24 hours")), (7, self.tr("Last 7 days")),
                            (30, self.tr("Last 30 days")), (0, self.tr("Everything"))):
@@ -42,13 +45,13 @@ class RecordFilters(QWidget):
     def start(self):
         """Where the chosen period starts (None: everything); it ends now."""
         days = self.period.currentData()
-        return self.ctx.clock.now() - timedelta(days=days) if days else None
+        return self.site.clock.now() - timedelta(days=days) if days else None
 
     def refill_stations(self) -> None:
         """The station list from the site view (stations with records)."""
         from data import view_repo
 
-        with self.ctx.site_view.database.read() as connection:
+        with self.site_view.database.read() as connection:
             self._fill_stations(view_repo.record_stations(connection))
 
     def _fill_stations(self, stations: list[str]) -> None:

@@ -1,5 +1,5 @@
 """The admin panel: Fleet, Commands, Production, Dashboard, Insights, Lots, Users, Audit and
-Settings tabs for supervisors, quality and admins.
+Catalog tabs for supervisors, quality and admins.
 
 Opened from the station window (a supervisor or admin re-enters their password) or, on an
 office PC, inside its window right after login (gui/office_window.py). Tabs appear only for roles allowed to use them; the services check
@@ -24,6 +24,7 @@ from utils.site.site_view import SiteView
 from gui.admin.commands_tab import CommandsTab
 from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
+from gui.admin.site_now import SiteNow
 from gui.admin.site_upgrade import SiteUpgradeNotice, site_needs_upgrade
 from gui.admin.view_bridge import ViewBridge
 from gui.tasks import TaskRunner
@@ -65,10 +66,11 @@ class AdminWindow(QMainWindow):
         # journals, reading where each begins) would otherwise compete with building the tabs.
         # (With this window as context: dropped if the window is gone before it fires.)
         QTimer.singleShot(0, self, self._start_following)
+        site = SiteNow.of(ctx)  # the catalog and zone in force, read at each use
         self.fleet_tab: FleetTab | None = None
         self.commands_tab: CommandsTab | None = None
         if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):
-            self.fleet_tab = FleetTab(self.fleet, ctx, session)
+            self.fleet_tab = FleetTab(self.fleet, site, ctx.changes, session)
             self.tabs.addTab(self.fleet_tab, self.tr("Fleet"))
             if role_allows(session.role, Permission.COMMAND_SEND):
                 self.commands_tab = CommandsTab(self.fleet, session,
@@ -93,12 +95,13 @@ class AdminWindow(QMainWindow):
             self.production_tab = ProductionTab(ctx, session, self.runner, self.bridge)
             self.tabs.addTab(self.production_tab, self.tr("Production"))
 
-            self.dashboard_tab = DashboardTab(ctx, bridge=self.bridge)
+            self.dashboard_tab = DashboardTab(site, self.site_view, bridge=self.bridge)
             self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
 
             from gui.admin.insights_tab import InsightsTab
 
-            self.insights_tab = InsightsTab(ctx, bridge=self.bridge, runner=self.runner)
+            self.insights_tab = InsightsTab(site, self.site_view, bridge=self.bridge,
+                                            runner=self.runner)
             self.tabs.addTab(self.insights_tab, self.tr("Insights"))
         if role_allows(session.role, Permission.LOT_VIEW):
             from gui.admin.lots_tab import LotsTab
@@ -121,10 +124,10 @@ class AdminWindow(QMainWindow):
                                       bridge=self.bridge)
             self.tabs.addTab(self.audit_tab, self.tr("Audit"))
         if role_allows(session.role, Permission.SETTINGS_MANAGE):
-            from gui.admin.settings_tab import SettingsTab
+            from gui.admin.catalog_tab import CatalogTab
 
-            self.settings_tab = SettingsTab(ctx, session, self.runner)
-            self.tabs.addTab(self.settings_tab, self.tr("Settings"))
+            self.catalog_tab = CatalogTab(ctx, session, self.runner)
+            self.tabs.addTab(self.catalog_tab, self.tr("Catalog"))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.verify_site_action = QAction(self.tr("Verify audit integrity (whole site)…"), self)
         self.verify_site_action.triggered.connect(self.verify_site)

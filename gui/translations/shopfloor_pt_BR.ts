@@ -159,8 +159,8 @@
     </message>
     <message>
         <location filename="../admin/window.py" line="127"/>
-        <source>Settings</source>
-        <translation>Configurações</translation>
+        <source>Catalog</source>
+        <translation>Catálogo</translation>
     </message>
     <message>
         <location filename="../admin/window.py" line="128"/>
@@ -184,159 +184,127 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
-    <name>AppWindow</name>
+    <name>AppTexts</name>
     <message>
-        <location filename="../app_window.py" line="148"/>
-        <source>&amp;File</source>
-        <translation>&amp;Arquivo</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="149"/>
-        <source>&amp;Tools</source>
-        <translation>&amp;Ferramentas</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="150"/>
-        <source>Log out</source>
-        <translation>Sair</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="155"/>
-        <source>Quit</source>
-        <translation>Encerrar</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="160"/>
-        <source>Verify audit integrity…</source>
-        <translation>Verificar integridade da auditoria…</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="163"/>
-        <source>This PC&apos;s settings…</source>
-        <translation>Configurações deste PC…</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="168"/>
-        <source>Confirm the takeover of this station…</source>
-        <translation>Confirmar a substituição desta estação…</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="173"/>
-        <source>Log viewer…</source>
-        <translation>Visualizar log…</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="176"/>
-        <source>&amp;Help</source>
-        <translation>A&amp;juda</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="177"/>
-        <source>About…</source>
-        <translation>Sobre…</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="219"/>
-        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
-        <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="225"/>
-        <source>You were logged out after a period without activity.</source>
-        <translation>Você foi desconectado após um período sem atividade.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="231"/>
-        <source>Production entry is locked by a supervisor: %1</source>
-        <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="243"/>
-        <source>Message from %1</source>
-        <translation>Mensagem de %1</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="245"/>
-        <source>From %1</source>
-        <translation>De %1</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="247"/>
-        <source>I have read it</source>
-        <translation>Li a mensagem</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="265"/>
-        <source>%1 logged you out remotely.</source>
-        <translation>%1 encerrou sua sessão remotamente.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="282"/>
-        <source>Close the application?</source>
-        <translation>Fechar o aplicativo?</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="284"/>
-        <source>%1 asks to restart the application now.</source>
-        <translation>%1 pede para reiniciar o aplicativo agora.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="285"/>
-        <source>%1 asks to close the application now.</source>
-        <translation>%1 pede para fechar o aplicativo agora.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="286"/>
-        <source>Everything you saved is kept.</source>
-        <translation>Tudo o que você salvou está guardado.</translation>
-    </message>
-    <message>
-        <location filename="../app_window.py" line="353"/>
+        <location filename="../app_texts.py" line="23"/>
         <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
         <translation>Este PC não sincroniza: outra cópia dele (um backup restaurado, um disco copiado) foi a última a atuar como esta estação. A produção é salva neste PC. Um supervisor confirma a substituição em Ferramentas → Confirmar a substituição desta estação.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="357"/>
+        <location filename="../app_texts.py" line="28"/>
         <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
         <translation>Este PC não sincroniza: outro PC atua como esta estação com a chave deste PC. A produção é salva neste PC. Desligue o outro PC.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="360"/>
+        <location filename="../app_texts.py" line="32"/>
         <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
         <translation>Este PC não sincroniza: não atua mais por esta estação (sua chave foi revogada, ou outro PC assumiu a estação). A produção é salva neste PC. Um administrador o junta ao site de novo.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="364"/>
+        <location filename="../app_texts.py" line="38"/>
         <source>This PC does not sync for this station now. Production is saved on this PC.</source>
         <translation>Este PC não sincroniza por esta estação agora. A produção é salva neste PC.</translation>
     </message>
+</context>
+<context>
+    <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="374"/>
+        <location filename="../app_window.py" line="149"/>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="150"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="151"/>
+        <source>Log out</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="156"/>
+        <source>Quit</source>
+        <translation>Encerrar</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="161"/>
+        <source>Verify audit integrity…</source>
+        <translation>Verificar integridade da auditoria…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="164"/>
+        <source>This PC&apos;s settings…</source>
+        <translation>Configurações deste PC…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="169"/>
+        <source>Confirm the takeover of this station…</source>
+        <translation>Confirmar a substituição desta estação…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="174"/>
+        <source>Log viewer…</source>
+        <translation>Visualizar log…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="177"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="178"/>
+        <source>About…</source>
+        <translation>Sobre…</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="220"/>
+        <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
+        <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="226"/>
+        <source>You were logged out after a period without activity.</source>
+        <translation>Você foi desconectado após um período sem atividade.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="232"/>
+        <source>Production entry is locked by a supervisor: %1</source>
+        <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="245"/>
+        <source>%1 logged you out remotely.</source>
+        <translation>%1 encerrou sua sessão remotamente.</translation>
+    </message>
+    <message>
+        <location filename="../app_window.py" line="297"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation>Substituição confirmada: este PC atua pela estação %1 a partir de agora (auditado).</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="381"/>
+        <location filename="../app_window.py" line="304"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="382"/>
+        <location filename="../app_window.py" line="305"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="390"/>
+        <location filename="../app_window.py" line="314"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="410"/>
+        <location filename="../app_window.py" line="334"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="411"/>
+        <location filename="../app_window.py" line="335"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -344,47 +312,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_model.py" line="51"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_model.py" line="51"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_model.py" line="51"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="76"/>
+        <location filename="../admin/audit_model.py" line="51"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="77"/>
+        <location filename="../admin/audit_model.py" line="52"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="77"/>
+        <location filename="../admin/audit_model.py" line="52"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="77"/>
+        <location filename="../admin/audit_model.py" line="52"/>
         <source>Entity</source>
         <translation>Entidade</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="77"/>
+        <location filename="../admin/audit_model.py" line="52"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="78"/>
+        <location filename="../admin/audit_model.py" line="53"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
@@ -473,102 +441,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="233"/>
+        <location filename="../admin/audit_tab.py" line="71"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="235"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="240"/>
+        <location filename="../admin/audit_tab.py" line="78"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="242"/>
+        <location filename="../admin/audit_tab.py" line="80"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="244"/>
+        <location filename="../admin/audit_tab.py" line="82"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="246"/>
+        <location filename="../admin/audit_tab.py" line="84"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="248"/>
+        <location filename="../admin/audit_tab.py" line="86"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="250"/>
+        <location filename="../admin/audit_tab.py" line="88"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="256"/>
+        <location filename="../admin/audit_tab.py" line="94"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="273"/>
+        <location filename="../admin/audit_tab.py" line="111"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="278"/>
+        <location filename="../admin/audit_tab.py" line="116"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="289"/>
+        <location filename="../admin/audit_tab.py" line="127"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="342"/>
+        <location filename="../admin/audit_tab.py" line="180"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="440"/>
+        <location filename="../admin/audit_tab.py" line="278"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="448"/>
+        <location filename="../admin/audit_tab.py" line="286"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="465"/>
+        <location filename="../admin/audit_tab.py" line="298"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="473"/>
+        <location filename="../admin/audit_tab.py" line="306"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="483"/>
+        <location filename="../admin/audit_tab.py" line="316"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="441"/>
+        <location filename="../admin/audit_tab.py" line="279"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="387"/>
+        <location filename="../admin/audit_tab.py" line="225"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -576,12 +544,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="442"/>
+        <location filename="../admin/audit_tab.py" line="280"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="476"/>
+        <location filename="../admin/audit_tab.py" line="309"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -589,7 +557,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="487"/>
+        <location filename="../admin/audit_tab.py" line="320"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -597,19 +565,254 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="498"/>
+        <location filename="../admin/audit_tab.py" line="331"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="500"/>
+        <location filename="../admin/audit_tab.py" line="333"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="501"/>
+        <location filename="../admin/audit_tab.py" line="334"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="17"/>
+        <source>Excellent below</source>
+        <translation>Excelente abaixo de</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="18"/>
+        <source>Good below</source>
+        <translation>Boa abaixo de</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="19"/>
+        <source>Attention below (critical above)</source>
+        <translation>Atenção abaixo de (crítica acima)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="20"/>
+        <source>Target line</source>
+        <translation>Linha de meta</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="24"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="24"/>
+        <source>Memory</source>
+        <translation>Memória</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="25"/>
+        <source>Disk</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="32"/>
+        <source>In force: the built-in catalog (nothing published for this site yet).</source>
+        <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="35"/>
+        <source>In force: site catalog version %1, published by %2 at %3.</source>
+        <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="39"/>
+        <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
+        <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="47"/>
+        <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
+        <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="51"/>
+        <source>Stations take it within a few seconds (at their next directory check).</source>
+        <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="59"/>
+        <source>Only an admin may publish the site catalog; nothing was changed.</source>
+        <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="61"/>
+        <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
+        <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="54"/>
+        <source>Add machine</source>
+        <translation>Adicionar máquina</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="56"/>
+        <source>Remove selected</source>
+        <translation>Remover selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="60"/>
+        <location filename="../admin/catalog_tab.py" line="116"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
+        <source>Defects</source>
+        <translation>Defeitos</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="63"/>
+        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
+        <source>Locations</source>
+        <translation>Locais</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="80"/>
+        <source>Why (at least 10 characters; kept in the audit trail)</source>
+        <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="85"/>
+        <source>Undo my edits</source>
+        <translation>Desfazer minhas edições</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="87"/>
+        <source>Publish to every station</source>
+        <translation>Publicar para todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="104"/>
+        <location filename="../admin/catalog_tab.py" line="303"/>
+        <source>Machine table</source>
+        <translation>Tabela de máquinas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="113"/>
+        <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
+        <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="121"/>
+        <source>Measurement ranges</source>
+        <translation>Faixas de medição</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="123"/>
+        <source>Minimum</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="124"/>
+        <source>Maximum</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="131"/>
+        <location filename="../admin/catalog_tab.py" line="324"/>
+        <source>Rejections per box</source>
+        <translation>Rejeições por caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="134"/>
+        <source>Quality bands and target (mean CAM %)</source>
+        <translation>Faixas de qualidade e meta (CAM médio %)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="141"/>
+        <source>Fleet thresholds (warning / critical)</source>
+        <translation>Limites das estações (alerta / crítico)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="143"/>
+        <source>Warning from</source>
+        <translation>Alerta a partir de</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="144"/>
+        <source>Critical from</source>
+        <translation>Crítico a partir de</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="155"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
+        <source>Site default intervals</source>
+        <translation>Intervalos padrão do site</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="160"/>
+        <source>each PC&apos;s own</source>
+        <translation>o próprio de cada PC</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="162"/>
+        <source>Status every</source>
+        <translation>Status a cada</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="163"/>
+        <source>Command rescan every</source>
+        <translation>Busca de comandos a cada</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="175"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
+        <source>Site time zone</source>
+        <translation>Fuso horário do site</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="178"/>
+        <source>Shifts and every time on screen, on every PC of the site.</source>
+        <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="328"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="301"/>
+        <source>Machine table, row %1</source>
+        <translation>Tabela de máquinas, linha %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="308"/>
+        <source>%1, line %2</source>
+        <translation>%1, linha %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="317"/>
+        <source>Quality bands</source>
+        <translation>Faixas de qualidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="320"/>
+        <source>Fleet thresholds</source>
+        <translation>Limites das estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="338"/>
+        <source>Nothing was published. Correct these and publish again:</source>
+        <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="357"/>
+        <source>Publishing…</source>
+        <translation>Publicando…</translation>
     </message>
 </context>
 <context>
@@ -643,107 +846,107 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandDetailsDialog</name>
     <message>
-        <location filename="../admin/command_details.py" line="30"/>
+        <location filename="../admin/command_details.py" line="29"/>
         <source>Command details</source>
         <translation>Detalhes do comando</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="36"/>
+        <location filename="../admin/command_details.py" line="35"/>
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="36"/>
+        <location filename="../admin/command_details.py" line="35"/>
         <source>done</source>
         <translation>feito</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="37"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="37"/>
+        <location filename="../admin/command_details.py" line="36"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="38"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="38"/>
+        <location filename="../admin/command_details.py" line="37"/>
         <source>timed out</source>
         <translation>sem resposta</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="39"/>
+        <location filename="../admin/command_details.py" line="38"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="41"/>
+        <location filename="../admin/command_details.py" line="40"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="42"/>
+        <location filename="../admin/command_details.py" line="41"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="43"/>
+        <location filename="../admin/command_details.py" line="42"/>
         <source>Sent by</source>
         <translation>Enviado por</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="44"/>
+        <location filename="../admin/command_details.py" line="43"/>
         <source>Sent at</source>
         <translation>Enviado em</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="46"/>
+        <location filename="../admin/command_details.py" line="45"/>
         <source>Valid until</source>
         <translation>Válido até</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="47"/>
+        <location filename="../admin/command_details.py" line="46"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="48"/>
+        <location filename="../admin/command_details.py" line="47"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="51"/>
+        <location filename="../admin/command_details.py" line="50"/>
         <source>Parameters</source>
         <translation>Parâmetros</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="55"/>
+        <location filename="../admin/command_details.py" line="54"/>
         <source>The station&apos;s own words (not translated)</source>
         <translation>As palavras da própria estação (sem tradução)</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="73"/>
+        <location filename="../admin/command_details.py" line="72"/>
         <source>The station&apos;s answer</source>
         <translation>A resposta da estação</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="90"/>
+        <location filename="../admin/command_details.py" line="89"/>
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/command_details.py" line="90"/>
+        <location filename="../admin/command_details.py" line="89"/>
         <source>NOT intact</source>
         <translation>NÃO íntegra</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_details.py" line="91"/>
+        <location filename="../admin/command_details.py" line="90"/>
         <source>Station %1: %2, %n event(s) checked</source>
         <translation>
             <numerusform>Estação %1: %2, %n evento verificado</numerusform>
@@ -754,72 +957,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>Parameters</source>
         <translation>Parâmetros</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_tab.py" line="54"/>
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_tab.py" line="54"/>
         <source>done</source>
         <translation>feito</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="54"/>
+        <location filename="../admin/commands_tab.py" line="55"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="54"/>
+        <location filename="../admin/commands_tab.py" line="55"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="55"/>
+        <location filename="../admin/commands_tab.py" line="56"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="55"/>
+        <location filename="../admin/commands_tab.py" line="56"/>
         <source>timed out</source>
         <translation>sem resposta</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="56"/>
+        <location filename="../admin/commands_tab.py" line="57"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="92"/>
+        <location filename="../admin/commands_tab.py" line="93"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation>Clique duas vezes (ou em Detalhes…) para ver os detalhes.</translation>
     </message>
@@ -827,178 +1030,178 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../admin/command_texts.py" line="34"/>
+        <location filename="../admin/command_texts.py" line="24"/>
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="35"/>
-        <location filename="../admin/command_texts.py" line="69"/>
+        <location filename="../admin/command_texts.py" line="25"/>
+        <location filename="../admin/command_texts.py" line="59"/>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="36"/>
+        <location filename="../admin/command_texts.py" line="26"/>
         <source>Log the user out</source>
         <translation>Encerrar a sessão do usuário</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="37"/>
+        <location filename="../admin/command_texts.py" line="27"/>
         <source>Lock entry</source>
         <translation>Bloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="38"/>
+        <location filename="../admin/command_texts.py" line="28"/>
         <source>Unlock entry</source>
         <translation>Desbloquear registro</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="39"/>
+        <location filename="../admin/command_texts.py" line="29"/>
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="40"/>
+        <location filename="../admin/command_texts.py" line="30"/>
         <source>Set product (size)</source>
         <translation>Definir produto (tamanho)</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="41"/>
+        <location filename="../admin/command_texts.py" line="31"/>
         <source>Change settings</source>
         <translation>Alterar configurações</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="42"/>
+        <location filename="../admin/command_texts.py" line="32"/>
         <source>Send status again</source>
         <translation>Reenviar status</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="43"/>
+        <location filename="../admin/command_texts.py" line="33"/>
         <source>Collect diagnostics</source>
         <translation>Coletar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="45"/>
+        <location filename="../admin/command_texts.py" line="35"/>
         <source>Get logs</source>
         <translation>Obter logs</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="46"/>
+        <location filename="../admin/command_texts.py" line="36"/>
         <source>Back up now</source>
         <translation>Fazer backup agora</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="47"/>
+        <location filename="../admin/command_texts.py" line="37"/>
         <source>Verify audit</source>
         <translation>Verificar auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="48"/>
+        <location filename="../admin/command_texts.py" line="38"/>
         <source>Restart the application</source>
         <translation>Reiniciar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="50"/>
+        <location filename="../admin/command_texts.py" line="40"/>
         <source>Close the application</source>
         <translation>Fechar o aplicativo</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="70"/>
+        <location filename="../admin/command_texts.py" line="60"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="71"/>
-        <location filename="../admin/command_texts.py" line="378"/>
+        <location filename="../admin/command_outcomes.py" line="280"/>
+        <location filename="../admin/command_texts.py" line="61"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="72"/>
+        <location filename="../admin/command_texts.py" line="62"/>
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="73"/>
-        <location filename="../admin/command_texts.py" line="359"/>
+        <location filename="../admin/command_outcomes.py" line="261"/>
+        <location filename="../admin/command_texts.py" line="63"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="74"/>
-        <location filename="../admin/command_texts.py" line="358"/>
+        <location filename="../admin/command_outcomes.py" line="260"/>
+        <location filename="../admin/command_texts.py" line="64"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="75"/>
-        <location filename="../admin/command_texts.py" line="360"/>
-        <location filename="../admin/command_texts.py" line="369"/>
+        <location filename="../admin/command_outcomes.py" line="262"/>
+        <location filename="../admin/command_outcomes.py" line="271"/>
+        <location filename="../admin/command_texts.py" line="65"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="76"/>
+        <location filename="../admin/command_texts.py" line="66"/>
         <source>Status interval (ms)</source>
         <translation>Intervalo de status (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="77"/>
+        <location filename="../admin/command_texts.py" line="67"/>
         <source>Inbox rescan interval (ms)</source>
         <translation>Intervalo de varredura da caixa de entrada (ms)</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="79"/>
+        <location filename="../admin/command_texts.py" line="69"/>
         <source>Idle logout (minutes)</source>
         <translation>Saída por inatividade (minutos)</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="80"/>
+        <location filename="../admin/command_texts.py" line="70"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="81"/>
+        <location filename="../admin/command_texts.py" line="71"/>
         <source>Containing</source>
         <translation>Contendo</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="82"/>
+        <location filename="../admin/command_texts.py" line="72"/>
         <source>Without asking the operator</source>
         <translation>Sem perguntar ao operador</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="89"/>
+        <location filename="../admin/command_texts.py" line="79"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="89"/>
+        <location filename="../admin/command_texts.py" line="79"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="110"/>
+        <location filename="../admin/command_texts.py" line="100"/>
         <source>Fill in “%1”: it is required. Nothing was sent.</source>
         <translation>Preencha “%1”: é obrigatório. Nada foi enviado.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="113"/>
+        <location filename="../admin/command_texts.py" line="103"/>
         <source>“%1” must be from %2 to %3. Nothing was sent; correct it and send again.</source>
         <translation>“%1” deve estar entre %2 e %3. Nada foi enviado; corrija e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="116"/>
+        <location filename="../admin/command_texts.py" line="106"/>
         <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
         <translation>“%1” deve ter de %2 a %3 caracteres. Nada foi enviado; corrija e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="119"/>
+        <location filename="../admin/command_texts.py" line="109"/>
         <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
         <translation>“%1” não confere com o catálogo de comandos. Nada foi enviado; confira o formulário e envie de novo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_texts.py" line="147"/>
+        <location filename="../admin/command_outcomes.py" line="49"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -1006,83 +1209,83 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="159"/>
+        <location filename="../admin/command_outcomes.py" line="61"/>
         <source>Shown, but not read: the station&apos;s application closed (or nobody answered for hours) before anyone pressed “I have read it”.</source>
         <translation>Exibida, mas não lida: o aplicativo da estação foi fechado (ou ninguém respondeu por horas) antes que alguém apertasse “Li a mensagem”.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="164"/>
+        <location filename="../admin/command_outcomes.py" line="66"/>
         <source>Delivered; nobody logged in to read it: the station runs without a window (the message is in its log).</source>
         <translation>Entregue; ninguém conectado para ler: a estação roda sem janela (a mensagem está no log dela).</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="169"/>
+        <location filename="../admin/command_outcomes.py" line="71"/>
         <source>Read by %1 at %2.</source>
         <translation>Lida por %1 às %2.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="171"/>
+        <location filename="../admin/command_outcomes.py" line="73"/>
         <source>Read at %1 on the login screen (nobody was logged in).</source>
         <translation>Lida às %1 na tela de entrada (ninguém estava conectado).</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="185"/>
+        <location filename="../admin/command_outcomes.py" line="87"/>
         <source>The station answered at %1.</source>
         <translation>A estação respondeu às %1.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="190"/>
+        <location filename="../admin/command_outcomes.py" line="92"/>
         <source>%1 was logged out.</source>
         <translation>%1 foi desconectado(a).</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="191"/>
+        <location filename="../admin/command_outcomes.py" line="93"/>
         <source>Nobody was logged in; nothing to do.</source>
         <translation>Ninguém estava conectado; nada a fazer.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="194"/>
+        <location filename="../admin/command_outcomes.py" line="96"/>
         <source>Production entry locked; %1 sees the banner.</source>
         <translation>Registro de produção bloqueado; %1 vê o aviso.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="196"/>
+        <location filename="../admin/command_outcomes.py" line="98"/>
         <source>Production entry locked (nobody was logged in).</source>
         <translation>Registro de produção bloqueado (ninguém estava conectado).</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="200"/>
+        <location filename="../admin/command_outcomes.py" line="102"/>
         <source>Lot %1 set: box %2 of %3.</source>
         <translation>Lote %1 definido: caixa %2 de %3.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="204"/>
+        <location filename="../admin/command_outcomes.py" line="106"/>
         <source>Size %1 set.</source>
         <translation>Tamanho %1 definido.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="207"/>
+        <location filename="../admin/command_outcomes.py" line="109"/>
         <source>Settings changed: %1.</source>
         <translation>Configurações alteradas: %1.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="212"/>
+        <location filename="../admin/command_outcomes.py" line="114"/>
         <source>Diagnostics collected: version %1, database %2, shared folder %3 (Details… for everything).</source>
         <translation>Diagnóstico coletado: versão %1, banco de dados %2, pasta compartilhada %3 (Detalhes… para tudo).</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="217"/>
+        <location filename="../admin/command_outcomes.py" line="119"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="218"/>
+        <location filename="../admin/command_outcomes.py" line="120"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_texts.py" line="221"/>
-        <location filename="../admin/command_texts.py" line="328"/>
+        <location filename="../admin/command_outcomes.py" line="123"/>
+        <location filename="../admin/command_outcomes.py" line="230"/>
         <source>%n log line(s) received (Details… to read them).</source>
         <translation>
             <numerusform>%n linha de log recebida (Detalhes… para lê-la).</numerusform>
@@ -1090,12 +1293,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="224"/>
+        <location filename="../admin/command_outcomes.py" line="126"/>
         <source>Backup written on the station (%1).</source>
         <translation>Cópia de segurança gravada na estação (%1).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_texts.py" line="231"/>
+        <location filename="../admin/command_outcomes.py" line="133"/>
         <source>Audit trail intact: %n event(s) checked.</source>
         <translation>
             <numerusform>Trilha de auditoria íntegra: %n evento verificado.</numerusform>
@@ -1103,312 +1306,312 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="238"/>
+        <location filename="../admin/command_outcomes.py" line="140"/>
         <source>Closing, without asking the operator.</source>
         <translation>Fechando, sem perguntar ao operador.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="241"/>
+        <location filename="../admin/command_outcomes.py" line="143"/>
         <source>Closing: %1 confirmed it.</source>
         <translation>Fechando: %1 confirmou.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="242"/>
+        <location filename="../admin/command_outcomes.py" line="144"/>
         <source>Closing (nobody was logged in to ask).</source>
         <translation>Fechando (ninguém estava conectado para perguntar).</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="254"/>
+        <location filename="../admin/command_outcomes.py" line="156"/>
         <source>Done.</source>
         <translation>Feito.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="331"/>
+        <location filename="../admin/command_outcomes.py" line="233"/>
         <source>See Details….</source>
         <translation>Veja Detalhes….</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="348"/>
+        <location filename="../admin/command_outcomes.py" line="250"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="349"/>
+        <location filename="../admin/command_outcomes.py" line="251"/>
         <source>Answered at</source>
         <translation>Respondeu às</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="350"/>
+        <location filename="../admin/command_outcomes.py" line="252"/>
         <source>Read by</source>
         <translation>Lida por</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="351"/>
+        <location filename="../admin/command_outcomes.py" line="253"/>
         <source>Read at</source>
         <translation>Lida às</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="352"/>
+        <location filename="../admin/command_outcomes.py" line="254"/>
         <source>Delivered</source>
         <translation>Entregue</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="353"/>
+        <location filename="../admin/command_outcomes.py" line="255"/>
         <source>Shown on a screen</source>
         <translation>Exibida numa tela</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="354"/>
+        <location filename="../admin/command_outcomes.py" line="256"/>
         <source>Logged out</source>
         <translation>Desconectado</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="355"/>
+        <location filename="../admin/command_outcomes.py" line="257"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="356"/>
+        <location filename="../admin/command_outcomes.py" line="258"/>
         <source>Shown to</source>
         <translation>Exibido para</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="357"/>
+        <location filename="../admin/command_outcomes.py" line="259"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="361"/>
+        <location filename="../admin/command_outcomes.py" line="263"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="362"/>
+        <location filename="../admin/command_outcomes.py" line="264"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="363"/>
+        <location filename="../admin/command_outcomes.py" line="265"/>
         <source>Platform</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="364"/>
+        <location filename="../admin/command_outcomes.py" line="266"/>
         <source>Host name</source>
         <translation>Nome do computador</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="365"/>
+        <location filename="../admin/command_outcomes.py" line="267"/>
         <source>Process id</source>
         <translation>Id do processo</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="366"/>
+        <location filename="../admin/command_outcomes.py" line="268"/>
         <source>Database size</source>
         <translation>Tamanho do banco de dados</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="367"/>
+        <location filename="../admin/command_outcomes.py" line="269"/>
         <source>Shared folder online</source>
         <translation>Pasta compartilhada on-line</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="368"/>
+        <location filename="../admin/command_outcomes.py" line="270"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="370"/>
+        <location filename="../admin/command_outcomes.py" line="272"/>
         <source>Intact</source>
         <translation>Íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="371"/>
+        <location filename="../admin/command_outcomes.py" line="273"/>
         <source>Closing</source>
         <translation>Fechando</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="372"/>
+        <location filename="../admin/command_outcomes.py" line="274"/>
         <source>Confirmed by</source>
         <translation>Confirmado por</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="373"/>
+        <location filename="../admin/command_outcomes.py" line="275"/>
         <source>Declined by</source>
         <translation>Recusado por</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="374"/>
+        <location filename="../admin/command_outcomes.py" line="276"/>
         <source>Forced</source>
         <translation>Forçado</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="375"/>
+        <location filename="../admin/command_outcomes.py" line="277"/>
         <source>Restarting</source>
         <translation>Reiniciando</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="376"/>
+        <location filename="../admin/command_outcomes.py" line="278"/>
         <source>Answered</source>
         <translation>Respondido</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="377"/>
+        <location filename="../admin/command_outcomes.py" line="279"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="395"/>
+        <location filename="../admin/command_outcomes.py" line="297"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="410"/>
+        <location filename="../admin/command_outcomes.py" line="312"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="262"/>
+        <location filename="../admin/command_outcomes.py" line="164"/>
         <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation>Expirou antes que a estação pudesse executá-lo. Nada foi feito; envie de novo com validade maior.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="265"/>
+        <location filename="../admin/command_outcomes.py" line="167"/>
         <source>Already received before: not run again.</source>
         <translation>Já recebido antes: não foi executado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="266"/>
+        <location filename="../admin/command_outcomes.py" line="168"/>
         <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation>Sem resposta antes de o comando expirar. Verifique se a estação está ligada e alcança a pasta compartilhada, e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="187"/>
-        <location filename="../admin/command_texts.py" line="274"/>
+        <location filename="../admin/command_outcomes.py" line="89"/>
+        <location filename="../admin/command_outcomes.py" line="176"/>
         <source>The station answered.</source>
         <translation>A estação respondeu.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="275"/>
+        <location filename="../admin/command_outcomes.py" line="177"/>
         <source>Message delivered.</source>
         <translation>Mensagem entregue.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="276"/>
+        <location filename="../admin/command_outcomes.py" line="178"/>
         <source>User logged out.</source>
         <translation>Usuário desconectado.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="277"/>
+        <location filename="../admin/command_outcomes.py" line="179"/>
         <source>Production entry locked.</source>
         <translation>Lançamento de produção bloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="198"/>
-        <location filename="../admin/command_texts.py" line="278"/>
+        <location filename="../admin/command_outcomes.py" line="100"/>
+        <location filename="../admin/command_outcomes.py" line="180"/>
         <source>Production entry unlocked.</source>
         <translation>Lançamento de produção desbloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="279"/>
+        <location filename="../admin/command_outcomes.py" line="181"/>
         <source>Lot set.</source>
         <translation>Lote definido.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="280"/>
+        <location filename="../admin/command_outcomes.py" line="182"/>
         <source>Product (size) set.</source>
         <translation>Produto (tamanho) definido.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="281"/>
+        <location filename="../admin/command_outcomes.py" line="183"/>
         <source>Settings changed.</source>
         <translation>Configurações alteradas.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="210"/>
-        <location filename="../admin/command_texts.py" line="282"/>
+        <location filename="../admin/command_outcomes.py" line="112"/>
+        <location filename="../admin/command_outcomes.py" line="184"/>
         <source>Status sent again.</source>
         <translation>Status enviado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="285"/>
+        <location filename="../admin/command_outcomes.py" line="187"/>
         <source>Backup written on the station.</source>
         <translation>Backup gravado na estação.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="286"/>
+        <location filename="../admin/command_outcomes.py" line="188"/>
         <source>Audit trail intact.</source>
         <translation>Trilha de auditoria íntegra.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="232"/>
-        <location filename="../admin/command_texts.py" line="287"/>
+        <location filename="../admin/command_outcomes.py" line="134"/>
+        <location filename="../admin/command_outcomes.py" line="189"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation>Trilha de auditoria NÃO íntegra: verifique o site pelo menu Ferramentas para ver onde.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="235"/>
-        <location filename="../admin/command_texts.py" line="290"/>
+        <location filename="../admin/command_outcomes.py" line="137"/>
+        <location filename="../admin/command_outcomes.py" line="192"/>
         <source>Restarting.</source>
         <translation>Reiniciando.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="255"/>
+        <location filename="../admin/command_outcomes.py" line="157"/>
         <source>Failed on the station; Details… shows the station&apos;s own words.</source>
         <translation>Falhou na estação; Detalhes… mostra as palavras da própria estação.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="257"/>
+        <location filename="../admin/command_outcomes.py" line="159"/>
         <source>Refused by the station, nothing was done; Details… shows the station&apos;s own words.</source>
         <translation>Recusado pela estação, nada foi feito; Detalhes… mostra as palavras da própria estação.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="283"/>
+        <location filename="../admin/command_outcomes.py" line="185"/>
         <source>Diagnostics collected (Details… for everything).</source>
         <translation>Diagnóstico coletado (Detalhes… para tudo).</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="291"/>
+        <location filename="../admin/command_outcomes.py" line="193"/>
         <source>Closing.</source>
         <translation>Fechando.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="293"/>
+        <location filename="../admin/command_outcomes.py" line="195"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation>Nada a alterar: escolha ao menos uma configuração e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="296"/>
+        <location filename="../admin/command_outcomes.py" line="198"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation>O operador escolheu não fechar o aplicativo; ele continua rodando.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="299"/>
+        <location filename="../admin/command_outcomes.py" line="201"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation>Interrompido por um reinício da estação e não executado de novo; envie de novo se ainda for preciso.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="303"/>
+        <location filename="../admin/command_outcomes.py" line="205"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation>Recusado: a assinatura não confere (outra chave de site, ou o arquivo foi alterado). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="306"/>
+        <location filename="../admin/command_outcomes.py" line="208"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation>Recusado: o relógio deste PC está adiantado em relação ao da estação. Nada foi feito; acerte os relógios e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="314"/>
+        <location filename="../admin/command_outcomes.py" line="216"/>
         <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
         <translation>O tamanho %1 não está no catálogo daquela estação. Nada foi alterado; confira o catálogo do site e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="317"/>
+        <location filename="../admin/command_outcomes.py" line="219"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation>Recusado: a estação não conhece %1 como usuário ativo (a cópia de usuários dela pode estar desatualizada). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/command_texts.py" line="320"/>
+        <location filename="../admin/command_outcomes.py" line="222"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
         <translation>Recusado: a estação não permite que o papel %1 envie este comando. Nada foi feito.</translation>
     </message>
@@ -1416,102 +1619,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="106"/>
+        <location filename="../admin/commands_tab.py" line="107"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="107"/>
+        <location filename="../admin/commands_tab.py" line="108"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="108"/>
+        <location filename="../admin/commands_tab.py" line="109"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="122"/>
+        <location filename="../admin/commands_tab.py" line="123"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="129"/>
+        <location filename="../admin/commands_tab.py" line="130"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="134"/>
+        <location filename="../admin/commands_tab.py" line="135"/>
         <source>Commands sent</source>
         <translation>Comandos enviados</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="144"/>
+        <location filename="../admin/commands_tab.py" line="145"/>
         <source>Details…</source>
         <translation>Detalhes…</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="157"/>
+        <location filename="../admin/commands_tab.py" line="158"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="158"/>
+        <location filename="../admin/commands_tab.py" line="159"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="159"/>
+        <location filename="../admin/commands_tab.py" line="160"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="166"/>
+        <location filename="../admin/commands_tab.py" line="167"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="290"/>
+        <location filename="../admin/commands_tab.py" line="291"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="294"/>
+        <location filename="../admin/commands_tab.py" line="295"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="305"/>
+        <location filename="../admin/commands_tab.py" line="306"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="306"/>
+        <location filename="../admin/commands_tab.py" line="307"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="315"/>
+        <location filename="../admin/commands_tab.py" line="316"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="333"/>
+        <location filename="../admin/commands_tab.py" line="334"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="336"/>
+        <location filename="../admin/commands_tab.py" line="337"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="346"/>
+        <location filename="../admin/commands_tab.py" line="347"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="350"/>
+        <location filename="../admin/commands_tab.py" line="351"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
@@ -1519,7 +1722,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="357"/>
+        <location filename="../admin/commands_tab.py" line="358"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>
@@ -1939,80 +2142,131 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
-    <name>FleetTab</name>
+    <name>Fleet</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="72"/>
-        <source>Search stations, users, lots…</source>
-        <translation>Buscar estações, usuários, lotes…</translation>
+        <location filename="../admin/fleet_texts.py" line="18"/>
+        <source>not reporting</source>
+        <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="77"/>
-        <source>All stations</source>
-        <translation>Todas as estações</translation>
+        <location filename="../admin/fleet_texts.py" line="18"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
-        <source>Online</source>
-        <translation>On-line</translation>
+        <location filename="../admin/fleet_texts.py" line="19"/>
+        <source>memory</source>
+        <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
-        <source>Stale</source>
-        <translation>Atrasadas</translation>
+        <location filename="../admin/fleet_texts.py" line="19"/>
+        <source>disk</source>
+        <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
-        <source>Offline or stopped</source>
-        <translation>Fora do ar ou paradas</translation>
+        <location filename="../admin/fleet_texts.py" line="20"/>
+        <source>files refused on the share (forged, or not a member)</source>
+        <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
-        <source>With alarms</source>
-        <translation>Com alarmes</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="86"/>
-        <source>Stations</source>
-        <translation>Estações</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
-        <source>CPU %</source>
-        <translation>CPU %</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
-        <source>Memory %</source>
-        <translation>Memória %</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
-        <source>Disk %</source>
-        <translation>Disco %</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="167"/>
-        <source>Acknowledge alarm…</source>
-        <translation>Reconhecer alarme…</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_texts.py" line="21"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation>diário retido: o diário da estação na pasta compartilhada continua além da cadeia deste PC (outra cópia do seu banco de dados rodou em outro lugar)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="162"/>
-        <location filename="../admin/fleet_tab.py" line="189"/>
+        <location filename="../admin/fleet_texts.py" line="24"/>
+        <source>warning</source>
+        <translation>atenção</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="24"/>
+        <source>critical</source>
+        <translation>crítico</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="25"/>
+        <source>Station %1: %2 (%3)</source>
+        <translation>Estação %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="32"/>
+        <source>%1 · acknowledged by %2 at %3: %4</source>
+        <translation>%1 · reconhecido por %2 em %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPlots</name>
+    <message>
+        <location filename="../admin/fleet_plots.py" line="31"/>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_plots.py" line="31"/>
+        <source>Memory %</source>
+        <translation>Memória %</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_plots.py" line="31"/>
+        <source>Disk %</source>
+        <translation>Disco %</translation>
+    </message>
+</context>
+<context>
+    <name>FleetTab</name>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="70"/>
+        <source>Search stations, users, lots…</source>
+        <translation>Buscar estações, usuários, lotes…</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="75"/>
+        <source>All stations</source>
+        <translation>Todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="76"/>
+        <source>Online</source>
+        <translation>On-line</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="76"/>
+        <source>Stale</source>
+        <translation>Atrasadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="77"/>
+        <source>Offline or stopped</source>
+        <translation>Fora do ar ou paradas</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="78"/>
+        <source>With alarms</source>
+        <translation>Com alarmes</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="84"/>
+        <source>Stations</source>
+        <translation>Estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="125"/>
+        <source>Acknowledge alarm…</source>
+        <translation>Reconhecer alarme…</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="120"/>
+        <location filename="../admin/fleet_tab.py" line="147"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="250"/>
+        <location filename="../admin/fleet_tab.py" line="208"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="251"/>
+        <location filename="../admin/fleet_tab.py" line="209"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2020,62 +2274,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="292"/>
+        <location filename="../admin/fleet_tab.py" line="250"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
-        <source>not reporting</source>
-        <translation>sem comunicação</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
-        <source>memory</source>
-        <translation>memória</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
-        <source>disk</source>
-        <translation>disco</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
-        <source>files refused on the share (forged, or not a member)</source>
-        <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
-        <source>warning</source>
-        <translation>atenção</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
-        <source>critical</source>
-        <translation>crítico</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
-        <source>Station %1: %2 (%3)</source>
-        <translation>Estação %1: %2 (%3)</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="436"/>
-        <source>%1 · acknowledged by %2 at %3: %4</source>
-        <translation>%1 · reconhecido por %2 em %3: %4</translation>
-    </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="459"/>
+        <location filename="../admin/fleet_tab.py" line="348"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="460"/>
+        <location filename="../admin/fleet_tab.py" line="349"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2182,362 +2391,239 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
-    <name>InsightsModel</name>
+    <name>InsightDetails</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
-        <source>Station</source>
-        <translation>Estação</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
-        <source>Boxes</source>
-        <translation>Caixas</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="66"/>
-        <source>Score</source>
-        <translation>Nota</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
-        <source>Mean CAM %</source>
-        <translation>CAM médio %</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
-        <source>Trend</source>
-        <translation>Tendência</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="67"/>
-        <source>Worst shift</source>
-        <translation>Pior turno</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="68"/>
-        <source>Top defect</source>
-        <translation>Principal defeito</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="68"/>
-        <source>Anomalies</source>
-        <translation>Anomalias</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="85"/>
-        <source>Site</source>
-        <translation>Site</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
-        <source>improving</source>
-        <translation>melhorando</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="88"/>
-        <source>worsening</source>
-        <translation>piorando</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="89"/>
-        <source>stable</source>
-        <translation>estável</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="90"/>
-        <source>not enough data</source>
-        <translation>dados insuficientes</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="124"/>
-        <source>Site: every record of the period together</source>
-        <translation>Site: todos os registros do período juntos</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="125"/>
-        <source>Records (boxes) in the period</source>
-        <translation>Registros (caixas) no período</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="126"/>
-        <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
-        <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="127"/>
-        <source>Average of mean CAM-D and mean CAM-W</source>
-        <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="128"/>
-        <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
-        <translation>CAM médio da segunda metade dos registros contra a primeira; dentro de ±10 % é estável</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="130"/>
-        <source>Shift with the highest mean CAM (at least 3 boxes)</source>
-        <translation>Turno com o maior CAM médio (ao menos 3 caixas)</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="131"/>
-        <source>Most frequent defect and its share of the rejections</source>
-        <translation>Defeito mais frequente e sua parcela das rejeições</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="132"/>
-        <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
-        <translation>CAM acima da média + 2σ, alta de mais de 30 % de uma semana para a outra, um defeito em 3 ou mais caixas seguidas</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="152"/>
-        <source>%1 (%2 %)</source>
-        <translation>%1 (%2 %)</translation>
-    </message>
-</context>
-<context>
-    <name>InsightsTab</name>
-    <message>
-        <location filename="../admin/insights_tab.py" line="276"/>
-        <source>Figure</source>
-        <translation>Número</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="276"/>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="294"/>
-        <source>Show rows…</source>
-        <translation>Mostrar registros…</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="310"/>
-        <source>Recommendations (rules over these statistics)</source>
-        <translation>Recomendações (regras sobre estas estatísticas)</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="379"/>
-        <source>Computing the statistics…</source>
-        <translation>Calculando as estatísticas…</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="395"/>
-        <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
-        <translation>Não foi possível calcular as estatísticas (%1); os números mostrados são os últimos. Pressione Atualizar para tentar de novo.</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="418"/>
-        <source>No records in this period.</source>
-        <translation>Nenhum registro neste período.</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="258"/>
-        <source>Figures per station</source>
-        <translation>Números por estação</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="273"/>
+        <location filename="../admin/insights_details.py" line="22"/>
         <source>Figures of the selected station</source>
         <translation>Números da estação selecionada</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="282"/>
-        <source>Recommendations</source>
-        <translation>Recomendações</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="416"/>
-        <source>%n record(s) · descriptive statistics, not predictions</source>
-        <translation>
-            <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
-            <numerusform>%n registros · estatística descritiva, não previsões</numerusform>
-        </translation>
+        <location filename="../admin/insights_details.py" line="25"/>
+        <source>Figure</source>
+        <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="450"/>
-        <source>Selected: %1</source>
-        <translation>Selecionado: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="452"/>
-        <source>Selected: %1 (%n record(s))</source>
-        <translation>
-            <numerusform>Selecionado: %1 (%n registro)</numerusform>
-            <numerusform>Selecionado: %1 (%n registros)</numerusform>
-        </translation>
+        <location filename="../admin/insights_details.py" line="25"/>
+        <source>Value</source>
+        <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="494"/>
-        <source>Details: %1</source>
-        <translation>Detalhes: %1</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="520"/>
-        <location filename="../admin/insights_tab.py" line="524"/>
+        <location filename="../admin/insights_details.py" line="56"/>
+        <location filename="../admin/insights_details.py" line="60"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="522"/>
+        <location filename="../admin/insights_details.py" line="58"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="523"/>
+        <location filename="../admin/insights_details.py" line="59"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="525"/>
+        <location filename="../admin/insights_details.py" line="61"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="526"/>
-        <location filename="../admin/insights_tab.py" line="604"/>
+        <location filename="../admin/insights_details.py" line="62"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="528"/>
-        <location filename="../admin/insights_tab.py" line="604"/>
+        <location filename="../admin/insights_details.py" line="64"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="533"/>
+        <location filename="../admin/insights_details.py" line="69"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="535"/>
+        <location filename="../admin/insights_details.py" line="71"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="537"/>
+        <location filename="../admin/insights_details.py" line="73"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="539"/>
+        <location filename="../admin/insights_details.py" line="75"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="542"/>
+        <location filename="../admin/insights_details.py" line="78"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="545"/>
+        <location filename="../admin/insights_details.py" line="81"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="548"/>
+        <location filename="../admin/insights_details.py" line="84"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="552"/>
+        <location filename="../admin/insights_details.py" line="88"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="553"/>
+        <location filename="../admin/insights_details.py" line="89"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="554"/>
+        <location filename="../admin/insights_details.py" line="90"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="559"/>
+        <location filename="../admin/insights_details.py" line="95"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="565"/>
+        <location filename="../admin/insights_details.py" line="101"/>
         <source>not recorded (%1×)</source>
         <translation>não registrado (%1×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="567"/>
+        <location filename="../admin/insights_details.py" line="103"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation>%1: rejeições importadas do sistema antigo sem o local. Fora da classificação; percentual de todas as rejeições, enquanto os locais acima contam só locais conhecidos.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="572"/>
+        <location filename="../admin/insights_details.py" line="108"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="572"/>
+        <location filename="../admin/insights_details.py" line="108"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="572"/>
+        <location filename="../admin/insights_details.py" line="108"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="573"/>
+        <location filename="../admin/insights_details.py" line="109"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="573"/>
+        <location filename="../admin/insights_details.py" line="109"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="574"/>
+        <location filename="../admin/insights_details.py" line="110"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="577"/>
+        <location filename="../admin/insights_details.py" line="113"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="582"/>
+        <location filename="../admin/insights_details.py" line="118"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
+</context>
+<context>
+    <name>Insights</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="598"/>
-        <source>Not enough records for recommendations.</source>
-        <translation>Registros insuficientes para recomendações.</translation>
+        <location filename="../admin/insights_texts.py" line="31"/>
+        <source>improving</source>
+        <translation>melhorando</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="605"/>
+        <location filename="../admin/insights_texts.py" line="32"/>
+        <source>worsening</source>
+        <translation>piorando</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="33"/>
+        <source>stable</source>
+        <translation>estável</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="34"/>
+        <source>not enough data</source>
+        <translation>dados insuficientes</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="38"/>
+        <source>Site: every record of the period together</source>
+        <translation>Site: todos os registros do período juntos</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="39"/>
+        <source>Records (boxes) in the period</source>
+        <translation>Registros (caixas) no período</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="40"/>
+        <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
+        <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="41"/>
+        <source>Average of mean CAM-D and mean CAM-W</source>
+        <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="42"/>
+        <source>Mean CAM of the second half of the records against the first; within ±10 % is stable</source>
+        <translation>CAM médio da segunda metade dos registros contra a primeira; dentro de ±10 % é estável</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="44"/>
+        <source>Shift with the highest mean CAM (at least 3 boxes)</source>
+        <translation>Turno com o maior CAM médio (ao menos 3 caixas)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="45"/>
+        <source>Most frequent defect and its share of the rejections</source>
+        <translation>Defeito mais frequente e sua parcela das rejeições</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="46"/>
+        <source>CAM above mean + 2σ, week over week rise above 30 %, a defect in 3 or more consecutive boxes</source>
+        <translation>CAM acima da média + 2σ, alta de mais de 30 % de uma semana para a outra, um defeito em 3 ou mais caixas seguidas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="55"/>
+        <source>CAM-D</source>
+        <translation>CAM-D</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="55"/>
+        <source>CAM-W</source>
+        <translation>CAM-W</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="56"/>
         <source>%1 &gt; %2 (mean + 2σ)</source>
         <translation>%1 &gt; %2 (média + 2σ)</translation>
     </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="609"/>
-        <source>Week of %1</source>
-        <translation>Semana de %1</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="610"/>
-        <source>%1 → %2 (%3 %)</source>
-        <translation>%1 → %2 (%3 %)</translation>
-    </message>
-    <message>
-        <location filename="../admin/insights_tab.py" line="612"/>
-        <source>%1 · %2 in a row</source>
-        <translation>%1 · %2 seguidas</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="607"/>
-        <location filename="../admin/insights_tab.py" line="613"/>
+        <location filename="../admin/insights_texts.py" line="58"/>
+        <location filename="../admin/insights_texts.py" line="64"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -2545,59 +2631,196 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="619"/>
+        <location filename="../admin/insights_texts.py" line="60"/>
+        <source>Week of %1</source>
+        <translation>Semana de %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="61"/>
+        <source>%1 → %2 (%3 %)</source>
+        <translation>%1 → %2 (%3 %)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="63"/>
+        <source>%1 · %2 in a row</source>
+        <translation>%1 · %2 seguidas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_texts.py" line="71"/>
         <source>Mean CAM %1 % is in the critical band (from %2 %): inspect the machine and the process first.</source>
         <translation>CAM médio de %1 % está na faixa crítica (a partir de %2 %): inspecione primeiro a máquina e o processo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="624"/>
+        <location filename="../admin/insights_texts.py" line="76"/>
         <source>Week of %1: mean CAM rose from 0 to %2 %. Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu de 0 para %2 %. Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="627"/>
+        <location filename="../admin/insights_texts.py" line="79"/>
         <source>Week of %1: mean CAM rose %2 % over the week before (%3 % → %4 %). Look for what changed that week.</source>
         <translation>Semana de %1: o CAM médio subiu %2 % em relação à semana anterior (%3 % → %4 %). Procure o que mudou naquela semana.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="632"/>
+        <location filename="../admin/insights_texts.py" line="84"/>
         <source>Mean CAM rose %1 % from the first to the second half of the period (%2 % → %3 %). Check recent changes of lot, material or settings.</source>
         <translation>O CAM médio subiu %1 % da primeira para a segunda metade do período (%2 % → %3 %). Verifique mudanças recentes de lote, material ou ajustes.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="638"/>
+        <location filename="../admin/insights_texts.py" line="90"/>
         <source>%1 in %2 consecutive boxes at station %3: check the tooling and the settings for this defect.</source>
         <translation>%1 em %2 caixas seguidas na estação %3: verifique o ferramental e os ajustes para este defeito.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="642"/>
+        <location filename="../admin/insights_texts.py" line="94"/>
         <source>Boxes with CAM above the mean + 2σ: %1. Review them.</source>
         <translation>Caixas com CAM acima da média + 2σ: %1. Revise-as.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="646"/>
+        <location filename="../admin/insights_texts.py" line="98"/>
         <source>%1 is in %2 % of the boxes: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="648"/>
+        <location filename="../admin/insights_texts.py" line="100"/>
         <source>%1 is in %2 % of the boxes, mostly at %3: act on this defect first.</source>
         <translation>%1 está em %2 % das caixas, principalmente em %3: ataque este defeito primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="652"/>
+        <location filename="../admin/insights_texts.py" line="104"/>
         <source>Shift %1 has mean CAM %2 %, above the overall %3 %: review how that shift works.</source>
         <translation>O turno %1 tem CAM médio de %2 %, acima do geral de %3 %: revise como esse turno trabalha.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="656"/>
+        <location filename="../admin/insights_texts.py" line="108"/>
         <source>Mean CAM %1 % is in the attention band (from %2 %): keep watching this station.</source>
         <translation>CAM médio de %1 % está na faixa de atenção (a partir de %2 %): continue acompanhando esta estação.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="660"/>
+        <location filename="../admin/insights_texts.py" line="112"/>
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsModel</name>
+    <message>
+        <location filename="../admin/insights_model.py" line="37"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="37"/>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="37"/>
+        <source>Score</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="38"/>
+        <source>Mean CAM %</source>
+        <translation>CAM médio %</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="38"/>
+        <source>Trend</source>
+        <translation>Tendência</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="38"/>
+        <source>Worst shift</source>
+        <translation>Pior turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="39"/>
+        <source>Top defect</source>
+        <translation>Principal defeito</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="39"/>
+        <source>Anomalies</source>
+        <translation>Anomalias</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="56"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_model.py" line="105"/>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsTab</name>
+    <message>
+        <location filename="../admin/insights_tab.py" line="86"/>
+        <source>Show rows…</source>
+        <translation>Mostrar registros…</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="102"/>
+        <source>Recommendations (rules over these statistics)</source>
+        <translation>Recomendações (regras sobre estas estatísticas)</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="171"/>
+        <source>Computing the statistics…</source>
+        <translation>Calculando as estatísticas…</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="187"/>
+        <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
+        <translation>Não foi possível calcular as estatísticas (%1); os números mostrados são os últimos. Pressione Atualizar para tentar de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="210"/>
+        <source>No records in this period.</source>
+        <translation>Nenhum registro neste período.</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="57"/>
+        <source>Figures per station</source>
+        <translation>Números por estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="74"/>
+        <source>Recommendations</source>
+        <translation>Recomendações</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="208"/>
+        <source>%n record(s) · descriptive statistics, not predictions</source>
+        <translation>
+            <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
+            <numerusform>%n registros · estatística descritiva, não previsões</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="242"/>
+        <source>Selected: %1</source>
+        <translation>Selecionado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_tab.py" line="244"/>
+        <source>Selected: %1 (%n record(s))</source>
+        <translation>
+            <numerusform>Selecionado: %1 (%n registro)</numerusform>
+            <numerusform>Selecionado: %1 (%n registros)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="286"/>
+        <source>Details: %1</source>
+        <translation>Detalhes: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_tab.py" line="295"/>
+        <source>Not enough records for recommendations.</source>
+        <translation>Registros insuficientes para recomendações.</translation>
     </message>
 </context>
 <context>
@@ -3630,6 +3853,29 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>MachineTable</name>
+    <message>
+        <location filename="../admin/machine_table.py" line="23"/>
+        <source>Machine table</source>
+        <translation>Tabela de máquinas</translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="27"/>
+        <source>Station (machine)</source>
+        <translation>Estação (máquina)</translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="27"/>
+        <source>Capsule size</source>
+        <translation>Tamanho da cápsula</translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="27"/>
+        <source>Unit weight (mg)</source>
+        <translation>Peso unitário (mg)</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../messages.py" line="23"/>
@@ -4400,12 +4646,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="196"/>
+        <location filename="../admin/records_behind_dialog.py" line="25"/>
         <source>Records behind a number</source>
         <translation>Registros por trás de um número</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="200"/>
+        <location filename="../admin/records_behind_dialog.py" line="29"/>
         <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation>
@@ -4416,12 +4662,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="207"/>
+        <location filename="../admin/records_behind_dialog.py" line="36"/>
         <source>Only the first %1 records in time order are shown: choose a shorter period or one station to see the rest.</source>
         <translation>Só os primeiros %1 registros em ordem de tempo são mostrados: escolha um período menor ou uma estação para ver o resto.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="211"/>
+        <location filename="../admin/records_behind_dialog.py" line="40"/>
         <source>The records behind the figure</source>
         <translation>Os registros por trás do número</translation>
     </message>
@@ -4643,6 +4889,44 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
 </context>
 <context>
+    <name>RemotePrompts</name>
+    <message>
+        <location filename="../remote_prompts.py" line="31"/>
+        <source>Message from %1</source>
+        <translation>Mensagem de %1</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="33"/>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="35"/>
+        <source>I have read it</source>
+        <translation>Li a mensagem</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="59"/>
+        <source>Close the application?</source>
+        <translation>Fechar o aplicativo?</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="61"/>
+        <source>%1 asks to restart the application now.</source>
+        <translation>%1 pede para reiniciar o aplicativo agora.</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="62"/>
+        <source>%1 asks to close the application now.</source>
+        <translation>%1 pede para fechar o aplicativo agora.</translation>
+    </message>
+    <message>
+        <location filename="../remote_prompts.py" line="64"/>
+        <source>Everything you saved is kept.</source>
+        <translation>Tudo o que você salvou está guardado.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewsModel</name>
     <message>
         <location filename="../admin/audit_review_dialog.py" line="39"/>
@@ -4711,254 +4995,6 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../header.py" line="170"/>
         <source>admin</source>
         <translation>administrador</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsTab</name>
-    <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
-        <source>Station (machine)</source>
-        <translation>Estação (máquina)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="83"/>
-        <source>Add machine</source>
-        <translation>Adicionar máquina</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="85"/>
-        <source>Remove selected</source>
-        <translation>Remover selecionadas</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="109"/>
-        <source>Why (at least 10 characters; kept in the audit trail)</source>
-        <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="114"/>
-        <source>Undo my edits</source>
-        <translation>Desfazer minhas edições</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="116"/>
-        <source>Publish to every station</source>
-        <translation>Publicar para todas as estações</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
-        <location filename="../admin/settings_tab.py" line="133"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
-        <source>Machine table</source>
-        <translation>Tabela de máquinas</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="142"/>
-        <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
-        <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="89"/>
-        <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
-        <source>Defects</source>
-        <translation>Defeitos</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
-        <source>Capsule size</source>
-        <translation>Tamanho da cápsula</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
-        <source>Unit weight (mg)</source>
-        <translation>Peso unitário (mg)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="92"/>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
-        <source>Locations</source>
-        <translation>Locais</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="150"/>
-        <source>Measurement ranges</source>
-        <translation>Faixas de medição</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
-        <source>Minimum</source>
-        <translation>Mínimo</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
-        <source>Maximum</source>
-        <translation>Máximo</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
-        <source>Rejections per box</source>
-        <translation>Rejeições por caixa</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="163"/>
-        <source>Quality bands and target (mean CAM %)</source>
-        <translation>Faixas de qualidade e meta (CAM médio %)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
-        <source>Excellent below</source>
-        <translation>Excelente abaixo de</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
-        <source>Good below</source>
-        <translation>Boa abaixo de</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
-        <source>Attention below (critical above)</source>
-        <translation>Atenção abaixo de (crítica acima)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="167"/>
-        <source>Target line</source>
-        <translation>Linha de meta</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="172"/>
-        <source>Fleet thresholds (warning / critical)</source>
-        <translation>Limites das estações (alerta / crítico)</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="174"/>
-        <source>Warning from</source>
-        <translation>Alerta a partir de</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
-        <source>Critical from</source>
-        <translation>Crítico a partir de</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
-        <source>Memory</source>
-        <translation>Memória</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
-        <source>Disk</source>
-        <translation>Disco</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="187"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
-        <source>Site default intervals</source>
-        <translation>Intervalos padrão do site</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="192"/>
-        <source>each PC&apos;s own</source>
-        <translation>o próprio de cada PC</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
-        <source>Status every</source>
-        <translation>Status a cada</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="195"/>
-        <source>Command rescan every</source>
-        <translation>Busca de comandos a cada</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="424"/>
-        <source>Site time zone</source>
-        <translation>Fuso horário do site</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="210"/>
-        <source>Shifts and every time on screen, on every PC of the site.</source>
-        <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="234"/>
-        <location filename="../admin/settings_tab.py" line="426"/>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="277"/>
-        <source>In force: the built-in catalog (nothing published for this site yet).</source>
-        <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
-        <source>In force: site catalog version %1, published by %2 at %3.</source>
-        <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="283"/>
-        <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
-        <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="400"/>
-        <source>Machine table, row %1</source>
-        <translation>Tabela de máquinas, linha %1</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="407"/>
-        <source>%1, line %2</source>
-        <translation>%1, linha %2</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="415"/>
-        <source>Quality bands</source>
-        <translation>Faixas de qualidade</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="418"/>
-        <source>Fleet thresholds</source>
-        <translation>Limites das estações</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="447"/>
-        <source>Nothing was published. Correct these and publish again:</source>
-        <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="466"/>
-        <source>Publishing…</source>
-        <translation>Publicando…</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
-        <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
-        <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="478"/>
-        <source>Stations take it within a few seconds (at their next directory check).</source>
-        <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="491"/>
-        <source>Only an admin may publish the site catalog; nothing was changed.</source>
-        <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
-    </message>
-    <message>
-        <location filename="../admin/settings_tab.py" line="494"/>
-        <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
-        <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
 </context>
 <context>
@@ -5151,8 +5187,8 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../wizard/site_pages.py" line="91"/>
-        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in Settings.</source>
-        <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois em Configurações.</translation>
+        <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
+        <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois na aba Catálogo do painel de administração.</translation>
     </message>
     <message>
         <location filename="../wizard/site_pages.py" line="96"/>
@@ -5494,47 +5530,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="49"/>
+        <location filename="../station_window.py" line="50"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="70"/>
+        <location filename="../station_window.py" line="71"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="77"/>
+        <location filename="../station_window.py" line="78"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="79"/>
+        <location filename="../station_window.py" line="80"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="83"/>
+        <location filename="../station_window.py" line="84"/>
         <source>Records of this shift</source>
         <translation>Registros deste turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="99"/>
+        <location filename="../station_window.py" line="100"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="113"/>
+        <location filename="../station_window.py" line="114"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="273"/>
+        <location filename="../station_window.py" line="274"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="274"/>
+        <location filename="../station_window.py" line="275"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -5542,7 +5578,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="275"/>
+        <location filename="../station_window.py" line="276"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -5550,7 +5586,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="337"/>
+        <location filename="../station_window.py" line="338"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5558,72 +5594,72 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="131"/>
+        <location filename="../station_window.py" line="132"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="132"/>
+        <location filename="../station_window.py" line="133"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="137"/>
+        <location filename="../station_window.py" line="138"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="214"/>
+        <location filename="../station_window.py" line="215"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="228"/>
+        <location filename="../station_window.py" line="229"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="231"/>
+        <location filename="../station_window.py" line="232"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="317"/>
+        <location filename="../station_window.py" line="318"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="346"/>
         <source>Export refused</source>
         <translation>Exportação recusada</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="346"/>
+        <location filename="../station_window.py" line="347"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation>Nada foi exportado: um registro neste PC não é o que diz a sua trilha de auditoria (%1). Deixe este PC como está, verifique a trilha de auditoria (menu Ferramentas) e chame o administrador.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="354"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="355"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="363"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="362"/>
+        <location filename="../station_window.py" line="363"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="370"/>
+        <location filename="../station_window.py" line="372"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -6276,42 +6312,42 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="167"/>
+        <location filename="../admin/audit_model.py" line="142"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="167"/>
+        <location filename="../admin/audit_model.py" line="142"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="168"/>
+        <location filename="../admin/audit_model.py" line="143"/>
         <source>Events checked</source>
         <translation>Eventos verificados</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="168"/>
+        <location filename="../admin/audit_model.py" line="143"/>
         <source>First bad event</source>
         <translation>Primeiro evento adulterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="167"/>
+        <location filename="../admin/audit_model.py" line="142"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="188"/>
+        <location filename="../admin/audit_model.py" line="163"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="189"/>
+        <location filename="../admin/audit_model.py" line="164"/>
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="189"/>
+        <location filename="../admin/audit_model.py" line="164"/>
         <source>TAMPERED</source>
         <translation>ADULTERADA</translation>
     </message>

@@ -90,7 +90,7 @@ class SitePage(WizardPage):
         self.zone_label.setText(self.tr("Site time zone"))
         self.zone_hint.setText(self.tr("Shifts and every time on screen follow it, on every PC "
                                        "of the site. This PC's own zone is proposed; an admin "
-                                       "can change it later in Settings."))
+                                       "can change it later in the admin panel's Catalog tab."))
         if self.mode == "create":
             self.passphrase_hint.setText(self.tr(
                 "At least %1 characters, for example a few unrelated words. Every PC that joins "

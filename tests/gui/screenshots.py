@@ -192,7 +192,7 @@ def render_admin(out_dir: Path) -> list[Path]:
         shots += [("admin-commands", window.commands_tab),
                   ("admin-production", window.production_tab),
                   ("admin-dashboard", window.dashboard_tab), ("admin-insights", window.insights_tab), ("admin-users", window.users_tab),
-                  ("admin-audit", window.audit_tab), ("admin-settings", window.settings_tab)]
+                  ("admin-audit", window.audit_tab), ("admin-settings", window.catalog_tab)]
         for name, widget in shots:
             window.tabs.setCurrentWidget(widget)
             if widget is window.dashboard_tab:
@@ -220,16 +220,16 @@ def render_admin(out_dir: Path) -> list[Path]:
             window.grab().save(str(path))
             written.append(path)
         # The settings tab showing where problems are (nothing is published).
-        window.tabs.setCurrentWidget(window.settings_tab)
-        window.settings_tab.machines.item(1, 0).setText("201")
-        window.settings_tab.bands["good"].setValue(1.0)
-        window.settings_tab.reason.setText("short")
-        window.settings_tab.publish()
+        window.tabs.setCurrentWidget(window.catalog_tab)
+        window.catalog_tab.machines.item(1, 0).setText("201")
+        window.catalog_tab.bands["good"].setValue(1.0)
+        window.catalog_tab.reason.setText("short")
+        window.catalog_tab.publish()
         settle(5)
         path = out_dir / f"admin-settings-errors-{language}.png"
         window.grab().save(str(path))
         written.append(path)
-        window.settings_tab.load()
+        window.catalog_tab.load()
         # The production tab's record dialogs: signed correction, signed void, manual record.
         window.tabs.setCurrentWidget(window.production_tab)
         for name, opener in (("admin-record-correct", window.production_tab.correct_selected),

@@ -120,7 +120,7 @@ def test_the_time_range_includes_its_start_and_excludes_its_end(fleet_site):
 
 def test_exports_hold_every_filtered_event_not_only_the_page(monkeypatch, tab, fleet_site,
                                                               tmp_path):
-    from gui.admin import audit_tab as audit_module
+    from gui.admin import audit_model as audit_module
 
     _ingest_station(tab, fleet_site)
     monkeypatch.setattr(audit_module, "PAGE_ROWS", 2)  # pages smaller than the trail
@@ -156,7 +156,7 @@ def test_exports_hold_every_filtered_event_not_only_the_page(monkeypatch, tab, f
 
 
 def test_a_pdf_of_too_many_events_is_refused_with_the_way_out(monkeypatch, tab, tmp_path):
-    from gui.admin import audit_tab as audit_module
+    from gui.admin import audit_report as audit_module
 
     monkeypatch.setattr(audit_module, "PDF_EVENT_LIMIT", 1)
     task = tab.export_pdf(str(tmp_path / "audit.pdf"))
@@ -182,7 +182,7 @@ def test_csv_export_neutralises_spreadsheet_formulas(tab, tmp_path):
 
 
 def test_the_report_lists_each_events_reason_and_changes():
-    from gui.admin.audit_tab import event_details
+    from gui.admin.audit_report import event_details
 
     body = json.dumps({"reason": "box weighed again", "before": {"cam_d": 4.0, "lot": "L1"},
                        "after": {"cam_d": 1.5, "lot": "L1"}})
@@ -195,7 +195,7 @@ def test_the_report_lists_each_events_reason_and_changes():
 def test_verify_results_name_the_kind_in_the_persons_language(qtmodeltester, tmp_path):
     from PySide6.QtWidgets import QApplication
 
-    from gui.admin.audit_tab import VerifyResultsModel
+    from gui.admin.audit_model import VerifyResultsModel
     from gui.app import make_application
     from gui.i18n import compile_translations, install_translators
     from utils.audit.verify import TamperKind, VerifyResult
@@ -233,11 +233,11 @@ def _audit_events(tab) -> list[dict]:
 def test_the_report_says_its_range_in_the_sites_time(tab):
     from zoneinfo import ZoneInfo
 
-    from gui.admin.audit_tab import _site_time
+    from gui.admin.audit_report import site_time
 
     zone = ZoneInfo("America/Sao_Paulo")
-    assert _site_time("2026-11-30T12:00:00.000Z", zone) == "2026-11-30 09:00"
-    assert _site_time(None, zone) == "—"
+    assert site_time("2026-11-30T12:00:00.000Z", zone) == "2026-11-30 09:00"
+    assert site_time(None, zone) == "—"
 
 
 def test_closing_the_panel_during_an_export_reaches_no_widget(qtbot, tab, tmp_path):
@@ -256,13 +256,13 @@ def test_a_long_report_is_printed_page_by_page_with_the_header_on_each(tab, tmp_
     """Each page is its own small document (a single one held the window for seconds)."""
     import re
 
-    from gui.admin.audit_tab import _print_pdf
+    from gui.admin.audit_report import print_pdf
 
     header = "<tr><th>Time</th><th>Details</th></tr>"
     rows = [f"<tr><td>2026-11-30 09:{i % 60:02d}</td><td>event {i}</td></tr>" for i in range(200)]
     out = tmp_path / "report.pdf"
-    _print_pdf("<h2>Audit trail</h2>", header, rows, out)
+    print_pdf("<h2>Audit trail</h2>", header, rows, out)
     pages = len(re.findall(rb"/Type /Page(?!s)", out.read_bytes()))
     assert 3 <= pages <= 10  # 200 short rows: several pages, none empty
-    _print_pdf("<h2>Audit trail</h2>", header, [], tmp_path / "empty.pdf")
+    print_pdf("<h2>Audit trail</h2>", header, [], tmp_path / "empty.pdf")
     assert len(re.findall(rb"/Type /Page(?!s)", (tmp_path / "empty.pdf").read_bytes())) == 1

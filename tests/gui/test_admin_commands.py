@@ -339,7 +339,7 @@ def check_rows(tab, ids, expected):
         if "{answered}" in reason:  # the station's answer time, on the site's clock
             from zoneinfo import ZoneInfo
 
-            from gui.admin.command_texts import moment_text
+            from gui.admin.command_outcomes import moment_text
 
             data = model.row_data(row)
             reason = reason.replace("{answered}", moment_text(

@@ -88,7 +88,9 @@ def make_tab(qtbot, ctx, **options):
     from gui.app import make_application
 
     make_application([])
-    tab = DashboardTab(ctx, **options)
+    from gui.admin.site_now import SiteNow
+
+    tab = DashboardTab(SiteNow.of(ctx), ctx.site_view, **options)
     qtbot.addWidget(tab)
     return tab
 

@@ -26,7 +26,7 @@ def admin_window(qtbot, fleet_site):
 
 def test_every_tab_for_an_admin(admin_window):
     names = [admin_window.tabs.tabText(i) for i in range(admin_window.tabs.count())]
-    assert names == ["Fleet", "Commands", "Production", "Dashboard", "Insights", "Lots", "Users", "Audit", "Settings"]
+    assert names == ["Fleet", "Commands", "Production", "Dashboard", "Insights", "Lots", "Users", "Audit", "Catalog"]
 
 
 def test_fleet_table_shows_the_live_station(qtbot, admin_window, qtmodeltester):
@@ -216,6 +216,7 @@ class Floor:
 
     def __init__(self, site, tmp_path, session):
         from gui.admin.fleet_tab import FleetTab
+        from gui.admin.site_now import SiteNow
         from utils.site.fleet import FleetMonitor
         from utils.site.station_sync import SyncService
 
@@ -226,7 +227,7 @@ class Floor:
                                    clock=self.station_clock, watch=False)
         self.fleet = FleetMonitor(site.admin, site_root=site.share,
                                   clock=self.clock)
-        self.tab = FleetTab(self.fleet, site.admin, session)
+        self.tab = FleetTab(self.fleet, SiteNow.of(site.admin), site.admin.changes, session)
         self.share = site.share
 
     def advance(self, seconds: float) -> None:
@@ -427,7 +428,7 @@ def test_the_plots_time_axis_reads_in_the_sites_time_zone(admin_window):
     moment = tab.fleet.clock.now()
     expected = (moment.astimezone(zone).replace(tzinfo=None)
                 - moment.astimezone(timezone.utc).replace(tzinfo=None))
-    for plot in tab._plot_items.values():
+    for plot in tab.plots._plot_items.values():
         axis = plot.getAxis("bottom")
         assert axis.utcOffset == -int(expected.total_seconds())
         # Two minutes around noon UTC on 600 pixels: ticks labelled by the site's wall clock.

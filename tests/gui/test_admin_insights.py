@@ -17,11 +17,12 @@ from utils import insights
 @pytest.fixture
 def tab(qtbot, ctx):
     from gui.admin.insights_tab import InsightsTab
+    from gui.admin.site_now import SiteNow
     from gui.app import make_application
 
     make_application([])
     load_sample_into_site_view(ctx)
-    widget = InsightsTab(ctx)
+    widget = InsightsTab(SiteNow.of(ctx), ctx.site_view)
     qtbot.addWidget(widget)
     yield widget
     widget.timer.stop()
@@ -42,7 +43,7 @@ def by_station():
 
 
 def cell(tab, row: int, column: str) -> str:
-    from gui.admin.insights_tab import InsightsModel
+    from gui.admin.insights_model import InsightsModel
 
     return tab.model.data(tab.model.index(row, InsightsModel.COLUMNS.index(column)))
 
@@ -69,7 +70,7 @@ def test_summary_shows_the_figures(tab, by_station):
         assert cell(tab, row, "trend") == f"{word} ({'+' if change > 0 else ''}{change:.1f} %)"
     # The other columns are the same objects the statistics module returns (checked by hand in
     # tests/utils/test_insights.py).
-    expected = insights.site_insights(tab.ctx.site_view)
+    expected = insights.site_insights(tab.site_view)
     for row, insight in enumerate(expected):
         assert cell(tab, row, "anomalies") == str(insight.anomaly_count)
         assert cell(tab, row, "top_defect").startswith(insight.top_defects[0].name + " (")
@@ -192,6 +193,7 @@ def test_portuguese_shows_decimal_commas(qtbot, ctx, tmp_path):
     from PySide6.QtWidgets import QApplication
 
     from gui.admin.insights_tab import InsightsTab
+    from gui.admin.site_now import SiteNow
     from gui.app import make_application
     from gui.i18n import install_translators
 
@@ -199,7 +201,7 @@ def test_portuguese_shows_decimal_commas(qtbot, ctx, tmp_path):
     load_sample_into_site_view(ctx)
     try:
         assert install_translators(app, "pt_BR", tmp_path / "qm") == "pt_BR"
-        widget = InsightsTab(ctx)
+        widget = InsightsTab(SiteNow.of(ctx), ctx.site_view)
         qtbot.addWidget(widget)
         widget.timer.stop()
         assert "," in cell(widget, 0, "mean") and "." not in cell(widget, 0, "mean")

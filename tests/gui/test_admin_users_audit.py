@@ -196,7 +196,7 @@ def test_more_events_than_a_page_are_read_page_by_page_newest_first(monkeypatch,
     newest first, each page read only when it is needed."""
     from config.constants import Role
 
-    monkeypatch.setattr("gui.admin.audit_tab.PAGE_ROWS", 3)
+    monkeypatch.setattr("gui.admin.audit_model.PAGE_ROWS", 3)
     ctx.auth.create_user(admin, "late", "Late Comer", Role.OPERATOR, "Late-Initial-1",
                          "the newest event of all")
     audit_tab.refresh()

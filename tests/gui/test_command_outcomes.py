@@ -160,7 +160,7 @@ def test_outcomes_in_portuguese_and_details_without_plumbing(qtbot, tab, site, t
      "before anyone pressed “I have read it”."),
 ])
 def test_each_done_outcome_is_a_sentence(command, result, expected):
-    from gui.admin.command_texts import outcome_text
+    from gui.admin.command_outcomes import outcome_text
 
     row = {"type": command, "state": "done", "reason": "x", "result": result,
            "issued_at": "2026-11-22T17:20:00.000Z"}

@@ -69,7 +69,7 @@ def test_admin_gets_the_panel_inside_the_window_and_loses_it_at_logout(office):
     assert panel is not None and panel.window() is window  # inside, not a second window
     assert window.work_stack.currentWidget() is panel and window.pages.currentIndex() == 1
     tabs = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
-    assert "Users" in tabs and "Settings" in tabs
+    assert "Users" in tabs and "Catalog" in tabs
     tools = [a.text() for a in window.tools_menu.actions()]
     assert "Verify audit integrity (whole site)…" in tools
     assert window.logout_button.isVisible()
@@ -85,7 +85,7 @@ def test_analyst_gets_a_read_only_panel(office):
     panel = office.window.panel
     tabs = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
     assert "Production" in tabs and "Audit" in tabs
-    assert "Users" not in tabs and "Settings" not in tabs and "Commands" not in tabs
+    assert "Users" not in tabs and "Catalog" not in tabs and "Commands" not in tabs
 
 
 def test_operator_on_an_office_pc_is_told_what_it_is_for(office):

@@ -43,31 +43,31 @@ def test_a_locked_account_says_until_when_in_site_time(qtbot, station, monkeypat
 
 
 @pytest.fixture
-def settings_tab(qtbot, ctx):
-    from gui.admin.settings_tab import SettingsTab
+def catalog_tab(qtbot, ctx):
+    from gui.admin.catalog_tab import CatalogTab
     from gui.app import make_application
 
     make_application([])
-    tab = SettingsTab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
+    tab = CatalogTab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
     qtbot.addWidget(tab)
     yield tab
     tab.runner.shutdown()
 
 
-def test_settings_show_and_change_the_zone(settings_tab, ctx):
-    assert settings_tab.zone.zone() == "America/Sao_Paulo"
-    settings_tab.zone.set_zone("Mars/Base")
-    settings_tab.reason.setText("the plant is in Manaus, not Sao Paulo")
-    settings_tab.publish()
-    assert "Site time zone" in settings_tab.error.text() and ctx.catalog.version == 0
-    settings_tab.zone.set_zone("America/Manaus")
-    settings_tab.reason.setText("the plant is in Manaus, not Sao Paulo")
-    settings_tab.publish()
+def test_the_catalog_shows_and_changes_the_zone(catalog_tab, ctx):
+    assert catalog_tab.zone.zone() == "America/Sao_Paulo"
+    catalog_tab.zone.set_zone("Mars/Base")
+    catalog_tab.reason.setText("the plant is in Manaus, not Sao Paulo")
+    catalog_tab.publish()
+    assert "Site time zone" in catalog_tab.error.text() and ctx.catalog.version == 0
+    catalog_tab.zone.set_zone("America/Manaus")
+    catalog_tab.reason.setText("the plant is in Manaus, not Sao Paulo")
+    catalog_tab.publish()
     wait_for(lambda: ctx.catalog.version == 1)
     assert ctx.timezone == "America/Manaus" and ctx.production.timezone == "America/Manaus"
-    wait_for(lambda: "published by ana" in settings_tab.status.text())
+    wait_for(lambda: "published by ana" in catalog_tab.status.text())
     # 12:00 UTC is 08:00 in Manaus; the zone is named, as the zone itself just changed.
-    assert "2026-11-22 08:00 (UTC-04)" in settings_tab.status.text()
+    assert "2026-11-22 08:00 (UTC-04)" in catalog_tab.status.text()
 
 
 def test_the_wizard_proposes_this_pcs_zone(make_launcher, monkeypatch):

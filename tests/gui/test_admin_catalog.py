@@ -1,4 +1,4 @@
-"""Settings tab: the site catalog edited, checked with the problems shown where they are, and
+"""Catalog tab: the site catalog edited, checked with the problems shown where they are, and
 published (signed, audited) by an admin; stations in the site take it."""
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from tests.gui.conftest import ADMIN_PW, wait_for
 
 @pytest.fixture
 def make_tab(qtbot):
-    from gui.admin.settings_tab import SettingsTab
+    from gui.admin.catalog_tab import CatalogTab
     from gui.app import make_application
 
     make_application([])
     made = []
 
     def make(ctx, session):
-        tab = SettingsTab(ctx, session)
+        tab = CatalogTab(ctx, session)
         qtbot.addWidget(tab)
         made.append(tab)
         return tab
@@ -64,7 +64,7 @@ def test_the_tab_shows_the_catalog_in_force(make_tab, ctx):
 
 def test_an_admin_publishes_and_it_applies_at_once(qtbot, make_tab, ctx):
     tab = make_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
-    tab.add_machine()
+    tab.machines.add_machine()
     row = tab.machines.rowCount() - 1
     for column, text in enumerate(("215", "#5", "30")):  # 30 mg
         tab.machines.setItem(row, column, QTableWidgetItem(text))
@@ -113,13 +113,13 @@ def test_problems_are_shown_where_they_are_and_nothing_is_published(make_tab, ct
     assert tab.machines.item(1, 0).text() == "202"
 
 
-def test_a_supervisor_gets_no_settings_tab_and_the_service_refuses(make_tab, ctx):
+def test_a_supervisor_gets_no_catalog_tab_and_the_service_refuses(make_tab, ctx):
     from gui.admin.window import AdminWindow
 
     session = ctx.auth.login("sup", "Saulo-Own-Pass-1").session
     window = AdminWindow(ctx, session)
     try:
-        assert getattr(window, "settings_tab", None) is None
+        assert getattr(window, "catalog_tab", None) is None
     finally:
         window.shutdown()
         window.deleteLater()

@@ -1,19 +1,18 @@
-"""Settings (admin): the site catalog — machine table, defects, locations, measurement ranges,
+"""Catalog (admin): the site catalog — machine table, defects, locations, measurement ranges,
 quality bands and target, fleet thresholds, the site's default intervals and time zone — edited
-here and
-published as the signed site catalog with a reason (utils.site_catalog checks the permission,
-validates, audits and signs; this view only collects values and shows where a problem is)."""
+here and published as the signed site catalog with a reason (utils.site_catalog checks the
+permission, validates, audits and signs; this view only collects values and shows where a
+problem is). The form's plain values are catalog_model.py, its sentences catalog_texts.py, the
+machine table machine_table.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from config.catalogs import FLEET_METRICS, NO_REJECTION, Catalog
@@ -21,42 +20,25 @@ from models.canonical import parse_utc
 from models.validation import FieldError, ValidationFailed, validate_reason
 from utils.auth import Session
 from utils.context import AppContext
-from utils.permissions import PermissionDenied
 from utils.site_catalog import (
     RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, catalog_from_dict, catalog_to_dict,
 )
 from utils.timezones import zone_label
 
+from gui.admin import catalog_texts
+from gui.admin.catalog_model import (
+    BAND_NAMES, as_shown, list_entries, machine_documents, nth_filled,
+)
+from gui.admin.machine_table import MachineTable
 from gui.i18n import number_locale
-from gui.numbers import format_shortest, kg_to_mg
 from gui.messages import field_error_text
 from gui.tasks import TaskRunner
-from gui.theme import ERROR_COLOR, form_label
+from gui.theme import form_label
 from gui.site_time import site_text
 from gui.zone_field import ZoneField
 
-MACHINE_COLUMNS = ("station_id", "size", "unit_weight_kg")
-BAND_NAMES = ("excellent", "good", "attention", "target")
-INTERVAL_NAMES = ("status_interval_ms", "rescan_interval_ms")
 
-
-def _weight_text(kilograms: float) -> str:
-    """The machine table shows unit weights in milligrams (0.000076 kg is "76"): the catalog
-    keeps kilograms, a person reads and types milligrams."""
-    return format_shortest(kg_to_mg(kilograms))
-
-
-def _parse_number(text: str) -> Any:
-    """A typed number (comma or point); the text itself when it is not one, so the service
-    reports it as not a number next to the cell."""
-    cleaned = text.strip().replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return text
-
-
-class SettingsTab(QWidget):
+class CatalogTab(QWidget):
     published = Signal(object)  # the new Catalog
 
     def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner | None = None,
@@ -65,25 +47,14 @@ class SettingsTab(QWidget):
         self.ctx = ctx
         self.session = session
         self.runner = runner or TaskRunner(self)
-        self.setObjectName("settingsTab")
+        self.setObjectName("catalogTab")
         self.invalid: list[QWidget] = []
 
-        self.machines = QTableWidget(0, len(MACHINE_COLUMNS))
-        self.machines.setAccessibleName(self.tr("Machine table"))
-        self.machines.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.machines.setObjectName("machines")
-        self.machines.setHorizontalHeaderLabels(
-            [self.tr("Station (machine)"), self.tr("Capsule size"), self.tr("Unit weight (mg)")])
-        # Each header whole (a stretched column cut "Capsule size" on a 1366 px screen).
-        self.machines.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.machines.horizontalHeader().setStretchLastSection(True)
-        self.machines.verticalHeader().setDefaultSectionSize(36)
-        self.machines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.machines = MachineTable()
         self.add_machine_button = QPushButton(self.tr("Add machine"))
-        self.add_machine_button.clicked.connect(self.add_machine)
+        self.add_machine_button.clicked.connect(self.machines.add_machine)
         self.remove_machine_button = QPushButton(self.tr("Remove selected"))
-        self.remove_machine_button.clicked.connect(self.remove_machines)
+        self.remove_machine_button.clicked.connect(self.machines.remove_selected)
 
         self.defects = QPlainTextEdit()
         self.defects.setAccessibleName(self.tr("Defects"))
@@ -108,7 +79,7 @@ class SettingsTab(QWidget):
         self.reason.setPlaceholderText(
             self.tr("Why (at least 10 characters; kept in the audit trail)"))
         self.error = QLabel()
-        self.error.setObjectName("settingsError")
+        self.error.setObjectName("catalogError")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.revert_button = QPushButton(self.tr("Undo my edits"))
@@ -162,9 +133,7 @@ class SettingsTab(QWidget):
 
         bands_box = QGroupBox(self.tr("Quality bands and target (mean CAM %)"))
         bands = QFormLayout(bands_box)
-        band_labels = {"excellent": self.tr("Excellent below"), "good": self.tr("Good below"),
-                       "attention": self.tr("Attention below (critical above)"),
-                       "target": self.tr("Target line")}
+        band_labels = catalog_texts.band_labels()
         for name in BAND_NAMES:
             self.bands[name] = self._spin(0, 100)
             bands.addRow(form_label(band_labels[name]), self.bands[name])
@@ -173,14 +142,13 @@ class SettingsTab(QWidget):
         thresholds = QGridLayout(thresholds_box)
         thresholds.addWidget(QLabel(self.tr("Warning from")), 0, 1)
         thresholds.addWidget(QLabel(self.tr("Critical from")), 0, 2)
-        metric_labels = {"cpu": self.tr("CPU"), "memory": self.tr("Memory"), "disk": self.tr("Disk")}
         for row, name in enumerate(FLEET_METRICS, start=1):
             pair = (QSpinBox(), QSpinBox())
             for box in pair:
                 box.setRange(1, 100)
                 box.setSuffix(" %")
             self.thresholds[name] = pair
-            thresholds.addWidget(form_label(metric_labels.get(name, name)), row, 0)
+            thresholds.addWidget(form_label(catalog_texts.metric_label(name)), row, 0)
             thresholds.addWidget(pair[0], row, 1)
             thresholds.addWidget(pair[1], row, 2)
 
@@ -246,10 +214,7 @@ class SettingsTab(QWidget):
         """Show a catalog (the one in force by default), dropping unpublished edits."""
         catalog = catalog or self.ctx.catalog
         self.clear_errors()
-        self.machines.setRowCount(0)
-        for machine in catalog.machines:
-            self._append_machine_row(machine.station_id, machine.size,
-                                     _weight_text(machine.unit_weight_kg))
+        self.machines.set_machines(catalog.machines)
         self.defects.setPlainText("\n".join(d for d in catalog.defects if d != NO_REJECTION))
         self.locations.setPlainText("\n".join(x for x in catalog.locations if x != NO_REJECTION))
         for measurement in catalog.measurements:
@@ -273,16 +238,12 @@ class SettingsTab(QWidget):
 
     def _show_status(self, catalog: Catalog) -> None:
         stored = self.ctx.site_catalog.stored() if self.ctx.site_catalog is not None else None
-        if catalog.version == 0 or stored is None:
-            text = self.tr("In force: the built-in catalog (nothing published for this site yet).")
-        else:
-            text = (self.tr("In force: site catalog version %1, published by %2 at %3.")
-                    .replace("%1", str(stored.catalog.version)).replace("%2", stored.published_by)
-                    .replace("%3", self._published_at(stored.published_at)))
-        if self.ctx.trust is None or self.ctx.site_folder is None:
-            text += " " + self.tr("This PC is not in a site: a published catalog applies here "
-                                  "only, until the PC joins one.")
-        self.status.setText(text)
+        built_in = catalog.version == 0 or stored is None
+        self.status.setText(catalog_texts.in_force_text(
+            None if built_in else stored.catalog.version,
+            "" if built_in else stored.published_by,
+            "" if built_in else self._published_at(stored.published_at),
+            self.ctx.trust is not None and self.ctx.site_folder is not None))
 
     def _published_at(self, utc_text: str) -> str:
         """When a catalog was published, on the site's clock, with the zone named (the zone
@@ -293,41 +254,14 @@ class SettingsTab(QWidget):
             return utc_text
         return f"{site_text(self.ctx, moment)} ({zone_label(self.ctx.timezone, moment)})"
 
-    def _append_machine_row(self, station: str = "", size: str = "", weight: str = "") -> int:
-        row = self.machines.rowCount()
-        self.machines.insertRow(row)
-        for column, text in enumerate((station, size, weight)):
-            self.machines.setItem(row, column, QTableWidgetItem(text))
-        return row
-
-    def add_machine(self) -> None:
-        row = self._append_machine_row()
-        self.machines.setCurrentCell(row, 0)
-        self.machines.editItem(self.machines.item(row, 0))
-
-    def remove_machines(self) -> None:
-        for row in sorted({index.row() for index in self.machines.selectedIndexes()},
-                          reverse=True):
-            self.machines.removeRow(row)
-
     def values(self) -> dict[str, Any]:
         """The edited catalog as the service's plain document."""
-        machines = []
-        for row in range(self.machines.rowCount()):
-            texts = self._row_texts(row)
-            if not any(t.strip() for t in texts):
-                continue  # an empty row someone added and left
-            milligrams = _parse_number(texts[2])
-            machines.append({"station_id": texts[0].strip(), "size": texts[1].strip(),
-                             "unit_weight_kg": (milligrams / 1_000_000
-                                                if isinstance(milligrams, float) else milligrams)})
+        machines = machine_documents(self.machines.texts())
         raw = catalog_to_dict(self.ctx.catalog)
         raw.update({
             "machines": machines,
-            "defects": [line.strip() for line in self.defects.toPlainText().splitlines()
-                        if line.strip()],
-            "locations": [line.strip() for line in self.locations.toPlainText().splitlines()
-                          if line.strip()],
+            "defects": list_entries(self.defects.toPlainText()),
+            "locations": list_entries(self.locations.toPlainText()),
             "measurements": [{"key": m.key, "label": m.label, "minimum": self.ranges[m.key][0].value(),
                               "maximum": self.ranges[m.key][1].value()}
                              for m in self.ctx.catalog.measurements],
@@ -348,12 +282,7 @@ class SettingsTab(QWidget):
         for widget in self.invalid:
             self._mark(widget, False)
         self.invalid = []
-        for row in range(self.machines.rowCount()):
-            for column in range(len(MACHINE_COLUMNS)):
-                item = self.machines.item(row, column)
-                if item is not None:
-                    item.setData(Qt.ItemDataRole.BackgroundRole, None)
-                    item.setToolTip("")
+        self.machines.clear_marks()
 
     def _mark(self, widget: QWidget, invalid: bool) -> None:
         widget.setProperty("invalid", invalid)
@@ -362,41 +291,13 @@ class SettingsTab(QWidget):
         if invalid:
             self.invalid.append(widget)
 
-    def _row_texts(self, row: int) -> list[str]:
-        items = [self.machines.item(row, column) for column in range(len(MACHINE_COLUMNS))]
-        return [item.text() if item is not None else "" for item in items]
-
-    def _machine_row_of(self, index: int) -> int:
-        """The table row of the n-th non-empty machine (values() skips empty rows)."""
-        seen = -1
-        for row in range(self.machines.rowCount()):
-            if any(t.strip() for t in self._row_texts(row)):
-                seen += 1
-                if seen == index:
-                    return row
-        return -1
-
-    @staticmethod
-    def _as_shown(error: FieldError) -> FieldError:
-        """A unit weight's range in the milligrams the table shows, not the catalog's kg."""
-        if error.field.endswith("unit_weight_kg") and error.code == "out_of_range":
-            params = {key: kg_to_mg(value) if isinstance(value, (int, float)) else value
-                      for key, value in error.params.items()}
-            return FieldError(error.field, error.code, error.message, params)
-        return error
-
     def _place(self, error: FieldError) -> tuple[str, QWidget | None]:
         """Where an error belongs: a label for the message list and the widget to outline."""
         parts = error.field.split(".")
         head = parts[0]
         if head == "machines":
             if len(parts) == 3:
-                row = self._machine_row_of(int(parts[1]))
-                column = MACHINE_COLUMNS.index(parts[2])
-                item = self.machines.item(row, column) if row >= 0 else None
-                if item is not None:
-                    item.setData(Qt.ItemDataRole.BackgroundRole, QColor(ERROR_COLOR).lighter(190))
-                    item.setToolTip(field_error_text(self._as_shown(error)))
+                row = self.machines.mark(int(parts[1]), parts[2], error)
                 return (self.tr("Machine table, row %1").replace("%1", str(row + 1)),
                         self.machines)
             return self.tr("Machine table"), self.machines
@@ -405,7 +306,8 @@ class SettingsTab(QWidget):
             title = self.tr("Defects") if head == "defects" else self.tr("Locations")
             if len(parts) == 2:
                 title = self.tr("%1, line %2").replace("%1", title).replace(
-                    "%2", str(self._line_of(editor, int(parts[1])) + 1))
+                    "%2", str(nth_filled([[line] for line in editor.toPlainText().splitlines()],
+                                       int(parts[1]), int(parts[1])) + 1))
             return title, editor
         if head == "measurements" and len(parts) == 3:
             low, high = self.ranges[parts[1]]
@@ -426,24 +328,13 @@ class SettingsTab(QWidget):
             return self.tr("Reason"), self.reason
         return error.field, None
 
-    @staticmethod
-    def _line_of(editor: QPlainTextEdit, index: int) -> int:
-        """The editor line of the n-th non-empty entry."""
-        seen = -1
-        for line_number, line in enumerate(editor.toPlainText().splitlines()):
-            if line.strip():
-                seen += 1
-                if seen == index:
-                    return line_number
-        return index
-
     def show_errors(self, errors: list[FieldError]) -> None:
         lines = []
         for error in errors:
             where, widget = self._place(error)
             if widget is not None and widget not in self.invalid:
                 self._mark(widget, True)
-            lines.append(f"{where}: {field_error_text(self._as_shown(error))}")
+            lines.append(f"{where}: {field_error_text(as_shown(error))}")
         self.error.setText(self.tr("Nothing was published. Correct these and publish again:")
                            + "\n" + "\n".join(lines))
 
@@ -470,15 +361,8 @@ class SettingsTab(QWidget):
     def _published(self, catalog: Catalog) -> None:
         self.publish_button.setEnabled(True)
         self.load(catalog)
-        if self.ctx.site_catalog.share_pending:
-            note = self.tr("The shared folder cannot be reached now: the catalog is kept on this "
-                           "PC and is put on the share as soon as it is back; stations take it "
-                           "then.")
-        elif self.ctx.site_catalog.layout is not None:
-            note = self.tr("Stations take it within a few seconds (at their next directory "
-                           "check).")
-        else:
-            note = ""
+        note = catalog_texts.published_note(self.ctx.site_catalog.share_pending,
+                                            self.ctx.site_catalog.layout is not None)
         self.status.setText((self.status.text() + " " + note).strip())
         self.published.emit(catalog)
 
@@ -487,10 +371,5 @@ class SettingsTab(QWidget):
         self._show_status(self.ctx.catalog)
         if isinstance(exc, ValidationFailed):
             self.show_errors(exc.errors)
-        elif isinstance(exc, PermissionDenied):
-            self.error.setText(self.tr("Only an admin may publish the site catalog; nothing "
-                                       "was changed."))
         else:
-            self.error.setText(self.tr("The catalog could not be published: %1. Nothing was "
-                                       "changed; your edits are still here, try again.")
-                               .replace("%1", str(exc)))
+            self.error.setText(catalog_texts.publish_failed_text(exc))

@@ -1,0 +1,178 @@
+"""The Audit tab's Qt models: the events for the filters, read a page at a time from the site
+view as the table scrolls (newest first), and the per-station results of a verification. No
+widgets here.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import asdict
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from config.constants import Permission
+from data import view_repo
+from models.canonical import parse_utc
+from utils.audit.trail import TrailFilter, trail_page
+from utils.audit.verify import VerifyResult
+from utils.auth import Session
+from utils.permissions import require
+
+from gui.table_model import ColumnTableModel, Index as _Index
+from gui.verify_dialog import kind_texts
+
+PAGE_ROWS = 500  # events read at a time as the table scrolls
+PAGES_KEPT = 16
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)  # an int: compared on every cell painted
+
+
+class AuditEventsModel(ColumnTableModel):
+    """The events for the filters, newest first, read a page at a time from the site view (a
+    year of a large plant is millions of events; only the pages on screen are in memory)."""
+
+    COLUMNS = ("ts", "station", "seq", "username", "role", "action", "entity", "entity_id",
+               "command_id")
+
+    def __init__(self, parent: QObject | None = None, zone: ZoneInfo | None = None, *,
+                 view=None, changes=None, session: Session | None = None):
+        super().__init__(parent)
+        self.zone = zone
+        self.view, self.changes, self.session = view, changes, session
+        self.filters = TrailFilter()
+        self._count = 0
+        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+        # A row's texts, made the first time it is painted: the view asks for every visible
+        # cell on each repaint, and a time needs parsing and a time-zone conversion.
+        self._cells: dict[int, tuple[str, ...]] = {}
+        self._rows: list[dict[str, Any]] = []  # unused: rows come from pages
+        self._headers = (self.tr("Time"), self.tr("Station"), self.tr("Event"), self.tr("User"),
+                         self.tr("Role"), self.tr("Action"), self.tr("Entity"), self.tr("Id"),
+                         self.tr("Command"))
+
+    def set_filters(self, filters: TrailFilter) -> None:
+        self.filters = filters
+        self.reload()
+
+    def reload(self, keep: list[dict[str, Any] | None] = ()) -> list[int | None]:
+        """Count again and forget every page; the new rows of the events in `keep`, found in
+        the same read of the view as the count (see SiteRecordsModel.reload)."""
+        require(self.session, Permission.AUDIT_VIEW, self.changes, target="audit trail")
+        with self.view.database.read() as connection:
+            count = view_repo.count_events(connection, **asdict(self.filters))
+            rows = [None if event is None else self._position(connection, event, count)
+                    for event in keep]
+        self.beginResetModel()
+        self._count = count
+        self._pages.clear()
+        self._cells = {}
+        self.endResetModel()
+        return rows
+
+    def _position(self, connection, event: dict[str, Any], count: int) -> int | None:
+        row = view_repo.events_before(connection, event, **asdict(self.filters))
+        return row if row < count else None
+
+    def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent is not None and parent.isValid() else self._count
+
+    def row_data(self, row: int) -> dict[str, Any]:
+        number, within = divmod(row, PAGE_ROWS)
+        page = self._pages.get(number)
+        if page is None:
+            page = trail_page(self.view, self.changes, self.session, self.filters, PAGE_ROWS,
+                              number * PAGE_ROWS)
+            self._pages[number] = page
+            if len(self._pages) > PAGES_KEPT:
+                dropped, _ = self._pages.popitem(last=False)
+                for gone in range(dropped * PAGE_ROWS, (dropped + 1) * PAGE_ROWS):
+                    self._cells.pop(gone, None)
+        else:
+            self._pages.move_to_end(number)
+        return page[within] if within < len(page) else {}
+
+    def row_of(self, event: dict[str, Any]) -> int | None:
+        """The row of an event under the current filters, or None if it is not there."""
+        with self.view.database.read() as connection:
+            row = self._position(connection, event, self._count)
+        if row is None:
+            return None
+        found = self.row_data(row)
+        return row if (found.get("station"), found.get("seq")) == (event["station"],
+                                                                   event["seq"]) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row, column = index.row(), index.column()
+        if role != _DISPLAY or not 0 <= row < self._count or not 0 <= column < len(self.COLUMNS):
+            return None
+        return self._texts(row)[column]
+
+    def paint_cell(self, row: int, column: int) -> tuple[str, None, None]:
+        """Text of a shown cell, no colours (gui/fast_cells.py)."""
+        return self._texts(row)[column], None, None
+
+    def _texts(self, row: int) -> tuple[str, ...]:
+        cells = self._cells.get(row)
+        if cells is None:
+            record = self.row_data(row)
+            cells = tuple(display_value(record, column, self.zone) for column in self.COLUMNS)
+            if record:
+                self._cells[row] = cells
+        return cells
+
+
+def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None) -> str:
+    """Times in the site's time zone, like the filters (every PC of a site agrees)."""
+    value = row.get(column)
+    if column == "ts" and value:
+        return parse_utc(value).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+    return "" if value is None else str(value)
+
+
+class VerifyResultsModel(ColumnTableModel):
+    # What a person looks for first (which station, whether it is intact, what was done to it
+    # and where) comes first: the table shares the tab's width with the event detail.
+    COLUMNS = ("station", "result", "kind", "first_bad", "events")
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[VerifyResult] = []
+        self._headers = (self.tr("Station"), self.tr("Result"), self.tr("Kind"),
+                         self.tr("First bad event"), self.tr("Events checked"))
+
+    def set_results(self, results: list[VerifyResult]) -> None:
+        self.beginResetModel()
+        self._rows = list(results)
+        self.endResetModel()
+
+    def result_at(self, row: int) -> VerifyResult:
+        return self._rows[row]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        result = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "station":
+                return result.station
+            if column == "result":
+                if result.cancelled:
+                    return self.tr("cancelled")
+                return self.tr("intact") if result.ok else self.tr("TAMPERED")
+            if column == "events":
+                return str(result.events_checked)
+            if column == "first_bad":
+                return "" if result.first_bad_seq is None else str(result.first_bad_seq)
+            if result.kind is None:
+                return ""
+            return kind_texts().get(str(result.kind), (str(result.kind), ""))[0]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if result.cancelled:
+                return None
+            return QBrush(QColor("#d4edda") if result.ok else QColor("#f8d7da"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return result.detail
+        return None
