@@ -54,8 +54,8 @@ def test_every_text_in_the_code_is_in_the_portuguese_catalogue(tmp_path):
     copy = tmp_path / "gui" / "translations" / "shopfloor_pt_BR.ts"
     copy.parent.mkdir(parents=True)
     shutil.copy(SOURCE_DIR / "shopfloor_pt_BR.ts", copy)
-    sources = sorted(str(path) for folder in ("gui", "gui/admin", "gui/wizard")
-                     for path in (ROOT / folder).glob("*.py"))
+    sources = sorted(str(path) for path in (ROOT / "gui").rglob("*.py")
+                     if "__pycache__" not in path.parts)
     subprocess.run([lupdate, "-no-obsolete", *sources, "-ts", str(copy)], check=True,
                    capture_output=True, timeout=120)
     tree = ET.parse(copy)
