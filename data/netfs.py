@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import Callable, Iterable
 
+import psutil
+
 NETWORK_FS_TYPES = frozenset({
     "nfs", "nfs4", "cifs", "smb", "smbfs", "smb2", "smb3", "sshfs", "fuse.sshfs", "9p", "afs",
     "ceph", "glusterfs", "fuse.glusterfs", "davfs", "fuse.davfs2", "fuse.rclone", "webdav",
@@ -27,8 +29,6 @@ class Mount:
 
 
 def _system_mounts() -> list[Mount]:
-    import psutil
-
     return [Mount(p.mountpoint, p.fstype.lower()) for p in psutil.disk_partitions(all=True)]
 
 

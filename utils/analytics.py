@@ -14,6 +14,8 @@ from typing import Any, Iterable
 import pandas as pd
 
 from config.catalogs import NO_REJECTION, QualityBands
+from data import view_repo
+from data.records_repo import RecordFilter
 from models.canonical import parse_utc
 from models.shifts import shift_of
 
@@ -194,8 +196,6 @@ def load_site_records(view, *, include_voided: bool = False, start: datetime | N
     """The current version of the site's records in the site view (utils/site/site_view.py),
     optionally within [start, end) and for one station, as a frame (voided ones left out
     unless asked)."""
-    from data import view_repo
-    from data.records_repo import RecordFilter
 
     record_filter = RecordFilter(start=start, end=end, station_id=station,
                                  include_voided=include_voided)
@@ -207,7 +207,6 @@ def load_site_records(view, *, include_voided: bool = False, start: datetime | N
 def record_history(view, record_id: str) -> list[dict[str, Any]]:
     """Every version of one record in the site view, oldest first; two versions with the same
     number from different PCs are both kept (a conflict)."""
-    from data import view_repo
 
     with view.database.read() as connection:
         versions = view_repo.record_versions(connection, record_id)

@@ -2,10 +2,11 @@
 
 The CLI, the GUI and the tests all start here, so they share one wiring.
 
-The site's modules (trust, directory, site view, follower) are imported where they are first
-used, not at the top: no import cycle is involved (each imports without this module), but a PC
-in no site never needs them and the program's start-up (≤ 1.5 s to the login window) would pay
-for them (the site view alone costs about 0.2 s of imports).
+The site view, its follower and lot release are imported where they are first used, not at
+the top: no import cycle is involved (each imports without this module), but a station PC
+never opens them and the program's start-up (≤ 1.5 s to the login window) would pay for them
+(the site view alone costs about 0.2 s of imports). The site's trust and directory are light
+(their cryptography is loaded anyway) and imported at the top.
 """
 
 from __future__ import annotations
@@ -32,14 +33,16 @@ from utils.production import ProductionService
 from utils.settings_holder import SettingsHolder
 from utils.settings_store import load_settings
 from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_file
+from utils.site.layout import SiteLayout
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
+from utils.trust.dirlog import DirectoryLog
+from utils.trust.site_accounts import SiteAccounts
+from utils.trust.site_trust import SiteTrust
 
 if TYPE_CHECKING:
     from utils.release.service import ReleaseService
     from utils.site.site_view import SiteView
     from utils.site.view_follower import ViewFollower
-    from utils.trust.site_accounts import SiteAccounts
-    from utils.trust.site_trust import SiteTrust
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +66,6 @@ def _open_trust(paths: AppPaths, settings: Settings, database: Database, layout:
                 station_id: str, clock: Clock) -> Any:
     """This PC's trust in its site (pinned root, own key, verified directory), or None with
     the reason logged: production goes on locally either way."""
-    from utils.trust.dirlog import DirectoryLog
-    from utils.trust.site_trust import SiteTrust
-
     assert settings.site_id is not None
     member = read_member_file(paths.config_dir, settings.site_id)
     pc_key = load_pc_key(paths.config_dir, settings.site_id)
@@ -117,6 +117,7 @@ class AppContext:
         """The site view of this PC (its own database, opened on first use): every station's
         journal and this PC's own chain, for every tab, the CLI and the exports."""
         if self._site_view is None:
+            # Deferred for start-up time: only a PC that shows the site opens its view.
             from utils.site.site_view import SiteView
 
             self._site_view = SiteView(self)
@@ -126,6 +127,7 @@ class AppContext:
     def view_follower(self) -> "ViewFollower":
         """What keeps the site view current while someone needs it (view_follower.py)."""
         if self._view_follower is None:
+            # Deferred for start-up time (watchdog and the view): see `site_view`.
             from utils.site.view_follower import ViewFollower
 
             self._view_follower = ViewFollower(self.site_view, clock=self.clock)
@@ -135,6 +137,7 @@ class AppContext:
     def release(self) -> "ReleaseService":
         """Lot release: status, exceptions, signed decisions (utils/release/service.py)."""
         if self._release is None:
+            # Deferred for start-up time: lot release is read on demand (panel, PDF, CLI).
             from utils.release.service import ReleaseService
 
             self._release = ReleaseService(self)
@@ -193,13 +196,9 @@ class AppContext:
                                        clock=clock, auth=auth)
         trust = accounts = layout = None
         if settings.site_id and settings.site_folder:
-            from utils.site.layout import SiteLayout
-
             layout = SiteLayout(Path(settings.site_folder))
             trust = _open_trust(paths, settings, database, layout, station_id, clock)
             if trust is not None:
-                from utils.trust.site_accounts import SiteAccounts
-
                 accounts = SiteAccounts(trust, database, clock)
                 accounts.project()
                 auth.site = accounts

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from config.constants import Permission
-from data import records_repo
+from data import records_repo, view_repo
 from data.exports import NOT_RECORDED_TEXT, records_to_dataframe, write_csv, write_xlsx
 from data.legacy_import import LegacyParseResult, RejectedRow, parse_legacy_csv
 from data.records_repo import RecordFilter
@@ -106,7 +106,6 @@ def export_records(service: ProductionService, session: Session, fmt: str, out: 
 def view_records(view, record_filter: RecordFilter) -> list[dict]:
     """The site view's records for a filter, oldest first: what the Production tab lists
     (newest first there) and what `export --site` writes."""
-    from data import view_repo
 
     with view.database.read() as connection:
         return list(view_repo.iter_records(connection, record_filter))

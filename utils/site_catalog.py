@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from config.catalogs import (
-    FLEET_METRICS, LOCATION_NOT_RECORDED, NO_REJECTION, Catalog, Machine, Measurement, MetricThresholds, QualityBands,
-    default_catalog,
+    FLEET_METRICS, LOCATION_NOT_RECORDED, NO_REJECTION, Catalog, Machine, Measurement,
+    MetricThresholds, QualityBands, default_catalog,
 )
 from config.constants import Permission
 from data import meta_repo
@@ -29,6 +29,8 @@ from utils.auth import Session
 from utils.changes import Topic
 from utils.permissions import require
 from utils.timezones import valid_zone
+from utils.trust.directory_state import OpRefused, check_op
+from utils.trust.dirlog import make_op
 
 log = logging.getLogger(__name__)
 
@@ -253,9 +255,6 @@ class SiteCatalogService:
                     "published_at": format_utc(self.ctx.clock.now())}
         op = None
         if self.trust is not None:
-            from utils.trust.directory_state import OpRefused, check_op
-            from utils.trust.dirlog import make_op
-
             if session.signer is None:
                 raise PermissionError(f"{session.username} has no signing key open in this "
                                       "session; log in again with your password")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Callable
@@ -43,8 +44,6 @@ def verify_station(database: Database, station: str, *, anchor: str, keyring: Ke
 
 
 def _consistency(connection, station: str) -> int | None:
-    import sqlite3
-
     try:
         return audit_repo.first_inconsistent_row_sqlite(connection, station)
     except sqlite3.OperationalError:  # interrupted on cancel

@@ -30,96 +30,28 @@ admin's public key, which this archive does not chain to the root.
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 import json
 import zipfile
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from config.constants import Permission
 from data import audit_repo, directory_repo
-from data.view_store import RECORD_COLUMNS, record_row
 from models.canonical import canonical_json, format_utc
-from models.record import RECORD_EVENT_ACTIONS
 from utils.atomic_io import atomic_write_with
+from utils.backup.archive_check import verify_archive
+from utils.backup.archive_format import (
+    ARCHIVE_KIND, KEYS, MANIFEST, RECORDS, StationPart, event_line, records_csv, sha256,
+)
 from utils.permissions import require
-from utils.site.layout import FIRST_JOURNAL
 from utils.site.journal import JournalEvent, JournalHeader, JournalSeal, parse_body, read_journal
-
-ARCHIVE_KIND = "shopfloor-archive"
-MANIFEST, KEYS, RECORDS = "manifest.json", "keys.json", "records.csv"
-JOURNALS = "journals/"
+from utils.trust.crypto import key_id_of
 
 
 class ArchiveError(RuntimeError):
     """The archive could not be made; nothing was written."""
 
-
-@dataclass
-class StationPart:
-    station: str
-    lines: list[bytes] = field(default_factory=list)
-    events: list[tuple[int, str]] = field(default_factory=list)  # (seq, body) in order
-    sealed: bool = True
-    folder: str = FIRST_JOURNAL  # the station's journal folder it comes from
-
-    @property
-    def label(self) -> str:
-        """The station, or `station/journal-<chain id>` for a later chain."""
-        return self.station if self.folder == FIRST_JOURNAL else f"{self.station}/{self.folder}"
-
-    @property
-    def member(self) -> str:
-        return f"{JOURNALS}{self.label}.jsonl"
-
-    def summary(self) -> dict[str, Any]:
-        seqs = [seq for seq, _body in self.events]
-        return {"events": len(seqs), "first_seq": seqs[0] if seqs else None,
-                "last_seq": seqs[-1] if seqs else None, "sealed": self.sealed,
-                "records": sum(1 for row in records_of(self.station, self.events))}
-
-
-def event_line(event: JournalEvent) -> bytes:
-    return canonical_json({"kind": "event", "seq": event.seq, "prev": event.prev,
-                           "hash": event.hash, "key_id": event.key_id, "mac": event.mac,
-                           "body": event.body}).encode("utf-8") + b"\n"
-
-
-def records_of(station: str, events: Iterable[tuple[int, str]]) -> Iterator[dict[str, Any]]:
-    """The record versions the events wrote, in chain order."""
-    for seq, body in events:
-        try:
-            parsed = parse_body(body)
-        except ValueError:
-            continue
-        if isinstance(parsed, dict) and parsed.get("action") in RECORD_EVENT_ACTIONS:
-            row = record_row(parsed.get("after"), station, seq)
-            if row is not None:
-                yield row
-
-
-def records_csv(parts: Iterable[StationPart]) -> bytes:
-    """records.csv: one row per record version, by station and seq (made the same way by the
-    archive and by its check)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(RECORD_COLUMNS)
-    written: set[tuple] = set()  # a version two chains share (a restored chain's) once
-    for part in sorted(parts, key=lambda p: (p.station, p.folder != FIRST_JOURNAL, p.folder)):
-        for row in records_of(part.station, part.events):
-            values = tuple("" if row[name] is None else row[name] for name in RECORD_COLUMNS)
-            if values not in written:
-                written.add(values)
-                writer.writerow(values)
-    return out.getvalue().encode("utf-8")
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 # --- what goes in -------------------------------------------------------------------------------
@@ -193,7 +125,6 @@ def _signer_keys(state, certificate: dict[str, Any] | None, name: str) -> dict[s
 
 def keys_document(ctx, stations: Iterable[str]) -> dict[str, Any]:
     """The root's public key and, per station, its PC keys with their certificates."""
-    from utils.trust.crypto import key_id_of
 
     state = ctx.trust.state
     with ctx.database.read() as connection:
@@ -230,7 +161,6 @@ def keys_document(ctx, stations: Iterable[str]) -> dict[str, Any]:
 def make_archive(ctx, session, start: datetime, end: datetime, out: Path) -> dict[str, Any]:
     """Write the archive of [start, end) to `out` (atomically); returns its manifest. Checks
     what it wrote with verify-archive's own check before keeping it."""
-    from utils.backup.archive_check import verify_archive
 
     require(session, Permission.ARCHIVE_MAKE, ctx.changes, target=str(out))
     if end <= start:

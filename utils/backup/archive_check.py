@@ -26,13 +26,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from models.bounded_json import JsonLimits, parse_json
-from utils.backup.archive import (
+from utils.backup.archive_format import (
     ARCHIVE_KIND, JOURNALS, KEYS, MANIFEST, RECORDS, StationPart, records_csv, sha256,
 )
 from utils.site.journal import JournalEvent, list_segments, read_journal
 from utils.site.journal_check import ChainCheck
 from utils.site.layout import FIRST_JOURNAL, folder_chain, valid_station_id
 from utils.site.share_fs import ShareFS
+from utils.trust.crypto import PublicKey, key_id_of
+from utils.trust.directory_state import OpRefused, retired_heads_of
 from utils.trust.site_trust import retired_seal_problem, seal_folder_problem
 
 MAX_MEMBERS = 10_000
@@ -139,7 +141,6 @@ def _keys(data: bytes | None, report: ArchiveReport) -> tuple[dict[str, dict[str
     """Per station, the PC public keys whose certificate verifies: {station: {key_id: key}};
     and for each key a takeover retired (its certificate given and verified too), the heads it
     had sealed then: {key_id: retired heads}."""
-    from utils.trust.crypto import PublicKey, key_id_of
 
     if data is None:
         report.problem("keys.json is missing")
@@ -185,7 +186,6 @@ def _retired(site_id: Any, station: str, item: dict[str, Any], root,
     certificate (verified like any): None for a takeover made before heads were recorded (the
     key counts in the first journal only); a retirement that does not verify: () (its seals
     count nowhere)."""
-    from utils.trust.directory_state import OpRefused, retired_heads_of
 
     takeover = item.get("retired_by")
     data = takeover.get("data") if isinstance(takeover, dict) else None
@@ -214,7 +214,6 @@ def _retired(site_id: Any, station: str, item: dict[str, Any], root,
 
 
 def _certified(site_id: Any, station: str, item: Any, root) -> tuple[Any, str]:
-    from utils.trust.crypto import PublicKey
 
     if not isinstance(item, dict):
         return None, "no key"

@@ -48,6 +48,7 @@ from utils.audit.chain import Actor
 from utils.backup.in_use import InUseLock
 from utils.backup.proof import BackupProof, verify_backup
 from utils.clock import Clock
+from utils.context import AppContext
 from utils.permissions import PermissionDenied, require
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,6 @@ class RestoreOutcome:
 def restore_backup(home: Path | None, file: Path, *, username: str, password: str,
                    override_reason: str | None = None, clock: Clock | None = None
                    ) -> RestoreOutcome:
-    from utils.context import AppContext  # the composition root (opened twice, see above)
-
     ctx = AppContext.open(home, clock=clock)
     paths = ctx.paths
     lock = InUseLock(paths.in_use_lock_file)
@@ -209,8 +208,6 @@ def _replace(paths, proof: BackupProof, stamp: str) -> None:
 
 def _record_restored(home, clock, actor: Actor, file: Path, proof: BackupProof, aside: Path,
                      override: dict[str, Any] | None) -> None:
-    from utils.context import AppContext
-
     ctx = AppContext.open(home, clock=clock)
     try:
         ctx.changes.record(actor, "backup.restored", entity="database", entity_id=Path(file).name,

@@ -17,20 +17,25 @@ from __future__ import annotations
 
 import logging
 import random
+import secrets
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from config.catalogs import default_catalog
 from config.paths import resolve_paths
 from config.settings import Settings
+from data import meta_repo
 from data.database import Database, open_database
 from utils.audit.chain import Actor, AuditLog
 from utils.clock import Clock, SystemClock
+from utils.context import AppContext
 from utils.settings_store import save_settings
 from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
+from utils.site.membership import create_site_membership
 from utils.site.synthetic import (
     ANCHOR_KEY, PlantPlan, certify_plant, later_change, plant_keys, station_keys, station_profile,
     synthetic_record, write_plant,
@@ -66,10 +71,6 @@ def demo_plan(days: int, end: datetime, timezone: str = "America/Sao_Paulo") -> 
 def create_demo(root: Path, admin: str, full_name: str, password: str, *, days: int = 14,
                 clock: Clock | None = None, passphrase: str | None = None) -> Demo:
     """Make the demo under `root` (refused if it holds anything else)."""
-    import secrets
-
-    from utils.context import AppContext
-    from utils.site.membership import create_site_membership
 
     clock = clock or SystemClock()
     root = Path(root)
@@ -162,15 +163,11 @@ class LivePlant:
         self.registered += 1
 
     def clock_zone(self):
-        from zoneinfo import ZoneInfo
-
         return ZoneInfo(self.demo.plan.timezone)
 
     def _station(self, station_id: str) -> tuple[Database, AuditLog, JournalWriter]:
         known = self._stations.get(station_id)
         if known is None:
-            from data import meta_repo
-
             database = open_database(self.demo.work / f"station-{station_id}.sqlite3")
             with database.write() as connection:
                 anchor = meta_repo.get_or_create(connection, ANCHOR_KEY)

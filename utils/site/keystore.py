@@ -32,6 +32,8 @@ def _usable_keyring():
     if os.environ.get(KEYRING_ENV, "").lower() in ("off", "0", "no", "file"):
         return None
     try:
+        # Here, not at the top: a missing or broken keyring package (or backend) means "use
+        # the file", which an import at the top could not say.
         import keyring
         from keyring.backends import fail
 

@@ -18,6 +18,7 @@ publishes its own chain beside the old journal (utils/site/journal.py).
 from __future__ import annotations
 
 import logging
+import platform
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -89,8 +90,6 @@ def _certify_op(root: SigningKeyPair, info: SiteInfo, pc: SigningKeyPair, statio
                 kind: str, now: datetime, *, takeover: bool, reason: str | None,
                 host: str | None = None,
                 retired_heads: dict[str, tuple[int, str]] | None = None) -> dict:
-    import platform
-
     data = {"station": station_id, "kind": kind, "public_key": pc.public.hex,
             "host": platform.node() if host is None else host}
     if takeover:

@@ -14,10 +14,10 @@ own) and by tests/benchmarks/bench_site_view.py (up to 200 stations and a year).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 import shutil
-import time as _time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -25,16 +25,20 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from zoneinfo import ZoneInfo
 
+import time as _time
+
 from config.catalogs import NO_REJECTION, Catalog, default_catalog
 from data import meta_repo
 from data.database import open_database
 from models.audit_event import AuditEvent
 from models.canonical import format_utc
-from models.record import ProductionRecord, Rejection, RecordStatus
+from models.record import ProductionRecord, RecordStatus, Rejection
 from utils.audit.chain import Actor, event_hash, genesis_hash
 from utils.audit.keys import SigningKey, key_id_for
 from utils.site.journal import JournalWriter
+from utils.site.keystore import write_secret_file
 from utils.site.layout import SiteLayout
+from utils.site.membership import certify_simulated_pcs
 from utils.trust.crypto import SigningKeyPair
 
 log = logging.getLogger(__name__)
@@ -235,8 +239,6 @@ def certify_plant(plan: PlantPlan, site_root: Path, passphrase: str, work_dir: P
     root opened with its passphrase): simulated stations are members as real ones are. The
     raw private keys (what worker processes get), also kept in `work_dir` as 0600 files for a
     demo whose stations go on registering (`plant_keys`)."""
-    from utils.site.keystore import write_secret_file
-    from utils.site.membership import certify_simulated_pcs
 
     Path(work_dir).mkdir(parents=True, exist_ok=True)
     pairs = certify_simulated_pcs(Path(site_root), passphrase, plan.stations,
@@ -259,7 +261,6 @@ def plant_keys(work_dir: Path) -> dict[str, bytes]:
 def station_keys(raw: bytes) -> tuple[SigningKeyPair, SigningKey]:
     """A simulated station's PC key (seals, checkpoints) and its local MAC key (chain events,
     as a real PC's own local key: made from the PC key here, so the demo keeps one file)."""
-    import hashlib
 
     secret = hashlib.sha256(b"shopfloor-synthetic-local" + raw).digest()
     return SigningKeyPair.from_raw(raw), SigningKey(key_id_for("local", secret), secret)

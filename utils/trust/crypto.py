@@ -23,7 +23,9 @@ from typing import Any, Mapping
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from cryptography.hazmat.primitives.serialization import (
+    Encoding, NoEncryption, PrivateFormat, PublicFormat,
+)
 
 from models.canonical import CanonicalJSONError, canonical_bytes
 
@@ -116,8 +118,6 @@ class SigningKeyPair:
         return self.public.key_id
 
     def private_raw(self) -> bytes:
-        from cryptography.hazmat.primitives.serialization import NoEncryption, PrivateFormat
-
         return self._private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
     def sign(self, payload: Mapping[str, Any]) -> str:

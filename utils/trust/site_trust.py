@@ -18,7 +18,7 @@ import time
 from typing import Any, Mapping
 
 from config.constants import Role
-from utils.site.layout import FIRST_JOURNAL, folder_chain
+from utils.site.layout import FIRST_JOURNAL, PROTOCOL_VERSION, folder_chain
 from utils.trust.crypto import PublicKey, SigningKeyPair
 from utils.trust.directory_state import PERSON_PREFIX, DirectoryState
 from utils.trust.dirlog import DirectoryLog
@@ -82,7 +82,6 @@ class SiteTrust:
 
     def sign(self, document: dict[str, Any]) -> dict[str, Any]:
         """This PC's signature over `document` (with the protocol version set)."""
-        from utils.site.layout import PROTOCOL_VERSION
 
         return self.pc_key.sign_document({"v": PROTOCOL_VERSION, **document})
 

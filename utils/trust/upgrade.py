@@ -20,10 +20,15 @@ protocol 2 and a signature by a certified key.
 from __future__ import annotations
 
 import logging
+import platform
 from dataclasses import dataclass
 from pathlib import Path
 
+from config.constants import Role
+from data import users_repo
 from utils.audit.chain import Actor
+from utils.context import AppContext
+from utils.passwords import check_password
 from utils.site.keystore import MemberFile, store_pc_key, write_member_file
 from utils.site.layout import SiteLayout
 from utils.site.site_key import (
@@ -47,7 +52,6 @@ class UpgradeReport:
 def upgrade_site(home, passphrase: str, admin: str, password: str, *,
                  clock=None, scrypt_n: int = ROOT_SCRYPT_N) -> UpgradeReport:
     """Upgrade the protocol-1 site this PC belongs to (see the module docstring)."""
-    from utils.context import AppContext
 
     ctx = AppContext.open(home, clock=clock)
     try:
@@ -73,7 +77,6 @@ def upgrade_site(home, passphrase: str, admin: str, password: str, *,
         directory.start(make_op(ROOT, root, info.site_id, "site.genesis",
                                 {"root_public_key": root.public.hex, "name": info.name,
                                  "upgraded_from_protocol": 1}, now))
-        import platform
 
         directory.append(make_op(ROOT, root, info.site_id, "pc.certify", {
             "station": ctx.station_id, "kind": settings.station_kind,
@@ -100,10 +103,6 @@ def upgrade_site(home, passphrase: str, admin: str, password: str, *,
 
 
 def _check_admin(ctx, admin: str, password: str) -> None:
-    from config.constants import Role
-    from data import users_repo
-    from utils.passwords import check_password
-
     with ctx.database.read() as connection:
         found = users_repo.get(connection, admin)
     if found is None or not found[0].active or found[0].role != Role.ADMIN \
