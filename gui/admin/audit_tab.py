@@ -36,6 +36,7 @@ from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.time_range import LiveRange
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
+from gui.table_view import read_table
 from gui.theme import SIZE_SAMPLE_ROWS
 from gui.tasks import Task
 from gui.verify_dialog import run_verify
@@ -90,11 +91,7 @@ class AuditTab(QWidget):
         self.review_button.clicked.connect(lambda: self.open_review())
         self.model = AuditEventsModel(self, self.zone, view=self.view, changes=ctx.changes,
                                       session=session)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Audit events"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setObjectName("auditTable")
-        self.table.setModel(self.model)
+        self.table = read_table(self.model, self.tr("Audit events"), "auditTable")
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -112,11 +109,8 @@ class AuditTab(QWidget):
         self.detail.setReadOnly(True)
         self.detail.setObjectName("auditDetail")
         self.results = VerifyResultsModel(self)
-        self.results_table = QTableView()
-        self.results_table.setAccessibleName(self.tr("Verification result per station"))
-        self.results_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.results_table.setObjectName("verifyResults")
-        self.results_table.setModel(self.results)
+        self.results_table = read_table(self.results, self.tr("Verification result per station"),
+                                        "verifyResults")
         self.results_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.results_table.horizontalHeader().setResizeContentsPrecision(0)

@@ -31,6 +31,7 @@ from gui.admin.command_texts import (
     command_label, pairs_text, param_label, param_problem_text, type_label,
 )
 from gui.table_model import ColumnTableModel, Index as _Index
+from gui.table_view import read_table
 from gui.theme import form_label
 
 __all__ = ["CommandHistoryModel", "CommandsTab", "pairs_text"]
@@ -131,11 +132,7 @@ class CommandsTab(QWidget):
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self.send)
         self.history = CommandHistoryModel(self, lambda: ZoneInfo(fleet.ctx.timezone))
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Commands sent"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setObjectName("commandHistory")
-        self.table.setModel(self.history)
+        self.table = read_table(self.history, self.tr("Commands sent"), "commandHistory")
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -36,6 +36,7 @@ from gui.admin.time_range import LiveRange
 from gui.admin.view_status import ViewStatus
 from gui.messages import field_label, location_text, rejections_text
 from gui.numbers import export_note, format_number
+from gui.table_view import read_table
 from gui.theme import SIZE_SAMPLE_ROWS
 
 # What a version may change, in the order the history lists it; the three rejection pairs
@@ -88,11 +89,7 @@ class ProductionTab(QWidget):
         self.status = QLabel()
         self.currency = ViewStatus(bridge, zone, ctx.clock)
         self.model = SiteRecordsModel(self.view, self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Site records"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setObjectName("siteRecords")
-        self.table.setModel(self.model)
+        self.table = read_table(self.model, self.tr("Site records"), "siteRecords")
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
