@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from config.constants import Permission
@@ -36,8 +36,7 @@ from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.time_range import LiveRange
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
-from gui.table_view import read_table
-from gui.theme import SIZE_SAMPLE_ROWS
+from gui.table_view import long_list, read_table
 from gui.tasks import Task
 from gui.verify_dialog import run_verify
 
@@ -93,16 +92,7 @@ class AuditTab(QWidget):
                                       session=session)
         self.table = read_table(self.model, self.tr("Audit events"), "auditTable")
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        # Columns fitted once per page to its first rows (resizeColumnsToContents in refresh):
-        # a header in ResizeToContents mode measured every one of the 5,000 rows whenever the
-        # tab was laid out — seconds on the GUI thread with a full page (bench_gui.py).
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        long_list(self.table)  # columns fitted once per page to its first rows (refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
         self.detail.setAccessibleName(self.tr("The selected event in full"))
