@@ -11,12 +11,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.validation import ValidationFailed
-from utils.permissions import PermissionDenied
-from utils.production import Meaning, ProductionError, Signature, SignatureRejected
+from utils.production import Meaning, Signature
 
 from gui.numbers import format_number, number_hint
 from gui.theme import form_label
-from gui.messages import field_error_text, field_label, production_error_text
+from gui.messages import SIGNED_SAVE_REFUSALS, field_error_text, field_label, signed_refusal
 from gui.station_controller import StationController
 
 
@@ -87,14 +86,8 @@ class CorrectionDialog(QDialog):
             self.error.setText("\n".join(f"{field_label(e.field)}: {field_error_text(e)}"
                                          for e in exc.errors))
             return
-        except SignatureRejected as exc:  # a wrong password or a locked account, said alike
-            self.password.clear()         # in the station app and the admin panel
-            self.error.setText(production_error_text(exc.code, str(exc)))
-            return
-        except ProductionError as exc:
-            self.error.setText(production_error_text(exc.code, str(exc)))
-            return
-        except PermissionDenied:
-            self.error.setText(self.tr("Your role may not correct records."))
+        except SIGNED_SAVE_REFUSALS as exc:
+            self.error.setText(signed_refusal(exc, self.password,
+                                              self.tr("Your role may not correct records.")))
             return
         self.accept()

@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 
 from config.catalogs import LOCATION_NOT_RECORDED
 from models.validation import FieldError
+from utils.permissions import PermissionDenied
+from utils.production import ProductionError, SignatureRejected
 
 from gui.numbers import format_number, format_shortest
 
@@ -163,3 +165,19 @@ def _num(value: object) -> str:
     if value is None:
         return ""
     return format_shortest(value) if isinstance(value, float) else str(value)
+
+
+# What refuses a signed save (a record's edit, void or manual entry): said by signed_refusal.
+SIGNED_SAVE_REFUSALS = (ProductionError, PermissionDenied)
+
+
+def signed_refusal(exc: Exception, password: Any, denied: str) -> str:
+    """Why a signed save was refused, the same in the station app and the admin panel: a wrong
+    password, a locked account or a PC that cannot check signatures (the password field is
+    cleared for the next try), another refusal of the service, or `denied` for a role that may
+    not do it."""
+    if isinstance(exc, SignatureRejected):
+        password.clear()
+    if isinstance(exc, ProductionError):
+        return production_error_text(exc.code, str(exc))
+    return denied

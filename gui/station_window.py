@@ -35,6 +35,7 @@ from gui.password_prompt import ask_password
 from gui.records_model import RecordsTableModel
 from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
+from gui.table_view import read_table
 from gui.window_state import restore_window
 
 log = logging.getLogger(__name__)
@@ -80,11 +81,7 @@ class StationWindow(AppWindow):
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.setObjectName("logoutButton")
         self.model = RecordsTableModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Records of this shift"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setObjectName("recordsTable")
-        self.table.setModel(self.model)
+        self.table = read_table(self.model, self.tr("Records of this shift"), "recordsTable")
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()

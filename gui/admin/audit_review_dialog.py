@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QDialog, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -23,7 +23,7 @@ from utils.context import AppContext
 from utils.permissions import PermissionDenied
 
 from gui.admin.lot_texts import site_time
-from gui.admin.signature_fields import SignatureFields
+from gui.admin.signature_fields import SignatureFields, sign_buttons
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, form_label
@@ -90,17 +90,9 @@ class AuditReviewDialog(QDialog):
         self.signature.ask_username(ctx, session)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.sign_button = QPushButton(self.tr("Sign the review"))
-        self.sign_button.setObjectName("primary")
-        self.sign_button.clicked.connect(self.sign)
+        self.sign_button, buttons = sign_buttons(self, self.tr("Sign the review"), self.sign)
         self.sign_button.setEnabled(False)
         may_sign = role_allows(session.role, Permission.AUDIT_REVIEW)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        buttons.addWidget(self.sign_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Reviews signed so far (every PC's):")))
         layout.addWidget(self.table, 1)

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from config.constants import Permission
@@ -36,7 +36,7 @@ from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.time_range import LiveRange
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
-from gui.theme import SIZE_SAMPLE_ROWS
+from gui.table_view import long_list, read_table
 from gui.tasks import Task
 from gui.verify_dialog import run_verify
 
@@ -90,33 +90,17 @@ class AuditTab(QWidget):
         self.review_button.clicked.connect(lambda: self.open_review())
         self.model = AuditEventsModel(self, self.zone, view=self.view, changes=ctx.changes,
                                       session=session)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Audit events"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setObjectName("auditTable")
-        self.table.setModel(self.model)
+        self.table = read_table(self.model, self.tr("Audit events"), "auditTable")
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        # Columns fitted once per page to its first rows (resizeColumnsToContents in refresh):
-        # a header in ResizeToContents mode measured every one of the 5,000 rows whenever the
-        # tab was laid out — seconds on the GUI thread with a full page (bench_gui.py).
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        long_list(self.table)  # columns fitted once per page to its first rows (refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
         self.detail.setAccessibleName(self.tr("The selected event in full"))
         self.detail.setReadOnly(True)
         self.detail.setObjectName("auditDetail")
         self.results = VerifyResultsModel(self)
-        self.results_table = QTableView()
-        self.results_table.setAccessibleName(self.tr("Verification result per station"))
-        self.results_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.results_table.setObjectName("verifyResults")
-        self.results_table.setModel(self.results)
+        self.results_table = read_table(self.results, self.tr("Verification result per station"),
+                                        "verifyResults")
         self.results_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.results_table.horizontalHeader().setResizeContentsPrecision(0)

@@ -41,6 +41,7 @@ from gui.admin.site_now import SiteNow
 from gui.admin.fleet_texts import acknowledged_text, alarm_text
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder
 from gui.fast_cells import FastCellDelegate
+from gui.table_view import read_table
 from gui.theme import TOUCH_MIN_PX
 
 
@@ -84,11 +85,8 @@ class FleetTab(QWidget):
         self.state_filter.currentIndexChanged.connect(self._state_filter_changed)
         self.summary = QLabel()
         self.summary.setObjectName("fleetSummary")
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Stations"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setObjectName("fleetTable")
-        self.table.setModel(self.model)  # the model sorts and searches itself (fleet_model.py)
+        # The model sorts and searches itself (fleet_model.py).
+        self.table = read_table(self.model, self.tr("Stations"), "fleetTable")
         self.table.setItemDelegate(FastCellDelegate(self.table))  # repainted on every tick
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-    QPushButton, QSplitter, QTableView, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from config.catalogs import QualityBands
@@ -30,6 +30,7 @@ from gui.admin.site_now import SiteNow
 from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.admin.record_filters import RecordFilters
 from gui.admin.view_status import ViewStatus
+from gui.table_view import read_table
 
 
 class InsightsTab(RefreshWhenShown):
@@ -57,11 +58,7 @@ class InsightsTab(RefreshWhenShown):
         self.note.setProperty("role", "hint")
 
         self.model = InsightsModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Figures per station"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setObjectName("insightsSummary")
-        self.table.setModel(self.model)
+        self.table = read_table(self.model, self.tr("Figures per station"), "insightsSummary")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

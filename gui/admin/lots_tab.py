@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -27,6 +27,7 @@ from utils.release.service import LotState
 from gui.admin.lot_texts import meaning_text, site_time, status_text
 from gui.admin.release_dialog import ReleaseDialog
 from gui.table_model import ColumnTableModel, Index as _Index
+from gui.table_view import read_table
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, WARN_COLOR
 
@@ -77,11 +78,7 @@ class LotsTab(QWidget):
         self.zone = ZoneInfo(ctx.timezone)
         self.setObjectName("lotsTab")
         self.model = LotsModel(self.zone, self)
-        self.table = QTableView()
-        self.table.setObjectName("lotsTable")
-        self.table.setAccessibleName(self.tr("Lots"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setModel(self.model)
+        self.table = read_table(self.model, self.tr("Lots"), "lotsTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)

@@ -14,8 +14,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION
@@ -36,7 +36,7 @@ from gui.admin.time_range import LiveRange
 from gui.admin.view_status import ViewStatus
 from gui.messages import field_label, location_text, rejections_text
 from gui.numbers import export_note, format_number
-from gui.theme import SIZE_SAMPLE_ROWS
+from gui.table_view import long_list, read_table
 
 # What a version may change, in the order the history lists it; the three rejection pairs
 # are compared and shown as one list, as the table shows them.
@@ -88,20 +88,8 @@ class ProductionTab(QWidget):
         self.status = QLabel()
         self.currency = ViewStatus(bridge, zone, ctx.clock)
         self.model = SiteRecordsModel(self.view, self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Site records"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setObjectName("siteRecords")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        # Fitted once per refresh to a sample of rows: ResizeToContents re-measures up to every
-        # row on each layout, which a site's thousands of records make slow.
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_table(self.model, self.tr("Site records"), "siteRecords")
+        long_list(self.table)  # fitted once per refresh to a sample of rows
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
         self.history = QPlainTextEdit()
         self.history.setAccessibleName(self.tr("Version history of the selected record"))

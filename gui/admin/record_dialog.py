@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 from models.validation import ValidationFailed
 from utils.auth import Session
 from utils.context import AppContext
-from utils.permissions import PermissionDenied
-from utils.production import Meaning, ProductionError, Signature, SignatureRejected
+from utils.production import Meaning, Signature
 
 from gui.admin.time_range import five_minute_edit, moment_of
 from gui.entry_form import EntryForm
-from gui.messages import production_error_text
+from gui.messages import SIGNED_SAVE_REFUSALS, signed_refusal
 from gui.theme import form_label
 
 
@@ -98,15 +97,9 @@ class _SignedDialog(QDialog):
         except ValidationFailed as exc:
             self.show_validation(exc)
             return
-        except SignatureRejected as exc:  # a wrong password, a locked account, or this PC
-            self.password.clear()         # cannot check signatures: said as gui/messages.py does
-            self.error.setText(production_error_text(exc.code, str(exc)))
-            return
-        except ProductionError as exc:
-            self.error.setText(production_error_text(exc.code, str(exc)))
-            return
-        except PermissionDenied:
-            self.error.setText(self.tr("Your role may not do this; nothing was saved."))
+        except SIGNED_SAVE_REFUSALS as exc:
+            self.error.setText(signed_refusal(
+                exc, self.password, self.tr("Your role may not do this; nothing was saved.")))
             return
         self.accept()
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QVBoxLayout,
     QWidget,
 )
 
 from gui.admin.insights_texts import number
 from gui.records_model import RecordsTableModel
+from gui.table_view import read_table
 from gui.window_state import fit_to_screen
 
 
@@ -36,10 +37,7 @@ class RecordsBehindDialog(QDialog):
                 "Only the first %1 records in time order are shown: choose a shorter period "
                 "or one station to see the rest.").replace("%1", str(len(rows))))
         self.label.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("The records behind the figure"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setModel(self.model)
+        self.table = read_table(self.model, self.tr("The records behind the figure"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()

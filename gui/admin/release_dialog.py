@@ -30,7 +30,7 @@ from gui.admin.lot_texts import (
     decision_text, exception_text, kind_text, release_error_text, site_time, status_text,
 )
 from gui.messages import field_error_text
-from gui.admin.signature_fields import SignatureFields
+from gui.admin.signature_fields import SignatureFields, sign_buttons
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, form_label
@@ -129,15 +129,7 @@ class ReleaseDialog(QDialog):
         self.signing.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.sign_button = QPushButton(self.tr("Sign"))
-        self.sign_button.setObjectName("primary")
-        self.sign_button.clicked.connect(self.sign)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        buttons.addWidget(self.sign_button)
+        self.sign_button, buttons = sign_buttons(self, self.tr("Sign"), self.sign)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("Exceptions to look at before release:")))

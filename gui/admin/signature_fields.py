@@ -7,8 +7,10 @@ release dialog and the audit-trail review dialog both sign this way, with these 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFormLayout, QLineEdit
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton
 
 from utils.auth import Session
 from utils.context import AppContext
@@ -42,3 +44,19 @@ class SignatureFields(QObject):
         username, password = self.username.text(), self.password.text()
         self.password.clear()
         return username or None, password
+
+
+def sign_buttons(dialog: QDialog, sign_text: str, sign: Callable[[], object]
+                 ) -> tuple[QPushButton, QHBoxLayout]:
+    """The row under a signing dialog: Close, then the sign button (the dialog's primary
+    action, on the right where the eye ends). Returns the sign button and the row."""
+    sign_button = QPushButton(sign_text)
+    sign_button.setObjectName("primary")
+    sign_button.clicked.connect(sign)
+    close = QPushButton(QCoreApplication.translate("SignatureFields", "Close"))
+    close.clicked.connect(dialog.reject)
+    buttons = QHBoxLayout()
+    buttons.addStretch(1)
+    buttons.addWidget(close)
+    buttons.addWidget(sign_button)
+    return sign_button, buttons

@@ -30,6 +30,7 @@ from gui.admin.legacy_users_dialog import LegacyUsersDialog
 from gui.header import role_name
 from gui.messages import field_error_text, password_policy_text
 from gui.table_model import ColumnTableModel, Index as _Index
+from gui.table_view import read_table
 from gui.tasks import TaskRunner
 from gui.theme import form_label
 
@@ -191,11 +192,7 @@ class UsersTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search users…"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("User accounts"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setObjectName("usersTable")
-        self.table.setModel(self.proxy)
+        self.table = read_table(self.proxy, self.tr("User accounts"), "usersTable")
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

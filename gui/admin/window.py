@@ -149,7 +149,9 @@ class AdminWindow(QMainWindow):
         # The panel's long-lived objects (Qt wrappers, pandas, the tabs) never form garbage
         # cycles worth collecting; moved out of the collector's sight, a full collection that a
         # background task's allocations trigger no longer holds the GUI thread (and the GIL)
-        # for 100 ms and more while it walks them (bench_gui.py, verify of 1M events).
+        # while it walks them. Here, not at start-up: the panel's modules are imported only now
+        # (measured in docs/architecture.md §3: ~1 ms per full collection, 180 ms with a
+        # start-up freeze only, 700-900 ms without).
         gc.freeze()
 
     def _start_following(self) -> None:

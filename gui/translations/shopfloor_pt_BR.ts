@@ -106,69 +106,69 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="45"/>
+        <location filename="../admin/window.py" line="46"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="72"/>
-        <location filename="../admin/window.py" line="82"/>
-        <location filename="../admin/window.py" line="88"/>
+        <location filename="../admin/window.py" line="74"/>
+        <location filename="../admin/window.py" line="84"/>
+        <location filename="../admin/window.py" line="90"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="76"/>
+        <location filename="../admin/window.py" line="78"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="84"/>
+        <location filename="../admin/window.py" line="86"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="94"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="97"/>
+        <location filename="../admin/window.py" line="99"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="102"/>
+        <location filename="../admin/window.py" line="105"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="111"/>
+        <location filename="../admin/window.py" line="114"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="116"/>
+        <location filename="../admin/window.py" line="119"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="122"/>
+        <location filename="../admin/window.py" line="125"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="127"/>
+        <location filename="../admin/window.py" line="130"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="128"/>
+        <location filename="../admin/window.py" line="131"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="129"/>
+        <location filename="../admin/window.py" line="132"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -380,17 +380,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Assinar a revisão</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="98"/>
-        <source>Close</source>
-        <translation>Fechar</translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_review_dialog.py" line="105"/>
+        <location filename="../admin/audit_review_dialog.py" line="97"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation>Revisões assinadas até agora (de todos os PCs):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="128"/>
+        <location filename="../admin/audit_review_dialog.py" line="120"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>Esta revisão: %1 – %2, %n evento que importa (alterações, recusas, assinaturas, comandos; não logins). Leia-o na aba Auditoria com o mesmo período.</numerusform>
@@ -398,42 +393,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="152"/>
+        <location filename="../admin/audit_review_dialog.py" line="144"/>
         <source>Signed by %1 at %2.</source>
         <translation>Assinada por %1 em %2.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="161"/>
+        <location filename="../admin/audit_review_dialog.py" line="153"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="162"/>
+        <location filename="../admin/audit_review_dialog.py" line="154"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="164"/>
+        <location filename="../admin/audit_review_dialog.py" line="156"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="166"/>
+        <location filename="../admin/audit_review_dialog.py" line="158"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="168"/>
+        <location filename="../admin/audit_review_dialog.py" line="160"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="173"/>
+        <location filename="../admin/audit_review_dialog.py" line="165"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="175"/>
+        <location filename="../admin/audit_review_dialog.py" line="167"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
     </message>
@@ -441,42 +436,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="71"/>
+        <location filename="../admin/audit_tab.py" line="72"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="73"/>
+        <location filename="../admin/audit_tab.py" line="74"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="78"/>
+        <location filename="../admin/audit_tab.py" line="79"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="80"/>
+        <location filename="../admin/audit_tab.py" line="81"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="82"/>
+        <location filename="../admin/audit_tab.py" line="83"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="84"/>
+        <location filename="../admin/audit_tab.py" line="85"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="86"/>
+        <location filename="../admin/audit_tab.py" line="87"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="88"/>
+        <location filename="../admin/audit_tab.py" line="89"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
@@ -486,57 +481,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="111"/>
+        <location filename="../admin/audit_tab.py" line="108"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="116"/>
+        <location filename="../admin/audit_tab.py" line="112"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="127"/>
+        <location filename="../admin/audit_tab.py" line="121"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="180"/>
+        <location filename="../admin/audit_tab.py" line="174"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="278"/>
+        <location filename="../admin/audit_tab.py" line="272"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="286"/>
+        <location filename="../admin/audit_tab.py" line="280"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="298"/>
+        <location filename="../admin/audit_tab.py" line="292"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="306"/>
+        <location filename="../admin/audit_tab.py" line="300"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="316"/>
+        <location filename="../admin/audit_tab.py" line="310"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="279"/>
+        <location filename="../admin/audit_tab.py" line="273"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="225"/>
+        <location filename="../admin/audit_tab.py" line="219"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -544,12 +539,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="280"/>
+        <location filename="../admin/audit_tab.py" line="274"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="309"/>
+        <location filename="../admin/audit_tab.py" line="303"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -557,7 +552,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="320"/>
+        <location filename="../admin/audit_tab.py" line="314"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -565,17 +560,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="331"/>
+        <location filename="../admin/audit_tab.py" line="325"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="333"/>
+        <location filename="../admin/audit_tab.py" line="327"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="334"/>
+        <location filename="../admin/audit_tab.py" line="328"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -957,72 +952,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_model.py" line="34"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_model.py" line="34"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_model.py" line="34"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_model.py" line="35"/>
         <source>Parameters</source>
         <translation>Parâmetros</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_model.py" line="35"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_model.py" line="35"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="54"/>
+        <location filename="../admin/commands_model.py" line="36"/>
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="54"/>
+        <location filename="../admin/commands_model.py" line="36"/>
         <source>done</source>
         <translation>feito</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="55"/>
+        <location filename="../admin/commands_model.py" line="37"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="55"/>
+        <location filename="../admin/commands_model.py" line="37"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="56"/>
+        <location filename="../admin/commands_model.py" line="38"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="56"/>
+        <location filename="../admin/commands_model.py" line="38"/>
         <source>timed out</source>
         <translation>sem resposta</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="57"/>
+        <location filename="../admin/commands_model.py" line="39"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="93"/>
+        <location filename="../admin/commands_model.py" line="75"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation>Clique duas vezes (ou em Detalhes…) para ver os detalhes.</translation>
     </message>
@@ -1619,102 +1614,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="107"/>
+        <location filename="../admin/commands_tab.py" line="47"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="108"/>
+        <location filename="../admin/commands_tab.py" line="48"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="109"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="123"/>
+        <location filename="../admin/commands_tab.py" line="63"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="130"/>
+        <location filename="../admin/commands_tab.py" line="70"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="135"/>
+        <location filename="../admin/commands_tab.py" line="74"/>
         <source>Commands sent</source>
         <translation>Comandos enviados</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="145"/>
+        <location filename="../admin/commands_tab.py" line="81"/>
         <source>Details…</source>
         <translation>Detalhes…</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="158"/>
+        <location filename="../admin/commands_tab.py" line="94"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="159"/>
+        <location filename="../admin/commands_tab.py" line="95"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="160"/>
+        <location filename="../admin/commands_tab.py" line="96"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="167"/>
+        <location filename="../admin/commands_tab.py" line="103"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="291"/>
+        <location filename="../admin/commands_tab.py" line="227"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="295"/>
+        <location filename="../admin/commands_tab.py" line="231"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="306"/>
+        <location filename="../admin/commands_tab.py" line="242"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="307"/>
+        <location filename="../admin/commands_tab.py" line="243"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="316"/>
+        <location filename="../admin/commands_tab.py" line="252"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="334"/>
+        <location filename="../admin/commands_tab.py" line="270"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="337"/>
+        <location filename="../admin/commands_tab.py" line="273"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="347"/>
+        <location filename="../admin/commands_tab.py" line="283"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="351"/>
+        <location filename="../admin/commands_tab.py" line="287"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
@@ -1722,7 +1717,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="358"/>
+        <location filename="../admin/commands_tab.py" line="294"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>
@@ -1730,52 +1725,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="30"/>
+        <location filename="../correction_dialog.py" line="29"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="33"/>
+        <location filename="../correction_dialog.py" line="32"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Lote %1, caixa %2, registrada por %3. Sua correção vira uma nova versão; a original continua no histórico.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="48"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Why (at least 10 characters)</source>
         <translation>Motivo (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="56"/>
+        <location filename="../correction_dialog.py" line="55"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="57"/>
+        <location filename="../correction_dialog.py" line="56"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="58"/>
+        <location filename="../correction_dialog.py" line="57"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="59"/>
+        <location filename="../correction_dialog.py" line="58"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="60"/>
+        <location filename="../correction_dialog.py" line="59"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="61"/>
+        <location filename="../correction_dialog.py" line="60"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation>Assinando como %1: isto significa &quot;correção&quot;.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="98"/>
+        <location filename="../correction_dialog.py" line="91"/>
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
     </message>
@@ -1806,97 +1801,97 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="76"/>
+        <location filename="../admin/dashboard_tab.py" line="79"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="78"/>
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80"/>
+        <location filename="../admin/dashboard_tab.py" line="83"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="82"/>
+        <location filename="../admin/dashboard_tab.py" line="85"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="84"/>
+        <location filename="../admin/dashboard_tab.py" line="87"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="105"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="105"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="170"/>
+        <location filename="../admin/dashboard_tab.py" line="173"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="199"/>
+        <location filename="../admin/dashboard_tab.py" line="202"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="202"/>
+        <location filename="../admin/dashboard_tab.py" line="205"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="203"/>
+        <location filename="../admin/dashboard_tab.py" line="206"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="212"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="212"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="210"/>
+        <location filename="../admin/dashboard_tab.py" line="213"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="210"/>
+        <location filename="../admin/dashboard_tab.py" line="213"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="211"/>
+        <location filename="../admin/dashboard_tab.py" line="214"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="215"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -2215,58 +2210,58 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="70"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="75"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="76"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="76"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="77"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="84"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="125"/>
+        <location filename="../admin/fleet_tab.py" line="127"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="120"/>
-        <location filename="../admin/fleet_tab.py" line="147"/>
+        <location filename="../admin/fleet_tab.py" line="122"/>
+        <location filename="../admin/fleet_tab.py" line="149"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="208"/>
+        <location filename="../admin/fleet_tab.py" line="210"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="209"/>
+        <location filename="../admin/fleet_tab.py" line="211"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2274,17 +2269,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="250"/>
+        <location filename="../admin/fleet_tab.py" line="252"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="348"/>
+        <location filename="../admin/fleet_tab.py" line="350"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="349"/>
+        <location filename="../admin/fleet_tab.py" line="351"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2757,42 +2752,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="86"/>
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="102"/>
+        <location filename="../admin/insights_tab.py" line="103"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="171"/>
+        <location filename="../admin/insights_tab.py" line="172"/>
         <source>Computing the statistics…</source>
         <translation>Calculando as estatísticas…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="187"/>
+        <location filename="../admin/insights_tab.py" line="188"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation>Não foi possível calcular as estatísticas (%1); os números mostrados são os últimos. Pressione Atualizar para tentar de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="210"/>
+        <location filename="../admin/insights_tab.py" line="211"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="57"/>
+        <location filename="../admin/insights_tab.py" line="61"/>
         <source>Figures per station</source>
         <translation>Números por estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="74"/>
+        <location filename="../admin/insights_tab.py" line="75"/>
         <source>Recommendations</source>
         <translation>Recomendações</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="208"/>
+        <location filename="../admin/insights_tab.py" line="209"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
@@ -2800,12 +2795,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="242"/>
+        <location filename="../admin/insights_tab.py" line="243"/>
         <source>Selected: %1</source>
         <translation>Selecionado: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="244"/>
+        <location filename="../admin/insights_tab.py" line="245"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selecionado: %1 (%n registro)</numerusform>
@@ -2813,12 +2808,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="286"/>
+        <location filename="../admin/insights_tab.py" line="287"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="295"/>
+        <location filename="../admin/insights_tab.py" line="296"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
@@ -3759,32 +3754,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsModel</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="41"/>
+        <location filename="../admin/lots_tab.py" line="42"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="41"/>
+        <location filename="../admin/lots_tab.py" line="42"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="41"/>
+        <location filename="../admin/lots_tab.py" line="42"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="42"/>
+        <location filename="../admin/lots_tab.py" line="43"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="42"/>
+        <location filename="../admin/lots_tab.py" line="43"/>
         <source>First box</source>
         <translation>Primeira caixa</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="42"/>
+        <location filename="../admin/lots_tab.py" line="43"/>
         <source>Last box</source>
         <translation>Última caixa</translation>
     </message>
@@ -3792,62 +3787,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="82"/>
+        <location filename="../admin/lots_tab.py" line="81"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="99"/>
+        <location filename="../admin/lots_tab.py" line="96"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="101"/>
+        <location filename="../admin/lots_tab.py" line="98"/>
         <source>Review and sign…</source>
         <translation>Revisar e assinar…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="105"/>
+        <location filename="../admin/lots_tab.py" line="102"/>
         <source>Lot record (PDF)…</source>
         <translation>Registro do lote (PDF)…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="164"/>
+        <location filename="../admin/lots_tab.py" line="161"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;Lote %1&lt;/b&gt;: %2</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="167"/>
+        <location filename="../admin/lots_tab.py" line="164"/>
         <source>No decision signed yet.</source>
         <translation>Nenhuma decisão assinada ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="170"/>
+        <location filename="../admin/lots_tab.py" line="167"/>
         <source>%1 — %2 (%3), %4</source>
         <translation>%1 — %2 (%3), %4</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="174"/>
+        <location filename="../admin/lots_tab.py" line="171"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation>invalidada: os registros do lote mudaram depois dela</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="179"/>
+        <location filename="../admin/lots_tab.py" line="176"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="201"/>
+        <location filename="../admin/lots_tab.py" line="198"/>
         <source>Save the lot record</source>
         <translation>Salvar o registro do lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="202"/>
+        <location filename="../admin/lots_tab.py" line="199"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="209"/>
+        <location filename="../admin/lots_tab.py" line="206"/>
         <source>The lots could not be read (%1).</source>
         <translation>Os lotes não puderam ser lidos (%1).</translation>
     </message>
@@ -3878,133 +3873,133 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="23"/>
+        <location filename="../messages.py" line="25"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="24"/>
+        <location filename="../messages.py" line="26"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="25"/>
+        <location filename="../messages.py" line="27"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="28"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="27"/>
+        <location filename="../messages.py" line="29"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="28"/>
+        <location filename="../messages.py" line="30"/>
         <source>Unit weight</source>
         <translation>Peso unitário</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="31"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="30"/>
+        <location filename="../messages.py" line="32"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="31"/>
+        <location filename="../messages.py" line="33"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="32"/>
+        <location filename="../messages.py" line="34"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="39"/>
         <source>Defect %1</source>
         <translation>Defeito %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="40"/>
         <source>Location %1</source>
         <translation>Local %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="48"/>
         <source>location not recorded</source>
         <translation>local não registrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="62"/>
+        <location filename="../messages.py" line="64"/>
         <source>Required.</source>
         <translation>Obrigatório.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="69"/>
         <source>Type a whole number.</source>
         <translation>Digite um número inteiro.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="73"/>
         <source>Must be at least %1.</source>
         <translation>Deve ser no mínimo %1.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="74"/>
         <source>Must be from %1 to %2.</source>
         <translation>Deve estar entre %1 e %2.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="83"/>
         <source>Contains invisible or control characters.</source>
         <translation>Contém caracteres invisíveis ou de controle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="85"/>
         <source>Use letters, digits, space and . _ / # - only.</source>
         <translation>Use só letras, números, espaço e . _ / # -.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="87"/>
         <source>Not in the list: choose one of the options.</source>
         <translation>Não está na lista: escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="89"/>
         <source>Choose the defect for this location.</source>
         <translation>Escolha o defeito para este local.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="91"/>
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation>Escolha onde está o defeito (Cap, Body, Cap/Body).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="96"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>De 2 a 32 letras, números, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="98"/>
         <source>Wrong kind of value.</source>
         <translation>Tipo de valor errado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="100"/>
         <source>Type a number, e.g. %1.</source>
         <translation>Digite um número, por exemplo %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="77"/>
         <source>Too long (at most %n character(s)).</source>
         <translation>
             <numerusform>Longo demais (no máximo %n caractere).</numerusform>
@@ -4012,7 +4007,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="80"/>
         <source>Too short (at least %n character(s)).</source>
         <translation>
             <numerusform>Curto demais (ao menos %n caractere).</numerusform>
@@ -4020,7 +4015,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="93"/>
         <source>At most %n rejection(s).</source>
         <translation>
             <numerusform>No máximo %n rejeição.</numerusform>
@@ -4028,92 +4023,92 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="103"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation>Não é um fuso horário: escolha um da lista.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="105"/>
         <source>Appears twice; keep one.</source>
         <translation>Aparece duas vezes; mantenha um.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="107"/>
         <source>Reserved for imported rejections whose location was not recorded; choose another name.</source>
         <translation>Reservado para rejeições importadas sem local registrado; escolha outro nome.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="111"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="113"/>
         <source>The maximum must be above the minimum.</source>
         <translation>O máximo deve ser maior que o mínimo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="115"/>
         <source>Critical must be above warning.</source>
         <translation>Crítico deve ser maior que alerta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="121"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="123"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="125"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="128"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="130"/>
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="132"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="134"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="136"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada (ou conta bloqueada): nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="136"/>
+        <location filename="../messages.py" line="138"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation>Uma alteração em registro de outra estação precisa ser assinada com sua senha; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="140"/>
         <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
         <translation>Este lote está liberado (ou reprovado): seus registros não podem mudar até que uma pessoa da qualidade o reabra com um motivo e uma assinatura. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="142"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="148"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>A senha precisa de ao menos %n caractere.</numerusform>
@@ -4121,32 +4116,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="151"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="153"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="155"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="157"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="159"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="160"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
@@ -4399,74 +4394,74 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="61"/>
+        <location filename="../admin/production_tab.py" line="62"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="63"/>
+        <location filename="../admin/production_tab.py" line="64"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="65"/>
+        <location filename="../admin/production_tab.py" line="66"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="69"/>
+        <location filename="../admin/production_tab.py" line="70"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="71"/>
+        <location filename="../admin/production_tab.py" line="72"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="73"/>
+        <location filename="../admin/production_tab.py" line="74"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="75"/>
+        <location filename="../admin/production_tab.py" line="76"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="78"/>
+        <location filename="../admin/production_tab.py" line="79"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="81"/>
+        <location filename="../admin/production_tab.py" line="82"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="219"/>
-        <location filename="../admin/production_tab.py" line="231"/>
+        <location filename="../admin/production_tab.py" line="216"/>
+        <location filename="../admin/production_tab.py" line="228"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="222"/>
+        <location filename="../admin/production_tab.py" line="219"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="234"/>
+        <location filename="../admin/production_tab.py" line="231"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="254"/>
+        <location filename="../admin/production_tab.py" line="251"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="160"/>
-        <location filename="../admin/production_tab.py" line="186"/>
+        <location filename="../admin/production_tab.py" line="157"/>
+        <location filename="../admin/production_tab.py" line="183"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
@@ -4476,12 +4471,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Registros do site</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="107"/>
+        <location filename="../admin/production_tab.py" line="104"/>
         <source>Version history of the selected record</source>
         <translation>Histórico de versões do registro selecionado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="205"/>
+        <location filename="../admin/production_tab.py" line="202"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -4489,47 +4484,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="264"/>
+        <location filename="../admin/production_tab.py" line="261"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="271"/>
+        <location filename="../admin/production_tab.py" line="268"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="274"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="282"/>
+        <location filename="../admin/production_tab.py" line="279"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="296"/>
+        <location filename="../admin/production_tab.py" line="293"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="309"/>
+        <location filename="../admin/production_tab.py" line="306"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="309"/>
+        <location filename="../admin/production_tab.py" line="306"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="315"/>
+        <location filename="../admin/production_tab.py" line="312"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="327"/>
+        <location filename="../admin/production_tab.py" line="324"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -4537,7 +4532,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="331"/>
+        <location filename="../admin/production_tab.py" line="328"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -4545,57 +4540,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="141"/>
+        <location filename="../admin/record_dialog.py" line="134"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="145"/>
+        <location filename="../admin/record_dialog.py" line="138"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="145"/>
+        <location filename="../admin/record_dialog.py" line="138"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="152"/>
+        <location filename="../admin/record_dialog.py" line="145"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="163"/>
+        <location filename="../admin/record_dialog.py" line="156"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="173"/>
+        <location filename="../admin/record_dialog.py" line="166"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="177"/>
+        <location filename="../admin/record_dialog.py" line="170"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="178"/>
+        <location filename="../admin/record_dialog.py" line="171"/>
         <source>Made at</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="180"/>
+        <location filename="../admin/record_dialog.py" line="173"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="181"/>
+        <location filename="../admin/record_dialog.py" line="174"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="206"/>
+        <location filename="../admin/record_dialog.py" line="199"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
@@ -4603,42 +4598,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordFilters</name>
     <message>
-        <location filename="../admin/record_filters.py" line="22"/>
+        <location filename="../admin/record_filters.py" line="25"/>
         <source>Last 24 hours</source>
         <translation>Últimas 24 horas</translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="22"/>
+        <location filename="../admin/record_filters.py" line="25"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="23"/>
+        <location filename="../admin/record_filters.py" line="26"/>
         <source>Last 30 days</source>
         <translation>Últimos 30 dias</translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="23"/>
+        <location filename="../admin/record_filters.py" line="26"/>
         <source>Everything</source>
         <translation>Tudo</translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="27"/>
+        <location filename="../admin/record_filters.py" line="30"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="33"/>
+        <location filename="../admin/record_filters.py" line="36"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="33"/>
+        <location filename="../admin/record_filters.py" line="36"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/record_filters.py" line="55"/>
+        <location filename="../admin/record_filters.py" line="58"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
@@ -4646,12 +4641,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordsBehindDialog</name>
     <message>
-        <location filename="../admin/records_behind_dialog.py" line="25"/>
+        <location filename="../admin/records_behind_dialog.py" line="26"/>
         <source>Records behind a number</source>
         <translation>Registros por trás de um número</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/records_behind_dialog.py" line="29"/>
+        <location filename="../admin/records_behind_dialog.py" line="30"/>
         <source>%n record(s) behind: %2
 Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</source>
         <translation>
@@ -4662,7 +4657,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../admin/records_behind_dialog.py" line="36"/>
+        <location filename="../admin/records_behind_dialog.py" line="37"/>
         <source>Only the first %1 records in time order are shown: choose a shorter period or one station to see the rest.</source>
         <translation>Só os primeiros %1 registros em ordem de tempo são mostrados: escolha um período menor ou uma estação para ver o resto.</translation>
     </message>
@@ -4818,26 +4813,21 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/release_dialog.py" line="135"/>
-        <source>Close</source>
-        <translation>Fechar</translation>
-    </message>
-    <message>
-        <location filename="../admin/release_dialog.py" line="143"/>
         <source>Exceptions to look at before release:</source>
         <translation>Exceções a examinar antes da liberação:</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="168"/>
+        <location filename="../admin/release_dialog.py" line="160"/>
         <source>Lot %1 · status: %2</source>
         <translation>Lote %1 · status: %2</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="170"/>
+        <location filename="../admin/release_dialog.py" line="162"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation>Estações: %1 · %2 · de %3 a %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="172"/>
+        <location filename="../admin/release_dialog.py" line="164"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -4845,7 +4835,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="209"/>
+        <location filename="../admin/release_dialog.py" line="201"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exceção ainda sem ciência antes da liberação.</numerusform>
@@ -4853,37 +4843,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="175"/>
+        <location filename="../admin/release_dialog.py" line="167"/>
         <source>Content SHA-256: %1</source>
         <translation>SHA-256 do conteúdo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="212"/>
+        <location filename="../admin/release_dialog.py" line="204"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="222"/>
+        <location filename="../admin/release_dialog.py" line="214"/>
         <source>Select the exceptions you looked at first.</source>
         <translation>Selecione primeiro as exceções que você examinou.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="238"/>
+        <location filename="../admin/release_dialog.py" line="230"/>
         <source>Acknowledged.</source>
         <translation>Ciência registrada.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="259"/>
+        <location filename="../admin/release_dialog.py" line="251"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation>Assinado: %1 por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="269"/>
+        <location filename="../admin/release_dialog.py" line="261"/>
         <source>Your role may not release lots.</source>
         <translation>Seu perfil não pode liberar lotes.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="270"/>
+        <location filename="../admin/release_dialog.py" line="262"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
@@ -5153,14 +5143,19 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SignatureFields</name>
     <message>
-        <location filename="../admin/signature_fields.py" line="28"/>
+        <location filename="../admin/signature_fields.py" line="30"/>
         <source>Your user name</source>
         <translation>Seu usuário</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="29"/>
+        <location filename="../admin/signature_fields.py" line="31"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
+    </message>
+    <message>
+        <location filename="../admin/signature_fields.py" line="56"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
     </message>
 </context>
 <context>
@@ -5530,22 +5525,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="50"/>
+        <location filename="../station_window.py" line="51"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="71"/>
+        <location filename="../station_window.py" line="72"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="78"/>
+        <location filename="../station_window.py" line="79"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="80"/>
+        <location filename="../station_window.py" line="81"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
@@ -5555,22 +5550,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Registros deste turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="100"/>
+        <location filename="../station_window.py" line="97"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="114"/>
+        <location filename="../station_window.py" line="111"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="274"/>
+        <location filename="../station_window.py" line="271"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="275"/>
+        <location filename="../station_window.py" line="272"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -5578,7 +5573,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="276"/>
+        <location filename="../station_window.py" line="273"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -5586,7 +5581,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="338"/>
+        <location filename="../station_window.py" line="335"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5594,72 +5589,72 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="132"/>
+        <location filename="../station_window.py" line="129"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="133"/>
+        <location filename="../station_window.py" line="130"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="138"/>
+        <location filename="../station_window.py" line="135"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="215"/>
+        <location filename="../station_window.py" line="212"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="229"/>
+        <location filename="../station_window.py" line="226"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="232"/>
+        <location filename="../station_window.py" line="229"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="318"/>
+        <location filename="../station_window.py" line="315"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="346"/>
+        <location filename="../station_window.py" line="343"/>
         <source>Export refused</source>
         <translation>Exportação recusada</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="347"/>
+        <location filename="../station_window.py" line="344"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation>Nada foi exportado: um registro neste PC não é o que diz a sua trilha de auditoria (%1). Deixe este PC como está, verifique a trilha de auditoria (menu Ferramentas) e chame o administrador.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="351"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="352"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="363"/>
+        <location filename="../station_window.py" line="360"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="363"/>
+        <location filename="../station_window.py" line="360"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="372"/>
+        <location filename="../station_window.py" line="369"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -5734,37 +5729,37 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="91"/>
+        <location filename="../admin/users_tab.py" line="92"/>
         <source>Why</source>
         <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="92"/>
+        <location filename="../admin/users_tab.py" line="93"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation>Ao menos 10 caracteres; fica na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="103"/>
+        <location filename="../admin/users_tab.py" line="104"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="104"/>
+        <location filename="../admin/users_tab.py" line="105"/>
         <source>Repeat the password</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="105"/>
+        <location filename="../admin/users_tab.py" line="106"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="129"/>
+        <location filename="../admin/users_tab.py" line="130"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation>As duas senhas são diferentes: digite-as de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="146"/>
+        <location filename="../admin/users_tab.py" line="147"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -5772,32 +5767,32 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="157"/>
+        <location filename="../admin/users_tab.py" line="158"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="160"/>
+        <location filename="../admin/users_tab.py" line="161"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="163"/>
+        <location filename="../admin/users_tab.py" line="164"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="166"/>
+        <location filename="../admin/users_tab.py" line="167"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="170"/>
+        <location filename="../admin/users_tab.py" line="171"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="192"/>
+        <location filename="../admin/users_tab.py" line="193"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
@@ -5807,52 +5802,52 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>Contas de usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="207"/>
+        <location filename="../admin/users_tab.py" line="204"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="207"/>
+        <location filename="../admin/users_tab.py" line="204"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="208"/>
+        <location filename="../admin/users_tab.py" line="205"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="208"/>
+        <location filename="../admin/users_tab.py" line="205"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="209"/>
+        <location filename="../admin/users_tab.py" line="206"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="209"/>
+        <location filename="../admin/users_tab.py" line="206"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="210"/>
+        <location filename="../admin/users_tab.py" line="207"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="216"/>
+        <location filename="../admin/users_tab.py" line="213"/>
         <source>Import from the old system…</source>
         <translation>Importar do sistema antigo…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="219"/>
+        <location filename="../admin/users_tab.py" line="216"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="248"/>
+        <location filename="../admin/users_tab.py" line="245"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n conta de supervisor ou administrador ainda não pode assinar (sem chave de assinatura desde a passagem do site para chaves por função): %1. Redefina a senha (Redefinir senha…) para dar uma chave a cada uma; a pessoa escolhe uma nova senha no próximo login.</numerusform>
@@ -5860,104 +5855,104 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="279"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
-        <location filename="../admin/users_tab.py" line="296"/>
+        <location filename="../admin/users_tab.py" line="279"/>
+        <location filename="../admin/users_tab.py" line="293"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="283"/>
-        <location filename="../admin/users_tab.py" line="291"/>
+        <location filename="../admin/users_tab.py" line="280"/>
+        <location filename="../admin/users_tab.py" line="288"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="283"/>
+        <location filename="../admin/users_tab.py" line="280"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="289"/>
+        <location filename="../admin/users_tab.py" line="286"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="294"/>
+        <location filename="../admin/users_tab.py" line="291"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="299"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="301"/>
+        <location filename="../admin/users_tab.py" line="298"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="304"/>
+        <location filename="../admin/users_tab.py" line="301"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="311"/>
+        <location filename="../admin/users_tab.py" line="308"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="311"/>
+        <location filename="../admin/users_tab.py" line="308"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="312"/>
+        <location filename="../admin/users_tab.py" line="309"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="328"/>
+        <location filename="../admin/users_tab.py" line="325"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation>O usuarios.csv do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="329"/>
+        <location filename="../admin/users_tab.py" line="326"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="334"/>
+        <location filename="../admin/users_tab.py" line="331"/>
         <source>Importing the accounts of %1…</source>
         <translation>Importando as contas de %1…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="340"/>
+        <location filename="../admin/users_tab.py" line="337"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation>Importando as contas de %1: %2 de %3…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="349"/>
+        <location filename="../admin/users_tab.py" line="346"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="363"/>
+        <location filename="../admin/users_tab.py" line="360"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="365"/>
+        <location filename="../admin/users_tab.py" line="362"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="368"/>
+        <location filename="../admin/users_tab.py" line="365"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>
@@ -5965,47 +5960,47 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="44"/>
+        <location filename="../admin/users_tab.py" line="45"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="44"/>
+        <location filename="../admin/users_tab.py" line="45"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="44"/>
+        <location filename="../admin/users_tab.py" line="45"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Must change password</source>
         <translation>Deve trocar a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Locked until</source>
         <translation>Bloqueado até</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Badge</source>
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="62"/>
+        <location filename="../admin/users_tab.py" line="63"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="62"/>
+        <location filename="../admin/users_tab.py" line="63"/>
         <source>no</source>
         <translation>não</translation>
     </message>
@@ -6403,17 +6398,17 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="224"/>
+        <location filename="../admin/record_dialog.py" line="217"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="228"/>
+        <location filename="../admin/record_dialog.py" line="221"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="229"/>
+        <location filename="../admin/record_dialog.py" line="222"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -6421,27 +6416,27 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="45"/>
+        <location filename="../admin/record_dialog.py" line="44"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="72"/>
+        <location filename="../admin/record_dialog.py" line="71"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation>Assinando como %1 (%2) em %3: significa &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="82"/>
+        <location filename="../admin/record_dialog.py" line="81"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="84"/>
+        <location filename="../admin/record_dialog.py" line="83"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="109"/>
+        <location filename="../admin/record_dialog.py" line="102"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>

@@ -1,0 +1,40 @@
+"""read_table(): a QTableView set up the way every table a person reads in this app is: named
+for screen readers, its object name for tests and style sheets, and the Tab key leaving it
+(arrows move inside), so the keyboard reaches the filters and buttons around it. What differs
+per table (selection, resizing, delegates) stays with the screen that builds it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from gui.theme import SIZE_SAMPLE_ROWS
+
+
+def read_table(model: QAbstractItemModel, accessible_name: str,
+               object_name: str | None = None) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(accessible_name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
+    if object_name is not None:
+        table.setObjectName(object_name)
+    table.setModel(model)
+    return table
+
+
+def long_list(table: QTableView) -> QTableView:
+    """A table of thousands of rows read a page at a time (the audit trail, the site's records):
+    one row selected at a time, scrolled row by row, not editable, and its columns fitted by
+    the screen to a sample of rows (resizeColumnsToContents after a refresh): a header in
+    ResizeToContents mode re-measured every row on each layout, seconds on the GUI thread with
+    a full page (bench_gui.py)."""
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+    header.setStretchLastSection(True)
+    return table
