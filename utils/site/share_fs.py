@@ -43,6 +43,7 @@ from typing import BinaryIO, Callable, Iterator
 from utils.atomic_io import (
     atomic_create_bytes, atomic_write_bytes, sweep_temp_files, write_and_close,
 )
+from utils.site.ports import PlaceRefused
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +60,8 @@ DIR_FD_WORKS = (os.open in os.supports_dir_fd and os.stat in os.supports_dir_fd
 _WARNED_MAX = 10_000
 
 
-class ShareRefused(OSError):
-    """A share entry we will not use. `path` is the entry at fault (perhaps a folder above
+class ShareRefused(PlaceRefused):
+    """A share entry we will not use (the shared folder's kind of `PlaceRefused`). `path` is the entry at fault (perhaps a folder above
     the one asked for), `reason` says what it is, `hard_linked` marks a plain file that only
     has more than one name (our own write-once create has two for a moment: not ready yet,
     rather than hostile at first sight)."""
