@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from data.database import Database
-from utils.site.journal import JournalWriter, Sealer
-from utils.site.layout import SiteLayout
+from utils.site.journal import (
+    ChainFolders, JournalEntry, JournalWriter, Sealer, chain_folders, journal_size, read_journal,
+)
+from utils.site.layout import SiteLayout, valid_station_id
 from utils.site.ports import PlaceRefused
-from utils.site.share_files import quarantine
+from utils.site.share_files import ReadResult, quarantine, read_json_file
 from utils.site.share_fs import ShareRefused
 
 log = logging.getLogger(__name__)
@@ -57,3 +59,40 @@ class FolderSiteStore:
                 log.warning("Could not move %s to the quarantine: %s", refused.path, error)
             return False
         return moved is not None
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def station_ids(self) -> list[str]:
+        """Stations with a folder (OSError when the share is away); links are not listed."""
+        return sorted(entry.name for entry in self.fs.scandir(self.layout.stations_dir)
+                      if entry.is_dir and valid_station_id(entry.name))
+
+    def chain_folders(self, station_id: str) -> ChainFolders:
+        """A station's journal folders, and what was refused among them (never followed)."""
+        return chain_folders(self.layout.station(station_id), share=self.fs)
+
+    def chains(self, station_id: str) -> list[str]:
+        """The names of a station's journal folders, its first (`journal`) first."""
+        return [folder.name for _chain, folder in self.chain_folders(station_id).chains]
+
+    def read_journal(self, station_id: str, chain: str, *, start_segment: int = 1,
+                     start_offset: int = 0) -> Iterator[JournalEntry]:
+        return read_journal(self._chain_path(station_id, chain), start_segment=start_segment,
+                            start_offset=start_offset, share=self.fs)
+
+    def journal_size(self, station_id: str, chain: str, start_segment: int = 1,
+                     start_offset: int = 0) -> int:
+        return journal_size(self._chain_path(station_id, chain), start_segment, start_offset,
+                            share=self.fs)
+
+    def read_checkpoint(self, station_id: str, *, max_bytes: int) -> ReadResult:
+        return read_json_file(self.layout.station(station_id).checkpoint, max_bytes=max_bytes,
+                              share=self.fs)
+
+    def watch_folder(self) -> Path | None:
+        return self.layout.stations_dir
+
+    def _chain_path(self, station_id: str, chain: str) -> Path:
+        if chain not in self.chains(station_id):
+            raise FileNotFoundError(f"no journal {chain!r} of station {station_id}")
+        return self.layout.station(station_id).folder / chain

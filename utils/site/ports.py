@@ -223,12 +223,14 @@ class SiteStore(Protocol):
     def station_ids(self) -> list[str]:
         """Stations that have a place in the store (OSError when it is away)."""
 
-    def chains(self, station_id: str) -> Any:
-        """The journal chains of a station (the first, and one per later chain)."""
+    def chains(self, station_id: str) -> list[str]:
+        """The names of a station's journal chains, its first first (one more after each
+        takeover or restore)."""
 
     def read_journal(self, station_id: str, chain: str, *, start_segment: int = 1,
                      start_offset: int = 0) -> Iterator["JournalEntry"]:
-        """A chain's lines from a position, in order, each parsed within bounds."""
+        """A chain's lines from a position, in order, each parsed within bounds (checked by
+        the caller: utils/site/journal_check.py)."""
 
     def journal_size(self, station_id: str, chain: str, start_segment: int = 1,
                      start_offset: int = 0) -> int:
