@@ -8,6 +8,7 @@ to the quarantine when it is this PC's own (`set_aside`), never followed."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -15,7 +16,7 @@ from data.database import Database
 from utils.site.journal import (
     ChainFolders, JournalEntry, JournalWriter, Sealer, chain_folders, journal_size, read_journal,
 )
-from utils.site.layout import SiteLayout, valid_station_id
+from utils.site.layout import SiteLayout, folder_chain, valid_station_id
 from utils.site.ports import PlaceRefused
 from utils.site.share_files import ReadResult, quarantine, read_json_file
 from utils.site.share_fs import ShareRefused
@@ -89,8 +90,53 @@ class FolderSiteStore:
         return read_json_file(self.layout.station(station_id).checkpoint, max_bytes=max_bytes,
                               share=self.fs)
 
-    def watch_folder(self) -> Path | None:
-        return self.layout.stations_dir
+    # -- change hints (for followers) --------------------------------------------------------
+
+    def journal_watch_folder(self, station_id: str) -> Path | None:
+        """The folder a file-system watcher may watch for a station's journal growing."""
+        return self.layout.station(station_id).journal
+
+    def change_marker(self, station: str, previous: tuple | None) -> tuple:
+        """What changes when one of a station's journals grows, or a journal folder is added
+        (a takeover's or a restore's chain): per journal folder, its time (a new segment) and
+        its newest segment (size and time). The station folder is listed only when its own
+        time changed (its status file is replaced every interval: often), a journal folder
+        only when its own time changed. `previous`: what it returned last time for the station
+        (None: nothing yet). Raises OSError when the share is away."""
+        station_folder = self.layout.station(station).folder
+        try:
+            top = os.stat(station_folder).st_mtime_ns
+        except FileNotFoundError:
+            return ()
+        if previous and previous[0] == top:
+            names = previous[1]
+        else:
+            names = tuple(sorted(name for name in os.listdir(station_folder)
+                                 if folder_chain(name) is not None))
+        earlier = dict(zip(previous[1], previous[2])) if previous else {}
+        parts = tuple(self._folder_marker(station_folder / name, earlier.get(name))
+                      for name in names)
+        return (top, names, parts)
+
+    @staticmethod
+    def _folder_marker(folder: Path, previous: tuple | None) -> tuple:
+        try:
+            info = os.stat(folder)
+        except FileNotFoundError:
+            return ()
+        if previous and previous[0] == info.st_mtime_ns:
+            newest = previous[1]
+        else:
+            newest = max((name for name in os.listdir(folder) if name.endswith(".jsonl")),
+                         default=None)
+        size: tuple[int, int] = (-1, -1)
+        if newest is not None:
+            try:
+                segment = os.stat(folder / newest)
+                size = (segment.st_size, segment.st_mtime_ns)
+            except FileNotFoundError:
+                pass
+        return (info.st_mtime_ns, newest, size)
 
     def _chain_path(self, station_id: str, chain: str) -> Path:
         if chain not in self.chains(station_id):

@@ -239,5 +239,10 @@ class SiteStore(Protocol):
     def read_checkpoint(self, station_id: str, *, max_bytes: int) -> ReadResult:
         """A station's published journal head (signed; checked by the caller)."""
 
-    def watch_folder(self) -> Path | None:
-        """A local folder whose changes hint that a journal grew; None: rescans alone."""
+    def change_marker(self, station_id: str, previous: Any) -> Any:
+        """What changes when one of a station's journals grows or a chain is added (cheap:
+        the follower compares it every rescan). `previous`: what it gave last time."""
+
+    def journal_watch_folder(self, station_id: str) -> Path | None:
+        """A local folder whose changes hint that a station's journal grew (a file-system
+        watcher wakes the follower); None: the follower's rescan alone."""

@@ -21,7 +21,6 @@ state), and production keeps writing to the local database.
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from typing import TYPE_CHECKING, Any, Callable
 

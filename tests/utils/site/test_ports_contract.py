@@ -22,6 +22,7 @@ from utils.site.journal import JournalEvent, JournalSeal
 from utils.site.layout import SITE_FILE_NAME
 from utils.site.ports import AckWrite, LiveTransport, Presence, StatusCursor
 from utils.site.share_files import ReadState
+from utils.site.signed import document_bytes
 
 from tests.utils.site.memory_ports import MemoryTransport
 from tests.utils.site.sitekit import ADMIN_PW, command_actions, start_sync, wait_until
@@ -259,9 +260,13 @@ def test_a_command_round_trips_over_the_in_memory_transport(site, tmp_path):
         # It went through the broker stand-in, not the share: no inbox or ack file there.
         station_folder = site.share / "stations" / STATION
         assert not list(station_folder.glob(f"*/{command_id}.json"))
-        # Sent again with the same id (a replay): the transport refuses to take it twice.
-        with pytest.raises(FileExistsError):
-            memory.send(STATION, command_id, b"{}")
+        # The same signed command put back once it was taken away (a replay): the station's
+        # ledger refuses it, whatever carried it; it never runs twice.
+        wait_until(lambda: not memory.stations[STATION].inbox)
+        memory.send(STATION, command_id, document_bytes(sent[0]))
+        wait_until(lambda: "command.duplicate" in command_actions(station, command_id))
+        assert command_actions(station, command_id).count("command.received") == 1
+        wait_until(lambda: not memory.stations[STATION].inbox)  # taken away, not run
     finally:
         service.stop()
         station.close()
