@@ -34,6 +34,10 @@ class FolderTransport:
     def root(self) -> Path:
         return self.layout.root
 
+    @property
+    def place(self) -> str:
+        return str(self.layout.root)
+
     def station(self, station_id: str) -> StationFolder:
         return StationFolder(self.layout, self.layout.station(station_id))
 

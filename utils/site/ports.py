@@ -160,6 +160,11 @@ class StationLink(Protocol):
 class LiveTransport(Protocol):
     """The site's live transport: each station's presence, commands and acks."""
 
+    @property
+    def place(self) -> str:
+        """Where the transport is, for a person (the shared folder's path, a broker's
+        address): messages name it."""
+
     def station(self, station_id: str) -> StationLink:
         """The end of one station (the station's own PC uses it)."""
 

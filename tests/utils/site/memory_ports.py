@@ -61,6 +61,10 @@ class MemoryTransport:
         self.online = True  # False: every call raises OSError, as a broker that went away
         self._counter = itertools.count(1)
 
+    @property
+    def place(self) -> str:
+        return "the in-memory broker"
+
     def _place(self, station_id: str) -> _Station:
         self.check()
         return self.stations.setdefault(station_id, _Station())
