@@ -139,6 +139,7 @@ class FolderSiteStore:
         return (info.st_mtime_ns, newest, size)
 
     def _chain_path(self, station_id: str, chain: str) -> Path:
-        if chain not in self.chains(station_id):
+        # A chain is named by its folder's name: nothing else (no path) is ever read.
+        if folder_chain(chain) is None:
             raise FileNotFoundError(f"no journal {chain!r} of station {station_id}")
         return self.layout.station(station_id).folder / chain

@@ -20,7 +20,7 @@ from data import audit_repo, view_repo
 from data.view_store import Batch, Position, Stored, record_row
 from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
-from utils.site.journal import parse_body, read_journal
+from utils.site.journal import parse_body
 from utils.site.journal_check import ChainCheck
 from utils.site.share_fs import ShareRefused
 from utils.trust.record_signatures import manifest_problem
@@ -138,8 +138,8 @@ class SiteIngest:
             check = ChainCheck(station_id, self._seal_check(name), last_seq=start.last_seq,
                                last_hash=start.last_hash,
                                anchor=None if source is None else source["anchor"])
-            entries = read_journal(folder, start_segment=start.segment,
-                                   start_offset=start.offset, share=self.fs)
+            entries = self.store.read_journal(station_id, name, start_segment=start.segment,
+                                              start_offset=start.offset)
             batch = self._batch(station_id, "journal", start, check.anchor, key)
             for run in check.runs(entries):
                 for event in run.events:

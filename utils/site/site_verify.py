@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Mapping
 from data import site_repo, view_repo
 from data.audit_repo import StoredCheckpoint
 from utils.audit.verify import TamperKind, VerifyResult
-from utils.site.journal import JournalEvent, list_segments, read_journal
+from utils.site.journal import JournalEvent, list_segments
 from utils.site.journal_check import ChainCheck
 from utils.site.layout import FIRST_JOURNAL
 from utils.site.share_fs import ShareRefused
@@ -138,7 +138,7 @@ class SiteVerify:
                            anchor=None if source is None else source["anchor"])
         checked, mismatch = 0, None
         taken_seqs, seqs = sorted(taken), sorted(heads)
-        for run in check.runs(read_journal(folder, share=self.fs)):
+        for run in check.runs(self.store.read_journal(station_id, name)):
             mismatch = mismatch or _first_mismatch(run.events, taken_seqs, taken)
             _collect(run.events, seqs, heads, found)
             checked += len(run.events)

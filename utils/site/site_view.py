@@ -59,13 +59,11 @@ from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
 from data.view_figures import SiteCounts, site_counts
 from data.view_store import ViewWriter
 from utils.audit.chain import checkpoint_from_json
-from utils.site.journal import (
-    JournalEvent, JournalHeader, chain_folders, journal_size, parse_body, read_journal,
-)
+from utils.site.journal import JournalEvent, JournalHeader, chain_folders, parse_body
 from utils.site.journal_check import ChainCheck
 from utils.site.layout import FIRST_JOURNAL, valid_station_id
 from utils.site.seals import SealCheck, no_site_seal_check, pc_seal_check
-from utils.site.share_files import ReadState, read_json_file
+from utils.site.share_files import ReadState
 from utils.site.share_fs import ShareRefused
 # The parts of the view, one job each; their public names are still importable from here.
 from utils.site.site_ingest import (  # noqa: F401
@@ -244,14 +242,14 @@ class SiteView(SiteIngest, SiteVerify):
         if station_id != self.ctx.station_id:
             return chains
         own = [(name, folder) for name, folder in chains
-               if self._anchor_of(folder) == self.ctx.anchor]
+               if self._anchor_of(station_id, name, folder) == self.ctx.anchor]
         return [chain for chain in chains if len(own) != 1 or chain not in own]
 
-    def _anchor_of(self, folder: Path) -> str | None:
+    def _anchor_of(self, station_id: str, name: str, folder: Path) -> str | None:
         """The anchor named by a journal folder's first header (read once, kept)."""
         known = self._anchors.get(folder)
         if known is None:
-            for entry in read_journal(folder, share=self.fs):
+            for entry in self.store.read_journal(station_id, name):
                 if isinstance(entry, JournalHeader) and isinstance(entry.document.get("anchor"), str):
                     known = self._anchors[folder] = entry.document["anchor"]
                 break
@@ -271,7 +269,7 @@ class SiteView(SiteIngest, SiteVerify):
             if source is not None and source["broken_seq"] is not None:
                 continue
             start = (1, 0) if source is None else (source["segment"], source["offset"])
-            total += journal_size(folder, *start, share=self.fs)
+            total += self.store.journal_size(station_id, name, *start)
         return total
 
     def first_event_ts(self, station_id: str) -> str | None:
@@ -279,7 +277,7 @@ class SiteView(SiteIngest, SiteVerify):
         chains = self.read_chains(station_id)
         if not chains:
             return None
-        for entry in read_journal(chains[0][1], share=self.fs):
+        for entry in self.store.read_journal(station_id, chains[0][0]):
             if isinstance(entry, JournalEvent):
                 try:
                     return _text(parse_body(entry.body).get("ts"))
@@ -296,7 +294,7 @@ class SiteView(SiteIngest, SiteVerify):
         if self.layout is None or self.fs is None or station_id == self.ctx.station_id:
             return None
         path = self.layout.station(station_id).checkpoint
-        result = read_json_file(path, max_bytes=16 * 1024, share=self.fs)
+        result = self.store.read_checkpoint(station_id, max_bytes=16 * 1024)
         if result.state not in (ReadState.OK, ReadState.MISSING, ReadState.NOT_READY):
             self._problem(station_id, path, result.reason)
         if result.state != ReadState.OK:
