@@ -96,14 +96,14 @@ class FolderSiteStore:
         """The folder a file-system watcher may watch for a station's journal growing."""
         return self.layout.station(station_id).journal
 
-    def change_marker(self, station: str, previous: tuple | None) -> tuple:
+    def change_marker(self, station_id: str, previous: tuple | None) -> tuple:
         """What changes when one of a station's journals grows, or a journal folder is added
         (a takeover's or a restore's chain): per journal folder, its time (a new segment) and
         its newest segment (size and time). The station folder is listed only when its own
         time changed (its status file is replaced every interval: often), a journal folder
         only when its own time changed. `previous`: what it returned last time for the station
         (None: nothing yet). Raises OSError when the share is away."""
-        station_folder = self.layout.station(station).folder
+        station_folder = self.layout.station(station_id).folder
         try:
             top = os.stat(station_folder).st_mtime_ns
         except FileNotFoundError:

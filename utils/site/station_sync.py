@@ -2,8 +2,8 @@
 stop, tick, share_state, notify_state_changed, confirm_takeover, apply_settings).
 
 It builds the parts, each with one job (docs/architecture.md, "The sync service in parts"):
-`share_health` (online/offline, refusal, told to listeners), `station_folder` (this
-station's files on the share), `station_state` (lock and size), `standing` (the lease: may
+`share_health` (online/offline, refusal, told to listeners), the station's end of the live
+transport (`StationLink`: its presence, inbox, claims and acks), `station_state` (lock and size), `standing` (the lease: may
 this PC act for its station), `heartbeat` (birth, status, death), `inbox` and
 `command_ledger` (commands taken, run, acked, settled after a crash), `journal_export`,
 `site_settings` (set_config and the catalog's intervals), and `scheduler` (the loop, the

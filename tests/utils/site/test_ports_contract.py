@@ -6,6 +6,7 @@ command goes out and its ack comes back without a file on the share, so the seam
 
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
 from typing import Callable
@@ -20,11 +21,14 @@ from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor
 from utils.site.journal import JournalEvent, JournalSeal
 from utils.site.layout import SITE_FILE_NAME
-from utils.site.ports import AckWrite, LiveTransport, Presence, StatusCursor
+from utils.site.ports import (
+    AckWrite, LiveTransport, Presence, SiteStore, StationLink, StatusCursor,
+)
 from utils.site.share_files import ReadState
+from utils.site.station_folder import StationFolder
 from utils.site.signed import document_bytes
 
-from tests.utils.site.memory_ports import MemoryTransport
+from tests.utils.site.memory_ports import MemoryStationLink, MemoryTransport
 from tests.utils.site.sitekit import ADMIN_PW, command_actions, start_sync, wait_until
 
 MAX = 64 * 1024
@@ -83,6 +87,23 @@ def _memory(_tmp_path: Path) -> Harness:
 @pytest.fixture(params=[_folder, _memory], ids=["folder", "memory"])
 def harness(request, tmp_path) -> Harness:
     return request.param(tmp_path)
+
+
+@pytest.mark.parametrize("port, implementations", [
+    (LiveTransport, [FolderTransport, MemoryTransport]),
+    (StationLink, [StationFolder, MemoryStationLink]),
+    (SiteStore, [FolderSiteStore]),
+], ids=["live-transport", "station-link", "site-store"])
+def test_every_implementation_has_each_method_of_its_port(port, implementations):
+    """Protocols are not checked at run time: a method missing or named differently would
+    only show when a caller reaches it."""
+    for implementation in implementations:
+        for name in (name for name in vars(port) if not name.startswith("_")):
+            assert hasattr(implementation, name), (implementation.__name__, name)
+            wanted, found = getattr(port, name), getattr(implementation, name)
+            if callable(wanted):
+                assert (list(inspect.signature(found).parameters)
+                        == list(inspect.signature(wanted).parameters)), (implementation, name)
 
 
 def _document(**fields) -> bytes:
