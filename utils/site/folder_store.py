@@ -16,7 +16,7 @@ from data.database import Database
 from utils.site.journal import (
     ChainFolders, JournalEntry, JournalWriter, Sealer, chain_folders, journal_size, read_journal,
 )
-from utils.site.layout import SiteLayout, folder_chain, valid_station_id
+from utils.site.layout import OnSiteFolder, folder_chain, valid_station_id
 from utils.site.ports import PlaceRefused
 from utils.site.share_files import ReadResult, quarantine, read_json_file
 from utils.site.share_fs import ShareRefused
@@ -24,18 +24,7 @@ from utils.site.share_fs import ShareRefused
 log = logging.getLogger(__name__)
 
 
-class FolderSiteStore:
-    def __init__(self, root: Path | str):
-        self.layout = SiteLayout(Path(root))
-        self.fs = self.layout.fs
-
-    @property
-    def root(self) -> Path:
-        return self.layout.root
-
-    def check(self) -> None:
-        self.layout.require_root()
-
+class FolderSiteStore(OnSiteFolder):
     def journal_writer(self, station_id: str, database: Database, anchor: str, key: Sealer, *,
                        on_new_chain: Callable[[str, int, str], None] | None = None
                        ) -> JournalWriter:

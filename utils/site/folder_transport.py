@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Hashable
 
-from utils.site.layout import SiteLayout, valid_station_id
+from utils.site.layout import OnSiteFolder, valid_station_id
 from utils.site.netshare import default_rescan_ms
 from utils.site.ports import Presence, StatusCursor, StatusRead
 from utils.site.share_files import ReadResult, ReadState, quarantine, read_json_file
@@ -25,24 +25,13 @@ from utils.site.station_folder import StationFolder
 STATUS_NAME = "status.json"  # StationLayout.status, looked up below stations/ held open
 
 
-class FolderTransport:
-    def __init__(self, root: Path | str):
-        self.layout = SiteLayout(Path(root))
-        self.fs = self.layout.fs
-
-    @property
-    def root(self) -> Path:
-        return self.layout.root
-
+class FolderTransport(OnSiteFolder):
     @property
     def place(self) -> str:
         return str(self.layout.root)
 
     def station(self, station_id: str) -> StationFolder:
         return StationFolder(self.layout, self.layout.station(station_id))
-
-    def check(self) -> None:
-        self.layout.require_root()
 
     def default_rescan_ms(self) -> int:
         return default_rescan_ms(self.layout.root)

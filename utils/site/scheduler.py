@@ -19,6 +19,7 @@ from utils.site.journal_export import JournalExport
 from utils.site.ports import PlaceRefused, StationLink
 from utils.site.share_health import ShareHealth
 from utils.site.site_settings import SiteSettings
+from utils.site.view_watch import stop_observer
 from utils.trust.lockout_share import LockoutShare
 
 log = logging.getLogger(__name__)
@@ -136,12 +137,7 @@ class Scheduler:
 
     def stop_observer(self) -> None:
         observer, self.observer = self.observer, None
-        if observer is not None:
-            try:
-                observer.stop()
-                observer.join(timeout=5)
-            except Exception as exc:
-                log.warning("Inbox watcher did not stop cleanly: %s", exc)
+        stop_observer(observer, "Inbox watcher")
 
     def _supervise(self) -> None:
         link = self.parts.link

@@ -1,5 +1,6 @@
-"""The site view follower's watcher: a file-system watcher on each station's journal folder
-that wakes the follower when a segment changes. Only a hint (it sees nothing written by other
+"""File-system watchers used as hints: the site view follower's (a watcher on each station's
+journal folder that wakes the follower when a segment changes), and how any of them stops
+(`stop_observer`, the sync loop's inbox watcher too). Only a hint (it sees nothing written by other
 hosts on SMB/NFS); the follower's rescan is the truth (utils/site/view_follower.py). The
 folders come from the site store (`journal_watch_folder`); a store with none (a database)
 leaves the follower to its rescan."""
@@ -60,12 +61,18 @@ class JournalWatch:
     def stop(self) -> None:
         observer, self._observer = self._observer, None
         self._watched.clear()
-        if observer is not None:
-            try:
-                observer.stop()
-                observer.join(timeout=5)
-            except Exception as exc:
-                log.warning("Journal watcher did not stop cleanly: %s", exc)
+        stop_observer(observer, "Journal watcher")
+
+
+def stop_observer(observer: Any, what: str) -> None:
+    """Stop and join a watchdog observer (None: nothing to stop); a failure is logged, never
+    raised (the rescan goes on either way)."""
+    if observer is not None:
+        try:
+            observer.stop()
+            observer.join(timeout=5)
+        except Exception as exc:
+            log.warning("%s did not stop cleanly: %s", what, exc)
 
 
 class _Hint:
