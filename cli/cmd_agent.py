@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     folder = site_folder(ctx)
     effects = HeadlessEffects()
-    service = SyncService(ctx, site_root=folder, effects=effects)
+    service = SyncService(ctx, effects=effects)
     stop = effects.stop_requested
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGINT, signal.SIGTERM):

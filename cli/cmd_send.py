@@ -36,10 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
-    folder = site_folder(ctx)
+    site_folder(ctx)  # a one-line refusal outside a site
     targets, command_type, params = parse_words(list(args.words), every_station=args.all)
     session = login_as(ctx, args.as_user)
-    fleet = FleetMonitor(ctx, site_root=folder)
+    fleet = FleetMonitor(ctx, transport=ctx.transport)
     try:
         sent = fleet.send(session, command_type, targets, params,
                           ttl=timedelta(seconds=args.ttl))

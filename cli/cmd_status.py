@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from config.exit_codes import ExitCode
 from utils.context import AppContext
@@ -24,9 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
-    folder = site_folder(ctx)
+    site_folder(ctx)  # a one-line refusal outside a site
     held = station_summaries(ctx) if ctx.paths.site_view_file.exists() else {}
-    rows = station_rows(ctx, folder, held)
+    rows = station_rows(ctx, held)
     if args.json:
         print(json.dumps({"stations": rows}, indent=2))
         return ExitCode.OK
@@ -45,10 +44,10 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def station_rows(ctx: AppContext, folder: Path, held: dict[str, dict]) -> list[dict]:
+def station_rows(ctx: AppContext, held: dict[str, dict]) -> list[dict]:
     """One row per station that reported on the share (the --json form); `held`: what the site
     view holds of each station (utils.site.view_report.station_summaries)."""
-    views = FleetMonitor(ctx, site_root=folder).poll()
+    views = FleetMonitor(ctx, transport=ctx.transport).poll()
     rows = []
     for view in views:
         status = view.status or {}

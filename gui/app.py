@@ -114,7 +114,7 @@ class StationApp:
         self.bridge = SyncBridge()
         self.sync = None
         if start_sync and ctx.trust is not None and ctx.site_folder is not None:
-            self.sync = SyncService(ctx, site_root=ctx.site_folder,
+            self.sync = SyncService(ctx,
                                     effects=self.bridge, on_share_state=self.bridge.on_share_state)
         # The backup schedule (utils/backup/scheduler.py); it also marks the database as in
         # use, so a restore waits for this app to close.

@@ -41,6 +41,8 @@ from utils.trust.site_trust import SiteTrust
 
 if TYPE_CHECKING:
     from utils.release.service import ReleaseService
+    from utils.site.layout import SiteLayout
+    from utils.site.ports import LiveTransport, SiteStore
     from utils.site.site_view import SiteView
     from utils.site.view_follower import ViewFollower
 
@@ -111,6 +113,44 @@ class AppContext:
     _site_view: "SiteView | None" = None  # opened on first use
     _view_follower: "ViewFollower | None" = None
     _release: "ReleaseService | None" = None
+    # The site's two ports (utils/site/ports.py), built here and nowhere else, for the shared
+    # folder they were built for (a PC that joins a site while running gets new ones).
+    _ports: "tuple[Path, LiveTransport, SiteStore] | None" = None
+
+    def _site_ports(self) -> "tuple[LiveTransport, SiteStore] | None":
+        folder = self.site_folder
+        if folder is None:
+            return None
+        if self._ports is None or self._ports[0] != folder:
+            from utils.site.folder_store import FolderSiteStore
+            from utils.site.folder_transport import FolderTransport
+
+            self._ports = (folder, FolderTransport(folder), FolderSiteStore(folder))
+        return self._ports[1], self._ports[2]
+
+    @property
+    def transport(self) -> "LiveTransport | None":
+        """The site's live transport (statuses, commands, acks); None outside a site. The
+        shared folder's today; an MQTT broker's plugs in here."""
+        ports = self._site_ports()
+        return None if ports is None else ports[0]
+
+    @property
+    def site_store(self) -> "SiteStore | None":
+        """The site's store of journals; None outside a site. The shared folder's today; a
+        PostgreSQL server's plugs in here."""
+        ports = self._site_ports()
+        return None if ports is None else ports[1]
+
+    def site_layout(self) -> "SiteLayout":
+        """The shared folder's layout, for what is not behind a port yet (the site directory,
+        the failed-login records, the catalog)."""
+        from utils.site.layout import SiteLayout
+
+        folder = self.site_folder
+        if folder is None:
+            raise ValueError("this PC is not in a site (no shared folder)")
+        return SiteLayout(folder)
 
     @property
     def site_view(self) -> "SiteView":

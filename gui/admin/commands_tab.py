@@ -278,7 +278,7 @@ class CommandsTab(QWidget):
             # The share can vanish between two stations: say how many got the command.
             self.refresh_history()
             went = sum(1 for row in self.history.rows() if row["command_id"] not in sent_before)
-            folder = str(self.fleet.layout.root)
+            folder = self.fleet.transport.place
             if went == 0:
                 self.error.setText(self.tr("The command was not sent: the shared folder %1 "
                                            "cannot be reached. Nothing was queued; try again "

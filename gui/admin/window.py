@@ -52,7 +52,7 @@ class AdminWindow(QMainWindow):
         self.poller: FleetPoller | None = None
         in_site = ctx.trust is not None and ctx.site_folder is not None
         if in_site:
-            self.fleet = FleetMonitor(ctx, site_root=ctx.site_folder)
+            self.fleet = FleetMonitor(ctx, transport=ctx.transport)
         # The whole site on any PC: the view catches up with the stations' journals in the
         # background (the tabs say how far) and follows them while this window is open.
         self.site_view: SiteView = ctx.site_view

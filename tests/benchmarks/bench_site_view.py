@@ -285,6 +285,8 @@ def phase_follow(folder: Path, ctx, window, share: Path, params: dict,
     """A box registered at a live station → the newest row of the panel's Production tab."""
     from config.constants import Role
     from tests.utils.site.sitekit import RecordingEffects
+    from utils.site.folder_store import FolderSiteStore
+    from utils.site.folder_transport import FolderTransport
     from utils.site.station_sync import SyncService
 
     station = _home(folder / "live", share, f"LIVE1-{RUN}", "production")
@@ -297,7 +299,7 @@ def phase_follow(folder: Path, ctx, window, share: Path, params: dict,
     station.production.set_lot(operator, "LIVE-1", 100_000)
     form = {"size": "#0", "rej1_defect": "Furo", "rej1_location": "Cap", "cam_d": "2,5",
             "cam_w": "2,1"}
-    service = SyncService(station, site_root=share,
+    service = SyncService(station, transport=FolderTransport(share), store=FolderSiteStore(share),
                           effects=RecordingEffects())
     service.start()
     results: dict[str, Any] = {}

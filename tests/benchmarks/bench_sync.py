@@ -332,6 +332,7 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
     """Watcher mode and polling-only mode, on one site, one station at a time."""
     kit = _kit()
     from utils.site.fleet import FleetMonitor
+    from utils.site.folder_transport import FolderTransport
 
     site = kit.make_site(folder)
     results: dict[str, Any] = {}
@@ -341,7 +342,7 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
     stamps.install()
     try:
         counters.watch_engine("admin", site.admin.database.engine)
-        fleet = FleetMonitor(site.admin, site_root=site.share)
+        fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
         session = site.admin.auth.login("ana", kit.ADMIN_PW).session
         modes = [("watch", "206", {"status_interval_ms": 1000, "rescan_interval_ms": None},
                   {"watch": True}, None),
@@ -353,14 +354,14 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
             ctx = site.station(folder, station_id, **settings)
             counters.watch_engine(f"station_{name}", ctx.database.engine)
             service = kit.start_sync(ctx, **options)
-            waker = AckWaker(service.station.acks) if options["watch"] else None
+            waker = AckWaker(service.transport.layout.station(service.ctx.station_id).acks) if options["watch"] else None
             try:
                 kit.wait_until(lambda: service.counters["heartbeats"] > 0, timeout=30)
                 run = round_trips(fleet, session, station_id, params["commands"], waker=waker,
                                   poll_s=poll_s or 0.05, stamps=stamps, counters=counters,
                                   gap_ms=params["gap_ms"], rng=rng)
                 run["rescan_interval_ms"] = round(service.rescan_interval_s * 1000)
-                run["observer"] = type(service._observer).__name__ if service._observer else None
+                run["observer"] = type(service.scheduler.observer).__name__ if service.scheduler.observer else None
                 run["admin_wakeup_events"] = waker.events if waker else None
                 results[name] = run
                 s = summary(run["totals_ms"])
@@ -407,8 +408,8 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
 def idle_tick_cost(service: Any, calls: int = 200) -> dict[str, Any]:
     """CPU per call of what one idle loop iteration does (on a station that ran the pings,
     so its ledger and chain hold a few hundred rows), plus a cProfile of idle ticks."""
-    parts = {"rescan_inbox": service._rescan_inbox, "flush_acks": service._flush_acks,
-             "export_journal": service._export_journal, "heartbeat": service._heartbeat,
+    parts = {"rescan_inbox": service.inbox.rescan, "flush_acks": service.ledger.flush_acks,
+             "export_journal": service.exporter.export, "heartbeat": service.heartbeat.beat,
              "status_document": service.status_document,
              "directory_refresh": service.directory.refresh}
     cost = {}
@@ -428,9 +429,9 @@ def idle_tick_cost(service: Any, calls: int = 200) -> dict[str, Any]:
     for _ in range(max(20, int(2.0 / service.rescan_interval_s))):
         pause.wait(service.rescan_interval_s)
         c0 = time.thread_time()
-        service._rescan_inbox()
-        service._flush_acks()
-        service._export_journal()
+        service.inbox.rescan()
+        service.ledger.flush_acks()
+        service.exporter.export()
         spaced.append((time.thread_time() - c0) * 1000)
     cost["idle_tick_cpu_ms_spaced"] = round(statistics.median(spaced), 4)
     cost["rescans_per_s"] = rescans_per_s
@@ -446,9 +447,9 @@ def idle_tick_cost(service: Any, calls: int = 200) -> dict[str, Any]:
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(calls):
-        service._rescan_inbox()
-        service._flush_acks()
-        service._export_journal()
+        service.inbox.rescan()
+        service.ledger.flush_acks()
+        service.exporter.export()
     profiler.disable()
     stream = io.StringIO()
     pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(
@@ -912,6 +913,7 @@ def phase_fanin(folder: Path, params: dict) -> dict[str, Any]:
 
     kit = _kit()
     from utils.site.fleet import FleetMonitor
+    from utils.site.folder_transport import FolderTransport
 
     site_folder = folder / "fanin"
     site_folder.mkdir()
@@ -934,7 +936,7 @@ def phase_fanin(folder: Path, params: dict) -> dict[str, Any]:
     command = [sys.executable, str(Path(__file__).resolve()), "--_fanin-writer", str(site.share),
                str(keys_file), str(stations), str(warmup + duration + 2),
                str(params["fanin_writer_threads"]), repr(start_at), str(report)]
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     interval = params["fanin_poll_ms"] / 1000
     measure_from, measure_to = start_at + warmup, start_at + warmup + duration
     observed: dict[tuple[str, int], float] = {}  # (station, seq) -> staleness

@@ -12,6 +12,7 @@ from config.catalogs import Catalog, Machine
 from config.constants import CommandType
 from data import audit_repo
 from utils.clock import ManualClock
+from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor
 
 from tests.gui.conftest import open_admin_window, wait_for
@@ -194,7 +195,7 @@ def test_a_confirm_hook_answers_for_the_person(qtbot, site):
     from gui.app import make_application
 
     make_application([])
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     session = site.admin.auth.login("ana", ADMIN_PW).session
     asked: list[str] = []
     answers = iter([True, False, True])
@@ -237,7 +238,7 @@ def tab_with_clock(qtbot, site):
 
     make_application([])
     clock = ManualClock(datetime.now(timezone.utc))
-    fleet = FleetMonitor(site.admin, site_root=site.share,
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share),
                          clock=clock)
     session = site.admin.auth.login("ana", ADMIN_PW).session
     tab = CommandsTab(fleet, session, lambda: [], confirm=lambda text: True)

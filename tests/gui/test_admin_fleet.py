@@ -218,14 +218,15 @@ class Floor:
         from gui.admin.fleet_tab import FleetTab
         from gui.admin.site_now import SiteNow
         from utils.site.fleet import FleetMonitor
+        from utils.site.folder_transport import FolderTransport
         from utils.site.station_sync import SyncService
 
         self.clock = ManualClock(FLOOR_START)
         self.station_clock = ManualClock(FLOOR_START + timedelta(seconds=STATION_AHEAD_S))
         self.station = site.station(tmp_path, "206", status_interval_ms=int(INTERVAL_S * 1000))
-        self.service = SyncService(self.station, site_root=self.station.site_folder, effects=RecordingEffects(),
+        self.service = SyncService(self.station, effects=RecordingEffects(),
                                    clock=self.station_clock, watch=False)
-        self.fleet = FleetMonitor(site.admin, site_root=site.share,
+        self.fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share),
                                   clock=self.clock)
         self.tab = FleetTab(self.fleet, SiteNow.of(site.admin), site.admin.changes, session)
         self.share = site.share

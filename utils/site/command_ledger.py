@@ -1,7 +1,9 @@
 """The station's record of every command it took: the ledger rows and their audit events,
 the acks that go back to the sender (written once, again after an outage or a crash), the
 settling of commands a crash cut off, and the last results shown in the status. A part of the
-sync service (docs/architecture.md, "The sync service in parts")."""
+sync service (docs/architecture.md, "The sync service in parts"); the acks travel through the
+station's end of the live transport (`StationLink`, utils/site/ports.py), signed here with
+this PC's key."""
 
 from __future__ import annotations
 
@@ -15,20 +17,27 @@ from models.canonical import canonical_json, format_utc
 from utils.audit.chain import Actor
 from utils.changes import Changes, Topic, Transaction
 from utils.clock import Clock
-from utils.site.commands import Command, Outcome
-from utils.site.station_folder import ACK_RESULT_MAX, StationFolder
+from utils.site.commands import Command, Outcome, ack_problem, make_ack
+from utils.site.ports import AckWrite, StationLink
+from utils.site.share_files import ReadState
+from utils.site.signed import document_bytes
+from utils.trust.site_trust import SiteTrust
 
 INTERRUPTED = "interrupted by a restart of the station"
+ACK_RESULT_MAX = 48 * 1024
 
 
 class CommandLedger:
     def __init__(self, database: Database, changes: Changes, clock: Clock,
-                 folder: StationFolder, online: Callable[[], bool]):
+                 link: StationLink, trust: SiteTrust, online: Callable[[], bool],
+                 went_offline: Callable[[BaseException], None]):
         self.database = database
         self.changes = changes
         self.clock = clock
-        self.folder = folder
+        self.link = link
+        self.trust = trust
         self.online = online
+        self.went_offline = went_offline
         self.acks_pending = threading.Event()  # an ack is still to be written (share away)
         self._ack_lock = threading.Lock()
         self._lock = threading.Lock()
@@ -85,7 +94,36 @@ class CommandLedger:
         """Create the ack file; True when it is on the share (now or from before)."""
         if not self.online():
             return False
-        return self.folder.write_ack(command_id, command_type, outcome, reason, result, when)
+        ack = document_bytes(make_ack(
+            self.trust.pc_key, command_id=command_id, station_id=self.link.station_id,
+            outcome=outcome, reason=reason, result=result, finished_at=when,
+            command_type=command_type))
+        for _attempt in range(3):
+            try:
+                written = self.link.put_ack(command_id, ack)
+                if written == AckWrite.WRITTEN:
+                    return True
+                if written == AckWrite.NOT_NOW:
+                    return False
+                if self.existing_ack(command_id) is not None:
+                    return True  # ours, written before a crash (or a stale cache): it stands
+                # Someone else's file squats the name: it is no outcome of ours. Move it to
+                # the quarantine (the admin sees it as an anomaly there) and write ours.
+                self.link.set_aside_ack(command_id, "an ack this station did not sign")
+            except OSError as exc:
+                self.went_offline(exc)
+                return False
+        return False
+
+    def existing_ack(self, command_id: str) -> dict[str, Any] | None:
+        """A validly signed ack this station wrote before a crash, if the transport has it."""
+        result = self.link.read_ack(command_id, max_bytes=ACK_RESULT_MAX * 2)
+        own = self.trust.pc_key.public
+        if result.state == ReadState.OK and ack_problem(
+                result.document, command_id=command_id, station_id=self.link.station_id,
+                check_pc=lambda _station, doc: None if own.verify_document(doc) else "not ours") is None:
+            return result.document
+        return None
 
     def flush_acks(self) -> None:
         """Write every ack not yet written (after a crash or an outage too); write-once."""
@@ -119,7 +157,7 @@ class CommandLedger:
             leftovers = [row for row in commands_repo.ledger_unacked(connection)
                          if row["status"] == "executing"]
         for row in leftovers:
-            ack = self.folder.existing_ack(row["command_id"])
+            ack = self.existing_ack(row["command_id"])
             with self.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
                 if ack is not None:
                     commands_repo.ledger_finish(tx.connection, row["command_id"], ack["status"],

@@ -1,17 +1,16 @@
 """The admin side of site sync (`FleetMonitor`): every station's status, live metrics and the
 commands this PC sent, tracked to their end.
 
-Status is read efficiently: one directory scan and one `stat` per station per poll, and a file
-is opened only when its modification time or size changed (a hint to look, never a reason to
-believe). A status counts only when it is signed by the PC certified for that station and is
+Everything travels through the live transport (`LiveTransport`, utils/site/ports.py; the
+shared folder's is utils/site/folder_transport.py, which reads a status file only when it
+changed). A status counts only when it is signed by the PC certified for that station and is
 *newer in content* than the last one taken: the same session with a higher sequence number, or
 a new session whose signed send time is later. Online / stale / offline is then decided with
 this PC's own clock (when did *we* last take a new heartbeat); an old status put back, or a file
 time moved to the future, never revives a station.
 
-Every access goes through the share's seam and the bounded reader: a station folder that is a
-link, or a status file that is a link, a FIFO, too large or nested beyond the bounds, is not
-read; the view names it (`problem`, shown by `shopfloor status` and as a fleet alarm) and the
+What the transport refuses to read (a link, a FIFO, a file too large or nested beyond the
+bounds) the view names (`problem`, shown by `shopfloor status` and as a fleet alarm), and the
 poll carries on.
 """
 
@@ -19,13 +18,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 
 from config.constants import COMMAND_ROLES, CommandType, Permission, Role
 from data import commands_repo
@@ -35,9 +32,9 @@ from utils.changes import Topic
 from utils.clock import Clock, SystemClock
 from utils.permissions import PermissionDenied, require
 from utils.site.commands import DEFAULT_TTL, ack_problem, issue_command
-from utils.site.layout import PROTOCOL_VERSION, SiteLayout, valid_station_id
-from utils.site.share_files import ReadState, quarantine, read_json_file
-from utils.site.share_fs import OpenFolder, ShareRefused, describe
+from utils.site.layout import PROTOCOL_VERSION
+from utils.site.ports import LiveTransport, Presence, StatusCursor, StatusRead
+from utils.site.share_files import ReadState
 from utils.site.signed import document_bytes
 from utils.site.timeseries import MetricRing
 from utils.trust.site_trust import NOT_A_MEMBER, SiteTrust
@@ -48,7 +45,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATUS_MAX_BYTES = 256 * 1024
-STATUS_NAME = "status.json"  # StationLayout.status, looked up below stations/ held open
 ACK_MAX_BYTES = 128 * 1024
 ACK_GRACE = timedelta(seconds=30)  # client caches on SMB can delay an ack by seconds
 FINAL_STATES = ("done", "failed", "rejected", "expired", "duplicate", "timed_out")
@@ -78,7 +74,6 @@ class StationView:
     problem: str | None = None  # the last refused file of this station, named, and why
     journal_anomaly: str | None = None  # why its journal is not (fully) taken, if so
     journal_held: str | None = None  # why the station holds its journal events back, if so
-    _marker: tuple[int, int] | None = None
     _last_seq: int | None = None
     _last_ts_ms: int | None = None
 
@@ -88,11 +83,11 @@ class StationView:
 
 
 class FleetMonitor:
-    def __init__(self, ctx: "AppContext", *, site_root: Path, trust: SiteTrust | None = None,
-                 clock: Clock | None = None, ring_capacity: int = 3600):
+    def __init__(self, ctx: "AppContext", *, transport: LiveTransport,
+                 trust: SiteTrust | None = None, clock: Clock | None = None,
+                 ring_capacity: int = 3600):
         self.ctx = ctx
-        self.layout = SiteLayout(Path(site_root))
-        self.fs = self.layout.fs
+        self.transport = transport
         self.trust = trust or ctx.trust
         # Files refused by this panel (forged acks, statuses of non-members...), newest last.
         self.anomalies: list[dict[str, Any]] = []
@@ -104,7 +99,12 @@ class FleetMonitor:
         self.views: dict[str, StationView] = {}
         self.rings: dict[str, MetricRing] = {}
         self._death_cache: dict[str, tuple[tuple, bool]] = {}
-        self.reads = 0  # files opened (to show that unchanged status files are not re-read)
+        self.cursor = StatusCursor()  # the statuses this panel took
+
+    @property
+    def reads(self) -> int:
+        """Status documents read (to show that unchanged ones are not read again)."""
+        return self.cursor.reads
 
     # -- status --------------------------------------------------------------------------------
 
@@ -129,16 +129,15 @@ class FleetMonitor:
 
     def _poll(self) -> list[StationView]:
         try:
-            with self.fs.opened(self.layout.stations_dir) as stations:  # walked once per poll
-                entries = [entry for entry in stations.scandir() if valid_station_id(entry.name)]
-                for entry in entries:
-                    if entry.problem is not None:  # a link named like a station: shown, unread
-                        view = self.views.setdefault(entry.name, StationView(entry.name))
-                        self._refused(view, f"stations/{entry.name}", entry.problem)
-                    elif entry.is_dir:
-                        self._poll_station(entry.name, stations)
+            reads = self.transport.poll_statuses(self.cursor, max_bytes=STATUS_MAX_BYTES)
         except OSError:
-            pass  # the share is away (or stations/ refused): the views keep what they had
+            reads = []  # the transport is away: the views keep what they had
+        for read in reads:
+            view = self.views.setdefault(read.station_id, StationView(read.station_id))
+            if read.problem is not None:
+                self._refused(view, read.where, read.problem)
+            elif read.result is not None:
+                self._take_status(view, read)
         for source in self.anomaly_sources:
             for station_id, problem in source().items():
                 view = self.views.setdefault(station_id, StationView(station_id))
@@ -148,34 +147,10 @@ class FleetMonitor:
             self._decide(view, now)
         return sorted(self.views.values(), key=lambda v: v.station_id)
 
-    def _poll_station(self, station_id: str, stations: OpenFolder) -> None:
-        view = self.views.setdefault(station_id, StationView(station_id))
-        try:
-            info = stations.lstat(station_id, STATUS_NAME)
-        except ShareRefused as exc:
-            self._refused(view, self._relative(exc.path), exc.reason)
-            return
-        except OSError:
-            return
-        marker = (info.st_mtime_ns, info.st_size)
-        if marker == view._marker:
-            return
-        status_path = self.layout.station(station_id).status
-        if describe(info) is not None:  # a link or a FIFO: never opened
-            view._marker = marker
-            self._refused(view, self._relative(status_path), describe(info) or "")
-            return
-        result = read_json_file(status_path, max_bytes=STATUS_MAX_BYTES, share=self.fs)
-        self.reads += 1
-        if result.state in (ReadState.TOO_LARGE, ReadState.BEYOND_LIMITS, ReadState.NOT_A_FILE,
-                            ReadState.REFUSED):
-            view._marker = marker  # the same file is not read again
-            self._refused(view, self._relative(status_path), result.reason)
-            return
-        if result.state != ReadState.OK:
-            return  # not ready: next poll
-        document = result.document
-        view._marker = marker
+    def _take_status(self, view: StationView, read: StatusRead) -> None:
+        station_id = view.station_id
+        assert read.result is not None
+        document = read.result.document
         problem = None
         if not (isinstance(document, dict) and document.get("kind") == "status"
                 and document.get("station") == station_id
@@ -236,12 +211,6 @@ class FleetMonitor:
         """Name what was refused for a station (logged once per file and reason)."""
         self._anomaly(view.station_id, where, reason)
 
-    def _relative(self, path: Path) -> str:
-        try:
-            return Path(path).relative_to(self.layout.root).as_posix()
-        except ValueError:
-            return str(path)
-
     def _decide(self, view: StationView, now_mono: float) -> None:
         if view.last_seen_mono is None:
             view.liveness = Liveness.OFFLINE
@@ -259,16 +228,15 @@ class FleetMonitor:
 
     def _stopped(self, view: StationView) -> bool:
         """A death file of the current session; read only when it changed (stat first)."""
-        path = self.layout.station(view.station_id).death
-        try:
-            info = self.fs.lstat(path)
-        except OSError:
+        found: Hashable | None = self.transport.presence_marker(view.station_id, Presence.DEATH)
+        if found is None:
             return False
-        marker = (info.st_mtime_ns, info.st_size, view.session_id)
+        marker = (found, view.session_id)
         cached = self._death_cache.get(view.station_id)
         if cached is not None and cached[0] == marker:
             return cached[1]
-        result = read_json_file(path, max_bytes=16 * 1024, share=self.fs)
+        result = self.transport.read_presence(view.station_id, Presence.DEATH,
+                                              max_bytes=16 * 1024)
         stopped = (result.state == ReadState.OK and isinstance(result.document, dict)
                    and result.document.get("kind") == "death"
                    and result.document.get("session_id") == view.session_id
@@ -293,16 +261,14 @@ class FleetMonitor:
         if targets is None:
             self.poll()
             targets = sorted(self.views)
-        self.layout.require_root()  # never "send" into a phantom share
+        self.transport.check()  # never "send" into a phantom site
         documents = []
         for target in targets:
-            station = self.layout.station(target)
             # Signed by the person, with their own key: no PC can send in their name.
             document = issue_command(session.signer, command_type, target, params,
                                      issued_by=session.username, role=session.role,
                                      now=self.clock.now(), ttl=ttl)
-            self.fs.mkdirs(station.inbox)  # a linked inbox is refused (ShareRefused), never written
-            self.fs.create_once(station.inbox / f"{document['id']}.json", document_bytes(document))
+            self.transport.send(target, document["id"], document_bytes(document))
             with self.ctx.changes.begin(session.actor, Topic.COMMANDS) as tx:
                 commands_repo.sent_insert(tx.connection, document, self.clock.now())
                 tx.audit("command.send", entity="command",
@@ -319,8 +285,9 @@ class FleetMonitor:
             pending = commands_repo.sent_list(connection, pending_only=True)
         now = self.clock.now()
         for row in pending:
-            ack_path = self.layout.station(row["target"]).acks / f"{row['command_id']}.json"
-            result = read_json_file(ack_path, max_bytes=ACK_MAX_BYTES, share=self.fs)
+            ack_name = f"{row['command_id']}.json"
+            result = self.transport.read_ack(row["target"], row["command_id"],
+                                             max_bytes=ACK_MAX_BYTES)
             state, reason, payload = None, None, None
             if result.state == ReadState.OK:
                 ack = result.document
@@ -331,16 +298,15 @@ class FleetMonitor:
                 else:
                     # Not the station's answer: never an outcome. Out of the way (so the
                     # station's own ack can take the name), and shown as an anomaly.
-                    self._anomaly(row["target"], ack_path.name, f"ack refused: {problem}")
+                    self._anomaly(row["target"], ack_name, f"ack refused: {problem}")
                     # (A station certified a moment ago may look unknown: left in place.)
                     if problem != NOT_A_MEMBER:
                         try:
-                            quarantine(ack_path, self.layout.quarantine(row["target"]),
-                                       f"ack refused by the admin panel: {problem}",
-                                       share=self.fs)
+                            self.transport.set_aside_ack(
+                                row["target"], row["command_id"],
+                                f"ack refused by the admin panel: {problem}")
                         except OSError as exc:
-                            log.warning("Could not move the refused ack %s: %s", ack_path.name,
-                                        exc)
+                            log.warning("Could not move the refused ack %s: %s", ack_name, exc)
             if state is None and now > parse_utc(row["not_after"]) + ACK_GRACE:
                 state, reason = "timed_out", "no answer before the command expired"
             if state is None or state not in FINAL_STATES:

@@ -1,6 +1,7 @@
 """This station's presence on the site: the birth file at start, a signed status every
 interval and at once on a change (the heartbeat), the death file at a clean stop. A part of
-the sync service (docs/architecture.md, "The sync service in parts")."""
+the sync service (docs/architecture.md, "The sync service in parts"); each document is signed
+here with this PC's key and published through the station's end of the live transport."""
 
 from __future__ import annotations
 
@@ -18,24 +19,24 @@ from utils.metrics import MetricsSampler
 from utils.production import ProductionService
 from utils.site.command_ledger import CommandLedger
 from utils.site.effects import StationEffects
-from utils.site.share_fs import ShareRefused
+from utils.site.ports import Presence, StationLink
 from utils.site.share_health import ShareHealth
+from utils.site.signed import document_bytes
 from utils.site.standing import Standing
-from utils.site.station_folder import StationFolder
 from utils.site.station_state import SIZE_META_KEY, StationState
 from utils.trust.site_trust import SiteTrust
 
 
 class Heartbeat:
-    def __init__(self, *, folder: StationFolder, trust: SiteTrust, clock: Clock,
+    def __init__(self, *, link: StationLink, trust: SiteTrust, clock: Clock,
                  session_id: str, settings: Callable[[], Settings],
                  interval_s: Callable[[], float], production: ProductionService,
                  effects: StationEffects, metrics: MetricsSampler, state: StationState,
                  ledger: CommandLedger, pending_commands: Callable[[], int],
                  standing: Standing, health: ShareHealth, counters: dict[str, int],
                  came_back: Callable[[], None]):
-        self.folder = folder
-        self.station = folder.station
+        self.link = link
+        self.station_id = link.station_id
         self.trust = trust
         self.clock = clock
         self.session_id = session_id
@@ -54,9 +55,12 @@ class Heartbeat:
         self._lock = threading.Lock()
         self._seq = 0
 
+    def _publish(self, kind: Presence, document: dict[str, Any]) -> None:
+        self.link.publish(kind, document_bytes(self.trust.sign(document)))
+
     def write_birth(self) -> None:
-        self.folder.write_signed(self.station.birth, {
-            "kind": "birth", "station": self.station.station_id, "session_id": self.session_id,
+        self._publish(Presence.BIRTH, {
+            "kind": "birth", "station": self.station_id, "session_id": self.session_id,
             "version": APP_VERSION, "host": platform.node(), "pid": os.getpid(),
             "station_kind": self.settings().station_kind,
             "started_at": format_utc(self.clock.now()),
@@ -64,8 +68,8 @@ class Heartbeat:
             "capabilities": sorted(str(c) for c in CommandType)})
 
     def write_death(self, reason: str) -> None:
-        self.folder.write_signed(self.station.death, {
-            "kind": "death", "station": self.station.station_id, "session_id": self.session_id,
+        self._publish(Presence.DEATH, {
+            "kind": "death", "station": self.station_id, "session_id": self.session_id,
             "reason": reason, "at": format_utc(self.clock.now())})
 
     def status_document(self) -> dict[str, Any]:
@@ -76,7 +80,7 @@ class Heartbeat:
             seq = self._seq
         results = self.ledger.last_results()
         now = self.clock.now()
-        return {"kind": "status", "station": self.station.station_id, "session_id": self.session_id,
+        return {"kind": "status", "station": self.station_id, "session_id": self.session_id,
                 "seq": seq, "ts_ms": int(now.timestamp() * 1000), "sent_at": format_utc(now),
                 "interval_ms": int(self.interval_s() * 1000), "version": APP_VERSION,
                 "user": None if user is None else {"username": user[0], "role": user[1]},
@@ -94,22 +98,17 @@ class Heartbeat:
     def beat(self) -> None:
         """Write the status now (the share answering again is noticed here)."""
         try:
-            self.folder.layout.require_root()
+            self.link.check()
             if not self.health.online:
-                self.folder.ensure()
+                self.link.open()
             # Our status replaced by one signed with this PC's key: a copy of this PC runs
             # (the standing check says so and this PC stops acting). Anything else in its
             # place (junk, another key's) is no lease: written over below, never obeyed.
             if self.standing.status_replaced() and self.standing.lease_problem()[0] is not None:
                 self.standing.check()
                 return
-            document = self.status_document()
-            try:
-                self.folder.write_signed(self.station.status, document)
-            except (FileNotFoundError, ShareRefused):
-                # The station folder was removed, or replaced by a link (moved aside here).
-                self.folder.ensure()
-                self.folder.write_signed(self.station.status, document)
+            # (A station folder removed, or replaced by a link, is made again by the link.)
+            self._publish(Presence.STATUS, self.status_document())
             self.standing.mark_written()
         except OSError as exc:
             self.health.went_offline(exc)

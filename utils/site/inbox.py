@@ -1,14 +1,14 @@
 """The station's inbox: each command file found is read within bounds, checked
 (`check_command`), then accepted (claimed, recorded, run on a worker) or refused (recorded,
 quarantined or removed, acked). A part of the sync service (docs/architecture.md, "The sync
-service in parts"); the ledger and the acks are `command_ledger.py`'s."""
+service in parts"); the ledger and the acks are `command_ledger.py`'s. The commands come
+through the station's end of the live transport (`StationLink`, utils/site/ports.py)."""
 
 from __future__ import annotations
 
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import timedelta
-from pathlib import Path
 from typing import Callable
 
 from config.constants import CommandType, Role
@@ -24,11 +24,9 @@ from utils.site.commands import (
     COMMAND_MAX_BYTES, Command, Decision, Outcome, check_command, valid_command_id,
 )
 from utils.site.executor import execute
-from utils.site.share_files import (
-    FailureCounter, ReadState, list_json_files, quarantine, read_json_file,
-)
-from utils.site.share_fs import ShareRefused
-from utils.site.station_folder import StationFolder, remove_processed
+from utils.site.ports import StationLink
+from utils.site.share_files import FailureCounter, ReadState
+from utils.site.signed import document_bytes
 from utils.trust.site_trust import SiteTrust
 
 log = logging.getLogger(__name__)
@@ -39,15 +37,14 @@ COMMAND_LIMITS = JsonLimits(max_bytes=COMMAND_MAX_BYTES)
 
 
 class Inbox:
-    def __init__(self, *, folder: StationFolder, trust: SiteTrust, clock: Clock,
+    def __init__(self, *, link: StationLink, trust: SiteTrust, clock: Clock,
                  changes: Changes, ledger: CommandLedger, context: CommandContext,
                  failures: FailureCounter, counters: dict[str, int],
                  max_skew_s: Callable[[], float], session_id: str,
                  previous_session: Callable[[], str | None],
                  refresh_directory: Callable[[], None], went_offline: Callable[[BaseException], None],
                  wake: Callable[[], None], state_changed: Callable[[], None]):
-        self.folder = folder
-        self.station = folder.station
+        self.link = link
         self.trust = trust
         self.clock = clock
         self.changes = changes
@@ -79,34 +76,38 @@ class Inbox:
                 pool.shutdown(wait=True, cancel_futures=True)
 
     def rescan(self) -> None:
-        fs = self.folder.fs
         try:
-            entries = list_json_files(self.station.inbox, limit=INBOX_BATCH,
-                                      skip=self.undeletable | set(self.in_flight),
-                                      share=fs, missing_ok=False)
-        except ShareRefused as exc:
-            # The inbox (or the station folder) is a link: nothing in it is read, moved or
-            # deleted. Our own linked inbox is moved aside and a real one made.
-            if self.folder.quarantine_refused(exc):
-                try:
-                    self.folder.ensure()
-                except OSError as error:
-                    self.went_offline(error)
-            return
+            names = self.link.pending_commands(limit=INBOX_BATCH,
+                                               skip=self.undeletable | set(self.in_flight))
         except OSError as exc:
             self.went_offline(exc)
             return
         for stem in list(self.undeletable):  # the share may allow it now (rare: one call each)
-            remove_processed(fs, self.station.inbox / f"{stem}.json", self.undeletable, stem)
-        for entry in entries:
-            stem = entry.name[:-5]
+            self.remove_processed(stem)
+        for stem in names:
             if stem in self.in_flight:
                 continue
-            self._consider(Path(entry.path), stem)
+            self._consider(stem)
 
-    def _consider(self, path: Path, stem: str) -> None:
-        result = read_json_file(path, max_bytes=COMMAND_MAX_BYTES, parse=_within_command_limits,
-                                share=self.folder.fs)
+    def remove_processed(self, stem: str) -> None:
+        """Take a processed command out of the inbox. If the transport refuses, remember the
+        name so the rescan skips it (and retries the removal) instead of reading it again."""
+        try:
+            self.link.remove_command(stem)
+        except FileNotFoundError:
+            self.undeletable.discard(stem)
+            return
+        except OSError as exc:
+            if stem not in self.undeletable:
+                log.warning("Could not remove processed command %s: %s", stem, exc)
+            self.undeletable.add(stem)
+            return
+        self.undeletable.discard(stem)
+
+    def _consider(self, stem: str) -> None:
+        path = self.link.command_key(stem)  # what the failure counter counts by
+        result = self.link.read_command(stem, max_bytes=COMMAND_MAX_BYTES,
+                                        parse=_within_command_limits)
         if result.state in (ReadState.MISSING, ReadState.REFUSED):
             return  # gone, or the inbox itself is refused (handled by the rescan)
         if result.state in (ReadState.TOO_LARGE, ReadState.NOT_A_FILE, ReadState.BEYOND_LIMITS):
@@ -122,12 +123,12 @@ class Inbox:
             return
         decision = check_command(result.data, file_stem=stem,
                                  signature_problem=self.trust.check_person,
-                                 station_id=self.station.station_id, now=self.clock.now(),
+                                 station_id=self.link.station_id, now=self.clock.now(),
                                  max_skew=timedelta(seconds=self.max_skew_s()),
                                  seen_before=self.ledger.seen_before, role_of=self._role_of)
         if decision.outcome is None and decision.command is not None:
             self.failures.forget(path)
-            self._accept(path, decision.command)
+            self._accept(path, stem, decision.command)
         elif decision.reason.startswith("not valid JSON") and not self.failures.failed(path):
             return  # perhaps still being written by a careless writer: not ready yet
         else:
@@ -143,7 +144,7 @@ class Inbox:
             role = self.trust.role_of(username)
         return role
 
-    def _refuse_file(self, path: Path, stem: str, decision: Decision) -> None:
+    def _refuse_file(self, path: str, stem: str, decision: Decision) -> None:
         """Rejected, expired or duplicate: audit, ack (unless one exists), take the file away."""
         self.failures.forget(path)
         self.counters["rejected"] += 1
@@ -167,21 +168,20 @@ class Inbox:
         moved = False
         if outcome == Outcome.REJECTED:  # kept as evidence, out of the inbox
             try:
-                moved = quarantine(path, self.folder.layout.quarantine(self.station.station_id),
-                                   decision.reason, share=self.folder.fs) is not None
+                moved = self.link.set_aside_command(stem, decision.reason)
             except OSError as exc:
-                log.warning("Could not quarantine %s (%s); removing it instead", path.name, exc)
+                log.warning("Could not quarantine %s.json (%s); removing it instead", stem, exc)
         if not moved:
-            remove_processed(self.folder.fs, path, self.undeletable, path.stem)
+            self.remove_processed(stem)
         self.ledger.flush_acks()
         self.ledger.remember({"id": command_id, "type": str(command.type) if command else None,
                               "status": str(outcome), "reason": decision.reason,
                               "at": format_utc(now)})
 
-    def _accept(self, path: Path, command: Command) -> None:
+    def _accept(self, path: str, stem: str, command: Command) -> None:
         now = self.clock.now()
-        if not self.folder.claim(command, self.session_id, self.previous_session()):
-            self._refuse_file(path, path.stem, Decision(
+        if not self._claim(command):
+            self._refuse_file(path, stem, Decision(
                 Outcome.DUPLICATE, "claimed by another session of this station", command,
                 command.id))
             return
@@ -197,11 +197,32 @@ class Inbox:
         assert pool is not None
         future = pool.submit(self._run, command)
         self.in_flight[command.id] = future
-        future.add_done_callback(lambda _f: self._done(command, path))
+        future.add_done_callback(lambda _f: self._done(command, stem))
 
-    def _done(self, command: Command, path: Path) -> None:
+    def _claim(self, command: Command) -> bool:
+        """Take the command for this session, write-once, so that even two processes running
+        with this PC's key (a copied PC, before the lease stops one) never both execute it.
+        False when another session holds the claim (or the transport is away)."""
+        claim = document_bytes(self.trust.sign({
+            "v": 2, "kind": "claim", "id": command.id, "station": self.link.station_id,
+            "session_id": self.session_id}))
+        for _attempt in range(3):
+            try:
+                if self.link.claim(command.id, claim):
+                    return True
+                existing = self.link.read_claim(command.id, max_bytes=4096).document
+                if self.trust.pc_key.public.verify_document(existing) and isinstance(existing, dict):
+                    return existing.get("session_id") in (self.session_id,
+                                                          self.previous_session())
+                self.link.set_aside_claim(command.id, "a claim this station did not sign")
+            except OSError as exc:
+                self.went_offline(exc)
+                return False
+        return False
+
+    def _done(self, command: Command, stem: str) -> None:
         # First: a rescan must not see the file once it is out of in_flight.
-        remove_processed(self.folder.fs, path, self.undeletable, command.id)
+        self.remove_processed(stem)
         self.in_flight.pop(command.id, None)
         self.wake()
 

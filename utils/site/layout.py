@@ -91,6 +91,22 @@ class SiteLayout:
         return self.root / "quarantine" / station_id
 
 
+class OnSiteFolder:
+    """What the shared folder's implementations of the ports share: the site folder's
+    layout and seam, and the check that the share is really there."""
+
+    def __init__(self, root: Path | str):
+        self.layout = SiteLayout(Path(root))
+        self.fs = self.layout.fs
+
+    @property
+    def root(self) -> Path:
+        return self.layout.root
+
+    def check(self) -> None:
+        self.layout.require_root()
+
+
 @dataclass(frozen=True)
 class StationLayout:
     folder: Path

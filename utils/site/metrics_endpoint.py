@@ -20,7 +20,7 @@ class _StationCollector:
 
     def collect(self):
         service = self.service
-        labels = [service.station.station_id]
+        labels = [service.link.station_id]
         metrics = service.metrics.sample()
         for name in ("cpu", "memory", "disk"):
             gauge = GaugeMetricFamily(f"shopfloor_{name}_percent", f"Station {name} use (%)",

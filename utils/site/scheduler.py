@@ -16,10 +16,10 @@ from utils.site.command_ledger import CommandLedger
 from utils.site.heartbeat import Heartbeat
 from utils.site.inbox import Inbox
 from utils.site.journal_export import JournalExport
-from utils.site.share_fs import ShareRefused
+from utils.site.ports import PlaceRefused, StationLink
 from utils.site.share_health import ShareHealth
 from utils.site.site_settings import SiteSettings
-from utils.site.station_folder import StationFolder
+from utils.site.view_watch import stop_observer
 from utils.trust.lockout_share import LockoutShare
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ LOOP_STALL_S = 30.0
 class Parts:
     """What the loop drives, each part with its one job."""
 
-    folder: StationFolder
+    link: StationLink
     health: ShareHealth
     heartbeat: Heartbeat
     inbox: Inbox
@@ -98,7 +98,7 @@ class Scheduler:
     def start_observer(self) -> None:
         if not self.watch:
             return
-        fs, inbox = self.parts.folder.fs, self.parts.folder.station.inbox
+        link = self.parts.link
         try:
             if self.observer_factory is not None:
                 observer = self.observer_factory()
@@ -118,18 +118,18 @@ class Scheduler:
                         if not name.startswith("."):
                             wake.set()
 
-                # Never watch through a link: a linked inbox is refused (and quarantined by
-                # the rescan). A swap between this check and the watch can only cause hints.
-                fs.require_folder(inbox)
+                folder = link.watch_folder()  # refused (PlaceRefused) when it is a link
+                if folder is None:
+                    return  # nothing to watch with this transport: the rescan alone
                 observer = Observer()
-                observer.schedule(_Hint(), str(inbox), recursive=False)
+                observer.schedule(_Hint(), str(folder), recursive=False)
             observer.daemon = True
             observer.start()
             self.observer = observer
             # A watcher on a folder that was renamed or recreated keeps watching the old one:
             # the supervisor compares identities, not just thread liveness.
-            self._watched_identity = fs.identity(inbox)
-        except ShareRefused:
+            self._watched_identity = link.watch_identity()
+        except PlaceRefused:
             self.observer = None  # logged once by the seam; the rescan carries on alone
         except Exception as exc:  # no inotify, folder gone...: the rescan carries on alone
             log.warning("Inbox watcher not started (%s); relying on the rescan", exc)
@@ -137,15 +137,10 @@ class Scheduler:
 
     def stop_observer(self) -> None:
         observer, self.observer = self.observer, None
-        if observer is not None:
-            try:
-                observer.stop()
-                observer.join(timeout=5)
-            except Exception as exc:
-                log.warning("Inbox watcher did not stop cleanly: %s", exc)
+        stop_observer(observer, "Inbox watcher")
 
     def _supervise(self) -> None:
-        fs, inbox = self.parts.folder.fs, self.parts.folder.station.inbox
+        link = self.parts.link
         backoff = {"loop": 0.5, "observer": 0.5}
         due = {"loop": 0.0, "observer": 0.0}
         while not self.stop_event.wait(0.5):
@@ -164,10 +159,10 @@ class Scheduler:
             elif self.stalled and now - self.loop_beat < LOOP_STALL_S:
                 self.stalled = False
             moved = (self.observer is not None and self._watched_identity is not None
-                     and fs.identity(inbox) != self._watched_identity)
+                     and link.watch_identity() != self._watched_identity)
             if self.watch and now >= due["observer"] and (
                     self.observer is None or not self.observer.is_alive() or moved):
-                if fs.identity(inbox) is not None:  # a real folder, no link
+                if link.watch_identity() is not None:  # a real folder, no link
                     self.restarts["observer"] += 1
                     self.stop_observer()
                     self.start_observer()
@@ -218,9 +213,7 @@ class Scheduler:
             self._next_sweep = now + SWEEP_INTERVAL_S
         if now >= self._next_claims_prune:
             self._next_claims_prune = now + CLAIMS_PRUNE_S
-            parts.folder.fs.sweep_temp_files(parts.folder.station.folder / "claims",
-                                             older_than_s=CLAIM_KEEP_S,
-                                             match=lambda name: name.endswith(".json"))
+            parts.link.prune_claims(older_than_s=CLAIM_KEEP_S)
         if sweep or parts.ledger.acks_pending.is_set():
             parts.ledger.acks_pending.clear()
             parts.ledger.flush_acks()

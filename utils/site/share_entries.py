@@ -12,6 +12,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from utils.site.ports import PlaceRefused
+
 # The share's refusals keep the logger name they always had (admins and tests filter on it).
 log = logging.getLogger("utils.site.share_fs")
 
@@ -19,7 +21,7 @@ FILE_ATTRIBUTE_REPARSE_POINT = getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0x4
 _WARNED_MAX = 10_000
 
 
-class ShareRefused(OSError):
+class ShareRefused(PlaceRefused):
     """A share entry we will not use. `path` is the entry at fault (perhaps a folder above
     the one asked for), `reason` says what it is, `hard_linked` marks a plain file that only
     has more than one name (our own write-once create has two for a moment: not ready yet,

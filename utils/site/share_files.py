@@ -125,7 +125,7 @@ class FailureCounter:
         self.clock = clock
         self._counts: dict[str, tuple[int, float]] = {}
 
-    def failed(self, path: Path) -> bool:
+    def failed(self, path: Path | str) -> bool:
         """Record one failure; True when the file has failed often enough, for long enough."""
         key = str(path)
         count, first = self._counts.get(key, (0, self.clock()))
@@ -133,7 +133,7 @@ class FailureCounter:
         self._counts[key] = (count, first)
         return count >= self.threshold and self.clock() - first >= self.min_age_s
 
-    def forget(self, path: Path) -> None:
+    def forget(self, path: Path | str) -> None:
         self._counts.pop(str(path), None)
 
 

@@ -22,9 +22,9 @@ listing on the share goes through `ShareFS`, and:
   points refused) and an opened file is compared with its `lstat`. That leaves a window
   between check and use for a folder swapped by someone racing us; the README says so.
 
-A refusal raises `ShareRefused` (an OSError, so code that treats the share as unreachable stays
-safe) and is logged once per path as a one-line WARNING. `ShareRefused.path` is the offending
-entry, so a caller may move that entry (the link itself: a rename never follows it) to the
+A refusal raises `ShareRefused` (the ports' `PlaceRefused`, an OSError, so code that treats
+the share as unreachable stays safe) and is logged once per path as a one-line WARNING.
+`ShareRefused.path` is the offending entry, so a caller may move that entry (the link itself: a rename never follows it) to the
 quarantine. Qt-free.
 """
 

@@ -1,13 +1,14 @@
 """Whether this PC acts for its station now: its key is the certified one, and no other
 process runs as the station with it (the lease: the station's signed status carries its
 session; a copy of this PC, or a restored backup, is refused until a person confirms the
-takeover). A part of the sync service (docs/architecture.md, "The sync service in parts")."""
+takeover). A part of the sync service (docs/architecture.md, "The sync service in parts"); it
+reads the station's presence through the station's end of the live transport."""
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any, Hashable
 
 from config.constants import Permission
 from models.canonical import parse_utc
@@ -16,12 +17,12 @@ from utils.auth import Session
 from utils.changes import Changes
 from utils.clock import Clock
 from utils.permissions import require
-from utils.site.share_files import ReadState, read_json_file
+from utils.site.ports import Presence, StationLink
+from utils.site.share_files import ReadState
 from utils.site.share_health import (
     REFUSAL_COPY_RUNNING, REFUSAL_NOT_MEMBER, REFUSAL_TAKEOVER_UNCONFIRMED, TAKEOVER_NEEDED,
     ShareHealth,
 )
-from utils.site.station_folder import StationFolder
 from utils.site.station_state import LAST_SESSION_META_KEY, StationState
 from utils.trust.site_trust import SiteTrust
 
@@ -29,10 +30,10 @@ log = logging.getLogger(__name__)
 
 
 class Standing:
-    def __init__(self, *, folder: StationFolder, trust: SiteTrust, clock: Clock,
+    def __init__(self, *, link: StationLink, trust: SiteTrust, clock: Clock,
                  state: StationState, health: ShareHealth, changes: Changes, session_id: str):
-        self.folder = folder
-        self.station = folder.station
+        self.link = link
+        self.station_id = link.station_id
         self.trust = trust
         self.clock = clock
         self.state = state
@@ -41,7 +42,7 @@ class Standing:
         self.session_id = session_id
         self.takeover: str | None = None  # a person's reason for taking the station over
         self.previous_session: str | None = None  # this PC's run before this one
-        self.written_marker: tuple[int, int] | None = None  # our last status file
+        self.written_marker: Hashable | None = None  # our last status file
 
     def check(self) -> None:
         """Act for the station only while this PC's key is the certified one and no other
@@ -53,10 +54,10 @@ class Standing:
         if problem != self.health.refusal:
             if problem is not None:
                 log.warning("Not acting for station %s: %s. Production continues locally.",
-                            self.station.station_id, problem)
+                            self.station_id, problem)
                 self.written_marker = None  # from now on judged as a newcomer again
             else:
-                log.info("Acting for station %s", self.station.station_id)
+                log.info("Acting for station %s", self.station_id)
             self.health.set_refusal(problem, kind)
         if problem is None and self.previous_session is None:
             self.previous_session = self.state.get(LAST_SESSION_META_KEY) or ""
@@ -74,14 +75,14 @@ class Standing:
         return problem, REFUSAL_COPY_RUNNING
 
     def _lease_text(self) -> str | None:
-        result = read_json_file(self.station.status, max_bytes=256 * 1024, share=self.folder.fs)
+        result = self.link.read_presence(Presence.STATUS, max_bytes=256 * 1024)
         status = result.document
         if result.state != ReadState.OK or not self.trust.pc_key.public.verify_document(status):
             return None  # nothing of ours there: nobody else runs with our key
         session = status.get("session_id")
         if session == self.session_id:
             return None
-        running = (f"another PC runs as station {self.station.station_id} with this PC's "
+        running = (f"another PC runs as station {self.station_id} with this PC's "
                    f"key (host {status.get('host', '?')}, session {str(session)[:8]}); stop it "
                    "first")
         if self.written_marker is not None:
@@ -99,8 +100,7 @@ class Standing:
 
     def _released(self, session: Any) -> bool:
         """A death file of that session, signed with this PC's key: it stopped cleanly."""
-        death = read_json_file(self.station.death, max_bytes=16 * 1024,
-                               share=self.folder.fs).document
+        death = self.link.read_presence(Presence.DEATH, max_bytes=16 * 1024).document
         return (self.trust.pc_key.public.verify_document(death) and isinstance(death, dict)
                 and death.get("session_id") == session)
 
@@ -108,23 +108,23 @@ class Standing:
         """A supervisor or admin confirms that this PC takes its station over from the copy
         that ran last (audited); the PC acts for the station from the next pass."""
         require(session, Permission.COMMAND_SEND, self.changes,
-                target=f"station.takeover:{self.station.station_id}")
+                target=f"station.takeover:{self.station_id}")
         reason_text = validate_reason(reason)
         self.changes.record(session.actor, "station.takeover", entity="station",
-                            entity_id=self.station.station_id, reason=reason_text,
+                            entity_id=self.station_id, reason=reason_text,
                             after={"session_id": self.session_id})
         self.takeover = reason_text
         self.check()
 
     def mark_written(self) -> None:
         """Our status file is on the share: remember which one it is."""
-        self.written_marker = self.folder.marker(self.station.status)
+        self.written_marker = self.link.presence_marker(Presence.STATUS)
 
     def status_replaced(self) -> bool:
         """The status file is no longer the one we wrote last (someone else wrote it)."""
         if self.written_marker is None:
             return False
-        current = self.folder.marker(self.station.status)
+        current = self.link.presence_marker(Presence.STATUS)
         return current is not None and current != self.written_marker
 
 

@@ -1,41 +1,42 @@
-"""This station's own folder on the shared folder (`stations/<id>/`): making it, moving a
-link or a stranger's file found in it to the quarantine, writing signed files (birth, status,
-death), write-once claims and acks, and taking processed commands out of the inbox. The
-shared-folder side of the station's live transport (docs/architecture.md, "The sync service
-in parts"); the share is hostile, so nothing here is followed or trusted unsigned."""
+"""One station's end of the folder transport: its own folder on the shared folder
+(`stations/<id>/`). Making it, moving a link or a stranger's file found in it to the
+quarantine, replacing its presence files (birth, status, death), listing and reading the inbox
+within bounds, write-once claims and acks, taking processed commands away. It implements
+`StationLink` (utils/site/ports.py); the sync service's parts only see that port.
+
+It moves bytes: what it writes is signed by the caller and what it reads is checked by the
+caller (the share is hostile). Nothing here is followed: every access goes through the share's
+seam (utils/site/share_fs.py)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Hashable
 
-from utils.site.commands import Command, Outcome, ack_problem, make_ack
+from utils.site.folder_store import FolderSiteStore
 from utils.site.layout import SiteLayout, StationLayout
-from utils.site.share_files import ReadState, quarantine, read_json_file
+from utils.site.ports import AckWrite, Presence
+from utils.site.share_files import ReadResult, list_json_files, quarantine, read_json_file
 from utils.site.share_fs import ShareFS, ShareRefused
-from utils.site.signed import document_bytes
-from utils.trust.site_trust import SiteTrust
 
 log = logging.getLogger(__name__)
 
-ACK_RESULT_MAX = 48 * 1024
-
 
 class StationFolder:
-    def __init__(self, layout: SiteLayout, station: StationLayout, trust: SiteTrust,
-                 went_offline: Callable[[BaseException], None]):
+    def __init__(self, layout: SiteLayout, station: StationLayout):
         self.layout = layout
         self.station = station
         self.fs: ShareFS = layout.fs  # every share operation goes through it
-        self.trust = trust
-        self.went_offline = went_offline
 
-    def write_signed(self, path: Path, document: dict[str, Any]) -> None:
-        self.fs.write_atomic(path, document_bytes(self.trust.sign(document)))
+    @property
+    def station_id(self) -> str:
+        return self.station.station_id
 
-    def ensure(self) -> None:
+    def check(self) -> None:
+        self.layout.require_root()
+
+    def open(self) -> None:
         """Make the station's folders. A link or a file where one of them belongs is moved to
         the quarantine (the entry itself, never followed) and the folder made again. Raises
         ShareRefused only when the station folder cannot be used at all; an inbox, acks or
@@ -51,116 +52,134 @@ class StationFolder:
                     return
                 raise
 
-    def quarantine_refused(self, exc: ShareRefused) -> bool:
-        """Move a refused entry of this station's own folder to the quarantine; True if moved.
-        Entries elsewhere (stations/ itself, another station's folder) are left alone."""
-        own = self.station.folder
-        if exc.path != own and own not in exc.path.parents:
-            return False
-        try:
-            moved = quarantine(exc.path, self.layout.quarantine(self.station.station_id),
-                               f"{exc.reason}, found on the share where this station keeps "
-                               f"its files; moved aside unread, never followed", share=self.fs)
-        except OSError as error:  # the quarantine folder itself may be refused: logged there
-            if not isinstance(error, ShareRefused):
-                log.warning("Could not move %s to the quarantine: %s", exc.path, error)
-            return False
-        return moved is not None
+    def sweep(self) -> None:
+        self.fs.sweep_temp_files(self.station.folder)
+        self.fs.sweep_temp_files(self.station.inbox)
 
-    def marker(self, path: Path) -> tuple[int, int] | None:
+    def quarantine_refused(self, exc: ShareRefused) -> bool:
+        """Move a refused entry of this station's own folder to the quarantine; True if moved
+        (the one way to do it: the store's, for the same folder)."""
+        return FolderSiteStore(self.layout.root).set_aside(self.station.station_id, exc)
+
+    def _set_aside(self, path: Path, reason: str) -> bool:
+        return quarantine(path, self.layout.quarantine(self.station.station_id), reason,
+                          share=self.fs) is not None
+
+    # -- presence --------------------------------------------------------------------------
+
+    def _presence_path(self, kind: Presence) -> Path:
+        return {Presence.BIRTH: self.station.birth, Presence.STATUS: self.station.status,
+                Presence.DEATH: self.station.death}[kind]
+
+    def publish(self, kind: Presence, data: bytes) -> None:
+        path = self._presence_path(kind)
+        if kind != Presence.STATUS:
+            self.fs.write_atomic(path, data)
+            return
         try:
-            info = self.fs.lstat(path)
+            self.fs.write_atomic(path, data)
+        except (FileNotFoundError, ShareRefused):
+            # The station folder was removed, or replaced by a link (moved aside here).
+            self.open()
+            self.fs.write_atomic(path, data)
+
+    def read_presence(self, kind: Presence, *, max_bytes: int) -> ReadResult:
+        return read_json_file(self._presence_path(kind), max_bytes=max_bytes, share=self.fs)
+
+    def presence_marker(self, kind: Presence) -> Hashable | None:
+        try:
+            info = self.fs.lstat(self._presence_path(kind))
         except OSError:
             return None
         return info.st_mtime_ns, info.st_size
 
-    def claim(self, command: Command, session_id: str, previous_session: str | None) -> bool:
-        """Take the command for this session, write-once on the share, so that even two
-        processes running with this PC's key (a copied PC, before the lease stops one) never
-        both execute it. False when another session holds the claim."""
-        folder = self.station.folder / "claims"
-        path = folder / f"{command.id}.json"
-        claim = self.trust.sign({"v": 2, "kind": "claim", "id": command.id,
-                                 "station": self.station.station_id,
-                                 "session_id": session_id})
-        for _attempt in range(3):
-            try:
-                self.fs.mkdirs(folder)
-                self.fs.create_once(path, document_bytes(claim), durable=False)
-                return True
-            except FileExistsError:
-                existing = read_json_file(path, max_bytes=4096, share=self.fs).document
-                if self.trust.pc_key.public.verify_document(existing) and isinstance(existing, dict):
-                    return existing.get("session_id") in (session_id, previous_session)
-                if quarantine(path, self.layout.quarantine(self.station.station_id),
-                              "a claim this station did not sign", share=self.fs) is None:
-                    continue
-            except OSError as exc:
-                self.went_offline(exc)
-                return False
-        return False
+    # -- commands --------------------------------------------------------------------------
 
-    def write_ack(self, command_id: str, command_type: str | None, outcome: Outcome,
-                  reason: str, result: Any, when: datetime) -> bool:
-        """Create the ack file; True when it is on the share (now or from before)."""
-        ack = make_ack(self.trust.pc_key, command_id=command_id, station_id=self.station.station_id,
-                       outcome=outcome, reason=reason, result=result, finished_at=when,
-                       command_type=command_type)
-        path = self.station.acks / f"{command_id}.json"
-        for _attempt in range(3):
-            try:
-                self.fs.create_once(path, document_bytes(ack))
-                return True
-            except FileExistsError:
-                if self.existing_ack(command_id) is not None:
-                    return True  # ours, written before a crash (or a stale cache): it stands
-                # Someone else's file squats the name: it is no outcome of ours. Move it to
-                # the quarantine (the admin sees it as an anomaly there) and write ours.
+    def pending_commands(self, *, limit: int, skip: set[str]) -> list[str]:
+        try:
+            entries = list_json_files(self.station.inbox, limit=limit, skip=skip,
+                                      share=self.fs, missing_ok=False)
+        except ShareRefused as exc:
+            # The inbox (or the station folder) is a link: nothing in it is read, moved or
+            # deleted. Our own linked inbox is moved aside and a real one made.
+            if self.quarantine_refused(exc):
+                self.open()
+            return []
+        return [entry.name[:-5] for entry in entries]
+
+    def _command_path(self, name: str) -> Path:
+        return self.station.inbox / f"{name}.json"
+
+    def command_key(self, name: str) -> str:
+        return str(self._command_path(name))
+
+    def read_command(self, name: str, *, max_bytes: int,
+                     parse: Callable[[bytes], Any] | None = None) -> ReadResult:
+        return read_json_file(self._command_path(name), max_bytes=max_bytes, parse=parse,
+                              share=self.fs)
+
+    def set_aside_command(self, name: str, reason: str) -> bool:
+        return self._set_aside(self._command_path(name), reason)
+
+    def remove_command(self, name: str) -> None:
+        self.fs.unlink(self._command_path(name))
+
+    # -- claims ----------------------------------------------------------------------------
+
+    def _claim_path(self, command_id: str) -> Path:
+        return self.station.folder / "claims" / f"{command_id}.json"
+
+    def claim(self, command_id: str, data: bytes) -> bool:
+        path = self._claim_path(command_id)
+        self.fs.mkdirs(path.parent)
+        try:
+            self.fs.create_once(path, data, durable=False)
+        except FileExistsError:
+            return False
+        return True
+
+    def read_claim(self, command_id: str, *, max_bytes: int) -> ReadResult:
+        return read_json_file(self._claim_path(command_id), max_bytes=max_bytes, share=self.fs)
+
+    def set_aside_claim(self, command_id: str, reason: str) -> bool:
+        return self._set_aside(self._claim_path(command_id), reason)
+
+    def prune_claims(self, older_than_s: float) -> None:
+        self.fs.sweep_temp_files(self.station.folder / "claims", older_than_s=older_than_s,
+                                 match=lambda name: name.endswith(".json"))
+
+    # -- acks ------------------------------------------------------------------------------
+
+    def _ack_path(self, command_id: str) -> Path:
+        return self.station.acks / f"{command_id}.json"
+
+    def put_ack(self, command_id: str, data: bytes) -> AckWrite:
+        try:
+            self.fs.create_once(self._ack_path(command_id), data)
+        except FileExistsError:
+            return AckWrite.TAKEN
+        except ShareRefused as exc:  # the acks folder is a link: moved aside, retried later
+            if self.quarantine_refused(exc):
                 try:
-                    if quarantine(path, self.layout.quarantine(self.station.station_id),
-                                  "an ack this station did not sign", share=self.fs) is None:
-                        continue
-                except OSError as exc:
-                    self.went_offline(exc)
-                    return False
-            except ShareRefused as exc:  # the acks folder is a link: moved aside, retried later
-                if self.quarantine_refused(exc):
-                    try:
-                        self.ensure()
-                    except OSError as error:
-                        log.warning("Acks folder not made again yet: %s", error)
-                return False
-            except OSError as exc:
-                self.went_offline(exc)
-                return False
-        return False
+                    self.open()
+                except OSError as error:
+                    log.warning("Acks folder not made again yet: %s", error)
+            return AckWrite.NOT_NOW
+        return AckWrite.WRITTEN
 
-    def existing_ack(self, command_id: str) -> dict[str, Any] | None:
-        """A validly signed ack this station wrote before a crash, if the share has it."""
-        result = read_json_file(self.station.acks / f"{command_id}.json",
-                                max_bytes=ACK_RESULT_MAX * 2, share=self.fs)
-        own = self.trust.pc_key.public
-        if result.state == ReadState.OK and ack_problem(
-                result.document, command_id=command_id, station_id=self.station.station_id,
-                check_pc=lambda _station, doc: None if own.verify_document(doc) else "not ours") is None:
-            return result.document
-        return None
+    def read_ack(self, command_id: str, *, max_bytes: int) -> ReadResult:
+        return read_json_file(self._ack_path(command_id), max_bytes=max_bytes, share=self.fs)
 
+    def set_aside_ack(self, command_id: str, reason: str) -> bool:
+        return self._set_aside(self._ack_path(command_id), reason)
 
-def remove_processed(fs: ShareFS, path: Path, undeletable: set[str] | None = None,
-                     stem: str | None = None) -> None:
-    """Take a processed command out of the inbox. If the share refuses, remember the name so
-    the rescan skips it (and retries the removal) instead of reading it again every time."""
-    undeletable = set() if undeletable is None else undeletable
-    stem = path.stem if stem is None else stem
-    try:
-        fs.unlink(path)
-    except FileNotFoundError:
-        undeletable.discard(stem)
-        return
-    except OSError as exc:
-        if stem not in undeletable:
-            log.warning("Could not remove processed command %s: %s", path.name, exc)
-        undeletable.add(stem)
-        return
-    undeletable.discard(stem)
+    # -- hints -----------------------------------------------------------------------------
+
+    def watch_folder(self) -> Path | None:
+        # Never watch through a link: a linked inbox is refused (and quarantined by the
+        # rescan). A swap between this check and the watch can only cause hints.
+        self.fs.require_folder(self.station.inbox)
+        return self.station.inbox
+
+    def watch_identity(self) -> Hashable | None:
+        return self.fs.identity(self.station.inbox)

@@ -2,12 +2,16 @@
 stop, tick, share_state, notify_state_changed, confirm_takeover, apply_settings).
 
 It builds the parts, each with one job (docs/architecture.md, "The sync service in parts"):
-`share_health` (online/offline, refusal, told to listeners), `station_folder` (this
-station's files on the share), `station_state` (lock and size), `standing` (the lease: may
+`share_health` (online/offline, refusal, told to listeners), the station's end of the live
+transport (`StationLink`: its presence, inbox, claims and acks), `station_state` (lock and size), `standing` (the lease: may
 this PC act for its station), `heartbeat` (birth, status, death), `inbox` and
 `command_ledger` (commands taken, run, acked, settled after a crash), `journal_export`,
 `site_settings` (set_config and the catalog's intervals), and `scheduler` (the loop, the
 inbox watcher and the supervisor). Command handlers get a `CommandContext`, not the service.
+
+It speaks to the site only through the two ports (utils/site/ports.py): this station's end of
+the live transport (presence, inbox, claims, acks) and the site store (the journal); the
+composition root (`AppContext`) gives the shared folder's implementations of both.
 
 The share may vanish at any moment: every share operation is guarded, the state becomes
 "share offline (since ...)", status is not queued (the next heartbeat carries the latest
@@ -17,10 +21,7 @@ state), and production keeps writing to the local database.
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from config.version import APP_VERSION
@@ -34,11 +35,9 @@ from utils.site.command_context import CommandContext, Runtime
 from utils.site.command_ledger import CommandLedger
 from utils.site.commands import Command
 from utils.site.effects import StationEffects
-from utils.site.layout import SiteLayout
-from utils.site.netshare import default_rescan_ms
+from utils.site.ports import LiveTransport, SiteStore, StationLink
 from utils.site.scheduler import Parts, Scheduler
 from utils.site.share_files import FailureCounter
-from utils.site.share_fs import ShareFS
 from utils.site.share_health import (
     REFUSAL_COPY_RUNNING, REFUSAL_NOT_MEMBER, REFUSAL_TAKEOVER_UNCONFIRMED, ShareHealth,
     ShareState,
@@ -48,7 +47,6 @@ from utils.site.inbox import Inbox
 from utils.site.journal_export import JournalExport
 from utils.site.site_settings import SiteSettings
 from utils.site.standing import Standing
-from utils.site.station_folder import StationFolder
 from utils.site.station_state import (
     LAST_SESSION_META_KEY, LOCK_META_KEY, SIZE_META_KEY, StationState,
 )
@@ -67,14 +65,20 @@ __all__ = ["APP_VERSION", "LAST_SESSION_META_KEY", "LOCK_META_KEY", "SIZE_META_K
 
 
 class SyncService:
-    def __init__(self, ctx: "AppContext", *, site_root: Path, effects: StationEffects,
+    def __init__(self, ctx: "AppContext", *, effects: StationEffects,
+                 transport: LiveTransport | None = None, store: SiteStore | None = None,
                  trust: SiteTrust | None = None, clock: Clock | None = None, watch: bool = True,
                  observer_factory: Callable[[], Any] | None = None,
                  on_share_state: Callable[[ShareState], None] | None = None):
+        """`transport` and `store`: the site's ports (by default the context's)."""
         self.ctx = ctx
-        self.layout = SiteLayout(Path(site_root))
-        self.station = self.layout.station(ctx.station_id)
-        self.fs: ShareFS = self.layout.fs  # every share operation goes through it
+        transport = transport or ctx.transport
+        store = store or ctx.site_store
+        if transport is None or store is None:
+            raise ValueError("this PC is not in a site (no shared folder)")
+        self.transport = transport
+        self.store = store
+        self.link: StationLink = transport.station(ctx.station_id)
         self.trust = trust or ctx.trust
         if self.trust is None:
             raise ValueError("this PC is not a certified member of a site")
@@ -83,7 +87,7 @@ class SyncService:
         self.session_id = uuid.uuid4().hex
         self.directory = ctx.directory
         self.metrics = MetricsSampler(ctx.paths.data_dir)
-        self.lockout = LockoutShare(self.layout, self.trust, ctx.database, self.clock)
+        self.lockout = LockoutShare(ctx.site_layout(), self.trust, ctx.database, self.clock)
         # Office (admin) PCs keep the site view current all the time; a production PC only
         # while its admin panel is open (the panel asks the follower itself).
         self.follows_site = ctx.settings.station_kind == "office"
@@ -91,30 +95,29 @@ class SyncService:
         self.counters = {"heartbeats": 0, "commands": 0, "share_errors": 0, "rejected": 0}
         self.health = ShareHealth(self.clock, self.counters, on_share_state)
         self.state = StationState(ctx.database, ctx.production)
-        self.folder = StationFolder(self.layout, self.station, self.trust, self._went_offline)
-        self.site_settings = SiteSettings(ctx, effects, default_rescan_ms(self.layout.root),
+        self.site_settings = SiteSettings(ctx, effects, transport.default_rescan_ms(),
                                           self.notify_state_changed)
-        self.standing = Standing(folder=self.folder, trust=self.trust, clock=self.clock,
+        self.standing = Standing(link=self.link, trust=self.trust, clock=self.clock,
                                  state=self.state, health=self.health, changes=ctx.changes,
                                  session_id=self.session_id)
-        self.exporter = JournalExport(database=ctx.database, anchor=ctx.anchor,
-                                      folder=self.folder, trust=self.trust, changes=ctx.changes,
+        self.exporter = JournalExport(database=ctx.database, anchor=ctx.anchor, store=store,
+                                      station_id=ctx.station_id, trust=self.trust, changes=ctx.changes,
                                       health=self.health,
                                       stopping=lambda: self.scheduler.stop_event.is_set(),
                                       state_changed=self.notify_state_changed)
         self.journal = self.exporter.writer
         # What command handlers may use (utils/site/executor.py), not this service.
         self.command_context = CommandContext(
-            station_id=self.station.station_id, session_id=self.session_id, clock=self.clock,
+            station_id=ctx.station_id, session_id=self.session_id, clock=self.clock,
             effects=effects, state=self.state, production=ctx.production, paths=ctx.paths,
             catalog=lambda: ctx.catalog, settings=lambda: ctx.settings,
             issuer_session=self.issuer_session, apply_settings=self.apply_settings,
             publish_status=self.notify_state_changed, runtime=self._runtime,
             backup=lambda actor, reason: make_backup(ctx, actor=actor, reason=reason),
             verify_audit=ctx.verify_audit)
-        self.ledger = CommandLedger(ctx.database, ctx.changes, self.clock, self.folder,
-                                    lambda: self.health.online)
-        self.inbox = Inbox(folder=self.folder, trust=self.trust, clock=self.clock,
+        self.ledger = CommandLedger(ctx.database, ctx.changes, self.clock, self.link, self.trust,
+                                    lambda: self.health.online, self._went_offline)
+        self.inbox = Inbox(link=self.link, trust=self.trust, clock=self.clock,
                            changes=ctx.changes, ledger=self.ledger, context=self.command_context,
                            failures=FailureCounter(clock=self.clock.monotonic),
                            counters=self.counters,
@@ -124,7 +127,7 @@ class SyncService:
                            refresh_directory=self._refresh_directory,
                            went_offline=self._went_offline, wake=self.wake,
                            state_changed=self.notify_state_changed)
-        self.heartbeat = Heartbeat(folder=self.folder, trust=self.trust, clock=self.clock,
+        self.heartbeat = Heartbeat(link=self.link, trust=self.trust, clock=self.clock,
                                    session_id=self.session_id, settings=lambda: ctx.settings,
                                    interval_s=lambda: self.site_settings.status_interval_s,
                                    production=ctx.production, effects=effects,
@@ -133,13 +136,12 @@ class SyncService:
                                    standing=self.standing, health=self.health,
                                    counters=self.counters, came_back=self._came_back)
         self.scheduler = Scheduler(Parts(
-            folder=self.folder, health=self.health, heartbeat=self.heartbeat, inbox=self.inbox,
+            link=self.link, health=self.health, heartbeat=self.heartbeat, inbox=self.inbox,
             ledger=self.ledger, exporter=self.exporter, site_settings=self.site_settings,
             lockout=self.lockout, refresh_directory=self._refresh_directory,
             check_standing=self.standing.check,
             configured_rescan_ms=lambda: ctx.settings.rescan_interval_ms),
             self.clock, watch=watch, observer_factory=observer_factory, restarts=self.restarts)
-        self._stop = self.scheduler.stop_event
         self._wake = self.scheduler.wake_event
 
     def _runtime(self) -> Runtime:
@@ -151,20 +153,19 @@ class SyncService:
 
     def start(self) -> None:
         self.ledger.settle_interrupted()
-        self._restore_local_state()
+        self.state.restore()
         self.ctx.changes.bus.subscribe(self._on_change)
         self.ledger.acks_pending.set()
         self.exporter.dirty.set()
         try:
-            self.layout.require_root()
-            self.folder.ensure()
-            self.fs.sweep_temp_files(self.station.folder)
-            self.fs.sweep_temp_files(self.station.inbox)
-            self._write_birth()
+            self.link.check()
+            self.link.open()
+            self.link.sweep()
+            self.heartbeat.write_birth()
         except OSError as exc:
             self._went_offline(exc)
         self._refresh_directory()  # know the site's users and members before any command
-        self._check_standing()
+        self.standing.check()
         self.inbox.start_workers()
         self.scheduler.start()
         if self.follows_site:
@@ -182,9 +183,9 @@ class SyncService:
             self.ctx.audit.checkpoint_now()  # locally; the station's files are not ours now
             return
         self.ledger.flush_acks()
-        if self._online:
+        if self.health.online:
             self.ctx.audit.checkpoint_now()
-            self._export_journal()
+            self.exporter.export()
         try:
             self.heartbeat.write_death(reason)
         except OSError as exc:
@@ -230,50 +231,14 @@ class SyncService:
         return self.health.journal_held
 
     @property
-    def _online(self) -> bool:
-        return self.health.online
-
-    @property
     def last_results(self) -> list[dict[str, Any]]:
         return self.ledger.last_results()
 
-    # The parts' entry points under their former names (the benchmarks time them; a test
-    # stops a service's workers to play a crash).
-    def _rescan_inbox(self) -> None:
-        self.inbox.rescan()
-
-    def _flush_acks(self) -> None:
-        self.ledger.flush_acks()
-
-    @property
-    def _executor(self) -> ThreadPoolExecutor | None:
-        return self.inbox.executor
-
-    @property
-    def _interactive(self) -> ThreadPoolExecutor | None:
-        return self.inbox.interactive
-
-    # -- the scheduler's threads, under their former names (tests and benchmarks use them) --
+    # -- the scheduler ------------------------------------------------------------------------
 
     def tick(self) -> None:
         """One pass of the loop (public so tests can drive it without threads)."""
         self.scheduler.tick()
-
-    @property
-    def _loop_thread(self) -> threading.Thread | None:
-        return self.scheduler.loop_thread
-
-    @property
-    def _supervisor_thread(self) -> threading.Thread | None:
-        return self.scheduler.supervisor_thread
-
-    @property
-    def _loop_beat(self) -> float:
-        return self.scheduler.loop_beat
-
-    @property
-    def _observer(self) -> Any:
-        return self.scheduler.observer
 
     @property
     def stalled(self) -> bool:
@@ -287,17 +252,11 @@ class SyncService:
         except OSError as exc:
             self._went_offline(exc)
 
-    def _check_standing(self) -> None:
-        self.standing.check()
-
     def confirm_takeover(self, session: Session, reason: str) -> None:
         """A supervisor or admin confirms that this PC takes its station over from the copy
         that ran last (audited); the PC acts for the station from the next pass."""
         self.standing.confirm_takeover(session, reason)
         self.wake()
-
-    def _export_journal(self) -> None:
-        self.exporter.export()
 
     # -- share state ---------------------------------------------------------------------------
 
@@ -312,40 +271,26 @@ class SyncService:
             self.ledger.acks_pending.set()
             self.exporter.dirty.set()
             try:
-                self.layout.require_root()
-                self.folder.ensure()
-                self._write_birth()
+                self.link.check()
+                self.link.open()
+                self.heartbeat.write_birth()
             except OSError as exc:
                 self._went_offline(exc)
                 return
             self.health.announce(state)
 
-    # -- files -------------------------------------------------------------------------------
-
-    def _write_birth(self) -> None:
-        self.heartbeat.write_birth()
+    # -- presence and state kept across restarts ----------------------------------------------
 
     def status_document(self) -> dict[str, Any]:
         return self.heartbeat.status_document()
 
-    def _heartbeat(self) -> None:
-        self.heartbeat.beat()
-
-    # -- station state kept across restarts ----------------------------------------------------
-
-    def _meta(self, key: str) -> str | None:
-        return self.state.get(key)
-
     def set_meta(self, key: str, value: str | None) -> None:
         self.state.put(key, value)
-
-    def _restore_local_state(self) -> None:
-        self.state.restore()
 
     def issuer_session(self, command: Command) -> Session:
         """The person who sent the command, as a session for the services' permission checks."""
         with self.ctx.database.read() as connection:
             found = users_repo.get(connection, command.issued_by)
         full_name = found[0].full_name if found else command.issued_by
-        return Session(command.issued_by, full_name, command.role, self.station.station_id,
+        return Session(command.issued_by, full_name, command.role, self.ctx.station_id,
                        self.clock.now(), False, command.id)

@@ -22,20 +22,18 @@ turns them into signals (gui/admin/view_bridge.py).
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from pathlib import Path
 from typing import Any, Callable
 
 from data import view_repo
 from models.canonical import format_utc, parse_utc
 from utils.changes import Change
 from utils.clock import Clock, SystemClock
-from utils.site.layout import folder_chain
 from utils.site.site_view import SiteView, ViewChange
+from utils.site.view_watch import JournalWatch
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +80,7 @@ class ViewFollower:
         self.view = view
         self.clock = clock or SystemClock()
         self.rescan_s = rescan_s if rescan_s is not None else FOLLOW_RESCAN_S
-        self.watch = watch and view.layout is not None
+        self.watch = watch and view.store is not None
         self.chunk_events = chunk_events
         self.observer_factory = observer_factory
         self._users = 0
@@ -90,11 +88,10 @@ class ViewFollower:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
-        self._observer: Any = None
-        self._watched: set[str] = set()
+        self._watcher = JournalWatch(view.store, self.wake, observer_factory)
         self._seen: dict[str, tuple] = {}
         self._next_witness: dict[str, float] = {}
-        self._state = ViewState(has_share=view.layout is not None)
+        self._state = ViewState(has_share=view.store is not None)
         self._state_lock = threading.Lock()
         self._listeners: list[Callable[[ViewState], None]] = []
         self._published_at = 0.0
@@ -198,10 +195,10 @@ class ViewFollower:
 
     def _stations(self) -> list[str] | None:
         """The journals to read, or None when the share cannot be listed (state: offline)."""
-        if self.view.layout is None:
+        if self.view.store is None:
             return []
         try:
-            self.view.layout.require_root()
+            self.view.store.check()
             return self.view.journal_stations()
         except OSError as exc:
             self._offline(exc)
@@ -246,8 +243,8 @@ class ViewFollower:
                 try:
                     report = self.view.ingest_station(station, max_events=self.chunk_events,
                                                       until=until)
-                    assert self.view.layout is not None
-                    self.view.layout.require_root()  # a vanished share reads as empty journals
+                    assert self.view.store is not None
+                    self.view.store.check()  # a vanished share reads as empty journals
                     left = self.view.remaining_bytes(station) if report.more else 0
                 except OSError as exc:
                     self._offline(exc)
@@ -278,8 +275,8 @@ class ViewFollower:
             if self._stop.is_set():
                 return
             try:
-                assert self.view.layout is not None
-                self.view.layout.require_root()
+                assert self.view.store is not None
+                self.view.store.check()
                 marker = self._marker(station)
                 if marker[1:] != self._seen.get(station, ())[1:]:  # not the folder's time
                     report = self.view.ingest_station(station)
@@ -298,47 +295,9 @@ class ViewFollower:
     # -- helpers -----------------------------------------------------------------------------
 
     def _marker(self, station: str) -> tuple:
-        """What changes when one of a station's journals grows, or a journal folder is added
-        (a takeover's or a restore's chain): per journal folder, its time (a new segment) and
-        its newest segment (size and time). The station folder is listed only when its own
-        time changed (its status file is replaced every interval: often), a journal folder
-        only when its own time changed."""
-        assert self.view.layout is not None
-        station_folder = self.view.layout.station(station).folder
-        try:
-            top = os.stat(station_folder).st_mtime_ns
-        except FileNotFoundError:
-            return ()
-        previous = self._seen.get(station)
-        if previous and previous[0] == top:
-            names = previous[1]
-        else:
-            names = tuple(sorted(name for name in os.listdir(station_folder)
-                                 if folder_chain(name) is not None))
-        earlier = dict(zip(previous[1], previous[2])) if previous else {}
-        parts = tuple(self._folder_marker(station_folder / name, earlier.get(name))
-                      for name in names)
-        return (top, names, parts)
-
-    @staticmethod
-    def _folder_marker(folder: Path, previous: tuple | None) -> tuple:
-        try:
-            info = os.stat(folder)
-        except FileNotFoundError:
-            return ()
-        if previous and previous[0] == info.st_mtime_ns:
-            newest = previous[1]
-        else:
-            newest = max((name for name in os.listdir(folder) if name.endswith(".jsonl")),
-                         default=None)
-        size: tuple[int, int] = (-1, -1)
-        if newest is not None:
-            try:
-                segment = os.stat(folder / newest)
-                size = (segment.st_size, segment.st_mtime_ns)
-            except FileNotFoundError:
-                pass
-        return (info.st_mtime_ns, newest, size)
+        """What changes when one of a station's journals grows (the store's change hint)."""
+        assert self.view.store is not None
+        return self.view.store.change_marker(station, self._seen.get(station))
 
     def _remember_sizes(self, stations: list[str]) -> None:
         for station in stations:
@@ -417,55 +376,14 @@ class ViewFollower:
             except Exception:
                 log.exception("Site view state listener failed")
 
-    # -- the watcher (a hint; the rescan is the truth) ---------------------------------------
+    # -- the watcher (a hint; the rescan is the truth: view_watch.py) -----------------------
 
     def _watch(self, stations: list[str]) -> None:
-        if not self.watch:
-            return
-        assert self.view.layout is not None
-        try:
-            if self._observer is None:
-                if self.observer_factory is not None:
-                    self._observer = self.observer_factory()
-                else:
-                    from watchdog.observers import Observer
-
-                    self._observer = Observer()
-                self._observer.daemon = True
-                self._observer.start()
-            handler = _Hint(self.wake)
-            for station in stations:
-                if station in self._watched:
-                    continue
-                folder = self.view.layout.station(station).journal
-                if folder.is_dir():
-                    self._observer.schedule(handler, str(folder), recursive=False)
-                    self._watched.add(station)
-        except Exception as exc:  # no inotify, too many watches...: the rescan carries on
-            log.warning("Journal watcher not available (%s); relying on the rescan", exc)
+        if self.watch and not self._watcher.follow(stations):
             self.watch = False
 
     def _stop_observer(self) -> None:
-        observer, self._observer = self._observer, None
-        self._watched.clear()
-        if observer is not None:
-            try:
-                observer.stop()
-                observer.join(timeout=5)
-            except Exception as exc:
-                log.warning("Journal watcher did not stop cleanly: %s", exc)
-
-
-class _Hint:
-    """A watchdog handler that only wakes the follower (dispatch is all watchdog calls)."""
-
-    def __init__(self, wake: Callable[[], None]):
-        self._wake = wake
-
-    def dispatch(self, event: Any) -> None:
-        name = os.path.basename(getattr(event, "dest_path", "") or event.src_path)
-        if name.endswith(".jsonl"):
-            self._wake()
+        self._watcher.stop()
 
 
 def _least(fronts: dict[str, str]) -> str | None:

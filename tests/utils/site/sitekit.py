@@ -74,7 +74,7 @@ class RecordingEffects(HeadlessEffects):
 
 def start_sync(ctx: AppContext, effects=None, **options: Any) -> SyncService:
     assert ctx.trust is not None and ctx.site_folder is not None
-    service = SyncService(ctx, site_root=ctx.site_folder,
+    service = SyncService(ctx,
                           effects=effects or RecordingEffects(), **options)
     service.start()
     return service
@@ -94,13 +94,10 @@ def restored_copy(site: "Site", folder: Path, station_id: str, **settings: Any) 
     shutil.copytree(folder / f"home-{station_id}", backup)
     original = start_sync(first, watch=False)
     wait_until(lambda: site_layout(site.share).station(station_id).status.exists())
-    original._stop.set()  # it dies: no death file
-    original._wake.set()
-    original._loop_thread.join(5)
-    original._supervisor_thread.join(5)
-    if original._executor:
-        original._executor.shutdown()
-        original._interactive.shutdown()
+    # It dies: its threads end, no death file, no last export.
+    original.scheduler.stop()
+    original.scheduler.join()
+    original.inbox.stop_workers()
     first.close()
     return AppContext.open(backup, clock=ManualClock(datetime.now(timezone.utc)
                                                       + timedelta(minutes=10)))

@@ -22,6 +22,7 @@ from config.settings import Settings
 from models.canonical import format_utc
 from utils.audit.verify import TamperKind
 from utils.auth import LoginFailure
+from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor, Liveness
 from utils.site.journal import JournalWriter, list_segments
 from utils.site.membership import join_site_membership
@@ -146,11 +147,11 @@ def test_an_old_status_put_back_or_a_future_file_time_does_not_revive_a_station(
         old_status = site_layout(site.share).station("206").status.read_bytes()
     finally:
         service.stop()
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     status = site_layout(site.share).station("206").status
     # Later: the attacker writes the old (genuine, signed) file back, with a file time in
     # the future. An admin panel opened an hour later...
-    later = FleetMonitor(site.admin, site_root=site.share)
+    later = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     from utils.clock import ManualClock
 
     clock = ManualClock(datetime.now(timezone.utc) + timedelta(hours=1))
@@ -172,7 +173,7 @@ def test_an_ack_planted_before_the_stations_own_is_not_the_outcome(site, tmp_pat
     closing.append(station)
     service = start_sync(station, watch=False)
     closing.append(service)
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     service_paused = threading.Event()
     # The attacker writes a "failed" ack for the command before the station acts on it.
     command = issue(site, CommandType.PING)
@@ -427,7 +428,7 @@ def test_a_takeover_pc_publishes_its_own_journal_and_the_admin_sees_both(site, t
     new.production.register_box(operator, FORM)
     wait_until(lambda: service.journal.chain is not None
                and service.journal.last_exported_seq >= _head(new))
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     wait_until(lambda: any(v.station_id == "206" and v.liveness == Liveness.ONLINE
                            for v in fleet.poll()))
     assert not [v for v in fleet.poll() if v.station_id == "206"][0].journal_held

@@ -20,6 +20,7 @@ from utils.context import AppContext
 from utils.site import inbox as inbox_part
 from utils.site import share_files
 from utils.site.commands import COMMAND_MAX_BYTES, Outcome, check_command
+from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor
 from utils.site.signed import document_bytes, sign_document
 
@@ -383,7 +384,7 @@ def test_sample_params_cover_the_catalogue():
 
 
 def test_every_command_type_round_trips_to_done(site, station):
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     ana = admin_session(site)
     results = {}
     for command_type, params in SAMPLE_PARAMS.items():

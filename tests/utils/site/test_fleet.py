@@ -15,6 +15,7 @@ from config.constants import Role
 from utils.atomic_io import atomic_write_bytes
 from utils.trust.crypto import SigningKeyPair
 from utils.clock import ManualClock
+from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor, Liveness
 from utils.site.signed import document_bytes, sign_document
 from utils.site.timeseries import MetricRing
@@ -73,7 +74,7 @@ def clock():
 
 @pytest.fixture
 def fleet(site, clock):
-    return FleetMonitor(site.admin, site_root=site.share,
+    return FleetMonitor(site.admin, transport=FolderTransport(site.share),
                         clock=clock)
 
 
@@ -296,7 +297,7 @@ def test_peak_bins_keep_each_bins_low_and_high_and_nan_only_bins_as_gaps():
 
 
 def test_fleet_ring_holds_the_latest_heartbeats(site, clock):
-    fleet = FleetMonitor(site.admin, site_root=site.share,
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share),
                          clock=clock, ring_capacity=4)
     station = FakeStation(site, clock=clock)
     stamps = []

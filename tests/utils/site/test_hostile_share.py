@@ -15,6 +15,7 @@ import pytest
 
 from config.constants import CommandType, Role
 from utils.audit.chain import Actor
+from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor
 from utils.site.share_files import ReadState, read_json_file
 from utils.site.signed import document_bytes, sign_document
@@ -84,12 +85,12 @@ def heartbeats_pass(service, count: int = 5) -> None:
 
 def loop_turns(service, count: int = 20) -> None:
     """The sync loop came round `count` more times (whether the share is usable or not)."""
-    seen = [service._loop_beat]
+    seen = [service.scheduler.loop_beat]
     turns = [0]
 
     def moved() -> bool:
-        if service._loop_beat != seen[0]:
-            seen[0] = service._loop_beat
+        if service.scheduler.loop_beat != seen[0]:
+            seen[0] = service.scheduler.loop_beat
             turns[0] += 1
         return turns[0] >= count
 
@@ -148,7 +149,7 @@ def test_a_linked_inbox_that_cannot_be_moved_is_neither_read_nor_watched(site, t
     closing.append(service)
     heartbeats_pass(service, 10)
     assert service.share_state().online  # the heartbeat does not depend on the inbox
-    assert service._observer is None  # no watcher through a link
+    assert service.scheduler.observer is None  # no watcher through a link
     assert snapshot(private) == before and list(elsewhere.iterdir()) == []
     assert command_actions(station, planted["id"]) == []
     assert len(refusal_lines(caplog, inbox)) == 1
@@ -262,7 +263,7 @@ def test_a_linked_stations_folder_is_not_entered_and_the_station_carries_on(site
     assert len(lines) == 2 and "Production continues locally" in lines[1]
     # The admin side does not follow it either.
     assert site.admin.site_view.ingest() == []
-    assert FleetMonitor(site.admin, site_root=site.share).poll() == []
+    assert FleetMonitor(site.admin, transport=FolderTransport(site.share)).poll() == []
 
 
 def test_a_linked_station_folder_is_moved_aside_and_made_again(site, tmp_path, closing, private):
@@ -320,7 +321,7 @@ def test_a_fifo_as_a_status_file_blocks_nobody(site):
     folder.mkdir(parents=True)
     os.mkfifo(folder / "status.json")
     os.mkfifo(folder / "death.json")
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     done = threading.Event()
     views = []
     poller = threading.Thread(target=lambda: (views.extend(fleet.poll()), done.set()),
@@ -384,7 +385,7 @@ def test_deep_status_checkpoint_ack_and_journal_line_are_named_not_raised(site, 
     other.checkpoint.write_bytes(nested(kind, depth))
     header = (b'{"anchor":"x","kind":"header","segment":1,"station":"207","v":1}\n')
     (other.journal / "00000001.jsonl").write_bytes(header + nested(kind, depth) + b"\n")
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     views = {view.station_id: view for view in fleet.poll()}
     assert "stations/207/status.json" in views["207"].problem
     assert bounded(views["207"].problem)
@@ -459,7 +460,7 @@ def test_fifty_megabytes_and_a_million_keys_are_refused_quickly(site, tmp_path):
     assert read_json_file(big, max_bytes=16 * 1024, share=layout.fs).state == ReadState.TOO_LARGE
     report = site.admin.directory.refresh()
     assert report.refused and "unreadable" in report.refused[0]
-    views = FleetMonitor(site.admin, site_root=site.share).poll()
+    views = FleetMonitor(site.admin, transport=FolderTransport(site.share)).poll()
     assert "more than the" in next(v for v in views if v.station_id == "207").problem
     assert time.perf_counter() - started < 2.0
     # A 50 MB journal line is skipped a bounded chunk at a time, and named.

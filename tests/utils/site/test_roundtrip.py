@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from config.constants import CommandType
 from data import audit_repo
+from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor
 
 from tests.utils.site.sitekit import ADMIN_PW, command_actions, start_sync, wait_until
@@ -15,7 +16,7 @@ def test_ping_round_trip_once_with_audit_on_both_sides(site, tmp_path):
     station = site.station(tmp_path, "206")
     service = start_sync(station)
     try:
-        fleet = FleetMonitor(site.admin, site_root=site.share)
+        fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
         ana = site.admin.auth.login("ana", ADMIN_PW).session
         sent = fleet.send(ana, CommandType.PING, ["206"])
         finished = wait_until(fleet.track)

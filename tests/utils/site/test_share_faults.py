@@ -15,6 +15,7 @@ import pytest
 from config.constants import CommandType, Role
 from config.paths import resolve_paths
 from config.settings import Settings
+from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor
 from utils.site.membership import join_site_membership
 from utils.site.share_files import QUARANTINE_AFTER, QUARANTINE_MIN_AGE_S, quarantine
@@ -112,7 +113,7 @@ def test_duplicate_events_and_rescans_execute_once_with_one_ack(site, tmp_path, 
     closing.append(effects)
     holder = {}
     flood = FakeObserver("hints", hint=lambda: holder["service"].wake())  # a hint every 2 ms
-    service = SyncService(station, site_root=station.site_folder,
+    service = SyncService(station,
                           effects=effects, observer_factory=lambda: flood)
     holder["service"] = service
     service.start()
@@ -216,7 +217,7 @@ def test_share_renamed_away_then_back(site, tmp_path, closing):
 
     # The admin PC still reaches the share and sends a short-lived command meanwhile.
     ana = admin_session(site)
-    away_fleet = FleetMonitor(site.admin, site_root=away)
+    away_fleet = FleetMonitor(site.admin, transport=FolderTransport(away))
     sent = away_fleet.send(ana, CommandType.LOCK, ["206"], {"reason": "too late"},
                            ttl=timedelta(milliseconds=300))[0]
     not_after = datetime.fromisoformat(sent["not_after"].replace("Z", "+00:00"))
@@ -235,7 +236,7 @@ def test_share_renamed_away_then_back(site, tmp_path, closing):
     ack = wait_ack(site.share, "206", sent["id"])
     assert ack["status"] == "expired"
     assert station.production.locked_reason is None
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     finished = wait_until(fleet.track)
     assert finished[0]["state"] == "expired"
     journal = site_layout(site.share).station("206").journal
@@ -277,7 +278,7 @@ def test_station_started_while_the_share_is_away_stays_offline(site, tmp_path, c
 
 
 def test_sending_while_the_share_is_away_fails_without_a_phantom_share(site, tmp_path):
-    fleet = FleetMonitor(site.admin, site_root=site.share)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
     ana = admin_session(site)
     os.rename(site.share, tmp_path / "share-away")
     try:
@@ -335,7 +336,7 @@ def hand_driven(site, tmp_path, closing):
     station = site.station(tmp_path, "206")
     closing.append(station)
     effects = RecordingEffects()
-    service = SyncService(station, site_root=station.site_folder,
+    service = SyncService(station,
                           effects=effects, watch=False)
     closing.append(service)
     site_layout(site.share).station("206").ensure()
@@ -580,21 +581,19 @@ def test_slow_delete_of_a_finished_command_is_not_audited_as_a_duplicate(site, t
                                                                         monkeypatch):
     """On SMB a delete can take a while; rescans meanwhile must not treat the finished command
     file as a new arrival (no spurious 'command.duplicate', no rejected count)."""
-    from utils.site import inbox
-
     station = site.station(tmp_path, "206", rescan_interval_ms=10)
     closing.append(station)
     service = start_sync(station, watch=False)
     closing.append(service)
-    real_remove = inbox.remove_processed
+    real_remove = service.link.remove_command
 
-    def slow_remove(path, *args, **kwargs):
+    def slow_remove(name):
         if threading.current_thread().name.startswith("shopfloor-cmd"):  # the executor's delete
             rescans = service.counters["heartbeats"]
             wait_until(lambda: service.counters["heartbeats"] >= rescans + 2)
-        return real_remove(path, *args, **kwargs)
+        return real_remove(name)
 
-    monkeypatch.setattr(inbox, "remove_processed", slow_remove)
+    monkeypatch.setattr(service.link, "remove_command", slow_remove)
     document = issue(site, CommandType.PING)
     path = drop(site.share, "206", document)
     assert wait_ack(site.share, "206", document["id"])["status"] == "done"

@@ -16,7 +16,7 @@ import pytest
 
 from config.constants import Role
 from models.canonical import canonical_bytes
-from utils.site import site_view
+from utils.site import site_verify, site_view
 from utils.site.journal import JournalWriter, list_segments, read_journal
 from utils.site.journal_check import ChainCheck
 from utils.site.layout import SiteLayout
@@ -191,7 +191,7 @@ def test_verify_of_the_site_walks_back_from_a_failed_anchor(journal, monkeypatch
     """Anchors every 4 events: event 8's seal (an anchor) and event 6's are spoiled. Verify
     names event 6 exactly; the events up to event 5 were vouched for by their own seals."""
     site, path, key = journal
-    monkeypatch.setattr(site_view, "VERIFY_ANCHOR_EVERY", 4)
+    monkeypatch.setattr(site_verify, "VERIFY_ANCHOR_EVERY", 4)
     _write(path, anchor_and_an_earlier_seal_spoiled(_lines(path), key))
     result = site.admin.site_view.verify_station("206")
     assert not result.ok and (result.first_bad_seq, result.kind) == (6, "forged")
@@ -204,7 +204,7 @@ def test_a_bad_seal_between_good_anchors_is_not_named(journal, monkeypatch):
     8's) good. Checking every seal names it; verify does not, and calls every event intact:
     event 8's seal vouches for events 1-8 through the hash chain."""
     site, path, key = journal
-    monkeypatch.setattr(site_view, "VERIFY_ANCHOR_EVERY", 4)
+    monkeypatch.setattr(site_verify, "VERIFY_ANCHOR_EVERY", 4)
     lines = _lines(path)
     lines[_seal_of(lines, 6)]["sig"] = "0" * 128
     _write(path, lines)

@@ -1,0 +1,134 @@
+"""The site store over the shared folder (`SiteStore`, utils/site/ports.py): each PC's journal
+in `stations/<id>/journal*/NNNNNNNN.jsonl` with its signed head in `checkpoint.json`,
+published by `journal.JournalWriter` and read by `journal.read_journal` within bounds.
+
+What it refuses (a link or a file where a journal folder or segment belongs) it moves aside
+to the quarantine when it is this PC's own (`set_aside`), never followed."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Callable, Iterator
+
+from data.database import Database
+from utils.site.journal import (
+    ChainFolders, JournalEntry, JournalWriter, Sealer, chain_folders, journal_size, read_journal,
+)
+from utils.site.layout import OnSiteFolder, folder_chain, valid_station_id
+from utils.site.ports import PlaceRefused
+from utils.site.share_files import ReadResult, quarantine, read_json_file
+from utils.site.share_fs import ShareRefused
+
+log = logging.getLogger(__name__)
+
+
+class FolderSiteStore(OnSiteFolder):
+    def journal_writer(self, station_id: str, database: Database, anchor: str, key: Sealer, *,
+                       on_new_chain: Callable[[str, int, str], None] | None = None
+                       ) -> JournalWriter:
+        """What publishes this PC's journal (its events, seals and signed head)."""
+        return JournalWriter(database, self.layout.station(station_id), anchor, key,
+                             on_new_chain=on_new_chain)
+
+    def set_aside(self, station_id: str, refused: PlaceRefused) -> bool:
+        """Move a refused entry of this station's own place to the quarantine (the entry
+        itself, never followed); True if moved. Entries elsewhere are left alone."""
+        if not isinstance(refused, ShareRefused):
+            return False
+        own = self.layout.station(station_id).folder
+        if refused.path != own and own not in refused.path.parents:
+            return False
+        try:
+            moved = quarantine(refused.path, self.layout.quarantine(station_id),
+                               f"{refused.reason}, found on the share where this station keeps "
+                               f"its files; moved aside unread, never followed", share=self.fs)
+        except OSError as error:  # the quarantine folder itself may be refused: logged there
+            if not isinstance(error, ShareRefused):
+                log.warning("Could not move %s to the quarantine: %s", refused.path, error)
+            return False
+        return moved is not None
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def station_ids(self) -> list[str]:
+        """Stations with a folder (OSError when the share is away); links are not listed."""
+        return sorted(entry.name for entry in self.fs.scandir(self.layout.stations_dir)
+                      if entry.is_dir and valid_station_id(entry.name))
+
+    def chain_folders(self, station_id: str) -> ChainFolders:
+        """A station's journal folders, and what was refused among them (never followed)."""
+        return chain_folders(self.layout.station(station_id), share=self.fs)
+
+    def chains(self, station_id: str) -> list[str]:
+        """The names of a station's journal folders, its first (`journal`) first."""
+        return [folder.name for _chain, folder in self.chain_folders(station_id).chains]
+
+    def read_journal(self, station_id: str, chain: str, *, start_segment: int = 1,
+                     start_offset: int = 0) -> Iterator[JournalEntry]:
+        return read_journal(self._chain_path(station_id, chain), start_segment=start_segment,
+                            start_offset=start_offset, share=self.fs)
+
+    def journal_size(self, station_id: str, chain: str, start_segment: int = 1,
+                     start_offset: int = 0) -> int:
+        return journal_size(self._chain_path(station_id, chain), start_segment, start_offset,
+                            share=self.fs)
+
+    def read_checkpoint(self, station_id: str, *, max_bytes: int) -> ReadResult:
+        return read_json_file(self.layout.station(station_id).checkpoint, max_bytes=max_bytes,
+                              share=self.fs)
+
+    # -- change hints (for followers) --------------------------------------------------------
+
+    def journal_watch_folder(self, station_id: str) -> Path | None:
+        """The folder a file-system watcher may watch for a station's journal growing."""
+        return self.layout.station(station_id).journal
+
+    def change_marker(self, station_id: str, previous: tuple | None) -> tuple:
+        """What changes when one of a station's journals grows, or a journal folder is added
+        (a takeover's or a restore's chain): per journal folder, its time (a new segment) and
+        its newest segment (size and time). The station folder is listed only when its own
+        time changed (its status file is replaced every interval: often), a journal folder
+        only when its own time changed. `previous`: what it returned last time for the station
+        (None: nothing yet). Raises OSError when the share is away."""
+        station_folder = self.layout.station(station_id).folder
+        try:
+            top = os.stat(station_folder).st_mtime_ns
+        except FileNotFoundError:
+            return ()
+        if previous and previous[0] == top:
+            names = previous[1]
+        else:
+            names = tuple(sorted(name for name in os.listdir(station_folder)
+                                 if folder_chain(name) is not None))
+        earlier = dict(zip(previous[1], previous[2])) if previous else {}
+        parts = tuple(self._folder_marker(station_folder / name, earlier.get(name))
+                      for name in names)
+        return (top, names, parts)
+
+    @staticmethod
+    def _folder_marker(folder: Path, previous: tuple | None) -> tuple:
+        try:
+            info = os.stat(folder)
+        except FileNotFoundError:
+            return ()
+        if previous and previous[0] == info.st_mtime_ns:
+            newest = previous[1]
+        else:
+            newest = max((name for name in os.listdir(folder) if name.endswith(".jsonl")),
+                         default=None)
+        size: tuple[int, int] = (-1, -1)
+        if newest is not None:
+            try:
+                segment = os.stat(folder / newest)
+                size = (segment.st_size, segment.st_mtime_ns)
+            except FileNotFoundError:
+                pass
+        return (info.st_mtime_ns, newest, size)
+
+    def _chain_path(self, station_id: str, chain: str) -> Path:
+        # A chain is named by its folder's name: nothing else (no path) is ever read.
+        if folder_chain(chain) is None:
+            raise FileNotFoundError(f"no journal {chain!r} of station {station_id}")
+        return self.layout.station(station_id).folder / chain

@@ -1,0 +1,253 @@
+"""The two ports of site sync (docs/architecture.md, "The two ports"): what the rest of the
+program asks of the site, whatever carries it.
+
+- `LiveTransport` moves what is live: each station's presence (birth, status, death), the
+  commands sent to a station, and the station's acks. A station uses its own end of it
+  (`StationLink`, through the sync service's parts); the admin panel uses the rest
+  (`FleetMonitor`). The shared folder is the first implementation (`FolderTransport`); an MQTT
+  broker is the next.
+- `SiteStore` keeps what is history: each PC's journal (its audit chain, sealed), published by
+  the PC and read by every site view. The shared folder is the first implementation
+  (`FolderSiteStore`); a PostgreSQL server is the next.
+
+A port only moves bytes and documents. Signing and every check of a signature, a schema, a
+sequence or a seal stay in the core (`commands.py`, `fleet.py`, `journal_check.py`): the
+shared folder is hostile, and so is a broker or a database anyone with a credential can write.
+What a port hands out is read within bounds and returned as a `ReadResult` (never raised): the
+caller decides what it means. An `OSError` raised by a port means "the transport is away now";
+the caller keeps its state and tries again later.
+
+Callers outside `utils/site` import these names, never the folder implementations (an
+import-linter contract in `pyproject.toml`; the composition root `utils/context.py` excepted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator, Protocol
+
+if TYPE_CHECKING:
+    from utils.site.journal import JournalEntry
+    from utils.site.share_files import ReadResult
+
+__all__ = ["AckWrite", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
+           "StatusCursor", "StatusRead"]
+
+
+class PlaceRefused(OSError):
+    """A place in the transport or the store is refused (on the shared folder: a link, or a
+    file where a folder belongs). Not an outage: the implementation may move it aside
+    (`SiteStore.set_aside`) and the caller tries again at its next pass."""
+
+
+class Presence(StrEnum):
+    """What a station says about itself, each replaced by the next of its kind."""
+
+    BIRTH = "birth"    # at start: identity, version, capabilities
+    STATUS = "status"  # the heartbeat
+    DEATH = "death"    # at a clean stop
+
+
+class AckWrite(StrEnum):
+    """What became of a write-once ack."""
+
+    WRITTEN = "written"  # it is there now
+    TAKEN = "taken"      # something already holds the name (ours from before, or a stranger's)
+    NOT_NOW = "not_now"  # the place for acks is refused for now (set aside; try again later)
+
+
+@dataclass(frozen=True)
+class StatusRead:
+    """One station the transport knows, as found by a poll: a new status (`result`, parsed
+    within bounds, not checked: the caller checks the signature), or why the transport would
+    not read it (`where` names the place, `problem` the reason), or neither (nothing new)."""
+
+    station_id: str
+    result: ReadResult | None = None
+    where: str = ""
+    problem: str | None = None
+
+
+@dataclass
+class StatusCursor:
+    """What one reader of statuses has taken so far (each panel keeps its own): the marker
+    of each station's status last read, and how many documents it read."""
+
+    seen: dict[str, Hashable] = field(default_factory=dict)
+    reads: int = 0
+
+
+class StationLink(Protocol):
+    """One station's end of the live transport: what the sync service's parts use."""
+
+    @property
+    def station_id(self) -> str: ...
+
+    def check(self) -> None:
+        """Raise OSError unless the transport is there (cheap; called before every beat)."""
+
+    def open(self) -> None:
+        """Make this station's place (at start and after an outage). Raises OSError when the
+        place cannot be used at all; a part that stays refused is left out (logged)."""
+
+    def sweep(self) -> None:
+        """Remove what a crash of this station left half-written."""
+
+    # -- presence --------------------------------------------------------------------------
+
+    def publish(self, kind: Presence, data: bytes) -> None:
+        """Replace this station's birth, status or death with `data` (a signed document)."""
+
+    def read_presence(self, kind: Presence, *, max_bytes: int) -> ReadResult:
+        """This station's birth, status or death as it is now (whoever wrote it)."""
+
+    def presence_marker(self, kind: Presence) -> Hashable | None:
+        """What identifies the current birth, status or death (changes when anyone writes
+        it); None when there is none."""
+
+    # -- commands to this station ----------------------------------------------------------
+
+    def pending_commands(self, *, limit: int, skip: set[str]) -> list[str]:
+        """Names of up to `limit` commands waiting, oldest first, those in `skip` left out
+        before the limit. A refused inbox is set aside and made again (nothing is listed)."""
+
+    def read_command(self, name: str, *, max_bytes: int,
+                     parse: Callable[[bytes], Any] | None = None) -> ReadResult:
+        """One waiting command, read within bounds; never executed by the transport."""
+
+    def set_aside_command(self, name: str, reason: str) -> bool:
+        """Keep a refused command as evidence, out of the way; False if it was gone."""
+
+    def remove_command(self, name: str) -> None:
+        """Take a processed command away (FileNotFoundError when it is gone already)."""
+
+    def command_key(self, name: str) -> str:
+        """A key naming this command's place, for counting repeated failures to read it."""
+
+    # -- claims: one session of the station takes a command --------------------------------
+
+    def claim(self, command_id: str, data: bytes) -> bool:
+        """Create the claim once; False when a claim already holds the name."""
+
+    def read_claim(self, command_id: str, *, max_bytes: int) -> ReadResult: ...
+
+    def set_aside_claim(self, command_id: str, reason: str) -> bool: ...
+
+    def prune_claims(self, older_than_s: float) -> None:
+        """Forget claims older than any command's validity."""
+
+    # -- acks back to the sender -----------------------------------------------------------
+
+    def put_ack(self, command_id: str, data: bytes) -> AckWrite:
+        """Create the ack once (a signed document)."""
+
+    def read_ack(self, command_id: str, *, max_bytes: int) -> ReadResult: ...
+
+    def set_aside_ack(self, command_id: str, reason: str) -> bool: ...
+
+    # -- hints -----------------------------------------------------------------------------
+
+    def watch_folder(self) -> Path | None:
+        """A local folder whose changes hint that a command arrived (a file-system watcher
+        wakes the loop); None when the transport has no such thing (the rescan alone)."""
+
+    def watch_identity(self) -> Hashable | None:
+        """What identifies the watched folder now (a rename or a swap changes it)."""
+
+
+class LiveTransport(Protocol):
+    """The site's live transport: each station's presence, commands and acks."""
+
+    @property
+    def place(self) -> str:
+        """Where the transport is, for a person (the shared folder's path, a broker's
+        address): messages name it."""
+
+    def station(self, station_id: str) -> StationLink:
+        """The end of one station (the station's own PC uses it)."""
+
+    def check(self) -> None:
+        """Raise OSError unless the transport is there (never send into a phantom site)."""
+
+    def default_rescan_ms(self) -> int:
+        """How often a station looks for commands when its settings do not say."""
+
+    def send(self, station_id: str, command_id: str, data: bytes) -> None:
+        """Deliver a signed command to a station, write-once (FileExistsError if the id is
+        taken). Raises OSError when the transport is away or refuses the station's inbox."""
+
+    def read_ack(self, station_id: str, command_id: str, *, max_bytes: int) -> ReadResult:
+        """A station's ack of a command, if there is one (checked by the caller)."""
+
+    def set_aside_ack(self, station_id: str, command_id: str, reason: str) -> None:
+        """Move an ack the caller refused out of the way (the station's own can come)."""
+
+    def poll_statuses(self, cursor: StatusCursor, *, max_bytes: int) -> list[StatusRead]:
+        """Every station the transport knows, with its status when it changed since this
+        cursor last took it (the cursor is updated). Raises OSError when away."""
+
+    def read_presence(self, station_id: str, kind: Presence, *, max_bytes: int) -> ReadResult:
+        """A station's birth, status or death as it is now."""
+
+    def presence_marker(self, station_id: str, kind: Presence) -> Hashable | None:
+        """What identifies a station's current birth, status or death; None when none."""
+
+
+class JournalPublisher(Protocol):
+    """Publishes this PC's chain to the site store: new events in order, sealed with this
+    PC's key, and the signed head. Raises `journal.JournalNotOurs` when the store's journal
+    of this station goes on past this PC's chain, OSError when the store is away."""
+
+    @property
+    def last_exported_seq(self) -> int: ...
+
+    def sync(self) -> int:
+        """Publish a batch of events not yet there; the number published (0: up to date)."""
+
+    def reset(self) -> None:
+        """After an outage: trust only what the store holds, not what was remembered."""
+
+
+class SiteStore(Protocol):
+    """The site's store of journals: each PC publishes its own, every site view reads all."""
+
+    def check(self) -> None:
+        """Raise OSError unless the store is there."""
+
+    def journal_writer(self, station_id: str, database: Any, anchor: str, key: Any, *,
+                       on_new_chain: Callable[[str, int, str], None] | None = None
+                       ) -> JournalPublisher:
+        """What publishes this PC's journal (`on_new_chain`: told when this PC starts a
+        chain of its own after a takeover or a restore)."""
+
+    def set_aside(self, station_id: str, refused: PlaceRefused) -> bool:
+        """Move a refused place of this station's own aside; True if it was moved."""
+
+    def station_ids(self) -> list[str]:
+        """Stations that have a place in the store (OSError when it is away)."""
+
+    def chains(self, station_id: str) -> list[str]:
+        """The names of a station's journal chains, its first first (one more after each
+        takeover or restore)."""
+
+    def read_journal(self, station_id: str, chain: str, *, start_segment: int = 1,
+                     start_offset: int = 0) -> Iterator["JournalEntry"]:
+        """A chain's lines from a position, in order, each parsed within bounds (checked by
+        the caller: utils/site/journal_check.py)."""
+
+    def journal_size(self, station_id: str, chain: str, start_segment: int = 1,
+                     start_offset: int = 0) -> int:
+        """Bytes of a chain not read yet from a position."""
+
+    def read_checkpoint(self, station_id: str, *, max_bytes: int) -> ReadResult:
+        """A station's published journal head (signed; checked by the caller)."""
+
+    def change_marker(self, station_id: str, previous: Any) -> Any:
+        """What changes when one of a station's journals grows or a chain is added (cheap:
+        the follower compares it every rescan). `previous`: what it gave last time."""
+
+    def journal_watch_folder(self, station_id: str) -> Path | None:
+        """A local folder whose changes hint that a station's journal grew (a file-system
+        watcher wakes the follower); None: the follower's rescan alone."""

@@ -1,0 +1,285 @@
+"""The site view's ingestion (a part of `SiteView`, utils/site/site_view.py): this PC's own
+chain from its own database, every other station's journal from where the view stopped,
+through the one per-event check (utils/site/journal_check.py), taken only in sealed runs, and
+stored in batches that tell the listeners what changed (`ViewChange`).
+
+A mixin of `SiteView` (its state, the share's reading and the refusals are the view's): the
+view was one 869-line module; ingestion, verification and the rest are one job each."""
+
+from __future__ import annotations
+
+import json
+import logging
+import operator
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from data import audit_repo, view_repo
+from data.view_store import Batch, Position, Stored, record_row
+from models.canonical import format_utc
+from models.record import RECORD_EVENT_ACTIONS
+from utils.site.journal import parse_body
+from utils.site.journal_check import ChainCheck
+from utils.site.share_fs import ShareRefused
+from utils.trust.record_signatures import manifest_problem
+from utils.listeners import tell_each
+
+log = logging.getLogger(__name__)
+
+RECORD_ACTIONS = RECORD_EVENT_ACTIONS
+_BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
+_body_values = operator.itemgetter(*_BODY_COLUMNS)
+INGEST_BATCH = 5000  # events per transaction
+# What the GUI thread takes of this PC's own chain itself (a tab's Apply, a saved correction):
+# its newest events, at once; a backlog (the first opening on a PC with a long chain: 50,000
+# events took 8-14 s) is the follower's, in the background.
+GUI_LOCAL_EVENTS = 1000
+LOCAL_BATCH = 5000
+
+
+@dataclass
+class IngestReport:
+    station: str
+    ingested: int = 0
+    broken_seq: int | None = None
+    broken_kind: str | None = None
+    broken_detail: str | None = None
+    unsealed: int = 0  # events read after the last seal: left for the next pass
+    records: int = 0  # records whose current version changed
+    more: bool = False  # stopped at `max_events` with more to read
+
+
+@dataclass
+class ViewChange:
+    """What one stored batch changed: for the tabs, to refresh only what they show."""
+
+    stations: set[str] = field(default_factory=set)  # whose records changed
+    events: int = 0
+    records: int = 0
+    extensions: set[str] = field(default_factory=set)  # features whose figures changed
+
+    def merge(self, other: "ViewChange") -> None:
+        """Add what `other` changed (several batches told as one)."""
+        self.stations |= other.stations
+        self.events += other.events
+        self.records += other.records
+        self.extensions |= other.extensions
+
+
+Listener = Callable[[ViewChange], None]
+
+
+def _text(value: Any) -> str | None:
+    """A body field as a column value: text or nothing (a body is only as tidy as its writer)."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, sort_keys=True)
+
+
+class SiteIngest:
+    """Ingestion, for `SiteView` (which holds the state these methods use)."""
+
+    # -- ingestion ---------------------------------------------------------------------------
+
+    def ingest(self, *, stop: threading.Event | None = None) -> list[IngestReport]:
+        """One pass: this PC's own chain, then every other station's journal to its last
+        seal. Returns one report per journal read. Raises OSError when the share cannot be
+        listed (what was stored so far stays)."""
+        self.ingest_local()
+        reports = []
+        for station_id in self.journal_stations():
+            if stop is not None and stop.is_set():
+                break
+            try:
+                reports.append(self.ingest_station(station_id))
+                self.witness_checkpoint(station_id)
+            except ShareRefused as exc:
+                self._problem(station_id, exc.path, f"{exc.reason}; not followed")
+            except OSError as exc:
+                log.warning("Journal of %s not readable now: %s", station_id, exc)
+        return reports
+
+    def ingest_station(self, station_id: str, *, max_events: int | None = None,
+                       until: str | None = None) -> IngestReport:
+        """Read each of one station's journals (its chains) from where the view stopped,
+        taking sealed runs, until its end (or about `max_events` events, or the first run
+        that reaches past the time `until`). Raises OSError if the share goes away; what was
+        stored before stays, and the next call resumes from there. The report adds up the
+        chains; a broken chain is named in it (the first one), the others are read on."""
+        report = IngestReport(station_id)
+        for name, folder in self.read_chains(station_id):
+            part = self._ingest_chain(station_id, name, folder, max_events=max_events,
+                                      until=until)
+            report.ingested += part.ingested
+            report.records += part.records
+            report.unsealed += part.unsealed
+            if part.broken_seq is not None and report.broken_seq is None:
+                report.broken_seq, report.broken_kind = part.broken_seq, part.broken_kind
+                report.broken_detail = part.broken_detail
+            if part.more:
+                report.more = True
+                break
+            if max_events is not None:
+                max_events -= part.ingested
+                if max_events <= 0:
+                    report.more = True
+                    break
+        return report
+
+    def _ingest_chain(self, station_id: str, name: str, folder: Path, *,
+                      max_events: int | None, until: str | None) -> IngestReport:
+        """One journal folder of a station, as `ingest_station` reads each."""
+        report = IngestReport(station_id)
+        key = self.source_key(station_id, name)
+        with self._lock:
+            with self.database.read() as connection:
+                source = view_repo.source(connection, key)
+            if source is not None and source["broken_seq"] is not None:
+                report.broken_seq, report.broken_kind = source["broken_seq"], source["broken_kind"]
+                report.broken_detail = source["broken_detail"]
+                self._refuse_broken(station_id, report, name)
+                return report
+            start = (Position() if source is None else
+                     Position(source["segment"], source["offset"], source["last_seq"],
+                              source["last_hash"]))
+            check = ChainCheck(station_id, self._seal_check(name), last_seq=start.last_seq,
+                               last_hash=start.last_hash,
+                               anchor=None if source is None else source["anchor"])
+            entries = self.store.read_journal(station_id, name, start_segment=start.segment,
+                                              start_offset=start.offset)
+            batch = self._batch(station_id, "journal", start, check.anchor, key)
+            for run in check.runs(entries):
+                for event in run.events:
+                    self._add(batch, station_id, event.seq, event.hash, event.body,
+                              foreign_checked=True)
+                last = run.events[-1]
+                batch.end = Position(*run.position, last.seq, last.hash)
+                batch.anchor = check.anchor
+                if until is not None and batch.events[-1][2] > until:
+                    report.more = True  # the rest waits for the other stations to get here
+                    break
+                if len(batch.events) >= INGEST_BATCH:
+                    if not self._store(batch, report):
+                        return report
+                    batch = self._batch(station_id, "journal", batch.end, check.anchor, key)
+                    if max_events is not None and report.ingested >= max_events:
+                        report.more = True
+                        break
+            else:
+                if check.broken is not None:
+                    broken = check.broken
+                    batch.broken = (broken.seq, broken.kind, broken.detail)
+                    report.broken_seq, report.broken_kind = broken.seq, broken.kind
+                    report.broken_detail = broken.detail
+                    self._refuse_broken(station_id, report, name)
+                report.unsealed = check.unsealed
+            self._note_bad_lines(station_id, check, folder)
+            if batch.events or batch.broken is not None or source is None and check.anchor:
+                self._store(batch, report)
+        return report
+
+    def ingest_local(self, *, max_events: int | None = None, wait: bool = True) -> int:
+        """This PC's own chains, from its own database (no seal needed: this is where they
+        are written). Returns the events taken. `wait` False (the GUI thread): when the
+        follower is storing a batch now, return at once; it takes them on its next pass (it
+        is woken by every commit of this PC)."""
+        if not self._lock.acquire(blocking=wait):
+            return 0
+        try:
+            return self._ingest_local(max_events)
+        finally:
+            self._lock.release()
+
+    def _ingest_local(self, max_events: int | None) -> int:
+        taken = 0
+        with self.ctx.database.read() as connection:
+            chains = audit_repo.stations(connection)
+        with self.database.read() as connection:
+            known = {s["source"]: s for s in view_repo.sources(connection)}
+        for station_id in chains:
+            source = known.get(station_id)
+            if source is not None and source["kind"] != "local":
+                continue  # the same id is read from a journal (another PC's chain)
+            start = Position(0, 0, 0 if source is None else source["last_seq"],
+                             None if source is None else source["last_hash"])
+            while max_events is None or taken < max_events:
+                with self.ctx.database.read() as connection:
+                    rows = audit_repo.events_after(
+                        connection, station_id, start.last_seq,
+                        LOCAL_BATCH if max_events is None else min(LOCAL_BATCH,
+                                                                   max_events - taken))
+                if not rows:
+                    break
+                batch = self._batch(station_id, "local", start, self.ctx.anchor
+                                    if station_id == self.ctx.station_id else None)
+                for seq, _prev, digest, _key_id, _mac, body in rows:
+                    self._add(batch, station_id, seq, bytes(digest).hex(), body)
+                batch.end = Position(0, 0, rows[-1][0], bytes(rows[-1][2]).hex())
+                report = IngestReport(station_id)
+                if not self._store(batch, report):
+                    break
+                taken += report.ingested
+                start = batch.end
+        return taken
+
+    def _batch(self, station_id: str, kind: str, start: Position, anchor: str | None,
+               source: str | None = None) -> Batch:
+        return Batch(station_id, kind, start, start, anchor,
+                     now=format_utc(self.ctx.clock.now()), source=source)
+
+    def _add(self, batch: Batch, station_id: str, seq: int, digest: str, body_text: str, *,
+             foreign_checked: bool = False) -> None:
+        """One event into `batch`, and its record's version when it carries one. With
+        `foreign_checked` (a journal), a change to another station's record is taken only
+        when a person signed it."""
+        try:
+            body = parse_body(body_text)
+        except ValueError:
+            body = None
+        if type(body) is not dict:
+            body = {}
+        get = body.get
+        try:
+            values = _body_values(body)  # the writer's bodies have every column's key
+        except KeyError:
+            values = tuple(get(name) for name in _BODY_COLUMNS)
+        for value in values:
+            if value is not None and type(value) is not str:
+                # a body is only as tidy as its writer
+                values = tuple(map(_text, values))
+                break
+        ts, user, role, action, entity, entity_id, command_id = values
+        batch.events.append((station_id, seq, ts or "", user, role, action or "", entity,
+                             entity_id, command_id, digest, body_text))
+        if action in RECORD_ACTIONS:
+            row = record_row(get("after"), station_id, seq)
+            problem = None
+            if row is not None and foreign_checked and row["station_id"] != station_id:
+                problem = manifest_problem(self.trust.state, get("after"), get("reason"))
+            if problem is not None:
+                self._refuse(station_id, f"event {seq} changes station {row['station_id']}'s "
+                                         f"record: {problem}")
+            elif row is not None:
+                batch.records.append(row)
+            else:
+                log.warning("Event %d of %s carries no well-formed record; its record is not "
+                            "shown", seq, station_id)
+
+    def _store(self, batch: Batch, report: IngestReport) -> bool:
+        stored = self._writer_for_use().store(batch)
+        if stored is None:
+            log.info("Site view: %s was read by another reader meanwhile; skipped", batch.station)
+            return False
+        report.ingested += stored.events
+        report.records += stored.records
+        if stored.events or stored.records or stored.extensions:
+            self._notify(stored)
+        return True
+
+    def _notify(self, stored: Stored) -> None:
+        change = ViewChange(set(stored.stations), stored.events, stored.records,
+                            set(stored.extensions))
+        # a listener's bug must not stop ingestion
+        tell_each(list(self._listeners), change, log=log, failure="Site view listener failed")
