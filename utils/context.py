@@ -36,6 +36,8 @@ from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_doc
 
 if TYPE_CHECKING:
     from utils.release.service import ReleaseService
+    from utils.mes.downtime import DowntimeService
+    from utils.mes.oee_report import OeeReport
     from utils.site.site_view import SiteView
     from utils.site.view_follower import ViewFollower
     from utils.trust.site_accounts import SiteAccounts
@@ -111,6 +113,8 @@ class AppContext:
     _site_view: "SiteView | None" = None  # opened on first use
     _view_follower: "ViewFollower | None" = None
     _release: "ReleaseService | None" = None
+    _downtime: "DowntimeService | None" = None
+    _oee: "OeeReport | None" = None
 
     @property
     def site_view(self) -> "SiteView":
@@ -139,6 +143,26 @@ class AppContext:
 
             self._release = ReleaseService(self)
         return self._release
+
+    @property
+    def downtime(self) -> "DowntimeService":
+        """This station's stops (utils/mes/downtime.py); its clock of "since the app ran"
+        starts at first use."""
+        if self._downtime is None:
+            from utils.mes.downtime import DowntimeService
+
+            self._downtime = DowntimeService(self)
+        return self._downtime
+
+    @property
+    def oee(self) -> "OeeReport":
+        """OEE, stops and the Pareto of every station, from the site view (utils/mes/)."""
+        if self._oee is None:
+            from utils.mes.oee_report import OeeReport
+
+            self._oee = OeeReport(self.site_view.database, lambda: self.catalog,
+                                  lambda: self.timezone, self.clock)
+        return self._oee
 
     def _site_record(self, record_id: str) -> dict[str, Any] | None:
         """The current version of a record in the site view, if this PC has a view."""
