@@ -400,5 +400,5 @@ def stops_between(db: Any, low: str, high: str, station: str | None = None,
 def open_stops(db: Any) -> list[dict[str, Any]]:
     """Every stop not closed yet (at most a few per station)."""
     rows = _query(db, f"SELECT {', '.join(STOP_COLUMNS)} FROM oee_stops WHERE ended_at IS NULL "
-                      "AND started_at IS NOT NULL ORDER BY started_at")
+                      "AND started_at IS NOT NULL ORDER BY started_at", ())
     return [dict(zip(STOP_COLUMNS, row)) for row in rows]
