@@ -5,23 +5,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.numbers import format_number
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Downtime", text)
 
 
 def reason_label(code: str | None) -> str:
     """A stop reason code in the reader's language ("" or None: not classified yet). A code a
     site added to its catalog is shown as it is written there."""
-    names = {"": _t("unqualified"), "setup": _t("setup"), "material": _t("material"),
-             "maintenance": _t("maintenance"), "quality": _t("quality"),
-             "no_operator": _t("no operator"), "other": _t("other")}
+    translate = QCoreApplication.translate
+    names = {"": translate("Downtime", "unqualified"), "setup": translate("Downtime", "setup"),
+             "material": translate("Downtime", "material"),
+             "maintenance": translate("Downtime", "maintenance"),
+             "quality": translate("Downtime", "quality"),
+             "no_operator": translate("Downtime", "no operator"),
+             "other": translate("Downtime", "other")}
     return names.get(code or "", code or "")
 
 
 def state_label(state: str) -> str:
-    names = {"running": _t("running"), "idle": _t("idle"), "break": _t("planned break"),
-             "down": _t("down")}
+    translate = QCoreApplication.translate
+    names = {"running": translate("Downtime", "running"), "idle": translate("Downtime", "idle"),
+             "break": translate("Downtime", "planned break"),
+             "down": translate("Downtime", "down")}
     return names.get(state, state)
 
 
@@ -32,4 +37,4 @@ def duration_text(seconds: float) -> str:
 
 
 def percent_text(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f} %"
+    return "—" if value is None else f"{format_number(value * 100, 1)} %"

@@ -20,9 +20,6 @@ TREND_SERIES = (("oee", "#1565c0", 3), ("availability", "#2e7d32", 1),
                 ("performance", "#ef6c00", 1), ("quality", "#6a1b9a", 1))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DashboardDowntime", text)
-
 
 class DowntimeCharts:
     """Two plots added to the dashboard's chart layout at `row`."""
@@ -30,9 +27,9 @@ class DowntimeCharts:
     def __init__(self, ctx, charts: pg.GraphicsLayoutWidget, row: int):
         self.ctx = ctx
         self.pareto_plot = charts.addPlot(row=row, col=0, axisItems=value_axes(),
-                                          title=_t("Downtime by stop reason (hours)"))
+                                          title=QCoreApplication.translate("DashboardDowntime", "Downtime by stop reason (hours)"))
         self.trend_plot = charts.addPlot(row=row, col=1, axisItems=value_axes(),
-                                         title=_t("OEE per day (%)"))
+                                         title=QCoreApplication.translate("DashboardDowntime", "OEE per day (%)"))
         self.pareto_plot.getAxis("bottom").setHeight(44)
         self.pareto_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#c62828")
         self.pareto_plot.addItem(self.pareto_bars)
@@ -40,8 +37,11 @@ class DowntimeCharts:
                                                  symbol="o", symbolSize=5)
         self.legend = self.trend_plot.addLegend(offset=(-4, 4), labelTextSize="8pt",
                                                 colCount=4)
-        names = {"oee": _t("OEE"), "availability": _t("availability"),
-                 "performance": _t("performance"), "quality": _t("quality")}
+        translate = QCoreApplication.translate
+        names = {"oee": translate("DashboardDowntime", "OEE"),
+                 "availability": translate("DashboardDowntime", "availability"),
+                 "performance": translate("DashboardDowntime", "performance"),
+                 "quality": translate("DashboardDowntime", "quality")}
         self.trend_lines = {
             key: self.trend_plot.plot([], [], pen=pg.mkPen(color, width=width), name=names[key],
                                       symbol="o" if key == "oee" else None, symbolSize=5)

@@ -11,12 +11,9 @@ from gui.downtime_texts import duration_text, percent_text
 from gui.numbers import format_number
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Oee", text)
-
 
 def definitions() -> str:
-    return _t(
+    return QCoreApplication.translate("Oee", 
         "<b>Planned time</b>: the shift's length minus the planned breaks of the shift plan "
         "(up to now for the shift under way); a shift in which a station recorded no box and no "
         "stop was not planned for it. <b>Downtime</b>: the stops (no box for the catalog's "
@@ -28,27 +25,30 @@ def definitions() -> str:
 
 
 def shift_headers() -> tuple[str, ...]:
-    return (_t("Day"), _t("Shift"), _t("Station"), _t("Planned"), _t("Downtime"), _t("Stops"),
-            _t("Boxes"), _t("Good"), _t("Availability"), _t("Performance"), _t("Quality"),
-            _t("OEE"))
+    translate = QCoreApplication.translate
+    return (translate("Oee", "Day"), translate("Oee", "Shift"), translate("Oee", "Station"),
+            translate("Oee", "Planned"), translate("Oee", "Downtime"), translate("Oee", "Stops"),
+            translate("Oee", "Boxes"), translate("Oee", "Good"),
+            translate("Oee", "Availability"), translate("Oee", "Performance"),
+            translate("Oee", "Quality"), translate("Oee", "OEE"))
 
 
 def computation(figures: Oee) -> str:
     """One line's numbers and how they combine, as a person would check them by hand."""
     minutes = lambda seconds: format_number(seconds / 60, 1)  # noqa: E731
     lines = [
-        _t("Planned %1 min − downtime %2 min = run %3 min").replace(
+        QCoreApplication.translate("Oee", "Planned %1 min − downtime %2 min = run %3 min").replace(
             "%1", minutes(figures.planned_s)).replace("%2", minutes(figures.downtime_s))
         .replace("%3", minutes(figures.run_s)),
-        _t("Availability = %1 / %2 = %3").replace("%1", minutes(figures.run_s))
+        QCoreApplication.translate("Oee", "Availability = %1 / %2 = %3").replace("%1", minutes(figures.run_s))
         .replace("%2", minutes(figures.planned_s)).replace("%3",
                                                            percent_text(figures.availability)),
-        _t("Performance = ideal %1 min / run %2 min = %3").replace(
+        QCoreApplication.translate("Oee", "Performance = ideal %1 min / run %2 min = %3").replace(
             "%1", minutes(figures.ideal_s)).replace("%2", minutes(figures.run_s))
         .replace("%3", percent_text(figures.performance)),
-        _t("Quality = %1 good / %2 boxes = %3").replace("%1", str(figures.good))
+        QCoreApplication.translate("Oee", "Quality = %1 good / %2 boxes = %3").replace("%1", str(figures.good))
         .replace("%2", str(figures.boxes)).replace("%3", percent_text(figures.quality)),
-        _t("OEE = %1").replace("%1", percent_text(figures.oee)),
+        QCoreApplication.translate("Oee", "OEE = %1").replace("%1", percent_text(figures.oee)),
     ]
     return "\n".join(lines)
 

@@ -143,32 +143,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="111"/>
-        <source>Lots</source>
+        <location filename="../admin/window.py" line="107"/>
+        <source>OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/window.py" line="116"/>
+        <source>Lots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="121"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="122"/>
+        <location filename="../admin/window.py" line="127"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="127"/>
+        <location filename="../admin/window.py" line="132"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="128"/>
+        <location filename="../admin/window.py" line="133"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="129"/>
+        <location filename="../admin/window.py" line="134"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1600,100 +1605,255 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>DashboardDowntime</name>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="30"/>
+        <source>Downtime by stop reason (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="32"/>
+        <source>OEE per day (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="41"/>
+        <source>OEE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="42"/>
+        <source>availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="43"/>
+        <source>performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="44"/>
+        <source>quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="76"/>
+        <location filename="../admin/dashboard_tab.py" line="77"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="78"/>
+        <location filename="../admin/dashboard_tab.py" line="79"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80"/>
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="82"/>
+        <location filename="../admin/dashboard_tab.py" line="83"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="84"/>
+        <location filename="../admin/dashboard_tab.py" line="85"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="170"/>
+        <location filename="../admin/dashboard_tab.py" line="172"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="199"/>
+        <location filename="../admin/dashboard_tab.py" line="202"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="202"/>
+        <location filename="../admin/dashboard_tab.py" line="205"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="203"/>
+        <location filename="../admin/dashboard_tab.py" line="206"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="212"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="212"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="210"/>
+        <location filename="../admin/dashboard_tab.py" line="213"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="210"/>
+        <location filename="../admin/dashboard_tab.py" line="213"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="211"/>
+        <location filename="../admin/dashboard_tab.py" line="214"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="215"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Downtime</name>
+    <message>
+        <location filename="../downtime_texts.py" line="16"/>
+        <source>unqualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="16"/>
+        <source>setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="17"/>
+        <source>material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="18"/>
+        <source>maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="19"/>
+        <source>quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="20"/>
+        <source>no operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="21"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="27"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="27"/>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="28"/>
+        <source>planned break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="29"/>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DowntimeSection</name>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="34"/>
+        <location filename="../admin/catalog_downtime.py" line="134"/>
+        <source>Stops and OEE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <source>Ideal boxes / h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="39"/>
+        <source>Stop after (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="44"/>
+        <source>Add size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="45"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <source>10:00 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="71"/>
+        <source>Other sizes: ideal boxes / h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="72"/>
+        <source>Other sizes: stop after (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="73"/>
+        <source>Planned breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="74"/>
+        <source>Extra stop reasons</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1995,7 +2155,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_tab.py" line="424"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2006,12 +2166,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="250"/>
+        <location filename="../admin/fleet_tab.py" line="251"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="251"/>
+        <location filename="../admin/fleet_tab.py" line="252"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2019,62 +2179,62 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="292"/>
+        <location filename="../admin/fleet_tab.py" line="293"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>files refused on the share (forged, or not a member)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="436"/>
+        <location filename="../admin/fleet_tab.py" line="437"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="459"/>
+        <location filename="../admin/fleet_tab.py" line="460"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="460"/>
+        <location filename="../admin/fleet_tab.py" line="461"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2082,82 +2242,87 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>Lot / box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Clock skew</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/fleet_model.py" line="154"/>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="156"/>
+        <location filename="../admin/fleet_model.py" line="157"/>
         <source>Last known values</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3976,6 +4141,251 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>Oee</name>
+    <message>
+        <location filename="../admin/oee_texts.py" line="16"/>
+        <source>&lt;b&gt;Planned time&lt;/b&gt;: the shift&apos;s length minus the planned breaks of the shift plan (up to now for the shift under way); a shift in which a station recorded no box and no stop was not planned for it. &lt;b&gt;Downtime&lt;/b&gt;: the stops (no box for the catalog&apos;s minutes, or declared by the operator) without their planned-break parts. &lt;b&gt;Availability&lt;/b&gt; = (planned − downtime) / planned. &lt;b&gt;Performance&lt;/b&gt; = boxes × ideal time per box of their size (catalog) / run time. &lt;b&gt;Quality&lt;/b&gt; = boxes without a rejection / boxes. &lt;b&gt;OEE&lt;/b&gt; = availability × performance × quality. Totals are sums first, then ratios. Double-click a line for the stops and records behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="29"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="29"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="29"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="30"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="30"/>
+        <source>Downtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="30"/>
+        <source>Stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="31"/>
+        <source>Boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="31"/>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="32"/>
+        <source>Availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="32"/>
+        <source>Performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="33"/>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="33"/>
+        <source>OEE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="40"/>
+        <source>Planned %1 min − downtime %2 min = run %3 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="43"/>
+        <source>Availability = %1 / %2 = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="46"/>
+        <source>Performance = ideal %1 min / run %2 min = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="49"/>
+        <source>Quality = %1 good / %2 boxes = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="51"/>
+        <source>OEE = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OeeRowsDialog</name>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="44"/>
+        <source>Behind the numbers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <location filename="../admin/oee_rows_dialog.py" line="71"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <source>Classified by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <source>Classified at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <source>Rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="62"/>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="64"/>
+        <source>Classify the selected stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="76"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="80"/>
+        <source>Stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="84"/>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="119"/>
+        <source>Choose a stop in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="126"/>
+        <source>Your role may not classify stops. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="130"/>
+        <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="134"/>
+        <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OeeTab</name>
+    <message>
+        <location filename="../admin/oee_tab.py" line="41"/>
+        <source>per shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="42"/>
+        <source>per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="57"/>
+        <source>OEE per station and shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="66"/>
+        <source>Rows behind the selected line…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="120"/>
+        <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OfficeWindow</name>
     <message>
         <location filename="../office_window.py" line="29"/>
@@ -4715,247 +5125,247 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Station (machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="83"/>
+        <location filename="../admin/settings_tab.py" line="84"/>
         <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="85"/>
+        <location filename="../admin/settings_tab.py" line="86"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="109"/>
+        <location filename="../admin/settings_tab.py" line="110"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="114"/>
+        <location filename="../admin/settings_tab.py" line="115"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="116"/>
+        <location filename="../admin/settings_tab.py" line="117"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
-        <location filename="../admin/settings_tab.py" line="133"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
+        <location filename="../admin/settings_tab.py" line="134"/>
+        <location filename="../admin/settings_tab.py" line="407"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="142"/>
+        <location filename="../admin/settings_tab.py" line="143"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="89"/>
-        <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="90"/>
+        <location filename="../admin/settings_tab.py" line="146"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Capsule size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Unit weight (mg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="92"/>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="93"/>
+        <location filename="../admin/settings_tab.py" line="147"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="150"/>
+        <location filename="../admin/settings_tab.py" line="151"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="153"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
+        <location filename="../admin/settings_tab.py" line="154"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
+        <location filename="../admin/settings_tab.py" line="161"/>
+        <location filename="../admin/settings_tab.py" line="427"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="163"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Excellent below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Good below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
+        <location filename="../admin/settings_tab.py" line="167"/>
         <source>Attention below (critical above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="167"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Target line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="172"/>
+        <location filename="../admin/settings_tab.py" line="173"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="174"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="176"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="187"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
+        <location filename="../admin/settings_tab.py" line="188"/>
+        <location filename="../admin/settings_tab.py" line="425"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="192"/>
+        <location filename="../admin/settings_tab.py" line="193"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
+        <location filename="../admin/settings_tab.py" line="195"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="195"/>
+        <location filename="../admin/settings_tab.py" line="196"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="424"/>
+        <location filename="../admin/settings_tab.py" line="208"/>
+        <location filename="../admin/settings_tab.py" line="429"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="210"/>
+        <location filename="../admin/settings_tab.py" line="211"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="234"/>
-        <location filename="../admin/settings_tab.py" line="426"/>
+        <location filename="../admin/settings_tab.py" line="237"/>
+        <location filename="../admin/settings_tab.py" line="431"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="277"/>
+        <location filename="../admin/settings_tab.py" line="281"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
+        <location filename="../admin/settings_tab.py" line="283"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="283"/>
+        <location filename="../admin/settings_tab.py" line="287"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="400"/>
+        <location filename="../admin/settings_tab.py" line="405"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="407"/>
+        <location filename="../admin/settings_tab.py" line="412"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="415"/>
+        <location filename="../admin/settings_tab.py" line="420"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="418"/>
+        <location filename="../admin/settings_tab.py" line="423"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="447"/>
+        <location filename="../admin/settings_tab.py" line="454"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="466"/>
+        <location filename="../admin/settings_tab.py" line="473"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
+        <location filename="../admin/settings_tab.py" line="481"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="478"/>
+        <location filename="../admin/settings_tab.py" line="485"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="491"/>
+        <location filename="../admin/settings_tab.py" line="498"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="494"/>
+        <location filename="../admin/settings_tab.py" line="501"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5493,47 +5903,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="49"/>
+        <location filename="../station_window.py" line="50"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="70"/>
+        <location filename="../station_window.py" line="71"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="77"/>
+        <location filename="../station_window.py" line="78"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="79"/>
+        <location filename="../station_window.py" line="80"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="83"/>
+        <location filename="../station_window.py" line="85"/>
         <source>Records of this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="99"/>
+        <location filename="../station_window.py" line="101"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="113"/>
+        <location filename="../station_window.py" line="116"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="273"/>
+        <location filename="../station_window.py" line="277"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="274"/>
+        <location filename="../station_window.py" line="278"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -5541,7 +5951,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="275"/>
+        <location filename="../station_window.py" line="279"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -5549,7 +5959,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="337"/>
+        <location filename="../station_window.py" line="341"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5557,73 +5967,189 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="131"/>
+        <location filename="../station_window.py" line="134"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="132"/>
+        <location filename="../station_window.py" line="135"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="137"/>
+        <location filename="../station_window.py" line="140"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="214"/>
+        <location filename="../station_window.py" line="217"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="228"/>
+        <location filename="../station_window.py" line="231"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="231"/>
+        <location filename="../station_window.py" line="234"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="317"/>
+        <location filename="../station_window.py" line="321"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="349"/>
         <source>Export refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="346"/>
+        <location filename="../station_window.py" line="350"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="357"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="358"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="365"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="362"/>
+        <location filename="../station_window.py" line="366"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="370"/>
+        <location filename="../station_window.py" line="374"/>
         <source>Wrong password: the admin panel was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StopButton</name>
+    <message>
+        <location filename="../stop_button.py" line="27"/>
+        <source>Machine state and stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stop_button.py" line="50"/>
+        <source>Down %1 · %2 — stops…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stop_button.py" line="54"/>
+        <source>%1 — stops…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StopsDialog</name>
+    <message>
+        <location filename="../stops_dialog.py" line="30"/>
+        <source>Stops of this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="37"/>
+        <source>Classified by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="40"/>
+        <source>Recent stops of this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="59"/>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="62"/>
+        <source>Give the selected stop this reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="64"/>
+        <source>Machine down now, for this reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="66"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="79"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="98"/>
+        <source>Down for %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="120"/>
+        <source>Choose a reason first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="130"/>
+        <source>Choose the stop in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="135"/>
+        <source>The stop now has the reason %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="141"/>
+        <source>Stop recorded from now, reason %1. The next box ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="148"/>
+        <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="152"/>
+        <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -143,32 +143,37 @@
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="111"/>
+        <location filename="../admin/window.py" line="107"/>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="116"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="116"/>
+        <location filename="../admin/window.py" line="121"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="122"/>
+        <location filename="../admin/window.py" line="127"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="127"/>
+        <location filename="../admin/window.py" line="132"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="128"/>
+        <location filename="../admin/window.py" line="133"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="129"/>
+        <location filename="../admin/window.py" line="134"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -1601,101 +1606,256 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>DashboardDowntime</name>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="30"/>
+        <source>Downtime by stop reason (hours)</source>
+        <translation>Tempo parado por motivo (horas)</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="32"/>
+        <source>OEE per day (%)</source>
+        <translation>OEE por dia (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="41"/>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="42"/>
+        <source>availability</source>
+        <translation>disponibilidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="43"/>
+        <source>performance</source>
+        <translation>desempenho</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="44"/>
+        <source>quality</source>
+        <translation>qualidade</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="76"/>
+        <location filename="../admin/dashboard_tab.py" line="77"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="78"/>
+        <location filename="../admin/dashboard_tab.py" line="79"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80"/>
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="82"/>
+        <location filename="../admin/dashboard_tab.py" line="83"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="84"/>
+        <location filename="../admin/dashboard_tab.py" line="85"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="170"/>
+        <location filename="../admin/dashboard_tab.py" line="172"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="199"/>
+        <location filename="../admin/dashboard_tab.py" line="202"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="204"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="202"/>
+        <location filename="../admin/dashboard_tab.py" line="205"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="203"/>
+        <location filename="../admin/dashboard_tab.py" line="206"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="212"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="212"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="210"/>
+        <location filename="../admin/dashboard_tab.py" line="213"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="210"/>
+        <location filename="../admin/dashboard_tab.py" line="213"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="211"/>
+        <location filename="../admin/dashboard_tab.py" line="214"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="215"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Downtime</name>
+    <message>
+        <location filename="../downtime_texts.py" line="16"/>
+        <source>unqualified</source>
+        <translation>não classificada</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="16"/>
+        <source>setup</source>
+        <translation>setup</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="17"/>
+        <source>material</source>
+        <translation>material</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="18"/>
+        <source>maintenance</source>
+        <translation>manutenção</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="19"/>
+        <source>quality</source>
+        <translation>qualidade</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="20"/>
+        <source>no operator</source>
+        <translation>sem operador</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="21"/>
+        <source>other</source>
+        <translation>outro</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="27"/>
+        <source>running</source>
+        <translation>produzindo</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="27"/>
+        <source>idle</source>
+        <translation>ociosa</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="28"/>
+        <source>planned break</source>
+        <translation>pausa planejada</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="29"/>
+        <source>down</source>
+        <translation>parada</translation>
+    </message>
+</context>
+<context>
+    <name>DowntimeSection</name>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="34"/>
+        <location filename="../admin/catalog_downtime.py" line="134"/>
+        <source>Stops and OEE</source>
+        <translation>Paradas e OEE</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <source>Ideal boxes / h</source>
+        <translation>Caixas ideais / h</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="39"/>
+        <source>Stop after (min)</source>
+        <translation>Parada após (min)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="44"/>
+        <source>Add size</source>
+        <translation>Adicionar tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="45"/>
+        <source>Remove selected</source>
+        <translation>Remover selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <source>10:00 30</source>
+        <translation>10:00 30</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
+        <translation>Pausas: uma por linha, início local e minutos (&quot;10:00 30&quot;); nunca contam como parada. Os motivos sempre incluem: %1; acrescente os códigos próprios do site, um por linha (a-z, 0-9, _).</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="71"/>
+        <source>Other sizes: ideal boxes / h</source>
+        <translation>Outros tamanhos: caixas ideais / h</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="72"/>
+        <source>Other sizes: stop after (min)</source>
+        <translation>Outros tamanhos: parada após (min)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="73"/>
+        <source>Planned breaks</source>
+        <translation>Pausas planejadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="74"/>
+        <source>Extra stop reasons</source>
+        <translation>Motivos de parada extras</translation>
     </message>
 </context>
 <context>
@@ -1996,7 +2156,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_tab.py" line="424"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation>diário retido: o diário da estação na pasta compartilhada continua além da cadeia deste PC (outra cópia do seu banco de dados rodou em outro lugar)</translation>
     </message>
@@ -2007,12 +2167,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="250"/>
+        <location filename="../admin/fleet_tab.py" line="251"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="251"/>
+        <location filename="../admin/fleet_tab.py" line="252"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2020,62 +2180,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="292"/>
+        <location filename="../admin/fleet_tab.py" line="293"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="421"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="422"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="423"/>
         <source>files refused on the share (forged, or not a member)</source>
         <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="436"/>
+        <location filename="../admin/fleet_tab.py" line="437"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="459"/>
+        <location filename="../admin/fleet_tab.py" line="460"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="460"/>
+        <location filename="../admin/fleet_tab.py" line="461"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2083,82 +2243,87 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>Lot / box</source>
         <translation>Lote / caixa</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Pending</source>
         <translation>Pendentes</translation>
     </message>
     <message>
         <location filename="../admin/fleet_model.py" line="154"/>
+        <source>Production</source>
+        <translation>Produção</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>stale</source>
         <translation>atrasada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>stopped</source>
         <translation>encerrada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="156"/>
+        <location filename="../admin/fleet_model.py" line="157"/>
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
     </message>
@@ -3977,6 +4142,251 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>Oee</name>
+    <message>
+        <location filename="../admin/oee_texts.py" line="16"/>
+        <source>&lt;b&gt;Planned time&lt;/b&gt;: the shift&apos;s length minus the planned breaks of the shift plan (up to now for the shift under way); a shift in which a station recorded no box and no stop was not planned for it. &lt;b&gt;Downtime&lt;/b&gt;: the stops (no box for the catalog&apos;s minutes, or declared by the operator) without their planned-break parts. &lt;b&gt;Availability&lt;/b&gt; = (planned − downtime) / planned. &lt;b&gt;Performance&lt;/b&gt; = boxes × ideal time per box of their size (catalog) / run time. &lt;b&gt;Quality&lt;/b&gt; = boxes without a rejection / boxes. &lt;b&gt;OEE&lt;/b&gt; = availability × performance × quality. Totals are sums first, then ratios. Double-click a line for the stops and records behind it.</source>
+        <translation>&lt;b&gt;Tempo planejado&lt;/b&gt;: a duração do turno menos as pausas planejadas do plano de turnos (até agora no turno em andamento); um turno em que a estação não registrou nenhuma caixa nem parada não foi planejado para ela. &lt;b&gt;Tempo parado&lt;/b&gt;: as paradas (nenhuma caixa pelos minutos do catálogo, ou declaradas pelo operador) sem as partes dentro de pausas planejadas. &lt;b&gt;Disponibilidade&lt;/b&gt; = (planejado − parado) / planejado. &lt;b&gt;Desempenho&lt;/b&gt; = caixas × tempo ideal por caixa do seu tamanho (catálogo) / tempo rodando. &lt;b&gt;Qualidade&lt;/b&gt; = caixas sem rejeição / caixas. &lt;b&gt;OEE&lt;/b&gt; = disponibilidade × desempenho × qualidade. Totais são somas primeiro, depois razões. Clique duas vezes numa linha para ver as paradas e os registros por trás dela.</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="29"/>
+        <source>Day</source>
+        <translation>Dia</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="29"/>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="29"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="30"/>
+        <source>Planned</source>
+        <translation>Planejado</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="30"/>
+        <source>Downtime</source>
+        <translation>Tempo parado</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="30"/>
+        <source>Stops</source>
+        <translation>Paradas</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="31"/>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="31"/>
+        <source>Good</source>
+        <translation>Boas</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="32"/>
+        <source>Availability</source>
+        <translation>Disponibilidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="32"/>
+        <source>Performance</source>
+        <translation>Desempenho</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="33"/>
+        <source>Quality</source>
+        <translation>Qualidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="33"/>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="40"/>
+        <source>Planned %1 min − downtime %2 min = run %3 min</source>
+        <translation>Planejado %1 min − parado %2 min = rodando %3 min</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="43"/>
+        <source>Availability = %1 / %2 = %3</source>
+        <translation>Disponibilidade = %1 / %2 = %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="46"/>
+        <source>Performance = ideal %1 min / run %2 min = %3</source>
+        <translation>Desempenho = ideal %1 min / rodando %2 min = %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="49"/>
+        <source>Quality = %1 good / %2 boxes = %3</source>
+        <translation>Qualidade = %1 boas / %2 caixas = %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="51"/>
+        <source>OEE = %1</source>
+        <translation>OEE = %1</translation>
+    </message>
+</context>
+<context>
+    <name>OeeRowsDialog</name>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="44"/>
+        <source>Behind the numbers: %1</source>
+        <translation>Por trás dos números: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Start</source>
+        <translation>Começar</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>End</source>
+        <translation>Fim</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Length</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <location filename="../admin/oee_rows_dialog.py" line="71"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <source>Classified by</source>
+        <translation>Classificada por</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <source>Classified at</source>
+        <translation>Classificada em</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <source>Rejections</source>
+        <translation>Rejeições</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="62"/>
+        <source>Note (optional)</source>
+        <translation>Observação (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="64"/>
+        <source>Classify the selected stop</source>
+        <translation>Classificar a parada selecionada</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="76"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="80"/>
+        <source>Stops</source>
+        <translation>Paradas</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="84"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="119"/>
+        <source>Choose a stop in the list first.</source>
+        <translation>Escolha uma parada na lista primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="126"/>
+        <source>Your role may not classify stops. Nothing was changed.</source>
+        <translation>Seu papel não permite classificar paradas. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="130"/>
+        <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
+        <translation>Esse motivo não está mais no catálogo do site. Nada foi alterado; escolha outro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="134"/>
+        <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
+        <translation>Registrado: a parada da estação %1 agora é %2. Os números acompanham assim que a visão do site receber o evento deste PC.</translation>
+    </message>
+</context>
+<context>
+    <name>OeeTab</name>
+    <message>
+        <location filename="../admin/oee_tab.py" line="41"/>
+        <source>per shift</source>
+        <translation>por turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="42"/>
+        <source>per day</source>
+        <translation>por dia</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="57"/>
+        <source>OEE per station and shift</source>
+        <translation>OEE por estação e turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="66"/>
+        <source>Rows behind the selected line…</source>
+        <translation>Registros por trás da linha selecionada…</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="120"/>
+        <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
+        <translation>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %5 caixas</translation>
+    </message>
+</context>
+<context>
     <name>OfficeWindow</name>
     <message>
         <location filename="../office_window.py" line="29"/>
@@ -4716,247 +5126,247 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Station (machine)</source>
         <translation>Estação (máquina)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="83"/>
+        <location filename="../admin/settings_tab.py" line="84"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="85"/>
+        <location filename="../admin/settings_tab.py" line="86"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="109"/>
+        <location filename="../admin/settings_tab.py" line="110"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="114"/>
+        <location filename="../admin/settings_tab.py" line="115"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="116"/>
+        <location filename="../admin/settings_tab.py" line="117"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
-        <location filename="../admin/settings_tab.py" line="133"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
+        <location filename="../admin/settings_tab.py" line="134"/>
+        <location filename="../admin/settings_tab.py" line="407"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="142"/>
+        <location filename="../admin/settings_tab.py" line="143"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="89"/>
-        <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="90"/>
+        <location filename="../admin/settings_tab.py" line="146"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Capsule size</source>
         <translation>Tamanho da cápsula</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Unit weight (mg)</source>
         <translation>Peso unitário (mg)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="92"/>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="93"/>
+        <location filename="../admin/settings_tab.py" line="147"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="150"/>
+        <location filename="../admin/settings_tab.py" line="151"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="153"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
+        <location filename="../admin/settings_tab.py" line="154"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
+        <location filename="../admin/settings_tab.py" line="161"/>
+        <location filename="../admin/settings_tab.py" line="427"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="163"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Excellent below</source>
         <translation>Excelente abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Good below</source>
         <translation>Boa abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
+        <location filename="../admin/settings_tab.py" line="167"/>
         <source>Attention below (critical above)</source>
         <translation>Atenção abaixo de (crítica acima)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="167"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Target line</source>
         <translation>Linha de meta</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="172"/>
+        <location filename="../admin/settings_tab.py" line="173"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="174"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="176"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Memory</source>
         <translation>Memória</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Disk</source>
         <translation>Disco</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="187"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
+        <location filename="../admin/settings_tab.py" line="188"/>
+        <location filename="../admin/settings_tab.py" line="425"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="192"/>
+        <location filename="../admin/settings_tab.py" line="193"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
+        <location filename="../admin/settings_tab.py" line="195"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="195"/>
+        <location filename="../admin/settings_tab.py" line="196"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="424"/>
+        <location filename="../admin/settings_tab.py" line="208"/>
+        <location filename="../admin/settings_tab.py" line="429"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="210"/>
+        <location filename="../admin/settings_tab.py" line="211"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="234"/>
-        <location filename="../admin/settings_tab.py" line="426"/>
+        <location filename="../admin/settings_tab.py" line="237"/>
+        <location filename="../admin/settings_tab.py" line="431"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="277"/>
+        <location filename="../admin/settings_tab.py" line="281"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
+        <location filename="../admin/settings_tab.py" line="283"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="283"/>
+        <location filename="../admin/settings_tab.py" line="287"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="400"/>
+        <location filename="../admin/settings_tab.py" line="405"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="407"/>
+        <location filename="../admin/settings_tab.py" line="412"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="415"/>
+        <location filename="../admin/settings_tab.py" line="420"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="418"/>
+        <location filename="../admin/settings_tab.py" line="423"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="447"/>
+        <location filename="../admin/settings_tab.py" line="454"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="466"/>
+        <location filename="../admin/settings_tab.py" line="473"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
+        <location filename="../admin/settings_tab.py" line="481"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="478"/>
+        <location filename="../admin/settings_tab.py" line="485"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="491"/>
+        <location filename="../admin/settings_tab.py" line="498"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="494"/>
+        <location filename="../admin/settings_tab.py" line="501"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -5494,47 +5904,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="49"/>
+        <location filename="../station_window.py" line="50"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="70"/>
+        <location filename="../station_window.py" line="71"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="77"/>
+        <location filename="../station_window.py" line="78"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="79"/>
+        <location filename="../station_window.py" line="80"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="83"/>
+        <location filename="../station_window.py" line="85"/>
         <source>Records of this shift</source>
         <translation>Registros deste turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="99"/>
+        <location filename="../station_window.py" line="101"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="113"/>
+        <location filename="../station_window.py" line="116"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="273"/>
+        <location filename="../station_window.py" line="277"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="274"/>
+        <location filename="../station_window.py" line="278"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -5542,7 +5952,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="275"/>
+        <location filename="../station_window.py" line="279"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -5550,7 +5960,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="337"/>
+        <location filename="../station_window.py" line="341"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5558,74 +5968,190 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="131"/>
+        <location filename="../station_window.py" line="134"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="132"/>
+        <location filename="../station_window.py" line="135"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="137"/>
+        <location filename="../station_window.py" line="140"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="214"/>
+        <location filename="../station_window.py" line="217"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="228"/>
+        <location filename="../station_window.py" line="231"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="231"/>
+        <location filename="../station_window.py" line="234"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="317"/>
+        <location filename="../station_window.py" line="321"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="349"/>
         <source>Export refused</source>
         <translation>Exportação recusada</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="346"/>
+        <location filename="../station_window.py" line="350"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation>Nada foi exportado: um registro neste PC não é o que diz a sua trilha de auditoria (%1). Deixe este PC como está, verifique a trilha de auditoria (menu Ferramentas) e chame o administrador.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="357"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="358"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="365"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="362"/>
+        <location filename="../station_window.py" line="366"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="370"/>
+        <location filename="../station_window.py" line="374"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
+    </message>
+</context>
+<context>
+    <name>StopButton</name>
+    <message>
+        <location filename="../stop_button.py" line="27"/>
+        <source>Machine state and stops</source>
+        <translation>Estado da máquina e paradas</translation>
+    </message>
+    <message>
+        <location filename="../stop_button.py" line="50"/>
+        <source>Down %1 · %2 — stops…</source>
+        <translation>Parada %1 · %2 — paradas…</translation>
+    </message>
+    <message>
+        <location filename="../stop_button.py" line="54"/>
+        <source>%1 — stops…</source>
+        <translation>%1 — paradas…</translation>
+    </message>
+</context>
+<context>
+    <name>StopsDialog</name>
+    <message>
+        <location filename="../stops_dialog.py" line="30"/>
+        <source>Stops of this machine</source>
+        <translation>Paradas desta máquina</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Start</source>
+        <translation>Começar</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>End</source>
+        <translation>Fim</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Length</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="37"/>
+        <source>Classified by</source>
+        <translation>Classificada por</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="40"/>
+        <source>Recent stops of this machine</source>
+        <translation>Paradas recentes desta máquina</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="59"/>
+        <source>Note (optional)</source>
+        <translation>Observação (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="62"/>
+        <source>Give the selected stop this reason</source>
+        <translation>Dar este motivo à parada selecionada</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="64"/>
+        <source>Machine down now, for this reason</source>
+        <translation>Máquina parada agora, por este motivo</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="66"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="79"/>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="98"/>
+        <source>Down for %1 · %2</source>
+        <translation>Parada há %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="120"/>
+        <source>Choose a reason first.</source>
+        <translation>Escolha um motivo primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="130"/>
+        <source>Choose the stop in the list first.</source>
+        <translation>Escolha a parada na lista primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="135"/>
+        <source>The stop now has the reason %1.</source>
+        <translation>A parada agora tem o motivo %1.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="141"/>
+        <source>Stop recorded from now, reason %1. The next box ends it.</source>
+        <translation>Parada registrada a partir de agora, motivo %1. A próxima caixa a encerra.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="148"/>
+        <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
+        <translation>Seu papel não permite classificar paradas. Nada foi alterado; peça a um supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="152"/>
+        <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
+        <translation>Já há uma parada aberta: escolha-a na lista e dê a ela um motivo. Nada foi alterado.</translation>
     </message>
 </context>
 <context>

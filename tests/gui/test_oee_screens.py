@@ -137,3 +137,24 @@ def test_the_fleet_cell_reads_the_heartbeats_state_and_old_statuses():
     assert production_cell(None, now) == ("—", -1.0)  # a status from an older version
     assert production_cell({"state": 3}, now) == ("—", -1.0)
     assert production_cell(dict(down, since="yesterday"), now)[0] == "down · unqualified"
+
+
+def test_the_catalog_section_edits_rates_breaks_and_reasons(qtbot, ctx):
+    from config.downtime import DowntimeSettings, PlannedBreak, SizeRate
+    from gui.admin.settings_tab import SettingsTab
+    from models.validation import ValidationFailed
+    from utils.site_catalog import catalog_from_dict
+
+    tab = SettingsTab(ctx, ctx.auth.login("sup", "Saulo-Own-Pass-1").session)
+    qtbot.addWidget(tab)
+    section = tab.downtime
+    settings = DowntimeSettings(reasons=(*DowntimeSettings().reasons, "cleaning"),
+                                rates=(SizeRate("#0", 14.5, 10),),
+                                breaks=(PlannedBreak("21:45", 30),))
+    section.load(settings)
+    assert catalog_from_dict(tab.values()).downtime == settings
+    section.breaks.setPlainText("25:00 10\n10:00 abc")
+    with pytest.raises(ValidationFailed) as failed:
+        catalog_from_dict(tab.values())
+    tab.show_errors(failed.value.errors)
+    assert "Stops and OEE" in tab.error.text() and section.breaks in tab.invalid
