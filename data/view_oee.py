@@ -109,12 +109,55 @@ oee_reason = Table(
 )
 Index("ix_oee_reason_start", oee_reason.c.shift_start)
 
+# The site's sums, kept with the per-station rows so a year's trend and Pareto read one row per
+# shift or per day instead of one per station and shift: stations active in each shift (a box
+# or a stop) and their downtime; boxes per day and size; downtime per day and reason.
+oee_site_shift = Table(
+    "oee_site_shift", metadata,
+    Column("shift_start", String(32), primary_key=True),
+    Column("day", String(10), nullable=False),
+    Column("stations", Integer, nullable=False, default=0),
+    Column("stop_s", Float, nullable=False, default=0.0),
+)
+
+oee_site_output = Table(
+    "oee_site_output", metadata,
+    Column("day", String(10), nullable=False),
+    Column("size", String(20), nullable=False),
+    Column("boxes", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("day", "size"),
+    sqlite_with_rowid=False,
+)
+
+oee_site_reason = Table(
+    "oee_site_reason", metadata,
+    Column("day", String(10), nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("seconds", Float, nullable=False, default=0.0),
+    Column("stops", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("day", "reason"),
+    sqlite_with_rowid=False,
+)
+
 NO_DEFECT = (None, "", "N/A")
 
 
 def rejected(record: dict[str, Any]) -> bool:
     """A box with at least one rejection recorded is not a good box."""
     return any(record.get(f"rej{n}_defect") not in NO_DEFECT for n in (1, 2, 3))
+
+
+def _active(boxes: int, stops: int, seconds: float) -> bool:
+    """A station-shift counts as planned when it recorded a box or a stop."""
+    return boxes != 0 or stops != 0 or seconds > 0
+
+
+def _add_site_reason(db: sqlite3.Connection, day: str, reason: str, seconds: float,
+                     stops: int) -> None:
+    db.execute("INSERT INTO oee_site_reason (day, reason, seconds, stops) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (day, reason) DO UPDATE SET seconds = seconds + excluded.seconds, "
+               "stops = stops + excluded.stops", (day, reason, seconds, stops))
 
 
 class Refused(ValueError):
@@ -155,7 +198,8 @@ class OeeExtension:
 
     name = NAME
     actions = ACTIONS
-    tables = ("oee_stops", "oee_shift", "oee_output", "oee_reason")
+    tables = ("oee_stops", "oee_shift", "oee_output", "oee_reason", "oee_site_shift",
+              "oee_site_output", "oee_site_reason")
 
     def __init__(self) -> None:
         self._shifts: dict[tuple[str, str], tuple[str, str, int]] = {}
@@ -195,6 +239,10 @@ class OeeExtension:
                        "UPDATE SET boxes = boxes + excluded.boxes, "
                        "rejected = rejected + excluded.rejected",
                        (station, shift_start, day, size, boxes, bad))
+            db.execute("INSERT INTO oee_site_output (day, size, boxes, rejected) VALUES "
+                       "(?, ?, ?, ?) ON CONFLICT (day, size) DO UPDATE SET "
+                       "boxes = boxes + excluded.boxes, rejected = rejected + excluded.rejected",
+                       (day, size, boxes, bad))
             self._add_shift(db, station, shift_start, day, buckets.zone_name, boxes=boxes,
                             rejected=bad)
         return bool(output)
@@ -203,12 +251,21 @@ class OeeExtension:
                    zone: str, *, boxes: int = 0, rejected: int = 0, seconds: float = 0.0,
                    stops: int = 0) -> None:
         number = self._shift(shift_start, zone)[2]
+        before = db.execute("SELECT boxes, stops, stop_s FROM oee_shift WHERE station = ? AND "
+                            "shift_start = ?", (station, shift_start)).fetchone()
         db.execute("INSERT INTO oee_shift (station, shift_start, day, shift_no, boxes, rejected, "
                    "stop_s, stops) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
                    "(station, shift_start) DO UPDATE SET boxes = boxes + excluded.boxes, "
                    "rejected = rejected + excluded.rejected, stop_s = stop_s + excluded.stop_s, "
                    "stops = stops + excluded.stops",
                    (station, shift_start, day, number, boxes, rejected, seconds, stops))
+        old = before or (0, 0, 0.0)
+        was = _active(*old)
+        now = _active(old[0] + boxes, old[1] + stops, old[2] + seconds)
+        db.execute("INSERT INTO oee_site_shift (shift_start, day, stations, stop_s) VALUES "
+                   "(?, ?, ?, ?) ON CONFLICT (shift_start) DO UPDATE SET "
+                   "stations = stations + excluded.stations, stop_s = stop_s + excluded.stop_s",
+                   (shift_start, day, int(now) - int(was), seconds))
 
     # -- events ------------------------------------------------------------------------------
 
@@ -288,6 +345,7 @@ class OeeExtension:
                        "UPDATE SET seconds = seconds + excluded.seconds, "
                        "stops = stops + excluded.stops",
                        (station, shift_start, piece.day, reason, sign * piece.seconds, stops))
+            _add_site_reason(db, piece.day, reason, sign * piece.seconds, stops)
             if with_shift:
                 self._add_shift(db, station, shift_start, piece.day, zone,
                                 seconds=sign * piece.seconds, stops=stops)
@@ -296,6 +354,7 @@ class OeeExtension:
                        " VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (station, shift_start, reason) DO "
                        "UPDATE SET stops = stops + excluded.stops",
                        (station, first_shift[0], first_shift[1], reason, sign))
+            _add_site_reason(db, first_shift[1], reason, 0.0, sign)
             self._add_shift(db, station, first_shift[0], first_shift[1], zone, stops=sign)
 
     def _classified(self, db: sqlite3.Connection, username: str | None, ts: str, after: dict,
@@ -358,9 +417,22 @@ def output_rows(db: Any, low: str, high: str, station: str | None = None
 def shift_totals(db: Any, low: str, high: str) -> list[tuple]:
     """(shift_start, day, stations with activity, stop seconds) per shift, for the site."""
     return _query(db,
-        "SELECT shift_start, day, count(*), sum(stop_s) FROM oee_shift WHERE shift_start >= ? "
-        "AND shift_start < ? AND (boxes != 0 OR stops != 0 OR stop_s > 0) GROUP BY shift_start "
-        "ORDER BY shift_start", (low, high))
+        "SELECT shift_start, day, stations, stop_s FROM oee_site_shift WHERE shift_start >= ? "
+        "AND shift_start < ? AND stations > 0 ORDER BY shift_start", (low, high))
+
+
+def site_day_output(db: Any, first_day: str, last_day: str) -> list[tuple]:
+    """(day, size, boxes, rejected) for the site, days first_day..last_day (local dates)."""
+    return _query(db,
+        "SELECT day, size, boxes, rejected FROM oee_site_output WHERE day >= ? AND day <= ? "
+        "AND boxes != 0", (first_day, last_day))
+
+
+def site_day_reasons(db: Any, first_day: str, last_day: str) -> list[tuple]:
+    """(reason, seconds, stops) for the site over days first_day..last_day."""
+    return _query(db,
+        "SELECT reason, sum(seconds), sum(stops) FROM oee_site_reason WHERE day >= ? AND "
+        "day <= ? GROUP BY reason", (first_day, last_day))
 
 
 def day_output(db: Any, low: str, high: str) -> list[tuple]:

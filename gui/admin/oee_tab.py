@@ -35,6 +35,9 @@ class OeeTab(RefreshWhenShown):
         self.session = session
         self.setObjectName("oeeTab")
         self.filters = RecordFilters(ctx)
+        # A plant's shifts over everything are hundreds of thousands of lines: the last day
+        # by default (the dashboard shows the trend over the whole period).
+        self.filters.period.setCurrentIndex(self.filters.period.findData(1))
         self.filters.changed.connect(self.refresh)
         self.grouping = QComboBox()
         self.grouping.setObjectName("oeeGrouping")

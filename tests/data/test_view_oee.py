@@ -200,3 +200,36 @@ def test_a_rebuild_gives_the_same_figures(site):
     site.writer.rebuild_aggregates()
     after = [site.table(name) for name in ("oee_stops", "oee_shift", "oee_output", "oee_reason")]
     assert after == before
+
+
+def test_the_sites_daily_sums_agree_with_the_per_station_rows(site):
+    # Two stations; a range holding whole days (read from the site's sums) and partial ones
+    # at both ends (read per station and shift): the same figures either way.
+    site.store(events=stop_events(), records=[box(1, utc(1, 15)), box(2, utc(2, 7), defect="Furo")])
+    site.store("202", events=stop_events("202", stop_id="t1", start=utc(2, 10),
+                                         end=utc(2, 11), breaks=()),
+               records=[box(3, utc(2, 10, 30), station="202"), box(4, utc(3, 1), station="202")])
+    site.store("office", events=[event("office", 1, "stop.classified",
+                                       {"station": "202", "stop_id": "t1", "reason": "quality"})])
+    start, end = utc(1, 3), utc(3, 12)
+    by_day: dict[str, list] = {}
+    for row in site.report.days(start, end):
+        by_day.setdefault(row.day, []).append(row.figures)
+    trend = {row.day: row.figures for row in site.report.trend(start, end)}
+    assert sorted(trend) == sorted(by_day) == ["2026-12-01", "2026-12-02"]
+    for day, parts in by_day.items():
+        from utils.mes.oee import combine
+
+        expected = combine(parts)
+        got = trend[day]
+        assert (got.planned_s, got.downtime_s, got.boxes, got.good) == (
+            expected.planned_s, expected.downtime_s, expected.boxes, expected.good)
+    pareto = site.report.pareto(start, end)
+    by_station = {}
+    for station in ("201", "202"):
+        for reason, seconds, stops in site.report.pareto(start, end, station):
+            entry = by_station.setdefault(reason, [0.0, 0])
+            entry[0] += seconds
+            entry[1] += stops
+    assert {r: [s, n] for r, s, n in pareto} == by_station == {"": [1800.0, 1],
+                                                                 "quality": [3600.0, 1]}

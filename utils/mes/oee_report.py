@@ -11,14 +11,15 @@ out (a closed one carries the breaks the station took out when it closed it).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Callable
+from zoneinfo import ZoneInfo
 
 from config.catalogs import Catalog
 from data import view_oee
 from models.canonical import format_utc, parse_utc
 from models.downtime import break_intervals, pieces, planned_seconds
-from models.shifts import shift_of
+from models.shifts import SHIFT_STARTS, shift_of
 from utils.mes.oee import Oee, Output, combine, oee
 
 
@@ -56,20 +57,44 @@ class OeeReport:
         self.catalog = catalog
         self.zone = zone
         self.clock = clock
-        self._planned: dict[tuple[str, str, str], float] = {}
+        self._planned: dict[tuple, tuple[datetime, float]] = {}
 
     def _planned_s(self, shift_start: datetime, now: datetime) -> tuple[datetime, float]:
-        zone = self.zone()
-        shift = shift_of(shift_start, zone)
-        end = min(shift.end_utc, max(now, shift_start))
-        key = (zone, format_utc(shift_start), format_utc(end))
+        """The shift's end and its planned seconds (up to `now` for the shift under way),
+        cached per zone, plan and shift: a year's trend asks for a thousand shifts."""
+        zone, plan = self.zone(), self.catalog().downtime.breaks
+        key = (zone, plan, shift_start)
         found = self._planned.get(key)
         if found is None:
             if len(self._planned) > 50_000:
                 self._planned.clear()
-            found = self._planned[key] = planned_seconds(
-                shift_start, end, zone, self.catalog().downtime.breaks)
-        return shift.end_utc, found
+            end = shift_of(shift_start, zone).end_utc
+            found = self._planned[key] = (end, planned_seconds(shift_start, end, zone, plan))
+        end, whole = found
+        if now >= end:
+            return end, whole
+        part = min(end, max(now, shift_start))  # the shift under way: up to now
+        return end, planned_seconds(shift_start, part, zone, plan)
+
+    def _cover(self, start: datetime, end: datetime
+               ) -> tuple[list[tuple[datetime, datetime]], tuple[str, str] | None]:
+        """[start, end) as the local days whose three shifts all start inside it (read from the
+        site's daily sums) and the rest at its ends (read per station and shift)."""
+        zone = ZoneInfo(self.zone())
+
+        def first_shift(day: date) -> datetime:
+            return datetime.combine(day, SHIFT_STARTS[0], tzinfo=zone)
+
+        low = start.astimezone(zone).date() - timedelta(days=1)
+        while first_shift(low) < start:
+            low += timedelta(days=1)
+        high = end.astimezone(zone).date()
+        while first_shift(high + timedelta(days=1)) > end:
+            high -= timedelta(days=1)
+        if low > high:
+            return [(start, end)], None
+        edges = [(start, first_shift(low)), (first_shift(high + timedelta(days=1)), end)]
+        return [(a, b) for a, b in edges if a < b], (low.isoformat(), high.isoformat())
 
     def _open_pieces(self, connection: Any, low: datetime, high: datetime, now: datetime,
                      station: str | None) -> list[tuple[dict[str, Any], Any]]:
@@ -143,8 +168,15 @@ class OeeReport:
                 planned[day] = planned.get(day, 0.0) + stations * seconds
                 downtime[day] = downtime.get(day, 0.0) + (stop_s or 0.0)
             output: dict[str, dict[str, Output]] = {}
-            for day, size, boxes, bad in view_oee.day_output(connection, low, high):
-                output.setdefault(day, {})[size] = Output(boxes, bad)
+            edges, days = self._cover(start, end)
+            rows = [] if days is None else view_oee.site_day_output(connection, *days)
+            for edge_start, edge_end in edges:
+                rows += view_oee.day_output(connection, format_utc(edge_start),
+                                            format_utc(edge_end))
+            for day, size, boxes, bad in rows:
+                sums = output.setdefault(day, {})
+                known = sums.get(size, Output(0, 0))
+                sums[size] = Output(known.boxes + boxes, known.rejected + bad)
             opened = self._open_pieces(connection, start, end, now, None)
         for _stop, piece in opened:
             downtime[piece.day] = downtime.get(piece.day, 0.0) + piece.seconds
@@ -159,16 +191,22 @@ class OeeReport:
         now = now or self.clock.now()
         totals: dict[str, list[float]] = {}
         with self.database.read() as connection:
-            for reason, seconds, stops in view_oee.reason_totals(
-                    connection, format_utc(start), format_utc(end), station):
-                totals[reason] = [seconds, stops]
+            edges, days = ([(start, end)], None) if station else self._cover(start, end)
+            rows = [] if days is None else view_oee.site_day_reasons(connection, *days)
+            for edge_start, edge_end in edges:
+                rows += view_oee.reason_totals(connection, format_utc(edge_start),
+                                               format_utc(edge_end), station)
+            for reason, seconds, stops in rows:
+                entry = totals.setdefault(reason, [0.0, 0])
+                entry[0] += seconds or 0.0
+                entry[1] += stops or 0
             opened = self._open_pieces(connection, start, end, now, station)
         for stop, piece in opened:
             entry = totals.setdefault(stop["reason"] or "", [0.0, 0])
             entry[0] += piece.seconds
             if piece.start == parse_utc(stop["started_at"]):
                 entry[1] += 1
-        return sorted(((r, s, int(n)) for r, (s, n) in totals.items()),
+        return sorted(((r, s, int(n)) for r, (s, n) in totals.items() if s > 0.5 or n > 0),
                       key=lambda item: (-item[1], item[0]))
 
     # -- the rows behind a number --------------------------------------------------------------
