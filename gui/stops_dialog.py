@@ -33,7 +33,7 @@ class StopsDialog(QDialog):
         self.state.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.model = TextRowsModel(
             ("start", "end", "length", "reason", "by"),
-            (self.tr("Start"), self.tr("End"), self.tr("Length"), self.tr("Reason"),
+            (self.tr("Started"), self.tr("Ended"), self.tr("Length"), self.tr("Reason"),
              self.tr("Classified by")), self)
         self.table = QTableView()
         self.table.setObjectName("stopsTable")

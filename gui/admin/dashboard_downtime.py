@@ -46,7 +46,7 @@ class DowntimeCharts:
             key: self.trend_plot.plot([], [], pen=pg.mkPen(color, width=width), name=names[key],
                                       symbol="o" if key == "oee" else None, symbolSize=5)
             for key, color, width in TREND_SERIES}
-        self.trend_plot.setYRange(0, 110)
+        self.trend_plot.setYRange(0, 135)  # room above 100 % for the legend
         self.pareto_limit = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(
             "#37474f", style=Qt.PenStyle.DashLine))
         self.pareto_plot.addItem(self.pareto_limit)

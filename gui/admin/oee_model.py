@@ -38,7 +38,7 @@ def _cells(day: str, shift: str, station: str, figures: Oee, stops: int | None):
              str(figures.boxes), str(figures.good), percent_text(figures.availability),
              percent_text(figures.performance), percent_text(figures.quality),
              percent_text(figures.oee))
-    sort = (day, shift, station, figures.planned_s, figures.downtime_s, stops or 0,
+    sort = (f"{day} {shift}", shift, station, figures.planned_s, figures.downtime_s, stops or 0,
             figures.boxes, figures.good, _ratio(figures.availability),
             _ratio(figures.performance), _ratio(figures.quality), _ratio(figures.oee))
     return texts, sort

@@ -46,7 +46,7 @@ class OeeRowsDialog(QDialog):
         self.figures.setObjectName("oeeComputation")
         self.stops_model = TextRowsModel(
             ("start", "end", "length", "reason", "by", "at", "note"),
-            (self.tr("Start"), self.tr("End"), self.tr("Length"), self.tr("Reason"),
+            (self.tr("Started"), self.tr("Ended"), self.tr("Length"), self.tr("Reason"),
              self.tr("Classified by"), self.tr("Classified at"), self.tr("Note")), self)
         self.stops = _table(self.stops_model, "oeeStops")
         self.records_model = TextRowsModel(

@@ -4242,16 +4242,6 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/oee_rows_dialog.py" line="49"/>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
-        <source>End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4259,6 +4249,16 @@ Your saved records are safe. The details are in the log; tell your administrator
         <location filename="../admin/oee_rows_dialog.py" line="49"/>
         <location filename="../admin/oee_rows_dialog.py" line="71"/>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4360,27 +4360,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="41"/>
+        <location filename="../admin/oee_tab.py" line="44"/>
         <source>per shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="42"/>
+        <location filename="../admin/oee_tab.py" line="45"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="57"/>
+        <location filename="../admin/oee_tab.py" line="60"/>
         <source>OEE per station and shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="66"/>
+        <location filename="../admin/oee_tab.py" line="71"/>
         <source>Rows behind the selected line…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="120"/>
+        <location filename="../admin/oee_tab.py" line="125"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6064,22 +6064,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../stops_dialog.py" line="36"/>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="36"/>
-        <source>End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="36"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../stops_dialog.py" line="36"/>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

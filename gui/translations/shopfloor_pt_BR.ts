@@ -4243,16 +4243,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/oee_rows_dialog.py" line="49"/>
-        <source>Start</source>
-        <translation>Começar</translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
-        <source>End</source>
-        <translation>Fim</translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
@@ -4261,6 +4251,16 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/oee_rows_dialog.py" line="71"/>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Started</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Ended</source>
+        <translation>Fim</translation>
     </message>
     <message>
         <location filename="../admin/oee_rows_dialog.py" line="50"/>
@@ -4361,27 +4361,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="41"/>
+        <location filename="../admin/oee_tab.py" line="44"/>
         <source>per shift</source>
         <translation>por turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="42"/>
+        <location filename="../admin/oee_tab.py" line="45"/>
         <source>per day</source>
         <translation>por dia</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="57"/>
+        <location filename="../admin/oee_tab.py" line="60"/>
         <source>OEE per station and shift</source>
         <translation>OEE por estação e turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="66"/>
+        <location filename="../admin/oee_tab.py" line="71"/>
         <source>Rows behind the selected line…</source>
         <translation>Registros por trás da linha selecionada…</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="120"/>
+        <location filename="../admin/oee_tab.py" line="125"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %5 caixas</translation>
     </message>
@@ -6065,16 +6065,6 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../stops_dialog.py" line="36"/>
-        <source>Start</source>
-        <translation>Começar</translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="36"/>
-        <source>End</source>
-        <translation>Fim</translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="36"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
@@ -6082,6 +6072,16 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../stops_dialog.py" line="36"/>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Started</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Ended</source>
+        <translation>Fim</translation>
     </message>
     <message>
         <location filename="../stops_dialog.py" line="37"/>
