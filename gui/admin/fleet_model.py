@@ -122,9 +122,9 @@ class RowDiff:
 
 def diff_rows(base: list[_Row], rows: list[_Row]) -> RowDiff:
     """What changed from `base` to `rows` (same stations, same order). Only the columns that
-    changed are repainted: a tick usually changes 4 or 5 of the 11 (time, box, CPU, memory).
+    changed are repainted: a tick usually changes 4 or 5 of the 12 (time, box, CPU, memory).
     Each row compares only the slices outside the column range found so far (one tuple
-    comparison each): 200 rows of 11 cells compared one by one cost milliseconds."""
+    comparison each): 200 rows of 12 cells compared one by one cost milliseconds."""
     changed = [i for i, (old, new) in enumerate(zip(base, rows)) if old != new]
     width = len(FleetTableModel.COLUMNS)
     first, last = width, -1
