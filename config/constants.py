@@ -35,6 +35,8 @@ class Permission(StrEnum):
     LOT_VIEW = "lot.view"  # the Lots tab: a lot's status, exceptions, record PDF
     LOT_RELEASE = "lot.release"  # sign a lot's release, hold, rejection, completion, reopening
     AUDIT_REVIEW = "audit.review"  # sign a review of a period's audit trail (Annex 11 §9)
+    DOWNTIME_CLASSIFY = "downtime.classify"  # declare a stop, give a stop its reason
+    OEE_VIEW = "oee.view"  # the OEE tab: every station's stops and OEE
 
 
 _OPERATOR = frozenset(
@@ -56,6 +58,12 @@ _QUALITY = _ANALYST | frozenset(
 )
 _SUPERVISOR = _SUPERVISOR | frozenset({Permission.LOT_VIEW})
 _ANALYST = _ANALYST | frozenset({Permission.LOT_VIEW})
+# Stops: the operator at the machine and the supervisor classify; everyone who reads the
+# site's figures sees OEE.
+_OPERATOR = _OPERATOR | frozenset({Permission.DOWNTIME_CLASSIFY})
+_SUPERVISOR = _SUPERVISOR | frozenset({Permission.DOWNTIME_CLASSIFY, Permission.OEE_VIEW})
+_ANALYST = _ANALYST | frozenset({Permission.OEE_VIEW})
+_QUALITY = _QUALITY | frozenset({Permission.OEE_VIEW})
 _ADMIN = frozenset(Permission)
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -36,6 +36,7 @@ from gui.records_model import RecordsTableModel
 from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
 from gui.table_view import read_table
+from gui.stop_button import StopButton
 from gui.window_state import restore_window
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ class StationWindow(AppWindow):
         self.scan_lot.returnPressed.connect(self._lot_scanned)
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.setObjectName("logoutButton")
+        self.stop_button = StopButton(self.controller)
         self.model = RecordsTableModel(self)
         self.table = read_table(self.model, self.tr("Records of this shift"), "recordsTable")
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -105,6 +107,7 @@ class StationWindow(AppWindow):
         buttons.addWidget(self.scan_lot, 1)
         buttons.addWidget(self.logout_button)
         left_layout.addLayout(buttons)
+        left_layout.addWidget(self.stop_button)
         left_layout.addWidget(self.form)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -228,6 +231,7 @@ class StationWindow(AppWindow):
         # Only now, after the database confirmed the save, does the form say so.
         self.form.saved(self.tr("Saved: lot %1, box %2.").replace("%1", record.lot)
                         .replace("%2", str(record.box)))
+        self.stop_button.tick()  # the box ends an open stop at once
         lot = self.controller.current_lot()
         if lot is not None and lot.is_complete:
             self.open_lot_dialog(completed=lot)

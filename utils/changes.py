@@ -57,6 +57,7 @@ class Topic(StrEnum):
     RELEASE = "release"  # a lot's signed decisions and the acknowledgements of its exceptions
     FLEET = "fleet"  # alarms acknowledged, other stations' state as this PC records it
     AUDIT = "audit"  # only an event: logins, refusals, exports, backups, verifications
+    DOWNTIME = "downtime"  # a stop opened, closed, declared or classified
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ from utils.trust.site_accounts import SiteAccounts
 from utils.trust.site_trust import SiteTrust
 
 if TYPE_CHECKING:
+    from utils.mes.downtime import DowntimeService
+    from utils.mes.oee_report import OeeReport
     from utils.release.service import ReleaseService
     from utils.site.layout import SiteLayout
     from utils.site.ports import LiveTransport, SiteStore
@@ -151,6 +153,8 @@ class AppContext:
         if folder is None:
             raise ValueError("this PC is not in a site (no shared folder)")
         return SiteLayout(folder)
+    _downtime: "DowntimeService | None" = None
+    _oee: "OeeReport | None" = None
 
     @property
     def site_view(self) -> "SiteView":
@@ -182,6 +186,26 @@ class AppContext:
 
             self._release = ReleaseService(self)
         return self._release
+
+    @property
+    def downtime(self) -> "DowntimeService":
+        """This station's stops (utils/mes/downtime.py); its clock of "since the app ran"
+        starts at first use."""
+        if self._downtime is None:
+            from utils.mes.downtime import DowntimeService
+
+            self._downtime = DowntimeService(self)
+        return self._downtime
+
+    @property
+    def oee(self) -> "OeeReport":
+        """OEE, stops and the Pareto of every station, from the site view (utils/mes/)."""
+        if self._oee is None:
+            from utils.mes.oee_report import OeeReport
+
+            self._oee = OeeReport(self.site_view.database, lambda: self.catalog,
+                                  lambda: self.timezone, self.clock)
+        return self._oee
 
     def _site_record(self, record_id: str) -> dict[str, Any] | None:
         """The current version of a record in the site view, if this PC has a view."""

@@ -30,6 +30,7 @@ from gui.admin.catalog_model import (
     BAND_NAMES, as_shown, list_entries, machine_documents, nth_filled,
 )
 from gui.admin.machine_table import MachineTable
+from gui.admin.catalog_downtime import DowntimeSection
 from gui.i18n import number_locale
 from gui.messages import field_error_text
 from gui.tasks import TaskRunner
@@ -186,7 +187,9 @@ class CatalogTab(QWidget):
         left.addWidget(machines_box, 3)
         left.addWidget(lists_box, 2)
         columns.addLayout(left, 5)
-        for boxes in ((ranges_box, bands_box), (zone_box, thresholds_box, intervals_box)):
+        self.downtime = DowntimeSection()  # issue 15: stops and OEE (gui/admin/catalog_downtime.py)
+        for boxes in ((ranges_box, bands_box, self.downtime),
+                      (zone_box, thresholds_box, intervals_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)
@@ -233,6 +236,7 @@ class CatalogTab(QWidget):
             box.setValue(box.minimum() if value is None else value)
         # A catalog that names no zone yet: the one in force (what a publish will keep).
         self.zone.set_zone(catalog.timezone or self.ctx.timezone)
+        self.downtime.load(catalog.downtime)
         self.reason.clear()
         self._show_status(catalog)
 
@@ -273,6 +277,7 @@ class CatalogTab(QWidget):
             "max_rejections": self.max_rejections.value(),
             # The typed text, valid or not: the service says so next to the field.
             "timezone": self.zone.zone() or self.zone.currentText().strip(),
+            "downtime": self.downtime.values(),
         })
         return raw
 
@@ -326,6 +331,8 @@ class CatalogTab(QWidget):
             return self.tr("Site time zone"), self.zone
         if head == "reason":
             return self.tr("Reason"), self.reason
+        if head == "downtime":
+            return self.downtime.place(error)
         return error.field, None
 
     def show_errors(self, errors: list[FieldError]) -> None:

@@ -19,6 +19,7 @@ from config.catalogs import QualityBands
 from utils import analytics
 from utils.site.site_view import SiteView
 
+from gui.admin.dashboard_downtime import DowntimeCharts
 from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.admin.record_filters import RecordFilters
 from gui.admin.site_now import SiteNow
@@ -125,6 +126,7 @@ class DashboardTab(RefreshWhenShown):
         self.hour_plot.addItem(self.hour_bars)
         self.shift_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="#5e35b1")
         self.shift_plot.addItem(self.shift_bars)
+        self.downtime = DowntimeCharts(ctx, self.charts, row=4)  # issue 15: Pareto, OEE trend
         top = QHBoxLayout()
         top.addWidget(self.filters)
         top.addStretch(1)
@@ -179,6 +181,7 @@ class DashboardTab(RefreshWhenShown):
         self.shift_plot.getAxis("bottom").setTicks([[
             (i, f"{day[5:]} · {int(number)}") for i, (day, number) in
             enumerate(zip(shifts["day"], shifts["shift"]))]])
+        self.downtime.refresh(self.filters.start(), self.filters.station.currentData())
 
     def _show_means(self, means: pd.DataFrame) -> None:
         """CAM-D and CAM-W bars per station in ranking order, the target line, the band key and

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from utils.site.alarm_acks import Alarm  # (station, what: "state" or a metric, level)
 from utils.site.fleet import Liveness, StationView
 
+from gui.admin.fleet_production import DOWN_BRUSH as _DOWN_BRUSH, production_cell
 from gui.table_model import ColumnTableModel, Index as _Index
 
 
@@ -121,9 +122,9 @@ class RowDiff:
 
 def diff_rows(base: list[_Row], rows: list[_Row]) -> RowDiff:
     """What changed from `base` to `rows` (same stations, same order). Only the columns that
-    changed are repainted: a tick usually changes 4 or 5 of the 11 (time, box, CPU, memory).
+    changed are repainted: a tick usually changes 4 or 5 of the 12 (time, box, CPU, memory).
     Each row compares only the slices outside the column range found so far (one tuple
-    comparison each): 200 rows of 11 cells compared one by one cost milliseconds."""
+    comparison each): 200 rows of 12 cells compared one by one cost milliseconds."""
     changed = [i for i, (old, new) in enumerate(zip(base, rows)) if old != new]
     width = len(FleetTableModel.COLUMNS)
     first, last = width, -1
@@ -143,14 +144,14 @@ def diff_rows(base: list[_Row], rows: list[_Row]) -> RowDiff:
 
 class FleetTableModel(ColumnTableModel):
     COLUMNS = ("station", "state", "last_seen", "user", "lot", "cpu", "memory", "disk",
-               "version", "skew", "pending")
+               "version", "skew", "pending", "production")
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._headers = (self.tr("Station"), self.tr("State"), self.tr("Last seen"),
                          self.tr("User"), self.tr("Lot / box"), self.tr("CPU %"),
                          self.tr("Memory %"), self.tr("Disk %"), self.tr("Version"),
-                         self.tr("Clock skew"), self.tr("Pending"))
+                         self.tr("Clock skew"), self.tr("Pending"), self.tr("Production"))
         self._states = {Liveness.ONLINE: self.tr("online"), Liveness.STALE: self.tr("stale"),
                         Liveness.OFFLINE: self.tr("offline"), Liveness.STOPPED: self.tr("stopped")}
         self._last_known = self.tr("Last known values")
@@ -166,13 +167,14 @@ class FleetTableModel(ColumnTableModel):
     # -- rows: any thread --------------------------------------------------------------------------
 
     def rows_for(self, views: list[StationView], thresholds, *, zone: tzinfo,
-                 today: date) -> list[_Row]:
+                 today: date, now: datetime | None = None) -> list[_Row]:
         """Every cell of every station, metric cells coloured by `thresholds`, times in `zone`
         (with the date when it is not `today`). Reads only texts fixed at construction, so the
         poller's thread can call it while the GUI paints."""
-        return [self._row(view, thresholds, zone, today) for view in views]
+        return [self._row(view, thresholds, zone, today, now) for view in views]
 
-    def _row(self, view: StationView, thresholds, zone: tzinfo, today: date) -> _Row:
+    def _row(self, view: StationView, thresholds, zone: tzinfo, today: date,
+             now: datetime | None = None) -> _Row:
         """Every cell of one station, in one pass (this runs for 200 stations per tick)."""
         status = view.status or {}
         metrics = status.get("metrics") or {}
@@ -181,6 +183,7 @@ class FleetTableModel(ColumnTableModel):
         seen = "—" if view.last_seen is None else moment_text(view.last_seen, zone, today)
         lot = status.get("lot")
         pending = status.get("pending_commands", 0)
+        production = production_cell(status.get("production"), now)
         display = (
             view.station_id + (" ⚠" if view.duplicate_id_suspected else ""),
             self._states.get(view.liveness, str(view.liveness)),
@@ -193,18 +196,19 @@ class FleetTableModel(ColumnTableModel):
             # poll interval), so tenths would only flicker.
             "—" if view.skew_s is None else f"{round(view.skew_s):+d} s",
             str(pending),
+            production[0],
         )
         sort = (view.station_id, display[1],
                 -1.0 if view.last_seen is None else view.last_seen.timestamp(), *display[3:5],
                 *(-1.0 if value is None else value for value in values), display[8],
                 float("-inf") if view.skew_s is None else round(view.skew_s),
-                pending if isinstance(pending, int) else -1)
+                pending if isinstance(pending, int) else -1, production[1])
         online = view.liveness == Liveness.ONLINE
         rest = None if online else _GREY  # last known values of a station not online
-        foreground = (None, _STATE_BRUSHES.get(view.liveness, _BLACK), *([rest] * 9))
+        foreground = (None, _STATE_BRUSHES.get(view.liveness, _BLACK), *([rest] * 10))
         background = (None, None, None, None, None,
                       *(_LEVEL_BRUSHES.get(level) for level in levels),
-                      None, None, None)
+                      None, None, None, _DOWN_BRUSH if production[1] >= 0 and online else None)
         tooltip = (None if online else self._last_known,) * len(self.COLUMNS)
         return _Row(view.station_id, display, sort, foreground, background, tooltip,
                     " ".join(display).casefold(), str(view.liveness),

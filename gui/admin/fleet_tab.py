@@ -170,7 +170,8 @@ class FleetTab(QWidget):
         calls this and hands the result to `show_frame` on the GUI thread."""
         thresholds = self.site.catalog.thresholds  # a newly published site catalog applies
         now = self._site_now()
-        rows = self.model.rows_for(views, thresholds, zone=now.tzinfo, today=now.date())
+        rows = self.model.rows_for(views, thresholds, zone=now.tzinfo, today=now.date(),
+                                   now=now)
         with self._prepare_lock:
             diff = diff_rows(self._prepared_rows, rows)
             self._prepared_rows = rows

@@ -103,6 +103,11 @@ class AdminWindow(QMainWindow):
             self.insights_tab = InsightsTab(site, self.site_view, bridge=self.bridge,
                                             runner=self.runner)
             self.tabs.addTab(self.insights_tab, self.tr("Insights"))
+        if role_allows(session.role, Permission.OEE_VIEW):
+            from gui.admin.oee_tab import OeeTab
+
+            self.oee_tab = OeeTab(ctx, session, bridge=self.bridge)
+            self.tabs.addTab(self.oee_tab, self.tr("OEE"))
         if role_allows(session.role, Permission.LOT_VIEW):
             from gui.admin.lots_tab import LotsTab
 

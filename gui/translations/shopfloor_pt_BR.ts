@@ -143,32 +143,37 @@
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="114"/>
+        <location filename="../admin/window.py" line="110"/>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="119"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="119"/>
+        <location filename="../admin/window.py" line="124"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="125"/>
+        <location filename="../admin/window.py" line="130"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="130"/>
+        <location filename="../admin/window.py" line="135"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="131"/>
+        <location filename="../admin/window.py" line="136"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="132"/>
+        <location filename="../admin/window.py" line="137"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -436,102 +441,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="72"/>
+        <location filename="../admin/audit_tab.py" line="71"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="74"/>
+        <location filename="../admin/audit_tab.py" line="73"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="79"/>
+        <location filename="../admin/audit_tab.py" line="78"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="81"/>
+        <location filename="../admin/audit_tab.py" line="80"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="83"/>
+        <location filename="../admin/audit_tab.py" line="82"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="85"/>
+        <location filename="../admin/audit_tab.py" line="84"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="87"/>
+        <location filename="../admin/audit_tab.py" line="86"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="89"/>
+        <location filename="../admin/audit_tab.py" line="88"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="94"/>
+        <location filename="../admin/audit_tab.py" line="93"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="108"/>
+        <location filename="../admin/audit_tab.py" line="98"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="112"/>
+        <location filename="../admin/audit_tab.py" line="102"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="121"/>
+        <location filename="../admin/audit_tab.py" line="111"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="174"/>
+        <location filename="../admin/audit_tab.py" line="164"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="272"/>
+        <location filename="../admin/audit_tab.py" line="262"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="280"/>
+        <location filename="../admin/audit_tab.py" line="270"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="292"/>
+        <location filename="../admin/audit_tab.py" line="282"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="300"/>
+        <location filename="../admin/audit_tab.py" line="290"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="310"/>
+        <location filename="../admin/audit_tab.py" line="300"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="273"/>
+        <location filename="../admin/audit_tab.py" line="263"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="219"/>
+        <location filename="../admin/audit_tab.py" line="209"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -539,12 +544,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="274"/>
+        <location filename="../admin/audit_tab.py" line="264"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="303"/>
+        <location filename="../admin/audit_tab.py" line="293"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -552,7 +557,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="314"/>
+        <location filename="../admin/audit_tab.py" line="304"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -560,17 +565,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="325"/>
+        <location filename="../admin/audit_tab.py" line="315"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="327"/>
+        <location filename="../admin/audit_tab.py" line="317"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="328"/>
+        <location filename="../admin/audit_tab.py" line="318"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -651,161 +656,161 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="54"/>
+        <location filename="../admin/catalog_tab.py" line="55"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="56"/>
+        <location filename="../admin/catalog_tab.py" line="57"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="60"/>
-        <location filename="../admin/catalog_tab.py" line="116"/>
-        <location filename="../admin/catalog_tab.py" line="306"/>
+        <location filename="../admin/catalog_tab.py" line="61"/>
+        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="63"/>
-        <location filename="../admin/catalog_tab.py" line="117"/>
-        <location filename="../admin/catalog_tab.py" line="306"/>
+        <location filename="../admin/catalog_tab.py" line="64"/>
+        <location filename="../admin/catalog_tab.py" line="118"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="80"/>
+        <location filename="../admin/catalog_tab.py" line="81"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="85"/>
+        <location filename="../admin/catalog_tab.py" line="86"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="87"/>
+        <location filename="../admin/catalog_tab.py" line="88"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="104"/>
-        <location filename="../admin/catalog_tab.py" line="303"/>
+        <location filename="../admin/catalog_tab.py" line="105"/>
+        <location filename="../admin/catalog_tab.py" line="308"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="113"/>
+        <location filename="../admin/catalog_tab.py" line="114"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="121"/>
+        <location filename="../admin/catalog_tab.py" line="122"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="123"/>
+        <location filename="../admin/catalog_tab.py" line="124"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="124"/>
+        <location filename="../admin/catalog_tab.py" line="125"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="131"/>
-        <location filename="../admin/catalog_tab.py" line="324"/>
+        <location filename="../admin/catalog_tab.py" line="132"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="134"/>
+        <location filename="../admin/catalog_tab.py" line="135"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="141"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="143"/>
+        <location filename="../admin/catalog_tab.py" line="144"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="144"/>
+        <location filename="../admin/catalog_tab.py" line="145"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="155"/>
-        <location filename="../admin/catalog_tab.py" line="322"/>
+        <location filename="../admin/catalog_tab.py" line="156"/>
+        <location filename="../admin/catalog_tab.py" line="327"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="160"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="162"/>
+        <location filename="../admin/catalog_tab.py" line="163"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="163"/>
+        <location filename="../admin/catalog_tab.py" line="164"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="175"/>
-        <location filename="../admin/catalog_tab.py" line="326"/>
+        <location filename="../admin/catalog_tab.py" line="176"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="178"/>
+        <location filename="../admin/catalog_tab.py" line="179"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="202"/>
-        <location filename="../admin/catalog_tab.py" line="328"/>
+        <location filename="../admin/catalog_tab.py" line="205"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="301"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="308"/>
+        <location filename="../admin/catalog_tab.py" line="313"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="317"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="320"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="338"/>
+        <location filename="../admin/catalog_tab.py" line="345"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="357"/>
+        <location filename="../admin/catalog_tab.py" line="364"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -1799,101 +1804,256 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>DashboardDowntime</name>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="30"/>
+        <source>Downtime by stop reason (hours)</source>
+        <translation>Tempo parado por motivo (horas)</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="32"/>
+        <source>OEE per day (%)</source>
+        <translation>OEE por dia (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="41"/>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="42"/>
+        <source>availability</source>
+        <translation>disponibilidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="43"/>
+        <source>performance</source>
+        <translation>desempenho</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="44"/>
+        <source>quality</source>
+        <translation>qualidade</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="79"/>
+        <location filename="../admin/dashboard_tab.py" line="80"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="81"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="83"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="85"/>
+        <location filename="../admin/dashboard_tab.py" line="86"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="87"/>
+        <location filename="../admin/dashboard_tab.py" line="88"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="105"/>
+        <location filename="../admin/dashboard_tab.py" line="106"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="105"/>
+        <location filename="../admin/dashboard_tab.py" line="106"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="173"/>
+        <location filename="../admin/dashboard_tab.py" line="175"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="202"/>
+        <location filename="../admin/dashboard_tab.py" line="205"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="204"/>
+        <location filename="../admin/dashboard_tab.py" line="207"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="204"/>
+        <location filename="../admin/dashboard_tab.py" line="207"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="205"/>
+        <location filename="../admin/dashboard_tab.py" line="208"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="206"/>
+        <location filename="../admin/dashboard_tab.py" line="209"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="215"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="212"/>
+        <location filename="../admin/dashboard_tab.py" line="215"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="213"/>
+        <location filename="../admin/dashboard_tab.py" line="216"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="213"/>
+        <location filename="../admin/dashboard_tab.py" line="216"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="214"/>
+        <location filename="../admin/dashboard_tab.py" line="217"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="215"/>
+        <location filename="../admin/dashboard_tab.py" line="218"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Downtime</name>
+    <message>
+        <location filename="../downtime_texts.py" line="16"/>
+        <source>unqualified</source>
+        <translation>não classificada</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="16"/>
+        <source>setup</source>
+        <translation>setup</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="17"/>
+        <source>material</source>
+        <translation>material</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="18"/>
+        <source>maintenance</source>
+        <translation>manutenção</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="19"/>
+        <source>quality</source>
+        <translation>qualidade</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="20"/>
+        <source>no operator</source>
+        <translation>sem operador</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="21"/>
+        <source>other</source>
+        <translation>outro</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="27"/>
+        <source>running</source>
+        <translation>produzindo</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="27"/>
+        <source>idle</source>
+        <translation>ociosa</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="28"/>
+        <source>planned break</source>
+        <translation>pausa planejada</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="29"/>
+        <source>down</source>
+        <translation>parada</translation>
+    </message>
+</context>
+<context>
+    <name>DowntimeSection</name>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="34"/>
+        <location filename="../admin/catalog_downtime.py" line="134"/>
+        <source>Stops and OEE</source>
+        <translation>Paradas e OEE</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <source>Ideal boxes / h</source>
+        <translation>Caixas ideais / h</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="39"/>
+        <source>Stop after (min)</source>
+        <translation>Parada após (min)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="44"/>
+        <source>Add size</source>
+        <translation>Adicionar tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="45"/>
+        <source>Remove selected</source>
+        <translation>Remover selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <source>10:00 30</source>
+        <translation>10:00 30</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
+        <translation>Pausas: uma por linha, início local e minutos (&quot;10:00 30&quot;); nunca contam como parada. Os motivos sempre incluem: %1; acrescente os códigos próprios do site, um por linha (a-z, 0-9, _).</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="71"/>
+        <source>Other sizes: ideal boxes / h</source>
+        <translation>Outros tamanhos: caixas ideais / h</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="72"/>
+        <source>Other sizes: stop after (min)</source>
+        <translation>Outros tamanhos: parada após (min)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="73"/>
+        <source>Planned breaks</source>
+        <translation>Pausas planejadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="74"/>
+        <source>Extra stop reasons</source>
+        <translation>Motivos de parada extras</translation>
     </message>
 </context>
 <context>
@@ -2256,12 +2416,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="210"/>
+        <location filename="../admin/fleet_tab.py" line="211"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="211"/>
+        <location filename="../admin/fleet_tab.py" line="212"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2269,17 +2429,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="252"/>
+        <location filename="../admin/fleet_tab.py" line="253"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="350"/>
+        <location filename="../admin/fleet_tab.py" line="351"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="351"/>
+        <location filename="../admin/fleet_tab.py" line="352"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2287,82 +2447,87 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="150"/>
+        <location filename="../admin/fleet_model.py" line="151"/>
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>Lot / box</source>
         <translation>Lote / caixa</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="152"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Pending</source>
         <translation>Pendentes</translation>
     </message>
     <message>
         <location filename="../admin/fleet_model.py" line="154"/>
+        <source>Production</source>
+        <translation>Produção</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>stale</source>
         <translation>atrasada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>stopped</source>
         <translation>encerrada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="156"/>
+        <location filename="../admin/fleet_model.py" line="157"/>
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
     </message>
@@ -4218,6 +4383,251 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>Oee</name>
+    <message>
+        <location filename="../admin/oee_texts.py" line="16"/>
+        <source>&lt;b&gt;Planned time&lt;/b&gt;: the shift&apos;s length minus the planned breaks of the shift plan (up to now for the shift under way); a shift in which a station recorded no box and no stop was not planned for it. &lt;b&gt;Downtime&lt;/b&gt;: the stops (no box for the catalog&apos;s minutes, or declared by the operator) without their planned-break parts. &lt;b&gt;Availability&lt;/b&gt; = (planned − downtime) / planned. &lt;b&gt;Performance&lt;/b&gt; = boxes × ideal time per box of their size (catalog) / run time. &lt;b&gt;Quality&lt;/b&gt; = boxes without a rejection / boxes. &lt;b&gt;OEE&lt;/b&gt; = availability × performance × quality. Totals are sums first, then ratios. Double-click a line for the stops and records behind it.</source>
+        <translation>&lt;b&gt;Tempo planejado&lt;/b&gt;: a duração do turno menos as pausas planejadas do plano de turnos (até agora no turno em andamento); um turno em que a estação não registrou nenhuma caixa nem parada não foi planejado para ela. &lt;b&gt;Tempo parado&lt;/b&gt;: as paradas (nenhuma caixa pelos minutos do catálogo, ou declaradas pelo operador) sem as partes dentro de pausas planejadas. &lt;b&gt;Disponibilidade&lt;/b&gt; = (planejado − parado) / planejado. &lt;b&gt;Desempenho&lt;/b&gt; = caixas × tempo ideal por caixa do seu tamanho (catálogo) / tempo rodando. &lt;b&gt;Qualidade&lt;/b&gt; = caixas sem rejeição / caixas. &lt;b&gt;OEE&lt;/b&gt; = disponibilidade × desempenho × qualidade. Totais são somas primeiro, depois razões. Clique duas vezes numa linha para ver as paradas e os registros por trás dela.</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="29"/>
+        <source>Day</source>
+        <translation>Dia</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="29"/>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="29"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="30"/>
+        <source>Planned</source>
+        <translation>Planejado</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="30"/>
+        <source>Downtime</source>
+        <translation>Tempo parado</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="30"/>
+        <source>Stops</source>
+        <translation>Paradas</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="31"/>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="31"/>
+        <source>Good</source>
+        <translation>Boas</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="32"/>
+        <source>Availability</source>
+        <translation>Disponibilidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="32"/>
+        <source>Performance</source>
+        <translation>Desempenho</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="33"/>
+        <source>Quality</source>
+        <translation>Qualidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="33"/>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="40"/>
+        <source>Planned %1 min − downtime %2 min = run %3 min</source>
+        <translation>Planejado %1 min − parado %2 min = rodando %3 min</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="43"/>
+        <source>Availability = %1 / %2 = %3</source>
+        <translation>Disponibilidade = %1 / %2 = %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="46"/>
+        <source>Performance = ideal %1 min / run %2 min = %3</source>
+        <translation>Desempenho = ideal %1 min / rodando %2 min = %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="49"/>
+        <source>Quality = %1 good / %2 boxes = %3</source>
+        <translation>Qualidade = %1 boas / %2 caixas = %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="51"/>
+        <source>OEE = %1</source>
+        <translation>OEE = %1</translation>
+    </message>
+</context>
+<context>
+    <name>OeeRowsDialog</name>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="44"/>
+        <source>Behind the numbers: %1</source>
+        <translation>Por trás dos números: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Started</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Ended</source>
+        <translation>Fim</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <source>Length</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <location filename="../admin/oee_rows_dialog.py" line="71"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <source>Classified by</source>
+        <translation>Classificada por</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <source>Classified at</source>
+        <translation>Classificada em</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <source>Rejections</source>
+        <translation>Rejeições</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="62"/>
+        <source>Note (optional)</source>
+        <translation>Observação (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="64"/>
+        <source>Classify the selected stop</source>
+        <translation>Classificar a parada selecionada</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="76"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="80"/>
+        <source>Stops</source>
+        <translation>Paradas</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="84"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="119"/>
+        <source>Choose a stop in the list first.</source>
+        <translation>Escolha uma parada na lista primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="126"/>
+        <source>Your role may not classify stops. Nothing was changed.</source>
+        <translation>Seu papel não permite classificar paradas. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="130"/>
+        <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
+        <translation>Esse motivo não está mais no catálogo do site. Nada foi alterado; escolha outro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="134"/>
+        <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
+        <translation>Registrado: a parada da estação %1 agora é %2. Os números acompanham assim que a visão do site receber o evento deste PC.</translation>
+    </message>
+</context>
+<context>
+    <name>OeeTab</name>
+    <message>
+        <location filename="../admin/oee_tab.py" line="44"/>
+        <source>per shift</source>
+        <translation>por turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="45"/>
+        <source>per day</source>
+        <translation>por dia</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="60"/>
+        <source>OEE per station and shift</source>
+        <translation>OEE por estação e turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="71"/>
+        <source>Rows behind the selected line…</source>
+        <translation>Registros por trás da linha selecionada…</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="125"/>
+        <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
+        <translation>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %5 caixas</translation>
+    </message>
+</context>
+<context>
     <name>OfficeWindow</name>
     <message>
         <location filename="../office_window.py" line="29"/>
@@ -4394,89 +4804,89 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="62"/>
+        <location filename="../admin/production_tab.py" line="61"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="64"/>
+        <location filename="../admin/production_tab.py" line="63"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="66"/>
+        <location filename="../admin/production_tab.py" line="65"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="70"/>
+        <location filename="../admin/production_tab.py" line="69"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="72"/>
+        <location filename="../admin/production_tab.py" line="71"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="74"/>
+        <location filename="../admin/production_tab.py" line="73"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="76"/>
+        <location filename="../admin/production_tab.py" line="75"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="79"/>
+        <location filename="../admin/production_tab.py" line="78"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="82"/>
+        <location filename="../admin/production_tab.py" line="81"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="216"/>
-        <location filename="../admin/production_tab.py" line="228"/>
+        <location filename="../admin/production_tab.py" line="207"/>
+        <location filename="../admin/production_tab.py" line="219"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="219"/>
+        <location filename="../admin/production_tab.py" line="210"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="231"/>
+        <location filename="../admin/production_tab.py" line="222"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="251"/>
+        <location filename="../admin/production_tab.py" line="242"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="157"/>
-        <location filename="../admin/production_tab.py" line="183"/>
+        <location filename="../admin/production_tab.py" line="148"/>
+        <location filename="../admin/production_tab.py" line="174"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="92"/>
+        <location filename="../admin/production_tab.py" line="91"/>
         <source>Site records</source>
         <translation>Registros do site</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="104"/>
+        <location filename="../admin/production_tab.py" line="95"/>
         <source>Version history of the selected record</source>
         <translation>Histórico de versões do registro selecionado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="202"/>
+        <location filename="../admin/production_tab.py" line="193"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -4484,47 +4894,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="261"/>
+        <location filename="../admin/production_tab.py" line="252"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="268"/>
+        <location filename="../admin/production_tab.py" line="259"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="271"/>
+        <location filename="../admin/production_tab.py" line="262"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="279"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="293"/>
+        <location filename="../admin/production_tab.py" line="284"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="306"/>
+        <location filename="../admin/production_tab.py" line="297"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="306"/>
+        <location filename="../admin/production_tab.py" line="297"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="312"/>
+        <location filename="../admin/production_tab.py" line="303"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="324"/>
+        <location filename="../admin/production_tab.py" line="315"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -4532,7 +4942,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="328"/>
+        <location filename="../admin/production_tab.py" line="319"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -5525,47 +5935,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="51"/>
+        <location filename="../station_window.py" line="52"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="72"/>
+        <location filename="../station_window.py" line="73"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="79"/>
+        <location filename="../station_window.py" line="80"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="81"/>
+        <location filename="../station_window.py" line="82"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="84"/>
+        <location filename="../station_window.py" line="86"/>
         <source>Records of this shift</source>
         <translation>Registros deste turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="97"/>
+        <location filename="../station_window.py" line="99"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="111"/>
+        <location filename="../station_window.py" line="114"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="271"/>
+        <location filename="../station_window.py" line="275"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="272"/>
+        <location filename="../station_window.py" line="276"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -5573,7 +5983,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="273"/>
+        <location filename="../station_window.py" line="277"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -5581,7 +5991,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="335"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5589,74 +5999,190 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="129"/>
+        <location filename="../station_window.py" line="132"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="130"/>
+        <location filename="../station_window.py" line="133"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="135"/>
+        <location filename="../station_window.py" line="138"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="212"/>
+        <location filename="../station_window.py" line="215"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="226"/>
+        <location filename="../station_window.py" line="229"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="229"/>
+        <location filename="../station_window.py" line="232"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="315"/>
+        <location filename="../station_window.py" line="319"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="343"/>
+        <location filename="../station_window.py" line="347"/>
         <source>Export refused</source>
         <translation>Exportação recusada</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="344"/>
+        <location filename="../station_window.py" line="348"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation>Nada foi exportado: um registro neste PC não é o que diz a sua trilha de auditoria (%1). Deixe este PC como está, verifique a trilha de auditoria (menu Ferramentas) e chame o administrador.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="351"/>
+        <location filename="../station_window.py" line="355"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="352"/>
+        <location filename="../station_window.py" line="356"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="360"/>
+        <location filename="../station_window.py" line="364"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="360"/>
+        <location filename="../station_window.py" line="364"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="369"/>
+        <location filename="../station_window.py" line="373"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
+    </message>
+</context>
+<context>
+    <name>StopButton</name>
+    <message>
+        <location filename="../stop_button.py" line="27"/>
+        <source>Machine state and stops</source>
+        <translation>Estado da máquina e paradas</translation>
+    </message>
+    <message>
+        <location filename="../stop_button.py" line="50"/>
+        <source>Down %1 · %2 — stops…</source>
+        <translation>Parada %1 · %2 — paradas…</translation>
+    </message>
+    <message>
+        <location filename="../stop_button.py" line="54"/>
+        <source>%1 — stops…</source>
+        <translation>%1 — paradas…</translation>
+    </message>
+</context>
+<context>
+    <name>StopsDialog</name>
+    <message>
+        <location filename="../stops_dialog.py" line="30"/>
+        <source>Stops of this machine</source>
+        <translation>Paradas desta máquina</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Started</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Ended</source>
+        <translation>Fim</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Length</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="36"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="37"/>
+        <source>Classified by</source>
+        <translation>Classificada por</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="40"/>
+        <source>Recent stops of this machine</source>
+        <translation>Paradas recentes desta máquina</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="59"/>
+        <source>Note (optional)</source>
+        <translation>Observação (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="62"/>
+        <source>Give the selected stop this reason</source>
+        <translation>Dar este motivo à parada selecionada</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="64"/>
+        <source>Machine down now, for this reason</source>
+        <translation>Máquina parada agora, por este motivo</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="66"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="79"/>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="98"/>
+        <source>Down for %1 · %2</source>
+        <translation>Parada há %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="120"/>
+        <source>Choose a reason first.</source>
+        <translation>Escolha um motivo primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="130"/>
+        <source>Choose the stop in the list first.</source>
+        <translation>Escolha a parada na lista primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="135"/>
+        <source>The stop now has the reason %1.</source>
+        <translation>A parada agora tem o motivo %1.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="141"/>
+        <source>Stop recorded from now, reason %1. The next box ends it.</source>
+        <translation>Parada registrada a partir de agora, motivo %1. A próxima caixa a encerra.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="148"/>
+        <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
+        <translation>Seu papel não permite classificar paradas. Nada foi alterado; peça a um supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="152"/>
+        <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
+        <translation>Já há uma parada aberta: escolha-a na lista e dê a ela um motivo. Nada foi alterado.</translation>
     </message>
 </context>
 <context>

@@ -128,8 +128,8 @@ def test_a_rebuild_empties_and_refills_the_features_figures(view):
     writer.close()
 
 
-def test_the_view_has_no_features_by_default_and_stores_as_before(view):
-    writer = ViewWriter(view, "UTC")
+def test_a_view_without_features_stores_as_before(view):
+    writer = ViewWriter(view, "UTC", extensions=())
     stored = _store(writer, 0, records=[_row(1)], events=[_event(1, "stop.opened")])
     assert stored is not None and (stored.events, stored.records) == (1, 1)
     assert stored.extensions == set()

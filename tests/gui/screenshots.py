@@ -14,7 +14,8 @@ renders the station window, the office window and the wizard at 1280 x 720, 1366
 docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover;
 `upgrade`: a PC of a site made before keys by role; `verify`: the verify dialog naming a
 record that differs from its event; `release`: the Lots tab, the release dialog and the
-audit-trail review, for a quality person. Uses throwaway home and share folders.
+audit-trail review, for a quality person; `oee`: downtime and OEE (tests/gui/screenshots_oee.py).
+Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -1084,11 +1085,15 @@ if __name__ == "__main__":
     only = arguments[1].split(",") if len(arguments) > 1 else ["station", "admin", "wizard",
                                                                  "legacy", "catching-up",
                                                                  "takeover", "upgrade",
-                                                                 "verify", "chains", "release"]
+                                                                 "verify", "chains", "release",
+                                                                 "oee"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
                  "verify": render_verify, "chains": render_chains, "release": render_release}
+    from tests.gui.screenshots_oee import render_oee  # issue 15: downtime and OEE
+
+    renderers["oee"] = render_oee
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:

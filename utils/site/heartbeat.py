@@ -34,7 +34,8 @@ class Heartbeat:
                  effects: StationEffects, metrics: MetricsSampler, state: StationState,
                  ledger: CommandLedger, pending_commands: Callable[[], int],
                  standing: Standing, health: ShareHealth, counters: dict[str, int],
-                 came_back: Callable[[], None]):
+                 came_back: Callable[[], None],
+                 production_state: Callable[[], dict[str, Any] | None] = lambda: None):
         self.link = link
         self.station_id = link.station_id
         self.trust = trust
@@ -52,6 +53,7 @@ class Heartbeat:
         self.health = health
         self.counters = counters
         self.came_back = came_back
+        self.production_state = production_state
         self._lock = threading.Lock()
         self._seq = 0
 
@@ -93,7 +95,10 @@ class Heartbeat:
                 # The directory this PC holds, signed: a PC joining later refuses a share
                 # whose directory is older than this (rolled back).
                 "directory_head": [self.trust.state.head_seq, self.trust.state.head_hash],
-                "journal_held": self.health.journal_held}
+                "journal_held": self.health.journal_held,
+                # Running, idle, break or down since when and why (utils/mes/downtime.py);
+                # readers of an older version ignore it.
+                "production": self.production_state()}
 
     def beat(self) -> None:
         """Write the status now (the share answering again is noticed here)."""

@@ -134,7 +134,8 @@ class SyncService:
                                    metrics=self.metrics, state=self.state, ledger=self.ledger,
                                    pending_commands=lambda: len(self.inbox.in_flight),
                                    standing=self.standing, health=self.health,
-                                   counters=self.counters, came_back=self._came_back)
+                                   counters=self.counters, came_back=self._came_back,
+                                   production_state=self._production_state)
         self.scheduler = Scheduler(Parts(
             link=self.link, health=self.health, heartbeat=self.heartbeat, inbox=self.inbox,
             ledger=self.ledger, exporter=self.exporter, site_settings=self.site_settings,
@@ -213,9 +214,9 @@ class SyncService:
 
     def _on_change(self, change: Change) -> None:
         """After every committed change (utils/changes.py): export it now (other PCs follow
-        the journal within seconds); a record or the lot changed: publish status now too."""
+        the journal within seconds); a record, the lot or a stop changed: publish status now too."""
         self.exporter.dirty.set()
-        if change.topic in (Topic.RECORDS, Topic.LOT):
+        if change.topic in (Topic.RECORDS, Topic.LOT, Topic.DOWNTIME):
             self.scheduler.state_dirty.set()
         self._wake.set()
 
@@ -283,6 +284,13 @@ class SyncService:
 
     def status_document(self) -> dict[str, Any]:
         return self.heartbeat.status_document()
+
+    def _production_state(self) -> dict[str, Any] | None:
+        """The station's running / idle / break / down state for its status (a station PC
+        only: an office PC produces nothing)."""
+        if self.ctx.settings.station_kind != "production":
+            return None
+        return self.ctx.downtime.state(self.clock.now()).document()
 
     def set_meta(self, key: str, value: str | None) -> None:
         self.state.put(key, value)

@@ -1,0 +1,476 @@
+"""Downtime and OEE figures in the site view, kept on ingest (a data/view_extensions.py
+feature), and the reads the OEE tab and the dashboard make of them.
+
+Facts come from the stations' audit events (utils/mes/downtime.py writes them):
+
+- `stop.opened`     after = {stop_id, started_at, size, reason}   (reason "" = unqualified)
+- `stop.closed`     after = {stop_id, started_at, ended_at, breaks: [[from, to], ...]}
+                    (the planned breaks the stop spanned, by the plan in force at the station)
+- `stop.classified` after = {station, stop_id, reason, note}       (any PC: a supervisor may
+                    classify from the office, so it may arrive before the stop itself)
+
+and from the records (boxes and rejected boxes per station, shift and size).
+
+- `oee_stops`   one row per stop (open ones have no `ended_at`)
+- `oee_shift`   per station and shift: boxes, rejected boxes, downtime seconds, stops started
+- `oee_output`  per station, shift and size: boxes and rejected boxes (performance needs the
+                ideal rate of each size, read from the catalog when shown)
+- `oee_reason`  per station, shift and reason: downtime seconds and stops (the Pareto)
+
+A closed stop's seconds are split over the shifts it touched, its planned-break parts taken
+out (models/downtime.py). An event whose content does not make sense is refused with one
+WARNING line and changes nothing; ingest goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+from datetime import datetime, timedelta
+from typing import Any, Sequence
+
+from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, String, Table, Text
+
+from data.view_buckets import Buckets
+from data.view_extensions import RecordChange
+from data.view_schema import metadata
+from models.canonical import format_utc, parse_utc
+from models.downtime import Interval, merge, pieces
+from models.shifts import shift_of
+
+log = logging.getLogger(__name__)
+
+NAME = "oee"
+ACTIONS = frozenset({"stop.opened", "stop.closed", "stop.classified"})
+MAX_STOP = timedelta(days=100)  # longer is not a stop anyone will classify: refused
+MAX_BREAKS = 2000
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+REASON_PATTERN = re.compile(r"^([a-z][a-z0-9_]{0,31})?$")
+NOTE_MAX = 500
+
+oee_stops = Table(
+    "oee_stops", metadata,
+    Column("station", String(64), nullable=False),
+    Column("stop_id", String(64), nullable=False),
+    Column("started_at", String(32), nullable=True),
+    Column("ended_at", String(32), nullable=True),
+    Column("breaks", Text, nullable=True),  # JSON [[from, to], ...]
+    Column("size", String(20), nullable=True),
+    Column("reason", String(32), nullable=False, default=""),
+    Column("note", Text, nullable=True),
+    Column("opened_by", String(64), nullable=True),
+    Column("classified_by", String(64), nullable=True),
+    Column("classified_at", String(32), nullable=True),
+    PrimaryKeyConstraint("station", "stop_id"),
+)
+Index("ix_oee_stops_started", oee_stops.c.station, oee_stops.c.started_at)
+Index("ix_oee_stops_open", oee_stops.c.ended_at)
+
+oee_shift = Table(
+    "oee_shift", metadata,
+    Column("station", String(64), nullable=False),
+    Column("shift_start", String(32), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("shift_no", Integer, nullable=False),
+    Column("boxes", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    Column("stop_s", Float, nullable=False, default=0.0),
+    Column("stops", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("station", "shift_start"),
+    sqlite_with_rowid=False,
+)
+Index("ix_oee_shift_start", oee_shift.c.shift_start)
+
+oee_output = Table(
+    "oee_output", metadata,
+    Column("station", String(64), nullable=False),
+    Column("shift_start", String(32), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("size", String(20), nullable=False),
+    Column("boxes", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("station", "shift_start", "size"),
+    sqlite_with_rowid=False,
+)
+Index("ix_oee_output_start", oee_output.c.shift_start)
+
+oee_reason = Table(
+    "oee_reason", metadata,
+    Column("station", String(64), nullable=False),
+    Column("shift_start", String(32), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("seconds", Float, nullable=False, default=0.0),
+    Column("stops", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("station", "shift_start", "reason"),
+    sqlite_with_rowid=False,
+)
+Index("ix_oee_reason_start", oee_reason.c.shift_start)
+
+# The site's sums, kept with the per-station rows so a year's trend and Pareto read one row per
+# shift or per day instead of one per station and shift: stations active in each shift (a box
+# or a stop) and their downtime; boxes per day and size; downtime per day and reason.
+oee_site_shift = Table(
+    "oee_site_shift", metadata,
+    Column("shift_start", String(32), primary_key=True),
+    Column("day", String(10), nullable=False),
+    Column("stations", Integer, nullable=False, default=0),
+    Column("stop_s", Float, nullable=False, default=0.0),
+)
+
+oee_site_output = Table(
+    "oee_site_output", metadata,
+    Column("day", String(10), nullable=False),
+    Column("size", String(20), nullable=False),
+    Column("boxes", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("day", "size"),
+    sqlite_with_rowid=False,
+)
+
+oee_site_reason = Table(
+    "oee_site_reason", metadata,
+    Column("day", String(10), nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("seconds", Float, nullable=False, default=0.0),
+    Column("stops", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("day", "reason"),
+    sqlite_with_rowid=False,
+)
+
+NO_DEFECT = (None, "", "N/A")
+
+
+def rejected(record: dict[str, Any]) -> bool:
+    """A box with at least one rejection recorded is not a good box."""
+    return any(record.get(f"rej{n}_defect") not in NO_DEFECT for n in (1, 2, 3))
+
+
+def _active(boxes: int, stops: int, seconds: float) -> bool:
+    """A station-shift counts as planned when it recorded a box or a stop."""
+    return boxes != 0 or stops != 0 or seconds > 0
+
+
+def _add_site_reason(db: sqlite3.Connection, day: str, reason: str, seconds: float,
+                     stops: int) -> None:
+    db.execute("INSERT INTO oee_site_reason (day, reason, seconds, stops) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (day, reason) DO UPDATE SET seconds = seconds + excluded.seconds, "
+               "stops = stops + excluded.stops", (day, reason, seconds, stops))
+
+
+class Refused(ValueError):
+    """An event's content that does not make sense (named in the WARNING line)."""
+
+
+def _time(value: Any, what: str) -> datetime:
+    if not isinstance(value, str) or len(value) > 40:
+        raise Refused(f"{what} is not a time")
+    try:
+        return parse_utc(value)
+    except ValueError:
+        raise Refused(f"{what} is not a time") from None
+
+
+def _text(value: Any, pattern: re.Pattern, what: str) -> str:
+    if not isinstance(value, str) or not pattern.match(value):
+        raise Refused(f"{what} is not valid")
+    return value
+
+
+def _breaks(value: Any, start: datetime, end: datetime) -> list[Interval]:
+    if not isinstance(value, list) or len(value) > MAX_BREAKS:
+        raise Refused("breaks is not a list of intervals")
+    found: list[Interval] = []
+    for pair in value:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise Refused("a break is not [from, to]")
+        low, high = _time(pair[0], "a break's start"), _time(pair[1], "a break's end")
+        low, high = max(low, start), min(high, end)  # only the part inside the stop counts
+        if low < high:
+            found.append((low, high))
+    return merge(found)
+
+
+class OeeExtension:
+    """Downtime and OEE figures per station and shift (data/view_extensions.py)."""
+
+    name = NAME
+    actions = ACTIONS
+    tables = ("oee_stops", "oee_shift", "oee_output", "oee_reason", "oee_site_shift",
+              "oee_site_output", "oee_site_reason")
+
+    def __init__(self) -> None:
+        self._shifts: dict[tuple[str, str], tuple[str, str, int]] = {}
+
+    # -- shifts ------------------------------------------------------------------------------
+
+    def _shift(self, moment_text: str, zone: str) -> tuple[str, str, int]:
+        """(shift start, local day, shift number) of a canonical time, cached per quarter hour
+        (every shift starts on a quarter hour)."""
+        key = (zone, moment_text[:14] + str(int(moment_text[14:16]) // 15))
+        found = self._shifts.get(key)
+        if found is None:
+            if len(self._shifts) > 200_000:
+                self._shifts.clear()
+            shift = shift_of(parse_utc(moment_text), zone)
+            found = self._shifts[key] = (format_utc(shift.start_utc), shift.day, shift.number)
+        return found
+
+    # -- records -----------------------------------------------------------------------------
+
+    def records_changed(self, db: sqlite3.Connection, changes: Sequence[RecordChange],
+                        buckets: Buckets) -> bool:
+        output: dict[tuple[str, str, str, str], list[int]] = {}
+        for change in changes:
+            for version, sign in ((change.old, -1), (change.new, 1)):
+                if version is None or version.get("status") != "active":
+                    continue
+                shift_start, day, _number = self._shift(version["recorded_at"], buckets.zone_name)
+                key = (version["station_id"], shift_start, day, version.get("size") or "")
+                sums = output.setdefault(key, [0, 0])
+                sums[0] += sign
+                sums[1] += sign if rejected(version) else 0
+        output = {key: sums for key, sums in output.items() if sums != [0, 0]}
+        for (station, shift_start, day, size), (boxes, bad) in output.items():
+            db.execute("INSERT INTO oee_output (station, shift_start, day, size, boxes, rejected)"
+                       " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (station, shift_start, size) DO "
+                       "UPDATE SET boxes = boxes + excluded.boxes, "
+                       "rejected = rejected + excluded.rejected",
+                       (station, shift_start, day, size, boxes, bad))
+            db.execute("INSERT INTO oee_site_output (day, size, boxes, rejected) VALUES "
+                       "(?, ?, ?, ?) ON CONFLICT (day, size) DO UPDATE SET "
+                       "boxes = boxes + excluded.boxes, rejected = rejected + excluded.rejected",
+                       (day, size, boxes, bad))
+            self._add_shift(db, station, shift_start, day, buckets.zone_name, boxes=boxes,
+                            rejected=bad)
+        return bool(output)
+
+    def _add_shift(self, db: sqlite3.Connection, station: str, shift_start: str, day: str,
+                   zone: str, *, boxes: int = 0, rejected: int = 0, seconds: float = 0.0,
+                   stops: int = 0) -> None:
+        number = self._shift(shift_start, zone)[2]
+        before = db.execute("SELECT boxes, stops, stop_s FROM oee_shift WHERE station = ? AND "
+                            "shift_start = ?", (station, shift_start)).fetchone()
+        db.execute("INSERT INTO oee_shift (station, shift_start, day, shift_no, boxes, rejected, "
+                   "stop_s, stops) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                   "(station, shift_start) DO UPDATE SET boxes = boxes + excluded.boxes, "
+                   "rejected = rejected + excluded.rejected, stop_s = stop_s + excluded.stop_s, "
+                   "stops = stops + excluded.stops",
+                   (station, shift_start, day, number, boxes, rejected, seconds, stops))
+        old = before or (0, 0, 0.0)
+        was = _active(*old)
+        now = _active(old[0] + boxes, old[1] + stops, old[2] + seconds)
+        db.execute("INSERT INTO oee_site_shift (shift_start, day, stations, stop_s) VALUES "
+                   "(?, ?, ?, ?) ON CONFLICT (shift_start) DO UPDATE SET "
+                   "stations = stations + excluded.stations, stop_s = stop_s + excluded.stop_s",
+                   (shift_start, day, int(now) - int(was), seconds))
+
+    # -- events ------------------------------------------------------------------------------
+
+    def events_stored(self, db: sqlite3.Connection, events: Sequence[tuple],
+                      buckets: Buckets) -> bool:
+        changed = False
+        for event in events:
+            station, seq, ts, username, action = event[0], event[1], event[2], event[3], event[5]
+            try:
+                body = json.loads(event[10])
+                after = body.get("after") if isinstance(body, dict) else None
+                if not isinstance(after, dict):
+                    raise Refused("no 'after' object")
+                if action == "stop.opened":
+                    self._opened(db, station, username, after)
+                elif action == "stop.closed":
+                    self._closed(db, station, after, buckets.zone_name)
+                else:
+                    self._classified(db, username, ts, after, buckets.zone_name)
+                changed = True
+            except (Refused, ValueError) as problem:
+                log.warning("Site view: %s of station %s seq %s refused (%s); the rest of the "
+                            "journal is taken", action, station, seq, problem)
+        return changed
+
+    def _row(self, db: sqlite3.Connection, station: str, stop_id: str) -> sqlite3.Row | None:
+        return db.execute("SELECT started_at, ended_at, breaks, reason, classified_at "
+                          "FROM oee_stops WHERE station = ? AND stop_id = ?",
+                          (station, stop_id)).fetchone()
+
+    def _opened(self, db: sqlite3.Connection, station: str, username: str | None,
+                after: dict) -> None:
+        stop_id = _text(after.get("stop_id"), ID_PATTERN, "stop_id")
+        started = format_utc(_time(after.get("started_at"), "started_at"))
+        reason = _text(after.get("reason") or "", REASON_PATTERN, "reason")
+        size = after.get("size")
+        size = size[:20] if isinstance(size, str) else None
+        # A classification that came first (from another PC) keeps its reason.
+        db.execute("INSERT INTO oee_stops (station, stop_id, started_at, size, reason, opened_by)"
+                   " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (station, stop_id) DO UPDATE SET "
+                   "started_at = excluded.started_at, size = excluded.size, "
+                   "opened_by = excluded.opened_by, reason = CASE WHEN classified_at IS NULL "
+                   "THEN excluded.reason ELSE reason END",
+                   (station, stop_id, started, size, reason, username))
+
+    def _closed(self, db: sqlite3.Connection, station: str, after: dict, zone: str) -> None:
+        stop_id = _text(after.get("stop_id"), ID_PATTERN, "stop_id")
+        start = _time(after.get("started_at"), "started_at")
+        end = _time(after.get("ended_at"), "ended_at")
+        if not start <= end or end - start > MAX_STOP:
+            raise Refused("the stop ends before it starts, or lasts more than 100 days")
+        breaks = _breaks(after.get("breaks", []), start, end)
+        row = self._row(db, station, stop_id)
+        if row is not None and row[1] is not None:
+            raise Refused(f"stop {stop_id} was already closed")
+        reason = row[3] if row is not None else ""
+        breaks_text = json.dumps([[format_utc(a), format_utc(b)] for a, b in breaks])
+        db.execute("INSERT INTO oee_stops (station, stop_id, started_at, ended_at, breaks, reason)"
+                   " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (station, stop_id) DO UPDATE SET "
+                   "started_at = excluded.started_at, ended_at = excluded.ended_at, "
+                   "breaks = excluded.breaks",
+                   (station, stop_id, format_utc(start), format_utc(end), breaks_text, reason))
+        self._count(db, station, start, end, breaks, reason, zone, 1, with_shift=True)
+
+    def _count(self, db: sqlite3.Connection, station: str, start: datetime, end: datetime,
+               breaks: list[Interval], reason: str, zone: str, sign: int, *,
+               with_shift: bool) -> None:
+        """Add (sign 1) or take out (-1) a closed stop's seconds per shift, under `reason`; the
+        stop counts once, in the shift it started in."""
+        parts = pieces(start, end, zone, breaks) or []
+        first_shift = self._shift(format_utc(start), zone)
+        for index, piece in enumerate(parts):
+            shift_start = format_utc(piece.shift_start)
+            stops = sign if index == 0 else 0
+            db.execute("INSERT INTO oee_reason (station, shift_start, day, reason, seconds, stops)"
+                       " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (station, shift_start, reason) DO "
+                       "UPDATE SET seconds = seconds + excluded.seconds, "
+                       "stops = stops + excluded.stops",
+                       (station, shift_start, piece.day, reason, sign * piece.seconds, stops))
+            _add_site_reason(db, piece.day, reason, sign * piece.seconds, stops)
+            if with_shift:
+                self._add_shift(db, station, shift_start, piece.day, zone,
+                                seconds=sign * piece.seconds, stops=stops)
+        if not parts and with_shift:  # a stop of no length still happened
+            db.execute("INSERT INTO oee_reason (station, shift_start, day, reason, seconds, stops)"
+                       " VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (station, shift_start, reason) DO "
+                       "UPDATE SET stops = stops + excluded.stops",
+                       (station, first_shift[0], first_shift[1], reason, sign))
+            _add_site_reason(db, first_shift[1], reason, 0.0, sign)
+            self._add_shift(db, station, first_shift[0], first_shift[1], zone, stops=sign)
+
+    def _classified(self, db: sqlite3.Connection, username: str | None, ts: str, after: dict,
+                    zone: str) -> None:
+        station = _text(after.get("station"), ID_PATTERN, "station")
+        stop_id = _text(after.get("stop_id"), ID_PATTERN, "stop_id")
+        reason = _text(after.get("reason"), REASON_PATTERN, "reason")
+        if not reason:
+            raise Refused("a classification names a reason")
+        note = after.get("note")
+        note = note[:NOTE_MAX] if isinstance(note, str) else None
+        row = self._row(db, station, stop_id)
+        if row is not None and row[4] is not None and row[4] > ts:
+            return  # a newer classification is already in (they may arrive in any order)
+        if row is not None and row[1] is not None and row[3] != reason:
+            start, end = parse_utc(row[0]), parse_utc(row[1])
+            breaks = [(parse_utc(a), parse_utc(b)) for a, b in json.loads(row[2] or "[]")]
+            self._count(db, station, start, end, breaks, row[3], zone, -1, with_shift=False)
+            self._count(db, station, start, end, breaks, reason, zone, 1, with_shift=False)
+            db.execute("DELETE FROM oee_reason WHERE station = ? AND reason = ? AND stops = 0 "
+                       "AND abs(seconds) < 0.001", (station, row[3]))
+        db.execute("INSERT INTO oee_stops (station, stop_id, reason, note, classified_by, "
+                   "classified_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (station, stop_id) DO "
+                   "UPDATE SET reason = excluded.reason, note = excluded.note, "
+                   "classified_by = excluded.classified_by, "
+                   "classified_at = excluded.classified_at",
+                   (station, stop_id, reason, note, username, ts))
+
+
+# -- reads (the OEE tab, the dashboard, the rows behind a number) --------------------------------
+# Each takes this view's connection: a SQLAlchemy one (the readers) or the writer's sqlite3 one.
+
+def _query(db: Any, sql: str, params: tuple) -> list[tuple]:
+    run = getattr(db, "exec_driver_sql", None) or db.execute
+    return [tuple(row) for row in run(sql, params).fetchall()]
+
+
+def shift_rows(db: Any, low: str, high: str, station: str | None = None
+               ) -> list[tuple]:
+    """(station, shift_start, day, shift_no, boxes, rejected, stop_s, stops) of the shifts
+    starting in [low, high) in which the station recorded anything."""
+    where = " AND station = ?" if station else ""
+    return _query(db,
+        "SELECT station, shift_start, day, shift_no, boxes, rejected, stop_s, stops FROM oee_shift"
+        " WHERE shift_start >= ? AND shift_start < ? AND (boxes != 0 OR stops != 0 OR stop_s > 0)"
+        + where + " ORDER BY shift_start, station",
+        (low, high, *((station,) if station else ())))
+
+
+def output_rows(db: Any, low: str, high: str, station: str | None = None
+                ) -> list[tuple]:
+    """(station, shift_start, size, boxes, rejected) of the shifts starting in [low, high)."""
+    where = " AND station = ?" if station else ""
+    return _query(db,
+        "SELECT station, shift_start, size, boxes, rejected FROM oee_output WHERE shift_start >= ?"
+        " AND shift_start < ? AND boxes != 0" + where,
+        (low, high, *((station,) if station else ())))
+
+
+def shift_totals(db: Any, low: str, high: str) -> list[tuple]:
+    """(shift_start, day, stations with activity, stop seconds) per shift, for the site."""
+    return _query(db,
+        "SELECT shift_start, day, stations, stop_s FROM oee_site_shift WHERE shift_start >= ? "
+        "AND shift_start < ? AND stations > 0 ORDER BY shift_start", (low, high))
+
+
+def site_day_output(db: Any, first_day: str, last_day: str) -> list[tuple]:
+    """(day, size, boxes, rejected) for the site, days first_day..last_day (local dates)."""
+    return _query(db,
+        "SELECT day, size, boxes, rejected FROM oee_site_output WHERE day >= ? AND day <= ? "
+        "AND boxes != 0", (first_day, last_day))
+
+
+def site_day_reasons(db: Any, first_day: str, last_day: str) -> list[tuple]:
+    """(reason, seconds, stops) for the site over days first_day..last_day."""
+    return _query(db,
+        "SELECT reason, sum(seconds), sum(stops) FROM oee_site_reason WHERE day >= ? AND "
+        "day <= ? GROUP BY reason", (first_day, last_day))
+
+
+def day_output(db: Any, low: str, high: str) -> list[tuple]:
+    """(day, size, boxes, rejected) for the site, per local day of the shifts in [low, high)."""
+    return _query(db,
+        "SELECT day, size, sum(boxes), sum(rejected) FROM oee_output WHERE shift_start >= ? AND "
+        "shift_start < ? GROUP BY day, size", (low, high))
+
+
+def reason_totals(db: Any, low: str, high: str, station: str | None = None
+                  ) -> list[tuple[str, float, int]]:
+    """(reason, downtime seconds, stops) of closed stops in the shifts in [low, high), most
+    downtime first ("" = unqualified)."""
+    where = " AND station = ?" if station else ""
+    return _query(db,
+        "SELECT reason, sum(seconds), sum(stops) FROM oee_reason WHERE shift_start >= ? AND "
+        "shift_start < ?" + where + " GROUP BY reason HAVING sum(seconds) > 0.5 OR sum(stops) > 0"
+        " ORDER BY 2 DESC, 1", (low, high, *((station,) if station else ())))
+
+
+STOP_COLUMNS = ("station", "stop_id", "started_at", "ended_at", "breaks", "size", "reason",
+                "note", "opened_by", "classified_by", "classified_at")
+
+
+def stops_between(db: Any, low: str, high: str, station: str | None = None,
+                  limit: int = 5000) -> list[dict[str, Any]]:
+    """Stops overlapping [low, high) (open ones included), oldest first."""
+    where = " AND station = ?" if station else ""
+    rows = _query(db,
+        f"SELECT {', '.join(STOP_COLUMNS)} FROM oee_stops WHERE started_at IS NOT NULL AND "
+        "started_at < ? AND (ended_at IS NULL OR ended_at > ?)" + where +
+        " ORDER BY started_at, station LIMIT ?",
+        (high, low, *((station,) if station else ()), limit))
+    return [dict(zip(STOP_COLUMNS, row)) for row in rows]
+
+
+def open_stops(db: Any) -> list[dict[str, Any]]:
+    """Every stop not closed yet (at most a few per station)."""
+    rows = _query(db, f"SELECT {', '.join(STOP_COLUMNS)} FROM oee_stops WHERE ended_at IS NULL "
+                      "AND started_at IS NOT NULL ORDER BY started_at", ())
+    return [dict(zip(STOP_COLUMNS, row)) for row in rows]

@@ -1,0 +1,134 @@
+"""The site catalog's "Stops and OEE" section: per size the ideal rate and the minutes without a
+box that open a stop, the defaults for other sizes, the planned breaks of the shift plan and
+the site's own extra stop reasons. Shown in the catalog tab; the values travel in the catalog
+document's "downtime" part (utils/mes/downtime_catalog.py checks them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+    QPushButton, QSpinBox, QDoubleSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from config.downtime import DEFAULT_REASONS, DowntimeSettings
+from models.validation import FieldError
+
+from gui.downtime_texts import reason_label
+from gui.numbers import format_shortest
+from gui.theme import form_label
+
+
+def _number(text: str) -> Any:
+    """A typed number (decimal comma or point); the text itself when it is not one, so the
+    catalog's check names it next to the field."""
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        return text
+
+
+class DowntimeSection(QGroupBox):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("Stops and OEE"), parent)
+        self.setObjectName("catalogDowntime")
+        self.rates = QTableWidget(0, 3)
+        self.rates.setObjectName("downtimeRates")
+        self.rates.setHorizontalHeaderLabels([self.tr("Size"), self.tr("Ideal boxes / h"),
+                                              self.tr("Stop after (min)")])
+        self.rates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.rates.verticalHeader().setVisible(False)
+        self.rates.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rates.setMinimumHeight(120)
+        self.add_button = QPushButton(self.tr("Add size"))
+        self.remove_button = QPushButton(self.tr("Remove selected"))
+        self.add_button.clicked.connect(lambda: self._append("", "", ""))
+        self.remove_button.clicked.connect(self._remove)
+        self.default_rate = QDoubleSpinBox()
+        self.default_rate.setRange(0.01, 100000)
+        self.default_rate.setDecimals(2)
+        self.default_minutes = QSpinBox()
+        self.default_minutes.setRange(1, 480)
+        self.breaks = QPlainTextEdit()
+        self.breaks.setObjectName("downtimeBreaks")
+        self.breaks.setPlaceholderText(self.tr("10:00 30"))
+        self.breaks.setMaximumHeight(80)
+        self.reasons = QPlainTextEdit()
+        self.reasons.setObjectName("downtimeReasons")
+        self.reasons.setMaximumHeight(60)
+        fixed = ", ".join(reason_label(code) for code in DEFAULT_REASONS)
+        hint = QLabel(self.tr("Breaks: one per line, local start and minutes (\"10:00 30\"); "
+                              "they are never downtime. Reasons always include: %1; add a "
+                              "site's own codes one per line (a-z, 0-9, _).").replace("%1", fixed))
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow(form_label(self.tr("Other sizes: ideal boxes / h")), self.default_rate)
+        form.addRow(form_label(self.tr("Other sizes: stop after (min)")), self.default_minutes)
+        form.addRow(form_label(self.tr("Planned breaks")), self.breaks)
+        form.addRow(form_label(self.tr("Extra stop reasons")), self.reasons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rates)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+
+    def _append(self, size: str, rate: str, minutes: str) -> None:
+        row = self.rates.rowCount()
+        self.rates.insertRow(row)
+        for column, text in enumerate((size, rate, minutes)):
+            self.rates.setItem(row, column, QTableWidgetItem(text))
+
+    def _remove(self) -> None:
+        for row in sorted({index.row() for index in self.rates.selectedIndexes()}, reverse=True):
+            self.rates.removeRow(row)
+
+    def load(self, settings: DowntimeSettings) -> None:
+        self.rates.setRowCount(0)
+        for rate in settings.rates:
+            self._append(rate.size, format_shortest(rate.ideal_boxes_per_hour),
+                         str(rate.stop_after_minutes))
+        self.default_rate.setValue(settings.default_ideal_boxes_per_hour)
+        self.default_minutes.setValue(settings.default_stop_after_minutes)
+        self.breaks.setPlainText("\n".join(f"{b.start} {b.minutes}" for b in settings.breaks))
+        self.reasons.setPlainText("\n".join(r for r in settings.reasons
+                                            if r not in DEFAULT_REASONS))
+
+    def values(self) -> dict[str, Any]:
+        """The section as the catalog document's "downtime" part (checked by the service)."""
+        rates = []
+        for row in range(self.rates.rowCount()):
+            texts = [(self.rates.item(row, c).text() if self.rates.item(row, c) else "")
+                     for c in range(3)]
+            if not any(t.strip() for t in texts):
+                continue
+            minutes = _number(texts[2])
+            rates.append({"size": texts[0].strip(), "ideal_boxes_per_hour": _number(texts[1]),
+                          "stop_after_minutes": int(minutes) if isinstance(minutes, float)
+                          and minutes.is_integer() else minutes})
+        breaks = []
+        for line in self.breaks.toPlainText().splitlines():
+            parts = line.split()
+            if not parts:
+                continue
+            minutes = _number(parts[1]) if len(parts) > 1 else None
+            breaks.append({"start": parts[0], "minutes": int(minutes) if isinstance(
+                minutes, float) and minutes.is_integer() else minutes})
+        extra = [line.strip() for line in self.reasons.toPlainText().splitlines() if line.strip()]
+        return {"reasons": [*DEFAULT_REASONS, *extra], "rates": rates, "breaks": breaks,
+                "default_stop_after_minutes": self.default_minutes.value(),
+                "default_ideal_boxes_per_hour": self.default_rate.value()}
+
+    def place(self, error: FieldError) -> tuple[str, QWidget]:
+        """Where an error of the "downtime" part belongs (a title and the widget to mark)."""
+        parts = error.field.split(".")
+        name = parts[1] if len(parts) > 1 else ""
+        widget = {"rates": self.rates, "breaks": self.breaks, "reasons": self.reasons,
+                  "default_stop_after_minutes": self.default_minutes,
+                  "default_ideal_boxes_per_hour": self.default_rate}.get(name, self)
+        return self.tr("Stops and OEE"), widget

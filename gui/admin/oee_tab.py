@@ -1,0 +1,144 @@
+"""The OEE tab: availability, performance, quality and OEE per station and shift (or day) for
+the chosen period, the site's total, the definitions in words, and the rows behind any line
+one double-click away (gui/admin/oee_rows_dialog.py). Figures come from the site view's
+downtime tables (utils/mes/oee_report.py), kept on ingest; a refresh reads a few hundred rows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from utils.mes.oee import combine
+
+from gui.admin.oee_model import COLUMNS, day_lines, shift_lines
+from gui.admin.oee_rows_dialog import OeeRowsDialog
+from gui.admin.oee_texts import definitions, shift_headers
+from gui.admin.record_filters import RecordFilters
+from gui.admin.refresh_when_shown import RefreshWhenShown
+from gui.downtime_model import TextRowsModel
+from gui.downtime_texts import percent_text
+
+REFRESH_MS = 30_000  # the shift under way and open stops grow with the clock
+EVERYTHING_DAYS = 400  # "Everything" reads at most this far back
+
+
+class OeeTab(RefreshWhenShown):
+    def __init__(self, ctx, session, parent: QWidget | None = None, *, bridge=None,
+                 refresh_ms: int = REFRESH_MS):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.setObjectName("oeeTab")
+        self.filters = RecordFilters(ctx)
+        # A plant's shifts over everything are hundreds of thousands of lines: the last day
+        # by default (the dashboard shows the trend over the whole period).
+        self.filters.period.setCurrentIndex(self.filters.period.findData(1))
+        self.filters.changed.connect(self.refresh)
+        self.grouping = QComboBox()
+        self.grouping.setObjectName("oeeGrouping")
+        self.grouping.addItem(self.tr("per shift"), "shift")
+        self.grouping.addItem(self.tr("per day"), "day")
+        self.grouping.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.definitions = QLabel(definitions())
+        self.definitions.setObjectName("oeeDefinitions")
+        self.definitions.setWordWrap(True)
+        self.definitions.setTextFormat(Qt.TextFormat.RichText)
+        self.total = QLabel()
+        self.total.setObjectName("oeeTotal")
+        self.total.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.model = TextRowsModel(COLUMNS, shift_headers(), self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.table = QTableView()
+        self.table.setObjectName("oeeTable")
+        self.table.setAccessibleName(self.tr("OEE per station and shift"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.open_rows(index.row()))
+        self.rows_button = QPushButton(self.tr("Rows behind the selected line…"))
+        self.rows_button.setObjectName("oeeRowsButton")
+        self.rows_button.clicked.connect(self._open_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.filters)
+        top.addWidget(self.grouping)
+        top.addStretch(1)
+        top.addWidget(self.rows_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.definitions)
+        layout.addWidget(self.total)
+        layout.addWidget(self.table, 1)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(refresh_ms)
+        if bridge is not None:
+            bridge.changed.connect(self._view_changed)
+        self.refresh()
+
+    def _view_changed(self, change) -> None:
+        """Boxes or stops arrived: recompute now if shown, else when next shown."""
+        if not (change.records or "oee" in change.extensions):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def period(self):
+        now = self.ctx.clock.now()
+        start = self.filters.start() or now - timedelta(days=EVERYTHING_DAYS)
+        # Shifts that started before the period's start but run into it are shown whole.
+        return start - timedelta(hours=8), now
+
+    def refresh(self) -> None:
+        self.filters.refill_stations()
+        start, end = self.period()
+        station = self.filters.station.currentData()
+        report = self.ctx.oee
+        if self.grouping.currentData() == "day":
+            days = report.days(start, end, station, now=end)
+            lines = day_lines(days, self.ctx.timezone)
+            parts = [d.figures for d in days]
+        else:
+            shifts = report.shifts(start, end, station, now=end)
+            lines = shift_lines(shifts)
+            parts = [s.figures for s in shifts]
+        self.model.set_rows(lines)
+        total = combine(parts)
+        self.total.setText(self.tr("Period: OEE %1 · availability %2 · performance %3 · "
+                                   "quality %4 · %5 boxes").replace("%1", percent_text(total.oee))
+                           .replace("%2", percent_text(total.availability))
+                           .replace("%3", percent_text(total.performance))
+                           .replace("%4", percent_text(total.quality))
+                           .replace("%5", str(total.boxes)))
+
+    def _open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.open_rows(rows[0].row())
+
+    def open_rows(self, proxy_row: int) -> OeeRowsDialog | None:
+        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
+        line = self.model.key(source.row())
+        if line is None:
+            return None
+        dialog = OeeRowsDialog(self.ctx, self.session, line, self)
+        dialog.open()
+        return dialog

@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Manufacturing-execution figures benchmark, OEE section (issue 15): the OEE and downtime
+figures of a 200-station plant over a year, read from the site view's tables kept on ingest
+(a script, not a pytest module; the SPC section is in bench_spc.py).
+
+    python tests/benchmarks/bench_mes.py [--quick] --json PATH
+
+The year of figures is built directly through the view writer's OEE extension
+(data/view_oee.py), in the writer's own transactions, with synthetic records and stop events
+(not real journals: a real year of a 200-station plant takes hours to generate and ingest, and
+the figures' tables are the same size either way). Per station and shift: BOXES_PER_SHIFT
+records (one with a rejection), STOPS_PER_SHIFT stops (opened and closed, with a planned break
+in one of them), half of them classified. --quick: one tenth of the year (36.5 days).
+
+- oee_tab_day_ms        OeeReport.shifts() for the last 24 hours, every station (the OEE tab's
+                        default refresh): median of runs
+- oee_tab_week_ms       the same over 7 days (4,200 station-shifts)
+- oee_days_year_ms      OeeReport.days() over the year for one station (the tab per day)
+- dashboard_oee_ms      the dashboard's downtime charts over the year, every station:
+                        OeeReport.pareto() + OeeReport.trend() (target: median <= 250 ms)
+- ingest_batch_ms       one more batch through the extension (a station's shift: its boxes and
+                        a stop), inside a transaction: the incremental cost on ingest
+
+Prints a table and writes {"metrics", "targets", "target_ops", "machine", "params", "pass",
+"methods", "diagnostics"} as JSON (tests/benchmarks/benchkit.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchkit import log, machine_info, summary, write_report  # noqa: E402  (shared)
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+STATIONS = 200
+BOXES_PER_SHIFT = 3
+STOPS_PER_SHIFT = 2
+ZONE = "America/Sao_Paulo"
+END = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)  # 06:00 local: a shift boundary
+FULL = {"days": 365, "runs": 15}
+QUICK = {"days": 36.5, "runs": 15}
+TARGETS = {"dashboard_oee_ms": 250.0, "oee_tab_day_ms": 250.0, "oee_tab_week_ms": 250.0,
+           "oee_days_year_ms": 250.0, "ingest_batch_ms": 50.0}
+TARGET_OPS = {name: "<=" for name in TARGETS}
+
+
+def _text(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def _record(station: str, number: int, at: datetime, rejected: bool) -> dict[str, Any]:
+    return {"record_id": f"{station}-{number}", "version": 1, "station_id": station,
+            "lot": "L1", "box": number, "size": "#0", "unit_weight_kg": 0.000096,
+            "rej1_defect": "Furo" if rejected else "N/A", "rej1_location": None,
+            "rej2_defect": None, "rej2_location": None, "rej3_defect": None,
+            "rej3_location": None, "cam_d": 1.0, "cam_w": 1.0, "operator": "op",
+            "recorded_at": _text(at), "utc_offset_minutes": -180, "origin": "station",
+            "status": "active", "reason": None, "editor": None, "edited_at": None,
+            "base_version": None, "source_station": station, "source_seq": number}
+
+
+def _event(station: str, seq: int, action: str, ts: datetime, after: dict) -> tuple:
+    return (station, seq, _text(ts), "op", "operator", action, "stop", None, None,
+            f"h{station}-{seq}", json.dumps({"after": after}))
+
+
+REASONS = ("setup", "material", "maintenance", "quality", "no_operator", "other")
+
+
+def shift_batch(station: str, shift_start: datetime, counter: list[int]):
+    """One station's shift: its boxes and stops (as records changed and events stored)."""
+    from data.view_extensions import RecordChange
+
+    changes, events = [], []
+    for box in range(BOXES_PER_SHIFT):
+        counter[0] += 1
+        at = shift_start + timedelta(minutes=20 + box * 150)
+        changes.append(RecordChange(None, _record(station, counter[0], at, box == 0)))
+    for stop in range(STOPS_PER_SHIFT):
+        counter[0] += 3
+        seq, stop_id = counter[0], f"s{counter[0]}"
+        start = shift_start + timedelta(minutes=60 + stop * 180)
+        end = start + timedelta(minutes=25 + (counter[0] % 40))
+        breaks = [[_text(start + timedelta(minutes=10)), _text(start + timedelta(minutes=20))]] \
+            if stop == 0 else []
+        events.append(_event(station, seq, "stop.opened", start,
+                             {"stop_id": stop_id, "started_at": _text(start), "size": "#0",
+                              "reason": ""}))
+        events.append(_event(station, seq + 1, "stop.closed", end,
+                             {"stop_id": stop_id, "started_at": _text(start),
+                              "ended_at": _text(end), "breaks": breaks}))
+        if seq % 2:
+            events.append(_event(station, seq + 2, "stop.classified", end,
+                                 {"station": station, "stop_id": stop_id,
+                                  "reason": REASONS[seq % len(REASONS)], "note": ""}))
+    return changes, events
+
+
+def build(folder: Path, params: dict) -> tuple[Any, Any, dict]:
+    """The view with a year (or --quick's part) of OEE figures; (database, writer, facts)."""
+    from data.view_buckets import Buckets
+    from data.view_db import open_view_database
+    from data.view_oee import OeeExtension
+    from data.view_store import ViewWriter
+
+    database = open_view_database(folder / "view.sqlite3")
+    extension = OeeExtension()
+    writer = ViewWriter(database, ZONE, extensions=(extension,))
+    buckets = Buckets(ZONE)
+    db = writer.connection
+    shifts = int(params["days"] * 3)
+    first = END - timedelta(hours=8 * shifts)
+    counters = {f"{200 + n}": [0] for n in range(STATIONS)}
+    started = time.perf_counter()
+    for index in range(shifts):
+        shift_start = first + timedelta(hours=8 * index)
+        db.execute("BEGIN IMMEDIATE")
+        for station, counter in counters.items():
+            changes, events = shift_batch(station, shift_start, counter)
+            extension.records_changed(db, changes, buckets)
+            extension.events_stored(db, events, buckets)
+        db.execute("COMMIT")
+        if index % 100 == 0:
+            log(f"    shift {index}/{shifts}")
+    db.execute("ANALYZE")
+    facts = {"shifts": shifts, "station_shifts": shifts * STATIONS,
+             "records": shifts * STATIONS * BOXES_PER_SHIFT,
+             "stops": shifts * STATIONS * STOPS_PER_SHIFT,
+             "build_s": round(time.perf_counter() - started, 1),
+             "rows": {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                      for t in extension.tables}}
+    return database, writer, facts
+
+
+class _Clock:
+    def now(self) -> datetime:
+        return END
+
+
+def timed(runs: int, action) -> list[float]:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def measure(database, writer, params: dict, metrics: dict, diagnostics: dict) -> None:
+    from config.catalogs import Catalog
+    from data.view_buckets import Buckets
+    from utils.mes.oee_report import OeeReport
+
+    catalog = Catalog()
+    report = OeeReport(database, lambda: catalog, lambda: ZONE, _Clock())
+    year = END - timedelta(days=params["days"])
+    runs = params["runs"]
+    cases = {
+        "oee_tab_day_ms": lambda: report.shifts(END - timedelta(days=1, hours=8), END),
+        "oee_tab_week_ms": lambda: report.shifts(END - timedelta(days=7, hours=8), END),
+        "oee_days_year_ms": lambda: report.days(year, END, "250"),
+        "dashboard_oee_ms": lambda: (report.pareto(year, END), report.trend(year, END)),
+    }
+    for name, action in cases.items():
+        action()  # warm: the first read pulls the pages from disk
+        times = timed(runs, action)
+        metrics[name] = round(statistics.median(times), 1)
+        diagnostics[name] = summary(times)
+        log(f"    {name}: {metrics[name]} ms")
+    extension = writer.extensions[0]
+    buckets = Buckets(ZONE)
+    counter = [10_000_000]
+    db = writer.connection
+
+    def one_batch():
+        changes, events = shift_batch("299", END, counter)
+        db.execute("BEGIN IMMEDIATE")
+        extension.records_changed(db, changes, buckets)
+        extension.events_stored(db, events, buckets)
+        db.execute("ROLLBACK")  # measured, not kept: the next run adds the same shift again
+
+    times = timed(runs, one_batch)
+    metrics["ingest_batch_ms"] = round(statistics.median(times), 2)
+    diagnostics["ingest_batch_ms"] = summary(times)
+
+
+def print_table(metrics: dict, passed: dict) -> None:
+    print(f"{'metric':<22} {'value':>10} {'target':>10}  result")
+    for name in ("oee_tab_day_ms", "oee_tab_week_ms", "oee_days_year_ms", "dashboard_oee_ms",
+                 "ingest_batch_ms"):
+        value = metrics.get(name)
+        verdict = passed.get(name)
+        print(f"{name:<22} {'n/a' if value is None else format(value, ',.1f'):>10} "
+              f"{'<= ' + format(TARGETS[name], 'g'):>10}  "
+              f"{'' if verdict is None else ('pass' if verdict else 'MISS')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="one tenth of the year")
+    parser.add_argument("--json", required=True, type=Path, help="where to write the results")
+    parser.add_argument("--dir", type=Path, default=None, help="parent of the temporary folder")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit with status 1 when a target is missed")
+    args = parser.parse_args(argv)
+    params: dict[str, Any] = dict(QUICK if args.quick else FULL, quick=args.quick,
+                                  stations=STATIONS, boxes_per_shift=BOXES_PER_SHIFT,
+                                  stops_per_shift=STOPS_PER_SHIFT)
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
+    folder = Path(tempfile.mkdtemp(prefix="bench-mes-", dir=args.dir))
+    started = time.perf_counter()
+    metrics: dict[str, Any] = {}
+    diagnostics: dict[str, Any] = {}
+    try:
+        log(f"[build] {STATIONS} stations, {params['days']} days of OEE figures")
+        database, writer, facts = build(folder, params)
+        diagnostics["site"] = facts
+        log(f"    built in {facts['build_s']} s: {facts['rows']}")
+        log("[measure]")
+        measure(database, writer, params, metrics, diagnostics)
+        writer.close()
+        database.dispose()
+        methods = {
+            "site": f"{STATIONS} stations x {facts['shifts']} shifts: {facts['records']:,} "
+                    f"records, {facts['stops']:,} stops given to the OEE extension in the "
+                    "view writer's transactions (synthetic, not journals)",
+            "figures": "utils.mes.oee_report.OeeReport on the view's SQLite file, default "
+                       "catalog, site zone America/Sao_Paulo, medians of runs after a warm run",
+        }
+        return write_report(args, metrics=metrics, targets=TARGETS, target_ops=TARGET_OPS,
+                            params=params, methods=methods, diagnostics=diagnostics,
+                            machine=machine_info(folder), phases={"oee"}, folder=folder,
+                            load_before=load_before, elapsed=time.perf_counter() - started,
+                            print_table=print_table, quick_note="36.5 days, not a year")
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Manufacturing-execution features beyond boxes: downtime and OEE, SPC, handovers, labels."""

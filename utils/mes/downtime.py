@@ -1,0 +1,240 @@
+"""A station's stops: opened live when no box comes for N minutes, closed by the next box,
+declared with a reason by the operator, classified later by the operator or a supervisor.
+
+How a stop comes to be (the decision, also in the README): the station RECORDS it live. While
+the station app runs, `tick` (every few seconds, and right after each box) opens an
+unqualified stop once N minutes (the catalog's setting for the station's size) of working
+time (planned breaks not counted) have passed since the last box, or since the app started
+if that is later: the time the app was not running is not known, so it is not attributed.
+The stop starts at that last box (the machine stopped then, not N minutes later) and is closed
+at the time of the next box, with the planned breaks it spanned. Both are audit events of the
+station's chain (`stop.opened`, `stop.closed`), so every PC's site view takes the same facts
+from the journal and agrees: nobody re-derives stops from gaps between boxes elsewhere.
+The open stop is kept in this PC's database (a meta key, written in the same unit of work as
+its event), so it survives a restart; a box registered while the app was closed around a
+crash still closes it at its own time on the next tick.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from config.constants import Permission
+from config.downtime import UNQUALIFIED
+from data import meta_repo, schema
+from data import audit_repo
+from models.canonical import format_utc, parse_utc
+from models.downtime import break_intervals, overlap_seconds
+from utils.audit.chain import Actor
+from utils.changes import Topic
+from utils.permissions import require
+from utils.site.station_state import SIZE_META_KEY
+
+OPEN_KEY = "downtime.open_stop"
+NOTE_MAX = 500
+R = schema.record_versions
+
+
+class StopRefused(ValueError):
+    """A declaration or classification that cannot be taken (the message says why)."""
+
+
+@dataclass(frozen=True)
+class OpenStop:
+    stop_id: str
+    started_at: datetime
+    size: str | None
+    reason: str  # "" = unqualified
+
+
+@dataclass(frozen=True)
+class ProductionState:
+    """What the fleet and the station window show: running, idle, break or down."""
+
+    state: str  # running | idle | break | down
+    since: datetime | None
+    reason: str | None = None  # down: the stop's reason ("" unqualified)
+    stop_id: str | None = None
+
+    def document(self) -> dict[str, Any]:
+        """The status heartbeat's `production` field (older readers ignore it)."""
+        return {"state": self.state,
+                "since": None if self.since is None else format_utc(self.since),
+                "reason": self.reason, "stop_id": self.stop_id}
+
+
+@dataclass(frozen=True)
+class StopRow:
+    """One of this station's stops as its own chain tells it (the station window's list)."""
+
+    stop_id: str
+    started_at: datetime
+    ended_at: datetime | None
+    reason: str
+    classified_by: str | None
+
+
+class DowntimeService:
+    def __init__(self, ctx: Any, started_at: datetime | None = None):
+        self.ctx = ctx
+        self.station = ctx.station_id
+        # Before this the app did not run here: a gap before it is not known to be a stop.
+        self.started_at = started_at or ctx.clock.now()
+
+    # -- what is -------------------------------------------------------------------------------
+
+    def open_stop(self) -> OpenStop | None:
+        with self.ctx.database.read() as connection:
+            text = meta_repo.get(connection, OPEN_KEY)
+        if not text:
+            return None
+        raw = json.loads(text)
+        return OpenStop(raw["stop_id"], parse_utc(raw["started_at"]), raw.get("size"),
+                        raw.get("reason") or UNQUALIFIED)
+
+    def size(self) -> str | None:
+        with self.ctx.database.read() as connection:
+            stored = meta_repo.get(connection, SIZE_META_KEY)
+        machine = self.ctx.catalog.machine(self.station)
+        return stored or (machine.size if machine else None)
+
+    def last_box_at(self) -> datetime | None:
+        with self.ctx.database.read() as connection:
+            text = connection.execute(select(func.max(R.c.recorded_at)).where(
+                R.c.station_id == self.station, R.c.version == 1,
+                R.c.origin == "station")).scalar()
+        return None if text is None else parse_utc(text)
+
+    def _first_box_after(self, moment: datetime) -> datetime | None:
+        with self.ctx.database.read() as connection:
+            text = connection.execute(select(func.min(R.c.recorded_at)).where(
+                R.c.station_id == self.station, R.c.version == 1, R.c.origin == "station",
+                R.c.recorded_at > format_utc(moment))).scalar()
+        return None if text is None else parse_utc(text)
+
+    def state(self, now: datetime | None = None) -> ProductionState:
+        now = now or self.ctx.clock.now()
+        stop = self.open_stop()
+        if stop is not None:
+            return ProductionState("down", stop.started_at, stop.reason, stop.stop_id)
+        plan = self.ctx.catalog.downtime
+        if break_intervals(now, now + timedelta(seconds=1), self.ctx.timezone, plan.breaks):
+            return ProductionState("break", None)
+        last = self.last_box_at()
+        limit = timedelta(minutes=plan.rate(self.size()).stop_after_minutes)
+        if last is not None and now - last < limit:
+            return ProductionState("running", last)
+        return ProductionState("idle", last)
+
+    # -- the live rule -------------------------------------------------------------------------
+
+    def tick(self, now: datetime | None = None) -> str | None:
+        """Open or close the automatic stop as the clock says; returns "opened", "closed" or
+        None. Quick: two indexed reads when nothing changes."""
+        now = now or self.ctx.clock.now()
+        stop = self.open_stop()
+        if stop is not None:
+            box = self._first_box_after(stop.started_at)
+            if box is None:
+                return None
+            self._close(stop, box)
+            return "closed"
+        plan = self.ctx.catalog.downtime
+        last = self.last_box_at()
+        reference = self.started_at if last is None else max(last, self.started_at)
+        if now <= reference:
+            return None
+        zone = self.ctx.timezone
+        working = (now - reference).total_seconds() - overlap_seconds(
+            reference, now, break_intervals(reference, now, zone, plan.breaks))
+        if working < plan.rate(self.size()).stop_after_minutes * 60:
+            return None
+        self._open(Actor.system(), reference, UNQUALIFIED)
+        return "opened"
+
+    def _open(self, actor: Actor, started_at: datetime, reason: str) -> OpenStop:
+        stop = OpenStop(uuid.uuid4().hex[:16], started_at, self.size(), reason)
+        with self.ctx.changes.begin(actor, Topic.DOWNTIME) as tx:
+            meta_repo.put(tx.connection, OPEN_KEY, json.dumps(
+                {"stop_id": stop.stop_id, "started_at": format_utc(started_at),
+                 "size": stop.size, "reason": reason}))
+            tx.audit("stop.opened", entity="stop", entity_id=f"{self.station}/{stop.stop_id}",
+                     after={"stop_id": stop.stop_id, "started_at": format_utc(started_at),
+                            "size": stop.size, "reason": reason})
+        return stop
+
+    def _close(self, stop: OpenStop, ended_at: datetime) -> None:
+        breaks = break_intervals(stop.started_at, ended_at, self.ctx.timezone,
+                                 self.ctx.catalog.downtime.breaks)
+        with self.ctx.changes.begin(Actor.system(), Topic.DOWNTIME) as tx:
+            meta_repo.put(tx.connection, OPEN_KEY, "")
+            tx.audit("stop.closed", entity="stop", entity_id=f"{self.station}/{stop.stop_id}",
+                     after={"stop_id": stop.stop_id, "started_at": format_utc(stop.started_at),
+                            "ended_at": format_utc(ended_at),
+                            "breaks": [[format_utc(a), format_utc(b)] for a, b in breaks]})
+
+    # -- what people do ------------------------------------------------------------------------
+
+    def _reason(self, reason: Any) -> str:
+        if not isinstance(reason, str) or reason not in self.ctx.catalog.downtime.reasons:
+            raise StopRefused(f"{reason!r} is not one of the catalog's stop reasons")
+        return reason
+
+    def declare(self, session: Any, reason: Any) -> OpenStop:
+        """The operator says the machine is down now, and why (a stop with its reason)."""
+        require(session, Permission.DOWNTIME_CLASSIFY, self.ctx.changes, target=self.station)
+        reason = self._reason(reason)
+        if self.open_stop() is not None:
+            raise StopRefused("a stop is already open: classify it instead")
+        return self._open(session.actor, self.ctx.clock.now(), reason)
+
+    def classify(self, session: Any, station: str, stop_id: str, reason: Any,
+                 note: str = "") -> None:
+        """Give a stop its reason (again: the newest classification counts; all are audited
+        with who and when)."""
+        require(session, Permission.DOWNTIME_CLASSIFY, self.ctx.changes,
+                target=f"{station}/{stop_id}")
+        reason = self._reason(reason)
+        note = (note or "").strip()[:NOTE_MAX]
+        stop = self.open_stop() if station == self.station else None
+        with self.ctx.changes.begin(session.actor, Topic.DOWNTIME) as tx:
+            if stop is not None and stop.stop_id == stop_id:
+                meta_repo.put(tx.connection, OPEN_KEY, json.dumps(
+                    {"stop_id": stop.stop_id, "started_at": format_utc(stop.started_at),
+                     "size": stop.size, "reason": reason}))
+            tx.audit("stop.classified", entity="stop", entity_id=f"{station}/{stop_id}",
+                     after={"station": station, "stop_id": stop_id, "reason": reason,
+                            "note": note})
+
+    def recent_stops(self, limit: int = 50) -> list[StopRow]:
+        """This station's newest stops, from its own chain (newest first)."""
+        stops: dict[str, dict[str, Any]] = {}
+        with self.ctx.database.read() as connection:
+            for action in ("stop.opened", "stop.closed", "stop.classified"):
+                for event in audit_repo.list_events(connection, station=self.station,
+                                                    action=action, limit=limit * 4,
+                                                    newest_first=True):
+                    after = json.loads(event["body"]).get("after") or {}
+                    if after.get("station", self.station) != self.station:
+                        continue  # a stop of another station classified at this PC
+                    row = stops.setdefault(after["stop_id"], {"reason": "", "by": None,
+                                                              "at": None})
+                    if action == "stop.opened":
+                        row["started_at"] = after["started_at"]
+                        row.setdefault("opened_reason", after.get("reason") or "")
+                    elif action == "stop.closed":
+                        row["ended_at"] = after["ended_at"]
+                    elif row["at"] is None or event["ts"] > row["at"]:
+                        row.update(reason=after["reason"], by=event["username"], at=event["ts"])
+        found = [StopRow(stop_id, parse_utc(row["started_at"]),
+                         parse_utc(row["ended_at"]) if row.get("ended_at") else None,
+                         row["reason"] if row["at"] else row.get("opened_reason", ""),
+                         row["by"])
+                 for stop_id, row in stops.items() if "started_at" in row]
+        return sorted(found, key=lambda s: s.started_at, reverse=True)[:limit]
