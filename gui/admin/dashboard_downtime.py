@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from gui.admin.value_axis import value_axes
 from gui.downtime_texts import reason_label
+from utils.clock import Clock
+from utils.mes.oee_report import OeeReport
 
 TREND_DAYS = 31  # "Everything" shows the last month of the trend
 PARETO_LINE = 80.0
@@ -24,8 +26,9 @@ TREND_SERIES = (("oee", "#1565c0", 3), ("availability", "#2e7d32", 1),
 class DowntimeCharts:
     """Two plots added to the dashboard's chart layout at `row`."""
 
-    def __init__(self, ctx, charts: pg.GraphicsLayoutWidget, row: int):
-        self.ctx = ctx
+    def __init__(self, clock: Clock, oee: OeeReport, charts: pg.GraphicsLayoutWidget, row: int):
+        self.clock = clock
+        self.oee = oee
         self.pareto_plot = charts.addPlot(row=row, col=0, axisItems=value_axes(),
                                           title=QCoreApplication.translate("DashboardDowntime", "Downtime by stop reason (hours)"))
         self.trend_plot = charts.addPlot(row=row, col=1, axisItems=value_axes(),
@@ -54,9 +57,9 @@ class DowntimeCharts:
         self.trend = []
 
     def refresh(self, start: datetime | None, station: str | None) -> None:
-        now = self.ctx.clock.now()
+        now = self.clock.now()
         begin = start or now - timedelta(days=TREND_DAYS)
-        report = self.ctx.oee
+        report = self.oee
         # Shifts that started up to 8 h before the period's start run into it.
         self.pareto = report.pareto(begin - timedelta(hours=8), now, station, now=now)
         hours = np.array([seconds / 3600 for _reason, seconds, _n in self.pareto], dtype=float)

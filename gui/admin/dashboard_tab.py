@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from config.catalogs import QualityBands
 from utils import analytics
 from utils.site.site_view import SiteView
+from utils.mes.oee_report import OeeReport
 
 from gui.admin.dashboard_downtime import DowntimeCharts
 from gui.admin.refresh_when_shown import RefreshWhenShown
@@ -57,7 +58,8 @@ def number_text(value: float, spec: str = ".2f") -> str:
 
 
 class DashboardTab(RefreshWhenShown):
-    def __init__(self, site: SiteNow, site_view: SiteView, parent: QWidget | None = None,
+    def __init__(self, site: SiteNow, site_view: SiteView, oee: OeeReport,
+                 parent: QWidget | None = None,
                  bands: QualityBands | None = None, *,
                  refresh_ms: int = REFRESH_MS, bridge=None):
         super().__init__(parent)
@@ -126,7 +128,7 @@ class DashboardTab(RefreshWhenShown):
         self.hour_plot.addItem(self.hour_bars)
         self.shift_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="#5e35b1")
         self.shift_plot.addItem(self.shift_bars)
-        self.downtime = DowntimeCharts(ctx, self.charts, row=4)  # issue 15: Pareto, OEE trend
+        self.downtime = DowntimeCharts(site.clock, oee, self.charts, row=4)  # issue 15: Pareto, OEE trend
         top = QHBoxLayout()
         top.addWidget(self.filters)
         top.addStretch(1)

@@ -19,6 +19,7 @@ from gui.admin.oee_model import COLUMNS, day_lines, shift_lines
 from gui.admin.oee_rows_dialog import OeeRowsDialog
 from gui.admin.oee_texts import definitions, shift_headers
 from gui.admin.record_filters import RecordFilters
+from gui.admin.site_now import SiteNow
 from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.downtime_model import TextRowsModel
 from gui.downtime_texts import percent_text
@@ -34,7 +35,7 @@ class OeeTab(RefreshWhenShown):
         self.ctx = ctx
         self.session = session
         self.setObjectName("oeeTab")
-        self.filters = RecordFilters(ctx)
+        self.filters = RecordFilters(SiteNow.of(ctx), ctx.site_view)
         # A plant's shifts over everything are hundreds of thousands of lines: the last day
         # by default (the dashboard shows the trend over the whole period).
         self.filters.period.setCurrentIndex(self.filters.period.findData(1))

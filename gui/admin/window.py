@@ -95,7 +95,7 @@ class AdminWindow(QMainWindow):
             self.production_tab = ProductionTab(ctx, session, self.runner, self.bridge)
             self.tabs.addTab(self.production_tab, self.tr("Production"))
 
-            self.dashboard_tab = DashboardTab(site, self.site_view, bridge=self.bridge)
+            self.dashboard_tab = DashboardTab(site, self.site_view, ctx.oee, bridge=self.bridge)
             self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
 
             from gui.admin.insights_tab import InsightsTab

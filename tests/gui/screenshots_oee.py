@@ -65,6 +65,7 @@ def render_oee(out_dir: Path) -> list[Path]:
     from config.constants import Role
     from config.settings import Settings
     from gui.admin.dashboard_tab import DashboardTab
+    from gui.admin.site_now import SiteNow
     from gui.admin.oee_tab import OeeTab
     from gui.admin.settings_tab import SettingsTab
     from gui.app import StationApp, make_application
@@ -128,7 +129,7 @@ def render_oee(out_dir: Path) -> list[Path]:
         window.allow_close = True
         window.close()
 
-        for widget, name in ((OeeTab(ctx, admin), "oee-tab"), (DashboardTab(ctx), "oee-dashboard"),
+        for widget, name in ((OeeTab(ctx, admin), "oee-tab"), (DashboardTab(SiteNow.of(ctx), ctx.site_view, ctx.oee), "oee-dashboard"),
                              (SettingsTab(ctx, admin), "oee-catalog")):
             widget.resize(*SCREEN_1366)
             widget.show()

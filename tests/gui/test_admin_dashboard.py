@@ -90,7 +90,7 @@ def make_tab(qtbot, ctx, **options):
     make_application([])
     from gui.admin.site_now import SiteNow
 
-    tab = DashboardTab(SiteNow.of(ctx), ctx.site_view, **options)
+    tab = DashboardTab(SiteNow.of(ctx), ctx.site_view, ctx.oee, **options)
     qtbot.addWidget(tab)
     return tab
 

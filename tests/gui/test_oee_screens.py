@@ -117,7 +117,9 @@ def test_the_dashboard_gets_a_pareto_by_reason_and_an_oee_trend(qtbot, ctx, cloc
     ctx.downtime.declare(op, "material")  # open: counted up to now
     clock.advance(minutes=10)
     ctx.site_view.ingest_local()
-    tab = DashboardTab(ctx)
+    from gui.admin.site_now import SiteNow
+
+    tab = DashboardTab(SiteNow.of(ctx), ctx.site_view, ctx.oee)
     qtbot.addWidget(tab)
     charts = tab.downtime
     assert [(reason, round(seconds)) for reason, seconds, _n in charts.pareto] == [
@@ -141,11 +143,11 @@ def test_the_fleet_cell_reads_the_heartbeats_state_and_old_statuses():
 
 def test_the_catalog_section_edits_rates_breaks_and_reasons(qtbot, ctx):
     from config.downtime import DowntimeSettings, PlannedBreak, SizeRate
-    from gui.admin.settings_tab import SettingsTab
+    from gui.admin.catalog_tab import CatalogTab
     from models.validation import ValidationFailed
     from utils.site_catalog import catalog_from_dict
 
-    tab = SettingsTab(ctx, ctx.auth.login("sup", "Saulo-Own-Pass-1").session)
+    tab = CatalogTab(ctx, ctx.auth.login("sup", "Saulo-Own-Pass-1").session)
     qtbot.addWidget(tab)
     section = tab.downtime
     settings = DowntimeSettings(reasons=(*DowntimeSettings().reasons, "cleaning"),
