@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from config.spc import SpcSettings
+
 
 @dataclass(frozen=True)
 class Machine:
@@ -117,6 +119,8 @@ class Catalog:
     # The site's time zone (IANA name): shifts, and every time shown, are in it. None: not
     # named yet (the embedded defaults, catalogs published before it was kept here).
     timezone: str | None = None
+    # SPC: specification limits per size and measurement, minimum sample sizes.
+    spc: SpcSettings = field(default_factory=SpcSettings)
     version: int = 0  # 0: the embedded defaults; a published site catalog counts from 1
 
     @property
