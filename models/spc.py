@@ -1,7 +1,8 @@
 """Statistical process control of one measurement (CAM-D or CAM-W) of one station and size.
 
-Pure computations on plain values, no database, no clock: the site view's extension
-(data/view_spc.py) and the SPC tab call them.
+Pure computations on plain values, no database, no clock. They live in models/ (not
+utils/mes/) because the site view's extension (data/view_spc.py) judges every point on
+ingest, and data/ may not import utils/; utils/mes/spc_service.py and the SPC tab use them too.
 
 Why individuals and moving-range (I-MR) charts, not X̄-R by lot: every box carries one
 CAM-D and one CAM-W value, taken one box at a time; a lot has a variable number of boxes and
@@ -18,8 +19,8 @@ Definitions (NIST/SEMATECH e-Handbook of Statistical Methods, §6.3.2.2, and Mon
 - zones: 1 σ̂ and 2 σ̂ either side of x̄ (the Western Electric rules below).
 
 The Western Electric rules, each judged at a point over the window that ends there, and only
-when that point itself takes part in the pattern (so one pattern is flagged once, on the point
-that completes it, not again on the points after it):
+when that point itself takes part in the pattern (a point inside the zones after two points
+beyond 2σ̂ is not flagged again; a run of 9 on one side flags its 8th and 9th points):
 
 1. the point is beyond 3 σ̂ (either side);
 2. 2 of 3 consecutive points beyond 2 σ̂ on the same side;

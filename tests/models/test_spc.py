@@ -1,11 +1,11 @@
-"""SPC computations (utils/mes/spc.py) against a published worked example and hand-worked
+"""SPC computations (models/spc.py) against a published worked example and hand-worked
 numbers: limits, each Western Electric rule on its own, Cp/Cpk."""
 
 from __future__ import annotations
 
 import pytest
 
-from utils.mes.spc import (
+from models.spc import (
     BaselineRefused, Limits, capability, flag, limits_from, moving_ranges, rules_at,
 )
 
