@@ -35,6 +35,7 @@ class Permission(StrEnum):
     LOT_VIEW = "lot.view"  # the Lots tab: a lot's status, exceptions, record PDF
     LOT_RELEASE = "lot.release"  # sign a lot's release, hold, rejection, completion, reopening
     AUDIT_REVIEW = "audit.review"  # sign a review of a period's audit trail (Annex 11 §9)
+    SPC_BASELINE_FREEZE = "spc.baseline.freeze"  # freeze a chart's control limits (admins)
 
 
 _OPERATOR = frozenset(
