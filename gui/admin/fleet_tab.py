@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Callable
 from zoneinfo import ZoneInfo
 
 import pyqtgraph as pg
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from utils.auth import Session
 from utils.permissions import PermissionDenied
 from utils.site.alarm_acks import Acknowledgement, acknowledge, may_acknowledge
+from utils.mes.spc_service import ALARM_PREFIX as SPC_ALARM
 from utils.site.fleet import FleetMonitor, Liveness, StationView
 
 from gui.admin.fleet_model import (
@@ -36,6 +38,7 @@ from gui.admin.fleet_model import (
     moment_text, text_lengths,
 )
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder
+from gui.admin.spc_texts import alarm_text
 from gui.admin.trace_item import TraceSetItem
 from gui.admin.value_axis import value_axes
 from gui.fast_cells import FastCellDelegate
@@ -149,6 +152,8 @@ class FleetTab(QWidget):
         self._hidden: set[str] = set()  # stations switched off in the legend
         self.traces = TraceBuilder(fleet)
         self._prepare_lock = threading.Lock()
+        # Alarms other features raise (SPC: a chart out of control), read on the poller's thread.
+        self.extra_alarms: Callable[[], list[Alarm]] | None = None
         self._prepared_rows: list = []  # what the last frame's diff was made against
         # Read by `prepare` on the poller's thread; only ever replaced whole on the GUI thread.
         self._plotted: tuple[str, ...] = ()
@@ -217,7 +222,8 @@ class FleetTab(QWidget):
         counts: dict[str, int] = {}
         for view in views:
             counts[str(view.liveness)] = counts.get(str(view.liveness), 0) + 1
-        return FleetFrame(views, rows, diff, text_lengths(rows), alarms_of(rows), counts,
+        alarms = alarms_of(rows) + (self.extra_alarms() if self.extra_alarms else [])
+        return FleetFrame(views, rows, diff, text_lengths(rows), alarms, counts,
                           self.traces.frame(self._plotted, self._width_px), now.date())
 
     def _site_now(self) -> datetime:
@@ -372,7 +378,8 @@ class FleetTab(QWidget):
             # A metric's alarm is only known while its station reports: one late status (the
             # station stale for a moment) must not throw its acknowledgement away.
             station, what, _level = alarm
-            if what in ("state", "files", "journal") or station in self._reporting:
+            if (what in ("state", "files", "journal") or what.startswith(SPC_ALARM)
+                    or station in self._reporting):
                 del self._acknowledged[alarm]
         # Open alarms first; the acknowledged ones below them, with who, when and the note
         # (their whole text: it names the day, which changes at midnight).
@@ -424,8 +431,10 @@ class FleetTab(QWidget):
                                     "goes on past this PC's chain (another copy of its "
                                     "database ran elsewhere)")}
         levels = {"warning": self.tr("warning"), "critical": self.tr("critical")}
+        name = alarm_text(what.removeprefix(SPC_ALARM)) if what.startswith(SPC_ALARM) \
+            else names[what]
         return (self.tr("Station %1: %2 (%3)").replace("%1", station)
-                .replace("%2", names[what]).replace("%3", levels[level]))
+                .replace("%2", name).replace("%3", levels[level]))
 
     def _acknowledged_text(self, alarm: Alarm) -> str:
         """The alarm, who acknowledged it, when (site time, with the date unless today) and
