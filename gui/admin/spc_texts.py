@@ -11,9 +11,6 @@ from data.view_spc import Baseline
 from gui.numbers import format_number
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Spc", text)
-
 
 def measurement_text(measurement: str) -> str:
     return {"cam_d": "CAM-D %", "cam_w": "CAM-W %"}.get(measurement, measurement)
@@ -21,10 +18,10 @@ def measurement_text(measurement: str) -> str:
 
 def rule_name(rule: int) -> str:
     """A Western Electric rule's short name, as flagged on the chart."""
-    return {1: _tr("Rule 1: beyond 3σ"),
-            2: _tr("Rule 2: 2 of 3 beyond 2σ, same side"),
-            3: _tr("Rule 3: 4 of 5 beyond 1σ, same side"),
-            4: _tr("Rule 4: 8 in a row on one side")}[rule]
+    return {1: QCoreApplication.translate("Spc", "Rule 1: beyond 3σ"),
+            2: QCoreApplication.translate("Spc", "Rule 2: 2 of 3 beyond 2σ, same side"),
+            3: QCoreApplication.translate("Spc", "Rule 3: 4 of 5 beyond 1σ, same side"),
+            4: QCoreApplication.translate("Spc", "Rule 4: 8 in a row on one side")}[rule]
 
 
 def rules_text(rules) -> str:
@@ -38,11 +35,11 @@ def number(value: float | None, digits: int = 3) -> str:
 def baseline_text(baseline: Baseline | None, when) -> str:
     """The limits in force and where they come from; `when` words a canonical UTC time."""
     if baseline is None:
-        return _tr("No baseline frozen for this chart: the points are shown without control "
+        return QCoreApplication.translate("Spc", "No baseline frozen for this chart: the points are shown without control "
                    "limits and no rule is judged. An admin chooses a stable period and freezes "
                    "its limits (Freeze baseline…).")
     limits = baseline.limits
-    return (_tr("Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, "
+    return (QCoreApplication.translate("Spc", "Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, "
                 "LCL %8, σ̂ %9, moving-range UCL %10. Reason: %11")
             .replace("%10", number(limits.mr_ucl)).replace("%11", baseline.reason or "—")
             .replace("%1", baseline.frozen_by or "—").replace("%2", when(baseline.frozen_at))
@@ -54,28 +51,28 @@ def baseline_text(baseline: Baseline | None, when) -> str:
 
 def capability_text(result: Capability | None, has_baseline: bool, minimum: int) -> str:
     if not has_baseline:
-        return _tr("Cp/Cpk: freeze a baseline first (they use its mean and σ̂).")
+        return QCoreApplication.translate("Spc", "Cp/Cpk: freeze a baseline first (they use its mean and σ̂).")
     if result is None:
-        return _tr("Cp/Cpk: no specification limits for this size and measurement in the site "
+        return QCoreApplication.translate("Spc", "Cp/Cpk: no specification limits for this size and measurement in the site "
                    "catalog (Settings).")
-    text = (_tr("Cp %1 · Cpk %2 (n = %3 baseline points)").replace("%1", number(result.cp, 2))
+    text = (QCoreApplication.translate("Spc", "Cp %1 · Cpk %2 (n = %3 baseline points)").replace("%1", number(result.cp, 2))
             .replace("%2", number(result.cpk, 2)).replace("%3", str(result.n)))
     if result.too_small:
-        text += " · " + _tr("too few points (fewer than %1): do not accept or reject the process "
+        text += " · " + QCoreApplication.translate("Spc", "too few points (fewer than %1): do not accept or reject the process "
                             "on these figures").replace("%1", str(minimum))
     return text
 
 
 def refusal_text(code: str, n: int, minimum: int) -> str:
     if code == "too_few":
-        return (_tr("This period holds %1 points of the chart; at least %2 are needed for "
+        return (QCoreApplication.translate("Spc", "This period holds %1 points of the chart; at least %2 are needed for "
                     "limits. Nothing was frozen: choose a longer period.")
                 .replace("%1", str(n)).replace("%2", str(minimum)))
-    return _tr("The values of this period never change, so they give no spread to set limits "
+    return QCoreApplication.translate("Spc", "The values of this period never change, so they give no spread to set limits "
                "from. Nothing was frozen: choose another period.")
 
 
 def alarm_text(measurement: str) -> str:
     """The fleet alarm's words for a chart out of control."""
-    return (_tr("%1 out of control (SPC tab)")
+    return (QCoreApplication.translate("Spc", "%1 out of control (SPC tab)")
             .replace("%1", measurement_text(measurement).removesuffix(" %")))

@@ -143,32 +143,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="111"/>
+        <location filename="../admin/window.py" line="107"/>
+        <source>SPC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="120"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="116"/>
+        <location filename="../admin/window.py" line="125"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="122"/>
+        <location filename="../admin/window.py" line="131"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="127"/>
+        <location filename="../admin/window.py" line="136"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="128"/>
+        <location filename="../admin/window.py" line="137"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="129"/>
+        <location filename="../admin/window.py" line="138"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1940,78 +1945,78 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="72"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="77"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="86"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="167"/>
+        <location filename="../admin/fleet_tab.py" line="172"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_tab.py" line="430"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="162"/>
-        <location filename="../admin/fleet_tab.py" line="189"/>
+        <location filename="../admin/fleet_tab.py" line="167"/>
+        <location filename="../admin/fleet_tab.py" line="194"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="250"/>
+        <location filename="../admin/fleet_tab.py" line="256"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="251"/>
+        <location filename="../admin/fleet_tab.py" line="257"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2019,62 +2024,62 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="292"/>
+        <location filename="../admin/fleet_tab.py" line="298"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>files refused on the share (forged, or not a member)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="433"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="433"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
+        <location filename="../admin/fleet_tab.py" line="436"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="436"/>
+        <location filename="../admin/fleet_tab.py" line="445"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="459"/>
+        <location filename="../admin/fleet_tab.py" line="468"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="460"/>
+        <location filename="../admin/fleet_tab.py" line="469"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,6 +2182,59 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../wizard/widgets.py" line="140"/>
         <source>Choose the shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FreezeDialog</name>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="32"/>
+        <source>Freeze control limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="33"/>
+        <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="44"/>
+        <source>Why this period is a stable baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="55"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
+        <source>Freeze limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="84"/>
+        <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="96"/>
+        <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="100"/>
+        <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5307,6 +5365,186 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../admin/site_upgrade.py" line="113"/>
         <source>Nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Spc</name>
+    <message>
+        <location filename="../admin/spc_texts.py" line="21"/>
+        <source>Rule 1: beyond 3σ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="22"/>
+        <source>Rule 2: 2 of 3 beyond 2σ, same side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="23"/>
+        <source>Rule 3: 4 of 5 beyond 1σ, same side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="24"/>
+        <source>Rule 4: 8 in a row on one side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="38"/>
+        <source>No baseline frozen for this chart: the points are shown without control limits and no rule is judged. An admin chooses a stable period and freezes its limits (Freeze baseline…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="42"/>
+        <source>Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, LCL %8, σ̂ %9, moving-range UCL %10. Reason: %11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="54"/>
+        <source>Cp/Cpk: freeze a baseline first (they use its mean and σ̂).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="56"/>
+        <source>Cp/Cpk: no specification limits for this size and measurement in the site catalog (Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="58"/>
+        <source>Cp %1 · Cpk %2 (n = %3 baseline points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="61"/>
+        <source>too few points (fewer than %1): do not accept or reject the process on these figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="68"/>
+        <source>This period holds %1 points of the chart; at least %2 are needed for limits. Nothing was frozen: choose a longer period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="71"/>
+        <source>The values of this period never change, so they give no spread to set limits from. Nothing was frozen: choose another period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="77"/>
+        <source>%1 out of control (SPC tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpcStatusModel</name>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="25"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="25"/>
+        <source>Signal since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="50"/>
+        <source>in control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="53"/>
+        <source>out of control: rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpcTab</name>
+    <message>
+        <location filename="../admin/spc_tab.py" line="79"/>
+        <source>Station and size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="82"/>
+        <location filename="../admin/spc_tab.py" line="99"/>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="87"/>
+        <source>Points shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="89"/>
+        <source>last %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="91"/>
+        <source>Freeze baseline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="93"/>
+        <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="98"/>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="120"/>
+        <source>Charts with frozen limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="127"/>
+        <source>Individuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="128"/>
+        <source>point (oldest to newest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="130"/>
+        <source>Moving range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="150"/>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="158"/>
+        <source>Signals (newest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="239"/>
+        <source>%1 · value %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

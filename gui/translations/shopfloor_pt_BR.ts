@@ -143,32 +143,37 @@
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="111"/>
+        <location filename="../admin/window.py" line="107"/>
+        <source>SPC</source>
+        <translation>CEP</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="120"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="116"/>
+        <location filename="../admin/window.py" line="125"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="122"/>
+        <location filename="../admin/window.py" line="131"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="127"/>
+        <location filename="../admin/window.py" line="136"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="128"/>
+        <location filename="../admin/window.py" line="137"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="129"/>
+        <location filename="../admin/window.py" line="138"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -1941,78 +1946,78 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="72"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="77"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="78"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="86"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="117"/>
+        <location filename="../admin/fleet_tab.py" line="120"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="167"/>
+        <location filename="../admin/fleet_tab.py" line="172"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="423"/>
+        <location filename="../admin/fleet_tab.py" line="430"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation>diário retido: o diário da estação na pasta compartilhada continua além da cadeia deste PC (outra cópia do seu banco de dados rodou em outro lugar)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="162"/>
-        <location filename="../admin/fleet_tab.py" line="189"/>
+        <location filename="../admin/fleet_tab.py" line="167"/>
+        <location filename="../admin/fleet_tab.py" line="194"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="250"/>
+        <location filename="../admin/fleet_tab.py" line="256"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="251"/>
+        <location filename="../admin/fleet_tab.py" line="257"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2020,62 +2025,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="292"/>
+        <location filename="../admin/fleet_tab.py" line="298"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="420"/>
+        <location filename="../admin/fleet_tab.py" line="427"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="421"/>
+        <location filename="../admin/fleet_tab.py" line="428"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="422"/>
+        <location filename="../admin/fleet_tab.py" line="429"/>
         <source>files refused on the share (forged, or not a member)</source>
         <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="433"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="426"/>
+        <location filename="../admin/fleet_tab.py" line="433"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="427"/>
+        <location filename="../admin/fleet_tab.py" line="436"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="436"/>
+        <location filename="../admin/fleet_tab.py" line="445"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="459"/>
+        <location filename="../admin/fleet_tab.py" line="468"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="460"/>
+        <location filename="../admin/fleet_tab.py" line="469"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2179,6 +2184,59 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../wizard/widgets.py" line="140"/>
         <source>Choose the shared folder</source>
         <translation>Escolha a pasta compartilhada</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeDialog</name>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="32"/>
+        <source>Freeze control limits</source>
+        <translation>Congelar limites de controle</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="33"/>
+        <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
+        <translation>Estação %1, tamanho %2, %3: escolha um período em que o processo rodou como deveria. Seus pontos dão a linha central e os limites do gráfico até que uma nova linha de base seja congelada; todos os PCs do site julgam os pontos por eles.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="44"/>
+        <source>Why this period is a stable baseline</source>
+        <translation>Por que este período é uma linha de base estável</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="55"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
+        <source>To</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
+        <source>Freeze limits</source>
+        <translation>Congelar limites</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="84"/>
+        <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
+        <translation>%1 pontos: centro %2, LSC %3, LIC %4, LSC da amplitude móvel %5</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="96"/>
+        <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
+        <translation>Só um administrador pode congelar limites de controle. Nada foi congelado; a tentativa está na trilha de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="100"/>
+        <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
+        <translation>Informe um motivo de pelo menos %1 caracteres. Nada foi congelado ainda.</translation>
     </message>
 </context>
 <context>
@@ -5309,6 +5367,186 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../admin/site_upgrade.py" line="113"/>
         <source>Nothing was changed: %1</source>
         <translation>Nada foi alterado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Spc</name>
+    <message>
+        <location filename="../admin/spc_texts.py" line="21"/>
+        <source>Rule 1: beyond 3σ</source>
+        <translation>Regra 1: além de 3σ</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="22"/>
+        <source>Rule 2: 2 of 3 beyond 2σ, same side</source>
+        <translation>Regra 2: 2 de 3 além de 2σ, mesmo lado</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="23"/>
+        <source>Rule 3: 4 of 5 beyond 1σ, same side</source>
+        <translation>Regra 3: 4 de 5 além de 1σ, mesmo lado</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="24"/>
+        <source>Rule 4: 8 in a row on one side</source>
+        <translation>Regra 4: 8 seguidos do mesmo lado</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="38"/>
+        <source>No baseline frozen for this chart: the points are shown without control limits and no rule is judged. An admin chooses a stable period and freezes its limits (Freeze baseline…).</source>
+        <translation>Nenhuma linha de base congelada para este gráfico: os pontos aparecem sem limites de controle e nenhuma regra é avaliada. Um administrador escolhe um período estável e congela seus limites (Congelar linha de base…).</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="42"/>
+        <source>Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, LCL %8, σ̂ %9, moving-range UCL %10. Reason: %11</source>
+        <translation>Limites congelados por %1 em %2 a partir de %3 pontos (%4 a %5): centro %6, LSC %7, LIC %8, σ̂ %9, LSC da amplitude móvel %10. Motivo: %11</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="54"/>
+        <source>Cp/Cpk: freeze a baseline first (they use its mean and σ̂).</source>
+        <translation>Cp/Cpk: congele uma linha de base antes (eles usam a média e o σ̂ dela).</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="56"/>
+        <source>Cp/Cpk: no specification limits for this size and measurement in the site catalog (Settings).</source>
+        <translation>Cp/Cpk: não há limites de especificação para este tamanho e medida no catálogo do site (Configurações).</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="58"/>
+        <source>Cp %1 · Cpk %2 (n = %3 baseline points)</source>
+        <translation>Cp %1 · Cpk %2 (n = %3 pontos da linha de base)</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="61"/>
+        <source>too few points (fewer than %1): do not accept or reject the process on these figures</source>
+        <translation>poucos pontos (menos de %1): não aprove nem reprove o processo por estes números</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="68"/>
+        <source>This period holds %1 points of the chart; at least %2 are needed for limits. Nothing was frozen: choose a longer period.</source>
+        <translation>Este período tem %1 pontos do gráfico; são necessários pelo menos %2 para os limites. Nada foi congelado: escolha um período mais longo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="71"/>
+        <source>The values of this period never change, so they give no spread to set limits from. Nothing was frozen: choose another period.</source>
+        <translation>Os valores deste período nunca mudam, então não dão variação para calcular limites. Nada foi congelado: escolha outro período.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="77"/>
+        <source>%1 out of control (SPC tab)</source>
+        <translation>%1 fora de controle (aba CEP)</translation>
+    </message>
+</context>
+<context>
+    <name>SpcStatusModel</name>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Measurement</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="25"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="25"/>
+        <source>Signal since</source>
+        <translation>Sinal desde</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="50"/>
+        <source>in control</source>
+        <translation>sob controle</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="53"/>
+        <source>out of control: rule %1</source>
+        <translation>fora de controle: regra %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpcTab</name>
+    <message>
+        <location filename="../admin/spc_tab.py" line="79"/>
+        <source>Station and size</source>
+        <translation>Estação e tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="82"/>
+        <location filename="../admin/spc_tab.py" line="99"/>
+        <source>Measurement</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="87"/>
+        <source>Points shown</source>
+        <translation>Pontos mostrados</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="89"/>
+        <source>last %1 points</source>
+        <translation>últimos %1 pontos</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="91"/>
+        <source>Freeze baseline…</source>
+        <translation>Congelar linha de base…</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="93"/>
+        <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
+        <translation>Administradores: calcular e congelar os limites de controle deste gráfico a partir de um período estável (auditado)</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="98"/>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="120"/>
+        <source>Charts with frozen limits</source>
+        <translation>Gráficos com limites congelados</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="127"/>
+        <source>Individuals</source>
+        <translation>Valores individuais</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="128"/>
+        <source>point (oldest to newest)</source>
+        <translation>ponto (do mais antigo ao mais recente)</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="130"/>
+        <source>Moving range</source>
+        <translation>Amplitude móvel</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="150"/>
+        <source>Signals</source>
+        <translation>Sinais</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="158"/>
+        <source>Signals (newest first)</source>
+        <translation>Sinais (mais recentes primeiro)</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="239"/>
+        <source>%1 · value %2 · %3</source>
+        <translation>%1 · valor %2 · %3</translation>
     </message>
 </context>
 <context>
