@@ -30,6 +30,7 @@ class FreezeDialog(QDialog):
         station, size, measurement = chart
         self.setObjectName("spcFreezeDialog")
         self.setWindowTitle(self.tr("Freeze control limits"))
+        self.setMinimumWidth(560)
         intro = QLabel(self.tr("Station %1, size %2, %3: choose a period when the process ran "
                                "as it should. Its points give the chart's centre line and "
                                "limits until a new baseline is frozen; every PC of the site "

@@ -22,7 +22,7 @@ class SpcStatusModel(ColumnTableModel):
         self._when = when  # a canonical UTC time in the site's words
         self._rows: list[dict[str, Any]] = []
         self._headers = (self.tr("Station"), self.tr("Size"), self.tr("Measurement"),
-                         self.tr("State"), self.tr("Signal since"))
+                         self.tr("State"), self.tr("Since"))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()

@@ -39,20 +39,21 @@ CENTRE_PEN = pg.mkPen("#2e7d32", width=1.5)
 class _Chart:
     """One plot (individuals or moving range): its points, flagged points and limit lines."""
 
-    def __init__(self, plot: pg.PlotItem, zones: bool):
+    def __init__(self, plot: pg.PlotItem, zones: bool, names: dict[str, str]):
         self.plot = plot
         self.curve = plot.plot([], [], pen=pg.mkPen("#1565c0", width=1), symbol="o",
                                symbolSize=5, symbolBrush="#1565c0", symbolPen=None)
         self.flagged = pg.ScatterPlotItem(size=11, brush=SIGNAL_COLOURS["critical"], pen=None)
         plot.addItem(self.flagged)
         self.lines: dict[str, pg.InfiniteLine] = {}
-        names = ["centre", "ucl", "lcl"] + (["+1", "-1", "+2", "-2"] if zones else [])
-        for name in names:
+        kinds = ["centre", "ucl", "lcl"] + (["+1", "-1", "+2", "-2"] if zones else [])
+        for name in kinds:
             pen = CENTRE_PEN if name == "centre" else LIMIT_PEN if name in ("ucl", "lcl") \
                 else ZONE_PEN
             line = pg.InfiniteLine(angle=0, pen=pen, movable=False,
-                                   label="" if name[0] in "+-" else name.upper(),
-                                   labelOpts={"position": 0.02, "color": pen.color()})
+                                   label=names.get(name, ""),
+                                   labelOpts={"position": 0.97, "color": pen.color(),
+                                              "anchors": [(1, 1), (1, 1)]})
             line.setVisible(False)
             plot.addItem(line)
             self.lines[name] = line
@@ -65,7 +66,10 @@ class _Chart:
             line.setVisible(value is not None)
             if value is not None:
                 line.setValue(value)
-        self.plot.enableAutoRange()
+        self.plot.enableAutoRange(axis="y")
+        # Room right of the newest point for the lines' names (they sit at the right end).
+        count = len(xs) + 1
+        self.plot.setXRange(-0.5, count + max(3.0, count * 0.08), padding=0)
 
 
 class SpcTab(RefreshWhenShown):
@@ -131,7 +135,10 @@ class SpcTab(RefreshWhenShown):
         ranges.setXLink(values)
         self.plots.ci.layout.setRowStretchFactor(0, 3)
         self.plots.ci.layout.setRowStretchFactor(1, 2)
-        self.values_chart, self.ranges_chart = _Chart(values, True), _Chart(ranges, False)
+        # The lines' short names (UCL, CL, LCL: LSC, LC, LIC in Portuguese).
+        names = {"centre": self.tr("CL"), "ucl": self.tr("UCL"), "lcl": self.tr("LCL")}
+        self.values_chart = _Chart(values, True, names)
+        self.ranges_chart = _Chart(ranges, False, names)
         self.labels: list[pg.TextItem] = []
         for _ in range(MAX_LABELS):
             label = pg.TextItem(color=SIGNAL_COLOURS["critical"], anchor=(0.5, 1.2))
@@ -161,7 +168,7 @@ class SpcTab(RefreshWhenShown):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([380, 980])
+        splitter.setSizes([420, 940])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -223,7 +230,10 @@ class SpcTab(RefreshWhenShown):
         ranges = data.ranges if data else []
         self.ranges_chart.show(xs[1:], ranges[1:], [], [], {} if limits is None else {
             "centre": limits.mr_bar, "ucl": limits.mr_ucl})
-        newest = flagged[-MAX_LABELS:]
+        # A label where the rules broken change (a run of points breaking the same rules is
+        # named once, at its start), the newest MAX_LABELS of them; the list has every point.
+        starts = [i for i in flagged if i - 1 not in flagged or data.rules[i] != data.rules[i - 1]]
+        newest = starts[-MAX_LABELS:]
         for label in self.labels:
             label.setVisible(False)
         for label, index in zip(self.labels, newest):

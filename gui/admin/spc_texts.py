@@ -40,7 +40,7 @@ def baseline_text(baseline: Baseline | None, when) -> str:
                    "its limits (Freeze baseline…).")
     limits = baseline.limits
     return (QCoreApplication.translate("Spc", "Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, "
-                "LCL %8, σ̂ %9, moving-range UCL %10. Reason: %11")
+                "LCL %8, σ %9, moving-range UCL %10. Reason: %11")
             .replace("%10", number(limits.mr_ucl)).replace("%11", baseline.reason or "—")
             .replace("%1", baseline.frozen_by or "—").replace("%2", when(baseline.frozen_at))
             .replace("%3", str(limits.n)).replace("%4", when(baseline.start))
@@ -51,7 +51,7 @@ def baseline_text(baseline: Baseline | None, when) -> str:
 
 def capability_text(result: Capability | None, has_baseline: bool, minimum: int) -> str:
     if not has_baseline:
-        return QCoreApplication.translate("Spc", "Cp/Cpk: freeze a baseline first (they use its mean and σ̂).")
+        return QCoreApplication.translate("Spc", "Cp/Cpk: freeze a baseline first (they use its mean and σ).")
     if result is None:
         return QCoreApplication.translate("Spc", "Cp/Cpk: no specification limits for this size and measurement in the site "
                    "catalog (Settings).")

@@ -5397,12 +5397,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/spc_texts.py" line="42"/>
-        <source>Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, LCL %8, σ̂ %9, moving-range UCL %10. Reason: %11</source>
+        <source>Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, LCL %8, σ %9, moving-range UCL %10. Reason: %11</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/spc_texts.py" line="54"/>
-        <source>Cp/Cpk: freeze a baseline first (they use its mean and σ̂).</source>
+        <source>Cp/Cpk: freeze a baseline first (they use its mean and σ).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5460,7 +5460,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../admin/spc_model.py" line="25"/>
-        <source>Signal since</source>
+        <source>Since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5477,73 +5477,88 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="79"/>
+        <location filename="../admin/spc_tab.py" line="80"/>
         <source>Station and size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="82"/>
-        <location filename="../admin/spc_tab.py" line="99"/>
+        <location filename="../admin/spc_tab.py" line="83"/>
+        <location filename="../admin/spc_tab.py" line="100"/>
         <source>Measurement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="87"/>
+        <location filename="../admin/spc_tab.py" line="88"/>
         <source>Points shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="89"/>
+        <location filename="../admin/spc_tab.py" line="90"/>
         <source>last %1 points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="91"/>
+        <location filename="../admin/spc_tab.py" line="92"/>
         <source>Freeze baseline…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="93"/>
+        <location filename="../admin/spc_tab.py" line="94"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="98"/>
+        <location filename="../admin/spc_tab.py" line="99"/>
         <source>Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="120"/>
+        <location filename="../admin/spc_tab.py" line="121"/>
         <source>Charts with frozen limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="127"/>
+        <location filename="../admin/spc_tab.py" line="128"/>
         <source>Individuals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="128"/>
+        <location filename="../admin/spc_tab.py" line="129"/>
         <source>point (oldest to newest)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="130"/>
+        <location filename="../admin/spc_tab.py" line="131"/>
         <source>Moving range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="150"/>
+        <location filename="../admin/spc_tab.py" line="136"/>
+        <source>CL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="136"/>
+        <source>UCL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="136"/>
+        <source>LCL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="154"/>
         <source>Signals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="158"/>
+        <location filename="../admin/spc_tab.py" line="162"/>
         <source>Signals (newest first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="239"/>
+        <location filename="../admin/spc_tab.py" line="243"/>
         <source>%1 · value %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5398,13 +5398,13 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/spc_texts.py" line="42"/>
-        <source>Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, LCL %8, σ̂ %9, moving-range UCL %10. Reason: %11</source>
-        <translation>Limites congelados por %1 em %2 a partir de %3 pontos (%4 a %5): centro %6, LSC %7, LIC %8, σ̂ %9, LSC da amplitude móvel %10. Motivo: %11</translation>
+        <source>Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, LCL %8, σ %9, moving-range UCL %10. Reason: %11</source>
+        <translation>Limites congelados por %1 em %2 a partir de %3 pontos (%4 a %5): centro %6, LSC %7, LIC %8, σ %9, LSC da amplitude móvel %10. Motivo: %11</translation>
     </message>
     <message>
         <location filename="../admin/spc_texts.py" line="54"/>
-        <source>Cp/Cpk: freeze a baseline first (they use its mean and σ̂).</source>
-        <translation>Cp/Cpk: congele uma linha de base antes (eles usam a média e o σ̂ dela).</translation>
+        <source>Cp/Cpk: freeze a baseline first (they use its mean and σ).</source>
+        <translation>Cp/Cpk: congele uma linha de base antes (eles usam a média e o σ dela).</translation>
     </message>
     <message>
         <location filename="../admin/spc_texts.py" line="56"/>
@@ -5461,8 +5461,8 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../admin/spc_model.py" line="25"/>
-        <source>Signal since</source>
-        <translation>Sinal desde</translation>
+        <source>Since</source>
+        <translation>Desde</translation>
     </message>
     <message>
         <location filename="../admin/spc_model.py" line="50"/>
@@ -5478,73 +5478,88 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="79"/>
+        <location filename="../admin/spc_tab.py" line="80"/>
         <source>Station and size</source>
         <translation>Estação e tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="82"/>
-        <location filename="../admin/spc_tab.py" line="99"/>
+        <location filename="../admin/spc_tab.py" line="83"/>
+        <location filename="../admin/spc_tab.py" line="100"/>
         <source>Measurement</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="87"/>
+        <location filename="../admin/spc_tab.py" line="88"/>
         <source>Points shown</source>
         <translation>Pontos mostrados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="89"/>
+        <location filename="../admin/spc_tab.py" line="90"/>
         <source>last %1 points</source>
         <translation>últimos %1 pontos</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="91"/>
+        <location filename="../admin/spc_tab.py" line="92"/>
         <source>Freeze baseline…</source>
         <translation>Congelar linha de base…</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="93"/>
+        <location filename="../admin/spc_tab.py" line="94"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation>Administradores: calcular e congelar os limites de controle deste gráfico a partir de um período estável (auditado)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="98"/>
+        <location filename="../admin/spc_tab.py" line="99"/>
         <source>Chart</source>
         <translation>Gráfico</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="120"/>
+        <location filename="../admin/spc_tab.py" line="121"/>
         <source>Charts with frozen limits</source>
         <translation>Gráficos com limites congelados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="127"/>
+        <location filename="../admin/spc_tab.py" line="128"/>
         <source>Individuals</source>
         <translation>Valores individuais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="128"/>
+        <location filename="../admin/spc_tab.py" line="129"/>
         <source>point (oldest to newest)</source>
         <translation>ponto (do mais antigo ao mais recente)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="130"/>
+        <location filename="../admin/spc_tab.py" line="131"/>
         <source>Moving range</source>
         <translation>Amplitude móvel</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="150"/>
+        <location filename="../admin/spc_tab.py" line="136"/>
+        <source>CL</source>
+        <translation>LC</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="136"/>
+        <source>UCL</source>
+        <translation>LSC</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="136"/>
+        <source>LCL</source>
+        <translation>LIC</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="154"/>
         <source>Signals</source>
         <translation>Sinais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="158"/>
+        <location filename="../admin/spc_tab.py" line="162"/>
         <source>Signals (newest first)</source>
         <translation>Sinais (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="239"/>
+        <location filename="../admin/spc_tab.py" line="243"/>
         <source>%1 · value %2 · %3</source>
         <translation>%1 · valor %2 · %3</translation>
     </message>
