@@ -37,7 +37,7 @@ metadata = MetaData()
 # 2: events' ids in arrival order, (station, seq) a unique index; 3: a station's chains each a
 # source of their own, (station, seq, hash) the unique index (two chains' seq 1 both kept);
 # 4: the Insights' aggregates (agg_insight, agg_insight_defects, agg_runs) and the CAM indexes
-# 5: SPC (data/view_spc.py: spc_baselines, spc_signals, spc_status)
+# 5: SPC (data/view_spc.py: spc_baselines, spc_signals, spc_status, spc_charts)
 VIEW_FORMAT = 5
 
 view_meta = Table(

@@ -14,6 +14,7 @@ What is kept, and why it is enough for a refresh that reads a handful of rows:
                    records that changed (a point's rules look at the 7 points before it, so a
                    change can only alter the flags of the 7 points after it) and wholly when a
                    new baseline arrives;
+- `spc_charts`     every (station, size) with records, for the tab's chooser;
 - `spc_status`     per chart its last point and the rules broken among its last 8 points (the
                    fleet alarm: open while one of them broke a rule; 8 in-control points later
                    the chart is back in control and the alarm clears).
@@ -91,6 +92,15 @@ spc_status = Table(
     Column("open_rules", String(16), nullable=True),  # rules among the last 8 points; NULL: none
     Column("open_since", String(32), nullable=True),  # the oldest of those signals' points
     PrimaryKeyConstraint("station", "size", "measurement"),
+)
+
+# Every (station, size) with records: the tab's chooser (a DISTINCT over a year of records
+# would read them all).
+spc_charts = Table(
+    "spc_charts", metadata,
+    Column("station", String(64), nullable=False),
+    Column("size", String(20), nullable=False),
+    PrimaryKeyConstraint("station", "size"),
 )
 
 Chart = tuple[str, str, str]  # station, size, measurement
@@ -173,6 +183,12 @@ def statuses(db: sqlite3.Connection) -> list[dict[str, Any]]:
         f"SELECT {', '.join(names)} FROM spc_status ORDER BY station, size, measurement")]
 
 
+def charts(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every (station, size) with records in the view (a voided one's too)."""
+    return [tuple(row) for row in db.execute(
+        "SELECT station, size FROM spc_charts ORDER BY station, size")]
+
+
 def _freeze_of(event: tuple) -> dict[str, Any] | None:
     """A freeze event's checked content, or None (a WARNING says why)."""
     station, seq, role = event[0], event[1], event[4]
@@ -214,7 +230,7 @@ class SpcExtension:
 
     name = "spc"
     actions = frozenset({FREEZE_ACTION})
-    tables = ("spc_baselines", "spc_signals", "spc_status")
+    tables = ("spc_baselines", "spc_signals", "spc_status", "spc_charts")
 
     def records_changed(self, db: sqlite3.Connection, changes: Sequence[RecordChange],
                         buckets: Buckets) -> bool:
@@ -224,6 +240,8 @@ class SpcExtension:
                 if version is not None and version.get("size") and version.get("recorded_at"):
                     touched.setdefault((version["station_id"], version["size"]), []).append(
                         (version["recorded_at"], version["record_id"]))
+        db.executemany("INSERT OR IGNORE INTO spc_charts (station, size) VALUES (?, ?)",
+                       list(touched))
         changed = False
         for (station, size), keys in touched.items():
             for measurement in SPC_MEASUREMENTS:

@@ -168,3 +168,11 @@ def test_a_body_that_is_not_json_is_refused(writer, caplog):
     with caplog.at_level(logging.WARNING, logger="data.view_spc"):
         assert feed(events=[event], source="office").events == 1
     assert "refused" in caplog.text
+
+
+def test_every_station_and_size_with_records_is_a_chart(writer):
+    from data.view_spc import charts
+
+    feed = Feed(writer)
+    feed(records=[_row(1, 1.0), _row(2, 1.0, size="#1"), _row(3, 1.0, station="202")])
+    assert charts(writer.connection) == [("201", "#0"), ("201", "#1"), ("202", "#0")]

@@ -114,9 +114,7 @@ def chart_choices(view) -> list[tuple[str, str]]:
     """Every (station, size) with records in the view, for the tab's chooser."""
     with view.database.read() as connection:
         db = connection.connection.driver_connection
-        return [tuple(row) for row in db.execute(
-            "SELECT DISTINCT station_id, size FROM view_records WHERE size IS NOT NULL "
-            "ORDER BY station_id, size")]
+        return view_spc.charts(db)
 
 
 def site_statuses(view) -> list[dict]:
