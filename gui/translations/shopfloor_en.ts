@@ -2193,47 +2193,47 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="33"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="34"/>
         <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="44"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="45"/>
         <source>Why this period is a stable baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="55"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="60"/>
         <source>Freeze limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="84"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="85"/>
         <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="96"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="97"/>
         <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="100"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="101"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4773,247 +4773,247 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Station (machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="83"/>
+        <location filename="../admin/settings_tab.py" line="84"/>
         <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="85"/>
+        <location filename="../admin/settings_tab.py" line="86"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="109"/>
+        <location filename="../admin/settings_tab.py" line="110"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="114"/>
+        <location filename="../admin/settings_tab.py" line="115"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="116"/>
+        <location filename="../admin/settings_tab.py" line="117"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
-        <location filename="../admin/settings_tab.py" line="133"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
+        <location filename="../admin/settings_tab.py" line="134"/>
+        <location filename="../admin/settings_tab.py" line="407"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="142"/>
+        <location filename="../admin/settings_tab.py" line="143"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="89"/>
-        <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="90"/>
+        <location filename="../admin/settings_tab.py" line="146"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Capsule size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Unit weight (mg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="92"/>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="93"/>
+        <location filename="../admin/settings_tab.py" line="147"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="150"/>
+        <location filename="../admin/settings_tab.py" line="151"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="153"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
+        <location filename="../admin/settings_tab.py" line="154"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
+        <location filename="../admin/settings_tab.py" line="161"/>
+        <location filename="../admin/settings_tab.py" line="427"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="163"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Excellent below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Good below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
+        <location filename="../admin/settings_tab.py" line="167"/>
         <source>Attention below (critical above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="167"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Target line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="172"/>
+        <location filename="../admin/settings_tab.py" line="173"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="174"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="176"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="187"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
+        <location filename="../admin/settings_tab.py" line="188"/>
+        <location filename="../admin/settings_tab.py" line="425"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="192"/>
+        <location filename="../admin/settings_tab.py" line="193"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
+        <location filename="../admin/settings_tab.py" line="195"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="195"/>
+        <location filename="../admin/settings_tab.py" line="196"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="424"/>
+        <location filename="../admin/settings_tab.py" line="208"/>
+        <location filename="../admin/settings_tab.py" line="429"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="210"/>
+        <location filename="../admin/settings_tab.py" line="211"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="234"/>
-        <location filename="../admin/settings_tab.py" line="426"/>
+        <location filename="../admin/settings_tab.py" line="237"/>
+        <location filename="../admin/settings_tab.py" line="431"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="277"/>
+        <location filename="../admin/settings_tab.py" line="281"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
+        <location filename="../admin/settings_tab.py" line="283"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="283"/>
+        <location filename="../admin/settings_tab.py" line="287"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="400"/>
+        <location filename="../admin/settings_tab.py" line="405"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="407"/>
+        <location filename="../admin/settings_tab.py" line="412"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="415"/>
+        <location filename="../admin/settings_tab.py" line="420"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="418"/>
+        <location filename="../admin/settings_tab.py" line="423"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="447"/>
+        <location filename="../admin/settings_tab.py" line="454"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="466"/>
+        <location filename="../admin/settings_tab.py" line="473"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
+        <location filename="../admin/settings_tab.py" line="481"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="478"/>
+        <location filename="../admin/settings_tab.py" line="485"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="491"/>
+        <location filename="../admin/settings_tab.py" line="498"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="494"/>
+        <location filename="../admin/settings_tab.py" line="501"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5437,6 +5437,54 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
 </context>
 <context>
+    <name>SpcCatalogBox</name>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="40"/>
+        <source>SPC specification limits (for Cp/Cpk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="44"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="44"/>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="45"/>
+        <source>Lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="45"/>
+        <source>Upper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="50"/>
+        <source>Add limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="51"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="67"/>
+        <source>Fewest points of a baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="68"/>
+        <source>Cp/Cpk warned below (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SpcStatusModel</name>
     <message>
         <location filename="../admin/spc_model.py" line="24"/>
@@ -5477,88 +5525,88 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="80"/>
+        <location filename="../admin/spc_tab.py" line="83"/>
         <source>Station and size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="83"/>
-        <location filename="../admin/spc_tab.py" line="100"/>
+        <location filename="../admin/spc_tab.py" line="86"/>
+        <location filename="../admin/spc_tab.py" line="103"/>
         <source>Measurement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="88"/>
+        <location filename="../admin/spc_tab.py" line="91"/>
         <source>Points shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="90"/>
+        <location filename="../admin/spc_tab.py" line="93"/>
         <source>last %1 points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="92"/>
+        <location filename="../admin/spc_tab.py" line="95"/>
         <source>Freeze baseline…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="94"/>
+        <location filename="../admin/spc_tab.py" line="97"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="99"/>
+        <location filename="../admin/spc_tab.py" line="102"/>
         <source>Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="121"/>
+        <location filename="../admin/spc_tab.py" line="124"/>
         <source>Charts with frozen limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="128"/>
+        <location filename="../admin/spc_tab.py" line="131"/>
         <source>Individuals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="129"/>
+        <location filename="../admin/spc_tab.py" line="132"/>
         <source>point (oldest to newest)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="131"/>
+        <location filename="../admin/spc_tab.py" line="134"/>
         <source>Moving range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="136"/>
+        <location filename="../admin/spc_tab.py" line="139"/>
         <source>CL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="136"/>
+        <location filename="../admin/spc_tab.py" line="139"/>
         <source>UCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="136"/>
+        <location filename="../admin/spc_tab.py" line="139"/>
         <source>LCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="154"/>
+        <location filename="../admin/spc_tab.py" line="157"/>
         <source>Signals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="162"/>
+        <location filename="../admin/spc_tab.py" line="165"/>
         <source>Signals (newest first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="243"/>
+        <location filename="../admin/spc_tab.py" line="249"/>
         <source>%1 · value %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2194,47 +2194,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Congelar limites de controle</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="33"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="34"/>
         <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
         <translation>Estação %1, tamanho %2, %3: escolha um período em que o processo rodou como deveria. Seus pontos dão a linha central e os limites do gráfico até que uma nova linha de base seja congelada; todos os PCs do site julgam os pontos por eles.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="44"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="45"/>
         <source>Why this period is a stable baseline</source>
         <translation>Por que este período é uma linha de base estável</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="55"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="60"/>
         <source>Freeze limits</source>
         <translation>Congelar limites</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="84"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="85"/>
         <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
         <translation>%1 pontos: centro %2, LSC %3, LIC %4, LSC da amplitude móvel %5</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="96"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="97"/>
         <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
         <translation>Só um administrador pode congelar limites de controle. Nada foi congelado; a tentativa está na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="100"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="101"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation>Informe um motivo de pelo menos %1 caracteres. Nada foi congelado ainda.</translation>
     </message>
@@ -4774,247 +4774,247 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Station (machine)</source>
         <translation>Estação (máquina)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="83"/>
+        <location filename="../admin/settings_tab.py" line="84"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="85"/>
+        <location filename="../admin/settings_tab.py" line="86"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="109"/>
+        <location filename="../admin/settings_tab.py" line="110"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="114"/>
+        <location filename="../admin/settings_tab.py" line="115"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="116"/>
+        <location filename="../admin/settings_tab.py" line="117"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
-        <location filename="../admin/settings_tab.py" line="133"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
+        <location filename="../admin/settings_tab.py" line="134"/>
+        <location filename="../admin/settings_tab.py" line="407"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="142"/>
+        <location filename="../admin/settings_tab.py" line="143"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="89"/>
-        <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="90"/>
+        <location filename="../admin/settings_tab.py" line="146"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Capsule size</source>
         <translation>Tamanho da cápsula</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Unit weight (mg)</source>
         <translation>Peso unitário (mg)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="92"/>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="93"/>
+        <location filename="../admin/settings_tab.py" line="147"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="150"/>
+        <location filename="../admin/settings_tab.py" line="151"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="153"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
+        <location filename="../admin/settings_tab.py" line="154"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
+        <location filename="../admin/settings_tab.py" line="161"/>
+        <location filename="../admin/settings_tab.py" line="427"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="163"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Excellent below</source>
         <translation>Excelente abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Good below</source>
         <translation>Boa abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
+        <location filename="../admin/settings_tab.py" line="167"/>
         <source>Attention below (critical above)</source>
         <translation>Atenção abaixo de (crítica acima)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="167"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Target line</source>
         <translation>Linha de meta</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="172"/>
+        <location filename="../admin/settings_tab.py" line="173"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="174"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="176"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Memory</source>
         <translation>Memória</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Disk</source>
         <translation>Disco</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="187"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
+        <location filename="../admin/settings_tab.py" line="188"/>
+        <location filename="../admin/settings_tab.py" line="425"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="192"/>
+        <location filename="../admin/settings_tab.py" line="193"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
+        <location filename="../admin/settings_tab.py" line="195"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="195"/>
+        <location filename="../admin/settings_tab.py" line="196"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="424"/>
+        <location filename="../admin/settings_tab.py" line="208"/>
+        <location filename="../admin/settings_tab.py" line="429"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="210"/>
+        <location filename="../admin/settings_tab.py" line="211"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="234"/>
-        <location filename="../admin/settings_tab.py" line="426"/>
+        <location filename="../admin/settings_tab.py" line="237"/>
+        <location filename="../admin/settings_tab.py" line="431"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="277"/>
+        <location filename="../admin/settings_tab.py" line="281"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
+        <location filename="../admin/settings_tab.py" line="283"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="283"/>
+        <location filename="../admin/settings_tab.py" line="287"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="400"/>
+        <location filename="../admin/settings_tab.py" line="405"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="407"/>
+        <location filename="../admin/settings_tab.py" line="412"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="415"/>
+        <location filename="../admin/settings_tab.py" line="420"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="418"/>
+        <location filename="../admin/settings_tab.py" line="423"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="447"/>
+        <location filename="../admin/settings_tab.py" line="454"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="466"/>
+        <location filename="../admin/settings_tab.py" line="473"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
+        <location filename="../admin/settings_tab.py" line="481"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="478"/>
+        <location filename="../admin/settings_tab.py" line="485"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="491"/>
+        <location filename="../admin/settings_tab.py" line="498"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="494"/>
+        <location filename="../admin/settings_tab.py" line="501"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -5438,6 +5438,54 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
 </context>
 <context>
+    <name>SpcCatalogBox</name>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="40"/>
+        <source>SPC specification limits (for Cp/Cpk)</source>
+        <translation>Limites de especificação do CEP (para Cp/Cpk)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="44"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="44"/>
+        <source>Measurement</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="45"/>
+        <source>Lower</source>
+        <translation>Inferior</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="45"/>
+        <source>Upper</source>
+        <translation>Superior</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="50"/>
+        <source>Add limit</source>
+        <translation>Adicionar limite</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="51"/>
+        <source>Remove selected</source>
+        <translation>Remover selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="67"/>
+        <source>Fewest points of a baseline</source>
+        <translation>Mínimo de pontos de uma linha de base</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="68"/>
+        <source>Cp/Cpk warned below (points)</source>
+        <translation>Cp/Cpk com aviso abaixo de (pontos)</translation>
+    </message>
+</context>
+<context>
     <name>SpcStatusModel</name>
     <message>
         <location filename="../admin/spc_model.py" line="24"/>
@@ -5478,88 +5526,88 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="80"/>
+        <location filename="../admin/spc_tab.py" line="83"/>
         <source>Station and size</source>
         <translation>Estação e tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="83"/>
-        <location filename="../admin/spc_tab.py" line="100"/>
+        <location filename="../admin/spc_tab.py" line="86"/>
+        <location filename="../admin/spc_tab.py" line="103"/>
         <source>Measurement</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="88"/>
+        <location filename="../admin/spc_tab.py" line="91"/>
         <source>Points shown</source>
         <translation>Pontos mostrados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="90"/>
+        <location filename="../admin/spc_tab.py" line="93"/>
         <source>last %1 points</source>
         <translation>últimos %1 pontos</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="92"/>
+        <location filename="../admin/spc_tab.py" line="95"/>
         <source>Freeze baseline…</source>
         <translation>Congelar linha de base…</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="94"/>
+        <location filename="../admin/spc_tab.py" line="97"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation>Administradores: calcular e congelar os limites de controle deste gráfico a partir de um período estável (auditado)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="99"/>
+        <location filename="../admin/spc_tab.py" line="102"/>
         <source>Chart</source>
         <translation>Gráfico</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="121"/>
+        <location filename="../admin/spc_tab.py" line="124"/>
         <source>Charts with frozen limits</source>
         <translation>Gráficos com limites congelados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="128"/>
+        <location filename="../admin/spc_tab.py" line="131"/>
         <source>Individuals</source>
         <translation>Valores individuais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="129"/>
+        <location filename="../admin/spc_tab.py" line="132"/>
         <source>point (oldest to newest)</source>
         <translation>ponto (do mais antigo ao mais recente)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="131"/>
+        <location filename="../admin/spc_tab.py" line="134"/>
         <source>Moving range</source>
         <translation>Amplitude móvel</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="136"/>
+        <location filename="../admin/spc_tab.py" line="139"/>
         <source>CL</source>
         <translation>LC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="136"/>
+        <location filename="../admin/spc_tab.py" line="139"/>
         <source>UCL</source>
         <translation>LSC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="136"/>
+        <location filename="../admin/spc_tab.py" line="139"/>
         <source>LCL</source>
         <translation>LIC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="154"/>
+        <location filename="../admin/spc_tab.py" line="157"/>
         <source>Signals</source>
         <translation>Sinais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="162"/>
+        <location filename="../admin/spc_tab.py" line="165"/>
         <source>Signals (newest first)</source>
         <translation>Sinais (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="243"/>
+        <location filename="../admin/spc_tab.py" line="249"/>
         <source>%1 · value %2 · %3</source>
         <translation>%1 · valor %2 · %3</translation>
     </message>
