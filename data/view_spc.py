@@ -33,6 +33,7 @@ from typing import Any, Iterator, Sequence
 
 from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, String, Table, Text
 
+from config.constants import Permission, role_allows
 from config.spc import SPC_MEASUREMENTS
 from data.view_buckets import Buckets
 from data.view_extensions import RecordChange
@@ -44,7 +45,6 @@ from models.spc import CONTEXT, Limits, flag
 log = logging.getLogger(__name__)
 
 FREEZE_ACTION = "spc.baseline.freeze"
-FREEZE_ROLES = frozenset({"admin"})  # who may freeze (config.constants: SPC_BASELINE_FREEZE)
 STATUS_WINDOW = CONTEXT + 1  # the last points whose signals keep a chart's alarm open
 CHUNK = 5000
 MAX_POINTS = 10_000_000
@@ -195,7 +195,8 @@ def _freeze_of(event: tuple) -> dict[str, Any] | None:
     try:
         body = parse_json(event[10])
         after = body.get("after") if isinstance(body, dict) else None
-        if role not in FREEZE_ROLES:
+        # The role the event names must be one that may freeze (the one rule: config.constants).
+        if not isinstance(role, str) or not role_allows(role, Permission.SPC_BASELINE_FREEZE):
             raise ValueError(f"frozen by role {role!r}")
         if not isinstance(after, dict):
             raise ValueError("no content")
