@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from config.downtime import DowntimeSettings
+from config.spc import SpcSettings
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class Catalog:
     # named yet (the embedded defaults, catalogs published before it was kept here).
     timezone: str | None = None
     downtime: DowntimeSettings = field(default_factory=DowntimeSettings)  # stops and OEE
+    # SPC: specification limits per size and measurement, minimum sample sizes.
+    spc: SpcSettings = field(default_factory=SpcSettings)
     version: int = 0  # 0: the embedded defaults; a published site catalog counts from 1
 
     @property

@@ -37,6 +37,7 @@ class Permission(StrEnum):
     AUDIT_REVIEW = "audit.review"  # sign a review of a period's audit trail (Annex 11 §9)
     DOWNTIME_CLASSIFY = "downtime.classify"  # declare a stop, give a stop its reason
     OEE_VIEW = "oee.view"  # the OEE tab: every station's stops and OEE
+    SPC_BASELINE_FREEZE = "spc.baseline.freeze"  # freeze a chart's control limits (admins)
 
 
 _OPERATOR = frozenset(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from data.view_extensions import ViewExtension
 from data.view_oee import OeeExtension
+from data.view_spc import SpcExtension
 
 
 def registered() -> tuple[ViewExtension, ...]:
     """A new instance of every feature's extension, in a fixed order."""
-    return (OeeExtension(),)
+    return (OeeExtension(), SpcExtension())

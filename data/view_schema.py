@@ -38,7 +38,8 @@ metadata = MetaData()
 # source of their own, (station, seq, hash) the unique index (two chains' seq 1 both kept);
 # 4: the Insights' aggregates (agg_insight, agg_insight_defects, agg_runs) and the CAM indexes
 # 5: downtime and OEE (data/view_oee.py)
-VIEW_FORMAT = 5
+# 6: SPC (data/view_spc.py: spc_baselines, spc_signals, spc_status, spc_charts)
+VIEW_FORMAT = 6
 
 view_meta = Table(
     "view_meta", metadata,

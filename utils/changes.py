@@ -58,6 +58,7 @@ class Topic(StrEnum):
     FLEET = "fleet"  # alarms acknowledged, other stations' state as this PC records it
     AUDIT = "audit"  # only an event: logins, refusals, exports, backups, verifications
     DOWNTIME = "downtime"  # a stop opened, closed, declared or classified
+    SPC = "spc"  # a chart's control limits frozen from a baseline period
 
 
 @dataclass(frozen=True)

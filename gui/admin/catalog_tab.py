@@ -31,6 +31,7 @@ from gui.admin.catalog_model import (
 )
 from gui.admin.machine_table import MachineTable
 from gui.admin.catalog_downtime import DowntimeSection
+from gui.admin.catalog_spc import SpcCatalogBox
 from gui.i18n import number_locale
 from gui.messages import field_error_text
 from gui.tasks import TaskRunner
@@ -188,8 +189,9 @@ class CatalogTab(QWidget):
         left.addWidget(lists_box, 2)
         columns.addLayout(left, 5)
         self.downtime = DowntimeSection()  # issue 15: stops and OEE (gui/admin/catalog_downtime.py)
+        self.spc = SpcCatalogBox()  # issue 15: SPC limits (gui/admin/catalog_spc.py)
         for boxes in ((ranges_box, bands_box, self.downtime),
-                      (zone_box, thresholds_box, intervals_box)):
+                      (zone_box, thresholds_box, intervals_box, self.spc)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)
@@ -237,6 +239,7 @@ class CatalogTab(QWidget):
         # A catalog that names no zone yet: the one in force (what a publish will keep).
         self.zone.set_zone(catalog.timezone or self.ctx.timezone)
         self.downtime.load(catalog.downtime)
+        self.spc.load(catalog.spc)
         self.reason.clear()
         self._show_status(catalog)
 
@@ -278,6 +281,7 @@ class CatalogTab(QWidget):
             # The typed text, valid or not: the service says so next to the field.
             "timezone": self.zone.zone() or self.zone.currentText().strip(),
             "downtime": self.downtime.values(),
+            "spc": self.spc.values(),
         })
         return raw
 
@@ -333,6 +337,8 @@ class CatalogTab(QWidget):
             return self.tr("Reason"), self.reason
         if head == "downtime":
             return self.downtime.place(error)
+        if head == "spc":
+            return self.spc.title(), self.spc.place(parts)
         return error.field, None
 
     def show_errors(self, errors: list[FieldError]) -> None:

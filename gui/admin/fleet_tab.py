@@ -18,6 +18,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
@@ -30,6 +31,7 @@ from utils.auth import Session
 from utils.changes import Changes
 from utils.permissions import PermissionDenied
 from utils.site.alarm_acks import Acknowledgement, acknowledge, may_acknowledge
+from utils.mes.spc_service import ALARM_PREFIX as SPC_ALARM
 from utils.site.fleet import FleetMonitor, Liveness, StationView
 
 from gui.admin.fleet_model import (
@@ -111,6 +113,8 @@ class FleetTab(QWidget):
         self.plots = FleetPlots(self._site_now())
         self.traces = TraceBuilder(fleet)
         self._prepare_lock = threading.Lock()
+        # Alarms other features raise (SPC: a chart out of control), read on the poller's thread.
+        self.extra_alarms: Callable[[], list[Alarm]] | None = None
         self._prepared_rows: list = []  # what the last frame's diff was made against
         # Read by `prepare` on the poller's thread; only ever replaced whole on the GUI thread.
         self._plotted: tuple[str, ...] = ()
@@ -178,7 +182,8 @@ class FleetTab(QWidget):
         counts: dict[str, int] = {}
         for view in views:
             counts[str(view.liveness)] = counts.get(str(view.liveness), 0) + 1
-        return FleetFrame(views, rows, diff, text_lengths(rows), alarms_of(rows), counts,
+        alarms = alarms_of(rows) + (self.extra_alarms() if self.extra_alarms else [])
+        return FleetFrame(views, rows, diff, text_lengths(rows), alarms, counts,
                           self.traces.frame(self._plotted, self._width_px), now.date())
 
     def _site_now(self) -> datetime:
@@ -281,7 +286,8 @@ class FleetTab(QWidget):
             # A metric's alarm is only known while its station reports: one late status (the
             # station stale for a moment) must not throw its acknowledgement away.
             station, what, _level = alarm
-            if what in ("state", "files", "journal") or station in self._reporting:
+            if (what in ("state", "files", "journal") or what.startswith(SPC_ALARM)
+                    or station in self._reporting):
                 del self._acknowledged[alarm]
         # Open alarms first; the acknowledged ones below them, with who, when and the note
         # (their whole text: it names the day, which changes at midnight).

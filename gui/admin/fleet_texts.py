@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.admin.spc_texts import alarm_text as spc_alarm_text
+from utils.mes.spc_service import ALARM_PREFIX as SPC_ALARM
 from utils.site.alarm_acks import Alarm  # (station, what: "state" or a metric, level)
 
 # lupdate collects translate("Context", "text"[, None, n]) under this short name too.
@@ -22,8 +24,11 @@ def alarm_text(alarm: Alarm) -> str:
                                            "share goes on past this PC's chain (another copy of "
                                            "its database ran elsewhere)")}
     levels = {"warning": translate("Fleet", "warning"), "critical": translate("Fleet", "critical")}
+    # A chart out of control (issue 15's SPC) is an alarm of its station too.
+    name = (spc_alarm_text(what.removeprefix(SPC_ALARM)) if what.startswith(SPC_ALARM)
+            else names[what])
     return (translate("Fleet", "Station %1: %2 (%3)").replace("%1", station)
-            .replace("%2", names[what]).replace("%3", levels[level]))
+            .replace("%2", name).replace("%3", levels[level]))
 
 
 def acknowledged_text(alarm: Alarm, user: str, note: str, when: str) -> str:

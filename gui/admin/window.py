@@ -103,6 +103,15 @@ class AdminWindow(QMainWindow):
             self.insights_tab = InsightsTab(site, self.site_view, bridge=self.bridge,
                                             runner=self.runner)
             self.tabs.addTab(self.insights_tab, self.tr("Insights"))
+
+            from gui.admin.spc_tab import SpcTab
+
+            self.spc_tab = SpcTab(ctx, session, bridge=self.bridge)
+            self.tabs.addTab(self.spc_tab, self.tr("SPC"))
+            if self.fleet_tab is not None:  # a chart out of control is a fleet alarm
+                from utils.mes.spc_service import spc_alarms
+
+                self.fleet_tab.extra_alarms = lambda: spc_alarms(self.site_view)
         if role_allows(session.role, Permission.OEE_VIEW):
             from gui.admin.oee_tab import OeeTab
 

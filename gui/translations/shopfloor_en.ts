@@ -144,36 +144,41 @@
     </message>
     <message>
         <location filename="../admin/window.py" line="110"/>
-        <source>OEE</source>
+        <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/window.py" line="119"/>
+        <source>OEE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="128"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="124"/>
+        <location filename="../admin/window.py" line="133"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="130"/>
+        <location filename="../admin/window.py" line="139"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="135"/>
+        <location filename="../admin/window.py" line="144"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="136"/>
+        <location filename="../admin/window.py" line="145"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="137"/>
+        <location filename="../admin/window.py" line="146"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -655,161 +660,161 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="55"/>
+        <location filename="../admin/catalog_tab.py" line="56"/>
         <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="57"/>
+        <location filename="../admin/catalog_tab.py" line="58"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="61"/>
-        <location filename="../admin/catalog_tab.py" line="117"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="62"/>
+        <location filename="../admin/catalog_tab.py" line="118"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="64"/>
-        <location filename="../admin/catalog_tab.py" line="118"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="65"/>
+        <location filename="../admin/catalog_tab.py" line="119"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="81"/>
+        <location filename="../admin/catalog_tab.py" line="82"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="86"/>
+        <location filename="../admin/catalog_tab.py" line="87"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="88"/>
+        <location filename="../admin/catalog_tab.py" line="89"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="105"/>
-        <location filename="../admin/catalog_tab.py" line="308"/>
+        <location filename="../admin/catalog_tab.py" line="106"/>
+        <location filename="../admin/catalog_tab.py" line="312"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="114"/>
+        <location filename="../admin/catalog_tab.py" line="115"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="122"/>
+        <location filename="../admin/catalog_tab.py" line="123"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="124"/>
+        <location filename="../admin/catalog_tab.py" line="125"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="125"/>
+        <location filename="../admin/catalog_tab.py" line="126"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="132"/>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="133"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="135"/>
+        <location filename="../admin/catalog_tab.py" line="136"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="143"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="144"/>
+        <location filename="../admin/catalog_tab.py" line="145"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="145"/>
+        <location filename="../admin/catalog_tab.py" line="146"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="156"/>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="157"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="162"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="163"/>
+        <location filename="../admin/catalog_tab.py" line="164"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="164"/>
+        <location filename="../admin/catalog_tab.py" line="165"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="176"/>
-        <location filename="../admin/catalog_tab.py" line="331"/>
+        <location filename="../admin/catalog_tab.py" line="177"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="179"/>
+        <location filename="../admin/catalog_tab.py" line="180"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="207"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="306"/>
+        <location filename="../admin/catalog_tab.py" line="310"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="317"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="322"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="345"/>
+        <location filename="../admin/catalog_tab.py" line="351"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="364"/>
+        <location filename="../admin/catalog_tab.py" line="370"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1805,32 +1810,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardDowntime</name>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="30"/>
+        <location filename="../admin/dashboard_downtime.py" line="33"/>
         <source>Downtime by stop reason (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="32"/>
+        <location filename="../admin/dashboard_downtime.py" line="35"/>
         <source>OEE per day (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="41"/>
+        <location filename="../admin/dashboard_downtime.py" line="44"/>
         <source>OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="42"/>
+        <location filename="../admin/dashboard_downtime.py" line="45"/>
         <source>availability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="43"/>
+        <location filename="../admin/dashboard_downtime.py" line="46"/>
         <source>performance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="44"/>
+        <location filename="../admin/dashboard_downtime.py" line="47"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1838,97 +1843,97 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="82"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="84"/>
+        <location filename="../admin/dashboard_tab.py" line="86"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="86"/>
+        <location filename="../admin/dashboard_tab.py" line="88"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="88"/>
+        <location filename="../admin/dashboard_tab.py" line="90"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="106"/>
+        <location filename="../admin/dashboard_tab.py" line="108"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="106"/>
+        <location filename="../admin/dashboard_tab.py" line="108"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="175"/>
+        <location filename="../admin/dashboard_tab.py" line="177"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="205"/>
+        <location filename="../admin/dashboard_tab.py" line="207"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="207"/>
+        <location filename="../admin/dashboard_tab.py" line="209"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="207"/>
+        <location filename="../admin/dashboard_tab.py" line="209"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="208"/>
+        <location filename="../admin/dashboard_tab.py" line="210"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="211"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="215"/>
+        <location filename="../admin/dashboard_tab.py" line="217"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="215"/>
+        <location filename="../admin/dashboard_tab.py" line="217"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="216"/>
+        <location filename="../admin/dashboard_tab.py" line="218"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="216"/>
+        <location filename="../admin/dashboard_tab.py" line="218"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="217"/>
+        <location filename="../admin/dashboard_tab.py" line="219"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="218"/>
+        <location filename="../admin/dashboard_tab.py" line="220"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2298,52 +2303,52 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Fleet</name>
     <message>
-        <location filename="../admin/fleet_texts.py" line="18"/>
+        <location filename="../admin/fleet_texts.py" line="20"/>
         <source>not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="18"/>
+        <location filename="../admin/fleet_texts.py" line="20"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="19"/>
+        <location filename="../admin/fleet_texts.py" line="21"/>
         <source>memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="19"/>
+        <location filename="../admin/fleet_texts.py" line="21"/>
         <source>disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="20"/>
+        <location filename="../admin/fleet_texts.py" line="22"/>
         <source>files refused on the share (forged, or not a member)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="21"/>
+        <location filename="../admin/fleet_texts.py" line="23"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="24"/>
+        <location filename="../admin/fleet_texts.py" line="26"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="24"/>
+        <location filename="../admin/fleet_texts.py" line="26"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="25"/>
+        <location filename="../admin/fleet_texts.py" line="30"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="32"/>
+        <location filename="../admin/fleet_texts.py" line="37"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,58 +2374,58 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="75"/>
+        <location filename="../admin/fleet_tab.py" line="77"/>
         <source>Search stations, users, lots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>Stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="84"/>
         <source>Offline or stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="85"/>
         <source>With alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="89"/>
+        <location filename="../admin/fleet_tab.py" line="91"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="127"/>
+        <location filename="../admin/fleet_tab.py" line="131"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="122"/>
-        <location filename="../admin/fleet_tab.py" line="149"/>
+        <location filename="../admin/fleet_tab.py" line="126"/>
+        <location filename="../admin/fleet_tab.py" line="153"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="211"/>
+        <location filename="../admin/fleet_tab.py" line="216"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="212"/>
+        <location filename="../admin/fleet_tab.py" line="217"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2428,17 +2433,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="253"/>
+        <location filename="../admin/fleet_tab.py" line="258"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="351"/>
+        <location filename="../admin/fleet_tab.py" line="357"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="352"/>
+        <location filename="../admin/fleet_tab.py" line="358"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2546,6 +2551,59 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../wizard/widgets.py" line="140"/>
         <source>Choose the shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FreezeDialog</name>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="32"/>
+        <source>Freeze control limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="34"/>
+        <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="45"/>
+        <source>Why this period is a stable baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="60"/>
+        <source>Freeze limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="85"/>
+        <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="97"/>
+        <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="101"/>
+        <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4601,27 +4659,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="44"/>
+        <location filename="../admin/oee_tab.py" line="45"/>
         <source>per shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="45"/>
+        <location filename="../admin/oee_tab.py" line="46"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="60"/>
+        <location filename="../admin/oee_tab.py" line="61"/>
         <source>OEE per station and shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="71"/>
+        <location filename="../admin/oee_tab.py" line="72"/>
         <source>Rows behind the selected line…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="125"/>
+        <location filename="../admin/oee_tab.py" line="126"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5748,6 +5806,249 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../admin/site_upgrade.py" line="113"/>
         <source>Nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Spc</name>
+    <message>
+        <location filename="../admin/spc_texts.py" line="21"/>
+        <source>Rule 1: beyond 3σ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="22"/>
+        <source>Rule 2: 2 of 3 beyond 2σ, same side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="23"/>
+        <source>Rule 3: 4 of 5 beyond 1σ, same side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="24"/>
+        <source>Rule 4: 8 in a row on one side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="38"/>
+        <source>No baseline frozen for this chart: the points are shown without control limits and no rule is judged. An admin chooses a stable period and freezes its limits (Freeze baseline…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="42"/>
+        <source>Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, LCL %8, σ %9, moving-range UCL %10. Reason: %11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="54"/>
+        <source>Cp/Cpk: freeze a baseline first (they use its mean and σ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="56"/>
+        <source>Cp/Cpk: no specification limits for this size and measurement in the site catalog (Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="58"/>
+        <source>Cp %1 · Cpk %2 (n = %3 baseline points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="61"/>
+        <source>too few points (fewer than %1): do not accept or reject the process on these figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="68"/>
+        <source>This period holds %1 points of the chart; at least %2 are needed for limits. Nothing was frozen: choose a longer period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="71"/>
+        <source>The values of this period never change, so they give no spread to set limits from. Nothing was frozen: choose another period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="77"/>
+        <source>%1 out of control (SPC tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpcCatalogBox</name>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="40"/>
+        <source>SPC specification limits (for Cp/Cpk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="44"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="44"/>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="45"/>
+        <source>Lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="45"/>
+        <source>Upper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="53"/>
+        <source>Add limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="54"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="70"/>
+        <source>Fewest points of a baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="71"/>
+        <source>Cp/Cpk warned below (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpcStatusModel</name>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="25"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="25"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="50"/>
+        <source>in control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="53"/>
+        <source>out of control: rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpcTab</name>
+    <message>
+        <location filename="../admin/spc_tab.py" line="83"/>
+        <source>Station and size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="86"/>
+        <location filename="../admin/spc_tab.py" line="103"/>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="91"/>
+        <source>Points shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="93"/>
+        <source>last %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="95"/>
+        <source>Freeze baseline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="97"/>
+        <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="102"/>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="124"/>
+        <source>Charts with frozen limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="131"/>
+        <source>Individuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="132"/>
+        <source>point (oldest to newest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="134"/>
+        <source>Moving range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="139"/>
+        <source>CL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="139"/>
+        <source>UCL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="139"/>
+        <source>LCL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="157"/>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="165"/>
+        <source>Signals (newest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="249"/>
+        <source>%1 · value %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -144,36 +144,41 @@
     </message>
     <message>
         <location filename="../admin/window.py" line="110"/>
+        <source>SPC</source>
+        <translation>CEP</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="119"/>
         <source>OEE</source>
         <translation>OEE</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="119"/>
+        <location filename="../admin/window.py" line="128"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="124"/>
+        <location filename="../admin/window.py" line="133"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="130"/>
+        <location filename="../admin/window.py" line="139"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="135"/>
+        <location filename="../admin/window.py" line="144"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="136"/>
+        <location filename="../admin/window.py" line="145"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="137"/>
+        <location filename="../admin/window.py" line="146"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -656,161 +661,161 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="55"/>
+        <location filename="../admin/catalog_tab.py" line="56"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="57"/>
+        <location filename="../admin/catalog_tab.py" line="58"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="61"/>
-        <location filename="../admin/catalog_tab.py" line="117"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="62"/>
+        <location filename="../admin/catalog_tab.py" line="118"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="64"/>
-        <location filename="../admin/catalog_tab.py" line="118"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="65"/>
+        <location filename="../admin/catalog_tab.py" line="119"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="81"/>
+        <location filename="../admin/catalog_tab.py" line="82"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="86"/>
+        <location filename="../admin/catalog_tab.py" line="87"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="88"/>
+        <location filename="../admin/catalog_tab.py" line="89"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="105"/>
-        <location filename="../admin/catalog_tab.py" line="308"/>
+        <location filename="../admin/catalog_tab.py" line="106"/>
+        <location filename="../admin/catalog_tab.py" line="312"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="114"/>
+        <location filename="../admin/catalog_tab.py" line="115"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="122"/>
+        <location filename="../admin/catalog_tab.py" line="123"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="124"/>
+        <location filename="../admin/catalog_tab.py" line="125"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="125"/>
+        <location filename="../admin/catalog_tab.py" line="126"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="132"/>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="133"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="135"/>
+        <location filename="../admin/catalog_tab.py" line="136"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="143"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="144"/>
+        <location filename="../admin/catalog_tab.py" line="145"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="145"/>
+        <location filename="../admin/catalog_tab.py" line="146"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="156"/>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="157"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="162"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="163"/>
+        <location filename="../admin/catalog_tab.py" line="164"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="164"/>
+        <location filename="../admin/catalog_tab.py" line="165"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="176"/>
-        <location filename="../admin/catalog_tab.py" line="331"/>
+        <location filename="../admin/catalog_tab.py" line="177"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="179"/>
+        <location filename="../admin/catalog_tab.py" line="180"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="207"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="306"/>
+        <location filename="../admin/catalog_tab.py" line="310"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="317"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="322"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="345"/>
+        <location filename="../admin/catalog_tab.py" line="351"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="364"/>
+        <location filename="../admin/catalog_tab.py" line="370"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -1806,32 +1811,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardDowntime</name>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="30"/>
+        <location filename="../admin/dashboard_downtime.py" line="33"/>
         <source>Downtime by stop reason (hours)</source>
         <translation>Tempo parado por motivo (horas)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="32"/>
+        <location filename="../admin/dashboard_downtime.py" line="35"/>
         <source>OEE per day (%)</source>
         <translation>OEE por dia (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="41"/>
+        <location filename="../admin/dashboard_downtime.py" line="44"/>
         <source>OEE</source>
         <translation>OEE</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="42"/>
+        <location filename="../admin/dashboard_downtime.py" line="45"/>
         <source>availability</source>
         <translation>disponibilidade</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="43"/>
+        <location filename="../admin/dashboard_downtime.py" line="46"/>
         <source>performance</source>
         <translation>desempenho</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="44"/>
+        <location filename="../admin/dashboard_downtime.py" line="47"/>
         <source>quality</source>
         <translation>qualidade</translation>
     </message>
@@ -1839,97 +1844,97 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="82"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="84"/>
+        <location filename="../admin/dashboard_tab.py" line="86"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="86"/>
+        <location filename="../admin/dashboard_tab.py" line="88"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="88"/>
+        <location filename="../admin/dashboard_tab.py" line="90"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="106"/>
+        <location filename="../admin/dashboard_tab.py" line="108"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="106"/>
+        <location filename="../admin/dashboard_tab.py" line="108"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="175"/>
+        <location filename="../admin/dashboard_tab.py" line="177"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="205"/>
+        <location filename="../admin/dashboard_tab.py" line="207"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="207"/>
+        <location filename="../admin/dashboard_tab.py" line="209"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="207"/>
+        <location filename="../admin/dashboard_tab.py" line="209"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="208"/>
+        <location filename="../admin/dashboard_tab.py" line="210"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="211"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="215"/>
+        <location filename="../admin/dashboard_tab.py" line="217"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="215"/>
+        <location filename="../admin/dashboard_tab.py" line="217"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="216"/>
+        <location filename="../admin/dashboard_tab.py" line="218"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="216"/>
+        <location filename="../admin/dashboard_tab.py" line="218"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="217"/>
+        <location filename="../admin/dashboard_tab.py" line="219"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="218"/>
+        <location filename="../admin/dashboard_tab.py" line="220"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -2299,52 +2304,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Fleet</name>
     <message>
-        <location filename="../admin/fleet_texts.py" line="18"/>
+        <location filename="../admin/fleet_texts.py" line="20"/>
         <source>not reporting</source>
         <translation>sem comunicação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="18"/>
+        <location filename="../admin/fleet_texts.py" line="20"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="19"/>
+        <location filename="../admin/fleet_texts.py" line="21"/>
         <source>memory</source>
         <translation>memória</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="19"/>
+        <location filename="../admin/fleet_texts.py" line="21"/>
         <source>disk</source>
         <translation>disco</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="20"/>
+        <location filename="../admin/fleet_texts.py" line="22"/>
         <source>files refused on the share (forged, or not a member)</source>
         <translation>arquivos recusados na pasta compartilhada (forjados, ou de quem não é membro)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="21"/>
+        <location filename="../admin/fleet_texts.py" line="23"/>
         <source>journal held back: the station&apos;s journal on the share goes on past this PC&apos;s chain (another copy of its database ran elsewhere)</source>
         <translation>diário retido: o diário da estação na pasta compartilhada continua além da cadeia deste PC (outra cópia do seu banco de dados rodou em outro lugar)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="24"/>
+        <location filename="../admin/fleet_texts.py" line="26"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="24"/>
+        <location filename="../admin/fleet_texts.py" line="26"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="25"/>
+        <location filename="../admin/fleet_texts.py" line="30"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="32"/>
+        <location filename="../admin/fleet_texts.py" line="37"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
@@ -2370,58 +2375,58 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="75"/>
+        <location filename="../admin/fleet_tab.py" line="77"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="84"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="85"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="89"/>
+        <location filename="../admin/fleet_tab.py" line="91"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="127"/>
+        <location filename="../admin/fleet_tab.py" line="131"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="122"/>
-        <location filename="../admin/fleet_tab.py" line="149"/>
+        <location filename="../admin/fleet_tab.py" line="126"/>
+        <location filename="../admin/fleet_tab.py" line="153"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="211"/>
+        <location filename="../admin/fleet_tab.py" line="216"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="212"/>
+        <location filename="../admin/fleet_tab.py" line="217"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2429,17 +2434,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="253"/>
+        <location filename="../admin/fleet_tab.py" line="258"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="351"/>
+        <location filename="../admin/fleet_tab.py" line="357"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="352"/>
+        <location filename="../admin/fleet_tab.py" line="358"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2548,6 +2553,59 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../wizard/widgets.py" line="140"/>
         <source>Choose the shared folder</source>
         <translation>Escolha a pasta compartilhada</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeDialog</name>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="32"/>
+        <source>Freeze control limits</source>
+        <translation>Congelar limites de controle</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="34"/>
+        <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
+        <translation>Estação %1, tamanho %2, %3: escolha um período em que o processo rodou como deveria. Seus pontos dão a linha central e os limites do gráfico até que uma nova linha de base seja congelada; todos os PCs do site julgam os pontos por eles.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="45"/>
+        <source>Why this period is a stable baseline</source>
+        <translation>Por que este período é uma linha de base estável</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <source>To</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="60"/>
+        <source>Freeze limits</source>
+        <translation>Congelar limites</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="85"/>
+        <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
+        <translation>%1 pontos: centro %2, LSC %3, LIC %4, LSC da amplitude móvel %5</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="97"/>
+        <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
+        <translation>Só um administrador pode congelar limites de controle. Nada foi congelado; a tentativa está na trilha de auditoria.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="101"/>
+        <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
+        <translation>Informe um motivo de pelo menos %1 caracteres. Nada foi congelado ainda.</translation>
     </message>
 </context>
 <context>
@@ -4602,27 +4660,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="44"/>
+        <location filename="../admin/oee_tab.py" line="45"/>
         <source>per shift</source>
         <translation>por turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="45"/>
+        <location filename="../admin/oee_tab.py" line="46"/>
         <source>per day</source>
         <translation>por dia</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="60"/>
+        <location filename="../admin/oee_tab.py" line="61"/>
         <source>OEE per station and shift</source>
         <translation>OEE por estação e turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="71"/>
+        <location filename="../admin/oee_tab.py" line="72"/>
         <source>Rows behind the selected line…</source>
         <translation>Registros por trás da linha selecionada…</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="125"/>
+        <location filename="../admin/oee_tab.py" line="126"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %5 caixas</translation>
     </message>
@@ -5750,6 +5808,249 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../admin/site_upgrade.py" line="113"/>
         <source>Nothing was changed: %1</source>
         <translation>Nada foi alterado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Spc</name>
+    <message>
+        <location filename="../admin/spc_texts.py" line="21"/>
+        <source>Rule 1: beyond 3σ</source>
+        <translation>Regra 1: além de 3σ</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="22"/>
+        <source>Rule 2: 2 of 3 beyond 2σ, same side</source>
+        <translation>Regra 2: 2 de 3 além de 2σ, mesmo lado</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="23"/>
+        <source>Rule 3: 4 of 5 beyond 1σ, same side</source>
+        <translation>Regra 3: 4 de 5 além de 1σ, mesmo lado</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="24"/>
+        <source>Rule 4: 8 in a row on one side</source>
+        <translation>Regra 4: 8 seguidos do mesmo lado</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="38"/>
+        <source>No baseline frozen for this chart: the points are shown without control limits and no rule is judged. An admin chooses a stable period and freezes its limits (Freeze baseline…).</source>
+        <translation>Nenhuma linha de base congelada para este gráfico: os pontos aparecem sem limites de controle e nenhuma regra é avaliada. Um administrador escolhe um período estável e congela seus limites (Congelar linha de base…).</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="42"/>
+        <source>Limits frozen by %1 at %2 from %3 points (%4 to %5): centre %6, UCL %7, LCL %8, σ %9, moving-range UCL %10. Reason: %11</source>
+        <translation>Limites congelados por %1 em %2 a partir de %3 pontos (%4 a %5): centro %6, LSC %7, LIC %8, σ %9, LSC da amplitude móvel %10. Motivo: %11</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="54"/>
+        <source>Cp/Cpk: freeze a baseline first (they use its mean and σ).</source>
+        <translation>Cp/Cpk: congele uma linha de base antes (eles usam a média e o σ dela).</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="56"/>
+        <source>Cp/Cpk: no specification limits for this size and measurement in the site catalog (Settings).</source>
+        <translation>Cp/Cpk: não há limites de especificação para este tamanho e medida no catálogo do site (Configurações).</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="58"/>
+        <source>Cp %1 · Cpk %2 (n = %3 baseline points)</source>
+        <translation>Cp %1 · Cpk %2 (n = %3 pontos da linha de base)</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="61"/>
+        <source>too few points (fewer than %1): do not accept or reject the process on these figures</source>
+        <translation>poucos pontos (menos de %1): não aprove nem reprove o processo por estes números</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="68"/>
+        <source>This period holds %1 points of the chart; at least %2 are needed for limits. Nothing was frozen: choose a longer period.</source>
+        <translation>Este período tem %1 pontos do gráfico; são necessários pelo menos %2 para os limites. Nada foi congelado: escolha um período mais longo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="71"/>
+        <source>The values of this period never change, so they give no spread to set limits from. Nothing was frozen: choose another period.</source>
+        <translation>Os valores deste período nunca mudam, então não dão variação para calcular limites. Nada foi congelado: escolha outro período.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_texts.py" line="77"/>
+        <source>%1 out of control (SPC tab)</source>
+        <translation>%1 fora de controle (aba CEP)</translation>
+    </message>
+</context>
+<context>
+    <name>SpcCatalogBox</name>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="40"/>
+        <source>SPC specification limits (for Cp/Cpk)</source>
+        <translation>Limites de especificação do CEP (para Cp/Cpk)</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="44"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="44"/>
+        <source>Measurement</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="45"/>
+        <source>Lower</source>
+        <translation>Inferior</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="45"/>
+        <source>Upper</source>
+        <translation>Superior</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="53"/>
+        <source>Add limit</source>
+        <translation>Adicionar limite</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="54"/>
+        <source>Remove selected</source>
+        <translation>Remover selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="70"/>
+        <source>Fewest points of a baseline</source>
+        <translation>Mínimo de pontos de uma linha de base</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_spc.py" line="71"/>
+        <source>Cp/Cpk warned below (points)</source>
+        <translation>Cp/Cpk com aviso abaixo de (pontos)</translation>
+    </message>
+</context>
+<context>
+    <name>SpcStatusModel</name>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="24"/>
+        <source>Measurement</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="25"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="25"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="50"/>
+        <source>in control</source>
+        <translation>sob controle</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="53"/>
+        <source>out of control: rule %1</source>
+        <translation>fora de controle: regra %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpcTab</name>
+    <message>
+        <location filename="../admin/spc_tab.py" line="83"/>
+        <source>Station and size</source>
+        <translation>Estação e tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="86"/>
+        <location filename="../admin/spc_tab.py" line="103"/>
+        <source>Measurement</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="91"/>
+        <source>Points shown</source>
+        <translation>Pontos mostrados</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="93"/>
+        <source>last %1 points</source>
+        <translation>últimos %1 pontos</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="95"/>
+        <source>Freeze baseline…</source>
+        <translation>Congelar linha de base…</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="97"/>
+        <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
+        <translation>Administradores: calcular e congelar os limites de controle deste gráfico a partir de um período estável (auditado)</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="102"/>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="124"/>
+        <source>Charts with frozen limits</source>
+        <translation>Gráficos com limites congelados</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="131"/>
+        <source>Individuals</source>
+        <translation>Valores individuais</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="132"/>
+        <source>point (oldest to newest)</source>
+        <translation>ponto (do mais antigo ao mais recente)</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="134"/>
+        <source>Moving range</source>
+        <translation>Amplitude móvel</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="139"/>
+        <source>CL</source>
+        <translation>LC</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="139"/>
+        <source>UCL</source>
+        <translation>LSC</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="139"/>
+        <source>LCL</source>
+        <translation>LIC</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="157"/>
+        <source>Signals</source>
+        <translation>Sinais</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="165"/>
+        <source>Signals (newest first)</source>
+        <translation>Sinais (mais recentes primeiro)</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_tab.py" line="249"/>
+        <source>%1 · value %2 · %3</source>
+        <translation>%1 · valor %2 · %3</translation>
     </message>
 </context>
 <context>

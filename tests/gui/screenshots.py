@@ -1080,17 +1080,20 @@ def render_release(out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
+    from tests.gui.screenshots_spc import render_spc
+
     arguments = [a for a in sys.argv[1:] if a != "--sizes"]
     target = Path(arguments[0]) if arguments else ROOT / "docs" / "screenshots"
     only = arguments[1].split(",") if len(arguments) > 1 else ["station", "admin", "wizard",
                                                                  "legacy", "catching-up",
                                                                  "takeover", "upgrade",
                                                                  "verify", "chains", "release",
-                                                                 "oee"]
+                                                                 "oee", "spc"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
-                 "verify": render_verify, "chains": render_chains, "release": render_release}
+                 "verify": render_verify, "chains": render_chains, "release": render_release,
+                 "spc": render_spc}
     from tests.gui.screenshots_oee import render_oee  # issue 15: downtime and OEE
 
     renderers["oee"] = render_oee

@@ -183,3 +183,27 @@ def test_measurement_ranges_and_rejections_per_box_are_published(qtbot, make_tab
         ("cam_d", 0.5, 40.0), ("cam_w", 1.0, 35.0)]
     assert [(m["minimum"], m["maximum"]) for m in body["before"]["measurements"]] == [
         (0.0, 100.0), (0.0, 100.0)]
+
+
+def test_spc_specification_limits_are_edited_checked_and_published(make_tab, ctx):
+    from PySide6.QtWidgets import QTableWidgetItem as Item
+
+    tab = make_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
+    assert tab.spc.table.rowCount() == 0 and tab.spc.min_capability.value() == 30
+    row = tab.spc.add_row()
+    tab.spc.table.setItem(row, 0, Item("#00"))
+    tab.spc.table.setItem(row, 2, Item("2,5"))  # lower above upper: refused, shown at the table
+    tab.spc.table.setItem(row, 3, Item("1,0"))
+    tab.reason.setText("spec limits from the customer")
+    tab.publish()
+    assert "SPC specification limits" in tab.error.text()
+    assert tab.spc.table in tab.invalid and ctx.catalog.version == 0
+    tab.spc.table.setItem(row, 2, Item("0,5"))
+    tab.spc.table.setItem(row, 3, Item("2,5"))
+    tab.spc.table.cellWidget(row, 1).setCurrentIndex(1)  # CAM-W
+    tab.spc.min_capability.setValue(50)
+    catalog = publish_and_wait(tab)
+    spec = catalog.spc.spec("#00", "cam_w")
+    assert (spec.lower, spec.upper, catalog.spc.min_capability_points) == (0.5, 2.5, 50)
+    tab.load()
+    assert tab.spc.table.item(0, 2).text() == "0.5" and tab.spc.table.item(0, 0).text() == "#00"

@@ -26,7 +26,8 @@ def admin_window(qtbot, fleet_site):
 
 def test_every_tab_for_an_admin(admin_window):
     names = [admin_window.tabs.tabText(i) for i in range(admin_window.tabs.count())]
-    assert names == ["Fleet", "Commands", "Production", "Dashboard", "Insights", "Lots", "Users", "Audit", "Catalog"]
+    assert names == ["Fleet", "Commands", "Production", "Dashboard", "Insights", "SPC", "Lots",
+                     "Users", "Audit", "Catalog"]
 
 
 def test_fleet_table_shows_the_live_station(qtbot, admin_window, qtmodeltester):
@@ -466,3 +467,22 @@ def test_files_forged_on_the_share_raise_an_alarm(qtbot, admin_window, fleet_sit
     row = next(r for r in range(model.rowCount()) if model.view_at(r).station_id == "299")
     assert model.view_at(row).liveness != "online"
     assert model.view_at(row).problem == "status.json: not a member of the site"
+
+
+def test_an_spc_signal_is_a_fleet_alarm_worded_and_acknowledged(qtbot, admin_window):
+    """The admin window hands the fleet tab the SPC charts out of control (read from the site
+    view); one shows as the station's alarm with the chart's measurement, and is acknowledged
+    like any other."""
+    tab = admin_window.fleet_tab
+    assert tab.extra_alarms is not None and tab.extra_alarms() == []  # no baseline yet
+    wait_for(lambda: tab.model.rowCount() > 0)
+    admin_window.poller.stop()
+    tab.extra_alarms = lambda: [("206", "spc.cam_d", "critical")]
+    tab.update_views(list(tab.fleet.snapshot()))
+    texts = [tab.alarms.item(row).text() for row in range(tab.alarms.count())]
+    assert "Station 206: CAM-D out of control (SPC tab) (critical)" in texts
+    tab.alarms.setCurrentRow(texts.index("Station 206: CAM-D out of control (SPC tab) (critical)"))
+    assert tab.acknowledge_selected(note="checking the die")
+    tab.extra_alarms = lambda: []  # back in control: the acknowledgement is dropped with it
+    tab.update_views(list(tab.fleet.snapshot()))
+    assert ("206", "spc.cam_d", "critical") not in tab._acknowledged

@@ -1,0 +1,342 @@
+"""SPC in the site view: the frozen baselines, the Western Electric signals of every point
+and each chart's open signal, kept on ingest (a `ViewExtension`, data/view_extensions.py).
+
+A chart is one station, size and measurement (CAM-D or CAM-W). Its points are the station's
+active records of that size with that measurement, in the records' order (recorded_at,
+record_id), from its baseline's start on. Its limits are those of its newest frozen baseline
+(a `spc.baseline.freeze` event: an admin's act, audited on the PC where it was made and carried
+by that PC's journal like any event).
+
+What is kept, and why it is enough for a refresh that reads a handful of rows:
+
+- `spc_baselines`  every freeze (the newest per chart is in force);
+- `spc_signals`    the points that broke a rule, with the rules: judged again only around the
+                   records that changed (a point's rules look at the 7 points before it, so a
+                   change can only alter the flags of the 7 points after it) and wholly when a
+                   new baseline arrives;
+- `spc_charts`     every (station, size) with records, for the tab's chooser;
+- `spc_status`     per chart its last point and the rules broken among its last 8 points (the
+                   fleet alarm: open while one of them broke a rule; 8 in-control points later
+                   the chart is back in control and the alarm clears).
+
+The body of a freeze comes from a journal the view certified, but its content is still someone's
+input: types and ranges are checked and a bad one is refused with a WARNING line.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, String, Table, Text
+
+from config.constants import Permission, role_allows
+from config.spc import SPC_MEASUREMENTS
+from data.view_buckets import Buckets
+from data.view_extensions import RecordChange
+from data.view_schema import metadata
+from models.bounded_json import parse_json
+from models.canonical import parse_utc
+from models.spc import CONTEXT, Limits, flag
+
+log = logging.getLogger(__name__)
+
+FREEZE_ACTION = "spc.baseline.freeze"
+STATUS_WINDOW = CONTEXT + 1  # the last points whose signals keep a chart's alarm open
+CHUNK = 5000
+MAX_POINTS = 10_000_000
+
+spc_baselines = Table(
+    "spc_baselines", metadata,
+    Column("station", String(64), nullable=False),
+    Column("size", String(20), nullable=False),
+    Column("measurement", String(8), nullable=False),
+    Column("frozen_at", String(32), nullable=False),
+    Column("source_station", String(64), nullable=False),
+    Column("source_seq", Integer, nullable=False),
+    Column("frozen_by", String(64), nullable=True),
+    Column("start", String(32), nullable=False),  # the baseline's points: [start, end)
+    Column("end", String(32), nullable=False),
+    Column("n", Integer, nullable=False),
+    Column("mean", Float, nullable=False),
+    Column("mr_bar", Float, nullable=False),
+    Column("reason", Text, nullable=True),
+    PrimaryKeyConstraint("station", "size", "measurement", "frozen_at", "source_station",
+                         "source_seq"),
+)
+
+spc_signals = Table(
+    "spc_signals", metadata,
+    Column("station", String(64), nullable=False),
+    Column("size", String(20), nullable=False),
+    Column("measurement", String(8), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("rules", String(16), nullable=False),  # "1,4"
+    PrimaryKeyConstraint("station", "size", "measurement", "recorded_at", "record_id"),
+    sqlite_with_rowid=False,
+)
+Index("ix_spc_signals_time", spc_signals.c.recorded_at)
+
+spc_status = Table(
+    "spc_status", metadata,
+    Column("station", String(64), nullable=False),
+    Column("size", String(20), nullable=False),
+    Column("measurement", String(8), nullable=False),
+    Column("last_at", String(32), nullable=True),
+    Column("last_id", String(64), nullable=True),
+    Column("open_rules", String(16), nullable=True),  # rules among the last 8 points; NULL: none
+    Column("open_since", String(32), nullable=True),  # the oldest of those signals' points
+    PrimaryKeyConstraint("station", "size", "measurement"),
+)
+
+# Every (station, size) with records: the tab's chooser (a DISTINCT over a year of records
+# would read them all).
+spc_charts = Table(
+    "spc_charts", metadata,
+    Column("station", String(64), nullable=False),
+    Column("size", String(20), nullable=False),
+    PrimaryKeyConstraint("station", "size"),
+)
+
+Chart = tuple[str, str, str]  # station, size, measurement
+Key = tuple[str, str]  # a point's place: (recorded_at, record_id)
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The baseline in force on a chart, as frozen."""
+
+    station: str
+    size: str
+    measurement: str
+    frozen_at: str
+    frozen_by: str | None
+    start: str
+    end: str
+    limits: Limits
+    reason: str | None
+
+
+def _points_sql(measurement: str, where: str, order: str, limit: str = "") -> str:
+    # `measurement` is one of SPC_MEASUREMENTS (checked by every caller): a column name.
+    return (f"SELECT recorded_at, record_id, {measurement} FROM view_records "
+            f"WHERE station_id = ? AND size = ? AND status = 'active' AND {measurement} IS NOT "
+            f"NULL AND {where} ORDER BY recorded_at {order}, record_id {order} {limit}")
+
+
+def baseline(db: sqlite3.Connection, station: str, size: str, measurement: str
+             ) -> Baseline | None:
+    row = db.execute(
+        "SELECT frozen_at, frozen_by, start, \"end\", n, mean, mr_bar, reason FROM spc_baselines "
+        "WHERE station = ? AND size = ? AND measurement = ? "
+        "ORDER BY frozen_at DESC, source_station DESC, source_seq DESC LIMIT 1",
+        (station, size, measurement)).fetchone()
+    if row is None:
+        return None
+    return Baseline(station, size, measurement, row[0], row[1], row[2], row[3],
+                    Limits(row[4], row[5], row[6]), row[7])
+
+
+def points(db: sqlite3.Connection, station: str, size: str, measurement: str, *,
+           start: str = "", end: str | None = None, last: int | None = None
+           ) -> list[tuple[str, str, float]]:
+    """A chart's points in order: those in [start, end), or the `last` ones from `start` on."""
+    if measurement not in SPC_MEASUREMENTS:
+        raise ValueError(measurement)
+    if last is not None:
+        rows = db.execute(_points_sql(measurement, "recorded_at >= ?", "DESC", "LIMIT ?"),
+                          (station, size, start, last)).fetchall()
+        return [tuple(row) for row in reversed(rows)]
+    where, values = "recorded_at >= ?", [station, size, start]
+    if end is not None:
+        where += " AND recorded_at < ?"
+        values.append(end)
+    return [tuple(row) for row in db.execute(_points_sql(measurement, where, "ASC"), values)]
+
+
+def signals(db: sqlite3.Connection, station: str, size: str, measurement: str,
+            start: str = "") -> dict[Key, tuple[int, ...]]:
+    return {(at, rid): tuple(int(r) for r in rules.split(",")) for at, rid, rules in db.execute(
+        "SELECT recorded_at, record_id, rules FROM spc_signals WHERE station = ? AND size = ? "
+        "AND measurement = ? AND recorded_at >= ?", (station, size, measurement, start))}
+
+
+def open_charts(db: sqlite3.Connection) -> list[tuple[str, str, str, str, str]]:
+    """Every station's current chart (its size of the newest point) of each measurement whose
+    last 8 points broke a rule: (station, measurement, size, rules, since)."""
+    return [tuple(row) for row in db.execute(
+        "SELECT s.station, s.measurement, s.size, s.open_rules, s.open_since FROM spc_status s "
+        "WHERE s.open_rules IS NOT NULL AND NOT EXISTS (SELECT 1 FROM spc_status t WHERE "
+        "t.station = s.station AND t.measurement = s.measurement AND "
+        "(t.last_at, t.last_id) > (s.last_at, s.last_id)) ORDER BY s.station, s.measurement")]
+
+
+def statuses(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every chart with a baseline, its limits and its open signal (the tab's site table)."""
+    names = ("station", "size", "measurement", "last_at", "open_rules", "open_since")
+    return [dict(zip(names, row)) for row in db.execute(
+        f"SELECT {', '.join(names)} FROM spc_status ORDER BY station, size, measurement")]
+
+
+def charts(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every (station, size) with records in the view (a voided one's too)."""
+    return [tuple(row) for row in db.execute(
+        "SELECT station, size FROM spc_charts ORDER BY station, size")]
+
+
+def _freeze_of(event: tuple) -> dict[str, Any] | None:
+    """A freeze event's checked content, or None (a WARNING says why)."""
+    station, seq, role = event[0], event[1], event[4]
+    try:
+        body = parse_json(event[10])
+        after = body.get("after") if isinstance(body, dict) else None
+        # The role the event names must be one that may freeze (the one rule: config.constants).
+        if not isinstance(role, str) or not role_allows(role, Permission.SPC_BASELINE_FREEZE):
+            raise ValueError(f"frozen by role {role!r}")
+        if not isinstance(after, dict):
+            raise ValueError("no content")
+        for name, length in (("station", 64), ("size", 20)):
+            if not isinstance(after.get(name), str) or not 0 < len(after[name]) <= length:
+                raise ValueError(f"bad {name}")
+        if after.get("measurement") not in SPC_MEASUREMENTS:
+            raise ValueError("bad measurement")
+        start, end = after.get("start"), after.get("end")
+        if not (isinstance(start, str) and isinstance(end, str)
+                and parse_utc(start) < parse_utc(end)):
+            raise ValueError("bad period")
+        n, mean, mr_bar = after.get("n"), after.get("mean"), after.get("mr_bar")
+        if type(n) is not int or not 2 <= n <= MAX_POINTS:
+            raise ValueError("bad n")
+        for value in (mean, mr_bar):
+            if type(value) not in (int, float) or not math.isfinite(value):
+                raise ValueError("bad limits")
+        if mr_bar <= 0:
+            raise ValueError("bad limits")
+        reason = body.get("reason")
+        return {**{k: after[k] for k in ("station", "size", "measurement", "start", "end")},
+                "n": n, "mean": float(mean), "mr_bar": float(mr_bar), "ts": event[2],
+                "user": event[3], "reason": reason if isinstance(reason, str) else None}
+    except (ValueError, TypeError) as problem:
+        log.warning("SPC: baseline freeze %s/%s refused: %s", station, seq, problem)
+        return None
+
+
+class SpcExtension:
+    """The site view's SPC figures (see the module's docstring)."""
+
+    name = "spc"
+    actions = frozenset({FREEZE_ACTION})
+    tables = ("spc_baselines", "spc_signals", "spc_status", "spc_charts")
+
+    def records_changed(self, db: sqlite3.Connection, changes: Sequence[RecordChange],
+                        buckets: Buckets) -> bool:
+        touched: dict[tuple[str, str], list[Key]] = {}
+        for change in changes:
+            for version in (change.old, change.new):
+                if version is not None and version.get("size") and version.get("recorded_at"):
+                    touched.setdefault((version["station_id"], version["size"]), []).append(
+                        (version["recorded_at"], version["record_id"]))
+        db.executemany("INSERT OR IGNORE INTO spc_charts (station, size) VALUES (?, ?)",
+                       list(touched))
+        changed = False
+        for (station, size), keys in touched.items():
+            for measurement in SPC_MEASUREMENTS:
+                current = baseline(db, station, size, measurement)
+                if current is not None and max(keys)[0] >= current.start:
+                    low = max(min(keys), (current.start, ""))
+                    self._judge(db, current, low, max(keys))
+                    changed = True
+        return changed
+
+    def events_stored(self, db: sqlite3.Connection, events: Sequence[tuple],
+                      buckets: Buckets) -> bool:
+        changed = False
+        for event in events:
+            freeze = _freeze_of(event)
+            if freeze is None:
+                continue
+            db.execute(
+                "INSERT OR IGNORE INTO spc_baselines (station, size, measurement, frozen_at, "
+                "source_station, source_seq, frozen_by, start, \"end\", n, mean, mr_bar, reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (freeze["station"], freeze["size"], freeze["measurement"], freeze["ts"],
+                 event[0], event[1], freeze["user"], freeze["start"], freeze["end"],
+                 freeze["n"], freeze["mean"], freeze["mr_bar"], freeze["reason"]))
+            current = baseline(db, freeze["station"], freeze["size"], freeze["measurement"])
+            if current is not None and current.frozen_at == freeze["ts"]:
+                db.execute("DELETE FROM spc_signals WHERE station = ? AND size = ? AND "
+                           "measurement = ?", (current.station, current.size, current.measurement))
+                self._judge(db, current, (current.start, ""), None)
+            changed = True
+        return changed
+
+    def _judge(self, db: sqlite3.Connection, chart: Baseline, low: Key, high: Key | None) -> None:
+        """Judge again the points from `low` to `high` (None: to the end) and the 7 after it,
+        with the 7 before `low` as context; then the chart's status."""
+        station, size, measurement = chart.station, chart.size, chart.measurement
+        sql_before = _points_sql(measurement, "recorded_at >= ? AND (recorded_at, record_id) < "
+                                 "(?, ?)", "DESC", f"LIMIT {CONTEXT}")
+        context = [row[2] for row in reversed(db.execute(
+            sql_before, (station, size, chart.start, *low)).fetchall())]
+        stretch = self._stretch(db, chart, low, high)
+        last: Key | None = None
+        rows = []
+        for chunk in stretch:
+            flags = flag(context, [p[2] for p in chunk], chart.limits)
+            context = (context + [p[2] for p in chunk[-CONTEXT:]])[-CONTEXT:]
+            last = chunk[-1][:2]
+            rows.extend((station, size, measurement, at, rid, value, ",".join(map(str, rules)))
+                        for (at, rid, value), rules in zip(chunk, flags) if rules)
+        # From `low` itself: a point voided or moved away from there leaves no signal behind.
+        last = max(k for k in (last, high, low) if k is not None)
+        db.execute("DELETE FROM spc_signals WHERE station = ? AND size = ? AND measurement = ? "
+                   "AND (recorded_at, record_id) BETWEEN (?, ?) AND (?, ?)",
+                   (station, size, measurement, *low, *last))
+        db.executemany("INSERT OR REPLACE INTO spc_signals VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self._status(db, chart)
+
+    @staticmethod
+    def _stretch(db: sqlite3.Connection, chart: Baseline, low: Key, high: Key | None
+                 ) -> Iterator[list[tuple[str, str, float]]]:
+        """The points from `low` to `high` and the 7 after it, in chunks."""
+        station, size, measurement = chart.station, chart.size, chart.measurement
+        where = "(recorded_at, record_id) >= (?, ?)"
+        values: list[Any] = [station, size, *low]
+        if high is not None:
+            where += " AND (recorded_at, record_id) <= (?, ?)"
+            values += list(high)
+        cursor = db.execute(_points_sql(measurement, where, "ASC"), values)
+        while chunk := [tuple(row) for row in cursor.fetchmany(CHUNK)]:
+            yield chunk
+        if high is not None:
+            after = db.execute(_points_sql(measurement, "(recorded_at, record_id) > (?, ?)",
+                                           "ASC", f"LIMIT {CONTEXT}"),
+                               (station, size, *high)).fetchall()
+            if after:
+                yield [tuple(row) for row in after]
+
+    @staticmethod
+    def _status(db: sqlite3.Connection, chart: Baseline) -> None:
+        station, size, measurement = chart.station, chart.size, chart.measurement
+        recent = db.execute(_points_sql(measurement, "recorded_at >= ?", "DESC",
+                                        f"LIMIT {STATUS_WINDOW}"),
+                            (station, size, chart.start)).fetchall()
+        rules: set[str] = set()
+        since = None
+        if recent:
+            oldest = recent[-1][:2]
+            for at, rules_text in db.execute(
+                    "SELECT recorded_at, rules FROM spc_signals WHERE station = ? AND size = ? "
+                    "AND measurement = ? AND (recorded_at, record_id) >= (?, ?) "
+                    "ORDER BY recorded_at", (station, size, measurement, *oldest)):
+                since = since or at
+                rules.update(rules_text.split(","))
+        last = recent[0][:2] if recent else (None, None)
+        db.execute("INSERT OR REPLACE INTO spc_status VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   (station, size, measurement, *last,
+                    ",".join(sorted(rules)) if rules else None, since))
