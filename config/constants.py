@@ -35,6 +35,8 @@ class Permission(StrEnum):
     LOT_VIEW = "lot.view"  # the Lots tab: a lot's status, exceptions, record PDF
     LOT_RELEASE = "lot.release"  # sign a lot's release, hold, rejection, completion, reopening
     AUDIT_REVIEW = "audit.review"  # sign a review of a period's audit trail (Annex 11 §9)
+    HANDOVER_SIGN = "handover.sign"  # sign a shift's handover, acknowledge one, add a signed note
+    HANDOVER_VIEW = "handover.view"  # every station's handovers in the admin panel's history
 
 
 _OPERATOR = frozenset(
@@ -56,6 +58,12 @@ _QUALITY = _ANALYST | frozenset(
 )
 _SUPERVISOR = _SUPERVISOR | frozenset({Permission.LOT_VIEW})
 _ANALYST = _ANALYST | frozenset({Permission.LOT_VIEW})
+# Shift handover (issue 15): the people who run a station hand it over and take it (operators,
+# supervisors); whoever reads the site may read the handovers' history.
+_OPERATOR = _OPERATOR | frozenset({Permission.HANDOVER_SIGN})
+_SUPERVISOR = _SUPERVISOR | frozenset({Permission.HANDOVER_SIGN, Permission.HANDOVER_VIEW})
+_ANALYST = _ANALYST | frozenset({Permission.HANDOVER_VIEW})
+_QUALITY = _QUALITY | frozenset({Permission.HANDOVER_VIEW})
 _ADMIN = frozenset(Permission)
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -8,8 +8,9 @@ its tables' change of shape bumps `data.view_schema.VIEW_FORMAT` (the view is th
 from __future__ import annotations
 
 from data.view_extensions import ViewExtension
+from data.view_handover import HandoverView
 
 
 def registered() -> tuple[ViewExtension, ...]:
     """A new instance of every feature's extension, in a fixed order."""
-    return ()
+    return (HandoverView(),)

@@ -36,8 +36,9 @@ metadata = MetaData()
 # read again from the journals (data/view_db.py).
 # 2: events' ids in arrival order, (station, seq) a unique index; 3: a station's chains each a
 # source of their own, (station, seq, hash) the unique index (two chains' seq 1 both kept);
-# 4: the Insights' aggregates (agg_insight, agg_insight_defects, agg_runs) and the CAM indexes
-VIEW_FORMAT = 4
+# 4: the Insights' aggregates (agg_insight, agg_insight_defects, agg_runs) and the CAM indexes;
+# 5: shift handovers (view_handovers, view_handover_notes: data/view_handover.py)
+VIEW_FORMAT = 5
 
 view_meta = Table(
     "view_meta", metadata,

@@ -56,6 +56,7 @@ class Topic(StrEnum):
     RELEASE = "release"  # a lot's signed decisions and the acknowledgements of its exceptions
     FLEET = "fleet"  # alarms acknowledged, other stations' state as this PC records it
     AUDIT = "audit"  # only an event: logins, refusals, exports, backups, verifications
+    HANDOVER = "handover"  # a shift's handover signed, acknowledged, or a signed note added
 
 
 @dataclass(frozen=True)

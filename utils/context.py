@@ -35,6 +35,7 @@ from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_f
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
 
 if TYPE_CHECKING:
+    from utils.mes.handover import HandoverService
     from utils.release.service import ReleaseService
     from utils.site.site_view import SiteView
     from utils.site.view_follower import ViewFollower
@@ -111,6 +112,7 @@ class AppContext:
     _site_view: "SiteView | None" = None  # opened on first use
     _view_follower: "ViewFollower | None" = None
     _release: "ReleaseService | None" = None
+    _handover: "HandoverService | None" = None
 
     @property
     def site_view(self) -> "SiteView":
@@ -139,6 +141,15 @@ class AppContext:
 
             self._release = ReleaseService(self)
         return self._release
+
+    @property
+    def handover(self) -> "HandoverService":
+        """Shift handover: summary, signing, acknowledging, notes (utils/mes/handover.py)."""
+        if self._handover is None:
+            from utils.mes.handover import HandoverService
+
+            self._handover = HandoverService(self)
+        return self._handover
 
     def _site_record(self, record_id: str) -> dict[str, Any] | None:
         """The current version of a record in the site view, if this PC has a view."""

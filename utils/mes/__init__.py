@@ -1,0 +1,1 @@
+"""Manufacturing-execution features of issue 15 (downtime and OEE, SPC, shift handover, labels)."""
