@@ -35,7 +35,7 @@ from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_f
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
 
 if TYPE_CHECKING:
-    from utils.mes.handover import HandoverService
+    from utils.mes.handover import HandoverHistory, HandoverService
     from utils.release.service import ReleaseService
     from utils.site.site_view import SiteView
     from utils.site.view_follower import ViewFollower
@@ -146,10 +146,17 @@ class AppContext:
     def handover(self) -> "HandoverService":
         """Shift handover: summary, signing, acknowledging, notes (utils/mes/handover.py)."""
         if self._handover is None:
-            from utils.mes.handover import HandoverService
+            from utils.mes.handover import HandoverHistory, HandoverService
 
             self._handover = HandoverService(self)
         return self._handover
+
+    @property
+    def handover_history(self) -> "HandoverHistory":
+        """Every station's handovers from the site view (utils/mes/handover.py)."""
+        from utils.mes.handover import HandoverHistory
+
+        return HandoverHistory(self)
 
     def _site_record(self, record_id: str) -> dict[str, Any] | None:
         """The current version of a record in the site view, if this PC has a view."""

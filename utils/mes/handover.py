@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, exists, or_, select
 
 from config.constants import Permission, role_allows
-from data import schema
+from data import schema, view_handover
+from data.view_handover import HistoryFilter
 from data.records_repo import RecordFilter, list_current_rows
 from models.canonical import canonical_bytes, format_utc
 from models.handover import (
@@ -305,6 +306,44 @@ class HandoverService:
         if signed_at < format_utc(self.ctx.clock.now() - timedelta(days=1)):
             return None  # an old one nobody took: the history shows it, the login does not nag
         return latest
+
+
+class HandoverHistory:
+    """Every station's handovers as this PC's site view holds them (the admin panel's tab)."""
+
+    def __init__(self, ctx: "AppContext"):
+        self.ctx = ctx
+
+    def search(self, session: Session, wanted: HistoryFilter) -> list[dict[str, Any]]:
+        """Matching handovers, newest shift first, each with `problem`: why its signature or
+        its acknowledgement's does not hold (None: both hold, or it is not acknowledged)."""
+        require(session, Permission.HANDOVER_VIEW, self.ctx.changes)
+        view = self.ctx.site_view
+        view.ingest_local(wait=False)  # this PC's own newest, unless the follower is at it
+        with view.database.read() as connection:
+            rows = view_handover.history(connection, wanted)
+        state = self.ctx.trust.state if self.ctx.trust is not None else None
+        for row in rows:
+            row["problem"] = self._problem(row["document"], row["station"], state)
+            if row["problem"] is None and row["ack_document"] is not None:
+                row["problem"] = self._problem(row["ack_document"], row["station"], state)
+        return rows
+
+    def notes(self, session: Session, station: str, ident: str) -> list[dict[str, Any]]:
+        require(session, Permission.HANDOVER_VIEW, self.ctx.changes)
+        with self.ctx.site_view.database.read() as connection:
+            notes = view_handover.notes_of(connection, station, ident)
+        state = self.ctx.trust.state if self.ctx.trust is not None else None
+        for note in notes:
+            note["problem"] = self._problem(note["document"], station, state)
+        return notes
+
+    def _problem(self, text: str, station: str, state: Any) -> str | None:
+        problem = signature_problem(json.loads(text), state, own_station=self.ctx.station_id,
+                                    event_station=station)
+        if problem is not None:
+            log.info("Handover document of station %s: %s", station, problem)
+        return problem
 
 
 def _event(row: Any) -> dict[str, Any]:
