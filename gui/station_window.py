@@ -28,6 +28,7 @@ from utils.production import ProductionError
 
 from gui.app_window import AppWindow
 from gui.entry_form import EntryForm
+from gui.handover_offer import HandoverOffer
 from gui.lot_dialog import LotDialog
 from gui.messages import location_text, production_error_text
 from gui.numbers import export_note, format_number
@@ -78,6 +79,7 @@ class StationWindow(AppWindow):
         self.scan_lot.returnPressed.connect(self._lot_scanned)
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.setObjectName("logoutButton")
+        self.handover = HandoverOffer(self.controller, self.runner, self)
         self.model = RecordsTableModel(self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Records of this shift"))
@@ -105,6 +107,7 @@ class StationWindow(AppWindow):
         buttons = QHBoxLayout()
         buttons.addWidget(self.lot_button)
         buttons.addWidget(self.scan_lot, 1)
+        buttons.addWidget(self.handover.button)
         buttons.addWidget(self.logout_button)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.form)
@@ -161,8 +164,10 @@ class StationWindow(AppWindow):
         # The first field when a box can be registered; else the lot button (F2), the only
         # way forward.
         (self.form.first_field if self.form.save.isEnabled() else self.lot_button).setFocus()
+        self.handover.session_started(session)
 
     def _work_ended(self) -> None:
+        self.handover.session_ended()
         self.correct_button.setVisible(False)
         self.model.set_rows([])
         self.form.reset()
@@ -256,6 +261,7 @@ class StationWindow(AppWindow):
             return
         self.activateWindow()
         (self.form.first_field if self.form.save.isEnabled() else self.lot_button).setFocus()
+        self.handover.session_started(session)
 
     def bring_forward(self) -> None:
         super().bring_forward()
