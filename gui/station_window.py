@@ -261,7 +261,6 @@ class StationWindow(AppWindow):
             return
         self.activateWindow()
         (self.form.first_field if self.form.save.isEnabled() else self.lot_button).setFocus()
-        self.handover.session_started(session)
 
     def bring_forward(self) -> None:
         super().bring_forward()
