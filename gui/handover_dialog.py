@@ -15,6 +15,7 @@ anything the screen might have let through.
 from __future__ import annotations
 
 from enum import Enum
+from html import escape
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from utils.mes.handover_summary import HandoverSummary
 from utils.permissions import PermissionDenied
 
 from gui.admin.signature_fields import SignatureFields
-from gui.handover_texts import error_text, shift_title, signed_html, summary_html
+from gui.handover_texts import HandoverTexts
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, TOUCH_MIN_PX, form_label
 
@@ -50,6 +51,7 @@ class HandoverDialog(QDialog):
         self.ctx, self.session, self.runner = ctx, session, runner
         self.service = ctx.handover
         self.zone = ZoneInfo(ctx.timezone)
+        self.texts = HandoverTexts(self)
         self.mode, self.shift, self.handover = mode, shift, handover
         self.pending_on_share = pending_on_share
         self.summary: HandoverSummary | None = None
@@ -114,7 +116,7 @@ class HandoverDialog(QDialog):
     # -- reading ---------------------------------------------------------------------------
 
     def load(self):
-        self.page.setHtml(f"<p>{self.tr('Reading the shift…')}</p>")
+        self.page.setHtml("<p>" + self.tr("Reading the shift…") + "</p>")
         shift = self.shift
         assert shift is not None
 
@@ -126,18 +128,20 @@ class HandoverDialog(QDialog):
 
     def _loaded(self, summary: HandoverSummary) -> None:
         self.summary = summary
-        title = shift_title(summary.station, summary.shift_day, summary.shift_number,
-                            summary.start, summary.end, self.zone)
-        self.page.setHtml(f"<h2>{title}</h2>" + summary_html(summary.to_dict(), self.zone))
+        title = self.texts.shift_title(summary.station, summary.shift_day,
+                                       summary.shift_number, summary.start, summary.end,
+                                       self.zone)
+        self.page.setHtml(f"<h2>{escape(title)}</h2>"
+                          + self.texts.summary_html(summary.to_dict(), self.zone))
         self.sign_button.setEnabled(True)
         self.notes.setFocus()
 
     def _show_handover(self) -> None:
         handover = self.handover
         assert handover is not None
-        self.page.setHtml(signed_html(handover.document, self.zone,
-                                      acknowledgement=handover.acknowledgement,
-                                      notes=handover.notes))
+        self.page.setHtml(self.texts.signed_html(handover.document, self.zone,
+                                                 acknowledgement=handover.acknowledgement,
+                                                 notes=handover.notes))
 
     # -- signing ---------------------------------------------------------------------------
 
@@ -176,7 +180,7 @@ class HandoverDialog(QDialog):
         self.sign_button.setEnabled(self.mode is not Mode.SIGN or self.summary is not None)
         self.signature.ask_username(self.ctx, self.session)
         if isinstance(exc, HandoverError):
-            text = error_text(exc.code, str(exc))
+            text = self.texts.error_text(exc.code, str(exc))
         elif isinstance(exc, PermissionDenied):
             text = self.tr("Your role may not sign shift handovers.")
         else:

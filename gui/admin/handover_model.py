@@ -55,7 +55,8 @@ class HandoverModel(ColumnTableModel):
 
     def _display(self, row: dict[str, Any], column: str) -> Any:
         if column == "shift":
-            return (self.tr("%1 · shift %2").replace("%1", site_time(row["shift_start"], self.zone))
+            return (self.tr("%1 · shift %2")
+                    .replace("%1", site_time(row["shift_start"], self.zone))
                     .replace("%2", str(row["shift_number"])))
         if column == "signed_by":
             return f"{row['full_name']} ({row['signed_by']})"

@@ -25,7 +25,7 @@ from utils.auth import Session
 from utils.context import AppContext
 
 from gui.admin.handover_model import HandoverModel
-from gui.handover_texts import signed_html
+from gui.handover_texts import HandoverTexts
 from gui.tasks import TaskRunner
 
 PERIODS = (7, 31, 365, None)  # days back; None: all
@@ -38,6 +38,7 @@ class HandoverTab(QWidget):
         self.ctx, self.session, self.runner = ctx, session, runner
         self.history = ctx.handover_history
         self.zone = ZoneInfo(ctx.timezone)
+        self.texts = HandoverTexts(self)
         self.setObjectName("handoverTab")
         self.search = QLineEdit()
         self.search.setObjectName("handoverSearch")
@@ -143,13 +144,13 @@ class HandoverTab(QWidget):
     def show_selected(self):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.page.setHtml(f"<p>{self.tr('Choose a handover to read it whole.')}</p>")
+            self.page.setHtml("<p>" + self.tr("Choose a handover to read it whole.") + "</p>")
             return None
         row = self.model.row_at(rows[0].row())
 
         def done(notes: list[dict[str, Any]]) -> None:
             problem = row["problem"] or next((n["problem"] for n in notes if n["problem"]), None)
-            self.page.setHtml(signed_html(
+            self.page.setHtml(self.texts.signed_html(
                 json.loads(row["document"]), self.zone,
                 acknowledgement=None if row["ack_document"] is None
                 else json.loads(row["ack_document"]),
