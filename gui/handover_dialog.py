@@ -63,15 +63,19 @@ class HandoverDialog(QDialog):
         self.page = QTextBrowser()
         self.page.setObjectName("handoverPage")
         self.page.setOpenLinks(False)
+        self.page.setAccessibleName(self.tr("The shift's handover"))
+        self.page.setTabChangesFocus(True)  # Tab goes on to the notes and the signature
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("handoverNotes")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setTabChangesFocus(True)  # a keyboard-only person reaches the signature
         self.notes.setPlaceholderText({
             Mode.SIGN: self.tr("What the next shift must know: machine, material, quality, "
                                "people (optional)"),
             Mode.ACKNOWLEDGE: self.tr("Your remark (optional)"),
             Mode.NOTE: self.tr("The note to add (it is signed and cannot change afterwards)"),
         }[mode])
-        self.notes.setMaximumHeight(120 if mode is Mode.SIGN else 80)
+        self.notes.setMaximumHeight(96 if mode is Mode.SIGN else 64)
         form = QFormLayout()
         self.signature = SignatureFields(form, self)
         self.signature.ask_username(ctx, session)
@@ -131,7 +135,7 @@ class HandoverDialog(QDialog):
         title = self.texts.shift_title(summary.station, summary.shift_day,
                                        summary.shift_number, summary.start, summary.end,
                                        self.zone)
-        self.page.setHtml(f"<h2>{escape(title)}</h2>"
+        self.page.setHtml(f"<h3>{escape(title)}</h3>"
                           + self.texts.summary_html(summary.to_dict(), self.zone))
         self.sign_button.setEnabled(True)
         self.notes.setFocus()

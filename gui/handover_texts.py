@@ -98,9 +98,9 @@ class HandoverTexts(QObject):
             .replace("%3", lots).replace("%4", site_time(summary.get("as_of"), zone)))]
         parts.append(_heading(self.tr("Rejections by defect")))
         rejections = summary.get("rejections") or []
-        parts.append(_table([(escape(str(d)), str(n)) for d, n in rejections],
-                            (self.tr("Defect"), self.tr("Rejections"))) if rejections
-                     else _paragraph(self.tr("No rejections in this shift.")))
+        # One line, most frequent first: a shift rarely has more than a handful of defects.
+        parts.append(_paragraph(" · ".join(f"{escape(str(d))} <b>{n}</b>" for d, n in rejections))
+                     if rejections else _paragraph(self.tr("No rejections in this shift.")))
         parts.append(_heading(self.tr("Stops by reason")))
         stops = summary.get("stops")
         if stops is None:
@@ -134,10 +134,10 @@ class HandoverTexts(QObject):
         title = self.shift_title(str(document.get("station")), str(document.get("shift_day")),
                                  number if isinstance(number, int) else 0,
                                  str(summary.get("start")), str(summary.get("end")), zone)
-        parts = [f"<h2>{escape(title)}</h2>", self.summary_html(summary, zone),
-                 _heading(self.tr("Notes of the outgoing shift")),
+        # The outgoing person's notes first: what the incoming one most needs to read.
+        parts = [f"<h3>{escape(title)}</h3>", _heading(self.tr("Notes of the outgoing shift")),
                  _notes(document.get("notes")) or _paragraph(self.tr("No notes.")),
-                 _heading(self.tr("Signatures")),
+                 self.summary_html(summary, zone), _heading(self.tr("Signatures")),
                  _paragraph(escape(_signed_line(self.tr("Handed over by %1 (%2) at %3"),
                                                 document)))]
         if acknowledgement is not None:
@@ -164,7 +164,7 @@ def _signed_line(template: str, document: dict[str, Any]) -> str:
 
 
 def _heading(text: str) -> str:
-    return f"<h3>{text}</h3>"
+    return f"<h4>{text}</h4>"
 
 
 def _paragraph(html: str) -> str:

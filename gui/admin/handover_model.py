@@ -25,7 +25,7 @@ class HandoverModel(ColumnTableModel):
         self._headers = (self.tr("Shift"), self.tr("Station"), self.tr("Handed over by"),
                          self.tr("Boxes"), self.tr("Rejections"), self.tr("Stop minutes"),
                          self.tr("Alarms"), self.tr("Open issues"), self.tr("Acknowledged by"),
-                         self.tr("Notes added"), self.tr("Signatures"))
+                         self.tr("Addenda"), self.tr("Signatures"))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()

@@ -44,6 +44,7 @@ class HandoverTab(QWidget):
         self.search.setObjectName("handoverSearch")
         self.search.setPlaceholderText(self.tr("Search: station, person, notes, lot, defect"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search handovers"))
         # Typing searches after a pause, not on every key.
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -52,6 +53,7 @@ class HandoverTab(QWidget):
         self.search.textChanged.connect(lambda _text: self.debounce.start())
         self.period = QComboBox()
         self.period.setObjectName("handoverPeriod")
+        self.period.setAccessibleName(self.tr("Period"))
         for days, text in zip(PERIODS, (self.tr("Last 7 days"), self.tr("Last 31 days"),
                                         self.tr("Last 365 days"), self.tr("All"))):
             self.period.addItem(text, days)
@@ -78,11 +80,12 @@ class HandoverTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(HandoverModel.COLUMNS.index("signed_by"),
-                                    QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # names whole; what is left goes to the last
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self.page = QTextBrowser()
         self.page.setObjectName("handoverDetails")
+        self.page.setAccessibleName(self.tr("The chosen handover"))
+        self.page.setTabChangesFocus(True)
         self.page.setOpenLinks(False)
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -2203,87 +2203,97 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="69"/>
+        <location filename="../handover_dialog.py" line="66"/>
+        <source>The shift&apos;s handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="70"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="73"/>
         <source>What the next shift must know: machine, material, quality, people (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="71"/>
+        <location filename="../handover_dialog.py" line="75"/>
         <source>Your remark (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="72"/>
+        <location filename="../handover_dialog.py" line="76"/>
         <source>The note to add (it is signed and cannot change afterwards)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="80"/>
+        <location filename="../handover_dialog.py" line="84"/>
         <source>Signing as %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="86"/>
+        <location filename="../handover_dialog.py" line="90"/>
         <source>Sign and hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="87"/>
+        <location filename="../handover_dialog.py" line="91"/>
         <source>I have read it: acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="88"/>
+        <location filename="../handover_dialog.py" line="92"/>
         <source>Sign the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="91"/>
+        <location filename="../handover_dialog.py" line="95"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="101"/>
+        <location filename="../handover_dialog.py" line="105"/>
         <source>Notes for the next shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="102"/>
+        <location filename="../handover_dialog.py" line="106"/>
         <source>Remark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="103"/>
+        <location filename="../handover_dialog.py" line="107"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="119"/>
+        <location filename="../handover_dialog.py" line="123"/>
         <source>Reading the shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="174"/>
+        <location filename="../handover_dialog.py" line="178"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="176"/>
+        <location filename="../handover_dialog.py" line="180"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="177"/>
+        <location filename="../handover_dialog.py" line="181"/>
         <source>The note is signed and added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="185"/>
+        <location filename="../handover_dialog.py" line="189"/>
         <source>Your role may not sign shift handovers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="187"/>
+        <location filename="../handover_dialog.py" line="191"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2337,12 +2347,12 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/handover_model.py" line="28"/>
-        <source>Notes added</source>
+        <source>Signatures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/handover_model.py" line="28"/>
-        <source>Signatures</source>
+        <source>Addenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2387,52 +2397,67 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="55"/>
+        <location filename="../admin/handover_tab.py" line="47"/>
+        <source>Search handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="56"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="57"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="55"/>
+        <location filename="../admin/handover_tab.py" line="57"/>
         <source>Last 31 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="56"/>
+        <location filename="../admin/handover_tab.py" line="58"/>
         <source>Last 365 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="56"/>
+        <location filename="../admin/handover_tab.py" line="58"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="60"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>Only those not acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="63"/>
+        <location filename="../admin/handover_tab.py" line="65"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="73"/>
+        <location filename="../admin/handover_tab.py" line="75"/>
         <source>Shift handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="125"/>
+        <location filename="../admin/handover_tab.py" line="87"/>
+        <source>The chosen handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="128"/>
         <source>Handovers shown: %1 (newest first; at most %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="147"/>
+        <location filename="../admin/handover_tab.py" line="150"/>
         <source>Choose a handover to read it whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="164"/>
+        <location filename="../admin/handover_tab.py" line="167"/>
         <source>The handovers could not be read (%1); try Refresh.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2582,16 +2607,6 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../handover_texts.py" line="99"/>
         <source>Rejections by defect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../handover_texts.py" line="102"/>
-        <source>Defect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../handover_texts.py" line="102"/>
-        <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6038,7 +6053,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="116"/>
+        <location filename="../station_window.py" line="115"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>

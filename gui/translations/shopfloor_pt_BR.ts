@@ -2204,87 +2204,97 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Passagem de turno: acrescentar nota assinada</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="69"/>
+        <location filename="../handover_dialog.py" line="66"/>
+        <source>The shift&apos;s handover</source>
+        <translation>A passagem do turno</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="70"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="73"/>
         <source>What the next shift must know: machine, material, quality, people (optional)</source>
         <translation>O que o próximo turno precisa saber: máquina, material, qualidade, pessoas (opcional)</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="71"/>
+        <location filename="../handover_dialog.py" line="75"/>
         <source>Your remark (optional)</source>
         <translation>Sua observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="72"/>
+        <location filename="../handover_dialog.py" line="76"/>
         <source>The note to add (it is signed and cannot change afterwards)</source>
         <translation>A nota a acrescentar (é assinada e não pode mudar depois)</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="80"/>
+        <location filename="../handover_dialog.py" line="84"/>
         <source>Signing as %1 (%2).</source>
         <translation>Assinando como %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="86"/>
+        <location filename="../handover_dialog.py" line="90"/>
         <source>Sign and hand over</source>
         <translation>Assinar e passar o turno</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="87"/>
+        <location filename="../handover_dialog.py" line="91"/>
         <source>I have read it: acknowledge</source>
         <translation>Li: dar ciência</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="88"/>
+        <location filename="../handover_dialog.py" line="92"/>
         <source>Sign the note</source>
         <translation>Assinar a nota</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="91"/>
+        <location filename="../handover_dialog.py" line="95"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="101"/>
+        <location filename="../handover_dialog.py" line="105"/>
         <source>Notes for the next shift</source>
         <translation>Notas para o próximo turno</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="102"/>
+        <location filename="../handover_dialog.py" line="106"/>
         <source>Remark</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="103"/>
+        <location filename="../handover_dialog.py" line="107"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="119"/>
+        <location filename="../handover_dialog.py" line="123"/>
         <source>Reading the shift…</source>
         <translation>Lendo o turno…</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="174"/>
+        <location filename="../handover_dialog.py" line="178"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation>Turno passado: a passagem está assinada. O próximo turno dá ciência ao entrar.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="176"/>
+        <location filename="../handover_dialog.py" line="180"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation>Ciência registrada: sua assinatura foi gravada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="177"/>
+        <location filename="../handover_dialog.py" line="181"/>
         <source>The note is signed and added.</source>
         <translation>A nota foi assinada e acrescentada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="185"/>
+        <location filename="../handover_dialog.py" line="189"/>
         <source>Your role may not sign shift handovers.</source>
         <translation>Seu perfil não pode assinar passagens de turno.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="187"/>
+        <location filename="../handover_dialog.py" line="191"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation>Não foi possível ler ou gravar a passagem de turno (%1); nada foi assinado.</translation>
     </message>
@@ -2338,13 +2348,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/handover_model.py" line="28"/>
-        <source>Notes added</source>
-        <translation>Notas acrescentadas</translation>
+        <source>Signatures</source>
+        <translation>Assinaturas</translation>
     </message>
     <message>
         <location filename="../admin/handover_model.py" line="28"/>
-        <source>Signatures</source>
-        <translation>Assinaturas</translation>
+        <source>Addenda</source>
+        <translation>Adendos</translation>
     </message>
     <message>
         <location filename="../admin/handover_model.py" line="58"/>
@@ -2388,52 +2398,67 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Buscar: estação, pessoa, notas, lote, defeito</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="55"/>
+        <location filename="../admin/handover_tab.py" line="47"/>
+        <source>Search handovers</source>
+        <translation>Buscar passagens de turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="56"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="57"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="55"/>
+        <location filename="../admin/handover_tab.py" line="57"/>
         <source>Last 31 days</source>
         <translation>Últimos 31 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="56"/>
+        <location filename="../admin/handover_tab.py" line="58"/>
         <source>Last 365 days</source>
         <translation>Últimos 365 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="56"/>
+        <location filename="../admin/handover_tab.py" line="58"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="60"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>Only those not acknowledged</source>
         <translation>Só as sem ciência</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="63"/>
+        <location filename="../admin/handover_tab.py" line="65"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="73"/>
+        <location filename="../admin/handover_tab.py" line="75"/>
         <source>Shift handovers</source>
         <translation>Passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="125"/>
+        <location filename="../admin/handover_tab.py" line="87"/>
+        <source>The chosen handover</source>
+        <translation>A passagem escolhida</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="128"/>
         <source>Handovers shown: %1 (newest first; at most %2)</source>
         <translation>Passagens mostradas: %1 (mais recentes primeiro; no máximo %2)</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="147"/>
+        <location filename="../admin/handover_tab.py" line="150"/>
         <source>Choose a handover to read it whole.</source>
         <translation>Escolha uma passagem de turno para lê-la inteira.</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="164"/>
+        <location filename="../admin/handover_tab.py" line="167"/>
         <source>The handovers could not be read (%1); try Refresh.</source>
         <translation>Não foi possível ler as passagens de turno (%1); tente Atualizar.</translation>
     </message>
@@ -2584,16 +2609,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../handover_texts.py" line="99"/>
         <source>Rejections by defect</source>
         <translation>Rejeições por defeito</translation>
-    </message>
-    <message>
-        <location filename="../handover_texts.py" line="102"/>
-        <source>Defect</source>
-        <translation>Defeito</translation>
-    </message>
-    <message>
-        <location filename="../handover_texts.py" line="102"/>
-        <source>Rejections</source>
-        <translation>Rejeições</translation>
     </message>
     <message>
         <location filename="../handover_texts.py" line="103"/>
@@ -6039,7 +6054,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="116"/>
+        <location filename="../station_window.py" line="115"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>

@@ -14,7 +14,8 @@ renders the station window, the office window and the wizard at 1280 x 720, 1366
 docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover;
 `upgrade`: a PC of a site made before keys by role; `verify`: the verify dialog naming a
 record that differs from its event; `release`: the Lots tab, the release dialog and the
-audit-trail review, for a quality person. Uses throwaway home and share folders.
+audit-trail review, for a quality person; `handover`: the shift handover's screens
+(tests/gui/screenshots_handover.py). Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -1079,16 +1080,20 @@ def render_release(out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
+    from tests.gui.screenshots_handover import render_handover  # the handover's own module
+
     arguments = [a for a in sys.argv[1:] if a != "--sizes"]
     target = Path(arguments[0]) if arguments else ROOT / "docs" / "screenshots"
     only = arguments[1].split(",") if len(arguments) > 1 else ["station", "admin", "wizard",
                                                                  "legacy", "catching-up",
                                                                  "takeover", "upgrade",
-                                                                 "verify", "chains", "release"]
+                                                                 "verify", "chains", "release",
+                                                                 "handover"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
-                 "verify": render_verify, "chains": render_chains, "release": render_release}
+                 "verify": render_verify, "chains": render_chains, "release": render_release,
+                 "handover": render_handover}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import Qt
 
 from tests.gui.conftest import wait_for
+from tests.gui.test_tab_order_and_names import check
 
 OP_PW = "Olga-Own-Pass-1"
 SUP_PW = "Saulo-Own-Pass-1"
@@ -35,6 +36,7 @@ def test_sign_at_the_end_of_the_shift_then_acknowledge_at_the_next_login(qtbot, 
     dialog = offer.dialog
     assert dialog is not None and dialog.mode.value == "sign"
     wait_for(lambda: dialog.summary is not None)
+    check(dialog)  # every input named, Tab through them in reading order
     page = dialog.page.toPlainText()
     assert "Station 206 · shift 1 of 2026-11-22 · 2026-11-22 06:00 to 2026-11-22 14:00" in page
     assert "2 boxes registered, 0 voided · lots: L9" in page
