@@ -38,6 +38,8 @@ class Permission(StrEnum):
     DOWNTIME_CLASSIFY = "downtime.classify"  # declare a stop, give a stop its reason
     OEE_VIEW = "oee.view"  # the OEE tab: every station's stops and OEE
     SPC_BASELINE_FREEZE = "spc.baseline.freeze"  # freeze a chart's control limits (admins)
+    HANDOVER_SIGN = "handover.sign"  # sign a shift's handover, acknowledge one, add a signed note
+    HANDOVER_VIEW = "handover.view"  # every station's handovers in the admin panel's history
 
 
 _OPERATOR = frozenset(
@@ -65,6 +67,12 @@ _OPERATOR = _OPERATOR | frozenset({Permission.DOWNTIME_CLASSIFY})
 _SUPERVISOR = _SUPERVISOR | frozenset({Permission.DOWNTIME_CLASSIFY, Permission.OEE_VIEW})
 _ANALYST = _ANALYST | frozenset({Permission.OEE_VIEW})
 _QUALITY = _QUALITY | frozenset({Permission.OEE_VIEW})
+# Shift handover (issue 15): the people who run a station hand it over and take it (operators,
+# supervisors); whoever reads the site may read the handovers' history.
+_OPERATOR = _OPERATOR | frozenset({Permission.HANDOVER_SIGN})
+_SUPERVISOR = _SUPERVISOR | frozenset({Permission.HANDOVER_SIGN, Permission.HANDOVER_VIEW})
+_ANALYST = _ANALYST | frozenset({Permission.HANDOVER_VIEW})
+_QUALITY = _QUALITY | frozenset({Permission.HANDOVER_VIEW})
 _ADMIN = frozenset(Permission)
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {

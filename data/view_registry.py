@@ -10,8 +10,9 @@ from __future__ import annotations
 from data.view_extensions import ViewExtension
 from data.view_oee import OeeExtension
 from data.view_spc import SpcExtension
+from data.view_handover import HandoverView
 
 
 def registered() -> tuple[ViewExtension, ...]:
     """A new instance of every feature's extension, in a fixed order."""
-    return (OeeExtension(), SpcExtension())
+    return (OeeExtension(), SpcExtension(), HandoverView())

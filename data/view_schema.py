@@ -39,7 +39,8 @@ metadata = MetaData()
 # 4: the Insights' aggregates (agg_insight, agg_insight_defects, agg_runs) and the CAM indexes
 # 5: downtime and OEE (data/view_oee.py)
 # 6: SPC (data/view_spc.py: spc_baselines, spc_signals, spc_status, spc_charts)
-VIEW_FORMAT = 6
+# 7: shift handovers (view_handovers, view_handover_notes: data/view_handover.py)
+VIEW_FORMAT = 7
 
 view_meta = Table(
     "view_meta", metadata,

@@ -28,6 +28,7 @@ from utils.production import ProductionError
 
 from gui.app_window import AppWindow
 from gui.entry_form import EntryForm
+from gui.handover_offer import HandoverOffer
 from gui.lot_dialog import LotDialog
 from gui.messages import location_text, production_error_text
 from gui.numbers import export_note, format_number
@@ -82,6 +83,7 @@ class StationWindow(AppWindow):
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.setObjectName("logoutButton")
         self.stop_button = StopButton(self.controller)
+        self.handover = HandoverOffer(self.controller, self.runner, self)
         self.model = RecordsTableModel(self)
         self.table = read_table(self.model, self.tr("Records of this shift"), "recordsTable")
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -118,6 +120,7 @@ class StationWindow(AppWindow):
         bottom = QHBoxLayout()
         bottom.addWidget(self.totals, 1)
         bottom.addWidget(self.correct_button)
+        bottom.addWidget(self.handover.button)
         right_layout.addLayout(bottom)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -162,8 +165,10 @@ class StationWindow(AppWindow):
         # The first field when a box can be registered; else the lot button (F2), the only
         # way forward.
         (self.form.first_field if self.form.save.isEnabled() else self.lot_button).setFocus()
+        self.handover.session_started(session)
 
     def _work_ended(self) -> None:
+        self.handover.session_ended()
         self.correct_button.setVisible(False)
         self.model.set_rows([])
         self.form.reset()

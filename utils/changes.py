@@ -59,6 +59,7 @@ class Topic(StrEnum):
     AUDIT = "audit"  # only an event: logins, refusals, exports, backups, verifications
     DOWNTIME = "downtime"  # a stop opened, closed, declared or classified
     SPC = "spc"  # a chart's control limits frozen from a baseline period
+    HANDOVER = "handover"  # a shift's handover signed, acknowledged, or a signed note added
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from utils.trust.site_trust import SiteTrust
 if TYPE_CHECKING:
     from utils.mes.downtime import DowntimeService
     from utils.mes.oee_report import OeeReport
+    from utils.mes.handover import HandoverHistory, HandoverService
     from utils.release.service import ReleaseService
     from utils.site.layout import SiteLayout
     from utils.site.ports import LiveTransport, SiteStore
@@ -155,6 +156,7 @@ class AppContext:
         return SiteLayout(folder)
     _downtime: "DowntimeService | None" = None
     _oee: "OeeReport | None" = None
+    _handover: "HandoverService | None" = None
 
     @property
     def site_view(self) -> "SiteView":
@@ -206,6 +208,20 @@ class AppContext:
             self._oee = OeeReport(self.site_view.database, lambda: self.catalog,
                                   lambda: self.timezone, self.clock)
         return self._oee
+    def handover(self) -> "HandoverService":
+        """Shift handover: summary, signing, acknowledging, notes (utils/mes/handover.py)."""
+        if self._handover is None:
+            from utils.mes.handover import HandoverHistory, HandoverService
+
+            self._handover = HandoverService(self)
+        return self._handover
+
+    @property
+    def handover_history(self) -> "HandoverHistory":
+        """Every station's handovers from the site view (utils/mes/handover.py)."""
+        from utils.mes.handover import HandoverHistory
+
+        return HandoverHistory(self)
 
     def _site_record(self, record_id: str) -> dict[str, Any] | None:
         """The current version of a record in the site view, if this PC has a view."""

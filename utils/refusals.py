@@ -12,6 +12,7 @@ from models.validation import ValidationFailed
 from utils.audit.review import ReviewError
 from utils.auth import AuthError
 from utils.setup_checks import SetupError
+from utils.mes.handover import HandoverError
 from utils.passwords import PasswordPolicyError
 from utils.permissions import PermissionDenied
 from utils.production import ProductionError
@@ -26,8 +27,9 @@ INPUT_REFUSALS: tuple[type[BaseException], ...] = (
 # BootstrapError: a PC's own accounts brought into a site (or an upgrade) by someone who is not
 # an active admin there, or with a wrong password. ReleaseError, ReviewError: a signature
 # refused (a wrong password, a lot changed since it was reviewed, an exception not looked at).
+# HandoverError: a handover's signature refused, or a change to a signed one.
 ACCESS_REFUSALS: tuple[type[BaseException], ...] = (PermissionDenied, AuthError, BootstrapError,
-                                                    ReleaseError, ReviewError)
+                                                    ReleaseError, ReviewError, HandoverError)
 EXPECTED_REFUSALS = INPUT_REFUSALS + ACCESS_REFUSALS
 
 

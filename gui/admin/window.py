@@ -1,5 +1,5 @@
-"""The admin panel: Fleet, Commands, Production, Dashboard, Insights, Lots, Users, Audit and
-Catalog tabs for supervisors, quality and admins.
+"""The admin panel: Fleet, Commands, Production, Dashboard, Insights, SPC, OEE, Lots, Handovers,
+Users, Audit and Catalog tabs for supervisors, quality and admins.
 
 Opened from the station window (a supervisor or admin re-enters their password) or, on an
 office PC, inside its window right after login (gui/office_window.py). Tabs appear only for roles allowed to use them; the services check
@@ -126,6 +126,11 @@ class AdminWindow(QMainWindow):
                     fleet.views.get(station), "skew_s", None)
             self.lots_tab = LotsTab(ctx, session, self.runner, self.bridge)
             self.tabs.addTab(self.lots_tab, self.tr("Lots"))
+        if role_allows(session.role, Permission.HANDOVER_VIEW):
+            from gui.admin.handover_tab import HandoverTab
+
+            self.handover_tab = HandoverTab(ctx, session, self.runner, self.bridge)
+            self.tabs.addTab(self.handover_tab, self.tr("Handovers"))
         if role_allows(session.role, Permission.USER_MANAGE):
             from gui.admin.users_tab import UsersTab
 

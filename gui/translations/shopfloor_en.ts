@@ -159,26 +159,31 @@
     </message>
     <message>
         <location filename="../admin/window.py" line="133"/>
+        <source>Handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="138"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="139"/>
+        <location filename="../admin/window.py" line="144"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="144"/>
+        <location filename="../admin/window.py" line="149"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="145"/>
+        <location filename="../admin/window.py" line="150"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="146"/>
+        <location filename="../admin/window.py" line="151"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2604,6 +2609,531 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/spc_freeze_dialog.py" line="101"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../handover_dialog.py" line="60"/>
+        <source>Shift handover: sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="61"/>
+        <source>Shift handover: read and acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="62"/>
+        <source>Shift handover: add a signed note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="66"/>
+        <source>The shift&apos;s handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="70"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="73"/>
+        <source>What the next shift must know: machine, material, quality, people (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="75"/>
+        <source>Your remark (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="76"/>
+        <source>The note to add (it is signed and cannot change afterwards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="84"/>
+        <source>Signing as %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="90"/>
+        <source>Sign and hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="91"/>
+        <source>I have read it: acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="92"/>
+        <source>Sign the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="95"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="105"/>
+        <source>Notes for the next shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="106"/>
+        <source>Remark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="107"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="123"/>
+        <source>Reading the shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="178"/>
+        <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="180"/>
+        <source>Acknowledged: your signature is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="181"/>
+        <source>The note is signed and added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="189"/>
+        <source>Your role may not sign shift handovers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="191"/>
+        <source>The handover could not be read or saved (%1); nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverModel</name>
+    <message>
+        <location filename="../admin/handover_model.py" line="25"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="25"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="25"/>
+        <source>Handed over by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="26"/>
+        <source>Boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="26"/>
+        <source>Rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="26"/>
+        <source>Stop minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="27"/>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="27"/>
+        <source>Open issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="27"/>
+        <source>Acknowledged by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="28"/>
+        <source>Addenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="28"/>
+        <source>Signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="58"/>
+        <source>%1 · shift %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="66"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="69"/>
+        <source>do not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="69"/>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverOffer</name>
+    <message>
+        <location filename="../handover_offer.py" line="102"/>
+        <source>Shift handover due…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_offer.py" line="103"/>
+        <source>Shift handover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTab</name>
+    <message>
+        <location filename="../admin/handover_tab.py" line="45"/>
+        <source>Search: station, person, notes, lot, defect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="47"/>
+        <source>Search handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="56"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="57"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="57"/>
+        <source>Last 31 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="58"/>
+        <source>Last 365 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="58"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="62"/>
+        <source>Only those not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="65"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="75"/>
+        <source>Shift handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="87"/>
+        <source>The chosen handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="128"/>
+        <source>Handovers shown: %1 (newest first; at most %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="150"/>
+        <source>Choose a handover to read it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="167"/>
+        <source>The handovers could not be read (%1); try Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTexts</name>
+    <message>
+        <location filename="../handover_texts.py" line="23"/>
+        <source>not classified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="23"/>
+        <source>setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="24"/>
+        <source>material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="24"/>
+        <source>maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="25"/>
+        <source>quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="25"/>
+        <source>no operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="26"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="31"/>
+        <source>production entry locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="32"/>
+        <source>production entry unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="33"/>
+        <source>message from a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="36"/>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="45"/>
+        <source>Production entry is locked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="48"/>
+        <source>Lot %1 is not complete: %2 of %3 boxes registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="52"/>
+        <source>Stops not classified yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="54"/>
+        <source>Stops still running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="56"/>
+        <source>Changes of this station not on the share yet: %1 (kept on this PC; they go when the share is back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="63"/>
+        <source>This shift&apos;s handover is already signed and cannot change. Add a signed note to it instead. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="66"/>
+        <source>This handover was already acknowledged. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="68"/>
+        <source>You signed this handover: the person taking the station over acknowledges it. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="70"/>
+        <source>This handover is not on this station. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="71"/>
+        <source>The notes contain characters that are not allowed (control or direction characters). Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="73"/>
+        <source>Write the note first. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="74"/>
+        <source>The notes are longer than 2000 characters. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="76"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="79"/>
+        <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="87"/>
+        <source>Station %1 · shift %2 of %3 · %4 to %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="95"/>
+        <source>Boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="96"/>
+        <source>%1 boxes registered, %2 voided · lots: %3 · up to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="99"/>
+        <source>Rejections by defect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="103"/>
+        <source>No rejections in this shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="104"/>
+        <source>Stops by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="107"/>
+        <source>Stops are not recorded on this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="109"/>
+        <source>No stops in this shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="115"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="115"/>
+        <source>Stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="115"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="116"/>
+        <source>Still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="117"/>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="120"/>
+        <source>No alarms in this shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="121"/>
+        <source>Open issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="124"/>
+        <source>Nothing left open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="138"/>
+        <source>Notes of the outgoing shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="139"/>
+        <source>No notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="140"/>
+        <source>Signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="141"/>
+        <source>Handed over by %1 (%2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="145"/>
+        <source>Acknowledged by %1 (%2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="148"/>
+        <source>Not acknowledged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="150"/>
+        <source>Note added by %1 (%2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="155"/>
+        <source>A signature here does not hold: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6235,47 +6765,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="52"/>
+        <location filename="../station_window.py" line="53"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="73"/>
+        <location filename="../station_window.py" line="74"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="80"/>
+        <location filename="../station_window.py" line="81"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="82"/>
+        <location filename="../station_window.py" line="83"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="86"/>
+        <location filename="../station_window.py" line="88"/>
         <source>Records of this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="99"/>
+        <location filename="../station_window.py" line="101"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="114"/>
+        <location filename="../station_window.py" line="116"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="275"/>
+        <location filename="../station_window.py" line="280"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="276"/>
+        <location filename="../station_window.py" line="281"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -6283,7 +6813,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="277"/>
+        <location filename="../station_window.py" line="282"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -6291,7 +6821,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="339"/>
+        <location filename="../station_window.py" line="344"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -6299,72 +6829,72 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="132"/>
+        <location filename="../station_window.py" line="135"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="133"/>
+        <location filename="../station_window.py" line="136"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="138"/>
+        <location filename="../station_window.py" line="141"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="215"/>
+        <location filename="../station_window.py" line="220"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="229"/>
+        <location filename="../station_window.py" line="234"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="232"/>
+        <location filename="../station_window.py" line="237"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="319"/>
+        <location filename="../station_window.py" line="324"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="347"/>
+        <location filename="../station_window.py" line="352"/>
         <source>Export refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="348"/>
+        <location filename="../station_window.py" line="353"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="360"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="356"/>
+        <location filename="../station_window.py" line="361"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="364"/>
+        <location filename="../station_window.py" line="369"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="364"/>
+        <location filename="../station_window.py" line="369"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="373"/>
+        <location filename="../station_window.py" line="378"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>

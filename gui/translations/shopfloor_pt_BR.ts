@@ -159,26 +159,31 @@
     </message>
     <message>
         <location filename="../admin/window.py" line="133"/>
+        <source>Handovers</source>
+        <translation>Passagens de turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/window.py" line="138"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="139"/>
+        <location filename="../admin/window.py" line="144"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="144"/>
+        <location filename="../admin/window.py" line="149"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="145"/>
+        <location filename="../admin/window.py" line="150"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="146"/>
+        <location filename="../admin/window.py" line="151"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -2606,6 +2611,531 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/spc_freeze_dialog.py" line="101"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation>Informe um motivo de pelo menos %1 caracteres. Nada foi congelado ainda.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../handover_dialog.py" line="60"/>
+        <source>Shift handover: sign</source>
+        <translation>Passagem de turno: assinar</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="61"/>
+        <source>Shift handover: read and acknowledge</source>
+        <translation>Passagem de turno: ler e dar ciência</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="62"/>
+        <source>Shift handover: add a signed note</source>
+        <translation>Passagem de turno: acrescentar nota assinada</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="66"/>
+        <source>The shift&apos;s handover</source>
+        <translation>A passagem do turno</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="70"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="73"/>
+        <source>What the next shift must know: machine, material, quality, people (optional)</source>
+        <translation>O que o próximo turno precisa saber: máquina, material, qualidade, pessoas (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="75"/>
+        <source>Your remark (optional)</source>
+        <translation>Sua observação (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="76"/>
+        <source>The note to add (it is signed and cannot change afterwards)</source>
+        <translation>A nota a acrescentar (é assinada e não pode mudar depois)</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="84"/>
+        <source>Signing as %1 (%2).</source>
+        <translation>Assinando como %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="90"/>
+        <source>Sign and hand over</source>
+        <translation>Assinar e passar o turno</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="91"/>
+        <source>I have read it: acknowledge</source>
+        <translation>Li: dar ciência</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="92"/>
+        <source>Sign the note</source>
+        <translation>Assinar a nota</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="95"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="105"/>
+        <source>Notes for the next shift</source>
+        <translation>Notas para o próximo turno</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="106"/>
+        <source>Remark</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="107"/>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="123"/>
+        <source>Reading the shift…</source>
+        <translation>Lendo o turno…</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="178"/>
+        <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
+        <translation>Turno passado: a passagem está assinada. O próximo turno dá ciência ao entrar.</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="180"/>
+        <source>Acknowledged: your signature is recorded.</source>
+        <translation>Ciência registrada: sua assinatura foi gravada.</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="181"/>
+        <source>The note is signed and added.</source>
+        <translation>A nota foi assinada e acrescentada.</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="189"/>
+        <source>Your role may not sign shift handovers.</source>
+        <translation>Seu perfil não pode assinar passagens de turno.</translation>
+    </message>
+    <message>
+        <location filename="../handover_dialog.py" line="191"/>
+        <source>The handover could not be read or saved (%1); nothing was signed.</source>
+        <translation>Não foi possível ler ou gravar a passagem de turno (%1); nada foi assinado.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverModel</name>
+    <message>
+        <location filename="../admin/handover_model.py" line="25"/>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="25"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="25"/>
+        <source>Handed over by</source>
+        <translation>Passado por</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="26"/>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="26"/>
+        <source>Rejections</source>
+        <translation>Rejeições</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="26"/>
+        <source>Stop minutes</source>
+        <translation>Minutos parados</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="27"/>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="27"/>
+        <source>Open issues</source>
+        <translation>Pendências</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="27"/>
+        <source>Acknowledged by</source>
+        <translation>Ciência de</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="28"/>
+        <source>Addenda</source>
+        <translation>Adendos</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="28"/>
+        <source>Signatures</source>
+        <translation>Assinaturas</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="58"/>
+        <source>%1 · shift %2</source>
+        <translation>%1 · turno %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="66"/>
+        <source>waiting</source>
+        <translation>aguardando</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="69"/>
+        <source>do not hold</source>
+        <translation>não conferem</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_model.py" line="69"/>
+        <source>valid</source>
+        <translation>válidas</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverOffer</name>
+    <message>
+        <location filename="../handover_offer.py" line="102"/>
+        <source>Shift handover due…</source>
+        <translation>Passagem de turno pendente…</translation>
+    </message>
+    <message>
+        <location filename="../handover_offer.py" line="103"/>
+        <source>Shift handover…</source>
+        <translation>Passagem de turno…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTab</name>
+    <message>
+        <location filename="../admin/handover_tab.py" line="45"/>
+        <source>Search: station, person, notes, lot, defect</source>
+        <translation>Buscar: estação, pessoa, notas, lote, defeito</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="47"/>
+        <source>Search handovers</source>
+        <translation>Buscar passagens de turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="56"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="57"/>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="57"/>
+        <source>Last 31 days</source>
+        <translation>Últimos 31 dias</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="58"/>
+        <source>Last 365 days</source>
+        <translation>Últimos 365 dias</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="58"/>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="62"/>
+        <source>Only those not acknowledged</source>
+        <translation>Só as sem ciência</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="65"/>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="75"/>
+        <source>Shift handovers</source>
+        <translation>Passagens de turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="87"/>
+        <source>The chosen handover</source>
+        <translation>A passagem escolhida</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="128"/>
+        <source>Handovers shown: %1 (newest first; at most %2)</source>
+        <translation>Passagens mostradas: %1 (mais recentes primeiro; no máximo %2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="150"/>
+        <source>Choose a handover to read it whole.</source>
+        <translation>Escolha uma passagem de turno para lê-la inteira.</translation>
+    </message>
+    <message>
+        <location filename="../admin/handover_tab.py" line="167"/>
+        <source>The handovers could not be read (%1); try Refresh.</source>
+        <translation>Não foi possível ler as passagens de turno (%1); tente Atualizar.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTexts</name>
+    <message>
+        <location filename="../handover_texts.py" line="23"/>
+        <source>not classified</source>
+        <translation>não classificada</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="23"/>
+        <source>setup</source>
+        <translation>setup</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="24"/>
+        <source>material</source>
+        <translation>material</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="24"/>
+        <source>maintenance</source>
+        <translation>manutenção</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="25"/>
+        <source>quality</source>
+        <translation>qualidade</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="25"/>
+        <source>no operator</source>
+        <translation>sem operador</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="26"/>
+        <source>other</source>
+        <translation>outro</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="31"/>
+        <source>production entry locked</source>
+        <translation>registro de produção bloqueado</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="32"/>
+        <source>production entry unlocked</source>
+        <translation>registro de produção desbloqueado</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="33"/>
+        <source>message from a supervisor</source>
+        <translation>mensagem de um supervisor</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="36"/>
+        <source>by %1</source>
+        <translation>por %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="45"/>
+        <source>Production entry is locked: %1</source>
+        <translation>O registro de produção está bloqueado: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="48"/>
+        <source>Lot %1 is not complete: %2 of %3 boxes registered</source>
+        <translation>O lote %1 não está completo: %2 de %3 caixas registradas</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="52"/>
+        <source>Stops not classified yet: %1</source>
+        <translation>Paradas ainda não classificadas: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="54"/>
+        <source>Stops still running: %1</source>
+        <translation>Paradas ainda em curso: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="56"/>
+        <source>Changes of this station not on the share yet: %1 (kept on this PC; they go when the share is back)</source>
+        <translation>Alterações desta estação ainda fora da pasta compartilhada: %1 (guardadas neste PC; vão quando a pasta voltar)</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="63"/>
+        <source>This shift&apos;s handover is already signed and cannot change. Add a signed note to it instead. Nothing was saved.</source>
+        <translation>A passagem deste turno já está assinada e não pode mudar. Acrescente uma nota assinada. Nada foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="66"/>
+        <source>This handover was already acknowledged. Nothing was saved.</source>
+        <translation>Esta passagem de turno já teve ciência. Nada foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="68"/>
+        <source>You signed this handover: the person taking the station over acknowledges it. Nothing was saved.</source>
+        <translation>Você assinou esta passagem: quem assume a estação é quem dá ciência. Nada foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="70"/>
+        <source>This handover is not on this station. Nothing was saved.</source>
+        <translation>Esta passagem de turno não está nesta estação. Nada foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="71"/>
+        <source>The notes contain characters that are not allowed (control or direction characters). Nothing was saved.</source>
+        <translation>As notas contêm caracteres não permitidos (de controle ou de direção). Nada foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="73"/>
+        <source>Write the note first. Nothing was saved.</source>
+        <translation>Escreva a nota primeiro. Nada foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="74"/>
+        <source>The notes are longer than 2000 characters. Nothing was saved.</source>
+        <translation>As notas passam de 2000 caracteres. Nada foi gravado.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="76"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
+        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="79"/>
+        <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
+        <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado; após erros repetidos a conta fica bloqueada por um tempo.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="87"/>
+        <source>Station %1 · shift %2 of %3 · %4 to %5</source>
+        <translation>Estação %1 · turno %2 de %3 · %4 a %5</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="95"/>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="96"/>
+        <source>%1 boxes registered, %2 voided · lots: %3 · up to %4</source>
+        <translation>%1 caixas registradas, %2 anuladas · lotes: %3 · até %4</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="99"/>
+        <source>Rejections by defect</source>
+        <translation>Rejeições por defeito</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="103"/>
+        <source>No rejections in this shift.</source>
+        <translation>Nenhuma rejeição neste turno.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="104"/>
+        <source>Stops by reason</source>
+        <translation>Paradas por motivo</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="107"/>
+        <source>Stops are not recorded on this version.</source>
+        <translation>Esta versão não registra paradas.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="109"/>
+        <source>No stops in this shift.</source>
+        <translation>Nenhuma parada neste turno.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="115"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="115"/>
+        <source>Stops</source>
+        <translation>Paradas</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="115"/>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="116"/>
+        <source>Still running</source>
+        <translation>Em curso</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="117"/>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="120"/>
+        <source>No alarms in this shift.</source>
+        <translation>Nenhum alarme neste turno.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="121"/>
+        <source>Open issues</source>
+        <translation>Pendências</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="124"/>
+        <source>Nothing left open.</source>
+        <translation>Nenhuma pendência.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="138"/>
+        <source>Notes of the outgoing shift</source>
+        <translation>Notas do turno que sai</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="139"/>
+        <source>No notes.</source>
+        <translation>Sem notas.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="140"/>
+        <source>Signatures</source>
+        <translation>Assinaturas</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="141"/>
+        <source>Handed over by %1 (%2) at %3</source>
+        <translation>Passado por %1 (%2) em %3</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="145"/>
+        <source>Acknowledged by %1 (%2) at %3</source>
+        <translation>Ciência de %1 (%2) em %3</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="148"/>
+        <source>Not acknowledged yet.</source>
+        <translation>Ainda sem ciência.</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="150"/>
+        <source>Note added by %1 (%2) at %3</source>
+        <translation>Nota acrescentada por %1 (%2) em %3</translation>
+    </message>
+    <message>
+        <location filename="../handover_texts.py" line="155"/>
+        <source>A signature here does not hold: %1</source>
+        <translation>Uma assinatura aqui não confere: %1</translation>
     </message>
 </context>
 <context>
@@ -6236,47 +6766,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="52"/>
+        <location filename="../station_window.py" line="53"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="73"/>
+        <location filename="../station_window.py" line="74"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="80"/>
+        <location filename="../station_window.py" line="81"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="82"/>
+        <location filename="../station_window.py" line="83"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="86"/>
+        <location filename="../station_window.py" line="88"/>
         <source>Records of this shift</source>
         <translation>Registros deste turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="99"/>
+        <location filename="../station_window.py" line="101"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="114"/>
+        <location filename="../station_window.py" line="116"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="275"/>
+        <location filename="../station_window.py" line="280"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="276"/>
+        <location filename="../station_window.py" line="281"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -6284,7 +6814,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="277"/>
+        <location filename="../station_window.py" line="282"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -6292,7 +6822,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="339"/>
+        <location filename="../station_window.py" line="344"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -6300,72 +6830,72 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="132"/>
+        <location filename="../station_window.py" line="135"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="133"/>
+        <location filename="../station_window.py" line="136"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="138"/>
+        <location filename="../station_window.py" line="141"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="215"/>
+        <location filename="../station_window.py" line="220"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="229"/>
+        <location filename="../station_window.py" line="234"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="232"/>
+        <location filename="../station_window.py" line="237"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="319"/>
+        <location filename="../station_window.py" line="324"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="347"/>
+        <location filename="../station_window.py" line="352"/>
         <source>Export refused</source>
         <translation>Exportação recusada</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="348"/>
+        <location filename="../station_window.py" line="353"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation>Nada foi exportado: um registro neste PC não é o que diz a sua trilha de auditoria (%1). Deixe este PC como está, verifique a trilha de auditoria (menu Ferramentas) e chame o administrador.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="360"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="356"/>
+        <location filename="../station_window.py" line="361"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="364"/>
+        <location filename="../station_window.py" line="369"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="364"/>
+        <location filename="../station_window.py" line="369"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="373"/>
+        <location filename="../station_window.py" line="378"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>

@@ -14,7 +14,8 @@ renders the station window, the office window and the wizard at 1280 x 720, 1366
 docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover;
 `upgrade`: a PC of a site made before keys by role; `verify`: the verify dialog naming a
 record that differs from its event; `release`: the Lots tab, the release dialog and the
-audit-trail review, for a quality person; `oee`: downtime and OEE (tests/gui/screenshots_oee.py).
+audit-trail review, for a quality person; `oee`: downtime and OEE (tests/gui/screenshots_oee.py);
+`spc`: SPC charts; `handover`: the shift handover's screens (tests/gui/screenshots_handover.py).
 Uses throwaway home and share folders.
 """
 
@@ -1081,6 +1082,7 @@ def render_release(out_dir: Path) -> list[Path]:
 
 if __name__ == "__main__":
     from tests.gui.screenshots_spc import render_spc
+    from tests.gui.screenshots_handover import render_handover  # the handover's own module
 
     arguments = [a for a in sys.argv[1:] if a != "--sizes"]
     target = Path(arguments[0]) if arguments else ROOT / "docs" / "screenshots"
@@ -1088,12 +1090,12 @@ if __name__ == "__main__":
                                                                  "legacy", "catching-up",
                                                                  "takeover", "upgrade",
                                                                  "verify", "chains", "release",
-                                                                 "oee", "spc"]
+                                                                 "oee", "spc", "handover"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
                  "verify": render_verify, "chains": render_chains, "release": render_release,
-                 "spc": render_spc}
+                 "spc": render_spc, "handover": render_handover}
     from tests.gui.screenshots_oee import render_oee  # issue 15: downtime and OEE
 
     renderers["oee"] = render_oee
