@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from config.labels import LabelTemplate
+
 
 @dataclass(frozen=True)
 class Machine:
@@ -117,6 +119,7 @@ class Catalog:
     # The site's time zone (IANA name): shifts, and every time shown, are in it. None: not
     # named yet (the embedded defaults, catalogs published before it was kept here).
     timezone: str | None = None
+    labels: LabelTemplate = field(default_factory=LabelTemplate)  # box and lot labels
     version: int = 0  # 0: the embedded defaults; a published site catalog counts from 1
 
     @property

@@ -35,11 +35,12 @@ class Permission(StrEnum):
     LOT_VIEW = "lot.view"  # the Lots tab: a lot's status, exceptions, record PDF
     LOT_RELEASE = "lot.release"  # sign a lot's release, hold, rejection, completion, reopening
     AUDIT_REVIEW = "audit.review"  # sign a review of a period's audit trail (Annex 11 §9)
+    LABEL_PRINT = "label.print"  # print box and lot labels; a reprint also needs a reason
 
 
 _OPERATOR = frozenset(
     {Permission.RECORD_CREATE, Permission.RECORD_VIEW_OWN, Permission.LOT_SET, Permission.EXPORT,
-     Permission.AUDIT_VERIFY}
+     Permission.AUDIT_VERIFY, Permission.LABEL_PRINT}
 )
 _ANALYST = frozenset(
     {Permission.RECORD_VIEW_OWN, Permission.RECORD_VIEW_SITE, Permission.EXPORT,

@@ -56,6 +56,7 @@ class Topic(StrEnum):
     RELEASE = "release"  # a lot's signed decisions and the acknowledgements of its exceptions
     FLEET = "fleet"  # alarms acknowledged, other stations' state as this PC records it
     AUDIT = "audit"  # only an event: logins, refusals, exports, backups, verifications
+    LABELS = "labels"  # a box or lot label printed or reprinted
 
 
 @dataclass(frozen=True)

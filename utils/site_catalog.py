@@ -27,6 +27,7 @@ from models.validation import FieldError, ValidationFailed, validate_reason, val
 from utils.audit.chain import Actor
 from utils.auth import Session
 from utils.changes import Topic
+from utils.mes.label_catalog import labels_from_dict, labels_to_dict
 from utils.permissions import require
 from utils.timezones import valid_zone
 
@@ -58,6 +59,7 @@ def catalog_to_dict(catalog: Catalog) -> dict[str, Any]:
                       "rescan_interval_ms": catalog.rescan_interval_ms},
         "max_rejections": catalog.max_rejections,
         "timezone": catalog.timezone,
+        "labels": labels_to_dict(catalog.labels),
     }
 
 
@@ -184,6 +186,7 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
         errors.append(FieldError("max_rejections", "out_of_range", "1 to 3 rejections per box",
                                  {"min": 1, "max": 3}))
         max_rejections = 3
+    labels = labels_from_dict(raw.get("labels"), errors)
     if errors:
         raise ValidationFailed(errors)
     return Catalog(machines=tuple(machines), defects=defects, locations=locations,
@@ -191,7 +194,7 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
                    bands=QualityBands(**band_values), max_rejections=max_rejections,
                    thresholds=thresholds, status_interval_ms=intervals["status_interval_ms"],
                    rescan_interval_ms=intervals["rescan_interval_ms"], timezone=zone,
-                   version=version)
+                   labels=labels, version=version)
 
 
 # -- keeping, publishing and taking the catalog ------------------------------------------------
