@@ -16,12 +16,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Callable
+from typing import Any, Callable, Mapping
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from config.constants import Permission
+from data import records_repo
 from data.schema import audit_events
 from models.lot import Lot
 from models.record import ProductionRecord
@@ -75,6 +76,10 @@ class LabelService:
         return LabelContent("box", record.lot, record.box, total, record.size, record.station_id,
                             self._local_time(record.recorded_at), record.operator,
                             encode_payload(record.lot, record.box, total))
+
+    def box_content_for_row(self, row: Mapping[str, Any], lot: Lot | None) -> LabelContent:
+        """The label of a record as the records table holds it (a current version's row)."""
+        return self.box_content(records_repo.row_to_record(row), lot)
 
     def lot_content(self, lot: Lot, size: str, operator: str) -> LabelContent:
         """The lot's own label, printed now by `operator`."""
