@@ -154,6 +154,7 @@ class LabelDialog(QDialog):
         layout = layout_label(replace(content, reprint=reprint), self.template, captions())
         image = label_image(layout, PREVIEW_WIDTH / layout.width)
         self.preview.setPixmap(QPixmap.fromImage(image))
+        self.preview.setMinimumSize(image.width() + 2, image.height() + 2)  # never cropped
         zebra = self.zebra()
         self.printer_info.setText(
             self.tr("Printer: Zebra at %1 (from the site catalog).").replace(

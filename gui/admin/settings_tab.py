@@ -27,6 +27,7 @@ from utils.site_catalog import (
 )
 from utils.timezones import zone_label
 
+from gui.admin.catalog_labels import LabelTemplateEditor
 from gui.i18n import number_locale
 from gui.numbers import format_shortest, kg_to_mg
 from gui.messages import field_error_text
@@ -218,7 +219,9 @@ class SettingsTab(QWidget):
         left.addWidget(machines_box, 3)
         left.addWidget(lists_box, 2)
         columns.addLayout(left, 5)
-        for boxes in ((ranges_box, bands_box), (zone_box, thresholds_box, intervals_box)):
+        self.labels = LabelTemplateEditor()  # issue 15: the label template, with a preview
+        for boxes in ((ranges_box, bands_box, self.labels),
+                      (zone_box, thresholds_box, intervals_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)
@@ -268,6 +271,7 @@ class SettingsTab(QWidget):
             box.setValue(box.minimum() if value is None else value)
         # A catalog that names no zone yet: the one in force (what a publish will keep).
         self.zone.set_zone(catalog.timezone or self.ctx.timezone)
+        self.labels.load(catalog.labels)
         self.reason.clear()
         self._show_status(catalog)
 
@@ -339,6 +343,7 @@ class SettingsTab(QWidget):
             "max_rejections": self.max_rejections.value(),
             # The typed text, valid or not: the service says so next to the field.
             "timezone": self.zone.zone() or self.zone.currentText().strip(),
+            "labels": self.labels.values(),
         })
         return raw
 
@@ -424,6 +429,8 @@ class SettingsTab(QWidget):
             return self.tr("Site time zone"), self.zone
         if head == "reason":
             return self.tr("Reason"), self.reason
+        if head == "labels":
+            return self.labels.place(error)
         return error.field, None
 
     @staticmethod

@@ -2600,6 +2600,271 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>LabelDialog</name>
+    <message>
+        <location filename="../label_dialog.py" line="57"/>
+        <source>Print a label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="74"/>
+        <source>Why again? At least 10 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="75"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="79"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="83"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="87"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="122"/>
+        <source>Box %1 of lot %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="127"/>
+        <source>Label of lot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="148"/>
+        <source>Nothing to label yet: register a box or set the lot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="160"/>
+        <source>Printer: Zebra at %1 (from the site catalog).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="162"/>
+        <source>Printer: you choose a system printer when you print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../label_dialog.py" line="164"/>
+        <source>This label was printed %n time(s) already. A reprint is marked REPRINT and needs a reason.</source>
+        <translation>
+            <numerusform>This label was printed %n time already. A reprint is marked REPRINT and needs a reason.</numerusform>
+            <numerusform>This label was printed %n times already. A reprint is marked REPRINT and needs a reason.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="188"/>
+        <source>Sending the label to the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="219"/>
+        <source>Reprinted (copy %1), marked REPRINT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="220"/>
+        <source>Printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="226"/>
+        <source>Not printed: the print dialog was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="228"/>
+        <source>This is a reprint: type why in Reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="234"/>
+        <source>Your role may not print labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="237"/>
+        <source>The printer %1 did not take the label (%2). Nothing was printed or recorded. Check that it is on, connected and has labels, then print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="242"/>
+        <source>The label could not be printed and nothing was recorded. The log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelTemplateEditor</name>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="70"/>
+        <location filename="../admin/catalog_labels.py" line="194"/>
+        <location filename="../admin/catalog_labels.py" line="198"/>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="76"/>
+        <source>%1 dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="81"/>
+        <source>Code 128</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="82"/>
+        <source>QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="87"/>
+        <source>201 10.0.0.21
+202 zebra-202.plant.local:9100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="107"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="108"/>
+        <source>Barcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="109"/>
+        <source>Fields shown, top to bottom (drag to reorder):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="111"/>
+        <source>Zebra printers (ZPL over the network, port 9100): one line per station, &quot;station address&quot;. Other stations print on a printer chosen at the PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="196"/>
+        <source>Zebra printers, line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../label_texts.py" line="15"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="15"/>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="16"/>
+        <source>Boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="16"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="17"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="17"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="18"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="18"/>
+        <source>BOX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="19"/>
+        <source>LOT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="19"/>
+        <source>REPRINT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="29"/>
+        <source>The Code 128 does not fit: make the label wider or use a printer with more dots per inch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="31"/>
+        <source>The QR code does not fit: make the label taller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="32"/>
+        <source>The text would be too small to read: show fewer fields or make the label taller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="40"/>
+        <source>it is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="41"/>
+        <source>it holds characters a label never has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="42"/>
+        <source>its parts are not lot, box and total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="43"/>
+        <source>its lot code is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="44"/>
+        <source>its box or total is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="45"/>
+        <source>its box is not a box of the lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="47"/>
+        <source>This label could not be read (%1). Nothing was changed: scan it again or type the lot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <location filename="../wizard/start_pages.py" line="40"/>
@@ -4715,247 +4980,247 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Station (machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="83"/>
+        <location filename="../admin/settings_tab.py" line="84"/>
         <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="85"/>
+        <location filename="../admin/settings_tab.py" line="86"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="109"/>
+        <location filename="../admin/settings_tab.py" line="110"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="114"/>
+        <location filename="../admin/settings_tab.py" line="115"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="116"/>
+        <location filename="../admin/settings_tab.py" line="117"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="72"/>
-        <location filename="../admin/settings_tab.py" line="133"/>
-        <location filename="../admin/settings_tab.py" line="402"/>
+        <location filename="../admin/settings_tab.py" line="73"/>
+        <location filename="../admin/settings_tab.py" line="134"/>
+        <location filename="../admin/settings_tab.py" line="407"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="142"/>
+        <location filename="../admin/settings_tab.py" line="143"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="89"/>
-        <location filename="../admin/settings_tab.py" line="145"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="90"/>
+        <location filename="../admin/settings_tab.py" line="146"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Capsule size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="76"/>
+        <location filename="../admin/settings_tab.py" line="77"/>
         <source>Unit weight (mg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="92"/>
-        <location filename="../admin/settings_tab.py" line="146"/>
-        <location filename="../admin/settings_tab.py" line="405"/>
+        <location filename="../admin/settings_tab.py" line="93"/>
+        <location filename="../admin/settings_tab.py" line="147"/>
+        <location filename="../admin/settings_tab.py" line="410"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="150"/>
+        <location filename="../admin/settings_tab.py" line="151"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="152"/>
+        <location filename="../admin/settings_tab.py" line="153"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="153"/>
+        <location filename="../admin/settings_tab.py" line="154"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="160"/>
-        <location filename="../admin/settings_tab.py" line="422"/>
+        <location filename="../admin/settings_tab.py" line="161"/>
+        <location filename="../admin/settings_tab.py" line="427"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="163"/>
+        <location filename="../admin/settings_tab.py" line="164"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Excellent below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="165"/>
+        <location filename="../admin/settings_tab.py" line="166"/>
         <source>Good below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="166"/>
+        <location filename="../admin/settings_tab.py" line="167"/>
         <source>Attention below (critical above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="167"/>
+        <location filename="../admin/settings_tab.py" line="168"/>
         <source>Target line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="172"/>
+        <location filename="../admin/settings_tab.py" line="173"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="174"/>
+        <location filename="../admin/settings_tab.py" line="175"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="175"/>
+        <location filename="../admin/settings_tab.py" line="176"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="176"/>
+        <location filename="../admin/settings_tab.py" line="177"/>
         <source>Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="187"/>
-        <location filename="../admin/settings_tab.py" line="420"/>
+        <location filename="../admin/settings_tab.py" line="188"/>
+        <location filename="../admin/settings_tab.py" line="425"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="192"/>
+        <location filename="../admin/settings_tab.py" line="193"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="194"/>
+        <location filename="../admin/settings_tab.py" line="195"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="195"/>
+        <location filename="../admin/settings_tab.py" line="196"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="207"/>
-        <location filename="../admin/settings_tab.py" line="424"/>
+        <location filename="../admin/settings_tab.py" line="208"/>
+        <location filename="../admin/settings_tab.py" line="429"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="210"/>
+        <location filename="../admin/settings_tab.py" line="211"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="234"/>
-        <location filename="../admin/settings_tab.py" line="426"/>
+        <location filename="../admin/settings_tab.py" line="237"/>
+        <location filename="../admin/settings_tab.py" line="431"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="277"/>
+        <location filename="../admin/settings_tab.py" line="281"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="279"/>
+        <location filename="../admin/settings_tab.py" line="283"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="283"/>
+        <location filename="../admin/settings_tab.py" line="287"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="400"/>
+        <location filename="../admin/settings_tab.py" line="405"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="407"/>
+        <location filename="../admin/settings_tab.py" line="412"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="415"/>
+        <location filename="../admin/settings_tab.py" line="420"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="418"/>
+        <location filename="../admin/settings_tab.py" line="423"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="447"/>
+        <location filename="../admin/settings_tab.py" line="454"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="466"/>
+        <location filename="../admin/settings_tab.py" line="473"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="474"/>
+        <location filename="../admin/settings_tab.py" line="481"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="478"/>
+        <location filename="../admin/settings_tab.py" line="485"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="491"/>
+        <location filename="../admin/settings_tab.py" line="498"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/settings_tab.py" line="494"/>
+        <location filename="../admin/settings_tab.py" line="501"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5493,47 +5758,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="49"/>
+        <location filename="../station_window.py" line="52"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="70"/>
+        <location filename="../station_window.py" line="73"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="77"/>
+        <location filename="../station_window.py" line="80"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="79"/>
+        <location filename="../station_window.py" line="82"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="83"/>
+        <location filename="../station_window.py" line="86"/>
         <source>Records of this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="99"/>
+        <location filename="../station_window.py" line="102"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="113"/>
+        <location filename="../station_window.py" line="120"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="273"/>
+        <location filename="../station_window.py" line="283"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="274"/>
+        <location filename="../station_window.py" line="284"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -5541,7 +5806,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="275"/>
+        <location filename="../station_window.py" line="285"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -5549,7 +5814,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="337"/>
+        <location filename="../station_window.py" line="347"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5557,72 +5822,77 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="131"/>
+        <location filename="../station_window.py" line="139"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="132"/>
+        <location filename="../station_window.py" line="105"/>
+        <source>Label… (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="140"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="137"/>
+        <location filename="../station_window.py" line="145"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="214"/>
+        <location filename="../station_window.py" line="222"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="228"/>
+        <location filename="../station_window.py" line="236"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="231"/>
+        <location filename="../station_window.py" line="239"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="317"/>
+        <location filename="../station_window.py" line="327"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="355"/>
         <source>Export refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="346"/>
+        <location filename="../station_window.py" line="356"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="363"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="364"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="371"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="362"/>
+        <location filename="../station_window.py" line="372"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="370"/>
+        <location filename="../station_window.py" line="380"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>

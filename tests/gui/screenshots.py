@@ -14,7 +14,8 @@ renders the station window, the office window and the wizard at 1280 x 720, 1366
 docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover;
 `upgrade`: a PC of a site made before keys by role; `verify`: the verify dialog naming a
 record that differs from its event; `release`: the Lots tab, the release dialog and the
-audit-trail review, for a quality person. Uses throwaway home and share folders.
+audit-trail review, for a quality person; `labels`: the station's label dialog, the catalog's
+Labels section and the printed labels (tests/gui/screenshots_labels.py). Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -1088,7 +1089,9 @@ if __name__ == "__main__":
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
-                 "verify": render_verify, "chains": render_chains, "release": render_release}
+                 "verify": render_verify, "chains": render_chains, "release": render_release,
+                 "labels": lambda out: __import__("tests.gui.screenshots_labels", fromlist=[
+                     "render_labels"]).render_labels(out)}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:
