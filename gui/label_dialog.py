@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton, QVBoxLayout,
     QWidget,
 )
 
@@ -91,6 +91,9 @@ class LabelDialog(QDialog):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        # The dialog grows with what it shows (the reason row, a message), never squeezes the
+        # preview over the text below it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(form)
         layout.addWidget(self.preview)
         layout.addWidget(self.printer_info)
@@ -167,6 +170,14 @@ class LabelDialog(QDialog):
         self.reason.setVisible(reprint)
         if layout.problems:
             self.message.setText(" ".join(problem_text(code) for code in layout.problems))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to what is shown now (the reason row, wrapped messages): the layout's minimum
+        does not follow word-wrapped labels' height for their width by itself."""
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width()),
+                                      self.sizeHint().height()))
 
     # -- printing --------------------------------------------------------------------------------
 
@@ -219,6 +230,7 @@ class LabelDialog(QDialog):
             (self.tr("Reprinted (copy %1), marked REPRINT.").replace("%1", str(job.copy))
              if job.content.reprint else self.tr("Printed.")))
         self.reason.clear()
+        self._fit()
 
     def _failed(self, exc: Any) -> None:
         self.print_button.setEnabled(self.content() is not None)

@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from config.labels import LabelTemplate
 from utils.mes.label_layout import (
-    CHAR_WIDTH, Code128Item, LabelLayout, QrItem, TextItem, code128_modules, qr_matrix,
+    Code128Item, LabelLayout, QrItem, TextItem, code128_modules, qr_matrix,
 )
 
 
@@ -50,18 +50,21 @@ def _text(painter: QPainter, item: TextItem, label_width: int) -> None:
     font.setPixelSize(max(1, item.height))
     painter.setFont(font)
     pad = max(2, item.height // 6) if item.inverse else 0
-    width = item.width if item.inverse else label_width - item.x
-    box = QRectF(item.x, item.y, width, item.height + 2 * pad)
+    room = (item.width or label_width - item.x) - 2 * pad
+    box = QRectF(item.x, item.y, item.width or label_width - item.x, item.height + 2 * pad)
     if item.inverse:
         painter.fillRect(box, Qt.GlobalColor.black)
-    else:  # room for descenders: the letter height is the field's, the line is taller
-        box.setHeight(item.height * 1.3)
     painter.setPen(QColor(Qt.GlobalColor.white if item.inverse else Qt.GlobalColor.black))
-    # Qt's font may be wider than Zebra's font 0 the layout assumed: elide, never overflow.
-    text = painter.fontMetrics().elidedText(item.text, Qt.TextElideMode.ElideRight,
-                                            int(width - 2 * pad + item.height * CHAR_WIDTH))
-    painter.drawText(box.adjusted(pad, pad, -pad, -pad),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+    # Qt's font may be wider than Zebra's font 0, whose width the ZPL sets: narrow the text
+    # to its room as the printer does, never past it (over the QR code or out of the box).
+    advance = painter.fontMetrics().horizontalAdvance(item.text)
+    squeeze = min(1.0, room / advance) if advance > 0 else 1.0
+    painter.save()
+    painter.translate(item.x + pad, item.y + pad)
+    painter.scale(squeeze, 1.0)
+    painter.drawText(QRectF(0, 0, advance + 1, item.height * 1.3),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, item.text)
+    painter.restore()
     painter.setPen(Qt.PenStyle.NoPen)
 
 

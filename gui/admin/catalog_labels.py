@@ -182,7 +182,7 @@ class LabelTemplateEditor(QGroupBox):
         scale = PREVIEW_WIDTH / layout.width
         image = label_image(layout, scale)
         self.preview.setPixmap(QPixmap.fromImage(image))
-        self.preview.setMinimumHeight(image.height() + 2)
+        self.preview.setFixedSize(image.width() + 2, image.height() + 2)  # the label's shape
         self.problems.setText(" ".join(problem_text(code) for code in layout.problems))
 
     def place(self, error: FieldError) -> tuple[str, QWidget]:

@@ -81,6 +81,7 @@ def render_labels(out_dir: Path) -> list[Path]:
 
         dialog.choose_printer = to_pdf
         dialog.print_now()
+        settle()
         shot(dialog, "label-dialog-reprint", language)
         content = dialog.content()
         dialog.close()

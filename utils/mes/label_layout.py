@@ -58,7 +58,7 @@ class TextItem:
     height: int  # letter height in dots
     text: str
     inverse: bool = False  # white on a black box (REPRINT)
-    width: int = 0  # the box's width when inverse
+    width: int = 0  # the room it has (the black box's width when inverse)
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,8 @@ def layout_label(content: LabelContent, template: LabelTemplate,
         title_room = inner_width - box_width - margin
     else:
         title_room = inner_width
-    items.append(TextItem(margin, margin, title_h, fit_text(title, title_h, title_room)))
+    items.append(TextItem(margin, margin, title_h, fit_text(title, title_h, title_room),
+                          width=title_room))
     top = margin + title_h + margin
 
     bottom = height - margin
@@ -180,5 +181,6 @@ def layout_label(content: LabelContent, template: LabelTemplate,
         for index, field in enumerate(fields):
             caption = captions["boxes" if field == "box" and content.kind == "lot" else field]
             items.append(TextItem(margin, top + index * line, text_h,
-                                  fit_text(f"{caption}: {content.value(field)}", text_h, text_width)))
+                                  fit_text(f"{caption}: {content.value(field)}", text_h, text_width),
+                                  width=text_width))
     return LabelLayout(width, height, tuple(items), tuple(problems))
