@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from config.downtime import DowntimeSettings
 from config.spc import SpcSettings
+from config.labels import LabelTemplate
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class Catalog:
     downtime: DowntimeSettings = field(default_factory=DowntimeSettings)  # stops and OEE
     # SPC: specification limits per size and measurement, minimum sample sizes.
     spc: SpcSettings = field(default_factory=SpcSettings)
+    labels: LabelTemplate = field(default_factory=LabelTemplate)  # box and lot labels
     version: int = 0  # 0: the embedded defaults; a published site catalog counts from 1
 
     @property

@@ -40,11 +40,12 @@ class Permission(StrEnum):
     SPC_BASELINE_FREEZE = "spc.baseline.freeze"  # freeze a chart's control limits (admins)
     HANDOVER_SIGN = "handover.sign"  # sign a shift's handover, acknowledge one, add a signed note
     HANDOVER_VIEW = "handover.view"  # every station's handovers in the admin panel's history
+    LABEL_PRINT = "label.print"  # print box and lot labels; a reprint also needs a reason
 
 
 _OPERATOR = frozenset(
     {Permission.RECORD_CREATE, Permission.RECORD_VIEW_OWN, Permission.LOT_SET, Permission.EXPORT,
-     Permission.AUDIT_VERIFY}
+     Permission.AUDIT_VERIFY, Permission.LABEL_PRINT}
 )
 _ANALYST = frozenset(
     {Permission.RECORD_VIEW_OWN, Permission.RECORD_VIEW_SITE, Permission.EXPORT,

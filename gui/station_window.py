@@ -24,11 +24,14 @@ from data.records_repo import RecordFilter
 from models.validation import ValidationFailed
 from utils.auth import Session
 from utils.permissions import PermissionDenied
+from utils.mes.label_payload import is_label
 from utils.production import ProductionError
 
 from gui.app_window import AppWindow
 from gui.entry_form import EntryForm
 from gui.handover_offer import HandoverOffer
+from gui.label_dialog import open_label_dialog
+from gui.label_scan import open_scanned_label
 from gui.lot_dialog import LotDialog
 from gui.messages import location_text, production_error_text
 from gui.numbers import export_note, format_number
@@ -101,6 +104,10 @@ class StationWindow(AppWindow):
         self.correct_button = QPushButton(self.tr("Correct record…"))
         self.correct_button.setObjectName("correctButton")
         self.correct_button.clicked.connect(self._correct_selected)
+        self.label_button = QPushButton(self.tr("Label… (F6)"))
+        self.label_button.setObjectName("labelButton")
+        self.label_button.setShortcut(QKeySequence(Qt.Key.Key_F6))
+        self.label_button.clicked.connect(lambda: open_label_dialog(self))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -119,6 +126,7 @@ class StationWindow(AppWindow):
         right_layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.totals, 1)
+        bottom.addWidget(self.label_button)
         bottom.addWidget(self.correct_button)
         bottom.addWidget(self.handover.button)
         right_layout.addLayout(bottom)
@@ -244,7 +252,9 @@ class StationWindow(AppWindow):
     def _lot_scanned(self) -> None:
         code = self.scan_lot.text().strip()
         self.scan_lot.clear()
-        if code:
+        if is_label(code):  # one of our labels: lot, box and total from it
+            open_scanned_label(self, code)
+        elif code:
             dialog = self.open_lot_dialog(scanned_code=code)
             dialog.total.setFocus()
 

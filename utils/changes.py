@@ -60,6 +60,7 @@ class Topic(StrEnum):
     DOWNTIME = "downtime"  # a stop opened, closed, declared or classified
     SPC = "spc"  # a chart's control limits frozen from a baseline period
     HANDOVER = "handover"  # a shift's handover signed, acknowledged, or a signed note added
+    LABELS = "labels"  # a box or lot label printed or reprinted
 
 
 @dataclass(frozen=True)

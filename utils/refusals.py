@@ -13,6 +13,8 @@ from utils.audit.review import ReviewError
 from utils.auth import AuthError
 from utils.setup_checks import SetupError
 from utils.mes.handover import HandoverError
+from utils.mes.labels import LabelError
+from utils.mes.zpl_printer import PrinterUnreachable
 from utils.passwords import PasswordPolicyError
 from utils.permissions import PermissionDenied
 from utils.production import ProductionError
@@ -22,7 +24,8 @@ from utils.trust.bootstrap import BootstrapError
 
 # Refusals about what the person typed or chose: information.
 INPUT_REFUSALS: tuple[type[BaseException], ...] = (
-    SetupError, SiteError, PasswordPolicyError, ValidationFailed, ProductionError, SettingsError)
+    SetupError, SiteError, PasswordPolicyError, ValidationFailed, ProductionError, SettingsError,
+    LabelError, PrinterUnreachable)
 # Refusals a person may want to know were attempted (permissions, accounts): a warning.
 # BootstrapError: a PC's own accounts brought into a site (or an upgrade) by someone who is not
 # an active admin there, or with a wrong password. ReleaseError, ReviewError: a signature

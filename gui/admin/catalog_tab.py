@@ -32,6 +32,7 @@ from gui.admin.catalog_model import (
 from gui.admin.machine_table import MachineTable
 from gui.admin.catalog_downtime import DowntimeSection
 from gui.admin.catalog_spc import SpcCatalogBox
+from gui.admin.catalog_labels import LabelTemplateEditor
 from gui.i18n import number_locale
 from gui.messages import field_error_text
 from gui.tasks import TaskRunner
@@ -190,8 +191,9 @@ class CatalogTab(QWidget):
         columns.addLayout(left, 5)
         self.downtime = DowntimeSection()  # issue 15: stops and OEE (gui/admin/catalog_downtime.py)
         self.spc = SpcCatalogBox()  # issue 15: SPC limits (gui/admin/catalog_spc.py)
+        self.labels = LabelTemplateEditor()  # issue 15: the label template, with a preview
         for boxes in ((ranges_box, bands_box, self.downtime),
-                      (zone_box, thresholds_box, intervals_box, self.spc)):
+                      (zone_box, thresholds_box, intervals_box, self.spc, self.labels)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)
@@ -240,6 +242,7 @@ class CatalogTab(QWidget):
         self.zone.set_zone(catalog.timezone or self.ctx.timezone)
         self.downtime.load(catalog.downtime)
         self.spc.load(catalog.spc)
+        self.labels.load(catalog.labels)
         self.reason.clear()
         self._show_status(catalog)
 
@@ -282,6 +285,7 @@ class CatalogTab(QWidget):
             "timezone": self.zone.zone() or self.zone.currentText().strip(),
             "downtime": self.downtime.values(),
             "spc": self.spc.values(),
+            "labels": self.labels.values(),
         })
         return raw
 
@@ -339,6 +343,8 @@ class CatalogTab(QWidget):
             return self.downtime.place(error)
         if head == "spc":
             return self.spc.title(), self.spc.place(parts)
+        if head == "labels":
+            return self.labels.place(error)
         return error.field, None
 
     def show_errors(self, errors: list[FieldError]) -> None:

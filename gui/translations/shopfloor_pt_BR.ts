@@ -666,161 +666,161 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="56"/>
+        <location filename="../admin/catalog_tab.py" line="57"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="58"/>
+        <location filename="../admin/catalog_tab.py" line="59"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="62"/>
-        <location filename="../admin/catalog_tab.py" line="118"/>
-        <location filename="../admin/catalog_tab.py" line="315"/>
+        <location filename="../admin/catalog_tab.py" line="63"/>
+        <location filename="../admin/catalog_tab.py" line="119"/>
+        <location filename="../admin/catalog_tab.py" line="319"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="65"/>
-        <location filename="../admin/catalog_tab.py" line="119"/>
-        <location filename="../admin/catalog_tab.py" line="315"/>
+        <location filename="../admin/catalog_tab.py" line="66"/>
+        <location filename="../admin/catalog_tab.py" line="120"/>
+        <location filename="../admin/catalog_tab.py" line="319"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="82"/>
+        <location filename="../admin/catalog_tab.py" line="83"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="87"/>
+        <location filename="../admin/catalog_tab.py" line="88"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="89"/>
+        <location filename="../admin/catalog_tab.py" line="90"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="106"/>
-        <location filename="../admin/catalog_tab.py" line="312"/>
+        <location filename="../admin/catalog_tab.py" line="107"/>
+        <location filename="../admin/catalog_tab.py" line="316"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="115"/>
+        <location filename="../admin/catalog_tab.py" line="116"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="123"/>
+        <location filename="../admin/catalog_tab.py" line="124"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="125"/>
+        <location filename="../admin/catalog_tab.py" line="126"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="126"/>
+        <location filename="../admin/catalog_tab.py" line="127"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="133"/>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="134"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="136"/>
+        <location filename="../admin/catalog_tab.py" line="137"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="143"/>
+        <location filename="../admin/catalog_tab.py" line="144"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="145"/>
+        <location filename="../admin/catalog_tab.py" line="146"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="146"/>
+        <location filename="../admin/catalog_tab.py" line="147"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="157"/>
-        <location filename="../admin/catalog_tab.py" line="331"/>
+        <location filename="../admin/catalog_tab.py" line="158"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="162"/>
+        <location filename="../admin/catalog_tab.py" line="163"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="164"/>
+        <location filename="../admin/catalog_tab.py" line="165"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="165"/>
+        <location filename="../admin/catalog_tab.py" line="166"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="177"/>
-        <location filename="../admin/catalog_tab.py" line="335"/>
+        <location filename="../admin/catalog_tab.py" line="178"/>
+        <location filename="../admin/catalog_tab.py" line="339"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="180"/>
+        <location filename="../admin/catalog_tab.py" line="181"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="207"/>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="209"/>
+        <location filename="../admin/catalog_tab.py" line="341"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="310"/>
+        <location filename="../admin/catalog_tab.py" line="314"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="317"/>
+        <location filename="../admin/catalog_tab.py" line="321"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="326"/>
+        <location filename="../admin/catalog_tab.py" line="330"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="351"/>
+        <location filename="../admin/catalog_tab.py" line="357"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="370"/>
+        <location filename="../admin/catalog_tab.py" line="376"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -3569,6 +3569,272 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/insights_tab.py" line="296"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDialog</name>
+    <message>
+        <location filename="../label_dialog.py" line="57"/>
+        <source>Print a label</source>
+        <translation>Imprimir uma etiqueta</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="74"/>
+        <source>Why again? At least 10 characters</source>
+        <translation>Por que de novo? Ao menos 10 caracteres</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="75"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="79"/>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="83"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="87"/>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="125"/>
+        <source>Box %1 of lot %2</source>
+        <translation>Caixa %1 do lote %2</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="130"/>
+        <source>Label of lot %1</source>
+        <translation>Etiqueta do lote %1</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="151"/>
+        <source>Nothing to label yet: register a box or set the lot.</source>
+        <translation>Nada para etiquetar ainda: registre uma caixa ou defina o lote.</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="163"/>
+        <source>Printer: Zebra at %1 (from the site catalog).</source>
+        <translation>Impressora: Zebra em %1 (do catálogo do site).</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="165"/>
+        <source>Printer: you choose a system printer when you print.</source>
+        <translation>Impressora: você escolhe uma impressora do sistema ao imprimir.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../label_dialog.py" line="167"/>
+        <source>This label was printed %n time(s) already. A reprint is marked REPRINT and needs a reason.</source>
+        <translation>
+            <numerusform>Esta etiqueta já foi impressa %n vez. Uma reimpressão é marcada REIMPRESSÃO e precisa de um motivo.</numerusform>
+            <numerusform>Esta etiqueta já foi impressa %n vezes. Uma reimpressão é marcada REIMPRESSÃO e precisa de um motivo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="199"/>
+        <source>Sending the label to the printer…</source>
+        <translation>Enviando a etiqueta para a impressora…</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="230"/>
+        <source>Reprinted (copy %1), marked REPRINT.</source>
+        <translation>Reimpressa (cópia %1), marcada REIMPRESSÃO.</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="231"/>
+        <source>Printed.</source>
+        <translation>Impressa.</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="238"/>
+        <source>Not printed: the print dialog was closed.</source>
+        <translation>Não impressa: a janela de impressão foi fechada.</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="240"/>
+        <source>This is a reprint: type why in Reason.</source>
+        <translation>Esta é uma reimpressão: digite o porquê em Motivo.</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="246"/>
+        <source>Your role may not print labels.</source>
+        <translation>Seu papel não permite imprimir etiquetas.</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="249"/>
+        <source>The printer %1 did not take the label (%2). Nothing was printed or recorded. Check that it is on, connected and has labels, then print again.</source>
+        <translation>A impressora %1 não recebeu a etiqueta (%2). Nada foi impresso nem registrado. Verifique se ela está ligada, conectada e com etiquetas, e imprima de novo.</translation>
+    </message>
+    <message>
+        <location filename="../label_dialog.py" line="254"/>
+        <source>The label could not be printed and nothing was recorded. The log has the details.</source>
+        <translation>A etiqueta não pôde ser impressa e nada foi registrado. O log tem os detalhes.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTemplateEditor</name>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="70"/>
+        <location filename="../admin/catalog_labels.py" line="194"/>
+        <location filename="../admin/catalog_labels.py" line="198"/>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="76"/>
+        <source>%1 dpi</source>
+        <translation>%1 dpi</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="81"/>
+        <source>Code 128</source>
+        <translation>Code 128</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="82"/>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="87"/>
+        <source>201 10.0.0.21
+202 zebra-202.plant.local:9100</source>
+        <translation>201 10.0.0.21
+202 zebra-202.plant.local:9100</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="107"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="108"/>
+        <source>Barcodes</source>
+        <translation>Códigos</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="109"/>
+        <source>Fields shown, top to bottom (drag to reorder):</source>
+        <translation>Campos mostrados, de cima para baixo (arraste para reordenar):</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="111"/>
+        <source>Zebra printers (ZPL over the network, port 9100): one line per station, &quot;station address&quot;. Other stations print on a printer chosen at the PC.</source>
+        <translation>Impressoras Zebra (ZPL pela rede, porta 9100): uma linha por estação, &quot;estação endereço&quot;. As outras estações imprimem numa impressora escolhida no PC.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_labels.py" line="196"/>
+        <source>Zebra printers, line %1</source>
+        <translation>Impressoras Zebra, linha %1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../label_texts.py" line="15"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="15"/>
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="16"/>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="16"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="17"/>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="17"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="18"/>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="18"/>
+        <source>BOX</source>
+        <translation>CAIXA</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="19"/>
+        <source>LOT</source>
+        <translation>LOTE</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="19"/>
+        <source>REPRINT</source>
+        <translation>REIMPRESSÃO</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="29"/>
+        <source>The Code 128 does not fit: make the label wider or use a printer with more dots per inch.</source>
+        <translation>O Code 128 não cabe: aumente a largura da etiqueta ou use uma impressora com mais pontos por polegada.</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="31"/>
+        <source>The QR code does not fit: make the label taller.</source>
+        <translation>O QR code não cabe: aumente a altura da etiqueta.</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="32"/>
+        <source>The text would be too small to read: show fewer fields or make the label taller.</source>
+        <translation>O texto ficaria pequeno demais para ler: mostre menos campos ou aumente a altura da etiqueta.</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="40"/>
+        <source>it is too long</source>
+        <translation>é longa demais</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="41"/>
+        <source>it holds characters a label never has</source>
+        <translation>tem caracteres que uma etiqueta nunca tem</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="42"/>
+        <source>its parts are not lot, box and total</source>
+        <translation>suas partes não são lote, caixa e total</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="43"/>
+        <source>its lot code is not valid</source>
+        <translation>o código do lote não é válido</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="44"/>
+        <source>its box or total is not a whole number</source>
+        <translation>a caixa ou o total não é um número inteiro</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="45"/>
+        <source>its box is not a box of the lot</source>
+        <translation>a caixa não é uma caixa do lote</translation>
+    </message>
+    <message>
+        <location filename="../label_texts.py" line="47"/>
+        <source>This label could not be read (%1). Nothing was changed: scan it again or type the lot.</source>
+        <translation>Esta etiqueta não pôde ser lida (%1). Nada foi alterado: leia de novo ou digite o lote.</translation>
     </message>
 </context>
 <context>
@@ -6766,47 +7032,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="53"/>
+        <location filename="../station_window.py" line="56"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="74"/>
+        <location filename="../station_window.py" line="77"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="81"/>
+        <location filename="../station_window.py" line="84"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="83"/>
+        <location filename="../station_window.py" line="86"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="88"/>
+        <location filename="../station_window.py" line="91"/>
         <source>Records of this shift</source>
         <translation>Registros deste turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="101"/>
+        <location filename="../station_window.py" line="104"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="116"/>
+        <location filename="../station_window.py" line="123"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="280"/>
+        <location filename="../station_window.py" line="290"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="281"/>
+        <location filename="../station_window.py" line="291"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -6814,7 +7080,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="282"/>
+        <location filename="../station_window.py" line="292"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -6822,7 +7088,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="344"/>
+        <location filename="../station_window.py" line="354"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -6830,72 +7096,77 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="135"/>
+        <location filename="../station_window.py" line="143"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="136"/>
+        <location filename="../station_window.py" line="107"/>
+        <source>Label… (F6)</source>
+        <translation>Etiqueta… (F6)</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="144"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="141"/>
+        <location filename="../station_window.py" line="149"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="220"/>
+        <location filename="../station_window.py" line="228"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="234"/>
+        <location filename="../station_window.py" line="242"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="237"/>
+        <location filename="../station_window.py" line="245"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="324"/>
+        <location filename="../station_window.py" line="334"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="352"/>
+        <location filename="../station_window.py" line="362"/>
         <source>Export refused</source>
         <translation>Exportação recusada</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="363"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation>Nada foi exportado: um registro neste PC não é o que diz a sua trilha de auditoria (%1). Deixe este PC como está, verifique a trilha de auditoria (menu Ferramentas) e chame o administrador.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="360"/>
+        <location filename="../station_window.py" line="370"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="371"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="369"/>
+        <location filename="../station_window.py" line="379"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="369"/>
+        <location filename="../station_window.py" line="379"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="378"/>
+        <location filename="../station_window.py" line="388"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>

@@ -15,8 +15,9 @@ docs. `takeover`: a restored station waiting for a supervisor to confirm its tak
 `upgrade`: a PC of a site made before keys by role; `verify`: the verify dialog naming a
 record that differs from its event; `release`: the Lots tab, the release dialog and the
 audit-trail review, for a quality person; `oee`: downtime and OEE (tests/gui/screenshots_oee.py);
-`spc`: SPC charts; `handover`: the shift handover's screens (tests/gui/screenshots_handover.py).
-Uses throwaway home and share folders.
+`spc`: SPC charts; `handover`: the shift handover's screens (tests/gui/screenshots_handover.py);
+`labels`: the station's label dialog, the catalog's Labels section and the printed labels
+(tests/gui/screenshots_labels.py). Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -1081,8 +1082,11 @@ def render_release(out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
+    # Issue 15's screens each have a module of their own.
+    from tests.gui.screenshots_handover import render_handover
+    from tests.gui.screenshots_labels import render_labels
+    from tests.gui.screenshots_oee import render_oee
     from tests.gui.screenshots_spc import render_spc
-    from tests.gui.screenshots_handover import render_handover  # the handover's own module
 
     arguments = [a for a in sys.argv[1:] if a != "--sizes"]
     target = Path(arguments[0]) if arguments else ROOT / "docs" / "screenshots"
@@ -1090,15 +1094,14 @@ if __name__ == "__main__":
                                                                  "legacy", "catching-up",
                                                                  "takeover", "upgrade",
                                                                  "verify", "chains", "release",
-                                                                 "oee", "spc", "handover"]
+                                                                 "oee", "spc", "handover",
+                                                                 "labels"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
                  "verify": render_verify, "chains": render_chains, "release": render_release,
-                 "spc": render_spc, "handover": render_handover}
-    from tests.gui.screenshots_oee import render_oee  # issue 15: downtime and OEE
-
-    renderers["oee"] = render_oee
+                 "oee": render_oee, "spc": render_spc, "handover": render_handover,
+                 "labels": render_labels}
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:
