@@ -208,6 +208,7 @@ class AppContext:
             self._oee = OeeReport(self.site_view.database, lambda: self.catalog,
                                   lambda: self.timezone, self.clock)
         return self._oee
+
     @property
     def handover(self) -> "HandoverService":
         """Shift handover: summary, signing, acknowledging, notes (utils/mes/handover.py)."""
