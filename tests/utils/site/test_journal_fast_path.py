@@ -10,7 +10,7 @@ import random
 import pytest
 
 from models.canonical import canonical_json
-from utils.site import journal
+from utils.site import journal_read as journal  # the reading half of the journal
 from utils.site.journal import BadLine, JournalEvent, JournalSeal, parse_line
 
 _decode = json.JSONDecoder().decode
