@@ -18,7 +18,9 @@ What each section counts (written in the README's "Shift handover" too):
   the summary says so instead of claiming a shift without stops;
 - alarms: what interrupted or warned the station during the shift, from its own chain: entry
   locked or unlocked and messages by remote command, and any event whose action begins with
-  "alarm." or "spc." (fleet alarms and SPC signals that the station records);
+  "alarm." (an alarm acknowledged at this PC). SPC signals are judged in the site view, not
+  recorded in a station's chain, and `spc.` events are an admin's baseline freezes, not
+  alarms: the summary does not list them (the Fleet tab does);
 - open issues: what the next shift inherits: entry locked now, the lot not complete, stops
   not classified or still running, changes not yet on the share.
 """
@@ -35,7 +37,7 @@ from models.canonical import format_utc, parse_utc
 from models.shifts import Shift
 
 STOP_PREFIX = "stop."
-ALARM_PREFIXES = ("alarm.", "spc.")
+ALARM_PREFIXES = ("alarm.",)
 COMMAND_ALARMS = ("lock", "unlock", "message")  # command types that count as alarms
 UNCLASSIFIED = ""  # the reason of a stop nobody classified yet
 MAX_LINES = 50  # alarms kept in a summary: a storm of events must not make a huge document

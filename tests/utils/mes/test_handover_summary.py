@@ -51,11 +51,13 @@ EVENTS = [
     event(6, "05:00", "command.done", "c1", {"type": "lock", "params": {"reason": "Check scale"},
                                              "issued_by": "sup"}),
     event(7, "05:01", "command.done", "c2", {"type": "ping", "params": {}, "issued_by": "sup"}),
-    event(8, "06:00", "spc.signal", "206/#00", {"rule": "WE1"}),
+    event(8, "06:00", "alarm.ack", "206/cpu", {"note": "Fan cleaned"}),
+    # an admin's SPC baseline freeze is not an alarm of the station
+    event(9, "06:10", "spc.baseline.freeze", "206/#00/cam_d", {"reason": "new baseline"}),
     # still running at the shift's end: 08:30 to 09:00, 30 minutes, nobody classified it
-    event(9, "08:30", "stop.opened", "s3", {"started_at": "2026-12-02T08:30:00.000Z"}),
+    event(11, "08:30", "stop.opened", "s3", {"started_at": "2026-12-02T08:30:00.000Z"}),
     # begins after the shift: not in it
-    event(10, "09:10", "stop.opened", "s4", {"started_at": "2026-12-02T09:10:00.000Z"}),
+    event(12, "09:10", "stop.opened", "s4", {"started_at": "2026-12-02T09:10:00.000Z"}),
 ]
 
 
@@ -72,7 +74,7 @@ def test_a_night_shift_across_midnight_counted_by_hand():
     assert summary.stops == (StopLine("material", 1, 35.0, 0), StopLine(UNCLASSIFIED, 1, 30.0, 1),
                              StopLine("setup", 1, 20.0, 0))
     assert summary.alarms == (Alarm("lock", "2026-12-02T05:00:00.000Z", "sup", "Check scale"),
-                              Alarm("spc.signal", "2026-12-02T06:00:00.000Z", "op", "WE1"))
+                              Alarm("alarm.ack", "2026-12-02T06:00:00.000Z", "op", "Fan cleaned"))
     assert summary.issues == (Issue("locked", {"reason": "Check scale"}),
                               Issue("lot_open", {"lot": "L2", "box": 4, "total": 10}),
                               Issue("stops_unclassified", {"count": 1}),
