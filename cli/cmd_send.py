@@ -1,5 +1,5 @@
 """`shopfloor send STATION... TYPE [key=value ...] --as USER [--all] [--wait S] [--ttl S]`: a
-signed remote command to stations (the allow-list in config/command_catalog.py), its
+signed remote command to stations (the allow-list in config/command_parameters.py), its
 parameters typed as the catalogue says; with --wait the acks are printed as JSON lines and the
 exit code is 0 only when every station answered `done`."""
 
@@ -10,7 +10,7 @@ import json
 import threading
 from datetime import timedelta
 
-from config.command_catalog import COMMAND_PARAMS
+from config.command_parameters import COMMAND_PARAMS
 from config.constants import CommandType
 from config.exit_codes import ExitCode
 from utils.context import AppContext

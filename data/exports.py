@@ -1,7 +1,7 @@
 """Export of production records to CSV and XLSX for spreadsheets, and reading them back.
 
 One row per record (its current version), English column headers, numbers kept as numbers.
-A rejection imported without its location (config.catalogs.LOCATION_NOT_RECORDED) is written
+A rejection imported without its location (config.catalog.LOCATION_NOT_RECORDED) is written
 as a readable text, "location not recorded" or the caller's translation of it.
 Both formats neutralise spreadsheet formula injection: a text cell that a spreadsheet would
 run as a formula (starting with = + - @ tab or CR) gets a leading apostrophe, so lot codes,
@@ -21,7 +21,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from config.catalogs import LOCATION_NOT_RECORDED
+from config.catalog import LOCATION_NOT_RECORDED
 from models.canonical import format_utc, parse_utc
 
 RECORD_ID = "Record ID"

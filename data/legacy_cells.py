@@ -12,7 +12,7 @@ import re
 from datetime import datetime, timezone as dt_timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from config.catalogs import NO_REJECTION
+from config.catalog import NO_REJECTION
 from data.legacy_csv import LegacyFileError, LegacyFileKind
 from models.validation import parse_decimal
 

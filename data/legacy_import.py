@@ -23,7 +23,7 @@ Decisions worth knowing (see also REFERENCE.md):
 - `percent_cam_*` may be empty, "N/A" or "nan" (the old collector let operators skip them):
   they become None, and the row counts as imported with a gap.
 - A defect whose location is empty or "N/A" (the old form allowed it) is imported with the
-  location LOCATION_NOT_RECORDED (config.catalogs): a distinct value the GUI shows translated,
+  location LOCATION_NOT_RECORDED (config.catalog): a distinct value the GUI shows translated,
   never a catalog location; the row counts as imported with a gap and is listed in a warning.
   A location without a defect is still rejected: it cannot say which rejection it was.
 - Gaps are missing values kept as missing; wrong values (out of range, not in the catalog,
@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
+from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
 from data.legacy_cells import (
     FIELD_TO_COLUMN, FILE_KIND, FORMULA_START, KNOWN_COLUMNS, OPTIONAL_COLUMNS, catalog_spelling, is_number, listed_lines, localise, read_local_time,
     read_number, show, site_zone, whole_number,

@@ -8,7 +8,7 @@ from typing import Any, Iterable, NamedTuple
 
 from sqlalchemy import Connection
 
-from config.catalogs import NO_REJECTION
+from config.catalog import NO_REJECTION
 from data.view_buckets import Buckets
 from data.view_insights import Key, record_sums
 from data.view_schema import RECORD_FIELDS

@@ -18,7 +18,7 @@ from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any
 
-from config.catalogs import NO_REJECTION
+from config.catalog import NO_REJECTION
 from data.database import Database
 from data import view_registry
 from data.view_buckets import Buckets

@@ -29,7 +29,7 @@ from utils.site.share_health import REFUSAL_TAKEOVER_UNCONFIRMED
 from gui.app_texts import refusal_text
 from gui.header import StationHeader
 from gui.idle_watcher import IdleWatcher
-from gui.login_window import LoginWindow
+from gui.login_page import LoginPage
 from gui.password_prompt import ask_password
 from gui.remote_prompts import ask_remote_close, show_remote_message
 from gui.station_controller import StationController
@@ -74,7 +74,7 @@ class AppWindow(QMainWindow):
         self.countdown.setObjectName("idleCountdown")
         self.countdown.setStyleSheet("background: #fff3cd; font-size: 18px; padding: 8px;")
         self.countdown.setVisible(False)
-        self.login_page = LoginWindow(controller)
+        self.login_page = LoginPage(controller)
         self.login_page.language_chosen.connect(self.language_requested)
 
         self.pages = QStackedWidget()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
+from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
 from models.validation import FieldError, validate_measurement, validate_rejections
 
 from gui.messages import field_error_text, location_text

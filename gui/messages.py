@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from config.catalogs import LOCATION_NOT_RECORDED
+from config.catalog import LOCATION_NOT_RECORDED
 from models.validation import FieldError
 from utils.permissions import PermissionDenied
 from utils.production import ProductionError, SignatureRejected
@@ -43,7 +43,7 @@ def field_label(field: str) -> str:
 
 def location_text(location: str) -> str:
     """A rejection's location as shown: the catalog's name, or "location not recorded" in the
-    person's language for a rejection imported without one (config.catalogs)."""
+    person's language for a rejection imported without one (config.catalog)."""
     if location == LOCATION_NOT_RECORDED:
         return QCoreApplication.translate("Messages", "location not recorded")
     return location

@@ -37,7 +37,7 @@ class StationController(QObject):
     product_changed = Signal(str)
     records_changed = Signal()
     share_changed = Signal(object)  # ShareState
-    catalog_changed = Signal(object)  # config.catalogs.Catalog (a newer site catalog)
+    catalog_changed = Signal(object)  # config.catalog.Catalog (a newer site catalog)
     interaction_requested = Signal(object)  # Request the window must show (message, logout, close, restart)
 
     def __init__(self, ctx: AppContext, bridge: SyncBridge | None = None,

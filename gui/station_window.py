@@ -8,19 +8,16 @@ and the small always-on-top register window. Office PCs get `OfficeWindow` inste
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import LOCATION_NOT_RECORDED
 from config.constants import Permission, Role, role_allows
 from config.exit_codes import ExitCode
-from data.records_repo import RecordFilter
 from models.validation import ValidationFailed
 from utils.auth import Session
 from utils.permissions import PermissionDenied
@@ -33,14 +30,15 @@ from gui.handover_offer import HandoverOffer
 from gui.label_dialog import open_label_dialog
 from gui.label_scan import open_scanned_label
 from gui.lot_dialog import LotDialog
-from gui.messages import location_text, production_error_text
-from gui.numbers import export_note, format_number
+from gui.messages import production_error_text
+from gui.numbers import format_number
 from gui.password_prompt import ask_password
 from gui.records_model import RecordsTableModel
 from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
 from gui.table_view import read_table
 from gui.stop_button import StopButton
+from gui.shift_export import export_shift
 from gui.window_state import restore_window
 
 log = logging.getLogger(__name__)
@@ -324,54 +322,8 @@ class StationWindow(AppWindow):
     # -- menus' actions ----------------------------------------------------------------------------
 
     def export_shift(self, fmt: str, path: str | None = None) -> None:
-        session = self.controller.session
-        if session is None:
-            return
-        if path is None:
-            suffix = "csv" if fmt == "csv" else "xlsx"
-            shift = self.controller.shift()
-            default = f"station-{self.controller.ctx.station_id}-{shift.day}-shift{shift.number}.{suffix}"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export this shift"),
-                                                  str(Path.home() / default),
-                                                  "CSV (*.csv)" if fmt == "csv" else "Excel (*.xlsx)")
-            if not path:
-                return
-        from utils.records_io import export_records
-
-        shift = self.controller.shift()
-        record_filter = RecordFilter(start=shift.start_utc, end=shift.end_utc,
-                                     station_id=self.controller.ctx.station_id)
-        production = self.controller.ctx.production
-        not_recorded = location_text(LOCATION_NOT_RECORDED)
-        self.last_export = None
-
-        def work(progress, cancel):
-            return export_records(production, session, fmt, Path(path), record_filter,
-                                  not_recorded_text=not_recorded)
-
-        def done(count: int) -> None:
-            self.last_export = (path, count)
-            self.statusBar().showMessage(self.tr("Exported %n record(s) to %1", "", count)
-                                         .replace("%1", str(path)) + " " + export_note(fmt),
-                                         15000)
-
-        def failed(exc: BaseException) -> None:
-            from utils.audit.records import RecordsNotProven
-
-            if isinstance(exc, RecordsNotProven):  # a row the audit chain does not hold
-                box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Export refused"), self.tr(
-                    "Nothing was exported: a record on this PC is not what its audit trail "
-                    "says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and "
-                    "call your administrator.").replace("%1", str(exc.finding.record_id)),
-                    QMessageBox.StandardButton.Ok, self)
-                box.open()  # not exec(): the window stays responsive, tests can read it
-                self.export_refused = box
-                return
-            QMessageBox.warning(self, self.tr("Export failed"),
-                                self.tr("The file was not written: %1. Your records are safe in "
-                                        "this PC's database; try another folder.").replace("%1", str(exc)))
-
-        self.runner.run(work, on_done=done, on_error=failed)
+        """This shift's records to a CSV or XLSX file (asks where unless `path`)."""
+        export_shift(self, fmt, path)
 
     def ask_admin_panel(self) -> None:
         """Supervisors and admins re-enter their password: the panel acts in their name."""

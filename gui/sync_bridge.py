@@ -61,7 +61,7 @@ class SyncBridge(QObject):
 
     requested = Signal(object)  # Request
     share_state_changed = Signal(object)  # ShareState
-    catalog_changed_signal = Signal(object)  # config.catalogs.Catalog
+    catalog_changed_signal = Signal(object)  # config.catalog.Catalog
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from config.catalogs import LOCATION_NOT_RECORDED
+from config.catalog import LOCATION_NOT_RECORDED
 from models.canonical import format_utc
 
 
@@ -33,7 +33,7 @@ RECORD_EVENT_ACTIONS = frozenset(("record.create", "record.manual", "record.edit
 @dataclass(frozen=True)
 class Rejection:
     defect: str
-    location: str  # a catalog location, or LOCATION_NOT_RECORDED (imported, see config.catalogs)
+    location: str  # a catalog location, or LOCATION_NOT_RECORDED (imported, see config.catalog)
 
     @property
     def location_recorded(self) -> bool:

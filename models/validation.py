@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
+from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
 from models.record import MIN_REASON_LENGTH, RecordDraft, Rejection
 
 LOT_CODE_MAX = 40

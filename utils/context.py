@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from config.catalogs import Catalog, default_catalog
+from config.catalog import Catalog, default_catalog
 from config.paths import AppPaths, resolve_paths
 from config.settings import Settings
 from data import meta_repo
 from data.database import Database, open_database
 from utils.audit.chain import AuditLog
 from utils.audit.keys import KeyRing, SigningKey, load_or_create_local_key
-from utils.audit.service import verify_database
+from utils.audit.database_verify import verify_database
 from utils.audit.verify import VerifyResult
 from utils.auth import AuthService
 from utils.changes import Changes

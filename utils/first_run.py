@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from config.paths import AppPaths, resolve_paths
 from data import users_repo
 from data.netfs import Mount

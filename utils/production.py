@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable, Mapping
 from zoneinfo import ZoneInfo
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from config.constants import Permission, Role
 from data import records_repo
 from data.records_repo import RecordFilter

@@ -13,7 +13,7 @@ import logging
 from dataclasses import replace
 from typing import Any, Callable, Mapping
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from config.constants import Permission
 from data import records_repo
 from data.database import Database

@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from config.catalogs import (
+from config.catalog import (
     FLEET_METRICS, LOCATION_NOT_RECORDED, NO_REJECTION, Catalog, Machine, Measurement,
     MetricThresholds, QualityBands, default_catalog,
 )

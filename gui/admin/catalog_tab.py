@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import FLEET_METRICS, NO_REJECTION, Catalog
+from config.catalog import FLEET_METRICS, NO_REJECTION, Catalog
 from models.canonical import parse_utc
 from models.validation import FieldError, ValidationFailed, validate_reason
 from utils.auth import Session

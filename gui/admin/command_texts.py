@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from config.command_catalog import COMMAND_PARAMS, ParamProblem, ParamSpec
+from config.command_parameters import COMMAND_PARAMS, ParamProblem, ParamSpec
 from config.constants import CommandType
 
 from gui.numbers import format_number

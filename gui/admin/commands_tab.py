@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from config.command_catalog import CATALOG_SIZES, COMMAND_PARAMS, ParamSpec, param_problem
+from config.command_parameters import CATALOG_SIZES, COMMAND_PARAMS, ParamSpec, param_problem
 from config.constants import COMMAND_ROLES, DISRUPTIVE_COMMANDS, CommandType, Role
 from utils.auth import Session
 from utils.permissions import PermissionDenied

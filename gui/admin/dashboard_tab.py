@@ -1,7 +1,7 @@
 """Dashboard: Top-5 defects, Pareto with the 80 % line and the critical list, mean CAM-D and
 CAM-W per station (two bars each, each coloured by its quality band) with the target line and a
 ranking, and production per hour and per shift. The numbers come from the site view's
-aggregates (utils.analytics.dashboard: sums kept on ingest, never a scan of every record); the
+aggregates (utils.dashboard_figures.dashboard: sums kept on ingest, never a scan of every record); the
 charts are pyqtgraph items created once and updated in place as records arrive."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import QualityBands
-from utils import analytics
+from config.catalog import QualityBands
+from utils import dashboard_figures
 from utils.site.site_view import SiteView
 from utils.mes.oee_report import OeeReport
 
@@ -97,7 +97,7 @@ class DashboardTab(RefreshWhenShown):
         self.pareto_plot.addItem(self.pareto_bars)
         self.pareto_line = self.pareto_plot.plot([], [], pen=pg.mkPen("#c62828", width=2),
                                                  symbol="o", symbolSize=5)
-        self.pareto_limit = pg.InfiniteLine(pos=analytics.PARETO_LINE, angle=0,
+        self.pareto_limit = pg.InfiniteLine(pos=dashboard_figures.PARETO_LINE, angle=0,
                                             pen=pg.mkPen("#c62828", style=Qt.PenStyle.DashLine))
         self.pareto_plot.addItem(self.pareto_limit)
         # The legend goes under the plot, not over it: inside, it would hide the top of the bars.
@@ -145,7 +145,7 @@ class DashboardTab(RefreshWhenShown):
         self.timer.start(refresh_ms)
         if bridge is not None:
             bridge.changed.connect(self._view_changed)
-        self.figures: analytics.Dashboard | None = None
+        self.figures: dashboard_figures.Dashboard | None = None
         self._stale = False
         self.refresh()
 
@@ -157,7 +157,7 @@ class DashboardTab(RefreshWhenShown):
 
     def refresh(self) -> None:
         self.filters.refill_stations()
-        figures = self.figures = analytics.dashboard(
+        figures = self.figures = dashboard_figures.dashboard(
             self.site_view, self.filters.start(), None, self.filters.station.currentData(),
             bands=self.bands, timezone=self.site.timezone, shift_limit=MAX_SHIFT_BARS)
         top = figures.defects.head(5)
@@ -187,7 +187,7 @@ class DashboardTab(RefreshWhenShown):
 
     def _show_means(self, means: pd.DataFrame) -> None:
         """CAM-D and CAM-W bars per station in ranking order, the target line, the band key and
-        the ranking (by the mean of the two, lowest first, as analytics ranks them)."""
+        the ranking (by the mean of the two, lowest first, as dashboard_figures ranks them)."""
         bands = self.bands
         x = np.arange(len(means), dtype=float)
         for measure, offset in (("cam_d", -MEANS_OFFSET), ("cam_w", MEANS_OFFSET)):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import QualityBands
+from config.catalog import QualityBands
 from utils import insights
 from utils.insights import Rows, StationInsight
 from utils.site.site_view import SiteView

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from config.catalogs import Machine
+from config.catalog import Machine
 from models.validation import FieldError
 
 from gui.admin.catalog_model import MACHINE_COLUMNS, as_shown, nth_filled, weight_text

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION
+from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION
 from config.constants import Permission, role_allows
 from data import view_repo
 from data.records_repo import RecordFilter
 from models.canonical import parse_utc
-from utils import analytics
+from utils import dashboard_figures
 from utils.auth import Session
 from utils.context import AppContext
 from utils.site.site_view import GUI_LOCAL_EVENTS
@@ -248,7 +248,7 @@ class ProductionTab(QWidget):
             self.history.clear()
             return
         record = self.model.row_data(current.row())
-        versions = analytics.record_history(self.view, record["record_id"])
+        versions = dashboard_figures.record_history(self.view, record["record_id"])
         lines = [self.tr("Record %1 · lot %2 · box %3 · registered by %4")
                  .replace("%1", record["record_id"][:8]).replace("%2", str(record["lot"]))
                  .replace("%3", str(record["box"])).replace("%4", str(record["operator"])), ""]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from utils.clock import Clock
 from utils.context import AppContext
 

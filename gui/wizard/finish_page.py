@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from utils.first_run import SetupPlan, SetupResult
 
 from gui.wizard.page import WizardPage

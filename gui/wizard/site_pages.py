@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from models.validation import validate_text, validate_username
 from models.validation import FULL_NAME_MAX
 from utils.setup_checks import AdminAccount, check_folder, machines_on_share

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton, QRadioButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from utils.site.layout import valid_station_id
 
 from gui.numbers import weight_text

@@ -50,7 +50,7 @@ from data.database import open_database  # noqa: E402
 from utils.audit.chain import Actor, AuditLog  # noqa: E402
 from utils.changes import Changes, Topic  # noqa: E402
 from utils.audit.keys import KeyRing, load_or_create_local_key  # noqa: E402
-from utils.audit.service import verify_database  # noqa: E402
+from utils.audit.database_verify import verify_database  # noqa: E402
 
 DEFAULT_RECORDS = 1_000_000
 QUICK_RECORDS = 50_000

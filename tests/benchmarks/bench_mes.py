@@ -161,7 +161,7 @@ def timed(runs: int, action) -> list[float]:
 
 
 def measure(database, writer, params: dict, metrics: dict, diagnostics: dict) -> None:
-    from config.catalogs import Catalog
+    from config.catalog import Catalog
     from data.view_buckets import Buckets
     from utils.mes.oee_report import OeeReport
 

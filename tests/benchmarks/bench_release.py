@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from config.catalogs import default_catalog  # noqa: E402
+from config.catalog import default_catalog  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from data.audit_repo import StoredCheckpoint  # noqa: E402
 from data.view_store import record_row  # noqa: E402

@@ -389,7 +389,7 @@ def phase_figures(cache: Path, site: dict, params: dict, metrics: dict,
     was caught up once and is kept in the cache per view format (catching up is measured by
     the other phases; this one is for working on the figures)."""
     from data.view_schema import VIEW_FORMAT
-    from utils import analytics
+    from utils import dashboard_figures
     from utils.context import AppContext
 
     home = cache / f"figures-home-v{CACHE_FORMAT}-{params['days']}d-view{VIEW_FORMAT}"
@@ -407,7 +407,7 @@ def phase_figures(cache: Path, site: dict, params: dict, metrics: dict,
         times = []
         for _ in range(params["runs"]):
             began = time.perf_counter()
-            analytics.dashboard(ctx.site_view, None, END, None, bands=ctx.catalog.bands,
+            dashboard_figures.dashboard(ctx.site_view, None, END, None, bands=ctx.catalog.bands,
                                 timezone=ctx.timezone)
             times.append((time.perf_counter() - began) * 1000)
         metrics["dashboard_figures_ms"] = round(statistics.median(times), 1)

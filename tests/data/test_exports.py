@@ -177,7 +177,7 @@ def test_rows_from_the_repository_export(tmp_path):
 
 
 def test_location_not_recorded_is_written_as_words_in_the_callers_language(tmp_path):
-    from config.catalogs import LOCATION_NOT_RECORDED
+    from config.catalog import LOCATION_NOT_RECORDED
 
     rows = [row(rej1_location=LOCATION_NOT_RECORDED, origin="import")]
     assert records_to_dataframe(rows).loc[0, "Rejection 1 location"] == "location not recorded"

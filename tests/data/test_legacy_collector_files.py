@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from config.catalogs import LOCATION_NOT_RECORDED, default_catalog
+from config.catalog import LOCATION_NOT_RECORDED, default_catalog
 from config.settings import Settings
 from data import audit_repo
 from data.legacy_import import GAP_CAM_D, GAP_CAM_W, GAP_LOCATION, parse_legacy_csv

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import data.legacy_import as legacy
-from config.catalogs import default_catalog
+from config.catalog import default_catalog
 from data.legacy_import import LegacyFileError, LegacyParseResult, parse_legacy_csv
 from models.record import Rejection
 

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from config.downtime import DowntimeSettings, PlannedBreak, SizeRate
 from data.view_db import open_view_database
 from data.view_oee import OeeExtension

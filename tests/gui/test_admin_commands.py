@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from config.catalogs import Catalog, Machine
+from config.catalog import Catalog, Machine
 from config.constants import CommandType
 from data import audit_repo
 from utils.clock import ManualClock

@@ -1,7 +1,7 @@
 """The dashboard shows the statistics of the records in the site read-model.
 
 The chart elements are checked against a small hand-made data set whose expected values are
-worked out below by hand (not with utils.analytics, which the tab itself uses).
+worked out below by hand (not with utils.dashboard_figures, which the tab itself uses).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from typing import Any, Sequence
 
 import pytest
 
-from config.catalogs import QualityBands, default_catalog
+from config.catalog import QualityBands, default_catalog
 from data.legacy_import import parse_legacy_csv
 from models.canonical import format_utc
-from utils import analytics
+from utils import dashboard_figures
 
 from tests.gui.conftest import wait_for
 
@@ -118,17 +118,17 @@ def hand_made(qtbot, ctx):
 
 
 def test_dashboard_matches_the_statistics(dashboard, ctx):
-    frame = analytics.load_site_records(ctx.site_view)
-    top = analytics.top_defects(frame)
+    frame = dashboard_figures.load_site_records(ctx.site_view)
+    top = dashboard_figures.top_defects(frame)
     heights = dashboard.top_bars.opts["height"]
     assert list(heights) == pytest.approx(list(top["share"]))
-    critical = analytics.pareto(frame).critical
+    critical = dashboard_figures.pareto(frame).critical
     assert dashboard.critical.text().endswith(", ".join(critical))
-    means = analytics.station_means(frame)
+    means = dashboard_figures.station_means(frame)
     assert dashboard.ranking.text().startswith(
         f"Ranking by the mean of CAM-D and CAM-W, lowest first: 1. {means['station'][0]}")
     assert sum(dashboard.hour_bars.opts["height"]) == len(frame)
-    shifts = analytics.per_shift(frame, ctx.timezone).tail(21)
+    shifts = dashboard_figures.per_shift(frame, ctx.timezone).tail(21)
     assert list(dashboard.shift_bars.opts["height"]) == list(shifts["boxes"])
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from config.catalogs import NO_REJECTION, default_catalog
+from config.catalog import NO_REJECTION, default_catalog
 from data.legacy_import import parse_legacy_csv
 from tests.gui.test_admin_dashboard import SAMPLE, load_sample_into_site_view
 from utils import insights

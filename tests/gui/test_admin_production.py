@@ -221,9 +221,9 @@ def _other_station_row(tab):
 
 
 def _versions(ctx, record_id):
-    from utils import analytics
+    from utils import dashboard_figures
 
-    return [v["version"] for v in analytics.record_history(ctx.site_view, record_id)]
+    return [v["version"] for v in dashboard_figures.record_history(ctx.site_view, record_id)]
 
 
 def test_signed_correction_of_another_stations_record(production, ctx):

@@ -107,7 +107,7 @@ def _view(station: str, cpu: float, state=Liveness.ONLINE, user: str | None = No
 
 
 def test_row_diff_names_the_changed_rows_and_columns(qapp):
-    from config.catalogs import DEFAULT_THRESHOLDS
+    from config.catalog import DEFAULT_THRESHOLDS
     from gui.admin.fleet_model import FleetTableModel, diff_rows
 
     model = FleetTableModel()

@@ -66,18 +66,18 @@ def test_every_text_in_the_code_is_in_the_portuguese_catalogue(tmp_path):
 def test_compiles_and_switches_language(qtbot, tmp_path, ctx):
     from PySide6.QtWidgets import QApplication
 
-    from gui.login_window import LoginWindow
+    from gui.login_page import LoginPage
     from gui.station_controller import StationController
 
     assert compile_translations(tmp_path / "qm")
     app = QApplication.instance()
     try:
         assert install_translators(app, "pt_BR", tmp_path / "qm") == "pt_BR"
-        window = LoginWindow(StationController(ctx))
+        window = LoginPage(StationController(ctx))
         qtbot.addWidget(window)
         assert window.login_button.text() == "Entrar"
         assert install_translators(app, "en", tmp_path / "qm") == "en"
-        window = LoginWindow(StationController(ctx))
+        window = LoginPage(StationController(ctx))
         qtbot.addWidget(window)
         assert window.login_button.text() == "Log in"
     finally:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from config.catalogs import LOCATION_NOT_RECORDED
+from config.catalog import LOCATION_NOT_RECORDED
 from gui.i18n import compile_translations, install_translators
 from utils.records_io import import_legacy_file
 

@@ -79,11 +79,11 @@ def test_lockout_message_names_the_time(qtbot, station):
 
 
 def test_forced_change_at_first_login(qtbot, station, monkeypatch):
-    from gui import login_window
+    from gui import login_page
 
     answers = iter(["123", "Nina-Own-Pass-9"])
 
-    class ScriptedDialog(login_window.ChangePasswordDialog):
+    class ScriptedDialog(login_page.ChangePasswordDialog):
         shown_errors: list[str] = []
 
         def exec(self):  # the dialog is answered as a person would, twice

@@ -55,7 +55,7 @@ def test_the_work_page_and_its_dialogs(qtbot, station):
 
 
 def test_the_change_password_dialog(qtbot, station):
-    from gui.login_window import ChangePasswordDialog
+    from gui.login_page import ChangePasswordDialog
 
     dialog = ChangePasswordDialog("newbie", station.window)
     qtbot.addWidget(dialog)

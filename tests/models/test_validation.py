@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION, default_catalog
+from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION, default_catalog
 from models.record import MIN_REASON_LENGTH, Rejection
 from models.validation import (
     LOT_CODE_MAX, TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,

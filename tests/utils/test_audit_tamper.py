@@ -27,7 +27,7 @@ from utils.audit.chain import (
     Actor, AuditLog, checkpoint_to_json, event_hash, genesis_hash, read_checkpoint_file,
 )
 from utils.audit.keys import KeyRing, SigningKey, key_id_for, load_or_create_local_key
-from utils.audit.service import verify_database
+from utils.audit.database_verify import verify_database
 from utils.audit.verify import TamperKind, VerifyResult, verify_stream
 from utils.changes import Changes, Topic
 from utils.clock import ManualClock

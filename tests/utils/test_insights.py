@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from config.catalogs import NO_REJECTION, QualityBands, default_catalog
+from config.catalog import NO_REJECTION, QualityBands, default_catalog
 from data.legacy_import import parse_legacy_csv
 from models.canonical import format_utc
 from tests.gui.test_admin_dashboard import site_row
 from tests.utils.site.viewkit import ViewOnDisk
-from utils import analytics, insights
+from utils import dashboard_figures, insights
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "legacy_dados_producao.csv"
 ZONE = "America/Sao_Paulo"
@@ -155,7 +155,7 @@ def test_means_and_quality_score(records, computed, sample_view):
         assert ids(sample_view, insight.mean_cam.rows) == tuple(
             r["record_id"] for r in rows if r["cam_d"] is not None or r["cam_w"] is not None)
     # the station means are the dashboard's
-    table = analytics.station_means(analytics.records_frame(rows_of(records))).set_index("station")
+    table = dashboard_figures.station_means(dashboard_figures.records_frame(rows_of(records))).set_index("station")
     for station in table.index:
         assert computed[station].mean_cam.value == pytest.approx(table.loc[station, "mean"])
 
@@ -486,7 +486,7 @@ def test_voided_and_empty():
 def test_location_not_recorded_is_counted_beside_the_ranking_never_in_it():
     """Imported rejections without a location: their defects count, their 'location' is not
     ranked nor named as a defect's usual place, and their number is reported on its own."""
-    from config.catalogs import LOCATION_NOT_RECORDED
+    from config.catalog import LOCATION_NOT_RECORDED
 
     start = datetime(2025, 11, 3, 9, 0, tzinfo=timezone.utc)
     pairs = [[("Furo", LOCATION_NOT_RECORDED)], [("Furo", LOCATION_NOT_RECORDED)],

@@ -267,7 +267,7 @@ def test_a_stations_own_record_may_still_be_changed_unsigned_and_says_so(ctx):
 def test_an_imported_gap_survives_a_correction_and_can_be_filled(ctx, tmp_path):
     """A defect imported without its location keeps "not recorded" through a correction of
     something else, may get a real location, and no box entered here can carry it."""
-    from config.catalogs import LOCATION_NOT_RECORDED
+    from config.catalog import LOCATION_NOT_RECORDED
     from models.record import Rejection
     from utils.records_io import import_legacy_file
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from config.catalogs import default_catalog
+from config.catalog import default_catalog
 from config.settings import Settings
 from data import audit_repo
 from models.validation import ValidationFailed

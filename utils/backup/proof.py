@@ -23,7 +23,7 @@ from typing import Callable
 
 from data.database import DatabaseError, open_database
 from utils.audit.chain import read_checkpoint_file
-from utils.audit.service import verify_database
+from utils.audit.database_verify import verify_database
 from utils.audit.verify import VerifyResult
 from utils.backup.files import file_sha256, read_sidecar
 from utils.backup.snapshot import chain_heads

@@ -17,7 +17,7 @@ Definitions used throughout (each is tested against a hand computation):
 - **Order** of records: by `recorded_at`, then `record_id` (a stable order for equal times).
 - **Site-wide** figures are the same statistics over all records of the period together,
   except the repeated-defect rule, which always looks at consecutive records of one station.
-- **Location not recorded** (imports of the old system, config.catalogs.LOCATION_NOT_RECORDED)
+- **Location not recorded** (imports of the old system, config.catalog.LOCATION_NOT_RECORDED)
   is not a location: it is never ranked among the top locations nor named as a defect's usual
   location, and the shares of the top locations are of the rejections whose location is known.
   Its own count is reported beside them (`locations_not_recorded`), so nothing is hidden. The
@@ -45,7 +45,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from config.catalogs import QualityBands
+from config.catalog import QualityBands
 from data import view_insights, view_rows
 from data.view_buckets import Buckets
 from data.view_insights import StationSums

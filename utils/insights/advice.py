@@ -3,7 +3,7 @@ the GUI words in the user's language."""
 
 from __future__ import annotations
 
-from config.catalogs import QualityBands
+from config.catalog import QualityBands
 from utils.insights.figures import (
     NOT_ENOUGH_DATA, TREND_THRESHOLD, Recommendation, StationInsight,
 )

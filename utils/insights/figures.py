@@ -148,7 +148,7 @@ class StationInsight:
     cam_w: Mean
     mean_cam: Mean
     score: float | None  # 100 − 10 × mean CAM, clipped to 0..100 (REFERENCE.md)
-    band: str  # excellent / good / attention / critical / unknown (config.catalogs.QualityBands)
+    band: str  # excellent / good / attention / critical / unknown (config.catalog.QualityBands)
     trend: Trend
     shifts: tuple[ShiftFigure, ...]
     worst_shift: ShiftFigure | None

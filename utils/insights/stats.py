@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from config.catalogs import LOCATION_NOT_RECORDED, NO_REJECTION
+from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION
 from data import view_insights
 from data.view_insights import Key, StationSums
 from utils.insights.figures import (

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable, Mapping
 
-from config.catalogs import NO_REJECTION
+from config.catalog import NO_REJECTION
 from models.canonical import format_utc, parse_utc
 from models.shifts import Shift
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from data import view_oee
 from models.canonical import format_utc, parse_utc
 from models.downtime import break_intervals, pieces, planned_seconds

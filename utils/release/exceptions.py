@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from models.canonical import format_utc, parse_utc
 
 BACKWARDS_TOLERANCE = timedelta(minutes=1)

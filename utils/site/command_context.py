@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from config.paths import AppPaths
 from config.settings import Settings
 from utils.audit.chain import Actor

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Callable
 
-from config.command_catalog import check_params
+from config.command_parameters import check_params
 from config.constants import COMMAND_ROLES, CommandType, Role
 from models.canonical import format_utc, parse_utc
 from models.validation import has_forbidden_characters

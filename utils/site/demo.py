@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from config.catalogs import default_catalog
+from config.catalog import default_catalog
 from config.paths import resolve_paths
 from config.settings import Settings
 from data import meta_repo

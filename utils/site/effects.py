@@ -11,7 +11,7 @@ import logging
 import threading
 from typing import Any, Protocol
 
-from config.catalogs import Catalog
+from config.catalog import Catalog
 from models.lot import Lot
 from utils.site.commands import Command
 

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 import time as _time
 
-from config.catalogs import NO_REJECTION, Catalog, default_catalog
+from config.catalog import NO_REJECTION, Catalog, default_catalog
 from data import meta_repo
 from data.database import open_database
 from models.audit_event import AuditEvent

@@ -118,7 +118,7 @@ def test_template_in_the_catalog_round_trip_and_hostile_values():
                              qr=False, zebra_printers=(ZebraPrinter("201", "10.0.0.5"),))
     errors = []
     assert labels_from_dict(labels_to_dict(template), errors) == template and errors == []
-    from config.catalogs import Catalog
+    from config.catalog import Catalog
 
     raw = catalog_to_dict(Catalog(labels=template))
     assert catalog_from_dict(raw).labels == template

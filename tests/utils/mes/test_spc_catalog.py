@@ -8,7 +8,7 @@ import pytest
 from config.spc import SpcSettings, SpecLimit
 from models.validation import ValidationFailed
 from utils.site_catalog import catalog_from_dict, catalog_to_dict
-from config.catalogs import Catalog
+from config.catalog import Catalog
 
 
 def test_the_spc_section_round_trips_and_defaults_when_absent():

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from config.command_catalog import check_params
+from config.command_parameters import check_params
 from config.constants import CommandType, Role
 from models.canonical import format_utc
 from utils.site.commands import (

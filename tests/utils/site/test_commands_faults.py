@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from config.command_catalog import COMMAND_PARAMS
+from config.command_parameters import COMMAND_PARAMS
 from config.constants import CommandType, Role
 from data import commands_repo
 from utils.trust.crypto import SigningKeyPair

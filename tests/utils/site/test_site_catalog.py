@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from config.catalogs import default_catalog
+from config.catalog import default_catalog
 from config.constants import Role
 from data import audit_repo
 from models.validation import ValidationFailed

@@ -15,7 +15,7 @@ from data import audit_repo, view_schema
 from models.record import Origin, RecordStatus
 from config.paths import resolve_paths
 from config.settings import Settings
-from utils import analytics
+from utils import dashboard_figures
 from utils.context import AppContext
 from utils.settings_store import save_settings
 from utils.site.membership import join_site_membership
@@ -68,7 +68,7 @@ def office2(setup, tmp_path):
 def current(ctx_or_site, record_id):
     ctx = getattr(ctx_or_site, "admin", ctx_or_site)
     ctx.site_view.ingest_local()  # this PC's own corrections, as the panel does after a save
-    frame = analytics.load_site_records(ctx.site_view, include_voided=True)
+    frame = dashboard_figures.load_site_records(ctx.site_view, include_voided=True)
     rows = frame[frame["record_id"] == record_id].to_dict("records")
     assert len(rows) == 1
     return rows[0]
@@ -112,7 +112,7 @@ def test_admin_edits_and_voids_a_station_record_it_only_knows_from_the_journal(s
         site.admin.production.edit_record(admin, record.record_id, {"cam_d": "2"},
                                           "too late, it is voided", signature=SIGNED)
     assert caught.value.code == "voided"
-    history = analytics.record_history(site.admin.site_view, record.record_id)
+    history = dashboard_figures.record_history(site.admin.site_view, record.record_id)
     assert [v["version"] for v in history] == [1, 2, 3]
     assert all(r.ok for r in site.admin.verify_audit())
 

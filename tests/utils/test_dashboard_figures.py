@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from config.catalogs import QualityBands, default_catalog
+from config.catalog import QualityBands, default_catalog
 from data.legacy_import import parse_legacy_csv
-from utils import analytics
+from utils import dashboard_figures
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "legacy_dados_producao.csv"
 
@@ -32,7 +32,7 @@ def frame(parsed):
             record[f"rej{number}_defect"] = rejection.defect if rejection else None
             record[f"rej{number}_location"] = rejection.location if rejection else None
         rows.append(record)
-    return analytics.records_frame(rows)
+    return dashboard_figures.records_frame(rows)
 
 
 def hand_counts(parsed) -> Counter:
@@ -42,7 +42,7 @@ def hand_counts(parsed) -> Counter:
 def test_top5_and_shares(parsed, frame):
     expected = hand_counts(parsed)
     total = sum(expected.values())
-    top = analytics.top_defects(frame)
+    top = dashboard_figures.top_defects(frame)
     assert len(top) == 5
     ordered = sorted(expected.items(), key=lambda item: (-item[1], item[0]))[:5]
     assert list(zip(top["defect"], top["count"])) == ordered
@@ -51,7 +51,7 @@ def test_top5_and_shares(parsed, frame):
 
 
 def test_pareto_critical_list_crosses_80(parsed, frame):
-    result = analytics.pareto(frame)
+    result = dashboard_figures.pareto(frame)
     expected = hand_counts(parsed)
     total = sum(expected.values())
     running, critical = 0, []
@@ -65,7 +65,7 @@ def test_pareto_critical_list_crosses_80(parsed, frame):
 
 
 def test_station_means_bands_and_ranking(parsed, frame):
-    table = analytics.station_means(frame).set_index("station")
+    table = dashboard_figures.station_means(frame).set_index("station")
     for station in {row.station_id for row in parsed}:
         d = [row.draft.cam_d for row in parsed if row.station_id == station and row.draft.cam_d is not None]
         w = [row.draft.cam_w for row in parsed if row.station_id == station and row.draft.cam_w is not None]
@@ -80,22 +80,22 @@ def test_station_means_bands_and_ranking(parsed, frame):
 def test_production_per_hour_and_shift(parsed, frame):
     from models.shifts import shift_of
 
-    hours = analytics.per_hour(frame, "America/Sao_Paulo")
+    hours = dashboard_figures.per_hour(frame, "America/Sao_Paulo")
     from zoneinfo import ZoneInfo
 
     expected = Counter(row.recorded_at_utc.astimezone(ZoneInfo("America/Sao_Paulo")).hour
                        for row in parsed)
     assert {h: int(c) for h, c in hours.items() if c} == dict(expected)
-    shifts = analytics.per_shift(frame, "America/Sao_Paulo")
+    shifts = dashboard_figures.per_shift(frame, "America/Sao_Paulo")
     expected_shifts = Counter((s.day, s.number) for s in
                               (shift_of(row.recorded_at_utc, "America/Sao_Paulo") for row in parsed))
     assert {(d, int(s)): int(b) for d, s, b in shifts.itertuples(index=False)} == dict(expected_shifts)
 
 
 def test_rows_behind_a_number(parsed, frame):
-    top = analytics.top_defects(frame, 1)
+    top = dashboard_figures.top_defects(frame, 1)
     defect = top["defect"][0]
-    rows = analytics.rows_behind(frame, defect=defect)
+    rows = dashboard_figures.rows_behind(frame, defect=defect)
     assert len(rows) == sum(1 for row in parsed if any(r.defect == defect for r in row.draft.rejections))
 
 
@@ -103,10 +103,10 @@ def test_voided_records_do_not_count_and_empty_input():
     rows = [{"record_id": "a", "station_id": "206", "status": "voided", "recorded_at": "2026-11-22T12:00:00.000Z",
              "cam_d": 1.0, "cam_w": 1.0, "rej1_defect": "Furo", "rej1_location": "Cap",
              "rej2_defect": None, "rej2_location": None, "rej3_defect": None, "rej3_location": None}]
-    frame = analytics.records_frame(rows)
-    assert frame.empty and analytics.top_defects(frame).empty
-    assert analytics.station_means(frame).empty
-    assert analytics.pareto(frame).critical == []
+    frame = dashboard_figures.records_frame(rows)
+    assert frame.empty and dashboard_figures.top_defects(frame).empty
+    assert dashboard_figures.station_means(frame).empty
+    assert dashboard_figures.pareto(frame).critical == []
 
 
 def test_load_site_records_keeps_the_highest_version(tmp_path):
@@ -128,7 +128,7 @@ def test_load_site_records_keeps_the_highest_version(tmp_path):
                   source="office1")
     put_view_rows(ctx.site_view, [{**base, "record_id": "r1", "version": 1,  # late, lower
                                    "source_station": "207", "source_seq": 4}], source="207")
-    frame = analytics.load_site_records(ctx.site_view)
+    frame = dashboard_figures.load_site_records(ctx.site_view)
     assert len(frame) == 1 and frame["cam_d"].iloc[0] == 2.0
-    assert [v["version"] for v in analytics.record_history(ctx.site_view, "r1")] == [1, 1, 2]
+    assert [v["version"] for v in dashboard_figures.record_history(ctx.site_view, "r1")] == [1, 1, 2]
     ctx.close()

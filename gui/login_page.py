@@ -40,7 +40,7 @@ class CapsLockWatcher(QObject):
         return False
 
 
-class LoginWindow(QWidget):
+class LoginPage(QWidget):
     logged_in = Signal(object)  # Session
     language_chosen = Signal(str)  # "pt_BR" or "en": switch the window to it now
 

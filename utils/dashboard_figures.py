@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from config.catalogs import NO_REJECTION, QualityBands
+from config.catalog import NO_REJECTION, QualityBands
 from data import view_repo
 from data.records_repo import RecordFilter
 from models.canonical import parse_utc
