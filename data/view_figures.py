@@ -15,7 +15,7 @@ from data import view_schema
 from data.records_repo import RecordFilter
 from data.view_buckets import Buckets
 from data.view_repo import iter_records
-from data.view_store import count_record
+from data.view_counting import count_record
 
 A = view_schema.agg_counts
 D = view_schema.agg_defects

@@ -27,7 +27,7 @@ from data.records_repo import RecordFilter
 from data.view_buckets import WEEK_LEVELS, Buckets
 from data.view_repo import iter_records
 from data.view_schema import INSIGHT_SUMS
-from data.view_store import count_insight, count_record
+from data.view_counting import count_insight, count_record
 from models.canonical import format_utc, parse_utc
 
 Key = tuple[str, str]  # a record's place in the order: (recorded_at, record_id)

@@ -12,16 +12,17 @@ running them.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any
 
-from config.catalog import NO_REJECTION
 from data.database import Database
 from data import view_registry
 from data.view_buckets import Buckets
+from data.view_counting import (
+    ORDER_COLUMNS, Neighbours, count_insight, count_record, defects_of, roll_up, runs_of,
+)
 from data.view_extensions import ACTION_INDEX, EVENT_COLUMNS, RecordChange, ViewExtension
 from data.view_schema import HOURS, INSIGHT_SUMS, RECORD_FIELDS
 
@@ -59,8 +60,6 @@ _ADD_DEFECT_BOXES = (
     "INSERT INTO agg_insight_defects (level, bucket, station, defect, boxes) "
     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (level, bucket, station, defect) "
     "DO UPDATE SET boxes = boxes + excluded.boxes")
-RUN_CHUNK = 64  # records read at a time around a changed stretch of a station's records
-_ORDER_COLUMNS = "recorded_at, record_id, rej1_defect, rej2_defect, rej3_defect"
 _SOURCE = ("SELECT number, segment, offset, last_seq FROM view_sources WHERE source = ?")
 _SOURCE_COLUMNS = ("kind", "anchor", "segment", "offset", "last_seq", "last_hash", "first_ts",
                    "last_ts", "events", "broken_seq", "broken_kind", "broken_detail",
@@ -212,7 +211,7 @@ class ViewWriter:
                 count_insight(version, sign, self.buckets, sums, defect_boxes)
                 keys, names = touched.setdefault(version["station_id"], ([], set()))
                 keys.append((version["recorded_at"], version["record_id"]))
-                names.update(_defects_of(version))
+                names.update(defects_of(version))
             current[record["record_id"]] = changed[record["record_id"]] = record
             stored.stations.add(record["station_id"])
             if known is not None:
@@ -275,11 +274,11 @@ class ViewWriter:
         before and after it that have the defect (a run is bounded by records without it)."""
         db = self.connection
         window = db.execute(
-            f"SELECT {_ORDER_COLUMNS} FROM view_records WHERE station_id = ? AND "
+            f"SELECT {ORDER_COLUMNS} FROM view_records WHERE station_id = ? AND "
             f"status = 'active' AND (recorded_at, record_id) BETWEEN (?, ?) AND (?, ?) "
             f"ORDER BY recorded_at, record_id", (station, *low, *high)).fetchall()
-        before = _Neighbours(db, station, low, backward=True)
-        after = _Neighbours(db, station, high, backward=False)
+        before = Neighbours(db, station, low, backward=True)
+        after = Neighbours(db, station, high, backward=False)
         for defect in sorted(names):
             head = before.having(defect)  # nearest first
             tail = after.having(defect)
@@ -370,232 +369,8 @@ class ViewWriter:
             self._extension_events([tuple(row) for row in rows], Stored())
 
 
-def count_record(record: dict[str, Any], sign: int, buckets: Buckets, counts: dict,
-                 defects: dict) -> None:
-    """Add (sign 1) or take away (-1) one active record's share of the aggregates: per
-    (level, bucket, station) boxes, CAM sums and counts and boxes per local hour of day; per
-    (level, bucket, station, defect, location) rejections."""
-    if record.get("status") != "active" or not record.get("recorded_at"):
-        return
-    station = record["station_id"]
-    try:
-        hour_bucket, day_bucket, month_bucket, hour = buckets.of(record["recorded_at"])
-    except ValueError:  # a date that does not exist: listed, but counted nowhere
-        return
-    cam_d, cam_w = record.get("cam_d"), record.get("cam_w")
-    rejections = [(record.get(f"rej{i}_defect"), record.get(f"rej{i}_location") or "")
-                  for i in range(1, 4)]
-    rejections = [(d, l) for d, l in rejections if d and d != NO_REJECTION]
-    for level, bucket in (("H", hour_bucket), ("D", day_bucket), ("M", month_bucket)):
-        key = (level, bucket, station)
-        values = counts.get(key)
-        if values is None:
-            values = counts[key] = [0, 0.0, 0, 0.0, 0] + [0] * 24
-        values[0] += sign
-        if cam_d is not None:
-            values[1] += sign * cam_d
-            values[2] += sign
-        if cam_w is not None:
-            values[3] += sign * cam_w
-            values[4] += sign
-        values[5 + hour] += sign
-        for defect, location in rejections:
-            defect_key = (level, bucket, station, defect, location)
-            defects[defect_key] = defects.get(defect_key, 0) + sign
-
-
-def _defects_of(record: dict[str, Any]) -> set[str]:
-    """The defects a record's rejections name (N/A and empty left out)."""
-    return {d for d in (record.get("rej1_defect"), record.get("rej2_defect"),
-                        record.get("rej3_defect")) if d and d != NO_REJECTION}
-
-
-def count_insight(record: dict[str, Any], sign: int, buckets: Buckets, sums: dict,
-                  defect_boxes: dict) -> None:
-    """Add (sign 1) or take away (-1) one active record's share of the Insights' hour sums:
-    per ("H", hour bucket, station, shift) the INSIGHT_SUMS; per ("H", hour bucket, station,
-    defect) the box once when any of its rejections names the defect. `roll_up` adds the
-    days and weeks (every record of an hour is in one day, one week and one shift)."""
-    if record.get("status") != "active" or not record.get("recorded_at"):
-        return
-    try:
-        hour_bucket, _day, _week, shift = buckets.insight_of(record["recorded_at"])
-    except ValueError:  # a date that does not exist: listed, but counted nowhere
-        return
-    station = record["station_id"]
-    cam_d, cam_w = record.get("cam_d"), record.get("cam_w")
-    key = ("H", hour_bucket, station, shift)
-    values = sums.get(key)
-    if values is None:
-        values = sums[key] = [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0]
-    values[0] += sign
-    if cam_d is not None or cam_w is not None:
-        values[1] += sign
-    if cam_d is not None:
-        values[2] += sign
-        values[3] += sign * cam_d
-        values[4] += sign * cam_d * cam_d
-    if cam_w is not None:
-        values[5] += sign
-        values[6] += sign * cam_w
-        values[7] += sign * cam_w * cam_w
-    for defect in _defects_of(record):
-        defect_key = ("H", hour_bucket, station, defect)
-        defect_boxes[defect_key] = defect_boxes.get(defect_key, 0) + sign
-
-
-def roll_up(buckets: Buckets, sums: dict, defect_boxes: dict) -> None:
-    """Add each hour's sums (count_insight) to its day's and week's."""
-    for key, values in list(sums.items()):
-        _hour, day, week, _shift = buckets.insight_of(key[1])
-        for level, bucket in (("D", day), ("W", week)):
-            upper = sums.setdefault((level, bucket, key[2], key[3]),
-                                    [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0])
-            for index, value in enumerate(values):
-                upper[index] += value
-    for key, count in list(defect_boxes.items()):
-        _hour, day, week, _shift = buckets.insight_of(key[1])
-        for level, bucket in (("D", day), ("W", week)):
-            upper_key = (level, bucket, key[2], key[3])
-            defect_boxes[upper_key] = defect_boxes.get(upper_key, 0) + count
-
-
-def runs_of(rows: list[tuple], defect: str, length: int = 3
-            ) -> list[tuple[tuple[str, str], tuple[str, str], int]]:
-    """The maximal runs of `defect` in at least `length` consecutive rows (recorded_at,
-    record_id, three defects) in order: (first key, last key, length)."""
-    found = []
-    start = None
-    count = 0
-    previous = None
-    for row in [*rows, None]:
-        if row is not None and defect in row[2:5]:
-            if count == 0:
-                start = row[:2]
-            count += 1
-        else:
-            if count >= length:
-                found.append((start, previous, count))
-            count = 0
-        previous = None if row is None else row[:2]
-    return found
-
-
-class _Neighbours:
-    """A station's active records just before (or after) a point of its order, nearest
-    first, read RUN_CHUNK at a time as far as a defect keeps going."""
-
-    def __init__(self, db: sqlite3.Connection, station: str, key: tuple[str, str], *,
-                 backward: bool):
-        self.db, self.station, self.backward = db, station, backward
-        self.rows: list[tuple] = []
-        self._next = key
-        self._done = False
-
-    def having(self, defect: str) -> list[tuple]:
-        """The nearest records that all have `defect` (the first one without it stops)."""
-        index = 0
-        while True:
-            while index < len(self.rows):
-                if defect not in self.rows[index][2:5]:
-                    return self.rows[:index]
-                index += 1
-            if self._done:
-                return self.rows[:index]
-            self._read()
-
-    def _read(self) -> None:
-        op, order = ("<", "DESC") if self.backward else (">", "")
-        rows = self.db.execute(
-            f"SELECT {_ORDER_COLUMNS} FROM view_records WHERE station_id = ? AND "
-            f"status = 'active' AND (recorded_at, record_id) {op} (?, ?) "
-            f"ORDER BY recorded_at {order}, record_id {order} LIMIT {RUN_CHUNK}",
-            (self.station, *self._next)).fetchall()
-        self.rows.extend(rows)
-        if len(rows) < RUN_CHUNK:
-            self._done = True
-        else:
-            self._next = rows[-1][:2]
-
-
 def _newer(record: dict[str, Any], known: dict[str, Any]) -> bool:
     """The higher version is the current one; of two equal versions (two PCs corrected the
     same version: a conflict, both kept) the one edited later."""
     return ((record["version"], record.get("edited_at") or "")
             > (known["version"], known.get("edited_at") or ""))
-
-
-_REQUIRED = ("record_id", "station_id", "lot", "size", "operator", "recorded_at", "origin",
-             "status")
-_OPTIONAL_TEXT = ("reason", "editor", "edited_at", "rej1_defect", "rej1_location",
-                  "rej2_defect", "rej2_location", "rej3_defect", "rej3_location")
-# Canonical UTC text (models/canonical.format_utc): every time filter and the aggregates rely
-# on its order. A date that matches and still does not exist (30 February) is caught when
-# the aggregates place it (count_record).
-_UTC_TEXT = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):"
-                       r"[0-5]\d:[0-5]\d\.\d{3}Z\Z")
-
-
-def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, Any] | None:
-    """A record event's `after` (models/record.audit_view) as a view row; None when it is not
-    a well-formed record (a sealed journal vouches for who wrote it, not for its shape)."""
-    if type(after) is not dict:
-        return None
-    get = after.get
-    rejections = get("rejections") or []
-    if type(rejections) is not list or len(rejections) > 3:
-        return None
-    # A dict display and tuple getters, not loops over names: this runs once per record
-    # while catching up with millions.
-    row = {"record_id": get("record_id"), "version": get("version"),
-           "station_id": get("station"), "lot": get("lot"), "box": get("box"),
-           "size": get("size"), "unit_weight_kg": get("unit_weight_kg"),
-           "rej1_defect": None, "rej1_location": None, "rej2_defect": None,
-           "rej2_location": None, "rej3_defect": None, "rej3_location": None,
-           "cam_d": get("cam_d"), "cam_w": get("cam_w"), "operator": get("operator"),
-           "recorded_at": get("recorded_at"), "utc_offset_minutes": get("utc_offset_minutes"),
-           "origin": get("origin"), "status": get("status"), "reason": get("reason"),
-           "editor": get("editor"), "edited_at": get("edited_at"),
-           "base_version": get("base_version"),
-           "source_station": source_station, "source_seq": source_seq}
-    for index, pair in enumerate(rejections, 1):
-        if pair is None:
-            continue
-        if type(pair) is not list or len(pair) != 2:
-            return None
-        row[f"rej{index}_defect"], row[f"rej{index}_location"] = pair
-    for value in _required(row):
-        if type(value) is not str:
-            return None
-    for value in _optional_text(row):
-        if value is not None and type(value) is not str:
-            return None
-    version, box, offset, base_version = _integers(row)
-    if not (type(version) is int and type(box) is int and type(offset) is int):
-        return None
-    if base_version is not None and type(base_version) is not int:
-        return None
-    for value in _numbers(row):
-        if value is not None and not _is_number(value):
-            return None
-    if not _UTC_TEXT.match(row["recorded_at"]):
-        return None
-    return row
-
-
-_required = itemgetter(*_REQUIRED)
-_optional_text = itemgetter(*_OPTIONAL_TEXT)
-_integers = itemgetter("version", "box", "utc_offset_minutes", "base_version")
-_numbers = itemgetter("cam_d", "cam_w", "unit_weight_kg")
-
-
-def _is_int(value: Any) -> bool:
-    return type(value) is int
-
-
-def _is_number(value: Any) -> bool:
-    return (type(value) is float and value == value and value not in (_INF, -_INF)) \
-        or type(value) is int
-
-
-_INF = float("inf")

@@ -46,7 +46,7 @@ if str(ROOT) not in sys.path:
 from config.catalog import default_catalog  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from data.audit_repo import StoredCheckpoint  # noqa: E402
-from data.view_store import record_row  # noqa: E402
+from data.view_record_row import record_row  # noqa: E402
 from models.audit_event import AuditEvent  # noqa: E402
 from models.canonical import format_utc  # noqa: E402
 from models.record import RECORD_EVENT_ACTIONS  # noqa: E402

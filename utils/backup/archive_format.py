@@ -11,7 +11,8 @@ import io
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from data.view_store import RECORD_COLUMNS, record_row
+from data.view_record_row import record_row
+from data.view_store import RECORD_COLUMNS
 from models.canonical import canonical_json
 from models.record import RECORD_EVENT_ACTIONS
 from utils.site.journal import JournalEvent, parse_body

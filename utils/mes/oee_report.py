@@ -1,5 +1,5 @@
 """OEE per station and shift, per day, the site's daily trend and the downtime Pareto, read
-from the site view's downtime figures (data/view_oee.py) with the catalog's ideal rates and
+from the site view's downtime figures (data/view_oee_reads.py) with the catalog's ideal rates and
 shift plan, as of an injected `now`.
 
 Which time is planned: the shift's length (up to `now` for the shift under way) minus the
@@ -16,7 +16,7 @@ from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 from config.catalog import Catalog
-from data import view_oee
+from data import view_oee_reads
 from models.canonical import format_utc, parse_utc
 from models.downtime import break_intervals, pieces, planned_seconds
 from models.shifts import SHIFT_STARTS, shift_of
@@ -101,7 +101,7 @@ class OeeReport:
         """Each open stop's pieces inside [low, min(high, now)), planned breaks out."""
         found = []
         zone, plan = self.zone(), self.catalog().downtime.breaks
-        for stop in view_oee.open_stops(connection):
+        for stop in view_oee_reads.open_stops(connection):
             if station and stop["station"] != station:
                 continue
             start = max(parse_utc(stop["started_at"]), low)
@@ -119,9 +119,9 @@ class OeeReport:
         low, high = format_utc(start), format_utc(end)
         cells: dict[tuple[str, str], _Cell] = {}
         with self.database.read() as connection:
-            for row in view_oee.shift_rows(connection, low, high, station):
+            for row in view_oee_reads.shift_rows(connection, low, high, station):
                 cells[(row[0], row[1])] = _Cell(row[2], row[3], row[7], row[6])
-            for st, shift_start, size, boxes, bad in view_oee.output_rows(connection, low, high,
+            for st, shift_start, size, boxes, bad in view_oee_reads.output_rows(connection, low, high,
                                                                           station):
                 cell = cells.get((st, shift_start))
                 if cell is not None:
@@ -162,16 +162,16 @@ class OeeReport:
         planned: dict[str, float] = {}
         downtime: dict[str, float] = {}
         with self.database.read() as connection:
-            for shift_text, day, stations, stop_s in view_oee.shift_totals(connection, low,
+            for shift_text, day, stations, stop_s in view_oee_reads.shift_totals(connection, low,
                                                                            high):
                 _end, seconds = self._planned_s(parse_utc(shift_text), now)
                 planned[day] = planned.get(day, 0.0) + stations * seconds
                 downtime[day] = downtime.get(day, 0.0) + (stop_s or 0.0)
             output: dict[str, dict[str, Output]] = {}
             edges, days = self._cover(start, end)
-            rows = [] if days is None else view_oee.site_day_output(connection, *days)
+            rows = [] if days is None else view_oee_reads.site_day_output(connection, *days)
             for edge_start, edge_end in edges:
-                rows += view_oee.day_output(connection, format_utc(edge_start),
+                rows += view_oee_reads.day_output(connection, format_utc(edge_start),
                                             format_utc(edge_end))
             for day, size, boxes, bad in rows:
                 sums = output.setdefault(day, {})
@@ -192,9 +192,9 @@ class OeeReport:
         totals: dict[str, list[float]] = {}
         with self.database.read() as connection:
             edges, days = ([(start, end)], None) if station else self._cover(start, end)
-            rows = [] if days is None else view_oee.site_day_reasons(connection, *days)
+            rows = [] if days is None else view_oee_reads.site_day_reasons(connection, *days)
             for edge_start, edge_end in edges:
-                rows += view_oee.reason_totals(connection, format_utc(edge_start),
+                rows += view_oee_reads.reason_totals(connection, format_utc(edge_start),
                                                format_utc(edge_end), station)
             for reason, seconds, stops in rows:
                 entry = totals.setdefault(reason, [0.0, 0])
@@ -214,7 +214,7 @@ class OeeReport:
     def stops(self, start: datetime, end: datetime, station: str | None = None
               ) -> list[dict[str, Any]]:
         with self.database.read() as connection:
-            return view_oee.stops_between(connection, format_utc(start), format_utc(end),
+            return view_oee_reads.stops_between(connection, format_utc(start), format_utc(end),
                                           station)
 
     def records(self, station: str, start: datetime, end: datetime, limit: int = 5000

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from data import audit_repo, view_repo
-from data.view_store import Batch, Position, Stored, record_row
+from data.view_record_row import record_row
+from data.view_store import Batch, Position, Stored
 from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
 from utils.site.journal import parse_body

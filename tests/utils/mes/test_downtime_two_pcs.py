@@ -13,7 +13,7 @@ import pytest
 
 from config.constants import Role
 from config.downtime import DowntimeSettings
-from data import view_oee
+from data import view_oee_reads
 from utils.mes.downtime import DowntimeService
 
 from tests.utils.site.sitekit import ADMIN_PW, make_site, start_sync, use_fast_kdf
@@ -69,7 +69,7 @@ def test_a_stop_travels_to_the_other_pcs_view_and_is_classified_there(pcs):
     def closed_in_view():
         view.ingest()
         with view.database.read() as connection:
-            stops = view_oee.stops_between(connection, "2000-01-01T00:00:00.000Z",
+            stops = view_oee_reads.stops_between(connection, "2000-01-01T00:00:00.000Z",
                                            "2100-01-01T00:00:00.000Z", "206")
         return stops and stops[0]["ended_at"] is not None and stops[0]
 

@@ -1,0 +1,95 @@
+"""Reading the site view's downtime and OEE figures (kept on ingest by data/view_oee.py): a
+station's shifts, output, stops and their reasons over a range, and the stops still open.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+def _query(db: Any, sql: str, params: tuple) -> list[tuple]:
+    run = getattr(db, "exec_driver_sql", None) or db.execute
+    return [tuple(row) for row in run(sql, params).fetchall()]
+
+
+def shift_rows(db: Any, low: str, high: str, station: str | None = None
+               ) -> list[tuple]:
+    """(station, shift_start, day, shift_no, boxes, rejected, stop_s, stops) of the shifts
+    starting in [low, high) in which the station recorded anything."""
+    where = " AND station = ?" if station else ""
+    return _query(db,
+        "SELECT station, shift_start, day, shift_no, boxes, rejected, stop_s, stops FROM oee_shift"
+        " WHERE shift_start >= ? AND shift_start < ? AND (boxes != 0 OR stops != 0 OR stop_s > 0)"
+        + where + " ORDER BY shift_start, station",
+        (low, high, *((station,) if station else ())))
+
+
+def output_rows(db: Any, low: str, high: str, station: str | None = None
+                ) -> list[tuple]:
+    """(station, shift_start, size, boxes, rejected) of the shifts starting in [low, high)."""
+    where = " AND station = ?" if station else ""
+    return _query(db,
+        "SELECT station, shift_start, size, boxes, rejected FROM oee_output WHERE shift_start >= ?"
+        " AND shift_start < ? AND boxes != 0" + where,
+        (low, high, *((station,) if station else ())))
+
+
+def shift_totals(db: Any, low: str, high: str) -> list[tuple]:
+    """(shift_start, day, stations with activity, stop seconds) per shift, for the site."""
+    return _query(db,
+        "SELECT shift_start, day, stations, stop_s FROM oee_site_shift WHERE shift_start >= ? "
+        "AND shift_start < ? AND stations > 0 ORDER BY shift_start", (low, high))
+
+
+def site_day_output(db: Any, first_day: str, last_day: str) -> list[tuple]:
+    """(day, size, boxes, rejected) for the site, days first_day..last_day (local dates)."""
+    return _query(db,
+        "SELECT day, size, boxes, rejected FROM oee_site_output WHERE day >= ? AND day <= ? "
+        "AND boxes != 0", (first_day, last_day))
+
+
+def site_day_reasons(db: Any, first_day: str, last_day: str) -> list[tuple]:
+    """(reason, seconds, stops) for the site over days first_day..last_day."""
+    return _query(db,
+        "SELECT reason, sum(seconds), sum(stops) FROM oee_site_reason WHERE day >= ? AND "
+        "day <= ? GROUP BY reason", (first_day, last_day))
+
+
+def day_output(db: Any, low: str, high: str) -> list[tuple]:
+    """(day, size, boxes, rejected) for the site, per local day of the shifts in [low, high)."""
+    return _query(db,
+        "SELECT day, size, sum(boxes), sum(rejected) FROM oee_output WHERE shift_start >= ? AND "
+        "shift_start < ? GROUP BY day, size", (low, high))
+
+
+def reason_totals(db: Any, low: str, high: str, station: str | None = None
+                  ) -> list[tuple[str, float, int]]:
+    """(reason, downtime seconds, stops) of closed stops in the shifts in [low, high), most
+    downtime first ("" = unqualified)."""
+    where = " AND station = ?" if station else ""
+    return _query(db,
+        "SELECT reason, sum(seconds), sum(stops) FROM oee_reason WHERE shift_start >= ? AND "
+        "shift_start < ?" + where + " GROUP BY reason HAVING sum(seconds) > 0.5 OR sum(stops) > 0"
+        " ORDER BY 2 DESC, 1", (low, high, *((station,) if station else ())))
+
+
+STOP_COLUMNS = ("station", "stop_id", "started_at", "ended_at", "breaks", "size", "reason",
+                "note", "opened_by", "classified_by", "classified_at")
+
+
+def stops_between(db: Any, low: str, high: str, station: str | None = None,
+                  limit: int = 5000) -> list[dict[str, Any]]:
+    """Stops overlapping [low, high) (open ones included), oldest first."""
+    where = " AND station = ?" if station else ""
+    rows = _query(db,
+        f"SELECT {', '.join(STOP_COLUMNS)} FROM oee_stops WHERE started_at IS NOT NULL AND "
+        "started_at < ? AND (ended_at IS NULL OR ended_at > ?)" + where +
+        " ORDER BY started_at, station LIMIT ?",
+        (high, low, *((station,) if station else ()), limit))
+    return [dict(zip(STOP_COLUMNS, row)) for row in rows]
+
+
+def open_stops(db: Any) -> list[dict[str, Any]]:
+    """Every stop not closed yet (at most a few per station)."""
+    rows = _query(db, f"SELECT {', '.join(STOP_COLUMNS)} FROM oee_stops WHERE ended_at IS NULL "
+                      "AND started_at IS NOT NULL ORDER BY started_at", ())
+    return [dict(zip(STOP_COLUMNS, row)) for row in rows]

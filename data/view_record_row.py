@@ -1,0 +1,84 @@
+"""A record's row for the site view, from an event's `after`: every column checked for its type
+and shape (a journal is someone's input, certified or not), or None when it is not a record.
+"""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+from typing import Any
+
+_REQUIRED = ("record_id", "station_id", "lot", "size", "operator", "recorded_at", "origin",
+             "status")
+_OPTIONAL_TEXT = ("reason", "editor", "edited_at", "rej1_defect", "rej1_location",
+                  "rej2_defect", "rej2_location", "rej3_defect", "rej3_location")
+# Canonical UTC text (models/canonical.format_utc): every time filter and the aggregates rely
+# on its order. A date that matches and still does not exist (30 February) is caught when
+# the aggregates place it (count_record).
+_UTC_TEXT = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):"
+                       r"[0-5]\d:[0-5]\d\.\d{3}Z\Z")
+
+
+def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, Any] | None:
+    """A record event's `after` (models/record.audit_view) as a view row; None when it is not
+    a well-formed record (a sealed journal vouches for who wrote it, not for its shape)."""
+    if type(after) is not dict:
+        return None
+    get = after.get
+    rejections = get("rejections") or []
+    if type(rejections) is not list or len(rejections) > 3:
+        return None
+    # A dict display and tuple getters, not loops over names: this runs once per record
+    # while catching up with millions.
+    row = {"record_id": get("record_id"), "version": get("version"),
+           "station_id": get("station"), "lot": get("lot"), "box": get("box"),
+           "size": get("size"), "unit_weight_kg": get("unit_weight_kg"),
+           "rej1_defect": None, "rej1_location": None, "rej2_defect": None,
+           "rej2_location": None, "rej3_defect": None, "rej3_location": None,
+           "cam_d": get("cam_d"), "cam_w": get("cam_w"), "operator": get("operator"),
+           "recorded_at": get("recorded_at"), "utc_offset_minutes": get("utc_offset_minutes"),
+           "origin": get("origin"), "status": get("status"), "reason": get("reason"),
+           "editor": get("editor"), "edited_at": get("edited_at"),
+           "base_version": get("base_version"),
+           "source_station": source_station, "source_seq": source_seq}
+    for index, pair in enumerate(rejections, 1):
+        if pair is None:
+            continue
+        if type(pair) is not list or len(pair) != 2:
+            return None
+        row[f"rej{index}_defect"], row[f"rej{index}_location"] = pair
+    for value in _required(row):
+        if type(value) is not str:
+            return None
+    for value in _optional_text(row):
+        if value is not None and type(value) is not str:
+            return None
+    version, box, offset, base_version = _integers(row)
+    if not (type(version) is int and type(box) is int and type(offset) is int):
+        return None
+    if base_version is not None and type(base_version) is not int:
+        return None
+    for value in _numbers(row):
+        if value is not None and not _is_number(value):
+            return None
+    if not _UTC_TEXT.match(row["recorded_at"]):
+        return None
+    return row
+
+
+_required = itemgetter(*_REQUIRED)
+_optional_text = itemgetter(*_OPTIONAL_TEXT)
+_integers = itemgetter("version", "box", "utc_offset_minutes", "base_version")
+_numbers = itemgetter("cam_d", "cam_w", "unit_weight_kg")
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _is_number(value: Any) -> bool:
+    return (type(value) is float and value == value and value not in (_INF, -_INF)) \
+        or type(value) is int
+
+
+_INF = float("inf")
