@@ -28,6 +28,7 @@ from models.refusal import CodedRefusal
 from models.validation import validate_text
 from utils.auth import Session
 from utils.changes import Topic
+from utils.e_signature import check_signature
 from utils.permissions import require
 from utils.trust.crypto import SIG
 
@@ -99,12 +100,7 @@ def sign_review(ctx: "AppContext", session: Session, start: str, end: str, *, pa
     if events_hash != reviewed_hash:
         raise ReviewError("content_changed", "Events arrived for this period since you "
                                              "reviewed it; review it again. Nothing was signed.")
-    if ctx.trust is not None and session.signer is None:
-        raise ReviewError("no_signing_key", "Your signing key is not open on this PC; nothing "
-                                            "was signed.")
-    if not ctx.auth.verify_signature(session, password, username):
-        raise ReviewError("signature_rejected", "Wrong user name or password, or the account is "
-                                                "locked; nothing was signed.")
+    check_signature(ctx, session, password, username, ReviewError)
     now = ctx.clock.now()
     document: dict[str, Any] = {
         "kind": "audit_review", "site": ctx.settings.site_id, "start": start, "end": end,

@@ -43,6 +43,7 @@ from models.shifts import Shift, shift_of
 from models.validation import has_forbidden_characters
 from utils.auth import Session
 from utils.changes import Topic
+from utils.e_signature import check_signature
 from utils.mes.handover_summary import (
     ALARM_PREFIXES, STOP_PREFIX, HandoverSummary, StationState, summarize,
 )
@@ -237,14 +238,7 @@ class HandoverService:
                 body: dict[str, Any]) -> dict[str, Any]:
         """`body` with who signed, when (UTC and the site's local time), signed by the person's
         key; refused unless the electronic signature (password re-entered) holds."""
-        if self.ctx.trust is not None and session.signer is None:
-            raise HandoverError("no_signing_key",
-                                "Your signing key is not open on this PC (log in again; if it "
-                                "persists an admin resets your password); nothing was signed.")
-        if not self.ctx.auth.verify_signature(session, password, username):
-            raise HandoverError("signature_rejected",
-                                "Wrong user name or password, or the account is locked; "
-                                "nothing was signed.")
+        check_signature(self.ctx, session, password, username, HandoverError)
         now = self.ctx.clock.now()
         document = {**body, "site": self.ctx.settings.site_id, "signed_by": session.username,
                     "full_name": session.full_name, "role": str(session.role),

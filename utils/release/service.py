@@ -34,6 +34,7 @@ from models.refusal import CodedRefusal
 from models.validation import validate_reason, validate_text
 from utils.auth import Session
 from utils.changes import Topic
+from utils.e_signature import check_signature
 from utils.permissions import require
 from utils.release.decisions import (
     DOCUMENT_KIND, Decision, History, check_event, fold, sign_document,
@@ -231,14 +232,7 @@ class ReleaseService:
                                    f"{len(waiting)} exception(s) of lot {lot} are not "
                                    f"acknowledged yet; nothing was signed.")
             acknowledged = sorted(e.id for e in exceptions)
-        if self.ctx.trust is not None and session.signer is None:
-            raise ReleaseError("no_signing_key",
-                               "Your signing key is not open on this PC (log in again; if it "
-                               "persists an admin resets your password); nothing was signed.")
-        if not self.ctx.auth.verify_signature(session, password, username):
-            raise ReleaseError("signature_rejected",
-                               "Wrong user name or password, or the account is locked; "
-                               "nothing was signed.")
+        check_signature(self.ctx, session, password, username, ReleaseError)
         now = self.ctx.clock.now()
         document = sign_document(session.signer, {
             "kind": DOCUMENT_KIND, "site": self.ctx.settings.site_id, "lot": lot,
