@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QMessageBox,
-    QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox,
+    QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from utils.auth import Session
@@ -26,6 +26,7 @@ from utils.pc_settings import (
 )
 from utils.permissions import PermissionDenied
 
+from gui.scrolled import scrolled
 from gui.tasks import TaskRunner
 from gui.theme import TOUCH_MIN_PX
 from gui.wizard.texts import problem_text
@@ -181,15 +182,8 @@ class PcSettingsDialog(QDialog):
         layout.addWidget(title)
         # The fields scroll when the screen is short (1366 x 768 with a taskbar): the title,
         # the notes and the buttons stay in view.
-        fields = QWidget()
-        fields.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setObjectName("pcSettingsFields")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through its fields, not to it
-        scroll.setWidget(fields)
-        scroll.setMinimumHeight(min(fields.sizeHint().height(), FIELDS_MIN_HEIGHT))
+        scroll = scrolled(form, "pcSettingsFields")
+        scroll.setMinimumHeight(min(scroll.widget().sizeHint().height(), FIELDS_MIN_HEIGHT))
         layout.addWidget(scroll, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.error)

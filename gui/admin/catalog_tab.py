@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from config.catalog import FLEET_METRICS, NO_REJECTION, Catalog
@@ -29,15 +29,16 @@ from gui.admin import catalog_texts
 from gui.admin.catalog_model import (
     BAND_NAMES, as_shown, list_entries, machine_documents, nth_filled,
 )
-from gui.admin.machine_table import MachineTable
 from gui.admin.catalog_downtime import DowntimeSection
-from gui.admin.catalog_spc import SpcCatalogBox
 from gui.admin.catalog_labels import LabelTemplateEditor
+from gui.admin.catalog_spc import SpcCatalogBox
+from gui.admin.machine_table import MachineTable
 from gui.i18n import number_locale
 from gui.messages import field_error_text
+from gui.scrolled import scrolled
+from gui.site_time import site_text
 from gui.tasks import TaskRunner
 from gui.theme import form_label
-from gui.site_time import site_text
 from gui.zone_field import ZoneField
 
 
@@ -183,27 +184,28 @@ class CatalogTab(QWidget):
         zone_hint.setWordWrap(True)
         zone_layout.addWidget(zone_hint)
 
-        # Three columns so a 1400 x 860 admin window shows everything without scrolling.
+        # Three columns so a 1400 x 860 admin window shows everything without scrolling; the
+        # sections of issue 15's features each on a page of their own beside it.
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(machines_box, 3)
         left.addWidget(lists_box, 2)
         columns.addLayout(left, 5)
-        self.downtime = DowntimeSection()  # issue 15: stops and OEE (gui/admin/catalog_downtime.py)
-        self.spc = SpcCatalogBox()  # issue 15: SPC limits (gui/admin/catalog_spc.py)
-        self.labels = LabelTemplateEditor()  # issue 15: the label template, with a preview
-        for boxes in ((ranges_box, bands_box, self.downtime),
-                      (zone_box, thresholds_box, intervals_box, self.spc, self.labels)):
+        for boxes in ((ranges_box, bands_box), (zone_box, thresholds_box, intervals_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)
             column.addStretch(1)
             columns.addLayout(column, 3)
-        body = QWidget()
-        body.setLayout(columns)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        self.downtime = DowntimeSection()  # gui/admin/catalog_downtime.py
+        self.spc = SpcCatalogBox()  # gui/admin/catalog_spc.py
+        self.labels = LabelTemplateEditor()  # gui/admin/catalog_labels.py, with a preview
+        self.sections = QTabWidget()
+        self.sections.setObjectName("catalogSections")
+        self.sections.addTab(scrolled(columns), self.tr("Machines, defects and limits"))
+        for title, section in ((self.tr("Stops and OEE"), self.downtime), (self.tr("SPC"), self.spc),
+                               (self.tr("Labels"), self.labels)):
+            self.sections.addTab(scrolled(section), title)
 
         actions = QHBoxLayout()
         actions.addWidget(form_label(self.tr("Reason")))
@@ -212,7 +214,7 @@ class CatalogTab(QWidget):
         actions.addWidget(self.publish_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.sections, 1)
         layout.addWidget(self.error)
         layout.addLayout(actions)
 
@@ -353,6 +355,10 @@ class CatalogTab(QWidget):
             where, widget = self._place(error)
             if widget is not None and widget not in self.invalid:
                 self._mark(widget, True)
+                pages = [i for i in range(self.sections.count())
+                         if self.sections.widget(i).isAncestorOf(widget)]
+                if pages and len(self.invalid) == 1:  # the first mistake's page is shown
+                    self.sections.setCurrentIndex(pages[0])
             lines.append(f"{where}: {field_error_text(as_shown(error))}")
         self.error.setText(self.tr("Nothing was published. Correct these and publish again:")
                            + "\n" + "\n".join(lines))

@@ -666,161 +666,181 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="57"/>
+        <location filename="../admin/catalog_tab.py" line="58"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="59"/>
+        <location filename="../admin/catalog_tab.py" line="60"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="63"/>
-        <location filename="../admin/catalog_tab.py" line="119"/>
-        <location filename="../admin/catalog_tab.py" line="319"/>
+        <location filename="../admin/catalog_tab.py" line="64"/>
+        <location filename="../admin/catalog_tab.py" line="120"/>
+        <location filename="../admin/catalog_tab.py" line="321"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="66"/>
-        <location filename="../admin/catalog_tab.py" line="120"/>
-        <location filename="../admin/catalog_tab.py" line="319"/>
+        <location filename="../admin/catalog_tab.py" line="67"/>
+        <location filename="../admin/catalog_tab.py" line="121"/>
+        <location filename="../admin/catalog_tab.py" line="321"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="83"/>
+        <location filename="../admin/catalog_tab.py" line="84"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="88"/>
+        <location filename="../admin/catalog_tab.py" line="89"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="90"/>
+        <location filename="../admin/catalog_tab.py" line="91"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="107"/>
-        <location filename="../admin/catalog_tab.py" line="316"/>
+        <location filename="../admin/catalog_tab.py" line="108"/>
+        <location filename="../admin/catalog_tab.py" line="318"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="116"/>
+        <location filename="../admin/catalog_tab.py" line="117"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="124"/>
+        <location filename="../admin/catalog_tab.py" line="125"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="126"/>
+        <location filename="../admin/catalog_tab.py" line="127"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="127"/>
+        <location filename="../admin/catalog_tab.py" line="128"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="134"/>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="135"/>
+        <location filename="../admin/catalog_tab.py" line="339"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="137"/>
+        <location filename="../admin/catalog_tab.py" line="138"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="144"/>
+        <location filename="../admin/catalog_tab.py" line="145"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="146"/>
+        <location filename="../admin/catalog_tab.py" line="147"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="147"/>
+        <location filename="../admin/catalog_tab.py" line="148"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="158"/>
-        <location filename="../admin/catalog_tab.py" line="335"/>
+        <location filename="../admin/catalog_tab.py" line="159"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="163"/>
+        <location filename="../admin/catalog_tab.py" line="164"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="165"/>
+        <location filename="../admin/catalog_tab.py" line="166"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="166"/>
+        <location filename="../admin/catalog_tab.py" line="167"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="178"/>
-        <location filename="../admin/catalog_tab.py" line="339"/>
+        <location filename="../admin/catalog_tab.py" line="179"/>
+        <location filename="../admin/catalog_tab.py" line="341"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="181"/>
+        <location filename="../admin/catalog_tab.py" line="182"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="209"/>
-        <location filename="../admin/catalog_tab.py" line="341"/>
+        <location filename="../admin/catalog_tab.py" line="205"/>
+        <source>Machines, defects and limits</source>
+        <translation>Máquinas, defeitos e limites</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="206"/>
+        <source>Stops and OEE</source>
+        <translation>Paradas e OEE</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="206"/>
+        <source>SPC</source>
+        <translation>CEP</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="207"/>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="211"/>
+        <location filename="../admin/catalog_tab.py" line="343"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="314"/>
+        <location filename="../admin/catalog_tab.py" line="316"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="321"/>
+        <location filename="../admin/catalog_tab.py" line="323"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="330"/>
+        <location filename="../admin/catalog_tab.py" line="332"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="357"/>
+        <location filename="../admin/catalog_tab.py" line="363"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="376"/>
+        <location filename="../admin/catalog_tab.py" line="382"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -5502,155 +5522,155 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="58"/>
-        <location filename="../pc_settings_dialog.py" line="179"/>
-        <location filename="../pc_settings_dialog.py" line="261"/>
+        <location filename="../pc_settings_dialog.py" line="59"/>
+        <location filename="../pc_settings_dialog.py" line="180"/>
+        <location filename="../pc_settings_dialog.py" line="255"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="76"/>
+        <location filename="../pc_settings_dialog.py" line="77"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation>Só um novo caminho para o próprio site deste PC, por exemplo depois que a pasta mudou de servidor.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="78"/>
+        <location filename="../pc_settings_dialog.py" line="79"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation>Este PC não está em um site; criar ou entrar em um é feito pela instalação inicial.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="84"/>
+        <location filename="../pc_settings_dialog.py" line="85"/>
         <source>As the system (Portuguese or English)</source>
         <translation>Como o sistema (português ou inglês)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="90"/>
+        <location filename="../pc_settings_dialog.py" line="91"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation>Automático: 50 ms em pasta local, 500 ms em pasta de rede</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="98"/>
+        <location filename="../pc_settings_dialog.py" line="99"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation>Mostrar aos operadores a janela pequena &quot;Registrar produção&quot;</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="102"/>
+        <location filename="../pc_settings_dialog.py" line="103"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="113"/>
+        <location filename="../pc_settings_dialog.py" line="114"/>
         <source>Another disk or a server keeps a copy when this PC fails.</source>
         <translation>Outro disco ou um servidor guarda uma cópia quando este PC falha.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="116"/>
+        <location filename="../pc_settings_dialog.py" line="117"/>
         <source>empty: the backups folder inside this PC&apos;s data folder</source>
         <translation>vazio: a pasta backups dentro da pasta de dados deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="120"/>
+        <location filename="../pc_settings_dialog.py" line="121"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="121"/>
+        <location filename="../pc_settings_dialog.py" line="122"/>
         <source>never (only on request)</source>
         <translation>nunca (só quando pedido)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="139"/>
+        <location filename="../pc_settings_dialog.py" line="140"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="141"/>
+        <location filename="../pc_settings_dialog.py" line="142"/>
         <source>This PC</source>
         <translation>Este PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="142"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="143"/>
+        <location filename="../pc_settings_dialog.py" line="144"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="144"/>
+        <location filename="../pc_settings_dialog.py" line="145"/>
         <source>Commands checked every</source>
         <translation>Comandos verificados a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="150"/>
+        <location filename="../pc_settings_dialog.py" line="151"/>
         <source>keep the newest</source>
         <translation>manter os mais recentes</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="153"/>
+        <location filename="../pc_settings_dialog.py" line="154"/>
         <source>Backups to</source>
         <translation>Backups em</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="155"/>
+        <location filename="../pc_settings_dialog.py" line="156"/>
         <source>A backup every</source>
         <translation>Um backup a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="157"/>
+        <location filename="../pc_settings_dialog.py" line="158"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation>A pasta, a estação, o idioma e os intervalos valem quando o aplicativo abrir de novo; a janela de registro e o início com o PC, na hora. Um catálogo do site mais novo com seus próprios intervalos substitui estes.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="167"/>
+        <location filename="../pc_settings_dialog.py" line="168"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="170"/>
+        <location filename="../pc_settings_dialog.py" line="171"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="262"/>
+        <location filename="../pc_settings_dialog.py" line="256"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation>Salvo. Abra o aplicativo de novo para usar o novo valor de: %1.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="272"/>
+        <location filename="../pc_settings_dialog.py" line="266"/>
         <source>shared folder</source>
         <translation>pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="272"/>
-        <location filename="../pc_settings_dialog.py" line="273"/>
+        <location filename="../pc_settings_dialog.py" line="266"/>
+        <location filename="../pc_settings_dialog.py" line="267"/>
         <source>station</source>
         <translation>estação</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="273"/>
+        <location filename="../pc_settings_dialog.py" line="267"/>
         <source>language</source>
         <translation>idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="274"/>
+        <location filename="../pc_settings_dialog.py" line="268"/>
         <source>intervals</source>
         <translation>intervalos</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="281"/>
+        <location filename="../pc_settings_dialog.py" line="275"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation>Só um administrador pode mudar as configurações deste PC. A tentativa foi registrada; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="285"/>
+        <location filename="../pc_settings_dialog.py" line="279"/>
         <source>This backup folder cannot be used (%1). Nothing was saved; choose another folder.</source>
         <translation>Esta pasta de backup não pode ser usada (%1). Nada foi salvo; escolha outra pasta.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="291"/>
+        <location filename="../pc_settings_dialog.py" line="285"/>
         <source>The backup settings were saved.</source>
         <translation>As configurações de backup foram salvas.</translation>
     </message>

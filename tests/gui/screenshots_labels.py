@@ -14,12 +14,12 @@ from pathlib import Path
 
 def render_labels(out_dir: Path) -> list[Path]:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QApplication, QScrollArea
+    from PySide6.QtWidgets import QApplication
 
     import utils.passwords
     from config.constants import Role
     from config.settings import Settings
-    from gui.admin.settings_tab import SettingsTab
+    from gui.admin.catalog_tab import CatalogTab
     from gui.app import StationApp, make_application
     from gui.i18n import install_translators
     from gui.label_dialog import open_label_dialog
@@ -93,12 +93,12 @@ def render_labels(out_dir: Path) -> list[Path]:
             path = out_dir / f"{name}-{language}.png"
             label_image(layout_label(label, template, captions())).save(str(path))
             written.append(path)
-        # The catalog editor with the Labels section (an admin's Settings tab).
-        tab = SettingsTab(ctx, admin)
+        # The catalog editor's Labels page (an admin's Catalog tab).
+        tab = CatalogTab(ctx, admin)
         tab.resize(1400, 860)
         tab.show()
         settle()
-        tab.findChild(QScrollArea).ensureWidgetVisible(tab.labels)
+        tab.sections.setCurrentIndex(3)  # the catalog's "Labels" page
         shot(tab, "admin-settings-labels", language)
         tab.close()
         tab.runner.shutdown()

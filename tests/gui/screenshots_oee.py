@@ -67,7 +67,7 @@ def render_oee(out_dir: Path) -> list[Path]:
     from gui.admin.dashboard_tab import DashboardTab
     from gui.admin.site_now import SiteNow
     from gui.admin.oee_tab import OeeTab
-    from gui.admin.settings_tab import SettingsTab
+    from gui.admin.catalog_tab import CatalogTab
     from gui.app import StationApp, make_application
     from gui.i18n import install_translators
     from tests.gui.screenshots import SCREEN_1366, _settle
@@ -130,7 +130,7 @@ def render_oee(out_dir: Path) -> list[Path]:
         window.close()
 
         for widget, name in ((OeeTab(ctx, admin), "oee-tab"), (DashboardTab(SiteNow.of(ctx), ctx.site_view, ctx.oee), "oee-dashboard"),
-                             (SettingsTab(ctx, admin), "oee-catalog")):
+                             (CatalogTab(ctx, admin), "oee-catalog")):
             widget.resize(*SCREEN_1366)
             widget.show()
             if name == "oee-tab":
@@ -142,10 +142,8 @@ def render_oee(out_dir: Path) -> list[Path]:
                 shot(rows, "oee-rows-behind")
                 rows.close()
             else:
-                if name == "oee-catalog":
-                    from PySide6.QtWidgets import QScrollArea
-
-                    widget.findChild(QScrollArea).ensureWidgetVisible(widget.downtime)
+                if name == "oee-catalog":  # the catalog's "Stops and OEE" page
+                    widget.sections.setCurrentIndex(1)
                 shot(widget, name)
             widget.close()
         ctx.close()

@@ -10,7 +10,7 @@ from config.labels import LabelTemplate, ZebraPrinter
 from gui.admin.catalog_labels import LabelTemplateEditor, printers_from_text, printers_to_text
 
 from tests.gui.conftest import ADMIN_PW, wait_for
-from tests.gui.test_admin_settings import make_tab, publish_and_wait  # noqa: F401 (fixture)
+from tests.gui.test_admin_catalog import make_tab, publish_and_wait  # noqa: F401 (fixture)
 
 
 def test_printer_lines_both_ways():
