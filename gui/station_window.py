@@ -114,7 +114,6 @@ class StationWindow(AppWindow):
         buttons.addWidget(self.scan_lot, 1)
         buttons.addWidget(self.logout_button)
         left_layout.addLayout(buttons)
-        left_layout.addWidget(self.stop_button)
         left_layout.addWidget(self.form)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -122,8 +121,11 @@ class StationWindow(AppWindow):
         shift_label.setStyleSheet("font-size: 17px; font-weight: bold;")
         right_layout.addWidget(shift_label)
         right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.totals)
+        # The machine's state and its stops beside the shift's other actions, under the
+        # totals: the form keeps its height and the window its width (a 1280 x 720 screen).
         bottom = QHBoxLayout()
-        bottom.addWidget(self.totals, 1)
+        bottom.addWidget(self.stop_button, 1)
         bottom.addWidget(self.label_button)
         bottom.addWidget(self.correct_button)
         bottom.addWidget(self.handover.button)

@@ -26,8 +26,8 @@ def admin_window(qtbot, fleet_site):
 
 def test_every_tab_for_an_admin(admin_window):
     names = [admin_window.tabs.tabText(i) for i in range(admin_window.tabs.count())]
-    assert names == ["Fleet", "Commands", "Production", "Dashboard", "Insights", "SPC", "Lots",
-                     "Handovers", "Users", "Audit", "Catalog"]
+    assert names == ["Fleet", "Commands", "Production", "Dashboard", "Insights", "SPC", "OEE",
+                     "Lots", "Handovers", "Users", "Audit", "Catalog"]
 
 
 def test_fleet_table_shows_the_live_station(qtbot, admin_window, qtmodeltester):

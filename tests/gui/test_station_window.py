@@ -96,7 +96,7 @@ def test_forced_change_at_first_login(qtbot, station, monkeypatch):
             ScriptedDialog.shown_errors.append(text)
             super().show_error(text)
 
-    monkeypatch.setattr(login_window, "ChangePasswordDialog", ScriptedDialog)
+    monkeypatch.setattr(login_page, "ChangePasswordDialog", ScriptedDialog)
     login(qtbot, station, "newbie", "Initial-Pass-new")
     assert ScriptedDialog.shown_errors and "at least 8" in ScriptedDialog.shown_errors[0]
     assert station.controller.session is not None
