@@ -33,6 +33,7 @@ from typing import Any, Sequence
 
 from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, String, Table, Text
 
+from config.constants import Permission, role_allows
 from data.view_buckets import Buckets
 from data.view_extensions import RecordChange
 from data.view_schema import metadata
@@ -273,7 +274,7 @@ class OeeExtension:
                       buckets: Buckets) -> bool:
         changed = False
         for event in events:
-            station, seq, ts, username, action = event[0], event[1], event[2], event[3], event[5]
+            station, seq, ts, username, role, action = event[:6]
             try:
                 body = json.loads(event[10])
                 after = body.get("after") if isinstance(body, dict) else None
@@ -284,7 +285,7 @@ class OeeExtension:
                 elif action == "stop.closed":
                     self._closed(db, station, after, buckets.zone_name)
                 else:
-                    self._classified(db, username, ts, after, buckets.zone_name)
+                    self._classified(db, station, username, role, ts, after, buckets.zone_name)
                 changed = True
             except (Refused, ValueError) as problem:
                 log.warning("Site view: %s of station %s seq %s refused (%s); the rest of the "
@@ -357,9 +358,13 @@ class OeeExtension:
             _add_site_reason(db, first_shift[1], reason, 0.0, sign)
             self._add_shift(db, station, first_shift[0], first_shift[1], zone, stops=sign)
 
-    def _classified(self, db: sqlite3.Connection, username: str | None, ts: str, after: dict,
-                    zone: str) -> None:
+    def _classified(self, db: sqlite3.Connection, source: str, username: str | None,
+                    role: str | None, ts: str, after: dict, zone: str) -> None:
         station = _text(after.get("station"), ID_PATTERN, "station")
+        if station != source and not role_allows(role or "", Permission.OEE_VIEW):
+            # A station's chain classifies its own stops; another's only by a supervisor or
+            # an admin (as the service allows). The role is what the writing PC recorded.
+            raise Refused(f"station {source} classifies station {station}'s stop as {role!r}")
         stop_id = _text(after.get("stop_id"), ID_PATTERN, "stop_id")
         reason = _text(after.get("reason"), REASON_PATTERN, "reason")
         if not reason:

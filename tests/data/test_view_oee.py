@@ -28,11 +28,12 @@ def text(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
-def event(station: str, seq: int, action: str, after, user: str = "op") -> tuple:
+def event(station: str, seq: int, action: str, after, user: str = "op",
+          role: str | None = None) -> tuple:
     ts = after.get("ended_at") or after.get("started_at") or "2026-12-01T23:00:00.000Z"
     body = json.dumps({"after": after})
-    return (station, seq, ts, user, "operator", action, "stop", None, None, f"h{station}{seq}",
-            body)
+    role = role or ("supervisor" if user == "sup" else "operator")
+    return (station, seq, ts, user, role, action, "stop", None, None, f"h{station}{seq}", body)
 
 
 def box(number: int, at: datetime, station: str = "201", size: str = "#0",
@@ -192,6 +193,21 @@ def test_hostile_stop_events_are_refused_with_a_warning_and_change_nothing(site,
     assert site.table("oee_stops") == [] and site.table("oee_shift") == []
 
 
+def test_a_station_does_not_classify_another_stations_stop(site, caplog):
+    """Station 202's chain (its operator, or anyone holding 202's PC key) naming a reason for
+    201's stop is refused; a supervisor's classification from any PC is taken."""
+    site.store(events=stop_events())
+    with caplog.at_level(logging.WARNING, logger="data.view_oee"):
+        site.store("202", events=[event("202", 1, "stop.classified",
+                                        {"station": "201", "stop_id": "s1", "reason": "setup"})])
+    assert "refused" in caplog.text and "202" in caplog.text
+    assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("", 1800.0, 1)]
+    site.store("202", events=[event("202", 2, "stop.classified",
+                                    {"station": "201", "stop_id": "s1", "reason": "material"},
+                                    user="sup")])
+    assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("material", 1800.0, 1)]
+
+
 def test_a_rebuild_gives_the_same_figures(site):
     site.store(events=stop_events(), records=[box(1, utc(1, 15)), box(2, utc(1, 16), defect="Furo")])
     site.store("office", events=[event("office", 1, "stop.classified",
@@ -210,7 +226,8 @@ def test_the_sites_daily_sums_agree_with_the_per_station_rows(site):
                                          end=utc(2, 11), breaks=()),
                records=[box(3, utc(2, 10, 30), station="202"), box(4, utc(3, 1), station="202")])
     site.store("office", events=[event("office", 1, "stop.classified",
-                                       {"station": "202", "stop_id": "t1", "reason": "quality"})])
+                                       {"station": "202", "stop_id": "t1", "reason": "quality"},
+                                       user="sup")])
     start, end = utc(1, 3), utc(3, 12)
     by_day: dict[str, list] = {}
     for row in site.report.days(start, end):

@@ -200,6 +200,10 @@ class DowntimeService:
         with who and when)."""
         require(session, Permission.DOWNTIME_CLASSIFY, self.ctx.changes,
                 target=f"{station}/{stop_id}")
+        if station != self.station:
+            # Another station's stop: only who sees every station's stops (a supervisor, an
+            # admin), not an operator of this one. The site view refuses the rest too.
+            require(session, Permission.OEE_VIEW, self.ctx.changes, target=f"{station}/{stop_id}")
         reason = self._reason(reason)
         note = (note or "").strip()[:NOTE_MAX]
         stop = self.open_stop() if station == self.station else None

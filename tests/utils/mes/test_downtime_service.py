@@ -125,6 +125,14 @@ def test_declare_and_classify_are_audited_with_who_and_when(ctx):
         service.classify(op, "203", stop.stop_id, "coffee")
 
 
+def test_an_operator_classifies_only_this_stations_stops(ctx):
+    op = login(ctx, "op")
+    with pytest.raises(PermissionDenied):
+        ctx.downtime.classify(op, "206", "abc", "setup")
+    assert events(ctx, "permission.denied")[-1]["entity_id"] == "oee.view"
+    assert events(ctx, "stop.classified") == []
+
+
 def test_an_analyst_may_not_classify_and_the_refusal_is_audited(ctx):
     analyst = login(ctx, "ana")
     with pytest.raises(PermissionDenied):
