@@ -22,16 +22,39 @@ FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAb
           QAbstractButton)
 
 
+def layout_entries(layout: QLayout) -> list[QWidget | QLayout]:
+    """A layout's widgets and nested layouts, in the layout's order.
+
+    Never through `QLayout.itemAt(index)`: PySide keeps every item wrapper it returns alive as
+    a child of the layout's wrapper, and when Qt later deletes the item (its widget removed or
+    deleted) the stale wrapper stays registered at that address. The next object Qt allocates
+    there was then handed to Python as that item: pyqtgraph building a plot met a
+    "QWidgetItem" among a widget's children, and the admin panel's test process crashed.
+    `indexOf` answers with a number and wraps nothing.
+    """
+    owner = layout.parentWidget()
+    candidates: list[QWidget | QLayout] = list(layout.children())  # nested layouts
+    if owner is not None:
+        candidates += [child for child in owner.children() if isinstance(child, QWidget)]
+    placed = [(layout.indexOf(entry), entry) for entry in candidates]
+    return [entry for index, entry in sorted((pair for pair in placed if pair[0] >= 0),
+                                             key=lambda pair: pair[0])]
+
+
 def _first_field(item) -> QWidget | None:
     widget = item.widget() if item is not None else None
-    if isinstance(widget, FIELDS):
-        return widget
-    container = widget or (item.layout() if item is not None else None)
+    layout = item.layout() if item is not None and widget is None else None
+    return _first_field_in(widget or layout)
+
+
+def _first_field_in(container: QWidget | QLayout | None) -> QWidget | None:
     if container is None:
         return None
+    if isinstance(container, FIELDS):
+        return container
     if isinstance(container, QLayout):
-        for index in range(container.count()):
-            found = _first_field(container.itemAt(index))
+        for entry in layout_entries(container):
+            found = _first_field_in(entry)
             if found is not None:
                 return found
         return None
@@ -68,14 +91,13 @@ def name_inputs(window: QWidget) -> None:
             named.add(id(field))
     # A label followed by its field in a row of controls ("Period [list] Station [list]").
     for row in window.findChildren(QBoxLayout):
-        items = [row.itemAt(i) for i in range(row.count())]
-        for item, following in zip(items, items[1:]):
-            label = item.widget() if item is not None else None
+        entries = layout_entries(row)
+        for label, field in zip(entries, entries[1:]):
             if not isinstance(label, QLabel) or not label.text() or label.buddy() is not None:
                 continue
-            field = following.widget() if following is not None else None
-            if isinstance(field, FIELDS) and not isinstance(field, QAbstractButton) \
-                    and _may_name(field):
+            next_to_it = row.indexOf(field) == row.indexOf(label) + 1  # no spacer between
+            if next_to_it and isinstance(field, FIELDS) \
+                    and not isinstance(field, QAbstractButton) and _may_name(field):
                 label.setBuddy(field)
                 _name(field, label.text())
                 named.add(id(field))
