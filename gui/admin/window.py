@@ -220,6 +220,9 @@ class AdminWindow(QMainWindow):
             self._following = False
             self.follower.release()
         self.runner.shutdown()
+        # Back into the collector's sight: frozen objects are never freed, so without this
+        # every logout and login on an office PC would keep a closed panel's garbage for good.
+        gc.unfreeze()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

@@ -3,6 +3,8 @@ recording production; an operator who logs in there is told what the PC is for."
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtWidgets import QWidget
 
@@ -73,8 +75,10 @@ def test_admin_gets_the_panel_inside_the_window_and_loses_it_at_logout(office):
     tools = [a.text() for a in window.tools_menu.actions()]
     assert "Verify audit integrity (whole site)…" in tools
     assert window.logout_button.isVisible()
+    assert gc.get_freeze_count() > 0  # the open panel is out of the collector's walks
     window.logout_button.click()
     assert window.panel is None and office.controller.session is None
+    assert gc.get_freeze_count() == 0  # the closed one's garbage can be freed again
     assert window.pages.currentIndex() == 0
     tools = [a.text() for a in window.tools_menu.actions()]
     assert "Verify audit integrity (whole site)…" not in tools
