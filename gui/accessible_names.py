@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QLabel, QLayout, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
 )
 
+from gui.app_events import app_events
+
 FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView,
           QAbstractButton)
 
@@ -115,9 +117,10 @@ def _sibling_label_for(widget: QWidget) -> bool:
 
 
 class AccessibleNames(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Show, QEvent.Type.LanguageChange) \
-                and isinstance(watched, QWidget) and watched.isWindow():
+    KINDS = (QEvent.Type.Show, QEvent.Type.LanguageChange)
+
+    def handle(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QWidget) and watched.isWindow():
             name_inputs(watched)
         return False
 
@@ -126,6 +129,6 @@ def install_accessible_names(app) -> AccessibleNames:
     names = getattr(app, "_shopfloor_accessible_names", None)
     if names is None:
         names = AccessibleNames(app)
-        app.installEventFilter(names)
+        app_events(app).subscribe(AccessibleNames.KINDS, names.handle)
         app._shopfloor_accessible_names = names  # type: ignore[attr-defined]
     return names

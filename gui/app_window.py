@@ -28,7 +28,8 @@ from utils.site.share_health import REFUSAL_TAKEOVER_UNCONFIRMED
 
 from gui.app_texts import refusal_text
 from gui.header import StationHeader
-from gui.idle_watcher import IdleWatcher
+from gui.app_events import app_events
+from gui.idle_watcher import ACTIVITY, IdleWatcher
 from gui.login_page import LoginPage
 from gui.password_prompt import ask_password
 from gui.remote_prompts import ask_remote_close, show_remote_message
@@ -96,7 +97,8 @@ class AppWindow(QMainWindow):
         self.idle.countdown.connect(self._show_countdown)
         self.idle.active.connect(lambda: self.countdown.setVisible(False))
         self.idle.expired.connect(self._idle_expired)
-        QApplication.instance().installEventFilter(self.idle)  # any input anywhere is activity
+        # Any input anywhere is activity.
+        app_events(QApplication.instance()).subscribe(ACTIVITY, self.idle.handle)
 
         controller.session_changed.connect(self._session_changed)
         controller.lock_changed.connect(self._lock_changed)
@@ -356,7 +358,7 @@ class AppWindow(QMainWindow):
         self.allow_close = True
         self.controller.logout("shutdown")
         self.idle.stop()
-        QApplication.instance().removeEventFilter(self.idle)
+        app_events(QApplication.instance()).unsubscribe(self.idle.handle)
         self.runner.shutdown()
         self.stop_work()
         self.close()
@@ -367,7 +369,7 @@ class AppWindow(QMainWindow):
         runs and close it, logging nobody out and quitting nothing."""
         self.allow_close = True
         self.idle.stop()
-        QApplication.instance().removeEventFilter(self.idle)
+        app_events(QApplication.instance()).unsubscribe(self.idle.handle)
         self.runner.shutdown()
         self.stop_work()
         self.close()

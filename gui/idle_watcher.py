@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from utils.clock import Clock
 from utils.idle import IdlePhase, IdlePolicy
 
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.TouchBegin, QEvent.Type.Wheel}
 
 
@@ -37,8 +37,9 @@ class IdleWatcher(QObject):
         self._running = False
         self.timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._running and event.type() in _ACTIVITY:
+    def handle(self, watched: QObject, event: QEvent) -> bool:
+        """Any input on any window (subscribed to the application's one filter for ACTIVITY)."""
+        if self._running:
             self.policy.touch()
             if self._warning:
                 self._warning = False

@@ -14,9 +14,13 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
 
+from gui.app_events import app_events
+
 
 class InputGuard(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    KINDS = (QEvent.Type.KeyPress, QEvent.Type.Wheel)
+
+    def handle(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.KeyPress and isinstance(watched, QComboBox) \
                 and not watched.isEditable():
@@ -36,6 +40,6 @@ def install_input_guard(app) -> InputGuard:
     guard = getattr(app, "_shopfloor_input_guard", None)
     if guard is None:
         guard = InputGuard(app)
-        app.installEventFilter(guard)
+        app_events(app).subscribe(InputGuard.KINDS, guard.handle)
         app._shopfloor_input_guard = guard  # type: ignore[attr-defined]
     return guard
