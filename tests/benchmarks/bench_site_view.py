@@ -401,7 +401,17 @@ def phase_figures(cache: Path, site: dict, params: dict, metrics: dict,
         ctx = _home(home, Path(site["share"]), f"figures-{RUN}", "office")
         started = time.perf_counter()
         assert ctx.view_follower.catch_up_now()
-        log(f"    view caught up in {time.perf_counter() - started:.0f} s")
+        seconds = time.perf_counter() - started
+        with ctx.site_view.database.read() as connection:
+            taken = connection.exec_driver_sql(
+                "SELECT coalesce(sum(events), 0) FROM view_sources WHERE kind = 'journal'"
+            ).scalar()
+        log(f"    view caught up in {seconds:.0f} s ({taken / seconds:,.0f} events/s)")
+        # The same cold ingest as the catchup phase (an office PC, an empty view): recorded
+        # when this run made it, so a run of this phase alone still gives the rate.
+        metrics.setdefault("catchup_events_per_s", round(taken / seconds))
+        diagnostics["figures_catchup"] = {"seconds": round(seconds, 1), "events": taken,
+                                          "loadavg_after": list(os.getloadavg())}
         (home / "caught-up").write_text("")
     try:
         times = []
