@@ -24,9 +24,11 @@ from utils.site.site_view import SiteView
 from gui.admin.commands_tab import CommandsTab
 from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
+from gui.admin.lazy_tabs import LazyTabs
 from gui.admin.site_now import SiteNow
 from gui.admin.site_upgrade import SiteUpgradeNotice, site_needs_upgrade
 from gui.admin.view_bridge import ViewBridge
+from gui.accessible_names import name_inputs
 from gui.tasks import TaskRunner
 from gui.window_state import restore_window
 
@@ -88,65 +90,76 @@ class AdminWindow(QMainWindow):
             notice.setWordWrap(True)
             notice.setMargin(24)
             self.tabs.addTab(notice, self.tr("Fleet"))
+        # Every tab below is built when it is first opened (gui/admin/lazy_tabs.py); its
+        # attribute (self.production_tab...) builds it when read.
+        self.lazy = LazyTabs(self.tabs, on_built=self._tab_built)
+        runner, bridge, view = self.runner, self.bridge, self.site_view
         if role_allows(session.role, Permission.RECORD_VIEW_SITE):
-            from gui.admin.dashboard_tab import DashboardTab
-            from gui.admin.production_tab import ProductionTab
+            def production():
+                from gui.admin.production_tab import ProductionTab
+                return ProductionTab(ctx, session, runner, bridge)
 
-            self.production_tab = ProductionTab(ctx, session, self.runner, self.bridge)
-            self.tabs.addTab(self.production_tab, self.tr("Production"))
+            def dashboard():
+                from gui.admin.dashboard_tab import DashboardTab
+                return DashboardTab(site, view, ctx.oee, bridge=bridge)
 
-            self.dashboard_tab = DashboardTab(site, self.site_view, ctx.oee, bridge=self.bridge)
-            self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
+            def insights():
+                from gui.admin.insights_tab import InsightsTab
+                return InsightsTab(site, view, bridge=bridge, runner=runner)
 
-            from gui.admin.insights_tab import InsightsTab
+            def spc():
+                from gui.admin.spc_tab import SpcTab
+                return SpcTab(ctx, session, bridge=bridge)
 
-            self.insights_tab = InsightsTab(site, self.site_view, bridge=self.bridge,
-                                            runner=self.runner)
-            self.tabs.addTab(self.insights_tab, self.tr("Insights"))
-
-            from gui.admin.spc_tab import SpcTab
-
-            self.spc_tab = SpcTab(ctx, session, bridge=self.bridge)
-            self.tabs.addTab(self.spc_tab, self.tr("SPC"))
+            self.lazy.add("production_tab", self.tr("Production"), production)
+            self.lazy.add("dashboard_tab", self.tr("Dashboard"), dashboard)
+            self.lazy.add("insights_tab", self.tr("Insights"), insights)
+            self.lazy.add("spc_tab", self.tr("SPC"), spc)
             if self.fleet_tab is not None:  # a chart out of control is a fleet alarm
                 from utils.mes.spc_service import spc_alarms
 
                 self.fleet_tab.extra_alarms = lambda: spc_alarms(self.site_view)
         if role_allows(session.role, Permission.OEE_VIEW):
-            from gui.admin.oee_tab import OeeTab
+            def oee():
+                from gui.admin.oee_tab import OeeTab
+                return OeeTab(ctx, session, bridge=bridge)
 
-            self.oee_tab = OeeTab(ctx, session, bridge=self.bridge)
-            self.tabs.addTab(self.oee_tab, self.tr("OEE"))
+            self.lazy.add("oee_tab", self.tr("OEE"), oee)
         if role_allows(session.role, Permission.LOT_VIEW):
-            from gui.admin.lots_tab import LotsTab
-
             if self.fleet is not None:  # the release's review sees each station's clock
                 fleet = self.fleet
                 ctx.release.live_skew = lambda station: getattr(
                     fleet.views.get(station), "skew_s", None)
-            self.lots_tab = LotsTab(ctx, session, self.runner, self.bridge)
-            self.tabs.addTab(self.lots_tab, self.tr("Lots"))
+
+            def lots():
+                from gui.admin.lots_tab import LotsTab
+                return LotsTab(ctx, session, runner, bridge)
+
+            self.lazy.add("lots_tab", self.tr("Lots"), lots)
         if role_allows(session.role, Permission.HANDOVER_VIEW):
-            from gui.admin.handover_tab import HandoverTab
+            def handovers():
+                from gui.admin.handover_tab import HandoverTab
+                return HandoverTab(ctx, session, runner, bridge)
 
-            self.handover_tab = HandoverTab(ctx, session, self.runner, self.bridge)
-            self.tabs.addTab(self.handover_tab, self.tr("Handovers"))
+            self.lazy.add("handover_tab", self.tr("Handovers"), handovers)
         if role_allows(session.role, Permission.USER_MANAGE):
-            from gui.admin.users_tab import UsersTab
+            def users():
+                from gui.admin.users_tab import UsersTab
+                return UsersTab(ctx, session, runner)
 
-            self.users_tab = UsersTab(ctx, session, self.runner)
-            self.tabs.addTab(self.users_tab, self.tr("Users"))
+            self.lazy.add("users_tab", self.tr("Users"), users)
         if role_allows(session.role, Permission.AUDIT_VIEW):
-            from gui.admin.audit_tab import AuditTab
+            def audit():
+                from gui.admin.audit_tab import AuditTab
+                return AuditTab(ctx, session, runner, site_view=view, bridge=bridge)
 
-            self.audit_tab = AuditTab(ctx, session, self.runner, site_view=self.site_view,
-                                      bridge=self.bridge)
-            self.tabs.addTab(self.audit_tab, self.tr("Audit"))
+            self.lazy.add("audit_tab", self.tr("Audit"), audit)
         if role_allows(session.role, Permission.SETTINGS_MANAGE):
-            from gui.admin.catalog_tab import CatalogTab
+            def catalog():
+                from gui.admin.catalog_tab import CatalogTab
+                return CatalogTab(ctx, session, runner)
 
-            self.catalog_tab = CatalogTab(ctx, session, self.runner)
-            self.tabs.addTab(self.catalog_tab, self.tr("Catalog"))
+            self.lazy.add("catalog_tab", self.tr("Catalog"), catalog)
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.verify_site_action = QAction(self.tr("Verify audit integrity (whole site)…"), self)
         self.verify_site_action.triggered.connect(self.verify_site)
@@ -172,6 +185,19 @@ class AdminWindow(QMainWindow):
         # (measured in docs/architecture.md §3: ~1 ms per full collection, 180 ms with a
         # start-up freeze only, 700-900 ms without).
         gc.freeze()
+
+    def _tab_built(self, _name: str, page: QWidget) -> None:
+        # Built after the window was shown: its inputs get their names now (the application
+        # names a window's inputs when it is shown), and its objects leave the collector's walks.
+        name_inputs(page)
+        gc.freeze()
+
+    def __getattr__(self, name: str):
+        """A lazily built tab by its attribute name (self.audit_tab...): built now if needed."""
+        lazy = self.__dict__.get("lazy")
+        if lazy is not None and name in lazy:
+            return lazy.page(name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _start_following(self) -> None:
         if not self._following and not self._shut:
@@ -204,10 +230,10 @@ class AdminWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self._shut = True
-        if getattr(self, "dashboard_tab", None) is not None:
-            self.dashboard_tab.timer.stop()
-        if getattr(self, "insights_tab", None) is not None:
-            self.insights_tab.timer.stop()
+        for name in ("dashboard_tab", "insights_tab"):  # only those built: none built now
+            page = self.lazy.built(name) if hasattr(self, "lazy") else None
+            if page is not None:
+                page.timer.stop()
         if self.poller is not None:
             self.poller.stop()
             self.poller = None
