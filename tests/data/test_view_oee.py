@@ -297,3 +297,32 @@ def test_a_classification_counts_only_with_its_persons_signature(site, caplog):
     site.store("office", events=[genuine[:1] + (6, "2026-12-03T00:00:00.000Z") + genuine[3:9]
                                  + ("replay",) + genuine[10:]])
     assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("setup", 1800.0, 1)]
+
+
+def test_someone_the_site_gave_no_key_classifies_their_own_stations_stop_unsigned(tmp_path):
+    """An account from before person keys has no certified key: its unsigned classification
+    counts from the stop's own station only (the station's chain is all there is), never for
+    another station's stop."""
+    from dataclasses import replace
+
+    from utils.trust.person_documents import ViewSignatures
+
+    state = people.directory()
+    state.users["op"] = replace(state.users["op"], public_key=None)
+    site = Site(tmp_path)
+    site.writer.extensions[0].signatures = ViewSignatures(lambda: state, "office")
+    try:
+        site.store(events=stop_events())
+        keyless = {"kind": "stop_classification", "site": people.SITE, "station": "201",
+                   "stop_id": "s1", "reason": "setup", "note": "", "signed_by": "op",
+                   "signed_at": "2026-12-02T08:00:00.000Z", "key_id": None}
+        site.store("202", events=[("202", 1, "2026-12-02T08:00:00.000Z", "op", "supervisor",
+                                   "stop.classified", "stop", None, None, "k1",
+                                   json.dumps({"after": keyless}))])
+        assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("", 1800.0, 1)]
+        site.store(events=[("201", 3, "2026-12-02T08:00:00.000Z", "op", "operator",
+                            "stop.classified", "stop", None, None, "k2",
+                            json.dumps({"after": keyless}))])
+        assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("setup", 1800.0, 1)]
+    finally:
+        site.close()

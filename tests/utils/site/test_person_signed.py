@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -221,11 +222,20 @@ def test_the_operator_signs_the_classification_of_their_own_stop(plant):
         assert plant.stop_row(ctx, "206", stop_id) == ("setup", "op")
     # Without the person's key open (a session in a site whose key did not open), nothing is
     # written: the view would refuse it.
-    keyless = type(plant.operator)(**{**plant.operator.__dict__, "signer": None})
+    keyless = replace(plant.operator, signer=None)
+
+    def written() -> int:
+        with plant.station.database.read() as connection:
+            return connection.exec_driver_sql(
+                "SELECT count(*) FROM audit_events WHERE action = 'stop.classified'").scalar()
+
+    before = written()
     with pytest.raises(NoSigningKey):
         plant.station.downtime.classify(keyless, "206", stop_id, "material")
+    assert written() == before
     with pytest.raises(NoSigningKey):
-        spc_service.freeze(plant.office.changes, type(keyless)(**{
-            **admin_session(plant.site).__dict__, "signer": None}), plant.office.site_view,
-            SETTINGS, "206", "#00", "cam_d", parse_utc("2026-01-01T00:00:00.000Z"),
-            parse_utc("2026-01-02T00:00:00.000Z"), "a stable week after setup")
+        spc_service.freeze(plant.office.changes, replace(admin_session(plant.site), signer=None),
+                           plant.office.site_view,
+                           SETTINGS, "206", "#00", "cam_d",
+                           parse_utc("2026-01-01T00:00:00.000Z"),
+                           parse_utc("2026-01-02T00:00:00.000Z"), "a stable week after setup")
