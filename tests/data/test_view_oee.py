@@ -290,7 +290,8 @@ def test_a_classification_counts_only_with_its_persons_signature(site, caplog):
     # The genuine one counts; replayed later in another event it changes nothing more.
     site.store("office", events=[genuine[:1] + (5,) + genuine[2:]])
     own = event("201", 3, "stop.classified",
-                {"station": "201", "stop_id": "s1", "reason": "setup"}, at="2026-12-02T10:00:00.000Z")
+                {"station": "201", "stop_id": "s1", "reason": "setup"},
+                at="2026-12-02T10:00:00.000Z")
     site.store("201", events=[own])  # the operator's signed classification of its own stop
     assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("setup", 1800.0, 1)]
     # (written later, by a PC holding the office's key: its event's time is the newest)

@@ -5,8 +5,9 @@ Freezing is an admin's act (Permission.SPC_BASELINE_FREEZE), checked here whatev
 the limits are computed from the chosen period's points in this PC's site view and written as
 one audit event `spc.baseline.freeze` through the unit of work, whose `after` is the freeze
 (the chart, the period, n, x̄, MR̄, the reason, who and when) signed with the admin's own key
-(in a site; on a PC in no site unsigned, as a lot decision: only that PC's own chain counts). The event is the fact: this PC's journal carries it to the share and every PC's
-site view takes it in (data/view_spc.py) and judges the chart's points against it.
+(in a site; on a PC in no site unsigned, as a lot decision: only that PC's own chain counts).
+The event is the fact: this PC's journal carries it to the share and every PC's site view
+takes it in (data/view_spc.py), checks the signature, and judges the chart's points against it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from datetime import datetime
 
 from config.constants import Permission, role_allows
 from config.spc import SPC_MEASUREMENTS, SpcSettings
-from data.view_spc import FREEZE_ACTION, FREEZE_KIND, Baseline, baseline, open_charts, points, signals
+from data.view_spc import (
+    FREEZE_ACTION, FREEZE_KIND, Baseline, baseline, open_charts, points, signals,
+)
 from data import view_spc
 from models.canonical import format_utc
 from models.spc import Capability, Limits, capability, limits_from, moving_ranges
