@@ -9,6 +9,12 @@ database (declared on `data.view_schema.metadata` by its own module, so they are
 emptied with the view), so a reader never sees the records without the figures, and a view
 rebuilt from the journals rebuilds them too.
 
+Some acts in those events count only when the person named signed them with their own key
+(an SPC baseline freeze, a classification of another station's stop): the writer hands such an
+extension a `PersonSignatures`, the check against the site directory that lives in utils/
+(utils/trust/person_documents.py `ViewSignatures`; this layer knows no directory). Without
+one, every such act is refused.
+
 Events can reach the writer twice (a station's event is in two of its chains after a takeover:
 same station, seq and hash); the writer passes an extension only the events it had not
 stored before, so an extension may count them.
@@ -20,6 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Protocol, Sequence
 
+from config.constants import Permission
 from data.view_buckets import Buckets
 
 # The columns of an event tuple, in order (as data/view_store.py stores them).
@@ -35,6 +42,29 @@ class RecordChange:
 
     old: dict[str, Any] | None
     new: dict[str, Any]
+
+
+class PersonSignatures(Protocol):
+    """Whether an event's document is the signed act of the person the event names."""
+
+    def problem(self, station: str, username: str | None, document: Any,
+                permissions: tuple[Permission, ...], act: str, *,
+                keyless_ok: bool = False) -> str | None:
+        """Why the document that `station`'s event by `username` carries is not that person's
+        act signed with a key the site certified for them, with a role allowing every one of
+        `permissions`, or None. `keyless_ok`: an unsigned document counts when the site
+        certified no key for that person."""
+        ...
+
+
+class NoSignatures:
+    """The check when none was given: no signed act is taken (a writer built without the
+    site's directory must not believe a journal's word for who did what)."""
+
+    def problem(self, station: str, username: str | None, document: Any,
+                permissions: tuple[Permission, ...], act: str, *,
+                keyless_ok: bool = False) -> str | None:
+        return "no person's signature can be checked here"
 
 
 class ViewExtension(Protocol):

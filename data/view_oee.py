@@ -6,8 +6,13 @@ Facts come from the stations' audit events (utils/mes/downtime.py writes them):
 - `stop.opened`     after = {stop_id, started_at, size, reason}   (reason "" = unqualified)
 - `stop.closed`     after = {stop_id, started_at, ended_at, breaks: [[from, to], ...]}
                     (the planned breaks the stop spanned, by the plan in force at the station)
-- `stop.classified` after = {station, stop_id, reason, note}       (any PC: a supervisor may
-                    classify from the office, so it may arrive before the stop itself)
+- `stop.classified` after = {kind, site, station, stop_id, reason, note, signed_by,
+                    full_name, role, signed_at, key_id, sig}: a document signed with the
+                    person's own key (any PC: a supervisor may classify from the office, so it
+                    may arrive before the stop itself). Another station's stop counts only when
+                    a certified key of a supervisor or an admin signed it; a station's own, when
+                    the person who may classify signed it (unsigned only for someone the site
+                    gave no key); the signed time orders the classifications
 
 and from the records (boxes and rejected boxes per station, shift and size).
 
@@ -35,7 +40,7 @@ from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, Stri
 
 from config.constants import Permission, role_allows
 from data.view_buckets import Buckets
-from data.view_extensions import RecordChange
+from data.view_extensions import NoSignatures, PersonSignatures, RecordChange
 from data.view_schema import metadata
 from models.canonical import format_utc, parse_utc
 from models.downtime import Interval, merge, pieces
@@ -45,6 +50,7 @@ log = logging.getLogger(__name__)
 
 NAME = "oee"
 ACTIONS = frozenset({"stop.opened", "stop.closed", "stop.classified"})
+CLASSIFY_KIND = "stop_classification"  # the signed document's kind
 MAX_STOP = timedelta(days=100)  # longer is not a stop anyone will classify: refused
 MAX_BREAKS = 2000
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
@@ -202,7 +208,8 @@ class OeeExtension:
     tables = ("oee_stops", "oee_shift", "oee_output", "oee_reason", "oee_site_shift",
               "oee_site_output", "oee_site_reason")
 
-    def __init__(self) -> None:
+    def __init__(self, signatures: PersonSignatures | None = None) -> None:
+        self.signatures = signatures or NoSignatures()
         self._shifts: dict[tuple[str, str], tuple[str, str, int]] = {}
 
     # -- shifts ------------------------------------------------------------------------------
@@ -361,10 +368,28 @@ class OeeExtension:
     def _classified(self, db: sqlite3.Connection, source: str, username: str | None,
                     role: str | None, ts: str, after: dict, zone: str) -> None:
         station = _text(after.get("station"), ID_PATTERN, "station")
+        if after.get("kind") != CLASSIFY_KIND:
+            raise Refused("not a classification document")
         if station != source and not role_allows(role or "", Permission.OEE_VIEW):
             # A station's chain classifies its own stops; another's only by a supervisor or
-            # an admin (as the service allows). The role is what the writing PC recorded.
+            # an admin (as the service allows).
             raise Refused(f"station {source} classifies station {station}'s stop as {role!r}")
+        # The role a PC writes in its event is anyone's to forge with a copy of its key: the
+        # person's own signature decides. Another station's stop: a supervisor's or an
+        # admin's. Its own: whoever may classify, signed too when the site gave them a key.
+        if station != source:
+            problem = self.signatures.problem(
+                source, username, after, (Permission.DOWNTIME_CLASSIFY, Permission.OEE_VIEW),
+                "classify another station's stops")
+        else:
+            problem = self.signatures.problem(source, username, after,
+                                              (Permission.DOWNTIME_CLASSIFY,), "classify stops",
+                                              keyless_ok=True)
+        if problem is not None:
+            raise Refused(f"station {station}'s stop: {problem}")
+        # The signed time orders the classifications: a genuine one copied into a later event
+        # keeps its own time and does not override a newer one.
+        ts = format_utc(_time(after.get("signed_at"), "signed_at"))
         stop_id = _text(after.get("stop_id"), ID_PATTERN, "stop_id")
         reason = _text(after.get("reason"), REASON_PATTERN, "reason")
         if not reason:

@@ -7,12 +7,14 @@ its tables' change of shape bumps `data.view_schema.VIEW_FORMAT` (the view is th
 
 from __future__ import annotations
 
-from data.view_extensions import ViewExtension
+from data.view_extensions import NoSignatures, PersonSignatures, ViewExtension
 from data.view_oee import OeeExtension
 from data.view_spc import SpcExtension
 from data.view_handover import HandoverView
 
 
-def registered() -> tuple[ViewExtension, ...]:
-    """A new instance of every feature's extension, in a fixed order."""
-    return (OeeExtension(), SpcExtension(), HandoverView())
+def registered(signatures: PersonSignatures | None = None) -> tuple[ViewExtension, ...]:
+    """A new instance of every feature's extension, in a fixed order; `signatures` checks the
+    acts a person must sign (None: none is taken)."""
+    signatures = signatures or NoSignatures()
+    return (OeeExtension(signatures), SpcExtension(signatures), HandoverView())

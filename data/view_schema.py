@@ -40,7 +40,9 @@ metadata = MetaData()
 # 5: downtime and OEE (data/view_oee.py)
 # 6: SPC (data/view_spc.py: spc_baselines, spc_signals, spc_status, spc_charts)
 # 7: shift handovers (view_handovers, view_handover_notes: data/view_handover.py)
-VIEW_FORMAT = 7
+# 8: SPC freezes and stop classifications count only signed by the person (spc_baselines'
+#    frozen_at and oee_stops' classified_at are the signed times; unsigned ones are dropped)
+VIEW_FORMAT = 8
 
 view_meta = Table(
     "view_meta", metadata,

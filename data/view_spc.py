@@ -5,7 +5,11 @@ A chart is one station, size and measurement (CAM-D or CAM-W). Its points are th
 active records of that size with that measurement, in the records' order (recorded_at,
 record_id), from its baseline's start on. Its limits are those of its newest frozen baseline
 (a `spc.baseline.freeze` event: an admin's act, audited on the PC where it was made and carried
-by that PC's journal like any event).
+by that PC's journal like any event). The freeze is a document signed with the admin's own key
+(utils/mes/spc_service.py); it counts only when that signature is a key the site directory
+certified for an admin (`PersonSignatures`, data/view_extensions.py), so a PC's key, copied,
+cannot freeze anything; its signed time (`frozen_at`) orders the baselines, and the same signed
+freeze taken twice is a replay, refused.
 
 What is kept, and why it is enough for a refresh that reads a handful of rows:
 
@@ -33,18 +37,19 @@ from typing import Any, Iterator, Sequence
 
 from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, String, Table, Text
 
-from config.constants import Permission, role_allows
+from config.constants import Permission
 from config.spc import SPC_MEASUREMENTS
 from data.view_buckets import Buckets
-from data.view_extensions import RecordChange
+from data.view_extensions import NoSignatures, PersonSignatures, RecordChange
 from data.view_schema import metadata
 from models.bounded_json import parse_json
-from models.canonical import parse_utc
+from models.canonical import format_utc, parse_utc
 from models.spc import CONTEXT, Limits, flag
 
 log = logging.getLogger(__name__)
 
 FREEZE_ACTION = "spc.baseline.freeze"
+FREEZE_KIND = "spc_baseline_freeze"  # the signed document's kind
 STATUS_WINDOW = CONTEXT + 1  # the last points whose signals keep a chart's alarm open
 CHUNK = 5000
 MAX_POINTS = 10_000_000
@@ -189,26 +194,30 @@ def charts(db: sqlite3.Connection) -> list[tuple[str, str]]:
         "SELECT station, size FROM spc_charts ORDER BY station, size")]
 
 
-def _freeze_of(event: tuple) -> dict[str, Any] | None:
+def _freeze_of(event: tuple, signatures: PersonSignatures) -> dict[str, Any] | None:
     """A freeze event's checked content, or None (a WARNING says why)."""
-    station, seq, role = event[0], event[1], event[4]
+    station, seq, username = event[0], event[1], event[3]
     try:
         body = parse_json(event[10])
         after = body.get("after") if isinstance(body, dict) else None
-        # The role the event names must be one that may freeze (the one rule: config.constants).
-        if not isinstance(role, str) or not role_allows(role, Permission.SPC_BASELINE_FREEZE):
-            raise ValueError(f"frozen by role {role!r}")
-        if not isinstance(after, dict):
-            raise ValueError("no content")
+        if not isinstance(after, dict) or after.get("kind") != FREEZE_KIND:
+            raise ValueError("not a baseline freeze document")
+        # Signed by an admin's own key: the role a PC writes in its event is anyone's to forge.
+        problem = signatures.problem(station, username, after,
+                                     (Permission.SPC_BASELINE_FREEZE,), "freeze control limits")
+        if problem is not None:
+            raise ValueError(problem)
         for name, length in (("station", 64), ("size", 20)):
             if not isinstance(after.get(name), str) or not 0 < len(after[name]) <= length:
                 raise ValueError(f"bad {name}")
         if after.get("measurement") not in SPC_MEASUREMENTS:
             raise ValueError("bad measurement")
-        start, end = after.get("start"), after.get("end")
+        start, end, signed_at = after.get("start"), after.get("end"), after.get("signed_at")
         if not (isinstance(start, str) and isinstance(end, str)
                 and parse_utc(start) < parse_utc(end)):
             raise ValueError("bad period")
+        if not isinstance(signed_at, str) or len(signed_at) > 40:
+            raise ValueError("bad signing time")
         n, mean, mr_bar = after.get("n"), after.get("mean"), after.get("mr_bar")
         if type(n) is not int or not 2 <= n <= MAX_POINTS:
             raise ValueError("bad n")
@@ -217,10 +226,13 @@ def _freeze_of(event: tuple) -> dict[str, Any] | None:
                 raise ValueError("bad limits")
         if mr_bar <= 0:
             raise ValueError("bad limits")
-        reason = body.get("reason")
+        reason = after.get("reason")
         return {**{k: after[k] for k in ("station", "size", "measurement", "start", "end")},
-                "n": n, "mean": float(mean), "mr_bar": float(mr_bar), "ts": event[2],
-                "user": event[3], "reason": reason if isinstance(reason, str) else None}
+                "n": n, "mean": float(mean), "mr_bar": float(mr_bar),
+                # The signed time orders the baselines: a genuine freeze copied into a later
+                # event keeps its own time and never overrides a newer one.
+                "ts": format_utc(parse_utc(signed_at)), "user": username,
+                "reason": reason if isinstance(reason, str) else None}
     except (ValueError, TypeError) as problem:
         log.warning("SPC: baseline freeze %s/%s refused: %s", station, seq, problem)
         return None
@@ -253,12 +265,22 @@ class SpcExtension:
                     changed = True
         return changed
 
+    def __init__(self, signatures: PersonSignatures | None = None):
+        self.signatures = signatures or NoSignatures()
+
     def events_stored(self, db: sqlite3.Connection, events: Sequence[tuple],
                       buckets: Buckets) -> bool:
         changed = False
         for event in events:
-            freeze = _freeze_of(event)
+            freeze = _freeze_of(event, self.signatures)
             if freeze is None:
+                continue
+            if db.execute("SELECT 1 FROM spc_baselines WHERE station = ? AND size = ? AND "
+                          "measurement = ? AND frozen_at = ? AND frozen_by = ?",
+                          (freeze["station"], freeze["size"], freeze["measurement"],
+                           freeze["ts"], freeze["user"])).fetchone():
+                log.warning("SPC: baseline freeze %s/%s refused: the same signed freeze was "
+                            "already taken (a replay)", event[0], event[1])
                 continue
             db.execute(
                 "INSERT OR IGNORE INTO spc_baselines (station, size, measurement, frozen_at, "

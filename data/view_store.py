@@ -23,7 +23,9 @@ from data.view_buckets import Buckets
 from data.view_counting import (
     ORDER_COLUMNS, Neighbours, count_insight, count_record, defects_of, roll_up, runs_of,
 )
-from data.view_extensions import ACTION_INDEX, EVENT_COLUMNS, RecordChange, ViewExtension
+from data.view_extensions import (
+    ACTION_INDEX, EVENT_COLUMNS, PersonSignatures, RecordChange, ViewExtension,
+)
 from data.view_schema import HOURS, INSIGHT_SUMS, RECORD_FIELDS
 
 CACHE_KIB = 64 * 1024
@@ -112,8 +114,12 @@ class ViewWriter:
     """The site view's one writer connection (used from one thread at a time)."""
 
     def __init__(self, database: Database, zone_name: str,
-                 extensions: tuple[ViewExtension, ...] | None = None):
-        self.extensions = view_registry.registered() if extensions is None else extensions
+                 extensions: tuple[ViewExtension, ...] | None = None,
+                 signatures: PersonSignatures | None = None):
+        """`signatures`: the registered extensions' check of acts a person signs (see
+        data/view_extensions.py); unused when `extensions` are given."""
+        self.extensions = (view_registry.registered(signatures) if extensions is None
+                           else extensions)
         # The actions some extension wants: only those events are looked at one by one.
         self._wanted = frozenset().union(*(e.actions for e in self.extensions))
         self.connection: sqlite3.Connection = database.raw_sqlite_connection(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from utils.mes.downtime import StopRefused
 from utils.permissions import PermissionDenied
+from utils.trust.person_documents import NoSigningKey
 
 from gui.downtime_model import TextRowsModel
 from gui.downtime_texts import duration_text, reason_label, state_label
@@ -151,6 +152,11 @@ class StopsDialog(QDialog):
         except StopRefused:
             self.message.setText(self.tr("A stop is already open: choose it in the list and "
                                          "give it a reason instead. Nothing was changed."))
+            return
+        except NoSigningKey:
+            self.message.setText(self.tr("Your signing key is not open on this PC: log in "
+                                         "again (if it persists, an admin resets your "
+                                         "password). Nothing was changed."))
             return
         self.note.clear()
         self.message.setText(done)

@@ -21,6 +21,7 @@ from utils.production import ProductionError
 from utils.release.service import ReleaseError
 from utils.site.site_key import SiteError
 from utils.trust.bootstrap import BootstrapError
+from utils.trust.person_documents import NoSigningKey
 
 # Refusals about what the person typed or chose: information.
 INPUT_REFUSALS: tuple[type[BaseException], ...] = (
@@ -30,9 +31,11 @@ INPUT_REFUSALS: tuple[type[BaseException], ...] = (
 # BootstrapError: a PC's own accounts brought into a site (or an upgrade) by someone who is not
 # an active admin there, or with a wrong password. ReleaseError, ReviewError: a signature
 # refused (a wrong password, a lot changed since it was reviewed, an exception not looked at).
-# HandoverError: a handover's signature refused, or a change to a signed one.
+# HandoverError: a handover's signature refused, or a change to a signed one. NoSigningKey: an
+# SPC freeze or a stop's classification with the person's key not open.
 ACCESS_REFUSALS: tuple[type[BaseException], ...] = (PermissionDenied, AuthError, BootstrapError,
-                                                    ReleaseError, ReviewError, HandoverError)
+                                                    ReleaseError, ReviewError, HandoverError,
+                                                    NoSigningKey)
 EXPECTED_REFUSALS = INPUT_REFUSALS + ACCESS_REFUSALS
 
 

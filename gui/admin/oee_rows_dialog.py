@@ -14,6 +14,7 @@ from config.constants import Permission, role_allows
 from models.canonical import parse_utc
 from utils.mes.downtime import StopRefused
 from utils.permissions import PermissionDenied
+from utils.trust.person_documents import NoSigningKey
 
 from gui.admin.oee_model import LineKey
 from gui.admin.oee_texts import computation
@@ -129,6 +130,11 @@ class OeeRowsDialog(QDialog):
         except StopRefused:
             self.message.setText(self.tr("That reason is not in the site catalog any more. "
                                          "Nothing was changed; choose another."))
+            return
+        except NoSigningKey:
+            self.message.setText(self.tr("Your signing key is not open on this PC: log in "
+                                         "again (if it persists, an admin resets your "
+                                         "password). Nothing was changed."))
             return
         self.note.clear()
         self.message.setText(self.tr("Recorded: stop of station %1 is now %2. The figures "

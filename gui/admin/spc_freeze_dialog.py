@@ -15,6 +15,7 @@ from models.spc import BaselineRefused, Limits
 from models.validation import MIN_REASON_LENGTH, ValidationFailed
 from utils.mes import spc_service
 from utils.permissions import PermissionDenied
+from utils.trust.person_documents import NoSigningKey
 
 from gui.admin.spc_texts import measurement_text, number, refusal_text
 from gui.admin.time_range import five_minute_edit, moment_of
@@ -104,6 +105,11 @@ class FreezeDialog(QDialog):
         except BaselineRefused as refused:
             self.error.setText(refusal_text(refused.code, refused.n,
                                             self.settings.min_baseline_points))
+            return False
+        except NoSigningKey:
+            self.error.setText(self.tr("Your signing key is not open on this PC: log in again "
+                                       "(if it persists, an admin resets your password). "
+                                       "Nothing was frozen."))
             return False
         self.accept()
         return True

@@ -2582,53 +2582,58 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FreezeDialog</name>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="32"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="33"/>
         <source>Freeze control limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="34"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="35"/>
         <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="45"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="46"/>
         <source>Why this period is a stable baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="60"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="61"/>
         <source>Freeze limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="85"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="86"/>
         <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="97"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="98"/>
         <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="101"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="102"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="110"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was frozen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5350,123 +5355,128 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="44"/>
+        <location filename="../admin/oee_rows_dialog.py" line="45"/>
         <source>Behind the numbers: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
-        <location filename="../admin/oee_rows_dialog.py" line="71"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="72"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="51"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="51"/>
         <source>Classified at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="51"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="62"/>
+        <location filename="../admin/oee_rows_dialog.py" line="63"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="64"/>
+        <location filename="../admin/oee_rows_dialog.py" line="65"/>
         <source>Classify the selected stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="76"/>
+        <location filename="../admin/oee_rows_dialog.py" line="77"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="80"/>
+        <location filename="../admin/oee_rows_dialog.py" line="81"/>
         <source>Stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="84"/>
+        <location filename="../admin/oee_rows_dialog.py" line="85"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="119"/>
+        <location filename="../admin/oee_rows_dialog.py" line="120"/>
         <source>Choose a stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="126"/>
+        <location filename="../admin/oee_rows_dialog.py" line="127"/>
         <source>Your role may not classify stops. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="130"/>
+        <location filename="../admin/oee_rows_dialog.py" line="131"/>
         <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="134"/>
+        <location filename="../admin/oee_rows_dialog.py" line="135"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="140"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7080,17 +7090,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="121"/>
+        <location filename="../station_window.py" line="120"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="288"/>
+        <location filename="../station_window.py" line="290"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="289"/>
+        <location filename="../station_window.py" line="291"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -7098,7 +7108,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="290"/>
+        <location filename="../station_window.py" line="292"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -7114,7 +7124,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="141"/>
+        <location filename="../station_window.py" line="143"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7124,27 +7134,27 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="142"/>
+        <location filename="../station_window.py" line="144"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="147"/>
+        <location filename="../station_window.py" line="149"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="226"/>
+        <location filename="../station_window.py" line="228"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="240"/>
+        <location filename="../station_window.py" line="242"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="243"/>
+        <location filename="../station_window.py" line="245"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7174,17 +7184,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="331"/>
+        <location filename="../station_window.py" line="333"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="331"/>
+        <location filename="../station_window.py" line="333"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="340"/>
+        <location filename="../station_window.py" line="342"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7210,98 +7220,103 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StopsDialog</name>
     <message>
-        <location filename="../stops_dialog.py" line="30"/>
+        <location filename="../stops_dialog.py" line="31"/>
         <source>Stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="37"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="37"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="37"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="37"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="38"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="41"/>
         <source>Recent stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="59"/>
+        <location filename="../stops_dialog.py" line="60"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="62"/>
+        <location filename="../stops_dialog.py" line="63"/>
         <source>Give the selected stop this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="64"/>
+        <location filename="../stops_dialog.py" line="65"/>
         <source>Machine down now, for this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="66"/>
+        <location filename="../stops_dialog.py" line="67"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="79"/>
+        <location filename="../stops_dialog.py" line="80"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="98"/>
+        <location filename="../stops_dialog.py" line="99"/>
         <source>Down for %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="120"/>
+        <location filename="../stops_dialog.py" line="121"/>
         <source>Choose a reason first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="130"/>
+        <location filename="../stops_dialog.py" line="131"/>
         <source>Choose the stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="135"/>
+        <location filename="../stops_dialog.py" line="136"/>
         <source>The stop now has the reason %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="141"/>
+        <location filename="../stops_dialog.py" line="142"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="148"/>
+        <location filename="../stops_dialog.py" line="149"/>
         <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="152"/>
+        <location filename="../stops_dialog.py" line="153"/>
         <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="157"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2583,54 +2583,59 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FreezeDialog</name>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="32"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="33"/>
         <source>Freeze control limits</source>
         <translation>Congelar limites de controle</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="34"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="35"/>
         <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
         <translation>Estação %1, tamanho %2, %3: escolha um período em que o processo rodou como deveria. Seus pontos dão a linha central e os limites do gráfico até que uma nova linha de base seja congelada; todos os PCs do site julgam os pontos por eles.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="45"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="46"/>
         <source>Why this period is a stable baseline</source>
         <translation>Por que este período é uma linha de base estável</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="56"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="60"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="61"/>
         <source>Freeze limits</source>
         <translation>Congelar limites</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="85"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="86"/>
         <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
         <translation>%1 pontos: centro %2, LSC %3, LIC %4, LSC da amplitude móvel %5</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="97"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="98"/>
         <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
         <translation>Só um administrador pode congelar limites de controle. Nada foi congelado; a tentativa está na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="101"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="102"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation>Informe um motivo de pelo menos %1 caracteres. Nada foi congelado ainda.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_freeze_dialog.py" line="110"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was frozen.</source>
+        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi congelado.</translation>
     </message>
 </context>
 <context>
@@ -5352,123 +5357,128 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="44"/>
+        <location filename="../admin/oee_rows_dialog.py" line="45"/>
         <source>Behind the numbers: %1</source>
         <translation>Por trás dos números: %1</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="49"/>
-        <location filename="../admin/oee_rows_dialog.py" line="71"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="72"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="51"/>
         <source>Classified by</source>
         <translation>Classificada por</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="51"/>
         <source>Classified at</source>
         <translation>Classificada em</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="51"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="62"/>
+        <location filename="../admin/oee_rows_dialog.py" line="63"/>
         <source>Note (optional)</source>
         <translation>Observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="64"/>
+        <location filename="../admin/oee_rows_dialog.py" line="65"/>
         <source>Classify the selected stop</source>
         <translation>Classificar a parada selecionada</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="76"/>
+        <location filename="../admin/oee_rows_dialog.py" line="77"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="80"/>
+        <location filename="../admin/oee_rows_dialog.py" line="81"/>
         <source>Stops</source>
         <translation>Paradas</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="84"/>
+        <location filename="../admin/oee_rows_dialog.py" line="85"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="119"/>
+        <location filename="../admin/oee_rows_dialog.py" line="120"/>
         <source>Choose a stop in the list first.</source>
         <translation>Escolha uma parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="126"/>
+        <location filename="../admin/oee_rows_dialog.py" line="127"/>
         <source>Your role may not classify stops. Nothing was changed.</source>
         <translation>Seu papel não permite classificar paradas. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="130"/>
+        <location filename="../admin/oee_rows_dialog.py" line="131"/>
         <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation>Esse motivo não está mais no catálogo do site. Nada foi alterado; escolha outro.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="134"/>
+        <location filename="../admin/oee_rows_dialog.py" line="135"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
+        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_rows_dialog.py" line="140"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation>Registrado: a parada da estação %1 agora é %2. Os números acompanham assim que a visão do site receber o evento deste PC.</translation>
     </message>
@@ -7082,17 +7092,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="121"/>
+        <location filename="../station_window.py" line="120"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="288"/>
+        <location filename="../station_window.py" line="290"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="289"/>
+        <location filename="../station_window.py" line="291"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -7100,7 +7110,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="290"/>
+        <location filename="../station_window.py" line="292"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -7116,7 +7126,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="141"/>
+        <location filename="../station_window.py" line="143"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
@@ -7126,27 +7136,27 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Etiqueta… (F6)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="142"/>
+        <location filename="../station_window.py" line="144"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="147"/>
+        <location filename="../station_window.py" line="149"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="226"/>
+        <location filename="../station_window.py" line="228"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="240"/>
+        <location filename="../station_window.py" line="242"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="243"/>
+        <location filename="../station_window.py" line="245"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
@@ -7176,17 +7186,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="331"/>
+        <location filename="../station_window.py" line="333"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="331"/>
+        <location filename="../station_window.py" line="333"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="340"/>
+        <location filename="../station_window.py" line="342"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -7212,99 +7222,104 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StopsDialog</name>
     <message>
-        <location filename="../stops_dialog.py" line="30"/>
+        <location filename="../stops_dialog.py" line="31"/>
         <source>Stops of this machine</source>
         <translation>Paradas desta máquina</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="37"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="37"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="37"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="37"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="38"/>
         <source>Classified by</source>
         <translation>Classificada por</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="41"/>
         <source>Recent stops of this machine</source>
         <translation>Paradas recentes desta máquina</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="59"/>
+        <location filename="../stops_dialog.py" line="60"/>
         <source>Note (optional)</source>
         <translation>Observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="62"/>
+        <location filename="../stops_dialog.py" line="63"/>
         <source>Give the selected stop this reason</source>
         <translation>Dar este motivo à parada selecionada</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="64"/>
+        <location filename="../stops_dialog.py" line="65"/>
         <source>Machine down now, for this reason</source>
         <translation>Máquina parada agora, por este motivo</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="66"/>
+        <location filename="../stops_dialog.py" line="67"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="79"/>
+        <location filename="../stops_dialog.py" line="80"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="98"/>
+        <location filename="../stops_dialog.py" line="99"/>
         <source>Down for %1 · %2</source>
         <translation>Parada há %1 · %2</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="120"/>
+        <location filename="../stops_dialog.py" line="121"/>
         <source>Choose a reason first.</source>
         <translation>Escolha um motivo primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="130"/>
+        <location filename="../stops_dialog.py" line="131"/>
         <source>Choose the stop in the list first.</source>
         <translation>Escolha a parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="135"/>
+        <location filename="../stops_dialog.py" line="136"/>
         <source>The stop now has the reason %1.</source>
         <translation>A parada agora tem o motivo %1.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="141"/>
+        <location filename="../stops_dialog.py" line="142"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation>Parada registrada a partir de agora, motivo %1. A próxima caixa a encerra.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="148"/>
+        <location filename="../stops_dialog.py" line="149"/>
         <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
         <translation>Seu papel não permite classificar paradas. Nada foi alterado; peça a um supervisor.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="152"/>
+        <location filename="../stops_dialog.py" line="153"/>
         <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
         <translation>Já há uma parada aberta: escolha-a na lista e dê a ela um motivo. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../stops_dialog.py" line="157"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
+        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi alterado.</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ from benchkit import log, machine_info, summary, write_report  # noqa: E402  (sh
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+from tests.data import people  # noqa: E402  (real keys: a classification counts only signed)
 
 STATIONS = 200
 BOXES_PER_SHIFT = 3
@@ -103,10 +104,10 @@ def shift_batch(station: str, shift_start: datetime, counter: list[int]):
         events.append(_event(station, seq + 1, "stop.closed", end,
                              {"stop_id": stop_id, "started_at": _text(start),
                               "ended_at": _text(end), "breaks": breaks}))
-        if seq % 2:
-            events.append(_event(station, seq + 2, "stop.classified", end,
-                                 {"station": station, "stop_id": stop_id,
-                                  "reason": REASONS[seq % len(REASONS)], "note": ""}))
+        if seq % 2:  # the operator's classification, signed with their own key
+            events.append(_event(station, seq + 2, "stop.classified", end, people.sign("op", {
+                "kind": "stop_classification", "station": station, "stop_id": stop_id,
+                "reason": REASONS[seq % len(REASONS)], "note": ""}, at=_text(end))))
     return changes, events
 
 
@@ -118,7 +119,7 @@ def build(folder: Path, params: dict) -> tuple[Any, Any, dict]:
     from data.view_store import ViewWriter
 
     database = open_view_database(folder / "view.sqlite3")
-    extension = OeeExtension()
+    extension = OeeExtension(people.signatures())
     writer = ViewWriter(database, ZONE, extensions=(extension,))
     buckets = Buckets(ZONE)
     db = writer.connection

@@ -54,6 +54,7 @@ from data.view_store import Batch, Position, ViewWriter  # noqa: E402
 from models.canonical import canonical_json, format_utc  # noqa: E402
 from models.spc import limits_from  # noqa: E402
 from utils.mes import spc_service  # noqa: E402
+from tests.data import people  # noqa: E402  (real keys: a freeze counts only signed)
 
 STATIONS = 200
 BOXES_PER_DAY = 49
@@ -70,6 +71,7 @@ class TimedSpc(SpcExtension):
     """The SPC extension, timing its own share of the writer's work."""
 
     def __init__(self) -> None:
+        super().__init__(people.signatures("office1"))
         self.seconds = 0.0
 
     def records_changed(self, db, changes, buckets):
@@ -163,13 +165,14 @@ class Plant:
                 f"recorded_at < ? ORDER BY recorded_at, record_id", (station, format_utc(end)))]
             limits = limits_from(values)
             ts = format_utc(end + timedelta(hours=1, seconds=seq))
+            document = people.sign("ana", {
+                "kind": "spc_baseline_freeze", "station": station, "size": self.size(station),
+                "measurement": measurement, "start": format_utc(self.start),
+                "end": format_utc(end), "n": limits.n, "mean": limits.mean,
+                "mr_bar": limits.mr_bar, "reason": "first two weeks"}, at=ts)
             body = canonical_json({"ts": ts, "user": "ana", "role": "admin",
                                    "action": FREEZE_ACTION, "reason": "first two weeks",
-                                   "after": {"station": station, "size": self.size(station),
-                                             "measurement": measurement,
-                                             "start": format_utc(self.start),
-                                             "end": format_utc(end), "n": limits.n,
-                                             "mean": limits.mean, "mr_bar": limits.mr_bar}})
+                                   "after": document})
             events.append(("office1", seq, ts, "ana", "admin", FREEZE_ACTION, "spc_baseline",
                            f"{station}/{self.size(station)}/{measurement}", None,
                            f"{seq:064x}", body))

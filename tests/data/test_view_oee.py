@@ -19,6 +19,8 @@ from data.view_store import Batch, Position, ViewWriter
 from utils.clock import ManualClock
 from utils.mes.oee_report import OeeReport
 
+from tests.data import people
+
 
 def utc(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 12, day, hour, minute, tzinfo=timezone.utc)
@@ -29,8 +31,10 @@ def text(moment: datetime) -> str:
 
 
 def event(station: str, seq: int, action: str, after, user: str = "op",
-          role: str | None = None) -> tuple:
-    ts = after.get("ended_at") or after.get("started_at") or "2026-12-01T23:00:00.000Z"
+          role: str | None = None, at: str | None = None) -> tuple:
+    ts = at or after.get("ended_at") or after.get("started_at") or "2026-12-01T23:00:00.000Z"
+    if action == "stop.classified":  # a document the person signs with their own key
+        after = people.sign(user, {"kind": "stop_classification", **after}, at=ts)
     body = json.dumps({"after": after})
     role = role or ("supervisor" if user == "sup" else "operator")
     return (station, seq, ts, user, role, action, "stop", None, None, f"h{station}{seq}", body)
@@ -51,7 +55,8 @@ def box(number: int, at: datetime, station: str = "201", size: str = "#0",
 class Site:
     def __init__(self, tmp_path, zone: str = "UTC"):
         self.database = open_view_database(tmp_path / "view.sqlite3")
-        self.writer = ViewWriter(self.database, zone, extensions=(OeeExtension(),))
+        self.writer = ViewWriter(self.database, zone,
+                                 extensions=(OeeExtension(people.signatures()),))
         self.positions: dict[str, int] = {}
         self.catalog = Catalog(downtime=DowntimeSettings(
             rates=(SizeRate("#0", 12.0, 15),), breaks=(PlannedBreak("21:45", 30),)))
@@ -133,8 +138,7 @@ def test_classification_moves_seconds_between_reasons_in_any_order(site):
     assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("material", 1800.0, 1)]
     late = event("office", 2, "stop.classified", {"station": "201", "stop_id": "s1",
                                                   "reason": "setup", "note": "die change"},
-                 user="sup")
-    late = late[:2] + ("2026-12-02T08:00:00.000Z",) + late[3:]
+                 user="sup", at="2026-12-02T08:00:00.000Z")
     site.store("office", events=[late])
     assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("setup", 1800.0, 1)]
     stop = site.report.stops(utc(1, 0), utc(3, 0))[0]
@@ -250,3 +254,76 @@ def test_the_sites_daily_sums_agree_with_the_per_station_rows(site):
             entry[1] += stops
     assert {r: [s, n] for r, s, n in pareto} == by_station == {"": [1800.0, 1],
                                                                  "quality": [3600.0, 1]}
+
+
+def test_a_classification_counts_only_with_its_persons_signature(site, caplog):
+    """Anyone holding a PC's key can write an event naming any user and role: what counts is
+    the signature of a key the directory certified for that person, whose role allows it."""
+    site.store(events=stop_events())
+    genuine = event("office", 1, "stop.classified",
+                    {"station": "201", "stop_id": "s1", "reason": "material"}, user="sup")
+    document = json.loads(genuine[10])["after"]
+    unsigned = {k: v for k, v in document.items() if k not in ("sig", "key_id")}
+    forged = [
+        # Unsigned, naming the supervisor.
+        ("office", 1, unsigned, "sup", "not signed with a person's key"),
+        # Signed with the operator's own key, naming the supervisor.
+        ("office", 2, people.sign("sup", unsigned, key=people.KEYS["op"]), "sup",
+         "never certified for that person"),
+        # The supervisor's genuine signature moved to another stop.
+        ("office", 3, {**document, "stop_id": "s2"}, "sup", "does not match"),
+        # The operator's genuine signature on another station's stop, recorded as supervisor.
+        ("office", 4, people.sign("op", unsigned), "op", "may not classify another"),
+        # 201's own stop, by its operator, who has a key: unsigned is refused.
+        ("201", 3, {**unsigned, "signed_by": "op"}, "op", "not signed with a person's key"),
+    ]
+    with caplog.at_level(logging.WARNING, logger="data.view_oee"):
+        for station, seq, after, user, _why in forged:
+            site.store(station, events=[(station, seq, "2026-12-02T09:00:00.000Z", user,
+                                         "supervisor", "stop.classified", "stop", None, None,
+                                         f"f{station}{seq}", json.dumps({"after": after}))])
+    lines = [r.message for r in caplog.records if "refused" in r.message]
+    assert len(lines) == len(forged)
+    for line, (station, seq, _after, _user, why) in zip(lines, forged):
+        assert f"of station {station} seq {seq} refused" in line and why in line, line
+    assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("", 1800.0, 1)]
+    # The genuine one counts; replayed later in another event it changes nothing more.
+    site.store("office", events=[genuine[:1] + (5,) + genuine[2:]])
+    own = event("201", 3, "stop.classified",
+                {"station": "201", "stop_id": "s1", "reason": "setup"},
+                at="2026-12-02T10:00:00.000Z")
+    site.store("201", events=[own])  # the operator's signed classification of its own stop
+    assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("setup", 1800.0, 1)]
+    # (written later, by a PC holding the office's key: its event's time is the newest)
+    site.store("office", events=[genuine[:1] + (6, "2026-12-03T00:00:00.000Z") + genuine[3:9]
+                                 + ("replay",) + genuine[10:]])
+    assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("setup", 1800.0, 1)]
+
+
+def test_someone_the_site_gave_no_key_classifies_their_own_stations_stop_unsigned(tmp_path):
+    """An account from before person keys has no certified key: its unsigned classification
+    counts from the stop's own station only (the station's chain is all there is), never for
+    another station's stop."""
+    from dataclasses import replace
+
+    from utils.trust.person_documents import ViewSignatures
+
+    state = people.directory()
+    state.users["op"] = replace(state.users["op"], public_key=None)
+    site = Site(tmp_path)
+    site.writer.extensions[0].signatures = ViewSignatures(lambda: state, "office")
+    try:
+        site.store(events=stop_events())
+        keyless = {"kind": "stop_classification", "site": people.SITE, "station": "201",
+                   "stop_id": "s1", "reason": "setup", "note": "", "signed_by": "op",
+                   "signed_at": "2026-12-02T08:00:00.000Z", "key_id": None}
+        site.store("202", events=[("202", 1, "2026-12-02T08:00:00.000Z", "op", "supervisor",
+                                   "stop.classified", "stop", None, None, "k1",
+                                   json.dumps({"after": keyless}))])
+        assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("", 1800.0, 1)]
+        site.store(events=[("201", 3, "2026-12-02T08:00:00.000Z", "op", "operator",
+                            "stop.classified", "stop", None, None, "k2",
+                            json.dumps({"after": keyless}))])
+        assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("setup", 1800.0, 1)]
+    finally:
+        site.close()

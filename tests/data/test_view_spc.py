@@ -14,6 +14,9 @@ from data.view_db import open_view_database
 from data.view_spc import SpcExtension, baseline, open_charts, points, signals
 from data.view_store import Batch, Position, ViewWriter
 from models.spc import limits_from
+from utils.trust.crypto import SigningKeyPair
+
+from tests.data import people
 
 BASE = [10.0, 10.6, 9.4, 10.2, 9.8, 10.4, 9.6, 10.1, 9.9, 10.3,
         9.7, 10.5, 9.5, 10.0, 10.2, 9.8, 10.4, 9.6, 10.1, 9.9]  # 20 points around 10
@@ -32,15 +35,19 @@ def _row(number: int, value: float, *, version: int = 1, status: str = "active",
 
 
 def _freeze(seq: int, *, role: str = "admin", after: dict | None = None,
-            ts: str = "2026-12-02T08:00:00.000Z", station: str = "office") -> tuple:
+            ts: str = "2026-12-02T08:00:00.000Z", station: str = "office",
+            user: str = "ana") -> tuple:
+    """A freeze event carrying the document `user` signed at `ts` with their own key."""
     limits = limits_from(BASE)
     after = after if after is not None else {
         "station": "201", "size": "#0", "measurement": "cam_d",
         "start": "2026-12-01T00:00:00.000Z", "end": "2026-12-01T00:20:00.000Z",
         "n": limits.n, "mean": limits.mean, "mr_bar": limits.mr_bar}
-    body = json.dumps({"ts": ts, "user": "ana", "role": role, "action": "spc.baseline.freeze",
-                       "after": after, "reason": "stable week"})
-    return (station, seq, ts, "ana", role, "spc.baseline.freeze", "spc_baseline", "201/#0/cam_d",
+    document = people.sign(user, {"kind": "spc_baseline_freeze", "reason": "stable week",
+                                  **after}, at=ts)
+    body = json.dumps({"ts": ts, "user": user, "role": role, "action": "spc.baseline.freeze",
+                       "after": document, "reason": "stable week"})
+    return (station, seq, ts, user, role, "spc.baseline.freeze", "spc_baseline", "201/#0/cam_d",
             None, f"h{seq}", body)
 
 
@@ -61,7 +68,7 @@ class Feed:
 @pytest.fixture
 def writer(tmp_path):
     database = open_view_database(tmp_path / "view.sqlite3")
-    writer = ViewWriter(database, "UTC", extensions=(SpcExtension(),))
+    writer = ViewWriter(database, "UTC", extensions=(SpcExtension(people.signatures()),))
     yield writer
     writer.close()
     database.dispose()
@@ -138,7 +145,6 @@ def test_a_newer_freeze_replaces_the_limits(writer):
 
 
 @pytest.mark.parametrize("role, after", [
-    ("supervisor", None),  # only an admin freezes
     ("admin", {"station": "201", "size": "#0", "measurement": "cam_q", "start": "a", "end": "b",
                "n": 20, "mean": 1, "mr_bar": 1}),
     ("admin", {"station": "201", "size": "#0", "measurement": "cam_d",
@@ -176,3 +182,52 @@ def test_every_station_and_size_with_records_is_a_chart(writer):
     feed = Feed(writer)
     feed(records=[_row(1, 1.0), _row(2, 1.0, size="#1"), _row(3, 1.0, station="202")])
     assert charts(writer.connection) == [("201", "#0"), ("201", "#1"), ("202", "#0")]
+
+
+def test_a_freeze_counts_only_signed_by_a_certified_admin_key(writer, caplog):
+    """The role an event records is the writing PC's word: a freeze counts only with the
+    signature of a key the directory certified for an admin. A genuine one copied onto
+    another chart, or again later, changes nothing."""
+    feed = Feed(writer)
+    feed(records=[_row(i, v) for i, v in enumerate(BASE)] + [_row(20, 14.0)])
+    genuine = _freeze(1)
+    document = json.loads(genuine[10])["after"]
+    unsigned = {k: v for k, v in document.items() if k not in ("sig", "key_id")}
+    pc_key = SigningKeyPair.generate()  # a PC's key is no person's
+    forged = [
+        (unsigned, "ana", "not signed with a person's key"),
+        (people.sign("ana", unsigned, key=pc_key), "ana", "never certified for that person"),
+        (people.sign("ana", unsigned, key=people.KEYS["sup"]), "ana",
+         "never certified for that person"),
+        (people.sign("sup", unsigned), "sup", "may not freeze control limits"),
+        ({**document, "size": "#1"}, "ana", "does not match"),
+        (document, "sup", "someone who was not logged in"),
+    ]
+    with caplog.at_level(logging.WARNING, logger="data.view_spc"):
+        for seq, (after, user, _why) in enumerate(forged, start=1):
+            body = json.dumps({"after": after})
+            feed(events=[("206", seq, "2026-12-02T09:00:00.000Z", user, "admin",
+                          "spc.baseline.freeze", "spc_baseline", "x", None, f"f{seq}", body)],
+                 source="206")
+    lines = [r.message for r in caplog.records if "refused" in r.message]
+    assert len(lines) == len(forged)
+    for seq, (line, (_after, _user, why)) in enumerate(zip(lines, forged), start=1):
+        assert f"baseline freeze 206/{seq} refused" in line and why in line, line
+    assert baseline(writer.connection, "201", "#0", "cam_d") is None
+    assert baseline(writer.connection, "201", "#1", "cam_d") is None
+    # The genuine freeze counts; a newer one replaces it; the first, copied into a later event
+    # (written with a station's key), neither counts again nor brings the old limits back.
+    feed(events=[genuine], source="office")
+    wide = limits_from(BASE)
+    newer = {"station": "201", "size": "#0", "measurement": "cam_d",
+             "start": "2026-12-01T00:00:00.000Z", "end": "2026-12-01T00:20:00.000Z",
+             "n": 20, "mean": 10.0, "mr_bar": wide.mr_bar * 4}
+    feed(events=[_freeze(2, after=newer, ts="2026-12-02T10:00:00.000Z")], source="office")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="data.view_spc"):
+        feed(events=[("206", 9, "2026-12-03T00:00:00.000Z", "ana", "admin",
+                      "spc.baseline.freeze", "spc_baseline", "x", None, "replay", genuine[10])],
+             source="206")
+    assert "206/9 refused: the same signed freeze was already taken" in caplog.text
+    assert baseline(writer.connection, "201", "#0", "cam_d").limits.mr_bar == pytest.approx(
+        wide.mr_bar * 4)

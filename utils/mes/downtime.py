@@ -29,12 +29,14 @@ from config.constants import Permission
 from config.downtime import UNQUALIFIED
 from data import meta_repo, schema
 from data import audit_repo
+from data.view_oee import CLASSIFY_KIND
 from models.canonical import format_utc, parse_utc
 from models.downtime import break_intervals, overlap_seconds
 from utils.audit.chain import Actor
 from utils.changes import Topic
 from utils.permissions import require
 from utils.site.station_state import SIZE_META_KEY
+from utils.trust.person_documents import NoSigningKey, signed
 
 OPEN_KEY = "downtime.open_stop"
 NOTE_MAX = 500
@@ -197,7 +199,8 @@ class DowntimeService:
     def classify(self, session: Any, station: str, stop_id: str, reason: Any,
                  note: str = "") -> None:
         """Give a stop its reason (again: the newest classification counts; all are audited
-        with who and when)."""
+        with who and when), signed with the person's own key (NoSigningKey: in a site that key
+        is not open, and the stop is another station's or the site gave this person a key)."""
         require(session, Permission.DOWNTIME_CLASSIFY, self.ctx.changes,
                 target=f"{station}/{stop_id}")
         if station != self.station:
@@ -206,6 +209,17 @@ class DowntimeService:
             require(session, Permission.OEE_VIEW, self.ctx.changes, target=f"{station}/{stop_id}")
         reason = self._reason(reason)
         note = (note or "").strip()[:NOTE_MAX]
+        trust = self.ctx.trust
+        if trust is not None and session.signer is None and (
+                station != self.station or trust.state.person_key(session.username) is not None):
+            raise NoSigningKey()
+        # Every PC's site view takes it only with the person's signature (data/view_oee.py):
+        # the role the event records is this PC's word, which a copy of its key could forge.
+        document = signed(session.signer, {
+            "kind": CLASSIFY_KIND, "site": self.ctx.settings.site_id, "station": station,
+            "stop_id": stop_id, "reason": reason, "note": note,
+            "signed_by": session.username, "full_name": session.full_name,
+            "role": str(session.role), "signed_at": format_utc(self.ctx.clock.now())})
         stop = self.open_stop() if station == self.station else None
         with self.ctx.changes.begin(session.actor, Topic.DOWNTIME) as tx:
             if stop is not None and stop.stop_id == stop_id:
@@ -213,8 +227,7 @@ class DowntimeService:
                     {"stop_id": stop.stop_id, "started_at": format_utc(stop.started_at),
                      "size": stop.size, "reason": reason}))
             tx.audit("stop.classified", entity="stop", entity_id=f"{station}/{stop_id}",
-                     after={"station": station, "stop_id": stop_id, "reason": reason,
-                            "note": note})
+                     after=document)
 
     def recent_stops(self, limit: int = 50) -> list[StopRow]:
         """This station's newest stops, from its own chain (newest first)."""

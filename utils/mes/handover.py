@@ -48,7 +48,7 @@ from utils.mes.handover_summary import (
     ALARM_PREFIXES, STOP_PREFIX, HandoverSummary, StationState, summarize,
 )
 from utils.permissions import require
-from utils.trust.crypto import SIG
+from utils.trust.person_documents import document_problem, signed
 
 if TYPE_CHECKING:
     from utils.context import AppContext
@@ -243,9 +243,7 @@ class HandoverService:
         document = {**body, "site": self.ctx.settings.site_id, "signed_by": session.username,
                     "full_name": session.full_name, "role": str(session.role),
                     "signed_at": format_utc(now), "local_time": self.ctx.release.local_time(now)}
-        if session.signer is None:
-            return {**document, "key_id": None}
-        return session.signer.sign_document(document)
+        return signed(session.signer, document)
 
     # -- reading this station's handovers ---------------------------------------------------
 
@@ -356,14 +354,4 @@ def signature_problem(document: dict[str, Any], state: Any, *, own_station: str,
     chain's MAC is the signature there)."""
     if state is None:
         return None if event_station == own_station else "not signed with a person's key"
-    if document.get("site") != state.site_id:
-        return "made for another site"
-    known = state.person_keys.get(document.get("key_id"))
-    if known is None or known[0] != document.get("signed_by") or SIG not in document:
-        return "signed with a key the site never certified for that person"
-    if not known[1].verify_document(document):
-        return "the signature does not match the document"
-    person = state.users.get(known[0])
-    if person is None or not role_allows(person.role, Permission.HANDOVER_SIGN):
-        return "signed by a person whose role may not sign handovers"
-    return None
+    return document_problem(state, document, (Permission.HANDOVER_SIGN,), "sign handovers")

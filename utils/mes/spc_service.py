@@ -3,9 +3,11 @@ frozen, and the out-of-control charts as fleet alarms.
 
 Freezing is an admin's act (Permission.SPC_BASELINE_FREEZE), checked here whatever the caller:
 the limits are computed from the chosen period's points in this PC's site view and written as
-one audit event `spc.baseline.freeze` (who, when, the period, n, x̄, MR̄, the reason) through the
-unit of work. The event is the fact: this PC's journal carries it to the share and every PC's
-site view takes it in (data/view_spc.py) and judges the chart's points against it.
+one audit event `spc.baseline.freeze` through the unit of work, whose `after` is the freeze
+(the chart, the period, n, x̄, MR̄, the reason, who and when) signed with the admin's own key
+(in a site; on a PC in no site unsigned, as a lot decision: only that PC's own chain counts).
+The event is the fact: this PC's journal carries it to the share and every PC's site view
+takes it in (data/view_spc.py), checks the signature, and judges the chart's points against it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from datetime import datetime
 
 from config.constants import Permission, role_allows
 from config.spc import SPC_MEASUREMENTS, SpcSettings
-from data.view_spc import FREEZE_ACTION, Baseline, baseline, open_charts, points, signals
+from data.view_spc import (
+    FREEZE_ACTION, FREEZE_KIND, Baseline, baseline, open_charts, points, signals,
+)
 from data import view_spc
 from models.canonical import format_utc
 from models.spc import Capability, Limits, capability, limits_from, moving_ranges
@@ -23,6 +27,7 @@ from models.validation import validate_reason
 from utils.auth import Session
 from utils.changes import Changes, Topic
 from utils.permissions import require
+from utils.trust.person_documents import NoSigningKey, signed
 
 FREEZE_PERMISSION = Permission.SPC_BASELINE_FREEZE
 DEFAULT_POINTS = 200
@@ -95,18 +100,27 @@ def preview(view, settings: SpcSettings, station: str, size: str, measurement: s
 def freeze(changes: Changes, session: Session, view, settings: SpcSettings, station: str,
            size: str, measurement: str, start: datetime, end: datetime, reason: str) -> Limits:
     """Freeze the chart's limits from the baseline [start, end): permission first (a refusal is
-    audited), then the reason, then the limits, then one audited event."""
+    audited), then the reason, then the limits, then one audited event carrying the freeze
+    signed with the admin's own key (NoSigningKey: in a site, that key is not open)."""
     require(session, FREEZE_PERMISSION, changes,
             target=f"spc {station} {size} {measurement}")
     reason = validate_reason(reason)
+    ctx = view.ctx
+    if ctx.trust is not None and session.signer is None:
+        raise NoSigningKey()
     limits = preview(view, settings, station, size, measurement, start, end)
+    # Every PC's site view takes it only with this signature (data/view_spc.py): the role the
+    # event records is this PC's word, which a copy of its key could forge.
+    document = signed(session.signer, {
+        "kind": FREEZE_KIND, "site": ctx.settings.site_id, "station": station, "size": size,
+        "measurement": measurement, "start": format_utc(start), "end": format_utc(end),
+        "n": limits.n, "mean": limits.mean, "mr_bar": limits.mr_bar, "ucl": limits.ucl,
+        "lcl": limits.lcl, "reason": reason, "signed_by": session.username,
+        "full_name": session.full_name, "role": str(session.role),
+        "signed_at": format_utc(ctx.clock.now())})
     with changes.begin(session.actor, Topic.SPC) as tx:
         tx.audit(FREEZE_ACTION, entity="spc_baseline", entity_id=f"{station}/{size}/{measurement}",
-                 after={"station": station, "size": size, "measurement": measurement,
-                        "start": format_utc(start), "end": format_utc(end), "n": limits.n,
-                        "mean": limits.mean, "mr_bar": limits.mr_bar,
-                        "ucl": limits.ucl, "lcl": limits.lcl},
-                 reason=reason)
+                 after=document, reason=reason)
     return limits
 
 

@@ -70,6 +70,7 @@ from utils.site.site_ingest import (  # noqa: F401
     GUI_LOCAL_EVENTS, INGEST_BATCH, IngestReport, Listener, SiteIngest, ViewChange, _text,
 )
 from utils.site.site_verify import VERIFY_ANCHOR_EVERY, SiteVerify  # noqa: F401
+from utils.trust.person_documents import ViewSignatures
 from utils.trust.site_trust import NOT_A_MEMBER
 
 if TYPE_CHECKING:
@@ -129,7 +130,8 @@ class SiteView(SiteIngest, SiteVerify):
 
     def _writer_or_new(self) -> ViewWriter:
         if self._writer is None:
-            self._writer = ViewWriter(self.database, self.zone_name)
+            self._writer = ViewWriter(self.database, self.zone_name,
+                                      signatures=self.person_signatures())
             if get_meta(self.database, TIMEZONE_KEY) != self.zone_name:
                 # The aggregates are local hours, days and months: another site time zone
                 # means counting every record again (a new view has none to count).
@@ -138,6 +140,14 @@ class SiteView(SiteIngest, SiteVerify):
                     log.info("Site view: aggregates rebuilt for time zone %s (%d records)",
                              self.zone_name, count)
         return self._writer
+
+    def person_signatures(self) -> ViewSignatures:
+        """The check of acts a person signs (an SPC freeze, a stop's classification) against
+        this PC's site directory as it stands when each event is taken."""
+        trust = self.trust
+        if trust is None:
+            return ViewSignatures(lambda: None, self.ctx.station_id)
+        return ViewSignatures(lambda: trust.state, self.ctx.station_id, trust.refresh_soon)
 
     # -- what is on the share ----------------------------------------------------------------
 

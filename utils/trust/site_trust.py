@@ -120,6 +120,11 @@ class SiteTrust:
         if self.state.member(station) is None:
             self._may_refresh()
 
+    def refresh_soon(self) -> bool:
+        """Read the directory once more (at most once a second); True when it brought something
+        new: a person certified or promoted a moment ago counts at once."""
+        return self._may_refresh()
+
     def _may_refresh(self) -> bool:
         now = time.monotonic()
         if now - self._last_refresh < REFRESH_AT_MOST_EVERY_S:

@@ -117,8 +117,12 @@ def test_declare_and_classify_are_audited_with_who_and_when(ctx):
     service.classify(op, "203", stop.stop_id, "setup", "  changing the die  ")
     classified = events(ctx, "stop.classified")[-1]
     assert classified["username"] == "op" and classified["ts"] == "2026-12-01T09:03:00.000Z"
-    assert classified["after"] == {"station": "203", "stop_id": stop.stop_id, "reason": "setup",
-                                   "note": "changing the die"}
+    # The classification is a document of the person's (unsigned: this PC is in no site).
+    assert classified["after"] == {
+        "kind": "stop_classification", "site": None, "station": "203",
+        "stop_id": stop.stop_id, "reason": "setup", "note": "changing the die",
+        "signed_by": "op", "full_name": "Op", "role": "operator",
+        "signed_at": "2026-12-01T09:03:00.000Z", "key_id": None}
     assert service.open_stop().reason == "setup"
     assert service.recent_stops()[0].classified_by == "op"
     with pytest.raises(StopRefused):
