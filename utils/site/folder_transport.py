@@ -97,11 +97,6 @@ class FolderTransport(OnSiteFolder):
         cursor.seen[station_id] = marker
         return StatusRead(station_id, result=result)
 
-    def _relative(self, path: Path) -> str:
-        try:
-            return Path(path).relative_to(self.layout.root).as_posix()
-        except ValueError:
-            return str(path)
 
     def read_presence(self, station_id: str, kind: Presence, *, max_bytes: int) -> ReadResult:
         return self.station(station_id).read_presence(kind, max_bytes=max_bytes)

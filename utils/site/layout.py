@@ -11,6 +11,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from utils.site.ports import FIRST_CHAIN
 from utils.site.share_fs import ShareFS, describe, refused
 
 PROTOCOL_VERSION = 2  # 2: keys by role (Ed25519 root, PC and person keys); 1 had one shared HMAC key
@@ -20,7 +21,7 @@ _STATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 # of a PC that took the station over, or a restored chain that forked from the published one)
 # in `journal-<chain id>/`, a chain id being 16 lowercase hex digits (utils/site/journal.py
 # chain_id). Nothing else named like a journal is read.
-FIRST_JOURNAL = "journal"
+FIRST_JOURNAL = FIRST_CHAIN  # the folder of a chain is named as the chain (ports.py)
 _CHAIN_FOLDER = re.compile(r"journal-([0-9a-f]{16})\Z")
 
 
@@ -105,6 +106,13 @@ class OnSiteFolder:
 
     def check(self) -> None:
         self.layout.require_root()
+
+    def _relative(self, path: Path) -> str:
+        """A path on the share as a person reads it (messages, labels): under the root."""
+        try:
+            return Path(path).relative_to(self.layout.root).as_posix()
+        except ValueError:
+            return str(path)
 
 
 @dataclass(frozen=True)

@@ -32,14 +32,23 @@ if TYPE_CHECKING:
     from utils.site.journal import JournalEntry
     from utils.site.share_files import ReadResult
 
-__all__ = ["AckWrite", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
-           "StatusCursor", "StatusRead"]
+__all__ = ["FIRST_CHAIN", "AckWrite", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
+           "StatusCursor", "StatusRead", "StoreListing", "StoreRefusal"]
+
+
+# A chain of a station's journal is named as the signed site directory names it (a takeover's
+# `retired_heads`, utils/site/membership.py): its first "journal", each later one
+# "journal-<chain id>" (16 lowercase hex digits). Every store keeps these names.
+FIRST_CHAIN = "journal"
 
 
 class PlaceRefused(OSError):
     """A place in the transport or the store is refused (on the shared folder: a link, or a
     file where a folder belongs). Not an outage: the implementation may move it aside
-    (`SiteStore.set_aside`) and the caller tries again at its next pass."""
+    (`SiteStore.set_aside`) and the caller tries again at its next pass. `reason` says what
+    the place is (for a person); where it is, the store names (`SiteStore.refused_label`)."""
+
+    reason: str = ""
 
 
 class Presence(StrEnum):
@@ -77,6 +86,26 @@ class StatusCursor:
 
     seen: dict[str, Hashable] = field(default_factory=dict)
     reads: int = 0
+
+
+@dataclass(frozen=True)
+class StoreRefusal:
+    """A place in the site store that was not read, named for a person: `where` is the
+    store's own label (on the shared folder the path under the share; a database names its
+    rows its way), opaque to callers, who only show it and compare it."""
+
+    station_id: str  # "" when the place is the store's own (not one station's)
+    where: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StoreListing:
+    """What the store lists (stations, or one station's chains), in order, and what it
+    refused to list among them (never read, never followed)."""
+
+    names: list[str]
+    refused: list[StoreRefusal] = field(default_factory=list)
 
 
 class StationLink(Protocol):
@@ -225,12 +254,17 @@ class SiteStore(Protocol):
     def set_aside(self, station_id: str, refused: PlaceRefused) -> bool:
         """Move a refused place of this station's own aside; True if it was moved."""
 
-    def station_ids(self) -> list[str]:
-        """Stations that have a place in the store (OSError when it is away)."""
+    def list_stations(self) -> StoreListing:
+        """Stations that have a place in the store, sorted, and what was refused among them
+        (OSError when the store is away)."""
 
-    def chains(self, station_id: str) -> list[str]:
+    def list_chains(self, station_id: str) -> StoreListing:
         """The names of a station's journal chains, its first first (one more after each
-        takeover or restore)."""
+        takeover or restore), and what was refused among them; empty when the station has no
+        place. Raises `PlaceRefused` when the station's place itself is refused."""
+
+    def journal_published(self, station_id: str, chain: str) -> bool:
+        """Whether a chain holds anything published (False: an empty chain, or none)."""
 
     def read_journal(self, station_id: str, chain: str, *, start_segment: int = 1,
                      start_offset: int = 0) -> Iterator["JournalEntry"]:
@@ -251,3 +285,14 @@ class SiteStore(Protocol):
     def journal_watch_folder(self, station_id: str) -> Path | None:
         """A local folder whose changes hint that a station's journal grew (a file-system
         watcher wakes the follower); None: the follower's rescan alone."""
+
+    # -- naming places for a person (opaque labels: shown and compared, never parsed) ------
+
+    def journal_label(self, station_id: str, chain: str, segment: int | None = None) -> str:
+        """Where a chain (or one part of it, as `JournalEntry.segment` numbers it) is."""
+
+    def checkpoint_label(self, station_id: str) -> str:
+        """Where a station's published journal head is."""
+
+    def refused_label(self, refused: PlaceRefused) -> str:
+        """Where a refused place is (`PlaceRefused` raised by this store)."""

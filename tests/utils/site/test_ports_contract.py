@@ -239,8 +239,8 @@ def test_a_published_journal_is_listed_and_read_back_in_order(site, tmp_path):
                                       station.trust.pc_key)
         while writer.sync():
             pass
-        assert STATION in store.station_ids()
-        assert store.chains(STATION) == ["journal"]
+        assert STATION in store.list_stations().names
+        assert store.list_chains(STATION).names == ["journal"]
         entries = list(store.read_journal(STATION, "journal"))
         events = [entry for entry in entries if isinstance(entry, JournalEvent)]
         with station.database.read() as connection:
