@@ -11,7 +11,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from utils.site.ports import FIRST_CHAIN
+from utils.site.ports import FIRST_CHAIN, chain_of
 from utils.site.share_fs import ShareFS, describe, refused
 
 PROTOCOL_VERSION = 2  # 2: keys by role (Ed25519 root, PC and person keys); 1 had one shared HMAC key
@@ -22,7 +22,6 @@ _STATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 # in `journal-<chain id>/`, a chain id being 16 lowercase hex digits (utils/site/journal.py
 # chain_id). Nothing else named like a journal is read.
 FIRST_JOURNAL = FIRST_CHAIN  # the folder of a chain is named as the chain (ports.py)
-_CHAIN_FOLDER = re.compile(r"journal-([0-9a-f]{16})\Z")
 
 
 def valid_station_id(station_id: str) -> bool:
@@ -37,11 +36,8 @@ def chain_folder_name(chain: str | None) -> str:
 
 def folder_chain(name: str) -> str | None:
     """The chain id a journal folder's name stands for: "" for the first journal, None when
-    the name is no journal folder's."""
-    if name == FIRST_JOURNAL:
-        return ""
-    match = _CHAIN_FOLDER.match(name)
-    return None if match is None else match[1]
+    the name is no journal folder's (a folder is named as its chain: ports.py)."""
+    return chain_of(name)
 
 
 def looks_like_journal(name: str) -> bool:

@@ -23,6 +23,7 @@ import-linter contract in `pyproject.toml`; the composition root `utils/context.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from utils.site.journal import JournalEntry
     from utils.site.share_files import ReadResult
 
-__all__ = ["FIRST_CHAIN", "AckWrite", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
+__all__ = ["FIRST_CHAIN", "AckWrite", "chain_of", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
            "StatusCursor", "StatusRead", "StoreListing", "StoreRefusal"]
 
 
@@ -40,6 +41,16 @@ __all__ = ["FIRST_CHAIN", "AckWrite", "JournalPublisher", "LiveTransport", "Plac
 # `retired_heads`, utils/site/membership.py): its first "journal", each later one
 # "journal-<chain id>" (16 lowercase hex digits). Every store keeps these names.
 FIRST_CHAIN = "journal"
+_LATER_CHAIN = re.compile(r"journal-([0-9a-f]{16})\Z")
+
+
+def chain_of(name: str) -> str | None:
+    """The chain id a chain's name stands for: "" for the first chain, None when the name is
+    no chain's (a store reads nothing by such a name)."""
+    if name == FIRST_CHAIN:
+        return ""
+    match = _LATER_CHAIN.match(name)
+    return None if match is None else match[1]
 
 
 class PlaceRefused(OSError):
@@ -269,7 +280,9 @@ class SiteStore(Protocol):
     def read_journal(self, station_id: str, chain: str, *, start_segment: int = 1,
                      start_offset: int = 0) -> Iterator["JournalEntry"]:
         """A chain's lines from a position, in order, each parsed within bounds (checked by
-        the caller: utils/site/journal_check.py)."""
+        the caller: utils/site/journal_check.py); a torn last line is left for next time.
+        Nothing for a chain the station does not have; FileNotFoundError for a name that is
+        no chain's (`chain_of`)."""
 
     def journal_size(self, station_id: str, chain: str, start_segment: int = 1,
                      start_offset: int = 0) -> int:
