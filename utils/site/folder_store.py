@@ -1,6 +1,7 @@
 """The site store over the shared folder (`SiteStore`, utils/site/ports.py): each PC's journal
 in `stations/<id>/journal*/NNNNNNNN.jsonl` with its signed head in `checkpoint.json`,
-published by `journal.JournalWriter` and read by `journal.read_journal` within bounds.
+published by `journal.JournalWriter` and read by `journal.read_journal` within bounds; the site
+records beside them (`directory/failures/<station>.json`), each replaced atomically.
 
 What it refuses (a link or a file where a journal folder or segment belongs) it moves aside
 to the quarantine when it is this PC's own (`set_aside`), never followed."""
@@ -18,11 +19,16 @@ from utils.site.journal import (
     read_journal, segment_name,
 )
 from utils.site.layout import OnSiteFolder, folder_chain, valid_station_id
-from utils.site.ports import PlaceRefused, StoreListing, StoreRefusal
-from utils.site.share_files import ReadResult, quarantine, read_json_file
+from utils.site.ports import PlaceRefused, RecordFound, RecordKind, StoreListing, StoreRefusal
+from utils.site.share_files import ReadResult, ReadState, quarantine, read_json_file
 from utils.site.share_fs import ShareRefused
 
 log = logging.getLogger(__name__)
+
+# Where each kind of site record is kept on the share: `<folder>/<name>.json`.
+_RECORD_FOLDERS: dict[RecordKind, tuple[str, ...]] = {
+    RecordKind.LOGIN_FAILURES: ("directory", "failures"),
+}
 
 
 class FolderSiteStore(OnSiteFolder):
@@ -98,6 +104,39 @@ class FolderSiteStore(OnSiteFolder):
     def read_checkpoint(self, station_id: str, *, max_bytes: int) -> ReadResult:
         return read_json_file(self.layout.station(station_id).checkpoint, max_bytes=max_bytes,
                               share=self.fs)
+
+    # -- site records ----------------------------------------------------------------------------
+
+    def _record_path(self, kind: RecordKind, name: str) -> Path:
+        if not valid_station_id(name):
+            raise ValueError(f"not a record's name: {name!r}")
+        return self.layout.root.joinpath(*_RECORD_FOLDERS[kind], f"{name}.json")
+
+    def publish_record(self, kind: RecordKind, name: str, data: bytes) -> None:
+        path = self._record_path(kind, name)
+        self.layout.require_root()  # never a phantom share
+        self.fs.mkdirs(path.parent)
+        # Not fsynced: a record lost in a power cut is published again at the next pass.
+        self.fs.write_atomic(path, data, durable=False)
+
+    def list_records(self, kind: RecordKind) -> list[RecordFound]:
+        """`<name>.json` plain files of the kind's folder (no folder yet: none)."""
+        try:
+            entries = self.fs.scandir(self.layout.root.joinpath(*_RECORD_FOLDERS[kind]))
+        except FileNotFoundError:
+            self.layout.require_root()  # the share itself gone is an outage, not "none yet"
+            return []
+        return sorted((RecordFound(entry.name[:-5], (entry.info.st_mtime_ns, entry.info.st_size))
+                       for entry in entries
+                       if entry.name.endswith(".json") and entry.is_file
+                       and valid_station_id(entry.name[:-5])), key=lambda found: found.name)
+
+    def read_record(self, kind: RecordKind, name: str, *, max_bytes: int) -> ReadResult:
+        try:
+            path = self._record_path(kind, name)
+        except ValueError:
+            return ReadResult(ReadState.MISSING)
+        return read_json_file(path, max_bytes=max_bytes, share=self.fs)
 
     # -- change hints (for followers) --------------------------------------------------------
 

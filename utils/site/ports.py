@@ -7,8 +7,11 @@ program asks of the site, whatever carries it.
   (`FleetMonitor`). The shared folder is the first implementation (`FolderTransport`); an MQTT
   broker is the next.
 - `SiteStore` keeps what is history: each PC's journal (its audit chain, sealed), published by
-  the PC and read by every site view. The shared folder is the first implementation
-  (`FolderSiteStore`); a PostgreSQL server is the next.
+  the PC and read by every site view, the archive and verify; and the site records beside it
+  (`RecordKind`: a signed document per station, such as its failed logins). It lists what it
+  holds and names its places for a person with opaque labels, so no caller knows where or how
+  it keeps them. The shared folder is the first implementation (`FolderSiteStore`); a
+  PostgreSQL server is the next.
 
 A port only moves bytes and documents. Signing and every check of a signature, a schema, a
 sequence or a seal stay in the core (`commands.py`, `fleet.py`, `journal_check.py`): the
@@ -33,7 +36,7 @@ if TYPE_CHECKING:
     from utils.site.journal import JournalEntry
     from utils.site.share_files import ReadResult
 
-__all__ = ["FIRST_CHAIN", "AckWrite", "chain_of", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
+__all__ = ["FIRST_CHAIN", "AckWrite", "RecordFound", "RecordKind", "chain_of", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
            "StatusCursor", "StatusRead", "StoreListing", "StoreRefusal"]
 
 
@@ -97,6 +100,21 @@ class StatusCursor:
 
     seen: dict[str, Hashable] = field(default_factory=dict)
     reads: int = 0
+
+
+class RecordKind(StrEnum):
+    """The site's records beside the journals: per kind, one signed document per name (a
+    station's id), replaced by its one writer and read by every PC, which checks it."""
+
+    LOGIN_FAILURES = "login_failures"  # a PC's failed passwords (utils/trust/lockout_share.py)
+
+
+@dataclass(frozen=True)
+class RecordFound:
+    """A record the store holds: its name, and what changes when it is replaced."""
+
+    name: str
+    marker: Hashable
 
 
 @dataclass(frozen=True)
@@ -298,6 +316,19 @@ class SiteStore(Protocol):
     def journal_watch_folder(self, station_id: str) -> Path | None:
         """A local folder whose changes hint that a station's journal grew (a file-system
         watcher wakes the follower); None: the follower's rescan alone."""
+
+    # -- site records (signed documents by name, beside the journals) ---------------------
+
+    def publish_record(self, kind: RecordKind, name: str, data: bytes) -> None:
+        """Replace this PC's record of a kind (`name`: a station id; ValueError for a name
+        the store cannot hold). OSError when the store is away."""
+
+    def list_records(self, kind: RecordKind) -> list[RecordFound]:
+        """The records of a kind, by name; what is not a plain record there (a link) is left
+        out, never read. OSError when the store is away."""
+
+    def read_record(self, kind: RecordKind, name: str, *, max_bytes: int) -> ReadResult:
+        """One record, read within bounds (checked by the caller)."""
 
     # -- naming places for a person (opaque labels: shown and compared, never parsed) ------
 

@@ -5,7 +5,8 @@ catches up from it). Beside memory_ports.py (the live transport's double), which
 bounded documents with.
 
 It keeps what a database keeps: per station its chains of journal lines, in numbered parts
-(the folder's segments: a reading position is (part, offset) in both), and its signed head.
+(the folder's segments: a reading position is (part, offset) in both), and its signed head;
+and the site records (per kind, a document per name).
 Like the folder it only moves bytes: lines are handed out as the readers parse them
 (`journal_entry`, bounded), the head as a `ReadResult`; the checks are the core's. A hostile
 writer is played by `put_line` and `put_checkpoint`, an outage by `online = False`.
@@ -16,6 +17,7 @@ goes on past this PC's chain, is `JournalNotOurs` here."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +34,9 @@ from utils.site.journal import (
 from utils.site.journal_read import (
     JournalEntry, JournalEvent, JournalHeader, JournalSeal, journal_entry,
 )
-from utils.site.ports import FIRST_CHAIN, PlaceRefused, StoreListing, chain_of
+from utils.site.ports import (
+    FIRST_CHAIN, PlaceRefused, RecordFound, RecordKind, StoreListing, chain_of,
+)
 from utils.site.share_files import ReadResult
 from utils.site.signed import document_bytes
 
@@ -49,11 +53,14 @@ class _Journals:
 
 
 class MemorySiteStore:
-    """The site's store of journals held in this process (`SiteStore`)."""
+    """The site's store of journals and records held in this process (`SiteStore`)."""
 
     def __init__(self, *, part_max_bytes: int = PART_MAX_BYTES):
         self.lock = threading.RLock()
         self.stations: dict[str, _Journals] = {}
+        # kind -> name -> (a number that grows with each write, the record's bytes)
+        self.records: dict[RecordKind, dict[str, tuple[int, bytes]]] = {}
+        self._writes = itertools.count(1)
         self.online = True  # False: every call raises OSError, as a server that went away
         self.part_max_bytes = part_max_bytes
 
@@ -163,6 +170,25 @@ class MemorySiteStore:
 
     def journal_watch_folder(self, station_id: str) -> Path | None:
         return None  # no file-system watcher: the follower's rescan alone
+
+    # -- site records --------------------------------------------------------------------------
+
+    def publish_record(self, kind: RecordKind, name: str, data: bytes) -> None:
+        with self.lock:
+            self.check()
+            self.records.setdefault(kind, {})[name] = (next(self._writes), bytes(data))
+
+    def list_records(self, kind: RecordKind) -> list[RecordFound]:
+        with self.lock:
+            self.check()
+            return [RecordFound(name, number)
+                    for name, (number, _data) in sorted(self.records.get(kind, {}).items())]
+
+    def read_record(self, kind: RecordKind, name: str, *, max_bytes: int) -> ReadResult:
+        with self.lock:
+            self.check()
+            found = self.records.get(kind, {}).get(name)
+            return read_bytes(None if found is None else found[1], max_bytes=max_bytes)
 
     # -- naming places -------------------------------------------------------------------------
 

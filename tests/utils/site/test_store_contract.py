@@ -2,7 +2,8 @@
 against the shared folder's store and an in-memory one (tests/utils/site/memory_store.py, a
 stand-in for the PostgreSQL store to come): a PC's journal published, listed and read back in
 order, from any position, with its sizes and its signed head; resumed after an outage without a
-gap or a duplicate; junk and oversize refused unread; an unreachable store raising OSError.
+gap or a duplicate; junk and oversize refused unread; an unreachable store raising OSError;
+and the site records beside the journals (a document per name, replaced, listed, read back).
 The last tests have a real site view (its own SQLite database) catch up from the in-memory
 store and verify it, with nothing folder-specific in between."""
 
@@ -22,7 +23,7 @@ from utils.audit.verify import TamperKind
 from utils.context import AppContext
 from utils.site.folder_store import FolderSiteStore
 from utils.site.journal import LINE_MAX_BYTES, BadLine, JournalEvent, JournalSeal
-from utils.site.ports import FIRST_CHAIN, JournalPublisher, SiteStore
+from utils.site.ports import FIRST_CHAIN, JournalPublisher, RecordKind, SiteStore
 from utils.site.share_files import ReadState
 from utils.site.site_view import SiteView
 
@@ -193,6 +194,43 @@ def test_a_store_that_went_away_raises_oserror(station):
     writer.reset()
     with pytest.raises(OSError):
         writer.sync()
+    with pytest.raises(OSError):
+        store.publish_record(RecordKind.LOGIN_FAILURES, STATION, b'{"v": 1}')
+    with pytest.raises(OSError):
+        store.list_records(RecordKind.LOGIN_FAILURES)
+
+
+# -- site records: a signed document per name, replaced by its one writer -------------------------
+
+def test_a_site_record_is_replaced_listed_and_read_back(station):
+    _ctx, harness = station
+    store = harness.store
+    kind = RecordKind.LOGIN_FAILURES
+    assert store.list_records(kind) == []
+    assert store.read_record(kind, STATION, max_bytes=HEAD_MAX).state == ReadState.MISSING
+    store.publish_record(kind, STATION, b'{"v": 1, "n": "first"}')
+    store.publish_record(kind, "201", b'{"v": 1, "n": "other"}')
+    found = store.list_records(kind)
+    assert [record.name for record in found] == ["201", STATION]
+    read = store.read_record(kind, STATION, max_bytes=HEAD_MAX)
+    assert read.state == ReadState.OK and read.document == {"v": 1, "n": "first"}
+    store.publish_record(kind, STATION, b'{"v": 1, "n": "second, longer"}')
+    again = {record.name: record.marker for record in store.list_records(kind)}
+    assert again[STATION] != found[1].marker and again["201"] == found[0].marker
+    assert store.read_record(kind, STATION, max_bytes=HEAD_MAX).document["n"] == "second, longer"
+
+
+def test_a_junk_or_oversize_record_is_refused_unread(station):
+    _ctx, harness = station
+    store = harness.store
+    kind = RecordKind.LOGIN_FAILURES
+    store.publish_record(kind, STATION, b"{{{{")
+    assert store.read_record(kind, STATION, max_bytes=HEAD_MAX).state == ReadState.NOT_READY
+    store.publish_record(kind, STATION, b"[" * 5000 + b"]" * 5000)
+    assert store.read_record(kind, STATION, max_bytes=HEAD_MAX).state == ReadState.BEYOND_LIMITS
+    store.publish_record(kind, STATION, b'{"pad": "' + b"x" * HEAD_MAX + b'"}')
+    read = store.read_record(kind, STATION, max_bytes=HEAD_MAX)
+    assert read.state == ReadState.TOO_LARGE and read.document is None
 
 
 # -- a site view over the in-memory store: nothing folder-specific in between ---------------------
