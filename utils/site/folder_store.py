@@ -18,7 +18,8 @@ from utils.site.journal import (
     JournalEntry, JournalWriter, Sealer, chain_folders, journal_size, list_segments,
     read_journal, segment_name,
 )
-from utils.site.layout import OnSiteFolder, folder_chain, valid_station_id
+from utils.site.layout import OnSiteFolder, folder_chain
+from utils.site.protocol import valid_station_id
 from utils.site.ports import PlaceRefused, RecordFound, RecordKind, StoreListing, StoreRefusal
 from utils.site.share_files import ReadResult, ReadState, quarantine, read_json_file
 from utils.site.share_fs import ShareRefused

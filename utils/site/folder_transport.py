@@ -15,7 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Hashable
 
-from utils.site.layout import OnSiteFolder, valid_station_id
+from utils.site.layout import OnSiteFolder
+from utils.site.protocol import valid_station_id
 from utils.site.netshare import default_rescan_ms
 from utils.site.ports import Presence, StatusCursor, StatusRead
 from utils.site.share_files import ReadResult, ReadState, quarantine, read_json_file

@@ -63,7 +63,8 @@ from data.audit_repo import StoredCheckpoint
 from data.database import Database
 from models.canonical import canonical_json, format_utc
 from utils.clock import Clock, SystemClock
-from utils.site.layout import PROTOCOL_VERSION, SiteLayout, StationLayout
+from utils.site.layout import SiteLayout, StationLayout
+from utils.site.protocol import PROTOCOL_VERSION
 # Reading is journal_read.py's; its names are importable from here too (older callers).
 from utils.site.journal_read import (  # noqa: F401
     BODY_LIMITS, LINE_LIMITS, LINE_MAX_BYTES, RECOVER_MAX_BYTES, BadLine, ChainFolders,

@@ -18,7 +18,7 @@ from data import directory_repo
 from data.database import Database
 from models.canonical import canonical_json, format_utc
 from utils.clock import Clock
-from utils.site.layout import PROTOCOL_VERSION
+from utils.site.protocol import PROTOCOL_VERSION
 from utils.site.ports import RecordKind, SiteStore
 from utils.site.share_files import ReadState
 from utils.site.signed import document_bytes
