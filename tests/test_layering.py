@@ -39,3 +39,35 @@ def test_core_and_cli_import_with_qt_blocked():
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                             text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
+
+
+# The modules that know the shared folder's layout and seam (docs/architecture.md section 7):
+# its implementations of the ports and what is still folder-only. Every other module of utils/
+# is a source of the contract "Only the shared folder's modules use its layout and seam".
+FOLDER_MODULES = {
+    "utils.site.layout", "utils.site.share_fs", "utils.site.share_entries",
+    "utils.site.share_folders", "utils.site.share_files", "utils.site.folder_store",
+    "utils.site.folder_transport", "utils.site.station_folder", "utils.site.journal",
+    "utils.site.journal_read", "utils.site.membership", "utils.site.site_key",
+    "utils.site.demo", "utils.site.synthetic", "utils.trust.dirlog", "utils.trust.upgrade",
+    "utils.setup_checks", "utils.first_run", "utils.context", "utils.backup.archive_check",
+}
+
+
+def test_every_module_of_utils_is_placed_on_one_side_of_the_folder_contract():
+    """A new module of utils/ is either checked by the contract or named a folder module here
+    on purpose; the contract's list alone would let a new one slip past unchecked."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    [contract] = [c for c in config["tool"]["importlinter"]["contracts"]
+                  if c["name"] == "Only the shared folder's modules use its layout and seam"]
+    checked = set(contract["source_modules"])
+    modules = {".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+               for path in (ROOT / "utils").rglob("*.py")}
+    unplaced = {module for module in modules - FOLDER_MODULES
+                if not any(module == source or module.startswith(source + ".")
+                           for source in checked)}
+    assert unplaced == {"utils", "utils.site", "utils.trust", "utils.backup"}  # packages' own __init__
+    assert FOLDER_MODULES <= modules  # none of them renamed or gone unnoticed
+    assert not checked & FOLDER_MODULES

@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from utils.mes.oee_report import OeeReport
     from utils.mes.handover import HandoverHistory, HandoverService
     from utils.release.service import ReleaseService
-    from utils.site.layout import SiteLayout
     from utils.site.ports import LiveTransport, SiteStore
     from utils.site.site_view import SiteView
     from utils.site.view_follower import ViewFollower
@@ -145,15 +144,6 @@ class AppContext:
         ports = self._site_ports()
         return None if ports is None else ports[1]
 
-    def site_layout(self) -> "SiteLayout":
-        """The shared folder's layout, for what is not behind a port yet (the site directory,
-        the failed-login records, the catalog)."""
-        from utils.site.layout import SiteLayout
-
-        folder = self.site_folder
-        if folder is None:
-            raise ValueError("this PC is not in a site (no shared folder)")
-        return SiteLayout(folder)
     _downtime: "DowntimeService | None" = None
     _oee: "OeeReport | None" = None
     _handover: "HandoverService | None" = None

@@ -24,7 +24,7 @@ from utils.setup_checks import SetupError, check_folder, write_probe
 from utils.changes import Topic
 from utils.permissions import require
 from utils.settings_store import save_settings
-from utils.site.layout import valid_station_id
+from utils.site.protocol import valid_station_id
 from utils.site.site_key import SiteError, read_site
 
 log = logging.getLogger(__name__)

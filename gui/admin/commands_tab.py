@@ -22,7 +22,7 @@ from config.constants import COMMAND_ROLES, DISRUPTIVE_COMMANDS, CommandType, Ro
 from utils.auth import Session
 from utils.permissions import PermissionDenied
 from utils.site.fleet import FleetMonitor
-from utils.site.layout import valid_station_id
+from utils.site.protocol import valid_station_id
 
 from gui.accessible_names import name_inputs
 from gui.admin.commands_model import CommandHistoryModel

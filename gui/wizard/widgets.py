@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from config.catalog import Catalog
-from utils.site.layout import valid_station_id
+from utils.site.protocol import valid_station_id
 
 from gui.numbers import weight_text
 from gui.theme import TOUCH_MIN_PX, form_label

@@ -167,7 +167,7 @@ def status_body() -> dict[str, Any]:
     """A station's status as `SyncService.status_document()` makes it, unsigned (with its
     protocol version, as `SiteTrust.sign` adds it)."""
     from models.canonical import format_utc
-    from utils.site.layout import PROTOCOL_VERSION
+    from utils.site.protocol import PROTOCOL_VERSION
 
     now = datetime.now(timezone.utc)
     return {

@@ -20,8 +20,8 @@ the plant (utils/backup/archive_check.py):
     records.csv             every record version those events wrote (made from the events;
                             verify-archive makes it again and compares)
 
-In a site the journals come from the shared folder (what every PC trusts: sealed by each
-station's PC key). A PC in no site archives its own chain from its database: its events link
+In a site the journals come from the site store, read through its port (`SiteStore`: the
+shared folder's today), as every PC trusts them: sealed by each station's PC key. A PC in no site archives its own chain from its database: its events link
 and hash, but are not sealed, and the archive says that their origin cannot be proven on
 another PC. Account entries of the site directory are never included (they hold password
 hashes and sealed keys): a PC certified by an admin rather than the root is shown with that
@@ -45,7 +45,8 @@ from utils.backup.archive_format import (
     ARCHIVE_KIND, KEYS, MANIFEST, RECORDS, StationPart, event_line, records_csv, sha256,
 )
 from utils.permissions import require
-from utils.site.journal import JournalEvent, JournalHeader, JournalSeal, parse_body, read_journal
+from utils.site.journal import JournalEvent, JournalHeader, JournalSeal, parse_body
+from utils.site.ports import SiteStore
 from utils.trust.crypto import key_id_of
 
 
@@ -67,13 +68,16 @@ def _in_period(body: str, start: str, end: str) -> str:
     return "before" if ts < start else "after" if ts >= end else "in"
 
 
-def journal_part(station: str, folder: Path, share, start: str, end: str) -> StationPart:
-    """Whole sealed runs of a journal that hold an event of the period."""
+def journal_part(store: SiteStore, station: str, chain: str, start: str,
+                 end: str) -> StationPart:
+    """Whole sealed runs of a station's chain in the site store that hold an event of the
+    period."""
     part = StationPart(station)
+    part.folder = chain
     header: bytes | None = None
     run: list[JournalEvent] = []
     touched = passed = False
-    for entry in read_journal(folder, share=share):
+    for entry in store.read_journal(station, chain):
         if type(entry) is JournalHeader and header is None:
             header = canonical_json(entry.document).encode("utf-8") + b"\n"
         elif type(entry) is JournalEvent:
@@ -167,13 +171,13 @@ def make_archive(ctx, session, start: datetime, end: datetime, out: Path) -> dic
         raise ArchiveError("the period ends before it starts; nothing was written")
     first, last = format_utc(start), format_utc(end)
     parts: list[StationPart] = []
-    if ctx.trust is not None and ctx.site_folder is not None:
+    if ctx.trust is not None and ctx.site_store is not None:
         view = ctx.site_view
+        assert view.store is not None  # a PC in a site has one
         stations = sorted(set(view.journal_stations()) | {ctx.station_id})
         for station in stations:
-            for name, folder in view.chains(station):
-                part = journal_part(station, folder, view.fs, first, last)
-                part.folder = name
+            for name in view.chains(station):
+                part = journal_part(view.store, station, name, first, last)
                 if part.events:
                     parts.append(part)
         # The PC making the archive too: its key signs the manifest.

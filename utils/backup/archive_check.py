@@ -31,7 +31,8 @@ from utils.backup.archive_format import (
 )
 from utils.site.journal import JournalEvent, list_segments, read_journal
 from utils.site.journal_check import ChainCheck
-from utils.site.layout import FIRST_JOURNAL, folder_chain, valid_station_id
+from utils.site.layout import FIRST_JOURNAL, folder_chain
+from utils.site.protocol import valid_station_id
 from utils.site.share_fs import ShareFS
 from utils.trust.crypto import PublicKey, key_id_of
 from utils.trust.directory_state import OpRefused, retired_heads_of

@@ -16,7 +16,7 @@ from data.view_store import RECORD_COLUMNS
 from models.canonical import canonical_json
 from models.record import RECORD_EVENT_ACTIONS
 from utils.site.journal import JournalEvent, parse_body
-from utils.site.layout import FIRST_JOURNAL
+from utils.site.ports import FIRST_CHAIN
 
 ARCHIVE_KIND = "shopfloor-archive"
 MANIFEST, KEYS, RECORDS = "manifest.json", "keys.json", "records.csv"
@@ -29,12 +29,12 @@ class StationPart:
     lines: list[bytes] = field(default_factory=list)
     events: list[tuple[int, str]] = field(default_factory=list)  # (seq, body) in order
     sealed: bool = True
-    folder: str = FIRST_JOURNAL  # the station's journal folder it comes from
+    folder: str = FIRST_CHAIN  # the station's journal folder it comes from
 
     @property
     def label(self) -> str:
         """The station, or `station/journal-<chain id>` for a later chain."""
-        return self.station if self.folder == FIRST_JOURNAL else f"{self.station}/{self.folder}"
+        return self.station if self.folder == FIRST_CHAIN else f"{self.station}/{self.folder}"
 
     @property
     def member(self) -> str:
@@ -73,7 +73,7 @@ def records_csv(parts: Iterable[StationPart]) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(RECORD_COLUMNS)
     written: set[tuple] = set()  # a version two chains share (a restored chain's) once
-    for part in sorted(parts, key=lambda p: (p.station, p.folder != FIRST_JOURNAL, p.folder)):
+    for part in sorted(parts, key=lambda p: (p.station, p.folder != FIRST_CHAIN, p.folder)):
         for row in records_of(part.station, part.events):
             values = tuple("" if row[name] is None else row[name] for name in RECORD_COLUMNS)
             if values not in written:

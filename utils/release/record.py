@@ -117,7 +117,7 @@ def gather(ctx: "AppContext", session: Session, lot: str, *,
             results = ctx.verify_audit(cancel=cancel)
             own = [r for r in results if r.station == station] or results
             verified[station] = next((r for r in own if not r.ok), own[0])
-        elif view.layout is not None:
+        elif view.store is not None:
             verified[station] = view.verify_station(station, cancel=cancel)
         if progress is not None:
             progress(len(verified), None)

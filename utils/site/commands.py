@@ -22,7 +22,7 @@ from config.command_parameters import check_params
 from config.constants import COMMAND_ROLES, CommandType, Role
 from models.canonical import format_utc, parse_utc
 from models.validation import has_forbidden_characters
-from utils.site.layout import PROTOCOL_VERSION
+from utils.site.protocol import PROTOCOL_VERSION
 from utils.site.signed import parse_document, sign_document
 
 COMMAND_MAX_BYTES = 64 * 1024

@@ -32,7 +32,7 @@ from utils.changes import Topic
 from utils.clock import Clock, SystemClock
 from utils.permissions import PermissionDenied, require
 from utils.site.commands import DEFAULT_TTL, ack_problem, issue_command
-from utils.site.layout import PROTOCOL_VERSION
+from utils.site.protocol import PROTOCOL_VERSION
 from utils.site.ports import LiveTransport, Presence, StatusCursor, StatusRead
 from utils.site.share_files import ReadState
 from utils.site.signed import document_bytes

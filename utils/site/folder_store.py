@@ -1,6 +1,7 @@
 """The site store over the shared folder (`SiteStore`, utils/site/ports.py): each PC's journal
 in `stations/<id>/journal*/NNNNNNNN.jsonl` with its signed head in `checkpoint.json`,
-published by `journal.JournalWriter` and read by `journal.read_journal` within bounds.
+published by `journal.JournalWriter` and read by `journal.read_journal` within bounds; the site
+records beside them (`directory/failures/<station>.json`), each replaced atomically.
 
 What it refuses (a link or a file where a journal folder or segment belongs) it moves aside
 to the quarantine when it is this PC's own (`set_aside`), never followed."""
@@ -14,14 +15,21 @@ from typing import Callable, Iterator
 
 from data.database import Database
 from utils.site.journal import (
-    ChainFolders, JournalEntry, JournalWriter, Sealer, chain_folders, journal_size, read_journal,
+    JournalEntry, JournalWriter, Sealer, chain_folders, journal_size, list_segments,
+    read_journal, segment_name,
 )
-from utils.site.layout import OnSiteFolder, folder_chain, valid_station_id
-from utils.site.ports import PlaceRefused
-from utils.site.share_files import ReadResult, quarantine, read_json_file
+from utils.site.layout import OnSiteFolder, folder_chain
+from utils.site.protocol import valid_station_id
+from utils.site.ports import PlaceRefused, RecordFound, RecordKind, StoreListing, StoreRefusal
+from utils.site.share_files import ReadResult, ReadState, quarantine, read_json_file
 from utils.site.share_fs import ShareRefused
 
 log = logging.getLogger(__name__)
+
+# Where each kind of site record is kept on the share: `<folder>/<name>.json`.
+_RECORD_FOLDERS: dict[RecordKind, tuple[str, ...]] = {
+    RecordKind.LOGIN_FAILURES: ("directory", "failures"),
+}
 
 
 class FolderSiteStore(OnSiteFolder):
@@ -52,18 +60,37 @@ class FolderSiteStore(OnSiteFolder):
 
     # -- reading -----------------------------------------------------------------------------
 
-    def station_ids(self) -> list[str]:
-        """Stations with a folder (OSError when the share is away); links are not listed."""
-        return sorted(entry.name for entry in self.fs.scandir(self.layout.stations_dir)
-                      if entry.is_dir and valid_station_id(entry.name))
+    def list_stations(self) -> StoreListing:
+        """Stations with a folder (OSError when the share is away); a link named like a
+        station is refused, not listed; `stations` itself a link: nothing under it is read."""
+        try:
+            entries = self.fs.scandir(self.layout.stations_dir)
+        except ShareRefused as exc:
+            return StoreListing([], [StoreRefusal("", self.refused_label(exc),
+                                                  f"{exc.reason}; not followed")])
+        refused = [StoreRefusal(entry.name, self._relative(entry.path),
+                                f"{entry.problem}; not followed")
+                   for entry in entries
+                   if valid_station_id(entry.name) and entry.problem is not None]
+        return StoreListing(sorted(entry.name for entry in entries
+                                   if entry.is_dir and valid_station_id(entry.name)), refused)
 
-    def chain_folders(self, station_id: str) -> ChainFolders:
-        """A station's journal folders, and what was refused among them (never followed)."""
-        return chain_folders(self.layout.station(station_id), share=self.fs)
+    def list_chains(self, station_id: str) -> StoreListing:
+        """A station's journal folders, its first (`journal`) first; entries named like a
+        journal that are not one are refused (never followed). ShareRefused when the station
+        folder itself is a link."""
+        try:
+            found = chain_folders(self.layout.station(station_id), share=self.fs)
+        except FileNotFoundError:
+            return StoreListing([])
+        return StoreListing([folder.name for _chain, folder in found.chains],
+                            [StoreRefusal(station_id, self._relative(path), reason)
+                             for path, reason in found.refused])
 
-    def chains(self, station_id: str) -> list[str]:
-        """The names of a station's journal folders, its first (`journal`) first."""
-        return [folder.name for _chain, folder in self.chain_folders(station_id).chains]
+    def journal_published(self, station_id: str, chain: str) -> bool:
+        """A journal folder with a segment in it (a link among them counts: reading it is
+        refused, and named, by the reader)."""
+        return bool(list_segments(self._chain_path(station_id, chain), share=self.fs))
 
     def read_journal(self, station_id: str, chain: str, *, start_segment: int = 1,
                      start_offset: int = 0) -> Iterator[JournalEntry]:
@@ -78,6 +105,39 @@ class FolderSiteStore(OnSiteFolder):
     def read_checkpoint(self, station_id: str, *, max_bytes: int) -> ReadResult:
         return read_json_file(self.layout.station(station_id).checkpoint, max_bytes=max_bytes,
                               share=self.fs)
+
+    # -- site records ----------------------------------------------------------------------------
+
+    def _record_path(self, kind: RecordKind, name: str) -> Path:
+        if not valid_station_id(name):
+            raise ValueError(f"not a record's name: {name!r}")
+        return self.layout.root.joinpath(*_RECORD_FOLDERS[kind], f"{name}.json")
+
+    def publish_record(self, kind: RecordKind, name: str, data: bytes) -> None:
+        path = self._record_path(kind, name)
+        self.layout.require_root()  # never a phantom share
+        self.fs.mkdirs(path.parent)
+        # Not fsynced: a record lost in a power cut is published again at the next pass.
+        self.fs.write_atomic(path, data, durable=False)
+
+    def list_records(self, kind: RecordKind) -> list[RecordFound]:
+        """`<name>.json` plain files of the kind's folder (no folder yet: none)."""
+        try:
+            entries = self.fs.scandir(self.layout.root.joinpath(*_RECORD_FOLDERS[kind]))
+        except FileNotFoundError:
+            self.layout.require_root()  # the share itself gone is an outage, not "none yet"
+            return []
+        return sorted((RecordFound(entry.name[:-5], (entry.info.st_mtime_ns, entry.info.st_size))
+                       for entry in entries
+                       if entry.name.endswith(".json") and entry.is_file
+                       and valid_station_id(entry.name[:-5])), key=lambda found: found.name)
+
+    def read_record(self, kind: RecordKind, name: str, *, max_bytes: int) -> ReadResult:
+        try:
+            path = self._record_path(kind, name)
+        except ValueError:
+            return ReadResult(ReadState.MISSING)
+        return read_json_file(path, max_bytes=max_bytes, share=self.fs)
 
     # -- change hints (for followers) --------------------------------------------------------
 
@@ -126,6 +186,19 @@ class FolderSiteStore(OnSiteFolder):
             except FileNotFoundError:
                 pass
         return (info.st_mtime_ns, newest, size)
+
+    # -- naming places -----------------------------------------------------------------------
+
+    def journal_label(self, station_id: str, chain: str, segment: int | None = None) -> str:
+        folder = f"stations/{station_id}/{chain}"
+        return folder if segment is None else f"{folder}/{segment_name(segment)}"
+
+    def checkpoint_label(self, station_id: str) -> str:
+        return self._relative(self.layout.station(station_id).checkpoint)
+
+    def refused_label(self, refused: PlaceRefused) -> str:
+        return self._relative(refused.path) if isinstance(refused, ShareRefused) else str(refused)
+
 
     def _chain_path(self, station_id: str, chain: str) -> Path:
         # A chain is named by its folder's name: nothing else (no path) is ever read.

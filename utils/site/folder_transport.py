@@ -15,7 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Hashable
 
-from utils.site.layout import OnSiteFolder, valid_station_id
+from utils.site.layout import OnSiteFolder
+from utils.site.protocol import valid_station_id
 from utils.site.netshare import default_rescan_ms
 from utils.site.ports import Presence, StatusCursor, StatusRead
 from utils.site.share_files import ReadResult, ReadState, quarantine, read_json_file
@@ -97,11 +98,6 @@ class FolderTransport(OnSiteFolder):
         cursor.seen[station_id] = marker
         return StatusRead(station_id, result=result)
 
-    def _relative(self, path: Path) -> str:
-        try:
-            return Path(path).relative_to(self.layout.root).as_posix()
-        except ValueError:
-            return str(path)
 
     def read_presence(self, station_id: str, kind: Presence, *, max_bytes: int) -> ReadResult:
         return self.station(station_id).read_presence(kind, max_bytes=max_bytes)

@@ -63,7 +63,8 @@ from data.audit_repo import StoredCheckpoint
 from data.database import Database
 from models.canonical import canonical_json, format_utc
 from utils.clock import Clock, SystemClock
-from utils.site.layout import PROTOCOL_VERSION, SiteLayout, StationLayout
+from utils.site.layout import SiteLayout, StationLayout
+from utils.site.protocol import PROTOCOL_VERSION
 # Reading is journal_read.py's; its names are importable from here too (older callers).
 from utils.site.journal_read import (  # noqa: F401
     BODY_LIMITS, LINE_LIMITS, LINE_MAX_BYTES, RECOVER_MAX_BYTES, BadLine, ChainFolders,
@@ -136,6 +137,24 @@ def seal_line(sealer: Sealer, station_id: str, seq: int, digest: bytes, ts: str,
     return canonical_json({**payload, "sig": sealer.sign(payload)}).encode("utf-8") + b"\n"
 
 
+def header_line(station_id: str, anchor: str, segment: int, chain: str | None = None,
+                fork_seq: int = 0) -> bytes:
+    """The first line of each segment: the station and its chain's anchor; a later chain's
+    also its chain id and fork point."""
+    header: dict[str, Any] = {"kind": "header", "v": PROTOCOL_VERSION, "station": station_id,
+                              "anchor": anchor, "segment": segment}
+    if chain is not None:
+        header.update(chain=chain, fork_seq=fork_seq)
+    return canonical_json(header).encode("utf-8") + b"\n"
+
+
+def checkpoint_document(key: Sealer, station_id: str, seq: int, digest_hex: str,
+                        ts: str) -> dict[str, Any]:
+    """The signed head of a published journal (what every PC keeps as a witness)."""
+    unsigned = StoredCheckpoint(station_id, seq, digest_hex, ts, key.key_id, "")
+    return {"kind": "checkpoint", **unsigned.payload(), "sig": key.sign(unsigned.payload())}
+
+
 class JournalWriter:
     def __init__(self, database: Database, station: StationLayout, anchor: str,
                  key: Sealer, *, segment_max_bytes: int = SEGMENT_MAX_BYTES,
@@ -190,11 +209,8 @@ class JournalWriter:
         return self._known
 
     def _header(self, number: int) -> bytes:
-        header = {"kind": "header", "v": PROTOCOL_VERSION, "station": self.station.station_id,
-                  "anchor": self.anchor, "segment": number}
-        if self.chain is not None:
-            header.update(chain=self.chain, fork_seq=self.fork_seq)
-        return canonical_json(header).encode("utf-8") + b"\n"
+        return header_line(self.station.station_id, self.anchor, number, self.chain,
+                           self.fork_seq)
 
     def _recover(self) -> None:
         """Find the folder this PC's chain is published in (or start one), the last event
@@ -415,10 +431,8 @@ class JournalWriter:
         marker = (self._last_seq, self._last_hash)
         if marker == self._published_checkpoint:
             return
-        unsigned = StoredCheckpoint(self.station.station_id, self._last_seq, self._last_hash,
-                                    format_utc(self.clock.now()), self.key.key_id, "")
-        document = {"kind": "checkpoint", **unsigned.payload(),
-                    "sig": self.key.sign(unsigned.payload())}
+        document = checkpoint_document(self.key, self.station.station_id, self._last_seq,
+                                       self._last_hash, format_utc(self.clock.now()))
         # Not fsynced: a head lost in a power cut is published again at the next export, and
         # its journal lines (which it only vouches for) are durable already; this saves four
         # of a command's twelve fsyncs (bench_sync's round trip).

@@ -327,6 +327,14 @@ def _entry(line: bytes, segment: int, offset: int) -> JournalEntry:
         return BadLine(f"unreadable line: {reason}", segment, offset)
 
 
+def journal_entry(line: bytes, segment: int, end_offset: int) -> JournalEntry:
+    """One complete line (with its newline) as every reader hands it out, never raising: an
+    over-long line is a BadLine. For a store that keeps lines elsewhere than in files."""
+    if len(line) > LINE_MAX_BYTES:
+        return BadLine("line too long", segment, end_offset)
+    return _entry(line, segment, end_offset)
+
+
 def journal_size(folder: Path, start_segment: int = 1, start_offset: int = 0, *,
                  share: ShareFS | None = None) -> int:
     """Bytes of journal from (segment, offset) on: what is left to read (for progress)."""

@@ -1,4 +1,5 @@
-"""Where everything lives on the shared folder (protocol `PROTOCOL_VERSION`; docs/architecture.md).
+"""Where everything lives on the shared folder (protocol `PROTOCOL_VERSION`, utils/site/protocol.py;
+docs/architecture.md).
 
 Each layout also hands out the share's file-system seam (`fs`, utils.site.share_fs): every
 operation on these paths goes through it, so nothing on the share is followed.
@@ -6,27 +7,20 @@ operation on these paths goes through it, so nothing on the share is followed.
 
 from __future__ import annotations
 
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from utils.site.ports import FIRST_CHAIN, chain_of
+from utils.site.protocol import valid_station_id
 from utils.site.share_fs import ShareFS, describe, refused
 
-PROTOCOL_VERSION = 2  # 2: keys by role (Ed25519 root, PC and person keys); 1 had one shared HMAC key
 SITE_FILE_NAME = "shopfloor-site.json"
-_STATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 # A station's journals: the first chain it publishes in `journal/`, each later one (the chain
 # of a PC that took the station over, or a restored chain that forked from the published one)
 # in `journal-<chain id>/`, a chain id being 16 lowercase hex digits (utils/site/journal.py
 # chain_id). Nothing else named like a journal is read.
-FIRST_JOURNAL = "journal"
-_CHAIN_FOLDER = re.compile(r"journal-([0-9a-f]{16})\Z")
-
-
-def valid_station_id(station_id: str) -> bool:
-    """Station ids become folder names on every OS: keep them to a safe alphabet."""
-    return bool(_STATION_ID.match(station_id or "")) and station_id not in (".", "..")
+FIRST_JOURNAL = FIRST_CHAIN  # the folder of a chain is named as the chain (ports.py)
 
 
 def chain_folder_name(chain: str | None) -> str:
@@ -36,11 +30,8 @@ def chain_folder_name(chain: str | None) -> str:
 
 def folder_chain(name: str) -> str | None:
     """The chain id a journal folder's name stands for: "" for the first journal, None when
-    the name is no journal folder's."""
-    if name == FIRST_JOURNAL:
-        return ""
-    match = _CHAIN_FOLDER.match(name)
-    return None if match is None else match[1]
+    the name is no journal folder's (a folder is named as its chain: ports.py)."""
+    return chain_of(name)
 
 
 def looks_like_journal(name: str) -> bool:
@@ -105,6 +96,13 @@ class OnSiteFolder:
 
     def check(self) -> None:
         self.layout.require_root()
+
+    def _relative(self, path: Path) -> str:
+        """A path on the share as a person reads it (messages, labels): under the root."""
+        try:
+            return Path(path).relative_to(self.layout.root).as_posix()
+        except ValueError:
+            return str(path)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from utils.clock import Clock, SystemClock
 from utils.settings_store import save_settings
 from utils.site.journal import sealed_heads
 from utils.site.keystore import MemberFile, read_member_file, store_pc_key, write_member_file
-from utils.site.layout import SiteLayout, valid_station_id
+from utils.site.layout import SiteLayout
+from utils.site.protocol import valid_station_id
 from utils.site.share_files import ReadState, read_json_file
 from utils.site.site_key import SiteError, SiteInfo, create_site, join_site
 from utils.trust.crypto import SigningKeyPair

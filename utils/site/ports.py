@@ -7,8 +7,11 @@ program asks of the site, whatever carries it.
   (`FleetMonitor`). The shared folder is the first implementation (`FolderTransport`); an MQTT
   broker is the next.
 - `SiteStore` keeps what is history: each PC's journal (its audit chain, sealed), published by
-  the PC and read by every site view. The shared folder is the first implementation
-  (`FolderSiteStore`); a PostgreSQL server is the next.
+  the PC and read by every site view, the archive and verify; and the site records beside it
+  (`RecordKind`: a signed document per station, such as its failed logins). It lists what it
+  holds and names its places for a person with opaque labels, so no caller knows where or how
+  it keeps them. The shared folder is the first implementation (`FolderSiteStore`); a
+  PostgreSQL server is the next.
 
 A port only moves bytes and documents. Signing and every check of a signature, a schema, a
 sequence or a seal stay in the core (`commands.py`, `fleet.py`, `journal_check.py`): the
@@ -23,6 +26,7 @@ import-linter contract in `pyproject.toml`; the composition root `utils/context.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -32,14 +36,33 @@ if TYPE_CHECKING:
     from utils.site.journal import JournalEntry
     from utils.site.share_files import ReadResult
 
-__all__ = ["AckWrite", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
-           "StatusCursor", "StatusRead"]
+__all__ = ["FIRST_CHAIN", "AckWrite", "RecordFound", "RecordKind", "chain_of", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
+           "StatusCursor", "StatusRead", "StoreListing", "StoreRefusal"]
+
+
+# A chain of a station's journal is named as the signed site directory names it (a takeover's
+# `retired_heads`, utils/site/membership.py): its first "journal", each later one
+# "journal-<chain id>" (16 lowercase hex digits). Every store keeps these names.
+FIRST_CHAIN = "journal"
+_LATER_CHAIN = re.compile(r"journal-([0-9a-f]{16})\Z")
+
+
+def chain_of(name: str) -> str | None:
+    """The chain id a chain's name stands for: "" for the first chain, None when the name is
+    no chain's (a store reads nothing by such a name)."""
+    if name == FIRST_CHAIN:
+        return ""
+    match = _LATER_CHAIN.match(name)
+    return None if match is None else match[1]
 
 
 class PlaceRefused(OSError):
     """A place in the transport or the store is refused (on the shared folder: a link, or a
     file where a folder belongs). Not an outage: the implementation may move it aside
-    (`SiteStore.set_aside`) and the caller tries again at its next pass."""
+    (`SiteStore.set_aside`) and the caller tries again at its next pass. `reason` says what
+    the place is (for a person); where it is, the store names (`SiteStore.refused_label`)."""
+
+    reason: str = ""
 
 
 class Presence(StrEnum):
@@ -77,6 +100,41 @@ class StatusCursor:
 
     seen: dict[str, Hashable] = field(default_factory=dict)
     reads: int = 0
+
+
+class RecordKind(StrEnum):
+    """The site's records beside the journals: per kind, one signed document per name (a
+    station's id), replaced by its one writer and read by every PC, which checks it."""
+
+    LOGIN_FAILURES = "login_failures"  # a PC's failed passwords (utils/trust/lockout_share.py)
+
+
+@dataclass(frozen=True)
+class RecordFound:
+    """A record the store holds: its name, and what changes when it is replaced."""
+
+    name: str
+    marker: Hashable
+
+
+@dataclass(frozen=True)
+class StoreRefusal:
+    """A place in the site store that was not read, named for a person: `where` is the
+    store's own label (on the shared folder the path under the share; a database names its
+    rows its way), opaque to callers, who only show it and compare it."""
+
+    station_id: str  # "" when the place is the store's own (not one station's)
+    where: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StoreListing:
+    """What the store lists (stations, or one station's chains), in order, and what it
+    refused to list among them (never read, never followed)."""
+
+    names: list[str]
+    refused: list[StoreRefusal] = field(default_factory=list)
 
 
 class StationLink(Protocol):
@@ -225,17 +283,24 @@ class SiteStore(Protocol):
     def set_aside(self, station_id: str, refused: PlaceRefused) -> bool:
         """Move a refused place of this station's own aside; True if it was moved."""
 
-    def station_ids(self) -> list[str]:
-        """Stations that have a place in the store (OSError when it is away)."""
+    def list_stations(self) -> StoreListing:
+        """Stations that have a place in the store, sorted, and what was refused among them
+        (OSError when the store is away)."""
 
-    def chains(self, station_id: str) -> list[str]:
+    def list_chains(self, station_id: str) -> StoreListing:
         """The names of a station's journal chains, its first first (one more after each
-        takeover or restore)."""
+        takeover or restore), and what was refused among them; empty when the station has no
+        place. Raises `PlaceRefused` when the station's place itself is refused."""
+
+    def journal_published(self, station_id: str, chain: str) -> bool:
+        """Whether a chain holds anything published (False: an empty chain, or none)."""
 
     def read_journal(self, station_id: str, chain: str, *, start_segment: int = 1,
                      start_offset: int = 0) -> Iterator["JournalEntry"]:
         """A chain's lines from a position, in order, each parsed within bounds (checked by
-        the caller: utils/site/journal_check.py)."""
+        the caller: utils/site/journal_check.py); a torn last line is left for next time.
+        Nothing for a chain the station does not have; FileNotFoundError for a name that is
+        no chain's (`chain_of`)."""
 
     def journal_size(self, station_id: str, chain: str, start_segment: int = 1,
                      start_offset: int = 0) -> int:
@@ -251,3 +316,27 @@ class SiteStore(Protocol):
     def journal_watch_folder(self, station_id: str) -> Path | None:
         """A local folder whose changes hint that a station's journal grew (a file-system
         watcher wakes the follower); None: the follower's rescan alone."""
+
+    # -- site records (signed documents by name, beside the journals) ---------------------
+
+    def publish_record(self, kind: RecordKind, name: str, data: bytes) -> None:
+        """Replace this PC's record of a kind (`name`: a station id; ValueError for a name
+        the store cannot hold). OSError when the store is away."""
+
+    def list_records(self, kind: RecordKind) -> list[RecordFound]:
+        """The records of a kind, by name; what is not a plain record there (a link) is left
+        out, never read. OSError when the store is away."""
+
+    def read_record(self, kind: RecordKind, name: str, *, max_bytes: int) -> ReadResult:
+        """One record, read within bounds (checked by the caller)."""
+
+    # -- naming places for a person (opaque labels: shown and compared, never parsed) ------
+
+    def journal_label(self, station_id: str, chain: str, segment: int | None = None) -> str:
+        """Where a chain (or one part of it, as `JournalEntry.segment` numbers it) is."""
+
+    def checkpoint_label(self, station_id: str) -> str:
+        """Where a station's published journal head is."""
+
+    def refused_label(self, refused: PlaceRefused) -> str:
+        """Where a refused place is (`PlaceRefused` raised by this store)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from utils.site.layout import FIRST_JOURNAL
+from utils.site.ports import FIRST_CHAIN
 from utils.trust.site_trust import NOT_A_MEMBER
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class NotMember(str):
     membership was revoked). Distinct from a seal that does not verify."""
 
 
-def pc_seal_check(trust: "SiteTrust", folder: str = FIRST_JOURNAL) -> SealCheck:
+def pc_seal_check(trust: "SiteTrust", folder: str = FIRST_CHAIN) -> SealCheck:
     """Seals signed by the station's certified PC key (Ed25519), checked against the directory,
     for the station's journal folder named `folder`."""
 

@@ -14,7 +14,7 @@ from typing import Any
 from models.bounded_json import DEFAULT_LIMITS, JsonLimits, parse_json
 from models.canonical import CanonicalJSONError, canonical_bytes
 from utils.audit.keys import SigningKey
-from utils.site.layout import PROTOCOL_VERSION
+from utils.site.protocol import PROTOCOL_VERSION
 
 SIG = "sig"
 

@@ -13,7 +13,6 @@ import logging
 import operator
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable
 
 from data import audit_repo, view_repo
@@ -23,7 +22,7 @@ from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
 from utils.site.journal import parse_body
 from utils.site.journal_check import ChainCheck
-from utils.site.share_fs import ShareRefused
+from utils.site.ports import PlaceRefused
 from utils.trust.record_signatures import manifest_problem
 from utils.listeners import tell_each
 
@@ -96,8 +95,8 @@ class SiteIngest:
             try:
                 reports.append(self.ingest_station(station_id))
                 self.witness_checkpoint(station_id)
-            except ShareRefused as exc:
-                self._problem(station_id, exc.path, f"{exc.reason}; not followed")
+            except PlaceRefused as exc:
+                self._place_refused(station_id, exc)
             except OSError as exc:
                 log.warning("Journal of %s not readable now: %s", station_id, exc)
         return reports
@@ -110,9 +109,8 @@ class SiteIngest:
         stored before stays, and the next call resumes from there. The report adds up the
         chains; a broken chain is named in it (the first one), the others are read on."""
         report = IngestReport(station_id)
-        for name, folder in self.read_chains(station_id):
-            part = self._ingest_chain(station_id, name, folder, max_events=max_events,
-                                      until=until)
+        for name in self.read_chains(station_id):
+            part = self._ingest_chain(station_id, name, max_events=max_events, until=until)
             report.ingested += part.ingested
             report.records += part.records
             report.unsealed += part.unsealed
@@ -129,9 +127,9 @@ class SiteIngest:
                     break
         return report
 
-    def _ingest_chain(self, station_id: str, name: str, folder: Path, *,
+    def _ingest_chain(self, station_id: str, name: str, *,
                       max_events: int | None, until: str | None) -> IngestReport:
-        """One journal folder of a station, as `ingest_station` reads each."""
+        """One chain of a station, as `ingest_station` reads each."""
         report = IngestReport(station_id)
         key = self.source_key(station_id, name)
         with self._lock:
@@ -176,7 +174,7 @@ class SiteIngest:
                     report.broken_detail = broken.detail
                     self._refuse_broken(station_id, report, name)
                 report.unsealed = check.unsealed
-            self._note_bad_lines(station_id, check, folder)
+            self._note_bad_lines(station_id, check, name)
             if batch.events or batch.broken is not None or source is None and check.anchor:
                 self._store(batch, report)
         return report

@@ -27,7 +27,8 @@ from typing import Any
 from models.canonical import format_utc
 from models.bounded_json import JsonLimits
 from models.refusal import CodedRefusal
-from utils.site.layout import PROTOCOL_VERSION, SiteLayout
+from utils.site.layout import SiteLayout
+from utils.site.protocol import PROTOCOL_VERSION
 from utils.site.share_fs import ShareRefused
 from utils.site.signed import document_bytes, parse_document
 from utils.trust.crypto import (

@@ -4,25 +4,22 @@ this PC ever witnessed and with what the view already took, so a journal rolled 
 short is caught even when it is internally consistent; `verify_site` for every station and
 this PC's own chains.
 
-A mixin of `SiteView` (its state, the share's reading and the refusals are the view's)."""
+A mixin of `SiteView` (its state, the store's reading and the refusals are the view's)."""
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import logging
-import re
 import threading
-from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from data import site_repo, view_repo
 from data.audit_repo import StoredCheckpoint
 from utils.audit.verify import TamperKind, VerifyResult
-from utils.site.journal import JournalEvent, list_segments
+from utils.site.journal import JournalEvent
 from utils.site.journal_check import ChainCheck
-from utils.site.layout import FIRST_JOURNAL
-from utils.site.share_fs import ShareRefused
+from utils.site.ports import FIRST_CHAIN, PlaceRefused
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +52,7 @@ class SiteVerify:
         witnessed of the station, each of which must be found in one of its chains. A station
         with no certified PC is not a member: never "intact", whatever its files say. A later
         chain's result is labelled `station/journal-<chain id>`."""
-        assert self.layout is not None
+        assert self.store is not None
         keys = {} if self.trust is None else self.trust.journal_keys(station_id)
         if not keys:
             return [VerifyResult(station_id, False, 0, first_bad_seq=None,
@@ -64,17 +61,17 @@ class SiteVerify:
                                         "directory; its files are not trusted")]
         try:
             return self._verify_member(station_id, keys, progress, cancel)
-        except ShareRefused as exc:  # the journal folder (or the station's) is a link
-            self._problem(station_id, exc.path, f"{exc.reason}; not followed")
+        except PlaceRefused as exc:  # the station's place (or a chain's) is refused: a link
+            where = self._place_refused(station_id, exc)
             return [VerifyResult(station_id, False, 0, first_bad_seq=1,
                                  kind=TamperKind.TRUNCATED,
-                                 detail=f"the journal cannot be read: {self._relative(exc.path)} "
-                                        f"is {exc.reason}; not followed")]
+                                 detail=f"the journal cannot be read: {where} "
+                                        f"is {exc.reason or exc}; not followed")]
 
     def _verify_member(self, station_id: str, keys: Mapping[str, Any],
                        progress: Callable[[str, int, int | None], None] | None,
                        cancel: threading.Event | None) -> list[VerifyResult]:
-        assert self.layout is not None
+        assert self.store is not None
         current = self.witness_checkpoint(station_id)
         with self.ctx.database.read() as connection:
             witnessed = ([] if station_id == self.ctx.station_id
@@ -83,8 +80,8 @@ class SiteVerify:
             sources = {s["source"]: s for s in view_repo.station_sources(connection, station_id)
                        if s["kind"] == "journal"}
         heads = _valid_heads([*witnessed, *([current] if current else [])], keys)
-        chains = [(name, folder) for name, folder in self.chains(station_id)
-                  if list_segments(folder, share=self.fs)]
+        chains = [name for name in self.chains(station_id)
+                  if self.store.journal_published(station_id, name)]
         if not chains:
             seen = [*heads, *(s["last_seq"] for s in sources.values() if s["last_seq"])]
             if not seen:
@@ -97,7 +94,7 @@ class SiteVerify:
         tops: list[int] = []
         found: set[tuple[int, str]] = set()
         gone: list[VerifyResult] = []
-        present = {self.source_key(station_id, name) for name, _folder in chains}
+        present = {self.source_key(station_id, name) for name in chains}
         for key, source in sorted(sources.items()):
             if key not in present and source["last_seq"]:
                 # A chain this view read from a folder that is gone (or emptied) since.
@@ -105,9 +102,9 @@ class SiteVerify:
                     key, False, 0, first_bad_seq=1, kind=TamperKind.TRUNCATED,
                     detail=f"the journal is gone but event {source['last_seq']} was read "
                            f"from it before"))
-        for name, folder in chains:
+        for name in chains:
             source = sources.get(self.source_key(station_id, name))
-            result, top = self._verify_chain(station_id, name, folder, source, heads, found,
+            result, top = self._verify_chain(station_id, name, source, heads, found,
                                              progress, cancel)
             results.append(result)
             tops.append(top)
@@ -115,14 +112,14 @@ class SiteVerify:
                 return gone + results
         return gone + self._with_heads(results, tops, heads, found)
 
-    def _verify_chain(self, station_id: str, name: str, folder: Path,
+    def _verify_chain(self, station_id: str, name: str,
                       source: dict[str, Any] | None, heads: dict[int, set[str]],
                       found: set[tuple[int, str]],
                       progress: Callable[[str, int, int | None], None] | None,
                       cancel: threading.Event | None) -> tuple[VerifyResult, int]:
-        """One chain folder; the station's witnessed heads it holds are added to `found`.
+        """One chain; the station's witnessed heads it holds are added to `found`.
         Returns the result and the last event read that links (sealed or not)."""
-        label = (station_id if name == FIRST_JOURNAL and station_id != self.ctx.station_id
+        label = (station_id if name == FIRST_CHAIN and station_id != self.ctx.station_id
                  else f"{station_id}/{name}")
         # What this view took from this folder: the folder must still hold it.
         taken: dict[int, set[str]] = ({source["last_seq"]: {source["last_hash"]}}
@@ -150,10 +147,10 @@ class SiteVerify:
                                     head_seq=check.sealed_seq), check.head_seq
         mismatch = mismatch or _first_mismatch(check.pending, taken_seqs, taken)
         _collect(check.pending, seqs, heads, found)
-        self._note_bad_lines(station_id, check, folder)
+        self._note_bad_lines(station_id, check, name)
         result = self._verdict(label, check, checked, mismatch, taken)
         result = dataclasses.replace(result, checkpoints_checked=len(set(heads) | set(taken)))
-        return self._with_problems(result, station_id, check, folder), check.head_seq
+        return self._with_problems(result, station_id, check, name), check.head_seq
 
     @staticmethod
     def _with_heads(results: list[VerifyResult], tops: list[int], heads: dict[int, set[str]],
@@ -215,17 +212,17 @@ class SiteVerify:
                             detail=detail)
 
     def _with_problems(self, result: VerifyResult, station_id: str,
-                       check: ChainCheck, journal: Path) -> VerifyResult:
-        """Name every refused file of the station in the result. A journal line the station
+                       check: ChainCheck, chain: str) -> VerifyResult:
+        """Name every refused place of the station in the result. A journal line the station
         never wrote (unreadable, too long, nested beyond the bounds) makes it not intact."""
-        assert self.layout is not None
-        notes = [f"{self._relative(journal / f'{line.segment:08d}.jsonl')} byte "
+        assert self.store is not None
+        notes = [f"{self.store.journal_label(station_id, chain, line.segment)} byte "
                  f"{line.end_offset}: {line.reason}" for _after, line in check.bad_lines]
-        # Lines of the station's journal segments are each chain's own `notes`.
-        segments = re.compile(rf"stations/{re.escape(station_id)}/journal(-[0-9a-f]{{16}})?/")
+        # Unreadable lines of the station's chains are each chain's own `notes`.
+        lines = self._line_places.get(station_id, set())
         notes += [f"{where}: {reason}" for where, reason in
                   sorted(self.problems.get(station_id, {}).items())
-                  if not segments.match(where)]
+                  if where not in lines]
         if not notes:
             return result
         named = "; ".join(dict.fromkeys(notes))
@@ -254,7 +251,7 @@ class SiteVerify:
         results = self.ctx.verify_audit(progress=progress, cancel=cancel)
         own = self.ctx.station_id
         try:
-            if self.layout is not None and own and len(self.chains(own)) > 1:
+            if self.store is not None and own and len(self.chains(own)) > 1:
                 station_ids = sorted([*station_ids, own])
         except OSError as exc:
             log.warning("The journals of this PC's own station are not readable now: %s", exc)

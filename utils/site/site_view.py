@@ -19,10 +19,11 @@ every checkpoint this PC ever witnessed and with what the view already took: a j
 back or cut short is caught even when it is internally consistent. `verify_site` does that for
 every station, plus this PC's own chains.
 
-Everything is read through the share's seam and the bounded reader: a linked station folder,
-journal folder or segment is not read, an unreadable line or a refused checkpoint is named
-(`problems`, and in verify's result: a journal holding a line the station never wrote is not
-called intact), and nothing there can make ingestion or verify raise.
+Everything is read through the site store's port (`SiteStore`, utils/site/ports.py) within
+bounds: what the store refuses (on the shared folder a linked station folder, journal folder
+or segment) is not read, an unreadable line or a refused checkpoint is named by the store's
+label (`problems`, and in verify's result: a journal holding a line the station never wrote is
+not called intact), and nothing there can make ingestion or verify raise.
 
 A station may have several chains on the share, each in a journal folder of its own (its first
 in `journal/`, a later one after a takeover or a restore in `journal-<chain id>/`:
@@ -44,11 +45,10 @@ gives (`AppContext.site_store`, the shared folder's today).
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import re
 import threading
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from data import site_repo, view_repo
@@ -59,12 +59,11 @@ from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
 from data.view_figures import SiteCounts, site_counts
 from data.view_store import ViewWriter
 from utils.audit.chain import checkpoint_from_json
-from utils.site.journal import JournalEvent, JournalHeader, chain_folders, parse_body
+from utils.site.journal import JournalEvent, JournalHeader, parse_body
 from utils.site.journal_check import ChainCheck
-from utils.site.layout import FIRST_JOURNAL, valid_station_id
+from utils.site.ports import FIRST_CHAIN, PlaceRefused, SiteStore
 from utils.site.seals import SealCheck, no_site_seal_check, pc_seal_check
 from utils.site.share_files import ReadState
-from utils.site.share_fs import ShareRefused
 # The parts of the view, one job each; their public names are still importable from here.
 from utils.site.site_ingest import (  # noqa: F401
     GUI_LOCAL_EVENTS, INGEST_BATCH, IngestReport, Listener, SiteIngest, ViewChange, _text,
@@ -74,36 +73,34 @@ from utils.trust.person_documents import ViewSignatures
 from utils.trust.site_trust import NOT_A_MEMBER
 
 if TYPE_CHECKING:
-    from utils.site.folder_store import FolderSiteStore
     from utils.context import AppContext
 
 log = logging.getLogger(__name__)
 
 
 class SiteView(SiteIngest, SiteVerify):
-    def __init__(self, ctx: "AppContext", *, store: "FolderSiteStore | None" = None,
+    def __init__(self, ctx: "AppContext", *, store: SiteStore | None = None,
                  seal_ok: SealCheck | None = None, database: Database | None = None):
-        """`store`: the site store read (by default the context's; None outside a site)."""
+        """`store`: the site store read (by default the context's; None outside a site).
+        Only its port is used (docs/architecture.md, section 7): any store serves."""
         self.ctx = ctx
-        self.store = store if store is not None else ctx.site_store
-        # Read through the shared folder's layout today (the `SiteStore` port's reading
-        # methods are what a PostgreSQL store will serve: docs/architecture.md, section 7).
-        self.layout = None if self.store is None else self.store.layout
-        self.fs = None if self.layout is None else self.layout.fs
+        self.store: SiteStore | None = store if store is not None else ctx.site_store
         self.trust = ctx.trust  # None: this PC is in no site (it trusts no journal)
         self._seal_ok = seal_ok  # injected (tests): used for every journal folder
         self.seal_ok = seal_ok or (no_site_seal_check if self.trust is None
                                    else pc_seal_check(self.trust))
         self._refused: dict[str, str] = {}  # station -> why its files are not taken (logged once)
-        # What was refused on the share, per station, as "file: reason" (named by verify).
+        # What was refused in the store, per station, as "place: reason" (named by verify);
+        # the places of unreadable journal lines kept apart (each chain's verify names its own).
         self.problems: dict[str, dict[str, str]] = {}
+        self._line_places: dict[str, set[str]] = {}
         self._own_database = database is None
         self.database = database or open_view_database(ctx.paths.site_view_file)
         self._writer: ViewWriter | None = None
         self._lock = threading.RLock()  # one ingest at a time in this process
         self._listeners: list[Listener] = []
-        self._checkpoint_markers: dict[str, tuple[int, int]] = {}
-        self._anchors: dict[Path, str] = {}  # journal folder -> its header's anchor
+        self._checkpoint_markers: dict[str, bytes] = {}  # station -> digest of the head read
+        self._anchors: dict[tuple[str, str], str] = {}  # (station, chain) -> its header's anchor
         self.zone_name = ctx.timezone
         self._buckets = Buckets(self.zone_name)
 
@@ -149,23 +146,17 @@ class SiteView(SiteIngest, SiteVerify):
             return ViewSignatures(lambda: None, self.ctx.station_id)
         return ViewSignatures(lambda: trust.state, self.ctx.station_id, trust.refresh_soon)
 
-    # -- what is on the share ----------------------------------------------------------------
+    # -- what is in the store ----------------------------------------------------------------
 
     def station_ids(self) -> list[str]:
-        """Stations with a folder on the share (OSError when the share is unreachable); a
-        link named like a station is refused, not listed."""
-        if self.layout is None or self.fs is None:
+        """Stations with a place in the store (OSError when it is away); what the store
+        refused to list (a link named like a station) is named in `problems`."""
+        if self.store is None:
             return []
-        try:
-            entries = self.fs.scandir(self.layout.stations_dir)
-        except ShareRefused as exc:  # `stations` itself is a link: nothing under it is read
-            self._problem("", exc.path, f"{exc.reason}; not followed")
-            return []
-        for entry in entries:
-            if valid_station_id(entry.name) and entry.problem is not None:
-                self._problem(entry.name, entry.path, f"{entry.problem}; not followed")
-        return sorted(entry.name for entry in entries
-                      if entry.is_dir and valid_station_id(entry.name))
+        listing = self.store.list_stations()
+        for refusal in listing.refused:
+            self._problem(refusal.station_id, refusal.where, refusal.reason)
+        return listing.names
 
     def journal_stations(self) -> list[str]:
         """The stations whose journals this PC reads: every member (itself included: the
@@ -184,19 +175,20 @@ class SiteView(SiteIngest, SiteVerify):
 
     # -- what was refused --------------------------------------------------------------------
 
-    def _problem(self, station_id: str, path: Path, reason: str) -> None:
-        """Remember a refused file of a station, logged once per file and reason."""
-        where = self._relative(path)
+    def _problem(self, station_id: str, where: str, reason: str) -> None:
+        """Remember a refused place of a station (the store's label), logged once per place
+        and reason."""
         known = self.problems.setdefault(station_id, {})
         if known.get(where) != reason:
             known[where] = reason
             log.warning("Site view: %s refused: %s", where, reason)
 
-    def _relative(self, path: Path) -> str:
-        try:
-            return Path(path).relative_to(self.layout.root).as_posix()
-        except (ValueError, AttributeError):
-            return str(path)
+    def _place_refused(self, station_id: str, refused: PlaceRefused) -> str:
+        """Remember a place the store refused to read (a link: never followed); its label."""
+        assert self.store is not None
+        where = self.store.refused_label(refused)
+        self._problem(station_id, where, f"{refused.reason or refused}; not followed")
+        return where
 
     def _refuse(self, station_id: str, problem: str) -> None:
         if self._refused.get(station_id) != problem:
@@ -205,9 +197,9 @@ class SiteView(SiteIngest, SiteVerify):
                         station_id, problem)
 
     def _refuse_broken(self, station_id: str, report: "IngestReport",
-                       folder_name: str = FIRST_JOURNAL) -> None:
+                       folder_name: str = FIRST_CHAIN) -> None:
         """A broken journal stops ingestion for its chain and raises the fleet's alarm."""
-        which = "journal" if folder_name == FIRST_JOURNAL else f"journal {folder_name}"
+        which = "journal" if folder_name == FIRST_CHAIN else f"journal {folder_name}"
         self._refuse(station_id, f"{which} broken at event {report.broken_seq} "
                                  f"({report.broken_kind}): {report.broken_detail}")
 
@@ -215,10 +207,12 @@ class SiteView(SiteIngest, SiteVerify):
         """Stations whose files on the share are refused, and why (for the fleet's alarms)."""
         return dict(self._refused)
 
-    def _note_bad_lines(self, station_id: str, check: ChainCheck, journal: Path) -> None:
+    def _note_bad_lines(self, station_id: str, check: ChainCheck, chain: str) -> None:
+        assert self.store is not None
         for _after, line in check.bad_lines:
-            self._problem(station_id, journal / f"{line.segment:08d}.jsonl",
-                          f"byte {line.end_offset}: {line.reason}")
+            where = self.store.journal_label(station_id, chain, line.segment)
+            self._line_places.setdefault(station_id, set()).add(where)
+            self._problem(station_id, where, f"byte {line.end_offset}: {line.reason}")
 
     # -- a station's chains ------------------------------------------------------------------
 
@@ -226,42 +220,38 @@ class SiteView(SiteIngest, SiteVerify):
         """The view's source for one journal folder: the station's id for another station's
         first journal (this PC's own chain, read from its database, has its station's id),
         `station/folder` otherwise."""
-        if folder_name == FIRST_JOURNAL and station_id != self.ctx.station_id:
+        if folder_name == FIRST_CHAIN and station_id != self.ctx.station_id:
             return station_id
         return f"{station_id}/{folder_name}"
 
-    def chains(self, station_id: str) -> list[tuple[str, Path]]:
-        """The station's journal folders as (name, path), its first journal first; entries
-        named like a journal that are not one are refused (named in `problems`). Raises
-        ShareRefused when the station folder itself is a link."""
-        assert self.layout is not None
-        try:
-            found = chain_folders(self.layout.station(station_id), share=self.fs)
-        except FileNotFoundError:
-            return []
-        for path, reason in found.refused:
-            self._problem(station_id, path, reason)
-        return [(path.name, path) for _chain, path in found.chains]
+    def chains(self, station_id: str) -> list[str]:
+        """The station's chains, its first first; what the store refused among them is named
+        in `problems`. Raises PlaceRefused when the station's place itself is refused."""
+        assert self.store is not None
+        listing = self.store.list_chains(station_id)
+        for refusal in listing.refused:
+            self._problem(station_id, refusal.where, refusal.reason)
+        return listing.names
 
-    def read_chains(self, station_id: str) -> list[tuple[str, Path]]:
-        """The chains of a station this view reads from the share: all of them, but for this
-        PC's own station not the one folder holding its own anchor's chain when only one does
-        (its events are this PC's own, read from its database). A restored chain's station
-        has two folders from its anchor: both are read (the shared part is stored once)."""
+    def read_chains(self, station_id: str) -> list[str]:
+        """The chains of a station this view reads from the store: all of them, but for this
+        PC's own station not the one chain from its own anchor when only one is (its events
+        are this PC's own, read from its database). A restored chain's station has two chains
+        from its anchor: both are read (the shared part is stored once)."""
         chains = self.chains(station_id)
         if station_id != self.ctx.station_id:
             return chains
-        own = [(name, folder) for name, folder in chains
-               if self._anchor_of(station_id, name, folder) == self.ctx.anchor]
-        return [chain for chain in chains if len(own) != 1 or chain not in own]
+        own = [name for name in chains if self._anchor_of(station_id, name) == self.ctx.anchor]
+        return [name for name in chains if len(own) != 1 or name not in own]
 
-    def _anchor_of(self, station_id: str, name: str, folder: Path) -> str | None:
-        """The anchor named by a journal folder's first header (read once, kept)."""
-        known = self._anchors.get(folder)
+    def _anchor_of(self, station_id: str, name: str) -> str | None:
+        """The anchor named by a chain's first header (read once, kept)."""
+        assert self.store is not None
+        known = self._anchors.get((station_id, name))
         if known is None:
             for entry in self.store.read_journal(station_id, name):
                 if isinstance(entry, JournalHeader) and isinstance(entry.document.get("anchor"), str):
-                    known = self._anchors[folder] = entry.document["anchor"]
+                    known = self._anchors[(station_id, name)] = entry.document["anchor"]
                 break
         return known
 
@@ -272,8 +262,9 @@ class SiteView(SiteIngest, SiteVerify):
 
     def remaining_bytes(self, station_id: str) -> int:
         """Journal bytes not yet taken into the view, over the station's chains (progress)."""
+        assert self.store is not None
         total = 0
-        for name, folder in self.read_chains(station_id):
+        for name in self.read_chains(station_id):
             with self.database.read() as connection:
                 source = view_repo.source(connection, self.source_key(station_id, name))
             if source is not None and source["broken_seq"] is not None:
@@ -285,9 +276,9 @@ class SiteView(SiteIngest, SiteVerify):
     def first_event_ts(self, station_id: str) -> str | None:
         """The time of a station's first journal event (where catching up with it starts)."""
         chains = self.read_chains(station_id)
-        if not chains:
+        if not chains or self.store is None:
             return None
-        for entry in self.store.read_journal(station_id, chains[0][0]):
+        for entry in self.store.read_journal(station_id, chains[0]):
             if isinstance(entry, JournalEvent):
                 try:
                     return _text(parse_body(entry.body).get("ts"))
@@ -301,15 +292,15 @@ class SiteView(SiteIngest, SiteVerify):
         """Read the station's published checkpoint (the head its PC signed, if changed) and
         keep it as a witness in this PC's own database (evidence: never in the rebuildable
         view). Not this PC's own station: its own chain has its own witness."""
-        if self.layout is None or self.fs is None or station_id == self.ctx.station_id:
+        if self.store is None or station_id == self.ctx.station_id:
             return None
-        path = self.layout.station(station_id).checkpoint
         result = self.store.read_checkpoint(station_id, max_bytes=16 * 1024)
         if result.state not in (ReadState.OK, ReadState.MISSING, ReadState.NOT_READY):
-            self._problem(station_id, path, result.reason)
+            self._problem(station_id, self.store.checkpoint_label(station_id), result.reason)
         if result.state != ReadState.OK:
             return None
-        marker = (result.stat.st_mtime_ns, result.stat.st_size)
+        # The head's own bytes say whether it changed (whatever store holds it).
+        marker = hashlib.sha256(result.data).digest()
         document = result.document
         problem = self.signed_head_problem(station_id, document)
         if problem is not None:

@@ -87,7 +87,7 @@ class SyncService:
         self.session_id = uuid.uuid4().hex
         self.directory = ctx.directory
         self.metrics = MetricsSampler(ctx.paths.data_dir)
-        self.lockout = LockoutShare(ctx.site_layout(), self.trust, ctx.database, self.clock)
+        self.lockout = LockoutShare(store, self.trust, ctx.database, self.clock)
         # Office (admin) PCs keep the site view current all the time; a production PC only
         # while its admin panel is open (the panel asks the follower itself).
         self.follows_site = ctx.settings.station_kind == "office"

@@ -30,7 +30,8 @@ from typing import Any
 from config.constants import Role
 from models.canonical import canonical_bytes, parse_utc
 from models.validation import validate_username
-from utils.site.layout import folder_chain, valid_station_id
+from utils.site.ports import chain_of
+from utils.site.protocol import valid_station_id
 from utils.trust.crypto import PublicKey
 
 ROOT = "root"
@@ -249,7 +250,7 @@ def retired_heads_of(value: Any) -> tuple[tuple[str, int, str], ...]:
         raise OpRefused("retired journal heads are not a small map of folders")
     heads = []
     for folder, head in sorted(value.items()):
-        if not (isinstance(folder, str) and folder_chain(folder) is not None
+        if not (isinstance(folder, str) and chain_of(folder) is not None
                 and isinstance(head, dict)):
             raise OpRefused("a retired journal head names no journal folder")
         seq, digest = head.get("seq"), head.get("hash")

@@ -1,6 +1,7 @@
 """Site-wide lockout: every PC publishes its failed passwords and takes the others'.
 
-`<share>/directory/failures/<station>.json`, signed by that station's PC key: the failures
+One site record per station in the site store (`RecordKind.LOGIN_FAILURES`; on the shared
+folder `directory/failures/<station>.json`), signed by that station's PC key: the failures
 of the last day per account and each account's last success there. Every PC counts them all
 (utils/auth.py `_lock_state`), so five guesses on each of fourteen stations is still five
 guesses. A PC can only speak for itself: a file is taken only when it is signed by the PC
@@ -11,15 +12,15 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from data import directory_repo
 from data.database import Database
 from models.canonical import canonical_json, format_utc
 from utils.clock import Clock
-from utils.site.layout import PROTOCOL_VERSION, SiteLayout, valid_station_id
-from utils.site.share_files import ReadState, read_json_file
+from utils.site.protocol import PROTOCOL_VERSION
+from utils.site.ports import RecordKind, SiteStore
+from utils.site.share_files import ReadState
 from utils.site.signed import document_bytes
 from utils.trust.site_trust import SiteTrust
 
@@ -31,18 +32,14 @@ MAX_PER_ACCOUNT = 200
 
 
 class LockoutShare:
-    def __init__(self, layout: SiteLayout, trust: SiteTrust, database: Database, clock: Clock):
-        self.layout = layout
+    def __init__(self, store: SiteStore, trust: SiteTrust, database: Database, clock: Clock):
+        self.store = store
         self.trust = trust
         self.database = database
         self.clock = clock
         self._published = ""
-        self._seen: dict[str, tuple[int, int]] = {}
+        self._seen: dict[str, Any] = {}  # station -> the marker of its record last read
         self._refused: set[str] = set()
-
-    @property
-    def folder(self) -> Path:
-        return self.layout.root / "directory" / "failures"
 
     def publish(self) -> bool:
         """Write this PC's failures when they changed; True when a file was written."""
@@ -59,36 +56,29 @@ class LockoutShare:
         document = self.trust.sign({"v": PROTOCOL_VERSION, "kind": "login_failures",
                                     "station": station, "at": format_utc(self.clock.now()),
                                     **body})
-        self.layout.require_root()
-        self.layout.fs.mkdirs(self.folder)
-        self.layout.fs.write_atomic(self.folder / f"{station}.json", document_bytes(document),
-                                    durable=False)
+        self.store.publish_record(RecordKind.LOGIN_FAILURES, station, document_bytes(document))
         self._published = marker
         return True
 
     def take(self) -> int:
         """Take other PCs' changed files; returns how many were taken."""
         try:
-            entries = self.layout.fs.scandir(self.folder)
+            found = self.store.list_records(RecordKind.LOGIN_FAILURES)
         except OSError:
-            return 0
+            return 0  # the store is away: next pass
         taken = 0
-        for entry in entries:
-            station = entry.name[:-5] if entry.name.endswith(".json") else ""
-            if not valid_station_id(station) or station == self.trust.station_id:
+        for record in found:
+            station = record.name
+            if station == self.trust.station_id or self._seen.get(station) == record.marker:
                 continue
-            if not entry.is_file:
-                continue  # a link, a FIFO, a folder: never opened
-            marker = (entry.info.st_mtime_ns, entry.info.st_size)
-            if self._seen.get(station) == marker:
-                continue
-            self._seen[station] = marker
-            if self._take_one(Path(entry.path), station):
+            self._seen[station] = record.marker
+            if self._take_one(station):
                 taken += 1
         return taken
 
-    def _take_one(self, path: Path, station: str) -> bool:
-        result = read_json_file(path, max_bytes=FILE_MAX_BYTES, share=self.layout.fs)
+    def _take_one(self, station: str) -> bool:
+        result = self.store.read_record(RecordKind.LOGIN_FAILURES, station,
+                                        max_bytes=FILE_MAX_BYTES)
         document = result.document
         problem = (f"unreadable ({result.reason})" if result.state != ReadState.OK
                    else self.trust.check_pc(station, document))

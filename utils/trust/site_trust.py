@@ -18,7 +18,8 @@ import time
 from typing import Any, Mapping
 
 from config.constants import Role
-from utils.site.layout import FIRST_JOURNAL, PROTOCOL_VERSION, folder_chain
+from utils.site.ports import FIRST_CHAIN, chain_of
+from utils.site.protocol import PROTOCOL_VERSION
 from utils.trust.crypto import PublicKey, SigningKeyPair
 from utils.trust.directory_state import PERSON_PREFIX, DirectoryState
 from utils.trust.dirlog import DirectoryLog
@@ -30,7 +31,7 @@ REFRESH_AT_MOST_EVERY_S = 1.0
 def seal_folder_problem(document: Any, folder: str) -> str | None:
     """A seal read in the journal folder `folder` must have been made for it: a later chain's
     seals sign its chain id, the first journal's none (a copy in another folder is refused)."""
-    if isinstance(document, dict) and document.get("chain") != (folder_chain(folder) or None):
+    if isinstance(document, dict) and document.get("chain") != (chain_of(folder) or None):
         return f"the seal was made for another journal folder than {folder} (a copy put there)"
     return None
 
@@ -41,7 +42,7 @@ def retired_seal_problem(retired_heads: tuple[tuple[str, int, str], ...] | None,
     the event recorded there (and at it only for its hash). `retired_heads` None: a takeover
     made before heads were recorded (the key counts in the first journal only)."""
     if retired_heads is None:
-        return None if folder == FIRST_JOURNAL else (
+        return None if folder == FIRST_CHAIN else (
             f"sealed by a PC key retired at a takeover, in {folder}, a journal folder it "
             f"never wrote")
     head = next(((seq, digest) for name, seq, digest in retired_heads if name == folder), None)
@@ -171,7 +172,7 @@ class SiteTrust:
             by_station[station] = keys
         return keys
 
-    def check_seal(self, station: str, document: Any, folder: str = FIRST_JOURNAL) -> str | None:
+    def check_seal(self, station: str, document: Any, folder: str = FIRST_CHAIN) -> str | None:
         """None when a journal seal of `station`, read in its journal folder `folder`, is
         signed by one of its `journal_keys`, was made for that folder (a later chain's seals
         name their chain id: a copy in another folder is refused), and, for a key retired by

@@ -239,7 +239,7 @@ def certified_pc_key(site: "Site", station_id: str, *, kind: str = "production",
 
 def pc_sign(pair, document: dict) -> dict:
     """A document signed by a PC key, as SiteTrust.sign makes it."""
-    from utils.site.layout import PROTOCOL_VERSION
+    from utils.site.protocol import PROTOCOL_VERSION
 
     return pair.sign_document({"v": PROTOCOL_VERSION, **document})
 

@@ -22,16 +22,20 @@ from config.settings import Settings
 from models.canonical import format_utc
 from utils.audit.verify import TamperKind
 from utils.auth import LoginFailure
+from utils.site.folder_store import FolderSiteStore
 from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor, Liveness
 from utils.site.journal import JournalWriter, list_segments
 from utils.site.membership import join_site_membership
+from utils.site.ports import RecordKind
 from utils.site.signed import document_bytes
 from utils.site.site_key import SiteError
 from utils.trust.crypto import SigningKeyPair
 from utils.trust.directory_state import OpRefused
 from utils.trust.dirlog import make_op
+from utils.trust.lockout_share import LockoutShare
 
+from tests.utils.site.memory_store import MemorySiteStore
 from tests.utils.site.sitekit import (
     ADMIN_PW, OPERATOR_PW, PASSPHRASE, add_user, admin_session, drop, issue, pc_sign,
     read_ack, restored_copy, site_layout, start_sync, wait_ack, wait_actions, wait_until,
@@ -307,15 +311,16 @@ def test_forty_concurrent_guesses_get_no_more_than_the_threshold(site):
     assert not locked.ok and locked.failure == LoginFailure.LOCKED
 
 
-def test_guesses_spread_over_stations_add_up_site_wide(site, tmp_path, closing):
-    """Two wrong passwords on each of three stations (threshold 5): locked everywhere."""
+@pytest.mark.parametrize("store_kind", ["folder", "memory"])
+def test_guesses_spread_over_stations_add_up_site_wide(site, tmp_path, closing, store_kind):
+    """Two wrong passwords on each of three stations (threshold 5): locked everywhere, over
+    the shared folder's site store and over an in-memory one (the lockout needs only the
+    store's port)."""
     add_user(site, "olga", Role.OPERATOR)
     stations = [site.station(tmp_path, str(n)) for n in (201, 202, 203)]
     closing.extend(stations)
-    from utils.trust.lockout_share import LockoutShare
-
-    shares = [LockoutShare(site_layout(site.share), s.trust, s.database, s.clock)
-              for s in stations]
+    store = FolderSiteStore(site.share) if store_kind == "folder" else MemorySiteStore()
+    shares = [LockoutShare(store, s.trust, s.database, s.clock) for s in stations]
     for station in stations:
         for attempt in range(2):
             assert not station.auth.login("olga", f"wrong-{attempt}").ok
@@ -326,11 +331,13 @@ def test_guesses_spread_over_stations_add_up_site_wide(site, tmp_path, closing):
     for station in stations:
         result = station.auth.login("olga", OPERATOR_PW)
         assert not result.ok and result.failure == LoginFailure.LOCKED
-    # A forged failures file (not signed by a certified PC) is not taken.
-    forged = site.share / "directory" / "failures" / "204.json"
-    forged.write_bytes(document_bytes(pc_sign(SigningKeyPair.generate(), {
-        "kind": "login_failures", "station": "204", "at": "x",
-        "failures": {"ana": ["2026-01-01T00:00:00.000Z"] * 9}, "successes": {}})))
+    # A forged failures record (not signed by a certified PC) is not taken.
+    store.publish_record(RecordKind.LOGIN_FAILURES, "204", document_bytes(pc_sign(
+        SigningKeyPair.generate(), {
+            "kind": "login_failures", "station": "204", "at": "x",
+            "failures": {"ana": ["2026-01-01T00:00:00.000Z"] * 9}, "successes": {}})))
+    assert [record.name for record in store.list_records(RecordKind.LOGIN_FAILURES)] == \
+        ["201", "202", "203", "204"]
     assert shares[0].take() == 0
     assert stations[0].auth.login("ana", ADMIN_PW).ok
 

@@ -19,7 +19,7 @@ from config.constants import CommandType, Role
 from models.canonical import format_utc
 from utils.site.commands import (
     MAX_TTL, Outcome, ack_problem, check_command, issue_command, make_ack)
-from utils.site.layout import PROTOCOL_VERSION
+from utils.site.protocol import PROTOCOL_VERSION
 from utils.site.signed import document_bytes
 from utils.trust.crypto import SigningKeyPair
 

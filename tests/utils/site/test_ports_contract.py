@@ -1,6 +1,7 @@
-"""The contract of the two ports (utils/site/ports.py): what any live transport and any site
-store must do, run against the shared folder's implementations and against an in-memory one
-(tests/utils/site/memory_ports.py, a stand-in for the MQTT broker to come). The last test runs
+"""The contract of the two ports (utils/site/ports.py): what any live transport must do, run
+against the shared folder's implementation and against an in-memory one
+(tests/utils/site/memory_ports.py, a stand-in for the MQTT broker to come); the site store's
+journal part is tests/utils/site/test_store_contract.py. The last test runs
 a real station's SyncService and an admin's FleetMonitor over the in-memory transport: a
 command goes out and its ack comes back without a file on the share, so the seam is real."""
 
@@ -14,12 +15,9 @@ from typing import Callable
 import pytest
 
 from config.constants import CommandType
-from data import audit_repo
-from utils.audit.chain import Actor
 from utils.site.folder_store import FolderSiteStore
 from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor
-from utils.site.journal import JournalEvent, JournalSeal
 from utils.site.layout import SITE_FILE_NAME
 from utils.site.ports import (
     AckWrite, LiveTransport, Presence, SiteStore, StationLink, StatusCursor,
@@ -29,6 +27,7 @@ from utils.site.station_folder import StationFolder
 from utils.site.signed import document_bytes
 
 from tests.utils.site.memory_ports import MemoryStationLink, MemoryTransport
+from tests.utils.site.memory_store import MemorySiteStore
 from tests.utils.site.sitekit import ADMIN_PW, command_actions, start_sync, wait_until
 
 MAX = 64 * 1024
@@ -92,7 +91,7 @@ def harness(request, tmp_path) -> Harness:
 @pytest.mark.parametrize("port, implementations", [
     (LiveTransport, [FolderTransport, MemoryTransport]),
     (StationLink, [StationFolder, MemoryStationLink]),
-    (SiteStore, [FolderSiteStore]),
+    (SiteStore, [FolderSiteStore, MemorySiteStore]),
 ], ids=["live-transport", "station-link", "site-store"])
 def test_every_implementation_has_each_method_of_its_port(port, implementations):
     """Protocols are not checked at run time: a method missing or named differently would
@@ -224,41 +223,6 @@ def test_a_transport_that_went_away_raises_oserror(harness):
         harness.transport.check()
     with pytest.raises(OSError):
         harness.transport.station(STATION).check()
-
-
-# -- the site store ------------------------------------------------------------------------------
-
-def test_a_published_journal_is_listed_and_read_back_in_order(site, tmp_path):
-    station = site.station(tmp_path, STATION)
-    try:
-        store = FolderSiteStore(site.share)
-        for number in range(5):
-            station.changes.record(Actor.system(), "test.event", entity="test",
-                                   entity_id=str(number))
-        writer = store.journal_writer(STATION, station.database, station.anchor,
-                                      station.trust.pc_key)
-        while writer.sync():
-            pass
-        assert STATION in store.station_ids()
-        assert store.chains(STATION) == ["journal"]
-        entries = list(store.read_journal(STATION, "journal"))
-        events = [entry for entry in entries if isinstance(entry, JournalEvent)]
-        with station.database.read() as connection:
-            local = audit_repo.list_events(connection)
-        assert [event.seq for event in events] == sorted(e["seq"] for e in local)
-        assert [event.seq for event in events] == list(range(1, len(events) + 1))
-        assert isinstance(entries[-1], JournalSeal)  # published sealed
-        assert store.journal_size(STATION, "journal") > 0
-        assert store.journal_size(STATION, "journal", *_end(entries)) == 0
-        assert store.read_checkpoint(STATION, max_bytes=16 * 1024).state == ReadState.OK
-        with pytest.raises(FileNotFoundError):
-            list(store.read_journal(STATION, "../../elsewhere"))
-    finally:
-        station.close()
-
-
-def _end(entries) -> tuple[int, int]:
-    return entries[-1].segment, entries[-1].end_offset
 
 
 # -- the seam: a station and a panel over the in-memory transport --------------------------------
