@@ -21,11 +21,10 @@ from utils.context import AppContext
 from utils.site.fleet import FleetMonitor
 from utils.site.site_view import SiteView
 
+from gui.admin import wiring
 from gui.admin.commands_tab import CommandsTab
 from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
-from gui.admin.site_now import SiteNow
-from gui.admin.site_upgrade import SiteUpgradeNotice, site_needs_upgrade
 from gui.admin.view_bridge import ViewBridge
 from gui.tasks import TaskRunner
 from gui.window_state import restore_window
@@ -66,20 +65,21 @@ class AdminWindow(QMainWindow):
         # journals, reading where each begins) would otherwise compete with building the tabs.
         # (With this window as context: dropped if the window is gone before it fires.)
         QTimer.singleShot(0, self, self._start_following)
-        site = SiteNow.of(ctx)  # the catalog and zone in force, read at each use
+        # Each tab receives the services it uses, not the context (gui/admin/wiring.py).
+        site = wiring.site_now(ctx)  # the catalog and zone in force, read at each use
         self.fleet_tab: FleetTab | None = None
         self.commands_tab: CommandsTab | None = None
         if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):
             self.fleet_tab = FleetTab(self.fleet, site, ctx.changes, session)
             self.tabs.addTab(self.fleet_tab, self.tr("Fleet"))
             if role_allows(session.role, Permission.COMMAND_SEND):
-                self.commands_tab = CommandsTab(self.fleet, session,
-                                                self.fleet_tab.selected_stations)
+                self.commands_tab = wiring.commands_tab(ctx, self.fleet, session,
+                                                        self.fleet_tab.selected_stations)
                 self.tabs.addTab(self.commands_tab, self.tr("Commands"))
-        elif self.fleet is None and site_needs_upgrade(ctx) is not None:
+        elif self.fleet is None and wiring.site_needs_upgrade(ctx) is not None:
             # In a site made before keys by role (or not joined again since its upgrade).
-            self.upgrade_notice = SiteUpgradeNotice(ctx, session, self.runner,
-                                                    bool(site_needs_upgrade(ctx)))
+            self.upgrade_notice = wiring.upgrade_notice(ctx, session, self.runner,
+                                                        bool(wiring.site_needs_upgrade(ctx)))
             self.upgrade_notice.upgraded.connect(self.restart_requested)
             self.tabs.addTab(self.upgrade_notice, self.tr("Fleet"))
         elif self.fleet is None:
@@ -90,9 +90,8 @@ class AdminWindow(QMainWindow):
             self.tabs.addTab(notice, self.tr("Fleet"))
         if role_allows(session.role, Permission.RECORD_VIEW_SITE):
             from gui.admin.dashboard_tab import DashboardTab
-            from gui.admin.production_tab import ProductionTab
 
-            self.production_tab = ProductionTab(ctx, session, self.runner, self.bridge)
+            self.production_tab = wiring.production_tab(ctx, session, self.runner, self.bridge)
             self.tabs.addTab(self.production_tab, self.tr("Production"))
 
             self.dashboard_tab = DashboardTab(site, self.site_view, ctx.oee, bridge=self.bridge)
@@ -104,48 +103,34 @@ class AdminWindow(QMainWindow):
                                             runner=self.runner)
             self.tabs.addTab(self.insights_tab, self.tr("Insights"))
 
-            from gui.admin.spc_tab import SpcTab
-
-            self.spc_tab = SpcTab(ctx, session, bridge=self.bridge)
+            self.spc_tab = wiring.spc_tab(ctx, session, self.bridge)
             self.tabs.addTab(self.spc_tab, self.tr("SPC"))
             if self.fleet_tab is not None:  # a chart out of control is a fleet alarm
                 from utils.mes.spc_service import spc_alarms
 
                 self.fleet_tab.extra_alarms = lambda: spc_alarms(self.site_view)
         if role_allows(session.role, Permission.OEE_VIEW):
-            from gui.admin.oee_tab import OeeTab
-
-            self.oee_tab = OeeTab(ctx, session, bridge=self.bridge)
+            self.oee_tab = wiring.oee_tab(ctx, session, self.bridge)
             self.tabs.addTab(self.oee_tab, self.tr("OEE"))
         if role_allows(session.role, Permission.LOT_VIEW):
-            from gui.admin.lots_tab import LotsTab
-
             if self.fleet is not None:  # the release's review sees each station's clock
                 fleet = self.fleet
                 ctx.release.live_skew = lambda station: getattr(
                     fleet.views.get(station), "skew_s", None)
-            self.lots_tab = LotsTab(ctx, session, self.runner, self.bridge)
+            self.lots_tab = wiring.lots_tab(ctx, session, self.runner, self.bridge)
             self.tabs.addTab(self.lots_tab, self.tr("Lots"))
         if role_allows(session.role, Permission.HANDOVER_VIEW):
-            from gui.admin.handover_tab import HandoverTab
-
-            self.handover_tab = HandoverTab(ctx, session, self.runner, self.bridge)
+            self.handover_tab = wiring.handover_tab(ctx, session, self.runner, self.bridge)
             self.tabs.addTab(self.handover_tab, self.tr("Handovers"))
         if role_allows(session.role, Permission.USER_MANAGE):
-            from gui.admin.users_tab import UsersTab
-
-            self.users_tab = UsersTab(ctx, session, self.runner)
+            self.users_tab = wiring.users_tab(ctx, session, self.runner)
             self.tabs.addTab(self.users_tab, self.tr("Users"))
         if role_allows(session.role, Permission.AUDIT_VIEW):
-            from gui.admin.audit_tab import AuditTab
-
-            self.audit_tab = AuditTab(ctx, session, self.runner, site_view=self.site_view,
-                                      bridge=self.bridge)
+            self.audit_tab = wiring.audit_tab(ctx, session, self.runner,
+                                              site_view=self.site_view, bridge=self.bridge)
             self.tabs.addTab(self.audit_tab, self.tr("Audit"))
         if role_allows(session.role, Permission.SETTINGS_MANAGE):
-            from gui.admin.catalog_tab import CatalogTab
-
-            self.catalog_tab = CatalogTab(ctx, session, self.runner)
+            self.catalog_tab = wiring.catalog_tab(ctx, session, self.runner)
             self.tabs.addTab(self.catalog_tab, self.tr("Catalog"))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.verify_site_action = QAction(self.tr("Verify audit integrity (whole site)…"), self)
