@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -34,6 +34,7 @@ from utils.permissions import PermissionDenied, require
 from gui.admin import audit_report
 from gui.admin.audit_model import AuditEventsModel, VerifyResultsModel
 from gui.admin.audit_report import ReportTexts, site_time
+from gui.admin.keep_place import reload_keeping_place
 from gui.admin.site_now import SiteNow
 from gui.admin.time_range import LiveRange
 from gui.admin.view_bridge import ViewBridge
@@ -188,27 +189,8 @@ class AuditTab(QWidget):
         view where they were (at the top, the newest stay in sight)."""
         if self.range.fixed_until() is not None:
             return  # a fixed range ending in the past gains nothing new (said on the tab)
-        selected = self._selected_event()
-        scroll = self.table.verticalScrollBar()
-        at_top = scroll.value() == 0
-        top_row = self.table.rowAt(0)
-        anchor = self.model.row_data(top_row) if top_row >= 0 and not at_top else None
-        anchor_row, row = self.model.reload([anchor or None, selected])
-        if anchor and anchor_row is not None:
-            self.table.scrollTo(self.model.index(anchor_row, 0),
-                                QAbstractItemView.ScrollHint.PositionAtTop)
-        if selected:
-            if row is not None:
-                self.table.selectionModel().blockSignals(True)
-                self.table.selectRow(row)
-                self.table.selectionModel().blockSignals(False)
-        if at_top:
-            scroll.setValue(0)
+        reload_keeping_place(self.table, self.model)
         self._show_count()
-
-    def _selected_event(self) -> dict[str, Any] | None:
-        index = self.table.currentIndex()
-        return self.model.row_data(index.row()) if index.isValid() else None
 
     def _show_count(self) -> None:
         self.status.setText(self.tr("%n event(s)", "", self.model.rowCount()))

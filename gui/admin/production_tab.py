@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -31,6 +31,7 @@ from utils.site.site_view import GUI_LOCAL_EVENTS, SiteView
 from utils.permissions import require
 from utils.records_io import export_view_records
 
+from gui.admin.keep_place import reload_keeping_place
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.site_now import SiteNow
 from gui.admin.site_records_model import SiteRecordsModel
@@ -169,29 +170,10 @@ class ProductionTab(QWidget):
         self.live_refresh()
 
     def live_refresh(self) -> None:
-        selected = self.selected_row()
-        scroll = self.table.verticalScrollBar()
-        at_top = scroll.value() == 0
-        top_row = self.table.rowAt(0)
-        anchor = self.model.row_data(top_row) if top_row >= 0 and not at_top else None
         with self.view.database.read() as connection:
             stations = view_repo.record_stations(connection)
         fill_station_choice(self.station, stations, self.tr("all stations"))
-        anchor_row, selected_row = self.model.reload([anchor or None, selected])
-        if anchor:
-            if anchor_row is not None:
-                self.table.scrollTo(self.model.index(anchor_row, 0),
-                                    QAbstractItemView.ScrollHint.PositionAtTop)
-        if selected:
-            row = selected_row
-            if row is not None:
-                self.table.selectionModel().blockSignals(True)  # the same record: no re-read
-                self.table.selectRow(row)
-                self.table.selectionModel().blockSignals(False)
-                if anchor is None and not at_top:
-                    self.table.scrollTo(self.model.index(row, 0))
-        if at_top:
-            scroll.setValue(0)
+        reload_keeping_place(self.table, self.model)
         self._show_count()
 
     def _show_count(self) -> None:
