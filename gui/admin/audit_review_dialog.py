@@ -39,16 +39,11 @@ class ReviewsModel(ColumnTableModel):
         self._headers = (self.tr("Signed"), self.tr("Who"), self.tr("Period"),
                          self.tr("Events"), self.tr("Note"), self.tr("Valid"))
 
-    def set_rows(self, rows: list[review.Review]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        cell = self.cell(index)
+        if cell is None:
             return None
-        r = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        r, column = cell
         if role == Qt.ItemDataRole.DisplayRole:
             return {"signed": r.local_time, "who": f"{r.full_name} ({r.signed_by})",
                     "period": f"{site_time(r.start, self.zone)} – {site_time(r.end, self.zone)}",

@@ -44,19 +44,14 @@ class LotsModel(ColumnTableModel):
         self._headers = (self.tr("Lot"), self.tr("Status"), self.tr("Records"),
                          self.tr("Stations"), self.tr("First box"), self.tr("Last box"))
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def lot_at(self, row: int) -> str:
         return self._rows[row]["lot"]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        cell = self.cell(index)
+        if cell is None:
             return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        row, column = cell
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
                 return status_text(row["status"])
