@@ -26,6 +26,7 @@ from gui.admin.site_now import SiteNow
 
 from gui.admin.time_range import five_minute_edit, moment_of
 from gui.entry_form import EntryForm
+from gui.form_dialog import error_line, reason_and_password
 from gui.messages import SIGNED_SAVE_REFUSALS, signed_refusal
 from gui.theme import form_label
 
@@ -43,12 +44,7 @@ class _SignedDialog(QDialog):
         self.signed = signed
         self.meaning = meaning
         self.shown_meaning = shown_meaning
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("Why (at least 10 characters)"))
-        self.password = QLineEdit()
-        self.password.setObjectName("signaturePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reason, self.password = reason_and_password()
         self.signature = QLabel()
         self.signature.setObjectName("signatureLine")
         self.signature.setProperty("role", "hint")
@@ -60,10 +56,8 @@ class _SignedDialog(QDialog):
         self.signature_timer.timeout.connect(self.show_signature)
         if signed:
             self.signature_timer.start()
-        self.error = QLabel()
+        self.error = error_line()
         self.error.setObjectName("dialogError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.apply)

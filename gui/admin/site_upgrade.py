@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from config.constants import Permission, role_allows
 from utils.auth import Session
 
+from gui.form_dialog import lay_out_form_dialog
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR
 
@@ -124,13 +125,7 @@ class SiteUpgradeDialog(QDialog):
         self.ok = buttons.addButton(self.tr("Move the site") if legacy else self.tr("Join"),
                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("upgradeOk")
-        buttons.accepted.connect(self._go)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        lay_out_form_dialog(self, form, self.error, buttons, self._go)
 
     def _go(self) -> None:
         self.error.clear()

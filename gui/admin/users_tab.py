@@ -27,6 +27,7 @@ from utils.permissions import PermissionDenied
 
 from gui.admin.legacy_users_dialog import LegacyUsersDialog
 from gui.admin.site_now import SiteNow
+from gui.form_dialog import error_line, lay_out_form_dialog
 from gui.header import role_name
 from gui.messages import field_error_text, password_policy_text
 from gui.table_model import ColumnTableModel, Index as _Index
@@ -93,9 +94,7 @@ class UserDialog(QDialog):
         reason_hint = QLabel(self.tr("At least 10 characters; kept in the audit trail."))
         reason_hint.setProperty("role", "hint")
         reason_hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = error_line()
         form = QFormLayout()
         for label, widget in fields.items():
             form.addRow(form_label(label), widget)
@@ -107,13 +106,7 @@ class UserDialog(QDialog):
         form.addRow("", reason_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.apply)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        lay_out_form_dialog(self, form, self.error, buttons, self.apply)
 
     def values(self) -> dict[str, str]:
         out = {}
