@@ -40,7 +40,7 @@ from gui.admin.time_range import LiveRange
 from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
-from gui.table_view import long_list, read_table
+from gui.table_view import fit_columns_once, long_list, read_table
 from gui.tasks import Task, TaskRunner
 from gui.verify_dialog import VerifyFunction, run_verify
 
@@ -98,7 +98,7 @@ class AuditTab(QWidget):
                                       session=session)
         self.table = read_table(self.model, self.tr("Audit events"), "auditTable")
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
-        long_list(self.table)  # columns fitted once per page to its first rows (refresh)
+        long_list(self.table)  # columns fitted once, to the first rows (refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
         self.detail.setAccessibleName(self.tr("The selected event in full"))
@@ -135,7 +135,6 @@ class AuditTab(QWidget):
         layout.addWidget(self.currency)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
-        self._fitted = False
         self._fill_stations()
         if bridge is not None:
             bridge.changed.connect(self.view_changed)
@@ -179,9 +178,7 @@ class AuditTab(QWidget):
         self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
         self.model.set_filters(self._filters())
         self.currency.set_fixed_until(self.range.fixed_until())
-        if not self._fitted and self.model.rowCount():
-            self.table.resizeColumnsToContents()  # once: later pages keep the widths
-            self._fitted = True
+        fit_columns_once(self.table)  # later pages keep the widths
         self._show_count()
 
     def view_changed(self, _change) -> None:

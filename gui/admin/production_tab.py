@@ -40,7 +40,7 @@ from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.messages import field_label, location_text, rejections_text
 from gui.numbers import export_note, format_number
-from gui.table_view import long_list, read_table
+from gui.table_view import fit_columns_once, long_list, read_table
 from gui.tasks import TaskRunner
 
 # What a version may change, in the order the history lists it; the three rejection pairs
@@ -95,7 +95,7 @@ class ProductionTab(QWidget):
         self.currency = ViewStatus(bridge, zone, site.clock)
         self.model = SiteRecordsModel(self.view, self)
         self.table = read_table(self.model, self.tr("Site records"), "siteRecords")
-        long_list(self.table)  # fitted once per refresh to a sample of rows
+        long_list(self.table)  # columns fitted once, to the first rows (refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
         self.history = QPlainTextEdit()
         self.history.setAccessibleName(self.tr("Version history of the selected record"))
@@ -120,7 +120,6 @@ class ProductionTab(QWidget):
         layout.addWidget(self.currency)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
-        self._fitted = False
         if bridge is not None:
             bridge.changed.connect(self.view_changed)
         self.refresh()
@@ -154,9 +153,7 @@ class ProductionTab(QWidget):
         fill_station_choice(self.station, stations, self.tr("all stations"))
         self.model.set_filter(self.record_filter())
         self.currency.set_fixed_until(self.range.fixed_until())
-        if not self._fitted and self.model.rowCount():
-            self.table.resizeColumnsToContents()  # once: later pages keep the widths
-            self._fitted = True
+        fit_columns_once(self.table)  # later pages keep the widths
         self._show_count()
 
     def view_changed(self, change) -> None:
