@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget,
 )
 
 from models.validation import ValidationFailed
 from utils.production import Meaning, Signature
 
+from gui.form_dialog import error_line, lay_out_form_dialog, reason_and_password
 from gui.numbers import format_number, number_hint
 from gui.theme import form_label
 from gui.messages import SIGNED_SAVE_REFUSALS, field_error_text, field_label, signed_refusal
@@ -42,15 +43,8 @@ class CorrectionDialog(QDialog):
         self.cam_w = QLineEdit("" if row["cam_w"] is None else format_number(row["cam_w"], 2))
         for edit in (self.cam_d, self.cam_w):
             edit.setPlaceholderText(number_hint())
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("Why (at least 10 characters)"))
-        self.password = QLineEdit()
-        self.password.setObjectName("signaturePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.reason, self.password = reason_and_password()
+        self.error = error_line()
         form = QFormLayout()
         form.addRow(form_label(self.tr("Size")), self.size)
         form.addRow(form_label(self.tr("CAM-D %")), self.cam_d)
@@ -61,15 +55,8 @@ class CorrectionDialog(QDialog):
         signature.setProperty("role", "hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.apply)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(signature)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        lay_out_form_dialog(self, form, self.error, buttons, self.apply, above=(intro,),
+                            below=(signature,))
 
     def apply(self) -> None:
         self.error.clear()

@@ -20,11 +20,6 @@ class TextRowsModel(ColumnTableModel):
         self._headers = headers
         self._rows: list[tuple[Sequence[str], Sequence[Any], Any]] = []
 
-    def set_rows(self, rows: list[tuple[Sequence[str], Sequence[Any], Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def key(self, row: int) -> Any:
         return self._rows[row][2] if 0 <= row < len(self._rows) else None
 

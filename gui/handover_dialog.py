@@ -78,7 +78,7 @@ class HandoverDialog(QDialog):
         self.notes.setMaximumHeight(96 if mode is Mode.SIGN else 64)
         form = QFormLayout()
         self.signature = SignatureFields(form, self)
-        self.signature.ask_username(ctx, session)
+        self.signature.ask_username(ctx.auth, session)
         for field in (self.signature.username, self.signature.password):
             field.setMinimumHeight(TOUCH_MIN_PX)
         self.who = QLabel(self.tr("Signing as %1 (%2).").replace("%1", session.full_name)
@@ -182,7 +182,7 @@ class HandoverDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.sign_button.setEnabled(self.mode is not Mode.SIGN or self.summary is not None)
-        self.signature.ask_username(self.ctx, self.session)
+        self.signature.ask_username(self.ctx.auth, self.session)
         if isinstance(exc, HandoverError):
             text = self.texts.error_text(exc.code, str(exc))
         elif isinstance(exc, PermissionDenied):

@@ -1,5 +1,6 @@
 """What every table model of ours shares: one row per item in `_rows`, the columns named in
-COLUMNS, their translated titles in `_headers` (horizontal header only)."""
+COLUMNS, their translated titles in `_headers` (horizontal header only), the rows replaced
+whole (`set_rows`) and a cell's row and column name (`cell`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,18 @@ class ColumnTableModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
     _rows: Sequence[Any]
     _headers: tuple[str, ...]
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show these rows instead of the ones shown (a reset: views keep no row of before)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def cell(self, index: Index) -> tuple[Any, str] | None:
+        """The row and the column's name at `index`; None for an index outside the rows."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()], self.COLUMNS[index.column()]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)

@@ -38,3 +38,11 @@ def long_list(table: QTableView) -> QTableView:
     header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
     header.setStretchLastSection(True)
     return table
+
+
+def fit_columns_once(table: QTableView) -> None:
+    """A long list's columns fitted to its first rows the first time it has any (see
+    long_list); later pages and refreshes keep the widths, and any the person dragged."""
+    if not table.property("columnsFitted") and table.model().rowCount():
+        table.resizeColumnsToContents()
+        table.setProperty("columnsFitted", True)

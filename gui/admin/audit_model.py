@@ -5,7 +5,6 @@ widgets here.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import asdict
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,6 +20,7 @@ from utils.audit.verify import VerifyResult
 from utils.auth import Session
 from utils.permissions import require
 
+from gui.admin.paged_rows import PagedRows
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.verify_dialog import kind_texts
 
@@ -42,8 +42,10 @@ class AuditEventsModel(ColumnTableModel):
         self.zone = zone
         self.view, self.changes, self.session = view, changes, session
         self.filters = TrailFilter()
-        self._count = 0
-        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+        self._pages = PagedRows(
+            lambda limit, offset: trail_page(self.view, self.changes, self.session, self.filters,
+                                             limit, offset),
+            PAGES_KEPT, dropped=self._forget_cells)
         # A row's texts, made the first time it is painted: the view asks for every visible
         # cell on each repaint, and a time needs parsing and a time-zone conversion.
         self._cells: dict[int, tuple[str, ...]] = {}
@@ -65,8 +67,7 @@ class AuditEventsModel(ColumnTableModel):
             rows = [None if event is None else self._position(connection, event, count)
                     for event in keep]
         self.beginResetModel()
-        self._count = count
-        self._pages.clear()
+        self._pages.reset(count, PAGE_ROWS)
         self._cells = {}
         self.endResetModel()
         return rows
@@ -76,27 +77,19 @@ class AuditEventsModel(ColumnTableModel):
         return row if row < count else None
 
     def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent is not None and parent.isValid() else self._count
+        return 0 if parent is not None and parent.isValid() else self._pages.count
 
     def row_data(self, row: int) -> dict[str, Any]:
-        number, within = divmod(row, PAGE_ROWS)
-        page = self._pages.get(number)
-        if page is None:
-            page = trail_page(self.view, self.changes, self.session, self.filters, PAGE_ROWS,
-                              number * PAGE_ROWS)
-            self._pages[number] = page
-            if len(self._pages) > PAGES_KEPT:
-                dropped, _ = self._pages.popitem(last=False)
-                for gone in range(dropped * PAGE_ROWS, (dropped + 1) * PAGE_ROWS):
-                    self._cells.pop(gone, None)
-        else:
-            self._pages.move_to_end(number)
-        return page[within] if within < len(page) else {}
+        return self._pages.row(row)
+
+    def _forget_cells(self, rows: range) -> None:
+        for gone in rows:
+            self._cells.pop(gone, None)
 
     def row_of(self, event: dict[str, Any]) -> int | None:
         """The row of an event under the current filters, or None if it is not there."""
         with self.view.database.read() as connection:
-            row = self._position(connection, event, self._count)
+            row = self._position(connection, event, self._pages.count)
         if row is None:
             return None
         found = self.row_data(row)
@@ -105,7 +98,7 @@ class AuditEventsModel(ColumnTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()
-        if role != _DISPLAY or not 0 <= row < self._count or not 0 <= column < len(self.COLUMNS):
+        if role != _DISPLAY or not 0 <= row < self._pages.count or not 0 <= column < len(self.COLUMNS):
             return None
         return self._texts(row)[column]
 

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from config.constants import Permission, role_allows
 from models.canonical import format_utc
 from utils.audit import review
-from utils.auth import Session
-from utils.context import AppContext
+from utils.auth import AuthService, Session
 from utils.permissions import PermissionDenied
 
 from gui.admin.lot_texts import site_time
+from gui.admin.site_now import SiteNow
 from gui.admin.signature_fields import SignatureFields, sign_buttons
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.tasks import TaskRunner
@@ -39,16 +39,11 @@ class ReviewsModel(ColumnTableModel):
         self._headers = (self.tr("Signed"), self.tr("Who"), self.tr("Period"),
                          self.tr("Events"), self.tr("Note"), self.tr("Valid"))
 
-    def set_rows(self, rows: list[review.Review]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        cell = self.cell(index)
+        if cell is None:
             return None
-        r = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        r, column = cell
         if role == Qt.ItemDataRole.DisplayRole:
             return {"signed": r.local_time, "who": f"{r.full_name} ({r.signed_by})",
                     "period": f"{site_time(r.start, self.zone)} – {site_time(r.end, self.zone)}",
@@ -61,11 +56,12 @@ class ReviewsModel(ColumnTableModel):
 
 
 class AuditReviewDialog(QDialog):
-    def __init__(self, ctx: AppContext, session: Session, start: datetime, end: datetime,
-                 runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, reviews: review.AuditReviews, auth: AuthService, site: SiteNow,
+                 session: Session, start: datetime, end: datetime, runner: TaskRunner,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx, self.session, self.runner = ctx, session, runner
-        self.zone = ZoneInfo(ctx.timezone)
+        self.reviews, self.session, self.runner = reviews, session, runner
+        self.zone = ZoneInfo(site.timezone)
         self.start, self.end = format_utc(start), format_utc(end)
         self.reviewed: str | None = None
         self.signed: review.Review | None = None
@@ -87,7 +83,7 @@ class AuditReviewDialog(QDialog):
         self.form.addRow(form_label(self.tr("Findings")), self.note)
         self.signature = SignatureFields(self.form, self)
         self.username, self.password = self.signature.username, self.signature.password
-        self.signature.ask_username(ctx, session)
+        self.signature.ask_username(auth, session)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.sign_button, buttons = sign_buttons(self, self.tr("Sign the review"), self.sign)
@@ -108,8 +104,8 @@ class AuditReviewDialog(QDialog):
 
     def load(self):
         def work(_progress, _cancel):
-            listed = review.reviews(self.ctx, self.session)
-            return listed, review.digest(self.ctx, self.session, self.start, self.end)
+            listed = self.reviews.reviews(self.session)
+            return listed, self.reviews.digest(self.session, self.start, self.end)
 
         return self.runner.run(work, on_done=self._loaded, on_error=self._failed)
 
@@ -133,9 +129,9 @@ class AuditReviewDialog(QDialog):
         reviewed = self.reviewed
 
         def work(_progress, _cancel):
-            return review.sign_review(self.ctx, self.session, self.start, self.end,
-                                      password=password, username=username,
-                                      reviewed_hash=reviewed, note=note)
+            return self.reviews.sign(self.session, self.start, self.end,
+                                     password=password, username=username,
+                                     reviewed_hash=reviewed, note=note)
 
         return self.runner.run(work, on_done=self._signed, on_error=self._failed)
 

@@ -18,27 +18,31 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from config.constants import Permission
 from models.canonical import format_utc
 from utils.audit.trail import ExportCancelled, TrailFilter, export_trail_csv, trail_stations
-from utils.auth import Session
-from utils.context import AppContext
-from utils.site.site_view import GUI_LOCAL_EVENTS
+from utils.audit.review import AuditReviews
+from utils.auth import AuthService, Session
+from utils.changes import Changes
+from utils.site.site_view import GUI_LOCAL_EVENTS, SiteView
 from utils.permissions import PermissionDenied, require
 
 from gui.admin import audit_report
 from gui.admin.audit_model import AuditEventsModel, VerifyResultsModel
 from gui.admin.audit_report import ReportTexts, site_time
+from gui.admin.keep_place import reload_keeping_place
+from gui.admin.site_now import SiteNow
 from gui.admin.time_range import LiveRange
+from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
-from gui.table_view import long_list, read_table
-from gui.tasks import Task
-from gui.verify_dialog import run_verify
+from gui.table_view import fit_columns_once, long_list, read_table
+from gui.tasks import Task, TaskRunner
+from gui.verify_dialog import VerifyFunction, run_verify
 
 
 class StationFilter(QComboBox):
@@ -53,16 +57,18 @@ class StationFilter(QComboBox):
 
 
 class AuditTab(QWidget):
-    def __init__(self, ctx: AppContext, session: Session, runner, site_view=None, bridge=None,
+    def __init__(self, site: SiteNow, view: SiteView, changes: Changes, session: Session,
+                 runner: TaskRunner, *, verify: VerifyFunction, reviews: AuditReviews,
+                 auth: AuthService, bridge: ViewBridge | None = None,
                  parent: QWidget | None = None):
-        require(session, Permission.AUDIT_VIEW, ctx.changes, target="audit trail")
+        """`verify`: the integrity check the Verify button runs (the whole site's, or this
+        PC's own chain); `reviews` and `auth`: the review dialog's signing."""
+        require(session, Permission.AUDIT_VIEW, changes, target="audit trail")
         super().__init__(parent)
-        self.ctx = ctx
-        self.session = session
-        self.runner = runner
-        self.site_view = site_view
-        self.view = site_view if site_view is not None else ctx.site_view
-        self.zone = ZoneInfo(ctx.timezone)
+        self.site, self.changes, self.session, self.runner = site, changes, session, runner
+        self.verify_work, self.reviews, self.auth = verify, reviews, auth
+        self.view = view
+        self.zone = ZoneInfo(site.timezone)
         self.setObjectName("auditTab")
         self.station = StationFilter()
         self.station.setObjectName("auditStation")
@@ -71,10 +77,10 @@ class AuditTab(QWidget):
         self.user.setPlaceholderText(self.tr("user"))
         self.action = QLineEdit()
         self.action.setPlaceholderText(self.tr("action, e.g. record.edit"))
-        self.range = LiveRange(ctx.timezone, ctx.clock,
-                               ctx.clock.now() - timedelta(days=7))
+        self.range = LiveRange(site.timezone, site.clock,
+                               site.clock.now() - timedelta(days=7))
         self.range.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, ctx.timezone, ctx.clock)
+        self.currency = ViewStatus(bridge, site.timezone, site.clock)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.refresh)
         self.verify_button = QPushButton(self.tr("Verify audit integrity…"))
@@ -88,11 +94,11 @@ class AuditTab(QWidget):
         self.review_button.setToolTip(self.tr("The signed reviews of the audit trail, and "
                                               "signing the review of this range"))
         self.review_button.clicked.connect(lambda: self.open_review())
-        self.model = AuditEventsModel(self, self.zone, view=self.view, changes=ctx.changes,
+        self.model = AuditEventsModel(self, self.zone, view=self.view, changes=changes,
                                       session=session)
         self.table = read_table(self.model, self.tr("Audit events"), "auditTable")
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
-        long_list(self.table)  # columns fitted once per page to its first rows (refresh)
+        long_list(self.table)  # columns fitted once, to the first rows (refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
         self.detail.setAccessibleName(self.tr("The selected event in full"))
@@ -129,7 +135,6 @@ class AuditTab(QWidget):
         layout.addWidget(self.currency)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
-        self._fitted = False
         self._fill_stations()
         if bridge is not None:
             bridge.changed.connect(self.view_changed)
@@ -140,8 +145,8 @@ class AuditTab(QWidget):
         from gui.admin.audit_review_dialog import AuditReviewDialog
 
         start, end = self.range.bounds()
-        dialog = AuditReviewDialog(self.ctx, self.session, start,
-                                   end if end is not None else self.ctx.clock.now(),
+        dialog = AuditReviewDialog(self.reviews, self.auth, self.site, self.session, start,
+                                   end if end is not None else self.site.clock.now(),
                                    self.runner, self)
         dialog.open()
         return dialog
@@ -173,9 +178,7 @@ class AuditTab(QWidget):
         self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
         self.model.set_filters(self._filters())
         self.currency.set_fixed_until(self.range.fixed_until())
-        if not self._fitted and self.model.rowCount():
-            self.table.resizeColumnsToContents()  # once: later pages keep the widths
-            self._fitted = True
+        fit_columns_once(self.table)  # later pages keep the widths
         self._show_count()
 
     def view_changed(self, _change) -> None:
@@ -183,27 +186,8 @@ class AuditTab(QWidget):
         view where they were (at the top, the newest stay in sight)."""
         if self.range.fixed_until() is not None:
             return  # a fixed range ending in the past gains nothing new (said on the tab)
-        selected = self._selected_event()
-        scroll = self.table.verticalScrollBar()
-        at_top = scroll.value() == 0
-        top_row = self.table.rowAt(0)
-        anchor = self.model.row_data(top_row) if top_row >= 0 and not at_top else None
-        anchor_row, row = self.model.reload([anchor or None, selected])
-        if anchor and anchor_row is not None:
-            self.table.scrollTo(self.model.index(anchor_row, 0),
-                                QAbstractItemView.ScrollHint.PositionAtTop)
-        if selected:
-            if row is not None:
-                self.table.selectionModel().blockSignals(True)
-                self.table.selectRow(row)
-                self.table.selectionModel().blockSignals(False)
-        if at_top:
-            scroll.setValue(0)
+        reload_keeping_place(self.table, self.model)
         self._show_count()
-
-    def _selected_event(self) -> dict[str, Any] | None:
-        index = self.table.currentIndex()
-        return self.model.row_data(index.row()) if index.isValid() else None
 
     def _show_count(self) -> None:
         self.status.setText(self.tr("%n event(s)", "", self.model.rowCount()))
@@ -221,11 +205,7 @@ class AuditTab(QWidget):
     # -- verification ------------------------------------------------------------------------
 
     def verify(self):
-        if self.site_view is not None:
-            work = lambda progress, cancel: self.site_view.verify_site(progress=progress, cancel=cancel)  # noqa: E731
-        else:
-            work = lambda progress, cancel: self.ctx.verify_audit(progress=progress, cancel=cancel)  # noqa: E731
-        self.verify_dialog = run_verify(self, self.runner, work)
+        self.verify_dialog = run_verify(self, self.runner, self.verify_work)
         self.verify_dialog.finished_with.connect(self.results.set_results)
         return self.verify_dialog
 
@@ -237,7 +217,7 @@ class AuditTab(QWidget):
         out = self._export_path(path, "audit.csv", "CSV (*.csv)")
         if out is None:
             return None
-        database, changes, session, zone = self.view, self.ctx.changes, self.session, self.zone
+        database, changes, session, zone = self.view, self.changes, self.session, self.zone
         filters = self._filters()
 
         def work(progress, cancel):  # on the task's thread: plain objects only, no widgets
@@ -255,7 +235,7 @@ class AuditTab(QWidget):
         out = self._export_path(path, "audit.pdf", "PDF (*.pdf)")
         if out is None:
             return None
-        database, changes, session, zone = self.view, self.ctx.changes, self.session, self.zone
+        database, changes, session, zone = self.view, self.changes, self.session, self.zone
         filters, limit = self._filters(), audit_report.PDF_EVENT_LIMIT
         # Every text the report needs, in the person's language, made here on the GUI thread.
         headers = [self.model.headerData(i, Qt.Orientation.Horizontal)
@@ -265,7 +245,7 @@ class AuditTab(QWidget):
                     .replace("%1", self.station.currentText())
                     .replace("%2", site_time(filters.start, zone))
                     .replace("%3", site_time(filters.end, zone))
-                    .replace("%4", site_time(format_utc(self.ctx.clock.now()), zone))
+                    .replace("%4", site_time(format_utc(self.site.clock.now()), zone))
                     .replace("%5", session.full_name))
         command_word = self.tr("command %1")
 

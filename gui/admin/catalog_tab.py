@@ -7,7 +7,7 @@ machine table machine_table.py."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,9 +19,9 @@ from config.catalog import FLEET_METRICS, NO_REJECTION, Catalog
 from models.canonical import parse_utc
 from models.validation import FieldError, ValidationFailed, validate_reason
 from utils.auth import Session
-from utils.context import AppContext
 from utils.site_catalog import (
-    RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, catalog_from_dict, catalog_to_dict,
+    RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, SiteCatalogService, catalog_from_dict,
+    catalog_to_dict,
 )
 from utils.timezones import zone_label
 
@@ -33,6 +33,7 @@ from gui.admin.catalog_downtime import DowntimeSection
 from gui.admin.catalog_labels import LabelTemplateEditor
 from gui.admin.catalog_spc import SpcCatalogBox
 from gui.admin.machine_table import MachineTable
+from gui.admin.site_now import SiteNow
 from gui.i18n import number_locale
 from gui.messages import field_error_text
 from gui.scrolled import scrolled
@@ -45,10 +46,13 @@ from gui.zone_field import ZoneField
 class CatalogTab(QWidget):
     published = Signal(object)  # the new Catalog
 
-    def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, site: SiteNow, site_catalog: SiteCatalogService | None,
+                 in_site: Callable[[], bool], session: Session,
+                 runner: TaskRunner | None = None, parent: QWidget | None = None):
+        """`site_catalog`: publishes and keeps the site's catalog; `in_site`: whether this PC
+        is a member of a site now (a publish then reaches every PC)."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.site, self.site_catalog, self.in_site = site, site_catalog, in_site
         self.session = session
         self.runner = runner or TaskRunner(self)
         self.setObjectName("catalogTab")
@@ -126,7 +130,7 @@ class CatalogTab(QWidget):
         ranges = QGridLayout(ranges_box)
         ranges.addWidget(QLabel(self.tr("Minimum")), 0, 1)
         ranges.addWidget(QLabel(self.tr("Maximum")), 0, 2)
-        for row, measurement in enumerate(self.ctx.catalog.measurements, start=1):
+        for row, measurement in enumerate(self.site.catalog.measurements, start=1):
             low, high = self._spin(0, 100), self._spin(0, 100)
             self.ranges[measurement.key] = (low, high)
             ranges.addWidget(form_label(measurement.label), row, 0)
@@ -221,7 +225,7 @@ class CatalogTab(QWidget):
     # values --------------------------------------------------------------------------------
     def load(self, catalog: Catalog | None = None) -> None:
         """Show a catalog (the one in force by default), dropping unpublished edits."""
-        catalog = catalog or self.ctx.catalog
+        catalog = catalog or self.site.catalog
         self.clear_errors()
         self.machines.set_machines(catalog.machines)
         self.defects.setPlainText("\n".join(d for d in catalog.defects if d != NO_REJECTION))
@@ -241,7 +245,7 @@ class CatalogTab(QWidget):
             value = getattr(catalog, name)
             box.setValue(box.minimum() if value is None else value)
         # A catalog that names no zone yet: the one in force (what a publish will keep).
-        self.zone.set_zone(catalog.timezone or self.ctx.timezone)
+        self.zone.set_zone(catalog.timezone or self.site.timezone)
         self.downtime.load(catalog.downtime)
         self.spc.load(catalog.spc)
         self.labels.load(catalog.labels)
@@ -249,13 +253,13 @@ class CatalogTab(QWidget):
         self._show_status(catalog)
 
     def _show_status(self, catalog: Catalog) -> None:
-        stored = self.ctx.site_catalog.stored() if self.ctx.site_catalog is not None else None
+        stored = self.site_catalog.stored() if self.site_catalog is not None else None
         built_in = catalog.version == 0 or stored is None
         self.status.setText(catalog_texts.in_force_text(
             None if built_in else stored.catalog.version,
             "" if built_in else stored.published_by,
             "" if built_in else self._published_at(stored.published_at),
-            self.ctx.trust is not None and self.ctx.site_folder is not None))
+            self.in_site()))
 
     def _published_at(self, utc_text: str) -> str:
         """When a catalog was published, on the site's clock, with the zone named (the zone
@@ -264,19 +268,19 @@ class CatalogTab(QWidget):
             moment = parse_utc(utc_text)
         except ValueError:
             return utc_text
-        return f"{site_text(self.ctx, moment)} ({zone_label(self.ctx.timezone, moment)})"
+        return f"{site_text(self.site, moment)} ({zone_label(self.site.timezone, moment)})"
 
     def values(self) -> dict[str, Any]:
         """The edited catalog as the service's plain document."""
         machines = machine_documents(self.machines.texts())
-        raw = catalog_to_dict(self.ctx.catalog)
+        raw = catalog_to_dict(self.site.catalog)
         raw.update({
             "machines": machines,
             "defects": list_entries(self.defects.toPlainText()),
             "locations": list_entries(self.locations.toPlainText()),
             "measurements": [{"key": m.key, "label": m.label, "minimum": self.ranges[m.key][0].value(),
                               "maximum": self.ranges[m.key][1].value()}
-                             for m in self.ctx.catalog.measurements],
+                             for m in self.site.catalog.measurements],
             "bands": {name: box.value() for name, box in self.bands.items()},
             "thresholds": {name: {"warning": w.value(), "critical": c.value()}
                            for name, (w, c) in self.thresholds.items()},
@@ -326,7 +330,7 @@ class CatalogTab(QWidget):
             return title, editor
         if head == "measurements" and len(parts) == 3:
             low, high = self.ranges[parts[1]]
-            label = self.ctx.catalog.measurement(parts[1]).label
+            label = self.site.catalog.measurement(parts[1]).label
             return label, (low if parts[2] == "minimum" else high)
         if head == "bands" and len(parts) == 2:
             return self.tr("Quality bands"), self.bands[parts[1]]
@@ -380,20 +384,20 @@ class CatalogTab(QWidget):
             return
         self.publish_button.setEnabled(False)
         self.status.setText(self.tr("Publishing…"))
-        self.runner.run(lambda _progress, _cancel: self.ctx.site_catalog.publish(
+        self.runner.run(lambda _progress, _cancel: self.site_catalog.publish(
             self.session, raw, reason), on_done=self._published, on_error=self._failed)
 
     def _published(self, catalog: Catalog) -> None:
         self.publish_button.setEnabled(True)
         self.load(catalog)
-        note = catalog_texts.published_note(self.ctx.site_catalog.share_pending,
-                                            self.ctx.site_catalog.layout is not None)
+        note = catalog_texts.published_note(self.site_catalog.share_pending,
+                                            self.site_catalog.layout is not None)
         self.status.setText((self.status.text() + " " + note).strip())
         self.published.emit(catalog)
 
     def _failed(self, exc: BaseException) -> None:
         self.publish_button.setEnabled(True)
-        self._show_status(self.ctx.catalog)
+        self._show_status(self.site.catalog)
         if isinstance(exc, ValidationFailed):
             self.show_errors(exc.errors)
         else:

@@ -38,11 +38,6 @@ class CommandHistoryModel(ColumnTableModel):
                         "expired": self.tr("expired"), "timed_out": self.tr("timed out"),
                         "duplicate": self.tr("duplicate")}
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row_data(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
@@ -50,10 +45,10 @@ class CommandHistoryModel(ColumnTableModel):
         return list(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        cell = self.cell(index)
+        if cell is None:
             return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        row, column = cell
         if role == Qt.ItemDataRole.DisplayRole:
             value = row.get(column)
             if column == "state":

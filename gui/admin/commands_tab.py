@@ -29,6 +29,7 @@ from gui.admin.commands_model import CommandHistoryModel
 from gui.admin.command_texts import (
     command_label, pairs_text, param_label, param_problem_text,
 )
+from gui.admin.site_now import SiteNow
 from gui.table_view import read_table
 from gui.theme import form_label
 
@@ -36,11 +37,12 @@ __all__ = ["CommandHistoryModel", "CommandsTab", "pairs_text"]
 
 
 class CommandsTab(QWidget):
-    def __init__(self, fleet: FleetMonitor, session: Session,
+    def __init__(self, fleet: FleetMonitor, site: SiteNow, session: Session,
                  selected_stations: Callable[[], list[str]], parent: QWidget | None = None,
                  *, confirm: Callable[[str], bool] | None = None):
         super().__init__(parent)
         self.fleet = fleet
+        self.site = site
         self.session = session
         self.selected_stations = selected_stations
         self.setObjectName("commandsTab")
@@ -70,7 +72,7 @@ class CommandsTab(QWidget):
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self.send)
-        self.history = CommandHistoryModel(self, lambda: ZoneInfo(fleet.ctx.timezone))
+        self.history = CommandHistoryModel(self, lambda: ZoneInfo(site.timezone))
         self.table = read_table(self.history, self.tr("Commands sent"), "commandHistory")
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,7 +149,7 @@ class CommandsTab(QWidget):
     def _choices(self, spec: ParamSpec) -> list[str]:
         """The values a choice parameter may take now (the site catalogue can be republished
         while the panel is open)."""
-        return list(self.fleet.ctx.catalog.sizes) if spec.choices == CATALOG_SIZES else []
+        return list(self.site.catalog.sizes) if spec.choices == CATALOG_SIZES else []
 
     def _fill_choices(self, combo: QComboBox, spec: ParamSpec) -> None:
         """(Re)fill a choice, keeping the value chosen if it is still offered."""
@@ -309,6 +311,6 @@ class CommandsTab(QWidget):
         from gui.admin.command_details import CommandDetailsDialog
 
         self.details = CommandDetailsDialog(self.history.row_data(row),
-                                            ZoneInfo(self.fleet.ctx.timezone), self)
+                                            ZoneInfo(self.site.timezone), self)
         self.details.open()
         return self.details

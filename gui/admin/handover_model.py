@@ -27,19 +27,14 @@ class HandoverModel(ColumnTableModel):
                          self.tr("Alarms"), self.tr("Open issues"), self.tr("Acknowledged by"),
                          self.tr("Addenda"), self.tr("Signatures"))
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row_at(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        cell = self.cell(index)
+        if cell is None:
             return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        row, column = cell
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and (

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 from data.view_handover import HistoryFilter
 from models.canonical import format_utc
 from utils.auth import Session
-from utils.context import AppContext
+from utils.mes.handover import HandoverHistory
 
 from gui.admin.handover_model import HandoverModel
+from gui.admin.site_now import SiteNow
+from gui.admin.view_bridge import ViewBridge
 from gui.handover_texts import HandoverTexts
 from gui.tasks import TaskRunner
 
@@ -32,12 +34,13 @@ PERIODS = (7, 31, 365, None)  # days back; None: all
 
 
 class HandoverTab(QWidget):
-    def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner, bridge=None,
+    def __init__(self, history: HandoverHistory, site: SiteNow, session: Session,
+                 runner: TaskRunner, bridge: ViewBridge | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx, self.session, self.runner = ctx, session, runner
-        self.history = ctx.handover_history
-        self.zone = ZoneInfo(ctx.timezone)
+        self.site, self.session, self.runner = site, session, runner
+        self.history = history
+        self.zone = ZoneInfo(site.timezone)
         self.texts = HandoverTexts(self)
         self.setObjectName("handoverTab")
         self.search = QLineEdit()
@@ -111,7 +114,7 @@ class HandoverTab(QWidget):
     def wanted(self) -> HistoryFilter:
         days = self.period.currentData()
         start = (None if days is None
-                 else format_utc(self.ctx.clock.now() - timedelta(days=days)))
+                 else format_utc(self.site.clock.now() - timedelta(days=days)))
         return HistoryFilter(text=self.search.text(), start=start,
                              waiting_only=self.waiting.isChecked())
 

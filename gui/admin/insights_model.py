@@ -39,9 +39,7 @@ class InsightsModel(ColumnTableModel):
                          self.tr("Top defect"), self.tr("Anomalies"))
 
     def set_insights(self, rows: list[StationInsight]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def insight(self, row: int) -> StationInsight:
         return self._rows[row]

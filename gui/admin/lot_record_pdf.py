@@ -20,9 +20,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from utils.atomic_io import atomic_write_with
 from utils.auth import Session
-from utils.context import AppContext
 from utils.permissions import PermissionDenied
-from utils.release.record import LotRecord, gather, record_made
+from utils.release.record import LotRecord, LotRecords
 
 from gui.admin.lot_texts import (
     exception_text, kind_text, meaning_text, site_time, status_text,
@@ -226,11 +225,11 @@ def lot_record_sections(record: LotRecord, zone: ZoneInfo) -> list[Section]:
     return sections
 
 
-def write_lot_record(ctx: AppContext, session: Session, lot: str, out: Path, *,
+def write_lot_record(records: LotRecords, session: Session, lot: str, out: Path, *,
                      progress=None, cancel=None) -> int:
     """Gather, print and audit the lot record; returns its pages (runs off the GUI thread)."""
-    record = gather(ctx, session, lot, cancel=cancel)
-    zone = ZoneInfo(ctx.timezone)
+    record = records.gather(session, lot, cancel=cancel)
+    zone = ZoneInfo(records.timezone)
     sections = lot_record_sections(record, zone)
     footer_text = QCoreApplication.translate("LotRecord", "Lot %1 · page %2 of %3 · content SHA-256 %4")
     pages: list[int] = []
@@ -241,11 +240,11 @@ def write_lot_record(ctx: AppContext, session: Session, lot: str, out: Path, *,
 
     atomic_write_with(out, lambda temp: pages.append(print_sections(
         temp, sections, footer=footer, progress=progress, cancel=cancel)))
-    record_made(ctx, session, record, out, pages[0])
+    records.made(session, record, out, pages[0])
     return pages[0]
 
 
-def run_lot_record_pdf(parent: QWidget, ctx: AppContext, session: Session, lot: str, out: Path,
+def run_lot_record_pdf(parent: QWidget, records: LotRecords, session: Session, lot: str, out: Path,
                        runner: TaskRunner, button: QPushButton, status: QLabel) -> Task:
     button.setEnabled(False)
     status.setText(QCoreApplication.translate("LotRecord", "Making the record of lot %1…").replace("%1", lot))
@@ -271,6 +270,6 @@ def run_lot_record_pdf(parent: QWidget, ctx: AppContext, session: Session, lot: 
                                "then try again.").replace(
                 "%1", getattr(exc, "strerror", None) or type(exc).__name__))
 
-    return runner.run(lambda p, c: write_lot_record(ctx, session, lot, out, progress=p,
+    return runner.run(lambda p, c: write_lot_record(records, session, lot, out, progress=p,
                                                     cancel=c),
                       on_done=done, on_error=failed, on_progress=progress)

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from config.constants import Permission, role_allows
 from models.lot_status import LotStatus
-from utils.auth import Session
-from utils.context import AppContext
-from utils.release.service import LotState
+from utils.auth import AuthService, Session
+from utils.release.record import LotRecords
+from utils.release.service import LotState, ReleaseService
 
 from gui.admin.lot_texts import meaning_text, site_time, status_text
 from gui.admin.release_dialog import ReleaseDialog
+from gui.admin.site_now import SiteNow
+from gui.admin.view_bridge import ViewBridge
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.table_view import read_table
 from gui.tasks import TaskRunner
@@ -42,19 +44,14 @@ class LotsModel(ColumnTableModel):
         self._headers = (self.tr("Lot"), self.tr("Status"), self.tr("Records"),
                          self.tr("Stations"), self.tr("First box"), self.tr("Last box"))
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def lot_at(self, row: int) -> str:
         return self._rows[row]["lot"]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        cell = self.cell(index)
+        if cell is None:
             return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        row, column = cell
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
                 return status_text(row["status"])
@@ -71,11 +68,14 @@ class LotsModel(ColumnTableModel):
 
 
 class LotsTab(QWidget):
-    def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner, bridge=None,
-                 parent: QWidget | None = None):
+    def __init__(self, release: ReleaseService, records: LotRecords, auth: AuthService,
+                 site: SiteNow, session: Session, runner: TaskRunner,
+                 bridge: ViewBridge | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx, self.session, self.runner = ctx, session, runner
-        self.zone = ZoneInfo(ctx.timezone)
+        self.release, self.records, self.auth = release, records, auth
+        self.session, self.runner = session, runner
+        self.site = site
+        self.zone = ZoneInfo(site.timezone)
         self.setObjectName("lotsTab")
         self.model = LotsModel(self.zone, self)
         self.table = read_table(self.model, self.tr("Lots"), "lotsTable")
@@ -142,7 +142,7 @@ class LotsTab(QWidget):
                     self.table.selectRow(number)
             self._enable()
 
-        return self.runner.run(lambda _p, _c: self.ctx.release.lots(self.session),
+        return self.runner.run(lambda _p, _c: self.release.lots(self.session),
                                on_done=done, on_error=self._failed)
 
     def show_selected(self):
@@ -151,7 +151,7 @@ class LotsTab(QWidget):
         if lot is None:
             self.details.clear()
             return None
-        return self.runner.run(lambda _p, _c: self.ctx.release.state(self.session, lot),
+        return self.runner.run(lambda _p, _c: self.release.state(self.session, lot),
                                on_done=self._show_state, on_error=self._failed)
 
     def _show_state(self, state: LotState) -> None:
@@ -182,7 +182,8 @@ class LotsTab(QWidget):
         lot = self.selected_lot()
         if lot is None:
             return None
-        dialog = ReleaseDialog(self.ctx, self.session, lot, self.runner, self)
+        dialog = ReleaseDialog(self.release, self.auth, self.site.timezone, self.session, lot,
+                               self.runner, self)
         dialog.finished.connect(lambda _code: (self.refresh(), self.show_selected()))
         dialog.open()
         return dialog
@@ -199,7 +200,7 @@ class LotsTab(QWidget):
                 self.tr("PDF (*.pdf)"))
             if not path:
                 return None
-        return run_lot_record_pdf(self, self.ctx, self.session, lot, Path(path), self.runner,
+        return run_lot_record_pdf(self, self.records, self.session, lot, Path(path), self.runner,
                                   self.pdf_button, self.status)
 
     def _failed(self, exc: BaseException) -> None:

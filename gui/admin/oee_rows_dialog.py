@@ -3,6 +3,7 @@ and when; a supervisor may classify them here) and the records of that station a
 
 from __future__ import annotations
 
+from typing import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
@@ -12,12 +13,15 @@ from PySide6.QtWidgets import (
 
 from config.constants import Permission, role_allows
 from models.canonical import parse_utc
-from utils.mes.downtime import StopRefused
+from utils.auth import Session
+from utils.mes.downtime import DowntimeService, StopRefused
+from utils.mes.oee_report import OeeReport
 from utils.permissions import PermissionDenied
 from utils.trust.person_documents import NoSigningKey
 
 from gui.admin.oee_model import LineKey
 from gui.admin.oee_texts import computation
+from gui.admin.site_now import SiteNow
 from gui.downtime_model import TextRowsModel
 from gui.downtime_texts import duration_text, reason_label
 
@@ -35,12 +39,13 @@ def _table(model: TextRowsModel, name: str) -> QTableView:
 
 
 class OeeRowsDialog(QDialog):
-    def __init__(self, ctx, session, line: LineKey, parent: QWidget | None = None):
+    def __init__(self, site: SiteNow, oee: OeeReport, downtime: Callable[[], DowntimeService],
+                 session: Session, line: LineKey, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx = ctx
+        self.site, self.oee, self.downtime = site, oee, downtime
         self.session = session
         self.line = line
-        self.zone = ZoneInfo(ctx.timezone)
+        self.zone = ZoneInfo(site.timezone)
         self.setObjectName("oeeRowsDialog")
         self.setWindowTitle(self.tr("Behind the numbers: %1").replace("%1", line.title))
         self.figures = QLabel(computation(line.figures))
@@ -57,7 +62,7 @@ class OeeRowsDialog(QDialog):
         self.records = _table(self.records_model, "oeeRecords")
         self.reason = QComboBox()
         self.reason.setObjectName("oeeReason")
-        for code in ctx.catalog.downtime.reasons:
+        for code in site.catalog.downtime.reasons:
             self.reason.addItem(reason_label(code), code)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional)"))
@@ -94,8 +99,8 @@ class OeeRowsDialog(QDialog):
         return parse_utc(text).astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
 
     def refresh(self) -> None:
-        line, now = self.line, self.ctx.clock.now()
-        stops = self.ctx.oee.stops(line.start, line.end, line.station or None)
+        line, now = self.line, self.site.clock.now()
+        stops = self.oee.stops(line.start, line.end, line.station or None)
         self.stops_model.set_rows([
             ((self._time(s["started_at"]), self._time(s["ended_at"]),
               duration_text(((parse_utc(s["ended_at"]) if s["ended_at"] else now)
@@ -105,7 +110,7 @@ class OeeRowsDialog(QDialog):
              (s["started_at"], s["ended_at"] or "", 0, s["reason"], s["classified_by"] or "",
               s["classified_at"] or "", s["note"] or ""), (s["station"], s["stop_id"]))
             for s in stops])
-        records = self.ctx.oee.records(line.station, line.start, line.end) if line.station \
+        records = self.oee.records(line.station, line.start, line.end) if line.station \
             else []
         self.records_model.set_rows([
             ((self._time(r["recorded_at"]), r["lot"], str(r["box"]), r["size"],
@@ -121,8 +126,8 @@ class OeeRowsDialog(QDialog):
             return
         station, stop_id = self.stops_model.key(rows[0].row())
         try:
-            self.ctx.downtime.classify(self.session, station, stop_id,
-                                       self.reason.currentData(), self.note.text())
+            self.downtime().classify(self.session, station, stop_id,
+                                     self.reason.currentData(), self.note.text())
         except PermissionDenied:
             self.message.setText(self.tr("Your role may not classify stops. Nothing was "
                                          "changed."))

@@ -6,6 +6,7 @@ downtime tables (utils/mes/oee_report.py), kept on ingest; a refresh reads a few
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Callable
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -13,7 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from utils.auth import Session
+from utils.mes.downtime import DowntimeService
 from utils.mes.oee import combine
+from utils.mes.oee_report import OeeReport
+from utils.site.site_view import SiteView
 
 from gui.admin.oee_model import COLUMNS, day_lines, shift_lines
 from gui.admin.oee_rows_dialog import OeeRowsDialog
@@ -21,6 +26,7 @@ from gui.admin.oee_texts import definitions, shift_headers
 from gui.admin.record_filters import RecordFilters
 from gui.admin.site_now import SiteNow
 from gui.admin.refresh_when_shown import RefreshWhenShown
+from gui.admin.view_bridge import ViewBridge
 from gui.downtime_model import TextRowsModel
 from gui.downtime_texts import percent_text
 
@@ -29,13 +35,16 @@ EVERYTHING_DAYS = 400  # "Everything" reads at most this far back
 
 
 class OeeTab(RefreshWhenShown):
-    def __init__(self, ctx, session, parent: QWidget | None = None, *, bridge=None,
+    def __init__(self, site: SiteNow, view: SiteView, oee: OeeReport,
+                 downtime: Callable[[], DowntimeService], session: Session,
+                 parent: QWidget | None = None, *, bridge: ViewBridge | None = None,
                  refresh_ms: int = REFRESH_MS):
+        """`downtime`: the stops service, built on first use (a classification)."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.site, self.oee, self.downtime = site, oee, downtime
         self.session = session
         self.setObjectName("oeeTab")
-        self.filters = RecordFilters(SiteNow.of(ctx), ctx.site_view)
+        self.filters = RecordFilters(site, view)
         # A plant's shifts over everything are hundreds of thousands of lines: the last day
         # by default (the dashboard shows the trend over the whole period).
         self.filters.period.setCurrentIndex(self.filters.period.findData(1))
@@ -103,7 +112,7 @@ class OeeTab(RefreshWhenShown):
             self.refresh()
 
     def period(self):
-        now = self.ctx.clock.now()
+        now = self.site.clock.now()
         start = self.filters.start() or now - timedelta(days=EVERYTHING_DAYS)
         # Shifts that started before the period's start but run into it are shown whole.
         return start - timedelta(hours=8), now
@@ -112,10 +121,10 @@ class OeeTab(RefreshWhenShown):
         self.filters.refill_stations()
         start, end = self.period()
         station = self.filters.station.currentData()
-        report = self.ctx.oee
+        report = self.oee
         if self.grouping.currentData() == "day":
             days = report.days(start, end, station, now=end)
-            lines = day_lines(days, self.ctx.timezone)
+            lines = day_lines(days, self.site.timezone)
             parts = [d.figures for d in days]
         else:
             shifts = report.shifts(start, end, station, now=end)
@@ -140,6 +149,6 @@ class OeeTab(RefreshWhenShown):
         line = self.model.key(source.row())
         if line is None:
             return None
-        dialog = OeeRowsDialog(self.ctx, self.session, line, self)
+        dialog = OeeRowsDialog(self.site, self.oee, self.downtime, self.session, line, self)
         dialog.open()
         return dialog

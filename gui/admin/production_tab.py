@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -25,18 +25,23 @@ from data.records_repo import RecordFilter
 from models.canonical import parse_utc
 from utils import dashboard_figures
 from utils.auth import Session
-from utils.context import AppContext
-from utils.site.site_view import GUI_LOCAL_EVENTS
+from utils.changes import Changes
+from utils.production import ProductionService
+from utils.site.site_view import GUI_LOCAL_EVENTS, SiteView
 from utils.permissions import require
 from utils.records_io import export_view_records
 
+from gui.admin.keep_place import reload_keeping_place
 from gui.admin.record_filters import fill_station_choice
+from gui.admin.site_now import SiteNow
 from gui.admin.site_records_model import SiteRecordsModel
 from gui.admin.time_range import LiveRange
+from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.messages import field_label, location_text, rejections_text
 from gui.numbers import export_note, format_number
-from gui.table_view import long_list, read_table
+from gui.table_view import fit_columns_once, long_list, read_table
+from gui.tasks import TaskRunner
 
 # What a version may change, in the order the history lists it; the three rejection pairs
 # are compared and shown as one list, as the table shows them.
@@ -44,17 +49,18 @@ HISTORY_FIELDS = ("lot", "box", "size", "cam_d", "cam_w", "rejections", "status"
 
 
 class ProductionTab(QWidget):
-    def __init__(self, ctx: AppContext, session: Session, runner, bridge=None,
-                 parent: QWidget | None = None):
-        require(session, Permission.RECORD_VIEW_SITE, ctx.changes, target="site records")
+    def __init__(self, site: SiteNow, view: SiteView, changes: Changes,
+                 production: ProductionService, session: Session, runner: TaskRunner,
+                 bridge: ViewBridge | None = None, parent: QWidget | None = None):
+        require(session, Permission.RECORD_VIEW_SITE, changes, target="site records")
         super().__init__(parent)
-        self.ctx = ctx
-        self.view = ctx.site_view
+        self.site, self.changes, self.production = site, changes, production
+        self.view = view
         self.session = session
         self.runner = runner
         self.setObjectName("productionTab")
-        zone = ctx.timezone
-        self.range = LiveRange(zone, ctx.clock, ctx.clock.now() - timedelta(days=7))
+        zone = site.timezone
+        self.range = LiveRange(zone, site.clock, site.clock.now() - timedelta(days=7))
         self.range.changed.connect(self.refresh)
         self.station = QComboBox()
         self.lot = QLineEdit()
@@ -63,7 +69,7 @@ class ProductionTab(QWidget):
         self.operator.setPlaceholderText(self.tr("operator"))
         self.defect = QComboBox()
         self.defect.addItem(self.tr("any defect"), None)
-        for name in ctx.catalog.defects:
+        for name in site.catalog.defects:
             if name != NO_REJECTION:
                 self.defect.addItem(name, name)
         self.apply_button = QPushButton(self.tr("Apply"))
@@ -86,10 +92,10 @@ class ProductionTab(QWidget):
         self.void_button.setVisible(role_allows(session.role, Permission.RECORD_VOID))
         self.dialog = None
         self.status = QLabel()
-        self.currency = ViewStatus(bridge, zone, ctx.clock)
+        self.currency = ViewStatus(bridge, zone, site.clock)
         self.model = SiteRecordsModel(self.view, self)
         self.table = read_table(self.model, self.tr("Site records"), "siteRecords")
-        long_list(self.table)  # fitted once per refresh to a sample of rows
+        long_list(self.table)  # columns fitted once, to the first rows (refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
         self.history = QPlainTextEdit()
         self.history.setAccessibleName(self.tr("Version history of the selected record"))
@@ -114,7 +120,6 @@ class ProductionTab(QWidget):
         layout.addWidget(self.currency)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
-        self._fitted = False
         if bridge is not None:
             bridge.changed.connect(self.view_changed)
         self.refresh()
@@ -148,9 +153,7 @@ class ProductionTab(QWidget):
         fill_station_choice(self.station, stations, self.tr("all stations"))
         self.model.set_filter(self.record_filter())
         self.currency.set_fixed_until(self.range.fixed_until())
-        if not self._fitted and self.model.rowCount():
-            self.table.resizeColumnsToContents()  # once: later pages keep the widths
-            self._fitted = True
+        fit_columns_once(self.table)  # later pages keep the widths
         self._show_count()
 
     def view_changed(self, change) -> None:
@@ -164,29 +167,10 @@ class ProductionTab(QWidget):
         self.live_refresh()
 
     def live_refresh(self) -> None:
-        selected = self.selected_row()
-        scroll = self.table.verticalScrollBar()
-        at_top = scroll.value() == 0
-        top_row = self.table.rowAt(0)
-        anchor = self.model.row_data(top_row) if top_row >= 0 and not at_top else None
         with self.view.database.read() as connection:
             stations = view_repo.record_stations(connection)
         fill_station_choice(self.station, stations, self.tr("all stations"))
-        anchor_row, selected_row = self.model.reload([anchor or None, selected])
-        if anchor:
-            if anchor_row is not None:
-                self.table.scrollTo(self.model.index(anchor_row, 0),
-                                    QAbstractItemView.ScrollHint.PositionAtTop)
-        if selected:
-            row = selected_row
-            if row is not None:
-                self.table.selectionModel().blockSignals(True)  # the same record: no re-read
-                self.table.selectRow(row)
-                self.table.selectionModel().blockSignals(False)
-                if anchor is None and not at_top:
-                    self.table.scrollTo(self.model.index(row, 0))
-        if at_top:
-            scroll.setValue(0)
+        reload_keeping_place(self.table, self.model)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -199,7 +183,7 @@ class ProductionTab(QWidget):
     def manual_record(self) -> None:
         from gui.admin.record_dialog import RecordDialog
 
-        self._open(RecordDialog(self.ctx, self.session, parent=self))
+        self._open(RecordDialog(self.site, self.production, self.session, parent=self))
 
     def correct_selected(self) -> None:
         row = self.selected_row()
@@ -211,7 +195,7 @@ class ProductionTab(QWidget):
             return
         from gui.admin.record_dialog import RecordDialog
 
-        self._open(RecordDialog(self.ctx, self.session, row, parent=self))
+        self._open(RecordDialog(self.site, self.production, self.session, row, parent=self))
 
     def void_selected(self) -> None:
         row = self.selected_row()
@@ -223,7 +207,7 @@ class ProductionTab(QWidget):
             return
         from gui.admin.record_dialog import VoidDialog
 
-        self._open(VoidDialog(self.ctx, self.session, row, parent=self))
+        self._open(VoidDialog(self.site, self.production, self.session, row, parent=self))
 
     def _open(self, dialog) -> None:
         """Open a record dialog (non-blocking, so tests and the fleet view keep running) and
@@ -277,7 +261,7 @@ class ProductionTab(QWidget):
         if not when:
             return "—"
         moment = when if isinstance(when, datetime) else parse_utc(str(when))
-        return moment.astimezone(ZoneInfo(self.ctx.timezone)).strftime(
+        return moment.astimezone(ZoneInfo(self.site.timezone)).strftime(
             "%Y-%m-%d %H:%M:%S")
 
     def _history_label(self, field: str) -> str:
@@ -306,7 +290,7 @@ class ProductionTab(QWidget):
             if not path:
                 return
         view, chosen, filters = self.view, self.record_filter(), self.filters()
-        changes, session = self.ctx.changes, self.session
+        changes, session = self.changes, self.session
         not_recorded = location_text(LOCATION_NOT_RECORDED)
         self.last_export = None
 

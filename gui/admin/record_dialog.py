@@ -11,6 +11,7 @@ allowed.
 from __future__ import annotations
 
 from typing import Any, Callable
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from models.validation import ValidationFailed
 from utils.auth import Session
-from utils.context import AppContext
-from utils.production import Meaning, Signature
+from utils.production import Meaning, ProductionService, Signature
+
+from gui.admin.site_now import SiteNow
 
 from gui.admin.time_range import five_minute_edit, moment_of
 from gui.entry_form import EntryForm
+from gui.form_dialog import error_line, reason_and_password
 from gui.messages import SIGNED_SAVE_REFUSALS, signed_refusal
 from gui.theme import form_label
 
@@ -31,20 +34,17 @@ from gui.theme import form_label
 class _SignedDialog(QDialog):
     """Reason, optional password signature and the error line, shared by the three dialogs."""
 
-    def __init__(self, ctx: AppContext, session: Session, meaning: Meaning, shown_meaning: str, *,
-                 signed: bool, parent: QWidget | None = None):
+    def __init__(self, site: SiteNow, production: ProductionService, session: Session,
+                 meaning: Meaning, shown_meaning: str, *, signed: bool,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx = ctx
+        self.site = site
+        self.production = production
         self.session = session
         self.signed = signed
         self.meaning = meaning
         self.shown_meaning = shown_meaning
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("Why (at least 10 characters)"))
-        self.password = QLineEdit()
-        self.password.setObjectName("signaturePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reason, self.password = reason_and_password()
         self.signature = QLabel()
         self.signature.setObjectName("signatureLine")
         self.signature.setProperty("role", "hint")
@@ -56,10 +56,8 @@ class _SignedDialog(QDialog):
         self.signature_timer.timeout.connect(self.show_signature)
         if signed:
             self.signature_timer.start()
-        self.error = QLabel()
+        self.error = error_line()
         self.error.setObjectName("dialogError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.apply)
@@ -67,7 +65,8 @@ class _SignedDialog(QDialog):
         self.result_record = None
 
     def show_signature(self) -> None:
-        when = self.ctx.clock.now().astimezone(_zone(self.ctx)).strftime("%Y-%m-%d %H:%M")
+        when = self.site.clock.now().astimezone(ZoneInfo(self.site.timezone)).strftime(
+            "%Y-%m-%d %H:%M")
         self.signature.setText(self.tr("Signing as %1 (%2) at %3: this means \"%4\".")
                                .replace("%1", self.session.full_name)
                                .replace("%2", self.session.username)
@@ -118,30 +117,25 @@ class _SignedDialog(QDialog):
     save: Callable[[], Any]
 
 
-def _zone(ctx):
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(ctx.timezone)
-
-
 class RecordDialog(_SignedDialog):
     """A manual record (no `row`) or a correction of `row`, with the whole entry form."""
 
-    def __init__(self, ctx: AppContext, session: Session, row: dict[str, Any] | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, site: SiteNow, production: ProductionService, session: Session,
+                 row: dict[str, Any] | None = None, parent: QWidget | None = None):
         editing = row is not None
-        super().__init__(ctx, session, Meaning.CORRECTION,
+        super().__init__(site, production, session, Meaning.CORRECTION,
                          QCoreApplication.translate("RecordDialog", "correction"),
                          signed=editing, parent=parent)
         self.row = row
         self.setObjectName("recordDialog")
         self.setWindowTitle(self.tr("Correct record") if editing else self.tr("Manual record"))
-        self.entry = EntryForm(ctx.catalog)
+        catalog = site.catalog
+        self.entry = EntryForm(catalog)
         self.entry.save.hide()
         self.entry.confirmation.hide()
         self.station = QComboBox()
         self.station.setObjectName("station")
-        for machine in ctx.catalog.machines:
+        for machine in catalog.machines:
             self.station.addItem(self.tr("%1 (size %2)").replace("%1", machine.station_id)
                                  .replace("%2", machine.size), machine.station_id)
         self.station.currentIndexChanged.connect(self._station_changed)
@@ -149,7 +143,7 @@ class RecordDialog(_SignedDialog):
         self.lot.setObjectName("lot")
         self.box = QLineEdit()
         self.box.setObjectName("box")
-        self.when = five_minute_edit(ctx.timezone, ctx.clock.now())
+        self.when = five_minute_edit(site.timezone, site.clock.now())
         self.when.setObjectName("recordedAt")
         form = QFormLayout()
         if editing:
@@ -181,7 +175,7 @@ class RecordDialog(_SignedDialog):
         self.finish_layout(layout)
 
     def _station_changed(self) -> None:
-        machine = self.ctx.catalog.machine(self.station.currentData() or "")
+        machine = self.site.catalog.machine(self.station.currentData() or "")
         if machine is not None:
             self.entry.set_size(machine.size)
 
@@ -199,7 +193,7 @@ class RecordDialog(_SignedDialog):
             self.error.setText(self.tr("Some values need attention; nothing was saved."))
 
     def save(self):
-        production = self.ctx.production
+        production = self.production
         if self.row is None:
             return production.manual_record(self.session, self.station.currentData(),
                                             self.form_values(), self.reason.text(),
@@ -212,8 +206,9 @@ class RecordDialog(_SignedDialog):
 class VoidDialog(_SignedDialog):
     """Void a record: it stays in the history and no longer counts."""
 
-    def __init__(self, ctx: AppContext, session: Session, row: dict[str, Any], parent: QWidget | None = None):
-        super().__init__(ctx, session, Meaning.VOID,
+    def __init__(self, site: SiteNow, production: ProductionService, session: Session,
+                 row: dict[str, Any], parent: QWidget | None = None):
+        super().__init__(site, production, session, Meaning.VOID,
                          QCoreApplication.translate("VoidDialog", "void"),
                          signed=True, parent=parent)
         self.row = row
@@ -233,6 +228,6 @@ class VoidDialog(_SignedDialog):
         self.finish_layout(layout)
 
     def save(self):
-        return self.ctx.production.void_record(self.session, self.row["record_id"],
-                                               self.reason.text(), base_version=self.row["version"],
-                                               signature=self.signature_given())
+        return self.production.void_record(self.session, self.row["record_id"],
+                                           self.reason.text(), base_version=self.row["version"],
+                                           signature=self.signature_given())

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 
 from models.lot_status import ALLOWED_FROM, DecisionKind
 from models.validation import ValidationFailed
-from utils.auth import Session
-from utils.context import AppContext
+from utils.auth import AuthService, Session
 from utils.permissions import PermissionDenied
 from utils.release.exceptions import LotException
-from utils.release.service import LotState, ReleaseError
+from utils.release.service import LotState, ReleaseError, ReleaseService
 
 from gui.admin.lot_texts import (
     decision_text, exception_text, kind_text, release_error_text, site_time, status_text,
@@ -77,12 +76,12 @@ class ExceptionsModel(ColumnTableModel):
 
 
 class ReleaseDialog(QDialog):
-    def __init__(self, ctx: AppContext, session: Session, lot: str, runner: TaskRunner,
-                 parent: QWidget | None = None):
+    def __init__(self, service: ReleaseService, auth: AuthService, timezone: str,
+                 session: Session, lot: str, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx, self.session, self.lot, self.runner = ctx, session, lot, runner
-        self.service = ctx.release
-        self.zone = ZoneInfo(ctx.timezone)
+        self.auth, self.session, self.lot, self.runner = auth, session, lot, runner
+        self.service = service
+        self.zone = ZoneInfo(timezone)
         self.state: LotState | None = None
         self.decided = None  # the Decision signed here, once signed
         self.setObjectName("releaseDialog")
@@ -174,7 +173,7 @@ class ReleaseDialog(QDialog):
             if state.status in ALLOWED_FROM[kind]:
                 self.decision.addItem(decision_text(kind), str(kind))
         self.decision.blockSignals(False)
-        self.signature.ask_username(self.ctx, self.session)
+        self.signature.ask_username(self.auth, self.session)
         self._decision_changed()
         self._set_busy(False)
 

@@ -12,8 +12,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton
 
-from utils.auth import Session
-from utils.context import AppContext
+from utils.auth import AuthService, Session
 
 from gui.theme import form_label
 
@@ -30,9 +29,9 @@ class SignatureFields(QObject):
         form.addRow(form_label(self.tr("Your user name")), self.username)
         form.addRow(form_label(self.tr("Your password")), self.password)
 
-    def ask_username(self, ctx: AppContext, session: Session) -> None:
+    def ask_username(self, auth: AuthService, session: Session) -> None:
         """Show the user name field only when this session has not signed yet."""
-        self.show_username(ctx.auth.needs_username(session))
+        self.show_username(auth.needs_username(session))
 
     def show_username(self, shown: bool) -> None:
         self.username.setVisible(shown)

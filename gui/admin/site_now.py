@@ -1,7 +1,8 @@
 """SiteNow: what is in force for the site at this moment — its catalog (bands, thresholds,
 defects), its time zone, and the clock — for a tab that needs those and not the whole
 AppContext. The catalog and the zone are read at each use, never copied: an admin's publish
-replaces them on the context, and every tab shows the new ones at its next refresh.
+replaces them on the context, and every tab shows the new ones at its next refresh. Built from
+the context by gui/admin/wiring.py `site_now()`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from typing import Callable
 
 from config.catalog import Catalog
 from utils.clock import Clock
-from utils.context import AppContext
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,3 @@ class SiteNow:
     def timezone(self) -> str:
         """The site's zone (gui/site_time.py reads it and `clock` the same way)."""
         return self._timezone()
-
-    @classmethod
-    def of(cls, ctx: AppContext) -> "SiteNow":
-        return cls(ctx.clock, lambda: ctx.catalog, lambda: ctx.timezone)

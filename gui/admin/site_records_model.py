@@ -1,11 +1,10 @@
 """The Production tab's table: the site view's records for a filter, newest first, read a page
 at a time as the view scrolls (a year of a large plant is millions of rows; only the pages on
-screen are ever in memory). `reload` re-reads after the view changed; `row_of` finds a record's
+screen are ever in memory: paged_rows.py). `reload` re-reads after the view changed; `row_of` finds a record's
 row again so the tab can keep the selection and the scroll position."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -13,6 +12,7 @@ from PySide6.QtCore import QObject
 from data import view_repo
 from data.records_repo import RecordFilter
 
+from gui.admin.paged_rows import PagedRows
 from gui.records_model import RecordsTableModel
 
 PAGE_ROWS = 200
@@ -24,9 +24,17 @@ class SiteRecordsModel(RecordsTableModel):
         super().__init__(parent, with_station=True, newest_first=True)
         self.view = view
         self.record_filter = RecordFilter(include_voided=True)
-        self._count = 0
-        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
-        self.queries = 0  # pages read (tests and the benchmark look at it)
+        self._pages = PagedRows(self._read_page, PAGES_KEPT)
+
+    @property
+    def queries(self) -> int:
+        """Pages read (tests and the benchmark look at it)."""
+        return self._pages.queries
+
+    def _read_page(self, limit: int, offset: int) -> list[dict[str, Any]]:
+        with self.view.database.read() as connection:
+            return view_repo.record_page(connection, self.record_filter, limit=limit,
+                                         offset=offset)
 
     def set_filter(self, record_filter: RecordFilter) -> None:
         self.record_filter = record_filter
@@ -43,9 +51,7 @@ class SiteRecordsModel(RecordsTableModel):
                     for record in keep]
             first = view_repo.record_page(connection, self.record_filter, limit=PAGE_ROWS)
         self.beginResetModel()
-        self._count = count
-        self._pages.clear()
-        self._pages[0] = first
+        self._pages.reset(count, PAGE_ROWS, first)
         self.endResetModel()
         return rows
 
@@ -58,29 +64,15 @@ class SiteRecordsModel(RecordsTableModel):
         return row if row < count else None
 
     def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent is not None and parent.isValid() else self._count
+        return 0 if parent is not None and parent.isValid() else self._pages.count
 
     def row_data(self, row: int) -> dict[str, Any]:
-        number, within = divmod(row, PAGE_ROWS)
-        page = self._pages.get(number)
-        if page is None:
-            with self.view.database.read() as connection:
-                page = view_repo.record_page(connection, self.record_filter, limit=PAGE_ROWS,
-                                             offset=number * PAGE_ROWS)
-            self.queries += 1
-            self._pages[number] = page
-            if len(self._pages) > PAGES_KEPT:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        if within >= len(page):  # fewer rows than counted: a reload is on its way
-            return {}
-        return page[within]
+        return self._pages.row(row)
 
     def row_of(self, record: dict[str, Any]) -> int | None:
         """The row of a record (by id) under the current filter, or None if it is not there."""
         with self.view.database.read() as connection:
-            row = self._position(connection, record, self._count)
+            row = self._position(connection, record, self._pages.count)
         if row is None or self.row_data(row).get("record_id") != record["record_id"]:
             return None
         return row

@@ -1,8 +1,9 @@
 """A PC of a site made before keys by role (protocol 1): the admin panel says so instead of
 "not in a site", and an admin moves the site to keys by role from here (or, when another PC
 already did, joins this PC to the upgraded site again): the site passphrase and, for the
-upgrade, their password. The work is utils/trust/upgrade.py and utils/site/membership.py;
-it runs in the background and the app restarts to act on the new keys."""
+upgrade, their password. The work is utils/trust/upgrade.py and utils/site/membership.py,
+handed in by gui/admin/wiring.py (which also says whether a PC needs this); it runs in the
+background and the app restarts to act on the new keys."""
 
 from __future__ import annotations
 
@@ -15,22 +16,10 @@ from PySide6.QtWidgets import (
 
 from config.constants import Permission, role_allows
 from utils.auth import Session
-from utils.context import AppContext
-from utils.site.site_key import SiteError, read_site
 
+from gui.form_dialog import lay_out_form_dialog
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR
-
-
-def site_needs_upgrade(ctx) -> bool | None:
-    """True: this PC's site is still of protocol 1 (an admin upgrades it); False: the site
-    was upgraded but this PC has not joined it again; None: neither (no site, or all set)."""
-    if ctx.trust is not None or not ctx.settings.site_id or ctx.site_folder is None:
-        return None
-    try:
-        return read_site(ctx.site_folder).is_legacy
-    except (SiteError, OSError):
-        return None  # the share is away or its file unreadable: said elsewhere
 
 
 class SiteUpgradeNotice(QWidget):
@@ -38,11 +27,14 @@ class SiteUpgradeNotice(QWidget):
 
     upgraded = Signal()  # done: the app restarts to use the new keys
 
-    def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner, legacy: bool,
-                 parent: QWidget | None = None):
+    def __init__(self, session: Session, runner: TaskRunner, legacy: bool,
+                 upgrade: Callable[[str, str], object], parent: QWidget | None = None):
+        """`legacy`: the site itself is of protocol 1 (else only this PC has to join again);
+        `upgrade(passphrase, password)`: that work, run on the runner's thread."""
         super().__init__(parent)
         self.setObjectName("siteUpgradeNotice")
-        self.ctx, self.session, self.runner, self.legacy = ctx, session, runner, legacy
+        self.session, self.runner, self.legacy = session, runner, legacy
+        self.upgrade = upgrade
         text = QLabel(self.tr(
             "This PC's site was made before keys by role: no PC of it syncs until an admin "
             "moves the site to the new keys (once, on any PC: the site passphrase and the "
@@ -74,19 +66,9 @@ class SiteUpgradeNotice(QWidget):
 
     def _start(self, passphrase: str, password: str) -> None:
         """The upgrade (or the join) in the background; the dialog waits for the answer."""
-        from utils.site.membership import join_site_membership
-        from utils.trust.upgrade import upgrade_site
-
-        ctx, username, legacy = self.ctx, self.session.username, self.legacy
-
-        def work(_progress, _cancel):
-            if legacy:
-                return upgrade_site(None, passphrase, username, password, clock=ctx.clock)
-            return join_site_membership(ctx.paths, ctx.settings, ctx.site_folder, passphrase,
-                                        station_id=ctx.station_id,
-                                        kind=ctx.settings.station_kind, clock=ctx.clock)
-
-        self.runner.run(work, on_done=self._done, on_error=self._failed)
+        upgrade = self.upgrade
+        self.runner.run(lambda _progress, _cancel: upgrade(passphrase, password),
+                        on_done=self._done, on_error=self._failed)
 
     def _done(self, _report) -> None:
         if self.dialog is not None:
@@ -143,13 +125,7 @@ class SiteUpgradeDialog(QDialog):
         self.ok = buttons.addButton(self.tr("Move the site") if legacy else self.tr("Join"),
                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("upgradeOk")
-        buttons.accepted.connect(self._go)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        lay_out_form_dialog(self, form, self.error, buttons, self._go)
 
     def _go(self) -> None:
         self.error.clear()

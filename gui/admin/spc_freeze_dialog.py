@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (
 from config.spc import SpcSettings
 from models.spc import BaselineRefused, Limits
 from models.validation import MIN_REASON_LENGTH, ValidationFailed
+from utils.auth import Session
+from utils.changes import Changes
 from utils.mes import spc_service
 from utils.permissions import PermissionDenied
+from utils.site.site_view import SiteView
 from utils.trust.person_documents import NoSigningKey
 
 from gui.admin.spc_texts import measurement_text, number, refusal_text
@@ -23,10 +26,12 @@ from gui.theme import TOUCH_MIN_PX
 
 
 class FreezeDialog(QDialog):
-    def __init__(self, ctx, session, settings: SpcSettings, chart: tuple[str, str, str],
-                 start: datetime, end: datetime, parent: QWidget | None = None):
+    def __init__(self, timezone: str, view: SiteView, changes: Changes, session: Session,
+                 settings: SpcSettings, chart: tuple[str, str, str], start: datetime,
+                 end: datetime, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx, self.session, self.settings, self.chart = ctx, session, settings, chart
+        self.view, self.changes = view, changes
+        self.session, self.settings, self.chart = session, settings, chart
         self.frozen: Limits | None = None
         station, size, measurement = chart
         self.setObjectName("spcFreezeDialog")
@@ -39,8 +44,8 @@ class FreezeDialog(QDialog):
                        .replace("%1", station).replace("%2", size)
                        .replace("%3", measurement_text(measurement)))
         intro.setWordWrap(True)
-        self.start = five_minute_edit(ctx.timezone, start)
-        self.end = five_minute_edit(ctx.timezone, end + timedelta(minutes=5))
+        self.start = five_minute_edit(timezone, start)
+        self.end = five_minute_edit(timezone, end + timedelta(minutes=5))
         self.reason = QLineEdit()
         self.reason.setObjectName("spcFreezeReason")
         self.reason.setPlaceholderText(self.tr("Why this period is a stable baseline"))
@@ -76,7 +81,7 @@ class FreezeDialog(QDialog):
     def update_preview(self, *_args) -> None:
         """The limits the period would give, or why it cannot give any."""
         try:
-            limits = spc_service.preview(self.ctx.site_view, self.settings, *self.chart,
+            limits = spc_service.preview(self.view, self.settings, *self.chart,
                                          moment_of(self.start), moment_of(self.end))
         except BaselineRefused as refused:
             self.preview.setText(refusal_text(refused.code, refused.n,
@@ -92,7 +97,7 @@ class FreezeDialog(QDialog):
     def freeze(self) -> bool:
         try:
             self.frozen = spc_service.freeze(
-                self.ctx.changes, self.session, self.ctx.site_view, self.settings, *self.chart,
+                self.changes, self.session, self.view, self.settings, *self.chart,
                 moment_of(self.start), moment_of(self.end), self.reason.text())
         except PermissionDenied:
             self.error.setText(self.tr("Only an admin may freeze control limits. Nothing was "

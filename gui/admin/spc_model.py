@@ -24,11 +24,6 @@ class SpcStatusModel(ColumnTableModel):
         self._headers = (self.tr("Station"), self.tr("Size"), self.tr("Measurement"),
                          self.tr("State"), self.tr("Since"))
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def chart_at(self, row: int) -> tuple[str, str, str]:
         entry = self._rows[row]
         return entry["station"], entry["size"], entry["measurement"]
@@ -37,10 +32,10 @@ class SpcStatusModel(ColumnTableModel):
         return next((row for row in range(len(self._rows)) if self.chart_at(row) == chart), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        cell = self.cell(index)
+        if cell is None:
             return None
-        entry = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        entry, column = cell
         rules = entry["open_rules"].split(",") if entry["open_rules"] else []
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == "measurement":

@@ -17,15 +17,20 @@ from PySide6.QtWidgets import (
 )
 
 from models.canonical import parse_utc
+from utils.auth import Session
+from utils.changes import Changes
 from utils.mes import spc_service
+from utils.site.site_view import SiteView
 
 from gui.admin.refresh_when_shown import RefreshWhenShown
+from gui.admin.site_now import SiteNow
 from gui.admin.spc_freeze_dialog import FreezeDialog
 from gui.admin.spc_model import SIGNAL_COLOURS, SpcStatusModel
 from gui.admin.spc_texts import (
     baseline_text, capability_text, measurement_text, number, rules_text,
 )
 from gui.admin.value_axis import value_axes
+from gui.admin.view_bridge import ViewBridge
 from gui.site_time import site_text
 from gui.theme import TOUCH_MIN_PX
 
@@ -73,9 +78,10 @@ class _Chart:
 
 
 class SpcTab(RefreshWhenShown):
-    def __init__(self, ctx, session, bridge=None, parent: QWidget | None = None):
+    def __init__(self, site: SiteNow, view: SiteView, changes: Changes, session: Session,
+                 bridge: ViewBridge | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx, self.session = ctx, session
+        self.site, self.view, self.changes, self.session = site, view, changes, session
         self.setObjectName("spcTab")
         self.data: spc_service.ChartData | None = None
         self.chart_choice = QComboBox()
@@ -182,7 +188,7 @@ class SpcTab(RefreshWhenShown):
     # -- reading -------------------------------------------------------------------------
 
     def _when(self, text: str) -> str:
-        return site_text(self.ctx, parse_utc(text))
+        return site_text(self.site, parse_utc(text))
 
     def _view_changed(self, change) -> None:
         if change.records or "spc" in change.extensions:
@@ -197,7 +203,7 @@ class SpcTab(RefreshWhenShown):
 
     def refresh(self) -> None:
         """The site table and the chooser again, then the chart shown."""
-        view = self.ctx.site_view
+        view = self.view
         self.model.set_rows(spc_service.site_statuses(view))
         choices = spc_service.chart_choices(view)
         current = self.chart_choice.currentData()
@@ -214,9 +220,9 @@ class SpcTab(RefreshWhenShown):
     def show_chart(self, *_args) -> None:
         chart = self.chart()
         self.freeze_button.setEnabled(chart is not None)
-        settings = self.ctx.catalog.spc
+        settings = self.site.catalog.spc
         data = None if chart is None else spc_service.chart(
-            self.ctx.site_view, settings, *chart, last=self.points.currentData())
+            self.view, settings, *chart, last=self.points.currentData())
         self.data = data
         xs = list(range(len(data.values))) if data else []
         values = data.values if data else []
@@ -268,11 +274,11 @@ class SpcTab(RefreshWhenShown):
         if chart is None:
             return None
         data = self.data
-        now = self.ctx.clock.now()
+        now = self.site.clock.now()
         start = parse_utc(data.times[0]) if data and data.times else now
         end = parse_utc(data.times[-1]) if data and data.times else now
-        dialog = FreezeDialog(self.ctx, self.session, self.ctx.catalog.spc, chart, start, end,
-                              self)
+        dialog = FreezeDialog(self.site.timezone, self.view, self.changes, self.session,
+                              self.site.catalog.spc, chart, start, end, self)
         dialog.accepted.connect(self._frozen)
         dialog.open()
         return dialog
@@ -280,5 +286,5 @@ class SpcTab(RefreshWhenShown):
     def _frozen(self) -> None:
         # This PC's own event reaches its site view through the follower (woken by the
         # commit); taking it in now shows the limits at once.
-        self.ctx.site_view.ingest_local(wait=False)
+        self.view.ingest_local(wait=False)
         self.refresh()

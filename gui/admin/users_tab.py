@@ -20,13 +20,14 @@ from config.constants import Role
 from data.legacy_csv import LegacyFileError
 from models.user import User
 from models.validation import ValidationFailed
-from utils.auth import AuthError, Session
-from utils.context import AppContext
+from utils.auth import AuthError, AuthService, Session
 from utils.legacy_users import UsersImportReport, import_legacy_users
 from utils.passwords import PasswordPolicyError
 from utils.permissions import PermissionDenied
 
 from gui.admin.legacy_users_dialog import LegacyUsersDialog
+from gui.admin.site_now import SiteNow
+from gui.form_dialog import error_line, lay_out_form_dialog
 from gui.header import role_name
 from gui.messages import field_error_text, password_policy_text
 from gui.table_model import ColumnTableModel, Index as _Index
@@ -93,9 +94,7 @@ class UserDialog(QDialog):
         reason_hint = QLabel(self.tr("At least 10 characters; kept in the audit trail."))
         reason_hint.setProperty("role", "hint")
         reason_hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = error_line()
         form = QFormLayout()
         for label, widget in fields.items():
             form.addRow(form_label(label), widget)
@@ -107,13 +106,7 @@ class UserDialog(QDialog):
         form.addRow("", reason_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.apply)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        lay_out_form_dialog(self, form, self.error, buttons, self.apply)
 
     def values(self) -> dict[str, str]:
         out = {}
@@ -175,16 +168,19 @@ def auth_error_text(error: AuthError) -> str:
 
 
 class UsersTab(QWidget):
-    def __init__(self, ctx: AppContext, session: Session, runner: TaskRunner | None = None,
+    def __init__(self, auth: AuthService, site: SiteNow, keyless: Callable[[], list[str]],
+                 session: Session, runner: TaskRunner | None = None,
                  parent: QWidget | None = None):
+        """`keyless`: the site's supervisors and admins with no signing key yet (none
+        outside a site), asked again at each refresh."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.auth, self.site, self.keyless_accounts = auth, site, keyless
         self.session = session
         # The admin panel's runner (shut down with the window); a tab on its own gets one.
         self.runner = runner if runner is not None else TaskRunner(self)
         self.legacy_dialog: LegacyUsersDialog | None = None
         self.setObjectName("usersTab")
-        self.model = UsersTableModel(self, ctx.timezone)
+        self.model = UsersTableModel(self, site.timezone)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
@@ -235,12 +231,8 @@ class UsersTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_users(self.ctx.auth.list_users(self.session))
-        keyless = []
-        if self.ctx.trust is not None:
-            from utils.trust.bootstrap import accounts_without_keys
-
-            keyless = accounts_without_keys(self.ctx)
+        self.model.set_users(self.auth.list_users(self.session))
+        keyless = self.keyless_accounts()
         self.keyless.setText(self.tr(
             "%n supervisor or admin account(s) cannot sign yet (no signing key since the site's "
             "move to keys by role): %1. Reset their password (Reset password…) to give each "
@@ -264,7 +256,7 @@ class UsersTab(QWidget):
         return combo
 
     def open_dialog(self, kind: str) -> UserDialog | None:
-        auth, actor = self.ctx.auth, self.session
+        auth, actor = self.auth, self.session
         name = self.selected_username()
         if kind != "create" and name is None:
             return None
@@ -326,7 +318,7 @@ class UsersTab(QWidget):
                 self.tr("CSV files (*.csv);;All files (*)"))
             if not path:
                 return
-        auth, session, chosen = self.ctx.auth, self.session, Path(path)
+        auth, session, chosen = self.auth, self.session, Path(path)
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Importing the accounts of %1…").replace("%1", chosen.name))
 
@@ -349,7 +341,7 @@ class UsersTab(QWidget):
                             .replace("%3", str(len(report.existing)))
                             .replace("%4", str(len(report.problems))))
         dialog = LegacyUsersDialog(report, self.session.username,
-                                   self.ctx.clock.now().astimezone(ZoneInfo(self.ctx.timezone)), self)
+                                   self.site.clock.now().astimezone(ZoneInfo(self.site.timezone)), self)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "legacy_dialog", None))
         self.legacy_dialog = dialog
         dialog.open()

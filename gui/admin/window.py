@@ -21,12 +21,11 @@ from utils.context import AppContext
 from utils.site.fleet import FleetMonitor
 from utils.site.site_view import SiteView
 
+from gui.admin import wiring
 from gui.admin.commands_tab import CommandsTab
 from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
 from gui.admin.lazy_tabs import LazyTabs
-from gui.admin.site_now import SiteNow
-from gui.admin.site_upgrade import SiteUpgradeNotice, site_needs_upgrade
 from gui.admin.view_bridge import ViewBridge
 from gui.accessible_names import name_inputs
 from gui.tasks import TaskRunner
@@ -68,20 +67,21 @@ class AdminWindow(QMainWindow):
         # journals, reading where each begins) would otherwise compete with building the tabs.
         # (With this window as context: dropped if the window is gone before it fires.)
         QTimer.singleShot(0, self, self._start_following)
-        site = SiteNow.of(ctx)  # the catalog and zone in force, read at each use
+        # Each tab receives the services it uses, not the context (gui/admin/wiring.py).
+        site = wiring.site_now(ctx)  # the catalog and zone in force, read at each use
         self.fleet_tab: FleetTab | None = None
         self.commands_tab: CommandsTab | None = None
         if self.fleet is not None and role_allows(session.role, Permission.FLEET_VIEW):
             self.fleet_tab = FleetTab(self.fleet, site, ctx.changes, session)
             self.tabs.addTab(self.fleet_tab, self.tr("Fleet"))
             if role_allows(session.role, Permission.COMMAND_SEND):
-                self.commands_tab = CommandsTab(self.fleet, session,
-                                                self.fleet_tab.selected_stations)
+                self.commands_tab = wiring.commands_tab(ctx, self.fleet, session,
+                                                        self.fleet_tab.selected_stations)
                 self.tabs.addTab(self.commands_tab, self.tr("Commands"))
-        elif self.fleet is None and site_needs_upgrade(ctx) is not None:
+        elif self.fleet is None and wiring.site_needs_upgrade(ctx) is not None:
             # In a site made before keys by role (or not joined again since its upgrade).
-            self.upgrade_notice = SiteUpgradeNotice(ctx, session, self.runner,
-                                                    bool(site_needs_upgrade(ctx)))
+            self.upgrade_notice = wiring.upgrade_notice(ctx, session, self.runner,
+                                                        bool(wiring.site_needs_upgrade(ctx)))
             self.upgrade_notice.upgraded.connect(self.restart_requested)
             self.tabs.addTab(self.upgrade_notice, self.tr("Fleet"))
         elif self.fleet is None:
@@ -95,10 +95,6 @@ class AdminWindow(QMainWindow):
         self.lazy = LazyTabs(self.tabs, on_built=self._tab_built)
         runner, bridge, view = self.runner, self.bridge, self.site_view
         if role_allows(session.role, Permission.RECORD_VIEW_SITE):
-            def production():
-                from gui.admin.production_tab import ProductionTab
-                return ProductionTab(ctx, session, runner, bridge)
-
             def dashboard():
                 from gui.admin.dashboard_tab import DashboardTab
                 return DashboardTab(site, view, ctx.oee, bridge=bridge)
@@ -107,59 +103,37 @@ class AdminWindow(QMainWindow):
                 from gui.admin.insights_tab import InsightsTab
                 return InsightsTab(site, view, bridge=bridge, runner=runner)
 
-            def spc():
-                from gui.admin.spc_tab import SpcTab
-                return SpcTab(ctx, session, bridge=bridge)
-
-            self.lazy.add("production_tab", self.tr("Production"), production)
+            self.lazy.add("production_tab", self.tr("Production"),
+                          lambda: wiring.production_tab(ctx, session, runner, bridge))
             self.lazy.add("dashboard_tab", self.tr("Dashboard"), dashboard)
             self.lazy.add("insights_tab", self.tr("Insights"), insights)
-            self.lazy.add("spc_tab", self.tr("SPC"), spc)
+            self.lazy.add("spc_tab", self.tr("SPC"), lambda: wiring.spc_tab(ctx, session, bridge))
             if self.fleet_tab is not None:  # a chart out of control is a fleet alarm
                 from utils.mes.spc_service import spc_alarms
 
                 self.fleet_tab.extra_alarms = lambda: spc_alarms(self.site_view)
         if role_allows(session.role, Permission.OEE_VIEW):
-            def oee():
-                from gui.admin.oee_tab import OeeTab
-                return OeeTab(ctx, session, bridge=bridge)
-
-            self.lazy.add("oee_tab", self.tr("OEE"), oee)
+            self.lazy.add("oee_tab", self.tr("OEE"), lambda: wiring.oee_tab(ctx, session, bridge))
         if role_allows(session.role, Permission.LOT_VIEW):
             if self.fleet is not None:  # the release's review sees each station's clock
                 fleet = self.fleet
                 ctx.release.live_skew = lambda station: getattr(
                     fleet.views.get(station), "skew_s", None)
-
-            def lots():
-                from gui.admin.lots_tab import LotsTab
-                return LotsTab(ctx, session, runner, bridge)
-
-            self.lazy.add("lots_tab", self.tr("Lots"), lots)
+            self.lazy.add("lots_tab", self.tr("Lots"),
+                          lambda: wiring.lots_tab(ctx, session, runner, bridge))
         if role_allows(session.role, Permission.HANDOVER_VIEW):
-            def handovers():
-                from gui.admin.handover_tab import HandoverTab
-                return HandoverTab(ctx, session, runner, bridge)
-
-            self.lazy.add("handover_tab", self.tr("Handovers"), handovers)
+            self.lazy.add("handover_tab", self.tr("Handovers"),
+                          lambda: wiring.handover_tab(ctx, session, runner, bridge))
         if role_allows(session.role, Permission.USER_MANAGE):
-            def users():
-                from gui.admin.users_tab import UsersTab
-                return UsersTab(ctx, session, runner)
-
-            self.lazy.add("users_tab", self.tr("Users"), users)
+            self.lazy.add("users_tab", self.tr("Users"),
+                          lambda: wiring.users_tab(ctx, session, runner))
         if role_allows(session.role, Permission.AUDIT_VIEW):
-            def audit():
-                from gui.admin.audit_tab import AuditTab
-                return AuditTab(ctx, session, runner, site_view=view, bridge=bridge)
-
-            self.lazy.add("audit_tab", self.tr("Audit"), audit)
+            self.lazy.add("audit_tab", self.tr("Audit"),
+                          lambda: wiring.audit_tab(ctx, session, runner, site_view=view,
+                                                   bridge=bridge))
         if role_allows(session.role, Permission.SETTINGS_MANAGE):
-            def catalog():
-                from gui.admin.catalog_tab import CatalogTab
-                return CatalogTab(ctx, session, runner)
-
-            self.lazy.add("catalog_tab", self.tr("Catalog"), catalog)
+            self.lazy.add("catalog_tab", self.tr("Catalog"),
+                          lambda: wiring.catalog_tab(ctx, session, runner))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.verify_site_action = QAction(self.tr("Verify audit integrity (whole site)…"), self)
         self.verify_site_action.triggered.connect(self.verify_site)

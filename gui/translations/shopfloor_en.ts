@@ -106,39 +106,39 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="46"/>
+        <location filename="../admin/window.py" line="47"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="74"/>
-        <location filename="../admin/window.py" line="84"/>
-        <location filename="../admin/window.py" line="90"/>
+        <location filename="../admin/window.py" line="76"/>
+        <location filename="../admin/window.py" line="86"/>
+        <location filename="../admin/window.py" line="92"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="78"/>
+        <location filename="../admin/window.py" line="80"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="86"/>
+        <location filename="../admin/window.py" line="88"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="96"/>
+        <location filename="../admin/window.py" line="106"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="99"/>
+        <location filename="../admin/window.py" line="108"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="105"/>
+        <location filename="../admin/window.py" line="109"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,42 +148,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="119"/>
+        <location filename="../admin/window.py" line="116"/>
         <source>OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="128"/>
+        <location filename="../admin/window.py" line="122"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="133"/>
+        <location filename="../admin/window.py" line="125"/>
         <source>Handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="138"/>
+        <location filename="../admin/window.py" line="128"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="144"/>
+        <location filename="../admin/window.py" line="131"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="149"/>
+        <location filename="../admin/window.py" line="135"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="150"/>
+        <location filename="../admin/window.py" line="137"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="151"/>
+        <location filename="../admin/window.py" line="138"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="61"/>
+        <location filename="../app.py" line="62"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -223,102 +223,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="149"/>
+        <location filename="../app_window.py" line="151"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="150"/>
+        <location filename="../app_window.py" line="152"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="151"/>
+        <location filename="../app_window.py" line="153"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="156"/>
+        <location filename="../app_window.py" line="158"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="161"/>
+        <location filename="../app_window.py" line="163"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="164"/>
+        <location filename="../app_window.py" line="166"/>
         <source>This PC&apos;s settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="169"/>
+        <location filename="../app_window.py" line="171"/>
         <source>Confirm the takeover of this station…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="174"/>
+        <location filename="../app_window.py" line="176"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="177"/>
+        <location filename="../app_window.py" line="179"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="178"/>
+        <location filename="../app_window.py" line="180"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="220"/>
+        <location filename="../app_window.py" line="222"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="226"/>
+        <location filename="../app_window.py" line="228"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="232"/>
+        <location filename="../app_window.py" line="234"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="245"/>
+        <location filename="../app_window.py" line="247"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="297"/>
+        <location filename="../app_window.py" line="299"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="304"/>
+        <location filename="../app_window.py" line="306"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="305"/>
+        <location filename="../app_window.py" line="307"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="314"/>
+        <location filename="../app_window.py" line="316"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="334"/>
+        <location filename="../app_window.py" line="336"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="335"/>
+        <location filename="../app_window.py" line="337"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -326,47 +326,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="51"/>
+        <location filename="../admin/audit_model.py" line="53"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="51"/>
+        <location filename="../admin/audit_model.py" line="53"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="51"/>
+        <location filename="../admin/audit_model.py" line="53"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="51"/>
+        <location filename="../admin/audit_model.py" line="53"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="52"/>
+        <location filename="../admin/audit_model.py" line="54"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="52"/>
+        <location filename="../admin/audit_model.py" line="54"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="52"/>
+        <location filename="../admin/audit_model.py" line="54"/>
         <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="52"/>
+        <location filename="../admin/audit_model.py" line="54"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="55"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,32 +374,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="73"/>
+        <location filename="../admin/audit_review_dialog.py" line="69"/>
         <source>Audit-trail review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="85"/>
+        <location filename="../admin/audit_review_dialog.py" line="81"/>
         <source>What you found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="87"/>
+        <location filename="../admin/audit_review_dialog.py" line="83"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="93"/>
+        <location filename="../admin/audit_review_dialog.py" line="89"/>
         <source>Sign the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="97"/>
+        <location filename="../admin/audit_review_dialog.py" line="93"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="120"/>
+        <location filename="../admin/audit_review_dialog.py" line="116"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>This review: %1 – %2, %n event that matters (changes, refusals, signatures, commands; not logins). Read it in the Audit tab with the same range.</numerusform>
@@ -407,42 +407,42 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="144"/>
+        <location filename="../admin/audit_review_dialog.py" line="140"/>
         <source>Signed by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="153"/>
+        <location filename="../admin/audit_review_dialog.py" line="149"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="154"/>
+        <location filename="../admin/audit_review_dialog.py" line="150"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="156"/>
+        <location filename="../admin/audit_review_dialog.py" line="152"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="158"/>
+        <location filename="../admin/audit_review_dialog.py" line="154"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="160"/>
+        <location filename="../admin/audit_review_dialog.py" line="156"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="165"/>
+        <location filename="../admin/audit_review_dialog.py" line="161"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="167"/>
+        <location filename="../admin/audit_review_dialog.py" line="163"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,102 +450,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="71"/>
+        <location filename="../admin/audit_tab.py" line="77"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="73"/>
+        <location filename="../admin/audit_tab.py" line="79"/>
         <source>action, e.g. record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="78"/>
+        <location filename="../admin/audit_tab.py" line="84"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="80"/>
+        <location filename="../admin/audit_tab.py" line="86"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="82"/>
+        <location filename="../admin/audit_tab.py" line="88"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="84"/>
+        <location filename="../admin/audit_tab.py" line="90"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="86"/>
+        <location filename="../admin/audit_tab.py" line="92"/>
         <source>Reviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="88"/>
+        <location filename="../admin/audit_tab.py" line="94"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="93"/>
+        <location filename="../admin/audit_tab.py" line="99"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="98"/>
+        <location filename="../admin/audit_tab.py" line="104"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="102"/>
+        <location filename="../admin/audit_tab.py" line="108"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="111"/>
+        <location filename="../admin/audit_tab.py" line="117"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="164"/>
+        <location filename="../admin/audit_tab.py" line="169"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="262"/>
+        <location filename="../admin/audit_tab.py" line="242"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="270"/>
+        <location filename="../admin/audit_tab.py" line="250"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="282"/>
+        <location filename="../admin/audit_tab.py" line="262"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="290"/>
+        <location filename="../admin/audit_tab.py" line="270"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="300"/>
+        <location filename="../admin/audit_tab.py" line="280"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="263"/>
+        <location filename="../admin/audit_tab.py" line="243"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="209"/>
+        <location filename="../admin/audit_tab.py" line="193"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -553,12 +553,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="264"/>
+        <location filename="../admin/audit_tab.py" line="244"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="293"/>
+        <location filename="../admin/audit_tab.py" line="273"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -566,7 +566,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="304"/>
+        <location filename="../admin/audit_tab.py" line="284"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -574,17 +574,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="315"/>
+        <location filename="../admin/audit_tab.py" line="295"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="317"/>
+        <location filename="../admin/audit_tab.py" line="297"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="318"/>
+        <location filename="../admin/audit_tab.py" line="298"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,181 +665,181 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="58"/>
+        <location filename="../admin/catalog_tab.py" line="62"/>
         <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="60"/>
+        <location filename="../admin/catalog_tab.py" line="64"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="64"/>
-        <location filename="../admin/catalog_tab.py" line="120"/>
-        <location filename="../admin/catalog_tab.py" line="321"/>
+        <location filename="../admin/catalog_tab.py" line="68"/>
+        <location filename="../admin/catalog_tab.py" line="124"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="67"/>
-        <location filename="../admin/catalog_tab.py" line="121"/>
-        <location filename="../admin/catalog_tab.py" line="321"/>
+        <location filename="../admin/catalog_tab.py" line="71"/>
+        <location filename="../admin/catalog_tab.py" line="125"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="84"/>
+        <location filename="../admin/catalog_tab.py" line="88"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="89"/>
+        <location filename="../admin/catalog_tab.py" line="93"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="91"/>
+        <location filename="../admin/catalog_tab.py" line="95"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="108"/>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="112"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="121"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="125"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="127"/>
+        <location filename="../admin/catalog_tab.py" line="131"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="128"/>
+        <location filename="../admin/catalog_tab.py" line="132"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="135"/>
-        <location filename="../admin/catalog_tab.py" line="339"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
+        <location filename="../admin/catalog_tab.py" line="343"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="138"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="145"/>
+        <location filename="../admin/catalog_tab.py" line="149"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="147"/>
+        <location filename="../admin/catalog_tab.py" line="151"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="148"/>
+        <location filename="../admin/catalog_tab.py" line="152"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="159"/>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="163"/>
+        <location filename="../admin/catalog_tab.py" line="341"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="164"/>
+        <location filename="../admin/catalog_tab.py" line="168"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="166"/>
+        <location filename="../admin/catalog_tab.py" line="170"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="167"/>
+        <location filename="../admin/catalog_tab.py" line="171"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="179"/>
-        <location filename="../admin/catalog_tab.py" line="341"/>
+        <location filename="../admin/catalog_tab.py" line="183"/>
+        <location filename="../admin/catalog_tab.py" line="345"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="182"/>
+        <location filename="../admin/catalog_tab.py" line="186"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
+        <location filename="../admin/catalog_tab.py" line="209"/>
         <source>Machines, defects and limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="206"/>
+        <location filename="../admin/catalog_tab.py" line="210"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="206"/>
+        <location filename="../admin/catalog_tab.py" line="210"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="207"/>
+        <location filename="../admin/catalog_tab.py" line="211"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
-        <location filename="../admin/catalog_tab.py" line="343"/>
+        <location filename="../admin/catalog_tab.py" line="215"/>
+        <location filename="../admin/catalog_tab.py" line="347"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="316"/>
+        <location filename="../admin/catalog_tab.py" line="320"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="327"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="332"/>
+        <location filename="../admin/catalog_tab.py" line="336"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="335"/>
+        <location filename="../admin/catalog_tab.py" line="339"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="363"/>
+        <location filename="../admin/catalog_tab.py" line="367"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="382"/>
+        <location filename="../admin/catalog_tab.py" line="386"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,7 +1051,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="75"/>
+        <location filename="../admin/commands_model.py" line="70"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,102 +1648,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>Selected stations (Fleet tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="48"/>
+        <location filename="../admin/commands_tab.py" line="50"/>
         <source>These stations:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="63"/>
+        <location filename="../admin/commands_tab.py" line="65"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="70"/>
+        <location filename="../admin/commands_tab.py" line="72"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="74"/>
+        <location filename="../admin/commands_tab.py" line="76"/>
         <source>Commands sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="81"/>
+        <location filename="../admin/commands_tab.py" line="83"/>
         <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="94"/>
+        <location filename="../admin/commands_tab.py" line="96"/>
         <source>Send to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="95"/>
+        <location filename="../admin/commands_tab.py" line="97"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="96"/>
+        <location filename="../admin/commands_tab.py" line="98"/>
         <source>Valid for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="103"/>
+        <location filename="../admin/commands_tab.py" line="105"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="227"/>
+        <location filename="../admin/commands_tab.py" line="229"/>
         <source>Choose at least one station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="231"/>
+        <location filename="../admin/commands_tab.py" line="233"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="242"/>
+        <location filename="../admin/commands_tab.py" line="244"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="243"/>
+        <location filename="../admin/commands_tab.py" line="245"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="252"/>
+        <location filename="../admin/commands_tab.py" line="254"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="270"/>
+        <location filename="../admin/commands_tab.py" line="272"/>
         <source>Your role may not send this command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="273"/>
+        <location filename="../admin/commands_tab.py" line="275"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="283"/>
+        <location filename="../admin/commands_tab.py" line="285"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="287"/>
+        <location filename="../admin/commands_tab.py" line="289"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>The shared folder %1 stopped answering while sending: only %n station got the command (see the history). Send it again to the others when the folder is back.</numerusform>
@@ -1751,7 +1751,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="294"/>
+        <location filename="../admin/commands_tab.py" line="296"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,52 +1759,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="29"/>
+        <location filename="../correction_dialog.py" line="30"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="32"/>
+        <location filename="../correction_dialog.py" line="33"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="47"/>
-        <source>Why (at least 10 characters)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="49"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="56"/>
+        <location filename="../correction_dialog.py" line="50"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="57"/>
+        <location filename="../correction_dialog.py" line="51"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="58"/>
+        <location filename="../correction_dialog.py" line="52"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="59"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="60"/>
+        <location filename="../correction_dialog.py" line="54"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="91"/>
+        <location filename="../correction_dialog.py" line="78"/>
         <source>Your role may not correct records.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2146,27 +2141,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ExceptionsModel</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="47"/>
+        <location filename="../admin/release_dialog.py" line="46"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="47"/>
+        <location filename="../admin/release_dialog.py" line="46"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="47"/>
+        <location filename="../admin/release_dialog.py" line="46"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="48"/>
+        <location filename="../admin/release_dialog.py" line="47"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="72"/>
+        <location filename="../admin/release_dialog.py" line="71"/>
         <source>%1 at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2580,59 +2575,67 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../form_dialog.py" line="49"/>
+        <source>Why (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FreezeDialog</name>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="33"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="38"/>
         <source>Freeze control limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="35"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="40"/>
         <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="46"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="51"/>
         <source>Why this period is a stable baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="62"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="63"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="64"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="61"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="66"/>
         <source>Freeze limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="86"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="91"/>
         <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="98"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="103"/>
         <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="102"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="107"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="110"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="115"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was frozen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2808,22 +2811,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="58"/>
+        <location filename="../admin/handover_model.py" line="53"/>
         <source>%1 · shift %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="66"/>
+        <location filename="../admin/handover_model.py" line="61"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="69"/>
+        <location filename="../admin/handover_model.py" line="64"/>
         <source>do not hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="69"/>
+        <location filename="../admin/handover_model.py" line="64"/>
         <source>valid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2844,72 +2847,72 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../admin/handover_tab.py" line="45"/>
+        <location filename="../admin/handover_tab.py" line="48"/>
         <source>Search: station, person, notes, lot, defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="47"/>
+        <location filename="../admin/handover_tab.py" line="50"/>
         <source>Search handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="56"/>
+        <location filename="../admin/handover_tab.py" line="59"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="57"/>
+        <location filename="../admin/handover_tab.py" line="60"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="57"/>
+        <location filename="../admin/handover_tab.py" line="60"/>
         <source>Last 31 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="58"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>Last 365 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="58"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="62"/>
+        <location filename="../admin/handover_tab.py" line="65"/>
         <source>Only those not acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="65"/>
+        <location filename="../admin/handover_tab.py" line="68"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="75"/>
+        <location filename="../admin/handover_tab.py" line="78"/>
         <source>Shift handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="87"/>
+        <location filename="../admin/handover_tab.py" line="90"/>
         <source>The chosen handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="128"/>
+        <location filename="../admin/handover_tab.py" line="131"/>
         <source>Handovers shown: %1 (newest first; at most %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="150"/>
+        <location filename="../admin/handover_tab.py" line="153"/>
         <source>Choose a handover to read it whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="167"/>
+        <location filename="../admin/handover_tab.py" line="170"/>
         <source>The handovers could not be read (%1); try Refresh.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3516,12 +3519,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_model.py" line="56"/>
+        <location filename="../admin/insights_model.py" line="54"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_model.py" line="105"/>
+        <location filename="../admin/insights_model.py" line="103"/>
         <source>%1 (%2 %)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4236,332 +4239,332 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotRecord</name>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="69"/>
+        <location filename="../admin/lot_record_pdf.py" line="68"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="70"/>
+        <location filename="../admin/lot_record_pdf.py" line="69"/>
         <source>Product (size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="71"/>
+        <location filename="../admin/lot_record_pdf.py" line="70"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="72"/>
+        <location filename="../admin/lot_record_pdf.py" line="71"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="73"/>
+        <location filename="../admin/lot_record_pdf.py" line="72"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="74"/>
+        <location filename="../admin/lot_record_pdf.py" line="73"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="75"/>
+        <location filename="../admin/lot_record_pdf.py" line="74"/>
         <source>Content SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="76"/>
+        <location filename="../admin/lot_record_pdf.py" line="75"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="77"/>
+        <location filename="../admin/lot_record_pdf.py" line="76"/>
         <source>%1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="78"/>
+        <location filename="../admin/lot_record_pdf.py" line="77"/>
         <source>Lot record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="79"/>
+        <location filename="../admin/lot_record_pdf.py" line="78"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="80"/>
+        <location filename="../admin/lot_record_pdf.py" line="79"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="81"/>
+        <location filename="../admin/lot_record_pdf.py" line="80"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="82"/>
+        <location filename="../admin/lot_record_pdf.py" line="81"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="83"/>
+        <location filename="../admin/lot_record_pdf.py" line="82"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="84"/>
+        <location filename="../admin/lot_record_pdf.py" line="83"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="85"/>
+        <location filename="../admin/lot_record_pdf.py" line="84"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="86"/>
+        <location filename="../admin/lot_record_pdf.py" line="85"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="87"/>
+        <location filename="../admin/lot_record_pdf.py" line="86"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="88"/>
+        <location filename="../admin/lot_record_pdf.py" line="87"/>
         <source>Origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="89"/>
+        <location filename="../admin/lot_record_pdf.py" line="88"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="90"/>
+        <location filename="../admin/lot_record_pdf.py" line="89"/>
         <source>No records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="91"/>
+        <location filename="../admin/lot_record_pdf.py" line="90"/>
         <source>Changed values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="92"/>
+        <location filename="../admin/lot_record_pdf.py" line="91"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="93"/>
+        <location filename="../admin/lot_record_pdf.py" line="92"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="94"/>
+        <location filename="../admin/lot_record_pdf.py" line="93"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="95"/>
+        <location filename="../admin/lot_record_pdf.py" line="94"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="96"/>
+        <location filename="../admin/lot_record_pdf.py" line="95"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="97"/>
+        <location filename="../admin/lot_record_pdf.py" line="96"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="98"/>
+        <location filename="../admin/lot_record_pdf.py" line="97"/>
         <source>No changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="99"/>
+        <location filename="../admin/lot_record_pdf.py" line="98"/>
         <source>invalidated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="100"/>
+        <location filename="../admin/lot_record_pdf.py" line="99"/>
         <source>in force</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="101"/>
+        <location filename="../admin/lot_record_pdf.py" line="100"/>
         <source>person&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="102"/>
+        <location filename="../admin/lot_record_pdf.py" line="101"/>
         <source>this PC&apos;s chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="103"/>
+        <location filename="../admin/lot_record_pdf.py" line="102"/>
         <source>Not a decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="104"/>
+        <location filename="../admin/lot_record_pdf.py" line="103"/>
         <source>Signatures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="105"/>
+        <location filename="../admin/lot_record_pdf.py" line="104"/>
         <source>Meaning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="106"/>
+        <location filename="../admin/lot_record_pdf.py" line="105"/>
         <source>Printed name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="107"/>
+        <location filename="../admin/lot_record_pdf.py" line="106"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="108"/>
+        <location filename="../admin/lot_record_pdf.py" line="107"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="109"/>
+        <location filename="../admin/lot_record_pdf.py" line="108"/>
         <source>Date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="110"/>
+        <location filename="../admin/lot_record_pdf.py" line="109"/>
         <source>Content hash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="111"/>
+        <location filename="../admin/lot_record_pdf.py" line="110"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="112"/>
+        <location filename="../admin/lot_record_pdf.py" line="111"/>
         <source>Signed with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="113"/>
+        <location filename="../admin/lot_record_pdf.py" line="112"/>
         <source>No decision signed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="114"/>
+        <location filename="../admin/lot_record_pdf.py" line="113"/>
         <source>not acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="115"/>
+        <location filename="../admin/lot_record_pdf.py" line="114"/>
         <source>Exceptions and acknowledgements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="116"/>
+        <location filename="../admin/lot_record_pdf.py" line="115"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="117"/>
+        <location filename="../admin/lot_record_pdf.py" line="116"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="118"/>
+        <location filename="../admin/lot_record_pdf.py" line="117"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="119"/>
+        <location filename="../admin/lot_record_pdf.py" line="118"/>
         <source>No exceptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="120"/>
+        <location filename="../admin/lot_record_pdf.py" line="119"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="121"/>
+        <location filename="../admin/lot_record_pdf.py" line="120"/>
         <source>NOT INTACT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="122"/>
+        <location filename="../admin/lot_record_pdf.py" line="121"/>
         <source>Audit verify of the chains involved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="123"/>
+        <location filename="../admin/lot_record_pdf.py" line="122"/>
         <source>Chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="124"/>
+        <location filename="../admin/lot_record_pdf.py" line="123"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="125"/>
+        <location filename="../admin/lot_record_pdf.py" line="124"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="126"/>
+        <location filename="../admin/lot_record_pdf.py" line="125"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="127"/>
+        <location filename="../admin/lot_record_pdf.py" line="126"/>
         <source>No chain could be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="235"/>
+        <location filename="../admin/lot_record_pdf.py" line="234"/>
         <source>Lot %1 · page %2 of %3 · content SHA-256 %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="251"/>
+        <location filename="../admin/lot_record_pdf.py" line="250"/>
         <source>Making the record of lot %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="254"/>
+        <location filename="../admin/lot_record_pdf.py" line="253"/>
         <source>Making the record of lot %1: %2 of %3 rows laid out…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="259"/>
+        <location filename="../admin/lot_record_pdf.py" line="258"/>
         <source>The record of lot %1 was written to %2 (%3 pages).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="265"/>
+        <location filename="../admin/lot_record_pdf.py" line="264"/>
         <source>Cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="267"/>
+        <location filename="../admin/lot_record_pdf.py" line="266"/>
         <source>Your role may not print lot records; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="269"/>
+        <location filename="../admin/lot_record_pdf.py" line="268"/>
         <source>The lot record could not be written (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4796,32 +4799,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsModel</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="42"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="42"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="42"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>First box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>Last box</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4874,17 +4877,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="198"/>
+        <location filename="../admin/lots_tab.py" line="199"/>
         <source>Save the lot record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="199"/>
+        <location filename="../admin/lots_tab.py" line="200"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="206"/>
+        <location filename="../admin/lots_tab.py" line="207"/>
         <source>The lots could not be read (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5355,128 +5358,128 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="45"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Behind the numbers: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
-        <location filename="../admin/oee_rows_dialog.py" line="72"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="77"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="51"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="51"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Classified at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="51"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="63"/>
+        <location filename="../admin/oee_rows_dialog.py" line="68"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="65"/>
+        <location filename="../admin/oee_rows_dialog.py" line="70"/>
         <source>Classify the selected stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="77"/>
+        <location filename="../admin/oee_rows_dialog.py" line="82"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="81"/>
+        <location filename="../admin/oee_rows_dialog.py" line="86"/>
         <source>Stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="85"/>
+        <location filename="../admin/oee_rows_dialog.py" line="90"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="120"/>
+        <location filename="../admin/oee_rows_dialog.py" line="125"/>
         <source>Choose a stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="127"/>
+        <location filename="../admin/oee_rows_dialog.py" line="132"/>
         <source>Your role may not classify stops. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="131"/>
+        <location filename="../admin/oee_rows_dialog.py" line="136"/>
         <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="135"/>
+        <location filename="../admin/oee_rows_dialog.py" line="140"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="140"/>
+        <location filename="../admin/oee_rows_dialog.py" line="145"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5484,27 +5487,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="45"/>
+        <location filename="../admin/oee_tab.py" line="54"/>
         <source>per shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="46"/>
+        <location filename="../admin/oee_tab.py" line="55"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="61"/>
+        <location filename="../admin/oee_tab.py" line="70"/>
         <source>OEE per station and shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="72"/>
+        <location filename="../admin/oee_tab.py" line="81"/>
         <source>Rows behind the selected line…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="126"/>
+        <location filename="../admin/oee_tab.py" line="135"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5686,89 +5689,89 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="61"/>
+        <location filename="../admin/production_tab.py" line="67"/>
         <source>lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="63"/>
+        <location filename="../admin/production_tab.py" line="69"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="65"/>
+        <location filename="../admin/production_tab.py" line="71"/>
         <source>any defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="69"/>
+        <location filename="../admin/production_tab.py" line="75"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="71"/>
+        <location filename="../admin/production_tab.py" line="77"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="73"/>
+        <location filename="../admin/production_tab.py" line="79"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="75"/>
+        <location filename="../admin/production_tab.py" line="81"/>
         <source>Manual record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="78"/>
+        <location filename="../admin/production_tab.py" line="84"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="81"/>
+        <location filename="../admin/production_tab.py" line="87"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="207"/>
-        <location filename="../admin/production_tab.py" line="219"/>
+        <location filename="../admin/production_tab.py" line="191"/>
+        <location filename="../admin/production_tab.py" line="203"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="210"/>
+        <location filename="../admin/production_tab.py" line="194"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="222"/>
+        <location filename="../admin/production_tab.py" line="206"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="242"/>
+        <location filename="../admin/production_tab.py" line="226"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="148"/>
-        <location filename="../admin/production_tab.py" line="174"/>
+        <location filename="../admin/production_tab.py" line="153"/>
+        <location filename="../admin/production_tab.py" line="172"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="91"/>
+        <location filename="../admin/production_tab.py" line="97"/>
         <source>Site records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="95"/>
+        <location filename="../admin/production_tab.py" line="101"/>
         <source>Version history of the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="193"/>
+        <location filename="../admin/production_tab.py" line="177"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -5776,47 +5779,47 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="252"/>
+        <location filename="../admin/production_tab.py" line="236"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="259"/>
+        <location filename="../admin/production_tab.py" line="243"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="262"/>
+        <location filename="../admin/production_tab.py" line="246"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="270"/>
+        <location filename="../admin/production_tab.py" line="254"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="284"/>
+        <location filename="../admin/production_tab.py" line="268"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="297"/>
+        <location filename="../admin/production_tab.py" line="281"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="297"/>
+        <location filename="../admin/production_tab.py" line="281"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="303"/>
+        <location filename="../admin/production_tab.py" line="287"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="315"/>
+        <location filename="../admin/production_tab.py" line="299"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5824,7 +5827,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="319"/>
+        <location filename="../admin/production_tab.py" line="303"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5832,57 +5835,57 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="134"/>
+        <location filename="../admin/record_dialog.py" line="127"/>
         <source>correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="138"/>
+        <location filename="../admin/record_dialog.py" line="131"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="138"/>
+        <location filename="../admin/record_dialog.py" line="131"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="145"/>
+        <location filename="../admin/record_dialog.py" line="139"/>
         <source>%1 (size %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="156"/>
+        <location filename="../admin/record_dialog.py" line="150"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="166"/>
+        <location filename="../admin/record_dialog.py" line="160"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="170"/>
+        <location filename="../admin/record_dialog.py" line="164"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="171"/>
+        <location filename="../admin/record_dialog.py" line="165"/>
         <source>Made at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="173"/>
+        <location filename="../admin/record_dialog.py" line="167"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="174"/>
+        <location filename="../admin/record_dialog.py" line="168"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="199"/>
+        <location filename="../admin/record_dialog.py" line="193"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6064,62 +6067,62 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="89"/>
+        <location filename="../admin/release_dialog.py" line="88"/>
         <source>Review and sign lot %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="90"/>
+        <location filename="../admin/release_dialog.py" line="89"/>
         <source>Reading the lot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="109"/>
+        <location filename="../admin/release_dialog.py" line="108"/>
         <source>What you checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="110"/>
+        <location filename="../admin/release_dialog.py" line="109"/>
         <source>Acknowledge selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="121"/>
+        <location filename="../admin/release_dialog.py" line="120"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="123"/>
+        <location filename="../admin/release_dialog.py" line="122"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="124"/>
+        <location filename="../admin/release_dialog.py" line="123"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="132"/>
+        <location filename="../admin/release_dialog.py" line="131"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="135"/>
+        <location filename="../admin/release_dialog.py" line="134"/>
         <source>Exceptions to look at before release:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="160"/>
+        <location filename="../admin/release_dialog.py" line="159"/>
         <source>Lot %1 · status: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="162"/>
+        <location filename="../admin/release_dialog.py" line="161"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="164"/>
+        <location filename="../admin/release_dialog.py" line="163"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -6127,7 +6130,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="201"/>
+        <location filename="../admin/release_dialog.py" line="200"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exception still to acknowledge before release.</numerusform>
@@ -6135,37 +6138,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="167"/>
+        <location filename="../admin/release_dialog.py" line="166"/>
         <source>Content SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="204"/>
+        <location filename="../admin/release_dialog.py" line="203"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="214"/>
+        <location filename="../admin/release_dialog.py" line="213"/>
         <source>Select the exceptions you looked at first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="230"/>
+        <location filename="../admin/release_dialog.py" line="229"/>
         <source>Acknowledged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="251"/>
+        <location filename="../admin/release_dialog.py" line="250"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="261"/>
+        <location filename="../admin/release_dialog.py" line="260"/>
         <source>Your role may not release lots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="262"/>
+        <location filename="../admin/release_dialog.py" line="261"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6241,12 +6244,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="56"/>
+        <location filename="../admin/audit_review_dialog.py" line="51"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="57"/>
+        <location filename="../admin/audit_review_dialog.py" line="52"/>
         <source>no: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6435,17 +6438,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SignatureFields</name>
     <message>
-        <location filename="../admin/signature_fields.py" line="30"/>
+        <location filename="../admin/signature_fields.py" line="29"/>
         <source>Your user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="31"/>
+        <location filename="../admin/signature_fields.py" line="30"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="56"/>
+        <location filename="../admin/signature_fields.py" line="55"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6541,42 +6544,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SiteUpgradeDialog</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="123"/>
+        <location filename="../admin/site_upgrade.py" line="105"/>
         <source>Move the site to keys by role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="124"/>
+        <location filename="../admin/site_upgrade.py" line="106"/>
         <source>Join the site again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="129"/>
+        <location filename="../admin/site_upgrade.py" line="111"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="133"/>
+        <location filename="../admin/site_upgrade.py" line="115"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="139"/>
+        <location filename="../admin/site_upgrade.py" line="121"/>
         <source>Site passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="141"/>
+        <location filename="../admin/site_upgrade.py" line="123"/>
         <source>Your password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="143"/>
+        <location filename="../admin/site_upgrade.py" line="125"/>
         <source>Move the site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="143"/>
+        <location filename="../admin/site_upgrade.py" line="125"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6584,52 +6587,52 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SiteUpgradeNotice</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="47"/>
+        <location filename="../admin/site_upgrade.py" line="39"/>
         <source>This PC&apos;s site was made before keys by role: no PC of it syncs until an admin moves the site to the new keys (once, on any PC: the site passphrase and the admin&apos;s password). Production goes on locally meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="50"/>
+        <location filename="../admin/site_upgrade.py" line="42"/>
         <source>This PC&apos;s site uses keys by role now, but this PC has not joined it again: it does not sync until it does (the site passphrase; its station id and its records stay).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="54"/>
+        <location filename="../admin/site_upgrade.py" line="46"/>
         <source>Move the site to keys by role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="55"/>
+        <location filename="../admin/site_upgrade.py" line="47"/>
         <source>Join the site again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="97"/>
+        <location filename="../admin/site_upgrade.py" line="79"/>
         <source>Done. The app starts again now to use the new keys. Every other PC of the site then joins it again with the passphrase (the admin panel offers it there).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="99"/>
+        <location filename="../admin/site_upgrade.py" line="81"/>
         <source>Done. The app starts again now to use its new key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="105"/>
+        <location filename="../admin/site_upgrade.py" line="87"/>
         <source>The site passphrase is wrong: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="106"/>
+        <location filename="../admin/site_upgrade.py" line="88"/>
         <source>Another PC moved the site to keys by role meanwhile: join it again instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="110"/>
+        <location filename="../admin/site_upgrade.py" line="92"/>
         <source>Your password is wrong, or you are not an active admin of this PC: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="113"/>
+        <location filename="../admin/site_upgrade.py" line="95"/>
         <source>Nothing was changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6778,12 +6781,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="50"/>
+        <location filename="../admin/spc_model.py" line="45"/>
         <source>in control</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="53"/>
+        <location filename="../admin/spc_model.py" line="48"/>
         <source>out of control: rule %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6791,88 +6794,88 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="83"/>
+        <location filename="../admin/spc_tab.py" line="89"/>
         <source>Station and size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="86"/>
-        <location filename="../admin/spc_tab.py" line="103"/>
+        <location filename="../admin/spc_tab.py" line="92"/>
+        <location filename="../admin/spc_tab.py" line="109"/>
         <source>Measurement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="91"/>
+        <location filename="../admin/spc_tab.py" line="97"/>
         <source>Points shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="93"/>
+        <location filename="../admin/spc_tab.py" line="99"/>
         <source>last %1 points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="95"/>
+        <location filename="../admin/spc_tab.py" line="101"/>
         <source>Freeze baseline…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="97"/>
+        <location filename="../admin/spc_tab.py" line="103"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="102"/>
+        <location filename="../admin/spc_tab.py" line="108"/>
         <source>Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="124"/>
+        <location filename="../admin/spc_tab.py" line="130"/>
         <source>Charts with frozen limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="131"/>
+        <location filename="../admin/spc_tab.py" line="137"/>
         <source>Individuals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="132"/>
+        <location filename="../admin/spc_tab.py" line="138"/>
         <source>point (oldest to newest)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="134"/>
+        <location filename="../admin/spc_tab.py" line="140"/>
         <source>Moving range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="139"/>
+        <location filename="../admin/spc_tab.py" line="145"/>
         <source>CL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="139"/>
+        <location filename="../admin/spc_tab.py" line="145"/>
         <source>UCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="139"/>
+        <location filename="../admin/spc_tab.py" line="145"/>
         <source>LCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="157"/>
+        <location filename="../admin/spc_tab.py" line="163"/>
         <source>Signals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="165"/>
+        <location filename="../admin/spc_tab.py" line="171"/>
         <source>Signals (newest first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="249"/>
+        <location filename="../admin/spc_tab.py" line="255"/>
         <source>%1 · value %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7388,37 +7391,37 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="92"/>
+        <location filename="../admin/users_tab.py" line="93"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="93"/>
+        <location filename="../admin/users_tab.py" line="94"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="104"/>
+        <location filename="../admin/users_tab.py" line="103"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="105"/>
+        <location filename="../admin/users_tab.py" line="104"/>
         <source>Repeat the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="106"/>
+        <location filename="../admin/users_tab.py" line="105"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="130"/>
+        <location filename="../admin/users_tab.py" line="123"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="147"/>
+        <location filename="../admin/users_tab.py" line="140"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7426,87 +7429,87 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="158"/>
+        <location filename="../admin/users_tab.py" line="151"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="161"/>
+        <location filename="../admin/users_tab.py" line="154"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="164"/>
+        <location filename="../admin/users_tab.py" line="157"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="167"/>
+        <location filename="../admin/users_tab.py" line="160"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="171"/>
+        <location filename="../admin/users_tab.py" line="164"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="193"/>
+        <location filename="../admin/users_tab.py" line="189"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="195"/>
+        <location filename="../admin/users_tab.py" line="191"/>
         <source>User accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="204"/>
+        <location filename="../admin/users_tab.py" line="200"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="204"/>
+        <location filename="../admin/users_tab.py" line="200"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="205"/>
+        <location filename="../admin/users_tab.py" line="201"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="205"/>
+        <location filename="../admin/users_tab.py" line="201"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="206"/>
+        <location filename="../admin/users_tab.py" line="202"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="206"/>
+        <location filename="../admin/users_tab.py" line="202"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="207"/>
+        <location filename="../admin/users_tab.py" line="203"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="209"/>
         <source>Import from the old system…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="216"/>
+        <location filename="../admin/users_tab.py" line="212"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="245"/>
+        <location filename="../admin/users_tab.py" line="237"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n supervisor or admin account cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset the password (Reset password…) to give it a key; the person chooses a new password at the next login.</numerusform>
@@ -7514,104 +7517,104 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="279"/>
+        <location filename="../admin/users_tab.py" line="271"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="279"/>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="271"/>
+        <location filename="../admin/users_tab.py" line="285"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../admin/users_tab.py" line="272"/>
         <location filename="../admin/users_tab.py" line="280"/>
-        <location filename="../admin/users_tab.py" line="288"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="280"/>
+        <location filename="../admin/users_tab.py" line="272"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="286"/>
+        <location filename="../admin/users_tab.py" line="278"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="291"/>
+        <location filename="../admin/users_tab.py" line="283"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="296"/>
+        <location filename="../admin/users_tab.py" line="288"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="298"/>
+        <location filename="../admin/users_tab.py" line="290"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="301"/>
+        <location filename="../admin/users_tab.py" line="293"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="308"/>
+        <location filename="../admin/users_tab.py" line="300"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="308"/>
+        <location filename="../admin/users_tab.py" line="300"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="309"/>
+        <location filename="../admin/users_tab.py" line="301"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="325"/>
+        <location filename="../admin/users_tab.py" line="317"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="326"/>
+        <location filename="../admin/users_tab.py" line="318"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="331"/>
+        <location filename="../admin/users_tab.py" line="323"/>
         <source>Importing the accounts of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="337"/>
+        <location filename="../admin/users_tab.py" line="329"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="346"/>
+        <location filename="../admin/users_tab.py" line="338"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="360"/>
+        <location filename="../admin/users_tab.py" line="352"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="362"/>
+        <location filename="../admin/users_tab.py" line="354"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="365"/>
+        <location filename="../admin/users_tab.py" line="357"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7619,47 +7622,47 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Must change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_tab.py" line="48"/>
         <source>Locked until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_tab.py" line="48"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="63"/>
+        <location filename="../admin/users_tab.py" line="64"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="63"/>
+        <location filename="../admin/users_tab.py" line="64"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7966,42 +7969,42 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="142"/>
+        <location filename="../admin/audit_model.py" line="135"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="142"/>
+        <location filename="../admin/audit_model.py" line="135"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="143"/>
+        <location filename="../admin/audit_model.py" line="136"/>
         <source>Events checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="143"/>
+        <location filename="../admin/audit_model.py" line="136"/>
         <source>First bad event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="142"/>
+        <location filename="../admin/audit_model.py" line="135"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="163"/>
+        <location filename="../admin/audit_model.py" line="156"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="164"/>
+        <location filename="../admin/audit_model.py" line="157"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="164"/>
+        <location filename="../admin/audit_model.py" line="157"/>
         <source>TAMPERED</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8057,17 +8060,17 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="217"/>
+        <location filename="../admin/record_dialog.py" line="212"/>
         <source>void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="221"/>
+        <location filename="../admin/record_dialog.py" line="216"/>
         <source>Void record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="222"/>
+        <location filename="../admin/record_dialog.py" line="217"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8075,27 +8078,22 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="44"/>
-        <source>Why (at least 10 characters)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="71"/>
+        <location filename="../admin/record_dialog.py" line="70"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="81"/>
+        <location filename="../admin/record_dialog.py" line="80"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="83"/>
+        <location filename="../admin/record_dialog.py" line="82"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="102"/>
+        <location filename="../admin/record_dialog.py" line="101"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>

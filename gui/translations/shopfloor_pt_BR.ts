@@ -106,39 +106,39 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="46"/>
+        <location filename="../admin/window.py" line="47"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="74"/>
-        <location filename="../admin/window.py" line="84"/>
-        <location filename="../admin/window.py" line="90"/>
+        <location filename="../admin/window.py" line="76"/>
+        <location filename="../admin/window.py" line="86"/>
+        <location filename="../admin/window.py" line="92"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="78"/>
+        <location filename="../admin/window.py" line="80"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="86"/>
+        <location filename="../admin/window.py" line="88"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="96"/>
+        <location filename="../admin/window.py" line="106"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="99"/>
+        <location filename="../admin/window.py" line="108"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="105"/>
+        <location filename="../admin/window.py" line="109"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
@@ -148,42 +148,42 @@
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="119"/>
+        <location filename="../admin/window.py" line="116"/>
         <source>OEE</source>
         <translation>OEE</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="128"/>
+        <location filename="../admin/window.py" line="122"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="133"/>
+        <location filename="../admin/window.py" line="125"/>
         <source>Handovers</source>
         <translation>Passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="138"/>
+        <location filename="../admin/window.py" line="128"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="144"/>
+        <location filename="../admin/window.py" line="131"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="149"/>
+        <location filename="../admin/window.py" line="135"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="150"/>
+        <location filename="../admin/window.py" line="137"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="151"/>
+        <location filename="../admin/window.py" line="138"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="61"/>
+        <location filename="../app.py" line="62"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -224,102 +224,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="149"/>
+        <location filename="../app_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="150"/>
+        <location filename="../app_window.py" line="152"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="151"/>
+        <location filename="../app_window.py" line="153"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="156"/>
+        <location filename="../app_window.py" line="158"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="161"/>
+        <location filename="../app_window.py" line="163"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="164"/>
+        <location filename="../app_window.py" line="166"/>
         <source>This PC&apos;s settings…</source>
         <translation>Configurações deste PC…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="169"/>
+        <location filename="../app_window.py" line="171"/>
         <source>Confirm the takeover of this station…</source>
         <translation>Confirmar a substituição desta estação…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="174"/>
+        <location filename="../app_window.py" line="176"/>
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="177"/>
+        <location filename="../app_window.py" line="179"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="178"/>
+        <location filename="../app_window.py" line="180"/>
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="220"/>
+        <location filename="../app_window.py" line="222"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="226"/>
+        <location filename="../app_window.py" line="228"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="232"/>
+        <location filename="../app_window.py" line="234"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="245"/>
+        <location filename="../app_window.py" line="247"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="297"/>
+        <location filename="../app_window.py" line="299"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation>Substituição confirmada: este PC atua pela estação %1 a partir de agora (auditado).</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="304"/>
+        <location filename="../app_window.py" line="306"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="305"/>
+        <location filename="../app_window.py" line="307"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="314"/>
+        <location filename="../app_window.py" line="316"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="334"/>
+        <location filename="../app_window.py" line="336"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="335"/>
+        <location filename="../app_window.py" line="337"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -327,47 +327,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="51"/>
+        <location filename="../admin/audit_model.py" line="53"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="51"/>
+        <location filename="../admin/audit_model.py" line="53"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="51"/>
+        <location filename="../admin/audit_model.py" line="53"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="51"/>
+        <location filename="../admin/audit_model.py" line="53"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="52"/>
+        <location filename="../admin/audit_model.py" line="54"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="52"/>
+        <location filename="../admin/audit_model.py" line="54"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="52"/>
+        <location filename="../admin/audit_model.py" line="54"/>
         <source>Entity</source>
         <translation>Entidade</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="52"/>
+        <location filename="../admin/audit_model.py" line="54"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="55"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
@@ -375,32 +375,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="73"/>
+        <location filename="../admin/audit_review_dialog.py" line="69"/>
         <source>Audit-trail review</source>
         <translation>Revisão da trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="85"/>
+        <location filename="../admin/audit_review_dialog.py" line="81"/>
         <source>What you found</source>
         <translation>O que você encontrou</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="87"/>
+        <location filename="../admin/audit_review_dialog.py" line="83"/>
         <source>Findings</source>
         <translation>Constatações</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="93"/>
+        <location filename="../admin/audit_review_dialog.py" line="89"/>
         <source>Sign the review</source>
         <translation>Assinar a revisão</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="97"/>
+        <location filename="../admin/audit_review_dialog.py" line="93"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation>Revisões assinadas até agora (de todos os PCs):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="120"/>
+        <location filename="../admin/audit_review_dialog.py" line="116"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>Esta revisão: %1 – %2, %n evento que importa (alterações, recusas, assinaturas, comandos; não logins). Leia-o na aba Auditoria com o mesmo período.</numerusform>
@@ -408,42 +408,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="144"/>
+        <location filename="../admin/audit_review_dialog.py" line="140"/>
         <source>Signed by %1 at %2.</source>
         <translation>Assinada por %1 em %2.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="153"/>
+        <location filename="../admin/audit_review_dialog.py" line="149"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="154"/>
+        <location filename="../admin/audit_review_dialog.py" line="150"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="156"/>
+        <location filename="../admin/audit_review_dialog.py" line="152"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="158"/>
+        <location filename="../admin/audit_review_dialog.py" line="154"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="160"/>
+        <location filename="../admin/audit_review_dialog.py" line="156"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="165"/>
+        <location filename="../admin/audit_review_dialog.py" line="161"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="167"/>
+        <location filename="../admin/audit_review_dialog.py" line="163"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
     </message>
@@ -451,102 +451,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="71"/>
+        <location filename="../admin/audit_tab.py" line="77"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="73"/>
+        <location filename="../admin/audit_tab.py" line="79"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="78"/>
+        <location filename="../admin/audit_tab.py" line="84"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="80"/>
+        <location filename="../admin/audit_tab.py" line="86"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="82"/>
+        <location filename="../admin/audit_tab.py" line="88"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="84"/>
+        <location filename="../admin/audit_tab.py" line="90"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="86"/>
+        <location filename="../admin/audit_tab.py" line="92"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="88"/>
+        <location filename="../admin/audit_tab.py" line="94"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="93"/>
+        <location filename="../admin/audit_tab.py" line="99"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="98"/>
+        <location filename="../admin/audit_tab.py" line="104"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="102"/>
+        <location filename="../admin/audit_tab.py" line="108"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="111"/>
+        <location filename="../admin/audit_tab.py" line="117"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="164"/>
+        <location filename="../admin/audit_tab.py" line="169"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="262"/>
+        <location filename="../admin/audit_tab.py" line="242"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="270"/>
+        <location filename="../admin/audit_tab.py" line="250"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="282"/>
+        <location filename="../admin/audit_tab.py" line="262"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="290"/>
+        <location filename="../admin/audit_tab.py" line="270"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="300"/>
+        <location filename="../admin/audit_tab.py" line="280"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="263"/>
+        <location filename="../admin/audit_tab.py" line="243"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="209"/>
+        <location filename="../admin/audit_tab.py" line="193"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -554,12 +554,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="264"/>
+        <location filename="../admin/audit_tab.py" line="244"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="293"/>
+        <location filename="../admin/audit_tab.py" line="273"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -567,7 +567,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="304"/>
+        <location filename="../admin/audit_tab.py" line="284"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -575,17 +575,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="315"/>
+        <location filename="../admin/audit_tab.py" line="295"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="317"/>
+        <location filename="../admin/audit_tab.py" line="297"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="318"/>
+        <location filename="../admin/audit_tab.py" line="298"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -666,181 +666,181 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="58"/>
+        <location filename="../admin/catalog_tab.py" line="62"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="60"/>
+        <location filename="../admin/catalog_tab.py" line="64"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="64"/>
-        <location filename="../admin/catalog_tab.py" line="120"/>
-        <location filename="../admin/catalog_tab.py" line="321"/>
+        <location filename="../admin/catalog_tab.py" line="68"/>
+        <location filename="../admin/catalog_tab.py" line="124"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="67"/>
-        <location filename="../admin/catalog_tab.py" line="121"/>
-        <location filename="../admin/catalog_tab.py" line="321"/>
+        <location filename="../admin/catalog_tab.py" line="71"/>
+        <location filename="../admin/catalog_tab.py" line="125"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="84"/>
+        <location filename="../admin/catalog_tab.py" line="88"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="89"/>
+        <location filename="../admin/catalog_tab.py" line="93"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="91"/>
+        <location filename="../admin/catalog_tab.py" line="95"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="108"/>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="112"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="121"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="125"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="127"/>
+        <location filename="../admin/catalog_tab.py" line="131"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="128"/>
+        <location filename="../admin/catalog_tab.py" line="132"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="135"/>
-        <location filename="../admin/catalog_tab.py" line="339"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
+        <location filename="../admin/catalog_tab.py" line="343"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="138"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="145"/>
+        <location filename="../admin/catalog_tab.py" line="149"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="147"/>
+        <location filename="../admin/catalog_tab.py" line="151"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="148"/>
+        <location filename="../admin/catalog_tab.py" line="152"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="159"/>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="163"/>
+        <location filename="../admin/catalog_tab.py" line="341"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="164"/>
+        <location filename="../admin/catalog_tab.py" line="168"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="166"/>
+        <location filename="../admin/catalog_tab.py" line="170"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="167"/>
+        <location filename="../admin/catalog_tab.py" line="171"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="179"/>
-        <location filename="../admin/catalog_tab.py" line="341"/>
+        <location filename="../admin/catalog_tab.py" line="183"/>
+        <location filename="../admin/catalog_tab.py" line="345"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="182"/>
+        <location filename="../admin/catalog_tab.py" line="186"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
+        <location filename="../admin/catalog_tab.py" line="209"/>
         <source>Machines, defects and limits</source>
         <translation>Máquinas, defeitos e limites</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="206"/>
+        <location filename="../admin/catalog_tab.py" line="210"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="206"/>
+        <location filename="../admin/catalog_tab.py" line="210"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="207"/>
+        <location filename="../admin/catalog_tab.py" line="211"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
-        <location filename="../admin/catalog_tab.py" line="343"/>
+        <location filename="../admin/catalog_tab.py" line="215"/>
+        <location filename="../admin/catalog_tab.py" line="347"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="316"/>
+        <location filename="../admin/catalog_tab.py" line="320"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="327"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="332"/>
+        <location filename="../admin/catalog_tab.py" line="336"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="335"/>
+        <location filename="../admin/catalog_tab.py" line="339"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="363"/>
+        <location filename="../admin/catalog_tab.py" line="367"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="382"/>
+        <location filename="../admin/catalog_tab.py" line="386"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -1052,7 +1052,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="75"/>
+        <location filename="../admin/commands_model.py" line="70"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation>Clique duas vezes (ou em Detalhes…) para ver os detalhes.</translation>
     </message>
@@ -1649,102 +1649,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="47"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="48"/>
+        <location filename="../admin/commands_tab.py" line="50"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="63"/>
+        <location filename="../admin/commands_tab.py" line="65"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="70"/>
+        <location filename="../admin/commands_tab.py" line="72"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="74"/>
+        <location filename="../admin/commands_tab.py" line="76"/>
         <source>Commands sent</source>
         <translation>Comandos enviados</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="81"/>
+        <location filename="../admin/commands_tab.py" line="83"/>
         <source>Details…</source>
         <translation>Detalhes…</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="94"/>
+        <location filename="../admin/commands_tab.py" line="96"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="95"/>
+        <location filename="../admin/commands_tab.py" line="97"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="96"/>
+        <location filename="../admin/commands_tab.py" line="98"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="103"/>
+        <location filename="../admin/commands_tab.py" line="105"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="227"/>
+        <location filename="../admin/commands_tab.py" line="229"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="231"/>
+        <location filename="../admin/commands_tab.py" line="233"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="242"/>
+        <location filename="../admin/commands_tab.py" line="244"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="243"/>
+        <location filename="../admin/commands_tab.py" line="245"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="252"/>
+        <location filename="../admin/commands_tab.py" line="254"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="270"/>
+        <location filename="../admin/commands_tab.py" line="272"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="273"/>
+        <location filename="../admin/commands_tab.py" line="275"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="283"/>
+        <location filename="../admin/commands_tab.py" line="285"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="287"/>
+        <location filename="../admin/commands_tab.py" line="289"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
@@ -1752,7 +1752,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="294"/>
+        <location filename="../admin/commands_tab.py" line="296"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>
@@ -1760,52 +1760,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="29"/>
+        <location filename="../correction_dialog.py" line="30"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="32"/>
+        <location filename="../correction_dialog.py" line="33"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Lote %1, caixa %2, registrada por %3. Sua correção vira uma nova versão; a original continua no histórico.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="47"/>
-        <source>Why (at least 10 characters)</source>
-        <translation>Motivo (ao menos 10 caracteres)</translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="49"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="56"/>
+        <location filename="../correction_dialog.py" line="50"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="57"/>
+        <location filename="../correction_dialog.py" line="51"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="58"/>
+        <location filename="../correction_dialog.py" line="52"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="59"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="60"/>
+        <location filename="../correction_dialog.py" line="54"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation>Assinando como %1: isto significa &quot;correção&quot;.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="91"/>
+        <location filename="../correction_dialog.py" line="78"/>
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
     </message>
@@ -2147,27 +2142,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ExceptionsModel</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="47"/>
+        <location filename="../admin/release_dialog.py" line="46"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="47"/>
+        <location filename="../admin/release_dialog.py" line="46"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="47"/>
+        <location filename="../admin/release_dialog.py" line="46"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="48"/>
+        <location filename="../admin/release_dialog.py" line="47"/>
         <source>Acknowledged</source>
         <translation>Ciente</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="72"/>
+        <location filename="../admin/release_dialog.py" line="71"/>
         <source>%1 at %2: %3</source>
         <translation>%1 em %2: %3</translation>
     </message>
@@ -2581,59 +2576,67 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../form_dialog.py" line="49"/>
+        <source>Why (at least 10 characters)</source>
+        <translation>Por quê (ao menos 10 caracteres)</translation>
+    </message>
+</context>
+<context>
     <name>FreezeDialog</name>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="33"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="38"/>
         <source>Freeze control limits</source>
         <translation>Congelar limites de controle</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="35"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="40"/>
         <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
         <translation>Estação %1, tamanho %2, %3: escolha um período em que o processo rodou como deveria. Seus pontos dão a linha central e os limites do gráfico até que uma nova linha de base seja congelada; todos os PCs do site julgam os pontos por eles.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="46"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="51"/>
         <source>Why this period is a stable baseline</source>
         <translation>Por que este período é uma linha de base estável</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="57"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="62"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="58"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="63"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="64"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="61"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="66"/>
         <source>Freeze limits</source>
         <translation>Congelar limites</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="86"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="91"/>
         <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
         <translation>%1 pontos: centro %2, LSC %3, LIC %4, LSC da amplitude móvel %5</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="98"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="103"/>
         <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
         <translation>Só um administrador pode congelar limites de controle. Nada foi congelado; a tentativa está na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="102"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="107"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation>Informe um motivo de pelo menos %1 caracteres. Nada foi congelado ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="110"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="115"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was frozen.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi congelado.</translation>
     </message>
@@ -2809,22 +2812,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Assinaturas</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="58"/>
+        <location filename="../admin/handover_model.py" line="53"/>
         <source>%1 · shift %2</source>
         <translation>%1 · turno %2</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="66"/>
+        <location filename="../admin/handover_model.py" line="61"/>
         <source>waiting</source>
         <translation>aguardando</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="69"/>
+        <location filename="../admin/handover_model.py" line="64"/>
         <source>do not hold</source>
         <translation>não conferem</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="69"/>
+        <location filename="../admin/handover_model.py" line="64"/>
         <source>valid</source>
         <translation>válidas</translation>
     </message>
@@ -2845,72 +2848,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../admin/handover_tab.py" line="45"/>
+        <location filename="../admin/handover_tab.py" line="48"/>
         <source>Search: station, person, notes, lot, defect</source>
         <translation>Buscar: estação, pessoa, notas, lote, defeito</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="47"/>
+        <location filename="../admin/handover_tab.py" line="50"/>
         <source>Search handovers</source>
         <translation>Buscar passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="56"/>
+        <location filename="../admin/handover_tab.py" line="59"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="57"/>
+        <location filename="../admin/handover_tab.py" line="60"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="57"/>
+        <location filename="../admin/handover_tab.py" line="60"/>
         <source>Last 31 days</source>
         <translation>Últimos 31 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="58"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>Last 365 days</source>
         <translation>Últimos 365 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="58"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="62"/>
+        <location filename="../admin/handover_tab.py" line="65"/>
         <source>Only those not acknowledged</source>
         <translation>Só as sem ciência</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="65"/>
+        <location filename="../admin/handover_tab.py" line="68"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="75"/>
+        <location filename="../admin/handover_tab.py" line="78"/>
         <source>Shift handovers</source>
         <translation>Passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="87"/>
+        <location filename="../admin/handover_tab.py" line="90"/>
         <source>The chosen handover</source>
         <translation>A passagem escolhida</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="128"/>
+        <location filename="../admin/handover_tab.py" line="131"/>
         <source>Handovers shown: %1 (newest first; at most %2)</source>
         <translation>Passagens mostradas: %1 (mais recentes primeiro; no máximo %2)</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="150"/>
+        <location filename="../admin/handover_tab.py" line="153"/>
         <source>Choose a handover to read it whole.</source>
         <translation>Escolha uma passagem de turno para lê-la inteira.</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="167"/>
+        <location filename="../admin/handover_tab.py" line="170"/>
         <source>The handovers could not be read (%1); try Refresh.</source>
         <translation>Não foi possível ler as passagens de turno (%1); tente Atualizar.</translation>
     </message>
@@ -3517,12 +3520,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Anomalias</translation>
     </message>
     <message>
-        <location filename="../admin/insights_model.py" line="56"/>
+        <location filename="../admin/insights_model.py" line="54"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../admin/insights_model.py" line="105"/>
+        <location filename="../admin/insights_model.py" line="103"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
@@ -4238,332 +4241,332 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotRecord</name>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="69"/>
+        <location filename="../admin/lot_record_pdf.py" line="68"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="70"/>
+        <location filename="../admin/lot_record_pdf.py" line="69"/>
         <source>Product (size)</source>
         <translation>Produto (tamanho)</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="71"/>
+        <location filename="../admin/lot_record_pdf.py" line="70"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="72"/>
+        <location filename="../admin/lot_record_pdf.py" line="71"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="73"/>
+        <location filename="../admin/lot_record_pdf.py" line="72"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="74"/>
+        <location filename="../admin/lot_record_pdf.py" line="73"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="75"/>
+        <location filename="../admin/lot_record_pdf.py" line="74"/>
         <source>Content SHA-256</source>
         <translation>SHA-256 do conteúdo</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="76"/>
+        <location filename="../admin/lot_record_pdf.py" line="75"/>
         <source>Printed</source>
         <translation>Impresso</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="77"/>
+        <location filename="../admin/lot_record_pdf.py" line="76"/>
         <source>%1 by %2</source>
         <translation>%1 por %2</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="78"/>
+        <location filename="../admin/lot_record_pdf.py" line="77"/>
         <source>Lot record %1</source>
         <translation>Registro do lote %1</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="79"/>
+        <location filename="../admin/lot_record_pdf.py" line="78"/>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="80"/>
+        <location filename="../admin/lot_record_pdf.py" line="79"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="81"/>
+        <location filename="../admin/lot_record_pdf.py" line="80"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="82"/>
+        <location filename="../admin/lot_record_pdf.py" line="81"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="83"/>
+        <location filename="../admin/lot_record_pdf.py" line="82"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="84"/>
+        <location filename="../admin/lot_record_pdf.py" line="83"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="85"/>
+        <location filename="../admin/lot_record_pdf.py" line="84"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="86"/>
+        <location filename="../admin/lot_record_pdf.py" line="85"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="87"/>
+        <location filename="../admin/lot_record_pdf.py" line="86"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="88"/>
+        <location filename="../admin/lot_record_pdf.py" line="87"/>
         <source>Origin</source>
         <translation>Origem</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="89"/>
+        <location filename="../admin/lot_record_pdf.py" line="88"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="90"/>
+        <location filename="../admin/lot_record_pdf.py" line="89"/>
         <source>No records</source>
         <translation>Nenhum registro</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="91"/>
+        <location filename="../admin/lot_record_pdf.py" line="90"/>
         <source>Changed values</source>
         <translation>Valores alterados</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="92"/>
+        <location filename="../admin/lot_record_pdf.py" line="91"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="93"/>
+        <location filename="../admin/lot_record_pdf.py" line="92"/>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="94"/>
+        <location filename="../admin/lot_record_pdf.py" line="93"/>
         <source>After</source>
         <translation>Depois</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="95"/>
+        <location filename="../admin/lot_record_pdf.py" line="94"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="96"/>
+        <location filename="../admin/lot_record_pdf.py" line="95"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="97"/>
+        <location filename="../admin/lot_record_pdf.py" line="96"/>
         <source>Why</source>
         <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="98"/>
+        <location filename="../admin/lot_record_pdf.py" line="97"/>
         <source>No changes</source>
         <translation>Nenhuma alteração</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="99"/>
+        <location filename="../admin/lot_record_pdf.py" line="98"/>
         <source>invalidated</source>
         <translation>invalidada</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="100"/>
+        <location filename="../admin/lot_record_pdf.py" line="99"/>
         <source>in force</source>
         <translation>em vigor</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="101"/>
+        <location filename="../admin/lot_record_pdf.py" line="100"/>
         <source>person&apos;s key</source>
         <translation>chave da pessoa</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="102"/>
+        <location filename="../admin/lot_record_pdf.py" line="101"/>
         <source>this PC&apos;s chain</source>
         <translation>cadeia deste PC</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="103"/>
+        <location filename="../admin/lot_record_pdf.py" line="102"/>
         <source>Not a decision</source>
         <translation>Não é uma decisão</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="104"/>
+        <location filename="../admin/lot_record_pdf.py" line="103"/>
         <source>Signatures</source>
         <translation>Assinaturas</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="105"/>
+        <location filename="../admin/lot_record_pdf.py" line="104"/>
         <source>Meaning</source>
         <translation>Significado</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="106"/>
+        <location filename="../admin/lot_record_pdf.py" line="105"/>
         <source>Printed name</source>
         <translation>Nome impresso</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="107"/>
+        <location filename="../admin/lot_record_pdf.py" line="106"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="108"/>
+        <location filename="../admin/lot_record_pdf.py" line="107"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="109"/>
+        <location filename="../admin/lot_record_pdf.py" line="108"/>
         <source>Date and time</source>
         <translation>Data e hora</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="110"/>
+        <location filename="../admin/lot_record_pdf.py" line="109"/>
         <source>Content hash</source>
         <translation>Hash do conteúdo</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="111"/>
+        <location filename="../admin/lot_record_pdf.py" line="110"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="112"/>
+        <location filename="../admin/lot_record_pdf.py" line="111"/>
         <source>Signed with</source>
         <translation>Assinada com</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="113"/>
+        <location filename="../admin/lot_record_pdf.py" line="112"/>
         <source>No decision signed yet</source>
         <translation>Nenhuma decisão assinada ainda</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="114"/>
+        <location filename="../admin/lot_record_pdf.py" line="113"/>
         <source>not acknowledged</source>
         <translation>sem ciência</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="115"/>
+        <location filename="../admin/lot_record_pdf.py" line="114"/>
         <source>Exceptions and acknowledgements</source>
         <translation>Exceções e cientes</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="116"/>
+        <location filename="../admin/lot_record_pdf.py" line="115"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="117"/>
+        <location filename="../admin/lot_record_pdf.py" line="116"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="118"/>
+        <location filename="../admin/lot_record_pdf.py" line="117"/>
         <source>Acknowledged</source>
         <translation>Ciente</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="119"/>
+        <location filename="../admin/lot_record_pdf.py" line="118"/>
         <source>No exceptions</source>
         <translation>Nenhuma exceção</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="120"/>
+        <location filename="../admin/lot_record_pdf.py" line="119"/>
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="121"/>
+        <location filename="../admin/lot_record_pdf.py" line="120"/>
         <source>NOT INTACT</source>
         <translation>NÃO ÍNTEGRA</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="122"/>
+        <location filename="../admin/lot_record_pdf.py" line="121"/>
         <source>Audit verify of the chains involved</source>
         <translation>Verificação da auditoria das cadeias envolvidas</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="123"/>
+        <location filename="../admin/lot_record_pdf.py" line="122"/>
         <source>Chain</source>
         <translation>Cadeia</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="124"/>
+        <location filename="../admin/lot_record_pdf.py" line="123"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="125"/>
+        <location filename="../admin/lot_record_pdf.py" line="124"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="126"/>
+        <location filename="../admin/lot_record_pdf.py" line="125"/>
         <source>Detail</source>
         <translation>Detalhe</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="127"/>
+        <location filename="../admin/lot_record_pdf.py" line="126"/>
         <source>No chain could be verified</source>
         <translation>Nenhuma cadeia pôde ser verificada</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="235"/>
+        <location filename="../admin/lot_record_pdf.py" line="234"/>
         <source>Lot %1 · page %2 of %3 · content SHA-256 %4</source>
         <translation>Lote %1 · página %2 de %3 · SHA-256 do conteúdo %4</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="251"/>
+        <location filename="../admin/lot_record_pdf.py" line="250"/>
         <source>Making the record of lot %1…</source>
         <translation>Gerando o registro do lote %1…</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="254"/>
+        <location filename="../admin/lot_record_pdf.py" line="253"/>
         <source>Making the record of lot %1: %2 of %3 rows laid out…</source>
         <translation>Gerando o registro do lote %1: %2 de %3 linhas diagramadas…</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="259"/>
+        <location filename="../admin/lot_record_pdf.py" line="258"/>
         <source>The record of lot %1 was written to %2 (%3 pages).</source>
         <translation>O registro do lote %1 foi gravado em %2 (%3 páginas).</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="265"/>
+        <location filename="../admin/lot_record_pdf.py" line="264"/>
         <source>Cancelled; no file was written.</source>
         <translation>Cancelado; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="267"/>
+        <location filename="../admin/lot_record_pdf.py" line="266"/>
         <source>Your role may not print lot records; no file was written.</source>
         <translation>Seu perfil não pode imprimir registros de lote; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="269"/>
+        <location filename="../admin/lot_record_pdf.py" line="268"/>
         <source>The lot record could not be written (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>O registro do lote não pôde ser gravado (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e permite gravação, e tente de novo.</translation>
     </message>
@@ -4798,32 +4801,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsModel</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="42"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="42"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="42"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>First box</source>
         <translation>Primeira caixa</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>Last box</source>
         <translation>Última caixa</translation>
     </message>
@@ -4876,17 +4879,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="198"/>
+        <location filename="../admin/lots_tab.py" line="199"/>
         <source>Save the lot record</source>
         <translation>Salvar o registro do lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="199"/>
+        <location filename="../admin/lots_tab.py" line="200"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="206"/>
+        <location filename="../admin/lots_tab.py" line="207"/>
         <source>The lots could not be read (%1).</source>
         <translation>Os lotes não puderam ser lidos (%1).</translation>
     </message>
@@ -5357,128 +5360,128 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="45"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Behind the numbers: %1</source>
         <translation>Por trás dos números: %1</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
-        <location filename="../admin/oee_rows_dialog.py" line="72"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="77"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="51"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Classified by</source>
         <translation>Classificada por</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="51"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Classified at</source>
         <translation>Classificada em</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="51"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="63"/>
+        <location filename="../admin/oee_rows_dialog.py" line="68"/>
         <source>Note (optional)</source>
         <translation>Observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="65"/>
+        <location filename="../admin/oee_rows_dialog.py" line="70"/>
         <source>Classify the selected stop</source>
         <translation>Classificar a parada selecionada</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="77"/>
+        <location filename="../admin/oee_rows_dialog.py" line="82"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="81"/>
+        <location filename="../admin/oee_rows_dialog.py" line="86"/>
         <source>Stops</source>
         <translation>Paradas</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="85"/>
+        <location filename="../admin/oee_rows_dialog.py" line="90"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="120"/>
+        <location filename="../admin/oee_rows_dialog.py" line="125"/>
         <source>Choose a stop in the list first.</source>
         <translation>Escolha uma parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="127"/>
+        <location filename="../admin/oee_rows_dialog.py" line="132"/>
         <source>Your role may not classify stops. Nothing was changed.</source>
         <translation>Seu papel não permite classificar paradas. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="131"/>
+        <location filename="../admin/oee_rows_dialog.py" line="136"/>
         <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation>Esse motivo não está mais no catálogo do site. Nada foi alterado; escolha outro.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="135"/>
+        <location filename="../admin/oee_rows_dialog.py" line="140"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="140"/>
+        <location filename="../admin/oee_rows_dialog.py" line="145"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation>Registrado: a parada da estação %1 agora é %2. Os números acompanham assim que a visão do site receber o evento deste PC.</translation>
     </message>
@@ -5486,27 +5489,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="45"/>
+        <location filename="../admin/oee_tab.py" line="54"/>
         <source>per shift</source>
         <translation>por turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="46"/>
+        <location filename="../admin/oee_tab.py" line="55"/>
         <source>per day</source>
         <translation>por dia</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="61"/>
+        <location filename="../admin/oee_tab.py" line="70"/>
         <source>OEE per station and shift</source>
         <translation>OEE por estação e turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="72"/>
+        <location filename="../admin/oee_tab.py" line="81"/>
         <source>Rows behind the selected line…</source>
         <translation>Registros por trás da linha selecionada…</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="126"/>
+        <location filename="../admin/oee_tab.py" line="135"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %5 caixas</translation>
     </message>
@@ -5688,89 +5691,89 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="61"/>
+        <location filename="../admin/production_tab.py" line="67"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="63"/>
+        <location filename="../admin/production_tab.py" line="69"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="65"/>
+        <location filename="../admin/production_tab.py" line="71"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="69"/>
+        <location filename="../admin/production_tab.py" line="75"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="71"/>
+        <location filename="../admin/production_tab.py" line="77"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="73"/>
+        <location filename="../admin/production_tab.py" line="79"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="75"/>
+        <location filename="../admin/production_tab.py" line="81"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="78"/>
+        <location filename="../admin/production_tab.py" line="84"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="81"/>
+        <location filename="../admin/production_tab.py" line="87"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="207"/>
-        <location filename="../admin/production_tab.py" line="219"/>
+        <location filename="../admin/production_tab.py" line="191"/>
+        <location filename="../admin/production_tab.py" line="203"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="210"/>
+        <location filename="../admin/production_tab.py" line="194"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="222"/>
+        <location filename="../admin/production_tab.py" line="206"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="242"/>
+        <location filename="../admin/production_tab.py" line="226"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="148"/>
-        <location filename="../admin/production_tab.py" line="174"/>
+        <location filename="../admin/production_tab.py" line="153"/>
+        <location filename="../admin/production_tab.py" line="172"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="91"/>
+        <location filename="../admin/production_tab.py" line="97"/>
         <source>Site records</source>
         <translation>Registros do site</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="95"/>
+        <location filename="../admin/production_tab.py" line="101"/>
         <source>Version history of the selected record</source>
         <translation>Histórico de versões do registro selecionado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="193"/>
+        <location filename="../admin/production_tab.py" line="177"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -5778,47 +5781,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="252"/>
+        <location filename="../admin/production_tab.py" line="236"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="259"/>
+        <location filename="../admin/production_tab.py" line="243"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="262"/>
+        <location filename="../admin/production_tab.py" line="246"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="270"/>
+        <location filename="../admin/production_tab.py" line="254"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="284"/>
+        <location filename="../admin/production_tab.py" line="268"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="297"/>
+        <location filename="../admin/production_tab.py" line="281"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="297"/>
+        <location filename="../admin/production_tab.py" line="281"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="303"/>
+        <location filename="../admin/production_tab.py" line="287"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="315"/>
+        <location filename="../admin/production_tab.py" line="299"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5826,7 +5829,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="319"/>
+        <location filename="../admin/production_tab.py" line="303"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -5834,57 +5837,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="134"/>
+        <location filename="../admin/record_dialog.py" line="127"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="138"/>
+        <location filename="../admin/record_dialog.py" line="131"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="138"/>
+        <location filename="../admin/record_dialog.py" line="131"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="145"/>
+        <location filename="../admin/record_dialog.py" line="139"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="156"/>
+        <location filename="../admin/record_dialog.py" line="150"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="166"/>
+        <location filename="../admin/record_dialog.py" line="160"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="170"/>
+        <location filename="../admin/record_dialog.py" line="164"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="171"/>
+        <location filename="../admin/record_dialog.py" line="165"/>
         <source>Made at</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="173"/>
+        <location filename="../admin/record_dialog.py" line="167"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="174"/>
+        <location filename="../admin/record_dialog.py" line="168"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="199"/>
+        <location filename="../admin/record_dialog.py" line="193"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
@@ -6066,62 +6069,62 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="89"/>
+        <location filename="../admin/release_dialog.py" line="88"/>
         <source>Review and sign lot %1</source>
         <translation>Revisar e assinar o lote %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="90"/>
+        <location filename="../admin/release_dialog.py" line="89"/>
         <source>Reading the lot…</source>
         <translation>Lendo o lote…</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="109"/>
+        <location filename="../admin/release_dialog.py" line="108"/>
         <source>What you checked</source>
         <translation>O que você conferiu</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="110"/>
+        <location filename="../admin/release_dialog.py" line="109"/>
         <source>Acknowledge selected</source>
         <translation>Dar ciência às selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="121"/>
+        <location filename="../admin/release_dialog.py" line="120"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="123"/>
+        <location filename="../admin/release_dialog.py" line="122"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="124"/>
+        <location filename="../admin/release_dialog.py" line="123"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="132"/>
+        <location filename="../admin/release_dialog.py" line="131"/>
         <source>Sign</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="135"/>
+        <location filename="../admin/release_dialog.py" line="134"/>
         <source>Exceptions to look at before release:</source>
         <translation>Exceções a examinar antes da liberação:</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="160"/>
+        <location filename="../admin/release_dialog.py" line="159"/>
         <source>Lot %1 · status: %2</source>
         <translation>Lote %1 · status: %2</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="162"/>
+        <location filename="../admin/release_dialog.py" line="161"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation>Estações: %1 · %2 · de %3 a %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="164"/>
+        <location filename="../admin/release_dialog.py" line="163"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -6129,7 +6132,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="201"/>
+        <location filename="../admin/release_dialog.py" line="200"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exceção ainda sem ciência antes da liberação.</numerusform>
@@ -6137,37 +6140,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="167"/>
+        <location filename="../admin/release_dialog.py" line="166"/>
         <source>Content SHA-256: %1</source>
         <translation>SHA-256 do conteúdo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="204"/>
+        <location filename="../admin/release_dialog.py" line="203"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="214"/>
+        <location filename="../admin/release_dialog.py" line="213"/>
         <source>Select the exceptions you looked at first.</source>
         <translation>Selecione primeiro as exceções que você examinou.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="230"/>
+        <location filename="../admin/release_dialog.py" line="229"/>
         <source>Acknowledged.</source>
         <translation>Ciência registrada.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="251"/>
+        <location filename="../admin/release_dialog.py" line="250"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation>Assinado: %1 por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="261"/>
+        <location filename="../admin/release_dialog.py" line="260"/>
         <source>Your role may not release lots.</source>
         <translation>Seu perfil não pode liberar lotes.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="262"/>
+        <location filename="../admin/release_dialog.py" line="261"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
@@ -6243,12 +6246,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Válida</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="56"/>
+        <location filename="../admin/audit_review_dialog.py" line="51"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="57"/>
+        <location filename="../admin/audit_review_dialog.py" line="52"/>
         <source>no: %1</source>
         <translation>não: %1</translation>
     </message>
@@ -6437,17 +6440,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SignatureFields</name>
     <message>
-        <location filename="../admin/signature_fields.py" line="30"/>
+        <location filename="../admin/signature_fields.py" line="29"/>
         <source>Your user name</source>
         <translation>Seu usuário</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="31"/>
+        <location filename="../admin/signature_fields.py" line="30"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="56"/>
+        <location filename="../admin/signature_fields.py" line="55"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
@@ -6543,42 +6546,42 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SiteUpgradeDialog</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="123"/>
+        <location filename="../admin/site_upgrade.py" line="105"/>
         <source>Move the site to keys by role</source>
         <translation>Passar o site para chaves por função</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="124"/>
+        <location filename="../admin/site_upgrade.py" line="106"/>
         <source>Join the site again</source>
         <translation>Entrar de novo no site</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="129"/>
+        <location filename="../admin/site_upgrade.py" line="111"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="133"/>
+        <location filename="../admin/site_upgrade.py" line="115"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="139"/>
+        <location filename="../admin/site_upgrade.py" line="121"/>
         <source>Site passphrase:</source>
         <translation>Frase-senha do site:</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="141"/>
+        <location filename="../admin/site_upgrade.py" line="123"/>
         <source>Your password:</source>
         <translation>Sua senha:</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="143"/>
+        <location filename="../admin/site_upgrade.py" line="125"/>
         <source>Move the site</source>
         <translation>Passar o site</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="143"/>
+        <location filename="../admin/site_upgrade.py" line="125"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
@@ -6586,52 +6589,52 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SiteUpgradeNotice</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="47"/>
+        <location filename="../admin/site_upgrade.py" line="39"/>
         <source>This PC&apos;s site was made before keys by role: no PC of it syncs until an admin moves the site to the new keys (once, on any PC: the site passphrase and the admin&apos;s password). Production goes on locally meanwhile.</source>
         <translation>O site deste PC foi criado antes das chaves por função: nenhum PC dele sincroniza até um administrador passar o site para as novas chaves (uma vez, em qualquer PC: a frase-senha do site e a senha do administrador). Enquanto isso a produção continua localmente.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="50"/>
+        <location filename="../admin/site_upgrade.py" line="42"/>
         <source>This PC&apos;s site uses keys by role now, but this PC has not joined it again: it does not sync until it does (the site passphrase; its station id and its records stay).</source>
         <translation>O site deste PC usa chaves por função agora, mas este PC ainda não entrou de novo: ele não sincroniza até entrar (a frase-senha do site; o id da estação e os registros ficam).</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="54"/>
+        <location filename="../admin/site_upgrade.py" line="46"/>
         <source>Move the site to keys by role…</source>
         <translation>Passar o site para chaves por função…</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="55"/>
+        <location filename="../admin/site_upgrade.py" line="47"/>
         <source>Join the site again…</source>
         <translation>Entrar de novo no site…</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="97"/>
+        <location filename="../admin/site_upgrade.py" line="79"/>
         <source>Done. The app starts again now to use the new keys. Every other PC of the site then joins it again with the passphrase (the admin panel offers it there).</source>
         <translation>Feito. O aplicativo reinicia agora para usar as novas chaves. Cada um dos outros PCs do site entra de novo com a frase-senha (o painel de administração oferece isso lá).</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="99"/>
+        <location filename="../admin/site_upgrade.py" line="81"/>
         <source>Done. The app starts again now to use its new key.</source>
         <translation>Feito. O aplicativo reinicia agora para usar sua nova chave.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="105"/>
+        <location filename="../admin/site_upgrade.py" line="87"/>
         <source>The site passphrase is wrong: nothing was changed.</source>
         <translation>A frase-senha do site está errada: nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="106"/>
+        <location filename="../admin/site_upgrade.py" line="88"/>
         <source>Another PC moved the site to keys by role meanwhile: join it again instead.</source>
         <translation>Outro PC passou o site para chaves por função nesse meio-tempo: entre de novo em vez disso.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="110"/>
+        <location filename="../admin/site_upgrade.py" line="92"/>
         <source>Your password is wrong, or you are not an active admin of this PC: nothing was changed.</source>
         <translation>Sua senha está errada, ou você não é um administrador ativo deste PC: nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="113"/>
+        <location filename="../admin/site_upgrade.py" line="95"/>
         <source>Nothing was changed: %1</source>
         <translation>Nada foi alterado: %1</translation>
     </message>
@@ -6780,12 +6783,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="50"/>
+        <location filename="../admin/spc_model.py" line="45"/>
         <source>in control</source>
         <translation>sob controle</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="53"/>
+        <location filename="../admin/spc_model.py" line="48"/>
         <source>out of control: rule %1</source>
         <translation>fora de controle: regra %1</translation>
     </message>
@@ -6793,88 +6796,88 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="83"/>
+        <location filename="../admin/spc_tab.py" line="89"/>
         <source>Station and size</source>
         <translation>Estação e tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="86"/>
-        <location filename="../admin/spc_tab.py" line="103"/>
+        <location filename="../admin/spc_tab.py" line="92"/>
+        <location filename="../admin/spc_tab.py" line="109"/>
         <source>Measurement</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="91"/>
+        <location filename="../admin/spc_tab.py" line="97"/>
         <source>Points shown</source>
         <translation>Pontos mostrados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="93"/>
+        <location filename="../admin/spc_tab.py" line="99"/>
         <source>last %1 points</source>
         <translation>últimos %1 pontos</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="95"/>
+        <location filename="../admin/spc_tab.py" line="101"/>
         <source>Freeze baseline…</source>
         <translation>Congelar linha de base…</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="97"/>
+        <location filename="../admin/spc_tab.py" line="103"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation>Administradores: calcular e congelar os limites de controle deste gráfico a partir de um período estável (auditado)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="102"/>
+        <location filename="../admin/spc_tab.py" line="108"/>
         <source>Chart</source>
         <translation>Gráfico</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="124"/>
+        <location filename="../admin/spc_tab.py" line="130"/>
         <source>Charts with frozen limits</source>
         <translation>Gráficos com limites congelados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="131"/>
+        <location filename="../admin/spc_tab.py" line="137"/>
         <source>Individuals</source>
         <translation>Valores individuais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="132"/>
+        <location filename="../admin/spc_tab.py" line="138"/>
         <source>point (oldest to newest)</source>
         <translation>ponto (do mais antigo ao mais recente)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="134"/>
+        <location filename="../admin/spc_tab.py" line="140"/>
         <source>Moving range</source>
         <translation>Amplitude móvel</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="139"/>
+        <location filename="../admin/spc_tab.py" line="145"/>
         <source>CL</source>
         <translation>LC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="139"/>
+        <location filename="../admin/spc_tab.py" line="145"/>
         <source>UCL</source>
         <translation>LSC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="139"/>
+        <location filename="../admin/spc_tab.py" line="145"/>
         <source>LCL</source>
         <translation>LIC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="157"/>
+        <location filename="../admin/spc_tab.py" line="163"/>
         <source>Signals</source>
         <translation>Sinais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="165"/>
+        <location filename="../admin/spc_tab.py" line="171"/>
         <source>Signals (newest first)</source>
         <translation>Sinais (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="249"/>
+        <location filename="../admin/spc_tab.py" line="255"/>
         <source>%1 · value %2 · %3</source>
         <translation>%1 · valor %2 · %3</translation>
     </message>
@@ -7392,37 +7395,37 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="92"/>
+        <location filename="../admin/users_tab.py" line="93"/>
         <source>Why</source>
         <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="93"/>
+        <location filename="../admin/users_tab.py" line="94"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation>Ao menos 10 caracteres; fica na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="104"/>
+        <location filename="../admin/users_tab.py" line="103"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="105"/>
+        <location filename="../admin/users_tab.py" line="104"/>
         <source>Repeat the password</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="106"/>
+        <location filename="../admin/users_tab.py" line="105"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="130"/>
+        <location filename="../admin/users_tab.py" line="123"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation>As duas senhas são diferentes: digite-as de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="147"/>
+        <location filename="../admin/users_tab.py" line="140"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -7430,87 +7433,87 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="158"/>
+        <location filename="../admin/users_tab.py" line="151"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="161"/>
+        <location filename="../admin/users_tab.py" line="154"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="164"/>
+        <location filename="../admin/users_tab.py" line="157"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="167"/>
+        <location filename="../admin/users_tab.py" line="160"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="171"/>
+        <location filename="../admin/users_tab.py" line="164"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="193"/>
+        <location filename="../admin/users_tab.py" line="189"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="195"/>
+        <location filename="../admin/users_tab.py" line="191"/>
         <source>User accounts</source>
         <translation>Contas de usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="204"/>
+        <location filename="../admin/users_tab.py" line="200"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="204"/>
+        <location filename="../admin/users_tab.py" line="200"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="205"/>
+        <location filename="../admin/users_tab.py" line="201"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="205"/>
+        <location filename="../admin/users_tab.py" line="201"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="206"/>
+        <location filename="../admin/users_tab.py" line="202"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="206"/>
+        <location filename="../admin/users_tab.py" line="202"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="207"/>
+        <location filename="../admin/users_tab.py" line="203"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="209"/>
         <source>Import from the old system…</source>
         <translation>Importar do sistema antigo…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="216"/>
+        <location filename="../admin/users_tab.py" line="212"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="245"/>
+        <location filename="../admin/users_tab.py" line="237"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n conta de supervisor ou administrador ainda não pode assinar (sem chave de assinatura desde a passagem do site para chaves por função): %1. Redefina a senha (Redefinir senha…) para dar uma chave a cada uma; a pessoa escolhe uma nova senha no próximo login.</numerusform>
@@ -7518,104 +7521,104 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="279"/>
+        <location filename="../admin/users_tab.py" line="271"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="279"/>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="271"/>
+        <location filename="../admin/users_tab.py" line="285"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
+        <location filename="../admin/users_tab.py" line="272"/>
         <location filename="../admin/users_tab.py" line="280"/>
-        <location filename="../admin/users_tab.py" line="288"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="280"/>
+        <location filename="../admin/users_tab.py" line="272"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="286"/>
+        <location filename="../admin/users_tab.py" line="278"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="291"/>
+        <location filename="../admin/users_tab.py" line="283"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="296"/>
+        <location filename="../admin/users_tab.py" line="288"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="298"/>
+        <location filename="../admin/users_tab.py" line="290"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="301"/>
+        <location filename="../admin/users_tab.py" line="293"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="308"/>
+        <location filename="../admin/users_tab.py" line="300"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="308"/>
+        <location filename="../admin/users_tab.py" line="300"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="309"/>
+        <location filename="../admin/users_tab.py" line="301"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="325"/>
+        <location filename="../admin/users_tab.py" line="317"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation>O usuarios.csv do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="326"/>
+        <location filename="../admin/users_tab.py" line="318"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="331"/>
+        <location filename="../admin/users_tab.py" line="323"/>
         <source>Importing the accounts of %1…</source>
         <translation>Importando as contas de %1…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="337"/>
+        <location filename="../admin/users_tab.py" line="329"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation>Importando as contas de %1: %2 de %3…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="346"/>
+        <location filename="../admin/users_tab.py" line="338"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="360"/>
+        <location filename="../admin/users_tab.py" line="352"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="362"/>
+        <location filename="../admin/users_tab.py" line="354"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="365"/>
+        <location filename="../admin/users_tab.py" line="357"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>
@@ -7623,47 +7626,47 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="45"/>
+        <location filename="../admin/users_tab.py" line="46"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Must change password</source>
         <translation>Deve trocar a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_tab.py" line="48"/>
         <source>Locked until</source>
         <translation>Bloqueado até</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_tab.py" line="48"/>
         <source>Badge</source>
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="63"/>
+        <location filename="../admin/users_tab.py" line="64"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="63"/>
+        <location filename="../admin/users_tab.py" line="64"/>
         <source>no</source>
         <translation>não</translation>
     </message>
@@ -7970,42 +7973,42 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="142"/>
+        <location filename="../admin/audit_model.py" line="135"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="142"/>
+        <location filename="../admin/audit_model.py" line="135"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="143"/>
+        <location filename="../admin/audit_model.py" line="136"/>
         <source>Events checked</source>
         <translation>Eventos verificados</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="143"/>
+        <location filename="../admin/audit_model.py" line="136"/>
         <source>First bad event</source>
         <translation>Primeiro evento adulterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="142"/>
+        <location filename="../admin/audit_model.py" line="135"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="163"/>
+        <location filename="../admin/audit_model.py" line="156"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="164"/>
+        <location filename="../admin/audit_model.py" line="157"/>
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="164"/>
+        <location filename="../admin/audit_model.py" line="157"/>
         <source>TAMPERED</source>
         <translation>ADULTERADA</translation>
     </message>
@@ -8061,17 +8064,17 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="217"/>
+        <location filename="../admin/record_dialog.py" line="212"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="221"/>
+        <location filename="../admin/record_dialog.py" line="216"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="222"/>
+        <location filename="../admin/record_dialog.py" line="217"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -8079,27 +8082,22 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="44"/>
-        <source>Why (at least 10 characters)</source>
-        <translation>Por quê (ao menos 10 caracteres)</translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="71"/>
+        <location filename="../admin/record_dialog.py" line="70"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation>Assinando como %1 (%2) em %3: significa &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="81"/>
+        <location filename="../admin/record_dialog.py" line="80"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="83"/>
+        <location filename="../admin/record_dialog.py" line="82"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="102"/>
+        <location filename="../admin/record_dialog.py" line="101"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>

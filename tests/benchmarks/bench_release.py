@@ -181,6 +181,8 @@ def phase_lot_report(folder: Path, boxes: int, corrections: int) -> dict:
     with a 5 ms timer on the GUI thread measuring its stalls (bench_gui's GapRecorder)."""
     from bench_gui import GapRecorder, run_loop
 
+    from utils.release.record import LotRecords
+
     from gui.admin.lot_record_pdf import write_lot_record
     from gui.app import make_application
     from gui.tasks import TaskRunner
@@ -202,7 +204,7 @@ def phase_lot_report(folder: Path, boxes: int, corrections: int) -> dict:
         pages: list[int] = []
         gaps.start()
         started = time.perf_counter()
-        task = runner.run(lambda p, c: write_lot_record(ctx, session, LOT, out, progress=p,
+        task = runner.run(lambda p, c: write_lot_record(LotRecords(ctx), session, LOT, out, progress=p,
                                                         cancel=c),
                           on_done=pages.append, on_error=lambda exc: pages.append(-1))
         assert run_loop(app, lambda: bool(pages), 600), "the lot record did not finish"

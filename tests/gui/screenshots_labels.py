@@ -19,7 +19,7 @@ def render_labels(out_dir: Path) -> list[Path]:
     import utils.passwords
     from config.constants import Role
     from config.settings import Settings
-    from gui.admin.catalog_tab import CatalogTab
+    from gui.admin import wiring
     from gui.app import StationApp, make_application
     from gui.i18n import install_translators
     from gui.label_dialog import open_label_dialog
@@ -94,7 +94,7 @@ def render_labels(out_dir: Path) -> list[Path]:
             label_image(layout_label(label, template, captions())).save(str(path))
             written.append(path)
         # The catalog editor's Labels page (an admin's Catalog tab).
-        tab = CatalogTab(ctx, admin)
+        tab = wiring.catalog_tab(ctx, admin)
         tab.resize(1400, 860)
         tab.show()
         settle()

@@ -65,9 +65,7 @@ def render_oee(out_dir: Path) -> list[Path]:
     from config.constants import Role
     from config.settings import Settings
     from gui.admin.dashboard_tab import DashboardTab
-    from gui.admin.site_now import SiteNow
-    from gui.admin.oee_tab import OeeTab
-    from gui.admin.catalog_tab import CatalogTab
+    from gui.admin import wiring
     from gui.app import StationApp, make_application
     from gui.i18n import install_translators
     from tests.gui.screenshots import SCREEN_1366, _settle
@@ -129,8 +127,8 @@ def render_oee(out_dir: Path) -> list[Path]:
         window.allow_close = True
         window.close()
 
-        for widget, name in ((OeeTab(ctx, admin), "oee-tab"), (DashboardTab(SiteNow.of(ctx), ctx.site_view, ctx.oee), "oee-dashboard"),
-                             (CatalogTab(ctx, admin), "oee-catalog")):
+        for widget, name in ((wiring.oee_tab(ctx, admin), "oee-tab"), (DashboardTab(wiring.site_now(ctx), ctx.site_view, ctx.oee), "oee-dashboard"),
+                             (wiring.catalog_tab(ctx, admin), "oee-catalog")):
             widget.resize(*SCREEN_1366)
             widget.show()
             if name == "oee-tab":

@@ -16,7 +16,7 @@ from tests.utils.site.sitekit import ADMIN_PW, drop, issue, wait_ack
 
 @pytest.fixture
 def tab(qtbot, fleet_site):
-    from gui.admin.audit_tab import AuditTab
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
 
@@ -26,7 +26,7 @@ def tab(qtbot, fleet_site):
     view = admin.site_view
     session = admin.auth.login("ana", ADMIN_PW).session
     runner = TaskRunner()
-    widget = AuditTab(admin, session, runner, site_view=view)
+    widget = wiring.audit_tab(admin, session, runner, site_view=view)
     qtbot.addWidget(widget)
     now = admin.clock.now()
     widget.set_range(now - timedelta(days=1), now + timedelta(hours=1))
@@ -87,7 +87,7 @@ def test_the_viewer_shows_every_station_and_filters_by_station_user_and_time(qtm
     assert len(_rows(tab)) < len(everything)
 
     tab.user.clear()
-    now = tab.ctx.clock.now()
+    now = tab.site.clock.now()
     tab.set_range(now + timedelta(hours=1), now + timedelta(hours=2))  # nothing happened yet
     tab.refresh()
     assert tab.model.rowCount() == 0
@@ -142,14 +142,14 @@ def test_exports_hold_every_filtered_event_not_only_the_page(monkeypatch, tab, f
     assert {"206", "office1"} <= {line[2] for line in body}
     assert [line[0] for line in body] == sorted(line[0] for line in body)  # oldest first
     assert f"Exported {len(body)} events" in tab.status.text()
-    exported = [e for e in _audit_events(tab) if e["action"] == "audit.export"]
+    exported = [e for e in _audit_events(fleet_site) if e["action"] == "audit.export"]
     assert exported and exported[-1]["after"]["events"] == len(body)
     assert exported[-1]["after"]["format"] == "csv"
 
     task = tab.export_pdf(str(tmp_path / "audit.pdf"))
     wait_for(lambda: task.finished.is_set() and tab.pdf_button.isEnabled(), timeout=20)
     assert (tmp_path / "audit.pdf").read_bytes().startswith(b"%PDF")
-    exported = [e for e in _audit_events(tab) if e["action"] == "audit.export"]
+    exported = [e for e in _audit_events(fleet_site) if e["action"] == "audit.export"]
     # The PDF holds the CSV's events plus the CSV export's own event.
     assert exported[-1]["after"] == {**exported[-1]["after"], "format": "pdf",
                                      "events": len(body) + 1}
@@ -168,7 +168,7 @@ def test_a_pdf_of_too_many_events_is_refused_with_the_way_out(monkeypatch, tab, 
 def test_csv_export_neutralises_spreadsheet_formulas(tab, tmp_path):
     from config.constants import Role
 
-    tab.ctx.auth.create_user(tab.session, "eve", "=HYPERLINK(\"http://x\")", Role.OPERATOR,
+    tab.auth.create_user(tab.session, "eve", "=HYPERLINK(\"http://x\")", Role.OPERATOR,
                              "Eve-Initial-Pass-1", "a name typed by anyone")
     tab.user.setText("ana")
     task = tab.export_csv(str(tmp_path / "audit.csv"))
@@ -222,10 +222,10 @@ def test_verify_results_name_the_kind_in_the_persons_language(qtmodeltester, tmp
         install_translators(app, "en", tmp_path / "qm")
 
 
-def _audit_events(tab) -> list[dict]:
+def _audit_events(fleet_site) -> list[dict]:
     from data import audit_repo
 
-    with tab.ctx.database.read() as connection:
+    with fleet_site[0].admin.database.read() as connection:
         rows = audit_repo.list_events(connection, limit=100_000)
     return [{**row, **json.loads(row["body"])} for row in rows]
 

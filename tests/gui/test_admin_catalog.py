@@ -16,14 +16,14 @@ from tests.gui.conftest import ADMIN_PW, wait_for
 
 @pytest.fixture
 def make_tab(qtbot):
-    from gui.admin.catalog_tab import CatalogTab
+    from gui.admin import wiring
     from gui.app import make_application
 
     make_application([])
     made = []
 
     def make(ctx, session):
-        tab = CatalogTab(ctx, session)
+        tab = wiring.catalog_tab(ctx, session)
         qtbot.addWidget(tab)
         made.append(tab)
         return tab

@@ -191,6 +191,7 @@ def test_answering_yes_sends_it(qtbot, admin_window, site, agents):
 
 
 def test_a_confirm_hook_answers_for_the_person(qtbot, site):
+    from gui.admin import wiring
     from gui.admin.commands_tab import CommandsTab
     from gui.app import make_application
 
@@ -199,7 +200,7 @@ def test_a_confirm_hook_answers_for_the_person(qtbot, site):
     session = site.admin.auth.login("ana", ADMIN_PW).session
     asked: list[str] = []
     answers = iter([True, False, True])
-    tab = CommandsTab(fleet, session, lambda: [],
+    tab = CommandsTab(fleet, wiring.site_now(site.admin), session, lambda: [],
                       confirm=lambda text: asked.append(text) or next(answers))
     qtbot.addWidget(tab)
     tab.prepare(CommandType.CLOSE_APP, None)
@@ -233,6 +234,7 @@ class DecliningEffects(RecordingEffects):
 def tab_with_clock(qtbot, site):
     """A Commands tab on its own, with a FleetMonitor on a clock the test moves (the stations
     keep the real one): the difference makes commands expire or arrive "from the future"."""
+    from gui.admin import wiring
     from gui.admin.commands_tab import CommandsTab
     from gui.app import make_application
 
@@ -241,7 +243,8 @@ def tab_with_clock(qtbot, site):
     fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share),
                          clock=clock)
     session = site.admin.auth.login("ana", ADMIN_PW).session
-    tab = CommandsTab(fleet, session, lambda: [], confirm=lambda text: True)
+    tab = CommandsTab(fleet, wiring.site_now(site.admin), session, lambda: [],
+                      confirm=lambda text: True)
     qtbot.addWidget(tab)
     return tab, clock
 

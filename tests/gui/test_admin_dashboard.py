@@ -88,9 +88,9 @@ def make_tab(qtbot, ctx, **options):
     from gui.app import make_application
 
     make_application([])
-    from gui.admin.site_now import SiteNow
+    from gui.admin import wiring
 
-    tab = DashboardTab(SiteNow.of(ctx), ctx.site_view, ctx.oee, **options)
+    tab = DashboardTab(wiring.site_now(ctx), ctx.site_view, ctx.oee, **options)
     qtbot.addWidget(tab)
     return tab
 

@@ -192,7 +192,7 @@ def test_verify_from_the_menu_shows_the_audit_tab_once_its_dialog_closes(admin_w
             raise OSError("the share cannot be read")
 
     window.tabs.setCurrentWidget(window.fleet_tab)
-    monkeypatch.setattr(window.audit_tab, "site_view", UnreadableSite())
+    monkeypatch.setattr(window.audit_tab, "verify_work", UnreadableSite().verify_site)
     window.verify_site()
     dialog = window.audit_tab.verify_dialog
     wait_for(lambda: dialog.outcome is not None, timeout=20)
@@ -217,7 +217,7 @@ class Floor:
 
     def __init__(self, site, tmp_path, session):
         from gui.admin.fleet_tab import FleetTab
-        from gui.admin.site_now import SiteNow
+        from gui.admin import wiring
         from utils.site.fleet import FleetMonitor
         from utils.site.folder_transport import FolderTransport
         from utils.site.station_sync import SyncService
@@ -229,7 +229,7 @@ class Floor:
                                    clock=self.station_clock, watch=False)
         self.fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share),
                                   clock=self.clock)
-        self.tab = FleetTab(self.fleet, SiteNow.of(site.admin), site.admin.changes, session)
+        self.tab = FleetTab(self.fleet, wiring.site_now(site.admin), site.admin.changes, session)
         self.share = site.share
 
     def advance(self, seconds: float) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from config.constants import Role
-from gui.admin.handover_tab import HandoverTab
+from gui.admin import wiring
 from gui.tasks import TaskRunner
 
 from tests.gui.conftest import ADMIN_PW, open_admin_window, wait_for
@@ -26,7 +26,7 @@ def test_the_history_is_searched_and_each_handover_read_whole(qtbot, qtmodeltest
                                password=OP_PW, username="op")
     ana = ctx.auth.login("ana", ADMIN_PW).session
     runner = TaskRunner()
-    tab = HandoverTab(ctx, ana, runner)
+    tab = wiring.handover_tab(ctx, ana, runner)
     qtbot.addWidget(tab)
     tab.show()
     try:

@@ -17,12 +17,12 @@ from utils import insights
 @pytest.fixture
 def tab(qtbot, ctx):
     from gui.admin.insights_tab import InsightsTab
-    from gui.admin.site_now import SiteNow
+    from gui.admin import wiring
     from gui.app import make_application
 
     make_application([])
     load_sample_into_site_view(ctx)
-    widget = InsightsTab(SiteNow.of(ctx), ctx.site_view)
+    widget = InsightsTab(wiring.site_now(ctx), ctx.site_view)
     qtbot.addWidget(widget)
     yield widget
     widget.timer.stop()
@@ -193,7 +193,7 @@ def test_portuguese_shows_decimal_commas(qtbot, ctx, tmp_path):
     from PySide6.QtWidgets import QApplication
 
     from gui.admin.insights_tab import InsightsTab
-    from gui.admin.site_now import SiteNow
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.i18n import install_translators
 
@@ -201,7 +201,7 @@ def test_portuguese_shows_decimal_commas(qtbot, ctx, tmp_path):
     load_sample_into_site_view(ctx)
     try:
         assert install_translators(app, "pt_BR", tmp_path / "qm") == "pt_BR"
-        widget = InsightsTab(SiteNow.of(ctx), ctx.site_view)
+        widget = InsightsTab(wiring.site_now(ctx), ctx.site_view)
         qtbot.addWidget(widget)
         widget.timer.stop()
         assert "," in cell(widget, 0, "mean") and "." not in cell(widget, 0, "mean")

@@ -24,13 +24,13 @@ def plant(tmp_path, monkeypatch):
 
 @pytest.fixture
 def tab(qtbot, plant):
-    from gui.admin.lots_tab import LotsTab
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
 
     make_application([])
     runner = TaskRunner()
-    widget = LotsTab(plant.office, plant.qa(), runner)
+    widget = wiring.lots_tab(plant.office, plant.qa(), runner)
     qtbot.addWidget(widget)
     yield widget
     runner.shutdown()
@@ -131,14 +131,14 @@ def test_the_lot_record_pdf_has_every_page_numbered_with_the_content_hash(qtbot,
 def test_the_audit_tab_signs_a_review_of_its_range(qtbot, qtmodeltester, plant):
     from datetime import timedelta
 
-    from gui.admin.audit_tab import AuditTab
+    from gui.admin import wiring
     from gui.tasks import TaskRunner
 
     plant.make_lot("L1", 2)
     runner = TaskRunner()
     qa = plant.qa()
     office = plant.office
-    tab = AuditTab(office, qa, runner, site_view=office.site_view)
+    tab = wiring.audit_tab(office, qa, runner, site_view=office.site_view)
     qtbot.addWidget(tab)
     now = office.clock.now()
     tab.set_range(now - timedelta(days=1), now)

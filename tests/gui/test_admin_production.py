@@ -12,14 +12,14 @@ from tests.gui.test_admin_dashboard import load_sample_into_site_view
 
 @pytest.fixture
 def production(qtbot, ctx):
-    from gui.admin.production_tab import ProductionTab
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
 
     make_application([])
     total = load_sample_into_site_view(ctx)
     runner = TaskRunner()
-    tab = ProductionTab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
+    tab = wiring.production_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
     qtbot.addWidget(tab)
     tab.set_range(datetime(2025, 1, 1, tzinfo=timezone.utc), datetime(2027, 1, 1, tzinfo=timezone.utc))
     tab.refresh()
@@ -129,7 +129,7 @@ DIFFERING = [("a", "L1", "joao", "2026-03-02T12:00:00.000Z"),   # 09:00 local
 
 @pytest.fixture
 def small_site(qtbot, ctx):
-    from gui.admin.production_tab import ProductionTab
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
     from tests.gui.test_admin_dashboard import put_site_rows, site_row
@@ -139,7 +139,7 @@ def small_site(qtbot, ctx):
                                  operator=operator, box=seq + 1, seq=seq + 1)
                         for seq, (record_id, lot, operator, at) in enumerate(DIFFERING)])
     runner = TaskRunner()
-    tab = ProductionTab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
+    tab = wiring.production_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
     qtbot.addWidget(tab)
     tab.set_range(datetime(2026, 3, 1, tzinfo=timezone.utc), datetime(2026, 3, 3, tzinfo=timezone.utc))
     tab.refresh()
@@ -197,13 +197,13 @@ def test_excel_export_from_the_tab_holds_the_filtered_rows(small_site, tmp_path)
 
 
 def test_analyst_may_view_but_operator_not(qtbot, ctx):
-    from gui.admin.production_tab import ProductionTab
+    from gui.admin import wiring
     from gui.tasks import TaskRunner
     from utils.permissions import PermissionDenied
 
     operator = ctx.auth.login("op", "Olga-Own-Pass-1").session
     with pytest.raises(PermissionDenied):
-        ProductionTab(ctx, operator, TaskRunner())
+        wiring.production_tab(ctx, operator, TaskRunner())
 
 
 # -- changing records from the panel ------------------------------------------------------------
@@ -356,7 +356,7 @@ def test_manual_record_on_behalf_of_a_station(production, ctx, clock):
 
 
 def test_roles_without_the_right_do_not_get_the_buttons(qtbot, ctx):
-    from gui.admin.production_tab import ProductionTab
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
 
@@ -368,7 +368,7 @@ def test_roles_without_the_right_do_not_get_the_buttons(qtbot, ctx):
                          "quality analyst, reports only")
     ctx.auth.change_password("ana2", "Initial-Pass-an", "Analyst-Own-Pass-1")
     runner = TaskRunner()
-    tab = ProductionTab(ctx, ctx.auth.login("ana2", "Analyst-Own-Pass-1").session, runner)
+    tab = wiring.production_tab(ctx, ctx.auth.login("ana2", "Analyst-Own-Pass-1").session, runner)
     qtbot.addWidget(tab)
     assert tab.manual_button.isHidden() and tab.correct_button.isHidden() and tab.void_button.isHidden()
     runner.shutdown()

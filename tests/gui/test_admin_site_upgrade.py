@@ -55,12 +55,12 @@ def test_an_admin_moves_a_protocol_1_site_to_keys_by_role_from_the_panel(qtbot, 
         ctx.close()
     # After the restart: sue (whose password the upgrade never saw) cannot sign yet; the
     # Users tab says so until an admin resets her password.
-    from gui.admin.users_tab import UsersTab
+    from gui.admin import wiring
 
     upgraded = AppContext.open(home, clock=fixture_clock(home))
     try:
         admin = upgraded.auth.login("maria", PASSWORDS["maria"]).session
-        tab = UsersTab(upgraded, admin)
+        tab = wiring.users_tab(upgraded, admin)
         qtbot.addWidget(tab)
         assert not tab.keyless.isHidden() and "sue" in tab.keyless.text()
         upgraded.auth.reset_password(admin, "sue", "Temporary-Pass-9", "gives sue a signing key")

@@ -26,7 +26,7 @@ def _rows():
 
 @pytest.fixture
 def tab(qtbot, ctx):
-    from gui.admin.spc_tab import SpcTab
+    from gui.admin import wiring
     from gui.app import make_application
 
     make_application([])
@@ -34,7 +34,7 @@ def tab(qtbot, ctx):
                                                                       2.5),))))
     put_site_rows(ctx, _rows())
     session = ctx.auth.login("ana", ADMIN_PW).session
-    widget = SpcTab(ctx, session)
+    widget = wiring.spc_tab(ctx, session)
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
     return widget
@@ -44,7 +44,7 @@ def _freeze(tab, reason: str):
     from gui.admin.time_range import set_moment
 
     dialog = tab.open_freeze()
-    zone = tab.ctx.timezone
+    zone = tab.site.timezone
     set_moment(dialog.start, zone, datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc))
     set_moment(dialog.end, zone, datetime(2026, 12, 1, 10, 40, tzinfo=timezone.utc))
     dialog.reason.setText(reason)
@@ -90,12 +90,13 @@ def test_a_supervisor_sees_no_freeze_button_and_is_refused(qtbot, tab, ctx):
     from gui.admin.spc_freeze_dialog import FreezeDialog
 
     supervisor = ctx.auth.login("sup", "Saulo-Own-Pass-1").session
-    from gui.admin.spc_tab import SpcTab
+    from gui.admin import wiring
 
-    other = SpcTab(ctx, supervisor)
+    other = wiring.spc_tab(ctx, supervisor)
     qtbot.addWidget(other)
     assert other.freeze_button.isHidden()
-    dialog = FreezeDialog(ctx, supervisor, ctx.catalog.spc, ("206", "#00", "cam_d"),
+    dialog = FreezeDialog(ctx.timezone, ctx.site_view, ctx.changes, supervisor, ctx.catalog.spc,
+                          ("206", "#00", "cam_d"),
                           datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc),
                           datetime(2026, 12, 1, 10, 35, tzinfo=timezone.utc), other)
     dialog.reason.setText("stable after the die change")
@@ -107,7 +108,7 @@ def test_a_too_short_period_cannot_be_frozen(tab):
     from gui.admin.time_range import set_moment
 
     dialog = _freeze(tab, "stable after the die change")
-    set_moment(dialog.end, tab.ctx.timezone, datetime(2026, 12, 1, 10, 10, tzinfo=timezone.utc))
+    set_moment(dialog.end, tab.site.timezone, datetime(2026, 12, 1, 10, 10, tzinfo=timezone.utc))
     assert "holds 5 points" in dialog.preview.text()
     assert not dialog.freeze_button.isEnabled()
 

@@ -115,7 +115,7 @@ def test_an_unknown_refusal_gets_the_general_message(monkeypatch, users_tab):
     def refuse(*_args, **_kwargs):
         raise AuthError("new_rule", "raw English detail from the service")
 
-    monkeypatch.setattr(users_tab.ctx.auth, "unlock", refuse)
+    monkeypatch.setattr(users_tab.auth, "unlock", refuse)
     users_tab.select("op")
     dialog = users_tab.open_dialog("unlock")
     dialog.reason.setText("called from the line, identity checked")

@@ -20,11 +20,11 @@ def admin(ctx):
 
 @pytest.fixture
 def users_tab(qtbot, ctx, admin):
-    from gui.admin.users_tab import UsersTab
+    from gui.admin import wiring
     from gui.app import make_application
 
     make_application([])
-    tab = UsersTab(ctx, admin)
+    tab = wiring.users_tab(ctx, admin)
     qtbot.addWidget(tab)
     return tab
 
@@ -124,13 +124,13 @@ def test_reset_unlock_deactivate(users_tab, ctx):
 
 @pytest.fixture
 def audit_tab(qtbot, ctx, admin):
-    from gui.admin.audit_tab import AuditTab
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
 
     make_application([])
     runner = TaskRunner()
-    tab = AuditTab(ctx, admin, runner)
+    tab = wiring.audit_tab(ctx, admin, runner)
     qtbot.addWidget(tab)
     now = ctx.clock.now()
     tab.set_range(now - timedelta(days=1), now + timedelta(hours=1))
@@ -140,12 +140,12 @@ def audit_tab(qtbot, ctx, admin):
 
 
 def test_operator_is_refused_the_audit_tab(qtbot, ctx):
-    from gui.admin.audit_tab import AuditTab
+    from gui.admin import wiring
     from gui.tasks import TaskRunner
 
     operator = ctx.auth.login("op", "Olga-Own-Pass-1").session
     with pytest.raises(PermissionDenied):
-        AuditTab(ctx, operator, TaskRunner())
+        wiring.audit_tab(ctx, operator, TaskRunner())
     assert actions(ctx, "permission.denied")
 
 

@@ -19,13 +19,13 @@ USUARIOS = ("login;senha;tipo;nome_completo\r\n"
 
 @pytest.fixture
 def users_tab(qtbot, ctx):
-    from gui.admin.users_tab import UsersTab
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
 
     make_application([])
     runner = TaskRunner()
-    tab = UsersTab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
+    tab = wiring.users_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
     qtbot.addWidget(tab)
     yield tab
     runner.shutdown()

@@ -65,7 +65,7 @@ def _csv_ids(path: Path) -> list[str]:
 
 def test_export_site_equals_the_production_tabs_rows_for_the_same_filters(qtbot, plant, cli,
                                                                           tmp_path):
-    from gui.admin.production_tab import ProductionTab
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
     from utils.context import AppContext
@@ -84,7 +84,7 @@ def test_export_site_equals_the_production_tabs_rows_for_the_same_filters(qtbot,
     ctx = AppContext.open(homes["office1"])
     runner = TaskRunner()
     try:
-        tab = ProductionTab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
+        tab = wiring.production_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
         qtbot.addWidget(tab)
         tab.set_range(datetime(2020, 1, 1, 3, tzinfo=timezone.utc))  # 00:00 in São Paulo
         tab.station.setCurrentIndex(tab.station.findData("206"))

@@ -135,13 +135,13 @@ def test_row_diff_names_the_changed_rows_and_columns(qapp):
 @pytest.fixture
 def fleet_tab(qtbot, ctx):
     from gui.admin.fleet_tab import FleetTab
-    from gui.admin.site_now import SiteNow
+    from gui.admin import wiring
     from gui.app import make_application
 
     make_application([])
     session = ctx.auth.login("ana", "Quarry-Lantern-42").session
     fleet_stub = RingFleet(ManualClock(datetime(2026, 11, 29, 12, 0, 10, tzinfo=timezone.utc)))
-    tab = FleetTab(fleet_stub, SiteNow.of(ctx), ctx.changes, session)
+    tab = FleetTab(fleet_stub, wiring.site_now(ctx), ctx.changes, session)
     qtbot.addWidget(tab)
     tab.resize(1300, 800)
     tab.show()
@@ -405,7 +405,7 @@ def test_an_analyst_sees_alarms_but_may_not_acknowledge_them(qtbot, ctx):
     from config.constants import Role
     from data import audit_repo
     from gui.admin.fleet_tab import FleetTab
-    from gui.admin.site_now import SiteNow
+    from gui.admin import wiring
     from gui.app import make_application
     from utils.permissions import PermissionDenied
     from utils.site.alarm_acks import acknowledge
@@ -417,7 +417,7 @@ def test_an_analyst_sees_alarms_but_may_not_acknowledge_them(qtbot, ctx):
     ctx.auth.change_password("vera", "Vera-Initial-Pass-1", "Vera-Own-Pass-22")
     analyst = ctx.auth.login("vera", "Vera-Own-Pass-22").session
     tab = FleetTab(RingFleet(ManualClock(datetime(2026, 11, 29, 12, 0, 10, tzinfo=timezone.utc))),
-                   SiteNow.of(ctx), ctx.changes, analyst)
+                   wiring.site_now(ctx), ctx.changes, analyst)
     qtbot.addWidget(tab)
     tab.update_views([_view("201", 99)])
     tab.alarms.setCurrentRow(0)

@@ -56,12 +56,13 @@ def test_the_tables_say_it_in_both_languages(qtbot, imported, tmp_path):
 
 
 def test_a_correction_keeps_it_unless_the_editor_names_the_place(qtbot, ctx, imported):
+    from gui.admin import wiring
     from gui.admin.record_dialog import RecordDialog
     from gui.app import make_application
 
     make_application([])
     ana, row = imported
-    dialog = RecordDialog(ctx, ana, row)
+    dialog = RecordDialog(wiring.site_now(ctx), ctx.production, ana, row)
     qtbot.addWidget(dialog)
     location = dialog.entry.fields["rej1_location"]
     assert location.currentData() == LOCATION_NOT_RECORDED

@@ -75,12 +75,12 @@ def _site_with_a_shift(ctx, clock):
 
 
 def test_the_oee_tab_shows_hand_worked_figures_and_the_rows_behind(qtbot, ctx, clock):
-    from gui.admin.oee_tab import OeeTab
+    from gui.admin import wiring
 
     _site_with_a_shift(ctx, clock)
     clock.advance(hours=6)  # 15:45 local: shift 1 is over
     sup = ctx.auth.login("sup", "Saulo-Own-Pass-1").session
-    tab = OeeTab(ctx, sup)
+    tab = wiring.oee_tab(ctx, sup)
     qtbot.addWidget(tab)
     assert "Availability" in tab.definitions.text()
     assert tab.model.rowCount() == 1
@@ -117,9 +117,9 @@ def test_the_dashboard_gets_a_pareto_by_reason_and_an_oee_trend(qtbot, ctx, cloc
     ctx.downtime.declare(op, "material")  # open: counted up to now
     clock.advance(minutes=10)
     ctx.site_view.ingest_local()
-    from gui.admin.site_now import SiteNow
+    from gui.admin import wiring
 
-    tab = DashboardTab(SiteNow.of(ctx), ctx.site_view, ctx.oee)
+    tab = DashboardTab(wiring.site_now(ctx), ctx.site_view, ctx.oee)
     qtbot.addWidget(tab)
     charts = tab.downtime
     assert [(reason, round(seconds)) for reason, seconds, _n in charts.pareto] == [
@@ -143,11 +143,11 @@ def test_the_fleet_cell_reads_the_heartbeats_state_and_old_statuses():
 
 def test_the_catalog_section_edits_rates_breaks_and_reasons(qtbot, ctx):
     from config.downtime import DowntimeSettings, PlannedBreak, SizeRate
-    from gui.admin.catalog_tab import CatalogTab
+    from gui.admin import wiring
     from models.validation import ValidationFailed
     from utils.site_catalog import catalog_from_dict
 
-    tab = CatalogTab(ctx, ctx.auth.login("sup", "Saulo-Own-Pass-1").session)
+    tab = wiring.catalog_tab(ctx, ctx.auth.login("sup", "Saulo-Own-Pass-1").session)
     qtbot.addWidget(tab)
     section = tab.downtime
     settings = DowntimeSettings(reasons=(*DowntimeSettings().reasons, "cleaning"),

@@ -44,11 +44,11 @@ def test_a_locked_account_says_until_when_in_site_time(qtbot, station, monkeypat
 
 @pytest.fixture
 def catalog_tab(qtbot, ctx):
-    from gui.admin.catalog_tab import CatalogTab
+    from gui.admin import wiring
     from gui.app import make_application
 
     make_application([])
-    tab = CatalogTab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
+    tab = wiring.catalog_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
     qtbot.addWidget(tab)
     yield tab
     tab.runner.shutdown()

@@ -157,7 +157,7 @@ def test_a_correction_on_the_office_pc_shows_on_a_stations_insights_without_refr
 
 
 def test_ranges_follow_the_clock_unless_a_fixed_end_is_chosen(qtbot, ctx, clock):
-    from gui.admin.production_tab import ProductionTab
+    from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
 
@@ -166,7 +166,7 @@ def test_ranges_follow_the_clock_unless_a_fixed_end_is_chosen(qtbot, ctx, clock)
 
     make_application([])
     runner = TaskRunner()
-    tab = ProductionTab(ctx, ctx.auth.login("ana", "Quarry-Lantern-42").session, runner)
+    tab = wiring.production_tab(ctx, ctx.auth.login("ana", "Quarry-Lantern-42").session, runner)
     qtbot.addWidget(tab)
     try:
         assert tab.range.is_live and not tab.range.end.isEnabled()

@@ -43,11 +43,11 @@ def test_machines_say_what_their_size_is(ctx):
 
 
 def test_the_reason_hint_fits_and_a_new_password_is_typed_twice(qtbot, ctx):
-    from gui.admin.users_tab import UsersTab
+    from gui.admin import wiring
     from gui.app import make_application
 
     make_application([])
-    tab = UsersTab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
+    tab = wiring.users_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
     qtbot.addWidget(tab)
     for kind in ("create", "reset"):
         if kind == "reset":

@@ -168,3 +168,22 @@ def _problem(document: dict[str, Any], event: dict[str, Any], state: Any,
     if person is None or not role_allows(person.role, Permission.AUDIT_REVIEW):
         return "signed by a person whose role may not review the audit trail"
     return None
+
+
+class AuditReviews:
+    """The functions above with this installation's context bound: what the admin panel's
+    review dialog receives (gui/admin/wiring.py), so that no screen holds the context."""
+
+    def __init__(self, ctx: "AppContext"):
+        self._ctx = ctx
+
+    def reviews(self, session: Session) -> list[Review]:
+        return reviews(self._ctx, session)
+
+    def digest(self, session: Session, start: str, end: str) -> tuple[int, str]:
+        return digest(self._ctx, session, start, end)
+
+    def sign(self, session: Session, start: str, end: str, *, password: str,
+             reviewed_hash: str, note: str, username: str | None = None) -> Review:
+        return sign_review(self._ctx, session, start, end, password=password,
+                           reviewed_hash=reviewed_hash, note=note, username=username)

@@ -134,3 +134,24 @@ def record_made(ctx: "AppContext", session: Session, record: LotRecord, out: Pat
                        after={"file": Path(out).name, "pages": pages,
                               "content_hash": record.state.content_hash,
                               "status": str(record.state.status)})
+
+
+class LotRecords:
+    """`gather` and `record_made` with this installation's context bound, and the site's zone
+    the record is printed in: what the Lots tab's PDF receives (gui/admin/wiring.py), so that
+    no screen holds the context."""
+
+    def __init__(self, ctx: "AppContext"):
+        self._ctx = ctx
+
+    @property
+    def timezone(self) -> str:
+        return self._ctx.timezone
+
+    def gather(self, session: Session, lot: str, *,
+               progress: Callable[[int, int | None], None] | None = None,
+               cancel: threading.Event | None = None) -> LotRecord:
+        return gather(self._ctx, session, lot, progress=progress, cancel=cancel)
+
+    def made(self, session: Session, record: LotRecord, out: Path, pages: int) -> None:
+        record_made(self._ctx, session, record, out, pages)

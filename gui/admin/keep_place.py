@@ -1,0 +1,40 @@
+"""A long table read again while someone looks at it (new rows arrived from the stations): the
+selected row stays selected, the rows in view stay where they were, and a table scrolled to
+the top keeps the newest in sight. The Production and Audit tabs both reload this way."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+
+class PagedModel(Protocol):
+    def row_data(self, row: int) -> dict[str, Any]: ...
+
+    def reload(self, keep: list[dict[str, Any] | None] = ...) -> list[int | None]: ...
+
+    def index(self, row: int, column: int, parent: QModelIndex = ...) -> QModelIndex: ...
+
+
+def reload_keeping_place(table: QTableView, model: PagedModel) -> None:
+    """Reload `model` (shown in `table`) with the selection and the scroll position kept."""
+    index = table.currentIndex()
+    selected = model.row_data(index.row()) if index.isValid() else None
+    scroll = table.verticalScrollBar()
+    at_top = scroll.value() == 0
+    top_row = table.rowAt(0)
+    anchor = model.row_data(top_row) if top_row >= 0 and not at_top else None
+    # The rows' new places are found in the same read as the new count (model.reload).
+    anchor_row, selected_row = model.reload([anchor or None, selected])
+    if anchor and anchor_row is not None:
+        table.scrollTo(model.index(anchor_row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    if selected and selected_row is not None:
+        table.selectionModel().blockSignals(True)  # the same row: its details are not re-read
+        table.selectRow(selected_row)
+        table.selectionModel().blockSignals(False)
+        if anchor is None and not at_top:
+            table.scrollTo(model.index(selected_row, 0))
+    if at_top:
+        scroll.setValue(0)

@@ -1,0 +1,54 @@
+"""The frame of our small form dialogs: an error line under the form, then the buttons; the
+accepting button runs the dialog's own action (which closes the dialog once it succeeded) and
+Cancel closes it. The account dialogs, the site upgrade and a station's correction share it;
+the admin panel's and the station's corrections also share a signed change's two fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+FORM_DIALOG_MIN_WIDTH = 480
+
+
+def error_line() -> QLabel:
+    """Where a dialog says what was refused and what to do (styled by its role)."""
+    error = QLabel()
+    error.setProperty("role", "error")
+    error.setWordWrap(True)
+    return error
+
+
+def lay_out_form_dialog(dialog: QDialog, form: QFormLayout, error: QLabel,
+                        buttons: QDialogButtonBox, accept: Callable[[], object], *,
+                        above: Sequence[QWidget] = (), below: Sequence[QWidget] = ()) -> None:
+    """`above` the form (an introduction), `below` it (the signature line), then the error
+    line and the buttons."""
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for widget in above:
+        layout.addWidget(widget)
+    layout.addLayout(form)
+    for widget in below:
+        layout.addWidget(widget)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(FORM_DIALOG_MIN_WIDTH)
+
+
+def reason_and_password() -> tuple[QLineEdit, QLineEdit]:
+    """A signed change's two fields: why (the services want at least 10 characters) and the
+    signer's own password (the signature)."""
+    reason = QLineEdit()
+    reason.setObjectName("reason")
+    reason.setPlaceholderText(QCoreApplication.translate("FormDialog",
+                                                         "Why (at least 10 characters)"))
+    password = QLineEdit()
+    password.setObjectName("signaturePassword")
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    return reason, password
