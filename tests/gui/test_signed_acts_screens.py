@@ -64,7 +64,8 @@ def test_the_freeze_dialog_says_the_signing_key_is_not_open(qtbot, site):
     admin = made.admin
     settings = SpcSettings((SpecLimit("#00", "cam_d", 0.5, 2.5),))
     session = replace(admin.auth.login("ana", ADMIN_PW).session, signer=None)
-    dialog = FreezeDialog(admin, session, settings, ("206", "#00", "cam_d"),
+    dialog = FreezeDialog(admin.timezone, admin.site_view, admin.changes, session, settings,
+                          ("206", "#00", "cam_d"),
                           datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc),
                           datetime(2026, 12, 1, 10, 35, tzinfo=timezone.utc))
     qtbot.addWidget(dialog)
