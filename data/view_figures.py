@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from data import view_schema
 from data.records_repo import RecordFilter
@@ -46,9 +46,12 @@ def site_counts(connection: Connection, buckets: Buckets, start: datetime | None
     counts = SiteCounts()
     cover = buckets.cover(start, end)
     for level, low, high in cover.parts:
-        query = select(A.c.station, A.c.boxes, A.c.cam_d_sum, A.c.cam_d_n, A.c.cam_w_sum,
-                       A.c.cam_w_n, *HOUR_COLUMNS).where(
-            A.c.level == level, A.c.bucket >= low, A.c.bucket < high)
+        # Summed by SQLite, one row per station and per (defect, location): a year of 200
+        # stations is ~146,000 aggregate rows, and fetching each into Python took most of the
+        # dashboard's refresh (1.1 s of 1.1 s profiled on the full-year site).
+        query = select(A.c.station, *(func.sum(column) for column in (
+            A.c.boxes, A.c.cam_d_sum, A.c.cam_d_n, A.c.cam_w_sum, A.c.cam_w_n, *HOUR_COLUMNS))
+        ).where(A.c.level == level, A.c.bucket >= low, A.c.bucket < high).group_by(A.c.station)
         if station:
             query = query.where(A.c.station == station)
         for row in connection.execute(query):
@@ -56,8 +59,9 @@ def site_counts(connection: Connection, buckets: Buckets, start: datetime | None
             hours = counts.hours
             for index, value in enumerate(row[6:]):
                 hours[index] += value
-        defect_query = select(D.c.defect, D.c.location, D.c.rejections).where(
-            D.c.level == level, D.c.bucket >= low, D.c.bucket < high)
+        defect_query = select(D.c.defect, D.c.location, func.sum(D.c.rejections)).where(
+            D.c.level == level, D.c.bucket >= low, D.c.bucket < high
+        ).group_by(D.c.defect, D.c.location)
         if station:
             defect_query = defect_query.where(D.c.station == station)
         for defect, location, rejections in connection.execute(defect_query):
