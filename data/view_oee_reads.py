@@ -14,28 +14,25 @@ def _query(db: Any, sql: str, params: tuple) -> list[tuple]:
 def shift_lines(db: Any, low: str, high: str, ideal_seconds: dict[str, float], default_s: float,
                 station: str | None = None) -> list[tuple]:
     """(station, shift_start, day, shift_no, stop_s, stops, boxes, rejected, ideal_s) of the
-    shifts starting in [low, high) in which the station recorded anything, oldest first: each
-    station-shift's output summed over its sizes here, in one query, with ideal_s = Σ boxes ×
-    the ideal seconds of their size (`ideal_seconds` per size named in the catalog, `default_s`
-    for the others), so the OEE tab's thousands of lines cost no Python loop over sizes."""
-    where = " AND station = ?" if station else ""
-    only = (station,) if station else ()
+    shifts starting in [low, high) in which the station recorded anything, oldest first, with
+    ideal_s = Σ boxes × the ideal seconds of their size (`ideal_seconds` per size the catalog
+    names, `default_s` for the others): one query, so the OEE tab's thousands of lines cost no
+    Python loop over sizes. oee_shift keeps each shift's boxes summed over its sizes; only
+    when the catalog names sizes is oee_output read, through its key, per line."""
+    where = " AND s.station = ?" if station else ""
     if ideal_seconds:
         case = "CASE size " + "WHEN ? THEN ? " * len(ideal_seconds) + "ELSE ? END"
-        case_params: tuple = (*(v for pair in ideal_seconds.items() for v in pair), default_s)
+        ideal = (f"(SELECT coalesce(sum(boxes * {case}), 0.0) FROM oee_output AS o "
+                 "WHERE o.station = s.station AND o.shift_start = s.shift_start)")
+        ideal_params: tuple = (*(v for pair in ideal_seconds.items() for v in pair), default_s)
     else:
-        case, case_params = "?", (default_s,)
+        ideal, ideal_params = "s.boxes * ?", (default_s,)
     return _query(db,
-        "SELECT s.station, s.shift_start, s.day, s.shift_no, s.stop_s, s.stops, "
-        "coalesce(o.boxes, 0), coalesce(o.rejected, 0), coalesce(o.ideal_s, 0.0) "
-        "FROM oee_shift AS s LEFT JOIN (SELECT station, shift_start, sum(boxes) AS boxes, "
-        f"sum(rejected) AS rejected, sum(boxes * {case}) AS ideal_s FROM oee_output "
-        "WHERE shift_start >= ? AND shift_start < ? AND boxes != 0" + where +
-        " GROUP BY station, shift_start) AS o USING (station, shift_start) "
-        "WHERE s.shift_start >= ? AND s.shift_start < ? "
-        "AND (s.boxes != 0 OR s.stops != 0 OR s.stop_s > 0)" + where.replace("station", "s.station")
-        + " ORDER BY s.shift_start, s.station",
-        (*case_params, low, high, *only, low, high, *only))
+        "SELECT s.station, s.shift_start, s.day, s.shift_no, s.stop_s, s.stops, s.boxes, "
+        f"s.rejected, {ideal} FROM oee_shift AS s WHERE s.shift_start >= ? AND "
+        "s.shift_start < ? AND (s.boxes != 0 OR s.stops != 0 OR s.stop_s > 0)" + where +
+        " ORDER BY s.shift_start, s.station",
+        (*ideal_params, low, high, *((station,) if station else ())))
 
 
 def shift_totals(db: Any, low: str, high: str) -> list[tuple]:
