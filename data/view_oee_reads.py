@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
+
 def _query(db: Any, sql: str, params: tuple) -> list[tuple]:
-    run = getattr(db, "exec_driver_sql", None) or db.execute
-    return [tuple(row) for row in run(sql, params).fetchall()]
+    """Rows as plain tuples, from a SQLAlchemy connection (the readers) or the writer's sqlite3
+    one. A reader's query runs on its driver connection, inside the same read transaction:
+    the OEE tab reads thousands of rows, and wrapping each in a SQLAlchemy Row cost as much
+    as SQLite's own work."""
+    raw = getattr(getattr(db, "connection", None), "driver_connection", None)
+    rows = (raw if raw is not None else db).execute(sql, params).fetchall()
+    return rows if not rows or type(rows[0]) is tuple else [tuple(row) for row in rows]
 
 
 def shift_lines(db: Any, low: str, high: str, ideal_seconds: dict[str, float], default_s: float,

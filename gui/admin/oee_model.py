@@ -38,44 +38,50 @@ class LineKey:
 
 
 class Line:
-    """One row: its sort values now, its texts when first shown."""
+    """One row: the figures it shows; its sort values, key and texts made when first asked
+    (a refresh makes thousands of lines; the view asks for the few on screen)."""
 
-    __slots__ = ("day", "sort", "key", "stops", "texts")
+    __slots__ = ("day", "shift", "station", "figures", "stops", "start", "end", "title",
+                 "texts")
 
-    def __init__(self, day: str, sort: tuple, key: LineKey, stops: int | None):
-        self.day = day
-        self.sort = sort
-        self.key = key
-        self.stops = stops
+    def __init__(self, day: str, shift: str, station: str, figures: Oee, stops: int | None,
+                 start: datetime, end: datetime, title: str):
+        self.day, self.shift, self.station = day, shift, station
+        self.figures, self.stops = figures, stops
+        self.start, self.end, self.title = start, end, title
         self.texts: tuple[str, ...] | None = None
 
     def text(self, column: int) -> str:
         if self.texts is None:
-            figures = self.key.figures
-            self.texts = (self.day, self.sort[1], self.sort[2],
-                          duration_text(figures.planned_s), duration_text(figures.downtime_s),
+            figures = self.figures
+            self.texts = (self.day, self.shift, self.station, duration_text(figures.planned_s),
+                          duration_text(figures.downtime_s),
                           "—" if self.stops is None else str(self.stops), str(figures.boxes),
                           str(figures.good), percent_text(figures.availability),
                           percent_text(figures.performance), percent_text(figures.quality),
                           percent_text(figures.oee))
         return self.texts[column]
 
+    def value(self, column: int) -> Any:
+        """What the column sorts by (a ratio of no meaning sorts below 0)."""
+        if column == 0:
+            return f"{self.day} {self.shift}"
+        if column < 3:
+            return self.shift if column == 1 else self.station
+        figures = self.figures
+        found = (figures.planned_s, figures.downtime_s, self.stops or 0, figures.boxes,
+                 figures.good, figures.availability, figures.performance, figures.quality,
+                 figures.oee)[column - 3]
+        return -1.0 if found is None else found
 
-def _ratio(value: float | None) -> float:
-    return -1.0 if value is None else value
-
-
-def _sort(day: str, shift: str, station: str, figures: Oee, stops: int | None) -> tuple:
-    return (f"{day} {shift}", shift, station, figures.planned_s, figures.downtime_s, stops or 0,
-            figures.boxes, figures.good, _ratio(figures.availability),
-            _ratio(figures.performance), _ratio(figures.quality), _ratio(figures.oee))
+    def key(self) -> LineKey:
+        return LineKey(self.station if self.station != "—" else "", self.start, self.end,
+                       self.figures, self.title)
 
 
 def shift_lines(rows: list[ShiftOee]) -> list[Line]:
-    return [Line(row.day, _sort(row.day, str(row.shift), row.station, row.figures, row.stops),
-                 LineKey(row.station, row.shift_start, row.shift_end, row.figures,
-                         f"{row.station} · {row.day} · {row.shift}"), row.stops)
-            for row in rows]
+    return [Line(row.day, str(row.shift), row.station, row.figures, row.stops, row.shift_start,
+                 row.shift_end, f"{row.station} · {row.day} · {row.shift}") for row in rows]
 
 
 def day_lines(rows: list[DayOee], zone_name: str) -> list[Line]:
@@ -86,9 +92,8 @@ def day_lines(rows: list[DayOee], zone_name: str) -> list[Line]:
         day = date.fromisoformat(row.day)
         start = datetime.combine(day, SHIFT_STARTS[0], tzinfo=zone)
         end = datetime.combine(day + timedelta(days=1), SHIFT_STARTS[0], tzinfo=zone)
-        lines.append(Line(row.day, _sort(row.day, "1–3", row.station or "—", row.figures, None),
-                          LineKey(row.station or "", start, end, row.figures,
-                                  f"{row.station} · {row.day}"), None))
+        lines.append(Line(row.day, "1–3", row.station or "—", row.figures, None, start, end,
+                          f"{row.station} · {row.day}"))
     return lines
 
 
@@ -110,7 +115,7 @@ class OeeLinesModel(ColumnTableModel):
         self.endResetModel()
 
     def key(self, row: int) -> LineKey | None:
-        return self._rows[row].key if 0 <= row < len(self._rows) else None
+        return self._rows[row].key() if 0 <= row < len(self._rows) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()
@@ -119,7 +124,7 @@ class OeeLinesModel(ColumnTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[row].text(column)
         if role == Qt.ItemDataRole.UserRole:
-            return self._rows[row].sort[column]
+            return self._rows[row].value(column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -127,7 +132,7 @@ class OeeLinesModel(ColumnTableModel):
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         if 0 <= column < len(COLUMNS):
             # Stable: equal values keep the report's order (oldest shift, then station).
-            self._rows.sort(key=lambda line: line.sort[column],
+            self._rows.sort(key=lambda line: line.value(column),
                             reverse=order == Qt.SortOrder.DescendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

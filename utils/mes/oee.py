@@ -40,10 +40,8 @@ class Oee:
 
     @property
     def oee(self) -> float | None:
-        parts = (self.availability, self.performance, self.quality)
-        if any(part is None for part in parts):
-            return None
-        return self.availability * self.performance * self.quality  # type: ignore[operator]
+        a, p, q = self.availability, self.performance, self.quality
+        return None if a is None or p is None or q is None else a * p * q
 
 
 def oee(planned_s: float, downtime_s: float, output: Mapping[str, Output],

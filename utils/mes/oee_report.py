@@ -127,10 +127,12 @@ class OeeReport:
             cell[2] += piece.seconds
             if piece.start == parse_utc(stop["started_at"]):
                 cell[3] += 1
+        lines = cells.items()
+        if opened:  # lines of open stops alone come after the query's, which is in order
+            lines = sorted(lines, key=lambda item: (item[0][1], item[0][0]))
         shifts: dict[str, tuple[datetime, datetime, float]] = {}
         result = []
-        for (st, shift_text), (day, number, stop_s, stops, boxes, bad, ideal_s) in sorted(
-                cells.items(), key=lambda item: (item[0][1], item[0][0])):
+        for (st, shift_text), (day, number, stop_s, stops, boxes, bad, ideal_s) in lines:
             shift = shifts.get(shift_text)
             if shift is None:
                 shift_start = parse_utc(shift_text)
