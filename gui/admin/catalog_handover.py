@@ -29,6 +29,7 @@ class HandoverCatalogBox(QGroupBox):
         for box in (self.before_end, self.after_end):
             box.setSuffix(self.tr(" min"))
             box.setSingleStep(5)
+            box.setMinimumWidth(140)  # "480 min" and the arrows, not the page's width
         hint = QLabel(self.tr(
             "The station window offers the outgoing operator the shift's handover from this "
             "long before the shift ends; while it is unsigned, it is still offered (and can "
@@ -37,6 +38,7 @@ class HandoverCatalogBox(QGroupBox):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(form_label(self.tr("Offer before the shift ends")), self.before_end)
         form.addRow(form_label(self.tr("Still offer after it ended")), self.after_end)
         layout = QVBoxLayout(self)
