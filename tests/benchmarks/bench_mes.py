@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Manufacturing-execution figures benchmark, OEE section (issue 15): the OEE and downtime
-figures of a 200-station plant over a year, read from the site view's tables kept on ingest
-(a script, not a pytest module; the SPC section is in bench_spc.py).
+"""Manufacturing-execution figures benchmark (issue 15): the OEE and downtime figures, then the
+SPC ones, of a 200-station plant over a year, read from the site view's tables kept on ingest
+(a script, not a pytest module; the SPC section is tests/benchmarks/bench_spc.py, which also
+runs alone).
 
-    python tests/benchmarks/bench_mes.py [--quick] [--cache-dir DIR] --json PATH
+    python tests/benchmarks/bench_mes.py [--quick] [--sections oee,spc] [--cache-dir DIR] --json PATH
 
 The year of figures is built directly through the view writer's OEE extension
 (data/view_oee.py), in the writer's own transactions, with synthetic records and stop events
@@ -25,6 +26,9 @@ measures only read it, and the ingest measure rolls its transaction back).
                         OeeReport.pareto() + OeeReport.trend() (target: median <= 250 ms)
 - ingest_batch_ms       one more batch through the extension (a station's shift: its boxes and
                         a stop), inside a transaction: the incremental cost on ingest
+
+SPC section (bench_spc.py's docstring): spc_refresh_ms, spc_alarms_ms, follow_box_ms,
+ingest_records_per_s; its diagnostics and params under "spc".
 
 Prints a table and writes {"metrics", "targets", "target_ops", "machine", "params", "pass",
 "methods", "diagnostics"} as JSON (tests/benchmarks/benchkit.py).
@@ -61,7 +65,7 @@ QUICK = {"days": 36.5, "runs": 15}
 TARGETS = {"dashboard_oee_ms": 250.0, "oee_tab_day_ms": 250.0, "oee_tab_week_ms": 250.0,
            "oee_screen_week_ms": 250.0, "oee_days_year_ms": 250.0, "ingest_batch_ms": 50.0}
 BUILD_FORMAT = 1  # bump when build() makes other rows: the cached views are then rebuilt
-TARGET_OPS = {name: "<=" for name in TARGETS}
+SPC_TARGETS = {"spc_refresh_ms": 250.0}  # bench_spc.TARGETS
 
 
 def _text(moment: datetime) -> str:
@@ -262,9 +266,15 @@ def print_table(metrics: dict, passed: dict) -> None:
                  "dashboard_oee_ms", "ingest_batch_ms"):
         value = metrics.get(name)
         verdict = passed.get(name)
-        print(f"{name:<22} {'n/a' if value is None else format(value, ',.1f'):>10} "
+        if value is None:
+            continue
+        print(f"{name:<22} {format(value, ',.1f'):>10} "
               f"{'<= ' + format(TARGETS[name], 'g'):>10}  "
               f"{'' if verdict is None else ('pass' if verdict else 'MISS')}")
+    if "spc_refresh_ms" in metrics:
+        import bench_spc
+
+        bench_spc.print_table(metrics, passed)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -278,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
                              "temporary folder, removed at the end)")
     parser.add_argument("--strict", action="store_true",
                         help="exit with status 1 when a target is missed")
+    parser.add_argument("--sections", default="oee,spc",
+                        help="which sections to run, comma-separated: oee, spc (default both)")
     args = parser.parse_args(argv)
     params: dict[str, Any] = dict(QUICK if args.quick else FULL, quick=args.quick,
                                   stations=STATIONS, boxes_per_shift=BOXES_PER_SHIFT,
@@ -287,35 +299,60 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     metrics: dict[str, Any] = {}
     diagnostics: dict[str, Any] = {}
+    sections = {part.strip() for part in args.sections.split(",") if part.strip()}
+    methods: dict[str, str] = {}
     try:
-        log(f"[build] {STATIONS} stations, {params['days']} days of OEE figures")
-        where = folder
-        if args.cache_dir is not None:
-            where = cache_folder(args.cache_dir, params)
-            where.mkdir(parents=True, exist_ok=True)
-            params["cache_dir"] = str(args.cache_dir)
-        database, writer, facts = build(where, params)
-        diagnostics["site"] = facts
-        log(f"    built in {facts['build_s']} s: {facts['rows']}")
-        log("[measure]")
-        measure(database, writer, params, metrics, diagnostics)
-        writer.close()
-        database.dispose()
-        methods = {
-            "site": f"{STATIONS} stations x {facts['shifts']} shifts: {facts['records']:,} "
-                    f"records, {facts['stops']:,} stops given to the OEE extension in the "
-                    "view writer's transactions (synthetic, not journals)",
-            "figures": "utils.mes.oee_report.OeeReport on the view's SQLite file, default "
-                       "catalog, site zone America/Sao_Paulo, medians of runs after a warm run",
-        }
-        return write_report(args, metrics=metrics, targets=TARGETS, target_ops=TARGET_OPS,
-                            params=params, methods=methods, diagnostics=diagnostics,
-                            machine=machine_info(folder), phases={"oee"}, folder=folder,
+        if "oee" in sections:
+            methods.update(run_oee(args, folder, params, metrics, diagnostics))
+        if "spc" in sections:
+            import bench_spc
+
+            spc_folder = folder / "spc"
+            spc_folder.mkdir()
+            found = bench_spc.run_section(args.quick, spc_folder, args.cache_dir)
+            metrics.update(found["metrics"])
+            diagnostics["spc"] = found["diagnostics"]
+            params["spc"] = found["params"]
+            methods.update(found["methods"])
+        targets = dict(TARGETS, **SPC_TARGETS)
+        return write_report(args, metrics=metrics, targets=targets,
+                            target_ops={name: "<=" for name in targets}, params=params,
+                            methods=methods, diagnostics=diagnostics,
+                            machine=machine_info(folder), phases=sections, folder=folder,
                             load_before=load_before, elapsed=time.perf_counter() - started,
-                            print_table=print_table, quick_note="36.5 days, not a year")
+                            print_table=print_table,
+                            quick_note="36.5 days of OEE and 36 of SPC, not a year")
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_oee(args, folder: Path, params: dict, metrics: dict, diagnostics: dict) -> dict:
+    """The OEE section: build (or take from the cache) and measure; its methods."""
+    log(f"[build] {STATIONS} stations, {params['days']} days of OEE figures")
+    where = folder
+    if args.cache_dir is not None:
+        where = cache_folder(args.cache_dir, params)
+        where.mkdir(parents=True, exist_ok=True)
+        params["cache_dir"] = str(args.cache_dir)
+    database, writer, facts = build(where, params)
+    diagnostics["site"] = facts
+    log(f"    built in {facts['build_s']} s: {facts['rows']}")
+    log("[measure] OEE")
+    try:
+        measure(database, writer, params, metrics, diagnostics)
+    finally:
+        writer.close()
+        database.dispose()
+    return {
+        "site": f"{STATIONS} stations x {facts['shifts']} shifts: {facts['records']:,} "
+                f"records, {facts['stops']:,} stops given to the OEE extension in the "
+                "view writer's transactions (synthetic, not journals)",
+        "figures": "utils.mes.oee_report.OeeReport on the view's SQLite file, default "
+                   "catalog, site zone America/Sao_Paulo, medians of runs after a warm run",
+        "oee_screen_week_ms": "gui/admin/oee_tab.OeeTab offscreen at 1366x768 on the same "
+                              "report, period 'Last 7 days': refresh() then processEvents()",
+    }
 
 
 if __name__ == "__main__":

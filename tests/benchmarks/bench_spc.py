@@ -4,6 +4,8 @@ SPC tab's refresh over it (a script, not a pytest module).
 
     python tests/benchmarks/bench_spc.py [--quick] [--cache-dir DIR] --json PATH
 
+(bench_mes.py runs it too, as its SPC section, after the OEE one.)
+
 The view is written by the product's own writer (data/view_store.py ViewWriter with its
 registered extensions, SPC among them), one batch per station and week as catching up with a
 journal stores them; the records are made here (200 stations, 49 boxes a station a day, CAM-D
@@ -253,6 +255,59 @@ def print_table(metrics: dict, passed: dict) -> None:
         print(f"{name:<28} {shown:>12} {target:>8}  {'' if ok is None else ok}")
 
 
+def run_section(quick: bool, folder: Path, cache_dir: Path | None) -> dict[str, Any]:
+    """Build (or take from `cache_dir`) and measure, in `folder`: {"metrics", "diagnostics",
+    "methods", "params"} (bench_mes.py runs this as its SPC section)."""
+    params: dict[str, Any] = dict(QUICK if quick else FULL, quick=quick, stations=STATIONS,
+                                  boxes_per_day=BOXES_PER_DAY)
+    metrics: dict[str, Any] = {}
+    diagnostics: dict[str, Any] = {}
+    cache = None
+    if cache_dir is not None:
+        from data.view_schema import VIEW_FORMAT
+
+        cache = cache_dir / f"spc-v{BUILD_FORMAT}-{STATIONS}st-{params['days']}d-view{VIEW_FORMAT}"
+        params["cache_dir"] = str(cache_dir)
+    if cache is not None and (cache / "facts.json").exists():
+        benchkit.log(f"[build] cached view {cache}")
+        shutil.copyfile(cache / "view.sqlite3", folder / "view.sqlite3")
+        facts = json.loads((cache / "facts.json").read_text())
+        database, spc, writer, plant = open_plant(folder, params)
+        plant.positions, plant.numbers = facts.pop("positions"), facts.pop("numbers")
+        plant.records = facts["records"]
+        metrics["ingest_records_per_s"] = facts.pop("ingest_records_per_s")
+        diagnostics.update(facts, cached=True)
+    else:
+        database, spc, writer, plant = open_plant(folder, params)
+        build(plant, spc, folder, metrics, diagnostics)
+        if cache is not None:
+            writer.close()
+            database.dispose()  # the last connection closed: the WAL is in the file
+            cache.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(folder / "view.sqlite3", cache / "view.sqlite3")
+            (cache / "facts.json").write_text(json.dumps(dict(
+                diagnostics, positions=plant.positions, numbers=plant.numbers,
+                ingest_records_per_s=metrics["ingest_records_per_s"])))
+            database, spc, writer, reopened = open_plant(folder, params)
+            reopened.positions, reopened.numbers = plant.positions, plant.numbers
+            reopened.records, plant = plant.records, reopened
+    benchkit.log("[measure] SPC refresh and follow")
+    try:
+        measure(SimpleNamespace(database=database), plant, params, metrics, diagnostics)
+    finally:
+        writer.close()
+        database.dispose()
+    methods = {
+        "spc_refresh_ms": "utils/mes/spc_service: site_statuses + chart_choices + chart(last "
+                          "200 points) + spc_alarms on the view's own SQLite file, median of "
+                          f"{params['runs'] - 1} runs after one warm-up, random station and "
+                          "measurement each run (headless: the tab's drawing is not included)",
+        "follow_box_ms": "ViewWriter.store of one station's one-box batch (aggregates, SPC)",
+        "ingest_records_per_s": "records / wall time of every ViewWriter.store of the build"}
+    return {"metrics": metrics, "diagnostics": diagnostics, "methods": methods,
+            "params": params}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="36 days instead of a year")
@@ -263,65 +318,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=None,
                         help="keep the built view here between runs (measured on a copy)")
     args = parser.parse_args(argv)
-    params: dict[str, Any] = dict(QUICK if args.quick else FULL, quick=args.quick,
-                                  stations=STATIONS, boxes_per_day=BOXES_PER_DAY)
     load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     folder = Path(tempfile.mkdtemp(prefix="bench-spc-", dir=args.dir))
     started = time.perf_counter()
-    metrics: dict[str, Any] = {}
-    diagnostics: dict[str, Any] = {}
     try:
-        cache = None
-        if args.cache_dir is not None:
-            from data.view_schema import VIEW_FORMAT
-
-            cache = args.cache_dir / (f"spc-v{BUILD_FORMAT}-{STATIONS}st-{params['days']}d-"
-                                      f"view{VIEW_FORMAT}")
-            params["cache_dir"] = str(args.cache_dir)
-        if cache is not None and (cache / "facts.json").exists():
-            benchkit.log(f"[build] cached view {cache}")
-            shutil.copyfile(cache / "view.sqlite3", folder / "view.sqlite3")
-            facts = json.loads((cache / "facts.json").read_text())
-            database, spc, writer, plant = open_plant(folder, params)
-            plant.positions, plant.numbers = facts.pop("positions"), facts.pop("numbers")
-            plant.records = facts["records"]
-            metrics["ingest_records_per_s"] = facts.pop("ingest_records_per_s")
-            diagnostics.update(facts, cached=True)
-        else:
-            database, spc, writer, plant = open_plant(folder, params)
-            build(plant, spc, folder, metrics, diagnostics)
-            if cache is not None:
-                writer.close()
-                database.dispose()  # the last connection closed: the WAL is in the file
-                cache.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(folder / "view.sqlite3", cache / "view.sqlite3")
-                (cache / "facts.json").write_text(json.dumps(dict(
-                    diagnostics, positions=plant.positions, numbers=plant.numbers,
-                    ingest_records_per_s=metrics["ingest_records_per_s"])))
-                database, spc, writer, reopened = open_plant(folder, params)
-                reopened.positions, reopened.numbers = plant.positions, plant.numbers
-                reopened.records, plant = plant.records, reopened
-        view = SimpleNamespace(database=database)
-        benchkit.log("[measure] refresh and follow")
-        measure(view, plant, params, metrics, diagnostics)
-        writer.close()
-        database.dispose()
+        found = run_section(args.quick, folder, args.cache_dir)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
-    methods = {
-        "spc_refresh_ms": "utils/mes/spc_service: site_statuses + chart_choices + chart(last "
-                          "200 points) + spc_alarms on the view's own SQLite file, median of "
-                          f"{params['runs'] - 1} runs after one warm-up, random station and "
-                          "measurement each run (headless: the tab's drawing is not included)",
-        "follow_box_ms": "ViewWriter.store of one station's one-box batch (aggregates, SPC)",
-        "ingest_records_per_s": "records / wall time of every ViewWriter.store of the build"}
     return benchkit.write_report(
-        args, metrics=metrics, targets=TARGETS, target_ops=TARGET_OPS, params=params,
-        methods=methods, diagnostics=diagnostics, machine=benchkit.machine_info(folder.parent),
-        phases={"build", "measure"}, folder=folder, load_before=load_before,
-        elapsed=time.perf_counter() - started, print_table=print_table,
-        quick_note="36 days instead of a year")
+        args, metrics=found["metrics"], targets=TARGETS, target_ops=TARGET_OPS,
+        params=found["params"], methods=found["methods"], diagnostics=found["diagnostics"],
+        machine=benchkit.machine_info(folder.parent), phases={"build", "measure"},
+        folder=folder, load_before=load_before, elapsed=time.perf_counter() - started,
+        print_table=print_table, quick_note="36 days instead of a year")
 
 
 if __name__ == "__main__":
