@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from config.downtime import DowntimeSettings
+from config.handover import HandoverSettings
 from config.spc import SpcSettings
 from config.labels import LabelTemplate
 
@@ -125,6 +126,7 @@ class Catalog:
     # SPC: specification limits per size and measurement, minimum sample sizes.
     spc: SpcSettings = field(default_factory=SpcSettings)
     labels: LabelTemplate = field(default_factory=LabelTemplate)  # box and lot labels
+    handover: HandoverSettings = field(default_factory=HandoverSettings)  # when offered
     version: int = 0  # 0: the embedded defaults; a published site catalog counts from 1
 
     @property

@@ -6,31 +6,39 @@ from __future__ import annotations
 
 from typing import Any
 
+
 def _query(db: Any, sql: str, params: tuple) -> list[tuple]:
-    run = getattr(db, "exec_driver_sql", None) or db.execute
-    return [tuple(row) for row in run(sql, params).fetchall()]
+    """Rows as plain tuples, from a SQLAlchemy connection (the readers) or the writer's sqlite3
+    one. A reader's query runs on its driver connection, inside the same read transaction:
+    the OEE tab reads thousands of rows, and wrapping each in a SQLAlchemy Row cost as much
+    as SQLite's own work."""
+    raw = getattr(getattr(db, "connection", None), "driver_connection", None)
+    rows = (raw if raw is not None else db).execute(sql, params).fetchall()
+    return rows if not rows or type(rows[0]) is tuple else [tuple(row) for row in rows]
 
 
-def shift_rows(db: Any, low: str, high: str, station: str | None = None
-               ) -> list[tuple]:
-    """(station, shift_start, day, shift_no, boxes, rejected, stop_s, stops) of the shifts
-    starting in [low, high) in which the station recorded anything."""
-    where = " AND station = ?" if station else ""
+def shift_lines(db: Any, low: str, high: str, ideal_seconds: dict[str, float], default_s: float,
+                station: str | None = None) -> list[tuple]:
+    """(station, shift_start, day, shift_no, stop_s, stops, boxes, rejected, ideal_s) of the
+    shifts starting in [low, high) in which the station recorded anything, oldest first, with
+    ideal_s = Σ boxes × the ideal seconds of their size (`ideal_seconds` per size the catalog
+    names, `default_s` for the others): one query, so the OEE tab's thousands of lines cost no
+    Python loop over sizes. oee_shift keeps each shift's boxes summed over its sizes; only
+    when the catalog names sizes is oee_output read, through its key, per line."""
+    where = " AND s.station = ?" if station else ""
+    if ideal_seconds:
+        case = "CASE size " + "WHEN ? THEN ? " * len(ideal_seconds) + "ELSE ? END"
+        ideal = (f"(SELECT coalesce(sum(boxes * {case}), 0.0) FROM oee_output AS o "
+                 "WHERE o.station = s.station AND o.shift_start = s.shift_start)")
+        ideal_params: tuple = (*(v for pair in ideal_seconds.items() for v in pair), default_s)
+    else:
+        ideal, ideal_params = "s.boxes * ?", (default_s,)
     return _query(db,
-        "SELECT station, shift_start, day, shift_no, boxes, rejected, stop_s, stops FROM oee_shift"
-        " WHERE shift_start >= ? AND shift_start < ? AND (boxes != 0 OR stops != 0 OR stop_s > 0)"
-        + where + " ORDER BY shift_start, station",
-        (low, high, *((station,) if station else ())))
-
-
-def output_rows(db: Any, low: str, high: str, station: str | None = None
-                ) -> list[tuple]:
-    """(station, shift_start, size, boxes, rejected) of the shifts starting in [low, high)."""
-    where = " AND station = ?" if station else ""
-    return _query(db,
-        "SELECT station, shift_start, size, boxes, rejected FROM oee_output WHERE shift_start >= ?"
-        " AND shift_start < ? AND boxes != 0" + where,
-        (low, high, *((station,) if station else ())))
+        "SELECT s.station, s.shift_start, s.day, s.shift_no, s.stop_s, s.stops, s.boxes, "
+        f"s.rejected, {ideal} FROM oee_shift AS s WHERE s.shift_start >= ? AND "
+        "s.shift_start < ? AND (s.boxes != 0 OR s.stops != 0 OR s.stop_s > 0)" + where +
+        " ORDER BY s.shift_start, s.station",
+        (*ideal_params, low, high, *((station,) if station else ())))
 
 
 def shift_totals(db: Any, low: str, high: str) -> list[tuple]:

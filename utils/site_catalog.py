@@ -30,6 +30,7 @@ from utils.changes import Topic
 from utils.mes.downtime_catalog import downtime_from_dict, downtime_to_dict
 from utils.mes.spc_catalog import spc_from_dict, spc_to_dict
 from utils.mes.label_catalog import labels_from_dict, labels_to_dict
+from utils.mes.handover_catalog import handover_from_dict, handover_to_dict
 from utils.permissions import require
 from utils.timezones import valid_zone
 from utils.trust.directory_state import OpRefused, check_op
@@ -66,6 +67,7 @@ def catalog_to_dict(catalog: Catalog) -> dict[str, Any]:
         "downtime": downtime_to_dict(catalog.downtime),
         "spc": spc_to_dict(catalog.spc),
         "labels": labels_to_dict(catalog.labels),
+        "handover": handover_to_dict(catalog.handover),
     }
 
 
@@ -195,6 +197,7 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
     downtime = downtime_from_dict(raw.get("downtime"), errors)
     spc = spc_from_dict(raw.get("spc"), errors)
     labels = labels_from_dict(raw.get("labels"), errors)
+    handover = handover_from_dict(raw.get("handover"), errors)
     if errors:
         raise ValidationFailed(errors)
     return Catalog(machines=tuple(machines), defects=defects, locations=locations,
@@ -202,7 +205,8 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
                    bands=QualityBands(**band_values), max_rejections=max_rejections,
                    thresholds=thresholds, status_interval_ms=intervals["status_interval_ms"],
                    rescan_interval_ms=intervals["rescan_interval_ms"], timezone=zone,
-                   downtime=downtime, spc=spc, labels=labels, version=version)
+                   downtime=downtime, spc=spc, labels=labels, handover=handover,
+                   version=version)
 
 
 # -- keeping, publishing and taking the catalog ------------------------------------------------

@@ -19,17 +19,15 @@ from config.catalog import FLEET_METRICS, NO_REJECTION, Catalog
 from models.canonical import parse_utc
 from models.validation import FieldError, ValidationFailed, validate_reason
 from utils.auth import Session
-from utils.site_catalog import (
-    RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, SiteCatalogService, catalog_from_dict,
-    catalog_to_dict,
-)
+from utils.site_catalog import (RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, SiteCatalogService,
+                                 catalog_from_dict, catalog_to_dict)
 from utils.timezones import zone_label
 
 from gui.admin import catalog_texts
-from gui.admin.catalog_model import (
-    BAND_NAMES, as_shown, list_entries, machine_documents, nth_filled,
-)
+from gui.admin.catalog_model import (BAND_NAMES, as_shown, list_entries, machine_documents,
+                                     nth_filled)
 from gui.admin.catalog_downtime import DowntimeSection
+from gui.admin.catalog_handover import HandoverCatalogBox
 from gui.admin.catalog_labels import LabelTemplateEditor
 from gui.admin.catalog_spc import SpcCatalogBox
 from gui.admin.machine_table import MachineTable
@@ -52,8 +50,8 @@ class CatalogTab(QWidget):
         """`site_catalog`: publishes and keeps the site's catalog; `in_site`: whether this PC
         is a member of a site now (a publish then reaches every PC)."""
         super().__init__(parent)
-        self.site, self.site_catalog, self.in_site = site, site_catalog, in_site
-        self.session = session
+        self.site, self.site_catalog, self.in_site, self.session = (site, site_catalog,
+                                                                   in_site, session)
         self.runner = runner or TaskRunner(self)
         self.setObjectName("catalogTab")
         self.invalid: list[QWidget] = []
@@ -201,14 +199,17 @@ class CatalogTab(QWidget):
                 column.addWidget(box)
             column.addStretch(1)
             columns.addLayout(column, 3)
-        self.downtime = DowntimeSection()  # gui/admin/catalog_downtime.py
-        self.spc = SpcCatalogBox()  # gui/admin/catalog_spc.py
-        self.labels = LabelTemplateEditor()  # gui/admin/catalog_labels.py, with a preview
+        # gui/admin/catalog_<feature>.py: each loads, gives and places the errors of its own
+        # part of the catalog document (the labels' editor with a preview).
+        self.features = dict(downtime=DowntimeSection(), spc=SpcCatalogBox(),
+                             labels=LabelTemplateEditor(), handover=HandoverCatalogBox())
+        self.downtime, self.spc, self.labels, self.handover = self.features.values()
         self.sections = QTabWidget()
         self.sections.setObjectName("catalogSections")
         self.sections.addTab(scrolled(columns), self.tr("Machines, defects and limits"))
-        for title, section in ((self.tr("Stops and OEE"), self.downtime), (self.tr("SPC"), self.spc),
-                               (self.tr("Labels"), self.labels)):
+        titles = (self.tr("Stops and OEE"), self.tr("SPC"), self.tr("Labels"),
+                  self.tr("Shift handover"))  # the pages in self.features' order
+        for title, section in zip(titles, self.features.values()):
             self.sections.addTab(scrolled(section), title)
 
         actions = QHBoxLayout()
@@ -246,9 +247,8 @@ class CatalogTab(QWidget):
             box.setValue(box.minimum() if value is None else value)
         # A catalog that names no zone yet: the one in force (what a publish will keep).
         self.zone.set_zone(catalog.timezone or self.site.timezone)
-        self.downtime.load(catalog.downtime)
-        self.spc.load(catalog.spc)
-        self.labels.load(catalog.labels)
+        for key, section in self.features.items():
+            section.load(getattr(catalog, key))
         self.reason.clear()
         self._show_status(catalog)
 
@@ -289,9 +289,7 @@ class CatalogTab(QWidget):
             "max_rejections": self.max_rejections.value(),
             # The typed text, valid or not: the service says so next to the field.
             "timezone": self.zone.zone() or self.zone.currentText().strip(),
-            "downtime": self.downtime.values(),
-            "spc": self.spc.values(),
-            "labels": self.labels.values(),
+            **{key: section.values() for key, section in self.features.items()},
         })
         return raw
 
@@ -345,12 +343,10 @@ class CatalogTab(QWidget):
             return self.tr("Site time zone"), self.zone
         if head == "reason":
             return self.tr("Reason"), self.reason
-        if head == "downtime":
-            return self.downtime.place(error)
         if head == "spc":
             return self.spc.title(), self.spc.place(parts)
-        if head == "labels":
-            return self.labels.place(error)
+        if head in self.features:
+            return self.features[head].place(error)
         return error.field, None
 
     def show_errors(self, errors: list[FieldError]) -> None:

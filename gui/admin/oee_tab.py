@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Callable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -20,14 +20,13 @@ from utils.mes.oee import combine
 from utils.mes.oee_report import OeeReport
 from utils.site.site_view import SiteView
 
-from gui.admin.oee_model import COLUMNS, day_lines, shift_lines
+from gui.admin.oee_model import OeeLinesModel, day_lines, shift_lines
 from gui.admin.oee_rows_dialog import OeeRowsDialog
 from gui.admin.oee_texts import definitions, shift_headers
 from gui.admin.record_filters import RecordFilters
 from gui.admin.site_now import SiteNow
 from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.admin.view_bridge import ViewBridge
-from gui.downtime_model import TextRowsModel
 from gui.downtime_texts import percent_text
 
 REFRESH_MS = 30_000  # the shift under way and open stops grow with the clock
@@ -61,14 +60,11 @@ class OeeTab(RefreshWhenShown):
         self.total = QLabel()
         self.total.setObjectName("oeeTotal")
         self.total.setStyleSheet("font-size: 15px; font-weight: bold;")
-        self.model = TextRowsModel(COLUMNS, shift_headers(), self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.model = OeeLinesModel(shift_headers(), self)
         self.table = QTableView()
         self.table.setObjectName("oeeTable")
         self.table.setAccessibleName(self.tr("OEE per station and shift"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -77,6 +73,9 @@ class OeeTab(RefreshWhenShown):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # Widths from the rows on screen only: measuring Qt's default 1000 rows asks the model
+        # for 12,000 texts on every refresh.
+        header.setResizeContentsPrecision(0)
         self.table.doubleClicked.connect(lambda index: self.open_rows(index.row()))
         self.rows_button = QPushButton(self.tr("Rows behind the selected line…"))
         self.rows_button.setObjectName("oeeRowsButton")
@@ -144,9 +143,8 @@ class OeeTab(RefreshWhenShown):
         if rows:
             self.open_rows(rows[0].row())
 
-    def open_rows(self, proxy_row: int) -> OeeRowsDialog | None:
-        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
-        line = self.model.key(source.row())
+    def open_rows(self, row: int) -> OeeRowsDialog | None:
+        line = self.model.key(row)
         if line is None:
             return None
         dialog = OeeRowsDialog(self.site, self.oee, self.downtime, self.session, line, self)

@@ -665,125 +665,125 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="62"/>
+        <location filename="../admin/catalog_tab.py" line="60"/>
         <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="64"/>
+        <location filename="../admin/catalog_tab.py" line="62"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="68"/>
-        <location filename="../admin/catalog_tab.py" line="124"/>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="66"/>
+        <location filename="../admin/catalog_tab.py" line="122"/>
+        <location filename="../admin/catalog_tab.py" line="323"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="71"/>
-        <location filename="../admin/catalog_tab.py" line="125"/>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="69"/>
+        <location filename="../admin/catalog_tab.py" line="123"/>
+        <location filename="../admin/catalog_tab.py" line="323"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="88"/>
+        <location filename="../admin/catalog_tab.py" line="86"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="93"/>
+        <location filename="../admin/catalog_tab.py" line="91"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="95"/>
+        <location filename="../admin/catalog_tab.py" line="93"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="112"/>
-        <location filename="../admin/catalog_tab.py" line="322"/>
+        <location filename="../admin/catalog_tab.py" line="110"/>
+        <location filename="../admin/catalog_tab.py" line="320"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="121"/>
+        <location filename="../admin/catalog_tab.py" line="119"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="127"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="131"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="132"/>
+        <location filename="../admin/catalog_tab.py" line="130"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="139"/>
-        <location filename="../admin/catalog_tab.py" line="343"/>
+        <location filename="../admin/catalog_tab.py" line="137"/>
+        <location filename="../admin/catalog_tab.py" line="341"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="140"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="147"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="151"/>
+        <location filename="../admin/catalog_tab.py" line="149"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="152"/>
+        <location filename="../admin/catalog_tab.py" line="150"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="163"/>
-        <location filename="../admin/catalog_tab.py" line="341"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="339"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="168"/>
+        <location filename="../admin/catalog_tab.py" line="166"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="170"/>
+        <location filename="../admin/catalog_tab.py" line="168"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="171"/>
+        <location filename="../admin/catalog_tab.py" line="169"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="183"/>
-        <location filename="../admin/catalog_tab.py" line="345"/>
+        <location filename="../admin/catalog_tab.py" line="181"/>
+        <location filename="../admin/catalog_tab.py" line="343"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="186"/>
+        <location filename="../admin/catalog_tab.py" line="184"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,43 +803,48 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
+        <location filename="../admin/catalog_tab.py" line="210"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="215"/>
-        <location filename="../admin/catalog_tab.py" line="347"/>
+        <location filename="../admin/catalog_tab.py" line="211"/>
+        <source>Shift handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="216"/>
+        <location filename="../admin/catalog_tab.py" line="345"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="320"/>
+        <location filename="../admin/catalog_tab.py" line="318"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="336"/>
+        <location filename="../admin/catalog_tab.py" line="334"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="339"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="367"/>
+        <location filename="../admin/catalog_tab.py" line="363"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="386"/>
+        <location filename="../admin/catalog_tab.py" line="382"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2637,6 +2642,35 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/spc_freeze_dialog.py" line="115"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverCatalogBox</name>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="21"/>
+        <location filename="../admin/catalog_handover.py" line="62"/>
+        <source>Shift handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="30"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="34"/>
+        <source>The station window offers the outgoing operator the shift&apos;s handover from this long before the shift ends; while it is unsigned, it is still offered (and can still be signed) this long into the next shift, then no longer. 0 before the end: only once the shift has ended; 0 after the end: not after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="42"/>
+        <source>Offer before the shift ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="43"/>
+        <source>Still offer after it ended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5487,27 +5521,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="54"/>
+        <location filename="../admin/oee_tab.py" line="53"/>
         <source>per shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="55"/>
+        <location filename="../admin/oee_tab.py" line="54"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="70"/>
+        <location filename="../admin/oee_tab.py" line="66"/>
         <source>OEE per station and shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="81"/>
+        <location filename="../admin/oee_tab.py" line="80"/>
         <source>Rows behind the selected line…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="135"/>
+        <location filename="../admin/oee_tab.py" line="134"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation type="unfinished"></translation>
     </message>

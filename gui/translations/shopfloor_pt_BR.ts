@@ -666,125 +666,125 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="62"/>
+        <location filename="../admin/catalog_tab.py" line="60"/>
         <source>Add machine</source>
         <translation>Adicionar máquina</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="64"/>
+        <location filename="../admin/catalog_tab.py" line="62"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="68"/>
-        <location filename="../admin/catalog_tab.py" line="124"/>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="66"/>
+        <location filename="../admin/catalog_tab.py" line="122"/>
+        <location filename="../admin/catalog_tab.py" line="323"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="71"/>
-        <location filename="../admin/catalog_tab.py" line="125"/>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="69"/>
+        <location filename="../admin/catalog_tab.py" line="123"/>
+        <location filename="../admin/catalog_tab.py" line="323"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="88"/>
+        <location filename="../admin/catalog_tab.py" line="86"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="93"/>
+        <location filename="../admin/catalog_tab.py" line="91"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="95"/>
+        <location filename="../admin/catalog_tab.py" line="93"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="112"/>
-        <location filename="../admin/catalog_tab.py" line="322"/>
+        <location filename="../admin/catalog_tab.py" line="110"/>
+        <location filename="../admin/catalog_tab.py" line="320"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="121"/>
+        <location filename="../admin/catalog_tab.py" line="119"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="127"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="131"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="132"/>
+        <location filename="../admin/catalog_tab.py" line="130"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="139"/>
-        <location filename="../admin/catalog_tab.py" line="343"/>
+        <location filename="../admin/catalog_tab.py" line="137"/>
+        <location filename="../admin/catalog_tab.py" line="341"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="140"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="147"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="151"/>
+        <location filename="../admin/catalog_tab.py" line="149"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="152"/>
+        <location filename="../admin/catalog_tab.py" line="150"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="163"/>
-        <location filename="../admin/catalog_tab.py" line="341"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="339"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="168"/>
+        <location filename="../admin/catalog_tab.py" line="166"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="170"/>
+        <location filename="../admin/catalog_tab.py" line="168"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="171"/>
+        <location filename="../admin/catalog_tab.py" line="169"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="183"/>
-        <location filename="../admin/catalog_tab.py" line="345"/>
+        <location filename="../admin/catalog_tab.py" line="181"/>
+        <location filename="../admin/catalog_tab.py" line="343"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="186"/>
+        <location filename="../admin/catalog_tab.py" line="184"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
@@ -804,43 +804,48 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
+        <location filename="../admin/catalog_tab.py" line="210"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="215"/>
-        <location filename="../admin/catalog_tab.py" line="347"/>
+        <location filename="../admin/catalog_tab.py" line="211"/>
+        <source>Shift handover</source>
+        <translation>Passagem de turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_tab.py" line="216"/>
+        <location filename="../admin/catalog_tab.py" line="345"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="320"/>
+        <location filename="../admin/catalog_tab.py" line="318"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="336"/>
+        <location filename="../admin/catalog_tab.py" line="334"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="339"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="367"/>
+        <location filename="../admin/catalog_tab.py" line="363"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="386"/>
+        <location filename="../admin/catalog_tab.py" line="382"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -2639,6 +2644,35 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/spc_freeze_dialog.py" line="115"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was frozen.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi congelado.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverCatalogBox</name>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="21"/>
+        <location filename="../admin/catalog_handover.py" line="62"/>
+        <source>Shift handover</source>
+        <translation>Passagem de turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="30"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="34"/>
+        <source>The station window offers the outgoing operator the shift&apos;s handover from this long before the shift ends; while it is unsigned, it is still offered (and can still be signed) this long into the next shift, then no longer. 0 before the end: only once the shift has ended; 0 after the end: not after it.</source>
+        <translation>A janela da estação oferece a passagem de turno ao operador que sai a partir deste tempo antes do fim do turno; enquanto não estiver assinada, ela continua oferecida (e ainda pode ser assinada) por este tempo no turno seguinte, e depois não mais. 0 antes do fim: só depois que o turno terminou; 0 depois do fim: não depois dele.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="42"/>
+        <source>Offer before the shift ends</source>
+        <translation>Oferecer antes do fim do turno</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_handover.py" line="43"/>
+        <source>Still offer after it ended</source>
+        <translation>Ainda oferecer depois do fim</translation>
     </message>
 </context>
 <context>
@@ -5489,27 +5523,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="54"/>
+        <location filename="../admin/oee_tab.py" line="53"/>
         <source>per shift</source>
         <translation>por turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="55"/>
+        <location filename="../admin/oee_tab.py" line="54"/>
         <source>per day</source>
         <translation>por dia</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="70"/>
+        <location filename="../admin/oee_tab.py" line="66"/>
         <source>OEE per station and shift</source>
         <translation>OEE por estação e turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="81"/>
+        <location filename="../admin/oee_tab.py" line="80"/>
         <source>Rows behind the selected line…</source>
         <translation>Registros por trás da linha selecionada…</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="135"/>
+        <location filename="../admin/oee_tab.py" line="134"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %5 caixas</translation>
     </message>

@@ -2,7 +2,9 @@
 """SPC benchmark: a year of a 200-station plant in the site view, SPC kept on ingest, and the
 SPC tab's refresh over it (a script, not a pytest module).
 
-    python tests/benchmarks/bench_spc.py [--quick] --json PATH
+    python tests/benchmarks/bench_spc.py [--quick] [--cache-dir DIR] --json PATH
+
+(bench_mes.py runs it too, as its SPC section, after the OEE one.)
 
 The view is written by the product's own writer (data/view_store.py ViewWriter with its
 registered extensions, SPC among them), one batch per station and week as catching up with a
@@ -10,6 +12,8 @@ journal stores them; the records are made here (200 stations, 49 boxes a station
 and CAM-W around each station's own mean; a shift of the mean on one station in ten during the
 last month, so charts go out of control). After the first 14 days an admin PC's 400 baseline
 freezes (every station, CAM-D and CAM-W) arrive, then the rest of the year. --quick: 36 days.
+With --cache-dir the built view is kept there per plan and view format, with the build's
+figures, and each run measures a copy of it (following boxes writes to the view).
 
 - spc_refresh_ms         what the SPC tab reads on a refresh (utils/mes/spc_service.py): the
                          site table (every chart with a baseline and its open signal), the
@@ -29,6 +33,7 @@ Prints a table and writes JSON (tests/benchmarks/benchkit.py).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -64,6 +69,7 @@ FULL = {"days": 365, "runs": 41}
 QUICK = {"days": 36, "runs": 21}
 BASELINE_DAYS = 14
 TARGETS = {"spc_refresh_ms": 250.0}
+BUILD_FORMAT = 1  # bump when the plant's records change: the cached views are then rebuilt
 TARGET_OPS = {"spc_refresh_ms": "<="}
 
 
@@ -179,6 +185,31 @@ class Plant:
         return self.store("office1", events=events)
 
 
+def open_plant(folder: Path, params: dict) -> tuple[Any, "TimedSpc", ViewWriter, "Plant"]:
+    database = open_view_database(folder / "view.sqlite3")
+    spc = TimedSpc()
+    writer = ViewWriter(database, "America/Sao_Paulo", extensions=(spc,))
+    return database, spc, writer, Plant(writer, params["days"])
+
+
+def build(plant: "Plant", spc: "TimedSpc", folder: Path, metrics: dict,
+          diagnostics: dict) -> None:
+    """The year (or --quick's part): the baselines' days, the freezes, the rest."""
+    benchkit.log(f"[build] {STATIONS} stations, {plant.days} days")
+    store_s = plant.days_range(0, BASELINE_DAYS)
+    benchkit.log(f"    first {BASELINE_DAYS} days: {plant.records:,} records")
+    freeze_s = plant.freezes()
+    benchkit.log(f"    400 baselines frozen in {freeze_s:.1f} s")
+    store_s += freeze_s + plant.days_range(BASELINE_DAYS, plant.days)
+    metrics["ingest_records_per_s"] = round(plant.records / store_s)
+    diagnostics.update(records=plant.records, store_s=round(store_s, 1),
+                       spc_s=round(spc.seconds, 1), spc_share=round(spc.seconds / store_s, 3),
+                       view_bytes=(folder / "view.sqlite3").stat().st_size,
+                       load_during_build=os.getloadavg() if hasattr(os, "getloadavg") else None)
+    benchkit.log(f"    {plant.records:,} records in {store_s:.0f} s, SPC "
+                 f"{spc.seconds / store_s:.0%} of it")
+
+
 def measure(view, plant: Plant, params: dict, metrics: dict, diagnostics: dict) -> None:
     settings = SpcSettings(tuple(SpecLimit(size, m, 0.5, 3.0) for size in SIZES
                                  for m in ("cam_d", "cam_w")))
@@ -227,47 +258,48 @@ def print_table(metrics: dict, passed: dict) -> None:
         print(f"{name:<28} {shown:>12} {target:>8}  {'' if ok is None else ok}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="36 days instead of a year")
-    parser.add_argument("--json", required=True, type=Path, help="where to write the results")
-    parser.add_argument("--dir", type=Path, default=None, help="parent of the temporary folder")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    parser.add_argument("--strict", action="store_true", help="status 1 when a target is missed")
-    args = parser.parse_args(argv)
-    params: dict[str, Any] = dict(QUICK if args.quick else FULL, quick=args.quick,
-                                  stations=STATIONS, boxes_per_day=BOXES_PER_DAY)
-    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
-    folder = Path(tempfile.mkdtemp(prefix="bench-spc-", dir=args.dir))
-    started = time.perf_counter()
+def run_section(quick: bool, folder: Path, cache_dir: Path | None) -> dict[str, Any]:
+    """Build (or take from `cache_dir`) and measure, in `folder`: {"metrics", "diagnostics",
+    "methods", "params"} (bench_mes.py runs this as its SPC section)."""
+    params: dict[str, Any] = dict(QUICK if quick else FULL, quick=quick, stations=STATIONS,
+                                  boxes_per_day=BOXES_PER_DAY)
     metrics: dict[str, Any] = {}
     diagnostics: dict[str, Any] = {}
+    cache = None
+    if cache_dir is not None:
+        from data.view_schema import VIEW_FORMAT
+
+        cache = cache_dir / f"spc-v{BUILD_FORMAT}-{STATIONS}st-{params['days']}d-view{VIEW_FORMAT}"
+        params["cache_dir"] = str(cache_dir)
+    if cache is not None and (cache / "facts.json").exists():
+        benchkit.log(f"[build] cached view {cache}")
+        shutil.copyfile(cache / "view.sqlite3", folder / "view.sqlite3")
+        facts = json.loads((cache / "facts.json").read_text())
+        database, spc, writer, plant = open_plant(folder, params)
+        plant.positions, plant.numbers = facts.pop("positions"), facts.pop("numbers")
+        plant.records = facts["records"]
+        metrics["ingest_records_per_s"] = facts.pop("ingest_records_per_s")
+        diagnostics.update(facts, cached=True)
+    else:
+        database, spc, writer, plant = open_plant(folder, params)
+        build(plant, spc, folder, metrics, diagnostics)
+        if cache is not None:
+            writer.close()
+            database.dispose()  # the last connection closed: the WAL is in the file
+            cache.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(folder / "view.sqlite3", cache / "view.sqlite3")
+            (cache / "facts.json").write_text(json.dumps(dict(
+                diagnostics, positions=plant.positions, numbers=plant.numbers,
+                ingest_records_per_s=metrics["ingest_records_per_s"])))
+            database, spc, writer, reopened = open_plant(folder, params)
+            reopened.positions, reopened.numbers = plant.positions, plant.numbers
+            reopened.records, plant = plant.records, reopened
+    benchkit.log("[measure] SPC refresh and follow")
     try:
-        database = open_view_database(folder / "view.sqlite3")
-        spc = TimedSpc()
-        writer = ViewWriter(database, "America/Sao_Paulo", extensions=(spc,))
-        plant = Plant(writer, params["days"])
-        benchkit.log(f"[build] {STATIONS} stations, {params['days']} days")
-        store_s = plant.days_range(0, BASELINE_DAYS)
-        benchkit.log(f"    first {BASELINE_DAYS} days: {plant.records:,} records")
-        freeze_s = plant.freezes()
-        benchkit.log(f"    400 baselines frozen in {freeze_s:.1f} s")
-        store_s += freeze_s + plant.days_range(BASELINE_DAYS, params["days"])
-        metrics["ingest_records_per_s"] = round(plant.records / store_s)
-        diagnostics.update(records=plant.records, store_s=round(store_s, 1),
-                           spc_s=round(spc.seconds, 1),
-                           spc_share=round(spc.seconds / store_s, 3),
-                           view_bytes=(folder / "view.sqlite3").stat().st_size)
-        benchkit.log(f"    {plant.records:,} records in {store_s:.0f} s, SPC "
-                     f"{spc.seconds / store_s:.0%} of it")
-        view = SimpleNamespace(database=database)
-        benchkit.log("[measure] refresh and follow")
-        measure(view, plant, params, metrics, diagnostics)
+        measure(SimpleNamespace(database=database), plant, params, metrics, diagnostics)
+    finally:
         writer.close()
         database.dispose()
-    finally:
-        if not args.keep:
-            shutil.rmtree(folder, ignore_errors=True)
     methods = {
         "spc_refresh_ms": "utils/mes/spc_service: site_statuses + chart_choices + chart(last "
                           "200 points) + spc_alarms on the view's own SQLite file, median of "
@@ -275,12 +307,34 @@ def main(argv: list[str] | None = None) -> int:
                           "measurement each run (headless: the tab's drawing is not included)",
         "follow_box_ms": "ViewWriter.store of one station's one-box batch (aggregates, SPC)",
         "ingest_records_per_s": "records / wall time of every ViewWriter.store of the build"}
+    return {"metrics": metrics, "diagnostics": diagnostics, "methods": methods,
+            "params": params}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="36 days instead of a year")
+    parser.add_argument("--json", required=True, type=Path, help="where to write the results")
+    parser.add_argument("--dir", type=Path, default=None, help="parent of the temporary folder")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--strict", action="store_true", help="status 1 when a target is missed")
+    parser.add_argument("--cache-dir", type=Path, default=None,
+                        help="keep the built view here between runs (measured on a copy)")
+    args = parser.parse_args(argv)
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
+    folder = Path(tempfile.mkdtemp(prefix="bench-spc-", dir=args.dir))
+    started = time.perf_counter()
+    try:
+        found = run_section(args.quick, folder, args.cache_dir)
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
     return benchkit.write_report(
-        args, metrics=metrics, targets=TARGETS, target_ops=TARGET_OPS, params=params,
-        methods=methods, diagnostics=diagnostics, machine=benchkit.machine_info(folder.parent),
-        phases={"build", "measure"}, folder=folder, load_before=load_before,
-        elapsed=time.perf_counter() - started, print_table=print_table,
-        quick_note="36 days instead of a year")
+        args, metrics=found["metrics"], targets=TARGETS, target_ops=TARGET_OPS,
+        params=found["params"], methods=found["methods"], diagnostics=found["diagnostics"],
+        machine=benchkit.machine_info(folder.parent), phases={"build", "measure"},
+        folder=folder, load_before=load_before, elapsed=time.perf_counter() - started,
+        print_table=print_table, quick_note="36 days instead of a year")
 
 
 if __name__ == "__main__":

@@ -327,3 +327,30 @@ def test_someone_the_site_gave_no_key_classifies_their_own_stations_stop_unsigne
         assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("setup", 1800.0, 1)]
     finally:
         site.close()
+
+
+def test_a_shifts_ideal_time_sums_each_sizes_own_rate(site):
+    # Shift 2 of 1 Dec, station 201: 6 boxes of #0 (catalog: 12 an hour, 300 s each), 4 of #1
+    # (not in the catalog: the default 12 an hour, 300 s) and, once the catalog names #1 at 6
+    # an hour, 600 s each; a #0 box voided later counts for nothing. Station 202 in the same
+    # shift only stops: no box, no ideal time.
+    records = [box(n, utc(1, 14, n)) for n in range(1, 8)]
+    records += [box(n, utc(1, 15, n), size="#1", defect="Furo" if n == 8 else "N/A")
+                for n in range(8, 12)]
+    site.store(records=records)
+    site.store(records=[box(7, utc(1, 14, 7), version=2, status="voided")])
+    site.store("202", events=stop_events("202", stop_id="t1", start=utc(1, 16),
+                                         end=utc(1, 17), breaks=()))
+    rows = {row.station: row.figures for row in site.report.shifts(utc(1, 14), utc(1, 15))}
+    assert (rows["201"].boxes, rows["201"].good, rows["201"].ideal_s) == (10, 9, 10 * 300.0)
+    assert (rows["202"].boxes, rows["202"].ideal_s, rows["202"].downtime_s) == (0, 0.0, 3600.0)
+    site.catalog = Catalog(downtime=DowntimeSettings(
+        rates=(SizeRate("#0", 12.0, 15), SizeRate("#1", 6.0, 15)),
+        breaks=(PlannedBreak("21:45", 30),)))
+    rows = {row.station: row.figures for row in site.report.shifts(utc(1, 14), utc(1, 15))}
+    assert rows["201"].ideal_s == 6 * 300.0 + 4 * 600.0
+    # 8 h (14:00-22:00) minus the 21:45 break's first 15 min, nothing down: P by hand.
+    assert rows["201"].planned_s == 27_900
+    assert rows["201"].performance == pytest.approx(4200 / 27_900)
+    only = site.report.shifts(utc(1, 14), utc(1, 15), station="202")
+    assert [row.station for row in only] == ["202"]

@@ -1,6 +1,7 @@
 """Screenshots of the shift handover (the `handover` target of tests/gui/screenshots.py): the
 station window with the handover due, the dialog where the outgoing operator signs, the one
-where the incoming operator acknowledges, and the admin panel's Handovers tab, in both
+where the incoming operator acknowledges, the admin panel's Handovers tab and the Catalog
+tab's "Shift handover" page (the offer times), in both
 languages, at 1366 x 768 (the station's window and the panel at the screen's client area)."""
 
 from __future__ import annotations
@@ -121,6 +122,10 @@ def render_handover(out_dir: Path) -> list[Path]:
         tab.table.selectRow(0)
         settle_until(lambda: "L2503-003" in tab.page.toPlainText(), lambda _n: QTest.qWait(10))
         shot(panel, "admin-handovers")
+        catalog = panel.catalog_tab  # its "Shift handover" page: when the station offers it
+        panel.tabs.setCurrentWidget(catalog)
+        catalog.sections.setCurrentIndex(list(catalog.features).index("handover") + 1)
+        shot(panel, "admin-catalog-handover")
         panel.shutdown()
         panel.close()
         ctx.close()

@@ -207,3 +207,34 @@ def test_spc_specification_limits_are_edited_checked_and_published(make_tab, ctx
     assert (spec.lower, spec.upper, catalog.spc.min_capability_points) == (0.5, 2.5, 50)
     tab.load()
     assert tab.spc.table.item(0, 2).text() == "0.5" and tab.spc.table.item(0, 0).text() == "#00"
+
+
+def test_handover_offer_times_are_edited_published_and_followed(make_tab, ctx):
+    from datetime import datetime, timezone
+
+    from config.handover import HandoverSettings
+    from models.shifts import shift_of
+    from models.validation import FieldError
+
+    tab = make_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session)
+    assert (tab.handover.before_end.value(), tab.handover.after_end.value()) == (30, 120)
+    assert (tab.handover.before_end.maximum(), tab.handover.after_end.maximum()) == (240, 480)
+    # A refusal of the service is shown at its field, on the handover page.
+    tab.show_errors([FieldError("handover.offer_after_end_minutes", "out_of_range",
+                                "out of range", {"min": 0, "max": 480})])
+    assert tab.handover.after_end in tab.invalid
+    assert tab.sections.currentWidget().isAncestorOf(tab.handover.after_end)
+    assert "Shift handover" in tab.error.text()
+    tab.handover.before_end.setValue(60)
+    tab.handover.after_end.setValue(15)
+    tab.reason.setText("night shift signs before the last cleaning")
+    catalog = publish_and_wait(tab)
+    assert catalog.handover == ctx.catalog.handover == HandoverSettings(60, 15)
+    # The station follows it: 59 min before shift 1's end (14:00 local) it is offered.
+    ctx.clock._now = datetime(2026, 11, 22, 16, 1, tzinfo=timezone.utc)
+    shift = shift_of(ctx.clock.now(), ctx.timezone)
+    assert ctx.handover.offer_due() == shift
+    ctx.clock._now = datetime(2026, 11, 22, 17, 16, tzinfo=timezone.utc)  # 16 min after
+    assert ctx.handover.offer_due() is None
+    tab.load()
+    assert (tab.handover.before_end.value(), tab.handover.after_end.value()) == (60, 15)

@@ -160,3 +160,40 @@ def test_the_catalog_section_edits_rates_breaks_and_reasons(qtbot, ctx):
         catalog_from_dict(tab.values())
     tab.show_errors(failed.value.errors)
     assert "Stops and OEE" in tab.error.text() and section.breaks in tab.invalid
+
+
+def test_the_oee_lines_model_sorts_itself_builds_texts_when_shown_and_keeps_the_selection(
+        qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    from gui.admin.oee_model import OeeLinesModel, shift_lines
+    from gui.admin.oee_texts import shift_headers
+    from utils.mes.oee import figures
+    from utils.mes.oee_report import ShiftOee
+
+    start = datetime(2026, 11, 22, 9, tzinfo=timezone.utc)
+    rows = [ShiftOee(station, start, start + timedelta(hours=8), "2026-11-22", 1, stops,
+                     figures(28_800, down, boxes * 300.0, boxes, boxes - 1))
+            for station, stops, down, boxes in (("201", 1, 600, 40), ("202", 0, 0, 90),
+                                                ("203", 3, 7200, 10))]
+    model = OeeLinesModel(shift_headers())
+    lines = shift_lines(rows)
+    model.set_rows(lines)
+    assert all(line.texts is None for line in lines)  # nothing formatted before it is asked
+    assert model.data(model.index(1, 6)) == "90" and lines[1].texts is not None
+    assert lines[0].texts is None and lines[2].texts is None
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.selectRow(0)  # station 201
+    table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # most downtime first
+    assert [model.key(r).station for r in range(3)] == ["203", "201", "202"]
+    assert model.data(model.index(0, 4)) == "2:00"
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [1]  # still 201
+    model.set_rows(shift_lines(list(reversed(rows))))  # a refresh keeps the chosen order
+    assert [model.key(r).station for r in range(3)] == ["203", "201", "202"]
+    table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, 2)) for r in range(3)] == ["201", "202", "203"]
+    assert model.data(model.index(0, 8), Qt.ItemDataRole.UserRole) == pytest.approx(
+        (28_800 - 600) / 28_800)

@@ -55,10 +55,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The handover offered is the shift ending within this time, or the one that ended this long
-# ago and is not signed yet (the operator finishes the last box, then signs).
-OFFER_BEFORE_END = timedelta(minutes=30)
-OFFER_AFTER_END = timedelta(hours=2)
 # How far back a stop that runs into the shift may have begun and still be found.
 STOP_LOOKBACK = timedelta(days=7)
 
@@ -123,19 +119,22 @@ class HandoverService:
         now = now or self.ctx.clock.now()
         current = shift_of(now, self.ctx.timezone)
         previous = shift_of(current.start_utc - timedelta(seconds=1), self.ctx.timezone)
-        if (now - current.start_utc <= OFFER_AFTER_END
+        # The operator finishes the last box, then signs: the shift just ended stays the one
+        # to hand over for the catalog's time after its end (config/handover.py).
+        if (now - current.start_utc <= self.ctx.catalog.handover.offer_after_end
                 and self.find(handover_id(self.ctx.station_id, previous)) is None):
             return previous
         return current
 
     def offer_due(self, now: datetime | None = None) -> Shift | None:
-        """The shift whose handover the station window should offer now, else None: the last
-        half hour of a shift, or the first hours of the next while the last is unsigned."""
+        """The shift whose handover the station window should offer now, else None: from the
+        catalog's time before a shift's end (30 min by default), and into the next shift for
+        its time after the end (2 h by default) while the last is unsigned."""
         now = now or self.ctx.clock.now()
         shift = self.shift_to_hand_over(now)
         if self.find(handover_id(self.ctx.station_id, shift)) is not None:
             return None
-        if shift.end_utc <= now or shift.end_utc - now <= OFFER_BEFORE_END:
+        if shift.end_utc - now <= self.ctx.catalog.handover.offer_before_end:  # or ended
             return shift
         return None
 

@@ -40,20 +40,24 @@ class Oee:
 
     @property
     def oee(self) -> float | None:
-        parts = (self.availability, self.performance, self.quality)
-        if any(part is None for part in parts):
-            return None
-        return self.availability * self.performance * self.quality  # type: ignore[operator]
+        a, p, q = self.availability, self.performance, self.quality
+        return None if a is None or p is None or q is None else a * p * q
 
 
 def oee(planned_s: float, downtime_s: float, output: Mapping[str, Output],
         settings: DowntimeSettings) -> Oee:
     """The figures of one period: `output` maps each size to its boxes and rejected boxes."""
-    downtime_s = min(max(downtime_s, 0.0), max(planned_s, 0.0))
-    run_s = max(planned_s - downtime_s, 0.0)
     boxes = sum(o.boxes for o in output.values())
     good = boxes - sum(o.rejected for o in output.values())
     ideal_s = sum(o.boxes * settings.ideal_seconds(size) for size, o in output.items())
+    return figures(planned_s, downtime_s, ideal_s, boxes, good)
+
+
+def figures(planned_s: float, downtime_s: float, ideal_s: float, boxes: int, good: int) -> Oee:
+    """The figures of one period from its sums already made (the ideal seconds of its boxes
+    summed per size): what oee() does after summing, for callers that sum in SQL."""
+    downtime_s = min(max(downtime_s, 0.0), max(planned_s, 0.0))
+    run_s = max(planned_s - downtime_s, 0.0)
     return Oee(planned_s, downtime_s, run_s, ideal_s, boxes, good,
                availability=run_s / planned_s if planned_s > 0 else None,
                performance=ideal_s / run_s if run_s > 0 else None,

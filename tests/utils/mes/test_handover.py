@@ -194,3 +194,32 @@ def test_the_offer_follows_the_shift_clock(ctx):
     ctx.clock._now = at("2026-12-02T11:30")  # 08:30 local: 2.5 h into the next shift
     assert ctx.handover.offer_due() is None  # the night's went unsigned; not nagged forever
     assert ctx.handover.shift_to_hand_over() == shift_of(ctx.clock.now(), ZONE)
+
+
+def test_the_offer_follows_the_catalogs_times(ctx):
+    # The night shift (22:00-06:00 local, 01:00-09:00 UTC) with the catalog's own times: offered
+    # from 90 min before its end, kept for 15 min into the next shift.
+    from dataclasses import replace
+
+    from config.handover import HandoverSettings
+
+    ctx.apply_catalog(replace(ctx.catalog, handover=HandoverSettings(90, 15)))
+    night = shift_of(at("2026-12-02T07:00"), ZONE)
+    ctx.clock._now = at("2026-12-02T07:29")  # 04:29 local: 91 min before the end
+    assert ctx.handover.offer_due() is None
+    ctx.clock._now = at("2026-12-02T07:30")  # 04:30: 90 min before
+    assert ctx.handover.offer_due() == night
+    ctx.clock._now = at("2026-12-02T09:15")  # 06:15: 15 min into the next, night unsigned
+    assert ctx.handover.offer_due() == night == ctx.handover.shift_to_hand_over()
+    ctx.clock._now = at("2026-12-02T09:16")  # past the catalog's 15 min: not asked any more
+    assert ctx.handover.offer_due() is None
+    assert ctx.handover.shift_to_hand_over() == shift_of(ctx.clock.now(), ZONE)
+    # With the defaults the same moment still offers the night's (2 h after its end).
+    ctx.apply_catalog(replace(ctx.catalog, handover=HandoverSettings()))
+    assert ctx.handover.offer_due() == night
+    # 0 min before: only once the shift has ended.
+    ctx.apply_catalog(replace(ctx.catalog, handover=HandoverSettings(0, 120)))
+    ctx.clock._now = at("2026-12-02T08:59")
+    assert ctx.handover.offer_due() is None
+    ctx.clock._now = at("2026-12-02T09:00")
+    assert ctx.handover.offer_due() == night
