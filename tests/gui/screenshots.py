@@ -1102,6 +1102,7 @@ if __name__ == "__main__":
                  "verify": render_verify, "chains": render_chains, "release": render_release,
                  "oee": render_oee, "spc": render_spc, "handover": render_handover,
                  "labels": render_labels}
+    target.mkdir(parents=True, exist_ok=True)  # some renderers save without making it
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:
