@@ -29,9 +29,9 @@ class DowntimeCharts:
     def __init__(self, clock: Clock, oee: OeeReport, charts: pg.GraphicsLayoutWidget, row: int):
         self.clock = clock
         self.oee = oee
-        self.pareto_plot = charts.addPlot(row=row, col=0, axisItems=value_axes(),
+        self.pareto_plot = charts.addPlot(row=row, col=0, axisItems=value_axes(), enableMenu=False,
                                           title=QCoreApplication.translate("DashboardDowntime", "Downtime by stop reason (hours)"))
-        self.trend_plot = charts.addPlot(row=row, col=1, axisItems=value_axes(),
+        self.trend_plot = charts.addPlot(row=row, col=1, axisItems=value_axes(), enableMenu=False,
                                          title=QCoreApplication.translate("DashboardDowntime", "OEE per day (%)"))
         self.pareto_plot.getAxis("bottom").setHeight(44)
         self.pareto_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#c62828")

@@ -78,16 +78,16 @@ class DashboardTab(RefreshWhenShown):
         self.ranking.setWordWrap(True)
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         self.charts = pg.GraphicsLayoutWidget()
-        self.top_plot = self.charts.addPlot(row=0, col=0, axisItems=value_axes(),
-                                            title=self.tr("Top 5 defects (share of rejections)"))
-        self.pareto_plot = self.charts.addPlot(row=0, col=1, axisItems=value_axes(),
-                                               title=self.tr("Pareto"))
-        self.means_plot = self.charts.addPlot(row=1, col=0, axisItems=value_axes(),
-                                              title=self.tr("Mean CAM-D / CAM-W per station (%)"))
-        self.hour_plot = self.charts.addPlot(row=1, col=1, axisItems=value_axes(),
-                                             title=self.tr("Boxes per hour of the day"))
-        self.shift_plot = self.charts.addPlot(row=3, col=0, colspan=2, axisItems=value_axes(),
-                                              title=self.tr("Boxes per shift (day · shift)"))
+
+        def plot(row: int, col: int, title: str, colspan: int = 1) -> pg.PlotItem:
+            return self.charts.addPlot(row=row, col=col, colspan=colspan, title=title,
+                                       axisItems=value_axes(), enableMenu=False)
+
+        self.top_plot = plot(0, 0, self.tr("Top 5 defects (share of rejections)"))
+        self.pareto_plot = plot(0, 1, self.tr("Pareto"))
+        self.means_plot = plot(1, 0, self.tr("Mean CAM-D / CAM-W per station (%)"))
+        self.hour_plot = plot(1, 1, self.tr("Boxes per hour of the day"))
+        self.shift_plot = plot(3, 0, self.tr("Boxes per shift (day · shift)"), colspan=2)
         # Items created once; refresh() only changes their data.
         self.top_plot.getAxis("bottom").setHeight(44)  # two-line labels: defect and share
         self.pareto_plot.getAxis("bottom").setHeight(44)  # names on two staggered lines

@@ -37,7 +37,7 @@ class FleetPlots(pg.GraphicsLayoutWidget):
         for row, name in enumerate(PLOTTED):
             plot = self.addPlot(row=row, col=0, axisItems={
                 "bottom": pg.DateAxisItem(orientation="bottom", utcOffset=west_s),
-                **value_axes()})
+                **value_axes()}, enableMenu=False)
             plot.setLabel("left", labels[name])
             # Fixed ranges: per cent from 0 to 100, and the last hour (fleet_traces.py): no
             # auto-range pass and no axis redraw on a tick; panning would only lose the live view.

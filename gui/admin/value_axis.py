@@ -18,5 +18,8 @@ class ValueAxis(pg.AxisItem):
 
 
 def value_axes() -> dict[str, pg.AxisItem]:
-    """The `axisItems` for a plot whose left axis shows values."""
+    """The `axisItems` for a plot whose left axis shows values.
+
+    Our plots are made with `enableMenu=False`: pyqtgraph's own right-click menu ("View All",
+    "Plot Options", "Export...") is English only, and for developers, not for a shop floor."""
     return {"left": ValueAxis("left")}

@@ -68,3 +68,20 @@ def test_the_panel_builds_only_the_tab_it_shows(office):
     assert panel.lazy.built("dashboard_tab") is None
     office.window.logout_button.click()
     assert office.window.panel is None
+
+
+def test_no_chart_offers_pyqtgraphs_own_english_menu(office):
+    """Right-click on a chart opened pyqtgraph's menu ("View All", "Plot Options",
+    "Export..."): English on a pt-BR floor, and meant for developers."""
+    import pyqtgraph as pg
+
+    from tests.gui.test_office_window import log_in
+
+    log_in(office, "ana", ADMIN_PW)
+    panel = office.window.panel
+    for index in range(panel.tabs.count()):  # every tab built
+        panel.tabs.setCurrentIndex(index)
+    plots = [item for view in panel.findChildren(pg.GraphicsLayoutWidget)
+             for item in view.ci.items if isinstance(item, pg.PlotItem)]
+    assert len(plots) >= 9  # the dashboard's seven and SPC's two, at least
+    assert [p for p in plots if p.menuEnabled() or p.getViewBox().menuEnabled()] == []
