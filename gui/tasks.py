@@ -47,8 +47,12 @@ class Task:
                 log_refusal(log, exc, "Background task")
             else:
                 log.error("Background task failed:\n%s", traceback.format_exc())
+            # Finished before the outcome is handed over: its callback, on the GUI thread, may
+            # run before this thread goes on, and must see the task done (`busy` False).
+            self.finished.set()
             self.relay.failed.emit(exc)
         else:
+            self.finished.set()
             self.relay.done.emit(result)
         finally:
             self.finished.set()

@@ -14,9 +14,12 @@ from tests.gui.conftest import wait_for
 def test_a_result_reaches_its_callback_on_the_gui_thread(qtbot):
     runner = TaskRunner()
     called = []
-    task = runner.run(lambda progress, cancel: 42, on_done=called.append)
+    seen_busy = []
+    task = runner.run(lambda progress, cancel: 42,
+                      on_done=lambda result: (called.append(result),
+                                              seen_busy.append(runner.busy)))
     wait_for(lambda: called == [42], timeout=5)  # (qtbot.waitUntil: see wait_for's docstring)
-    assert task.finished.is_set()
+    assert task.finished.is_set() and seen_busy == [False]  # done, as its callback saw it
     assert runner.shutdown(5)
 
 

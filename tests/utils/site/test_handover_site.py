@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from config.constants import Role
 from data.view_handover import HistoryFilter
+from models.shifts import shift_of
 from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
 
@@ -28,7 +29,9 @@ def test_a_handover_on_station_a_is_in_the_office_history(site, tmp_path):
             station.production.register_box(op, {"size": "#00", "rej1_defect": "Furo",
                                                  "rej1_location": "Cap", "cam_d": "1",
                                                  "cam_w": "1"})
-        shift = station.handover.shift_to_hand_over()
+        # The shift the boxes are in (this test runs on the real clock: the shift "to hand
+        # over" is the one that ended, with no box in it, in the first 2 h of the next).
+        shift = shift_of(station.clock.now(), station.timezone)
         signed = station.handover.sign(op, shift, "Scale 2 drifts; watch it",
                                        password=OP_PW + "x", username="op")
         journal = JournalWriter(station.database, SiteLayout(site.share).station("206").ensure(),
