@@ -26,6 +26,7 @@ from utils.site.membership import join_site_membership
 
 from tests.utils.site.releasekit import FORM, OP_PW, QA_PW, Plant
 from tests.utils.site.sitekit import ADMIN_PW, PASSPHRASE
+from tests.waiting import wait_until
 
 @pytest.fixture
 def plant(tmp_path):
@@ -331,7 +332,11 @@ def test_an_audit_trail_review_is_signed_listed_and_bound_to_its_period(plant):
                            password=QA_PW + "x", username="qa", reviewed_hash="", note="x")
     assert caught.value.code == "period_open"
     plant.station.production.set_lot(plant.operator, "L2", 5)  # not on the share yet
-    end = format_utc(office.clock.now())
+    # The period [start, end) must hold that event also when both fall in one millisecond
+    # (real clocks here), and must have ended before anyone signs it.
+    end_at = office.clock.now() + timedelta(milliseconds=1)
+    end = format_utc(end_at)
+    wait_until(lambda: office.clock.now() > end_at, timeout=1, step=0.001)
     count, reviewed = review.digest(office, qa, start, end)
     actions = {e["action"] for e in review.events_that_matter(office, qa, start, end)}
     assert "record.create" in actions and "login" not in actions and count > 0
