@@ -4,7 +4,7 @@ Qt calls an application's event filter for every event of every object: the pane
 opening alone delivers about 38,000 (widgets made, polished, laid out). Each Python filter
 costs about 7 µs an event on this project's 2-core VM (`sendEvent` loop: 1.3 µs with none,
 8.7 µs with one, 21 µs with three), so the idle watcher, the input guard and the accessible
-names, each its own filter, cost about 0.8 s of that opening, and their share of every paint
+names, each its own filter, cost about 0.8 s of that opening by that count, and their share of every paint
 and timer event after it. Here one filter asks for the event's type once and calls only the
 handlers registered for that type.
 """

@@ -1,7 +1,7 @@
 """The admin panel's tabs, each built the first time someone opens it (or the code asks for it).
 
-Building every tab when the panel opens cost most of its first opening: pyqtgraph's plots are
-about 0.1 s each on this project's 2-core VM (the dashboard has seven, SPC two), the catalog's
+Building every tab when the panel opens cost most of its first opening: pyqtgraph's plots took
+about 0.13 s each on this project's 2-core VM under load (the dashboard has seven, SPC two), the catalog's
 pages and the tables come on top, and the panel took 1.74 s to appear the first time in a
 process against a target of 1 s (README, site view). Until it is built, a tab holds an empty
 place; the page then takes that place at the same index, with the same title, so everything
