@@ -1,0 +1,106 @@
+"""The site view's downtime and OEE tables (data/view_oee.py keeps them on ingest,
+data/view_oee_reads.py reads them): per stop, per station and shift, per size, per reason, and
+the whole site's per day. Defined here, apart from the ingest, so that neither module is a room
+of its own over 400 lines.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, String, Table, Text
+
+from data.view_schema import metadata
+
+oee_stops = Table(
+    "oee_stops", metadata,
+    Column("station", String(64), nullable=False),
+    Column("stop_id", String(64), nullable=False),
+    Column("started_at", String(32), nullable=True),
+    Column("ended_at", String(32), nullable=True),
+    Column("breaks", Text, nullable=True),  # JSON [[from, to], ...]
+    Column("size", String(20), nullable=True),
+    Column("reason", String(32), nullable=False, default=""),
+    Column("note", Text, nullable=True),
+    Column("opened_by", String(64), nullable=True),
+    Column("classified_by", String(64), nullable=True),
+    Column("classified_at", String(32), nullable=True),
+    PrimaryKeyConstraint("station", "stop_id"),
+)
+Index("ix_oee_stops_started", oee_stops.c.station, oee_stops.c.started_at)
+Index("ix_oee_stops_open", oee_stops.c.ended_at)
+
+oee_shift = Table(
+    "oee_shift", metadata,
+    Column("station", String(64), nullable=False),
+    Column("shift_start", String(32), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("shift_no", Integer, nullable=False),
+    Column("boxes", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    Column("stop_s", Float, nullable=False, default=0.0),
+    Column("stops", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("station", "shift_start"),
+    sqlite_with_rowid=False,
+)
+Index("ix_oee_shift_start", oee_shift.c.shift_start)
+
+oee_output = Table(
+    "oee_output", metadata,
+    Column("station", String(64), nullable=False),
+    Column("shift_start", String(32), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("size", String(20), nullable=False),
+    Column("boxes", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("station", "shift_start", "size"),
+    sqlite_with_rowid=False,
+)
+Index("ix_oee_output_start", oee_output.c.shift_start)
+
+oee_reason = Table(
+    "oee_reason", metadata,
+    Column("station", String(64), nullable=False),
+    Column("shift_start", String(32), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("seconds", Float, nullable=False, default=0.0),
+    Column("stops", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("station", "shift_start", "reason"),
+    sqlite_with_rowid=False,
+)
+Index("ix_oee_reason_start", oee_reason.c.shift_start)
+
+# The site's sums, kept with the per-station rows so a year's trend and Pareto read one row per
+# shift or per day instead of one per station and shift: stations active in each shift (a box
+# or a stop) and their downtime; boxes per day and size; downtime per day and reason.
+oee_site_shift = Table(
+    "oee_site_shift", metadata,
+    Column("shift_start", String(32), primary_key=True),
+    Column("day", String(10), nullable=False),
+    Column("stations", Integer, nullable=False, default=0),
+    Column("stop_s", Float, nullable=False, default=0.0),
+)
+
+oee_site_output = Table(
+    "oee_site_output", metadata,
+    Column("day", String(10), nullable=False),
+    Column("size", String(20), nullable=False),
+    Column("boxes", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("day", "size"),
+    sqlite_with_rowid=False,
+)
+
+oee_site_reason = Table(
+    "oee_site_reason", metadata,
+    Column("day", String(10), nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("seconds", Float, nullable=False, default=0.0),
+    Column("stops", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("day", "reason"),
+    sqlite_with_rowid=False,
+)
+
+
+# What the OEE feature is rebuilt and emptied by (data/view_extensions.py `tables`).
+TABLE_NAMES = ("oee_stops", "oee_shift", "oee_output", "oee_reason", "oee_site_shift",
+               "oee_site_output", "oee_site_reason")
