@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -220,25 +220,25 @@ def splits(connection: Connection, buckets: Buckets, figures: dict[str | None, S
             wanted.setdefault((piece.level, piece.key[0]), []).append(name)
         state = {name: state[name] for names in wanted.values() for name in names}
         for (level, bucket), names in wanted.items():
-            finer = _inside(raw, buckets, level, bucket,
-                            None if None in names else names)
-            for name in names:
-                pieces = finer.get(name, []) if name is not None else _together(finer)
-                state[name] = (pieces, state[name][1], state[name][2])
+            stations = [name for name in names if name is not None]
+            finer = _inside(raw, buckets, level, bucket, stations) if stations else {}
+            for name in stations:
+                state[name] = (finer.get(name, []), state[name][1], state[name][2])
+            if None in names:
+                state[None] = (_inside_site(raw, buckets, level, bucket, finer, stations),
+                               state[None][1], state[None][2])
     return found
 
 
-def _inside(raw, buckets: Buckets, level: str, bucket: str, stations: list | None
+def _inside(raw, buckets: Buckets, level: str, bucket: str, stations: list[str]
             ) -> dict[str, list[Piece]]:
-    """Per station (of `stations`; None: all), the pieces one level finer that make up a
-    bucket, in order: days of a week, hours of a day, the records of an hour."""
+    """Per station (of `stations`), the pieces one level finer that make up a bucket, in
+    order: days of a week, hours of a day, the records of an hour."""
     end = format_utc(buckets.next(level, parse_utc(bucket)))
     found: dict[str, list[Piece]] = {}
-    only, chosen = "", ()
-    if stations is not None:
-        chosen = tuple(stations)
-        only = f" AND {'station' if level in BELOW else 'station_id'} IN " \
-               f"({', '.join('?' * len(chosen))})"
+    chosen = tuple(stations)
+    only = f" AND {'station' if level in BELOW else 'station_id'} IN " \
+           f"({', '.join('?' * len(chosen))})"
     if level in BELOW:
         finer = BELOW[level]
         for name, start, *values in raw.execute(
@@ -256,25 +256,36 @@ def _inside(raw, buckets: Buckets, level: str, bucket: str, stations: list | Non
     return found
 
 
+def _inside_site(raw, buckets: Buckets, level: str, bucket: str,
+                 per_station: dict[str, list[Piece]], stations: list[str]) -> list[Piece]:
+    """The site's pieces one level finer that make up a bucket, in order: every station's
+    days of a week (or hours of a day) summed in SQL, or every record of an hour. The
+    stations' records of that hour already read (`per_station`, of `stations`) are not read
+    again."""
+    end = format_utc(buckets.next(level, parse_utc(bucket)))
+    if level in BELOW:
+        finer = BELOW[level]
+        return [Piece((start, ""), finer, values) for start, *values in raw.execute(
+            f"SELECT bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND bucket >= ? "
+            f"AND bucket < ? GROUP BY bucket ORDER BY bucket", (finer, bucket, end))]
+    others = ""
+    if stations:
+        others = f" AND station_id NOT IN ({', '.join('?' * len(stations))})"
+    pieces = [piece for name in stations for piece in per_station.get(name, [])]
+    pieces += [Piece((recorded_at, record_id), "R", _one(cam_d, cam_w))
+               for recorded_at, record_id, cam_d, cam_w in raw.execute(
+                   f"SELECT recorded_at, record_id, cam_d, cam_w FROM view_records WHERE "
+                   f"status = 'active' AND recorded_at >= ? AND recorded_at < ?{others}",
+                   (bucket, end, *stations))]
+    pieces.sort(key=lambda piece: piece.key)
+    return pieces
+
+
 def _one(cam_d: float | None, cam_w: float | None) -> list:
     """One record's sums (as count_insight adds them)."""
     d, w = cam_d is not None, cam_w is not None
     return [1, int(d or w), int(d), cam_d if d else 0.0, cam_d * cam_d if d else 0.0,
             int(w), cam_w if w else 0.0, cam_w * cam_w if w else 0.0]
-
-
-def _together(per_station: dict[str, list[Piece]]) -> list[Piece]:
-    """Every station's pieces of one bucket as the site's: summed by bucket (records stay
-    one piece each), in order."""
-    merged: dict[Key, Piece] = {}
-    for pieces in per_station.values():
-        for piece in pieces:
-            known = merged.get(piece.key)
-            if known is None:
-                merged[piece.key] = Piece(piece.key, piece.level, list(piece.sums))
-            else:
-                add(known.sums, piece.sums)
-    return sorted(merged.values(), key=lambda piece: piece.key)
 
 
 # -- the 2 σ outliers -------------------------------------------------------------------------
@@ -317,8 +328,7 @@ def _time_conditions(alias: str, start: datetime | None, end: datetime | None
 
 # -- repeated defects -------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):  # a tuple: a year of a 200-station plant keeps tens of thousands
     station: str
     defect: str
     first: Key
@@ -343,7 +353,8 @@ def runs(connection: Connection, start: datetime | None, end: datetime | None,
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     found = []
     low, high = _range_text(start), _range_text(end)
-    for name, defect, first_at, first_id, last_at, last_id, length in connection.exec_driver_sql(
+    raw = connection.connection.driver_connection  # tens of thousands of rows: no Core per row
+    for name, defect, first_at, first_id, last_at, last_id, length in raw.execute(
             f"SELECT station, defect, first_at, first_id, last_at, last_id, length FROM agg_runs"
             f"{where} ORDER BY station, first_at, first_id, defect", tuple(params)):
         run = Run(name, defect, (first_at, first_id), (last_at, last_id), length)

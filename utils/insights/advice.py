@@ -9,8 +9,23 @@ from utils.insights.figures import (
 )
 
 
-def recommend(insight: StationInsight, bands: QualityBands) -> tuple[Recommendation, ...]:
-    """Plain rules, most urgent first. Codes and parameters:
+class Advice:
+    """`recommend` over every figure of one computation: a repeated-defect run is one anomaly
+    shared by its station and the site (utils.insights.site_insights), and so is its
+    recommendation, made once (a year's plant has tens of thousands of runs)."""
+
+    def __init__(self, bands: QualityBands):
+        self.bands = bands
+        self._repeats: dict[int, Recommendation] = {}  # id of the run's anomaly: it lives on
+
+    def recommend(self, insight: StationInsight) -> tuple[Recommendation, ...]:
+        return recommend(insight, self.bands, self._repeats)
+
+
+def recommend(insight: StationInsight, bands: QualityBands,
+              repeats: dict[int, Recommendation] | None = None) -> tuple[Recommendation, ...]:
+    """Plain rules, most urgent first (`repeats`: the repeated-defect recommendations already
+    made, by id of their anomaly, reused). Codes and parameters:
 
     - critical_band (mean, limit): mean CAM at or above the critical limit;
     - week_increase (week, previous, current, change_pct): per week_increase anomaly;
@@ -37,7 +52,12 @@ def recommend(insight: StationInsight, bands: QualityBands) -> tuple[Recommendat
             "change_pct": insight.trend.change_pct}, insight.trend.rows))
     for anomaly in insight.anomalies:
         if anomaly.kind == "repeated_defect":
-            found.append(Recommendation("repeated_defect", dict(anomaly.params), anomaly.rows))
+            made = None if repeats is None else repeats.get(id(anomaly))
+            if made is None:
+                made = Recommendation("repeated_defect", dict(anomaly.params), anomaly.rows)
+                if repeats is not None:
+                    repeats[id(anomaly)] = made
+            found.append(made)
     outliers = [a for a in insight.anomalies if a.kind == "cam_outlier"]
     if outliers:
         found.append(Recommendation("cam_outliers", {"count": insight.outlier_boxes},

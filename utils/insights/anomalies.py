@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from data import view_insights
 from data.view_insights import StationSums
@@ -75,13 +76,14 @@ def week_increases(sums: StationSums, period: Period, buckets) -> list[Anomaly]:
     measured boxes; a previous mean of 0 followed by a positive one counts (change None)."""
     weeks = {buckets.week_date(bucket): (bucket, values)
              for bucket, values in sorted(sums.weeks.items()) if values[1] >= MIN_WEEK_RECORDS}
+    means = {week: mean_of(values) for week, (_bucket, values) in weeks.items()}
     found = []
     for week, (bucket, values) in weeks.items():
-        previous_week = (datetime.fromisoformat(week) - timedelta(days=7)).date().isoformat()
+        previous_week = _week_before(week)
         if previous_week not in weeks:
             continue
-        previous_bucket, previous_values = weeks[previous_week]
-        before, now = mean_of(previous_values), mean_of(values)
+        previous_bucket, _previous_values = weeks[previous_week]
+        before, now = means[previous_week], means[week]
         if before is None or now is None:
             continue
         if before == 0:
@@ -103,14 +105,21 @@ def week_increases(sums: StationSums, period: Period, buckets) -> list[Anomaly]:
     return found
 
 
-def repeated_defects(runs: list[view_insights.Run], period: Period) -> list[Anomaly]:
+@lru_cache(maxsize=1024)
+def _week_before(week: str) -> str:
+    """The ISO date 7 days before `week` (an ISO date): asked for every station's weeks."""
+    return (date.fromisoformat(week) - timedelta(days=7)).isoformat()
+
+
+def repeated_defects(runs: list[view_insights.Run]) -> list[Anomaly]:
     """Every maximal run of at least REPEAT_RUN consecutive records of one station (in record
-    order) that all have the same defect (in any of their three rejections)."""
+    order) that all have the same defect (in any of their three rejections). One anomaly per
+    run, in the runs' order: the station's and the site's figures share it (a year's plant
+    has tens of thousands)."""
     return [Anomaly("repeated_defect", {"station": run.station, "defect": run.defect,
                                         "length": run.length},
                     (RowsQuery(station=run.station, after=run.first, until=run.last),))
             for run in runs if run.length >= REPEAT_RUN]
-
 
 
 def outliers_in_both(connection, figures: dict[str | None, StationSums],
