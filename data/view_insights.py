@@ -41,15 +41,14 @@ def zero() -> list:
 
 
 def add(into: list, values: Iterable) -> list:
-    for index, value in enumerate(values):
-        into[index] += value
+    """`into` (kept: callers hold it) plus `values`, item by item, each as into[i] + value."""
+    into[:] = [mine + value for mine, value in zip(into, values)]
     return into
 
 
-@dataclass
-class Piece:
+class Piece(NamedTuple):  # a tuple: a year's site has ten thousand (station, week) pieces
     """A stretch of a station's (or the site's) order: a whole bucket (level H, D or W) or one
-    record (level R), with its sums."""
+    record (level R), with its sums (a list: merging adds into it)."""
 
     key: Key  # where it starts: (bucket, "") or the record's key
     level: str
@@ -116,12 +115,21 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
     cover = buckets.cover(start, end, WEEK_LEVELS)
     for level, low, high in cover.parts:
         params = (level, low, high, *extra)
-        for name, bucket, *values in raw.execute(
+        name, sums = None, None
+        # Rows come grouped by station: its sums are looked up when the station changes.
+        for row in raw.execute(
                 f"SELECT station, bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
                 f"bucket >= ? AND bucket < ?{where_station} GROUP BY station, bucket", params):
-            sums = of(name)
+            if row[0] != name:
+                name, sums = row[0], of(row[0])
+            bucket, values = row[1], list(row[2:])
             add(sums.total, values)
-            add(sums.weeks.setdefault(week(level, bucket), zero()), values)
+            week_bucket = bucket if level == "W" else week(level, bucket)
+            known = sums.weeks.get(week_bucket)
+            if known is None:
+                sums.weeks[week_bucket] = list(values)
+            else:
+                add(known, values)
             sums.pieces[(bucket, "")] = Piece((bucket, ""), level, values)
         for name, shift, *values in raw.execute(
                 f"SELECT station, shift, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
@@ -197,7 +205,8 @@ def splits(connection: Connection, buckets: Buckets, figures: dict[str | None, S
     pieces (days of a week, hours of a day, the records of an hour) until it is one record.
     The finer pieces are read once per bucket for every station that needs it: the stations of
     a plant mostly split in the same week, day and hour."""
-    state = {name: (sorted(figures[name].pieces.values(), key=lambda piece: piece.key),
+    # Pieces sort by their key (unique in a station): no key function for ten thousand of them.
+    state = {name: (sorted(figures[name].pieces.values()),
                     position, zero()) for name, position in positions.items()
              if position < figures[name].total[0]}
     found: dict[str | None, tuple[Key, list]] = {}
@@ -277,7 +286,7 @@ def _inside_site(raw, buckets: Buckets, level: str, bucket: str,
                    f"SELECT recorded_at, record_id, cam_d, cam_w FROM view_records WHERE "
                    f"status = 'active' AND recorded_at >= ? AND recorded_at < ?{others}",
                    (bucket, end, *stations))]
-    pieces.sort(key=lambda piece: piece.key)
+    pieces.sort()  # by key: every record is one piece, its key unique
     return pieces
 
 

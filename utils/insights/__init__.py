@@ -101,7 +101,7 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
         period = Period(start, end, name)
         found.append(_station_insight(
             name, sums, period, trend(sums, period, halves.get(name)),
-            outliers[name] + week_increases(sums, period, buckets)
+            outliers[name], week_increases(sums, period, buckets)
             + of_station.get(name, []), both.get(name, 0),
             advice=advice, risk_bands=risk_bands, top=top))
     return found
@@ -109,7 +109,7 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
 
 
 def _station_insight(station: str | None, sums: StationSums, period: Period, halves: Trend,
-                     anomalies: list[Anomaly], in_both: int, *,
+                     outliers: list[Anomaly], others: list[Anomaly], in_both: int, *,
                      advice: "Advice", risk_bands: RiskBands, top: int) -> StationInsight:
     cam_d, cam_w, mean = means(sums, period)
     shift_figures, worst = shifts(sums, period)
@@ -121,9 +121,10 @@ def _station_insight(station: str | None, sums: StationSums, period: Period, hal
         cam_d=cam_d, cam_w=cam_w, mean_cam=mean, score=quality_score(mean.value),
         band="unknown" if mean.value is None else advice.bands.rank(mean.value),
         trend=halves, shifts=shift_figures,
-        worst_shift=worst, risks=risks(sums, period, risk_bands), anomalies=tuple(anomalies),
-        locations_not_recorded=locations_not_recorded(sums, period, named), outlier_boxes=sum(
-            a.count for a in anomalies if a.kind == "cam_outlier") - in_both)
+        worst_shift=worst, risks=risks(sums, period, risk_bands),
+        anomalies=(*outliers, *others),
+        locations_not_recorded=locations_not_recorded(sums, period, named),
+        outlier_boxes=sum(a.count for a in outliers) - in_both)
     return replace(insight, recommendations=advice.recommend(insight))
 
 

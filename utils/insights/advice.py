@@ -43,22 +43,28 @@ def recommend(insight: StationInsight, bands: QualityBands,
     if insight.band == "critical":
         found.append(Recommendation("critical_band", {"mean": mean.value, "limit": bands.attention},
                                     mean.rows))
-    for anomaly in insight.anomalies:
-        if anomaly.kind == "week_increase":
-            found.append(Recommendation("week_increase", dict(anomaly.params), anomaly.rows))
+    weeks, repeats_of, outliers = [], [], []
+    for anomaly in insight.anomalies:  # the site's holds every run of the plant: one pass
+        kind = anomaly.kind
+        if kind == "repeated_defect":
+            repeats_of.append(anomaly)
+        elif kind == "week_increase":
+            weeks.append(anomaly)
+        elif kind == "cam_outlier":
+            outliers.append(anomaly)
+    for anomaly in weeks:
+        found.append(Recommendation("week_increase", dict(anomaly.params), anomaly.rows))
     if insight.trend.status == "worsening":
         found.append(Recommendation("worsening_trend", {
             "first": insight.trend.first.value, "second": insight.trend.second.value,
             "change_pct": insight.trend.change_pct}, insight.trend.rows))
-    for anomaly in insight.anomalies:
-        if anomaly.kind == "repeated_defect":
-            made = None if repeats is None else repeats.get(id(anomaly))
-            if made is None:
-                made = Recommendation("repeated_defect", dict(anomaly.params), anomaly.rows)
-                if repeats is not None:
-                    repeats[id(anomaly)] = made
-            found.append(made)
-    outliers = [a for a in insight.anomalies if a.kind == "cam_outlier"]
+    made = {} if repeats is None else repeats
+    for anomaly in repeats_of:
+        known = made.get(id(anomaly))
+        if known is None:
+            known = made[id(anomaly)] = Recommendation("repeated_defect", dict(anomaly.params),
+                                                       anomaly.rows)
+        found.append(known)
     if outliers:
         found.append(Recommendation("cam_outliers", {"count": insight.outlier_boxes},
                                     tuple(q for a in outliers for q in a.rows)))
