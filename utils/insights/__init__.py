@@ -49,6 +49,7 @@ from config.catalog import QualityBands
 from data import view_insights, view_rows
 from data.view_buckets import Buckets
 from data.view_insights import StationSums
+from utils.collector import paused_collector
 from utils.insights.advice import Advice
 from utils.insights.anomalies import (
     cam_outliers, outliers_in_both, repeated_defects, week_increases,
@@ -73,6 +74,14 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
     """The whole site first (unless one `station` is asked for, or `with_site` is False), then
     each station with records in [start, end) in id order, from the site view's sums (`view`:
     utils/site/site_view.SiteView)."""
+    with paused_collector():  # a year's plant: ~150,000 objects, no cycles (utils/collector.py)
+        return _site_insights(view, start, end, station=station, bands=bands,
+                              risk_bands=risk_bands, top=top, with_site=with_site)
+
+
+def _site_insights(view, start: datetime | None, end: datetime | None, *, station: str | None,
+                   bands: QualityBands, risk_bands: RiskBands, top: int,
+                   with_site: bool | None) -> list[StationInsight]:
     buckets = Buckets(view.zone_name)
     with view.database.read() as connection:
         figures: dict[str | None, StationSums] = dict(sorted(view_insights.insight_sums(
@@ -105,7 +114,6 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
             + of_station.get(name, []), both.get(name, 0),
             advice=advice, risk_bands=risk_bands, top=top))
     return found
-
 
 
 def _station_insight(station: str | None, sums: StationSums, period: Period, halves: Trend,
