@@ -40,6 +40,7 @@ class Buckets:
         self.zone = ZoneInfo(zone_name)
         self._cache: dict[str, tuple[str, str, str, int]] = {}
         self._insight_cache: dict[str, tuple[str, str, str, int]] = {}
+        self._week_dates: dict[str, str] = {}
 
     # -- one record --------------------------------------------------------------------------
 
@@ -71,8 +72,15 @@ class Buckets:
         return found
 
     def week_date(self, bucket: str) -> str:
-        """The local date (ISO) a week bucket starts on (its Monday)."""
-        return parse_utc(bucket).astimezone(self.zone).date().isoformat()
+        """The local date (ISO) a week bucket starts on (its Monday). Cached: the Insights ask
+        it for every station's every week (a year's plant: ten thousand times, 53 weeks)."""
+        found = self._week_dates.get(bucket)
+        if found is None:
+            if len(self._week_dates) > CACHE_LIMIT:
+                self._week_dates.clear()
+            found = self._week_dates[bucket] = \
+                parse_utc(bucket).astimezone(self.zone).date().isoformat()
+        return found
 
     # -- bucket arithmetic -------------------------------------------------------------------
 

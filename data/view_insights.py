@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -41,15 +41,14 @@ def zero() -> list:
 
 
 def add(into: list, values: Iterable) -> list:
-    for index, value in enumerate(values):
-        into[index] += value
+    """`into` (kept: callers hold it) plus `values`, item by item, each as into[i] + value."""
+    into[:] = [mine + value for mine, value in zip(into, values)]
     return into
 
 
-@dataclass
-class Piece:
+class Piece(NamedTuple):  # a tuple: a year's site has ten thousand (station, week) pieces
     """A stretch of a station's (or the site's) order: a whole bucket (level H, D or W) or one
-    record (level R), with its sums."""
+    record (level R), with its sums (a list: merging adds into it)."""
 
     key: Key  # where it starts: (bucket, "") or the record's key
     level: str
@@ -116,12 +115,21 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
     cover = buckets.cover(start, end, WEEK_LEVELS)
     for level, low, high in cover.parts:
         params = (level, low, high, *extra)
-        for name, bucket, *values in raw.execute(
+        name, sums = None, None
+        # Rows come grouped by station: its sums are looked up when the station changes.
+        for row in raw.execute(
                 f"SELECT station, bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
                 f"bucket >= ? AND bucket < ?{where_station} GROUP BY station, bucket", params):
-            sums = of(name)
+            if row[0] != name:
+                name, sums = row[0], of(row[0])
+            bucket, values = row[1], list(row[2:])
             add(sums.total, values)
-            add(sums.weeks.setdefault(week(level, bucket), zero()), values)
+            week_bucket = bucket if level == "W" else week(level, bucket)
+            known = sums.weeks.get(week_bucket)
+            if known is None:
+                sums.weeks[week_bucket] = list(values)
+            else:
+                add(known, values)
             sums.pieces[(bucket, "")] = Piece((bucket, ""), level, values)
         for name, shift, *values in raw.execute(
                 f"SELECT station, shift, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
@@ -197,7 +205,8 @@ def splits(connection: Connection, buckets: Buckets, figures: dict[str | None, S
     pieces (days of a week, hours of a day, the records of an hour) until it is one record.
     The finer pieces are read once per bucket for every station that needs it: the stations of
     a plant mostly split in the same week, day and hour."""
-    state = {name: (sorted(figures[name].pieces.values(), key=lambda piece: piece.key),
+    # Pieces sort by their key (unique in a station): no key function for ten thousand of them.
+    state = {name: (sorted(figures[name].pieces.values()),
                     position, zero()) for name, position in positions.items()
              if position < figures[name].total[0]}
     found: dict[str | None, tuple[Key, list]] = {}
@@ -220,25 +229,25 @@ def splits(connection: Connection, buckets: Buckets, figures: dict[str | None, S
             wanted.setdefault((piece.level, piece.key[0]), []).append(name)
         state = {name: state[name] for names in wanted.values() for name in names}
         for (level, bucket), names in wanted.items():
-            finer = _inside(raw, buckets, level, bucket,
-                            None if None in names else names)
-            for name in names:
-                pieces = finer.get(name, []) if name is not None else _together(finer)
-                state[name] = (pieces, state[name][1], state[name][2])
+            stations = [name for name in names if name is not None]
+            finer = _inside(raw, buckets, level, bucket, stations) if stations else {}
+            for name in stations:
+                state[name] = (finer.get(name, []), state[name][1], state[name][2])
+            if None in names:
+                state[None] = (_inside_site(raw, buckets, level, bucket, finer, stations),
+                               state[None][1], state[None][2])
     return found
 
 
-def _inside(raw, buckets: Buckets, level: str, bucket: str, stations: list | None
+def _inside(raw, buckets: Buckets, level: str, bucket: str, stations: list[str]
             ) -> dict[str, list[Piece]]:
-    """Per station (of `stations`; None: all), the pieces one level finer that make up a
-    bucket, in order: days of a week, hours of a day, the records of an hour."""
+    """Per station (of `stations`), the pieces one level finer that make up a bucket, in
+    order: days of a week, hours of a day, the records of an hour."""
     end = format_utc(buckets.next(level, parse_utc(bucket)))
     found: dict[str, list[Piece]] = {}
-    only, chosen = "", ()
-    if stations is not None:
-        chosen = tuple(stations)
-        only = f" AND {'station' if level in BELOW else 'station_id'} IN " \
-               f"({', '.join('?' * len(chosen))})"
+    chosen = tuple(stations)
+    only = f" AND {'station' if level in BELOW else 'station_id'} IN " \
+           f"({', '.join('?' * len(chosen))})"
     if level in BELOW:
         finer = BELOW[level]
         for name, start, *values in raw.execute(
@@ -256,25 +265,36 @@ def _inside(raw, buckets: Buckets, level: str, bucket: str, stations: list | Non
     return found
 
 
+def _inside_site(raw, buckets: Buckets, level: str, bucket: str,
+                 per_station: dict[str, list[Piece]], stations: list[str]) -> list[Piece]:
+    """The site's pieces one level finer that make up a bucket, in order: every station's
+    days of a week (or hours of a day) summed in SQL, or every record of an hour. The
+    stations' records of that hour already read (`per_station`, of `stations`) are not read
+    again."""
+    end = format_utc(buckets.next(level, parse_utc(bucket)))
+    if level in BELOW:
+        finer = BELOW[level]
+        return [Piece((start, ""), finer, values) for start, *values in raw.execute(
+            f"SELECT bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND bucket >= ? "
+            f"AND bucket < ? GROUP BY bucket ORDER BY bucket", (finer, bucket, end))]
+    others = ""
+    if stations:
+        others = f" AND station_id NOT IN ({', '.join('?' * len(stations))})"
+    pieces = [piece for name in stations for piece in per_station.get(name, [])]
+    pieces += [Piece((recorded_at, record_id), "R", _one(cam_d, cam_w))
+               for recorded_at, record_id, cam_d, cam_w in raw.execute(
+                   f"SELECT recorded_at, record_id, cam_d, cam_w FROM view_records WHERE "
+                   f"status = 'active' AND recorded_at >= ? AND recorded_at < ?{others}",
+                   (bucket, end, *stations))]
+    pieces.sort()  # by key: every record is one piece, its key unique
+    return pieces
+
+
 def _one(cam_d: float | None, cam_w: float | None) -> list:
     """One record's sums (as count_insight adds them)."""
     d, w = cam_d is not None, cam_w is not None
     return [1, int(d or w), int(d), cam_d if d else 0.0, cam_d * cam_d if d else 0.0,
             int(w), cam_w if w else 0.0, cam_w * cam_w if w else 0.0]
-
-
-def _together(per_station: dict[str, list[Piece]]) -> list[Piece]:
-    """Every station's pieces of one bucket as the site's: summed by bucket (records stay
-    one piece each), in order."""
-    merged: dict[Key, Piece] = {}
-    for pieces in per_station.values():
-        for piece in pieces:
-            known = merged.get(piece.key)
-            if known is None:
-                merged[piece.key] = Piece(piece.key, piece.level, list(piece.sums))
-            else:
-                add(known.sums, piece.sums)
-    return sorted(merged.values(), key=lambda piece: piece.key)
 
 
 # -- the 2 σ outliers -------------------------------------------------------------------------
@@ -317,8 +337,7 @@ def _time_conditions(alias: str, start: datetime | None, end: datetime | None
 
 # -- repeated defects -------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):  # a tuple: a year of a 200-station plant keeps tens of thousands
     station: str
     defect: str
     first: Key
@@ -343,7 +362,8 @@ def runs(connection: Connection, start: datetime | None, end: datetime | None,
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     found = []
     low, high = _range_text(start), _range_text(end)
-    for name, defect, first_at, first_id, last_at, last_id, length in connection.exec_driver_sql(
+    raw = connection.connection.driver_connection  # tens of thousands of rows: no Core per row
+    for name, defect, first_at, first_id, last_at, last_id, length in raw.execute(
             f"SELECT station, defect, first_at, first_id, last_at, last_id, length FROM agg_runs"
             f"{where} ORDER BY station, first_at, first_id, defect", tuple(params)):
         run = Run(name, defect, (first_at, first_id), (last_at, last_id), length)

@@ -388,6 +388,22 @@ def test_week_over_week_increase():
     assert "week_increase" in [r.code for r in one(before + after).recommendations]
 
 
+@pytest.mark.parametrize("before_values, after_values, change_pct", [
+    ([2.0] * 3, [2.6002] * 3, 30.01),  # a hair above the limit: the exact rule, not a rough one
+    ([0.0] * 3, [0.5] * 3, None),       # from a mean of 0: any rise counts, change not a number
+    ([0.004] * 3, [0.0053] * 3, 32.5),  # a mean far below one per cent still compared exactly
+])
+def test_week_over_week_increase_near_the_limits(before_values, after_values, change_pct):
+    records = week(before_values, MONDAY, "a") + week(after_values, MONDAY + timedelta(days=7),
+                                                      "b")
+    found = [a for a in one(records).anomalies if a.kind == "week_increase"]
+    assert len(found) == 1
+    if change_pct is None:
+        assert found[0].params["change_pct"] is None
+    else:
+        assert found[0].params["change_pct"] == pytest.approx(change_pct)
+
+
 @pytest.mark.parametrize("after_values, gap_days", [
     ([2.6, 2.6, 2.6], 7),   # exactly +30 % is not "more than 30 %"
     ([2.7, 2.7], 7),        # two boxes are not a week to compare

@@ -157,6 +157,28 @@ def test_figures_equal_a_hand_computation_after_the_history(history, which, star
             assert len(got) > 20 and len(expected) > 10  # the history makes enough of each
 
 
+@pytest.mark.parametrize("start, end, _station", RANGES[:2])
+def test_each_station_in_the_site_equals_the_station_computed_alone(history, start, end,
+                                                                   _station):
+    """The site's computation shares work between stations (a run's anomaly and its
+    recommendation are made once for its station and the site; the half-splits are walked
+    together): every station's figures, texts' parameters and records behind them equal the
+    ones of that station computed on its own."""
+    _final, lived, _direct = history
+    together = insights.site_insights(lived, start, end)
+    assert [i.station for i in together] == [None, *STATIONS]
+    for insight in together[1:]:
+        alone, = insights.site_insights(lived, start, end, station=insight.station)
+        assert insight == alone
+        assert any(a.kind == "repeated_defect" for a in alone.anomalies)
+        assert any(r.code == "repeated_defect" for r in alone.recommendations)
+    site = together[0]
+    runs = [a for a in site.anomalies if a.kind == "repeated_defect"]
+    assert runs == [a for i in together[1:] for a in i.anomalies if a.kind == "repeated_defect"]
+    assert [r for r in site.recommendations if r.code == "repeated_defect"] == [
+        r for i in together[1:] for r in i.recommendations if r.code == "repeated_defect"]
+
+
 def test_the_lived_view_keeps_the_same_sums_and_runs_as_a_fresh_one(history):
     """Corrections and voids moved records between buckets: what is left in the aggregate
     tables is what counting the final records gives (zero rows aside)."""

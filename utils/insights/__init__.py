@@ -49,7 +49,8 @@ from config.catalog import QualityBands
 from data import view_insights, view_rows
 from data.view_buckets import Buckets
 from data.view_insights import StationSums
-from utils.insights.advice import recommend
+from utils.collector import paused_collector
+from utils.insights.advice import Advice
 from utils.insights.anomalies import (
     cam_outliers, outliers_in_both, repeated_defects, week_increases,
 )
@@ -73,6 +74,14 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
     """The whole site first (unless one `station` is asked for, or `with_site` is False), then
     each station with records in [start, end) in id order, from the site view's sums (`view`:
     utils/site/site_view.SiteView)."""
+    with paused_collector():  # a year's plant: ~150,000 objects, no cycles (utils/collector.py)
+        return _site_insights(view, start, end, station=station, bands=bands,
+                              risk_bands=risk_bands, top=top, with_site=with_site)
+
+
+def _site_insights(view, start: datetime | None, end: datetime | None, *, station: str | None,
+                   bands: QualityBands, risk_bands: RiskBands, top: int,
+                   with_site: bool | None) -> list[StationInsight]:
     buckets = Buckets(view.zone_name)
     with view.database.read() as connection:
         figures: dict[str | None, StationSums] = dict(sorted(view_insights.insight_sums(
@@ -91,22 +100,25 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
         runs = view_insights.runs(connection, start, end, station)
         halves = view_insights.splits(connection, buckets, figures, {
             name: sums.total[0] // 2 for name, sums in figures.items()})
+    repeats = repeated_defects(runs)
+    of_station: dict[str | None, list[Anomaly]] = {None: repeats}
+    for anomaly in repeats:
+        of_station.setdefault(anomaly.params["station"], []).append(anomaly)
+    advice = Advice(bands)  # a run's recommendation is made once, for its station and the site
     found = []
     for name, sums in figures.items():
         period = Period(start, end, name)
-        mine = [run for run in runs if name is None or run.station == name]
         found.append(_station_insight(
             name, sums, period, trend(sums, period, halves.get(name)),
-            outliers[name] + week_increases(sums, period, buckets)
-            + repeated_defects(mine, period), both.get(name, 0),
-            bands=bands, risk_bands=risk_bands, top=top))
+            outliers[name], week_increases(sums, period, buckets)
+            + of_station.get(name, []), both.get(name, 0),
+            advice=advice, risk_bands=risk_bands, top=top))
     return found
 
 
-
 def _station_insight(station: str | None, sums: StationSums, period: Period, halves: Trend,
-                     anomalies: list[Anomaly], in_both: int, *,
-                     bands: QualityBands, risk_bands: RiskBands, top: int) -> StationInsight:
+                     outliers: list[Anomaly], others: list[Anomaly], in_both: int, *,
+                     advice: "Advice", risk_bands: RiskBands, top: int) -> StationInsight:
     cam_d, cam_w, mean = means(sums, period)
     shift_figures, worst = shifts(sums, period)
     named = named_defects(sums)
@@ -115,12 +127,13 @@ def _station_insight(station: str | None, sums: StationSums, period: Period, hal
         top_defects=shares(sums, period, "defect", top, named),
         top_locations=shares(sums, period, "location", top, named),
         cam_d=cam_d, cam_w=cam_w, mean_cam=mean, score=quality_score(mean.value),
-        band="unknown" if mean.value is None else bands.rank(mean.value),
+        band="unknown" if mean.value is None else advice.bands.rank(mean.value),
         trend=halves, shifts=shift_figures,
-        worst_shift=worst, risks=risks(sums, period, risk_bands), anomalies=tuple(anomalies),
-        locations_not_recorded=locations_not_recorded(sums, period, named), outlier_boxes=sum(
-            a.count for a in anomalies if a.kind == "cam_outlier") - in_both)
-    return replace(insight, recommendations=recommend(insight, bands))
+        worst_shift=worst, risks=risks(sums, period, risk_bands),
+        anomalies=(*outliers, *others),
+        locations_not_recorded=locations_not_recorded(sums, period, named),
+        outlier_boxes=sum(a.count for a in outliers) - in_both)
+    return replace(insight, recommendations=advice.recommend(insight))
 
 
 def rows_behind(view, rows: Rows, limit: int | None = None

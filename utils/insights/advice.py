@@ -9,8 +9,23 @@ from utils.insights.figures import (
 )
 
 
-def recommend(insight: StationInsight, bands: QualityBands) -> tuple[Recommendation, ...]:
-    """Plain rules, most urgent first. Codes and parameters:
+class Advice:
+    """`recommend` over every figure of one computation: a repeated-defect run is one anomaly
+    shared by its station and the site (utils.insights.site_insights), and so is its
+    recommendation, made once (a year's plant has tens of thousands of runs)."""
+
+    def __init__(self, bands: QualityBands):
+        self.bands = bands
+        self._repeats: dict[int, Recommendation] = {}  # id of the run's anomaly: it lives on
+
+    def recommend(self, insight: StationInsight) -> tuple[Recommendation, ...]:
+        return recommend(insight, self.bands, self._repeats)
+
+
+def recommend(insight: StationInsight, bands: QualityBands,
+              repeats: dict[int, Recommendation] | None = None) -> tuple[Recommendation, ...]:
+    """Plain rules, most urgent first (`repeats`: the repeated-defect recommendations already
+    made, by id of their anomaly, reused). Codes and parameters:
 
     - critical_band (mean, limit): mean CAM at or above the critical limit;
     - week_increase (week, previous, current, change_pct): per week_increase anomaly;
@@ -28,17 +43,28 @@ def recommend(insight: StationInsight, bands: QualityBands) -> tuple[Recommendat
     if insight.band == "critical":
         found.append(Recommendation("critical_band", {"mean": mean.value, "limit": bands.attention},
                                     mean.rows))
-    for anomaly in insight.anomalies:
-        if anomaly.kind == "week_increase":
-            found.append(Recommendation("week_increase", dict(anomaly.params), anomaly.rows))
+    weeks, repeats_of, outliers = [], [], []
+    for anomaly in insight.anomalies:  # the site's holds every run of the plant: one pass
+        kind = anomaly.kind
+        if kind == "repeated_defect":
+            repeats_of.append(anomaly)
+        elif kind == "week_increase":
+            weeks.append(anomaly)
+        elif kind == "cam_outlier":
+            outliers.append(anomaly)
+    for anomaly in weeks:
+        found.append(Recommendation("week_increase", dict(anomaly.params), anomaly.rows))
     if insight.trend.status == "worsening":
         found.append(Recommendation("worsening_trend", {
             "first": insight.trend.first.value, "second": insight.trend.second.value,
             "change_pct": insight.trend.change_pct}, insight.trend.rows))
-    for anomaly in insight.anomalies:
-        if anomaly.kind == "repeated_defect":
-            found.append(Recommendation("repeated_defect", dict(anomaly.params), anomaly.rows))
-    outliers = [a for a in insight.anomalies if a.kind == "cam_outlier"]
+    made = {} if repeats is None else repeats
+    for anomaly in repeats_of:
+        known = made.get(id(anomaly))
+        if known is None:
+            known = made[id(anomaly)] = Recommendation("repeated_defect", dict(anomaly.params),
+                                                       anomaly.rows)
+        found.append(known)
     if outliers:
         found.append(Recommendation("cam_outliers", {"count": insight.outlier_boxes},
                                     tuple(q for a in outliers for q in a.rows)))

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from data import view_insights
 from data.view_insights import StationSums
@@ -75,12 +76,19 @@ def week_increases(sums: StationSums, period: Period, buckets) -> list[Anomaly]:
     measured boxes; a previous mean of 0 followed by a positive one counts (change None)."""
     weeks = {buckets.week_date(bucket): (bucket, values)
              for bucket, values in sorted(sums.weeks.items()) if values[1] >= MIN_WEEK_RECORDS}
+    rough = {week: _rough_mean(values) for week, (_bucket, values) in weeks.items()}
     found = []
     for week, (bucket, values) in weeks.items():
-        previous_week = (datetime.fromisoformat(week) - timedelta(days=7)).date().isoformat()
+        previous_week = _week_before(week)
         if previous_week not in weeks:
             continue
         previous_bucket, previous_values = weeks[previous_week]
+        # A year's plant has ten thousand station-weeks: most are ruled out on the unrounded
+        # means, far from the limit (mean_of differs from them by about 1e-9).
+        low_mean = rough[previous_week]
+        if low_mean >= ROUGH_FLOOR and (rough[week] - low_mean) / low_mean < \
+                WEEK_INCREASE - ROUGH_MARGIN:
+            continue
         before, now = mean_of(previous_values), mean_of(values)
         if before is None or now is None:
             continue
@@ -103,14 +111,33 @@ def week_increases(sums: StationSums, period: Period, buckets) -> list[Anomaly]:
     return found
 
 
-def repeated_defects(runs: list[view_insights.Run], period: Period) -> list[Anomaly]:
+ROUGH_FLOOR = 0.01  # a mean CAM (per cent) from which the week rule can be ruled out roughly
+ROUGH_MARGIN = 1e-4  # far above the 1e-9 rounding of mean_of, far below a real change
+
+
+def _rough_mean(values: list) -> float:
+    """mean_of without its rounding (0.0 when nothing was measured), for ruling weeks out."""
+    _boxes, _measured, d_n, d_sum, _d_sq, w_n, w_sum, _w_sq = values
+    if d_n and w_n:
+        return (d_sum / d_n + w_sum / w_n) / 2
+    return d_sum / d_n if d_n else w_sum / w_n if w_n else 0.0
+
+
+@lru_cache(maxsize=1024)
+def _week_before(week: str) -> str:
+    """The ISO date 7 days before `week` (an ISO date): asked for every station's weeks."""
+    return (date.fromisoformat(week) - timedelta(days=7)).isoformat()
+
+
+def repeated_defects(runs: list[view_insights.Run]) -> list[Anomaly]:
     """Every maximal run of at least REPEAT_RUN consecutive records of one station (in record
-    order) that all have the same defect (in any of their three rejections)."""
+    order) that all have the same defect (in any of their three rejections). One anomaly per
+    run, in the runs' order: the station's and the site's figures share it (a year's plant
+    has tens of thousands)."""
     return [Anomaly("repeated_defect", {"station": run.station, "defect": run.defect,
                                         "length": run.length},
                     (RowsQuery(station=run.station, after=run.first, until=run.last),))
             for run in runs if run.length >= REPEAT_RUN]
-
 
 
 def outliers_in_both(connection, figures: dict[str | None, StationSums],
