@@ -1966,58 +1966,78 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Downtime</name>
     <message>
-        <location filename="../downtime_texts.py" line="16"/>
+        <location filename="../downtime_texts.py" line="23"/>
         <source>unqualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="16"/>
+        <location filename="../downtime_texts.py" line="23"/>
         <source>setup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="17"/>
+        <location filename="../downtime_texts.py" line="24"/>
         <source>material</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="18"/>
+        <location filename="../downtime_texts.py" line="25"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="19"/>
+        <location filename="../downtime_texts.py" line="26"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="20"/>
+        <location filename="../downtime_texts.py" line="27"/>
         <source>no operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="21"/>
+        <location filename="../downtime_texts.py" line="28"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="27"/>
+        <location filename="../downtime_texts.py" line="34"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="27"/>
+        <location filename="../downtime_texts.py" line="34"/>
         <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="28"/>
+        <location filename="../downtime_texts.py" line="35"/>
         <source>planned break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="29"/>
+        <location filename="../downtime_texts.py" line="36"/>
         <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="55"/>
+        <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="58"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="61"/>
+        <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="63"/>
+        <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5392,128 +5412,113 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="48"/>
         <source>Behind the numbers: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
-        <location filename="../admin/oee_rows_dialog.py" line="77"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="75"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
         <source>Classified at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="59"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="59"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="59"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="68"/>
+        <location filename="../admin/oee_rows_dialog.py" line="66"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="70"/>
+        <location filename="../admin/oee_rows_dialog.py" line="68"/>
         <source>Classify the selected stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="82"/>
+        <location filename="../admin/oee_rows_dialog.py" line="80"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="86"/>
+        <location filename="../admin/oee_rows_dialog.py" line="84"/>
         <source>Stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="90"/>
+        <location filename="../admin/oee_rows_dialog.py" line="88"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="125"/>
+        <location filename="../admin/oee_rows_dialog.py" line="123"/>
         <source>Choose a stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="132"/>
-        <source>Your role may not classify stops. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="136"/>
-        <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="140"/>
-        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="145"/>
+        <location filename="../admin/oee_rows_dialog.py" line="133"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7257,103 +7262,88 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StopsDialog</name>
     <message>
-        <location filename="../stops_dialog.py" line="31"/>
+        <location filename="../stops_dialog.py" line="29"/>
         <source>Stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="38"/>
+        <location filename="../stops_dialog.py" line="36"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="41"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Recent stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="60"/>
+        <location filename="../stops_dialog.py" line="58"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="63"/>
+        <location filename="../stops_dialog.py" line="61"/>
         <source>Give the selected stop this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="65"/>
+        <location filename="../stops_dialog.py" line="63"/>
         <source>Machine down now, for this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="67"/>
+        <location filename="../stops_dialog.py" line="65"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="80"/>
+        <location filename="../stops_dialog.py" line="78"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="99"/>
+        <location filename="../stops_dialog.py" line="97"/>
         <source>Down for %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="121"/>
+        <location filename="../stops_dialog.py" line="119"/>
         <source>Choose a reason first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="131"/>
+        <location filename="../stops_dialog.py" line="129"/>
         <source>Choose the stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="136"/>
+        <location filename="../stops_dialog.py" line="134"/>
         <source>The stop now has the reason %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="142"/>
+        <location filename="../stops_dialog.py" line="140"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="149"/>
-        <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="153"/>
-        <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="157"/>
-        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
