@@ -663,6 +663,14 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>CatalogRows</name>
+    <message>
+        <location filename="../admin/catalog_rows.py" line="28"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../admin/catalog_tab.py" line="60"/>
@@ -2044,63 +2052,58 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DowntimeSection</name>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="34"/>
-        <location filename="../admin/catalog_downtime.py" line="134"/>
+        <location filename="../admin/catalog_downtime.py" line="35"/>
+        <location filename="../admin/catalog_downtime.py" line="118"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="37"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="37"/>
         <source>Ideal boxes / h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="39"/>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
         <source>Stop after (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="44"/>
+        <location filename="../admin/catalog_downtime.py" line="39"/>
         <source>Add size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="45"/>
-        <source>Remove selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <location filename="../admin/catalog_downtime.py" line="48"/>
         <source>10:00 30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <location filename="../admin/catalog_downtime.py" line="54"/>
         <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="71"/>
+        <location filename="../admin/catalog_downtime.py" line="60"/>
         <source>Other sizes: ideal boxes / h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="72"/>
+        <location filename="../admin/catalog_downtime.py" line="61"/>
         <source>Other sizes: stop after (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="73"/>
+        <location filename="../admin/catalog_downtime.py" line="62"/>
         <source>Planned breaks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="74"/>
+        <location filename="../admin/catalog_downtime.py" line="63"/>
         <source>Extra stop reasons</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6747,47 +6750,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SpcCatalogBox</name>
     <message>
-        <location filename="../admin/catalog_spc.py" line="40"/>
+        <location filename="../admin/catalog_spc.py" line="41"/>
         <source>SPC specification limits (for Cp/Cpk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="44"/>
+        <location filename="../admin/catalog_spc.py" line="43"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="44"/>
+        <location filename="../admin/catalog_spc.py" line="43"/>
         <source>Measurement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="45"/>
+        <location filename="../admin/catalog_spc.py" line="44"/>
         <source>Lower</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="45"/>
+        <location filename="../admin/catalog_spc.py" line="44"/>
         <source>Upper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="53"/>
+        <location filename="../admin/catalog_spc.py" line="45"/>
         <source>Add limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="54"/>
-        <source>Remove selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_spc.py" line="70"/>
+        <location filename="../admin/catalog_spc.py" line="56"/>
         <source>Fewest points of a baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="71"/>
+        <location filename="../admin/catalog_spc.py" line="57"/>
         <source>Cp/Cpk warned below (points)</source>
         <translation type="unfinished"></translation>
     </message>

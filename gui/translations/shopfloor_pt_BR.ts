@@ -664,6 +664,14 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>CatalogRows</name>
+    <message>
+        <location filename="../admin/catalog_rows.py" line="28"/>
+        <source>Remove selected</source>
+        <translation>Remover selecionadas</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../admin/catalog_tab.py" line="60"/>
@@ -2045,63 +2053,58 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DowntimeSection</name>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="34"/>
-        <location filename="../admin/catalog_downtime.py" line="134"/>
+        <location filename="../admin/catalog_downtime.py" line="35"/>
+        <location filename="../admin/catalog_downtime.py" line="118"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="37"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="37"/>
         <source>Ideal boxes / h</source>
         <translation>Caixas ideais / h</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="39"/>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
         <source>Stop after (min)</source>
         <translation>Parada após (min)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="44"/>
+        <location filename="../admin/catalog_downtime.py" line="39"/>
         <source>Add size</source>
         <translation>Adicionar tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="45"/>
-        <source>Remove selected</source>
-        <translation>Remover selecionadas</translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <location filename="../admin/catalog_downtime.py" line="48"/>
         <source>10:00 30</source>
         <translation>10:00 30</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <location filename="../admin/catalog_downtime.py" line="54"/>
         <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
         <translation>Pausas: uma por linha, início local e minutos (&quot;10:00 30&quot;); nunca contam como parada. Os motivos sempre incluem: %1; acrescente os códigos próprios do site, um por linha (a-z, 0-9, _).</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="71"/>
+        <location filename="../admin/catalog_downtime.py" line="60"/>
         <source>Other sizes: ideal boxes / h</source>
         <translation>Outros tamanhos: caixas ideais / h</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="72"/>
+        <location filename="../admin/catalog_downtime.py" line="61"/>
         <source>Other sizes: stop after (min)</source>
         <translation>Outros tamanhos: parada após (min)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="73"/>
+        <location filename="../admin/catalog_downtime.py" line="62"/>
         <source>Planned breaks</source>
         <translation>Pausas planejadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="74"/>
+        <location filename="../admin/catalog_downtime.py" line="63"/>
         <source>Extra stop reasons</source>
         <translation>Motivos de parada extras</translation>
     </message>
@@ -6749,47 +6752,42 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SpcCatalogBox</name>
     <message>
-        <location filename="../admin/catalog_spc.py" line="40"/>
+        <location filename="../admin/catalog_spc.py" line="41"/>
         <source>SPC specification limits (for Cp/Cpk)</source>
         <translation>Limites de especificação do CEP (para Cp/Cpk)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="44"/>
+        <location filename="../admin/catalog_spc.py" line="43"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="44"/>
+        <location filename="../admin/catalog_spc.py" line="43"/>
         <source>Measurement</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="45"/>
+        <location filename="../admin/catalog_spc.py" line="44"/>
         <source>Lower</source>
         <translation>Inferior</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="45"/>
+        <location filename="../admin/catalog_spc.py" line="44"/>
         <source>Upper</source>
         <translation>Superior</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="53"/>
+        <location filename="../admin/catalog_spc.py" line="45"/>
         <source>Add limit</source>
         <translation>Adicionar limite</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="54"/>
-        <source>Remove selected</source>
-        <translation>Remover selecionadas</translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_spc.py" line="70"/>
+        <location filename="../admin/catalog_spc.py" line="56"/>
         <source>Fewest points of a baseline</source>
         <translation>Mínimo de pontos de uma linha de base</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="71"/>
+        <location filename="../admin/catalog_spc.py" line="57"/>
         <source>Cp/Cpk warned below (points)</source>
         <translation>Cp/Cpk com aviso abaixo de (pontos)</translation>
     </message>
