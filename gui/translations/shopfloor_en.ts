@@ -673,186 +673,176 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="60"/>
-        <source>Add machine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../admin/catalog_tab.py" line="62"/>
-        <source>Remove selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_tab.py" line="66"/>
-        <location filename="../admin/catalog_tab.py" line="122"/>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="114"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="69"/>
-        <location filename="../admin/catalog_tab.py" line="123"/>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="65"/>
+        <location filename="../admin/catalog_tab.py" line="115"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="86"/>
+        <location filename="../admin/catalog_tab.py" line="82"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="91"/>
+        <location filename="../admin/catalog_tab.py" line="87"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="93"/>
+        <location filename="../admin/catalog_tab.py" line="89"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="110"/>
-        <location filename="../admin/catalog_tab.py" line="320"/>
+        <location filename="../admin/catalog_tab.py" line="106"/>
+        <location filename="../admin/catalog_tab.py" line="312"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="119"/>
+        <location filename="../admin/catalog_tab.py" line="111"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="127"/>
+        <location filename="../admin/catalog_tab.py" line="119"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="121"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="130"/>
+        <location filename="../admin/catalog_tab.py" line="122"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="137"/>
-        <location filename="../admin/catalog_tab.py" line="341"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="140"/>
+        <location filename="../admin/catalog_tab.py" line="132"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="147"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="141"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="150"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
-        <location filename="../admin/catalog_tab.py" line="339"/>
+        <location filename="../admin/catalog_tab.py" line="153"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="166"/>
+        <location filename="../admin/catalog_tab.py" line="158"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="168"/>
+        <location filename="../admin/catalog_tab.py" line="160"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="169"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="181"/>
-        <location filename="../admin/catalog_tab.py" line="343"/>
+        <location filename="../admin/catalog_tab.py" line="173"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="184"/>
+        <location filename="../admin/catalog_tab.py" line="176"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="209"/>
+        <location filename="../admin/catalog_tab.py" line="201"/>
         <source>Machines, defects and limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="216"/>
-        <location filename="../admin/catalog_tab.py" line="345"/>
+        <location filename="../admin/catalog_tab.py" line="208"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="310"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="317"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="334"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="363"/>
+        <location filename="../admin/catalog_tab.py" line="355"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="382"/>
+        <location filename="../admin/catalog_tab.py" line="374"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4952,23 +4942,28 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>MachineTable</name>
     <message>
-        <location filename="../admin/machine_table.py" line="23"/>
+        <location filename="../admin/machine_table.py" line="27"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="23"/>
         <source>Station (machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="23"/>
         <source>Capsule size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="24"/>
         <source>Unit weight (mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="24"/>
+        <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

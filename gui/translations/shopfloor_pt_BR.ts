@@ -674,186 +674,176 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="60"/>
-        <source>Add machine</source>
-        <translation>Adicionar máquina</translation>
-    </message>
-    <message>
         <location filename="../admin/catalog_tab.py" line="62"/>
-        <source>Remove selected</source>
-        <translation>Remover selecionadas</translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_tab.py" line="66"/>
-        <location filename="../admin/catalog_tab.py" line="122"/>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="114"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="69"/>
-        <location filename="../admin/catalog_tab.py" line="123"/>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="65"/>
+        <location filename="../admin/catalog_tab.py" line="115"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="86"/>
+        <location filename="../admin/catalog_tab.py" line="82"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="91"/>
+        <location filename="../admin/catalog_tab.py" line="87"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="93"/>
+        <location filename="../admin/catalog_tab.py" line="89"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="110"/>
-        <location filename="../admin/catalog_tab.py" line="320"/>
+        <location filename="../admin/catalog_tab.py" line="106"/>
+        <location filename="../admin/catalog_tab.py" line="312"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="119"/>
+        <location filename="../admin/catalog_tab.py" line="111"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="127"/>
+        <location filename="../admin/catalog_tab.py" line="119"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="121"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="130"/>
+        <location filename="../admin/catalog_tab.py" line="122"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="137"/>
-        <location filename="../admin/catalog_tab.py" line="341"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="140"/>
+        <location filename="../admin/catalog_tab.py" line="132"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="147"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="141"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="150"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
-        <location filename="../admin/catalog_tab.py" line="339"/>
+        <location filename="../admin/catalog_tab.py" line="153"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="166"/>
+        <location filename="../admin/catalog_tab.py" line="158"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="168"/>
+        <location filename="../admin/catalog_tab.py" line="160"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="169"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="181"/>
-        <location filename="../admin/catalog_tab.py" line="343"/>
+        <location filename="../admin/catalog_tab.py" line="173"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="184"/>
+        <location filename="../admin/catalog_tab.py" line="176"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="209"/>
+        <location filename="../admin/catalog_tab.py" line="201"/>
         <source>Machines, defects and limits</source>
         <translation>Máquinas, defeitos e limites</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Shift handover</source>
         <translation>Passagem de turno</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="216"/>
-        <location filename="../admin/catalog_tab.py" line="345"/>
+        <location filename="../admin/catalog_tab.py" line="208"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="310"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="317"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="334"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="363"/>
+        <location filename="../admin/catalog_tab.py" line="355"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="382"/>
+        <location filename="../admin/catalog_tab.py" line="374"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -4954,24 +4944,29 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>MachineTable</name>
     <message>
-        <location filename="../admin/machine_table.py" line="23"/>
+        <location filename="../admin/machine_table.py" line="27"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="23"/>
         <source>Station (machine)</source>
         <translation>Estação (máquina)</translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="23"/>
         <source>Capsule size</source>
         <translation>Tamanho da cápsula</translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="24"/>
         <source>Unit weight (mg)</source>
         <translation>Peso unitário (mg)</translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="24"/>
+        <source>Add machine</source>
+        <translation>Adicionar máquina</translation>
     </message>
 </context>
 <context>
