@@ -309,17 +309,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="316"/>
+        <location filename="../app_window.py" line="325"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="336"/>
+        <location filename="../app_window.py" line="345"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="337"/>
+        <location filename="../app_window.py" line="346"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -1055,7 +1055,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="70"/>
+        <location filename="../admin/commands_model.py" line="66"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation>Clique duas vezes (ou em Detalhes…) para ver os detalhes.</translation>
     </message>
@@ -2180,7 +2180,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Ciente</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="71"/>
+        <location filename="../admin/release_dialog.py" line="67"/>
         <source>%1 at %2: %3</source>
         <translation>%1 em %2: %3</translation>
     </message>
@@ -2859,22 +2859,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Assinaturas</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="53"/>
+        <location filename="../admin/handover_model.py" line="49"/>
         <source>%1 · shift %2</source>
         <translation>%1 · turno %2</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="61"/>
+        <location filename="../admin/handover_model.py" line="57"/>
         <source>waiting</source>
         <translation>aguardando</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="64"/>
+        <location filename="../admin/handover_model.py" line="60"/>
         <source>do not hold</source>
         <translation>não conferem</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="64"/>
+        <location filename="../admin/handover_model.py" line="60"/>
         <source>valid</source>
         <translation>válidas</translation>
     </message>
@@ -3928,42 +3928,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LegacyUsers</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="76"/>
+        <location filename="../admin/legacy_users_dialog.py" line="72"/>
         <source>Line %1: the login is empty, so this row is no account.</source>
         <translation>Linha %1: o login está vazio, então esta linha não é uma conta.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="79"/>
+        <location filename="../admin/legacy_users_dialog.py" line="75"/>
         <source>Line %1: the login &quot;%2&quot; cannot be a username here (2 to 32 letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; no spaces or accents). Create this account by hand.</source>
         <translation>Linha %1: o login &quot;%2&quot; não pode ser um nome de usuário aqui (2 a 32 letras a-z, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;; sem espaços nem acentos). Crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="84"/>
+        <location filename="../admin/legacy_users_dialog.py" line="80"/>
         <source>Line %1: the login &quot;%2&quot; appears earlier in the file; this copy was not imported.</source>
         <translation>Linha %1: o login &quot;%2&quot; aparece antes no arquivo; esta cópia não foi importada.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="88"/>
+        <location filename="../admin/legacy_users_dialog.py" line="84"/>
         <source>Line %1: the account type &quot;%2&quot; is not Desenvolvedor, Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create this account by hand.</source>
         <translation>Linha %1: o tipo de conta &quot;%2&quot; não é Desenvolvedor, Coordenador, Encarregado, Analista nem Operador; o perfil não é adivinhado. Crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="93"/>
+        <location filename="../admin/legacy_users_dialog.py" line="89"/>
         <source>Line %1: the full name has control characters or more than 100 characters. Fix it in the file or create this account by hand.</source>
         <translation>Linha %1: o nome completo tem caracteres de controle ou mais de 100 caracteres. Corrija-o no arquivo ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="97"/>
+        <location filename="../admin/legacy_users_dialog.py" line="93"/>
         <source>Line %1: it has a different number of fields than the header (a comma inside a name must be quoted). Fix the line or create this account by hand.</source>
         <translation>Linha %1: tem um número de campos diferente do cabeçalho (uma vírgula dentro de um nome precisa estar entre aspas). Corrija a linha ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="101"/>
+        <location filename="../admin/legacy_users_dialog.py" line="97"/>
         <source>Line %1: it cannot be read as CSV. Fix the line or create this account by hand.</source>
         <translation>Linha %1: não pode ser lida como CSV. Corrija a linha ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="105"/>
+        <location filename="../admin/legacy_users_dialog.py" line="101"/>
         <source>Line %1: the account &quot;%2&quot; was refused (%3). Create it by hand.</source>
         <translation>Linha %1: a conta &quot;%2&quot; foi recusada (%3). Crie-a à mão.</translation>
     </message>
@@ -3971,72 +3971,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LegacyUsersDialog</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="118"/>
+        <location filename="../admin/legacy_users_dialog.py" line="114"/>
         <source>Accounts imported from the old system</source>
         <translation>Contas importadas do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="125"/>
+        <location filename="../admin/legacy_users_dialog.py" line="121"/>
         <source>%1: %2 account(s) created, %3 already existed (not changed), %4 line(s) not imported.</source>
         <translation>%1: conta(s) criada(s): %2; já existiam (não alteradas): %3; linha(s) não importada(s): %4.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="141"/>
+        <location filename="../admin/legacy_users_dialog.py" line="137"/>
         <source>These one-time passwords are shown only now. Print them or note them and give each person their own: at the first login each person chooses a new password.</source>
         <translation>Estas senhas de uso único são mostradas só agora. Imprima-as ou anote-as e entregue a cada pessoa a sua: no primeiro acesso cada pessoa escolhe uma senha nova.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="153"/>
+        <location filename="../admin/legacy_users_dialog.py" line="149"/>
         <source>Already exist, not changed: %1</source>
         <translation>Já existem, não alteradas: %1</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="156"/>
+        <location filename="../admin/legacy_users_dialog.py" line="152"/>
         <source>No full name in the file (the login is used until changed): %1</source>
         <translation>Sem nome completo no arquivo (o login é usado até ser alterado): %1</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="159"/>
+        <location filename="../admin/legacy_users_dialog.py" line="155"/>
         <source>The import was stopped: only the accounts listed were created.</source>
         <translation>A importação foi interrompida: só as contas listadas foram criadas.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="163"/>
+        <location filename="../admin/legacy_users_dialog.py" line="159"/>
         <source>The file holds the old passwords in plain text. They were not read; delete the file or keep it where only admins can read it.</source>
         <translation>O arquivo contém as senhas antigas em texto puro. Elas não foram lidas; apague o arquivo ou guarde-o onde só administradores possam lê-lo.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="173"/>
+        <location filename="../admin/legacy_users_dialog.py" line="169"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="182"/>
         <source>Accounts imported from %1 by %2 on %3. Each password works once: at the first login the person chooses their own. Hand each slip to its person only.</source>
         <translation>Contas importadas de %1 por %2 em %3. Cada senha vale uma vez: no primeiro acesso a pessoa escolhe a sua. Entregue cada recorte somente à sua pessoa.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="190"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="190"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="190"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="191"/>
+        <location filename="../admin/legacy_users_dialog.py" line="187"/>
         <source>One-time password</source>
         <translation>Senha de uso único</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="192"/>
+        <location filename="../admin/legacy_users_dialog.py" line="188"/>
         <source>One-time passwords</source>
         <translation>Senhas de uso único</translation>
     </message>
@@ -4881,62 +4881,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="81"/>
+        <location filename="../admin/lots_tab.py" line="77"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="96"/>
+        <location filename="../admin/lots_tab.py" line="92"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="98"/>
+        <location filename="../admin/lots_tab.py" line="94"/>
         <source>Review and sign…</source>
         <translation>Revisar e assinar…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="102"/>
+        <location filename="../admin/lots_tab.py" line="98"/>
         <source>Lot record (PDF)…</source>
         <translation>Registro do lote (PDF)…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="161"/>
+        <location filename="../admin/lots_tab.py" line="157"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;Lote %1&lt;/b&gt;: %2</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="164"/>
+        <location filename="../admin/lots_tab.py" line="160"/>
         <source>No decision signed yet.</source>
         <translation>Nenhuma decisão assinada ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="167"/>
+        <location filename="../admin/lots_tab.py" line="163"/>
         <source>%1 — %2 (%3), %4</source>
         <translation>%1 — %2 (%3), %4</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="171"/>
+        <location filename="../admin/lots_tab.py" line="167"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation>invalidada: os registros do lote mudaram depois dela</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="176"/>
+        <location filename="../admin/lots_tab.py" line="172"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="199"/>
+        <location filename="../admin/lots_tab.py" line="195"/>
         <source>Save the lot record</source>
         <translation>Salvar o registro do lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="200"/>
+        <location filename="../admin/lots_tab.py" line="196"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="207"/>
+        <location filename="../admin/lots_tab.py" line="203"/>
         <source>The lots could not be read (%1).</source>
         <translation>Os lotes não puderam ser lidos (%1).</translation>
     </message>
@@ -6106,62 +6106,62 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="88"/>
+        <location filename="../admin/release_dialog.py" line="84"/>
         <source>Review and sign lot %1</source>
         <translation>Revisar e assinar o lote %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="89"/>
+        <location filename="../admin/release_dialog.py" line="85"/>
         <source>Reading the lot…</source>
         <translation>Lendo o lote…</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="108"/>
+        <location filename="../admin/release_dialog.py" line="104"/>
         <source>What you checked</source>
         <translation>O que você conferiu</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="109"/>
+        <location filename="../admin/release_dialog.py" line="105"/>
         <source>Acknowledge selected</source>
         <translation>Dar ciência às selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="120"/>
+        <location filename="../admin/release_dialog.py" line="116"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="122"/>
+        <location filename="../admin/release_dialog.py" line="118"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="123"/>
+        <location filename="../admin/release_dialog.py" line="119"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="131"/>
+        <location filename="../admin/release_dialog.py" line="127"/>
         <source>Sign</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="134"/>
+        <location filename="../admin/release_dialog.py" line="130"/>
         <source>Exceptions to look at before release:</source>
         <translation>Exceções a examinar antes da liberação:</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="159"/>
+        <location filename="../admin/release_dialog.py" line="155"/>
         <source>Lot %1 · status: %2</source>
         <translation>Lote %1 · status: %2</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="161"/>
+        <location filename="../admin/release_dialog.py" line="157"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation>Estações: %1 · %2 · de %3 a %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="163"/>
+        <location filename="../admin/release_dialog.py" line="159"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -6169,7 +6169,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="200"/>
+        <location filename="../admin/release_dialog.py" line="196"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exceção ainda sem ciência antes da liberação.</numerusform>
@@ -6177,37 +6177,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="166"/>
+        <location filename="../admin/release_dialog.py" line="162"/>
         <source>Content SHA-256: %1</source>
         <translation>SHA-256 do conteúdo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="203"/>
+        <location filename="../admin/release_dialog.py" line="199"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="213"/>
+        <location filename="../admin/release_dialog.py" line="209"/>
         <source>Select the exceptions you looked at first.</source>
         <translation>Selecione primeiro as exceções que você examinou.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="229"/>
+        <location filename="../admin/release_dialog.py" line="225"/>
         <source>Acknowledged.</source>
         <translation>Ciência registrada.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="250"/>
+        <location filename="../admin/release_dialog.py" line="246"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation>Assinado: %1 por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="260"/>
+        <location filename="../admin/release_dialog.py" line="256"/>
         <source>Your role may not release lots.</source>
         <translation>Seu perfil não pode liberar lotes.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="261"/>
+        <location filename="../admin/release_dialog.py" line="257"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
@@ -6815,12 +6815,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="45"/>
+        <location filename="../admin/spc_model.py" line="41"/>
         <source>in control</source>
         <translation>sob controle</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="48"/>
+        <location filename="../admin/spc_model.py" line="44"/>
         <source>out of control: rule %1</source>
         <translation>fora de controle: regra %1</translation>
     </message>
@@ -7231,7 +7231,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -7412,37 +7412,37 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="93"/>
+        <location filename="../admin/users_tab.py" line="89"/>
         <source>Why</source>
         <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="94"/>
+        <location filename="../admin/users_tab.py" line="90"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation>Ao menos 10 caracteres; fica na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="103"/>
+        <location filename="../admin/users_tab.py" line="99"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="104"/>
+        <location filename="../admin/users_tab.py" line="100"/>
         <source>Repeat the password</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="105"/>
+        <location filename="../admin/users_tab.py" line="101"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="123"/>
+        <location filename="../admin/users_tab.py" line="119"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation>As duas senhas são diferentes: digite-as de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="140"/>
+        <location filename="../admin/users_tab.py" line="136"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -7450,87 +7450,87 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="151"/>
+        <location filename="../admin/users_tab.py" line="147"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="154"/>
+        <location filename="../admin/users_tab.py" line="150"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="157"/>
+        <location filename="../admin/users_tab.py" line="153"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="160"/>
+        <location filename="../admin/users_tab.py" line="156"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="164"/>
+        <location filename="../admin/users_tab.py" line="160"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="189"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="191"/>
+        <location filename="../admin/users_tab.py" line="187"/>
         <source>User accounts</source>
         <translation>Contas de usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="200"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="200"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="201"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="201"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="202"/>
+        <location filename="../admin/users_tab.py" line="198"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="202"/>
+        <location filename="../admin/users_tab.py" line="198"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="203"/>
+        <location filename="../admin/users_tab.py" line="199"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="209"/>
+        <location filename="../admin/users_tab.py" line="205"/>
         <source>Import from the old system…</source>
         <translation>Importar do sistema antigo…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="212"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="237"/>
+        <location filename="../admin/users_tab.py" line="233"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n conta de supervisor ou administrador ainda não pode assinar (sem chave de assinatura desde a passagem do site para chaves por função): %1. Redefina a senha (Redefinir senha…) para dar uma chave a cada uma; a pessoa escolhe uma nova senha no próximo login.</numerusform>
@@ -7538,104 +7538,104 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="271"/>
+        <location filename="../admin/users_tab.py" line="267"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="271"/>
-        <location filename="../admin/users_tab.py" line="285"/>
+        <location filename="../admin/users_tab.py" line="267"/>
+        <location filename="../admin/users_tab.py" line="281"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="272"/>
-        <location filename="../admin/users_tab.py" line="280"/>
+        <location filename="../admin/users_tab.py" line="268"/>
+        <location filename="../admin/users_tab.py" line="276"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="272"/>
+        <location filename="../admin/users_tab.py" line="268"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="278"/>
+        <location filename="../admin/users_tab.py" line="274"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="283"/>
+        <location filename="../admin/users_tab.py" line="279"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="288"/>
+        <location filename="../admin/users_tab.py" line="284"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="290"/>
+        <location filename="../admin/users_tab.py" line="286"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="289"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="300"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="300"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="301"/>
+        <location filename="../admin/users_tab.py" line="297"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="317"/>
+        <location filename="../admin/users_tab.py" line="313"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation>O usuarios.csv do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="318"/>
+        <location filename="../admin/users_tab.py" line="314"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="323"/>
+        <location filename="../admin/users_tab.py" line="319"/>
         <source>Importing the accounts of %1…</source>
         <translation>Importando as contas de %1…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="329"/>
+        <location filename="../admin/users_tab.py" line="325"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation>Importando as contas de %1: %2 de %3…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="338"/>
+        <location filename="../admin/users_tab.py" line="334"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="352"/>
+        <location filename="../admin/users_tab.py" line="348"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="354"/>
+        <location filename="../admin/users_tab.py" line="350"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="357"/>
+        <location filename="../admin/users_tab.py" line="353"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>
@@ -7678,12 +7678,12 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="64"/>
+        <location filename="../admin/users_tab.py" line="60"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="64"/>
+        <location filename="../admin/users_tab.py" line="60"/>
         <source>no</source>
         <translation>não</translation>
     </message>
