@@ -5771,23 +5771,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="191"/>
-        <location filename="../admin/production_tab.py" line="203"/>
+        <location filename="../admin/production_tab.py" line="193"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="194"/>
+        <location filename="../admin/production_tab.py" line="201"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="206"/>
+        <location filename="../admin/production_tab.py" line="208"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="226"/>
+        <location filename="../admin/production_tab.py" line="228"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5816,47 +5815,47 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236"/>
+        <location filename="../admin/production_tab.py" line="238"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="243"/>
+        <location filename="../admin/production_tab.py" line="245"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="246"/>
+        <location filename="../admin/production_tab.py" line="248"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="254"/>
+        <location filename="../admin/production_tab.py" line="256"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="268"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="283"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="283"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="287"/>
+        <location filename="../admin/production_tab.py" line="289"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="299"/>
+        <location filename="../admin/production_tab.py" line="301"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5864,7 +5863,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="303"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5773,23 +5773,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="191"/>
-        <location filename="../admin/production_tab.py" line="203"/>
+        <location filename="../admin/production_tab.py" line="193"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="194"/>
+        <location filename="../admin/production_tab.py" line="201"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="206"/>
+        <location filename="../admin/production_tab.py" line="208"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="226"/>
+        <location filename="../admin/production_tab.py" line="228"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
@@ -5818,47 +5817,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236"/>
+        <location filename="../admin/production_tab.py" line="238"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="243"/>
+        <location filename="../admin/production_tab.py" line="245"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="246"/>
+        <location filename="../admin/production_tab.py" line="248"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="254"/>
+        <location filename="../admin/production_tab.py" line="256"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="268"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="283"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="283"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="287"/>
+        <location filename="../admin/production_tab.py" line="289"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="299"/>
+        <location filename="../admin/production_tab.py" line="301"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5866,7 +5865,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="303"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
