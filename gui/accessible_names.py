@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QLabel, QLayout, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
 )
 
-from gui.app_events import app_events
+from gui.app_events import install_once
 
 FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView,
           QAbstractButton)
@@ -126,9 +126,4 @@ class AccessibleNames(QObject):
 
 
 def install_accessible_names(app) -> AccessibleNames:
-    names = getattr(app, "_shopfloor_accessible_names", None)
-    if names is None:
-        names = AccessibleNames(app)
-        app_events(app).subscribe(AccessibleNames.KINDS, names.handle)
-        app._shopfloor_accessible_names = names  # type: ignore[attr-defined]
-    return names
+    return install_once(app, AccessibleNames)

@@ -12,11 +12,24 @@ handlers registered for that type.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import ClassVar, Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QObject
 
 # Returns True when the event was dealt with and must go no further (as eventFilter does).
 Handler = Callable[[QObject, QEvent], bool]
+
+
+class AppWide(Protocol):
+    """An application-wide handler: the event types it wants, and the handler itself."""
+    KINDS: ClassVar[tuple[QEvent.Type, ...]]
+
+    def __init__(self, parent: QObject) -> None: ...
+
+    def handle(self, watched: QObject, event: QEvent) -> bool: ...
+
+
+Wide = TypeVar("Wide", bound=AppWide)
 
 
 class AppEvents(QObject):
@@ -57,3 +70,15 @@ def app_events(app: QObject) -> AppEvents:
         app.installEventFilter(events)
         app._shopfloor_app_events = events  # type: ignore[attr-defined]
     return events
+
+
+def install_once(app: QObject, kind: type[Wide]) -> Wide:
+    """The application's one `kind` (the input guard, the accessible names): made as a child
+    of the application and subscribed for its KINDS on first use, the same one after."""
+    attribute = f"_shopfloor_{kind.__name__}"
+    made = getattr(app, attribute, None)
+    if made is None:
+        made = kind(app)
+        app_events(app).subscribe(kind.KINDS, made.handle)
+        setattr(app, attribute, made)
+    return made

@@ -308,13 +308,22 @@ class AppWindow(QMainWindow):
             lambda password: password is not None and self.open_pc_settings(password),
             name="pcSettingsPassword")
 
-    def open_pc_settings(self, password: str) -> bool:
+    def _confirmed(self, password: str, permission: Permission,
+                   wrong_password: str) -> Session | None:
+        """The session, when its role has `permission` and `password` is its own (a window
+        opened with it acts in that person's name); None otherwise, a wrong password said."""
         session = self.controller.session
-        if session is None or not role_allows(session.role, Permission.SETTINGS_MANAGE):
-            return False
+        if session is None or not role_allows(session.role, permission):
+            return None
         if not self.controller.verify_signature(password):
-            self.statusBar().showMessage(self.tr("Wrong password: this PC's settings were not "
-                                                 "opened."), 10000)
+            self.statusBar().showMessage(wrong_password, 10000)
+            return None
+        return session
+
+    def open_pc_settings(self, password: str) -> bool:
+        session = self._confirmed(password, Permission.SETTINGS_MANAGE, self.tr(
+            "Wrong password: this PC's settings were not opened."))
+        if session is None:
             return False
         from gui.pc_settings_dialog import PcSettingsDialog
 

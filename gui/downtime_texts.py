@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from utils.mes.downtime import StopRefused
+from utils.permissions import PermissionDenied
+from utils.trust.person_documents import NoSigningKey
+
 from gui.numbers import format_number
+
+# What the downtime service refuses with, for `except STOP_REFUSALS as refused:`.
+STOP_REFUSALS = (PermissionDenied, StopRefused, NoSigningKey)
 
 
 
@@ -38,3 +45,20 @@ def duration_text(seconds: float) -> str:
 
 def percent_text(value: float | None) -> str:
     return "—" if value is None else f"{format_number(value * 100, 1)} %"
+
+
+def stop_refusal_text(refused: Exception) -> str:
+    """Why a stop was not declared or classified (one of STOP_REFUSALS), that nothing changed,
+    and what to do; the station's dialog and the panel's OEE rows say it alike."""
+    translate = QCoreApplication.translate
+    if isinstance(refused, PermissionDenied):
+        return translate("Downtime", "Your role may not classify stops. Nothing was changed; "
+                         "ask a supervisor.")
+    if isinstance(refused, NoSigningKey):
+        return translate("Downtime", "Your signing key is not open on this PC: log in again (if "
+                         "it persists, an admin resets your password). Nothing was changed.")
+    if isinstance(refused, StopRefused) and refused.code == "already_open":
+        return translate("Downtime", "A stop is already open: choose it in the list and give it "
+                         "a reason instead. Nothing was changed.")
+    return translate("Downtime", "That reason is not in the site catalog any more. Nothing was "
+                     "changed; choose another.")

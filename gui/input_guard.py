@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
 
-from gui.app_events import app_events
+from gui.app_events import install_once
 
 
 class InputGuard(QObject):
@@ -37,9 +37,4 @@ class InputGuard(QObject):
 
 
 def install_input_guard(app) -> InputGuard:
-    guard = getattr(app, "_shopfloor_input_guard", None)
-    if guard is None:
-        guard = InputGuard(app)
-        app_events(app).subscribe(InputGuard.KINDS, guard.handle)
-        app._shopfloor_input_guard = guard  # type: ignore[attr-defined]
-    return guard
+    return install_once(app, InputGuard)

@@ -335,12 +335,9 @@ class StationWindow(AppWindow):
             name="adminPassword")
 
     def open_admin_panel(self, password: str) -> bool:
-        session = self.controller.session
-        if session is None or not role_allows(session.role, Permission.FLEET_VIEW):
-            return False
-        if not self.controller.verify_signature(password):
-            self.statusBar().showMessage(self.tr("Wrong password: the admin panel was not opened."),
-                                         10000)
+        session = self._confirmed(password, Permission.FLEET_VIEW, self.tr(
+            "Wrong password: the admin panel was not opened."))
+        if session is None:
             return False
         self._open_admin_window(session)
         return True

@@ -12,12 +12,10 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from utils.mes.downtime import StopRefused
-from utils.permissions import PermissionDenied
-from utils.trust.person_documents import NoSigningKey
-
 from gui.downtime_model import TextRowsModel
-from gui.downtime_texts import duration_text, reason_label, state_label
+from gui.downtime_texts import (
+    STOP_REFUSALS, duration_text, reason_label, state_label, stop_refusal_text,
+)
 
 TOUCH = 48
 
@@ -145,18 +143,8 @@ class StopsDialog(QDialog):
     def _run(self, action, done: str) -> None:
         try:
             action()
-        except PermissionDenied:
-            self.message.setText(self.tr("Your role may not classify stops. Nothing was "
-                                         "changed; ask a supervisor."))
-            return
-        except StopRefused:
-            self.message.setText(self.tr("A stop is already open: choose it in the list and "
-                                         "give it a reason instead. Nothing was changed."))
-            return
-        except NoSigningKey:
-            self.message.setText(self.tr("Your signing key is not open on this PC: log in "
-                                         "again (if it persists, an admin resets your "
-                                         "password). Nothing was changed."))
+        except STOP_REFUSALS as refused:
+            self.message.setText(stop_refusal_text(refused))
             return
         self.note.clear()
         self.message.setText(done)

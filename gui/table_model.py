@@ -1,6 +1,7 @@
 """What every table model of ours shares: one row per item in `_rows`, the columns named in
 COLUMNS, their translated titles in `_headers` (horizontal header only), the rows replaced
-whole (`set_rows`) and a cell's row and column name (`cell`)."""
+whole (`set_rows`), a cell's row and column name (`cell`) and `data` answering for cells in
+the rows only (a model says what a cell shows in `cell_data`)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,16 @@ class ColumnTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         return self._rows[index.row()], self.COLUMNS[index.column()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell's value for `role`, from `cell_data`; None for an index outside the rows."""
+        cell = self.cell(index)
+        return None if cell is None else self.cell_data(cell[0], cell[1], role)
+
+    def cell_data(self, row: Any, column: str, role: int) -> Any:
+        """What the model shows for `role` in `column` of `row` (None: nothing). Every model
+        that leaves `data` to this class says it."""
+        raise NotImplementedError(f"{type(self).__name__} shows no cells")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)

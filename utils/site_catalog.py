@@ -23,9 +23,10 @@ from config.catalog import (
 from config.constants import Permission
 from data import meta_repo
 from models.canonical import canonical_json, format_utc
-from models.validation import FieldError, ValidationFailed, validate_reason, validate_text
+from models.validation import FieldError, ValidationFailed, validate_reason
 from utils.audit.chain import Actor
 from utils.auth import Session
+from utils.catalog_checks import required_text, whole_number
 from utils.changes import Topic
 from utils.mes.downtime_catalog import downtime_from_dict, downtime_to_dict
 from utils.mes.spc_catalog import spc_from_dict, spc_to_dict
@@ -94,9 +95,7 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
             return ()
         taken: list[str] = []
         for index, value in enumerate(values):
-            text, found = validate_text(f"{field}.{index}", value, required=True,
-                                        max_length=NAME_MAX)
-            errors.extend(found)
+            text = required_text(f"{field}.{index}", value, NAME_MAX, errors)
             if text is None:
                 continue
             if text == NO_REJECTION:
@@ -121,12 +120,9 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
     seen: set[str] = set()
     for index, entry in enumerate(raw_machines):
         entry = entry if isinstance(entry, Mapping) else {}
-        station, found = validate_text(f"machines.{index}.station_id", entry.get("station_id"),
-                                       required=True, max_length=64)
-        errors.extend(found)
-        size, found = validate_text(f"machines.{index}.size", entry.get("size"), required=True,
-                                    max_length=20)
-        errors.extend(found)
+        station = required_text(f"machines.{index}.station_id", entry.get("station_id"), 64,
+                                errors)
+        size = required_text(f"machines.{index}.size", entry.get("size"), 20, errors)
         weight = number(f"machines.{index}.unit_weight_kg", entry.get("unit_weight_kg"), 0.0, 1.0)
         if station is not None and station in seen:
             errors.append(FieldError(f"machines.{index}.station_id", "duplicate",
@@ -170,18 +166,10 @@ def catalog_from_dict(raw: Mapping[str, Any], *, version: int = 0) -> Catalog:
 
     raw_intervals = raw.get("intervals") if isinstance(raw.get("intervals"), Mapping) else {}
     intervals: dict[str, int | None] = {}
-    for name, (low, high) in (("status_interval_ms", STATUS_INTERVAL_RANGE),
-                              ("rescan_interval_ms", RESCAN_INTERVAL_RANGE)):
-        value = raw_intervals.get(name)
-        if value is None:
-            intervals[name] = None
-        elif isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
-            intervals[name] = value
-        else:
-            errors.append(FieldError(f"intervals.{name}", "out_of_range",
-                                     f"{name} must be a whole number from {low} to {high}",
-                                     {"min": low, "max": high}))
-            intervals[name] = None
+    for name, bounds in (("status_interval_ms", STATUS_INTERVAL_RANGE),
+                         ("rescan_interval_ms", RESCAN_INTERVAL_RANGE)):
+        intervals[name] = whole_number(f"intervals.{name}", raw_intervals.get(name), None,
+                                       bounds, errors)
 
     zone = raw.get("timezone")
     if zone is not None and not valid_zone(zone):

@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
-    QPushButton, QSpinBox, QDoubleSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QSpinBox, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from config.downtime import DEFAULT_REASONS, DowntimeSettings
 from models.validation import FieldError
 
+from gui.admin.catalog_rows import CatalogRows
 from gui.downtime_texts import reason_label
 from gui.numbers import format_shortest
 from gui.theme import form_label
@@ -33,18 +34,10 @@ class DowntimeSection(QGroupBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(self.tr("Stops and OEE"), parent)
         self.setObjectName("catalogDowntime")
-        self.rates = QTableWidget(0, 3)
-        self.rates.setObjectName("downtimeRates")
-        self.rates.setHorizontalHeaderLabels([self.tr("Size"), self.tr("Ideal boxes / h"),
-                                              self.tr("Stop after (min)")])
-        self.rates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.rates.verticalHeader().setVisible(False)
-        self.rates.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rates.setMinimumHeight(120)
-        self.add_button = QPushButton(self.tr("Add size"))
-        self.remove_button = QPushButton(self.tr("Remove selected"))
-        self.add_button.clicked.connect(lambda: self._append("", "", ""))
-        self.remove_button.clicked.connect(self._remove)
+        self.rates = CatalogRows("downtimeRates", (self.tr("Size"), self.tr("Ideal boxes / h"),
+                                                   self.tr("Stop after (min)")),
+                                 self.tr("Add size"))
+        self.rates.add_button.clicked.connect(lambda: self._append("", "", ""))
         self.default_rate = QDoubleSpinBox()
         self.default_rate.setRange(0.01, 100000)
         self.default_rate.setDecimals(2)
@@ -63,10 +56,6 @@ class DowntimeSection(QGroupBox):
                               "site's own codes one per line (a-z, 0-9, _).").replace("%1", fixed))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         form = QFormLayout()
         form.addRow(form_label(self.tr("Other sizes: ideal boxes / h")), self.default_rate)
         form.addRow(form_label(self.tr("Other sizes: stop after (min)")), self.default_minutes)
@@ -74,7 +63,7 @@ class DowntimeSection(QGroupBox):
         form.addRow(form_label(self.tr("Extra stop reasons")), self.reasons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.rates)
-        layout.addLayout(buttons)
+        layout.addLayout(self.rates.buttons)
         layout.addLayout(form)
         layout.addWidget(hint)
 
@@ -83,10 +72,6 @@ class DowntimeSection(QGroupBox):
         self.rates.insertRow(row)
         for column, text in enumerate((size, rate, minutes)):
             self.rates.setItem(row, column, QTableWidgetItem(text))
-
-    def _remove(self) -> None:
-        for row in sorted({index.row() for index in self.rates.selectedIndexes()}, reverse=True):
-            self.rates.removeRow(row)
 
     def load(self, settings: DowntimeSettings) -> None:
         self.rates.setRowCount(0)
@@ -103,8 +88,7 @@ class DowntimeSection(QGroupBox):
         """The section as the catalog document's "downtime" part (checked by the service)."""
         rates = []
         for row in range(self.rates.rowCount()):
-            texts = [(self.rates.item(row, c).text() if self.rates.item(row, c) else "")
-                     for c in range(3)]
+            texts = [self.rates.cell_text(row, column) for column in range(3)]
             if not any(t.strip() for t in texts):
                 continue
             minutes = _number(texts[2])

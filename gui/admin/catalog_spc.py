@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QPushButton,
-    QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGroupBox, QHeaderView, QSpinBox, QTableWidgetItem, QVBoxLayout,
+    QWidget,
 )
 
 from config.spc import SPC_MEASUREMENTS, SpcSettings
 from utils.mes.spc_catalog import POINTS_RANGE
 
+from gui.admin.catalog_rows import CatalogRows
 from gui.admin.spc_texts import measurement_text
 from gui.numbers import format_shortest
 from gui.theme import TOUCH_MIN_PX
@@ -39,39 +40,24 @@ class SpcCatalogBox(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("SPC specification limits (for Cp/Cpk)"))
         self.setObjectName("catalogSpc")
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("catalogSpcSpecs")
-        self.table.setHorizontalHeaderLabels([self.tr("Size"), self.tr("Measurement"),
-                                              self.tr("Lower"), self.tr("Upper")])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(TOUCH_MIN_PX)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(120)
-        self.add_button = QPushButton(self.tr("Add limit"))
-        self.remove_button = QPushButton(self.tr("Remove selected"))
-        for button in (self.add_button, self.remove_button):
-            button.setMinimumHeight(TOUCH_MIN_PX)
-        self.add_button.clicked.connect(lambda: self.add_row())
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.table = CatalogRows("catalogSpcSpecs", (self.tr("Size"), self.tr("Measurement"),
+                                                     self.tr("Lower"), self.tr("Upper")),
+                                 self.tr("Add limit"))
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.add_button.clicked.connect(lambda: self.add_row())
         low, high = POINTS_RANGE
         self.min_baseline = QSpinBox()
         self.min_capability = QSpinBox()
         for box in (self.min_baseline, self.min_capability):
             box.setRange(low, high)
             box.setMinimumHeight(TOUCH_MIN_PX)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Fewest points of a baseline"), self.min_baseline)
         form.addRow(self.tr("Cp/Cpk warned below (points)"), self.min_capability)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.table.buttons)
         layout.addLayout(form)
 
     def add_row(self, size: str = "", measurement: str = "cam_d", lower: str = "",
@@ -88,10 +74,6 @@ class SpcCatalogBox(QGroupBox):
         self.table.setItem(row, 3, QTableWidgetItem(upper))
         return row
 
-    def remove_selected(self) -> None:
-        for row in sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True):
-            self.table.removeRow(row)
-
     def load(self, settings: SpcSettings) -> None:
         self.table.setRowCount(0)
         for spec in settings.specs:
@@ -101,14 +83,10 @@ class SpcCatalogBox(QGroupBox):
         self.min_baseline.setValue(settings.min_baseline_points)
         self.min_capability.setValue(settings.min_capability_points)
 
-    def _text(self, row: int, column: int) -> str:
-        item = self.table.item(row, column)
-        return "" if item is None else item.text()
-
     def values(self) -> dict[str, Any]:
         specs = []
         for row in range(self.table.rowCount()):
-            texts = [self._text(row, column) for column in (0, 2, 3)]
+            texts = [self.table.cell_text(row, column) for column in (0, 2, 3)]
             if not any(text.strip() for text in texts):
                 continue  # an empty row someone added and left
             specs.append({"size": texts[0].strip(),

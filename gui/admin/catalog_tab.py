@@ -57,10 +57,6 @@ class CatalogTab(QWidget):
         self.invalid: list[QWidget] = []
 
         self.machines = MachineTable()
-        self.add_machine_button = QPushButton(self.tr("Add machine"))
-        self.add_machine_button.clicked.connect(self.machines.add_machine)
-        self.remove_machine_button = QPushButton(self.tr("Remove selected"))
-        self.remove_machine_button.clicked.connect(self.machines.remove_selected)
 
         self.defects = QPlainTextEdit()
         self.defects.setAccessibleName(self.tr("Defects"))
@@ -108,13 +104,9 @@ class CatalogTab(QWidget):
 
     def _build_layout(self) -> None:
         machines_box = QGroupBox(self.tr("Machine table"))
-        machine_buttons = QHBoxLayout()
-        machine_buttons.addWidget(self.add_machine_button)
-        machine_buttons.addWidget(self.remove_machine_button)
-        machine_buttons.addStretch(1)
         machines_layout = QVBoxLayout(machines_box)
         machines_layout.addWidget(self.machines, 1)
-        machines_layout.addLayout(machine_buttons)
+        machines_layout.addLayout(self.machines.buttons)
 
         lists_box = QGroupBox(self.tr("Defects and locations (one per line; \"%1\" is always there)")
                               .replace("%1", NO_REJECTION))

@@ -15,7 +15,7 @@ from models.canonical import parse_utc
 
 from gui.admin.command_outcomes import outcome_text
 from gui.admin.command_texts import pairs_text, type_label
-from gui.table_model import ColumnTableModel, Index as _Index
+from gui.table_model import ColumnTableModel
 
 STATE_COLORS = {"pending": "#555555", "done": "#1b7f3b", "failed": "#b00020",
                 "rejected": "#b00020", "expired": "#b26a00", "timed_out": "#b26a00",
@@ -44,11 +44,7 @@ class CommandHistoryModel(ColumnTableModel):
     def rows(self) -> list[dict[str, Any]]:
         return list(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        cell = self.cell(index)
-        if cell is None:
-            return None
-        row, column = cell
+    def cell_data(self, row: dict[str, Any], column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             value = row.get(column)
             if column == "state":
@@ -66,7 +62,7 @@ class CommandHistoryModel(ColumnTableModel):
             return QBrush(QColor(STATE_COLORS.get(row.get("state"), "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole and column in ("outcome", "params"):
             # The cell may be cut on a narrow screen: the whole sentence, never raw data.
-            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            text = self.cell_data(row, column, Qt.ItemDataRole.DisplayRole)
             return (text + "\n" + self.tr("Double-click (or Details…) for the details.")
                     if text else None)
         return None

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from gui.admin.lot_texts import site_time
 from gui.numbers import format_number
-from gui.table_model import ColumnTableModel, Index
+from gui.table_model import ColumnTableModel
 from gui.theme import ERROR_COLOR
 
 
@@ -30,11 +30,7 @@ class HandoverModel(ColumnTableModel):
     def row_at(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        cell = self.cell(index)
-        if cell is None:
-            return None
-        row, column = cell
+    def cell_data(self, row: dict[str, Any], column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and (

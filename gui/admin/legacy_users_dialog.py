@@ -28,7 +28,7 @@ from data.legacy_users import (
 from utils.legacy_users import CreatedAccount, UsersImportReport
 
 from gui.header import role_name
-from gui.table_model import ColumnTableModel, Index as _Index
+from gui.table_model import ColumnTableModel
 
 
 class CreatedAccountsModel(ColumnTableModel):
@@ -46,11 +46,7 @@ class CreatedAccountsModel(ColumnTableModel):
                                               QApplication.font().pointSizeF()))
         self._password_font.setBold(True)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        account = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell_data(self, account: CreatedAccount, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {"username": account.username, "full_name": account.full_name,
                     "role": role_name(None, str(account.role)),

@@ -28,7 +28,7 @@ from gui.admin.lot_texts import meaning_text, site_time, status_text
 from gui.admin.release_dialog import ReleaseDialog
 from gui.admin.site_now import SiteNow
 from gui.admin.view_bridge import ViewBridge
-from gui.table_model import ColumnTableModel, Index as _Index
+from gui.table_model import ColumnTableModel
 from gui.table_view import read_table
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, WARN_COLOR
@@ -47,11 +47,7 @@ class LotsModel(ColumnTableModel):
     def lot_at(self, row: int) -> str:
         return self._rows[row]["lot"]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        cell = self.cell(index)
-        if cell is None:
-            return None
-        row, column = cell
+    def cell_data(self, row: dict[str, Any], column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
                 return status_text(row["status"])

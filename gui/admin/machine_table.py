@@ -7,29 +7,30 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from config.catalog import Machine
 from models.validation import FieldError
 
 from gui.admin.catalog_model import MACHINE_COLUMNS, as_shown, nth_filled, weight_text
+from gui.admin.catalog_rows import CatalogRows
 from gui.messages import field_error_text
 from gui.theme import ERROR_COLOR
 
 
-class MachineTable(QTableWidget):
+class MachineTable(CatalogRows):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(0, len(MACHINE_COLUMNS), parent)
+        super().__init__("machines", (self.tr("Station (machine)"), self.tr("Capsule size"),
+                                      self.tr("Unit weight (mg)")), self.tr("Add machine"),
+                         parent)
+        self.add_button.clicked.connect(self.add_machine)
         self.setAccessibleName(self.tr("Machine table"))
         self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.setObjectName("machines")
-        self.setHorizontalHeaderLabels(
-            [self.tr("Station (machine)"), self.tr("Capsule size"), self.tr("Unit weight (mg)")])
+        self.verticalHeader().setVisible(True)  # the row numbers help on a long table
         # Each header whole (a stretched column cut "Capsule size" on a 1366 px screen).
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setDefaultSectionSize(36)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
     def set_machines(self, machines: tuple[Machine, ...] | list[Machine]) -> None:
         self.setRowCount(0)
@@ -49,10 +50,6 @@ class MachineTable(QTableWidget):
         row = self._append_row()
         self.setCurrentCell(row, 0)
         self.editItem(self.item(row, 0))
-
-    def remove_selected(self) -> None:
-        for row in sorted({index.row() for index in self.selectedIndexes()}, reverse=True):
-            self.removeRow(row)
 
     def texts(self) -> list[list[str]]:
         """The texts, row by row (a cell never edited is "")."""

@@ -14,16 +14,14 @@ from PySide6.QtWidgets import (
 from config.constants import Permission, role_allows
 from models.canonical import parse_utc
 from utils.auth import Session
-from utils.mes.downtime import DowntimeService, StopRefused
+from utils.mes.downtime import DowntimeService
 from utils.mes.oee_report import OeeReport
-from utils.permissions import PermissionDenied
-from utils.trust.person_documents import NoSigningKey
 
 from gui.admin.oee_model import LineKey
 from gui.admin.oee_texts import computation
 from gui.admin.site_now import SiteNow
 from gui.downtime_model import TextRowsModel
-from gui.downtime_texts import duration_text, reason_label
+from gui.downtime_texts import STOP_REFUSALS, duration_text, reason_label, stop_refusal_text
 
 
 def _table(model: TextRowsModel, name: str) -> QTableView:
@@ -128,18 +126,8 @@ class OeeRowsDialog(QDialog):
         try:
             self.downtime().classify(self.session, station, stop_id,
                                      self.reason.currentData(), self.note.text())
-        except PermissionDenied:
-            self.message.setText(self.tr("Your role may not classify stops. Nothing was "
-                                         "changed."))
-            return
-        except StopRefused:
-            self.message.setText(self.tr("That reason is not in the site catalog any more. "
-                                         "Nothing was changed; choose another."))
-            return
-        except NoSigningKey:
-            self.message.setText(self.tr("Your signing key is not open on this PC: log in "
-                                         "again (if it persists, an admin resets your "
-                                         "password). Nothing was changed."))
+        except STOP_REFUSALS as refused:
+            self.message.setText(stop_refusal_text(refused))
             return
         self.note.clear()
         self.message.setText(self.tr("Recorded: stop of station %1 is now %2. The figures "

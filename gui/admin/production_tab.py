@@ -185,29 +185,31 @@ class ProductionTab(QWidget):
 
         self._open(RecordDialog(self.site, self.production, self.session, parent=self))
 
-    def correct_selected(self) -> None:
+    def _changeable(self, voided: str) -> dict[str, Any] | None:
+        """The selected record when it may still change; None, and why (`voided` for a voided
+        one) in the status line, otherwise."""
         row = self.selected_row()
         if row is None:
             self.status.setText(self.tr("Select a record first."))
-            return
-        if row.get("status") == "voided":
-            self.status.setText(self.tr("This record is voided and cannot be changed."))
-            return
-        from gui.admin.record_dialog import RecordDialog
+        elif row.get("status") == "voided":
+            self.status.setText(voided)
+        else:
+            return row
+        return None
 
-        self._open(RecordDialog(self.site, self.production, self.session, row, parent=self))
+    def correct_selected(self) -> None:
+        row = self._changeable(self.tr("This record is voided and cannot be changed."))
+        if row is not None:
+            from gui.admin.record_dialog import RecordDialog
+
+            self._open(RecordDialog(self.site, self.production, self.session, row, parent=self))
 
     def void_selected(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            self.status.setText(self.tr("Select a record first."))
-            return
-        if row.get("status") == "voided":
-            self.status.setText(self.tr("This record is already voided."))
-            return
-        from gui.admin.record_dialog import VoidDialog
+        row = self._changeable(self.tr("This record is already voided."))
+        if row is not None:
+            from gui.admin.record_dialog import VoidDialog
 
-        self._open(VoidDialog(self.site, self.production, self.session, row, parent=self))
+            self._open(VoidDialog(self.site, self.production, self.session, row, parent=self))
 
     def _open(self, dialog) -> None:
         """Open a record dialog (non-blocking, so tests and the fleet view keep running) and

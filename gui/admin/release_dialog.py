@@ -30,7 +30,7 @@ from gui.admin.lot_texts import (
 )
 from gui.messages import field_error_text
 from gui.admin.signature_fields import SignatureFields, sign_buttons
-from gui.table_model import ColumnTableModel, Index as _Index
+from gui.table_model import ColumnTableModel
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, form_label
 
@@ -58,11 +58,7 @@ class ExceptionsModel(ColumnTableModel):
     def waiting(self) -> list[LotException]:
         return [e for e in self._rows if e.id not in self.acks]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        exception = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell_data(self, exception: LotException, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             ack = self.acks.get(exception.id)
             return {"kind": kind_text(exception.kind), "station": exception.station,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gui.admin.spc_texts import measurement_text, rules_text
-from gui.table_model import ColumnTableModel, Index
+from gui.table_model import ColumnTableModel
 
 SIGNAL_COLOURS = {"critical": "#c62828", "warning": "#b26a00"}
 
@@ -31,11 +31,7 @@ class SpcStatusModel(ColumnTableModel):
     def row_of(self, chart: tuple[str, str, str]) -> int | None:
         return next((row for row in range(len(self._rows)) if self.chart_at(row) == chart), None)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        cell = self.cell(index)
-        if cell is None:
-            return None
-        entry, column = cell
+    def cell_data(self, entry: dict[str, Any], column: str, role: int) -> Any:
         rules = entry["open_rules"].split(",") if entry["open_rules"] else []
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == "measurement":

@@ -30,7 +30,7 @@ from gui.admin.site_now import SiteNow
 from gui.form_dialog import error_line, lay_out_form_dialog
 from gui.header import role_name
 from gui.messages import field_error_text, password_policy_text
-from gui.table_model import ColumnTableModel, Index as _Index
+from gui.table_model import ColumnTableModel
 from gui.table_view import read_table
 from gui.tasks import TaskRunner
 from gui.theme import form_label
@@ -55,11 +55,7 @@ class UsersTableModel(ColumnTableModel):
     def user_at(self, row: int) -> User:
         return self._rows[row]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        user = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell_data(self, user: User, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             yes, no = self.tr("yes"), self.tr("no")
             return {

@@ -308,17 +308,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="316"/>
+        <location filename="../app_window.py" line="325"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="336"/>
+        <location filename="../app_window.py" line="345"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="337"/>
+        <location filename="../app_window.py" line="346"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -663,188 +663,186 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
-    <name>CatalogTab</name>
+    <name>CatalogRows</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="60"/>
-        <source>Add machine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_tab.py" line="62"/>
+        <location filename="../admin/catalog_rows.py" line="28"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="66"/>
-        <location filename="../admin/catalog_tab.py" line="122"/>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="62"/>
+        <location filename="../admin/catalog_tab.py" line="114"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="69"/>
-        <location filename="../admin/catalog_tab.py" line="123"/>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="65"/>
+        <location filename="../admin/catalog_tab.py" line="115"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="86"/>
+        <location filename="../admin/catalog_tab.py" line="82"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="91"/>
+        <location filename="../admin/catalog_tab.py" line="87"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="93"/>
+        <location filename="../admin/catalog_tab.py" line="89"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="110"/>
-        <location filename="../admin/catalog_tab.py" line="320"/>
+        <location filename="../admin/catalog_tab.py" line="106"/>
+        <location filename="../admin/catalog_tab.py" line="312"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="119"/>
+        <location filename="../admin/catalog_tab.py" line="111"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="127"/>
+        <location filename="../admin/catalog_tab.py" line="119"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="121"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="130"/>
+        <location filename="../admin/catalog_tab.py" line="122"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="137"/>
-        <location filename="../admin/catalog_tab.py" line="341"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="140"/>
+        <location filename="../admin/catalog_tab.py" line="132"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="147"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="141"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="150"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
-        <location filename="../admin/catalog_tab.py" line="339"/>
+        <location filename="../admin/catalog_tab.py" line="153"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="166"/>
+        <location filename="../admin/catalog_tab.py" line="158"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="168"/>
+        <location filename="../admin/catalog_tab.py" line="160"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="169"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="181"/>
-        <location filename="../admin/catalog_tab.py" line="343"/>
+        <location filename="../admin/catalog_tab.py" line="173"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="184"/>
+        <location filename="../admin/catalog_tab.py" line="176"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="209"/>
+        <location filename="../admin/catalog_tab.py" line="201"/>
         <source>Machines, defects and limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="216"/>
-        <location filename="../admin/catalog_tab.py" line="345"/>
+        <location filename="../admin/catalog_tab.py" line="208"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="310"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="317"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="334"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="363"/>
+        <location filename="../admin/catalog_tab.py" line="355"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="382"/>
+        <location filename="../admin/catalog_tab.py" line="374"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,7 +1054,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="70"/>
+        <location filename="../admin/commands_model.py" line="66"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1966,121 +1964,136 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Downtime</name>
     <message>
-        <location filename="../downtime_texts.py" line="16"/>
+        <location filename="../downtime_texts.py" line="23"/>
         <source>unqualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="16"/>
+        <location filename="../downtime_texts.py" line="23"/>
         <source>setup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="17"/>
+        <location filename="../downtime_texts.py" line="24"/>
         <source>material</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="18"/>
+        <location filename="../downtime_texts.py" line="25"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="19"/>
+        <location filename="../downtime_texts.py" line="26"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="20"/>
+        <location filename="../downtime_texts.py" line="27"/>
         <source>no operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="21"/>
+        <location filename="../downtime_texts.py" line="28"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="27"/>
+        <location filename="../downtime_texts.py" line="34"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="27"/>
+        <location filename="../downtime_texts.py" line="34"/>
         <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="28"/>
+        <location filename="../downtime_texts.py" line="35"/>
         <source>planned break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="29"/>
+        <location filename="../downtime_texts.py" line="36"/>
         <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="55"/>
+        <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="58"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="61"/>
+        <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="63"/>
+        <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DowntimeSection</name>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="34"/>
-        <location filename="../admin/catalog_downtime.py" line="134"/>
+        <location filename="../admin/catalog_downtime.py" line="35"/>
+        <location filename="../admin/catalog_downtime.py" line="118"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="37"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="37"/>
         <source>Ideal boxes / h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="39"/>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
         <source>Stop after (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="44"/>
+        <location filename="../admin/catalog_downtime.py" line="39"/>
         <source>Add size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="45"/>
-        <source>Remove selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <location filename="../admin/catalog_downtime.py" line="48"/>
         <source>10:00 30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <location filename="../admin/catalog_downtime.py" line="54"/>
         <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="71"/>
+        <location filename="../admin/catalog_downtime.py" line="60"/>
         <source>Other sizes: ideal boxes / h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="72"/>
+        <location filename="../admin/catalog_downtime.py" line="61"/>
         <source>Other sizes: stop after (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="73"/>
+        <location filename="../admin/catalog_downtime.py" line="62"/>
         <source>Planned breaks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="74"/>
+        <location filename="../admin/catalog_downtime.py" line="63"/>
         <source>Extra stop reasons</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2166,7 +2179,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="71"/>
+        <location filename="../admin/release_dialog.py" line="67"/>
         <source>%1 at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2845,22 +2858,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="53"/>
+        <location filename="../admin/handover_model.py" line="49"/>
         <source>%1 · shift %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="61"/>
+        <location filename="../admin/handover_model.py" line="57"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="64"/>
+        <location filename="../admin/handover_model.py" line="60"/>
         <source>do not hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="64"/>
+        <location filename="../admin/handover_model.py" line="60"/>
         <source>valid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3913,42 +3926,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LegacyUsers</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="76"/>
+        <location filename="../admin/legacy_users_dialog.py" line="72"/>
         <source>Line %1: the login is empty, so this row is no account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="79"/>
+        <location filename="../admin/legacy_users_dialog.py" line="75"/>
         <source>Line %1: the login &quot;%2&quot; cannot be a username here (2 to 32 letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; no spaces or accents). Create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="84"/>
+        <location filename="../admin/legacy_users_dialog.py" line="80"/>
         <source>Line %1: the login &quot;%2&quot; appears earlier in the file; this copy was not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="88"/>
+        <location filename="../admin/legacy_users_dialog.py" line="84"/>
         <source>Line %1: the account type &quot;%2&quot; is not Desenvolvedor, Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="93"/>
+        <location filename="../admin/legacy_users_dialog.py" line="89"/>
         <source>Line %1: the full name has control characters or more than 100 characters. Fix it in the file or create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="97"/>
+        <location filename="../admin/legacy_users_dialog.py" line="93"/>
         <source>Line %1: it has a different number of fields than the header (a comma inside a name must be quoted). Fix the line or create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="101"/>
+        <location filename="../admin/legacy_users_dialog.py" line="97"/>
         <source>Line %1: it cannot be read as CSV. Fix the line or create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="105"/>
+        <location filename="../admin/legacy_users_dialog.py" line="101"/>
         <source>Line %1: the account &quot;%2&quot; was refused (%3). Create it by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3956,72 +3969,72 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LegacyUsersDialog</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="118"/>
+        <location filename="../admin/legacy_users_dialog.py" line="114"/>
         <source>Accounts imported from the old system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="125"/>
+        <location filename="../admin/legacy_users_dialog.py" line="121"/>
         <source>%1: %2 account(s) created, %3 already existed (not changed), %4 line(s) not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="141"/>
+        <location filename="../admin/legacy_users_dialog.py" line="137"/>
         <source>These one-time passwords are shown only now. Print them or note them and give each person their own: at the first login each person chooses a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="153"/>
+        <location filename="../admin/legacy_users_dialog.py" line="149"/>
         <source>Already exist, not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="156"/>
+        <location filename="../admin/legacy_users_dialog.py" line="152"/>
         <source>No full name in the file (the login is used until changed): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="159"/>
+        <location filename="../admin/legacy_users_dialog.py" line="155"/>
         <source>The import was stopped: only the accounts listed were created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="163"/>
+        <location filename="../admin/legacy_users_dialog.py" line="159"/>
         <source>The file holds the old passwords in plain text. They were not read; delete the file or keep it where only admins can read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="173"/>
+        <location filename="../admin/legacy_users_dialog.py" line="169"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="182"/>
         <source>Accounts imported from %1 by %2 on %3. Each password works once: at the first login the person chooses their own. Hand each slip to its person only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="190"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="190"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="190"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="191"/>
+        <location filename="../admin/legacy_users_dialog.py" line="187"/>
         <source>One-time password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="192"/>
+        <location filename="../admin/legacy_users_dialog.py" line="188"/>
         <source>One-time passwords</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4866,62 +4879,62 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="81"/>
+        <location filename="../admin/lots_tab.py" line="77"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="96"/>
+        <location filename="../admin/lots_tab.py" line="92"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="98"/>
+        <location filename="../admin/lots_tab.py" line="94"/>
         <source>Review and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="102"/>
+        <location filename="../admin/lots_tab.py" line="98"/>
         <source>Lot record (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="161"/>
+        <location filename="../admin/lots_tab.py" line="157"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="164"/>
+        <location filename="../admin/lots_tab.py" line="160"/>
         <source>No decision signed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="167"/>
+        <location filename="../admin/lots_tab.py" line="163"/>
         <source>%1 — %2 (%3), %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="171"/>
+        <location filename="../admin/lots_tab.py" line="167"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="176"/>
+        <location filename="../admin/lots_tab.py" line="172"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="199"/>
+        <location filename="../admin/lots_tab.py" line="195"/>
         <source>Save the lot record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="200"/>
+        <location filename="../admin/lots_tab.py" line="196"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="207"/>
+        <location filename="../admin/lots_tab.py" line="203"/>
         <source>The lots could not be read (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4929,23 +4942,28 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>MachineTable</name>
     <message>
-        <location filename="../admin/machine_table.py" line="23"/>
+        <location filename="../admin/machine_table.py" line="27"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="23"/>
         <source>Station (machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="23"/>
         <source>Capsule size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="24"/>
         <source>Unit weight (mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="24"/>
+        <source>Add machine</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5392,128 +5410,113 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="48"/>
         <source>Behind the numbers: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
-        <location filename="../admin/oee_rows_dialog.py" line="77"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="75"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
         <source>Classified at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="59"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="59"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="59"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="68"/>
+        <location filename="../admin/oee_rows_dialog.py" line="66"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="70"/>
+        <location filename="../admin/oee_rows_dialog.py" line="68"/>
         <source>Classify the selected stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="82"/>
+        <location filename="../admin/oee_rows_dialog.py" line="80"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="86"/>
+        <location filename="../admin/oee_rows_dialog.py" line="84"/>
         <source>Stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="90"/>
+        <location filename="../admin/oee_rows_dialog.py" line="88"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="125"/>
+        <location filename="../admin/oee_rows_dialog.py" line="123"/>
         <source>Choose a stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="132"/>
-        <source>Your role may not classify stops. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="136"/>
-        <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="140"/>
-        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="145"/>
+        <location filename="../admin/oee_rows_dialog.py" line="133"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5768,23 +5771,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="191"/>
-        <location filename="../admin/production_tab.py" line="203"/>
+        <location filename="../admin/production_tab.py" line="193"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="194"/>
+        <location filename="../admin/production_tab.py" line="201"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="206"/>
+        <location filename="../admin/production_tab.py" line="208"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="226"/>
+        <location filename="../admin/production_tab.py" line="228"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5813,47 +5815,47 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236"/>
+        <location filename="../admin/production_tab.py" line="238"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="243"/>
+        <location filename="../admin/production_tab.py" line="245"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="246"/>
+        <location filename="../admin/production_tab.py" line="248"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="254"/>
+        <location filename="../admin/production_tab.py" line="256"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="268"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="283"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="283"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="287"/>
+        <location filename="../admin/production_tab.py" line="289"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="299"/>
+        <location filename="../admin/production_tab.py" line="301"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5861,7 +5863,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="303"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6101,62 +6103,62 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="88"/>
+        <location filename="../admin/release_dialog.py" line="84"/>
         <source>Review and sign lot %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="89"/>
+        <location filename="../admin/release_dialog.py" line="85"/>
         <source>Reading the lot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="108"/>
+        <location filename="../admin/release_dialog.py" line="104"/>
         <source>What you checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="109"/>
+        <location filename="../admin/release_dialog.py" line="105"/>
         <source>Acknowledge selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="120"/>
+        <location filename="../admin/release_dialog.py" line="116"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="122"/>
+        <location filename="../admin/release_dialog.py" line="118"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="123"/>
+        <location filename="../admin/release_dialog.py" line="119"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="131"/>
+        <location filename="../admin/release_dialog.py" line="127"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="134"/>
+        <location filename="../admin/release_dialog.py" line="130"/>
         <source>Exceptions to look at before release:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="159"/>
+        <location filename="../admin/release_dialog.py" line="155"/>
         <source>Lot %1 · status: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="161"/>
+        <location filename="../admin/release_dialog.py" line="157"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="163"/>
+        <location filename="../admin/release_dialog.py" line="159"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -6164,7 +6166,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="200"/>
+        <location filename="../admin/release_dialog.py" line="196"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exception still to acknowledge before release.</numerusform>
@@ -6172,37 +6174,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="166"/>
+        <location filename="../admin/release_dialog.py" line="162"/>
         <source>Content SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="203"/>
+        <location filename="../admin/release_dialog.py" line="199"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="213"/>
+        <location filename="../admin/release_dialog.py" line="209"/>
         <source>Select the exceptions you looked at first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="229"/>
+        <location filename="../admin/release_dialog.py" line="225"/>
         <source>Acknowledged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="250"/>
+        <location filename="../admin/release_dialog.py" line="246"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="260"/>
+        <location filename="../admin/release_dialog.py" line="256"/>
         <source>Your role may not release lots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="261"/>
+        <location filename="../admin/release_dialog.py" line="257"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6742,47 +6744,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SpcCatalogBox</name>
     <message>
-        <location filename="../admin/catalog_spc.py" line="40"/>
+        <location filename="../admin/catalog_spc.py" line="41"/>
         <source>SPC specification limits (for Cp/Cpk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="44"/>
+        <location filename="../admin/catalog_spc.py" line="43"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="44"/>
+        <location filename="../admin/catalog_spc.py" line="43"/>
         <source>Measurement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="45"/>
+        <location filename="../admin/catalog_spc.py" line="44"/>
         <source>Lower</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="45"/>
+        <location filename="../admin/catalog_spc.py" line="44"/>
         <source>Upper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="53"/>
+        <location filename="../admin/catalog_spc.py" line="45"/>
         <source>Add limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="54"/>
-        <source>Remove selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_spc.py" line="70"/>
+        <location filename="../admin/catalog_spc.py" line="56"/>
         <source>Fewest points of a baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="71"/>
+        <location filename="../admin/catalog_spc.py" line="57"/>
         <source>Cp/Cpk warned below (points)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6815,12 +6812,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="45"/>
+        <location filename="../admin/spc_model.py" line="41"/>
         <source>in control</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="48"/>
+        <location filename="../admin/spc_model.py" line="44"/>
         <source>out of control: rule %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7231,7 +7228,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7257,103 +7254,88 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StopsDialog</name>
     <message>
-        <location filename="../stops_dialog.py" line="31"/>
+        <location filename="../stops_dialog.py" line="29"/>
         <source>Stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="38"/>
+        <location filename="../stops_dialog.py" line="36"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="41"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Recent stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="60"/>
+        <location filename="../stops_dialog.py" line="58"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="63"/>
+        <location filename="../stops_dialog.py" line="61"/>
         <source>Give the selected stop this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="65"/>
+        <location filename="../stops_dialog.py" line="63"/>
         <source>Machine down now, for this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="67"/>
+        <location filename="../stops_dialog.py" line="65"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="80"/>
+        <location filename="../stops_dialog.py" line="78"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="99"/>
+        <location filename="../stops_dialog.py" line="97"/>
         <source>Down for %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="121"/>
+        <location filename="../stops_dialog.py" line="119"/>
         <source>Choose a reason first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="131"/>
+        <location filename="../stops_dialog.py" line="129"/>
         <source>Choose the stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="136"/>
+        <location filename="../stops_dialog.py" line="134"/>
         <source>The stop now has the reason %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="142"/>
+        <location filename="../stops_dialog.py" line="140"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="149"/>
-        <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="153"/>
-        <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="157"/>
-        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7425,37 +7407,37 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="93"/>
+        <location filename="../admin/users_tab.py" line="89"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="94"/>
+        <location filename="../admin/users_tab.py" line="90"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="103"/>
+        <location filename="../admin/users_tab.py" line="99"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="104"/>
+        <location filename="../admin/users_tab.py" line="100"/>
         <source>Repeat the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="105"/>
+        <location filename="../admin/users_tab.py" line="101"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="123"/>
+        <location filename="../admin/users_tab.py" line="119"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="140"/>
+        <location filename="../admin/users_tab.py" line="136"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7463,87 +7445,87 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="151"/>
+        <location filename="../admin/users_tab.py" line="147"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="154"/>
+        <location filename="../admin/users_tab.py" line="150"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="157"/>
+        <location filename="../admin/users_tab.py" line="153"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="160"/>
+        <location filename="../admin/users_tab.py" line="156"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="164"/>
+        <location filename="../admin/users_tab.py" line="160"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="189"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="191"/>
+        <location filename="../admin/users_tab.py" line="187"/>
         <source>User accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="200"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="200"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="201"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="201"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="202"/>
+        <location filename="../admin/users_tab.py" line="198"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="202"/>
+        <location filename="../admin/users_tab.py" line="198"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="203"/>
+        <location filename="../admin/users_tab.py" line="199"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="209"/>
+        <location filename="../admin/users_tab.py" line="205"/>
         <source>Import from the old system…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="212"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="237"/>
+        <location filename="../admin/users_tab.py" line="233"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n supervisor or admin account cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset the password (Reset password…) to give it a key; the person chooses a new password at the next login.</numerusform>
@@ -7551,104 +7533,104 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="271"/>
+        <location filename="../admin/users_tab.py" line="267"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="271"/>
-        <location filename="../admin/users_tab.py" line="285"/>
+        <location filename="../admin/users_tab.py" line="267"/>
+        <location filename="../admin/users_tab.py" line="281"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="272"/>
-        <location filename="../admin/users_tab.py" line="280"/>
+        <location filename="../admin/users_tab.py" line="268"/>
+        <location filename="../admin/users_tab.py" line="276"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="272"/>
+        <location filename="../admin/users_tab.py" line="268"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="278"/>
+        <location filename="../admin/users_tab.py" line="274"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="283"/>
+        <location filename="../admin/users_tab.py" line="279"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="288"/>
+        <location filename="../admin/users_tab.py" line="284"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="290"/>
+        <location filename="../admin/users_tab.py" line="286"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="289"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="300"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="300"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="301"/>
+        <location filename="../admin/users_tab.py" line="297"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="317"/>
+        <location filename="../admin/users_tab.py" line="313"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="318"/>
+        <location filename="../admin/users_tab.py" line="314"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="323"/>
+        <location filename="../admin/users_tab.py" line="319"/>
         <source>Importing the accounts of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="329"/>
+        <location filename="../admin/users_tab.py" line="325"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="338"/>
+        <location filename="../admin/users_tab.py" line="334"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="352"/>
+        <location filename="../admin/users_tab.py" line="348"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="354"/>
+        <location filename="../admin/users_tab.py" line="350"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="357"/>
+        <location filename="../admin/users_tab.py" line="353"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7691,12 +7673,12 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="64"/>
+        <location filename="../admin/users_tab.py" line="60"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="64"/>
+        <location filename="../admin/users_tab.py" line="60"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>

@@ -309,17 +309,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="316"/>
+        <location filename="../app_window.py" line="325"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="336"/>
+        <location filename="../app_window.py" line="345"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="337"/>
+        <location filename="../app_window.py" line="346"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -664,188 +664,186 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
-    <name>CatalogTab</name>
+    <name>CatalogRows</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="60"/>
-        <source>Add machine</source>
-        <translation>Adicionar máquina</translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_tab.py" line="62"/>
+        <location filename="../admin/catalog_rows.py" line="28"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
+</context>
+<context>
+    <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="66"/>
-        <location filename="../admin/catalog_tab.py" line="122"/>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="62"/>
+        <location filename="../admin/catalog_tab.py" line="114"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="69"/>
-        <location filename="../admin/catalog_tab.py" line="123"/>
-        <location filename="../admin/catalog_tab.py" line="323"/>
+        <location filename="../admin/catalog_tab.py" line="65"/>
+        <location filename="../admin/catalog_tab.py" line="115"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="86"/>
+        <location filename="../admin/catalog_tab.py" line="82"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="91"/>
+        <location filename="../admin/catalog_tab.py" line="87"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="93"/>
+        <location filename="../admin/catalog_tab.py" line="89"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="110"/>
-        <location filename="../admin/catalog_tab.py" line="320"/>
+        <location filename="../admin/catalog_tab.py" line="106"/>
+        <location filename="../admin/catalog_tab.py" line="312"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="119"/>
+        <location filename="../admin/catalog_tab.py" line="111"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="127"/>
+        <location filename="../admin/catalog_tab.py" line="119"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="121"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="130"/>
+        <location filename="../admin/catalog_tab.py" line="122"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="137"/>
-        <location filename="../admin/catalog_tab.py" line="341"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="140"/>
+        <location filename="../admin/catalog_tab.py" line="132"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="147"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="141"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="150"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
-        <location filename="../admin/catalog_tab.py" line="339"/>
+        <location filename="../admin/catalog_tab.py" line="153"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="166"/>
+        <location filename="../admin/catalog_tab.py" line="158"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="168"/>
+        <location filename="../admin/catalog_tab.py" line="160"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="169"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="181"/>
-        <location filename="../admin/catalog_tab.py" line="343"/>
+        <location filename="../admin/catalog_tab.py" line="173"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="184"/>
+        <location filename="../admin/catalog_tab.py" line="176"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="209"/>
+        <location filename="../admin/catalog_tab.py" line="201"/>
         <source>Machines, defects and limits</source>
         <translation>Máquinas, defeitos e limites</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="210"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Shift handover</source>
         <translation>Passagem de turno</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="216"/>
-        <location filename="../admin/catalog_tab.py" line="345"/>
+        <location filename="../admin/catalog_tab.py" line="208"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="310"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="317"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="334"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="363"/>
+        <location filename="../admin/catalog_tab.py" line="355"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="382"/>
+        <location filename="../admin/catalog_tab.py" line="374"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -1057,7 +1055,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="70"/>
+        <location filename="../admin/commands_model.py" line="66"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation>Clique duas vezes (ou em Detalhes…) para ver os detalhes.</translation>
     </message>
@@ -1967,121 +1965,136 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Downtime</name>
     <message>
-        <location filename="../downtime_texts.py" line="16"/>
+        <location filename="../downtime_texts.py" line="23"/>
         <source>unqualified</source>
         <translation>não classificada</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="16"/>
+        <location filename="../downtime_texts.py" line="23"/>
         <source>setup</source>
         <translation>setup</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="17"/>
+        <location filename="../downtime_texts.py" line="24"/>
         <source>material</source>
         <translation>material</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="18"/>
+        <location filename="../downtime_texts.py" line="25"/>
         <source>maintenance</source>
         <translation>manutenção</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="19"/>
+        <location filename="../downtime_texts.py" line="26"/>
         <source>quality</source>
         <translation>qualidade</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="20"/>
+        <location filename="../downtime_texts.py" line="27"/>
         <source>no operator</source>
         <translation>sem operador</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="21"/>
+        <location filename="../downtime_texts.py" line="28"/>
         <source>other</source>
         <translation>outro</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="27"/>
+        <location filename="../downtime_texts.py" line="34"/>
         <source>running</source>
         <translation>produzindo</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="27"/>
+        <location filename="../downtime_texts.py" line="34"/>
         <source>idle</source>
         <translation>ociosa</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="28"/>
+        <location filename="../downtime_texts.py" line="35"/>
         <source>planned break</source>
         <translation>pausa planejada</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="29"/>
+        <location filename="../downtime_texts.py" line="36"/>
         <source>down</source>
         <translation>parada</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="55"/>
+        <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
+        <translation>Seu papel não permite classificar paradas. Nada foi alterado; peça a um supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="58"/>
+        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
+        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="61"/>
+        <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
+        <translation>Já há uma parada aberta: escolha-a na lista e dê a ela um motivo. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="63"/>
+        <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
+        <translation>Esse motivo não está mais no catálogo do site. Nada foi alterado; escolha outro.</translation>
     </message>
 </context>
 <context>
     <name>DowntimeSection</name>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="34"/>
-        <location filename="../admin/catalog_downtime.py" line="134"/>
+        <location filename="../admin/catalog_downtime.py" line="35"/>
+        <location filename="../admin/catalog_downtime.py" line="118"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="37"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="37"/>
         <source>Ideal boxes / h</source>
         <translation>Caixas ideais / h</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="39"/>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
         <source>Stop after (min)</source>
         <translation>Parada após (min)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="44"/>
+        <location filename="../admin/catalog_downtime.py" line="39"/>
         <source>Add size</source>
         <translation>Adicionar tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="45"/>
-        <source>Remove selected</source>
-        <translation>Remover selecionadas</translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <location filename="../admin/catalog_downtime.py" line="48"/>
         <source>10:00 30</source>
         <translation>10:00 30</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <location filename="../admin/catalog_downtime.py" line="54"/>
         <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
         <translation>Pausas: uma por linha, início local e minutos (&quot;10:00 30&quot;); nunca contam como parada. Os motivos sempre incluem: %1; acrescente os códigos próprios do site, um por linha (a-z, 0-9, _).</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="71"/>
+        <location filename="../admin/catalog_downtime.py" line="60"/>
         <source>Other sizes: ideal boxes / h</source>
         <translation>Outros tamanhos: caixas ideais / h</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="72"/>
+        <location filename="../admin/catalog_downtime.py" line="61"/>
         <source>Other sizes: stop after (min)</source>
         <translation>Outros tamanhos: parada após (min)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="73"/>
+        <location filename="../admin/catalog_downtime.py" line="62"/>
         <source>Planned breaks</source>
         <translation>Pausas planejadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="74"/>
+        <location filename="../admin/catalog_downtime.py" line="63"/>
         <source>Extra stop reasons</source>
         <translation>Motivos de parada extras</translation>
     </message>
@@ -2167,7 +2180,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Ciente</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="71"/>
+        <location filename="../admin/release_dialog.py" line="67"/>
         <source>%1 at %2: %3</source>
         <translation>%1 em %2: %3</translation>
     </message>
@@ -2846,22 +2859,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Assinaturas</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="53"/>
+        <location filename="../admin/handover_model.py" line="49"/>
         <source>%1 · shift %2</source>
         <translation>%1 · turno %2</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="61"/>
+        <location filename="../admin/handover_model.py" line="57"/>
         <source>waiting</source>
         <translation>aguardando</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="64"/>
+        <location filename="../admin/handover_model.py" line="60"/>
         <source>do not hold</source>
         <translation>não conferem</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="64"/>
+        <location filename="../admin/handover_model.py" line="60"/>
         <source>valid</source>
         <translation>válidas</translation>
     </message>
@@ -3915,42 +3928,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LegacyUsers</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="76"/>
+        <location filename="../admin/legacy_users_dialog.py" line="72"/>
         <source>Line %1: the login is empty, so this row is no account.</source>
         <translation>Linha %1: o login está vazio, então esta linha não é uma conta.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="79"/>
+        <location filename="../admin/legacy_users_dialog.py" line="75"/>
         <source>Line %1: the login &quot;%2&quot; cannot be a username here (2 to 32 letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; no spaces or accents). Create this account by hand.</source>
         <translation>Linha %1: o login &quot;%2&quot; não pode ser um nome de usuário aqui (2 a 32 letras a-z, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;; sem espaços nem acentos). Crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="84"/>
+        <location filename="../admin/legacy_users_dialog.py" line="80"/>
         <source>Line %1: the login &quot;%2&quot; appears earlier in the file; this copy was not imported.</source>
         <translation>Linha %1: o login &quot;%2&quot; aparece antes no arquivo; esta cópia não foi importada.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="88"/>
+        <location filename="../admin/legacy_users_dialog.py" line="84"/>
         <source>Line %1: the account type &quot;%2&quot; is not Desenvolvedor, Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create this account by hand.</source>
         <translation>Linha %1: o tipo de conta &quot;%2&quot; não é Desenvolvedor, Coordenador, Encarregado, Analista nem Operador; o perfil não é adivinhado. Crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="93"/>
+        <location filename="../admin/legacy_users_dialog.py" line="89"/>
         <source>Line %1: the full name has control characters or more than 100 characters. Fix it in the file or create this account by hand.</source>
         <translation>Linha %1: o nome completo tem caracteres de controle ou mais de 100 caracteres. Corrija-o no arquivo ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="97"/>
+        <location filename="../admin/legacy_users_dialog.py" line="93"/>
         <source>Line %1: it has a different number of fields than the header (a comma inside a name must be quoted). Fix the line or create this account by hand.</source>
         <translation>Linha %1: tem um número de campos diferente do cabeçalho (uma vírgula dentro de um nome precisa estar entre aspas). Corrija a linha ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="101"/>
+        <location filename="../admin/legacy_users_dialog.py" line="97"/>
         <source>Line %1: it cannot be read as CSV. Fix the line or create this account by hand.</source>
         <translation>Linha %1: não pode ser lida como CSV. Corrija a linha ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="105"/>
+        <location filename="../admin/legacy_users_dialog.py" line="101"/>
         <source>Line %1: the account &quot;%2&quot; was refused (%3). Create it by hand.</source>
         <translation>Linha %1: a conta &quot;%2&quot; foi recusada (%3). Crie-a à mão.</translation>
     </message>
@@ -3958,72 +3971,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LegacyUsersDialog</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="118"/>
+        <location filename="../admin/legacy_users_dialog.py" line="114"/>
         <source>Accounts imported from the old system</source>
         <translation>Contas importadas do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="125"/>
+        <location filename="../admin/legacy_users_dialog.py" line="121"/>
         <source>%1: %2 account(s) created, %3 already existed (not changed), %4 line(s) not imported.</source>
         <translation>%1: conta(s) criada(s): %2; já existiam (não alteradas): %3; linha(s) não importada(s): %4.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="141"/>
+        <location filename="../admin/legacy_users_dialog.py" line="137"/>
         <source>These one-time passwords are shown only now. Print them or note them and give each person their own: at the first login each person chooses a new password.</source>
         <translation>Estas senhas de uso único são mostradas só agora. Imprima-as ou anote-as e entregue a cada pessoa a sua: no primeiro acesso cada pessoa escolhe uma senha nova.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="153"/>
+        <location filename="../admin/legacy_users_dialog.py" line="149"/>
         <source>Already exist, not changed: %1</source>
         <translation>Já existem, não alteradas: %1</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="156"/>
+        <location filename="../admin/legacy_users_dialog.py" line="152"/>
         <source>No full name in the file (the login is used until changed): %1</source>
         <translation>Sem nome completo no arquivo (o login é usado até ser alterado): %1</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="159"/>
+        <location filename="../admin/legacy_users_dialog.py" line="155"/>
         <source>The import was stopped: only the accounts listed were created.</source>
         <translation>A importação foi interrompida: só as contas listadas foram criadas.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="163"/>
+        <location filename="../admin/legacy_users_dialog.py" line="159"/>
         <source>The file holds the old passwords in plain text. They were not read; delete the file or keep it where only admins can read it.</source>
         <translation>O arquivo contém as senhas antigas em texto puro. Elas não foram lidas; apague o arquivo ou guarde-o onde só administradores possam lê-lo.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="173"/>
+        <location filename="../admin/legacy_users_dialog.py" line="169"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="182"/>
         <source>Accounts imported from %1 by %2 on %3. Each password works once: at the first login the person chooses their own. Hand each slip to its person only.</source>
         <translation>Contas importadas de %1 por %2 em %3. Cada senha vale uma vez: no primeiro acesso a pessoa escolhe a sua. Entregue cada recorte somente à sua pessoa.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="190"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="190"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="190"/>
+        <location filename="../admin/legacy_users_dialog.py" line="186"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="191"/>
+        <location filename="../admin/legacy_users_dialog.py" line="187"/>
         <source>One-time password</source>
         <translation>Senha de uso único</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="192"/>
+        <location filename="../admin/legacy_users_dialog.py" line="188"/>
         <source>One-time passwords</source>
         <translation>Senhas de uso único</translation>
     </message>
@@ -4868,62 +4881,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="81"/>
+        <location filename="../admin/lots_tab.py" line="77"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="96"/>
+        <location filename="../admin/lots_tab.py" line="92"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="98"/>
+        <location filename="../admin/lots_tab.py" line="94"/>
         <source>Review and sign…</source>
         <translation>Revisar e assinar…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="102"/>
+        <location filename="../admin/lots_tab.py" line="98"/>
         <source>Lot record (PDF)…</source>
         <translation>Registro do lote (PDF)…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="161"/>
+        <location filename="../admin/lots_tab.py" line="157"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;Lote %1&lt;/b&gt;: %2</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="164"/>
+        <location filename="../admin/lots_tab.py" line="160"/>
         <source>No decision signed yet.</source>
         <translation>Nenhuma decisão assinada ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="167"/>
+        <location filename="../admin/lots_tab.py" line="163"/>
         <source>%1 — %2 (%3), %4</source>
         <translation>%1 — %2 (%3), %4</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="171"/>
+        <location filename="../admin/lots_tab.py" line="167"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation>invalidada: os registros do lote mudaram depois dela</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="176"/>
+        <location filename="../admin/lots_tab.py" line="172"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="199"/>
+        <location filename="../admin/lots_tab.py" line="195"/>
         <source>Save the lot record</source>
         <translation>Salvar o registro do lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="200"/>
+        <location filename="../admin/lots_tab.py" line="196"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="207"/>
+        <location filename="../admin/lots_tab.py" line="203"/>
         <source>The lots could not be read (%1).</source>
         <translation>Os lotes não puderam ser lidos (%1).</translation>
     </message>
@@ -4931,24 +4944,29 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>MachineTable</name>
     <message>
-        <location filename="../admin/machine_table.py" line="23"/>
+        <location filename="../admin/machine_table.py" line="27"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="23"/>
         <source>Station (machine)</source>
         <translation>Estação (máquina)</translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="23"/>
         <source>Capsule size</source>
         <translation>Tamanho da cápsula</translation>
     </message>
     <message>
-        <location filename="../admin/machine_table.py" line="27"/>
+        <location filename="../admin/machine_table.py" line="24"/>
         <source>Unit weight (mg)</source>
         <translation>Peso unitário (mg)</translation>
+    </message>
+    <message>
+        <location filename="../admin/machine_table.py" line="24"/>
+        <source>Add machine</source>
+        <translation>Adicionar máquina</translation>
     </message>
 </context>
 <context>
@@ -5394,128 +5412,113 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="48"/>
         <source>Behind the numbers: %1</source>
         <translation>Por trás dos números: %1</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
-        <location filename="../admin/oee_rows_dialog.py" line="77"/>
+        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="75"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
         <source>Classified by</source>
         <translation>Classificada por</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
         <source>Classified at</source>
         <translation>Classificada em</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="54"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="58"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="59"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="59"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="59"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="68"/>
+        <location filename="../admin/oee_rows_dialog.py" line="66"/>
         <source>Note (optional)</source>
         <translation>Observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="70"/>
+        <location filename="../admin/oee_rows_dialog.py" line="68"/>
         <source>Classify the selected stop</source>
         <translation>Classificar a parada selecionada</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="82"/>
+        <location filename="../admin/oee_rows_dialog.py" line="80"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="86"/>
+        <location filename="../admin/oee_rows_dialog.py" line="84"/>
         <source>Stops</source>
         <translation>Paradas</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="90"/>
+        <location filename="../admin/oee_rows_dialog.py" line="88"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="125"/>
+        <location filename="../admin/oee_rows_dialog.py" line="123"/>
         <source>Choose a stop in the list first.</source>
         <translation>Escolha uma parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="132"/>
-        <source>Your role may not classify stops. Nothing was changed.</source>
-        <translation>Seu papel não permite classificar paradas. Nada foi alterado.</translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="136"/>
-        <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
-        <translation>Esse motivo não está mais no catálogo do site. Nada foi alterado; escolha outro.</translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="140"/>
-        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
-        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi alterado.</translation>
-    </message>
-    <message>
-        <location filename="../admin/oee_rows_dialog.py" line="145"/>
+        <location filename="../admin/oee_rows_dialog.py" line="133"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation>Registrado: a parada da estação %1 agora é %2. Os números acompanham assim que a visão do site receber o evento deste PC.</translation>
     </message>
@@ -5770,23 +5773,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="191"/>
-        <location filename="../admin/production_tab.py" line="203"/>
+        <location filename="../admin/production_tab.py" line="193"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="194"/>
+        <location filename="../admin/production_tab.py" line="201"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="206"/>
+        <location filename="../admin/production_tab.py" line="208"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="226"/>
+        <location filename="../admin/production_tab.py" line="228"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
@@ -5815,47 +5817,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236"/>
+        <location filename="../admin/production_tab.py" line="238"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="243"/>
+        <location filename="../admin/production_tab.py" line="245"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="246"/>
+        <location filename="../admin/production_tab.py" line="248"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="254"/>
+        <location filename="../admin/production_tab.py" line="256"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="268"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="283"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="283"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="287"/>
+        <location filename="../admin/production_tab.py" line="289"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="299"/>
+        <location filename="../admin/production_tab.py" line="301"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5863,7 +5865,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="303"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -6103,62 +6105,62 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="88"/>
+        <location filename="../admin/release_dialog.py" line="84"/>
         <source>Review and sign lot %1</source>
         <translation>Revisar e assinar o lote %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="89"/>
+        <location filename="../admin/release_dialog.py" line="85"/>
         <source>Reading the lot…</source>
         <translation>Lendo o lote…</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="108"/>
+        <location filename="../admin/release_dialog.py" line="104"/>
         <source>What you checked</source>
         <translation>O que você conferiu</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="109"/>
+        <location filename="../admin/release_dialog.py" line="105"/>
         <source>Acknowledge selected</source>
         <translation>Dar ciência às selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="120"/>
+        <location filename="../admin/release_dialog.py" line="116"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="122"/>
+        <location filename="../admin/release_dialog.py" line="118"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="123"/>
+        <location filename="../admin/release_dialog.py" line="119"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="131"/>
+        <location filename="../admin/release_dialog.py" line="127"/>
         <source>Sign</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="134"/>
+        <location filename="../admin/release_dialog.py" line="130"/>
         <source>Exceptions to look at before release:</source>
         <translation>Exceções a examinar antes da liberação:</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="159"/>
+        <location filename="../admin/release_dialog.py" line="155"/>
         <source>Lot %1 · status: %2</source>
         <translation>Lote %1 · status: %2</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="161"/>
+        <location filename="../admin/release_dialog.py" line="157"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation>Estações: %1 · %2 · de %3 a %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="163"/>
+        <location filename="../admin/release_dialog.py" line="159"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -6166,7 +6168,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="200"/>
+        <location filename="../admin/release_dialog.py" line="196"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exceção ainda sem ciência antes da liberação.</numerusform>
@@ -6174,37 +6176,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="166"/>
+        <location filename="../admin/release_dialog.py" line="162"/>
         <source>Content SHA-256: %1</source>
         <translation>SHA-256 do conteúdo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="203"/>
+        <location filename="../admin/release_dialog.py" line="199"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="213"/>
+        <location filename="../admin/release_dialog.py" line="209"/>
         <source>Select the exceptions you looked at first.</source>
         <translation>Selecione primeiro as exceções que você examinou.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="229"/>
+        <location filename="../admin/release_dialog.py" line="225"/>
         <source>Acknowledged.</source>
         <translation>Ciência registrada.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="250"/>
+        <location filename="../admin/release_dialog.py" line="246"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation>Assinado: %1 por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="260"/>
+        <location filename="../admin/release_dialog.py" line="256"/>
         <source>Your role may not release lots.</source>
         <translation>Seu perfil não pode liberar lotes.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="261"/>
+        <location filename="../admin/release_dialog.py" line="257"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
@@ -6744,47 +6746,42 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SpcCatalogBox</name>
     <message>
-        <location filename="../admin/catalog_spc.py" line="40"/>
+        <location filename="../admin/catalog_spc.py" line="41"/>
         <source>SPC specification limits (for Cp/Cpk)</source>
         <translation>Limites de especificação do CEP (para Cp/Cpk)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="44"/>
+        <location filename="../admin/catalog_spc.py" line="43"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="44"/>
+        <location filename="../admin/catalog_spc.py" line="43"/>
         <source>Measurement</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="45"/>
+        <location filename="../admin/catalog_spc.py" line="44"/>
         <source>Lower</source>
         <translation>Inferior</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="45"/>
+        <location filename="../admin/catalog_spc.py" line="44"/>
         <source>Upper</source>
         <translation>Superior</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="53"/>
+        <location filename="../admin/catalog_spc.py" line="45"/>
         <source>Add limit</source>
         <translation>Adicionar limite</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="54"/>
-        <source>Remove selected</source>
-        <translation>Remover selecionadas</translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_spc.py" line="70"/>
+        <location filename="../admin/catalog_spc.py" line="56"/>
         <source>Fewest points of a baseline</source>
         <translation>Mínimo de pontos de uma linha de base</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_spc.py" line="71"/>
+        <location filename="../admin/catalog_spc.py" line="57"/>
         <source>Cp/Cpk warned below (points)</source>
         <translation>Cp/Cpk com aviso abaixo de (pontos)</translation>
     </message>
@@ -6817,12 +6814,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="45"/>
+        <location filename="../admin/spc_model.py" line="41"/>
         <source>in control</source>
         <translation>sob controle</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="48"/>
+        <location filename="../admin/spc_model.py" line="44"/>
         <source>out of control: rule %1</source>
         <translation>fora de controle: regra %1</translation>
     </message>
@@ -7233,7 +7230,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="342"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -7259,104 +7256,89 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StopsDialog</name>
     <message>
-        <location filename="../stops_dialog.py" line="31"/>
+        <location filename="../stops_dialog.py" line="29"/>
         <source>Stops of this machine</source>
         <translation>Paradas desta máquina</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="37"/>
+        <location filename="../stops_dialog.py" line="35"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="38"/>
+        <location filename="../stops_dialog.py" line="36"/>
         <source>Classified by</source>
         <translation>Classificada por</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="41"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Recent stops of this machine</source>
         <translation>Paradas recentes desta máquina</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="60"/>
+        <location filename="../stops_dialog.py" line="58"/>
         <source>Note (optional)</source>
         <translation>Observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="63"/>
+        <location filename="../stops_dialog.py" line="61"/>
         <source>Give the selected stop this reason</source>
         <translation>Dar este motivo à parada selecionada</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="65"/>
+        <location filename="../stops_dialog.py" line="63"/>
         <source>Machine down now, for this reason</source>
         <translation>Máquina parada agora, por este motivo</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="67"/>
+        <location filename="../stops_dialog.py" line="65"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="80"/>
+        <location filename="../stops_dialog.py" line="78"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="99"/>
+        <location filename="../stops_dialog.py" line="97"/>
         <source>Down for %1 · %2</source>
         <translation>Parada há %1 · %2</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="121"/>
+        <location filename="../stops_dialog.py" line="119"/>
         <source>Choose a reason first.</source>
         <translation>Escolha um motivo primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="131"/>
+        <location filename="../stops_dialog.py" line="129"/>
         <source>Choose the stop in the list first.</source>
         <translation>Escolha a parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="136"/>
+        <location filename="../stops_dialog.py" line="134"/>
         <source>The stop now has the reason %1.</source>
         <translation>A parada agora tem o motivo %1.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="142"/>
+        <location filename="../stops_dialog.py" line="140"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation>Parada registrada a partir de agora, motivo %1. A próxima caixa a encerra.</translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="149"/>
-        <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
-        <translation>Seu papel não permite classificar paradas. Nada foi alterado; peça a um supervisor.</translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="153"/>
-        <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
-        <translation>Já há uma parada aberta: escolha-a na lista e dê a ela um motivo. Nada foi alterado.</translation>
-    </message>
-    <message>
-        <location filename="../stops_dialog.py" line="157"/>
-        <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
-        <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi alterado.</translation>
     </message>
 </context>
 <context>
@@ -7429,37 +7411,37 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="93"/>
+        <location filename="../admin/users_tab.py" line="89"/>
         <source>Why</source>
         <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="94"/>
+        <location filename="../admin/users_tab.py" line="90"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation>Ao menos 10 caracteres; fica na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="103"/>
+        <location filename="../admin/users_tab.py" line="99"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="104"/>
+        <location filename="../admin/users_tab.py" line="100"/>
         <source>Repeat the password</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="105"/>
+        <location filename="../admin/users_tab.py" line="101"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="123"/>
+        <location filename="../admin/users_tab.py" line="119"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation>As duas senhas são diferentes: digite-as de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="140"/>
+        <location filename="../admin/users_tab.py" line="136"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -7467,87 +7449,87 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="151"/>
+        <location filename="../admin/users_tab.py" line="147"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="154"/>
+        <location filename="../admin/users_tab.py" line="150"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="157"/>
+        <location filename="../admin/users_tab.py" line="153"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="160"/>
+        <location filename="../admin/users_tab.py" line="156"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="164"/>
+        <location filename="../admin/users_tab.py" line="160"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="189"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="191"/>
+        <location filename="../admin/users_tab.py" line="187"/>
         <source>User accounts</source>
         <translation>Contas de usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="200"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="200"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="201"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="201"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="202"/>
+        <location filename="../admin/users_tab.py" line="198"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="202"/>
+        <location filename="../admin/users_tab.py" line="198"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="203"/>
+        <location filename="../admin/users_tab.py" line="199"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="209"/>
+        <location filename="../admin/users_tab.py" line="205"/>
         <source>Import from the old system…</source>
         <translation>Importar do sistema antigo…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="212"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="237"/>
+        <location filename="../admin/users_tab.py" line="233"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n conta de supervisor ou administrador ainda não pode assinar (sem chave de assinatura desde a passagem do site para chaves por função): %1. Redefina a senha (Redefinir senha…) para dar uma chave a cada uma; a pessoa escolhe uma nova senha no próximo login.</numerusform>
@@ -7555,104 +7537,104 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="271"/>
+        <location filename="../admin/users_tab.py" line="267"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="271"/>
-        <location filename="../admin/users_tab.py" line="285"/>
+        <location filename="../admin/users_tab.py" line="267"/>
+        <location filename="../admin/users_tab.py" line="281"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="272"/>
-        <location filename="../admin/users_tab.py" line="280"/>
+        <location filename="../admin/users_tab.py" line="268"/>
+        <location filename="../admin/users_tab.py" line="276"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="272"/>
+        <location filename="../admin/users_tab.py" line="268"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="278"/>
+        <location filename="../admin/users_tab.py" line="274"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="283"/>
+        <location filename="../admin/users_tab.py" line="279"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="288"/>
+        <location filename="../admin/users_tab.py" line="284"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="290"/>
+        <location filename="../admin/users_tab.py" line="286"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="293"/>
+        <location filename="../admin/users_tab.py" line="289"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="300"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="300"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="301"/>
+        <location filename="../admin/users_tab.py" line="297"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="317"/>
+        <location filename="../admin/users_tab.py" line="313"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation>O usuarios.csv do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="318"/>
+        <location filename="../admin/users_tab.py" line="314"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="323"/>
+        <location filename="../admin/users_tab.py" line="319"/>
         <source>Importing the accounts of %1…</source>
         <translation>Importando as contas de %1…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="329"/>
+        <location filename="../admin/users_tab.py" line="325"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation>Importando as contas de %1: %2 de %3…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="338"/>
+        <location filename="../admin/users_tab.py" line="334"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="352"/>
+        <location filename="../admin/users_tab.py" line="348"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="354"/>
+        <location filename="../admin/users_tab.py" line="350"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="357"/>
+        <location filename="../admin/users_tab.py" line="353"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>
@@ -7695,12 +7677,12 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="64"/>
+        <location filename="../admin/users_tab.py" line="60"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="64"/>
+        <location filename="../admin/users_tab.py" line="60"/>
         <source>no</source>
         <translation>não</translation>
     </message>

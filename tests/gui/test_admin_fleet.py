@@ -113,6 +113,7 @@ def test_operator_never_gets_the_panel(qtbot, ctx):
         app.controller.login("sup", "Saulo-Own-Pass-1")
         assert app.window.admin_action.isVisible()
         assert app.window.open_admin_panel("wrong password") is False
+        assert "the admin panel was not opened" in app.window.statusBar().currentMessage()
     finally:
         app.stop()
         app.window.allow_close = True

@@ -285,8 +285,11 @@ def test_signed_void_keeps_the_record_in_the_history(production, ctx):
     assert not dialog.isVisible()
     assert _select(tab, target["record_id"])["status"] == "voided"
     assert _last_signature(ctx, "record.void")["meaning"] == "void"
+    shown = tab.dialog
     tab.void_button.click()
     assert "already voided" in tab.status.text()
+    tab.correct_button.click()  # nor corrected: no dialog opens for a voided record
+    assert "voided and cannot be changed" in tab.status.text() and tab.dialog is shown
 
 
 def _last_signature(ctx, action):

@@ -51,3 +51,27 @@ def test_the_app_has_one_filter_carrying_the_guard_and_the_names(qapp):
         .count("InputGuard") == 1
     assert [h.__self__.__class__.__name__ for h in hub.handlers_of(QEvent.Type.Show)] \
         == ["AccessibleNames"]
+
+
+def test_install_once_makes_subscribes_and_keeps_one(qapp):
+    from gui.app_events import install_once
+
+    class Counter(QObject):
+        KINDS = (QEvent.Type.MaxUser,)
+
+        def __init__(self, parent: QObject) -> None:
+            super().__init__(parent)
+            self.count = 0
+
+        def handle(self, _watched: QObject, _event: QEvent) -> bool:
+            self.count += 1
+            return False
+
+    counter = install_once(qapp, Counter)
+    try:
+        assert install_once(qapp, Counter) is counter and counter.parent() is qapp
+        assert app_events(qapp).handlers_of(QEvent.Type.MaxUser) == (counter.handle,)
+        QCoreApplication.sendEvent(Target(), QEvent(QEvent.Type.MaxUser))
+        assert counter.count == 1  # subscribed once, through the application's one filter
+    finally:
+        app_events(qapp).unsubscribe(counter.handle)

@@ -197,3 +197,24 @@ def test_the_oee_lines_model_sorts_itself_builds_texts_when_shown_and_keeps_the_
     assert [model.data(model.index(r, 2)) for r in range(3)] == ["201", "202", "203"]
     assert model.data(model.index(0, 8), Qt.ItemDataRole.UserRole) == pytest.approx(
         (28_800 - 600) / 28_800)
+
+
+def test_a_refused_stop_is_said_by_what_refused_it(ctx):
+    """The station's stops dialog and the panel's OEE rows share these sentences: declaring
+    while a stop is open, a reason the catalog no longer has and a role that may not classify
+    each get their own (a stale reason once read as "a stop is already open")."""
+    from gui.downtime_texts import STOP_REFUSALS, stop_refusal_text
+
+    op = ctx.auth.login("op", OP_PW).session
+    stop = ctx.downtime.declare(op, "setup")
+    said = []
+    for act in (lambda: ctx.downtime.declare(op, "material"),
+                lambda: ctx.downtime.classify(op, "206", stop.stop_id, "coffee"),
+                lambda: ctx.downtime.classify(op, "203", "abc", "setup")):
+        with pytest.raises(STOP_REFUSALS) as refused:
+            act()
+        said.append(stop_refusal_text(refused.value))
+    assert "already open" in said[0]
+    assert "not in the site catalog" in said[1]
+    assert "may not classify" in said[2]
+    assert all("Nothing was changed" in text for text in said)

@@ -44,7 +44,13 @@ R = schema.record_versions
 
 
 class StopRefused(ValueError):
-    """A declaration or classification that cannot be taken (the message says why)."""
+    """A declaration or classification that cannot be taken: `code` says why for the screen
+    ("not_a_reason": not one of the catalog's stop reasons, "already_open": a stop is open
+    already), the message for the log."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -185,7 +191,7 @@ class DowntimeService:
 
     def _reason(self, reason: Any) -> str:
         if not isinstance(reason, str) or reason not in self.ctx.catalog.downtime.reasons:
-            raise StopRefused(f"{reason!r} is not one of the catalog's stop reasons")
+            raise StopRefused("not_a_reason", f"{reason!r} is not one of the catalog's stop reasons")
         return reason
 
     def declare(self, session: Any, reason: Any) -> OpenStop:
@@ -193,7 +199,7 @@ class DowntimeService:
         require(session, Permission.DOWNTIME_CLASSIFY, self.ctx.changes, target=self.station)
         reason = self._reason(reason)
         if self.open_stop() is not None:
-            raise StopRefused("a stop is already open: classify it instead")
+            raise StopRefused("already_open", "a stop is already open: classify it instead")
         return self._open(session.actor, self.ctx.clock.now(), reason)
 
     def classify(self, session: Any, station: str, stop_id: str, reason: Any,

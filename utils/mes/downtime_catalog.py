@@ -11,6 +11,7 @@ from typing import Any, Mapping
 
 from config.downtime import DEFAULT_REASONS, DowntimeSettings, PlannedBreak, SizeRate
 from models.validation import FieldError
+from utils.catalog_checks import bounded_list, section
 
 REASON_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 TIME_PATTERN = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
@@ -45,17 +46,12 @@ def _number(errors: list[FieldError], field: str, value: Any, low: float, high: 
 
 def downtime_from_dict(raw: Any, errors: list[FieldError]) -> DowntimeSettings:
     """The settings in `raw` (None: the defaults); problems are appended to `errors`."""
+    raw = section(raw, "downtime", errors)
     if raw is None:
         return DowntimeSettings()
-    if not isinstance(raw, Mapping):
-        errors.append(FieldError("downtime", "not_an_object", "downtime must be an object"))
-        return DowntimeSettings()
     reasons: list[str] = list(DEFAULT_REASONS)
-    extra = raw.get("reasons", list(DEFAULT_REASONS))
-    if not isinstance(extra, list) or len(extra) > MAX_REASONS:
-        errors.append(FieldError("downtime.reasons", "not_a_list",
-                                 f"downtime.reasons must be a list of at most {MAX_REASONS}"))
-        extra = []
+    extra = bounded_list("downtime.reasons", raw.get("reasons", list(DEFAULT_REASONS)),
+                         MAX_REASONS, errors)
     for index, reason in enumerate(extra):
         if not isinstance(reason, str) or not REASON_PATTERN.match(reason):
             errors.append(FieldError(f"downtime.reasons.{index}", "bad_code",
@@ -68,12 +64,8 @@ def downtime_from_dict(raw: Any, errors: list[FieldError]) -> DowntimeSettings:
     default_rate = _number(errors, "downtime.default_ideal_boxes_per_hour",
                            raw.get("default_ideal_boxes_per_hour", 12.0), 0.01, 100000)
     rates: list[SizeRate] = []
-    raw_rates = raw.get("rates", [])
-    if not isinstance(raw_rates, list) or len(raw_rates) > MAX_RATES:
-        errors.append(FieldError("downtime.rates", "not_a_list",
-                                 f"downtime.rates must be a list of at most {MAX_RATES}"))
-        raw_rates = []
-    for index, entry in enumerate(raw_rates):
+    for index, entry in enumerate(bounded_list("downtime.rates", raw.get("rates", []),
+                                               MAX_RATES, errors)):
         entry = entry if isinstance(entry, Mapping) else {}
         size = entry.get("size")
         if not isinstance(size, str) or not size.strip() or len(size) > 20:
@@ -91,12 +83,8 @@ def downtime_from_dict(raw: Any, errors: list[FieldError]) -> DowntimeSettings:
         rates.append(SizeRate(size, rate, int(minutes)))
 
     breaks: list[PlannedBreak] = []
-    raw_breaks = raw.get("breaks", [])
-    if not isinstance(raw_breaks, list) or len(raw_breaks) > MAX_BREAKS:
-        errors.append(FieldError("downtime.breaks", "not_a_list",
-                                 f"downtime.breaks must be a list of at most {MAX_BREAKS}"))
-        raw_breaks = []
-    for index, entry in enumerate(raw_breaks):
+    for index, entry in enumerate(bounded_list("downtime.breaks", raw.get("breaks", []),
+                                               MAX_BREAKS, errors)):
         entry = entry if isinstance(entry, Mapping) else {}
         start = entry.get("start")
         if not isinstance(start, str) or not TIME_PATTERN.match(start):

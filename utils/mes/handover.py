@@ -209,13 +209,9 @@ class HandoverService:
                                 f"{session.username} signed the handover of {ident}: the "
                                 f"person taking the station over acknowledges it. Nothing was "
                                 f"saved.")
-        text = validate_notes(note, required=False)
-        document = self._signed(session, password, username, {
-            "kind": ACK_KIND, "handover": ident, "station": self.ctx.station_id,
-            "document": document_hash(handover.document), "note": text})
-        with self.changes.begin(session.actor, Topic.HANDOVER) as tx:
-            tx.audit(ACK_ACTION, entity=ENTITY, entity_id=ident, after=document)
-        handover.acknowledgement = document
+        handover.acknowledgement = self._signed_about(
+            handover, ACK_KIND, ACK_ACTION, validate_notes(note, required=False), session,
+            password, username)
         log.info("Handover %s acknowledged by %s", ident, session.username)
         return handover
 
@@ -224,14 +220,21 @@ class HandoverService:
         """An addendum to a signed handover: the only way anything is added to one."""
         require(session, Permission.HANDOVER_SIGN, self.changes, target=ident)
         handover = self._existing(ident)
-        cleaned = validate_notes(text, required=True)
-        document = self._signed(session, password, username, {
-            "kind": NOTE_KIND, "handover": ident, "station": self.ctx.station_id,
-            "document": document_hash(handover.document), "note": cleaned})
-        with self.changes.begin(session.actor, Topic.HANDOVER) as tx:
-            tx.audit(NOTE_ACTION, entity=ENTITY, entity_id=ident, after=document)
-        handover.notes.append(document)
+        handover.notes.append(self._signed_about(
+            handover, NOTE_KIND, NOTE_ACTION, validate_notes(text, required=True), session,
+            password, username))
         return handover
+
+    def _signed_about(self, handover: Handover, kind: str, action: str, note: str,
+                      session: Session, password: str, username: str | None) -> dict[str, Any]:
+        """A person's signed act about a signed handover (its acknowledgement, an addendum):
+        naming the very document by its hash, audited in one transaction."""
+        document = self._signed(session, password, username, {
+            "kind": kind, "handover": handover.id, "station": self.ctx.station_id,
+            "document": document_hash(handover.document), "note": note})
+        with self.changes.begin(session.actor, Topic.HANDOVER) as tx:
+            tx.audit(action, entity=ENTITY, entity_id=handover.id, after=document)
+        return document
 
     def _signed(self, session: Session, password: str, username: str | None,
                 body: dict[str, Any]) -> dict[str, Any]:

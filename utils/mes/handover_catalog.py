@@ -6,10 +6,11 @@ has none: the defaults apply."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any
 
 from config.handover import AFTER_END_RANGE, BEFORE_END_RANGE, HandoverSettings
 from models.validation import FieldError
+from utils.catalog_checks import section, whole_number
 
 
 def handover_to_dict(settings: HandoverSettings) -> dict[str, Any]:
@@ -17,28 +18,14 @@ def handover_to_dict(settings: HandoverSettings) -> dict[str, Any]:
             "offer_after_end_minutes": settings.offer_after_end_minutes}
 
 
-def _minutes(field: str, value: Any, default: int, bounds: tuple[int, int],
-             errors: list[FieldError]) -> int:
-    if value is None:
-        return default
-    low, high = bounds
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        errors.append(FieldError(field, "out_of_range", f"{field} must be a whole number of "
-                                 f"minutes from {low} to {high}", {"min": low, "max": high}))
-        return default
-    return value
-
-
 def handover_from_dict(raw: Any, errors: list[FieldError]) -> HandoverSettings:
     """The handover settings of a catalog document; problems are added to `errors`."""
-    if raw is None:
-        return HandoverSettings()
-    if not isinstance(raw, Mapping):
-        errors.append(FieldError("handover", "not_an_object", "handover must be an object"))
-        return HandoverSettings()
+    body = section(raw, "handover", errors)
     defaults = HandoverSettings()
+    if body is None:
+        return defaults
     return HandoverSettings(
-        _minutes("handover.offer_before_end_minutes", raw.get("offer_before_end_minutes"),
-                 defaults.offer_before_end_minutes, BEFORE_END_RANGE, errors),
-        _minutes("handover.offer_after_end_minutes", raw.get("offer_after_end_minutes"),
-                 defaults.offer_after_end_minutes, AFTER_END_RANGE, errors))
+        whole_number("handover.offer_before_end_minutes", body.get("offer_before_end_minutes"),
+                     defaults.offer_before_end_minutes, BEFORE_END_RANGE, errors, "minutes"),
+        whole_number("handover.offer_after_end_minutes", body.get("offer_after_end_minutes"),
+                     defaults.offer_after_end_minutes, AFTER_END_RANGE, errors, "minutes"))

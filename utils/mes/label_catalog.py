@@ -14,7 +14,8 @@ from typing import Any, Mapping
 from config.labels import (
     HEIGHT_MM_RANGE, LABEL_DPIS, LABEL_FIELDS, WIDTH_MM_RANGE, ZPL_PORT, LabelTemplate, ZebraPrinter,
 )
-from models.validation import FieldError, validate_text
+from models.validation import FieldError
+from utils.catalog_checks import bounded_list, required_text, section
 
 _HOST_NAME = re.compile(r"(?=.{1,253}\Z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                         r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\Z")
@@ -40,10 +41,8 @@ def valid_host(text: str) -> bool:
 def labels_from_dict(raw: Any, errors: list[FieldError]) -> LabelTemplate:
     """The template from a catalog's `labels` body (absent: the defaults); problems are added
     to `errors` named `labels.<field>` so an editor can show each next to its value."""
+    raw = section(raw, "labels", errors)
     if raw is None:
-        return LabelTemplate()
-    if not isinstance(raw, Mapping):
-        errors.append(FieldError("labels", "not_an_object", "labels must be an object"))
         return LabelTemplate()
     default = LabelTemplate()
 
@@ -88,20 +87,13 @@ def labels_from_dict(raw: Any, errors: list[FieldError]) -> LabelTemplate:
         flags[name] = value
 
     printers: list[ZebraPrinter] = []
-    raw_printers = raw.get("zebra_printers", [])
-    if not isinstance(raw_printers, list) or len(raw_printers) > MAX_PRINTERS:
-        errors.append(FieldError("labels.zebra_printers", "not_a_list",
-                                 f"zebra_printers must be a list of at most {MAX_PRINTERS}"))
-        raw_printers = []
+    raw_printers = bounded_list("labels.zebra_printers", raw.get("zebra_printers", []),
+                                MAX_PRINTERS, errors)
     for index, entry in enumerate(raw_printers):
         field = f"labels.zebra_printers.{index}"
         entry = entry if isinstance(entry, Mapping) else {}
-        station, found = validate_text(f"{field}.station_id", entry.get("station_id"),
-                                       required=True, max_length=64)
-        errors.extend(found)
-        host, found = validate_text(f"{field}.host", entry.get("host"), required=True,
-                                    max_length=253)
-        errors.extend(found)
+        station = required_text(f"{field}.station_id", entry.get("station_id"), 64, errors)
+        host = required_text(f"{field}.host", entry.get("host"), 253, errors)
         if host is not None and not valid_host(host):
             errors.append(FieldError(f"{field}.host", "not_a_host",
                                      "the printer's address must be an IP address or a host name"))

@@ -11,7 +11,8 @@ import math
 from typing import Any, Mapping
 
 from config.spc import SPC_MEASUREMENTS, SpcSettings, SpecLimit
-from models.validation import FieldError, validate_text
+from models.validation import FieldError
+from utils.catalog_checks import bounded_list, required_text, section, whole_number
 
 MAX_SPECS = 200
 POINTS_RANGE = (2, 10_000)
@@ -36,38 +37,20 @@ def _limit(field: str, value: Any, errors: list[FieldError]) -> float | None:
     return float(value)
 
 
-def _points(field: str, value: Any, default: int, errors: list[FieldError]) -> int:
-    if value is None:
-        return default
-    low, high = POINTS_RANGE
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        errors.append(FieldError(field, "out_of_range", f"{field} must be a whole number from "
-                                 f"{low} to {high}", {"min": low, "max": high}))
-        return default
-    return value
-
-
 def spc_from_dict(raw: Any, errors: list[FieldError]) -> SpcSettings:
     """The SPC settings of a catalog document (absent: the defaults, no specification limits);
     problems are added to `errors`."""
-    if raw is None:
-        return SpcSettings()
-    if not isinstance(raw, Mapping):
-        errors.append(FieldError("spc", "not_an_object", "spc must be an object"))
-        return SpcSettings()
+    body = section(raw, "spc", errors)
     defaults = SpcSettings()
-    entries = raw.get("specs") or []
-    if not isinstance(entries, list) or len(entries) > MAX_SPECS:
-        errors.append(FieldError("spc.specs", "too_many", f"at most {MAX_SPECS} limits"))
-        entries = []
+    if body is None:
+        return defaults
+    entries = bounded_list("spc.specs", body.get("specs") or [], MAX_SPECS, errors)
     specs: list[SpecLimit] = []
     seen: set[tuple[str, str]] = set()
     for index, entry in enumerate(entries):
         field = f"spc.specs.{index}"
         entry = entry if isinstance(entry, Mapping) else {}
-        size, found = validate_text(f"{field}.size", entry.get("size"), required=True,
-                                    max_length=20)
-        errors.extend(found)
+        size = required_text(f"{field}.size", entry.get("size"), 20, errors)
         measurement = entry.get("measurement")
         if measurement not in SPC_MEASUREMENTS:
             errors.append(FieldError(f"{field}.measurement", "unknown",
@@ -90,7 +73,7 @@ def spc_from_dict(raw: Any, errors: list[FieldError]) -> SpcSettings:
         specs.append(SpecLimit(size, measurement, lower, upper))
     return SpcSettings(
         tuple(specs),
-        _points("spc.min_baseline_points", raw.get("min_baseline_points"),
-                defaults.min_baseline_points, errors),
-        _points("spc.min_capability_points", raw.get("min_capability_points"),
-                defaults.min_capability_points, errors))
+        whole_number("spc.min_baseline_points", body.get("min_baseline_points"),
+                     defaults.min_baseline_points, POINTS_RANGE, errors),
+        whole_number("spc.min_capability_points", body.get("min_capability_points"),
+                     defaults.min_capability_points, POINTS_RANGE, errors))
