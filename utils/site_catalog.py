@@ -232,9 +232,8 @@ class SiteCatalogService:
     directory log, signed by the admin who publishes it: versions only grow and every PC
     witnesses them, so an older catalog put back on the share is never taken."""
 
-    def __init__(self, ctx, layout=None, trust=None):
+    def __init__(self, ctx, trust=None):
         self.ctx = ctx
-        self.layout = layout  # utils.site.layout.SiteLayout when the PC is in a site
         self.trust = trust  # utils.trust.site_trust.SiteTrust when it is a certified member
 
     @property

@@ -9,7 +9,7 @@ import pytest
 
 from data.database import open_database
 from utils.clock import ManualClock
-from utils.site.layout import SiteLayout
+from utils.site.folder_store import FolderSiteStore
 from utils.trust.crypto import SigningKeyPair
 from utils.trust.directory_state import ROOT, OpRefused
 from utils.trust.dirlog import DirectoryLog, make_entry, make_op
@@ -32,11 +32,11 @@ class Site:
         (self.share).mkdir(exist_ok=True)
         (self.share / "shopfloor-site.json").write_text("{}")
         self.clock = ManualClock(T0)
-        self.layout = SiteLayout(self.share)
+        self.store = FolderSiteStore(self.share)
         self.database = open_database(tmp_path / f"{name}.sqlite3")
 
     def log(self, root):
-        return DirectoryLog(self.layout, self.database, site_id=SITE, root=root.public,
+        return DirectoryLog(self.store, self.database, site_id=SITE, root=root.public,
                             clock=self.clock)
 
 
@@ -184,7 +184,7 @@ def test_a_rolled_back_share_is_healed_from_a_pc_that_saw_more(started, tmp_path
 
 def test_state_survives_restart_without_the_share(started, tmp_path, root):
     site, directory = started
-    again = DirectoryLog(site.layout, site.database, site_id=SITE, root=root.public,
+    again = DirectoryLog(site.store, site.database, site_id=SITE, root=root.public,
                          clock=site.clock)
     assert again.state.head_seq == 2 and again.state.active_admins() == ["ana"]
 
