@@ -151,6 +151,7 @@ class FolderSiteStore(OnSiteFolder):
         link planted there included, is refused by the file system itself, so two writers
         racing for one number cannot both have it."""
         path = self.layout.directory_entry(seq)
+        self.layout.require_root()  # never a phantom share (an empty mount point)
         try:
             self.fs.mkdirs(path.parent)
             self.fs.create_once(path, data)

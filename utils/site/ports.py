@@ -284,8 +284,9 @@ class DirectoryEntries(Protocol):
     log reads them by number, one after the other, and needs no listing. The store moves the
     bytes only: what an entry says, its signature and its link to the entry before it are the
     log's to check; an entry the log refuses is set aside, so it neither changes any PC's state
-    nor blocks the number for a real writer. Every method raises OSError when the store is
-    away."""
+    nor blocks the number for a real writer. `check` and `create_entry` raise OSError when
+    the store is away (a write never makes a phantom site); the others may find nothing
+    instead (MISSING, False): the log checks the store before it reads."""
 
     def check(self) -> None:
         """Raise OSError unless the store is there."""
