@@ -13,6 +13,9 @@ the hash chain fixes the order, the signatures say who. Readers apply an entry o
 links to the previous one and its operation passes `directory_state.check_op`; an entry that
 does not (junk, a replayed old operation) is set aside by the store (on the folder: moved to the
 quarantine), so it neither changes any PC's state nor blocks the number for a real writer.
+An entry read as nothing at all (empty, or a write-once file caught with two names) may be a
+writer mid-create: it is waited for, and set aside only when it stays so through repeated reads
+over a few seconds (`FailureCounter`), so an empty file planted there cannot hold the number.
 
 This PC keeps every entry it has verified in its database, and with the last one, in the same
 transaction, its verified head (seq and hash, `VERIFIED_HEAD_KEY`). At start it rebuilds the
@@ -41,7 +44,7 @@ from data.database import Database
 from models.canonical import canonical_json, format_utc
 from utils.clock import Clock
 from utils.site.ports import DirectoryEntries, EntryWrite
-from utils.site.share_files import ReadState
+from utils.site.share_files import FailureCounter, ReadState
 from utils.site.signed import document_bytes
 from utils.trust.crypto import PublicKey, SigningKeyPair
 from utils.trust.directory_state import (
@@ -142,6 +145,9 @@ class DirectoryLog:
         self.clock = clock
         self.on_change = on_change
         self._lock = threading.RLock()
+        # Entries read as nothing yet (empty, or caught between a write-once create's link and
+        # the removal of its temp name): waited for, then set aside if they stay so.
+        self._unready = FailureCounter(clock=clock.monotonic)
         self._state = DirectoryState(site_id, root)
         self._load_local()
 
@@ -227,10 +233,18 @@ class DirectoryLog:
                     if result.state == ReadState.MISSING:
                         break
                     if result.state != ReadState.OK:
-                        if result.state == ReadState.NOT_READY and result.reason == "empty":
-                            break  # a writer is between create and rename: next time
+                        # Nothing read at all (empty, two names for a moment, an I/O error):
+                        # perhaps a writer mid-create, so wait; but an entry that stays so
+                        # is junk holding the number (it would block every append), and is
+                        # set aside after repeated reads over some seconds. Bytes that are
+                        # not an entry are junk at once: entries are created whole.
+                        if result.state == ReadState.NOT_READY and not result.data \
+                                and not self._unready.failed(seq):
+                            break
+                        self._unready.forget(seq)
                         self._throw_out(seq, f"unreadable: {result.reason}", report)
                         continue
+                    self._unready.forget(seq)
                     try:
                         check_entry(state, result.document, seq)
                     except OpRefused as exc:
