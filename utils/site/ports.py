@@ -87,7 +87,7 @@ class EntryWrite(StrEnum):
     """What became of a write-once entry of the site directory log."""
 
     WRITTEN = "written"  # it is there now, ours
-    TAKEN = "taken"      # something already holds the number (another writer's entry, junk, a link)
+    TAKEN = "taken"      # something holds the number already (another's entry, junk, a link)
 
 
 @dataclass(frozen=True)
@@ -296,8 +296,9 @@ class DirectoryEntries(Protocol):
         the number already, whatever it is."""
 
     def read_entry(self, seq: int, *, max_bytes: int) -> ReadResult:
-        """Entry `seq`, read within bounds (MISSING: none yet; NOT_READY "empty": a writer is
-        between creating and filling it). Never raises for what others wrote there."""
+        """Entry `seq`, read within bounds (MISSING: none yet; NOT_READY with no bytes:
+        nothing readable yet, perhaps a writer mid-create). Never raises for what others
+        wrote there."""
 
     def has_entry(self, seq: int) -> bool:
         """Whether anything holds number `seq` (of any kind, not read)."""
