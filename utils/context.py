@@ -283,7 +283,7 @@ class AppContext:
                 auth.site = accounts
         context = cls(paths, holder, database, anchor, station_id, local_key, keyring, audit,
                       changes, auth, production, catalog, clock, trust, accounts, _ports=ports)
-        context.site_catalog = SiteCatalogService(context, trust)
+        context.site_catalog = SiteCatalogService(context, trust, in_site=ports is not None)
         production.site_records = context._site_record
         production.lot_guard = lambda lot: context.release.frozen(lot)
         return context
