@@ -49,8 +49,8 @@ FOLDER_MODULES = {
     "utils.site.share_folders", "utils.site.share_files", "utils.site.folder_store",
     "utils.site.folder_transport", "utils.site.station_folder", "utils.site.journal",
     "utils.site.journal_read", "utils.site.membership", "utils.site.site_key",
-    "utils.site.demo", "utils.site.synthetic", "utils.trust.dirlog", "utils.trust.upgrade",
-    "utils.setup_checks", "utils.first_run", "utils.context", "utils.backup.archive_check",
+    "utils.site.demo", "utils.site.synthetic", "utils.setup_checks", "utils.first_run",
+    "utils.context", "utils.backup.archive_check",
 }
 
 
@@ -68,6 +68,6 @@ def test_every_module_of_utils_is_placed_on_one_side_of_the_folder_contract():
     unplaced = {module for module in modules - FOLDER_MODULES
                 if not any(module == source or module.startswith(source + ".")
                            for source in checked)}
-    assert unplaced == {"utils", "utils.site", "utils.trust", "utils.backup"}  # packages' own __init__
+    assert unplaced == {"utils", "utils.site", "utils.backup"}  # packages' own __init__
     assert FOLDER_MODULES <= modules  # none of them renamed or gone unnoticed
     assert not checked & FOLDER_MODULES

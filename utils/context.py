@@ -6,7 +6,8 @@ The site view, its follower and lot release are imported where they are first us
 the top: no import cycle is involved (each imports without this module), but a station PC
 never opens them and the program's start-up (≤ 1.5 s to the login window) would pay for them
 (the site view alone costs about 0.2 s of imports). The site's trust and directory are light
-(their cryptography is loaded anyway) and imported at the top.
+(their cryptography is loaded anyway) and imported at the top, and so are the shared folder's
+two ports: a member PC's directory log is opened on its site store at start.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from utils.production import ProductionService
 from utils.settings_holder import SettingsHolder
 from utils.settings_store import load_settings
 from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_file
-from utils.site.layout import SiteLayout
+from utils.site.folder_store import FolderSiteStore
+from utils.site.folder_transport import FolderTransport
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
 from utils.trust.dirlog import DirectoryLog
 from utils.trust.site_accounts import SiteAccounts
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from utils.mes.oee_report import OeeReport
     from utils.mes.handover import HandoverHistory, HandoverService
     from utils.release.service import ReleaseService
-    from utils.site.ports import LiveTransport, SiteStore
+    from utils.site.ports import DirectoryEntries, LiveTransport, SiteStore
     from utils.site.site_view import SiteView
     from utils.site.view_follower import ViewFollower
 
@@ -66,8 +68,14 @@ def _stored_catalog(database: Database) -> Catalog | None:
         return None
 
 
-def _open_trust(paths: AppPaths, settings: Settings, database: Database, layout: Any,
-                station_id: str, clock: Clock) -> Any:
+def _folder_ports(folder: Path) -> "tuple[Path, LiveTransport, SiteStore]":
+    """The two ports for a site folder: the shared folder's implementations (an MQTT broker's
+    transport and a PostgreSQL server's store plug in here, callers unchanged)."""
+    return folder, FolderTransport(folder), FolderSiteStore(folder)
+
+
+def _open_trust(paths: AppPaths, settings: Settings, database: Database,
+                store: "DirectoryEntries", station_id: str, clock: Clock) -> Any:
     """This PC's trust in its site (pinned root, own key, verified directory), or None with
     the reason logged: production goes on locally either way."""
     assert settings.site_id is not None
@@ -83,7 +91,7 @@ def _open_trust(paths: AppPaths, settings: Settings, database: Database, layout:
         log.error("This PC's key does not match its membership for site %s; join again",
                   settings.site_id)
         return None
-    directory = DirectoryLog(layout, database, site_id=settings.site_id, root=member.root,
+    directory = DirectoryLog(store, database, site_id=settings.site_id, root=member.root,
                              clock=clock)
     return SiteTrust(site_id=settings.site_id, station_id=station_id, pc_key=pc_key,
                      directory=directory)
@@ -124,10 +132,7 @@ class AppContext:
         if folder is None:
             return None
         if self._ports is None or self._ports[0] != folder:
-            from utils.site.folder_store import FolderSiteStore
-            from utils.site.folder_transport import FolderTransport
-
-            self._ports = (folder, FolderTransport(folder), FolderSiteStore(folder))
+            self._ports = _folder_ports(folder)
         return self._ports[1], self._ports[2]
 
     @property
@@ -266,17 +271,19 @@ class AppContext:
         production = ProductionService(changes, catalog, station_id=station_id,
                                        timezone=catalog.timezone or settings.timezone,
                                        clock=clock, auth=auth)
-        trust = accounts = layout = None
+        trust = accounts = ports = None
         if settings.site_id and settings.site_folder:
-            layout = SiteLayout(Path(settings.site_folder))
-            trust = _open_trust(paths, settings, database, layout, station_id, clock)
+            # The site directory log lives in the site store: the same store the context
+            # hands out (`site_store`), built once for the site folder.
+            ports = _folder_ports(Path(settings.site_folder))
+            trust = _open_trust(paths, settings, database, ports[2], station_id, clock)
             if trust is not None:
                 accounts = SiteAccounts(trust, database, clock)
                 accounts.project()
                 auth.site = accounts
         context = cls(paths, holder, database, anchor, station_id, local_key, keyring, audit,
-                      changes, auth, production, catalog, clock, trust, accounts)
-        context.site_catalog = SiteCatalogService(context, layout, trust)
+                      changes, auth, production, catalog, clock, trust, accounts, _ports=ports)
+        context.site_catalog = SiteCatalogService(context, trust, in_site=ports is not None)
         production.site_records = context._site_record
         production.lot_guard = lambda lot: context.release.frozen(lot)
         return context

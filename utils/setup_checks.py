@@ -23,9 +23,10 @@ from models.validation import (
 )
 from utils.atomic_io import atomic_write_text
 from utils.passwords import check_policy
-from utils.site.layout import SITE_FILE_NAME, SiteLayout
+from utils.site.folder_store import FolderSiteStore
+from utils.site.layout import SITE_FILE_NAME
 from utils.site.site_key import SiteError, read_site
-from utils.trust.dirlog import read_state_from_share
+from utils.trust.dirlog import read_state_from_store
 
 # Dot-prefixed with a .tmp suffix: every reader skips it and the temp sweep removes a leftover.
 PROBE_PREFIX = ".shopfloor-write-check-"
@@ -172,7 +173,7 @@ def machines_on_share(folder: Path) -> list[str]:
         info = read_site(Path(folder))
         if info.root is None:
             return []
-        state = read_state_from_share(SiteLayout(Path(folder)), site_id=info.site_id,
+        state = read_state_from_store(FolderSiteStore(Path(folder)), site_id=info.site_id,
                                       root=info.root)
     except (OSError, SiteError):
         return []

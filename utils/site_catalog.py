@@ -220,9 +220,9 @@ class SiteCatalogService:
     directory log, signed by the admin who publishes it: versions only grow and every PC
     witnesses them, so an older catalog put back on the share is never taken."""
 
-    def __init__(self, ctx, layout=None, trust=None):
+    def __init__(self, ctx, trust=None, *, in_site: bool = False):
         self.ctx = ctx
-        self.layout = layout  # utils.site.layout.SiteLayout when the PC is in a site
+        self.in_site = in_site  # the PC was in a site (a site folder in its settings) when opened
         self.trust = trust  # utils.trust.site_trust.SiteTrust when it is a certified member
 
     @property

@@ -379,7 +379,7 @@ class CatalogTab(QWidget):
         self.publish_button.setEnabled(True)
         self.load(catalog)
         note = catalog_texts.published_note(self.site_catalog.share_pending,
-                                            self.site_catalog.layout is not None)
+                                            self.site_catalog.in_site)
         self.status.setText((self.status.text() + " " + note).strip())
         self.published.emit(catalog)
 

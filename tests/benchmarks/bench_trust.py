@@ -24,7 +24,7 @@ measures, in one run, in a fresh temporary folder on this PC:
                             half `user.put`, of which one in five changes an earlier account),
                             signed as an admin signs them. Three ways a PC replays it:
                             `replay_s` the state machine alone (check + apply of every entry,
-                            read from the share's files: `read_state_from_share`, what a PC
+                            read from the share's files: `read_state_from_store`, what a PC
                             about to join reads); `startup_s` a member PC opening its own
                             verified copy (`DirectoryLog(...)`, which every start of the
                             program does: up to its stored verified head without checking
@@ -366,9 +366,9 @@ def phase_dirlog(folder: Path, params: dict) -> tuple[dict, dict]:
     from data.database import open_database
     from models.canonical import canonical_json
     from utils.clock import SystemClock
-    from utils.site.layout import SiteLayout
+    from utils.site.folder_store import FolderSiteStore
     from utils.trust import person_keys
-    from utils.trust.dirlog import DirectoryLog, read_state_from_share
+    from utils.trust.dirlog import DirectoryLog, read_state_from_store
 
     metrics: dict[str, Any] = {}
     diagnostics: dict[str, Any] = {}
@@ -380,7 +380,7 @@ def phase_dirlog(folder: Path, params: dict) -> tuple[dict, dict]:
             t0 = time.perf_counter()
             build = DirectoryBuild(where, size)
             built_s = time.perf_counter() - t0
-            layout = SiteLayout(build.share)
+            store = FolderSiteStore(build.share)
             site_id, root = build.info.site_id, build.info.root
             log(f"  N = {size:,}: log written in {built_s:.1f} s ({build.bytes / 1e6:.1f} MB); "
                 "replaying")
@@ -391,7 +391,7 @@ def phase_dirlog(folder: Path, params: dict) -> tuple[dict, dict]:
             replay = []
             for _ in range(params["check_runs"]):
                 t0 = time.perf_counter()
-                state = read_state_from_share(layout, site_id=site_id, root=root,
+                state = read_state_from_store(store, site_id=site_id, root=root,
                                               max_entries=size + 1)
                 replay.append(time.perf_counter() - t0)
                 _check(state)
@@ -403,7 +403,7 @@ def phase_dirlog(folder: Path, params: dict) -> tuple[dict, dict]:
             startup, startup_cpu = [], []
             for _ in range(params["check_runs"]):
                 t0, c0 = time.perf_counter(), time.process_time()
-                directory = DirectoryLog(layout, database, site_id=site_id, root=root,
+                directory = DirectoryLog(store, database, site_id=site_id, root=root,
                                          clock=SystemClock())
                 startup.append(time.perf_counter() - t0)
                 startup_cpu.append(time.process_time() - c0)
@@ -413,7 +413,7 @@ def phase_dirlog(folder: Path, params: dict) -> tuple[dict, dict]:
                       "startup_cpu_s": statistics.median(startup_cpu),
                       "startup_s": statistics.median(startup)}
             database = open_database(where / "joining.sqlite3")
-            directory = DirectoryLog(layout, database, site_id=site_id, root=root,
+            directory = DirectoryLog(store, database, site_id=site_id, root=root,
                                      clock=SystemClock())
             t0 = time.perf_counter()
             report = directory.refresh()
@@ -659,7 +659,7 @@ def methods(params: dict) -> dict[str, str]:
                      f"(scrypt n=2^14, r=8, p=1), median of {params['unseal_runs']}",
         "dirlog": "N operations (genesis, first admin by the root, then half pc.certify of new "
                   "stations and half user.put signed by the admin, one in five of those a "
-                  "change of an earlier account); replay = read_state_from_share (files on a "
+                  "change of an earlier account); replay = read_state_from_store (files on a "
                   "local tmp share, check + apply each), startup = DirectoryLog() on the "
                   "member's own database copy, join = DirectoryLog.refresh() into an empty "
                   "database (one durable commit per entry), program_startup = "

@@ -1,7 +1,10 @@
 """The site store over the shared folder (`SiteStore`, utils/site/ports.py): each PC's journal
 in `stations/<id>/journal*/NNNNNNNN.jsonl` with its signed head in `checkpoint.json`,
 published by `journal.JournalWriter` and read by `journal.read_journal` within bounds; the site
-records beside them (`directory/failures/<station>.json`), each replaced atomically.
+records beside them (`directory/failures/<station>.json`), each replaced atomically; and the
+site directory log's entries (`directory/log/NNNNNNNN.json`), each created once by a hard link
+that refuses a taken name (utils/atomic_io.py `atomic_create_bytes`), a refused one moved to
+`quarantine/directory/` with a `.reason` beside it.
 
 What it refuses (a link or a file where a journal folder or segment belongs) it moves aside
 to the quarantine when it is this PC's own (`set_aside`), never followed."""
@@ -20,7 +23,9 @@ from utils.site.journal import (
 )
 from utils.site.layout import OnSiteFolder, folder_chain
 from utils.site.protocol import valid_station_id
-from utils.site.ports import PlaceRefused, RecordFound, RecordKind, StoreListing, StoreRefusal
+from utils.site.ports import (
+    EntryWrite, PlaceRefused, RecordFound, RecordKind, StoreListing, StoreRefusal,
+)
 from utils.site.share_files import ReadResult, ReadState, quarantine, read_json_file
 from utils.site.share_fs import ShareRefused
 
@@ -138,6 +143,35 @@ class FolderSiteStore(OnSiteFolder):
         except ValueError:
             return ReadResult(ReadState.MISSING)
         return read_json_file(path, max_bytes=max_bytes, share=self.fs)
+
+    # -- the site directory log's entries (DirectoryEntries) ---------------------------------
+
+    def create_entry(self, seq: int, data: bytes) -> EntryWrite:
+        """Write-once by a hard link from a complete temp file (fsynced): a taken name, a
+        link planted there included, is refused by the file system itself, so two writers
+        racing for one number cannot both have it."""
+        path = self.layout.directory_entry(seq)
+        self.layout.require_root()  # never a phantom share (an empty mount point)
+        try:
+            self.fs.mkdirs(path.parent)
+            self.fs.create_once(path, data)
+        except FileExistsError:
+            return EntryWrite.TAKEN
+        return EntryWrite.WRITTEN
+
+    def read_entry(self, seq: int, *, max_bytes: int) -> ReadResult:
+        return read_json_file(self.layout.directory_entry(seq), max_bytes=max_bytes,
+                              share=self.fs)
+
+    def has_entry(self, seq: int) -> bool:
+        return self.fs.exists(self.layout.directory_entry(seq))
+
+    def set_aside_entry(self, seq: int, reason: str) -> bool:
+        """To `quarantine/directory/` (the entry itself: a link moves as a link); raises
+        OSError (ShareRefused) when the quarantine cannot be reached without a link."""
+        return quarantine(self.layout.directory_entry(seq),
+                          self.layout.quarantine("directory"), reason,
+                          share=self.fs) is not None
 
     # -- change hints (for followers) --------------------------------------------------------
 

@@ -58,6 +58,17 @@ class SiteLayout:
         return self.root / "directory"
 
     @property
+    def directory_log(self) -> Path:
+        """The site directory log's entries, `NNNNNNNN.json` each (utils/trust/dirlog.py)."""
+        return self.directory_dir / "log"
+
+    def directory_entry(self, seq: int) -> Path:
+        """Entry `seq` of the site directory log (numbered from 1)."""
+        if type(seq) is not int or seq < 1:
+            raise ValueError(f"not a directory entry's number: {seq!r}")
+        return self.directory_log / f"{seq:08d}.json"
+
+    @property
     def stations_dir(self) -> Path:
         return self.root / "stations"
 

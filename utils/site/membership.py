@@ -32,6 +32,7 @@ from models.canonical import parse_utc
 from utils.clock import Clock, SystemClock
 from utils.settings_store import save_settings
 from utils.site.journal import sealed_heads
+from utils.site.folder_store import FolderSiteStore
 from utils.site.keystore import MemberFile, read_member_file, store_pc_key, write_member_file
 from utils.site.layout import SiteLayout
 from utils.site.protocol import valid_station_id
@@ -122,7 +123,7 @@ def _directory(paths: AppPaths, folder: Path, info: SiteInfo, clock: Clock):
 def _directory_at(database_file: Path, folder: Path, info: SiteInfo, clock: Clock):
     assert info.root is not None
     database = open_database(database_file)
-    return database, DirectoryLog(SiteLayout(Path(folder)), database, site_id=info.site_id,
+    return database, DirectoryLog(FolderSiteStore(Path(folder)), database, site_id=info.site_id,
                                   root=info.root, clock=clock)
 
 

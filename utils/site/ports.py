@@ -36,8 +36,10 @@ if TYPE_CHECKING:
     from utils.site.journal import JournalEntry
     from utils.site.share_files import ReadResult
 
-__all__ = ["FIRST_CHAIN", "AckWrite", "RecordFound", "RecordKind", "chain_of", "JournalPublisher", "LiveTransport", "PlaceRefused", "Presence", "SiteStore", "StationLink",
-           "StatusCursor", "StatusRead", "StoreListing", "StoreRefusal"]
+__all__ = ["FIRST_CHAIN", "AckWrite", "DirectoryEntries", "EntryWrite", "RecordFound",
+           "RecordKind", "chain_of", "JournalPublisher", "LiveTransport", "PlaceRefused",
+           "Presence", "SiteStore", "StationLink", "StatusCursor", "StatusRead", "StoreListing",
+           "StoreRefusal"]
 
 
 # A chain of a station's journal is named as the signed site directory names it (a takeover's
@@ -79,6 +81,13 @@ class AckWrite(StrEnum):
     WRITTEN = "written"  # it is there now
     TAKEN = "taken"      # something already holds the name (ours from before, or a stranger's)
     NOT_NOW = "not_now"  # the place for acks is refused for now (set aside; try again later)
+
+
+class EntryWrite(StrEnum):
+    """What became of a write-once entry of the site directory log."""
+
+    WRITTEN = "written"  # it is there now, ours
+    TAKEN = "taken"      # something holds the number already (another's entry, junk, a link)
 
 
 @dataclass(frozen=True)
@@ -268,8 +277,40 @@ class JournalPublisher(Protocol):
         """After an outage: trust only what the store holds, not what was remembered."""
 
 
-class SiteStore(Protocol):
-    """The site's store of journals: each PC publishes its own, every site view reads all."""
+class DirectoryEntries(Protocol):
+    """The site directory log's place in the store (utils/trust/dirlog.py): entries numbered
+    from 1, each created once and never replaced, so two admins appending at once cannot both
+    take a number (the one that gets TAKEN reads the winner's entry and tries the next). The
+    log reads them by number, one after the other, and needs no listing. The store moves the
+    bytes only: what an entry says, its signature and its link to the entry before it are the
+    log's to check; an entry the log refuses is set aside, so it neither changes any PC's state
+    nor blocks the number for a real writer. `check` and `create_entry` raise OSError when
+    the store is away (a write never makes a phantom site); the others may find nothing
+    instead (MISSING, False): the log checks the store before it reads."""
+
+    def check(self) -> None:
+        """Raise OSError unless the store is there."""
+
+    def create_entry(self, seq: int, data: bytes) -> EntryWrite:
+        """Create entry `seq` with `data` (a whole document) once: TAKEN when anything holds
+        the number already, whatever it is."""
+
+    def read_entry(self, seq: int, *, max_bytes: int) -> ReadResult:
+        """Entry `seq`, read within bounds (MISSING: none yet; NOT_READY with no bytes:
+        nothing readable yet, perhaps a writer mid-create). Never raises for what others
+        wrote there."""
+
+    def has_entry(self, seq: int) -> bool:
+        """Whether anything holds number `seq` (of any kind, not read)."""
+
+    def set_aside_entry(self, seq: int, reason: str) -> bool:
+        """Move what holds number `seq` out of the log, unread, with `reason` beside it (the
+        number is free again); False when it was gone already."""
+
+
+class SiteStore(DirectoryEntries, Protocol):
+    """The site's store of journals and records, and the site directory log's entries: each
+    PC publishes its own journal, every site view reads all."""
 
     def check(self) -> None:
         """Raise OSError unless the store is there."""

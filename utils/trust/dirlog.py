@@ -1,15 +1,21 @@
-"""The site directory log on the share, and this PC's verified copy of it.
+"""The site directory log in the site store, and this PC's verified copy of it.
 
-Files: `<share>/directory/log/00000001.json`, `00000002.json`, ... one entry each, created
-write-once (a hard link refuses an existing name, so two admins appending at once cannot both
-take the same number: the loser reads the winner's entry and tries the next number).
+Entries numbered from 1, each created once in the site store (`DirectoryEntries`,
+utils/site/ports.py; on the shared folder `directory/log/00000001.json`, ... where a hard link
+refuses an existing name), so two admins appending at once cannot both take the same number:
+the one told TAKEN reads the winner's entry and tries the next number. The store only moves
+the bytes; everything below (the envelope, the chain, the signatures, the rules) is decided
+here (docs/architecture.md section 7).
 
 An entry is `{"v": 2, "kind": "dirlog", "seq": N, "prev": <hash of entry N-1>, "op": {...}}`;
 the operation inside is signed by its author (root, admin, or the person), the envelope is not:
 the hash chain fixes the order, the signatures say who. Readers apply an entry only when it
 links to the previous one and its operation passes `directory_state.check_op`; an entry that
-does not (junk, a replayed old operation) is moved to the quarantine, so it neither changes any
-PC's state nor blocks the number for a real writer.
+does not (junk, a replayed old operation) is set aside by the store (on the folder: moved to the
+quarantine), so it neither changes any PC's state nor blocks the number for a real writer.
+An entry read as nothing at all (empty, or a write-once file caught with two names) may be a
+writer mid-create: it is waited for, and set aside only when it stays so through repeated reads
+over a few seconds (`FailureCounter`), so an empty file planted there cannot hold the number.
 
 This PC keeps every entry it has verified in its database, and with the last one, in the same
 transaction, its verified head (seq and hash, `VERIFIED_HEAD_KEY`). At start it rebuilds the
@@ -19,8 +25,8 @@ signatures and rules checked again (they were when kept; the signatures alone, 0
 were most of a start with a large directory); a copy that does not lead to its head is checked
 in full. Whoever can write this PC's database can change what this PC believes (as they could
 change the program); nothing on the share can: every entry read from the share is checked in
-full. When the share lacks entries this PC holds (a rolled-back or cleaned share) it writes
-them back, and it refuses a share whose entry differs from one it holds (a fork) and says so.
+full. When the store lacks entries this PC holds (a rolled-back or cleaned share) it writes
+them back, and it refuses a store whose entry differs from one it holds (a fork) and says so.
 """
 
 from __future__ import annotations
@@ -31,15 +37,14 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Callable
 
 from data import directory_repo, meta_repo
 from data.database import Database
 from models.canonical import canonical_json, format_utc
 from utils.clock import Clock
-from utils.site.layout import SiteLayout
-from utils.site.share_files import ReadState, quarantine, read_json_file
+from utils.site.ports import DirectoryEntries, EntryWrite
+from utils.site.share_files import FailureCounter, ReadState
 from utils.site.signed import document_bytes
 from utils.trust.crypto import PublicKey, SigningKeyPair
 from utils.trust.directory_state import (
@@ -56,18 +61,18 @@ VERIFIED_HEAD_KEY = "directory_verified_head"
 
 
 class DirectoryUnavailable(OSError):
-    """The share (or its directory) cannot be reached or written now."""
+    """The site store (or its directory log) cannot be reached or written now."""
 
 
 class DirectoryFork(RuntimeError):
-    """The share holds an entry that differs from the one this PC verified before."""
+    """The store holds an entry that differs from the one this PC verified before."""
 
 
 @dataclass
 class RefreshReport:
     taken: list[dict[str, Any]] = field(default_factory=list)  # operations applied, in order
     refused: list[str] = field(default_factory=list)  # "seq N: reason"
-    healed: int = 0  # entries written back to the share
+    healed: int = 0  # entries written back to the store
     fork: str | None = None
 
 
@@ -132,22 +137,19 @@ def _write_verified_head(connection: Any, state: DirectoryState) -> None:
 class DirectoryLog:
     """The verified directory of one site on this PC (thread-safe)."""
 
-    def __init__(self, layout: SiteLayout, database: Database, *, site_id: str, root: PublicKey,
-                 clock: Clock, on_change: Callable[[RefreshReport], None] | None = None):
-        self.layout = layout
+    def __init__(self, store: DirectoryEntries, database: Database, *, site_id: str,
+                 root: PublicKey, clock: Clock,
+                 on_change: Callable[[RefreshReport], None] | None = None):
+        self.store = store  # the site store (its directory part): bytes in, bytes out
         self.database = database
         self.clock = clock
         self.on_change = on_change
         self._lock = threading.RLock()
+        # Entries read as nothing yet (empty, or caught between a write-once create's link and
+        # the removal of its temp name): waited for, then set aside if they stay so.
+        self._unready = FailureCounter(clock=clock.monotonic)
         self._state = DirectoryState(site_id, root)
         self._load_local()
-
-    @property
-    def folder(self) -> Path:
-        return self.layout.root / "directory" / "log"
-
-    def _file(self, seq: int) -> Path:
-        return self.folder / f"{seq:08d}.json"
 
     @property
     def state(self) -> DirectoryState:
@@ -212,14 +214,14 @@ class DirectoryLog:
             directory_repo.log_append(connection, seq, state.head_hash, canonical_json(entry))
             _write_verified_head(connection, state)
 
-    # -- reading the share -------------------------------------------------------------------
+    # -- reading the store -------------------------------------------------------------------
 
     def refresh(self) -> RefreshReport:
-        """Take every new valid entry from the share; heal what the share lost.
-        Raises DirectoryUnavailable when the share is not there."""
+        """Take every new valid entry from the store; heal what the store lost.
+        Raises OSError (DirectoryUnavailable, or the store's own) when it is not there."""
         with self._lock:
             report = RefreshReport()
-            self.layout.require_root()
+            self.store.check()
             # New entries advance a private copy in place, published once at the end (also
             # when the share goes away half-way: what was kept locally is what it holds).
             work: DirectoryState | None = None
@@ -227,20 +229,26 @@ class DirectoryLog:
                 while True:
                     state = work or self._state
                     seq = state.head_seq + 1
-                    path = self._file(seq)
-                    result = read_json_file(path, max_bytes=ENTRY_MAX_BYTES,
-                                            share=self.layout.fs)
+                    result = self.store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
                     if result.state == ReadState.MISSING:
                         break
                     if result.state != ReadState.OK:
-                        if result.state == ReadState.NOT_READY and result.reason == "empty":
-                            break  # a writer is between create and rename: next time
-                        self._throw_out(path, seq, f"unreadable: {result.reason}", report)
+                        # Nothing read at all (empty, two names for a moment, an I/O error):
+                        # perhaps a writer mid-create, so wait; but an entry that stays so
+                        # is junk holding the number (it would block every append), and is
+                        # set aside after repeated reads over some seconds. Bytes that are
+                        # not an entry are junk at once: entries are created whole.
+                        if result.state == ReadState.NOT_READY and not result.data \
+                                and not self._unready.failed(seq):
+                            break
+                        self._unready.forget(seq)
+                        self._throw_out(seq, f"unreadable: {result.reason}", report)
                         continue
+                    self._unready.forget(seq)
                     try:
                         check_entry(state, result.document, seq)
                     except OpRefused as exc:
-                        self._throw_out(path, seq, str(exc), report)
+                        self._throw_out(seq, str(exc), report)
                         continue
                     work = _advance(work or self._state.copy(), result.document, seq,
                                     in_place=True)
@@ -254,41 +262,35 @@ class DirectoryLog:
             self.on_change(report)
         return report
 
-    def _throw_out(self, path: Path, seq: int, reason: str, report: RefreshReport) -> None:
+    def _throw_out(self, seq: int, reason: str, report: RefreshReport) -> None:
         report.refused.append(f"entry {seq}: {reason}")
         log.warning("Site directory entry %d refused (%s); moved to the quarantine", seq, reason)
         try:
-            if quarantine(path, self.layout.quarantine("directory"), reason,
-                          share=self.layout.fs) is None:
-                return
+            self.store.set_aside_entry(seq, reason)  # False: gone meanwhile, nothing to move
         except OSError as exc:
             raise DirectoryUnavailable(f"cannot move a refused directory entry: {exc}") from exc
 
     def _heal(self, report: RefreshReport) -> None:
-        """Write back entries this PC holds that the share has lost (rolled back, deleted)."""
+        """Write back entries this PC holds that the store has lost (rolled back, deleted)."""
         head = self._state.head_seq
-        if head == 0 or self.layout.fs.exists(self._file(head)):
+        if head == 0 or self.store.has_entry(head):
             return
         with self.database.read() as connection:
             rows = directory_repo.log_entries(connection)
         for seq, _digest, text in rows:
-            path = self._file(seq)
-            if self.layout.fs.exists(path):
-                existing = read_json_file(path, max_bytes=ENTRY_MAX_BYTES,
-                                          share=self.layout.fs)
+            if self.store.has_entry(seq):
+                existing = self.store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
                 if existing.state == ReadState.OK and canonical_json(existing.document) != text:
                     report.fork = f"entry {seq} on the share differs from the one this PC verified"
                     log.error("Site directory: %s; this PC keeps its own", report.fork)
                     return
                 continue
             try:
-                self.layout.fs.mkdirs(self.folder)
-                self.layout.fs.create_once(path, document_bytes(json.loads(text)))
-                report.healed += 1
-            except FileExistsError:
-                continue
+                written = self.store.create_entry(seq, document_bytes(json.loads(text)))
             except OSError as exc:
                 raise DirectoryUnavailable(f"cannot write the site directory: {exc}") from exc
+            if written == EntryWrite.WRITTEN:
+                report.healed += 1
         if report.healed:
             log.warning("Site directory: %d entries missing from the share were written back "
                         "from this PC's copy (the share was rolled back or cleaned)",
@@ -300,7 +302,8 @@ class DirectoryLog:
         """Add one signed operation at the end of the log; returns its number.
 
         Raises OpRefused when the operation is not allowed in the site's current state, and
-        DirectoryUnavailable when the share cannot be written (the caller may queue it)."""
+        OSError (DirectoryUnavailable) when the store cannot be written (the caller may queue
+        it)."""
         for _attempt in range(APPEND_ATTEMPTS):
             self.refresh()
             with self._lock:
@@ -309,12 +312,11 @@ class DirectoryLog:
                 seq = state.head_seq + 1
                 entry = make_entry(seq, state.head_hash if seq > 1 else genesis_prev(state.site_id), op)
                 try:
-                    self.layout.fs.mkdirs(self.folder)
-                    self.layout.fs.create_once(self._file(seq), document_bytes(entry))
-                except FileExistsError:
-                    continue  # another writer took this number: read theirs, try the next
+                    written = self.store.create_entry(seq, document_bytes(entry))
                 except OSError as exc:
                     raise DirectoryUnavailable(f"cannot write the site directory: {exc}") from exc
+                if written == EntryWrite.TAKEN:
+                    continue  # another writer took this number: read theirs, try the next
                 new = _advance(state, entry, seq)
                 self._keep(seq, entry, new)
                 self._state = new
@@ -324,8 +326,8 @@ class DirectoryLog:
         raise DirectoryUnavailable("the site directory is busy (many writers at once); try again")
 
     def start(self, genesis: dict[str, Any]) -> None:
-        """Write the log's first entry (a new site). Refused if the share has a log already."""
-        if self._state.head_seq or self.layout.fs.exists(self._file(1)):
+        """Write the log's first entry (a new site). Refused if the store has a log already."""
+        if self._state.head_seq or self.store.has_entry(1):
             raise OpRefused("this site already has a directory")
         self.append(genesis)
 
@@ -371,16 +373,14 @@ class DirectoryLog:
             return len(directory_repo.outbox_list(connection))
 
 
-def read_state_from_share(layout: SiteLayout, *, site_id: str, root: PublicKey,
+def read_state_from_store(store: DirectoryEntries, *, site_id: str, root: PublicKey,
                           max_entries: int = 100_000) -> DirectoryState:
-    """The directory state the share's log gives, read without keeping anything (for a PC
+    """The directory state the store's log gives, read without keeping anything (for a PC
     that has not joined yet, e.g. to list the site's machines). Stops at the first entry that
     does not verify."""
     state = DirectoryState(site_id, root)
-    folder = layout.root / "directory" / "log"
     for seq in range(1, max_entries + 1):
-        result = read_json_file(folder / f"{seq:08d}.json", max_bytes=ENTRY_MAX_BYTES,
-                                share=layout.fs)
+        result = store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
         if result.state != ReadState.OK:
             break
         try:

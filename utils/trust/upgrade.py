@@ -30,7 +30,6 @@ from utils.audit.chain import Actor
 from utils.context import AppContext
 from utils.passwords import check_password
 from utils.site.keystore import MemberFile, store_pc_key, write_member_file
-from utils.site.layout import SiteLayout
 from utils.site.site_key import (
     SiteError, legacy_key_secret, new_site_info, read_site, write_upgraded_site_file,
 )
@@ -70,7 +69,9 @@ def upgrade_site(home, passphrase: str, admin: str, password: str, *,
         new_info, root = new_site_info(info.site_id, info.name, info.created_at, passphrase,
                                        scrypt_n=scrypt_n, legacy=info.legacy)
         pc = SigningKeyPair.generate()
-        directory = DirectoryLog(SiteLayout(folder), ctx.database, site_id=info.site_id,
+        store = ctx.site_store  # the site store of `folder` (built by the composition root)
+        assert store is not None
+        directory = DirectoryLog(store, ctx.database, site_id=info.site_id,
                                  root=new_info.root, clock=ctx.clock)
         write_upgraded_site_file(folder, new_info)
         now = ctx.clock.now()

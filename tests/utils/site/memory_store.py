@@ -6,10 +6,12 @@ bounded documents with.
 
 It keeps what a database keeps: per station its chains of journal lines, in numbered parts
 (the folder's segments: a reading position is (part, offset) in both), and its signed head;
-and the site records (per kind, a document per name).
+the site records (per kind, a document per name); and the site directory log's entries (a
+row per number, inserted once: the unique key a database settles two writers' race with).
 Like the folder it only moves bytes: lines are handed out as the readers parse them
 (`journal_entry`, bounded), the head as a `ReadResult`; the checks are the core's. A hostile
-writer is played by `put_line` and `put_checkpoint`, an outage by `online = False`.
+writer is played by `put_line`, `put_checkpoint` and `put_entry`, an outage by
+`online = False`.
 
 What it does not do (the folder's writer does; its own tests cover it): start a chain of its
 own after a takeover or a restore. A journal of the station from another anchor, or one that
@@ -35,7 +37,7 @@ from utils.site.journal_read import (
     JournalEntry, JournalEvent, JournalHeader, JournalSeal, journal_entry,
 )
 from utils.site.ports import (
-    FIRST_CHAIN, PlaceRefused, RecordFound, RecordKind, StoreListing, chain_of,
+    FIRST_CHAIN, EntryWrite, PlaceRefused, RecordFound, RecordKind, StoreListing, chain_of,
 )
 from utils.site.share_files import ReadResult
 from utils.site.signed import document_bytes
@@ -61,6 +63,10 @@ class MemorySiteStore:
         # kind -> name -> (a number that grows with each write, the record's bytes)
         self.records: dict[RecordKind, dict[str, tuple[int, bytes]]] = {}
         self._writes = itertools.count(1)
+        # The site directory log: number -> the entry's bytes, and what was set aside (in
+        # order: number, bytes, reason), as a database keeps its refused rows for a person.
+        self.entries: dict[int, bytes] = {}
+        self.entries_set_aside: list[tuple[int, bytes, str]] = []
         self.online = True  # False: every call raises OSError, as a server that went away
         self.part_max_bytes = part_max_bytes
 
@@ -189,6 +195,46 @@ class MemorySiteStore:
             self.check()
             found = self.records.get(kind, {}).get(name)
             return read_bytes(None if found is None else found[1], max_bytes=max_bytes)
+
+    # -- the site directory log's entries ---------------------------------------------------
+
+    @staticmethod
+    def _number(seq: int) -> int:
+        if type(seq) is not int or seq < 1:
+            raise ValueError(f"not a directory entry's number: {seq!r}")
+        return seq
+
+    def create_entry(self, seq: int, data: bytes) -> EntryWrite:
+        with self.lock:  # one insert at a time: the second for a number finds it taken
+            self.check()
+            if self._number(seq) in self.entries:
+                return EntryWrite.TAKEN
+            self.entries[seq] = bytes(data)
+            return EntryWrite.WRITTEN
+
+    def put_entry(self, seq: int, data: bytes) -> None:
+        """A hostile writer's bytes as entry `seq` (it takes a free number, as a writer
+        with a credential could; a taken number stays as it is)."""
+        self.create_entry(seq, data)
+
+    def read_entry(self, seq: int, *, max_bytes: int) -> ReadResult:
+        with self.lock:
+            self.check()
+            return read_bytes(self.entries.get(self._number(seq)), max_bytes=max_bytes)
+
+    def has_entry(self, seq: int) -> bool:
+        with self.lock:
+            self.check()
+            return self._number(seq) in self.entries
+
+    def set_aside_entry(self, seq: int, reason: str) -> bool:
+        with self.lock:
+            self.check()
+            data = self.entries.pop(self._number(seq), None)
+            if data is None:
+                return False
+            self.entries_set_aside.append((seq, data, reason))
+            return True
 
     # -- naming places -------------------------------------------------------------------------
 

@@ -4,12 +4,23 @@ stand-in for the PostgreSQL store to come): a PC's journal published, listed and
 order, from any position, with its sizes and its signed head; resumed after an outage without a
 gap or a duplicate; junk and oversize refused unread; an unreachable store raising OSError;
 and the site records beside the journals (a document per name, replaced, listed, read back).
-The last tests have a real site view (its own SQLite database) catch up from the in-memory
-store and verify it, with nothing folder-specific in between."""
+Then a real site view (its own SQLite database) catches up from the in-memory store and
+verifies it, with nothing folder-specific in between.
+
+Last, the directory part (`DirectoryEntries`): an entry created once, two writers racing for a
+number (one wins, the other is told TAKEN), junk, an empty entry and oversize refused unread, a
+link where an entry belongs refused (the folder: a store of bytes has no links), a refused
+entry set aside with its reason, an unreachable store raising OSError; and a real directory log
+(`utils/trust/dirlog.py`, each PC its own SQLite copy) over each store: an admin adds a user, the
+root certifies a PC, another PC reads the same state, a forged entry is refused and set aside,
+a lost tail is written back, and two admin PCs appending at once land each entry once."""
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -17,15 +28,22 @@ import pytest
 
 from config.constants import Role
 from data import audit_repo, view_repo
+from data.database import open_database
 from data.view_db import open_view_database
 from utils.audit.chain import Actor
 from utils.audit.verify import TamperKind
+from utils.clock import ManualClock
 from utils.context import AppContext
 from utils.site.folder_store import FolderSiteStore
 from utils.site.journal import LINE_MAX_BYTES, BadLine, JournalEvent, JournalSeal
-from utils.site.ports import FIRST_CHAIN, JournalPublisher, RecordKind, SiteStore
+from utils.site.layout import SITE_FILE_NAME
+from utils.site.ports import FIRST_CHAIN, EntryWrite, JournalPublisher, RecordKind, SiteStore
 from utils.site.share_files import ReadState
+from utils.site.signed import document_bytes
 from utils.site.site_view import SiteView
+from utils.trust.crypto import SigningKeyPair
+from utils.trust.directory_state import ROOT
+from utils.trust.dirlog import DirectoryLog, make_entry, make_op
 
 from tests.utils.site.memory_store import MemorySiteStore
 from tests.utils.site.sitekit import ADMIN_PW
@@ -284,3 +302,258 @@ def test_a_line_nobody_sealed_in_the_in_memory_store_is_named_by_its_label(memor
     assert not result.ok and result.kind == TamperKind.INSERTED
     assert f"memory:{STATION}/{FIRST_CHAIN}#" in result.detail
     assert any(where.startswith(f"memory:{STATION}/") for where in view.problems[STATION])
+
+
+# -- the site directory log's entries (DirectoryEntries): numbered, each created once --------------
+
+ENTRY_MAX = 4 * 1024
+
+
+@dataclass
+class EntriesHarness:
+    """One store's directory part, and the ways to play a hostile writer or an outage."""
+
+    store: SiteStore
+    put_entry: Callable[[int, bytes], None]  # a writer's raw bytes at a free number
+    link_entry: Callable[[int, Path], None] | None  # a link there (None: no such thing)
+    reasons: Callable[[int], list[str]]  # why each entry of that number was set aside
+    lose_entry: Callable[[int], None]  # the store loses an entry (a rolled-back share)
+    go_away: Callable[[], None]
+
+
+def _folder_entries(tmp_path: Path) -> EntriesHarness:
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / SITE_FILE_NAME).write_text("{}")
+    log_folder = share / "directory" / "log"
+
+    def put_entry(seq: int, data: bytes) -> None:
+        log_folder.mkdir(parents=True, exist_ok=True)
+        (log_folder / f"{seq:08d}.json").write_bytes(data)
+
+    def link_entry(seq: int, target: Path) -> None:
+        log_folder.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, log_folder / f"{seq:08d}.json")
+
+    def reasons(seq: int) -> list[str]:
+        aside = share / "quarantine" / "directory"
+        return [path.read_text().strip() for path in sorted(aside.glob(f"{seq:08d}*.reason"))]
+
+    return EntriesHarness(FolderSiteStore(share), put_entry, link_entry, reasons,
+                          lambda seq: (log_folder / f"{seq:08d}.json").unlink(),
+                          lambda: share.rename(tmp_path / "unmounted"))
+
+
+def _memory_entries(_tmp_path: Path) -> EntriesHarness:
+    store = MemorySiteStore()
+
+    def go_away() -> None:
+        store.online = False
+
+    return EntriesHarness(store, store.put_entry, None,
+                          lambda seq: [why for number, _data, why in store.entries_set_aside
+                                       if number == seq],
+                          lambda seq: store.entries.pop(seq), go_away)
+
+
+@pytest.fixture(params=[_folder_entries, _memory_entries], ids=["folder", "memory"])
+def entries(request, tmp_path) -> EntriesHarness:
+    return request.param(tmp_path)
+
+
+def test_a_directory_entry_is_created_once_and_read_back(entries):
+    store = entries.store
+    assert not store.has_entry(1)
+    assert store.read_entry(1, max_bytes=ENTRY_MAX).state == ReadState.MISSING
+    assert store.create_entry(1, b'{"seq": 1, "who": "first"}') == EntryWrite.WRITTEN
+    assert store.create_entry(1, b'{"seq": 1, "who": "second"}') == EntryWrite.TAKEN
+    read = store.read_entry(1, max_bytes=ENTRY_MAX)
+    assert read.state == ReadState.OK and read.document == {"seq": 1, "who": "first"}
+    assert store.has_entry(1) and not store.has_entry(2)
+    assert store.create_entry(2, b'{"seq": 2}') == EntryWrite.WRITTEN
+    with pytest.raises(ValueError):
+        store.read_entry(0, max_bytes=ENTRY_MAX)  # entries are numbered from 1
+
+
+def test_two_writers_racing_for_one_number_one_wins_the_other_is_told_taken(entries):
+    store = entries.store
+    for seq in range(1, 9):
+        start = threading.Barrier(2)
+        outcomes: dict[str, EntryWrite] = {}
+
+        def write(who: str, number: int = seq, barrier: threading.Barrier = start) -> None:
+            barrier.wait(timeout=10)
+            outcomes[who] = store.create_entry(number, f'{{"who": "{who}"}}'.encode())
+
+        writers = [threading.Thread(target=write, args=(who,)) for who in ("ana", "bia")]
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join(timeout=10)
+        assert not any(writer.is_alive() for writer in writers)
+        assert sorted(outcomes.values()) == [EntryWrite.TAKEN, EntryWrite.WRITTEN]
+        [winner] = [who for who, outcome in outcomes.items() if outcome == EntryWrite.WRITTEN]
+        assert store.read_entry(seq, max_bytes=ENTRY_MAX).document == {"who": winner}
+
+
+def test_junk_empty_and_oversize_entries_are_refused_unread(entries):
+    store = entries.store
+    entries.put_entry(1, b"\x00\xffnot json{{")
+    entries.put_entry(2, b"")
+    entries.put_entry(3, b"[" * 1000 + b"]" * 1000)  # within the size, beyond the depth
+    entries.put_entry(4, b'{"pad": "' + b"x" * ENTRY_MAX + b'"}')
+    junk, empty, deep, big = (store.read_entry(seq, max_bytes=ENTRY_MAX) for seq in (1, 2, 3, 4))
+    assert junk.state == ReadState.NOT_READY and junk.document is None
+    assert (empty.state, empty.reason) == (ReadState.NOT_READY, "empty")  # a writer mid-create
+    assert deep.state == ReadState.BEYOND_LIMITS and deep.document is None
+    assert big.state == ReadState.TOO_LARGE and big.document is None
+    # Whatever holds a number, it is taken: nobody writes over it.
+    assert all(store.create_entry(seq, b"{}") == EntryWrite.TAKEN for seq in (1, 2, 3, 4))
+
+
+def test_a_link_where_an_entry_belongs_is_refused_never_followed(entries, tmp_path):
+    if entries.link_entry is None:
+        pytest.skip("this store holds bytes only: there is no link to plant")
+    store = entries.store
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"private": true}')
+    entries.link_entry(1, secret)
+    read = store.read_entry(1, max_bytes=ENTRY_MAX)
+    assert read.state == ReadState.NOT_A_FILE and read.document is None
+    assert store.has_entry(1)
+    assert store.create_entry(1, b"{}") == EntryWrite.TAKEN  # a link is a name like any other
+    assert store.set_aside_entry(1, "a link where an entry belongs")
+    assert secret.read_text() == '{"private": true}'  # the link moved, its target untouched
+    assert store.create_entry(1, b'{"seq": 1}') == EntryWrite.WRITTEN
+
+
+def test_a_refused_entry_is_set_aside_with_its_reason_and_its_number_freed(entries):
+    store = entries.store
+    entries.put_entry(3, b'{"forged": true}')
+    assert store.set_aside_entry(3, "bad signature") is True
+    assert not store.has_entry(3)
+    assert store.read_entry(3, max_bytes=ENTRY_MAX).state == ReadState.MISSING
+    assert store.set_aside_entry(3, "again") is False  # gone already: nothing moved
+    assert entries.reasons(3) == ["bad signature"]
+    assert store.create_entry(3, b'{"seq": 3}') == EntryWrite.WRITTEN
+    entries.put_entry(4, b"junk")
+    store.set_aside_entry(4, "unreadable")
+    entries.put_entry(4, b"more junk")  # the same number refused twice: both kept
+    store.set_aside_entry(4, "unreadable again")
+    assert sorted(entries.reasons(4)) == ["unreadable", "unreadable again"]
+
+
+def test_a_directory_store_that_went_away_raises_oserror_and_writes_nothing(entries, tmp_path):
+    store = entries.store
+    store.create_entry(1, b'{"seq": 1}')
+    entries.go_away()
+    with pytest.raises(OSError):
+        store.check()
+    with pytest.raises(OSError):
+        store.create_entry(2, b'{"seq": 2}')
+    assert not (tmp_path / "share").exists()  # no phantom share made on the local disk
+
+
+# -- a real site directory log over either store: what admins do, nothing folder-specific -------
+
+T0 = datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)
+SITE = "site-1"
+
+
+def _account(username: str, role: str, *, version: int = 1, key: SigningKeyPair | None = None,
+             active: bool = True) -> dict:
+    return {"username": username, "full_name": username.title(), "role": role,
+            "active": active, "must_change_password": False, "badge_id": None,
+            "password_hash": "h", "version": version,
+            "public_key": None if key is None else key.public.hex,
+            "sealed_key": None if key is None else {"public_key": key.public.hex}}
+
+
+@pytest.fixture
+def pcs(entries, tmp_path):
+    """A factory of PCs of one site: each its own SQLite database, all on the one store."""
+    root = SigningKeyPair.generate()
+    databases = []
+
+    def pc(name: str) -> DirectoryLog:
+        database = open_database(tmp_path / f"{name}.sqlite3")
+        databases.append(database)
+        return DirectoryLog(entries.store, database, site_id=SITE, root=root.public,
+                            clock=ManualClock(T0))
+
+    yield entries, root, pc
+    for database in databases:
+        database.dispose()
+
+
+def test_a_real_directory_log_keeps_accounts_and_pc_certificates_in_the_store(pcs):
+    entries, root, pc = pcs
+    ana, office = SigningKeyPair.generate(), SigningKeyPair.generate()
+    admin_pc = pc("admin")
+    admin_pc.start(make_op(ROOT, root, SITE, "site.genesis",
+                           {"root_public_key": root.public.hex}, T0))
+    admin_pc.append(make_op(ROOT, root, SITE, "user.put", _account("ana", "admin", key=ana), T0))
+    admin_pc.append(make_op("person:ana", ana, SITE, "user.put", _account("op", "operator"), T0))
+    certify = {"station": "201", "kind": "office", "public_key": office.public.hex, "host": "b"}
+    assert admin_pc.append(make_op(ROOT, root, SITE, "pc.certify", certify, T0)) == 4
+    # Another PC reads the same state from the store, every entry checked.
+    station = pc("station")
+    assert len(station.refresh().taken) == 4
+    assert station.state.head_hash == admin_pc.state.head_hash
+    assert station.state.users["op"].role == "operator"
+    assert station.state.member("201").public_key == office.public
+    # A writer without keys takes the next number: refused by the log, set aside by the store
+    # with the log's reason, and the number is free again for a real admin.
+    forged = make_entry(5, station.state.head_hash,
+                        make_op("person:ana", SigningKeyPair.generate(), SITE, "user.put",
+                                _account("eve", "admin"), T0))
+    entries.put_entry(5, document_bytes(forged))
+    report = station.refresh()
+    assert "eve" not in station.state.users and station.state.head_seq == 4
+    assert report.refused == ["entry 5: bad signature by person:ana"]
+    assert entries.reasons(5) == ["bad signature by person:ana"]
+    assert admin_pc.append(make_op("person:ana", ana, SITE, "user.put",
+                                   _account("op", "operator", version=2, active=False), T0)) == 5
+    assert not station.refresh().taken[0]["data"]["active"]
+    # The store loses its tail (a rolled-back share): a PC that holds it writes it back.
+    entries.lose_entry(5)
+    entries.lose_entry(4)
+    assert admin_pc.refresh().healed == 2
+    newcomer = pc("newcomer")
+    newcomer.refresh()
+    assert newcomer.state.head_hash == admin_pc.state.head_hash
+    assert not newcomer.state.users["op"].active
+
+
+def test_two_admin_pcs_appending_at_once_each_entry_lands_once_in_one_chain(pcs):
+    _entries, root, pc = pcs
+    ana = SigningKeyPair.generate()
+    first = pc("first")
+    first.start(make_op(ROOT, root, SITE, "site.genesis",
+                        {"root_public_key": root.public.hex}, T0))
+    first.append(make_op(ROOT, root, SITE, "user.put", _account("ana", "admin", key=ana), T0))
+    second = pc("second")
+    second.refresh()
+    start = threading.Barrier(2)
+    numbers: dict[str, list[int]] = {"first": [], "second": []}
+
+    def add_users(name: str, directory: DirectoryLog) -> None:
+        start.wait(timeout=10)
+        for number in range(4):
+            account = _account(f"{name}{number}", "operator")
+            numbers[name].append(directory.append(
+                make_op("person:ana", ana, SITE, "user.put", account, T0)))
+
+    admins = [threading.Thread(target=add_users, args=(name, directory))
+              for name, directory in (("first", first), ("second", second))]
+    for admin in admins:
+        admin.start()
+    for admin in admins:
+        admin.join(timeout=60)
+    assert not any(admin.is_alive() for admin in admins)
+    assert sorted(numbers["first"] + numbers["second"]) == list(range(3, 11))
+    first.refresh()
+    second.refresh()
+    assert first.state.head_seq == second.state.head_seq == 10
+    assert first.state.head_hash == second.state.head_hash
+    assert {f"{name}{n}" for name in numbers for n in range(4)} <= set(first.state.users)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from data.database import open_database
 from utils.clock import ManualClock
-from utils.site.layout import SiteLayout
+from utils.site.folder_store import FolderSiteStore
 from utils.trust.crypto import SigningKeyPair
 from utils.trust.directory_state import ROOT, OpRefused
 from utils.trust.dirlog import DirectoryLog, make_entry, make_op
@@ -32,11 +33,11 @@ class Site:
         (self.share).mkdir(exist_ok=True)
         (self.share / "shopfloor-site.json").write_text("{}")
         self.clock = ManualClock(T0)
-        self.layout = SiteLayout(self.share)
+        self.store = FolderSiteStore(self.share)
         self.database = open_database(tmp_path / f"{name}.sqlite3")
 
     def log(self, root):
-        return DirectoryLog(self.layout, self.database, site_id=SITE, root=root.public,
+        return DirectoryLog(self.store, self.database, site_id=SITE, root=root.public,
                             clock=self.clock)
 
 
@@ -184,7 +185,7 @@ def test_a_rolled_back_share_is_healed_from_a_pc_that_saw_more(started, tmp_path
 
 def test_state_survives_restart_without_the_share(started, tmp_path, root):
     site, directory = started
-    again = DirectoryLog(site.layout, site.database, site_id=SITE, root=root.public,
+    again = DirectoryLog(site.store, site.database, site_id=SITE, root=root.public,
                          clock=site.clock)
     assert again.state.head_seq == 2 and again.state.active_admins() == ["ana"]
 
@@ -233,3 +234,41 @@ def test_a_takeover_records_the_retired_pcs_journal_heads_and_only_well_formed_o
     retired = directory.state.pc_keys[pc1.key_id]
     assert retired.superseded and retired.retired_heads == (
         ("journal", 7, "ab" * 32), ("journal-0123456789abcdef", 3, "cd" * 32))
+
+
+def test_an_empty_entry_planted_at_the_next_number_is_waited_for_then_set_aside(started, ana):
+    """An empty file where the next entry belongs read as "a writer mid-create" for ever, and
+    every append found the number taken: one empty file stopped every account change and
+    every PC's join. Now it is waited for a few seconds, then set aside like any junk."""
+    site, directory = started
+    planted = site.share / "directory" / "log" / "00000003.json"
+    planted.write_bytes(b"")
+    assert directory.refresh().refused == []  # never thrown out on first sight
+    bob = op("person:ana", ana, "user.put", _user("bob", "operator"))
+    assert directory.submit(bob) is None  # the number is held: kept on this PC for now
+    assert planted.exists() and directory.pending() == 1
+    site.clock.advance(seconds=5)  # it stayed empty through repeated reads and some seconds
+    assert directory.refresh().refused == ["entry 3: unreadable: empty"]
+    assert (site.share / "quarantine" / "directory" / "00000003.json.reason").exists()
+    assert directory.flush_outbox() == []
+    assert directory.state.users["bob"].role == "operator"
+    assert json.loads(planted.read_text())["op"]["data"]["username"] == "bob"
+
+
+def test_an_entry_with_a_second_name_for_a_moment_is_waited_for_not_thrown_out(started, tmp_path,
+                                                                              root, ana):
+    """A write-once create links its complete temp file to the entry's name, then removes the
+    temp name: a reader in between sees a file with two names. That is a writer mid-create,
+    not junk: it is taken once the second name is gone."""
+    site, directory = started
+    directory.append(op("person:ana", ana, "user.put", _user("bob", "operator")))
+    entry = site.share / "directory" / "log" / "00000003.json"
+    second = site.share / "directory" / "log" / ".00000003.json.tmp"
+    os.link(entry, second)
+    other = Site(tmp_path, "pc2")
+    reader = other.log(root)
+    report = reader.refresh()
+    assert report.refused == [] and reader.state.head_seq == 2 and entry.exists()
+    second.unlink()
+    assert reader.refresh().taken[0]["data"]["username"] == "bob"
+    other.database.dispose()
