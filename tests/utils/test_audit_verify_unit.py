@@ -75,6 +75,17 @@ def verify(rows: list[Row], *, batch: int = 1000, keyring: KeyRing | None = None
                          keyring=keyring or KeyRing(KEY), **options)
 
 
+def check(rows: list[Row], **options) -> VerifyResult:
+    """verify(), and again with the column check (the second thread) naming the same first bad
+    event: at one event the hash pass's finding is the more precise one and wins."""
+    result = verify(rows, **options)
+    if result.first_bad_seq is not None:
+        again = verify(rows, consistency=lambda: result.first_bad_seq, **options)
+        assert (again.first_bad_seq, again.kind, again.detail) == (
+            result.first_bad_seq, result.kind, result.detail)
+    return result
+
+
 def found(result: VerifyResult) -> tuple:
     assert result.ok is False and result.cancelled is False, result
     return result.first_bad_seq, result.kind, result.detail
@@ -124,33 +135,33 @@ def test_the_kinds_are_the_words_reports_and_journals_store():
 def test_a_body_changed_after_writing_is_modified_and_checking_stops_before_it():
     rows = chain(5)
     rows[2] = (*rows[2][:5], rows[2][5].replace(b'"tag":""', b'"tag":"x"'))
-    result = verify(rows)
+    result = check(rows)
     assert found(result) == (3, TamperKind.MODIFIED, "event 3 was changed after it was written")
     assert (result.events_checked, result.head_seq) == (2, 2)
 
 
 def test_two_rows_with_one_number_are_an_insertion():
     rows = chain(4)
-    result = verify([rows[0], rows[1], rows[1], rows[2], rows[3]])
+    result = check([rows[0], rows[1], rows[1], rows[2], rows[3]])
     assert found(result) == (2, TamperKind.INSERTED, "two events carry number 2")
     assert result.events_checked == 2
 
 
 def test_a_missing_number_is_deleted():
     rows = chain(5)
-    result = verify([rows[0], rows[1], rows[3], rows[4]])
+    result = check([rows[0], rows[1], rows[3], rows[4]])
     assert found(result) == (3, TamperKind.DELETED, "event 3 is missing")
     assert (result.events_checked, result.head_seq) == (2, 2)
 
 
 def test_a_missing_first_event_is_deleted():
     rows = chain(3)
-    assert found(verify(rows[1:])) == (1, TamperKind.DELETED, "event 1 is missing")
+    assert found(check(rows[1:])) == (1, TamperKind.DELETED, "event 1 is missing")
 
 
 def test_a_missing_number_whose_event_turns_up_later_was_moved():
     rows = chain(5)
-    result = verify([rows[0], rows[1], rows[3], rows[2], rows[4]])
+    result = check([rows[0], rows[1], rows[3], rows[2], rows[4]])
     assert found(result) == (3, TamperKind.REORDERED,
                              "event 3 was moved to a later place in the chain")
 
@@ -181,18 +192,39 @@ def test_the_search_for_a_renumbered_event_counts_the_row_that_started_it():
     assert (far.first_bad_seq, far.kind) == (3, TamperKind.DELETED)
 
 
+def test_a_row_renumbered_up_that_still_links_was_moved_and_checking_stops_there():
+    """The row where the number jumps is itself the missing event: found at once, and the
+    rest is not read (progress is not told of that batch or any later one)."""
+    rows = chain(6)
+    calls: list[int] = []
+    result = verify([rows[0], rows[1], at(rows[2], 4), at(rows[3], 5), rows[4], rows[5]],
+                    batch=2, progress=lambda done, _total: calls.append(done))
+    assert found(result) == (3, TamperKind.REORDERED,
+                             "event 3 was moved to a later place in the chain")
+    assert calls == [2] and result.events_checked == 2
+
+
+def test_once_the_moved_event_is_found_the_rest_is_not_read():
+    rows = chain(7)
+    calls: list[int] = []
+    result = verify([rows[0], rows[1], rows[3], rows[2], rows[4], rows[5], rows[6]], batch=2,
+                    progress=lambda done, _total: calls.append(done))
+    assert (result.first_bad_seq, result.kind) == (3, TamperKind.REORDERED)
+    assert calls == [2]
+
+
 # --- rows that do not link to their predecessor ----------------------------------------------
 
 def test_two_neighbours_that_changed_places_are_reordered():
     rows = chain(5)
-    result = verify([rows[0], rows[1], at(rows[3], 3), at(rows[2], 4), rows[4]])
+    result = check([rows[0], rows[1], at(rows[3], 3), at(rows[2], 4), rows[4]])
     assert found(result) == (3, TamperKind.REORDERED, "events 3 and 4 are out of order")
 
 
 def test_an_extra_row_before_the_rest_is_inserted_and_named_with_the_one_before():
     rows = chain(4)
     extra = event(3, b"\x01" * 32, tag="extra")
-    result = verify([rows[0], rows[1], extra, at(rows[2], 4), at(rows[3], 5)])
+    result = check([rows[0], rows[1], extra, at(rows[2], 4), at(rows[3], 5)])
     assert found(result) == (3, TamperKind.INSERTED,
                              "event 3 does not belong to the chain; the next one continues "
                              "from event 2")
@@ -200,7 +232,7 @@ def test_an_extra_row_before_the_rest_is_inserted_and_named_with_the_one_before(
 
 def test_a_genuine_event_put_back_before_the_rest_is_named_as_a_copy():
     rows = chain(4)
-    result = verify([rows[0], rows[1], at(rows[0], 3), at(rows[2], 4), at(rows[3], 5)])
+    result = check([rows[0], rows[1], at(rows[0], 3), at(rows[2], 4), at(rows[3], 5)])
     assert found(result) == (3, TamperKind.INSERTED,
                              f"event 3 does not belong to the chain{COPY}; the next one "
                              f"continues from event 2")
@@ -209,13 +241,13 @@ def test_a_genuine_event_put_back_before_the_rest_is_named_as_a_copy():
 def test_an_extra_row_that_links_like_the_next_one_was_inserted_before_it():
     rows = chain(4)
     extra = event(2, rows[0][2], tag="extra")  # links to event 1, as event 2 does
-    result = verify([rows[0], extra, at(rows[1], 3), at(rows[2], 4), at(rows[3], 5)])
+    result = check([rows[0], extra, at(rows[1], 3), at(rows[2], 4), at(rows[3], 5)])
     assert found(result) == (2, TamperKind.INSERTED, "event 2 was inserted before event 3")
 
 
 def test_a_first_event_from_another_anchor_with_a_valid_mac_is_foreign():
     rows = chain(3, genesis=genesis_hash("another-site", STATION))
-    assert found(verify(rows)) == (
+    assert found(check(rows)) == (
         1, TamperKind.FOREIGN, "the first event does not start from this station's anchor, "
         "and its MAC is valid: a chain made for another station or installation")
 
@@ -226,45 +258,45 @@ def test_a_first_event_from_another_anchor_without_a_valid_mac_is_forged(change)
                  key=STRANGER if change == "unknown key" else KEY)
     if change == "bad mac":
         rows[0] = bad_mac(rows[0])
-    assert found(verify(rows)) == (
+    assert found(check(rows)) == (
         1, TamperKind.FORGED, "the first event does not start from this station's anchor")
 
 
 def test_a_lone_first_event_from_another_anchor_is_foreign():
     rows = chain(1, genesis=genesis_hash("another-site", STATION))
-    assert verify(rows).kind == TamperKind.FOREIGN
+    assert check(rows).kind == TamperKind.FOREIGN
 
 
 def test_an_event_renumbered_down_says_the_one_before_it_was_deleted():
     rows = chain(5)
-    result = verify([rows[0], rows[1], at(rows[3], 3), at(rows[4], 4)])
+    result = check([rows[0], rows[1], at(rows[3], 3), at(rows[4], 4)])
     assert found(result) == (3, TamperKind.DELETED,
                              "event 3 is missing (the following ones were renumbered)")
 
 
 def test_the_last_event_renumbered_down_says_the_one_before_it_was_deleted():
     rows = chain(4)
-    result = verify([rows[0], rows[1], at(rows[3], 3)])
+    result = check([rows[0], rows[1], at(rows[3], 3)])
     assert found(result) == (3, TamperKind.DELETED,
                              "event 3 is missing (the following ones were renumbered)")
 
 
 def test_the_last_event_renumbered_down_is_found_moved_when_it_turns_up():
     rows = chain(4)
-    result = verify([rows[0], rows[1], at(rows[3], 3), rows[2]])
+    result = check([rows[0], rows[1], at(rows[3], 3), rows[2]])
     assert (result.first_bad_seq, result.kind) == (3, TamperKind.REORDERED)
 
 
 def test_a_genuine_event_put_back_at_the_end_was_added():
     rows = chain(3)
-    result = verify([*rows, at(rows[0], 4)])
+    result = check([*rows, at(rows[0], 4)])
     assert found(result) == (4, TamperKind.INSERTED, f"event 4 was added at the end{COPY}")
     assert result.events_checked == 3
 
 
 def test_a_genuine_event_put_back_in_place_of_another_replaced_it():
     rows = chain(4)
-    result = verify([rows[0], rows[1], at(rows[0], 3), rows[3]])
+    result = check([rows[0], rows[1], at(rows[0], 3), rows[3]])
     assert found(result) == (3, TamperKind.MODIFIED,
                              f"event 3 was replaced{COPY}")
 
@@ -284,7 +316,7 @@ def test_an_event_that_does_not_link_is_modified_unless_its_body_names_an_earlie
         rewritten = (3, b"\x02" * 32, digest, KEY.key_id.encode(), KEY.mac(digest), body)
     else:
         rewritten = event(3, b"\x02" * 32, claimed=claimed)
-    result = verify([rows[0], rows[1], rewritten, rows[3]])
+    result = check([rows[0], rows[1], rewritten, rows[3]])
     assert found(result) == (3, TamperKind.MODIFIED,
                              "event 3 does not link to event 2: it was changed and re-hashed, "
                              "or written on another branch of the chain")
@@ -292,7 +324,7 @@ def test_an_event_that_does_not_link_is_modified_unless_its_body_names_an_earlie
 
 def test_a_last_event_that_does_not_link_is_modified():
     rows = chain(3)
-    result = verify([rows[0], rows[1], event(3, b"\x02" * 32)])
+    result = check([rows[0], rows[1], event(3, b"\x02" * 32)])
     assert found(result) == (3, TamperKind.MODIFIED,
                              "event 3 does not link to event 2: it was changed and re-hashed, "
                              "or written on another branch of the chain")
@@ -305,7 +337,7 @@ def test_an_unreadable_or_oversized_body_is_not_taken_as_a_copy():
     body = canonical_bytes({"seq": 1, "pad": "x" * (1024 * 1024)})
     digest = event_hash(b"\x02" * 32, body)
     big = (3, b"\x02" * 32, digest, KEY.key_id.encode(), KEY.mac(digest), body)
-    result = verify([rows[0], rows[1], big, rows[3]])
+    result = check([rows[0], rows[1], big, rows[3]])
     assert (result.kind, result.detail.startswith("event 3 does not link")) == (
         TamperKind.MODIFIED, True)
 
@@ -315,14 +347,14 @@ def test_an_unreadable_or_oversized_body_is_not_taken_as_a_copy():
 def test_an_event_recomputed_without_the_key_is_forged():
     rows = chain(5)
     rows[2] = bad_mac(rows[2])
-    result = verify(rows)
+    result = check(rows)
     assert found(result) == (3, TamperKind.FORGED, "event 3 was recomputed without the key")
     assert result.events_checked == 5
 
 
 def test_events_signed_with_a_key_the_verifier_lacks_are_counted_not_condemned():
     """An admin reading another station's journal may lack the key of its early events."""
-    result = verify(chain(4, key=STRANGER))
+    result = check(chain(4, key=STRANGER))
     assert (result.ok, result.unverifiable_macs, result.events_checked) == (True, 4, 4)
 
 
@@ -332,7 +364,7 @@ def test_a_key_id_that_is_not_utf8_is_an_unknown_key():
 
 
 def test_where_every_key_is_known_an_unknown_one_is_forged_from_the_first_event():
-    result = verify(chain(3, key=STRANGER), require_known_keys=True)
+    result = check(chain(3, key=STRANGER), require_known_keys=True)
     assert found(result) == (1, TamperKind.FORGED, "event 1 is signed with an unknown key "
                                                    "after events signed with a known one")
 
@@ -341,7 +373,7 @@ def test_an_unknown_key_after_a_known_one_is_forged():
     rows = chain(2)
     rows.append(event(3, rows[1][2], key=STRANGER))
     rows.append(event(4, rows[2][2], key=STRANGER))
-    result = verify(rows)
+    result = check(rows)
     assert found(result) == (3, TamperKind.FORGED, "event 3 is signed with an unknown key "
                                                    "after events signed with a known one")
     assert result.unverifiable_macs == 0
@@ -351,14 +383,14 @@ def test_the_unknown_keys_before_the_first_known_one_are_counted():
     rows = [event(1, GENESIS, key=STRANGER)]
     rows.append(event(2, rows[0][2], key=STRANGER))
     rows.append(event(3, rows[1][2]))
-    result = verify(rows)
+    result = check(rows)
     assert (result.ok, result.unverifiable_macs) == (True, 2)
 
 
 def test_an_event_slipped_in_without_the_key_is_inserted_not_forged():
     rows = chain(4)
     slipped = bad_mac(event(3, rows[1][2], tag="slipped"))
-    result = verify([rows[0], rows[1], slipped, at(rows[2], 4), at(rows[3], 5)])
+    result = check([rows[0], rows[1], slipped, at(rows[2], 4), at(rows[3], 5)])
     assert found(result) == (3, TamperKind.INSERTED,
                              "event 3 was slipped in without the key; the next event "
                              "continues from event 2")
@@ -367,7 +399,7 @@ def test_an_event_slipped_in_without_the_key_is_inserted_not_forged():
 def test_a_forged_event_followed_by_one_that_does_not_link_past_it_is_forged():
     rows = chain(4)
     forged = bad_mac(event(3, rows[1][2], tag="forged"))
-    result = verify([rows[0], rows[1], forged, event(4, b"\x03" * 32)])
+    result = check([rows[0], rows[1], forged, event(4, b"\x03" * 32)])
     assert found(result) == (3, TamperKind.FORGED, "event 3 was recomputed without the key")
 
 
@@ -377,16 +409,42 @@ def test_a_forged_mac_before_a_broken_row_is_named_first():
     rows = chain(4)
     rows[1] = bad_mac(rows[1])
     rows[3] = (*rows[3][:5], b"{}")
-    assert found(verify(rows)) == (2, TamperKind.FORGED, "event 2 was recomputed without the key")
+    assert found(check(rows)) == (2, TamperKind.FORGED, "event 2 was recomputed without the key")
 
 
 def test_a_forged_event_before_a_duplicate_that_links_past_it_was_slipped_in():
     rows = chain(3)
     slipped = bad_mac(event(3, rows[1][2], tag="slipped"))
-    result = verify([rows[0], rows[1], slipped, rows[2]])
+    result = check([rows[0], rows[1], slipped, rows[2]])
     assert found(result) == (3, TamperKind.INSERTED,
                              "event 3 was slipped in without the key; the next event "
                              "continues from event 2")
+
+
+def test_two_events_slipped_in_the_first_without_the_key_is_forged():
+    """Events 2 and 3 were put in before the genuine event 2 (now 4): the forged MAC of the
+    first is named, as the next row in the chain links to it, not past it."""
+    rows = chain(2)
+    slipped = bad_mac(event(2, rows[0][2], tag="slipped"))
+    linked = event(3, slipped[2], tag="slipped too")
+    result = check([rows[0], slipped, linked, at(rows[1], 4)])
+    assert found(result) == (2, TamperKind.FORGED, "event 2 was recomputed without the key")
+
+
+def test_an_event_slipped_in_before_a_gap_is_judged_by_the_last_row_read():
+    rows = chain(2)
+    slipped = bad_mac(event(2, rows[0][2], tag="slipped"))
+    result = check([rows[0], slipped, event(4, b"\x04" * 32), at(rows[1], 5)])
+    assert found(result) == (2, TamperKind.INSERTED,
+                             "event 2 was slipped in without the key; the next event "
+                             "continues from event 1")
+
+
+def test_a_tampered_result_still_counts_the_unverifiable_macs():
+    rows = chain(4, key=STRANGER)
+    rows[2] = (*rows[2][:5], b"{}")
+    result = check(rows)
+    assert (result.first_bad_seq, result.unverifiable_macs) == (3, 2)
 
 
 def test_a_block_of_max_unchecked_events_has_its_macs_checked_there():
@@ -413,13 +471,13 @@ def test_after_a_clean_block_the_next_events_macs_are_still_checked():
 def test_a_signed_checkpoint_vouches_for_the_macs_of_the_events_up_to_it():
     rows = chain(4)
     rows[1] = bad_mac(rows[1])
-    result = verify(rows, checkpoints=[signed(3, rows[2])])
+    result = check(rows, checkpoints=[signed(3, rows[2])])
     assert (result.ok, result.checkpoints_checked) == (True, 1)
 
 
 def test_after_a_signed_checkpoint_an_unknown_key_is_forged():
     rows = chain(4, key=STRANGER)
-    result = verify(rows, checkpoints=[signed(3, rows[2])])
+    result = check(rows, checkpoints=[signed(3, rows[2])])
     assert found(result) == (4, TamperKind.FORGED, "event 4 is signed with an unknown key "
                                                    "after events signed with a known one")
 
@@ -428,7 +486,7 @@ def test_a_chain_that_differs_from_a_checkpoint_with_valid_macs_was_forked():
     rows = chain(5)
     other = chain(5)
     other[3] = event(4, other[2][2], tag="other branch")
-    result = verify(rows, checkpoints=[signed(2, rows[1]), signed(4, other[3])])
+    result = check(rows, checkpoints=[signed(2, rows[1]), signed(4, other[3])])
     assert found(result) == (
         3, TamperKind.FORKED, "the chain differs from the checkpoint signed at event 4; it "
         "agrees up to event 2, and every event carries a valid MAC: an older copy was put "
@@ -440,14 +498,14 @@ def test_a_chain_that_differs_from_a_checkpoint_with_a_forged_mac_names_that_eve
     rows = chain(5)
     rows[2] = bad_mac(rows[2])
     other = event(4, rows[2][2], tag="other branch")
-    result = verify(rows, checkpoints=[signed(1, rows[0]), signed(4, other)])
+    result = check(rows, checkpoints=[signed(1, rows[0]), signed(4, other)])
     assert found(result) == (3, TamperKind.FORGED, "event 3 was recomputed without the key")
 
 
 def test_a_chain_that_differs_from_a_checkpoint_with_unverifiable_macs_is_forged_after_it():
     rows = chain(5, key=STRANGER)
     other = event(4, rows[2][2], tag="other branch")
-    result = verify(rows, checkpoints=[signed(4, other)])
+    result = check(rows, checkpoints=[signed(4, other)])
     assert found(result) == (1, TamperKind.FORGED,
                              "the chain differs from the checkpoint signed at event 4")
 
@@ -458,20 +516,20 @@ def test_unverifiable_macs_before_the_last_good_checkpoint_do_not_hide_a_fork():
     for seq in range(2, 6):
         rows.append(event(seq, rows[-1][2]))
     other = event(4, rows[2][2], tag="other branch")
-    result = verify(rows, checkpoints=[signed(2, rows[1]), signed(4, other)])
+    result = check(rows, checkpoints=[signed(2, rows[1]), signed(4, other)])
     assert (result.first_bad_seq, result.kind) == (3, TamperKind.FORKED)
 
 
 def test_any_disagreeing_checkpoint_at_a_number_counts():
     rows = chain(4)
     other = event(3, rows[1][2], tag="other branch")
-    result = verify(rows, checkpoints=[signed(3, rows[2]), signed(3, other)])
+    result = check(rows, checkpoints=[signed(3, rows[2]), signed(3, other)])
     assert (result.first_bad_seq, result.kind) == (1, TamperKind.FORKED)
 
 
 def test_a_chain_shorter_than_a_signed_checkpoint_is_truncated():
     rows = chain(7)
-    result = verify(rows[:5], checkpoints=[signed(6, rows[5]), signed(7, rows[6])])
+    result = check(rows[:5], checkpoints=[signed(6, rows[5]), signed(7, rows[6])])
     assert found(result) == (6, TamperKind.TRUNCATED,
                              "the chain ends at event 5 but event 7 was signed earlier")
     assert (result.events_checked, result.head_seq, result.checkpoints_checked) == (5, 5, 2)
@@ -479,13 +537,13 @@ def test_a_chain_shorter_than_a_signed_checkpoint_is_truncated():
 
 def test_a_checkpoint_at_the_head_is_not_a_truncation():
     rows = chain(5)
-    assert verify(rows, checkpoints=[signed(5, rows[4])]).ok is True
+    assert check(rows, checkpoints=[signed(5, rows[4])]).ok is True
 
 
 def test_a_truncation_is_not_reported_over_a_finding_in_the_chain():
     rows = chain(7)
     rows[1] = (*rows[1][:5], b"{}")
-    result = verify(rows[:5], checkpoints=[signed(7, rows[6])])
+    result = check(rows[:5], checkpoints=[signed(7, rows[6])])
     assert (result.first_bad_seq, result.kind) == (2, TamperKind.MODIFIED)
 
 
