@@ -209,6 +209,16 @@ def test_a_new_log_counts_from_the_last_stored_checkpoint(database, tmp_path):
     assert [cp["seq"] for cp in rows(database, "audit_checkpoints")] == [3, 6]
 
 
+def test_a_checkpoint_another_log_wrote_meanwhile_is_not_counted(database, tmp_path):
+    """The seq of the last checkpoint is read once per log: one written by another process
+    in between only makes ours come early (at 6, three after our own at 3, not after 4)."""
+    ours = audit_log(database, tmp_path, every=3)
+    append(ours, 4)  # ours signs 3
+    audit_log(database, tmp_path, every=3).checkpoint_now()  # another signs 4
+    append(ours, 2)
+    assert [cp["seq"] for cp in rows(database, "audit_checkpoints")] == [3, 4, 6]
+
+
 def test_a_checkpoint_reaches_the_witness_file_only_after_the_commit(database, tmp_path):
     log = audit_log(database, tmp_path, every=2)
     witness = tmp_path / "cp.json"
@@ -258,12 +268,12 @@ def test_checkpoint_now_signs_the_head_and_writes_the_witness(database, tmp_path
 
 def test_checkpoint_now_on_a_signed_head_gives_the_newest_checkpoint_again(database, tmp_path):
     log = audit_log(database, tmp_path, every=2)
-    append(log, 4)  # checkpoints at 2 and 4, no witness written yet
+    append(log, 6)  # checkpoints at 2, 4 and 6, no witness written yet
     assert not (tmp_path / "cp.json").exists()
     again = log.checkpoint_now()
     stored = rows(database, "audit_checkpoints")
-    assert [cp["seq"] for cp in stored] == [2, 4]
-    assert again is not None and (again.seq, again.sig) == (4, stored[1]["sig"])
+    assert [cp["seq"] for cp in stored] == [2, 4, 6]
+    assert again is not None and (again.seq, again.sig) == (6, stored[2]["sig"])
     assert read_checkpoint_file(tmp_path / "cp.json")[STATION] == again
 
 
@@ -420,3 +430,18 @@ def test_a_witness_file_of_16_mib_is_read_and_one_byte_more_is_refused(tmp_path,
     text = path.read_bytes()
     path.write_bytes(text + b" " * (WITNESS_LIMITS.max_bytes + extra - len(text)))
     assert (read_checkpoint_file(path) != {}) is readable
+
+
+def test_an_oversized_witness_file_is_refused_after_reading_one_byte_past_the_limit(
+        tmp_path, caplog):
+    """Counted in bytes, not characters (its times here hold two-byte letters), and only
+    16 MiB + 1 bytes are read, whatever the file's size: the warning says how many."""
+    path = tmp_path / "cp.json"
+    write_checkpoint_file(path, checkpoint(ts="é" * 1000))
+    text = path.read_bytes()
+    path.write_bytes(text + b" " * (WITNESS_LIMITS.max_bytes + 100 - len(text)))
+    with caplog.at_level(logging.WARNING, logger="utils.audit.chain"):
+        assert read_checkpoint_file(path) == {}
+    limit = WITNESS_LIMITS.max_bytes
+    assert [r.getMessage() for r in caplog.records] == [
+        f"Checkpoint file {path} unreadable: {limit + 1} bytes, more than the {limit} allowed"]
