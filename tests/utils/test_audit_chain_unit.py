@@ -213,8 +213,10 @@ def test_a_checkpoint_another_log_wrote_meanwhile_is_not_counted(database, tmp_p
     """The seq of the last checkpoint is read once per log: one written by another process
     in between only makes ours come early (at 6, three after our own at 3, not after 4)."""
     ours = audit_log(database, tmp_path, every=3)
-    append(ours, 4)  # ours signs 3
-    audit_log(database, tmp_path, every=3).checkpoint_now()  # another signs 4
+    append(ours, 3)  # ours signs 3
+    other = audit_log(database, tmp_path, every=3)
+    append(other, 1)
+    other.checkpoint_now()  # the other signs 4
     append(ours, 2)
     assert [cp["seq"] for cp in rows(database, "audit_checkpoints")] == [3, 4, 6]
 
@@ -437,8 +439,9 @@ def test_an_oversized_witness_file_is_refused_after_reading_one_byte_past_the_li
     """Counted in bytes, not characters (its times here hold two-byte letters), and only
     16 MiB + 1 bytes are read, whatever the file's size: the warning says how many."""
     path = tmp_path / "cp.json"
-    write_checkpoint_file(path, checkpoint(ts="é" * 1000))
-    text = path.read_bytes()
+    text = json.dumps({"v": 1, "stations": {STATION: checkpoint_to_json(checkpoint(
+        ts="é" * 1000))}}, ensure_ascii=False).encode("utf-8")
+    assert len(text) > len(text.decode("utf-8")) + 999
     path.write_bytes(text + b" " * (WITNESS_LIMITS.max_bytes + 100 - len(text)))
     with caplog.at_level(logging.WARNING, logger="utils.audit.chain"):
         assert read_checkpoint_file(path) == {}
