@@ -19,7 +19,7 @@ from utils.site.journal_export import JournalExport
 from utils.site.ports import PlaceRefused, StationLink
 from utils.site.share_health import ShareHealth
 from utils.site.site_settings import SiteSettings
-from utils.site.view_watch import stop_observer
+from utils.site.view_watch import stop_observer, written_events
 from utils.trust.lockout_share import LockoutShare
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,10 @@ class Scheduler:
                 if folder is None:
                     return  # nothing to watch with this transport: the rescan alone
                 observer = Observer()
-                observer.schedule(_Hint(), str(folder), recursive=False)
+                # Only writes wake the loop: its own reads and removals of commands would
+                # wake it again for nothing (an extra inbox listing per command).
+                observer.schedule(_Hint(), str(folder), recursive=False,
+                                  event_filter=written_events(appends=False))
             observer.daemon = True
             observer.start()
             self.observer = observer
