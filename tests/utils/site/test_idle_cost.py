@@ -6,6 +6,7 @@ measured acceptance: the heartbeat had grown from two read transactions to five)
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections import Counter
@@ -13,6 +14,9 @@ from typing import Callable, Iterator
 
 import pytest
 from sqlalchemy import event
+
+from utils.site.folder_transport import FolderTransport
+from utils.site.ports import Presence
 
 from tests.utils.site.sitekit import start_sync, wait_until
 
@@ -59,6 +63,22 @@ def idle_station(site, tmp_path) -> Iterator:
         ctx.close()
 
 
+@pytest.fixture
+def fsyncs(monkeypatch) -> Counter:
+    """os.fsync calls from this thread (the real fsync runs; atomic_io looks it up per call)."""
+    counted: Counter = Counter()
+    real = os.fsync
+    me = threading.get_ident()
+
+    def _fsync(fd: int) -> None:
+        if threading.get_ident() == me:
+            counted["fsync"] += 1
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", _fsync)
+    return counted
+
+
 def _transactions(ctx, call: Callable[[], object]) -> int:
     begun = [0]
 
@@ -83,10 +103,12 @@ def test_a_heartbeat_reads_the_database_in_three_transactions(idle_station):
     assert service.status_document()["production"]["state"] in ("running", "idle", "break")
 
 
-def test_an_idle_pass_opens_and_lists_a_bounded_number_of_files(idle_station):
+def test_an_idle_pass_opens_and_lists_a_bounded_number_of_files(idle_station, fsyncs):
     ctx, service = idle_station
     service.heartbeat.beat()
+    fsyncs.clear()
     beat = _file_events(service.heartbeat.beat)
+    assert fsyncs["fsync"] == 0  # a status after the run's first is not fsynced
     # One status written (its temp file, one rename); the rest are the no-follow walks of
     # share/stations/<id> (each access opens the folders on the way, refusing links) and the
     # metrics' /proc files. Nothing listed.
@@ -101,3 +123,21 @@ def test_an_idle_pass_opens_and_lists_a_bounded_number_of_files(idle_station):
     for part in (service.ledger.flush_acks, service.exporter.export):
         assert sum(_file_events(part).values()) == 0
         assert _transactions(ctx, part) == 1
+
+
+def test_a_status_is_fsynced_once_per_opening_of_the_station_folder(site, fsyncs):
+    """The first status of a run, or after the share came back, is durable (file and folder:
+    after a power cut the lease finds this run's session); the ones replacing it every
+    interval are not. Births and deaths always are."""
+    link = FolderTransport(site.share).station("206")
+    link.open()
+    counts = []
+    for kind in (Presence.STATUS, Presence.STATUS, Presence.STATUS, Presence.BIRTH):
+        fsyncs.clear()
+        link.publish(kind, b'{"v": 1}')
+        counts.append(fsyncs["fsync"])
+    link.open()  # the share came back: the folder is made again where needed
+    fsyncs.clear()
+    link.publish(Presence.STATUS, b'{"v": 1}')
+    counts.append(fsyncs["fsync"])
+    assert counts == [2, 0, 0, 2, 2]
