@@ -5,6 +5,7 @@ listing per command), and a site view reading a journal segment woke its followe
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -73,3 +74,43 @@ def test_an_append_to_an_open_segment_wakes_the_follower(tmp_path):
     finally:
         stop_observer(observer, "test watcher")
     assert ("modified", "000001.jsonl") in events
+
+
+def test_a_command_read_while_it_has_two_names_runs_when_its_temp_name_goes(site, tmp_path):
+    """A write-once command is hard-linked from its temp file, whose name is removed after:
+    read in between, it has two names and is not ready (utils/site/share_fs.py). Only the
+    removal of the temp name says it is; that wakes the station, which otherwise would wait
+    for its rescan (a minute here)."""
+    from config.constants import CommandType
+    from utils.atomic_io import _temp_name
+    from utils.site.commands import issue_command
+    from utils.site.signed import document_bytes
+
+    from tests.utils.site.sitekit import admin_session, site_layout, start_sync, wait_until
+
+    station = site.station(tmp_path, "206", status_interval_ms=60_000,
+                           rescan_interval_ms=60_000)
+    service = start_sync(station, watch=True)
+    inbox = site_layout(site.share).station("206").inbox
+    spy = _Recorder()  # sees the station open the command (this test never does)
+    spy_observer = Observer()
+    spy_observer.schedule(spy, str(inbox), recursive=False)
+    spy_observer.start()
+    try:
+        wait_until(lambda: service.counters["heartbeats"] > 0 and service.scheduler.observer)
+        ana = admin_session(site)
+        document = issue_command(ana.signer, CommandType.PING, "206", None, issued_by="ana",
+                                 role=ana.role, now=site.admin.clock.now())
+        name = f"{document['id']}.json"
+        temp = inbox / _temp_name(name)
+        temp.write_bytes(document_bytes(document))
+        os.link(temp, inbox / name)  # the command's name appears: the station is woken
+        with spy.seen:  # and reads it while it still has two names: not ready
+            assert spy.seen.wait_for(lambda: ("opened", name) in spy.events, 10)
+        temp.unlink()  # the writer is done
+        ack = site_layout(site.share).station("206").acks / name
+        wait_until(ack.exists, timeout=10)
+    finally:
+        stop_observer(spy_observer, "test watcher")
+        service.stop()
+        station.close()
