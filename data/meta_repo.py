@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from data import schema
 
 M = schema.meta_info
+# Built once: a station's heartbeat reads a meta key every second, and building the statement
+# cost more than running it.
+_GET = select(M.c.value).where(M.c.key == bindparam("key"))
 
 
 def get(connection: Connection, key: str) -> str | None:
-    return connection.execute(select(M.c.value).where(M.c.key == key)).scalar_one_or_none()
+    return connection.execute(_GET, {"key": key}).scalar_one_or_none()
 
 
 def put(connection: Connection, key: str, value: str) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, bindparam, func, select
 
 from data import schema
 from models.canonical import format_utc, parse_utc
@@ -130,8 +130,12 @@ def insert_import_key(connection: Connection, source_key: str, record_id: str, w
                                          imported_at=format_utc(when)))
 
 
+# Built once: the station's heartbeat reads its lot every second.
+_GET_LOT = select(L).where(L.c.station_id == bindparam("station_id"))
+
+
 def get_lot(connection: Connection, station_id: str) -> Lot | None:
-    row = connection.execute(select(L).where(L.c.station_id == station_id)).first()
+    row = connection.execute(_GET_LOT, {"station_id": station_id}).first()
     if row is None:
         return None
     return Lot(row.code, row.total_boxes, row.current_box, row.registered_count)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from config.constants import Permission
 from config.downtime import UNQUALIFIED
@@ -41,6 +41,13 @@ from utils.trust.person_documents import NoSigningKey, signed
 OPEN_KEY = "downtime.open_stop"
 NOTE_MAX = 500
 R = schema.record_versions
+M = schema.meta_info
+
+# Built once: the heartbeat asks for the production state every second, and building these
+# statements cost more than running them (SQLAlchemy, measured: docs/architecture.md §6).
+_FACTS_META = select(M.c.key, M.c.value).where(M.c.key.in_([OPEN_KEY, SIZE_META_KEY]))
+_LAST_BOX = select(func.max(R.c.recorded_at)).where(
+    R.c.station_id == bindparam("station"), R.c.version == 1, R.c.origin == "station")
 
 
 class StopRefused(ValueError):
@@ -97,27 +104,26 @@ class DowntimeService:
 
     # -- what is -------------------------------------------------------------------------------
 
-    def open_stop(self) -> OpenStop | None:
+    def _facts(self, *, last_box: bool = True) -> tuple[OpenStop | None, str | None,
+                                                        datetime | None]:
+        """The open stop, the size and the last box, read in one transaction."""
         with self.ctx.database.read() as connection:
-            text = meta_repo.get(connection, OPEN_KEY)
-        if not text:
-            return None
-        raw = json.loads(text)
-        return OpenStop(raw["stop_id"], parse_utc(raw["started_at"]), raw.get("size"),
-                        raw.get("reason") or UNQUALIFIED)
+            meta = dict(connection.execute(_FACTS_META).all())
+            last = connection.execute(_LAST_BOX, {"station": self.station}).scalar() \
+                if last_box else None
+        machine = self.ctx.catalog.machine(self.station)
+        size = meta.get(SIZE_META_KEY) or (machine.size if machine else None)
+        return (_open_stop(meta.get(OPEN_KEY)), size,
+                None if last is None else parse_utc(last))
+
+    def open_stop(self) -> OpenStop | None:
+        return self._facts(last_box=False)[0]
 
     def size(self) -> str | None:
-        with self.ctx.database.read() as connection:
-            stored = meta_repo.get(connection, SIZE_META_KEY)
-        machine = self.ctx.catalog.machine(self.station)
-        return stored or (machine.size if machine else None)
+        return self._facts(last_box=False)[1]
 
     def last_box_at(self) -> datetime | None:
-        with self.ctx.database.read() as connection:
-            text = connection.execute(select(func.max(R.c.recorded_at)).where(
-                R.c.station_id == self.station, R.c.version == 1,
-                R.c.origin == "station")).scalar()
-        return None if text is None else parse_utc(text)
+        return self._facts()[2]
 
     def _first_box_after(self, moment: datetime) -> datetime | None:
         with self.ctx.database.read() as connection:
@@ -127,15 +133,15 @@ class DowntimeService:
         return None if text is None else parse_utc(text)
 
     def state(self, now: datetime | None = None) -> ProductionState:
+        """Running, idle, break or down now (asked by every heartbeat: one read)."""
         now = now or self.ctx.clock.now()
-        stop = self.open_stop()
+        stop, size, last = self._facts()
         if stop is not None:
             return ProductionState("down", stop.started_at, stop.reason, stop.stop_id)
         plan = self.ctx.catalog.downtime
         if break_intervals(now, now + timedelta(seconds=1), self.ctx.timezone, plan.breaks):
             return ProductionState("break", None)
-        last = self.last_box_at()
-        limit = timedelta(minutes=plan.rate(self.size()).stop_after_minutes)
+        limit = timedelta(minutes=plan.rate(size).stop_after_minutes)
         if last is not None and now - last < limit:
             return ProductionState("running", last)
         return ProductionState("idle", last)
@@ -144,9 +150,9 @@ class DowntimeService:
 
     def tick(self, now: datetime | None = None) -> str | None:
         """Open or close the automatic stop as the clock says; returns "opened", "closed" or
-        None. Quick: two indexed reads when nothing changes."""
+        None. Quick: one read transaction when nothing changes."""
         now = now or self.ctx.clock.now()
-        stop = self.open_stop()
+        stop, size, last = self._facts()
         if stop is not None:
             box = self._first_box_after(stop.started_at)
             if box is None:
@@ -154,14 +160,13 @@ class DowntimeService:
             self._close(stop, box)
             return "closed"
         plan = self.ctx.catalog.downtime
-        last = self.last_box_at()
         reference = self.started_at if last is None else max(last, self.started_at)
         if now <= reference:
             return None
         zone = self.ctx.timezone
         working = (now - reference).total_seconds() - overlap_seconds(
             reference, now, break_intervals(reference, now, zone, plan.breaks))
-        if working < plan.rate(self.size()).stop_after_minutes * 60:
+        if working < plan.rate(size).stop_after_minutes * 60:
             return None
         self._open(Actor.system(), reference, UNQUALIFIED)
         return "opened"
@@ -261,3 +266,12 @@ class DowntimeService:
                          row["by"])
                  for stop_id, row in stops.items() if "started_at" in row]
         return sorted(found, key=lambda s: s.started_at, reverse=True)[:limit]
+
+
+def _open_stop(text: str | None) -> OpenStop | None:
+    """The open stop kept in the meta key ("" or absent: none open)."""
+    if not text:
+        return None
+    raw = json.loads(text)
+    return OpenStop(raw["stop_id"], parse_utc(raw["started_at"]), raw.get("size"),
+                    raw.get("reason") or UNQUALIFIED)

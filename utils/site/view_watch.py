@@ -15,6 +15,21 @@ from typing import Any, Callable, Protocol
 log = logging.getLogger(__name__)
 
 
+def written_events(*, appends: bool) -> list[Any]:
+    """The watchdog events that mean "something was written here" (a watcher's filter).
+
+    Without a filter inotify reports every open and close too, so a PC reading the file it
+    was woken for wakes itself again (and again: each pass reads). Kept: a file created or
+    moved into place (how write-once and atomic writers publish) and a write closed (a careless
+    writer in place); `appends`: each write to a file kept open (a journal segment)."""
+    from watchdog.events import (  # imported here: watchdog costs start-up time
+        FileClosedEvent, FileCreatedEvent, FileModifiedEvent, FileMovedEvent,
+    )
+
+    events: list[Any] = [FileCreatedEvent, FileMovedEvent, FileClosedEvent]
+    return events + [FileModifiedEvent] if appends else events
+
+
 class WatchedStore(Protocol):
     def journal_watch_folder(self, station_id: str) -> Path | None: ...
 
@@ -51,7 +66,8 @@ class JournalWatch:
                     continue
                 folder = self.store.journal_watch_folder(station)
                 if folder is not None and folder.is_dir():
-                    self._observer.schedule(handler, str(folder), recursive=False)
+                    self._observer.schedule(handler, str(folder), recursive=False,
+                                            event_filter=written_events(appends=True))
                     self._watched.add(station)
         except Exception as exc:  # no inotify, too many watches...: the rescan carries on
             log.warning("Journal watcher not available (%s); relying on the rescan", exc)
