@@ -12,6 +12,7 @@ import json
 import logging
 import operator
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -36,6 +37,9 @@ INGEST_BATCH = 5000  # events per batch (a transaction of its own, or a savepoin
 # Events per transaction while catching up in groups (`SiteIngest.grouped`): about 50 MB of
 # the writer's page cache for the pages they touch, and a few seconds between commits.
 GROUP_EVENTS = 50_000
+# ... or per this many seconds: the view's lock (and SQLite's write lock, which another
+# process writing this view waits for, up to its busy timeout) is never held much longer.
+GROUP_SECONDS = 5.0
 # What the GUI thread takes of this PC's own chain itself (a tab's Apply, a saved correction):
 # its newest events, at once; a backlog (the first opening on a PC with a long chain: 50,000
 # events took 8-14 s) is the follower's, in the background.
@@ -81,6 +85,11 @@ class _Group:
 
     max_events: int
     stored: Stored = field(default_factory=Stored)
+    opened: float = field(default_factory=time.monotonic)
+
+    def full(self) -> bool:
+        return (self.stored.events >= self.max_events
+                or time.monotonic() - self.opened >= GROUP_SECONDS)
 
 
 def _text(value: Any) -> str | None:
@@ -338,7 +347,7 @@ class SiteIngest:
         group = self._group
         if group is not None and writer.grouped:
             group.stored.merge(stored)
-            if group.stored.events >= group.max_events:
+            if group.full():
                 self._commit_group(writer, again=True)
         elif stored.events or stored.records or stored.extensions:
             self._notify(stored)
