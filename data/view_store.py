@@ -3,7 +3,10 @@ records they carry, the current version of each record, the dashboard's and the 
 aggregates (a correction or a void takes the old version out of its buckets and puts the new
 one in; the repeated-defect runs around it are worked out again) and the station's reading
 position, all together (so a reader never sees half a batch, and a batch
-stored twice is impossible: the position is checked inside the transaction).
+stored twice is impossible: the position is checked inside the transaction). While catching up,
+the batches of many stations share one transaction (a group, each batch a savepoint in it:
+`begin_group`), and a first catch-up leaves out the indexes only readers need until it ends
+(`begin_catch_up`).
 
 The hot path of catching up (millions of events) goes straight to the sqlite3 driver, as the
 audit chain's append does (data/audit_repo.py): building Core statements would cost more than
@@ -39,6 +42,7 @@ CACHE_KIB = 64 * 1024
 CATCHUP_CACHE_KIB = 256 * 1024
 WAL_CHECKPOINT_PAGES = 16_000
 IN_CHUNK = 500
+BUSY_TIMEOUT_MS = 60_000
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +149,9 @@ class ViewWriter:
         # their upper levels in memory, and fewer checkpoints of the write-ahead log run.
         self.connection.execute(f"PRAGMA cache_size={-CACHE_KIB}")
         self.connection.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+        # Another process's writer may hold a group of batches open for up to GROUP_SECONDS
+        # (utils/site/site_ingest.py): wait for it rather than fail.
+        self.connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.buckets = Buckets(zone_name)
         self._grouped = False
 

@@ -37,9 +37,11 @@ INGEST_BATCH = 5000  # events per batch (a transaction of its own, or a savepoin
 # Events per transaction while catching up in groups (`SiteIngest.grouped`): about 50 MB of
 # the writer's page cache for the pages they touch, and a few seconds between commits.
 GROUP_EVENTS = 50_000
-# ... or per this many seconds: the view's lock (and SQLite's write lock, which another
-# process writing this view waits for, up to its busy timeout) is never held much longer.
-GROUP_SECONDS = 5.0
+# ... or per this many seconds: the view's lock, and SQLite's write lock (another process
+# catching up this view, the command line, waits for it: ViewWriter.BUSY_TIMEOUT_MS), are
+# never held much longer. 5 s made groups of a few thousand events on a loaded machine and
+# wrote 1.7 times as much per event as 50,000-event groups.
+GROUP_SECONDS = 15.0
 # What the GUI thread takes of this PC's own chain itself (a tab's Apply, a saved correction):
 # its newest events, at once; a backlog (the first opening on a PC with a long chain: 50,000
 # events took 8-14 s) is the follower's, in the background.
