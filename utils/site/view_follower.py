@@ -10,8 +10,8 @@ Catching up takes the station whose view is oldest next, a chunk at a time, so t
 in time order and "showing data up to HH:MM" means every station's records up to then. Progress
 is the share of journal bytes read. A round of every station is stored in groups of batches
 (one transaction per GROUP_EVENTS events or GROUP_SECONDS: utils/site/site_ingest.py), and
-progress is told when a round is committed. Following: a watcher on each journal folder wakes the
-thread (a hint: it sees nothing written by other hosts on SMB/NFS), and a rescan every
+progress is told when a round is committed. Following: a watcher on each journal folder wakes
+the thread (a hint: it sees nothing written by other hosts on SMB/NFS), and a rescan every
 `rescan_s` looks at each journal's newest segment (two stat calls per station) and reads those
 that changed. The share may vanish at any moment: what was stored stays, the state says since
 when the share is gone, and reading resumes where it stopped when it is back (no duplicate:
