@@ -39,9 +39,11 @@ INGEST_BATCH = 5000  # events per batch (a transaction of its own, or a savepoin
 GROUP_EVENTS = 50_000
 # ... or per this many seconds: the view's lock, and SQLite's write lock (another process
 # catching up this view, the command line, waits for it: ViewWriter.BUSY_TIMEOUT_MS), are
-# never held much longer. 5 s made groups of a few thousand events on a loaded machine and
-# wrote 1.7 times as much per event as 50,000-event groups.
-GROUP_SECONDS = 15.0
+# never held much longer. Not less: each commit writes again every page of the record ids'
+# indexes that a record of the group landed in (random keys), so small groups write more per
+# event the larger the view (on a loaded 2-core VM, 15 s meant groups of 7,000 events and
+# 18 KB written per event at half a million events; 50,000-event groups wrote 4-11 KB).
+GROUP_SECONDS = 30.0
 # What the GUI thread takes of this PC's own chain itself (a tab's Apply, a saved correction):
 # its newest events, at once; a backlog (the first opening on a PC with a long chain: 50,000
 # events took 8-14 s) is the follower's, in the background.
