@@ -3,7 +3,10 @@ records they carry, the current version of each record, the dashboard's and the 
 aggregates (a correction or a void takes the old version out of its buckets and puts the new
 one in; the repeated-defect runs around it are worked out again) and the station's reading
 position, all together (so a reader never sees half a batch, and a batch
-stored twice is impossible: the position is checked inside the transaction).
+stored twice is impossible: the position is checked inside the transaction). While catching up,
+the batches of many stations share one transaction (a group, each batch a savepoint in it:
+`begin_group`), and a first catch-up leaves out the indexes only readers need until it ends
+(`begin_catch_up`).
 
 The hot path of catching up (millions of events) goes straight to the sqlite3 driver, as the
 audit chain's append does (data/audit_repo.py): building Core statements would cost more than
@@ -12,10 +15,14 @@ running them.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.schema import CreateIndex
 
 from data.database import Database
 from data import view_registry
@@ -26,11 +33,18 @@ from data.view_counting import (
 from data.view_extensions import (
     ACTION_INDEX, EVENT_COLUMNS, PersonSignatures, RecordChange, ViewExtension,
 )
-from data.view_schema import HOURS, INSIGHT_SUMS, RECORD_FIELDS
+from data import view_schema
+from data.view_schema import DEFERRED_INDEXES, DEFERRED_KEY, HOURS, INSIGHT_SUMS, RECORD_FIELDS
 
 CACHE_KIB = 64 * 1024
+# While catching up: the record ids' two indexes take every record at a random place, so
+# their pages stay in memory longer (given back when the catch-up ends).
+CATCHUP_CACHE_KIB = 256 * 1024
 WAL_CHECKPOINT_PAGES = 16_000
 IN_CHUNK = 500
+BUSY_TIMEOUT_MS = 60_000
+
+log = logging.getLogger(__name__)
 
 RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
 # A record row (every RECORD_COLUMNS key is set: record_row and _current make them so) as the
@@ -109,6 +123,13 @@ class Stored:
     stations: set[str] = field(default_factory=set)  # stations whose records changed
     extensions: set[str] = field(default_factory=set)  # features whose figures changed
 
+    def merge(self, other: "Stored") -> None:
+        """Add what `other` stored (the batches of a group, told as one)."""
+        self.events += other.events
+        self.records += other.records
+        self.stations |= other.stations
+        self.extensions |= other.extensions
+
 
 class ViewWriter:
     """The site view's one writer connection (used from one thread at a time)."""
@@ -128,21 +149,109 @@ class ViewWriter:
         # their upper levels in memory, and fewer checkpoints of the write-ahead log run.
         self.connection.execute(f"PRAGMA cache_size={-CACHE_KIB}")
         self.connection.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+        # Another process's writer may hold a group of batches open for up to GROUP_SECONDS
+        # (utils/site/site_ingest.py): wait for it rather than fail.
+        self.connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.buckets = Buckets(zone_name)
+        self._grouped = False
 
     def close(self) -> None:
         self.connection.close()
 
-    def store(self, batch: Batch) -> Stored | None:
-        """Store a batch; None when the station's position moved since it was read (another
-        reader of this view stored it first): nothing is stored then."""
+    # -- catching up -----------------------------------------------------------------------
+
+    def begin_catch_up(self, *, defer: bool = True) -> bool:
+        """A larger page cache while catching up, and (with `defer`) on a view that has read
+        no journal yet (a first catch-up) the deferred indexes dropped until `end_catch_up`
+        (see view_schema.DEFERRED_INDEXES). True when they are left out now (by this call or
+        an earlier catch-up that did not finish)."""
         db = self.connection
+        db.execute(f"PRAGMA cache_size={-CATCHUP_CACHE_KIB}")
         db.execute("BEGIN IMMEDIATE")
+        try:
+            deferred = _deferred(db)
+            if defer and not deferred and db.execute(
+                    "SELECT 1 FROM view_sources WHERE kind = 'journal' LIMIT 1").fetchone() is None:
+                for name in DEFERRED_INDEXES:
+                    db.execute(f'DROP INDEX IF EXISTS "{name}"')
+                db.execute("INSERT INTO view_meta (key, value) VALUES (?, '1') ON CONFLICT (key) "
+                           "DO UPDATE SET value = excluded.value", (DEFERRED_KEY,))
+                deferred = True
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return deferred
+
+    def end_catch_up(self, *, complete: bool) -> None:
+        """The catch-up ended: when `complete`, the deferred indexes are made (one sort of the
+        records each); the page cache goes back to its size for following."""
+        db = self.connection
+        try:
+            if complete and _deferred(db):
+                log.info("Site view: making the indexes left out while catching up")
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    for index in view_schema.view_records.indexes:
+                        if index.name in DEFERRED_INDEXES:
+                            db.execute(str(CreateIndex(index, if_not_exists=True).compile(
+                                dialect=sqlite.dialect())))
+                    db.execute("DELETE FROM view_meta WHERE key = ?", (DEFERRED_KEY,))
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+        finally:
+            db.execute(f"PRAGMA cache_size={-CACHE_KIB}")
+
+    # -- groups of batches (catching up) ---------------------------------------------------
+
+    @property
+    def grouped(self) -> bool:
+        return self._grouped
+
+    def begin_group(self) -> None:
+        """Open one transaction that the next batches are stored in, each whole or not at all
+        (a savepoint each), until `commit_group`. Catching up reads every station a little at
+        a time in time order: stored one transaction per batch, each station's few hundred
+        events landed between the others' in the time indexes and every commit wrote those
+        pages again (11 KB written per event); a group writes them once."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        self._grouped = True
+
+    def commit_group(self) -> None:
+        """Commit the group: a reader sees every batch of it at once, or none."""
+        self._grouped = False
+        self.connection.execute("COMMIT")
+
+    def rollback_group(self) -> None:
+        self._grouped = False
+        self.connection.execute("ROLLBACK")
+
+    def _begin(self) -> None:
+        self.connection.execute("SAVEPOINT batch" if self._grouped else "BEGIN IMMEDIATE")
+
+    def _end(self, *, undo: bool = False) -> None:
+        if self._grouped:
+            if undo:
+                self.connection.execute("ROLLBACK TO batch")
+            self.connection.execute("RELEASE batch")
+        else:
+            self.connection.execute("ROLLBACK" if undo else "COMMIT")
+
+    # -- one batch ---------------------------------------------------------------------------
+
+    def store(self, batch: Batch) -> Stored | None:
+        """Store a batch (in its own transaction, or in the open group); None when the
+        station's position moved since it was read (another reader of this view stored it
+        first): nothing is stored then."""
+        db = self.connection
+        self._begin()
         try:
             row = db.execute(_SOURCE, (batch.key,)).fetchone()
             if row is None:
                 if batch.start.key() != Position().key() and batch.kind == "journal":
-                    db.execute("ROLLBACK")
+                    self._end(undo=True)
                     return None
                 number = db.execute("SELECT coalesce(max(number), 0) + 1 FROM view_sources"
                                     ).fetchone()[0]
@@ -152,7 +261,7 @@ class ViewWriter:
                            (batch.key, batch.station, number, batch.kind, batch.start.segment,
                             batch.start.offset, batch.start.last_seq, batch.now))
             elif tuple(row[1:]) != batch.start.key():
-                db.execute("ROLLBACK")
+                self._end(undo=True)
                 return None
             stored = Stored()
             if batch.events:
@@ -165,10 +274,10 @@ class ViewWriter:
             if batch.records:
                 self._records(batch.records, stored)
             self._position(batch)
-            db.execute("COMMIT")
+            self._end()
             return stored
         except BaseException:
-            db.execute("ROLLBACK")
+            self._end(undo=True)
             raise
 
     def _position(self, batch: Batch) -> None:
@@ -373,6 +482,12 @@ class ViewWriter:
             f"ORDER BY station, seq", tuple(sorted(self._wanted)))
         while rows := cursor.fetchmany(batch):
             self._extension_events([tuple(row) for row in rows], Stored())
+
+
+def _deferred(db: sqlite3.Connection) -> bool:
+    """Whether indexes were left out by a catch-up that has not finished yet."""
+    return db.execute("SELECT 1 FROM view_meta WHERE key = ?",
+                      (DEFERRED_KEY,)).fetchone() is not None
 
 
 def _newer(record: dict[str, Any], known: dict[str, Any]) -> bool:

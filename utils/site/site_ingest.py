@@ -12,12 +12,14 @@ import json
 import logging
 import operator
 import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from data import audit_repo, view_repo
 from data.view_record_row import record_row
-from data.view_store import Batch, Position, Stored
+from data.view_store import Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
 from utils.site.journal import parse_body
@@ -31,7 +33,17 @@ log = logging.getLogger(__name__)
 RECORD_ACTIONS = RECORD_EVENT_ACTIONS
 _BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
 _body_values = operator.itemgetter(*_BODY_COLUMNS)
-INGEST_BATCH = 5000  # events per transaction
+INGEST_BATCH = 5000  # events per batch (a transaction of its own, or a savepoint in a group)
+# Events per transaction while catching up in groups (`SiteIngest.grouped`): about 50 MB of
+# the writer's page cache for the pages they touch, and a few seconds between commits.
+GROUP_EVENTS = 50_000
+# ... or per this many seconds: the view's lock, and SQLite's write lock (another process
+# catching up this view, the command line, waits for it: ViewWriter.BUSY_TIMEOUT_MS), are
+# never held much longer. Not less: each commit writes again every page of the record ids'
+# indexes that a record of the group landed in (random keys), so small groups write more per
+# event the larger the view (on a loaded 2-core VM, 15 s meant groups of 7,000 events and
+# 18 KB written per event at half a million events; 50,000-event groups wrote 4-11 KB).
+GROUP_SECONDS = 30.0
 # What the GUI thread takes of this PC's own chain itself (a tab's Apply, a saved correction):
 # its newest events, at once; a backlog (the first opening on a PC with a long chain: 50,000
 # events took 8-14 s) is the follower's, in the background.
@@ -69,6 +81,19 @@ class ViewChange:
 
 
 Listener = Callable[[ViewChange], None]
+
+
+@dataclass
+class _Group:
+    """The batches stored in the open group so far (not committed yet)."""
+
+    max_events: int
+    stored: Stored = field(default_factory=Stored)
+    opened: float = field(default_factory=time.monotonic)
+
+    def full(self) -> bool:
+        return (self.stored.events >= self.max_events
+                or time.monotonic() - self.opened >= GROUP_SECONDS)
 
 
 def _text(value: Any) -> str | None:
@@ -266,14 +291,69 @@ class SiteIngest:
                 log.warning("Event %d of %s carries no well-formed record; its record is not "
                             "shown", seq, station_id)
 
+    def begin_catch_up(self) -> bool:
+        """Catching up starts (ViewWriter.begin_catch_up: a larger cache; on an empty view
+        the indexes only readers need are made at the end). True when they are left out."""
+        with self._lock:  # a PC outside a site reads no journal: nothing worth deferring
+            return self._writer_or_new().begin_catch_up(defer=self.store is not None)
+
+    def end_catch_up(self, *, complete: bool) -> None:
+        """Catching up ended (every journal read to its end when `complete`)."""
+        with self._lock:
+            self._writer_or_new().end_catch_up(complete=complete)
+
+    @contextmanager
+    def grouped(self, max_events: int = GROUP_EVENTS) -> Iterator[None]:
+        """Store the batches ingested inside this block in one transaction per about
+        `max_events` events (catching up: see ViewWriter.begin_group), each batch whole, the
+        listeners told at each commit. Holds the view's lock throughout: the GUI thread's
+        `ingest_local(wait=False)` returns at once meanwhile. On an exception the batches
+        stored so far are committed (each is whole and checked) and it is raised again."""
+        with self._lock:
+            writer = self._writer_or_new()
+            if writer.grouped:  # already in a group (nested): the outer one commits
+                yield
+                return
+            self._group = _Group(max_events)
+            writer.begin_group()
+            try:
+                yield
+            finally:
+                if self._group is not None and writer.grouped:
+                    self._commit_group(writer, again=False)
+                self._group = None
+
+    def _commit_group(self, writer: ViewWriter, *, again: bool) -> None:
+        group = self._group
+        assert group is not None
+        try:
+            writer.commit_group()
+        except BaseException:
+            self._group = None
+            if writer.connection.in_transaction:
+                writer.rollback_group()
+            raise
+        self._group = _Group(group.max_events) if again else None
+        if again:
+            writer.begin_group()
+        stored = group.stored
+        if stored.events or stored.records or stored.extensions:
+            self._notify(stored)
+
     def _store(self, batch: Batch, report: IngestReport) -> bool:
-        stored = self._writer_for_use().store(batch)
+        writer = self._writer_for_use()
+        stored = writer.store(batch)
         if stored is None:
             log.info("Site view: %s was read by another reader meanwhile; skipped", batch.station)
             return False
         report.ingested += stored.events
         report.records += stored.records
-        if stored.events or stored.records or stored.extensions:
+        group = self._group
+        if group is not None and writer.grouped:
+            group.stored.merge(stored)
+            if group.full():
+                self._commit_group(writer, again=True)
+        elif stored.events or stored.records or stored.extensions:
             self._notify(stored)
         return True
 

@@ -66,7 +66,8 @@ from utils.site.seals import SealCheck, no_site_seal_check, pc_seal_check
 from utils.site.share_files import ReadState
 # The parts of the view, one job each; their public names are still importable from here.
 from utils.site.site_ingest import (  # noqa: F401
-    GUI_LOCAL_EVENTS, INGEST_BATCH, IngestReport, Listener, SiteIngest, ViewChange, _text,
+    GROUP_EVENTS, GUI_LOCAL_EVENTS, INGEST_BATCH, IngestReport, Listener, SiteIngest,
+    ViewChange, _text,
 )
 from utils.site.site_verify import VERIFY_ANCHOR_EVERY, SiteVerify  # noqa: F401
 from utils.trust.person_documents import ViewSignatures
@@ -97,6 +98,7 @@ class SiteView(SiteIngest, SiteVerify):
         self._own_database = database is None
         self.database = database or open_view_database(ctx.paths.site_view_file)
         self._writer: ViewWriter | None = None
+        self._group = None  # the open group of batches (SiteIngest.grouped), if any
         self._lock = threading.RLock()  # one ingest at a time in this process
         self._listeners: list[Listener] = []
         self._checkpoint_markers: dict[str, bytes] = {}  # station -> digest of the head read

@@ -8,8 +8,10 @@ nothing of other stations.
 
 Catching up takes the station whose view is oldest next, a chunk at a time, so the view fills
 in time order and "showing data up to HH:MM" means every station's records up to then. Progress
-is the share of journal bytes read. Following: a watcher on each journal folder wakes the
-thread (a hint: it sees nothing written by other hosts on SMB/NFS), and a rescan every
+is the share of journal bytes read. A round of every station is stored in groups of batches
+(one transaction per GROUP_EVENTS events or GROUP_SECONDS: utils/site/site_ingest.py), and
+progress is told when a round is committed. Following: a watcher on each journal folder wakes
+the thread (a hint: it sees nothing written by other hosts on SMB/NFS), and a rescan every
 `rescan_s` looks at each journal's newest segment (two stat calls per station) and reads those
 that changed. The share may vanish at any moment: what was stored stays, the state says since
 when the share is gone, and reading resumes where it stopped when it is back (no duplicate:
@@ -32,7 +34,7 @@ from data import view_repo
 from models.canonical import format_utc, parse_utc
 from utils.changes import Change
 from utils.clock import Clock, SystemClock
-from utils.site.site_view import SiteView, ViewChange
+from utils.site.site_view import GROUP_EVENTS, SiteView, ViewChange
 from utils.site.view_watch import JournalWatch
 
 log = logging.getLogger(__name__)
@@ -75,13 +77,14 @@ class ViewState:
 class ViewFollower:
     def __init__(self, view: SiteView, *, clock: Clock | None = None,
                  rescan_s: float | None = None, watch: bool = True,
-                 chunk_events: int = CHUNK_EVENTS,
+                 chunk_events: int = CHUNK_EVENTS, group_events: int = GROUP_EVENTS,
                  observer_factory: Callable[[], Any] | None = None):
         self.view = view
         self.clock = clock or SystemClock()
         self.rescan_s = rescan_s if rescan_s is not None else FOLLOW_RESCAN_S
         self.watch = watch and view.store is not None
         self.chunk_events = chunk_events
+        self.group_events = group_events
         self.observer_factory = observer_factory
         self._users = 0
         self._users_lock = threading.Lock()
@@ -209,6 +212,20 @@ class ViewFollower:
         share went away or the thread is stopping; what was read stays)."""
         # Said at once: listing and sizing every journal takes a moment on a large site.
         self._set_state(phase=Phase.CATCHING_UP, progress=0.0, complete_up_to=None)
+        self.view.begin_catch_up()
+        done = False
+        try:
+            done = self._read_to_the_end()
+        finally:
+            self.view.end_catch_up(complete=done)
+        if done:
+            self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
+                            checked_at=self.clock.now(), offline_since=None,
+                            broken=self._broken())
+        return done
+
+    def _read_to_the_end(self) -> bool:
+        """`_catch_up`'s reading: every journal in rounds of time."""
         self.view.ingest_local()
         stations = self._stations()
         if stations is None:
@@ -234,35 +251,40 @@ class ViewFollower:
         while not self._stop.is_set() and any(left > 0 for left in remaining.values()):
             horizon = None if horizon is None else horizon + step
             until = None if horizon is None else format_utc(horizon)
-            for station in sorted(s for s, left in remaining.items() if left > 0):
-                if self._stop.is_set():
-                    break
-                front = fronts.get(station)
-                if until is not None and front is not None and front > until:
-                    continue
-                try:
-                    report = self.view.ingest_station(station, max_events=self.chunk_events,
-                                                      until=until)
-                    assert self.view.store is not None
-                    self.view.store.check()  # a vanished share reads as empty journals
-                    left = self.view.remaining_bytes(station) if report.more else 0
-                except OSError as exc:
-                    self._offline(exc)
-                    return False
-                done += max(0, remaining[station] - left)
-                remaining[station] = left
-                fronts[station] = self._front(station) or front or ""
-                if not left:
-                    fronts.pop(station, None)
-                    self._witness(station, force=True)
-                self._publish_progress(done / total if total else 1.0, complete)
+            # A round is stored in groups of batches (SiteIngest.grouped: a transaction per
+            # GROUP_EVENTS events); where each station stands is read once they are committed.
+            read: list[tuple[str, bool]] = []
+            try:
+                with self.view.grouped(self.group_events):
+                    for station in sorted(s for s, left in remaining.items() if left > 0):
+                        if self._stop.is_set():
+                            break
+                        front = fronts.get(station)
+                        if until is not None and front is not None and front > until:
+                            continue
+                        report = self.view.ingest_station(station, max_events=self.chunk_events,
+                                                          until=until)
+                        assert self.view.store is not None
+                        self.view.store.check()  # a vanished share reads as empty journals
+                        read.append((station, report.more))
+                lefts = {station: self.view.remaining_bytes(station) if more else 0
+                         for station, more in read}
+                self.view.store.check()  # a vanished share reads as empty journals
+                for station, left in lefts.items():
+                    done += max(0, remaining[station] - left)
+                    remaining[station] = left
+                    fronts[station] = self._front(station) or fronts.get(station) or ""
+                    if not left:
+                        fronts.pop(station, None)
+                        self._witness(station, force=True)
+                    self._publish_progress(done / total if total else 1.0, complete)
+            except OSError as exc:
+                self._offline(exc)
+                return False
             complete = until
         if self._stop.is_set():
             return False
         self._remember_sizes(stations)
-        self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
-                        checked_at=self.clock.now(), offline_since=None,
-                        broken=self._broken())
         return True
 
     def _follow_pass(self) -> None:

@@ -114,7 +114,8 @@ def test_catch_up_survives_the_share_going_away_and_resumes_without_duplicates(p
     _boxes(stations, writers, operators, "207", 15)
     away = tmp_path / "share-away"
     view = site.admin.site_view
-    follower = ViewFollower(view, rescan_s=0.05, chunk_events=5)
+    # A transaction per batch: the share vanishes after the first one is committed.
+    follower = ViewFollower(view, rescan_s=0.05, chunk_events=5, group_events=1)
     gone = threading.Event()
 
     def pull_the_cable(change) -> None:
@@ -158,3 +159,81 @@ def test_the_gui_thread_takes_a_bounded_part_of_this_pcs_own_backlog(tmp_path, m
         assert view.ingest_local() == GUI_LOCAL_EVENTS + 500  # the rest, in one pass
     finally:
         site.admin.close()
+
+
+def _indexes(view) -> set[str]:
+    with view.database.read() as connection:
+        return {row[0] for row in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def _contents(view) -> dict[str, list]:
+    """What a reader sees of a view: its tables' rows (the events without their arrival ids,
+    the sources without their numbers and times)."""
+    tables = {"view_events": "station, seq, ts, action, hash, body",
+              "view_record_versions": "*", "view_records": "*", "agg_counts": "*",
+              "agg_defects": "*", "agg_insight": "*", "agg_insight_defects": "*",
+              "agg_runs": "*",
+              "view_sources": "source, segment, \"offset\", last_seq, last_hash, events"}
+    with view.database.read() as connection:
+        return {table: sorted(tuple(row) for row in connection.exec_driver_sql(
+            f"SELECT {columns} FROM {table}")) for table, columns in tables.items()}
+
+
+def test_a_cold_catch_up_stopped_midway_and_resumed_is_the_view_of_one_run(plant, tmp_path):
+    """An empty view catches up with the indexes only readers need left out (made at the end)
+    and in groups of batches; the share vanishing after the first group leaves a view without
+    them, which the next catch-up finishes: the same rows as a catch-up in one run."""
+    from data.view_db import open_view_database
+    from data.view_schema import DEFERRED_INDEXES
+    from utils.site.site_view import SiteView
+
+    site, stations, writers, operators = plant
+    _boxes(stations, writers, operators, "206", 15)
+    _boxes(stations, writers, operators, "207", 15)
+    view = site.admin.site_view
+    assert set(DEFERRED_INDEXES) <= _indexes(view)
+    follower = ViewFollower(view, chunk_events=5, group_events=1)
+    away = tmp_path / "share-away"
+    commits = []
+
+    def pull_the_cable(change) -> None:
+        if change.stations & {"206", "207"}:
+            commits.append(change)
+            if len(commits) == 1:
+                os.rename(site.share, away)
+
+    view.add_listener(pull_the_cable)
+    assert not follower.catch_up_now()  # the share went away after the first group
+    view.remove_listener(pull_the_cable)
+    assert 0 < len(_journal_events(view)) < sum(w.last_exported_seq for w in writers.values())
+    assert not set(DEFERRED_INDEXES) & _indexes(view)  # still left out
+    os.rename(away, site.share)
+    assert follower.catch_up_now()
+    assert set(DEFERRED_INDEXES) <= _indexes(view)
+
+    other = SiteView(site.admin, database=open_view_database(tmp_path / "one-run.sqlite3"))
+    try:
+        assert ViewFollower(other).catch_up_now()
+        assert set(DEFERRED_INDEXES) <= _indexes(other)
+        resumed, one_run = _contents(view), _contents(other)
+        assert resumed["view_events"] and resumed["agg_counts"] and resumed["view_records"]
+        assert resumed == one_run
+    finally:
+        other.close()
+        other.database.dispose()
+
+
+def test_a_group_is_committed_whole_and_told_once(plant):
+    """Batches stored in a group are seen by a reader together, at its commit, and the
+    listeners hear of them then (never of rows a reader cannot see yet)."""
+    site, stations, writers, operators = plant
+    _boxes(stations, writers, operators, "206", 6)
+    view = site.admin.site_view
+    seen = []
+    view.add_listener(lambda change: seen.append((change.events, len(_journal_events(view)))))
+    with view.grouped(max_events=10_000):
+        report = view.ingest_station("206", max_events=None)
+        assert report.ingested == writers["206"].last_exported_seq
+        assert _journal_events(view) == [] and seen == []  # nothing committed yet
+    assert seen == [(report.ingested, report.ingested)]
