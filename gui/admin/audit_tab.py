@@ -69,6 +69,8 @@ class AuditTab(QWidget):
         super().__init__(parent)
         self.site, self.changes, self.session, self.runner = site, changes, session, runner
         self.verifier, self.reviews, self.auth = verifier, reviews, auth
+        if verifier.parent() is None:  # the tab's own (a tab shown alone), not the panel's
+            verifier.setParent(self)
         self.view = view
         self.zone = ZoneInfo(site.timezone)
         self.setObjectName("auditTab")

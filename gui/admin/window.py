@@ -213,7 +213,7 @@ class AdminWindow(QMainWindow):
     def _build_audit_tab_soon(self, _results) -> None:
         """The Audit tab, built on the next turn of the event loop: after the result has been
         painted, before the person closes the dialog to see the per-station table."""
-        QTimer.singleShot(0, self, lambda: self.lazy.page("audit_tab"))
+        QTimer.singleShot(0, self, lambda: None if self._shut else self.lazy.page("audit_tab"))
 
     def _show_verify_results(self, dialog) -> None:
         """After a verify from the menu: the audit tab with its per-station table, if the check
