@@ -22,6 +22,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from config.catalog import LOCATION_NOT_RECORDED
+from data.spreadsheet_cells import neutralise_formula
 from models.canonical import format_utc, parse_utc
 
 RECORD_ID = "Record ID"
@@ -60,25 +61,12 @@ _DTYPES: dict[str, str] = {
     **{c: "float64" for c in _FLOAT_COLUMNS},
 }
 
-# OWASP's list of characters that make a spreadsheet treat a cell as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit, minus the header row
 SHEET_NAME = "Records"
 LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 NOT_RECORDED_TEXT = "location not recorded"
 # Characters the XLSX format (XML 1.0) cannot hold; openpyxl would raise on them.
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def neutralise_formula(value: Any) -> Any:
-    """Prefix text that a spreadsheet would evaluate with an apostrophe; others unchanged."""
-    if not isinstance(value, str) or not value:
-        return value
-    # Leading spaces do not stop every spreadsheet from evaluating, so look past them.
-    stripped = value.lstrip(" ")
-    if value.startswith(FORMULA_TRIGGERS) or (stripped and stripped.startswith(FORMULA_TRIGGERS)):
-        return "'" + value
-    return value
 
 
 def _moment(value: Any) -> datetime | None:

@@ -11,17 +11,19 @@ shift's end needs no finer grain.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from models.shifts import shift_of
 from utils.auth import Session
-from utils.mes.handover import handover_id
 
-from gui.handover_dialog import HandoverDialog, Mode
 from gui.station_controller import StationController
 from gui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the dialog and the handover service are imported when first used
+    from gui.handover_dialog import HandoverDialog
 
 CHECK_INTERVAL_MS = 60_000
 DUE_STYLE = "background-color: #f0b000; color: black; font-weight: bold;"
@@ -45,6 +47,8 @@ class HandoverOffer(QObject):
         self.check()
         waiting = self.controller.ctx.handover.waiting_for(session)
         if waiting is not None:
+            from gui.handover_dialog import HandoverDialog, Mode
+
             self._open(HandoverDialog(self.controller.ctx, session, self.runner,
                                       handover=waiting, mode=Mode.ACKNOWLEDGE,
                                       parent=self.window))
@@ -67,6 +71,13 @@ class HandoverOffer(QObject):
         session = self.controller.session
         if session is None:
             return None
+        # Imported on the first opening, not with the station window: the dialog, the
+        # handover's service and the site view's tables it reads took ~0.1 s of every start-up
+        # before the login window showed (bench_gui's startup phase).
+        from utils.mes.handover import handover_id
+
+        from gui.handover_dialog import HandoverDialog, Mode
+
         ctx = self.controller.ctx
         service = ctx.handover
         waiting = service.waiting_for(session)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from config.catalog import LOCATION_NOT_RECORDED
 from data.records_repo import RecordFilter
 from utils.audit.records import RecordsNotProven
-from utils.records_io import export_records
 
 from gui.messages import location_text
 from gui.numbers import export_note
@@ -49,6 +48,10 @@ def export_shift(window: "StationWindow", fmt: str, path: str | None = None) -> 
     window.last_export = None
 
     def work(progress, cancel):
+        # Imported on the first export, not with the station window: the exports' module
+        # brings in pandas, which took ~0.5 s of every start-up (bench_gui's startup phase).
+        from utils.records_io import export_records
+
         return export_records(production, session, fmt, Path(path), record_filter,
                               not_recorded_text=not_recorded)
 

@@ -27,7 +27,6 @@ from utils.production import ProductionError
 from gui.app_window import AppWindow
 from gui.entry_form import EntryForm
 from gui.handover_offer import HandoverOffer
-from gui.label_dialog import open_label_dialog
 from gui.label_scan import open_scanned_label
 from gui.lot_dialog import LotDialog
 from gui.messages import production_error_text
@@ -105,7 +104,7 @@ class StationWindow(AppWindow):
         self.label_button = QPushButton(self.tr("Label… (F6)"))
         self.label_button.setObjectName("labelButton")
         self.label_button.setShortcut(QKeySequence(Qt.Key.Key_F6))
-        self.label_button.clicked.connect(lambda: open_label_dialog(self))
+        self.label_button.clicked.connect(lambda: self.open_label_dialog())
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -257,6 +256,13 @@ class StationWindow(AppWindow):
         elif code:
             dialog = self.open_lot_dialog(scanned_code=code)
             dialog.total.setFocus()
+
+    def open_label_dialog(self):
+        """The label dialog (F6). Imported when first opened, not with this window: the
+        dialog, its painter and Qt's print support took ~50 ms of every start-up."""
+        from gui.label_dialog import open_label_dialog
+
+        return open_label_dialog(self)
 
     def open_lot_dialog(self, *, completed=None, scanned_code: str = "") -> LotDialog:
         dialog = LotDialog(self.controller, self, completed=completed, scanned_code=scanned_code)

@@ -6,12 +6,15 @@ or close the automatic stop. The rule is quick (two indexed reads when nothing c
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from gui.downtime_texts import duration_text, reason_label, state_label
-from gui.stops_dialog import StopsDialog
+
+if TYPE_CHECKING:
+    from gui.stops_dialog import StopsDialog
 
 log = logging.getLogger(__name__)
 TICK_MS = 15_000
@@ -59,6 +62,8 @@ class StopButton(QPushButton):
         session = self.controller.session
         if session is None:
             return None
+        from gui.stops_dialog import StopsDialog  # when first opened, not at start-up
+
         dialog = StopsDialog(self.controller.ctx, session, self.window())
         dialog.finished.connect(lambda _code: self.refresh())
         dialog.open()

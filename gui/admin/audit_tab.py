@@ -32,17 +32,18 @@ from utils.site.site_view import GUI_LOCAL_EVENTS, SiteView
 from utils.permissions import PermissionDenied, require
 
 from gui.admin import audit_report
-from gui.admin.audit_model import AuditEventsModel, VerifyResultsModel
+from gui.admin.audit_model import AuditEventsModel
 from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.keep_place import reload_keeping_place
 from gui.admin.site_now import SiteNow
+from gui.admin.site_verify import SiteVerify
 from gui.admin.time_range import LiveRange
 from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
 from gui.table_view import fit_columns_once, long_list, read_table
 from gui.tasks import Task, TaskRunner
-from gui.verify_dialog import VerifyFunction, run_verify
+from gui.verify_dialog import VerifyDialog
 
 
 class StationFilter(QComboBox):
@@ -58,15 +59,18 @@ class StationFilter(QComboBox):
 
 class AuditTab(QWidget):
     def __init__(self, site: SiteNow, view: SiteView, changes: Changes, session: Session,
-                 runner: TaskRunner, *, verify: VerifyFunction, reviews: AuditReviews,
+                 runner: TaskRunner, *, verifier: SiteVerify, reviews: AuditReviews,
                  auth: AuthService, bridge: ViewBridge | None = None,
                  parent: QWidget | None = None):
-        """`verify`: the integrity check the Verify button runs (the whole site's, or this
-        PC's own chain); `reviews` and `auth`: the review dialog's signing."""
+        """`verifier`: the integrity check the Verify button runs (the whole site's, or this
+        PC's own chain) with its last per-station results, which the tab shows (the panel's
+        own, also run from its menu); `reviews` and `auth`: the review dialog's signing."""
         require(session, Permission.AUDIT_VIEW, changes, target="audit trail")
         super().__init__(parent)
         self.site, self.changes, self.session, self.runner = site, changes, session, runner
-        self.verify_work, self.reviews, self.auth = verify, reviews, auth
+        self.verifier, self.reviews, self.auth = verifier, reviews, auth
+        if verifier.parent() is None:  # the tab's own (a tab shown alone), not the panel's
+            verifier.setParent(self)
         self.view = view
         self.zone = ZoneInfo(site.timezone)
         self.setObjectName("auditTab")
@@ -104,7 +108,7 @@ class AuditTab(QWidget):
         self.detail.setAccessibleName(self.tr("The selected event in full"))
         self.detail.setReadOnly(True)
         self.detail.setObjectName("auditDetail")
-        self.results = VerifyResultsModel(self)
+        self.results = verifier.results  # a check run before the tab was built shows too
         self.results_table = read_table(self.results, self.tr("Verification result per station"),
                                         "verifyResults")
         self.results_table.horizontalHeader().setSectionResizeMode(
@@ -204,10 +208,13 @@ class AuditTab(QWidget):
 
     # -- verification ------------------------------------------------------------------------
 
-    def verify(self):
-        self.verify_dialog = run_verify(self, self.runner, self.verify_work)
-        self.verify_dialog.finished_with.connect(self.results.set_results)
-        return self.verify_dialog
+    def verify(self) -> VerifyDialog:
+        return self.verifier.run(self)
+
+    @property
+    def verify_dialog(self) -> VerifyDialog | None:
+        """The last verify's dialog, from this tab's button or the panel's menu."""
+        return self.verifier.dialog
 
     # -- exports -------------------------------------------------------------------------------
 

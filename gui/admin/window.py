@@ -26,6 +26,7 @@ from gui.admin.commands_tab import CommandsTab
 from gui.admin.fleet_poller import FleetPoller
 from gui.admin.fleet_tab import FleetTab
 from gui.admin.lazy_tabs import LazyTabs
+from gui.admin.site_verify import SiteVerify
 from gui.admin.view_bridge import ViewBridge
 from gui.accessible_names import name_inputs
 from gui.tasks import TaskRunner
@@ -127,10 +128,15 @@ class AdminWindow(QMainWindow):
         if role_allows(session.role, Permission.USER_MANAGE):
             self.lazy.add("users_tab", self.tr("Users"),
                           lambda: wiring.users_tab(ctx, session, runner))
+        # The whole site's verification (Tools menu and the Audit tab's button) with its last
+        # results: the panel's, so that the menu's verify does not build the tab.
+        self.site_verify: SiteVerify | None = None
         if role_allows(session.role, Permission.AUDIT_VIEW):
+            verifier = self.site_verify = wiring.site_verify(ctx, runner, site_view=view)
+            verifier.setParent(self)
             self.lazy.add("audit_tab", self.tr("Audit"),
                           lambda: wiring.audit_tab(ctx, session, runner, site_view=view,
-                                                   bridge=bridge))
+                                                   bridge=bridge, verifier=verifier))
         if role_allows(session.role, Permission.SETTINGS_MANAGE):
             self.lazy.add("catalog_tab", self.tr("Catalog"),
                           lambda: wiring.catalog_tab(ctx, session, runner))
@@ -182,19 +188,32 @@ class AdminWindow(QMainWindow):
         """The panel's menu entries, for a window that shows the panel inside itself."""
         return [self.verify_site_action]
 
-    def verify_site(self) -> None:
-        if getattr(self, "audit_tab", None) is not None:
-            dialog = self.audit_tab.verify()
-            # The per-station results land in the audit tab, shown when the dialog closes
-            # rather than on the click: the dialog is modal, so nothing behind it can be used
-            # meanwhile, and showing and painting the tab (a page of 5,000 events) held the
-            # GUI thread 40-67 ms on the click (bench_gui.py measures both moments).
+    def verify_site(self):
+        """Tools → Verify audit integrity: the whole site's, with its per-station results in
+        the Audit tab, for a role that may see it; else this PC's own chain. Returns the
+        dialog (also kept in `verify_dialog`)."""
+        if self.site_verify is not None:
+            # The tab is not needed (nor built) to run the check: the dialog opens and the
+            # check starts at once. Building the tab on the click (the first time) held the
+            # GUI thread 242 ms before the dialog appeared (bench_gui.py). The tab is built
+            # once the result shows, while the person reads it, and shown when the dialog
+            # closes: the dialog is modal, so nothing behind it can be used meanwhile, and
+            # showing and painting the tab (a page of 5,000 events) held the GUI thread
+            # 40-67 ms on the click.
+            dialog = self.verify_dialog = self.site_verify.run(self)
+            dialog.finished_with.connect(self._build_audit_tab_soon)
             dialog.finished.connect(lambda _code: self._show_verify_results(dialog))
-            return
+            return dialog
         from gui.verify_dialog import run_verify
 
         self.verify_dialog = run_verify(self, self.runner, lambda progress, cancel:
                                         self.ctx.verify_audit(progress=progress, cancel=cancel))
+        return self.verify_dialog
+
+    def _build_audit_tab_soon(self, _results) -> None:
+        """The Audit tab, built on the next turn of the event loop: after the result has been
+        painted, before the person closes the dialog to see the per-station table."""
+        QTimer.singleShot(0, self, lambda: None if self._shut else self.lazy.page("audit_tab"))
 
     def _show_verify_results(self, dialog) -> None:
         """After a verify from the menu: the audit tab with its per-station table, if the check

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from gui.admin.oee_tab import OeeTab
     from gui.admin.production_tab import ProductionTab
     from gui.admin.site_upgrade import SiteUpgradeNotice
+    from gui.admin.site_verify import SiteVerify
     from gui.admin.spc_tab import SpcTab
     from gui.admin.users_tab import UsersTab
     from gui.admin.view_bridge import ViewBridge
@@ -144,22 +145,35 @@ def users_tab(ctx: AppContext, session: Session,
     return UsersTab(ctx.auth, site_now(ctx), keyless, session, runner)
 
 
-def audit_tab(ctx: AppContext, session: Session, runner: TaskRunner,
-              site_view: "SiteView | None" = None,
-              bridge: "ViewBridge | None" = None) -> "AuditTab":
-    """With `site_view` (the panel's), Verify checks every station's journal in it; without,
-    this PC's own chain."""
-    from utils.audit.review import AuditReviews
-
-    from gui.admin.audit_tab import AuditTab
+def site_verify(ctx: AppContext, runner: TaskRunner,
+                site_view: "SiteView | None" = None) -> "SiteVerify":
+    """The panel's audit verification: with `site_view` (the panel's), every station's journal
+    in it; without, this PC's own chain."""
+    from gui.admin.site_verify import SiteVerify
 
     if site_view is not None:
         view = site_view
         verify = lambda progress, cancel: view.verify_site(progress=progress, cancel=cancel)  # noqa: E731
     else:
-        view = ctx.site_view
         verify = lambda progress, cancel: ctx.verify_audit(progress=progress, cancel=cancel)  # noqa: E731
-    return AuditTab(site_now(ctx), view, ctx.changes, session, runner, verify=verify,
+    return SiteVerify(verify, runner)
+
+
+def audit_tab(ctx: AppContext, session: Session, runner: TaskRunner,
+              site_view: "SiteView | None" = None,
+              bridge: "ViewBridge | None" = None,
+              verifier: "SiteVerify | None" = None) -> "AuditTab":
+    """With `site_view` (the panel's), Verify checks every station's journal in it; without,
+    this PC's own chain. `verifier`: the panel's own (its results shown in the tab); without,
+    the tab gets one of its own."""
+    from utils.audit.review import AuditReviews
+
+    from gui.admin.audit_tab import AuditTab
+
+    if verifier is None:
+        verifier = site_verify(ctx, runner, site_view)
+    view = site_view if site_view is not None else ctx.site_view
+    return AuditTab(site_now(ctx), view, ctx.changes, session, runner, verifier=verifier,
                     reviews=AuditReviews(ctx), auth=ctx.auth, bridge=bridge)
 
 

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 
 from config.constants import Permission
 from data import view_repo
-from data.exports import neutralise_formula
+from data.spreadsheet_cells import neutralise_formula
 from models.canonical import parse_utc
 from utils.atomic_io import atomic_write_with
 from utils.auth import Session

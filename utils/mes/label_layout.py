@@ -14,9 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-import segno
-from barcode.charsets import code128 as code128_table
-
 from config.labels import LabelTemplate
 
 MARGIN_MM = 2.0
@@ -99,6 +96,11 @@ def code128_modules(data: str) -> str:
     the printed bars and the preview's are the same symbol, and the width the layout reserves
     is exact. Set C would shorten long digit runs, which our payloads hardly have.
     """
+    # Imported when a label is drawn, not with this module: the station window and every
+    # command import it through the labels' service, and python-barcode (with segno) added
+    # ~0.2 s to each start-up.
+    from barcode.charsets import code128 as code128_table
+
     values = [code128_table.START_CODES["B"]]
     for char in data:
         if char not in code128_table.B:
@@ -112,6 +114,8 @@ def code128_modules(data: str) -> str:
 
 def qr_matrix(data: str) -> list[list[bool]]:
     """The QR code's modules, row by row, without the quiet zone."""
+    import segno  # when a label is drawn (see code128_modules)
+
     code = segno.make_qr(data, error=QR_ERROR.lower(), boost_error=False)
     return [[bool(cell) for cell in row] for row in code.matrix]
 
