@@ -126,11 +126,13 @@ def open_admin_window(qtbot, site):
     return window
 
 
-def wait_for(predicate, timeout: float = 5.0):
+def wait_for(predicate, timeout: float = 15.0):
     """Process Qt events until `predicate()` holds, with a hard bound (tests/waiting.py).
 
     Used where a plain Python thread posts a queued signal: qtbot.waitUntil's qWait could keep
-    the interpreter lock while that thread needed it to emit.
+    the interpreter lock while that thread needed it to emit. The bound is 15 s: a passing test
+    returns as soon as the predicate holds, and 5 s was met by a two-tab handover search on a
+    2-core machine running two other suites (load 17).
     """
     from PySide6.QtWidgets import QApplication
 
