@@ -11,6 +11,11 @@ the batches of many stations share one transaction (a group, each batch a savepo
 The hot path of catching up (millions of events) goes straight to the sqlite3 driver, as the
 audit chain's append does (data/audit_repo.py): building Core statements would cost more than
 running them.
+
+This module is over 400 lines because it is one writer with one transaction: a batch's events,
+record versions, current records, aggregates, runs and extensions are written together, and a
+catch-up's group holds that same transaction open; split, each part would have to share the
+writer's open transaction and its cursor.
 """
 
 from __future__ import annotations

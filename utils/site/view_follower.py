@@ -19,6 +19,10 @@ positions are stored with the data).
 
 State changes and stored batches reach listeners (plain callbacks, from this thread); the GUI
 turns them into signals (gui/admin/view_bridge.py).
+
+This module is over 400 lines because its thread is one loop whose phases (catching up,
+following, the share offline) share one state, one set of positions and one watcher; their
+transitions are the job, and split they would be read in three places.
 """
 
 from __future__ import annotations
