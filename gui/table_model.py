@@ -5,7 +5,7 @@ the rows only (a model says what a cell shows in `cell_data`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -17,6 +17,15 @@ class ColumnTableModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
     _rows: Sequence[Any]
     _headers: tuple[str, ...]
+    # What the model shows for `role` in `column` of `row` (None: nothing). Every model that
+    # leaves `data` to this class defines it; a model that does neither cannot be declared.
+    cell_data: Callable[[Any, str, int], Any]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.data is ColumnTableModel.data and not callable(getattr(cls, "cell_data", None)):
+            raise TypeError(f"{cls.__name__} says nothing about its cells: define cell_data "
+                            f"(or data)")
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show these rows instead of the ones shown (a reset: views keep no row of before)."""
@@ -35,10 +44,6 @@ class ColumnTableModel(QAbstractTableModel):
         cell = self.cell(index)
         return None if cell is None else self.cell_data(cell[0], cell[1], role)
 
-    def cell_data(self, row: Any, column: str, role: int) -> Any:
-        """What the model shows for `role` in `column` of `row` (None: nothing). Every model
-        that leaves `data` to this class says it."""
-        raise NotImplementedError(f"{type(self).__name__} shows no cells")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)

@@ -39,10 +39,19 @@ def test_data_asks_cell_data_for_cells_in_the_rows_only(qtmodeltester):
 
 
 def test_a_model_that_says_nothing_about_its_cells_fails_loudly():
-    class Silent(ColumnTableModel):
+    """Loudly and early: when the class is declared, not when a view first asks for a cell."""
+    with pytest.raises(TypeError, match="Silent says nothing about its cells"):
+        class Silent(ColumnTableModel):
+            COLUMNS = ("size",)
+
+
+def test_a_model_answering_data_itself_needs_no_cell_data():
+    class OwnData(ColumnTableModel):
         COLUMNS = ("size",)
 
-    model = Silent()
-    model.set_rows([{"size": "#0"}])
-    with pytest.raises(NotImplementedError):
-        model.data(model.index(0, 0))
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            return "#0" if role == Qt.ItemDataRole.DisplayRole else None
+
+    model = OwnData()
+    model._rows, model._headers = [{"size": "#0"}], ("Size",)
+    assert model.data(model.index(0, 0)) == "#0"
