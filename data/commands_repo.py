@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from data import schema
 from models.canonical import canonical_json, format_utc
@@ -13,30 +13,51 @@ from models.canonical import canonical_json, format_utc
 LEDGER = schema.command_ledger
 SENT = schema.sent_commands
 
+# Every command crosses these statements on its round trip (admin and station): built once
+# here, so a call only binds its values and SQLAlchemy reuses the compiled form. Building
+# them on each call (`.values(...)` with keywords) cost about a third of a command's
+# unit-of-work CPU in coercions and cache keys. A bind name may not be a column's name in
+# an UPDATE's SET clause, hence the `new_` and `key_` names.
+_LEDGER_HAS = select(LEDGER.c.command_id).where(LEDGER.c.command_id == bindparam("key_id"))
+_LEDGER_INSERT = LEDGER.insert()
+_LEDGER_FINISH = LEDGER.update().where(LEDGER.c.command_id == bindparam("key_id")).values(
+    status=bindparam("new_status"), reason=bindparam("new_reason"),
+    result=bindparam("new_result"), finished_at=bindparam("new_finished_at"),
+    ack_written=bindparam("new_ack_written"))
+_LEDGER_ACKED = LEDGER.update().where(LEDGER.c.command_id == bindparam("key_id")).values(
+    ack_written=True)
+_SENT_INSERT = SENT.insert()
+_SENT_UPDATE = SENT.update().where(SENT.c.command_id == bindparam("key_id")).values(
+    state=bindparam("new_state"), reason=bindparam("new_reason"),
+    result=bindparam("new_result"), updated_at=bindparam("new_updated_at"))
+_SENT_PENDING = (select(SENT).where(SENT.c.state == "pending")
+                 .order_by(SENT.c.issued_at.desc()).limit(bindparam("limit")))
+_SENT_ALL = select(SENT).order_by(SENT.c.issued_at.desc()).limit(bindparam("limit"))
+
 
 def ledger_has(connection: Connection, command_id: str) -> bool:
-    return connection.execute(select(LEDGER.c.command_id).where(
-        LEDGER.c.command_id == command_id)).first() is not None
+    return connection.execute(_LEDGER_HAS, {"key_id": command_id}).first() is not None
 
 
 def ledger_start(connection: Connection, command_id: str, command_type: str,
                  issued_by: str | None, when: datetime, status: str = "executing",
                  reason: str | None = None) -> None:
-    connection.execute(LEDGER.insert().values(
-        command_id=command_id, type=command_type, issued_by=issued_by,
-        received_at=format_utc(when), status=status, reason=reason, ack_written=False))
+    connection.execute(_LEDGER_INSERT, {
+        "command_id": command_id, "type": command_type, "issued_by": issued_by,
+        "received_at": format_utc(when), "status": status, "reason": reason,
+        "ack_written": False})
 
 
 def ledger_finish(connection: Connection, command_id: str, status: str, reason: str,
                   result: Any, when: datetime, *, acked: bool = False) -> None:
-    connection.execute(LEDGER.update().where(LEDGER.c.command_id == command_id).values(
-        status=status, reason=reason, result=canonical_json(result),
-        finished_at=format_utc(when), ack_written=acked))
+    connection.execute(_LEDGER_FINISH, {
+        "key_id": command_id, "new_status": status, "new_reason": reason,
+        "new_result": canonical_json(result), "new_finished_at": format_utc(when),
+        "new_ack_written": acked})
 
 
 def ledger_mark_acked(connection: Connection, command_id: str) -> None:
-    connection.execute(LEDGER.update().where(LEDGER.c.command_id == command_id).values(
-        ack_written=True))
+    connection.execute(_LEDGER_ACKED, {"key_id": command_id})
 
 
 def ledger_unacked(connection: Connection) -> list[dict[str, Any]]:
@@ -47,24 +68,22 @@ def ledger_unacked(connection: Connection) -> list[dict[str, Any]]:
 
 
 def sent_insert(connection: Connection, document: dict[str, Any], when: datetime) -> None:
-    connection.execute(SENT.insert().values(
-        command_id=document["id"], target=document["target"], type=document["type"],
-        params=canonical_json(document["params"]), issued_by=document["issued_by"],
-        issued_at=document["issued_at"], not_after=document["not_after"], state="pending",
-        updated_at=format_utc(when)))
+    connection.execute(_SENT_INSERT, {
+        "command_id": document["id"], "target": document["target"], "type": document["type"],
+        "params": canonical_json(document["params"]), "issued_by": document["issued_by"],
+        "issued_at": document["issued_at"], "not_after": document["not_after"],
+        "state": "pending", "updated_at": format_utc(when)})
 
 
 def sent_update(connection: Connection, command_id: str, state: str, reason: str | None,
                 result: Any, when: datetime) -> None:
-    connection.execute(SENT.update().where(SENT.c.command_id == command_id).values(
-        state=state, reason=reason, result=None if result is None else canonical_json(result),
-        updated_at=format_utc(when)))
+    connection.execute(_SENT_UPDATE, {
+        "key_id": command_id, "new_state": state, "new_reason": reason,
+        "new_result": None if result is None else canonical_json(result),
+        "new_updated_at": format_utc(when)})
 
 
 def sent_list(connection: Connection, *, pending_only: bool = False,
               limit: int = 1000) -> list[dict[str, Any]]:
-    query = select(SENT)
-    if pending_only:
-        query = query.where(SENT.c.state == "pending")
-    rows = connection.execute(query.order_by(SENT.c.issued_at.desc()).limit(limit))
+    rows = connection.execute(_SENT_PENDING if pending_only else _SENT_ALL, {"limit": limit})
     return [dict(row._mapping) for row in rows]
