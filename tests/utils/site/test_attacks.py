@@ -44,16 +44,6 @@ from tests.utils.site.sitekit import (
 FORM = {"size": "#00", "rejections": [["Furo", "Cap"]], "cam_d": "1,5", "cam_w": "2,0"}
 
 
-@pytest.fixture
-def closing():
-    things = []
-    yield things
-    for thing in reversed(things):
-        if hasattr(thing, "stop") and hasattr(thing, "session_id"):
-            thing.stop()
-        else:
-            thing.close()
-
 
 def _journal_station(site, tmp_path, station_id="206", boxes=3):
     """A member station with `boxes` records exported to its journal (signed head)."""

@@ -47,16 +47,6 @@ def nested(kind: str, depth: int = DEEP) -> bytes:
     return b'{"a":' * depth + b"1" + b"}" * depth
 
 
-@pytest.fixture
-def closing():
-    things = []
-    yield things
-    for thing in reversed(things):
-        if hasattr(thing, "stop"):
-            thing.stop()
-        else:
-            thing.close()
-
 
 @pytest.fixture
 def private(tmp_path) -> Path:

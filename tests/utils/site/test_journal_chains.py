@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 
-import pytest
 from sqlalchemy import select
 
 from config.constants import Role
@@ -21,8 +20,6 @@ from utils.audit.verify import TamperKind
 from utils.context import AppContext
 from utils.site.journal import JournalWriter, event_line, list_segments, seal_line
 from utils.site.membership import join_site_membership
-from utils.site.station_sync import SyncService
-from utils.site.view_follower import ViewFollower
 
 from tests.utils.site.sitekit import (
     ADMIN_PW, OPERATOR_PW, PASSPHRASE, add_user, site_layout, start_sync, wait_until,
@@ -30,18 +27,6 @@ from tests.utils.site.sitekit import (
 
 FORM = {"size": "#00", "rejections": [["Furo", "Cap"]], "cam_d": "1,5", "cam_w": "2,0"}
 
-
-@pytest.fixture
-def closing():
-    things = []
-    yield things
-    for thing in reversed(things):
-        if isinstance(thing, SyncService):
-            thing.stop()
-        elif isinstance(thing, ViewFollower):
-            thing.release()
-        else:
-            thing.close()
 
 
 def _station(site, tmp_path, boxes: int, lot: str = "L1"):

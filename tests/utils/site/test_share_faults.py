@@ -35,20 +35,6 @@ FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
 
 
 
-@pytest.fixture
-def closing():
-    """Services and contexts to stop/close at the end, last opened first."""
-    things = []
-    yield things
-    for thing in reversed(things):
-        if isinstance(thing, RecordingEffects):
-            thing.release.set()
-    for thing in reversed(things):
-        if isinstance(thing, SyncService):
-            thing.stop()
-        elif hasattr(thing, "close"):
-            thing.close()
-
 
 class FakeObserver:
     """Stands in for watchdog's Observer: `blind` never reports anything (SMB/NFS),
