@@ -1,5 +1,5 @@
 """What an idle station pays per pass, counted on a real share folder and a real SQLite file
-(docs/architecture.md §6, "What an idle station and the round trip cost"): the heartbeat's
+(docs/architecture.md §6, "What an idle pass and a command cost"): the heartbeat's
 database transactions, and the files a heartbeat, a rescan and an idle flush/export open, list
 and rename. Counts, not times: they hold on a busy machine and fail on waste (issue 17's
 measured acceptance: the heartbeat had grown from two read transactions to five)."""
