@@ -1,7 +1,9 @@
 """A long-lived worker that keeps the fleet view fresh: it polls station status and tracks
 sent commands off the GUI thread and hands plain snapshots to the GUI through a signal.
 With a `prepare` function (FleetTab.prepare), it also turns each snapshot into what the view
-shows, so the GUI thread only swaps it in.
+shows, so the GUI thread only swaps it in. An ack written into a station's acks folder wakes
+it at once (`AckWatch`, where the transport has a folder to watch): the outcome reaches the
+Commands tab in milliseconds, not at the next poll; the poll remains the truth.
 
 Started with the admin window, stopped and joined when it closes (tests fail otherwise).
 """
@@ -10,12 +12,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from utils.site.fleet import FleetMonitor, StationView
+from utils.site.view_watch import AckWatch
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +45,20 @@ class FleetPoller(QObject):
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._sent: deque[object] = deque(maxlen=KEEP_SENT)
+        self._ack_came = threading.Event()
+        self._full_pass = threading.Event()
+        self._acks = AckWatch(getattr(fleet, "transport", None), self._on_ack)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="shopfloor-fleet", daemon=True)
         self._thread.start()
 
     def poll_now(self) -> None:
+        self._full_pass.set()
+        self._wake.set()
+
+    def _on_ack(self) -> None:  # on the watcher's thread: only wakes this one
+        self._ack_came.set()
         self._wake.set()
 
     def stop(self) -> None:
@@ -55,6 +67,7 @@ class FleetPoller(QObject):
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
+        self._acks.stop()
 
     def make_update(self, views: list[StationView]) -> object:
         """What the GUI is sent for this snapshot, kept alive here for KEEP_SENT passes."""
@@ -63,14 +76,27 @@ class FleetPoller(QObject):
         return update
 
     def _run(self) -> None:
+        next_poll = 0.0
         while not self._stop.is_set():
+            now = time.monotonic()
+            self._wake.clear()
+            acks_came = self._ack_came.is_set()
+            self._ack_came.clear()
             try:
-                self.fleet.poll()
-                finished = self.fleet.track()
-                self.updated.emit(self.make_update(self.fleet.snapshot()))
+                if now >= next_poll or self._full_pass.is_set():
+                    self._full_pass.clear()
+                    next_poll = now + self.interval_s
+                    self.fleet.poll()
+                    finished = self.fleet.track()
+                    views = self.fleet.snapshot()
+                    # Watched before the frame is shown: a command sent from what it shows
+                    # finds its station's acks folder watched.
+                    self._acks.follow(view.station_id for view in views)
+                    self.updated.emit(self.make_update(views))
+                else:  # woken by an ack: its outcome only, the statuses at their interval
+                    finished = self.fleet.track() if acks_came else []
                 if finished:
                     self.commands_finished.emit(finished)
             except Exception:  # the share may be gone; the next pass tries again
                 log.exception("Fleet poll failed")
-            self._wake.wait(self.interval_s)
-            self._wake.clear()
+            self._wake.wait(max(0.0, next_poll - time.monotonic()))

@@ -11,8 +11,8 @@ Measured in one run, side by side with the old system's loop (REFERENCE.md):
 - rt_p50_ms, rt_p99_ms    ping round trip in watcher mode: the admin's `FleetMonitor.send`
                           writes a signed ping, the station's `SyncService` (watchdog observer
                           on its inbox, product default rescan) executes it and writes the ack,
-                          the admin sees it through `FleetMonitor.track()`. Admin detection: a
-                          watchdog observer on the station's acks folder wakes the admin, which
+                          the admin sees it through `FleetMonitor.track()`. Admin detection: the
+                          panel's ack watcher (AckWatch) on the station's acks folder wakes it, which
                           then calls track() (fallback: track() every 50 ms if no event comes).
                           Timed from the call to send() to track() returning the finished
                           command. Station and admin run in this process (two AppContexts,
@@ -237,34 +237,25 @@ class Stamps:
 
 
 class AckWaker:
-    """The admin's wake-up: a watchdog observer on one station's acks folder."""
+    """The admin's wake-up: the product's ack watcher (`utils.site.view_watch.AckWatch`, the
+    one the panel's FleetPoller runs) on one station's acks folder."""
 
-    def __init__(self, acks_folder: Path):
-        from watchdog.events import FileSystemEventHandler
-        from watchdog.observers import Observer
-
-        from utils.atomic_io import is_temp_name
+    def __init__(self, transport: Any, station_id: str):
+        from utils.site.view_watch import AckWatch
 
         self.event = threading.Event()
         self.events = 0
-        waker = self
 
-        class _Handler(FileSystemEventHandler):
-            def on_any_event(self, event: Any) -> None:
-                names = [Path(p).name for p in (event.src_path, getattr(event, "dest_path", ""))
-                         if p]
-                if any(n.endswith(".json") and not is_temp_name(n) for n in names):
-                    waker.events += 1
-                    waker.event.set()
+        def _wake() -> None:
+            self.events += 1
+            self.event.set()
 
-        self.observer = Observer()
-        self.observer.schedule(_Handler(), str(acks_folder), recursive=False)
-        self.observer.daemon = True
-        self.observer.start()
+        self.watch = AckWatch(transport, _wake)
+        if not self.watch.follow([station_id]) or station_id not in self.watch.watched:
+            raise RuntimeError(f"no ack watcher on station {station_id}")
 
     def stop(self) -> None:
-        self.observer.stop()
-        self.observer.join(timeout=5)
+        self.watch.stop()
 
 
 def round_trips(fleet: Any, session: Any, station_id: str, count: int, *, waker: AckWaker | None,
@@ -354,7 +345,7 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
             ctx = site.station(folder, station_id, **settings)
             counters.watch_engine(f"station_{name}", ctx.database.engine)
             service = kit.start_sync(ctx, **options)
-            waker = AckWaker(service.transport.layout.station(service.ctx.station_id).acks) if options["watch"] else None
+            waker = AckWaker(fleet.transport, station_id) if options["watch"] else None
             try:
                 kit.wait_until(lambda: service.counters["heartbeats"] > 0, timeout=30)
                 run = round_trips(fleet, session, station_id, params["commands"], waker=waker,
@@ -385,7 +376,7 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
             waker = None
             try:
                 wait_for_status(site.share, "208", started)
-                waker = AckWaker(site.share / "stations" / "208" / "acks")
+                waker = AckWaker(fleet.transport, "208")
                 run = round_trips(fleet, session, "208", params["commands"], waker=waker,
                                   poll_s=0.05, stamps=None, counters=None,
                                   gap_ms=params["gap_ms"], rng=rng)
@@ -1050,8 +1041,9 @@ def methods(params: dict) -> dict[str, str]:
     return {
         "rt_p50_ms/rt_p99_ms": "FleetMonitor.send() of a ping to track() returning it done; "
                                "SyncService(watch=True, product default rescan) in this "
-                               "process; admin woken by a watchdog observer on the station's "
-                               "acks folder, then track() (50 ms fallback); one command at a "
+                               "process; admin woken by the panel's ack watcher (AckWatch) "
+                               "on the station's acks folder, then track() (50 ms fallback); "
+                               "one command at a "
                                f"time, {params['commands']} measured after "
                                f"{WARMUP_COMMANDS} warm-up, 5-30 ms pause between",
         "rt_p99_ms_poll10": "same, SyncService(watch=False, rescan_interval_ms=10); admin "
@@ -1268,8 +1260,9 @@ def main(argv: list[str] | None = None) -> int:
     params.update({
         "station_status_interval_ms": 1000,
         "station_rescan_watch_mode": "product default (50 ms on a local folder)",
-        "rt_admin_detection": "watchdog observer on the station's acks folder wakes the admin, "
-                              "which calls FleetMonitor.track() (50 ms fallback)",
+        "rt_admin_detection": "the panel's ack watcher (utils.site.view_watch.AckWatch) on the "
+                              "station's acks folder wakes the admin, which calls "
+                              "FleetMonitor.track() (50 ms fallback)",
         "rt_poll_admin_detection": f"FleetMonitor.track() every {params['admin_poll_ms_poll10']} ms",
         "rt_in_process": "admin and station in this process (two AppContexts, one share)",
         "reference_loop": "1 ms sleep; config re-read, share path checked, status rewritten "

@@ -55,6 +55,16 @@ class FolderTransport(OnSiteFolder):
         quarantine(self._ack_path(station_id, command_id), self.layout.quarantine(station_id),
                    reason, share=self.fs)
 
+    def ack_watch_folder(self, station_id: str) -> Path | None:
+        if not valid_station_id(station_id):
+            return None
+        acks = self.layout.station(station_id).acks
+        try:
+            self.fs.require_folder(acks)  # never watched through a link
+        except OSError:
+            return None
+        return acks
+
     # -- presence ----------------------------------------------------------------------------
 
     def poll_statuses(self, cursor: StatusCursor, *, max_bytes: int) -> list[StatusRead]:

@@ -251,6 +251,11 @@ class LiveTransport(Protocol):
     def set_aside_ack(self, station_id: str, command_id: str, reason: str) -> None:
         """Move an ack the caller refused out of the way (the station's own can come)."""
 
+    def ack_watch_folder(self, station_id: str) -> Path | None:
+        """A local folder whose writes hint that an ack of this station came (the panel's
+        watcher wakes its tracking at once); None: none here (missing, refused, or a
+        transport that tells another way), and the panel's poll carries on alone."""
+
     def poll_statuses(self, cursor: StatusCursor, *, max_bytes: int) -> list[StatusRead]:
         """Every station the transport knows, with its status when it changed since this
         cursor last took it (the cursor is updated). Raises OSError when away."""

@@ -1,16 +1,21 @@
-"""File-system watchers used as hints: the site view follower's (a watcher on each station's
-journal folder that wakes the follower when a segment changes), and how any of them stops
-(`stop_observer`, the sync loop's inbox watcher too). Only a hint (it sees nothing written by other
-hosts on SMB/NFS); the follower's rescan is the truth (utils/site/view_follower.py). The
-folders come from the site store (`journal_watch_folder`); a store with none (a database)
-leaves the follower to its rescan."""
+"""File-system watchers used as hints: one folder per station watched, a write there wakes a
+thread. The site view follower's (`JournalWatch`: each station's journal folder, a segment
+grew) and the admin panel's (`AckWatch`: each station's acks folder, an ack came), and how any
+of them stops (`stop_observer`, the sync loop's inbox watcher too). Only a hint (it sees nothing
+written by other hosts on SMB/NFS); the reader's rescan or poll is the truth
+(utils/site/view_follower.py, gui/admin/fleet_poller.py). The folders come from the port
+(`journal_watch_folder` of the site store, `ack_watch_folder` of the live transport); one with
+none (a database, a broker) leaves the reader to its rescan."""
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Callable, Protocol
+
+from utils.atomic_io import is_temp_name
 
 log = logging.getLogger(__name__)
 
@@ -34,19 +39,30 @@ class WatchedStore(Protocol):
     def journal_watch_folder(self, station_id: str) -> Path | None: ...
 
 
-class JournalWatch:
-    def __init__(self, store: WatchedStore | None, wake: Callable[[], None],
+class WatchedTransport(Protocol):
+    def ack_watch_folder(self, station_id: str) -> Path | None: ...
+
+
+class FolderHints:
+    """One watcher thread, one watched folder per station; a file of ours written in any of
+    them calls `wake`. `folder_of` names a station's folder (None: none to watch)."""
+
+    def __init__(self, folder_of: Callable[[str], Path | None] | None,
+                 wake: Callable[[], None], *, suffix: str, appends: bool, what: str,
                  observer_factory: Callable[[], Any] | None = None):
-        self.store = store
+        self.folder_of = folder_of
         self.wake = wake
+        self.suffix = suffix
+        self.appends = appends
+        self.what = what
         self.observer_factory = observer_factory
         self._observer: Any = None
         self._watched: set[str] = set()
 
-    def follow(self, stations: list[str]) -> bool:
-        """Watch the journal folder of each station not watched yet; False when no watcher
-        can be had (no inotify, too many watches...): the rescan carries on alone."""
-        if self.store is None:
+    def follow(self, stations: Iterable[str]) -> bool:
+        """Watch the folder of each station not watched yet; False when no watcher can be had
+        (no inotify, too many watches...): the rescan or poll carries on alone."""
+        if self.folder_of is None:
             return False
         try:
             if self._observer is None:
@@ -60,24 +76,49 @@ class JournalWatch:
                     self._observer = Observer()
                 self._observer.daemon = True
                 self._observer.start()
-            handler = _Hint(self.wake)
+            handler = _Hint(self.wake, self.suffix)
             for station in stations:
                 if station in self._watched:
                     continue
-                folder = self.store.journal_watch_folder(station)
+                folder = self.folder_of(station)
                 if folder is not None and folder.is_dir():
                     self._observer.schedule(handler, str(folder), recursive=False,
-                                            event_filter=written_events(appends=True))
+                                            event_filter=written_events(appends=self.appends))
                     self._watched.add(station)
         except Exception as exc:  # no inotify, too many watches...: the rescan carries on
-            log.warning("Journal watcher not available (%s); relying on the rescan", exc)
+            log.warning("%s not available (%s); relying on the rescan", self.what, exc)
             return False
         return True
+
+    @property
+    def watched(self) -> frozenset[str]:
+        """The stations whose folder is watched now."""
+        return frozenset(self._watched)
 
     def stop(self) -> None:
         observer, self._observer = self._observer, None
         self._watched.clear()
-        stop_observer(observer, "Journal watcher")
+        stop_observer(observer, self.what)
+
+
+class JournalWatch(FolderHints):
+    """The site view follower's: a station's journal segment grew."""
+
+    def __init__(self, store: WatchedStore | None, wake: Callable[[], None],
+                 observer_factory: Callable[[], Any] | None = None):
+        super().__init__(None if store is None else store.journal_watch_folder, wake,
+                         suffix=".jsonl", appends=True, what="Journal watcher",
+                         observer_factory=observer_factory)
+
+
+class AckWatch(FolderHints):
+    """The admin panel's: an ack came into a station's acks folder (a write-once file,
+    published by a link or a rename, so no appends)."""
+
+    def __init__(self, transport: WatchedTransport, wake: Callable[[], None],
+                 observer_factory: Callable[[], Any] | None = None):
+        super().__init__(getattr(transport, "ack_watch_folder", None), wake, suffix=".json",
+                         appends=False, what="Ack watcher", observer_factory=observer_factory)
 
 
 def stop_observer(observer: Any, what: str) -> None:
@@ -92,12 +133,14 @@ def stop_observer(observer: Any, what: str) -> None:
 
 
 class _Hint:
-    """A watchdog handler that only wakes the follower (dispatch is all watchdog calls)."""
+    """A watchdog handler that only wakes its reader (dispatch is all watchdog calls), for a
+    file of the kind watched (a writer's temp file is not one yet)."""
 
-    def __init__(self, wake: Callable[[], None]):
+    def __init__(self, wake: Callable[[], None], suffix: str):
         self._wake = wake
+        self._suffix = suffix
 
     def dispatch(self, event: Any) -> None:
         name = os.path.basename(getattr(event, "dest_path", "") or event.src_path)
-        if name.endswith(".jsonl"):
+        if name.endswith(self._suffix) and not is_temp_name(name):
             self._wake()

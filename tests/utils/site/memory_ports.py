@@ -75,6 +75,9 @@ class MemoryTransport:
     def station(self, station_id: str) -> "MemoryStationLink":
         return MemoryStationLink(self, station_id)
 
+    def ack_watch_folder(self, station_id: str) -> None:
+        return None  # no folder: the panel's poll alone (a broker would push instead)
+
     def check(self) -> None:
         if not self.online:
             raise ConnectionError("the in-memory broker is away")
