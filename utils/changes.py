@@ -3,7 +3,7 @@
 Every change a person or the system makes to this PC's database goes through `Changes.begin`:
 
     with ctx.changes.begin(session.actor, Topic.RECORDS) as tx:
-        records_repo.insert_record(tx.connection, ...)
+        records_repo.insert_version(tx.connection, record)
         tx.audit("record.create", entity="record", entity_id=record_id, after=...)
 
 In that order, and only in that order: the rows and their audit events are written in one

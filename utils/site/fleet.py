@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 from config.constants import COMMAND_ROLES, CommandType, Permission, Role
 from data import commands_repo
 from models.canonical import parse_utc
+from utils.audit.chain import Actor
 from utils.auth import Session
 from utils.changes import Topic
 from utils.clock import Clock, SystemClock
@@ -354,7 +355,5 @@ class NoSigningKey(PermissionDenied):
         return self.args[0]
 
 
-def _system():
-    from utils.audit.chain import Actor
-
+def _system() -> Actor:
     return Actor.system()
