@@ -26,13 +26,12 @@ _DIALECT = sqlite.dialect()
 
 
 def _column_notes(table: Table) -> list[str]:
-    # What the DDL leaves out and an insert still depends on: Python-side defaults and
-    # SQLAlchemy's autoincrement choice.
-    notes = []
+    # What the DDL leaves out and an insert still depends on: the column SQLite numbers itself
+    # (as SQLAlchemy decides it, whatever the spelling) and Python-side defaults.
+    notes = [f"-- {table.name}: autoincrement column {table.autoincrement_column}"]
     for column in table.columns:
         default = None if column.default is None else repr(column.default.arg)
-        notes.append(f"-- {table.name}.{column.name}: {column.type!r} default={default} "
-                     f"autoincrement={column.autoincrement!r}")
+        notes.append(f"-- {table.name}.{column.name}: {column.type!r} default={default}")
     return notes
 
 
