@@ -33,11 +33,16 @@ schema_migrations = Table(
     Column("applied_at", String(32), nullable=False),
 )
 
-meta_info = Table(
-    "meta_info", metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-)
+
+
+def key_value_table(name: str, on: MetaData) -> Table:
+    """A small store of named texts (a database's own facts: its anchor, the view's format)."""
+    return Table(name, on,
+                 Column("key", String(64), primary_key=True),
+                 Column("value", Text, nullable=False))
+
+
+meta_info = key_value_table("meta_info", metadata)
 
 users = Table(
     "users", metadata,
@@ -104,11 +109,19 @@ lots = Table(
     Column("updated_at", String(32), nullable=False),
 )
 
+
+
+def _chained() -> list[Column]:
+    """The rowid (in the order written) and the place in a station's chain, for the chain's
+    events and its checkpoints."""
+    return [Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("station", String(64), nullable=False),
+            Column("seq", Integer, nullable=False)]
+
+
 audit_events = Table(
     "audit_events", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("station", String(64), nullable=False),
-    Column("seq", Integer, nullable=False),
+    *_chained(),
     Column("ts", String(32), nullable=False),
     Column("username", String(64), nullable=True),
     Column("role", String(16), nullable=True),
@@ -130,9 +143,7 @@ Index("ix_audit_entity", audit_events.c.entity, audit_events.c.entity_id)
 
 audit_checkpoints = Table(
     "audit_checkpoints", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("station", String(64), nullable=False),
-    Column("seq", Integer, nullable=False),
+    *_chained(),
     Column("head_hash", String(64), nullable=False),
     Column("ts", String(32), nullable=False),
     Column("key_id", String(64), nullable=False),

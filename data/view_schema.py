@@ -44,11 +44,7 @@ metadata = MetaData()
 #    frozen_at and oee_stops' classified_at are the signed times; unsigned ones are dropped)
 VIEW_FORMAT = 8
 
-view_meta = Table(
-    "view_meta", metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-)
+view_meta = schema.key_value_table("view_meta", metadata)
 
 view_sources = Table(
     "view_sources", metadata,
