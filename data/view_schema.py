@@ -132,9 +132,12 @@ def place(prefix: str, *, nullable: bool = False) -> list[Column]:
             Column(f"{prefix}_id", String(64), nullable=nullable)]
 
 
+BUCKET_KEY = ("level", "bucket", "station")
+
+
 def _bucket_key() -> list[Column]:
     """The dashboard's and the Insights' aggregates are per level, bucket and station (the
-    start of their primary keys)."""
+    start of their primary keys: BUCKET_KEY)."""
     return [Column("level", String(1), nullable=False),
             Column("bucket", String(32), nullable=False),
             Column("station", String(64), nullable=False)]
@@ -150,7 +153,7 @@ agg_counts = Table(
     Column("cam_w_sum", Float, nullable=False, default=0.0),
     Column("cam_w_n", Integer, nullable=False, default=0),
     *[Column(name, Integer, nullable=False, default=0) for name in HOURS],
-    PrimaryKeyConstraint("level", "bucket", "station"),
+    PrimaryKeyConstraint(*BUCKET_KEY),
     sqlite_with_rowid=False,
 )
 
@@ -160,7 +163,7 @@ agg_defects = Table(
     Column("defect", String(64), nullable=False),
     Column("location", String(64), nullable=False),
     Column("rejections", Integer, nullable=False, default=0),
-    PrimaryKeyConstraint("level", "bucket", "station", "defect", "location"),
+    PrimaryKeyConstraint(*BUCKET_KEY, "defect", "location"),
     sqlite_with_rowid=False,
 )
 
@@ -174,7 +177,7 @@ agg_insight = Table(
     Column("shift", Integer, nullable=False),
     *[Column(name, Float if name.endswith(("_sum", "_sq")) else Integer, nullable=False,
              default=0) for name in INSIGHT_SUMS],
-    PrimaryKeyConstraint("level", "bucket", "station", "shift"),
+    PrimaryKeyConstraint(*BUCKET_KEY, "shift"),
     sqlite_with_rowid=False,
 )
 
@@ -184,7 +187,7 @@ agg_insight_defects = Table(
     *_bucket_key(),
     Column("defect", String(64), nullable=False),
     Column("boxes", Integer, nullable=False, default=0),
-    PrimaryKeyConstraint("level", "bucket", "station", "defect"),
+    PrimaryKeyConstraint(*BUCKET_KEY, "defect"),
     sqlite_with_rowid=False,
 )
 
