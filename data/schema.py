@@ -34,7 +34,6 @@ schema_migrations = Table(
 )
 
 
-
 def key_value_table(name: str, on: MetaData) -> Table:
     """A small store of named texts (a database's own facts: its anchor, the view's format)."""
     return Table(name, on,
@@ -108,7 +107,6 @@ lots = Table(
     Column("registered_count", Integer, nullable=False),
     Column("updated_at", String(32), nullable=False),
 )
-
 
 
 def _chained() -> list[Column]:

@@ -11,7 +11,6 @@ from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, Stri
 from data.view_schema import metadata
 
 
-
 def _station_shift() -> list[Column]:
     """A station's shift (its start in UTC) and the local day it counts for."""
     return [Column("station", String(64), nullable=False),

@@ -124,7 +124,6 @@ RECORD_FIELDS = tuple(c.name for c in schema.record_versions.columns)
 HOURS = tuple(f"h{hour}" for hour in range(24))
 
 
-
 def place(prefix: str, *, nullable: bool = False) -> list[Column]:
     """A record's place in its station's order (recorded_at, record_id), as `prefix`_at and
     `prefix`_id."""

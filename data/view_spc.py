@@ -55,7 +55,6 @@ CHUNK = 5000
 MAX_POINTS = 10_000_000
 
 
-
 def _chart() -> list[Column]:
     """A chart's key (station, size, measurement): the start of every SPC table's key."""
     return [Column("station", String(64), nullable=False),
