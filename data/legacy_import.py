@@ -120,7 +120,7 @@ def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParse
     path = Path(path)
     result, encoding_warning = read_legacy_file(
         path, FILE_KIND, MAX_FILE_BYTES,
-        lambda handle: _Parser(catalog, zone, timezone, path.name).parse(handle))
+        lambda handle: _Parser(catalog, zone, path.name).parse(handle))
     if encoding_warning:
         result.warnings.insert(0, encoding_warning)
     return result
@@ -129,10 +129,9 @@ def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParse
 class _Parser:
     """One pass over one decoded stream; holds the per-file state (header, counters)."""
 
-    def __init__(self, catalog: Catalog, zone: ZoneInfo, zone_name: str, file_name: str):
+    def __init__(self, catalog: Catalog, zone: ZoneInfo, file_name: str):
         self.catalog = catalog
-        self.zone = zone
-        self.zone_name = zone_name
+        self.zone = zone  # its key is the zone's name, for the warnings
         self.file_name = file_name
         self.result = LegacyParseResult()
         self.columns: dict[str, int] = {}  # canonical name -> cell index
@@ -182,13 +181,13 @@ class _Parser:
         if self.gap_lines:
             warnings.append(
                 f"{len(self.gap_lines)} row(s) have a local time that does not exist in "
-                f"{self.zone_name} (the clock jumped forward for daylight saving time): lines "
+                f"{self.zone.key} (the clock jumped forward for daylight saving time): lines "
                 f"{listed_lines(self.gap_lines)}. They were read with the UTC offset in force before "
                 "the jump.")
         if self.ambiguous_lines:
             warnings.append(
                 f"{len(self.ambiguous_lines)} row(s) have a local time that occurs twice in "
-                f"{self.zone_name} (the clock was turned back): lines "
+                f"{self.zone.key} (the clock was turned back): lines "
                 f"{listed_lines(self.ambiguous_lines)}. They were read as the first occurrence.")
         if self.unrecorded_location_lines:
             warnings.append(

@@ -6,12 +6,25 @@ reject UPDATE and DELETE on them (see data.migrations).
 
 from __future__ import annotations
 
+from typing import Collection
+
 from sqlalchemy import (
     Boolean, Column, Float, Index, Integer, LargeBinary, MetaData, String, Table,
     Text, UniqueConstraint,
 )
 
 metadata = MetaData()
+
+
+def copied(table: Table, names: Collection[str] | None = None, *,
+           key: Collection[str] = ()) -> list[Column]:
+    """New columns like `table`'s (name, type, nullability), in its order, for a table that
+    keeps copies of its rows: all of them, or those `names`; the `key` ones are its primary key.
+    (A Column belongs to one table: a copy is a new one.)"""
+    return [Column(c.name, c.type, nullable=c.nullable, primary_key=c.name in key,
+                   autoincrement=False if c.name in key else "auto")
+            for c in table.columns if names is None or c.name in names]
+
 
 schema_migrations = Table(
     "schema_migrations", metadata,
@@ -20,11 +33,15 @@ schema_migrations = Table(
     Column("applied_at", String(32), nullable=False),
 )
 
-meta_info = Table(
-    "meta_info", metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-)
+
+def key_value_table(name: str, on: MetaData) -> Table:
+    """A small store of named texts (a database's own facts: its anchor, the view's format)."""
+    return Table(name, on,
+                 Column("key", String(64), primary_key=True),
+                 Column("value", Text, nullable=False))
+
+
+meta_info = key_value_table("meta_info", metadata)
 
 users = Table(
     "users", metadata,
@@ -91,11 +108,18 @@ lots = Table(
     Column("updated_at", String(32), nullable=False),
 )
 
+
+def _chained() -> list[Column]:
+    """The rowid (in the order written) and the place in a station's chain, for the chain's
+    events and its checkpoints."""
+    return [Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("station", String(64), nullable=False),
+            Column("seq", Integer, nullable=False)]
+
+
 audit_events = Table(
     "audit_events", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("station", String(64), nullable=False),
-    Column("seq", Integer, nullable=False),
+    *_chained(),
     Column("ts", String(32), nullable=False),
     Column("username", String(64), nullable=True),
     Column("role", String(16), nullable=True),
@@ -117,9 +141,7 @@ Index("ix_audit_entity", audit_events.c.entity, audit_events.c.entity_id)
 
 audit_checkpoints = Table(
     "audit_checkpoints", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("station", String(64), nullable=False),
-    Column("seq", Integer, nullable=False),
+    *_chained(),
     Column("head_hash", String(64), nullable=False),
     Column("ts", String(32), nullable=False),
     Column("key_id", String(64), nullable=False),
@@ -169,17 +191,13 @@ Index("ix_sent_commands_state", sent_commands.c.state)
 # Created by migrations 2 and 3 and dropped by migration 4: the site view now has a database of
 # its own (data/view_schema.py). Kept here because released migrations never change.
 
+# Who, what and when of every station's events: the audit table's own columns (its hash and MAC
+# are bytes and this PC's; here the hash is the journal's text).
+EVENT_FACTS = ("station", "seq", "ts", "username", "role", "action", "entity", "entity_id",
+               "command_id")
 site_audit_events = Table(
     "site_audit_events", metadata,
-    Column("station", String(64), primary_key=True),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("ts", String(32), nullable=False),
-    Column("username", String(64), nullable=True),
-    Column("role", String(16), nullable=True),
-    Column("action", String(64), nullable=False),
-    Column("entity", String(64), nullable=True),
-    Column("entity_id", String(128), nullable=True),
-    Column("command_id", String(64), nullable=True),
+    *copied(audit_events, EVENT_FACTS, key=("station", "seq")),
     Column("hash", String(64), nullable=False),
     Column("body", Text, nullable=False),
 )
@@ -191,9 +209,7 @@ Index("ix_site_audit_user", site_audit_events.c.username)
 # record is a conflict, and both versions are kept.
 site_record_versions = Table(
     "site_record_versions", metadata,
-    *[Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable,
-             autoincrement=False if c.primary_key else "auto")
-      for c in record_versions.columns],
+    *copied(record_versions, key=("record_id", "version")),
     Column("source_station", String(64), primary_key=True),
     Column("source_seq", Integer, nullable=False),
 )
@@ -204,14 +220,19 @@ Index("ix_site_records_station_time", site_record_versions.c.station_id,
 # (kept: evidence, not derived from the journals).
 site_checkpoints = Table(
     "site_checkpoints", metadata,
-    Column("station", String(64), primary_key=True),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("head_hash", String(64), nullable=False),
-    Column("ts", String(32), nullable=False),
-    Column("key_id", String(64), nullable=False),
-    Column("sig", String(64), nullable=False),
+    *copied(audit_checkpoints, ("station", "seq", "head_hash", "ts", "key_id", "sig"),
+            key=("station", "seq")),
     Column("seen_at", String(32), nullable=False),
 )
+
+
+def broken_at() -> list[Column]:
+    """Where reading a journal found it broken (all None: not broken): the event's seq, the kind
+    of fault and what was found."""
+    return [Column("broken_seq", Integer, nullable=True),
+            Column("broken_kind", String(16), nullable=True),
+            Column("broken_detail", Text, nullable=True)]
+
 
 # Where ingestion of each station's journal stands, and whether it found the journal broken.
 site_ingest_state = Table(
@@ -222,9 +243,7 @@ site_ingest_state = Table(
     Column("offset", Integer, nullable=False),
     Column("last_seq", Integer, nullable=False),
     Column("last_hash", String(64), nullable=True),
-    Column("broken_seq", Integer, nullable=True),
-    Column("broken_kind", String(16), nullable=True),
-    Column("broken_detail", Text, nullable=True),
+    *broken_at(),
     Column("updated_at", String(32), nullable=False),
 )
 

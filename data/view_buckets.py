@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from models.canonical import format_utc, parse_utc
@@ -23,6 +24,17 @@ LEVELS = ("H", "D", "M")  # the dashboard's
 WEEK_LEVELS = ("H", "D", "W")  # the Insights'
 LOWEST, HIGHEST = "", "~"  # below and above every canonical time text
 CACHE_LIMIT = 200_000
+
+_V = TypeVar("_V")
+
+
+def _kept(cache: dict[str, _V], key: str, value: _V) -> _V:
+    """`value`, kept in `cache` under `key`; a full cache is emptied first (a long catch-up meets
+    years of hours). Only a miss comes here: a hit stays a plain `get` where it is asked."""
+    if len(cache) > CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 @dataclass
@@ -49,12 +61,10 @@ class Buckets:
         key = recorded_at[:14] + str(int(recorded_at[14:16]) // 15)
         found = self._cache.get(key)
         if found is None:
-            if len(self._cache) > CACHE_LIMIT:
-                self._cache.clear()
             local = parse_utc(recorded_at).astimezone(self.zone)
-            found = self._cache[key] = (
+            found = _kept(self._cache, key, (
                 format_utc(self.floor("H", local)), format_utc(self.floor("D", local)),
-                format_utc(self.floor("M", local)), local.hour)
+                format_utc(self.floor("M", local)), local.hour))
         return found
 
     def insight_of(self, recorded_at: str) -> tuple[str, str, str, int]:
@@ -62,13 +72,11 @@ class Buckets:
         key = recorded_at[:14] + str(int(recorded_at[14:16]) // 15)
         found = self._insight_cache.get(key)
         if found is None:
-            if len(self._insight_cache) > CACHE_LIMIT:
-                self._insight_cache.clear()
             moment = parse_utc(recorded_at)
             local = moment.astimezone(self.zone)
-            found = self._insight_cache[key] = (
+            found = _kept(self._insight_cache, key, (
                 format_utc(self.floor("H", local)), format_utc(self.floor("D", local)),
-                format_utc(self.floor("W", local)), shift_of(moment, self.zone_name).number)
+                format_utc(self.floor("W", local)), shift_of(moment, self.zone_name).number))
         return found
 
     def week_date(self, bucket: str) -> str:
@@ -76,10 +84,8 @@ class Buckets:
         it for every station's every week (a year's plant: ten thousand times, 53 weeks)."""
         found = self._week_dates.get(bucket)
         if found is None:
-            if len(self._week_dates) > CACHE_LIMIT:
-                self._week_dates.clear()
-            found = self._week_dates[bucket] = \
-                parse_utc(bucket).astimezone(self.zone).date().isoformat()
+            found = _kept(self._week_dates, bucket,
+                          parse_utc(bucket).astimezone(self.zone).date().isoformat())
         return found
 
     # -- bucket arithmetic -------------------------------------------------------------------

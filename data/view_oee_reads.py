@@ -41,32 +41,34 @@ def shift_lines(db: Any, low: str, high: str, ideal_seconds: dict[str, float], d
         (*ideal_params, low, high, *((station,) if station else ())))
 
 
+# The two ranges the readers below take: the shifts that start in [low, high), and local days
+# first_day..last_day, both included (ISO dates).
+_SHIFTS = "shift_start >= ? AND shift_start < ?"
+_DAYS = "day >= ? AND day <= ?"
+
+
 def shift_totals(db: Any, low: str, high: str) -> list[tuple]:
     """(shift_start, day, stations with activity, stop seconds) per shift, for the site."""
-    return _query(db,
-        "SELECT shift_start, day, stations, stop_s FROM oee_site_shift WHERE shift_start >= ? "
-        "AND shift_start < ? AND stations > 0 ORDER BY shift_start", (low, high))
+    return _query(db, f"SELECT shift_start, day, stations, stop_s FROM oee_site_shift WHERE "
+                      f"{_SHIFTS} AND stations > 0 ORDER BY shift_start", (low, high))
 
 
 def site_day_output(db: Any, first_day: str, last_day: str) -> list[tuple]:
     """(day, size, boxes, rejected) for the site, days first_day..last_day (local dates)."""
-    return _query(db,
-        "SELECT day, size, boxes, rejected FROM oee_site_output WHERE day >= ? AND day <= ? "
-        "AND boxes != 0", (first_day, last_day))
+    return _query(db, f"SELECT day, size, boxes, rejected FROM oee_site_output WHERE {_DAYS} "
+                      "AND boxes != 0", (first_day, last_day))
 
 
 def site_day_reasons(db: Any, first_day: str, last_day: str) -> list[tuple]:
     """(reason, seconds, stops) for the site over days first_day..last_day."""
-    return _query(db,
-        "SELECT reason, sum(seconds), sum(stops) FROM oee_site_reason WHERE day >= ? AND "
-        "day <= ? GROUP BY reason", (first_day, last_day))
+    return _query(db, f"SELECT reason, sum(seconds), sum(stops) FROM oee_site_reason WHERE "
+                      f"{_DAYS} GROUP BY reason", (first_day, last_day))
 
 
 def day_output(db: Any, low: str, high: str) -> list[tuple]:
     """(day, size, boxes, rejected) for the site, per local day of the shifts in [low, high)."""
-    return _query(db,
-        "SELECT day, size, sum(boxes), sum(rejected) FROM oee_output WHERE shift_start >= ? AND "
-        "shift_start < ? GROUP BY day, size", (low, high))
+    return _query(db, f"SELECT day, size, sum(boxes), sum(rejected) FROM oee_output WHERE "
+                      f"{_SHIFTS} GROUP BY day, size", (low, high))
 
 
 def reason_totals(db: Any, low: str, high: str, station: str | None = None
@@ -75,9 +77,9 @@ def reason_totals(db: Any, low: str, high: str, station: str | None = None
     downtime first ("" = unqualified)."""
     where = " AND station = ?" if station else ""
     return _query(db,
-        "SELECT reason, sum(seconds), sum(stops) FROM oee_reason WHERE shift_start >= ? AND "
-        "shift_start < ?" + where + " GROUP BY reason HAVING sum(seconds) > 0.5 OR sum(stops) > 0"
-        " ORDER BY 2 DESC, 1", (low, high, *((station,) if station else ())))
+        f"SELECT reason, sum(seconds), sum(stops) FROM oee_reason WHERE {_SHIFTS}" + where +
+        " GROUP BY reason HAVING sum(seconds) > 0.5 OR sum(stops) > 0 ORDER BY 2 DESC, 1",
+        (low, high, *((station,) if station else ())))
 
 
 STOP_COLUMNS = ("station", "stop_id", "started_at", "ended_at", "breaks", "size", "reason",

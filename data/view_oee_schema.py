@@ -10,6 +10,28 @@ from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, Stri
 
 from data.view_schema import metadata
 
+
+def _station_shift() -> list[Column]:
+    """A station's shift (its start in UTC) and the local day it counts for."""
+    return [Column("station", String(64), nullable=False),
+            Column("shift_start", String(32), nullable=False),
+            Column("day", String(10), nullable=False)]
+
+
+def _output() -> list[Column]:
+    """Boxes and rejected boxes of one size: a station's in a shift, the site's in a day."""
+    return [Column("size", String(20), nullable=False),
+            Column("boxes", Integer, nullable=False, default=0),
+            Column("rejected", Integer, nullable=False, default=0)]
+
+
+def _downtime() -> list[Column]:
+    """Downtime and stops of one reason: a station's in a shift, the site's in a day."""
+    return [Column("reason", String(32), nullable=False),
+            Column("seconds", Float, nullable=False, default=0.0),
+            Column("stops", Integer, nullable=False, default=0)]
+
+
 oee_stops = Table(
     "oee_stops", metadata,
     Column("station", String(64), nullable=False),
@@ -30,9 +52,7 @@ Index("ix_oee_stops_open", oee_stops.c.ended_at)
 
 oee_shift = Table(
     "oee_shift", metadata,
-    Column("station", String(64), nullable=False),
-    Column("shift_start", String(32), nullable=False),
-    Column("day", String(10), nullable=False),
+    *_station_shift(),
     Column("shift_no", Integer, nullable=False),
     Column("boxes", Integer, nullable=False, default=0),
     Column("rejected", Integer, nullable=False, default=0),
@@ -45,12 +65,8 @@ Index("ix_oee_shift_start", oee_shift.c.shift_start)
 
 oee_output = Table(
     "oee_output", metadata,
-    Column("station", String(64), nullable=False),
-    Column("shift_start", String(32), nullable=False),
-    Column("day", String(10), nullable=False),
-    Column("size", String(20), nullable=False),
-    Column("boxes", Integer, nullable=False, default=0),
-    Column("rejected", Integer, nullable=False, default=0),
+    *_station_shift(),
+    *_output(),
     PrimaryKeyConstraint("station", "shift_start", "size"),
     sqlite_with_rowid=False,
 )
@@ -58,12 +74,8 @@ Index("ix_oee_output_start", oee_output.c.shift_start)
 
 oee_reason = Table(
     "oee_reason", metadata,
-    Column("station", String(64), nullable=False),
-    Column("shift_start", String(32), nullable=False),
-    Column("day", String(10), nullable=False),
-    Column("reason", String(32), nullable=False),
-    Column("seconds", Float, nullable=False, default=0.0),
-    Column("stops", Integer, nullable=False, default=0),
+    *_station_shift(),
+    *_downtime(),
     PrimaryKeyConstraint("station", "shift_start", "reason"),
     sqlite_with_rowid=False,
 )
@@ -83,9 +95,7 @@ oee_site_shift = Table(
 oee_site_output = Table(
     "oee_site_output", metadata,
     Column("day", String(10), nullable=False),
-    Column("size", String(20), nullable=False),
-    Column("boxes", Integer, nullable=False, default=0),
-    Column("rejected", Integer, nullable=False, default=0),
+    *_output(),
     PrimaryKeyConstraint("day", "size"),
     sqlite_with_rowid=False,
 )
@@ -93,9 +103,7 @@ oee_site_output = Table(
 oee_site_reason = Table(
     "oee_site_reason", metadata,
     Column("day", String(10), nullable=False),
-    Column("reason", String(32), nullable=False),
-    Column("seconds", Float, nullable=False, default=0.0),
-    Column("stops", Integer, nullable=False, default=0),
+    *_downtime(),
     PrimaryKeyConstraint("day", "reason"),
     sqlite_with_rowid=False,
 )

@@ -44,11 +44,7 @@ metadata = MetaData()
 #    frozen_at and oee_stops' classified_at are the signed times; unsigned ones are dropped)
 VIEW_FORMAT = 8
 
-view_meta = Table(
-    "view_meta", metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-)
+view_meta = schema.key_value_table("view_meta", metadata)
 
 view_sources = Table(
     "view_sources", metadata,
@@ -64,9 +60,7 @@ view_sources = Table(
     Column("first_ts", String(32), nullable=True),
     Column("last_ts", String(32), nullable=True),
     Column("events", Integer, nullable=False, default=0),
-    Column("broken_seq", Integer, nullable=True),
-    Column("broken_kind", String(16), nullable=True),
-    Column("broken_detail", Text, nullable=True),
+    *schema.broken_at(),
     Column("updated_at", String(32), nullable=False),
 )
 
@@ -76,15 +70,10 @@ view_sources = Table(
 # neighbours, another station's old events, had long left the cache: on a million events that
 # cost more than everything else. A unique index keeps one row per (station, seq, hash): one
 # event per chain position, and an event two chains share once.
-_EVENT_COLUMNS = ("station", "seq", "ts", "username", "role", "action", "entity", "entity_id",
-                  "command_id")
 view_events = Table(
     "view_events", metadata,
     Column("id", Integer, primary_key=True),
-    # Who, what, when and where: the audit table's own columns (its hash and MAC are bytes
-    # and this PC's; here the hash is the journal's text).
-    *[Column(c.name, c.type, nullable=c.nullable) for c in schema.audit_events.columns
-      if c.name in _EVENT_COLUMNS],
+    *schema.copied(schema.audit_events, schema.EVENT_FACTS),  # as in site_audit_events
     Column("hash", String(64), nullable=False),
     Column("body", Text, nullable=False),
 )
@@ -95,16 +84,9 @@ Index("ix_view_events_station_ts", view_events.c.station, view_events.c.ts)
 Index("ix_view_events_user_ts", view_events.c.username, view_events.c.ts)
 Index("ix_view_events_action_ts", view_events.c.action, view_events.c.ts)
 
-_RECORD_COLUMNS = [c for c in schema.record_versions.columns]
-
-
-def _record_columns() -> list[Column]:
-    return [Column(c.name, c.type, nullable=c.nullable) for c in _RECORD_COLUMNS]
-
-
 view_record_versions = Table(
     "view_record_versions", metadata,
-    *_record_columns(),
+    *schema.copied(schema.record_versions),
     Column("source_station", String(64), nullable=False),
     Column("source_seq", Integer, nullable=False),
     PrimaryKeyConstraint("record_id", "version", "source_station"),
@@ -112,8 +94,7 @@ view_record_versions = Table(
 
 view_records = Table(
     "view_records", metadata,
-    *[Column(c.name, c.type, nullable=c.nullable, primary_key=c.name == "record_id")
-      for c in _RECORD_COLUMNS],
+    *schema.copied(schema.record_versions, key=("record_id",)),
     Column("source_station", String(64), nullable=False),
     Column("source_seq", Integer, nullable=False),
 )
@@ -139,34 +120,49 @@ Index("ix_view_records_cam_w", view_records.c.station_id, view_records.c.cam_w,
 DEFERRED_INDEXES = ("ix_view_records_cam_d", "ix_view_records_cam_w")
 DEFERRED_KEY = "deferred_indexes"
 
-RECORD_FIELDS = tuple(c.name for c in _RECORD_COLUMNS)
+RECORD_FIELDS = tuple(c.name for c in schema.record_versions.columns)
 HOURS = tuple(f"h{hour}" for hour in range(24))
+
+
+def place(prefix: str, *, nullable: bool = False) -> list[Column]:
+    """A record's place in its station's order (recorded_at, record_id), as `prefix`_at and
+    `prefix`_id."""
+    return [Column(f"{prefix}_at", String(32), nullable=nullable),
+            Column(f"{prefix}_id", String(64), nullable=nullable)]
+
+
+BUCKET_KEY = ("level", "bucket", "station")
+
+
+def _bucket_key() -> list[Column]:
+    """The dashboard's and the Insights' aggregates are per level, bucket and station (the
+    start of their primary keys: BUCKET_KEY)."""
+    return [Column("level", String(1), nullable=False),
+            Column("bucket", String(32), nullable=False),
+            Column("station", String(64), nullable=False)]
+
 
 # level: H (a local hour), D (a local day), M (a local month); bucket: its start in UTC.
 agg_counts = Table(
     "agg_counts", metadata,
-    Column("level", String(1), nullable=False),
-    Column("bucket", String(32), nullable=False),
-    Column("station", String(64), nullable=False),
+    *_bucket_key(),
     Column("boxes", Integer, nullable=False, default=0),
     Column("cam_d_sum", Float, nullable=False, default=0.0),
     Column("cam_d_n", Integer, nullable=False, default=0),
     Column("cam_w_sum", Float, nullable=False, default=0.0),
     Column("cam_w_n", Integer, nullable=False, default=0),
     *[Column(name, Integer, nullable=False, default=0) for name in HOURS],
-    PrimaryKeyConstraint("level", "bucket", "station"),
+    PrimaryKeyConstraint(*BUCKET_KEY),
     sqlite_with_rowid=False,
 )
 
 agg_defects = Table(
     "agg_defects", metadata,
-    Column("level", String(1), nullable=False),
-    Column("bucket", String(32), nullable=False),
-    Column("station", String(64), nullable=False),
+    *_bucket_key(),
     Column("defect", String(64), nullable=False),
     Column("location", String(64), nullable=False),
     Column("rejections", Integer, nullable=False, default=0),
-    PrimaryKeyConstraint("level", "bucket", "station", "defect", "location"),
+    PrimaryKeyConstraint(*BUCKET_KEY, "defect", "location"),
     sqlite_with_rowid=False,
 )
 
@@ -176,25 +172,21 @@ agg_defects = Table(
 INSIGHT_SUMS = ("boxes", "measured", "d_n", "d_sum", "d_sq", "w_n", "w_sum", "w_sq")
 agg_insight = Table(
     "agg_insight", metadata,
-    Column("level", String(1), nullable=False),
-    Column("bucket", String(32), nullable=False),
-    Column("station", String(64), nullable=False),
+    *_bucket_key(),
     Column("shift", Integer, nullable=False),
     *[Column(name, Float if name.endswith(("_sum", "_sq")) else Integer, nullable=False,
              default=0) for name in INSIGHT_SUMS],
-    PrimaryKeyConstraint("level", "bucket", "station", "shift"),
+    PrimaryKeyConstraint(*BUCKET_KEY, "shift"),
     sqlite_with_rowid=False,
 )
 
 # Boxes with at least one rejection of the defect (a box naming it twice counts once).
 agg_insight_defects = Table(
     "agg_insight_defects", metadata,
-    Column("level", String(1), nullable=False),
-    Column("bucket", String(32), nullable=False),
-    Column("station", String(64), nullable=False),
+    *_bucket_key(),
     Column("defect", String(64), nullable=False),
     Column("boxes", Integer, nullable=False, default=0),
-    PrimaryKeyConstraint("level", "bucket", "station", "defect"),
+    PrimaryKeyConstraint(*BUCKET_KEY, "defect"),
     sqlite_with_rowid=False,
 )
 
@@ -204,10 +196,8 @@ agg_runs = Table(
     "agg_runs", metadata,
     Column("station", String(64), nullable=False),
     Column("defect", String(64), nullable=False),
-    Column("first_at", String(32), nullable=False),
-    Column("first_id", String(64), nullable=False),
-    Column("last_at", String(32), nullable=False),
-    Column("last_id", String(64), nullable=False),
+    *place("first"),
+    *place("last"),
     Column("length", Integer, nullable=False),
     PrimaryKeyConstraint("station", "defect", "first_at", "first_id"),
 )

@@ -41,7 +41,7 @@ from config.constants import Permission
 from config.spc import SPC_MEASUREMENTS
 from data.view_buckets import Buckets
 from data.view_extensions import NoSignatures, PersonSignatures, RecordChange
-from data.view_schema import metadata
+from data.view_schema import metadata, place
 from models.bounded_json import parse_json
 from models.canonical import format_utc, parse_utc
 from models.spc import CONTEXT, Limits, flag
@@ -54,11 +54,17 @@ STATUS_WINDOW = CONTEXT + 1  # the last points whose signals keep a chart's alar
 CHUNK = 5000
 MAX_POINTS = 10_000_000
 
+
+def _chart() -> list[Column]:
+    """A chart's key (station, size, measurement): the start of every SPC table's key."""
+    return [Column("station", String(64), nullable=False),
+            Column("size", String(20), nullable=False),
+            Column("measurement", String(8), nullable=False)]
+
+
 spc_baselines = Table(
     "spc_baselines", metadata,
-    Column("station", String(64), nullable=False),
-    Column("size", String(20), nullable=False),
-    Column("measurement", String(8), nullable=False),
+    *_chart(),
     Column("frozen_at", String(32), nullable=False),
     Column("source_station", String(64), nullable=False),
     Column("source_seq", Integer, nullable=False),
@@ -75,9 +81,7 @@ spc_baselines = Table(
 
 spc_signals = Table(
     "spc_signals", metadata,
-    Column("station", String(64), nullable=False),
-    Column("size", String(20), nullable=False),
-    Column("measurement", String(8), nullable=False),
+    *_chart(),
     Column("recorded_at", String(32), nullable=False),
     Column("record_id", String(64), nullable=False),
     Column("value", Float, nullable=False),
@@ -89,11 +93,8 @@ Index("ix_spc_signals_time", spc_signals.c.recorded_at)
 
 spc_status = Table(
     "spc_status", metadata,
-    Column("station", String(64), nullable=False),
-    Column("size", String(20), nullable=False),
-    Column("measurement", String(8), nullable=False),
-    Column("last_at", String(32), nullable=True),
-    Column("last_id", String(64), nullable=True),
+    *_chart(),
+    *place("last", nullable=True),
     Column("open_rules", String(16), nullable=True),  # rules among the last 8 points; NULL: none
     Column("open_since", String(32), nullable=True),  # the oldest of those signals' points
     PrimaryKeyConstraint("station", "size", "measurement"),

@@ -39,7 +39,9 @@ from data.view_extensions import (
     ACTION_INDEX, EVENT_COLUMNS, PersonSignatures, RecordChange, ViewExtension,
 )
 from data import view_schema
-from data.view_schema import DEFERRED_INDEXES, DEFERRED_KEY, HOURS, INSIGHT_SUMS, RECORD_FIELDS
+from data.view_schema import (
+    BUCKET_KEY, DEFERRED_INDEXES, DEFERRED_KEY, HOURS, INSIGHT_SUMS, RECORD_FIELDS,
+)
 
 CACHE_KIB = 64 * 1024
 # While catching up: the record ids' two indexes take every record at a random place, so
@@ -63,24 +65,21 @@ _INSERT_VERSION = (f"INSERT OR IGNORE INTO view_record_versions ({', '.join(RECO
 _PUT_CURRENT = (f"INSERT OR REPLACE INTO view_records ({', '.join(RECORD_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(RECORD_COLUMNS))})")
 _COUNT_FIELDS = ("boxes", "cam_d_sum", "cam_d_n", "cam_w_sum", "cam_w_n", *HOURS)
-_ADD_COUNTS = (
-    f"INSERT INTO agg_counts (level, bucket, station, {', '.join(_COUNT_FIELDS)}) "
-    f"VALUES ({', '.join('?' * (len(_COUNT_FIELDS) + 3))}) "
-    f"ON CONFLICT (level, bucket, station) DO UPDATE SET "
-    + ", ".join(f"{name} = {name} + excluded.{name}" for name in _COUNT_FIELDS))
-_ADD_DEFECTS = (
-    "INSERT INTO agg_defects (level, bucket, station, defect, location, rejections) "
-    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (level, bucket, station, defect, location) "
-    "DO UPDATE SET rejections = rejections + excluded.rejections")
-_ADD_INSIGHT = (
-    f"INSERT INTO agg_insight (level, bucket, station, shift, {', '.join(INSIGHT_SUMS)}) "
-    f"VALUES ({', '.join('?' * (len(INSIGHT_SUMS) + 4))}) "
-    f"ON CONFLICT (level, bucket, station, shift) DO UPDATE SET "
-    + ", ".join(f"{name} = {name} + excluded.{name}" for name in INSIGHT_SUMS))
-_ADD_DEFECT_BOXES = (
-    "INSERT INTO agg_insight_defects (level, bucket, station, defect, boxes) "
-    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (level, bucket, station, defect) "
-    "DO UPDATE SET boxes = boxes + excluded.boxes")
+
+
+def _adding(table: str, key: tuple[str, ...], sums: tuple[str, ...]) -> str:
+    """An aggregate's statement: a row's sums (parameters: the key's values, then the sums')
+    added to the row with that key, or inserted as it is."""
+    columns = ", ".join((*key, *sums))
+    return (f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * (len(key) + len(sums)))})"
+            f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
+            + ", ".join(f"{name} = {name} + excluded.{name}" for name in sums))
+
+
+_ADD_COUNTS = _adding("agg_counts", BUCKET_KEY, _COUNT_FIELDS)
+_ADD_DEFECTS = _adding("agg_defects", (*BUCKET_KEY, "defect", "location"), ("rejections",))
+_ADD_INSIGHT = _adding("agg_insight", (*BUCKET_KEY, "shift"), INSIGHT_SUMS)
+_ADD_DEFECT_BOXES = _adding("agg_insight_defects", (*BUCKET_KEY, "defect"), ("boxes",))
 _SOURCE = ("SELECT number, segment, offset, last_seq FROM view_sources WHERE source = ?")
 _SOURCE_COLUMNS = ("kind", "anchor", "segment", "offset", "last_seq", "last_hash", "first_ts",
                    "last_ts", "events", "broken_seq", "broken_kind", "broken_detail",

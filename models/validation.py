@@ -147,6 +147,28 @@ def not_in_catalog(field_name: str, what: str, value: str) -> FieldError:
                       {"value": value})
 
 
+_NONE = (None, "", NO_REJECTION)  # a pair's side left empty
+
+
+def _rejection(index: int, defect: Any, location: Any, catalog: Catalog,
+               allow_unrecorded_location: bool) -> Rejection | FieldError:
+    """Rejection `index` (1..), or the first thing wrong with it: the defect is checked before
+    the location, each for being there and then for being in the catalog."""
+    if defect in _NONE:
+        return FieldError(f"rej{index}_defect", "defect_missing",
+                          "choose the defect for this location")
+    if defect not in catalog.defects:
+        return not_in_catalog(f"rej{index}_defect", "defect", defect)
+    if location == LOCATION_NOT_RECORDED and allow_unrecorded_location:
+        return Rejection(defect, LOCATION_NOT_RECORDED)
+    if location in _NONE or location == LOCATION_NOT_RECORDED:
+        return FieldError(f"rej{index}_location", "location_missing",
+                          "choose where the defect is (Cap, Body, Cap/Body)")
+    if location not in catalog.locations:
+        return not_in_catalog(f"rej{index}_location", "location", location)
+    return Rejection(defect, location)
+
+
 def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog, *,
                         allow_unrecorded_location: bool = False
                         ) -> tuple[tuple[Rejection, ...], list[FieldError]]:
@@ -162,28 +184,14 @@ def validate_rejections(pairs: list[tuple[Any, Any]], catalog: Catalog, *,
     for index, (defect, location) in enumerate(pairs[: catalog.max_rejections], start=1):
         defect_text = (defect or "").strip() if isinstance(defect, str) else defect
         location_text = (location or "").strip() if isinstance(location, str) else location
-        no_defect = defect_text in (None, "", NO_REJECTION)
-        no_location = location_text in (None, "", NO_REJECTION)
-        if no_defect and no_location:
+        if defect_text in _NONE and location_text in _NONE:
             continue
-        if no_defect:
-            errors.append(FieldError(f"rej{index}_defect", "defect_missing",
-                                     "choose the defect for this location"))
-            continue
-        if defect_text not in catalog.defects:
-            errors.append(not_in_catalog(f"rej{index}_defect", "defect", defect_text))
-            continue
-        if location_text == LOCATION_NOT_RECORDED and allow_unrecorded_location:
-            rejections.append(Rejection(defect_text, LOCATION_NOT_RECORDED))
-            continue
-        if no_location or location_text == LOCATION_NOT_RECORDED:
-            errors.append(FieldError(f"rej{index}_location", "location_missing",
-                                     "choose where the defect is (Cap, Body, Cap/Body)"))
-            continue
-        if location_text not in catalog.locations:
-            errors.append(not_in_catalog(f"rej{index}_location", "location", location_text))
-            continue
-        rejections.append(Rejection(defect_text, location_text))
+        checked = _rejection(index, defect_text, location_text, catalog,
+                             allow_unrecorded_location)
+        if isinstance(checked, Rejection):
+            rejections.append(checked)
+        else:
+            errors.append(checked)
     return tuple(rejections), errors
 
 

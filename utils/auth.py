@@ -65,10 +65,6 @@ class AuthService(AccountAdmin):
         """The lockout and password rules in force (this PC's settings, as replaced)."""
         return self._settings.current
 
-    @property
-    def station(self) -> str:
-        return self.audit.station
-
     # -- first run -----------------------------------------------------------------------------
 
     def has_users(self) -> bool:
@@ -142,8 +138,8 @@ class AuthService(AccountAdmin):
                 log.warning("The signing key of %s does not open with the password that logged "
                             "in; signatures by this person are refused until an admin resets "
                             "the password", user.username)
-        session = Session(user.username, user.full_name, user.role, self.station, self.clock.now(),
-                          user.must_change_password, uuid.uuid4().hex, signer)
+        session = Session(user.username, user.full_name, user.role, self.audit.station,
+                          self.clock.now(), user.must_change_password, uuid.uuid4().hex, signer)
         self.changes.record(session.actor, "login", entity="session", entity_id=session.session_id,
                           after={"must_change_password": user.must_change_password})
         return LoginResult(True, session=session)
@@ -187,7 +183,7 @@ class AuthService(AccountAdmin):
                          entity="user", entity_id=username,
                          after={"locked_until": locked_until.isoformat()})
             else:
-                directory_repo.add_failure(tx.connection, self.station, username, at)
+                directory_repo.add_failure(tx.connection, self.audit.station, username, at)
             row = users_repo.get_with_hash_row(tx.connection, username)
         if locked_until is not None:
             return locked_until
@@ -195,8 +191,8 @@ class AuthService(AccountAdmin):
         matched = check_password(password, row["password_hash"])
         with self.changes.begin(Actor.system(), Topic.USERS) as tx:
             if matched:
-                directory_repo.clear_failures(tx.connection, username, self.station)
-                directory_repo.set_success(tx.connection, self.station, username, at)
+                directory_repo.clear_failures(tx.connection, username, self.audit.station)
+                directory_repo.set_success(tx.connection, self.audit.station, username, at)
                 users_repo.update(tx.connection, username, now, failed_attempts=0, locked_until=None)
                 fresh = users_repo.get(tx.connection, username)
             else:

@@ -23,11 +23,6 @@ class AuthError(CodedRefusal):
     """A refused account operation; nothing was changed. `code` is stable for translation."""
 
 
-class LoginFailure(StrEnum):
-    BAD_CREDENTIALS = "bad_credentials"
-    LOCKED = "locked"
-
-
 @dataclass(frozen=True)
 class Session:
     username: str
@@ -44,6 +39,11 @@ class Session:
     @property
     def actor(self) -> Actor:
         return Actor(self.username, str(self.role))
+
+
+class LoginFailure(StrEnum):
+    BAD_CREDENTIALS = "bad_credentials"
+    LOCKED = "locked"
 
 
 @dataclass(frozen=True)

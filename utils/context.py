@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import socket
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -122,7 +123,6 @@ class AppContext:
     site_catalog: SiteCatalogService | None = None  # set by `open`
     _site_view: "SiteView | None" = None  # opened on first use
     _view_follower: "ViewFollower | None" = None
-    _release: "ReleaseService | None" = None
     # The site's two ports (utils/site/ports.py), built here and nowhere else, for the shared
     # folder they were built for (a PC that joins a site while running gets new ones).
     _ports: "tuple[Path, LiveTransport, SiteStore] | None" = None
@@ -149,10 +149,6 @@ class AppContext:
         ports = self._site_ports()
         return None if ports is None else ports[1]
 
-    _downtime: "DowntimeService | None" = None
-    _oee: "OeeReport | None" = None
-    _handover: "HandoverService | None" = None
-
     @property
     def site_view(self) -> "SiteView":
         """The site view of this PC (its own database, opened on first use): every station's
@@ -174,44 +170,38 @@ class AppContext:
             self._view_follower = ViewFollower(self.site_view, clock=self.clock)
         return self._view_follower
 
-    @property
+    # The services below are built on first use, once (cached_property); their modules are
+    # imported then, for start-up time: each is read on demand (a panel, a tab, the CLI).
+
+    @cached_property
     def release(self) -> "ReleaseService":
         """Lot release: status, exceptions, signed decisions (utils/release/service.py)."""
-        if self._release is None:
-            # Deferred for start-up time: lot release is read on demand (panel, PDF, CLI).
-            from utils.release.service import ReleaseService
+        from utils.release.service import ReleaseService
 
-            self._release = ReleaseService(self)
-        return self._release
+        return ReleaseService(self)
 
-    @property
+    @cached_property
     def downtime(self) -> "DowntimeService":
         """This station's stops (utils/mes/downtime.py); its clock of "since the app ran"
         starts at first use."""
-        if self._downtime is None:
-            from utils.mes.downtime import DowntimeService
+        from utils.mes.downtime import DowntimeService
 
-            self._downtime = DowntimeService(self)
-        return self._downtime
+        return DowntimeService(self)
 
-    @property
+    @cached_property
     def oee(self) -> "OeeReport":
         """OEE, stops and the Pareto of every station, from the site view (utils/mes/)."""
-        if self._oee is None:
-            from utils.mes.oee_report import OeeReport
+        from utils.mes.oee_report import OeeReport
 
-            self._oee = OeeReport(self.site_view.database, lambda: self.catalog,
-                                  lambda: self.timezone, self.clock)
-        return self._oee
+        return OeeReport(self.site_view.database, lambda: self.catalog, lambda: self.timezone,
+                         self.clock)
 
-    @property
+    @cached_property
     def handover(self) -> "HandoverService":
         """Shift handover: summary, signing, acknowledging, notes (utils/mes/handover.py)."""
-        if self._handover is None:
-            from utils.mes.handover import HandoverHistory, HandoverService
+        from utils.mes.handover import HandoverService
 
-            self._handover = HandoverService(self)
-        return self._handover
+        return HandoverService(self)
 
     @property
     def handover_history(self) -> "HandoverHistory":

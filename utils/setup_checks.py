@@ -12,7 +12,7 @@ import errno
 import os
 import sys
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Iterable
 
@@ -190,10 +190,7 @@ def machines_on_share(folder: Path) -> list[str]:
 class AdminAccount:
     username: str
     full_name: str
-    password: str
-
-    def __repr__(self) -> str:  # never the password, not even in a traceback
-        return f"AdminAccount({self.username!r}, {self.full_name!r})"
+    password: str = field(repr=False)  # never the password, not even in a traceback
 
 
 

@@ -351,7 +351,7 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
                 run = round_trips(fleet, session, station_id, params["commands"], waker=waker,
                                   poll_s=poll_s or 0.05, stamps=stamps, counters=counters,
                                   gap_ms=params["gap_ms"], rng=rng)
-                run["rescan_interval_ms"] = round(service.rescan_interval_s * 1000)
+                run["rescan_interval_ms"] = round(service.site_settings.rescan_interval_s * 1000)
                 run["observer"] = type(service.scheduler.observer).__name__ if service.scheduler.observer else None
                 run["admin_wakeup_events"] = waker.events if waker else None
                 results[name] = run
@@ -411,14 +411,14 @@ def idle_tick_cost(service: Any, calls: int = 200) -> dict[str, Any]:
             call()
         cost[f"{name}_cpu_ms"] = round((time.thread_time() - c0) / calls * 1000, 4)
     tick = cost["rescan_inbox_cpu_ms"] + cost["flush_acks_cpu_ms"] + cost["export_journal_cpu_ms"]
-    rescans_per_s = 1 / service.rescan_interval_s
+    rescans_per_s = 1 / service.site_settings.rescan_interval_s
     cost["idle_tick_cpu_ms_hot"] = round(tick, 4)
     # The same three calls spaced like the real loop (caches cold again after each pause),
     # which is what an idle station pays.
     pause = threading.Event()
     spaced = []
-    for _ in range(max(20, int(2.0 / service.rescan_interval_s))):
-        pause.wait(service.rescan_interval_s)
+    for _ in range(max(20, int(2.0 / service.site_settings.rescan_interval_s))):
+        pause.wait(service.site_settings.rescan_interval_s)
         c0 = time.thread_time()
         service.inbox.rescan()
         service.ledger.flush_acks()
@@ -428,7 +428,7 @@ def idle_tick_cost(service: Any, calls: int = 200) -> dict[str, Any]:
     cost["rescans_per_s"] = rescans_per_s
     cost["predicted_idle_cpu_pct_from_spaced_ticks"] = round(
         (cost["idle_tick_cpu_ms_spaced"] * rescans_per_s
-         + cost["heartbeat_cpu_ms"] / service.status_interval_s
+         + cost["heartbeat_cpu_ms"] / service.site_settings.status_interval_s
          + cost["directory_refresh_cpu_ms"] / 5.0) / 10, 3)
     with service.ctx.database.read() as connection:
         from sqlalchemy import text

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from data.records_repo import RecordFilter
+from data import view_buckets
 from data.view_buckets import Buckets
 from data.view_db import open_view_database
 from data.view_figures import site_counts
@@ -102,6 +103,21 @@ def test_aggregates_equal_a_hand_count_for_any_range(tmp_path, zone_name):
             assert sum(n for _b, n in counts.recent_hours) <= sum(expected["boxes"].values())
     writer.close()
     database.dispose()
+
+
+def test_buckets_answer_the_same_after_their_caches_are_emptied(monkeypatch):
+    # A long catch-up meets more quarter hours than the caches keep: a full cache is emptied
+    # and filled again, and every answer stays the one a fresh Buckets gives.
+    monkeypatch.setattr(view_buckets, "CACHE_LIMIT", 3)
+    buckets = Buckets("America/Sao_Paulo")
+    times = [format_utc(START + timedelta(minutes=37 * n)) for n in range(40)]
+    first = [(buckets.of(t), buckets.insight_of(t)) for t in times]
+    weeks = [buckets.week_date(week) for _hour, _day, week, _shift in (i for _o, i in first)]
+    fresh = Buckets("America/Sao_Paulo")
+    assert [(fresh.of(t), fresh.insight_of(t)) for t in times] == first
+    assert [(buckets.of(t), buckets.insight_of(t)) for t in reversed(times)] == first[::-1]
+    assert weeks == [fresh.week_date(week) for _h, _d, week, _s in (i for _o, i in first)]
+    assert weeks[0] == "2026-02-23" and first[0][0][3] == 21  # 00:00 UTC: Saturday 21:00
 
 
 def test_buckets_cover_a_range_with_whole_months_days_and_hours():

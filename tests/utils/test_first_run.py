@@ -49,6 +49,11 @@ def code_of(excinfo) -> str:
 
 # -- the first-run condition --------------------------------------------------------------------
 
+def test_the_admin_account_never_shows_its_password():
+    shown = f"{ADMIN!r} {ADMIN!s} {[ADMIN]}"
+    assert ADMIN.password not in shown and "maria" in shown and "Maria Silva" in shown
+
+
 def test_first_run_until_an_account_or_a_site_exists(tmp_path):
     ctx = AppContext.open(tmp_path / "fresh")
     try:

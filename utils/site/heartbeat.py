@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import platform
 import threading
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from config.constants import CommandType
@@ -27,35 +28,35 @@ from utils.site.station_state import SIZE_META_KEY, StationState
 from utils.trust.site_trust import SiteTrust
 
 
+@dataclass(eq=False, repr=False, kw_only=True)
 class Heartbeat:
-    def __init__(self, *, link: StationLink, trust: SiteTrust, clock: Clock,
-                 session_id: str, settings: Callable[[], Settings],
-                 interval_s: Callable[[], float], production: ProductionService,
-                 effects: StationEffects, metrics: MetricsSampler, state: StationState,
-                 ledger: CommandLedger, pending_commands: Callable[[], int],
-                 standing: Standing, health: ShareHealth, counters: dict[str, int],
-                 came_back: Callable[[], None],
-                 production_state: Callable[[], dict[str, Any] | None] = lambda: None):
-        self.link = link
-        self.station_id = link.station_id
-        self.trust = trust
-        self.clock = clock
-        self.session_id = session_id
-        self.settings = settings
-        self.interval_s = interval_s
-        self.production = production
-        self.effects = effects
-        self.metrics = metrics
-        self.state = state
-        self.ledger = ledger
-        self.pending_commands = pending_commands
-        self.standing = standing
-        self.health = health
-        self.counters = counters
-        self.came_back = came_back
-        self.production_state = production_state
-        self._lock = threading.Lock()
-        self._seq = 0
+    """What the sync service hands the heartbeat (utils/site/station_sync.py), and its count of
+    statuses. One object: no equality or repr of its own."""
+
+    link: StationLink
+    trust: SiteTrust
+    clock: Clock
+    session_id: str
+    production: ProductionService
+    effects: StationEffects
+    metrics: MetricsSampler
+    state: StationState
+    ledger: CommandLedger
+    standing: Standing
+    health: ShareHealth
+    counters: dict[str, int]
+    # What it asks the service at each status (the values change while it runs), and tells it.
+    settings: Callable[[], Settings]
+    interval_s: Callable[[], float]
+    pending_commands: Callable[[], int]
+    came_back: Callable[[], None]
+    production_state: Callable[[], dict[str, Any] | None] = lambda: None
+    station_id: str = field(init=False)
+    _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    _seq: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        self.station_id = self.link.station_id
 
     def _publish(self, kind: Presence, document: dict[str, Any]) -> None:
         self.link.publish(kind, document_bytes(self.trust.sign(document)))

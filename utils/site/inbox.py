@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Callable
 
@@ -36,33 +37,31 @@ INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType
 COMMAND_LIMITS = JsonLimits(max_bytes=COMMAND_MAX_BYTES)
 
 
+@dataclass(eq=False, repr=False, kw_only=True)
 class Inbox:
-    def __init__(self, *, link: StationLink, trust: SiteTrust, clock: Clock,
-                 changes: Changes, ledger: CommandLedger, context: CommandContext,
-                 failures: FailureCounter, counters: dict[str, int],
-                 max_skew_s: Callable[[], float], session_id: str,
-                 previous_session: Callable[[], str | None],
-                 refresh_directory: Callable[[], None], went_offline: Callable[[BaseException], None],
-                 wake: Callable[[], None], state_changed: Callable[[], None]):
-        self.link = link
-        self.trust = trust
-        self.clock = clock
-        self.changes = changes
-        self.ledger = ledger
-        self.context = context
-        self.failures = failures
-        self.counters = counters
-        self.max_skew_s = max_skew_s
-        self.session_id = session_id
-        self.previous_session = previous_session
-        self.refresh_directory = refresh_directory
-        self.went_offline = went_offline
-        self.wake = wake
-        self.state_changed = state_changed
-        self.undeletable: set[str] = set()  # processed files the share would not let us remove
-        self.in_flight: dict[str, Future] = {}
-        self.executor: ThreadPoolExecutor | None = None
-        self.interactive: ThreadPoolExecutor | None = None
+    """What the sync service hands the inbox (utils/site/station_sync.py), and its workers.
+    One object: no equality or repr of its own."""
+
+    link: StationLink
+    trust: SiteTrust
+    clock: Clock
+    session_id: str
+    changes: Changes
+    ledger: CommandLedger
+    context: CommandContext
+    failures: FailureCounter
+    counters: dict[str, int]
+    # What it asks the service for each command (the values change while it runs), and tells it.
+    max_skew_s: Callable[[], float]
+    previous_session: Callable[[], str | None]
+    refresh_directory: Callable[[], None]
+    went_offline: Callable[[BaseException], None]
+    wake: Callable[[], None]
+    state_changed: Callable[[], None]
+    undeletable: set[str] = field(init=False, default_factory=set)  # files the share kept
+    in_flight: dict[str, Future] = field(init=False, default_factory=dict)
+    executor: ThreadPoolExecutor | None = field(init=False, default=None)
+    interactive: ThreadPoolExecutor | None = field(init=False, default=None)
 
     def start_workers(self) -> None:
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="shopfloor-cmd")

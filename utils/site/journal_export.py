@@ -67,4 +67,4 @@ class JournalExport:
         self.changes.record(Actor.system(), "journal.chain_started", entity="journal",
                             entity_id=folder, after={
                                 "folder": folder, "after": reason, "fork_seq": fork_seq,
-                                "key_id": self.trust.key_id})
+                                "key_id": self.trust.pc_key.key_id})

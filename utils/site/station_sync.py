@@ -147,7 +147,7 @@ class SyncService:
 
     def _runtime(self) -> Runtime:
         return Runtime(share_online=self.share_state().online,
-                       rescan_interval_ms=int(self.rescan_interval_s * 1000),
+                       rescan_interval_ms=int(self.site_settings.rescan_interval_s * 1000),
                        restarts=dict(self.restarts), counters=dict(self.counters))
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -156,15 +156,7 @@ class SyncService:
         self.ledger.settle_interrupted()
         self.state.restore()
         self.ctx.changes.bus.subscribe(self._on_change)
-        self.ledger.acks_pending.set()
-        self.exporter.dirty.set()
-        try:
-            self.link.check()
-            self.link.open()
-            self.link.sweep()
-            self.heartbeat.write_birth()
-        except OSError as exc:
-            self._went_offline(exc)
+        self._reach_share(sweep=True)
         self._refresh_directory()  # know the site's users and members before any command
         self.standing.check()
         self.inbox.start_workers()
@@ -195,14 +187,6 @@ class SyncService:
     def apply_settings(self, changes: dict[str, Any]) -> None:
         """Change this PC's settings now and keep them (set_config, a site catalog's intervals)."""
         self.site_settings.apply(changes)
-
-    @property
-    def status_interval_s(self) -> float:
-        return self.site_settings.status_interval_s
-
-    @property
-    def rescan_interval_s(self) -> float:
-        return self.site_settings.rescan_interval_s
 
     def notify_state_changed(self) -> None:
         """Login, logout, record saved, lot changed, lock: publish status now."""
@@ -269,16 +253,26 @@ class SyncService:
         if state is not None:
             log.info("Share back online; resuming")
             self.journal.reset()
-            self.ledger.acks_pending.set()
-            self.exporter.dirty.set()
-            try:
-                self.link.check()
-                self.link.open()
-                self.heartbeat.write_birth()
-            except OSError as exc:
-                self._went_offline(exc)
-                return
-            self.health.announce(state)
+            if self._reach_share(sweep=False):
+                self.health.announce(state)
+
+    def _reach_share(self, *, sweep: bool) -> bool:
+        """The share is there (at start, or back after an outage): acks and the journal are due
+        again, the station's folders are checked and opened (at start swept of what a crash
+        left), and the birth file says this run is alive. False when the share failed meanwhile
+        (offline again)."""
+        self.ledger.acks_pending.set()
+        self.exporter.dirty.set()
+        try:
+            self.link.check()
+            self.link.open()
+            if sweep:
+                self.link.sweep()
+            self.heartbeat.write_birth()
+        except OSError as exc:
+            self._went_offline(exc)
+            return False
+        return True
 
     # -- presence and state kept across restarts ----------------------------------------------
 

@@ -49,15 +49,11 @@ class SiteAccounts:
     def directory(self) -> DirectoryLog:
         return self.trust.directory
 
-    @property
-    def site_id(self) -> str:
-        return self.trust.site_id
-
     # -- keys ----------------------------------------------------------------------------------
 
     def new_key(self, username: str, password: str) -> tuple[str, str]:
         """(public key hex, sealed private key as JSON) for a new account or a reset."""
-        pair, sealed = person_keys.new_person_key(self.site_id, username, password)
+        pair, sealed = person_keys.new_person_key(self.trust.site_id, username, password)
         return pair.public.hex, json.dumps(sealed, sort_keys=True)
 
     def open_key(self, username: str, sealed_json: str | None, password: str) -> SigningKeyPair | None:
@@ -67,10 +63,10 @@ class SiteAccounts:
             sealed = json.loads(sealed_json)
         except ValueError:
             return None
-        return person_keys.open_person_key(self.site_id, username, sealed, password)
+        return person_keys.open_person_key(self.trust.site_id, username, sealed, password)
 
     def reseal(self, pair: SigningKeyPair, username: str, password: str) -> str:
-        return json.dumps(person_keys.reseal(pair, self.site_id, username, password),
+        return json.dumps(person_keys.reseal(pair, self.trust.site_id, username, password),
                           sort_keys=True)
 
     # -- publishing ----------------------------------------------------------------------------
@@ -87,10 +83,11 @@ class SiteAccounts:
                 "version": 1 if previous is None else previous.version + 1,
                 "public_key": row.get("public_key"),
                 "sealed_key": None if not row.get("sealed_key") else json.loads(row["sealed_key"])}
-        return make_op(signer_name, signer, self.site_id, "user.put", data, self.clock.now())
+        return make_op(signer_name, signer, self.trust.site_id, "user.put", data,
+                       self.clock.now())
 
     def unlock_op(self, signer: SigningKeyPair, signer_name: str, username: str, at: str) -> dict[str, Any]:
-        return make_op(signer_name, signer, self.site_id, "user.unlock",
+        return make_op(signer_name, signer, self.trust.site_id, "user.unlock",
                        {"username": username, "unlocked_at": at}, self.clock.now())
 
     def check(self, op: dict[str, Any]) -> None:

@@ -77,10 +77,6 @@ class SiteTrust:
     def state(self) -> DirectoryState:
         return self.directory.state
 
-    @property
-    def key_id(self) -> str:
-        return self.pc_key.key_id
-
     def sign(self, document: dict[str, Any]) -> dict[str, Any]:
         """This PC's signature over `document` (with the protocol version set)."""
 

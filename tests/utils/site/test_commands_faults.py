@@ -420,7 +420,7 @@ def test_every_command_type_round_trips_to_done(site, station):
     assert results[CommandType.SET_PRODUCT] == {"size": "#00"}
     assert station.ctx.settings.status_interval_ms == 120
     assert station.ctx.settings.idle_logout_minutes == 30
-    assert station.service.status_interval_s == pytest.approx(0.12)
+    assert station.service.site_settings.status_interval_s == pytest.approx(0.12)
     assert results[CommandType.COLLECT_DIAGNOSTICS]["share_online"] is True
     assert isinstance(results[CommandType.GET_LOGS]["lines"], list)
     assert Path(results[CommandType.BACKUP_NOW]["path"]).stat().st_size > 0

@@ -13,7 +13,6 @@ from data import audit_repo
 from models.validation import ValidationFailed
 from utils.context import AppContext
 from utils.permissions import PermissionDenied
-from utils.site.layout import SiteLayout
 from utils.site_catalog import catalog_from_dict, catalog_to_dict
 
 from tests.utils.site.sitekit import ADMIN_PW, make_site, start_sync, wait_until
@@ -168,7 +167,7 @@ def test_a_running_station_applies_the_catalog_and_its_intervals(site, tmp_path,
             "slower heartbeat for the site")
         wait_until(lambda: station.catalog.version == 1)
         wait_until(lambda: effects_seen)
-        assert station.settings.status_interval_ms == 700 and service.status_interval_s == 0.7
+        assert station.settings.status_interval_ms == 700 and service.site_settings.status_interval_s == 0.7
         assert effects_seen[0].version == 1
     finally:
         service.stop("test over")
