@@ -7,13 +7,15 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget,
 )
 
 from models.record import MIN_REASON_LENGTH
 from models.validation import ValidationFailed
 from utils.permissions import PermissionDenied
 
+from gui.form_dialog import lay_out_form_dialog
+from gui.labels import wrapped_label
 from gui.theme import ERROR_COLOR
 
 # What the controller answers (gui/station_controller.confirm_takeover): None when done.
@@ -41,9 +43,7 @@ class TakeoverDialog(QDialog):
         self.password.setObjectName("takeoverPassword")
         self.password.setAccessibleName(self.tr("Your password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("takeoverError")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label("takeoverError")
         self.error.setStyleSheet(f"color: {ERROR_COLOR};")
         form = QFormLayout()
         form.addRow(self.tr("Reason:"), self.reason)
@@ -52,14 +52,8 @@ class TakeoverDialog(QDialog):
         self.confirm_button = buttons.addButton(self.tr("Confirm the takeover"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm_button.setObjectName("takeoverConfirm")
-        buttons.accepted.connect(self._try)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        lay_out_form_dialog(self, form, self.error, buttons, self._try, above=(explanation,),
+                            min_width=520)
 
     def _try(self) -> None:
         """Ask the controller; stay open with the reason when it refuses."""

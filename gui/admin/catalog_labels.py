@@ -27,6 +27,7 @@ from utils.mes.label_payload import encode_payload
 from gui.i18n import number_locale
 from gui.label_painter import label_image
 from gui.label_texts import captions, field_name, problem_text
+from gui.labels import wrapped_label
 from gui.theme import form_label
 
 PREVIEW_WIDTH = 420
@@ -90,9 +91,7 @@ class LabelTemplateEditor(QGroupBox):
         self.preview.setObjectName("labelTemplatePreview")
         self.preview.setStyleSheet("border: 1px solid #888; background: white;")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.problems = QLabel()
-        self.problems.setProperty("role", "error")
-        self.problems.setWordWrap(True)
+        self.problems = wrapped_label(role="error")
 
         size = QHBoxLayout()
         size.addWidget(self.width_mm)

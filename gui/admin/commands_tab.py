@@ -30,6 +30,7 @@ from gui.admin.command_texts import (
     command_label, pairs_text, param_label, param_problem_text,
 )
 from gui.admin.site_now import SiteNow
+from gui.labels import wrapped_label
 from gui.table_view import read_table
 from gui.theme import form_label
 
@@ -66,9 +67,7 @@ class CommandsTab(QWidget):
         self.form_holder = QWidget()
         self.form = QFormLayout(self.form_holder)
         self.inputs: dict[str, QWidget] = {}
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label(role="error")
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self.send)

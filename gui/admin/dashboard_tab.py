@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QVBoxLayout, QWidget,
+    QHBoxLayout, QVBoxLayout, QWidget,
 )
 
 from config.catalog import QualityBands
@@ -26,6 +26,7 @@ from gui.admin.record_filters import RecordFilters
 from gui.admin.site_now import SiteNow
 from gui.admin.value_axis import value_axes
 from gui.admin.view_status import ViewStatus
+from gui.labels import wrapped_label
 from gui.numbers import format_number, format_shortest
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
@@ -70,12 +71,8 @@ class DashboardTab(RefreshWhenShown):
         self.filters = RecordFilters(site, site_view)
         self.filters.changed.connect(self.refresh)
         self.currency = ViewStatus(bridge, site.timezone, site.clock)
-        self.critical = QLabel()
-        self.critical.setObjectName("paretoCritical")
-        self.critical.setWordWrap(True)
-        self.ranking = QLabel()
-        self.ranking.setObjectName("ranking")
-        self.ranking.setWordWrap(True)
+        self.critical = wrapped_label("paretoCritical")
+        self.ranking = wrapped_label("ranking")
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         self.charts = pg.GraphicsLayoutWidget()
 

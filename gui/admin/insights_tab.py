@@ -30,6 +30,7 @@ from gui.admin.site_now import SiteNow
 from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.admin.record_filters import RecordFilters
 from gui.admin.view_status import ViewStatus
+from gui.labels import wrapped_label
 from gui.table_view import read_table
 
 
@@ -81,9 +82,7 @@ class InsightsTab(RefreshWhenShown):
         self.detail_title.setObjectName("insightsDetailTitle")
         self.detail_title.setStyleSheet("font-weight: bold;")
 
-        self.selected = QLabel()
-        self.selected.setObjectName("insightsSelected")
-        self.selected.setWordWrap(True)
+        self.selected = wrapped_label("insightsSelected")
         self.show_rows_button = QPushButton(self.tr("Show rows…"))
         self.show_rows_button.setObjectName("showRows")
         self.show_rows_button.clicked.connect(self.show_rows)

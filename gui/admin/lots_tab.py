@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -28,6 +28,7 @@ from gui.admin.lot_texts import meaning_text, site_time, status_text
 from gui.admin.release_dialog import ReleaseDialog
 from gui.admin.site_now import SiteNow
 from gui.admin.view_bridge import ViewBridge
+from gui.labels import wrapped_label
 from gui.table_model import ColumnTableModel
 from gui.table_view import read_table
 from gui.tasks import TaskRunner
@@ -82,13 +83,10 @@ class LotsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # stations
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
-        self.details = QLabel()
-        self.details.setObjectName("lotDetails")
-        self.details.setWordWrap(True)
+        self.details = wrapped_label("lotDetails")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapped_label()
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.review_button = QPushButton(self.tr("Review and sign…"))

@@ -22,6 +22,7 @@ from gui.admin.oee_texts import computation
 from gui.admin.site_now import SiteNow
 from gui.downtime_model import TextRowsModel
 from gui.downtime_texts import STOP_REFUSALS, duration_text, reason_label, stop_refusal_text
+from gui.labels import wrapped_label
 
 
 def _table(model: TextRowsModel, name: str) -> QTableView:
@@ -68,9 +69,7 @@ class OeeRowsDialog(QDialog):
         self.classify_button = QPushButton(self.tr("Classify the selected stop"))
         self.classify_button.setObjectName("oeeClassify")
         self.classify_button.clicked.connect(self._classify)
-        self.message = QLabel()
-        self.message.setObjectName("oeeMessage")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label("oeeMessage")
         classify = QHBoxLayout()
         for widget in (QLabel(self.tr("Reason")), self.reason, self.note, self.classify_button):
             classify.addWidget(widget)

@@ -28,6 +28,7 @@ from utils.release.service import LotState, ReleaseError, ReleaseService
 from gui.admin.lot_texts import (
     decision_text, exception_text, kind_text, release_error_text, site_time, status_text,
 )
+from gui.labels import wrapped_label
 from gui.messages import field_error_text
 from gui.admin.signature_fields import SignatureFields, sign_buttons
 from gui.table_model import ColumnTableModel
@@ -119,11 +120,8 @@ class ReleaseDialog(QDialog):
         self.form.addRow(form_label(self.tr("Reason")), self.reason)
         self.signature = SignatureFields(self.form, self)
         self.username, self.password = self.signature.username, self.signature.password
-        self.signing = QLabel()
-        self.signing.setProperty("role", "hint")
-        self.signing.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.signing = wrapped_label(role="hint")
+        self.message = wrapped_label()
         self.sign_button, buttons = sign_buttons(self, self.tr("Sign"), self.sign)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

@@ -18,6 +18,7 @@ from config.constants import Permission, role_allows
 from utils.auth import Session
 
 from gui.form_dialog import lay_out_form_dialog
+from gui.labels import wrapped_label
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR
 
@@ -49,9 +50,7 @@ class SiteUpgradeNotice(QWidget):
         self.button.clicked.connect(self.open_dialog)
         self.button.setVisible(role_allows(session.role, Permission.SETTINGS_MANAGE))
         self.button.setMinimumHeight(44)  # a touch target
-        self.result = QLabel()
-        self.result.setObjectName("siteUpgradeResult")
-        self.result.setWordWrap(True)
+        self.result = wrapped_label("siteUpgradeResult")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(text)
@@ -113,9 +112,7 @@ class SiteUpgradeDialog(QDialog):
         self.password.setObjectName("upgradePassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Your password"))
-        self.error = QLabel()
-        self.error.setObjectName("upgradeError")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label("upgradeError")
         self.error.setStyleSheet(f"color: {ERROR_COLOR};")
         form = QFormLayout()
         form.addRow(self.tr("Site passphrase:"), self.passphrase)

@@ -29,6 +29,7 @@ from gui.admin.legacy_users_dialog import LegacyUsersDialog
 from gui.admin.site_now import SiteNow
 from gui.form_dialog import error_line, lay_out_form_dialog
 from gui.header import role_name
+from gui.labels import wrapped_label
 from gui.messages import field_error_text, password_policy_text
 from gui.table_model import ColumnTableModel
 from gui.table_view import read_table
@@ -209,14 +210,10 @@ class UsersTab(QWidget):
             "password; its old passwords are never used"))
         self.import_button.clicked.connect(lambda _checked=False: self.import_legacy())
         buttons.addWidget(self.import_button)
-        self.status = QLabel()
-        self.status.setObjectName("usersStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label("usersStatus")
         # Supervisors and admins with no signing key yet (carried over by a site's upgrade to
         # keys by role): they cannot sign commands or corrections until a reset gives them one.
-        self.keyless = QLabel()
-        self.keyless.setObjectName("usersWithoutKeys")
-        self.keyless.setWordWrap(True)
+        self.keyless = wrapped_label("usersWithoutKeys")
         self.keyless.setStyleSheet("background: #fff3cd; padding: 6px;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.keyless)
