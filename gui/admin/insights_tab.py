@@ -204,7 +204,7 @@ class InsightsTab(RefreshWhenShown):
         previous = self._current_station()
         column = self.table.currentIndex().column()
         self.insights = computed
-        self.model.set_insights(self.insights)
+        self.model.set_rows(self.insights)
         self.note.setText(self.tr("%n record(s) · descriptive statistics, not predictions", "",
                                   self.boxes) if self.boxes else
                           self.tr("No records in this period."))
@@ -218,7 +218,7 @@ class InsightsTab(RefreshWhenShown):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.insight(index.row()).station
+        return self.model.row_at(index.row()).station
 
     def select_station(self, station: str | None, column: str = "station") -> None:
         """Make this station's row (None: the site) current, on the given column."""
@@ -248,7 +248,7 @@ class InsightsTab(RefreshWhenShown):
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        insight = self.model.insight(current.row())
+        insight = self.model.row_at(current.row())
         if insight is not self._detail_insight:  # another station, or recomputed
             self._show_details(insight)
         rows, count = self.model.rows(current)

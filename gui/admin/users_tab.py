@@ -48,14 +48,6 @@ class UsersTableModel(ColumnTableModel):
                          self.tr("Active"), self.tr("Must change password"),
                          self.tr("Locked until"), self.tr("Badge"))
 
-    def set_users(self, users: list[User]) -> None:
-        self.beginResetModel()
-        self._rows = list(users)
-        self.endResetModel()
-
-    def user_at(self, row: int) -> User:
-        return self._rows[row]
-
     def cell_data(self, user: User, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             yes, no = self.tr("yes"), self.tr("no")
@@ -224,7 +216,7 @@ class UsersTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_users(self.auth.list_users(self.session))
+        self.model.set_rows(self.auth.list_users(self.session))
         keyless = self.keyless_accounts()
         self.keyless.setText(self.tr(
             "%n supervisor or admin account(s) cannot sign yet (no signing key since the site's "
@@ -235,11 +227,11 @@ class UsersTab(QWidget):
 
     def selected_username(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return None if not rows else self.model.user_at(self.proxy.mapToSource(rows[0]).row()).username
+        return None if not rows else self.model.row_at(self.proxy.mapToSource(rows[0]).row()).username
 
     def select(self, username: str) -> None:
         for row in range(self.model.rowCount()):
-            if self.model.user_at(row).username == username:
+            if self.model.row_at(row).username == username:
                 self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
 
     def _roles(self) -> QComboBox:
