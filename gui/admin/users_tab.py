@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from config.constants import Role
@@ -32,7 +32,7 @@ from gui.header import role_name
 from gui.labels import wrapped_label
 from gui.messages import field_error_text, password_policy_text
 from gui.table_model import ColumnTableModel
-from gui.table_view import read_table
+from gui.table_view import read_table, short_list
 from gui.tasks import TaskRunner
 from gui.theme import form_label
 
@@ -177,12 +177,7 @@ class UsersTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search users…"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = read_table(self.proxy, self.tr("User accounts"), "usersTable")
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = short_list(read_table(self.proxy, self.tr("User accounts"), "usersTable"))
         self.table.verticalHeader().setDefaultSectionSize(34)
         buttons = QHBoxLayout()
         self.actions: dict[str, QPushButton] = {}
