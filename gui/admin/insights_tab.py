@@ -27,21 +27,16 @@ from gui.admin.insights_model import COUNT_ROLE, ROWS_ROLE, WHAT_ROLE, InsightsM
 from gui.admin.insights_texts import recommendation_text
 from gui.admin.records_behind_dialog import RecordsBehindDialog
 from gui.admin.site_now import SiteNow
-from gui.admin.refresh_when_shown import RefreshWhenShown
-from gui.admin.record_filters import RecordFilters
-from gui.admin.view_status import ViewStatus
+from gui.admin.figures_tab import FiguresTab
 from gui.labels import wrapped_label
 from gui.table_view import read_table
 
 
-class InsightsTab(RefreshWhenShown):
+class InsightsTab(FiguresTab):
     def __init__(self, site: SiteNow, site_view: SiteView, parent: QWidget | None = None,
                  bands: QualityBands | None = None,
                  *, bridge=None, runner=None):
-        super().__init__(parent)
-        self.site = site
-        self.site_view = site_view
-        self._bands = bands
+        super().__init__("insightsTab", site, site_view, bands, bridge, parent)
         # With a task runner (the admin window's) the figures are computed in the background
         # and only while the tab is shown (from the view's sums: a fraction of a second over a
         # site's year, but the GUI thread never waits on the database). Without one (tests),
@@ -50,10 +45,6 @@ class InsightsTab(RefreshWhenShown):
         self._bridge = bridge
         self._computing = False
         self._again = False
-        self.setObjectName("insightsTab")
-        self.filters = RecordFilters(site, site_view)
-        self.filters.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, site.timezone, site.clock)
         self.note = QLabel()
         self.note.setObjectName("insightsNote")
         self.note.setProperty("role", "hint")
@@ -132,12 +123,6 @@ class InsightsTab(RefreshWhenShown):
             # A correction on any PC shows here without Refresh (coalesced by the bridge).
             bridge.changed.connect(self._view_changed)
         self.refresh()
-
-    @property
-    def bands(self) -> QualityBands:
-        """The bands given, else the site catalog's (a newly published one shows at the next
-        refresh)."""
-        return self._bands or self.site.catalog.bands
 
     # --- data -------------------------------------------------------------------------------
 
