@@ -1,7 +1,7 @@
 """The frame of our small form dialogs: an error line under the form, then the buttons; the
 accepting button runs the dialog's own action (which closes the dialog once it succeeded) and
 Cancel closes it. The account dialogs, the site upgrade, a station's correction, its lot, its
-takeover and the password change at login share it;
+takeover and the password change at login share it, and the field a secret is typed in;
 the admin panel's and the station's corrections also share a signed change's two fields."""
 
 from __future__ import annotations
@@ -49,7 +49,16 @@ def reason_and_password() -> tuple[QLineEdit, QLineEdit]:
     reason.setObjectName("reason")
     reason.setPlaceholderText(QCoreApplication.translate("FormDialog",
                                                          "Why (at least 10 characters)"))
-    password = QLineEdit()
-    password.setObjectName("signaturePassword")
-    password.setEchoMode(QLineEdit.EchoMode.Password)
-    return reason, password
+    return reason, secret_field("signaturePassword")
+
+
+def secret_field(object_name: str = "", accessible_name: str = "") -> QLineEdit:
+    """A field whose text is not shown as it is typed (a password, the site passphrase);
+    `accessible_name`: what a screen reader calls it, when its form label does not say."""
+    field = QLineEdit()
+    if object_name:
+        field.setObjectName(object_name)
+    if accessible_name:
+        field.setAccessibleName(accessible_name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field

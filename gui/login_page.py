@@ -18,7 +18,7 @@ from utils.auth import AuthError, LoginFailure, Session
 from utils.passwords import PasswordPolicyError
 
 from gui.i18n import current_language
-from gui.form_dialog import error_line, lay_out_form_dialog
+from gui.form_dialog import error_line, lay_out_form_dialog, secret_field
 from gui.labels import wrapped_label
 from gui.messages import password_policy_text
 from gui.site_time import site_text, with_zone, zone_note
@@ -62,9 +62,7 @@ class LoginPage(QWidget):
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.username.setPlaceholderText(self.tr("Username or badge"))
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = secret_field("password")
         self.password.setPlaceholderText(self.tr("Password"))
         self.caps = QLabel(self.tr("Caps Lock is on"))
         self.caps.setProperty("role", "hint")
@@ -182,12 +180,8 @@ class ChangePasswordDialog(QDialog):
         intro = QLabel(self.tr("%1, you must choose a new password before you start. Use 8 to "
                                "72 characters; avoid common passwords.").replace("%1", username))
         intro.setWordWrap(True)
-        self.first = QLineEdit()
-        self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setObjectName("newPassword")
-        self.second = QLineEdit()
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setObjectName("repeatPassword")
+        self.first = secret_field("newPassword")
+        self.second = secret_field("repeatPassword")
         self.error = error_line()
         form = QFormLayout()
         form.addRow(form_label(self.tr("New password")), self.first)

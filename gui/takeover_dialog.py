@@ -14,9 +14,8 @@ from models.record import MIN_REASON_LENGTH
 from models.validation import ValidationFailed
 from utils.permissions import PermissionDenied
 
-from gui.form_dialog import lay_out_form_dialog
+from gui.form_dialog import lay_out_form_dialog, secret_field
 from gui.labels import wrapped_label
-from gui.theme import ERROR_COLOR
 
 # What the controller answers (gui/station_controller.confirm_takeover): None when done.
 Confirm = Callable[[str, str], "str | None"]
@@ -39,12 +38,8 @@ class TakeoverDialog(QDialog):
         self.reason.setObjectName("takeoverReason")
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("e.g. backup restored after the disk failed"))
-        self.password = QLineEdit()
-        self.password.setObjectName("takeoverPassword")
-        self.password.setAccessibleName(self.tr("Your password"))
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = wrapped_label("takeoverError")
-        self.error.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.password = secret_field("takeoverPassword", self.tr("Your password"))
+        self.error = wrapped_label("takeoverError", role="error")
         form = QFormLayout()
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.tr("Your password:"), self.password)

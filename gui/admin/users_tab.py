@@ -27,7 +27,7 @@ from utils.permissions import PermissionDenied
 
 from gui.admin.legacy_users_dialog import LegacyUsersDialog
 from gui.admin.site_now import SiteNow
-from gui.form_dialog import error_line, lay_out_form_dialog
+from gui.form_dialog import error_line, lay_out_form_dialog, secret_field
 from gui.header import role_name
 from gui.labels import wrapped_label
 from gui.messages import field_error_text, password_policy_text
@@ -240,12 +240,9 @@ class UsersTab(QWidget):
         name = self.selected_username()
         if kind != "create" and name is None:
             return None
-        password = QLineEdit()
-        password.setEchoMode(QLineEdit.EchoMode.Password)
+        password = secret_field()
         # A password nobody sees typed goes in twice, as everywhere else in the app.
-        repeat = QLineEdit()
-        repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        repeat.setObjectName("repeatPassword")
+        repeat = secret_field("repeatPassword")
         fields: dict[str, QWidget]
         if kind == "create":
             fields = {self.tr("Username"): QLineEdit(), self.tr("Full name"): QLineEdit(),
