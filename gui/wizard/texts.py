@@ -1,6 +1,7 @@
 """Translated, actionable texts for the codes the set-up services raise (utils.first_run,
 utils.pc_settings): what happened, what was kept, what to do. Every string is a literal inside
-QCoreApplication.translate so lupdate finds it (the pattern of gui/messages.py)."""
+QCoreApplication.translate (or its short name translate) so lupdate finds it; the set-up codes'
+sentences are one table, each with the params its %1 and %2 stand for."""
 
 from __future__ import annotations
 
