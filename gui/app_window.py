@@ -30,6 +30,8 @@ from gui.app_texts import refusal_text
 from gui.header import StationHeader
 from gui.app_events import app_events
 from gui.idle_watcher import ACTIVITY, IdleWatcher
+from gui.labels import wrapped_label
+from gui.layouts import vbox
 from gui.login_page import LoginPage
 from gui.password_prompt import ask_password
 from gui.remote_prompts import ask_remote_close, show_remote_message
@@ -65,9 +67,7 @@ class AppWindow(QMainWindow):
         banner_layout.addWidget(self.banner_text)
         self.banner.setVisible(False)
         # Why this PC does not act for its station (the header only says "Not syncing").
-        self.sync_notice = QLabel()
-        self.sync_notice.setObjectName("syncNotice")
-        self.sync_notice.setWordWrap(True)
+        self.sync_notice = wrapped_label("syncNotice")
         self.sync_notice.setStyleSheet(f"background: {ERROR_COLOR}; color: white; "
                                        "font-size: 15px; padding: 6px 12px;")
         self.sync_notice.setVisible(False)
@@ -82,14 +82,8 @@ class AppWindow(QMainWindow):
         self.pages.addWidget(self._centered(self.login_page))
         self.pages.addWidget(self._build_work_page())
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.sync_notice)
-        layout.addWidget(self.countdown)
-        layout.addWidget(self.pages, 1)
+        vbox(central, self.header, self.banner, self.sync_notice, self.countdown,
+             (self.pages, 1), margins=(0, 0, 0, 0), spacing=0)
         self.setCentralWidget(central)
         self._build_menus()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
 from models.validation import FieldError, validate_measurement, validate_rejections
 
+from gui.labels import wrapped_label
 from gui.messages import field_error_text, location_text
 from gui.numbers import format_number, number_hint, weight_text
 
@@ -90,17 +91,12 @@ class EntryForm(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         self.size.currentTextChanged.connect(self._show_unit_weight)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setProperty("role", "error")
-        self.general_error.setWordWrap(True)
+        self.general_error = wrapped_label("formError", role="error")
         self.save = QPushButton(self.tr("Register box"))
         self.save.setObjectName("primary")
         self.save.setMinimumHeight(64)
         self.save.setAutoDefault(True)  # Enter on the focused button registers, like a click
-        self.confirmation = QLabel()
-        self.confirmation.setObjectName("confirmation")
-        self.confirmation.setWordWrap(True)
+        self.confirmation = wrapped_label("confirmation")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)  # the page around it has margins already
         layout.addLayout(grid)

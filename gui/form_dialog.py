@@ -1,6 +1,7 @@
 """The frame of our small form dialogs: an error line under the form, then the buttons; the
 accepting button runs the dialog's own action (which closes the dialog once it succeeded) and
-Cancel closes it. The account dialogs, the site upgrade and a station's correction share it;
+Cancel closes it. The account dialogs, the site upgrade, a station's correction, its lot, its
+takeover and the password change at login share it, and the field a secret is typed in;
 the admin panel's and the station's corrections also share a signed change's two fields."""
 
 from __future__ import annotations
@@ -12,22 +13,22 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from gui.labels import wrapped_label
+
 FORM_DIALOG_MIN_WIDTH = 480
 
 
 def error_line() -> QLabel:
     """Where a dialog says what was refused and what to do (styled by its role)."""
-    error = QLabel()
-    error.setProperty("role", "error")
-    error.setWordWrap(True)
-    return error
+    return wrapped_label(role="error")
 
 
 def lay_out_form_dialog(dialog: QDialog, form: QFormLayout, error: QLabel,
                         buttons: QDialogButtonBox, accept: Callable[[], object], *,
-                        above: Sequence[QWidget] = (), below: Sequence[QWidget] = ()) -> None:
+                        above: Sequence[QWidget] = (), below: Sequence[QWidget] = (),
+                        min_width: int = FORM_DIALOG_MIN_WIDTH) -> None:
     """`above` the form (an introduction), `below` it (the signature line), then the error
-    line and the buttons."""
+    line and the buttons; `min_width` for a dialog whose text wants another width."""
     buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
@@ -38,7 +39,7 @@ def lay_out_form_dialog(dialog: QDialog, form: QFormLayout, error: QLabel,
         layout.addWidget(widget)
     layout.addWidget(error)
     layout.addWidget(buttons)
-    dialog.setMinimumWidth(FORM_DIALOG_MIN_WIDTH)
+    dialog.setMinimumWidth(min_width)
 
 
 def reason_and_password() -> tuple[QLineEdit, QLineEdit]:
@@ -48,7 +49,16 @@ def reason_and_password() -> tuple[QLineEdit, QLineEdit]:
     reason.setObjectName("reason")
     reason.setPlaceholderText(QCoreApplication.translate("FormDialog",
                                                          "Why (at least 10 characters)"))
-    password = QLineEdit()
-    password.setObjectName("signaturePassword")
-    password.setEchoMode(QLineEdit.EchoMode.Password)
-    return reason, password
+    return reason, secret_field("signaturePassword")
+
+
+def secret_field(object_name: str = "", accessible_name: str = "") -> QLineEdit:
+    """A field whose text is not shown as it is typed (a password, the site passphrase);
+    `accessible_name`: what a screen reader calls it, when its form label does not say."""
+    field = QLineEdit()
+    if object_name:
+        field.setObjectName(object_name)
+    if accessible_name:
+        field.setAccessibleName(accessible_name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field

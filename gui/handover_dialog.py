@@ -32,6 +32,7 @@ from utils.permissions import PermissionDenied
 
 from gui.admin.signature_fields import SignatureFields
 from gui.handover_texts import HandoverTexts
+from gui.labels import wrapped_label
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, TOUCH_MIN_PX, form_label
 
@@ -84,9 +85,7 @@ class HandoverDialog(QDialog):
         self.who = QLabel(self.tr("Signing as %1 (%2).").replace("%1", session.full_name)
                           .replace("%2", session.username))
         self.who.setProperty("role", "hint")
-        self.message = QLabel()
-        self.message.setObjectName("handoverMessage")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label("handoverMessage")
         self.sign_button = QPushButton({Mode.SIGN: self.tr("Sign and hand over"),
                                         Mode.ACKNOWLEDGE: self.tr("I have read it: acknowledge"),
                                         Mode.NOTE: self.tr("Sign the note")}[mode])

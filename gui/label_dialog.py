@@ -30,6 +30,7 @@ from utils.permissions import PermissionDenied
 
 from gui.label_painter import label_image, print_label, setup_printer
 from gui.label_texts import captions, problem_text
+from gui.labels import wrapped_label
 from gui.messages import field_error_text
 from gui.station_controller import StationController
 from gui.tasks import TaskRunner
@@ -62,20 +63,14 @@ class LabelDialog(QDialog):
         self.preview.setObjectName("labelPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("border: 1px solid #888; background: white;")
-        self.printer_info = QLabel()
-        self.printer_info.setObjectName("labelPrinter")
-        self.printer_info.setWordWrap(True)
-        self.reprint_info = QLabel()
-        self.reprint_info.setObjectName("labelReprintInfo")
-        self.reprint_info.setWordWrap(True)
+        self.printer_info = wrapped_label("labelPrinter")
+        self.reprint_info = wrapped_label("labelReprintInfo")
         self.reason = QLineEdit()
         self.reason.setObjectName("labelReason")
         self.reason.setMinimumHeight(44)
         self.reason.setPlaceholderText(self.tr("Why again? At least 10 characters"))
         self.reason_label = form_label(self.tr("Reason"))
-        self.message = QLabel()
-        self.message.setObjectName("labelMessage")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label("labelMessage")
         self.print_button = QPushButton(self.tr("Print"))
         self.print_button.setObjectName("labelPrint")
         self.print_button.setMinimumHeight(44)

@@ -29,6 +29,7 @@ from utils.context import AppContext
 from utils.logger import tail_log
 from utils.permissions import PermissionDenied, require
 
+from gui.labels import wrapped_label
 from gui.theme import TOUCH_MIN_PX
 from gui.window_state import fit_to_screen
 
@@ -75,10 +76,7 @@ class LogViewer(QDialog):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSize(max(font.pointSize(), 10))
         self.text.setFont(font)
-        self.status = QLabel()
-        self.status.setObjectName("logStatus")
-        self.status.setProperty("role", "hint")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label("logStatus", role="hint")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         controls = QHBoxLayout()

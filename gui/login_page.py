@@ -18,6 +18,8 @@ from utils.auth import AuthError, LoginFailure, Session
 from utils.passwords import PasswordPolicyError
 
 from gui.i18n import current_language
+from gui.form_dialog import error_line, lay_out_form_dialog, secret_field
+from gui.labels import wrapped_label
 from gui.messages import password_policy_text
 from gui.site_time import site_text, with_zone, zone_note
 from gui.theme import form_label
@@ -60,22 +62,15 @@ class LoginPage(QWidget):
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.username.setPlaceholderText(self.tr("Username or badge"))
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = secret_field("password")
         self.password.setPlaceholderText(self.tr("Password"))
         self.caps = QLabel(self.tr("Caps Lock is on"))
         self.caps.setProperty("role", "hint")
         self.caps.setVisible(False)
-        self.error = QLabel()
-        self.error.setObjectName("loginError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label("loginError", role="error")
         self.login_button = QPushButton(self.tr("Log in"))
         self.login_button.setObjectName("primary")
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setProperty("role", "hint")
+        self.notice = wrapped_label(role="hint")
         # Each language named in itself, so a person who reads only one of them finds it.
         self.language = QComboBox()
         self.language.setObjectName("loginLanguage")
@@ -185,28 +180,16 @@ class ChangePasswordDialog(QDialog):
         intro = QLabel(self.tr("%1, you must choose a new password before you start. Use 8 to "
                                "72 characters; avoid common passwords.").replace("%1", username))
         intro.setWordWrap(True)
-        self.first = QLineEdit()
-        self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setObjectName("newPassword")
-        self.second = QLineEdit()
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setObjectName("repeatPassword")
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.first = secret_field("newPassword")
+        self.second = secret_field("repeatPassword")
+        self.error = error_line()
         form = QFormLayout()
         form.addRow(form_label(self.tr("New password")), self.first)
         form.addRow(form_label(self.tr("Repeat it")), self.second)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        lay_out_form_dialog(self, form, self.error, buttons, self._check, above=(intro,),
+                            min_width=440)
 
     def _check(self) -> None:
         if self.first.text() != self.second.text():

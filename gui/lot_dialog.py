@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget,
 )
 
 from models.lot import Lot
 from models.validation import ValidationFailed
 
+from gui.form_dialog import error_line, lay_out_form_dialog
 from gui.theme import form_label
 from gui.messages import field_error_text
 from gui.station_controller import StationController
@@ -33,7 +34,7 @@ class LotDialog(QDialog):
         self.total.setObjectName("totalBoxes")
         self.current = QLineEdit("1")
         self.current.setObjectName("currentBox")
-        self.errors = {name: self._error() for name in ("lot", "total_boxes", "current_box")}
+        self.errors = {name: error_line() for name in ("lot", "total_boxes", "current_box")}
         form = QFormLayout()
         form.addRow(form_label(self.tr("Lot code")), self.code)
         form.addRow("", self.errors["lot"])
@@ -41,20 +42,13 @@ class LotDialog(QDialog):
         form.addRow("", self.errors["total_boxes"])
         form.addRow(form_label(self.tr("Current box")), self.current)
         form.addRow("", self.errors["current_box"])
-        self.general = self._error()
+        self.general = error_line()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Set lot"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.apply)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.general)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        lay_out_form_dialog(self, form, self.general, buttons, self.apply, above=(intro,),
+                            min_width=420)
         self.code.returnPressed.connect(self.total.setFocus)
         self.total.returnPressed.connect(self.current.setFocus)
         self.current.returnPressed.connect(self.apply)
@@ -73,12 +67,6 @@ class LotDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def _error(self) -> QLabel:
-        label = QLabel()
-        label.setProperty("role", "error")
-        label.setWordWrap(True)
-        return label
 
     def apply(self) -> None:
         for label in (*self.errors.values(), self.general):

@@ -62,7 +62,7 @@ def field_error_text(error: FieldError) -> str:
     code = error.code
     if code == "required":
         return QCoreApplication.translate("Messages", "Required.")
-    if code == "number":
+    if code in ("number", "not_a_number"):
         return QCoreApplication.translate("Messages", "Type a number, e.g. %1.").replace(
             "%1", format_number(3.5, 1))
     if code == "integer":
@@ -96,9 +96,6 @@ def field_error_text(error: FieldError) -> str:
         return QCoreApplication.translate("Messages", "2 to 32 letters, digits, '.', '_' or '-'.")
     if code == "type":
         return QCoreApplication.translate("Messages", "Wrong kind of value.")
-    if code == "not_a_number":
-        return QCoreApplication.translate("Messages", "Type a number, e.g. %1.").replace(
-            "%1", format_number(3.5, 1))
     if code == "not_a_zone":
         return QCoreApplication.translate("Messages", "Not a time zone: choose one from the list.")
     if code == "duplicate":

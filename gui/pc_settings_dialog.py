@@ -22,10 +22,11 @@ from utils.autostart import Autostart
 from utils.context import AppContext
 from utils.first_run import write_probe
 from utils.pc_settings import (
-    PcSettings, PcSettingsChange, PcSettingsError, change_pc_settings, read_pc_settings,
+    PcSettings, PcSettingsChange, change_pc_settings, read_pc_settings,
 )
 from utils.permissions import PermissionDenied
 
+from gui.layouts import STRETCH, hbox
 from gui.scrolled import scrolled
 from gui.tasks import TaskRunner
 from gui.theme import TOUCH_MIN_PX
@@ -170,11 +171,7 @@ class PcSettingsDialog(QDialog):
         self.save_button.setMinimumWidth(160)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("pcCancel")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.busy)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        buttons = hbox(self.busy, STRETCH, self.cancel_button, self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         title = QLabel(self.tr("This PC's settings"))

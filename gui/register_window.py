@@ -17,10 +17,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from models.lot import Lot
 
+from gui.layouts import vbox
 from gui.window_state import current_screen, restore_position, save_position
 
 MARGIN_PX = 16
@@ -57,12 +58,7 @@ class RegisterWindow(QWidget):
         self.button.setObjectName("primary")
         self.button.setMinimumHeight(64)
         self.button.clicked.connect(self.register_requested)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 8)
-        layout.setSpacing(4)
-        layout.addWidget(self.grip)
-        layout.addWidget(self.info)
-        layout.addWidget(self.button)
+        vbox(self, self.grip, self.info, self.button, margins=(8, 4, 8, 8), spacing=4)
         self.setStyleSheet("#registerWindow { background: #eceff1; border: 2px solid #1565c0; }")
         self.setFixedWidth(280)
         self.update_info(None, None)

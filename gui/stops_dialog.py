@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -16,6 +15,7 @@ from gui.downtime_model import TextRowsModel
 from gui.downtime_texts import (
     STOP_REFUSALS, duration_text, reason_label, state_label, stop_refusal_text,
 )
+from gui.labels import wrapped_label
 
 TOUCH = 48
 
@@ -65,9 +65,7 @@ class StopsDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"))
         for button in (self.classify_button, self.declare_button, self.close_button):
             button.setMinimumHeight(TOUCH)
-        self.message = QLabel()
-        self.message.setObjectName("stopMessage")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label("stopMessage")
         self.classify_button.clicked.connect(self._classify)
         self.declare_button.clicked.connect(self._declare)
         self.close_button.clicked.connect(self.accept)

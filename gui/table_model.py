@@ -1,7 +1,7 @@
 """What every table model of ours shares: one row per item in `_rows`, the columns named in
 COLUMNS, their translated titles in `_headers` (horizontal header only), the rows replaced
-whole (`set_rows`), a cell's row and column name (`cell`) and `data` answering for cells in
-the rows only (a model says what a cell shows in `cell_data`)."""
+whole (`set_rows`), the item of a row (`row_at`), a cell's row and column name (`cell`) and
+`data` answering for cells in the rows only (a model says what a cell shows in `cell_data`)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ class ColumnTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        """The item shown in row `row` (of this model, not of a proxy over it)."""
+        return self._rows[row]
 
     def cell(self, index: Index) -> tuple[Any, str] | None:
         """The row and the column's name at `index`; None for an index outside the rows."""

@@ -7,14 +7,15 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget,
 )
 
 from models.record import MIN_REASON_LENGTH
 from models.validation import ValidationFailed
 from utils.permissions import PermissionDenied
 
-from gui.theme import ERROR_COLOR
+from gui.form_dialog import lay_out_form_dialog, secret_field
+from gui.labels import wrapped_label
 
 # What the controller answers (gui/station_controller.confirm_takeover): None when done.
 Confirm = Callable[[str, str], "str | None"]
@@ -37,14 +38,8 @@ class TakeoverDialog(QDialog):
         self.reason.setObjectName("takeoverReason")
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("e.g. backup restored after the disk failed"))
-        self.password = QLineEdit()
-        self.password.setObjectName("takeoverPassword")
-        self.password.setAccessibleName(self.tr("Your password"))
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("takeoverError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.password = secret_field("takeoverPassword", self.tr("Your password"))
+        self.error = wrapped_label("takeoverError", role="error")
         form = QFormLayout()
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.tr("Your password:"), self.password)
@@ -52,14 +47,8 @@ class TakeoverDialog(QDialog):
         self.confirm_button = buttons.addButton(self.tr("Confirm the takeover"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm_button.setObjectName("takeoverConfirm")
-        buttons.accepted.connect(self._try)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        lay_out_form_dialog(self, form, self.error, buttons, self._try, above=(explanation,),
+                            min_width=520)
 
     def _try(self) -> None:
         """Ask the controller; stay open with the reason when it refuses."""

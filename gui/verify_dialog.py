@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from utils.audit.verify import TamperKind, VerifyResult
 
+from gui.labels import wrapped_label
 from gui.tasks import Task, TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, TOUCH_MIN_PX, WARN_COLOR
 
@@ -99,18 +100,12 @@ class VerifyDialog(QDialog):
         page = QWidget()
         self.icon = QLabel()
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.result_heading = QLabel()
-        self.result_heading.setObjectName("verifyResultHeading")
-        self.result_heading.setWordWrap(True)
-        self.result_body = QLabel()
-        self.result_body.setObjectName("verifyResultText")
-        self.result_body.setWordWrap(True)
+        self.result_heading = wrapped_label("verifyResultHeading")
+        self.result_body = wrapped_label("verifyResultText")
         self.result_body.setTextFormat(Qt.TextFormat.RichText)  # built from escaped parts
         self.result_body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.result_body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.action_label = QLabel()
-        self.action_label.setObjectName("verifyAction")
-        self.action_label.setWordWrap(True)
+        self.action_label = wrapped_label("verifyAction")
         self.action_label.setStyleSheet("font-weight: bold;")
         self.action_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_label.hide()

@@ -135,19 +135,7 @@ class VerifyResultsModel(ColumnTableModel):
         self._headers = (self.tr("Station"), self.tr("Result"), self.tr("Kind"),
                          self.tr("First bad event"), self.tr("Events checked"))
 
-    def set_results(self, results: list[VerifyResult]) -> None:
-        self.beginResetModel()
-        self._rows = list(results)
-        self.endResetModel()
-
-    def result_at(self, row: int) -> VerifyResult:
-        return self._rows[row]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        result = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell_data(self, result: VerifyResult, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "station":
                 return result.station

@@ -24,6 +24,7 @@ from utils.permissions import PermissionDenied
 from gui.admin.lot_texts import site_time
 from gui.admin.site_now import SiteNow
 from gui.admin.signature_fields import SignatureFields, sign_buttons
+from gui.labels import wrapped_label
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, form_label
@@ -74,8 +75,7 @@ class AuditReviewDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.period = QLabel()
-        self.period.setWordWrap(True)
+        self.period = wrapped_label()
         self.note = QLineEdit()
         self.note.setObjectName("reviewNote")
         self.note.setPlaceholderText(self.tr("What you found"))
@@ -84,8 +84,7 @@ class AuditReviewDialog(QDialog):
         self.signature = SignatureFields(self.form, self)
         self.username, self.password = self.signature.username, self.signature.password
         self.signature.ask_username(auth, session)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = wrapped_label()
         self.sign_button, buttons = sign_buttons(self, self.tr("Sign the review"), self.sign)
         self.sign_button.setEnabled(False)
         may_sign = role_allows(session.role, Permission.AUDIT_REVIEW)

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSplitter, QWidget,
 )
 
 from config.constants import Permission
@@ -35,6 +35,7 @@ from gui.admin import audit_report
 from gui.admin.audit_model import AuditEventsModel
 from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.keep_place import reload_keeping_place
+from gui.admin.list_tab import lay_out_list_tab
 from gui.admin.site_now import SiteNow
 from gui.admin.site_verify import SiteVerify
 from gui.admin.time_range import LiveRange
@@ -117,28 +118,15 @@ class AuditTab(QWidget):
         self.results_table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel()
 
-        filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("Station")), self.station, self.user, self.action,
-                       self.range, self.apply_button):
-            filters.addWidget(widget)
-        actions = QHBoxLayout()
-        for widget in (self.verify_button, self.csv_button, self.pdf_button,
-                       self.review_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.status)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.detail)
         right.addWidget(self.results_table)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(right)
-        splitter.setSizes([900, 450])
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.currency)
-        layout.addLayout(actions)
-        layout.addWidget(splitter, 1)
+        lay_out_list_tab(
+            self, filters=(QLabel(self.tr("Station")), self.station, self.user, self.action,
+                           self.range, self.apply_button),
+            currency=self.currency, actions=(self.verify_button, self.csv_button,
+                                             self.pdf_button, self.review_button),
+            status=self.status, table=self.table, details=right, widths=(900, 450))
         self._fill_stations()
         if bridge is not None:
             bridge.changed.connect(self.view_changed)

@@ -8,14 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QSpinBox, QTableWidgetItem,
+    QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
 from config.downtime import DEFAULT_REASONS, DowntimeSettings
 from models.validation import FieldError
 
-from gui.admin.catalog_rows import CatalogRows
+from gui.admin.catalog_rows import CatalogRows, one_per_line
 from gui.downtime_texts import reason_label
 from gui.numbers import format_shortest
 from gui.theme import form_label
@@ -43,13 +43,8 @@ class DowntimeSection(QGroupBox):
         self.default_rate.setDecimals(2)
         self.default_minutes = QSpinBox()
         self.default_minutes.setRange(1, 480)
-        self.breaks = QPlainTextEdit()
-        self.breaks.setObjectName("downtimeBreaks")
-        self.breaks.setPlaceholderText(self.tr("10:00 30"))
-        self.breaks.setMaximumHeight(80)
-        self.reasons = QPlainTextEdit()
-        self.reasons.setObjectName("downtimeReasons")
-        self.reasons.setMaximumHeight(60)
+        self.breaks = one_per_line("downtimeBreaks", 80, self.tr("10:00 30"))
+        self.reasons = one_per_line("downtimeReasons", 60)
         fixed = ", ".join(reason_label(code) for code in DEFAULT_REASONS)
         hint = QLabel(self.tr("Breaks: one per line, local start and minutes (\"10:00 30\"); "
                               "they are never downtime. Reasons always include: %1; add a "

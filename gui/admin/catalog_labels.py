@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget,
+    QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
 )
 
 from config.labels import (
@@ -24,9 +24,11 @@ from utils.mes.label_catalog import labels_from_dict
 from utils.mes.label_layout import LabelContent, layout_label
 from utils.mes.label_payload import encode_payload
 
+from gui.admin.catalog_rows import one_per_line
 from gui.i18n import number_locale
 from gui.label_painter import label_image
 from gui.label_texts import captions, field_name, problem_text
+from gui.labels import wrapped_label
 from gui.theme import form_label
 
 PREVIEW_WIDTH = 420
@@ -82,17 +84,13 @@ class LabelTemplateEditor(QGroupBox):
         self.qr = QCheckBox(self.tr("QR code"))
         for box in (self.code128, self.qr):
             box.setMinimumHeight(44)  # level with the form's labels
-        self.printers = QPlainTextEdit()
-        self.printers.setObjectName("labelPrinters")
-        self.printers.setPlaceholderText(self.tr("201 10.0.0.21\n202 zebra-202.plant.local:9100"))
-        self.printers.setMaximumHeight(80)
+        self.printers = one_per_line("labelPrinters", 80,
+                                     self.tr("201 10.0.0.21\n202 zebra-202.plant.local:9100"))
         self.preview = QLabel()
         self.preview.setObjectName("labelTemplatePreview")
         self.preview.setStyleSheet("border: 1px solid #888; background: white;")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.problems = QLabel()
-        self.problems.setProperty("role", "error")
-        self.problems.setWordWrap(True)
+        self.problems = wrapped_label(role="error")
 
         size = QHBoxLayout()
         size.addWidget(self.width_mm)

@@ -1,16 +1,28 @@
 """A catalog section's table of rows that an admin adds to and removes from (the stops
 section's rates per size, the SPC section's limits): the table, with its "Add …" and "Remove
-selected" buttons in a row under it, all touch-sized (an office PC may be a touch screen too)."""
+selected" buttons in a row under it, all touch-sized (an office PC may be a touch screen too);
+and the short text field of a list typed one entry per line (`one_per_line`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QPlainTextEdit, QPushButton, QTableWidget,
+    QWidget,
 )
 
 from gui.theme import TOUCH_MIN_PX
+
+
+def one_per_line(object_name: str, max_height: int, placeholder: str = "") -> QPlainTextEdit:
+    """A catalog list typed one entry per line (planned breaks, extra stop reasons, label
+    printers): a plain-text field no taller than `max_height`, `placeholder` as an example."""
+    field = QPlainTextEdit()
+    field.setObjectName(object_name)
+    field.setPlaceholderText(placeholder)
+    field.setMaximumHeight(max_height)
+    return field
 
 
 class CatalogRows(QTableWidget):

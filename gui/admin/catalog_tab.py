@@ -33,6 +33,7 @@ from gui.admin.catalog_spc import SpcCatalogBox
 from gui.admin.machine_table import MachineTable
 from gui.admin.site_now import SiteNow
 from gui.i18n import number_locale
+from gui.labels import wrapped_label
 from gui.messages import field_error_text
 from gui.scrolled import scrolled
 from gui.site_time import site_text
@@ -73,17 +74,12 @@ class CatalogTab(QWidget):
         self.max_rejections.setRange(1, 3)
         self.zone = ZoneField("siteTimezone")
 
-        self.status = QLabel()
-        self.status.setObjectName("catalogStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label("catalogStatus")
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(
             self.tr("Why (at least 10 characters; kept in the audit trail)"))
-        self.error = QLabel()
-        self.error.setObjectName("catalogError")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label("catalogError", role="error")
         self.revert_button = QPushButton(self.tr("Undo my edits"))
         self.revert_button.clicked.connect(self.load)
         self.publish_button = QPushButton(self.tr("Publish to every station"))

@@ -12,9 +12,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QTableView, QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from config.command_parameters import CATALOG_SIZES, COMMAND_PARAMS, ParamSpec, param_problem
@@ -30,7 +29,8 @@ from gui.admin.command_texts import (
     command_label, pairs_text, param_label, param_problem_text,
 )
 from gui.admin.site_now import SiteNow
-from gui.table_view import read_table
+from gui.labels import wrapped_label
+from gui.table_view import read_table, short_list
 from gui.theme import form_label
 
 __all__ = ["CommandHistoryModel", "CommandsTab", "pairs_text"]
@@ -66,19 +66,13 @@ class CommandsTab(QWidget):
         self.form_holder = QWidget()
         self.form = QFormLayout(self.form_holder)
         self.inputs: dict[str, QWidget] = {}
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label(role="error")
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self.send)
         self.history = CommandHistoryModel(self, lambda: ZoneInfo(site.timezone))
-        self.table = read_table(self.history, self.tr("Commands sent"), "commandHistory")
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = short_list(read_table(self.history, self.tr("Commands sent"),
+                                           "commandHistory"))
         self.table.doubleClicked.connect(lambda index: self.show_details(index.row()))
         self.details_button = QPushButton(self.tr("Details…"))
         self.details_button.setObjectName("commandDetails")

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QVBoxLayout, QWidget,
+    QHBoxLayout, QVBoxLayout, QWidget,
 )
 
 from config.catalog import QualityBands
@@ -21,11 +21,10 @@ from utils.site.site_view import SiteView
 from utils.mes.oee_report import OeeReport
 
 from gui.admin.dashboard_downtime import DowntimeCharts
-from gui.admin.refresh_when_shown import RefreshWhenShown
-from gui.admin.record_filters import RecordFilters
+from gui.admin.figures_tab import FiguresTab
 from gui.admin.site_now import SiteNow
 from gui.admin.value_axis import value_axes
-from gui.admin.view_status import ViewStatus
+from gui.labels import wrapped_label
 from gui.numbers import format_number, format_shortest
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
@@ -57,25 +56,14 @@ def number_text(value: float, spec: str = ".2f") -> str:
     return format_number(value, int(spec.strip(".f") or 0))
 
 
-class DashboardTab(RefreshWhenShown):
+class DashboardTab(FiguresTab):
     def __init__(self, site: SiteNow, site_view: SiteView, oee: OeeReport,
                  parent: QWidget | None = None,
                  bands: QualityBands | None = None, *,
                  refresh_ms: int = REFRESH_MS, bridge=None):
-        super().__init__(parent)
-        self.site = site
-        self.site_view = site_view
-        self._bands = bands
-        self.setObjectName("dashboardTab")
-        self.filters = RecordFilters(site, site_view)
-        self.filters.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, site.timezone, site.clock)
-        self.critical = QLabel()
-        self.critical.setObjectName("paretoCritical")
-        self.critical.setWordWrap(True)
-        self.ranking = QLabel()
-        self.ranking.setObjectName("ranking")
-        self.ranking.setWordWrap(True)
+        super().__init__("dashboardTab", site, site_view, bands, bridge, parent)
+        self.critical = wrapped_label("paretoCritical")
+        self.ranking = wrapped_label("ranking")
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         self.charts = pg.GraphicsLayoutWidget()
 
@@ -148,12 +136,6 @@ class DashboardTab(RefreshWhenShown):
         self.figures: dashboard_figures.Dashboard | None = None
         self._stale = False
         self.refresh()
-
-    @property
-    def bands(self) -> QualityBands:
-        """The bands and target given, else the site catalog's (read at each refresh, so a
-        newly published catalog shows at the next refresh)."""
-        return self._bands or self.site.catalog.bands
 
     def refresh(self) -> None:
         self.filters.refill_stations()

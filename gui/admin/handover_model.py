@@ -27,9 +27,6 @@ class HandoverModel(ColumnTableModel):
                          self.tr("Alarms"), self.tr("Open issues"), self.tr("Acknowledged by"),
                          self.tr("Addenda"), self.tr("Signatures"))
 
-    def row_at(self, row: int) -> dict[str, Any]:
-        return self._rows[row]
-
     def cell_data(self, row: dict[str, Any], column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
     QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -28,6 +28,7 @@ from gui.admin.handover_model import HandoverModel
 from gui.admin.site_now import SiteNow
 from gui.admin.view_bridge import ViewBridge
 from gui.handover_texts import HandoverTexts
+from gui.labels import wrapped_label
 from gui.tasks import TaskRunner
 
 PERIODS = (7, 31, 365, None)  # days back; None: all
@@ -90,8 +91,7 @@ class HandoverTab(QWidget):
         self.page.setAccessibleName(self.tr("The chosen handover"))
         self.page.setTabChangesFocus(True)
         self.page.setOpenLinks(False)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapped_label()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.page)

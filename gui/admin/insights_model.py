@@ -38,12 +38,6 @@ class InsightsModel(ColumnTableModel):
                          self.tr("Mean CAM %"), self.tr("Trend"), self.tr("Worst shift"),
                          self.tr("Top defect"), self.tr("Anomalies"))
 
-    def set_insights(self, rows: list[StationInsight]) -> None:
-        self.set_rows(rows)
-
-    def insight(self, row: int) -> StationInsight:
-        return self._rows[row]
-
     def station_row(self, station: str | None) -> int | None:
         for row, insight in enumerate(self._rows):
             if insight.station == station:
@@ -63,11 +57,7 @@ class InsightsModel(ColumnTableModel):
             return header_tip(self.COLUMNS[section])
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        insight = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell_data(self, insight: StationInsight, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(insight, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("boxes", "score", "mean",
@@ -81,7 +71,7 @@ class InsightsModel(ColumnTableModel):
             if column == "trend" and insight.trend.status in TREND_COLORS:
                 return QBrush(QColor(TREND_COLORS[insight.trend.status]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.describe(index)
+            return self._describe(insight, column)
         return None
 
     def _display(self, insight: StationInsight, column: str) -> str:
@@ -131,7 +121,9 @@ class InsightsModel(ColumnTableModel):
 
     def describe(self, index: _Index) -> str:
         """What the number in this cell is, in words (the rows dialog's title)."""
-        insight = self._rows[index.row()]
-        return f"{self.station_label(insight)} · {self._headers[index.column()]}: " \
-               f"{self._display(insight, self.COLUMNS[index.column()])}"
+        return self._describe(self._rows[index.row()], self.COLUMNS[index.column()])
+
+    def _describe(self, insight: StationInsight, column: str) -> str:
+        header = self._headers[self.COLUMNS.index(column)]
+        return f"{self.station_label(insight)} · {header}: {self._display(insight, column)}"
 

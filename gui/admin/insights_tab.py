@@ -27,20 +27,16 @@ from gui.admin.insights_model import COUNT_ROLE, ROWS_ROLE, WHAT_ROLE, InsightsM
 from gui.admin.insights_texts import recommendation_text
 from gui.admin.records_behind_dialog import RecordsBehindDialog
 from gui.admin.site_now import SiteNow
-from gui.admin.refresh_when_shown import RefreshWhenShown
-from gui.admin.record_filters import RecordFilters
-from gui.admin.view_status import ViewStatus
+from gui.admin.figures_tab import FiguresTab
+from gui.labels import wrapped_label
 from gui.table_view import read_table
 
 
-class InsightsTab(RefreshWhenShown):
+class InsightsTab(FiguresTab):
     def __init__(self, site: SiteNow, site_view: SiteView, parent: QWidget | None = None,
                  bands: QualityBands | None = None,
                  *, bridge=None, runner=None):
-        super().__init__(parent)
-        self.site = site
-        self.site_view = site_view
-        self._bands = bands
+        super().__init__("insightsTab", site, site_view, bands, bridge, parent)
         # With a task runner (the admin window's) the figures are computed in the background
         # and only while the tab is shown (from the view's sums: a fraction of a second over a
         # site's year, but the GUI thread never waits on the database). Without one (tests),
@@ -49,10 +45,6 @@ class InsightsTab(RefreshWhenShown):
         self._bridge = bridge
         self._computing = False
         self._again = False
-        self.setObjectName("insightsTab")
-        self.filters = RecordFilters(site, site_view)
-        self.filters.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, site.timezone, site.clock)
         self.note = QLabel()
         self.note.setObjectName("insightsNote")
         self.note.setProperty("role", "hint")
@@ -81,9 +73,7 @@ class InsightsTab(RefreshWhenShown):
         self.detail_title.setObjectName("insightsDetailTitle")
         self.detail_title.setStyleSheet("font-weight: bold;")
 
-        self.selected = QLabel()
-        self.selected.setObjectName("insightsSelected")
-        self.selected.setWordWrap(True)
+        self.selected = wrapped_label("insightsSelected")
         self.show_rows_button = QPushButton(self.tr("Show rows…"))
         self.show_rows_button.setObjectName("showRows")
         self.show_rows_button.clicked.connect(self.show_rows)
@@ -133,12 +123,6 @@ class InsightsTab(RefreshWhenShown):
             # A correction on any PC shows here without Refresh (coalesced by the bridge).
             bridge.changed.connect(self._view_changed)
         self.refresh()
-
-    @property
-    def bands(self) -> QualityBands:
-        """The bands given, else the site catalog's (a newly published one shows at the next
-        refresh)."""
-        return self._bands or self.site.catalog.bands
 
     # --- data -------------------------------------------------------------------------------
 
@@ -205,7 +189,7 @@ class InsightsTab(RefreshWhenShown):
         previous = self._current_station()
         column = self.table.currentIndex().column()
         self.insights = computed
-        self.model.set_insights(self.insights)
+        self.model.set_rows(self.insights)
         self.note.setText(self.tr("%n record(s) · descriptive statistics, not predictions", "",
                                   self.boxes) if self.boxes else
                           self.tr("No records in this period."))
@@ -219,7 +203,7 @@ class InsightsTab(RefreshWhenShown):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.insight(index.row()).station
+        return self.model.row_at(index.row()).station
 
     def select_station(self, station: str | None, column: str = "station") -> None:
         """Make this station's row (None: the site) current, on the given column."""
@@ -249,7 +233,7 @@ class InsightsTab(RefreshWhenShown):
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        insight = self.model.insight(current.row())
+        insight = self.model.row_at(current.row())
         if insight is not self._detail_insight:  # another station, or recomputed
             self._show_details(insight)
         rows, count = self.model.rows(current)

@@ -60,47 +60,40 @@ class CreatedAccountsModel(ColumnTableModel):
 
     def forget(self) -> None:
         """Drop the passwords (the dialog is closing: they are not shown again)."""
-        self.beginResetModel()
-        self._rows = []
-        self.endResetModel()
+        self.set_rows([])
 
 
 def problem_text(problem: UserRowProblem) -> str:
     """A line that was not imported, in the person's language."""
-    code, value = problem.code, problem.value
-    if code == PROBLEM_LOGIN and not value:
-        text = QCoreApplication.translate(
-            "LegacyUsers", "Line %1: the login is empty, so this row is no account.")
-    elif code == PROBLEM_LOGIN:
-        text = QCoreApplication.translate(
+    translate = QCoreApplication.translate
+    value = problem.value
+    by_code = {
+        PROBLEM_LOGIN: translate(
             "LegacyUsers", "Line %1: the login \"%2\" cannot be a username here (2 to 32 "
             "letters a-z, digits, '.', '_' or '-'; no spaces or accents). Create this account "
-            "by hand.")
-    elif code == PROBLEM_DUPLICATE:
-        text = QCoreApplication.translate(
+            "by hand.") if value else translate(
+            "LegacyUsers", "Line %1: the login is empty, so this row is no account."),
+        PROBLEM_DUPLICATE: translate(
             "LegacyUsers", "Line %1: the login \"%2\" appears earlier in the file; this copy "
-            "was not imported.")
-    elif code == PROBLEM_ROLE:
-        text = QCoreApplication.translate(
+            "was not imported."),
+        PROBLEM_ROLE: translate(
             "LegacyUsers", "Line %1: the account type \"%2\" is not Desenvolvedor, "
             "Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create "
-            "this account by hand.")
-    elif code == PROBLEM_FULL_NAME:
-        text = QCoreApplication.translate(
+            "this account by hand."),
+        PROBLEM_FULL_NAME: translate(
             "LegacyUsers", "Line %1: the full name has control characters or more than 100 "
-            "characters. Fix it in the file or create this account by hand.")
-    elif code == PROBLEM_FIELDS:
-        text = QCoreApplication.translate(
+            "characters. Fix it in the file or create this account by hand."),
+        PROBLEM_FIELDS: translate(
             "LegacyUsers", "Line %1: it has a different number of fields than the header (a "
-            "comma inside a name must be quoted). Fix the line or create this account by hand.")
-    elif code == PROBLEM_CSV:
-        text = QCoreApplication.translate(
+            "comma inside a name must be quoted). Fix the line or create this account by hand."),
+        PROBLEM_CSV: translate(
             "LegacyUsers", "Line %1: it cannot be read as CSV. Fix the line or create this "
-            "account by hand.")
-    else:  # refused by the account service; its detail is technical English
-        text = QCoreApplication.translate(
-            "LegacyUsers", "Line %1: the account \"%2\" was refused (%3). Create it by hand."
-        ).replace("%3", problem.reason)
+            "account by hand."),
+    }
+    # Any other code: refused by the account service; its detail is technical English.
+    text = by_code.get(problem.code) or translate(
+        "LegacyUsers", "Line %1: the account \"%2\" was refused (%3). Create it by hand."
+    ).replace("%3", problem.reason)
     return text.replace("%1", str(problem.line)).replace("%2", value)
 
 

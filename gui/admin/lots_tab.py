@@ -13,10 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QPushButton, QWidget
 
 from config.constants import Permission, role_allows
 from models.lot_status import LotStatus
@@ -28,6 +25,8 @@ from gui.admin.lot_texts import meaning_text, site_time, status_text
 from gui.admin.release_dialog import ReleaseDialog
 from gui.admin.site_now import SiteNow
 from gui.admin.view_bridge import ViewBridge
+from gui.labels import wrapped_label
+from gui.layouts import STRETCH, hbox, vbox
 from gui.table_model import ColumnTableModel
 from gui.table_view import read_table
 from gui.tasks import TaskRunner
@@ -82,13 +81,10 @@ class LotsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # stations
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
-        self.details = QLabel()
-        self.details.setObjectName("lotDetails")
-        self.details.setWordWrap(True)
+        self.details = wrapped_label("lotDetails")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapped_label()
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.review_button = QPushButton(self.tr("Review and sign…"))
@@ -98,16 +94,8 @@ class LotsTab(QWidget):
         self.pdf_button = QPushButton(self.tr("Lot record (PDF)…"))
         self.pdf_button.setObjectName("lotPdf")
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.refresh_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.review_button)
-        buttons.addWidget(self.pdf_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.details, 2)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        vbox(self, (self.table, 3), (self.details, 2), self.status,
+             hbox(self.refresh_button, STRETCH, self.review_button, self.pdf_button))
         self._selected_state: LotState | None = None
         self._generation = 0
         self._enable()

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QPushButton, QTableView, QWidget,
 )
 
 from config.constants import Permission, role_allows
@@ -22,6 +22,8 @@ from gui.admin.oee_texts import computation
 from gui.admin.site_now import SiteNow
 from gui.downtime_model import TextRowsModel
 from gui.downtime_texts import STOP_REFUSALS, duration_text, reason_label, stop_refusal_text
+from gui.labels import wrapped_label
+from gui.layouts import vbox
 
 
 def _table(model: TextRowsModel, name: str) -> QTableView:
@@ -68,9 +70,7 @@ class OeeRowsDialog(QDialog):
         self.classify_button = QPushButton(self.tr("Classify the selected stop"))
         self.classify_button.setObjectName("oeeClassify")
         self.classify_button.clicked.connect(self._classify)
-        self.message = QLabel()
-        self.message.setObjectName("oeeMessage")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label("oeeMessage")
         classify = QHBoxLayout()
         for widget in (QLabel(self.tr("Reason")), self.reason, self.note, self.classify_button):
             classify.addWidget(widget)
@@ -79,15 +79,8 @@ class OeeRowsDialog(QDialog):
             widget.setVisible(may_classify)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.figures)
-        layout.addWidget(QLabel(self.tr("Stops")))
-        layout.addWidget(self.stops, 1)
-        layout.addLayout(classify)
-        layout.addWidget(self.message)
-        layout.addWidget(QLabel(self.tr("Records")))
-        layout.addWidget(self.records, 2)
-        layout.addWidget(close)
+        vbox(self, self.figures, QLabel(self.tr("Stops")), (self.stops, 1), classify,
+             self.message, QLabel(self.tr("Records")), (self.records, 2), close)
         self.resize(980, 700)
         self.refresh()
 

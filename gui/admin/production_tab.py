@@ -14,8 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget,
 )
 
 from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION
@@ -32,6 +31,7 @@ from utils.permissions import require
 from utils.records_io import export_view_records
 
 from gui.admin.keep_place import reload_keeping_place
+from gui.admin.list_tab import lay_out_list_tab
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.site_now import SiteNow
 from gui.admin.site_records_model import SiteRecordsModel
@@ -101,25 +101,12 @@ class ProductionTab(QWidget):
         self.history.setAccessibleName(self.tr("Version history of the selected record"))
         self.history.setObjectName("recordHistory")
         self.history.setReadOnly(True)
-        filters = QHBoxLayout()
-        for widget in (self.range, self.station, self.lot, self.operator, self.defect,
-                       self.apply_button):
-            filters.addWidget(widget)
-        actions = QHBoxLayout()
-        for widget in (self.manual_button, self.correct_button, self.void_button,
-                       self.csv_button, self.xlsx_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.status)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.history)
-        splitter.setSizes([1000, 400])
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.currency)
-        layout.addLayout(actions)
-        layout.addWidget(splitter, 1)
+        lay_out_list_tab(
+            self, filters=(self.range, self.station, self.lot, self.operator, self.defect,
+                           self.apply_button),
+            currency=self.currency, actions=(self.manual_button, self.correct_button,
+                                             self.void_button, self.csv_button, self.xlsx_button),
+            status=self.status, table=self.table, details=self.history, widths=(1000, 400))
         if bridge is not None:
             bridge.changed.connect(self.view_changed)
         self.refresh()

@@ -27,6 +27,7 @@ from gui.admin.site_now import SiteNow
 from gui.admin.time_range import five_minute_edit, moment_of
 from gui.entry_form import EntryForm
 from gui.form_dialog import error_line, reason_and_password
+from gui.labels import wrapped_label
 from gui.messages import SIGNED_SAVE_REFUSALS, signed_refusal
 from gui.theme import form_label
 
@@ -45,10 +46,7 @@ class _SignedDialog(QDialog):
         self.meaning = meaning
         self.shown_meaning = shown_meaning
         self.reason, self.password = reason_and_password()
-        self.signature = QLabel()
-        self.signature.setObjectName("signatureLine")
-        self.signature.setProperty("role", "hint")
-        self.signature.setWordWrap(True)
+        self.signature = wrapped_label("signatureLine", role="hint")
         self.show_signature()
         # A dialog may stay open for minutes: the time shown follows the clock.
         self.signature_timer = QTimer(self)

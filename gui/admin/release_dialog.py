@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QLineEdit, QPushButton, QTableView, QWidget,
 )
 
 from models.lot_status import ALLOWED_FROM, DecisionKind
@@ -28,6 +28,8 @@ from utils.release.service import LotState, ReleaseError, ReleaseService
 from gui.admin.lot_texts import (
     decision_text, exception_text, kind_text, release_error_text, site_time, status_text,
 )
+from gui.labels import wrapped_label
+from gui.layouts import vbox
 from gui.messages import field_error_text
 from gui.admin.signature_fields import SignatureFields, sign_buttons
 from gui.table_model import ColumnTableModel
@@ -119,21 +121,11 @@ class ReleaseDialog(QDialog):
         self.form.addRow(form_label(self.tr("Reason")), self.reason)
         self.signature = SignatureFields(self.form, self)
         self.username, self.password = self.signature.username, self.signature.password
-        self.signing = QLabel()
-        self.signing.setProperty("role", "hint")
-        self.signing.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.signing = wrapped_label(role="hint")
+        self.message = wrapped_label()
         self.sign_button, buttons = sign_buttons(self, self.tr("Sign"), self.sign)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("Exceptions to look at before release:")))
-        layout.addWidget(self.table, 1)
-        layout.addLayout(ack_row)
-        layout.addLayout(self.form)
-        layout.addWidget(self.signing)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        vbox(self, self.summary, QLabel(self.tr("Exceptions to look at before release:")),
+             (self.table, 1), ack_row, self.form, self.signing, self.message, buttons)
         self.setMinimumSize(900, 600)
         self._set_busy(True)
         self.load()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPus
 
 from utils.auth import AuthService, Session
 
+from gui.form_dialog import secret_field
 from gui.theme import form_label
 
 
@@ -23,9 +24,7 @@ class SignatureFields(QObject):
         self.form = form
         self.username = QLineEdit()
         self.username.setObjectName("signatureUsername")
-        self.password = QLineEdit()
-        self.password.setObjectName("signaturePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = secret_field("signaturePassword")
         form.addRow(form_label(self.tr("Your user name")), self.username)
         form.addRow(form_label(self.tr("Your password")), self.password)
 

@@ -11,15 +11,15 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from config.constants import Permission, role_allows
 from utils.auth import Session
 
-from gui.form_dialog import lay_out_form_dialog
+from gui.form_dialog import lay_out_form_dialog, secret_field
+from gui.labels import wrapped_label
 from gui.tasks import TaskRunner
-from gui.theme import ERROR_COLOR
 
 
 class SiteUpgradeNotice(QWidget):
@@ -49,9 +49,7 @@ class SiteUpgradeNotice(QWidget):
         self.button.clicked.connect(self.open_dialog)
         self.button.setVisible(role_allows(session.role, Permission.SETTINGS_MANAGE))
         self.button.setMinimumHeight(44)  # a touch target
-        self.result = QLabel()
-        self.result.setObjectName("siteUpgradeResult")
-        self.result.setWordWrap(True)
+        self.result = wrapped_label("siteUpgradeResult")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(text)
@@ -105,18 +103,9 @@ class SiteUpgradeDialog(QDialog):
         self.setWindowTitle(self.tr("Move the site to keys by role") if legacy
                             else self.tr("Join the site again"))
         self._start = start
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("upgradePassphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Site passphrase"))
-        self.password = QLineEdit()
-        self.password.setObjectName("upgradePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Your password"))
-        self.error = QLabel()
-        self.error.setObjectName("upgradeError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.passphrase = secret_field("upgradePassphrase", self.tr("Site passphrase"))
+        self.password = secret_field("upgradePassword", self.tr("Your password"))
+        self.error = wrapped_label("upgradeError", role="error")
         form = QFormLayout()
         form.addRow(self.tr("Site passphrase:"), self.passphrase)
         if legacy:

@@ -33,5 +33,5 @@ class SiteVerify(QObject):
         """Open the verify dialog over `parent` and start the check; its per-station results
         replace `results` when it ends (a check stopped by an error leaves them as they were)."""
         self.dialog = run_verify(parent, self.runner, self.verify_work)
-        self.dialog.finished_with.connect(self.results.set_results)
+        self.dialog.finished_with.connect(self.results.set_rows)
         return self.dialog

@@ -22,6 +22,7 @@ from utils.trust.person_documents import NoSigningKey
 
 from gui.admin.spc_texts import measurement_text, number, refusal_text
 from gui.admin.time_range import five_minute_edit, moment_of
+from gui.labels import wrapped_label
 from gui.theme import TOUCH_MIN_PX
 
 
@@ -51,12 +52,8 @@ class FreezeDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Why this period is a stable baseline"))
         for field in (self.start, self.end, self.reason):
             field.setMinimumHeight(TOUCH_MIN_PX)
-        self.preview = QLabel()
-        self.preview.setObjectName("spcFreezePreview")
-        self.preview.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("spcFreezeError")
-        self.error.setWordWrap(True)
+        self.preview = wrapped_label("spcFreezePreview")
+        self.error = wrapped_label("spcFreezeError")
         self.error.setStyleSheet("color: #c62828")
         form = QFormLayout()
         form.addRow(self.tr("From"), self.start)

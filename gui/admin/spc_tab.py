@@ -31,6 +31,7 @@ from gui.admin.spc_texts import (
 )
 from gui.admin.value_axis import value_axes
 from gui.admin.view_bridge import ViewBridge
+from gui.labels import wrapped_label
 from gui.site_time import site_text
 from gui.theme import TOUCH_MIN_PX
 
@@ -151,12 +152,9 @@ class SpcTab(RefreshWhenShown):
             label.setVisible(False)
             values.addItem(label)
             self.labels.append(label)
-        self.baseline_label = QLabel()
-        self.baseline_label.setObjectName("spcBaseline")
-        self.capability_label = QLabel()
-        self.capability_label.setObjectName("spcCapability")
+        self.baseline_label = wrapped_label("spcBaseline")
+        self.capability_label = wrapped_label("spcCapability")
         for label in (self.baseline_label, self.capability_label):
-            label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.signals = QListWidget()
         self.signals.setObjectName("spcSignals")

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from config.constants import Role
@@ -27,11 +27,12 @@ from utils.permissions import PermissionDenied
 
 from gui.admin.legacy_users_dialog import LegacyUsersDialog
 from gui.admin.site_now import SiteNow
-from gui.form_dialog import error_line, lay_out_form_dialog
+from gui.form_dialog import error_line, lay_out_form_dialog, secret_field
 from gui.header import role_name
+from gui.labels import wrapped_label
 from gui.messages import field_error_text, password_policy_text
 from gui.table_model import ColumnTableModel
-from gui.table_view import read_table
+from gui.table_view import read_table, short_list
 from gui.tasks import TaskRunner
 from gui.theme import form_label
 
@@ -46,14 +47,6 @@ class UsersTableModel(ColumnTableModel):
         self._headers = (self.tr("Username"), self.tr("Full name"), self.tr("Role"),
                          self.tr("Active"), self.tr("Must change password"),
                          self.tr("Locked until"), self.tr("Badge"))
-
-    def set_users(self, users: list[User]) -> None:
-        self.beginResetModel()
-        self._rows = list(users)
-        self.endResetModel()
-
-    def user_at(self, row: int) -> User:
-        return self._rows[row]
 
     def cell_data(self, user: User, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -184,12 +177,7 @@ class UsersTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search users…"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = read_table(self.proxy, self.tr("User accounts"), "usersTable")
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = short_list(read_table(self.proxy, self.tr("User accounts"), "usersTable"))
         self.table.verticalHeader().setDefaultSectionSize(34)
         buttons = QHBoxLayout()
         self.actions: dict[str, QPushButton] = {}
@@ -209,14 +197,10 @@ class UsersTab(QWidget):
             "password; its old passwords are never used"))
         self.import_button.clicked.connect(lambda _checked=False: self.import_legacy())
         buttons.addWidget(self.import_button)
-        self.status = QLabel()
-        self.status.setObjectName("usersStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label("usersStatus")
         # Supervisors and admins with no signing key yet (carried over by a site's upgrade to
         # keys by role): they cannot sign commands or corrections until a reset gives them one.
-        self.keyless = QLabel()
-        self.keyless.setObjectName("usersWithoutKeys")
-        self.keyless.setWordWrap(True)
+        self.keyless = wrapped_label("usersWithoutKeys")
         self.keyless.setStyleSheet("background: #fff3cd; padding: 6px;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.keyless)
@@ -227,7 +211,7 @@ class UsersTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_users(self.auth.list_users(self.session))
+        self.model.set_rows(self.auth.list_users(self.session))
         keyless = self.keyless_accounts()
         self.keyless.setText(self.tr(
             "%n supervisor or admin account(s) cannot sign yet (no signing key since the site's "
@@ -238,11 +222,11 @@ class UsersTab(QWidget):
 
     def selected_username(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return None if not rows else self.model.user_at(self.proxy.mapToSource(rows[0]).row()).username
+        return None if not rows else self.model.row_at(self.proxy.mapToSource(rows[0]).row()).username
 
     def select(self, username: str) -> None:
         for row in range(self.model.rowCount()):
-            if self.model.user_at(row).username == username:
+            if self.model.row_at(row).username == username:
                 self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
 
     def _roles(self) -> QComboBox:
@@ -256,12 +240,9 @@ class UsersTab(QWidget):
         name = self.selected_username()
         if kind != "create" and name is None:
             return None
-        password = QLineEdit()
-        password.setEchoMode(QLineEdit.EchoMode.Password)
+        password = secret_field()
         # A password nobody sees typed goes in twice, as everywhere else in the app.
-        repeat = QLineEdit()
-        repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        repeat.setObjectName("repeatPassword")
+        repeat = secret_field("repeatPassword")
         fields: dict[str, QWidget]
         if kind == "create":
             fields = {self.tr("Username"): QLineEdit(), self.tr("Full name"): QLineEdit(),

@@ -15,6 +15,7 @@ from utils.setup_checks import AdminAccount, check_folder, machines_on_share
 from utils.passwords import PasswordPolicyError, check_policy
 from utils.site.site_key import PASSPHRASE_MIN_CHARS
 
+from gui.form_dialog import secret_field
 from gui.messages import field_error_text, password_policy_text
 from gui.theme import TOUCH_MIN_PX
 from gui.wizard.page import WizardOptions, WizardPage
@@ -23,13 +24,6 @@ from gui.wizard.widgets import (
     with_notes,
 )
 from gui.zone_field import ZoneField, this_pc_zone
-
-
-def _secret_field(name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 class SitePage(WizardPage):
@@ -45,8 +39,8 @@ class SitePage(WizardPage):
         self.options = options
         self.folder = FolderField("siteFolder")
         self.folder_error = error_label("folderError")
-        self.passphrase = _secret_field("passphrase")
-        self.repeat = _secret_field("passphraseRepeat")
+        self.passphrase = secret_field("passphrase")
+        self.repeat = secret_field("passphraseRepeat")
         self.passphrase_error = error_label("passphraseError")
         self.passphrase_hint = hint_label()
         self.folder_label = row_label()
@@ -196,8 +190,8 @@ class AdminPage(WizardPage):
         self.full_name = QLineEdit()
         self.full_name.setObjectName("adminFullName")
         self.full_name.setMaxLength(FULL_NAME_MAX)
-        self.password = _secret_field("adminPassword")
-        self.repeat = _secret_field("adminPasswordRepeat")
+        self.password = secret_field("adminPassword")
+        self.repeat = secret_field("adminPasswordRepeat")
         self.errors = {name: error_label(f"{name}Error")
                        for name in ("username", "full_name", "password")}
         self.labels = {name: row_label() for name in ("username", "full_name", "password",

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from config.catalog import Catalog
 from utils.site.protocol import valid_station_id
 
+from gui.labels import wrapped_label
 from gui.numbers import weight_text
 from gui.theme import TOUCH_MIN_PX, form_label
 
@@ -80,12 +81,7 @@ def with_notes(field: QWidget | QLayout, *notes: QWidget) -> QWidget:
 
 
 def hint_label(name: str = "") -> QLabel:
-    label = QLabel()
-    label.setProperty("role", "hint")
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
+    return wrapped_label(name, role="hint")
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
@@ -152,8 +148,7 @@ class OptionButton(QPushButton):
         self.setCheckable(True)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: bold; background: transparent;")
-        self.description = QLabel()
-        self.description.setWordWrap(True)
+        self.description = wrapped_label()
         self.description.setStyleSheet("background: transparent;")
         for label in (self.title, self.description):
             # Clicks on the texts reach the button.

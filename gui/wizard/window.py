@@ -27,6 +27,7 @@ from utils.passwords import PasswordPolicyError
 from utils.settings_store import load_settings, save_settings
 
 from gui.i18n import current_language, install_translators
+from gui.labels import wrapped_label
 from gui.tasks import TaskRunner
 from gui.wizard.finish_page import FinishPage
 from gui.wizard.page import WizardOptions, WizardPage
@@ -83,9 +84,7 @@ class FirstRunWizard(Retranslating):
         self.heading.setObjectName("wizardHeading")
         self.heading.setStyleSheet("font-size: 26px; font-weight: bold;")
         self.heading.setWordWrap(True)
-        self.intro = QLabel()
-        self.intro.setObjectName("wizardIntro")
-        self.intro.setWordWrap(True)
+        self.intro = wrapped_label("wizardIntro")
         self.intro.setStyleSheet("font-size: 16px;")
 
         # The language the app started in (the PC's setting, or --lang for this run).

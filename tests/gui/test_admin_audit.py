@@ -201,7 +201,7 @@ def test_verify_results_name_the_kind_in_the_persons_language(qtmodeltester, tmp
     from utils.audit.verify import TamperKind, VerifyResult
 
     model = VerifyResultsModel()
-    model.set_results([
+    model.set_rows([
         VerifyResult(station="206", ok=False, events_checked=12, first_bad_seq=7,
                      kind=TamperKind.MODIFIED, detail="hash mismatch"),
         VerifyResult(station="201", ok=True, events_checked=30),

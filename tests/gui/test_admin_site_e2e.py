@@ -126,10 +126,10 @@ def test_the_admin_panel_done_when(qtbot, plant, window):
     results = window.audit_tab.results
     verify_action.trigger()
     wait_for(lambda: results.rowCount() >= 3, timeout=30)
-    rows = {results.result_at(r).station: r for r in range(results.rowCount())}
+    rows = {results.row_at(r).station: r for r in range(results.rowCount())}
     assert {"206", "201", "office1"} <= set(rows)
     for row in rows.values():
-        assert results.result_at(row).ok
+        assert results.row_at(row).ok
         assert results.data(results.index(row, 0), 8).color() == GREEN  # BackgroundRole
     window.audit_tab.verify_dialog.close()
     assert window.tabs.currentWidget() is window.audit_tab  # the table, once the dialog closes
@@ -137,14 +137,14 @@ def test_the_admin_panel_done_when(qtbot, plant, window):
     # 5. One station's journal altered on the share: that station red, the others green.
     services[1].stop("before the journal is altered")
     bad_seq = _tamper_first_record(site.share, "206")
-    results.set_results([])
+    results.set_rows([])
     verify_action.trigger()
     wait_for(lambda: results.rowCount() >= 3, timeout=30)
-    rows = {results.result_at(r).station: r for r in range(results.rowCount())}
-    bad = results.result_at(rows["206"])
+    rows = {results.row_at(r).station: r for r in range(results.rowCount())}
+    bad = results.row_at(rows["206"])
     assert not bad.ok and bad.first_bad_seq == bad_seq and str(bad.kind) == "modified"
     assert results.data(results.index(rows["206"], 0), 8).color() == RED
     for station_id in ("201", "office1"):
-        assert results.result_at(rows[station_id]).ok
+        assert results.row_at(rows[station_id]).ok
         assert results.data(results.index(rows[station_id], 0), 8).color() == GREEN
     window.audit_tab.verify_dialog.close()

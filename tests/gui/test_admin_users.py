@@ -30,7 +30,7 @@ def shown_full_name(tab, username: str) -> str:
     model = tab.model
     column = model.COLUMNS.index("full_name")
     for row in range(model.rowCount()):
-        if model.user_at(row).username == username:
+        if model.row_at(row).username == username:
             return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
     raise AssertionError(f"{username} is not in the list")
 

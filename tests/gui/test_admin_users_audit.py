@@ -165,18 +165,18 @@ def test_audit_filters_and_detail(qtmodeltester, audit_tab):
 def test_verify_intact_then_tampered(qtbot, audit_tab, ctx):
     dialog = audit_tab.verify()
     wait_for(lambda: audit_tab.results.rowCount() > 0, timeout=20)
-    assert all(audit_tab.results.result_at(r).ok for r in range(audit_tab.results.rowCount()))
+    assert all(audit_tab.results.row_at(r).ok for r in range(audit_tab.results.rowCount()))
     dialog.close()
     db = sqlite3.connect(ctx.paths.database_file)
     db.execute("DROP TRIGGER audit_events_no_update")
     db.execute("UPDATE audit_events SET username = 'mallory' WHERE seq = 2")
     db.commit()
     db.close()
-    audit_tab.results.set_results([])
+    audit_tab.results.set_rows([])
     audit_tab.verify()
     wait_for(lambda: audit_tab.results.rowCount() > 0, timeout=20)
-    bad = [audit_tab.results.result_at(r) for r in range(audit_tab.results.rowCount())
-           if not audit_tab.results.result_at(r).ok]
+    bad = [audit_tab.results.row_at(r) for r in range(audit_tab.results.rowCount())
+           if not audit_tab.results.row_at(r).ok]
     assert bad and bad[0].first_bad_seq == 2 and str(bad[0].kind) == "modified"
 
 

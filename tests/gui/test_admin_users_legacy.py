@@ -39,7 +39,7 @@ def usuarios(tmp_path) -> Path:
 
 
 def shown_usernames(tab) -> list[str]:
-    return [tab.model.user_at(row).username for row in range(tab.model.rowCount())]
+    return [tab.model.row_at(row).username for row in range(tab.model.rowCount())]
 
 
 def test_import_shows_the_one_time_passwords_once_and_prints_them(qtbot, qtmodeltester, ctx,

@@ -38,6 +38,16 @@ def test_data_asks_cell_data_for_cells_in_the_rows_only(qtmodeltester):
     assert model.asked == []
 
 
+def test_row_at_gives_the_item_of_a_row_of_the_rows_shown_now():
+    model = _Sizes()
+    model.set_rows([{"size": "#0", "boxes": 12}, {"size": "#1", "boxes": 3}])
+    assert model.row_at(1) == {"size": "#1", "boxes": 3}
+    model.set_rows([{"size": "#2", "boxes": 5}])
+    assert model.row_at(0)["size"] == "#2"
+    with pytest.raises(IndexError):
+        model.row_at(1)
+
+
 def test_a_model_that_says_nothing_about_its_cells_fails_loudly():
     """Loudly and early: when the class is declared, not when a view first asks for a cell."""
     with pytest.raises(TypeError, match="Silent says nothing about its cells"):

@@ -1,0 +1,33 @@
+"""The layout of the tabs that list the site's rows a page at a time (Production's records, the
+audit trail's events): a row of filters, the line that says how current the site view is, a row
+of actions with the tab's status at its right end, and the list beside the selected row's
+details taking the rest of the height. One function, so the two tabs stay alike."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+
+
+def lay_out_list_tab(tab: QWidget, *, filters: Sequence[QWidget], currency: QWidget,
+                     actions: Sequence[QWidget], status: QWidget, table: QWidget,
+                     details: QWidget, widths: tuple[int, int]) -> None:
+    """`widths`: the list's and the details' first widths (the person may drag them)."""
+    filter_row = QHBoxLayout()
+    for widget in filters:
+        filter_row.addWidget(widget)
+    action_row = QHBoxLayout()
+    for widget in actions:
+        action_row.addWidget(widget)
+    action_row.addStretch(1)
+    action_row.addWidget(status)
+    splitter = QSplitter()
+    splitter.addWidget(table)
+    splitter.addWidget(details)
+    splitter.setSizes(list(widths))
+    layout = QVBoxLayout(tab)
+    layout.addLayout(filter_row)
+    layout.addWidget(currency)
+    layout.addLayout(action_row)
+    layout.addWidget(splitter, 1)
