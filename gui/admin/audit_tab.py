@@ -37,7 +37,7 @@ from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.keep_place import reload_keeping_place
 from gui.admin.site_now import SiteNow
 from gui.admin.site_verify import SiteVerify
-from gui.admin.time_range import LiveRange
+from gui.admin.time_range import LiveRange, read_zone
 from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
@@ -92,13 +92,14 @@ class AuditTab(QWidget):
             finish(self.steps)
 
     @classmethod
-    def made_in_steps(cls, *args: Any, **kwargs: Any) -> Steps["AuditTab"]:
+    def made_in_steps(cls, site: SiteNow, *args: Any, **kwargs: Any) -> Steps["AuditTab"]:
         """The tab made a few milliseconds at a time (gui/admin/lazy_tabs.py `prepare`): built
         in one go it held the GUI thread 189 ms while a verify's result was being read. The
         first step yields the empty tab, to be put in its place at once: each widget is then
         made where it stays (moving a made tab into the window styled every widget in it
         again: 17 ms of the GUI thread, 200 ms with the site view catching up beside it)."""
-        tab = cls(*args, **kwargs, in_steps=True)
+        yield OffThread(lambda: read_zone(site.timezone))
+        tab = cls(site, *args, **kwargs, in_steps=True)
         yield tab  # a page to put in its place now (LazyTabs)
         yield from tab.steps
         return tab
@@ -124,6 +125,7 @@ class AuditTab(QWidget):
         self.range = LiveRange(self.site.timezone, self.site.clock,
                                self.site.clock.now() - timedelta(days=7))
         self.range.changed.connect(self.refresh)
+        yield  # made, then styled: the heaviest widgets take two steps
         yield from _adding(filters, self.range)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.refresh)
@@ -167,6 +169,7 @@ class AuditTab(QWidget):
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
         long_list(self.table)  # columns fitted once, to the first rows (refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        yield
         yield from _adding(splitter, self.table)
         right = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(right)
@@ -183,6 +186,7 @@ class AuditTab(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.results_table.horizontalHeader().setResizeContentsPrecision(0)
         self.results_table.horizontalHeader().setStretchLastSection(True)
+        yield
         yield from _adding(right, self.results_table)
         self._fill_stations(stations)
         self.model.show_first(first)

@@ -234,7 +234,7 @@ def test_the_tab_made_in_steps_shows_what_a_refresh_shows(qtbot, ctx, admin):
         answer = asked.work() if isinstance(asked, OffThread) else None
         threads.append(isinstance(asked, OffThread))
     qtbot.addWidget(tab)
-    assert count >= 20 and threads.count(True) == 2  # the modules, then the first read
+    assert count >= 20 and threads.count(True) == 3  # the modules, the zone, the first read
 
     def shown(model):
         return [[model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole)
