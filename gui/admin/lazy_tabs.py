@@ -24,6 +24,8 @@ from collections.abc import Callable, Generator
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from utils.refusals import is_refusal
+
 from gui.steps import OffThread, Steps, finish
 from gui.tasks import TaskRunner
 
@@ -175,8 +177,9 @@ class LazyTabs(QObject):
             return
         steps.close()
         self._empty_place(name)
+        expected = is_refusal(exc) or isinstance(exc, OSError)  # else a bug: its traceback
         log.warning("Preparing the %s tab failed (%s); it is built when it is opened",
-                    name, exc, exc_info=exc if not isinstance(exc, OSError) else None)
+                    name, exc, exc_info=None if expected else exc)
 
     def _place(self, name: str, page: QWidget) -> QWidget:
         self._swap(name, page)
@@ -188,7 +191,8 @@ class LazyTabs(QObject):
 
     def _empty_place(self, name: str) -> None:
         """A page that failed half made leaves its tab to an empty place again."""
-        if not isinstance(self._places[name], _Place):
+        held = self._places.get(name)
+        if held is not None and not isinstance(held, _Place):
             self._swap(name, _Place(name))
 
     def _swap(self, name: str, page: QWidget) -> None:
