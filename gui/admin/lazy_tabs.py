@@ -182,6 +182,12 @@ class LazyTabs(QObject):
                     name, exc, exc_info=None if expected else exc)
 
     def _place(self, name: str, page: QWidget) -> QWidget:
+        if self._places[name] is page:
+            # Made in its tab while hidden: the tab widget has not heard of its size since it
+            # was empty. Told now, the window takes it in (grows if the page needs it) before
+            # the page is shown, not on the click that shows it (laid out and painted twice).
+            page.updateGeometry()
+            self.tabs.updateGeometry()
         self._swap(name, page)
         del self._places[name]
         self._pages[name] = page
