@@ -98,6 +98,37 @@ def test_a_prepared_tab_is_made_a_step_per_turn_in_its_place(qtbot):
     assert built == ["shown", "steps"]
 
 
+def test_a_page_made_hidden_in_its_tab_is_sized_before_it_is_shown(qtbot):
+    """Made in its tab while another is shown, the page's size reaches the window when it is
+    done: the window grows to it then, not on the click that shows it (laid out twice)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    tabs = QTabWidget()
+    QVBoxLayout(window).addWidget(tabs)
+    window.show()
+
+    def made_in_steps():
+        page = QWidget()
+        yield page
+        wide = QLabel("wide")
+        wide.setMinimumWidth(900)
+        QVBoxLayout(page).addWidget(wide)
+        yield
+        return page
+
+    lazy = LazyTabs(tabs)
+    lazy.add("shown", "Shown", lambda: QLabel("shown"))
+    lazy.add("steps", "Steps", made_in_steps)
+    QApplication.processEvents()
+    assert tabs.width() < 900
+    lazy.prepare("steps")
+    wait_for(lambda: lazy.built("steps") is not None)
+    wait_for(lambda: tabs.width() >= 900)
+    assert tabs.currentIndex() == 0  # grown for it, not showing it
+
+
 def test_a_tab_opened_while_it_is_prepared_is_finished_at_once(qtbot):
     """The person opens the tab (or the code asks for it) mid-way: the steps left run now,
     the work a step waits for on a task's thread done here; the later answer of that task
