@@ -5,7 +5,7 @@ widgets here.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from config.constants import Permission
 from data import view_repo
 from models.canonical import parse_utc
-from utils.audit.trail import TrailFilter, trail_page
+from utils.audit.trail import TrailFilter, trail_count, trail_page
 from utils.audit.verify import VerifyResult
 from utils.auth import Session
 from utils.permissions import require
@@ -27,6 +27,26 @@ from gui.verify_dialog import kind_texts
 PAGE_ROWS = 500  # events read at a time as the table scrolls
 PAGES_KEPT = 16
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)  # an int: compared on every cell painted
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """The events a table shows first: read on a task's thread (`read_first_page`), shown on
+    the GUI thread (`AuditEventsModel.show_first`)."""
+
+    filters: TrailFilter
+    count: int
+    rows: list[dict[str, Any]]
+    texts: dict[int, tuple[str, ...]]  # the rows' cells as shown, by row
+
+
+def read_first_page(view, changes, session: Session, filters: TrailFilter,
+                    zone: ZoneInfo | None) -> FirstPage:
+    """The count, the first page for `filters` and its cells' texts (a time's parsing and
+    zone conversion, made once): plain objects, for any thread."""
+    rows = trail_page(view, changes, session, filters, PAGE_ROWS)
+    texts = {row: row_texts(record, zone) for row, record in enumerate(rows) if record}
+    return FirstPage(filters, trail_count(view, changes, session, filters), rows, texts)
 
 
 class AuditEventsModel(ColumnTableModel):
@@ -72,6 +92,14 @@ class AuditEventsModel(ColumnTableModel):
         self.endResetModel()
         return rows
 
+    def show_first(self, first: FirstPage) -> None:
+        """Show what `read_first_page` read (on another thread), as `set_filters` would have."""
+        self.filters = first.filters
+        self.beginResetModel()
+        self._pages.reset(first.count, PAGE_ROWS, first.rows)
+        self._cells = dict(first.texts)
+        self.endResetModel()
+
     def _position(self, connection, event: dict[str, Any], count: int) -> int | None:
         row = view_repo.events_before(connection, event, **asdict(self.filters))
         return row if row < count else None
@@ -110,10 +138,15 @@ class AuditEventsModel(ColumnTableModel):
         cells = self._cells.get(row)
         if cells is None:
             record = self.row_data(row)
-            cells = tuple(display_value(record, column, self.zone) for column in self.COLUMNS)
+            cells = row_texts(record, self.zone)
             if record:
                 self._cells[row] = cells
         return cells
+
+
+def row_texts(row: dict[str, Any], zone: ZoneInfo | None) -> tuple[str, ...]:
+    """An event's cells as AuditEventsModel shows them."""
+    return tuple(display_value(row, column, zone) for column in AuditEventsModel.COLUMNS)
 
 
 def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None) -> str:

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSplitter, QWidget,
+    QBoxLayout, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from config.constants import Permission
@@ -32,17 +32,17 @@ from utils.site.site_view import GUI_LOCAL_EVENTS, SiteView
 from utils.permissions import PermissionDenied, require
 
 from gui.admin import audit_report
-from gui.admin.audit_model import AuditEventsModel
+from gui.admin.audit_model import AuditEventsModel, FirstPage, read_first_page
 from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.keep_place import reload_keeping_place
-from gui.admin.list_tab import lay_out_list_tab
 from gui.admin.site_now import SiteNow
 from gui.admin.site_verify import SiteVerify
-from gui.admin.time_range import LiveRange
+from gui.admin.time_range import LiveRange, read_zone
 from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
-from gui.table_view import fit_columns_once, long_list, read_table
+from gui.steps import OffThread, Steps, finish
+from gui.table_view import fit_columns_once, fitting_columns, long_list, read_table
 from gui.tasks import Task, TaskRunner
 from gui.verify_dialog import VerifyDialog
 
@@ -58,14 +58,25 @@ class StationFilter(QComboBox):
         super().showPopup()
 
 
+def _adding(into: QBoxLayout | QSplitter, *widgets: QWidget) -> Steps[None]:
+    """Each widget into the tab and styled now, a step each: else the tab's first layout
+    styles them all in one go."""
+    for widget in widgets:
+        into.addWidget(widget)
+        widget.ensurePolished()
+        yield
+
+
 class AuditTab(QWidget):
     def __init__(self, site: SiteNow, view: SiteView, changes: Changes, session: Session,
                  runner: TaskRunner, *, verifier: SiteVerify, reviews: AuditReviews,
                  auth: AuthService, bridge: ViewBridge | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, in_steps: bool = False):
         """`verifier`: the integrity check the Verify button runs (the whole site's, or this
         PC's own chain) with its last per-station results, which the tab shows (the panel's
-        own, also run from its menu); `reviews` and `auth`: the review dialog's signing."""
+        own, also run from its menu); `reviews` and `auth`: the review dialog's signing.
+        `in_steps`: the rest of the tab is made by `steps` (gui/steps.py), a turn each, and
+        is not usable before they are done (see `made_in_steps`)."""
         require(session, Permission.AUDIT_VIEW, changes, target="audit trail")
         super().__init__(parent)
         self.site, self.changes, self.session, self.runner = site, changes, session, runner
@@ -75,23 +86,70 @@ class AuditTab(QWidget):
         self.view = view
         self.zone = ZoneInfo(site.timezone)
         self.setObjectName("auditTab")
+        self._shown = self._missed_change = False  # its first rows; a change before them
+        self.steps = self._build(bridge)
+        if not in_steps:
+            finish(self.steps)
+
+    @classmethod
+    def made_in_steps(cls, site: SiteNow, *args: Any, **kwargs: Any) -> Steps["AuditTab"]:
+        """The tab made a few milliseconds at a time (gui/admin/lazy_tabs.py `prepare`): built
+        in one go it held the GUI thread 189 ms while a verify's result was being read. The
+        first step yields the empty tab, to be put in its place at once: each widget is then
+        made where it stays (moving a made tab into the window styled every widget in it
+        again: 17 ms of the GUI thread, 200 ms with the site view catching up beside it)."""
+        yield OffThread(lambda: read_zone(site.timezone))
+        tab = cls(site, *args, **kwargs, in_steps=True)
+        yield tab  # a page to put in its place now (LazyTabs)
+        yield from tab.steps
+        return tab
+
+    def _build(self, bridge: ViewBridge | None) -> Steps[None]:
+        # A widget or two per step: about a millisecond each to make and style (with the
+        # application's style sheet) on this project's 2-core VM, three to ten times that while
+        # another thread holds the interpreter lock (the site view catching up). Each widget is
+        # styled in the step that makes it, not all at once when the tab is first laid out. The
+        # first read of the view runs on a task's thread (gui/steps.py).
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        layout.addLayout(filters)
         self.station = StationFilter()
         self.station.setObjectName("auditStation")
         self.station.about_to_open.connect(self._fill_stations)
+        yield from _adding(filters, QLabel(self.tr("Station")), self.station)
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("user"))
         self.action = QLineEdit()
         self.action.setPlaceholderText(self.tr("action, e.g. record.edit"))
-        self.range = LiveRange(site.timezone, site.clock,
-                               site.clock.now() - timedelta(days=7))
+        yield from _adding(filters, self.user, self.action)
+        self.range = LiveRange(self.site.timezone, self.site.clock,
+                               self.site.clock.now() - timedelta(days=7))
         self.range.changed.connect(self.refresh)
-        self.currency = ViewStatus(bridge, site.timezone, site.clock)
+        yield  # made, then styled: the heaviest widgets take two steps
+        yield from _adding(filters, self.range)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.refresh)
+        yield from _adding(filters, self.apply_button)
+        view, changes, session, zone = self.view, self.changes, self.session, self.zone
+        chosen = self._filters()
+
+        def first_read() -> tuple[list[str], FirstPage]:  # on a task's thread: no widgets
+            # This PC's own new events at once (a backlog is the follower's).
+            view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
+            return trail_stations(view), read_first_page(view, changes, session, chosen, zone)
+
+        if bridge is not None:  # what arrives from here on is shown too (view_changed)
+            bridge.changed.connect(self.view_changed)
+        stations, first = yield OffThread(first_read)
+        self.currency = ViewStatus(bridge, self.site.timezone, self.site.clock)
+        yield from _adding(layout, self.currency)
+        actions = QHBoxLayout()
+        layout.addLayout(actions)
         self.verify_button = QPushButton(self.tr("Verify audit integrity…"))
         self.verify_button.clicked.connect(self.verify)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.csv_button.clicked.connect(lambda: self.export_csv())
+        yield from _adding(actions, self.verify_button, self.csv_button)
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.review_button = QPushButton(self.tr("Reviews…"))
@@ -99,38 +157,47 @@ class AuditTab(QWidget):
         self.review_button.setToolTip(self.tr("The signed reviews of the audit trail, and "
                                               "signing the review of this range"))
         self.review_button.clicked.connect(lambda: self.open_review())
-        self.model = AuditEventsModel(self, self.zone, view=self.view, changes=changes,
-                                      session=session)
+        yield from _adding(actions, self.pdf_button, self.review_button)
+        actions.addStretch(1)
+        self.status = QLabel()
+        yield from _adding(actions, self.status)
+        splitter = QSplitter()
+        layout.addWidget(splitter, 1)
+        self.model = AuditEventsModel(self, self.zone, view=self.view, changes=self.changes,
+                                      session=self.session)
         self.table = read_table(self.model, self.tr("Audit events"), "auditTable")
         self.table.setItemDelegate(FastCellDelegate(self.table))  # a page is 5,000 rows
         long_list(self.table)  # columns fitted once, to the first rows (refresh)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        yield
+        yield from _adding(splitter, self.table)
+        right = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(right)
+        splitter.setSizes([900, 450])
         self.detail = QPlainTextEdit()
         self.detail.setAccessibleName(self.tr("The selected event in full"))
         self.detail.setReadOnly(True)
         self.detail.setObjectName("auditDetail")
-        self.results = verifier.results  # a check run before the tab was built shows too
+        yield from _adding(right, self.detail)
+        self.results = self.verifier.results  # a check run before the tab was built shows too
         self.results_table = read_table(self.results, self.tr("Verification result per station"),
                                         "verifyResults")
         self.results_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.results_table.horizontalHeader().setResizeContentsPrecision(0)
         self.results_table.horizontalHeader().setStretchLastSection(True)
-        self.status = QLabel()
-
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.detail)
-        right.addWidget(self.results_table)
-        lay_out_list_tab(
-            self, filters=(QLabel(self.tr("Station")), self.station, self.user, self.action,
-                           self.range, self.apply_button),
-            currency=self.currency, actions=(self.verify_button, self.csv_button,
-                                             self.pdf_button, self.review_button),
-            status=self.status, table=self.table, details=right, widths=(900, 450))
-        self._fill_stations()
-        if bridge is not None:
-            bridge.changed.connect(self.view_changed)
-        self.refresh()
+        yield
+        yield from _adding(right, self.results_table)
+        self._fill_stations(stations)
+        self.model.show_first(first)
+        self._shown = True
+        self.currency.set_fixed_until(self.range.fixed_until())
+        self._show_count()
+        yield
+        yield from fitting_columns(self.table)  # once, to the first read's rows
+        if self._missed_change:  # the view changed after the first read: shown now
+            self._missed_change = False
+            self.view_changed(None)
 
     def open_review(self):
         """The audit-trail review of the range shown (a live range ends now)."""
@@ -154,12 +221,13 @@ class AuditTab(QWidget):
                            action=self.action.text().strip() or None, start=format_utc(start),
                            end=None if end is None else format_utc(end))
 
-    def _fill_stations(self) -> None:
+    def _fill_stations(self, stations: list[str] | None = None) -> None:
+        """The station filter's list: `stations`, or read from the view now."""
         chosen = self.station.currentData()
         self.station.blockSignals(True)  # the choice is kept, not changed
         self.station.clear()
         self.station.addItem(self.tr("all"), None)
-        for station in trail_stations(self.view):
+        for station in trail_stations(self.view) if stations is None else stations:
             self.station.addItem(station, station)
         self.station.setCurrentIndex(max(0, self.station.findData(chosen)))
         self.station.blockSignals(False)
@@ -176,6 +244,9 @@ class AuditTab(QWidget):
     def view_changed(self, _change) -> None:
         """New events arrived: show them, the selected event kept selected and the rows in
         view where they were (at the top, the newest stay in sight)."""
+        if not self._shown:
+            self._missed_change = True  # the tab is being made: shown once its rows are
+            return
         if self.range.fixed_until() is not None:
             return  # a fixed range ending in the past gains nothing new (said on the tab)
         reload_keeping_place(self.table, self.model)

@@ -93,7 +93,7 @@ class AdminWindow(QMainWindow):
             self.tabs.addTab(notice, self.tr("Fleet"))
         # Every tab below is built when it is first opened (gui/admin/lazy_tabs.py); its
         # attribute (self.production_tab...) builds it when read.
-        self.lazy = LazyTabs(self.tabs, on_built=self._tab_built)
+        self.lazy = LazyTabs(self.tabs, on_built=self._tab_built, runner=self.runner)
         runner, bridge, view = self.runner, self.bridge, self.site_view
         if role_allows(session.role, Permission.RECORD_VIEW_SITE):
             def dashboard():
@@ -135,8 +135,8 @@ class AdminWindow(QMainWindow):
             verifier = self.site_verify = wiring.site_verify(ctx, runner, site_view=view)
             verifier.setParent(self)
             self.lazy.add("audit_tab", self.tr("Audit"),
-                          lambda: wiring.audit_tab(ctx, session, runner, site_view=view,
-                                                   bridge=bridge, verifier=verifier))
+                          lambda: wiring.audit_tab_in_steps(ctx, session, runner, site_view=view,
+                                                            bridge=bridge, verifier=verifier))
         if role_allows(session.role, Permission.SETTINGS_MANAGE):
             self.lazy.add("catalog_tab", self.tr("Catalog"),
                           lambda: wiring.catalog_tab(ctx, session, runner))
@@ -196,12 +196,13 @@ class AdminWindow(QMainWindow):
             # The tab is not needed (nor built) to run the check: the dialog opens and the
             # check starts at once. Building the tab on the click (the first time) held the
             # GUI thread 242 ms before the dialog appeared (bench_gui.py). The tab is built
-            # once the result shows, while the person reads it, and shown when the dialog
-            # closes: the dialog is modal, so nothing behind it can be used meanwhile, and
-            # showing and painting the tab (a page of 5,000 events) held the GUI thread
-            # 40-67 ms on the click.
+            # once the result shows, while the person reads it, a step per event-loop turn
+            # (in one go that held the GUI thread 189 ms), and shown when the dialog closes
+            # (finished then if the person was quicker): the dialog is modal, so nothing
+            # behind it can be used meanwhile, and building, showing and painting the tab
+            # (a page of 5,000 events) on the click held the GUI thread a quarter second.
             dialog = self.verify_dialog = self.site_verify.run(self)
-            dialog.finished_with.connect(self._build_audit_tab_soon)
+            dialog.finished_with.connect(lambda _results: self.lazy.prepare("audit_tab"))
             dialog.finished.connect(lambda _code: self._show_verify_results(dialog))
             return dialog
         from gui.verify_dialog import run_verify
@@ -209,11 +210,6 @@ class AdminWindow(QMainWindow):
         self.verify_dialog = run_verify(self, self.runner, lambda progress, cancel:
                                         self.ctx.verify_audit(progress=progress, cancel=cancel))
         return self.verify_dialog
-
-    def _build_audit_tab_soon(self, _results) -> None:
-        """The Audit tab, built on the next turn of the event loop: after the result has been
-        painted, before the person closes the dialog to see the per-station table."""
-        QTimer.singleShot(0, self, lambda: None if self._shut else self.lazy.page("audit_tab"))
 
     def _show_verify_results(self, dialog) -> None:
         """After a verify from the menu: the audit tab with its per-station table, if the check
@@ -223,6 +219,8 @@ class AdminWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self._shut = True
+        if hasattr(self, "lazy"):
+            self.lazy.stop_preparing()
         for name in ("dashboard_tab", "insights_tab"):  # only those built: none built now
             page = self.lazy.built(name) if hasattr(self, "lazy") else None
             if page is not None:

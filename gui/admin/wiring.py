@@ -11,6 +11,7 @@ opens the panel does not pay for them (pyqtgraph among them).
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Callable
 
 from utils.auth import Session
@@ -18,6 +19,7 @@ from utils.context import AppContext
 from utils.site.site_key import SiteError, read_site
 
 from gui.admin.site_now import SiteNow
+from gui.steps import OffThread, Steps, finish
 from gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -166,6 +168,16 @@ def audit_tab(ctx: AppContext, session: Session, runner: TaskRunner,
     """With `site_view` (the panel's), Verify checks every station's journal in it; without,
     this PC's own chain. `verifier`: the panel's own (its results shown in the tab); without,
     the tab gets one of its own."""
+    return finish(audit_tab_in_steps(ctx, session, runner, site_view, bridge, verifier))
+
+
+def audit_tab_in_steps(ctx: AppContext, session: Session, runner: TaskRunner,
+                       site_view: "SiteView | None" = None,
+                       bridge: "ViewBridge | None" = None,
+                       verifier: "SiteVerify | None" = None) -> "Steps[AuditTab]":
+    """`audit_tab` made a step at a time (gui/steps.py), its modules imported on a task's
+    thread first (a few dozen file reads)."""
+    yield OffThread(_load_audit_tab)
     from utils.audit.review import AuditReviews
 
     from gui.admin.audit_tab import AuditTab
@@ -173,8 +185,15 @@ def audit_tab(ctx: AppContext, session: Session, runner: TaskRunner,
     if verifier is None:
         verifier = site_verify(ctx, runner, site_view)
     view = site_view if site_view is not None else ctx.site_view
-    return AuditTab(site_now(ctx), view, ctx.changes, session, runner, verifier=verifier,
-                    reviews=AuditReviews(ctx), auth=ctx.auth, bridge=bridge)
+    return (yield from AuditTab.made_in_steps(
+        site_now(ctx), view, ctx.changes, session, runner, verifier=verifier,
+        reviews=AuditReviews(ctx), auth=ctx.auth, bridge=bridge))
+
+
+def _load_audit_tab() -> None:
+    """The modules audit_tab_in_steps imports, loaded on the thread this runs on."""
+    for module in ("utils.audit.review", "gui.admin.audit_tab"):
+        importlib.import_module(module)
 
 
 def catalog_tab(ctx: AppContext, session: Session,

@@ -213,6 +213,26 @@ def test_verify_from_the_menu_shows_the_audit_tab_once_its_dialog_closes(admin_w
     assert tab.results.rowCount() > 0  # the last check's results are kept
 
 
+def test_a_verify_closed_before_the_audit_tab_is_ready_shows_it_whole(admin_window):
+    """The Audit tab is made a step per turn while the result is read; a person who closes
+    the dialog at once gets the whole tab, its events and the per-station results."""
+    from gui.verify_dialog import INTACT
+
+    window = admin_window
+    window.tabs.setCurrentWidget(window.fleet_tab)
+    dialog = window.verify_site()
+    wait_for(lambda: dialog.outcome is not None, timeout=20)
+    assert dialog.outcome == INTACT
+    assert window.lazy.built("audit_tab") is None  # still being made
+    dialog.close()
+    tab = window.lazy.built("audit_tab")
+    assert tab is not None and window.tabs.currentWidget() is tab
+    assert tab.results_table.model().rowCount() > 0  # the per-station results
+    assert tab.model.rowCount() > 0 and tab.table.property("columnsFitted")
+    assert str(tab.model.rowCount()) in tab.status.text()  # the count, said
+    wait_for(lambda: not window.runner.busy)  # the read it no longer waited for
+
+
 def test_the_audit_tabs_button_runs_the_panels_verify(admin_window):
     """The tab's Verify button and the menu share one check and one table of results."""
     from gui.verify_dialog import INTACT

@@ -206,3 +206,44 @@ def test_more_events_than_a_page_are_read_page_by_page_newest_first(monkeypatch,
     assert rows[0]["action"] == "user.create" and "late" in rows[0]["body"]
     assert [r["seq"] for r in rows] == sorted((r["seq"] for r in rows), reverse=True)
     assert len({r["seq"] for r in rows}) == len(rows)
+
+
+def test_the_tab_made_in_steps_shows_what_a_refresh_shows(qtbot, ctx, admin):
+    """Made a step at a time (the panel prepares it while a verify's result is read): its
+    first rows, read on a task's thread, are the rows a refresh on the GUI thread reads, and
+    their texts the same; the columns are fitted to them; none of its many steps is the
+    whole tab."""
+    from PySide6.QtCore import Qt
+
+    from gui.admin import wiring
+    from gui.app import make_application
+    from gui.steps import OffThread
+    from gui.tasks import TaskRunner
+
+    make_application([])
+    runner = TaskRunner()
+    steps = wiring.audit_tab_in_steps(ctx, admin, runner)
+    count, answer, threads = 0, None, []
+    while True:
+        try:
+            asked = steps.send(answer)
+        except StopIteration as done:
+            tab = done.value
+            break
+        count += 1
+        answer = asked.work() if isinstance(asked, OffThread) else None
+        threads.append(isinstance(asked, OffThread))
+    qtbot.addWidget(tab)
+    assert count >= 20 and threads.count(True) == 3  # the modules, the zone, the first read
+
+    def shown(model):
+        return [[model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole)
+                 for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+    first = shown(tab.model)
+    assert len(first) > 5 and all(first)
+    assert tab.table.property("columnsFitted")
+    assert [tab.station.itemData(i) for i in range(tab.station.count())] == [None, "206"]
+    tab.refresh()
+    assert shown(tab.model) == first
+    runner.shutdown()

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
 
 from gui.admin.lazy_tabs import LazyTabs
-from tests.gui.conftest import ADMIN_PW
+from tests.gui.conftest import ADMIN_PW, wait_for
 
 
 def test_tabs_are_built_when_opened_in_their_place(qtbot):
@@ -40,6 +40,164 @@ def test_tabs_are_built_when_opened_in_their_place(qtbot):
     tabs.setCurrentWidget(second)
     assert tabs.currentIndex() == 1 and made.count("second") == 1
     assert "second" in lazy and "fourth" not in lazy
+
+
+def test_a_prepared_tab_is_made_a_step_per_turn_in_its_place(qtbot):
+    """`prepare` runs one step per event-loop turn, the page in its tab from the step that
+    yields it, the work off the GUI thread on a task's thread; nothing is shown, and the page
+    counts as built only once its last step ran."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from gui.steps import OffThread
+    from gui.tasks import TaskRunner
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    runner = TaskRunner(tabs)
+    built: list[str] = []
+    turns: list[str] = []
+    threads: list[str] = []
+
+    def made_in_steps():
+        import threading
+
+        page = QWidget()
+        turns.append("page")
+        yield page  # in its tab from here on, hidden behind the one shown
+        layout = QVBoxLayout(page)
+        for n in range(3):
+            layout.addWidget(QLabel(f"label {n}"))
+            turns.append(f"label {n}")
+            yield
+        answer = yield OffThread(lambda: threads.append(threading.current_thread().name) or 42)
+        layout.addWidget(QLabel(f"read {answer}"))
+        turns.append("read")
+        return page
+
+    lazy = LazyTabs(tabs, on_built=lambda name, _page: built.append(name), runner=runner)
+    lazy.add("shown", "Shown", lambda: QLabel("shown"))
+    lazy.add("steps", "Steps", made_in_steps)
+    lazy.prepare("steps")
+    assert turns == []  # from the next turn on
+    QApplication.processEvents()
+    assert turns == ["page"] and lazy.built("steps") is None
+    page = tabs.widget(1)
+    assert isinstance(page, QWidget) and not isinstance(page, QLabel)
+    QApplication.processEvents()
+    assert turns == ["page", "label 0"]
+    wait_for(lambda: lazy.built("steps") is not None)
+    assert lazy.built("steps") is page and tabs.indexOf(page) == 1
+    assert turns == ["page", "label 0", "label 1", "label 2", "read"]
+    assert threads and threads[0] != "MainThread"
+    assert page.findChild(QLabel).text() == "label 0"
+    assert [w.text() for w in page.findChildren(QLabel)][-1] == "read 42"
+    assert built == ["shown", "steps"] and tabs.currentIndex() == 0  # nothing shown
+    assert tabs.tabText(1) == "Steps" and tabs.count() == 2
+    lazy.prepare("steps")  # built: nothing more
+    QApplication.processEvents()
+    assert built == ["shown", "steps"]
+
+
+def test_a_page_made_hidden_in_its_tab_is_sized_before_it_is_shown(qtbot):
+    """Made in its tab while another is shown, the page's size reaches the window when it is
+    done: the window grows to it then, not on the click that shows it (laid out twice)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    tabs = QTabWidget()
+    QVBoxLayout(window).addWidget(tabs)
+    window.show()
+
+    def made_in_steps():
+        page = QWidget()
+        yield page
+        wide = QLabel("wide")
+        wide.setMinimumWidth(900)
+        QVBoxLayout(page).addWidget(wide)
+        yield
+        return page
+
+    lazy = LazyTabs(tabs)
+    lazy.add("shown", "Shown", lambda: QLabel("shown"))
+    lazy.add("steps", "Steps", made_in_steps)
+    QApplication.processEvents()
+    assert tabs.width() < 900
+    lazy.prepare("steps")
+    wait_for(lambda: lazy.built("steps") is not None)
+    wait_for(lambda: tabs.width() >= 900)
+    assert tabs.currentIndex() == 0  # grown for it, not showing it
+
+
+def test_a_tab_opened_while_it_is_prepared_is_finished_at_once(qtbot):
+    """The person opens the tab (or the code asks for it) mid-way: the steps left run now,
+    the work a step waits for on a task's thread done here; the later answer of that task
+    changes nothing."""
+    import threading
+
+    from gui.steps import OffThread
+    from gui.tasks import TaskRunner
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    runner = TaskRunner(tabs)
+    release = threading.Event()
+    made: list[str] = []
+
+    def slow_work() -> str:
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(10)  # the task's copy: held until the page was finished without it
+            return "late"
+        return "here"
+
+    def made_in_steps():
+        page = QLabel("empty")
+        yield page
+        page.setText((yield OffThread(slow_work)))
+        made.append(page.text())
+        return page
+
+    lazy = LazyTabs(tabs, runner=runner)
+    lazy.add("shown", "Shown", lambda: QLabel("shown"))
+    lazy.add("steps", "Steps", made_in_steps)
+    lazy.prepare("steps")
+    QApplication.processEvents()
+    QApplication.processEvents()  # the step that asks for the work: on its task now
+    assert runner.busy and made == []
+    tabs.setCurrentIndex(1)
+    page = lazy.built("steps")
+    assert page is not None and tabs.currentWidget() is page
+    assert page.text() == "here" and made == ["here"]
+    release.set()
+    wait_for(lambda: not runner.busy)
+    QApplication.processEvents()
+    assert page.text() == "here" and made == ["here"] and tabs.widget(1) is page
+
+
+def test_a_preparation_that_fails_leaves_the_tab_to_be_built_when_opened(qtbot, caplog):
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    attempts: list[int] = []
+
+    def made_in_steps():
+        attempts.append(1)
+        page = QLabel("half made")
+        yield page
+        if len(attempts) == 1:
+            raise OSError("the share went away")
+        page.setText("whole")
+        return page
+
+    lazy = LazyTabs(tabs)
+    lazy.add("shown", "Shown", lambda: QLabel("shown"))
+    lazy.add("steps", "Steps", made_in_steps)
+    lazy.prepare("steps")
+    wait_for(lambda: "the share went away" in caplog.text)
+    assert lazy.built("steps") is None
+    assert not isinstance(tabs.widget(1), QLabel)  # an empty place again, not the half page
+    tabs.setCurrentIndex(1)
+    assert tabs.currentWidget() is lazy.built("steps")
+    assert lazy.built("steps").text() == "whole" and len(attempts) == 2
 
 
 @pytest.fixture
