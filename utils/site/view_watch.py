@@ -49,11 +49,16 @@ class FolderHints:
 
     def __init__(self, folder_of: Callable[[str], Path | None] | None,
                  wake: Callable[[], None], *, suffix: str, appends: bool, what: str,
+                 write_once: bool = False,
                  observer_factory: Callable[[], Any] | None = None):
         self.folder_of = folder_of
         self.wake = wake
         self.suffix = suffix
         self.appends = appends
+        # Write-once files are linked under their name first and their temp name removed
+        # after: read in between, one has two names and is not ready (share_fs.py), so the
+        # temp name's removal wakes the reader again (as it wakes the station's inbox loop).
+        self.write_once = write_once
         self.what = what
         self.observer_factory = observer_factory
         self._observer: Any = None
@@ -77,13 +82,18 @@ class FolderHints:
                 self._observer.daemon = True
                 self._observer.start()
             handler = _Hint(self.wake, self.suffix)
+            events = written_events(appends=self.appends)
+            if self.write_once:
+                from watchdog.events import FileDeletedEvent  # here: see written_events
+
+                events.append(FileDeletedEvent)
             for station in stations:
                 if station in self._watched:
                     continue
                 folder = self.folder_of(station)
                 if folder is not None and folder.is_dir():
                     self._observer.schedule(handler, str(folder), recursive=False,
-                                            event_filter=written_events(appends=self.appends))
+                                            event_filter=events)
                     self._watched.add(station)
         except Exception as exc:  # no inotify, too many watches...: the rescan carries on
             log.warning("%s not available (%s); relying on the rescan", self.what, exc)
@@ -118,7 +128,8 @@ class AckWatch(FolderHints):
     def __init__(self, transport: WatchedTransport, wake: Callable[[], None],
                  observer_factory: Callable[[], Any] | None = None):
         super().__init__(getattr(transport, "ack_watch_folder", None), wake, suffix=".json",
-                         appends=False, what="Ack watcher", observer_factory=observer_factory)
+                         appends=False, write_once=True, what="Ack watcher",
+                         observer_factory=observer_factory)
 
 
 def stop_observer(observer: Any, what: str) -> None:
@@ -142,5 +153,8 @@ class _Hint:
 
     def dispatch(self, event: Any) -> None:
         name = os.path.basename(getattr(event, "dest_path", "") or event.src_path)
-        if name.endswith(self._suffix) and not is_temp_name(name):
+        if event.event_type == "deleted":
+            if is_temp_name(name):  # a write-once file's temp name gone: now it is ready
+                self._wake()
+        elif name.endswith(self._suffix) and not is_temp_name(name):
             self._wake()

@@ -114,3 +114,42 @@ def test_a_command_read_while_it_has_two_names_runs_when_its_temp_name_goes(site
         stop_observer(spy_observer, "test watcher")
         service.stop()
         station.close()
+
+
+def test_the_panel_is_woken_again_when_an_acks_temp_name_goes(tmp_path):
+    """An ack is write-once too: linked under its name, its temp name removed after. The
+    panel woken by the link may read it with two names (not ready); the temp name's removal
+    must wake it again, or the outcome waits for the next poll (seen in bench_sync as the
+    admin's 50 ms fallback in one round trip of six)."""
+    from utils.atomic_io import _temp_name
+    from utils.site.view_watch import AckWatch
+
+    acks = tmp_path / "acks"
+    acks.mkdir()
+
+    class OneFolder:
+        def ack_watch_folder(self, station_id: str):
+            return acks
+
+    wakes: list[str] = []
+    woken = threading.Condition()
+
+    def wake() -> None:
+        with woken:
+            wakes.append("wake")
+            woken.notify_all()
+
+    watch = AckWatch(OneFolder(), wake)
+    assert watch.follow(["206"]) and watch.watched == {"206"}
+    try:
+        temp = acks / _temp_name("0123.json")
+        temp.write_bytes(b"{}")
+        os.link(temp, acks / "0123.json")
+        with woken:
+            assert woken.wait_for(lambda: len(wakes) >= 1, 10)  # the name appeared
+            count = len(wakes)
+        temp.unlink()
+        with woken:
+            assert woken.wait_for(lambda: len(wakes) > count, 10)  # now it is ready
+    finally:
+        watch.stop()
