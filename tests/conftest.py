@@ -60,3 +60,13 @@ def fast_secrets(monkeypatch) -> None:
     recorded with its hash or seal, so a later run at full cost, another process, opens them)."""
     monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
     use_fast_kdf(monkeypatch)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow tests run first (the bundle's: one PyInstaller build of about 2 minutes, which every
+    test of test_bundle.py waits for). At the front of the collection they all land in the
+    first worker's first batch under `-n 2`: that worker builds while the other runs the rest,
+    and the short tests left at the end even out the two workers. Where they fell before,
+    about two thirds of the way through, a batch boundary could split them so that both
+    workers waited for the one build, or the build could start late and be the run's tail."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: order kept
