@@ -70,8 +70,8 @@ def _ctx_settings() -> Settings:
 @pytest.fixture(scope="session")
 def ctx_home(tmp_path_factory) -> Path:
     """The home `ctx` opens, made once per test session (per worker): its database with the
-    four accounts (24 durable commits, 0.3-0.8 s on this VM) and its keys. Each test opens its
-    own copy, so what one test writes never reaches another."""
+    four accounts (about 25 durable commits, 0.3-0.8 s on this VM) and its keys. Each test
+    opens its own copy, so what one test writes never reaches another."""
     home = tmp_path_factory.mktemp("ctx") / "home"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
