@@ -189,7 +189,7 @@ def test_new_records_show_at_the_next_tick_while_visible(tab, ctx):
     assert cell(tab, 0, "boxes") == "601"
 
 
-def test_portuguese_shows_decimal_commas(qtbot, ctx, tmp_path):
+def test_portuguese_shows_decimal_commas(qtbot, ctx, qm_dir):
     from PySide6.QtWidgets import QApplication
 
     from gui.admin.insights_tab import InsightsTab
@@ -200,7 +200,7 @@ def test_portuguese_shows_decimal_commas(qtbot, ctx, tmp_path):
     app = make_application([])
     load_sample_into_site_view(ctx)
     try:
-        assert install_translators(app, "pt_BR", tmp_path / "qm") == "pt_BR"
+        assert install_translators(app, "pt_BR", qm_dir) == "pt_BR"
         widget = InsightsTab(wiring.site_now(ctx), ctx.site_view)
         qtbot.addWidget(widget)
         widget.timer.stop()
@@ -213,4 +213,4 @@ def test_portuguese_shows_decimal_commas(qtbot, ctx, tmp_path):
         assert dialog.model.rowCount() >= 1
         dialog.close()
     finally:
-        install_translators(QApplication.instance(), "en", tmp_path / "qm")
+        install_translators(QApplication.instance(), "en", qm_dir)

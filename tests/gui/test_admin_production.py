@@ -69,7 +69,7 @@ def test_version_history_shows_what_changed(production, ctx):
     assert f"Version 2 · sup · {local}" in text and "2026-11-22T12:00:00" not in text
 
 
-def test_version_history_reads_as_labels_and_formatted_values(small_site, ctx, tmp_path):
+def test_version_history_reads_as_labels_and_formatted_values(small_site, ctx, qm_dir):
     from PySide6.QtWidgets import QApplication
 
     from gui.i18n import install_translators
@@ -99,13 +99,13 @@ def test_version_history_reads_as_labels_and_formatted_values(small_site, ctx, t
         assert internal not in text
     app = QApplication.instance()
     try:
-        install_translators(app, "pt_BR", tmp_path / "qm")
+        install_translators(app, "pt_BR", qm_dir)
         tab.table.clearSelection()
         _select(tab, "b")
         _select(tab, "a")
         assert "1,00 → 1,11" in tab.history.toPlainText()
     finally:
-        install_translators(app, "en", tmp_path / "qm")
+        install_translators(app, "en", qm_dir)
 
 
 def test_export_is_written_and_audited(production, tmp_path, ctx):

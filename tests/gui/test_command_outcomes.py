@@ -109,7 +109,7 @@ def test_a_message_read_at_a_station_window(qtbot, tab, site, tmp_path):
     assert outcome(tab) == f"Read by op at {local}."
 
 
-def test_outcomes_in_portuguese_and_details_without_plumbing(qtbot, tab, site, tmp_path):
+def test_outcomes_in_portuguese_and_details_without_plumbing(qtbot, tab, site, tmp_path, qm_dir):
     from PySide6.QtWidgets import QApplication
 
     from gui.i18n import install_translators
@@ -123,7 +123,7 @@ def test_outcomes_in_portuguese_and_details_without_plumbing(qtbot, tab, site, t
         station.close()
     app = QApplication.instance()
     try:
-        install_translators(app, "pt_BR", tmp_path / "qm")
+        install_translators(app, "pt_BR", qm_dir)
         text = outcome(tab)
         assert text.startswith("A estação respondeu às ")
         details = tab.show_details(0)
@@ -138,7 +138,7 @@ def test_outcomes_in_portuguese_and_details_without_plumbing(qtbot, tab, site, t
         assert tip.startswith(text)
         details.reject()
     finally:
-        install_translators(app, "en", tmp_path / "qm")
+        install_translators(app, "en", qm_dir)
 
 
 @pytest.mark.parametrize("command, result, expected", [

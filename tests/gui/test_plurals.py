@@ -13,11 +13,11 @@ from tests.gui.test_station_window import OP_PW, fill, login, set_lot
 
 
 @pytest.fixture
-def language(tmp_path):
+def language(qm_dir):
     app = QApplication.instance()
 
     def switch(code: str) -> None:
-        install_translators(app, code, tmp_path / "qm")
+        install_translators(app, code, qm_dir)
 
     yield switch
     switch("en")

@@ -16,11 +16,11 @@ CLIENT = (1280, 650)
 
 
 @pytest.mark.parametrize("code", ["en", "pt_BR"])
-def test_fits_1280_by_720(qtbot, ctx, tmp_path, code):
+def test_fits_1280_by_720(qtbot, ctx, qm_dir, code):
     from gui.app import StationApp, make_application
 
     app = QApplication.instance()
-    install_translators(app, code, tmp_path / "qm")
+    install_translators(app, code, qm_dir)
     make_application([])
     station = StationApp(ctx, start_sync=False)
     qtbot.addWidget(station.window)
@@ -51,4 +51,4 @@ def test_fits_1280_by_720(qtbot, ctx, tmp_path, code):
         station.stop()
         station.window.allow_close = True
         station.window.close()
-        install_translators(app, "en", tmp_path / "qm")
+        install_translators(app, "en", qm_dir)

@@ -14,6 +14,7 @@ import sqlite3
 import threading
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
@@ -151,12 +152,14 @@ def renumber(con: sqlite3.Connection, *, above: int, delta: int) -> None:
         con.execute("UPDATE audit_events SET seq = seq + ? WHERE id = ?", (delta, row_id))
 
 
-def make_chain(root: Path, events: int) -> Chain:
+def make_chain(root: Path, events: int, clock: ManualClock | None = None) -> Chain:
+    """A chain of `events` events in `root` (x.sqlite3, its key k.key and its witness cp.json);
+    a chain already there is opened as the station reopens it and goes on."""
     root.mkdir(parents=True, exist_ok=True)
     path = root / "x.sqlite3"
     database = open_database(path)
     key = load_or_create_local_key(root / "k.key")
-    clock = ManualClock()
+    clock = clock or ManualClock()
     checkpoint_file = root / "cp.json"
     audit = AuditLog(database, anchor=ANCHOR, station=STATION, key=key,
                      checkpoint_file=checkpoint_file, checkpoint_every=EVERY, clock=clock,
@@ -166,11 +169,37 @@ def make_chain(root: Path, events: int) -> Chain:
     return chain
 
 
+@dataclass(frozen=True)
+class ChainTemplate:
+    """A closed chain's folder, and the time its clock had reached."""
+
+    folder: Path
+    now: datetime
+
+    def copy(self, root: Path) -> Chain:
+        """A copy of the chain's files in `root`, opened as the station reopens them. Each
+        test tampers with its own copy; building the 60 durable events once per module instead
+        of once per test saves about 0.6 s a test."""
+        shutil.copytree(self.folder, root, dirs_exist_ok=True)
+        return make_chain(root, 0, ManualClock(self.now))
+
+
+def chain_template(folder: Path, events: int) -> ChainTemplate:
+    built = make_chain(folder, events)
+    built.database.dispose()  # closed: the copies are whole files, no write-ahead log left
+    return ChainTemplate(folder, built.clock.now())
+
+
+@pytest.fixture(scope="module")
+def built_chain(tmp_path_factory) -> ChainTemplate:
+    return chain_template(tmp_path_factory.mktemp("chain"), EVENTS)
+
+
 @pytest.fixture
-def chain(tmp_path) -> Iterator[Chain]:
-    built = make_chain(tmp_path, EVENTS)
-    yield built
-    built.database.dispose()
+def chain(tmp_path, built_chain) -> Iterator[Chain]:
+    copied = built_chain.copy(tmp_path)
+    yield copied
+    copied.database.dispose()
 
 
 def assert_tampered(result: VerifyResult, seq: int, kind: TamperKind) -> None:
@@ -489,16 +518,23 @@ def test_forged_checkpoint_beyond_the_head_is_not_a_truncation(chain):
 BIG = 12_000  # more than two of the verifier's 5,000-row batches
 
 
-@pytest.fixture
-def big_chain(tmp_path) -> Iterator[Chain]:
-    built = make_chain(tmp_path, 0)
+@pytest.fixture(scope="module")
+def built_big_chain(tmp_path_factory) -> ChainTemplate:
+    built = make_chain(tmp_path_factory.mktemp("big_chain"), 0)
     actor = Actor("ana", "admin")
     for start in range(0, BIG, 4_000):
         with Changes(built.database, built.audit).begin(actor, Topic.AUDIT) as tx:
             for n in range(start, start + 4_000):
                 tx.audit("user.login", entity="user", entity_id="ana", after={"n": n + 1})
-    yield built
     built.database.dispose()
+    return ChainTemplate(built.root, built.clock.now())
+
+
+@pytest.fixture
+def big_chain(tmp_path, built_big_chain) -> Iterator[Chain]:
+    copied = built_big_chain.copy(tmp_path)
+    yield copied
+    copied.database.dispose()
 
 
 def test_progress_reports_increasing_counts(big_chain):

@@ -22,15 +22,21 @@ from utils.audit.keys import KeyRing
 from utils.audit.verify import TamperKind, verify_stream
 
 from tests.utils.test_audit_tamper import (
-    ANCHOR, EVENTS, EVERY, STATION, assert_tampered, insert_row, make_chain, renumber,
+    ANCHOR, EVENTS, EVERY, STATION, ChainTemplate, assert_tampered, chain_template, insert_row,
+    make_chain, renumber,
 )
 
 
+@pytest.fixture(scope="module")
+def built_chain(tmp_path_factory) -> ChainTemplate:
+    return chain_template(tmp_path_factory.mktemp("chain"), EVENTS)
+
+
 @pytest.fixture
-def chain(tmp_path):
-    built = make_chain(tmp_path, EVENTS)
-    yield built
-    built.database.dispose()
+def chain(tmp_path, built_chain):
+    copied = built_chain.copy(tmp_path)
+    yield copied
+    copied.database.dispose()
 
 
 def keyed_event(chain, seq: int, prev: bytes, *, after: object = None) -> dict:
