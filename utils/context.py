@@ -279,10 +279,12 @@ class AppContext:
         return context
 
     def apply_catalog(self, catalog: Catalog) -> None:
-        """Use a newer site catalog from now on (forms, validation, bands, thresholds)."""
-        self.catalog = catalog
+        """Use a newer site catalog from now on (forms, validation, bands, thresholds). The
+        services take it first and the context last: whoever sees the new catalog here (its
+        version, the zone) finds the production service on it too, never half switched."""
         self.production.catalog = catalog
-        self.production.set_timezone(self.timezone)
+        self.production.set_timezone(catalog.timezone or self.settings.timezone)
+        self.catalog = catalog
 
     def verify_audit(self, **options) -> list[VerifyResult]:
         return verify_database(self.database, anchor=self.anchor, keyring=self.keyring,
