@@ -38,7 +38,7 @@ from utils.trust.lockout_share import LockoutShare
 from tests.utils.site.memory_store import MemorySiteStore
 from tests.utils.site.sitekit import (
     ADMIN_PW, OPERATOR_PW, PASSPHRASE, add_user, admin_session, drop, issue, pc_sign,
-    read_ack, restored_copy, site_layout, start_sync, wait_ack, wait_actions, wait_until,
+    restored_copy, site_layout, start_sync, wait_ack, wait_actions, wait_until,
 )
 
 FORM = {"size": "#00", "rejections": [["Furo", "Cap"]], "cam_d": "1,5", "cam_w": "2,0"}

@@ -18,7 +18,7 @@ from utils.audit.chain import Actor
 from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor
 from utils.site.share_files import ReadState, read_json_file
-from utils.site.signed import document_bytes, sign_document
+from utils.site.signed import document_bytes
 
 from tests.utils.site.sitekit import (
     add_user, certified_pc_key, command_actions, drop, issue, person_signer, read_ack,
