@@ -28,6 +28,10 @@ POLL_INTERVAL_S = 0.5
 # without being the one to free its thousands of objects (200 stations' documents and cells
 # took the GUI 1.5 ms per tick); this thread frees it when it falls out of the queue.
 KEEP_SENT = 4
+# Anyone may write into a station's acks folder, and every write wakes the ack watcher: the
+# passes it causes are spaced by at least this, so a flood of files costs at most this rate
+# of `track()` calls (a genuine ack still shows within it).
+ACK_PASS_GAP_S = 0.02
 
 
 class FleetPoller(QObject):
@@ -47,7 +51,8 @@ class FleetPoller(QObject):
         self._sent: deque[object] = deque(maxlen=KEEP_SENT)
         self._ack_came = threading.Event()
         self._full_pass = threading.Event()
-        self._acks = AckWatch(getattr(fleet, "transport", None), self._on_ack)
+        self._acks = AckWatch(fleet.transport, self._on_ack)
+        self.ack_passes = 0  # passes made because an ack came (counted for the tests)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="shopfloor-fleet", daemon=True)
@@ -77,10 +82,16 @@ class FleetPoller(QObject):
 
     def _run(self) -> None:
         next_poll = 0.0
+        last_ack_pass = float("-inf")
         while not self._stop.is_set():
             now = time.monotonic()
             self._wake.clear()
             acks_came = self._ack_came.is_set()
+            if acks_came and now < last_ack_pass + ACK_PASS_GAP_S and now < next_poll:
+                # Too soon after the last one: wait out the gap, which more acks do not cut
+                # short (a stop does; a poll due comes at its time).
+                self._stop.wait(min(last_ack_pass + ACK_PASS_GAP_S, next_poll) - now)
+                continue
             self._ack_came.clear()
             try:
                 if now >= next_poll or self._full_pass.is_set():
@@ -93,8 +104,12 @@ class FleetPoller(QObject):
                     # finds its station's acks folder watched.
                     self._acks.follow(view.station_id for view in views)
                     self.updated.emit(self.make_update(views))
-                else:  # woken by an ack: its outcome only, the statuses at their interval
-                    finished = self.fleet.track() if acks_came else []
+                elif acks_came:  # woken by an ack: its outcome only, statuses at their interval
+                    last_ack_pass = now
+                    self.ack_passes += 1
+                    finished = self.fleet.track()
+                else:
+                    finished = []
                 if finished:
                     self.commands_finished.emit(finished)
             except Exception:  # the share may be gone; the next pass tries again

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 from config.constants import CommandType
 from gui.admin.fleet_poller import FleetPoller
@@ -62,3 +63,50 @@ def test_a_linked_acks_folder_is_never_watched(tmp_path, monkeypatch):
     acks.mkdir()
     assert transport.ack_watch_folder("206") == acks
     assert transport.ack_watch_folder("../206") is None  # not a station's name
+
+
+def test_a_flood_of_files_in_an_acks_folder_cannot_spin_the_panel(qtbot, qapp, tmp_path):
+    """Anyone may write into a station's acks folder, and each write wakes the watcher: the
+    passes it causes are spaced (ACK_PASS_GAP_S), so the flood costs a bounded rate of
+    tracking, and a real ack still shows."""
+    from gui.admin.fleet_poller import ACK_PASS_GAP_S
+
+    acks = tmp_path / "acks"
+    acks.mkdir()
+
+    class OneFolder:
+        def ack_watch_folder(self, station_id: str):
+            return acks
+
+    class Fleet:
+        transport = OneFolder()
+        tracks = 0
+
+        def poll(self):
+            return []
+
+        def track(self):
+            Fleet.tracks += 1
+            return []
+
+        def snapshot(self):
+            from tests.gui.test_fleet_refresh import _view
+
+            return [_view("206", 10)]
+
+    poller = FleetPoller(Fleet(), interval_s=60.0)
+    frames = []
+    poller.updated.connect(frames.append)
+    poller.start()
+    try:
+        wait_for(lambda: frames)
+        started = time.monotonic()
+        for n in range(3000):  # an attacker's flood: 3,000 "acks" as fast as it can
+            (acks / f"{n:08d}.json").write_bytes(b"{}")
+        wait_for(lambda: poller.ack_passes > 0)
+        elapsed = time.monotonic() - started
+        passes = poller.ack_passes
+    finally:
+        poller.stop()
+    # At most one pass per gap over the flood (and one more for the last wake).
+    assert 1 <= passes <= elapsed / ACK_PASS_GAP_S + 2, (passes, elapsed)

@@ -212,6 +212,8 @@ def test_the_poller_prepares_each_update_on_its_own_thread(qtbot, qapp):
     from gui.admin.fleet_poller import FleetPoller
 
     class OneStation:
+        transport = None  # no folder to watch for acks: the poll alone
+
         def poll(self):
             return []
 

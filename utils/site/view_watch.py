@@ -125,9 +125,10 @@ class AckWatch(FolderHints):
     """The admin panel's: an ack came into a station's acks folder (a write-once file,
     published by a link or a rename, so no appends)."""
 
-    def __init__(self, transport: WatchedTransport, wake: Callable[[], None],
+    def __init__(self, transport: WatchedTransport | None, wake: Callable[[], None],
                  observer_factory: Callable[[], Any] | None = None):
-        super().__init__(getattr(transport, "ack_watch_folder", None), wake, suffix=".json",
+        super().__init__(None if transport is None else transport.ack_watch_folder, wake,
+                         suffix=".json",
                          appends=False, write_once=True, what="Ack watcher",
                          observer_factory=observer_factory)
 
