@@ -38,6 +38,31 @@ LOOP_STALL_S = 30.0
 # longer runs beside a command's own durable writes (its ack). Other PCs' views follow
 # within seconds (issue 14's target: 2 s), so 0.2 s more is not seen.
 EXPORT_GATHER_S = 0.2
+# The same for the status a change of state asks for (a command run, a record, a login): a
+# status costs a read of the production state, a signature and a durable replace, and right
+# after a command it ran beside the admin reading the ack. Gathered, a burst publishes one
+# status; the panel polls statuses every 0.5 s, and the ack already told it the outcome.
+STATUS_GATHER_S = 0.2
+
+
+class Gathering:
+    """How long the loop still gathers a burst of one kind of change before acting on it.
+    Real time, not the injected clock: it spaces system calls, like the loop's wait, and a
+    test's hand-moved clock must not hold anything back for good."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self._since: float | None = None  # when the burst began (time.monotonic)
+
+    def left(self, pending: bool) -> float:
+        """Seconds still to gather (0: act now); `pending`: is there something to act on."""
+        if not pending:
+            self._since = None  # acted on: the next change starts anew
+            return 0.0
+        now = time.monotonic()
+        if self._since is None:
+            self._since = now
+        return max(0.0, self._since + self.seconds - now)
 
 
 @dataclass(frozen=True)
@@ -79,7 +104,8 @@ class Scheduler:
         self._next_directory = 0.0
         self._next_sweep = 0.0
         self._next_claims_prune = 0.0
-        self._export_gathering_since: float | None = None  # real seconds (time.monotonic)
+        self._export_gathering = Gathering(EXPORT_GATHER_S)
+        self._status_gathering = Gathering(STATUS_GATHER_S)
 
     # -- threads -------------------------------------------------------------------------------
 
@@ -192,39 +218,31 @@ class Scheduler:
                 backoff["observer"] = 0.5  # healthy again: the next failure is retried quickly
 
     def _loop(self) -> None:
+        exporter = self.parts.exporter
         while not self.stop_event.is_set():
             self.loop_beat = self.clock.monotonic()
-            gather_left = self._export_gather_left()
+            export_left = self._export_gathering.left(exporter.dirty.is_set())
+            status_left = self._status_gathering.left(self.state_dirty.is_set())
             try:
-                self.tick(hold_export=gather_left > 0)
+                self.tick(hold_export=export_left > 0, hold_status=status_left > 0)
             except Exception:  # one bad iteration must not end syncing
                 log.exception("Sync loop iteration failed")
-            if not self.parts.exporter.dirty.is_set():
-                self._export_gathering_since = None  # exported: the next change starts anew
+            self._export_gathering.left(exporter.dirty.is_set())  # acted on: starts anew
+            self._status_gathering.left(self.state_dirty.is_set())
             now = self.clock.monotonic()
             wait = max(0.0, min(self._next_heartbeat, self._next_rescan) - now)
-            if gather_left > 0:
-                wait = min(wait, gather_left)
+            for left in (export_left, status_left):
+                if left > 0:
+                    wait = min(wait, left)
             self.wake_event.wait(wait)
             self.wake_event.clear()
 
-    def _export_gather_left(self) -> float:
-        """Seconds the loop still gathers changes before exporting them (0: export now).
-        Real time, not the injected clock: it spaces system calls, like the loop's wait,
-        and a test's hand-moved clock must not hold the journal back for good."""
-        if not self.parts.exporter.dirty.is_set():
-            return 0.0
-        now = time.monotonic()
-        if self._export_gathering_since is None:
-            self._export_gathering_since = now
-        return max(0.0, self._export_gathering_since + EXPORT_GATHER_S - now)
-
     # -- one pass ------------------------------------------------------------------------------
 
-    def tick(self, *, hold_export: bool = False) -> None:
+    def tick(self, *, hold_export: bool = False, hold_status: bool = False) -> None:
         """One pass of the loop (public so tests can drive it without threads). The loop
-        holds the export back while it gathers a burst of changes (`EXPORT_GATHER_S`); a
-        pass driven by hand exports what is committed."""
+        holds the export and the status a change asks for back while it gathers a burst
+        (`EXPORT_GATHER_S`, `STATUS_GATHER_S`); a pass driven by hand does both now."""
         parts = self.parts
         now = self.clock.monotonic()
         if parts.health.refusal is not None:
@@ -235,7 +253,7 @@ class Scheduler:
                 parts.check_standing()
                 self._next_directory = now + DIRECTORY_REFRESH_S
             return
-        if self.state_dirty.is_set() or now >= self._next_heartbeat:
+        if (self.state_dirty.is_set() and not hold_status) or now >= self._next_heartbeat:
             self.state_dirty.clear()
             parts.heartbeat.beat()
             self._next_heartbeat = now + parts.site_settings.status_interval_s

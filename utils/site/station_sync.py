@@ -189,7 +189,8 @@ class SyncService:
         self.site_settings.apply(changes)
 
     def notify_state_changed(self) -> None:
-        """Login, logout, record saved, lot changed, lock: publish status now."""
+        """Login, logout, record saved, lot changed, lock: publish status soon (the loop gathers
+        a burst into one status: scheduler.py, STATUS_GATHER_S)."""
         self.scheduler.state_dirty.set()
         self._wake.set()
 
@@ -198,7 +199,7 @@ class SyncService:
 
     def _on_change(self, change: Change) -> None:
         """After every committed change (utils/changes.py): export it now (other PCs follow
-        the journal within seconds); a record, the lot or a stop changed: publish status now too."""
+        the journal within seconds); a record, the lot or a stop changed: publish status soon too."""
         self.exporter.dirty.set()
         if change.topic in (Topic.RECORDS, Topic.LOT, Topic.DOWNTIME):
             self.scheduler.state_dirty.set()

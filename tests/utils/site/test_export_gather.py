@@ -1,6 +1,7 @@
 """The sync loop gathers a burst of committed changes into one journal export
 (utils/site/scheduler.py, EXPORT_GATHER_S): one append and one fsync on the share instead of
-one per change, and none beside a command's own durable writes."""
+one per change, and none beside a command's own durable writes. The status a change of state
+asks for is gathered the same way (STATUS_GATHER_S)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 
 from tests.utils.site.sitekit import start_sync, wait_until
 from utils.audit.chain import Actor
-from utils.site.scheduler import EXPORT_GATHER_S
+from utils.site.scheduler import EXPORT_GATHER_S, STATUS_GATHER_S
 
 
 def test_a_burst_of_changes_goes_to_the_share_in_one_export(site, tmp_path, closing):
@@ -45,3 +46,33 @@ def test_a_burst_of_changes_goes_to_the_share_in_one_export(site, tmp_path, clos
     assert 1 <= len(exports) <= 3, exports
     assert EXPORT_GATHER_S <= 0.5  # other PCs' views follow within 2 s (issue 14)
 
+
+
+def test_a_burst_of_state_changes_publishes_one_status(site, tmp_path, closing):
+    station = site.station(tmp_path, "206", status_interval_ms=60_000,
+                           rescan_interval_ms=60_000)
+    closing.append(station)
+    service = start_sync(station, watch=False)
+    closing.append(service)
+    wait_until(lambda: service.counters["heartbeats"] >= 1)  # the first, at start
+    statuses: list[float] = []  # when each status was written (time.monotonic)
+    real_beat = service.heartbeat.beat
+
+    def counted_beat() -> None:  # the real status is written; when is noted
+        real_beat()
+        statuses.append(time.monotonic())
+
+    service.heartbeat.beat = counted_beat
+    asked = []
+    for _n in range(10):  # a command run, a login...: each asks for a status, each seen by a pass
+        service.notify_state_changed()
+        asked.append(time.monotonic())
+        wait_until(lambda: service.scheduler.loop_beat > asked[-1], step=0.001)
+    wait_until(lambda: statuses and statuses[-1] > asked[-1], step=0.001)
+    during = [t for t in statuses if t >= asked[0]]
+    # Ten asked, each woke the loop: one status (two or three if this machine took longer
+    # than the gathering window to ask), where every pass used to write one; and the last
+    # asked for is published, within the window of the first (not a minute later).
+    assert 1 <= len(during) <= 3, during
+    assert during[-1] >= asked[-1]
+    assert STATUS_GATHER_S <= 0.5  # the panel polls statuses every 0.5 s
