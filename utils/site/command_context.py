@@ -46,7 +46,7 @@ class CommandContext:
     settings: Callable[[], Settings]  # this PC's settings now
     issuer_session: Callable[[Command], Session]  # the sender, for permission checks
     apply_settings: Callable[[dict[str, Any]], None]  # change and keep this PC's settings
-    publish_status: Callable[[], None]  # send the status now
+    publish_status: Callable[[], None]  # send the status soon (the loop gathers: 0.2 s)
     runtime: Callable[[], Runtime]
     backup: Callable[[Actor, str], MadeBackup]  # (acting person, reason); raises BackupFailed
     verify_audit: Callable[[], list[VerifyResult]]
