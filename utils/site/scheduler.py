@@ -6,13 +6,11 @@ A part of the sync service (docs/architecture.md, "The sync service in parts")."
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from utils.atomic_io import is_temp_name
 from utils.clock import Clock
 from utils.site.command_ledger import CommandLedger
 from utils.site.heartbeat import Heartbeat
@@ -21,7 +19,7 @@ from utils.site.journal_export import JournalExport
 from utils.site.ports import PlaceRefused, StationLink
 from utils.site.share_health import ShareHealth
 from utils.site.site_settings import SiteSettings
-from utils.site.view_watch import stop_observer, written_events
+from utils.site.view_watch import Hint, stop_observer, written_events
 from utils.trust.lockout_share import LockoutShare
 
 log = logging.getLogger(__name__)
@@ -140,34 +138,18 @@ class Scheduler:
             else:
                 # Imported here: watchdog costs start-up time, and a PC without a watch
                 # (watch=False, the CLI's agent in tests) never needs it.
-                from watchdog.events import FileDeletedEvent, FileSystemEventHandler
                 from watchdog.observers import Observer
-
-                wake = self.wake_event
-
-                class _Hint(FileSystemEventHandler):
-                    def on_any_event(self, event: Any) -> None:
-                        # A writer's temp file coming is not a command yet; the rename or
-                        # link that publishes it is (its destination is the real name). A
-                        # write-once command is linked first and its temp name removed
-                        # after: read in between it has two names and is not ready, so the
-                        # removal of the temp name wakes the loop again.
-                        name = os.path.basename(getattr(event, "dest_path", "") or event.src_path)
-                        if event.event_type == "deleted":
-                            if is_temp_name(name):
-                                wake.set()
-                        elif not name.startswith("."):
-                            wake.set()
 
                 folder = link.watch_folder()  # refused (PlaceRefused) when it is a link
                 if folder is None:
                     return  # nothing to watch with this transport: the rescan alone
                 observer = Observer()
-                # Only writes wake the loop: its own reads and removals of commands would
+                # Only a command ready to read wakes the loop (commands are write-once: see
+                # view_watch.written_events); its own reads and removals of commands would
                 # wake it again for nothing (an extra inbox listing per command).
-                observer.schedule(_Hint(), str(folder), recursive=False,
-                                  event_filter=written_events(appends=False)
-                                  + [FileDeletedEvent])
+                observer.schedule(Hint(self.wake_event.set, ".json", write_once=True),
+                                  str(folder), recursive=False,
+                                  event_filter=written_events(write_once=True))
             observer.daemon = True
             observer.start()
             self.observer = observer

@@ -20,18 +20,24 @@ from utils.atomic_io import is_temp_name
 log = logging.getLogger(__name__)
 
 
-def written_events(*, appends: bool) -> list[Any]:
+def written_events(*, appends: bool = False, write_once: bool = False) -> list[Any]:
     """The watchdog events that mean "something was written here" (a watcher's filter).
 
     Without a filter inotify reports every open and close too, so a PC reading the file it
-    was woken for wakes itself again (and again: each pass reads). Kept: a file created or
-    moved into place (how write-once and atomic writers publish) and a write closed (a careless
-    writer in place); `appends`: each write to a file kept open (a journal segment)."""
+    was woken for wakes itself again (and again: each pass reads). Kept: a file moved into
+    place (how atomic writers publish), a write closed (a careless writer in place) and a file
+    created; `appends`: each write to a file kept open (a journal segment). `write_once`: the
+    files are linked under their name from a temp file whose name is removed after (commands,
+    acks: utils/atomic_io.py `atomic_create_bytes`); read in between, one has two names and is
+    not ready (share_fs.py), so the link is no news: the temp name's removal is, and the
+    creation is left out (a pass woken by it read a file not ready, and the panel's next ack
+    pass waited out its spacing)."""
     from watchdog.events import (  # imported here: watchdog costs start-up time
-        FileClosedEvent, FileCreatedEvent, FileModifiedEvent, FileMovedEvent,
+        FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
     )
 
-    events: list[Any] = [FileCreatedEvent, FileMovedEvent, FileClosedEvent]
+    events: list[Any] = [FileMovedEvent, FileClosedEvent]
+    events += [FileDeletedEvent] if write_once else [FileCreatedEvent]
     return events + [FileModifiedEvent] if appends else events
 
 
@@ -55,9 +61,7 @@ class FolderHints:
         self.wake = wake
         self.suffix = suffix
         self.appends = appends
-        # Write-once files are linked under their name first and their temp name removed
-        # after: read in between, one has two names and is not ready (share_fs.py), so the
-        # temp name's removal wakes the reader again (as it wakes the station's inbox loop).
+        # Write-once files wake their reader when their temp name goes (written_events).
         self.write_once = write_once
         self.what = what
         self.observer_factory = observer_factory
@@ -81,12 +85,8 @@ class FolderHints:
                     self._observer = Observer()
                 self._observer.daemon = True
                 self._observer.start()
-            handler = _Hint(self.wake, self.suffix)
-            events = written_events(appends=self.appends)
-            if self.write_once:
-                from watchdog.events import FileDeletedEvent  # here: see written_events
-
-                events.append(FileDeletedEvent)
+            handler = Hint(self.wake, self.suffix, write_once=self.write_once)
+            events = written_events(appends=self.appends, write_once=self.write_once)
             for station in stations:
                 if station in self._watched:
                     continue
@@ -144,18 +144,23 @@ def stop_observer(observer: Any, what: str) -> None:
             log.warning("%s did not stop cleanly: %s", what, exc)
 
 
-class _Hint:
+class Hint:
     """A watchdog handler that only wakes its reader (dispatch is all watchdog calls), for a
-    file of the kind watched (a writer's temp file is not one yet)."""
+    file of the kind watched (a writer's temp file is not one yet). `write_once`: woken when a
+    file is ready, by its temp name's removal, not by its link (written_events); the filter
+    says so already, the handler again for any observer that does not filter."""
 
-    def __init__(self, wake: Callable[[], None], suffix: str):
+    def __init__(self, wake: Callable[[], None], suffix: str, *, write_once: bool = False):
         self._wake = wake
         self._suffix = suffix
+        self._write_once = write_once
 
     def dispatch(self, event: Any) -> None:
         name = os.path.basename(getattr(event, "dest_path", "") or event.src_path)
         if event.event_type == "deleted":
-            if is_temp_name(name):  # a write-once file's temp name gone: now it is ready
+            if self._write_once and is_temp_name(name):  # its temp name gone: now it is ready
                 self._wake()
+        elif event.event_type == "created" and self._write_once:
+            return  # linked, with two names until its temp name goes: not ready yet
         elif name.endswith(self._suffix) and not is_temp_name(name):
             self._wake()

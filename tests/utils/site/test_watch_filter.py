@@ -13,7 +13,7 @@ import pytest
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from utils.site.view_watch import stop_observer, written_events
+from utils.site.view_watch import Hint, stop_observer, written_events
 
 
 class _Recorder(FileSystemEventHandler):
@@ -76,11 +76,51 @@ def test_an_append_to_an_open_segment_wakes_the_follower(tmp_path):
     assert ("modified", "000001.jsonl") in events
 
 
-def test_a_command_read_while_it_has_two_names_runs_when_its_temp_name_goes(site, tmp_path):
-    """A write-once command is hard-linked from its temp file, whose name is removed after:
-    read in between, it has two names and is not ready (utils/site/share_fs.py). Only the
-    removal of the temp name says it is; that wakes the station, which otherwise would wait
-    for its rescan (a minute here)."""
+def test_a_write_once_file_wakes_its_reader_when_ready_not_when_linked(tmp_path):
+    """Commands and acks are write-once: linked under their name from a temp file whose name
+    is removed after. Read in between, one has two names and is not ready (share_fs.py): a
+    wake on the link made a pass that read it too early (the station's inbox listing, the
+    panel's ack pass, after which the next one waited out its 20 ms spacing). Only the temp
+    name's removal wakes; a careless writer's file written in place still does, when closed.
+    The real watcher, in the order inotify reports."""
+    from utils.atomic_io import _temp_name
+
+    folder = tmp_path / "acks"
+    folder.mkdir()
+    wakes: list[tuple[str, str]] = []  # the event behind each wake
+    seen = threading.Condition()
+
+    class Spy(Hint):
+        def dispatch(self, event) -> None:
+            self.current = event
+            super().dispatch(event)
+
+    def wake() -> None:
+        with seen:
+            wakes.append((spy.current.event_type, Path(spy.current.src_path).name))
+            seen.notify_all()
+
+    spy = Spy(wake, ".json", write_once=True)
+    observer = Observer()
+    observer.schedule(spy, str(folder), recursive=False,
+                      event_filter=written_events(write_once=True))
+    observer.start()
+    try:
+        temp = folder / _temp_name("0123.json")
+        temp.write_bytes(b"{}")
+        os.link(temp, folder / "0123.json")  # its name appears, with two names
+        temp.unlink()  # the writer is done: now it is ready
+        (folder / "4567.json").write_bytes(b"{}")  # a careless writer, in place
+        with seen:  # inotify reports in order: once the last file's wake is here, all are
+            assert seen.wait_for(lambda: ("closed", "4567.json") in wakes, 10), wakes
+    finally:
+        stop_observer(observer, "test watcher")
+    assert wakes == [("deleted", temp.name), ("closed", "4567.json")]
+
+
+def test_a_linked_command_runs_when_its_temp_name_goes(site, tmp_path):
+    """The station's inbox watcher is woken by a write-once command's temp name going (not by
+    its link): the command runs at once, where the rescan would take a minute here."""
     from config.constants import CommandType
     from utils.atomic_io import _temp_name
     from utils.site.commands import issue_command
@@ -92,10 +132,6 @@ def test_a_command_read_while_it_has_two_names_runs_when_its_temp_name_goes(site
                            rescan_interval_ms=60_000)
     service = start_sync(station, watch=True)
     inbox = site_layout(site.share).station("206").inbox
-    spy = _Recorder()  # sees the station open the command (this test never does)
-    spy_observer = Observer()
-    spy_observer.schedule(spy, str(inbox), recursive=False)
-    spy_observer.start()
     try:
         wait_until(lambda: service.counters["heartbeats"] > 0 and service.scheduler.observer)
         ana = admin_session(site)
@@ -104,52 +140,10 @@ def test_a_command_read_while_it_has_two_names_runs_when_its_temp_name_goes(site
         name = f"{document['id']}.json"
         temp = inbox / _temp_name(name)
         temp.write_bytes(document_bytes(document))
-        os.link(temp, inbox / name)  # the command's name appears: the station is woken
-        with spy.seen:  # and reads it while it still has two names: not ready
-            assert spy.seen.wait_for(lambda: ("opened", name) in spy.events, 10)
-        temp.unlink()  # the writer is done
+        os.link(temp, inbox / name)
+        temp.unlink()
         ack = site_layout(site.share).station("206").acks / name
         wait_until(ack.exists, timeout=10)
     finally:
-        stop_observer(spy_observer, "test watcher")
         service.stop()
         station.close()
-
-
-def test_the_panel_is_woken_again_when_an_acks_temp_name_goes(tmp_path):
-    """An ack is write-once too: linked under its name, its temp name removed after. The
-    panel woken by the link may read it with two names (not ready); the temp name's removal
-    must wake it again, or the outcome waits for the next poll (seen in bench_sync as the
-    admin's 50 ms fallback in one round trip of six)."""
-    from utils.atomic_io import _temp_name
-    from utils.site.view_watch import AckWatch
-
-    acks = tmp_path / "acks"
-    acks.mkdir()
-
-    class OneFolder:
-        def ack_watch_folder(self, station_id: str):
-            return acks
-
-    wakes: list[str] = []
-    woken = threading.Condition()
-
-    def wake() -> None:
-        with woken:
-            wakes.append("wake")
-            woken.notify_all()
-
-    watch = AckWatch(OneFolder(), wake)
-    assert watch.follow(["206"]) and watch.watched == {"206"}
-    try:
-        temp = acks / _temp_name("0123.json")
-        temp.write_bytes(b"{}")
-        os.link(temp, acks / "0123.json")
-        with woken:
-            assert woken.wait_for(lambda: len(wakes) >= 1, 10)  # the name appeared
-            count = len(wakes)
-        temp.unlink()
-        with woken:
-            assert woken.wait_for(lambda: len(wakes) > count, 10)  # now it is ready
-    finally:
-        watch.stop()
