@@ -8,17 +8,26 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from tests.utils.site.sitekit import start_sync, wait_until
 from utils.audit.chain import Actor
 from utils.site.scheduler import EXPORT_GATHER_S, STATUS_GATHER_S
 
 
-def test_a_burst_of_changes_goes_to_the_share_in_one_export(site, tmp_path, closing):
+@pytest.fixture
+def quiet_station(site, tmp_path, closing):
+    """A station syncing with nothing due for a minute: only what a test does wakes its loop."""
     station = site.station(tmp_path, "206", status_interval_ms=60_000,
                            rescan_interval_ms=60_000)
     closing.append(station)
     service = start_sync(station, watch=False)
     closing.append(service)
+    return station, service
+
+
+def test_a_burst_of_changes_goes_to_the_share_in_one_export(quiet_station):
+    station, service = quiet_station
     writes: list[tuple[int, int]] = []  # (exported before, exported after) of each export
     lock = threading.Lock()
     real_export = service.exporter.export
@@ -47,13 +56,8 @@ def test_a_burst_of_changes_goes_to_the_share_in_one_export(site, tmp_path, clos
     assert EXPORT_GATHER_S <= 0.5  # other PCs' views follow within 2 s (issue 14)
 
 
-
-def test_a_burst_of_state_changes_publishes_one_status(site, tmp_path, closing):
-    station = site.station(tmp_path, "206", status_interval_ms=60_000,
-                           rescan_interval_ms=60_000)
-    closing.append(station)
-    service = start_sync(station, watch=False)
-    closing.append(service)
+def test_a_burst_of_state_changes_publishes_one_status(quiet_station):
+    _station, service = quiet_station
     wait_until(lambda: service.counters["heartbeats"] >= 1)  # the first, at start
     statuses: list[float] = []  # when each status was written (time.monotonic)
     real_beat = service.heartbeat.beat
