@@ -38,6 +38,7 @@ from data import view_repo
 from models.canonical import format_utc, parse_utc
 from utils.changes import Change
 from utils.clock import Clock, SystemClock
+from utils.heap import give_back_freed_memory
 from utils.site.site_view import GROUP_EVENTS, SiteView, ViewChange
 from utils.site.view_watch import JournalWatch
 
@@ -222,6 +223,9 @@ class ViewFollower:
             done = self._read_to_the_end()
         finally:
             self.view.end_catch_up(complete=done)
+            # The catch-up's page cache and parsing freed hundreds of MB that the allocator
+            # would keep for good (utils/heap.py).
+            give_back_freed_memory()
         if done:
             self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
                             checked_at=self.clock.now(), offline_since=None,
