@@ -104,6 +104,7 @@ class ViewFollower:
         self._listeners: list[Callable[[ViewState], None]] = []
         self._published_at = 0.0
         self.passes = 0  # follow passes done (tests wait on it)
+        self._events_caught_up = 0  # by the catch-up under way (journals' events stored)
 
     # -- users -------------------------------------------------------------------------------
 
@@ -218,14 +219,17 @@ class ViewFollower:
         # Said at once: listing and sizing every journal takes a moment on a large site.
         self._set_state(phase=Phase.CATCHING_UP, progress=0.0, complete_up_to=None)
         self.view.begin_catch_up()
+        self._events_caught_up = 0
         done = False
         try:
             done = self._read_to_the_end()
         finally:
             self.view.end_catch_up(complete=done)
-            # The catch-up's page cache and parsing freed hundreds of MB that the allocator
-            # would keep for good (utils/heap.py).
-            give_back_freed_memory()
+            # A catch-up that read journals freed hundreds of MB (its page cache, the parsing)
+            # that the allocator would keep for good (utils/heap.py); one that read nothing
+            # (the share away, retried every rescan) has nothing to give back.
+            if self._events_caught_up:
+                give_back_freed_memory()
         if done:
             self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
                             checked_at=self.clock.now(), offline_since=None,
@@ -272,6 +276,7 @@ class ViewFollower:
                             continue
                         report = self.view.ingest_station(station, max_events=self.chunk_events,
                                                           until=until)
+                        self._events_caught_up += report.ingested
                         assert self.view.store is not None
                         self.view.store.check()  # a vanished share reads as empty journals
                         read.append((station, report.more))

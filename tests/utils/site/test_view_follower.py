@@ -237,3 +237,41 @@ def test_a_group_is_committed_whole_and_told_once(plant):
         assert report.ingested == writers["206"].last_exported_seq
         assert _journal_events(view) == [] and seen == []  # nothing committed yet
     assert seen == [(report.ingested, report.ingested)]
+
+
+def test_memory_is_given_back_after_a_catch_up_that_read_not_on_each_retry(plant, tmp_path,
+                                                                           monkeypatch):
+    """A catch-up that read journals gives the allocator's freed memory back (utils/heap.py);
+    while the share is away the follower retries every rescan and reads nothing: no trim
+    each time (it walks every arena of a process that may hold hundreds of MB)."""
+    import utils.site.view_follower as view_follower
+
+    site, stations, writers, operators = plant
+    _boxes(stations, writers, operators, "206", 3)
+    trims: list[bool] = []
+
+    def counted() -> bool:  # the real trim, counted
+        trims.append(real())
+        return trims[-1]
+
+    real = view_follower.give_back_freed_memory
+    monkeypatch.setattr(view_follower, "give_back_freed_memory", counted)
+    away = tmp_path / "share-away"
+    os.rename(site.share, away)  # away before the panel opens
+    view = site.admin.site_view
+    follower = ViewFollower(view, rescan_s=0.02)
+    attempts: list[object] = []
+    follower.add_state_listener(lambda state: attempts.append(state)
+                                if state.phase == Phase.CATCHING_UP and state.progress == 0.0
+                                else None)
+    follower.acquire()
+    try:
+        wait_until(lambda: len(attempts) >= 4, timeout=20)  # tried again and again, offline
+        assert follower.state().phase in (Phase.OFFLINE, Phase.CATCHING_UP)
+        assert trims == []
+        os.rename(away, site.share)  # back: this catch-up reads 206's journal
+        follower.wake()
+        wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
+        assert len(trims) == 1
+    finally:
+        follower.release()
