@@ -244,6 +244,9 @@ class ViewFollower:
             return False
         if self._thread is not None:  # a one-off catch-up (the command line) watches nothing
             self._watch(stations)
+        # Taken before anything is read: a journal that grows after its last read here (while
+        # other stations are read) then differs from it, and the first follow pass reads it.
+        markers = self._markers(stations)
         try:
             remaining = {s: self.view.remaining_bytes(s) for s in stations}
         except OSError as exc:
@@ -297,7 +300,7 @@ class ViewFollower:
             complete = until
         if self._stop.is_set():
             return False
-        self._remember_sizes(stations)
+        self._seen.update(markers)
         return True
 
     def _follow_pass(self) -> None:
@@ -334,12 +337,16 @@ class ViewFollower:
         assert self.view.store is not None
         return self.view.store.change_marker(station, self._seen.get(station))
 
-    def _remember_sizes(self, stations: list[str]) -> None:
+    def _markers(self, stations: list[str]) -> dict[str, tuple]:
+        """Each station's change marker now (one that cannot be read is left out: read again
+        by the first follow pass)."""
+        found = {}
         for station in stations:
             try:
-                self._seen[station] = self._marker(station)
+                found[station] = self._marker(station)
             except OSError:
                 self._seen.pop(station, None)
+        return found
 
     def _witness(self, station: str, force: bool = False) -> None:
         now = self.clock.monotonic()

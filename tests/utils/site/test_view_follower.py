@@ -275,3 +275,34 @@ def test_memory_is_given_back_after_a_catch_up_that_read_not_on_each_retry(plant
         assert len(trims) == 1
     finally:
         follower.release()
+
+
+def test_a_journal_that_grows_after_the_catch_up_read_it_is_followed(plant):
+    """A station's journal grows after the catch-up has read it to its end but before the
+    catch-up is over (a box exported while other stations are still being read): following
+    reads the growth. (It once remembered the journal's size at the end of the catch-up, so
+    the growth looked already read, and nothing showed it until the station wrote again.)"""
+    site, stations, writers, operators = plant
+    _boxes(stations, writers, operators, "206", 3)
+    view = site.admin.site_view
+    follower = ViewFollower(view, rescan_s=0.05, watch=False)
+    grown = threading.Event()
+
+    def a_box_meanwhile(change) -> None:  # on the follower's thread, inside the catch-up
+        if "206" in change.stations and not grown.is_set():
+            grown.set()
+            _boxes(stations, writers, operators, "206", 1)
+
+    view.add_listener(a_box_meanwhile)
+    follower.acquire()
+    try:
+        wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
+        assert grown.is_set()
+        passes = follower.passes
+        wait_until(lambda: follower.passes >= passes + 2, timeout=10)  # followed a while
+        with view.database.read() as connection:
+            assert view_repo.source(connection, "206")["last_seq"] \
+                == writers["206"].last_exported_seq
+    finally:
+        view.remove_listener(a_box_meanwhile)
+        follower.release()
