@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, Collection, Iterable, Iterator, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -87,11 +87,27 @@ def _range_text(moment: datetime | None) -> str | None:
     return None if moment is None else format_utc(moment)
 
 
+def _only(station: str | None, stations: Collection[str] | None) -> tuple[str, tuple]:
+    """The condition (` AND station ...`) and parameters that keep one station's rows, or
+    those of `stations`; nothing when both are None."""
+    if station is not None:
+        return " AND station = ?", (station,)
+    if stations is not None:
+        chosen = tuple(sorted(stations))
+        return f" AND station IN ({', '.join('?' * len(chosen))})", chosen
+    return "", ()
+
+
 def insight_sums(connection: Connection, buckets: Buckets, start: datetime | None,
-                 end: datetime | None, station: str | None = None) -> dict[str, StationSums]:
+                 end: datetime | None, station: str | None = None, *,
+                 stations: Collection[str] | None = None) -> dict[str, StationSums]:
     """Per station: totals, shifts, weeks, boxes per defect, rejections per (defect, location)
-    and the pieces of its order, over [start, end)."""
+    and the pieces of its order, over [start, end). Of one `station`, or of `stations` (a
+    refresh after their records changed), or of every station."""
     found: dict[str, StationSums] = {}
+    if stations is not None and not stations:
+        return found
+    wanted = None if stations is None else set(stations)
 
     def of(name: str) -> StationSums:
         sums = found.get(name)
@@ -109,8 +125,7 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
             known = week_of[bucket] = format_utc(buckets.floor("W", parse_utc(bucket)))
         return known
 
-    where_station = "" if station is None else " AND station = ?"
-    extra = () if station is None else (station,)
+    where_station, extra = _only(station, stations)
     raw = connection.connection.driver_connection  # thousands of rows: no Core per row
     cover = buckets.cover(start, end, WEEK_LEVELS)
     for level, low, high in cover.parts:
@@ -153,6 +168,8 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
     # The partial hours at the ends: their records, each a piece of its own.
     for low, high in cover.raw:
         for record in _records(connection, low, high, station):
+            if wanted is not None and record["station_id"] not in wanted:
+                continue
             sums = of(record["station_id"])
             values = record_sums(record, buckets)
             if values is None:
@@ -169,6 +186,8 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
                 sums.defect_boxes[defect] = sums.defect_boxes.get(defect, 0) + count
     for low, high in dashboard.raw:
         for record in _records(connection, low, high, station):
+            if wanted is not None and record["station_id"] not in wanted:
+                continue
             counts: dict = {}
             defects: dict = {}
             count_record(record, 1, buckets, counts, defects)
@@ -346,9 +365,12 @@ class Run(NamedTuple):  # a tuple: a year of a 200-station plant keeps tens of t
 
 
 def runs(connection: Connection, start: datetime | None, end: datetime | None,
-         station: str | None = None) -> list[Run]:
+         station: str | None = None, *, stations: Collection[str] | None = None) -> list[Run]:
     """The repeated-defect runs of [start, end): the runs kept on ingest, each cut to the
-    range (a run crossing an end counts only its records inside; under 3 it is no run)."""
+    range (a run crossing an end counts only its records inside; under 3 it is no run). Of
+    one `station`, of `stations`, or of every station."""
+    if stations is not None and not stations:
+        return []
     conditions, params = [], []
     if start is not None:
         conditions.append("last_at >= ?")
@@ -356,9 +378,10 @@ def runs(connection: Connection, start: datetime | None, end: datetime | None,
     if end is not None:
         conditions.append("first_at < ?")
         params.append(format_utc(end))
-    if station is not None:
-        conditions.append("station = ?")
-        params.append(station)
+    only, chosen = _only(station, stations)
+    if only:
+        conditions.append(only.removeprefix(" AND "))
+        params.extend(chosen)
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     found = []
     low, high = _range_text(start), _range_text(end)

@@ -28,7 +28,7 @@ class FiguresTab(RefreshWhenShown):
         self._bands = bands
         self.setObjectName(object_name)
         self.filters = RecordFilters(site, site_view)
-        self.filters.changed.connect(self.refresh)
+        self.filters.changed.connect(self._filters_changed)
         self.currency = ViewStatus(bridge, site.timezone, site.clock)
 
     @property
@@ -36,3 +36,7 @@ class FiguresTab(RefreshWhenShown):
         """The bands (and target) given, else the site catalog's (read at each refresh, so a
         newly published catalog shows at the next refresh)."""
         return self._bands or self.site.catalog.bands
+
+    def _filters_changed(self) -> None:
+        """A filter changed, or Refresh was pressed: compute again."""
+        self.refresh()

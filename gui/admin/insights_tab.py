@@ -45,6 +45,10 @@ class InsightsTab(FiguresTab):
         self._bridge = bridge
         self._computing = False
         self._again = False
+        # Refreshed as records arrive: only the stations they changed are computed again
+        # (a year's site: ~80 ms instead of ~600). None: not known, everything is.
+        self.live = insights.LiveInsights()
+        self._changed: set[str] | None = None
         self.note = QLabel()
         self.note.setObjectName("insightsNote")
         self.note.setProperty("role", "hint")
@@ -134,8 +138,28 @@ class InsightsTab(FiguresTab):
         if self.runner is None or self.filters.sliding:
             self.refresh()
 
+    def _view_changed(self, change) -> None:
+        """Records arrived or changed: their stations are computed again (now if shown, else
+        when next shown)."""
+        if change.records and self._changed is not None:
+            self._changed |= change.stations
+        super()._view_changed(change)
+
+    def _filters_changed(self) -> None:
+        """Another period or station, or Refresh pressed: everything is computed again."""
+        self._changed = None
+        super()._filters_changed()
+
+    def _take_changed(self) -> set[str] | None:
+        """The stations changed since the last computation began (None: everything), and
+        from now on a new set. Without the view's bridge nobody tells what changed: always
+        everything."""
+        changed, self._changed = self._changed, set() if self._bridge is not None else None
+        return changed
+
     def refresh(self) -> None:
-        """Read the sums again and recompute every figure."""
+        """Read the sums again and recompute the figures (of the stations whose records
+        changed since the last computation, and the site's)."""
         if self.runner is None:
             self._compute()
             return
@@ -153,10 +177,11 @@ class InsightsTab(FiguresTab):
         self.filters.refill_stations()
         view, start = self.site_view, self.filters.start()
         station, bands = self.filters.station.currentData(), self.bands
+        live, changed = self.live, self._take_changed()
         self.note.setText(self.tr("Computing the statistics…"))
 
         def work(_progress, _cancel):  # plain objects only: no widget off the GUI thread
-            return insights.site_insights(view, start, station=station, bands=bands)
+            return live.compute(view, start, changed=changed, station=station, bands=bands)
 
         self.runner.run(work, on_done=self._computed, on_error=self._failed)
 
@@ -175,9 +200,10 @@ class InsightsTab(FiguresTab):
 
     def _compute(self) -> None:
         self.filters.refill_stations()
-        self._show(insights.site_insights(self.site_view, self.filters.start(),
-                                          station=self.filters.station.currentData(),
-                                          bands=self.bands))
+        self._show(self.live.compute(self.site_view, self.filters.start(),
+                                     changed=self._take_changed(),
+                                     station=self.filters.station.currentData(),
+                                     bands=self.bands))
 
     @property
     def boxes(self) -> int:

@@ -214,3 +214,42 @@ def test_portuguese_shows_decimal_commas(qtbot, ctx, qm_dir):
         dialog.close()
     finally:
         install_translators(QApplication.instance(), "en", qm_dir)
+
+
+def test_records_arriving_recompute_only_their_station_and_the_site(qtbot, ctx):
+    """Fed by the view's bridge, the tab computes again only the stations whose records
+    arrived (and the site); Refresh computes everything. Each time the figures equal a
+    computation from scratch."""
+    from gui.admin import wiring
+    from gui.admin.insights_tab import InsightsTab
+    from gui.admin.view_bridge import ViewBridge
+    from gui.app import make_application
+    from tests.utils.site.viewkit import put_view_rows
+
+    make_application([])
+    load_sample_into_site_view(ctx)
+    bridge = ViewBridge(ctx.site_view, ctx.view_follower, coalesce_ms=10)
+    tab = InsightsTab(wiring.site_now(ctx), ctx.site_view, bridge=bridge)
+    qtbot.addWidget(tab)
+    try:
+        tab.show()
+        stations = [i.station for i in tab.insights if i.station is not None]
+        assert tab.live.reused == 0 and len(stations) > 1
+        record = dict(ctx.site_view.current_record(_a_record_of(ctx, stations[0])),
+                      record_id="arrived-1", version=1, source_seq=10_001)
+        put_view_rows(ctx.site_view, [record])
+        qtbot.waitUntil(lambda: tab.insights[0].boxes == 601, timeout=5000)
+        assert tab.live.reused == len(stations) - 1
+        assert tab.insights == insights.site_insights(ctx.site_view)
+        tab.filters.refresh_button.click()
+        assert tab.live.reused == 0 and tab.insights == insights.site_insights(ctx.site_view)
+    finally:
+        tab.timer.stop()
+        bridge.close()
+
+
+def _a_record_of(ctx, station: str) -> str:
+    with ctx.site_view.database.read() as connection:
+        return connection.exec_driver_sql(
+            "SELECT record_id FROM view_records WHERE station_id = ? LIMIT 1",
+            (station,)).scalar()

@@ -41,9 +41,10 @@ language. No Qt here (layering rule).
 
 from __future__ import annotations
 
-from dataclasses import replace
+import threading
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Collection
 
 from config.catalog import QualityBands
 from data import view_insights, view_rows
@@ -63,8 +64,9 @@ from utils.insights.stats import (
 )
 
 # The names the admin panel and its tests use: the package's public face.
-__all__ = ["NOT_ENOUGH_DATA", "ROWS_LIMIT", "Anomaly", "Recommendation", "RiskBands", "Rows",
-           "StationInsight", "quality_score", "rows_behind", "site_insights"]
+__all__ = ["NOT_ENOUGH_DATA", "ROWS_LIMIT", "Anomaly", "LiveInsights", "Recommendation",
+           "RiskBands", "Rows", "StationInsight", "quality_score", "rows_behind",
+           "site_insights"]
 
 
 def site_insights(view, start: datetime | None = None, end: datetime | None = None, *,
@@ -75,50 +77,133 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
     each station with records in [start, end) in id order, from the site view's sums (`view`:
     utils/site/site_view.SiteView)."""
     with paused_collector():  # a year's plant: ~150,000 objects, no cycles (utils/collector.py)
-        return _site_insights(view, start, end, station=station, bands=bands,
-                              risk_bands=risk_bands, top=top, with_site=with_site)
+        return _compute(view, start, end, station=station, bands=bands, risk_bands=risk_bands,
+                        top=top, with_site=with_site).listed()
 
 
-def _site_insights(view, start: datetime | None, end: datetime | None, *, station: str | None,
-                   bands: QualityBands, risk_bands: RiskBands, top: int,
-                   with_site: bool | None) -> list[StationInsight]:
+class LiveInsights:
+    """The Insights of one screen kept between computations, for refreshing them as records
+    arrive: told which stations' records changed since the last computation (the site view's
+    ViewChange.stations, old and new station of a moved record both), it reads and computes
+    again only those stations' figures, and the site's from every station's sums (kept).
+    A station's figures depend on its own records alone, so the result equals a computation
+    from scratch (tests/utils/test_insights_live.py). Anything else (other options, another
+    view, `changed` None, a computation that failed) computes everything."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # one computation at a time reads and replaces _kept
+        self._kept: _Computed | None = None
+
+    def compute(self, view, start: datetime | None = None, end: datetime | None = None, *,
+                changed: Collection[str] | None, station: str | None = None,
+                bands: QualityBands = QualityBands(), risk_bands: RiskBands = RiskBands(),
+                top: int = TOP_N, with_site: bool | None = None) -> list[StationInsight]:
+        """site_insights' figures; `changed`: the stations whose records changed since the
+        last call (None: not known, everything is computed)."""
+        with self._lock, paused_collector():
+            kept, self._kept = self._kept, None  # a failed computation leaves nothing behind
+            computed = _compute(view, start, end, station=station, bands=bands,
+                                risk_bands=risk_bands, top=top, with_site=with_site,
+                                kept=kept, changed=changed)
+            self._kept = computed
+            return computed.listed()
+
+    @property
+    def reused(self) -> int:
+        """Stations whose figures the last computation took from the one before (tests)."""
+        return 0 if self._kept is None else self._kept.reused
+
+
+@dataclass
+class _Computed:
+    """One computation's figures and what the next one may take from it."""
+
+    view: Any
+    key: tuple  # everything the figures depend on but the records
+    sums: dict[str, StationSums]  # per station (the site's are merged from these)
+    insights: dict[str | None, StationInsight]  # the site (None) first, then by station
+    reused: int = 0
+
+    def listed(self) -> list[StationInsight]:
+        return list(self.insights.values())
+
+
+def _compute(view, start: datetime | None, end: datetime | None, *, station: str | None,
+             bands: QualityBands, risk_bands: RiskBands, top: int, with_site: bool | None,
+             kept: "_Computed | None" = None,
+             changed: Collection[str] | None = None) -> _Computed:
+    """Every figure, or (with `kept` from the same options and view, and `changed`) those of
+    the changed stations and the site, the others taken from `kept`."""
+    if with_site is None:
+        with_site = station is None
+    key = (view.zone_name, start, end, station, bands, risk_bands, top, with_site)
+    usable = kept is not None and changed is not None and kept.view is view and kept.key == key
+    read: set[str] | None = None  # the stations read again (None: all)
+    if usable:
+        assert kept is not None and changed is not None
+        read = set(changed) if station is None else set(changed) & {station}
     buckets = Buckets(view.zone_name)
     with view.database.read() as connection:
-        figures: dict[str | None, StationSums] = dict(sorted(view_insights.insight_sums(
-            connection, buckets, start, end, station).items()))
-        if not figures:
-            return []
-        if with_site is None:
-            with_site = station is None
+        fresh = view_insights.insight_sums(connection, buckets, start, end, station,
+                                           stations=read)
+        if read is None:
+            stations = dict(sorted(fresh.items()))
+        else:
+            assert kept is not None
+            stations = dict(sorted({**{name: sums for name, sums in kept.sums.items()
+                                       if name not in read}, **fresh}.items()))
+        if not stations:
+            return _Computed(view, key, {}, {})
+        figures: dict[str | None, StationSums] = dict(stations)
         if with_site:
             site = StationSums()
-            for sums in figures.values():
+            for sums in stations.values():
                 site.merge(sums)
             figures = {None: site, **figures}
-        outliers = cam_outliers(connection, figures, start, end)
+        judged = [name for name in figures if name is None or read is None or name in read]
+        outliers = cam_outliers(connection, figures, start, end, read)
         both = outliers_in_both(connection, figures, outliers, start, end)
-        runs = view_insights.runs(connection, start, end, station)
+        runs = view_insights.runs(connection, start, end, station, stations=read)
         halves = view_insights.splits(connection, buckets, figures, {
-            name: sums.total[0] // 2 for name, sums in figures.items()})
-    repeats = repeated_defects(runs)
-    of_station: dict[str | None, list[Anomaly]] = {None: repeats}
-    for anomaly in repeats:
-        of_station.setdefault(anomaly.params["station"], []).append(anomaly)
+            name: figures[name].total[0] // 2 for name in judged})
+    repeats: dict[str, list[Anomaly]] = {}
+    for anomaly in repeated_defects(runs):
+        repeats.setdefault(anomaly.params["station"], []).append(anomaly)
     advice = Advice(bands)  # a run's recommendation is made once, for its station and the site
-    found = []
-    for name, sums in figures.items():
-        period = Period(start, end, name)
-        found.append(_station_insight(
-            name, sums, period, trend(sums, period, halves.get(name)),
-            outliers[name], week_increases(sums, period, buckets)
-            + of_station.get(name, []), both.get(name, 0),
-            advice=advice, risk_bands=risk_bands, top=top))
-    return found
+    found: dict[str | None, StationInsight] = {}
+    reused = 0
+    for name in stations:  # the stations first: the site's figure takes their runs' advice
+        if read is not None and name not in read:
+            assert kept is not None
+            found[name] = kept.insights[name]
+            advice.made(found[name])
+            reused += 1
+            continue
+        found[name] = _station_insight(name, figures[name], Period(start, end, name), halves,
+                                       outliers[name], both.get(name, 0), buckets,
+                                       repeats.get(name, []), advice, risk_bands, top)
+    if with_site:
+        every_run = [anomaly for name in stations for anomaly in found[name].anomalies
+                     if anomaly.kind == "repeated_defect"]
+        found = {None: _station_insight(None, figures[None], Period(start, end, None), halves,
+                                        outliers[None], both.get(None, 0), buckets, every_run,
+                                        advice, risk_bands, top), **found}
+    return _Computed(view, key, stations, found, reused)
 
 
-def _station_insight(station: str | None, sums: StationSums, period: Period, halves: Trend,
-                     outliers: list[Anomaly], others: list[Anomaly], in_both: int, *,
-                     advice: "Advice", risk_bands: RiskBands, top: int) -> StationInsight:
+def _station_insight(name: str | None, sums: StationSums, period: Period,
+                     halves: dict, outliers: list[Anomaly], in_both: int, buckets: Buckets,
+                     runs: list[Anomaly], advice: Advice, risk_bands: RiskBands,
+                     top: int) -> StationInsight:
+    """One station's (or the site's) figures from its sums and what was read for it."""
+    return _insight(name, sums, period, trend(sums, period, halves.get(name)), outliers,
+                    week_increases(sums, period, buckets) + runs, in_both,
+                    advice=advice, risk_bands=risk_bands, top=top)
+
+
+def _insight(station: str | None, sums: StationSums, period: Period, halves: Trend,
+             outliers: list[Anomaly], others: list[Anomaly], in_both: int, *,
+             advice: "Advice", risk_bands: RiskBands, top: int) -> StationInsight:
     cam_d, cam_w, mean = means(sums, period)
     shift_figures, worst = shifts(sums, period)
     named = named_defects(sums)

@@ -21,6 +21,15 @@ class Advice:
     def recommend(self, insight: StationInsight) -> tuple[Recommendation, ...]:
         return recommend(insight, self.bands, self._repeats)
 
+    def made(self, insight: StationInsight) -> None:
+        """Take in the run recommendations of an insight made earlier (kept from the last
+        computation: utils.insights.LiveInsights), so the site's figure shares them. Its
+        runs' anomalies are alive as long as the insight is: their ids stay theirs."""
+        runs = [a for a in insight.anomalies if a.kind == "repeated_defect"]
+        made = [r for r in insight.recommendations if r.code == "repeated_defect"]
+        for anomaly, recommendation in zip(runs, made):
+            self._repeats.setdefault(id(anomaly), recommendation)
+
 
 def recommend(insight: StationInsight, bands: QualityBands,
               repeats: dict[int, Recommendation] | None = None) -> tuple[Recommendation, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Collection
 
 from data import view_insights
 from data.view_insights import StationSums
@@ -30,17 +31,20 @@ def sigma_threshold(n: int, total: float, squares: float) -> tuple[float, float,
 
 
 def cam_outliers(connection, figures: dict[str | None, StationSums],
-                 start: datetime | None, end: datetime | None
-                 ) -> dict[str | None, list[Anomaly]]:
+                 start: datetime | None, end: datetime | None,
+                 judged: Collection[str] | None = None) -> dict[str | None, list[Anomaly]]:
     """Per station (and the site, None): for CAM-D and CAM-W, the boxes strictly above that
     measurement's mean + 2 σ over the station's (the site's) records of the period (σ: sample
     standard deviation, n − 1), as one anomaly with their count. A measurement with fewer than
-    MIN_SIGMA_VALUES values is not judged."""
+    MIN_SIGMA_VALUES values is not judged. `judged`: the stations whose own figures are
+    wanted (None: every one in `figures`); the site's are over every station in `figures`."""
     stations = [name for name in figures if name is not None]
-    found: dict[str | None, list[Anomaly]] = {name: [] for name in figures}
+    found: dict[str | None, list[Anomaly]] = {
+        name: [] for name in figures if name is None or judged is None or name in judged}
     for measure, (n_at, sum_at, sq_at) in (("cam_d", (2, 3, 4)), ("cam_w", (5, 6, 7))):
         limits: dict[str | None, tuple[float, float, float]] = {}
-        for name, sums in figures.items():
+        for name in found:
+            sums = figures[name]
             limit = sigma_threshold(sums.total[n_at], sums.total[sum_at], sums.total[sq_at])
             if limit is not None:
                 limits[name] = limit

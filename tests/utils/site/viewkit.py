@@ -40,12 +40,15 @@ class ViewOnDisk:
         self.writer = ViewWriter(self.database, zone_name)
         self._position = Position()
 
-    def put(self, rows: Sequence[dict[str, Any]], source: str = "fixture") -> None:
-        """One batch of record versions (a newer version replaces the current one)."""
+    def put(self, rows: Sequence[dict[str, Any]], source: str = "fixture") -> set[str]:
+        """One batch of record versions (a newer version replaces the current one); the
+        stations whose records changed, as the view tells its listeners."""
         end = Position(1, self._position.offset + 1)
-        assert self.writer.store(Batch(source, "journal", self._position, end, None,
-                                       records=list(rows), now="2027-01-01T00:00:00.000Z"))
+        stored = self.writer.store(Batch(source, "journal", self._position, end, None,
+                                         records=list(rows), now="2027-01-01T00:00:00.000Z"))
+        assert stored
         self._position = end
+        return set(stored.stations)
 
     def close(self) -> None:
         self.writer.close()
